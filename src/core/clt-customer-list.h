@@ -1,0 +1,52 @@
+/* clt-customer-list.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "clt-types.h"
+
+G_BEGIN_DECLS
+
+#define CLT_TYPE_CUSTOMER_LIST (clt_customer_list_get_type ())
+
+G_DECLARE_FINAL_TYPE (CltCustomerList, clt_customer_list, CLT, CUSTOMER_LIST, GObject)
+
+/* A GListModel of CltCustomer over a store and a query.
+ *
+ * It knows only the count up front. get_item () never blocks: an item whose
+ * page is not loaded yet is a placeholder (CltCustomer with "loaded" FALSE)
+ * and the page is requested from the store; when the page arrives the same
+ * objects are filled in place (property notifications, no items-changed).
+ * Loaded pages live in a bounded LRU cache.
+ *
+ * Changing the query recounts and replaces the contents with two signals,
+ * items-changed (0, old, 0) then (0, 0, new), which GTK 4.8 handles without
+ * touching every row. The store's "changed" signal reloads the cached pages
+ * in place (and re-emits as above if the count changed).
+ *
+ * Properties: "store" (construct-only), "query" (a copy is kept),
+ * "n-items" (guint), "loading" (gboolean: a count or page is under way),
+ * "page-size" (construct-only, default 100), "max-pages" (construct-only,
+ * default 40: the cache bound). Signal "error" (GError *) when the store
+ * fails a count or page, so the window can show a toast. */
+
+CltCustomerList *clt_customer_list_new            (CltStore        *store);
+CltStore        *clt_customer_list_get_store      (CltCustomerList *self);
+/* Returns a new reference to a copy: changing it does not change the list. */
+CltQuery        *clt_customer_list_dup_query      (CltCustomerList *self);
+void             clt_customer_list_set_query      (CltCustomerList *self,
+                                                   CltQuery        *query);
+gboolean         clt_customer_list_get_loading    (CltCustomerList *self);
+guint            clt_customer_list_get_page_size  (CltCustomerList *self);
+guint            clt_customer_list_get_n_cached_pages (CltCustomerList *self);
+/* Recount and refill every cached page (what "changed" triggers). */
+void             clt_customer_list_reload         (CltCustomerList *self);
+/* Position of the customer with @id among loaded rows, or G_MAXUINT. */
+guint            clt_customer_list_find_loaded    (CltCustomerList *self,
+                                                   const char      *customer_id);
+
+G_END_DECLS
