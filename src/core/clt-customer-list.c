@@ -1,1 +1,847 @@
-/* placeholder until implemented */
+/* clt-customer-list.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "clt-customer-list"
+
+#include "config.h"
+
+#include "clt-customer-list.h"
+#include "clt-customer.h"
+#include "clt-query.h"
+#include "clt-store.h"
+
+#define DEFAULT_PAGE_SIZE 100
+#define DEFAULT_MAX_PAGES 40
+
+/* A store that keeps answering with short pages would otherwise make us
+ * reload forever; two recounts in one generation are enough to catch up
+ * with a change that raced a page. */
+#define MAX_SHORT_PAGE_RELOADS 2
+
+/* One cached page: page_size (fewer at the end) customers, placeholders
+ * until the store answers. @cancellable is set while a request for the page
+ * is in flight; it also identifies that request. */
+typedef struct
+{
+  guint         index;
+  GPtrArray    *items;
+  GCancellable *cancellable;
+  GList         link;
+} Page;
+
+/* The requests hold no reference to the list: dispose cancels every
+ * cancellable, and a callback whose cancellable is cancelled never touches
+ * the list. That is what lets the list go away while a store still works. */
+typedef struct
+{
+  CltCustomerList *self;
+  GCancellable    *cancellable;
+  guint            page_index;
+} PageRequest;
+
+typedef struct
+{
+  CltCustomerList *self;
+  GCancellable    *cancellable;
+} CountRequest;
+
+struct _CltCustomerList
+{
+  GObject       parent_instance;
+
+  CltStore     *store;
+  gulong        store_changed_handler;
+
+  /* The query whose rows are shown, and the one being counted to replace
+   * them (NULL unless set_query () is waiting for its count). */
+  CltQuery     *query;
+  CltQuery     *pending_query;
+
+  guint         n_items;
+  guint         page_size;
+  guint         max_pages;
+
+  /* Page index → Page; @lru holds the same pages, most recently used first. */
+  GHashTable   *pages;
+  GQueue        lru;
+  guint         n_page_requests;
+
+  /* The count in flight, if any. A count either replaces the contents
+   * (new query) or reloads them (same query, the store changed). */
+  GCancellable *count_cancellable;
+  gboolean      count_replaces;
+
+  GSource      *reload_source;
+  guint         n_short_page_reloads;
+
+  /* Set while the rows shown may predate a store change, i.e. from the
+   * change until a count started after it succeeds. */
+  guint         stale : 1;
+
+  guint         constructed : 1;
+  guint         loading : 1;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CltCustomerList, clt_customer_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_QUERY,
+  PROP_N_ITEMS,
+  PROP_LOADING,
+  PROP_PAGE_SIZE,
+  PROP_MAX_PAGES,
+  N_PROPS
+};
+
+enum {
+  ERROR,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+page_request_free (PageRequest *request)
+{
+  g_clear_object (&request->cancellable);
+  g_free (request);
+}
+
+static void
+count_request_free (CountRequest *request)
+{
+  g_clear_object (&request->cancellable);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PageRequest, page_request_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CountRequest, count_request_free)
+
+static void
+update_loading (CltCustomerList *self)
+{
+  gboolean loading = self->count_cancellable != NULL || self->n_page_requests > 0;
+
+  if (loading == self->loading)
+    return;
+
+  self->loading = loading;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+cancel_page_request (CltCustomerList *self,
+                     Page            *page)
+{
+  if (page->cancellable == NULL)
+    return;
+
+  g_cancellable_cancel (page->cancellable);
+  g_clear_object (&page->cancellable);
+  g_assert (self->n_page_requests > 0);
+  self->n_page_requests--;
+}
+
+/* Removes @page from the cache and frees it; the caller updates "loading". */
+static void
+evict_page (CltCustomerList *self,
+            Page            *page)
+{
+  cancel_page_request (self, page);
+  g_queue_unlink (&self->lru, &page->link);
+  g_hash_table_remove (self->pages, GUINT_TO_POINTER (page->index));
+  g_clear_pointer (&page->items, g_ptr_array_unref);
+  g_free (page);
+}
+
+static void
+drop_cache (CltCustomerList *self)
+{
+  while (self->lru.tail != NULL)
+    evict_page (self, self->lru.tail->data);
+}
+
+static void
+emit_error (CltCustomerList *self,
+            const GError    *error)
+{
+  g_debug ("Store request failed: %s", error->message);
+  g_signal_emit (self, signals[ERROR], 0, error);
+}
+
+static void schedule_reload (CltCustomerList *self);
+
+static void
+on_list_customers_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(PageRequest) request = user_data;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CltCustomerList) self = NULL;
+  Page *page;
+  guint n_filled;
+
+  rows = clt_store_list_customers_finish (CLT_STORE (object), result, &error);
+
+  /* Evicted, replaced by a newer request, or the list was disposed. */
+  if (g_cancellable_is_cancelled (request->cancellable))
+    return;
+
+  /* Not cancelled, so the page is still cached and this is its request.
+   * The reference keeps us alive through handlers that drop theirs. */
+  self = g_object_ref (request->self);
+  page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (request->page_index));
+  g_assert (page != NULL && page->cancellable == request->cancellable);
+
+  g_clear_object (&page->cancellable);
+  self->n_page_requests--;
+
+  if (rows == NULL)
+    {
+      update_loading (self);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        emit_error (self, error);
+      return;
+    }
+
+  /* Filling notifies bound widgets, whose handlers may call get_item () and
+   * evict this very page: keep the items alive, never touch @page again. */
+  items = g_ptr_array_ref (page->items);
+  n_filled = MIN (rows->len, items->len);
+
+  for (guint i = 0; i < n_filled; i++)
+    {
+      CltCustomer *item = g_ptr_array_index (items, i);
+
+      clt_customer_update_from (item, g_ptr_array_index (rows, i));
+      clt_customer_set_loaded (item, TRUE);
+    }
+
+  /* Fewer rows than the count promised: customers went away between the
+   * count and this page. Recount rather than show rows that never load. */
+  if (n_filled < items->len && self->n_short_page_reloads < MAX_SHORT_PAGE_RELOADS)
+    {
+      self->n_short_page_reloads++;
+      schedule_reload (self);
+    }
+
+  update_loading (self);
+}
+
+static void
+start_page_request (CltCustomerList *self,
+                    Page            *page)
+{
+  PageRequest *request;
+
+  cancel_page_request (self, page);
+
+  page->cancellable = g_cancellable_new ();
+  self->n_page_requests++;
+
+  request = g_new0 (PageRequest, 1);
+  request->self = self;
+  request->cancellable = g_object_ref (page->cancellable);
+  request->page_index = page->index;
+
+  clt_store_list_customers_async (self->store,
+                                  self->query,
+                                  page->index * self->page_size,
+                                  self->page_size,
+                                  page->cancellable,
+                                  on_list_customers_cb,
+                                  request);
+}
+
+static Page *
+create_page (CltCustomerList *self,
+             guint            index)
+{
+  Page *page;
+  guint first = index * self->page_size;
+  guint n = MIN (self->page_size, self->n_items - first);
+
+  g_assert (first < self->n_items);
+
+  page = g_new0 (Page, 1);
+  page->index = index;
+  page->link.data = page;
+  page->items = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (page->items, clt_customer_new ());
+
+  g_hash_table_insert (self->pages, GUINT_TO_POINTER (index), page);
+  g_queue_push_head_link (&self->lru, &page->link);
+
+  /* The new page is at the head: it is never the one evicted here. */
+  while (self->lru.length > self->max_pages)
+    evict_page (self, self->lru.tail->data);
+
+  start_page_request (self, page);
+  update_loading (self);
+
+  return page;
+}
+
+static void
+refetch_cached_pages (CltCustomerList *self)
+{
+  for (GList *l = self->lru.head; l != NULL; l = l->next)
+    start_page_request (self, l->data);
+}
+
+/* Swaps the contents in two signals: GTK 4.8 answers one
+ * items-changed (0, N, N) by fetching all N items (PLATFORM.md). */
+static void
+replace_contents (CltCustomerList *self,
+                  guint            n_items)
+{
+  guint old_n_items = self->n_items;
+
+  drop_cache (self);
+  self->n_short_page_reloads = 0;
+
+  self->n_items = 0;
+  if (old_n_items > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, 0);
+
+  self->n_items = n_items;
+  if (n_items > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, n_items);
+
+  if (old_n_items != n_items)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+static void
+on_count_customers_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(CountRequest) request = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CltCustomerList) self = NULL;
+  guint n_customers = 0;
+  gboolean ok;
+
+  ok = clt_store_count_customers_finish (CLT_STORE (object), result, &n_customers, &error);
+
+  /* Superseded by a newer count (every new count cancels the one before),
+   * or the list was disposed. */
+  if (g_cancellable_is_cancelled (request->cancellable))
+    return;
+
+  self = g_object_ref (request->self);
+  g_assert (self->count_cancellable == request->cancellable);
+  g_clear_object (&self->count_cancellable);
+
+  if (!ok)
+    {
+      update_loading (self);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        emit_error (self, error);
+      return;
+    }
+
+  if (self->reload_source == NULL)
+    self->stale = FALSE;
+
+  if (self->count_replaces)
+    {
+      g_assert (self->pending_query != NULL);
+      g_clear_object (&self->query);
+      self->query = g_steal_pointer (&self->pending_query);
+      replace_contents (self, n_customers);
+    }
+  else if (n_customers != self->n_items)
+    {
+      replace_contents (self, n_customers);
+    }
+  else
+    {
+      refetch_cached_pages (self);
+    }
+
+  update_loading (self);
+}
+
+static void
+start_count (CltCustomerList *self)
+{
+  CountRequest *request;
+
+  if (self->count_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->count_cancellable);
+      g_clear_object (&self->count_cancellable);
+    }
+
+  self->count_cancellable = g_cancellable_new ();
+  self->count_replaces = self->pending_query != NULL;
+
+  request = g_new0 (CountRequest, 1);
+  request->self = self;
+  request->cancellable = g_object_ref (self->count_cancellable);
+
+  clt_store_count_customers_async (self->store,
+                                   self->count_replaces ? self->pending_query : self->query,
+                                   self->count_cancellable,
+                                   on_count_customers_cb,
+                                   request);
+
+  update_loading (self);
+}
+
+static void
+cancel_scheduled_reload (CltCustomerList *self)
+{
+  if (self->reload_source == NULL)
+    return;
+
+  g_source_destroy (self->reload_source);
+  g_clear_pointer (&self->reload_source, g_source_unref);
+}
+
+static gboolean
+reload_idle_cb (gpointer user_data)
+{
+  CltCustomerList *self = user_data;
+
+  g_clear_pointer (&self->reload_source, g_source_unref);
+  start_count (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Coalesces bursts ("changed" per written row, several short pages in one
+ * frame) into one recount, on the context the store signals on. */
+static void
+schedule_reload (CltCustomerList *self)
+{
+  self->stale = TRUE;
+
+  if (self->reload_source != NULL)
+    return;
+
+  self->reload_source = g_idle_source_new ();
+  g_source_set_callback (self->reload_source, reload_idle_cb, self, NULL);
+  g_source_set_static_name (self->reload_source, "[clt] CltCustomerList reload");
+  g_source_attach (self->reload_source, g_main_context_get_thread_default ());
+}
+
+static void
+on_store_changed_cb (CltStore        *store,
+                     const char      *customer_id,
+                     CltCustomerList *self)
+{
+  schedule_reload (self);
+}
+
+static GType
+clt_customer_list_get_item_type (GListModel *model)
+{
+  return CLT_TYPE_CUSTOMER;
+}
+
+static guint
+clt_customer_list_get_n_items (GListModel *model)
+{
+  return CLT_CUSTOMER_LIST (model)->n_items;
+}
+
+static gpointer
+clt_customer_list_get_item (GListModel *model,
+                            guint       position)
+{
+  CltCustomerList *self = CLT_CUSTOMER_LIST (model);
+  guint index;
+  Page *page;
+
+  if (position >= self->n_items)
+    return NULL;
+
+  index = position / self->page_size;
+  page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index));
+
+  if (page == NULL)
+    {
+      page = create_page (self, index);
+    }
+  else if (self->lru.head != &page->link)
+    {
+      g_queue_unlink (&self->lru, &page->link);
+      g_queue_push_head_link (&self->lru, &page->link);
+    }
+
+  return g_object_ref (g_ptr_array_index (page->items, position % self->page_size));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = clt_customer_list_get_item_type;
+  iface->get_n_items = clt_customer_list_get_n_items;
+  iface->get_item = clt_customer_list_get_item;
+}
+
+static void
+clt_customer_list_constructed (GObject *object)
+{
+  CltCustomerList *self = CLT_CUSTOMER_LIST (object);
+
+  G_OBJECT_CLASS (clt_customer_list_parent_class)->constructed (object);
+
+  self->constructed = TRUE;
+
+  g_return_if_fail (CLT_IS_STORE (self->store));
+
+  self->store_changed_handler = g_signal_connect (self->store, "changed",
+                                                  G_CALLBACK (on_store_changed_cb), self);
+
+  /* n_items is 0: the first count answers with (0, 0, N). */
+  start_count (self);
+}
+
+static void
+clt_customer_list_dispose (GObject *object)
+{
+  CltCustomerList *self = CLT_CUSTOMER_LIST (object);
+
+  cancel_scheduled_reload (self);
+
+  if (self->count_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->count_cancellable);
+      g_clear_object (&self->count_cancellable);
+    }
+
+  drop_cache (self);
+
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->store_changed_handler, self->store);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (clt_customer_list_parent_class)->dispose (object);
+}
+
+static void
+clt_customer_list_finalize (GObject *object)
+{
+  CltCustomerList *self = CLT_CUSTOMER_LIST (object);
+
+  g_clear_object (&self->query);
+  g_clear_object (&self->pending_query);
+  g_clear_pointer (&self->pages, g_hash_table_unref);
+
+  G_OBJECT_CLASS (clt_customer_list_parent_class)->finalize (object);
+}
+
+static void
+clt_customer_list_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  CltCustomerList *self = CLT_CUSTOMER_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_QUERY:
+      g_value_take_object (value, clt_customer_list_dup_query (self));
+      break;
+
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->n_items);
+      break;
+
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+
+    case PROP_PAGE_SIZE:
+      g_value_set_uint (value, self->page_size);
+      break;
+
+    case PROP_MAX_PAGES:
+      g_value_set_uint (value, self->max_pages);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+clt_customer_list_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  CltCustomerList *self = CLT_CUSTOMER_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_QUERY:
+      {
+        CltQuery *query = g_value_get_object (value);
+        g_autoptr(CltQuery) fallback = NULL;
+
+        if (query == NULL)
+          query = fallback = clt_query_new ();
+
+        /* During construction there is nothing to replace yet: constructed ()
+         * counts whatever query we end up with. */
+        if (!self->constructed)
+          {
+            g_clear_object (&self->query);
+            self->query = clt_query_copy (query);
+          }
+        else
+          clt_customer_list_set_query (self, query);
+      }
+      break;
+
+    case PROP_PAGE_SIZE:
+      self->page_size = g_value_get_uint (value);
+      break;
+
+    case PROP_MAX_PAGES:
+      self->max_pages = g_value_get_uint (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+clt_customer_list_class_init (CltCustomerListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = clt_customer_list_constructed;
+  object_class->dispose = clt_customer_list_dispose;
+  object_class->finalize = clt_customer_list_finalize;
+  object_class->get_property = clt_customer_list_get_property;
+  object_class->set_property = clt_customer_list_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         CLT_TYPE_STORE,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_QUERY] =
+    g_param_spec_object ("query", NULL, NULL,
+                         CLT_TYPE_QUERY,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_CONSTRUCT |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE |
+                        G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_PAGE_SIZE] =
+    g_param_spec_uint ("page-size", NULL, NULL,
+                       1, 100000, DEFAULT_PAGE_SIZE,
+                       (G_PARAM_READWRITE |
+                        G_PARAM_CONSTRUCT_ONLY |
+                        G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_MAX_PAGES] =
+    g_param_spec_uint ("max-pages", NULL, NULL,
+                       1, 100000, DEFAULT_MAX_PAGES,
+                       (G_PARAM_READWRITE |
+                        G_PARAM_CONSTRUCT_ONLY |
+                        G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CltCustomerList::error:
+   * @error: what the store said, worded for a user
+   *
+   * A count or a page failed (cancellations are not reported). The rows
+   * shown stay as they were; clt_customer_list_reload () tries again.
+   */
+  signals[ERROR] =
+    g_signal_new ("error",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 1, G_TYPE_ERROR);
+}
+
+static void
+clt_customer_list_init (CltCustomerList *self)
+{
+  self->page_size = DEFAULT_PAGE_SIZE;
+  self->max_pages = DEFAULT_MAX_PAGES;
+  self->pages = g_hash_table_new (NULL, NULL);
+  g_queue_init (&self->lru);
+}
+
+CltCustomerList *
+clt_customer_list_new (CltStore *store)
+{
+  g_return_val_if_fail (CLT_IS_STORE (store), NULL);
+
+  return g_object_new (CLT_TYPE_CUSTOMER_LIST,
+                       "store", store,
+                       NULL);
+}
+
+CltStore *
+clt_customer_list_get_store (CltCustomerList *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER_LIST (self), NULL);
+
+  return self->store;
+}
+
+CltQuery *
+clt_customer_list_dup_query (CltCustomerList *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER_LIST (self), NULL);
+
+  /* The query asked for last, even while its count is under way. */
+  return clt_query_copy (self->pending_query != NULL ? self->pending_query : self->query);
+}
+
+void
+clt_customer_list_set_query (CltCustomerList *self,
+                             CltQuery        *query)
+{
+  CltQuery *latest;
+
+  g_return_if_fail (CLT_IS_CUSTOMER_LIST (self));
+  g_return_if_fail (CLT_IS_QUERY (query));
+
+  latest = self->pending_query != NULL ? self->pending_query : self->query;
+  if (clt_query_equal (query, latest))
+    return;
+
+  if (self->pending_query != NULL && clt_query_equal (query, self->query))
+    {
+      /* Back to the rows on screen (a typed character deleted again):
+       * forget the count for the query in between and keep the rows, unless
+       * the store changed meanwhile: then recount them like "changed" does. */
+      g_clear_object (&self->pending_query);
+      if (self->stale)
+        {
+          start_count (self);
+        }
+      else if (self->count_cancellable != NULL)
+        {
+          g_cancellable_cancel (self->count_cancellable);
+          g_clear_object (&self->count_cancellable);
+          update_loading (self);
+        }
+    }
+  else
+    {
+      g_clear_object (&self->pending_query);
+      self->pending_query = clt_query_copy (query);
+      /* Old rows stay until the count arrives; the swap drops the cache. */
+      start_count (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
+}
+
+gboolean
+clt_customer_list_get_loading (CltCustomerList *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER_LIST (self), FALSE);
+
+  return self->loading;
+}
+
+guint
+clt_customer_list_get_page_size (CltCustomerList *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER_LIST (self), 0);
+
+  return self->page_size;
+}
+
+guint
+clt_customer_list_get_n_cached_pages (CltCustomerList *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER_LIST (self), 0);
+
+  return self->lru.length;
+}
+
+void
+clt_customer_list_reload (CltCustomerList *self)
+{
+  g_return_if_fail (CLT_IS_CUSTOMER_LIST (self));
+
+  cancel_scheduled_reload (self);
+  self->stale = TRUE;
+
+  /* A pending query is counted again: its count may predate the change. */
+  start_count (self);
+}
+
+guint
+clt_customer_list_find_loaded (CltCustomerList *self,
+                               const char      *customer_id)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER_LIST (self), G_MAXUINT);
+  g_return_val_if_fail (customer_id != NULL, G_MAXUINT);
+
+  for (GList *l = self->lru.head; l != NULL; l = l->next)
+    {
+      Page *page = l->data;
+
+      for (guint i = 0; i < page->items->len; i++)
+        {
+          CltCustomer *item = g_ptr_array_index (page->items, i);
+
+          if (clt_customer_get_loaded (item) &&
+              g_strcmp0 (clt_customer_get_id (item), customer_id) == 0)
+            return page->index * self->page_size + i;
+        }
+    }
+
+  return G_MAXUINT;
+}

@@ -1,0 +1,124 @@
+/* clt-validate.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "clt-types.h"
+
+G_BEGIN_DECLS
+
+/* Every rule a customer, an address or a note must meet, in one place: the
+ * dialogs check each field as the user types, the stores and the server
+ * check whole objects before writing.
+ *
+ * Object checks return FALSE with a CLT_STORE_ERROR_INVALID error naming
+ * the first failing field (clt_store_error_get_field()), in the order the
+ * edit dialogs show the fields. Field checks (`_field()`) return FALSE and
+ * a message to show next to the field; a property without rules is always
+ * valid. Messages are short, translated and fit to show a user as they are.
+ *
+ * Rules common to text: valid UTF-8, no control characters (line breaks and
+ * tabs only in the multi-line fields: address comment, note message), at
+ * most CLT_VALIDATE_MAX_* characters. A required field that holds only
+ * white space counts as empty.
+ *
+ * Customers: email required on create (syntax checked whenever set), first
+ * and last name required, currency required and a known ISO 4217 code;
+ * date of birth optional, "YYYY-MM-DD", a real day after 1900-01-01 and
+ * before today; gender one of CltGender; phone optional, 3 to 32 of
+ * digits, spaces and + ( ) - / . with at least 3 digits; "id" (custom ID)
+ * optional on create, required on update, `[A-Za-z0-9_-]{1,66}` (generated
+ * IDs must fit it too); locale empty or from clt_iso_codes_get_locales();
+ * groups and roles non-empty, at most 64 characters each; custom fields
+ * keyed `[a-z][a-z0-9_]*`, their text values at most 2000 characters.
+ *
+ * Addresses: "customer-id" always, "id" on update; first name, last name,
+ * address1, zip code, city and country required; country a known ISO
+ * 3166-1 alpha-2 code; zip code in the country's format where we know it
+ * (DE, AT, CH, FR, US, GB, NL, PL, …), else 1 to 16 letters, digits,
+ * spaces or hyphens. Its message depends on the country: check "zip-code"
+ * again when "country" changes.
+ *
+ * Notes: a message that is not blank, at most 5000 characters. */
+
+typedef enum
+{
+  CLT_VALIDATE_CREATE,
+  CLT_VALIDATE_UPDATE,
+} CltValidateMode;
+
+#define CLT_VALIDATE_MAX_EMAIL        254
+#define CLT_VALIDATE_MAX_EMAIL_LOCAL  64
+#define CLT_VALIDATE_MAX_NAME         100
+#define CLT_VALIDATE_MAX_SALUTATION   32
+#define CLT_VALIDATE_MAX_TITLE        64
+#define CLT_VALIDATE_MAX_COMPANY      200
+#define CLT_VALIDATE_MAX_ID           66
+#define CLT_VALIDATE_MAX_CODE         64
+#define CLT_VALIDATE_MAX_TEXT         200
+#define CLT_VALIDATE_MAX_ADDRESS_LINE 200
+#define CLT_VALIDATE_MAX_CITY         100
+#define CLT_VALIDATE_MAX_ZIP_CODE     16
+#define CLT_VALIDATE_MAX_COMMENT      2000
+#define CLT_VALIDATE_MAX_NOTE         5000
+#define CLT_VALIDATE_MIN_PASSWORD     8
+#define CLT_VALIDATE_MAX_PASSWORD     128
+
+gboolean  clt_validate_customer            (CltCustomer      *customer,
+                                            CltValidateMode   mode,
+                                            GError          **error);
+gboolean  clt_validate_customer_field      (CltCustomer      *customer,
+                                            const char       *field,
+                                            CltValidateMode   mode,
+                                            char            **message);
+gboolean  clt_validate_address             (CltAddress       *address,
+                                            CltValidateMode   mode,
+                                            GError          **error);
+gboolean  clt_validate_address_field       (CltAddress       *address,
+                                            const char       *field,
+                                            CltValidateMode   mode,
+                                            char            **message);
+gboolean  clt_validate_note                (CltNote          *note,
+                                            GError          **error);
+/* For clt_store_add_note_async(), which takes the text alone; the error's
+ * field is "message". */
+gboolean  clt_validate_note_message        (const char       *text,
+                                            GError          **error);
+
+/* Single values, for callers that hold no object (the server, search,
+ * the password row). Those marked optional accept "". */
+gboolean  clt_validate_text                (const char       *value,
+                                            guint             max_chars,
+                                            gboolean          multi_line,
+                                            char            **message);
+gboolean  clt_validate_email               (const char       *email,
+                                            char            **message);
+gboolean  clt_validate_date_of_birth       (const char       *date,
+                                            char            **message);   /* optional */
+gboolean  clt_validate_phone               (const char       *phone,
+                                            char            **message);   /* optional */
+gboolean  clt_validate_custom_id           (const char       *id,
+                                            char            **message);   /* optional */
+gboolean  clt_validate_locale              (const char       *locale,
+                                            char            **message);   /* optional */
+gboolean  clt_validate_currency            (const char       *currency,
+                                            char            **message);
+gboolean  clt_validate_country             (const char       *country,
+                                            char            **message);
+/* @country may be "" or unknown: then only the general rule applies. */
+gboolean  clt_validate_zip_code            (const char       *country,
+                                            const char       *zip_code,
+                                            char            **message);
+/* For a typed initial password: 8 to 128 characters, no control characters. */
+gboolean  clt_validate_password            (const char       *password,
+                                            char            **message);
+
+/* The form an email is stored and compared in: white space around it
+ * removed, lower case. */
+char     *clt_validate_normalize_email     (const char       *email);
+
+G_END_DECLS

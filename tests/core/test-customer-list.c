@@ -1,0 +1,771 @@
+/* test-customer-list.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "clt-customer-list.h"
+#include "clt-customer.h"
+#include "clt-query.h"
+
+#include "fake-store.h"
+
+/* What a GTK view would see: every items-changed with the count at that
+ * moment, notifications and errors. */
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+  guint n_items_then;
+} Change;
+
+typedef struct
+{
+  GArray *changes;
+  guint   n_items_notifies;
+  guint   loading_notifies;
+  guint   n_errors;
+  GError *last_error;
+} Recorder;
+
+static void
+on_items_changed_cb (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     Recorder   *recorder)
+{
+  Change change = { position, removed, added, g_list_model_get_n_items (model) };
+
+  g_array_append_val (recorder->changes, change);
+}
+
+static void
+on_n_items_notify_cb (GObject    *object,
+                      GParamSpec *pspec,
+                      Recorder   *recorder)
+{
+  recorder->n_items_notifies++;
+}
+
+static void
+on_loading_notify_cb (GObject    *object,
+                      GParamSpec *pspec,
+                      Recorder   *recorder)
+{
+  recorder->loading_notifies++;
+}
+
+static void
+on_error_cb (CltCustomerList *list,
+             const GError    *error,
+             Recorder        *recorder)
+{
+  recorder->n_errors++;
+  g_clear_error (&recorder->last_error);
+  recorder->last_error = g_error_copy (error);
+}
+
+static void
+recorder_init (Recorder        *recorder,
+               CltCustomerList *list)
+{
+  recorder->changes = g_array_new (FALSE, TRUE, sizeof (Change));
+  recorder->n_items_notifies = 0;
+  recorder->loading_notifies = 0;
+  recorder->n_errors = 0;
+  recorder->last_error = NULL;
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_cb), recorder);
+  g_signal_connect (list, "notify::n-items", G_CALLBACK (on_n_items_notify_cb), recorder);
+  g_signal_connect (list, "notify::loading", G_CALLBACK (on_loading_notify_cb), recorder);
+  g_signal_connect (list, "error", G_CALLBACK (on_error_cb), recorder);
+}
+
+static void
+recorder_reset (Recorder *recorder)
+{
+  g_array_set_size (recorder->changes, 0);
+  recorder->n_items_notifies = 0;
+  recorder->loading_notifies = 0;
+  recorder->n_errors = 0;
+  g_clear_error (&recorder->last_error);
+}
+
+static void
+recorder_clear (Recorder *recorder)
+{
+  g_clear_pointer (&recorder->changes, g_array_unref);
+  g_clear_error (&recorder->last_error);
+}
+
+static void
+assert_change (Recorder *recorder,
+               guint     index,
+               guint     position,
+               guint     removed,
+               guint     added)
+{
+  const Change *change;
+
+  g_assert_cmpuint (index, <, recorder->changes->len);
+  change = &g_array_index (recorder->changes, Change, index);
+  g_assert_cmpuint (change->position, ==, position);
+  g_assert_cmpuint (change->removed, ==, removed);
+  g_assert_cmpuint (change->added, ==, added);
+}
+
+/* Everything the fake store and the list schedule runs from idle
+ * callbacks on this context: run them until nothing is left. */
+static void
+run_until_idle (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static CltCustomerList *
+create_list (FakeStore *store,
+             CltQuery  *query,
+             guint      page_size,
+             guint      max_pages)
+{
+  return g_object_new (CLT_TYPE_CUSTOMER_LIST,
+                       "store", store,
+                       "query", query,
+                       "page-size", page_size,
+                       "max-pages", max_pages,
+                       NULL);
+}
+
+static CltQuery *
+create_query (const char       *search_text,
+              CltSortKey        sort_key,
+              CltSortDirection  direction)
+{
+  CltQuery *query = clt_query_new ();
+
+  clt_query_set_search_text (query, search_text);
+  clt_query_set_sort_key (query, sort_key);
+  clt_query_set_sort_direction (query, direction);
+
+  return query;
+}
+
+static guint
+count_selected (FakeStore *store,
+                CltQuery  *query)
+{
+  g_autoptr(GPtrArray) selected = fake_store_select (store, query);
+
+  return selected->len;
+}
+
+static void
+on_loaded_notify_cb (GObject    *object,
+                     GParamSpec *pspec,
+                     guint      *counter)
+{
+  (*counter)++;
+}
+
+static void
+test_initial_count (void)
+{
+  g_autoptr(FakeStore) store = fake_store_new (250);
+  g_autoptr(CltCustomerList) list = NULL;
+  Recorder recorder;
+
+  list = clt_customer_list_new (CLT_STORE (store));
+  recorder_init (&recorder, list);
+
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == CLT_TYPE_CUSTOMER);
+  g_assert_true (clt_customer_list_get_store (list) == CLT_STORE (store));
+  g_assert_cmpuint (clt_customer_list_get_page_size (list), ==, 100);
+
+  /* Nothing is known before the count answers. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 0));
+  g_assert_true (clt_customer_list_get_loading (list));
+
+  run_until_idle ();
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 250);
+  g_assert_cmpuint (recorder.changes->len, ==, 1);
+  assert_change (&recorder, 0, 0, 0, 250);
+  g_assert_cmpuint (recorder.n_items_notifies, ==, 1);
+  g_assert_false (clt_customer_list_get_loading (list));
+  g_assert_cmpuint (recorder.loading_notifies, ==, 1);
+  g_assert_cmpuint (fake_store_get_n_count_calls (store), ==, 1);
+  /* Counting loads no rows. */
+  g_assert_cmpuint (fake_store_get_n_list_calls (store), ==, 0);
+  g_assert_cmpuint (clt_customer_list_get_n_cached_pages (list), ==, 0);
+
+  recorder_clear (&recorder);
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
+static void
+test_placeholders (void)
+{
+  g_autoptr(FakeStore) store = fake_store_new (250);
+  g_autoptr(CltQuery) query = create_query ("", CLT_SORT_KEY_LAST_NAME, CLT_SORT_DESCENDING);
+  g_autoptr(CltCustomerList) list = NULL;
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(CltCustomer) last = NULL;
+  Recorder recorder;
+  guint loaded_notifies = 0;
+  const char *want_id;
+
+  list = create_list (store, query, 100, 40);
+  recorder_init (&recorder, list);
+  run_until_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 250);
+  recorder_reset (&recorder);
+
+  fake_store_set_hold (store, TRUE);
+
+  /* GTK asks for a screenful of one page in one frame. */
+  for (guint i = 100; i < 150; i++)
+    {
+      CltCustomer *item = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_assert_true (CLT_IS_CUSTOMER (item));
+      g_assert_false (clt_customer_get_loaded (item));
+      g_ptr_array_add (items, item);
+    }
+  g_assert_cmpuint (fake_store_get_n_list_calls (store), ==, 1);
+  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 100), ==, 1);
+  g_assert_cmpuint (clt_customer_list_get_n_cached_pages (list), ==, 1);
+  g_assert_true (clt_customer_list_get_loading (list));
+  g_assert_cmpuint (clt_customer_list_find_loaded (list, "c00100"), ==, G_MAXUINT);
+
+  /* Asking again hands out the same placeholder. */
+  {
+    g_autoptr(CltCustomer) again = g_list_model_get_item (G_LIST_MODEL (list), 120);
+    g_assert_true (again == g_ptr_array_index (items, 20));
+  }
+
+  for (guint i = 0; i < items->len; i++)
+    g_signal_connect (g_ptr_array_index (items, i), "notify::loaded",
+                      G_CALLBACK (on_loaded_notify_cb), &loaded_notifies);
+
+  g_assert_cmpuint (fake_store_release (store, FAKE_REQUEST_ANY), ==, 1);
+  fake_store_set_hold (store, FALSE);
+  run_until_idle ();
+
+  /* The same objects are filled in place, in the store's order. */
+  expected = fake_store_select (store, query);
+  for (guint i = 0; i < items->len; i++)
+    {
+      CltCustomer *item = g_ptr_array_index (items, i);
+      CltCustomer *want = g_ptr_array_index (expected, 100 + i);
+      g_autoptr(CltCustomer) now = g_list_model_get_item (G_LIST_MODEL (list), 100 + i);
+
+      g_assert_true (now == item);
+      g_assert_true (clt_customer_get_loaded (item));
+      g_assert_cmpstr (clt_customer_get_id (item), ==, clt_customer_get_id (want));
+      g_assert_cmpstr (clt_customer_get_last_name (item), ==, clt_customer_get_last_name (want));
+      g_assert_cmpstr (clt_customer_get_email (item), ==, clt_customer_get_email (want));
+    }
+  g_assert_cmpuint (loaded_notifies, ==, items->len);
+  g_assert_cmpuint (recorder.changes->len, ==, 0);
+  g_assert_false (clt_customer_list_get_loading (list));
+  /* On when the page was asked for, off when it arrived. */
+  g_assert_cmpuint (recorder.loading_notifies, ==, 2);
+  g_assert_cmpuint (fake_store_get_n_list_calls (store), ==, 1);
+
+  want_id = clt_customer_get_id (g_ptr_array_index (expected, 117));
+  g_assert_cmpuint (clt_customer_list_find_loaded (list, want_id), ==, 117);
+  g_assert_cmpuint (clt_customer_list_find_loaded (list, "no-such-id"), ==, G_MAXUINT);
+
+  /* The last page is short; past the end there is nothing. */
+  last = g_list_model_get_item (G_LIST_MODEL (list), 249);
+  g_assert_nonnull (last);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 250));
+  run_until_idle ();
+  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 200), ==, 1);
+  g_assert_true (clt_customer_get_loaded (last));
+  g_assert_cmpstr (clt_customer_get_id (last), ==,
+                   clt_customer_get_id (g_ptr_array_index (expected, 249)));
+  g_assert_cmpuint (recorder.changes->len, ==, 0);
+
+  recorder_clear (&recorder);
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
+static void
+touch (CltCustomerList *list,
+       guint            position)
+{
+  g_autoptr(CltCustomer) item = g_list_model_get_item (G_LIST_MODEL (list), position);
+
+  g_assert_nonnull (item);
+}
+
+static void
+test_cache_bound (void)
+{
+  g_autoptr(FakeStore) store = fake_store_new (100);
+  g_autoptr(CltQuery) query = clt_query_new ();
+  g_autoptr(CltCustomerList) list = NULL;
+  g_autoptr(CltCustomer) evicted = NULL;
+
+  list = create_list (store, query, 10, 3);
+  run_until_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 100);
+
+  for (guint page = 0; page < 6; page++)
+    {
+      touch (list, page * 10 + 3);
+      g_assert_cmpuint (clt_customer_list_get_n_cached_pages (list), <=, 3);
+    }
+  run_until_idle ();
+  g_assert_cmpuint (clt_customer_list_get_n_cached_pages (list), ==, 3);
+  g_assert_cmpuint (fake_store_get_n_list_calls (store), ==, 6);
+
+  /* Page 0 was evicted: asking for it again asks the store again. */
+  touch (list, 0);
+  run_until_idle ();
+  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 0), ==, 2);
+  g_assert_cmpuint (clt_customer_list_get_n_cached_pages (list), ==, 3);
+
+  /* Cached now, most recent first: 0, 5, 4. Touching 4 makes 5 the least
+   * recently used, so page 1 evicts 5 and page 2 then evicts 0, not 4. */
+  touch (list, 40);
+  touch (list, 10);
+  touch (list, 20);
+  run_until_idle ();
+  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 40), ==, 1);
+  touch (list, 40);
+  touch (list, 50);
+  touch (list, 0);
+  run_until_idle ();
+  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 40), ==, 1);
+  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 50), ==, 2);
+  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 0), ==, 3);
+  g_assert_cmpuint (clt_customer_list_get_n_cached_pages (list), ==, 3);
+
+  /* Evicting a page whose request is in flight cancels the request, and
+   * its late answer fills nothing. */
+  fake_store_set_hold (store, TRUE);
+  evicted = g_list_model_get_item (G_LIST_MODEL (list), 60);
+  touch (list, 70);
+  touch (list, 80);
+  g_assert_cmpuint (fake_store_get_n_held_cancelled (store), ==, 0);
+  touch (list, 90);
+  g_assert_cmpuint (fake_store_get_n_held (store, FAKE_REQUEST_LIST), ==, 4);
+  g_assert_cmpuint (fake_store_get_n_held_cancelled (store), ==, 1);
+  g_assert_true (clt_customer_list_get_loading (list));
+
+  fake_store_release (store, FAKE_REQUEST_ANY);
+  run_until_idle ();
+  g_assert_false (clt_customer_get_loaded (evicted));
+  g_assert_false (clt_customer_list_get_loading (list));
+  g_assert_cmpuint (clt_customer_list_get_n_cached_pages (list), ==, 3);
+
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
+static void
+test_query_change (void)
+{
+  g_autoptr(FakeStore) store = fake_store_new (250);
+  g_autoptr(CltQuery) smith = create_query ("smith", CLT_SORT_KEY_NUMBER, CLT_SORT_ASCENDING);
+  g_autoptr(CltQuery) with_e = create_query ("e", CLT_SORT_KEY_NUMBER, CLT_SORT_ASCENDING);
+  g_autoptr(CltQuery) dubois = create_query ("Dubois", CLT_SORT_KEY_LAST_NAME, CLT_SORT_DESCENDING);
+  g_autoptr(CltQuery) copy = NULL;
+  g_autoptr(CltQuery) current = NULL;
+  g_autoptr(CltCustomerList) list = NULL;
+  g_autoptr(CltCustomer) stale = NULL;
+  g_autoptr(CltCustomer) first = NULL;
+  g_autoptr(GPtrArray) expected = NULL;
+  guint n_smith = count_selected (store, smith);
+  guint n_dubois = count_selected (store, dubois);
+  guint stale_notifies = 0;
+  Recorder recorder;
+
+  g_assert_cmpuint (n_smith, ==, 50);
+  g_assert_cmpuint (count_selected (store, with_e), !=, n_dubois);
+
+  list = clt_customer_list_new (CLT_STORE (store));
+  recorder_init (&recorder, list);
+  run_until_idle ();
+  recorder_reset (&recorder);
+
+  fake_store_set_hold (store, TRUE);
+  clt_customer_list_set_query (list, smith);
+
+  /* The old rows stay while the new count is under way. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 250);
+  g_assert_cmpuint (recorder.changes->len, ==, 0);
+  g_assert_true (clt_customer_list_get_loading (list));
+  current = clt_customer_list_dup_query (list);
+  g_assert_true (clt_query_equal (current, smith));
+  g_clear_object (&current);
+
+  /* The list keeps a copy: changing ours changes nothing. */
+  clt_query_set_search_text (smith, "changed");
+  current = clt_customer_list_dup_query (list);
+  g_assert_cmpstr (clt_query_get_search_text (current), ==, "smith");
+  g_clear_object (&current);
+  clt_query_set_search_text (smith, "smith");
+
+  /* The same query again is not counted again. */
+  copy = clt_query_copy (smith);
+  clt_customer_list_set_query (list, copy);
+  g_assert_cmpuint (fake_store_get_n_count_calls (store), ==, 2);
+  g_assert_cmpuint (fake_store_get_n_held (store, FAKE_REQUEST_COUNT), ==, 1);
+
+  fake_store_release (store, FAKE_REQUEST_ANY);
+  run_until_idle ();
+
+  g_assert_cmpuint (recorder.changes->len, ==, 2);
+  assert_change (&recorder, 0, 0, 250, 0);
+  assert_change (&recorder, 1, 0, 0, n_smith);
+  /* Never (0, N, N): the count really is 0 between the two. */
+  g_assert_cmpuint (g_array_index (recorder.changes, Change, 0).n_items_then, ==, 0);
+  g_assert_cmpuint (g_array_index (recorder.changes, Change, 1).n_items_then, ==, n_smith);
+  g_assert_cmpuint (recorder.n_items_notifies, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n_smith);
+  g_assert_false (clt_customer_list_get_loading (list));
+
+  /* Same rows, same order after the swap: still nothing to do. */
+  recorder_reset (&recorder);
+  clt_customer_list_set_query (list, copy);
+  g_assert_cmpuint (fake_store_get_n_count_calls (store), ==, 2);
+  g_assert_false (clt_customer_list_get_loading (list));
+
+  /* A page request of the smith generation is in flight while the query
+   * changes twice; then everything is released, oldest first. */
+  stale = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_false (clt_customer_get_loaded (stale));
+  g_signal_connect (stale, "notify", G_CALLBACK (on_loaded_notify_cb), &stale_notifies);
+
+  clt_customer_list_set_query (list, with_e);
+  clt_customer_list_set_query (list, dubois);
+  g_assert_cmpuint (fake_store_get_n_held (store, FAKE_REQUEST_COUNT), ==, 2);
+  g_assert_cmpuint (fake_store_get_n_held (store, FAKE_REQUEST_LIST), ==, 1);
+
+  /* The counts first: the "e" count is stale and must not be used. */
+  fake_store_release (store, FAKE_REQUEST_COUNT);
+  run_until_idle ();
+  g_assert_cmpuint (recorder.changes->len, ==, 2);
+  assert_change (&recorder, 0, 0, n_smith, 0);
+  assert_change (&recorder, 1, 0, 0, n_dubois);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n_dubois);
+  g_assert_cmpuint (clt_customer_list_get_n_cached_pages (list), ==, 0);
+
+  /* Then the smith page: it fills nothing and changes nothing. */
+  fake_store_release (store, FAKE_REQUEST_LIST);
+  run_until_idle ();
+  g_assert_false (clt_customer_get_loaded (stale));
+  g_assert_cmpuint (stale_notifies, ==, 0);
+  g_assert_cmpuint (recorder.changes->len, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n_dubois);
+  g_assert_false (clt_customer_list_get_loading (list));
+
+  /* The new rows come from the new query. */
+  fake_store_set_hold (store, FALSE);
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_true (first != stale);
+  run_until_idle ();
+  expected = fake_store_select (store, dubois);
+  g_assert_true (clt_customer_get_loaded (first));
+  g_assert_cmpstr (clt_customer_get_id (first), ==,
+                   clt_customer_get_id (g_ptr_array_index (expected, 0)));
+  g_assert_true (g_str_has_prefix (clt_customer_get_last_name (first), "Dubois"));
+
+  recorder_clear (&recorder);
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
+static void
+test_query_change_back (void)
+{
+  g_autoptr(FakeStore) store = fake_store_new (250);
+  g_autoptr(CltQuery) all = clt_query_new ();
+  g_autoptr(CltQuery) smith = create_query ("smith", CLT_SORT_KEY_NUMBER, CLT_SORT_ASCENDING);
+  g_autoptr(CltCustomerList) list = NULL;
+  g_autoptr(CltCustomer) item = NULL;
+  g_autoptr(CltCustomer) again = NULL;
+  Recorder recorder;
+
+  list = clt_customer_list_new (CLT_STORE (store));
+  recorder_init (&recorder, list);
+  run_until_idle ();
+  item = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  run_until_idle ();
+  recorder_reset (&recorder);
+
+  /* A character typed and deleted before the count answers: the rows on
+   * screen stay, and the abandoned count is ignored. */
+  fake_store_set_hold (store, TRUE);
+  clt_customer_list_set_query (list, smith);
+  clt_customer_list_set_query (list, all);
+  g_assert_false (clt_customer_list_get_loading (list));
+  fake_store_release (store, FAKE_REQUEST_ANY);
+  run_until_idle ();
+
+  g_assert_cmpuint (recorder.changes->len, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 250);
+  again = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_true (again == item);
+  g_assert_true (clt_customer_get_loaded (again));
+
+  recorder_clear (&recorder);
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
+static void
+test_store_changed_same_count (void)
+{
+  g_autoptr(FakeStore) store = fake_store_new (250);
+  g_autoptr(CltCustomerList) list = NULL;
+  g_autoptr(CltCustomer) item = NULL;
+  g_autoptr(CltCustomer) again = NULL;
+  Recorder recorder;
+  guint n_counts;
+
+  list = clt_customer_list_new (CLT_STORE (store));
+  recorder_init (&recorder, list);
+  run_until_idle ();
+  item = g_list_model_get_item (G_LIST_MODEL (list), 5);
+  run_until_idle ();
+  g_assert_true (clt_customer_get_loaded (item));
+  g_assert_cmpstr (clt_customer_get_last_name (item), ==, "Meyer 00005");
+  recorder_reset (&recorder);
+  n_counts = fake_store_get_n_count_calls (store);
+
+  /* A burst of changes makes one recount. */
+  fake_store_set_last_name (store, 5, "Zimmermann");
+  fake_store_set_last_name (store, 6, "Yildiz");
+  fake_store_set_last_name (store, 5, "Zeller");
+  run_until_idle ();
+
+  g_assert_cmpuint (fake_store_get_n_count_calls (store), ==, n_counts + 1);
+  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 0), ==, 2);
+  again = g_list_model_get_item (G_LIST_MODEL (list), 5);
+  g_assert_true (again == item);
+  g_assert_true (clt_customer_get_loaded (item));
+  g_assert_cmpstr (clt_customer_get_last_name (item), ==, "Zeller");
+  g_assert_cmpuint (recorder.changes->len, ==, 0);
+  g_assert_cmpuint (recorder.n_items_notifies, ==, 0);
+  g_assert_false (clt_customer_list_get_loading (list));
+
+  recorder_clear (&recorder);
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
+static void
+test_store_changed_count (void)
+{
+  g_autoptr(FakeStore) store = fake_store_new (250);
+  g_autoptr(CltCustomerList) list = NULL;
+  g_autoptr(CltCustomer) item = NULL;
+  g_autoptr(CltCustomer) again = NULL;
+  Recorder recorder;
+
+  list = clt_customer_list_new (CLT_STORE (store));
+  recorder_init (&recorder, list);
+  run_until_idle ();
+  item = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  run_until_idle ();
+  recorder_reset (&recorder);
+
+  fake_store_set_n_customers (store, 260);
+  run_until_idle ();
+
+  g_assert_cmpuint (recorder.changes->len, ==, 2);
+  assert_change (&recorder, 0, 0, 250, 0);
+  assert_change (&recorder, 1, 0, 0, 260);
+  g_assert_cmpuint (recorder.n_items_notifies, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 260);
+  /* A new generation starts with an empty cache. */
+  g_assert_cmpuint (clt_customer_list_get_n_cached_pages (list), ==, 0);
+  again = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_true (again != item);
+
+  recorder_clear (&recorder);
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
+static void
+test_short_page (void)
+{
+  g_autoptr(FakeStore) store = fake_store_new (250);
+  g_autoptr(CltCustomerList) list = NULL;
+  g_autoptr(CltCustomer) item = NULL;
+  Recorder recorder;
+
+  list = clt_customer_list_new (CLT_STORE (store));
+  recorder_init (&recorder, list);
+  run_until_idle ();
+  recorder_reset (&recorder);
+
+  /* Customers vanish between the count and the last page, and the store's
+   * "changed" has not arrived yet (it raced the page request). */
+  fake_store_set_hold (store, TRUE);
+  item = g_list_model_get_item (G_LIST_MODEL (list), 240);
+  fake_store_set_quiet (store, TRUE);
+  fake_store_set_n_customers (store, 230);
+  fake_store_set_hold (store, FALSE);
+  fake_store_release (store, FAKE_REQUEST_ANY);
+  run_until_idle ();
+
+  /* The short page made the list recount. */
+  g_assert_cmpuint (recorder.changes->len, ==, 2);
+  assert_change (&recorder, 0, 0, 250, 0);
+  assert_change (&recorder, 1, 0, 0, 230);
+  g_assert_false (clt_customer_get_loaded (item));
+
+  recorder_clear (&recorder);
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
+static void
+test_error (void)
+{
+  g_autoptr(FakeStore) store = fake_store_new (250);
+  g_autoptr(CltCustomerList) list = NULL;
+  g_autoptr(CltCustomer) item = NULL;
+  g_autoptr(CltQuery) all = clt_query_new ();
+  g_autoptr(CltQuery) smith = NULL;
+  g_autoptr(CltQuery) current = NULL;
+  Recorder recorder;
+
+  /* The count fails. */
+  fake_store_set_fail (store, TRUE);
+  list = clt_customer_list_new (CLT_STORE (store));
+  recorder_init (&recorder, list);
+  run_until_idle ();
+
+  g_assert_cmpuint (recorder.n_errors, ==, 1);
+  g_assert_error (recorder.last_error, CLT_STORE_ERROR, CLT_STORE_ERROR_UNAVAILABLE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  g_assert_false (clt_customer_list_get_loading (list));
+  g_assert_cmpuint (recorder.changes->len, ==, 0);
+
+  /* Trying again works. */
+  fake_store_set_fail (store, FALSE);
+  clt_customer_list_reload (list);
+  run_until_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 250);
+  recorder_reset (&recorder);
+
+  /* A page fails: its rows stay placeholders. */
+  fake_store_set_fail (store, TRUE);
+  item = g_list_model_get_item (G_LIST_MODEL (list), 3);
+  run_until_idle ();
+  g_assert_cmpuint (recorder.n_errors, ==, 1);
+  g_assert_error (recorder.last_error, CLT_STORE_ERROR, CLT_STORE_ERROR_UNAVAILABLE);
+  g_assert_false (clt_customer_get_loaded (item));
+  g_assert_false (clt_customer_list_get_loading (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 250);
+
+  /* A failing recount keeps the rows as they are. */
+  clt_customer_list_reload (list);
+  run_until_idle ();
+  g_assert_cmpuint (recorder.n_errors, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 250);
+  g_assert_cmpuint (recorder.changes->len, ==, 0);
+
+  /* A reload after the store recovers fills the same placeholder. */
+  fake_store_set_fail (store, FALSE);
+  clt_customer_list_reload (list);
+  run_until_idle ();
+  g_assert_true (clt_customer_get_loaded (item));
+  g_assert_cmpstr (clt_customer_get_id (item), ==, "c00003");
+  g_assert_cmpuint (recorder.n_errors, ==, 2);
+  g_assert_cmpuint (recorder.changes->len, ==, 0);
+
+  /* The count of a new query fails: the rows on screen stay, the query
+   * asked for is kept and counted again by a reload. */
+  smith = create_query ("smith", CLT_SORT_KEY_NUMBER, CLT_SORT_ASCENDING);
+  fake_store_set_fail (store, TRUE);
+  clt_customer_list_set_query (list, smith);
+  run_until_idle ();
+  g_assert_cmpuint (recorder.n_errors, ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 250);
+  g_assert_cmpuint (recorder.changes->len, ==, 0);
+  current = clt_customer_list_dup_query (list);
+  g_assert_true (clt_query_equal (current, smith));
+  g_assert_false (clt_customer_list_get_loading (list));
+
+  fake_store_set_fail (store, FALSE);
+  clt_customer_list_reload (list);
+  run_until_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 50);
+  g_assert_cmpuint (recorder.changes->len, ==, 2);
+
+  /* Going back to the shown query after a failed count is fine too. */
+  fake_store_set_fail (store, TRUE);
+  clt_customer_list_set_query (list, all);
+  run_until_idle ();
+  g_assert_cmpuint (recorder.n_errors, ==, 4);
+  clt_customer_list_set_query (list, smith);
+  g_assert_false (clt_customer_list_get_loading (list));
+  run_until_idle ();
+  g_assert_cmpuint (recorder.n_errors, ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 50);
+
+  recorder_clear (&recorder);
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
+static void
+test_dispose (void)
+{
+  g_autoptr(FakeStore) store = fake_store_new (250);
+  g_autoptr(CltCustomerList) list = NULL;
+  g_autoptr(CltCustomer) item = NULL;
+
+  /* Gone while the count is held. */
+  fake_store_set_hold (store, TRUE);
+  list = clt_customer_list_new (CLT_STORE (store));
+  g_assert_cmpuint (fake_store_get_n_held (store, FAKE_REQUEST_COUNT), ==, 1);
+  g_assert_finalize_object (g_steal_pointer (&list));
+  g_assert_cmpuint (fake_store_get_n_held_cancelled (store), ==, 1);
+  fake_store_release (store, FAKE_REQUEST_ANY);
+  run_until_idle ();
+
+  /* Gone while a page is held, with a reload scheduled. */
+  fake_store_set_hold (store, FALSE);
+  list = clt_customer_list_new (CLT_STORE (store));
+  run_until_idle ();
+  fake_store_set_hold (store, TRUE);
+  item = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  clt_store_emit_changed (CLT_STORE (store), NULL);
+  g_assert_finalize_object (g_steal_pointer (&list));
+  g_assert_cmpuint (fake_store_get_n_held_cancelled (store), ==, 1);
+
+  /* Neither the late answer nor a later "changed" reaches the list. */
+  fake_store_release (store, FAKE_REQUEST_ANY);
+  clt_store_emit_changed (CLT_STORE (store), NULL);
+  run_until_idle ();
+  g_assert_false (clt_customer_get_loaded (item));
+  g_assert_cmpuint (fake_store_get_n_count_calls (store), ==, 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/clt/customer-list/initial-count", test_initial_count);
+  g_test_add_func ("/clt/customer-list/placeholders", test_placeholders);
+  g_test_add_func ("/clt/customer-list/cache-bound", test_cache_bound);
+  g_test_add_func ("/clt/customer-list/query-change", test_query_change);
+  g_test_add_func ("/clt/customer-list/query-change-back", test_query_change_back);
+  g_test_add_func ("/clt/customer-list/store-changed-same-count", test_store_changed_same_count);
+  g_test_add_func ("/clt/customer-list/store-changed-count", test_store_changed_count);
+  g_test_add_func ("/clt/customer-list/short-page", test_short_page);
+  g_test_add_func ("/clt/customer-list/error", test_error);
+  g_test_add_func ("/clt/customer-list/dispose", test_dispose);
+
+  return g_test_run ();
+}
