@@ -1,1 +1,246 @@
-/* placeholder until implemented */
+/* clt-backoffice-user.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "clt-backoffice-user"
+
+#include "config.h"
+
+#include "clt-backoffice-user.h"
+
+struct _CltBackofficeUser
+{
+  GObject parent_instance;
+
+  char  *username;
+  char  *display_name;
+  char **roles;
+};
+
+G_DEFINE_FINAL_TYPE (CltBackofficeUser, clt_backoffice_user, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_USERNAME,
+  PROP_DISPLAY_NAME,
+  PROP_ROLES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Unset strings are stored as NULL and read as "". */
+static gboolean
+set_string (char       **field,
+            const char  *value)
+{
+  if (value != NULL && value[0] == '\0')
+    value = NULL;
+
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+static const char * const empty_strv[] = { NULL };
+
+/* Empty vectors are stored as NULL and read as an empty vector. */
+static gboolean
+set_strv (char               ***field,
+          const char * const   *value)
+{
+  if (value != NULL && value[0] == NULL)
+    value = NULL;
+
+  if (*field == NULL && value == NULL)
+    return FALSE;
+  if (*field != NULL && value != NULL && g_strv_equal ((const char * const *) *field, value))
+    return FALSE;
+
+  g_strfreev (*field);
+  *field = g_strdupv ((char **) value);
+  return TRUE;
+}
+
+static void
+clt_backoffice_user_finalize (GObject *object)
+{
+  CltBackofficeUser *self = (CltBackofficeUser *) object;
+
+  g_clear_pointer (&self->username, g_free);
+  g_clear_pointer (&self->display_name, g_free);
+  g_clear_pointer (&self->roles, g_strfreev);
+
+  G_OBJECT_CLASS (clt_backoffice_user_parent_class)->finalize (object);
+}
+
+static void
+clt_backoffice_user_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  CltBackofficeUser *self = CLT_BACKOFFICE_USER (object);
+
+  switch (prop_id)
+    {
+    case PROP_USERNAME:
+      g_value_set_string (value, clt_backoffice_user_get_username (self));
+      break;
+
+    case PROP_DISPLAY_NAME:
+      g_value_set_string (value, clt_backoffice_user_get_display_name (self));
+      break;
+
+    case PROP_ROLES:
+      g_value_set_boxed (value, clt_backoffice_user_get_roles (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+clt_backoffice_user_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  CltBackofficeUser *self = CLT_BACKOFFICE_USER (object);
+
+  switch (prop_id)
+    {
+    case PROP_USERNAME:
+      clt_backoffice_user_set_username (self, g_value_get_string (value));
+      break;
+
+    case PROP_DISPLAY_NAME:
+      clt_backoffice_user_set_display_name (self, g_value_get_string (value));
+      break;
+
+    case PROP_ROLES:
+      clt_backoffice_user_set_roles (self, g_value_get_boxed (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+clt_backoffice_user_class_init (CltBackofficeUserClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = clt_backoffice_user_finalize;
+  object_class->get_property = clt_backoffice_user_get_property;
+  object_class->set_property = clt_backoffice_user_set_property;
+
+  properties[PROP_USERNAME] =
+    g_param_spec_string ("username", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_DISPLAY_NAME] =
+    g_param_spec_string ("display-name", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_ROLES] =
+    g_param_spec_boxed ("roles", NULL, NULL,
+                        G_TYPE_STRV,
+                        (G_PARAM_READWRITE |
+                         G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+clt_backoffice_user_init (CltBackofficeUser *self)
+{
+}
+
+CltBackofficeUser *
+clt_backoffice_user_new (void)
+{
+  return g_object_new (CLT_TYPE_BACKOFFICE_USER, NULL);
+}
+
+CltBackofficeUser *
+clt_backoffice_user_copy (CltBackofficeUser *self)
+{
+  CltBackofficeUser *copy;
+
+  g_return_val_if_fail (CLT_IS_BACKOFFICE_USER (self), NULL);
+
+  copy = clt_backoffice_user_new ();
+  copy->username = g_strdup (self->username);
+  copy->display_name = g_strdup (self->display_name);
+  copy->roles = g_strdupv (self->roles);
+
+  return copy;
+}
+
+const char *
+clt_backoffice_user_get_username (CltBackofficeUser *self)
+{
+  g_return_val_if_fail (CLT_IS_BACKOFFICE_USER (self), "");
+
+  return self->username != NULL ? self->username : "";
+}
+
+void
+clt_backoffice_user_set_username (CltBackofficeUser *self,
+                                  const char        *username)
+{
+  g_return_if_fail (CLT_IS_BACKOFFICE_USER (self));
+
+  if (set_string (&self->username, username))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USERNAME]);
+}
+
+const char *
+clt_backoffice_user_get_display_name (CltBackofficeUser *self)
+{
+  g_return_val_if_fail (CLT_IS_BACKOFFICE_USER (self), "");
+
+  return self->display_name != NULL ? self->display_name : "";
+}
+
+void
+clt_backoffice_user_set_display_name (CltBackofficeUser *self,
+                                      const char        *display_name)
+{
+  g_return_if_fail (CLT_IS_BACKOFFICE_USER (self));
+
+  if (set_string (&self->display_name, display_name))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_NAME]);
+}
+
+const char * const *
+clt_backoffice_user_get_roles (CltBackofficeUser *self)
+{
+  g_return_val_if_fail (CLT_IS_BACKOFFICE_USER (self), empty_strv);
+
+  return self->roles != NULL ? (const char * const *) self->roles : empty_strv;
+}
+
+void
+clt_backoffice_user_set_roles (CltBackofficeUser  *self,
+                               const char * const *roles)
+{
+  g_return_if_fail (CLT_IS_BACKOFFICE_USER (self));
+
+  if (set_strv (&self->roles, roles))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLES]);
+}

@@ -1,1 +1,283 @@
-/* placeholder until implemented */
+/* clt-company.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "clt-company"
+
+#include "config.h"
+
+#include "clt-company.h"
+
+struct _CltCompany
+{
+  GObject parent_instance;
+
+  char  *id;
+  char  *name;
+  char **business_units;
+  char **roles;
+};
+
+G_DEFINE_FINAL_TYPE (CltCompany, clt_company, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_NAME,
+  PROP_BUSINESS_UNITS,
+  PROP_ROLES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Unset strings are stored as NULL and read as "". */
+static gboolean
+set_string (char       **field,
+            const char  *value)
+{
+  if (value != NULL && value[0] == '\0')
+    value = NULL;
+
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+static const char * const empty_strv[] = { NULL };
+
+/* Empty vectors are stored as NULL and read as an empty vector. */
+static gboolean
+set_strv (char               ***field,
+          const char * const   *value)
+{
+  if (value != NULL && value[0] == NULL)
+    value = NULL;
+
+  if (*field == NULL && value == NULL)
+    return FALSE;
+  if (*field != NULL && value != NULL && g_strv_equal ((const char * const *) *field, value))
+    return FALSE;
+
+  g_strfreev (*field);
+  *field = g_strdupv ((char **) value);
+  return TRUE;
+}
+
+static void
+clt_company_finalize (GObject *object)
+{
+  CltCompany *self = (CltCompany *) object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->business_units, g_strfreev);
+  g_clear_pointer (&self->roles, g_strfreev);
+
+  G_OBJECT_CLASS (clt_company_parent_class)->finalize (object);
+}
+
+static void
+clt_company_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  CltCompany *self = CLT_COMPANY (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, clt_company_get_id (self));
+      break;
+
+    case PROP_NAME:
+      g_value_set_string (value, clt_company_get_name (self));
+      break;
+
+    case PROP_BUSINESS_UNITS:
+      g_value_set_boxed (value, clt_company_get_business_units (self));
+      break;
+
+    case PROP_ROLES:
+      g_value_set_boxed (value, clt_company_get_roles (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+clt_company_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  CltCompany *self = CLT_COMPANY (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      clt_company_set_id (self, g_value_get_string (value));
+      break;
+
+    case PROP_NAME:
+      clt_company_set_name (self, g_value_get_string (value));
+      break;
+
+    case PROP_BUSINESS_UNITS:
+      clt_company_set_business_units (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_ROLES:
+      clt_company_set_roles (self, g_value_get_boxed (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+clt_company_class_init (CltCompanyClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = clt_company_finalize;
+  object_class->get_property = clt_company_get_property;
+  object_class->set_property = clt_company_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_BUSINESS_UNITS] =
+    g_param_spec_boxed ("business-units", NULL, NULL,
+                        G_TYPE_STRV,
+                        (G_PARAM_READWRITE |
+                         G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_ROLES] =
+    g_param_spec_boxed ("roles", NULL, NULL,
+                        G_TYPE_STRV,
+                        (G_PARAM_READWRITE |
+                         G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+clt_company_init (CltCompany *self)
+{
+}
+
+CltCompany *
+clt_company_new (void)
+{
+  return g_object_new (CLT_TYPE_COMPANY, NULL);
+}
+
+CltCompany *
+clt_company_copy (CltCompany *self)
+{
+  CltCompany *copy;
+
+  g_return_val_if_fail (CLT_IS_COMPANY (self), NULL);
+
+  copy = clt_company_new ();
+  copy->id = g_strdup (self->id);
+  copy->name = g_strdup (self->name);
+  copy->business_units = g_strdupv (self->business_units);
+  copy->roles = g_strdupv (self->roles);
+
+  return copy;
+}
+
+const char *
+clt_company_get_id (CltCompany *self)
+{
+  g_return_val_if_fail (CLT_IS_COMPANY (self), "");
+
+  return self->id != NULL ? self->id : "";
+}
+
+void
+clt_company_set_id (CltCompany *self,
+                    const char *id)
+{
+  g_return_if_fail (CLT_IS_COMPANY (self));
+
+  if (set_string (&self->id, id))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+const char *
+clt_company_get_name (CltCompany *self)
+{
+  g_return_val_if_fail (CLT_IS_COMPANY (self), "");
+
+  return self->name != NULL ? self->name : "";
+}
+
+void
+clt_company_set_name (CltCompany *self,
+                      const char *name)
+{
+  g_return_if_fail (CLT_IS_COMPANY (self));
+
+  if (set_string (&self->name, name))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+}
+
+const char * const *
+clt_company_get_business_units (CltCompany *self)
+{
+  g_return_val_if_fail (CLT_IS_COMPANY (self), empty_strv);
+
+  return self->business_units != NULL ? (const char * const *) self->business_units : empty_strv;
+}
+
+void
+clt_company_set_business_units (CltCompany         *self,
+                                const char * const *business_units)
+{
+  g_return_if_fail (CLT_IS_COMPANY (self));
+
+  if (set_strv (&self->business_units, business_units))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSINESS_UNITS]);
+}
+
+const char * const *
+clt_company_get_roles (CltCompany *self)
+{
+  g_return_val_if_fail (CLT_IS_COMPANY (self), empty_strv);
+
+  return self->roles != NULL ? (const char * const *) self->roles : empty_strv;
+}
+
+void
+clt_company_set_roles (CltCompany         *self,
+                       const char * const *roles)
+{
+  g_return_if_fail (CLT_IS_COMPANY (self));
+
+  if (set_strv (&self->roles, roles))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLES]);
+}

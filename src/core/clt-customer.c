@@ -1,1 +1,1704 @@
-/* placeholder until implemented */
+/* clt-customer.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "clt-customer"
+
+#include "config.h"
+
+#include "clt-address.h"
+#include "clt-customer.h"
+#include "clt-enum-types.h"
+#include "clt-order.h"
+
+struct _CltCustomer
+{
+  GObject parent_instance;
+
+  gboolean    loaded;
+  char       *id;
+  char       *number;
+  char       *email;
+  char       *salutation;
+  char       *title;
+  char       *first_name;
+  char       *middle_name;
+  char       *last_name;
+  CltGender   gender;
+  char       *date_of_birth;
+  char       *phone;
+  char       *company;
+  char       *locale;
+  char       *currency;
+  char       *preferred_site;
+  char       *restriction;
+  gboolean    active;
+  gboolean    on_hold;
+  gboolean    verified;
+  GDateTime  *registered;
+  GDateTime  *updated;
+  GDateTime  *last_login;
+  GDateTime  *anonymized_at;
+  char       *default_billing_address;
+  char       *default_shipping_address;
+  char       *zip_code;
+  char       *city;
+  char       *country;
+  char      **groups;
+  char       *company_id;
+  char       *business_unit;
+  char      **roles;
+  GVariant   *custom_fields;
+  gint64      version;
+
+  /* Import only, created on first use. */
+  GPtrArray  *import_addresses;
+  GPtrArray  *import_orders;
+};
+
+G_DEFINE_FINAL_TYPE (CltCustomer, clt_customer, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_LOADED,
+  PROP_ID,
+  PROP_NUMBER,
+  PROP_EMAIL,
+  PROP_SALUTATION,
+  PROP_TITLE,
+  PROP_FIRST_NAME,
+  PROP_MIDDLE_NAME,
+  PROP_LAST_NAME,
+  PROP_GENDER,
+  PROP_DATE_OF_BIRTH,
+  PROP_PHONE,
+  PROP_COMPANY,
+  PROP_LOCALE,
+  PROP_CURRENCY,
+  PROP_PREFERRED_SITE,
+  PROP_RESTRICTION,
+  PROP_ACTIVE,
+  PROP_ON_HOLD,
+  PROP_VERIFIED,
+  PROP_REGISTERED,
+  PROP_UPDATED,
+  PROP_LAST_LOGIN,
+  PROP_ANONYMIZED_AT,
+  PROP_DEFAULT_BILLING_ADDRESS,
+  PROP_DEFAULT_SHIPPING_ADDRESS,
+  PROP_ZIP_CODE,
+  PROP_CITY,
+  PROP_COUNTRY,
+  PROP_GROUPS,
+  PROP_COMPANY_ID,
+  PROP_BUSINESS_UNIT,
+  PROP_ROLES,
+  PROP_CUSTOM_FIELDS,
+  PROP_VERSION,
+  PROP_STATUS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Unset strings are stored as NULL and read as "". */
+static gboolean
+set_string (char       **field,
+            const char  *value)
+{
+  if (value != NULL && value[0] == '\0')
+    value = NULL;
+
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+static gboolean
+set_date_time (GDateTime **field,
+               GDateTime  *value)
+{
+  if (*field == value)
+    return FALSE;
+  if (*field != NULL && value != NULL && g_date_time_equal (*field, value))
+    return FALSE;
+
+  g_clear_pointer (field, g_date_time_unref);
+  if (value != NULL)
+    {
+      if (g_date_time_get_utc_offset (value) == 0)
+        *field = g_date_time_ref (value);
+      else
+        *field = g_date_time_to_utc (value);
+    }
+  return TRUE;
+}
+
+static const char * const empty_strv[] = { NULL };
+
+/* Empty vectors are stored as NULL and read as an empty vector. */
+static gboolean
+set_strv (char               ***field,
+          const char * const   *value)
+{
+  if (value != NULL && value[0] == NULL)
+    value = NULL;
+
+  if (*field == NULL && value == NULL)
+    return FALSE;
+  if (*field != NULL && value != NULL && g_strv_equal ((const char * const *) *field, value))
+    return FALSE;
+
+  g_strfreev (*field);
+  *field = g_strdupv ((char **) value);
+  return TRUE;
+}
+
+/* Sinks a floating @value whether or not it is kept, as GLib setters do. */
+static gboolean
+set_variant (GVariant **field,
+             GVariant  *value)
+{
+  g_autoptr(GVariant) sunk = value != NULL ? g_variant_ref_sink (value) : NULL;
+
+  if (*field == sunk)
+    return FALSE;
+  if (*field != NULL && sunk != NULL && g_variant_equal (*field, sunk))
+    return FALSE;
+
+  g_clear_pointer (field, g_variant_unref);
+  *field = g_steal_pointer (&sunk);
+  return TRUE;
+}
+
+static CltCustomerStatus
+derive_status (gboolean active,
+               gboolean on_hold)
+{
+  if (on_hold)
+    return CLT_CUSTOMER_STATUS_ON_HOLD;
+  if (active)
+    return CLT_CUSTOMER_STATUS_ACTIVE;
+  return CLT_CUSTOMER_STATUS_INACTIVE;
+}
+
+static gpointer
+copy_address (gconstpointer src,
+              gpointer      user_data)
+{
+  return clt_address_copy ((CltAddress *) src);
+}
+
+static gpointer
+copy_order (gconstpointer src,
+            gpointer      user_data)
+{
+  return clt_order_copy ((CltOrder *) src);
+}
+
+static void
+clt_customer_finalize (GObject *object)
+{
+  CltCustomer *self = (CltCustomer *) object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->number, g_free);
+  g_clear_pointer (&self->email, g_free);
+  g_clear_pointer (&self->salutation, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->first_name, g_free);
+  g_clear_pointer (&self->middle_name, g_free);
+  g_clear_pointer (&self->last_name, g_free);
+  g_clear_pointer (&self->date_of_birth, g_free);
+  g_clear_pointer (&self->phone, g_free);
+  g_clear_pointer (&self->company, g_free);
+  g_clear_pointer (&self->locale, g_free);
+  g_clear_pointer (&self->currency, g_free);
+  g_clear_pointer (&self->preferred_site, g_free);
+  g_clear_pointer (&self->restriction, g_free);
+  g_clear_pointer (&self->registered, g_date_time_unref);
+  g_clear_pointer (&self->updated, g_date_time_unref);
+  g_clear_pointer (&self->last_login, g_date_time_unref);
+  g_clear_pointer (&self->anonymized_at, g_date_time_unref);
+  g_clear_pointer (&self->default_billing_address, g_free);
+  g_clear_pointer (&self->default_shipping_address, g_free);
+  g_clear_pointer (&self->zip_code, g_free);
+  g_clear_pointer (&self->city, g_free);
+  g_clear_pointer (&self->country, g_free);
+  g_clear_pointer (&self->groups, g_strfreev);
+  g_clear_pointer (&self->company_id, g_free);
+  g_clear_pointer (&self->business_unit, g_free);
+  g_clear_pointer (&self->roles, g_strfreev);
+  g_clear_pointer (&self->custom_fields, g_variant_unref);
+  g_clear_pointer (&self->import_addresses, g_ptr_array_unref);
+  g_clear_pointer (&self->import_orders, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (clt_customer_parent_class)->finalize (object);
+}
+
+static void
+clt_customer_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  CltCustomer *self = CLT_CUSTOMER (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADED:
+      g_value_set_boolean (value, clt_customer_get_loaded (self));
+      break;
+
+    case PROP_ID:
+      g_value_set_string (value, clt_customer_get_id (self));
+      break;
+
+    case PROP_NUMBER:
+      g_value_set_string (value, clt_customer_get_number (self));
+      break;
+
+    case PROP_EMAIL:
+      g_value_set_string (value, clt_customer_get_email (self));
+      break;
+
+    case PROP_SALUTATION:
+      g_value_set_string (value, clt_customer_get_salutation (self));
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, clt_customer_get_title (self));
+      break;
+
+    case PROP_FIRST_NAME:
+      g_value_set_string (value, clt_customer_get_first_name (self));
+      break;
+
+    case PROP_MIDDLE_NAME:
+      g_value_set_string (value, clt_customer_get_middle_name (self));
+      break;
+
+    case PROP_LAST_NAME:
+      g_value_set_string (value, clt_customer_get_last_name (self));
+      break;
+
+    case PROP_GENDER:
+      g_value_set_enum (value, clt_customer_get_gender (self));
+      break;
+
+    case PROP_DATE_OF_BIRTH:
+      g_value_set_string (value, clt_customer_get_date_of_birth (self));
+      break;
+
+    case PROP_PHONE:
+      g_value_set_string (value, clt_customer_get_phone (self));
+      break;
+
+    case PROP_COMPANY:
+      g_value_set_string (value, clt_customer_get_company (self));
+      break;
+
+    case PROP_LOCALE:
+      g_value_set_string (value, clt_customer_get_locale (self));
+      break;
+
+    case PROP_CURRENCY:
+      g_value_set_string (value, clt_customer_get_currency (self));
+      break;
+
+    case PROP_PREFERRED_SITE:
+      g_value_set_string (value, clt_customer_get_preferred_site (self));
+      break;
+
+    case PROP_RESTRICTION:
+      g_value_set_string (value, clt_customer_get_restriction (self));
+      break;
+
+    case PROP_ACTIVE:
+      g_value_set_boolean (value, clt_customer_get_active (self));
+      break;
+
+    case PROP_ON_HOLD:
+      g_value_set_boolean (value, clt_customer_get_on_hold (self));
+      break;
+
+    case PROP_VERIFIED:
+      g_value_set_boolean (value, clt_customer_get_verified (self));
+      break;
+
+    case PROP_REGISTERED:
+      g_value_set_boxed (value, clt_customer_get_registered (self));
+      break;
+
+    case PROP_UPDATED:
+      g_value_set_boxed (value, clt_customer_get_updated (self));
+      break;
+
+    case PROP_LAST_LOGIN:
+      g_value_set_boxed (value, clt_customer_get_last_login (self));
+      break;
+
+    case PROP_ANONYMIZED_AT:
+      g_value_set_boxed (value, clt_customer_get_anonymized_at (self));
+      break;
+
+    case PROP_DEFAULT_BILLING_ADDRESS:
+      g_value_set_string (value, clt_customer_get_default_billing_address (self));
+      break;
+
+    case PROP_DEFAULT_SHIPPING_ADDRESS:
+      g_value_set_string (value, clt_customer_get_default_shipping_address (self));
+      break;
+
+    case PROP_ZIP_CODE:
+      g_value_set_string (value, clt_customer_get_zip_code (self));
+      break;
+
+    case PROP_CITY:
+      g_value_set_string (value, clt_customer_get_city (self));
+      break;
+
+    case PROP_COUNTRY:
+      g_value_set_string (value, clt_customer_get_country (self));
+      break;
+
+    case PROP_GROUPS:
+      g_value_set_boxed (value, clt_customer_get_groups (self));
+      break;
+
+    case PROP_COMPANY_ID:
+      g_value_set_string (value, clt_customer_get_company_id (self));
+      break;
+
+    case PROP_BUSINESS_UNIT:
+      g_value_set_string (value, clt_customer_get_business_unit (self));
+      break;
+
+    case PROP_ROLES:
+      g_value_set_boxed (value, clt_customer_get_roles (self));
+      break;
+
+    case PROP_CUSTOM_FIELDS:
+      g_value_set_variant (value, clt_customer_get_custom_fields (self));
+      break;
+
+    case PROP_VERSION:
+      g_value_set_int64 (value, clt_customer_get_version (self));
+      break;
+
+    case PROP_STATUS:
+      g_value_set_enum (value, clt_customer_get_status (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+clt_customer_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  CltCustomer *self = CLT_CUSTOMER (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADED:
+      clt_customer_set_loaded (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_ID:
+      clt_customer_set_id (self, g_value_get_string (value));
+      break;
+
+    case PROP_NUMBER:
+      clt_customer_set_number (self, g_value_get_string (value));
+      break;
+
+    case PROP_EMAIL:
+      clt_customer_set_email (self, g_value_get_string (value));
+      break;
+
+    case PROP_SALUTATION:
+      clt_customer_set_salutation (self, g_value_get_string (value));
+      break;
+
+    case PROP_TITLE:
+      clt_customer_set_title (self, g_value_get_string (value));
+      break;
+
+    case PROP_FIRST_NAME:
+      clt_customer_set_first_name (self, g_value_get_string (value));
+      break;
+
+    case PROP_MIDDLE_NAME:
+      clt_customer_set_middle_name (self, g_value_get_string (value));
+      break;
+
+    case PROP_LAST_NAME:
+      clt_customer_set_last_name (self, g_value_get_string (value));
+      break;
+
+    case PROP_GENDER:
+      clt_customer_set_gender (self, g_value_get_enum (value));
+      break;
+
+    case PROP_DATE_OF_BIRTH:
+      clt_customer_set_date_of_birth (self, g_value_get_string (value));
+      break;
+
+    case PROP_PHONE:
+      clt_customer_set_phone (self, g_value_get_string (value));
+      break;
+
+    case PROP_COMPANY:
+      clt_customer_set_company (self, g_value_get_string (value));
+      break;
+
+    case PROP_LOCALE:
+      clt_customer_set_locale (self, g_value_get_string (value));
+      break;
+
+    case PROP_CURRENCY:
+      clt_customer_set_currency (self, g_value_get_string (value));
+      break;
+
+    case PROP_PREFERRED_SITE:
+      clt_customer_set_preferred_site (self, g_value_get_string (value));
+      break;
+
+    case PROP_RESTRICTION:
+      clt_customer_set_restriction (self, g_value_get_string (value));
+      break;
+
+    case PROP_ACTIVE:
+      clt_customer_set_active (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_ON_HOLD:
+      clt_customer_set_on_hold (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_VERIFIED:
+      clt_customer_set_verified (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_REGISTERED:
+      clt_customer_set_registered (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_UPDATED:
+      clt_customer_set_updated (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_LAST_LOGIN:
+      clt_customer_set_last_login (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_ANONYMIZED_AT:
+      clt_customer_set_anonymized_at (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_DEFAULT_BILLING_ADDRESS:
+      clt_customer_set_default_billing_address (self, g_value_get_string (value));
+      break;
+
+    case PROP_DEFAULT_SHIPPING_ADDRESS:
+      clt_customer_set_default_shipping_address (self, g_value_get_string (value));
+      break;
+
+    case PROP_ZIP_CODE:
+      clt_customer_set_zip_code (self, g_value_get_string (value));
+      break;
+
+    case PROP_CITY:
+      clt_customer_set_city (self, g_value_get_string (value));
+      break;
+
+    case PROP_COUNTRY:
+      clt_customer_set_country (self, g_value_get_string (value));
+      break;
+
+    case PROP_GROUPS:
+      clt_customer_set_groups (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_COMPANY_ID:
+      clt_customer_set_company_id (self, g_value_get_string (value));
+      break;
+
+    case PROP_BUSINESS_UNIT:
+      clt_customer_set_business_unit (self, g_value_get_string (value));
+      break;
+
+    case PROP_ROLES:
+      clt_customer_set_roles (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_CUSTOM_FIELDS:
+      clt_customer_set_custom_fields (self, g_value_get_variant (value));
+      break;
+
+    case PROP_VERSION:
+      clt_customer_set_version (self, g_value_get_int64 (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+clt_customer_class_init (CltCustomerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = clt_customer_finalize;
+  object_class->get_property = clt_customer_get_property;
+  object_class->set_property = clt_customer_set_property;
+
+  properties[PROP_LOADED] =
+    g_param_spec_boolean ("loaded", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_NUMBER] =
+    g_param_spec_string ("number", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_EMAIL] =
+    g_param_spec_string ("email", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SALUTATION] =
+    g_param_spec_string ("salutation", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_FIRST_NAME] =
+    g_param_spec_string ("first-name", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_MIDDLE_NAME] =
+    g_param_spec_string ("middle-name", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_LAST_NAME] =
+    g_param_spec_string ("last-name", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_GENDER] =
+    g_param_spec_enum ("gender", NULL, NULL,
+                       CLT_TYPE_GENDER, CLT_GENDER_UNSPECIFIED,
+                       (G_PARAM_READWRITE |
+                        G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_DATE_OF_BIRTH] =
+    g_param_spec_string ("date-of-birth", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_PHONE] =
+    g_param_spec_string ("phone", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_COMPANY] =
+    g_param_spec_string ("company", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_LOCALE] =
+    g_param_spec_string ("locale", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CURRENCY] =
+    g_param_spec_string ("currency", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_PREFERRED_SITE] =
+    g_param_spec_string ("preferred-site", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_RESTRICTION] =
+    g_param_spec_string ("restriction", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_ACTIVE] =
+    g_param_spec_boolean ("active", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_ON_HOLD] =
+    g_param_spec_boolean ("on-hold", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_VERIFIED] =
+    g_param_spec_boolean ("verified", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_REGISTERED] =
+    g_param_spec_boxed ("registered", NULL, NULL,
+                        G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE |
+                         G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_UPDATED] =
+    g_param_spec_boxed ("updated", NULL, NULL,
+                        G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE |
+                         G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_LAST_LOGIN] =
+    g_param_spec_boxed ("last-login", NULL, NULL,
+                        G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE |
+                         G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_ANONYMIZED_AT] =
+    g_param_spec_boxed ("anonymized-at", NULL, NULL,
+                        G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE |
+                         G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_DEFAULT_BILLING_ADDRESS] =
+    g_param_spec_string ("default-billing-address", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_DEFAULT_SHIPPING_ADDRESS] =
+    g_param_spec_string ("default-shipping-address", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_ZIP_CODE] =
+    g_param_spec_string ("zip-code", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CITY] =
+    g_param_spec_string ("city", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_COUNTRY] =
+    g_param_spec_string ("country", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_GROUPS] =
+    g_param_spec_boxed ("groups", NULL, NULL,
+                        G_TYPE_STRV,
+                        (G_PARAM_READWRITE |
+                         G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_COMPANY_ID] =
+    g_param_spec_string ("company-id", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_BUSINESS_UNIT] =
+    g_param_spec_string ("business-unit", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_ROLES] =
+    g_param_spec_boxed ("roles", NULL, NULL,
+                        G_TYPE_STRV,
+                        (G_PARAM_READWRITE |
+                         G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CUSTOM_FIELDS] =
+    g_param_spec_variant ("custom-fields", NULL, NULL,
+                          G_VARIANT_TYPE_VARDICT,
+                          NULL,
+                          (G_PARAM_READWRITE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_VERSION] =
+    g_param_spec_int64 ("version", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE |
+                         G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS));
+
+  /* Derived from "active" and "on-hold"; notified when either change moves it. */
+  properties[PROP_STATUS] =
+    g_param_spec_enum ("status", NULL, NULL,
+                       CLT_TYPE_CUSTOMER_STATUS, CLT_CUSTOMER_STATUS_INACTIVE,
+                       (G_PARAM_READABLE |
+                        G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+clt_customer_init (CltCustomer *self)
+{
+}
+
+CltCustomer *
+clt_customer_new (void)
+{
+  return g_object_new (CLT_TYPE_CUSTOMER, NULL);
+}
+
+CltCustomer *
+clt_customer_copy (CltCustomer *self)
+{
+  CltCustomer *copy;
+
+  g_return_val_if_fail (CLT_IS_CUSTOMER (self), NULL);
+
+  copy = clt_customer_new ();
+  copy->loaded = self->loaded;
+  copy->id = g_strdup (self->id);
+  copy->number = g_strdup (self->number);
+  copy->email = g_strdup (self->email);
+  copy->salutation = g_strdup (self->salutation);
+  copy->title = g_strdup (self->title);
+  copy->first_name = g_strdup (self->first_name);
+  copy->middle_name = g_strdup (self->middle_name);
+  copy->last_name = g_strdup (self->last_name);
+  copy->gender = self->gender;
+  copy->date_of_birth = g_strdup (self->date_of_birth);
+  copy->phone = g_strdup (self->phone);
+  copy->company = g_strdup (self->company);
+  copy->locale = g_strdup (self->locale);
+  copy->currency = g_strdup (self->currency);
+  copy->preferred_site = g_strdup (self->preferred_site);
+  copy->restriction = g_strdup (self->restriction);
+  copy->active = self->active;
+  copy->on_hold = self->on_hold;
+  copy->verified = self->verified;
+  copy->registered = self->registered != NULL ? g_date_time_ref (self->registered) : NULL;
+  copy->updated = self->updated != NULL ? g_date_time_ref (self->updated) : NULL;
+  copy->last_login = self->last_login != NULL ? g_date_time_ref (self->last_login) : NULL;
+  copy->anonymized_at = self->anonymized_at != NULL ? g_date_time_ref (self->anonymized_at) : NULL;
+  copy->default_billing_address = g_strdup (self->default_billing_address);
+  copy->default_shipping_address = g_strdup (self->default_shipping_address);
+  copy->zip_code = g_strdup (self->zip_code);
+  copy->city = g_strdup (self->city);
+  copy->country = g_strdup (self->country);
+  copy->groups = g_strdupv (self->groups);
+  copy->company_id = g_strdup (self->company_id);
+  copy->business_unit = g_strdup (self->business_unit);
+  copy->roles = g_strdupv (self->roles);
+  copy->custom_fields = self->custom_fields != NULL ? g_variant_ref (self->custom_fields) : NULL;
+  copy->version = self->version;
+
+  if (self->import_addresses != NULL && self->import_addresses->len > 0)
+    copy->import_addresses = g_ptr_array_copy (self->import_addresses, copy_address, NULL);
+  if (self->import_orders != NULL && self->import_orders->len > 0)
+    copy->import_orders = g_ptr_array_copy (self->import_orders, copy_order, NULL);
+
+  return copy;
+}
+
+gboolean
+clt_customer_get_loaded (CltCustomer *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER (self), FALSE);
+
+  return self->loaded;
+}
+
+void
+clt_customer_set_loaded (CltCustomer *self,
+                         gboolean     loaded)
+{
+  g_return_if_fail (CLT_IS_CUSTOMER (self));
+
+  loaded = !!loaded;
+
+  if (self->loaded == loaded)
+    return;
+
+  self->loaded = loaded;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+}
+
+const char *
+clt_customer_get_id (CltCustomer *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER (self), "");
+
+  return self->id != NULL ? self->id : "";
+}
+
+void
+clt_customer_set_id (CltCustomer *self,
+                     const char  *id)
+{
+  g_return_if_fail (CLT_IS_CUSTOMER (self));
+
+  if (set_string (&self->id, id))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+const char *
+clt_customer_get_number (CltCustomer *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER (self), "");
+
+  return self->number != NULL ? self->number : "";
+}
+
+void
+clt_customer_set_number (CltCustomer *self,
+                         const char  *number)
+{
+  g_return_if_fail (CLT_IS_CUSTOMER (self));
+
+  if (set_string (&self->number, number))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NUMBER]);
+}
+
+const char *
+clt_customer_get_email (CltCustomer *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER (self), "");
+
+  return self->email != NULL ? self->email : "";
+}
+
+void
+clt_customer_set_email (CltCustomer *self,
+                        const char  *email)
+{
+  g_return_if_fail (CLT_IS_CUSTOMER (self));
+
+  if (set_string (&self->email, email))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMAIL]);
+}
+
+const char *
+clt_customer_get_salutation (CltCustomer *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER (self), "");
+
+  return self->salutation != NULL ? self->salutation : "";
+}
+
+void
+clt_customer_set_salutation (CltCustomer *self,
+                             const char  *salutation)
+{
+  g_return_if_fail (CLT_IS_CUSTOMER (self));
+
+  if (set_string (&self->salutation, salutation))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SALUTATION]);
+}
+
+const char *
+clt_customer_get_title (CltCustomer *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER (self), "");
+
+  return self->title != NULL ? self->title : "";
+}
+
+void
+clt_customer_set_title (CltCustomer *self,
+                        const char  *title)
+{
+  g_return_if_fail (CLT_IS_CUSTOMER (self));
+
+  if (set_string (&self->title, title))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+const char *
+clt_customer_get_first_name (CltCustomer *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER (self), "");
+
+  return self->first_name != NULL ? self->first_name : "";
+}
+
+void
+clt_customer_set_first_name (CltCustomer *self,
+                             const char  *first_name)
+{
+  g_return_if_fail (CLT_IS_CUSTOMER (self));
+
+  if (set_string (&self->first_name, first_name))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_NAME]);
+}
+
+const char *
+clt_customer_get_middle_name (CltCustomer *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER (self), "");
+
+  return self->middle_name != NULL ? self->middle_name : "";
+}
+
+void
+clt_customer_set_middle_name (CltCustomer *self,
+                              const char  *middle_name)
+{
+  g_return_if_fail (CLT_IS_CUSTOMER (self));
+
+  if (set_string (&self->middle_name, middle_name))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MIDDLE_NAME]);
+}
+
+const char *
+clt_customer_get_last_name (CltCustomer *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER (self), "");
+
+  return self->last_name != NULL ? self->last_name : "";
+}
+
+void
+clt_customer_set_last_name (CltCustomer *self,
+                            const char  *last_name)
+{
+  g_return_if_fail (CLT_IS_CUSTOMER (self));
+
+  if (set_string (&self->last_name, last_name))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_NAME]);
+}
+
+CltGender
+clt_customer_get_gender (CltCustomer *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER (self), CLT_GENDER_UNSPECIFIED);
+
+  return self->gender;
+}
+
+void
+clt_customer_set_gender (CltCustomer *self,
+                         CltGender    gender)
+{
+  g_return_if_fail (CLT_IS_CUSTOMER (self));
+
+  if (self->gender == gender)
+    return;
+
+  self->gender = gender;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GENDER]);
+}
+
+const char *
+clt_customer_get_date_of_birth (CltCustomer *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER (self), "");
+
+  return self->date_of_birth != NULL ? self->date_of_birth : "";
+}
+
+void
+clt_customer_set_date_of_birth (CltCustomer *self,
+                                const char  *date_of_birth)
+{
+  g_return_if_fail (CLT_IS_CUSTOMER (self));
+
+  if (set_string (&self->date_of_birth, date_of_birth))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE_OF_BIRTH]);
+}
+
+const char *
+clt_customer_get_phone (CltCustomer *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER (self), "");
+
+  return self->phone != NULL ? self->phone : "";
+}
+
+void
+clt_customer_set_phone (CltCustomer *self,
+                        const char  *phone)
+{
+  g_return_if_fail (CLT_IS_CUSTOMER (self));
+
+  if (set_string (&self->phone, phone))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHONE]);
+}
+
+const char *
+clt_customer_get_company (CltCustomer *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER (self), "");
+
+  return self->company != NULL ? self->company : "";
+}
+
+void
+clt_customer_set_company (CltCustomer *self,
+                          const char  *company)
+{
+  g_return_if_fail (CLT_IS_CUSTOMER (self));
+
+  if (set_string (&self->company, company))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPANY]);
+}
+
+const char *
+clt_customer_get_locale (CltCustomer *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER (self), "");
+
+  return self->locale != NULL ? self->locale : "";
+}
+
+void
+clt_customer_set_locale (CltCustomer *self,
+                         const char  *locale)
+{
+  g_return_if_fail (CLT_IS_CUSTOMER (self));
+
+  if (set_string (&self->locale, locale))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCALE]);
+}
+
+const char *
+clt_customer_get_currency (CltCustomer *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER (self), "");
+
+  return self->currency != NULL ? self->currency : "";
+}
+
+void
+clt_customer_set_currency (CltCustomer *self,
+                           const char  *currency)
+{
+  g_return_if_fail (CLT_IS_CUSTOMER (self));
+
+  if (set_string (&self->currency, currency))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENCY]);
+}
+
+const char *
+clt_customer_get_preferred_site (CltCustomer *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER (self), "");
+
+  return self->preferred_site != NULL ? self->preferred_site : "";
+}
+
+void
+clt_customer_set_preferred_site (CltCustomer *self,
+                                 const char  *site_code)
+{
+  g_return_if_fail (CLT_IS_CUSTOMER (self));
+
+  if (set_string (&self->preferred_site, site_code))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREFERRED_SITE]);
+}
+
+const char *
+clt_customer_get_restriction (CltCustomer *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER (self), "");
+
+  return self->restriction != NULL ? self->restriction : "";
+}
+
+void
+clt_customer_set_restriction (CltCustomer *self,
+                              const char  *restriction)
+{
+  g_return_if_fail (CLT_IS_CUSTOMER (self));
+
+  if (set_string (&self->restriction, restriction))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESTRICTION]);
+}
+
+gboolean
+clt_customer_get_active (CltCustomer *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER (self), FALSE);
+
+  return self->active;
+}
+
+void
+clt_customer_set_active (CltCustomer *self,
+                         gboolean     active)
+{
+  CltCustomerStatus old_status;
+
+  g_return_if_fail (CLT_IS_CUSTOMER (self));
+
+  active = !!active;
+
+  if (self->active == active)
+    return;
+
+  old_status = clt_customer_get_status (self);
+  self->active = active;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE]);
+  if (clt_customer_get_status (self) != old_status)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+}
+
+gboolean
+clt_customer_get_on_hold (CltCustomer *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER (self), FALSE);
+
+  return self->on_hold;
+}
+
+void
+clt_customer_set_on_hold (CltCustomer *self,
+                          gboolean     on_hold)
+{
+  CltCustomerStatus old_status;
+
+  g_return_if_fail (CLT_IS_CUSTOMER (self));
+
+  on_hold = !!on_hold;
+
+  if (self->on_hold == on_hold)
+    return;
+
+  old_status = clt_customer_get_status (self);
+  self->on_hold = on_hold;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ON_HOLD]);
+  if (clt_customer_get_status (self) != old_status)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+}
+
+gboolean
+clt_customer_get_verified (CltCustomer *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER (self), FALSE);
+
+  return self->verified;
+}
+
+void
+clt_customer_set_verified (CltCustomer *self,
+                           gboolean     verified)
+{
+  g_return_if_fail (CLT_IS_CUSTOMER (self));
+
+  verified = !!verified;
+
+  if (self->verified == verified)
+    return;
+
+  self->verified = verified;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERIFIED]);
+}
+
+GDateTime *
+clt_customer_get_registered (CltCustomer *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER (self), NULL);
+
+  return self->registered;
+}
+
+void
+clt_customer_set_registered (CltCustomer *self,
+                             GDateTime   *registered)
+{
+  g_return_if_fail (CLT_IS_CUSTOMER (self));
+
+  if (set_date_time (&self->registered, registered))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGISTERED]);
+}
+
+GDateTime *
+clt_customer_get_updated (CltCustomer *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER (self), NULL);
+
+  return self->updated;
+}
+
+void
+clt_customer_set_updated (CltCustomer *self,
+                          GDateTime   *updated)
+{
+  g_return_if_fail (CLT_IS_CUSTOMER (self));
+
+  if (set_date_time (&self->updated, updated))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED]);
+}
+
+GDateTime *
+clt_customer_get_last_login (CltCustomer *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER (self), NULL);
+
+  return self->last_login;
+}
+
+void
+clt_customer_set_last_login (CltCustomer *self,
+                             GDateTime   *last_login)
+{
+  g_return_if_fail (CLT_IS_CUSTOMER (self));
+
+  if (set_date_time (&self->last_login, last_login))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_LOGIN]);
+}
+
+GDateTime *
+clt_customer_get_anonymized_at (CltCustomer *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER (self), NULL);
+
+  return self->anonymized_at;
+}
+
+void
+clt_customer_set_anonymized_at (CltCustomer *self,
+                                GDateTime   *anonymized_at)
+{
+  g_return_if_fail (CLT_IS_CUSTOMER (self));
+
+  if (set_date_time (&self->anonymized_at, anonymized_at))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANONYMIZED_AT]);
+}
+
+const char *
+clt_customer_get_default_billing_address (CltCustomer *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER (self), "");
+
+  return self->default_billing_address != NULL ? self->default_billing_address : "";
+}
+
+void
+clt_customer_set_default_billing_address (CltCustomer *self,
+                                          const char  *address_id)
+{
+  g_return_if_fail (CLT_IS_CUSTOMER (self));
+
+  if (set_string (&self->default_billing_address, address_id))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEFAULT_BILLING_ADDRESS]);
+}
+
+const char *
+clt_customer_get_default_shipping_address (CltCustomer *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER (self), "");
+
+  return self->default_shipping_address != NULL ? self->default_shipping_address : "";
+}
+
+void
+clt_customer_set_default_shipping_address (CltCustomer *self,
+                                           const char  *address_id)
+{
+  g_return_if_fail (CLT_IS_CUSTOMER (self));
+
+  if (set_string (&self->default_shipping_address, address_id))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEFAULT_SHIPPING_ADDRESS]);
+}
+
+const char *
+clt_customer_get_zip_code (CltCustomer *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER (self), "");
+
+  return self->zip_code != NULL ? self->zip_code : "";
+}
+
+void
+clt_customer_set_zip_code (CltCustomer *self,
+                           const char  *zip_code)
+{
+  g_return_if_fail (CLT_IS_CUSTOMER (self));
+
+  if (set_string (&self->zip_code, zip_code))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZIP_CODE]);
+}
+
+const char *
+clt_customer_get_city (CltCustomer *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER (self), "");
+
+  return self->city != NULL ? self->city : "";
+}
+
+void
+clt_customer_set_city (CltCustomer *self,
+                       const char  *city)
+{
+  g_return_if_fail (CLT_IS_CUSTOMER (self));
+
+  if (set_string (&self->city, city))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CITY]);
+}
+
+const char *
+clt_customer_get_country (CltCustomer *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER (self), "");
+
+  return self->country != NULL ? self->country : "";
+}
+
+void
+clt_customer_set_country (CltCustomer *self,
+                          const char  *country)
+{
+  g_return_if_fail (CLT_IS_CUSTOMER (self));
+
+  if (set_string (&self->country, country))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTRY]);
+}
+
+const char * const *
+clt_customer_get_groups (CltCustomer *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER (self), empty_strv);
+
+  return self->groups != NULL ? (const char * const *) self->groups : empty_strv;
+}
+
+void
+clt_customer_set_groups (CltCustomer        *self,
+                         const char * const *groups)
+{
+  g_return_if_fail (CLT_IS_CUSTOMER (self));
+
+  if (set_strv (&self->groups, groups))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GROUPS]);
+}
+
+const char *
+clt_customer_get_company_id (CltCustomer *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER (self), "");
+
+  return self->company_id != NULL ? self->company_id : "";
+}
+
+void
+clt_customer_set_company_id (CltCustomer *self,
+                             const char  *company_id)
+{
+  g_return_if_fail (CLT_IS_CUSTOMER (self));
+
+  if (set_string (&self->company_id, company_id))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPANY_ID]);
+}
+
+const char *
+clt_customer_get_business_unit (CltCustomer *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER (self), "");
+
+  return self->business_unit != NULL ? self->business_unit : "";
+}
+
+void
+clt_customer_set_business_unit (CltCustomer *self,
+                                const char  *business_unit)
+{
+  g_return_if_fail (CLT_IS_CUSTOMER (self));
+
+  if (set_string (&self->business_unit, business_unit))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSINESS_UNIT]);
+}
+
+const char * const *
+clt_customer_get_roles (CltCustomer *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER (self), empty_strv);
+
+  return self->roles != NULL ? (const char * const *) self->roles : empty_strv;
+}
+
+void
+clt_customer_set_roles (CltCustomer        *self,
+                        const char * const *roles)
+{
+  g_return_if_fail (CLT_IS_CUSTOMER (self));
+
+  if (set_strv (&self->roles, roles))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLES]);
+}
+
+gint64
+clt_customer_get_version (CltCustomer *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER (self), 0);
+
+  return self->version;
+}
+
+void
+clt_customer_set_version (CltCustomer *self,
+                          gint64       version)
+{
+  g_return_if_fail (CLT_IS_CUSTOMER (self));
+
+  if (self->version == version)
+    return;
+
+  self->version = version;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERSION]);
+}
+
+/**
+ * clt_customer_update_from:
+ * @self: the customer to fill, typically a placeholder row
+ * @source: the customer as the store returned it
+ *
+ * Copies every property of @source into @self inside one
+ * freeze/thaw, so each property that differs is notified once and the
+ * ones that are equal are not notified at all. @self counts as loaded
+ * afterwards: filling a placeholder is what loading means. The import
+ * arrays are not copied (they only travel towards a store).
+ */
+void
+clt_customer_update_from (CltCustomer *self,
+                          CltCustomer *source)
+{
+  g_return_if_fail (CLT_IS_CUSTOMER (self));
+  g_return_if_fail (CLT_IS_CUSTOMER (source));
+
+  if (self == source)
+    return;
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  clt_customer_set_id (self, source->id);
+  clt_customer_set_number (self, source->number);
+  clt_customer_set_email (self, source->email);
+  clt_customer_set_salutation (self, source->salutation);
+  clt_customer_set_title (self, source->title);
+  clt_customer_set_first_name (self, source->first_name);
+  clt_customer_set_middle_name (self, source->middle_name);
+  clt_customer_set_last_name (self, source->last_name);
+  clt_customer_set_gender (self, source->gender);
+  clt_customer_set_date_of_birth (self, source->date_of_birth);
+  clt_customer_set_phone (self, source->phone);
+  clt_customer_set_company (self, source->company);
+  clt_customer_set_locale (self, source->locale);
+  clt_customer_set_currency (self, source->currency);
+  clt_customer_set_preferred_site (self, source->preferred_site);
+  clt_customer_set_restriction (self, source->restriction);
+  clt_customer_set_active (self, source->active);
+  clt_customer_set_on_hold (self, source->on_hold);
+  clt_customer_set_verified (self, source->verified);
+  clt_customer_set_registered (self, source->registered);
+  clt_customer_set_updated (self, source->updated);
+  clt_customer_set_last_login (self, source->last_login);
+  clt_customer_set_anonymized_at (self, source->anonymized_at);
+  clt_customer_set_default_billing_address (self, source->default_billing_address);
+  clt_customer_set_default_shipping_address (self, source->default_shipping_address);
+  clt_customer_set_zip_code (self, source->zip_code);
+  clt_customer_set_city (self, source->city);
+  clt_customer_set_country (self, source->country);
+  clt_customer_set_groups (self, (const char * const *) source->groups);
+  clt_customer_set_company_id (self, source->company_id);
+  clt_customer_set_business_unit (self, source->business_unit);
+  clt_customer_set_roles (self, (const char * const *) source->roles);
+  clt_customer_set_custom_fields (self, source->custom_fields);
+  clt_customer_set_version (self, source->version);
+  clt_customer_set_loaded (self, TRUE);
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * clt_customer_dup_full_name:
+ *
+ * Returns: (transfer full): "First Middle Last" with the empty parts left
+ *   out, or "" when all are empty
+ */
+char *
+clt_customer_dup_full_name (CltCustomer *self)
+{
+  const char *parts[3];
+  GString *name;
+
+  g_return_val_if_fail (CLT_IS_CUSTOMER (self), NULL);
+
+  parts[0] = self->first_name;
+  parts[1] = self->middle_name;
+  parts[2] = self->last_name;
+
+  name = g_string_new (NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      g_autofree char *part = NULL;
+
+      if (parts[i] == NULL)
+        continue;
+
+      part = g_strstrip (g_strdup (parts[i]));
+      if (part[0] == '\0')
+        continue;
+
+      if (name->len > 0)
+        g_string_append_c (name, ' ');
+      g_string_append (name, part);
+    }
+
+  return g_string_free (name, FALSE);
+}
+
+CltCustomerStatus
+clt_customer_get_status (CltCustomer *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER (self), CLT_CUSTOMER_STATUS_INACTIVE);
+
+  return derive_status (self->active, self->on_hold);
+}
+
+/**
+ * clt_customer_get_custom_fields:
+ *
+ * Returns: (transfer none) (nullable): the custom field values, an `a{sv}`
+ *   keyed by custom field key
+ */
+GVariant *
+clt_customer_get_custom_fields (CltCustomer *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER (self), NULL);
+
+  return self->custom_fields;
+}
+
+/**
+ * clt_customer_set_custom_fields:
+ * @custom_fields: (nullable): an `a{sv}`; a floating reference is sunk
+ */
+void
+clt_customer_set_custom_fields (CltCustomer *self,
+                                GVariant    *custom_fields)
+{
+  g_return_if_fail (CLT_IS_CUSTOMER (self));
+  g_return_if_fail (custom_fields == NULL ||
+                    g_variant_is_of_type (custom_fields, G_VARIANT_TYPE_VARDICT));
+
+  if (set_variant (&self->custom_fields, custom_fields))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CUSTOM_FIELDS]);
+}
+
+/**
+ * clt_customer_get_import_addresses:
+ *
+ * Returns: (transfer none) (element-type CltAddress): the addresses to
+ *   import with this customer; add to it
+ */
+GPtrArray *
+clt_customer_get_import_addresses (CltCustomer *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER (self), NULL);
+
+  if (self->import_addresses == NULL)
+    self->import_addresses = g_ptr_array_new_with_free_func (g_object_unref);
+
+  return self->import_addresses;
+}
+
+/**
+ * clt_customer_get_import_orders:
+ *
+ * Returns: (transfer none) (element-type CltOrder): the orders to import
+ *   with this customer; add to it
+ */
+GPtrArray *
+clt_customer_get_import_orders (CltCustomer *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER (self), NULL);
+
+  if (self->import_orders == NULL)
+    self->import_orders = g_ptr_array_new_with_free_func (g_object_unref);
+
+  return self->import_orders;
+}

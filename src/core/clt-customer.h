@@ -40,7 +40,8 @@ G_DECLARE_FINAL_TYPE (CltCustomer, clt_customer, CLT, CUSTOMER, GObject)
 CltCustomer       *clt_customer_new                          (void);
 CltCustomer       *clt_customer_copy                         (CltCustomer        *self);
 /* Copies every field of @source into @self (one batch of notifications,
- * only for values that differ); used to fill placeholders in place. */
+ * only for values that differ) and marks @self loaded; used to fill
+ * placeholders in place. A new customer starts with "loaded" FALSE. */
 void               clt_customer_update_from                  (CltCustomer        *self,
                                                               CltCustomer        *source);
 gboolean           clt_customer_get_loaded                   (CltCustomer        *self);

@@ -1,1 +1,436 @@
-/* placeholder until implemented */
+/* clt-email.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "clt-email"
+
+#include "config.h"
+
+#include "clt-enum-types.h"
+#include "clt-email.h"
+
+struct _CltEmail
+{
+  GObject parent_instance;
+
+  gint64         id;
+  char          *customer_id;
+  char          *recipient;
+  char          *subject;
+  char          *body;
+  char          *kind;
+  CltEmailState  state;
+  GDateTime     *created;
+};
+
+G_DEFINE_FINAL_TYPE (CltEmail, clt_email, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_CUSTOMER_ID,
+  PROP_RECIPIENT,
+  PROP_SUBJECT,
+  PROP_BODY,
+  PROP_KIND,
+  PROP_STATE,
+  PROP_CREATED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Unset strings are stored as NULL and read as "". */
+static gboolean
+set_string (char       **field,
+            const char  *value)
+{
+  if (value != NULL && value[0] == '\0')
+    value = NULL;
+
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+static gboolean
+set_date_time (GDateTime **field,
+               GDateTime  *value)
+{
+  if (*field == value)
+    return FALSE;
+  if (*field != NULL && value != NULL && g_date_time_equal (*field, value))
+    return FALSE;
+
+  g_clear_pointer (field, g_date_time_unref);
+  if (value != NULL)
+    {
+      if (g_date_time_get_utc_offset (value) == 0)
+        *field = g_date_time_ref (value);
+      else
+        *field = g_date_time_to_utc (value);
+    }
+  return TRUE;
+}
+
+static void
+clt_email_finalize (GObject *object)
+{
+  CltEmail *self = (CltEmail *) object;
+
+  g_clear_pointer (&self->customer_id, g_free);
+  g_clear_pointer (&self->recipient, g_free);
+  g_clear_pointer (&self->subject, g_free);
+  g_clear_pointer (&self->body, g_free);
+  g_clear_pointer (&self->kind, g_free);
+  g_clear_pointer (&self->created, g_date_time_unref);
+
+  G_OBJECT_CLASS (clt_email_parent_class)->finalize (object);
+}
+
+static void
+clt_email_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  CltEmail *self = CLT_EMAIL (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, clt_email_get_id (self));
+      break;
+
+    case PROP_CUSTOMER_ID:
+      g_value_set_string (value, clt_email_get_customer_id (self));
+      break;
+
+    case PROP_RECIPIENT:
+      g_value_set_string (value, clt_email_get_recipient (self));
+      break;
+
+    case PROP_SUBJECT:
+      g_value_set_string (value, clt_email_get_subject (self));
+      break;
+
+    case PROP_BODY:
+      g_value_set_string (value, clt_email_get_body (self));
+      break;
+
+    case PROP_KIND:
+      g_value_set_string (value, clt_email_get_kind (self));
+      break;
+
+    case PROP_STATE:
+      g_value_set_enum (value, clt_email_get_state (self));
+      break;
+
+    case PROP_CREATED:
+      g_value_set_boxed (value, clt_email_get_created (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+clt_email_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  CltEmail *self = CLT_EMAIL (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      clt_email_set_id (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_CUSTOMER_ID:
+      clt_email_set_customer_id (self, g_value_get_string (value));
+      break;
+
+    case PROP_RECIPIENT:
+      clt_email_set_recipient (self, g_value_get_string (value));
+      break;
+
+    case PROP_SUBJECT:
+      clt_email_set_subject (self, g_value_get_string (value));
+      break;
+
+    case PROP_BODY:
+      clt_email_set_body (self, g_value_get_string (value));
+      break;
+
+    case PROP_KIND:
+      clt_email_set_kind (self, g_value_get_string (value));
+      break;
+
+    case PROP_STATE:
+      clt_email_set_state (self, g_value_get_enum (value));
+      break;
+
+    case PROP_CREATED:
+      clt_email_set_created (self, g_value_get_boxed (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+clt_email_class_init (CltEmailClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = clt_email_finalize;
+  object_class->get_property = clt_email_get_property;
+  object_class->set_property = clt_email_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE |
+                         G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CUSTOMER_ID] =
+    g_param_spec_string ("customer-id", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_RECIPIENT] =
+    g_param_spec_string ("recipient", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SUBJECT] =
+    g_param_spec_string ("subject", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_BODY] =
+    g_param_spec_string ("body", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_KIND] =
+    g_param_spec_string ("kind", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_STATE] =
+    g_param_spec_enum ("state", NULL, NULL,
+                       CLT_TYPE_EMAIL_STATE, CLT_EMAIL_STATE_QUEUED,
+                       (G_PARAM_READWRITE |
+                        G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CREATED] =
+    g_param_spec_boxed ("created", NULL, NULL,
+                        G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE |
+                         G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+clt_email_init (CltEmail *self)
+{
+}
+
+CltEmail *
+clt_email_new (void)
+{
+  return g_object_new (CLT_TYPE_EMAIL, NULL);
+}
+
+CltEmail *
+clt_email_copy (CltEmail *self)
+{
+  CltEmail *copy;
+
+  g_return_val_if_fail (CLT_IS_EMAIL (self), NULL);
+
+  copy = clt_email_new ();
+  copy->id = self->id;
+  copy->customer_id = g_strdup (self->customer_id);
+  copy->recipient = g_strdup (self->recipient);
+  copy->subject = g_strdup (self->subject);
+  copy->body = g_strdup (self->body);
+  copy->kind = g_strdup (self->kind);
+  copy->state = self->state;
+  copy->created = self->created != NULL ? g_date_time_ref (self->created) : NULL;
+
+  return copy;
+}
+
+gint64
+clt_email_get_id (CltEmail *self)
+{
+  g_return_val_if_fail (CLT_IS_EMAIL (self), 0);
+
+  return self->id;
+}
+
+void
+clt_email_set_id (CltEmail *self,
+                  gint64    id)
+{
+  g_return_if_fail (CLT_IS_EMAIL (self));
+
+  if (self->id == id)
+    return;
+
+  self->id = id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+const char *
+clt_email_get_customer_id (CltEmail *self)
+{
+  g_return_val_if_fail (CLT_IS_EMAIL (self), "");
+
+  return self->customer_id != NULL ? self->customer_id : "";
+}
+
+void
+clt_email_set_customer_id (CltEmail   *self,
+                           const char *customer_id)
+{
+  g_return_if_fail (CLT_IS_EMAIL (self));
+
+  if (set_string (&self->customer_id, customer_id))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CUSTOMER_ID]);
+}
+
+const char *
+clt_email_get_recipient (CltEmail *self)
+{
+  g_return_val_if_fail (CLT_IS_EMAIL (self), "");
+
+  return self->recipient != NULL ? self->recipient : "";
+}
+
+void
+clt_email_set_recipient (CltEmail   *self,
+                         const char *recipient)
+{
+  g_return_if_fail (CLT_IS_EMAIL (self));
+
+  if (set_string (&self->recipient, recipient))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECIPIENT]);
+}
+
+const char *
+clt_email_get_subject (CltEmail *self)
+{
+  g_return_val_if_fail (CLT_IS_EMAIL (self), "");
+
+  return self->subject != NULL ? self->subject : "";
+}
+
+void
+clt_email_set_subject (CltEmail   *self,
+                       const char *subject)
+{
+  g_return_if_fail (CLT_IS_EMAIL (self));
+
+  if (set_string (&self->subject, subject))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBJECT]);
+}
+
+const char *
+clt_email_get_body (CltEmail *self)
+{
+  g_return_val_if_fail (CLT_IS_EMAIL (self), "");
+
+  return self->body != NULL ? self->body : "";
+}
+
+void
+clt_email_set_body (CltEmail   *self,
+                    const char *body)
+{
+  g_return_if_fail (CLT_IS_EMAIL (self));
+
+  if (set_string (&self->body, body))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BODY]);
+}
+
+const char *
+clt_email_get_kind (CltEmail *self)
+{
+  g_return_val_if_fail (CLT_IS_EMAIL (self), "");
+
+  return self->kind != NULL ? self->kind : "";
+}
+
+void
+clt_email_set_kind (CltEmail   *self,
+                    const char *kind)
+{
+  g_return_if_fail (CLT_IS_EMAIL (self));
+
+  if (set_string (&self->kind, kind))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+CltEmailState
+clt_email_get_state (CltEmail *self)
+{
+  g_return_val_if_fail (CLT_IS_EMAIL (self), CLT_EMAIL_STATE_QUEUED);
+
+  return self->state;
+}
+
+void
+clt_email_set_state (CltEmail      *self,
+                     CltEmailState  state)
+{
+  g_return_if_fail (CLT_IS_EMAIL (self));
+
+  if (self->state == state)
+    return;
+
+  self->state = state;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+GDateTime *
+clt_email_get_created (CltEmail *self)
+{
+  g_return_val_if_fail (CLT_IS_EMAIL (self), NULL);
+
+  return self->created;
+}
+
+void
+clt_email_set_created (CltEmail  *self,
+                       GDateTime *created)
+{
+  g_return_if_fail (CLT_IS_EMAIL (self));
+
+  if (set_date_time (&self->created, created))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED]);
+}

@@ -33,8 +33,8 @@ G_DECLARE_INTERFACE (CltStore, clt_store, CLT, STORE, GObject)
  *
  * Signals: "changed" (const char *customer_id, nullable) after any write
  * that may change the customer table; NULL means "any number of customers"
- * (e.g. after loading sample data). Emitted on the thread-default main
- * context of the thread that created the store.
+ * (e.g. after loading sample data). Always emitted on the default main
+ * context, whichever thread clt_store_emit_changed () is called from.
  *
  * Properties: "read-only" (gboolean: writes fail with
  * CLT_STORE_ERROR_READ_ONLY and the UI disables them), "location" (string:

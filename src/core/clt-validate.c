@@ -1,0 +1,1141 @@
+/* clt-validate.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "clt-validate"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "clt-address.h"
+#include "clt-customer.h"
+#include "clt-error.h"
+#include "clt-iso-codes.h"
+#include "clt-note.h"
+#include "clt-validate.h"
+
+#define EARLIEST_BIRTH_YEAR 1900
+#define MIN_PHONE_LENGTH    3
+#define MAX_PHONE_LENGTH    32
+#define MIN_PHONE_DIGITS    3
+#define MAX_DOMAIN_LABEL    63
+
+typedef gboolean (*CustomerCheck) (CltCustomer      *customer,
+                                   CltValidateMode   mode,
+                                   char            **message);
+typedef gboolean (*AddressCheck)  (CltAddress       *address,
+                                   CltValidateMode   mode,
+                                   char            **message);
+
+typedef struct
+{
+  const char *country;
+  const char *pattern;
+  const char *example;
+} ZipFormat;
+
+/* Postal code formats of the countries a European shop ships to most; the
+ * rest get the general rule. Letters may be typed in lower case. */
+static const ZipFormat zip_formats[] =
+{
+  { "AT", "^[0-9]{4}$", "1010" },
+  { "AU", "^[0-9]{4}$", "2000" },
+  { "BE", "^[0-9]{4}$", "1000" },
+  { "BG", "^[0-9]{4}$", "1000" },
+  { "BR", "^[0-9]{5}-?[0-9]{3}$", "01310-100" },
+  { "CA", "^[A-Za-z][0-9][A-Za-z] ?[0-9][A-Za-z][0-9]$", "K1A 0B1" },
+  { "CH", "^[0-9]{4}$", "8001" },
+  { "CN", "^[0-9]{6}$", "100000" },
+  { "CZ", "^[0-9]{3} ?[0-9]{2}$", "110 00" },
+  { "DE", "^[0-9]{5}$", "10115" },
+  { "DK", "^[0-9]{4}$", "1050" },
+  { "EE", "^[0-9]{5}$", "10111" },
+  { "ES", "^[0-9]{5}$", "28001" },
+  { "FI", "^[0-9]{5}$", "00100" },
+  { "FR", "^[0-9]{5}$", "75001" },
+  { "GB", "^([A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2}|[Gg][Ii][Rr] ?0[Aa]{2})$", "SW1A 1AA" },
+  { "GR", "^[0-9]{3} ?[0-9]{2}$", "105 57" },
+  { "HR", "^[0-9]{5}$", "10000" },
+  { "HU", "^[0-9]{4}$", "1051" },
+  { "IN", "^[0-9]{6}$", "110001" },
+  { "IT", "^[0-9]{5}$", "00184" },
+  { "JP", "^[0-9]{3}-?[0-9]{4}$", "100-0001" },
+  { "LI", "^[0-9]{4}$", "9490" },
+  { "LT", "^([Ll][Tt]-)?[0-9]{5}$", "01100" },
+  { "LU", "^([Ll]-)?[0-9]{4}$", "1009" },
+  { "LV", "^([Ll][Vv]-)?[0-9]{4}$", "LV-1050" },
+  { "MX", "^[0-9]{5}$", "06000" },
+  { "NL", "^[1-9][0-9]{3} ?[A-Za-z]{2}$", "1012 AB" },
+  { "NO", "^[0-9]{4}$", "0150" },
+  { "PL", "^[0-9]{2}-?[0-9]{3}$", "00-950" },
+  { "PT", "^[0-9]{4}-?[0-9]{3}$", "1000-001" },
+  { "RO", "^[0-9]{6}$", "010011" },
+  { "RU", "^[0-9]{6}$", "101000" },
+  { "SE", "^[0-9]{3} ?[0-9]{2}$", "114 55" },
+  { "SI", "^[0-9]{4}$", "1000" },
+  { "SK", "^[0-9]{3} ?[0-9]{2}$", "811 01" },
+  { "US", "^[0-9]{5}(-[0-9]{4})?$", "12345" },
+};
+
+#define GENERAL_ZIP_PATTERN "^[A-Za-z0-9][A-Za-z0-9 -]{0,15}$"
+
+/* Compiled once: imports check hundreds of thousands of addresses. */
+static GRegex *zip_regexes[G_N_ELEMENTS (zip_formats)];
+static GRegex *general_zip_regex;
+
+static gboolean
+fail (char       **message,
+      const char  *text)
+{
+  if (message != NULL)
+    *message = g_strdup (text);
+  return FALSE;
+}
+
+static gboolean fail_printf (char       **message,
+                             const char  *format,
+                             ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+fail_printf (char       **message,
+             const char  *format,
+             ...)
+{
+  va_list args;
+
+  if (message != NULL)
+    {
+      va_start (args, format);
+      *message = g_strdup_vprintf (format, args);
+      va_end (args);
+    }
+  return FALSE;
+}
+
+static gboolean
+is_blank (const char *value)
+{
+  if (value == NULL)
+    return TRUE;
+
+  if (!g_utf8_validate (value, -1, NULL))
+    return FALSE;
+
+  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (!g_unichar_isspace (g_utf8_get_char (p)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_text (const char  *value,
+            guint        max_chars,
+            gboolean     multi_line,
+            char       **message)
+{
+  glong n_chars;
+
+  if (value == NULL)
+    return TRUE;
+
+  if (!g_utf8_validate (value, -1, NULL))
+    return fail (message, _("This text contains invalid characters"));
+
+  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (multi_line && (c == '\n' || c == '\r' || c == '\t'))
+        continue;
+      if (g_unichar_type (c) == G_UNICODE_CONTROL
+          || c == 0x2028 || c == 0x2029)
+        {
+          if (multi_line)
+            return fail (message, _("Remove the control characters"));
+          return fail (message, _("Remove the line breaks, tabs and control characters"));
+        }
+    }
+
+  n_chars = g_utf8_strlen (value, -1);
+  if (n_chars > (glong) max_chars)
+    return fail_printf (message,
+                        g_dngettext (GETTEXT_PACKAGE,
+                                     "Use at most %u character",
+                                     "Use at most %u characters",
+                                     max_chars),
+                        max_chars);
+
+  return TRUE;
+}
+
+/* A text field that must not be empty: @required_message says what to enter. */
+static gboolean
+check_required_text (const char  *value,
+                     guint        max_chars,
+                     gboolean     multi_line,
+                     const char  *required_message,
+                     char       **message)
+{
+  if (is_blank (value))
+    return fail (message, required_message);
+
+  return check_text (value, max_chars, multi_line, message);
+}
+
+static gboolean
+is_atext (char c)
+{
+  return g_ascii_isalnum (c) || strchr ("!#$%&'*+-/=?^_`{|}~", c) != NULL;
+}
+
+static gboolean
+check_email_local_part (const char *local,
+                        gsize       length)
+{
+  if (length == 0 || length > CLT_VALIDATE_MAX_EMAIL_LOCAL)
+    return FALSE;
+  if (local[0] == '.' || local[length - 1] == '.')
+    return FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      guchar c = (guchar) local[i];
+
+      if (c == '.')
+        {
+          if (local[i + 1] == '.')
+            return FALSE;
+        }
+      /* Non-ASCII (RFC 6531) is accepted; the UTF-8 was checked before. */
+      else if (c < 0x80 && !is_atext ((char) c))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_domain_label (const char *label,
+                    gsize       length)
+{
+  if (length == 0 || length > MAX_DOMAIN_LABEL)
+    return FALSE;
+  if (label[0] == '-' || label[length - 1] == '-')
+    return FALSE;
+
+  for (const char *p = label; p < label + length; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x80 ? !(g_ascii_isalnum ((char) c) || c == '-') : !g_unichar_isalnum (c))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_email_domain (const char *domain)
+{
+  const char *label = domain;
+  const char *tld = NULL;
+  guint n_labels = 0;
+  gboolean tld_has_letter = FALSE;
+
+  for (;;)
+    {
+      const char *dot = strchr (label, '.');
+      gsize length = dot != NULL ? (gsize) (dot - label) : strlen (label);
+
+      if (!check_domain_label (label, length))
+        return FALSE;
+      n_labels++;
+      if (dot == NULL)
+        {
+          tld = label;
+          break;
+        }
+      label = dot + 1;
+    }
+
+  /* "localhost" or "example" alone are not addresses a shop can write to,
+   * and an all-digit top-level domain is an IP address. */
+  if (n_labels < 2 || g_utf8_strlen (tld, -1) < 2)
+    return FALSE;
+  for (const char *p = tld; *p != '\0'; p = g_utf8_next_char (p))
+    tld_has_letter |= !g_unichar_isdigit (g_utf8_get_char (p));
+
+  return tld_has_letter;
+}
+
+static gboolean
+check_date_of_birth (const char  *date,
+                     char       **message)
+{
+  g_autoptr(GDateTime) now = NULL;
+  GDate birth;
+  GDate today;
+  guint year = 0, month = 0, day = 0;
+
+  if (date == NULL || date[0] == '\0')
+    return TRUE;
+
+  if (strlen (date) != 10 || date[4] != '-' || date[7] != '-')
+    return fail (message, _("Enter the date as YYYY-MM-DD, like 1980-04-23"));
+  for (guint i = 0; i < 10; i++)
+    {
+      if (i == 4 || i == 7)
+        continue;
+      if (!g_ascii_isdigit (date[i]))
+        return fail (message, _("Enter the date as YYYY-MM-DD, like 1980-04-23"));
+    }
+
+  year = (guint) g_ascii_digit_value (date[0]) * 1000 + (guint) g_ascii_digit_value (date[1]) * 100
+         + (guint) g_ascii_digit_value (date[2]) * 10 + (guint) g_ascii_digit_value (date[3]);
+  month = (guint) g_ascii_digit_value (date[5]) * 10 + (guint) g_ascii_digit_value (date[6]);
+  day = (guint) g_ascii_digit_value (date[8]) * 10 + (guint) g_ascii_digit_value (date[9]);
+
+  if (year == 0 || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    return fail (message, _("This date does not exist"));
+
+  if (year < EARLIEST_BIRTH_YEAR)
+    return fail_printf (message, _("Enter a date from %d on"), EARLIEST_BIRTH_YEAR);
+
+  /* The user's calendar day: a birthday is a local date. */
+  now = g_date_time_new_now_local ();
+  g_date_clear (&birth, 1);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&birth, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  g_date_set_dmy (&today,
+                  (GDateDay) g_date_time_get_day_of_month (now),
+                  (GDateMonth) g_date_time_get_month (now),
+                  (GDateYear) g_date_time_get_year (now));
+
+  if (g_date_compare (&birth, &today) > 0)
+    return fail (message, _("This date is in the future"));
+  if (g_date_compare (&birth, &today) == 0)
+    return fail (message, _("Enter a date before today"));
+
+  return TRUE;
+}
+
+static gboolean
+check_code_list (const char * const  *codes,
+                 char               **message)
+{
+  for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
+    {
+      if (is_blank (codes[i]))
+        return fail (message, _("Remove the empty entry"));
+      if (!check_text (codes[i], CLT_VALIDATE_MAX_CODE, FALSE, message))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+is_custom_field_key (const char *key)
+{
+  if (!g_ascii_islower (key[0]))
+    return FALSE;
+
+  for (const char *p = key + 1; *p != '\0'; p++)
+    {
+      if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '_')
+        return FALSE;
+    }
+
+  return strlen (key) <= CLT_VALIDATE_MAX_CODE;
+}
+
+static void
+ensure_zip_regexes (void)
+{
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (zip_formats); i++)
+        zip_regexes[i] = g_regex_new (zip_formats[i].pattern, G_REGEX_OPTIMIZE, 0, NULL);
+      general_zip_regex = g_regex_new (GENERAL_ZIP_PATTERN, G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&initialized, 1);
+    }
+}
+
+/* Customer fields ------------------------------------------------------- */
+
+static gboolean
+check_customer_id (CltCustomer      *customer,
+                   CltValidateMode   mode,
+                   char            **message)
+{
+  const char *id = clt_customer_get_id (customer);
+
+  if (mode == CLT_VALIDATE_UPDATE && id[0] == '\0')
+    return fail (message, _("This customer has no ID"));
+
+  return clt_validate_custom_id (id, message);
+}
+
+static gboolean
+check_customer_number (CltCustomer      *customer,
+                       CltValidateMode   mode,
+                       char            **message)
+{
+  return check_text (clt_customer_get_number (customer), CLT_VALIDATE_MAX_CODE, FALSE, message);
+}
+
+static gboolean
+check_customer_email (CltCustomer      *customer,
+                      CltValidateMode   mode,
+                      char            **message)
+{
+  const char *email = clt_customer_get_email (customer);
+
+  /* On update the email cannot change; an empty one is left alone. */
+  if (mode == CLT_VALIDATE_UPDATE && email[0] == '\0')
+    return TRUE;
+
+  return clt_validate_email (email, message);
+}
+
+static gboolean
+check_customer_salutation (CltCustomer      *customer,
+                           CltValidateMode   mode,
+                           char            **message)
+{
+  return check_text (clt_customer_get_salutation (customer), CLT_VALIDATE_MAX_SALUTATION, FALSE, message);
+}
+
+static gboolean
+check_customer_title (CltCustomer      *customer,
+                      CltValidateMode   mode,
+                      char            **message)
+{
+  return check_text (clt_customer_get_title (customer), CLT_VALIDATE_MAX_TITLE, FALSE, message);
+}
+
+static gboolean
+check_customer_first_name (CltCustomer      *customer,
+                           CltValidateMode   mode,
+                           char            **message)
+{
+  return check_required_text (clt_customer_get_first_name (customer), CLT_VALIDATE_MAX_NAME, FALSE,
+                              _("Enter a first name"), message);
+}
+
+static gboolean
+check_customer_middle_name (CltCustomer      *customer,
+                            CltValidateMode   mode,
+                            char            **message)
+{
+  return check_text (clt_customer_get_middle_name (customer), CLT_VALIDATE_MAX_NAME, FALSE, message);
+}
+
+static gboolean
+check_customer_last_name (CltCustomer      *customer,
+                          CltValidateMode   mode,
+                          char            **message)
+{
+  return check_required_text (clt_customer_get_last_name (customer), CLT_VALIDATE_MAX_NAME, FALSE,
+                              _("Enter a last name"), message);
+}
+
+static gboolean
+check_customer_gender (CltCustomer      *customer,
+                       CltValidateMode   mode,
+                       char            **message)
+{
+  CltGender gender = clt_customer_get_gender (customer);
+
+  if ((guint) gender > CLT_GENDER_DIVERSE)
+    return fail (message, _("Choose a gender from the list"));
+
+  return TRUE;
+}
+
+static gboolean
+check_customer_date_of_birth (CltCustomer      *customer,
+                              CltValidateMode   mode,
+                              char            **message)
+{
+  return clt_validate_date_of_birth (clt_customer_get_date_of_birth (customer), message);
+}
+
+static gboolean
+check_customer_phone (CltCustomer      *customer,
+                      CltValidateMode   mode,
+                      char            **message)
+{
+  return clt_validate_phone (clt_customer_get_phone (customer), message);
+}
+
+static gboolean
+check_customer_company (CltCustomer      *customer,
+                        CltValidateMode   mode,
+                        char            **message)
+{
+  return check_text (clt_customer_get_company (customer), CLT_VALIDATE_MAX_COMPANY, FALSE, message);
+}
+
+static gboolean
+check_customer_locale (CltCustomer      *customer,
+                       CltValidateMode   mode,
+                       char            **message)
+{
+  return clt_validate_locale (clt_customer_get_locale (customer), message);
+}
+
+static gboolean
+check_customer_currency (CltCustomer      *customer,
+                         CltValidateMode   mode,
+                         char            **message)
+{
+  return clt_validate_currency (clt_customer_get_currency (customer), message);
+}
+
+static gboolean
+check_customer_preferred_site (CltCustomer      *customer,
+                               CltValidateMode   mode,
+                               char            **message)
+{
+  return check_text (clt_customer_get_preferred_site (customer), CLT_VALIDATE_MAX_CODE, FALSE, message);
+}
+
+static gboolean
+check_customer_restriction (CltCustomer      *customer,
+                            CltValidateMode   mode,
+                            char            **message)
+{
+  return check_text (clt_customer_get_restriction (customer), CLT_VALIDATE_MAX_TEXT, FALSE, message);
+}
+
+static gboolean
+check_customer_company_id (CltCustomer      *customer,
+                           CltValidateMode   mode,
+                           char            **message)
+{
+  return check_text (clt_customer_get_company_id (customer), CLT_VALIDATE_MAX_ID, FALSE, message);
+}
+
+static gboolean
+check_customer_business_unit (CltCustomer      *customer,
+                              CltValidateMode   mode,
+                              char            **message)
+{
+  return check_text (clt_customer_get_business_unit (customer), CLT_VALIDATE_MAX_NAME, FALSE, message);
+}
+
+static gboolean
+check_customer_groups (CltCustomer      *customer,
+                       CltValidateMode   mode,
+                       char            **message)
+{
+  return check_code_list (clt_customer_get_groups (customer), message);
+}
+
+static gboolean
+check_customer_roles (CltCustomer      *customer,
+                      CltValidateMode   mode,
+                      char            **message)
+{
+  return check_code_list (clt_customer_get_roles (customer), message);
+}
+
+static gboolean
+check_customer_custom_fields (CltCustomer      *customer,
+                              CltValidateMode   mode,
+                              char            **message)
+{
+  GVariant *fields = clt_customer_get_custom_fields (customer);
+  GVariantIter iter;
+  const char *key;
+  GVariant *value;
+
+  if (fields == NULL)
+    return TRUE;
+
+  if (!g_variant_is_of_type (fields, G_VARIANT_TYPE_VARDICT))
+    return fail (message, _("The custom fields are malformed"));
+
+  g_variant_iter_init (&iter, fields);
+  while (g_variant_iter_loop (&iter, "{&sv}", &key, &value))
+    {
+      if (!is_custom_field_key (key))
+        {
+          g_variant_unref (value);
+          return fail (message, _("A custom field has a malformed key"));
+        }
+      if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING)
+          && !check_text (g_variant_get_string (value, NULL), CLT_VALIDATE_MAX_COMMENT, FALSE, message))
+        {
+          g_variant_unref (value);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* In the order the edit dialog shows them: the first failing one is
+ * reported. */
+static const struct
+{
+  const char    *field;
+  CustomerCheck  check;
+} customer_checks[] =
+{
+  { "email", check_customer_email },
+  { "salutation", check_customer_salutation },
+  { "title", check_customer_title },
+  { "first-name", check_customer_first_name },
+  { "middle-name", check_customer_middle_name },
+  { "last-name", check_customer_last_name },
+  { "gender", check_customer_gender },
+  { "date-of-birth", check_customer_date_of_birth },
+  { "phone", check_customer_phone },
+  { "company", check_customer_company },
+  { "locale", check_customer_locale },
+  { "currency", check_customer_currency },
+  { "preferred-site", check_customer_preferred_site },
+  { "restriction", check_customer_restriction },
+  { "id", check_customer_id },
+  { "number", check_customer_number },
+  { "company-id", check_customer_company_id },
+  { "business-unit", check_customer_business_unit },
+  { "groups", check_customer_groups },
+  { "roles", check_customer_roles },
+  { "custom-fields", check_customer_custom_fields },
+};
+
+/* Address fields -------------------------------------------------------- */
+
+static gboolean
+check_address_id (CltAddress       *address,
+                  CltValidateMode   mode,
+                  char            **message)
+{
+  const char *id = clt_address_get_id (address);
+
+  if (mode == CLT_VALIDATE_UPDATE && id[0] == '\0')
+    return fail (message, _("This address has no ID"));
+
+  return clt_validate_custom_id (id, message);
+}
+
+static gboolean
+check_address_customer_id (CltAddress       *address,
+                           CltValidateMode   mode,
+                           char            **message)
+{
+  const char *customer_id = clt_address_get_customer_id (address);
+
+  if (customer_id[0] == '\0')
+    return fail (message, _("This address belongs to no customer"));
+
+  return clt_validate_custom_id (customer_id, message);
+}
+
+static gboolean
+check_address_salutation (CltAddress       *address,
+                          CltValidateMode   mode,
+                          char            **message)
+{
+  return check_text (clt_address_get_salutation (address), CLT_VALIDATE_MAX_SALUTATION, FALSE, message);
+}
+
+static gboolean
+check_address_first_name (CltAddress       *address,
+                          CltValidateMode   mode,
+                          char            **message)
+{
+  return check_required_text (clt_address_get_first_name (address), CLT_VALIDATE_MAX_NAME, FALSE,
+                              _("Enter a first name"), message);
+}
+
+static gboolean
+check_address_last_name (CltAddress       *address,
+                         CltValidateMode   mode,
+                         char            **message)
+{
+  return check_required_text (clt_address_get_last_name (address), CLT_VALIDATE_MAX_NAME, FALSE,
+                              _("Enter a last name"), message);
+}
+
+static gboolean
+check_address_company (CltAddress       *address,
+                       CltValidateMode   mode,
+                       char            **message)
+{
+  return check_text (clt_address_get_company (address), CLT_VALIDATE_MAX_COMPANY, FALSE, message);
+}
+
+static gboolean
+check_address_address1 (CltAddress       *address,
+                        CltValidateMode   mode,
+                        char            **message)
+{
+  return check_required_text (clt_address_get_address1 (address), CLT_VALIDATE_MAX_ADDRESS_LINE, FALSE,
+                              _("Enter the street and house number"), message);
+}
+
+static gboolean
+check_address_address2 (CltAddress       *address,
+                        CltValidateMode   mode,
+                        char            **message)
+{
+  return check_text (clt_address_get_address2 (address), CLT_VALIDATE_MAX_ADDRESS_LINE, FALSE, message);
+}
+
+static gboolean
+check_address_address3 (CltAddress       *address,
+                        CltValidateMode   mode,
+                        char            **message)
+{
+  return check_text (clt_address_get_address3 (address), CLT_VALIDATE_MAX_ADDRESS_LINE, FALSE, message);
+}
+
+static gboolean
+check_address_zip_code (CltAddress       *address,
+                        CltValidateMode   mode,
+                        char            **message)
+{
+  return clt_validate_zip_code (clt_address_get_country (address), clt_address_get_zip_code (address),
+                                message);
+}
+
+static gboolean
+check_address_city (CltAddress       *address,
+                    CltValidateMode   mode,
+                    char            **message)
+{
+  return check_required_text (clt_address_get_city (address), CLT_VALIDATE_MAX_CITY, FALSE,
+                              _("Enter a city"), message);
+}
+
+static gboolean
+check_address_region (CltAddress       *address,
+                      CltValidateMode   mode,
+                      char            **message)
+{
+  return check_text (clt_address_get_region (address), CLT_VALIDATE_MAX_CITY, FALSE, message);
+}
+
+static gboolean
+check_address_country (CltAddress       *address,
+                       CltValidateMode   mode,
+                       char            **message)
+{
+  return clt_validate_country (clt_address_get_country (address), message);
+}
+
+static gboolean
+check_address_phone (CltAddress       *address,
+                     CltValidateMode   mode,
+                     char            **message)
+{
+  return clt_validate_phone (clt_address_get_phone (address), message);
+}
+
+static gboolean
+check_address_comment (CltAddress       *address,
+                       CltValidateMode   mode,
+                       char            **message)
+{
+  return check_text (clt_address_get_comment (address), CLT_VALIDATE_MAX_COMMENT, TRUE, message);
+}
+
+static const struct
+{
+  const char   *field;
+  AddressCheck  check;
+} address_checks[] =
+{
+  { "salutation", check_address_salutation },
+  { "first-name", check_address_first_name },
+  { "last-name", check_address_last_name },
+  { "company", check_address_company },
+  { "address1", check_address_address1 },
+  { "address2", check_address_address2 },
+  { "address3", check_address_address3 },
+  { "zip-code", check_address_zip_code },
+  { "city", check_address_city },
+  { "region", check_address_region },
+  { "country", check_address_country },
+  { "phone", check_address_phone },
+  { "comment", check_address_comment },
+  { "id", check_address_id },
+  { "customer-id", check_address_customer_id },
+};
+
+/* Public API ------------------------------------------------------------ */
+
+/**
+ * clt_validate_customer:
+ * @customer: the customer to create or update
+ * @mode: whether @customer is to be created or updated
+ * @error: a CLT_STORE_ERROR_INVALID naming the first failing field
+ *
+ * Returns: whether @customer meets every rule
+ */
+gboolean
+clt_validate_customer (CltCustomer      *customer,
+                       CltValidateMode   mode,
+                       GError          **error)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER (customer), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (customer_checks); i++)
+    {
+      g_autofree char *message = NULL;
+
+      if (!customer_checks[i].check (customer, mode, &message))
+        {
+          g_propagate_error (error, clt_store_error_new_invalid (customer_checks[i].field, "%s", message));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * clt_validate_customer_field:
+ * @customer: the customer being edited
+ * @field: a property name of #CltCustomer, such as "email"
+ * @mode: whether @customer is to be created or updated
+ * @message: (out) (optional) (transfer full): what is wrong, to show
+ *   next to the field
+ *
+ * Returns: whether @field of @customer meets its rules
+ */
+gboolean
+clt_validate_customer_field (CltCustomer      *customer,
+                             const char       *field,
+                             CltValidateMode   mode,
+                             char            **message)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER (customer), FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+  g_return_val_if_fail (message == NULL || *message == NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (customer_checks); i++)
+    {
+      if (strcmp (customer_checks[i].field, field) == 0)
+        return customer_checks[i].check (customer, mode, message);
+    }
+
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (customer), field) == NULL)
+    g_critical ("%s: CltCustomer has no property “%s”", G_STRFUNC, field);
+
+  return TRUE;
+}
+
+gboolean
+clt_validate_address (CltAddress       *address,
+                      CltValidateMode   mode,
+                      GError          **error)
+{
+  g_return_val_if_fail (CLT_IS_ADDRESS (address), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (address_checks); i++)
+    {
+      g_autofree char *message = NULL;
+
+      if (!address_checks[i].check (address, mode, &message))
+        {
+          g_propagate_error (error, clt_store_error_new_invalid (address_checks[i].field, "%s", message));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+gboolean
+clt_validate_address_field (CltAddress       *address,
+                            const char       *field,
+                            CltValidateMode   mode,
+                            char            **message)
+{
+  g_return_val_if_fail (CLT_IS_ADDRESS (address), FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+  g_return_val_if_fail (message == NULL || *message == NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (address_checks); i++)
+    {
+      if (strcmp (address_checks[i].field, field) == 0)
+        return address_checks[i].check (address, mode, message);
+    }
+
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (address), field) == NULL)
+    g_critical ("%s: CltAddress has no property “%s”", G_STRFUNC, field);
+
+  return TRUE;
+}
+
+gboolean
+clt_validate_note (CltNote  *note,
+                   GError  **error)
+{
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (CLT_IS_NOTE (note), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!clt_validate_note_message (clt_note_get_message (note), error))
+    return FALSE;
+
+  if (!check_text (clt_note_get_author (note), CLT_VALIDATE_MAX_TEXT, FALSE, &message))
+    {
+      g_propagate_error (error, clt_store_error_new_invalid ("author", "%s", message));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+clt_validate_note_message (const char  *text,
+                           GError     **error)
+{
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_required_text (text, CLT_VALIDATE_MAX_NOTE, TRUE, _("Write a message"), &message))
+    {
+      g_propagate_error (error, clt_store_error_new_invalid ("message", "%s", message));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * clt_validate_text:
+ * @value: (nullable): the text; NULL and "" are valid
+ * @max_chars: the most characters (not bytes) @value may have
+ * @multi_line: whether line breaks and tabs are allowed
+ * @message: (out) (optional) (transfer full): what is wrong
+ */
+gboolean
+clt_validate_text (const char  *value,
+                   guint        max_chars,
+                   gboolean     multi_line,
+                   char       **message)
+{
+  return check_text (value, max_chars, multi_line, message);
+}
+
+gboolean
+clt_validate_email (const char  *email,
+                    char       **message)
+{
+  const char *at;
+
+  if (is_blank (email))
+    return fail (message, _("Enter an email address"));
+
+  if (!check_text (email, CLT_VALIDATE_MAX_EMAIL, FALSE, message))
+    return FALSE;
+
+  if (strlen (email) > CLT_VALIDATE_MAX_EMAIL)
+    return fail_printf (message, _("An email address has at most %d characters"),
+                        CLT_VALIDATE_MAX_EMAIL);
+
+  for (const char *p = email; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (g_unichar_isspace (g_utf8_get_char (p)))
+        return fail (message, _("Remove the spaces from the email address"));
+    }
+
+  at = strchr (email, '@');
+  if (at == NULL || strchr (at + 1, '@') != NULL)
+    return fail (message, _("Enter an email address like name@example.com"));
+
+  if ((gsize) (at - email) > CLT_VALIDATE_MAX_EMAIL_LOCAL)
+    return fail_printf (message, _("The part before the @ has at most %d characters"),
+                        CLT_VALIDATE_MAX_EMAIL_LOCAL);
+
+  if (!check_email_local_part (email, (gsize) (at - email)) || !check_email_domain (at + 1))
+    return fail (message, _("Enter an email address like name@example.com"));
+
+  return TRUE;
+}
+
+/**
+ * clt_validate_normalize_email:
+ * @email: (nullable): an email address as typed
+ *
+ * Returns: (transfer full): @email trimmed and in lower case ("" for NULL)
+ */
+char *
+clt_validate_normalize_email (const char *email)
+{
+  g_autofree char *stripped = NULL;
+
+  if (email == NULL)
+    return g_strdup ("");
+
+  stripped = g_strstrip (g_strdup (email));
+  if (g_utf8_validate (stripped, -1, NULL))
+    return g_utf8_strdown (stripped, -1);
+
+  return g_ascii_strdown (stripped, -1);
+}
+
+gboolean
+clt_validate_date_of_birth (const char  *date,
+                            char       **message)
+{
+  return check_date_of_birth (date, message);
+}
+
+gboolean
+clt_validate_phone (const char  *phone,
+                    char       **message)
+{
+  guint n_digits = 0;
+  gsize length;
+
+  if (phone == NULL || phone[0] == '\0')
+    return TRUE;
+
+  for (const char *p = phone; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        n_digits++;
+      else if (strchr (" +()-/.", *p) == NULL)
+        return fail (message, _("Use only digits, spaces and + ( ) - / ."));
+    }
+
+  length = strlen (phone);
+  if (length < MIN_PHONE_LENGTH || length > MAX_PHONE_LENGTH)
+    return fail_printf (message, _("Enter %d to %d characters"), MIN_PHONE_LENGTH, MAX_PHONE_LENGTH);
+
+  if (n_digits < MIN_PHONE_DIGITS)
+    return fail (message, _("Enter a phone number like +49 30 1234567"));
+
+  return TRUE;
+}
+
+gboolean
+clt_validate_custom_id (const char  *id,
+                        char       **message)
+{
+  if (id == NULL || id[0] == '\0')
+    return TRUE;
+
+  for (const char *p = id; *p != '\0'; p++)
+    {
+      if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_')
+        return fail (message, _("Use only letters A–Z, digits, - and _"));
+    }
+
+  if (strlen (id) > CLT_VALIDATE_MAX_ID)
+    return fail_printf (message,
+                        g_dngettext (GETTEXT_PACKAGE,
+                                     "Use at most %u character",
+                                     "Use at most %u characters",
+                                     CLT_VALIDATE_MAX_ID),
+                        (guint) CLT_VALIDATE_MAX_ID);
+
+  return TRUE;
+}
+
+gboolean
+clt_validate_locale (const char  *locale,
+                     char       **message)
+{
+  if (locale == NULL || locale[0] == '\0')
+    return TRUE;
+
+  if (!clt_iso_codes_is_locale (locale))
+    return fail (message, _("Choose a language from the list"));
+
+  return TRUE;
+}
+
+gboolean
+clt_validate_currency (const char  *currency,
+                       char       **message)
+{
+  if (currency == NULL || currency[0] == '\0')
+    return fail (message, _("Choose a currency"));
+
+  if (!clt_iso_codes_is_currency (currency))
+    return fail (message, _("Choose a currency from the list, such as EUR"));
+
+  return TRUE;
+}
+
+gboolean
+clt_validate_country (const char  *country,
+                      char       **message)
+{
+  if (country == NULL || country[0] == '\0')
+    return fail (message, _("Choose a country"));
+
+  if (!clt_iso_codes_is_country (country))
+    return fail (message, _("Choose a country from the list"));
+
+  return TRUE;
+}
+
+gboolean
+clt_validate_zip_code (const char  *country,
+                       const char  *zip_code,
+                       char       **message)
+{
+  if (is_blank (zip_code))
+    return fail (message, _("Enter a zip code"));
+
+  if (!check_text (zip_code, CLT_VALIDATE_MAX_ZIP_CODE, FALSE, message))
+    return FALSE;
+
+  ensure_zip_regexes ();
+
+  for (guint i = 0; country != NULL && i < G_N_ELEMENTS (zip_formats); i++)
+    {
+      if (strcmp (zip_formats[i].country, country) != 0)
+        continue;
+
+      if (!g_regex_match (zip_regexes[i], zip_code, 0, NULL))
+        return fail_printf (message, _("Enter a zip code like %s"), zip_formats[i].example);
+
+      return TRUE;
+    }
+
+  if (!g_regex_match (general_zip_regex, zip_code, 0, NULL))
+    return fail_printf (message, _("Use up to %d letters, digits, spaces or hyphens"),
+                        CLT_VALIDATE_MAX_ZIP_CODE);
+
+  return TRUE;
+}
+
+gboolean
+clt_validate_password (const char  *password,
+                       char       **message)
+{
+  if (password == NULL || password[0] == '\0')
+    return fail (message, _("Enter a password"));
+
+  if (!check_text (password, CLT_VALIDATE_MAX_PASSWORD, FALSE, message))
+    return FALSE;
+
+  if (g_utf8_strlen (password, -1) < CLT_VALIDATE_MIN_PASSWORD)
+    return fail_printf (message, _("Use at least %d characters"), CLT_VALIDATE_MIN_PASSWORD);
+
+  return TRUE;
+}
