@@ -15,10 +15,11 @@ G_BEGIN_DECLS
  * currencies upper case ("DE", "EUR"), locales "ll" or "ll_TT" ("de",
  * "de_DE").
  *
- * The tables' names are English, marked with N_(): pass them through
- * g_dgettext (GETTEXT_PACKAGE, name), or use the _get_*_name() functions,
- * which return them translated. Countries and currencies are sorted by
- * code, locales by English name (the order a language list shows). */
+ * The tables' names are English and marked for translation: translate
+ * them with g_dgettext (GETTEXT_PACKAGE, name), or use the _get_*_name()
+ * functions, which return them translated. Countries and currencies are
+ * sorted by code, locales by English name (the order a language list
+ * shows). */
 
 typedef struct
 {

@@ -1,0 +1,1151 @@
+/* test-validate.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "clt-address.h"
+#include "clt-customer.h"
+#include "clt-error.h"
+#include "clt-iso-codes.h"
+#include "clt-note.h"
+#include "clt-validate.h"
+
+/* Helpers --------------------------------------------------------------- */
+
+static CltCustomer *
+make_customer (void)
+{
+  CltCustomer *customer = clt_customer_new ();
+
+  clt_customer_set_email (customer, "ada@example.com");
+  clt_customer_set_first_name (customer, "Ada");
+  clt_customer_set_last_name (customer, "Lovelace");
+  clt_customer_set_currency (customer, "EUR");
+  return customer;
+}
+
+static CltAddress *
+make_address (void)
+{
+  CltAddress *address = clt_address_new ();
+
+  clt_address_set_customer_id (address, "cust-1");
+  clt_address_set_first_name (address, "Ada");
+  clt_address_set_last_name (address, "Lovelace");
+  clt_address_set_address1 (address, "Unter den Linden 1");
+  clt_address_set_zip_code (address, "10117");
+  clt_address_set_city (address, "Berlin");
+  clt_address_set_country (address, "DE");
+  return address;
+}
+
+static char *
+repeat (const char *unit,
+        guint       times)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < times; i++)
+    g_string_append (s, unit);
+  return g_string_free (s, FALSE);
+}
+
+static char *
+date_from_today (int days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, days);
+
+  return g_date_time_format (then, "%Y-%m-%d");
+}
+
+/* Asserts that @customer fails in @mode on @field, both as a whole and for
+ * that field alone, with the same message. */
+static void
+assert_customer_invalid (CltCustomer     *customer,
+                         CltValidateMode  mode,
+                         const char      *field)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  g_assert_false (clt_validate_customer (customer, mode, &error));
+  g_assert_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_INVALID);
+  g_assert_cmpstr (clt_store_error_get_field (error), ==, field);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_cmpstr (error->message, !=, "");
+
+  g_assert_false (clt_validate_customer_field (customer, field, mode, &message));
+  g_assert_cmpstr (message, ==, error->message);
+}
+
+static void
+assert_customer_valid (CltCustomer     *customer,
+                       CltValidateMode  mode)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!clt_validate_customer (customer, mode, &error))
+    g_error ("unexpectedly invalid: %s: %s", clt_store_error_get_field (error), error->message);
+}
+
+static void
+assert_address_invalid (CltAddress      *address,
+                        CltValidateMode  mode,
+                        const char      *field)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  g_assert_false (clt_validate_address (address, mode, &error));
+  g_assert_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_INVALID);
+  g_assert_cmpstr (clt_store_error_get_field (error), ==, field);
+
+  g_assert_false (clt_validate_address_field (address, field, mode, &message));
+  g_assert_cmpstr (message, ==, error->message);
+}
+
+static void
+assert_address_valid (CltAddress      *address,
+                      CltValidateMode  mode)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!clt_validate_address (address, mode, &error))
+    g_error ("unexpectedly invalid: %s: %s", clt_store_error_get_field (error), error->message);
+}
+
+/* Customers ------------------------------------------------------------- */
+
+static void
+test_customer_minimal (void)
+{
+  g_autoptr(CltCustomer) customer = make_customer ();
+
+  assert_customer_valid (customer, CLT_VALIDATE_CREATE);
+
+  /* An update needs the ID. */
+  assert_customer_invalid (customer, CLT_VALIDATE_UPDATE, "id");
+  clt_customer_set_id (customer, "cust-1");
+  assert_customer_valid (customer, CLT_VALIDATE_UPDATE);
+}
+
+static void
+test_customer_full (void)
+{
+  g_autoptr(CltCustomer) customer = make_customer ();
+  const char *groups[] = { "vip", "b2b-customers", NULL };
+  const char *roles[] = { "purchaser", NULL };
+  g_autoptr(GVariantBuilder) fields = g_variant_builder_new (G_VARIANT_TYPE_VARDICT);
+
+  g_variant_builder_add (fields, "{sv}", "loyalty_tier", g_variant_new_string ("Gold"));
+  g_variant_builder_add (fields, "{sv}", "newsletter", g_variant_new_boolean (TRUE));
+  g_variant_builder_add (fields, "{sv}", "points2", g_variant_new_int64 (1200));
+
+  clt_customer_set_id (customer, "Ada_1815-12");
+  clt_customer_set_number (customer, "CUST-BNERHFB73");
+  clt_customer_set_salutation (customer, "Mrs");
+  clt_customer_set_title (customer, "Countess");
+  clt_customer_set_middle_name (customer, "Augusta");
+  clt_customer_set_gender (customer, CLT_GENDER_FEMALE);
+  clt_customer_set_date_of_birth (customer, "1915-12-10");
+  clt_customer_set_phone (customer, "+44 (20) 7946-0018");
+  clt_customer_set_company (customer, "Analytical Engines Ltd.");
+  clt_customer_set_locale (customer, "en_GB");
+  clt_customer_set_currency (customer, "GBP");
+  clt_customer_set_preferred_site (customer, "uk");
+  clt_customer_set_restriction (customer, "uk");
+  clt_customer_set_company_id (customer, "company-7");
+  clt_customer_set_business_unit (customer, "Research");
+  clt_customer_set_groups (customer, groups);
+  clt_customer_set_roles (customer, roles);
+  clt_customer_set_custom_fields (customer, g_variant_builder_end (fields));
+
+  assert_customer_valid (customer, CLT_VALIDATE_CREATE);
+  assert_customer_valid (customer, CLT_VALIDATE_UPDATE);
+}
+
+static void
+test_customer_required (void)
+{
+  g_autoptr(CltCustomer) customer = make_customer ();
+  g_autofree char *message = NULL;
+
+  clt_customer_set_email (customer, "");
+  assert_customer_invalid (customer, CLT_VALIDATE_CREATE, "email");
+  /* The email cannot change on update: an empty one is not checked. */
+  clt_customer_set_id (customer, "cust-1");
+  assert_customer_valid (customer, CLT_VALIDATE_UPDATE);
+  clt_customer_set_email (customer, "ada@example.com");
+
+  clt_customer_set_first_name (customer, "");
+  assert_customer_invalid (customer, CLT_VALIDATE_CREATE, "first-name");
+  assert_customer_invalid (customer, CLT_VALIDATE_UPDATE, "first-name");
+  g_assert_false (clt_validate_customer_field (customer, "first-name", CLT_VALIDATE_CREATE, &message));
+  g_assert_cmpstr (message, ==, "Enter a first name");
+  g_clear_pointer (&message, g_free);
+
+  /* Only white space counts as empty. */
+  clt_customer_set_first_name (customer, " \t ");
+  assert_customer_invalid (customer, CLT_VALIDATE_CREATE, "first-name");
+  clt_customer_set_first_name (customer, "\u00a0");
+  assert_customer_invalid (customer, CLT_VALIDATE_CREATE, "first-name");
+  clt_customer_set_first_name (customer, "Ada");
+
+  clt_customer_set_last_name (customer, "");
+  assert_customer_invalid (customer, CLT_VALIDATE_CREATE, "last-name");
+  g_assert_false (clt_validate_customer_field (customer, "last-name", CLT_VALIDATE_CREATE, &message));
+  g_assert_cmpstr (message, ==, "Enter a last name");
+  g_clear_pointer (&message, g_free);
+  clt_customer_set_last_name (customer, "Lovelace");
+
+  clt_customer_set_currency (customer, "");
+  assert_customer_invalid (customer, CLT_VALIDATE_CREATE, "currency");
+  assert_customer_invalid (customer, CLT_VALIDATE_UPDATE, "currency");
+  clt_customer_set_currency (customer, "EUR");
+
+  assert_customer_valid (customer, CLT_VALIDATE_CREATE);
+}
+
+/* The first failing field in dialog order is the one reported. */
+static void
+test_customer_first_failing (void)
+{
+  g_autoptr(CltCustomer) customer = make_customer ();
+
+  clt_customer_set_email (customer, "not an email");
+  clt_customer_set_last_name (customer, "");
+  clt_customer_set_currency (customer, "XYZ");
+
+  assert_customer_invalid (customer, CLT_VALIDATE_CREATE, "email");
+  clt_customer_set_email (customer, "ada@example.com");
+  assert_customer_invalid (customer, CLT_VALIDATE_CREATE, "last-name");
+  clt_customer_set_last_name (customer, "Lovelace");
+  assert_customer_invalid (customer, CLT_VALIDATE_CREATE, "currency");
+  clt_customer_set_currency (customer, "CHF");
+  assert_customer_valid (customer, CLT_VALIDATE_CREATE);
+}
+
+static void
+test_customer_field (void)
+{
+  g_autoptr(CltCustomer) customer = make_customer ();
+  g_autofree char *message = NULL;
+
+  g_assert_true (clt_validate_customer_field (customer, "email", CLT_VALIDATE_CREATE, &message));
+  g_assert_null (message);
+
+  clt_customer_set_email (customer, "ada@");
+  g_assert_false (clt_validate_customer_field (customer, "email", CLT_VALIDATE_CREATE, &message));
+  g_assert_cmpstr (message, ==, "Enter an email address like name@example.com");
+  g_clear_pointer (&message, g_free);
+  /* NULL message is allowed. */
+  g_assert_false (clt_validate_customer_field (customer, "email", CLT_VALIDATE_CREATE, NULL));
+
+  /* Other fields are unaffected by a bad email. */
+  g_assert_true (clt_validate_customer_field (customer, "first-name", CLT_VALIDATE_CREATE, &message));
+  g_assert_null (message);
+
+  /* Properties without rules are valid. */
+  g_assert_true (clt_validate_customer_field (customer, "active", CLT_VALIDATE_CREATE, &message));
+  g_assert_true (clt_validate_customer_field (customer, "registered", CLT_VALIDATE_CREATE, &message));
+  g_assert_null (message);
+
+  /* A name that is not a property is a programming error. */
+  g_test_expect_message ("clt-validate", G_LOG_LEVEL_CRITICAL, "*no property*frist-name*");
+  g_assert_true (clt_validate_customer_field (customer, "frist-name", CLT_VALIDATE_CREATE, &message));
+  g_test_assert_expected_messages ();
+}
+
+static void
+test_email (void)
+{
+  g_autofree char *local_64 = repeat ("a", 64);
+  g_autofree char *local_65 = repeat ("a", 65);
+  g_autofree char *label_63 = repeat ("b", 63);
+  g_autofree char *label_64 = repeat ("b", 64);
+  g_autofree char *max_local = g_strconcat (local_64, "@example.com", NULL);
+  g_autofree char *over_local = g_strconcat (local_65, "@example.com", NULL);
+  g_autofree char *long_label = g_strconcat ("a@", label_63, ".com", NULL);
+  g_autofree char *over_label = g_strconcat ("a@", label_64, ".com", NULL);
+  /* 64 + 1 + 63 + 1 + 63 + 1 + 57 + 1 + 3 = 254 */
+  g_autofree char *label_57 = repeat ("c", 57);
+  g_autofree char *max_email = g_strconcat (local_64, "@", label_63, ".", label_63, ".", label_57, ".com", NULL);
+  g_autofree char *over_email = g_strconcat (local_64, "@", label_63, ".", label_63, ".", label_57, "c.com", NULL);
+  const char *valid[] = {
+    "name@example.com",
+    "first.last+tag@sub.example.co.uk",
+    "o'brien@example.ie",
+    "UPPER@EXAMPLE.COM",
+    "a@b.cd",
+    "x_y-z=1{2}~@example.org",
+    "user@xn--bcher-kva.example",
+    "jörg@bücher.de",
+    "user@123.example.com",
+    max_local,
+    long_label,
+    max_email,
+  };
+  const char *invalid[] = {
+    "plain",
+    "@example.com",
+    "name@",
+    "name@example",
+    "name@@example.com",
+    "a@b@example.com",
+    "name @example.com",
+    " name@example.com",
+    "name@example.com ",
+    "name\u00a0@example.com",
+    "name@example..com",
+    "name@.example.com",
+    "name@example.com.",
+    ".name@example.com",
+    "name.@example.com",
+    "na..me@example.com",
+    "name@-example.com",
+    "name@example-.com",
+    "name@example.c",
+    "name@example.123",
+    "name@exa_mple.com",
+    "na\"me@example.com",
+    "na(me)@example.com",
+    "name@exa mple.com",
+    "name\t@example.com",
+    "name@example.com\n",
+    "name@[127.0.0.1]",
+    over_local,
+    over_label,
+    over_email,
+    "\xff\xfe@example.com",
+  };
+
+  g_assert_cmpuint (strlen (max_email), ==, 254);
+  g_assert_cmpuint (strlen (over_email), ==, 255);
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    {
+      g_autofree char *message = NULL;
+
+      if (!clt_validate_email (valid[i], &message))
+        g_error ("“%s” rejected: %s", valid[i], message);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autofree char *message = NULL;
+
+      if (clt_validate_email (invalid[i], &message))
+        g_error ("“%s” accepted", invalid[i]);
+      g_assert_nonnull (message);
+    }
+
+  {
+    g_autofree char *message = NULL;
+
+    g_assert_false (clt_validate_email ("", &message));
+    g_assert_cmpstr (message, ==, "Enter an email address");
+    g_clear_pointer (&message, g_free);
+    g_assert_false (clt_validate_email (NULL, NULL));
+    g_assert_false (clt_validate_email ("a b@example.com", &message));
+    g_assert_cmpstr (message, ==, "Remove the spaces from the email address");
+  }
+
+  /* Through the customer too. */
+  {
+    g_autoptr(CltCustomer) customer = make_customer ();
+
+    clt_customer_set_email (customer, "name@example");
+    assert_customer_invalid (customer, CLT_VALIDATE_CREATE, "email");
+    clt_customer_set_id (customer, "c1");
+    assert_customer_invalid (customer, CLT_VALIDATE_UPDATE, "email");
+  }
+}
+
+static void
+test_normalize_email (void)
+{
+  const struct
+  {
+    const char *in;
+    const char *out;
+  } cases[] = {
+    { "  Name@Example.COM \n", "name@example.com" },
+    { "name@example.com", "name@example.com" },
+    { "JÖRG@Bücher.DE", "jörg@bücher.de" },
+    { "", "" },
+    { NULL, "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *normalized = clt_validate_normalize_email (cases[i].in);
+
+      g_assert_cmpstr (normalized, ==, cases[i].out);
+    }
+}
+
+static void
+test_date_of_birth (void)
+{
+  g_autofree char *yesterday = date_from_today (-1);
+  g_autofree char *today = date_from_today (0);
+  g_autofree char *tomorrow = date_from_today (1);
+  g_autofree char *next_year = date_from_today (366);
+  const char *valid[] = { "", "1980-04-23", "1900-01-01", "2000-02-29", "1996-12-31", yesterday };
+  const struct
+  {
+    const char *date;
+    const char *message;
+  } invalid[] = {
+    { "1980-4-23", "Enter the date as YYYY-MM-DD, like 1980-04-23" },
+    { "23.04.1980", "Enter the date as YYYY-MM-DD, like 1980-04-23" },
+    { "1980/04/23", "Enter the date as YYYY-MM-DD, like 1980-04-23" },
+    { "1980-04-23 ", "Enter the date as YYYY-MM-DD, like 1980-04-23" },
+    { "abcd-ef-gh", "Enter the date as YYYY-MM-DD, like 1980-04-23" },
+    { "１９８０-04-23", "Enter the date as YYYY-MM-DD, like 1980-04-23" },
+    { "1980-02-30", "This date does not exist" },
+    { "2001-02-29", "This date does not exist" },
+    { "1900-02-29", "This date does not exist" },
+    { "1980-13-01", "This date does not exist" },
+    { "1980-00-10", "This date does not exist" },
+    { "1980-04-31", "This date does not exist" },
+    { "0000-01-01", "This date does not exist" },
+    { "1899-12-31", "Enter a date from 1900 on" },
+    { "1066-10-14", "Enter a date from 1900 on" },
+    { tomorrow, "This date is in the future" },
+    { next_year, "This date is in the future" },
+    { "9999-12-31", "This date is in the future" },
+    { today, "Enter a date before today" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    {
+      g_autofree char *message = NULL;
+
+      if (!clt_validate_date_of_birth (valid[i], &message))
+        g_error ("“%s” rejected: %s", valid[i], message);
+    }
+  g_assert_true (clt_validate_date_of_birth (NULL, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autofree char *message = NULL;
+      g_autoptr(CltCustomer) customer = make_customer ();
+
+      g_assert_false (clt_validate_date_of_birth (invalid[i].date, &message));
+      g_assert_cmpstr (message, ==, invalid[i].message);
+
+      clt_customer_set_date_of_birth (customer, invalid[i].date);
+      assert_customer_invalid (customer, CLT_VALIDATE_CREATE, "date-of-birth");
+    }
+}
+
+static void
+test_gender (void)
+{
+  g_autoptr(CltCustomer) customer = make_customer ();
+  const CltGender genders[] = {
+    CLT_GENDER_UNSPECIFIED, CLT_GENDER_MALE, CLT_GENDER_FEMALE, CLT_GENDER_DIVERSE,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (genders); i++)
+    {
+      clt_customer_set_gender (customer, genders[i]);
+      assert_customer_valid (customer, CLT_VALIDATE_CREATE);
+    }
+
+  clt_customer_set_gender (customer, (CltGender) 42);
+  assert_customer_invalid (customer, CLT_VALIDATE_CREATE, "gender");
+}
+
+static void
+test_phone (void)
+{
+  g_autofree char *max = repeat ("1", 32);
+  g_autofree char *over = repeat ("1", 33);
+  const char *valid[] = { "", "112", "+49 30 1234567", "+44 (20) 7946-0018", "030/123.456", max };
+  const char *invalid[] = {
+    "12", "+++", "(0) -", "abc123", "+49 30 12345 ext 5", "0049-30-1234567#", "１２３",
+    "+49\n30 123", over,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    {
+      g_autofree char *message = NULL;
+
+      if (!clt_validate_phone (valid[i], &message))
+        g_error ("“%s” rejected: %s", valid[i], message);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autoptr(CltCustomer) customer = make_customer ();
+      g_autoptr(CltAddress) address = make_address ();
+
+      g_assert_false (clt_validate_phone (invalid[i], NULL));
+      clt_customer_set_phone (customer, invalid[i]);
+      assert_customer_invalid (customer, CLT_VALIDATE_CREATE, "phone");
+      clt_address_set_phone (address, invalid[i]);
+      assert_address_invalid (address, CLT_VALIDATE_CREATE, "phone");
+    }
+}
+
+static void
+test_custom_id (void)
+{
+  g_autofree char *max = repeat ("a", 66);
+  g_autofree char *over = repeat ("a", 67);
+  const char *valid[] = { "", "abc", "abc-DEF_123", "0", max };
+  const char *invalid[] = { over, "a b", "äbc", "a/b", "a.b", "a@b", " abc", "abc\n" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    g_assert_true (clt_validate_custom_id (valid[i], NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autoptr(CltCustomer) customer = make_customer ();
+
+      g_assert_false (clt_validate_custom_id (invalid[i], NULL));
+      clt_customer_set_id (customer, invalid[i]);
+      assert_customer_invalid (customer, CLT_VALIDATE_CREATE, "id");
+      assert_customer_invalid (customer, CLT_VALIDATE_UPDATE, "id");
+    }
+}
+
+static void
+test_locale (void)
+{
+  const char *valid[] = { "", "en_US", "de_DE", "de", "pt_BR", "nb_NO" };
+  const char *invalid[] = { "xx_YY", "de-DE", "de_de", "DE", "en_US.UTF-8", "english", "de_DE " };
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    {
+      g_autoptr(CltCustomer) customer = make_customer ();
+
+      g_assert_true (clt_validate_locale (valid[i], NULL));
+      clt_customer_set_locale (customer, valid[i]);
+      assert_customer_valid (customer, CLT_VALIDATE_CREATE);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autoptr(CltCustomer) customer = make_customer ();
+
+      g_assert_false (clt_validate_locale (invalid[i], NULL));
+      clt_customer_set_locale (customer, invalid[i]);
+      assert_customer_invalid (customer, CLT_VALIDATE_CREATE, "locale");
+    }
+}
+
+static void
+test_currency (void)
+{
+  const char *valid[] = { "EUR", "USD", "GBP", "CHF", "JPY", "PLN", "SEK" };
+  const char *invalid[] = { "", "eur", "Eur", "EURO", "EU", "ABC", "XXX", "XAU", "XTS", " EUR" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    g_assert_true (clt_validate_currency (valid[i], NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autoptr(CltCustomer) customer = make_customer ();
+
+      g_assert_false (clt_validate_currency (invalid[i], NULL));
+      clt_customer_set_currency (customer, invalid[i]);
+      assert_customer_invalid (customer, CLT_VALIDATE_CREATE, "currency");
+    }
+
+  {
+    g_autofree char *message = NULL;
+
+    g_assert_false (clt_validate_currency ("ABC", &message));
+    g_assert_cmpstr (message, ==, "Choose a currency from the list, such as EUR");
+  }
+}
+
+static void
+test_text_rules (void)
+{
+  g_autofree char *name_100 = repeat ("é", 100);
+  g_autofree char *name_101 = repeat ("é", 101);
+  const char *bad_names[] = {
+    "\xff\xfe",              /* invalid UTF-8 */
+    "Ad\xc3",                /* truncated sequence */
+    "Ada\x01",               /* control character */
+    "Ada\nLovelace",         /* line break in a one-line field */
+    "Ada\tLovelace",
+    "Ada\x7f",               /* DEL */
+    "Ada\xc2\x85",           /* U+0085 NEXT LINE */
+    "Ada\xe2\x80\xa8",       /* U+2028 LINE SEPARATOR */
+    "Ada\xe2\x80\xa9",       /* U+2029 PARAGRAPH SEPARATOR */
+    name_101,
+  };
+  g_autoptr(CltCustomer) customer = make_customer ();
+  g_autofree char *message = NULL;
+
+  /* Lengths count characters, not bytes. */
+  clt_customer_set_first_name (customer, name_100);
+  assert_customer_valid (customer, CLT_VALIDATE_CREATE);
+  clt_customer_set_first_name (customer, "Zoë-Łucja 李");
+  assert_customer_valid (customer, CLT_VALIDATE_CREATE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_names); i++)
+    {
+      g_autoptr(CltCustomer) c = make_customer ();
+      g_autoptr(CltAddress) a = make_address ();
+
+      clt_customer_set_first_name (c, bad_names[i]);
+      assert_customer_invalid (c, CLT_VALIDATE_CREATE, "first-name");
+      clt_customer_set_first_name (c, "Ada");
+      clt_customer_set_middle_name (c, bad_names[i]);
+      assert_customer_invalid (c, CLT_VALIDATE_CREATE, "middle-name");
+      clt_customer_set_middle_name (c, "");
+      clt_customer_set_company (c, bad_names[i]);
+      if (strlen (bad_names[i]) <= CLT_VALIDATE_MAX_COMPANY)
+        assert_customer_invalid (c, CLT_VALIDATE_CREATE, "company");
+
+      clt_address_set_city (a, bad_names[i]);
+      assert_address_invalid (a, CLT_VALIDATE_CREATE, "city");
+    }
+
+  clt_customer_set_first_name (customer, name_101);
+  g_assert_false (clt_validate_customer_field (customer, "first-name", CLT_VALIDATE_CREATE, &message));
+  g_assert_cmpstr (message, ==, "Use at most 100 characters");
+  g_clear_pointer (&message, g_free);
+
+  clt_customer_set_first_name (customer, "Ada\x01");
+  g_assert_false (clt_validate_customer_field (customer, "first-name", CLT_VALIDATE_CREATE, &message));
+  g_assert_cmpstr (message, ==, "Remove the line breaks, tabs and control characters");
+  g_clear_pointer (&message, g_free);
+
+  clt_customer_set_first_name (customer, "\xff");
+  g_assert_false (clt_validate_customer_field (customer, "first-name", CLT_VALIDATE_CREATE, &message));
+  g_assert_cmpstr (message, ==, "This text contains invalid characters");
+  g_clear_pointer (&message, g_free);
+
+  /* The generic check. */
+  g_assert_true (clt_validate_text (NULL, 1, FALSE, NULL));
+  g_assert_true (clt_validate_text ("", 0, FALSE, NULL));
+  g_assert_true (clt_validate_text ("ab", 2, FALSE, NULL));
+  g_assert_false (clt_validate_text ("abc", 2, FALSE, NULL));
+  g_assert_true (clt_validate_text ("a\nb\r\n\tc", 10, TRUE, NULL));
+  g_assert_false (clt_validate_text ("a\nb", 10, FALSE, NULL));
+  g_assert_false (clt_validate_text ("a\x1b[31mb", 10, TRUE, NULL));
+}
+
+static void
+test_customer_lengths (void)
+{
+  const struct
+  {
+    const char *field;
+    guint max;
+    void (*set) (CltCustomer *, const char *);
+  } fields[] = {
+    { "salutation", CLT_VALIDATE_MAX_SALUTATION, clt_customer_set_salutation },
+    { "title", CLT_VALIDATE_MAX_TITLE, clt_customer_set_title },
+    { "first-name", CLT_VALIDATE_MAX_NAME, clt_customer_set_first_name },
+    { "middle-name", CLT_VALIDATE_MAX_NAME, clt_customer_set_middle_name },
+    { "last-name", CLT_VALIDATE_MAX_NAME, clt_customer_set_last_name },
+    { "company", CLT_VALIDATE_MAX_COMPANY, clt_customer_set_company },
+    { "preferred-site", CLT_VALIDATE_MAX_CODE, clt_customer_set_preferred_site },
+    { "restriction", CLT_VALIDATE_MAX_TEXT, clt_customer_set_restriction },
+    { "number", CLT_VALIDATE_MAX_CODE, clt_customer_set_number },
+    { "company-id", CLT_VALIDATE_MAX_ID, clt_customer_set_company_id },
+    { "business-unit", CLT_VALIDATE_MAX_NAME, clt_customer_set_business_unit },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autoptr(CltCustomer) customer = make_customer ();
+      g_autofree char *max = repeat ("x", fields[i].max);
+      g_autofree char *over = repeat ("x", fields[i].max + 1);
+
+      fields[i].set (customer, max);
+      assert_customer_valid (customer, CLT_VALIDATE_CREATE);
+      fields[i].set (customer, over);
+      assert_customer_invalid (customer, CLT_VALIDATE_CREATE, fields[i].field);
+    }
+}
+
+static void
+test_customer_lists (void)
+{
+  g_autoptr(CltCustomer) customer = make_customer ();
+  g_autofree char *long_code = repeat ("g", CLT_VALIDATE_MAX_CODE + 1);
+  const char *empty_entry[] = { "vip", "", NULL };
+  const char *control[] = { "vip\x01", NULL };
+  const char *too_long[] = { long_code, NULL };
+  const char *fine[] = { "vip", "wholesale", NULL };
+
+  clt_customer_set_groups (customer, empty_entry);
+  assert_customer_invalid (customer, CLT_VALIDATE_CREATE, "groups");
+  clt_customer_set_groups (customer, control);
+  assert_customer_invalid (customer, CLT_VALIDATE_CREATE, "groups");
+  clt_customer_set_groups (customer, too_long);
+  assert_customer_invalid (customer, CLT_VALIDATE_CREATE, "groups");
+  clt_customer_set_groups (customer, fine);
+  assert_customer_valid (customer, CLT_VALIDATE_CREATE);
+
+  clt_customer_set_roles (customer, empty_entry);
+  assert_customer_invalid (customer, CLT_VALIDATE_CREATE, "roles");
+  clt_customer_set_roles (customer, fine);
+  assert_customer_valid (customer, CLT_VALIDATE_CREATE);
+}
+
+static void
+test_custom_fields (void)
+{
+  const char *bad_keys[] = { "Tier", "1st", "loyalty-tier", "loyalty tier", "_x", "" };
+  g_autofree char *long_text = repeat ("t", CLT_VALIDATE_MAX_COMMENT + 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_keys); i++)
+    {
+      g_autoptr(CltCustomer) customer = make_customer ();
+      g_autoptr(GVariantBuilder) builder = g_variant_builder_new (G_VARIANT_TYPE_VARDICT);
+
+      g_variant_builder_add (builder, "{sv}", "good_key", g_variant_new_string ("x"));
+      g_variant_builder_add (builder, "{sv}", bad_keys[i], g_variant_new_string ("x"));
+      clt_customer_set_custom_fields (customer, g_variant_builder_end (builder));
+      assert_customer_invalid (customer, CLT_VALIDATE_CREATE, "custom-fields");
+    }
+
+  {
+    g_autoptr(CltCustomer) customer = make_customer ();
+    g_autoptr(GVariantBuilder) builder = g_variant_builder_new (G_VARIANT_TYPE_VARDICT);
+
+    g_variant_builder_add (builder, "{sv}", "notes", g_variant_new_string (long_text));
+    clt_customer_set_custom_fields (customer, g_variant_builder_end (builder));
+    assert_customer_invalid (customer, CLT_VALIDATE_CREATE, "custom-fields");
+  }
+
+  {
+    g_autoptr(CltCustomer) customer = make_customer ();
+    g_autoptr(GVariantBuilder) builder = g_variant_builder_new (G_VARIANT_TYPE_VARDICT);
+
+    g_variant_builder_add (builder, "{sv}", "notes", g_variant_new_string ("bad\x01"));
+    clt_customer_set_custom_fields (customer, g_variant_builder_end (builder));
+    assert_customer_invalid (customer, CLT_VALIDATE_CREATE, "custom-fields");
+  }
+}
+
+/* Addresses ------------------------------------------------------------- */
+
+static void
+test_address_valid (void)
+{
+  g_autoptr(CltAddress) address = make_address ();
+
+  assert_address_valid (address, CLT_VALIDATE_CREATE);
+  assert_address_invalid (address, CLT_VALIDATE_UPDATE, "id");
+  clt_address_set_id (address, "addr-1");
+  assert_address_valid (address, CLT_VALIDATE_UPDATE);
+
+  clt_address_set_salutation (address, "Ms");
+  clt_address_set_address2 (address, "Hinterhaus");
+  clt_address_set_address3 (address, "3. OG");
+  clt_address_set_region (address, "Berlin");
+  clt_address_set_phone (address, "+49 30 1234567");
+  clt_address_set_company (address, "Analytical Engines GmbH");
+  clt_address_set_comment (address, "Ring twice.\nLeave at the door.");
+  assert_address_valid (address, CLT_VALIDATE_CREATE);
+  assert_address_valid (address, CLT_VALIDATE_UPDATE);
+}
+
+static void
+test_address_required (void)
+{
+  const struct
+  {
+    const char *field;
+    void (*set) (CltAddress *, const char *);
+  } required[] = {
+    { "first-name", clt_address_set_first_name },
+    { "last-name", clt_address_set_last_name },
+    { "address1", clt_address_set_address1 },
+    { "zip-code", clt_address_set_zip_code },
+    { "city", clt_address_set_city },
+    { "country", clt_address_set_country },
+    { "customer-id", clt_address_set_customer_id },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (required); i++)
+    {
+      g_autoptr(CltAddress) address = make_address ();
+
+      required[i].set (address, "");
+      assert_address_invalid (address, CLT_VALIDATE_CREATE, required[i].field);
+      required[i].set (address, "   ");
+      assert_address_invalid (address, CLT_VALIDATE_CREATE, required[i].field);
+    }
+}
+
+static void
+test_address_country (void)
+{
+  const char *invalid[] = { "de", "XX", "DEU", "Germany", "D", "EU", "UK" };
+  const char *valid[] = { "DE", "AT", "CH", "US", "GB", "JP", "AX" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autoptr(CltAddress) address = make_address ();
+      g_autofree char *message = NULL;
+
+      g_assert_false (clt_validate_country (invalid[i], &message));
+      g_assert_cmpstr (message, ==, "Choose a country from the list");
+      clt_address_set_country (address, invalid[i]);
+      clt_address_set_zip_code (address, "1");
+      assert_address_invalid (address, CLT_VALIDATE_CREATE, "country");
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    g_assert_true (clt_validate_country (valid[i], NULL));
+}
+
+static void
+test_zip_code (void)
+{
+  const struct
+  {
+    const char *country;
+    const char *zip;
+    gboolean valid;
+  } cases[] = {
+    { "DE", "10117", TRUE },
+    { "DE", "1011", FALSE },
+    { "DE", "101170", FALSE },
+    { "DE", "D-10117", FALSE },
+    { "DE", "1O117", FALSE },
+    { "AT", "1010", TRUE },
+    { "AT", "10100", FALSE },
+    { "CH", "8001", TRUE },
+    { "CH", "CH-8001", FALSE },
+    { "FR", "75001", TRUE },
+    { "FR", "7500", FALSE },
+    { "US", "12345", TRUE },
+    { "US", "12345-6789", TRUE },
+    { "US", "1234", FALSE },
+    { "US", "12345-678", FALSE },
+    { "GB", "SW1A 1AA", TRUE },
+    { "GB", "EC1A 1BB", TRUE },
+    { "GB", "M1 1AE", TRUE },
+    { "GB", "B33 8TH", TRUE },
+    { "GB", "sw1a1aa", TRUE },
+    { "GB", "GIR 0AA", TRUE },
+    { "GB", "12345", FALSE },
+    { "GB", "SW1A 1A", FALSE },
+    { "NL", "1012 AB", TRUE },
+    { "NL", "1012AB", TRUE },
+    { "NL", "0123 AB", FALSE },
+    { "NL", "1012", FALSE },
+    { "PL", "00-950", TRUE },
+    { "PL", "00950", TRUE },
+    { "PL", "0-950", FALSE },
+    { "SE", "114 55", TRUE },
+    { "SE", "11455", TRUE },
+    { "CZ", "110 00", TRUE },
+    { "PT", "1000-001", TRUE },
+    { "CA", "K1A 0B1", TRUE },
+    { "CA", "K1A0B1", TRUE },
+    { "CA", "12345", FALSE },
+    { "JP", "100-0001", TRUE },
+    { "LU", "L-1009", TRUE },
+    { "LU", "1009", TRUE },
+    /* Countries without a known format: 1–16 letters, digits, spaces, -. */
+    { "IE", "D02 X285", TRUE },
+    { "BM", "HM 12", TRUE },
+    { "AR", "C1425", TRUE },
+    { "IE", "D02/X285", FALSE },
+    { "IE", "-D02", FALSE },
+    { "IE", "12345678901234567", FALSE },
+    { "IE", "1234567890123456", TRUE },
+    { "IE", "Zürich", FALSE },
+    /* With no or an unknown country only the general rule applies. */
+    { "", "10117", TRUE },
+    { "", "SW1A 1AA", TRUE },
+    { "XX", "ABC 123", TRUE },
+    { "", "!", FALSE },
+    { "DE", "", FALSE },
+    { "DE", "10117\n", FALSE },
+    { "DE", "\xff", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *message = NULL;
+      gboolean valid = clt_validate_zip_code (cases[i].country, cases[i].zip, &message);
+
+      if (valid != cases[i].valid)
+        g_error ("zip code “%s” in “%s”: expected %s, got %s (%s)",
+                 cases[i].zip, cases[i].country,
+                 cases[i].valid ? "valid" : "invalid",
+                 valid ? "valid" : "invalid",
+                 message != NULL ? message : "");
+      g_assert_true (valid == (message == NULL));
+    }
+
+  {
+    g_autofree char *message = NULL;
+    g_autoptr(CltAddress) address = make_address ();
+
+    g_assert_false (clt_validate_zip_code ("DE", "1234", &message));
+    g_assert_cmpstr (message, ==, "Enter a zip code like 10115");
+
+    /* The address's own country decides. */
+    clt_address_set_zip_code (address, "SW1A 1AA");
+    assert_address_invalid (address, CLT_VALIDATE_CREATE, "zip-code");
+    clt_address_set_country (address, "GB");
+    assert_address_valid (address, CLT_VALIDATE_CREATE);
+  }
+}
+
+static void
+test_address_lengths (void)
+{
+  const struct
+  {
+    const char *field;
+    guint max;
+    gboolean multi_line;
+    void (*set) (CltAddress *, const char *);
+  } fields[] = {
+    { "salutation", CLT_VALIDATE_MAX_SALUTATION, FALSE, clt_address_set_salutation },
+    { "first-name", CLT_VALIDATE_MAX_NAME, FALSE, clt_address_set_first_name },
+    { "last-name", CLT_VALIDATE_MAX_NAME, FALSE, clt_address_set_last_name },
+    { "company", CLT_VALIDATE_MAX_COMPANY, FALSE, clt_address_set_company },
+    { "address1", CLT_VALIDATE_MAX_ADDRESS_LINE, FALSE, clt_address_set_address1 },
+    { "address2", CLT_VALIDATE_MAX_ADDRESS_LINE, FALSE, clt_address_set_address2 },
+    { "address3", CLT_VALIDATE_MAX_ADDRESS_LINE, FALSE, clt_address_set_address3 },
+    { "city", CLT_VALIDATE_MAX_CITY, FALSE, clt_address_set_city },
+    { "region", CLT_VALIDATE_MAX_CITY, FALSE, clt_address_set_region },
+    { "comment", CLT_VALIDATE_MAX_COMMENT, TRUE, clt_address_set_comment },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autoptr(CltAddress) address = make_address ();
+      g_autofree char *max = repeat ("ß", fields[i].max);
+      g_autofree char *over = repeat ("ß", fields[i].max + 1);
+
+      fields[i].set (address, max);
+      assert_address_valid (address, CLT_VALIDATE_CREATE);
+      fields[i].set (address, over);
+      assert_address_invalid (address, CLT_VALIDATE_CREATE, fields[i].field);
+
+      fields[i].set (address, "line one\nline two");
+      if (fields[i].multi_line)
+        assert_address_valid (address, CLT_VALIDATE_CREATE);
+      else
+        assert_address_invalid (address, CLT_VALIDATE_CREATE, fields[i].field);
+
+      fields[i].set (address, "bell\x07");
+      assert_address_invalid (address, CLT_VALIDATE_CREATE, fields[i].field);
+    }
+}
+
+static void
+test_address_ids (void)
+{
+  g_autoptr(CltAddress) address = make_address ();
+
+  clt_address_set_id (address, "my address");
+  assert_address_invalid (address, CLT_VALIDATE_CREATE, "id");
+  clt_address_set_id (address, "home_1");
+  assert_address_valid (address, CLT_VALIDATE_CREATE);
+  clt_address_set_customer_id (address, "cust/1");
+  assert_address_invalid (address, CLT_VALIDATE_CREATE, "customer-id");
+}
+
+static void
+test_address_field (void)
+{
+  g_autoptr(CltAddress) address = make_address ();
+  g_autofree char *message = NULL;
+
+  clt_address_set_city (address, "");
+  g_assert_false (clt_validate_address_field (address, "city", CLT_VALIDATE_CREATE, &message));
+  g_assert_cmpstr (message, ==, "Enter a city");
+  g_clear_pointer (&message, g_free);
+
+  g_assert_true (clt_validate_address_field (address, "zip-code", CLT_VALIDATE_CREATE, &message));
+  g_assert_null (message);
+  g_assert_true (clt_validate_address_field (address, "version", CLT_VALIDATE_CREATE, &message));
+  g_assert_null (message);
+
+  g_test_expect_message ("clt-validate", G_LOG_LEVEL_CRITICAL, "*no property*zip*");
+  g_assert_true (clt_validate_address_field (address, "zip", CLT_VALIDATE_CREATE, &message));
+  g_test_assert_expected_messages ();
+}
+
+/* Notes and passwords --------------------------------------------------- */
+
+static void
+test_note (void)
+{
+  g_autofree char *max = repeat ("n", CLT_VALIDATE_MAX_NOTE);
+  g_autofree char *over = repeat ("n", CLT_VALIDATE_MAX_NOTE + 1);
+  const char *invalid[] = { NULL, "", "   ", " \n\t\n ", "\xff", "beep\x07", over };
+  const char *valid[] = { "Called about order 1234.", "Line one\nline two\n\tindented", max };
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (clt_validate_note_message (invalid[i], &error));
+      g_assert_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_INVALID);
+      g_assert_cmpstr (clt_store_error_get_field (error), ==, "message");
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (clt_validate_note_message (valid[i], &error));
+      g_assert_no_error (error);
+    }
+
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (clt_validate_note_message ("  ", &error));
+    g_assert_cmpstr (error->message, ==, "Write a message");
+  }
+
+  {
+    g_autoptr(CltNote) note = clt_note_new ();
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (clt_validate_note (note, &error));
+    g_assert_cmpstr (clt_store_error_get_field (error), ==, "message");
+    g_clear_error (&error);
+
+    clt_note_set_message (note, "Prefers phone calls.");
+    clt_note_set_author (note, "Grace Hopper");
+    g_assert_true (clt_validate_note (note, &error));
+    g_assert_no_error (error);
+
+    clt_note_set_author (note, "Grace\nHopper");
+    g_assert_false (clt_validate_note (note, &error));
+    g_assert_cmpstr (clt_store_error_get_field (error), ==, "author");
+  }
+}
+
+static void
+test_password (void)
+{
+  g_autofree char *max = repeat ("p", CLT_VALIDATE_MAX_PASSWORD);
+  g_autofree char *over = repeat ("p", CLT_VALIDATE_MAX_PASSWORD + 1);
+  const char *valid[] = { "12345678", "correct horse", "Pässwört", max };
+  const char *invalid[] = { NULL, "", "1234567", "äöüäöüä", "pass\nword", "pass\x01word", "\xff\xff\xff\xff\xff\xff\xff\xff", over };
+  g_autofree char *message = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    g_assert_true (clt_validate_password (valid[i], NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    g_assert_false (clt_validate_password (invalid[i], NULL));
+
+  g_assert_false (clt_validate_password ("short", &message));
+  g_assert_cmpstr (message, ==, "Use at least 8 characters");
+}
+
+/* Code lists ------------------------------------------------------------ */
+
+static void
+test_iso_codes (void)
+{
+  gsize n_countries, n_currencies, n_locales;
+  const CltIsoCountry *countries = clt_iso_codes_get_countries (&n_countries);
+  const CltIsoCurrency *currencies = clt_iso_codes_get_currencies (&n_currencies);
+  const CltIsoLocale *locales = clt_iso_codes_get_locales (&n_locales);
+  g_autoptr(GHashTable) locale_codes = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_assert_cmpuint (n_countries, ==, 249);
+  for (gsize i = 0; i < n_countries; i++)
+    {
+      g_assert_cmpuint (strlen (countries[i].code), ==, 2);
+      g_assert_true (g_ascii_isupper (countries[i].code[0]) && g_ascii_isupper (countries[i].code[1]));
+      if (i > 0)
+        g_assert_cmpint (strcmp (countries[i - 1].code, countries[i].code), <, 0);
+      g_assert_true (clt_iso_codes_lookup_country (countries[i].code) == &countries[i]);
+    }
+
+  g_assert_cmpuint (n_currencies, >, 150);
+  for (gsize i = 0; i < n_currencies; i++)
+    {
+      g_assert_cmpuint (strlen (currencies[i].code), ==, 3);
+      if (i > 0)
+        g_assert_cmpint (strcmp (currencies[i - 1].code, currencies[i].code), <, 0);
+      g_assert_true (clt_iso_codes_lookup_currency (currencies[i].code) == &currencies[i]);
+      g_assert_cmpuint (currencies[i].minor_units, <=, 3);
+    }
+
+  for (gsize i = 0; i < n_locales; i++)
+    {
+      g_assert_true (g_hash_table_add (locale_codes, (gpointer) locales[i].code));
+      if (i > 0)
+        g_assert_cmpint (g_utf8_collate (locales[i - 1].name, locales[i].name), <, 0);
+      g_assert_true (clt_iso_codes_lookup_locale (locales[i].code) == &locales[i]);
+    }
+
+  g_assert_cmpstr (clt_iso_codes_get_country_name ("DE"), ==, "Germany");
+  g_assert_cmpstr (clt_iso_codes_get_country_name ("KR"), ==, "South Korea");
+  g_assert_cmpstr (clt_iso_codes_get_country_name ("CI"), ==, "Côte d'Ivoire");
+  g_assert_null (clt_iso_codes_get_country_name ("XX"));
+  g_assert_null (clt_iso_codes_get_country_name (NULL));
+  g_assert_null (clt_iso_codes_get_country_name (""));
+  g_assert_cmpstr (clt_iso_codes_get_currency_name ("EUR"), ==, "Euro");
+  g_assert_cmpstr (clt_iso_codes_get_currency_name ("USD"), ==, "US Dollar");
+  g_assert_null (clt_iso_codes_get_currency_name ("XAU"));
+  g_assert_cmpuint (clt_iso_codes_get_currency_minor_units ("EUR"), ==, 2);
+  g_assert_cmpuint (clt_iso_codes_get_currency_minor_units ("JPY"), ==, 0);
+  g_assert_cmpuint (clt_iso_codes_get_currency_minor_units ("KWD"), ==, 3);
+  g_assert_cmpuint (clt_iso_codes_get_currency_minor_units ("???"), ==, 2);
+  g_assert_cmpstr (clt_iso_codes_get_locale_name ("de_DE"), ==, "German (Germany)");
+  g_assert_null (clt_iso_codes_get_locale_name ("de_XX"));
+
+  /* The shop's defaults must be in the lists. */
+  g_assert_true (clt_iso_codes_is_locale ("en_US"));
+  g_assert_true (clt_iso_codes_is_currency ("EUR"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/clt/validate/customer/minimal", test_customer_minimal);
+  g_test_add_func ("/clt/validate/customer/full", test_customer_full);
+  g_test_add_func ("/clt/validate/customer/required", test_customer_required);
+  g_test_add_func ("/clt/validate/customer/first-failing", test_customer_first_failing);
+  g_test_add_func ("/clt/validate/customer/field", test_customer_field);
+  g_test_add_func ("/clt/validate/customer/lengths", test_customer_lengths);
+  g_test_add_func ("/clt/validate/customer/lists", test_customer_lists);
+  g_test_add_func ("/clt/validate/customer/custom-fields", test_custom_fields);
+  g_test_add_func ("/clt/validate/email", test_email);
+  g_test_add_func ("/clt/validate/normalize-email", test_normalize_email);
+  g_test_add_func ("/clt/validate/date-of-birth", test_date_of_birth);
+  g_test_add_func ("/clt/validate/gender", test_gender);
+  g_test_add_func ("/clt/validate/phone", test_phone);
+  g_test_add_func ("/clt/validate/custom-id", test_custom_id);
+  g_test_add_func ("/clt/validate/locale", test_locale);
+  g_test_add_func ("/clt/validate/currency", test_currency);
+  g_test_add_func ("/clt/validate/text", test_text_rules);
+  g_test_add_func ("/clt/validate/address/valid", test_address_valid);
+  g_test_add_func ("/clt/validate/address/required", test_address_required);
+  g_test_add_func ("/clt/validate/address/country", test_address_country);
+  g_test_add_func ("/clt/validate/address/zip-code", test_zip_code);
+  g_test_add_func ("/clt/validate/address/lengths", test_address_lengths);
+  g_test_add_func ("/clt/validate/address/ids", test_address_ids);
+  g_test_add_func ("/clt/validate/address/field", test_address_field);
+  g_test_add_func ("/clt/validate/note", test_note);
+  g_test_add_func ("/clt/validate/password", test_password);
+  g_test_add_func ("/clt/iso-codes/tables", test_iso_codes);
+
+  return g_test_run ();
+}
