@@ -1,1 +1,26 @@
-int main (void) { return 0; }
+/* main.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "clt-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(CltApplication) app = NULL;
+
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = clt_application_new ();
+
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

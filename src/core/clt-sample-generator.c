@@ -471,7 +471,8 @@ static const char * const se_suffixes[] = { "AB", "HB" };
 
 /* }}} */
 
-#define COUNTRY(code, weight, currency, locale, site, number_first, glue, trade_first, ski, german, p) \
+#define COUNTRY(code, weight, currency, locale, site, number_first, glue, trade_first, ski, \
+                german, p) \
   { code, weight, currency, locale, site, number_first, glue, trade_first, ski, german, \
     p##_male, p##_female, p##_last, p##_streets, p##_cities, p##_phones, p##_trades, p##_suffixes, \
     G_N_ELEMENTS (p##_male), G_N_ELEMENTS (p##_female), G_N_ELEMENTS (p##_last), \
@@ -717,7 +718,8 @@ make_street (CltSampleGenerator *self,
                             street);
 
   if (chance (self, 8))
-    return g_strdup_printf ("%s%s%u%c", street, country->number_glue, number, 'a' + below (self, 3));
+    return g_strdup_printf ("%s%s%u%c", street, country->number_glue, number,
+                            'a' + below (self, 3));
 
   return g_strdup_printf ("%s%s%u", street, country->number_glue, number);
 }
@@ -901,7 +903,8 @@ clt_sample_generator_next (CltSampleGenerator *self)
 
     registered_at = WINDOW_START + (gint64) (u * (double) (WINDOW_END - WINDOW_START));
   }
-  last_seen = registered_at + (gint64) below (self, (guint) MIN (WINDOW_END - registered_at, G_MAXUINT32 / 2) + 1);
+  last_seen = registered_at +
+              (gint64) below (self, (guint) MIN (WINDOW_END - registered_at, G_MAXUINT32 / 2) + 1);
   registered = date_time_at (registered_at);
   last_login = chance (self, 90) ? date_time_at (last_seen) : NULL;
   updated = date_time_at (registered_at + (last_seen - registered_at) / (1 + below (self, 4)));
@@ -909,7 +912,8 @@ clt_sample_generator_next (CltSampleGenerator *self)
   {
     int year = 2026 - 18 - (int) below (self, 67);
 
-    date_of_birth = g_strdup_printf ("%04d-%02u-%02u", year, 1 + below (self, 12), 1 + below (self, 28));
+    date_of_birth = g_strdup_printf ("%04d-%02u-%02u", year, 1 + below (self, 12),
+                                     1 + below (self, 28));
   }
 
   customer = clt_customer_new ();
@@ -942,10 +946,10 @@ clt_sample_generator_next (CltSampleGenerator *self)
   clt_customer_set_updated (customer, updated);
   clt_customer_set_last_login (customer, last_login);
 
-  g_ptr_array_add (groups, (gpointer) (company != NULL ? "b2b" : "retail"));
-  if (company != NULL && chance (self, 30))
-    g_ptr_array_add (groups, (gpointer) "wholesale");
-  if (chance (self, 40))
+  /* Groups mark the exceptions; most customers are in none. */
+  if (company != NULL && chance (self, 40))
+    g_ptr_array_add (groups, (gpointer) (chance (self, 50) ? "b2b" : "wholesale"));
+  if (chance (self, 25))
     g_ptr_array_add (groups, (gpointer) "newsletter");
   if (chance (self, 3))
     g_ptr_array_add (groups, (gpointer) "vip");
@@ -996,9 +1000,11 @@ clt_sample_generator_next (CltSampleGenerator *self)
   for (guint i = 0; i < n_orders; i++)
     {
       CltOrder *order = clt_order_new ();
-      g_autofree char *reference = g_strdup_printf ("ORD-%s-%02u", number + strlen (NUMBER_PREFIX), i + 1);
+      g_autofree char *reference = g_strdup_printf ("ORD-%s-%02u", number + strlen (NUMBER_PREFIX),
+                                                    i + 1);
       gint64 span = MAX (WINDOW_END - registered_at, 1);
-      g_autoptr(GDateTime) created = date_time_at (registered_at + (gint64) (((double) below (self, 1000000) / 1e6) * span));
+      double when = (double) below (self, 1000000) / 1e6;
+      g_autoptr(GDateTime) created = date_time_at (registered_at + (gint64) (when * span));
       /* Totals from 9.90 to about 900 in the customer's currency, most of
        * them small. */
       double u = (double) below (self, 1000000) / 1e6;

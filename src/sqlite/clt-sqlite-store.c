@@ -1,1 +1,3385 @@
-/* placeholder until implemented */
+/* clt-sqlite-store.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "clt-sqlite-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "clt-address.h"
+#include "clt-backoffice-user.h"
+#include "clt-company.h"
+#include "clt-custom-field.h"
+#include "clt-customer.h"
+#include "clt-enum-types.h"
+#include "clt-group.h"
+#include "clt-note.h"
+#include "clt-order.h"
+#include "clt-query.h"
+#include "clt-sample-generator.h"
+#include "clt-shop-preferences.h"
+#include "clt-site.h"
+#include "clt-sqlite-schema.h"
+#include "clt-sqlite-store.h"
+
+/* Threading: every operation runs in a GTask thread. Reads take one of a
+ * few read-only connections from an async queue; writes serialize on the
+ * single write connection. In WAL mode readers see the last committed state
+ * and never wait for a writer, so the table keeps scrolling while sample
+ * data loads. Connections are opened NOMUTEX: the queue and the mutex make
+ * sure that each is used by one thread at a time. */
+
+#define N_SAMPLE_BATCH     10000
+#define BUSY_TIMEOUT_MS    5000
+#define QUICK_CHECK_LIMIT  (16 * 1024 * 1024)
+#define MAX_COUNT_CACHE    64
+
+typedef struct
+{
+  sqlite3    *db;
+  /* Counts by filter, valid while PRAGMA data_version stays the same
+   * (it changes when another connection commits). */
+  GHashTable *counts;
+  gint64      data_version;
+} Reader;
+
+struct _CltSqliteStore
+{
+  GObject      parent_instance;
+
+  char        *path;
+  gboolean     read_only;
+
+  GMutex       write_lock;
+  sqlite3     *write_db;          /* NULL when read-only */
+
+  GAsyncQueue *idle_readers;
+  GPtrArray   *readers;           /* every Reader, for finalize */
+};
+
+static void clt_sqlite_store_initable_iface_init (GInitableIface    *iface);
+static void clt_sqlite_store_store_iface_init    (CltStoreInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CltSqliteStore, clt_sqlite_store, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE,
+                                                      clt_sqlite_store_initable_iface_init)
+                               G_IMPLEMENT_INTERFACE (G_TYPE_ASYNC_INITABLE, NULL)
+                               G_IMPLEMENT_INTERFACE (CLT_TYPE_STORE,
+                                                      clt_sqlite_store_store_iface_init))
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  N_PROPS,
+
+  PROP_READ_ONLY = N_PROPS,
+  PROP_LOCATION,
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The columns every customer read selects, in this order (see
+ * read_customer ()). */
+#define CUSTOMER_COLUMNS \
+  "c.pk, c.id, c.number, c.email, c.salutation, c.title, c.first_name, c.middle_name," \
+  " c.last_name, c.gender, c.date_of_birth, c.phone, c.company, c.locale, c.currency," \
+  " c.preferred_site, c.restriction, c.active, c.on_hold, c.verified, c.registered," \
+  " c.updated, c.last_login, c.anonymized_at, c.default_billing_address," \
+  " c.default_shipping_address, c.zip_code, c.city, c.country, c.company_id," \
+  " c.business_unit, c.roles, c.version"
+
+enum {
+  COL_PK, COL_ID, COL_NUMBER, COL_EMAIL, COL_SALUTATION, COL_TITLE, COL_FIRST_NAME,
+  COL_MIDDLE_NAME, COL_LAST_NAME, COL_GENDER, COL_DATE_OF_BIRTH, COL_PHONE, COL_COMPANY,
+  COL_LOCALE, COL_CURRENCY, COL_PREFERRED_SITE, COL_RESTRICTION, COL_ACTIVE, COL_ON_HOLD,
+  COL_VERIFIED, COL_REGISTERED, COL_UPDATED, COL_LAST_LOGIN, COL_ANONYMIZED_AT,
+  COL_DEFAULT_BILLING, COL_DEFAULT_SHIPPING, COL_ZIP_CODE, COL_CITY, COL_COUNTRY,
+  COL_COMPANY_ID, COL_BUSINESS_UNIT, COL_ROLES, COL_VERSION,
+};
+
+/* Indexed column per CltSortKey (each indexed as (listed, column); see
+ * clt-sqlite-schema.c). */
+static const char * const sort_columns[CLT_N_SORT_KEYS] = {
+  [CLT_SORT_KEY_NUMBER]     = "c.number_key",
+  [CLT_SORT_KEY_REGISTERED] = "c.registered",
+  [CLT_SORT_KEY_EMAIL]      = "c.email_key",
+  [CLT_SORT_KEY_LAST_NAME]  = "c.last_name_key",
+  [CLT_SORT_KEY_FIRST_NAME] = "c.first_name_key",
+  [CLT_SORT_KEY_COMPANY]    = "c.company_key",
+  [CLT_SORT_KEY_ZIP_CODE]   = "c.zip_key",
+  [CLT_SORT_KEY_CITY]       = "c.city_key",
+  [CLT_SORT_KEY_COUNTRY]    = "c.country",
+  [CLT_SORT_KEY_STATUS]     = "c.status_rank",
+  [CLT_SORT_KEY_SITE]       = "c.preferred_site",
+};
+
+/* Sites and groups that sample data refers to. */
+static const struct
+{
+  const char *code, *name, *url, *currency, *locale;
+} sample_sites[] = {
+  { "de-shop", "Germany",        "https://de.shop.example/", "EUR", "de_DE" },
+  { "at-shop", "Austria",        "https://at.shop.example/", "EUR", "de_AT" },
+  { "ch-shop", "Switzerland",    "https://ch.shop.example/", "CHF", "de_CH" },
+  { "fr-shop", "France",         "https://fr.shop.example/", "EUR", "fr_FR" },
+  { "uk-shop", "United Kingdom", "https://uk.shop.example/", "GBP", "en_GB" },
+  { "us-shop", "United States",  "https://us.shop.example/", "USD", "en_US" },
+  { "eu-shop", "Europe",         "https://eu.shop.example/", "EUR", "en_IE" },
+};
+
+static const struct
+{
+  const char *code, *name, *description;
+} sample_groups[] = {
+  { "retail",     "Retail",      "Private customers buying at list prices." },
+  { "wholesale",  "Wholesale",   "Resellers with volume prices." },
+  { "vip",        "VIP",         "Customers with free express shipping." },
+  { "newsletter", "Newsletter",  "Subscribed to the monthly newsletter." },
+  { "b2b",        "Business",    "Company accounts buying on invoice." },
+};
+
+/* Errors {{{ */
+
+static gboolean
+rc_is_corrupt (int rc)
+{
+  return (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB;
+}
+
+static void
+set_db_error (CltSqliteStore *self,
+              GError        **error,
+              sqlite3        *db,
+              int             rc)
+{
+  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  g_autofree char *name = g_filename_display_basename (self->path);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_INTERRUPT:
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Operation was cancelled"));
+      break;
+
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_CORRUPT,
+                   _("The database “%s” is damaged (%s)."), name, detail);
+      break;
+
+    case SQLITE_READONLY:
+      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_READ_ONLY,
+                   _("The database “%s” is read-only."), name);
+      break;
+
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_UNAVAILABLE,
+                   _("The database “%s” is busy. Try again in a moment."), name);
+      break;
+
+    case SQLITE_FULL:
+      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_FAILED,
+                   _("The disk holding “%s” is full."), name);
+      break;
+
+    case SQLITE_CONSTRAINT:
+      if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+        g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_CONFLICT,
+                     _("An entry with the same key already exists (%s)."), detail);
+      else
+        g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_INVALID,
+                     _("The change was refused by the database (%s)."), detail);
+      break;
+
+    default:
+      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_FAILED,
+                   _("The database “%s” could not be used: %s"), name, detail);
+      break;
+    }
+}
+
+static gboolean
+exec_sql (CltSqliteStore *self,
+          sqlite3        *db,
+          const char     *sql,
+          GError        **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_db_error (self, error, db, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static sqlite3_stmt *
+prepare (CltSqliteStore *self,
+         sqlite3        *db,
+         const char     *sql,
+         GError        **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_db_error (self, error, db, rc);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+
+  return stmt;
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+/* }}} */
+
+/* Values {{{ */
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           idx,
+           const char   *text)
+{
+  sqlite3_bind_text (stmt, idx, text != NULL ? text : "", -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_static_text (sqlite3_stmt *stmt,
+                  int           idx,
+                  const char   *text)
+{
+  /* Only for strings that outlive the next sqlite3_step (). */
+  sqlite3_bind_text (stmt, idx, text != NULL ? text : "", -1, SQLITE_STATIC);
+}
+
+static gint64
+date_time_to_usec (GDateTime *dt)
+{
+  return g_date_time_to_unix (dt) * G_USEC_PER_SEC + g_date_time_get_microsecond (dt);
+}
+
+static GDateTime *
+date_time_from_usec (gint64 usec)
+{
+  gint64 secs = usec / G_USEC_PER_SEC;
+  gint64 rest = usec % G_USEC_PER_SEC;
+  g_autoptr(GDateTime) whole = NULL;
+
+  if (rest < 0)
+    {
+      secs -= 1;
+      rest += G_USEC_PER_SEC;
+    }
+
+  whole = g_date_time_new_from_unix_utc (secs);
+  if (whole == NULL)
+    return NULL;
+  if (rest == 0)
+    return g_steal_pointer (&whole);
+
+  return g_date_time_add (whole, rest);
+}
+
+static void
+bind_date_time (sqlite3_stmt *stmt,
+                int           idx,
+                GDateTime    *dt)
+{
+  if (dt == NULL)
+    sqlite3_bind_null (stmt, idx);
+  else
+    sqlite3_bind_int64 (stmt, idx, date_time_to_usec (dt));
+}
+
+static GDateTime *
+column_date_time (sqlite3_stmt *stmt,
+                  int           col)
+{
+  if (sqlite3_column_type (stmt, col) == SQLITE_NULL)
+    return NULL;
+
+  return date_time_from_usec (sqlite3_column_int64 (stmt, col));
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           col)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, col);
+
+  return text != NULL ? text : "";
+}
+
+/* Lists (roles) are stored newline-separated. */
+static char **
+split_lines (const char *text)
+{
+  if (text == NULL || text[0] == '\0')
+    return g_new0 (char *, 1);
+
+  return g_strsplit (text, "\n", -1);
+}
+
+static char *
+join_lines (const char * const *strv)
+{
+  if (strv == NULL)
+    return g_strdup ("");
+
+  return g_strjoinv ("\n", (char **) strv);
+}
+
+static char *
+make_random_id (guint n_chars)
+{
+  static const char alphabet[] = "0123456789abcdefghjkmnpqrstvwxyz";
+  GString *str = g_string_sized_new (n_chars);
+
+  for (guint i = 0; i < n_chars; i++)
+    g_string_append_c (str, alphabet[g_random_int_range (0, 32)]);
+
+  return g_string_free (str, FALSE);
+}
+
+/* }}} */
+
+/* Connections {{{ */
+
+static int
+progress_cb (void *user_data)
+{
+  GCancellable *cancellable = user_data;
+
+  /* Non-zero interrupts the running statement with SQLITE_INTERRUPT. */
+  return g_cancellable_is_cancelled (cancellable) ? 1 : 0;
+}
+
+static void
+watch_cancellable (sqlite3      *db,
+                   GCancellable *cancellable)
+{
+  if (cancellable != NULL)
+    sqlite3_progress_handler (db, 4000, progress_cb, cancellable);
+  else
+    sqlite3_progress_handler (db, 0, NULL, NULL);
+}
+
+static void
+reader_free (Reader *reader)
+{
+  sqlite3_close_v2 (reader->db);
+  g_clear_pointer (&reader->counts, g_hash_table_unref);
+  g_free (reader);
+}
+
+static Reader *
+acquire_reader (CltSqliteStore *self,
+                GCancellable   *cancellable)
+{
+  Reader *reader = g_async_queue_pop (self->idle_readers);
+
+  watch_cancellable (reader->db, cancellable);
+  return reader;
+}
+
+static void
+release_reader (CltSqliteStore *self,
+                Reader         *reader)
+{
+  watch_cancellable (reader->db, NULL);
+  g_async_queue_push (self->idle_readers, reader);
+}
+
+static gint64
+reader_data_version (Reader *reader)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 version = -1;
+
+  if (sqlite3_prepare_v2 (reader->db, "PRAGMA data_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return version;
+}
+
+/* }}} */
+
+/* Opening {{{ */
+
+typedef enum
+{
+  PROBE_NEW,        /* missing or empty file */
+  PROBE_OURS,
+} ProbeResult;
+
+static gboolean
+set_not_a_database (CltSqliteStore *self,
+                    GError        **error)
+{
+  g_autofree char *name = g_filename_display_name (self->path);
+
+  g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_A_DATABASE,
+               _("“%s” is not a Clientele database."), name);
+  return FALSE;
+}
+
+static gboolean
+set_corrupt (CltSqliteStore *self,
+             const char     *detail,
+             GError        **error)
+{
+  g_autofree char *name = g_filename_display_name (self->path);
+
+  g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_CORRUPT,
+               _("The database “%s” is damaged (%s)."), name, detail);
+  return FALSE;
+}
+
+static guint32
+read_be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+/* Looks at the file without writing to it: the header bytes first, then a
+ * read-only connection for the schema, application_id and user_version.
+ * Whatever is refused here is left exactly as it was. */
+static gboolean
+probe_file (CltSqliteStore *self,
+            ProbeResult    *result,
+            int            *version,
+            GError        **error)
+{
+  g_autofree char *wal_path = NULL;
+  sqlite3 *db = NULL;
+  GStatBuf st;
+  guint8 header[100];
+  guint32 page_size;
+  guint32 page_count;
+  gint64 app_id = 0;
+  gint64 n_schema = 0;
+  FILE *file;
+  size_t n_read;
+  int rc;
+
+  *version = 0;
+
+  if (g_stat (self->path, &st) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *name = NULL;
+
+      if (saved_errno == ENOENT)
+        {
+          *result = PROBE_NEW;
+          return TRUE;
+        }
+
+      name = g_filename_display_name (self->path);
+      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_FAILED,
+                   _("“%s” could not be opened: %s"), name, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (!S_ISREG (st.st_mode))
+    return set_not_a_database (self, error);
+
+  if (st.st_size == 0)
+    {
+      *result = PROBE_NEW;
+      return TRUE;
+    }
+
+  file = g_fopen (self->path, "rb");
+  if (file == NULL)
+    {
+      int saved_errno = errno;
+      g_autofree char *name = g_filename_display_name (self->path);
+
+      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_FAILED,
+                   _("“%s” could not be opened: %s"), name, g_strerror (saved_errno));
+      return FALSE;
+    }
+  n_read = fread (header, 1, sizeof header, file);
+  fclose (file);
+
+  if (n_read < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+    return set_not_a_database (self, error);
+
+  /* A truncated file: the header says how many pages there are (valid
+   * when the "version-valid-for" number matches the change counter). With
+   * a WAL file present the main file may legitimately lag behind. */
+  page_size = (header[16] << 8) | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  page_count = read_be32 (header + 28);
+  wal_path = g_strconcat (self->path, "-wal", NULL);
+  if (read_be32 (header + 24) == read_be32 (header + 92) && page_count > 0 &&
+      (gint64) page_count * page_size > st.st_size &&
+      !g_file_test (wal_path, G_FILE_TEST_EXISTS))
+    return set_corrupt (self, _("the file is shorter than its header says"), error);
+
+  rc = sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+      rc = sqlite3_prepare_v2 (db,
+                               "SELECT (SELECT count(*) FROM sqlite_schema),"
+                               " (SELECT application_id FROM pragma_application_id),"
+                               " (SELECT user_version FROM pragma_user_version)",
+                               -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        {
+          rc = sqlite3_step (stmt);
+          if (rc == SQLITE_ROW)
+            {
+              n_schema = sqlite3_column_int64 (stmt, 0);
+              app_id = sqlite3_column_int64 (stmt, 1);
+              *version = sqlite3_column_int (stmt, 2);
+              rc = SQLITE_OK;
+            }
+        }
+      sqlite3_finalize (stmt);
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *detail = g_strdup (db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+
+      sqlite3_close_v2 (db);
+      if ((rc & 0xff) == SQLITE_NOTADB)
+        return set_not_a_database (self, error);
+      if (rc_is_corrupt (rc))
+        return set_corrupt (self, detail, error);
+
+      {
+        g_autofree char *name = g_filename_display_name (self->path);
+
+        g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_FAILED,
+                     _("“%s” could not be opened: %s"), name, detail);
+      }
+      return FALSE;
+    }
+
+  if (app_id != CLT_SQLITE_APPLICATION_ID)
+    {
+      sqlite3_close_v2 (db);
+
+      /* An empty SQLite file is ours to fill; anything else is someone
+       * else's data. */
+      if (app_id == 0 && n_schema == 0 && *version == 0)
+        {
+          *result = PROBE_NEW;
+          return TRUE;
+        }
+
+      return set_not_a_database (self, error);
+    }
+
+  if (*version > CLT_SQLITE_SCHEMA_VERSION)
+    {
+      g_autofree char *name = g_filename_display_name (self->path);
+
+      sqlite3_close_v2 (db);
+      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of Clientele (database version %d; "
+                     "this version knows up to %d)."),
+                   name, *version, CLT_SQLITE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  /* A full integrity check would take seconds on a large file; small
+   * files get one, large ones surface corruption on the query that meets
+   * it. */
+  if (st.st_size <= QUICK_CHECK_LIMIT)
+    {
+      sqlite3_stmt *stmt = NULL;
+      g_autofree char *problem = NULL;
+
+      rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          const char *verdict = column_text (stmt, 0);
+
+          if (g_strcmp0 (verdict, "ok") != 0)
+            problem = g_strdup (verdict);
+          rc = SQLITE_OK;
+        }
+      else if (problem == NULL)
+        problem = g_strdup (sqlite3_errmsg (db));
+      sqlite3_finalize (stmt);
+
+      if (problem != NULL)
+        {
+          sqlite3_close_v2 (db);
+          return set_corrupt (self, problem, error);
+        }
+    }
+
+  sqlite3_close_v2 (db);
+  *result = PROBE_OURS;
+  return TRUE;
+}
+
+static gboolean
+path_is_writable (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  /* WAL needs to create -wal and -shm next to the file. */
+  return g_access (path, W_OK) == 0 && g_access (dir, W_OK) == 0;
+}
+
+static sqlite3 *
+open_connection (CltSqliteStore *self,
+                 const char     *filename,
+                 int             flags,
+                 GError        **error)
+{
+  sqlite3 *db = NULL;
+  int rc = sqlite3_open_v2 (filename, &db, flags | SQLITE_OPEN_NOMUTEX, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_db_error (self, error, db, rc);
+      sqlite3_close_v2 (db);
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (db, 1);
+  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+  return db;
+}
+
+static gboolean
+open_writer (CltSqliteStore *self,
+             GError        **error)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+  int version = 0;
+
+  db = open_connection (self, self->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
+  if (db == NULL)
+    return FALSE;
+
+  if (sqlite3_db_readonly (db, "main") == 1)
+    {
+      /* A read-only mount, or permissions that access () misjudged. */
+      sqlite3_close_v2 (db);
+      self->read_only = TRUE;
+      return TRUE;
+    }
+
+  if (!exec_sql (self, db,
+                 "PRAGMA journal_mode = WAL;"
+                 "PRAGMA synchronous = NORMAL;"
+                 "PRAGMA foreign_keys = ON;",
+                 error))
+    goto fail;
+
+  if (!exec_sql (self, db, "BEGIN IMMEDIATE", error))
+    goto fail;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  if (version > CLT_SQLITE_SCHEMA_VERSION)
+    {
+      /* Another process upgraded it between the probe and now. */
+      g_autofree char *name = g_filename_display_name (self->path);
+
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of Clientele."), name);
+      goto fail;
+    }
+
+  if (version < CLT_SQLITE_SCHEMA_VERSION &&
+      !clt_sqlite_schema_migrate (db, version, error))
+    {
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      goto fail;
+    }
+
+  if (!exec_sql (self, db, "COMMIT", error))
+    {
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      goto fail;
+    }
+
+  self->write_db = db;
+  return TRUE;
+
+fail:
+  sqlite3_close_v2 (db);
+  return FALSE;
+}
+
+static sqlite3 *
+open_reader_connection (CltSqliteStore *self,
+                        const char     *filename,
+                        int             flags,
+                        GError        **error)
+{
+  sqlite3 *db = open_connection (self, filename, SQLITE_OPEN_READONLY | flags, error);
+
+  /* Fail now, not on the first page, when the file cannot be read. */
+  if (db != NULL && !exec_sql (self, db, "SELECT count(*) FROM sqlite_schema", error))
+    g_clear_pointer (&db, sqlite3_close_v2);
+
+  return db;
+}
+
+static gboolean
+open_readers (CltSqliteStore *self,
+              GError        **error)
+{
+  guint n_readers = CLAMP (g_get_num_processors (), 2, 4);
+  g_autofree char *uri = NULL;
+
+  for (guint i = 0; i < n_readers; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      Reader *reader;
+      sqlite3 *db;
+
+      db = open_reader_connection (self, uri != NULL ? uri : self->path,
+                                   uri != NULL ? SQLITE_OPEN_URI : 0, &local_error);
+
+      /* A WAL file in a folder we cannot write: SQLite cannot create the
+       * -shm file it reads through. Nobody can be writing it either, so
+       * read it as an immutable file. */
+      if (db == NULL && self->read_only && uri == NULL)
+        {
+          g_autofree char *file_uri = g_filename_to_uri (self->path, NULL, NULL);
+
+          if (file_uri != NULL)
+            {
+              uri = g_strconcat (file_uri, "?immutable=1", NULL);
+              g_clear_error (&local_error);
+              db = open_reader_connection (self, uri, SQLITE_OPEN_URI, &local_error);
+            }
+        }
+
+      if (db == NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+
+      reader = g_new0 (Reader, 1);
+      reader->db = db;
+      reader->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      reader->data_version = -1;
+      g_ptr_array_add (self->readers, reader);
+      g_async_queue_push (self->idle_readers, reader);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+clt_sqlite_store_initable_init (GInitable     *initable,
+                                GCancellable  *cancellable,
+                                GError       **error)
+{
+  CltSqliteStore *self = CLT_SQLITE_STORE (initable);
+  ProbeResult probe;
+  int version = 0;
+
+  if (self->path == NULL || self->path[0] == '\0')
+    {
+      g_set_error_literal (error, CLT_STORE_ERROR, CLT_STORE_ERROR_FAILED,
+                           _("No database file was given."));
+      return FALSE;
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  if (!probe_file (self, &probe, &version, error))
+    return FALSE;
+
+  if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *dir = g_path_get_dirname (self->path);
+
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved_errno = errno;
+          g_autofree char *name = g_filename_display_name (dir);
+
+          g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_FAILED,
+                       _("The folder “%s” could not be created: %s"), name,
+                       g_strerror (saved_errno));
+          return FALSE;
+        }
+    }
+  else if (!path_is_writable (self->path))
+    {
+      self->read_only = TRUE;
+    }
+
+  if (!self->read_only && !open_writer (self, error))
+    return FALSE;
+
+  if (self->read_only && (probe == PROBE_NEW || version < CLT_SQLITE_SCHEMA_VERSION))
+    {
+      g_autofree char *name = g_filename_display_name (self->path);
+
+      if (probe == PROBE_NEW)
+        g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_READ_ONLY,
+                     _("“%s” is empty and cannot be written."), name);
+      else
+        g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_READ_ONLY,
+                     _("“%s” needs to be upgraded by this version of Clientele, "
+                       "but it cannot be written."), name);
+      return FALSE;
+    }
+
+  return open_readers (self, error);
+}
+
+static void
+clt_sqlite_store_initable_iface_init (GInitableIface *iface)
+{
+  iface->init = clt_sqlite_store_initable_init;
+}
+
+/* }}} */
+
+/* Task plumbing {{{ */
+
+typedef gboolean (*ReadFunc)  (CltSqliteStore *self,
+                               Reader         *reader,
+                               gpointer        data,
+                               GCancellable   *cancellable,
+                               GTask          *task,
+                               GError        **error);
+typedef gboolean (*WriteFunc) (CltSqliteStore *self,
+                               sqlite3        *db,
+                               gpointer        data,
+                               GCancellable   *cancellable,
+                               GTask          *task,
+                               GError        **error);
+
+typedef struct
+{
+  ReadFunc       read;
+  WriteFunc      write;
+  gpointer       data;
+  GDestroyNotify data_free;
+  /* For writes: emit "changed" with this id afterwards (NULL = any). */
+  gboolean       emit_changed;
+  char          *changed_id;
+} Op;
+
+static void
+op_free (Op *op)
+{
+  if (op->data_free != NULL)
+    g_clear_pointer (&op->data, op->data_free);
+  g_free (op->changed_id);
+  g_free (op);
+}
+
+static void
+read_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  CltSqliteStore *self = source_object;
+  Op *op = task_data;
+  g_autoptr(GError) error = NULL;
+  Reader *reader;
+  gboolean ok;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  reader = acquire_reader (self, cancellable);
+  ok = op->read (self, reader, op->data, cancellable, task, &error);
+  /* Statements are finalized by now, so no read transaction stays open. */
+  release_reader (self, reader);
+
+  if (!ok)
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+write_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  CltSqliteStore *self = source_object;
+  Op *op = task_data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  g_mutex_lock (&self->write_lock);
+  watch_cancellable (self->write_db, cancellable);
+
+  ok = exec_sql (self, self->write_db, "BEGIN IMMEDIATE", &error);
+  if (ok)
+    ok = op->write (self, self->write_db, op->data, cancellable, task, &error);
+  if (ok)
+    ok = exec_sql (self, self->write_db, "COMMIT", &error);
+  if (!ok && !sqlite3_get_autocommit (self->write_db))
+    sqlite3_exec (self->write_db, "ROLLBACK", NULL, NULL, NULL);
+
+  watch_cancellable (self->write_db, NULL);
+  g_mutex_unlock (&self->write_lock);
+
+  if (!ok)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (op->emit_changed)
+    clt_store_emit_changed (CLT_STORE (self), op->changed_id);
+}
+
+static void
+run_read (CltSqliteStore      *self,
+          gpointer             source_tag,
+          ReadFunc             func,
+          gpointer             data,
+          GDestroyNotify       data_free,
+          GCancellable        *cancellable,
+          GAsyncReadyCallback  callback,
+          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Op *op;
+
+  op = g_new0 (Op, 1);
+  op->read = func;
+  op->data = data;
+  op->data_free = data_free;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, op, (GDestroyNotify) op_free);
+  g_task_run_in_thread (task, read_thread);
+}
+
+static void
+run_write (CltSqliteStore      *self,
+           gpointer             source_tag,
+           WriteFunc            func,
+           gpointer             data,
+           GDestroyNotify       data_free,
+           gboolean             emit_changed,
+           const char          *changed_id,
+           GCancellable        *cancellable,
+           GAsyncReadyCallback  callback,
+           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Op *op;
+
+  op = g_new0 (Op, 1);
+  op->write = func;
+  op->data = data;
+  op->data_free = data_free;
+  op->emit_changed = emit_changed;
+  op->changed_id = g_strdup (changed_id);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, op, (GDestroyNotify) op_free);
+
+  if (self->read_only || self->write_db == NULL)
+    {
+      g_autofree char *name = g_filename_display_basename (self->path);
+
+      g_task_return_new_error (task, CLT_STORE_ERROR, CLT_STORE_ERROR_READ_ONLY,
+                               _("The database “%s” is read-only."), name);
+      return;
+    }
+
+  g_task_run_in_thread (task, write_thread);
+}
+
+static gboolean
+lookup_customer_pk (CltSqliteStore *self,
+                    sqlite3        *db,
+                    const char     *customer_id,
+                    gint64         *pk,
+                    GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = prepare (self, db, "SELECT pk FROM customers WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, customer_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *pk = sqlite3_column_int64 (stmt, 0);
+      return TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, db, rc);
+      return FALSE;
+    }
+
+  g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND,
+               _("The customer no longer exists."));
+  return FALSE;
+}
+
+/* }}} */
+
+/* Queries {{{ */
+
+typedef struct
+{
+  GString   *where;     /* conditions, each starting with " AND " */
+  GPtrArray *params;    /* GVariant: string or int64 */
+  GString   *key;       /* cache key for counts */
+  /* Set when the count comes from one index alone: the FTS query, or the
+   * single 1–2 character prefix. */
+  char      *fast_count_sql;
+  char      *fast_count_param;
+  gboolean   has_text;
+} Filter;
+
+static void
+filter_clear (Filter *filter)
+{
+  g_string_free (filter->where, TRUE);
+  g_ptr_array_unref (filter->params);
+  g_string_free (filter->key, TRUE);
+  g_free (filter->fast_count_sql);
+  g_free (filter->fast_count_param);
+}
+
+static void
+filter_add_text (Filter     *filter,
+                 const char *text)
+{
+  g_ptr_array_add (filter->params, g_variant_ref_sink (g_variant_new_string (text)));
+  g_string_append_printf (filter->key, "s%zu:%s;", strlen (text), text);
+}
+
+static void
+filter_add_int (Filter *filter,
+                gint64  value)
+{
+  g_ptr_array_add (filter->params, g_variant_ref_sink (g_variant_new_int64 (value)));
+  g_string_append_printf (filter->key, "i%" G_GINT64_FORMAT ";", value);
+}
+
+/* Quote one word as an FTS5 string: everything inside "…" is literal text
+ * (a " is doubled), so no input can be FTS syntax. */
+static void
+append_fts_string (GString    *out,
+                   const char *word)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = word; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+/* Search text becomes (a) when some word has 3+ characters, one FTS5 query
+ * ANDing a word-prefix match of every word ("word" * — inside the quotes
+ * nothing is FTS syntax, a " is doubled), or (b) when every word is
+ * shorter, a prefix match of each word on the folded last name, first name
+ * and email through the customer_prefixes table. Words without a letter or
+ * digit (a lone "-" or "*") cannot match a token and are left out.
+ *
+ * @dense: the caller will walk the sort index and test each row (many
+ * rows match), rather than collect the matches and sort them (few match);
+ * the tests are then keyed lookups per row (EXISTS) instead of IN. */
+static gboolean
+word_has_token (const char *word)
+{
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+filter_add_search (Filter     *filter,
+                   const char *search_text,
+                   gboolean    dense)
+{
+  g_autofree char *folded = clt_fold_text (search_text);
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GString) match = g_string_new (NULL);
+  g_autoptr(GPtrArray) short_words = g_ptr_array_new ();
+  guint n_words = 0;
+  guint n_long = 0;
+
+  if (folded[0] == '\0')
+    return;
+
+  words = g_strsplit (folded, " ", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (!word_has_token (words[i]))
+        continue;
+
+      if (n_words++ > 0)
+        g_string_append (match, " AND ");
+      append_fts_string (match, words[i]);
+      g_string_append (match, " *");
+
+      if (g_utf8_strlen (words[i], -1) >= 3)
+        n_long++;
+      else
+        g_ptr_array_add (short_words, words[i]);
+    }
+
+  if (n_words == 0)
+    return;
+
+  filter->has_text = TRUE;
+
+  if (n_long > 0)
+    {
+      if (dense)
+        g_string_append (filter->where,
+                         " AND EXISTS (SELECT 1 FROM customers_fts"
+                         " WHERE customers_fts MATCH ? AND rowid = c.pk)");
+      else
+        g_string_append (filter->where,
+                         " AND c.pk IN (SELECT rowid FROM customers_fts"
+                         " WHERE customers_fts MATCH ?)");
+      filter_add_text (filter, match->str);
+
+      filter->fast_count_sql =
+        g_strdup ("SELECT count(*) FROM customers_fts WHERE customers_fts MATCH ?");
+      filter->fast_count_param = g_strdup (match->str);
+      return;
+    }
+
+  for (guint i = 0; i < short_words->len; i++)
+    {
+      const char *word = g_ptr_array_index (short_words, i);
+
+      if (dense)
+        g_string_append (filter->where,
+                         " AND EXISTS (SELECT 1 FROM customer_prefixes p"
+                         " WHERE p.prefix = ? AND p.customer_pk = c.pk)");
+      else
+        g_string_append (filter->where,
+                         " AND c.pk IN (SELECT customer_pk FROM customer_prefixes"
+                         " WHERE prefix = ?)");
+      filter_add_text (filter, word);
+    }
+
+  if (short_words->len == 1)
+    {
+      filter->fast_count_sql = g_strdup ("SELECT count(*) FROM customer_prefixes WHERE prefix = ?");
+      filter->fast_count_param = g_strdup (g_ptr_array_index (short_words, 0));
+    }
+}
+
+static void
+filter_init (Filter   *filter,
+             CltQuery *query,
+             gboolean  dense)
+{
+  const char * const *exclude;
+  GDateTime *from;
+  GDateTime *until;
+  gboolean other = FALSE;
+
+  filter->where = g_string_new (NULL);
+  filter->params = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+  filter->key = g_string_new (NULL);
+  filter->fast_count_sql = NULL;
+  filter->fast_count_param = NULL;
+  filter->has_text = FALSE;
+
+  filter_add_search (filter, clt_query_get_search_text (query), dense);
+
+  switch (clt_query_get_status (query))
+    {
+    case CLT_STATUS_FILTER_ACTIVE:
+      g_string_append (filter->where, " AND c.status_rank IN (0, 1)");
+      break;
+    case CLT_STATUS_FILTER_ON_HOLD:
+      g_string_append (filter->where, " AND c.status_rank IN (2, 3)");
+      break;
+    case CLT_STATUS_FILTER_INACTIVE:
+      g_string_append (filter->where, " AND c.status_rank IN (4, 5)");
+      break;
+    case CLT_STATUS_FILTER_UNVERIFIED:
+      g_string_append (filter->where, " AND c.verified = 0");
+      break;
+    case CLT_STATUS_FILTER_ANY:
+    default:
+      break;
+    }
+  if (clt_query_get_status (query) != CLT_STATUS_FILTER_ANY)
+    other = TRUE;
+
+  if (clt_query_get_group (query)[0] != '\0')
+    {
+      g_string_append (filter->where,
+                       " AND c.pk IN (SELECT customer_pk FROM customer_groups"
+                       " WHERE group_code = ?)");
+      filter_add_text (filter, clt_query_get_group (query));
+      other = TRUE;
+    }
+
+  if (clt_query_get_site (query)[0] != '\0')
+    {
+      g_string_append (filter->where, " AND c.preferred_site = ?");
+      filter_add_text (filter, clt_query_get_site (query));
+      other = TRUE;
+    }
+
+  if (clt_query_get_country (query)[0] != '\0')
+    {
+      g_string_append (filter->where, " AND c.country = ?");
+      filter_add_text (filter, clt_query_get_country (query));
+      other = TRUE;
+    }
+
+  from = clt_query_get_registered_from (query);
+  if (from != NULL)
+    {
+      g_string_append (filter->where, " AND c.registered >= ?");
+      filter_add_int (filter, date_time_to_usec (from));
+      other = TRUE;
+    }
+
+  until = clt_query_get_registered_until (query);
+  if (until != NULL)
+    {
+      g_string_append (filter->where, " AND c.registered < ?");
+      filter_add_int (filter, date_time_to_usec (until));
+      other = TRUE;
+    }
+
+  exclude = clt_query_get_exclude_ids (query);
+  if (exclude != NULL && exclude[0] != NULL)
+    {
+      g_string_append (filter->where, " AND c.id NOT IN (");
+      for (guint i = 0; exclude[i] != NULL; i++)
+        {
+          g_string_append (filter->where, i > 0 ? ", ?" : "?");
+          filter_add_text (filter, exclude[i]);
+        }
+      g_string_append (filter->where, ")");
+      other = TRUE;
+    }
+
+  if (other)
+    {
+      g_clear_pointer (&filter->fast_count_sql, g_free);
+      g_clear_pointer (&filter->fast_count_param, g_free);
+    }
+  g_string_prepend (filter->key, filter->where->str);
+}
+
+static void
+bind_params (sqlite3_stmt *stmt,
+             GPtrArray    *params,
+             int           first)
+{
+  for (guint i = 0; i < params->len; i++)
+    {
+      GVariant *value = g_ptr_array_index (params, i);
+
+      if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+        sqlite3_bind_int64 (stmt, first + i, g_variant_get_int64 (value));
+      else
+        sqlite3_bind_text (stmt, first + i, g_variant_get_string (value, NULL), -1,
+                           SQLITE_TRANSIENT);
+    }
+}
+
+static CltCustomer *
+read_customer (sqlite3_stmt *stmt)
+{
+  CltCustomer *customer = clt_customer_new ();
+  g_autoptr(GDateTime) registered = column_date_time (stmt, COL_REGISTERED);
+  g_autoptr(GDateTime) updated = column_date_time (stmt, COL_UPDATED);
+  g_autoptr(GDateTime) last_login = column_date_time (stmt, COL_LAST_LOGIN);
+  g_autoptr(GDateTime) anonymized_at = column_date_time (stmt, COL_ANONYMIZED_AT);
+  g_auto(GStrv) roles = split_lines (column_text (stmt, COL_ROLES));
+
+  clt_customer_set_id (customer, column_text (stmt, COL_ID));
+  clt_customer_set_number (customer, column_text (stmt, COL_NUMBER));
+  clt_customer_set_email (customer, column_text (stmt, COL_EMAIL));
+  clt_customer_set_salutation (customer, column_text (stmt, COL_SALUTATION));
+  clt_customer_set_title (customer, column_text (stmt, COL_TITLE));
+  clt_customer_set_first_name (customer, column_text (stmt, COL_FIRST_NAME));
+  clt_customer_set_middle_name (customer, column_text (stmt, COL_MIDDLE_NAME));
+  clt_customer_set_last_name (customer, column_text (stmt, COL_LAST_NAME));
+  clt_customer_set_gender (customer, sqlite3_column_int (stmt, COL_GENDER));
+  clt_customer_set_date_of_birth (customer, column_text (stmt, COL_DATE_OF_BIRTH));
+  clt_customer_set_phone (customer, column_text (stmt, COL_PHONE));
+  clt_customer_set_company (customer, column_text (stmt, COL_COMPANY));
+  clt_customer_set_locale (customer, column_text (stmt, COL_LOCALE));
+  clt_customer_set_currency (customer, column_text (stmt, COL_CURRENCY));
+  clt_customer_set_preferred_site (customer, column_text (stmt, COL_PREFERRED_SITE));
+  clt_customer_set_restriction (customer, column_text (stmt, COL_RESTRICTION));
+  clt_customer_set_active (customer, sqlite3_column_int (stmt, COL_ACTIVE) != 0);
+  clt_customer_set_on_hold (customer, sqlite3_column_int (stmt, COL_ON_HOLD) != 0);
+  clt_customer_set_verified (customer, sqlite3_column_int (stmt, COL_VERIFIED) != 0);
+  clt_customer_set_registered (customer, registered);
+  clt_customer_set_updated (customer, updated);
+  clt_customer_set_last_login (customer, last_login);
+  clt_customer_set_anonymized_at (customer, anonymized_at);
+  clt_customer_set_default_billing_address (customer, column_text (stmt, COL_DEFAULT_BILLING));
+  clt_customer_set_default_shipping_address (customer, column_text (stmt, COL_DEFAULT_SHIPPING));
+  clt_customer_set_zip_code (customer, column_text (stmt, COL_ZIP_CODE));
+  clt_customer_set_city (customer, column_text (stmt, COL_CITY));
+  clt_customer_set_country (customer, column_text (stmt, COL_COUNTRY));
+  clt_customer_set_company_id (customer, column_text (stmt, COL_COMPANY_ID));
+  clt_customer_set_business_unit (customer, column_text (stmt, COL_BUSINESS_UNIT));
+  clt_customer_set_roles (customer, (const char * const *) roles);
+  clt_customer_set_version (customer, sqlite3_column_int64 (stmt, COL_VERSION));
+
+  return customer;
+}
+
+/* Groups and custom field values for a page of customers, in two queries
+ * instead of two per row. */
+static gboolean
+fill_customer_details (CltSqliteStore *self,
+                       sqlite3        *db,
+                       GPtrArray      *customers,
+                       GArray         *pks,
+                       GError        **error)
+{
+  g_autoptr(GHashTable) by_pk = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GString) json = g_string_new ("[");
+  g_autoptr(sqlite3_stmt) groups = NULL;
+  g_autoptr(sqlite3_stmt) fields = NULL;
+  int rc;
+
+  if (customers->len == 0)
+    return TRUE;
+
+  for (guint i = 0; i < pks->len; i++)
+    {
+      gint64 *pk = &g_array_index (pks, gint64, i);
+
+      g_hash_table_insert (by_pk, pk, g_ptr_array_index (customers, i));
+      g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", *pk);
+    }
+  g_string_append_c (json, ']');
+
+  groups = prepare (self, db,
+                    "SELECT customer_pk, group_code FROM customer_groups"
+                    " WHERE customer_pk IN (SELECT value FROM json_each (?))"
+                    " ORDER BY customer_pk, group_code",
+                    error);
+  if (groups == NULL)
+    return FALSE;
+  bind_static_text (groups, 1, json->str);
+
+  {
+    g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+    gint64 current = -1;
+
+    for (;;)
+      {
+        gint64 pk = -1;
+
+        rc = sqlite3_step (groups);
+        if (rc == SQLITE_ROW)
+          pk = sqlite3_column_int64 (groups, 0);
+        else if (rc != SQLITE_DONE)
+          {
+            set_db_error (self, error, db, rc);
+            return FALSE;
+          }
+
+        if (pk != current && current != -1)
+          {
+            CltCustomer *customer = g_hash_table_lookup (by_pk, &current);
+
+            g_ptr_array_add (codes, NULL);
+            if (customer != NULL)
+              clt_customer_set_groups (customer, (const char * const *) codes->pdata);
+            g_ptr_array_set_size (codes, 0);
+          }
+
+        if (rc == SQLITE_DONE)
+          break;
+
+        current = pk;
+        g_ptr_array_add (codes, g_strdup (column_text (groups, 1)));
+      }
+  }
+
+  fields = prepare (self, db,
+                    "SELECT v.customer_pk, v.field_key, f.type, v.value"
+                    " FROM customer_field_values v JOIN custom_fields f ON f.key = v.field_key"
+                    " WHERE v.customer_pk IN (SELECT value FROM json_each (?))"
+                    " ORDER BY v.customer_pk, f.position, f.key",
+                    error);
+  if (fields == NULL)
+    return FALSE;
+  bind_static_text (fields, 1, json->str);
+
+  {
+    g_autoptr(GVariantBuilder) builder = NULL;
+    gint64 current = -1;
+
+    for (;;)
+      {
+        gint64 pk = -1;
+        GVariant *value = NULL;
+
+        rc = sqlite3_step (fields);
+        if (rc == SQLITE_ROW)
+          pk = sqlite3_column_int64 (fields, 0);
+        else if (rc != SQLITE_DONE)
+          {
+            set_db_error (self, error, db, rc);
+            return FALSE;
+          }
+
+        if (pk != current && builder != NULL)
+          {
+            CltCustomer *customer = g_hash_table_lookup (by_pk, &current);
+            GVariant *dict = g_variant_builder_end (builder);
+
+            g_variant_ref_sink (dict);
+            if (customer != NULL)
+              clt_customer_set_custom_fields (customer, dict);
+            g_variant_unref (dict);
+            g_clear_pointer (&builder, g_variant_builder_unref);
+          }
+
+        if (rc == SQLITE_DONE)
+          break;
+
+        current = pk;
+        if (builder == NULL)
+          builder = g_variant_builder_new (G_VARIANT_TYPE_VARDICT);
+
+        switch (sqlite3_column_int (fields, 2))
+          {
+          case CLT_CUSTOM_FIELD_NUMBER:
+            value = g_variant_new_double (sqlite3_column_double (fields, 3));
+            break;
+          case CLT_CUSTOM_FIELD_BOOLEAN:
+            value = g_variant_new_boolean (sqlite3_column_int (fields, 3) != 0);
+            break;
+          case CLT_CUSTOM_FIELD_STRING:
+          case CLT_CUSTOM_FIELD_DATE:
+          default:
+            value = g_variant_new_string (column_text (fields, 3));
+            break;
+          }
+        g_variant_builder_add (builder, "{sv}", column_text (fields, 1), value);
+      }
+  }
+
+  return TRUE;
+}
+
+typedef struct
+{
+  CltQuery *query;
+  guint     offset;
+  guint     limit;
+  char     *id;
+} CustomersData;
+
+static void
+customers_data_free (CustomersData *data)
+{
+  g_clear_object (&data->query);
+  g_free (data->id);
+  g_free (data);
+}
+
+/* Counts per reader connection, kept while nothing was committed since
+ * (PRAGMA data_version): typing a letter and deleting it again, or paging
+ * through one query, counts once. */
+static gboolean
+count_query (CltSqliteStore *self,
+             Reader         *reader,
+             CltQuery       *query,
+             gint64         *count,
+             GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  Filter filter;
+  gpointer cached;
+  gint64 version;
+  int rc;
+
+  filter_init (&filter, query, FALSE);
+
+  version = reader_data_version (reader);
+  if (version != reader->data_version)
+    {
+      g_hash_table_remove_all (reader->counts);
+      reader->data_version = version;
+    }
+
+  if (g_hash_table_lookup_extended (reader->counts, filter.key->str, NULL, &cached))
+    {
+      *count = GPOINTER_TO_SIZE (cached);
+      filter_clear (&filter);
+      return TRUE;
+    }
+
+  if (filter.fast_count_sql != NULL)
+    sql = g_strdup (filter.fast_count_sql);
+  else if (filter.where->len == 0)
+    /* Counting the b-tree's cells is much faster than walking an index. */
+    sql = g_strdup ("SELECT (SELECT count(*) FROM customers)"
+                    " - (SELECT count(*) FROM customers WHERE anonymized_at IS NOT NULL)");
+  else
+    sql = g_strdup_printf ("SELECT count(*) FROM customers c WHERE c.listed = 1%s",
+                           filter.where->str);
+
+  stmt = prepare (self, reader->db, sql, error);
+  if (stmt == NULL)
+    {
+      filter_clear (&filter);
+      return FALSE;
+    }
+
+  if (filter.fast_count_sql != NULL)
+    bind_text (stmt, 1, filter.fast_count_param);
+  else
+    bind_params (stmt, filter.params, 1);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      set_db_error (self, error, reader->db, rc);
+      filter_clear (&filter);
+      return FALSE;
+    }
+
+  *count = sqlite3_column_int64 (stmt, 0);
+
+  if (g_hash_table_size (reader->counts) >= MAX_COUNT_CACHE)
+    g_hash_table_remove_all (reader->counts);
+  g_hash_table_insert (reader->counts, g_strdup (filter.key->str), GSIZE_TO_POINTER (*count));
+  filter_clear (&filter);
+
+  return TRUE;
+}
+
+static gboolean
+count_customers_read (CltSqliteStore *self,
+                      Reader         *reader,
+                      gpointer        user_data,
+                      GCancellable   *cancellable,
+                      GTask          *task,
+                      GError        **error)
+{
+  CustomersData *data = user_data;
+  gint64 count;
+
+  if (!count_query (self, reader, data->query, &count, error))
+    return FALSE;
+
+  g_task_return_int (task, MIN (count, G_MAXSSIZE));
+  return TRUE;
+}
+
+static void
+clt_sqlite_store_count_customers (CltStore            *store,
+                                  CltQuery            *query,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  CustomersData *data = g_new0 (CustomersData, 1);
+
+  data->query = query != NULL ? clt_query_copy (query) : clt_query_new ();
+  run_read (CLT_SQLITE_STORE (store), clt_sqlite_store_count_customers, count_customers_read,
+            data, (GDestroyNotify) customers_data_free, cancellable, callback, user_data);
+}
+
+static gboolean
+select_customers (CltSqliteStore *self,
+                  sqlite3        *db,
+                  sqlite3_stmt   *stmt,
+                  GPtrArray     **out,
+                  GError        **error)
+{
+  g_autoptr(GPtrArray) customers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) pks = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CltCustomer *customer = read_customer (stmt);
+      gint64 pk = sqlite3_column_int64 (stmt, COL_PK);
+
+      clt_customer_set_loaded (customer, TRUE);
+      g_ptr_array_add (customers, customer);
+      g_array_append_val (pks, pk);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, db, rc);
+      return FALSE;
+    }
+
+  if (!fill_customer_details (self, db, customers, pks, error))
+    return FALSE;
+
+  *out = g_steal_pointer (&customers);
+  return TRUE;
+}
+
+/* The rows of @pks, in that order. */
+static gboolean
+fetch_customers (CltSqliteStore *self,
+                 sqlite3        *db,
+                 GArray         *pks,
+                 GPtrArray     **out,
+                 GError        **error)
+{
+  g_autoptr(GPtrArray) customers = g_ptr_array_new_full (pks->len, g_object_unref);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = prepare (self, db, "SELECT " CUSTOMER_COLUMNS " FROM customers c WHERE c.pk = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < pks->len; i++)
+    {
+      CltCustomer *customer;
+      int rc;
+
+      sqlite3_bind_int64 (stmt, 1, g_array_index (pks, gint64, i));
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_ROW)
+        {
+          if (rc == SQLITE_DONE)
+            g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND,
+                         _("The customer no longer exists."));
+          else
+            set_db_error (self, error, db, rc);
+          return FALSE;
+        }
+
+      customer = read_customer (stmt);
+      clt_customer_set_loaded (customer, TRUE);
+      g_ptr_array_add (customers, customer);
+      sqlite3_reset (stmt);
+    }
+
+  if (!fill_customer_details (self, db, customers, pks, error))
+    return FALSE;
+
+  *out = g_steal_pointer (&customers);
+  return TRUE;
+}
+
+/* Two steps: the page's rowids first, which for the plain table walks
+ * only the sort index (a deep OFFSET then skips index entries, not rows),
+ * then the rows themselves by rowid. One read transaction holds all.
+ *
+ * With searched text the plan depends on how many rows match: walking the
+ * sort index and testing each row finds a page quickly when matches are
+ * dense; when they are sparse it would test the whole table, and
+ * collecting the matches and sorting them is cheaper. The (cached) count
+ * decides, and "+column" in ORDER BY keeps SQLite from walking the index
+ * for the sparse case. */
+static gboolean
+list_customers_read (CltSqliteStore *self,
+                     Reader         *reader,
+                     gpointer        user_data,
+                     GCancellable   *cancellable,
+                     GTask          *task,
+                     GError        **error)
+{
+  CustomersData *data = user_data;
+  CltSortKey key = clt_query_get_sort_key (data->query);
+  gboolean descending = clt_query_get_sort_direction (data->query) == CLT_SORT_DESCENDING;
+  const char *dir = descending ? "DESC" : "ASC";
+  g_autoptr(GPtrArray) customers = NULL;
+  g_autoptr(GArray) pks = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  Filter filter;
+  gboolean dense = TRUE;
+  gboolean ok;
+  int rc;
+
+  if ((guint) key >= CLT_N_SORT_KEYS)
+    key = CLT_SORT_KEY_NUMBER;
+
+  if (!exec_sql (self, reader->db, "BEGIN", error))
+    return FALSE;
+
+  if (clt_query_get_search_text (data->query)[0] != '\0')
+    {
+      g_autoptr(CltQuery) everyone = clt_query_new ();
+      gint64 n_matches = 0;
+      gint64 n_total = 0;
+
+      if (!count_query (self, reader, data->query, &n_matches, error) ||
+          !count_query (self, reader, everyone, &n_total, error))
+        {
+          sqlite3_exec (reader->db, "COMMIT", NULL, NULL, NULL);
+          return FALSE;
+        }
+
+      /* Walking: about (offset + limit) * total / matches rows tested;
+       * sorting: about matches rows fetched and sorted. */
+      dense = (double) (data->offset + data->limit) * (double) n_total
+              < 4.0 * (double) n_matches * (double) n_matches;
+    }
+
+  filter_init (&filter, data->query, dense);
+  sql = g_strdup_printf ("SELECT c.pk FROM customers c"
+                         " WHERE c.listed = 1%s"
+                         " ORDER BY %s%s %s, c.pk %s LIMIT ? OFFSET ?",
+                         filter.where->str, dense ? "" : "+", sort_columns[key], dir, dir);
+
+  stmt = prepare (self, reader->db, sql, error);
+  if (stmt == NULL)
+    {
+      filter_clear (&filter);
+      sqlite3_exec (reader->db, "COMMIT", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  bind_params (stmt, filter.params, 1);
+  sqlite3_bind_int64 (stmt, filter.params->len + 1, data->limit);
+  sqlite3_bind_int64 (stmt, filter.params->len + 2, data->offset);
+  filter_clear (&filter);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 pk = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (pks, pk);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, reader->db, rc);
+      ok = FALSE;
+    }
+  else
+    ok = fetch_customers (self, reader->db, pks, &customers, error);
+
+  sqlite3_exec (reader->db, "COMMIT", NULL, NULL, NULL);
+  if (!ok)
+    return FALSE;
+
+  g_task_return_pointer (task, g_steal_pointer (&customers), (GDestroyNotify) g_ptr_array_unref);
+  return TRUE;
+}
+
+static void
+clt_sqlite_store_list_customers (CltStore            *store,
+                                 CltQuery            *query,
+                                 guint                offset,
+                                 guint                limit,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  CustomersData *data = g_new0 (CustomersData, 1);
+
+  data->query = query != NULL ? clt_query_copy (query) : clt_query_new ();
+  data->offset = offset;
+  data->limit = limit;
+  run_read (CLT_SQLITE_STORE (store), clt_sqlite_store_list_customers, list_customers_read,
+            data, (GDestroyNotify) customers_data_free, cancellable, callback, user_data);
+}
+
+static gboolean
+get_customer_read (CltSqliteStore *self,
+                   Reader         *reader,
+                   gpointer        user_data,
+                   GCancellable   *cancellable,
+                   GTask          *task,
+                   GError        **error)
+{
+  CustomersData *data = user_data;
+  g_autoptr(GPtrArray) customers = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = prepare (self, reader->db,
+                  "SELECT " CUSTOMER_COLUMNS " FROM customers c WHERE c.id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, data->id);
+  if (!select_customers (self, reader->db, stmt, &customers, error))
+    return FALSE;
+
+  if (customers->len == 0)
+    {
+      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND,
+                   _("The customer no longer exists."));
+      return FALSE;
+    }
+
+  g_task_return_pointer (task, g_object_ref (g_ptr_array_index (customers, 0)), g_object_unref);
+  return TRUE;
+}
+
+static void
+clt_sqlite_store_get_customer (CltStore            *store,
+                               const char          *customer_id,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  CustomersData *data = g_new0 (CustomersData, 1);
+
+  data->id = g_strdup (customer_id);
+  run_read (CLT_SQLITE_STORE (store), clt_sqlite_store_get_customer, get_customer_read,
+            data, (GDestroyNotify) customers_data_free, cancellable, callback, user_data);
+}
+
+/* }}} */
+
+/* Import {{{ */
+
+typedef struct
+{
+  sqlite3_stmt *customer;
+  sqlite3_stmt *address;
+  sqlite3_stmt *order;
+  sqlite3_stmt *group;
+  sqlite3_stmt *ensure_group;
+  sqlite3_stmt *field_value;
+  sqlite3_stmt *ensure_field;
+  sqlite3_stmt *ensure_company;
+  gboolean      skip_conflicts;
+  guint         n_written;
+} Importer;
+
+static void
+importer_clear (Importer *importer)
+{
+  g_clear_pointer (&importer->customer, sqlite3_finalize);
+  g_clear_pointer (&importer->address, sqlite3_finalize);
+  g_clear_pointer (&importer->order, sqlite3_finalize);
+  g_clear_pointer (&importer->group, sqlite3_finalize);
+  g_clear_pointer (&importer->ensure_group, sqlite3_finalize);
+  g_clear_pointer (&importer->field_value, sqlite3_finalize);
+  g_clear_pointer (&importer->ensure_field, sqlite3_finalize);
+  g_clear_pointer (&importer->ensure_company, sqlite3_finalize);
+}
+
+static gboolean
+importer_init (CltSqliteStore *self,
+               sqlite3        *db,
+               Importer       *importer,
+               GError        **error)
+{
+  memset (importer, 0, sizeof *importer);
+
+  importer->customer = prepare (self, db,
+    "INSERT INTO customers (id, number, email, salutation, title, first_name, middle_name,"
+    " last_name, gender, date_of_birth, phone, company, locale, currency, preferred_site,"
+    " restriction, active, on_hold, verified, registered, updated, last_login, anonymized_at,"
+    " default_billing_address, default_shipping_address, zip_code, city, country, company_id,"
+    " business_unit, roles, version, number_key, email_key, first_name_key, last_name_key,"
+    " company_key, zip_key, city_key)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
+    " ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36,"
+    " ?37, ?38, ?39)",
+    error);
+  if (importer->customer == NULL)
+    return FALSE;
+
+  importer->address = prepare (self, db,
+    "INSERT INTO addresses (customer_pk, id, salutation, first_name, last_name, address1,"
+    " address2, address3, zip_code, city, region, country, phone, company, comment, version)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+    error);
+  if (importer->address == NULL)
+    return FALSE;
+
+  importer->order = prepare (self, db,
+    "INSERT INTO orders (reference, customer_pk, created, status, total, currency, site)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    error);
+  if (importer->order == NULL)
+    return FALSE;
+
+  importer->ensure_group = prepare (self, db,
+    "INSERT OR IGNORE INTO groups (code, name) VALUES (?1, ?1)", error);
+  if (importer->ensure_group == NULL)
+    return FALSE;
+
+  importer->group = prepare (self, db,
+    "INSERT OR IGNORE INTO customer_groups (customer_pk, group_code) VALUES (?1, ?2)", error);
+  if (importer->group == NULL)
+    return FALSE;
+
+  importer->ensure_field = prepare (self, db,
+    "INSERT OR IGNORE INTO custom_fields (key, label, type, position)"
+    " VALUES (?1, ?1, ?2, (SELECT count(*) FROM custom_fields))", error);
+  if (importer->ensure_field == NULL)
+    return FALSE;
+
+  importer->field_value = prepare (self, db,
+    "INSERT OR REPLACE INTO customer_field_values (customer_pk, field_key, value)"
+    " VALUES (?1, ?2, ?3)", error);
+  if (importer->field_value == NULL)
+    return FALSE;
+
+  importer->ensure_company = prepare (self, db,
+    "INSERT OR IGNORE INTO companies (id, name, name_key) VALUES (?1, ?2, ?3)", error);
+  if (importer->ensure_company == NULL)
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+step_done (CltSqliteStore *self,
+           sqlite3        *db,
+           sqlite3_stmt   *stmt,
+           GError        **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, db, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+import_one (CltSqliteStore *self,
+            sqlite3        *db,
+            Importer       *importer,
+            CltCustomer    *customer,
+            GError        **error)
+{
+  sqlite3_stmt *stmt = importer->customer;
+  GPtrArray *addresses = clt_customer_get_import_addresses (customer);
+  GPtrArray *orders = clt_customer_get_import_orders (customer);
+  CltAddress *location = NULL;
+  const char *billing = clt_customer_get_default_billing_address (customer);
+  const char *shipping = clt_customer_get_default_shipping_address (customer);
+  const char *zip_code = clt_customer_get_zip_code (customer);
+  const char *city = clt_customer_get_city (customer);
+  const char *country = clt_customer_get_country (customer);
+  const char *company_id = clt_customer_get_company_id (customer);
+  g_autofree char *id = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *roles = join_lines (clt_customer_get_roles (customer));
+  g_autofree char *number_key = NULL;
+  g_autofree char *email_key = NULL;
+  g_autofree char *first_name_key = NULL;
+  g_autofree char *last_name_key = NULL;
+  g_autofree char *company_key = NULL;
+  g_autofree char *zip_key = NULL;
+  g_autofree char *city_key = NULL;
+  g_auto(GStrv) address_ids = NULL;
+  const char * const *groups;
+  GVariant *custom_fields;
+  gint64 pk;
+  int rc;
+
+  if (clt_customer_get_id (customer)[0] != '\0')
+    id = g_strdup (clt_customer_get_id (customer));
+  else
+    id = make_random_id (16);
+  number = g_strdup (clt_customer_get_number (customer));
+  if (number[0] == '\0')
+    {
+      g_autofree char *token = make_random_id (8);
+
+      g_free (number);
+      number = g_ascii_strup (token, -1);
+    }
+
+  /* Address ids: generated where missing, so that defaults can name them. */
+  address_ids = g_new0 (char *, addresses->len + 1);
+  for (guint i = 0; i < addresses->len; i++)
+    {
+      const char *address_id = clt_address_get_id (g_ptr_array_index (addresses, i));
+
+      address_ids[i] = address_id[0] != '\0' ? g_strdup (address_id)
+                                             : g_strdup_printf ("%u", i + 1);
+    }
+
+  if (addresses->len > 0)
+    {
+      if (billing[0] == '\0')
+        billing = address_ids[0];
+      if (shipping[0] == '\0')
+        shipping = address_ids[0];
+
+      location = g_ptr_array_index (addresses, 0);
+      for (guint i = 0; i < addresses->len; i++)
+        if (g_strcmp0 (address_ids[i], billing) == 0)
+          location = g_ptr_array_index (addresses, i);
+
+      zip_code = clt_address_get_zip_code (location);
+      city = clt_address_get_city (location);
+      country = clt_address_get_country (location);
+    }
+
+  number_key = clt_fold_text (number);
+  email_key = clt_fold_text (clt_customer_get_email (customer));
+  first_name_key = clt_fold_text (clt_customer_get_first_name (customer));
+  last_name_key = clt_fold_text (clt_customer_get_last_name (customer));
+  company_key = clt_fold_text (clt_customer_get_company (customer));
+  zip_key = clt_fold_text (zip_code);
+  city_key = clt_fold_text (city);
+
+  if (company_id[0] != '\0')
+    {
+      g_autofree char *name_key = clt_fold_text (clt_customer_get_company (customer));
+
+      bind_static_text (importer->ensure_company, 1, company_id);
+      bind_static_text (importer->ensure_company, 2, clt_customer_get_company (customer));
+      bind_static_text (importer->ensure_company, 3, name_key);
+      if (!step_done (self, db, importer->ensure_company, error))
+        return FALSE;
+    }
+
+  bind_static_text (stmt, 1, id);
+  bind_static_text (stmt, 2, number);
+  bind_static_text (stmt, 3, clt_customer_get_email (customer));
+  bind_static_text (stmt, 4, clt_customer_get_salutation (customer));
+  bind_static_text (stmt, 5, clt_customer_get_title (customer));
+  bind_static_text (stmt, 6, clt_customer_get_first_name (customer));
+  bind_static_text (stmt, 7, clt_customer_get_middle_name (customer));
+  bind_static_text (stmt, 8, clt_customer_get_last_name (customer));
+  sqlite3_bind_int (stmt, 9, clt_customer_get_gender (customer));
+  bind_static_text (stmt, 10, clt_customer_get_date_of_birth (customer));
+  bind_static_text (stmt, 11, clt_customer_get_phone (customer));
+  bind_static_text (stmt, 12, clt_customer_get_company (customer));
+  bind_static_text (stmt, 13, clt_customer_get_locale (customer));
+  bind_static_text (stmt, 14, clt_customer_get_currency (customer));
+  bind_static_text (stmt, 15, clt_customer_get_preferred_site (customer));
+  bind_static_text (stmt, 16, clt_customer_get_restriction (customer));
+  sqlite3_bind_int (stmt, 17, clt_customer_get_active (customer));
+  sqlite3_bind_int (stmt, 18, clt_customer_get_on_hold (customer));
+  sqlite3_bind_int (stmt, 19, clt_customer_get_verified (customer));
+  bind_date_time (stmt, 20, clt_customer_get_registered (customer));
+  bind_date_time (stmt, 21, clt_customer_get_updated (customer));
+  bind_date_time (stmt, 22, clt_customer_get_last_login (customer));
+  bind_date_time (stmt, 23, clt_customer_get_anonymized_at (customer));
+  bind_static_text (stmt, 24, billing);
+  bind_static_text (stmt, 25, shipping);
+  bind_static_text (stmt, 26, zip_code);
+  bind_static_text (stmt, 27, city);
+  bind_static_text (stmt, 28, country);
+  if (company_id[0] != '\0')
+    bind_static_text (stmt, 29, company_id);
+  else
+    sqlite3_bind_null (stmt, 29);
+  bind_static_text (stmt, 30, clt_customer_get_business_unit (customer));
+  bind_static_text (stmt, 31, roles);
+  sqlite3_bind_int64 (stmt, 32, MAX (clt_customer_get_version (customer), 1));
+  bind_static_text (stmt, 33, number_key);
+  bind_static_text (stmt, 34, email_key);
+  bind_static_text (stmt, 35, first_name_key);
+  bind_static_text (stmt, 36, last_name_key);
+  bind_static_text (stmt, 37, company_key);
+  bind_static_text (stmt, 38, zip_key);
+  bind_static_text (stmt, 39, city_key);
+
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_CONSTRAINT_UNIQUE && importer->skip_conflicts)
+    return TRUE;
+  if (rc == SQLITE_CONSTRAINT_UNIQUE)
+    {
+      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_CONFLICT,
+                   _("Customer %s (%s) already exists: the id, number or email is taken."),
+                   number, clt_customer_get_email (customer));
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, db, rc);
+      return FALSE;
+    }
+
+  pk = sqlite3_last_insert_rowid (db);
+  importer->n_written++;
+
+  for (guint i = 0; i < addresses->len; i++)
+    {
+      CltAddress *address = g_ptr_array_index (addresses, i);
+      sqlite3_stmt *a = importer->address;
+
+      sqlite3_bind_int64 (a, 1, pk);
+      bind_static_text (a, 2, address_ids[i]);
+      bind_static_text (a, 3, clt_address_get_salutation (address));
+      bind_static_text (a, 4, clt_address_get_first_name (address));
+      bind_static_text (a, 5, clt_address_get_last_name (address));
+      bind_static_text (a, 6, clt_address_get_address1 (address));
+      bind_static_text (a, 7, clt_address_get_address2 (address));
+      bind_static_text (a, 8, clt_address_get_address3 (address));
+      bind_static_text (a, 9, clt_address_get_zip_code (address));
+      bind_static_text (a, 10, clt_address_get_city (address));
+      bind_static_text (a, 11, clt_address_get_region (address));
+      bind_static_text (a, 12, clt_address_get_country (address));
+      bind_static_text (a, 13, clt_address_get_phone (address));
+      bind_static_text (a, 14, clt_address_get_company (address));
+      bind_static_text (a, 15, clt_address_get_comment (address));
+      sqlite3_bind_int64 (a, 16, MAX (clt_address_get_version (address), 1));
+      if (!step_done (self, db, a, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < orders->len; i++)
+    {
+      CltOrder *order = g_ptr_array_index (orders, i);
+      sqlite3_stmt *o = importer->order;
+
+      bind_static_text (o, 1, clt_order_get_reference (order));
+      sqlite3_bind_int64 (o, 2, pk);
+      bind_date_time (o, 3, clt_order_get_created (order));
+      bind_static_text (o, 4, clt_order_get_status (order));
+      sqlite3_bind_int64 (o, 5, clt_order_get_total (order));
+      bind_static_text (o, 6, clt_order_get_currency (order));
+      bind_static_text (o, 7, clt_order_get_site (order));
+      if (!step_done (self, db, o, error))
+        return FALSE;
+    }
+
+  groups = clt_customer_get_groups (customer);
+  for (guint i = 0; groups != NULL && groups[i] != NULL; i++)
+    {
+      bind_static_text (importer->ensure_group, 1, groups[i]);
+      if (!step_done (self, db, importer->ensure_group, error))
+        return FALSE;
+
+      sqlite3_bind_int64 (importer->group, 1, pk);
+      bind_static_text (importer->group, 2, groups[i]);
+      if (!step_done (self, db, importer->group, error))
+        return FALSE;
+    }
+
+  custom_fields = clt_customer_get_custom_fields (customer);
+  if (custom_fields != NULL && g_variant_is_of_type (custom_fields, G_VARIANT_TYPE_VARDICT))
+    {
+      GVariantIter iter;
+      const char *key;
+      GVariant *value;
+
+      g_variant_iter_init (&iter, custom_fields);
+      while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
+        {
+          sqlite3_stmt *v = importer->field_value;
+          CltCustomFieldType type = CLT_CUSTOM_FIELD_STRING;
+          gboolean ok;
+
+          if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
+            type = CLT_CUSTOM_FIELD_NUMBER;
+          else if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
+            type = CLT_CUSTOM_FIELD_BOOLEAN;
+
+          bind_text (importer->ensure_field, 1, key);
+          sqlite3_bind_int (importer->ensure_field, 2, type);
+          ok = step_done (self, db, importer->ensure_field, error);
+
+          sqlite3_bind_int64 (v, 1, pk);
+          bind_text (v, 2, key);
+          if (type == CLT_CUSTOM_FIELD_NUMBER)
+            sqlite3_bind_double (v, 3, g_variant_get_double (value));
+          else if (type == CLT_CUSTOM_FIELD_BOOLEAN)
+            sqlite3_bind_int (v, 3, g_variant_get_boolean (value));
+          else if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+            bind_text (v, 3, g_variant_get_string (value, NULL));
+          else
+            {
+              g_autofree char *printed = g_variant_print (value, FALSE);
+              bind_text (v, 3, printed);
+            }
+          g_variant_unref (value);
+
+          if (!ok || !step_done (self, db, v, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Bulk loads into a table that is empty or small for their size: the
+ * secondary indexes and the search index are cheaper to build once, from
+ * sorted data, than to update a million times in random order. Everything
+ * happens inside the load's transaction, so readers never see the table
+ * without them and a failure restores them. Unique indexes stay while the
+ * table has rows, so that clashes with them are still caught per row. */
+#define BULK_THRESHOLD 20000
+
+typedef struct
+{
+  GPtrArray *create_sql;
+  gint64     first_pk;
+  gint64     started;
+  gboolean   active;
+} Bulk;
+
+/* CPU time of this thread, for the bulk load's debug timings. */
+static gint64
+thread_cpu_usec (void)
+{
+  struct timespec ts;
+
+  if (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts) != 0)
+    return 0;
+
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+static gint64
+query_int (sqlite3    *db,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = 0;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+static gboolean
+bulk_begin (CltSqliteStore *self,
+            sqlite3        *db,
+            guint           n_new,
+            Bulk           *bulk,
+            GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) drops = g_ptr_array_new_with_free_func (g_free);
+  gint64 existing = query_int (db, "SELECT count(*) FROM customers");
+  int rc;
+
+  bulk->create_sql = g_ptr_array_new_with_free_func (g_free);
+  bulk->first_pk = query_int (db, "SELECT ifnull(max(pk), 0) + 1 FROM customers");
+  bulk->active = n_new >= BULK_THRESHOLD && n_new >= existing;
+  bulk->started = thread_cpu_usec ();
+
+  exec_sql (self, db, "PRAGMA cache_size = -262144", NULL);
+
+  if (!bulk->active)
+    return TRUE;
+
+  stmt = prepare (self, db,
+                  "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL AND"
+                  " ((type = 'index' AND tbl_name IN ('customers', 'orders'))"
+                  "  OR (type = 'trigger'"
+                  "      AND name IN ('customers_fts_insert', 'customer_prefixes_insert')))",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *type = column_text (stmt, 0);
+      const char *create = column_text (stmt, 2);
+
+      if (existing > 0 && g_str_has_prefix (create, "CREATE UNIQUE"))
+        continue;
+
+      g_ptr_array_add (bulk->create_sql, g_strdup (create));
+      g_ptr_array_add (drops, g_strdup_printf ("DROP %s \"%s\"", type, column_text (stmt, 1)));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, db, rc);
+      return FALSE;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  for (guint i = 0; i < drops->len; i++)
+    if (!exec_sql (self, db, g_ptr_array_index (drops, i), error))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+bulk_end (CltSqliteStore *self,
+          sqlite3        *db,
+          Bulk           *bulk,
+          gboolean        ok,
+          GError        **error)
+{
+  g_autoptr(GPtrArray) create_sql = g_steal_pointer (&bulk->create_sql);
+
+  if (ok && bulk->active)
+    {
+      g_autoptr(sqlite3_stmt) fts = NULL;
+      gint64 rows_done = thread_cpu_usec ();
+      gint64 indexes_done;
+      gint64 prefixes_done = 0;
+
+      for (guint i = 0; ok && i < create_sql->len; i++)
+        {
+          int rc = sqlite3_exec (db, g_ptr_array_index (create_sql, i), NULL, NULL, NULL);
+
+          if ((rc & 0xff) == SQLITE_CONSTRAINT)
+            {
+              g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_CONFLICT,
+                           _("Some of the customers share an id, number or email."));
+              ok = FALSE;
+            }
+          else if (rc != SQLITE_OK)
+            {
+              set_db_error (self, error, db, rc);
+              ok = FALSE;
+            }
+        }
+
+      indexes_done = thread_cpu_usec ();
+      if (ok)
+        {
+          g_autoptr(sqlite3_stmt) prefixes = NULL;
+
+          /* Sorted, so that the WITHOUT ROWID table grows at its end. */
+          prefixes = prepare (self, db,
+                              "INSERT OR IGNORE INTO customer_prefixes (prefix, customer_pk)"
+                              " SELECT p, pk FROM ("
+                              "  SELECT substr (last_name_key, 1, 1) AS p, pk FROM customers"
+                              "   WHERE pk >= ?1 AND listed"
+                              "  UNION ALL SELECT substr (last_name_key, 1, 2), pk FROM customers"
+                              "   WHERE pk >= ?1 AND listed"
+                              "  UNION ALL SELECT substr (first_name_key, 1, 1), pk FROM customers"
+                              "   WHERE pk >= ?1 AND listed"
+                              "  UNION ALL SELECT substr (first_name_key, 1, 2), pk FROM customers"
+                              "   WHERE pk >= ?1 AND listed"
+                              "  UNION ALL SELECT substr (email_key, 1, 1), pk FROM customers"
+                              "   WHERE pk >= ?1 AND listed"
+                              "  UNION ALL SELECT substr (email_key, 1, 2), pk FROM customers"
+                              "   WHERE pk >= ?1 AND listed"
+                              " ) WHERE p <> '' ORDER BY p, pk",
+                              error);
+          ok = prefixes != NULL;
+          if (ok)
+            {
+              sqlite3_bind_int64 (prefixes, 1, bulk->first_pk);
+              ok = step_done (self, db, prefixes, error);
+            }
+          prefixes_done = thread_cpu_usec ();
+        }
+      if (ok)
+        {
+          fts = prepare (self, db,
+                         "INSERT INTO customers_fts (rowid, search_text)"
+                         " SELECT pk, search_text FROM customers WHERE pk >= ?",
+                         error);
+          ok = fts != NULL;
+        }
+      if (ok)
+        {
+          sqlite3_bind_int64 (fts, 1, bulk->first_pk);
+          ok = step_done (self, db, fts, error);
+        }
+
+      g_debug ("Bulk load, CPU time of the writer: rows %.0f ms, indexes %.0f ms, "
+               "prefixes %.0f ms, full-text index %.0f ms",
+               (rows_done - bulk->started) / 1000.0, (indexes_done - rows_done) / 1000.0,
+               (prefixes_done - indexes_done) / 1000.0,
+               (thread_cpu_usec () - prefixes_done) / 1000.0);
+    }
+
+  exec_sql (self, db, "PRAGMA cache_size = -2000", NULL);
+  return ok;
+}
+
+static gboolean
+import_customers_write (CltSqliteStore *self,
+                        sqlite3        *db,
+                        gpointer        user_data,
+                        GCancellable   *cancellable,
+                        GTask          *task,
+                        GError        **error)
+{
+  GPtrArray *customers = user_data;
+  Importer importer = { 0 };
+  Bulk bulk = { 0 };
+  gboolean ok;
+
+  ok = bulk_begin (self, db, customers->len, &bulk, error);
+  ok = ok && importer_init (self, db, &importer, error);
+  for (guint i = 0; ok && i < customers->len; i++)
+    {
+      if (i % 1000 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        ok = FALSE;
+      else
+        ok = import_one (self, db, &importer, g_ptr_array_index (customers, i), error);
+    }
+  importer_clear (&importer);
+  ok = bulk_end (self, db, &bulk, ok, error);
+
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  return ok;
+}
+
+static void
+clt_sqlite_store_import_customers (CltStore            *store,
+                                   GPtrArray           *customers,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  /* The objects are not kept: deep copies, so the caller may go on using
+   * (and changing) its own while the worker thread reads these. */
+  GPtrArray *copies = g_ptr_array_new_full (customers->len, g_object_unref);
+
+  for (guint i = 0; i < customers->len; i++)
+    {
+      CltCustomer *customer = g_ptr_array_index (customers, i);
+      CltCustomer *copy = clt_customer_copy (customer);
+      GPtrArray *addresses = clt_customer_get_import_addresses (customer);
+      GPtrArray *orders = clt_customer_get_import_orders (customer);
+      GPtrArray *copy_addresses = clt_customer_get_import_addresses (copy);
+      GPtrArray *copy_orders = clt_customer_get_import_orders (copy);
+
+      /* clt_customer_copy () may or may not carry the import lists. */
+      if (copy_addresses->len == 0)
+        for (guint j = 0; j < addresses->len; j++)
+          g_ptr_array_add (copy_addresses, clt_address_copy (g_ptr_array_index (addresses, j)));
+      if (copy_orders->len == 0)
+        for (guint j = 0; j < orders->len; j++)
+          g_ptr_array_add (copy_orders, clt_order_copy (g_ptr_array_index (orders, j)));
+
+      g_ptr_array_add (copies, copy);
+    }
+
+  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_import_customers,
+             import_customers_write, copies, (GDestroyNotify) g_ptr_array_unref,
+             TRUE, NULL, cancellable, callback, user_data);
+}
+
+typedef struct
+{
+  guint   n_customers;
+  guint32 seed;
+} SampleData;
+
+static gboolean
+ensure_sample_sites_and_groups (CltSqliteStore *self,
+                                sqlite3        *db,
+                                GError        **error)
+{
+  g_autoptr(sqlite3_stmt) site = NULL;
+  g_autoptr(sqlite3_stmt) group = NULL;
+
+  site = prepare (self, db,
+                  "INSERT OR IGNORE INTO sites (code, name, storefront_url, default_currency,"
+                  " default_locale, active, assisted_buying, position)"
+                  " VALUES (?, ?, ?, ?, ?, 1, 1, (SELECT count(*) FROM sites))",
+                  error);
+  if (site == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sample_sites); i++)
+    {
+      bind_static_text (site, 1, sample_sites[i].code);
+      bind_static_text (site, 2, sample_sites[i].name);
+      bind_static_text (site, 3, sample_sites[i].url);
+      bind_static_text (site, 4, sample_sites[i].currency);
+      bind_static_text (site, 5, sample_sites[i].locale);
+      if (!step_done (self, db, site, error))
+        return FALSE;
+    }
+
+  group = prepare (self, db,
+                   "INSERT OR IGNORE INTO groups (code, name, description) VALUES (?, ?, ?)",
+                   error);
+  if (group == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sample_groups); i++)
+    {
+      bind_static_text (group, 1, sample_groups[i].code);
+      bind_static_text (group, 2, sample_groups[i].name);
+      bind_static_text (group, 3, sample_groups[i].description);
+      if (!step_done (self, db, group, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Generation runs on its own thread while this one writes: on two cores
+ * that hides most of the cost of building the objects. */
+enum { TOKEN_GO = 1, TOKEN_STOP = 2 };
+
+typedef struct
+{
+  GAsyncQueue  *full;         /* GPtrArray batches, then a NULL-marker */
+  GAsyncQueue  *tokens;       /* bounds the batches in flight */
+  CltSampleGenerator *generator;
+  GCancellable *cancellable;
+  gint          stop;
+} Producer;
+
+static gpointer
+produce_batches (gpointer user_data)
+{
+  Producer *producer = user_data;
+
+  for (;;)
+    {
+      GPtrArray *batch;
+
+      /* A token per batch: at most a few batches wait in memory. */
+      if (GPOINTER_TO_INT (g_async_queue_pop (producer->tokens)) == TOKEN_STOP ||
+          g_atomic_int_get (&producer->stop))
+        break;
+
+      batch = clt_sample_generator_next_n (producer->generator, N_SAMPLE_BATCH);
+      g_async_queue_push (producer->full, batch);
+    }
+
+  return NULL;
+}
+
+static gboolean
+load_sample_write (CltSqliteStore *self,
+                   sqlite3        *db,
+                   gpointer        user_data,
+                   GCancellable   *cancellable,
+                   GTask          *task,
+                   GError        **error)
+{
+  SampleData *data = user_data;
+  g_autoptr(CltSampleGenerator) generator = NULL;
+  g_autoptr(GThread) thread = NULL;
+  Producer producer = { 0 };
+  Importer importer = { 0 };
+  Bulk bulk = { 0 };
+  gint64 existing = 0;
+  guint64 n_generated = 0;
+  guint32 seed = data->seed;
+  gboolean ok = TRUE;
+
+  if (!ensure_sample_sites_and_groups (self, db, error))
+    return FALSE;
+
+  existing = query_int (db, "SELECT count(*) FROM customers");
+
+  /* Loading into a table that already has customers: another stream of
+   * the same seed, so that a second load adds new people; the rare clash
+   * of a number or email with an existing customer is skipped. */
+  if (existing > 0)
+    seed ^= (guint32) (existing * 2654435761u) | 1;
+
+  if (!bulk_begin (self, db, data->n_customers, &bulk, error) ||
+      !importer_init (self, db, &importer, error))
+    {
+      importer_clear (&importer);
+      return bulk_end (self, db, &bulk, FALSE, error);
+    }
+  importer.skip_conflicts = existing > 0;
+
+  generator = clt_sample_generator_new (seed);
+  producer.full = g_async_queue_new_full ((GDestroyNotify) g_ptr_array_unref);
+  producer.tokens = g_async_queue_new ();
+  producer.generator = generator;
+  for (guint i = 0; i < 3; i++)
+    g_async_queue_push (producer.tokens, GINT_TO_POINTER (TOKEN_GO));
+  thread = g_thread_new ("clt-sample", produce_batches, &producer);
+
+  while (ok && importer.n_written < data->n_customers)
+    {
+      g_autoptr(GPtrArray) batch = g_async_queue_pop (producer.full);
+
+      g_async_queue_push (producer.tokens, GINT_TO_POINTER (TOKEN_GO));
+
+      for (guint i = 0; ok && i < batch->len && importer.n_written < data->n_customers; i++)
+        ok = import_one (self, db, &importer, g_ptr_array_index (batch, i), error);
+      n_generated += batch->len;
+
+      if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
+        ok = FALSE;
+
+      /* Only clashes for a long time: the table holds this stream already. */
+      if (ok && n_generated > 2 * (guint64) data->n_customers + N_SAMPLE_BATCH)
+        break;
+    }
+
+  g_atomic_int_set (&producer.stop, 1);
+  g_async_queue_push (producer.tokens, GINT_TO_POINTER (TOKEN_STOP));
+  g_thread_join (g_steal_pointer (&thread));
+  g_async_queue_unref (producer.full);
+  g_async_queue_unref (producer.tokens);
+  importer_clear (&importer);
+  ok = bulk_end (self, db, &bulk, ok, error);
+
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  return ok;
+}
+
+static void
+clt_sqlite_store_load_sample (CltStore            *store,
+                              guint                n_customers,
+                              guint32              seed,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  SampleData *data = g_new0 (SampleData, 1);
+
+  data->n_customers = n_customers;
+  data->seed = seed;
+  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_load_sample, load_sample_write,
+             data, g_free, TRUE, NULL, cancellable, callback, user_data);
+}
+
+/* }}} */
+
+/* Addresses, notes, orders {{{ */
+
+typedef struct
+{
+  char *customer_id;
+} IdData;
+
+static void
+id_data_free (IdData *data)
+{
+  g_free (data->customer_id);
+  g_free (data);
+}
+
+static IdData *
+id_data_new (const char *customer_id)
+{
+  IdData *data = g_new0 (IdData, 1);
+
+  data->customer_id = g_strdup (customer_id);
+  return data;
+}
+
+static gboolean
+list_addresses_read (CltSqliteStore *self,
+                     Reader         *reader,
+                     gpointer        user_data,
+                     GCancellable   *cancellable,
+                     GTask          *task,
+                     GError        **error)
+{
+  IdData *data = user_data;
+  g_autoptr(GPtrArray) addresses = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 pk;
+  int rc;
+
+  if (!lookup_customer_pk (self, reader->db, data->customer_id, &pk, error))
+    return FALSE;
+
+  stmt = prepare (self, reader->db,
+                  "SELECT id, salutation, first_name, last_name, address1, address2, address3,"
+                  " zip_code, city, region, country, phone, company, comment, version"
+                  " FROM addresses WHERE customer_pk = ? ORDER BY pk",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, pk);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CltAddress *address = clt_address_new ();
+
+      clt_address_set_id (address, column_text (stmt, 0));
+      clt_address_set_customer_id (address, data->customer_id);
+      clt_address_set_salutation (address, column_text (stmt, 1));
+      clt_address_set_first_name (address, column_text (stmt, 2));
+      clt_address_set_last_name (address, column_text (stmt, 3));
+      clt_address_set_address1 (address, column_text (stmt, 4));
+      clt_address_set_address2 (address, column_text (stmt, 5));
+      clt_address_set_address3 (address, column_text (stmt, 6));
+      clt_address_set_zip_code (address, column_text (stmt, 7));
+      clt_address_set_city (address, column_text (stmt, 8));
+      clt_address_set_region (address, column_text (stmt, 9));
+      clt_address_set_country (address, column_text (stmt, 10));
+      clt_address_set_phone (address, column_text (stmt, 11));
+      clt_address_set_company (address, column_text (stmt, 12));
+      clt_address_set_comment (address, column_text (stmt, 13));
+      clt_address_set_version (address, sqlite3_column_int64 (stmt, 14));
+      g_ptr_array_add (addresses, address);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, reader->db, rc);
+      return FALSE;
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&addresses), (GDestroyNotify) g_ptr_array_unref);
+  return TRUE;
+}
+
+static void
+clt_sqlite_store_list_addresses (CltStore            *store,
+                                 const char          *customer_id,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  run_read (CLT_SQLITE_STORE (store), clt_sqlite_store_list_addresses, list_addresses_read,
+            id_data_new (customer_id), (GDestroyNotify) id_data_free,
+            cancellable, callback, user_data);
+}
+
+static gboolean
+list_notes_read (CltSqliteStore *self,
+                 Reader         *reader,
+                 gpointer        user_data,
+                 GCancellable   *cancellable,
+                 GTask          *task,
+                 GError        **error)
+{
+  IdData *data = user_data;
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 pk;
+  int rc;
+
+  if (!lookup_customer_pk (self, reader->db, data->customer_id, &pk, error))
+    return FALSE;
+
+  stmt = prepare (self, reader->db,
+                  "SELECT id, author, message, created FROM notes WHERE customer_pk = ?"
+                  " ORDER BY created DESC, id DESC",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, pk);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CltNote *note = clt_note_new ();
+      g_autoptr(GDateTime) created = column_date_time (stmt, 3);
+
+      clt_note_set_id (note, sqlite3_column_int64 (stmt, 0));
+      clt_note_set_customer_id (note, data->customer_id);
+      clt_note_set_author (note, column_text (stmt, 1));
+      clt_note_set_message (note, column_text (stmt, 2));
+      clt_note_set_created (note, created);
+      g_ptr_array_add (notes, note);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, reader->db, rc);
+      return FALSE;
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&notes), (GDestroyNotify) g_ptr_array_unref);
+  return TRUE;
+}
+
+static void
+clt_sqlite_store_list_notes (CltStore            *store,
+                             const char          *customer_id,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  run_read (CLT_SQLITE_STORE (store), clt_sqlite_store_list_notes, list_notes_read,
+            id_data_new (customer_id), (GDestroyNotify) id_data_free,
+            cancellable, callback, user_data);
+}
+
+static gboolean
+list_orders_read (CltSqliteStore *self,
+                  Reader         *reader,
+                  gpointer        user_data,
+                  GCancellable   *cancellable,
+                  GTask          *task,
+                  GError        **error)
+{
+  IdData *data = user_data;
+  g_autoptr(GPtrArray) orders = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 pk;
+  int rc;
+
+  if (!lookup_customer_pk (self, reader->db, data->customer_id, &pk, error))
+    return FALSE;
+
+  stmt = prepare (self, reader->db,
+                  "SELECT reference, created, status, total, currency, site FROM orders"
+                  " WHERE customer_pk = ? ORDER BY created DESC, pk DESC",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, pk);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CltOrder *order = clt_order_new ();
+      g_autoptr(GDateTime) created = column_date_time (stmt, 1);
+
+      clt_order_set_reference (order, column_text (stmt, 0));
+      clt_order_set_customer_id (order, data->customer_id);
+      clt_order_set_created (order, created);
+      clt_order_set_status (order, column_text (stmt, 2));
+      clt_order_set_total (order, sqlite3_column_int64 (stmt, 3));
+      clt_order_set_currency (order, column_text (stmt, 4));
+      clt_order_set_site (order, column_text (stmt, 5));
+      g_ptr_array_add (orders, order);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, reader->db, rc);
+      return FALSE;
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&orders), (GDestroyNotify) g_ptr_array_unref);
+  return TRUE;
+}
+
+static void
+clt_sqlite_store_list_orders (CltStore            *store,
+                              const char          *customer_id,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  run_read (CLT_SQLITE_STORE (store), clt_sqlite_store_list_orders, list_orders_read,
+            id_data_new (customer_id), (GDestroyNotify) id_data_free,
+            cancellable, callback, user_data);
+}
+
+/* }}} */
+
+/* Sites, groups, companies, custom fields, preferences {{{ */
+
+static gboolean
+list_sites_read (CltSqliteStore *self,
+                 Reader         *reader,
+                 gpointer        user_data,
+                 GCancellable   *cancellable,
+                 GTask          *task,
+                 GError        **error)
+{
+  g_autoptr(GPtrArray) sites = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = prepare (self, reader->db,
+                  "SELECT code, name, storefront_url, default_currency, default_locale, active,"
+                  " assisted_buying FROM sites ORDER BY position, code",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CltSite *site = clt_site_new ();
+
+      clt_site_set_code (site, column_text (stmt, 0));
+      clt_site_set_name (site, column_text (stmt, 1));
+      clt_site_set_storefront_url (site, column_text (stmt, 2));
+      clt_site_set_default_currency (site, column_text (stmt, 3));
+      clt_site_set_default_locale (site, column_text (stmt, 4));
+      clt_site_set_active (site, sqlite3_column_int (stmt, 5) != 0);
+      clt_site_set_assisted_buying (site, sqlite3_column_int (stmt, 6) != 0);
+      g_ptr_array_add (sites, site);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, reader->db, rc);
+      return FALSE;
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&sites), (GDestroyNotify) g_ptr_array_unref);
+  return TRUE;
+}
+
+static void
+clt_sqlite_store_list_sites (CltStore            *store,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  run_read (CLT_SQLITE_STORE (store), clt_sqlite_store_list_sites, list_sites_read,
+            NULL, NULL, cancellable, callback, user_data);
+}
+
+static gboolean
+list_groups_read (CltSqliteStore *self,
+                  Reader         *reader,
+                  gpointer        user_data,
+                  GCancellable   *cancellable,
+                  GTask          *task,
+                  GError        **error)
+{
+  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = prepare (self, reader->db,
+                  "SELECT code, name, description FROM groups ORDER BY name COLLATE NOCASE, code",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CltGroup *group = clt_group_new ();
+
+      clt_group_set_code (group, column_text (stmt, 0));
+      clt_group_set_name (group, column_text (stmt, 1));
+      clt_group_set_description (group, column_text (stmt, 2));
+      g_ptr_array_add (groups, group);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, reader->db, rc);
+      return FALSE;
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&groups), (GDestroyNotify) g_ptr_array_unref);
+  return TRUE;
+}
+
+static void
+clt_sqlite_store_list_groups (CltStore            *store,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  run_read (CLT_SQLITE_STORE (store), clt_sqlite_store_list_groups, list_groups_read,
+            NULL, NULL, cancellable, callback, user_data);
+}
+
+static char **
+read_company_list (CltSqliteStore *self,
+                   sqlite3_stmt   *stmt,
+                   const char     *company_id)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  bind_text (stmt, 1, company_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (names, g_strdup (column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  g_ptr_array_add (names, NULL);
+
+  return (char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
+}
+
+static gboolean
+list_companies_read (CltSqliteStore *self,
+                     Reader         *reader,
+                     gpointer        user_data,
+                     GCancellable   *cancellable,
+                     GTask          *task,
+                     GError        **error)
+{
+  g_autoptr(GPtrArray) companies = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) units = NULL;
+  g_autoptr(sqlite3_stmt) roles = NULL;
+  int rc;
+
+  stmt = prepare (self, reader->db, "SELECT id, name FROM companies ORDER BY name_key, id", error);
+  if (stmt == NULL)
+    return FALSE;
+  units = prepare (self, reader->db,
+                   "SELECT name FROM company_business_units WHERE company_id = ?"
+                   " ORDER BY position, name",
+                   error);
+  if (units == NULL)
+    return FALSE;
+  roles = prepare (self, reader->db,
+                   "SELECT name FROM company_roles WHERE company_id = ? ORDER BY position, name",
+                   error);
+  if (roles == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CltCompany *company = clt_company_new ();
+      g_auto(GStrv) unit_names = read_company_list (self, units, column_text (stmt, 0));
+      g_auto(GStrv) role_names = read_company_list (self, roles, column_text (stmt, 0));
+
+      clt_company_set_id (company, column_text (stmt, 0));
+      clt_company_set_name (company, column_text (stmt, 1));
+      clt_company_set_business_units (company, (const char * const *) unit_names);
+      clt_company_set_roles (company, (const char * const *) role_names);
+      g_ptr_array_add (companies, company);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, reader->db, rc);
+      return FALSE;
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&companies), (GDestroyNotify) g_ptr_array_unref);
+  return TRUE;
+}
+
+static void
+clt_sqlite_store_list_companies (CltStore            *store,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  run_read (CLT_SQLITE_STORE (store), clt_sqlite_store_list_companies, list_companies_read,
+            NULL, NULL, cancellable, callback, user_data);
+}
+
+static gboolean
+list_custom_fields_read (CltSqliteStore *self,
+                         Reader         *reader,
+                         gpointer        user_data,
+                         GCancellable   *cancellable,
+                         GTask          *task,
+                         GError        **error)
+{
+  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = prepare (self, reader->db,
+                  "SELECT key, label, type, show_as_column FROM custom_fields"
+                  " ORDER BY position, key",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CltCustomField *field = clt_custom_field_new ();
+
+      clt_custom_field_set_key (field, column_text (stmt, 0));
+      clt_custom_field_set_label (field, column_text (stmt, 1));
+      clt_custom_field_set_field_type (field, sqlite3_column_int (stmt, 2));
+      clt_custom_field_set_show_as_column (field, sqlite3_column_int (stmt, 3) != 0);
+      g_ptr_array_add (fields, field);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, reader->db, rc);
+      return FALSE;
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&fields), (GDestroyNotify) g_ptr_array_unref);
+  return TRUE;
+}
+
+static void
+clt_sqlite_store_list_custom_fields (CltStore            *store,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  run_read (CLT_SQLITE_STORE (store), clt_sqlite_store_list_custom_fields,
+            list_custom_fields_read, NULL, NULL, cancellable, callback, user_data);
+}
+
+/* shop_preferences rows are keyed by the CltShopPreferences property
+ * names; booleans are stored as "true"/"false". Unset keys keep the
+ * object's defaults. */
+static gboolean
+get_preferences_read (CltSqliteStore *self,
+                      Reader         *reader,
+                      gpointer        user_data,
+                      GCancellable   *cancellable,
+                      GTask          *task,
+                      GError        **error)
+{
+  g_autoptr(CltShopPreferences) preferences = clt_shop_preferences_new ();
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = prepare (self, reader->db, "SELECT key, value FROM shop_preferences", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *key = column_text (stmt, 0);
+      const char *value = column_text (stmt, 1);
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (preferences), key);
+
+      if (pspec == NULL)
+        continue;
+
+      if (pspec->value_type == G_TYPE_BOOLEAN)
+        g_object_set (preferences, key, g_strcmp0 (value, "true") == 0, NULL);
+      else if (pspec->value_type == G_TYPE_STRING)
+        g_object_set (preferences, key, value, NULL);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, reader->db, rc);
+      return FALSE;
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&preferences), g_object_unref);
+  return TRUE;
+}
+
+static void
+clt_sqlite_store_get_preferences (CltStore            *store,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  run_read (CLT_SQLITE_STORE (store), clt_sqlite_store_get_preferences, get_preferences_read,
+            NULL, NULL, cancellable, callback, user_data);
+}
+
+static void
+clt_sqlite_store_get_current_user (CltStore            *store,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  CltBackofficeUser *user;
+  const char *real_name = g_get_real_name ();
+  static const char * const roles[] = { "admin", NULL };
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, clt_sqlite_store_get_current_user);
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  /* The local database belongs to the desktop user, who may do anything. */
+  user = clt_backoffice_user_new ();
+  clt_backoffice_user_set_username (user, g_get_user_name ());
+  clt_backoffice_user_set_display_name (user,
+                                        real_name != NULL && g_strcmp0 (real_name, "Unknown") != 0
+                                        ? real_name : g_get_user_name ());
+  clt_backoffice_user_set_roles (user, roles);
+
+  g_task_return_pointer (task, user, g_object_unref);
+}
+
+/* }}} */
+
+static void
+clt_sqlite_store_store_iface_init (CltStoreInterface *iface)
+{
+  iface->count_customers = clt_sqlite_store_count_customers;
+  iface->list_customers = clt_sqlite_store_list_customers;
+  iface->get_customer = clt_sqlite_store_get_customer;
+  iface->import_customers = clt_sqlite_store_import_customers;
+  iface->load_sample = clt_sqlite_store_load_sample;
+  iface->list_addresses = clt_sqlite_store_list_addresses;
+  iface->list_notes = clt_sqlite_store_list_notes;
+  iface->list_orders = clt_sqlite_store_list_orders;
+  iface->list_sites = clt_sqlite_store_list_sites;
+  iface->list_groups = clt_sqlite_store_list_groups;
+  iface->list_companies = clt_sqlite_store_list_companies;
+  iface->list_custom_fields = clt_sqlite_store_list_custom_fields;
+  iface->get_preferences = clt_sqlite_store_get_preferences;
+  iface->get_current_user = clt_sqlite_store_get_current_user;
+}
+
+static void
+clt_sqlite_store_finalize (GObject *object)
+{
+  CltSqliteStore *self = (CltSqliteStore *) object;
+
+  /* Every task holds a reference: no reader is in use by now. */
+  g_clear_pointer (&self->readers, g_ptr_array_unref);
+  g_clear_pointer (&self->idle_readers, g_async_queue_unref);
+  if (self->write_db != NULL)
+    {
+      /* Keep the planner's statistics fresh, on a budget; closing the
+       * last connection checkpoints the WAL into the main file. */
+      sqlite3_exec (self->write_db, "PRAGMA analysis_limit = 400; PRAGMA optimize;",
+                    NULL, NULL, NULL);
+      sqlite3_close_v2 (self->write_db);
+      self->write_db = NULL;
+    }
+  g_mutex_clear (&self->write_lock);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (clt_sqlite_store_parent_class)->finalize (object);
+}
+
+static void
+clt_sqlite_store_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  CltSqliteStore *self = CLT_SQLITE_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+
+    case PROP_LOCATION:
+      g_value_set_string (value, self->path);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+clt_sqlite_store_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  CltSqliteStore *self = CLT_SQLITE_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_free (self->path);
+      self->path = g_value_dup_string (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+clt_sqlite_store_class_init (CltSqliteStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = clt_sqlite_store_finalize;
+  object_class->get_property = clt_sqlite_store_get_property;
+  object_class->set_property = clt_sqlite_store_set_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_override_property (object_class, PROP_READ_ONLY, "read-only");
+  g_object_class_override_property (object_class, PROP_LOCATION, "location");
+}
+
+static void
+clt_sqlite_store_init (CltSqliteStore *self)
+{
+  g_mutex_init (&self->write_lock);
+  self->idle_readers = g_async_queue_new ();
+  self->readers = g_ptr_array_new_with_free_func ((GDestroyNotify) reader_free);
+}
+
+CltSqliteStore *
+clt_sqlite_store_new (const char    *path,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return g_initable_new (CLT_TYPE_SQLITE_STORE, cancellable, error, "path", path, NULL);
+}
+
+void
+clt_sqlite_store_new_async (const char          *path,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_return_if_fail (path != NULL);
+
+  g_async_initable_new_async (CLT_TYPE_SQLITE_STORE, G_PRIORITY_DEFAULT, cancellable,
+                              callback, user_data, "path", path, NULL);
+}
+
+CltSqliteStore *
+clt_sqlite_store_new_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_autoptr(GObject) source = g_async_result_get_source_object (result);
+  GObject *object;
+
+  object = g_async_initable_new_finish (G_ASYNC_INITABLE (source), result, error);
+  return object != NULL ? CLT_SQLITE_STORE (object) : NULL;
+}
+
+const char *
+clt_sqlite_store_get_path (CltSqliteStore *self)
+{
+  g_return_val_if_fail (CLT_IS_SQLITE_STORE (self), NULL);
+
+  return self->path;
+}
+
+char *
+clt_sqlite_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "clientele", "clientele.db", NULL);
+}

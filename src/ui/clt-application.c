@@ -1,1 +1,378 @@
-/* placeholder until implemented */
+/* clt-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "clt-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "clt-application.h"
+#include "clt-sqlite-store.h"
+#include "clt-store.h"
+#include "clt-window.h"
+
+struct _CltApplication
+{
+  AdwApplication  parent_instance;
+
+  /* Weak: the application's window list owns it. */
+  CltWindow      *main_window;
+};
+
+G_DEFINE_FINAL_TYPE (CltApplication, clt_application, ADW_TYPE_APPLICATION)
+
+typedef struct
+{
+  CltApplication *self;
+  char           *path;
+} OpenData;
+
+static void
+open_data_free (OpenData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_pointer (&data->path, g_free);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpenData, open_data_free)
+
+static void show_open_dialog (CltApplication *self);
+
+static GtkWindow *
+get_parent_window (CltApplication *self)
+{
+  return self->main_window != NULL ? GTK_WINDOW (self->main_window) : NULL;
+}
+
+static void
+on_error_dialog_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             CltApplication   *self)
+{
+  if (g_str_equal (response, "open"))
+    show_open_dialog (self);
+  else if (g_str_equal (response, "quit"))
+    g_application_quit (G_APPLICATION (self));
+}
+
+static void
+show_open_error (CltApplication *self,
+                 const char     *path,
+                 const GError   *error)
+{
+  GtkWindow *parent = get_parent_window (self);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  /* Store errors name the file already; others get it named here. */
+  if (strstr (error->message, path) != NULL)
+    body = g_strdup (error->message);
+  else
+    /* Translators: the first %s is a file path, the second why it cannot be opened. */
+    body = g_strdup_printf (_("“%s” cannot be opened: %s"), path, error->message);
+
+  dialog = adw_message_dialog_new (parent, _("Cannot Open Database"), body);
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_window_set_modal (GTK_WINDOW (dialog), parent != NULL);
+
+  /* With a window open the failure only ends the attempt; at startup there
+   * is nothing else to go back to. */
+  if (parent != NULL)
+    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  else
+    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("_Quit"));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "open", _("_Open Another File…"));
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "open");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog),
+                                         parent != NULL ? "close" : "quit");
+
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_error_dialog_response_cb), self, 0);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_store_opened_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(OpenData) data = user_data;
+  CltApplication *self = data->self;
+  const char *path = data->path;
+  g_autoptr(CltSqliteStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  CltWindow *previous;
+  CltWindow *window;
+
+  store = clt_sqlite_store_new_finish (result, &error);
+
+  if (store == NULL)
+    {
+      show_open_error (self, path, error);
+      g_application_release (G_APPLICATION (self));
+      return;
+    }
+
+  previous = self->main_window;
+  window = clt_window_new (self, CLT_STORE (store));
+  g_set_weak_pointer (&self->main_window, window);
+  gtk_window_present (GTK_WINDOW (window));
+
+  if (previous != NULL)
+    gtk_window_destroy (GTK_WINDOW (previous));
+
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+on_open_dialog_response_cb (GtkNativeDialog *dialog,
+                            int              response,
+                            CltApplication  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      clt_application_open_database (self, file);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+show_open_dialog (CltApplication *self)
+{
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) databases = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("Open Database"),
+                                        get_parent_window (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"),
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+
+  gtk_file_filter_set_name (databases, _("Clientele Databases"));
+  gtk_file_filter_add_pattern (databases, "*.db");
+  gtk_file_filter_add_mime_type (databases, "application/vnd.sqlite3");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), databases);
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
+
+  /* The native dialog is no window of ours: keep running while it shows. */
+  g_application_hold (G_APPLICATION (self));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_open_dialog_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+open_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  show_open_dialog (CLT_APPLICATION (user_data));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  CltApplication *self = CLT_APPLICATION (user_data);
+  static const char *developers[] = { "The Clientele developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "application-name", _("Clientele"),
+                        "application-icon", "io.github.clientele.Clientele",
+                        "comments", _("Manage the customers of your online shop"),
+                        "developer-name", _("The Clientele developers"),
+                        "developers", developers,
+                        "version", PACKAGE_VERSION,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "copyright", "© 2026 The Clientele developers",
+                        "translator-credits", _("translator-credits"),
+                        "transient-for", get_parent_window (self),
+                        "modal", TRUE,
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "about", .activate = about_action },
+  { .name = "open", .activate = open_action },
+  { .name = "quit", .activate = quit_action },
+};
+
+static void
+clt_application_startup (GApplication *application)
+{
+  static const char *open_accels[] = { "<Control>o", NULL };
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+
+  G_APPLICATION_CLASS (clt_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application),
+                                   app_actions, G_N_ELEMENTS (app_actions),
+                                   application);
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.open", open_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "window.close", close_accels);
+}
+
+static void
+clt_application_activate (GApplication *application)
+{
+  CltApplication *self = CLT_APPLICATION (application);
+
+  if (self->main_window != NULL)
+    gtk_window_present (GTK_WINDOW (self->main_window));
+  else
+    clt_application_open_database (self, NULL);
+}
+
+static int
+clt_application_command_line (GApplication            *application,
+                              GApplicationCommandLine *command_line)
+{
+  CltApplication *self = CLT_APPLICATION (application);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_autoptr(GFile) file = NULL;
+  const char *database = NULL;
+
+  if (g_variant_dict_lookup (options, "database", "^&ay", &database) && database[0] != '\0')
+    file = g_application_command_line_create_file_for_arg (command_line, database);
+
+  if (file == NULL)
+    {
+      clt_application_activate (application);
+      return EXIT_SUCCESS;
+    }
+
+  if (self->main_window != NULL)
+    {
+      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *location = clt_store_dup_location (clt_window_get_store (self->main_window));
+
+      if (g_strcmp0 (path, location) == 0)
+        {
+          gtk_window_present (GTK_WINDOW (self->main_window));
+          return EXIT_SUCCESS;
+        }
+    }
+
+  clt_application_open_database (self, file);
+
+  return EXIT_SUCCESS;
+}
+
+static void
+clt_application_dispose (GObject *object)
+{
+  CltApplication *self = (CltApplication *) object;
+
+  g_clear_weak_pointer (&self->main_window);
+
+  G_OBJECT_CLASS (clt_application_parent_class)->dispose (object);
+}
+
+static void
+clt_application_class_init (CltApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = clt_application_dispose;
+
+  app_class->activate = clt_application_activate;
+  app_class->command_line = clt_application_command_line;
+  app_class->startup = clt_application_startup;
+}
+
+static void
+clt_application_init (CltApplication *self)
+{
+  static const GOptionEntry entries[] = {
+    { "database", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+      N_("Open the customer database FILE instead of the default one"), N_("FILE") },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Manage the customers of your online shop."));
+}
+
+CltApplication *
+clt_application_new (void)
+{
+  /* The resource base path is fixed: the Devel profile's application id
+   * differs but its resources (help overlay, style.css) do not. */
+  return g_object_new (CLT_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "resource-base-path", "/io/github/clientele/Clientele",
+                       NULL);
+}
+
+CltWindow *
+clt_application_get_main_window (CltApplication *self)
+{
+  g_return_val_if_fail (CLT_IS_APPLICATION (self), NULL);
+
+  return self->main_window;
+}
+
+void
+clt_application_open_database (CltApplication *self,
+                               GFile          *file)
+{
+  g_autofree char *path = NULL;
+  OpenData *data;
+
+  g_return_if_fail (CLT_IS_APPLICATION (self));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  if (file != NULL)
+    path = g_file_get_path (file);
+  else
+    path = clt_sqlite_store_default_path ();
+
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                                     _("Only local files can be opened."));
+
+      show_open_error (self, uri, error);
+      return;
+    }
+
+  data = g_new0 (OpenData, 1);
+  data->self = g_object_ref (self);
+  data->path = g_strdup (path);
+
+  g_application_hold (G_APPLICATION (self));
+  clt_sqlite_store_new_async (path, NULL, on_store_opened_cb, data);
+}

@@ -1,0 +1,43 @@
+/* clt-customer-table.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "clt-enums.h"
+#include "clt-types.h"
+
+G_BEGIN_DECLS
+
+#define CLT_TYPE_CUSTOMER_TABLE (clt_customer_table_get_type ())
+
+G_DECLARE_FINAL_TYPE (CltCustomerTable, clt_customer_table, CLT, CUSTOMER_TABLE, GtkWidget)
+
+/* The customers table: a GtkColumnView over a GtkSingleSelection over a
+ * CltCustomerList. Column headers sort through the store: a header click
+ * changes the list's query (sort key and direction), never a
+ * GtkSortListModel.
+ *
+ * Properties: "list" (CltCustomerList, nullable), "sort-key" (CltSortKey)
+ * and "sort-direction" (CltSortDirection): setting them sorts the view as a
+ * header click would; a header click updates them (bind them to GSettings
+ * to persist the sort). */
+
+GtkWidget          *clt_customer_table_new                (void);
+CltCustomerList    *clt_customer_table_get_list           (CltCustomerTable *self);
+void                clt_customer_table_set_list           (CltCustomerTable *self,
+                                                           CltCustomerList  *list);
+GtkColumnView      *clt_customer_table_get_column_view    (CltCustomerTable *self);
+/* The column that sorts by @sort_key. */
+GtkColumnViewColumn *clt_customer_table_get_column        (CltCustomerTable *self,
+                                                           CltSortKey        sort_key);
+CltSortKey          clt_customer_table_get_sort_key       (CltCustomerTable *self);
+CltSortDirection    clt_customer_table_get_sort_direction (CltCustomerTable *self);
+void                clt_customer_table_set_sort           (CltCustomerTable *self,
+                                                           CltSortKey        sort_key,
+                                                           CltSortDirection  direction);
+
+G_END_DECLS

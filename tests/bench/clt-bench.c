@@ -1,0 +1,1035 @@
+/* clt-bench.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The Clientele benchmark (a program, not a test; tests/bench/run drives it).
+ *
+ *   clt-bench generate --database FILE --count N [--seed S]
+ *   clt-bench store --database FILE
+ *   clt-bench ui --database FILE
+ *
+ * Every figure goes to stdout as one JSON object per line:
+ *   {"metric": "...", "value": <number>, "unit": "ms"|"MB"|"rows/s", "n": N}
+ * where N is the number of customers in the database. Diagnostics go to
+ * stderr. Times are wall-clock (g_get_monotonic_time). */
+
+#define G_LOG_DOMAIN "clt-bench"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <gtk/gtk.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "clt-application.h"
+#include "clt-customer-list.h"
+#include "clt-customer.h"
+#include "clt-enum-types.h"
+#include "clt-query.h"
+#include "clt-sqlite-store.h"
+#include "clt-store.h"
+#include "clt-window.h"
+
+#define PAGE_SIZE            100
+#define N_DEEP_PAGES         200
+#define N_SCROLL_JUMPS       200
+#define DEEP_PAGE_SEED       20260401
+#define SCROLL_SEED          20260402
+#define TYPING_SEED          20260403
+#define STEP_TIMEOUT_US      (10 * G_USEC_PER_SEC)
+#define WATCHDOG_SECONDS     900
+
+/* What users type: surnames with umlauts and accents typed without them,
+ * first names, email fragments, a zip prefix, cities, a customer-number
+ * fragment and some nonsense (including FTS5 syntax, which must stay
+ * plain text). Fixed: results are comparable between runs. */
+static const char * const search_strings[] = {
+  "muller",
+  "schroder",
+  "lefevre",
+  "weiss",
+  "garcia",
+  "anna",
+  "francois",
+  "thomas",
+  "sophie",
+  "gmail.com",
+  "@web",
+  "outlook",
+  "8033",
+  "munchen",
+  "zurich",
+  "4kq9",
+  "o'brien",
+  "qxzvw",
+  "zzzzzzzz",
+  "\"AND* NEAR(",
+};
+
+#define N_SEARCH_STRINGS G_N_ELEMENTS (search_strings)
+
+/* Monotonic time (µs) when main() started, and how long the process had
+ * existed by then (ms; from /proc/self/stat, 10 ms resolution). */
+static gint64 main_start_us;
+static double process_age_at_main_ms = -1;
+
+static void G_GNUC_NORETURN G_GNUC_PRINTF (1, 2)
+die (const char *format,
+     ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("clt-bench: %s\n", message);
+  exit (EXIT_FAILURE);
+}
+
+static void
+print_metric (const char *name,
+              double      value,
+              const char *unit,
+              guint       n)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* g_ascii_formatd: the UI subcommand runs under the user's locale,
+   * whose decimal separator may not be a dot. */
+  g_ascii_formatd (buf, sizeof buf, "%.3f", value);
+  printf ("{\"metric\": \"%s\", \"value\": %s, \"unit\": \"%s\", \"n\": %u}\n",
+          name, buf, unit, n);
+  fflush (stdout);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Nearest-rank percentile (0 < p ≤ 100); sorts @values. */
+static double
+percentile (GArray *values,
+            double  p)
+{
+  guint rank;
+
+  if (values->len == 0)
+    return NAN;
+
+  g_array_sort (values, compare_doubles);
+  rank = (guint) ceil (p / 100.0 * values->len);
+  rank = CLAMP (rank, 1, values->len);
+  return g_array_index (values, double, rank - 1);
+}
+
+static double
+elapsed_ms (gint64 since_us)
+{
+  return (g_get_monotonic_time () - since_us) / 1000.0;
+}
+
+static double
+read_boottime_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_BOOTTIME, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+/* Field 22 of /proc/self/stat: start time in clock ticks since boot. */
+static double
+read_process_start_ms (void)
+{
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) fields = NULL;
+  const char *after_comm;
+  long ticks_per_s = sysconf (_SC_CLK_TCK);
+
+  if (!g_file_get_contents ("/proc/self/stat", &contents, NULL, NULL) || ticks_per_s <= 0)
+    return -1;
+
+  /* The command name (field 2) may contain spaces: skip past its ')'. */
+  after_comm = strrchr (contents, ')');
+  if (after_comm == NULL)
+    return -1;
+
+  /* after_comm + 2 starts at field 3 (state): field 22 is index 19. */
+  fields = g_strsplit (after_comm + 2, " ", -1);
+  if (g_strv_length (fields) < 20)
+    return -1;
+
+  return g_ascii_strtod (fields[19], NULL) * 1000.0 / ticks_per_s;
+}
+
+static double
+read_rss_mb (void)
+{
+  g_autofree char *contents = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &contents, NULL, NULL))
+    return NAN;
+
+  line = strstr (contents, "\nVmRSS:");
+  if (line == NULL)
+    return NAN;
+
+  return g_ascii_strtod (line + strlen ("\nVmRSS:"), NULL) / 1024.0;
+}
+
+/* Splits each search string into the prefixes a user types, one
+ * character at a time. */
+static GPtrArray *
+typed_prefixes (const char *text)
+{
+  GPtrArray *prefixes = g_ptr_array_new_with_free_func (g_free);
+
+  for (const char *p = text; *p != '\0';)
+    {
+      p = g_utf8_next_char (p);
+      g_ptr_array_add (prefixes, g_strndup (text, p - text));
+    }
+
+  return prefixes;
+}
+
+/* The store part: a private main context, each call waited for. */
+
+typedef struct
+{
+  GMainContext *context;
+  GAsyncResult *result;
+} Waiter;
+
+static void
+on_ready_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Waiter *waiter = user_data;
+
+  waiter->result = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for_result (Waiter *waiter)
+{
+  while (waiter->result == NULL)
+    g_main_context_iteration (waiter->context, TRUE);
+
+  return g_steal_pointer (&waiter->result);
+}
+
+static guint
+store_count (CltStore     *store,
+             CltQuery     *query,
+             GMainContext *context)
+{
+  Waiter waiter = { context, NULL };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  clt_store_count_customers_async (store, query, NULL, on_ready_cb, &waiter);
+  result = wait_for_result (&waiter);
+  if (!clt_store_count_customers_finish (store, result, &n, &error))
+    die ("counting customers failed: %s", error->message);
+
+  return n;
+}
+
+static guint
+store_list (CltStore     *store,
+            CltQuery     *query,
+            guint         offset,
+            guint         limit,
+            GMainContext *context)
+{
+  Waiter waiter = { context, NULL };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) customers = NULL;
+
+  clt_store_list_customers_async (store, query, offset, limit, NULL, on_ready_cb, &waiter);
+  result = wait_for_result (&waiter);
+  customers = clt_store_list_customers_finish (store, result, &error);
+  if (customers == NULL)
+    die ("listing customers (offset %u) failed: %s", offset, error->message);
+
+  return customers->len;
+}
+
+static CltStore *
+open_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  CltSqliteStore *store;
+
+  store = clt_sqlite_store_new (path, NULL, &error);
+  if (store == NULL)
+    die ("cannot open %s: %s", path, error->message);
+
+  return CLT_STORE (store);
+}
+
+static int
+run_generate (const char *path,
+              guint       count,
+              guint32     seed)
+{
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(CltStore) store = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  Waiter waiter = { context, NULL };
+  gint64 start;
+  double ms;
+
+  g_main_context_push_thread_default (context);
+
+  store = open_store (path);
+  start = g_get_monotonic_time ();
+  clt_store_load_sample_async (store, count, seed, NULL, on_ready_cb, &waiter);
+  result = wait_for_result (&waiter);
+  if (!clt_store_load_sample_finish (store, result, &error))
+    die ("generating %u customers into %s failed: %s", count, path, error->message);
+  ms = elapsed_ms (start);
+
+  g_printerr ("generated %u customers into %s in %.1f s\n", count, path, ms / 1000.0);
+  print_metric ("generate_rows_per_s", count / (ms / 1000.0), "rows/s", count);
+
+  g_clear_object (&store);
+  g_main_context_pop_thread_default (context);
+
+  return EXIT_SUCCESS;
+}
+
+typedef struct
+{
+  char   *text;
+  double  ms;
+} Timed;
+
+static int
+compare_timed_desc (gconstpointer a,
+                    gconstpointer b)
+{
+  const Timed *x = a;
+  const Timed *y = b;
+
+  return (x->ms < y->ms) - (x->ms > y->ms);
+}
+
+static int
+run_store (const char *path)
+{
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(CltStore) store = NULL;
+  g_autoptr(CltQuery) query = NULL;
+  g_autoptr(GArray) filter_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) filter_timed = g_array_new (FALSE, FALSE, sizeof (Timed));
+  g_autoptr(GArray) deep_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GEnumClass) sort_keys = g_type_class_ref (CLT_TYPE_SORT_KEY);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (DEEP_PAGE_SEED);
+  double sort_max = 0;
+  gint64 start;
+  guint n;
+
+  g_main_context_push_thread_default (context);
+  store = open_store (path);
+  query = clt_query_new ();
+
+  /* Count and first page of the whole table, as the window opens it. */
+  start = g_get_monotonic_time ();
+  n = store_count (store, query, context);
+  print_metric ("store_count_ms", elapsed_ms (start), "ms", n);
+  if (n == 0)
+    die ("%s holds no customers: run `clt-bench generate` first", path);
+
+  start = g_get_monotonic_time ();
+  store_list (store, query, 0, PAGE_SIZE, context);
+  print_metric ("store_first_page_ms", elapsed_ms (start), "ms", n);
+
+  /* Typing: every prefix is what the list model does for a keystroke,
+   * a count and then the first page. */
+  for (guint i = 0; i < N_SEARCH_STRINGS; i++)
+    {
+      g_autoptr(GPtrArray) prefixes = typed_prefixes (search_strings[i]);
+
+      for (guint j = 0; j < prefixes->len; j++)
+        {
+          g_autoptr(CltQuery) filtered = clt_query_new ();
+          Timed timed;
+          guint n_matches;
+
+          clt_query_set_search_text (filtered, g_ptr_array_index (prefixes, j));
+          start = g_get_monotonic_time ();
+          n_matches = store_count (store, filtered, context);
+          store_list (store, filtered, 0, PAGE_SIZE, context);
+          timed.ms = elapsed_ms (start);
+          timed.text = g_strdup_printf ("'%s' (%u matches)",
+                                        (char *) g_ptr_array_index (prefixes, j), n_matches);
+          g_array_append_val (filter_ms, timed.ms);
+          g_array_append_val (filter_timed, timed);
+        }
+    }
+  print_metric ("store_filter_ms_p50", percentile (filter_ms, 50), "ms", n);
+  print_metric ("store_filter_ms_p95", percentile (filter_ms, 95), "ms", n);
+  print_metric ("store_filter_ms_max", percentile (filter_ms, 100), "ms", n);
+
+  g_array_sort (filter_timed, compare_timed_desc);
+  g_printerr ("slowest searches (count + first page):\n");
+  for (guint i = 0; i < filter_timed->len; i++)
+    {
+      Timed *timed = &g_array_index (filter_timed, Timed, i);
+
+      if (i < 8)
+        g_printerr ("  %8.2f ms  %s\n", timed->ms, timed->text);
+      g_free (timed->text);
+    }
+
+  /* Sorting: the first page for every column, both directions. */
+  for (guint key = 0; key < CLT_N_SORT_KEYS; key++)
+    {
+      GEnumValue *value = g_enum_get_value (sort_keys, key);
+      g_autofree char *name = NULL;
+      double column_max = 0;
+
+      for (guint direction = CLT_SORT_ASCENDING; direction <= CLT_SORT_DESCENDING; direction++)
+        {
+          g_autoptr(CltQuery) sorted = clt_query_new ();
+          double ms;
+
+          clt_query_set_sort_key (sorted, key);
+          clt_query_set_sort_direction (sorted, direction);
+          start = g_get_monotonic_time ();
+          store_list (store, sorted, 0, PAGE_SIZE, context);
+          ms = elapsed_ms (start);
+          column_max = MAX (column_max, ms);
+        }
+
+      name = g_strdelimit (g_strdup_printf ("store_sort_first_page_ms_%s",
+                                            value != NULL ? value->value_nick : "unknown"),
+                           "-", '_');
+      print_metric (name, column_max, "ms", n);
+      sort_max = MAX (sort_max, column_max);
+    }
+  print_metric ("store_sort_first_page_ms", sort_max, "ms", n);
+
+  /* Deep pages: where a jump of the scroll bar lands. */
+  for (guint i = 0; i < N_DEEP_PAGES; i++)
+    {
+      guint offset = n > PAGE_SIZE ? (guint) g_rand_int_range (rand, 0, (gint32) (n - PAGE_SIZE + 1)) : 0;
+      double ms;
+
+      start = g_get_monotonic_time ();
+      store_list (store, query, offset, PAGE_SIZE, context);
+      ms = elapsed_ms (start);
+      g_array_append_val (deep_ms, ms);
+    }
+  print_metric ("store_deep_page_ms_p50", percentile (deep_ms, 50), "ms", n);
+  print_metric ("store_deep_page_ms_p95", percentile (deep_ms, 95), "ms", n);
+
+  g_clear_object (&store);
+  g_main_context_pop_thread_default (context);
+
+  return EXIT_SUCCESS;
+}
+
+/* The UI part: the real application in this process, observed through
+ * the window's frame clock. A measurement ends in the "after-paint" of
+ * the first frame that shows what was asked for. */
+
+typedef enum
+{
+  PHASE_FIRST_PAINT,
+  PHASE_FILTER,
+  PHASE_SCROLL,
+  PHASE_DONE,
+} Phase;
+
+typedef struct
+{
+  char     *text;        /* the whole entry text after this step */
+  char     *insert;      /* what the step types; NULL clears the entry */
+  gboolean  measured;
+} Step;
+
+typedef struct
+{
+  CltApplication  *app;
+  CltWindow       *window;
+  GtkColumnView   *view;
+  CltCustomerList *list;
+  GtkEditable     *entry;
+  GdkFrameClock   *clock;
+  Phase            phase;
+  guint            n_total;
+  int              status;
+
+  /* A measurement under way: started at start_us, waiting for
+   * expected_text's rows to be painted. */
+  gboolean         waiting;
+  gint64           start_us;
+  const char      *expected_text;
+
+  /* Filter phase. */
+  GArray          *steps;
+  guint            step_index;
+  GArray          *keystroke_ms;
+  GArray          *rows_ms;
+  GArray          *clear_ms;
+  gboolean         rows_seen;
+  guint            frames_waited;
+  GRand           *typing_rand;
+  guint            step_source_id;
+  guint            n_timeouts;
+
+  /* Scroll phase. */
+  GRand           *scroll_rand;
+  guint            tick_id;
+  guint            jump_index;
+  gboolean         jump_pending;
+  gint64           last_after_paint_us;
+  GArray          *frame_ms;
+  GArray          *jump_ms;
+  guint            n_frames;
+} UiBench;
+
+static void
+step_clear (gpointer data)
+{
+  Step *step = data;
+
+  g_free (step->text);
+  g_free (step->insert);
+}
+
+static void
+build_steps (UiBench *bench)
+{
+  bench->steps = g_array_new (FALSE, TRUE, sizeof (Step));
+  g_array_set_clear_func (bench->steps, step_clear);
+
+  for (guint i = 0; i < N_SEARCH_STRINGS; i++)
+    {
+      g_autoptr(GPtrArray) prefixes = typed_prefixes (search_strings[i]);
+      gsize typed = 0;
+      Step clear = { g_strdup (""), NULL, FALSE };
+
+      for (guint j = 0; j < prefixes->len; j++)
+        {
+          const char *prefix = g_ptr_array_index (prefixes, j);
+          Step step;
+
+          step.text = g_strdup (prefix);
+          step.insert = g_strdup (prefix + typed);
+          step.measured = TRUE;
+          typed = strlen (prefix);
+          g_array_append_val (bench->steps, step);
+        }
+      g_array_append_val (bench->steps, clear);
+    }
+}
+
+static void
+finish (UiBench *bench,
+        int      status)
+{
+  bench->phase = PHASE_DONE;
+  bench->status = status;
+  if (bench->tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (bench->view), bench->tick_id);
+      bench->tick_id = 0;
+    }
+  g_clear_handle_id (&bench->step_source_id, g_source_remove);
+  g_application_quit (G_APPLICATION (bench->app));
+}
+
+/* Whether the rows the view shows now are loaded. Rows are uniform, so
+ * the adjustment tells which positions are visible; only those are
+ * asked for (asking for others would make the list load extra pages). */
+static gboolean
+visible_rows_loaded (UiBench *bench)
+{
+  GListModel *model = G_LIST_MODEL (bench->list);
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (bench->view));
+  guint n_items = g_list_model_get_n_items (model);
+  double upper, row_height;
+  guint first, last;
+
+  if (n_items == 0)
+    return TRUE;
+
+  upper = gtk_adjustment_get_upper (adjustment);
+  if (upper <= 0)
+    return FALSE;
+
+  row_height = upper / n_items;
+  first = (guint) (gtk_adjustment_get_value (adjustment) / row_height);
+  last = first + (guint) ceil (gtk_adjustment_get_page_size (adjustment) / row_height);
+  first = MIN (first, n_items - 1);
+  last = CLAMP (last, first + 1, n_items);
+
+  for (guint i = first; i < last; i++)
+    {
+      g_autoptr(CltCustomer) customer = g_list_model_get_item (model, i);
+
+      if (customer == NULL || !clt_customer_get_loaded (customer))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+list_shows (UiBench    *bench,
+            const char *text)
+{
+  g_autoptr(CltQuery) query = clt_customer_list_dup_query (bench->list);
+  g_autofree char *wanted = g_strstrip (g_strdup (text));
+  g_autofree char *shown = g_strstrip (g_strdup (clt_query_get_search_text (query)));
+
+  if (!g_str_equal (wanted, shown))
+    return FALSE;
+  if (clt_customer_list_get_loading (bench->list))
+    return FALSE;
+
+  return visible_rows_loaded (bench);
+}
+
+static gboolean
+window_ready (UiBench *bench)
+{
+  CltWindow *window = clt_application_get_main_window (bench->app);
+
+  if (window == NULL)
+    return FALSE;
+
+  if (bench->window == NULL)
+    {
+      bench->window = window;
+      bench->list = clt_window_get_customer_list (window);
+      bench->view = clt_window_get_column_view (window);
+      bench->entry = clt_window_get_search_entry (window);
+    }
+
+  if (bench->list == NULL || bench->view == NULL || !gtk_widget_get_mapped (GTK_WIDGET (bench->view)))
+    return FALSE;
+  if (g_list_model_get_n_items (G_LIST_MODEL (bench->list)) == 0)
+    return FALSE;
+
+  return list_shows (bench, "");
+}
+
+static gboolean on_step_cb (gpointer user_data);
+
+/* When the rows for the typed text are there, before any frame shows
+ * them: separates the store and list model from the frame clock. */
+static void
+on_list_loading_cb (CltCustomerList *list,
+                    GParamSpec      *pspec,
+                    UiBench         *bench)
+{
+  Step *step;
+
+  if (bench->phase != PHASE_FILTER || !bench->waiting || bench->rows_seen)
+    return;
+
+  step = &g_array_index (bench->steps, Step, bench->step_index);
+  if (step->measured && list_shows (bench, step->text))
+    {
+      double ms = elapsed_ms (bench->start_us);
+
+      g_array_append_val (bench->rows_ms, ms);
+      bench->rows_seen = TRUE;
+    }
+}
+static void start_scroll (UiBench *bench);
+
+static void
+schedule_next_step (UiBench *bench)
+{
+  /* A person types at a random phase of the frame clock: wait 40–120 ms
+   * (fixed seed) before the next key. */
+  bench->step_source_id = g_timeout_add (g_rand_int_range (bench->typing_rand, 40, 121),
+                                         on_step_cb, bench);
+}
+
+static gboolean
+on_step_cb (gpointer user_data)
+{
+  UiBench *bench = user_data;
+  Step *step;
+
+  bench->step_source_id = 0;
+
+  if (bench->step_index >= bench->steps->len)
+    {
+      start_scroll (bench);
+      return G_SOURCE_REMOVE;
+    }
+
+  step = &g_array_index (bench->steps, Step, bench->step_index);
+  bench->expected_text = step->text;
+  bench->waiting = TRUE;
+  bench->rows_seen = FALSE;
+  bench->frames_waited = 0;
+  bench->start_us = g_get_monotonic_time ();
+
+  if (step->insert != NULL)
+    {
+      int position = g_utf8_strlen (gtk_editable_get_text (bench->entry), -1);
+
+      gtk_editable_insert_text (bench->entry, step->insert, -1, &position);
+    }
+  else
+    {
+      gtk_editable_delete_text (bench->entry, 0, -1);
+    }
+
+  if (g_strcmp0 (gtk_editable_get_text (bench->entry), step->text) != 0)
+    g_printerr ("warning: the search entry reads '%s', expected '%s'\n",
+                gtk_editable_get_text (bench->entry), step->text);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+filter_after_paint (UiBench *bench,
+                    gint64   now)
+{
+  Step *step;
+  double ms;
+
+  if (!bench->waiting)
+    return;
+
+  step = &g_array_index (bench->steps, Step, bench->step_index);
+  ms = (now - bench->start_us) / 1000.0;
+  bench->frames_waited++;
+
+  if (!list_shows (bench, step->text))
+    {
+      if (now - bench->start_us < STEP_TIMEOUT_US)
+        return;
+
+      g_printerr ("warning: '%s' not painted after %.0f ms; going on\n", step->text, ms);
+      bench->n_timeouts++;
+    }
+  else
+    {
+      g_array_append_val (step->measured ? bench->keystroke_ms : bench->clear_ms, ms);
+      if (!bench->rows_seen && step->measured)
+        g_array_append_val (bench->rows_ms, ms);
+      if (ms > 16.7 && step->measured)
+        g_printerr ("  keystroke '%s' -> %u rows painted after %.1f ms (frame %u after the key)\n",
+                    step->text, g_list_model_get_n_items (G_LIST_MODEL (bench->list)), ms,
+                    bench->frames_waited);
+    }
+
+  bench->waiting = FALSE;
+  bench->step_index++;
+  schedule_next_step (bench);
+}
+
+static gboolean
+on_tick_cb (GtkWidget     *widget,
+            GdkFrameClock *frame_clock,
+            gpointer       user_data)
+{
+  UiBench *bench = user_data;
+  GtkAdjustment *adjustment;
+  double range;
+
+  if (!bench->jump_pending)
+    return G_SOURCE_CONTINUE;
+
+  /* One new value per frame: GTK 4.8 loses the first of two values set
+   * before a redraw. */
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (bench->view));
+  range = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+  gtk_adjustment_set_value (adjustment, g_rand_double (bench->scroll_rand) * MAX (range, 0));
+  bench->jump_pending = FALSE;
+  bench->waiting = TRUE;
+  bench->start_us = g_get_monotonic_time ();
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+report_scroll (UiBench *bench)
+{
+  g_autoptr(GArray) intervals = g_array_copy (bench->frame_ms);
+
+  g_printerr ("scroll: %u jumps, %u frames, frame interval p50 %.1f ms, max %.1f ms\n",
+              bench->jump_index, bench->n_frames,
+              percentile (intervals, 50), percentile (intervals, 100));
+
+  print_metric ("ui_scroll_frame_ms_p99", percentile (bench->frame_ms, 99), "ms", bench->n_total);
+  print_metric ("ui_scroll_jump_to_paint_ms_p50", percentile (bench->jump_ms, 50), "ms", bench->n_total);
+  print_metric ("ui_scroll_jump_to_paint_ms_p95", percentile (bench->jump_ms, 95), "ms", bench->n_total);
+  print_metric ("ui_rss_mb", read_rss_mb (), "MB", bench->n_total);
+  g_printerr ("list cache after scrolling: %u pages\n",
+              clt_customer_list_get_n_cached_pages (bench->list));
+}
+
+static void
+scroll_after_paint (UiBench *bench,
+                    gint64   now)
+{
+  if (bench->last_after_paint_us != 0)
+    {
+      double interval = (now - bench->last_after_paint_us) / 1000.0;
+
+      g_array_append_val (bench->frame_ms, interval);
+    }
+  bench->last_after_paint_us = now;
+  bench->n_frames++;
+
+  if (!bench->waiting)
+    return;
+
+  if (!visible_rows_loaded (bench))
+    {
+      if (now - bench->start_us < STEP_TIMEOUT_US)
+        return;
+
+      g_printerr ("warning: rows at jump %u not loaded after 10 s; going on\n", bench->jump_index);
+      bench->n_timeouts++;
+    }
+  else
+    {
+      double ms = (now - bench->start_us) / 1000.0;
+
+      g_array_append_val (bench->jump_ms, ms);
+    }
+
+  bench->waiting = FALSE;
+  bench->jump_index++;
+  if (bench->jump_index < N_SCROLL_JUMPS)
+    {
+      bench->jump_pending = TRUE;
+      return;
+    }
+
+  report_scroll (bench);
+  finish (bench, bench->n_timeouts == 0 ? EXIT_SUCCESS : EXIT_FAILURE);
+}
+
+static void
+start_scroll (UiBench *bench)
+{
+  print_metric ("ui_filter_keystroke_to_paint_ms_p50", percentile (bench->keystroke_ms, 50), "ms", bench->n_total);
+  print_metric ("ui_filter_keystroke_to_paint_ms_p95", percentile (bench->keystroke_ms, 95), "ms", bench->n_total);
+  print_metric ("ui_filter_keystroke_to_rows_ms_p50", percentile (bench->rows_ms, 50), "ms", bench->n_total);
+  print_metric ("ui_filter_keystroke_to_rows_ms_p95", percentile (bench->rows_ms, 95), "ms", bench->n_total);
+  print_metric ("ui_filter_clear_to_paint_ms_p95", percentile (bench->clear_ms, 95), "ms", bench->n_total);
+
+  bench->phase = PHASE_SCROLL;
+  bench->jump_pending = TRUE;
+  bench->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (bench->view), on_tick_cb, bench, NULL);
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *frame_clock,
+                   UiBench       *bench)
+{
+  gint64 now = g_get_monotonic_time ();
+  CltWindow *main_window = clt_application_get_main_window (bench->app);
+
+  if (main_window == NULL || gtk_widget_get_frame_clock (GTK_WIDGET (main_window)) != frame_clock)
+    return;
+
+  switch (bench->phase)
+    {
+    case PHASE_FIRST_PAINT:
+      if (window_ready (bench))
+        {
+          double since_main = (now - main_start_us) / 1000.0;
+          GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (main_window));
+
+          bench->n_total = g_list_model_get_n_items (G_LIST_MODEL (bench->list));
+          g_printerr ("# gsk_renderer: %s\n", renderer != NULL ? G_OBJECT_TYPE_NAME (renderer) : "none");
+          if (process_age_at_main_ms >= 0)
+            print_metric ("ui_first_paint_ms", process_age_at_main_ms + since_main, "ms", bench->n_total);
+          print_metric ("ui_first_paint_from_main_ms", since_main, "ms", bench->n_total);
+
+          bench->phase = PHASE_FILTER;
+          g_signal_connect (bench->list, "notify::loading", G_CALLBACK (on_list_loading_cb), bench);
+          schedule_next_step (bench);
+        }
+      break;
+
+    case PHASE_FILTER:
+      filter_after_paint (bench, now);
+      break;
+
+    case PHASE_SCROLL:
+      scroll_after_paint (bench, now);
+      break;
+
+    case PHASE_DONE:
+    default:
+      break;
+    }
+}
+
+static void
+watch_frame_clock (GtkWidget *window,
+                   UiBench   *bench)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (window);
+
+  if (frame_clock != NULL)
+    g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_after_paint_cb), bench);
+}
+
+static void
+on_window_realize_cb (GtkWidget *window,
+                      UiBench   *bench)
+{
+  watch_frame_clock (window, bench);
+}
+
+static void
+on_window_added_cb (GtkApplication *app,
+                    GtkWindow      *window,
+                    UiBench        *bench)
+{
+  if (gtk_widget_get_realized (GTK_WIDGET (window)))
+    watch_frame_clock (GTK_WIDGET (window), bench);
+  else
+    g_signal_connect (window, "realize", G_CALLBACK (on_window_realize_cb), bench);
+}
+
+static gboolean
+on_watchdog_cb (gpointer user_data)
+{
+  UiBench *bench = user_data;
+
+  g_printerr ("clt-bench: the UI benchmark did not finish within %d s (phase %d, step %u, jump %u)\n",
+              WATCHDOG_SECONDS, bench->phase, bench->step_index, bench->jump_index);
+  finish (bench, EXIT_FAILURE);
+
+  return G_SOURCE_REMOVE;
+}
+
+static int
+run_ui (const char *path)
+{
+  g_autoptr(CltApplication) app = NULL;
+  UiBench bench = { 0 };
+  const char *app_argv[] = { "clientele", "--database", path, NULL };
+  guint watchdog_id;
+  int app_status;
+
+  bench.keystroke_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  bench.clear_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  bench.rows_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  bench.frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  bench.jump_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  bench.typing_rand = g_rand_new_with_seed (TYPING_SEED);
+  bench.scroll_rand = g_rand_new_with_seed (SCROLL_SEED);
+  bench.status = EXIT_FAILURE;
+  build_steps (&bench);
+
+  app = clt_application_new ();
+  bench.app = app;
+  /* Never hand the command line to a Clientele already running. */
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "window-added", G_CALLBACK (on_window_added_cb), &bench);
+  watchdog_id = g_timeout_add_seconds (WATCHDOG_SECONDS, on_watchdog_cb, &bench);
+
+  app_status = g_application_run (G_APPLICATION (app), 3, (char **) app_argv);
+
+  g_source_remove (watchdog_id);
+  if (bench.phase != PHASE_DONE)
+    {
+      g_printerr ("clt-bench: the application quit before the benchmark ended (phase %d, status %d)\n",
+                  bench.phase, app_status);
+      bench.status = EXIT_FAILURE;
+    }
+
+  g_clear_handle_id (&bench.step_source_id, g_source_remove);
+  g_array_unref (bench.steps);
+  g_array_unref (bench.keystroke_ms);
+  g_array_unref (bench.clear_ms);
+  g_array_unref (bench.rows_ms);
+  g_array_unref (bench.frame_ms);
+  g_array_unref (bench.jump_ms);
+  g_rand_free (bench.typing_rand);
+  g_rand_free (bench.scroll_rand);
+
+  return bench.status;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *database = NULL;
+  const char *command;
+  double process_start_ms;
+  int count = 0;
+  int seed = 42;
+  GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, "SQLite database", "FILE" },
+    { "count", 'n', 0, G_OPTION_ARG_INT, &count, "Customers to generate", "N" },
+    { "seed", 's', 0, G_OPTION_ARG_INT, &seed, "Sample generator seed (default 42)", "S" },
+    { NULL }
+  };
+
+  main_start_us = g_get_monotonic_time ();
+  process_start_ms = read_process_start_ms ();
+  if (process_start_ms >= 0)
+    process_age_at_main_ms = read_boottime_ms () - process_start_ms;
+
+  context = g_option_context_new ("generate|store|ui - Clientele benchmark");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    die ("%s", error->message);
+
+  if (argc != 2)
+    die ("usage: clt-bench generate|store|ui --database FILE [--count N] [--seed S]");
+  command = argv[1];
+  if (database == NULL)
+    die ("--database FILE is required");
+
+  if (g_str_equal (command, "generate"))
+    {
+      if (count <= 0)
+        die ("generate needs --count N (N > 0)");
+      return run_generate (database, (guint) count, (guint32) seed);
+    }
+  else if (g_str_equal (command, "store"))
+    {
+      return run_store (database);
+    }
+  else if (g_str_equal (command, "ui"))
+    {
+      if (!g_file_test (database, G_FILE_TEST_IS_REGULAR))
+        die ("%s does not exist: run `clt-bench generate` first", database);
+      return run_ui (database);
+    }
+
+  die ("unknown command '%s': use generate, store or ui", command);
+}

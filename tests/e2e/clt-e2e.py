@@ -1,0 +1,531 @@
+#!/usr/bin/python3
+# clt-e2e.py
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# End-to-end tests: start the real clientele binary and drive it through
+# its accessibility tree (AT-SPI, pyatspi), as a screen reader would.
+#
+#   clt-e2e.py sample --clientele BIN
+#       an empty database shows "Load Sample Customers"; clicking it fills
+#       the table and the title counts the customers.
+#   clt-e2e.py search --clientele BIN --generator CLT_BENCH [--count N]
+#       on a generated database the table shows rows and "N customers";
+#       typing a last name into the search entry changes the rows and the
+#       title to "M of N customers"; Escape brings every customer back.
+#
+# Output is TAP on stdout; diagnostics go to stderr and TAP comments. The
+# test never skips: without an accessibility bus it fails and says why.
+
+import argparse
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import unicodedata
+
+# test_env makes warnings fatal for the GTest programs. libatspi, the AT-SPI
+# client in this process, warns whenever an object it asks about has just
+# gone away (rows are recycled while we read them): not fatal here. GLib
+# reads G_DEBUG when it is loaded, so this comes before any gi import.
+os.environ['G_DEBUG'] = 'gc-friendly'
+
+ROW_WAIT_S = 30
+MAX_ROWS = 12
+STEP_WAIT_S = 20
+
+results = []
+running_app = None  # the App under test: waiting stops when it dies
+
+
+def diag(msg):
+    """A TAP comment, and the same on stderr, which meson shows on failure."""
+    for line in str(msg).splitlines() or ['']:
+        print('# ' + line, flush=True)
+        print(line, file=sys.stderr, flush=True)
+
+
+def ok(cond, name, detail=None):
+    results.append(bool(cond))
+    n = len(results)
+    print('%s %d - %s' % ('ok' if cond else 'not ok', n, name), flush=True)
+    if not cond and detail:
+        diag(detail)
+    return bool(cond)
+
+
+def bail(msg):
+    print('Bail out! ' + msg.replace('\n', ' '), flush=True)
+    sys.exit(1)
+
+
+def fold(text):
+    """Lower case without accents, as the store's search compares text."""
+    text = unicodedata.normalize('NFKD', text.casefold())
+    return ''.join(c for c in text if not unicodedata.combining(c))
+
+
+def wait_for(what, func, timeout):
+    """Polls func until it returns a true value; returns it or None."""
+    deadline = time.monotonic() + timeout
+    while True:
+        if running_app is not None and running_app.proc.poll() is not None:
+            diag('%s: clientele exited with status %s' % (what, running_app.proc.returncode))
+            return None
+        try:
+            value = func()
+        except Exception as e:  # the tree changes under us while we walk it
+            diag('%s: %s' % (what, e))
+            value = None
+        if value:
+            return value
+        if time.monotonic() >= deadline:
+            return None
+        time.sleep(0.1)
+
+
+def check_a11y_bus():
+    """Fails clearly when no session bus or no AT-SPI bus can be reached."""
+    if not os.environ.get('DBUS_SESSION_BUS_ADDRESS'):
+        bail('no D-Bus session bus: run the tests through tests/run-tests '
+             '(xvfb-run and dbus-run-session with a bus that can start AT-SPI)')
+    if not os.environ.get('DISPLAY') and not os.environ.get('WAYLAND_DISPLAY'):
+        bail('no display: run the tests through tests/run-tests (xvfb-run)')
+    from gi.repository import Gio, GLib
+    try:
+        bus = Gio.bus_get_sync(Gio.BusType.SESSION, None)
+        reply = bus.call_sync('org.a11y.Bus', '/org/a11y/bus', 'org.a11y.Bus',
+                              'GetAddress', None, GLib.VariantType('(s)'),
+                              Gio.DBusCallFlags.NONE, 15000, None)
+    except GLib.Error as e:
+        bail('the AT-SPI bus (org.a11y.Bus) cannot be started on the session '
+             'bus: %s. Install at-spi2-core and run through tests/run-tests.'
+             % e.message)
+    diag('AT-SPI bus at %s' % reply.unpack()[0])
+
+
+# --- the accessibility tree ---------------------------------------------
+
+def children(acc):
+    try:
+        count = acc.get_child_count()
+    except Exception:
+        return []
+    kids = []
+    for i in range(count):
+        try:
+            kid = acc.get_child_at_index(i)
+        except Exception:
+            kid = None
+        if kid is not None:
+            kids.append(kid)
+    return kids
+
+
+def role(acc):
+    try:
+        return acc.getRole()
+    except Exception:
+        return None
+
+
+def name(acc):
+    try:
+        return acc.name or ''
+    except Exception:
+        return ''
+
+
+def find_all(acc, pred, max_depth=40, prune=None):
+    found = []
+
+    def walk(node, depth):
+        if pred(node):
+            found.append(node)
+        if depth >= max_depth or (prune and prune(node)):
+            return
+        for kid in children(node):
+            walk(kid, depth + 1)
+
+    walk(acc, 0)
+    return found
+
+
+def find_one(acc, pred, max_depth=40, prune=None):
+    """The first match in depth-first order, without walking the rest."""
+    if pred(acc):
+        return acc
+    if max_depth <= 0 or (prune and prune(acc)):
+        return None
+    for kid in children(acc):
+        found = find_one(kid, pred, max_depth - 1, prune)
+        if found is not None:
+            return found
+    return None
+
+
+def text_of(acc):
+    """The text a sighted user sees: a label's text, else its name."""
+    try:
+        t = acc.queryText()
+        s = t.getText(0, t.characterCount)
+        if s:
+            return s
+    except Exception:
+        pass
+    return name(acc)
+
+
+class App:
+    """The running clientele process and its AT-SPI application."""
+
+    def __init__(self, binary, database, workdir):
+        import pyatspi
+        self.pyatspi = pyatspi
+        env = dict(os.environ)
+        # The app must talk to the accessibility bus: drop what turns it off.
+        env.pop('NO_AT_BRIDGE', None)
+        env.pop('GTK_A11Y', None)
+        env['GSETTINGS_BACKEND'] = 'memory'
+        env['GSK_RENDERER'] = 'cairo'
+        env['G_DEBUG'] = 'fatal-criticals'
+        for var in ('XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'XDG_STATE_HOME'):
+            env[var] = os.path.join(workdir, var.lower())
+            os.makedirs(env[var], exist_ok=True)
+        if not env.get('GSETTINGS_SCHEMA_DIR'):
+            bail('GSETTINGS_SCHEMA_DIR is not set: run through meson test')
+        self.log_path = os.path.join(workdir, 'clientele.log')
+        self.log = open(self.log_path, 'w')
+        self.proc = subprocess.Popen([binary, '--database', database],
+                                     env=env, stdin=subprocess.DEVNULL,
+                                     stdout=self.log, stderr=subprocess.STDOUT)
+        self.acc = None
+        self._table = None
+        global running_app
+        running_app = self
+
+    def find(self, timeout=STEP_WAIT_S):
+        desktop = self.pyatspi.Registry.getDesktop(0)
+
+        def look():
+            if self.proc.poll() is not None:
+                return 'exited'
+            for app in children(desktop):
+                try:
+                    if app.get_process_id() == self.proc.pid:
+                        return app
+                except Exception:
+                    continue
+            return None
+
+        found = wait_for('finding the application', look, timeout)
+        if found == 'exited':
+            return None
+        self.acc = found
+        if self.acc is not None:
+            # Read every property afresh from the app: titles and row texts
+            # change while we watch them.
+            from gi.repository import Atspi
+            self.acc.set_cache_mask(Atspi.Cache.NONE)
+        return self.acc
+
+    def windows(self):
+        self.acc.clear_cache()
+        return [w for w in children(self.acc)
+                if role(w) in (self.pyatspi.ROLE_FRAME, self.pyatspi.ROLE_WINDOW,
+                               self.pyatspi.ROLE_DIALOG)]
+
+    def main_window(self):
+        wins = self.windows()
+        for w in wins:
+            if role(w) == self.pyatspi.ROLE_FRAME:
+                return w
+        return wins[0] if wins else None
+
+    def title(self):
+        w = self.main_window()
+        return name(w) if w is not None else None
+
+    def is_table(self, acc):
+        return role(acc) in (self.pyatspi.ROLE_TABLE, self.pyatspi.ROLE_TREE_TABLE)
+
+    def table(self):
+        # The table lives as long as the window: look it up once.
+        if self._table is not None:
+            try:
+                if self._table.get_index_in_parent() >= 0:
+                    return self._table
+            except Exception:
+                pass
+        w = self.main_window()
+        if w is None:
+            return None
+        self._table = find_one(w, self.is_table)
+        return self._table
+
+    def row_widgets(self):
+        """The table's data rows (GTK 4.8: tree table → list → table row;
+        the header row of column titles sits beside the list)."""
+        table = self.table()
+        if table is None:
+            return None
+        lists = [k for k in children(table) if role(k) == self.pyatspi.ROLE_LIST]
+        parent = lists[0] if lists else table
+        return [r for r in children(parent) if role(r) == self.pyatspi.ROLE_TABLE_ROW
+                and any(role(c) == self.pyatspi.ROLE_TABLE_CELL for c in children(r))]
+
+    def rows(self, limit=MAX_ROWS):
+        """Cell texts of the first rows the table holds (reading all of the
+        ~200 rows GTK keeps alive would take seconds over D-Bus)."""
+        widgets = self.row_widgets()
+        if widgets is None:
+            return None
+        rows = []
+        for row in widgets[:limit]:
+            cells = []
+            for cell in children(row):
+                labels = find_all(cell, lambda a: role(a) == self.pyatspi.ROLE_LABEL, max_depth=4)
+                texts = [text_of(a) for a in labels]
+                cells.append(' '.join(t for t in texts if t))
+            rows.append(cells)
+        return rows
+
+    def find_in_window(self, pred):
+        """Finds a control outside the table (whose rows are many)."""
+        w = self.main_window()
+        return find_one(w, pred, prune=self.is_table) if w is not None else None
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(5)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.log.close()
+        with open(self.log_path, errors='replace') as f:
+            out = f.read().strip()
+        if out:
+            diag('clientele printed:')
+            diag(out[-4000:])
+
+
+def parse_count(text):
+    return int(re.sub(r'[^0-9]', '', text))
+
+
+COUNT_RE = re.compile(r'^([0-9][0-9.,\u00a0\u202f\' ]*) customers?$')
+FILTERED_RE = re.compile(r'^([0-9][0-9.,\u00a0\u202f\' ]*) of ([0-9][0-9.,\u00a0\u202f\' ]*) customers?$')
+
+
+def filled_rows(app):
+    """Rows once they have text (placeholders have none)."""
+    rows = app.rows()
+    if not rows:
+        return None
+    if any(not any(cell.strip() for cell in r) for r in rows):
+        return None
+    return rows
+
+
+def wait_title(app, regex, timeout=STEP_WAIT_S):
+    return wait_for('reading the title', lambda: regex.match(app.title() or ''), timeout)
+
+
+def start(binary, database, workdir):
+    app = App(binary, database, workdir)
+    if not ok(app.find() is not None,
+              'clientele registers on the accessibility bus',
+              'the process (pid %d) %s' % (app.proc.pid,
+                                          'exited with %s' % app.proc.returncode
+                                          if app.proc.poll() is not None
+                                          else 'never appeared in the AT-SPI desktop')):
+        app.stop()
+        bail('clientele is not reachable through AT-SPI')
+    return app
+
+
+# --- the tests ------------------------------------------------------------
+
+def test_sample(args, workdir):
+    database = os.path.join(workdir, 'empty.db')
+    app = start(args.clientele, database, workdir)
+    try:
+        button = wait_for('finding the button', lambda: app.find_in_window(
+            lambda a: role(a) == app.pyatspi.ROLE_PUSH_BUTTON
+            and name(a) == 'Load Sample Customers'), STEP_WAIT_S)
+        if not ok(button is not None, 'an empty database offers "Load Sample Customers"',
+                  'window title: %r' % app.title()):
+            return
+        action = button.queryAction()
+        names = [action.getName(i) for i in range(action.nActions)]
+        ok('click' in names, 'the button has a click action', 'actions: %r' % names)
+        action.doAction(names.index('click') if 'click' in names else 0)
+
+        rows = wait_for('waiting for rows', lambda: filled_rows(app), ROW_WAIT_S + 60)
+        ok(rows, 'the sample customers appear in the table',
+           'title %r, rows %r' % (app.title(), app.rows()))
+        m = wait_title(app, COUNT_RE)
+        ok(m and parse_count(m.group(1)) > 0, 'the title counts the sample customers',
+           'title: %r' % app.title())
+        if rows:
+            ok(all(len(r) == 11 for r in rows), 'every row has the eleven columns',
+               'cells per row: %r' % sorted({len(r) for r in rows}))
+            emails = [c for r in rows for c in r if '@' in c]
+            ok(len(emails) >= len(rows), 'every row shows an email address',
+               'rows: %r' % rows[:3])
+    finally:
+        app.stop()
+
+
+def pick_surname(rows):
+    """A last name from the drawn rows that ASCII keys can type."""
+    # Column order per the UI contract: Customer No., Registered, Email,
+    # Last Name, First Name, …
+    for r in reversed(rows):
+        if len(r) < 4:
+            continue
+        folded = fold(r[3]).strip()
+        if len(folded) >= 3 and re.fullmatch(r'[a-z]+', folded):
+            return folded
+    return None
+
+
+def type_text(app, entry, text):
+    """Types into the entry, through the keyboard if the app takes it."""
+    reg = app.pyatspi.Registry
+    try:
+        entry.queryComponent().grabFocus()
+    except Exception as e:
+        diag('could not focus the entry (%s): typing into the window' % e)
+    time.sleep(0.3)
+    reg.generateKeyboardEvent(0, text, app.pyatspi.KEY_STRING)
+    if wait_for('the typed text', lambda: fold(text_of(entry)) == text, 5):
+        return 'keyboard'
+    # No keyboard delivery (no XTest, or focus elsewhere): set the text the
+    # way an on-screen keyboard or a screen reader does.
+    diag('keyboard events did not reach the entry (it reads %r); using EditableText'
+         % text_of(entry))
+    editable = entry.queryEditableText()
+    editable.setTextContents(text)
+    if wait_for('the typed text', lambda: fold(text_of(entry)) == text, 5):
+        return 'editable-text'
+    return None
+
+
+def test_search(args, workdir):
+    database = os.path.join(workdir, 'customers.db')
+    try:
+        gen = subprocess.run([args.generator, 'generate', '--database', database,
+                              '--count', str(args.count)],
+                             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                             stderr=subprocess.STDOUT, timeout=120)
+        status, output = gen.returncode, gen.stdout
+    except subprocess.TimeoutExpired as e:
+        status, output = 'timeout', (e.output or b'') + b'\n(no result after 120 s)'
+    if not ok(status == 0 and os.path.exists(database),
+              'clt-bench generates %d customers' % args.count,
+              'exit status %s\n%s' % (status, output.decode(errors='replace')[-2000:])):
+        bail('no database to test on')
+
+    app = start(args.clientele, database, workdir)
+    try:
+        rows = wait_for('waiting for rows', lambda: filled_rows(app), ROW_WAIT_S)
+        if not ok(rows, 'the table shows rows with text',
+                  'title %r, rows %r' % (app.title(), app.rows())):
+            return
+        m = wait_title(app, COUNT_RE)
+        total = parse_count(m.group(1)) if m else None
+        ok(total == args.count, 'the title reads "%d customers"' % args.count,
+           'title: %r' % app.title())
+        ok(all(len(r) == 11 for r in rows), 'every row has the eleven columns',
+           'cells per row: %r' % sorted({len(r) for r in rows}))
+
+        surname = pick_surname(rows)
+        if not ok(surname, 'a last name to search for is on screen', 'rows: %r' % rows[:5]):
+            return
+        diag('searching for %r' % surname)
+
+        pred_entry = (lambda a: role(a) in (app.pyatspi.ROLE_ENTRY, app.pyatspi.ROLE_TEXT,
+                                            app.pyatspi.ROLE_PASSWORD_TEXT)
+                      and name(a) == 'Search customers')
+        entry = app.find_in_window(pred_entry)
+        if entry is None:
+            # The search bar may be closed: Ctrl+F opens it.
+            app.pyatspi.Registry.generateKeyboardEvent(0, '<Control>f', app.pyatspi.KEY_STRING)
+            entry = wait_for('finding the search entry', lambda: app.find_in_window(pred_entry), 5)
+        if not ok(entry is not None, 'the window has a "Search customers" entry'):
+            return
+        how = type_text(app, entry, surname)
+        ok(how, 'the search entry takes the typed text', 'it reads %r' % text_of(entry))
+        diag('text entered by %s' % how)
+
+        fm = wait_title(app, FILTERED_RE)
+        shown = parse_count(fm.group(1)) if fm else None
+        of = parse_count(fm.group(2)) if fm else None
+        ok(fm and 0 < shown < of and of == args.count,
+           'the title changes to "M of %d customers" with 0 < M < %d' % (args.count, args.count),
+           'title: %r' % app.title())
+
+        def matching_rows():
+            r = filled_rows(app)
+            if not r or r == rows:
+                return None
+            if shown and len(r) > shown:
+                return None
+            if not all(surname in fold(' '.join(cells)) for cells in r):
+                return None
+            return r
+
+        new_rows = wait_for('waiting for filtered rows', matching_rows, STEP_WAIT_S)
+        ok(new_rows, 'the rows change and every row shown matches %r' % surname,
+           'rows now: %r' % (app.rows() or [])[:5])
+        if new_rows and shown is not None:
+            held = len(app.row_widgets() or [])
+            ok(0 < held <= shown, 'the table holds no more rows than the title counts',
+               '%d rows in the table, the title says %d' % (held, shown))
+
+        # Escape clears the search: every customer is back.
+        try:
+            entry.queryComponent().grabFocus()
+        except Exception:
+            pass
+        if how == 'keyboard':
+            app.pyatspi.Registry.generateKeyboardEvent(0xff1b, None, app.pyatspi.KEY_SYM)
+        else:
+            entry.queryEditableText().setTextContents('')
+        back = wait_title(app, COUNT_RE)
+        ok(back and parse_count(back.group(1)) == args.count,
+           'clearing the search lists all %d customers again' % args.count,
+           'title: %r' % app.title())
+    finally:
+        app.stop()
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument('test', choices=['sample', 'search'])
+    parser.add_argument('--clientele', required=True)
+    parser.add_argument('--generator')
+    parser.add_argument('--count', type=int, default=3000)
+    args = parser.parse_args()
+    if args.test == 'search' and not args.generator:
+        parser.error('search needs --generator')
+
+    check_a11y_bus()
+    workdir = tempfile.mkdtemp(prefix='clt-e2e-')
+    try:
+        {'sample': test_sample, 'search': test_search}[args.test](args, workdir)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    print('1..%d' % len(results), flush=True)
+    sys.exit(0 if results and all(results) else 1)
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,758 @@
+/* test-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The real main window over a temporary SQLite store, under Xvfb.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <unistd.h>
+
+#include "clt-application.h"
+#include "clt-customer.h"
+#include "clt-customer-list.h"
+#include "clt-query.h"
+#include "clt-sqlite-store.h"
+#include "clt-store.h"
+#include "clt-window.h"
+
+#define N_SAMPLE 300
+#define TIMEOUT_S 30
+
+static CltApplication *app;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+wait_until (Condition   condition,
+            gpointer    data,
+            const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + TIMEOUT_S * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (10, tick_cb, NULL);
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for %s", what);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_source_remove (tick);
+}
+
+static gboolean
+async_done (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+typedef struct
+{
+  char     *dir;
+  char     *path;
+  CltStore *store;
+} TempStore;
+
+static void
+temp_store_init (TempStore *ts,
+                 guint      n_customers)
+{
+  g_autoptr(GError) error = NULL;
+
+  ts->dir = g_dir_make_tmp ("clt-test-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  ts->path = g_build_filename (ts->dir, "customers.db", NULL);
+  ts->store = CLT_STORE (clt_sqlite_store_new (ts->path, NULL, &error));
+  g_assert_no_error (error);
+
+  if (n_customers > 0)
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+
+      clt_store_load_sample_async (ts->store, n_customers, 42, NULL, store_result_cb, &result);
+      wait_until (async_done, &result, "the sample customers");
+      clt_store_load_sample_finish (ts->store, result, &error);
+      g_assert_no_error (error);
+    }
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static gboolean
+only_one_ref (gpointer data)
+{
+  return G_OBJECT (data)->ref_count == 1;
+}
+
+static void
+temp_store_clear (TempStore *ts)
+{
+  /* Worker threads may still hold the store for a moment. */
+  wait_until (only_one_ref, ts->store, "the store's last reference");
+  g_assert_finalize_object (g_steal_pointer (&ts->store));
+  remove_dir (ts->dir);
+  g_clear_pointer (&ts->path, g_free);
+  g_clear_pointer (&ts->dir, g_free);
+}
+
+static CltWindow *
+create_window (CltStore *store)
+{
+  CltWindow *window = clt_window_new (app, store);
+
+  /* The test's own reference, for g_assert_finalize_object (). */
+  g_object_ref_sink (window);
+  gtk_window_present (GTK_WINDOW (window));
+
+  return window;
+}
+
+static void
+destroy_window (CltWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  /* Pending store callbacks hold the window until they are done. */
+  wait_until (only_one_ref, window, "the window's last reference");
+  g_assert_finalize_object (window);
+}
+
+static char *
+format_count (guint n_items,
+              guint total,
+              gboolean filtered)
+{
+  if (filtered)
+    return g_strdup_printf ("%'u of %'u customers", n_items, total);
+  return g_strdup_printf ("%'u customers", n_items);
+}
+
+typedef struct
+{
+  CltWindow  *window;
+  const char *title;
+  guint       n_items;
+} TitleWait;
+
+static gboolean
+title_is (gpointer data)
+{
+  TitleWait *wait = data;
+  CltCustomerList *list = clt_window_get_customer_list (wait->window);
+
+  return !clt_customer_list_get_loading (list) &&
+         g_strcmp0 (gtk_window_get_title (GTK_WINDOW (wait->window)), wait->title) == 0;
+}
+
+static gboolean
+first_rows_loaded (gpointer data)
+{
+  CltCustomerList *list = clt_window_get_customer_list (data);
+  guint n = MIN (10, g_list_model_get_n_items (G_LIST_MODEL (list)));
+
+  if (n == 0 || clt_customer_list_get_loading (list))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CltCustomer) customer = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      if (!clt_customer_get_loaded (customer))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+is_inside_row (GtkWidget *widget)
+{
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    if (g_strcmp0 (gtk_widget_get_css_name (w), "row") == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Mapped labels inside rows of @widget that show text. */
+static guint
+count_row_labels_with_text (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (!gtk_widget_get_mapped (widget))
+    return 0;
+
+  if (GTK_IS_LABEL (widget) &&
+      gtk_label_get_text (GTK_LABEL (widget))[0] != '\0' &&
+      is_inside_row (widget))
+    n++;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_row_labels_with_text (child);
+
+  return n;
+}
+
+static GtkWidget *
+find_button_with_label (GtkWidget  *widget,
+                        const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_label (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   guint         *n_paints)
+{
+  (*n_paints)++;
+}
+
+static gboolean
+painted (gpointer data)
+{
+  return *(guint *) data > 0;
+}
+
+static void
+wait_for_paint (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  guint n_paints = 0;
+  gulong handler;
+
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &n_paints);
+  gtk_widget_queue_draw (widget);
+  wait_until (painted, &n_paints, "a frame");
+  g_signal_handler_disconnect (clock, handler);
+}
+
+static void
+wait_for_rows (CltWindow *window,
+               guint      n_items)
+{
+  g_autofree char *title = format_count (n_items, 0, FALSE);
+  TitleWait wait = { window, title, n_items };
+
+  wait_until (title_is, &wait, title);
+  wait_until (first_rows_loaded, window, "the first rows");
+  wait_for_paint (GTK_WIDGET (window));
+}
+
+static GPtrArray *
+store_page (CltStore *store,
+            CltQuery *query,
+            guint     limit)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *page;
+
+  clt_store_list_customers_async (store, query, 0, limit, NULL, store_result_cb, &result);
+  wait_until (async_done, &result, "a page from the store");
+  page = clt_store_list_customers_finish (store, result, &error);
+  g_assert_no_error (error);
+
+  return page;
+}
+
+static void
+assert_rows_match_store (CltWindow *window,
+                         guint      n_rows)
+{
+  CltCustomerList *list = clt_window_get_customer_list (window);
+  g_autoptr(CltQuery) query = clt_customer_list_dup_query (list);
+  g_autoptr(GPtrArray) expected = store_page (clt_window_get_store (window), query, n_rows);
+
+  g_assert_cmpuint (expected->len, ==, MIN (n_rows, g_list_model_get_n_items (G_LIST_MODEL (list))));
+
+  for (guint i = 0; i < expected->len; i++)
+    {
+      g_autoptr(CltCustomer) row = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_assert_true (clt_customer_get_loaded (row));
+      g_assert_cmpstr (clt_customer_get_id (row), ==,
+                       clt_customer_get_id (g_ptr_array_index (expected, i)));
+    }
+}
+
+static GtkColumnViewColumn *
+find_column (CltWindow  *window,
+             const char *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (clt_window_get_column_view (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;
+    }
+
+  g_error ("No column “%s”", title);
+  return NULL;
+}
+
+static void
+test_rows_appear (void)
+{
+  static const char *titles[] = {
+    "Customer No.", "Registered", "Email", "Last Name", "First Name", "Company",
+    "Zip Code", "City", "Country", "Status", "Preferred Site",
+  };
+  TempStore ts = { 0 };
+  CltWindow *window;
+  GListModel *model;
+
+  temp_store_init (&ts, N_SAMPLE);
+  window = create_window (ts.store);
+
+  wait_for_rows (window, N_SAMPLE);
+
+  model = G_LIST_MODEL (gtk_column_view_get_model (clt_window_get_column_view (window)));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, N_SAMPLE);
+  g_assert_cmpstr (clt_window_get_visible_page (window), ==, "table");
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    g_assert_nonnull (find_column (window, titles[i]));
+
+  /* At least a screenful of rows with most of their cells filled. */
+  g_assert_cmpuint (count_row_labels_with_text (GTK_WIDGET (clt_window_get_column_view (window))),
+                    >=, 10 * 8);
+
+  destroy_window (window);
+  temp_store_clear (&ts);
+}
+
+static gboolean
+contains_folded (CltCustomer *customer,
+                 const char  *folded_needle)
+{
+  const char *fields[] = {
+    clt_customer_get_number (customer),
+    clt_customer_get_email (customer),
+    clt_customer_get_first_name (customer),
+    clt_customer_get_last_name (customer),
+    clt_customer_get_company (customer),
+    clt_customer_get_zip_code (customer),
+    clt_customer_get_city (customer),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *folded = clt_fold_text (fields[i]);
+
+      if (strstr (folded, folded_needle) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_search_filters (void)
+{
+  TempStore ts = { 0 };
+  CltWindow *window;
+  CltCustomerList *list;
+  GtkEditable *entry;
+  g_autoptr(CltCustomer) first = NULL;
+  g_autofree char *needle = NULL;
+  g_autofree char *folded_needle = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *unfiltered = NULL;
+  TitleWait wait;
+  guint n_found;
+
+  temp_store_init (&ts, N_SAMPLE);
+  window = create_window (ts.store);
+  list = clt_window_get_customer_list (window);
+  wait_for_rows (window, N_SAMPLE);
+
+  /* Search for the last name of the first row: at least one hit, and
+   * surely not all of them. */
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  needle = g_strdup (clt_customer_get_last_name (first));
+  g_assert_cmpuint (strlen (needle), >=, 3);
+  folded_needle = clt_fold_text (needle);
+
+  entry = clt_window_get_search_entry (window);
+  /* Typed one character at a time, as a user would. */
+  for (const char *p = needle; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      g_autofree char *prefix = g_strndup (needle, g_utf8_next_char (p) - needle);
+
+      gtk_editable_set_text (entry, prefix);
+      g_main_context_iteration (NULL, FALSE);
+    }
+
+  wait_until (first_rows_loaded, window, "the search results");
+  n_found = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_assert_cmpuint (n_found, >, 0);
+  g_assert_cmpuint (n_found, <, N_SAMPLE);
+
+  expected = format_count (n_found, N_SAMPLE, TRUE);
+  wait = (TitleWait) { window, expected, n_found };
+  wait_until (title_is, &wait, expected);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, expected);
+
+  for (guint i = 0; i < MIN (n_found, 10); i++)
+    {
+      g_autoptr(CltCustomer) row = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_assert_true (contains_folded (row, folded_needle));
+    }
+
+  /* Nothing matches: the "No Results" page. */
+  gtk_editable_set_text (entry, "zzzqqqxxx");
+  wait = (TitleWait) { window, "0 of 300 customers", 0 };
+  wait_until (title_is, &wait, wait.title);
+  g_assert_cmpstr (clt_window_get_visible_page (window), ==, "no-results");
+
+  /* Escape clears and closes the search. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-search", NULL));
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+  unfiltered = format_count (N_SAMPLE, 0, FALSE);
+  wait = (TitleWait) { window, unfiltered, N_SAMPLE };
+  wait_until (title_is, &wait, unfiltered);
+  g_assert_cmpstr (clt_window_get_visible_page (window), ==, "table");
+
+  destroy_window (window);
+  temp_store_clear (&ts);
+}
+
+typedef struct
+{
+  CltWindow        *window;
+  CltSortKey        key;
+  CltSortDirection  direction;
+} SortWait;
+
+static gboolean
+sorted_by (gpointer data)
+{
+  SortWait *wait = data;
+  g_autoptr(CltQuery) query = clt_customer_list_dup_query (clt_window_get_customer_list (wait->window));
+
+  return clt_query_get_sort_key (query) == wait->key &&
+         clt_query_get_sort_direction (query) == wait->direction &&
+         first_rows_loaded (wait->window);
+}
+
+static void
+test_header_click_sorts (void)
+{
+  TempStore ts = { 0 };
+  CltWindow *window;
+  CltCustomerList *list;
+  GtkColumnView *view;
+  SortWait wait;
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.clientele.Clientele");
+  g_autofree char *first_ascending = NULL;
+
+  g_settings_reset (settings, "sort-key");
+  g_settings_reset (settings, "sort-direction");
+
+  temp_store_init (&ts, N_SAMPLE);
+  window = create_window (ts.store);
+  list = clt_window_get_customer_list (window);
+  view = clt_window_get_column_view (window);
+  wait_for_rows (window, N_SAMPLE);
+
+  /* Customer No. ascending by default. */
+  wait = (SortWait) { window, CLT_SORT_KEY_NUMBER, CLT_SORT_ASCENDING };
+  wait_until (sorted_by, &wait, "the default sort");
+  {
+    g_autoptr(CltCustomer) first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    first_ascending = g_strdup (clt_customer_get_number (first));
+  }
+
+  /* A click on a header, then a second click on it. */
+  gtk_column_view_sort_by_column (view, find_column (window, "Last Name"), GTK_SORT_ASCENDING);
+  wait = (SortWait) { window, CLT_SORT_KEY_LAST_NAME, CLT_SORT_ASCENDING };
+  wait_until (sorted_by, &wait, "the sort by last name");
+  assert_rows_match_store (window, 20);
+  for (guint i = 1; i < 20; i++)
+    {
+      g_autoptr(CltCustomer) a = g_list_model_get_item (G_LIST_MODEL (list), i - 1);
+      g_autoptr(CltCustomer) b = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_autofree char *fa = clt_fold_text (clt_customer_get_last_name (a));
+      g_autofree char *fb = clt_fold_text (clt_customer_get_last_name (b));
+
+      g_assert_cmpint (g_utf8_collate (fa, fb), <=, 0);
+    }
+
+  gtk_column_view_sort_by_column (view, find_column (window, "Customer No."), GTK_SORT_DESCENDING);
+  wait = (SortWait) { window, CLT_SORT_KEY_NUMBER, CLT_SORT_DESCENDING };
+  wait_until (sorted_by, &wait, "the sort by number, descending");
+  assert_rows_match_store (window, 20);
+  {
+    g_autoptr(CltCustomer) first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_autoptr(CltCustomer) last = g_list_model_get_item (G_LIST_MODEL (list), N_SAMPLE - 1);
+
+    g_assert_cmpstr (clt_customer_get_number (first), !=, first_ascending);
+    (void) last;
+  }
+
+  /* The sort is kept and a new window starts with it. */
+  g_assert_cmpint (g_settings_get_enum (settings, "sort-key"), ==, CLT_SORT_KEY_NUMBER);
+  g_assert_cmpint (g_settings_get_enum (settings, "sort-direction"), ==, CLT_SORT_DESCENDING);
+  destroy_window (window);
+
+  window = create_window (ts.store);
+  {
+    g_autoptr(CltQuery) query = clt_customer_list_dup_query (clt_window_get_customer_list (window));
+
+    g_assert_cmpint (clt_query_get_sort_key (query), ==, CLT_SORT_KEY_NUMBER);
+    g_assert_cmpint (clt_query_get_sort_direction (query), ==, CLT_SORT_DESCENDING);
+  }
+  wait_for_rows (window, N_SAMPLE);
+  wait = (SortWait) { window, CLT_SORT_KEY_NUMBER, CLT_SORT_DESCENDING };
+  wait_until (sorted_by, &wait, "the restored sort");
+  assert_rows_match_store (window, 20);
+  destroy_window (window);
+
+  g_settings_reset (settings, "sort-key");
+  g_settings_reset (settings, "sort-direction");
+  temp_store_clear (&ts);
+}
+
+static gboolean
+page_is (gpointer data)
+{
+  CltWindow *window = ((gpointer *) data)[0];
+  const char *page = ((gpointer *) data)[1];
+
+  return g_strcmp0 (clt_window_get_visible_page (window), page) == 0;
+}
+
+static gboolean
+is_insensitive (gpointer data)
+{
+  return !gtk_widget_is_sensitive (data);
+}
+
+static void
+test_empty_state (void)
+{
+  TempStore ts = { 0 };
+  CltWindow *window;
+  GtkWidget *button;
+  gpointer wait[2];
+
+  temp_store_init (&ts, 0);
+  window = create_window (ts.store);
+
+  wait[0] = window;
+  wait[1] = (gpointer) "empty";
+  wait_until (page_is, wait, "the empty state");
+  wait_for_paint (GTK_WIDGET (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "0 customers");
+
+  button = find_button_with_label (GTK_WIDGET (window), "Load Sample Customers");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+
+  /* A keyboard activation clicks after a short press animation; the
+   * button is insensitive while the sample is written. */
+  gtk_widget_activate (button);
+  wait_until (is_insensitive, button, "the button to turn insensitive");
+
+  wait_for_rows (window, 1000);
+  g_assert_cmpstr (clt_window_get_visible_page (window), ==, "table");
+
+  destroy_window (window);
+  temp_store_clear (&ts);
+}
+
+static gboolean
+has_mapped_label_containing (GtkWidget  *widget,
+                             const char *text)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_mapped_label_containing (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_read_only (void)
+{
+  TempStore ts = { 0 };
+  g_autoptr(GError) error = NULL;
+  CltWindow *window;
+  GtkWidget *button;
+
+  /* root may write any file: there is no read-only database to open. */
+  if (getuid () == 0)
+    {
+      g_test_skip ("Running as root: every file is writable");
+      return;
+    }
+
+  temp_store_init (&ts, 50);
+  wait_until (only_one_ref, ts.store, "the store's last reference");
+  g_assert_finalize_object (g_steal_pointer (&ts.store));
+  g_assert_cmpint (g_chmod (ts.path, 0444), ==, 0);
+
+  ts.store = CLT_STORE (clt_sqlite_store_new (ts.path, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (clt_store_get_read_only (ts.store));
+
+  window = create_window (ts.store);
+  wait_for_rows (window, 50);
+
+  g_assert_true (has_mapped_label_containing (GTK_WIDGET (window), "read-only"));
+  button = find_button_with_label (GTK_WIDGET (window), "Load Sample Customers");
+  g_assert_nonnull (button);
+  g_assert_false (gtk_widget_is_sensitive (button));
+
+  destroy_window (window);
+  g_chmod (ts.path, 0644);
+  temp_store_clear (&ts);
+}
+
+static gboolean
+find_message_dialog (gpointer data)
+{
+  AdwMessageDialog **dialog = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        {
+          *dialog = ADW_MESSAGE_DIALOG (window);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+test_error_dialog (void)
+{
+  static const char garbage[] = "This is a shopping list, not a database.\nMilk\nEggs\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("clt-test-window-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = NULL;
+  AdwMessageDialog *dialog = NULL;
+  gsize length;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "shopping-list.db", NULL);
+  g_file_set_contents (path, garbage, -1, &error);
+  g_assert_no_error (error);
+
+  file = g_file_new_for_path (path);
+  clt_application_open_database (app, file);
+  wait_until (find_message_dialog, &dialog, "the error dialog");
+
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Cannot Open Database");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), path));
+  g_assert_true (adw_message_dialog_has_response (dialog, "quit"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "open"));
+  g_assert_null (clt_application_get_main_window (app));
+
+  /* The refused file is left as it was. */
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (contents, ==, garbage);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  app = clt_application_new ();
+  /* Tests may run side by side and without a session bus. */
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/clt/window/rows-appear", test_rows_appear);
+  g_test_add_func ("/clt/window/search-filters", test_search_filters);
+  g_test_add_func ("/clt/window/header-click-sorts", test_header_click_sorts);
+  g_test_add_func ("/clt/window/empty-state", test_empty_state);
+  g_test_add_func ("/clt/window/error-dialog", test_error_dialog);
+  g_test_add_func ("/clt/window/read-only", test_read_only);
+
+  ret = g_test_run ();
+
+  g_clear_object (&app);
+
+  return ret;
+}
