@@ -1122,16 +1122,16 @@ append_fts_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
-/* Search text becomes (a) when some word has 3+ characters, one FTS5 query
- * ANDing a word-prefix match of every word ("word" * — inside the quotes
- * nothing is FTS syntax, a " is doubled), or (b) when every word is
- * shorter, a prefix match of each word on the folded last name, first name
- * and email through the customer_prefixes table. Words without a letter or
+/* Search text becomes (a) one FTS5 query ANDing a word-prefix match of
+ * every word ("word" * — inside the quotes nothing is FTS syntax, a " is
+ * doubled), or (b) when it is a single word of one or two characters, a
+ * prefix match on the folded last name, first name and email through the
+ * customer_prefixes table. Words without a letter or
  * digit (a lone "-" or "*") cannot match a token and are left out.
  *
  * @dense: the caller will walk the sort index and test each row (many
  * rows match), rather than collect the matches and sort them (few match);
- * the tests are then keyed lookups per row (EXISTS) instead of IN. */
+ * prefixes are then tested by a keyed lookup per row (EXISTS). */
 static gboolean
 word_has_token (const char *word)
 {
@@ -1179,16 +1179,16 @@ filter_add_search (Filter     *filter,
 
   filter->has_text = TRUE;
 
-  if (n_long > 0)
+  /* One short word: the prefix table. Anything more: the full-text index,
+   * whose prefix indexes make short words cheap next to others. */
+  if (n_long > 0 || n_words > 1)
     {
-      if (dense)
-        g_string_append (filter->where,
-                         " AND EXISTS (SELECT 1 FROM customers_fts"
-                         " WHERE customers_fts MATCH ? AND rowid = c.pk)");
-      else
-        g_string_append (filter->where,
-                         " AND c.pk IN (SELECT rowid FROM customers_fts"
-                         " WHERE customers_fts MATCH ?)");
+      /* IN either way: walking the sort index, SQLite tests each row
+       * against the matches collected once; a per-row MATCH would
+       * evaluate the whole full-text query again for every row. */
+      g_string_append (filter->where,
+                       " AND c.pk IN (SELECT rowid FROM customers_fts"
+                       " WHERE customers_fts MATCH ?)");
       filter_add_text (filter, match->str);
 
       filter->fast_count_sql =
@@ -1537,6 +1537,16 @@ customers_data_free (CustomersData *data)
   g_free (data);
 }
 
+/* Whether @query narrows nothing but by its search text. */
+static gboolean
+only_text_filters (CltQuery *query)
+{
+  g_autoptr(CltQuery) plain = clt_query_copy (query);
+
+  clt_query_set_search_text (plain, "");
+  return clt_query_is_unfiltered (plain);
+}
+
 /* Counts per reader connection, kept while nothing was committed since
  * (PRAGMA data_version): typing a letter and deleting it again, or paging
  * through one query, counts once. */
@@ -1577,8 +1587,10 @@ count_query (CltSqliteStore *self,
     sql = g_strdup ("SELECT (SELECT count(*) FROM customers)"
                     " - (SELECT count(*) FROM customers WHERE anonymized_at IS NOT NULL)");
   else
-    sql = g_strdup_printf ("SELECT count(*) FROM customers c WHERE c.listed = 1%s",
-                           filter.where->str);
+    /* With searched text, the matches drive: "+" keeps SQLite from
+     * walking an index led by "listed" (every row has listed = 1). */
+    sql = g_strdup_printf ("SELECT count(*) FROM customers c WHERE %sc.listed = 1%s",
+                           filter.has_text ? "+" : "", filter.where->str);
 
   stmt = prepare (self, reader->db, sql, error);
   if (stmt == NULL)
@@ -1729,8 +1741,9 @@ fetch_customers (CltSqliteStore *self,
  * sort index and testing each row finds a page quickly when matches are
  * dense; when they are sparse it would test the whole table, and
  * collecting the matches and sorting them is cheaper. The (cached) count
- * decides, and "+column" in ORDER BY keeps SQLite from walking the index
- * for the sparse case. */
+ * decides. For the sparse case "+" on listed and on the ORDER BY column
+ * keeps SQLite from walking an index led by "listed" (which every row
+ * satisfies) instead of starting from the matches. */
 static gboolean
 list_customers_read (CltSqliteStore *self,
                      Reader         *reader,
@@ -1775,13 +1788,24 @@ list_customers_read (CltSqliteStore *self,
        * sorting: about matches rows fetched and sorted. */
       dense = (double) (data->offset + data->limit) * (double) n_total
               < 4.0 * (double) n_matches * (double) n_matches;
+
+      /* Text that every customer matches ("example", the number prefix)
+       * filters nothing: skip collecting a million matches. */
+      if (n_matches == n_total && only_text_filters (data->query))
+        {
+          g_autoptr(CltQuery) plain = clt_query_copy (data->query);
+
+          clt_query_set_search_text (plain, "");
+          g_set_object (&data->query, plain);
+        }
     }
 
   filter_init (&filter, data->query, dense);
   sql = g_strdup_printf ("SELECT c.pk FROM customers c"
-                         " WHERE c.listed = 1%s"
+                         " WHERE %sc.listed = 1%s"
                          " ORDER BY %s%s %s, c.pk %s LIMIT ? OFFSET ?",
-                         filter.where->str, dense ? "" : "+", sort_columns[key], dir, dir);
+                         dense ? "" : "+", filter.where->str,
+                         dense ? "" : "+", sort_columns[key], dir, dir);
 
   stmt = prepare (self, reader->db, sql, error);
   if (stmt == NULL)

@@ -101,6 +101,13 @@ print_metric (const char *name,
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
+  /* No samples (a phase skipped): JSON has no NaN, leave the line out. */
+  if (isnan (value))
+    {
+      g_printerr ("%s: no samples\n", name);
+      return;
+    }
+
   /* g_ascii_formatd: the UI subcommand runs under the user's locale,
    * whose decimal separator may not be a dot. */
   g_ascii_formatd (buf, sizeof buf, "%.3f", value);
@@ -375,14 +382,17 @@ run_store (const char *path)
           g_autoptr(CltQuery) filtered = clt_query_new ();
           Timed timed;
           guint n_matches;
+          double count_ms;
 
           clt_query_set_search_text (filtered, g_ptr_array_index (prefixes, j));
           start = g_get_monotonic_time ();
           n_matches = store_count (store, filtered, context);
+          count_ms = elapsed_ms (start);
           store_list (store, filtered, 0, PAGE_SIZE, context);
           timed.ms = elapsed_ms (start);
-          timed.text = g_strdup_printf ("'%s' (%u matches)",
-                                        (char *) g_ptr_array_index (prefixes, j), n_matches);
+          timed.text = g_strdup_printf ("'%s' (%u matches; count %.1f ms, first page %.1f ms)",
+                                        (char *) g_ptr_array_index (prefixes, j), n_matches,
+                                        count_ms, timed.ms - count_ms);
           g_array_append_val (filter_ms, timed.ms);
           g_array_append_val (filter_timed, timed);
         }
@@ -397,7 +407,7 @@ run_store (const char *path)
     {
       Timed *timed = &g_array_index (filter_timed, Timed, i);
 
-      if (i < 8)
+      if (i < 12)
         g_printerr ("  %8.2f ms  %s\n", timed->ms, timed->text);
       g_free (timed->text);
     }
@@ -508,6 +518,17 @@ typedef struct
   GArray          *frame_ms;
   GArray          *jump_ms;
   guint            n_frames;
+
+  /* Where each frame's time goes: the end of each frame clock phase
+   * (our handlers run after GTK's), and arrays over the scroll run. */
+  gint64           frame_start_us;
+  gint64           update_end_us;
+  gint64           layout_end_us;
+  gint64           paint_end_us;
+  GArray          *update_ms;
+  GArray          *layout_ms;
+  GArray          *paint_ms;
+  GArray          *between_ms;
 } UiBench;
 
 static void
@@ -613,6 +634,18 @@ list_shows (UiBench    *bench,
   return visible_rows_loaded (bench);
 }
 
+static void
+on_first_items_changed_cb (GListModel *list,
+                           guint       position,
+                           guint       removed,
+                           guint       added,
+                           UiBench    *bench)
+{
+  if (bench->phase == PHASE_FIRST_PAINT && added > 0)
+    g_printerr ("first paint: list counted %u customers at %.1f ms after main()\n",
+                g_list_model_get_n_items (list), elapsed_ms (main_start_us));
+}
+
 static gboolean
 window_ready (UiBench *bench)
 {
@@ -627,6 +660,11 @@ window_ready (UiBench *bench)
       bench->list = clt_window_get_customer_list (window);
       bench->view = clt_window_get_column_view (window);
       bench->entry = clt_window_get_search_entry (window);
+      g_printerr ("first paint: main window found at %.1f ms after main(), list has %u items\n",
+                  elapsed_ms (main_start_us),
+                  bench->list != NULL ? g_list_model_get_n_items (G_LIST_MODEL (bench->list)) : 0);
+      if (bench->list != NULL)
+        g_signal_connect (bench->list, "items-changed", G_CALLBACK (on_first_items_changed_cb), bench);
     }
 
   if (bench->list == NULL || bench->view == NULL || !gtk_widget_get_mapped (GTK_WIDGET (bench->view)))
@@ -780,6 +818,13 @@ report_scroll (UiBench *bench)
   g_printerr ("scroll: %u jumps, %u frames, frame interval p50 %.1f ms, max %.1f ms\n",
               bench->jump_index, bench->n_frames,
               percentile (intervals, 50), percentile (intervals, 100));
+  g_printerr ("scroll frame phases, p50 / p95 / max ms: update (tick, adjustment) %.1f / %.1f / %.1f,"
+              " layout (measure + allocate) %.1f / %.1f / %.1f, paint (snapshot + render) %.1f / %.1f / %.1f,"
+              " between frames (main loop: list fills, store callbacks, waiting for the clock) %.1f / %.1f / %.1f\n",
+              percentile (bench->update_ms, 50), percentile (bench->update_ms, 95), percentile (bench->update_ms, 100),
+              percentile (bench->layout_ms, 50), percentile (bench->layout_ms, 95), percentile (bench->layout_ms, 100),
+              percentile (bench->paint_ms, 50), percentile (bench->paint_ms, 95), percentile (bench->paint_ms, 100),
+              percentile (bench->between_ms, 50), percentile (bench->between_ms, 95), percentile (bench->between_ms, 100));
 
   print_metric ("ui_scroll_frame_ms_p99", percentile (bench->frame_ms, 99), "ms", bench->n_total);
   print_metric ("ui_scroll_jump_to_paint_ms_p50", percentile (bench->jump_ms, 50), "ms", bench->n_total);
@@ -796,8 +841,16 @@ scroll_after_paint (UiBench *bench,
   if (bench->last_after_paint_us != 0)
     {
       double interval = (now - bench->last_after_paint_us) / 1000.0;
+      double update = (bench->update_end_us - bench->frame_start_us) / 1000.0;
+      double layout = (bench->layout_end_us - bench->update_end_us) / 1000.0;
+      double paint = (bench->paint_end_us - bench->layout_end_us) / 1000.0;
+      double between = (bench->frame_start_us - bench->last_after_paint_us) / 1000.0;
 
       g_array_append_val (bench->frame_ms, interval);
+      g_array_append_val (bench->update_ms, update);
+      g_array_append_val (bench->layout_ms, layout);
+      g_array_append_val (bench->paint_ms, paint);
+      g_array_append_val (bench->between_ms, between);
     }
   bench->last_after_paint_us = now;
   bench->n_frames++;
@@ -841,6 +894,7 @@ start_scroll (UiBench *bench)
   print_metric ("ui_filter_keystroke_to_rows_ms_p95", percentile (bench->rows_ms, 95), "ms", bench->n_total);
   print_metric ("ui_filter_clear_to_paint_ms_p95", percentile (bench->clear_ms, 95), "ms", bench->n_total);
 
+  g_printerr ("filter done: %u keystrokes measured; scrolling\n", bench->keystroke_ms->len);
   bench->phase = PHASE_SCROLL;
   bench->jump_pending = TRUE;
   bench->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (bench->view), on_tick_cb, bench, NULL);
@@ -859,12 +913,22 @@ on_after_paint_cb (GdkFrameClock *frame_clock,
   switch (bench->phase)
     {
     case PHASE_FIRST_PAINT:
+      bench->n_frames++;
+      if (bench->n_frames == 1)
+        g_printerr ("first paint: first frame of the main window painted at %.1f ms after main()\n",
+                    (now - main_start_us) / 1000.0);
       if (window_ready (bench))
         {
           double since_main = (now - main_start_us) / 1000.0;
           GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (main_window));
 
           bench->n_total = g_list_model_get_n_items (G_LIST_MODEL (bench->list));
+          g_printerr ("first paint: rows painted in frame %u at %.1f ms after main()"
+                      " (last frame: layout %.1f ms, paint %.1f ms)\n",
+                      bench->n_frames, since_main,
+                      (bench->layout_end_us - bench->update_end_us) / 1000.0,
+                      (bench->paint_end_us - bench->layout_end_us) / 1000.0);
+          bench->n_frames = 0;
           g_printerr ("# gsk_renderer: %s\n", renderer != NULL ? G_OBJECT_TYPE_NAME (renderer) : "none");
           if (process_age_at_main_ms >= 0)
             print_metric ("ui_first_paint_ms", process_age_at_main_ms + since_main, "ms", bench->n_total);
@@ -872,6 +936,9 @@ on_after_paint_cb (GdkFrameClock *frame_clock,
 
           bench->phase = PHASE_FILTER;
           g_signal_connect (bench->list, "notify::loading", G_CALLBACK (on_list_loading_cb), bench);
+          /* For profiling one phase: CLT_BENCH_SKIP_FILTER=1 scrolls at once. */
+          if (g_getenv ("CLT_BENCH_SKIP_FILTER") != NULL)
+            bench->step_index = bench->steps->len;
           schedule_next_step (bench);
         }
       break;
@@ -891,19 +958,63 @@ on_after_paint_cb (GdkFrameClock *frame_clock,
 }
 
 static void
+on_before_paint_cb (GdkFrameClock *frame_clock,
+                    UiBench       *bench)
+{
+  bench->frame_start_us = g_get_monotonic_time ();
+  bench->update_end_us = bench->frame_start_us;
+  bench->layout_end_us = bench->frame_start_us;
+  bench->paint_end_us = bench->frame_start_us;
+}
+
+static void
+on_update_cb (GdkFrameClock *frame_clock,
+              UiBench       *bench)
+{
+  bench->update_end_us = g_get_monotonic_time ();
+  bench->layout_end_us = bench->update_end_us;
+  bench->paint_end_us = bench->update_end_us;
+}
+
+static void
+on_layout_cb (GdkFrameClock *frame_clock,
+              UiBench       *bench)
+{
+  bench->layout_end_us = g_get_monotonic_time ();
+  bench->paint_end_us = bench->layout_end_us;
+}
+
+static void
+on_paint_cb (GdkFrameClock *frame_clock,
+             UiBench       *bench)
+{
+  bench->paint_end_us = g_get_monotonic_time ();
+}
+
+static void
 watch_frame_clock (GtkWidget *window,
                    UiBench   *bench)
 {
   GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (window);
 
-  if (frame_clock != NULL)
-    g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_after_paint_cb), bench);
+  if (frame_clock == NULL)
+    return;
+
+  /* Connected after GTK's own handlers (at realize): each runs when
+   * GTK's work for that phase is done. */
+  g_signal_connect (frame_clock, "before-paint", G_CALLBACK (on_before_paint_cb), bench);
+  g_signal_connect (frame_clock, "update", G_CALLBACK (on_update_cb), bench);
+  g_signal_connect (frame_clock, "layout", G_CALLBACK (on_layout_cb), bench);
+  g_signal_connect (frame_clock, "paint", G_CALLBACK (on_paint_cb), bench);
+  g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_after_paint_cb), bench);
 }
 
 static void
 on_window_realize_cb (GtkWidget *window,
                       UiBench   *bench)
 {
+  g_printerr ("first paint: %s realized at %.1f ms after main()\n",
+              G_OBJECT_TYPE_NAME (window), elapsed_ms (main_start_us));
   watch_frame_clock (window, bench);
 }
 
@@ -912,10 +1023,55 @@ on_window_added_cb (GtkApplication *app,
                     GtkWindow      *window,
                     UiBench        *bench)
 {
+  g_printerr ("first paint: %s added at %.1f ms after main()\n",
+              G_OBJECT_TYPE_NAME (window), elapsed_ms (main_start_us));
   if (gtk_widget_get_realized (GTK_WIDGET (window)))
     watch_frame_clock (GTK_WIDGET (window), bench);
   else
     g_signal_connect (window, "realize", G_CALLBACK (on_window_realize_cb), bench);
+}
+
+/* Frames stop when nothing changes on screen: a measurement whose rows
+ * never arrive is ended by this timer, not by the frame clock. */
+static gboolean
+on_stall_check_cb (gpointer user_data)
+{
+  UiBench *bench = user_data;
+  g_autoptr(CltQuery) query = NULL;
+
+  if (!bench->waiting || g_get_monotonic_time () - bench->start_us < STEP_TIMEOUT_US)
+    return G_SOURCE_CONTINUE;
+
+  query = clt_customer_list_dup_query (bench->list);
+  g_printerr ("warning: stalled (phase %d, step %u, jump %u): list has %u items, loading %d,"
+              " query '%s', view mapped %d, visible rows loaded %d\n",
+              bench->phase, bench->step_index, bench->jump_index,
+              g_list_model_get_n_items (G_LIST_MODEL (bench->list)),
+              clt_customer_list_get_loading (bench->list),
+              clt_query_get_search_text (query),
+              gtk_widget_get_mapped (GTK_WIDGET (bench->view)),
+              visible_rows_loaded (bench));
+  bench->n_timeouts++;
+  bench->waiting = FALSE;
+
+  if (bench->phase == PHASE_FILTER)
+    {
+      bench->step_index++;
+      schedule_next_step (bench);
+    }
+  else if (bench->phase == PHASE_SCROLL)
+    {
+      bench->jump_index++;
+      if (bench->jump_index < N_SCROLL_JUMPS)
+        bench->jump_pending = TRUE;
+      else
+        {
+          report_scroll (bench);
+          finish (bench, EXIT_FAILURE);
+        }
+    }
+
+  return G_SOURCE_CONTINUE;
 }
 
 static gboolean
@@ -937,6 +1093,7 @@ run_ui (const char *path)
   UiBench bench = { 0 };
   const char *app_argv[] = { "clientele", "--database", path, NULL };
   guint watchdog_id;
+  guint stall_check_id;
   int app_status;
 
   bench.keystroke_ms = g_array_new (FALSE, FALSE, sizeof (double));
@@ -944,6 +1101,10 @@ run_ui (const char *path)
   bench.rows_ms = g_array_new (FALSE, FALSE, sizeof (double));
   bench.frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
   bench.jump_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  bench.update_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  bench.layout_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  bench.paint_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  bench.between_ms = g_array_new (FALSE, FALSE, sizeof (double));
   bench.typing_rand = g_rand_new_with_seed (TYPING_SEED);
   bench.scroll_rand = g_rand_new_with_seed (SCROLL_SEED);
   bench.status = EXIT_FAILURE;
@@ -956,10 +1117,12 @@ run_ui (const char *path)
                            g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
   g_signal_connect (app, "window-added", G_CALLBACK (on_window_added_cb), &bench);
   watchdog_id = g_timeout_add_seconds (WATCHDOG_SECONDS, on_watchdog_cb, &bench);
+  stall_check_id = g_timeout_add (500, on_stall_check_cb, &bench);
 
   app_status = g_application_run (G_APPLICATION (app), 3, (char **) app_argv);
 
   g_source_remove (watchdog_id);
+  g_source_remove (stall_check_id);
   if (bench.phase != PHASE_DONE)
     {
       g_printerr ("clt-bench: the application quit before the benchmark ended (phase %d, status %d)\n",
@@ -974,6 +1137,10 @@ run_ui (const char *path)
   g_array_unref (bench.rows_ms);
   g_array_unref (bench.frame_ms);
   g_array_unref (bench.jump_ms);
+  g_array_unref (bench.update_ms);
+  g_array_unref (bench.layout_ms);
+  g_array_unref (bench.paint_ms);
+  g_array_unref (bench.between_ms);
   g_rand_free (bench.typing_rand);
   g_rand_free (bench.scroll_rand);
 

@@ -333,8 +333,13 @@ def filled_rows(app):
     return rows
 
 
-def wait_title(app, regex, timeout=STEP_WAIT_S):
-    return wait_for('reading the title', lambda: regex.match(app.title() or ''), timeout)
+def wait_title(app, regex, check=None, timeout=STEP_WAIT_S):
+    """Waits for a title that matches regex (and check(match), if given):
+    the title passes through other states while counts arrive."""
+    def look():
+        m = regex.match(app.title() or '')
+        return m if m and (check is None or check(m)) else None
+    return wait_for('reading the title', look, timeout)
 
 
 def start(binary, database, workdir):
@@ -439,7 +444,7 @@ def test_search(args, workdir):
         if not ok(rows, 'the table shows rows with text',
                   'title %r, rows %r' % (app.title(), app.rows())):
             return
-        m = wait_title(app, COUNT_RE)
+        m = wait_title(app, COUNT_RE, lambda m: parse_count(m.group(1)) == args.count)
         total = parse_count(m.group(1)) if m else None
         ok(total == args.count, 'the title reads "%d customers"' % args.count,
            'title: %r' % app.title())
@@ -465,7 +470,8 @@ def test_search(args, workdir):
         ok(how, 'the search entry takes the typed text', 'it reads %r' % text_of(entry))
         diag('text entered by %s' % how)
 
-        fm = wait_title(app, FILTERED_RE)
+        fm = wait_title(app, FILTERED_RE,
+                        lambda m: 0 < parse_count(m.group(1)) < parse_count(m.group(2)))
         shown = parse_count(fm.group(1)) if fm else None
         of = parse_count(fm.group(2)) if fm else None
         ok(fm and 0 < shown < of and of == args.count,
@@ -499,7 +505,7 @@ def test_search(args, workdir):
             app.pyatspi.Registry.generateKeyboardEvent(0xff1b, None, app.pyatspi.KEY_SYM)
         else:
             entry.queryEditableText().setTextContents('')
-        back = wait_title(app, COUNT_RE)
+        back = wait_title(app, COUNT_RE, lambda m: parse_count(m.group(1)) == args.count)
         ok(back and parse_count(back.group(1)) == args.count,
            'clearing the search lists all %d customers again' % args.count,
            'title: %r' % app.title())
