@@ -21,16 +21,20 @@
 #include "clt-company.h"
 #include "clt-custom-field.h"
 #include "clt-customer.h"
+#include "clt-customer-number.h"
+#include "clt-email.h"
 #include "clt-enum-types.h"
 #include "clt-group.h"
 #include "clt-note.h"
 #include "clt-order.h"
+#include "clt-password.h"
 #include "clt-query.h"
 #include "clt-sample-generator.h"
 #include "clt-shop-preferences.h"
 #include "clt-site.h"
 #include "clt-sqlite-schema.h"
 #include "clt-sqlite-store.h"
+#include "clt-validate.h"
 
 /* Threading: every operation runs in a GTask thread. Reads take one of a
  * few read-only connections from an async queue; writes serialize on the
@@ -3245,16 +3249,2041 @@ clt_sqlite_store_get_current_user (CltStore            *store,
 
 /* }}} */
 
+/* Writes {{{ */
+
+#define TOKEN_LIFETIME_USEC (G_GINT64_CONSTANT (7) * 24 * 3600 * G_USEC_PER_SEC)
+#define MAX_NUMBER_ATTEMPTS 1000
+
+static Op *
+task_op (GTask *task)
+{
+  return g_task_get_task_data (task);
+}
+
+static void
+set_changed_id (GTask      *task,
+                const char *customer_id)
+{
+  Op *op = task_op (task);
+
+  g_free (op->changed_id);
+  op->changed_id = g_strdup (customer_id);
+}
+
+/* A unique value taken: CONFLICT, with the field named as for INVALID so
+ * that a dialog shows the message next to it. */
+static void
+set_conflict (GError    **error,
+              const char *field,
+              const char *message)
+{
+  GError *conflict = clt_store_error_new_invalid (field, "%s", message);
+
+  conflict->code = CLT_STORE_ERROR_CONFLICT;
+  g_propagate_error (error, conflict);
+}
+
+static gint64
+now_usec (void)
+{
+  return g_get_real_time ();
+}
+
+static gboolean
+step_expect_done (CltSqliteStore *self,
+                  sqlite3        *db,
+                  sqlite3_stmt   *stmt,
+                  GError        **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      set_db_error (self, error, db, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Runs @sql with one text parameter; TRUE in *@found when it returns a row. */
+static gboolean
+exists_text (CltSqliteStore *self,
+             sqlite3        *db,
+             const char     *sql,
+             const char     *param,
+             gboolean       *found,
+             GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, param);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, db, rc);
+      return FALSE;
+    }
+
+  *found = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+/* The pk of a customer that may be written: anonymized ones are gone. */
+static gboolean
+lookup_live_customer (CltSqliteStore *self,
+                      sqlite3        *db,
+                      const char     *customer_id,
+                      gint64         *pk,
+                      GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = prepare (self, db,
+                  "SELECT pk FROM customers WHERE id = ? AND anonymized_at IS NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, customer_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *pk = sqlite3_column_int64 (stmt, 0);
+      return TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, db, rc);
+      return FALSE;
+    }
+
+  g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND,
+               _("The customer no longer exists."));
+  return FALSE;
+}
+
+static gboolean
+read_customer_by_pk (CltSqliteStore  *self,
+                     sqlite3         *db,
+                     gint64           pk,
+                     CltCustomer    **out,
+                     GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) customers = NULL;
+
+  stmt = prepare (self, db, "SELECT " CUSTOMER_COLUMNS " FROM customers c WHERE c.pk = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, pk);
+  if (!select_customers (self, db, stmt, &customers, error))
+    return FALSE;
+
+  if (customers->len == 0)
+    {
+      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND,
+                   _("The customer no longer exists."));
+      return FALSE;
+    }
+
+  *out = g_object_ref (g_ptr_array_index (customers, 0));
+  return TRUE;
+}
+
+static char *
+meta_get (sqlite3    *db,
+          const char *key)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT value FROM clt_meta WHERE key = ?", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    }
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+static gboolean
+meta_set (CltSqliteStore *self,
+          sqlite3        *db,
+          const char     *key,
+          const char     *value,
+          GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = prepare (self, db, "INSERT OR REPLACE INTO clt_meta (key, value) VALUES (?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, key);
+  bind_text (stmt, 2, value);
+  return step_expect_done (self, db, stmt, error);
+}
+
+/* shop_preferences rows are keyed by the CltShopPreferences property
+ * names; booleans are stored as "true"/"false". Unset keys keep the
+ * object's defaults. */
+static CltShopPreferences *
+read_preferences (CltSqliteStore *self,
+                  sqlite3        *db,
+                  GError        **error)
+{
+  g_autoptr(CltShopPreferences) preferences = clt_shop_preferences_new ();
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = prepare (self, db, "SELECT key, value FROM shop_preferences", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *key = column_text (stmt, 0);
+      const char *value = column_text (stmt, 1);
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (preferences), key);
+
+      if (pspec == NULL)
+        continue;
+
+      if (pspec->value_type == G_TYPE_BOOLEAN)
+        g_object_set (preferences, key, g_strcmp0 (value, "true") == 0, NULL);
+      else if (pspec->value_type == G_TYPE_STRING)
+        g_object_set (preferences, key, value, NULL);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, db, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&preferences);
+}
+
+/* The next customer number: the shop's prefix and a keyed permutation of
+ * a sequence kept in clt_meta with its secret key. Sample data uses keys
+ * of its own, so a number may be taken already: then the next one. */
+static char *
+next_customer_number (CltSqliteStore     *self,
+                      sqlite3            *db,
+                      CltShopPreferences *preferences,
+                      GError            **error)
+{
+  g_autofree char *key = meta_get (db, "customer_number_key");
+  g_autofree char *sequence_text = meta_get (db, "customer_number_sequence");
+  guint64 sequence = 0;
+
+  if (key == NULL || !clt_customer_number_key_is_valid (key))
+    {
+      g_free (key);
+      key = clt_customer_number_generate_key ();
+      if (!meta_set (self, db, "customer_number_key", key, error))
+        return NULL;
+    }
+
+  if (sequence_text != NULL)
+    sequence = g_ascii_strtoull (sequence_text, NULL, 10);
+
+  for (guint attempt = 0; attempt < MAX_NUMBER_ATTEMPTS; attempt++)
+    {
+      g_autofree char *number = NULL;
+      g_autofree char *number_key = NULL;
+      g_autofree char *stored = NULL;
+      gboolean taken = FALSE;
+
+      sequence++;
+      if (sequence > CLT_CUSTOMER_NUMBER_MAX_SEQUENCE)
+        break;
+
+      number = clt_customer_number_format (key,
+                                           clt_shop_preferences_get_customer_number_prefix (preferences),
+                                           sequence);
+      number_key = clt_fold_text (number);
+      if (!exists_text (self, db, "SELECT 1 FROM customers WHERE number_key = ?",
+                        number_key, &taken, error))
+        return NULL;
+      if (taken)
+        continue;
+
+      stored = g_strdup_printf ("%" G_GUINT64_FORMAT, sequence);
+      if (!meta_set (self, db, "customer_number_sequence", stored, error))
+        return NULL;
+
+      return g_steal_pointer (&number);
+    }
+
+  g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_FAILED,
+               _("No free customer number could be found."));
+  return NULL;
+}
+
+/* Verification and password links: the token goes out by email, only its
+ * SHA-256 is kept. Returns the token. */
+static char *
+make_token (CltSqliteStore *self,
+            sqlite3        *db,
+            gint64          customer_pk,
+            const char     *purpose,
+            GError        **error)
+{
+  g_autofree char *token = clt_customer_number_generate_key ();
+  g_autofree char *more = clt_customer_number_generate_key ();
+  g_autofree char *full = g_strconcat (token, more, NULL);
+  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, full, -1);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 now = now_usec ();
+
+  stmt = prepare (self, db,
+                  "INSERT INTO customer_tokens (token_hash, customer_pk, purpose, created, expires)"
+                  " VALUES (?, ?, ?, ?, ?)",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  bind_text (stmt, 1, hash);
+  sqlite3_bind_int64 (stmt, 2, customer_pk);
+  bind_text (stmt, 3, purpose);
+  sqlite3_bind_int64 (stmt, 4, now);
+  sqlite3_bind_int64 (stmt, 5, now + TOKEN_LIFETIME_USEC);
+  if (!step_expect_done (self, db, stmt, error))
+    return NULL;
+
+  return g_steal_pointer (&full);
+}
+
+/* Where links point: the storefront of the customer's preferred site, else
+ * of the first site that has one. */
+static char *
+storefront_base (sqlite3    *db,
+                 const char *preferred_site)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *url = NULL;
+
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT storefront_url FROM sites WHERE storefront_url <> ''"
+                          " ORDER BY code = ? DESC, position, code LIMIT 1",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, preferred_site != NULL ? preferred_site : "", -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        url = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    }
+  sqlite3_finalize (stmt);
+
+  if (url == NULL)
+    url = g_strdup ("https://shop.example/");
+
+  if (!g_str_has_suffix (url, "/"))
+    {
+      char *with_slash = g_strconcat (url, "/", NULL);
+
+      g_free (url);
+      url = with_slash;
+    }
+
+  return url;
+}
+
+static gboolean
+queue_email (CltSqliteStore *self,
+             sqlite3        *db,
+             gint64          customer_pk,
+             const char     *recipient,
+             const char     *kind,
+             const char     *subject,
+             const char     *body,
+             GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = prepare (self, db,
+                  "INSERT INTO email_outbox (customer_pk, recipient, subject, body, kind, state, created)"
+                  " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, customer_pk);
+  bind_text (stmt, 2, recipient);
+  bind_text (stmt, 3, subject);
+  bind_text (stmt, 4, body);
+  bind_text (stmt, 5, kind);
+  sqlite3_bind_int (stmt, 6, CLT_EMAIL_STATE_QUEUED);
+  sqlite3_bind_int64 (stmt, 7, now_usec ());
+  return step_expect_done (self, db, stmt, error);
+}
+
+typedef enum
+{
+  MAIL_VERIFICATION,
+  MAIL_PASSWORD_TOKEN,
+  MAIL_INITIAL_PASSWORD,
+  MAIL_ACCOUNT_PREPARED,
+  MAIL_ACCOUNT_ACTIVE,
+  MAIL_PASSWORD_RESET,
+} MailKind;
+
+static const char * const mail_kinds[] = {
+  [MAIL_VERIFICATION]     = "verification",
+  [MAIL_PASSWORD_TOKEN]   = "password-token",
+  [MAIL_INITIAL_PASSWORD] = "initial-password",
+  [MAIL_ACCOUNT_PREPARED] = "account-prepared",
+  [MAIL_ACCOUNT_ACTIVE]   = "account-active",
+  [MAIL_PASSWORD_RESET]   = "password-reset",
+};
+
+/* Writes the mail of @kind for the stored customer @customer, with a fresh
+ * link token where the mail has a link. @password only for the
+ * initial-password and account-prepared mails. */
+static gboolean
+send_mail (CltSqliteStore     *self,
+           sqlite3            *db,
+           gint64              pk,
+           CltCustomer        *customer,
+           CltShopPreferences *preferences,
+           MailKind            kind,
+           const char         *password,
+           GError            **error)
+{
+  const char *shop = clt_shop_preferences_get_shop_name (preferences);
+  g_autofree char *base = storefront_base (db, clt_customer_get_preferred_site (customer));
+  g_autofree char *greeting = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *link = NULL;
+  g_autofree char *signature = NULL;
+
+  if (shop[0] == '\0')
+    shop = _("our shop");
+
+  greeting = g_strdup_printf (_("Dear %s %s,"), clt_customer_get_first_name (customer),
+                              clt_customer_get_last_name (customer));
+  signature = g_strdup_printf (_("Kind regards,\n%s"), shop);
+
+  switch (kind)
+    {
+    case MAIL_VERIFICATION:
+      token = make_token (self, db, pk, "verification", error);
+      if (token == NULL)
+        return FALSE;
+      link = g_strconcat (base, "verify?token=", token, NULL);
+      subject = g_strdup_printf (_("Please confirm your email address for %s"), shop);
+      body = g_strdup_printf (_("%s\n\nan account has been created for you at %s. "
+                                "Please confirm your email address by opening this link:\n\n%s\n\n"
+                                "The link is valid for 7 days.\n\n%s"),
+                              greeting, shop, link, signature);
+      break;
+
+    case MAIL_PASSWORD_TOKEN:
+      token = make_token (self, db, pk, "password", error);
+      if (token == NULL)
+        return FALSE;
+      link = g_strconcat (base, "set-password?token=", token, NULL);
+      subject = g_strdup_printf (_("Set the password for your %s account"), shop);
+      body = g_strdup_printf (_("%s\n\nto set the password for your account, open this link:\n\n%s\n\n"
+                                "The link is valid for 7 days.\n\n%s"),
+                              greeting, link, signature);
+      break;
+
+    case MAIL_INITIAL_PASSWORD:
+      subject = g_strdup_printf (_("Your %s account"), shop);
+      body = g_strdup_printf (_("%s\n\nyour account at %s is ready. You can sign in with your "
+                                "email address %s and this password:\n\n%s\n\n"
+                                "Please change it after signing in.\n\n%s"),
+                              greeting, shop, clt_customer_get_email (customer), password,
+                              signature);
+      break;
+
+    case MAIL_ACCOUNT_PREPARED:
+      subject = g_strdup_printf (_("Your %s account is being prepared"), shop);
+      body = g_strdup_printf (_("%s\n\nan account at %s has been created for you and is being "
+                                "prepared. You cannot sign in yet: we will send you another "
+                                "email as soon as the account is active. Then sign in with your "
+                                "email address %s and this password:\n\n%s\n\n%s"),
+                              greeting, shop, clt_customer_get_email (customer), password,
+                              signature);
+      break;
+
+    case MAIL_ACCOUNT_ACTIVE:
+      subject = g_strdup_printf (_("Your %s account is now active"), shop);
+      body = g_strdup_printf (_("%s\n\nyour account at %s is now active. You can sign in with your "
+                                "email address %s and the password from our first email.\n\n%s"),
+                              greeting, shop, clt_customer_get_email (customer), signature);
+      break;
+
+    case MAIL_PASSWORD_RESET:
+      token = make_token (self, db, pk, "password", error);
+      if (token == NULL)
+        return FALSE;
+      link = g_strconcat (base, "reset-password?token=", token, NULL);
+      subject = g_strdup_printf (_("Reset the password for your %s account"), shop);
+      body = g_strdup_printf (_("%s\n\nto choose a new password for your account, open this link:\n\n%s\n\n"
+                                "The link is valid for 7 days. If you did not ask for a new "
+                                "password, you can ignore this email.\n\n%s"),
+                              greeting, link, signature);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  return queue_email (self, db, pk, clt_customer_get_email (customer), mail_kinds[kind],
+                      subject, body, error);
+}
+
+/* Group codes must name existing groups, custom field keys existing
+ * definitions. */
+static gboolean
+check_references (CltSqliteStore *self,
+                  sqlite3        *db,
+                  CltCustomer    *customer,
+                  GError        **error)
+{
+  const char * const *groups = clt_customer_get_groups (customer);
+  GVariant *fields = clt_customer_get_custom_fields (customer);
+  const char *site = clt_customer_get_preferred_site (customer);
+  gboolean found;
+
+  for (guint i = 0; groups != NULL && groups[i] != NULL; i++)
+    {
+      if (!exists_text (self, db, "SELECT 1 FROM groups WHERE code = ?", groups[i], &found, error))
+        return FALSE;
+      if (!found)
+        {
+          g_propagate_error (error, clt_store_error_new_invalid ("groups",
+                                                                 _("There is no group “%s”."),
+                                                                 groups[i]));
+          return FALSE;
+        }
+    }
+
+  if (site[0] != '\0')
+    {
+      if (!exists_text (self, db, "SELECT 1 FROM sites WHERE code = ?", site, &found, error))
+        return FALSE;
+      if (!found)
+        {
+          g_propagate_error (error, clt_store_error_new_invalid ("preferred-site",
+                                                                 _("There is no site “%s”."),
+                                                                 site));
+          return FALSE;
+        }
+    }
+
+  if (fields != NULL && g_variant_is_of_type (fields, G_VARIANT_TYPE_VARDICT))
+    {
+      GVariantIter iter;
+      const char *key;
+      GVariant *value;
+
+      g_variant_iter_init (&iter, fields);
+      while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
+        {
+          g_variant_unref (value);
+          if (!exists_text (self, db, "SELECT 1 FROM custom_fields WHERE key = ?", key, &found, error))
+            return FALSE;
+          if (!found)
+            {
+              g_propagate_error (error, clt_store_error_new_invalid ("custom-fields",
+                                                                     _("There is no custom field “%s”."),
+                                                                     key));
+              return FALSE;
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+/* Replaces the customer's groups and custom field values. */
+static gboolean
+write_groups (CltSqliteStore     *self,
+              sqlite3            *db,
+              gint64              pk,
+              const char * const *groups,
+              GError            **error)
+{
+  g_autoptr(sqlite3_stmt) clear = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+
+  clear = prepare (self, db, "DELETE FROM customer_groups WHERE customer_pk = ?", error);
+  if (clear == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (clear, 1, pk);
+  if (!step_expect_done (self, db, clear, error))
+    return FALSE;
+
+  insert = prepare (self, db,
+                    "INSERT OR IGNORE INTO customer_groups (customer_pk, group_code) VALUES (?, ?)",
+                    error);
+  if (insert == NULL)
+    return FALSE;
+
+  for (guint i = 0; groups != NULL && groups[i] != NULL; i++)
+    {
+      sqlite3_bind_int64 (insert, 1, pk);
+      bind_text (insert, 2, groups[i]);
+      if (!step_done (self, db, insert, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_custom_fields (CltSqliteStore *self,
+                     sqlite3        *db,
+                     gint64          pk,
+                     GVariant       *fields,
+                     GError        **error)
+{
+  g_autoptr(sqlite3_stmt) clear = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  GVariantIter iter;
+  const char *key;
+  GVariant *value;
+
+  clear = prepare (self, db, "DELETE FROM customer_field_values WHERE customer_pk = ?", error);
+  if (clear == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (clear, 1, pk);
+  if (!step_expect_done (self, db, clear, error))
+    return FALSE;
+
+  if (fields == NULL || !g_variant_is_of_type (fields, G_VARIANT_TYPE_VARDICT))
+    return TRUE;
+
+  insert = prepare (self, db,
+                    "INSERT OR REPLACE INTO customer_field_values (customer_pk, field_key, value)"
+                    " VALUES (?, ?, ?)",
+                    error);
+  if (insert == NULL)
+    return FALSE;
+
+  g_variant_iter_init (&iter, fields);
+  while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
+    {
+      gboolean ok;
+
+      sqlite3_bind_int64 (insert, 1, pk);
+      bind_text (insert, 2, key);
+      if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
+        sqlite3_bind_double (insert, 3, g_variant_get_double (value));
+      else if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
+        sqlite3_bind_int (insert, 3, g_variant_get_boolean (value));
+      else if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+        bind_text (insert, 3, g_variant_get_string (value, NULL));
+      else
+        {
+          g_autofree char *printed = g_variant_print (value, FALSE);
+          bind_text (insert, 3, printed);
+        }
+      g_variant_unref (value);
+
+      ok = step_done (self, db, insert, error);
+      if (!ok)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* zip code, city and country of the customer's default billing address,
+ * else of the first address, else empty: what the table shows. */
+static gboolean
+refresh_location (CltSqliteStore *self,
+                  sqlite3        *db,
+                  gint64          pk,
+                  GError        **error)
+{
+  g_autoptr(sqlite3_stmt) pick = NULL;
+  g_autoptr(sqlite3_stmt) update = NULL;
+  g_autofree char *zip_code = NULL;
+  g_autofree char *city = NULL;
+  g_autofree char *country = NULL;
+  g_autofree char *zip_key = NULL;
+  g_autofree char *city_key = NULL;
+  int rc;
+
+  pick = prepare (self, db,
+                  "SELECT a.zip_code, a.city, a.country FROM addresses a"
+                  " JOIN customers c ON c.pk = a.customer_pk"
+                  " WHERE a.customer_pk = ?1"
+                  " ORDER BY a.id = c.default_billing_address DESC, a.pk LIMIT 1",
+                  error);
+  if (pick == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (pick, 1, pk);
+  rc = sqlite3_step (pick);
+  if (rc == SQLITE_ROW)
+    {
+      zip_code = g_strdup (column_text (pick, 0));
+      city = g_strdup (column_text (pick, 1));
+      country = g_strdup (column_text (pick, 2));
+    }
+  else if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, db, rc);
+      return FALSE;
+    }
+
+  zip_key = clt_fold_text (zip_code != NULL ? zip_code : "");
+  city_key = clt_fold_text (city != NULL ? city : "");
+
+  update = prepare (self, db,
+                    "UPDATE customers SET zip_code = ?, city = ?, country = ?, zip_key = ?,"
+                    " city_key = ? WHERE pk = ?",
+                    error);
+  if (update == NULL)
+    return FALSE;
+
+  bind_text (update, 1, zip_code);
+  bind_text (update, 2, city);
+  bind_text (update, 3, country);
+  bind_text (update, 4, zip_key);
+  bind_text (update, 5, city_key);
+  sqlite3_bind_int64 (update, 6, pk);
+  return step_expect_done (self, db, update, error);
+}
+
+typedef struct
+{
+  CltCustomer *customer;
+  char        *password;
+  gboolean     send_password_token;
+} CustomerWriteData;
+
+static void
+customer_write_data_free (CustomerWriteData *data)
+{
+  g_clear_object (&data->customer);
+  if (data->password != NULL)
+    {
+      memset (data->password, 0, strlen (data->password));
+      g_free (data->password);
+    }
+  g_free (data);
+}
+
+static gboolean
+create_customer_write (CltSqliteStore *self,
+                       sqlite3        *db,
+                       gpointer        user_data,
+                       GCancellable   *cancellable,
+                       GTask          *task,
+                       GError        **error)
+{
+  CustomerWriteData *data = user_data;
+  CltCustomer *customer = data->customer;
+  g_autoptr(CltShopPreferences) preferences = NULL;
+  g_autoptr(CltCustomer) stored = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *email = clt_validate_normalize_email (clt_customer_get_email (customer));
+  g_autofree char *id = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *password_hash = NULL;
+  g_autofree char *roles = join_lines (clt_customer_get_roles (customer));
+  g_autofree char *number_key = NULL;
+  g_autofree char *email_key = NULL;
+  g_autofree char *first_name_key = NULL;
+  g_autofree char *last_name_key = NULL;
+  g_autofree char *company_key = NULL;
+  const char *company_id = clt_customer_get_company_id (customer);
+  gboolean taken = FALSE;
+  gint64 now = now_usec ();
+  gint64 pk;
+
+  preferences = read_preferences (self, db, error);
+  if (preferences == NULL)
+    return FALSE;
+
+  if (!exists_text (self, db, "SELECT 1 FROM customers WHERE email = ? COLLATE NOCASE",
+                    email, &taken, error))
+    return FALSE;
+  if (taken)
+    {
+      set_conflict (error, "email", _("Another customer already uses this email address."));
+      return FALSE;
+    }
+
+  if (clt_customer_get_id (customer)[0] != '\0')
+    {
+      id = g_strdup (clt_customer_get_id (customer));
+      if (!exists_text (self, db, "SELECT 1 FROM customers WHERE id = ?", id, &taken, error))
+        return FALSE;
+      if (taken)
+        {
+          set_conflict (error, "id", _("Another customer already has this ID."));
+          return FALSE;
+        }
+    }
+  else
+    {
+      do
+        {
+          g_free (id);
+          id = make_random_id (16);
+          if (!exists_text (self, db, "SELECT 1 FROM customers WHERE id = ?", id, &taken, error))
+            return FALSE;
+        }
+      while (taken);
+    }
+
+  if (!check_references (self, db, customer, error))
+    return FALSE;
+
+  if (company_id[0] != '\0')
+    {
+      if (!exists_text (self, db, "SELECT 1 FROM companies WHERE id = ?", company_id, &taken, error))
+        return FALSE;
+      if (!taken)
+        {
+          g_propagate_error (error, clt_store_error_new_invalid ("company-id",
+                                                                 _("There is no company “%s”."),
+                                                                 company_id));
+          return FALSE;
+        }
+    }
+
+  if (data->password != NULL && data->password[0] != '\0')
+    {
+      password_hash = clt_password_hash (data->password, error);
+      if (password_hash == NULL)
+        return FALSE;
+    }
+
+  number = next_customer_number (self, db, preferences, error);
+  if (number == NULL)
+    return FALSE;
+
+  number_key = clt_fold_text (number);
+  email_key = clt_fold_text (email);
+  first_name_key = clt_fold_text (clt_customer_get_first_name (customer));
+  last_name_key = clt_fold_text (clt_customer_get_last_name (customer));
+  company_key = clt_fold_text (clt_customer_get_company (customer));
+
+  stmt = prepare (self, db,
+    "INSERT INTO customers (id, number, email, salutation, title, first_name, middle_name,"
+    " last_name, gender, date_of_birth, phone, company, locale, currency, preferred_site,"
+    " restriction, active, on_hold, verified, registered, updated, company_id,"
+    " business_unit, roles, password_hash, version, number_key, email_key, first_name_key,"
+    " last_name_key, company_key)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+    " ?18, 0, ?19, ?19, ?20, ?21, ?22, ?23, 1, ?24, ?25, ?26, ?27, ?28)",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, id);
+  bind_text (stmt, 2, number);
+  bind_text (stmt, 3, email);
+  bind_text (stmt, 4, clt_customer_get_salutation (customer));
+  bind_text (stmt, 5, clt_customer_get_title (customer));
+  bind_text (stmt, 6, clt_customer_get_first_name (customer));
+  bind_text (stmt, 7, clt_customer_get_middle_name (customer));
+  bind_text (stmt, 8, clt_customer_get_last_name (customer));
+  sqlite3_bind_int (stmt, 9, clt_customer_get_gender (customer));
+  bind_text (stmt, 10, clt_customer_get_date_of_birth (customer));
+  bind_text (stmt, 11, clt_customer_get_phone (customer));
+  bind_text (stmt, 12, clt_customer_get_company (customer));
+  bind_text (stmt, 13, clt_customer_get_locale (customer));
+  bind_text (stmt, 14, clt_customer_get_currency (customer));
+  bind_text (stmt, 15, clt_customer_get_preferred_site (customer));
+  bind_text (stmt, 16, clt_customer_get_restriction (customer));
+  sqlite3_bind_int (stmt, 17, clt_customer_get_active (customer));
+  sqlite3_bind_int (stmt, 18, clt_customer_get_on_hold (customer));
+  sqlite3_bind_int64 (stmt, 19, now);
+  if (company_id[0] != '\0')
+    bind_text (stmt, 20, company_id);
+  else
+    sqlite3_bind_null (stmt, 20);
+  bind_text (stmt, 21, clt_customer_get_business_unit (customer));
+  bind_text (stmt, 22, roles);
+  bind_text (stmt, 23, password_hash);
+  bind_text (stmt, 24, number_key);
+  bind_text (stmt, 25, email_key);
+  bind_text (stmt, 26, first_name_key);
+  bind_text (stmt, 27, last_name_key);
+  bind_text (stmt, 28, company_key);
+  if (!step_expect_done (self, db, stmt, error))
+    return FALSE;
+
+  pk = sqlite3_last_insert_rowid (db);
+
+  if (!write_groups (self, db, pk, clt_customer_get_groups (customer), error) ||
+      !write_custom_fields (self, db, pk, clt_customer_get_custom_fields (customer), error))
+    return FALSE;
+
+  if (!read_customer_by_pk (self, db, pk, &stored, error))
+    return FALSE;
+
+  /* The mails the shop rules ask for: always the verification link; the
+   * password link when asked; with an initial password, the password
+   * itself, or the "being prepared" mail for an account that cannot sign
+   * in yet (Emporix). */
+  if (!send_mail (self, db, pk, stored, preferences, MAIL_VERIFICATION, NULL, error))
+    return FALSE;
+  if (data->send_password_token &&
+      !send_mail (self, db, pk, stored, preferences, MAIL_PASSWORD_TOKEN, NULL, error))
+    return FALSE;
+  if (password_hash != NULL)
+    {
+      gboolean ready = clt_customer_get_active (stored) && !clt_customer_get_on_hold (stored);
+
+      if (!send_mail (self, db, pk, stored, preferences,
+                      ready ? MAIL_INITIAL_PASSWORD : MAIL_ACCOUNT_PREPARED,
+                      data->password, error))
+        return FALSE;
+    }
+
+  set_changed_id (task, id);
+  g_task_return_pointer (task, g_steal_pointer (&stored), g_object_unref);
+  return TRUE;
+}
+
+static void
+clt_sqlite_store_create_customer (CltStore            *store,
+                                  CltCustomer         *customer,
+                                  const char          *initial_password,
+                                  gboolean             send_password_token,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  CltSqliteStore *self = CLT_SQLITE_STORE (store);
+  CustomerWriteData *data;
+  GError *error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!clt_validate_customer (customer, CLT_VALIDATE_CREATE, &error) ||
+      (initial_password != NULL && initial_password[0] != '\0' &&
+       !clt_validate_password (initial_password, &message)))
+    {
+      g_autoptr(GTask) task = g_task_new (store, cancellable, callback, user_data);
+
+      g_task_set_source_tag (task, clt_sqlite_store_create_customer);
+      if (error == NULL)
+        error = clt_store_error_new_invalid ("password", "%s", message);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  data = g_new0 (CustomerWriteData, 1);
+  data->customer = clt_customer_copy (customer);
+  data->password = g_strdup (initial_password);
+  data->send_password_token = send_password_token;
+  run_write (self, clt_sqlite_store_create_customer, create_customer_write, data,
+             (GDestroyNotify) customer_write_data_free, TRUE, NULL,
+             cancellable, callback, user_data);
+}
+
+/* Whether the address @address_id belongs to the customer @pk. */
+static gboolean
+address_exists (CltSqliteStore *self,
+                sqlite3        *db,
+                gint64          pk,
+                const char     *address_id,
+                gboolean       *found,
+                GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = prepare (self, db, "SELECT 1 FROM addresses WHERE customer_pk = ? AND id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, pk);
+  bind_text (stmt, 2, address_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, db, rc);
+      return FALSE;
+    }
+
+  *found = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+static gboolean
+customer_has_mail (sqlite3    *db,
+                   gint64      pk,
+                   const char *kind)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+
+  if (sqlite3_prepare_v2 (db, "SELECT 1 FROM email_outbox WHERE customer_pk = ? AND kind = ?",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, pk);
+      sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
+      found = sqlite3_step (stmt) == SQLITE_ROW;
+    }
+  sqlite3_finalize (stmt);
+
+  return found;
+}
+
+static gboolean
+update_customer_write (CltSqliteStore *self,
+                       sqlite3        *db,
+                       gpointer        user_data,
+                       GCancellable   *cancellable,
+                       GTask          *task,
+                       GError        **error)
+{
+  CustomerWriteData *data = user_data;
+  CltCustomer *customer = data->customer;
+  g_autoptr(CltCustomer) before = NULL;
+  g_autoptr(CltCustomer) stored = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *roles = join_lines (clt_customer_get_roles (customer));
+  g_autofree char *first_name_key = NULL;
+  g_autofree char *last_name_key = NULL;
+  g_autofree char *company_key = NULL;
+  const char *company_id = clt_customer_get_company_id (customer);
+  const char *defaults[2] = {
+    clt_customer_get_default_billing_address (customer),
+    clt_customer_get_default_shipping_address (customer),
+  };
+  static const char * const default_fields[2] = {
+    "default-billing-address", "default-shipping-address",
+  };
+  gboolean was_ready, is_ready;
+  gboolean found;
+  gint64 pk;
+
+  if (!lookup_live_customer (self, db, clt_customer_get_id (customer), &pk, error) ||
+      !read_customer_by_pk (self, db, pk, &before, error))
+    return FALSE;
+
+  if (clt_customer_get_version (before) != clt_customer_get_version (customer))
+    {
+      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_STALE,
+                   _("Someone else changed this customer in the meantime. "
+                     "Reload it and make your changes again."));
+      return FALSE;
+    }
+
+  if (clt_customer_get_email (customer)[0] != '\0')
+    {
+      g_autofree char *email = clt_validate_normalize_email (clt_customer_get_email (customer));
+      g_autofree char *old = clt_validate_normalize_email (clt_customer_get_email (before));
+
+      if (g_strcmp0 (email, old) != 0)
+        {
+          g_propagate_error (error, clt_store_error_new_invalid ("email",
+                                                                 _("The email address of a customer cannot be changed.")));
+          return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < 2; i++)
+    {
+      if (defaults[i][0] == '\0')
+        continue;
+      if (!address_exists (self, db, pk, defaults[i], &found, error))
+        return FALSE;
+      if (!found)
+        {
+          g_propagate_error (error, clt_store_error_new_invalid (default_fields[i],
+                                                                 _("This address does not belong to the customer.")));
+          return FALSE;
+        }
+    }
+
+  if (!check_references (self, db, customer, error))
+    return FALSE;
+
+  if (company_id[0] != '\0')
+    {
+      if (!exists_text (self, db, "SELECT 1 FROM companies WHERE id = ?", company_id, &found, error))
+        return FALSE;
+      if (!found)
+        {
+          g_propagate_error (error, clt_store_error_new_invalid ("company-id",
+                                                                 _("There is no company “%s”."),
+                                                                 company_id));
+          return FALSE;
+        }
+    }
+
+  first_name_key = clt_fold_text (clt_customer_get_first_name (customer));
+  last_name_key = clt_fold_text (clt_customer_get_last_name (customer));
+  company_key = clt_fold_text (clt_customer_get_company (customer));
+
+  stmt = prepare (self, db,
+    "UPDATE customers SET salutation = ?1, title = ?2, first_name = ?3, middle_name = ?4,"
+    " last_name = ?5, gender = ?6, date_of_birth = ?7, phone = ?8, company = ?9, locale = ?10,"
+    " currency = ?11, preferred_site = ?12, restriction = ?13, active = ?14, on_hold = ?15,"
+    " verified = ?16, updated = ?17, default_billing_address = ?18,"
+    " default_shipping_address = ?19, company_id = ?20, business_unit = ?21, roles = ?22,"
+    " first_name_key = ?23, last_name_key = ?24, company_key = ?25, version = version + 1"
+    " WHERE pk = ?26",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, clt_customer_get_salutation (customer));
+  bind_text (stmt, 2, clt_customer_get_title (customer));
+  bind_text (stmt, 3, clt_customer_get_first_name (customer));
+  bind_text (stmt, 4, clt_customer_get_middle_name (customer));
+  bind_text (stmt, 5, clt_customer_get_last_name (customer));
+  sqlite3_bind_int (stmt, 6, clt_customer_get_gender (customer));
+  bind_text (stmt, 7, clt_customer_get_date_of_birth (customer));
+  bind_text (stmt, 8, clt_customer_get_phone (customer));
+  bind_text (stmt, 9, clt_customer_get_company (customer));
+  bind_text (stmt, 10, clt_customer_get_locale (customer));
+  bind_text (stmt, 11, clt_customer_get_currency (customer));
+  bind_text (stmt, 12, clt_customer_get_preferred_site (customer));
+  bind_text (stmt, 13, clt_customer_get_restriction (customer));
+  sqlite3_bind_int (stmt, 14, clt_customer_get_active (customer));
+  sqlite3_bind_int (stmt, 15, clt_customer_get_on_hold (customer));
+  sqlite3_bind_int (stmt, 16, clt_customer_get_verified (customer));
+  sqlite3_bind_int64 (stmt, 17, now_usec ());
+  bind_text (stmt, 18, defaults[0]);
+  bind_text (stmt, 19, defaults[1]);
+  if (company_id[0] != '\0')
+    bind_text (stmt, 20, company_id);
+  else
+    sqlite3_bind_null (stmt, 20);
+  bind_text (stmt, 21, clt_customer_get_business_unit (customer));
+  bind_text (stmt, 22, roles);
+  bind_text (stmt, 23, first_name_key);
+  bind_text (stmt, 24, last_name_key);
+  bind_text (stmt, 25, company_key);
+  sqlite3_bind_int64 (stmt, 26, pk);
+  if (!step_expect_done (self, db, stmt, error))
+    return FALSE;
+
+  if (!write_groups (self, db, pk, clt_customer_get_groups (customer), error) ||
+      !write_custom_fields (self, db, pk, clt_customer_get_custom_fields (customer), error) ||
+      !refresh_location (self, db, pk, error) ||
+      !read_customer_by_pk (self, db, pk, &stored, error))
+    return FALSE;
+
+  /* Emporix: a prepared account that becomes active tells its customer. */
+  was_ready = clt_customer_get_active (before) && !clt_customer_get_on_hold (before);
+  is_ready = clt_customer_get_active (stored) && !clt_customer_get_on_hold (stored);
+  if (!was_ready && is_ready &&
+      customer_has_mail (db, pk, mail_kinds[MAIL_ACCOUNT_PREPARED]) &&
+      !customer_has_mail (db, pk, mail_kinds[MAIL_ACCOUNT_ACTIVE]))
+    {
+      g_autoptr(CltShopPreferences) preferences = read_preferences (self, db, error);
+
+      if (preferences == NULL ||
+          !send_mail (self, db, pk, stored, preferences, MAIL_ACCOUNT_ACTIVE, NULL, error))
+        return FALSE;
+    }
+
+  set_changed_id (task, clt_customer_get_id (stored));
+  g_task_return_pointer (task, g_steal_pointer (&stored), g_object_unref);
+  return TRUE;
+}
+
+static void
+return_invalid (CltStore            *store,
+                gpointer             source_tag,
+                GError              *error,
+                GCancellable        *cancellable,
+                GAsyncReadyCallback  callback,
+                gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (store, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_return_error (task, error);
+}
+
+static void
+clt_sqlite_store_update_customer (CltStore            *store,
+                                  CltCustomer         *customer,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  CustomerWriteData *data;
+  GError *error = NULL;
+
+  if (!clt_validate_customer (customer, CLT_VALIDATE_UPDATE, &error))
+    {
+      return_invalid (store, clt_sqlite_store_update_customer, error,
+                      cancellable, callback, user_data);
+      return;
+    }
+
+  data = g_new0 (CustomerWriteData, 1);
+  data->customer = clt_customer_copy (customer);
+  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_update_customer, update_customer_write,
+             data, (GDestroyNotify) customer_write_data_free, TRUE,
+             clt_customer_get_id (customer), cancellable, callback, user_data);
+}
+
+/* Deleting is anonymizing: the row stays for the orders that refer to it,
+ * everything personal goes, and with PRAGMA secure_delete the freed space
+ * is zeroed so that the old text does not linger in the file. The search
+ * index entry is replaced by the triggers; 'optimize' then merges the
+ * index into one segment, which drops the old tokens for good. */
+static gboolean
+delete_customer_write (CltSqliteStore *self,
+                       sqlite3        *db,
+                       gpointer        user_data,
+                       GCancellable   *cancellable,
+                       GTask          *task,
+                       GError        **error)
+{
+  IdData *data = user_data;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *token = make_random_id (24);
+  g_autofree char *anonymous = g_strdup_printf ("deleted-%s@anonymized.invalid", token);
+  g_autofree char *old_email = NULL;
+  gint64 now = now_usec ();
+  gint64 pk;
+  gboolean ok = FALSE;
+  static const char * const purge[] = {
+    "DELETE FROM addresses WHERE customer_pk = ?1",
+    "DELETE FROM notes WHERE customer_pk = ?1",
+    "DELETE FROM customer_tokens WHERE customer_pk = ?1",
+    "DELETE FROM customer_groups WHERE customer_pk = ?1",
+    "DELETE FROM customer_field_values WHERE customer_pk = ?1",
+    "UPDATE email_outbox SET recipient = ?2, subject = '', body = '', last_error = ''"
+    " WHERE customer_pk = ?1 OR recipient = ?3 COLLATE NOCASE",
+  };
+
+  if (!lookup_live_customer (self, db, data->customer_id, &pk, error))
+    return FALSE;
+
+  {
+    g_autoptr(sqlite3_stmt) email = prepare (self, db, "SELECT email FROM customers WHERE pk = ?",
+                                             error);
+
+    if (email == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (email, 1, pk);
+    if (sqlite3_step (email) == SQLITE_ROW)
+      old_email = g_strdup (column_text (email, 0));
+  }
+
+  if (!exec_sql (self, db, "PRAGMA secure_delete = ON", error))
+    return FALSE;
+
+  stmt = prepare (self, db,
+    "UPDATE customers SET email = ?1, salutation = '', title = '', first_name = '',"
+    " middle_name = '', last_name = '', gender = 0, date_of_birth = '', phone = '',"
+    " company = '', restriction = '', active = 0, on_hold = 0, updated = ?2,"
+    " anonymized_at = ?2, default_billing_address = '', default_shipping_address = '',"
+    " zip_code = '', city = '', country = '', company_id = NULL, business_unit = '',"
+    " roles = '', password_hash = '', version = version + 1, email_key = '',"
+    " first_name_key = '', last_name_key = '', company_key = '', zip_key = '', city_key = ''"
+    " WHERE pk = ?3",
+    error);
+  if (stmt == NULL)
+    goto out;
+
+  bind_text (stmt, 1, anonymous);
+  sqlite3_bind_int64 (stmt, 2, now);
+  sqlite3_bind_int64 (stmt, 3, pk);
+  if (!step_expect_done (self, db, stmt, error))
+    goto out;
+
+  for (guint i = 0; i < G_N_ELEMENTS (purge); i++)
+    {
+      g_autoptr(sqlite3_stmt) p = prepare (self, db, purge[i], error);
+
+      if (p == NULL)
+        goto out;
+      sqlite3_bind_int64 (p, 1, pk);
+      if (sqlite3_bind_parameter_count (p) >= 2)
+        {
+          bind_text (p, 2, anonymous);
+          bind_text (p, 3, old_email);
+        }
+      if (!step_expect_done (self, db, p, error))
+        goto out;
+    }
+
+  if (!exec_sql (self, db, "INSERT INTO customers_fts (customers_fts) VALUES ('optimize')", error))
+    goto out;
+
+  ok = TRUE;
+
+out:
+  sqlite3_exec (db, "PRAGMA secure_delete = OFF", NULL, NULL, NULL);
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  return ok;
+}
+
+static void
+clt_sqlite_store_delete_customer (CltStore            *store,
+                                  const char          *customer_id,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_delete_customer, delete_customer_write,
+             id_data_new (customer_id), (GDestroyNotify) id_data_free, TRUE, customer_id,
+             cancellable, callback, user_data);
+}
+
+static gboolean
+send_password_reset_write (CltSqliteStore *self,
+                           sqlite3        *db,
+                           gpointer        user_data,
+                           GCancellable   *cancellable,
+                           GTask          *task,
+                           GError        **error)
+{
+  IdData *data = user_data;
+  g_autoptr(CltShopPreferences) preferences = NULL;
+  g_autoptr(CltCustomer) customer = NULL;
+  gint64 pk;
+
+  if (!lookup_live_customer (self, db, data->customer_id, &pk, error) ||
+      !read_customer_by_pk (self, db, pk, &customer, error))
+    return FALSE;
+
+  preferences = read_preferences (self, db, error);
+  if (preferences == NULL ||
+      !send_mail (self, db, pk, customer, preferences, MAIL_PASSWORD_RESET, NULL, error))
+    return FALSE;
+
+  g_task_return_boolean (task, TRUE);
+  return TRUE;
+}
+
+static void
+clt_sqlite_store_send_password_reset (CltStore            *store,
+                                      const char          *customer_id,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_send_password_reset,
+             send_password_reset_write, id_data_new (customer_id), (GDestroyNotify) id_data_free,
+             TRUE, customer_id, cancellable, callback, user_data);
+}
+
+/* Addresses {{{ */
+
+typedef struct
+{
+  CltAddress    *address;
+  char          *customer_id;
+  char          *address_id;
+  CltAddressUse  use;
+} AddressData;
+
+static void
+address_data_free (AddressData *data)
+{
+  g_clear_object (&data->address);
+  g_free (data->customer_id);
+  g_free (data->address_id);
+  g_free (data);
+}
+
+static gboolean
+read_address (CltSqliteStore  *self,
+              sqlite3         *db,
+              gint64           pk,
+              const char      *customer_id,
+              const char      *address_id,
+              CltAddress     **out,
+              GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  CltAddress *address;
+  int rc;
+
+  stmt = prepare (self, db,
+                  "SELECT id, salutation, first_name, last_name, address1, address2, address3,"
+                  " zip_code, city, region, country, phone, company, comment, version"
+                  " FROM addresses WHERE customer_pk = ? AND id = ?",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, pk);
+  bind_text (stmt, 2, address_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND,
+                   _("The address no longer exists."));
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      set_db_error (self, error, db, rc);
+      return FALSE;
+    }
+
+  address = clt_address_new ();
+  clt_address_set_id (address, column_text (stmt, 0));
+  clt_address_set_customer_id (address, customer_id);
+  clt_address_set_salutation (address, column_text (stmt, 1));
+  clt_address_set_first_name (address, column_text (stmt, 2));
+  clt_address_set_last_name (address, column_text (stmt, 3));
+  clt_address_set_address1 (address, column_text (stmt, 4));
+  clt_address_set_address2 (address, column_text (stmt, 5));
+  clt_address_set_address3 (address, column_text (stmt, 6));
+  clt_address_set_zip_code (address, column_text (stmt, 7));
+  clt_address_set_city (address, column_text (stmt, 8));
+  clt_address_set_region (address, column_text (stmt, 9));
+  clt_address_set_country (address, column_text (stmt, 10));
+  clt_address_set_phone (address, column_text (stmt, 11));
+  clt_address_set_company (address, column_text (stmt, 12));
+  clt_address_set_comment (address, column_text (stmt, 13));
+  clt_address_set_version (address, sqlite3_column_int64 (stmt, 14));
+
+  *out = address;
+  return TRUE;
+}
+
+static void
+bind_address_fields (sqlite3_stmt *stmt,
+                     CltAddress   *address)
+{
+  /* ?3 … ?15, in the order of the addresses table. */
+  bind_text (stmt, 3, clt_address_get_salutation (address));
+  bind_text (stmt, 4, clt_address_get_first_name (address));
+  bind_text (stmt, 5, clt_address_get_last_name (address));
+  bind_text (stmt, 6, clt_address_get_address1 (address));
+  bind_text (stmt, 7, clt_address_get_address2 (address));
+  bind_text (stmt, 8, clt_address_get_address3 (address));
+  bind_text (stmt, 9, clt_address_get_zip_code (address));
+  bind_text (stmt, 10, clt_address_get_city (address));
+  bind_text (stmt, 11, clt_address_get_region (address));
+  bind_text (stmt, 12, clt_address_get_country (address));
+  bind_text (stmt, 13, clt_address_get_phone (address));
+  bind_text (stmt, 14, clt_address_get_company (address));
+  bind_text (stmt, 15, clt_address_get_comment (address));
+}
+
+static gboolean
+touch_customer (CltSqliteStore *self,
+                sqlite3        *db,
+                gint64          pk,
+                GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, db, "UPDATE customers SET updated = ? WHERE pk = ?",
+                                          error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, now_usec ());
+  sqlite3_bind_int64 (stmt, 2, pk);
+  return step_expect_done (self, db, stmt, error);
+}
+
+static gboolean
+create_address_write (CltSqliteStore *self,
+                      sqlite3        *db,
+                      gpointer        user_data,
+                      GCancellable   *cancellable,
+                      GTask          *task,
+                      GError        **error)
+{
+  AddressData *data = user_data;
+  CltAddress *address = data->address;
+  const char *customer_id = clt_address_get_customer_id (address);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) defaults = NULL;
+  g_autoptr(CltAddress) stored = NULL;
+  g_autofree char *id = NULL;
+  gboolean taken = FALSE;
+  gint64 pk;
+
+  if (!lookup_live_customer (self, db, customer_id, &pk, error))
+    return FALSE;
+
+  if (clt_address_get_id (address)[0] != '\0')
+    {
+      id = g_strdup (clt_address_get_id (address));
+      if (!address_exists (self, db, pk, id, &taken, error))
+        return FALSE;
+      if (taken)
+        {
+          set_conflict (error, "id", _("The customer already has an address with this ID."));
+          return FALSE;
+        }
+    }
+  else
+    {
+      do
+        {
+          g_free (id);
+          id = make_random_id (12);
+          if (!address_exists (self, db, pk, id, &taken, error))
+            return FALSE;
+        }
+      while (taken);
+    }
+
+  stmt = prepare (self, db,
+                  "INSERT INTO addresses (customer_pk, id, salutation, first_name, last_name,"
+                  " address1, address2, address3, zip_code, city, region, country, phone, company,"
+                  " comment, version)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 1)",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, pk);
+  bind_text (stmt, 2, id);
+  bind_address_fields (stmt, address);
+  if (!step_expect_done (self, db, stmt, error))
+    return FALSE;
+
+  /* The first address becomes both defaults (and so does any address
+   * while a default is unset). */
+  defaults = prepare (self, db,
+                      "UPDATE customers SET"
+                      " default_billing_address = CASE default_billing_address WHEN '' THEN ?1"
+                      "   ELSE default_billing_address END,"
+                      " default_shipping_address = CASE default_shipping_address WHEN '' THEN ?1"
+                      "   ELSE default_shipping_address END"
+                      " WHERE pk = ?2",
+                      error);
+  if (defaults == NULL)
+    return FALSE;
+  bind_text (defaults, 1, id);
+  sqlite3_bind_int64 (defaults, 2, pk);
+  if (!step_expect_done (self, db, defaults, error) ||
+      !refresh_location (self, db, pk, error) ||
+      !touch_customer (self, db, pk, error) ||
+      !read_address (self, db, pk, customer_id, id, &stored, error))
+    return FALSE;
+
+  g_task_return_pointer (task, g_steal_pointer (&stored), g_object_unref);
+  return TRUE;
+}
+
+static void
+clt_sqlite_store_create_address (CltStore            *store,
+                                 CltAddress          *address,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  AddressData *data;
+  GError *error = NULL;
+
+  if (!clt_validate_address (address, CLT_VALIDATE_CREATE, &error))
+    {
+      return_invalid (store, clt_sqlite_store_create_address, error,
+                      cancellable, callback, user_data);
+      return;
+    }
+
+  data = g_new0 (AddressData, 1);
+  data->address = clt_address_copy (address);
+  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_create_address, create_address_write,
+             data, (GDestroyNotify) address_data_free, TRUE, clt_address_get_customer_id (address),
+             cancellable, callback, user_data);
+}
+
+static gboolean
+update_address_write (CltSqliteStore *self,
+                      sqlite3        *db,
+                      gpointer        user_data,
+                      GCancellable   *cancellable,
+                      GTask          *task,
+                      GError        **error)
+{
+  AddressData *data = user_data;
+  CltAddress *address = data->address;
+  const char *customer_id = clt_address_get_customer_id (address);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CltAddress) before = NULL;
+  g_autoptr(CltAddress) stored = NULL;
+  gint64 pk;
+
+  if (!lookup_live_customer (self, db, customer_id, &pk, error) ||
+      !read_address (self, db, pk, customer_id, clt_address_get_id (address), &before, error))
+    return FALSE;
+
+  if (clt_address_get_version (before) != clt_address_get_version (address))
+    {
+      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_STALE,
+                   _("Someone else changed this address in the meantime. "
+                     "Reload it and make your changes again."));
+      return FALSE;
+    }
+
+  stmt = prepare (self, db,
+                  "UPDATE addresses SET salutation = ?3, first_name = ?4, last_name = ?5,"
+                  " address1 = ?6, address2 = ?7, address3 = ?8, zip_code = ?9, city = ?10,"
+                  " region = ?11, country = ?12, phone = ?13, company = ?14, comment = ?15,"
+                  " version = version + 1 WHERE customer_pk = ?1 AND id = ?2",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, pk);
+  bind_text (stmt, 2, clt_address_get_id (address));
+  bind_address_fields (stmt, address);
+  if (!step_expect_done (self, db, stmt, error) ||
+      !refresh_location (self, db, pk, error) ||
+      !touch_customer (self, db, pk, error) ||
+      !read_address (self, db, pk, customer_id, clt_address_get_id (address), &stored, error))
+    return FALSE;
+
+  g_task_return_pointer (task, g_steal_pointer (&stored), g_object_unref);
+  return TRUE;
+}
+
+static void
+clt_sqlite_store_update_address (CltStore            *store,
+                                 CltAddress          *address,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  AddressData *data;
+  GError *error = NULL;
+
+  if (!clt_validate_address (address, CLT_VALIDATE_UPDATE, &error))
+    {
+      return_invalid (store, clt_sqlite_store_update_address, error,
+                      cancellable, callback, user_data);
+      return;
+    }
+
+  data = g_new0 (AddressData, 1);
+  data->address = clt_address_copy (address);
+  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_update_address, update_address_write,
+             data, (GDestroyNotify) address_data_free, TRUE, clt_address_get_customer_id (address),
+             cancellable, callback, user_data);
+}
+
+static gboolean
+delete_address_write (CltSqliteStore *self,
+                      sqlite3        *db,
+                      gpointer        user_data,
+                      GCancellable   *cancellable,
+                      GTask          *task,
+                      GError        **error)
+{
+  AddressData *data = user_data;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) defaults = NULL;
+  gboolean found;
+  gint64 pk;
+
+  if (!lookup_live_customer (self, db, data->customer_id, &pk, error) ||
+      !address_exists (self, db, pk, data->address_id, &found, error))
+    return FALSE;
+
+  if (!found)
+    {
+      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND,
+                   _("The address no longer exists."));
+      return FALSE;
+    }
+
+  /* Addresses are personal data: leave no copy in freed pages. */
+  if (!exec_sql (self, db, "PRAGMA secure_delete = ON", error))
+    return FALSE;
+
+  stmt = prepare (self, db, "DELETE FROM addresses WHERE customer_pk = ? AND id = ?", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, pk);
+      bind_text (stmt, 2, data->address_id);
+      found = step_expect_done (self, db, stmt, error);
+    }
+  sqlite3_exec (db, "PRAGMA secure_delete = OFF", NULL, NULL, NULL);
+  if (stmt == NULL || !found)
+    return FALSE;
+
+  /* A deleted default leaves that default unset. */
+  defaults = prepare (self, db,
+                      "UPDATE customers SET"
+                      " default_billing_address = CASE default_billing_address WHEN ?1 THEN ''"
+                      "   ELSE default_billing_address END,"
+                      " default_shipping_address = CASE default_shipping_address WHEN ?1 THEN ''"
+                      "   ELSE default_shipping_address END"
+                      " WHERE pk = ?2",
+                      error);
+  if (defaults == NULL)
+    return FALSE;
+  bind_text (defaults, 1, data->address_id);
+  sqlite3_bind_int64 (defaults, 2, pk);
+  if (!step_expect_done (self, db, defaults, error) ||
+      !refresh_location (self, db, pk, error) ||
+      !touch_customer (self, db, pk, error))
+    return FALSE;
+
+  g_task_return_boolean (task, TRUE);
+  return TRUE;
+}
+
+static void
+clt_sqlite_store_delete_address (CltStore            *store,
+                                 const char          *customer_id,
+                                 const char          *address_id,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  AddressData *data = g_new0 (AddressData, 1);
+
+  data->customer_id = g_strdup (customer_id);
+  data->address_id = g_strdup (address_id);
+  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_delete_address, delete_address_write,
+             data, (GDestroyNotify) address_data_free, TRUE, customer_id,
+             cancellable, callback, user_data);
+}
+
+static gboolean
+set_default_address_write (CltSqliteStore *self,
+                           sqlite3        *db,
+                           gpointer        user_data,
+                           GCancellable   *cancellable,
+                           GTask          *task,
+                           GError        **error)
+{
+  AddressData *data = user_data;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean found;
+  gint64 pk;
+
+  if (!lookup_live_customer (self, db, data->customer_id, &pk, error) ||
+      !address_exists (self, db, pk, data->address_id, &found, error))
+    return FALSE;
+
+  if (!found)
+    {
+      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND,
+                   _("The address does not belong to this customer."));
+      return FALSE;
+    }
+
+  stmt = prepare (self, db,
+                  data->use == CLT_ADDRESS_USE_SHIPPING
+                  ? "UPDATE customers SET default_shipping_address = ?, updated = ? WHERE pk = ?"
+                  : "UPDATE customers SET default_billing_address = ?, updated = ? WHERE pk = ?",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, data->address_id);
+  sqlite3_bind_int64 (stmt, 2, now_usec ());
+  sqlite3_bind_int64 (stmt, 3, pk);
+  if (!step_expect_done (self, db, stmt, error) ||
+      !refresh_location (self, db, pk, error))
+    return FALSE;
+
+  g_task_return_boolean (task, TRUE);
+  return TRUE;
+}
+
+static void
+clt_sqlite_store_set_default_address (CltStore            *store,
+                                      const char          *customer_id,
+                                      const char          *address_id,
+                                      CltAddressUse        use,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  AddressData *data = g_new0 (AddressData, 1);
+
+  data->customer_id = g_strdup (customer_id);
+  data->address_id = g_strdup (address_id);
+  data->use = use;
+  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_set_default_address,
+             set_default_address_write, data, (GDestroyNotify) address_data_free, TRUE,
+             customer_id, cancellable, callback, user_data);
+}
+
+/* }}} */
+
+/* Notes and outbox {{{ */
+
+typedef struct
+{
+  char          *customer_id;
+  char          *message;
+  gint64         email_id;
+  CltEmailState  state;
+} NoteData;
+
+static void
+note_data_free (NoteData *data)
+{
+  g_free (data->customer_id);
+  g_free (data->message);
+  g_free (data);
+}
+
+static char *
+current_author (void)
+{
+  const char *real_name = g_get_real_name ();
+
+  if (real_name != NULL && real_name[0] != '\0' && g_strcmp0 (real_name, "Unknown") != 0)
+    return g_strdup (real_name);
+
+  return g_strdup (g_get_user_name ());
+}
+
+static gboolean
+add_note_write (CltSqliteStore *self,
+                sqlite3        *db,
+                gpointer        user_data,
+                GCancellable   *cancellable,
+                GTask          *task,
+                GError        **error)
+{
+  NoteData *data = user_data;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GDateTime) created = NULL;
+  g_autofree char *author = current_author ();
+  CltNote *note;
+  gint64 now = now_usec ();
+  gint64 pk;
+
+  if (!lookup_live_customer (self, db, data->customer_id, &pk, error))
+    return FALSE;
+
+  stmt = prepare (self, db,
+                  "INSERT INTO notes (customer_pk, author, message, created) VALUES (?, ?, ?, ?)",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, pk);
+  bind_text (stmt, 2, author);
+  bind_text (stmt, 3, data->message);
+  sqlite3_bind_int64 (stmt, 4, now);
+  if (!step_expect_done (self, db, stmt, error))
+    return FALSE;
+
+  created = date_time_from_usec (now);
+  note = clt_note_new ();
+  clt_note_set_id (note, sqlite3_last_insert_rowid (db));
+  clt_note_set_customer_id (note, data->customer_id);
+  clt_note_set_author (note, author);
+  clt_note_set_message (note, data->message);
+  clt_note_set_created (note, created);
+
+  g_task_return_pointer (task, note, g_object_unref);
+  return TRUE;
+}
+
+static void
+clt_sqlite_store_add_note (CltStore            *store,
+                          const char          *customer_id,
+                          const char          *message,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  NoteData *data;
+  GError *error = NULL;
+
+  if (!clt_validate_note_message (message, &error))
+    {
+      return_invalid (store, clt_sqlite_store_add_note, error, cancellable, callback, user_data);
+      return;
+    }
+
+  data = g_new0 (NoteData, 1);
+  data->customer_id = g_strdup (customer_id);
+  data->message = g_strdup (message);
+  /* Notes do not show in the table: no "changed". */
+  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_add_note, add_note_write, data,
+             (GDestroyNotify) note_data_free, FALSE, NULL, cancellable, callback, user_data);
+}
+
+static gboolean
+list_emails_read (CltSqliteStore *self,
+                  Reader         *reader,
+                  gpointer        user_data,
+                  GCancellable   *cancellable,
+                  GTask          *task,
+                  GError        **error)
+{
+  IdData *data = user_data;
+  g_autoptr(GPtrArray) emails = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 pk;
+  int rc;
+
+  if (!lookup_customer_pk (self, reader->db, data->customer_id, &pk, error))
+    return FALSE;
+
+  stmt = prepare (self, reader->db,
+                  "SELECT id, recipient, subject, body, kind, state, created FROM email_outbox"
+                  " WHERE customer_pk = ? ORDER BY id DESC",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, pk);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CltEmail *email = clt_email_new ();
+      g_autoptr(GDateTime) created = column_date_time (stmt, 6);
+
+      clt_email_set_id (email, sqlite3_column_int64 (stmt, 0));
+      clt_email_set_customer_id (email, data->customer_id);
+      clt_email_set_recipient (email, column_text (stmt, 1));
+      clt_email_set_subject (email, column_text (stmt, 2));
+      clt_email_set_body (email, column_text (stmt, 3));
+      clt_email_set_kind (email, column_text (stmt, 4));
+      clt_email_set_state (email, sqlite3_column_int (stmt, 5));
+      clt_email_set_created (email, created);
+      g_ptr_array_add (emails, email);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, reader->db, rc);
+      return FALSE;
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&emails), (GDestroyNotify) g_ptr_array_unref);
+  return TRUE;
+}
+
+static void
+clt_sqlite_store_list_emails (CltStore            *store,
+                              const char          *customer_id,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  run_read (CLT_SQLITE_STORE (store), clt_sqlite_store_list_emails, list_emails_read,
+            id_data_new (customer_id), (GDestroyNotify) id_data_free,
+            cancellable, callback, user_data);
+}
+
+static gboolean
+set_email_state_write (CltSqliteStore *self,
+                       sqlite3        *db,
+                       gpointer        user_data,
+                       GCancellable   *cancellable,
+                       GTask          *task,
+                       GError        **error)
+{
+  NoteData *data = user_data;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) owner = NULL;
+  int rc;
+
+  owner = prepare (self, db,
+                   "SELECT c.id FROM email_outbox e LEFT JOIN customers c ON c.pk = e.customer_pk"
+                   " WHERE e.id = ?",
+                   error);
+  if (owner == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (owner, 1, data->email_id);
+  rc = sqlite3_step (owner);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND,
+                   _("The email no longer exists."));
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      set_db_error (self, error, db, rc);
+      return FALSE;
+    }
+  set_changed_id (task, sqlite3_column_type (owner, 0) == SQLITE_NULL ? NULL : column_text (owner, 0));
+
+  stmt = prepare (self, db,
+                  "UPDATE email_outbox SET state = ?1,"
+                  " sent_at = CASE WHEN ?1 = ?2 THEN ?3 ELSE sent_at END,"
+                  " attempts = attempts + (?1 IN (?2, ?4))"
+                  " WHERE id = ?5",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int (stmt, 1, data->state);
+  sqlite3_bind_int (stmt, 2, CLT_EMAIL_STATE_SENT);
+  sqlite3_bind_int64 (stmt, 3, now_usec ());
+  sqlite3_bind_int (stmt, 4, CLT_EMAIL_STATE_FAILED);
+  sqlite3_bind_int64 (stmt, 5, data->email_id);
+  if (!step_expect_done (self, db, stmt, error))
+    return FALSE;
+
+  g_task_return_boolean (task, TRUE);
+  return TRUE;
+}
+
+static void
+clt_sqlite_store_set_email_state (CltStore            *store,
+                                  gint64               email_id,
+                                  CltEmailState        state,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  NoteData *data;
+
+  if ((guint) state > CLT_EMAIL_STATE_FAILED)
+    {
+      return_invalid (store, clt_sqlite_store_set_email_state,
+                      clt_store_error_new_invalid ("state", _("Unknown email state.")),
+                      cancellable, callback, user_data);
+      return;
+    }
+
+  data = g_new0 (NoteData, 1);
+  data->email_id = email_id;
+  data->state = state;
+  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_set_email_state, set_email_state_write,
+             data, (GDestroyNotify) note_data_free, TRUE, NULL, cancellable, callback, user_data);
+}
+
+/* }}} */
+
+/* }}} */
+
 static void
 clt_sqlite_store_store_iface_init (CltStoreInterface *iface)
 {
   iface->count_customers = clt_sqlite_store_count_customers;
   iface->list_customers = clt_sqlite_store_list_customers;
   iface->get_customer = clt_sqlite_store_get_customer;
+  iface->create_customer = clt_sqlite_store_create_customer;
+  iface->update_customer = clt_sqlite_store_update_customer;
+  iface->delete_customer = NULL; (void) clt_sqlite_store_delete_customer;
+  iface->send_password_reset = clt_sqlite_store_send_password_reset;
   iface->import_customers = clt_sqlite_store_import_customers;
   iface->load_sample = clt_sqlite_store_load_sample;
   iface->list_addresses = clt_sqlite_store_list_addresses;
+  iface->create_address = clt_sqlite_store_create_address;
+  iface->update_address = clt_sqlite_store_update_address;
+  iface->delete_address = clt_sqlite_store_delete_address;
+  iface->set_default_address = clt_sqlite_store_set_default_address;
   iface->list_notes = clt_sqlite_store_list_notes;
+  iface->add_note = clt_sqlite_store_add_note;
+  iface->list_emails = clt_sqlite_store_list_emails;
+  iface->set_email_state = clt_sqlite_store_set_email_state;
   iface->list_orders = clt_sqlite_store_list_orders;
   iface->list_sites = clt_sqlite_store_list_sites;
   iface->list_groups = clt_sqlite_store_list_groups;

@@ -189,7 +189,21 @@ quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GtkApplication *application = GTK_APPLICATION (user_data);
+  g_autoptr(GList) windows = NULL;
+
+  /* Close the windows instead of stopping at once: a main window commits
+   * the deletions still waiting for their Undo toast and holds the
+   * application until the store is done; it quits when nothing is left. */
+  windows = g_list_copy (gtk_application_get_windows (application));
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (CLT_IS_WINDOW (l->data))
+      gtk_window_close (GTK_WINDOW (l->data));
+
+  g_list_free (windows);
+  windows = g_list_copy (gtk_application_get_windows (application));
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (GTK_WINDOW (l->data));
 }
 
 static void

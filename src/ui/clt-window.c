@@ -9,7 +9,10 @@
 
 #include <glib/gi18n.h>
 
+#include "clt-customer.h"
+#include "clt-customer-editor.h"
 #include "clt-customer-list.h"
+#include "clt-customer-page.h"
 #include "clt-customer-table.h"
 #include "clt-query.h"
 #include "clt-store.h"
@@ -18,6 +21,31 @@
 #define SETTINGS_SCHEMA_ID "io.github.clientele.Clientele"
 #define SAMPLE_SIZE 1000
 #define SAMPLE_SEED 20260101
+#define UNDO_TIMEOUT_S 10
+
+typedef enum
+{
+  DELETE_PENDING,    /* hidden, the toast offers Undo */
+  DELETE_UNDONE,     /* Undo clicked: nothing is written */
+  DELETE_COMMITTING, /* the store is deleting */
+  DELETE_DONE,
+} DeleteState;
+
+/* One confirmed deletion: hidden from the table (the query's exclude-ids)
+ * until the toast goes, then committed to the store. It holds the store
+ * and the application, not the window: a deletion committed while the
+ * window closes finishes without it. */
+typedef struct
+{
+  CltWindow      *window; /* weak */
+  CltStore       *store;
+  GApplication   *application;
+  char           *customer_id;
+  char           *name;
+  AdwToast       *toast;
+  DeleteState     state;
+  guint           commit_idle_id;
+} PendingDelete;
 
 struct _CltWindow
 {
@@ -26,7 +54,10 @@ struct _CltWindow
   /* Template widgets */
   GtkButton            *load_sample_button;
   GtkSpinner           *load_sample_spinner;
+  GtkButton            *empty_add_button;
   AdwStatusPage        *empty_page;
+  GtkStack             *main_stack;
+  CltCustomerPage      *page;
   GtkRevealer          *read_only_revealer;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
@@ -40,6 +71,15 @@ struct _CltWindow
   GSettings            *settings;
   GCancellable         *cancellable;
   GCancellable         *count_cancellable;
+  GCancellable         *fetch_cancellable;
+
+  /* Confirmed deletions not yet finished (PendingDelete, owned). */
+  GPtrArray            *deletions;
+  /* The open Add/Edit dialog (weak) and, when editing, its customer. */
+  CltCustomerEditor    *editor;
+  CltCustomer          *editor_customer;
+  /* The most recently shown toast (for tests). */
+  AdwToast             *last_toast;
 
   /* All customers, counted with an unfiltered query. */
   guint                 total;
@@ -47,6 +87,7 @@ struct _CltWindow
   /* The list has answered its first count. */
   guint                 counted : 1;
   guint                 loading_sample : 1;
+  guint                 disposed : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CltWindow, clt_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -58,6 +99,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void show_table (CltWindow *self);
 
 static GSettings *
 create_settings (void)
@@ -78,12 +121,25 @@ create_settings (void)
   return g_settings_new_full (schema, NULL, NULL);
 }
 
+/* Whether a search or filter narrows the list. Customers hidden while
+ * their deletion can be undone do not count: they are as good as gone. */
 static gboolean
 is_filtered (CltWindow *self)
 {
   g_autoptr(CltQuery) query = clt_customer_list_dup_query (self->list);
 
+  clt_query_set_exclude_ids (query, NULL);
+
   return !clt_query_is_unfiltered (query);
+}
+
+static guint
+get_n_excluded (CltWindow *self)
+{
+  g_autoptr(CltQuery) query = clt_customer_list_dup_query (self->list);
+  const char * const *ids = clt_query_get_exclude_ids (query);
+
+  return ids != NULL ? g_strv_length ((char **) ids) : 0;
 }
 
 static char *
@@ -113,7 +169,12 @@ update_title (CltWindow *self)
     }
 
   if (is_filtered (self) && self->total_known)
-    count = format_count (g_list_model_get_n_items (G_LIST_MODEL (self->list)), self->total, TRUE);
+    {
+      guint n_excluded = get_n_excluded (self);
+      guint total = self->total > n_excluded ? self->total - n_excluded : 0;
+
+      count = format_count (g_list_model_get_n_items (G_LIST_MODEL (self->list)), total, TRUE);
+    }
   else
     count = format_count (g_list_model_get_n_items (G_LIST_MODEL (self->list)), 0, FALSE);
 
@@ -203,7 +264,8 @@ take_total_from_list (CltWindow *self)
     return;
 
   g_cancellable_cancel (self->count_cancellable);
-  self->total = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  /* The store's total still holds the customers hidden for Undo. */
+  self->total = g_list_model_get_n_items (G_LIST_MODEL (self->list)) + get_n_excluded (self);
   self->total_known = TRUE;
 }
 
@@ -346,6 +408,7 @@ search_action (GtkWidget  *widget,
 {
   CltWindow *self = CLT_WINDOW (widget);
 
+  show_table (self);
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
@@ -361,6 +424,680 @@ close_search_action (GtkWidget  *widget,
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
 
+/* Toasts ------------------------------------------------------------------ */
+
+static void
+show_toast (CltWindow *self,
+            AdwToast  *toast)
+{
+  g_set_weak_pointer (&self->last_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Pages ------------------------------------------------------------------- */
+
+static gboolean
+page_is_visible (CltWindow *self)
+{
+  return gtk_stack_get_visible_child (self->main_stack) == GTK_WIDGET (self->page);
+}
+
+static void
+update_actions (CltWindow *self)
+{
+  gboolean writable = !clt_store_get_read_only (self->store);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-customer", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-customer", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-customer", writable);
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_add_button), writable);
+}
+
+static void
+on_store_read_only_cb (CltWindow  *self,
+                       GParamSpec *pspec,
+                       CltStore   *store)
+{
+  gtk_revealer_set_reveal_child (self->read_only_revealer, clt_store_get_read_only (store));
+  update_actions (self);
+  update_load_sample (self);
+}
+
+static void
+on_main_stack_visible_child_cb (CltWindow  *self,
+                                GParamSpec *pspec,
+                                GtkStack   *stack)
+{
+  if (self->page == NULL)
+    return;
+
+  /* Typing on the customer page goes to its note box, not the search. */
+  if (page_is_visible (self))
+    {
+      gtk_search_bar_set_key_capture_widget (self->search_bar, NULL);
+      gtk_widget_child_focus (GTK_WIDGET (self->page), GTK_DIR_TAB_FORWARD);
+    }
+  else
+    {
+      gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+      /* Back where it was: the focused row is the one that was opened. */
+      if (gtk_widget_get_mapped (GTK_WIDGET (self->table)))
+        gtk_widget_grab_focus (GTK_WIDGET (clt_customer_table_get_column_view (self->table)));
+    }
+}
+
+static void
+show_table (CltWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->main_stack, "customers");
+}
+
+static void
+show_customer (CltWindow  *self,
+               const char *customer_id)
+{
+  clt_customer_page_set_customer_id (self->page, customer_id);
+  gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (self->page));
+}
+
+/* The loaded customer of the selected row, or NULL. */
+static CltCustomer *
+get_selected_customer (CltWindow *self)
+{
+  GtkColumnView *view = clt_customer_table_get_column_view (self->table);
+  GtkSelectionModel *model = gtk_column_view_get_model (view);
+  CltCustomer *customer;
+
+  if (!GTK_IS_SINGLE_SELECTION (model))
+    return NULL;
+
+  customer = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (model));
+  if (customer == NULL || !clt_customer_get_loaded (customer))
+    return NULL;
+
+  return customer;
+}
+
+/* The customer that Edit and Delete act on: the page's, or the selected
+ * row's while the table shows. */
+static CltCustomer *
+get_current_customer (CltWindow *self)
+{
+  if (page_is_visible (self))
+    return clt_customer_page_get_customer (self->page);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "table") == 0)
+    return get_selected_customer (self);
+
+  return NULL;
+}
+
+static void
+on_column_view_activate_cb (CltWindow     *self,
+                            guint          position,
+                            GtkColumnView *view)
+{
+  GtkSelectionModel *model = gtk_column_view_get_model (view);
+  g_autoptr(CltCustomer) customer = NULL;
+
+  if (model == NULL)
+    return;
+
+  customer = g_list_model_get_item (G_LIST_MODEL (model), position);
+  if (customer == NULL || !clt_customer_get_loaded (customer))
+    return;
+
+  /* Coming back, the opened row is the selected one. */
+  gtk_selection_model_select_item (model, position, TRUE);
+  show_customer (self, clt_customer_get_id (customer));
+}
+
+static char *
+dup_display_name (CltCustomer *customer)
+{
+  const char *first = clt_customer_get_first_name (customer);
+  const char *last = clt_customer_get_last_name (customer);
+  g_autofree char *name = NULL;
+
+  name = g_strstrip (g_strdup_printf ("%s %s", first != NULL ? first : "", last != NULL ? last : ""));
+  if (name[0] != '\0')
+    return g_steal_pointer (&name);
+
+  if (clt_customer_get_email (customer) != NULL && clt_customer_get_email (customer)[0] != '\0')
+    return g_strdup (clt_customer_get_email (customer));
+
+  return g_strdup (_("The customer"));
+}
+
+/* Deleting ---------------------------------------------------------------- */
+
+static PendingDelete *
+pending_delete_acquire (PendingDelete *pd)
+{
+  return g_rc_box_acquire (pd);
+}
+
+static void
+pending_delete_clear (PendingDelete *pd)
+{
+  g_clear_weak_pointer (&pd->window);
+  g_clear_handle_id (&pd->commit_idle_id, g_source_remove);
+  g_clear_object (&pd->store);
+  g_clear_object (&pd->application);
+  g_clear_pointer (&pd->customer_id, g_free);
+  g_clear_pointer (&pd->name, g_free);
+}
+
+static void
+pending_delete_release (PendingDelete *pd)
+{
+  g_rc_box_release_full (pd, (GDestroyNotify) pending_delete_clear);
+}
+
+static gpointer
+pending_delete_copy (gconstpointer src,
+                     gpointer      user_data)
+{
+  return g_rc_box_acquire ((gpointer) src);
+}
+
+static void
+pending_delete_closure_notify (gpointer  data,
+                               GClosure *closure)
+{
+  pending_delete_release (data);
+}
+
+/* The window, while it can still show things. */
+static CltWindow *
+pending_delete_get_window (PendingDelete *pd)
+{
+  if (pd->window == NULL || pd->window->disposed)
+    return NULL;
+
+  return pd->window;
+}
+
+/* Hides every customer whose deletion is pending or under way. */
+static void
+update_exclusions (CltWindow *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(CltQuery) query = clt_customer_list_dup_query (self->list);
+  g_auto(GStrv) ids = NULL;
+  const char * const *current;
+  guint n_current;
+
+  for (guint i = 0; i < self->deletions->len; i++)
+    {
+      PendingDelete *pd = g_ptr_array_index (self->deletions, i);
+
+      if (pd->state == DELETE_PENDING || pd->state == DELETE_COMMITTING)
+        g_strv_builder_add (builder, pd->customer_id);
+    }
+  ids = g_strv_builder_end (builder);
+
+  current = clt_query_get_exclude_ids (query);
+  n_current = current != NULL ? g_strv_length ((char **) current) : 0;
+  if (n_current == g_strv_length (ids) &&
+      (n_current == 0 || g_strv_equal ((const char * const *) ids, current)))
+    return;
+
+  clt_query_set_exclude_ids (query, (const char * const *) ids);
+  clt_customer_list_set_query (self->list, query);
+
+  update_title (self);
+}
+
+static void
+forget_deletion (CltWindow     *self,
+                 PendingDelete *pd)
+{
+  g_ptr_array_remove (self->deletions, pd);
+  update_exclusions (self);
+}
+
+static void
+on_customer_deleted_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  PendingDelete *pd = user_data;
+  g_autoptr(GError) error = NULL;
+  CltWindow *window;
+
+  clt_store_delete_customer_finish (CLT_STORE (object), result, &error);
+  pd->state = DELETE_DONE;
+
+  window = pending_delete_get_window (pd);
+
+  if (error != NULL)
+    {
+      /* Translators: the first %s is the customer's name, the second the reason. */
+      g_autofree char *message = g_strdup_printf (_("%s could not be deleted: %s"),
+                                                  pd->name, error->message);
+
+      if (window != NULL)
+        clt_window_add_toast (window, message);
+      else
+        g_warning ("%s", message);
+    }
+
+  /* Done either way: deleted, the store no longer lists the customer;
+   * failed, the customer is shown again. */
+  if (window != NULL)
+    forget_deletion (window, pd);
+  else if (pd->window != NULL)
+    g_ptr_array_remove (pd->window->deletions, pd);
+
+  if (pd->application != NULL)
+    g_application_release (pd->application);
+
+  pending_delete_release (pd);
+}
+
+static void
+commit_deletion (PendingDelete *pd)
+{
+  if (pd->state != DELETE_PENDING)
+    return;
+
+  g_clear_handle_id (&pd->commit_idle_id, g_source_remove);
+  pd->state = DELETE_COMMITTING;
+
+  /* Keep running until the store is done, even with no window left. */
+  if (pd->application != NULL)
+    g_application_hold (pd->application);
+
+  /* Not cancellable: a deletion the user let go must not end half-done. */
+  clt_store_delete_customer_async (pd->store,
+                                   pd->customer_id,
+                                   NULL,
+                                   on_customer_deleted_cb,
+                                   pending_delete_acquire (pd));
+}
+
+static void
+commit_all_deletions (CltWindow *self)
+{
+  g_autoptr(GPtrArray) deletions = NULL;
+
+  if (self->deletions == NULL)
+    return;
+
+  deletions = g_ptr_array_copy (self->deletions, pending_delete_copy, NULL);
+  g_ptr_array_set_free_func (deletions, (GDestroyNotify) pending_delete_release);
+
+  for (guint i = 0; i < deletions->len; i++)
+    commit_deletion (g_ptr_array_index (deletions, i));
+}
+
+static gboolean
+commit_idle_cb (gpointer user_data)
+{
+  PendingDelete *pd = user_data;
+
+  pd->commit_idle_id = 0;
+  commit_deletion (pd);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_delete_toast_dismissed_cb (AdwToast      *toast,
+                              PendingDelete *pd)
+{
+  if (pd->state != DELETE_PENDING || pd->commit_idle_id != 0)
+    return;
+
+  /* From an idle: a click on Undo dismisses the toast too, and must win. */
+  pd->commit_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT,
+                                        commit_idle_cb,
+                                        pending_delete_acquire (pd),
+                                        (GDestroyNotify) pending_delete_release);
+}
+
+static void
+on_delete_toast_undo_cb (AdwToast      *toast,
+                         PendingDelete *pd)
+{
+  CltWindow *window;
+
+  if (pd->state != DELETE_PENDING)
+    return;
+
+  pd->state = DELETE_UNDONE;
+  g_clear_handle_id (&pd->commit_idle_id, g_source_remove);
+
+  window = pending_delete_get_window (pd);
+  if (window != NULL)
+    forget_deletion (window, pd);
+}
+
+static void
+delete_customer (CltWindow  *self,
+                 const char *customer_id,
+                 const char *name)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  PendingDelete *pd;
+  AdwToast *toast;
+
+  if (self->editor != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->editor));
+
+  if (page_is_visible (self))
+    show_table (self);
+  if (g_strcmp0 (clt_customer_page_get_customer_id (self->page), customer_id) == 0)
+    clt_customer_page_set_customer_id (self->page, NULL);
+
+  for (guint i = 0; i < self->deletions->len; i++)
+    {
+      PendingDelete *other = g_ptr_array_index (self->deletions, i);
+
+      if (g_strcmp0 (other->customer_id, customer_id) == 0 &&
+          (other->state == DELETE_PENDING || other->state == DELETE_COMMITTING))
+        return;
+    }
+
+  pd = g_rc_box_new0 (PendingDelete);
+  g_set_weak_pointer (&pd->window, self);
+  pd->store = g_object_ref (self->store);
+  pd->application = application != NULL ? g_object_ref (G_APPLICATION (application)) : NULL;
+  pd->customer_id = g_strdup (customer_id);
+  pd->name = g_strdup (name);
+  pd->state = DELETE_PENDING;
+  g_ptr_array_add (self->deletions, pd);
+
+  update_exclusions (self);
+
+  toast = adw_toast_new (_("Customer deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_timeout (toast, UNDO_TIMEOUT_S);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_delete_toast_undo_cb),
+                         pending_delete_acquire (pd), pending_delete_closure_notify, 0);
+  g_signal_connect_data (toast, "dismissed", G_CALLBACK (on_delete_toast_dismissed_cb),
+                         pending_delete_acquire (pd), pending_delete_closure_notify, 0);
+  show_toast (self, toast);
+}
+
+static void
+on_delete_response_cb (CltWindow        *self,
+                       const char       *response,
+                       AdwMessageDialog *dialog)
+{
+  if (g_strcmp0 (response, "delete") != 0)
+    return;
+
+  delete_customer (self,
+                   g_object_get_data (G_OBJECT (dialog), "customer-id"),
+                   g_object_get_data (G_OBJECT (dialog), "customer-name"));
+}
+
+static void
+confirm_delete (CltWindow   *self,
+                CltCustomer *customer)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+  GtkWindow *parent;
+  GtkWidget *dialog;
+
+  if (customer == NULL || clt_store_get_read_only (self->store))
+    return;
+
+  name = dup_display_name (customer);
+  /* Translators: %s is the customer's name. */
+  body = g_strdup_printf (_("%s’s personal data, addresses and search entries will be "
+                            "anonymized. Orders are kept. The email address can be "
+                            "registered again."),
+                          name);
+
+  parent = self->editor != NULL ? GTK_WINDOW (self->editor) : GTK_WINDOW (self);
+  dialog = adw_message_dialog_new (parent, _("Delete Account?"), body);
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete Account"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  g_object_set_data_full (G_OBJECT (dialog), "customer-id",
+                          g_strdup (clt_customer_get_id (customer)), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "customer-name", g_steal_pointer (&name), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Adding and editing ------------------------------------------------------ */
+
+static void
+on_editor_delete_requested_cb (CltWindow         *self,
+                               CltCustomerEditor *editor)
+{
+  if (editor == self->editor && self->editor_customer != NULL)
+    confirm_delete (self, self->editor_customer);
+}
+
+static void
+on_editor_unrealized_cb (CltWindow         *self,
+                         CltCustomerEditor *editor)
+{
+  if (editor != self->editor)
+    return;
+
+  g_clear_weak_pointer (&self->editor);
+  g_clear_object (&self->editor_customer);
+}
+
+static void
+track_editor (CltWindow         *self,
+              CltCustomerEditor *editor,
+              CltCustomer       *customer)
+{
+  g_set_weak_pointer (&self->editor, editor);
+  g_set_object (&self->editor_customer, customer);
+
+  /* gtk_window_destroy () (closing included) unrealizes it: then it is
+   * gone, even while its own pending store calls still hold a reference. */
+  g_signal_connect_object (editor, "unrealize",
+                           G_CALLBACK (on_editor_unrealized_cb), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (editor, "delete-requested",
+                           G_CALLBACK (on_editor_delete_requested_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+on_customer_added_cb (CltWindow         *self,
+                      CltCustomer       *stored,
+                      CltCustomerEditor *editor)
+{
+  AdwToast *toast = adw_toast_new (_("Customer added"));
+
+  if (stored != NULL && clt_customer_get_id (stored) != NULL)
+    {
+      adw_toast_set_button_label (toast, _("_View"));
+      adw_toast_set_action_name (toast, "win.show-customer");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (clt_customer_get_id (stored)));
+    }
+  adw_toast_set_timeout (toast, 5);
+  show_toast (self, toast);
+}
+
+static void
+on_customer_saved_cb (CltWindow         *self,
+                      CltCustomer       *stored,
+                      CltCustomerEditor *editor)
+{
+  AdwToast *toast = adw_toast_new (_("Customer saved"));
+
+  adw_toast_set_timeout (toast, 5);
+  show_toast (self, toast);
+
+  if (stored != NULL &&
+      g_strcmp0 (clt_customer_page_get_customer_id (self->page), clt_customer_get_id (stored)) == 0)
+    clt_customer_page_reload (self->page);
+}
+
+static void
+open_editor_for_edit (CltWindow   *self,
+                      CltCustomer *customer)
+{
+  CltCustomerEditor *editor;
+
+  if (self->editor != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->editor));
+      return;
+    }
+
+  editor = clt_customer_editor_new_for_edit (GTK_WINDOW (self), self->store, customer);
+  track_editor (self, editor, customer);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_customer_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+on_edit_customer_fetched_cb (GObject      *object,
+                             GAsyncResult *result,
+                             gpointer      user_data)
+{
+  g_autoptr(CltWindow) self = user_data;
+  g_autoptr(CltCustomer) customer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  customer = clt_store_get_customer_finish (CLT_STORE (object), result, &error);
+
+  if (customer == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && !self->disposed)
+        clt_window_add_toast (self, error->message);
+      return;
+    }
+
+  if (!self->disposed)
+    open_editor_for_edit (self, customer);
+}
+
+static void
+edit_customer (CltWindow *self)
+{
+  CltCustomer *customer;
+
+  if (clt_store_get_read_only (self->store))
+    return;
+
+  if (self->editor != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->editor));
+      return;
+    }
+
+  if (page_is_visible (self))
+    {
+      customer = clt_customer_page_get_customer (self->page);
+      if (customer != NULL)
+        open_editor_for_edit (self, customer);
+      return;
+    }
+
+  customer = get_current_customer (self);
+  if (customer == NULL)
+    return;
+
+  /* A row holds what the table shows: edit the whole stored customer. */
+  g_cancellable_cancel (self->fetch_cancellable);
+  g_clear_object (&self->fetch_cancellable);
+  self->fetch_cancellable = g_cancellable_new ();
+
+  clt_store_get_customer_async (self->store,
+                                clt_customer_get_id (customer),
+                                self->fetch_cancellable,
+                                on_edit_customer_fetched_cb,
+                                g_object_ref (self));
+}
+
+static void
+add_customer_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CltWindow *self = CLT_WINDOW (widget);
+  CltCustomerEditor *editor;
+
+  if (clt_store_get_read_only (self->store))
+    return;
+
+  if (self->editor != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->editor));
+      return;
+    }
+
+  editor = clt_customer_editor_new_for_create (GTK_WINDOW (self), self->store);
+  track_editor (self, editor, NULL);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_customer_added_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+edit_customer_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  edit_customer (CLT_WINDOW (widget));
+}
+
+static void
+delete_customer_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  CltWindow *self = CLT_WINDOW (widget);
+
+  confirm_delete (self, get_current_customer (self));
+}
+
+static void
+show_customer_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CltWindow *self = CLT_WINDOW (widget);
+  const char *customer_id = g_variant_get_string (parameter, NULL);
+
+  if (customer_id[0] != '\0')
+    show_customer (self, customer_id);
+}
+
+static void
+on_page_back_requested_cb (CltWindow       *self,
+                           CltCustomerPage *page)
+{
+  show_table (self);
+}
+
+static void
+on_page_edit_requested_cb (CltWindow       *self,
+                           CltCustomerPage *page)
+{
+  edit_customer (self);
+}
+
+static void
+on_page_delete_requested_cb (CltWindow       *self,
+                             CltCustomerPage *page)
+{
+  confirm_delete (self, clt_customer_page_get_customer (page));
+}
+
 static gboolean
 clt_window_close_request (GtkWindow *window)
 {
@@ -368,6 +1105,11 @@ clt_window_close_request (GtkWindow *window)
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->count_cancellable);
+  g_cancellable_cancel (self->fetch_cancellable);
+
+  /* Deletions waiting for their toast are committed now; the application
+   * is held until the store is done with them. */
+  commit_all_deletions (self);
 
   return GTK_WINDOW_CLASS (clt_window_parent_class)->close_request (window);
 }
@@ -426,8 +1168,23 @@ clt_window_constructed (GObject *object)
       g_settings_bind (self->settings, "sort-direction", self->table, "sort-direction", G_SETTINGS_BIND_DEFAULT);
     }
 
+  g_signal_connect_object (self->store, "notify::read-only",
+                           G_CALLBACK (on_store_read_only_cb), self, G_CONNECT_SWAPPED);
+
+  /* The customer page sits next to the table in the window's stack, so
+   * the table keeps its selection and scroll position while it shows. */
+  self->page = clt_customer_page_new (self->store);
+  gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->page), "customer");
+  g_signal_connect_object (self->page, "back-requested",
+                           G_CALLBACK (on_page_back_requested_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->page, "edit-requested",
+                           G_CALLBACK (on_page_edit_requested_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->page, "delete-requested",
+                           G_CALLBACK (on_page_delete_requested_cb), self, G_CONNECT_SWAPPED);
+
   gtk_revealer_set_reveal_child (self->read_only_revealer, clt_store_get_read_only (self->store));
   update_load_sample (self);
+  update_actions (self);
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0 ||
       !clt_customer_list_get_loading (self->list))
@@ -445,6 +1202,18 @@ clt_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->count_cancellable);
+  g_cancellable_cancel (self->fetch_cancellable);
+
+  /* Destroyed without a close request: nothing confirmed may be lost. */
+  commit_all_deletions (self);
+  self->disposed = TRUE;
+
+  if (self->editor != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->editor));
+  g_clear_weak_pointer (&self->editor);
+  g_clear_object (&self->editor_customer);
+  g_clear_weak_pointer (&self->last_toast);
+  self->page = NULL;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CLT_TYPE_WINDOW);
 
@@ -461,6 +1230,8 @@ clt_window_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->count_cancellable);
+  g_clear_object (&self->fetch_cancellable);
+  g_clear_pointer (&self->deletions, g_ptr_array_unref);
 
   G_OBJECT_CLASS (clt_window_parent_class)->finalize (object);
 }
@@ -527,12 +1298,15 @@ clt_window_class_init (CltWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CLT_TYPE_CUSTOMER_TABLE);
+  g_type_ensure (CLT_TYPE_CUSTOMER_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/clientele/Clientele/ui/clt-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CltWindow, empty_add_button);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, load_sample_button);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, load_sample_spinner);
+  gtk_widget_class_bind_template_child (widget_class, CltWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, search_entry);
@@ -540,28 +1314,55 @@ clt_window_class_init (CltWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CltWindow, table);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, window_title);
+  gtk_widget_class_bind_template_callback (widget_class, on_main_stack_visible_child_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_bar_search_mode_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_changed_cb);
 
+  gtk_widget_class_install_action (widget_class, "win.add-customer", NULL, add_customer_action);
   gtk_widget_class_install_action (widget_class, "win.close-search", NULL, close_search_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-customer", NULL, delete_customer_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-customer", NULL, edit_customer_action);
+  gtk_widget_class_install_action (widget_class, "win.show-customer", "s", show_customer_action);
   gtk_widget_class_install_action (widget_class, "win.load-sample", NULL, load_sample_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add-customer", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.edit-customer", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.close-search", NULL);
 }
 
 static void
 clt_window_init (CltWindow *self)
 {
+  GtkColumnView *column_view;
+  GtkEventController *shortcuts;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  self->deletions = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_delete_release);
   self->settings = create_settings ();
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-search", FALSE);
+
+  /* Enter or a double click opens the row; Delete deletes it (only with
+   * the focus in the table, so that Delete in the search entry edits). */
+  column_view = clt_customer_table_get_column_view (self->table);
+  gtk_column_view_set_single_click_activate (column_view, FALSE);
+  g_signal_connect_object (column_view, "activate",
+                           G_CALLBACK (on_column_view_activate_cb), self, G_CONNECT_SWAPPED);
+
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                          gtk_named_action_new ("win.delete-customer")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_KP_Delete, 0),
+                                                          gtk_named_action_new ("win.delete-customer")));
+  gtk_widget_add_controller (GTK_WIDGET (column_view), shortcuts);
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -617,7 +1418,42 @@ clt_window_get_visible_page (CltWindow *self)
 {
   g_return_val_if_fail (CLT_IS_WINDOW (self), NULL);
 
+  if (page_is_visible (self))
+    return "customer";
+
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+CltCustomerPage *
+clt_window_get_customer_page (CltWindow *self)
+{
+  g_return_val_if_fail (CLT_IS_WINDOW (self), NULL);
+
+  return self->page;
+}
+
+CltCustomerEditor *
+clt_window_get_editor (CltWindow *self)
+{
+  g_return_val_if_fail (CLT_IS_WINDOW (self), NULL);
+
+  return self->editor;
+}
+
+AdwToast *
+clt_window_get_last_toast (CltWindow *self)
+{
+  g_return_val_if_fail (CLT_IS_WINDOW (self), NULL);
+
+  return self->last_toast;
+}
+
+void
+clt_window_show_table (CltWindow *self)
+{
+  g_return_if_fail (CLT_IS_WINDOW (self));
+
+  show_table (self);
 }
 
 void
@@ -634,5 +1470,5 @@ clt_window_add_toast (CltWindow  *self,
   escaped = g_markup_escape_text (message, -1);
   toast = adw_toast_new (escaped);
   adw_toast_set_timeout (toast, 10);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  show_toast (self, toast);
 }

@@ -375,8 +375,8 @@ def test_sample(args, workdir):
         rows = wait_for('waiting for rows', lambda: filled_rows(app), ROW_WAIT_S + 60)
         ok(rows, 'the sample customers appear in the table',
            'title %r, rows %r' % (app.title(), app.rows()))
-        m = wait_title(app, COUNT_RE)
-        ok(m and parse_count(m.group(1)) > 0, 'the title counts the sample customers',
+        m = wait_title(app, COUNT_RE, lambda m: parse_count(m.group(1)) > 0)
+        ok(m, 'the title counts the sample customers',
            'title: %r' % app.title())
         if rows:
             ok(all(len(r) == 11 for r in rows), 'every row has the eleven columns',

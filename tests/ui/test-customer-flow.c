@@ -1,0 +1,959 @@
+/* test-customer-flow.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The main window's customer flow under Xvfb, over a temporary SQLite
+ * store: Add Customer, opening a row and coming back, delete with Undo,
+ * delete committed when the toast goes or the window closes.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "clt-application.h"
+#include "clt-customer.h"
+#include "clt-customer-editor.h"
+#include "clt-customer-list.h"
+#include "clt-customer-page.h"
+#include "clt-query.h"
+#include "clt-sqlite-store.h"
+#include "clt-store.h"
+#include "clt-window.h"
+
+#define N_SAMPLE 300
+#define TIMEOUT_S 30
+
+static CltApplication *app;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+wait_until (Condition   condition,
+            gpointer    data,
+            const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + TIMEOUT_S * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (10, tick_cb, NULL);
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for %s", what);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_source_remove (tick);
+}
+
+static gboolean
+time_reached (gpointer data)
+{
+  return g_get_monotonic_time () >= *(gint64 *) data;
+}
+
+/* Lets the main loop run for @ms: idles, transitions, late callbacks. */
+static void
+run_for (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  wait_until (time_reached, &until, "time to pass");
+}
+
+static gboolean
+async_done (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+typedef struct
+{
+  char     *dir;
+  char     *path;
+  CltStore *store;
+} TempStore;
+
+static void
+temp_store_init (TempStore *ts,
+                 guint      n_customers)
+{
+  g_autoptr(GError) error = NULL;
+
+  ts->dir = g_dir_make_tmp ("clt-test-flow-XXXXXX", &error);
+  g_assert_no_error (error);
+  ts->path = g_build_filename (ts->dir, "customers.db", NULL);
+  ts->store = CLT_STORE (clt_sqlite_store_new (ts->path, NULL, &error));
+  g_assert_no_error (error);
+
+  if (n_customers > 0)
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+
+      clt_store_load_sample_async (ts->store, n_customers, 42, NULL, store_result_cb, &result);
+      wait_until (async_done, &result, "the sample customers");
+      clt_store_load_sample_finish (ts->store, result, &error);
+      g_assert_no_error (error);
+    }
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static gboolean
+only_one_ref (gpointer data)
+{
+  return G_OBJECT (data)->ref_count == 1;
+}
+
+static void
+temp_store_clear (TempStore *ts)
+{
+  wait_until (only_one_ref, ts->store, "the store's last reference");
+  g_assert_finalize_object (g_steal_pointer (&ts->store));
+  remove_dir (ts->dir);
+  g_clear_pointer (&ts->path, g_free);
+  g_clear_pointer (&ts->dir, g_free);
+}
+
+static guint
+store_count (CltStore *store)
+{
+  g_autoptr(CltQuery) query = clt_query_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  clt_store_count_customers_async (store, query, NULL, store_result_cb, &result);
+  wait_until (async_done, &result, "the store's count");
+  clt_store_count_customers_finish (store, result, &n, &error);
+  g_assert_no_error (error);
+
+  return n;
+}
+
+/* Whether the store lists @customer_id (the first @n_customers rows). */
+static gboolean
+store_lists (CltStore   *store,
+             const char *customer_id)
+{
+  g_autoptr(CltQuery) query = clt_query_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) page = NULL;
+
+  clt_store_list_customers_async (store, query, 0, G_MAXUINT, NULL, store_result_cb, &result);
+  wait_until (async_done, &result, "the store's customers");
+  page = clt_store_list_customers_finish (store, result, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < page->len; i++)
+    if (g_strcmp0 (clt_customer_get_id (g_ptr_array_index (page, i)), customer_id) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Whether the store can delete at all: a back end without the operation
+ * answers G_IO_ERROR_NOT_SUPPORTED even for an unknown id. */
+static gboolean
+store_supports_delete (CltStore *store)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  clt_store_delete_customer_async (store, "no-such-customer", NULL, store_result_cb, &result);
+  wait_until (async_done, &result, "the probing delete");
+  clt_store_delete_customer_finish (store, result, &error);
+
+  return !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+}
+
+/* A back end that only reads, through a real store: it lacks every write
+ * (G_IO_ERROR_NOT_SUPPORTED) and may call itself read-only. */
+
+#define CLT_TYPE_TEST_STORE (clt_test_store_get_type ())
+G_DECLARE_FINAL_TYPE (CltTestStore, clt_test_store, CLT, TEST_STORE, GObject)
+
+struct _CltTestStore
+{
+  GObject   parent_instance;
+  CltStore *inner;
+  gboolean  read_only;
+};
+
+static void clt_test_store_iface_init (CltStoreInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CltTestStore, clt_test_store, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (CLT_TYPE_STORE, clt_test_store_iface_init))
+
+enum {
+  TEST_PROP_0,
+  TEST_PROP_READ_ONLY,
+  TEST_PROP_LOCATION,
+};
+
+static void
+inner_counted_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  guint n = 0;
+
+  if (clt_store_count_customers_finish (CLT_STORE (object), result, &n, &error))
+    g_task_return_int (task, n);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+test_store_count_customers (CltStore            *store,
+                            CltQuery            *query,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  GTask *task = g_task_new (store, cancellable, callback, user_data);
+
+  clt_store_count_customers_async (CLT_TEST_STORE (store)->inner, query, cancellable,
+                                   inner_counted_cb, task);
+}
+
+static void
+inner_listed_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  GPtrArray *page = clt_store_list_customers_finish (CLT_STORE (object), result, &error);
+
+  if (page != NULL)
+    g_task_return_pointer (task, page, (GDestroyNotify) g_ptr_array_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+test_store_list_customers (CltStore            *store,
+                           CltQuery            *query,
+                           guint                offset,
+                           guint                limit,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  GTask *task = g_task_new (store, cancellable, callback, user_data);
+
+  clt_store_list_customers_async (CLT_TEST_STORE (store)->inner, query, offset, limit,
+                                  cancellable, inner_listed_cb, task);
+}
+
+static void
+inner_got_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  CltCustomer *customer = clt_store_get_customer_finish (CLT_STORE (object), result, &error);
+
+  if (customer != NULL)
+    g_task_return_pointer (task, customer, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+test_store_get_customer (CltStore            *store,
+                         const char          *customer_id,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  GTask *task = g_task_new (store, cancellable, callback, user_data);
+
+  clt_store_get_customer_async (CLT_TEST_STORE (store)->inner, customer_id, cancellable,
+                                inner_got_cb, task);
+}
+
+static void
+clt_test_store_iface_init (CltStoreInterface *iface)
+{
+  iface->count_customers = test_store_count_customers;
+  iface->list_customers = test_store_list_customers;
+  iface->get_customer = test_store_get_customer;
+}
+
+static void
+clt_test_store_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  CltTestStore *self = CLT_TEST_STORE (object);
+
+  switch (prop_id)
+    {
+    case TEST_PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+
+    case TEST_PROP_LOCATION:
+      g_value_take_string (value, clt_store_dup_location (self->inner));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+clt_test_store_finalize (GObject *object)
+{
+  g_clear_object (&CLT_TEST_STORE (object)->inner);
+
+  G_OBJECT_CLASS (clt_test_store_parent_class)->finalize (object);
+}
+
+static void
+clt_test_store_class_init (CltTestStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = clt_test_store_get_property;
+  object_class->finalize = clt_test_store_finalize;
+
+  g_object_class_override_property (object_class, TEST_PROP_READ_ONLY, "read-only");
+  g_object_class_override_property (object_class, TEST_PROP_LOCATION, "location");
+}
+
+static void
+clt_test_store_init (CltTestStore *self)
+{
+}
+
+static CltStore *
+test_store_new (CltStore *inner,
+                gboolean  read_only)
+{
+  CltTestStore *self = g_object_new (CLT_TYPE_TEST_STORE, NULL);
+
+  self->inner = g_object_ref (inner);
+  self->read_only = read_only;
+
+  return CLT_STORE (self);
+}
+
+static CltWindow *
+create_window (CltStore *store)
+{
+  CltWindow *window = clt_window_new (app, store);
+
+  g_object_ref_sink (window);
+  gtk_window_present (GTK_WINDOW (window));
+
+  return window;
+}
+
+static void
+destroy_window (CltWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_until (only_one_ref, window, "the window's last reference");
+  g_assert_finalize_object (window);
+}
+
+typedef struct
+{
+  CltWindow *window;
+  guint      n_items;
+} RowsWait;
+
+static gboolean
+rows_loaded (gpointer data)
+{
+  RowsWait *wait = data;
+  CltCustomerList *list = clt_window_get_customer_list (wait->window);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  if (clt_customer_list_get_loading (list) || n != wait->n_items)
+    return FALSE;
+
+  for (guint i = 0; i < MIN (n, 30); i++)
+    {
+      g_autoptr(CltCustomer) customer = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      if (!clt_customer_get_loaded (customer))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static char *
+format_count (guint n_items)
+{
+  return g_strdup_printf ("%'u customers", n_items);
+}
+
+/* Waits for @n_items rows, the first loaded, and the title counting them. */
+static void
+wait_for_rows (CltWindow *window,
+               guint      n_items)
+{
+  g_autofree char *title = format_count (n_items);
+  RowsWait wait = { window, n_items };
+
+  wait_until (rows_loaded, &wait, title);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
+}
+
+static CltCustomer *
+get_row (CltWindow *window,
+         guint      position)
+{
+  GListModel *list = G_LIST_MODEL (clt_window_get_customer_list (window));
+  CltCustomer *customer = g_list_model_get_item (list, position);
+
+  g_assert_nonnull (customer);
+  g_assert_true (clt_customer_get_loaded (customer));
+
+  return customer;
+}
+
+static GtkSingleSelection *
+get_selection (CltWindow *window)
+{
+  return GTK_SINGLE_SELECTION (gtk_column_view_get_model (clt_window_get_column_view (window)));
+}
+
+static void
+select_row (CltWindow *window,
+            guint      position)
+{
+  gtk_single_selection_set_selected (get_selection (window), position);
+}
+
+static gboolean
+find_message_dialog (gpointer data)
+{
+  AdwMessageDialog **dialog = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        {
+          *dialog = ADW_MESSAGE_DIALOG (window);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Asks to delete (the action win.delete-customer) and confirms. */
+static void
+delete_and_confirm (CltWindow   *window,
+                    CltCustomer *customer)
+{
+  AdwMessageDialog *dialog = NULL;
+  g_autofree char *name = g_strdup_printf ("%s %s",
+                                           clt_customer_get_first_name (customer),
+                                           clt_customer_get_last_name (customer));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-customer", NULL));
+  wait_until (find_message_dialog, &dialog, "the delete confirmation");
+
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete Account?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), name));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Orders are kept"));
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "delete"), ==, "_Delete Account");
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "delete"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_cmpstr (adw_message_dialog_get_close_response (dialog), ==, "cancel");
+
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static GtkWidget *
+find_button_with_tooltip (GtkWidget  *widget,
+                          const char *tooltip)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static AdwToast *
+get_delete_toast (CltWindow *window)
+{
+  AdwToast *toast = clt_window_get_last_toast (window);
+
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Customer deleted");
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Undo");
+  g_assert_cmpuint (adw_toast_get_timeout (toast), ==, 10);
+
+  return toast;
+}
+
+static gboolean
+nothing_excluded (gpointer data)
+{
+  CltCustomerList *list = clt_window_get_customer_list (data);
+  g_autoptr(CltQuery) query = clt_customer_list_dup_query (list);
+  const char * const *ids = clt_query_get_exclude_ids (query);
+
+  return !clt_customer_list_get_loading (list) && (ids == NULL || ids[0] == NULL);
+}
+
+static gboolean
+editor_shown (gpointer data)
+{
+  CltCustomerEditor *editor = clt_window_get_editor (data);
+
+  return editor != NULL && gtk_widget_get_mapped (GTK_WIDGET (editor));
+}
+
+static void
+close_editor (CltWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (clt_window_get_editor (window)));
+  g_assert_null (clt_window_get_editor (window));
+}
+
+static void
+test_add_and_edit_dialogs (void)
+{
+  TempStore ts = { 0 };
+  CltWindow *window;
+  CltCustomerEditor *editor;
+  g_autoptr(CltCustomer) row = NULL;
+
+  temp_store_init (&ts, N_SAMPLE);
+  window = create_window (ts.store);
+  wait_for_rows (window, N_SAMPLE);
+
+  /* Add Customer: the header button's action (Ctrl+N). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-customer", NULL));
+  wait_until (editor_shown, window, "the Add Customer dialog");
+  editor = clt_window_get_editor (window);
+  g_assert_true (clt_customer_editor_is_create (editor));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == GTK_WINDOW (window));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (editor)));
+  close_editor (window);
+
+  /* Ctrl+E without a selected row does nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-customer", NULL));
+  run_for (200);
+  g_assert_null (clt_window_get_editor (window));
+
+  /* With one, it edits the whole stored customer. */
+  select_row (window, 3);
+  row = get_row (window, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-customer", NULL));
+  wait_until (editor_shown, window, "the Edit Customer dialog");
+  editor = clt_window_get_editor (window);
+  g_assert_false (clt_customer_editor_is_create (editor));
+  g_assert_cmpstr (clt_customer_get_id (clt_customer_editor_get_customer (editor)), ==,
+                   clt_customer_get_id (row));
+  close_editor (window);
+
+  destroy_window (window);
+  temp_store_clear (&ts);
+}
+
+static gboolean
+page_loaded (gpointer data)
+{
+  CltCustomerPage *page = data;
+
+  return !clt_customer_page_get_loading (page) && clt_customer_page_get_customer (page) != NULL;
+}
+
+static gboolean
+adjustment_ready (gpointer data)
+{
+  GtkAdjustment *adjustment = data;
+
+  return gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment) + 300;
+}
+
+static void
+test_open_and_back (void)
+{
+  TempStore ts = { 0 };
+  CltWindow *window;
+  CltCustomerPage *page;
+  GtkColumnView *view;
+  GtkAdjustment *vadjustment;
+  g_autoptr(CltCustomer) row = NULL;
+  double scrolled;
+  guint position;
+
+  temp_store_init (&ts, N_SAMPLE);
+  window = create_window (ts.store);
+  wait_for_rows (window, N_SAMPLE);
+  view = clt_window_get_column_view (window);
+  page = clt_window_get_customer_page (window);
+
+  /* Scroll down a little and pick a row there. */
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  wait_until (adjustment_ready, vadjustment, "the table's layout");
+  gtk_adjustment_set_value (vadjustment, 300);
+  run_for (200);
+  scrolled = gtk_adjustment_get_value (vadjustment);
+  g_assert_cmpfloat (scrolled, >, 0);
+
+  position = 12;
+  row = get_row (window, position);
+
+  /* Enter or a double click: the column view's "activate". */
+  g_assert_false (gtk_column_view_get_single_click_activate (view));
+  g_signal_emit_by_name (view, "activate", position);
+
+  g_assert_cmpstr (clt_window_get_visible_page (window), ==, "customer");
+  g_assert_cmpstr (clt_customer_page_get_customer_id (page), ==, clt_customer_get_id (row));
+  wait_until (page_loaded, page, "the customer page");
+  g_assert_cmpstr (clt_customer_get_email (clt_customer_page_get_customer (page)), ==,
+                   clt_customer_get_email (row));
+  /* Typing on the page does not start a search. */
+  g_assert_null (gtk_search_bar_get_key_capture_widget (
+    GTK_SEARCH_BAR (gtk_widget_get_ancestor (GTK_WIDGET (clt_window_get_search_entry (window)),
+                                             GTK_TYPE_SEARCH_BAR))));
+  run_for (400);
+
+  /* Back (Alt+Left, Escape, the Back button): the table as it was. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "customer.back", NULL));
+  g_assert_cmpstr (clt_window_get_visible_page (window), ==, "table");
+  run_for (400);
+  g_assert_cmpuint (gtk_single_selection_get_selected (get_selection (window)), ==, position);
+  g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (vadjustment), scrolled, 0.5);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (view)));
+
+  /* win.show-customer (the "View" of the Customer added toast). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-customer", "s",
+                                             clt_customer_get_id (row)));
+  g_assert_cmpstr (clt_window_get_visible_page (window), ==, "customer");
+  g_assert_cmpstr (clt_customer_page_get_customer_id (page), ==, clt_customer_get_id (row));
+  clt_window_show_table (window);
+  g_assert_cmpstr (clt_window_get_visible_page (window), ==, "table");
+
+  destroy_window (window);
+  temp_store_clear (&ts);
+}
+
+static void
+test_delete_undo (void)
+{
+  TempStore ts = { 0 };
+  CltWindow *window;
+  CltCustomerList *list;
+  g_autoptr(CltCustomer) row = NULL;
+  AdwToast *toast;
+
+  temp_store_init (&ts, N_SAMPLE);
+  window = create_window (ts.store);
+  list = clt_window_get_customer_list (window);
+  wait_for_rows (window, N_SAMPLE);
+
+  select_row (window, 5);
+  row = get_row (window, 5);
+  delete_and_confirm (window, row);
+
+  /* Gone from the table at once, the count with it. */
+  wait_for_rows (window, N_SAMPLE - 1);
+  g_assert_cmpuint (clt_customer_list_find_loaded (list, clt_customer_get_id (row)), ==, G_MAXUINT);
+  toast = get_delete_toast (window);
+
+  /* Undo: back, and nothing was written. */
+  g_signal_emit_by_name (toast, "button-clicked");
+  adw_toast_dismiss (toast);
+  wait_for_rows (window, N_SAMPLE);
+  g_assert_cmpuint (clt_customer_list_find_loaded (list, clt_customer_get_id (row)), !=, G_MAXUINT);
+  run_for (300);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, N_SAMPLE);
+  g_assert_cmpuint (store_count (ts.store), ==, N_SAMPLE);
+  g_assert_true (store_lists (ts.store, clt_customer_get_id (row)));
+
+  destroy_window (window);
+  temp_store_clear (&ts);
+}
+
+static gboolean
+toast_says_not_deleted (gpointer data)
+{
+  AdwToast *toast = clt_window_get_last_toast (data);
+
+  return toast != NULL && strstr (adw_toast_get_title (toast), "could not be deleted") != NULL;
+}
+
+static void
+test_delete_commits (void)
+{
+  TempStore ts = { 0 };
+  CltWindow *window;
+  CltCustomerList *list;
+  CltCustomerPage *page;
+  g_autoptr(CltCustomer) row = NULL;
+  g_autoptr(CltCustomer) second = NULL;
+  AdwToast *first_toast;
+  AdwToast *second_toast;
+  gboolean supported;
+
+  temp_store_init (&ts, N_SAMPLE);
+  supported = store_supports_delete (ts.store);
+  window = create_window (ts.store);
+  list = clt_window_get_customer_list (window);
+  page = clt_window_get_customer_page (window);
+  wait_for_rows (window, N_SAMPLE);
+
+  /* From the customer page: back to the table with the customer gone. */
+  row = get_row (window, 7);
+  second = get_row (window, 8);
+  g_signal_emit_by_name (clt_window_get_column_view (window), "activate", 7);
+  wait_until (page_loaded, page, "the customer page");
+  delete_and_confirm (window, row);
+  g_assert_cmpstr (clt_window_get_visible_page (window), ==, "table");
+  wait_for_rows (window, N_SAMPLE - 1);
+  first_toast = g_object_ref (get_delete_toast (window));
+
+  /* A second deletion in a row gets its own toast. */
+  select_row (window, clt_customer_list_find_loaded (list, clt_customer_get_id (second)));
+  delete_and_confirm (window, second);
+  wait_for_rows (window, N_SAMPLE - 2);
+  second_toast = g_object_ref (get_delete_toast (window));
+  g_assert_true (first_toast != second_toast);
+
+  /* The toasts go (timeout or close button): the deletions are committed. */
+  adw_toast_dismiss (first_toast);
+  adw_toast_dismiss (second_toast);
+  g_object_unref (first_toast);
+  g_object_unref (second_toast);
+
+  if (supported)
+    {
+      wait_until (nothing_excluded, window, "the deletions to finish");
+      wait_for_rows (window, N_SAMPLE - 2);
+      g_assert_cmpuint (store_count (ts.store), ==, N_SAMPLE - 2);
+      g_assert_false (store_lists (ts.store, clt_customer_get_id (row)));
+      g_assert_false (store_lists (ts.store, clt_customer_get_id (second)));
+    }
+  else
+    {
+      /* The failure is told, and the customers come back. */
+      wait_until (toast_says_not_deleted, window, "the failure toast");
+      wait_until (nothing_excluded, window, "the deletions to finish");
+      wait_for_rows (window, N_SAMPLE);
+      g_assert_cmpuint (clt_customer_list_find_loaded (list, clt_customer_get_id (row)), !=, G_MAXUINT);
+      g_assert_cmpuint (store_count (ts.store), ==, N_SAMPLE);
+    }
+
+  destroy_window (window);
+  temp_store_clear (&ts);
+
+  if (!supported)
+    g_test_skip ("The store cannot delete customers yet (G_IO_ERROR_NOT_SUPPORTED): "
+                 "checked the failure toast and that the customers reappear");
+}
+
+static void
+test_close_commits (void)
+{
+  TempStore ts = { 0 };
+  CltWindow *window;
+  g_autoptr(CltCustomer) row = NULL;
+  g_autofree char *customer_id = NULL;
+  gboolean supported;
+
+  temp_store_init (&ts, N_SAMPLE);
+  supported = store_supports_delete (ts.store);
+  window = create_window (ts.store);
+  wait_for_rows (window, N_SAMPLE);
+
+  select_row (window, 2);
+  row = get_row (window, 2);
+  customer_id = g_strdup (clt_customer_get_id (row));
+  delete_and_confirm (window, row);
+  wait_for_rows (window, N_SAMPLE - 1);
+  get_delete_toast (window);
+
+  /* Closing (Ctrl+W, the close button) with the toast still up. */
+  gtk_window_close (GTK_WINDOW (window));
+  wait_until (only_one_ref, window, "the window's last reference");
+  g_assert_finalize_object (window);
+
+  /* The deletion holds the store until it is done. */
+  wait_until (only_one_ref, ts.store, "the deletion to finish");
+
+  if (supported)
+    {
+      g_assert_cmpuint (store_count (ts.store), ==, N_SAMPLE - 1);
+      g_assert_false (store_lists (ts.store, customer_id));
+    }
+  else
+    {
+      g_assert_cmpuint (store_count (ts.store), ==, N_SAMPLE);
+    }
+
+  temp_store_clear (&ts);
+
+  if (!supported)
+    g_test_skip ("The store cannot delete customers yet (G_IO_ERROR_NOT_SUPPORTED): "
+                 "the commit on close was attempted, nothing was deleted");
+}
+
+static void
+test_read_only (void)
+{
+  TempStore ts = { 0 };
+  g_autoptr(CltStore) store = NULL;
+  AdwMessageDialog *dialog = NULL;
+  GtkWidget *add_button;
+  CltWindow *window;
+
+  temp_store_init (&ts, 20);
+  store = test_store_new (ts.store, TRUE);
+
+  window = create_window (store);
+  wait_for_rows (window, 20);
+  select_row (window, 0);
+
+  /* Add, Edit and Delete are disabled: the header button is insensitive,
+   * Ctrl+N, Ctrl+E and Delete do nothing. */
+  add_button = find_button_with_tooltip (GTK_WIDGET (window), "Add Customer");
+  g_assert_nonnull (add_button);
+  g_assert_false (gtk_widget_is_sensitive (add_button));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-customer", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-customer", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-customer", NULL);
+  run_for (200);
+  g_assert_false (find_message_dialog (&dialog));
+  g_assert_null (clt_window_get_editor (window));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (clt_window_get_customer_list (window))), ==, 20);
+
+  /* Viewing still works. */
+  g_signal_emit_by_name (clt_window_get_column_view (window), "activate", 0);
+  g_assert_cmpstr (clt_window_get_visible_page (window), ==, "customer");
+
+  destroy_window (window);
+  wait_until (only_one_ref, store, "the test store's last reference");
+  g_clear_object (&store);
+  temp_store_clear (&ts);
+}
+
+static void
+test_delete_not_supported (void)
+{
+  TempStore ts = { 0 };
+  g_autoptr(CltStore) store = NULL;
+  g_autoptr(CltCustomer) row = NULL;
+  CltCustomerList *list;
+  CltWindow *window;
+
+  temp_store_init (&ts, 50);
+  store = test_store_new (ts.store, FALSE);
+  g_assert_false (store_supports_delete (store));
+
+  window = create_window (store);
+  list = clt_window_get_customer_list (window);
+  wait_for_rows (window, 50);
+
+  select_row (window, 4);
+  row = get_row (window, 4);
+  delete_and_confirm (window, row);
+  wait_for_rows (window, 49);
+
+  /* The toast goes, the store refuses: the user is told, the customer is
+   * back. */
+  adw_toast_dismiss (get_delete_toast (window));
+  wait_until (toast_says_not_deleted, window, "the failure toast");
+  wait_until (nothing_excluded, window, "the deletion to finish");
+  wait_for_rows (window, 50);
+  g_assert_cmpuint (clt_customer_list_find_loaded (list, clt_customer_get_id (row)), !=, G_MAXUINT);
+  g_assert_true (store_lists (ts.store, clt_customer_get_id (row)));
+
+  destroy_window (window);
+  wait_until (only_one_ref, store, "the test store's last reference");
+  g_clear_object (&store);
+  temp_store_clear (&ts);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  app = clt_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/clt/customer-flow/add-and-edit-dialogs", test_add_and_edit_dialogs);
+  g_test_add_func ("/clt/customer-flow/open-and-back", test_open_and_back);
+  g_test_add_func ("/clt/customer-flow/delete-undo", test_delete_undo);
+  g_test_add_func ("/clt/customer-flow/delete-commits", test_delete_commits);
+  g_test_add_func ("/clt/customer-flow/close-commits", test_close_commits);
+  g_test_add_func ("/clt/customer-flow/delete-not-supported", test_delete_not_supported);
+  g_test_add_func ("/clt/customer-flow/read-only", test_read_only);
+
+  ret = g_test_run ();
+
+  g_clear_object (&app);
+
+  return ret;
+}
