@@ -3168,21 +3168,18 @@ clt_sqlite_store_list_custom_fields (CltStore            *store,
 /* shop_preferences rows are keyed by the CltShopPreferences property
  * names; booleans are stored as "true"/"false". Unset keys keep the
  * object's defaults. */
-static gboolean
-get_preferences_read (CltSqliteStore *self,
-                      Reader         *reader,
-                      gpointer        user_data,
-                      GCancellable   *cancellable,
-                      GTask          *task,
-                      GError        **error)
+static CltShopPreferences *
+read_preferences (CltSqliteStore *self,
+                  sqlite3        *db,
+                  GError        **error)
 {
   g_autoptr(CltShopPreferences) preferences = clt_shop_preferences_new ();
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  stmt = prepare (self, reader->db, "SELECT key, value FROM shop_preferences", error);
+  stmt = prepare (self, db, "SELECT key, value FROM shop_preferences", error);
   if (stmt == NULL)
-    return FALSE;
+    return NULL;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -3201,11 +3198,27 @@ get_preferences_read (CltSqliteStore *self,
 
   if (rc != SQLITE_DONE)
     {
-      set_db_error (self, error, reader->db, rc);
-      return FALSE;
+      set_db_error (self, error, db, rc);
+      return NULL;
     }
 
-  g_task_return_pointer (task, g_steal_pointer (&preferences), g_object_unref);
+  return g_steal_pointer (&preferences);
+}
+
+static gboolean
+get_preferences_read (CltSqliteStore *self,
+                      Reader         *reader,
+                      gpointer        user_data,
+                      GCancellable   *cancellable,
+                      GTask          *task,
+                      GError        **error)
+{
+  CltShopPreferences *preferences = read_preferences (self, reader->db, error);
+
+  if (preferences == NULL)
+    return FALSE;
+
+  g_task_return_pointer (task, preferences, g_object_unref);
   return TRUE;
 }
 
@@ -3430,46 +3443,6 @@ meta_set (CltSqliteStore *self,
   bind_text (stmt, 1, key);
   bind_text (stmt, 2, value);
   return step_expect_done (self, db, stmt, error);
-}
-
-/* shop_preferences rows are keyed by the CltShopPreferences property
- * names; booleans are stored as "true"/"false". Unset keys keep the
- * object's defaults. */
-static CltShopPreferences *
-read_preferences (CltSqliteStore *self,
-                  sqlite3        *db,
-                  GError        **error)
-{
-  g_autoptr(CltShopPreferences) preferences = clt_shop_preferences_new ();
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  stmt = prepare (self, db, "SELECT key, value FROM shop_preferences", error);
-  if (stmt == NULL)
-    return NULL;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *key = column_text (stmt, 0);
-      const char *value = column_text (stmt, 1);
-      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (preferences), key);
-
-      if (pspec == NULL)
-        continue;
-
-      if (pspec->value_type == G_TYPE_BOOLEAN)
-        g_object_set (preferences, key, g_strcmp0 (value, "true") == 0, NULL);
-      else if (pspec->value_type == G_TYPE_STRING)
-        g_object_set (preferences, key, value, NULL);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      set_db_error (self, error, db, rc);
-      return NULL;
-    }
-
-  return g_steal_pointer (&preferences);
 }
 
 /* The next customer number: the shop's prefix and a keyed permutation of
@@ -3751,6 +3724,7 @@ static gboolean
 check_references (CltSqliteStore *self,
                   sqlite3        *db,
                   CltCustomer    *customer,
+                  const char     *stored_site,
                   GError        **error)
 {
   const char * const *groups = clt_customer_get_groups (customer);
@@ -3771,7 +3745,9 @@ check_references (CltSqliteStore *self,
         }
     }
 
-  if (site[0] != '\0')
+  /* An imported customer may name a site this database does not know:
+   * only a changed preferred site must exist. */
+  if (site[0] != '\0' && g_strcmp0 (site, stored_site) != 0)
     {
       if (!exists_text (self, db, "SELECT 1 FROM sites WHERE code = ?", site, &found, error))
         return FALSE;
@@ -4044,7 +4020,7 @@ create_customer_write (CltSqliteStore *self,
       while (taken);
     }
 
-  if (!check_references (self, db, customer, error))
+  if (!check_references (self, db, customer, NULL, error))
     return FALSE;
 
   if (company_id[0] != '\0')
@@ -4309,7 +4285,7 @@ update_customer_write (CltSqliteStore *self,
         }
     }
 
-  if (!check_references (self, db, customer, error))
+  if (!check_references (self, db, customer, clt_customer_get_preferred_site (before), error))
     return FALSE;
 
   if (company_id[0] != '\0')
@@ -4436,6 +4412,34 @@ clt_sqlite_store_update_customer (CltStore            *store,
              clt_customer_get_id (customer), cancellable, callback, user_data);
 }
 
+/* PRAGMA secure_delete for the writes that remove personal data (Debian
+ * builds SQLite with it on by default; other builds may not): freed space
+ * is zeroed instead of left for reuse. Returns the previous setting, for
+ * restore_secure_delete (). */
+static int
+begin_secure_delete (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  int previous = 0;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA secure_delete", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    previous = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  sqlite3_exec (db, "PRAGMA secure_delete = ON", NULL, NULL, NULL);
+  return previous;
+}
+
+static void
+restore_secure_delete (sqlite3 *db,
+                       int      previous)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA secure_delete = %d", previous);
+
+  sqlite3_exec (db, sql, NULL, NULL, NULL);
+}
+
 /* Deleting is anonymizing: the row stays for the orders that refer to it,
  * everything personal goes, and with PRAGMA secure_delete the freed space
  * is zeroed so that the old text does not linger in the file. The search
@@ -4457,6 +4461,7 @@ delete_customer_write (CltSqliteStore *self,
   gint64 now = now_usec ();
   gint64 pk;
   gboolean ok = FALSE;
+  int secure_delete;
   static const char * const purge[] = {
     "DELETE FROM addresses WHERE customer_pk = ?1",
     "DELETE FROM notes WHERE customer_pk = ?1",
@@ -4465,6 +4470,8 @@ delete_customer_write (CltSqliteStore *self,
     "DELETE FROM customer_field_values WHERE customer_pk = ?1",
     "UPDATE email_outbox SET recipient = ?2, subject = '', body = '', last_error = ''"
     " WHERE customer_pk = ?1 OR recipient = ?3 COLLATE NOCASE",
+    /* The REST server's replay cache keeps response bodies. */
+    "DELETE FROM idempotency_keys WHERE instr (lower (response), lower (?3)) > 0",
   };
 
   if (!lookup_live_customer (self, db, data->customer_id, &pk, error))
@@ -4481,8 +4488,7 @@ delete_customer_write (CltSqliteStore *self,
       old_email = g_strdup (column_text (email, 0));
   }
 
-  if (!exec_sql (self, db, "PRAGMA secure_delete = ON", error))
-    return FALSE;
+  secure_delete = begin_secure_delete (db);
 
   stmt = prepare (self, db,
     "UPDATE customers SET email = ?1, salutation = '', title = '', first_name = '',"
@@ -4510,7 +4516,8 @@ delete_customer_write (CltSqliteStore *self,
       if (p == NULL)
         goto out;
       sqlite3_bind_int64 (p, 1, pk);
-      if (sqlite3_bind_parameter_count (p) >= 2)
+      /* ?2 the new address, ?3 the old one, where a statement has them. */
+      if (sqlite3_bind_parameter_count (p) >= 3)
         {
           bind_text (p, 2, anonymous);
           bind_text (p, 3, old_email);
@@ -4525,7 +4532,7 @@ delete_customer_write (CltSqliteStore *self,
   ok = TRUE;
 
 out:
-  sqlite3_exec (db, "PRAGMA secure_delete = OFF", NULL, NULL, NULL);
+  restore_secure_delete (db, secure_delete);
   if (ok)
     g_task_return_boolean (task, TRUE);
   return ok;
@@ -4886,6 +4893,7 @@ delete_address_write (CltSqliteStore *self,
   AddressData *data = user_data;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(sqlite3_stmt) defaults = NULL;
+  int secure_delete;
   gboolean found;
   gint64 pk;
 
@@ -4901,9 +4909,7 @@ delete_address_write (CltSqliteStore *self,
     }
 
   /* Addresses are personal data: leave no copy in freed pages. */
-  if (!exec_sql (self, db, "PRAGMA secure_delete = ON", error))
-    return FALSE;
-
+  secure_delete = begin_secure_delete (db);
   stmt = prepare (self, db, "DELETE FROM addresses WHERE customer_pk = ? AND id = ?", error);
   if (stmt != NULL)
     {
@@ -4911,7 +4917,7 @@ delete_address_write (CltSqliteStore *self,
       bind_text (stmt, 2, data->address_id);
       found = step_expect_done (self, db, stmt, error);
     }
-  sqlite3_exec (db, "PRAGMA secure_delete = OFF", NULL, NULL, NULL);
+  restore_secure_delete (db, secure_delete);
   if (stmt == NULL || !found)
     return FALSE;
 
@@ -5263,6 +5269,912 @@ clt_sqlite_store_set_email_state (CltStore            *store,
 
 /* }}} */
 
+/* Sites, groups, companies, custom fields, preferences: writes {{{ */
+
+typedef struct
+{
+  GObject *object;
+  char    *key;
+  char    *customer_id;
+  char    *business_unit;
+  GStrv    strv;
+} KeyedData;
+
+static void
+keyed_data_free (KeyedData *data)
+{
+  g_clear_object (&data->object);
+  g_free (data->key);
+  g_free (data->customer_id);
+  g_free (data->business_unit);
+  g_strfreev (data->strv);
+  g_free (data);
+}
+
+static KeyedData *
+keyed_data_new (gpointer    object,
+                const char *key)
+{
+  KeyedData *data = g_new0 (KeyedData, 1);
+
+  data->object = object;
+  data->key = g_strdup (key);
+  return data;
+}
+
+/* Codes of sites and groups, ids of companies: what custom ids allow. */
+static gboolean
+check_code (const char  *field,
+            const char  *code,
+            GError     **error)
+{
+  g_autofree char *message = NULL;
+
+  if (code == NULL || code[0] == '\0')
+    {
+      g_propagate_error (error, clt_store_error_new_invalid (field, _("Enter a code")));
+      return FALSE;
+    }
+  if (!clt_validate_custom_id (code, &message))
+    {
+      g_propagate_error (error, clt_store_error_new_invalid (field, "%s", message));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_text (const char  *field,
+            const char  *value,
+            guint        max_chars,
+            gboolean     multi_line,
+            gboolean     required,
+            GError     **error)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (value != NULL ? value : ""));
+
+  if (!clt_validate_text (value, max_chars, multi_line, &message))
+    {
+      g_propagate_error (error, clt_store_error_new_invalid (field, "%s", message));
+      return FALSE;
+    }
+  if (required && stripped[0] == '\0')
+    {
+      g_propagate_error (error, clt_store_error_new_invalid (field, _("This field is required")));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_list (const char         *field,
+            const char * const *values,
+            GError            **error)
+{
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    {
+      if (!check_text (field, values[i], CLT_VALIDATE_MAX_CODE, FALSE, TRUE, error))
+        return FALSE;
+      for (guint j = 0; j < i; j++)
+        if (g_strcmp0 (values[i], values[j]) == 0)
+          {
+            g_propagate_error (error, clt_store_error_new_invalid (field, _("“%s” is listed twice"),
+                                                                   values[i]));
+            return FALSE;
+          }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+run_keyed (CltSqliteStore *self,
+           sqlite3        *db,
+           const char     *sql,
+           const char     *key,
+           int            *n_changes,
+           GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, key);
+  if (!step_expect_done (self, db, stmt, error))
+    return FALSE;
+  if (n_changes != NULL)
+    *n_changes = sqlite3_changes (db);
+  return TRUE;
+}
+
+static void
+set_not_found (GError    **error,
+               const char *what)
+{
+  g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND, "%s", what);
+}
+
+static gboolean
+save_site_write (CltSqliteStore *self,
+                 sqlite3        *db,
+                 gpointer        user_data,
+                 GCancellable   *cancellable,
+                 GTask          *task,
+                 GError        **error)
+{
+  KeyedData *data = user_data;
+  CltSite *site = CLT_SITE (data->object);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = prepare (self, db,
+                  "INSERT INTO sites (code, name, storefront_url, default_currency, default_locale,"
+                  " active, assisted_buying, position)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, (SELECT count(*) FROM sites))"
+                  " ON CONFLICT (code) DO UPDATE SET name = ?2, storefront_url = ?3,"
+                  " default_currency = ?4, default_locale = ?5, active = ?6, assisted_buying = ?7",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, clt_site_get_code (site));
+  bind_text (stmt, 2, clt_site_get_name (site));
+  bind_text (stmt, 3, clt_site_get_storefront_url (site));
+  bind_text (stmt, 4, clt_site_get_default_currency (site));
+  bind_text (stmt, 5, clt_site_get_default_locale (site));
+  sqlite3_bind_int (stmt, 6, clt_site_get_active (site));
+  sqlite3_bind_int (stmt, 7, clt_site_get_assisted_buying (site));
+  if (!step_expect_done (self, db, stmt, error))
+    return FALSE;
+
+  g_task_return_pointer (task, clt_site_copy (site), g_object_unref);
+  return TRUE;
+}
+
+static void
+clt_sqlite_store_save_site (CltStore            *store,
+                            CltSite             *site,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  const char *url = clt_site_get_storefront_url (site);
+  const char *currency = clt_site_get_default_currency (site);
+  g_autofree char *message = NULL;
+  GError *error = NULL;
+
+  if (!check_code ("code", clt_site_get_code (site), &error) ||
+      !check_text ("name", clt_site_get_name (site), CLT_VALIDATE_MAX_TEXT, FALSE, TRUE, &error) ||
+      !check_text ("storefront-url", url, CLT_VALIDATE_MAX_TEXT, FALSE, FALSE, &error))
+    g_assert (error != NULL);
+  else if (url[0] != '\0' && !g_str_has_prefix (url, "https://") && !g_str_has_prefix (url, "http://"))
+    error = clt_store_error_new_invalid ("storefront-url",
+                                         _("Enter an address that starts with https://"));
+  else if (currency[0] != '\0' && !clt_validate_currency (currency, &message))
+    error = clt_store_error_new_invalid ("default-currency", "%s", message);
+  else if (!clt_validate_locale (clt_site_get_default_locale (site), &message))
+    error = clt_store_error_new_invalid ("default-locale", "%s", message);
+
+  if (error != NULL)
+    {
+      return_invalid (store, clt_sqlite_store_save_site, error, cancellable, callback, user_data);
+      return;
+    }
+
+  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_save_site, save_site_write,
+             keyed_data_new (clt_site_copy (site), NULL), (GDestroyNotify) keyed_data_free,
+             TRUE, NULL, cancellable, callback, user_data);
+}
+
+static gboolean
+delete_site_write (CltSqliteStore *self,
+                   sqlite3        *db,
+                   gpointer        user_data,
+                   GCancellable   *cancellable,
+                   GTask          *task,
+                   GError        **error)
+{
+  KeyedData *data = user_data;
+  gboolean used = FALSE;
+  int n = 0;
+
+  if (!exists_text (self, db, "SELECT 1 FROM customers WHERE preferred_site = ? AND listed",
+                    data->key, &used, error))
+    return FALSE;
+  if (used)
+    {
+      set_conflict (error, "code", _("Customers still prefer this site: change their preferred site first."));
+      return FALSE;
+    }
+
+  if (!run_keyed (self, db, "DELETE FROM sites WHERE code = ?", data->key, &n, error))
+    return FALSE;
+  if (n == 0)
+    {
+      set_not_found (error, _("The site no longer exists."));
+      return FALSE;
+    }
+
+  g_task_return_boolean (task, TRUE);
+  return TRUE;
+}
+
+static void
+clt_sqlite_store_delete_site (CltStore            *store,
+                              const char          *code,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_delete_site, delete_site_write,
+             keyed_data_new (NULL, code), (GDestroyNotify) keyed_data_free,
+             TRUE, NULL, cancellable, callback, user_data);
+}
+
+static gboolean
+save_group_write (CltSqliteStore *self,
+                  sqlite3        *db,
+                  gpointer        user_data,
+                  GCancellable   *cancellable,
+                  GTask          *task,
+                  GError        **error)
+{
+  KeyedData *data = user_data;
+  CltGroup *group = CLT_GROUP (data->object);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = prepare (self, db,
+                  "INSERT INTO groups (code, name, description) VALUES (?1, ?2, ?3)"
+                  " ON CONFLICT (code) DO UPDATE SET name = ?2, description = ?3",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, clt_group_get_code (group));
+  bind_text (stmt, 2, clt_group_get_name (group));
+  bind_text (stmt, 3, clt_group_get_description (group));
+  if (!step_expect_done (self, db, stmt, error))
+    return FALSE;
+
+  g_task_return_pointer (task, clt_group_copy (group), g_object_unref);
+  return TRUE;
+}
+
+static void
+clt_sqlite_store_save_group (CltStore            *store,
+                             CltGroup            *group,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  GError *error = NULL;
+
+  if (!check_code ("code", clt_group_get_code (group), &error) ||
+      !check_text ("name", clt_group_get_name (group), CLT_VALIDATE_MAX_TEXT, FALSE, TRUE, &error) ||
+      !check_text ("description", clt_group_get_description (group), CLT_VALIDATE_MAX_COMMENT,
+                   TRUE, FALSE, &error))
+    {
+      return_invalid (store, clt_sqlite_store_save_group, error, cancellable, callback, user_data);
+      return;
+    }
+
+  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_save_group, save_group_write,
+             keyed_data_new (clt_group_copy (group), NULL), (GDestroyNotify) keyed_data_free,
+             TRUE, NULL, cancellable, callback, user_data);
+}
+
+static gboolean
+delete_group_write (CltSqliteStore *self,
+                    sqlite3        *db,
+                    gpointer        user_data,
+                    GCancellable   *cancellable,
+                    GTask          *task,
+                    GError        **error)
+{
+  KeyedData *data = user_data;
+  int n = 0;
+
+  /* Memberships go with it (ON DELETE CASCADE). */
+  if (!run_keyed (self, db, "DELETE FROM groups WHERE code = ?", data->key, &n, error))
+    return FALSE;
+  if (n == 0)
+    {
+      set_not_found (error, _("The group no longer exists."));
+      return FALSE;
+    }
+
+  g_task_return_boolean (task, TRUE);
+  return TRUE;
+}
+
+static void
+clt_sqlite_store_delete_group (CltStore            *store,
+                               const char          *code,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_delete_group, delete_group_write,
+             keyed_data_new (NULL, code), (GDestroyNotify) keyed_data_free,
+             TRUE, NULL, cancellable, callback, user_data);
+}
+
+static gboolean
+set_customer_groups_write (CltSqliteStore *self,
+                           sqlite3        *db,
+                           gpointer        user_data,
+                           GCancellable   *cancellable,
+                           GTask          *task,
+                           GError        **error)
+{
+  KeyedData *data = user_data;
+  gboolean found;
+  gint64 pk;
+
+  if (!lookup_live_customer (self, db, data->customer_id, &pk, error))
+    return FALSE;
+
+  for (guint i = 0; data->strv[i] != NULL; i++)
+    {
+      if (!exists_text (self, db, "SELECT 1 FROM groups WHERE code = ?", data->strv[i], &found, error))
+        return FALSE;
+      if (!found)
+        {
+          g_propagate_error (error, clt_store_error_new_invalid ("groups",
+                                                                 _("There is no group “%s”."),
+                                                                 data->strv[i]));
+          return FALSE;
+        }
+    }
+
+  if (!write_groups (self, db, pk, (const char * const *) data->strv, error) ||
+      !touch_customer (self, db, pk, error))
+    return FALSE;
+
+  g_task_return_boolean (task, TRUE);
+  return TRUE;
+}
+
+static void
+clt_sqlite_store_set_customer_groups (CltStore            *store,
+                                      const char          *customer_id,
+                                      const char * const  *group_codes,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  KeyedData *data;
+  GError *error = NULL;
+
+  if (!check_list ("groups", group_codes, &error))
+    {
+      return_invalid (store, clt_sqlite_store_set_customer_groups, error,
+                      cancellable, callback, user_data);
+      return;
+    }
+
+  data = keyed_data_new (NULL, NULL);
+  data->customer_id = g_strdup (customer_id);
+  data->strv = group_codes != NULL ? g_strdupv ((char **) group_codes) : g_new0 (char *, 1);
+  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_set_customer_groups,
+             set_customer_groups_write, data, (GDestroyNotify) keyed_data_free,
+             TRUE, customer_id, cancellable, callback, user_data);
+}
+
+static gboolean
+write_company_list (CltSqliteStore     *self,
+                    sqlite3            *db,
+                    const char         *table,
+                    const char         *company_id,
+                    const char * const *names,
+                    GError            **error)
+{
+  g_autofree char *clear_sql = g_strdup_printf ("DELETE FROM %s WHERE company_id = ?", table);
+  g_autofree char *insert_sql = g_strdup_printf ("INSERT INTO %s (company_id, name, position)"
+                                                 " VALUES (?, ?, ?)", table);
+  g_autoptr(sqlite3_stmt) insert = NULL;
+
+  if (!run_keyed (self, db, clear_sql, company_id, NULL, error))
+    return FALSE;
+
+  insert = prepare (self, db, insert_sql, error);
+  if (insert == NULL)
+    return FALSE;
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      bind_text (insert, 1, company_id);
+      bind_text (insert, 2, names[i]);
+      sqlite3_bind_int (insert, 3, i);
+      if (!step_done (self, db, insert, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+save_company_write (CltSqliteStore *self,
+                    sqlite3        *db,
+                    gpointer        user_data,
+                    GCancellable   *cancellable,
+                    GTask          *task,
+                    GError        **error)
+{
+  KeyedData *data = user_data;
+  CltCompany *company = CLT_COMPANY (data->object);
+  const char *id = clt_company_get_id (company);
+  g_autofree char *name_key = clt_fold_text (clt_company_get_name (company));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) members = NULL;
+
+  stmt = prepare (self, db,
+                  "INSERT INTO companies (id, name, name_key) VALUES (?1, ?2, ?3)"
+                  " ON CONFLICT (id) DO UPDATE SET name = ?2, name_key = ?3",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, id);
+  bind_text (stmt, 2, clt_company_get_name (company));
+  bind_text (stmt, 3, name_key);
+  if (!step_expect_done (self, db, stmt, error) ||
+      !write_company_list (self, db, "company_business_units", id,
+                           clt_company_get_business_units (company), error) ||
+      !write_company_list (self, db, "company_roles", id, clt_company_get_roles (company), error))
+    return FALSE;
+
+  /* Members keep only the business unit and roles that still exist. */
+  members = prepare (self, db, "SELECT pk, business_unit, roles FROM customers WHERE company_id = ?",
+                     error);
+  if (members == NULL)
+    return FALSE;
+  bind_text (members, 1, id);
+  {
+    g_autoptr(sqlite3_stmt) fix = prepare (self, db,
+                                           "UPDATE customers SET business_unit = ?, roles = ? WHERE pk = ?",
+                                           error);
+    const char * const *units = clt_company_get_business_units (company);
+    const char * const *company_roles = clt_company_get_roles (company);
+    g_autoptr(GArray) pks = g_array_new (FALSE, FALSE, sizeof (gint64));
+    g_autoptr(GPtrArray) units_kept = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GPtrArray) roles_kept = g_ptr_array_new_with_free_func (g_free);
+    int rc;
+
+    if (fix == NULL)
+      return FALSE;
+
+    while ((rc = sqlite3_step (members)) == SQLITE_ROW)
+      {
+        gint64 pk = sqlite3_column_int64 (members, 0);
+        const char *unit = column_text (members, 1);
+        g_auto(GStrv) roles = split_lines (column_text (members, 2));
+        g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+
+        for (guint i = 0; roles[i] != NULL; i++)
+          if (g_strv_contains (company_roles, roles[i]))
+            g_ptr_array_add (kept, roles[i]);
+        g_ptr_array_add (kept, NULL);
+
+        g_array_append_val (pks, pk);
+        g_ptr_array_add (units_kept, g_strdup (g_strv_contains (units, unit) ? unit : ""));
+        g_ptr_array_add (roles_kept, join_lines ((const char * const *) kept->pdata));
+      }
+    if (rc != SQLITE_DONE)
+      {
+        set_db_error (self, error, db, rc);
+        return FALSE;
+      }
+
+    for (guint i = 0; i < pks->len; i++)
+      {
+        bind_text (fix, 1, g_ptr_array_index (units_kept, i));
+        bind_text (fix, 2, g_ptr_array_index (roles_kept, i));
+        sqlite3_bind_int64 (fix, 3, g_array_index (pks, gint64, i));
+        if (!step_done (self, db, fix, error))
+          return FALSE;
+      }
+  }
+
+  g_task_return_pointer (task, clt_company_copy (company), g_object_unref);
+  return TRUE;
+}
+
+static void
+clt_sqlite_store_save_company (CltStore            *store,
+                               CltCompany          *company,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  GError *error = NULL;
+
+  if (!check_code ("id", clt_company_get_id (company), &error) ||
+      !check_text ("name", clt_company_get_name (company), CLT_VALIDATE_MAX_COMPANY, FALSE, TRUE,
+                   &error) ||
+      !check_list ("business-units", clt_company_get_business_units (company), &error) ||
+      !check_list ("roles", clt_company_get_roles (company), &error))
+    {
+      return_invalid (store, clt_sqlite_store_save_company, error, cancellable, callback, user_data);
+      return;
+    }
+
+  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_save_company, save_company_write,
+             keyed_data_new (clt_company_copy (company), NULL), (GDestroyNotify) keyed_data_free,
+             TRUE, NULL, cancellable, callback, user_data);
+}
+
+static gboolean
+delete_company_write (CltSqliteStore *self,
+                      sqlite3        *db,
+                      gpointer        user_data,
+                      GCancellable   *cancellable,
+                      GTask          *task,
+                      GError        **error)
+{
+  KeyedData *data = user_data;
+  int n = 0;
+
+  if (!run_keyed (self, db,
+                  "UPDATE customers SET company_id = NULL, business_unit = '', roles = ''"
+                  " WHERE company_id = ?",
+                  data->key, NULL, error) ||
+      !run_keyed (self, db, "DELETE FROM companies WHERE id = ?", data->key, &n, error))
+    return FALSE;
+  if (n == 0)
+    {
+      set_not_found (error, _("The company no longer exists."));
+      return FALSE;
+    }
+
+  g_task_return_boolean (task, TRUE);
+  return TRUE;
+}
+
+static void
+clt_sqlite_store_delete_company (CltStore            *store,
+                                 const char          *company_id,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_delete_company, delete_company_write,
+             keyed_data_new (NULL, company_id), (GDestroyNotify) keyed_data_free,
+             TRUE, NULL, cancellable, callback, user_data);
+}
+
+static gboolean
+assign_company_write (CltSqliteStore *self,
+                      sqlite3        *db,
+                      gpointer        user_data,
+                      GCancellable   *cancellable,
+                      GTask          *task,
+                      GError        **error)
+{
+  KeyedData *data = user_data;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) check = NULL;
+  g_autofree char *roles = join_lines ((const char * const *) data->strv);
+  const char *company_id = data->key;
+  gboolean found;
+  gint64 pk;
+
+  if (!lookup_live_customer (self, db, data->customer_id, &pk, error))
+    return FALSE;
+
+  if (company_id[0] != '\0')
+    {
+      if (!exists_text (self, db, "SELECT 1 FROM companies WHERE id = ?", company_id, &found, error))
+        return FALSE;
+      if (!found)
+        {
+          g_propagate_error (error, clt_store_error_new_invalid ("company-id",
+                                                                 _("There is no company “%s”."),
+                                                                 company_id));
+          return FALSE;
+        }
+
+      check = prepare (self, db, "SELECT 1 FROM company_business_units WHERE company_id = ? AND name = ?"
+                                 " UNION ALL SELECT 2 FROM company_roles WHERE company_id = ? AND name = ?",
+                       error);
+      if (check == NULL)
+        return FALSE;
+
+      if (data->business_unit[0] != '\0')
+        {
+          bind_text (check, 1, company_id);
+          bind_text (check, 2, data->business_unit);
+          bind_text (check, 3, "");
+          bind_text (check, 4, "");
+          found = sqlite3_step (check) == SQLITE_ROW;
+          sqlite3_reset (check);
+          if (!found)
+            {
+              g_propagate_error (error, clt_store_error_new_invalid ("business-unit",
+                                                                     _("The company has no business unit “%s”."),
+                                                                     data->business_unit));
+              return FALSE;
+            }
+        }
+
+      for (guint i = 0; data->strv[i] != NULL; i++)
+        {
+          bind_text (check, 1, "");
+          bind_text (check, 2, "");
+          bind_text (check, 3, company_id);
+          bind_text (check, 4, data->strv[i]);
+          found = sqlite3_step (check) == SQLITE_ROW;
+          sqlite3_reset (check);
+          if (!found)
+            {
+              g_propagate_error (error, clt_store_error_new_invalid ("roles",
+                                                                     _("The company has no role “%s”."),
+                                                                     data->strv[i]));
+              return FALSE;
+            }
+        }
+    }
+  else if (data->business_unit[0] != '\0' || data->strv[0] != NULL)
+    {
+      g_propagate_error (error, clt_store_error_new_invalid ("company-id",
+                                                             _("Choose a company first.")));
+      return FALSE;
+    }
+
+  stmt = prepare (self, db,
+                  "UPDATE customers SET company_id = ?, business_unit = ?, roles = ?, updated = ?,"
+                  " version = version + 1 WHERE pk = ?",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (company_id[0] != '\0')
+    bind_text (stmt, 1, company_id);
+  else
+    sqlite3_bind_null (stmt, 1);
+  bind_text (stmt, 2, data->business_unit);
+  bind_text (stmt, 3, roles);
+  sqlite3_bind_int64 (stmt, 4, now_usec ());
+  sqlite3_bind_int64 (stmt, 5, pk);
+  if (!step_expect_done (self, db, stmt, error))
+    return FALSE;
+
+  g_task_return_boolean (task, TRUE);
+  return TRUE;
+}
+
+static void
+clt_sqlite_store_assign_company (CltStore            *store,
+                                 const char          *customer_id,
+                                 const char          *company_id,
+                                 const char          *business_unit,
+                                 const char * const  *roles,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  KeyedData *data;
+  GError *error = NULL;
+
+  if (!check_list ("roles", roles, &error) ||
+      !check_text ("business-unit", business_unit, CLT_VALIDATE_MAX_CODE, FALSE, FALSE, &error))
+    {
+      return_invalid (store, clt_sqlite_store_assign_company, error, cancellable, callback, user_data);
+      return;
+    }
+
+  data = keyed_data_new (NULL, company_id != NULL ? company_id : "");
+  data->customer_id = g_strdup (customer_id);
+  data->business_unit = g_strdup (business_unit != NULL ? business_unit : "");
+  data->strv = roles != NULL ? g_strdupv ((char **) roles) : g_new0 (char *, 1);
+  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_assign_company, assign_company_write,
+             data, (GDestroyNotify) keyed_data_free, TRUE, customer_id,
+             cancellable, callback, user_data);
+}
+
+static gboolean
+save_custom_field_write (CltSqliteStore *self,
+                         sqlite3        *db,
+                         gpointer        user_data,
+                         GCancellable   *cancellable,
+                         GTask          *task,
+                         GError        **error)
+{
+  KeyedData *data = user_data;
+  CltCustomField *field = CLT_CUSTOM_FIELD (data->object);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) type = NULL;
+  int rc;
+
+  /* Values are stored by type: a field in use keeps its type. */
+  type = prepare (self, db,
+                  "SELECT f.type FROM custom_fields f WHERE f.key = ?"
+                  " AND EXISTS (SELECT 1 FROM customer_field_values v WHERE v.field_key = f.key)",
+                  error);
+  if (type == NULL)
+    return FALSE;
+  bind_text (type, 1, clt_custom_field_get_key (field));
+  rc = sqlite3_step (type);
+  if (rc == SQLITE_ROW &&
+      sqlite3_column_int (type, 0) != (int) clt_custom_field_get_field_type (field))
+    {
+      g_propagate_error (error, clt_store_error_new_invalid ("type",
+                                                             _("Customers have values in this field: "
+                                                               "its type cannot change.")));
+      return FALSE;
+    }
+
+  stmt = prepare (self, db,
+                  "INSERT INTO custom_fields (key, label, type, show_as_column, position)"
+                  " VALUES (?1, ?2, ?3, ?4, (SELECT count(*) FROM custom_fields))"
+                  " ON CONFLICT (key) DO UPDATE SET label = ?2, type = ?3, show_as_column = ?4",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, clt_custom_field_get_key (field));
+  bind_text (stmt, 2, clt_custom_field_get_label (field));
+  sqlite3_bind_int (stmt, 3, clt_custom_field_get_field_type (field));
+  sqlite3_bind_int (stmt, 4, clt_custom_field_get_show_as_column (field));
+  if (!step_expect_done (self, db, stmt, error))
+    return FALSE;
+
+  g_task_return_pointer (task, clt_custom_field_copy (field), g_object_unref);
+  return TRUE;
+}
+
+static void
+clt_sqlite_store_save_custom_field (CltStore            *store,
+                                    CltCustomField      *field,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  const char *key = clt_custom_field_get_key (field);
+  GError *error = NULL;
+  gboolean key_ok = g_ascii_islower (key[0]) && strlen (key) <= CLT_VALIDATE_MAX_CODE;
+
+  for (const char *p = key; key_ok && *p != '\0'; p++)
+    key_ok = g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '_';
+
+  if (!key_ok)
+    error = clt_store_error_new_invalid ("key", _("Use lower-case letters, digits and _, "
+                                                  "starting with a letter"));
+  else if (!check_text ("label", clt_custom_field_get_label (field), CLT_VALIDATE_MAX_TEXT,
+                        FALSE, TRUE, &error))
+    g_assert (error != NULL);
+  else if ((guint) clt_custom_field_get_field_type (field) > CLT_CUSTOM_FIELD_DATE)
+    error = clt_store_error_new_invalid ("type", _("Unknown field type."));
+
+  if (error != NULL)
+    {
+      return_invalid (store, clt_sqlite_store_save_custom_field, error, cancellable, callback, user_data);
+      return;
+    }
+
+  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_save_custom_field, save_custom_field_write,
+             keyed_data_new (clt_custom_field_copy (field), NULL), (GDestroyNotify) keyed_data_free,
+             TRUE, NULL, cancellable, callback, user_data);
+}
+
+static gboolean
+delete_custom_field_write (CltSqliteStore *self,
+                           sqlite3        *db,
+                           gpointer        user_data,
+                           GCancellable   *cancellable,
+                           GTask          *task,
+                           GError        **error)
+{
+  KeyedData *data = user_data;
+  int n = 0;
+
+  /* Values go with it (ON DELETE CASCADE). */
+  if (!run_keyed (self, db, "DELETE FROM custom_fields WHERE key = ?", data->key, &n, error))
+    return FALSE;
+  if (n == 0)
+    {
+      set_not_found (error, _("The custom field no longer exists."));
+      return FALSE;
+    }
+
+  g_task_return_boolean (task, TRUE);
+  return TRUE;
+}
+
+static void
+clt_sqlite_store_delete_custom_field (CltStore            *store,
+                                      const char          *key,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_delete_custom_field,
+             delete_custom_field_write, keyed_data_new (NULL, key),
+             (GDestroyNotify) keyed_data_free, TRUE, NULL, cancellable, callback, user_data);
+}
+
+static gboolean
+set_preferences_write (CltSqliteStore *self,
+                       sqlite3        *db,
+                       gpointer        user_data,
+                       GCancellable   *cancellable,
+                       GTask          *task,
+                       GError        **error)
+{
+  KeyedData *data = user_data;
+  g_autofree GParamSpec **pspecs = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint n_pspecs = 0;
+
+  stmt = prepare (self, db, "INSERT OR REPLACE INTO shop_preferences (key, value) VALUES (?, ?)",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (data->object), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if (pspecs[i]->value_type != G_TYPE_BOOLEAN && pspecs[i]->value_type != G_TYPE_STRING)
+        continue;
+
+      g_value_init (&value, pspecs[i]->value_type);
+      g_object_get_property (data->object, pspecs[i]->name, &value);
+      bind_text (stmt, 1, pspecs[i]->name);
+      if (pspecs[i]->value_type == G_TYPE_BOOLEAN)
+        bind_text (stmt, 2, g_value_get_boolean (&value) ? "true" : "false");
+      else
+        bind_text (stmt, 2, g_value_get_string (&value));
+      if (!step_done (self, db, stmt, error))
+        return FALSE;
+    }
+
+  g_task_return_boolean (task, TRUE);
+  return TRUE;
+}
+
+static void
+clt_sqlite_store_set_preferences (CltStore            *store,
+                                  CltShopPreferences  *preferences,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  const char *prefix = clt_shop_preferences_get_customer_number_prefix (preferences);
+  g_autofree char *message = NULL;
+  GError *error = NULL;
+  gboolean prefix_ok = strlen (prefix) <= 16;
+
+  for (const char *p = prefix; prefix_ok && *p != '\0'; p++)
+    prefix_ok = g_ascii_isalnum (*p) || *p == '-' || *p == '_' || *p == '/' || *p == '.';
+
+  if (!check_text ("shop-name", clt_shop_preferences_get_shop_name (preferences),
+                   CLT_VALIDATE_MAX_TEXT, FALSE, FALSE, &error))
+    g_assert (error != NULL);
+  else if (!clt_validate_currency (clt_shop_preferences_get_default_currency (preferences), &message))
+    error = clt_store_error_new_invalid ("default-currency", "%s", message);
+  else if (!clt_validate_locale (clt_shop_preferences_get_default_locale (preferences), &message))
+    error = clt_store_error_new_invalid ("default-locale", "%s", message);
+  else if (!prefix_ok)
+    error = clt_store_error_new_invalid ("customer-number-prefix",
+                                         _("Use at most 16 letters, digits and - _ / ."));
+
+  if (error != NULL)
+    {
+      return_invalid (store, clt_sqlite_store_set_preferences, error, cancellable, callback, user_data);
+      return;
+    }
+
+  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_set_preferences, set_preferences_write,
+             keyed_data_new (clt_shop_preferences_copy (preferences), NULL),
+             (GDestroyNotify) keyed_data_free, FALSE, NULL, cancellable, callback, user_data);
+}
+
+/* }}} */
+
 static void
 clt_sqlite_store_store_iface_init (CltStoreInterface *iface)
 {
@@ -5271,7 +6183,7 @@ clt_sqlite_store_store_iface_init (CltStoreInterface *iface)
   iface->get_customer = clt_sqlite_store_get_customer;
   iface->create_customer = clt_sqlite_store_create_customer;
   iface->update_customer = clt_sqlite_store_update_customer;
-  iface->delete_customer = NULL; (void) clt_sqlite_store_delete_customer;
+  iface->delete_customer = clt_sqlite_store_delete_customer;
   iface->send_password_reset = clt_sqlite_store_send_password_reset;
   iface->import_customers = clt_sqlite_store_import_customers;
   iface->load_sample = clt_sqlite_store_load_sample;
@@ -5286,10 +6198,21 @@ clt_sqlite_store_store_iface_init (CltStoreInterface *iface)
   iface->set_email_state = clt_sqlite_store_set_email_state;
   iface->list_orders = clt_sqlite_store_list_orders;
   iface->list_sites = clt_sqlite_store_list_sites;
+  iface->save_site = clt_sqlite_store_save_site;
+  iface->delete_site = clt_sqlite_store_delete_site;
   iface->list_groups = clt_sqlite_store_list_groups;
+  iface->save_group = clt_sqlite_store_save_group;
+  iface->delete_group = clt_sqlite_store_delete_group;
+  iface->set_customer_groups = clt_sqlite_store_set_customer_groups;
   iface->list_companies = clt_sqlite_store_list_companies;
+  iface->save_company = clt_sqlite_store_save_company;
+  iface->delete_company = clt_sqlite_store_delete_company;
+  iface->assign_company = clt_sqlite_store_assign_company;
   iface->list_custom_fields = clt_sqlite_store_list_custom_fields;
+  iface->save_custom_field = clt_sqlite_store_save_custom_field;
+  iface->delete_custom_field = clt_sqlite_store_delete_custom_field;
   iface->get_preferences = clt_sqlite_store_get_preferences;
+  iface->set_preferences = clt_sqlite_store_set_preferences;
   iface->get_current_user = clt_sqlite_store_get_current_user;
 }
 

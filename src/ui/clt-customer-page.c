@@ -22,6 +22,7 @@
 #include "clt-order.h"
 #include "clt-site.h"
 #include "clt-store.h"
+#include "clt-validate.h"
 
 /* The fields of the Overview tab that are plain values. */
 typedef enum
@@ -104,6 +105,7 @@ struct _CltCustomerPage
   GtkStack             *main_stack;
   GtkButton            *mark_verified_button;
   GtkLabel             *name_label;
+  GtkLabel             *note_error_label;
   GtkListBox           *note_list;
   GtkTextView          *note_view;
   GtkLabel             *number_label;
@@ -452,6 +454,8 @@ update_actions (CltCustomerPage *self)
   gboolean writable = is_writable (self);
   gboolean verified = self->customer != NULL && clt_customer_get_verified (self->customer);
   g_autofree char *note = dup_note_text (self);
+  g_autoptr(GError) note_error = NULL;
+  gboolean note_valid;
 
   gtk_widget_action_set_enabled (widget, "customer.edit", writable);
   gtk_widget_action_set_enabled (widget, "customer.delete", writable);
@@ -461,8 +465,14 @@ update_actions (CltCustomerPage *self)
   gtk_widget_action_set_enabled (widget, "customer.set-default-billing", writable);
   gtk_widget_action_set_enabled (widget, "customer.set-default-shipping", writable);
   gtk_widget_action_set_enabled (widget, "customer.open-email", self->customer != NULL);
+  /* A blank box is simply not ready; anything else wrong is said under it. */
+  note_valid = clt_validate_note_message (note, &note_error);
+  gtk_label_set_label (self->note_error_label,
+                       note_error != NULL && !is_blank (note) ? note_error->message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->note_error_label),
+                          note_error != NULL && !is_blank (note));
   gtk_widget_action_set_enabled (widget, "customer.add-note",
-                                 writable && !self->adding_note && !is_blank (note));
+                                 writable && !self->adding_note && note_valid);
   gtk_widget_action_set_enabled (widget, "customer.mark-verified",
                                  writable && !verified && !self->updating_customer);
 
@@ -1531,7 +1541,7 @@ add_note_action (GtkWidget  *widget,
   CltCustomerPage *self = CLT_CUSTOMER_PAGE (widget);
   g_autofree char *text = dup_note_text (self);
 
-  if (self->customer == NULL || self->adding_note || is_blank (text))
+  if (self->customer == NULL || self->adding_note || !clt_validate_note_message (text, NULL))
     return;
 
   self->adding_note = TRUE;
@@ -2036,6 +2046,7 @@ clt_customer_page_class_init (CltCustomerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, main_stack);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, mark_verified_button);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, note_error_label);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, note_list);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, note_view);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, number_label);

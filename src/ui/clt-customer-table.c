@@ -106,6 +106,7 @@ static GParamSpec *properties[N_PROPS];
 
 static GQuark spec_quark;
 static GQuark handler_quark;
+static GQuark list_item_quark;
 
 static void
 update_status_cell (GtkWidget   *box,
@@ -359,6 +360,8 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
     }
 
   g_object_set_qdata (G_OBJECT (child), spec_quark, (gpointer) spec);
+  /* The list item owns the child: a plain pointer back is safe. */
+  g_object_set_qdata (G_OBJECT (child), list_item_quark, list_item);
   gtk_list_item_set_child (list_item, child);
 }
 
@@ -535,6 +538,7 @@ clt_customer_table_class_init (CltCustomerTableClass *klass)
 
   spec_quark = g_quark_from_static_string ("clt-customer-table-column-spec");
   handler_quark = g_quark_from_static_string ("clt-customer-table-notify-handler");
+  list_item_quark = g_quark_from_static_string ("clt-customer-table-list-item");
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/clientele/Clientele/ui/clt-customer-table.ui");
@@ -657,4 +661,32 @@ clt_customer_table_set_sort (CltCustomerTable *self,
                                   self->columns[sort_key],
                                   direction == CLT_SORT_DESCENDING ? GTK_SORT_DESCENDING
                                                                    : GTK_SORT_ASCENDING);
+}
+
+guint
+clt_customer_table_get_position_at (CltCustomerTable *self,
+                                    double            x,
+                                    double            y)
+{
+  GtkWidget *picked;
+
+  g_return_val_if_fail (CLT_IS_CUSTOMER_TABLE (self), G_MAXUINT);
+
+  picked = gtk_widget_pick (GTK_WIDGET (self->column_view), x, y, GTK_PICK_DEFAULT);
+
+  /* Up from what was hit to a cell's child (or the cell around it). */
+  for (GtkWidget *w = picked; w != NULL && w != GTK_WIDGET (self->column_view); w = gtk_widget_get_parent (w))
+    {
+      GtkListItem *list_item = g_object_get_qdata (G_OBJECT (w), list_item_quark);
+      GtkWidget *child;
+
+      if (list_item == NULL && g_strcmp0 (gtk_widget_get_css_name (w), "cell") == 0 &&
+          (child = gtk_widget_get_first_child (w)) != NULL)
+        list_item = g_object_get_qdata (G_OBJECT (child), list_item_quark);
+
+      if (list_item != NULL)
+        return gtk_list_item_get_position (list_item);
+    }
+
+  return G_MAXUINT;
 }

@@ -39,5 +39,10 @@ CltSortDirection    clt_customer_table_get_sort_direction (CltCustomerTable *sel
 void                clt_customer_table_set_sort           (CltCustomerTable *self,
                                                            CltSortKey        sort_key,
                                                            CltSortDirection  direction);
+/* The position of the row at @x, @y (column view coordinates), or
+ * G_MAXUINT when no row is there (header, empty space). */
+guint               clt_customer_table_get_position_at    (CltCustomerTable *self,
+                                                           double            x,
+                                                           double            y);
 
 G_END_DECLS

@@ -78,6 +78,8 @@ struct _CltWindow
   /* The open Add/Edit dialog (weak) and, when editing, its customer. */
   CltCustomerEditor    *editor;
   CltCustomer          *editor_customer;
+  /* The rows' context menu: View, Edit…, Delete…. */
+  GtkPopoverMenu       *row_menu;
   /* The most recently shown toast (for tests). */
   AdwToast             *last_toast;
 
@@ -1078,6 +1080,71 @@ show_customer_action (GtkWidget  *widget,
 }
 
 static void
+show_row_menu (CltWindow *self,
+               double     x,
+               double     y)
+{
+  GtkColumnView *view = clt_customer_table_get_column_view (self->table);
+  GtkSelectionModel *model = gtk_column_view_get_model (view);
+  g_autoptr(CltCustomer) customer = NULL;
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) view_section = g_menu_new ();
+  g_autoptr(GMenu) delete_section = g_menu_new ();
+  g_autoptr(GMenuItem) view_item = NULL;
+  graphene_point_t point;
+  guint position;
+
+  position = clt_customer_table_get_position_at (self->table, x, y);
+  if (model == NULL || position == G_MAXUINT)
+    return;
+
+  customer = g_list_model_get_item (G_LIST_MODEL (model), position);
+  if (customer == NULL || !clt_customer_get_loaded (customer))
+    return;
+
+  /* The menu acts on the row it was opened on: select it. */
+  gtk_selection_model_select_item (model, position, TRUE);
+
+  view_item = g_menu_item_new (_("_View"), NULL);
+  g_menu_item_set_action_and_target_value (view_item, "win.show-customer",
+                                           g_variant_new_string (clt_customer_get_id (customer)));
+  g_menu_append_item (view_section, view_item);
+  g_menu_append (view_section, _("_Edit…"), "win.edit-customer");
+  g_menu_append (delete_section, _("_Delete…"), "win.delete-customer");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (view_section));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (delete_section));
+
+  if (!gtk_widget_compute_point (GTK_WIDGET (view), GTK_WIDGET (self->table),
+                                 &GRAPHENE_POINT_INIT (x, y), &point))
+    point = GRAPHENE_POINT_INIT (x, y);
+
+  gtk_popover_menu_set_menu_model (self->row_menu, G_MENU_MODEL (menu));
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->row_menu),
+                               &(GdkRectangle) { (int) point.x, (int) point.y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->row_menu));
+}
+
+static void
+on_row_secondary_click_cb (CltWindow       *self,
+                           int              n_press,
+                           double           x,
+                           double           y,
+                           GtkGestureClick *gesture)
+{
+  show_row_menu (self, x, y);
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+on_row_long_press_cb (CltWindow           *self,
+                      double               x,
+                      double               y,
+                      GtkGestureLongPress *gesture)
+{
+  show_row_menu (self, x, y);
+}
+
+static void
 on_page_back_requested_cb (CltWindow       *self,
                            CltCustomerPage *page)
 {
@@ -1215,6 +1282,12 @@ clt_window_dispose (GObject *object)
   g_clear_weak_pointer (&self->last_toast);
   self->page = NULL;
 
+  if (self->row_menu != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->row_menu));
+      self->row_menu = NULL;
+    }
+
   gtk_widget_dispose_template (GTK_WIDGET (self), CLT_TYPE_WINDOW);
 
   G_OBJECT_CLASS (clt_window_parent_class)->dispose (object);
@@ -1337,6 +1410,7 @@ clt_window_init (CltWindow *self)
 {
   GtkColumnView *column_view;
   GtkEventController *shortcuts;
+  GtkGesture *gesture;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1363,6 +1437,24 @@ clt_window_init (CltWindow *self)
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_KP_Delete, 0),
                                                           gtk_named_action_new ("win.delete-customer")));
   gtk_widget_add_controller (GTK_WIDGET (column_view), shortcuts);
+
+  /* A row's context menu: right click or long press. */
+  self->row_menu = GTK_POPOVER_MENU (gtk_popover_menu_new_from_model (NULL));
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->row_menu), FALSE);
+  gtk_widget_set_halign (GTK_WIDGET (self->row_menu), GTK_ALIGN_START);
+  gtk_widget_set_parent (GTK_WIDGET (self->row_menu), GTK_WIDGET (self->table));
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect_object (gesture, "pressed", G_CALLBACK (on_row_secondary_click_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (column_view), GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_long_press_new ();
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (gesture), TRUE);
+  g_signal_connect_object (gesture, "pressed", G_CALLBACK (on_row_long_press_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (column_view), GTK_EVENT_CONTROLLER (gesture));
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

@@ -338,51 +338,30 @@ on_saved_cb (CltCustomerEditor *editor,
   g_set_object (&saved->stored, stored);
 }
 
-static gboolean
-create_is_supported (CltStore *store)
-{
-  g_autoptr(CltCustomer) probe = clt_customer_new ();
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(CltCustomer) stored = NULL;
-  g_autoptr(GError) error = NULL;
-
-  /* An invalid customer: a store that implements create refuses it with
-   * INVALID, one that does not says NOT_SUPPORTED; nothing is written. */
-  clt_store_create_customer_async (store, probe, NULL, FALSE, NULL, store_result_cb, &result);
-  wait_until (async_done, &result, "the create probe");
-  stored = clt_store_create_customer_finish (store, result, &error);
-  g_assert_null (stored);
-  g_assert_nonnull (error);
-
-  return !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
-}
-
 static void
 test_create_failure_keeps_input (Fixture       *fixture,
                                  gconstpointer  data)
 {
   CltCustomerEditor *editor = NULL;
   SavedData saved = { NULL, 0 };
-  gboolean supported = create_is_supported (fixture->store);
   const char *email = "grace@example.com";
 
-  if (supported)
-    {
-      /* Take the email first: the dialog's save then fails with CONFLICT. */
-      g_autoptr(CltCustomer) first = clt_customer_new ();
-      g_autoptr(GAsyncResult) result = NULL;
-      g_autoptr(CltCustomer) stored = NULL;
-      g_autoptr(GError) error = NULL;
+  {
+    /* Take the email first: the dialog's save then fails with CONFLICT. */
+    g_autoptr(CltCustomer) first = clt_customer_new ();
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(CltCustomer) stored = NULL;
+    g_autoptr(GError) error = NULL;
 
-      clt_customer_set_email (first, email);
-      clt_customer_set_first_name (first, "Grace");
-      clt_customer_set_last_name (first, "Hopper");
-      clt_customer_set_currency (first, "EUR");
-      clt_store_create_customer_async (fixture->store, first, NULL, FALSE, NULL, store_result_cb, &result);
-      wait_until (async_done, &result, "the first customer");
-      stored = clt_store_create_customer_finish (fixture->store, result, &error);
-      g_assert_no_error (error);
-    }
+    clt_customer_set_email (first, email);
+    clt_customer_set_first_name (first, "Grace");
+    clt_customer_set_last_name (first, "Hopper");
+    clt_customer_set_currency (first, "EUR");
+    clt_store_create_customer_async (fixture->store, first, NULL, FALSE, NULL, store_result_cb, &result);
+    wait_until (async_done, &result, "the first customer");
+    stored = clt_store_create_customer_finish (fixture->store, result, &error);
+    g_assert_no_error (error);
+  }
 
   editor = open_customer_editor (fixture, NULL);
   g_signal_connect (editor, "saved", G_CALLBACK (on_saved_cb), &saved);
@@ -408,17 +387,9 @@ test_create_failure_keeps_input (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (clt_customer_editor_get_field_row (editor, "phone"))),
                    ==, "+1 212 555 0100");
 
-  if (supported)
-    {
-      /* The duplicate email, next to the email. */
-      g_assert_nonnull (clt_customer_editor_get_field_error (editor, "email"));
-      g_assert_null (clt_customer_editor_get_error (editor));
-    }
-  else
-    {
-      g_test_message ("clt_store_create_customer_async is not implemented: checking NOT_SUPPORTED");
-      g_assert_cmpstr (clt_customer_editor_get_error (editor), ==, "This back end cannot add customers.");
-    }
+  /* The duplicate email, next to the email. */
+  g_assert_nonnull (clt_customer_editor_get_field_error (editor, "email"));
+  g_assert_null (clt_customer_editor_get_error (editor));
 
   /* It can be tried again. */
   g_assert_true (clt_customer_editor_get_can_save (editor));
@@ -434,12 +405,6 @@ test_create_saves (Fixture       *fixture,
   CltCustomerEditor *editor;
   SavedData saved = { NULL, 0 };
   g_autoptr(CltCustomer) reread = NULL;
-
-  if (!create_is_supported (fixture->store))
-    {
-      g_test_skip ("clt_store_create_customer_async is not implemented by CltSqliteStore yet");
-      return;
-    }
 
   editor = open_customer_editor (fixture, NULL);
   g_signal_connect (editor, "saved", G_CALLBACK (on_saved_cb), &saved);
@@ -532,27 +497,6 @@ test_edit_delete_requested (Fixture       *fixture,
   close_and_finalize (editor);
 }
 
-static gboolean
-update_is_supported (CltStore    *store,
-                     CltCustomer *customer)
-{
-  g_autoptr(CltCustomer) probe = clt_customer_copy (customer);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(CltCustomer) stored = NULL;
-  g_autoptr(GError) error = NULL;
-
-  /* Invalid (no last name): refused by a store that updates, before any
-   * write; NOT_SUPPORTED from one that does not. */
-  clt_customer_set_last_name (probe, "");
-  clt_store_update_customer_async (store, probe, NULL, store_result_cb, &result);
-  wait_until (async_done, &result, "the update probe");
-  stored = clt_store_update_customer_finish (store, result, &error);
-  g_assert_null (stored);
-  g_assert_nonnull (error);
-
-  return !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
-}
-
 static CltCustomer *
 update_in_store (CltStore    *store,
                  CltCustomer *customer)
@@ -577,12 +521,6 @@ test_edit_saves (Fixture       *fixture,
   g_autoptr(CltCustomer) reread = NULL;
   CltCustomerEditor *editor;
   SavedData saved = { NULL, 0 };
-
-  if (!update_is_supported (fixture->store, original))
-    {
-      g_test_skip ("clt_store_update_customer_async is not implemented by CltSqliteStore yet");
-      return;
-    }
 
   editor = open_customer_editor (fixture, original);
   g_signal_connect (editor, "saved", G_CALLBACK (on_saved_cb), &saved);
@@ -609,12 +547,6 @@ test_edit_stale_reload (Fixture       *fixture,
   g_autoptr(CltCustomer) stored = NULL;
   CltCustomerEditor *editor;
   SavedData saved = { NULL, 0 };
-
-  if (!update_is_supported (fixture->store, original))
-    {
-      g_test_skip ("clt_store_update_customer_async is not implemented by CltSqliteStore yet");
-      return;
-    }
 
   editor = open_customer_editor (fixture, original);
   g_signal_connect (editor, "saved", G_CALLBACK (on_saved_cb), &saved);

@@ -18,6 +18,7 @@
 #include "clt-customer-editor.h"
 #include "clt-customer-list.h"
 #include "clt-customer-page.h"
+#include "clt-customer-table.h"
 #include "clt-query.h"
 #include "clt-sqlite-store.h"
 #include "clt-store.h"
@@ -542,6 +543,17 @@ get_delete_toast (CltWindow *window)
   return toast;
 }
 
+/* Dismisses @toast as its close button or its timeout would. The toast
+ * must have finished appearing first: libadwaita 1.2 frees a toast that is
+ * dismissed during its show animation while the animation still runs, and
+ * crashes when it ends (a person cannot click that fast; a test can). */
+static void
+dismiss_toast (AdwToast *toast)
+{
+  run_for (600);
+  adw_toast_dismiss (toast);
+}
+
 static gboolean
 nothing_excluded (gpointer data)
 {
@@ -614,6 +626,119 @@ page_loaded (gpointer data)
   CltCustomerPage *page = data;
 
   return !clt_customer_page_get_loading (page) && clt_customer_page_get_customer (page) != NULL;
+}
+
+/* A mapped label in the table that shows @text. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return NULL;
+
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkGesture *
+find_secondary_click (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller) &&
+          gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_SECONDARY)
+        return GTK_GESTURE (controller);
+    }
+
+  return NULL;
+}
+
+static GtkPopover *
+find_visible_popover (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER_MENU (child) && gtk_widget_get_visible (child))
+      return GTK_POPOVER (child);
+
+  return NULL;
+}
+
+/* Right click on a row: it is selected and a menu offers View, Edit…,
+ * Delete…; View opens it. */
+static void
+test_row_menu (void)
+{
+  TempStore ts = { 0 };
+  CltWindow *window;
+  GtkColumnView *view;
+  GtkWidget *table;
+  GtkWidget *label;
+  GtkGesture *gesture;
+  GtkPopover *popover;
+  GMenuModel *model;
+  g_autoptr(CltCustomer) row = NULL;
+  graphene_point_t point;
+  g_autofree char *action = NULL;
+  g_autoptr(GVariant) target = NULL;
+
+  temp_store_init (&ts, N_SAMPLE);
+  window = create_window (ts.store);
+  wait_for_rows (window, N_SAMPLE);
+  run_for (200);
+  view = clt_window_get_column_view (window);
+  table = gtk_widget_get_ancestor (GTK_WIDGET (view), CLT_TYPE_CUSTOMER_TABLE);
+
+  row = get_row (window, 6);
+  label = find_label (GTK_WIDGET (view), clt_customer_get_email (row));
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_compute_point (label, GTK_WIDGET (view),
+                                           &GRAPHENE_POINT_INIT (4, 4), &point));
+  g_assert_cmpuint (clt_customer_table_get_position_at (CLT_CUSTOMER_TABLE (table), point.x, point.y), ==, 6);
+  /* The header is no row. */
+  g_assert_cmpuint (clt_customer_table_get_position_at (CLT_CUSTOMER_TABLE (table), 20, 2), ==, G_MAXUINT);
+
+  gesture = find_secondary_click (GTK_WIDGET (view));
+  g_assert_nonnull (gesture);
+  g_signal_emit_by_name (gesture, "pressed", 1, point.x, point.y);
+  g_assert_cmpuint (gtk_single_selection_get_selected (get_selection (window)), ==, 6);
+
+  popover = find_visible_popover (table);
+  g_assert_nonnull (popover);
+  model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover));
+  g_assert_cmpint (g_menu_model_get_n_items (model), ==, 2);
+  {
+    g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, 0, G_MENU_LINK_SECTION);
+
+    g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+    g_assert_cmpstr (action, ==, "win.show-customer");
+    target = g_menu_model_get_item_attribute_value (section, 0, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_STRING);
+    g_assert_cmpstr (g_variant_get_string (target, NULL), ==, clt_customer_get_id (row));
+  }
+  gtk_popover_popdown (popover);
+
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, target));
+  g_assert_cmpstr (clt_window_get_visible_page (window), ==, "customer");
+
+  destroy_window (window);
+  temp_store_clear (&ts);
 }
 
 static gboolean
@@ -713,6 +838,7 @@ test_delete_undo (void)
   toast = get_delete_toast (window);
 
   /* Undo: back, and nothing was written. */
+  run_for (600);
   g_signal_emit_by_name (toast, "button-clicked");
   adw_toast_dismiss (toast);
   wait_for_rows (window, N_SAMPLE);
@@ -772,8 +898,8 @@ test_delete_commits (void)
   g_assert_true (first_toast != second_toast);
 
   /* The toasts go (timeout or close button): the deletions are committed. */
-  adw_toast_dismiss (first_toast);
-  adw_toast_dismiss (second_toast);
+  dismiss_toast (first_toast);
+  dismiss_toast (second_toast);
   g_object_unref (first_toast);
   g_object_unref (second_toast);
 
@@ -912,7 +1038,7 @@ test_delete_not_supported (void)
 
   /* The toast goes, the store refuses: the user is told, the customer is
    * back. */
-  adw_toast_dismiss (get_delete_toast (window));
+  dismiss_toast (get_delete_toast (window));
   wait_until (toast_says_not_deleted, window, "the failure toast");
   wait_until (nothing_excluded, window, "the deletion to finish");
   wait_for_rows (window, 50);
@@ -945,6 +1071,7 @@ main (int   argc,
 
   g_test_add_func ("/clt/customer-flow/add-and-edit-dialogs", test_add_and_edit_dialogs);
   g_test_add_func ("/clt/customer-flow/open-and-back", test_open_and_back);
+  g_test_add_func ("/clt/customer-flow/row-menu", test_row_menu);
   g_test_add_func ("/clt/customer-flow/delete-undo", test_delete_undo);
   g_test_add_func ("/clt/customer-flow/delete-commits", test_delete_commits);
   g_test_add_func ("/clt/customer-flow/close-commits", test_close_commits);
