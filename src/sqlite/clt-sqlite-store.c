@@ -961,6 +961,13 @@ write_thread (GTask        *task,
   if (!ok && !sqlite3_get_autocommit (self->write_db))
     sqlite3_exec (self->write_db, "ROLLBACK", NULL, NULL, NULL);
 
+  /* A bulk write (the only kind that changes "any number of customers")
+   * leaves a WAL as large as the data it wrote; left there, the next open
+   * has to replay it (seconds at a million customers). Fold it into the
+   * main file now, while the write lock keeps other writers out. */
+  if (ok && op->emit_changed && op->changed_id == NULL)
+    sqlite3_exec (self->write_db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+
   watch_cancellable (self->write_db, NULL);
   g_mutex_unlock (&self->write_lock);
 
