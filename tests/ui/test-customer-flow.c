@@ -579,6 +579,110 @@ close_editor (CltWindow *window)
   g_assert_null (clt_window_get_editor (window));
 }
 
+static gboolean
+page_loaded (gpointer data)
+{
+  CltCustomerPage *page = data;
+
+  return !clt_customer_page_get_loading (page) && clt_customer_page_get_customer (page) != NULL;
+}
+
+static gboolean
+editor_ready (gpointer data)
+{
+  CltCustomerEditor *editor = clt_window_get_editor (data);
+
+  return editor != NULL && gtk_widget_get_mapped (GTK_WIDGET (editor)) &&
+         !clt_customer_editor_get_busy (editor);
+}
+
+typedef struct
+{
+  CltWindow  *window;
+  const char *title;
+} ToastWait;
+
+static gboolean
+toast_is (gpointer data)
+{
+  ToastWait *wait = data;
+  AdwToast *toast = clt_window_get_last_toast (wait->window);
+
+  return toast != NULL && g_strcmp0 (adw_toast_get_title (toast), wait->title) == 0;
+}
+
+static gboolean
+page_shows_first_name (gpointer data)
+{
+  CltCustomerPage *page = data;
+  CltCustomer *customer = clt_customer_page_get_customer (page);
+
+  return page_loaded (page) &&
+         g_strcmp0 (clt_customer_get_first_name (customer), "Augusta") == 0;
+}
+
+/* Add Customer through the window, then View and Edit from the page. */
+static void
+test_add_then_edit (void)
+{
+  TempStore ts = { 0 };
+  CltWindow *window;
+  CltCustomerEditor *editor;
+  CltCustomerPage *page;
+  AdwToast *toast;
+  ToastWait wait;
+  g_autofree char *customer_id = NULL;
+
+  temp_store_init (&ts, N_SAMPLE);
+  window = create_window (ts.store);
+  page = clt_window_get_customer_page (window);
+  wait_for_rows (window, N_SAMPLE);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-customer", NULL));
+  wait_until (editor_ready, window, "the Add Customer dialog");
+  editor = clt_window_get_editor (window);
+  gtk_editable_set_text (GTK_EDITABLE (clt_customer_editor_get_field_row (editor, "first-name")), "Ada");
+  gtk_editable_set_text (GTK_EDITABLE (clt_customer_editor_get_field_row (editor, "last-name")), "Lovelace");
+  gtk_editable_set_text (GTK_EDITABLE (clt_customer_editor_get_field_row (editor, "email")), "ada@example.com");
+  g_assert_true (clt_customer_editor_get_can_save (editor));
+  clt_customer_editor_save (editor);
+
+  /* The toast, the row (the store's "changed"), the dialog gone. */
+  wait = (ToastWait) { window, "Customer added" };
+  wait_until (toast_is, &wait, "the Customer added toast");
+  wait_for_rows (window, N_SAMPLE + 1);
+  g_assert_null (clt_window_get_editor (window));
+  g_assert_cmpstr (clt_window_get_visible_page (window), ==, "table");
+
+  /* Its View button opens the new customer. */
+  toast = clt_window_get_last_toast (window);
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_View");
+  g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "win.show-customer");
+  customer_id = g_variant_dup_string (adw_toast_get_action_target_value (toast), NULL);
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.show-customer",
+                                                     adw_toast_get_action_target_value (toast)));
+  g_assert_cmpstr (clt_window_get_visible_page (window), ==, "customer");
+  wait_until (page_loaded, page, "the new customer's page");
+  g_assert_cmpstr (clt_customer_get_email (clt_customer_page_get_customer (page)), ==, "ada@example.com");
+
+  /* Edit from the page (its Edit button, Ctrl+E): saved, the page reloads. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "customer.edit", NULL));
+  wait_until (editor_ready, window, "the Edit Customer dialog");
+  editor = clt_window_get_editor (window);
+  g_assert_false (clt_customer_editor_is_create (editor));
+  g_assert_cmpstr (clt_customer_get_id (clt_customer_editor_get_customer (editor)), ==, customer_id);
+  gtk_editable_set_text (GTK_EDITABLE (clt_customer_editor_get_field_row (editor, "first-name")), "Augusta");
+  clt_customer_editor_save (editor);
+
+  wait = (ToastWait) { window, "Customer saved" };
+  wait_until (toast_is, &wait, "the Customer saved toast");
+  wait_until (page_shows_first_name, page, "the page to show the change");
+  g_assert_cmpstr (clt_window_get_visible_page (window), ==, "customer");
+
+  destroy_window (window);
+  temp_store_clear (&ts);
+}
+
 static void
 test_add_and_edit_dialogs (void)
 {
@@ -620,13 +724,6 @@ test_add_and_edit_dialogs (void)
   temp_store_clear (&ts);
 }
 
-static gboolean
-page_loaded (gpointer data)
-{
-  CltCustomerPage *page = data;
-
-  return !clt_customer_page_get_loading (page) && clt_customer_page_get_customer (page) != NULL;
-}
 
 /* A mapped label in the table that shows @text. */
 static GtkWidget *
@@ -930,12 +1027,15 @@ test_delete_commits (void)
 }
 
 static void
-test_close_commits (void)
+test_close_commits (gconstpointer data)
 {
+  const char *how = data;
   TempStore ts = { 0 };
   CltWindow *window;
   g_autoptr(CltCustomer) row = NULL;
+  g_autoptr(CltCustomer) second = NULL;
   g_autofree char *customer_id = NULL;
+  g_autofree char *second_id = NULL;
   gboolean supported;
 
   temp_store_init (&ts, N_SAMPLE);
@@ -950,8 +1050,21 @@ test_close_commits (void)
   wait_for_rows (window, N_SAMPLE - 1);
   get_delete_toast (window);
 
-  /* Closing (Ctrl+W, the close button) with the toast still up. */
-  gtk_window_close (GTK_WINDOW (window));
+  /* A second one, its toast still waiting behind the first. */
+  select_row (window, 2);
+  second = get_row (window, 2);
+  second_id = g_strdup (clt_customer_get_id (second));
+  g_assert_cmpstr (second_id, !=, customer_id);
+  delete_and_confirm (window, second);
+  wait_for_rows (window, N_SAMPLE - 2);
+  get_delete_toast (window);
+
+  /* Closing (Ctrl+W, the close button) or quitting (Ctrl+Q) with the
+   * toast still up. */
+  if (g_strcmp0 (how, "quit") == 0)
+    g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  else
+    gtk_window_close (GTK_WINDOW (window));
   wait_until (only_one_ref, window, "the window's last reference");
   g_assert_finalize_object (window);
 
@@ -960,8 +1073,9 @@ test_close_commits (void)
 
   if (supported)
     {
-      g_assert_cmpuint (store_count (ts.store), ==, N_SAMPLE - 1);
+      g_assert_cmpuint (store_count (ts.store), ==, N_SAMPLE - 2);
       g_assert_false (store_lists (ts.store, customer_id));
+      g_assert_false (store_lists (ts.store, second_id));
     }
   else
     {
@@ -1004,9 +1118,15 @@ test_read_only (void)
   g_assert_null (clt_window_get_editor (window));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (clt_window_get_customer_list (window))), ==, 20);
 
-  /* Viewing still works. */
+  /* Viewing still works; the page's Edit and Delete do nothing either. */
   g_signal_emit_by_name (clt_window_get_column_view (window), "activate", 0);
   g_assert_cmpstr (clt_window_get_visible_page (window), ==, "customer");
+  wait_until (page_loaded, clt_window_get_customer_page (window), "the customer page");
+  gtk_widget_activate_action (GTK_WIDGET (clt_window_get_customer_page (window)), "customer.edit", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (clt_window_get_customer_page (window)), "customer.delete", NULL);
+  run_for (200);
+  g_assert_null (clt_window_get_editor (window));
+  g_assert_false (find_message_dialog (&dialog));
 
   destroy_window (window);
   wait_until (only_one_ref, store, "the test store's last reference");
@@ -1070,11 +1190,13 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/clt/customer-flow/add-and-edit-dialogs", test_add_and_edit_dialogs);
+  g_test_add_func ("/clt/customer-flow/add-then-edit", test_add_then_edit);
   g_test_add_func ("/clt/customer-flow/open-and-back", test_open_and_back);
   g_test_add_func ("/clt/customer-flow/row-menu", test_row_menu);
   g_test_add_func ("/clt/customer-flow/delete-undo", test_delete_undo);
   g_test_add_func ("/clt/customer-flow/delete-commits", test_delete_commits);
-  g_test_add_func ("/clt/customer-flow/close-commits", test_close_commits);
+  g_test_add_data_func ("/clt/customer-flow/close-commits", "close", test_close_commits);
+  g_test_add_data_func ("/clt/customer-flow/quit-commits", "quit", test_close_commits);
   g_test_add_func ("/clt/customer-flow/delete-not-supported", test_delete_not_supported);
   g_test_add_func ("/clt/customer-flow/read-only", test_read_only);
 
