@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "clt-address.h"
+#include "clt-property-util.h"
 
 struct _CltAddress
 {
@@ -55,22 +56,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Unset strings are stored as NULL and read as "". */
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  if (value != NULL && value[0] == '\0')
-    value = NULL;
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
 
 static void
 clt_address_finalize (GObject *object)
@@ -431,7 +416,7 @@ clt_address_set_id (CltAddress *self,
 {
   g_return_if_fail (CLT_IS_ADDRESS (self));
 
-  if (set_string (&self->id, id))
+  if (clt_set_string (&self->id, id))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }
 
@@ -449,7 +434,7 @@ clt_address_set_customer_id (CltAddress *self,
 {
   g_return_if_fail (CLT_IS_ADDRESS (self));
 
-  if (set_string (&self->customer_id, customer_id))
+  if (clt_set_string (&self->customer_id, customer_id))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CUSTOMER_ID]);
 }
 
@@ -467,7 +452,7 @@ clt_address_set_salutation (CltAddress *self,
 {
   g_return_if_fail (CLT_IS_ADDRESS (self));
 
-  if (set_string (&self->salutation, salutation))
+  if (clt_set_string (&self->salutation, salutation))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SALUTATION]);
 }
 
@@ -485,7 +470,7 @@ clt_address_set_first_name (CltAddress *self,
 {
   g_return_if_fail (CLT_IS_ADDRESS (self));
 
-  if (set_string (&self->first_name, first_name))
+  if (clt_set_string (&self->first_name, first_name))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_NAME]);
 }
 
@@ -503,7 +488,7 @@ clt_address_set_last_name (CltAddress *self,
 {
   g_return_if_fail (CLT_IS_ADDRESS (self));
 
-  if (set_string (&self->last_name, last_name))
+  if (clt_set_string (&self->last_name, last_name))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_NAME]);
 }
 
@@ -521,7 +506,7 @@ clt_address_set_address1 (CltAddress *self,
 {
   g_return_if_fail (CLT_IS_ADDRESS (self));
 
-  if (set_string (&self->address1, address1))
+  if (clt_set_string (&self->address1, address1))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ADDRESS1]);
 }
 
@@ -539,7 +524,7 @@ clt_address_set_address2 (CltAddress *self,
 {
   g_return_if_fail (CLT_IS_ADDRESS (self));
 
-  if (set_string (&self->address2, address2))
+  if (clt_set_string (&self->address2, address2))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ADDRESS2]);
 }
 
@@ -557,7 +542,7 @@ clt_address_set_address3 (CltAddress *self,
 {
   g_return_if_fail (CLT_IS_ADDRESS (self));
 
-  if (set_string (&self->address3, address3))
+  if (clt_set_string (&self->address3, address3))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ADDRESS3]);
 }
 
@@ -575,7 +560,7 @@ clt_address_set_zip_code (CltAddress *self,
 {
   g_return_if_fail (CLT_IS_ADDRESS (self));
 
-  if (set_string (&self->zip_code, zip_code))
+  if (clt_set_string (&self->zip_code, zip_code))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZIP_CODE]);
 }
 
@@ -593,7 +578,7 @@ clt_address_set_city (CltAddress *self,
 {
   g_return_if_fail (CLT_IS_ADDRESS (self));
 
-  if (set_string (&self->city, city))
+  if (clt_set_string (&self->city, city))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CITY]);
 }
 
@@ -611,7 +596,7 @@ clt_address_set_region (CltAddress *self,
 {
   g_return_if_fail (CLT_IS_ADDRESS (self));
 
-  if (set_string (&self->region, region))
+  if (clt_set_string (&self->region, region))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGION]);
 }
 
@@ -629,7 +614,7 @@ clt_address_set_country (CltAddress *self,
 {
   g_return_if_fail (CLT_IS_ADDRESS (self));
 
-  if (set_string (&self->country, country))
+  if (clt_set_string (&self->country, country))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTRY]);
 }
 
@@ -647,7 +632,7 @@ clt_address_set_phone (CltAddress *self,
 {
   g_return_if_fail (CLT_IS_ADDRESS (self));
 
-  if (set_string (&self->phone, phone))
+  if (clt_set_string (&self->phone, phone))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHONE]);
 }
 
@@ -665,7 +650,7 @@ clt_address_set_company (CltAddress *self,
 {
   g_return_if_fail (CLT_IS_ADDRESS (self));
 
-  if (set_string (&self->company, company))
+  if (clt_set_string (&self->company, company))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPANY]);
 }
 
@@ -683,7 +668,7 @@ clt_address_set_comment (CltAddress *self,
 {
   g_return_if_fail (CLT_IS_ADDRESS (self));
 
-  if (set_string (&self->comment, comment))
+  if (clt_set_string (&self->comment, comment))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMMENT]);
 }
 

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "clt-backoffice-user.h"
+#include "clt-property-util.h"
 
 struct _CltBackofficeUser
 {
@@ -29,42 +30,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Unset strings are stored as NULL and read as "". */
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  if (value != NULL && value[0] == '\0')
-    value = NULL;
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
-
-static const char * const empty_strv[] = { NULL };
-
-/* Empty vectors are stored as NULL and read as an empty vector. */
-static gboolean
-set_strv (char               ***field,
-          const char * const   *value)
-{
-  if (value != NULL && value[0] == NULL)
-    value = NULL;
-
-  if (*field == NULL && value == NULL)
-    return FALSE;
-  if (*field != NULL && value != NULL && g_strv_equal ((const char * const *) *field, value))
-    return FALSE;
-
-  g_strfreev (*field);
-  *field = g_strdupv ((char **) value);
-  return TRUE;
-}
 
 static void
 clt_backoffice_user_finalize (GObject *object)
@@ -205,7 +170,7 @@ clt_backoffice_user_set_username (CltBackofficeUser *self,
 {
   g_return_if_fail (CLT_IS_BACKOFFICE_USER (self));
 
-  if (set_string (&self->username, username))
+  if (clt_set_string (&self->username, username))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USERNAME]);
 }
 
@@ -223,16 +188,16 @@ clt_backoffice_user_set_display_name (CltBackofficeUser *self,
 {
   g_return_if_fail (CLT_IS_BACKOFFICE_USER (self));
 
-  if (set_string (&self->display_name, display_name))
+  if (clt_set_string (&self->display_name, display_name))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_NAME]);
 }
 
 const char * const *
 clt_backoffice_user_get_roles (CltBackofficeUser *self)
 {
-  g_return_val_if_fail (CLT_IS_BACKOFFICE_USER (self), empty_strv);
+  g_return_val_if_fail (CLT_IS_BACKOFFICE_USER (self), clt_empty_strv);
 
-  return self->roles != NULL ? (const char * const *) self->roles : empty_strv;
+  return self->roles != NULL ? (const char * const *) self->roles : clt_empty_strv;
 }
 
 void
@@ -241,6 +206,6 @@ clt_backoffice_user_set_roles (CltBackofficeUser  *self,
 {
   g_return_if_fail (CLT_IS_BACKOFFICE_USER (self));
 
-  if (set_strv (&self->roles, roles))
+  if (clt_set_strv (&self->roles, roles))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLES]);
 }

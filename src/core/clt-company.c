@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "clt-company.h"
+#include "clt-property-util.h"
 
 struct _CltCompany
 {
@@ -31,42 +32,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Unset strings are stored as NULL and read as "". */
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  if (value != NULL && value[0] == '\0')
-    value = NULL;
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
-
-static const char * const empty_strv[] = { NULL };
-
-/* Empty vectors are stored as NULL and read as an empty vector. */
-static gboolean
-set_strv (char               ***field,
-          const char * const   *value)
-{
-  if (value != NULL && value[0] == NULL)
-    value = NULL;
-
-  if (*field == NULL && value == NULL)
-    return FALSE;
-  if (*field != NULL && value != NULL && g_strv_equal ((const char * const *) *field, value))
-    return FALSE;
-
-  g_strfreev (*field);
-  *field = g_strdupv ((char **) value);
-  return TRUE;
-}
 
 static void
 clt_company_finalize (GObject *object)
@@ -224,7 +189,7 @@ clt_company_set_id (CltCompany *self,
 {
   g_return_if_fail (CLT_IS_COMPANY (self));
 
-  if (set_string (&self->id, id))
+  if (clt_set_string (&self->id, id))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }
 
@@ -242,16 +207,17 @@ clt_company_set_name (CltCompany *self,
 {
   g_return_if_fail (CLT_IS_COMPANY (self));
 
-  if (set_string (&self->name, name))
+  if (clt_set_string (&self->name, name))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
 const char * const *
 clt_company_get_business_units (CltCompany *self)
 {
-  g_return_val_if_fail (CLT_IS_COMPANY (self), empty_strv);
+  g_return_val_if_fail (CLT_IS_COMPANY (self), clt_empty_strv);
 
-  return self->business_units != NULL ? (const char * const *) self->business_units : empty_strv;
+  return self->business_units != NULL ? (const char * const *) self->business_units
+                                      : clt_empty_strv;
 }
 
 void
@@ -260,16 +226,16 @@ clt_company_set_business_units (CltCompany         *self,
 {
   g_return_if_fail (CLT_IS_COMPANY (self));
 
-  if (set_strv (&self->business_units, business_units))
+  if (clt_set_strv (&self->business_units, business_units))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSINESS_UNITS]);
 }
 
 const char * const *
 clt_company_get_roles (CltCompany *self)
 {
-  g_return_val_if_fail (CLT_IS_COMPANY (self), empty_strv);
+  g_return_val_if_fail (CLT_IS_COMPANY (self), clt_empty_strv);
 
-  return self->roles != NULL ? (const char * const *) self->roles : empty_strv;
+  return self->roles != NULL ? (const char * const *) self->roles : clt_empty_strv;
 }
 
 void
@@ -278,6 +244,6 @@ clt_company_set_roles (CltCompany         *self,
 {
   g_return_if_fail (CLT_IS_COMPANY (self));
 
-  if (set_strv (&self->roles, roles))
+  if (clt_set_strv (&self->roles, roles))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLES]);
 }

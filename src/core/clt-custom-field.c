@@ -7,8 +7,9 @@
 
 #include "config.h"
 
-#include "clt-enum-types.h"
 #include "clt-custom-field.h"
+#include "clt-enum-types.h"
+#include "clt-property-util.h"
 
 struct _CltCustomField
 {
@@ -32,22 +33,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Unset strings are stored as NULL and read as "". */
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  if (value != NULL && value[0] == '\0')
-    value = NULL;
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
 
 static void
 clt_custom_field_finalize (GObject *object)
@@ -203,7 +188,7 @@ clt_custom_field_set_key (CltCustomField *self,
 {
   g_return_if_fail (CLT_IS_CUSTOM_FIELD (self));
 
-  if (set_string (&self->key, key))
+  if (clt_set_string (&self->key, key))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEY]);
 }
 
@@ -221,7 +206,7 @@ clt_custom_field_set_label (CltCustomField *self,
 {
   g_return_if_fail (CLT_IS_CUSTOM_FIELD (self));
 
-  if (set_string (&self->label, label))
+  if (clt_set_string (&self->label, label))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL]);
 }
 

@@ -11,6 +11,7 @@
 #include "clt-customer.h"
 #include "clt-enum-types.h"
 #include "clt-order.h"
+#include "clt-property-util.h"
 
 struct _CltCustomer
 {
@@ -101,79 +102,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Unset strings are stored as NULL and read as "". */
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  if (value != NULL && value[0] == '\0')
-    value = NULL;
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
-
-static gboolean
-set_date_time (GDateTime **field,
-               GDateTime  *value)
-{
-  if (*field == value)
-    return FALSE;
-  if (*field != NULL && value != NULL && g_date_time_equal (*field, value))
-    return FALSE;
-
-  g_clear_pointer (field, g_date_time_unref);
-  if (value != NULL)
-    {
-      if (g_date_time_get_utc_offset (value) == 0)
-        *field = g_date_time_ref (value);
-      else
-        *field = g_date_time_to_utc (value);
-    }
-  return TRUE;
-}
-
-static const char * const empty_strv[] = { NULL };
-
-/* Empty vectors are stored as NULL and read as an empty vector. */
-static gboolean
-set_strv (char               ***field,
-          const char * const   *value)
-{
-  if (value != NULL && value[0] == NULL)
-    value = NULL;
-
-  if (*field == NULL && value == NULL)
-    return FALSE;
-  if (*field != NULL && value != NULL && g_strv_equal ((const char * const *) *field, value))
-    return FALSE;
-
-  g_strfreev (*field);
-  *field = g_strdupv ((char **) value);
-  return TRUE;
-}
-
-/* Sinks a floating @value whether or not it is kept, as GLib setters do. */
-static gboolean
-set_variant (GVariant **field,
-             GVariant  *value)
-{
-  g_autoptr(GVariant) sunk = value != NULL ? g_variant_ref_sink (value) : NULL;
-
-  if (*field == sunk)
-    return FALSE;
-  if (*field != NULL && sunk != NULL && g_variant_equal (*field, sunk))
-    return FALSE;
-
-  g_clear_pointer (field, g_variant_unref);
-  *field = g_steal_pointer (&sunk);
-  return TRUE;
-}
 
 static CltCustomerStatus
 derive_status (gboolean active,
@@ -920,7 +848,7 @@ clt_customer_set_id (CltCustomer *self,
 {
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
-  if (set_string (&self->id, id))
+  if (clt_set_string (&self->id, id))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }
 
@@ -938,7 +866,7 @@ clt_customer_set_number (CltCustomer *self,
 {
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
-  if (set_string (&self->number, number))
+  if (clt_set_string (&self->number, number))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NUMBER]);
 }
 
@@ -956,7 +884,7 @@ clt_customer_set_email (CltCustomer *self,
 {
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
-  if (set_string (&self->email, email))
+  if (clt_set_string (&self->email, email))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMAIL]);
 }
 
@@ -974,7 +902,7 @@ clt_customer_set_salutation (CltCustomer *self,
 {
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
-  if (set_string (&self->salutation, salutation))
+  if (clt_set_string (&self->salutation, salutation))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SALUTATION]);
 }
 
@@ -992,7 +920,7 @@ clt_customer_set_title (CltCustomer *self,
 {
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
-  if (set_string (&self->title, title))
+  if (clt_set_string (&self->title, title))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
@@ -1010,7 +938,7 @@ clt_customer_set_first_name (CltCustomer *self,
 {
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
-  if (set_string (&self->first_name, first_name))
+  if (clt_set_string (&self->first_name, first_name))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_NAME]);
 }
 
@@ -1028,7 +956,7 @@ clt_customer_set_middle_name (CltCustomer *self,
 {
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
-  if (set_string (&self->middle_name, middle_name))
+  if (clt_set_string (&self->middle_name, middle_name))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MIDDLE_NAME]);
 }
 
@@ -1046,7 +974,7 @@ clt_customer_set_last_name (CltCustomer *self,
 {
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
-  if (set_string (&self->last_name, last_name))
+  if (clt_set_string (&self->last_name, last_name))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_NAME]);
 }
 
@@ -1085,7 +1013,7 @@ clt_customer_set_date_of_birth (CltCustomer *self,
 {
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
-  if (set_string (&self->date_of_birth, date_of_birth))
+  if (clt_set_string (&self->date_of_birth, date_of_birth))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE_OF_BIRTH]);
 }
 
@@ -1103,7 +1031,7 @@ clt_customer_set_phone (CltCustomer *self,
 {
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
-  if (set_string (&self->phone, phone))
+  if (clt_set_string (&self->phone, phone))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHONE]);
 }
 
@@ -1121,7 +1049,7 @@ clt_customer_set_company (CltCustomer *self,
 {
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
-  if (set_string (&self->company, company))
+  if (clt_set_string (&self->company, company))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPANY]);
 }
 
@@ -1139,7 +1067,7 @@ clt_customer_set_locale (CltCustomer *self,
 {
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
-  if (set_string (&self->locale, locale))
+  if (clt_set_string (&self->locale, locale))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCALE]);
 }
 
@@ -1157,7 +1085,7 @@ clt_customer_set_currency (CltCustomer *self,
 {
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
-  if (set_string (&self->currency, currency))
+  if (clt_set_string (&self->currency, currency))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENCY]);
 }
 
@@ -1175,7 +1103,7 @@ clt_customer_set_preferred_site (CltCustomer *self,
 {
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
-  if (set_string (&self->preferred_site, site_code))
+  if (clt_set_string (&self->preferred_site, site_code))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREFERRED_SITE]);
 }
 
@@ -1193,7 +1121,7 @@ clt_customer_set_restriction (CltCustomer *self,
 {
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
-  if (set_string (&self->restriction, restriction))
+  if (clt_set_string (&self->restriction, restriction))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESTRICTION]);
 }
 
@@ -1290,7 +1218,7 @@ clt_customer_set_registered (CltCustomer *self,
 {
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
-  if (set_date_time (&self->registered, registered))
+  if (clt_set_date_time (&self->registered, registered))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGISTERED]);
 }
 
@@ -1308,7 +1236,7 @@ clt_customer_set_updated (CltCustomer *self,
 {
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
-  if (set_date_time (&self->updated, updated))
+  if (clt_set_date_time (&self->updated, updated))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED]);
 }
 
@@ -1326,7 +1254,7 @@ clt_customer_set_last_login (CltCustomer *self,
 {
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
-  if (set_date_time (&self->last_login, last_login))
+  if (clt_set_date_time (&self->last_login, last_login))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_LOGIN]);
 }
 
@@ -1344,7 +1272,7 @@ clt_customer_set_anonymized_at (CltCustomer *self,
 {
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
-  if (set_date_time (&self->anonymized_at, anonymized_at))
+  if (clt_set_date_time (&self->anonymized_at, anonymized_at))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANONYMIZED_AT]);
 }
 
@@ -1362,7 +1290,7 @@ clt_customer_set_default_billing_address (CltCustomer *self,
 {
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
-  if (set_string (&self->default_billing_address, address_id))
+  if (clt_set_string (&self->default_billing_address, address_id))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEFAULT_BILLING_ADDRESS]);
 }
 
@@ -1380,7 +1308,7 @@ clt_customer_set_default_shipping_address (CltCustomer *self,
 {
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
-  if (set_string (&self->default_shipping_address, address_id))
+  if (clt_set_string (&self->default_shipping_address, address_id))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEFAULT_SHIPPING_ADDRESS]);
 }
 
@@ -1398,7 +1326,7 @@ clt_customer_set_zip_code (CltCustomer *self,
 {
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
-  if (set_string (&self->zip_code, zip_code))
+  if (clt_set_string (&self->zip_code, zip_code))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZIP_CODE]);
 }
 
@@ -1416,7 +1344,7 @@ clt_customer_set_city (CltCustomer *self,
 {
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
-  if (set_string (&self->city, city))
+  if (clt_set_string (&self->city, city))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CITY]);
 }
 
@@ -1434,16 +1362,16 @@ clt_customer_set_country (CltCustomer *self,
 {
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
-  if (set_string (&self->country, country))
+  if (clt_set_string (&self->country, country))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTRY]);
 }
 
 const char * const *
 clt_customer_get_groups (CltCustomer *self)
 {
-  g_return_val_if_fail (CLT_IS_CUSTOMER (self), empty_strv);
+  g_return_val_if_fail (CLT_IS_CUSTOMER (self), clt_empty_strv);
 
-  return self->groups != NULL ? (const char * const *) self->groups : empty_strv;
+  return self->groups != NULL ? (const char * const *) self->groups : clt_empty_strv;
 }
 
 void
@@ -1452,7 +1380,7 @@ clt_customer_set_groups (CltCustomer        *self,
 {
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
-  if (set_strv (&self->groups, groups))
+  if (clt_set_strv (&self->groups, groups))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GROUPS]);
 }
 
@@ -1470,7 +1398,7 @@ clt_customer_set_company_id (CltCustomer *self,
 {
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
-  if (set_string (&self->company_id, company_id))
+  if (clt_set_string (&self->company_id, company_id))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPANY_ID]);
 }
 
@@ -1488,16 +1416,16 @@ clt_customer_set_business_unit (CltCustomer *self,
 {
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
-  if (set_string (&self->business_unit, business_unit))
+  if (clt_set_string (&self->business_unit, business_unit))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSINESS_UNIT]);
 }
 
 const char * const *
 clt_customer_get_roles (CltCustomer *self)
 {
-  g_return_val_if_fail (CLT_IS_CUSTOMER (self), empty_strv);
+  g_return_val_if_fail (CLT_IS_CUSTOMER (self), clt_empty_strv);
 
-  return self->roles != NULL ? (const char * const *) self->roles : empty_strv;
+  return self->roles != NULL ? (const char * const *) self->roles : clt_empty_strv;
 }
 
 void
@@ -1506,7 +1434,7 @@ clt_customer_set_roles (CltCustomer        *self,
 {
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
-  if (set_strv (&self->roles, roles))
+  if (clt_set_strv (&self->roles, roles))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLES]);
 }
 
@@ -1665,7 +1593,7 @@ clt_customer_set_custom_fields (CltCustomer *self,
   g_return_if_fail (custom_fields == NULL ||
                     g_variant_is_of_type (custom_fields, G_VARIANT_TYPE_VARDICT));
 
-  if (set_variant (&self->custom_fields, custom_fields))
+  if (clt_set_variant (&self->custom_fields, custom_fields))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CUSTOM_FIELDS]);
 }
 

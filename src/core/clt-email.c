@@ -7,8 +7,9 @@
 
 #include "config.h"
 
-#include "clt-enum-types.h"
 #include "clt-email.h"
+#include "clt-enum-types.h"
+#include "clt-property-util.h"
 
 struct _CltEmail
 {
@@ -40,42 +41,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Unset strings are stored as NULL and read as "". */
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  if (value != NULL && value[0] == '\0')
-    value = NULL;
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
-
-static gboolean
-set_date_time (GDateTime **field,
-               GDateTime  *value)
-{
-  if (*field == value)
-    return FALSE;
-  if (*field != NULL && value != NULL && g_date_time_equal (*field, value))
-    return FALSE;
-
-  g_clear_pointer (field, g_date_time_unref);
-  if (value != NULL)
-    {
-      if (g_date_time_get_utc_offset (value) == 0)
-        *field = g_date_time_ref (value);
-      else
-        *field = g_date_time_to_utc (value);
-    }
-  return TRUE;
-}
 
 static void
 clt_email_finalize (GObject *object)
@@ -320,7 +285,7 @@ clt_email_set_customer_id (CltEmail   *self,
 {
   g_return_if_fail (CLT_IS_EMAIL (self));
 
-  if (set_string (&self->customer_id, customer_id))
+  if (clt_set_string (&self->customer_id, customer_id))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CUSTOMER_ID]);
 }
 
@@ -338,7 +303,7 @@ clt_email_set_recipient (CltEmail   *self,
 {
   g_return_if_fail (CLT_IS_EMAIL (self));
 
-  if (set_string (&self->recipient, recipient))
+  if (clt_set_string (&self->recipient, recipient))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECIPIENT]);
 }
 
@@ -356,7 +321,7 @@ clt_email_set_subject (CltEmail   *self,
 {
   g_return_if_fail (CLT_IS_EMAIL (self));
 
-  if (set_string (&self->subject, subject))
+  if (clt_set_string (&self->subject, subject))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBJECT]);
 }
 
@@ -374,7 +339,7 @@ clt_email_set_body (CltEmail   *self,
 {
   g_return_if_fail (CLT_IS_EMAIL (self));
 
-  if (set_string (&self->body, body))
+  if (clt_set_string (&self->body, body))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BODY]);
 }
 
@@ -392,7 +357,7 @@ clt_email_set_kind (CltEmail   *self,
 {
   g_return_if_fail (CLT_IS_EMAIL (self));
 
-  if (set_string (&self->kind, kind))
+  if (clt_set_string (&self->kind, kind))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
 }
 
@@ -431,6 +396,6 @@ clt_email_set_created (CltEmail  *self,
 {
   g_return_if_fail (CLT_IS_EMAIL (self));
 
-  if (set_date_time (&self->created, created))
+  if (clt_set_date_time (&self->created, created))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED]);
 }

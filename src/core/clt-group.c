@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "clt-group.h"
+#include "clt-property-util.h"
 
 struct _CltGroup
 {
@@ -29,22 +30,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Unset strings are stored as NULL and read as "". */
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  if (value != NULL && value[0] == '\0')
-    value = NULL;
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
 
 static void
 clt_group_finalize (GObject *object)
@@ -185,7 +170,7 @@ clt_group_set_code (CltGroup   *self,
 {
   g_return_if_fail (CLT_IS_GROUP (self));
 
-  if (set_string (&self->code, code))
+  if (clt_set_string (&self->code, code))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CODE]);
 }
 
@@ -203,7 +188,7 @@ clt_group_set_name (CltGroup   *self,
 {
   g_return_if_fail (CLT_IS_GROUP (self));
 
-  if (set_string (&self->name, name))
+  if (clt_set_string (&self->name, name))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
@@ -221,6 +206,6 @@ clt_group_set_description (CltGroup   *self,
 {
   g_return_if_fail (CLT_IS_GROUP (self));
 
-  if (set_string (&self->description, description))
+  if (clt_set_string (&self->description, description))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
 }

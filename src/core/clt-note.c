@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "clt-note.h"
+#include "clt-property-util.h"
 
 struct _CltNote
 {
@@ -33,42 +34,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Unset strings are stored as NULL and read as "". */
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  if (value != NULL && value[0] == '\0')
-    value = NULL;
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
-
-static gboolean
-set_date_time (GDateTime **field,
-               GDateTime  *value)
-{
-  if (*field == value)
-    return FALSE;
-  if (*field != NULL && value != NULL && g_date_time_equal (*field, value))
-    return FALSE;
-
-  g_clear_pointer (field, g_date_time_unref);
-  if (value != NULL)
-    {
-      if (g_date_time_get_utc_offset (value) == 0)
-        *field = g_date_time_ref (value);
-      else
-        *field = g_date_time_to_utc (value);
-    }
-  return TRUE;
-}
 
 static void
 clt_note_finalize (GObject *object)
@@ -263,7 +228,7 @@ clt_note_set_customer_id (CltNote    *self,
 {
   g_return_if_fail (CLT_IS_NOTE (self));
 
-  if (set_string (&self->customer_id, customer_id))
+  if (clt_set_string (&self->customer_id, customer_id))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CUSTOMER_ID]);
 }
 
@@ -281,7 +246,7 @@ clt_note_set_author (CltNote    *self,
 {
   g_return_if_fail (CLT_IS_NOTE (self));
 
-  if (set_string (&self->author, author))
+  if (clt_set_string (&self->author, author))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTHOR]);
 }
 
@@ -299,7 +264,7 @@ clt_note_set_message (CltNote    *self,
 {
   g_return_if_fail (CLT_IS_NOTE (self));
 
-  if (set_string (&self->message, message))
+  if (clt_set_string (&self->message, message))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE]);
 }
 
@@ -317,6 +282,6 @@ clt_note_set_created (CltNote   *self,
 {
   g_return_if_fail (CLT_IS_NOTE (self));
 
-  if (set_date_time (&self->created, created))
+  if (clt_set_date_time (&self->created, created))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED]);
 }

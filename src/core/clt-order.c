@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "clt-order.h"
+#include "clt-property-util.h"
 
 struct _CltOrder
 {
@@ -37,42 +38,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Unset strings are stored as NULL and read as "". */
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  if (value != NULL && value[0] == '\0')
-    value = NULL;
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
-
-static gboolean
-set_date_time (GDateTime **field,
-               GDateTime  *value)
-{
-  if (*field == value)
-    return FALSE;
-  if (*field != NULL && value != NULL && g_date_time_equal (*field, value))
-    return FALSE;
-
-  g_clear_pointer (field, g_date_time_unref);
-  if (value != NULL)
-    {
-      if (g_date_time_get_utc_offset (value) == 0)
-        *field = g_date_time_ref (value);
-      else
-        *field = g_date_time_to_utc (value);
-    }
-  return TRUE;
-}
 
 static void
 clt_order_finalize (GObject *object)
@@ -280,7 +245,7 @@ clt_order_set_reference (CltOrder   *self,
 {
   g_return_if_fail (CLT_IS_ORDER (self));
 
-  if (set_string (&self->reference, reference))
+  if (clt_set_string (&self->reference, reference))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFERENCE]);
 }
 
@@ -298,7 +263,7 @@ clt_order_set_customer_id (CltOrder   *self,
 {
   g_return_if_fail (CLT_IS_ORDER (self));
 
-  if (set_string (&self->customer_id, customer_id))
+  if (clt_set_string (&self->customer_id, customer_id))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CUSTOMER_ID]);
 }
 
@@ -316,7 +281,7 @@ clt_order_set_created (CltOrder  *self,
 {
   g_return_if_fail (CLT_IS_ORDER (self));
 
-  if (set_date_time (&self->created, created))
+  if (clt_set_date_time (&self->created, created))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED]);
 }
 
@@ -334,7 +299,7 @@ clt_order_set_status (CltOrder   *self,
 {
   g_return_if_fail (CLT_IS_ORDER (self));
 
-  if (set_string (&self->status, status))
+  if (clt_set_string (&self->status, status))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
 }
 
@@ -373,7 +338,7 @@ clt_order_set_currency (CltOrder   *self,
 {
   g_return_if_fail (CLT_IS_ORDER (self));
 
-  if (set_string (&self->currency, currency))
+  if (clt_set_string (&self->currency, currency))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENCY]);
 }
 
@@ -391,6 +356,6 @@ clt_order_set_site (CltOrder   *self,
 {
   g_return_if_fail (CLT_IS_ORDER (self));
 
-  if (set_string (&self->site, site))
+  if (clt_set_string (&self->site, site))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SITE]);
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "clt-enum-types.h"
+#include "clt-property-util.h"
 #include "clt-query.h"
 
 struct _CltQuery
@@ -46,62 +47,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Unset strings are stored as NULL and read as "". */
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  if (value != NULL && value[0] == '\0')
-    value = NULL;
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
-
-static gboolean
-set_date_time (GDateTime **field,
-               GDateTime  *value)
-{
-  if (*field == value)
-    return FALSE;
-  if (*field != NULL && value != NULL && g_date_time_equal (*field, value))
-    return FALSE;
-
-  g_clear_pointer (field, g_date_time_unref);
-  if (value != NULL)
-    {
-      if (g_date_time_get_utc_offset (value) == 0)
-        *field = g_date_time_ref (value);
-      else
-        *field = g_date_time_to_utc (value);
-    }
-  return TRUE;
-}
-
-static const char * const empty_strv[] = { NULL };
-
-/* Empty vectors are stored as NULL and read as an empty vector. */
-static gboolean
-set_strv (char               ***field,
-          const char * const   *value)
-{
-  if (value != NULL && value[0] == NULL)
-    value = NULL;
-
-  if (*field == NULL && value == NULL)
-    return FALSE;
-  if (*field != NULL && value != NULL && g_strv_equal ((const char * const *) *field, value))
-    return FALSE;
-
-  g_strfreev (*field);
-  *field = g_strdupv ((char **) value);
-  return TRUE;
-}
 
 static void
 clt_query_finalize (GObject *object)
@@ -358,7 +303,7 @@ clt_query_set_search_text (CltQuery   *self,
 {
   g_return_if_fail (CLT_IS_QUERY (self));
 
-  if (set_string (&self->search_text, search_text))
+  if (clt_set_string (&self->search_text, search_text))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_TEXT]);
 }
 
@@ -397,7 +342,7 @@ clt_query_set_group (CltQuery   *self,
 {
   g_return_if_fail (CLT_IS_QUERY (self));
 
-  if (set_string (&self->group, group))
+  if (clt_set_string (&self->group, group))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GROUP]);
 }
 
@@ -415,7 +360,7 @@ clt_query_set_site (CltQuery   *self,
 {
   g_return_if_fail (CLT_IS_QUERY (self));
 
-  if (set_string (&self->site, site))
+  if (clt_set_string (&self->site, site))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SITE]);
 }
 
@@ -433,7 +378,7 @@ clt_query_set_country (CltQuery   *self,
 {
   g_return_if_fail (CLT_IS_QUERY (self));
 
-  if (set_string (&self->country, country))
+  if (clt_set_string (&self->country, country))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTRY]);
 }
 
@@ -451,7 +396,7 @@ clt_query_set_registered_from (CltQuery  *self,
 {
   g_return_if_fail (CLT_IS_QUERY (self));
 
-  if (set_date_time (&self->registered_from, from))
+  if (clt_set_date_time (&self->registered_from, from))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGISTERED_FROM]);
 }
 
@@ -469,7 +414,7 @@ clt_query_set_registered_until (CltQuery  *self,
 {
   g_return_if_fail (CLT_IS_QUERY (self));
 
-  if (set_date_time (&self->registered_until, until))
+  if (clt_set_date_time (&self->registered_until, until))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGISTERED_UNTIL]);
 }
 
@@ -518,9 +463,9 @@ clt_query_set_sort_direction (CltQuery         *self,
 const char * const *
 clt_query_get_exclude_ids (CltQuery *self)
 {
-  g_return_val_if_fail (CLT_IS_QUERY (self), empty_strv);
+  g_return_val_if_fail (CLT_IS_QUERY (self), clt_empty_strv);
 
-  return self->exclude_ids != NULL ? (const char * const *) self->exclude_ids : empty_strv;
+  return self->exclude_ids != NULL ? (const char * const *) self->exclude_ids : clt_empty_strv;
 }
 
 void
@@ -529,7 +474,7 @@ clt_query_set_exclude_ids (CltQuery           *self,
 {
   g_return_if_fail (CLT_IS_QUERY (self));
 
-  if (set_strv (&self->exclude_ids, ids))
+  if (clt_set_strv (&self->exclude_ids, ids))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXCLUDE_IDS]);
 }
 

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "clt-property-util.h"
 #include "clt-shop-preferences.h"
 
 struct _CltShopPreferences
@@ -35,22 +36,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Unset strings are stored as NULL and read as "". */
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  if (value != NULL && value[0] == '\0')
-    value = NULL;
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
 
 static void
 clt_shop_preferences_finalize (GObject *object)
@@ -247,7 +232,7 @@ clt_shop_preferences_set_shop_name (CltShopPreferences *self,
 {
   g_return_if_fail (CLT_IS_SHOP_PREFERENCES (self));
 
-  if (set_string (&self->shop_name, shop_name))
+  if (clt_set_string (&self->shop_name, shop_name))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOP_NAME]);
 }
 
@@ -265,7 +250,7 @@ clt_shop_preferences_set_default_currency (CltShopPreferences *self,
 {
   g_return_if_fail (CLT_IS_SHOP_PREFERENCES (self));
 
-  if (set_string (&self->default_currency, default_currency))
+  if (clt_set_string (&self->default_currency, default_currency))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEFAULT_CURRENCY]);
 }
 
@@ -283,7 +268,7 @@ clt_shop_preferences_set_default_locale (CltShopPreferences *self,
 {
   g_return_if_fail (CLT_IS_SHOP_PREFERENCES (self));
 
-  if (set_string (&self->default_locale, default_locale))
+  if (clt_set_string (&self->default_locale, default_locale))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEFAULT_LOCALE]);
 }
 
@@ -301,7 +286,7 @@ clt_shop_preferences_set_customer_number_prefix (CltShopPreferences *self,
 {
   g_return_if_fail (CLT_IS_SHOP_PREFERENCES (self));
 
-  if (set_string (&self->customer_number_prefix, customer_number_prefix))
+  if (clt_set_string (&self->customer_number_prefix, customer_number_prefix))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CUSTOMER_NUMBER_PREFIX]);
 }
 

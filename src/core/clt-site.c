@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "clt-property-util.h"
 #include "clt-site.h"
 
 struct _CltSite
@@ -37,22 +38,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Unset strings are stored as NULL and read as "". */
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  if (value != NULL && value[0] == '\0')
-    value = NULL;
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
 
 static void
 clt_site_finalize (GObject *object)
@@ -259,7 +244,7 @@ clt_site_set_code (CltSite    *self,
 {
   g_return_if_fail (CLT_IS_SITE (self));
 
-  if (set_string (&self->code, code))
+  if (clt_set_string (&self->code, code))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CODE]);
 }
 
@@ -277,7 +262,7 @@ clt_site_set_name (CltSite    *self,
 {
   g_return_if_fail (CLT_IS_SITE (self));
 
-  if (set_string (&self->name, name))
+  if (clt_set_string (&self->name, name))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
@@ -295,7 +280,7 @@ clt_site_set_storefront_url (CltSite    *self,
 {
   g_return_if_fail (CLT_IS_SITE (self));
 
-  if (set_string (&self->storefront_url, storefront_url))
+  if (clt_set_string (&self->storefront_url, storefront_url))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STOREFRONT_URL]);
 }
 
@@ -313,7 +298,7 @@ clt_site_set_default_currency (CltSite    *self,
 {
   g_return_if_fail (CLT_IS_SITE (self));
 
-  if (set_string (&self->default_currency, default_currency))
+  if (clt_set_string (&self->default_currency, default_currency))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEFAULT_CURRENCY]);
 }
 
@@ -331,7 +316,7 @@ clt_site_set_default_locale (CltSite    *self,
 {
   g_return_if_fail (CLT_IS_SITE (self));
 
-  if (set_string (&self->default_locale, default_locale))
+  if (clt_set_string (&self->default_locale, default_locale))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEFAULT_LOCALE]);
 }
 
