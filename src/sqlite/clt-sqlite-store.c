@@ -2725,6 +2725,37 @@ clt_sqlite_store_load_sample (CltStore            *store,
 
 /* Addresses, notes, orders {{{ */
 
+/* Builds one object from the current row of a list query. */
+typedef gpointer (*RowFunc) (sqlite3_stmt  *stmt,
+                             gconstpointer  row_data);
+
+/* Steps @stmt (prepared and bound) to its end and returns on @task the
+ * array of the objects @read_row builds from its rows. */
+static gboolean
+return_rows (CltSqliteStore *self,
+             sqlite3        *db,
+             sqlite3_stmt   *stmt,
+             RowFunc         read_row,
+             gconstpointer   row_data,
+             GTask          *task,
+             GError        **error)
+{
+  g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (objects, read_row (stmt, row_data));
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, db, rc);
+      return FALSE;
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&objects), (GDestroyNotify) g_ptr_array_unref);
+  return TRUE;
+}
+
 typedef struct
 {
   char *customer_id;
@@ -2746,6 +2777,33 @@ id_data_new (const char *customer_id)
   return data;
 }
 
+static gpointer
+read_address_row (sqlite3_stmt  *stmt,
+                  gconstpointer  row_data)
+{
+  const char *customer_id = row_data;
+  CltAddress *address = clt_address_new ();
+
+  clt_address_set_id (address, column_text (stmt, 0));
+  clt_address_set_customer_id (address, customer_id);
+  clt_address_set_salutation (address, column_text (stmt, 1));
+  clt_address_set_first_name (address, column_text (stmt, 2));
+  clt_address_set_last_name (address, column_text (stmt, 3));
+  clt_address_set_address1 (address, column_text (stmt, 4));
+  clt_address_set_address2 (address, column_text (stmt, 5));
+  clt_address_set_address3 (address, column_text (stmt, 6));
+  clt_address_set_zip_code (address, column_text (stmt, 7));
+  clt_address_set_city (address, column_text (stmt, 8));
+  clt_address_set_region (address, column_text (stmt, 9));
+  clt_address_set_country (address, column_text (stmt, 10));
+  clt_address_set_phone (address, column_text (stmt, 11));
+  clt_address_set_company (address, column_text (stmt, 12));
+  clt_address_set_comment (address, column_text (stmt, 13));
+  clt_address_set_version (address, sqlite3_column_int64 (stmt, 14));
+
+  return address;
+}
+
 static gboolean
 list_addresses_read (CltSqliteStore *self,
                      Reader         *reader,
@@ -2755,10 +2813,8 @@ list_addresses_read (CltSqliteStore *self,
                      GError        **error)
 {
   IdData *data = user_data;
-  g_autoptr(GPtrArray) addresses = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 pk;
-  int rc;
 
   if (!lookup_customer_pk (self, reader->db, data->customer_id, &pk, error))
     return FALSE;
@@ -2772,37 +2828,7 @@ list_addresses_read (CltSqliteStore *self,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, pk);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CltAddress *address = clt_address_new ();
-
-      clt_address_set_id (address, column_text (stmt, 0));
-      clt_address_set_customer_id (address, data->customer_id);
-      clt_address_set_salutation (address, column_text (stmt, 1));
-      clt_address_set_first_name (address, column_text (stmt, 2));
-      clt_address_set_last_name (address, column_text (stmt, 3));
-      clt_address_set_address1 (address, column_text (stmt, 4));
-      clt_address_set_address2 (address, column_text (stmt, 5));
-      clt_address_set_address3 (address, column_text (stmt, 6));
-      clt_address_set_zip_code (address, column_text (stmt, 7));
-      clt_address_set_city (address, column_text (stmt, 8));
-      clt_address_set_region (address, column_text (stmt, 9));
-      clt_address_set_country (address, column_text (stmt, 10));
-      clt_address_set_phone (address, column_text (stmt, 11));
-      clt_address_set_company (address, column_text (stmt, 12));
-      clt_address_set_comment (address, column_text (stmt, 13));
-      clt_address_set_version (address, sqlite3_column_int64 (stmt, 14));
-      g_ptr_array_add (addresses, address);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      set_db_error (self, error, reader->db, rc);
-      return FALSE;
-    }
-
-  g_task_return_pointer (task, g_steal_pointer (&addresses), (GDestroyNotify) g_ptr_array_unref);
-  return TRUE;
+  return return_rows (self, reader->db, stmt, read_address_row, data->customer_id, task, error);
 }
 
 static void
@@ -2817,6 +2843,23 @@ clt_sqlite_store_list_addresses (CltStore            *store,
             cancellable, callback, user_data);
 }
 
+static gpointer
+read_note_row (sqlite3_stmt  *stmt,
+               gconstpointer  row_data)
+{
+  const char *customer_id = row_data;
+  CltNote *note = clt_note_new ();
+  g_autoptr(GDateTime) created = column_date_time (stmt, 3);
+
+  clt_note_set_id (note, sqlite3_column_int64 (stmt, 0));
+  clt_note_set_customer_id (note, customer_id);
+  clt_note_set_author (note, column_text (stmt, 1));
+  clt_note_set_message (note, column_text (stmt, 2));
+  clt_note_set_created (note, created);
+
+  return note;
+}
+
 static gboolean
 list_notes_read (CltSqliteStore *self,
                  Reader         *reader,
@@ -2826,10 +2869,8 @@ list_notes_read (CltSqliteStore *self,
                  GError        **error)
 {
   IdData *data = user_data;
-  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 pk;
-  int rc;
 
   if (!lookup_customer_pk (self, reader->db, data->customer_id, &pk, error))
     return FALSE;
@@ -2842,27 +2883,7 @@ list_notes_read (CltSqliteStore *self,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, pk);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CltNote *note = clt_note_new ();
-      g_autoptr(GDateTime) created = column_date_time (stmt, 3);
-
-      clt_note_set_id (note, sqlite3_column_int64 (stmt, 0));
-      clt_note_set_customer_id (note, data->customer_id);
-      clt_note_set_author (note, column_text (stmt, 1));
-      clt_note_set_message (note, column_text (stmt, 2));
-      clt_note_set_created (note, created);
-      g_ptr_array_add (notes, note);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      set_db_error (self, error, reader->db, rc);
-      return FALSE;
-    }
-
-  g_task_return_pointer (task, g_steal_pointer (&notes), (GDestroyNotify) g_ptr_array_unref);
-  return TRUE;
+  return return_rows (self, reader->db, stmt, read_note_row, data->customer_id, task, error);
 }
 
 static void
@@ -2877,6 +2898,25 @@ clt_sqlite_store_list_notes (CltStore            *store,
             cancellable, callback, user_data);
 }
 
+static gpointer
+read_order_row (sqlite3_stmt  *stmt,
+                gconstpointer  row_data)
+{
+  const char *customer_id = row_data;
+  CltOrder *order = clt_order_new ();
+  g_autoptr(GDateTime) created = column_date_time (stmt, 1);
+
+  clt_order_set_reference (order, column_text (stmt, 0));
+  clt_order_set_customer_id (order, customer_id);
+  clt_order_set_created (order, created);
+  clt_order_set_status (order, column_text (stmt, 2));
+  clt_order_set_total (order, sqlite3_column_int64 (stmt, 3));
+  clt_order_set_currency (order, column_text (stmt, 4));
+  clt_order_set_site (order, column_text (stmt, 5));
+
+  return order;
+}
+
 static gboolean
 list_orders_read (CltSqliteStore *self,
                   Reader         *reader,
@@ -2886,10 +2926,8 @@ list_orders_read (CltSqliteStore *self,
                   GError        **error)
 {
   IdData *data = user_data;
-  g_autoptr(GPtrArray) orders = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 pk;
-  int rc;
 
   if (!lookup_customer_pk (self, reader->db, data->customer_id, &pk, error))
     return FALSE;
@@ -2902,29 +2940,7 @@ list_orders_read (CltSqliteStore *self,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, pk);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CltOrder *order = clt_order_new ();
-      g_autoptr(GDateTime) created = column_date_time (stmt, 1);
-
-      clt_order_set_reference (order, column_text (stmt, 0));
-      clt_order_set_customer_id (order, data->customer_id);
-      clt_order_set_created (order, created);
-      clt_order_set_status (order, column_text (stmt, 2));
-      clt_order_set_total (order, sqlite3_column_int64 (stmt, 3));
-      clt_order_set_currency (order, column_text (stmt, 4));
-      clt_order_set_site (order, column_text (stmt, 5));
-      g_ptr_array_add (orders, order);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      set_db_error (self, error, reader->db, rc);
-      return FALSE;
-    }
-
-  g_task_return_pointer (task, g_steal_pointer (&orders), (GDestroyNotify) g_ptr_array_unref);
-  return TRUE;
+  return return_rows (self, reader->db, stmt, read_order_row, data->customer_id, task, error);
 }
 
 static void
@@ -2943,6 +2959,23 @@ clt_sqlite_store_list_orders (CltStore            *store,
 
 /* Sites, groups, companies, custom fields, preferences {{{ */
 
+static gpointer
+read_site_row (sqlite3_stmt  *stmt,
+               gconstpointer  row_data)
+{
+  CltSite *site = clt_site_new ();
+
+  clt_site_set_code (site, column_text (stmt, 0));
+  clt_site_set_name (site, column_text (stmt, 1));
+  clt_site_set_storefront_url (site, column_text (stmt, 2));
+  clt_site_set_default_currency (site, column_text (stmt, 3));
+  clt_site_set_default_locale (site, column_text (stmt, 4));
+  clt_site_set_active (site, sqlite3_column_int (stmt, 5) != 0);
+  clt_site_set_assisted_buying (site, sqlite3_column_int (stmt, 6) != 0);
+
+  return site;
+}
+
 static gboolean
 list_sites_read (CltSqliteStore *self,
                  Reader         *reader,
@@ -2951,9 +2984,7 @@ list_sites_read (CltSqliteStore *self,
                  GTask          *task,
                  GError        **error)
 {
-  g_autoptr(GPtrArray) sites = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
 
   stmt = prepare (self, reader->db,
                   "SELECT code, name, storefront_url, default_currency, default_locale, active,"
@@ -2962,28 +2993,7 @@ list_sites_read (CltSqliteStore *self,
   if (stmt == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CltSite *site = clt_site_new ();
-
-      clt_site_set_code (site, column_text (stmt, 0));
-      clt_site_set_name (site, column_text (stmt, 1));
-      clt_site_set_storefront_url (site, column_text (stmt, 2));
-      clt_site_set_default_currency (site, column_text (stmt, 3));
-      clt_site_set_default_locale (site, column_text (stmt, 4));
-      clt_site_set_active (site, sqlite3_column_int (stmt, 5) != 0);
-      clt_site_set_assisted_buying (site, sqlite3_column_int (stmt, 6) != 0);
-      g_ptr_array_add (sites, site);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      set_db_error (self, error, reader->db, rc);
-      return FALSE;
-    }
-
-  g_task_return_pointer (task, g_steal_pointer (&sites), (GDestroyNotify) g_ptr_array_unref);
-  return TRUE;
+  return return_rows (self, reader->db, stmt, read_site_row, NULL, task, error);
 }
 
 static void
@@ -2996,6 +3006,19 @@ clt_sqlite_store_list_sites (CltStore            *store,
             NULL, NULL, cancellable, callback, user_data);
 }
 
+static gpointer
+read_group_row (sqlite3_stmt  *stmt,
+                gconstpointer  row_data)
+{
+  CltGroup *group = clt_group_new ();
+
+  clt_group_set_code (group, column_text (stmt, 0));
+  clt_group_set_name (group, column_text (stmt, 1));
+  clt_group_set_description (group, column_text (stmt, 2));
+
+  return group;
+}
+
 static gboolean
 list_groups_read (CltSqliteStore *self,
                   Reader         *reader,
@@ -3004,9 +3027,7 @@ list_groups_read (CltSqliteStore *self,
                   GTask          *task,
                   GError        **error)
 {
-  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
 
   stmt = prepare (self, reader->db,
                   "SELECT code, name, description FROM groups ORDER BY name COLLATE NOCASE, code",
@@ -3014,24 +3035,7 @@ list_groups_read (CltSqliteStore *self,
   if (stmt == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CltGroup *group = clt_group_new ();
-
-      clt_group_set_code (group, column_text (stmt, 0));
-      clt_group_set_name (group, column_text (stmt, 1));
-      clt_group_set_description (group, column_text (stmt, 2));
-      g_ptr_array_add (groups, group);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      set_db_error (self, error, reader->db, rc);
-      return FALSE;
-    }
-
-  g_task_return_pointer (task, g_steal_pointer (&groups), (GDestroyNotify) g_ptr_array_unref);
-  return TRUE;
+  return return_rows (self, reader->db, stmt, read_group_row, NULL, task, error);
 }
 
 static void
@@ -3045,9 +3049,8 @@ clt_sqlite_store_list_groups (CltStore            *store,
 }
 
 static char **
-read_company_list (CltSqliteStore *self,
-                   sqlite3_stmt   *stmt,
-                   const char     *company_id)
+read_company_list (sqlite3_stmt *stmt,
+                   const char   *company_id)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
 
@@ -3060,6 +3063,30 @@ read_company_list (CltSqliteStore *self,
   return (char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
 }
 
+/* The statements that read a company's business units and roles. */
+typedef struct
+{
+  sqlite3_stmt *units;
+  sqlite3_stmt *roles;
+} CompanyLists;
+
+static gpointer
+read_company_row (sqlite3_stmt  *stmt,
+                  gconstpointer  row_data)
+{
+  const CompanyLists *lists = row_data;
+  CltCompany *company = clt_company_new ();
+  g_auto(GStrv) unit_names = read_company_list (lists->units, column_text (stmt, 0));
+  g_auto(GStrv) role_names = read_company_list (lists->roles, column_text (stmt, 0));
+
+  clt_company_set_id (company, column_text (stmt, 0));
+  clt_company_set_name (company, column_text (stmt, 1));
+  clt_company_set_business_units (company, (const char * const *) unit_names);
+  clt_company_set_roles (company, (const char * const *) role_names);
+
+  return company;
+}
+
 static gboolean
 list_companies_read (CltSqliteStore *self,
                      Reader         *reader,
@@ -3068,11 +3095,10 @@ list_companies_read (CltSqliteStore *self,
                      GTask          *task,
                      GError        **error)
 {
-  g_autoptr(GPtrArray) companies = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(sqlite3_stmt) units = NULL;
   g_autoptr(sqlite3_stmt) roles = NULL;
-  int rc;
+  CompanyLists lists;
 
   stmt = prepare (self, reader->db, "SELECT id, name FROM companies ORDER BY name_key, id", error);
   if (stmt == NULL)
@@ -3089,27 +3115,9 @@ list_companies_read (CltSqliteStore *self,
   if (roles == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CltCompany *company = clt_company_new ();
-      g_auto(GStrv) unit_names = read_company_list (self, units, column_text (stmt, 0));
-      g_auto(GStrv) role_names = read_company_list (self, roles, column_text (stmt, 0));
-
-      clt_company_set_id (company, column_text (stmt, 0));
-      clt_company_set_name (company, column_text (stmt, 1));
-      clt_company_set_business_units (company, (const char * const *) unit_names);
-      clt_company_set_roles (company, (const char * const *) role_names);
-      g_ptr_array_add (companies, company);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      set_db_error (self, error, reader->db, rc);
-      return FALSE;
-    }
-
-  g_task_return_pointer (task, g_steal_pointer (&companies), (GDestroyNotify) g_ptr_array_unref);
-  return TRUE;
+  lists.units = units;
+  lists.roles = roles;
+  return return_rows (self, reader->db, stmt, read_company_row, &lists, task, error);
 }
 
 static void
@@ -3122,6 +3130,20 @@ clt_sqlite_store_list_companies (CltStore            *store,
             NULL, NULL, cancellable, callback, user_data);
 }
 
+static gpointer
+read_custom_field_row (sqlite3_stmt  *stmt,
+                       gconstpointer  row_data)
+{
+  CltCustomField *field = clt_custom_field_new ();
+
+  clt_custom_field_set_key (field, column_text (stmt, 0));
+  clt_custom_field_set_label (field, column_text (stmt, 1));
+  clt_custom_field_set_field_type (field, sqlite3_column_int (stmt, 2));
+  clt_custom_field_set_show_as_column (field, sqlite3_column_int (stmt, 3) != 0);
+
+  return field;
+}
+
 static gboolean
 list_custom_fields_read (CltSqliteStore *self,
                          Reader         *reader,
@@ -3130,9 +3152,7 @@ list_custom_fields_read (CltSqliteStore *self,
                          GTask          *task,
                          GError        **error)
 {
-  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
 
   stmt = prepare (self, reader->db,
                   "SELECT key, label, type, show_as_column FROM custom_fields"
@@ -3141,25 +3161,7 @@ list_custom_fields_read (CltSqliteStore *self,
   if (stmt == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CltCustomField *field = clt_custom_field_new ();
-
-      clt_custom_field_set_key (field, column_text (stmt, 0));
-      clt_custom_field_set_label (field, column_text (stmt, 1));
-      clt_custom_field_set_field_type (field, sqlite3_column_int (stmt, 2));
-      clt_custom_field_set_show_as_column (field, sqlite3_column_int (stmt, 3) != 0);
-      g_ptr_array_add (fields, field);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      set_db_error (self, error, reader->db, rc);
-      return FALSE;
-    }
-
-  g_task_return_pointer (task, g_steal_pointer (&fields), (GDestroyNotify) g_ptr_array_unref);
-  return TRUE;
+  return return_rows (self, reader->db, stmt, read_custom_field_row, NULL, task, error);
 }
 
 static void
@@ -4624,9 +4626,9 @@ read_address (CltSqliteStore  *self,
               GError         **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  CltAddress *address;
   int rc;
 
+  /* The columns read_address_row() expects. */
   stmt = prepare (self, db,
                   "SELECT id, salutation, first_name, last_name, address1, address2, address3,"
                   " zip_code, city, region, country, phone, company, comment, version"
@@ -4650,25 +4652,7 @@ read_address (CltSqliteStore  *self,
       return FALSE;
     }
 
-  address = clt_address_new ();
-  clt_address_set_id (address, column_text (stmt, 0));
-  clt_address_set_customer_id (address, customer_id);
-  clt_address_set_salutation (address, column_text (stmt, 1));
-  clt_address_set_first_name (address, column_text (stmt, 2));
-  clt_address_set_last_name (address, column_text (stmt, 3));
-  clt_address_set_address1 (address, column_text (stmt, 4));
-  clt_address_set_address2 (address, column_text (stmt, 5));
-  clt_address_set_address3 (address, column_text (stmt, 6));
-  clt_address_set_zip_code (address, column_text (stmt, 7));
-  clt_address_set_city (address, column_text (stmt, 8));
-  clt_address_set_region (address, column_text (stmt, 9));
-  clt_address_set_country (address, column_text (stmt, 10));
-  clt_address_set_phone (address, column_text (stmt, 11));
-  clt_address_set_company (address, column_text (stmt, 12));
-  clt_address_set_comment (address, column_text (stmt, 13));
-  clt_address_set_version (address, sqlite3_column_int64 (stmt, 14));
-
-  *out = address;
+  *out = read_address_row (stmt, customer_id);
   return TRUE;
 }
 
@@ -4791,6 +4775,33 @@ create_address_write (CltSqliteStore *self,
   return TRUE;
 }
 
+/* Validates @address for @mode, then runs @func on a copy of it. */
+static void
+run_address_write (CltStore            *store,
+                   gpointer             source_tag,
+                   CltValidateMode      mode,
+                   WriteFunc            func,
+                   CltAddress          *address,
+                   GCancellable        *cancellable,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data)
+{
+  AddressData *data;
+  GError *error = NULL;
+
+  if (!clt_validate_address (address, mode, &error))
+    {
+      return_invalid (store, source_tag, error, cancellable, callback, user_data);
+      return;
+    }
+
+  data = g_new0 (AddressData, 1);
+  data->address = clt_address_copy (address);
+  run_write (CLT_SQLITE_STORE (store), source_tag, func,
+             data, (GDestroyNotify) address_data_free, TRUE, clt_address_get_customer_id (address),
+             cancellable, callback, user_data);
+}
+
 static void
 clt_sqlite_store_create_address (CltStore            *store,
                                  CltAddress          *address,
@@ -4798,21 +4809,8 @@ clt_sqlite_store_create_address (CltStore            *store,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  AddressData *data;
-  GError *error = NULL;
-
-  if (!clt_validate_address (address, CLT_VALIDATE_CREATE, &error))
-    {
-      return_invalid (store, clt_sqlite_store_create_address, error,
-                      cancellable, callback, user_data);
-      return;
-    }
-
-  data = g_new0 (AddressData, 1);
-  data->address = clt_address_copy (address);
-  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_create_address, create_address_write,
-             data, (GDestroyNotify) address_data_free, TRUE, clt_address_get_customer_id (address),
-             cancellable, callback, user_data);
+  run_address_write (store, clt_sqlite_store_create_address, CLT_VALIDATE_CREATE,
+                     create_address_write, address, cancellable, callback, user_data);
 }
 
 static gboolean
@@ -4872,21 +4870,8 @@ clt_sqlite_store_update_address (CltStore            *store,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  AddressData *data;
-  GError *error = NULL;
-
-  if (!clt_validate_address (address, CLT_VALIDATE_UPDATE, &error))
-    {
-      return_invalid (store, clt_sqlite_store_update_address, error,
-                      cancellable, callback, user_data);
-      return;
-    }
-
-  data = g_new0 (AddressData, 1);
-  data->address = clt_address_copy (address);
-  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_update_address, update_address_write,
-             data, (GDestroyNotify) address_data_free, TRUE, clt_address_get_customer_id (address),
-             cancellable, callback, user_data);
+  run_address_write (store, clt_sqlite_store_update_address, CLT_VALIDATE_UPDATE,
+                     update_address_write, address, cancellable, callback, user_data);
 }
 
 static gboolean
@@ -5129,6 +5114,26 @@ clt_sqlite_store_add_note (CltStore            *store,
              (GDestroyNotify) note_data_free, FALSE, NULL, cancellable, callback, user_data);
 }
 
+static gpointer
+read_email_row (sqlite3_stmt  *stmt,
+                gconstpointer  row_data)
+{
+  const char *customer_id = row_data;
+  CltEmail *email = clt_email_new ();
+  g_autoptr(GDateTime) created = column_date_time (stmt, 6);
+
+  clt_email_set_id (email, sqlite3_column_int64 (stmt, 0));
+  clt_email_set_customer_id (email, customer_id);
+  clt_email_set_recipient (email, column_text (stmt, 1));
+  clt_email_set_subject (email, column_text (stmt, 2));
+  clt_email_set_body (email, column_text (stmt, 3));
+  clt_email_set_kind (email, column_text (stmt, 4));
+  clt_email_set_state (email, sqlite3_column_int (stmt, 5));
+  clt_email_set_created (email, created);
+
+  return email;
+}
+
 static gboolean
 list_emails_read (CltSqliteStore *self,
                   Reader         *reader,
@@ -5138,10 +5143,8 @@ list_emails_read (CltSqliteStore *self,
                   GError        **error)
 {
   IdData *data = user_data;
-  g_autoptr(GPtrArray) emails = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 pk;
-  int rc;
 
   if (!lookup_customer_pk (self, reader->db, data->customer_id, &pk, error))
     return FALSE;
@@ -5154,30 +5157,7 @@ list_emails_read (CltSqliteStore *self,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, pk);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CltEmail *email = clt_email_new ();
-      g_autoptr(GDateTime) created = column_date_time (stmt, 6);
-
-      clt_email_set_id (email, sqlite3_column_int64 (stmt, 0));
-      clt_email_set_customer_id (email, data->customer_id);
-      clt_email_set_recipient (email, column_text (stmt, 1));
-      clt_email_set_subject (email, column_text (stmt, 2));
-      clt_email_set_body (email, column_text (stmt, 3));
-      clt_email_set_kind (email, column_text (stmt, 4));
-      clt_email_set_state (email, sqlite3_column_int (stmt, 5));
-      clt_email_set_created (email, created);
-      g_ptr_array_add (emails, email);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      set_db_error (self, error, reader->db, rc);
-      return FALSE;
-    }
-
-  g_task_return_pointer (task, g_steal_pointer (&emails), (GDestroyNotify) g_ptr_array_unref);
-  return TRUE;
+  return return_rows (self, reader->db, stmt, read_email_row, data->customer_id, task, error);
 }
 
 static void
@@ -5309,6 +5289,22 @@ keyed_data_new (gpointer    object,
   return data;
 }
 
+/* Runs @func on the KeyedData of @object (owned) and @key, then emits
+ * "changed" for any customer. */
+static void
+run_keyed_write (CltStore            *store,
+                 gpointer             source_tag,
+                 WriteFunc            func,
+                 gpointer             object,
+                 const char          *key,
+                 GCancellable        *cancellable,
+                 GAsyncReadyCallback  callback,
+                 gpointer             user_data)
+{
+  run_write (CLT_SQLITE_STORE (store), source_tag, func, keyed_data_new (object, key),
+             (GDestroyNotify) keyed_data_free, TRUE, NULL, cancellable, callback, user_data);
+}
+
 /* Codes of sites and groups, ids of companies: what custom ids allow. */
 static gboolean
 check_code (const char  *field,
@@ -5397,11 +5393,28 @@ run_keyed (CltSqliteStore *self,
   return TRUE;
 }
 
-static void
-set_not_found (GError    **error,
-               const char *what)
+/* Runs the DELETE @sql for @key; no row deleted is NOT_FOUND with @gone. */
+static gboolean
+delete_keyed (CltSqliteStore *self,
+              sqlite3        *db,
+              const char     *sql,
+              const char     *key,
+              const char     *gone,
+              GTask          *task,
+              GError        **error)
 {
-  g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND, "%s", what);
+  int n = 0;
+
+  if (!run_keyed (self, db, sql, key, &n, error))
+    return FALSE;
+  if (n == 0)
+    {
+      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND, "%s", gone);
+      return FALSE;
+    }
+
+  g_task_return_boolean (task, TRUE);
+  return TRUE;
 }
 
 static gboolean
@@ -5470,9 +5483,8 @@ clt_sqlite_store_save_site (CltStore            *store,
       return;
     }
 
-  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_save_site, save_site_write,
-             keyed_data_new (clt_site_copy (site), NULL), (GDestroyNotify) keyed_data_free,
-             TRUE, NULL, cancellable, callback, user_data);
+  run_keyed_write (store, clt_sqlite_store_save_site, save_site_write,
+                   clt_site_copy (site), NULL, cancellable, callback, user_data);
 }
 
 static gboolean
@@ -5485,7 +5497,6 @@ delete_site_write (CltSqliteStore *self,
 {
   KeyedData *data = user_data;
   gboolean used = FALSE;
-  int n = 0;
 
   if (!exists_text (self, db, "SELECT 1 FROM customers WHERE preferred_site = ? AND listed",
                     data->key, &used, error))
@@ -5496,16 +5507,8 @@ delete_site_write (CltSqliteStore *self,
       return FALSE;
     }
 
-  if (!run_keyed (self, db, "DELETE FROM sites WHERE code = ?", data->key, &n, error))
-    return FALSE;
-  if (n == 0)
-    {
-      set_not_found (error, _("The site no longer exists."));
-      return FALSE;
-    }
-
-  g_task_return_boolean (task, TRUE);
-  return TRUE;
+  return delete_keyed (self, db, "DELETE FROM sites WHERE code = ?", data->key,
+                       _("The site no longer exists."), task, error);
 }
 
 static void
@@ -5515,9 +5518,8 @@ clt_sqlite_store_delete_site (CltStore            *store,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_delete_site, delete_site_write,
-             keyed_data_new (NULL, code), (GDestroyNotify) keyed_data_free,
-             TRUE, NULL, cancellable, callback, user_data);
+  run_keyed_write (store, clt_sqlite_store_delete_site, delete_site_write,
+                   NULL, code, cancellable, callback, user_data);
 }
 
 static gboolean
@@ -5567,9 +5569,8 @@ clt_sqlite_store_save_group (CltStore            *store,
       return;
     }
 
-  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_save_group, save_group_write,
-             keyed_data_new (clt_group_copy (group), NULL), (GDestroyNotify) keyed_data_free,
-             TRUE, NULL, cancellable, callback, user_data);
+  run_keyed_write (store, clt_sqlite_store_save_group, save_group_write,
+                   clt_group_copy (group), NULL, cancellable, callback, user_data);
 }
 
 static gboolean
@@ -5581,19 +5582,10 @@ delete_group_write (CltSqliteStore *self,
                     GError        **error)
 {
   KeyedData *data = user_data;
-  int n = 0;
 
   /* Memberships go with it (ON DELETE CASCADE). */
-  if (!run_keyed (self, db, "DELETE FROM groups WHERE code = ?", data->key, &n, error))
-    return FALSE;
-  if (n == 0)
-    {
-      set_not_found (error, _("The group no longer exists."));
-      return FALSE;
-    }
-
-  g_task_return_boolean (task, TRUE);
-  return TRUE;
+  return delete_keyed (self, db, "DELETE FROM groups WHERE code = ?", data->key,
+                       _("The group no longer exists."), task, error);
 }
 
 static void
@@ -5603,9 +5595,8 @@ clt_sqlite_store_delete_group (CltStore            *store,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_delete_group, delete_group_write,
-             keyed_data_new (NULL, code), (GDestroyNotify) keyed_data_free,
-             TRUE, NULL, cancellable, callback, user_data);
+  run_keyed_write (store, clt_sqlite_store_delete_group, delete_group_write,
+                   NULL, code, cancellable, callback, user_data);
 }
 
 static gboolean
@@ -5808,9 +5799,8 @@ clt_sqlite_store_save_company (CltStore            *store,
       return;
     }
 
-  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_save_company, save_company_write,
-             keyed_data_new (clt_company_copy (company), NULL), (GDestroyNotify) keyed_data_free,
-             TRUE, NULL, cancellable, callback, user_data);
+  run_keyed_write (store, clt_sqlite_store_save_company, save_company_write,
+                   clt_company_copy (company), NULL, cancellable, callback, user_data);
 }
 
 static gboolean
@@ -5822,22 +5812,15 @@ delete_company_write (CltSqliteStore *self,
                       GError        **error)
 {
   KeyedData *data = user_data;
-  int n = 0;
 
   if (!run_keyed (self, db,
                   "UPDATE customers SET company_id = NULL, business_unit = '', roles = ''"
                   " WHERE company_id = ?",
-                  data->key, NULL, error) ||
-      !run_keyed (self, db, "DELETE FROM companies WHERE id = ?", data->key, &n, error))
+                  data->key, NULL, error))
     return FALSE;
-  if (n == 0)
-    {
-      set_not_found (error, _("The company no longer exists."));
-      return FALSE;
-    }
 
-  g_task_return_boolean (task, TRUE);
-  return TRUE;
+  return delete_keyed (self, db, "DELETE FROM companies WHERE id = ?", data->key,
+                       _("The company no longer exists."), task, error);
 }
 
 static void
@@ -5847,9 +5830,8 @@ clt_sqlite_store_delete_company (CltStore            *store,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_delete_company, delete_company_write,
-             keyed_data_new (NULL, company_id), (GDestroyNotify) keyed_data_free,
-             TRUE, NULL, cancellable, callback, user_data);
+  run_keyed_write (store, clt_sqlite_store_delete_company, delete_company_write,
+                   NULL, company_id, cancellable, callback, user_data);
 }
 
 static gboolean
@@ -6061,9 +6043,8 @@ clt_sqlite_store_save_custom_field (CltStore            *store,
       return;
     }
 
-  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_save_custom_field, save_custom_field_write,
-             keyed_data_new (clt_custom_field_copy (field), NULL), (GDestroyNotify) keyed_data_free,
-             TRUE, NULL, cancellable, callback, user_data);
+  run_keyed_write (store, clt_sqlite_store_save_custom_field, save_custom_field_write,
+                   clt_custom_field_copy (field), NULL, cancellable, callback, user_data);
 }
 
 static gboolean
@@ -6075,19 +6056,10 @@ delete_custom_field_write (CltSqliteStore *self,
                            GError        **error)
 {
   KeyedData *data = user_data;
-  int n = 0;
 
   /* Values go with it (ON DELETE CASCADE). */
-  if (!run_keyed (self, db, "DELETE FROM custom_fields WHERE key = ?", data->key, &n, error))
-    return FALSE;
-  if (n == 0)
-    {
-      set_not_found (error, _("The custom field no longer exists."));
-      return FALSE;
-    }
-
-  g_task_return_boolean (task, TRUE);
-  return TRUE;
+  return delete_keyed (self, db, "DELETE FROM custom_fields WHERE key = ?", data->key,
+                       _("The custom field no longer exists."), task, error);
 }
 
 static void
@@ -6097,9 +6069,8 @@ clt_sqlite_store_delete_custom_field (CltStore            *store,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data)
 {
-  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_delete_custom_field,
-             delete_custom_field_write, keyed_data_new (NULL, key),
-             (GDestroyNotify) keyed_data_free, TRUE, NULL, cancellable, callback, user_data);
+  run_keyed_write (store, clt_sqlite_store_delete_custom_field, delete_custom_field_write,
+                   NULL, key, cancellable, callback, user_data);
 }
 
 static gboolean
