@@ -16,6 +16,7 @@
 #include "clt-country-row.h"
 #include "clt-customer.h"
 #include "clt-error.h"
+#include "clt-form-field.h"
 #include "clt-iso-codes.h"
 #include "clt-store.h"
 #include "clt-validate.h"
@@ -201,7 +202,6 @@ update_field (Field *field)
 {
   CltAddressEditor *self = field->self;
   g_autofree char *message = NULL;
-  const char *shown;
   gboolean valid;
 
   g_clear_pointer (&field->error, g_free);
@@ -220,34 +220,8 @@ update_field (Field *field)
   else if (!valid && field->touched)
     field->error = g_steal_pointer (&message);
 
-  shown = field->error != NULL ? field->error : field->hint;
-
-  gtk_label_set_label (field->message_label, shown != NULL ? shown : "");
-  gtk_widget_set_visible (field->message_row, shown != NULL);
-
-  if (field->error != NULL)
-    {
-      gtk_widget_add_css_class (field->row, "error");
-      gtk_widget_add_css_class (GTK_WIDGET (field->message_label), "error");
-      gtk_widget_remove_css_class (GTK_WIDGET (field->message_label), "dim-label");
-      gtk_accessible_update_state (GTK_ACCESSIBLE (field->row),
-                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
-                                   -1);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (field->row, "error");
-      gtk_widget_remove_css_class (GTK_WIDGET (field->message_label), "error");
-      gtk_widget_add_css_class (GTK_WIDGET (field->message_label), "dim-label");
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (field->row), GTK_ACCESSIBLE_STATE_INVALID);
-    }
-
-  if (shown != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (field->row),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, shown,
-                                    -1);
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (field->row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  clt_form_field_show_message (field->row, field->message_row, field->message_label,
+                               field->error, field->hint);
 }
 
 static void
@@ -504,11 +478,7 @@ static void
 show_save_error (CltAddressEditor *self,
                  const GError     *error)
 {
-  Field *field = NULL;
-
-  if (error->domain == CLT_STORE_ERROR
-      && (error->code == CLT_STORE_ERROR_INVALID || error->code == CLT_STORE_ERROR_CONFLICT))
-    field = find_field (self, clt_store_error_get_field (error));
+  Field *field = find_field (self, clt_form_field_get_error_field (error));
 
   if (g_error_matches (error, CLT_STORE_ERROR, CLT_STORE_ERROR_STALE) && !self->create)
     {
@@ -680,34 +650,8 @@ setup_fields (CltAddressEditor *self)
         }
       else
         {
-          GtkWidget *list = gtk_widget_get_parent (rows[i]);
-          GtkWidget *label;
-
-          /* AdwEntryRow has no subtitle in libadwaita 1.2: the message goes
-           * in a row of its own right under the field. */
-          g_assert (GTK_IS_LIST_BOX (list));
-
-          label = gtk_label_new (NULL);
-          gtk_label_set_xalign (GTK_LABEL (label), 0);
-          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-          gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-          gtk_widget_set_margin_start (label, 12);
-          gtk_widget_set_margin_end (label, 12);
-          gtk_widget_set_margin_top (label, 6);
-          gtk_widget_set_margin_bottom (label, 6);
-          gtk_widget_add_css_class (label, "caption");
-          field->message_label = GTK_LABEL (label);
-
-          field->message_row = gtk_list_box_row_new ();
-          gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (field->message_row), label);
-          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (field->message_row), FALSE);
-          gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (field->message_row), FALSE);
-          gtk_widget_set_focusable (field->message_row, FALSE);
-          gtk_widget_set_visible (field->message_row, FALSE);
-          gtk_list_box_insert (GTK_LIST_BOX (list), field->message_row,
-                               gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (rows[i])) + 1);
+          field->message_label = clt_form_field_add_message_row (field->row, &field->message_row);
         }
-
 
       switch (i)
         {
