@@ -13,7 +13,7 @@
 #include "clt-store.h"
 
 #define DEFAULT_PAGE_SIZE 100
-#define DEFAULT_MAX_PAGES 40
+#define DEFAULT_MAX_PAGES 20
 
 /* A store that keeps answering with short pages would otherwise make us
  * reload forever; two recounts in one generation are enough to catch up
@@ -228,6 +228,11 @@ on_list_customers_cb (GObject      *object,
       clt_customer_set_loaded (item, TRUE);
     }
 
+  /* Items kept from an earlier generation that this page did not fill no
+   * longer show a customer of this one. */
+  for (guint i = n_filled; i < items->len; i++)
+    clt_customer_set_loaded (g_ptr_array_index (items, i), FALSE);
+
   /* Fewer rows than the count promised: customers went away between the
    * count and this page. Recount rather than show rows that never load. */
   if (n_filled < items->len && self->n_short_page_reloads < MAX_SHORT_PAGE_RELOADS)
@@ -301,24 +306,62 @@ refetch_cached_pages (CltCustomerList *self)
     start_page_request (self, l->data);
 }
 
-/* Swaps the contents in two signals: GTK 4.8 answers one
- * items-changed (0, N, N) by fetching all N items (PLATFORM.md). */
+/* Brings @page's item array to its length under @n_items: drops the items
+ * past the end, adds placeholders for positions that were past the old end. */
 static void
-replace_contents (CltCustomerList *self,
-                  guint            n_items)
+resize_page (CltCustomerList *self,
+             Page            *page,
+             guint            n_items)
+{
+  guint first = page->index * self->page_size;
+  guint n = MIN (self->page_size, n_items - first);
+
+  if (n < page->items->len)
+    g_ptr_array_set_size (page->items, n);
+
+  while (page->items->len < n)
+    g_ptr_array_add (page->items, clt_customer_new ());
+}
+
+/* Switches to @n_items rows of a new generation (new query, or the store
+ * changed the count) without replacing the row objects GTK holds: the
+ * cached pages below min (old, new) keep their objects and refill in place
+ * from the current query; only the difference at the end is signalled.
+ * GTK 4.8 then keeps its row widgets, and never fetches every item, which
+ * it does for one items-changed (0, N, N) (PLATFORM.md). */
+static void
+swap_contents (CltCustomerList *self,
+               guint            n_items)
 {
   guint old_n_items = self->n_items;
+  guint n_kept = MIN (old_n_items, n_items);
+  GList *l;
 
-  drop_cache (self);
   self->n_short_page_reloads = 0;
 
-  self->n_items = 0;
-  if (old_n_items > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, 0);
+  /* Pages past the kept range go; the last kept one may change length. */
+  l = self->lru.head;
+  while (l != NULL)
+    {
+      Page *page = l->data;
+
+      l = l->next;
+      if (page->index * self->page_size >= n_kept)
+        evict_page (self, page);
+    }
 
   self->n_items = n_items;
-  if (n_items > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, n_items);
+
+  for (l = self->lru.head; l != NULL; l = l->next)
+    {
+      resize_page (self, l->data, n_items);
+      start_page_request (self, l->data);
+    }
+
+  if (n_items < old_n_items)
+    g_list_model_items_changed (G_LIST_MODEL (self), n_items, old_n_items - n_items, 0);
+  else if (n_items > old_n_items)
+    g_list_model_items_changed (G_LIST_MODEL (self), old_n_items, 0, n_items - old_n_items);
 
   if (old_n_items != n_items)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
@@ -362,11 +405,11 @@ on_count_customers_cb (GObject      *object,
       g_assert (self->pending_query != NULL);
       g_clear_object (&self->query);
       self->query = g_steal_pointer (&self->pending_query);
-      replace_contents (self, n_customers);
+      swap_contents (self, n_customers);
     }
   else if (n_customers != self->n_items)
     {
-      replace_contents (self, n_customers);
+      swap_contents (self, n_customers);
     }
   else
     {
@@ -779,7 +822,7 @@ clt_customer_list_set_query (CltCustomerList *self,
     {
       g_clear_object (&self->pending_query);
       self->pending_query = clt_query_copy (query);
-      /* Old rows stay until the count arrives; the swap drops the cache. */
+      /* Old rows stay until the count arrives; then the cached pages refill. */
       start_count (self);
     }
 

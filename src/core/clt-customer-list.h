@@ -23,10 +23,17 @@ G_DECLARE_FINAL_TYPE (CltCustomerList, clt_customer_list, CLT, CUSTOMER_LIST, GO
  * objects are filled in place (property notifications, no items-changed).
  * Loaded pages live in a bounded LRU cache.
  *
- * Changing the query recounts and replaces the contents with two signals,
- * items-changed (0, old, 0) then (0, 0, new), which GTK 4.8 handles without
- * touching every row. The store's "changed" signal reloads the cached pages
- * in place (and re-emits as above if the count changed).
+ * Changing the query recounts; the rows shown stay until the new count
+ * arrives. Then the row objects of the cached pages at positions below
+ * min (old, new) are kept and refilled in place from the new query: they
+ * show the old values (still "loaded") until their page arrives, then
+ * update through property notifications, and "loading" stays TRUE until
+ * then. Only the difference at the end is signalled: items-changed
+ * (new, old - new, 0) when the count shrinks, (old, 0, new - old) when it
+ * grows, nothing when it is equal. So GTK 4.8 keeps its row widgets and
+ * never fetches every item (one items-changed (0, N, N) would make it).
+ * The store's "changed" signal recounts and refills the cached pages the
+ * same way.
  *
  * Properties: "store" (construct-only), "query" (a copy is kept),
  * "n-items" (guint), "loading" (gboolean: a count or page is under way),

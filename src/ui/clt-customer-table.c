@@ -26,7 +26,8 @@ typedef struct
 {
   CltSortKey    sort_key;
   const char   *title;
-  /* The notification that changes the cell ("notify" for several). */
+  /* The notification that changes the cell (the Status cell also
+   * listens to notify::verified and notify::loaded). */
   const char   *notify;
   CellKind      kind;
   const char *(*get_text) (CltCustomer *customer);
@@ -55,7 +56,7 @@ static const ColumnSpec columns[] = {
     clt_customer_get_city, 125, FALSE, FALSE },
   { CLT_SORT_KEY_COUNTRY, N_("Country"), "notify::country", CELL_TEXT,
     clt_customer_get_country, 85, FALSE, FALSE },
-  { CLT_SORT_KEY_STATUS, N_("Status"), "notify", CELL_STATUS,
+  { CLT_SORT_KEY_STATUS, N_("Status"), "notify::status", CELL_STATUS,
     NULL, 150, FALSE, FALSE },
   { CLT_SORT_KEY_SITE, N_("Preferred Site"), "notify::preferred-site", CELL_TEXT,
     clt_customer_get_preferred_site, 130, FALSE, FALSE },
@@ -159,7 +160,7 @@ update_cell (GtkWidget   *child,
   switch (spec->kind)
     {
     case CELL_TEXT:
-      gtk_label_set_text (GTK_LABEL (child), spec->get_text (customer));
+      gtk_inscription_set_text (GTK_INSCRIPTION (child), spec->get_text (customer));
       break;
 
     case CELL_DATE:
@@ -173,7 +174,7 @@ update_cell (GtkWidget   *child,
             local = g_date_time_to_local (registered);
             text = g_date_time_format (local, "%x");
           }
-        gtk_label_set_text (GTK_LABEL (child), text != NULL ? text : "");
+        gtk_inscription_set_text (GTK_INSCRIPTION (child), text);
       }
       break;
 
@@ -198,6 +199,28 @@ create_label (gboolean tabular)
     gtk_widget_add_css_class (label, "tabular");
 
   return label;
+}
+
+/* Text cells are GtkInscriptions: unlike a GtkLabel, an inscription does
+ * not shape its text to measure itself (its size comes from min/nat chars
+ * and lines), which is what made scrolling a large table slow. With
+ * min-chars 0 and nat-chars 0 the column width alone decides. */
+static GtkWidget *
+create_inscription (gboolean tabular)
+{
+  GtkWidget *inscription = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 0.0f);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), 0);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), 0);
+  gtk_inscription_set_min_lines (GTK_INSCRIPTION (inscription), 1);
+  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (inscription), 1);
+  if (tabular)
+    gtk_widget_add_css_class (inscription, "tabular");
+
+  return inscription;
 }
 
 static gboolean
@@ -306,20 +329,6 @@ on_customer_notify_cb (CltCustomer *customer,
                        GParamSpec  *pspec,
                        GtkWidget   *child)
 {
-  const ColumnSpec *spec = g_object_get_qdata (G_OBJECT (child), spec_quark);
-
-  if (spec->kind == CELL_STATUS)
-    {
-      const char *name = pspec->name;
-
-      if (!g_str_equal (name, "loaded") &&
-          !g_str_equal (name, "active") &&
-          !g_str_equal (name, "on-hold") &&
-          !g_str_equal (name, "verified") &&
-          !g_str_equal (name, "status"))
-        return;
-    }
-
   update_cell (child, customer);
 }
 
@@ -356,7 +365,7 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
     }
   else
     {
-      child = create_label (spec->tabular);
+      child = create_inscription (spec->tabular);
     }
 
   g_object_set_qdata (G_OBJECT (child), spec_quark, (gpointer) spec);
@@ -373,13 +382,15 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
   const ColumnSpec *spec = user_data;
   CltCustomer *customer = gtk_list_item_get_item (list_item);
   GtkWidget *child = gtk_list_item_get_child (list_item);
-  gulong handler_id;
 
   /* Placeholder rows fill in place when their page arrives: listen to the
-   * one property this cell shows. */
-  handler_id = g_signal_connect (customer, spec->notify,
-                                 G_CALLBACK (on_customer_notify_cb), child);
-  g_object_set_qdata (G_OBJECT (list_item), handler_quark, GSIZE_TO_POINTER (handler_id));
+   * properties this cell shows, and to nothing else. */
+  g_signal_connect (customer, spec->notify, G_CALLBACK (on_customer_notify_cb), child);
+  if (spec->kind == CELL_STATUS)
+    {
+      g_signal_connect (customer, "notify::verified", G_CALLBACK (on_customer_notify_cb), child);
+      g_signal_connect (customer, "notify::loaded", G_CALLBACK (on_customer_notify_cb), child);
+    }
 
   update_cell (child, customer);
 }
@@ -390,10 +401,10 @@ on_factory_unbind_cb (GtkSignalListItemFactory *factory,
                       gpointer                  user_data)
 {
   CltCustomer *customer = gtk_list_item_get_item (list_item);
-  gulong handler_id = GPOINTER_TO_SIZE (g_object_steal_qdata (G_OBJECT (list_item), handler_quark));
+  GtkWidget *child = gtk_list_item_get_child (list_item);
 
-  if (customer != NULL && handler_id != 0)
-    g_signal_handler_disconnect (customer, handler_id);
+  if (customer != NULL)
+    g_signal_handlers_disconnect_by_func (customer, on_customer_notify_cb, child);
 }
 
 static void

@@ -782,6 +782,7 @@ delete_customer (CltWindow  *self,
                  const char *name)
 {
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  CltCustomer *selected;
   PendingDelete *pd;
   AdwToast *toast;
 
@@ -800,6 +801,17 @@ delete_customer (CltWindow  *self,
       if (g_strcmp0 (other->customer_id, customer_id) == 0 &&
           (other->state == DELETE_PENDING || other->state == DELETE_COMMITTING))
         return;
+    }
+
+  /* The row goes, and the selection with it: Delete again must not hit
+   * the customer that moves up into its place. */
+  selected = get_selected_customer (self);
+  if (selected != NULL && g_strcmp0 (clt_customer_get_id (selected), customer_id) == 0)
+    {
+      GtkSelectionModel *model = gtk_column_view_get_model (clt_customer_table_get_column_view (self->table));
+
+      /* GtkSingleSelection has no unselect_all () of its own in GTK 4.8. */
+      gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), GTK_INVALID_LIST_POSITION);
     }
 
   pd = g_rc_box_new0 (PendingDelete);

@@ -439,17 +439,52 @@ wait_for_rows (CltWindow *window,
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
 }
 
+typedef struct
+{
+  CltWindow  *window;
+  const char *customer_id;
+  gboolean    listed;
+} RowWait;
+
+static gboolean
+row_listed_is (gpointer data)
+{
+  RowWait *wait = data;
+  CltCustomerList *list = clt_window_get_customer_list (wait->window);
+  guint position = clt_customer_list_find_loaded (list, wait->customer_id);
+
+  return !clt_customer_list_get_loading (list) && (position != G_MAXUINT) == wait->listed;
+}
+
+/* Waits until the table's loaded rows show (or no longer show) a customer. */
+static void
+wait_for_row (CltWindow  *window,
+              const char *customer_id,
+              gboolean    listed)
+{
+  RowWait wait = { window, customer_id, listed };
+
+  wait_until (row_listed_is, &wait, listed ? "the row to be listed" : "the row to go");
+}
+
 static CltCustomer *
 get_row (CltWindow *window,
          guint      position)
 {
   GListModel *list = G_LIST_MODEL (clt_window_get_customer_list (window));
   CltCustomer *customer = g_list_model_get_item (list, position);
+  CltCustomer *copy;
 
   g_assert_nonnull (customer);
   g_assert_true (clt_customer_get_loaded (customer));
 
-  return customer;
+  /* A snapshot: the list refills its row objects in place when the query
+   * or the store changes, so the row object may show another customer
+   * later. */
+  copy = clt_customer_copy (customer);
+  g_object_unref (customer);
+
+  return copy;
 }
 
 static GtkSingleSelection *
@@ -725,7 +760,7 @@ test_add_and_edit_dialogs (void)
 }
 
 
-/* A mapped label in the table that shows @text. */
+/* A mapped label or inscription in the table that shows @text. */
 static GtkWidget *
 find_label (GtkWidget  *widget,
             const char *text)
@@ -733,7 +768,11 @@ find_label (GtkWidget  *widget,
   if (!gtk_widget_get_mapped (widget))
     return NULL;
 
+  /* Table cells are GtkLabels or GtkInscriptions. */
   if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  if (GTK_IS_INSCRIPTION (widget) &&
+      g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0)
     return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
@@ -747,6 +786,23 @@ find_label (GtkWidget  *widget,
     }
 
   return NULL;
+}
+
+typedef struct
+{
+  GtkWidget  *widget;
+  const char *text;
+  GtkWidget  *label;
+} LabelWait;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelWait *wait = data;
+
+  wait->label = find_label (wait->widget, wait->text);
+
+  return wait->label != NULL;
 }
 
 static GtkGesture *
@@ -788,6 +844,7 @@ test_row_menu (void)
   GtkColumnView *view;
   GtkWidget *table;
   GtkWidget *label;
+  LabelWait shown;
   GtkGesture *gesture;
   GtkPopover *popover;
   GMenuModel *model;
@@ -804,8 +861,9 @@ test_row_menu (void)
   table = gtk_widget_get_ancestor (GTK_WIDGET (view), CLT_TYPE_CUSTOMER_TABLE);
 
   row = get_row (window, 6);
-  label = find_label (GTK_WIDGET (view), clt_customer_get_email (row));
-  g_assert_nonnull (label);
+  shown = (LabelWait) { GTK_WIDGET (view), clt_customer_get_email (row), NULL };
+  wait_until (label_shown, &shown, "the row's email on screen");
+  label = shown.label;
   g_assert_true (gtk_widget_compute_point (label, GTK_WIDGET (view),
                                            &GRAPHENE_POINT_INIT (4, 4), &point));
   g_assert_cmpuint (clt_customer_table_get_position_at (CLT_CUSTOMER_TABLE (table), point.x, point.y), ==, 6);
@@ -928,10 +986,13 @@ test_delete_undo (void)
   select_row (window, 5);
   row = get_row (window, 5);
   delete_and_confirm (window, row);
+  /* The selection goes with the row, not to the one moving up. */
+  g_assert_cmpuint (gtk_single_selection_get_selected (get_selection (window)), ==,
+                    GTK_INVALID_LIST_POSITION);
 
   /* Gone from the table at once, the count with it. */
   wait_for_rows (window, N_SAMPLE - 1);
-  g_assert_cmpuint (clt_customer_list_find_loaded (list, clt_customer_get_id (row)), ==, G_MAXUINT);
+  wait_for_row (window, clt_customer_get_id (row), FALSE);
   toast = get_delete_toast (window);
 
   /* Undo: back, and nothing was written. */
@@ -939,7 +1000,7 @@ test_delete_undo (void)
   g_signal_emit_by_name (toast, "button-clicked");
   adw_toast_dismiss (toast);
   wait_for_rows (window, N_SAMPLE);
-  g_assert_cmpuint (clt_customer_list_find_loaded (list, clt_customer_get_id (row)), !=, G_MAXUINT);
+  wait_for_row (window, clt_customer_get_id (row), TRUE);
   run_for (300);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, N_SAMPLE);
   g_assert_cmpuint (store_count (ts.store), ==, N_SAMPLE);
@@ -988,6 +1049,7 @@ test_delete_commits (void)
   first_toast = g_object_ref (get_delete_toast (window));
 
   /* A second deletion in a row gets its own toast. */
+  wait_for_row (window, clt_customer_get_id (second), TRUE);
   select_row (window, clt_customer_list_find_loaded (list, clt_customer_get_id (second)));
   delete_and_confirm (window, second);
   wait_for_rows (window, N_SAMPLE - 2);
@@ -1014,7 +1076,7 @@ test_delete_commits (void)
       wait_until (toast_says_not_deleted, window, "the failure toast");
       wait_until (nothing_excluded, window, "the deletions to finish");
       wait_for_rows (window, N_SAMPLE);
-      g_assert_cmpuint (clt_customer_list_find_loaded (list, clt_customer_get_id (row)), !=, G_MAXUINT);
+      wait_for_row (window, clt_customer_get_id (row), TRUE);
       g_assert_cmpuint (store_count (ts.store), ==, N_SAMPLE);
     }
 
@@ -1140,7 +1202,6 @@ test_delete_not_supported (void)
   TempStore ts = { 0 };
   g_autoptr(CltStore) store = NULL;
   g_autoptr(CltCustomer) row = NULL;
-  CltCustomerList *list;
   CltWindow *window;
 
   temp_store_init (&ts, 50);
@@ -1148,7 +1209,6 @@ test_delete_not_supported (void)
   g_assert_false (store_supports_delete (store));
 
   window = create_window (store);
-  list = clt_window_get_customer_list (window);
   wait_for_rows (window, 50);
 
   select_row (window, 4);
@@ -1162,7 +1222,7 @@ test_delete_not_supported (void)
   wait_until (toast_says_not_deleted, window, "the failure toast");
   wait_until (nothing_excluded, window, "the deletion to finish");
   wait_for_rows (window, 50);
-  g_assert_cmpuint (clt_customer_list_find_loaded (list, clt_customer_get_id (row)), !=, G_MAXUINT);
+  wait_for_row (window, clt_customer_get_id (row), TRUE);
   g_assert_true (store_lists (ts.store, clt_customer_get_id (row)));
 
   destroy_window (window);

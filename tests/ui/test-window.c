@@ -203,6 +203,18 @@ is_inside_row (GtkWidget *widget)
   return FALSE;
 }
 
+/* The text a table cell shows: cells are GtkLabels or GtkInscriptions. */
+static const char *
+cell_text (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return gtk_label_get_text (GTK_LABEL (widget));
+  if (GTK_IS_INSCRIPTION (widget))
+    return gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+
+  return NULL;
+}
+
 /* Mapped labels inside rows of @widget that show text. */
 static guint
 count_row_labels_with_text (GtkWidget *widget)
@@ -212,9 +224,7 @@ count_row_labels_with_text (GtkWidget *widget)
   if (!gtk_widget_get_mapped (widget))
     return 0;
 
-  if (GTK_IS_LABEL (widget) &&
-      gtk_label_get_text (GTK_LABEL (widget))[0] != '\0' &&
-      is_inside_row (widget))
+  if (cell_text (widget) != NULL && cell_text (widget)[0] != '\0' && is_inside_row (widget))
     n++;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
