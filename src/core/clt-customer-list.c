@@ -13,7 +13,7 @@
 #include "clt-store.h"
 
 #define DEFAULT_PAGE_SIZE 100
-#define DEFAULT_MAX_PAGES 20
+#define DEFAULT_MAX_PAGES 40
 
 /* A store that keeps answering with short pages would otherwise make us
  * reload forever; two recounts in one generation are enough to catch up
