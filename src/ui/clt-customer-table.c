@@ -106,7 +106,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static GQuark spec_quark;
-static GQuark handler_quark;
 static GQuark list_item_quark;
 
 static void
@@ -548,7 +547,6 @@ clt_customer_table_class_init (CltCustomerTableClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   spec_quark = g_quark_from_static_string ("clt-customer-table-column-spec");
-  handler_quark = g_quark_from_static_string ("clt-customer-table-notify-handler");
   list_item_quark = g_quark_from_static_string ("clt-customer-table-list-item");
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -596,6 +594,18 @@ clt_customer_table_get_list (CltCustomerTable *self)
   return self->list;
 }
 
+/* The list keeps its row objects across a new query and refills them with
+ * other customers: a selection kept by position would silently move to
+ * whoever now stands there. */
+static void
+on_list_query_notify_cb (CltCustomerTable *self)
+{
+  GtkSelectionModel *model = gtk_column_view_get_model (self->column_view);
+
+  if (GTK_IS_SINGLE_SELECTION (model))
+    gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), GTK_INVALID_LIST_POSITION);
+}
+
 void
 clt_customer_table_set_list (CltCustomerTable *self,
                              CltCustomerList  *list)
@@ -605,14 +615,20 @@ clt_customer_table_set_list (CltCustomerTable *self,
   g_return_if_fail (CLT_IS_CUSTOMER_TABLE (self));
   g_return_if_fail (list == NULL || CLT_IS_CUSTOMER_LIST (list));
 
-  if (!g_set_object (&self->list, list))
+  if (self->list == list)
     return;
+
+  if (self->list != NULL)
+    g_signal_handlers_disconnect_by_func (self->list, on_list_query_notify_cb, self);
+  g_set_object (&self->list, list);
 
   if (list != NULL)
     {
       selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (list)));
       gtk_single_selection_set_autoselect (selection, FALSE);
       gtk_single_selection_set_can_unselect (selection, TRUE);
+      g_signal_connect_object (list, "notify::query", G_CALLBACK (on_list_query_notify_cb),
+                               self, G_CONNECT_SWAPPED);
     }
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
 
