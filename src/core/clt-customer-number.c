@@ -249,7 +249,7 @@ clt_customer_number_generate_key (void)
 gboolean
 clt_customer_number_key_is_valid (const char *key)
 {
-  guint64 k0, k1;
+  guint64 k0 = 0, k1 = 0;
 
   return parse_key (key, &k0, &k1);
 }
@@ -293,7 +293,7 @@ clt_customer_number_parse (const char *key,
                            guint64    *sequence)
 {
   int values[CLT_CUSTOMER_NUMBER_CODE_LENGTH];
-  guint64 k0, k1;
+  guint64 k0 = 0, k1 = 0;
   guint64 value = 0;
 
   g_return_val_if_fail (clt_customer_number_key_is_valid (key), FALSE);
