@@ -170,6 +170,13 @@ update_title (CltWindow *self)
       return;
     }
 
+  /* While a new query is counted, the list still holds the rows of the
+   * old one: a count of those under the new query's wording ("8
+   * customers" right after the search is cleared) would be wrong. Keep
+   * the title until the list has settled. */
+  if (clt_customer_list_get_loading (self->list))
+    return;
+
   if (is_filtered (self) && self->total_known)
     {
       guint n_excluded = get_n_excluded (self);

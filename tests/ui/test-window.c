@@ -406,6 +406,14 @@ contains_folded (CltCustomer *customer,
 }
 
 static void
+record_title_cb (GtkWindow  *window,
+                 GParamSpec *pspec,
+                 GPtrArray  *titles)
+{
+  g_ptr_array_add (titles, g_strdup (gtk_window_get_title (window)));
+}
+
+static void
 test_search_filters (void)
 {
   TempStore ts = { 0 };
@@ -417,6 +425,8 @@ test_search_filters (void)
   g_autofree char *folded_needle = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *unfiltered = NULL;
+  g_autoptr(GPtrArray) titles = NULL;
+  gulong title_handler;
   TitleWait wait;
   guint n_found;
 
@@ -477,12 +487,19 @@ test_search_filters (void)
   wait_until (title_is, &wait, wait.title);
   g_assert_cmpstr (clt_window_get_visible_page (window), ==, "no-results");
 
-  /* Escape clears and closes the search. */
+  /* Escape clears and closes the search. The title goes straight from the
+   * filtered count to the total: never the old rows' count worded as a
+   * total ("0 customers") while the new count is under way. */
+  titles = g_ptr_array_new_with_free_func (g_free);
+  title_handler = g_signal_connect (window, "notify::title", G_CALLBACK (record_title_cb), titles);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-search", NULL));
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
   unfiltered = format_count (N_SAMPLE, 0, FALSE);
   wait = (TitleWait) { window, unfiltered, N_SAMPLE };
   wait_until (title_is, &wait, unfiltered);
+  g_signal_handler_disconnect (window, title_handler);
+  for (guint i = 0; i < titles->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (titles, i), ==, unfiltered);
   g_assert_cmpstr (clt_window_get_visible_page (window), ==, "table");
 
   destroy_window (window);
