@@ -9,8 +9,6 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-#include <locale.h>
 #include <string.h>
 
 #include <adwaita.h>
@@ -28,53 +26,7 @@
 #include "clt-sqlite-store.h"
 #include "clt-store.h"
 
-#define TIMEOUT_S 30
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_until (Condition   condition,
-            gpointer    data,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_S * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (10, tick_cb, NULL);
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (tick);
-}
-
-static gboolean
-async_done (gpointer data)
-{
-  return *(GAsyncResult **) data != NULL;
-}
-
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static gboolean
-only_one_ref (gpointer data)
-{
-  return G_OBJECT (data)->ref_count == 1;
-}
+#include "ui-test-util.h"
 
 static gboolean
 customer_editor_idle (gpointer data)
@@ -98,42 +50,13 @@ typedef struct
 } Fixture;
 
 static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   guint n_customers = GPOINTER_TO_UINT (data);
 
-  fixture->dir = g_dir_make_tmp ("clt-test-customer-editor-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "customers.db", NULL);
-  fixture->store = CLT_STORE (clt_sqlite_store_new (path, NULL, &error));
-  g_assert_no_error (error);
-
-  if (n_customers > 0)
-    {
-      g_autoptr(GAsyncResult) result = NULL;
-
-      clt_store_load_sample_async (fixture->store, n_customers, 7, NULL, store_result_cb, &result);
-      wait_until (async_done, &result, "the sample customers");
-      clt_store_load_sample_finish (fixture->store, result, &error);
-      g_assert_no_error (error);
-    }
+  fixture->store = open_temp_store ("clt-test-customer-editor-XXXXXX", n_customers, 7,
+                                    &fixture->dir, NULL);
 
   fixture->parent = GTK_WINDOW (adw_window_new ());
   g_object_ref_sink (fixture->parent);
@@ -147,10 +70,7 @@ fixture_tear_down (Fixture       *fixture,
   gtk_window_destroy (fixture->parent);
   g_assert_finalize_object (g_steal_pointer (&fixture->parent));
 
-  /* Worker threads may still hold the store for a moment. */
-  wait_until (only_one_ref, fixture->store, "the store's last reference");
-  g_assert_finalize_object (g_steal_pointer (&fixture->store));
-  remove_dir (fixture->dir);
+  close_temp_store (g_steal_pointer (&fixture->store), fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
 }
 
@@ -215,10 +135,7 @@ window_hidden (gpointer data)
 static void
 close_and_finalize (gpointer window)
 {
-  gtk_window_destroy (GTK_WINDOW (window));
-  /* Pending store callbacks hold the editor until they are done. */
-  wait_until (only_one_ref, window, "the editor's last reference");
-  g_assert_finalize_object (window);
+  destroy_and_finalize (window, "the editor's last reference");
 }
 
 static void
@@ -728,10 +645,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
+  ui_test_init (&argc, &argv);
   /* Under Xvfb without a window manager, a blinking cursor whose window
    * loses focus to a popover warns "did not receive a focus-out event",
    * which G_DEBUG=fatal-warnings would turn into a random failure. */

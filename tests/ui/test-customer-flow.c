@@ -9,8 +9,6 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-#include <locale.h>
 #include <string.h>
 
 #include "clt-application.h"
@@ -24,125 +22,12 @@
 #include "clt-store.h"
 #include "clt-window.h"
 
+#include "ui-test-util.h"
+
 #define N_SAMPLE 300
-#define TIMEOUT_S 30
+#define TEMP_DIR_TEMPLATE "clt-test-flow-XXXXXX"
 
 static CltApplication *app;
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_until (Condition   condition,
-            gpointer    data,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_S * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (10, tick_cb, NULL);
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (tick);
-}
-
-static gboolean
-time_reached (gpointer data)
-{
-  return g_get_monotonic_time () >= *(gint64 *) data;
-}
-
-/* Lets the main loop run for @ms: idles, transitions, late callbacks. */
-static void
-run_for (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  wait_until (time_reached, &until, "time to pass");
-}
-
-static gboolean
-async_done (gpointer data)
-{
-  return *(GAsyncResult **) data != NULL;
-}
-
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-typedef struct
-{
-  char     *dir;
-  char     *path;
-  CltStore *store;
-} TempStore;
-
-static void
-temp_store_init (TempStore *ts,
-                 guint      n_customers)
-{
-  g_autoptr(GError) error = NULL;
-
-  ts->dir = g_dir_make_tmp ("clt-test-flow-XXXXXX", &error);
-  g_assert_no_error (error);
-  ts->path = g_build_filename (ts->dir, "customers.db", NULL);
-  ts->store = CLT_STORE (clt_sqlite_store_new (ts->path, NULL, &error));
-  g_assert_no_error (error);
-
-  if (n_customers > 0)
-    {
-      g_autoptr(GAsyncResult) result = NULL;
-
-      clt_store_load_sample_async (ts->store, n_customers, 42, NULL, store_result_cb, &result);
-      wait_until (async_done, &result, "the sample customers");
-      clt_store_load_sample_finish (ts->store, result, &error);
-      g_assert_no_error (error);
-    }
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static gboolean
-only_one_ref (gpointer data)
-{
-  return G_OBJECT (data)->ref_count == 1;
-}
-
-static void
-temp_store_clear (TempStore *ts)
-{
-  wait_until (only_one_ref, ts->store, "the store's last reference");
-  g_assert_finalize_object (g_steal_pointer (&ts->store));
-  remove_dir (ts->dir);
-  g_clear_pointer (&ts->path, g_free);
-  g_clear_pointer (&ts->dir, g_free);
-}
 
 static guint
 store_count (CltStore *store)
@@ -375,25 +260,6 @@ test_store_new (CltStore *inner,
   return CLT_STORE (self);
 }
 
-static CltWindow *
-create_window (CltStore *store)
-{
-  CltWindow *window = clt_window_new (app, store);
-
-  g_object_ref_sink (window);
-  gtk_window_present (GTK_WINDOW (window));
-
-  return window;
-}
-
-static void
-destroy_window (CltWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  wait_until (only_one_ref, window, "the window's last reference");
-  g_assert_finalize_object (window);
-}
-
 typedef struct
 {
   CltWindow *window;
@@ -500,26 +366,6 @@ select_row (CltWindow *window,
   gtk_single_selection_set_selected (get_selection (window), position);
 }
 
-static gboolean
-find_message_dialog (gpointer data)
-{
-  AdwMessageDialog **dialog = data;
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        {
-          *dialog = ADW_MESSAGE_DIALOG (window);
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
 /* Asks to delete (the action win.delete-customer) and confirms. */
 static void
 delete_and_confirm (CltWindow   *window,
@@ -545,24 +391,19 @@ delete_and_confirm (CltWindow   *window,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static gboolean
+is_button_with_tooltip (GtkWidget     *widget,
+                        gconstpointer  tooltip)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
 static GtkWidget *
 find_button_with_tooltip (GtkWidget  *widget,
                           const char *tooltip)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_with_tooltip (child, tooltip);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return find_widget (widget, is_button_with_tooltip, tooltip);
 }
 
 static AdwToast *
@@ -615,14 +456,6 @@ close_editor (CltWindow *window)
 }
 
 static gboolean
-page_loaded (gpointer data)
-{
-  CltCustomerPage *page = data;
-
-  return !clt_customer_page_get_loading (page) && clt_customer_page_get_customer (page) != NULL;
-}
-
-static gboolean
 editor_ready (gpointer data)
 {
   CltCustomerEditor *editor = clt_window_get_editor (data);
@@ -668,8 +501,8 @@ test_add_then_edit (void)
   ToastWait wait;
   g_autofree char *customer_id = NULL;
 
-  temp_store_init (&ts, N_SAMPLE);
-  window = create_window (ts.store);
+  temp_store_init (&ts, TEMP_DIR_TEMPLATE, N_SAMPLE);
+  window = create_window (app, ts.store);
   page = clt_window_get_customer_page (window);
   wait_for_rows (window, N_SAMPLE);
 
@@ -726,8 +559,8 @@ test_add_and_edit_dialogs (void)
   CltCustomerEditor *editor;
   g_autoptr(CltCustomer) row = NULL;
 
-  temp_store_init (&ts, N_SAMPLE);
-  window = create_window (ts.store);
+  temp_store_init (&ts, TEMP_DIR_TEMPLATE, N_SAMPLE);
+  window = create_window (app, ts.store);
   wait_for_rows (window, N_SAMPLE);
 
   /* Add Customer: the header button's action (Ctrl+N). */
@@ -853,8 +686,8 @@ test_row_menu (void)
   g_autofree char *action = NULL;
   g_autoptr(GVariant) target = NULL;
 
-  temp_store_init (&ts, N_SAMPLE);
-  window = create_window (ts.store);
+  temp_store_init (&ts, TEMP_DIR_TEMPLATE, N_SAMPLE);
+  window = create_window (app, ts.store);
   wait_for_rows (window, N_SAMPLE);
   run_for (200);
   view = clt_window_get_column_view (window);
@@ -916,8 +749,8 @@ test_open_and_back (void)
   double scrolled;
   guint position;
 
-  temp_store_init (&ts, N_SAMPLE);
-  window = create_window (ts.store);
+  temp_store_init (&ts, TEMP_DIR_TEMPLATE, N_SAMPLE);
+  window = create_window (app, ts.store);
   wait_for_rows (window, N_SAMPLE);
   view = clt_window_get_column_view (window);
   page = clt_window_get_customer_page (window);
@@ -978,8 +811,8 @@ test_delete_undo (void)
   g_autoptr(CltCustomer) row = NULL;
   AdwToast *toast;
 
-  temp_store_init (&ts, N_SAMPLE);
-  window = create_window (ts.store);
+  temp_store_init (&ts, TEMP_DIR_TEMPLATE, N_SAMPLE);
+  window = create_window (app, ts.store);
   list = clt_window_get_customer_list (window);
   wait_for_rows (window, N_SAMPLE);
 
@@ -1031,9 +864,9 @@ test_delete_commits (void)
   AdwToast *second_toast;
   gboolean supported;
 
-  temp_store_init (&ts, N_SAMPLE);
+  temp_store_init (&ts, TEMP_DIR_TEMPLATE, N_SAMPLE);
   supported = store_supports_delete (ts.store);
-  window = create_window (ts.store);
+  window = create_window (app, ts.store);
   list = clt_window_get_customer_list (window);
   page = clt_window_get_customer_page (window);
   wait_for_rows (window, N_SAMPLE);
@@ -1100,9 +933,9 @@ test_close_commits (gconstpointer data)
   g_autofree char *second_id = NULL;
   gboolean supported;
 
-  temp_store_init (&ts, N_SAMPLE);
+  temp_store_init (&ts, TEMP_DIR_TEMPLATE, N_SAMPLE);
   supported = store_supports_delete (ts.store);
-  window = create_window (ts.store);
+  window = create_window (app, ts.store);
   wait_for_rows (window, N_SAMPLE);
 
   select_row (window, 2);
@@ -1160,10 +993,10 @@ test_read_only (void)
   GtkWidget *add_button;
   CltWindow *window;
 
-  temp_store_init (&ts, 20);
+  temp_store_init (&ts, TEMP_DIR_TEMPLATE, 20);
   store = test_store_new (ts.store, TRUE);
 
-  window = create_window (store);
+  window = create_window (app, store);
   wait_for_rows (window, 20);
   select_row (window, 0);
 
@@ -1204,11 +1037,11 @@ test_delete_not_supported (void)
   g_autoptr(CltCustomer) row = NULL;
   CltWindow *window;
 
-  temp_store_init (&ts, 50);
+  temp_store_init (&ts, TEMP_DIR_TEMPLATE, 50);
   store = test_store_new (ts.store, FALSE);
   g_assert_false (store_supports_delete (store));
 
-  window = create_window (store);
+  window = create_window (app, store);
   wait_for_rows (window, 50);
 
   select_row (window, 4);
@@ -1235,19 +1068,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
+  ui_test_init (&argc, &argv);
 
-  app = clt_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = ui_test_app_new ();
 
   g_test_add_func ("/clt/customer-flow/add-and-edit-dialogs", test_add_and_edit_dialogs);
   g_test_add_func ("/clt/customer-flow/add-then-edit", test_add_then_edit);

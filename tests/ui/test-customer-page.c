@@ -11,8 +11,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
-#include <locale.h>
 
 #include "clt-address.h"
 #include "clt-address-editor.h"
@@ -25,48 +23,9 @@
 #include "clt-store.h"
 #include "clt-validate.h"
 
+#include "ui-test-util.h"
+
 #define N_SAMPLE 20
-#define TIMEOUT_S 30
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_until (Condition   condition,
-            gpointer    data,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_S * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (10, tick_cb, NULL);
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (tick);
-}
-
-static gboolean
-async_done (gpointer data)
-{
-  return *(GAsyncResult **) data != NULL;
-}
-
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
 
 typedef struct
 {
@@ -110,22 +69,12 @@ static void
 fixture_init (Fixture *fixture)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GAsyncResult) list_result = NULL;
   g_autoptr(CltQuery) query = clt_query_new ();
   g_autoptr(GPtrArray) customers = NULL;
-  g_autofree char *path = NULL;
 
-  fixture->dir = g_dir_make_tmp ("clt-test-customer-page-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "customers.db", NULL);
-  fixture->store = CLT_STORE (clt_sqlite_store_new (path, NULL, &error));
-  g_assert_no_error (error);
-
-  clt_store_load_sample_async (fixture->store, N_SAMPLE, 42, NULL, store_result_cb, &result);
-  wait_until (async_done, &result, "the sample customers");
-  clt_store_load_sample_finish (fixture->store, result, &error);
-  g_assert_no_error (error);
+  fixture->store = open_temp_store ("clt-test-customer-page-XXXXXX", N_SAMPLE, 42,
+                                    &fixture->dir, NULL);
 
   clt_store_list_customers_async (fixture->store, query, 0, N_SAMPLE, NULL,
                                   store_result_cb, &list_result);
@@ -159,43 +108,13 @@ fixture_init (Fixture *fixture)
 }
 
 static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static gboolean
-only_one_ref (gpointer data)
-{
-  return G_OBJECT (data)->ref_count == 1;
-}
-
-static void
 fixture_clear (Fixture *fixture)
 {
   g_clear_pointer (&fixture->addresses, g_ptr_array_unref);
   g_clear_pointer (&fixture->orders, g_ptr_array_unref);
   g_clear_pointer (&fixture->customer_id, g_free);
-  wait_until (only_one_ref, fixture->store, "the store's last reference");
-  g_assert_finalize_object (g_steal_pointer (&fixture->store));
-  remove_dir (fixture->dir);
+  close_temp_store (g_steal_pointer (&fixture->store), fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
-}
-
-static gboolean
-page_loaded (gpointer data)
-{
-  CltCustomerPage *page = data;
-
-  return !clt_customer_page_get_loading (page) && clt_customer_page_get_customer (page) != NULL;
 }
 
 typedef struct
@@ -234,25 +153,19 @@ hide_page (Shown *shown)
 
 /* Widget-tree helpers: what the user sees. */
 
+static gboolean
+is_action_row_titled (GtkWidget     *widget,
+                      gconstpointer  title)
+{
+  return ADW_IS_ACTION_ROW (widget)
+         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
 static GtkWidget *
 find_action_row (GtkWidget  *widget,
                  const char *title)
 {
-  if (ADW_IS_ACTION_ROW (widget)
-      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_row (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return find_widget (widget, is_action_row_titled, title);
 }
 
 static const char *
@@ -279,44 +192,34 @@ count_css_class (GtkWidget  *widget,
   return n;
 }
 
+static gboolean
+is_label_containing (GtkWidget     *widget,
+                     gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
 static GtkWidget *
 find_label (GtkWidget  *widget,
             const char *text)
 {
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
-    return widget;
+  return find_widget (widget, is_label_containing, text);
+}
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  GType type = GPOINTER_TO_SIZE (data);
 
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, type);
 }
 
 static GtkWidget *
 find_type (GtkWidget *widget,
            GType      type)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return find_widget (widget, is_of_type, GSIZE_TO_POINTER (type));
 }
 
 typedef struct
@@ -378,18 +281,10 @@ save_screenshot (GtkWidget  *widget,
   g_test_message ("Saved %s", path);
 }
 
-static gboolean
-one_second_passed (gpointer data)
-{
-  return g_get_monotonic_time () > *(gint64 *) data;
-}
-
 static void
 settle (void)
 {
-  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
-
-  wait_until (one_second_passed, &until, "the page to settle");
+  run_for (500);
 }
 
 /* A back end without an operation: the CltStore wrapper then fails with
@@ -421,24 +316,18 @@ restore_vfunc (RemovedVfunc *removed)
   *removed->slot = removed->saved;
 }
 
+static gboolean
+has_css_class (GtkWidget     *widget,
+               gconstpointer  css_class)
+{
+  return gtk_widget_has_css_class (widget, css_class);
+}
+
 static GtkWidget *
 find_css_class (GtkWidget  *widget,
                 const char *css_class)
 {
-  if (gtk_widget_has_css_class (widget, css_class))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_css_class (child, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return find_widget (widget, has_css_class, css_class);
 }
 
 /* Tests. */
@@ -790,22 +679,6 @@ test_reloads_on_changed (void)
   fixture_clear (&fixture);
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
 static gboolean
 message_dialog_shown (gpointer data)
 {
@@ -1005,10 +878,7 @@ main (int   argc,
 {
   g_autoptr(GtkCssProvider) css = NULL;
 
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
+  ui_test_init (&argc, &argv);
 
   /* What AdwApplication does for the app. */
   css = gtk_css_provider_new ();

@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <unistd.h>
 
 #include "clt-application.h"
@@ -19,132 +18,12 @@
 #include "clt-store.h"
 #include "clt-window.h"
 
+#include "ui-test-util.h"
+
 #define N_SAMPLE 300
-#define TIMEOUT_S 30
+#define TEMP_DIR_TEMPLATE "clt-test-window-XXXXXX"
 
 static CltApplication *app;
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_until (Condition   condition,
-            gpointer    data,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_S * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (10, tick_cb, NULL);
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (tick);
-}
-
-static gboolean
-async_done (gpointer data)
-{
-  return *(GAsyncResult **) data != NULL;
-}
-
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-typedef struct
-{
-  char     *dir;
-  char     *path;
-  CltStore *store;
-} TempStore;
-
-static void
-temp_store_init (TempStore *ts,
-                 guint      n_customers)
-{
-  g_autoptr(GError) error = NULL;
-
-  ts->dir = g_dir_make_tmp ("clt-test-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  ts->path = g_build_filename (ts->dir, "customers.db", NULL);
-  ts->store = CLT_STORE (clt_sqlite_store_new (ts->path, NULL, &error));
-  g_assert_no_error (error);
-
-  if (n_customers > 0)
-    {
-      g_autoptr(GAsyncResult) result = NULL;
-
-      clt_store_load_sample_async (ts->store, n_customers, 42, NULL, store_result_cb, &result);
-      wait_until (async_done, &result, "the sample customers");
-      clt_store_load_sample_finish (ts->store, result, &error);
-      g_assert_no_error (error);
-    }
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static gboolean
-only_one_ref (gpointer data)
-{
-  return G_OBJECT (data)->ref_count == 1;
-}
-
-static void
-temp_store_clear (TempStore *ts)
-{
-  /* Worker threads may still hold the store for a moment. */
-  wait_until (only_one_ref, ts->store, "the store's last reference");
-  g_assert_finalize_object (g_steal_pointer (&ts->store));
-  remove_dir (ts->dir);
-  g_clear_pointer (&ts->path, g_free);
-  g_clear_pointer (&ts->dir, g_free);
-}
-
-static CltWindow *
-create_window (CltStore *store)
-{
-  CltWindow *window = clt_window_new (app, store);
-
-  /* The test's own reference, for g_assert_finalize_object (). */
-  g_object_ref_sink (window);
-  gtk_window_present (GTK_WINDOW (window));
-
-  return window;
-}
-
-static void
-destroy_window (CltWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  /* Pending store callbacks hold the window until they are done. */
-  wait_until (only_one_ref, window, "the window's last reference");
-  g_assert_finalize_object (window);
-}
 
 static char *
 format_count (guint n_items,
@@ -235,51 +114,19 @@ count_row_labels_with_text (GtkWidget *widget)
   return n;
 }
 
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
 static GtkWidget *
 find_button_with_label (GtkWidget  *widget,
                         const char *label)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_with_label (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static void
-on_after_paint_cb (GdkFrameClock *clock,
-                   guint         *n_paints)
-{
-  (*n_paints)++;
-}
-
-static gboolean
-painted (gpointer data)
-{
-  return *(guint *) data > 0;
-}
-
-static void
-wait_for_paint (GtkWidget *widget)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  guint n_paints = 0;
-  gulong handler;
-
-  g_assert_nonnull (clock);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &n_paints);
-  gtk_widget_queue_draw (widget);
-  wait_until (painted, &n_paints, "a frame");
-  g_signal_handler_disconnect (clock, handler);
+  return find_widget (widget, is_button_labelled, label);
 }
 
 static void
@@ -360,8 +207,8 @@ test_rows_appear (void)
   CltWindow *window;
   GListModel *model;
 
-  temp_store_init (&ts, N_SAMPLE);
-  window = create_window (ts.store);
+  temp_store_init (&ts, TEMP_DIR_TEMPLATE, N_SAMPLE);
+  window = create_window (app, ts.store);
 
   wait_for_rows (window, N_SAMPLE);
 
@@ -430,8 +277,8 @@ test_search_filters (void)
   TitleWait wait;
   guint n_found;
 
-  temp_store_init (&ts, N_SAMPLE);
-  window = create_window (ts.store);
+  temp_store_init (&ts, TEMP_DIR_TEMPLATE, N_SAMPLE);
+  window = create_window (app, ts.store);
   list = clt_window_get_customer_list (window);
   wait_for_rows (window, N_SAMPLE);
 
@@ -538,8 +385,8 @@ test_header_click_sorts (void)
   g_settings_reset (settings, "sort-key");
   g_settings_reset (settings, "sort-direction");
 
-  temp_store_init (&ts, N_SAMPLE);
-  window = create_window (ts.store);
+  temp_store_init (&ts, TEMP_DIR_TEMPLATE, N_SAMPLE);
+  window = create_window (app, ts.store);
   list = clt_window_get_customer_list (window);
   view = clt_window_get_column_view (window);
   wait_for_rows (window, N_SAMPLE);
@@ -584,7 +431,7 @@ test_header_click_sorts (void)
   g_assert_cmpint (g_settings_get_enum (settings, "sort-direction"), ==, CLT_SORT_DESCENDING);
   destroy_window (window);
 
-  window = create_window (ts.store);
+  window = create_window (app, ts.store);
   {
     g_autoptr(CltQuery) query = clt_customer_list_dup_query (clt_window_get_customer_list (window));
 
@@ -625,8 +472,8 @@ test_empty_state (void)
   GtkWidget *button;
   gpointer wait[2];
 
-  temp_store_init (&ts, 0);
-  window = create_window (ts.store);
+  temp_store_init (&ts, TEMP_DIR_TEMPLATE, 0);
+  window = create_window (app, ts.store);
 
   wait[0] = window;
   wait[1] = (gpointer) "empty";
@@ -685,7 +532,7 @@ test_read_only (void)
       return;
     }
 
-  temp_store_init (&ts, 50);
+  temp_store_init (&ts, TEMP_DIR_TEMPLATE, 50);
   wait_until (only_one_ref, ts.store, "the store's last reference");
   g_assert_finalize_object (g_steal_pointer (&ts.store));
   g_assert_cmpint (g_chmod (ts.path, 0444), ==, 0);
@@ -694,7 +541,7 @@ test_read_only (void)
   g_assert_no_error (error);
   g_assert_true (clt_store_get_read_only (ts.store));
 
-  window = create_window (ts.store);
+  window = create_window (app, ts.store);
   wait_for_rows (window, 50);
 
   g_assert_true (has_mapped_label_containing (GTK_WIDGET (window), "read-only"));
@@ -707,32 +554,12 @@ test_read_only (void)
   temp_store_clear (&ts);
 }
 
-static gboolean
-find_message_dialog (gpointer data)
-{
-  AdwMessageDialog **dialog = data;
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        {
-          *dialog = ADW_MESSAGE_DIALOG (window);
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
 static void
 test_error_dialog (void)
 {
   static const char garbage[] = "This is a shopping list, not a database.\nMilk\nEggs\n";
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("clt-test-window-XXXXXX", &error);
+  g_autofree char *dir = g_dir_make_tmp (TEMP_DIR_TEMPLATE, &error);
   g_autofree char *path = NULL;
   g_autofree char *contents = NULL;
   g_autoptr(GFile) file = NULL;
@@ -767,20 +594,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
+  ui_test_init (&argc, &argv);
 
-  app = clt_application_new ();
-  /* Tests may run side by side and without a session bus. */
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = ui_test_app_new ();
 
   g_test_add_func ("/clt/window/rows-appear", test_rows_appear);
   g_test_add_func ("/clt/window/search-filters", test_search_filters);

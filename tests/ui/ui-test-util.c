@@ -1,0 +1,310 @@
+/* ui-test-util.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ui-test-util"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "clt-customer-page.h"
+#include "clt-sqlite-store.h"
+
+#include "ui-test-util.h"
+
+#define TIMEOUT_S 30
+
+/* What every widget test's main () does first. */
+void
+ui_test_init (int    *argc,
+              char ***argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (argc, argv, NULL);
+  gtk_init ();
+  adw_init ();
+}
+
+/* The application, registered: windows need one. */
+CltApplication *
+ui_test_app_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  CltApplication *app = clt_application_new ();
+
+  /* Tests may run side by side and without a session bus. */
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  return app;
+}
+
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @condition holds, failing the test (with
+ * @what) after TIMEOUT_S seconds. */
+void
+wait_until (Condition   condition,
+            gpointer    data,
+            const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + TIMEOUT_S * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (10, tick_cb, NULL);
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for %s", what);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_source_remove (tick);
+}
+
+static gboolean
+time_reached (gpointer data)
+{
+  return g_get_monotonic_time () >= *(gint64 *) data;
+}
+
+/* Lets the main loop run for @ms: idles, transitions, late callbacks. */
+void
+run_for (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  wait_until (time_reached, &until, "time to pass");
+}
+
+/* With store_result_cb (): whether the GAsyncResult at @data arrived. */
+gboolean
+async_done (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+gboolean
+only_one_ref (gpointer data)
+{
+  return G_OBJECT (data)->ref_count == 1;
+}
+
+/* Removes @dir and the files in it. */
+void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+/* A SQLite store in a new folder made from @tmpl (returned in @dir, the
+ * database file in @path if not %NULL), with @n_customers sample
+ * customers made from @seed. */
+CltStore *
+open_temp_store (const char  *tmpl,
+                 guint        n_customers,
+                 guint        seed,
+                 char       **dir,
+                 char       **path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = NULL;
+  CltStore *store;
+
+  *dir = g_dir_make_tmp (tmpl, &error);
+  g_assert_no_error (error);
+  db_path = g_build_filename (*dir, "customers.db", NULL);
+  store = CLT_STORE (clt_sqlite_store_new (db_path, NULL, &error));
+  g_assert_no_error (error);
+
+  if (n_customers > 0)
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+
+      clt_store_load_sample_async (store, n_customers, seed, NULL, store_result_cb, &result);
+      wait_until (async_done, &result, "the sample customers");
+      clt_store_load_sample_finish (store, result, &error);
+      g_assert_no_error (error);
+    }
+
+  if (path != NULL)
+    *path = g_steal_pointer (&db_path);
+
+  return store;
+}
+
+/* Finalizes @store (the caller's reference) and removes @dir. */
+void
+close_temp_store (CltStore   *store,
+                  const char *dir)
+{
+  /* Worker threads may still hold the store for a moment. */
+  wait_until (only_one_ref, store, "the store's last reference");
+  g_assert_finalize_object (store);
+  remove_dir (dir);
+}
+
+/* @ts with @n_customers sample customers (seed 42). */
+void
+temp_store_init (TempStore  *ts,
+                 const char *tmpl,
+                 guint       n_customers)
+{
+  ts->store = open_temp_store (tmpl, n_customers, 42, &ts->dir, &ts->path);
+}
+
+void
+temp_store_clear (TempStore *ts)
+{
+  close_temp_store (g_steal_pointer (&ts->store), ts->dir);
+  g_clear_pointer (&ts->path, g_free);
+  g_clear_pointer (&ts->dir, g_free);
+}
+
+/* The main window over @store, presented. */
+CltWindow *
+create_window (CltApplication *app,
+               CltStore       *store)
+{
+  CltWindow *window = clt_window_new (app, store);
+
+  /* The test's own reference, for g_assert_finalize_object (). */
+  g_object_ref_sink (window);
+  gtk_window_present (GTK_WINDOW (window));
+
+  return window;
+}
+
+/* Destroys @window and drops the test's reference, checking it was the
+ * last one (@what names it on a time-out). */
+void
+destroy_and_finalize (gpointer    window,
+                      const char *what)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  /* Pending store callbacks hold the window until they are done. */
+  wait_until (only_one_ref, window, what);
+  g_assert_finalize_object (window);
+}
+
+void
+destroy_window (CltWindow *window)
+{
+  destroy_and_finalize (window, "the window's last reference");
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   guint         *n_paints)
+{
+  (*n_paints)++;
+}
+
+static gboolean
+painted (gpointer data)
+{
+  return *(guint *) data > 0;
+}
+
+/* Waits until @widget has been drawn. */
+void
+wait_for_paint (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  guint n_paints = 0;
+  gulong handler;
+
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &n_paints);
+  gtk_widget_queue_draw (widget);
+  wait_until (painted, &n_paints, "a frame");
+  g_signal_handler_disconnect (clock, handler);
+}
+
+/* The first of @widget and the widgets below it (depth first) that
+ * @match accepts with @data, or %NULL. */
+GtkWidget *
+find_widget (GtkWidget     *widget,
+             WidgetMatch    match,
+             gconstpointer  data)
+{
+  if (match (widget, data))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A visible toplevel of @type, or %NULL. */
+GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+/* A Condition: stores a visible AdwMessageDialog in the
+ * AdwMessageDialog * at @data. */
+gboolean
+find_message_dialog (gpointer data)
+{
+  AdwMessageDialog **dialog = data;
+  GtkWindow *window = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+  if (window == NULL)
+    return FALSE;
+
+  *dialog = ADW_MESSAGE_DIALOG (window);
+  return TRUE;
+}
+
+/* A Condition: the CltCustomerPage at @data shows its loaded customer. */
+gboolean
+page_loaded (gpointer data)
+{
+  CltCustomerPage *page = data;
+
+  return !clt_customer_page_get_loading (page) && clt_customer_page_get_customer (page) != NULL;
+}

@@ -1,0 +1,72 @@
+/* ui-test-util.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "clt-application.h"
+#include "clt-store.h"
+#include "clt-window.h"
+
+G_BEGIN_DECLS
+
+/* Fixtures shared by the widget test programs (run under Xvfb). */
+
+typedef gboolean (*Condition) (gpointer data);
+
+/* A temporary SQLite store: @dir holds @path, the database file. */
+typedef struct
+{
+  char     *dir;
+  char     *path;
+  CltStore *store;
+} TempStore;
+
+void            ui_test_init        (int              *argc,
+                                     char           ***argv);
+CltApplication *ui_test_app_new     (void);
+
+void            wait_until          (Condition         condition,
+                                     gpointer          data,
+                                     const char       *what);
+void            run_for             (guint             ms);
+gboolean        async_done          (gpointer          data);
+void            store_result_cb     (GObject          *object,
+                                     GAsyncResult     *result,
+                                     gpointer          user_data);
+gboolean        only_one_ref        (gpointer          data);
+void            remove_dir          (const char       *dir);
+
+CltStore       *open_temp_store     (const char       *tmpl,
+                                     guint             n_customers,
+                                     guint             seed,
+                                     char            **dir,
+                                     char            **path);
+void            close_temp_store    (CltStore         *store,
+                                     const char       *dir);
+void            temp_store_init     (TempStore        *ts,
+                                     const char       *tmpl,
+                                     guint             n_customers);
+void            temp_store_clear    (TempStore        *ts);
+
+CltWindow      *create_window       (CltApplication   *app,
+                                     CltStore         *store);
+void            destroy_window      (CltWindow        *window);
+void            destroy_and_finalize (gpointer         window,
+                                      const char      *what);
+void            wait_for_paint      (GtkWidget        *widget);
+
+typedef gboolean (*WidgetMatch) (GtkWidget     *widget,
+                                 gconstpointer  data);
+
+GtkWidget      *find_widget         (GtkWidget        *widget,
+                                     WidgetMatch       match,
+                                     gconstpointer     data);
+GtkWindow      *find_toplevel       (GType             type);
+gboolean        find_message_dialog (gpointer          data);
+gboolean        page_loaded         (gpointer          data);
+
+G_END_DECLS
