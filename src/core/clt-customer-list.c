@@ -162,6 +162,20 @@ evict_page (CltCustomerList *self,
   g_free (page);
 }
 
+/* Whether any row of @page is referenced outside the cache, i.e. shown by
+ * a view or kept by a caller: those rows must be refilled, not dropped. */
+static gboolean
+page_is_held (Page *page)
+{
+  for (guint i = 0; i < page->items->len; i++)
+    {
+      if (G_OBJECT (g_ptr_array_index (page->items, i))->ref_count > 1)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 drop_cache (CltCustomerList *self)
 {
@@ -299,11 +313,23 @@ create_page (CltCustomerList *self,
   return page;
 }
 
+/* Refills the pages whose rows are held (on screen) and drops the rest:
+ * GTK asks for those again, if ever, through get_item (). */
 static void
 refetch_cached_pages (CltCustomerList *self)
 {
-  for (GList *l = self->lru.head; l != NULL; l = l->next)
-    start_page_request (self, l->data);
+  GList *l = self->lru.head;
+
+  while (l != NULL)
+    {
+      Page *page = l->data;
+
+      l = l->next;
+      if (page_is_held (page))
+        start_page_request (self, page);
+      else
+        evict_page (self, page);
+    }
 }
 
 /* Brings @page's item array to its length under @n_items: drops the items
@@ -339,14 +365,17 @@ swap_contents (CltCustomerList *self,
 
   self->n_short_page_reloads = 0;
 
-  /* Pages past the kept range go; the last kept one may change length. */
+  /* Pages past the kept range go; the last kept one may change length.
+   * So do pages nobody else holds a row of: refilling them would cost a
+   * store query per page (up to max-pages after a long scroll) for rows
+   * that are not on screen; GTK asks for them again when they are. */
   l = self->lru.head;
   while (l != NULL)
     {
       Page *page = l->data;
 
       l = l->next;
-      if (page->index * self->page_size >= n_kept)
+      if (page->index * self->page_size >= n_kept || !page_is_held (page))
         evict_page (self, page);
     }
 

@@ -33,7 +33,10 @@ G_DECLARE_FINAL_TYPE (CltCustomerList, clt_customer_list, CLT, CUSTOMER_LIST, GO
  * grows, nothing when it is equal. So GTK 4.8 keeps its row widgets and
  * never fetches every item (one items-changed (0, N, N) would make it).
  * The store's "changed" signal recounts and refills the cached pages the
- * same way.
+ * same way. Only pages with a row referenced outside the cache (shown by a
+ * view, or kept by a caller) are refilled; the others are dropped, so a
+ * keystroke after a long scroll costs a query per page on screen, not per
+ * page cached.
  *
  * Properties: "store" (construct-only), "query" (a copy is kept),
  * "n-items" (guint), "loading" (gboolean: a count or page is under way),
