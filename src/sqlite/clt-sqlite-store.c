@@ -901,7 +901,20 @@ typedef struct
   /* For writes: emit "changed" with this id afterwards (NULL = any). */
   gboolean       emit_changed;
   char          *changed_id;
+  /* For bulk writes: fold the WAL into the main file after the commit. */
+  gboolean       checkpoint;
 } Op;
+
+/* Called by a write function that wrote enough to leave a large WAL:
+ * left there, the next open has to replay it (seconds at a million
+ * customers), so write_thread () checkpoints after the commit. */
+static void
+request_checkpoint (GTask *task)
+{
+  Op *op = g_task_get_task_data (task);
+
+  op->checkpoint = TRUE;
+}
 
 static void
 op_free (Op *op)
@@ -961,11 +974,8 @@ write_thread (GTask        *task,
   if (!ok && !sqlite3_get_autocommit (self->write_db))
     sqlite3_exec (self->write_db, "ROLLBACK", NULL, NULL, NULL);
 
-  /* A bulk write (the only kind that changes "any number of customers")
-   * leaves a WAL as large as the data it wrote; left there, the next open
-   * has to replay it (seconds at a million customers). Fold it into the
-   * main file now, while the write lock keeps other writers out. */
-  if (ok && op->emit_changed && op->changed_id == NULL)
+  /* While the write lock keeps other writers out. */
+  if (ok && op->checkpoint)
     sqlite3_exec (self->write_db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
 
   watch_cancellable (self->write_db, NULL);
@@ -2503,7 +2513,10 @@ import_customers_write (CltSqliteStore *self,
   ok = bulk_end (self, db, &bulk, ok, error);
 
   if (ok)
-    g_task_return_boolean (task, TRUE);
+    {
+      request_checkpoint (task);
+      g_task_return_boolean (task, TRUE);
+    }
   return ok;
 }
 
@@ -2701,7 +2714,10 @@ load_sample_write (CltSqliteStore *self,
   ok = bulk_end (self, db, &bulk, ok, error);
 
   if (ok)
-    g_task_return_boolean (task, TRUE);
+    {
+      request_checkpoint (task);
+      g_task_return_boolean (task, TRUE);
+    }
   return ok;
 }
 
