@@ -1,0 +1,758 @@
+/* clt-sqlite-store-addresses.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "clt-sqlite-store"
+
+#include "config.h"
+
+#include "clt-sqlite-store-private.h"
+
+/* Addresses, notes, orders {{{ */
+
+
+/* Steps @stmt (prepared and bound) to its end and returns on @task the
+ * array of the objects @read_row builds from its rows. */
+gboolean
+return_rows (CltSqliteStore *self,
+             sqlite3        *db,
+             sqlite3_stmt   *stmt,
+             RowFunc         read_row,
+             gconstpointer   row_data,
+             GTask          *task,
+             GError        **error)
+{
+  g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (objects, read_row (stmt, row_data));
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, db, rc);
+      return FALSE;
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&objects), (GDestroyNotify) g_ptr_array_unref);
+  return TRUE;
+}
+
+void
+id_data_free (IdData *data)
+{
+  g_free (data->customer_id);
+  g_free (data);
+}
+
+IdData *
+id_data_new (const char *customer_id)
+{
+  IdData *data = g_new0 (IdData, 1);
+
+  data->customer_id = g_strdup (customer_id);
+  return data;
+}
+
+static gpointer
+read_address_row (sqlite3_stmt  *stmt,
+                  gconstpointer  row_data)
+{
+  const char *customer_id = row_data;
+  CltAddress *address = clt_address_new ();
+
+  clt_address_set_id (address, column_text (stmt, 0));
+  clt_address_set_customer_id (address, customer_id);
+  clt_address_set_salutation (address, column_text (stmt, 1));
+  clt_address_set_first_name (address, column_text (stmt, 2));
+  clt_address_set_last_name (address, column_text (stmt, 3));
+  clt_address_set_address1 (address, column_text (stmt, 4));
+  clt_address_set_address2 (address, column_text (stmt, 5));
+  clt_address_set_address3 (address, column_text (stmt, 6));
+  clt_address_set_zip_code (address, column_text (stmt, 7));
+  clt_address_set_city (address, column_text (stmt, 8));
+  clt_address_set_region (address, column_text (stmt, 9));
+  clt_address_set_country (address, column_text (stmt, 10));
+  clt_address_set_phone (address, column_text (stmt, 11));
+  clt_address_set_company (address, column_text (stmt, 12));
+  clt_address_set_comment (address, column_text (stmt, 13));
+  clt_address_set_version (address, sqlite3_column_int64 (stmt, 14));
+
+  return address;
+}
+
+static gboolean
+list_addresses_read (CltSqliteStore *self,
+                     Reader         *reader,
+                     gpointer        user_data,
+                     GCancellable   *cancellable,
+                     GTask          *task,
+                     GError        **error)
+{
+  IdData *data = user_data;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 pk;
+
+  if (!lookup_customer_pk (self, reader->db, data->customer_id, &pk, error))
+    return FALSE;
+
+  stmt = prepare (self, reader->db,
+                  "SELECT id, salutation, first_name, last_name, address1, address2, address3,"
+                  " zip_code, city, region, country, phone, company, comment, version"
+                  " FROM addresses WHERE customer_pk = ? ORDER BY pk",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, pk);
+  return return_rows (self, reader->db, stmt, read_address_row, data->customer_id, task, error);
+}
+
+static void
+clt_sqlite_store_list_addresses (CltStore            *store,
+                                 const char          *customer_id,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  run_read (CLT_SQLITE_STORE (store), clt_sqlite_store_list_addresses, list_addresses_read,
+            id_data_new (customer_id), (GDestroyNotify) id_data_free,
+            cancellable, callback, user_data);
+}
+
+static gpointer
+read_note_row (sqlite3_stmt  *stmt,
+               gconstpointer  row_data)
+{
+  const char *customer_id = row_data;
+  CltNote *note = clt_note_new ();
+  g_autoptr(GDateTime) created = column_date_time (stmt, 3);
+
+  clt_note_set_id (note, sqlite3_column_int64 (stmt, 0));
+  clt_note_set_customer_id (note, customer_id);
+  clt_note_set_author (note, column_text (stmt, 1));
+  clt_note_set_message (note, column_text (stmt, 2));
+  clt_note_set_created (note, created);
+
+  return note;
+}
+
+static gboolean
+list_notes_read (CltSqliteStore *self,
+                 Reader         *reader,
+                 gpointer        user_data,
+                 GCancellable   *cancellable,
+                 GTask          *task,
+                 GError        **error)
+{
+  IdData *data = user_data;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 pk;
+
+  if (!lookup_customer_pk (self, reader->db, data->customer_id, &pk, error))
+    return FALSE;
+
+  stmt = prepare (self, reader->db,
+                  "SELECT id, author, message, created FROM notes WHERE customer_pk = ?"
+                  " ORDER BY created DESC, id DESC",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, pk);
+  return return_rows (self, reader->db, stmt, read_note_row, data->customer_id, task, error);
+}
+
+static void
+clt_sqlite_store_list_notes (CltStore            *store,
+                             const char          *customer_id,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  run_read (CLT_SQLITE_STORE (store), clt_sqlite_store_list_notes, list_notes_read,
+            id_data_new (customer_id), (GDestroyNotify) id_data_free,
+            cancellable, callback, user_data);
+}
+
+static gpointer
+read_order_row (sqlite3_stmt  *stmt,
+                gconstpointer  row_data)
+{
+  const char *customer_id = row_data;
+  CltOrder *order = clt_order_new ();
+  g_autoptr(GDateTime) created = column_date_time (stmt, 1);
+
+  clt_order_set_reference (order, column_text (stmt, 0));
+  clt_order_set_customer_id (order, customer_id);
+  clt_order_set_created (order, created);
+  clt_order_set_status (order, column_text (stmt, 2));
+  clt_order_set_total (order, sqlite3_column_int64 (stmt, 3));
+  clt_order_set_currency (order, column_text (stmt, 4));
+  clt_order_set_site (order, column_text (stmt, 5));
+
+  return order;
+}
+
+static gboolean
+list_orders_read (CltSqliteStore *self,
+                  Reader         *reader,
+                  gpointer        user_data,
+                  GCancellable   *cancellable,
+                  GTask          *task,
+                  GError        **error)
+{
+  IdData *data = user_data;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 pk;
+
+  if (!lookup_customer_pk (self, reader->db, data->customer_id, &pk, error))
+    return FALSE;
+
+  stmt = prepare (self, reader->db,
+                  "SELECT reference, created, status, total, currency, site FROM orders"
+                  " WHERE customer_pk = ? ORDER BY created DESC, pk DESC",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, pk);
+  return return_rows (self, reader->db, stmt, read_order_row, data->customer_id, task, error);
+}
+
+static void
+clt_sqlite_store_list_orders (CltStore            *store,
+                              const char          *customer_id,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  run_read (CLT_SQLITE_STORE (store), clt_sqlite_store_list_orders, list_orders_read,
+            id_data_new (customer_id), (GDestroyNotify) id_data_free,
+            cancellable, callback, user_data);
+}
+
+/* }}} */
+
+/* Addresses {{{ */
+
+typedef struct
+{
+  CltAddress    *address;
+  char          *customer_id;
+  char          *address_id;
+  CltAddressUse  use;
+} AddressData;
+
+static void
+address_data_free (AddressData *data)
+{
+  g_clear_object (&data->address);
+  g_free (data->customer_id);
+  g_free (data->address_id);
+  g_free (data);
+}
+
+static gboolean
+read_address (CltSqliteStore  *self,
+              sqlite3         *db,
+              gint64           pk,
+              const char      *customer_id,
+              const char      *address_id,
+              CltAddress     **out,
+              GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  /* The columns read_address_row() expects. */
+  stmt = prepare (self, db,
+                  "SELECT id, salutation, first_name, last_name, address1, address2, address3,"
+                  " zip_code, city, region, country, phone, company, comment, version"
+                  " FROM addresses WHERE customer_pk = ? AND id = ?",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, pk);
+  bind_text (stmt, 2, address_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND,
+                   _("The address no longer exists."));
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      set_db_error (self, error, db, rc);
+      return FALSE;
+    }
+
+  *out = read_address_row (stmt, customer_id);
+  return TRUE;
+}
+
+static void
+bind_address_fields (sqlite3_stmt *stmt,
+                     CltAddress   *address)
+{
+  /* ?3 … ?15, in the order of the addresses table. */
+  bind_text (stmt, 3, clt_address_get_salutation (address));
+  bind_text (stmt, 4, clt_address_get_first_name (address));
+  bind_text (stmt, 5, clt_address_get_last_name (address));
+  bind_text (stmt, 6, clt_address_get_address1 (address));
+  bind_text (stmt, 7, clt_address_get_address2 (address));
+  bind_text (stmt, 8, clt_address_get_address3 (address));
+  bind_text (stmt, 9, clt_address_get_zip_code (address));
+  bind_text (stmt, 10, clt_address_get_city (address));
+  bind_text (stmt, 11, clt_address_get_region (address));
+  bind_text (stmt, 12, clt_address_get_country (address));
+  bind_text (stmt, 13, clt_address_get_phone (address));
+  bind_text (stmt, 14, clt_address_get_company (address));
+  bind_text (stmt, 15, clt_address_get_comment (address));
+}
+
+gboolean
+touch_customer (CltSqliteStore *self,
+                sqlite3        *db,
+                gint64          pk,
+                GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, db, "UPDATE customers SET updated = ? WHERE pk = ?",
+                                          error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, now_usec ());
+  sqlite3_bind_int64 (stmt, 2, pk);
+  return step_expect_done (self, db, stmt, error);
+}
+
+static gboolean
+create_address_write (CltSqliteStore *self,
+                      sqlite3        *db,
+                      gpointer        user_data,
+                      GCancellable   *cancellable,
+                      GTask          *task,
+                      GError        **error)
+{
+  AddressData *data = user_data;
+  CltAddress *address = data->address;
+  const char *customer_id = clt_address_get_customer_id (address);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) defaults = NULL;
+  g_autoptr(CltAddress) stored = NULL;
+  g_autofree char *id = NULL;
+  gboolean taken = FALSE;
+  gint64 pk;
+
+  if (!lookup_live_customer (self, db, customer_id, &pk, error))
+    return FALSE;
+
+  if (clt_address_get_id (address)[0] != '\0')
+    {
+      id = g_strdup (clt_address_get_id (address));
+      if (!address_exists (self, db, pk, id, &taken, error))
+        return FALSE;
+      if (taken)
+        {
+          set_conflict (error, "id", _("The customer already has an address with this ID."));
+          return FALSE;
+        }
+    }
+  else
+    {
+      do
+        {
+          g_free (id);
+          id = make_random_id (12);
+          if (!address_exists (self, db, pk, id, &taken, error))
+            return FALSE;
+        }
+      while (taken);
+    }
+
+  stmt = prepare (self, db,
+                  "INSERT INTO addresses (customer_pk, id, salutation, first_name, last_name,"
+                  " address1, address2, address3, zip_code, city, region, country, phone, company,"
+                  " comment, version)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 1)",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, pk);
+  bind_text (stmt, 2, id);
+  bind_address_fields (stmt, address);
+  if (!step_expect_done (self, db, stmt, error))
+    return FALSE;
+
+  /* The first address becomes both defaults (and so does any address
+   * while a default is unset). */
+  defaults = prepare (self, db,
+                      "UPDATE customers SET"
+                      " default_billing_address = CASE default_billing_address WHEN '' THEN ?1"
+                      "   ELSE default_billing_address END,"
+                      " default_shipping_address = CASE default_shipping_address WHEN '' THEN ?1"
+                      "   ELSE default_shipping_address END"
+                      " WHERE pk = ?2",
+                      error);
+  if (defaults == NULL)
+    return FALSE;
+  bind_text (defaults, 1, id);
+  sqlite3_bind_int64 (defaults, 2, pk);
+  if (!step_expect_done (self, db, defaults, error) ||
+      !refresh_location (self, db, pk, error) ||
+      !touch_customer (self, db, pk, error) ||
+      !read_address (self, db, pk, customer_id, id, &stored, error))
+    return FALSE;
+
+  g_task_return_pointer (task, g_steal_pointer (&stored), g_object_unref);
+  return TRUE;
+}
+
+/* Validates @address for @mode, then runs @func on a copy of it. */
+static void
+run_address_write (CltStore            *store,
+                   gpointer             source_tag,
+                   CltValidateMode      mode,
+                   WriteFunc            func,
+                   CltAddress          *address,
+                   GCancellable        *cancellable,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data)
+{
+  AddressData *data;
+  GError *error = NULL;
+
+  if (!clt_validate_address (address, mode, &error))
+    {
+      return_invalid (store, source_tag, error, cancellable, callback, user_data);
+      return;
+    }
+
+  data = g_new0 (AddressData, 1);
+  data->address = clt_address_copy (address);
+  run_write (CLT_SQLITE_STORE (store), source_tag, func,
+             data, (GDestroyNotify) address_data_free, TRUE, clt_address_get_customer_id (address),
+             cancellable, callback, user_data);
+}
+
+static void
+clt_sqlite_store_create_address (CltStore            *store,
+                                 CltAddress          *address,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  run_address_write (store, clt_sqlite_store_create_address, CLT_VALIDATE_CREATE,
+                     create_address_write, address, cancellable, callback, user_data);
+}
+
+static gboolean
+update_address_write (CltSqliteStore *self,
+                      sqlite3        *db,
+                      gpointer        user_data,
+                      GCancellable   *cancellable,
+                      GTask          *task,
+                      GError        **error)
+{
+  AddressData *data = user_data;
+  CltAddress *address = data->address;
+  const char *customer_id = clt_address_get_customer_id (address);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CltAddress) before = NULL;
+  g_autoptr(CltAddress) stored = NULL;
+  gint64 pk;
+
+  if (!lookup_live_customer (self, db, customer_id, &pk, error) ||
+      !read_address (self, db, pk, customer_id, clt_address_get_id (address), &before, error))
+    return FALSE;
+
+  if (clt_address_get_version (before) != clt_address_get_version (address))
+    {
+      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_STALE,
+                   _("Someone else changed this address in the meantime. "
+                     "Reload it and make your changes again."));
+      return FALSE;
+    }
+
+  stmt = prepare (self, db,
+                  "UPDATE addresses SET salutation = ?3, first_name = ?4, last_name = ?5,"
+                  " address1 = ?6, address2 = ?7, address3 = ?8, zip_code = ?9, city = ?10,"
+                  " region = ?11, country = ?12, phone = ?13, company = ?14, comment = ?15,"
+                  " version = version + 1 WHERE customer_pk = ?1 AND id = ?2",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, pk);
+  bind_text (stmt, 2, clt_address_get_id (address));
+  bind_address_fields (stmt, address);
+  if (!step_expect_done (self, db, stmt, error) ||
+      !refresh_location (self, db, pk, error) ||
+      !touch_customer (self, db, pk, error) ||
+      !read_address (self, db, pk, customer_id, clt_address_get_id (address), &stored, error))
+    return FALSE;
+
+  g_task_return_pointer (task, g_steal_pointer (&stored), g_object_unref);
+  return TRUE;
+}
+
+static void
+clt_sqlite_store_update_address (CltStore            *store,
+                                 CltAddress          *address,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  run_address_write (store, clt_sqlite_store_update_address, CLT_VALIDATE_UPDATE,
+                     update_address_write, address, cancellable, callback, user_data);
+}
+
+static gboolean
+delete_address_write (CltSqliteStore *self,
+                      sqlite3        *db,
+                      gpointer        user_data,
+                      GCancellable   *cancellable,
+                      GTask          *task,
+                      GError        **error)
+{
+  AddressData *data = user_data;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) defaults = NULL;
+  int secure_delete;
+  gboolean found;
+  gint64 pk;
+
+  if (!lookup_live_customer (self, db, data->customer_id, &pk, error) ||
+      !address_exists (self, db, pk, data->address_id, &found, error))
+    return FALSE;
+
+  if (!found)
+    {
+      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND,
+                   _("The address no longer exists."));
+      return FALSE;
+    }
+
+  /* Addresses are personal data: leave no copy in freed pages. */
+  secure_delete = begin_secure_delete (db);
+  stmt = prepare (self, db, "DELETE FROM addresses WHERE customer_pk = ? AND id = ?", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, pk);
+      bind_text (stmt, 2, data->address_id);
+      found = step_expect_done (self, db, stmt, error);
+    }
+  restore_secure_delete (db, secure_delete);
+  if (stmt == NULL || !found)
+    return FALSE;
+
+  /* A deleted default leaves that default unset. */
+  defaults = prepare (self, db,
+                      "UPDATE customers SET"
+                      " default_billing_address = CASE default_billing_address WHEN ?1 THEN ''"
+                      "   ELSE default_billing_address END,"
+                      " default_shipping_address = CASE default_shipping_address WHEN ?1 THEN ''"
+                      "   ELSE default_shipping_address END"
+                      " WHERE pk = ?2",
+                      error);
+  if (defaults == NULL)
+    return FALSE;
+  bind_text (defaults, 1, data->address_id);
+  sqlite3_bind_int64 (defaults, 2, pk);
+  if (!step_expect_done (self, db, defaults, error) ||
+      !refresh_location (self, db, pk, error) ||
+      !touch_customer (self, db, pk, error))
+    return FALSE;
+
+  g_task_return_boolean (task, TRUE);
+  return TRUE;
+}
+
+static void
+clt_sqlite_store_delete_address (CltStore            *store,
+                                 const char          *customer_id,
+                                 const char          *address_id,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  AddressData *data = g_new0 (AddressData, 1);
+
+  data->customer_id = g_strdup (customer_id);
+  data->address_id = g_strdup (address_id);
+  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_delete_address, delete_address_write,
+             data, (GDestroyNotify) address_data_free, TRUE, customer_id,
+             cancellable, callback, user_data);
+}
+
+static gboolean
+set_default_address_write (CltSqliteStore *self,
+                           sqlite3        *db,
+                           gpointer        user_data,
+                           GCancellable   *cancellable,
+                           GTask          *task,
+                           GError        **error)
+{
+  AddressData *data = user_data;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean found;
+  gint64 pk;
+
+  if (!lookup_live_customer (self, db, data->customer_id, &pk, error) ||
+      !address_exists (self, db, pk, data->address_id, &found, error))
+    return FALSE;
+
+  if (!found)
+    {
+      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND,
+                   _("The address does not belong to this customer."));
+      return FALSE;
+    }
+
+  stmt = prepare (self, db,
+                  data->use == CLT_ADDRESS_USE_SHIPPING
+                  ? "UPDATE customers SET default_shipping_address = ?, updated = ? WHERE pk = ?"
+                  : "UPDATE customers SET default_billing_address = ?, updated = ? WHERE pk = ?",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, data->address_id);
+  sqlite3_bind_int64 (stmt, 2, now_usec ());
+  sqlite3_bind_int64 (stmt, 3, pk);
+  if (!step_expect_done (self, db, stmt, error) ||
+      !refresh_location (self, db, pk, error))
+    return FALSE;
+
+  g_task_return_boolean (task, TRUE);
+  return TRUE;
+}
+
+static void
+clt_sqlite_store_set_default_address (CltStore            *store,
+                                      const char          *customer_id,
+                                      const char          *address_id,
+                                      CltAddressUse        use,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  AddressData *data = g_new0 (AddressData, 1);
+
+  data->customer_id = g_strdup (customer_id);
+  data->address_id = g_strdup (address_id);
+  data->use = use;
+  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_set_default_address,
+             set_default_address_write, data, (GDestroyNotify) address_data_free, TRUE,
+             customer_id, cancellable, callback, user_data);
+}
+
+/* }}} */
+
+/* Notes and outbox {{{ */
+
+void
+note_data_free (NoteData *data)
+{
+  g_free (data->customer_id);
+  g_free (data->message);
+  g_free (data);
+}
+
+static char *
+current_author (void)
+{
+  const char *real_name = g_get_real_name ();
+
+  if (real_name != NULL && real_name[0] != '\0' && g_strcmp0 (real_name, "Unknown") != 0)
+    return g_strdup (real_name);
+
+  return g_strdup (g_get_user_name ());
+}
+
+static gboolean
+add_note_write (CltSqliteStore *self,
+                sqlite3        *db,
+                gpointer        user_data,
+                GCancellable   *cancellable,
+                GTask          *task,
+                GError        **error)
+{
+  NoteData *data = user_data;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GDateTime) created = NULL;
+  g_autofree char *author = current_author ();
+  CltNote *note;
+  gint64 now = now_usec ();
+  gint64 pk;
+
+  if (!lookup_live_customer (self, db, data->customer_id, &pk, error))
+    return FALSE;
+
+  stmt = prepare (self, db,
+                  "INSERT INTO notes (customer_pk, author, message, created) VALUES (?, ?, ?, ?)",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, pk);
+  bind_text (stmt, 2, author);
+  bind_text (stmt, 3, data->message);
+  sqlite3_bind_int64 (stmt, 4, now);
+  if (!step_expect_done (self, db, stmt, error))
+    return FALSE;
+
+  created = date_time_from_usec (now);
+  note = clt_note_new ();
+  clt_note_set_id (note, sqlite3_last_insert_rowid (db));
+  clt_note_set_customer_id (note, data->customer_id);
+  clt_note_set_author (note, author);
+  clt_note_set_message (note, data->message);
+  clt_note_set_created (note, created);
+
+  g_task_return_pointer (task, note, g_object_unref);
+  return TRUE;
+}
+
+static void
+clt_sqlite_store_add_note (CltStore            *store,
+                          const char          *customer_id,
+                          const char          *message,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  NoteData *data;
+  GError *error = NULL;
+
+  if (!clt_validate_note_message (message, &error))
+    {
+      return_invalid (store, clt_sqlite_store_add_note, error, cancellable, callback, user_data);
+      return;
+    }
+
+  data = g_new0 (NoteData, 1);
+  data->customer_id = g_strdup (customer_id);
+  data->message = g_strdup (message);
+  /* Notes do not show in the table: no "changed". */
+  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_add_note, add_note_write, data,
+             (GDestroyNotify) note_data_free, FALSE, NULL, cancellable, callback, user_data);
+}
+
+void
+clt_sqlite_store_addresses_iface_init (CltStoreInterface *iface)
+{
+  iface->list_addresses = clt_sqlite_store_list_addresses;
+  iface->list_notes = clt_sqlite_store_list_notes;
+  iface->list_orders = clt_sqlite_store_list_orders;
+  iface->create_address = clt_sqlite_store_create_address;
+  iface->update_address = clt_sqlite_store_update_address;
+  iface->delete_address = clt_sqlite_store_delete_address;
+  iface->set_default_address = clt_sqlite_store_set_default_address;
+  iface->add_note = clt_sqlite_store_add_note;
+}

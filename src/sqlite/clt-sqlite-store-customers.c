@@ -1,0 +1,1129 @@
+/* clt-sqlite-store-customers.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "clt-sqlite-store"
+
+#include "config.h"
+
+#include "clt-sqlite-store-private.h"
+
+/* Writes {{{ */
+
+#define MAX_NUMBER_ATTEMPTS 1000
+
+static Op *
+task_op (GTask *task)
+{
+  return g_task_get_task_data (task);
+}
+
+void
+set_changed_id (GTask      *task,
+                const char *customer_id)
+{
+  Op *op = task_op (task);
+
+  g_free (op->changed_id);
+  op->changed_id = g_strdup (customer_id);
+}
+
+/* A unique value taken: CONFLICT, with the field named as for INVALID so
+ * that a dialog shows the message next to it. */
+void
+set_conflict (GError    **error,
+              const char *field,
+              const char *message)
+{
+  GError *conflict = clt_store_error_new_invalid (field, "%s", message);
+
+  conflict->code = CLT_STORE_ERROR_CONFLICT;
+  g_propagate_error (error, conflict);
+}
+
+gint64
+now_usec (void)
+{
+  return g_get_real_time ();
+}
+
+gboolean
+step_expect_done (CltSqliteStore *self,
+                  sqlite3        *db,
+                  sqlite3_stmt   *stmt,
+                  GError        **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      set_db_error (self, error, db, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Runs @sql with one text parameter; TRUE in *@found when it returns a row. */
+gboolean
+exists_text (CltSqliteStore *self,
+             sqlite3        *db,
+             const char     *sql,
+             const char     *param,
+             gboolean       *found,
+             GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, param);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, db, rc);
+      return FALSE;
+    }
+
+  *found = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+/* The pk of a customer that may be written: anonymized ones are gone. */
+gboolean
+lookup_live_customer (CltSqliteStore *self,
+                      sqlite3        *db,
+                      const char     *customer_id,
+                      gint64         *pk,
+                      GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = prepare (self, db,
+                  "SELECT pk FROM customers WHERE id = ? AND anonymized_at IS NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, customer_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *pk = sqlite3_column_int64 (stmt, 0);
+      return TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, db, rc);
+      return FALSE;
+    }
+
+  g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND,
+               _("The customer no longer exists."));
+  return FALSE;
+}
+
+static gboolean
+read_customer_by_pk (CltSqliteStore  *self,
+                     sqlite3         *db,
+                     gint64           pk,
+                     CltCustomer    **out,
+                     GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) customers = NULL;
+
+  stmt = prepare (self, db, "SELECT " CUSTOMER_COLUMNS " FROM customers c WHERE c.pk = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, pk);
+  if (!select_customers (self, db, stmt, &customers, error))
+    return FALSE;
+
+  if (customers->len == 0)
+    {
+      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND,
+                   _("The customer no longer exists."));
+      return FALSE;
+    }
+
+  *out = g_object_ref (g_ptr_array_index (customers, 0));
+  return TRUE;
+}
+
+static char *
+meta_get (sqlite3    *db,
+          const char *key)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT value FROM clt_meta WHERE key = ?", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    }
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+static gboolean
+meta_set (CltSqliteStore *self,
+          sqlite3        *db,
+          const char     *key,
+          const char     *value,
+          GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = prepare (self, db, "INSERT OR REPLACE INTO clt_meta (key, value) VALUES (?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, key);
+  bind_text (stmt, 2, value);
+  return step_expect_done (self, db, stmt, error);
+}
+
+/* The next customer number: the shop's prefix and a keyed permutation of
+ * a sequence kept in clt_meta with its secret key. Sample data uses keys
+ * of its own, so a number may be taken already: then the next one. */
+static char *
+next_customer_number (CltSqliteStore     *self,
+                      sqlite3            *db,
+                      CltShopPreferences *preferences,
+                      GError            **error)
+{
+  g_autofree char *key = meta_get (db, "customer_number_key");
+  g_autofree char *sequence_text = meta_get (db, "customer_number_sequence");
+  guint64 sequence = 0;
+
+  if (key == NULL || !clt_customer_number_key_is_valid (key))
+    {
+      g_free (key);
+      key = clt_customer_number_generate_key ();
+      if (!meta_set (self, db, "customer_number_key", key, error))
+        return NULL;
+    }
+
+  if (sequence_text != NULL)
+    sequence = g_ascii_strtoull (sequence_text, NULL, 10);
+
+  for (guint attempt = 0; attempt < MAX_NUMBER_ATTEMPTS; attempt++)
+    {
+      g_autofree char *number = NULL;
+      g_autofree char *number_key = NULL;
+      g_autofree char *stored = NULL;
+      gboolean taken = FALSE;
+
+      sequence++;
+      if (sequence > CLT_CUSTOMER_NUMBER_MAX_SEQUENCE)
+        break;
+
+      number = clt_customer_number_format (key,
+                                           clt_shop_preferences_get_customer_number_prefix (preferences),
+                                           sequence);
+      number_key = clt_fold_text (number);
+      if (!exists_text (self, db, "SELECT 1 FROM customers WHERE number_key = ?",
+                        number_key, &taken, error))
+        return NULL;
+      if (taken)
+        continue;
+
+      stored = g_strdup_printf ("%" G_GUINT64_FORMAT, sequence);
+      if (!meta_set (self, db, "customer_number_sequence", stored, error))
+        return NULL;
+
+      return g_steal_pointer (&number);
+    }
+
+  g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_FAILED,
+               _("No free customer number could be found."));
+  return NULL;
+}
+
+
+/* Group codes must name existing groups, custom field keys existing
+ * definitions. */
+static gboolean
+check_references (CltSqliteStore *self,
+                  sqlite3        *db,
+                  CltCustomer    *customer,
+                  const char     *stored_site,
+                  GError        **error)
+{
+  const char * const *groups = clt_customer_get_groups (customer);
+  GVariant *fields = clt_customer_get_custom_fields (customer);
+  const char *site = clt_customer_get_preferred_site (customer);
+  gboolean found;
+
+  for (guint i = 0; groups != NULL && groups[i] != NULL; i++)
+    {
+      if (!exists_text (self, db, "SELECT 1 FROM groups WHERE code = ?", groups[i], &found, error))
+        return FALSE;
+      if (!found)
+        {
+          g_propagate_error (error, clt_store_error_new_invalid ("groups",
+                                                                 _("There is no group “%s”."),
+                                                                 groups[i]));
+          return FALSE;
+        }
+    }
+
+  /* An imported customer may name a site this database does not know:
+   * only a changed preferred site must exist. */
+  if (site[0] != '\0' && g_strcmp0 (site, stored_site) != 0)
+    {
+      if (!exists_text (self, db, "SELECT 1 FROM sites WHERE code = ?", site, &found, error))
+        return FALSE;
+      if (!found)
+        {
+          g_propagate_error (error, clt_store_error_new_invalid ("preferred-site",
+                                                                 _("There is no site “%s”."),
+                                                                 site));
+          return FALSE;
+        }
+    }
+
+  if (fields != NULL && g_variant_is_of_type (fields, G_VARIANT_TYPE_VARDICT))
+    {
+      GVariantIter iter;
+      const char *key;
+      GVariant *value;
+
+      g_variant_iter_init (&iter, fields);
+      while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
+        {
+          g_variant_unref (value);
+          if (!exists_text (self, db, "SELECT 1 FROM custom_fields WHERE key = ?", key, &found, error))
+            return FALSE;
+          if (!found)
+            {
+              g_propagate_error (error, clt_store_error_new_invalid ("custom-fields",
+                                                                     _("There is no custom field “%s”."),
+                                                                     key));
+              return FALSE;
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+/* Replaces the customer's groups and custom field values. */
+gboolean
+write_groups (CltSqliteStore     *self,
+              sqlite3            *db,
+              gint64              pk,
+              const char * const *groups,
+              GError            **error)
+{
+  g_autoptr(sqlite3_stmt) clear = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+
+  clear = prepare (self, db, "DELETE FROM customer_groups WHERE customer_pk = ?", error);
+  if (clear == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (clear, 1, pk);
+  if (!step_expect_done (self, db, clear, error))
+    return FALSE;
+
+  insert = prepare (self, db,
+                    "INSERT OR IGNORE INTO customer_groups (customer_pk, group_code) VALUES (?, ?)",
+                    error);
+  if (insert == NULL)
+    return FALSE;
+
+  for (guint i = 0; groups != NULL && groups[i] != NULL; i++)
+    {
+      sqlite3_bind_int64 (insert, 1, pk);
+      bind_text (insert, 2, groups[i]);
+      if (!step_done (self, db, insert, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_custom_fields (CltSqliteStore *self,
+                     sqlite3        *db,
+                     gint64          pk,
+                     GVariant       *fields,
+                     GError        **error)
+{
+  g_autoptr(sqlite3_stmt) clear = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  GVariantIter iter;
+  const char *key;
+  GVariant *value;
+
+  clear = prepare (self, db, "DELETE FROM customer_field_values WHERE customer_pk = ?", error);
+  if (clear == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (clear, 1, pk);
+  if (!step_expect_done (self, db, clear, error))
+    return FALSE;
+
+  if (fields == NULL || !g_variant_is_of_type (fields, G_VARIANT_TYPE_VARDICT))
+    return TRUE;
+
+  insert = prepare (self, db,
+                    "INSERT OR REPLACE INTO customer_field_values (customer_pk, field_key, value)"
+                    " VALUES (?, ?, ?)",
+                    error);
+  if (insert == NULL)
+    return FALSE;
+
+  g_variant_iter_init (&iter, fields);
+  while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
+    {
+      gboolean ok;
+
+      sqlite3_bind_int64 (insert, 1, pk);
+      bind_text (insert, 2, key);
+      if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
+        sqlite3_bind_double (insert, 3, g_variant_get_double (value));
+      else if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
+        sqlite3_bind_int (insert, 3, g_variant_get_boolean (value));
+      else if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+        bind_text (insert, 3, g_variant_get_string (value, NULL));
+      else
+        {
+          g_autofree char *printed = g_variant_print (value, FALSE);
+          bind_text (insert, 3, printed);
+        }
+      g_variant_unref (value);
+
+      ok = step_done (self, db, insert, error);
+      if (!ok)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* zip code, city and country of the customer's default billing address,
+ * else of the first address, else empty: what the table shows. */
+gboolean
+refresh_location (CltSqliteStore *self,
+                  sqlite3        *db,
+                  gint64          pk,
+                  GError        **error)
+{
+  g_autoptr(sqlite3_stmt) pick = NULL;
+  g_autoptr(sqlite3_stmt) update = NULL;
+  g_autofree char *zip_code = NULL;
+  g_autofree char *city = NULL;
+  g_autofree char *country = NULL;
+  g_autofree char *zip_key = NULL;
+  g_autofree char *city_key = NULL;
+  int rc;
+
+  pick = prepare (self, db,
+                  "SELECT a.zip_code, a.city, a.country FROM addresses a"
+                  " JOIN customers c ON c.pk = a.customer_pk"
+                  " WHERE a.customer_pk = ?1"
+                  " ORDER BY a.id = c.default_billing_address DESC, a.pk LIMIT 1",
+                  error);
+  if (pick == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (pick, 1, pk);
+  rc = sqlite3_step (pick);
+  if (rc == SQLITE_ROW)
+    {
+      zip_code = g_strdup (column_text (pick, 0));
+      city = g_strdup (column_text (pick, 1));
+      country = g_strdup (column_text (pick, 2));
+    }
+  else if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, db, rc);
+      return FALSE;
+    }
+
+  zip_key = clt_fold_text (zip_code != NULL ? zip_code : "");
+  city_key = clt_fold_text (city != NULL ? city : "");
+
+  update = prepare (self, db,
+                    "UPDATE customers SET zip_code = ?, city = ?, country = ?, zip_key = ?,"
+                    " city_key = ? WHERE pk = ?",
+                    error);
+  if (update == NULL)
+    return FALSE;
+
+  bind_text (update, 1, zip_code);
+  bind_text (update, 2, city);
+  bind_text (update, 3, country);
+  bind_text (update, 4, zip_key);
+  bind_text (update, 5, city_key);
+  sqlite3_bind_int64 (update, 6, pk);
+  return step_expect_done (self, db, update, error);
+}
+
+typedef struct
+{
+  CltCustomer *customer;
+  char        *password;
+  gboolean     send_password_token;
+} CustomerWriteData;
+
+static void
+customer_write_data_free (CustomerWriteData *data)
+{
+  g_clear_object (&data->customer);
+  if (data->password != NULL)
+    {
+      memset (data->password, 0, strlen (data->password));
+      g_free (data->password);
+    }
+  g_free (data);
+}
+
+static gboolean
+create_customer_write (CltSqliteStore *self,
+                       sqlite3        *db,
+                       gpointer        user_data,
+                       GCancellable   *cancellable,
+                       GTask          *task,
+                       GError        **error)
+{
+  CustomerWriteData *data = user_data;
+  CltCustomer *customer = data->customer;
+  g_autoptr(CltShopPreferences) preferences = NULL;
+  g_autoptr(CltCustomer) stored = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *email = clt_validate_normalize_email (clt_customer_get_email (customer));
+  g_autofree char *id = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *password_hash = NULL;
+  g_autofree char *roles = join_lines (clt_customer_get_roles (customer));
+  g_autofree char *number_key = NULL;
+  g_autofree char *email_key = NULL;
+  g_autofree char *first_name_key = NULL;
+  g_autofree char *last_name_key = NULL;
+  g_autofree char *company_key = NULL;
+  const char *company_id = clt_customer_get_company_id (customer);
+  gboolean taken = FALSE;
+  gint64 now = now_usec ();
+  gint64 pk;
+
+  preferences = read_preferences (self, db, error);
+  if (preferences == NULL)
+    return FALSE;
+
+  if (!exists_text (self, db, "SELECT 1 FROM customers WHERE email = ? COLLATE NOCASE",
+                    email, &taken, error))
+    return FALSE;
+  if (taken)
+    {
+      set_conflict (error, "email", _("Another customer already uses this email address."));
+      return FALSE;
+    }
+
+  if (clt_customer_get_id (customer)[0] != '\0')
+    {
+      id = g_strdup (clt_customer_get_id (customer));
+      if (!exists_text (self, db, "SELECT 1 FROM customers WHERE id = ?", id, &taken, error))
+        return FALSE;
+      if (taken)
+        {
+          set_conflict (error, "id", _("Another customer already has this ID."));
+          return FALSE;
+        }
+    }
+  else
+    {
+      do
+        {
+          g_free (id);
+          id = make_random_id (16);
+          if (!exists_text (self, db, "SELECT 1 FROM customers WHERE id = ?", id, &taken, error))
+            return FALSE;
+        }
+      while (taken);
+    }
+
+  if (!check_references (self, db, customer, NULL, error))
+    return FALSE;
+
+  if (company_id[0] != '\0')
+    {
+      if (!exists_text (self, db, "SELECT 1 FROM companies WHERE id = ?", company_id, &taken, error))
+        return FALSE;
+      if (!taken)
+        {
+          g_propagate_error (error, clt_store_error_new_invalid ("company-id",
+                                                                 _("There is no company “%s”."),
+                                                                 company_id));
+          return FALSE;
+        }
+    }
+
+  if (data->password != NULL && data->password[0] != '\0')
+    {
+      password_hash = clt_password_hash (data->password, error);
+      if (password_hash == NULL)
+        return FALSE;
+    }
+
+  number = next_customer_number (self, db, preferences, error);
+  if (number == NULL)
+    return FALSE;
+
+  number_key = clt_fold_text (number);
+  email_key = clt_fold_text (email);
+  first_name_key = clt_fold_text (clt_customer_get_first_name (customer));
+  last_name_key = clt_fold_text (clt_customer_get_last_name (customer));
+  company_key = clt_fold_text (clt_customer_get_company (customer));
+
+  stmt = prepare (self, db,
+    "INSERT INTO customers (id, number, email, salutation, title, first_name, middle_name,"
+    " last_name, gender, date_of_birth, phone, company, locale, currency, preferred_site,"
+    " restriction, active, on_hold, verified, registered, updated, company_id,"
+    " business_unit, roles, password_hash, version, number_key, email_key, first_name_key,"
+    " last_name_key, company_key)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+    " ?18, 0, ?19, ?19, ?20, ?21, ?22, ?23, 1, ?24, ?25, ?26, ?27, ?28)",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, id);
+  bind_text (stmt, 2, number);
+  bind_text (stmt, 3, email);
+  bind_text (stmt, 4, clt_customer_get_salutation (customer));
+  bind_text (stmt, 5, clt_customer_get_title (customer));
+  bind_text (stmt, 6, clt_customer_get_first_name (customer));
+  bind_text (stmt, 7, clt_customer_get_middle_name (customer));
+  bind_text (stmt, 8, clt_customer_get_last_name (customer));
+  sqlite3_bind_int (stmt, 9, clt_customer_get_gender (customer));
+  bind_text (stmt, 10, clt_customer_get_date_of_birth (customer));
+  bind_text (stmt, 11, clt_customer_get_phone (customer));
+  bind_text (stmt, 12, clt_customer_get_company (customer));
+  bind_text (stmt, 13, clt_customer_get_locale (customer));
+  bind_text (stmt, 14, clt_customer_get_currency (customer));
+  bind_text (stmt, 15, clt_customer_get_preferred_site (customer));
+  bind_text (stmt, 16, clt_customer_get_restriction (customer));
+  sqlite3_bind_int (stmt, 17, clt_customer_get_active (customer));
+  sqlite3_bind_int (stmt, 18, clt_customer_get_on_hold (customer));
+  sqlite3_bind_int64 (stmt, 19, now);
+  if (company_id[0] != '\0')
+    bind_text (stmt, 20, company_id);
+  else
+    sqlite3_bind_null (stmt, 20);
+  bind_text (stmt, 21, clt_customer_get_business_unit (customer));
+  bind_text (stmt, 22, roles);
+  bind_text (stmt, 23, password_hash);
+  bind_text (stmt, 24, number_key);
+  bind_text (stmt, 25, email_key);
+  bind_text (stmt, 26, first_name_key);
+  bind_text (stmt, 27, last_name_key);
+  bind_text (stmt, 28, company_key);
+  if (!step_expect_done (self, db, stmt, error))
+    return FALSE;
+
+  pk = sqlite3_last_insert_rowid (db);
+
+  if (!write_groups (self, db, pk, clt_customer_get_groups (customer), error) ||
+      !write_custom_fields (self, db, pk, clt_customer_get_custom_fields (customer), error))
+    return FALSE;
+
+  if (!read_customer_by_pk (self, db, pk, &stored, error))
+    return FALSE;
+
+  /* The mails the shop rules ask for: always the verification link; the
+   * password link when asked; with an initial password, the password
+   * itself, or the "being prepared" mail for an account that cannot sign
+   * in yet (Emporix). */
+  if (!send_mail (self, db, pk, stored, preferences, MAIL_VERIFICATION, NULL, error))
+    return FALSE;
+  if (data->send_password_token &&
+      !send_mail (self, db, pk, stored, preferences, MAIL_PASSWORD_TOKEN, NULL, error))
+    return FALSE;
+  if (password_hash != NULL)
+    {
+      gboolean ready = clt_customer_get_active (stored) && !clt_customer_get_on_hold (stored);
+
+      if (!send_mail (self, db, pk, stored, preferences,
+                      ready ? MAIL_INITIAL_PASSWORD : MAIL_ACCOUNT_PREPARED,
+                      data->password, error))
+        return FALSE;
+    }
+
+  set_changed_id (task, id);
+  g_task_return_pointer (task, g_steal_pointer (&stored), g_object_unref);
+  return TRUE;
+}
+
+static void
+clt_sqlite_store_create_customer (CltStore            *store,
+                                  CltCustomer         *customer,
+                                  const char          *initial_password,
+                                  gboolean             send_password_token,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  CltSqliteStore *self = CLT_SQLITE_STORE (store);
+  CustomerWriteData *data;
+  GError *error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!clt_validate_customer (customer, CLT_VALIDATE_CREATE, &error) ||
+      (initial_password != NULL && initial_password[0] != '\0' &&
+       !clt_validate_password (initial_password, &message)))
+    {
+      g_autoptr(GTask) task = g_task_new (store, cancellable, callback, user_data);
+
+      g_task_set_source_tag (task, clt_sqlite_store_create_customer);
+      if (error == NULL)
+        error = clt_store_error_new_invalid ("password", "%s", message);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  data = g_new0 (CustomerWriteData, 1);
+  data->customer = clt_customer_copy (customer);
+  data->password = g_strdup (initial_password);
+  data->send_password_token = send_password_token;
+  run_write (self, clt_sqlite_store_create_customer, create_customer_write, data,
+             (GDestroyNotify) customer_write_data_free, TRUE, NULL,
+             cancellable, callback, user_data);
+}
+
+/* Whether the address @address_id belongs to the customer @pk. */
+gboolean
+address_exists (CltSqliteStore *self,
+                sqlite3        *db,
+                gint64          pk,
+                const char     *address_id,
+                gboolean       *found,
+                GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = prepare (self, db, "SELECT 1 FROM addresses WHERE customer_pk = ? AND id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, pk);
+  bind_text (stmt, 2, address_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, db, rc);
+      return FALSE;
+    }
+
+  *found = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+static gboolean
+customer_has_mail (sqlite3    *db,
+                   gint64      pk,
+                   const char *kind)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+
+  if (sqlite3_prepare_v2 (db, "SELECT 1 FROM email_outbox WHERE customer_pk = ? AND kind = ?",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, pk);
+      sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
+      found = sqlite3_step (stmt) == SQLITE_ROW;
+    }
+  sqlite3_finalize (stmt);
+
+  return found;
+}
+
+static gboolean
+update_customer_write (CltSqliteStore *self,
+                       sqlite3        *db,
+                       gpointer        user_data,
+                       GCancellable   *cancellable,
+                       GTask          *task,
+                       GError        **error)
+{
+  CustomerWriteData *data = user_data;
+  CltCustomer *customer = data->customer;
+  g_autoptr(CltCustomer) before = NULL;
+  g_autoptr(CltCustomer) stored = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *roles = join_lines (clt_customer_get_roles (customer));
+  g_autofree char *first_name_key = NULL;
+  g_autofree char *last_name_key = NULL;
+  g_autofree char *company_key = NULL;
+  const char *company_id = clt_customer_get_company_id (customer);
+  const char *defaults[2] = {
+    clt_customer_get_default_billing_address (customer),
+    clt_customer_get_default_shipping_address (customer),
+  };
+  static const char * const default_fields[2] = {
+    "default-billing-address", "default-shipping-address",
+  };
+  gboolean was_ready, is_ready;
+  gboolean found;
+  gint64 pk;
+
+  if (!lookup_live_customer (self, db, clt_customer_get_id (customer), &pk, error) ||
+      !read_customer_by_pk (self, db, pk, &before, error))
+    return FALSE;
+
+  if (clt_customer_get_version (before) != clt_customer_get_version (customer))
+    {
+      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_STALE,
+                   _("Someone else changed this customer in the meantime. "
+                     "Reload it and make your changes again."));
+      return FALSE;
+    }
+
+  if (clt_customer_get_email (customer)[0] != '\0')
+    {
+      g_autofree char *email = clt_validate_normalize_email (clt_customer_get_email (customer));
+      g_autofree char *old = clt_validate_normalize_email (clt_customer_get_email (before));
+
+      if (g_strcmp0 (email, old) != 0)
+        {
+          g_propagate_error (error, clt_store_error_new_invalid ("email",
+                                                                 _("The email address of a customer cannot be changed.")));
+          return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < 2; i++)
+    {
+      if (defaults[i][0] == '\0')
+        continue;
+      if (!address_exists (self, db, pk, defaults[i], &found, error))
+        return FALSE;
+      if (!found)
+        {
+          g_propagate_error (error, clt_store_error_new_invalid (default_fields[i],
+                                                                 _("This address does not belong to the customer.")));
+          return FALSE;
+        }
+    }
+
+  if (!check_references (self, db, customer, clt_customer_get_preferred_site (before), error))
+    return FALSE;
+
+  if (company_id[0] != '\0')
+    {
+      if (!exists_text (self, db, "SELECT 1 FROM companies WHERE id = ?", company_id, &found, error))
+        return FALSE;
+      if (!found)
+        {
+          g_propagate_error (error, clt_store_error_new_invalid ("company-id",
+                                                                 _("There is no company “%s”."),
+                                                                 company_id));
+          return FALSE;
+        }
+    }
+
+  first_name_key = clt_fold_text (clt_customer_get_first_name (customer));
+  last_name_key = clt_fold_text (clt_customer_get_last_name (customer));
+  company_key = clt_fold_text (clt_customer_get_company (customer));
+
+  stmt = prepare (self, db,
+    "UPDATE customers SET salutation = ?1, title = ?2, first_name = ?3, middle_name = ?4,"
+    " last_name = ?5, gender = ?6, date_of_birth = ?7, phone = ?8, company = ?9, locale = ?10,"
+    " currency = ?11, preferred_site = ?12, restriction = ?13, active = ?14, on_hold = ?15,"
+    " verified = ?16, updated = ?17, default_billing_address = ?18,"
+    " default_shipping_address = ?19, company_id = ?20, business_unit = ?21, roles = ?22,"
+    " first_name_key = ?23, last_name_key = ?24, company_key = ?25, version = version + 1"
+    " WHERE pk = ?26",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, clt_customer_get_salutation (customer));
+  bind_text (stmt, 2, clt_customer_get_title (customer));
+  bind_text (stmt, 3, clt_customer_get_first_name (customer));
+  bind_text (stmt, 4, clt_customer_get_middle_name (customer));
+  bind_text (stmt, 5, clt_customer_get_last_name (customer));
+  sqlite3_bind_int (stmt, 6, clt_customer_get_gender (customer));
+  bind_text (stmt, 7, clt_customer_get_date_of_birth (customer));
+  bind_text (stmt, 8, clt_customer_get_phone (customer));
+  bind_text (stmt, 9, clt_customer_get_company (customer));
+  bind_text (stmt, 10, clt_customer_get_locale (customer));
+  bind_text (stmt, 11, clt_customer_get_currency (customer));
+  bind_text (stmt, 12, clt_customer_get_preferred_site (customer));
+  bind_text (stmt, 13, clt_customer_get_restriction (customer));
+  sqlite3_bind_int (stmt, 14, clt_customer_get_active (customer));
+  sqlite3_bind_int (stmt, 15, clt_customer_get_on_hold (customer));
+  sqlite3_bind_int (stmt, 16, clt_customer_get_verified (customer));
+  sqlite3_bind_int64 (stmt, 17, now_usec ());
+  bind_text (stmt, 18, defaults[0]);
+  bind_text (stmt, 19, defaults[1]);
+  if (company_id[0] != '\0')
+    bind_text (stmt, 20, company_id);
+  else
+    sqlite3_bind_null (stmt, 20);
+  bind_text (stmt, 21, clt_customer_get_business_unit (customer));
+  bind_text (stmt, 22, roles);
+  bind_text (stmt, 23, first_name_key);
+  bind_text (stmt, 24, last_name_key);
+  bind_text (stmt, 25, company_key);
+  sqlite3_bind_int64 (stmt, 26, pk);
+  if (!step_expect_done (self, db, stmt, error))
+    return FALSE;
+
+  if (!write_groups (self, db, pk, clt_customer_get_groups (customer), error) ||
+      !write_custom_fields (self, db, pk, clt_customer_get_custom_fields (customer), error) ||
+      !refresh_location (self, db, pk, error) ||
+      !read_customer_by_pk (self, db, pk, &stored, error))
+    return FALSE;
+
+  /* Emporix: a prepared account that becomes active tells its customer. */
+  was_ready = clt_customer_get_active (before) && !clt_customer_get_on_hold (before);
+  is_ready = clt_customer_get_active (stored) && !clt_customer_get_on_hold (stored);
+  if (!was_ready && is_ready &&
+      customer_has_mail (db, pk, mail_kinds[MAIL_ACCOUNT_PREPARED]) &&
+      !customer_has_mail (db, pk, mail_kinds[MAIL_ACCOUNT_ACTIVE]))
+    {
+      g_autoptr(CltShopPreferences) preferences = read_preferences (self, db, error);
+
+      if (preferences == NULL ||
+          !send_mail (self, db, pk, stored, preferences, MAIL_ACCOUNT_ACTIVE, NULL, error))
+        return FALSE;
+    }
+
+  set_changed_id (task, clt_customer_get_id (stored));
+  g_task_return_pointer (task, g_steal_pointer (&stored), g_object_unref);
+  return TRUE;
+}
+
+void
+return_invalid (CltStore            *store,
+                gpointer             source_tag,
+                GError              *error,
+                GCancellable        *cancellable,
+                GAsyncReadyCallback  callback,
+                gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (store, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_return_error (task, error);
+}
+
+static void
+clt_sqlite_store_update_customer (CltStore            *store,
+                                  CltCustomer         *customer,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  CustomerWriteData *data;
+  GError *error = NULL;
+
+  if (!clt_validate_customer (customer, CLT_VALIDATE_UPDATE, &error))
+    {
+      return_invalid (store, clt_sqlite_store_update_customer, error,
+                      cancellable, callback, user_data);
+      return;
+    }
+
+  data = g_new0 (CustomerWriteData, 1);
+  data->customer = clt_customer_copy (customer);
+  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_update_customer, update_customer_write,
+             data, (GDestroyNotify) customer_write_data_free, TRUE,
+             clt_customer_get_id (customer), cancellable, callback, user_data);
+}
+
+/* PRAGMA secure_delete for the writes that remove personal data (Debian
+ * builds SQLite with it on by default; other builds may not): freed space
+ * is zeroed instead of left for reuse. Returns the previous setting, for
+ * restore_secure_delete (). */
+int
+begin_secure_delete (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  int previous = 0;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA secure_delete", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    previous = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  sqlite3_exec (db, "PRAGMA secure_delete = ON", NULL, NULL, NULL);
+  return previous;
+}
+
+void
+restore_secure_delete (sqlite3 *db,
+                       int      previous)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA secure_delete = %d", previous);
+
+  sqlite3_exec (db, sql, NULL, NULL, NULL);
+}
+
+/* Deleting is anonymizing: the row stays for the orders that refer to it,
+ * everything personal goes, and with PRAGMA secure_delete the freed space
+ * is zeroed so that the old text does not linger in the file. The search
+ * index entry is replaced by the triggers; 'optimize' then merges the
+ * index into one segment, which drops the old tokens for good. */
+static gboolean
+delete_customer_write (CltSqliteStore *self,
+                       sqlite3        *db,
+                       gpointer        user_data,
+                       GCancellable   *cancellable,
+                       GTask          *task,
+                       GError        **error)
+{
+  IdData *data = user_data;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *token = make_random_id (24);
+  g_autofree char *anonymous = g_strdup_printf ("deleted-%s@anonymized.invalid", token);
+  g_autofree char *old_email = NULL;
+  gint64 now = now_usec ();
+  gint64 pk;
+  gboolean ok = FALSE;
+  int secure_delete;
+  static const char * const purge[] = {
+    "DELETE FROM addresses WHERE customer_pk = ?1",
+    "DELETE FROM notes WHERE customer_pk = ?1",
+    "DELETE FROM customer_tokens WHERE customer_pk = ?1",
+    "DELETE FROM customer_groups WHERE customer_pk = ?1",
+    "DELETE FROM customer_field_values WHERE customer_pk = ?1",
+    "UPDATE email_outbox SET recipient = ?2, subject = '', body = '', last_error = ''"
+    " WHERE customer_pk = ?1 OR recipient = ?3 COLLATE NOCASE",
+    /* The REST server's replay cache keeps response bodies. */
+    "DELETE FROM idempotency_keys WHERE instr (lower (response), lower (?3)) > 0",
+  };
+
+  if (!lookup_live_customer (self, db, data->customer_id, &pk, error))
+    return FALSE;
+
+  {
+    g_autoptr(sqlite3_stmt) email = prepare (self, db, "SELECT email FROM customers WHERE pk = ?",
+                                             error);
+
+    if (email == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (email, 1, pk);
+    if (sqlite3_step (email) == SQLITE_ROW)
+      old_email = g_strdup (column_text (email, 0));
+  }
+
+  secure_delete = begin_secure_delete (db);
+
+  stmt = prepare (self, db,
+    "UPDATE customers SET email = ?1, salutation = '', title = '', first_name = '',"
+    " middle_name = '', last_name = '', gender = 0, date_of_birth = '', phone = '',"
+    " company = '', restriction = '', active = 0, on_hold = 0, updated = ?2,"
+    " anonymized_at = ?2, default_billing_address = '', default_shipping_address = '',"
+    " zip_code = '', city = '', country = '', company_id = NULL, business_unit = '',"
+    " roles = '', password_hash = '', version = version + 1, email_key = '',"
+    " first_name_key = '', last_name_key = '', company_key = '', zip_key = '', city_key = ''"
+    " WHERE pk = ?3",
+    error);
+  if (stmt == NULL)
+    goto out;
+
+  bind_text (stmt, 1, anonymous);
+  sqlite3_bind_int64 (stmt, 2, now);
+  sqlite3_bind_int64 (stmt, 3, pk);
+  if (!step_expect_done (self, db, stmt, error))
+    goto out;
+
+  for (guint i = 0; i < G_N_ELEMENTS (purge); i++)
+    {
+      g_autoptr(sqlite3_stmt) p = prepare (self, db, purge[i], error);
+
+      if (p == NULL)
+        goto out;
+      sqlite3_bind_int64 (p, 1, pk);
+      /* ?2 the new address, ?3 the old one, where a statement has them. */
+      if (sqlite3_bind_parameter_count (p) >= 3)
+        {
+          bind_text (p, 2, anonymous);
+          bind_text (p, 3, old_email);
+        }
+      if (!step_expect_done (self, db, p, error))
+        goto out;
+    }
+
+  if (!exec_sql (self, db, "INSERT INTO customers_fts (customers_fts) VALUES ('optimize')", error))
+    goto out;
+
+  ok = TRUE;
+
+out:
+  restore_secure_delete (db, secure_delete);
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  return ok;
+}
+
+static void
+clt_sqlite_store_delete_customer (CltStore            *store,
+                                  const char          *customer_id,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_delete_customer, delete_customer_write,
+             id_data_new (customer_id), (GDestroyNotify) id_data_free, TRUE, customer_id,
+             cancellable, callback, user_data);
+}
+
+static gboolean
+send_password_reset_write (CltSqliteStore *self,
+                           sqlite3        *db,
+                           gpointer        user_data,
+                           GCancellable   *cancellable,
+                           GTask          *task,
+                           GError        **error)
+{
+  IdData *data = user_data;
+  g_autoptr(CltShopPreferences) preferences = NULL;
+  g_autoptr(CltCustomer) customer = NULL;
+  gint64 pk;
+
+  if (!lookup_live_customer (self, db, data->customer_id, &pk, error) ||
+      !read_customer_by_pk (self, db, pk, &customer, error))
+    return FALSE;
+
+  preferences = read_preferences (self, db, error);
+  if (preferences == NULL ||
+      !send_mail (self, db, pk, customer, preferences, MAIL_PASSWORD_RESET, NULL, error))
+    return FALSE;
+
+  g_task_return_boolean (task, TRUE);
+  return TRUE;
+}
+
+static void
+clt_sqlite_store_send_password_reset (CltStore            *store,
+                                      const char          *customer_id,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_send_password_reset,
+             send_password_reset_write, id_data_new (customer_id), (GDestroyNotify) id_data_free,
+             TRUE, customer_id, cancellable, callback, user_data);
+}
+
+void
+clt_sqlite_store_customers_iface_init (CltStoreInterface *iface)
+{
+  iface->create_customer = clt_sqlite_store_create_customer;
+  iface->update_customer = clt_sqlite_store_update_customer;
+  iface->delete_customer = clt_sqlite_store_delete_customer;
+  iface->send_password_reset = clt_sqlite_store_send_password_reset;
+}

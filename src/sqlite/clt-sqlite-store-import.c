@@ -1,0 +1,851 @@
+/* clt-sqlite-store-import.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "clt-sqlite-store"
+
+#include "config.h"
+
+#include "clt-sqlite-store-private.h"
+
+/* Sites and groups that sample data refers to. */
+static const struct
+{
+  const char *code, *name, *url, *currency, *locale;
+} sample_sites[] = {
+  { "de-shop", "Germany",        "https://de.shop.example/", "EUR", "de_DE" },
+  { "at-shop", "Austria",        "https://at.shop.example/", "EUR", "de_AT" },
+  { "ch-shop", "Switzerland",    "https://ch.shop.example/", "CHF", "de_CH" },
+  { "fr-shop", "France",         "https://fr.shop.example/", "EUR", "fr_FR" },
+  { "uk-shop", "United Kingdom", "https://uk.shop.example/", "GBP", "en_GB" },
+  { "us-shop", "United States",  "https://us.shop.example/", "USD", "en_US" },
+  { "eu-shop", "Europe",         "https://eu.shop.example/", "EUR", "en_IE" },
+};
+
+static const struct
+{
+  const char *code, *name, *description;
+} sample_groups[] = {
+  { "retail",     "Retail",      "Private customers buying at list prices." },
+  { "wholesale",  "Wholesale",   "Resellers with volume prices." },
+  { "vip",        "VIP",         "Customers with free express shipping." },
+  { "newsletter", "Newsletter",  "Subscribed to the monthly newsletter." },
+  { "b2b",        "Business",    "Company accounts buying on invoice." },
+};
+
+/* Import {{{ */
+
+typedef struct
+{
+  sqlite3_stmt *customer;
+  sqlite3_stmt *address;
+  sqlite3_stmt *order;
+  sqlite3_stmt *group;
+  sqlite3_stmt *ensure_group;
+  sqlite3_stmt *field_value;
+  sqlite3_stmt *ensure_field;
+  sqlite3_stmt *ensure_company;
+  gboolean      skip_conflicts;
+  guint         n_written;
+} Importer;
+
+static void
+importer_clear (Importer *importer)
+{
+  g_clear_pointer (&importer->customer, sqlite3_finalize);
+  g_clear_pointer (&importer->address, sqlite3_finalize);
+  g_clear_pointer (&importer->order, sqlite3_finalize);
+  g_clear_pointer (&importer->group, sqlite3_finalize);
+  g_clear_pointer (&importer->ensure_group, sqlite3_finalize);
+  g_clear_pointer (&importer->field_value, sqlite3_finalize);
+  g_clear_pointer (&importer->ensure_field, sqlite3_finalize);
+  g_clear_pointer (&importer->ensure_company, sqlite3_finalize);
+}
+
+static gboolean
+importer_init (CltSqliteStore *self,
+               sqlite3        *db,
+               Importer       *importer,
+               GError        **error)
+{
+  memset (importer, 0, sizeof *importer);
+
+  importer->customer = prepare (self, db,
+    "INSERT INTO customers (id, number, email, salutation, title, first_name, middle_name,"
+    " last_name, gender, date_of_birth, phone, company, locale, currency, preferred_site,"
+    " restriction, active, on_hold, verified, registered, updated, last_login, anonymized_at,"
+    " default_billing_address, default_shipping_address, zip_code, city, country, company_id,"
+    " business_unit, roles, version, number_key, email_key, first_name_key, last_name_key,"
+    " company_key, zip_key, city_key)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
+    " ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36,"
+    " ?37, ?38, ?39)",
+    error);
+  if (importer->customer == NULL)
+    return FALSE;
+
+  importer->address = prepare (self, db,
+    "INSERT INTO addresses (customer_pk, id, salutation, first_name, last_name, address1,"
+    " address2, address3, zip_code, city, region, country, phone, company, comment, version)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+    error);
+  if (importer->address == NULL)
+    return FALSE;
+
+  importer->order = prepare (self, db,
+    "INSERT INTO orders (reference, customer_pk, created, status, total, currency, site)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    error);
+  if (importer->order == NULL)
+    return FALSE;
+
+  importer->ensure_group = prepare (self, db,
+    "INSERT OR IGNORE INTO groups (code, name) VALUES (?1, ?1)", error);
+  if (importer->ensure_group == NULL)
+    return FALSE;
+
+  importer->group = prepare (self, db,
+    "INSERT OR IGNORE INTO customer_groups (customer_pk, group_code) VALUES (?1, ?2)", error);
+  if (importer->group == NULL)
+    return FALSE;
+
+  importer->ensure_field = prepare (self, db,
+    "INSERT OR IGNORE INTO custom_fields (key, label, type, position)"
+    " VALUES (?1, ?1, ?2, (SELECT count(*) FROM custom_fields))", error);
+  if (importer->ensure_field == NULL)
+    return FALSE;
+
+  importer->field_value = prepare (self, db,
+    "INSERT OR REPLACE INTO customer_field_values (customer_pk, field_key, value)"
+    " VALUES (?1, ?2, ?3)", error);
+  if (importer->field_value == NULL)
+    return FALSE;
+
+  importer->ensure_company = prepare (self, db,
+    "INSERT OR IGNORE INTO companies (id, name, name_key) VALUES (?1, ?2, ?3)", error);
+  if (importer->ensure_company == NULL)
+    return FALSE;
+
+  return TRUE;
+}
+
+gboolean
+step_done (CltSqliteStore *self,
+           sqlite3        *db,
+           sqlite3_stmt   *stmt,
+           GError        **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, db, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+import_one (CltSqliteStore *self,
+            sqlite3        *db,
+            Importer       *importer,
+            CltCustomer    *customer,
+            GError        **error)
+{
+  sqlite3_stmt *stmt = importer->customer;
+  GPtrArray *addresses = clt_customer_get_import_addresses (customer);
+  GPtrArray *orders = clt_customer_get_import_orders (customer);
+  CltAddress *location = NULL;
+  const char *billing = clt_customer_get_default_billing_address (customer);
+  const char *shipping = clt_customer_get_default_shipping_address (customer);
+  const char *zip_code = clt_customer_get_zip_code (customer);
+  const char *city = clt_customer_get_city (customer);
+  const char *country = clt_customer_get_country (customer);
+  const char *company_id = clt_customer_get_company_id (customer);
+  g_autofree char *id = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *roles = join_lines (clt_customer_get_roles (customer));
+  g_autofree char *number_key = NULL;
+  g_autofree char *email_key = NULL;
+  g_autofree char *first_name_key = NULL;
+  g_autofree char *last_name_key = NULL;
+  g_autofree char *company_key = NULL;
+  g_autofree char *zip_key = NULL;
+  g_autofree char *city_key = NULL;
+  g_auto(GStrv) address_ids = NULL;
+  const char * const *groups;
+  GVariant *custom_fields;
+  gint64 pk;
+  int rc;
+
+  if (clt_customer_get_id (customer)[0] != '\0')
+    id = g_strdup (clt_customer_get_id (customer));
+  else
+    id = make_random_id (16);
+  number = g_strdup (clt_customer_get_number (customer));
+  if (number[0] == '\0')
+    {
+      g_autofree char *token = make_random_id (8);
+
+      g_free (number);
+      number = g_ascii_strup (token, -1);
+    }
+
+  /* Address ids: generated where missing, so that defaults can name them. */
+  address_ids = g_new0 (char *, addresses->len + 1);
+  for (guint i = 0; i < addresses->len; i++)
+    {
+      const char *address_id = clt_address_get_id (g_ptr_array_index (addresses, i));
+
+      address_ids[i] = address_id[0] != '\0' ? g_strdup (address_id)
+                                             : g_strdup_printf ("%u", i + 1);
+    }
+
+  if (addresses->len > 0)
+    {
+      if (billing[0] == '\0')
+        billing = address_ids[0];
+      if (shipping[0] == '\0')
+        shipping = address_ids[0];
+
+      location = g_ptr_array_index (addresses, 0);
+      for (guint i = 0; i < addresses->len; i++)
+        if (g_strcmp0 (address_ids[i], billing) == 0)
+          location = g_ptr_array_index (addresses, i);
+
+      zip_code = clt_address_get_zip_code (location);
+      city = clt_address_get_city (location);
+      country = clt_address_get_country (location);
+    }
+
+  number_key = clt_fold_text (number);
+  email_key = clt_fold_text (clt_customer_get_email (customer));
+  first_name_key = clt_fold_text (clt_customer_get_first_name (customer));
+  last_name_key = clt_fold_text (clt_customer_get_last_name (customer));
+  company_key = clt_fold_text (clt_customer_get_company (customer));
+  zip_key = clt_fold_text (zip_code);
+  city_key = clt_fold_text (city);
+
+  if (company_id[0] != '\0')
+    {
+      g_autofree char *name_key = clt_fold_text (clt_customer_get_company (customer));
+
+      bind_static_text (importer->ensure_company, 1, company_id);
+      bind_static_text (importer->ensure_company, 2, clt_customer_get_company (customer));
+      bind_static_text (importer->ensure_company, 3, name_key);
+      if (!step_done (self, db, importer->ensure_company, error))
+        return FALSE;
+    }
+
+  bind_static_text (stmt, 1, id);
+  bind_static_text (stmt, 2, number);
+  bind_static_text (stmt, 3, clt_customer_get_email (customer));
+  bind_static_text (stmt, 4, clt_customer_get_salutation (customer));
+  bind_static_text (stmt, 5, clt_customer_get_title (customer));
+  bind_static_text (stmt, 6, clt_customer_get_first_name (customer));
+  bind_static_text (stmt, 7, clt_customer_get_middle_name (customer));
+  bind_static_text (stmt, 8, clt_customer_get_last_name (customer));
+  sqlite3_bind_int (stmt, 9, clt_customer_get_gender (customer));
+  bind_static_text (stmt, 10, clt_customer_get_date_of_birth (customer));
+  bind_static_text (stmt, 11, clt_customer_get_phone (customer));
+  bind_static_text (stmt, 12, clt_customer_get_company (customer));
+  bind_static_text (stmt, 13, clt_customer_get_locale (customer));
+  bind_static_text (stmt, 14, clt_customer_get_currency (customer));
+  bind_static_text (stmt, 15, clt_customer_get_preferred_site (customer));
+  bind_static_text (stmt, 16, clt_customer_get_restriction (customer));
+  sqlite3_bind_int (stmt, 17, clt_customer_get_active (customer));
+  sqlite3_bind_int (stmt, 18, clt_customer_get_on_hold (customer));
+  sqlite3_bind_int (stmt, 19, clt_customer_get_verified (customer));
+  bind_date_time (stmt, 20, clt_customer_get_registered (customer));
+  bind_date_time (stmt, 21, clt_customer_get_updated (customer));
+  bind_date_time (stmt, 22, clt_customer_get_last_login (customer));
+  bind_date_time (stmt, 23, clt_customer_get_anonymized_at (customer));
+  bind_static_text (stmt, 24, billing);
+  bind_static_text (stmt, 25, shipping);
+  bind_static_text (stmt, 26, zip_code);
+  bind_static_text (stmt, 27, city);
+  bind_static_text (stmt, 28, country);
+  if (company_id[0] != '\0')
+    bind_static_text (stmt, 29, company_id);
+  else
+    sqlite3_bind_null (stmt, 29);
+  bind_static_text (stmt, 30, clt_customer_get_business_unit (customer));
+  bind_static_text (stmt, 31, roles);
+  sqlite3_bind_int64 (stmt, 32, MAX (clt_customer_get_version (customer), 1));
+  bind_static_text (stmt, 33, number_key);
+  bind_static_text (stmt, 34, email_key);
+  bind_static_text (stmt, 35, first_name_key);
+  bind_static_text (stmt, 36, last_name_key);
+  bind_static_text (stmt, 37, company_key);
+  bind_static_text (stmt, 38, zip_key);
+  bind_static_text (stmt, 39, city_key);
+
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_CONSTRAINT_UNIQUE && importer->skip_conflicts)
+    return TRUE;
+  if (rc == SQLITE_CONSTRAINT_UNIQUE)
+    {
+      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_CONFLICT,
+                   _("Customer %s (%s) already exists: the id, number or email is taken."),
+                   number, clt_customer_get_email (customer));
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, db, rc);
+      return FALSE;
+    }
+
+  pk = sqlite3_last_insert_rowid (db);
+  importer->n_written++;
+
+  for (guint i = 0; i < addresses->len; i++)
+    {
+      CltAddress *address = g_ptr_array_index (addresses, i);
+      sqlite3_stmt *a = importer->address;
+
+      sqlite3_bind_int64 (a, 1, pk);
+      bind_static_text (a, 2, address_ids[i]);
+      bind_static_text (a, 3, clt_address_get_salutation (address));
+      bind_static_text (a, 4, clt_address_get_first_name (address));
+      bind_static_text (a, 5, clt_address_get_last_name (address));
+      bind_static_text (a, 6, clt_address_get_address1 (address));
+      bind_static_text (a, 7, clt_address_get_address2 (address));
+      bind_static_text (a, 8, clt_address_get_address3 (address));
+      bind_static_text (a, 9, clt_address_get_zip_code (address));
+      bind_static_text (a, 10, clt_address_get_city (address));
+      bind_static_text (a, 11, clt_address_get_region (address));
+      bind_static_text (a, 12, clt_address_get_country (address));
+      bind_static_text (a, 13, clt_address_get_phone (address));
+      bind_static_text (a, 14, clt_address_get_company (address));
+      bind_static_text (a, 15, clt_address_get_comment (address));
+      sqlite3_bind_int64 (a, 16, MAX (clt_address_get_version (address), 1));
+      if (!step_done (self, db, a, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < orders->len; i++)
+    {
+      CltOrder *order = g_ptr_array_index (orders, i);
+      sqlite3_stmt *o = importer->order;
+
+      bind_static_text (o, 1, clt_order_get_reference (order));
+      sqlite3_bind_int64 (o, 2, pk);
+      bind_date_time (o, 3, clt_order_get_created (order));
+      bind_static_text (o, 4, clt_order_get_status (order));
+      sqlite3_bind_int64 (o, 5, clt_order_get_total (order));
+      bind_static_text (o, 6, clt_order_get_currency (order));
+      bind_static_text (o, 7, clt_order_get_site (order));
+      if (!step_done (self, db, o, error))
+        return FALSE;
+    }
+
+  groups = clt_customer_get_groups (customer);
+  for (guint i = 0; groups != NULL && groups[i] != NULL; i++)
+    {
+      bind_static_text (importer->ensure_group, 1, groups[i]);
+      if (!step_done (self, db, importer->ensure_group, error))
+        return FALSE;
+
+      sqlite3_bind_int64 (importer->group, 1, pk);
+      bind_static_text (importer->group, 2, groups[i]);
+      if (!step_done (self, db, importer->group, error))
+        return FALSE;
+    }
+
+  custom_fields = clt_customer_get_custom_fields (customer);
+  if (custom_fields != NULL && g_variant_is_of_type (custom_fields, G_VARIANT_TYPE_VARDICT))
+    {
+      GVariantIter iter;
+      const char *key;
+      GVariant *value;
+
+      g_variant_iter_init (&iter, custom_fields);
+      while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
+        {
+          sqlite3_stmt *v = importer->field_value;
+          CltCustomFieldType type = CLT_CUSTOM_FIELD_STRING;
+          gboolean ok;
+
+          if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
+            type = CLT_CUSTOM_FIELD_NUMBER;
+          else if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
+            type = CLT_CUSTOM_FIELD_BOOLEAN;
+
+          bind_text (importer->ensure_field, 1, key);
+          sqlite3_bind_int (importer->ensure_field, 2, type);
+          ok = step_done (self, db, importer->ensure_field, error);
+
+          sqlite3_bind_int64 (v, 1, pk);
+          bind_text (v, 2, key);
+          if (type == CLT_CUSTOM_FIELD_NUMBER)
+            sqlite3_bind_double (v, 3, g_variant_get_double (value));
+          else if (type == CLT_CUSTOM_FIELD_BOOLEAN)
+            sqlite3_bind_int (v, 3, g_variant_get_boolean (value));
+          else if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+            bind_text (v, 3, g_variant_get_string (value, NULL));
+          else
+            {
+              g_autofree char *printed = g_variant_print (value, FALSE);
+              bind_text (v, 3, printed);
+            }
+          g_variant_unref (value);
+
+          if (!ok || !step_done (self, db, v, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Bulk loads into a table that is empty or small for their size: the
+ * secondary indexes and the search index are cheaper to build once, from
+ * sorted data, than to update a million times in random order. Everything
+ * happens inside the load's transaction, so readers never see the table
+ * without them and a failure restores them. Unique indexes stay while the
+ * table has rows, so that clashes with them are still caught per row. */
+#define BULK_THRESHOLD 20000
+
+typedef struct
+{
+  GPtrArray *create_sql;
+  gint64     first_pk;
+  gint64     started;
+  gboolean   active;
+} Bulk;
+
+/* CPU time of this thread, for the bulk load's debug timings. */
+static gint64
+thread_cpu_usec (void)
+{
+  struct timespec ts;
+
+  if (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts) != 0)
+    return 0;
+
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+static gint64
+query_int (sqlite3    *db,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = 0;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+static gboolean
+bulk_begin (CltSqliteStore *self,
+            sqlite3        *db,
+            guint           n_new,
+            Bulk           *bulk,
+            GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) drops = g_ptr_array_new_with_free_func (g_free);
+  gint64 existing = query_int (db, "SELECT count(*) FROM customers");
+  int rc;
+
+  bulk->create_sql = g_ptr_array_new_with_free_func (g_free);
+  bulk->first_pk = query_int (db, "SELECT ifnull(max(pk), 0) + 1 FROM customers");
+  bulk->active = n_new >= BULK_THRESHOLD && n_new >= existing;
+  bulk->started = thread_cpu_usec ();
+
+  exec_sql (self, db, "PRAGMA cache_size = -262144", NULL);
+
+  if (!bulk->active)
+    return TRUE;
+
+  stmt = prepare (self, db,
+                  "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL AND"
+                  " ((type = 'index' AND tbl_name IN ('customers', 'orders'))"
+                  "  OR (type = 'trigger'"
+                  "      AND name IN ('customers_fts_insert', 'customer_prefixes_insert')))",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *type = column_text (stmt, 0);
+      const char *create = column_text (stmt, 2);
+
+      if (existing > 0 && g_str_has_prefix (create, "CREATE UNIQUE"))
+        continue;
+
+      g_ptr_array_add (bulk->create_sql, g_strdup (create));
+      g_ptr_array_add (drops, g_strdup_printf ("DROP %s \"%s\"", type, column_text (stmt, 1)));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, db, rc);
+      return FALSE;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  for (guint i = 0; i < drops->len; i++)
+    if (!exec_sql (self, db, g_ptr_array_index (drops, i), error))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+bulk_end (CltSqliteStore *self,
+          sqlite3        *db,
+          Bulk           *bulk,
+          gboolean        ok,
+          GError        **error)
+{
+  g_autoptr(GPtrArray) create_sql = g_steal_pointer (&bulk->create_sql);
+
+  if (ok && bulk->active)
+    {
+      g_autoptr(sqlite3_stmt) fts = NULL;
+      gint64 rows_done = thread_cpu_usec ();
+      gint64 indexes_done;
+      gint64 prefixes_done = 0;
+
+      for (guint i = 0; ok && i < create_sql->len; i++)
+        {
+          int rc = sqlite3_exec (db, g_ptr_array_index (create_sql, i), NULL, NULL, NULL);
+
+          if ((rc & 0xff) == SQLITE_CONSTRAINT)
+            {
+              g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_CONFLICT,
+                           _("Some of the customers share an id, number or email."));
+              ok = FALSE;
+            }
+          else if (rc != SQLITE_OK)
+            {
+              set_db_error (self, error, db, rc);
+              ok = FALSE;
+            }
+        }
+
+      indexes_done = thread_cpu_usec ();
+      if (ok)
+        {
+          g_autoptr(sqlite3_stmt) prefixes = NULL;
+
+          /* Sorted, so that the WITHOUT ROWID table grows at its end. */
+          prefixes = prepare (self, db,
+                              "INSERT OR IGNORE INTO customer_prefixes (prefix, customer_pk)"
+                              " SELECT p, pk FROM ("
+                              "  SELECT substr (last_name_key, 1, 1) AS p, pk FROM customers"
+                              "   WHERE pk >= ?1 AND listed"
+                              "  UNION ALL SELECT substr (last_name_key, 1, 2), pk FROM customers"
+                              "   WHERE pk >= ?1 AND listed"
+                              "  UNION ALL SELECT substr (first_name_key, 1, 1), pk FROM customers"
+                              "   WHERE pk >= ?1 AND listed"
+                              "  UNION ALL SELECT substr (first_name_key, 1, 2), pk FROM customers"
+                              "   WHERE pk >= ?1 AND listed"
+                              "  UNION ALL SELECT substr (email_key, 1, 1), pk FROM customers"
+                              "   WHERE pk >= ?1 AND listed"
+                              "  UNION ALL SELECT substr (email_key, 1, 2), pk FROM customers"
+                              "   WHERE pk >= ?1 AND listed"
+                              " ) WHERE p <> '' ORDER BY p, pk",
+                              error);
+          ok = prefixes != NULL;
+          if (ok)
+            {
+              sqlite3_bind_int64 (prefixes, 1, bulk->first_pk);
+              ok = step_done (self, db, prefixes, error);
+            }
+          prefixes_done = thread_cpu_usec ();
+        }
+      if (ok)
+        {
+          fts = prepare (self, db,
+                         "INSERT INTO customers_fts (rowid, search_text)"
+                         " SELECT pk, search_text FROM customers WHERE pk >= ?",
+                         error);
+          ok = fts != NULL;
+        }
+      if (ok)
+        {
+          sqlite3_bind_int64 (fts, 1, bulk->first_pk);
+          ok = step_done (self, db, fts, error);
+        }
+
+      g_debug ("Bulk load, CPU time of the writer: rows %.0f ms, indexes %.0f ms, "
+               "prefixes %.0f ms, full-text index %.0f ms",
+               (rows_done - bulk->started) / 1000.0, (indexes_done - rows_done) / 1000.0,
+               (prefixes_done - indexes_done) / 1000.0,
+               (thread_cpu_usec () - prefixes_done) / 1000.0);
+    }
+
+  exec_sql (self, db, "PRAGMA cache_size = -2000", NULL);
+  return ok;
+}
+
+static gboolean
+import_customers_write (CltSqliteStore *self,
+                        sqlite3        *db,
+                        gpointer        user_data,
+                        GCancellable   *cancellable,
+                        GTask          *task,
+                        GError        **error)
+{
+  GPtrArray *customers = user_data;
+  Importer importer = { 0 };
+  Bulk bulk = { 0 };
+  gboolean ok;
+
+  ok = bulk_begin (self, db, customers->len, &bulk, error);
+  ok = ok && importer_init (self, db, &importer, error);
+  for (guint i = 0; ok && i < customers->len; i++)
+    {
+      if (i % 1000 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        ok = FALSE;
+      else
+        ok = import_one (self, db, &importer, g_ptr_array_index (customers, i), error);
+    }
+  importer_clear (&importer);
+  ok = bulk_end (self, db, &bulk, ok, error);
+
+  if (ok)
+    {
+      request_checkpoint (task);
+      g_task_return_boolean (task, TRUE);
+    }
+  return ok;
+}
+
+static void
+clt_sqlite_store_import_customers (CltStore            *store,
+                                   GPtrArray           *customers,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  /* The objects are not kept: deep copies, so the caller may go on using
+   * (and changing) its own while the worker thread reads these. */
+  GPtrArray *copies = g_ptr_array_new_full (customers->len, g_object_unref);
+
+  for (guint i = 0; i < customers->len; i++)
+    {
+      CltCustomer *customer = g_ptr_array_index (customers, i);
+      CltCustomer *copy = clt_customer_copy (customer);
+      GPtrArray *addresses = clt_customer_get_import_addresses (customer);
+      GPtrArray *orders = clt_customer_get_import_orders (customer);
+      GPtrArray *copy_addresses = clt_customer_get_import_addresses (copy);
+      GPtrArray *copy_orders = clt_customer_get_import_orders (copy);
+
+      /* clt_customer_copy () may or may not carry the import lists. */
+      if (copy_addresses->len == 0)
+        for (guint j = 0; j < addresses->len; j++)
+          g_ptr_array_add (copy_addresses, clt_address_copy (g_ptr_array_index (addresses, j)));
+      if (copy_orders->len == 0)
+        for (guint j = 0; j < orders->len; j++)
+          g_ptr_array_add (copy_orders, clt_order_copy (g_ptr_array_index (orders, j)));
+
+      g_ptr_array_add (copies, copy);
+    }
+
+  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_import_customers,
+             import_customers_write, copies, (GDestroyNotify) g_ptr_array_unref,
+             TRUE, NULL, cancellable, callback, user_data);
+}
+
+typedef struct
+{
+  guint   n_customers;
+  guint32 seed;
+} SampleData;
+
+static gboolean
+ensure_sample_sites_and_groups (CltSqliteStore *self,
+                                sqlite3        *db,
+                                GError        **error)
+{
+  g_autoptr(sqlite3_stmt) site = NULL;
+  g_autoptr(sqlite3_stmt) group = NULL;
+
+  site = prepare (self, db,
+                  "INSERT OR IGNORE INTO sites (code, name, storefront_url, default_currency,"
+                  " default_locale, active, assisted_buying, position)"
+                  " VALUES (?, ?, ?, ?, ?, 1, 1, (SELECT count(*) FROM sites))",
+                  error);
+  if (site == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sample_sites); i++)
+    {
+      bind_static_text (site, 1, sample_sites[i].code);
+      bind_static_text (site, 2, sample_sites[i].name);
+      bind_static_text (site, 3, sample_sites[i].url);
+      bind_static_text (site, 4, sample_sites[i].currency);
+      bind_static_text (site, 5, sample_sites[i].locale);
+      if (!step_done (self, db, site, error))
+        return FALSE;
+    }
+
+  group = prepare (self, db,
+                   "INSERT OR IGNORE INTO groups (code, name, description) VALUES (?, ?, ?)",
+                   error);
+  if (group == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sample_groups); i++)
+    {
+      bind_static_text (group, 1, sample_groups[i].code);
+      bind_static_text (group, 2, sample_groups[i].name);
+      bind_static_text (group, 3, sample_groups[i].description);
+      if (!step_done (self, db, group, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Generation runs on its own thread while this one writes: on two cores
+ * that hides most of the cost of building the objects. */
+enum { TOKEN_GO = 1, TOKEN_STOP = 2 };
+
+typedef struct
+{
+  GAsyncQueue  *full;         /* GPtrArray batches, then a NULL-marker */
+  GAsyncQueue  *tokens;       /* bounds the batches in flight */
+  CltSampleGenerator *generator;
+  GCancellable *cancellable;
+  gint          stop;
+} Producer;
+
+static gpointer
+produce_batches (gpointer user_data)
+{
+  Producer *producer = user_data;
+
+  for (;;)
+    {
+      GPtrArray *batch;
+
+      /* A token per batch: at most a few batches wait in memory. */
+      if (GPOINTER_TO_INT (g_async_queue_pop (producer->tokens)) == TOKEN_STOP ||
+          g_atomic_int_get (&producer->stop))
+        break;
+
+      batch = clt_sample_generator_next_n (producer->generator, N_SAMPLE_BATCH);
+      g_async_queue_push (producer->full, batch);
+    }
+
+  return NULL;
+}
+
+static gboolean
+load_sample_write (CltSqliteStore *self,
+                   sqlite3        *db,
+                   gpointer        user_data,
+                   GCancellable   *cancellable,
+                   GTask          *task,
+                   GError        **error)
+{
+  SampleData *data = user_data;
+  g_autoptr(CltSampleGenerator) generator = NULL;
+  g_autoptr(GThread) thread = NULL;
+  Producer producer = { 0 };
+  Importer importer = { 0 };
+  Bulk bulk = { 0 };
+  gint64 existing = 0;
+  guint64 n_generated = 0;
+  guint32 seed = data->seed;
+  gboolean ok = TRUE;
+
+  if (!ensure_sample_sites_and_groups (self, db, error))
+    return FALSE;
+
+  existing = query_int (db, "SELECT count(*) FROM customers");
+
+  /* Loading into a table that already has customers: another stream of
+   * the same seed, so that a second load adds new people; the rare clash
+   * of a number or email with an existing customer is skipped. */
+  if (existing > 0)
+    seed ^= (guint32) (existing * 2654435761u) | 1;
+
+  if (!bulk_begin (self, db, data->n_customers, &bulk, error) ||
+      !importer_init (self, db, &importer, error))
+    {
+      importer_clear (&importer);
+      return bulk_end (self, db, &bulk, FALSE, error);
+    }
+  importer.skip_conflicts = existing > 0;
+
+  generator = clt_sample_generator_new (seed);
+  producer.full = g_async_queue_new_full ((GDestroyNotify) g_ptr_array_unref);
+  producer.tokens = g_async_queue_new ();
+  producer.generator = generator;
+  for (guint i = 0; i < 3; i++)
+    g_async_queue_push (producer.tokens, GINT_TO_POINTER (TOKEN_GO));
+  thread = g_thread_new ("clt-sample", produce_batches, &producer);
+
+  while (ok && importer.n_written < data->n_customers)
+    {
+      g_autoptr(GPtrArray) batch = g_async_queue_pop (producer.full);
+
+      g_async_queue_push (producer.tokens, GINT_TO_POINTER (TOKEN_GO));
+
+      for (guint i = 0; ok && i < batch->len && importer.n_written < data->n_customers; i++)
+        ok = import_one (self, db, &importer, g_ptr_array_index (batch, i), error);
+      n_generated += batch->len;
+
+      if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
+        ok = FALSE;
+
+      /* Only clashes for a long time: the table holds this stream already. */
+      if (ok && n_generated > 2 * (guint64) data->n_customers + N_SAMPLE_BATCH)
+        break;
+    }
+
+  g_atomic_int_set (&producer.stop, 1);
+  g_async_queue_push (producer.tokens, GINT_TO_POINTER (TOKEN_STOP));
+  g_thread_join (g_steal_pointer (&thread));
+  g_async_queue_unref (producer.full);
+  g_async_queue_unref (producer.tokens);
+  importer_clear (&importer);
+  ok = bulk_end (self, db, &bulk, ok, error);
+
+  if (ok)
+    {
+      request_checkpoint (task);
+      g_task_return_boolean (task, TRUE);
+    }
+  return ok;
+}
+
+static void
+clt_sqlite_store_load_sample (CltStore            *store,
+                              guint                n_customers,
+                              guint32              seed,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  SampleData *data = g_new0 (SampleData, 1);
+
+  data->n_customers = n_customers;
+  data->seed = seed;
+  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_load_sample, load_sample_write,
+             data, g_free, TRUE, NULL, cancellable, callback, user_data);
+}
+
+/* }}} */
+
+void
+clt_sqlite_store_import_iface_init (CltStoreInterface *iface)
+{
+  iface->import_customers = clt_sqlite_store_import_customers;
+  iface->load_sample = clt_sqlite_store_load_sample;
+}

@@ -1,0 +1,363 @@
+/* clt-sqlite-store-mail.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "clt-sqlite-store"
+
+#include "config.h"
+
+#include "clt-sqlite-store-private.h"
+
+/* Verification and password links: the token goes out by email, only its
+ * SHA-256 is kept. Returns the token. */
+static char *
+make_token (CltSqliteStore *self,
+            sqlite3        *db,
+            gint64          customer_pk,
+            const char     *purpose,
+            GError        **error)
+{
+  g_autofree char *token = clt_customer_number_generate_key ();
+  g_autofree char *more = clt_customer_number_generate_key ();
+  g_autofree char *full = g_strconcat (token, more, NULL);
+  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, full, -1);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 now = now_usec ();
+
+  stmt = prepare (self, db,
+                  "INSERT INTO customer_tokens (token_hash, customer_pk, purpose, created, expires)"
+                  " VALUES (?, ?, ?, ?, ?)",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  bind_text (stmt, 1, hash);
+  sqlite3_bind_int64 (stmt, 2, customer_pk);
+  bind_text (stmt, 3, purpose);
+  sqlite3_bind_int64 (stmt, 4, now);
+  sqlite3_bind_int64 (stmt, 5, now + TOKEN_LIFETIME_USEC);
+  if (!step_expect_done (self, db, stmt, error))
+    return NULL;
+
+  return g_steal_pointer (&full);
+}
+
+/* Where links point: the storefront of the customer's preferred site, else
+ * of the first site that has one. */
+static char *
+storefront_base (sqlite3    *db,
+                 const char *preferred_site)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *url = NULL;
+
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT storefront_url FROM sites WHERE storefront_url <> ''"
+                          " ORDER BY code = ? DESC, position, code LIMIT 1",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, preferred_site != NULL ? preferred_site : "", -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        url = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    }
+  sqlite3_finalize (stmt);
+
+  if (url == NULL)
+    url = g_strdup ("https://shop.example/");
+
+  if (!g_str_has_suffix (url, "/"))
+    {
+      char *with_slash = g_strconcat (url, "/", NULL);
+
+      g_free (url);
+      url = with_slash;
+    }
+
+  return url;
+}
+
+static gboolean
+queue_email (CltSqliteStore *self,
+             sqlite3        *db,
+             gint64          customer_pk,
+             const char     *recipient,
+             const char     *kind,
+             const char     *subject,
+             const char     *body,
+             GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = prepare (self, db,
+                  "INSERT INTO email_outbox (customer_pk, recipient, subject, body, kind, state, created)"
+                  " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, customer_pk);
+  bind_text (stmt, 2, recipient);
+  bind_text (stmt, 3, subject);
+  bind_text (stmt, 4, body);
+  bind_text (stmt, 5, kind);
+  sqlite3_bind_int (stmt, 6, CLT_EMAIL_STATE_QUEUED);
+  sqlite3_bind_int64 (stmt, 7, now_usec ());
+  return step_expect_done (self, db, stmt, error);
+}
+
+const char * const mail_kinds[] = {
+  [MAIL_VERIFICATION]     = "verification",
+  [MAIL_PASSWORD_TOKEN]   = "password-token",
+  [MAIL_INITIAL_PASSWORD] = "initial-password",
+  [MAIL_ACCOUNT_PREPARED] = "account-prepared",
+  [MAIL_ACCOUNT_ACTIVE]   = "account-active",
+  [MAIL_PASSWORD_RESET]   = "password-reset",
+};
+
+/* Writes the mail of @kind for the stored customer @customer, with a fresh
+ * link token where the mail has a link. @password only for the
+ * initial-password and account-prepared mails. */
+gboolean
+send_mail (CltSqliteStore     *self,
+           sqlite3            *db,
+           gint64              pk,
+           CltCustomer        *customer,
+           CltShopPreferences *preferences,
+           MailKind            kind,
+           const char         *password,
+           GError            **error)
+{
+  const char *shop = clt_shop_preferences_get_shop_name (preferences);
+  g_autofree char *base = storefront_base (db, clt_customer_get_preferred_site (customer));
+  g_autofree char *greeting = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *link = NULL;
+  g_autofree char *signature = NULL;
+
+  if (shop[0] == '\0')
+    shop = _("our shop");
+
+  greeting = g_strdup_printf (_("Dear %s %s,"), clt_customer_get_first_name (customer),
+                              clt_customer_get_last_name (customer));
+  signature = g_strdup_printf (_("Kind regards,\n%s"), shop);
+
+  switch (kind)
+    {
+    case MAIL_VERIFICATION:
+      token = make_token (self, db, pk, "verification", error);
+      if (token == NULL)
+        return FALSE;
+      link = g_strconcat (base, "verify?token=", token, NULL);
+      subject = g_strdup_printf (_("Please confirm your email address for %s"), shop);
+      body = g_strdup_printf (_("%s\n\nan account has been created for you at %s. "
+                                "Please confirm your email address by opening this link:\n\n%s\n\n"
+                                "The link is valid for 7 days.\n\n%s"),
+                              greeting, shop, link, signature);
+      break;
+
+    case MAIL_PASSWORD_TOKEN:
+      token = make_token (self, db, pk, "password", error);
+      if (token == NULL)
+        return FALSE;
+      link = g_strconcat (base, "set-password?token=", token, NULL);
+      subject = g_strdup_printf (_("Set the password for your %s account"), shop);
+      body = g_strdup_printf (_("%s\n\nto set the password for your account, open this link:\n\n%s\n\n"
+                                "The link is valid for 7 days.\n\n%s"),
+                              greeting, link, signature);
+      break;
+
+    case MAIL_INITIAL_PASSWORD:
+      subject = g_strdup_printf (_("Your %s account"), shop);
+      body = g_strdup_printf (_("%s\n\nyour account at %s is ready. You can sign in with your "
+                                "email address %s and this password:\n\n%s\n\n"
+                                "Please change it after signing in.\n\n%s"),
+                              greeting, shop, clt_customer_get_email (customer), password,
+                              signature);
+      break;
+
+    case MAIL_ACCOUNT_PREPARED:
+      subject = g_strdup_printf (_("Your %s account is being prepared"), shop);
+      body = g_strdup_printf (_("%s\n\nan account at %s has been created for you and is being "
+                                "prepared. You cannot sign in yet: we will send you another "
+                                "email as soon as the account is active. Then sign in with your "
+                                "email address %s and this password:\n\n%s\n\n%s"),
+                              greeting, shop, clt_customer_get_email (customer), password,
+                              signature);
+      break;
+
+    case MAIL_ACCOUNT_ACTIVE:
+      subject = g_strdup_printf (_("Your %s account is now active"), shop);
+      body = g_strdup_printf (_("%s\n\nyour account at %s is now active. You can sign in with your "
+                                "email address %s and the password from our first email.\n\n%s"),
+                              greeting, shop, clt_customer_get_email (customer), signature);
+      break;
+
+    case MAIL_PASSWORD_RESET:
+      token = make_token (self, db, pk, "password", error);
+      if (token == NULL)
+        return FALSE;
+      link = g_strconcat (base, "reset-password?token=", token, NULL);
+      subject = g_strdup_printf (_("Reset the password for your %s account"), shop);
+      body = g_strdup_printf (_("%s\n\nto choose a new password for your account, open this link:\n\n%s\n\n"
+                                "The link is valid for 7 days. If you did not ask for a new "
+                                "password, you can ignore this email.\n\n%s"),
+                              greeting, link, signature);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  return queue_email (self, db, pk, clt_customer_get_email (customer), mail_kinds[kind],
+                      subject, body, error);
+}
+
+static gpointer
+read_email_row (sqlite3_stmt  *stmt,
+                gconstpointer  row_data)
+{
+  const char *customer_id = row_data;
+  CltEmail *email = clt_email_new ();
+  g_autoptr(GDateTime) created = column_date_time (stmt, 6);
+
+  clt_email_set_id (email, sqlite3_column_int64 (stmt, 0));
+  clt_email_set_customer_id (email, customer_id);
+  clt_email_set_recipient (email, column_text (stmt, 1));
+  clt_email_set_subject (email, column_text (stmt, 2));
+  clt_email_set_body (email, column_text (stmt, 3));
+  clt_email_set_kind (email, column_text (stmt, 4));
+  clt_email_set_state (email, sqlite3_column_int (stmt, 5));
+  clt_email_set_created (email, created);
+
+  return email;
+}
+
+static gboolean
+list_emails_read (CltSqliteStore *self,
+                  Reader         *reader,
+                  gpointer        user_data,
+                  GCancellable   *cancellable,
+                  GTask          *task,
+                  GError        **error)
+{
+  IdData *data = user_data;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 pk;
+
+  if (!lookup_customer_pk (self, reader->db, data->customer_id, &pk, error))
+    return FALSE;
+
+  stmt = prepare (self, reader->db,
+                  "SELECT id, recipient, subject, body, kind, state, created FROM email_outbox"
+                  " WHERE customer_pk = ? ORDER BY id DESC",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, pk);
+  return return_rows (self, reader->db, stmt, read_email_row, data->customer_id, task, error);
+}
+
+static void
+clt_sqlite_store_list_emails (CltStore            *store,
+                              const char          *customer_id,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  run_read (CLT_SQLITE_STORE (store), clt_sqlite_store_list_emails, list_emails_read,
+            id_data_new (customer_id), (GDestroyNotify) id_data_free,
+            cancellable, callback, user_data);
+}
+
+static gboolean
+set_email_state_write (CltSqliteStore *self,
+                       sqlite3        *db,
+                       gpointer        user_data,
+                       GCancellable   *cancellable,
+                       GTask          *task,
+                       GError        **error)
+{
+  NoteData *data = user_data;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) owner = NULL;
+  int rc;
+
+  owner = prepare (self, db,
+                   "SELECT c.id FROM email_outbox e LEFT JOIN customers c ON c.pk = e.customer_pk"
+                   " WHERE e.id = ?",
+                   error);
+  if (owner == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (owner, 1, data->email_id);
+  rc = sqlite3_step (owner);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND,
+                   _("The email no longer exists."));
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      set_db_error (self, error, db, rc);
+      return FALSE;
+    }
+  set_changed_id (task, sqlite3_column_type (owner, 0) == SQLITE_NULL ? NULL : column_text (owner, 0));
+
+  stmt = prepare (self, db,
+                  "UPDATE email_outbox SET state = ?1,"
+                  " sent_at = CASE WHEN ?1 = ?2 THEN ?3 ELSE sent_at END,"
+                  " attempts = attempts + (?1 IN (?2, ?4))"
+                  " WHERE id = ?5",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int (stmt, 1, data->state);
+  sqlite3_bind_int (stmt, 2, CLT_EMAIL_STATE_SENT);
+  sqlite3_bind_int64 (stmt, 3, now_usec ());
+  sqlite3_bind_int (stmt, 4, CLT_EMAIL_STATE_FAILED);
+  sqlite3_bind_int64 (stmt, 5, data->email_id);
+  if (!step_expect_done (self, db, stmt, error))
+    return FALSE;
+
+  g_task_return_boolean (task, TRUE);
+  return TRUE;
+}
+
+static void
+clt_sqlite_store_set_email_state (CltStore            *store,
+                                  gint64               email_id,
+                                  CltEmailState        state,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  NoteData *data;
+
+  if ((guint) state > CLT_EMAIL_STATE_FAILED)
+    {
+      return_invalid (store, clt_sqlite_store_set_email_state,
+                      clt_store_error_new_invalid ("state", _("Unknown email state.")),
+                      cancellable, callback, user_data);
+      return;
+    }
+
+  data = g_new0 (NoteData, 1);
+  data->email_id = email_id;
+  data->state = state;
+  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_set_email_state, set_email_state_write,
+             data, (GDestroyNotify) note_data_free, TRUE, NULL, cancellable, callback, user_data);
+}
+
+/* }}} */
+
+void
+clt_sqlite_store_mail_iface_init (CltStoreInterface *iface)
+{
+  iface->list_emails = clt_sqlite_store_list_emails;
+  iface->set_email_state = clt_sqlite_store_set_email_state;
+}

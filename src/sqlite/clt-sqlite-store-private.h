@@ -1,0 +1,240 @@
+/* clt-sqlite-store-private.h
+ *
+ * The parts of CltSqliteStore: the instance struct, the task plumbing and
+ * the helpers that clt-sqlite-store*.c and clt-sqlite-util.c share. Not
+ * installed; for the store's own files and its tests.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <errno.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "clt-address.h"
+#include "clt-backoffice-user.h"
+#include "clt-company.h"
+#include "clt-custom-field.h"
+#include "clt-customer.h"
+#include "clt-customer-number.h"
+#include "clt-email.h"
+#include "clt-enum-types.h"
+#include "clt-group.h"
+#include "clt-note.h"
+#include "clt-order.h"
+#include "clt-password.h"
+#include "clt-query.h"
+#include "clt-sample-generator.h"
+#include "clt-shop-preferences.h"
+#include "clt-site.h"
+#include "clt-sqlite-schema.h"
+#include "clt-sqlite-store.h"
+#include "clt-validate.h"
+
+/* Threading: every operation runs in a GTask thread. Reads take one of a
+ * few read-only connections from an async queue; writes serialize on the
+ * single write connection. In WAL mode readers see the last committed state
+ * and never wait for a writer, so the table keeps scrolling while sample
+ * data loads. Connections are opened NOMUTEX: the queue and the mutex make
+ * sure that each is used by one thread at a time. */
+
+G_BEGIN_DECLS
+
+#define N_SAMPLE_BATCH     10000
+#define BUSY_TIMEOUT_MS    5000
+#define QUICK_CHECK_LIMIT  (16 * 1024 * 1024)
+#define MAX_COUNT_CACHE    64
+#define TOKEN_LIFETIME_USEC (G_GINT64_CONSTANT (7) * 24 * 3600 * G_USEC_PER_SEC)
+
+typedef struct
+{
+  sqlite3    *db;
+  /* Counts by filter, valid while PRAGMA data_version stays the same
+   * (it changes when another connection commits). */
+  GHashTable *counts;
+  gint64      data_version;
+} Reader;
+
+struct _CltSqliteStore
+{
+  GObject      parent_instance;
+
+  char        *path;
+  gboolean     read_only;
+
+  GMutex       write_lock;
+  sqlite3     *write_db;          /* NULL when read-only */
+
+  GAsyncQueue *idle_readers;
+  GPtrArray   *readers;           /* every Reader, for finalize */
+};
+
+/* The columns every customer read selects, in this order (see
+ * read_customer ()). */
+#define CUSTOMER_COLUMNS \
+  "c.pk, c.id, c.number, c.email, c.salutation, c.title, c.first_name, c.middle_name," \
+  " c.last_name, c.gender, c.date_of_birth, c.phone, c.company, c.locale, c.currency," \
+  " c.preferred_site, c.restriction, c.active, c.on_hold, c.verified, c.registered," \
+  " c.updated, c.last_login, c.anonymized_at, c.default_billing_address," \
+  " c.default_shipping_address, c.zip_code, c.city, c.country, c.company_id," \
+  " c.business_unit, c.roles, c.version"
+
+enum {
+  COL_PK, COL_ID, COL_NUMBER, COL_EMAIL, COL_SALUTATION, COL_TITLE, COL_FIRST_NAME,
+  COL_MIDDLE_NAME, COL_LAST_NAME, COL_GENDER, COL_DATE_OF_BIRTH, COL_PHONE, COL_COMPANY,
+  COL_LOCALE, COL_CURRENCY, COL_PREFERRED_SITE, COL_RESTRICTION, COL_ACTIVE, COL_ON_HOLD,
+  COL_VERIFIED, COL_REGISTERED, COL_UPDATED, COL_LAST_LOGIN, COL_ANONYMIZED_AT,
+  COL_DEFAULT_BILLING, COL_DEFAULT_SHIPPING, COL_ZIP_CODE, COL_CITY, COL_COUNTRY,
+  COL_COMPANY_ID, COL_BUSINESS_UNIT, COL_ROLES, COL_VERSION,
+};
+
+
+typedef gboolean (*ReadFunc)  (CltSqliteStore *self,
+                               Reader         *reader,
+                               gpointer        data,
+                               GCancellable   *cancellable,
+                               GTask          *task,
+                               GError        **error);
+typedef gboolean (*WriteFunc) (CltSqliteStore *self,
+                               sqlite3        *db,
+                               gpointer        data,
+                               GCancellable   *cancellable,
+                               GTask          *task,
+                               GError        **error);
+
+typedef struct
+{
+  ReadFunc       read;
+  WriteFunc      write;
+  gpointer       data;
+  GDestroyNotify data_free;
+  /* For writes: emit "changed" with this id afterwards (NULL = any). */
+  gboolean       emit_changed;
+  char          *changed_id;
+  /* For bulk writes: fold the WAL into the main file after the commit. */
+  gboolean       checkpoint;
+} Op;
+
+/* Builds one object from the current row of a list query. */
+typedef gpointer (*RowFunc) (sqlite3_stmt  *stmt,
+                             gconstpointer  row_data);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+typedef enum
+{
+  MAIL_VERIFICATION,
+  MAIL_PASSWORD_TOKEN,
+  MAIL_INITIAL_PASSWORD,
+  MAIL_ACCOUNT_PREPARED,
+  MAIL_ACCOUNT_ACTIVE,
+  MAIL_PASSWORD_RESET,
+} MailKind;
+
+/* The outbox kind of each MailKind. */
+G_GNUC_INTERNAL extern const char * const mail_kinds[];
+
+typedef struct
+{
+  char          *customer_id;
+  char          *message;
+  gint64         email_id;
+  CltEmailState  state;
+} NoteData;
+
+typedef struct
+{
+  char *customer_id;
+} IdData;
+
+/* Helpers the parts share, by the file that defines them. */
+
+/* clt-sqlite-store-addresses.c */
+G_GNUC_INTERNAL gboolean return_rows (CltSqliteStore *self, sqlite3 *db, sqlite3_stmt *stmt, RowFunc read_row, gconstpointer row_data, GTask *task, GError **error);
+G_GNUC_INTERNAL void id_data_free (IdData *data);
+G_GNUC_INTERNAL IdData *id_data_new (const char *customer_id);
+G_GNUC_INTERNAL gboolean touch_customer (CltSqliteStore *self, sqlite3 *db, gint64 pk, GError **error);
+G_GNUC_INTERNAL void note_data_free (NoteData *data);
+
+/* clt-sqlite-store-customers.c */
+G_GNUC_INTERNAL void set_changed_id (GTask *task, const char *customer_id);
+G_GNUC_INTERNAL void set_conflict (GError **error, const char *field, const char *message);
+G_GNUC_INTERNAL gint64 now_usec (void);
+G_GNUC_INTERNAL gboolean step_expect_done (CltSqliteStore *self, sqlite3 *db, sqlite3_stmt *stmt, GError **error);
+G_GNUC_INTERNAL gboolean exists_text (CltSqliteStore *self, sqlite3 *db, const char *sql, const char *param, gboolean *found, GError **error);
+G_GNUC_INTERNAL gboolean lookup_live_customer (CltSqliteStore *self, sqlite3 *db, const char *customer_id, gint64 *pk, GError **error);
+G_GNUC_INTERNAL gboolean write_groups (CltSqliteStore *self, sqlite3 *db, gint64 pk, const char *const *groups, GError **error);
+G_GNUC_INTERNAL gboolean refresh_location (CltSqliteStore *self, sqlite3 *db, gint64 pk, GError **error);
+G_GNUC_INTERNAL gboolean address_exists (CltSqliteStore *self, sqlite3 *db, gint64 pk, const char *address_id, gboolean *found, GError **error);
+G_GNUC_INTERNAL void return_invalid (CltStore *store, gpointer source_tag, GError *error, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+G_GNUC_INTERNAL int begin_secure_delete (sqlite3 *db);
+G_GNUC_INTERNAL void restore_secure_delete (sqlite3 *db, int previous);
+
+/* clt-sqlite-store-import.c */
+G_GNUC_INTERNAL gboolean step_done (CltSqliteStore *self, sqlite3 *db, sqlite3_stmt *stmt, GError **error);
+
+/* clt-sqlite-store-mail.c */
+G_GNUC_INTERNAL gboolean send_mail (CltSqliteStore *self, sqlite3 *db, gint64 pk, CltCustomer *customer, CltShopPreferences *preferences, MailKind kind, const char *password, GError **error);
+
+/* clt-sqlite-store-open.c */
+G_GNUC_INTERNAL void watch_cancellable (sqlite3 *db, GCancellable *cancellable);
+G_GNUC_INTERNAL void reader_free (Reader *reader);
+G_GNUC_INTERNAL Reader *acquire_reader (CltSqliteStore *self, GCancellable *cancellable);
+G_GNUC_INTERNAL void release_reader (CltSqliteStore *self, Reader *reader);
+G_GNUC_INTERNAL gint64 reader_data_version (Reader *reader);
+G_GNUC_INTERNAL void clt_sqlite_store_initable_iface_init (GInitableIface *iface);
+
+/* clt-sqlite-store-query.c */
+G_GNUC_INTERNAL gboolean select_customers (CltSqliteStore *self, sqlite3 *db, sqlite3_stmt *stmt, GPtrArray **out, GError **error);
+
+/* clt-sqlite-store-shop.c */
+G_GNUC_INTERNAL CltShopPreferences *read_preferences (CltSqliteStore *self, sqlite3 *db, GError **error);
+
+/* clt-sqlite-store.c */
+G_GNUC_INTERNAL void request_checkpoint (GTask *task);
+G_GNUC_INTERNAL void run_read (CltSqliteStore *self, gpointer source_tag, ReadFunc func, gpointer data, GDestroyNotify data_free, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+G_GNUC_INTERNAL void run_write (CltSqliteStore *self, gpointer source_tag, WriteFunc func, gpointer data, GDestroyNotify data_free, gboolean emit_changed, const char *changed_id, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+G_GNUC_INTERNAL gboolean lookup_customer_pk (CltSqliteStore *self, sqlite3 *db, const char *customer_id, gint64 *pk, GError **error);
+
+/* clt-sqlite-util.c */
+G_GNUC_INTERNAL gboolean rc_is_corrupt (int rc);
+G_GNUC_INTERNAL void set_db_error (CltSqliteStore *self, GError **error, sqlite3 *db, int rc);
+G_GNUC_INTERNAL gboolean exec_sql (CltSqliteStore *self, sqlite3 *db, const char *sql, GError **error);
+G_GNUC_INTERNAL sqlite3_stmt *prepare (CltSqliteStore *self, sqlite3 *db, const char *sql, GError **error);
+G_GNUC_INTERNAL void bind_text (sqlite3_stmt *stmt, int idx, const char *text);
+G_GNUC_INTERNAL void bind_static_text (sqlite3_stmt *stmt, int idx, const char *text);
+G_GNUC_INTERNAL gint64 date_time_to_usec (GDateTime *dt);
+G_GNUC_INTERNAL GDateTime *date_time_from_usec (gint64 usec);
+G_GNUC_INTERNAL void bind_date_time (sqlite3_stmt *stmt, int idx, GDateTime *dt);
+G_GNUC_INTERNAL GDateTime *column_date_time (sqlite3_stmt *stmt, int col);
+G_GNUC_INTERNAL const char *column_text (sqlite3_stmt *stmt, int col);
+G_GNUC_INTERNAL char ** split_lines (const char *text);
+G_GNUC_INTERNAL char *join_lines (const char *const *strv);
+G_GNUC_INTERNAL char *make_random_id (guint n_chars);
+
+/* clt-sqlite-store-addresses.c */
+G_GNUC_INTERNAL void clt_sqlite_store_addresses_iface_init (CltStoreInterface *iface);
+
+/* clt-sqlite-store-customers.c */
+G_GNUC_INTERNAL void clt_sqlite_store_customers_iface_init (CltStoreInterface *iface);
+
+/* clt-sqlite-store-import.c */
+G_GNUC_INTERNAL void clt_sqlite_store_import_iface_init (CltStoreInterface *iface);
+
+/* clt-sqlite-store-mail.c */
+G_GNUC_INTERNAL void clt_sqlite_store_mail_iface_init (CltStoreInterface *iface);
+
+/* clt-sqlite-store-query.c */
+G_GNUC_INTERNAL void clt_sqlite_store_query_iface_init (CltStoreInterface *iface);
+
+/* clt-sqlite-store-shop.c */
+G_GNUC_INTERNAL void clt_sqlite_store_shop_iface_init (CltStoreInterface *iface);
+
+G_END_DECLS

@@ -1,0 +1,877 @@
+/* clt-sqlite-store-query.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "clt-sqlite-store"
+
+#include "config.h"
+
+#include "clt-sqlite-store-private.h"
+
+/* Indexed column per CltSortKey (each indexed as (listed, column); see
+ * clt-sqlite-schema.c). */
+static const char * const sort_columns[CLT_N_SORT_KEYS] = {
+  [CLT_SORT_KEY_NUMBER]     = "c.number_key",
+  [CLT_SORT_KEY_REGISTERED] = "c.registered",
+  [CLT_SORT_KEY_EMAIL]      = "c.email_key",
+  [CLT_SORT_KEY_LAST_NAME]  = "c.last_name_key",
+  [CLT_SORT_KEY_FIRST_NAME] = "c.first_name_key",
+  [CLT_SORT_KEY_COMPANY]    = "c.company_key",
+  [CLT_SORT_KEY_ZIP_CODE]   = "c.zip_key",
+  [CLT_SORT_KEY_CITY]       = "c.city_key",
+  [CLT_SORT_KEY_COUNTRY]    = "c.country",
+  [CLT_SORT_KEY_STATUS]     = "c.status_rank",
+  [CLT_SORT_KEY_SITE]       = "c.preferred_site",
+};
+
+/* Queries {{{ */
+
+typedef struct
+{
+  GString   *where;     /* conditions, each starting with " AND " */
+  GPtrArray *params;    /* GVariant: string or int64 */
+  GString   *key;       /* cache key for counts */
+  /* Set when the count comes from one index alone: the FTS query, or the
+   * single 1–2 character prefix. */
+  char      *fast_count_sql;
+  char      *fast_count_param;
+  gboolean   has_text;
+} Filter;
+
+static void
+filter_clear (Filter *filter)
+{
+  g_string_free (filter->where, TRUE);
+  g_ptr_array_unref (filter->params);
+  g_string_free (filter->key, TRUE);
+  g_free (filter->fast_count_sql);
+  g_free (filter->fast_count_param);
+}
+
+static void
+filter_add_text (Filter     *filter,
+                 const char *text)
+{
+  g_ptr_array_add (filter->params, g_variant_ref_sink (g_variant_new_string (text)));
+  g_string_append_printf (filter->key, "s%zu:%s;", strlen (text), text);
+}
+
+static void
+filter_add_int (Filter *filter,
+                gint64  value)
+{
+  g_ptr_array_add (filter->params, g_variant_ref_sink (g_variant_new_int64 (value)));
+  g_string_append_printf (filter->key, "i%" G_GINT64_FORMAT ";", value);
+}
+
+/* Quote one word as an FTS5 string: everything inside "…" is literal text
+ * (a " is doubled), so no input can be FTS syntax. */
+static void
+append_fts_string (GString    *out,
+                   const char *word)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = word; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+/* Search text becomes (a) one FTS5 query ANDing a word-prefix match of
+ * every word ("word" * — inside the quotes nothing is FTS syntax, a " is
+ * doubled), or (b) when it is a single word of one or two characters, a
+ * prefix match on the folded last name, first name and email through the
+ * customer_prefixes table. Words without a letter or
+ * digit (a lone "-" or "*") cannot match a token and are left out.
+ *
+ * @dense: the caller will walk the sort index and test each row (many
+ * rows match), rather than collect the matches and sort them (few match);
+ * prefixes are then tested by a keyed lookup per row (EXISTS). */
+static gboolean
+word_has_token (const char *word)
+{
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+filter_add_search (Filter     *filter,
+                   const char *search_text,
+                   gboolean    dense)
+{
+  g_autofree char *folded = clt_fold_text (search_text);
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GString) match = g_string_new (NULL);
+  g_autoptr(GPtrArray) short_words = g_ptr_array_new ();
+  guint n_words = 0;
+  guint n_long = 0;
+
+  if (folded[0] == '\0')
+    return;
+
+  words = g_strsplit (folded, " ", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (!word_has_token (words[i]))
+        continue;
+
+      if (n_words++ > 0)
+        g_string_append (match, " AND ");
+      append_fts_string (match, words[i]);
+      g_string_append (match, " *");
+
+      if (g_utf8_strlen (words[i], -1) >= 3)
+        n_long++;
+      else
+        g_ptr_array_add (short_words, words[i]);
+    }
+
+  if (n_words == 0)
+    return;
+
+  filter->has_text = TRUE;
+
+  /* One short word: the prefix table. Anything more: the full-text index,
+   * whose prefix indexes make short words cheap next to others. */
+  if (n_long > 0 || n_words > 1)
+    {
+      /* IN either way: walking the sort index, SQLite tests each row
+       * against the matches collected once; a per-row MATCH would
+       * evaluate the whole full-text query again for every row. */
+      g_string_append (filter->where,
+                       " AND c.pk IN (SELECT rowid FROM customers_fts"
+                       " WHERE customers_fts MATCH ?)");
+      filter_add_text (filter, match->str);
+
+      filter->fast_count_sql =
+        g_strdup ("SELECT count(*) FROM customers_fts WHERE customers_fts MATCH ?");
+      filter->fast_count_param = g_strdup (match->str);
+      return;
+    }
+
+  for (guint i = 0; i < short_words->len; i++)
+    {
+      const char *word = g_ptr_array_index (short_words, i);
+
+      if (dense)
+        g_string_append (filter->where,
+                         " AND EXISTS (SELECT 1 FROM customer_prefixes p"
+                         " WHERE p.prefix = ? AND p.customer_pk = c.pk)");
+      else
+        g_string_append (filter->where,
+                         " AND c.pk IN (SELECT customer_pk FROM customer_prefixes"
+                         " WHERE prefix = ?)");
+      filter_add_text (filter, word);
+    }
+
+  if (short_words->len == 1)
+    {
+      filter->fast_count_sql = g_strdup ("SELECT count(*) FROM customer_prefixes WHERE prefix = ?");
+      filter->fast_count_param = g_strdup (g_ptr_array_index (short_words, 0));
+    }
+}
+
+static void
+filter_init (Filter   *filter,
+             CltQuery *query,
+             gboolean  dense)
+{
+  const char * const *exclude;
+  GDateTime *from;
+  GDateTime *until;
+  gboolean other = FALSE;
+
+  filter->where = g_string_new (NULL);
+  filter->params = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+  filter->key = g_string_new (NULL);
+  filter->fast_count_sql = NULL;
+  filter->fast_count_param = NULL;
+  filter->has_text = FALSE;
+
+  filter_add_search (filter, clt_query_get_search_text (query), dense);
+
+  switch (clt_query_get_status (query))
+    {
+    case CLT_STATUS_FILTER_ACTIVE:
+      g_string_append (filter->where, " AND c.status_rank IN (0, 1)");
+      break;
+    case CLT_STATUS_FILTER_ON_HOLD:
+      g_string_append (filter->where, " AND c.status_rank IN (2, 3)");
+      break;
+    case CLT_STATUS_FILTER_INACTIVE:
+      g_string_append (filter->where, " AND c.status_rank IN (4, 5)");
+      break;
+    case CLT_STATUS_FILTER_UNVERIFIED:
+      g_string_append (filter->where, " AND c.verified = 0");
+      break;
+    case CLT_STATUS_FILTER_ANY:
+    default:
+      break;
+    }
+  if (clt_query_get_status (query) != CLT_STATUS_FILTER_ANY)
+    other = TRUE;
+
+  if (clt_query_get_group (query)[0] != '\0')
+    {
+      g_string_append (filter->where,
+                       " AND c.pk IN (SELECT customer_pk FROM customer_groups"
+                       " WHERE group_code = ?)");
+      filter_add_text (filter, clt_query_get_group (query));
+      other = TRUE;
+    }
+
+  if (clt_query_get_site (query)[0] != '\0')
+    {
+      g_string_append (filter->where, " AND c.preferred_site = ?");
+      filter_add_text (filter, clt_query_get_site (query));
+      other = TRUE;
+    }
+
+  if (clt_query_get_country (query)[0] != '\0')
+    {
+      g_string_append (filter->where, " AND c.country = ?");
+      filter_add_text (filter, clt_query_get_country (query));
+      other = TRUE;
+    }
+
+  from = clt_query_get_registered_from (query);
+  if (from != NULL)
+    {
+      g_string_append (filter->where, " AND c.registered >= ?");
+      filter_add_int (filter, date_time_to_usec (from));
+      other = TRUE;
+    }
+
+  until = clt_query_get_registered_until (query);
+  if (until != NULL)
+    {
+      g_string_append (filter->where, " AND c.registered < ?");
+      filter_add_int (filter, date_time_to_usec (until));
+      other = TRUE;
+    }
+
+  exclude = clt_query_get_exclude_ids (query);
+  if (exclude != NULL && exclude[0] != NULL)
+    {
+      g_string_append (filter->where, " AND c.id NOT IN (");
+      for (guint i = 0; exclude[i] != NULL; i++)
+        {
+          g_string_append (filter->where, i > 0 ? ", ?" : "?");
+          filter_add_text (filter, exclude[i]);
+        }
+      g_string_append (filter->where, ")");
+      other = TRUE;
+    }
+
+  if (other)
+    {
+      g_clear_pointer (&filter->fast_count_sql, g_free);
+      g_clear_pointer (&filter->fast_count_param, g_free);
+    }
+  g_string_prepend (filter->key, filter->where->str);
+}
+
+static void
+bind_params (sqlite3_stmt *stmt,
+             GPtrArray    *params,
+             int           first)
+{
+  for (guint i = 0; i < params->len; i++)
+    {
+      GVariant *value = g_ptr_array_index (params, i);
+
+      if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+        sqlite3_bind_int64 (stmt, first + i, g_variant_get_int64 (value));
+      else
+        sqlite3_bind_text (stmt, first + i, g_variant_get_string (value, NULL), -1,
+                           SQLITE_TRANSIENT);
+    }
+}
+
+static CltCustomer *
+read_customer (sqlite3_stmt *stmt)
+{
+  CltCustomer *customer = clt_customer_new ();
+  g_autoptr(GDateTime) registered = column_date_time (stmt, COL_REGISTERED);
+  g_autoptr(GDateTime) updated = column_date_time (stmt, COL_UPDATED);
+  g_autoptr(GDateTime) last_login = column_date_time (stmt, COL_LAST_LOGIN);
+  g_autoptr(GDateTime) anonymized_at = column_date_time (stmt, COL_ANONYMIZED_AT);
+  g_auto(GStrv) roles = split_lines (column_text (stmt, COL_ROLES));
+
+  clt_customer_set_id (customer, column_text (stmt, COL_ID));
+  clt_customer_set_number (customer, column_text (stmt, COL_NUMBER));
+  clt_customer_set_email (customer, column_text (stmt, COL_EMAIL));
+  clt_customer_set_salutation (customer, column_text (stmt, COL_SALUTATION));
+  clt_customer_set_title (customer, column_text (stmt, COL_TITLE));
+  clt_customer_set_first_name (customer, column_text (stmt, COL_FIRST_NAME));
+  clt_customer_set_middle_name (customer, column_text (stmt, COL_MIDDLE_NAME));
+  clt_customer_set_last_name (customer, column_text (stmt, COL_LAST_NAME));
+  clt_customer_set_gender (customer, sqlite3_column_int (stmt, COL_GENDER));
+  clt_customer_set_date_of_birth (customer, column_text (stmt, COL_DATE_OF_BIRTH));
+  clt_customer_set_phone (customer, column_text (stmt, COL_PHONE));
+  clt_customer_set_company (customer, column_text (stmt, COL_COMPANY));
+  clt_customer_set_locale (customer, column_text (stmt, COL_LOCALE));
+  clt_customer_set_currency (customer, column_text (stmt, COL_CURRENCY));
+  clt_customer_set_preferred_site (customer, column_text (stmt, COL_PREFERRED_SITE));
+  clt_customer_set_restriction (customer, column_text (stmt, COL_RESTRICTION));
+  clt_customer_set_active (customer, sqlite3_column_int (stmt, COL_ACTIVE) != 0);
+  clt_customer_set_on_hold (customer, sqlite3_column_int (stmt, COL_ON_HOLD) != 0);
+  clt_customer_set_verified (customer, sqlite3_column_int (stmt, COL_VERIFIED) != 0);
+  clt_customer_set_registered (customer, registered);
+  clt_customer_set_updated (customer, updated);
+  clt_customer_set_last_login (customer, last_login);
+  clt_customer_set_anonymized_at (customer, anonymized_at);
+  clt_customer_set_default_billing_address (customer, column_text (stmt, COL_DEFAULT_BILLING));
+  clt_customer_set_default_shipping_address (customer, column_text (stmt, COL_DEFAULT_SHIPPING));
+  clt_customer_set_zip_code (customer, column_text (stmt, COL_ZIP_CODE));
+  clt_customer_set_city (customer, column_text (stmt, COL_CITY));
+  clt_customer_set_country (customer, column_text (stmt, COL_COUNTRY));
+  clt_customer_set_company_id (customer, column_text (stmt, COL_COMPANY_ID));
+  clt_customer_set_business_unit (customer, column_text (stmt, COL_BUSINESS_UNIT));
+  clt_customer_set_roles (customer, (const char * const *) roles);
+  clt_customer_set_version (customer, sqlite3_column_int64 (stmt, COL_VERSION));
+
+  return customer;
+}
+
+/* Groups and custom field values for a page of customers, in two queries
+ * instead of two per row. */
+static gboolean
+fill_customer_details (CltSqliteStore *self,
+                       sqlite3        *db,
+                       GPtrArray      *customers,
+                       GArray         *pks,
+                       GError        **error)
+{
+  g_autoptr(GHashTable) by_pk = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GString) json = g_string_new ("[");
+  g_autoptr(sqlite3_stmt) groups = NULL;
+  g_autoptr(sqlite3_stmt) fields = NULL;
+  int rc;
+
+  if (customers->len == 0)
+    return TRUE;
+
+  for (guint i = 0; i < pks->len; i++)
+    {
+      gint64 *pk = &g_array_index (pks, gint64, i);
+
+      g_hash_table_insert (by_pk, pk, g_ptr_array_index (customers, i));
+      g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", *pk);
+    }
+  g_string_append_c (json, ']');
+
+  groups = prepare (self, db,
+                    "SELECT customer_pk, group_code FROM customer_groups"
+                    " WHERE customer_pk IN (SELECT value FROM json_each (?))"
+                    " ORDER BY customer_pk, group_code",
+                    error);
+  if (groups == NULL)
+    return FALSE;
+  bind_static_text (groups, 1, json->str);
+
+  {
+    g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+    gint64 current = -1;
+
+    for (;;)
+      {
+        gint64 pk = -1;
+
+        rc = sqlite3_step (groups);
+        if (rc == SQLITE_ROW)
+          pk = sqlite3_column_int64 (groups, 0);
+        else if (rc != SQLITE_DONE)
+          {
+            set_db_error (self, error, db, rc);
+            return FALSE;
+          }
+
+        if (pk != current && current != -1)
+          {
+            CltCustomer *customer = g_hash_table_lookup (by_pk, &current);
+
+            g_ptr_array_add (codes, NULL);
+            if (customer != NULL)
+              clt_customer_set_groups (customer, (const char * const *) codes->pdata);
+            g_ptr_array_set_size (codes, 0);
+          }
+
+        if (rc == SQLITE_DONE)
+          break;
+
+        current = pk;
+        g_ptr_array_add (codes, g_strdup (column_text (groups, 1)));
+      }
+  }
+
+  fields = prepare (self, db,
+                    "SELECT v.customer_pk, v.field_key, f.type, v.value"
+                    " FROM customer_field_values v JOIN custom_fields f ON f.key = v.field_key"
+                    " WHERE v.customer_pk IN (SELECT value FROM json_each (?))"
+                    " ORDER BY v.customer_pk, f.position, f.key",
+                    error);
+  if (fields == NULL)
+    return FALSE;
+  bind_static_text (fields, 1, json->str);
+
+  {
+    g_autoptr(GVariantBuilder) builder = NULL;
+    gint64 current = -1;
+
+    for (;;)
+      {
+        gint64 pk = -1;
+        GVariant *value = NULL;
+
+        rc = sqlite3_step (fields);
+        if (rc == SQLITE_ROW)
+          pk = sqlite3_column_int64 (fields, 0);
+        else if (rc != SQLITE_DONE)
+          {
+            set_db_error (self, error, db, rc);
+            return FALSE;
+          }
+
+        if (pk != current && builder != NULL)
+          {
+            CltCustomer *customer = g_hash_table_lookup (by_pk, &current);
+            GVariant *dict = g_variant_builder_end (builder);
+
+            g_variant_ref_sink (dict);
+            if (customer != NULL)
+              clt_customer_set_custom_fields (customer, dict);
+            g_variant_unref (dict);
+            g_clear_pointer (&builder, g_variant_builder_unref);
+          }
+
+        if (rc == SQLITE_DONE)
+          break;
+
+        current = pk;
+        if (builder == NULL)
+          builder = g_variant_builder_new (G_VARIANT_TYPE_VARDICT);
+
+        switch (sqlite3_column_int (fields, 2))
+          {
+          case CLT_CUSTOM_FIELD_NUMBER:
+            value = g_variant_new_double (sqlite3_column_double (fields, 3));
+            break;
+          case CLT_CUSTOM_FIELD_BOOLEAN:
+            value = g_variant_new_boolean (sqlite3_column_int (fields, 3) != 0);
+            break;
+          case CLT_CUSTOM_FIELD_STRING:
+          case CLT_CUSTOM_FIELD_DATE:
+          default:
+            value = g_variant_new_string (column_text (fields, 3));
+            break;
+          }
+        g_variant_builder_add (builder, "{sv}", column_text (fields, 1), value);
+      }
+  }
+
+  return TRUE;
+}
+
+typedef struct
+{
+  CltQuery *query;
+  guint     offset;
+  guint     limit;
+  char     *id;
+} CustomersData;
+
+static void
+customers_data_free (CustomersData *data)
+{
+  g_clear_object (&data->query);
+  g_free (data->id);
+  g_free (data);
+}
+
+/* Whether @query narrows nothing but by its search text. */
+static gboolean
+only_text_filters (CltQuery *query)
+{
+  g_autoptr(CltQuery) plain = clt_query_copy (query);
+
+  clt_query_set_search_text (plain, "");
+  return clt_query_is_unfiltered (plain);
+}
+
+/* Counts per reader connection, kept while nothing was committed since
+ * (PRAGMA data_version): typing a letter and deleting it again, or paging
+ * through one query, counts once. */
+static gboolean
+count_query (CltSqliteStore *self,
+             Reader         *reader,
+             CltQuery       *query,
+             gint64         *count,
+             GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  Filter filter;
+  gpointer cached;
+  gint64 version;
+  int rc;
+
+  filter_init (&filter, query, FALSE);
+
+  version = reader_data_version (reader);
+  if (version != reader->data_version)
+    {
+      g_hash_table_remove_all (reader->counts);
+      reader->data_version = version;
+    }
+
+  if (g_hash_table_lookup_extended (reader->counts, filter.key->str, NULL, &cached))
+    {
+      *count = GPOINTER_TO_SIZE (cached);
+      filter_clear (&filter);
+      return TRUE;
+    }
+
+  if (filter.fast_count_sql != NULL)
+    sql = g_strdup (filter.fast_count_sql);
+  else if (filter.where->len == 0)
+    /* Counting the b-tree's cells is much faster than walking an index. */
+    sql = g_strdup ("SELECT (SELECT count(*) FROM customers)"
+                    " - (SELECT count(*) FROM customers WHERE anonymized_at IS NOT NULL)");
+  else
+    /* With searched text, the matches drive: "+" keeps SQLite from
+     * walking an index led by "listed" (every row has listed = 1). */
+    sql = g_strdup_printf ("SELECT count(*) FROM customers c WHERE %sc.listed = 1%s",
+                           filter.has_text ? "+" : "", filter.where->str);
+
+  stmt = prepare (self, reader->db, sql, error);
+  if (stmt == NULL)
+    {
+      filter_clear (&filter);
+      return FALSE;
+    }
+
+  if (filter.fast_count_sql != NULL)
+    bind_text (stmt, 1, filter.fast_count_param);
+  else
+    bind_params (stmt, filter.params, 1);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      set_db_error (self, error, reader->db, rc);
+      filter_clear (&filter);
+      return FALSE;
+    }
+
+  *count = sqlite3_column_int64 (stmt, 0);
+
+  if (g_hash_table_size (reader->counts) >= MAX_COUNT_CACHE)
+    g_hash_table_remove_all (reader->counts);
+  g_hash_table_insert (reader->counts, g_strdup (filter.key->str), GSIZE_TO_POINTER (*count));
+  filter_clear (&filter);
+
+  return TRUE;
+}
+
+static gboolean
+count_customers_read (CltSqliteStore *self,
+                      Reader         *reader,
+                      gpointer        user_data,
+                      GCancellable   *cancellable,
+                      GTask          *task,
+                      GError        **error)
+{
+  CustomersData *data = user_data;
+  gint64 count;
+
+  if (!count_query (self, reader, data->query, &count, error))
+    return FALSE;
+
+  g_task_return_int (task, MIN (count, G_MAXSSIZE));
+  return TRUE;
+}
+
+static void
+clt_sqlite_store_count_customers (CltStore            *store,
+                                  CltQuery            *query,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  CustomersData *data = g_new0 (CustomersData, 1);
+
+  data->query = query != NULL ? clt_query_copy (query) : clt_query_new ();
+  run_read (CLT_SQLITE_STORE (store), clt_sqlite_store_count_customers, count_customers_read,
+            data, (GDestroyNotify) customers_data_free, cancellable, callback, user_data);
+}
+
+gboolean
+select_customers (CltSqliteStore *self,
+                  sqlite3        *db,
+                  sqlite3_stmt   *stmt,
+                  GPtrArray     **out,
+                  GError        **error)
+{
+  g_autoptr(GPtrArray) customers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) pks = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CltCustomer *customer = read_customer (stmt);
+      gint64 pk = sqlite3_column_int64 (stmt, COL_PK);
+
+      clt_customer_set_loaded (customer, TRUE);
+      g_ptr_array_add (customers, customer);
+      g_array_append_val (pks, pk);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, db, rc);
+      return FALSE;
+    }
+
+  if (!fill_customer_details (self, db, customers, pks, error))
+    return FALSE;
+
+  *out = g_steal_pointer (&customers);
+  return TRUE;
+}
+
+/* The rows of @pks, in that order. */
+static gboolean
+fetch_customers (CltSqliteStore *self,
+                 sqlite3        *db,
+                 GArray         *pks,
+                 GPtrArray     **out,
+                 GError        **error)
+{
+  g_autoptr(GPtrArray) customers = g_ptr_array_new_full (pks->len, g_object_unref);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = prepare (self, db, "SELECT " CUSTOMER_COLUMNS " FROM customers c WHERE c.pk = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < pks->len; i++)
+    {
+      CltCustomer *customer;
+      int rc;
+
+      sqlite3_bind_int64 (stmt, 1, g_array_index (pks, gint64, i));
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_ROW)
+        {
+          if (rc == SQLITE_DONE)
+            g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND,
+                         _("The customer no longer exists."));
+          else
+            set_db_error (self, error, db, rc);
+          return FALSE;
+        }
+
+      customer = read_customer (stmt);
+      clt_customer_set_loaded (customer, TRUE);
+      g_ptr_array_add (customers, customer);
+      sqlite3_reset (stmt);
+    }
+
+  if (!fill_customer_details (self, db, customers, pks, error))
+    return FALSE;
+
+  *out = g_steal_pointer (&customers);
+  return TRUE;
+}
+
+/* Two steps: the page's rowids first, which for the plain table walks
+ * only the sort index (a deep OFFSET then skips index entries, not rows),
+ * then the rows themselves by rowid. One read transaction holds all.
+ *
+ * With searched text the plan depends on how many rows match: walking the
+ * sort index and testing each row finds a page quickly when matches are
+ * dense; when they are sparse it would test the whole table, and
+ * collecting the matches and sorting them is cheaper. The (cached) count
+ * decides. For the sparse case "+" on listed and on the ORDER BY column
+ * keeps SQLite from walking an index led by "listed" (which every row
+ * satisfies) instead of starting from the matches. */
+static gboolean
+list_customers_read (CltSqliteStore *self,
+                     Reader         *reader,
+                     gpointer        user_data,
+                     GCancellable   *cancellable,
+                     GTask          *task,
+                     GError        **error)
+{
+  CustomersData *data = user_data;
+  CltSortKey key = clt_query_get_sort_key (data->query);
+  gboolean descending = clt_query_get_sort_direction (data->query) == CLT_SORT_DESCENDING;
+  const char *dir = descending ? "DESC" : "ASC";
+  g_autoptr(GPtrArray) customers = NULL;
+  g_autoptr(GArray) pks = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  Filter filter;
+  gboolean dense = TRUE;
+  gboolean ok;
+  int rc;
+
+  if ((guint) key >= CLT_N_SORT_KEYS)
+    key = CLT_SORT_KEY_NUMBER;
+
+  if (!exec_sql (self, reader->db, "BEGIN", error))
+    return FALSE;
+
+  if (clt_query_get_search_text (data->query)[0] != '\0')
+    {
+      g_autoptr(CltQuery) everyone = clt_query_new ();
+      gint64 n_matches = 0;
+      gint64 n_total = 0;
+
+      if (!count_query (self, reader, data->query, &n_matches, error) ||
+          !count_query (self, reader, everyone, &n_total, error))
+        {
+          sqlite3_exec (reader->db, "COMMIT", NULL, NULL, NULL);
+          return FALSE;
+        }
+
+      /* Walking: about (offset + limit) * total / matches rows tested;
+       * sorting: about matches rows fetched and sorted. */
+      dense = (double) (data->offset + data->limit) * (double) n_total
+              < 4.0 * (double) n_matches * (double) n_matches;
+
+      /* Text that every customer matches ("example", the number prefix)
+       * filters nothing: skip collecting a million matches. */
+      if (n_matches == n_total && only_text_filters (data->query))
+        {
+          g_autoptr(CltQuery) plain = clt_query_copy (data->query);
+
+          clt_query_set_search_text (plain, "");
+          g_set_object (&data->query, plain);
+        }
+    }
+
+  filter_init (&filter, data->query, dense);
+  sql = g_strdup_printf ("SELECT c.pk FROM customers c"
+                         " WHERE %sc.listed = 1%s"
+                         " ORDER BY %s%s %s, c.pk %s LIMIT ? OFFSET ?",
+                         dense ? "" : "+", filter.where->str,
+                         dense ? "" : "+", sort_columns[key], dir, dir);
+
+  stmt = prepare (self, reader->db, sql, error);
+  if (stmt == NULL)
+    {
+      filter_clear (&filter);
+      sqlite3_exec (reader->db, "COMMIT", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  bind_params (stmt, filter.params, 1);
+  sqlite3_bind_int64 (stmt, filter.params->len + 1, data->limit);
+  sqlite3_bind_int64 (stmt, filter.params->len + 2, data->offset);
+  filter_clear (&filter);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 pk = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (pks, pk);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, reader->db, rc);
+      ok = FALSE;
+    }
+  else
+    ok = fetch_customers (self, reader->db, pks, &customers, error);
+
+  sqlite3_exec (reader->db, "COMMIT", NULL, NULL, NULL);
+  if (!ok)
+    return FALSE;
+
+  g_task_return_pointer (task, g_steal_pointer (&customers), (GDestroyNotify) g_ptr_array_unref);
+  return TRUE;
+}
+
+static void
+clt_sqlite_store_list_customers (CltStore            *store,
+                                 CltQuery            *query,
+                                 guint                offset,
+                                 guint                limit,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  CustomersData *data = g_new0 (CustomersData, 1);
+
+  data->query = query != NULL ? clt_query_copy (query) : clt_query_new ();
+  data->offset = offset;
+  data->limit = limit;
+  run_read (CLT_SQLITE_STORE (store), clt_sqlite_store_list_customers, list_customers_read,
+            data, (GDestroyNotify) customers_data_free, cancellable, callback, user_data);
+}
+
+static gboolean
+get_customer_read (CltSqliteStore *self,
+                   Reader         *reader,
+                   gpointer        user_data,
+                   GCancellable   *cancellable,
+                   GTask          *task,
+                   GError        **error)
+{
+  CustomersData *data = user_data;
+  g_autoptr(GPtrArray) customers = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = prepare (self, reader->db,
+                  "SELECT " CUSTOMER_COLUMNS " FROM customers c WHERE c.id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, data->id);
+  if (!select_customers (self, reader->db, stmt, &customers, error))
+    return FALSE;
+
+  if (customers->len == 0)
+    {
+      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND,
+                   _("The customer no longer exists."));
+      return FALSE;
+    }
+
+  g_task_return_pointer (task, g_object_ref (g_ptr_array_index (customers, 0)), g_object_unref);
+  return TRUE;
+}
+
+static void
+clt_sqlite_store_get_customer (CltStore            *store,
+                               const char          *customer_id,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  CustomersData *data = g_new0 (CustomersData, 1);
+
+  data->id = g_strdup (customer_id);
+  run_read (CLT_SQLITE_STORE (store), clt_sqlite_store_get_customer, get_customer_read,
+            data, (GDestroyNotify) customers_data_free, cancellable, callback, user_data);
+}
+
+/* }}} */
+
+void
+clt_sqlite_store_query_iface_init (CltStoreInterface *iface)
+{
+  iface->count_customers = clt_sqlite_store_count_customers;
+  iface->list_customers = clt_sqlite_store_list_customers;
+  iface->get_customer = clt_sqlite_store_get_customer;
+}

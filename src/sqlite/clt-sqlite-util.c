@@ -1,0 +1,220 @@
+/* clt-sqlite-util.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "clt-sqlite-store"
+
+#include "config.h"
+
+#include "clt-sqlite-store-private.h"
+
+/* Errors {{{ */
+
+gboolean
+rc_is_corrupt (int rc)
+{
+  return (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB;
+}
+
+void
+set_db_error (CltSqliteStore *self,
+              GError        **error,
+              sqlite3        *db,
+              int             rc)
+{
+  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  g_autofree char *name = g_filename_display_basename (self->path);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_INTERRUPT:
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Operation was cancelled"));
+      break;
+
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_CORRUPT,
+                   _("The database “%s” is damaged (%s)."), name, detail);
+      break;
+
+    case SQLITE_READONLY:
+      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_READ_ONLY,
+                   _("The database “%s” is read-only."), name);
+      break;
+
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_UNAVAILABLE,
+                   _("The database “%s” is busy. Try again in a moment."), name);
+      break;
+
+    case SQLITE_FULL:
+      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_FAILED,
+                   _("The disk holding “%s” is full."), name);
+      break;
+
+    case SQLITE_CONSTRAINT:
+      if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+        g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_CONFLICT,
+                     _("An entry with the same key already exists (%s)."), detail);
+      else
+        g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_INVALID,
+                     _("The change was refused by the database (%s)."), detail);
+      break;
+
+    default:
+      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_FAILED,
+                   _("The database “%s” could not be used: %s"), name, detail);
+      break;
+    }
+}
+
+gboolean
+exec_sql (CltSqliteStore *self,
+          sqlite3        *db,
+          const char     *sql,
+          GError        **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_db_error (self, error, db, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+sqlite3_stmt *
+prepare (CltSqliteStore *self,
+         sqlite3        *db,
+         const char     *sql,
+         GError        **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_db_error (self, error, db, rc);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+
+  return stmt;
+}
+
+/* }}} */
+
+/* Values {{{ */
+
+void
+bind_text (sqlite3_stmt *stmt,
+           int           idx,
+           const char   *text)
+{
+  sqlite3_bind_text (stmt, idx, text != NULL ? text : "", -1, SQLITE_TRANSIENT);
+}
+
+void
+bind_static_text (sqlite3_stmt *stmt,
+                  int           idx,
+                  const char   *text)
+{
+  /* Only for strings that outlive the next sqlite3_step (). */
+  sqlite3_bind_text (stmt, idx, text != NULL ? text : "", -1, SQLITE_STATIC);
+}
+
+gint64
+date_time_to_usec (GDateTime *dt)
+{
+  return g_date_time_to_unix (dt) * G_USEC_PER_SEC + g_date_time_get_microsecond (dt);
+}
+
+GDateTime *
+date_time_from_usec (gint64 usec)
+{
+  gint64 secs = usec / G_USEC_PER_SEC;
+  gint64 rest = usec % G_USEC_PER_SEC;
+  g_autoptr(GDateTime) whole = NULL;
+
+  if (rest < 0)
+    {
+      secs -= 1;
+      rest += G_USEC_PER_SEC;
+    }
+
+  whole = g_date_time_new_from_unix_utc (secs);
+  if (whole == NULL)
+    return NULL;
+  if (rest == 0)
+    return g_steal_pointer (&whole);
+
+  return g_date_time_add (whole, rest);
+}
+
+void
+bind_date_time (sqlite3_stmt *stmt,
+                int           idx,
+                GDateTime    *dt)
+{
+  if (dt == NULL)
+    sqlite3_bind_null (stmt, idx);
+  else
+    sqlite3_bind_int64 (stmt, idx, date_time_to_usec (dt));
+}
+
+GDateTime *
+column_date_time (sqlite3_stmt *stmt,
+                  int           col)
+{
+  if (sqlite3_column_type (stmt, col) == SQLITE_NULL)
+    return NULL;
+
+  return date_time_from_usec (sqlite3_column_int64 (stmt, col));
+}
+
+const char *
+column_text (sqlite3_stmt *stmt,
+             int           col)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, col);
+
+  return text != NULL ? text : "";
+}
+
+/* Lists (roles) are stored newline-separated. */
+char **
+split_lines (const char *text)
+{
+  if (text == NULL || text[0] == '\0')
+    return g_new0 (char *, 1);
+
+  return g_strsplit (text, "\n", -1);
+}
+
+char *
+join_lines (const char * const *strv)
+{
+  if (strv == NULL)
+    return g_strdup ("");
+
+  return g_strjoinv ("\n", (char **) strv);
+}
+
+char *
+make_random_id (guint n_chars)
+{
+  static const char alphabet[] = "0123456789abcdefghjkmnpqrstvwxyz";
+  GString *str = g_string_sized_new (n_chars);
+
+  for (guint i = 0; i < n_chars; i++)
+    g_string_append_c (str, alphabet[g_random_int_range (0, 32)]);
+
+  return g_string_free (str, FALSE);
+}
+
+/* }}} */
+
