@@ -11,13 +11,15 @@
 
 typedef struct
 {
-  char *field;
+  char  *field;
+  guint  retry_after;
 } CltStoreErrorPrivate;
 
 static void
 clt_store_error_private_init (CltStoreErrorPrivate *priv)
 {
   priv->field = NULL;
+  priv->retry_after = 0;
 }
 
 static void
@@ -25,6 +27,7 @@ clt_store_error_private_copy (const CltStoreErrorPrivate *src,
                               CltStoreErrorPrivate       *dest)
 {
   dest->field = g_strdup (src->field);
+  dest->retry_after = src->retry_after;
 }
 
 static void
@@ -35,21 +38,61 @@ clt_store_error_private_clear (CltStoreErrorPrivate *priv)
 
 G_DEFINE_EXTENDED_ERROR (CltStoreError, clt_store_error)
 
+static GError *
+new_with_field (CltStoreError  code,
+                const char    *field,
+                const char    *format,
+                va_list        args)
+{
+  GError *error = g_error_new_valist (CLT_STORE_ERROR, code, format, args);
+  CltStoreErrorPrivate *priv = clt_store_error_get_private (error);
+
+  priv->field = g_strdup (field);
+  return error;
+}
+
 GError *
 clt_store_error_new_invalid (const char *field,
                              const char *format,
                              ...)
 {
-  CltStoreErrorPrivate *priv;
   GError *error;
   va_list args;
 
   va_start (args, format);
-  error = g_error_new_valist (CLT_STORE_ERROR, CLT_STORE_ERROR_INVALID, format, args);
+  error = new_with_field (CLT_STORE_ERROR_INVALID, field, format, args);
   va_end (args);
 
-  priv = clt_store_error_get_private (error);
-  priv->field = g_strdup (field);
+  return error;
+}
+
+GError *
+clt_store_error_new_conflict (const char *field,
+                              const char *format,
+                              ...)
+{
+  GError *error;
+  va_list args;
+
+  va_start (args, format);
+  error = new_with_field (CLT_STORE_ERROR_CONFLICT, field, format, args);
+  va_end (args);
+
+  return error;
+}
+
+GError *
+clt_store_error_new_retry_after (guint       seconds,
+                                 const char *format,
+                                 ...)
+{
+  GError *error;
+  va_list args;
+
+  va_start (args, format);
+  error = new_with_field (CLT_STORE_ERROR_TOO_MANY_REQUESTS, NULL, format, args);
+  va_end (args);
+  clt_store_error_get_private (error)->retry_after = seconds;
 
   return error;
 }
@@ -57,7 +100,8 @@ clt_store_error_new_invalid (const char *field,
 /**
  * clt_store_error_get_field:
  *
- * Returns: (nullable): the name of the field an INVALID error is about
+ * Returns: (nullable): the name of the field an INVALID or CONFLICT error
+ *   is about
  */
 const char *
 clt_store_error_get_field (const GError *error)
@@ -69,4 +113,16 @@ clt_store_error_get_field (const GError *error)
 
   priv = clt_store_error_get_private (error);
   return priv != NULL ? priv->field : NULL;
+}
+
+guint
+clt_store_error_get_retry_after (const GError *error)
+{
+  CltStoreErrorPrivate *priv;
+
+  if (error == NULL || error->domain != CLT_STORE_ERROR)
+    return 0;
+
+  priv = clt_store_error_get_private (error);
+  return priv != NULL ? priv->retry_after : 0;
 }

@@ -367,6 +367,70 @@ static const char schema_v1[] =
 
 G_STATIC_ASSERT (CLT_SQLITE_APPLICATION_ID == 1131181157);
 
+/* Version 2: the store contract of both back ends, and a schema that runs
+ * with trusted_schema = OFF.
+ *
+ * - The search index is kept in step by the store's writes themselves
+ *   (search_index_remove () / _add ()), not by triggers: with
+ *   trusted_schema off SQLite refuses a virtual table (FTS5) inside any
+ *   trigger, so that a planted one cannot reach it either.
+ * - Notes and outbox messages get string ids (public_id) for the
+ *   interface; their rowids stay internal.
+ * - change_log: one row per change (sequence number, kind, id), read by
+ *   other windows on the same file and by the server's change feed.
+ * - pending_deletions: deletions confirmed by a user and waiting out the
+ *   Undo period; a store that finds one past its time finishes it.
+ * - request_ids: the result of each create by its caller-chosen request
+ *   id, so that a retried create returns the first result.
+ * - Versions for sites, groups, companies and custom fields, and who made
+ *   each customer's last change. */
+static const char schema_v2[] =
+  "DROP TRIGGER customers_fts_insert;"
+  "DROP TRIGGER customers_fts_delete;"
+  "DROP TRIGGER customers_fts_update;"
+
+  "ALTER TABLE notes ADD COLUMN public_id TEXT;"
+  "UPDATE notes SET public_id = lower (hex (randomblob (8)));"
+  "CREATE UNIQUE INDEX notes_public_id ON notes (public_id);"
+  "ALTER TABLE email_outbox ADD COLUMN public_id TEXT;"
+  "UPDATE email_outbox SET public_id = lower (hex (randomblob (8)));"
+  "CREATE UNIQUE INDEX email_outbox_public_id ON email_outbox (public_id);"
+
+  "ALTER TABLE customers ADD COLUMN changed_by TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE sites ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE groups ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE companies ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE custom_fields ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+
+  "CREATE TABLE change_log ("
+  "  seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  kind INTEGER NOT NULL,"                /* CltChangeKind */
+  "  object_id TEXT NOT NULL DEFAULT '',"
+  "  customer_id TEXT NOT NULL DEFAULT '',"
+  "  author TEXT NOT NULL DEFAULT '',"
+  "  at INTEGER NOT NULL"
+  ");"
+
+  "CREATE TABLE pending_deletions ("
+  "  customer_pk INTEGER PRIMARY KEY REFERENCES customers (pk) ON DELETE CASCADE,"
+  "  requested_at INTEGER NOT NULL,"
+  "  due_at INTEGER NOT NULL,"
+  "  author TEXT NOT NULL DEFAULT ''"
+  ");"
+
+  "CREATE TABLE request_ids ("
+  "  author TEXT NOT NULL,"
+  "  request_id TEXT NOT NULL,"
+  "  kind INTEGER NOT NULL,"                /* CltChangeKind of what was created */
+  "  object_id TEXT NOT NULL,"
+  "  customer_id TEXT NOT NULL DEFAULT '',"
+  "  created INTEGER NOT NULL,"
+  "  PRIMARY KEY (author, request_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX request_ids_by_age ON request_ids (created);";
+
+
+
 typedef struct
 {
   int         version;
@@ -377,24 +441,23 @@ typedef struct
  * step that has shipped. */
 static const MigrationStep steps[] = {
   { 1, schema_v1 },
+  { 2, schema_v2 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == CLT_SQLITE_SCHEMA_VERSION);
 
-gboolean
-clt_sqlite_schema_migrate (sqlite3  *db,
-                           int       from_version,
-                           GError  **error)
+static gboolean
+migrate_to (sqlite3  *db,
+            int       from_version,
+            int       to_version,
+            GError  **error)
 {
-  g_return_val_if_fail (db != NULL, FALSE);
-  g_return_val_if_fail (from_version >= 0, FALSE);
-
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     {
       g_autofree char *set_version = NULL;
       char *errmsg = NULL;
 
-      if (steps[i].version <= from_version)
+      if (steps[i].version <= from_version || steps[i].version > to_version)
         continue;
 
       set_version = g_strdup_printf ("PRAGMA user_version = %d;", steps[i].version);
@@ -412,3 +475,182 @@ clt_sqlite_schema_migrate (sqlite3  *db,
 
   return TRUE;
 }
+
+gboolean
+clt_sqlite_schema_migrate (sqlite3  *db,
+                           int       from_version,
+                           GError  **error)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (from_version >= 0, FALSE);
+
+  return migrate_to (db, from_version, CLT_SQLITE_SCHEMA_VERSION, error);
+}
+
+/* The expected schema {{{ */
+
+static GPtrArray *expected[CLT_SQLITE_SCHEMA_VERSION + 1];
+static GMutex expected_lock;
+
+static void
+schema_object_free (CltSqliteSchemaObject *object)
+{
+  g_free (object->type);
+  g_free (object->name);
+  g_free (object->table);
+  g_free (object->sql);
+  g_free (object);
+}
+
+/* Lists sqlite_schema of @db, ordered by name, leaving out the tables
+ * SQLite itself adds as it works (statistics of ANALYZE / PRAGMA optimize
+ * and the AUTOINCREMENT counters). */
+static GPtrArray *
+list_schema (sqlite3  *db,
+             char    **problem)
+{
+  g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func ((GDestroyNotify) schema_object_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT type, name, tbl_name, sql FROM sqlite_schema"
+                           " WHERE name NOT IN ('sqlite_stat1', 'sqlite_stat4', 'sqlite_sequence')"
+                           " ORDER BY name, type",
+                           -1, &stmt, NULL);
+  while (rc == SQLITE_OK || rc == SQLITE_ROW)
+    {
+      CltSqliteSchemaObject *object;
+
+      if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+        break;
+      object = g_new0 (CltSqliteSchemaObject, 1);
+
+      object->type = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      object->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      object->table = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      object->sql = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      g_ptr_array_add (objects, object);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      *problem = g_strdup (sqlite3_errmsg (db));
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&objects);
+}
+
+const GPtrArray *
+clt_sqlite_schema_expected (int version)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+
+  g_return_val_if_fail (version >= 0 && version <= CLT_SQLITE_SCHEMA_VERSION, NULL);
+
+  locker = g_mutex_locker_new (&expected_lock);
+  if (expected[version] == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *problem = NULL;
+      sqlite3 *db = NULL;
+
+      /* The schema is what the migrations build, run on an empty database
+       * in memory: the compiled-in SQL, never text read from a file. */
+      if (sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
+          !migrate_to (db, 0, version, &error) ||
+          (expected[version] = list_schema (db, &problem)) == NULL)
+        g_error ("The schema of version %d cannot be built: %s", version,
+                 error != NULL ? error->message : problem != NULL ? problem : sqlite3_errmsg (db));
+      sqlite3_close_v2 (db);
+    }
+
+  return expected[version];
+}
+
+const CltSqliteSchemaObject *
+clt_sqlite_schema_lookup (int         version,
+                          const char *name)
+{
+  const GPtrArray *objects = clt_sqlite_schema_expected (version);
+
+  for (guint i = 0; i < objects->len; i++)
+    {
+      const CltSqliteSchemaObject *object = g_ptr_array_index (objects, i);
+
+      if (g_strcmp0 (object->name, name) == 0)
+        return object;
+    }
+
+  return NULL;
+}
+
+static gboolean
+same_object (const CltSqliteSchemaObject *a,
+             const CltSqliteSchemaObject *b)
+{
+  return g_strcmp0 (a->type, b->type) == 0 && g_strcmp0 (a->name, b->name) == 0 &&
+         g_strcmp0 (a->table, b->table) == 0 && g_strcmp0 (a->sql, b->sql) == 0;
+}
+
+gboolean
+clt_sqlite_schema_verify (sqlite3  *db,
+                          int       version,
+                          char    **problem)
+{
+  g_autoptr(GPtrArray) found = NULL;
+  const GPtrArray *want;
+  guint i;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (problem != NULL && *problem == NULL, FALSE);
+
+  if (version < 0 || version > CLT_SQLITE_SCHEMA_VERSION)
+    {
+      *problem = g_strdup_printf ("unknown version %d", version);
+      return FALSE;
+    }
+
+  found = list_schema (db, problem);
+  if (found == NULL)
+    return FALSE;
+  want = clt_sqlite_schema_expected (version);
+
+  /* Both lists are ordered by name: name the first difference. */
+  for (i = 0; i < found->len && i < want->len; i++)
+    {
+      const CltSqliteSchemaObject *f = g_ptr_array_index (found, i);
+      const CltSqliteSchemaObject *w = g_ptr_array_index (want, i);
+
+      if (!same_object (f, w))
+        {
+          if (g_strcmp0 (f->name, w->name) == 0)
+            *problem = g_strdup_printf ("%s “%s” was changed", f->type, f->name);
+          else if (clt_sqlite_schema_lookup (version, f->name) == NULL)
+            *problem = g_strdup_printf ("%s “%s”", f->type, f->name);
+          else
+            *problem = g_strdup_printf ("%s “%s” is missing", w->type, w->name);
+          return FALSE;
+        }
+    }
+  if (i < found->len)
+    {
+      const CltSqliteSchemaObject *f = g_ptr_array_index (found, i);
+
+      *problem = g_strdup_printf ("%s “%s”", f->type, f->name);
+      return FALSE;
+    }
+  if (i < want->len)
+    {
+      const CltSqliteSchemaObject *w = g_ptr_array_index (want, i);
+
+      *problem = g_strdup_printf ("%s “%s” is missing", w->type, w->name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* }}} */

@@ -22,4 +22,24 @@ gboolean clt_sqlite_schema_migrate (sqlite3  *db,
                                     int       from_version,
                                     GError  **error);
 
+/* One table, index, trigger or view, as sqlite_schema lists it. */
+typedef struct
+{
+  char *type;
+  char *name;
+  char *table;
+  char *sql;
+} CltSqliteSchemaObject;
+
+/* What Clientele's migrations create up to @version, ordered by name, built
+ * once per process from the compiled-in SQL (transfer none). */
+const GPtrArray             *clt_sqlite_schema_expected (int          version);
+const CltSqliteSchemaObject *clt_sqlite_schema_lookup   (int          version,
+                                                         const char  *name);
+/* FALSE, with @problem naming the first difference, when the schema of @db
+ * is not exactly the expected one of @version (statistics tables aside). */
+gboolean                     clt_sqlite_schema_verify   (sqlite3     *db,
+                                                         int          version,
+                                                         char       **problem);
+
 G_END_DECLS

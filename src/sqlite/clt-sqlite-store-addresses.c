@@ -409,7 +409,7 @@ create_address_write (CltSqliteStore *self,
       !read_address (self, db, pk, customer_id, id, &stored, error))
     return FALSE;
 
-  g_task_return_pointer (task, g_steal_pointer (&stored), g_object_unref);
+  write_return_pointer (task, g_steal_pointer (&stored), g_object_unref);
   return TRUE;
 }
 
@@ -497,7 +497,7 @@ update_address_write (CltSqliteStore *self,
       !read_address (self, db, pk, customer_id, clt_address_get_id (address), &stored, error))
     return FALSE;
 
-  g_task_return_pointer (task, g_steal_pointer (&stored), g_object_unref);
+  write_return_pointer (task, g_steal_pointer (&stored), g_object_unref);
   return TRUE;
 }
 
@@ -569,7 +569,7 @@ delete_address_write (CltSqliteStore *self,
       !touch_customer (self, db, pk, error))
     return FALSE;
 
-  g_task_return_boolean (task, TRUE);
+  write_return_boolean (task, TRUE);
   return TRUE;
 }
 
@@ -629,7 +629,7 @@ set_default_address_write (CltSqliteStore *self,
       !refresh_location (self, db, pk, error))
     return FALSE;
 
-  g_task_return_boolean (task, TRUE);
+  write_return_boolean (task, TRUE);
   return TRUE;
 }
 
@@ -715,7 +715,7 @@ add_note_write (CltSqliteStore *self,
   clt_note_set_message (note, data->message);
   clt_note_set_created (note, created);
 
-  g_task_return_pointer (task, note, g_object_unref);
+  write_return_pointer (task, note, g_object_unref);
   return TRUE;
 }
 

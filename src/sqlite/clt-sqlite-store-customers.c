@@ -36,10 +36,7 @@ set_conflict (GError    **error,
               const char *field,
               const char *message)
 {
-  GError *conflict = clt_store_error_new_invalid (field, "%s", message);
-
-  conflict->code = CLT_STORE_ERROR_CONFLICT;
-  g_propagate_error (error, conflict);
+  g_propagate_error (error, clt_store_error_new_conflict (field, "%s", message));
 }
 
 gint64
@@ -465,7 +462,9 @@ refresh_location (CltSqliteStore *self,
   bind_text (update, 4, zip_key);
   bind_text (update, 5, city_key);
   sqlite3_bind_int64 (update, 6, pk);
-  return step_expect_done (self, db, update, error);
+  return search_index_remove (self, db, pk, error) &&
+         step_expect_done (self, db, update, error) &&
+         search_index_add (self, db, pk, error);
 }
 
 typedef struct
@@ -632,7 +631,8 @@ create_customer_write (CltSqliteStore *self,
 
   pk = sqlite3_last_insert_rowid (db);
 
-  if (!write_groups (self, db, pk, clt_customer_get_groups (customer), error) ||
+  if (!search_index_add (self, db, pk, error) ||
+      !write_groups (self, db, pk, clt_customer_get_groups (customer), error) ||
       !write_custom_fields (self, db, pk, clt_customer_get_custom_fields (customer), error))
     return FALSE;
 
@@ -659,7 +659,7 @@ create_customer_write (CltSqliteStore *self,
     }
 
   set_changed_id (task, id);
-  g_task_return_pointer (task, g_steal_pointer (&stored), g_object_unref);
+  write_return_pointer (task, g_steal_pointer (&stored), g_object_unref);
   return TRUE;
 }
 
@@ -877,7 +877,9 @@ update_customer_write (CltSqliteStore *self,
   bind_text (stmt, 24, last_name_key);
   bind_text (stmt, 25, company_key);
   sqlite3_bind_int64 (stmt, 26, pk);
-  if (!step_expect_done (self, db, stmt, error))
+  if (!search_index_remove (self, db, pk, error) ||
+      !step_expect_done (self, db, stmt, error) ||
+      !search_index_add (self, db, pk, error))
     return FALSE;
 
   if (!write_groups (self, db, pk, clt_customer_get_groups (customer), error) ||
@@ -901,7 +903,7 @@ update_customer_write (CltSqliteStore *self,
     }
 
   set_changed_id (task, clt_customer_get_id (stored));
-  g_task_return_pointer (task, g_steal_pointer (&stored), g_object_unref);
+  write_return_pointer (task, g_steal_pointer (&stored), g_object_unref);
   return TRUE;
 }
 
@@ -1037,7 +1039,9 @@ delete_customer_write (CltSqliteStore *self,
   bind_text (stmt, 1, anonymous);
   sqlite3_bind_int64 (stmt, 2, now);
   sqlite3_bind_int64 (stmt, 3, pk);
-  if (!step_expect_done (self, db, stmt, error))
+  if (!search_index_remove (self, db, pk, error) ||
+      !step_expect_done (self, db, stmt, error) ||
+      !search_index_add (self, db, pk, error))
     goto out;
 
   for (guint i = 0; i < G_N_ELEMENTS (purge); i++)
@@ -1065,7 +1069,7 @@ delete_customer_write (CltSqliteStore *self,
 out:
   restore_secure_delete (db, secure_delete);
   if (ok)
-    g_task_return_boolean (task, TRUE);
+    write_return_boolean (task, TRUE);
   return ok;
 }
 
@@ -1103,7 +1107,7 @@ send_password_reset_write (CltSqliteStore *self,
       !send_mail (self, db, pk, customer, preferences, MAIL_PASSWORD_RESET, NULL, error))
     return FALSE;
 
-  g_task_return_boolean (task, TRUE);
+  write_return_boolean (task, TRUE);
   return TRUE;
 }
 

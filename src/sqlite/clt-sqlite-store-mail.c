@@ -324,7 +324,7 @@ set_email_state_write (CltSqliteStore *self,
   if (!step_expect_done (self, db, stmt, error))
     return FALSE;
 
-  g_task_return_boolean (task, TRUE);
+  write_return_boolean (task, TRUE);
   return TRUE;
 }
 

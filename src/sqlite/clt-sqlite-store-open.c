@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <fcntl.h>
+
 #include "clt-sqlite-store-private.h"
 
 /* Connections {{{ */
@@ -80,13 +82,27 @@ typedef enum
   PROBE_OURS,
 } ProbeResult;
 
+/* On every connection, the probe's included: no SQL of the file's schema
+ * may call functions with side effects, and nothing can write the schema
+ * or the file's header behind the store's back (SQLite's "defensive"
+ * mode refuses writable_schema, direct writes to shadow tables and
+ * journal_mode=OFF). */
+static void
+harden_connection (sqlite3 *db)
+{
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, NULL);
+}
+
 static gboolean
 set_not_a_database (CltSqliteStore *self,
+                    CltSqliteError  code,
                     GError        **error)
 {
   g_autofree char *name = g_filename_display_name (self->path);
 
-  g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_A_DATABASE,
+  g_set_error (error, CLT_SQLITE_ERROR, code,
                _("“%s” is not a Clientele database."), name);
   return FALSE;
 }
@@ -98,7 +114,7 @@ set_corrupt (CltSqliteStore *self,
 {
   g_autofree char *name = g_filename_display_name (self->path);
 
-  g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_CORRUPT,
+  g_set_error (error, CLT_SQLITE_ERROR, CLT_SQLITE_ERROR_CORRUPT,
                _("The database “%s” is damaged (%s)."), name, detail);
   return FALSE;
 }
@@ -150,7 +166,7 @@ probe_file (CltSqliteStore *self,
     }
 
   if (!S_ISREG (st.st_mode))
-    return set_not_a_database (self, error);
+    return set_not_a_database (self, CLT_SQLITE_ERROR_NOT_A_DATABASE, error);
 
   if (st.st_size == 0)
     {
@@ -172,7 +188,7 @@ probe_file (CltSqliteStore *self,
   fclose (file);
 
   if (n_read < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
-    return set_not_a_database (self, error);
+    return set_not_a_database (self, CLT_SQLITE_ERROR_NOT_A_DATABASE, error);
 
   /* A truncated file: the header says how many pages there are (valid
    * when the "version-valid-for" number matches the change counter). With
@@ -190,6 +206,7 @@ probe_file (CltSqliteStore *self,
   rc = sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc == SQLITE_OK)
     {
+      harden_connection (db);
       sqlite3_stmt *stmt = NULL;
 
       sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
@@ -218,7 +235,7 @@ probe_file (CltSqliteStore *self,
 
       sqlite3_close_v2 (db);
       if ((rc & 0xff) == SQLITE_NOTADB)
-        return set_not_a_database (self, error);
+        return set_not_a_database (self, CLT_SQLITE_ERROR_NOT_A_DATABASE, error);
       if (rc_is_corrupt (rc))
         return set_corrupt (self, detail, error);
 
@@ -243,7 +260,7 @@ probe_file (CltSqliteStore *self,
           return TRUE;
         }
 
-      return set_not_a_database (self, error);
+      return set_not_a_database (self, CLT_SQLITE_ERROR_FOREIGN, error);
     }
 
   if (*version > CLT_SQLITE_SCHEMA_VERSION)
@@ -251,12 +268,30 @@ probe_file (CltSqliteStore *self,
       g_autofree char *name = g_filename_display_name (self->path);
 
       sqlite3_close_v2 (db);
-      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_TOO_NEW,
+      g_set_error (error, CLT_SQLITE_ERROR, CLT_SQLITE_ERROR_TOO_NEW,
                    _("“%s” was written by a newer version of Clientele (database version %d; "
                      "this version knows up to %d)."),
                    name, *version, CLT_SQLITE_SCHEMA_VERSION);
       return FALSE;
     }
+
+  /* Tables, indexes, triggers and views exactly as Clientele's
+   * migrations made them for this version: a planted trigger or view would
+   * otherwise run on every write (copying rows before anonymization, say). */
+  {
+    g_autofree char *problem = NULL;
+
+    if (!clt_sqlite_schema_verify (db, *version, &problem))
+      {
+        g_autofree char *name = g_filename_display_name (self->path);
+
+        sqlite3_close_v2 (db);
+        g_set_error (error, CLT_SQLITE_ERROR, CLT_SQLITE_ERROR_UNEXPECTED_SCHEMA,
+                     _("“%s” contains something Clientele did not create (%s), so it is "
+                       "not opened."), name, problem);
+        return FALSE;
+      }
+  }
 
   /* A full integrity check would take seconds on a large file; small
    * files get one, large ones surface corruption on the query that meets
@@ -293,6 +328,29 @@ probe_file (CltSqliteStore *self,
   return TRUE;
 }
 
+/* Customers' personal data: the file is made readable by its owner only
+ * before SQLite opens it, and SQLite gives the -wal and -shm files it
+ * creates the main file's permissions. */
+static gboolean
+create_private_file (CltSqliteStore  *self,
+                     GError         **error)
+{
+  int fd = g_open (self->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+  if (fd < 0 && errno != EEXIST)
+    {
+      int saved_errno = errno;
+      g_autofree char *name = g_filename_display_name (self->path);
+
+      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_FAILED,
+                   _("“%s” could not be created: %s"), name, g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (fd >= 0)
+    close (fd);
+  return TRUE;
+}
+
 static gboolean
 path_is_writable (const char *path)
 {
@@ -320,6 +378,7 @@ open_connection (CltSqliteStore *self,
 
   sqlite3_extended_result_codes (db, 1);
   sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+  harden_connection (db);
   return db;
 }
 
@@ -364,7 +423,7 @@ open_writer (CltSqliteStore *self,
       g_autofree char *name = g_filename_display_name (self->path);
 
       sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_TOO_NEW,
+      g_set_error (error, CLT_SQLITE_ERROR, CLT_SQLITE_ERROR_TOO_NEW,
                    _("“%s” was written by a newer version of Clientele."), name);
       goto fail;
     }
@@ -489,6 +548,8 @@ clt_sqlite_store_initable_init (GInitable     *initable,
                        g_strerror (saved_errno));
           return FALSE;
         }
+      if (!create_private_file (self, error))
+        return FALSE;
     }
   else if (!path_is_writable (self->path))
     {

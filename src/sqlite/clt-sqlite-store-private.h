@@ -74,6 +74,8 @@ struct _CltSqliteStore
 
   GAsyncQueue *idle_readers;
   GPtrArray   *readers;           /* every Reader, for finalize */
+
+  guint        fail_commits;      /* tests only: under write_lock */
 };
 
 /* The columns every customer read selects, in this order (see
@@ -120,6 +122,12 @@ typedef struct
   char          *changed_id;
   /* For bulk writes: fold the WAL into the main file after the commit. */
   gboolean       checkpoint;
+  /* What the write returns, held until COMMIT succeeded. */
+  gboolean       has_result;
+  gboolean       result_is_boolean;
+  gboolean       result_boolean;
+  gpointer       result;
+  GDestroyNotify result_free;
 } Op;
 
 /* Builds one object from the current row of a list query. */
@@ -199,6 +207,8 @@ G_GNUC_INTERNAL CltShopPreferences *read_preferences (CltSqliteStore *self, sqli
 
 /* clt-sqlite-store.c */
 G_GNUC_INTERNAL void request_checkpoint (GTask *task);
+G_GNUC_INTERNAL void write_return_pointer (GTask *task, gpointer result, GDestroyNotify result_free);
+G_GNUC_INTERNAL void write_return_boolean (GTask *task, gboolean result);
 G_GNUC_INTERNAL void run_read (CltSqliteStore *self, gpointer source_tag, ReadFunc func, gpointer data, GDestroyNotify data_free, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 G_GNUC_INTERNAL void run_write (CltSqliteStore *self, gpointer source_tag, WriteFunc func, gpointer data, GDestroyNotify data_free, gboolean emit_changed, const char *changed_id, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 G_GNUC_INTERNAL gboolean lookup_customer_pk (CltSqliteStore *self, sqlite3 *db, const char *customer_id, gint64 *pk, GError **error);
@@ -218,6 +228,8 @@ G_GNUC_INTERNAL const char *column_text (sqlite3_stmt *stmt, int col);
 G_GNUC_INTERNAL char ** split_lines (const char *text);
 G_GNUC_INTERNAL char *join_lines (const char *const *strv);
 G_GNUC_INTERNAL char *make_random_id (guint n_chars);
+G_GNUC_INTERNAL gboolean search_index_remove (CltSqliteStore *self, sqlite3 *db, gint64 pk, GError **error);
+G_GNUC_INTERNAL gboolean search_index_add (CltSqliteStore *self, sqlite3 *db, gint64 pk, GError **error);
 
 /* clt-sqlite-store-addresses.c */
 G_GNUC_INTERNAL void clt_sqlite_store_addresses_iface_init (CltStoreInterface *iface);
@@ -236,5 +248,10 @@ G_GNUC_INTERNAL void clt_sqlite_store_query_iface_init (CltStoreInterface *iface
 
 /* clt-sqlite-store-shop.c */
 G_GNUC_INTERNAL void clt_sqlite_store_shop_iface_init (CltStoreInterface *iface);
+
+/* For tests: the next @n_commits write transactions fail at COMMIT (and
+ * roll back), as they would on a full disk. */
+void clt_sqlite_store_fail_commits_for_testing (CltSqliteStore *self,
+                                                guint           n_commits);
 
 G_END_DECLS

@@ -480,7 +480,7 @@ delete_keyed (CltSqliteStore *self,
       return FALSE;
     }
 
-  g_task_return_boolean (task, TRUE);
+  write_return_boolean (task, TRUE);
   return TRUE;
 }
 
@@ -516,7 +516,7 @@ save_site_write (CltSqliteStore *self,
   if (!step_expect_done (self, db, stmt, error))
     return FALSE;
 
-  g_task_return_pointer (task, clt_site_copy (site), g_object_unref);
+  write_return_pointer (task, clt_site_copy (site), g_object_unref);
   return TRUE;
 }
 
@@ -614,7 +614,7 @@ save_group_write (CltSqliteStore *self,
   if (!step_expect_done (self, db, stmt, error))
     return FALSE;
 
-  g_task_return_pointer (task, clt_group_copy (group), g_object_unref);
+  write_return_pointer (task, clt_group_copy (group), g_object_unref);
   return TRUE;
 }
 
@@ -698,7 +698,7 @@ set_customer_groups_write (CltSqliteStore *self,
       !touch_customer (self, db, pk, error))
     return FALSE;
 
-  g_task_return_boolean (task, TRUE);
+  write_return_boolean (task, TRUE);
   return TRUE;
 }
 
@@ -843,7 +843,7 @@ save_company_write (CltSqliteStore *self,
       }
   }
 
-  g_task_return_pointer (task, clt_company_copy (company), g_object_unref);
+  write_return_pointer (task, clt_company_copy (company), g_object_unref);
   return TRUE;
 }
 
@@ -997,7 +997,7 @@ assign_company_write (CltSqliteStore *self,
   if (!step_expect_done (self, db, stmt, error))
     return FALSE;
 
-  g_task_return_boolean (task, TRUE);
+  write_return_boolean (task, TRUE);
   return TRUE;
 }
 
@@ -1077,7 +1077,7 @@ save_custom_field_write (CltSqliteStore *self,
   if (!step_expect_done (self, db, stmt, error))
     return FALSE;
 
-  g_task_return_pointer (task, clt_custom_field_copy (field), g_object_unref);
+  write_return_pointer (task, clt_custom_field_copy (field), g_object_unref);
   return TRUE;
 }
 
@@ -1177,7 +1177,7 @@ set_preferences_write (CltSqliteStore *self,
         return FALSE;
     }
 
-  g_task_return_boolean (task, TRUE);
+  write_return_boolean (task, TRUE);
   return TRUE;
 }
 

@@ -29,6 +29,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+G_DEFINE_QUARK (clt-sqlite-error-quark, clt_sqlite_error)
+
 /* Task plumbing {{{ */
 
 
@@ -43,11 +45,64 @@ request_checkpoint (GTask *task)
   op->checkpoint = TRUE;
 }
 
+/* A write function hands its result to the task through these instead of
+ * g_task_return_*: write_thread () returns it only once COMMIT succeeded,
+ * so a commit that fails (disk full, I/O error) reaches the caller as an
+ * error, never as "saved". */
+void
+write_return_pointer (GTask          *task,
+                      gpointer        result,
+                      GDestroyNotify  result_free)
+{
+  Op *op = g_task_get_task_data (task);
+
+  g_assert (!op->has_result);
+  op->has_result = TRUE;
+  op->result = result;
+  op->result_free = result_free;
+}
+
+void
+write_return_boolean (GTask    *task,
+                      gboolean  result)
+{
+  Op *op = g_task_get_task_data (task);
+
+  g_assert (!op->has_result);
+  op->has_result = TRUE;
+  op->result_is_boolean = TRUE;
+  op->result_boolean = result;
+}
+
+/* Test hook (see clt_sqlite_store_fail_commits_for_testing ()): the
+ * next fail_commits COMMITs turn into ROLLBACKs, as a full disk or an I/O
+ * error would make them fail. Runs under the write lock. */
+static int
+fail_commit_cb (void *user_data)
+{
+  CltSqliteStore *self = user_data;
+
+  if (self->fail_commits == 0)
+    return 0;
+  self->fail_commits--;
+  return 1;
+}
+
+static gboolean
+commit (CltSqliteStore  *self,
+        sqlite3         *db,
+        GError         **error)
+{
+  return exec_sql (self, db, "COMMIT", error);
+}
+
 static void
 op_free (Op *op)
 {
   if (op->data_free != NULL)
     g_clear_pointer (&op->data, op->data_free);
+  if (op->result != NULL && op->result_free != NULL)
+    op->result_free (op->result);
   g_free (op->changed_id);
   g_free (op);
 }
@@ -96,8 +151,12 @@ write_thread (GTask        *task,
   ok = exec_sql (self, self->write_db, "BEGIN IMMEDIATE", &error);
   if (ok)
     ok = op->write (self, self->write_db, op->data, cancellable, task, &error);
+  /* Once the work is done, cancelling must not interrupt COMMIT: the
+   * caller would see "cancelled" for a change that may be half-way to
+   * disk. */
+  watch_cancellable (self->write_db, NULL);
   if (ok)
-    ok = exec_sql (self, self->write_db, "COMMIT", &error);
+    ok = commit (self, self->write_db, &error);
   if (!ok && !sqlite3_get_autocommit (self->write_db))
     sqlite3_exec (self->write_db, "ROLLBACK", NULL, NULL, NULL);
 
@@ -105,7 +164,6 @@ write_thread (GTask        *task,
   if (ok && op->checkpoint)
     sqlite3_exec (self->write_db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
 
-  watch_cancellable (self->write_db, NULL);
   g_mutex_unlock (&self->write_lock);
 
   if (!ok)
@@ -113,6 +171,11 @@ write_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+
+  if (op->result_is_boolean || !op->has_result)
+    g_task_return_boolean (task, op->has_result ? op->result_boolean : TRUE);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&op->result), op->result_free);
 
   if (op->emit_changed)
     clt_store_emit_changed (CLT_STORE (self), op->changed_id);
@@ -370,3 +433,16 @@ clt_sqlite_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "clientele", "clientele.db", NULL);
 }
 
+
+void
+clt_sqlite_store_fail_commits_for_testing (CltSqliteStore *self,
+                                          guint           n_commits)
+{
+  g_return_if_fail (CLT_IS_SQLITE_STORE (self));
+  g_return_if_fail (self->write_db != NULL);
+
+  g_mutex_lock (&self->write_lock);
+  self->fail_commits = n_commits;
+  sqlite3_commit_hook (self->write_db, fail_commit_cb, self);
+  g_mutex_unlock (&self->write_lock);
+}

@@ -21,12 +21,29 @@ G_DECLARE_FINAL_TYPE (CltSqliteStore, clt_sqlite_store, CLT, SQLITE_STORE, GObje
  * async variant). Properties: "path" (construct-only), plus CltStore's
  * "read-only" and "location".
  *
- * Opening never changes a file it refuses: not SQLite or not Clientele's
- * (CLT_STORE_ERROR_NOT_A_DATABASE), corrupt (CORRUPT), written by a newer
- * schema (TOO_NEW). A file that cannot be written opens read-only. A path
- * that does not exist is created (with its parent directory). */
+ * Opening never changes a file it refuses, and refuses it in the
+ * CLT_SQLITE_ERROR domain: not SQLite (NOT_A_DATABASE), another program's
+ * SQLite file (FOREIGN), damaged (CORRUPT), written by a newer schema
+ * (TOO_NEW), or holding tables, indexes, triggers or views that Clientele
+ * did not create (UNEXPECTED_SCHEMA). A file that cannot be written opens
+ * read-only. A path that does not exist is created (with its parent
+ * directory), readable by its owner only. Once open, failures are
+ * CLT_STORE_ERROR like any store's. */
 
-#define CLT_SQLITE_SCHEMA_VERSION 1
+#define CLT_SQLITE_ERROR (clt_sqlite_error_quark ())
+
+typedef enum
+{
+  CLT_SQLITE_ERROR_NOT_A_DATABASE,
+  CLT_SQLITE_ERROR_FOREIGN,
+  CLT_SQLITE_ERROR_CORRUPT,
+  CLT_SQLITE_ERROR_TOO_NEW,
+  CLT_SQLITE_ERROR_UNEXPECTED_SCHEMA,
+} CltSqliteError;
+
+GQuark          clt_sqlite_error_quark         (void);
+
+#define CLT_SQLITE_SCHEMA_VERSION 2
 
 CltSqliteStore *clt_sqlite_store_new           (const char           *path,
                                                 GCancellable         *cancellable,

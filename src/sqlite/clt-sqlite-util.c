@@ -34,7 +34,7 @@ set_db_error (CltSqliteStore *self,
 
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
-      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_CORRUPT,
+      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_FAILED,
                    _("The database “%s” is damaged (%s)."), name, detail);
       break;
 
@@ -55,7 +55,10 @@ set_db_error (CltSqliteStore *self,
       break;
 
     case SQLITE_CONSTRAINT:
-      if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+      if (rc == SQLITE_CONSTRAINT_COMMITHOOK)
+        g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_FAILED,
+                     _("The change could not be saved in “%s”."), name);
+      else if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
         g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_CONFLICT,
                      _("An entry with the same key already exists (%s)."), detail);
       else
@@ -218,3 +221,56 @@ make_random_id (guint n_chars)
 
 /* }}} */
 
+/* Search index {{{ */
+
+/* The full-text index is not kept by triggers: with trusted_schema off,
+ * SQLite refuses FTS5 inside any trigger (so a planted one cannot reach it
+ * either). Every write that changes a customer's searchable keys calls
+ * search_index_remove () before and search_index_add () after. */
+static gboolean
+search_index_run (CltSqliteStore  *self,
+                  sqlite3         *db,
+                  const char      *sql,
+                  gint64           pk,
+                  GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, pk);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, db, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+search_index_remove (CltSqliteStore  *self,
+                     sqlite3         *db,
+                     gint64           pk,
+                     GError         **error)
+{
+  return search_index_run (self, db,
+                           "INSERT INTO customers_fts (customers_fts, rowid, search_text)"
+                           " SELECT 'delete', pk, search_text FROM customers WHERE pk = ?",
+                           pk, error);
+}
+
+gboolean
+search_index_add (CltSqliteStore  *self,
+                  sqlite3         *db,
+                  gint64           pk,
+                  GError         **error)
+{
+  return search_index_run (self, db,
+                           "INSERT INTO customers_fts (rowid, search_text)"
+                           " SELECT pk, search_text FROM customers WHERE pk = ?",
+                           pk, error);
+}
+
+/* }}} */

@@ -9,6 +9,10 @@
 
 #include <glib/gstdio.h>
 
+#include <string.h>
+
+#include <sqlite3.h>
+
 #include "sqlite-test-util.h"
 
 /* Removes @path and, for a folder, all below it, even where a test
@@ -92,4 +96,78 @@ close_store (CltSqliteStore *store)
       g_usleep (1000);
     }
   g_assert_true (g_atomic_int_get (&finalized));
+}
+
+gint64
+pragma_int (const char *path,
+            const char *pragma)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA %s", pragma);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+void
+exec_on_file (const char *path,
+              const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *errmsg = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &errmsg) != SQLITE_OK)
+    g_error ("%s: %s", sql, errmsg);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+GBytes *
+read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+/* Opening @path must fail with @code (or @alt_code) and leave the file's
+ * bytes as they were, with no -wal or -shm created next to it. */
+void
+assert_refused (const char *path,
+                int         code,
+                int         alt_code)
+{
+  g_autoptr(GBytes) before = read_file (path);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CltSqliteStore) store = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *name = g_path_get_basename (path);
+
+  store = clt_sqlite_store_new (path, NULL, &error);
+  g_assert_null (store);
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == CLT_SQLITE_ERROR);
+  if (error->code != code)
+    g_assert_cmpint (error->code, ==, alt_code);
+  /* The message names the file. */
+  g_assert_nonnull (strstr (error->message, name));
+
+  after = read_file (path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
 }

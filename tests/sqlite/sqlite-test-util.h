@@ -21,4 +21,16 @@ GAsyncResult   *wait_for     (GAsyncResult **slot);
 CltSqliteStore *open_store   (const char    *path);
 void            close_store  (CltSqliteStore *store);
 
+gint64          pragma_int     (const char    *path,
+                                const char    *pragma);
+void            exec_on_file   (const char    *path,
+                                const char    *sql);
+GBytes         *read_file      (const char    *path);
+/* Opening @path must fail in CLT_SQLITE_ERROR with @code (or @alt_code)
+ * and leave the file's bytes as they were, with no -wal or -shm created
+ * next to it. */
+void            assert_refused (const char    *path,
+                                int            code,
+                                int            alt_code);
+
 G_END_DECLS

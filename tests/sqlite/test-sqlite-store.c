@@ -133,25 +133,6 @@ list_has_last_name (GPtrArray  *customers,
   return FALSE;
 }
 
-static gint64
-pragma_int (const char *path,
-            const char *pragma)
-{
-  g_autofree char *sql = g_strdup_printf ("PRAGMA %s", pragma);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value = -1;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return value;
-}
-
 static char *
 pragma_text (const char *path,
              const char *pragma)
@@ -169,61 +150,6 @@ pragma_text (const char *path,
   sqlite3_close (db);
 
   return value;
-}
-
-static void
-exec_on_file (const char *path,
-              const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *errmsg = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, &errmsg) != SQLITE_OK)
-    g_error ("%s: %s", sql, errmsg);
-  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
-}
-
-static GBytes *
-read_file (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, length);
-}
-
-/* Opening @path must fail with @code (or @alt_code) and leave the file's
- * bytes as they were, with no -wal or -shm created next to it. */
-static void
-assert_refused (const char *path,
-                int         code,
-                int         alt_code)
-{
-  g_autoptr(GBytes) before = read_file (path);
-  g_autoptr(GBytes) after = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CltSqliteStore) store = NULL;
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-  g_autofree char *name = g_path_get_basename (path);
-
-  store = clt_sqlite_store_new (path, NULL, &error);
-  g_assert_null (store);
-  g_assert_nonnull (error);
-  g_assert_true (error->domain == CLT_STORE_ERROR);
-  if (error->code != code)
-    g_assert_cmpint (error->code, ==, alt_code);
-  /* The message names the file. */
-  g_assert_nonnull (strstr (error->message, name));
-
-  after = read_file (path);
-  g_assert_true (g_bytes_equal (before, after));
-  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
-  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
 }
 
 static CltCustomer *
@@ -385,10 +311,10 @@ test_refuse_text (Fixture       *fixture,
   g_autofree char *short_file = g_build_filename (fixture->dir, "short.db", NULL);
 
   g_assert_true (g_file_set_contents (fixture->path, text, -1, NULL));
-  assert_refused (fixture->path, CLT_STORE_ERROR_NOT_A_DATABASE, -1);
+  assert_refused (fixture->path, CLT_SQLITE_ERROR_NOT_A_DATABASE, -1);
 
   g_assert_true (g_file_set_contents (short_file, "SQLite format 3", 16, NULL));
-  assert_refused (short_file, CLT_STORE_ERROR_NOT_A_DATABASE, -1);
+  assert_refused (short_file, CLT_SQLITE_ERROR_NOT_A_DATABASE, -1);
 }
 
 static void
@@ -398,12 +324,12 @@ test_refuse_foreign (Fixture       *fixture,
   exec_on_file (fixture->path,
                 "CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT);"
                 "INSERT INTO moz_places (url) VALUES ('https://example.org/');");
-  assert_refused (fixture->path, CLT_STORE_ERROR_NOT_A_DATABASE, -1);
+  assert_refused (fixture->path, CLT_SQLITE_ERROR_FOREIGN, -1);
 
   /* Someone else's application id, even without tables. */
   g_remove (fixture->path);
   exec_on_file (fixture->path, "PRAGMA application_id = 1234; CREATE TABLE t (x); DROP TABLE t;");
-  assert_refused (fixture->path, CLT_STORE_ERROR_NOT_A_DATABASE, -1);
+  assert_refused (fixture->path, CLT_SQLITE_ERROR_FOREIGN, -1);
 }
 
 static void
@@ -418,14 +344,14 @@ test_refuse_too_new (Fixture       *fixture,
   close_store (store);
 
   exec_on_file (fixture->path, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 999;");
-  assert_refused (fixture->path, CLT_STORE_ERROR_TOO_NEW, -1);
+  assert_refused (fixture->path, CLT_SQLITE_ERROR_TOO_NEW, -1);
 
   store = NULL;
   {
     g_autoptr(CltSqliteStore) refused = clt_sqlite_store_new (fixture->path, NULL, &error);
 
     g_assert_null (refused);
-    g_assert_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_TOO_NEW);
+    g_assert_error (error, CLT_SQLITE_ERROR, CLT_SQLITE_ERROR_TOO_NEW);
     g_assert_nonnull (strstr (error->message, "newer version of Clientele"));
   }
 }
@@ -454,7 +380,7 @@ test_refuse_damaged (Fixture       *fixture,
 
   /* Truncated to half its size. */
   g_assert_true (g_file_set_contents (fixture->path, (const char *) contents, length / 2, NULL));
-  assert_refused (fixture->path, CLT_STORE_ERROR_CORRUPT, CLT_STORE_ERROR_NOT_A_DATABASE);
+  assert_refused (fixture->path, CLT_SQLITE_ERROR_CORRUPT, CLT_SQLITE_ERROR_NOT_A_DATABASE);
 
   /* Full size, but pages in the middle overwritten with garbage. */
   copy = g_memdup2 (contents, length);
@@ -462,7 +388,7 @@ test_refuse_damaged (Fixture       *fixture,
     copy[i] = (guint8) (i * 7919 >> 3);
   g_assert_true (g_file_set_contents (garbled, (const char *) copy, length, NULL));
   g_free (copy);
-  assert_refused (garbled, CLT_STORE_ERROR_CORRUPT, CLT_STORE_ERROR_NOT_A_DATABASE);
+  assert_refused (garbled, CLT_SQLITE_ERROR_CORRUPT, CLT_SQLITE_ERROR_NOT_A_DATABASE);
 }
 
 static void

@@ -1,0 +1,354 @@
+/* test-sqlite-trust.c — what makes the SQLite store trustworthy: a write
+ * reports success only after COMMIT, files Clientele did not make are
+ * refused, bulk loads run only the store's own SQL, and files are private.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-sqlite-trust"
+
+#include "config.h"
+
+#include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "clt-customer.h"
+#include "clt-query.h"
+#include "clt-sqlite-store.h"
+#include "clt-sqlite-store-private.h"
+
+#include "sqlite-test-util.h"
+
+typedef struct
+{
+  char           *dir;
+  char           *path;
+  CltSqliteStore *store;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("clt-sqlite-trust-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "customers.db", NULL);
+  fixture->store = open_store (fixture->path);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  if (fixture->store != NULL)
+    close_store (fixture->store);
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static CltCustomer *
+new_customer (const char *email,
+              const char *first_name,
+              const char *last_name)
+{
+  CltCustomer *customer = clt_customer_new ();
+
+  clt_customer_set_email (customer, email);
+  clt_customer_set_first_name (customer, first_name);
+  clt_customer_set_last_name (customer, last_name);
+  clt_customer_set_currency (customer, "EUR");
+  return customer;
+}
+
+static CltCustomer *
+create (CltSqliteStore *store,
+        CltCustomer    *customer,
+        GError        **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  clt_store_create_customer_async (CLT_STORE (store), customer, NULL, FALSE, NULL,
+                                   on_result_cb, &result);
+  return clt_store_create_customer_finish (CLT_STORE (store), wait_for (&result), error);
+}
+
+static CltCustomer *
+update (CltSqliteStore *store,
+        CltCustomer    *customer,
+        GError        **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  clt_store_update_customer_async (CLT_STORE (store), customer, NULL, on_result_cb, &result);
+  return clt_store_update_customer_finish (CLT_STORE (store), wait_for (&result), error);
+}
+
+static CltCustomer *
+get (CltSqliteStore *store,
+     const char     *id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  CltCustomer *customer;
+
+  clt_store_get_customer_async (CLT_STORE (store), id, NULL, on_result_cb, &result);
+  customer = clt_store_get_customer_finish (CLT_STORE (store), wait_for (&result), &error);
+  g_assert_no_error (error);
+  return customer;
+}
+
+static guint
+count (CltSqliteStore *store)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CltQuery) query = clt_query_new ();
+  guint n = 0;
+
+  clt_store_count_customers_async (CLT_STORE (store), query, NULL, on_result_cb, &result);
+  g_assert_true (clt_store_count_customers_finish (CLT_STORE (store), wait_for (&result), &n,
+                                                   &error));
+  g_assert_no_error (error);
+  return n;
+}
+
+/* A COMMIT that fails (a full disk, an I/O error) must reach the caller as
+ * an error, and the change must not be there. */
+static void
+test_commit_failure_reported (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(CltCustomer) customer = new_customer ("anna@example.org", "Anna", "Berg");
+  g_autoptr(CltCustomer) stored = NULL;
+  g_autoptr(CltCustomer) failed = NULL;
+  g_autoptr(CltCustomer) edited = NULL;
+  g_autoptr(CltCustomer) reread = NULL;
+  g_autoptr(GError) error = NULL;
+
+  clt_sqlite_store_fail_commits_for_testing (fixture->store, 1);
+  failed = create (fixture->store, customer, &error);
+  g_assert_null (failed);
+  g_assert_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_cmpuint (count (fixture->store), ==, 0);
+
+  /* The next commit works again: the same customer can be created. */
+  stored = create (fixture->store, customer, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count (fixture->store), ==, 1);
+
+  edited = clt_customer_copy (stored);
+  clt_customer_set_last_name (edited, "Bergmann");
+  clt_sqlite_store_fail_commits_for_testing (fixture->store, 1);
+  g_assert_null (update (fixture->store, edited, &error));
+  g_assert_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+
+  reread = get (fixture->store, clt_customer_get_id (stored));
+  g_assert_cmpstr (clt_customer_get_last_name (reread), ==, "Berg");
+  g_assert_cmpint (clt_customer_get_version (reread), ==, clt_customer_get_version (stored));
+}
+
+static void
+make_store_file (Fixture *fixture)
+{
+  g_autoptr(CltCustomer) customer = new_customer ("jo@example.org", "Jo", "Lind");
+  g_autoptr(CltCustomer) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  stored = create (fixture->store, customer, &error);
+  g_assert_no_error (error);
+  close_store (g_steal_pointer (&fixture->store));
+  exec_on_file (fixture->path, "PRAGMA journal_mode = DELETE;");
+}
+
+/* Anything in the schema that Clientele's migrations did not make refuses
+ * the file, and the file stays as it was. */
+static void
+test_refuse_planted (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const char * const planted[] = {
+    /* Copies every customer before anonymization could scrub them. */
+    "CREATE TABLE loot (email TEXT);"
+    "CREATE TRIGGER steal AFTER UPDATE ON customers BEGIN"
+    "  INSERT INTO loot VALUES (old.email); END;",
+    "CREATE VIEW everyone AS SELECT email FROM customers;",
+    "CREATE INDEX customers_by_phone ON customers (phone);",
+    /* One of ours, changed. */
+    "DROP INDEX customers_by_city; CREATE INDEX customers_by_city ON customers (city);",
+    "DROP INDEX customers_by_zip;",
+  };
+  g_autofree char *pristine = g_build_filename (fixture->dir, "pristine.db", NULL);
+  g_autoptr(GBytes) bytes = NULL;
+
+  make_store_file (fixture);
+  bytes = read_file (fixture->path);
+  g_assert_true (g_file_set_contents (pristine, g_bytes_get_data (bytes, NULL),
+                                      g_bytes_get_size (bytes), NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (planted); i++)
+    {
+      g_test_message ("planted: %s", planted[i]);
+      g_assert_true (g_file_set_contents (fixture->path, g_bytes_get_data (bytes, NULL),
+                                          g_bytes_get_size (bytes), NULL));
+      exec_on_file (fixture->path, planted[i]);
+      assert_refused (fixture->path, CLT_SQLITE_ERROR_UNEXPECTED_SCHEMA, -1);
+    }
+
+  /* The untouched file still opens. */
+  close_store (open_store (pristine));
+}
+
+/* Statistics that SQLite itself writes (PRAGMA optimize) are not foreign. */
+static void
+test_statistics_allowed (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  make_store_file (fixture);
+  exec_on_file (fixture->path, "ANALYZE;");
+  fixture->store = open_store (fixture->path);
+  g_assert_cmpuint (count (fixture->store), ==, 1);
+}
+
+/* The store's connections run with trusted_schema off and defensive on:
+ * nothing in the file's schema can call a function with side effects, and
+ * the schema cannot be rewritten through writable_schema. */
+static void
+test_connections_hardened (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  sqlite3 *db = fixture->store->write_db;
+  int value = -1;
+  char *errmsg = NULL;
+
+  g_assert_cmpint (sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, -1, &value), ==, SQLITE_OK);
+  g_assert_cmpint (value, ==, 1);
+  g_assert_cmpint (sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, -1, &value), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (value, ==, 0);
+
+  g_mutex_lock (&fixture->store->write_lock);
+  sqlite3_exec (db, "PRAGMA writable_schema = ON", NULL, NULL, NULL);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE sqlite_schema SET sql = sql WHERE name = 'customers'",
+                                 NULL, NULL, &errmsg), !=, SQLITE_OK);
+  sqlite3_free (errmsg);
+  g_mutex_unlock (&fixture->store->write_lock);
+
+  for (guint i = 0; i < fixture->store->readers->len; i++)
+    {
+      Reader *reader = g_ptr_array_index (fixture->store->readers, i);
+
+      g_assert_cmpint (sqlite3_db_config (reader->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, -1, &value),
+                       ==, SQLITE_OK);
+      g_assert_cmpint (value, ==, 0);
+    }
+}
+
+static GPtrArray *
+many_customers (guint n)
+{
+  GPtrArray *customers = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *email = g_strdup_printf ("bulk%u@example.org", i);
+      g_autofree char *id = g_strdup_printf ("bulk-%u", i);
+      g_autofree char *number = g_strdup_printf ("B-%06u", i);
+      CltCustomer *customer = new_customer (email, "Bulk", "Kunde");
+
+      clt_customer_set_id (customer, id);
+      clt_customer_set_number (customer, number);
+      g_ptr_array_add (customers, customer);
+    }
+
+  return customers;
+}
+
+/* A bulk load drops and rebuilds indexes: from the store's own schema,
+ * never from names or SQL found in the file. An index planted after the
+ * file was opened (so that the open-time check could not see it), whose
+ * name would smuggle an ATTACH into a DROP built from it, stays inert. */
+static void
+test_bulk_runs_own_sql (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *attached = g_build_filename (fixture->dir, "attached.db", NULL);
+  g_autofree char *plant = NULL;
+  g_autoptr(GPtrArray) customers = many_customers (20000);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  plant = g_strdup_printf ("CREATE INDEX \"x\"\" ; ATTACH '%s' AS loot; --\" ON customers (phone);",
+                           attached);
+  exec_on_file (fixture->path, plant);
+
+  clt_store_import_customers_async (CLT_STORE (fixture->store), customers, NULL, on_result_cb,
+                                    &result);
+  g_assert_true (clt_store_import_customers_finish (CLT_STORE (fixture->store),
+                                                    wait_for (&result), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count (fixture->store), ==, 20000);
+  g_assert_false (g_file_test (attached, G_FILE_TEST_EXISTS));
+}
+
+static void
+assert_private (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
+/* Customers' personal data: the database and its -wal/-shm are readable
+ * by their owner only, whatever the umask. */
+static void
+test_files_private (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "sub", "private.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autoptr(CltCustomer) customer = new_customer ("p@example.org", "Pia", "Ek");
+  g_autoptr(CltCustomer) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  CltSqliteStore *store;
+  mode_t old_umask = umask (022);
+
+  store = open_store (path);
+  stored = create (store, customer, &error);
+  g_assert_no_error (error);
+  assert_private (path);
+  assert_private (wal);
+  assert_private (shm);
+  close_store (store);
+  umask (old_umask);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/clt/sqlite-trust/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("commit-failure-reported", test_commit_failure_reported);
+  ADD ("refuse-planted", test_refuse_planted);
+  ADD ("statistics-allowed", test_statistics_allowed);
+  ADD ("connections-hardened", test_connections_hardened);
+  ADD ("bulk-runs-own-sql", test_bulk_runs_own_sql);
+  ADD ("files-private", test_files_private);
+
+#undef ADD
+
+  return g_test_run ();
+}
