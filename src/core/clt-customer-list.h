@@ -38,6 +38,10 @@ G_DECLARE_FINAL_TYPE (CltCustomerList, clt_customer_list, CLT, CUSTOMER_LIST, GO
  * keystroke after a long scroll costs a query per page on screen, not per
  * page cached.
  *
+ * Main thread only: create and use the list on the main thread. The
+ * store's "changed" arrives on the default main context, while reloads
+ * run on the thread-default one.
+ *
  * Properties: "store" (construct-only), "query" (a copy is kept),
  * "n-items" (guint), "loading" (gboolean: a count or page is under way),
  * "page-size" (construct-only, default 100), "max-pages" (construct-only,
