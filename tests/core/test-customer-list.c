@@ -791,6 +791,64 @@ test_unheld_pages_dropped (void)
   g_assert_finalize_object (g_steal_pointer (&list));
 }
 
+/* A held row cut off by a shrinking count no longer counts for its page:
+ * once the rows still in range are let go, the page is dropped. */
+static void
+test_cut_row_released (void)
+{
+  g_autoptr(FakeStore) store = fake_store_new (250);
+  g_autoptr(CltCustomerList) list = NULL;
+  g_autoptr(CltCustomer) shown = NULL;
+  CltCustomer *kept;
+  CltCustomer *cut;
+
+  list = clt_customer_list_new (CLT_STORE (store));
+  run_until_idle ();
+  shown = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  kept = g_list_model_get_item (G_LIST_MODEL (list), 110);
+  cut = g_list_model_get_item (G_LIST_MODEL (list), 150);
+  run_until_idle ();
+  g_object_add_weak_pointer (G_OBJECT (cut), (gpointer *) &cut);
+
+  fake_store_set_n_customers (store, 120);
+  run_until_idle ();
+  g_assert_cmpuint (clt_customer_list_get_n_cached_pages (list), ==, 2);
+  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 100), ==, 2);
+
+  /* The cut row is ours alone now: the list no longer holds it. */
+  g_object_unref (cut);
+  g_assert_null (cut);
+
+  g_object_unref (kept);
+  fake_store_set_n_customers (store, 119);
+  run_until_idle ();
+  g_assert_cmpuint (clt_customer_list_get_n_cached_pages (list), ==, 1);
+  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 100), ==, 2);
+  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 0), ==, 3);
+
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
+/* Rows kept after the list is gone are plain objects: the list leaves no
+ * reference of its own on them. */
+static void
+test_rows_outlive_list (void)
+{
+  g_autoptr(FakeStore) store = fake_store_new (250);
+  g_autoptr(CltCustomerList) list = NULL;
+  CltCustomer *item;
+
+  list = clt_customer_list_new (CLT_STORE (store));
+  run_until_idle ();
+  item = g_list_model_get_item (G_LIST_MODEL (list), 42);
+  run_until_idle ();
+  g_assert_cmpstr (clt_customer_get_id (item), ==, "c00042");
+
+  g_assert_finalize_object (g_steal_pointer (&list));
+  g_assert_cmpstr (clt_customer_get_id (item), ==, "c00042");
+  g_assert_finalize_object (item);
+}
+
 static void
 test_short_page (void)
 {
@@ -968,6 +1026,8 @@ main (int   argc,
   g_test_add_func ("/clt/customer-list/store-changed-same-count", test_store_changed_same_count);
   g_test_add_func ("/clt/customer-list/store-changed-count", test_store_changed_count);
   g_test_add_func ("/clt/customer-list/unheld-pages-dropped", test_unheld_pages_dropped);
+  g_test_add_func ("/clt/customer-list/cut-row-released", test_cut_row_released);
+  g_test_add_func ("/clt/customer-list/rows-outlive-list", test_rows_outlive_list);
   g_test_add_func ("/clt/customer-list/short-page", test_short_page);
   g_test_add_func ("/clt/customer-list/error", test_error);
   g_test_add_func ("/clt/customer-list/dispose", test_dispose);
