@@ -376,9 +376,20 @@ create_page (CltCustomerList *self,
   g_hash_table_insert (self->pages, GUINT_TO_POINTER (index), page);
   g_queue_push_head_link (&self->lru, &page->link);
 
-  /* The new page is at the head: it is never the one evicted here. */
-  while (self->lru.length > self->max_pages)
-    evict_page (self, self->lru.tail->data);
+  /* Least recently used first, but never a page with a held row: it would
+   * not be refilled on a new query, and a get_item () for its rows would
+   * hand out new objects beside the ones shown. When every other page is
+   * held the cache grows past max-pages by those; their rows are alive
+   * anyway. The new page is at the head: it is never evicted here. */
+  for (GList *l = self->lru.tail;
+       l != &page->link && self->lru.length > self->max_pages;)
+    {
+      Page *old = l->data;
+
+      l = l->prev;
+      if (!page_is_held (old))
+        evict_page (self, old);
+    }
 
   start_page_request (self, page);
   update_loading (self);
