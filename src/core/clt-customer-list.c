@@ -20,16 +20,33 @@
  * with a change that raced a page. */
 #define MAX_SHORT_PAGE_RELOADS 2
 
-/* One cached page: page_size (fewer at the end) customers, placeholders
- * until the store answers. @cancellable is set while a request for the page
- * is in flight; it also identifies that request. */
+typedef struct _Page Page;
+
+/* One row object. The list holds it through a toggle reference, the only
+ * one it takes, so GObject tells it when anybody else takes the first
+ * reference (a view's row widget, a selection, a caller of get_item ())
+ * or drops the last one: @held is exactly "referenced outside the list".
+ * That needs ours to be the object's only toggle reference; a second one
+ * (a language binding's) would silence the notifications. */
 typedef struct
 {
+  Page        *page;
+  CltCustomer *customer;
+  gboolean     held;
+} Row;
+
+/* One cached page: page_size (fewer at the end) rows, placeholders until
+ * the store answers. @n_held counts the rows held outside the list.
+ * @cancellable is set while a request for the page is in flight; it also
+ * identifies that request. */
+struct _Page
+{
   guint         index;
-  GPtrArray    *items;
+  GPtrArray    *rows;
+  guint         n_held;
   GCancellable *cancellable;
   GList         link;
-} Page;
+};
 
 /* The requests hold no reference to the list: dispose cancels every
  * cancellable, and a callback whose cancellable is cancelled never touches
@@ -125,6 +142,72 @@ count_request_free (CountRequest *request)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PageRequest, page_request_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CountRequest, count_request_free)
 
+/* Runs wherever the other reference is taken or dropped: the main thread,
+ * as the header asks. */
+static void
+on_row_toggle_notify_cb (gpointer  data,
+                         GObject  *object,
+                         gboolean  is_last_ref)
+{
+  Row *row = data;
+
+  g_assert (row->held == is_last_ref);
+
+  row->held = !is_last_ref;
+  if (row->held)
+    row->page->n_held++;
+  else
+    row->page->n_held--;
+}
+
+static Row *
+row_new (Page *page)
+{
+  Row *row = g_new0 (Row, 1);
+
+  row->page = page;
+  row->customer = clt_customer_new ();
+
+  /* The reference from new () counts as someone else's until we drop it
+   * just below, which tells us the row is no longer held. */
+  row->held = TRUE;
+  page->n_held++;
+  g_object_add_toggle_ref (G_OBJECT (row->customer), on_row_toggle_notify_cb, row);
+  g_object_unref (row->customer);
+  g_assert (!row->held);
+
+  return row;
+}
+
+/* A held row lives on as a plain object of whoever holds it. */
+static void
+row_free (Row *row)
+{
+  if (row->held)
+    {
+      g_assert (row->page->n_held > 0);
+      row->page->n_held--;
+    }
+
+  g_object_remove_toggle_ref (G_OBJECT (row->customer), on_row_toggle_notify_cb, row);
+  g_free (row);
+}
+
+static inline CltCustomer *
+page_get_customer (Page  *page,
+                   guint  i)
+{
+  return ((Row *) g_ptr_array_index (page->rows, i))->customer;
+}
+
+/* Whether any row of @page is referenced outside the list, i.e. shown by
+ * a view or kept by a caller: those rows must be refilled, not dropped. */
+static inline gboolean
+page_is_held (Page *page)
+{
+  return page->n_held > 0;
+}
+
 static void
 update_loading (CltCustomerList *self)
 {
@@ -158,22 +241,9 @@ evict_page (CltCustomerList *self,
   cancel_page_request (self, page);
   g_queue_unlink (&self->lru, &page->link);
   g_hash_table_remove (self->pages, GUINT_TO_POINTER (page->index));
-  g_clear_pointer (&page->items, g_ptr_array_unref);
+  g_clear_pointer (&page->rows, g_ptr_array_unref);
+  g_assert (page->n_held == 0);
   g_free (page);
-}
-
-/* Whether any row of @page is referenced outside the cache, i.e. shown by
- * a view or kept by a caller: those rows must be refilled, not dropped. */
-static gboolean
-page_is_held (Page *page)
-{
-  for (guint i = 0; i < page->items->len; i++)
-    {
-      if (G_OBJECT (g_ptr_array_index (page->items, i))->ref_count > 1)
-        return TRUE;
-    }
-
-  return FALSE;
 }
 
 static void
@@ -230,8 +300,11 @@ on_list_customers_cb (GObject      *object,
     }
 
   /* Filling notifies bound widgets, whose handlers may call get_item () and
-   * evict this very page: keep the items alive, never touch @page again. */
-  items = g_ptr_array_ref (page->items);
+   * so evict pages: fill through references of our own, never touch @page
+   * again. (While they last the page counts as held.) */
+  items = g_ptr_array_new_full (page->rows->len, g_object_unref);
+  for (guint i = 0; i < page->rows->len; i++)
+    g_ptr_array_add (items, g_object_ref (page_get_customer (page, i)));
   n_filled = MIN (rows->len, items->len);
 
   for (guint i = 0; i < n_filled; i++)
@@ -296,16 +369,27 @@ create_page (CltCustomerList *self,
   page = g_new0 (Page, 1);
   page->index = index;
   page->link.data = page;
-  page->items = g_ptr_array_new_full (n, g_object_unref);
+  page->rows = g_ptr_array_new_full (n, (GDestroyNotify) row_free);
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (page->items, clt_customer_new ());
+    g_ptr_array_add (page->rows, row_new (page));
 
   g_hash_table_insert (self->pages, GUINT_TO_POINTER (index), page);
   g_queue_push_head_link (&self->lru, &page->link);
 
-  /* The new page is at the head: it is never the one evicted here. */
-  while (self->lru.length > self->max_pages)
-    evict_page (self, self->lru.tail->data);
+  /* Least recently used first, but never a page with a held row: it would
+   * not be refilled on a new query, and a get_item () for its rows would
+   * hand out new objects beside the ones shown. When every other page is
+   * held the cache grows past max-pages by those; their rows are alive
+   * anyway. The new page is at the head: it is never evicted here. */
+  for (GList *l = self->lru.tail;
+       l != &page->link && self->lru.length > self->max_pages;)
+    {
+      Page *old = l->data;
+
+      l = l->prev;
+      if (!page_is_held (old))
+        evict_page (self, old);
+    }
 
   start_page_request (self, page);
   update_loading (self);
@@ -342,11 +426,11 @@ resize_page (CltCustomerList *self,
   guint first = page->index * self->page_size;
   guint n = MIN (self->page_size, n_items - first);
 
-  if (n < page->items->len)
-    g_ptr_array_set_size (page->items, n);
+  if (n < page->rows->len)
+    g_ptr_array_set_size (page->rows, n);
 
-  while (page->items->len < n)
-    g_ptr_array_add (page->items, clt_customer_new ());
+  while (page->rows->len < n)
+    g_ptr_array_add (page->rows, row_new (page));
 }
 
 /* Switches to @n_items rows of a new generation (new query, or the store
@@ -556,7 +640,7 @@ clt_customer_list_get_item (GListModel *model,
       g_queue_push_head_link (&self->lru, &page->link);
     }
 
-  return g_object_ref (g_ptr_array_index (page->items, position % self->page_size));
+  return g_object_ref (page_get_customer (page, position % self->page_size));
 }
 
 static void
@@ -905,9 +989,9 @@ clt_customer_list_find_loaded (CltCustomerList *self,
     {
       Page *page = l->data;
 
-      for (guint i = 0; i < page->items->len; i++)
+      for (guint i = 0; i < page->rows->len; i++)
         {
-          CltCustomer *item = g_ptr_array_index (page->items, i);
+          CltCustomer *item = page_get_customer (page, i);
 
           if (clt_customer_get_loaded (item) &&
               g_strcmp0 (clt_customer_get_id (item), customer_id) == 0)

@@ -33,16 +33,30 @@ G_DECLARE_FINAL_TYPE (CltCustomerList, clt_customer_list, CLT, CUSTOMER_LIST, GO
  * grows, nothing when it is equal. So GTK 4.8 keeps its row widgets and
  * never fetches every item (one items-changed (0, N, N) would make it).
  * The store's "changed" signal recounts and refills the cached pages the
- * same way. Only pages with a row referenced outside the cache (shown by a
- * view, or kept by a caller) are refilled; the others are dropped, so a
- * keystroke after a long scroll costs a query per page on screen, not per
- * page cached.
+ * same way. Only pages with a held row are refilled; the others are
+ * dropped, so a keystroke after a long scroll costs a query per page on
+ * screen, not per page cached.
+ *
+ * A row is held while anything besides the list has a reference to it,
+ * on screen or not: a view's row widget, a selection's selected item, a
+ * caller that kept what get_item () returned. The list learns this through
+ * a toggle reference, its only reference on each row. A page with a held
+ * row is never evicted, so the rows shown always refill. "max-pages" bounds
+ * the pages without held rows: when every cached page is held, a new page
+ * is cached anyway and the cache grows past max-pages by the held pages
+ * (whose rows are alive anyway); it shrinks back once they are let go,
+ * when the next page comes in or the contents change.
+ *
+ * Main thread only: create and use the list, and take and drop references
+ * to its rows, on the main thread. The store's "changed" arrives on the
+ * default main context, reloads run on the thread-default one, and the
+ * held-row count changes in whatever thread takes or drops a reference.
  *
  * Properties: "store" (construct-only), "query" (a copy is kept),
  * "n-items" (guint), "loading" (gboolean: a count or page is under way),
  * "page-size" (construct-only, default 100), "max-pages" (construct-only,
- * default 40: the cache bound). Signal "error" (GError *) when the store
- * fails a count or page, so the window can show a toast. */
+ * default 40: the cache bound, see above). Signal "error" (GError *) when
+ * the store fails a count or page, so the window can show a toast. */
 
 CltCustomerList *clt_customer_list_new            (CltStore        *store);
 CltStore        *clt_customer_list_get_store      (CltCustomerList *self);

@@ -321,7 +321,7 @@ test_cache_bound (void)
   g_autoptr(FakeStore) store = fake_store_new (100);
   g_autoptr(CltQuery) query = clt_query_new ();
   g_autoptr(CltCustomerList) list = NULL;
-  g_autoptr(CltCustomer) evicted = NULL;
+  CltCustomer *evicted;
 
   list = create_list (store, query, 10, 3);
   run_until_idle ();
@@ -358,23 +358,28 @@ test_cache_bound (void)
   g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 0), ==, 3);
   g_assert_cmpuint (clt_customer_list_get_n_cached_pages (list), ==, 3);
 
-  /* Evicting a page whose request is in flight cancels the request, and
-   * its late answer fills nothing. */
+  /* Evicting a page whose request is in flight cancels the request, its
+   * rows go with it (nobody else holds them), and its late answer is
+   * ignored. */
   fake_store_set_hold (store, TRUE);
   evicted = g_list_model_get_item (G_LIST_MODEL (list), 60);
+  g_object_add_weak_pointer (G_OBJECT (evicted), (gpointer *) &evicted);
+  g_object_unref (evicted);
   touch (list, 70);
   touch (list, 80);
   g_assert_cmpuint (fake_store_get_n_held_cancelled (store), ==, 0);
+  g_assert_nonnull (evicted);
   touch (list, 90);
+  g_assert_null (evicted);
   g_assert_cmpuint (fake_store_get_n_held (store, FAKE_REQUEST_LIST), ==, 4);
   g_assert_cmpuint (fake_store_get_n_held_cancelled (store), ==, 1);
   g_assert_true (clt_customer_list_get_loading (list));
 
   fake_store_release (store, FAKE_REQUEST_ANY);
   run_until_idle ();
-  g_assert_false (clt_customer_get_loaded (evicted));
   g_assert_false (clt_customer_list_get_loading (list));
   g_assert_cmpuint (clt_customer_list_get_n_cached_pages (list), ==, 3);
+  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 60), ==, 1);
 
   g_assert_finalize_object (g_steal_pointer (&list));
 }
@@ -791,6 +796,211 @@ test_unheld_pages_dropped (void)
   g_assert_finalize_object (g_steal_pointer (&list));
 }
 
+/* Held means referenced outside the list, whoever holds the reference: a
+ * plain g_object_ref () on a row that no view shows keeps its page cached,
+ * so the row stays the one get_item () hands out and can be refilled. The
+ * pages nobody holds are evicted instead, least recently used first. */
+static void
+test_held_page_not_evicted (void)
+{
+  g_autoptr(FakeStore) store = fake_store_new (100);
+  g_autoptr(CltQuery) query = clt_query_new ();
+  g_autoptr(CltCustomerList) list = NULL;
+  CltCustomer *held;
+  CltCustomer *again;
+
+  list = create_list (store, query, 10, 3);
+  run_until_idle ();
+  held = g_list_model_get_item (G_LIST_MODEL (list), 5);
+  run_until_idle ();
+  g_assert_true (clt_customer_get_loaded (held));
+
+  /* Pages 1 and 2 fill the cache; 3 and 4 evict them, not page 0. */
+  for (guint page = 1; page < 5; page++)
+    {
+      touch (list, page * 10);
+      g_assert_cmpuint (clt_customer_list_get_n_cached_pages (list), <=, 3);
+    }
+  run_until_idle ();
+  g_assert_cmpuint (clt_customer_list_get_n_cached_pages (list), ==, 3);
+  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 10), ==, 1);
+  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 20), ==, 1);
+
+  again = g_list_model_get_item (G_LIST_MODEL (list), 5);
+  g_assert_true (again == held);
+  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 0), ==, 1);
+  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 10), ==, 1);
+  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 20), ==, 1);
+  g_object_unref (again);
+
+  /* Let go, page 0 is like any other: evicted with its rows. */
+  g_object_add_weak_pointer (G_OBJECT (held), (gpointer *) &held);
+  g_object_unref (held);
+  g_assert_nonnull (held);
+  touch (list, 50);
+  touch (list, 60);
+  touch (list, 70);
+  g_assert_null (held);
+  touch (list, 5);
+  run_until_idle ();
+  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 0), ==, 2);
+  g_assert_cmpuint (clt_customer_list_get_n_cached_pages (list), ==, 3);
+
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
+/* The header's promise after a long scroll: a row on screen whose page
+ * the scroll would have pushed out of the cache still refills on a new
+ * query, with the new query's customer at its position. */
+static void
+test_held_page_refilled_after_scroll (void)
+{
+  g_autoptr(FakeStore) store = fake_store_new (5000);
+  g_autoptr(CltQuery) smith = create_query ("smith", CLT_SORT_KEY_NUMBER, CLT_SORT_ASCENDING);
+  g_autoptr(CltCustomerList) list = NULL;
+  g_autoptr(CltCustomer) held = NULL;
+  g_autoptr(CltCustomer) again = NULL;
+  g_autoptr(GPtrArray) expected = NULL;
+  guint n_list_calls;
+
+  list = clt_customer_list_new (CLT_STORE (store));
+  run_until_idle ();
+  held = g_list_model_get_item (G_LIST_MODEL (list), 3);
+  run_until_idle ();
+  g_assert_cmpstr (clt_customer_get_id (held), ==, "c00003");
+
+  /* Through all 50 pages, ten more than the cache keeps. */
+  for (guint page = 1; page < 50; page++)
+    {
+      touch (list, page * 100 + 50);
+      run_until_idle ();
+    }
+  g_assert_cmpuint (clt_customer_list_get_n_cached_pages (list), ==, 40);
+  n_list_calls = fake_store_get_n_list_calls (store);
+
+  clt_customer_list_set_query (list, smith);
+  run_until_idle ();
+
+  /* Only the held page is asked for again; the 39 others are dropped. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1000);
+  g_assert_cmpuint (fake_store_get_n_list_calls (store), ==, n_list_calls + 1);
+  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 0), ==, 2);
+  g_assert_cmpuint (clt_customer_list_get_n_cached_pages (list), ==, 1);
+
+  expected = fake_store_select (store, smith);
+  again = g_list_model_get_item (G_LIST_MODEL (list), 3);
+  g_assert_true (again == held);
+  g_assert_true (clt_customer_get_loaded (held));
+  g_assert_cmpstr (clt_customer_get_id (held), ==,
+                   clt_customer_get_id (g_ptr_array_index (expected, 3)));
+  g_assert_false (clt_customer_list_get_loading (list));
+
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
+/* When every cached page has a held row, a new page is cached anyway: the
+ * cache grows past max-pages by the held pages, and shrinks back to it when
+ * they are let go and the next page comes in. */
+static void
+test_all_pages_held (void)
+{
+  g_autoptr(FakeStore) store = fake_store_new (100);
+  g_autoptr(CltQuery) all = clt_query_new ();
+  g_autoptr(CltQuery) descending = create_query ("", CLT_SORT_KEY_LAST_NAME, CLT_SORT_DESCENDING);
+  g_autoptr(CltCustomerList) list = NULL;
+  g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) expected = NULL;
+
+  list = create_list (store, all, 10, 3);
+  run_until_idle ();
+
+  for (guint page = 0; page < 5; page++)
+    g_ptr_array_add (held, g_list_model_get_item (G_LIST_MODEL (list), page * 10 + 1));
+  run_until_idle ();
+  g_assert_cmpuint (clt_customer_list_get_n_cached_pages (list), ==, 5);
+
+  /* All five are refilled. */
+  clt_customer_list_set_query (list, descending);
+  run_until_idle ();
+  g_assert_cmpuint (clt_customer_list_get_n_cached_pages (list), ==, 5);
+  expected = fake_store_select (store, descending);
+  for (guint page = 0; page < 5; page++)
+    {
+      CltCustomer *item = g_ptr_array_index (held, page);
+
+      g_assert_true (clt_customer_get_loaded (item));
+      g_assert_cmpstr (clt_customer_get_id (item), ==,
+                       clt_customer_get_id (g_ptr_array_index (expected, page * 10 + 1)));
+    }
+
+  /* Let go: the next page brings the cache back to its bound. */
+  g_ptr_array_set_size (held, 0);
+  g_assert_cmpuint (clt_customer_list_get_n_cached_pages (list), ==, 5);
+  touch (list, 50);
+  g_assert_cmpuint (clt_customer_list_get_n_cached_pages (list), ==, 3);
+  run_until_idle ();
+
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
+/* A held row cut off by a shrinking count no longer counts for its page:
+ * once the rows still in range are let go, the page is dropped. */
+static void
+test_cut_row_released (void)
+{
+  g_autoptr(FakeStore) store = fake_store_new (250);
+  g_autoptr(CltCustomerList) list = NULL;
+  g_autoptr(CltCustomer) shown = NULL;
+  CltCustomer *kept;
+  CltCustomer *cut;
+
+  list = clt_customer_list_new (CLT_STORE (store));
+  run_until_idle ();
+  shown = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  kept = g_list_model_get_item (G_LIST_MODEL (list), 110);
+  cut = g_list_model_get_item (G_LIST_MODEL (list), 150);
+  run_until_idle ();
+  g_object_add_weak_pointer (G_OBJECT (cut), (gpointer *) &cut);
+
+  fake_store_set_n_customers (store, 120);
+  run_until_idle ();
+  g_assert_cmpuint (clt_customer_list_get_n_cached_pages (list), ==, 2);
+  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 100), ==, 2);
+
+  /* The cut row is ours alone now: the list no longer holds it. */
+  g_object_unref (cut);
+  g_assert_null (cut);
+
+  g_object_unref (kept);
+  fake_store_set_n_customers (store, 119);
+  run_until_idle ();
+  g_assert_cmpuint (clt_customer_list_get_n_cached_pages (list), ==, 1);
+  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 100), ==, 2);
+  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 0), ==, 3);
+
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
+/* Rows kept after the list is gone are plain objects: the list leaves no
+ * reference of its own on them. */
+static void
+test_rows_outlive_list (void)
+{
+  g_autoptr(FakeStore) store = fake_store_new (250);
+  g_autoptr(CltCustomerList) list = NULL;
+  CltCustomer *item;
+
+  list = clt_customer_list_new (CLT_STORE (store));
+  run_until_idle ();
+  item = g_list_model_get_item (G_LIST_MODEL (list), 42);
+  run_until_idle ();
+  g_assert_cmpstr (clt_customer_get_id (item), ==, "c00042");
+
+  g_assert_finalize_object (g_steal_pointer (&list));
+  g_assert_cmpstr (clt_customer_get_id (item), ==, "c00042");
+  g_assert_finalize_object (item);
+}
+
 static void
 test_short_page (void)
 {
@@ -968,6 +1178,12 @@ main (int   argc,
   g_test_add_func ("/clt/customer-list/store-changed-same-count", test_store_changed_same_count);
   g_test_add_func ("/clt/customer-list/store-changed-count", test_store_changed_count);
   g_test_add_func ("/clt/customer-list/unheld-pages-dropped", test_unheld_pages_dropped);
+  g_test_add_func ("/clt/customer-list/held-page-not-evicted", test_held_page_not_evicted);
+  g_test_add_func ("/clt/customer-list/held-page-refilled-after-scroll",
+                   test_held_page_refilled_after_scroll);
+  g_test_add_func ("/clt/customer-list/all-pages-held", test_all_pages_held);
+  g_test_add_func ("/clt/customer-list/cut-row-released", test_cut_row_released);
+  g_test_add_func ("/clt/customer-list/rows-outlive-list", test_rows_outlive_list);
   g_test_add_func ("/clt/customer-list/short-page", test_short_page);
   g_test_add_func ("/clt/customer-list/error", test_error);
   g_test_add_func ("/clt/customer-list/dispose", test_dispose);
