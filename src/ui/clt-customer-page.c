@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 
 #include "clt-address.h"
 #include "clt-address-editor.h"
@@ -16,6 +15,7 @@
 #include "clt-customer.h"
 #include "clt-customer-page.h"
 #include "clt-email.h"
+#include "clt-format.h"
 #include "clt-group.h"
 #include "clt-iso-codes.h"
 #include "clt-note.h"
@@ -250,149 +250,6 @@ or_dash (const char *text)
   return is_blank (text) ? _("—") : text;
 }
 
-static char *
-format_date_time (GDateTime *date_time)
-{
-  g_autoptr(GDateTime) local = NULL;
-
-  if (date_time == NULL)
-    return NULL;
-
-  local = g_date_time_to_local (date_time);
-  /* Translators: a date and time in the locale's format, see g_date_time_format() */
-  return g_date_time_format (local, _("%x %H:%M"));
-}
-
-static char *
-format_date (GDateTime *date_time)
-{
-  g_autoptr(GDateTime) local = NULL;
-
-  if (date_time == NULL)
-    return NULL;
-
-  local = g_date_time_to_local (date_time);
-  return g_date_time_format (local, "%x");
-}
-
-/* "YYYY-MM-DD" in the locale's date format; anything else as it is. */
-static char *
-format_birth_date (const char *iso_date)
-{
-  int year, month, day;
-  g_autoptr(GDate) date = NULL;
-  char buffer[128];
-
-  if (is_blank (iso_date))
-    return NULL;
-
-  if (sscanf (iso_date, "%4d-%2d-%2d", &year, &month, &day) != 3
-      || !g_date_valid_dmy (day, month, year))
-    return g_strdup (iso_date);
-
-  date = g_date_new_dmy (day, month, year);
-  if (g_date_strftime (buffer, sizeof buffer, "%x", date) == 0)
-    return g_strdup (iso_date);
-
-  return g_strdup (buffer);
-}
-
-/* A total in minor units as "€1,234.50": grouping and decimal point of the
- * locale, the currency's minor units, a symbol for the common currencies
- * and the ISO code for the others. */
-static char *
-format_money (gint64      minor,
-              const char *currency)
-{
-  guint digits = clt_iso_codes_get_currency_minor_units (currency);
-  const struct lconv *conv = localeconv ();
-  const char *point = conv->decimal_point != NULL && *conv->decimal_point != '\0'
-                      ? conv->decimal_point : ".";
-  guint64 magnitude = minor < 0 ? (guint64) 0 - (guint64) minor : (guint64) minor;
-  guint64 scale = 1;
-  g_autofree char *units = NULL;
-  g_autofree char *number = NULL;
-  g_autofree char *code_prefix = NULL;
-  const char *symbol;
-
-  for (guint i = 0; i < digits; i++)
-    scale *= 10;
-
-  units = g_strdup_printf ("%'" G_GUINT64_FORMAT, magnitude / scale);
-  if (digits > 0)
-    number = g_strdup_printf ("%s%s%0*" G_GUINT64_FORMAT,
-                              units, point, (int) digits, magnitude % scale);
-  else
-    number = g_steal_pointer (&units);
-
-  if (g_strcmp0 (currency, "EUR") == 0)
-    symbol = "€";
-  else if (g_strcmp0 (currency, "USD") == 0)
-    symbol = "$";
-  else if (g_strcmp0 (currency, "GBP") == 0)
-    symbol = "£";
-  else if (g_strcmp0 (currency, "CHF") == 0)
-    symbol = "CHF\u00a0";
-  else
-    symbol = code_prefix = g_strdup_printf ("%s\u00a0", currency != NULL ? currency : "");
-
-  return g_strdup_printf ("%s%s%s", minor < 0 ? "−" : "", symbol, number);
-}
-
-static const char *
-gender_name (CltGender gender)
-{
-  switch (gender)
-    {
-    case CLT_GENDER_MALE:
-      return _("Male");
-    case CLT_GENDER_FEMALE:
-      return _("Female");
-    case CLT_GENDER_DIVERSE:
-      return _("Diverse");
-    case CLT_GENDER_UNSPECIFIED:
-    default:
-      return NULL;
-    }
-}
-
-static const char *
-order_status_name (const char *status)
-{
-  static const struct { const char *status; const char *name; } names[] = {
-    { "new",       N_("New") },
-    { "confirmed", N_("Confirmed") },
-    { "shipped",   N_("Shipped") },
-    { "completed", N_("Completed") },
-    { "cancelled", N_("Cancelled") },
-    { "returned",  N_("Returned") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_strcmp0 (status, names[i].status) == 0)
-      return _(names[i].name);
-
-  return status;
-}
-
-static const char *
-email_state_name (CltEmailState state)
-{
-  switch (state)
-    {
-    case CLT_EMAIL_STATE_QUEUED:
-      return _("Queued");
-    case CLT_EMAIL_STATE_HANDED_OFF:
-      return _("Handed to mail app");
-    case CLT_EMAIL_STATE_SENT:
-      return _("Sent");
-    case CLT_EMAIL_STATE_FAILED:
-      return _("Failed");
-    default:
-      return "";
-    }
-}
-
 static void
 clear_list_box (GtkListBox *list_box)
 {
@@ -568,9 +425,9 @@ dup_field_value (CltCustomerPage *self,
     case FIELD_LAST_NAME:
       return g_strdup (clt_customer_get_last_name (customer));
     case FIELD_GENDER:
-      return g_strdup (gender_name (clt_customer_get_gender (customer)));
+      return g_strdup (clt_format_gender (clt_customer_get_gender (customer)));
     case FIELD_DATE_OF_BIRTH:
-      return format_birth_date (clt_customer_get_date_of_birth (customer));
+      return clt_format_birth_date (clt_customer_get_date_of_birth (customer));
     case FIELD_PHONE:
       return g_strdup (clt_customer_get_phone (customer));
     case FIELD_COMPANY:
@@ -590,13 +447,13 @@ dup_field_value (CltCustomerPage *self,
     case FIELD_NUMBER:
       return g_strdup (clt_customer_get_number (customer));
     case FIELD_REGISTERED:
-      return format_date_time (clt_customer_get_registered (customer));
+      return clt_format_date_time (clt_customer_get_registered (customer));
     case FIELD_LAST_LOGIN:
       if (clt_customer_get_last_login (customer) == NULL)
         return g_strdup (_("Never"));
-      return format_date_time (clt_customer_get_last_login (customer));
+      return clt_format_date_time (clt_customer_get_last_login (customer));
     case FIELD_UPDATED:
-      return format_date_time (clt_customer_get_updated (customer));
+      return clt_format_date_time (clt_customer_get_updated (customer));
     case FIELD_COMPANY_ACCOUNT:
       if (is_blank (clt_customer_get_company_id (customer)))
         return g_strdup (_("Not assigned"));
@@ -661,14 +518,16 @@ static void
 render_header (CltCustomerPage *self)
 {
   CltCustomer *customer = self->customer;
-  g_autofree char *name = clt_customer_dup_full_name (customer);
-  const char *title = is_blank (name) ? clt_customer_get_email (customer) : name;
+  g_autofree char *title = clt_format_customer_name (customer);
+  const char *email = clt_customer_get_email (customer);
   gboolean verified = clt_customer_get_verified (customer);
   gboolean active = clt_customer_get_active (customer);
 
   gtk_label_set_label (self->name_label, title);
-  gtk_label_set_label (self->email_label, clt_customer_get_email (customer));
-  gtk_widget_set_visible (GTK_WIDGET (self->email_label), !is_blank (name));
+  gtk_label_set_label (self->email_label, email);
+  /* Named by the email address, the header shows it once. */
+  gtk_widget_set_visible (GTK_WIDGET (self->email_label),
+                          !is_blank (email) && g_strcmp0 (title, email) != 0);
   gtk_label_set_label (self->number_label, clt_customer_get_number (customer));
   gtk_widget_set_visible (GTK_WIDGET (self->number_label),
                           !is_blank (clt_customer_get_number (customer)));
@@ -860,7 +719,7 @@ render_addresses (CltCustomerPage *self)
 static GtkWidget *
 create_note_row (CltNote *note)
 {
-  g_autofree char *created = format_date_time (clt_note_get_created (note));
+  g_autofree char *created = clt_format_date_time (clt_note_get_created (note));
   GtkWidget *row, *box, *header, *author, *time, *message;
 
   row = gtk_list_box_row_new ();
@@ -904,17 +763,18 @@ create_note_row (CltNote *note)
 static GtkWidget *
 create_order_row (CltOrder *order)
 {
-  g_autofree char *date = format_date (clt_order_get_created (order));
-  g_autofree char *total = format_money (clt_order_get_total (order),
-                                         clt_order_get_currency (order));
+  g_autofree char *date = clt_format_date (clt_order_get_created (order));
+  g_autofree char *total = clt_format_money (clt_order_get_total (order),
+                                             clt_order_get_currency (order));
+  const char *status = clt_format_order_status (clt_order_get_status (order));
   g_autofree char *subtitle = NULL;
   GtkWidget *row, *label;
 
   if (date != NULL)
     /* Translators: an order's date and status, "11/24/26 · Shipped" */
-    subtitle = g_strdup_printf (_("%s · %s"), date, order_status_name (clt_order_get_status (order)));
+    subtitle = g_strdup_printf (_("%s · %s"), date, status);
   else
-    subtitle = g_strdup (order_status_name (clt_order_get_status (order)));
+    subtitle = g_strdup (status);
 
   row = adw_action_row_new ();
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -935,7 +795,7 @@ create_order_row (CltOrder *order)
 static GtkWidget *
 create_email_row (CltEmail *email)
 {
-  g_autofree char *created = format_date_time (clt_email_get_created (email));
+  g_autofree char *created = clt_format_date_time (clt_email_get_created (email));
   g_autofree char *subtitle = NULL;
   GtkWidget *row, *button;
 
@@ -943,7 +803,7 @@ create_email_row (CltEmail *email)
    * ("To: ada@example.com\nQueued · 11/24/26 12:00") */
   subtitle = g_strdup_printf (_("To: %s\n%s · %s"),
                               clt_email_get_recipient (email),
-                              email_state_name (clt_email_get_state (email)),
+                              clt_format_email_state (clt_email_get_state (email)),
                               created != NULL ? created : "");
 
   row = adw_action_row_new ();

@@ -14,6 +14,7 @@
 #include "clt-customer-list.h"
 #include "clt-customer-page.h"
 #include "clt-customer-table.h"
+#include "clt-format.h"
 #include "clt-query.h"
 #include "clt-store.h"
 #include "clt-window.h"
@@ -144,24 +145,11 @@ get_n_excluded (CltWindow *self)
   return ids != NULL ? g_strv_length ((char **) ids) : 0;
 }
 
-static char *
-format_count (guint    n_items,
-              guint    total,
-              gboolean filtered)
-{
-  if (filtered)
-    /* Translators: "12 of 1,000,000 customers" */
-    return g_strdup_printf (ngettext ("%'u of %'u customer", "%'u of %'u customers", total),
-                            n_items, total);
-
-  /* Translators: "1,000,000 customers" */
-  return g_strdup_printf (ngettext ("%'u customer", "%'u customers", n_items), n_items);
-}
-
 static void
 update_title (CltWindow *self)
 {
   g_autofree char *count = NULL;
+  guint n_items;
 
   if (!self->counted)
     {
@@ -177,15 +165,16 @@ update_title (CltWindow *self)
   if (clt_customer_list_get_loading (self->list))
     return;
 
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->list));
   if (is_filtered (self) && self->total_known)
     {
       guint n_excluded = get_n_excluded (self);
       guint total = self->total > n_excluded ? self->total - n_excluded : 0;
 
-      count = format_count (g_list_model_get_n_items (G_LIST_MODEL (self->list)), total, TRUE);
+      count = clt_format_customer_count (n_items, total, TRUE);
     }
   else
-    count = format_count (g_list_model_get_n_items (G_LIST_MODEL (self->list)), 0, FALSE);
+    count = clt_format_customer_count (n_items, 0, FALSE);
 
   gtk_window_set_title (GTK_WINDOW (self), count);
   adw_window_title_set_subtitle (self->window_title, count);
@@ -561,23 +550,6 @@ on_column_view_activate_cb (CltWindow     *self,
   show_customer (self, clt_customer_get_id (customer));
 }
 
-static char *
-dup_display_name (CltCustomer *customer)
-{
-  const char *first = clt_customer_get_first_name (customer);
-  const char *last = clt_customer_get_last_name (customer);
-  g_autofree char *name = NULL;
-
-  name = g_strstrip (g_strdup_printf ("%s %s", first != NULL ? first : "", last != NULL ? last : ""));
-  if (name[0] != '\0')
-    return g_steal_pointer (&name);
-
-  if (clt_customer_get_email (customer) != NULL && clt_customer_get_email (customer)[0] != '\0')
-    return g_strdup (clt_customer_get_email (customer));
-
-  return g_strdup (_("The customer"));
-}
-
 /* Deleting ---------------------------------------------------------------- */
 
 static PendingDelete *
@@ -867,7 +839,7 @@ confirm_delete (CltWindow   *self,
   if (customer == NULL || clt_store_get_read_only (self->store))
     return;
 
-  name = dup_display_name (customer);
+  name = clt_format_customer_name (customer);
   /* Translators: %s is the customer's name. */
   body = g_strdup_printf (_("%s’s personal data, addresses and search entries will be "
                             "anonymized. Orders are kept. The email address can be "
