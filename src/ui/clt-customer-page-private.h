@@ -6,7 +6,7 @@
  * pipeline, lifecycle and public API), clt-customer-page-rows.c (what the
  * page shows: the field rows, the header and the rows of its lists) and
  * clt-customer-page-actions.c (the customer.* actions and the writes they
- * start).
+ * start), and the getters tests use.
  */
 
 #pragma once
@@ -103,6 +103,10 @@ struct _CltCustomerPage
   guint                 updating_customer : 1;
   guint                 adding_note : 1;
 };
+
+/* Getters for tests. */
+
+gboolean   clt_customer_page_get_loading         (CltCustomerPage *self);
 
 /* clt-customer-page.c */
 
