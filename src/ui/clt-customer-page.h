@@ -61,7 +61,6 @@ void             clt_customer_page_set_customer_id (CltCustomerPage *self,
 const char      *clt_customer_page_get_customer_id (CltCustomerPage *self);
 /* The loaded customer, or NULL while loading or after a failure. */
 CltCustomer     *clt_customer_page_get_customer    (CltCustomerPage *self);
-gboolean         clt_customer_page_get_loading     (CltCustomerPage *self);
 /* Reloads everything shown from the store. */
 void             clt_customer_page_reload          (CltCustomerPage *self);
 /* Shows @message (plain text) as a toast over the page. */

@@ -13,6 +13,7 @@
 #include "clt-customer-list.h"
 #include "clt-customer-table.h"
 #include "clt-enum-types.h"
+#include "clt-format.h"
 #include "clt-query.h"
 
 typedef enum
@@ -164,15 +165,8 @@ update_cell (GtkWidget   *child,
 
     case CELL_DATE:
       {
-        GDateTime *registered = clt_customer_get_registered (customer);
-        g_autoptr(GDateTime) local = NULL;
-        g_autofree char *text = NULL;
+        g_autofree char *text = clt_format_date (clt_customer_get_registered (customer));
 
-        if (registered != NULL)
-          {
-            local = g_date_time_to_local (registered);
-            text = g_date_time_format (local, "%x");
-          }
         gtk_inscription_set_text (GTK_INSCRIPTION (child), text);
       }
       break;

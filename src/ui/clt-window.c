@@ -14,83 +14,14 @@
 #include "clt-customer-list.h"
 #include "clt-customer-page.h"
 #include "clt-customer-table.h"
+#include "clt-format.h"
 #include "clt-query.h"
 #include "clt-store.h"
-#include "clt-window.h"
+#include "clt-window-private.h"
 
 #define SETTINGS_SCHEMA_ID "io.github.clientele.Clientele"
 #define SAMPLE_SIZE 1000
 #define SAMPLE_SEED 20260101
-#define UNDO_TIMEOUT_S 10
-
-typedef enum
-{
-  DELETE_PENDING,    /* hidden, the toast offers Undo */
-  DELETE_UNDONE,     /* Undo clicked: nothing is written */
-  DELETE_COMMITTING, /* the store is deleting */
-  DELETE_DONE,
-} DeleteState;
-
-/* One confirmed deletion: hidden from the table (the query's exclude-ids)
- * until the toast goes, then committed to the store. It holds the store
- * and the application, not the window: a deletion committed while the
- * window closes finishes without it. */
-typedef struct
-{
-  CltWindow      *window; /* weak */
-  CltStore       *store;
-  GApplication   *application;
-  char           *customer_id;
-  char           *name;
-  AdwToast       *toast;
-  DeleteState     state;
-  guint           commit_idle_id;
-} PendingDelete;
-
-struct _CltWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* Template widgets */
-  GtkButton            *load_sample_button;
-  GtkSpinner           *load_sample_spinner;
-  GtkButton            *empty_add_button;
-  AdwStatusPage        *empty_page;
-  GtkStack             *main_stack;
-  CltCustomerPage      *page;
-  GtkRevealer          *read_only_revealer;
-  GtkSearchBar         *search_bar;
-  GtkSearchEntry       *search_entry;
-  GtkStack             *stack;
-  CltCustomerTable     *table;
-  AdwToastOverlay      *toast_overlay;
-  AdwWindowTitle       *window_title;
-
-  CltStore             *store;
-  CltCustomerList      *list;
-  GSettings            *settings;
-  GCancellable         *cancellable;
-  GCancellable         *count_cancellable;
-  GCancellable         *fetch_cancellable;
-
-  /* Confirmed deletions not yet finished (PendingDelete, owned). */
-  GPtrArray            *deletions;
-  /* The open Add/Edit dialog (weak) and, when editing, its customer. */
-  CltCustomerEditor    *editor;
-  CltCustomer          *editor_customer;
-  /* The rows' context menu: View, Edit…, Delete…. */
-  GtkPopoverMenu       *row_menu;
-  /* The most recently shown toast (for tests). */
-  AdwToast             *last_toast;
-
-  /* All customers, counted with an unfiltered query. */
-  guint                 total;
-  guint                 total_known : 1;
-  /* The list has answered its first count. */
-  guint                 counted : 1;
-  guint                 loading_sample : 1;
-  guint                 disposed : 1;
-};
 
 G_DEFINE_FINAL_TYPE (CltWindow, clt_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -144,24 +75,11 @@ get_n_excluded (CltWindow *self)
   return ids != NULL ? g_strv_length ((char **) ids) : 0;
 }
 
-static char *
-format_count (guint    n_items,
-              guint    total,
-              gboolean filtered)
-{
-  if (filtered)
-    /* Translators: "12 of 1,000,000 customers" */
-    return g_strdup_printf (ngettext ("%'u of %'u customer", "%'u of %'u customers", total),
-                            n_items, total);
-
-  /* Translators: "1,000,000 customers" */
-  return g_strdup_printf (ngettext ("%'u customer", "%'u customers", n_items), n_items);
-}
-
-static void
-update_title (CltWindow *self)
+void
+_clt_window_update_title (CltWindow *self)
 {
   g_autofree char *count = NULL;
+  guint n_items;
 
   if (!self->counted)
     {
@@ -177,15 +95,16 @@ update_title (CltWindow *self)
   if (clt_customer_list_get_loading (self->list))
     return;
 
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->list));
   if (is_filtered (self) && self->total_known)
     {
       guint n_excluded = get_n_excluded (self);
       guint total = self->total > n_excluded ? self->total - n_excluded : 0;
 
-      count = format_count (g_list_model_get_n_items (G_LIST_MODEL (self->list)), total, TRUE);
+      count = clt_format_customer_count (n_items, total, TRUE);
     }
   else
-    count = format_count (g_list_model_get_n_items (G_LIST_MODEL (self->list)), 0, FALSE);
+    count = clt_format_customer_count (n_items, 0, FALSE);
 
   gtk_window_set_title (GTK_WINDOW (self), count);
   adw_window_title_set_subtitle (self->window_title, count);
@@ -244,7 +163,7 @@ on_total_counted_cb (GObject      *object,
   self->total = n_customers;
   self->total_known = TRUE;
 
-  update_title (self);
+  _clt_window_update_title (self);
   update_page (self);
 }
 
@@ -302,7 +221,7 @@ on_list_items_changed_cb (CltWindow  *self,
     self->counted = TRUE;
 
   take_total_from_list (self);
-  update_title (self);
+  _clt_window_update_title (self);
   update_page (self);
 }
 
@@ -315,7 +234,7 @@ on_list_loading_changed_cb (CltWindow       *self,
     self->counted = TRUE;
 
   take_total_from_list (self);
-  update_title (self);
+  _clt_window_update_title (self);
   update_page (self);
 }
 
@@ -349,7 +268,7 @@ on_search_entry_changed_cb (CltWindow   *self,
   if (text[0] != '\0' && !gtk_search_bar_get_search_mode (self->search_bar))
     gtk_search_bar_set_search_mode (self->search_bar, TRUE);
 
-  update_title (self);
+  _clt_window_update_title (self);
 }
 
 static void
@@ -433,20 +352,22 @@ close_search_action (GtkWidget  *widget,
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
 
-/* Toasts ------------------------------------------------------------------ */
+/* Toasts {{{ */
 
-static void
-show_toast (CltWindow *self,
-            AdwToast  *toast)
+void
+_clt_window_show_toast (CltWindow *self,
+                        AdwToast  *toast)
 {
   g_set_weak_pointer (&self->last_toast, toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-/* Pages ------------------------------------------------------------------- */
+/* }}} */
 
-static gboolean
-page_is_visible (CltWindow *self)
+/* Pages {{{ */
+
+gboolean
+_clt_window_page_is_visible (CltWindow *self)
 {
   return gtk_stack_get_visible_child (self->main_stack) == GTK_WIDGET (self->page);
 }
@@ -481,7 +402,7 @@ on_main_stack_visible_child_cb (CltWindow  *self,
     return;
 
   /* Typing on the customer page goes to its note box, not the search. */
-  if (page_is_visible (self))
+  if (_clt_window_page_is_visible (self))
     {
       gtk_search_bar_set_key_capture_widget (self->search_bar, NULL);
       gtk_widget_child_focus (GTK_WIDGET (self->page), GTK_DIR_TAB_FORWARD);
@@ -510,8 +431,8 @@ show_customer (CltWindow  *self,
 }
 
 /* The loaded customer of the selected row, or NULL. */
-static CltCustomer *
-get_selected_customer (CltWindow *self)
+CltCustomer *
+_clt_window_get_selected_customer (CltWindow *self)
 {
   GtkColumnView *view = clt_customer_table_get_column_view (self->table);
   GtkSelectionModel *model = gtk_column_view_get_model (view);
@@ -532,11 +453,11 @@ get_selected_customer (CltWindow *self)
 static CltCustomer *
 get_current_customer (CltWindow *self)
 {
-  if (page_is_visible (self))
+  if (_clt_window_page_is_visible (self))
     return clt_customer_page_get_customer (self->page);
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "table") == 0)
-    return get_selected_customer (self);
+    return _clt_window_get_selected_customer (self);
 
   return NULL;
 }
@@ -561,348 +482,16 @@ on_column_view_activate_cb (CltWindow     *self,
   show_customer (self, clt_customer_get_id (customer));
 }
 
-static char *
-dup_display_name (CltCustomer *customer)
-{
-  const char *first = clt_customer_get_first_name (customer);
-  const char *last = clt_customer_get_last_name (customer);
-  g_autofree char *name = NULL;
+/* }}} */
 
-  name = g_strstrip (g_strdup_printf ("%s %s", first != NULL ? first : "", last != NULL ? last : ""));
-  if (name[0] != '\0')
-    return g_steal_pointer (&name);
-
-  if (clt_customer_get_email (customer) != NULL && clt_customer_get_email (customer)[0] != '\0')
-    return g_strdup (clt_customer_get_email (customer));
-
-  return g_strdup (_("The customer"));
-}
-
-/* Deleting ---------------------------------------------------------------- */
-
-static PendingDelete *
-pending_delete_acquire (PendingDelete *pd)
-{
-  return g_rc_box_acquire (pd);
-}
-
-static void
-pending_delete_clear (PendingDelete *pd)
-{
-  g_clear_weak_pointer (&pd->window);
-  g_clear_handle_id (&pd->commit_idle_id, g_source_remove);
-  g_clear_object (&pd->store);
-  g_clear_object (&pd->application);
-  g_clear_pointer (&pd->customer_id, g_free);
-  g_clear_pointer (&pd->name, g_free);
-}
-
-static void
-pending_delete_release (PendingDelete *pd)
-{
-  g_rc_box_release_full (pd, (GDestroyNotify) pending_delete_clear);
-}
-
-static gpointer
-pending_delete_copy (gconstpointer src,
-                     gpointer      user_data)
-{
-  return g_rc_box_acquire ((gpointer) src);
-}
-
-static void
-pending_delete_closure_notify (gpointer  data,
-                               GClosure *closure)
-{
-  pending_delete_release (data);
-}
-
-/* The window, while it can still show things. */
-static CltWindow *
-pending_delete_get_window (PendingDelete *pd)
-{
-  if (pd->window == NULL || pd->window->disposed)
-    return NULL;
-
-  return pd->window;
-}
-
-/* Hides every customer whose deletion is pending or under way. */
-static void
-update_exclusions (CltWindow *self)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(CltQuery) query = clt_customer_list_dup_query (self->list);
-  g_auto(GStrv) ids = NULL;
-  const char * const *current;
-  guint n_current;
-
-  for (guint i = 0; i < self->deletions->len; i++)
-    {
-      PendingDelete *pd = g_ptr_array_index (self->deletions, i);
-
-      if (pd->state == DELETE_PENDING || pd->state == DELETE_COMMITTING)
-        g_strv_builder_add (builder, pd->customer_id);
-    }
-  ids = g_strv_builder_end (builder);
-
-  current = clt_query_get_exclude_ids (query);
-  n_current = current != NULL ? g_strv_length ((char **) current) : 0;
-  if (n_current == g_strv_length (ids) &&
-      (n_current == 0 || g_strv_equal ((const char * const *) ids, current)))
-    return;
-
-  clt_query_set_exclude_ids (query, (const char * const *) ids);
-  clt_customer_list_set_query (self->list, query);
-
-  update_title (self);
-}
-
-static void
-forget_deletion (CltWindow     *self,
-                 PendingDelete *pd)
-{
-  g_ptr_array_remove (self->deletions, pd);
-  update_exclusions (self);
-}
-
-static void
-on_customer_deleted_cb (GObject      *object,
-                        GAsyncResult *result,
-                        gpointer      user_data)
-{
-  PendingDelete *pd = user_data;
-  g_autoptr(GError) error = NULL;
-  CltWindow *window;
-
-  clt_store_delete_customer_finish (CLT_STORE (object), result, &error);
-  pd->state = DELETE_DONE;
-
-  window = pending_delete_get_window (pd);
-
-  if (error != NULL)
-    {
-      /* Translators: the first %s is the customer's name, the second the reason. */
-      g_autofree char *message = g_strdup_printf (_("%s could not be deleted: %s"),
-                                                  pd->name, error->message);
-
-      if (window != NULL)
-        clt_window_add_toast (window, message);
-      else
-        g_warning ("%s", message);
-    }
-
-  /* Done either way: deleted, the store no longer lists the customer;
-   * failed, the customer is shown again. */
-  if (window != NULL)
-    forget_deletion (window, pd);
-  else if (pd->window != NULL)
-    g_ptr_array_remove (pd->window->deletions, pd);
-
-  if (pd->application != NULL)
-    g_application_release (pd->application);
-
-  pending_delete_release (pd);
-}
-
-static void
-commit_deletion (PendingDelete *pd)
-{
-  if (pd->state != DELETE_PENDING)
-    return;
-
-  g_clear_handle_id (&pd->commit_idle_id, g_source_remove);
-  pd->state = DELETE_COMMITTING;
-
-  /* Keep running until the store is done, even with no window left. */
-  if (pd->application != NULL)
-    g_application_hold (pd->application);
-
-  /* Not cancellable: a deletion the user let go must not end half-done. */
-  clt_store_delete_customer_async (pd->store,
-                                   pd->customer_id,
-                                   NULL,
-                                   on_customer_deleted_cb,
-                                   pending_delete_acquire (pd));
-}
-
-static void
-commit_all_deletions (CltWindow *self)
-{
-  g_autoptr(GPtrArray) deletions = NULL;
-
-  if (self->deletions == NULL)
-    return;
-
-  deletions = g_ptr_array_copy (self->deletions, pending_delete_copy, NULL);
-  g_ptr_array_set_free_func (deletions, (GDestroyNotify) pending_delete_release);
-
-  for (guint i = 0; i < deletions->len; i++)
-    commit_deletion (g_ptr_array_index (deletions, i));
-}
-
-static gboolean
-commit_idle_cb (gpointer user_data)
-{
-  PendingDelete *pd = user_data;
-
-  pd->commit_idle_id = 0;
-  commit_deletion (pd);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_delete_toast_dismissed_cb (AdwToast      *toast,
-                              PendingDelete *pd)
-{
-  if (pd->state != DELETE_PENDING || pd->commit_idle_id != 0)
-    return;
-
-  /* From an idle: a click on Undo dismisses the toast too, and must win. */
-  pd->commit_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT,
-                                        commit_idle_cb,
-                                        pending_delete_acquire (pd),
-                                        (GDestroyNotify) pending_delete_release);
-}
-
-static void
-on_delete_toast_undo_cb (AdwToast      *toast,
-                         PendingDelete *pd)
-{
-  CltWindow *window;
-
-  if (pd->state != DELETE_PENDING)
-    return;
-
-  pd->state = DELETE_UNDONE;
-  g_clear_handle_id (&pd->commit_idle_id, g_source_remove);
-
-  window = pending_delete_get_window (pd);
-  if (window != NULL)
-    forget_deletion (window, pd);
-}
-
-static void
-delete_customer (CltWindow  *self,
-                 const char *customer_id,
-                 const char *name)
-{
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-  CltCustomer *selected;
-  PendingDelete *pd;
-  AdwToast *toast;
-
-  if (self->editor != NULL)
-    gtk_window_destroy (GTK_WINDOW (self->editor));
-
-  if (page_is_visible (self))
-    show_table (self);
-  if (g_strcmp0 (clt_customer_page_get_customer_id (self->page), customer_id) == 0)
-    clt_customer_page_set_customer_id (self->page, NULL);
-
-  for (guint i = 0; i < self->deletions->len; i++)
-    {
-      PendingDelete *other = g_ptr_array_index (self->deletions, i);
-
-      if (g_strcmp0 (other->customer_id, customer_id) == 0 &&
-          (other->state == DELETE_PENDING || other->state == DELETE_COMMITTING))
-        return;
-    }
-
-  /* The row goes, and the selection with it: Delete again must not hit
-   * the customer that moves up into its place. */
-  selected = get_selected_customer (self);
-  if (selected != NULL && g_strcmp0 (clt_customer_get_id (selected), customer_id) == 0)
-    {
-      GtkSelectionModel *model = gtk_column_view_get_model (clt_customer_table_get_column_view (self->table));
-
-      /* GtkSingleSelection has no unselect_all () of its own in GTK 4.8. */
-      gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), GTK_INVALID_LIST_POSITION);
-    }
-
-  pd = g_rc_box_new0 (PendingDelete);
-  g_set_weak_pointer (&pd->window, self);
-  pd->store = g_object_ref (self->store);
-  pd->application = application != NULL ? g_object_ref (G_APPLICATION (application)) : NULL;
-  pd->customer_id = g_strdup (customer_id);
-  pd->name = g_strdup (name);
-  pd->state = DELETE_PENDING;
-  g_ptr_array_add (self->deletions, pd);
-
-  update_exclusions (self);
-
-  toast = adw_toast_new (_("Customer deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_timeout (toast, UNDO_TIMEOUT_S);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_delete_toast_undo_cb),
-                         pending_delete_acquire (pd), pending_delete_closure_notify, 0);
-  g_signal_connect_data (toast, "dismissed", G_CALLBACK (on_delete_toast_dismissed_cb),
-                         pending_delete_acquire (pd), pending_delete_closure_notify, 0);
-  show_toast (self, toast);
-}
-
-static void
-on_delete_response_cb (CltWindow        *self,
-                       const char       *response,
-                       AdwMessageDialog *dialog)
-{
-  if (g_strcmp0 (response, "delete") != 0)
-    return;
-
-  delete_customer (self,
-                   g_object_get_data (G_OBJECT (dialog), "customer-id"),
-                   g_object_get_data (G_OBJECT (dialog), "customer-name"));
-}
-
-static void
-confirm_delete (CltWindow   *self,
-                CltCustomer *customer)
-{
-  g_autofree char *name = NULL;
-  g_autofree char *body = NULL;
-  GtkWindow *parent;
-  GtkWidget *dialog;
-
-  if (customer == NULL || clt_store_get_read_only (self->store))
-    return;
-
-  name = dup_display_name (customer);
-  /* Translators: %s is the customer's name. */
-  body = g_strdup_printf (_("%s’s personal data, addresses and search entries will be "
-                            "anonymized. Orders are kept. The email address can be "
-                            "registered again."),
-                          name);
-
-  parent = self->editor != NULL ? GTK_WINDOW (self->editor) : GTK_WINDOW (self);
-  dialog = adw_message_dialog_new (parent, _("Delete Account?"), body);
-  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete Account"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-
-  g_object_set_data_full (G_OBJECT (dialog), "customer-id",
-                          g_strdup (clt_customer_get_id (customer)), g_free);
-  g_object_set_data_full (G_OBJECT (dialog), "customer-name", g_steal_pointer (&name), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response_cb), self,
-                           G_CONNECT_SWAPPED);
-
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* Adding and editing ------------------------------------------------------ */
+/* Adding and editing {{{ */
 
 static void
 on_editor_delete_requested_cb (CltWindow         *self,
                                CltCustomerEditor *editor)
 {
   if (editor == self->editor && self->editor_customer != NULL)
-    confirm_delete (self, self->editor_customer);
+    _clt_window_confirm_delete (self, self->editor_customer);
 }
 
 static void
@@ -947,7 +536,7 @@ on_customer_added_cb (CltWindow         *self,
       adw_toast_set_action_target_value (toast, g_variant_new_string (clt_customer_get_id (stored)));
     }
   adw_toast_set_timeout (toast, 5);
-  show_toast (self, toast);
+  _clt_window_show_toast (self, toast);
 }
 
 static void
@@ -958,7 +547,7 @@ on_customer_saved_cb (CltWindow         *self,
   AdwToast *toast = adw_toast_new (_("Customer saved"));
 
   adw_toast_set_timeout (toast, 5);
-  show_toast (self, toast);
+  _clt_window_show_toast (self, toast);
 
   if (stored != NULL &&
       g_strcmp0 (clt_customer_page_get_customer_id (self->page), clt_customer_get_id (stored)) == 0)
@@ -1020,7 +609,7 @@ edit_customer (CltWindow *self)
       return;
     }
 
-  if (page_is_visible (self))
+  if (_clt_window_page_is_visible (self))
     {
       customer = clt_customer_page_get_customer (self->page);
       if (customer != NULL)
@@ -1083,7 +672,7 @@ delete_customer_action (GtkWidget  *widget,
 {
   CltWindow *self = CLT_WINDOW (widget);
 
-  confirm_delete (self, get_current_customer (self));
+  _clt_window_confirm_delete (self, get_current_customer (self));
 }
 
 static void
@@ -1181,8 +770,10 @@ static void
 on_page_delete_requested_cb (CltWindow       *self,
                              CltCustomerPage *page)
 {
-  confirm_delete (self, clt_customer_page_get_customer (page));
+  _clt_window_confirm_delete (self, clt_customer_page_get_customer (page));
 }
+
+/* }}} */
 
 static gboolean
 clt_window_close_request (GtkWindow *window)
@@ -1195,7 +786,7 @@ clt_window_close_request (GtkWindow *window)
 
   /* Deletions waiting for their toast are committed now; the application
    * is held until the store is done with them. */
-  commit_all_deletions (self);
+  _clt_window_commit_all_deletions (self);
 
   return GTK_WINDOW_CLASS (clt_window_parent_class)->close_request (window);
 }
@@ -1277,7 +868,7 @@ clt_window_constructed (GObject *object)
     self->counted = TRUE;
 
   take_total_from_list (self);
-  update_title (self);
+  _clt_window_update_title (self);
   update_page (self);
 }
 
@@ -1291,7 +882,7 @@ clt_window_dispose (GObject *object)
   g_cancellable_cancel (self->fetch_cancellable);
 
   /* Destroyed without a close request: nothing confirmed may be lost. */
-  commit_all_deletions (self);
+  _clt_window_commit_all_deletions (self);
   self->disposed = TRUE;
 
   if (self->editor != NULL)
@@ -1434,7 +1025,7 @@ clt_window_init (CltWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  self->deletions = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_delete_release);
+  _clt_window_init_deletions (self);
   self->settings = create_settings ();
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
@@ -1529,7 +1120,7 @@ clt_window_get_visible_page (CltWindow *self)
 {
   g_return_val_if_fail (CLT_IS_WINDOW (self), NULL);
 
-  if (page_is_visible (self))
+  if (_clt_window_page_is_visible (self))
     return "customer";
 
   return gtk_stack_get_visible_child_name (self->stack);
@@ -1581,5 +1172,5 @@ clt_window_add_toast (CltWindow  *self,
   escaped = g_markup_escape_text (message, -1);
   toast = adw_toast_new (escaped);
   adw_toast_set_timeout (toast, 10);
-  show_toast (self, toast);
+  _clt_window_show_toast (self, toast);
 }

@@ -34,7 +34,7 @@
 #include "clt-query.h"
 #include "clt-sqlite-store.h"
 #include "clt-store.h"
-#include "clt-window.h"
+#include "clt-window-private.h"
 
 #define PAGE_SIZE            100
 #define N_DEEP_PAGES         200

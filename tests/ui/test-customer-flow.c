@@ -20,7 +20,7 @@
 #include "clt-query.h"
 #include "clt-sqlite-store.h"
 #include "clt-store.h"
-#include "clt-window.h"
+#include "clt-window-private.h"
 
 #include "ui-test-util.h"
 

@@ -15,7 +15,7 @@
 #include "clt-address.h"
 #include "clt-address-editor.h"
 #include "clt-customer.h"
-#include "clt-customer-page.h"
+#include "clt-customer-page-private.h"
 #include "clt-note.h"
 #include "clt-order.h"
 #include "clt-query.h"

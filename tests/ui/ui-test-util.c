@@ -10,7 +10,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
-#include "clt-customer-page.h"
+#include "clt-customer-page-private.h"
 #include "clt-sqlite-store.h"
 
 #include "ui-test-util.h"

@@ -1,0 +1,157 @@
+/* clt-customer-page-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the files of CltCustomerPage share: clt-customer-page.c (the load
+ * pipeline, lifecycle and public API), clt-customer-page-rows.c (what the
+ * page shows: the field rows, the header and the rows of its lists) and
+ * clt-customer-page-actions.c (the customer.* actions and the writes they
+ * start), and the getters tests use.
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "clt-customer-page.h"
+#include "clt-types.h"
+
+G_BEGIN_DECLS
+
+/* The fields of the Overview tab that are plain values. */
+typedef enum
+{
+  FIELD_SALUTATION,
+  FIELD_TITLE,
+  FIELD_FIRST_NAME,
+  FIELD_MIDDLE_NAME,
+  FIELD_LAST_NAME,
+  FIELD_GENDER,
+  FIELD_DATE_OF_BIRTH,
+  FIELD_PHONE,
+  FIELD_COMPANY,
+  FIELD_LOCALE,
+  FIELD_CURRENCY,
+  FIELD_PREFERRED_SITE,
+  FIELD_RESTRICTION,
+  FIELD_ID,
+  FIELD_NUMBER,
+  FIELD_REGISTERED,
+  FIELD_LAST_LOGIN,
+  FIELD_UPDATED,
+  FIELD_COMPANY_ACCOUNT,
+  FIELD_BUSINESS_UNIT,
+  FIELD_ROLES,
+  N_FIELDS
+} CltCustomerPageField;
+
+struct _CltCustomerPage
+{
+  GtkWidget             parent_instance;
+
+  /* Template widgets */
+  AdwPreferencesGroup  *account_group;
+  GtkLabel             *active_badge;
+  GtkSwitch            *active_switch;
+  GtkListBox           *address_list;
+  GtkStack             *addresses_stack;
+  AdwPreferencesGroup  *company_group;
+  GtkLabel             *email_label;
+  GtkListBox           *email_list;
+  AdwStatusPage        *error_page;
+  GtkListBox           *group_list;
+  GtkStack             *main_stack;
+  GtkButton            *mark_verified_button;
+  GtkLabel             *name_label;
+  GtkLabel             *note_error_label;
+  GtkListBox           *note_list;
+  GtkTextView          *note_view;
+  GtkLabel             *number_label;
+  GtkLabel             *on_hold_badge;
+  GtkSwitch            *on_hold_switch;
+  GtkListBox           *order_list;
+  GtkStack             *orders_stack;
+  AdwPreferencesGroup  *personal_group;
+  AdwPreferencesGroup  *shop_group;
+  GtkSpinner           *spinner;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwToastOverlay      *toast_overlay;
+  GtkLabel             *verified_badge;
+  AdwActionRow         *verified_row;
+  AdwViewStack         *view_stack;
+
+  AdwActionRow         *field_rows[N_FIELDS];
+
+  CltStore             *store;
+  char                 *customer_id;
+  CltCustomer          *customer;
+  GPtrArray            *addresses;
+  GPtrArray            *emails;
+  GPtrArray            *groups;
+  GPtrArray            *companies;
+  GPtrArray            *sites;
+
+  /* The current load; a new load cancels it. */
+  GCancellable         *load_cancellable;
+  /* Writes and dialogs; cancelled when the page goes. */
+  GCancellable         *cancellable;
+  guint                 load_generation;
+  guint                 n_pending;
+
+  /* Set while the page moves its switches itself. */
+  guint                 syncing : 1;
+  guint                 updating_customer : 1;
+  guint                 adding_note : 1;
+};
+
+/* Getters for tests. */
+
+gboolean   clt_customer_page_get_loading         (CltCustomerPage *self);
+
+/* clt-customer-page.c */
+
+/* Shows @customer, fresh from the store, and notifies "customer". */
+void       _clt_customer_page_set_customer       (CltCustomerPage *self,
+                                                  CltCustomer     *customer);
+
+/* clt-customer-page-rows.c */
+
+/* Adds a row per field to the Overview's groups, sorts the notes and
+ * sets the lists' placeholders. */
+void       _clt_customer_page_init_rows          (CltCustomerPage *self);
+void       _clt_customer_page_render_header      (CltCustomerPage *self);
+void       _clt_customer_page_render_fields      (CltCustomerPage *self);
+void       _clt_customer_page_render_groups      (CltCustomerPage *self);
+void       _clt_customer_page_render_addresses   (CltCustomerPage *self);
+void       _clt_customer_page_render_notes       (CltCustomerPage *self,
+                                                  GPtrArray       *notes);
+void       _clt_customer_page_render_orders      (CltCustomerPage *self,
+                                                  GPtrArray       *orders);
+void       _clt_customer_page_render_emails      (CltCustomerPage *self);
+void       _clt_customer_page_clear_lists        (CltCustomerPage *self);
+/* A failed load: @error's message in place of the list. */
+void       _clt_customer_page_show_list_error    (GtkListBox      *list_box,
+                                                  const GError    *error);
+GtkWidget *_clt_customer_page_create_note_row    (CltNote         *note);
+
+/* clt-customer-page-actions.c */
+
+/* Installs the customer.* actions and their shortcuts, and binds the
+ * template callbacks of the status switches: after the template is set. */
+void       _clt_customer_page_class_init_actions (CltCustomerPageClass *klass);
+void       _clt_customer_page_init_actions       (CltCustomerPage *self);
+/* Enables the actions and the switches for the customer and the store. */
+void       _clt_customer_page_update_actions     (CltCustomerPage *self);
+
+/* NULL, empty or only white space. */
+static inline gboolean
+is_blank (const char *text)
+{
+  for (; text != NULL && *text != '\0'; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+
+  return TRUE;
+}
+
+G_END_DECLS

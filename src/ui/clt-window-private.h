@@ -1,0 +1,102 @@
+/* clt-window-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the files of CltWindow share: clt-window.c (the table, search,
+ * pages, editors and the public API) and clt-window-delete.c (deleting
+ * with Undo), and the getters tests use.
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "clt-customer-editor.h"
+#include "clt-customer-page.h"
+#include "clt-customer-table.h"
+#include "clt-window.h"
+
+G_BEGIN_DECLS
+
+struct _CltWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  GtkButton            *load_sample_button;
+  GtkSpinner           *load_sample_spinner;
+  GtkButton            *empty_add_button;
+  AdwStatusPage        *empty_page;
+  GtkStack             *main_stack;
+  CltCustomerPage      *page;
+  GtkRevealer          *read_only_revealer;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkStack             *stack;
+  CltCustomerTable     *table;
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+
+  CltStore             *store;
+  CltCustomerList      *list;
+  GSettings            *settings;
+  GCancellable         *cancellable;
+  GCancellable         *count_cancellable;
+  GCancellable         *fetch_cancellable;
+
+  /* Confirmed deletions not yet finished (PendingDelete, owned). */
+  GPtrArray            *deletions;
+  /* The open Add/Edit dialog (weak) and, when editing, its customer. */
+  CltCustomerEditor    *editor;
+  CltCustomer          *editor_customer;
+  /* The rows' context menu: View, Edit…, Delete…. */
+  GtkPopoverMenu       *row_menu;
+  /* The most recently shown toast (for tests). */
+  AdwToast             *last_toast;
+
+  /* All customers, counted with an unfiltered query. */
+  guint                 total;
+  guint                 total_known : 1;
+  /* The list has answered its first count. */
+  guint                 counted : 1;
+  guint                 loading_sample : 1;
+  guint                 disposed : 1;
+};
+
+/* Getters for tests and the benchmark. */
+
+CltCustomerList   *clt_window_get_customer_list      (CltWindow   *self);
+GtkEditable       *clt_window_get_search_entry       (CltWindow   *self);
+GtkColumnView     *clt_window_get_column_view        (CltWindow   *self);
+/* The visible page: "table", "empty" (no customers at all),
+ * "no-results" (the search found nothing) or "customer" (the customer
+ * page, opened with win.show-customer, Enter or a double click on a row). */
+const char        *clt_window_get_visible_page       (CltWindow   *self);
+/* The customer page next to the table (always there, shown or not). */
+CltCustomerPage   *clt_window_get_customer_page      (CltWindow   *self);
+/* The open Add/Edit Customer dialog, or NULL. */
+CltCustomerEditor *clt_window_get_editor             (CltWindow   *self);
+/* The toast added last (it may have gone already: then NULL). */
+AdwToast          *clt_window_get_last_toast         (CltWindow   *self);
+/* Back from the customer page to the table, as the page's Back does. */
+void               clt_window_show_table             (CltWindow   *self);
+
+/* clt-window.c */
+
+void               _clt_window_update_title          (CltWindow   *self);
+gboolean           _clt_window_page_is_visible       (CltWindow   *self);
+/* The loaded customer of the selected row, or NULL. */
+CltCustomer       *_clt_window_get_selected_customer (CltWindow   *self);
+void               _clt_window_show_toast            (CltWindow   *self,
+                                                      AdwToast    *toast);
+
+/* clt-window-delete.c */
+
+void               _clt_window_init_deletions        (CltWindow   *self);
+/* Asks, then deletes @customer with Undo. */
+void               _clt_window_confirm_delete        (CltWindow   *self,
+                                                      CltCustomer *customer);
+/* Commits every deletion still waiting for its toast. */
+void               _clt_window_commit_all_deletions  (CltWindow   *self);
+
+G_END_DECLS
