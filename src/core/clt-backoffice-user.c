@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "clt-backoffice-user.h"
+#include "clt-enum-types.h"
 #include "clt-property-util.h"
 
 struct _CltBackofficeUser
@@ -16,7 +17,7 @@ struct _CltBackofficeUser
 
   char  *username;
   char  *display_name;
-  char **roles;
+  CltRole role;
 };
 
 G_DEFINE_FINAL_TYPE (CltBackofficeUser, clt_backoffice_user, G_TYPE_OBJECT)
@@ -25,7 +26,7 @@ enum {
   PROP_0,
   PROP_USERNAME,
   PROP_DISPLAY_NAME,
-  PROP_ROLES,
+  PROP_ROLE,
   N_PROPS
 };
 
@@ -38,7 +39,6 @@ clt_backoffice_user_finalize (GObject *object)
 
   g_clear_pointer (&self->username, g_free);
   g_clear_pointer (&self->display_name, g_free);
-  g_clear_pointer (&self->roles, g_strfreev);
 
   G_OBJECT_CLASS (clt_backoffice_user_parent_class)->finalize (object);
 }
@@ -61,8 +61,8 @@ clt_backoffice_user_get_property (GObject    *object,
       g_value_set_string (value, clt_backoffice_user_get_display_name (self));
       break;
 
-    case PROP_ROLES:
-      g_value_set_boxed (value, clt_backoffice_user_get_roles (self));
+    case PROP_ROLE:
+      g_value_set_enum (value, clt_backoffice_user_get_role (self));
       break;
 
     default:
@@ -88,8 +88,8 @@ clt_backoffice_user_set_property (GObject      *object,
       clt_backoffice_user_set_display_name (self, g_value_get_string (value));
       break;
 
-    case PROP_ROLES:
-      clt_backoffice_user_set_roles (self, g_value_get_boxed (value));
+    case PROP_ROLE:
+      clt_backoffice_user_set_role (self, g_value_get_enum (value));
       break;
 
     default:
@@ -120,12 +120,13 @@ clt_backoffice_user_class_init (CltBackofficeUserClass *klass)
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_ROLES] =
-    g_param_spec_boxed ("roles", NULL, NULL,
-                        G_TYPE_STRV,
-                        (G_PARAM_READWRITE |
-                         G_PARAM_EXPLICIT_NOTIFY |
-                         G_PARAM_STATIC_STRINGS));
+  properties[PROP_ROLE] =
+    g_param_spec_enum ("role", NULL, NULL,
+                       CLT_TYPE_ROLE,
+                       CLT_ROLE_VIEWER,
+                       (G_PARAM_READWRITE |
+                        G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -151,7 +152,7 @@ clt_backoffice_user_copy (CltBackofficeUser *self)
   copy = clt_backoffice_user_new ();
   copy->username = g_strdup (self->username);
   copy->display_name = g_strdup (self->display_name);
-  copy->roles = g_strdupv (self->roles);
+  copy->role = self->role;
 
   return copy;
 }
@@ -192,20 +193,56 @@ clt_backoffice_user_set_display_name (CltBackofficeUser *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_NAME]);
 }
 
-const char * const *
-clt_backoffice_user_get_roles (CltBackofficeUser *self)
+CltRole
+clt_backoffice_user_get_role (CltBackofficeUser *self)
 {
-  g_return_val_if_fail (CLT_IS_BACKOFFICE_USER (self), clt_empty_strv);
+  g_return_val_if_fail (CLT_IS_BACKOFFICE_USER (self), CLT_ROLE_VIEWER);
 
-  return self->roles != NULL ? (const char * const *) self->roles : clt_empty_strv;
+  return self->role;
 }
 
 void
-clt_backoffice_user_set_roles (CltBackofficeUser  *self,
-                               const char * const *roles)
+clt_backoffice_user_set_role (CltBackofficeUser *self,
+                              CltRole            role)
 {
   g_return_if_fail (CLT_IS_BACKOFFICE_USER (self));
+  g_return_if_fail (role >= CLT_ROLE_VIEWER && role <= CLT_ROLE_ADMIN);
 
-  if (clt_set_strv (&self->roles, roles))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLES]);
+  if (self->role == role)
+    return;
+
+  self->role = role;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
+}
+
+gboolean
+clt_role_may (CltRole       role,
+              CltPermission permission)
+{
+  switch (permission)
+    {
+    case CLT_PERMISSION_READ:
+      return TRUE;
+
+    case CLT_PERMISSION_EDIT_CUSTOMERS:
+      return role >= CLT_ROLE_STAFF;
+
+    case CLT_PERMISSION_ASSISTED_BUYING:
+      return role >= CLT_ROLE_SUPPORT;
+
+    case CLT_PERMISSION_MANAGE_SHOP:
+      return role >= CLT_ROLE_ADMIN;
+
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+gboolean
+clt_backoffice_user_may (CltBackofficeUser *self,
+                         CltPermission      permission)
+{
+  g_return_val_if_fail (CLT_IS_BACKOFFICE_USER (self), FALSE);
+
+  return clt_role_may (self->role, permission);
 }

@@ -18,6 +18,7 @@ struct _CltCompany
   char  *name;
   char **business_units;
   char **roles;
+  gint64 version;
 };
 
 G_DEFINE_FINAL_TYPE (CltCompany, clt_company, G_TYPE_OBJECT)
@@ -28,6 +29,7 @@ enum {
   PROP_NAME,
   PROP_BUSINESS_UNITS,
   PROP_ROLES,
+  PROP_VERSION,
   N_PROPS
 };
 
@@ -72,6 +74,10 @@ clt_company_get_property (GObject    *object,
       g_value_set_boxed (value, clt_company_get_roles (self));
       break;
 
+    case PROP_VERSION:
+      g_value_set_int64 (value, clt_company_get_version (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -101,6 +107,10 @@ clt_company_set_property (GObject      *object,
 
     case PROP_ROLES:
       clt_company_set_roles (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_VERSION:
+      clt_company_set_version (self, g_value_get_int64 (value));
       break;
 
     default:
@@ -145,6 +155,13 @@ clt_company_class_init (CltCompanyClass *klass)
                          G_PARAM_EXPLICIT_NOTIFY |
                          G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_VERSION] =
+    g_param_spec_int64 ("version", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE |
+                         G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -172,6 +189,7 @@ clt_company_copy (CltCompany *self)
   copy->business_units = g_strdupv (self->business_units);
   copy->roles = g_strdupv (self->roles);
 
+  copy->version = self->version;
   return copy;
 }
 
@@ -246,4 +264,25 @@ clt_company_set_roles (CltCompany         *self,
 
   if (clt_set_strv (&self->roles, roles))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLES]);
+}
+
+gint64
+clt_company_get_version (CltCompany *self)
+{
+  g_return_val_if_fail (CLT_IS_COMPANY (self), 0);
+
+  return self->version;
+}
+
+void
+clt_company_set_version (CltCompany *self,
+                         gint64 version)
+{
+  g_return_if_fail (CLT_IS_COMPANY (self));
+
+  if (self->version == version)
+    return;
+
+  self->version = version;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERSION]);
 }

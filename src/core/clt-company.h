@@ -33,5 +33,10 @@ void                clt_company_set_business_units (CltCompany         *self,
 const char * const *clt_company_get_roles          (CltCompany         *self);
 void                clt_company_set_roles          (CltCompany         *self,
                                                     const char * const *roles);
+/* The version the store gave it; writes name it and fail as stale when it
+ * moved (0: not stored yet). */
+gint64              clt_company_get_version        (CltCompany         *self);
+void                clt_company_set_version        (CltCompany         *self,
+                                                    gint64              version);
 
 G_END_DECLS

@@ -19,6 +19,7 @@ struct _CltCustomField
   char               *label;
   CltCustomFieldType  type;
   gboolean            show_as_column;
+  gint64 version;
 };
 
 G_DEFINE_FINAL_TYPE (CltCustomField, clt_custom_field, G_TYPE_OBJECT)
@@ -29,6 +30,7 @@ enum {
   PROP_LABEL,
   PROP_TYPE,
   PROP_SHOW_AS_COLUMN,
+  PROP_VERSION,
   N_PROPS
 };
 
@@ -71,6 +73,10 @@ clt_custom_field_get_property (GObject    *object,
       g_value_set_boolean (value, clt_custom_field_get_show_as_column (self));
       break;
 
+    case PROP_VERSION:
+      g_value_set_int64 (value, clt_custom_field_get_version (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -100,6 +106,10 @@ clt_custom_field_set_property (GObject      *object,
 
     case PROP_SHOW_AS_COLUMN:
       clt_custom_field_set_show_as_column (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_VERSION:
+      clt_custom_field_set_version (self, g_value_get_int64 (value));
       break;
 
     default:
@@ -144,6 +154,13 @@ clt_custom_field_class_init (CltCustomFieldClass *klass)
                            G_PARAM_EXPLICIT_NOTIFY |
                            G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_VERSION] =
+    g_param_spec_int64 ("version", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE |
+                         G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -171,6 +188,7 @@ clt_custom_field_copy (CltCustomField *self)
   copy->type = self->type;
   copy->show_as_column = self->show_as_column;
 
+  copy->version = self->version;
   return copy;
 }
 
@@ -252,4 +270,25 @@ clt_custom_field_set_show_as_column (CltCustomField *self,
 
   self->show_as_column = show_as_column;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_AS_COLUMN]);
+}
+
+gint64
+clt_custom_field_get_version (CltCustomField *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOM_FIELD (self), 0);
+
+  return self->version;
+}
+
+void
+clt_custom_field_set_version (CltCustomField *self,
+                              gint64 version)
+{
+  g_return_if_fail (CLT_IS_CUSTOM_FIELD (self));
+
+  if (self->version == version)
+    return;
+
+  self->version = version;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERSION]);
 }

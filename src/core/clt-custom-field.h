@@ -35,5 +35,10 @@ void               clt_custom_field_set_field_type     (CltCustomField    *self,
 gboolean           clt_custom_field_get_show_as_column (CltCustomField    *self);
 void               clt_custom_field_set_show_as_column (CltCustomField    *self,
                                                         gboolean           show_as_column);
+/* The version the store gave it; writes name it and fail as stale when it
+ * moved (0: not stored yet). */
+gint64             clt_custom_field_get_version        (CltCustomField    *self);
+void               clt_custom_field_set_version        (CltCustomField    *self,
+                                                        gint64             version);
 
 G_END_DECLS

@@ -15,7 +15,7 @@ struct _CltEmail
 {
   GObject parent_instance;
 
-  gint64         id;
+  char           *id;
   char          *customer_id;
   char          *recipient;
   char          *subject;
@@ -47,6 +47,7 @@ clt_email_finalize (GObject *object)
 {
   CltEmail *self = (CltEmail *) object;
 
+  g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->customer_id, g_free);
   g_clear_pointer (&self->recipient, g_free);
   g_clear_pointer (&self->subject, g_free);
@@ -68,7 +69,7 @@ clt_email_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_ID:
-      g_value_set_int64 (value, clt_email_get_id (self));
+      g_value_set_string (value, clt_email_get_id (self));
       break;
 
     case PROP_CUSTOMER_ID:
@@ -115,7 +116,7 @@ clt_email_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_ID:
-      clt_email_set_id (self, g_value_get_int64 (value));
+      clt_email_set_id (self, g_value_get_string (value));
       break;
 
     case PROP_CUSTOMER_ID:
@@ -161,8 +162,8 @@ clt_email_class_init (CltEmailClass *klass)
   object_class->set_property = clt_email_set_property;
 
   properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL,
-                        0, G_MAXINT64, 0,
+    g_param_spec_string ("id", NULL, NULL,
+                         "",
                         (G_PARAM_READWRITE |
                          G_PARAM_EXPLICIT_NOTIFY |
                          G_PARAM_STATIC_STRINGS));
@@ -238,7 +239,7 @@ clt_email_copy (CltEmail *self)
   g_return_val_if_fail (CLT_IS_EMAIL (self), NULL);
 
   copy = clt_email_new ();
-  copy->id = self->id;
+  copy->id = g_strdup (self->id);
   copy->customer_id = g_strdup (self->customer_id);
   copy->recipient = g_strdup (self->recipient);
   copy->subject = g_strdup (self->subject);
@@ -250,25 +251,22 @@ clt_email_copy (CltEmail *self)
   return copy;
 }
 
-gint64
+const char *
 clt_email_get_id (CltEmail *self)
 {
-  g_return_val_if_fail (CLT_IS_EMAIL (self), 0);
+  g_return_val_if_fail (CLT_IS_EMAIL (self), NULL);
 
-  return self->id;
+  return self->id != NULL ? self->id : "";
 }
 
 void
-clt_email_set_id (CltEmail *self,
-                  gint64    id)
+clt_email_set_id (CltEmail   *self,
+                   const char *id)
 {
   g_return_if_fail (CLT_IS_EMAIL (self));
 
-  if (self->id == id)
-    return;
-
-  self->id = id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  if (clt_set_string (&self->id, id))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }
 
 const char *

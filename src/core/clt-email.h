@@ -22,9 +22,9 @@ G_DECLARE_FINAL_TYPE (CltEmail, clt_email, CLT, EMAIL, GObject)
 
 CltEmail     *clt_email_new             (void);
 CltEmail     *clt_email_copy            (CltEmail     *self);
-gint64        clt_email_get_id          (CltEmail     *self);
+const char   *clt_email_get_id          (CltEmail     *self);
 void          clt_email_set_id          (CltEmail     *self,
-                                         gint64        id);
+                                         const char   *id);
 const char   *clt_email_get_customer_id (CltEmail     *self);
 void          clt_email_set_customer_id (CltEmail     *self,
                                          const char   *customer_id);

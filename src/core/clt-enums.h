@@ -82,4 +82,35 @@ typedef enum
   CLT_CUSTOM_FIELD_DATE,
 } CltCustomFieldType;
 
+/* What a back-office user may do. Viewers read; staff edit customers,
+ * addresses and notes; support is staff plus Assisted Buying; admins also
+ * manage users, shop preferences, sites, groups, companies, custom fields
+ * and imports. Ordered: each role may do what the ones before it may. */
+typedef enum
+{
+  CLT_ROLE_VIEWER,
+  CLT_ROLE_STAFF,
+  CLT_ROLE_SUPPORT,
+  CLT_ROLE_ADMIN,
+} CltRole;
+
+/* What a store's "changed" signal and change log say changed. The id that
+ * goes with it is the customer's for CUSTOMER, ADDRESS, NOTE and OUTBOX
+ * (the customer whose page shows it), the code or key for shop data, NULL
+ * for CUSTOMERS (any number of them, e.g. an import). Values are stored in
+ * change logs: never renumber, only append. */
+typedef enum
+{
+  CLT_CHANGE_CUSTOMERS,
+  CLT_CHANGE_CUSTOMER,
+  CLT_CHANGE_ADDRESS,
+  CLT_CHANGE_NOTE,
+  CLT_CHANGE_OUTBOX,
+  CLT_CHANGE_SITE,
+  CLT_CHANGE_GROUP,
+  CLT_CHANGE_COMPANY,
+  CLT_CHANGE_CUSTOM_FIELD,
+  CLT_CHANGE_PREFERENCES,
+} CltChangeKind;
+
 G_END_DECLS

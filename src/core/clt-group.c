@@ -17,6 +17,7 @@ struct _CltGroup
   char *code;
   char *name;
   char *description;
+  gint64 version;
 };
 
 G_DEFINE_FINAL_TYPE (CltGroup, clt_group, G_TYPE_OBJECT)
@@ -26,6 +27,7 @@ enum {
   PROP_CODE,
   PROP_NAME,
   PROP_DESCRIPTION,
+  PROP_VERSION,
   N_PROPS
 };
 
@@ -65,6 +67,10 @@ clt_group_get_property (GObject    *object,
       g_value_set_string (value, clt_group_get_description (self));
       break;
 
+    case PROP_VERSION:
+      g_value_set_int64 (value, clt_group_get_version (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -90,6 +96,10 @@ clt_group_set_property (GObject      *object,
 
     case PROP_DESCRIPTION:
       clt_group_set_description (self, g_value_get_string (value));
+      break;
+
+    case PROP_VERSION:
+      clt_group_set_version (self, g_value_get_int64 (value));
       break;
 
     default:
@@ -127,6 +137,13 @@ clt_group_class_init (CltGroupClass *klass)
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_VERSION] =
+    g_param_spec_int64 ("version", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE |
+                         G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -153,6 +170,7 @@ clt_group_copy (CltGroup *self)
   copy->name = g_strdup (self->name);
   copy->description = g_strdup (self->description);
 
+  copy->version = self->version;
   return copy;
 }
 
@@ -208,4 +226,25 @@ clt_group_set_description (CltGroup   *self,
 
   if (clt_set_string (&self->description, description))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
+}
+
+gint64
+clt_group_get_version (CltGroup *self)
+{
+  g_return_val_if_fail (CLT_IS_GROUP (self), 0);
+
+  return self->version;
+}
+
+void
+clt_group_set_version (CltGroup *self,
+                       gint64 version)
+{
+  g_return_if_fail (CLT_IS_GROUP (self));
+
+  if (self->version == version)
+    return;
+
+  self->version = version;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERSION]);
 }

@@ -29,5 +29,10 @@ void        clt_group_set_name        (CltGroup   *self,
 const char *clt_group_get_description (CltGroup   *self);
 void        clt_group_set_description (CltGroup   *self,
                                        const char *description);
+/* The version the store gave it; writes name it and fail as stale when it
+ * moved (0: not stored yet). */
+gint64      clt_group_get_version     (CltGroup   *self);
+void        clt_group_set_version     (CltGroup   *self,
+                                       gint64      version);
 
 G_END_DECLS

@@ -14,7 +14,7 @@ struct _CltNote
 {
   GObject parent_instance;
 
-  gint64     id;
+  char       *id;
   char      *customer_id;
   char      *author;
   char      *message;
@@ -40,6 +40,7 @@ clt_note_finalize (GObject *object)
 {
   CltNote *self = (CltNote *) object;
 
+  g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->customer_id, g_free);
   g_clear_pointer (&self->author, g_free);
   g_clear_pointer (&self->message, g_free);
@@ -59,7 +60,7 @@ clt_note_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_ID:
-      g_value_set_int64 (value, clt_note_get_id (self));
+      g_value_set_string (value, clt_note_get_id (self));
       break;
 
     case PROP_CUSTOMER_ID:
@@ -94,7 +95,7 @@ clt_note_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_ID:
-      clt_note_set_id (self, g_value_get_int64 (value));
+      clt_note_set_id (self, g_value_get_string (value));
       break;
 
     case PROP_CUSTOMER_ID:
@@ -128,8 +129,8 @@ clt_note_class_init (CltNoteClass *klass)
   object_class->set_property = clt_note_set_property;
 
   properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL,
-                        0, G_MAXINT64, 0,
+    g_param_spec_string ("id", NULL, NULL,
+                         "",
                         (G_PARAM_READWRITE |
                          G_PARAM_EXPLICIT_NOTIFY |
                          G_PARAM_STATIC_STRINGS));
@@ -184,7 +185,7 @@ clt_note_copy (CltNote *self)
   g_return_val_if_fail (CLT_IS_NOTE (self), NULL);
 
   copy = clt_note_new ();
-  copy->id = self->id;
+  copy->id = g_strdup (self->id);
   copy->customer_id = g_strdup (self->customer_id);
   copy->author = g_strdup (self->author);
   copy->message = g_strdup (self->message);
@@ -193,25 +194,22 @@ clt_note_copy (CltNote *self)
   return copy;
 }
 
-gint64
+const char *
 clt_note_get_id (CltNote *self)
 {
-  g_return_val_if_fail (CLT_IS_NOTE (self), 0);
+  g_return_val_if_fail (CLT_IS_NOTE (self), NULL);
 
-  return self->id;
+  return self->id != NULL ? self->id : "";
 }
 
 void
-clt_note_set_id (CltNote *self,
-                 gint64   id)
+clt_note_set_id (CltNote   *self,
+                  const char *id)
 {
   g_return_if_fail (CLT_IS_NOTE (self));
 
-  if (self->id == id)
-    return;
-
-  self->id = id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  if (clt_set_string (&self->id, id))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }
 
 const char *

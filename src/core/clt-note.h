@@ -20,9 +20,9 @@ G_DECLARE_FINAL_TYPE (CltNote, clt_note, CLT, NOTE, GObject)
 
 CltNote    *clt_note_new             (void);
 CltNote    *clt_note_copy            (CltNote    *self);
-gint64      clt_note_get_id          (CltNote    *self);
+const char *clt_note_get_id          (CltNote    *self);
 void        clt_note_set_id          (CltNote    *self,
-                                      gint64      id);
+                                      const char *id);
 const char *clt_note_get_customer_id (CltNote    *self);
 void        clt_note_set_customer_id (CltNote    *self,
                                       const char *customer_id);

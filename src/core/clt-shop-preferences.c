@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "clt-property-util.h"
+#include "clt-enum-types.h"
 #include "clt-shop-preferences.h"
 
 struct _CltShopPreferences
@@ -20,6 +21,8 @@ struct _CltShopPreferences
   char     *customer_number_prefix;
   gboolean  customer_active_on_creation;
   gboolean  customer_on_hold_on_creation;
+  gint64 version;
+  CltRole local_role;
 };
 
 G_DEFINE_FINAL_TYPE (CltShopPreferences, clt_shop_preferences, G_TYPE_OBJECT)
@@ -32,6 +35,8 @@ enum {
   PROP_CUSTOMER_NUMBER_PREFIX,
   PROP_CUSTOMER_ACTIVE_ON_CREATION,
   PROP_CUSTOMER_ON_HOLD_ON_CREATION,
+  PROP_VERSION,
+  PROP_LOCAL_ROLE,
   N_PROPS
 };
 
@@ -84,6 +89,14 @@ clt_shop_preferences_get_property (GObject    *object,
       g_value_set_boolean (value, clt_shop_preferences_get_customer_on_hold_on_creation (self));
       break;
 
+    case PROP_VERSION:
+      g_value_set_int64 (value, clt_shop_preferences_get_version (self));
+      break;
+
+    case PROP_LOCAL_ROLE:
+      g_value_set_enum (value, clt_shop_preferences_get_local_role (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -121,6 +134,14 @@ clt_shop_preferences_set_property (GObject      *object,
 
     case PROP_CUSTOMER_ON_HOLD_ON_CREATION:
       clt_shop_preferences_set_customer_on_hold_on_creation (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_VERSION:
+      clt_shop_preferences_set_version (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_LOCAL_ROLE:
+      clt_shop_preferences_set_local_role (self, g_value_get_enum (value));
       break;
 
     default:
@@ -179,12 +200,28 @@ clt_shop_preferences_class_init (CltShopPreferencesClass *klass)
                            G_PARAM_EXPLICIT_NOTIFY |
                            G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_VERSION] =
+    g_param_spec_int64 ("version", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE |
+                         G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_LOCAL_ROLE] =
+    g_param_spec_enum ("local-role", NULL, NULL,
+                       CLT_TYPE_ROLE,
+                       CLT_ROLE_ADMIN,
+                       (G_PARAM_READWRITE |
+                        G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 clt_shop_preferences_init (CltShopPreferences *self)
 {
+  self->local_role = CLT_ROLE_ADMIN;
   self->default_currency = g_strdup ("EUR");
   self->default_locale = g_strdup ("en_US");
   self->customer_number_prefix = g_strdup ("CUST-");
@@ -215,6 +252,8 @@ clt_shop_preferences_copy (CltShopPreferences *self)
   copy->customer_active_on_creation = self->customer_active_on_creation;
   copy->customer_on_hold_on_creation = self->customer_on_hold_on_creation;
 
+  copy->version = self->version;
+  copy->local_role = self->local_role;
   return copy;
 }
 
@@ -334,4 +373,46 @@ clt_shop_preferences_set_customer_on_hold_on_creation (CltShopPreferences *self,
 
   self->customer_on_hold_on_creation = customer_on_hold_on_creation;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CUSTOMER_ON_HOLD_ON_CREATION]);
+}
+
+gint64
+clt_shop_preferences_get_version (CltShopPreferences *self)
+{
+  g_return_val_if_fail (CLT_IS_SHOP_PREFERENCES (self), 0);
+
+  return self->version;
+}
+
+void
+clt_shop_preferences_set_version (CltShopPreferences *self,
+                                  gint64 version)
+{
+  g_return_if_fail (CLT_IS_SHOP_PREFERENCES (self));
+
+  if (self->version == version)
+    return;
+
+  self->version = version;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERSION]);
+}
+
+CltRole
+clt_shop_preferences_get_local_role (CltShopPreferences *self)
+{
+  g_return_val_if_fail (CLT_IS_SHOP_PREFERENCES (self), 0);
+
+  return self->local_role;
+}
+
+void
+clt_shop_preferences_set_local_role (CltShopPreferences *self,
+                                     CltRole local_role)
+{
+  g_return_if_fail (CLT_IS_SHOP_PREFERENCES (self));
+
+  if (self->local_role == local_role)
+    return;
+
+  self->local_role = local_role;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCAL_ROLE]);
 }

@@ -18,7 +18,8 @@ G_DECLARE_FINAL_TYPE (CltShopPreferences, clt_shop_preferences, CLT, SHOP_PREFER
 
 /* Shop-wide preferences. Defaults: "default-currency" "EUR",
  * "default-locale" "en_US", "customer-number-prefix" "CUST-",
- * "customer-active-on-creation" TRUE, "customer-on-hold-on-creation" FALSE. */
+ * "customer-active-on-creation" TRUE, "customer-on-hold-on-creation" FALSE,
+ * "local-role" CLT_ROLE_ADMIN. */
 
 CltShopPreferences *clt_shop_preferences_new                              (void);
 CltShopPreferences *clt_shop_preferences_copy                             (CltShopPreferences *self);
@@ -40,5 +41,13 @@ void                clt_shop_preferences_set_customer_active_on_creation  (CltSh
 gboolean            clt_shop_preferences_get_customer_on_hold_on_creation (CltShopPreferences *self);
 void                clt_shop_preferences_set_customer_on_hold_on_creation (CltShopPreferences *self,
                                                                            gboolean            customer_on_hold_on_creation);
-
+/* The version the store gave it; writes name it and fail as stale when it
+ * moved (0: not stored yet). */
+gint64              clt_shop_preferences_get_version                      (CltShopPreferences *self);
+void                clt_shop_preferences_set_version                      (CltShopPreferences *self,
+                                                                           gint64              version);
+/* The role of whoever uses a local (file) store; default admin. */
+CltRole             clt_shop_preferences_get_local_role                   (CltShopPreferences *self);
+void                clt_shop_preferences_set_local_role                   (CltShopPreferences *self,
+                                                                           CltRole             local_role);
 G_END_DECLS

@@ -21,6 +21,7 @@ struct _CltSite
   char     *default_locale;
   gboolean  active;
   gboolean  assisted_buying;
+  gint64 version;
 };
 
 G_DEFINE_FINAL_TYPE (CltSite, clt_site, G_TYPE_OBJECT)
@@ -34,6 +35,7 @@ enum {
   PROP_DEFAULT_LOCALE,
   PROP_ACTIVE,
   PROP_ASSISTED_BUYING,
+  PROP_VERSION,
   N_PROPS
 };
 
@@ -91,6 +93,10 @@ clt_site_get_property (GObject    *object,
       g_value_set_boolean (value, clt_site_get_assisted_buying (self));
       break;
 
+    case PROP_VERSION:
+      g_value_set_int64 (value, clt_site_get_version (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -132,6 +138,10 @@ clt_site_set_property (GObject      *object,
 
     case PROP_ASSISTED_BUYING:
       clt_site_set_assisted_buying (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_VERSION:
+      clt_site_set_version (self, g_value_get_int64 (value));
       break;
 
     default:
@@ -197,6 +207,13 @@ clt_site_class_init (CltSiteClass *klass)
                            G_PARAM_EXPLICIT_NOTIFY |
                            G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_VERSION] =
+    g_param_spec_int64 ("version", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE |
+                         G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -227,6 +244,7 @@ clt_site_copy (CltSite *self)
   copy->active = self->active;
   copy->assisted_buying = self->assisted_buying;
 
+  copy->version = self->version;
   return copy;
 }
 
@@ -364,4 +382,25 @@ clt_site_set_assisted_buying (CltSite  *self,
 
   self->assisted_buying = assisted_buying;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ASSISTED_BUYING]);
+}
+
+gint64
+clt_site_get_version (CltSite *self)
+{
+  g_return_val_if_fail (CLT_IS_SITE (self), 0);
+
+  return self->version;
+}
+
+void
+clt_site_set_version (CltSite *self,
+                      gint64 version)
+{
+  g_return_if_fail (CLT_IS_SITE (self));
+
+  if (self->version == version)
+    return;
+
+  self->version = version;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERSION]);
 }

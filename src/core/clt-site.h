@@ -42,5 +42,10 @@ void        clt_site_set_active           (CltSite    *self,
 gboolean    clt_site_get_assisted_buying  (CltSite    *self);
 void        clt_site_set_assisted_buying  (CltSite    *self,
                                            gboolean    assisted_buying);
+/* The version the store gave it; writes name it and fail as stale when it
+ * moved (0: not stored yet). */
+gint64      clt_site_get_version          (CltSite    *self);
+void        clt_site_set_version          (CltSite    *self,
+                                           gint64      version);
 
 G_END_DECLS

@@ -17,7 +17,9 @@
 #include "clt-query.h"
 #include "clt-shop-preferences.h"
 #include "clt-site.h"
+#include "clt-enum-types.h"
 #include "clt-store.h"
+#include "clt-store-private.h"
 
 G_DEFINE_INTERFACE (CltStore, clt_store, G_TYPE_OBJECT)
 
@@ -30,8 +32,9 @@ static guint signals[N_SIGNALS];
 
 typedef struct
 {
-  CltStore *store;
-  char     *customer_id;
+  CltStore      *store;
+  CltChangeKind  kind;
+  char          *id;
 } ChangedData;
 
 static void
@@ -40,7 +43,7 @@ changed_data_free (gpointer data)
   ChangedData *changed = data;
 
   g_clear_object (&changed->store);
-  g_clear_pointer (&changed->customer_id, g_free);
+  g_clear_pointer (&changed->id, g_free);
   g_free (changed);
 }
 
@@ -49,21 +52,20 @@ emit_changed_cb (gpointer data)
 {
   ChangedData *changed = data;
 
-  g_signal_emit (changed->store, signals[CHANGED], 0, changed->customer_id);
+  g_signal_emit (changed->store, signals[CHANGED], 0, changed->kind, changed->id);
 
   return G_SOURCE_REMOVE;
 }
 
-static void
+void
 report_not_supported (CltStore            *self,
                       GAsyncReadyCallback  callback,
                       gpointer             user_data,
-                      gpointer             source_tag,
-                      const char          *message)
+                      gpointer             source_tag)
 {
   g_task_report_new_error (self, callback, user_data, source_tag,
-                           G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           "%s", message);
+                           CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_SUPPORTED,
+                           _("This is not possible with this kind of customer data."));
 }
 
 static void
@@ -96,11 +98,14 @@ clt_store_default_init (CltStoreInterface *iface)
   /**
    * CltStore::changed:
    * @self: the store
-   * @customer_id: (nullable): the customer that changed, or %NULL when any
-   *   number of them may have
+   * @kind: a #CltChangeKind: what changed
+   * @id: (nullable): the customer (for customers and what belongs to one:
+   *   addresses, notes, outbox), the code or key (shop data), or %NULL when
+   *   any number of customers may have changed
    *
-   * Emitted on the main context after a write that may change the
-   * customer table.
+   * Emitted on the default main context after a change, made through this
+   * store or elsewhere (another window on the same file, another user of
+   * the same server).
    */
   signals[CHANGED] =
     g_signal_new ("changed",
@@ -109,7 +114,7 @@ clt_store_default_init (CltStoreInterface *iface)
                   0,
                   NULL, NULL,
                   NULL,
-                  G_TYPE_NONE, 1, G_TYPE_STRING);
+                  G_TYPE_NONE, 2, CLT_TYPE_CHANGE_KIND, G_TYPE_STRING);
 }
 
 gboolean
@@ -142,7 +147,8 @@ clt_store_dup_location (CltStore *self)
 /**
  * clt_store_emit_changed:
  * @self: the store
- * @customer_id: (nullable): the customer that changed, %NULL for "any"
+ * @kind: what changed
+ * @id: (nullable): which one (see #CltStore::changed)
  *
  * For implementations, callable from any thread: emits #CltStore::changed
  * on the default main context, where the UI lives. Called by a thread that
@@ -152,8 +158,9 @@ clt_store_dup_location (CltStore *self)
  * that context and happens at its next iteration.
  */
 void
-clt_store_emit_changed (CltStore   *self,
-                        const char *customer_id)
+clt_store_emit_changed (CltStore      *self,
+                        CltChangeKind  kind,
+                        const char    *id)
 {
   GMainContext *main_context;
   g_autoptr(GSource) source = NULL;
@@ -165,7 +172,7 @@ clt_store_emit_changed (CltStore   *self,
 
   if (g_main_context_is_owner (main_context))
     {
-      g_signal_emit (self, signals[CHANGED], 0, customer_id);
+      g_signal_emit (self, signals[CHANGED], 0, kind, id);
       return;
     }
 
@@ -174,7 +181,8 @@ clt_store_emit_changed (CltStore   *self,
    * the worker thread. */
   changed = g_new0 (ChangedData, 1);
   changed->store = g_object_ref (self);
-  changed->customer_id = g_strdup (customer_id);
+  changed->kind = kind;
+  changed->id = g_strdup (id);
 
   source = g_idle_source_new ();
   g_source_set_priority (source, G_PRIORITY_DEFAULT);
@@ -183,61 +191,33 @@ clt_store_emit_changed (CltStore   *self,
   g_source_attach (source, main_context);
 }
 
-void
-clt_store_count_customers_async (CltStore            *self,
-                                 CltQuery            *query,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
+CltCustomerRows *
+clt_customer_rows_new (GPtrArray *customers,
+                       guint      total)
 {
-  CltStoreInterface *iface;
-  g_autoptr(CltQuery) everything = NULL;
+  CltCustomerRows *rows = g_new0 (CltCustomerRows, 1);
 
-  g_return_if_fail (CLT_IS_STORE (self));
-  g_return_if_fail (query == NULL || CLT_IS_QUERY (query));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  /* Implementations always get a query: NULL means all customers. */
-  if (query == NULL)
-    query = everything = clt_query_new ();
-
-  iface = CLT_STORE_GET_IFACE (self);
-  if (iface->count_customers == NULL)
-    {
-      report_not_supported (self, callback, user_data, clt_store_count_customers_async,
-                            _("This back end cannot count customers."));
-      return;
-    }
-
-  iface->count_customers (self, query, cancellable, callback, user_data);
+  rows->customers = customers;
+  rows->total = total;
+  return rows;
 }
 
-gboolean
-clt_store_count_customers_finish (CltStore      *self,
-                                  GAsyncResult  *result,
-                                  guint         *n_customers,
-                                  GError       **error)
+void
+clt_customer_rows_free (CltCustomerRows *rows)
 {
-  gssize n;
+  if (rows == NULL)
+    return;
 
-  g_return_val_if_fail (CLT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  /* Implementations return the count with g_task_return_int (). */
-  n = g_task_propagate_int (G_TASK (result), error);
-  if (n < 0)
-    return FALSE;
-
-  if (n_customers != NULL)
-    *n_customers = (guint) MIN (n, (gssize) G_MAXUINT);
-  return TRUE;
+  g_clear_pointer (&rows->customers, g_ptr_array_unref);
+  g_free (rows);
 }
 
 void
 clt_store_list_customers_async (CltStore            *self,
                                 CltQuery            *query,
-                                guint                offset,
-                                guint                limit,
+                                guint                page_index,
+                                guint                page_size,
+                                CltListFlags         flags,
                                 GCancellable        *cancellable,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
@@ -256,23 +236,88 @@ clt_store_list_customers_async (CltStore            *self,
   iface = CLT_STORE_GET_IFACE (self);
   if (iface->list_customers == NULL)
     {
-      report_not_supported (self, callback, user_data, clt_store_list_customers_async,
-                            _("This back end cannot list customers."));
+      report_not_supported (self, callback, user_data, clt_store_list_customers_async);
       return;
     }
 
-  iface->list_customers (self, query, offset, limit, cancellable, callback, user_data);
+  iface->list_customers (self, query, page_index, page_size, flags, cancellable, callback,
+                         user_data);
 }
 
 GPtrArray *
 clt_store_list_customers_finish (CltStore      *self,
                                  GAsyncResult  *result,
+                                 guint         *total,
                                  GError       **error)
 {
+  g_autoptr(CltCustomerRows) rows = NULL;
+
   g_return_val_if_fail (CLT_IS_STORE (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  rows = g_task_propagate_pointer (G_TASK (result), error);
+  if (total != NULL)
+    *total = rows != NULL ? rows->total : CLT_TOTAL_UNKNOWN;
+  if (rows == NULL)
+    return NULL;
+
+  return g_steal_pointer (&rows->customers);
+}
+
+static void
+on_count_listed_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GPtrArray) customers = NULL;
+  GError *error = NULL;
+  guint total = 0;
+
+  customers = clt_store_list_customers_finish (CLT_STORE (object), result, &total, &error);
+  if (customers == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_int (task, MIN (total, (guint) G_MAXINT));
+}
+
+void
+clt_store_count_customers_async (CltStore            *self,
+                                 CltQuery            *query,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (CLT_IS_STORE (self));
+  g_return_if_fail (query == NULL || CLT_IS_QUERY (query));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, clt_store_count_customers_async);
+  clt_store_list_customers_async (self, query, 0, 1, CLT_LIST_FLAGS_WITH_TOTAL, cancellable,
+                                  on_count_listed_cb, task);
+}
+
+gboolean
+clt_store_count_customers_finish (CltStore      *self,
+                                  GAsyncResult  *result,
+                                  guint         *n_customers,
+                                  GError       **error)
+{
+  gssize n;
+
+  g_return_val_if_fail (CLT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  n = g_task_propagate_int (G_TASK (result), error);
+  if (n < 0)
+    return FALSE;
+
+  if (n_customers != NULL)
+    *n_customers = (guint) n;
+  return TRUE;
 }
 
 void
@@ -291,8 +336,7 @@ clt_store_get_customer_async (CltStore            *self,
   iface = CLT_STORE_GET_IFACE (self);
   if (iface->get_customer == NULL)
     {
-      report_not_supported (self, callback, user_data, clt_store_get_customer_async,
-                            _("This back end cannot load customers."));
+      report_not_supported (self, callback, user_data, clt_store_get_customer_async);
       return;
     }
 
@@ -311,10 +355,45 @@ clt_store_get_customer_finish (CltStore      *self,
 }
 
 void
+clt_store_get_customer_details_async (CltStore            *self,
+                                      const char          *customer_id,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  CltStoreInterface *iface;
+
+  g_return_if_fail (CLT_IS_STORE (self));
+  g_return_if_fail (customer_id != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  iface = CLT_STORE_GET_IFACE (self);
+  if (iface->get_customer_details == NULL)
+    {
+      report_not_supported (self, callback, user_data, clt_store_get_customer_details_async);
+      return;
+    }
+
+  iface->get_customer_details (self, customer_id, cancellable, callback, user_data);
+}
+
+CltCustomerDetails *
+clt_store_get_customer_details_finish (CltStore      *self,
+                                       GAsyncResult  *result,
+                                       GError       **error)
+{
+  g_return_val_if_fail (CLT_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
 clt_store_create_customer_async (CltStore            *self,
                                  CltCustomer         *customer,
                                  const char          *initial_password,
                                  gboolean             send_password_token,
+                                 const char          *request_id,
                                  GCancellable        *cancellable,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
@@ -328,13 +407,11 @@ clt_store_create_customer_async (CltStore            *self,
   iface = CLT_STORE_GET_IFACE (self);
   if (iface->create_customer == NULL)
     {
-      report_not_supported (self, callback, user_data, clt_store_create_customer_async,
-                            _("This back end cannot add customers."));
+      report_not_supported (self, callback, user_data, clt_store_create_customer_async);
       return;
     }
 
-  iface->create_customer (self, customer, initial_password, send_password_token, cancellable,
-                          callback, user_data);
+  iface->create_customer (self, customer, initial_password, send_password_token, request_id, cancellable, callback, user_data);
 }
 
 CltCustomer *
@@ -364,8 +441,7 @@ clt_store_update_customer_async (CltStore            *self,
   iface = CLT_STORE_GET_IFACE (self);
   if (iface->update_customer == NULL)
     {
-      report_not_supported (self, callback, user_data, clt_store_update_customer_async,
-                            _("This back end cannot change customers."));
+      report_not_supported (self, callback, user_data, clt_store_update_customer_async);
       return;
     }
 
@@ -386,6 +462,8 @@ clt_store_update_customer_finish (CltStore      *self,
 void
 clt_store_delete_customer_async (CltStore            *self,
                                  const char          *customer_id,
+                                 gint64               version,
+                                 guint                undo_seconds,
                                  GCancellable        *cancellable,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
@@ -399,12 +477,11 @@ clt_store_delete_customer_async (CltStore            *self,
   iface = CLT_STORE_GET_IFACE (self);
   if (iface->delete_customer == NULL)
     {
-      report_not_supported (self, callback, user_data, clt_store_delete_customer_async,
-                            _("This back end cannot delete customers."));
+      report_not_supported (self, callback, user_data, clt_store_delete_customer_async);
       return;
     }
 
-  iface->delete_customer (self, customer_id, cancellable, callback, user_data);
+  iface->delete_customer (self, customer_id, version, undo_seconds, cancellable, callback, user_data);
 }
 
 gboolean
@@ -416,6 +493,40 @@ clt_store_delete_customer_finish (CltStore      *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+clt_store_undo_delete_customer_async (CltStore            *self,
+                                      const char          *customer_id,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  CltStoreInterface *iface;
+
+  g_return_if_fail (CLT_IS_STORE (self));
+  g_return_if_fail (customer_id != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  iface = CLT_STORE_GET_IFACE (self);
+  if (iface->undo_delete_customer == NULL)
+    {
+      report_not_supported (self, callback, user_data, clt_store_undo_delete_customer_async);
+      return;
+    }
+
+  iface->undo_delete_customer (self, customer_id, cancellable, callback, user_data);
+}
+
+CltCustomer *
+clt_store_undo_delete_customer_finish (CltStore      *self,
+                                       GAsyncResult  *result,
+                                       GError       **error)
+{
+  g_return_val_if_fail (CLT_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 void
@@ -434,8 +545,7 @@ clt_store_send_password_reset_async (CltStore            *self,
   iface = CLT_STORE_GET_IFACE (self);
   if (iface->send_password_reset == NULL)
     {
-      report_not_supported (self, callback, user_data, clt_store_send_password_reset_async,
-                            _("This back end cannot send password reset emails."));
+      report_not_supported (self, callback, user_data, clt_store_send_password_reset_async);
       return;
     }
 
@@ -456,6 +566,7 @@ clt_store_send_password_reset_finish (CltStore      *self,
 void
 clt_store_import_customers_async (CltStore            *self,
                                   GPtrArray           *customers,
+                                  const char          *request_id,
                                   GCancellable        *cancellable,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
@@ -469,58 +580,22 @@ clt_store_import_customers_async (CltStore            *self,
   iface = CLT_STORE_GET_IFACE (self);
   if (iface->import_customers == NULL)
     {
-      report_not_supported (self, callback, user_data, clt_store_import_customers_async,
-                            _("This back end cannot import customers."));
+      report_not_supported (self, callback, user_data, clt_store_import_customers_async);
       return;
     }
 
-  iface->import_customers (self, customers, cancellable, callback, user_data);
+  iface->import_customers (self, customers, request_id, cancellable, callback, user_data);
 }
 
-gboolean
+CltImportReport *
 clt_store_import_customers_finish (CltStore      *self,
                                    GAsyncResult  *result,
                                    GError       **error)
 {
-  g_return_val_if_fail (CLT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (CLT_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-void
-clt_store_load_sample_async (CltStore            *self,
-                             guint                n_customers,
-                             guint32              seed,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
-{
-  CltStoreInterface *iface;
-
-  g_return_if_fail (CLT_IS_STORE (self));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  iface = CLT_STORE_GET_IFACE (self);
-  if (iface->load_sample == NULL)
-    {
-      report_not_supported (self, callback, user_data, clt_store_load_sample_async,
-                            _("This back end cannot load sample customers."));
-      return;
-    }
-
-  iface->load_sample (self, n_customers, seed, cancellable, callback, user_data);
-}
-
-gboolean
-clt_store_load_sample_finish (CltStore      *self,
-                              GAsyncResult  *result,
-                              GError       **error)
-{
-  g_return_val_if_fail (CLT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 void
@@ -539,8 +614,7 @@ clt_store_list_addresses_async (CltStore            *self,
   iface = CLT_STORE_GET_IFACE (self);
   if (iface->list_addresses == NULL)
     {
-      report_not_supported (self, callback, user_data, clt_store_list_addresses_async,
-                            _("This back end cannot list addresses."));
+      report_not_supported (self, callback, user_data, clt_store_list_addresses_async);
       return;
     }
 
@@ -559,8 +633,45 @@ clt_store_list_addresses_finish (CltStore      *self,
 }
 
 void
+clt_store_get_address_async (CltStore            *self,
+                             const char          *customer_id,
+                             const char          *address_id,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  CltStoreInterface *iface;
+
+  g_return_if_fail (CLT_IS_STORE (self));
+  g_return_if_fail (customer_id != NULL);
+  g_return_if_fail (address_id != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  iface = CLT_STORE_GET_IFACE (self);
+  if (iface->get_address == NULL)
+    {
+      report_not_supported (self, callback, user_data, clt_store_get_address_async);
+      return;
+    }
+
+  iface->get_address (self, customer_id, address_id, cancellable, callback, user_data);
+}
+
+CltAddress *
+clt_store_get_address_finish (CltStore      *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (CLT_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
 clt_store_create_address_async (CltStore            *self,
                                 CltAddress          *address,
+                                const char          *request_id,
                                 GCancellable        *cancellable,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
@@ -574,12 +685,11 @@ clt_store_create_address_async (CltStore            *self,
   iface = CLT_STORE_GET_IFACE (self);
   if (iface->create_address == NULL)
     {
-      report_not_supported (self, callback, user_data, clt_store_create_address_async,
-                            _("This back end cannot add addresses."));
+      report_not_supported (self, callback, user_data, clt_store_create_address_async);
       return;
     }
 
-  iface->create_address (self, address, cancellable, callback, user_data);
+  iface->create_address (self, address, request_id, cancellable, callback, user_data);
 }
 
 CltAddress *
@@ -609,8 +719,7 @@ clt_store_update_address_async (CltStore            *self,
   iface = CLT_STORE_GET_IFACE (self);
   if (iface->update_address == NULL)
     {
-      report_not_supported (self, callback, user_data, clt_store_update_address_async,
-                            _("This back end cannot change addresses."));
+      report_not_supported (self, callback, user_data, clt_store_update_address_async);
       return;
     }
 
@@ -632,6 +741,7 @@ void
 clt_store_delete_address_async (CltStore            *self,
                                 const char          *customer_id,
                                 const char          *address_id,
+                                gint64               version,
                                 GCancellable        *cancellable,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
@@ -646,12 +756,11 @@ clt_store_delete_address_async (CltStore            *self,
   iface = CLT_STORE_GET_IFACE (self);
   if (iface->delete_address == NULL)
     {
-      report_not_supported (self, callback, user_data, clt_store_delete_address_async,
-                            _("This back end cannot delete addresses."));
+      report_not_supported (self, callback, user_data, clt_store_delete_address_async);
       return;
     }
 
-  iface->delete_address (self, customer_id, address_id, cancellable, callback, user_data);
+  iface->delete_address (self, customer_id, address_id, version, cancellable, callback, user_data);
 }
 
 gboolean
@@ -668,6 +777,7 @@ clt_store_delete_address_finish (CltStore      *self,
 void
 clt_store_set_default_address_async (CltStore            *self,
                                      const char          *customer_id,
+                                     gint64               customer_version,
                                      const char          *address_id,
                                      CltAddressUse        use,
                                      GCancellable        *cancellable,
@@ -684,24 +794,22 @@ clt_store_set_default_address_async (CltStore            *self,
   iface = CLT_STORE_GET_IFACE (self);
   if (iface->set_default_address == NULL)
     {
-      report_not_supported (self, callback, user_data, clt_store_set_default_address_async,
-                            _("This back end cannot change default addresses."));
+      report_not_supported (self, callback, user_data, clt_store_set_default_address_async);
       return;
     }
 
-  iface->set_default_address (self, customer_id, address_id, use, cancellable, callback,
-                              user_data);
+  iface->set_default_address (self, customer_id, customer_version, address_id, use, cancellable, callback, user_data);
 }
 
-gboolean
+CltCustomer *
 clt_store_set_default_address_finish (CltStore      *self,
                                       GAsyncResult  *result,
                                       GError       **error)
 {
-  g_return_val_if_fail (CLT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (CLT_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 void
@@ -720,8 +828,7 @@ clt_store_list_notes_async (CltStore            *self,
   iface = CLT_STORE_GET_IFACE (self);
   if (iface->list_notes == NULL)
     {
-      report_not_supported (self, callback, user_data, clt_store_list_notes_async,
-                            _("This back end cannot list notes."));
+      report_not_supported (self, callback, user_data, clt_store_list_notes_async);
       return;
     }
 
@@ -743,6 +850,7 @@ void
 clt_store_add_note_async (CltStore            *self,
                           const char          *customer_id,
                           const char          *message,
+                          const char          *request_id,
                           GCancellable        *cancellable,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
@@ -757,12 +865,11 @@ clt_store_add_note_async (CltStore            *self,
   iface = CLT_STORE_GET_IFACE (self);
   if (iface->add_note == NULL)
     {
-      report_not_supported (self, callback, user_data, clt_store_add_note_async,
-                            _("This back end cannot add notes."));
+      report_not_supported (self, callback, user_data, clt_store_add_note_async);
       return;
     }
 
-  iface->add_note (self, customer_id, message, cancellable, callback, user_data);
+  iface->add_note (self, customer_id, message, request_id, cancellable, callback, user_data);
 }
 
 CltNote *
@@ -792,8 +899,7 @@ clt_store_list_orders_async (CltStore            *self,
   iface = CLT_STORE_GET_IFACE (self);
   if (iface->list_orders == NULL)
     {
-      report_not_supported (self, callback, user_data, clt_store_list_orders_async,
-                            _("This back end cannot list orders."));
+      report_not_supported (self, callback, user_data, clt_store_list_orders_async);
       return;
     }
 
@@ -827,8 +933,7 @@ clt_store_list_emails_async (CltStore            *self,
   iface = CLT_STORE_GET_IFACE (self);
   if (iface->list_emails == NULL)
     {
-      report_not_supported (self, callback, user_data, clt_store_list_emails_async,
-                            _("This back end cannot list sent and queued emails."));
+      report_not_supported (self, callback, user_data, clt_store_list_emails_async);
       return;
     }
 
@@ -848,7 +953,7 @@ clt_store_list_emails_finish (CltStore      *self,
 
 void
 clt_store_set_email_state_async (CltStore            *self,
-                                 gint64               email_id,
+                                 const char          *email_id,
                                  CltEmailState        state,
                                  GCancellable        *cancellable,
                                  GAsyncReadyCallback  callback,
@@ -857,13 +962,13 @@ clt_store_set_email_state_async (CltStore            *self,
   CltStoreInterface *iface;
 
   g_return_if_fail (CLT_IS_STORE (self));
+  g_return_if_fail (email_id != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   iface = CLT_STORE_GET_IFACE (self);
   if (iface->set_email_state == NULL)
     {
-      report_not_supported (self, callback, user_data, clt_store_set_email_state_async,
-                            _("This back end cannot change the state of queued emails."));
+      report_not_supported (self, callback, user_data, clt_store_set_email_state_async);
       return;
     }
 
@@ -881,590 +986,3 @@ clt_store_set_email_state_finish (CltStore      *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-void
-clt_store_list_sites_async (CltStore            *self,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
-{
-  CltStoreInterface *iface;
-
-  g_return_if_fail (CLT_IS_STORE (self));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  iface = CLT_STORE_GET_IFACE (self);
-  if (iface->list_sites == NULL)
-    {
-      report_not_supported (self, callback, user_data, clt_store_list_sites_async,
-                            _("This back end cannot list sites."));
-      return;
-    }
-
-  iface->list_sites (self, cancellable, callback, user_data);
-}
-
-GPtrArray *
-clt_store_list_sites_finish (CltStore      *self,
-                             GAsyncResult  *result,
-                             GError       **error)
-{
-  g_return_val_if_fail (CLT_IS_STORE (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-void
-clt_store_save_site_async (CltStore            *self,
-                           CltSite             *site,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
-{
-  CltStoreInterface *iface;
-
-  g_return_if_fail (CLT_IS_STORE (self));
-  g_return_if_fail (CLT_IS_SITE (site));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  iface = CLT_STORE_GET_IFACE (self);
-  if (iface->save_site == NULL)
-    {
-      report_not_supported (self, callback, user_data, clt_store_save_site_async,
-                            _("This back end cannot save sites."));
-      return;
-    }
-
-  iface->save_site (self, site, cancellable, callback, user_data);
-}
-
-CltSite *
-clt_store_save_site_finish (CltStore      *self,
-                            GAsyncResult  *result,
-                            GError       **error)
-{
-  g_return_val_if_fail (CLT_IS_STORE (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-void
-clt_store_delete_site_async (CltStore            *self,
-                             const char          *code,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
-{
-  CltStoreInterface *iface;
-
-  g_return_if_fail (CLT_IS_STORE (self));
-  g_return_if_fail (code != NULL);
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  iface = CLT_STORE_GET_IFACE (self);
-  if (iface->delete_site == NULL)
-    {
-      report_not_supported (self, callback, user_data, clt_store_delete_site_async,
-                            _("This back end cannot delete sites."));
-      return;
-    }
-
-  iface->delete_site (self, code, cancellable, callback, user_data);
-}
-
-gboolean
-clt_store_delete_site_finish (CltStore      *self,
-                              GAsyncResult  *result,
-                              GError       **error)
-{
-  g_return_val_if_fail (CLT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-void
-clt_store_list_groups_async (CltStore            *self,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
-{
-  CltStoreInterface *iface;
-
-  g_return_if_fail (CLT_IS_STORE (self));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  iface = CLT_STORE_GET_IFACE (self);
-  if (iface->list_groups == NULL)
-    {
-      report_not_supported (self, callback, user_data, clt_store_list_groups_async,
-                            _("This back end cannot list customer groups."));
-      return;
-    }
-
-  iface->list_groups (self, cancellable, callback, user_data);
-}
-
-GPtrArray *
-clt_store_list_groups_finish (CltStore      *self,
-                              GAsyncResult  *result,
-                              GError       **error)
-{
-  g_return_val_if_fail (CLT_IS_STORE (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-void
-clt_store_save_group_async (CltStore            *self,
-                            CltGroup            *group,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
-{
-  CltStoreInterface *iface;
-
-  g_return_if_fail (CLT_IS_STORE (self));
-  g_return_if_fail (CLT_IS_GROUP (group));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  iface = CLT_STORE_GET_IFACE (self);
-  if (iface->save_group == NULL)
-    {
-      report_not_supported (self, callback, user_data, clt_store_save_group_async,
-                            _("This back end cannot save customer groups."));
-      return;
-    }
-
-  iface->save_group (self, group, cancellable, callback, user_data);
-}
-
-CltGroup *
-clt_store_save_group_finish (CltStore      *self,
-                             GAsyncResult  *result,
-                             GError       **error)
-{
-  g_return_val_if_fail (CLT_IS_STORE (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-void
-clt_store_delete_group_async (CltStore            *self,
-                              const char          *code,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
-{
-  CltStoreInterface *iface;
-
-  g_return_if_fail (CLT_IS_STORE (self));
-  g_return_if_fail (code != NULL);
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  iface = CLT_STORE_GET_IFACE (self);
-  if (iface->delete_group == NULL)
-    {
-      report_not_supported (self, callback, user_data, clt_store_delete_group_async,
-                            _("This back end cannot delete customer groups."));
-      return;
-    }
-
-  iface->delete_group (self, code, cancellable, callback, user_data);
-}
-
-gboolean
-clt_store_delete_group_finish (CltStore      *self,
-                               GAsyncResult  *result,
-                               GError       **error)
-{
-  g_return_val_if_fail (CLT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-void
-clt_store_set_customer_groups_async (CltStore            *self,
-                                     const char          *customer_id,
-                                     const char * const  *group_codes,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
-{
-  CltStoreInterface *iface;
-
-  g_return_if_fail (CLT_IS_STORE (self));
-  g_return_if_fail (customer_id != NULL);
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  iface = CLT_STORE_GET_IFACE (self);
-  if (iface->set_customer_groups == NULL)
-    {
-      report_not_supported (self, callback, user_data, clt_store_set_customer_groups_async,
-                            _("This back end cannot change the groups of a customer."));
-      return;
-    }
-
-  iface->set_customer_groups (self, customer_id, group_codes, cancellable, callback, user_data);
-}
-
-gboolean
-clt_store_set_customer_groups_finish (CltStore      *self,
-                                      GAsyncResult  *result,
-                                      GError       **error)
-{
-  g_return_val_if_fail (CLT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-void
-clt_store_list_companies_async (CltStore            *self,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
-{
-  CltStoreInterface *iface;
-
-  g_return_if_fail (CLT_IS_STORE (self));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  iface = CLT_STORE_GET_IFACE (self);
-  if (iface->list_companies == NULL)
-    {
-      report_not_supported (self, callback, user_data, clt_store_list_companies_async,
-                            _("This back end cannot list companies."));
-      return;
-    }
-
-  iface->list_companies (self, cancellable, callback, user_data);
-}
-
-GPtrArray *
-clt_store_list_companies_finish (CltStore      *self,
-                                 GAsyncResult  *result,
-                                 GError       **error)
-{
-  g_return_val_if_fail (CLT_IS_STORE (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-void
-clt_store_save_company_async (CltStore            *self,
-                              CltCompany          *company,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
-{
-  CltStoreInterface *iface;
-
-  g_return_if_fail (CLT_IS_STORE (self));
-  g_return_if_fail (CLT_IS_COMPANY (company));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  iface = CLT_STORE_GET_IFACE (self);
-  if (iface->save_company == NULL)
-    {
-      report_not_supported (self, callback, user_data, clt_store_save_company_async,
-                            _("This back end cannot save companies."));
-      return;
-    }
-
-  iface->save_company (self, company, cancellable, callback, user_data);
-}
-
-CltCompany *
-clt_store_save_company_finish (CltStore      *self,
-                               GAsyncResult  *result,
-                               GError       **error)
-{
-  g_return_val_if_fail (CLT_IS_STORE (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-void
-clt_store_delete_company_async (CltStore            *self,
-                                const char          *company_id,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
-{
-  CltStoreInterface *iface;
-
-  g_return_if_fail (CLT_IS_STORE (self));
-  g_return_if_fail (company_id != NULL);
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  iface = CLT_STORE_GET_IFACE (self);
-  if (iface->delete_company == NULL)
-    {
-      report_not_supported (self, callback, user_data, clt_store_delete_company_async,
-                            _("This back end cannot delete companies."));
-      return;
-    }
-
-  iface->delete_company (self, company_id, cancellable, callback, user_data);
-}
-
-gboolean
-clt_store_delete_company_finish (CltStore      *self,
-                                 GAsyncResult  *result,
-                                 GError       **error)
-{
-  g_return_val_if_fail (CLT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-void
-clt_store_assign_company_async (CltStore            *self,
-                                const char          *customer_id,
-                                const char          *company_id,
-                                const char          *business_unit,
-                                const char * const  *roles,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
-{
-  CltStoreInterface *iface;
-
-  g_return_if_fail (CLT_IS_STORE (self));
-  g_return_if_fail (customer_id != NULL);
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  iface = CLT_STORE_GET_IFACE (self);
-  if (iface->assign_company == NULL)
-    {
-      report_not_supported (self, callback, user_data, clt_store_assign_company_async,
-                            _("This back end cannot assign customers to companies."));
-      return;
-    }
-
-  iface->assign_company (self, customer_id, company_id, business_unit, roles, cancellable,
-                         callback, user_data);
-}
-
-gboolean
-clt_store_assign_company_finish (CltStore      *self,
-                                 GAsyncResult  *result,
-                                 GError       **error)
-{
-  g_return_val_if_fail (CLT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-void
-clt_store_list_custom_fields_async (CltStore            *self,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
-{
-  CltStoreInterface *iface;
-
-  g_return_if_fail (CLT_IS_STORE (self));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  iface = CLT_STORE_GET_IFACE (self);
-  if (iface->list_custom_fields == NULL)
-    {
-      report_not_supported (self, callback, user_data, clt_store_list_custom_fields_async,
-                            _("This back end cannot list custom fields."));
-      return;
-    }
-
-  iface->list_custom_fields (self, cancellable, callback, user_data);
-}
-
-GPtrArray *
-clt_store_list_custom_fields_finish (CltStore      *self,
-                                     GAsyncResult  *result,
-                                     GError       **error)
-{
-  g_return_val_if_fail (CLT_IS_STORE (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-void
-clt_store_save_custom_field_async (CltStore            *self,
-                                   CltCustomField      *field,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
-{
-  CltStoreInterface *iface;
-
-  g_return_if_fail (CLT_IS_STORE (self));
-  g_return_if_fail (CLT_IS_CUSTOM_FIELD (field));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  iface = CLT_STORE_GET_IFACE (self);
-  if (iface->save_custom_field == NULL)
-    {
-      report_not_supported (self, callback, user_data, clt_store_save_custom_field_async,
-                            _("This back end cannot save custom fields."));
-      return;
-    }
-
-  iface->save_custom_field (self, field, cancellable, callback, user_data);
-}
-
-CltCustomField *
-clt_store_save_custom_field_finish (CltStore      *self,
-                                    GAsyncResult  *result,
-                                    GError       **error)
-{
-  g_return_val_if_fail (CLT_IS_STORE (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-void
-clt_store_delete_custom_field_async (CltStore            *self,
-                                     const char          *key,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
-{
-  CltStoreInterface *iface;
-
-  g_return_if_fail (CLT_IS_STORE (self));
-  g_return_if_fail (key != NULL);
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  iface = CLT_STORE_GET_IFACE (self);
-  if (iface->delete_custom_field == NULL)
-    {
-      report_not_supported (self, callback, user_data, clt_store_delete_custom_field_async,
-                            _("This back end cannot delete custom fields."));
-      return;
-    }
-
-  iface->delete_custom_field (self, key, cancellable, callback, user_data);
-}
-
-gboolean
-clt_store_delete_custom_field_finish (CltStore      *self,
-                                      GAsyncResult  *result,
-                                      GError       **error)
-{
-  g_return_val_if_fail (CLT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-void
-clt_store_get_preferences_async (CltStore            *self,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
-{
-  CltStoreInterface *iface;
-
-  g_return_if_fail (CLT_IS_STORE (self));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  iface = CLT_STORE_GET_IFACE (self);
-  if (iface->get_preferences == NULL)
-    {
-      report_not_supported (self, callback, user_data, clt_store_get_preferences_async,
-                            _("This back end cannot read the shop preferences."));
-      return;
-    }
-
-  iface->get_preferences (self, cancellable, callback, user_data);
-}
-
-CltShopPreferences *
-clt_store_get_preferences_finish (CltStore      *self,
-                                  GAsyncResult  *result,
-                                  GError       **error)
-{
-  g_return_val_if_fail (CLT_IS_STORE (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-void
-clt_store_set_preferences_async (CltStore            *self,
-                                 CltShopPreferences  *preferences,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
-{
-  CltStoreInterface *iface;
-
-  g_return_if_fail (CLT_IS_STORE (self));
-  g_return_if_fail (CLT_IS_SHOP_PREFERENCES (preferences));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  iface = CLT_STORE_GET_IFACE (self);
-  if (iface->set_preferences == NULL)
-    {
-      report_not_supported (self, callback, user_data, clt_store_set_preferences_async,
-                            _("This back end cannot change the shop preferences."));
-      return;
-    }
-
-  iface->set_preferences (self, preferences, cancellable, callback, user_data);
-}
-
-gboolean
-clt_store_set_preferences_finish (CltStore      *self,
-                                  GAsyncResult  *result,
-                                  GError       **error)
-{
-  g_return_val_if_fail (CLT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-void
-clt_store_get_current_user_async (CltStore            *self,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
-{
-  CltStoreInterface *iface;
-
-  g_return_if_fail (CLT_IS_STORE (self));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  iface = CLT_STORE_GET_IFACE (self);
-  if (iface->get_current_user == NULL)
-    {
-      report_not_supported (self, callback, user_data, clt_store_get_current_user_async,
-                            _("This back end cannot tell who is signed in."));
-      return;
-    }
-
-  iface->get_current_user (self, cancellable, callback, user_data);
-}
-
-CltBackofficeUser *
-clt_store_get_current_user_finish (CltStore      *self,
-                                   GAsyncResult  *result,
-                                   GError       **error)
-{
-  g_return_val_if_fail (CLT_IS_STORE (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}

@@ -17,434 +17,551 @@ G_BEGIN_DECLS
 
 G_DECLARE_INTERFACE (CltStore, clt_store, CLT, STORE, GObject)
 
-/* The one way the app reaches its data: CltSqliteStore (local file) and
- * CltRestStore (a clientele-server) implement it.
+/* The one way the app reaches its data: CltSqliteStore (a local file) and
+ * CltRestStore (a clientele-server) implement it, and one conformance
+ * suite (tests/store/) holds both to what this header promises.
  *
- * Every operation is asynchronous and cancellable. An implementation
- * completes each *_async vfunc through a GTask whose source object is the
- * store (g_task_return_pointer/_boolean/_int): the public *_finish
- * functions below propagate that task, so implementations have no finish
- * vfuncs. An implementation leaves a vfunc NULL when it does not support the
- * operation: the wrapper then completes with G_IO_ERROR_NOT_SUPPORTED.
- * Everything else fails in the CLT_STORE_ERROR domain (or G_IO_ERROR_CANCELLED).
+ * - Every operation is asynchronous and cancellable. An implementation
+ *   completes each *_async vfunc through a GTask whose source object is the
+ *   store (g_task_return_pointer/_boolean): the public *_finish functions
+ *   propagate it, so implementations have no finish vfuncs. A NULL vfunc
+ *   completes with CLT_STORE_ERROR_NOT_SUPPORTED.
+ * - Failures are CLT_STORE_ERROR (or G_IO_ERROR_CANCELLED), whatever the
+ *   back end: nothing of SQL or HTTP shows through.
+ * - Ids are strings everywhere (customers, addresses, notes, outbox
+ *   messages; codes and keys for shop data).
+ * - Every write to something that exists names the version it was based on
+ *   (the object's "version", or a version argument) and fails with STALE
+ *   when it moved; every change bumps it. No write silently undoes another.
+ * - Creates take a caller-chosen request id (NULL: none); repeating a create
+ *   with the same id returns the first result.
+ * - Every operation is done as the signed-in user
+ *   (clt_store_get_current_user_async ()); what their role may not do fails
+ *   with PERMISSION_DENIED (clt_role_may ()), and writes record who made
+ *   them.
+ * - Arrays are GPtrArray (transfer full) with g_object_unref as free func.
+ *   Objects passed in are not kept: the store copies what it needs.
+ * - Limits (CLT_STORE_MAX_*) fail with TOO_LARGE, bad paging with INVALID.
  *
- * Arrays are GPtrArray (transfer full) with g_object_unref as free func.
- * Objects passed in are not kept: the store copies what it needs.
- *
- * Signals: "changed" (const char *customer_id, nullable) after any write
- * that may change the customer table; NULL means "any number of customers"
- * (e.g. after loading sample data). Always emitted on the default main
- * context, whichever thread clt_store_emit_changed () is called from.
+ * Signals: "changed" (CltChangeKind kind, const char *id) after any change,
+ * made through this store or by someone else on the same data (another
+ * window on the same file, another user of the same server; seen within a
+ * few seconds). See CltChangeKind for what @id is. Always emitted on the
+ * default main context.
  *
  * Properties: "read-only" (gboolean: writes fail with
  * CLT_STORE_ERROR_READ_ONLY and the UI disables them), "location" (string:
  * the file path or server URL, for titles and messages). */
 
+#define CLT_STORE_MAX_PAGE_SIZE   500
+#define CLT_STORE_MAX_IMPORT      10000
+
+typedef enum
+{
+  CLT_LIST_FLAGS_NONE       = 0,
+  CLT_LIST_FLAGS_WITH_TOTAL = 1 << 0,  /* count the matches too */
+} CltListFlags;
+
+/* A page of customers and, when asked for, the number of all matches. */
+typedef struct
+{
+  GPtrArray *customers;
+  guint      total;                    /* CLT_TOTAL_UNKNOWN when not counted */
+} CltCustomerRows;
+
+#define CLT_TOTAL_UNKNOWN G_MAXUINT
+
 struct _CltStoreInterface
 {
   GTypeInterface parent_iface;
 
-  /* Customers. */
-  void (*count_customers)    (CltStore *self, CltQuery *query,
-                              GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
-  void (*list_customers)     (CltStore *self, CltQuery *query, guint offset, guint limit,
-                              GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
-  void (*get_customer)       (CltStore *self, const char *customer_id,
-                              GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
-  void (*create_customer)    (CltStore *self, CltCustomer *customer, const char *initial_password,
-                              gboolean send_password_token,
-                              GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
-  void (*update_customer)    (CltStore *self, CltCustomer *customer,
-                              GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
-  void (*delete_customer)    (CltStore *self, const char *customer_id,
-                              GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
-  void (*send_password_reset)(CltStore *self, const char *customer_id,
-                              GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
-  void (*import_customers)   (CltStore *self, GPtrArray *customers,
-                              GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
-  void (*load_sample)        (CltStore *self, guint n_customers, guint32 seed,
-                              GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+  /* Returns a CltCustomerRows (g_task_return_pointer with
+   * clt_customer_rows_free). */
+  void (*list_customers)       (CltStore *self, CltQuery *query, guint page_index, guint page_size,
+                                CltListFlags flags,
+                                GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+
+  /* Customers (list_customers is below). */
+  void (*get_customer)         (CltStore *self, const char *customer_id,
+                                GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+  void (*get_customer_details) (CltStore *self, const char *customer_id,
+                                GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+  void (*create_customer)      (CltStore *self, CltCustomer *customer, const char *initial_password, gboolean send_password_token, const char *request_id,
+                                GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+  void (*update_customer)      (CltStore *self, CltCustomer *customer,
+                                GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+  void (*delete_customer)      (CltStore *self, const char *customer_id, gint64 version, guint undo_seconds,
+                                GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+  void (*undo_delete_customer) (CltStore *self, const char *customer_id,
+                                GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+  void (*send_password_reset)  (CltStore *self, const char *customer_id,
+                                GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+  void (*import_customers)     (CltStore *self, GPtrArray *customers, const char *request_id,
+                                GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 
   /* Addresses. */
-  void (*list_addresses)     (CltStore *self, const char *customer_id,
-                              GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
-  void (*create_address)     (CltStore *self, CltAddress *address,
-                              GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
-  void (*update_address)     (CltStore *self, CltAddress *address,
-                              GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
-  void (*delete_address)     (CltStore *self, const char *customer_id, const char *address_id,
-                              GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
-  void (*set_default_address)(CltStore *self, const char *customer_id, const char *address_id,
-                              CltAddressUse use,
-                              GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+  void (*list_addresses)       (CltStore *self, const char *customer_id,
+                                GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+  void (*get_address)          (CltStore *self, const char *customer_id, const char *address_id,
+                                GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+  void (*create_address)       (CltStore *self, CltAddress *address, const char *request_id,
+                                GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+  void (*update_address)       (CltStore *self, CltAddress *address,
+                                GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+  void (*delete_address)       (CltStore *self, const char *customer_id, const char *address_id, gint64 version,
+                                GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+  void (*set_default_address)  (CltStore *self, const char *customer_id, gint64 customer_version, const char *address_id, CltAddressUse use,
+                                GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 
   /* Notes, orders, outbox. */
-  void (*list_notes)         (CltStore *self, const char *customer_id,
-                              GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
-  void (*add_note)           (CltStore *self, const char *customer_id, const char *message,
-                              GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
-  void (*list_orders)        (CltStore *self, const char *customer_id,
-                              GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
-  void (*list_emails)        (CltStore *self, const char *customer_id,
-                              GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
-  void (*set_email_state)    (CltStore *self, gint64 email_id, CltEmailState state,
-                              GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+  void (*list_notes)           (CltStore *self, const char *customer_id,
+                                GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+  void (*add_note)             (CltStore *self, const char *customer_id, const char *message, const char *request_id,
+                                GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+  void (*list_orders)          (CltStore *self, const char *customer_id,
+                                GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+  void (*list_emails)          (CltStore *self, const char *customer_id,
+                                GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+  void (*set_email_state)      (CltStore *self, const char *email_id, CltEmailState state,
+                                GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 
-  /* Sites, groups, companies, custom fields. save_* creates or replaces by key. */
-  void (*list_sites)         (CltStore *self,
-                              GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
-  void (*save_site)          (CltStore *self, CltSite *site,
-                              GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
-  void (*delete_site)        (CltStore *self, const char *code,
-                              GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
-  void (*list_groups)        (CltStore *self,
-                              GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
-  void (*save_group)         (CltStore *self, CltGroup *group,
-                              GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
-  void (*delete_group)       (CltStore *self, const char *code,
-                              GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
-  void (*set_customer_groups)(CltStore *self, const char *customer_id, const char * const *group_codes,
-                              GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
-  void (*list_companies)     (CltStore *self,
-                              GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
-  void (*save_company)       (CltStore *self, CltCompany *company,
-                              GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
-  void (*delete_company)     (CltStore *self, const char *company_id,
-                              GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
-  void (*assign_company)     (CltStore *self, const char *customer_id, const char *company_id,
-                              const char *business_unit, const char * const *roles,
-                              GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
-  void (*list_custom_fields) (CltStore *self,
-                              GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
-  void (*save_custom_field)  (CltStore *self, CltCustomField *field,
-                              GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
-  void (*delete_custom_field)(CltStore *self, const char *key,
-                              GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+  /* Sites, groups, companies, custom fields. */
+  void (*list_sites)           (CltStore *self,
+                                GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+  void (*save_site)            (CltStore *self, CltSite *site, const char *request_id,
+                                GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+  void (*delete_site)          (CltStore *self, const char *code, gint64 version,
+                                GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+  void (*list_groups)          (CltStore *self,
+                                GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+  void (*save_group)           (CltStore *self, CltGroup *group, const char *request_id,
+                                GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+  void (*delete_group)         (CltStore *self, const char *code, gint64 version,
+                                GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+  void (*set_customer_groups)  (CltStore *self, const char *customer_id, gint64 customer_version, const char * const *group_codes,
+                                GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+  void (*list_companies)       (CltStore *self,
+                                GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+  void (*save_company)         (CltStore *self, CltCompany *company, const char *request_id,
+                                GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+  void (*delete_company)       (CltStore *self, const char *company_id, gint64 version,
+                                GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+  void (*assign_company)       (CltStore *self, const char *customer_id, gint64 customer_version, const char *company_id, const char *business_unit, const char * const *roles,
+                                GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+  void (*list_custom_fields)   (CltStore *self,
+                                GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+  void (*save_custom_field)    (CltStore *self, CltCustomField *field, const char *request_id,
+                                GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+  void (*delete_custom_field)  (CltStore *self, const char *key, gint64 version,
+                                GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 
   /* Shop and session. */
-  void (*get_preferences)    (CltStore *self,
-                              GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
-  void (*set_preferences)    (CltStore *self, CltShopPreferences *preferences,
-                              GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
-  void (*get_current_user)   (CltStore *self,
-                              GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+  void (*get_preferences)      (CltStore *self,
+                                GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+  void (*set_preferences)      (CltStore *self, CltShopPreferences *preferences,
+                                GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+  void (*get_current_user)     (CltStore *self,
+                                GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 };
 
-gboolean            clt_store_get_read_only             (CltStore             *self);
-char               *clt_store_dup_location              (CltStore             *self);
-/* For implementations: emits "changed" on the store's main context from any thread. */
-void                clt_store_emit_changed              (CltStore             *self,
-                                                         const char           *customer_id);
+CltCustomerRows    *clt_customer_rows_new                   (GPtrArray            *customers,
+                                                             guint                 total);
+void                clt_customer_rows_free                  (CltCustomerRows      *rows);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CltCustomerRows, clt_customer_rows_free)
 
-void                clt_store_count_customers_async     (CltStore             *self,
-                                                         CltQuery             *query,
-                                                         GCancellable         *cancellable,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
-gboolean            clt_store_count_customers_finish    (CltStore             *self,
-                                                         GAsyncResult         *result,
-                                                         guint                *n_customers,
-                                                         GError              **error);
-void                clt_store_list_customers_async      (CltStore             *self,
-                                                         CltQuery             *query,
-                                                         guint                 offset,
-                                                         guint                 limit,
-                                                         GCancellable         *cancellable,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
-GPtrArray          *clt_store_list_customers_finish     (CltStore             *self,
-                                                         GAsyncResult         *result,
-                                                         GError              **error);
-void                clt_store_get_customer_async        (CltStore             *self,
-                                                         const char           *customer_id,
-                                                         GCancellable         *cancellable,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
-CltCustomer        *clt_store_get_customer_finish       (CltStore             *self,
-                                                         GAsyncResult         *result,
-                                                         GError              **error);
+gboolean            clt_store_get_read_only                 (CltStore             *self);
+char               *clt_store_dup_location                  (CltStore             *self);
+/* For implementations: emits "changed" on the default main context, from
+ * any thread. */
+void                clt_store_emit_changed                  (CltStore             *self,
+                                                             CltChangeKind         kind,
+                                                             const char           *id);
+
+/* One page of the customers @query matches (NULL: all), in its order:
+ * rows page_index * page_size … + page_size − 1. @page_size is 1 to
+ * CLT_STORE_MAX_PAGE_SIZE. With CLT_LIST_FLAGS_WITH_TOTAL the number of
+ * all matches comes back in the same answer (one round trip per
+ * keystroke); without, @total is CLT_TOTAL_UNKNOWN. */
+void                clt_store_list_customers_async          (CltStore             *self,
+                                                             CltQuery             *query,
+                                                             guint                 page_index,
+                                                             guint                 page_size,
+                                                             CltListFlags          flags,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+GPtrArray          *clt_store_list_customers_finish         (CltStore             *self,
+                                                             GAsyncResult         *result,
+                                                             guint                *total,
+                                                             GError              **error);
+/* The number of customers @query matches: list_customers for one row, with
+ * its total. */
+void                clt_store_count_customers_async         (CltStore             *self,
+                                                             CltQuery             *query,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+gboolean            clt_store_count_customers_finish        (CltStore             *self,
+                                                             GAsyncResult         *result,
+                                                             guint                *n_customers,
+                                                             GError              **error);
+
+void                clt_store_get_customer_async            (CltStore             *self,
+                                                             const char           *customer_id,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+CltCustomer        *clt_store_get_customer_finish           (CltStore             *self,
+                                                             GAsyncResult         *result,
+                                                             GError              **error);
+/* Everything the customer page shows, in one call: the customer, its
+ * addresses, notes, orders and outbox, the shop's sites, and the groups
+ * and company the customer belongs to. */
+void                clt_store_get_customer_details_async    (CltStore             *self,
+                                                             const char           *customer_id,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+CltCustomerDetails *clt_store_get_customer_details_finish   (CltStore             *self,
+                                                             GAsyncResult         *result,
+                                                             GError              **error);
 /* Creates the customer (unverified, numbered, registered now) and queues
- * the emails the shop rules ask for. Returns the stored customer. */
-void                clt_store_create_customer_async     (CltStore             *self,
-                                                         CltCustomer          *customer,
-                                                         const char           *initial_password,
-                                                         gboolean              send_password_token,
-                                                         GCancellable         *cancellable,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
-CltCustomer        *clt_store_create_customer_finish    (CltStore             *self,
-                                                         GAsyncResult         *result,
-                                                         GError              **error);
-/* Fails with CLT_STORE_ERROR_STALE when the stored version differs from
- * the customer's "version". Returns the stored customer (new version). */
-void                clt_store_update_customer_async     (CltStore             *self,
-                                                         CltCustomer          *customer,
-                                                         GCancellable         *cancellable,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
-CltCustomer        *clt_store_update_customer_finish    (CltStore             *self,
-                                                         GAsyncResult         *result,
-                                                         GError              **error);
+ * the emails the shop rules ask for. Repeating a create with the same
+ * @request_id returns the first result instead of a second customer.
+ * Returns the stored customer. */
+void                clt_store_create_customer_async         (CltStore             *self,
+                                                             CltCustomer          *customer,
+                                                             const char           *initial_password,
+                                                             gboolean              send_password_token,
+                                                             const char           *request_id,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+CltCustomer        *clt_store_create_customer_finish        (CltStore             *self,
+                                                             GAsyncResult         *result,
+                                                             GError              **error);
+/* Writes the customer's editable fields, activation, groups and company,
+ * based on its "version": fails with CLT_STORE_ERROR_STALE when the stored
+ * version differs. Returns the stored customer (new version). */
+void                clt_store_update_customer_async         (CltStore             *self,
+                                                             CltCustomer          *customer,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+CltCustomer        *clt_store_update_customer_finish        (CltStore             *self,
+                                                             GAsyncResult         *result,
+                                                             GError              **error);
 /* Deletes by anonymization: personal data, addresses and search entries
- * scrubbed, orders kept, the email free to register again. */
-void                clt_store_delete_customer_async     (CltStore             *self,
-                                                         const char           *customer_id,
-                                                         GCancellable         *cancellable,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
-gboolean            clt_store_delete_customer_finish    (CltStore             *self,
-                                                         GAsyncResult         *result,
-                                                         GError              **error);
-void                clt_store_send_password_reset_async (CltStore             *self,
-                                                         const char           *customer_id,
-                                                         GCancellable         *cancellable,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
-gboolean            clt_store_send_password_reset_finish(CltStore             *self,
-                                                         GAsyncResult         *result,
-                                                         GError              **error);
-/* Writes customers as they are (numbers, dates, addresses and orders
- * included) in one transaction; for sample data and bulk loads. */
-void                clt_store_import_customers_async    (CltStore             *self,
-                                                         GPtrArray            *customers,
-                                                         GCancellable         *cancellable,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
-gboolean            clt_store_import_customers_finish   (CltStore             *self,
-                                                         GAsyncResult         *result,
-                                                         GError              **error);
-/* Adds @n_customers deterministic sample customers (CltSampleGenerator). */
-void                clt_store_load_sample_async         (CltStore             *self,
-                                                         guint                 n_customers,
-                                                         guint32               seed,
-                                                         GCancellable         *cancellable,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
-gboolean            clt_store_load_sample_finish        (CltStore             *self,
-                                                         GAsyncResult         *result,
-                                                         GError              **error);
+ * scrubbed, orders kept, the email free to register again. With
+ * @undo_seconds > 0 the deletion is recorded and the customer hidden at
+ * once, and the store completes it after that time (or on its next start,
+ * should it stop before): clt_store_undo_delete_customer_async () takes it
+ * back until then, and deleting again with 0 completes it now. */
+void                clt_store_delete_customer_async         (CltStore             *self,
+                                                             const char           *customer_id,
+                                                             gint64                version,
+                                                             guint                 undo_seconds,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+gboolean            clt_store_delete_customer_finish        (CltStore             *self,
+                                                             GAsyncResult         *result,
+                                                             GError              **error);
+/* Takes back a deletion still waiting out its undo time; NOT_FOUND when
+ * there is none (any more). Returns the customer as it was. */
+void                clt_store_undo_delete_customer_async    (CltStore             *self,
+                                                             const char           *customer_id,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+CltCustomer        *clt_store_undo_delete_customer_finish   (CltStore             *self,
+                                                             GAsyncResult         *result,
+                                                             GError              **error);
+void                clt_store_send_password_reset_async     (CltStore             *self,
+                                                             const char           *customer_id,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+gboolean            clt_store_send_password_reset_finish    (CltStore             *self,
+                                                             GAsyncResult         *result,
+                                                             GError              **error);
+/* Adds customers as they are (numbers, dates, addresses and orders
+ * included, see CltCustomer's import data): every row is validated, and
+ * what is refused is reported per row in the CltImportReport; the rest is
+ * written in one transaction. At most CLT_STORE_MAX_IMPORT rows a call. */
+void                clt_store_import_customers_async        (CltStore             *self,
+                                                             GPtrArray            *customers,
+                                                             const char           *request_id,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+CltImportReport    *clt_store_import_customers_finish       (CltStore             *self,
+                                                             GAsyncResult         *result,
+                                                             GError              **error);
 
-void                clt_store_list_addresses_async      (CltStore             *self,
-                                                         const char           *customer_id,
-                                                         GCancellable         *cancellable,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
-GPtrArray          *clt_store_list_addresses_finish     (CltStore             *self,
-                                                         GAsyncResult         *result,
-                                                         GError              **error);
-void                clt_store_create_address_async      (CltStore             *self,
-                                                         CltAddress           *address,
-                                                         GCancellable         *cancellable,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
-CltAddress         *clt_store_create_address_finish     (CltStore             *self,
-                                                         GAsyncResult         *result,
-                                                         GError              **error);
-void                clt_store_update_address_async      (CltStore             *self,
-                                                         CltAddress           *address,
-                                                         GCancellable         *cancellable,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
-CltAddress         *clt_store_update_address_finish     (CltStore             *self,
-                                                         GAsyncResult         *result,
-                                                         GError              **error);
-void                clt_store_delete_address_async      (CltStore             *self,
-                                                         const char           *customer_id,
-                                                         const char           *address_id,
-                                                         GCancellable         *cancellable,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
-gboolean            clt_store_delete_address_finish     (CltStore             *self,
-                                                         GAsyncResult         *result,
-                                                         GError              **error);
-void                clt_store_set_default_address_async (CltStore             *self,
-                                                         const char           *customer_id,
-                                                         const char           *address_id,
-                                                         CltAddressUse         use,
-                                                         GCancellable         *cancellable,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
-gboolean            clt_store_set_default_address_finish(CltStore             *self,
-                                                         GAsyncResult         *result,
-                                                         GError              **error);
+void                clt_store_list_addresses_async          (CltStore             *self,
+                                                             const char           *customer_id,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+GPtrArray          *clt_store_list_addresses_finish         (CltStore             *self,
+                                                             GAsyncResult         *result,
+                                                             GError              **error);
+void                clt_store_get_address_async             (CltStore             *self,
+                                                             const char           *customer_id,
+                                                             const char           *address_id,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+CltAddress         *clt_store_get_address_finish            (CltStore             *self,
+                                                             GAsyncResult         *result,
+                                                             GError              **error);
+/* Adds @address to the customer its "customer-id" names. A repeated
+ * @request_id returns the first result. */
+void                clt_store_create_address_async          (CltStore             *self,
+                                                             CltAddress           *address,
+                                                             const char           *request_id,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+CltAddress         *clt_store_create_address_finish         (CltStore             *self,
+                                                             GAsyncResult         *result,
+                                                             GError              **error);
+/* Based on the address's "version" (STALE when it moved). */
+void                clt_store_update_address_async          (CltStore             *self,
+                                                             CltAddress           *address,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+CltAddress         *clt_store_update_address_finish         (CltStore             *self,
+                                                             GAsyncResult         *result,
+                                                             GError              **error);
+void                clt_store_delete_address_async          (CltStore             *self,
+                                                             const char           *customer_id,
+                                                             const char           *address_id,
+                                                             gint64                version,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+gboolean            clt_store_delete_address_finish         (CltStore             *self,
+                                                             GAsyncResult         *result,
+                                                             GError              **error);
+/* Makes @address_id the customer's default billing or shipping address.
+ * Returns the stored customer (new version). */
+void                clt_store_set_default_address_async     (CltStore             *self,
+                                                             const char           *customer_id,
+                                                             gint64                customer_version,
+                                                             const char           *address_id,
+                                                             CltAddressUse         use,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+CltCustomer        *clt_store_set_default_address_finish    (CltStore             *self,
+                                                             GAsyncResult         *result,
+                                                             GError              **error);
 
-void                clt_store_list_notes_async          (CltStore             *self,
-                                                         const char           *customer_id,
-                                                         GCancellable         *cancellable,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
-GPtrArray          *clt_store_list_notes_finish         (CltStore             *self,
-                                                         GAsyncResult         *result,
-                                                         GError              **error);
-void                clt_store_add_note_async            (CltStore             *self,
-                                                         const char           *customer_id,
-                                                         const char           *message,
-                                                         GCancellable         *cancellable,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
-CltNote            *clt_store_add_note_finish           (CltStore             *self,
-                                                         GAsyncResult         *result,
-                                                         GError              **error);
-void                clt_store_list_orders_async         (CltStore             *self,
-                                                         const char           *customer_id,
-                                                         GCancellable         *cancellable,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
-GPtrArray          *clt_store_list_orders_finish        (CltStore             *self,
-                                                         GAsyncResult         *result,
-                                                         GError              **error);
-void                clt_store_list_emails_async         (CltStore             *self,
-                                                         const char           *customer_id,
-                                                         GCancellable         *cancellable,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
-GPtrArray          *clt_store_list_emails_finish        (CltStore             *self,
-                                                         GAsyncResult         *result,
-                                                         GError              **error);
-void                clt_store_set_email_state_async     (CltStore             *self,
-                                                         gint64                email_id,
-                                                         CltEmailState         state,
-                                                         GCancellable         *cancellable,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
-gboolean            clt_store_set_email_state_finish    (CltStore             *self,
-                                                         GAsyncResult         *result,
-                                                         GError              **error);
+void                clt_store_list_notes_async              (CltStore             *self,
+                                                             const char           *customer_id,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+GPtrArray          *clt_store_list_notes_finish             (CltStore             *self,
+                                                             GAsyncResult         *result,
+                                                             GError              **error);
+/* The note's author is the signed-in user. */
+void                clt_store_add_note_async                (CltStore             *self,
+                                                             const char           *customer_id,
+                                                             const char           *message,
+                                                             const char           *request_id,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+CltNote            *clt_store_add_note_finish               (CltStore             *self,
+                                                             GAsyncResult         *result,
+                                                             GError              **error);
+void                clt_store_list_orders_async             (CltStore             *self,
+                                                             const char           *customer_id,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+GPtrArray          *clt_store_list_orders_finish            (CltStore             *self,
+                                                             GAsyncResult         *result,
+                                                             GError              **error);
+/* The outbox: mails written for the customer (CltEmail). */
+void                clt_store_list_emails_async             (CltStore             *self,
+                                                             const char           *customer_id,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+GPtrArray          *clt_store_list_emails_finish            (CltStore             *self,
+                                                             GAsyncResult         *result,
+                                                             GError              **error);
+/* A mail handed off (to the mail app or a server) or sent keeps no
+ * password and no working link: the store scrubs its body. */
+void                clt_store_set_email_state_async         (CltStore             *self,
+                                                             const char           *email_id,
+                                                             CltEmailState         state,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+gboolean            clt_store_set_email_state_finish        (CltStore             *self,
+                                                             GAsyncResult         *result,
+                                                             GError              **error);
 
-void                clt_store_list_sites_async          (CltStore             *self,
-                                                         GCancellable         *cancellable,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
-GPtrArray          *clt_store_list_sites_finish         (CltStore             *self,
-                                                         GAsyncResult         *result,
-                                                         GError              **error);
-void                clt_store_save_site_async           (CltStore             *self,
-                                                         CltSite              *site,
-                                                         GCancellable         *cancellable,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
-CltSite            *clt_store_save_site_finish          (CltStore             *self,
-                                                         GAsyncResult         *result,
-                                                         GError              **error);
-void                clt_store_delete_site_async         (CltStore             *self,
-                                                         const char           *code,
-                                                         GCancellable         *cancellable,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
-gboolean            clt_store_delete_site_finish        (CltStore             *self,
-                                                         GAsyncResult         *result,
-                                                         GError              **error);
-void                clt_store_list_groups_async         (CltStore             *self,
-                                                         GCancellable         *cancellable,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
-GPtrArray          *clt_store_list_groups_finish        (CltStore             *self,
-                                                         GAsyncResult         *result,
-                                                         GError              **error);
-void                clt_store_save_group_async          (CltStore             *self,
-                                                         CltGroup             *group,
-                                                         GCancellable         *cancellable,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
-CltGroup           *clt_store_save_group_finish         (CltStore             *self,
-                                                         GAsyncResult         *result,
-                                                         GError              **error);
-void                clt_store_delete_group_async        (CltStore             *self,
-                                                         const char           *code,
-                                                         GCancellable         *cancellable,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
-gboolean            clt_store_delete_group_finish       (CltStore             *self,
-                                                         GAsyncResult         *result,
-                                                         GError              **error);
-void                clt_store_set_customer_groups_async (CltStore             *self,
-                                                         const char           *customer_id,
-                                                         const char * const   *group_codes,
-                                                         GCancellable         *cancellable,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
-gboolean            clt_store_set_customer_groups_finish(CltStore             *self,
-                                                         GAsyncResult         *result,
-                                                         GError              **error);
-void                clt_store_list_companies_async      (CltStore             *self,
-                                                         GCancellable         *cancellable,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
-GPtrArray          *clt_store_list_companies_finish     (CltStore             *self,
-                                                         GAsyncResult         *result,
-                                                         GError              **error);
-void                clt_store_save_company_async        (CltStore             *self,
-                                                         CltCompany           *company,
-                                                         GCancellable         *cancellable,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
-CltCompany         *clt_store_save_company_finish       (CltStore             *self,
-                                                         GAsyncResult         *result,
-                                                         GError              **error);
-void                clt_store_delete_company_async      (CltStore             *self,
-                                                         const char           *company_id,
-                                                         GCancellable         *cancellable,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
-gboolean            clt_store_delete_company_finish     (CltStore             *self,
-                                                         GAsyncResult         *result,
-                                                         GError              **error);
-void                clt_store_assign_company_async      (CltStore             *self,
-                                                         const char           *customer_id,
-                                                         const char           *company_id,
-                                                         const char           *business_unit,
-                                                         const char * const   *roles,
-                                                         GCancellable         *cancellable,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
-gboolean            clt_store_assign_company_finish     (CltStore             *self,
-                                                         GAsyncResult         *result,
-                                                         GError              **error);
-void                clt_store_list_custom_fields_async  (CltStore             *self,
-                                                         GCancellable         *cancellable,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
-GPtrArray          *clt_store_list_custom_fields_finish (CltStore             *self,
-                                                         GAsyncResult         *result,
-                                                         GError              **error);
-void                clt_store_save_custom_field_async   (CltStore             *self,
-                                                         CltCustomField       *field,
-                                                         GCancellable         *cancellable,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
-CltCustomField     *clt_store_save_custom_field_finish  (CltStore             *self,
-                                                         GAsyncResult         *result,
-                                                         GError              **error);
-void                clt_store_delete_custom_field_async (CltStore             *self,
-                                                         const char           *key,
-                                                         GCancellable         *cancellable,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
-gboolean            clt_store_delete_custom_field_finish(CltStore             *self,
-                                                         GAsyncResult         *result,
-                                                         GError              **error);
+void                clt_store_list_sites_async              (CltStore             *self,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+GPtrArray          *clt_store_list_sites_finish             (CltStore             *self,
+                                                             GAsyncResult         *result,
+                                                             GError              **error);
+/* Creates the site when its "version" is 0 (CONFLICT when the code is
+ * taken), else replaces it when the version matches (STALE otherwise). */
+void                clt_store_save_site_async               (CltStore             *self,
+                                                             CltSite              *site,
+                                                             const char           *request_id,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+CltSite            *clt_store_save_site_finish              (CltStore             *self,
+                                                             GAsyncResult         *result,
+                                                             GError              **error);
+void                clt_store_delete_site_async             (CltStore             *self,
+                                                             const char           *code,
+                                                             gint64                version,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+gboolean            clt_store_delete_site_finish            (CltStore             *self,
+                                                             GAsyncResult         *result,
+                                                             GError              **error);
+void                clt_store_list_groups_async             (CltStore             *self,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+GPtrArray          *clt_store_list_groups_finish            (CltStore             *self,
+                                                             GAsyncResult         *result,
+                                                             GError              **error);
+/* As save_site. */
+void                clt_store_save_group_async              (CltStore             *self,
+                                                             CltGroup             *group,
+                                                             const char           *request_id,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+CltGroup           *clt_store_save_group_finish             (CltStore             *self,
+                                                             GAsyncResult         *result,
+                                                             GError              **error);
+void                clt_store_delete_group_async            (CltStore             *self,
+                                                             const char           *code,
+                                                             gint64                version,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+gboolean            clt_store_delete_group_finish           (CltStore             *self,
+                                                             GAsyncResult         *result,
+                                                             GError              **error);
+/* Returns the stored customer (new version). */
+void                clt_store_set_customer_groups_async     (CltStore             *self,
+                                                             const char           *customer_id,
+                                                             gint64                customer_version,
+                                                             const char * const   *group_codes,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+CltCustomer        *clt_store_set_customer_groups_finish    (CltStore             *self,
+                                                             GAsyncResult         *result,
+                                                             GError              **error);
+void                clt_store_list_companies_async          (CltStore             *self,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+GPtrArray          *clt_store_list_companies_finish         (CltStore             *self,
+                                                             GAsyncResult         *result,
+                                                             GError              **error);
+/* As save_site. */
+void                clt_store_save_company_async            (CltStore             *self,
+                                                             CltCompany           *company,
+                                                             const char           *request_id,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+CltCompany         *clt_store_save_company_finish           (CltStore             *self,
+                                                             GAsyncResult         *result,
+                                                             GError              **error);
+void                clt_store_delete_company_async          (CltStore             *self,
+                                                             const char           *company_id,
+                                                             gint64                version,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+gboolean            clt_store_delete_company_finish         (CltStore             *self,
+                                                             GAsyncResult         *result,
+                                                             GError              **error);
+/* Attaches the customer to @company_id (NULL or "" detaches), one of its
+ * business units and some of its roles. Returns the stored customer. */
+void                clt_store_assign_company_async          (CltStore             *self,
+                                                             const char           *customer_id,
+                                                             gint64                customer_version,
+                                                             const char           *company_id,
+                                                             const char           *business_unit,
+                                                             const char * const   *roles,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+CltCustomer        *clt_store_assign_company_finish         (CltStore             *self,
+                                                             GAsyncResult         *result,
+                                                             GError              **error);
+void                clt_store_list_custom_fields_async      (CltStore             *self,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+GPtrArray          *clt_store_list_custom_fields_finish     (CltStore             *self,
+                                                             GAsyncResult         *result,
+                                                             GError              **error);
+/* As save_site. */
+void                clt_store_save_custom_field_async       (CltStore             *self,
+                                                             CltCustomField       *field,
+                                                             const char           *request_id,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+CltCustomField     *clt_store_save_custom_field_finish      (CltStore             *self,
+                                                             GAsyncResult         *result,
+                                                             GError              **error);
+void                clt_store_delete_custom_field_async     (CltStore             *self,
+                                                             const char           *key,
+                                                             gint64                version,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+gboolean            clt_store_delete_custom_field_finish    (CltStore             *self,
+                                                             GAsyncResult         *result,
+                                                             GError              **error);
 
-void                clt_store_get_preferences_async     (CltStore             *self,
-                                                         GCancellable         *cancellable,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
-CltShopPreferences *clt_store_get_preferences_finish    (CltStore             *self,
-                                                         GAsyncResult         *result,
-                                                         GError              **error);
-void                clt_store_set_preferences_async     (CltStore             *self,
-                                                         CltShopPreferences   *preferences,
-                                                         GCancellable         *cancellable,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
-gboolean            clt_store_set_preferences_finish    (CltStore             *self,
-                                                         GAsyncResult         *result,
-                                                         GError              **error);
-void                clt_store_get_current_user_async    (CltStore             *self,
-                                                         GCancellable         *cancellable,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
-CltBackofficeUser  *clt_store_get_current_user_finish   (CltStore             *self,
-                                                         GAsyncResult         *result,
-                                                         GError              **error);
+void                clt_store_get_preferences_async         (CltStore             *self,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+CltShopPreferences *clt_store_get_preferences_finish        (CltStore             *self,
+                                                             GAsyncResult         *result,
+                                                             GError              **error);
+/* Based on the preferences' "version". Admins only. */
+void                clt_store_set_preferences_async         (CltStore             *self,
+                                                             CltShopPreferences   *preferences,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+CltShopPreferences *clt_store_set_preferences_finish        (CltStore             *self,
+                                                             GAsyncResult         *result,
+                                                             GError              **error);
+/* The signed-in user and their role. */
+void                clt_store_get_current_user_async        (CltStore             *self,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+CltBackofficeUser  *clt_store_get_current_user_finish       (CltStore             *self,
+                                                             GAsyncResult         *result,
+                                                             GError              **error);
 
 G_END_DECLS
