@@ -12,6 +12,7 @@
 #include "clt-error.h"
 #include "clt-iso-codes.h"
 #include "clt-note.h"
+#include "clt-random.h"
 #include "clt-validate.h"
 
 /* Helpers --------------------------------------------------------------- */
@@ -1113,6 +1114,40 @@ test_iso_codes (void)
   g_assert_true (clt_iso_codes_is_currency ("EUR"));
 }
 
+/* Randomness ------------------------------------------------------------ */
+
+static void
+test_random_fill (void)
+{
+  guint8 a[32] = { 0 };
+  guint8 b[32] = { 0 };
+  const guint8 zero[32] = { 0 };
+
+  clt_random_fill (a, sizeof a);
+  clt_random_fill (b, sizeof b);
+  /* Each fails by chance once in 2^256 runs. */
+  g_assert_true (memcmp (a, zero, sizeof a) != 0);
+  g_assert_true (memcmp (a, b, sizeof a) != 0);
+
+  clt_random_fill (NULL, 0);
+}
+
+static void
+test_random_token_hex (void)
+{
+  g_autofree char *token = clt_random_token_hex (32);
+  g_autofree char *other = clt_random_token_hex (32);
+  g_autofree char *empty = clt_random_token_hex (0);
+  g_autofree char *odd = clt_random_token_hex (3);
+
+  g_assert_cmpuint (strlen (token), ==, 64);
+  for (const char *p = token; *p != '\0'; p++)
+    g_assert_true (g_ascii_isdigit (*p) || (*p >= 'a' && *p <= 'f'));
+  g_assert_cmpstr (token, !=, other);
+  g_assert_cmpstr (empty, ==, "");
+  g_assert_cmpuint (strlen (odd), ==, 6);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1146,6 +1181,8 @@ main (int   argc,
   g_test_add_func ("/clt/validate/note", test_note);
   g_test_add_func ("/clt/validate/password", test_password);
   g_test_add_func ("/clt/iso-codes/tables", test_iso_codes);
+  g_test_add_func ("/clt/random/fill", test_random_fill);
+  g_test_add_func ("/clt/random/token-hex", test_random_token_hex);
 
   return g_test_run ();
 }
