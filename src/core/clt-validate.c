@@ -24,6 +24,11 @@
 #define MIN_PHONE_DIGITS    3
 #define MAX_DOMAIN_LABEL    63
 
+/* Persian, Kurdish and the Indic scripts need these in ordinary words,
+ * and emoji sequences use the joiner: text may hold them, emails not. */
+#define ZERO_WIDTH_NON_JOINER 0x200C
+#define ZERO_WIDTH_JOINER     0x200D
+
 typedef gboolean (*CustomerCheck) (CltCustomer      *customer,
                                    CltValidateMode   mode,
                                    char            **message);
@@ -116,6 +121,26 @@ fail_printf (char       **message,
   return FALSE;
 }
 
+/* U+FDD0..U+FDEF and the last two code points of every plane: never
+ * characters, only internal markers. GLib types them as unassigned. */
+static gboolean
+is_noncharacter (gunichar c)
+{
+  return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
+}
+
+/* Format characters (Cf): zero-width spaces and joiners, the word joiner,
+ * the byte order mark, soft hyphens, bidirectional marks, embeddings,
+ * overrides and isolates (U+200E, U+200F, U+202A..U+202E,
+ * U+2066..U+2069), tags. They are invisible or reorder what is shown, so
+ * two strings that look the same compare different, and a name can show
+ * text in another order than it was typed. */
+static gboolean
+is_format (gunichar c)
+{
+  return g_unichar_type (c) == G_UNICODE_FORMAT;
+}
+
 static gboolean
 is_blank (const char *value)
 {
@@ -125,9 +150,12 @@ is_blank (const char *value)
   if (!g_utf8_validate (value, -1, NULL))
     return FALSE;
 
+  /* Invisible characters alone are no name either. */
   for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
     {
-      if (!g_unichar_isspace (g_utf8_get_char (p)))
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c) && !is_format (c))
         return FALSE;
     }
 
@@ -161,6 +189,11 @@ check_text (const char  *value,
             return fail (message, _("Remove the control characters"));
           return fail (message, _("Remove the line breaks, tabs and control characters"));
         }
+      if (is_noncharacter (c))
+        return fail (message, _("This text contains invalid characters"));
+      if (is_format (c) && c != ZERO_WIDTH_NON_JOINER && c != ZERO_WIDTH_JOINER)
+        return fail (message, _("Remove the invisible characters, such as zero-width spaces "
+                                "or text direction marks"));
     }
 
   n_chars = g_utf8_strlen (value, -1);
@@ -195,6 +228,8 @@ is_atext (char c)
   return g_ascii_isalnum (c) || strchr ("!#$%&'*+-/=?^_`{|}~", c) != NULL;
 }
 
+/* @local is in NFC; non-ASCII (RFC 6531) is accepted, but not as a
+ * combining mark that would sit on the character before it. */
 static gboolean
 check_email_local_part (const char *local,
                         gsize       length)
@@ -202,6 +237,8 @@ check_email_local_part (const char *local,
   if (length == 0 || length > CLT_VALIDATE_MAX_EMAIL_LOCAL)
     return FALSE;
   if (local[0] == '.' || local[length - 1] == '.')
+    return FALSE;
+  if (g_unichar_ismark (g_utf8_get_char (local)))
     return FALSE;
 
   for (gsize i = 0; i < length; i++)
@@ -221,11 +258,38 @@ check_email_local_part (const char *local,
   return TRUE;
 }
 
+static gboolean check_domain_label (const char *label,
+                                    gsize       length);
+
+/* An ASCII label starting with "xn--" must be a real A-label: the Unicode
+ * label it decodes to is one we accept typed, and encodes back to it. */
+static gboolean
+check_a_label (const char *label,
+               gsize       length)
+{
+  g_autofree char *a_label = g_ascii_strdown (label, (gssize) length);
+  g_autofree char *u_label = g_hostname_to_unicode (a_label);
+  g_autofree char *again = NULL;
+
+  if (u_label == NULL || !g_utf8_validate (u_label, -1, NULL)
+      || !g_hostname_is_non_ascii (u_label)
+      || !check_domain_label (u_label, strlen (u_label)))
+    return FALSE;
+
+  again = g_hostname_to_ascii (u_label);
+  return again != NULL && strcmp (again, a_label) == 0;
+}
+
+/* A label of a domain as typed (Unicode, NFC) or in its ASCII form.
+ * Unicode labels hold letters, digits, marks (not first) and hyphens;
+ * IDNA, not this, limits their encoded length. */
 static gboolean
 check_domain_label (const char *label,
                     gsize       length)
 {
-  if (length == 0 || length > MAX_DOMAIN_LABEL)
+  gboolean ascii = TRUE;
+
+  if (length == 0)
     return FALSE;
   if (label[0] == '-' || label[length - 1] == '-')
     return FALSE;
@@ -234,9 +298,23 @@ check_domain_label (const char *label,
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (c < 0x80 ? !(g_ascii_isalnum ((char) c) || c == '-') : !g_unichar_isalnum (c))
+      if (c < 0x80)
+        {
+          if (!g_ascii_isalnum ((char) c) && c != '-')
+            return FALSE;
+        }
+      else if (!g_unichar_isalnum (c) && !(g_unichar_ismark (c) && p != label))
         return FALSE;
+      else
+        ascii = FALSE;
     }
+
+  if (!ascii)
+    return TRUE;
+  if (length > MAX_DOMAIN_LABEL)
+    return FALSE;
+  if (length >= 4 && g_ascii_strncasecmp (label, "xn--", 4) == 0)
+    return check_a_label (label, length);
 
   return TRUE;
 }
@@ -273,6 +351,34 @@ check_email_domain (const char *domain)
     tld_has_letter |= !g_unichar_isdigit (g_utf8_get_char (p));
 
   return tld_has_letter;
+}
+
+/* @text (valid UTF-8) in NFC and lower case. Character by character:
+ * g_utf8_strdown() follows the locale and in Turkish would turn "I" into
+ * a dotless "ı", a different address. */
+static char *
+fold_email (const char *text)
+{
+  g_autofree char *nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  g_autoptr(GString) lower = g_string_sized_new (strlen (nfc));
+
+  for (const char *p = nfc; *p != '\0'; p = g_utf8_next_char (p))
+    g_string_append_unichar (lower, g_unichar_tolower (g_utf8_get_char (p)));
+
+  return g_utf8_normalize (lower->str, (gssize) lower->len, G_NORMALIZE_NFC);
+}
+
+/* Full-width letters, ligatures, superscripts, letter-like symbols: they
+ * look like plain letters but make another address ("Ａlice" is not
+ * "alice"). Mostly typed by accident, with an input method left on. */
+static gboolean
+has_compatibility_forms (const char *text,
+                         gsize       length)
+{
+  g_autofree char *nfc = g_utf8_normalize (text, (gssize) length, G_NORMALIZE_NFC);
+  g_autofree char *nfkc = g_utf8_normalize (text, (gssize) length, G_NORMALIZE_NFKC);
+
+  return g_strcmp0 (nfc, nfkc) != 0;
 }
 
 static gboolean
@@ -942,34 +1048,65 @@ gboolean
 clt_validate_email (const char  *email,
                     char       **message)
 {
+  g_autofree char *folded = NULL;
+  g_autofree char *domain = NULL;
   const char *at;
+  gsize local_length;
 
   if (is_blank (email))
     return fail (message, _("Enter an email address"));
 
-  if (!check_text (email, CLT_VALIDATE_MAX_EMAIL, FALSE, message))
-    return FALSE;
+  if (!g_utf8_validate (email, -1, NULL))
+    return fail (message, _("This text contains invalid characters"));
 
-  if (strlen (email) > CLT_VALIDATE_MAX_EMAIL)
+  /* Spares the work on pasted junk: NFC shrinks text at most threefold
+   * (Hangul jamo), so nothing this long fits once normalized. */
+  if (strlen (email) > 4 * CLT_VALIDATE_MAX_EMAIL)
     return fail_printf (message, _("An email address has at most %d characters"),
                         CLT_VALIDATE_MAX_EMAIL);
 
   for (const char *p = email; *p != '\0'; p = g_utf8_next_char (p))
     {
-      if (g_unichar_isspace (g_utf8_get_char (p)))
+      gunichar c = g_utf8_get_char (p);
+      GUnicodeType type = g_unichar_type (c);
+
+      if (g_unichar_isspace (c))
         return fail (message, _("Remove the spaces from the email address"));
+      if (is_format (c))
+        return fail (message, _("Remove the invisible characters from the email address"));
+      /* Unassigned ones could be normalized differently by a later Unicode
+       * version, and then no longer match. */
+      if (type == G_UNICODE_CONTROL || type == G_UNICODE_UNASSIGNED
+          || type == G_UNICODE_PRIVATE_USE || is_noncharacter (c))
+        return fail (message, _("The email address contains characters that are not allowed"));
     }
 
-  at = strchr (email, '@');
+  folded = fold_email (email);
+  at = strchr (folded, '@');
   if (at == NULL || strchr (at + 1, '@') != NULL)
     return fail (message, _("Enter an email address like name@example.com"));
 
-  if ((gsize) (at - email) > CLT_VALIDATE_MAX_EMAIL_LOCAL)
+  local_length = (gsize) (at - folded);
+  if (local_length > CLT_VALIDATE_MAX_EMAIL_LOCAL)
     return fail_printf (message, _("The part before the @ has at most %d characters"),
                         CLT_VALIDATE_MAX_EMAIL_LOCAL);
 
-  if (!check_email_local_part (email, (gsize) (at - email)) || !check_email_domain (at + 1))
+  if (!check_email_local_part (folded, local_length))
     return fail (message, _("Enter an email address like name@example.com"));
+
+  if (has_compatibility_forms (folded, local_length))
+    return fail (message, _("Type the part before the @ without full-width or decorated letters"));
+
+  /* What IDNA refuses, or lets through but is no domain, is invalid. */
+  if (!check_email_domain (at + 1)
+      || (domain = g_hostname_to_ascii (at + 1)) == NULL
+      || !check_email_domain (domain))
+    return fail (message, _("Enter an email address like name@example.com"));
+
+  /* Counted as stored: NFC, the domain in its ASCII form. */
+  if (local_length + 1 + strlen (domain) > CLT_VALIDATE_MAX_EMAIL)
+    return fail_printf (message, _("An email address has at most %d characters"),
+                        CLT_VALIDATE_MAX_EMAIL);
 
   return TRUE;
 }
@@ -978,21 +1115,39 @@ clt_validate_email (const char  *email,
  * clt_validate_normalize_email:
  * @email: (nullable): an email address as typed
  *
- * Returns: (transfer full): @email trimmed and in lower case ("" for NULL)
+ * The one form an address is stored and compared in, so that one mailbox
+ * makes one account: white space around it removed, Unicode NFC, lower
+ * case (not by locale), the domain in its IDNA ASCII form
+ * ("Jörg@Bücher.DE" → "jörg@xn--bcher-kva.de"). An NFD and an NFC
+ * spelling give the same result.
+ *
+ * Only the domain of an address clt_validate_email() accepts is sure to
+ * convert; one IDNA refuses stays in Unicode. Invalid UTF-8 is lowered
+ * byte by byte.
+ *
+ * Returns: (transfer full): the normalized @email ("" for NULL)
  */
 char *
 clt_validate_normalize_email (const char *email)
 {
   g_autofree char *stripped = NULL;
+  g_autofree char *folded = NULL;
+  g_autofree char *domain = NULL;
+  const char *at;
 
   if (email == NULL)
     return g_strdup ("");
 
   stripped = g_strstrip (g_strdup (email));
-  if (g_utf8_validate (stripped, -1, NULL))
-    return g_utf8_strdown (stripped, -1);
+  if (!g_utf8_validate (stripped, -1, NULL))
+    return g_ascii_strdown (stripped, -1);
 
-  return g_ascii_strdown (stripped, -1);
+  folded = fold_email (stripped);
+  at = strrchr (folded, '@');
+  if (at == NULL || (domain = g_hostname_to_ascii (at + 1)) == NULL)
+    return g_steal_pointer (&folded);
+
+  return g_strdup_printf ("%.*s@%s", (int) (at - folded), folded, domain);
 }
 
 gboolean

@@ -22,9 +22,23 @@ G_BEGIN_DECLS
  * valid. Messages are short, translated and fit to show a user as they are.
  *
  * Rules common to text: valid UTF-8, no control characters (line breaks and
- * tabs only in the multi-line fields: address comment, note message), at
- * most CLT_VALIDATE_MAX_* characters. A required field that holds only
- * white space counts as empty.
+ * tabs only in the multi-line fields: address comment, note message), no
+ * noncharacters (U+FDD0..U+FDEF, U+xFFFE, U+xFFFF), no invisible format
+ * characters (Unicode Cf: zero-width space, word joiner, byte order mark,
+ * soft hyphen, bidirectional marks, embeddings, overrides and isolates,
+ * tags) except the zero-width non-joiner and joiner (U+200C, U+200D) that
+ * Persian, Indic scripts and emoji need; at most CLT_VALIDATE_MAX_*
+ * characters. Unassigned code points are allowed: a newer system may know
+ * them. A required field that holds only white space and format
+ * characters counts as empty.
+ *
+ * Emails: one "@"; no spaces, no format characters at all, no control,
+ * unassigned, private-use or noncharacters; the part before the "@" at
+ * most 64 bytes, dot-atom syntax or non-ASCII, without full-width or other
+ * compatibility forms ("Ａlice" is refused, not folded: it is another
+ * mailbox); the domain in letters, digits, marks and hyphens, accepted by
+ * IDNA (g_hostname_to_ascii()), "xn--" labels real A-labels; at most 254
+ * bytes in the normalized form (clt_validate_normalize_email()).
  *
  * Customers: email required on create (syntax checked whenever set), first
  * and last name required, currency required and a known ISO 4217 code;
@@ -117,8 +131,8 @@ gboolean  clt_validate_zip_code            (const char       *country,
 gboolean  clt_validate_password            (const char       *password,
                                             char            **message);
 
-/* The form an email is stored and compared in: white space around it
- * removed, lower case. */
+/* The one form an email is stored and compared in: white space around it
+ * removed, NFC, lower case, the domain in IDNA ASCII form. */
 char     *clt_validate_normalize_email     (const char       *email);
 
 G_END_DECLS

@@ -377,7 +377,18 @@ test_normalize_email (void)
   } cases[] = {
     { "  Name@Example.COM \n", "name@example.com" },
     { "name@example.com", "name@example.com" },
-    { "JÖRG@Bücher.DE", "jörg@bücher.de" },
+    { "JÖRG@Bücher.DE", "jörg@xn--bcher-kva.de" },
+    /* NFD and NFC spellings are one address. */
+    { "jose\u0301@example.com", "jos\u00e9@example.com" },
+    { "jos\u00e9@example.com", "jos\u00e9@example.com" },
+    { "JOSE\u0301@EXAMPLE.COM", "jos\u00e9@example.com" },
+    /* The domain in its IDNA ASCII form, however it was typed. */
+    { "user@bücher.example", "user@xn--bcher-kva.example" },
+    { "user@BU\u0308CHER.example", "user@xn--bcher-kva.example" },
+    { "User@XN--BCHER-KVA.Example", "user@xn--bcher-kva.example" },
+    { "user@\uff25xample.COM", "user@example.com" },
+    /* Lower case by Unicode, not by locale. */
+    { "\u00c9MILE@example.com", "\u00e9mile@example.com" },
     { "", "" },
     { NULL, "" },
   };
@@ -387,6 +398,116 @@ test_normalize_email (void)
       g_autofree char *normalized = clt_validate_normalize_email (cases[i].in);
 
       g_assert_cmpstr (normalized, ==, cases[i].out);
+    }
+}
+
+/* Characters that look like nothing, or like something else, would let one
+ * mailbox open many accounts. */
+static void
+test_email_invisible (void)
+{
+  const struct
+  {
+    const char *email;
+    const char *message;
+  } invalid[] = {
+    { "alice\u200b@example.com", "Remove the invisible characters from the email address" },
+    { "alice\u200c@example.com", "Remove the invisible characters from the email address" },
+    { "alice\u200d@example.com", "Remove the invisible characters from the email address" },
+    { "ali\u200ece@example.com", "Remove the invisible characters from the email address" },
+    { "alice\u200f@example.com", "Remove the invisible characters from the email address" },
+    { "\u202ealice@example.com", "Remove the invisible characters from the email address" },
+    { "alice\u202a@example.com", "Remove the invisible characters from the email address" },
+    { "alice\u2066x\u2069@example.com", "Remove the invisible characters from the email address" },
+    { "alice\u2060@example.com", "Remove the invisible characters from the email address" },
+    { "\ufeffalice@example.com", "Remove the invisible characters from the email address" },
+    { "ali\u00adce@example.com", "Remove the invisible characters from the email address" },
+    { "alice@exam\u200bple.com", "Remove the invisible characters from the email address" },
+    { "alice@example.com\u200b", "Remove the invisible characters from the email address" },
+    { "alice\ufdd0@example.com", "The email address contains characters that are not allowed" },
+    { "alice\ufdef@example.com", "The email address contains characters that are not allowed" },
+    { "alice\ufffe@example.com", "The email address contains characters that are not allowed" },
+    { "alice\uffff@example.com", "The email address contains characters that are not allowed" },
+    { "alice\U0001ffff@example.com", "The email address contains characters that are not allowed" },
+    { "alice\U0010fffe@example.com", "The email address contains characters that are not allowed" },
+    { "alice\u0378@example.com", "The email address contains characters that are not allowed" },
+    { "alice\ue000@example.com", "The email address contains characters that are not allowed" },
+    { "alice\x01@example.com", "The email address contains characters that are not allowed" },
+    { "alice\u2028@example.com", "Remove the spaces from the email address" },
+    { "alice\u3000@example.com", "Remove the spaces from the email address" },
+    /* Full-width and decorated letters: another address that looks the
+     * same. In the domain IDNA maps them (see normalize-email). */
+    { "\uff21lice@Example.COM", "Type the part before the @ without full-width or decorated letters" },
+    { "\ufb01le@example.com", "Type the part before the @ without full-width or decorated letters" },
+    { "alice\u00b2@example.com", "Type the part before the @ without full-width or decorated letters" },
+    /* A combining mark needs a letter to sit on. */
+    { "\u0301alice@example.com", "Enter an email address like name@example.com" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autofree char *message = NULL;
+      g_autoptr(CltCustomer) customer = make_customer ();
+
+      if (clt_validate_email (invalid[i].email, &message))
+        g_error ("“%s” accepted", invalid[i].email);
+      g_assert_cmpstr (message, ==, invalid[i].message);
+
+      clt_customer_set_email (customer, invalid[i].email);
+      assert_customer_invalid (customer, CLT_VALIDATE_CREATE, "email");
+    }
+}
+
+static void
+test_email_idna (void)
+{
+  g_autofree char *long_u_label = repeat ("ü", 60);
+  g_autofree char *over_u_label = g_strconcat ("user@", long_u_label, ".example", NULL);
+  const char *valid[] = {
+    "user@bücher.example",
+    "user@BÜCHER.example",
+    "user@bu\u0308cher.example",
+    "user@xn--bcher-kva.example",
+    "user@XN--BCHER-KVA.EXAMPLE",
+    "user@उदाहरण.भारत",
+    "user@xn--p1b6ci4b4b3a.xn--h2brj9c",
+    "jos\u00e9@ex\u00e1mple.com",
+  };
+  const char *invalid[] = {
+    "user@xn--bü.example",         /* IDNA refuses an ACE prefix on Unicode */
+    over_u_label,                   /* fine in Unicode, over 63 once encoded */
+    "user@xn--a.com",               /* decodes to a control character */
+    "user@xn--ls8h.la",             /* decodes to an emoji */
+    "user@xn--.com",
+    "user@☃.com",
+    "user@💩.la",
+    "user@\u0301abc.com",
+    "user@bücher\u3002example",     /* ideographic full stop */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    {
+      g_autofree char *message = NULL;
+      g_autofree char *normalized = clt_validate_normalize_email (valid[i]);
+
+      if (!clt_validate_email (valid[i], &message))
+        g_error ("“%s” rejected: %s", valid[i], message);
+      /* What is stored is valid too, and stays as it is. */
+      g_assert_true (clt_validate_email (normalized, NULL));
+      {
+        g_autofree char *again = clt_validate_normalize_email (normalized);
+
+        g_assert_cmpstr (again, ==, normalized);
+      }
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autofree char *message = NULL;
+
+      if (clt_validate_email (invalid[i], &message))
+        g_error ("“%s” accepted", invalid[i]);
+      g_assert_cmpstr (message, ==, "Enter an email address like name@example.com");
     }
 }
 
@@ -637,6 +758,100 @@ test_text_rules (void)
   g_assert_true (clt_validate_text ("a\nb\r\n\tc", 10, TRUE, NULL));
   g_assert_false (clt_validate_text ("a\nb", 10, FALSE, NULL));
   g_assert_false (clt_validate_text ("a\x1b[31mb", 10, TRUE, NULL));
+}
+
+/* Every text field refuses what is invisible or reorders the text around
+ * it, but keeps the joiners that Persian, Indic scripts and emoji need. */
+static void
+test_text_invisible (void)
+{
+  const char *invisible[] = {
+    "Ada\u200b",           /* zero-width space */
+    "Ada\u2060",           /* word joiner */
+    "\ufeffAda",           /* byte order mark */
+    "Ada\u00ad",           /* soft hyphen */
+    "Ada\u200e",           /* left-to-right mark */
+    "Ada\u200f",           /* right-to-left mark */
+    "\u202eadA",           /* right-to-left override */
+    "Ada\u202a",           /* left-to-right embedding */
+    "\u2066Ada\u2069",     /* isolate */
+    "Ada\U000e0041",       /* tag */
+  };
+  const char *noncharacters[] = { "Ada\ufdd0", "Ada\ufdef", "Ada\ufffe", "Ada\uffff", "Ada\U0010ffff" };
+  const char *fine[] = {
+    "علی\u200cپور",        /* Alipour: the non-joiner belongs to the spelling */
+    "Ada \U0001f469\u200d\U0001f4bb",
+    "Zoë-Łucja 李",
+  };
+  const char *message_invisible = "Remove the invisible characters, such as zero-width spaces "
+                                  "or text direction marks";
+
+  for (guint i = 0; i < G_N_ELEMENTS (invisible) + G_N_ELEMENTS (noncharacters); i++)
+    {
+      gboolean is_invisible = i < G_N_ELEMENTS (invisible);
+      const char *text = is_invisible ? invisible[i] : noncharacters[i - G_N_ELEMENTS (invisible)];
+      const char *expected = is_invisible ? message_invisible : "This text contains invalid characters";
+      g_autoptr(CltCustomer) customer = make_customer ();
+      g_autoptr(CltAddress) address = make_address ();
+      g_autoptr(GVariantBuilder) fields = g_variant_builder_new (G_VARIANT_TYPE_VARDICT);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *message = NULL;
+      g_autofree char *password = g_strconcat ("password", text, NULL);
+      const char *groups[] = { text, NULL };
+
+      g_assert_false (clt_validate_text (text, 100, FALSE, &message));
+      g_assert_cmpstr (message, ==, expected);
+      g_clear_pointer (&message, g_free);
+      g_assert_false (clt_validate_text (text, 100, TRUE, &message));
+      g_assert_cmpstr (message, ==, expected);
+
+      clt_customer_set_first_name (customer, text);
+      assert_customer_invalid (customer, CLT_VALIDATE_CREATE, "first-name");
+      clt_customer_set_first_name (customer, "Ada");
+      clt_customer_set_company (customer, text);
+      assert_customer_invalid (customer, CLT_VALIDATE_CREATE, "company");
+      clt_customer_set_company (customer, "");
+      clt_customer_set_groups (customer, groups);
+      assert_customer_invalid (customer, CLT_VALIDATE_CREATE, "groups");
+      clt_customer_set_groups (customer, NULL);
+      g_variant_builder_add (fields, "{sv}", "notes", g_variant_new_string (text));
+      clt_customer_set_custom_fields (customer, g_variant_builder_end (fields));
+      assert_customer_invalid (customer, CLT_VALIDATE_CREATE, "custom-fields");
+
+      clt_address_set_address1 (address, text);
+      assert_address_invalid (address, CLT_VALIDATE_CREATE, "address1");
+      clt_address_set_address1 (address, "Unter den Linden 1");
+      clt_address_set_comment (address, text);
+      assert_address_invalid (address, CLT_VALIDATE_CREATE, "comment");
+
+      g_assert_false (clt_validate_note_message (text, &error));
+      g_assert_cmpstr (error->message, ==, expected);
+      g_assert_false (clt_validate_password (password, NULL));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (fine); i++)
+    {
+      g_autoptr(CltCustomer) customer = make_customer ();
+
+      g_assert_true (clt_validate_text (fine[i], 100, FALSE, NULL));
+      g_assert_true (clt_validate_note_message (fine[i], NULL));
+      clt_customer_set_last_name (customer, fine[i]);
+      assert_customer_valid (customer, CLT_VALIDATE_CREATE);
+    }
+
+  /* Invisible characters alone are an empty name. */
+  {
+    g_autoptr(CltCustomer) customer = make_customer ();
+    g_autofree char *message = NULL;
+
+    clt_customer_set_first_name (customer, "\u200b");
+    g_assert_false (clt_validate_customer_field (customer, "first-name", CLT_VALIDATE_CREATE, &message));
+    g_assert_cmpstr (message, ==, "Enter a first name");
+    g_clear_pointer (&message, g_free);
+    clt_customer_set_first_name (customer, " \u200d ");
+    g_assert_false (clt_validate_customer_field (customer, "first-name", CLT_VALIDATE_CREATE, &message));
+    g_assert_cmpstr (message, ==, "Enter a first name");
+  }
 }
 
 static void
@@ -1164,6 +1379,8 @@ main (int   argc,
   g_test_add_func ("/clt/validate/customer/custom-fields", test_custom_fields);
   g_test_add_func ("/clt/validate/email", test_email);
   g_test_add_func ("/clt/validate/normalize-email", test_normalize_email);
+  g_test_add_func ("/clt/validate/email-invisible", test_email_invisible);
+  g_test_add_func ("/clt/validate/email-idna", test_email_idna);
   g_test_add_func ("/clt/validate/date-of-birth", test_date_of_birth);
   g_test_add_func ("/clt/validate/gender", test_gender);
   g_test_add_func ("/clt/validate/phone", test_phone);
@@ -1171,6 +1388,7 @@ main (int   argc,
   g_test_add_func ("/clt/validate/locale", test_locale);
   g_test_add_func ("/clt/validate/currency", test_currency);
   g_test_add_func ("/clt/validate/text", test_text_rules);
+  g_test_add_func ("/clt/validate/text-invisible", test_text_invisible);
   g_test_add_func ("/clt/validate/address/valid", test_address_valid);
   g_test_add_func ("/clt/validate/address/required", test_address_required);
   g_test_add_func ("/clt/validate/address/country", test_address_country);
