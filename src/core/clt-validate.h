@@ -57,7 +57,22 @@ G_BEGIN_DECLS
  * spaces or hyphens. Its message depends on the country: check "zip-code"
  * again when "country" changes.
  *
- * Notes: a message that is not blank, at most 5000 characters. */
+ * Notes: a message that is not blank, at most 5000 characters.
+ *
+ * Lists (groups, roles, business units): every entry text that is not
+ * blank, at most 64 characters, listed once.
+ *
+ * Sites: "code" `[A-Za-z0-9_-]{1,64}`; "name" required, at most 200
+ * characters; "storefront-url" optional, a web address (see
+ * clt_validate_web_url()) without "?" or "#", since links are appended to
+ * it; "default-currency" empty or ISO 4217; "default-locale" empty or
+ * known. Groups: "code" as sites, "name" required, "description" at most
+ * 2000 characters on several lines. Companies: "id" a custom ID
+ * (required), "name" required, at most 200 characters; "business-units"
+ * and "roles" lists. Custom fields: "key" `[a-z][a-z0-9_]*`, at most 64;
+ * "label" required, at most 200 characters; "type" a CltCustomFieldType.
+ * The rules that need the database (a code taken, a type that cannot
+ * change while values exist) stay with the store. */
 
 typedef enum
 {
@@ -103,6 +118,19 @@ gboolean  clt_validate_note                (CltNote          *note,
 gboolean  clt_validate_note_message        (const char       *text,
                                             GError          **error);
 
+gboolean  clt_validate_site                (CltSite          *site,
+                                            GError          **error);
+gboolean  clt_validate_group               (CltGroup         *group,
+                                            GError          **error);
+gboolean  clt_validate_company             (CltCompany       *company,
+                                            GError          **error);
+gboolean  clt_validate_custom_field        (CltCustomField   *field,
+                                            GError          **error);
+/* Whether @value fits @field's type; for the customer's "custom-fields". */
+gboolean  clt_validate_custom_field_value  (CltCustomField   *field,
+                                            GVariant         *value,
+                                            char            **message);
+
 /* Single values, for callers that hold no object (the server, search,
  * the password row). Those marked optional accept "". */
 gboolean  clt_validate_text                (const char       *value,
@@ -116,6 +144,16 @@ gboolean  clt_validate_date_of_birth       (const char       *date,
 gboolean  clt_validate_phone               (const char       *phone,
                                             char            **message);   /* optional */
 gboolean  clt_validate_custom_id           (const char       *id,
+                                            char            **message);   /* optional */
+/* A site or group code, required. */
+gboolean  clt_validate_code                (const char       *code,
+                                            char            **message);
+/* Group codes, roles, business units; NULL is an empty list. */
+gboolean  clt_validate_list                (const char * const  *values,
+                                            guint                max_chars,
+                                            char               **message);
+/* https://, or http:// on localhost, 127.0.0.1 or [::1]. */
+gboolean  clt_validate_web_url             (const char       *url,
                                             char            **message);   /* optional */
 gboolean  clt_validate_locale              (const char       *locale,
                                             char            **message);   /* optional */
