@@ -59,8 +59,9 @@ G_BEGIN_DECLS
  *
  * Notes: a message that is not blank, at most 5000 characters.
  *
- * Lists (groups, roles, business units): every entry text that is not
- * blank, at most 64 characters, listed once.
+ * Lists (groups, roles, business units): at most
+ * CLT_VALIDATE_MAX_LIST_ITEMS entries, each text that is not blank, at
+ * most 64 characters, listed once.
  *
  * Sites: "code" `[A-Za-z0-9_-]{1,64}`; "name" required, at most 200
  * characters; "storefront-url" optional, a web address (see
@@ -97,6 +98,14 @@ typedef enum
 #define CLT_VALIDATE_MIN_PASSWORD     8
 #define CLT_VALIDATE_MAX_PASSWORD     128
 
+/* Bounds on what one call may ask for or hand over: customers per page,
+ * characters of search text, entries of a list argument (group codes,
+ * roles, business units, exclude ids), customers per import call. */
+#define CLT_VALIDATE_MAX_PAGE_SIZE    500
+#define CLT_VALIDATE_MAX_SEARCH       200
+#define CLT_VALIDATE_MAX_LIST_ITEMS   1000
+#define CLT_VALIDATE_MAX_IMPORT_ROWS  10000
+
 gboolean  clt_validate_customer            (CltCustomer      *customer,
                                             CltValidateMode   mode,
                                             GError          **error);
@@ -125,6 +134,11 @@ gboolean  clt_validate_group               (CltGroup         *group,
 gboolean  clt_validate_company             (CltCompany       *company,
                                             GError          **error);
 gboolean  clt_validate_custom_field        (CltCustomField   *field,
+                                            GError          **error);
+gboolean  clt_validate_query               (CltQuery         *query,
+                                            GError          **error);
+gboolean  clt_validate_page                (guint             page_index,
+                                            guint             page_size,
                                             GError          **error);
 /* Whether @value fits @field's type; for the customer's "custom-fields". */
 gboolean  clt_validate_custom_field_value  (CltCustomField   *field,

@@ -16,8 +16,9 @@
 #include "clt-group.h"
 #include "clt-iso-codes.h"
 #include "clt-note.h"
-#include "clt-site.h"
+#include "clt-query.h"
 #include "clt-random.h"
+#include "clt-site.h"
 #include "clt-validate.h"
 
 /* Helpers --------------------------------------------------------------- */
@@ -1698,6 +1699,199 @@ test_custom_field_value (void)
   }
 }
 
+/* Queries and limits ---------------------------------------------------- */
+
+static char **
+make_ids (guint n)
+{
+  char **ids = g_new0 (char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    ids[i] = g_strdup_printf ("cust-%u", i);
+  return ids;
+}
+
+static void
+test_query (void)
+{
+  g_autofree char *search_max = repeat ("ä", CLT_VALIDATE_MAX_SEARCH);
+  g_autofree char *search_over = repeat ("ä", CLT_VALIDATE_MAX_SEARCH + 1);
+  g_auto(GStrv) ids_max = make_ids (CLT_VALIDATE_MAX_LIST_ITEMS);
+  g_auto(GStrv) ids_over = make_ids (CLT_VALIDATE_MAX_LIST_ITEMS + 1);
+  g_autoptr(GDateTime) from = g_date_time_new_utc (2024, 1, 1, 0, 0, 0);
+  const char *bad_ids[] = { "cust-1", "", NULL };
+  const char *odd_ids[] = { "cust 1", NULL };
+  const struct
+  {
+    const char *field;
+    void (*set) (CltQuery *, const char *);
+    const char *value;
+  } invalid[] = {
+    { "search-text", clt_query_set_search_text, search_over },
+    { "search-text", clt_query_set_search_text, "m\xfcller" },
+    { "search-text", clt_query_set_search_text, "Ada\x01" },
+    { "search-text", clt_query_set_search_text, "Ada\u202e" },
+    { "group", clt_query_set_group, "vip\n" },
+    { "site", clt_query_set_site, "\xff" },
+    { "country", clt_query_set_country, "XX" },
+    { "country", clt_query_set_country, "de" },
+  };
+
+  {
+    g_autoptr(CltQuery) query = clt_query_new ();
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (clt_validate_query (query, &error));
+    g_assert_no_error (error);
+
+    clt_query_set_search_text (query, search_max);
+    clt_query_set_status (query, CLT_STATUS_FILTER_UNVERIFIED);
+    clt_query_set_group (query, "vip");
+    clt_query_set_site (query, "nl-shop");
+    clt_query_set_country (query, "NL");
+    clt_query_set_registered_from (query, from);
+    clt_query_set_sort_key (query, CLT_SORT_KEY_SITE);
+    clt_query_set_sort_direction (query, CLT_SORT_DESCENDING);
+    clt_query_set_exclude_ids (query, (const char * const *) ids_max);
+    g_assert_true (clt_validate_query (query, &error));
+    g_assert_no_error (error);
+
+    /* Pasted line breaks are white space to a search. */
+    clt_query_set_search_text (query, "Ada\nLovelace\t");
+    g_assert_true (clt_validate_query (query, &error));
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autoptr(CltQuery) query = clt_query_new ();
+      g_autoptr(GError) error = NULL;
+
+      invalid[i].set (query, invalid[i].value);
+      g_assert_false (clt_validate_query (query, &error));
+      assert_invalid (error, invalid[i].field, NULL);
+    }
+
+  {
+    g_autoptr(CltQuery) query = clt_query_new ();
+    g_autoptr(GError) error = NULL;
+
+    clt_query_set_search_text (query, search_over);
+    g_assert_false (clt_validate_query (query, &error));
+    assert_invalid (error, "search-text", "Use at most 200 characters");
+    g_clear_error (&error);
+    clt_query_set_search_text (query, "");
+
+    clt_query_set_status (query, (CltStatusFilter) 5);
+    g_assert_false (clt_validate_query (query, &error));
+    assert_invalid (error, "status", NULL);
+    g_clear_error (&error);
+    clt_query_set_status (query, CLT_STATUS_FILTER_ANY);
+
+    clt_query_set_sort_key (query, (CltSortKey) CLT_N_SORT_KEYS);
+    g_assert_false (clt_validate_query (query, &error));
+    assert_invalid (error, "sort-key", NULL);
+    g_clear_error (&error);
+    clt_query_set_sort_key (query, CLT_SORT_KEY_NUMBER);
+
+    clt_query_set_sort_direction (query, (CltSortDirection) 2);
+    g_assert_false (clt_validate_query (query, &error));
+    assert_invalid (error, "sort-direction", NULL);
+    g_clear_error (&error);
+    clt_query_set_sort_direction (query, CLT_SORT_ASCENDING);
+
+    clt_query_set_exclude_ids (query, (const char * const *) ids_over);
+    g_assert_false (clt_validate_query (query, &error));
+    assert_invalid (error, "exclude-ids", "Use at most 1000 entries");
+    g_clear_error (&error);
+    clt_query_set_exclude_ids (query, bad_ids);
+    g_assert_false (clt_validate_query (query, &error));
+    assert_invalid (error, "exclude-ids", "Remove the empty entry");
+    g_clear_error (&error);
+    clt_query_set_exclude_ids (query, odd_ids);
+    g_assert_false (clt_validate_query (query, &error));
+    assert_invalid (error, "exclude-ids", NULL);
+  }
+}
+
+static void
+test_page (void)
+{
+  const struct
+  {
+    guint index;
+    guint size;
+    const char *field;
+  } cases[] = {
+    { 0, 1, NULL },
+    { 0, 100, NULL },
+    { 3, CLT_VALIDATE_MAX_PAGE_SIZE, NULL },
+    { 0, 0, "page-size" },
+    { 0, CLT_VALIDATE_MAX_PAGE_SIZE + 1, "page-size" },
+    { 0, G_MAXUINT, "page-size" },
+    /* The last page whose end still fits a guint, and the next. */
+    { G_MAXUINT / 500 - 1, 500, NULL },
+    { G_MAXUINT / 500, 500, "page-index" },
+    { G_MAXUINT / 100 - 1, 100, NULL },
+    { G_MAXUINT / 100, 100, "page-index" },
+    { G_MAXUINT - 1, 1, NULL },
+    { G_MAXUINT, 1, "page-index" },
+    { G_MAXUINT, 500, "page-index" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gboolean valid = clt_validate_page (cases[i].index, cases[i].size, &error);
+
+      if (cases[i].field == NULL)
+        {
+          g_assert_no_error (error);
+          g_assert_true (valid);
+          /* The page's end, where the store's offset + limit points. */
+          g_assert_cmpuint (((guint64) cases[i].index + 1) * cases[i].size, <=, G_MAXUINT);
+        }
+      else
+        {
+          g_assert_false (valid);
+          assert_invalid (error, cases[i].field, NULL);
+        }
+    }
+
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (clt_validate_page (0, 1000, &error));
+    g_assert_cmpstr (error->message, ==, "Ask for 1 to 500 items per page");
+  }
+}
+
+static void
+test_list_limit (void)
+{
+  g_auto(GStrv) max = make_ids (CLT_VALIDATE_MAX_LIST_ITEMS);
+  g_auto(GStrv) over = make_ids (CLT_VALIDATE_MAX_LIST_ITEMS + 1);
+  g_autoptr(CltCustomer) customer = make_customer ();
+  g_autoptr(CltCompany) company = clt_company_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  g_assert_true (clt_validate_list ((const char * const *) max, CLT_VALIDATE_MAX_CODE, NULL));
+  g_assert_false (clt_validate_list ((const char * const *) over, CLT_VALIDATE_MAX_CODE, &message));
+  g_assert_cmpstr (message, ==, "Use at most 1000 entries");
+
+  clt_customer_set_groups (customer, (const char * const *) over);
+  assert_customer_invalid (customer, CLT_VALIDATE_CREATE, "groups");
+  clt_customer_set_groups (customer, NULL);
+  clt_customer_set_roles (customer, (const char * const *) over);
+  assert_customer_invalid (customer, CLT_VALIDATE_CREATE, "roles");
+
+  clt_company_set_id (company, "acme");
+  clt_company_set_name (company, "Acme");
+  clt_company_set_roles (company, (const char * const *) over);
+  g_assert_false (clt_validate_company (company, &error));
+  assert_invalid (error, "roles", NULL);
+}
+
 /* Code lists ------------------------------------------------------------ */
 
 static void
@@ -1833,6 +2027,9 @@ main (int   argc,
   g_test_add_func ("/clt/validate/company", test_company);
   g_test_add_func ("/clt/validate/custom-field", test_custom_field);
   g_test_add_func ("/clt/validate/custom-field/value", test_custom_field_value);
+  g_test_add_func ("/clt/validate/query", test_query);
+  g_test_add_func ("/clt/validate/page", test_page);
+  g_test_add_func ("/clt/validate/list-limit", test_list_limit);
   g_test_add_func ("/clt/iso-codes/tables", test_iso_codes);
   g_test_add_func ("/clt/random/fill", test_random_fill);
   g_test_add_func ("/clt/random/token-hex", test_random_token_hex);
