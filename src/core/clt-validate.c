@@ -1030,13 +1030,16 @@ typedef struct
                        char     **message);
 } ObjectCheck;
 
-/* The first failing check, as a CLT_STORE_ERROR_INVALID naming its field. */
+/* The first failing check, as a CLT_STORE_ERROR_INVALID naming its field.
+ * Guards the public callers' @error. */
 static gboolean
 run_object_checks (gpointer           object,
                    const ObjectCheck *checks,
                    gsize              n_checks,
                    GError           **error)
 {
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
   for (gsize i = 0; i < n_checks; i++)
     {
       g_autofree char *message = NULL;
@@ -1480,7 +1483,6 @@ clt_validate_site (CltSite  *site,
                    GError  **error)
 {
   g_return_val_if_fail (CLT_IS_SITE (site), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return run_object_checks (site, site_checks, G_N_ELEMENTS (site_checks), error);
 }
@@ -1490,7 +1492,6 @@ clt_validate_group (CltGroup  *group,
                     GError   **error)
 {
   g_return_val_if_fail (CLT_IS_GROUP (group), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return run_object_checks (group, group_checks, G_N_ELEMENTS (group_checks), error);
 }
@@ -1500,7 +1501,6 @@ clt_validate_company (CltCompany  *company,
                       GError     **error)
 {
   g_return_val_if_fail (CLT_IS_COMPANY (company), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return run_object_checks (company, company_checks, G_N_ELEMENTS (company_checks), error);
 }
@@ -1510,7 +1510,6 @@ clt_validate_custom_field (CltCustomField  *field,
                            GError         **error)
 {
   g_return_val_if_fail (CLT_IS_CUSTOM_FIELD (field), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return run_object_checks (field, custom_field_checks, G_N_ELEMENTS (custom_field_checks), error);
 }
@@ -1533,7 +1532,6 @@ clt_validate_query (CltQuery  *query,
                     GError   **error)
 {
   g_return_val_if_fail (CLT_IS_QUERY (query), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return run_object_checks (query, query_checks, G_N_ELEMENTS (query_checks), error);
 }
