@@ -7,11 +7,10 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <string.h>
-#include <sys/random.h>
 
 #include "clt-customer-number.h"
+#include "clt-random.h"
 
 #define HALF_BITS   20
 #define HALF_MASK   ((G_GUINT64_CONSTANT (1) << HALF_BITS) - 1)
@@ -20,26 +19,6 @@
 #define BODY_LENGTH (CLT_CUSTOMER_NUMBER_CODE_LENGTH - 1)
 
 static const char crockford[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-
-static void
-fill_random (guint8 *buffer,
-             gsize   length)
-{
-  gsize done = 0;
-
-  while (done < length)
-    {
-      gssize n = getrandom (buffer + done, length - done, 0);
-
-      if (n < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          g_error ("getrandom() failed: %s", g_strerror (errno));
-        }
-      done += (gsize) n;
-    }
-}
 
 /* SipHash-2-4 of one 64-bit word (Aumasson & Bernstein): a fast keyed PRF,
  * enough for a round function where a number is made per customer created
@@ -236,14 +215,7 @@ code_values (const char *number,
 char *
 clt_customer_number_generate_key (void)
 {
-  guint8 bytes[CLT_CUSTOMER_NUMBER_KEY_LENGTH / 2];
-  GString *key = g_string_sized_new (CLT_CUSTOMER_NUMBER_KEY_LENGTH);
-
-  fill_random (bytes, sizeof bytes);
-  for (guint i = 0; i < sizeof bytes; i++)
-    g_string_append_printf (key, "%02x", bytes[i]);
-
-  return g_string_free (key, FALSE);
+  return clt_random_token_hex (CLT_CUSTOMER_NUMBER_KEY_LENGTH / 2);
 }
 
 gboolean

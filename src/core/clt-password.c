@@ -10,39 +10,18 @@
 #include <crypt.h>
 #include <errno.h>
 #include <string.h>
-#include <sys/random.h>
 
 #include <glib/gi18n-lib.h>
 
 #include "clt-error.h"
 #include "clt-password.h"
+#include "clt-random.h"
 
 /* Letters and digits without the look-alikes 0 O o 1 l I. */
 static const char readable_alphabet[] =
   "abcdefghijkmnpqrstuvwxyz"
   "ABCDEFGHJKLMNPQRSTUVWXYZ"
   "23456789";
-
-static void
-fill_random (guint8 *buffer,
-             gsize   length)
-{
-  gsize done = 0;
-
-  while (done < length)
-    {
-      gssize n = getrandom (buffer + done, length - done, 0);
-
-      if (n < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          /* Only on kernels older than 3.17: nothing safe to fall back to. */
-          g_error ("getrandom() failed: %s", g_strerror (errno));
-        }
-      done += (gsize) n;
-    }
-}
 
 /* A uniformly chosen index below @n, without modulo bias. */
 static guint
@@ -54,7 +33,7 @@ random_below (guint n)
   g_assert (n > 0 && n <= 256);
 
   do
-    fill_random (&byte, 1);
+    clt_random_fill (&byte, 1);
   while (byte >= limit);
 
   return byte % n;

@@ -7,15 +7,21 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
 
 #include "clt-address.h"
+#include "clt-company.h"
+#include "clt-custom-field.h"
 #include "clt-customer.h"
 #include "clt-error.h"
+#include "clt-group.h"
 #include "clt-iso-codes.h"
 #include "clt-note.h"
+#include "clt-query.h"
+#include "clt-site.h"
 #include "clt-validate.h"
 
 #define EARLIEST_BIRTH_YEAR 1900
@@ -23,6 +29,15 @@
 #define MAX_PHONE_LENGTH    32
 #define MIN_PHONE_DIGITS    3
 #define MAX_DOMAIN_LABEL    63
+
+/* Custom field numbers are stored as doubles, which hold integers exactly
+ * up to 2^53. */
+#define MAX_EXACT_INTEGER (G_GINT64_CONSTANT (1) << 53)
+
+/* Persian, Kurdish and the Indic scripts need these in ordinary words,
+ * and emoji sequences use the joiner: text may hold them, emails not. */
+#define ZERO_WIDTH_NON_JOINER 0x200C
+#define ZERO_WIDTH_JOINER     0x200D
 
 typedef gboolean (*CustomerCheck) (CltCustomer      *customer,
                                    CltValidateMode   mode,
@@ -116,6 +131,37 @@ fail_printf (char       **message,
   return FALSE;
 }
 
+/* U+FDD0..U+FDEF and the last two code points of every plane: never
+ * characters, only internal markers. GLib types them as unassigned. */
+static gboolean
+is_noncharacter (gunichar c)
+{
+  return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
+}
+
+/* Format characters (Cf): zero-width spaces and joiners, the word joiner,
+ * the byte order mark, soft hyphens, bidirectional marks, embeddings,
+ * overrides and isolates (U+200E, U+200F, U+202A..U+202E,
+ * U+2066..U+2069), tags. They are invisible or reorder what is shown, so
+ * two strings that look the same compare different, and a name can show
+ * text in another order than it was typed. */
+static gboolean
+is_format (gunichar c)
+{
+  return g_unichar_type (c) == G_UNICODE_FORMAT;
+}
+
+static gboolean
+fail_too_many (char **message)
+{
+  return fail_printf (message,
+                      g_dngettext (GETTEXT_PACKAGE,
+                                   "Use at most %u entry",
+                                   "Use at most %u entries",
+                                   CLT_VALIDATE_MAX_LIST_ITEMS),
+                      (guint) CLT_VALIDATE_MAX_LIST_ITEMS);
+}
+
 static gboolean
 is_blank (const char *value)
 {
@@ -125,9 +171,12 @@ is_blank (const char *value)
   if (!g_utf8_validate (value, -1, NULL))
     return FALSE;
 
+  /* Invisible characters alone are no name either. */
   for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
     {
-      if (!g_unichar_isspace (g_utf8_get_char (p)))
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c) && !is_format (c))
         return FALSE;
     }
 
@@ -161,6 +210,11 @@ check_text (const char  *value,
             return fail (message, _("Remove the control characters"));
           return fail (message, _("Remove the line breaks, tabs and control characters"));
         }
+      if (is_noncharacter (c))
+        return fail (message, _("This text contains invalid characters"));
+      if (is_format (c) && c != ZERO_WIDTH_NON_JOINER && c != ZERO_WIDTH_JOINER)
+        return fail (message, _("Remove the invisible characters, such as zero-width spaces "
+                                "or text direction marks"));
     }
 
   n_chars = g_utf8_strlen (value, -1);
@@ -195,6 +249,8 @@ is_atext (char c)
   return g_ascii_isalnum (c) || strchr ("!#$%&'*+-/=?^_`{|}~", c) != NULL;
 }
 
+/* @local is in NFC; non-ASCII (RFC 6531) is accepted, but not as a
+ * combining mark that would sit on the character before it. */
 static gboolean
 check_email_local_part (const char *local,
                         gsize       length)
@@ -202,6 +258,8 @@ check_email_local_part (const char *local,
   if (length == 0 || length > CLT_VALIDATE_MAX_EMAIL_LOCAL)
     return FALSE;
   if (local[0] == '.' || local[length - 1] == '.')
+    return FALSE;
+  if (g_unichar_ismark (g_utf8_get_char (local)))
     return FALSE;
 
   for (gsize i = 0; i < length; i++)
@@ -221,11 +279,38 @@ check_email_local_part (const char *local,
   return TRUE;
 }
 
+static gboolean check_domain_label (const char *label,
+                                    gsize       length);
+
+/* An ASCII label starting with "xn--" must be a real A-label: the Unicode
+ * label it decodes to is one we accept typed, and encodes back to it. */
+static gboolean
+check_a_label (const char *label,
+               gsize       length)
+{
+  g_autofree char *a_label = g_ascii_strdown (label, (gssize) length);
+  g_autofree char *u_label = g_hostname_to_unicode (a_label);
+  g_autofree char *again = NULL;
+
+  if (u_label == NULL || !g_utf8_validate (u_label, -1, NULL)
+      || !g_hostname_is_non_ascii (u_label)
+      || !check_domain_label (u_label, strlen (u_label)))
+    return FALSE;
+
+  again = g_hostname_to_ascii (u_label);
+  return again != NULL && strcmp (again, a_label) == 0;
+}
+
+/* A label of a domain as typed (Unicode, NFC) or in its ASCII form.
+ * Unicode labels hold letters, digits, marks (not first) and hyphens;
+ * IDNA, not this, limits their encoded length. */
 static gboolean
 check_domain_label (const char *label,
                     gsize       length)
 {
-  if (length == 0 || length > MAX_DOMAIN_LABEL)
+  gboolean ascii = TRUE;
+
+  if (length == 0)
     return FALSE;
   if (label[0] == '-' || label[length - 1] == '-')
     return FALSE;
@@ -234,21 +319,37 @@ check_domain_label (const char *label,
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (c < 0x80 ? !(g_ascii_isalnum ((char) c) || c == '-') : !g_unichar_isalnum (c))
+      if (c < 0x80)
+        {
+          if (!g_ascii_isalnum ((char) c) && c != '-')
+            return FALSE;
+        }
+      else if (!g_unichar_isalnum (c) && !(g_unichar_ismark (c) && p != label))
         return FALSE;
+      else
+        ascii = FALSE;
     }
+
+  if (!ascii)
+    return TRUE;
+  if (length > MAX_DOMAIN_LABEL)
+    return FALSE;
+  if (length >= 4 && g_ascii_strncasecmp (label, "xn--", 4) == 0)
+    return check_a_label (label, length);
 
   return TRUE;
 }
 
+/* Whether every label of @domain is valid; @n_labels and @tld tell how
+ * many there are and where the last starts. */
 static gboolean
-check_email_domain (const char *domain)
+check_domain_labels (const char  *domain,
+                     guint       *n_labels,
+                     const char **tld)
 {
   const char *label = domain;
-  const char *tld = NULL;
-  guint n_labels = 0;
-  gboolean tld_has_letter = FALSE;
 
+  *n_labels = 0;
   for (;;)
     {
       const char *dot = strchr (label, '.');
@@ -256,14 +357,25 @@ check_email_domain (const char *domain)
 
       if (!check_domain_label (label, length))
         return FALSE;
-      n_labels++;
+      (*n_labels)++;
       if (dot == NULL)
         {
-          tld = label;
-          break;
+          *tld = label;
+          return TRUE;
         }
       label = dot + 1;
     }
+}
+
+static gboolean
+check_email_domain (const char *domain)
+{
+  const char *tld = NULL;
+  guint n_labels = 0;
+  gboolean tld_has_letter = FALSE;
+
+  if (!check_domain_labels (domain, &n_labels, &tld))
+    return FALSE;
 
   /* "localhost" or "example" alone are not addresses a shop can write to,
    * and an all-digit top-level domain is an IP address. */
@@ -275,17 +387,41 @@ check_email_domain (const char *domain)
   return tld_has_letter;
 }
 
-static gboolean
-check_date_of_birth (const char  *date,
-                     char       **message)
+/* @text (valid UTF-8) in NFC and lower case. Character by character:
+ * g_utf8_strdown() follows the locale and in Turkish would turn "I" into
+ * a dotless "ı", a different address. */
+static char *
+fold_email (const char *text)
 {
-  g_autoptr(GDateTime) now = NULL;
-  GDate birth;
-  GDate today;
-  guint year = 0, month = 0, day = 0;
+  g_autofree char *nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  g_autoptr(GString) lower = g_string_sized_new (strlen (nfc));
 
-  if (date == NULL || date[0] == '\0')
-    return TRUE;
+  for (const char *p = nfc; *p != '\0'; p = g_utf8_next_char (p))
+    g_string_append_unichar (lower, g_unichar_tolower (g_utf8_get_char (p)));
+
+  return g_utf8_normalize (lower->str, (gssize) lower->len, G_NORMALIZE_NFC);
+}
+
+/* Full-width letters, ligatures, superscripts, letter-like symbols: they
+ * look like plain letters but make another address ("Ａlice" is not
+ * "alice"). Mostly typed by accident, with an input method left on. */
+static gboolean
+has_compatibility_forms (const char *text,
+                         gsize       length)
+{
+  g_autofree char *nfc = g_utf8_normalize (text, (gssize) length, G_NORMALIZE_NFC);
+  g_autofree char *nfkc = g_utf8_normalize (text, (gssize) length, G_NORMALIZE_NFKC);
+
+  return g_strcmp0 (nfc, nfkc) != 0;
+}
+
+/* A real day written "YYYY-MM-DD", into @out. */
+static gboolean
+parse_date (const char  *date,
+            GDate       *out,
+            char       **message)
+{
+  guint year = 0, month = 0, day = 0;
 
   if (strlen (date) != 10 || date[4] != '-' || date[7] != '-')
     return fail (message, _("Enter the date as YYYY-MM-DD, like 1980-04-23"));
@@ -305,14 +441,31 @@ check_date_of_birth (const char  *date,
   if (year == 0 || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
     return fail (message, _("This date does not exist"));
 
-  if (year < EARLIEST_BIRTH_YEAR)
+  g_date_clear (out, 1);
+  g_date_set_dmy (out, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  return TRUE;
+}
+
+static gboolean
+check_date_of_birth (const char  *date,
+                     char       **message)
+{
+  g_autoptr(GDateTime) now = NULL;
+  GDate birth;
+  GDate today;
+
+  if (date == NULL || date[0] == '\0')
+    return TRUE;
+
+  if (!parse_date (date, &birth, message))
+    return FALSE;
+
+  if (g_date_get_year (&birth) < EARLIEST_BIRTH_YEAR)
     return fail_printf (message, _("Enter a date from %d on"), EARLIEST_BIRTH_YEAR);
 
   /* The user's calendar day: a birthday is a local date. */
   now = g_date_time_new_now_local ();
-  g_date_clear (&birth, 1);
   g_date_clear (&today, 1);
-  g_date_set_dmy (&birth, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
   g_date_set_dmy (&today,
                   (GDateDay) g_date_time_get_day_of_month (now),
                   (GDateMonth) g_date_time_get_month (now),
@@ -326,24 +479,111 @@ check_date_of_birth (const char  *date,
   return TRUE;
 }
 
+/* `[A-Za-z0-9_-]{1,max_chars}`, or empty. */
 static gboolean
-check_code_list (const char * const  *codes,
-                 char               **message)
+check_identifier (const char  *id,
+                  guint        max_chars,
+                  char       **message)
 {
-  for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
+  if (id == NULL || id[0] == '\0')
+    return TRUE;
+
+  for (const char *p = id; *p != '\0'; p++)
     {
-      if (is_blank (codes[i]))
-        return fail (message, _("Remove the empty entry"));
-      if (!check_text (codes[i], CLT_VALIDATE_MAX_CODE, FALSE, message))
-        return FALSE;
+      if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_')
+        return fail (message, _("Use only letters A–Z, digits, - and _"));
     }
+
+  if (strlen (id) > max_chars)
+    return fail_printf (message,
+                        g_dngettext (GETTEXT_PACKAGE,
+                                     "Use at most %u character",
+                                     "Use at most %u characters",
+                                     max_chars),
+                        max_chars);
 
   return TRUE;
 }
 
 static gboolean
+check_required_identifier (const char  *id,
+                           guint        max_chars,
+                           char       **message)
+{
+  if (id == NULL || id[0] == '\0')
+    return fail (message, _("Enter a code"));
+
+  return check_identifier (id, max_chars, message);
+}
+
+/* Characters a URL may hold as typed: RFC 3986's, and non-ASCII (IRIs).
+ * Not a backslash, which browsers read as "/", nor spaces, quotes or
+ * angle brackets, which end a link in an email. */
+static gboolean
+is_url_char (gunichar c)
+{
+  return c >= 0x80
+         || g_ascii_isalnum ((char) c)
+         || strchr ("-._~:/?#[]@!$&'()*+,;=%", (int) c) != NULL;
+}
+
+static gboolean
+is_local_host (const char *host)
+{
+  return g_ascii_strcasecmp (host, "localhost") == 0
+         || strcmp (host, "127.0.0.1") == 0
+         || strcmp (host, "::1") == 0;
+}
+
+/* GUri hands IDN hosts over in their ASCII form. */
+static gboolean
+check_url_host (const char *host)
+{
+  const char *tld = NULL;
+  guint n_labels = 0;
+
+  if (host == NULL || host[0] == '\0')
+    return FALSE;
+
+  return g_hostname_is_ip_address (host) || check_domain_labels (host, &n_labels, &tld);
+}
+
+/* Doubles as they come, integers a double holds exactly. */
+static gboolean
+is_number (GVariant *value)
+{
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
+    return isfinite (g_variant_get_double (value));
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT32)
+      || g_variant_is_of_type (value, G_VARIANT_TYPE_UINT32))
+    return TRUE;
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+    {
+      gint64 n = g_variant_get_int64 (value);
+
+      return n >= -MAX_EXACT_INTEGER && n <= MAX_EXACT_INTEGER;
+    }
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_UINT64))
+    return g_variant_get_uint64 (value) <= (guint64) MAX_EXACT_INTEGER;
+
+  return FALSE;
+}
+
+/* Text, numbers and yes/no: what a custom field of some type holds. */
+static gboolean
+is_custom_field_value (GVariant *value)
+{
+  return g_variant_is_of_type (value, G_VARIANT_TYPE_STRING)
+         || g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN)
+         || is_number (value);
+}
+
+static gboolean
 is_custom_field_key (const char *key)
 {
+  if (key == NULL)
+    return FALSE;
+
   if (!g_ascii_islower (key[0]))
     return FALSE;
 
@@ -539,7 +779,7 @@ check_customer_groups (CltCustomer      *customer,
                        CltValidateMode   mode,
                        char            **message)
 {
-  return check_code_list (clt_customer_get_groups (customer), message);
+  return clt_validate_list (clt_customer_get_groups (customer), CLT_VALIDATE_MAX_CODE, message);
 }
 
 static gboolean
@@ -547,7 +787,7 @@ check_customer_roles (CltCustomer      *customer,
                       CltValidateMode   mode,
                       char            **message)
 {
-  return check_code_list (clt_customer_get_roles (customer), message);
+  return clt_validate_list (clt_customer_get_roles (customer), CLT_VALIDATE_MAX_CODE, message);
 }
 
 static gboolean
@@ -573,6 +813,11 @@ check_customer_custom_fields (CltCustomer      *customer,
         {
           g_variant_unref (value);
           return fail (message, _("A custom field has a malformed key"));
+        }
+      if (!is_custom_field_value (value))
+        {
+          g_variant_unref (value);
+          return fail (message, _("A custom field holds neither text, a number nor yes or no"));
         }
       if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING)
           && !check_text (g_variant_get_string (value, NULL), CLT_VALIDATE_MAX_COMMENT, FALSE, message))
@@ -776,6 +1021,310 @@ static const struct
   { "customer-id", check_address_customer_id },
 };
 
+/* Sites, groups, companies, custom fields -------------------------------- */
+
+typedef struct
+{
+  const char  *field;
+  gboolean   (*check) (gpointer   object,
+                       char     **message);
+} ObjectCheck;
+
+/* The first failing check, as a CLT_STORE_ERROR_INVALID naming its field.
+ * Guards the public callers' @error. */
+static gboolean
+run_object_checks (gpointer           object,
+                   const ObjectCheck *checks,
+                   gsize              n_checks,
+                   GError           **error)
+{
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  for (gsize i = 0; i < n_checks; i++)
+    {
+      g_autofree char *message = NULL;
+
+      if (!checks[i].check (object, &message))
+        {
+          g_propagate_error (error, clt_store_error_new_invalid (checks[i].field, "%s", message));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_required_name (const char  *name,
+                     guint        max_chars,
+                     char       **message)
+{
+  return check_required_text (name, max_chars, FALSE, _("This field is required"), message);
+}
+
+static gboolean
+check_site_code (gpointer   site,
+                 char     **message)
+{
+  return check_required_identifier (clt_site_get_code (site), CLT_VALIDATE_MAX_CODE, message);
+}
+
+static gboolean
+check_site_name (gpointer   site,
+                 char     **message)
+{
+  return check_required_name (clt_site_get_name (site), CLT_VALIDATE_MAX_TEXT, message);
+}
+
+/* Links in emails are made by appending "verify?token=…" and the like. */
+static gboolean
+check_site_storefront_url (gpointer   site,
+                           char     **message)
+{
+  const char *url = clt_site_get_storefront_url (site);
+
+  if (!clt_validate_web_url (url, message))
+    return FALSE;
+
+  if (strpbrk (url, "?#") != NULL)
+    return fail (message, _("Links are added to this address: remove the part from “?” or “#” on"));
+
+  return TRUE;
+}
+
+static gboolean
+check_site_default_currency (gpointer   site,
+                             char     **message)
+{
+  const char *currency = clt_site_get_default_currency (site);
+
+  /* Optional: the shop's default applies. */
+  if (currency[0] == '\0')
+    return TRUE;
+
+  return clt_validate_currency (currency, message);
+}
+
+static gboolean
+check_site_default_locale (gpointer   site,
+                           char     **message)
+{
+  return clt_validate_locale (clt_site_get_default_locale (site), message);
+}
+
+static const ObjectCheck site_checks[] =
+{
+  { "code", check_site_code },
+  { "name", check_site_name },
+  { "storefront-url", check_site_storefront_url },
+  { "default-currency", check_site_default_currency },
+  { "default-locale", check_site_default_locale },
+};
+
+static gboolean
+check_group_code (gpointer   group,
+                  char     **message)
+{
+  return check_required_identifier (clt_group_get_code (group), CLT_VALIDATE_MAX_CODE, message);
+}
+
+static gboolean
+check_group_name (gpointer   group,
+                  char     **message)
+{
+  return check_required_name (clt_group_get_name (group), CLT_VALIDATE_MAX_TEXT, message);
+}
+
+static gboolean
+check_group_description (gpointer   group,
+                         char     **message)
+{
+  return check_text (clt_group_get_description (group), CLT_VALIDATE_MAX_COMMENT, TRUE, message);
+}
+
+static const ObjectCheck group_checks[] =
+{
+  { "code", check_group_code },
+  { "name", check_group_name },
+  { "description", check_group_description },
+};
+
+/* Customers refer to it by "company-id", a custom ID. */
+static gboolean
+check_company_id (gpointer   company,
+                  char     **message)
+{
+  return check_required_identifier (clt_company_get_id (company), CLT_VALIDATE_MAX_ID, message);
+}
+
+static gboolean
+check_company_name (gpointer   company,
+                    char     **message)
+{
+  return check_required_name (clt_company_get_name (company), CLT_VALIDATE_MAX_COMPANY, message);
+}
+
+static gboolean
+check_company_business_units (gpointer   company,
+                              char     **message)
+{
+  return clt_validate_list (clt_company_get_business_units (company), CLT_VALIDATE_MAX_CODE,
+                            message);
+}
+
+static gboolean
+check_company_roles (gpointer   company,
+                     char     **message)
+{
+  return clt_validate_list (clt_company_get_roles (company), CLT_VALIDATE_MAX_CODE, message);
+}
+
+static const ObjectCheck company_checks[] =
+{
+  { "id", check_company_id },
+  { "name", check_company_name },
+  { "business-units", check_company_business_units },
+  { "roles", check_company_roles },
+};
+
+static gboolean
+check_custom_field_key (gpointer   field,
+                        char     **message)
+{
+  if (!is_custom_field_key (clt_custom_field_get_key (field)))
+    return fail (message, _("Use lower-case letters, digits and _, starting with a letter"));
+
+  return TRUE;
+}
+
+static gboolean
+check_custom_field_label (gpointer   field,
+                          char     **message)
+{
+  return check_required_name (clt_custom_field_get_label (field), CLT_VALIDATE_MAX_TEXT, message);
+}
+
+static gboolean
+check_custom_field_type (gpointer   field,
+                         char     **message)
+{
+  if ((guint) clt_custom_field_get_field_type (field) > CLT_CUSTOM_FIELD_DATE)
+    return fail (message, _("Unknown field type."));
+
+  return TRUE;
+}
+
+static const ObjectCheck custom_field_checks[] =
+{
+  { "key", check_custom_field_key },
+  { "label", check_custom_field_label },
+  { "type", check_custom_field_type },
+};
+
+/* Queries --------------------------------------------------------------- */
+
+/* Any text may be searched for, but not without bounds: the store makes
+ * an FTS term of every word. Line breaks and tabs pasted with it are only
+ * white space to the search. */
+static gboolean
+check_query_search_text (gpointer   query,
+                         char     **message)
+{
+  return check_text (clt_query_get_search_text (query), CLT_VALIDATE_MAX_SEARCH, TRUE, message);
+}
+
+static gboolean
+check_query_status (gpointer   query,
+                    char     **message)
+{
+  if ((guint) clt_query_get_status (query) > CLT_STATUS_FILTER_UNVERIFIED)
+    return fail (message, _("Choose a status from the list"));
+
+  return TRUE;
+}
+
+/* Group and site filters name what customers hold: text, not only codes. */
+static gboolean
+check_query_group (gpointer   query,
+                   char     **message)
+{
+  return check_text (clt_query_get_group (query), CLT_VALIDATE_MAX_CODE, FALSE, message);
+}
+
+static gboolean
+check_query_site (gpointer   query,
+                  char     **message)
+{
+  return check_text (clt_query_get_site (query), CLT_VALIDATE_MAX_CODE, FALSE, message);
+}
+
+static gboolean
+check_query_country (gpointer   query,
+                     char     **message)
+{
+  const char *country = clt_query_get_country (query);
+
+  if (country[0] == '\0')
+    return TRUE;
+
+  return clt_validate_country (country, message);
+}
+
+static gboolean
+check_query_sort_key (gpointer   query,
+                      char     **message)
+{
+  if ((guint) clt_query_get_sort_key (query) >= CLT_N_SORT_KEYS)
+    return fail (message, _("Choose a column to sort by"));
+
+  return TRUE;
+}
+
+static gboolean
+check_query_sort_direction (gpointer   query,
+                            char     **message)
+{
+  if ((guint) clt_query_get_sort_direction (query) > CLT_SORT_DESCENDING)
+    return fail (message, _("Choose ascending or descending order"));
+
+  return TRUE;
+}
+
+static gboolean
+check_query_exclude_ids (gpointer   query,
+                         char     **message)
+{
+  const char * const *ids = clt_query_get_exclude_ids (query);
+
+  if (ids == NULL)
+    return TRUE;
+
+  if (g_strv_length ((char **) ids) > CLT_VALIDATE_MAX_LIST_ITEMS)
+    return fail_too_many (message);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      if (ids[i][0] == '\0')
+        return fail (message, _("Remove the empty entry"));
+      if (!clt_validate_custom_id (ids[i], message))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static const ObjectCheck query_checks[] =
+{
+  { "search-text", check_query_search_text },
+  { "status", check_query_status },
+  { "group", check_query_group },
+  { "site", check_query_site },
+  { "country", check_query_country },
+  { "sort-key", check_query_sort_key },
+  { "sort-direction", check_query_sort_direction },
+  { "exclude-ids", check_query_exclude_ids },
+};
+
 /* Public API ------------------------------------------------------------ */
 
 /**
@@ -923,6 +1472,260 @@ clt_validate_note_message (const char  *text,
 }
 
 /**
+ * clt_validate_site:
+ * @site: the site to save
+ * @error: a CLT_STORE_ERROR_INVALID naming the first failing field
+ *
+ * Returns: whether @site meets every rule
+ */
+gboolean
+clt_validate_site (CltSite  *site,
+                   GError  **error)
+{
+  g_return_val_if_fail (CLT_IS_SITE (site), FALSE);
+
+  return run_object_checks (site, site_checks, G_N_ELEMENTS (site_checks), error);
+}
+
+gboolean
+clt_validate_group (CltGroup  *group,
+                    GError   **error)
+{
+  g_return_val_if_fail (CLT_IS_GROUP (group), FALSE);
+
+  return run_object_checks (group, group_checks, G_N_ELEMENTS (group_checks), error);
+}
+
+gboolean
+clt_validate_company (CltCompany  *company,
+                      GError     **error)
+{
+  g_return_val_if_fail (CLT_IS_COMPANY (company), FALSE);
+
+  return run_object_checks (company, company_checks, G_N_ELEMENTS (company_checks), error);
+}
+
+gboolean
+clt_validate_custom_field (CltCustomField  *field,
+                           GError         **error)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOM_FIELD (field), FALSE);
+
+  return run_object_checks (field, custom_field_checks, G_N_ELEMENTS (custom_field_checks), error);
+}
+
+/**
+ * clt_validate_query:
+ * @query: what a caller asks a store for
+ * @error: a CLT_STORE_ERROR_INVALID naming the first failing property
+ *
+ * For queries from outside (the server): the search text valid UTF-8,
+ * at most CLT_VALIDATE_MAX_SEARCH characters, of the text rules (line
+ * breaks and tabs allowed); enums in range; group and site filters text
+ * of at most 64 characters; the country empty or ISO 3166-1; at most
+ * CLT_VALIDATE_MAX_LIST_ITEMS exclude ids, each a custom ID.
+ *
+ * Returns: whether @query may be handed to a store
+ */
+gboolean
+clt_validate_query (CltQuery  *query,
+                    GError   **error)
+{
+  g_return_val_if_fail (CLT_IS_QUERY (query), FALSE);
+
+  return run_object_checks (query, query_checks, G_N_ELEMENTS (query_checks), error);
+}
+
+/**
+ * clt_validate_page:
+ * @page_index: which page, from 0
+ * @page_size: how many items a page has
+ * @error: a CLT_STORE_ERROR_INVALID for "page-size" or "page-index"
+ *
+ * Returns: whether @page_size is 1 to CLT_VALIDATE_MAX_PAGE_SIZE and the
+ *   end of the page, (@page_index + 1) × @page_size, fits a guint, so
+ *   that neither its offset nor offset + limit wrap
+ */
+gboolean
+clt_validate_page (guint    page_index,
+                   guint    page_size,
+                   GError **error)
+{
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (page_size == 0 || page_size > CLT_VALIDATE_MAX_PAGE_SIZE)
+    {
+      g_propagate_error (error,
+                         clt_store_error_new_invalid ("page-size", _("Ask for 1 to %u items per page"),
+                                                      (guint) CLT_VALIDATE_MAX_PAGE_SIZE));
+      return FALSE;
+    }
+
+  if (page_index >= G_MAXUINT / page_size)
+    {
+      g_propagate_error (error,
+                         clt_store_error_new_invalid ("page-index",
+                                                      _("This page is past the end of any list")));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * clt_validate_custom_field_value:
+ * @field: the definition of the custom field
+ * @value: a value for it, as in a customer's "custom-fields"
+ * @message: (out) (optional) (transfer full): what is wrong
+ *
+ * Text: a string that meets the text rules, at most
+ * CLT_VALIDATE_MAX_COMMENT characters on one line. Number: a finite
+ * double, or a 32- or 64-bit integer a double holds exactly (|n| ≤ 2^53).
+ * Yes/no: a boolean. Date: a string "YYYY-MM-DD" naming a real day.
+ *
+ * Returns: whether @value fits the type of @field
+ */
+gboolean
+clt_validate_custom_field_value (CltCustomField  *field,
+                                 GVariant        *value,
+                                 char           **message)
+{
+  GDate date;
+
+  g_return_val_if_fail (CLT_IS_CUSTOM_FIELD (field), FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+  g_return_val_if_fail (message == NULL || *message == NULL, FALSE);
+
+  switch (clt_custom_field_get_field_type (field))
+    {
+    case CLT_CUSTOM_FIELD_STRING:
+      if (!g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+        return fail (message, _("Enter text"));
+      return check_text (g_variant_get_string (value, NULL), CLT_VALIDATE_MAX_COMMENT, FALSE,
+                         message);
+
+    case CLT_CUSTOM_FIELD_NUMBER:
+      if (!is_number (value))
+        return fail (message, _("Enter a number"));
+      return TRUE;
+
+    case CLT_CUSTOM_FIELD_BOOLEAN:
+      if (!g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
+        return fail (message, _("Choose yes or no"));
+      return TRUE;
+
+    case CLT_CUSTOM_FIELD_DATE:
+      if (!g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+        return fail (message, _("Enter the date as YYYY-MM-DD, like 1980-04-23"));
+      return parse_date (g_variant_get_string (value, NULL), &date, message);
+
+    default:
+      return fail (message, _("Unknown field type."));
+    }
+}
+
+/**
+ * clt_validate_code:
+ * @code: (nullable): a site or group code
+ * @message: (out) (optional) (transfer full): what is wrong
+ *
+ * Returns: whether @code is `[A-Za-z0-9_-]{1,64}`
+ */
+gboolean
+clt_validate_code (const char  *code,
+                   char       **message)
+{
+  return check_required_identifier (code, CLT_VALIDATE_MAX_CODE, message);
+}
+
+/**
+ * clt_validate_list:
+ * @values: (nullable) (array zero-terminated=1): group codes, roles,
+ *   business units
+ * @max_chars: the most characters an entry may have
+ * @message: (out) (optional) (transfer full): what is wrong
+ *
+ * Returns: whether there are at most CLT_VALIDATE_MAX_LIST_ITEMS entries,
+ *   each text that is not blank, at most @max_chars characters, listed once
+ */
+gboolean
+clt_validate_list (const char * const  *values,
+                   guint                max_chars,
+                   char               **message)
+{
+  g_autoptr(GHashTable) seen = NULL;
+
+  if (values == NULL)
+    return TRUE;
+
+  if (g_strv_length ((char **) values) > CLT_VALIDATE_MAX_LIST_ITEMS)
+    return fail_too_many (message);
+
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; values[i] != NULL; i++)
+    {
+      if (is_blank (values[i]))
+        return fail (message, _("Remove the empty entry"));
+      if (!check_text (values[i], max_chars, FALSE, message))
+        return FALSE;
+      if (!g_hash_table_add (seen, (gpointer) values[i]))
+        return fail_printf (message, _("“%s” is listed twice"), values[i]);
+    }
+
+  return TRUE;
+}
+
+/**
+ * clt_validate_web_url:
+ * @url: (nullable): a web address; NULL and "" are valid
+ * @message: (out) (optional) (transfer full): what is wrong
+ *
+ * An https:// address, or http:// on this computer (localhost, 127.0.0.1,
+ * [::1]) for a shop under development; a host name or IP address, no user
+ * name or password, at most CLT_VALIDATE_MAX_TEXT characters of the text
+ * rules, none a space, quote, angle bracket or backslash.
+ *
+ * Returns: whether @url is such an address
+ */
+gboolean
+clt_validate_web_url (const char  *url,
+                      char       **message)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *scheme;
+  const char *host;
+
+  if (url == NULL || url[0] == '\0')
+    return TRUE;
+
+  if (!check_text (url, CLT_VALIDATE_MAX_TEXT, FALSE, message))
+    return FALSE;
+
+  for (const char *p = url; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (!is_url_char (g_utf8_get_char (p)))
+        return fail (message, _("Enter a web address like https://shop.example"));
+    }
+
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL)
+    return fail (message, _("Enter a web address like https://shop.example"));
+
+  scheme = g_uri_get_scheme (uri);
+  host = g_uri_get_host (uri);
+  if (strcmp (scheme, "https") != 0 && strcmp (scheme, "http") != 0)
+    return fail (message, _("Enter an address that starts with https://"));
+  if (!check_url_host (host))
+    return fail (message, _("Enter a web address like https://shop.example"));
+  if (strcmp (scheme, "http") == 0 && !is_local_host (host))
+    return fail (message, _("Enter an address that starts with https://"));
+  if (g_uri_get_userinfo (uri) != NULL)
+    return fail (message, _("Remove the user name and password from the address"));
+
+  return TRUE;
+}
+
+/**
  * clt_validate_text:
  * @value: (nullable): the text; NULL and "" are valid
  * @max_chars: the most characters (not bytes) @value may have
@@ -942,34 +1745,65 @@ gboolean
 clt_validate_email (const char  *email,
                     char       **message)
 {
+  g_autofree char *folded = NULL;
+  g_autofree char *domain = NULL;
   const char *at;
+  gsize local_length;
 
   if (is_blank (email))
     return fail (message, _("Enter an email address"));
 
-  if (!check_text (email, CLT_VALIDATE_MAX_EMAIL, FALSE, message))
-    return FALSE;
+  if (!g_utf8_validate (email, -1, NULL))
+    return fail (message, _("This text contains invalid characters"));
 
-  if (strlen (email) > CLT_VALIDATE_MAX_EMAIL)
+  /* Spares the work on pasted junk: NFC shrinks text at most threefold
+   * (Hangul jamo), so nothing this long fits once normalized. */
+  if (strlen (email) > 4 * CLT_VALIDATE_MAX_EMAIL)
     return fail_printf (message, _("An email address has at most %d characters"),
                         CLT_VALIDATE_MAX_EMAIL);
 
   for (const char *p = email; *p != '\0'; p = g_utf8_next_char (p))
     {
-      if (g_unichar_isspace (g_utf8_get_char (p)))
+      gunichar c = g_utf8_get_char (p);
+      GUnicodeType type = g_unichar_type (c);
+
+      if (g_unichar_isspace (c))
         return fail (message, _("Remove the spaces from the email address"));
+      if (is_format (c))
+        return fail (message, _("Remove the invisible characters from the email address"));
+      /* Unassigned ones could be normalized differently by a later Unicode
+       * version, and then no longer match. */
+      if (type == G_UNICODE_CONTROL || type == G_UNICODE_UNASSIGNED
+          || type == G_UNICODE_PRIVATE_USE || is_noncharacter (c))
+        return fail (message, _("The email address contains characters that are not allowed"));
     }
 
-  at = strchr (email, '@');
+  folded = fold_email (email);
+  at = strchr (folded, '@');
   if (at == NULL || strchr (at + 1, '@') != NULL)
     return fail (message, _("Enter an email address like name@example.com"));
 
-  if ((gsize) (at - email) > CLT_VALIDATE_MAX_EMAIL_LOCAL)
+  local_length = (gsize) (at - folded);
+  if (local_length > CLT_VALIDATE_MAX_EMAIL_LOCAL)
     return fail_printf (message, _("The part before the @ has at most %d characters"),
                         CLT_VALIDATE_MAX_EMAIL_LOCAL);
 
-  if (!check_email_local_part (email, (gsize) (at - email)) || !check_email_domain (at + 1))
+  if (!check_email_local_part (folded, local_length))
     return fail (message, _("Enter an email address like name@example.com"));
+
+  if (has_compatibility_forms (folded, local_length))
+    return fail (message, _("Type the part before the @ without full-width or decorated letters"));
+
+  /* What IDNA refuses, or lets through but is no domain, is invalid. */
+  if (!check_email_domain (at + 1)
+      || (domain = g_hostname_to_ascii (at + 1)) == NULL
+      || !check_email_domain (domain))
+    return fail (message, _("Enter an email address like name@example.com"));
+
+  /* Counted as stored: NFC, the domain in its ASCII form. */
+  if (local_length + 1 + strlen (domain) > CLT_VALIDATE_MAX_EMAIL)
+    return fail_printf (message, _("An email address has at most %d characters"),
+                        CLT_VALIDATE_MAX_EMAIL);
 
   return TRUE;
 }
@@ -978,21 +1812,39 @@ clt_validate_email (const char  *email,
  * clt_validate_normalize_email:
  * @email: (nullable): an email address as typed
  *
- * Returns: (transfer full): @email trimmed and in lower case ("" for NULL)
+ * The one form an address is stored and compared in, so that one mailbox
+ * makes one account: white space around it removed, Unicode NFC, lower
+ * case (not by locale), the domain in its IDNA ASCII form
+ * ("Jörg@Bücher.DE" → "jörg@xn--bcher-kva.de"). An NFD and an NFC
+ * spelling give the same result.
+ *
+ * Only the domain of an address clt_validate_email() accepts is sure to
+ * convert; one IDNA refuses stays in Unicode. Invalid UTF-8 is lowered
+ * byte by byte.
+ *
+ * Returns: (transfer full): the normalized @email ("" for NULL)
  */
 char *
 clt_validate_normalize_email (const char *email)
 {
   g_autofree char *stripped = NULL;
+  g_autofree char *folded = NULL;
+  g_autofree char *domain = NULL;
+  const char *at;
 
   if (email == NULL)
     return g_strdup ("");
 
   stripped = g_strstrip (g_strdup (email));
-  if (g_utf8_validate (stripped, -1, NULL))
-    return g_utf8_strdown (stripped, -1);
+  if (!g_utf8_validate (stripped, -1, NULL))
+    return g_ascii_strdown (stripped, -1);
 
-  return g_ascii_strdown (stripped, -1);
+  folded = fold_email (stripped);
+  at = strrchr (folded, '@');
+  if (at == NULL || (domain = g_hostname_to_ascii (at + 1)) == NULL)
+    return g_steal_pointer (&folded);
+
+  return g_strdup_printf ("%.*s@%s", (int) (at - folded), folded, domain);
 }
 
 gboolean
@@ -1034,24 +1886,7 @@ gboolean
 clt_validate_custom_id (const char  *id,
                         char       **message)
 {
-  if (id == NULL || id[0] == '\0')
-    return TRUE;
-
-  for (const char *p = id; *p != '\0'; p++)
-    {
-      if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_')
-        return fail (message, _("Use only letters A–Z, digits, - and _"));
-    }
-
-  if (strlen (id) > CLT_VALIDATE_MAX_ID)
-    return fail_printf (message,
-                        g_dngettext (GETTEXT_PACKAGE,
-                                     "Use at most %u character",
-                                     "Use at most %u characters",
-                                     CLT_VALIDATE_MAX_ID),
-                        (guint) CLT_VALIDATE_MAX_ID);
-
-  return TRUE;
+  return check_identifier (id, CLT_VALIDATE_MAX_ID, message);
 }
 
 gboolean

@@ -22,9 +22,23 @@ G_BEGIN_DECLS
  * valid. Messages are short, translated and fit to show a user as they are.
  *
  * Rules common to text: valid UTF-8, no control characters (line breaks and
- * tabs only in the multi-line fields: address comment, note message), at
- * most CLT_VALIDATE_MAX_* characters. A required field that holds only
- * white space counts as empty.
+ * tabs only in the multi-line fields: address comment, note message), no
+ * noncharacters (U+FDD0..U+FDEF, U+xFFFE, U+xFFFF), no invisible format
+ * characters (Unicode Cf: zero-width space, word joiner, byte order mark,
+ * soft hyphen, bidirectional marks, embeddings, overrides and isolates,
+ * tags) except the zero-width non-joiner and joiner (U+200C, U+200D) that
+ * Persian, Indic scripts and emoji need; at most CLT_VALIDATE_MAX_*
+ * characters. Unassigned code points are allowed: a newer system may know
+ * them. A required field that holds only white space and format
+ * characters counts as empty.
+ *
+ * Emails: one "@"; no spaces, no format characters at all, no control,
+ * unassigned, private-use or noncharacters; the part before the "@" at
+ * most 64 bytes, dot-atom syntax or non-ASCII, without full-width or other
+ * compatibility forms ("Ａlice" is refused, not folded: it is another
+ * mailbox); the domain in letters, digits, marks and hyphens, accepted by
+ * IDNA (g_hostname_to_ascii()), "xn--" labels real A-labels; at most 254
+ * bytes in the normalized form (clt_validate_normalize_email()).
  *
  * Customers: email required on create (syntax checked whenever set), first
  * and last name required, currency required and a known ISO 4217 code;
@@ -43,7 +57,23 @@ G_BEGIN_DECLS
  * spaces or hyphens. Its message depends on the country: check "zip-code"
  * again when "country" changes.
  *
- * Notes: a message that is not blank, at most 5000 characters. */
+ * Notes: a message that is not blank, at most 5000 characters.
+ *
+ * Lists (groups, roles, business units): at most
+ * CLT_VALIDATE_MAX_LIST_ITEMS entries, each text that is not blank, at
+ * most 64 characters, listed once.
+ *
+ * Sites: "code" `[A-Za-z0-9_-]{1,64}`; "name" required, at most 200
+ * characters; "storefront-url" optional, a web address (see
+ * clt_validate_web_url()) without "?" or "#", since links are appended to
+ * it; "default-currency" empty or ISO 4217; "default-locale" empty or
+ * known. Groups: "code" as sites, "name" required, "description" at most
+ * 2000 characters on several lines. Companies: "id" a custom ID
+ * (required), "name" required, at most 200 characters; "business-units"
+ * and "roles" lists. Custom fields: "key" `[a-z][a-z0-9_]*`, at most 64;
+ * "label" required, at most 200 characters; "type" a CltCustomFieldType.
+ * The rules that need the database (a code taken, a type that cannot
+ * change while values exist) stay with the store. */
 
 typedef enum
 {
@@ -68,6 +98,14 @@ typedef enum
 #define CLT_VALIDATE_MIN_PASSWORD     8
 #define CLT_VALIDATE_MAX_PASSWORD     128
 
+/* Bounds on what one call may ask for or hand over: customers per page,
+ * characters of search text, entries of a list argument (group codes,
+ * roles, business units, exclude ids), customers per import call. */
+#define CLT_VALIDATE_MAX_PAGE_SIZE    500
+#define CLT_VALIDATE_MAX_SEARCH       200
+#define CLT_VALIDATE_MAX_LIST_ITEMS   1000
+#define CLT_VALIDATE_MAX_IMPORT_ROWS  10000
+
 gboolean  clt_validate_customer            (CltCustomer      *customer,
                                             CltValidateMode   mode,
                                             GError          **error);
@@ -89,6 +127,24 @@ gboolean  clt_validate_note                (CltNote          *note,
 gboolean  clt_validate_note_message        (const char       *text,
                                             GError          **error);
 
+gboolean  clt_validate_site                (CltSite          *site,
+                                            GError          **error);
+gboolean  clt_validate_group               (CltGroup         *group,
+                                            GError          **error);
+gboolean  clt_validate_company             (CltCompany       *company,
+                                            GError          **error);
+gboolean  clt_validate_custom_field        (CltCustomField   *field,
+                                            GError          **error);
+gboolean  clt_validate_query               (CltQuery         *query,
+                                            GError          **error);
+gboolean  clt_validate_page                (guint             page_index,
+                                            guint             page_size,
+                                            GError          **error);
+/* Whether @value fits @field's type; for the customer's "custom-fields". */
+gboolean  clt_validate_custom_field_value  (CltCustomField   *field,
+                                            GVariant         *value,
+                                            char            **message);
+
 /* Single values, for callers that hold no object (the server, search,
  * the password row). Those marked optional accept "". */
 gboolean  clt_validate_text                (const char       *value,
@@ -102,6 +158,16 @@ gboolean  clt_validate_date_of_birth       (const char       *date,
 gboolean  clt_validate_phone               (const char       *phone,
                                             char            **message);   /* optional */
 gboolean  clt_validate_custom_id           (const char       *id,
+                                            char            **message);   /* optional */
+/* A site or group code, required. */
+gboolean  clt_validate_code                (const char       *code,
+                                            char            **message);
+/* Group codes, roles, business units; NULL is an empty list. */
+gboolean  clt_validate_list                (const char * const  *values,
+                                            guint                max_chars,
+                                            char               **message);
+/* https://, or http:// on localhost, 127.0.0.1 or [::1]. */
+gboolean  clt_validate_web_url             (const char       *url,
                                             char            **message);   /* optional */
 gboolean  clt_validate_locale              (const char       *locale,
                                             char            **message);   /* optional */
@@ -117,8 +183,8 @@ gboolean  clt_validate_zip_code            (const char       *country,
 gboolean  clt_validate_password            (const char       *password,
                                             char            **message);
 
-/* The form an email is stored and compared in: white space around it
- * removed, lower case. */
+/* The one form an email is stored and compared in: white space around it
+ * removed, NFC, lower case, the domain in IDNA ASCII form. */
 char     *clt_validate_normalize_email     (const char       *email);
 
 G_END_DECLS

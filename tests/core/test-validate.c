@@ -5,13 +5,20 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "clt-address.h"
+#include "clt-company.h"
+#include "clt-custom-field.h"
 #include "clt-customer.h"
 #include "clt-error.h"
+#include "clt-group.h"
 #include "clt-iso-codes.h"
 #include "clt-note.h"
+#include "clt-query.h"
+#include "clt-random.h"
+#include "clt-site.h"
 #include "clt-validate.h"
 
 /* Helpers --------------------------------------------------------------- */
@@ -117,6 +124,29 @@ assert_address_valid (CltAddress      *address,
 
   if (!clt_validate_address (address, mode, &error))
     g_error ("unexpectedly invalid: %s: %s", clt_store_error_get_field (error), error->message);
+}
+
+/* @error must name @field, with @expected (if not NULL) as message. */
+static void
+assert_invalid (GError     *error,
+                const char *field,
+                const char *expected)
+{
+  g_assert_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_INVALID);
+  g_assert_cmpstr (clt_store_error_get_field (error), ==, field);
+  g_assert_cmpstr (error->message, !=, "");
+  if (expected != NULL)
+    g_assert_cmpstr (error->message, ==, expected);
+}
+
+static CltSite *
+make_site (void)
+{
+  CltSite *site = clt_site_new ();
+
+  clt_site_set_code (site, "nl-shop");
+  clt_site_set_name (site, "Netherlands");
+  return site;
 }
 
 /* Customers ------------------------------------------------------------- */
@@ -376,7 +406,18 @@ test_normalize_email (void)
   } cases[] = {
     { "  Name@Example.COM \n", "name@example.com" },
     { "name@example.com", "name@example.com" },
-    { "JÖRG@Bücher.DE", "jörg@bücher.de" },
+    { "JÖRG@Bücher.DE", "jörg@xn--bcher-kva.de" },
+    /* NFD and NFC spellings are one address. */
+    { "jose\u0301@example.com", "jos\u00e9@example.com" },
+    { "jos\u00e9@example.com", "jos\u00e9@example.com" },
+    { "JOSE\u0301@EXAMPLE.COM", "jos\u00e9@example.com" },
+    /* The domain in its IDNA ASCII form, however it was typed. */
+    { "user@bücher.example", "user@xn--bcher-kva.example" },
+    { "user@BU\u0308CHER.example", "user@xn--bcher-kva.example" },
+    { "User@XN--BCHER-KVA.Example", "user@xn--bcher-kva.example" },
+    { "user@\uff25xample.COM", "user@example.com" },
+    /* Lower case by Unicode, not by locale. */
+    { "\u00c9MILE@example.com", "\u00e9mile@example.com" },
     { "", "" },
     { NULL, "" },
   };
@@ -386,6 +427,116 @@ test_normalize_email (void)
       g_autofree char *normalized = clt_validate_normalize_email (cases[i].in);
 
       g_assert_cmpstr (normalized, ==, cases[i].out);
+    }
+}
+
+/* Characters that look like nothing, or like something else, would let one
+ * mailbox open many accounts. */
+static void
+test_email_invisible (void)
+{
+  const struct
+  {
+    const char *email;
+    const char *message;
+  } invalid[] = {
+    { "alice\u200b@example.com", "Remove the invisible characters from the email address" },
+    { "alice\u200c@example.com", "Remove the invisible characters from the email address" },
+    { "alice\u200d@example.com", "Remove the invisible characters from the email address" },
+    { "ali\u200ece@example.com", "Remove the invisible characters from the email address" },
+    { "alice\u200f@example.com", "Remove the invisible characters from the email address" },
+    { "\u202ealice@example.com", "Remove the invisible characters from the email address" },
+    { "alice\u202a@example.com", "Remove the invisible characters from the email address" },
+    { "alice\u2066x\u2069@example.com", "Remove the invisible characters from the email address" },
+    { "alice\u2060@example.com", "Remove the invisible characters from the email address" },
+    { "\ufeffalice@example.com", "Remove the invisible characters from the email address" },
+    { "ali\u00adce@example.com", "Remove the invisible characters from the email address" },
+    { "alice@exam\u200bple.com", "Remove the invisible characters from the email address" },
+    { "alice@example.com\u200b", "Remove the invisible characters from the email address" },
+    { "alice\ufdd0@example.com", "The email address contains characters that are not allowed" },
+    { "alice\ufdef@example.com", "The email address contains characters that are not allowed" },
+    { "alice\ufffe@example.com", "The email address contains characters that are not allowed" },
+    { "alice\uffff@example.com", "The email address contains characters that are not allowed" },
+    { "alice\U0001ffff@example.com", "The email address contains characters that are not allowed" },
+    { "alice\U0010fffe@example.com", "The email address contains characters that are not allowed" },
+    { "alice\u0378@example.com", "The email address contains characters that are not allowed" },
+    { "alice\ue000@example.com", "The email address contains characters that are not allowed" },
+    { "alice\x01@example.com", "The email address contains characters that are not allowed" },
+    { "alice\u2028@example.com", "Remove the spaces from the email address" },
+    { "alice\u3000@example.com", "Remove the spaces from the email address" },
+    /* Full-width and decorated letters: another address that looks the
+     * same. In the domain IDNA maps them (see normalize-email). */
+    { "\uff21lice@Example.COM", "Type the part before the @ without full-width or decorated letters" },
+    { "\ufb01le@example.com", "Type the part before the @ without full-width or decorated letters" },
+    { "alice\u00b2@example.com", "Type the part before the @ without full-width or decorated letters" },
+    /* A combining mark needs a letter to sit on. */
+    { "\u0301alice@example.com", "Enter an email address like name@example.com" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autofree char *message = NULL;
+      g_autoptr(CltCustomer) customer = make_customer ();
+
+      if (clt_validate_email (invalid[i].email, &message))
+        g_error ("“%s” accepted", invalid[i].email);
+      g_assert_cmpstr (message, ==, invalid[i].message);
+
+      clt_customer_set_email (customer, invalid[i].email);
+      assert_customer_invalid (customer, CLT_VALIDATE_CREATE, "email");
+    }
+}
+
+static void
+test_email_idna (void)
+{
+  g_autofree char *long_u_label = repeat ("ü", 60);
+  g_autofree char *over_u_label = g_strconcat ("user@", long_u_label, ".example", NULL);
+  const char *valid[] = {
+    "user@bücher.example",
+    "user@BÜCHER.example",
+    "user@bu\u0308cher.example",
+    "user@xn--bcher-kva.example",
+    "user@XN--BCHER-KVA.EXAMPLE",
+    "user@उदाहरण.भारत",
+    "user@xn--p1b6ci4b4b3a.xn--h2brj9c",
+    "jos\u00e9@ex\u00e1mple.com",
+  };
+  const char *invalid[] = {
+    "user@xn--bü.example",         /* IDNA refuses an ACE prefix on Unicode */
+    over_u_label,                   /* fine in Unicode, over 63 once encoded */
+    "user@xn--a.com",               /* decodes to a control character */
+    "user@xn--ls8h.la",             /* decodes to an emoji */
+    "user@xn--.com",
+    "user@☃.com",
+    "user@💩.la",
+    "user@\u0301abc.com",
+    "user@bücher\u3002example",     /* ideographic full stop */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    {
+      g_autofree char *message = NULL;
+      g_autofree char *normalized = clt_validate_normalize_email (valid[i]);
+
+      if (!clt_validate_email (valid[i], &message))
+        g_error ("“%s” rejected: %s", valid[i], message);
+      /* What is stored is valid too, and stays as it is. */
+      g_assert_true (clt_validate_email (normalized, NULL));
+      {
+        g_autofree char *again = clt_validate_normalize_email (normalized);
+
+        g_assert_cmpstr (again, ==, normalized);
+      }
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autofree char *message = NULL;
+
+      if (clt_validate_email (invalid[i], &message))
+        g_error ("“%s” accepted", invalid[i]);
+      g_assert_cmpstr (message, ==, "Enter an email address like name@example.com");
     }
 }
 
@@ -638,6 +789,100 @@ test_text_rules (void)
   g_assert_false (clt_validate_text ("a\x1b[31mb", 10, TRUE, NULL));
 }
 
+/* Every text field refuses what is invisible or reorders the text around
+ * it, but keeps the joiners that Persian, Indic scripts and emoji need. */
+static void
+test_text_invisible (void)
+{
+  const char *invisible[] = {
+    "Ada\u200b",           /* zero-width space */
+    "Ada\u2060",           /* word joiner */
+    "\ufeffAda",           /* byte order mark */
+    "Ada\u00ad",           /* soft hyphen */
+    "Ada\u200e",           /* left-to-right mark */
+    "Ada\u200f",           /* right-to-left mark */
+    "\u202eadA",           /* right-to-left override */
+    "Ada\u202a",           /* left-to-right embedding */
+    "\u2066Ada\u2069",     /* isolate */
+    "Ada\U000e0041",       /* tag */
+  };
+  const char *noncharacters[] = { "Ada\ufdd0", "Ada\ufdef", "Ada\ufffe", "Ada\uffff", "Ada\U0010ffff" };
+  const char *fine[] = {
+    "علی\u200cپور",        /* Alipour: the non-joiner belongs to the spelling */
+    "Ada \U0001f469\u200d\U0001f4bb",
+    "Zoë-Łucja 李",
+  };
+  const char *message_invisible = "Remove the invisible characters, such as zero-width spaces "
+                                  "or text direction marks";
+
+  for (guint i = 0; i < G_N_ELEMENTS (invisible) + G_N_ELEMENTS (noncharacters); i++)
+    {
+      gboolean is_invisible = i < G_N_ELEMENTS (invisible);
+      const char *text = is_invisible ? invisible[i] : noncharacters[i - G_N_ELEMENTS (invisible)];
+      const char *expected = is_invisible ? message_invisible : "This text contains invalid characters";
+      g_autoptr(CltCustomer) customer = make_customer ();
+      g_autoptr(CltAddress) address = make_address ();
+      g_autoptr(GVariantBuilder) fields = g_variant_builder_new (G_VARIANT_TYPE_VARDICT);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *message = NULL;
+      g_autofree char *password = g_strconcat ("password", text, NULL);
+      const char *groups[] = { text, NULL };
+
+      g_assert_false (clt_validate_text (text, 100, FALSE, &message));
+      g_assert_cmpstr (message, ==, expected);
+      g_clear_pointer (&message, g_free);
+      g_assert_false (clt_validate_text (text, 100, TRUE, &message));
+      g_assert_cmpstr (message, ==, expected);
+
+      clt_customer_set_first_name (customer, text);
+      assert_customer_invalid (customer, CLT_VALIDATE_CREATE, "first-name");
+      clt_customer_set_first_name (customer, "Ada");
+      clt_customer_set_company (customer, text);
+      assert_customer_invalid (customer, CLT_VALIDATE_CREATE, "company");
+      clt_customer_set_company (customer, "");
+      clt_customer_set_groups (customer, groups);
+      assert_customer_invalid (customer, CLT_VALIDATE_CREATE, "groups");
+      clt_customer_set_groups (customer, NULL);
+      g_variant_builder_add (fields, "{sv}", "notes", g_variant_new_string (text));
+      clt_customer_set_custom_fields (customer, g_variant_builder_end (fields));
+      assert_customer_invalid (customer, CLT_VALIDATE_CREATE, "custom-fields");
+
+      clt_address_set_address1 (address, text);
+      assert_address_invalid (address, CLT_VALIDATE_CREATE, "address1");
+      clt_address_set_address1 (address, "Unter den Linden 1");
+      clt_address_set_comment (address, text);
+      assert_address_invalid (address, CLT_VALIDATE_CREATE, "comment");
+
+      g_assert_false (clt_validate_note_message (text, &error));
+      g_assert_cmpstr (error->message, ==, expected);
+      g_assert_false (clt_validate_password (password, NULL));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (fine); i++)
+    {
+      g_autoptr(CltCustomer) customer = make_customer ();
+
+      g_assert_true (clt_validate_text (fine[i], 100, FALSE, NULL));
+      g_assert_true (clt_validate_note_message (fine[i], NULL));
+      clt_customer_set_last_name (customer, fine[i]);
+      assert_customer_valid (customer, CLT_VALIDATE_CREATE);
+    }
+
+  /* Invisible characters alone are an empty name. */
+  {
+    g_autoptr(CltCustomer) customer = make_customer ();
+    g_autofree char *message = NULL;
+
+    clt_customer_set_first_name (customer, "\u200b");
+    g_assert_false (clt_validate_customer_field (customer, "first-name", CLT_VALIDATE_CREATE, &message));
+    g_assert_cmpstr (message, ==, "Enter a first name");
+    g_clear_pointer (&message, g_free);
+    clt_customer_set_first_name (customer, " \u200d ");
+    g_assert_false (clt_validate_customer_field (customer, "first-name", CLT_VALIDATE_CREATE, &message));
+    g_assert_cmpstr (message, ==, "Enter a first name");
+  }
+}
+
 static void
 test_customer_lengths (void)
 {
@@ -696,6 +941,20 @@ test_customer_lists (void)
   assert_customer_invalid (customer, CLT_VALIDATE_CREATE, "roles");
   clt_customer_set_roles (customer, fine);
   assert_customer_valid (customer, CLT_VALIDATE_CREATE);
+
+  /* Listed twice is a mistake, as the store's group and role calls say. */
+  {
+    const char *twice[] = { "vip", "wholesale", "vip", NULL };
+    g_autofree char *message = NULL;
+
+    clt_customer_set_groups (customer, twice);
+    assert_customer_invalid (customer, CLT_VALIDATE_CREATE, "groups");
+    g_assert_false (clt_validate_customer_field (customer, "groups", CLT_VALIDATE_CREATE, &message));
+    g_assert_cmpstr (message, ==, "“vip” is listed twice");
+    clt_customer_set_groups (customer, fine);
+    clt_customer_set_roles (customer, twice);
+    assert_customer_invalid (customer, CLT_VALIDATE_CREATE, "roles");
+  }
 }
 
 static void
@@ -731,6 +990,27 @@ test_custom_fields (void)
     g_variant_builder_add (builder, "{sv}", "notes", g_variant_new_string ("bad\x01"));
     clt_customer_set_custom_fields (customer, g_variant_builder_end (builder));
     assert_customer_invalid (customer, CLT_VALIDATE_CREATE, "custom-fields");
+  }
+
+  /* Values no field type holds were stored printed as GVariant text. */
+  {
+    GVariant *odd[] = {
+      g_variant_new_strv (NULL, 0),
+      g_variant_new_variant (g_variant_new_string ("x")),
+      g_variant_new ("(ii)", 1, 2),
+      g_variant_new_double (NAN),
+      g_variant_new_byte (7),
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (odd); i++)
+      {
+        g_autoptr(CltCustomer) customer = make_customer ();
+        g_autoptr(GVariantBuilder) builder = g_variant_builder_new (G_VARIANT_TYPE_VARDICT);
+
+        g_variant_builder_add (builder, "{sv}", "extra", odd[i]);
+        clt_customer_set_custom_fields (customer, g_variant_builder_end (builder));
+        assert_customer_invalid (customer, CLT_VALIDATE_CREATE, "custom-fields");
+      }
   }
 }
 
@@ -1053,6 +1333,565 @@ test_password (void)
   g_assert_cmpstr (message, ==, "Use at least 8 characters");
 }
 
+/* Sites, groups, companies, custom fields -------------------------------- */
+
+static void
+test_site (void)
+{
+  g_autofree char *code_64 = repeat ("s", 64);
+  g_autofree char *code_65 = repeat ("s", 65);
+  g_autofree char *name_201 = repeat ("n", 201);
+  const struct
+  {
+    const char *field;
+    void (*set) (CltSite *, const char *);
+    const char *value;
+    const char *message;
+  } invalid[] = {
+    { "code", clt_site_set_code, "", "Enter a code" },
+    { "code", clt_site_set_code, "nl shop", "Use only letters A–Z, digits, - and _" },
+    { "code", clt_site_set_code, "nl/shop", NULL },
+    { "code", clt_site_set_code, code_65, "Use at most 64 characters" },
+    { "name", clt_site_set_name, "", "This field is required" },
+    { "name", clt_site_set_name, " \t", "This field is required" },
+    { "name", clt_site_set_name, name_201, "Use at most 200 characters" },
+    { "name", clt_site_set_name, "Nether\u202elands", NULL },
+    { "default-currency", clt_site_set_default_currency, "EURO", NULL },
+    { "default-currency", clt_site_set_default_currency, "eur", NULL },
+    { "default-locale", clt_site_set_default_locale, "xx_YY", NULL },
+  };
+
+  {
+    g_autoptr(CltSite) site = make_site ();
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (clt_validate_site (site, &error));
+    g_assert_no_error (error);
+
+    clt_site_set_code (site, code_64);
+    clt_site_set_storefront_url (site, "https://nl.shop.example/de/");
+    clt_site_set_default_currency (site, "EUR");
+    clt_site_set_default_locale (site, "nl_NL");
+    g_assert_true (clt_validate_site (site, &error));
+    g_assert_no_error (error);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autoptr(CltSite) site = make_site ();
+      g_autoptr(GError) error = NULL;
+
+      invalid[i].set (site, invalid[i].value);
+      g_assert_false (clt_validate_site (site, &error));
+      assert_invalid (error, invalid[i].field, invalid[i].message);
+    }
+
+  /* The first failing field, in the order of the rules, is reported. */
+  {
+    g_autoptr(CltSite) site = clt_site_new ();
+    g_autoptr(GError) error = NULL;
+
+    clt_site_set_default_locale (site, "xx");
+    g_assert_false (clt_validate_site (site, &error));
+    assert_invalid (error, "code", NULL);
+  }
+}
+
+static void
+test_site_storefront_url (void)
+{
+  g_autofree char *long_path = repeat ("p", 200);
+  g_autofree char *over = g_strconcat ("https://shop.example/", long_path, NULL);
+  const char *valid[] = {
+    "",
+    "https://nl.shop.example",
+    "https://nl.shop.example/de/",
+    "HTTPS://Shop.Example:8443/store",
+    "https://bücher.example/",
+    "https://192.0.2.10/",
+    "http://localhost:8080/",
+    "http://LOCALHOST/",
+    "http://127.0.0.1/shop/",
+    "http://[::1]:8080/",
+  };
+  const struct
+  {
+    const char *url;
+    const char *message;
+  } invalid[] = {
+    { "ftp://nl.shop.example/", "Enter an address that starts with https://" },
+    { "http://nl.shop.example/", "Enter an address that starts with https://" },
+    { "http://127.0.0.2/", "Enter an address that starts with https://" },
+    { "javascript:alert(1)", "Enter an address that starts with https://" },
+    { "nl.shop.example", "Enter a web address like https://shop.example" },
+    { "https:nl.shop.example", "Enter a web address like https://shop.example" },
+    { "https:///path", "Enter a web address like https://shop.example" },
+    { "https://exa_mple.example/", "Enter a web address like https://shop.example" },
+    { "https://shop.example./", "Enter a web address like https://shop.example" },
+    { "https://sh op.example/", "Enter a web address like https://shop.example" },
+    { "https://shop.example/a b", "Enter a web address like https://shop.example" },
+    { "https://evil.example\\@shop.example/", "Enter a web address like https://shop.example" },
+    { "https://shop.example/\"><script>", "Enter a web address like https://shop.example" },
+    { "https://shop.example/%zz", "Enter a web address like https://shop.example" },
+    { "https://user:secret@shop.example/", "Remove the user name and password from the address" },
+    { "https://shop.example/?lang=de", "Links are added to this address: remove the part from “?” or “#” on" },
+    { "https://shop.example/#top", "Links are added to this address: remove the part from “?” or “#” on" },
+    { "https://shop.example/\u200b", "Remove the invisible characters, such as zero-width spaces or text direction marks" },
+    { "https://shop.example/\n", "Remove the line breaks, tabs and control characters" },
+    { over, "Use at most 200 characters" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    {
+      g_autoptr(CltSite) site = make_site ();
+      g_autoptr(GError) error = NULL;
+
+      clt_site_set_storefront_url (site, valid[i]);
+      if (!clt_validate_site (site, &error))
+        g_error ("“%s” rejected: %s", valid[i], error->message);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autoptr(CltSite) site = make_site ();
+      g_autoptr(GError) error = NULL;
+
+      clt_site_set_storefront_url (site, invalid[i].url);
+      if (clt_validate_site (site, &error))
+        g_error ("“%s” accepted", invalid[i].url);
+      assert_invalid (error, "storefront-url", invalid[i].message);
+    }
+
+  /* The general check takes a query: a template may need one. */
+  g_assert_true (clt_validate_web_url ("https://shop.example/assist?customer=1", NULL));
+  g_assert_true (clt_validate_web_url (NULL, NULL));
+  g_assert_false (clt_validate_web_url ("http://shop.example/", NULL));
+}
+
+static void
+test_group (void)
+{
+  g_autoptr(CltGroup) group = clt_group_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = repeat ("d", CLT_VALIDATE_MAX_COMMENT);
+  g_autofree char *over = repeat ("d", CLT_VALIDATE_MAX_COMMENT + 1);
+
+  g_assert_false (clt_validate_group (group, &error));
+  assert_invalid (error, "code", "Enter a code");
+  g_clear_error (&error);
+
+  clt_group_set_code (group, "vip");
+  g_assert_false (clt_validate_group (group, &error));
+  assert_invalid (error, "name", "This field is required");
+  g_clear_error (&error);
+
+  clt_group_set_name (group, "VIP");
+  clt_group_set_description (group, "Our best customers.\nCall them first.");
+  g_assert_true (clt_validate_group (group, &error));
+  g_assert_no_error (error);
+  clt_group_set_description (group, description);
+  g_assert_true (clt_validate_group (group, &error));
+
+  clt_group_set_description (group, over);
+  g_assert_false (clt_validate_group (group, &error));
+  assert_invalid (error, "description", NULL);
+  g_clear_error (&error);
+  clt_group_set_description (group, "bell\x07");
+  g_assert_false (clt_validate_group (group, &error));
+  assert_invalid (error, "description", NULL);
+  g_clear_error (&error);
+  clt_group_set_description (group, "");
+
+  clt_group_set_code (group, "v.i.p");
+  g_assert_false (clt_validate_group (group, &error));
+  assert_invalid (error, "code", NULL);
+  g_clear_error (&error);
+
+  g_assert_true (clt_validate_code ("b2b_customers-2", NULL));
+  g_assert_false (clt_validate_code ("", NULL));
+  g_assert_false (clt_validate_code (NULL, NULL));
+  g_assert_false (clt_validate_code ("grüne", NULL));
+}
+
+static void
+test_company (void)
+{
+  g_autoptr(CltCompany) company = clt_company_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id_66 = repeat ("c", CLT_VALIDATE_MAX_ID);
+  g_autofree char *id_67 = repeat ("c", CLT_VALIDATE_MAX_ID + 1);
+  g_autofree char *name_201 = repeat ("n", CLT_VALIDATE_MAX_COMPANY + 1);
+  g_autofree char *unit_65 = repeat ("u", CLT_VALIDATE_MAX_CODE + 1);
+  const char *units[] = { "Research", "Sales", NULL };
+  const char *roles[] = { "purchaser", "approver", NULL };
+  const char *empty_entry[] = { "Sales", " ", NULL };
+  const char *twice[] = { "Sales", "Research", "Sales", NULL };
+  const char *too_long[] = { unit_65, NULL };
+
+  g_assert_false (clt_validate_company (company, &error));
+  assert_invalid (error, "id", "Enter a code");
+  g_clear_error (&error);
+
+  clt_company_set_id (company, id_66);
+  g_assert_false (clt_validate_company (company, &error));
+  assert_invalid (error, "name", "This field is required");
+  g_clear_error (&error);
+
+  clt_company_set_name (company, "Analytical Engines Ltd.");
+  clt_company_set_business_units (company, units);
+  clt_company_set_roles (company, roles);
+  g_assert_true (clt_validate_company (company, &error));
+  g_assert_no_error (error);
+
+  clt_company_set_id (company, id_67);
+  g_assert_false (clt_validate_company (company, &error));
+  assert_invalid (error, "id", NULL);
+  g_clear_error (&error);
+  clt_company_set_id (company, "acme/1");
+  g_assert_false (clt_validate_company (company, &error));
+  assert_invalid (error, "id", NULL);
+  g_clear_error (&error);
+  clt_company_set_id (company, "acme-1");
+
+  clt_company_set_name (company, name_201);
+  g_assert_false (clt_validate_company (company, &error));
+  assert_invalid (error, "name", NULL);
+  g_clear_error (&error);
+  clt_company_set_name (company, "Acme");
+
+  clt_company_set_business_units (company, empty_entry);
+  g_assert_false (clt_validate_company (company, &error));
+  assert_invalid (error, "business-units", "Remove the empty entry");
+  g_clear_error (&error);
+  clt_company_set_business_units (company, twice);
+  g_assert_false (clt_validate_company (company, &error));
+  assert_invalid (error, "business-units", "“Sales” is listed twice");
+  g_clear_error (&error);
+  clt_company_set_business_units (company, too_long);
+  g_assert_false (clt_validate_company (company, &error));
+  assert_invalid (error, "business-units", NULL);
+  g_clear_error (&error);
+  clt_company_set_business_units (company, NULL);
+
+  clt_company_set_roles (company, twice);
+  g_assert_false (clt_validate_company (company, &error));
+  assert_invalid (error, "roles", NULL);
+  g_clear_error (&error);
+  clt_company_set_roles (company, NULL);
+  g_assert_true (clt_validate_company (company, &error));
+}
+
+static void
+test_custom_field (void)
+{
+  const char *bad_keys[] = { "", "Tier", "1st", "loyalty-tier", "loyalty tier", "_x", "tür" };
+  g_autofree char *key_64 = repeat ("k", CLT_VALIDATE_MAX_CODE);
+  g_autofree char *key_65 = repeat ("k", CLT_VALIDATE_MAX_CODE + 1);
+  g_autoptr(CltCustomField) field = clt_custom_field_new ();
+  g_autoptr(GError) error = NULL;
+
+  clt_custom_field_set_key (field, "loyalty_tier2");
+  clt_custom_field_set_label (field, "Loyalty tier");
+  g_assert_true (clt_validate_custom_field (field, &error));
+  g_assert_no_error (error);
+  clt_custom_field_set_key (field, key_64);
+  g_assert_true (clt_validate_custom_field (field, &error));
+
+  clt_custom_field_set_key (field, key_65);
+  g_assert_false (clt_validate_custom_field (field, &error));
+  assert_invalid (error, "key", NULL);
+  g_clear_error (&error);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_keys); i++)
+    {
+      clt_custom_field_set_key (field, bad_keys[i]);
+      g_assert_false (clt_validate_custom_field (field, &error));
+      assert_invalid (error, "key", "Use lower-case letters, digits and _, starting with a letter");
+      g_clear_error (&error);
+    }
+  clt_custom_field_set_key (field, "tier");
+
+  clt_custom_field_set_label (field, "");
+  g_assert_false (clt_validate_custom_field (field, &error));
+  assert_invalid (error, "label", "This field is required");
+  g_clear_error (&error);
+  clt_custom_field_set_label (field, "Tier\u2066");
+  g_assert_false (clt_validate_custom_field (field, &error));
+  assert_invalid (error, "label", NULL);
+  g_clear_error (&error);
+  clt_custom_field_set_label (field, "Tier");
+
+  clt_custom_field_set_field_type (field, (CltCustomFieldType) 9);
+  g_assert_false (clt_validate_custom_field (field, &error));
+  assert_invalid (error, "type", "Unknown field type.");
+}
+
+/* Security review §6: values were only checked when they were strings. */
+static void
+test_custom_field_value (void)
+{
+  g_autofree char *text_max = repeat ("t", CLT_VALIDATE_MAX_COMMENT);
+  g_autofree char *text_over = repeat ("t", CLT_VALIDATE_MAX_COMMENT + 1);
+  const struct
+  {
+    CltCustomFieldType type;
+    GVariant *value;
+    gboolean valid;
+  } cases[] = {
+    { CLT_CUSTOM_FIELD_STRING, g_variant_new_string ("Gold"), TRUE },
+    { CLT_CUSTOM_FIELD_STRING, g_variant_new_string (""), TRUE },
+    { CLT_CUSTOM_FIELD_STRING, g_variant_new_string (text_max), TRUE },
+    { CLT_CUSTOM_FIELD_STRING, g_variant_new_string (text_over), FALSE },
+    { CLT_CUSTOM_FIELD_STRING, g_variant_new_string ("Go\nld"), FALSE },
+    { CLT_CUSTOM_FIELD_STRING, g_variant_new_string ("Gold\u202e"), FALSE },
+    { CLT_CUSTOM_FIELD_STRING, g_variant_new_double (1.5), FALSE },
+    { CLT_CUSTOM_FIELD_STRING, g_variant_new_strv (NULL, 0), FALSE },
+    { CLT_CUSTOM_FIELD_NUMBER, g_variant_new_double (1200.5), TRUE },
+    { CLT_CUSTOM_FIELD_NUMBER, g_variant_new_double (-0.0), TRUE },
+    { CLT_CUSTOM_FIELD_NUMBER, g_variant_new_int32 (G_MININT32), TRUE },
+    { CLT_CUSTOM_FIELD_NUMBER, g_variant_new_uint32 (G_MAXUINT32), TRUE },
+    { CLT_CUSTOM_FIELD_NUMBER, g_variant_new_int64 (G_GINT64_CONSTANT (9007199254740992)), TRUE },
+    { CLT_CUSTOM_FIELD_NUMBER, g_variant_new_int64 (G_GINT64_CONSTANT (-9007199254740992)), TRUE },
+    { CLT_CUSTOM_FIELD_NUMBER, g_variant_new_int64 (G_GINT64_CONSTANT (9007199254740993)), FALSE },
+    { CLT_CUSTOM_FIELD_NUMBER, g_variant_new_int64 (G_MININT64), FALSE },
+    { CLT_CUSTOM_FIELD_NUMBER, g_variant_new_uint64 (G_MAXUINT64), FALSE },
+    { CLT_CUSTOM_FIELD_NUMBER, g_variant_new_double (NAN), FALSE },
+    { CLT_CUSTOM_FIELD_NUMBER, g_variant_new_double (INFINITY), FALSE },
+    { CLT_CUSTOM_FIELD_NUMBER, g_variant_new_string ("12"), FALSE },
+    { CLT_CUSTOM_FIELD_NUMBER, g_variant_new_boolean (TRUE), FALSE },
+    { CLT_CUSTOM_FIELD_BOOLEAN, g_variant_new_boolean (FALSE), TRUE },
+    { CLT_CUSTOM_FIELD_BOOLEAN, g_variant_new_string ("true"), FALSE },
+    { CLT_CUSTOM_FIELD_BOOLEAN, g_variant_new_int32 (1), FALSE },
+    { CLT_CUSTOM_FIELD_DATE, g_variant_new_string ("2024-02-29"), TRUE },
+    { CLT_CUSTOM_FIELD_DATE, g_variant_new_string ("1815-12-10"), TRUE },
+    { CLT_CUSTOM_FIELD_DATE, g_variant_new_string ("2023-02-29"), FALSE },
+    { CLT_CUSTOM_FIELD_DATE, g_variant_new_string ("10.12.1815"), FALSE },
+    { CLT_CUSTOM_FIELD_DATE, g_variant_new_string (""), FALSE },
+    { CLT_CUSTOM_FIELD_DATE, g_variant_new_int64 (20240229), FALSE },
+    { (CltCustomFieldType) 9, g_variant_new_string ("x"), FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CltCustomField) field = clt_custom_field_new ();
+      g_autoptr(GVariant) value = g_variant_ref_sink (cases[i].value);
+      g_autofree char *message = NULL;
+      g_autofree char *printed = g_variant_print (value, TRUE);
+      gboolean valid;
+
+      clt_custom_field_set_key (field, "tier");
+      clt_custom_field_set_label (field, "Tier");
+      clt_custom_field_set_field_type (field, cases[i].type);
+      valid = clt_validate_custom_field_value (field, value, &message);
+      if (valid != cases[i].valid)
+        g_error ("%s for type %d: expected %s", printed, cases[i].type,
+                 cases[i].valid ? "valid" : "invalid");
+      g_assert_true (valid == (message == NULL));
+    }
+
+  {
+    g_autoptr(CltCustomField) field = clt_custom_field_new ();
+    g_autoptr(GVariant) value = g_variant_ref_sink (g_variant_new_string ("7"));
+    g_autofree char *message = NULL;
+
+    clt_custom_field_set_field_type (field, CLT_CUSTOM_FIELD_NUMBER);
+    g_assert_false (clt_validate_custom_field_value (field, value, &message));
+    g_assert_cmpstr (message, ==, "Enter a number");
+  }
+}
+
+/* Queries and limits ---------------------------------------------------- */
+
+static char **
+make_ids (guint n)
+{
+  char **ids = g_new0 (char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    ids[i] = g_strdup_printf ("cust-%u", i);
+  return ids;
+}
+
+static void
+test_query (void)
+{
+  g_autofree char *search_max = repeat ("ä", CLT_VALIDATE_MAX_SEARCH);
+  g_autofree char *search_over = repeat ("ä", CLT_VALIDATE_MAX_SEARCH + 1);
+  g_auto(GStrv) ids_max = make_ids (CLT_VALIDATE_MAX_LIST_ITEMS);
+  g_auto(GStrv) ids_over = make_ids (CLT_VALIDATE_MAX_LIST_ITEMS + 1);
+  g_autoptr(GDateTime) from = g_date_time_new_utc (2024, 1, 1, 0, 0, 0);
+  const char *bad_ids[] = { "cust-1", "", NULL };
+  const char *odd_ids[] = { "cust 1", NULL };
+  const struct
+  {
+    const char *field;
+    void (*set) (CltQuery *, const char *);
+    const char *value;
+  } invalid[] = {
+    { "search-text", clt_query_set_search_text, search_over },
+    { "search-text", clt_query_set_search_text, "m\xfcller" },
+    { "search-text", clt_query_set_search_text, "Ada\x01" },
+    { "search-text", clt_query_set_search_text, "Ada\u202e" },
+    { "group", clt_query_set_group, "vip\n" },
+    { "site", clt_query_set_site, "\xff" },
+    { "country", clt_query_set_country, "XX" },
+    { "country", clt_query_set_country, "de" },
+  };
+
+  {
+    g_autoptr(CltQuery) query = clt_query_new ();
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (clt_validate_query (query, &error));
+    g_assert_no_error (error);
+
+    clt_query_set_search_text (query, search_max);
+    clt_query_set_status (query, CLT_STATUS_FILTER_UNVERIFIED);
+    clt_query_set_group (query, "vip");
+    clt_query_set_site (query, "nl-shop");
+    clt_query_set_country (query, "NL");
+    clt_query_set_registered_from (query, from);
+    clt_query_set_sort_key (query, CLT_SORT_KEY_SITE);
+    clt_query_set_sort_direction (query, CLT_SORT_DESCENDING);
+    clt_query_set_exclude_ids (query, (const char * const *) ids_max);
+    g_assert_true (clt_validate_query (query, &error));
+    g_assert_no_error (error);
+
+    /* Pasted line breaks are white space to a search. */
+    clt_query_set_search_text (query, "Ada\nLovelace\t");
+    g_assert_true (clt_validate_query (query, &error));
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autoptr(CltQuery) query = clt_query_new ();
+      g_autoptr(GError) error = NULL;
+
+      invalid[i].set (query, invalid[i].value);
+      g_assert_false (clt_validate_query (query, &error));
+      assert_invalid (error, invalid[i].field, NULL);
+    }
+
+  {
+    g_autoptr(CltQuery) query = clt_query_new ();
+    g_autoptr(GError) error = NULL;
+
+    clt_query_set_search_text (query, search_over);
+    g_assert_false (clt_validate_query (query, &error));
+    assert_invalid (error, "search-text", "Use at most 200 characters");
+    g_clear_error (&error);
+    clt_query_set_search_text (query, "");
+
+    clt_query_set_status (query, (CltStatusFilter) 5);
+    g_assert_false (clt_validate_query (query, &error));
+    assert_invalid (error, "status", NULL);
+    g_clear_error (&error);
+    clt_query_set_status (query, CLT_STATUS_FILTER_ANY);
+
+    clt_query_set_sort_key (query, (CltSortKey) CLT_N_SORT_KEYS);
+    g_assert_false (clt_validate_query (query, &error));
+    assert_invalid (error, "sort-key", NULL);
+    g_clear_error (&error);
+    clt_query_set_sort_key (query, CLT_SORT_KEY_NUMBER);
+
+    clt_query_set_sort_direction (query, (CltSortDirection) 2);
+    g_assert_false (clt_validate_query (query, &error));
+    assert_invalid (error, "sort-direction", NULL);
+    g_clear_error (&error);
+    clt_query_set_sort_direction (query, CLT_SORT_ASCENDING);
+
+    clt_query_set_exclude_ids (query, (const char * const *) ids_over);
+    g_assert_false (clt_validate_query (query, &error));
+    assert_invalid (error, "exclude-ids", "Use at most 1000 entries");
+    g_clear_error (&error);
+    clt_query_set_exclude_ids (query, bad_ids);
+    g_assert_false (clt_validate_query (query, &error));
+    assert_invalid (error, "exclude-ids", "Remove the empty entry");
+    g_clear_error (&error);
+    clt_query_set_exclude_ids (query, odd_ids);
+    g_assert_false (clt_validate_query (query, &error));
+    assert_invalid (error, "exclude-ids", NULL);
+  }
+}
+
+static void
+test_page (void)
+{
+  const struct
+  {
+    guint index;
+    guint size;
+    const char *field;
+  } cases[] = {
+    { 0, 1, NULL },
+    { 0, 100, NULL },
+    { 3, CLT_VALIDATE_MAX_PAGE_SIZE, NULL },
+    { 0, 0, "page-size" },
+    { 0, CLT_VALIDATE_MAX_PAGE_SIZE + 1, "page-size" },
+    { 0, G_MAXUINT, "page-size" },
+    /* The last page whose end still fits a guint, and the next. */
+    { G_MAXUINT / 500 - 1, 500, NULL },
+    { G_MAXUINT / 500, 500, "page-index" },
+    { G_MAXUINT / 100 - 1, 100, NULL },
+    { G_MAXUINT / 100, 100, "page-index" },
+    { G_MAXUINT - 1, 1, NULL },
+    { G_MAXUINT, 1, "page-index" },
+    { G_MAXUINT, 500, "page-index" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gboolean valid = clt_validate_page (cases[i].index, cases[i].size, &error);
+
+      if (cases[i].field == NULL)
+        {
+          g_assert_no_error (error);
+          g_assert_true (valid);
+          /* The page's end, where the store's offset + limit points. */
+          g_assert_cmpuint (((guint64) cases[i].index + 1) * cases[i].size, <=, G_MAXUINT);
+        }
+      else
+        {
+          g_assert_false (valid);
+          assert_invalid (error, cases[i].field, NULL);
+        }
+    }
+
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (clt_validate_page (0, 1000, &error));
+    g_assert_cmpstr (error->message, ==, "Ask for 1 to 500 items per page");
+  }
+}
+
+static void
+test_list_limit (void)
+{
+  g_auto(GStrv) max = make_ids (CLT_VALIDATE_MAX_LIST_ITEMS);
+  g_auto(GStrv) over = make_ids (CLT_VALIDATE_MAX_LIST_ITEMS + 1);
+  g_autoptr(CltCustomer) customer = make_customer ();
+  g_autoptr(CltCompany) company = clt_company_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  g_assert_true (clt_validate_list ((const char * const *) max, CLT_VALIDATE_MAX_CODE, NULL));
+  g_assert_false (clt_validate_list ((const char * const *) over, CLT_VALIDATE_MAX_CODE, &message));
+  g_assert_cmpstr (message, ==, "Use at most 1000 entries");
+
+  clt_customer_set_groups (customer, (const char * const *) over);
+  assert_customer_invalid (customer, CLT_VALIDATE_CREATE, "groups");
+  clt_customer_set_groups (customer, NULL);
+  clt_customer_set_roles (customer, (const char * const *) over);
+  assert_customer_invalid (customer, CLT_VALIDATE_CREATE, "roles");
+
+  clt_company_set_id (company, "acme");
+  clt_company_set_name (company, "Acme");
+  clt_company_set_roles (company, (const char * const *) over);
+  g_assert_false (clt_validate_company (company, &error));
+  assert_invalid (error, "roles", NULL);
+}
+
 /* Code lists ------------------------------------------------------------ */
 
 static void
@@ -1113,6 +1952,40 @@ test_iso_codes (void)
   g_assert_true (clt_iso_codes_is_currency ("EUR"));
 }
 
+/* Randomness ------------------------------------------------------------ */
+
+static void
+test_random_fill (void)
+{
+  guint8 a[32] = { 0 };
+  guint8 b[32] = { 0 };
+  const guint8 zero[32] = { 0 };
+
+  clt_random_fill (a, sizeof a);
+  clt_random_fill (b, sizeof b);
+  /* Each fails by chance once in 2^256 runs. */
+  g_assert_true (memcmp (a, zero, sizeof a) != 0);
+  g_assert_true (memcmp (a, b, sizeof a) != 0);
+
+  clt_random_fill (NULL, 0);
+}
+
+static void
+test_random_token_hex (void)
+{
+  g_autofree char *token = clt_random_token_hex (32);
+  g_autofree char *other = clt_random_token_hex (32);
+  g_autofree char *empty = clt_random_token_hex (0);
+  g_autofree char *odd = clt_random_token_hex (3);
+
+  g_assert_cmpuint (strlen (token), ==, 64);
+  for (const char *p = token; *p != '\0'; p++)
+    g_assert_true (g_ascii_isdigit (*p) || (*p >= 'a' && *p <= 'f'));
+  g_assert_cmpstr (token, !=, other);
+  g_assert_cmpstr (empty, ==, "");
+  g_assert_cmpuint (strlen (odd), ==, 6);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1129,6 +2002,8 @@ main (int   argc,
   g_test_add_func ("/clt/validate/customer/custom-fields", test_custom_fields);
   g_test_add_func ("/clt/validate/email", test_email);
   g_test_add_func ("/clt/validate/normalize-email", test_normalize_email);
+  g_test_add_func ("/clt/validate/email-invisible", test_email_invisible);
+  g_test_add_func ("/clt/validate/email-idna", test_email_idna);
   g_test_add_func ("/clt/validate/date-of-birth", test_date_of_birth);
   g_test_add_func ("/clt/validate/gender", test_gender);
   g_test_add_func ("/clt/validate/phone", test_phone);
@@ -1136,6 +2011,7 @@ main (int   argc,
   g_test_add_func ("/clt/validate/locale", test_locale);
   g_test_add_func ("/clt/validate/currency", test_currency);
   g_test_add_func ("/clt/validate/text", test_text_rules);
+  g_test_add_func ("/clt/validate/text-invisible", test_text_invisible);
   g_test_add_func ("/clt/validate/address/valid", test_address_valid);
   g_test_add_func ("/clt/validate/address/required", test_address_required);
   g_test_add_func ("/clt/validate/address/country", test_address_country);
@@ -1145,7 +2021,18 @@ main (int   argc,
   g_test_add_func ("/clt/validate/address/field", test_address_field);
   g_test_add_func ("/clt/validate/note", test_note);
   g_test_add_func ("/clt/validate/password", test_password);
+  g_test_add_func ("/clt/validate/site", test_site);
+  g_test_add_func ("/clt/validate/site/storefront-url", test_site_storefront_url);
+  g_test_add_func ("/clt/validate/group", test_group);
+  g_test_add_func ("/clt/validate/company", test_company);
+  g_test_add_func ("/clt/validate/custom-field", test_custom_field);
+  g_test_add_func ("/clt/validate/custom-field/value", test_custom_field_value);
+  g_test_add_func ("/clt/validate/query", test_query);
+  g_test_add_func ("/clt/validate/page", test_page);
+  g_test_add_func ("/clt/validate/list-limit", test_list_limit);
   g_test_add_func ("/clt/iso-codes/tables", test_iso_codes);
+  g_test_add_func ("/clt/random/fill", test_random_fill);
+  g_test_add_func ("/clt/random/token-hex", test_random_token_hex);
 
   return g_test_run ();
 }
