@@ -276,7 +276,7 @@ on_list_customers_cb (GObject      *object,
   Page *page;
   guint n_filled;
 
-  rows = clt_store_list_customers_finish (CLT_STORE (object), result, &error);
+  rows = clt_store_list_customers_finish (CLT_STORE (object), result, NULL, &error);
 
   /* Evicted, replaced by a newer request, or the list was disposed. */
   if (g_cancellable_is_cancelled (request->cancellable))
@@ -349,8 +349,9 @@ start_page_request (CltCustomerList *self,
 
   clt_store_list_customers_async (self->store,
                                   self->query,
-                                  page->index * self->page_size,
+                                  page->index,
                                   self->page_size,
+                                  CLT_LIST_FLAGS_NONE,
                                   page->cancellable,
                                   on_list_customers_cb,
                                   request);

@@ -76,7 +76,24 @@ struct _CltSqliteStore
   GPtrArray   *readers;           /* every Reader, for finalize */
 
   guint        fail_commits;      /* tests only: under write_lock */
+
+  /* Changes this store made: the poll of the change log skips them. */
+  GMutex       changes_lock;
+  GHashTable  *own_changes;       /* seq → seq */
+  gint64       last_change;       /* main context only */
+  GSource     *upkeep_source;
+  gboolean     polling;           /* main context only */
+  gboolean     upkeep_running;    /* main context only */
+  gint         merge_steps;       /* atomic: an index merge is wanted */
 };
+
+/* One entry of the change log, as "changed" tells it. */
+typedef struct
+{
+  gint64         seq;
+  CltChangeKind  kind;
+  char          *id;
+} Change;
 
 /* The columns every customer read selects, in this order (see
  * read_customer ()). */
@@ -117,9 +134,11 @@ typedef struct
   WriteFunc      write;
   gpointer       data;
   GDestroyNotify data_free;
-  /* For writes: emit "changed" with this id afterwards (NULL = any). */
-  gboolean       emit_changed;
-  char          *changed_id;
+  /* For writes: what the user's role must allow, who acts, and the
+   * changes to emit as "changed" once committed. */
+  CltPermission  permission;
+  char          *author;
+  GArray        *changes;
   /* For bulk writes: fold the WAL into the main file after the commit. */
   gboolean       checkpoint;
   /* What the write returns, held until COMMIT succeeded. */
@@ -210,8 +229,25 @@ G_GNUC_INTERNAL void request_checkpoint (GTask *task);
 G_GNUC_INTERNAL void write_return_pointer (GTask *task, gpointer result, GDestroyNotify result_free);
 G_GNUC_INTERNAL void write_return_boolean (GTask *task, gboolean result);
 G_GNUC_INTERNAL void run_read (CltSqliteStore *self, gpointer source_tag, ReadFunc func, gpointer data, GDestroyNotify data_free, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
-G_GNUC_INTERNAL void run_write (CltSqliteStore *self, gpointer source_tag, WriteFunc func, gpointer data, GDestroyNotify data_free, gboolean emit_changed, const char *changed_id, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+G_GNUC_INTERNAL void run_write (CltSqliteStore *self, gpointer source_tag, WriteFunc func, gpointer data, GDestroyNotify data_free, CltPermission permission, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 G_GNUC_INTERNAL gboolean lookup_customer_pk (CltSqliteStore *self, sqlite3 *db, const char *customer_id, gint64 *pk, GError **error);
+
+/* clt-sqlite-store-session.c */
+G_GNUC_INTERNAL char *current_author (void);
+G_GNUC_INTERNAL gboolean read_local_role (CltSqliteStore *self, sqlite3 *db, CltRole *role, GError **error);
+G_GNUC_INTERNAL gboolean check_permission (CltSqliteStore *self, sqlite3 *db, CltPermission permission, GError **error);
+G_GNUC_INTERNAL gboolean record_change (CltSqliteStore *self, sqlite3 *db, GTask *task, CltChangeKind kind, const char *id, GError **error);
+G_GNUC_INTERNAL void change_clear (Change *change);
+G_GNUC_INTERNAL void emit_changes (CltSqliteStore *self, GArray *changes);
+G_GNUC_INTERNAL gint64 read_last_change (CltSqliteStore *self, sqlite3 *db);
+G_GNUC_INTERNAL gboolean request_id_lookup (CltSqliteStore *self, sqlite3 *db, GTask *task, const char *request_id, CltChangeKind kind, char **object_id, GError **error);
+G_GNUC_INTERNAL gboolean request_id_record (CltSqliteStore *self, sqlite3 *db, GTask *task, const char *request_id, CltChangeKind kind, const char *object_id, GError **error);
+G_GNUC_INTERNAL void start_upkeep (CltSqliteStore *self);
+G_GNUC_INTERNAL void stop_upkeep (CltSqliteStore *self);
+G_GNUC_INTERNAL void request_index_merge (CltSqliteStore *self);
+
+/* clt-sqlite-store-customers.c (erasure) */
+G_GNUC_INTERNAL gboolean anonymize_customer (CltSqliteStore *self, sqlite3 *db, GTask *task, gint64 pk, GError **error);
 
 /* clt-sqlite-util.c */
 G_GNUC_INTERNAL gboolean rc_is_corrupt (int rc);
