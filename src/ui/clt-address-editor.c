@@ -13,6 +13,7 @@
 
 #include "clt-address.h"
 #include "clt-address-editor.h"
+#include "clt-address-editor-private.h"
 #include "clt-country-row.h"
 #include "clt-customer.h"
 #include "clt-error.h"

@@ -14,6 +14,7 @@
 #include "clt-address.h"
 #include "clt-customer.h"
 #include "clt-customer-editor.h"
+#include "clt-customer-editor-private.h"
 #include "clt-date-row.h"
 #include "clt-error.h"
 #include "clt-form-field.h"

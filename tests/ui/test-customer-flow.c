@@ -14,6 +14,7 @@
 #include "clt-application.h"
 #include "clt-customer.h"
 #include "clt-customer-editor.h"
+#include "clt-customer-editor-private.h"
 #include "clt-customer-list.h"
 #include "clt-customer-page.h"
 #include "clt-customer-table.h"
