@@ -376,7 +376,7 @@ clt_form_finish_setup (CltForm   *form,
   gtk_window_set_focus (GTK_WINDOW (form->window), focus);
 
   if (clt_store_get_read_only (form->store))
-    clt_form_show_banner (form, _("The database is read-only"),
+    clt_form_show_banner (form, _("This customer data is read-only"),
                           _(form->info->read_only_message), FALSE);
 }
 
@@ -497,7 +497,7 @@ clt_form_update_can_save (CltForm *form)
 
   if (clt_store_get_read_only (form->store))
     {
-      reason = _("The database is read-only");
+      reason = _("Changes can't be saved: this customer data is read-only");
     }
   else if (!form->info->check (form->window, &message))
     {
