@@ -599,10 +599,15 @@ schedule_reload (CltCustomerList *self)
 
 static void
 on_store_changed_cb (CltStore        *store,
-                     const char      *customer_id,
+                     CltChangeKind    kind,
+                     const char      *id,
                      CltCustomerList *self)
 {
-  schedule_reload (self);
+  /* Notes, addresses' text, the outbox and shop data do not show in the
+   * table; customers, their defaults (location) and imports do. */
+  if (kind == CLT_CHANGE_CUSTOMERS || kind == CLT_CHANGE_CUSTOMER || kind == CLT_CHANGE_ADDRESS ||
+      kind == CLT_CHANGE_SITE || kind == CLT_CHANGE_GROUP)
+    schedule_reload (self);
 }
 
 static GType

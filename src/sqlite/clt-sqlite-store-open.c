@@ -435,6 +435,13 @@ open_writer (CltSqliteStore *self,
       goto fail;
     }
 
+  /* Secrets in mails that waited longer than their links live. */
+  if (!scrub_old_secrets (self, db, error))
+    {
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      goto fail;
+    }
+
   if (!exec_sql (self, db, "COMMIT", error))
     {
       sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);

@@ -31,6 +31,7 @@
 #include "clt-order.h"
 #include "clt-password.h"
 #include "clt-query.h"
+#include "clt-random.h"
 #include "clt-sample-generator.h"
 #include "clt-shop-preferences.h"
 #include "clt-site.h"
@@ -172,7 +173,8 @@ typedef struct
 {
   char          *customer_id;
   char          *message;
-  gint64         email_id;
+  char          *request_id;
+  char          *email_id;
   CltEmailState  state;
 } NoteData;
 
@@ -181,21 +183,33 @@ typedef struct
   char *customer_id;
 } IdData;
 
+/* The lists of one customer that select_customer_list () reads. */
+typedef enum
+{
+  CUSTOMER_ADDRESSES,
+  CUSTOMER_NOTES,
+  CUSTOMER_ORDERS,
+} CustomerListKind;
+
 /* Helpers the parts share, by the file that defines them. */
 
 /* clt-sqlite-store-addresses.c */
+G_GNUC_INTERNAL gboolean collect_rows (CltSqliteStore *self, sqlite3 *db, sqlite3_stmt *stmt, RowFunc read_row, gconstpointer row_data, GPtrArray **out, GError **error);
+G_GNUC_INTERNAL gboolean select_customer_list (CltSqliteStore *self, sqlite3 *db, CustomerListKind kind, gint64 pk, const char *customer_id, GPtrArray **out, GError **error);
 G_GNUC_INTERNAL gboolean return_rows (CltSqliteStore *self, sqlite3 *db, sqlite3_stmt *stmt, RowFunc read_row, gconstpointer row_data, GTask *task, GError **error);
 G_GNUC_INTERNAL void id_data_free (IdData *data);
 G_GNUC_INTERNAL IdData *id_data_new (const char *customer_id);
-G_GNUC_INTERNAL gboolean touch_customer (CltSqliteStore *self, sqlite3 *db, gint64 pk, GError **error);
+G_GNUC_INTERNAL gboolean touch_customer (CltSqliteStore *self, sqlite3 *db, GTask *task, gint64 pk, GError **error);
 G_GNUC_INTERNAL void note_data_free (NoteData *data);
 
 /* clt-sqlite-store-customers.c */
-G_GNUC_INTERNAL void set_changed_id (GTask *task, const char *customer_id);
+G_GNUC_INTERNAL const char *task_author (GTask *task);
+G_GNUC_INTERNAL gboolean check_version (gint64 stored, gint64 expected, GError **error);
 G_GNUC_INTERNAL void set_conflict (GError **error, const char *field, const char *message);
 G_GNUC_INTERNAL gint64 now_usec (void);
 G_GNUC_INTERNAL gboolean step_expect_done (CltSqliteStore *self, sqlite3 *db, sqlite3_stmt *stmt, GError **error);
 G_GNUC_INTERNAL gboolean exists_text (CltSqliteStore *self, sqlite3 *db, const char *sql, const char *param, gboolean *found, GError **error);
+G_GNUC_INTERNAL gboolean read_customer_by_pk (CltSqliteStore *self, sqlite3 *db, gint64 pk, CltCustomer **out, GError **error);
 G_GNUC_INTERNAL gboolean lookup_live_customer (CltSqliteStore *self, sqlite3 *db, const char *customer_id, gint64 *pk, GError **error);
 G_GNUC_INTERNAL gboolean write_groups (CltSqliteStore *self, sqlite3 *db, gint64 pk, const char *const *groups, GError **error);
 G_GNUC_INTERNAL gboolean refresh_location (CltSqliteStore *self, sqlite3 *db, gint64 pk, GError **error);
@@ -208,6 +222,7 @@ G_GNUC_INTERNAL void restore_secure_delete (sqlite3 *db, int previous);
 G_GNUC_INTERNAL gboolean step_done (CltSqliteStore *self, sqlite3 *db, sqlite3_stmt *stmt, GError **error);
 
 /* clt-sqlite-store-mail.c */
+G_GNUC_INTERNAL gboolean scrub_old_secrets (CltSqliteStore *self, sqlite3 *db, GError **error);
 G_GNUC_INTERNAL gboolean send_mail (CltSqliteStore *self, sqlite3 *db, gint64 pk, CltCustomer *customer, CltShopPreferences *preferences, MailKind kind, const char *password, GError **error);
 
 /* clt-sqlite-store-open.c */
