@@ -281,6 +281,28 @@ read_email_row (sqlite3_stmt  *stmt,
   return email;
 }
 
+/* The outbox of the customer @pk, newest first. */
+gboolean
+select_emails (CltSqliteStore  *self,
+               sqlite3         *db,
+               gint64           pk,
+               const char      *customer_id,
+               GPtrArray      **out,
+               GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = prepare (self, db,
+                  "SELECT public_id, recipient, subject, body, kind, state, created FROM email_outbox"
+                  " WHERE customer_pk = ? ORDER BY id DESC",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, pk);
+  return collect_rows (self, db, stmt, read_email_row, customer_id, out, error);
+}
+
 static gboolean
 list_emails_read (CltSqliteStore *self,
                   Reader         *reader,
@@ -290,21 +312,15 @@ list_emails_read (CltSqliteStore *self,
                   GError        **error)
 {
   IdData *data = user_data;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GPtrArray *emails = NULL;
   gint64 pk;
 
-  if (!lookup_customer_pk (self, reader->db, data->customer_id, &pk, error))
+  if (!lookup_customer_pk (self, reader->db, data->customer_id, &pk, error) ||
+      !select_emails (self, reader->db, pk, data->customer_id, &emails, error))
     return FALSE;
 
-  stmt = prepare (self, reader->db,
-                  "SELECT public_id, recipient, subject, body, kind, state, created FROM email_outbox"
-                  " WHERE customer_pk = ? ORDER BY id DESC",
-                  error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, pk);
-  return return_rows (self, reader->db, stmt, read_email_row, data->customer_id, task, error);
+  g_task_return_pointer (task, emails, (GDestroyNotify) g_ptr_array_unref);
+  return TRUE;
 }
 
 static void

@@ -222,6 +222,7 @@ G_GNUC_INTERNAL void restore_secure_delete (sqlite3 *db, int previous);
 G_GNUC_INTERNAL gboolean step_done (CltSqliteStore *self, sqlite3 *db, sqlite3_stmt *stmt, GError **error);
 
 /* clt-sqlite-store-mail.c */
+G_GNUC_INTERNAL gboolean select_emails (CltSqliteStore *self, sqlite3 *db, gint64 pk, const char *customer_id, GPtrArray **out, GError **error);
 G_GNUC_INTERNAL gboolean scrub_old_secrets (CltSqliteStore *self, sqlite3 *db, GError **error);
 G_GNUC_INTERNAL gboolean send_mail (CltSqliteStore *self, sqlite3 *db, gint64 pk, CltCustomer *customer, CltShopPreferences *preferences, MailKind kind, const char *password, GError **error);
 

@@ -16,9 +16,11 @@
 /* How often another process's changes are looked for, due deletions
  * finished and the search index merged a step further. */
 #define UPKEEP_INTERVAL_MS 1000
-/* Pages of index work per merge step: a few milliseconds of the write
- * lock, so that other writes never wait long behind an erasure. */
-#define MERGE_STEP_PAGES   200
+/* Pages of index work per merge step, and the time one upkeep transaction
+ * may spend on steps: other writes never wait long behind an erasure, and
+ * the next transaction follows at once while work remains. */
+#define MERGE_STEP_PAGES   64
+#define MERGE_BUDGET_USEC  (40 * 1000)
 /* Request ids are remembered this long (a retried create comes soon). */
 #define REQUEST_ID_LIFETIME_USEC (G_GINT64_CONSTANT (24) * 3600 * G_USEC_PER_SEC)
 
@@ -455,7 +457,13 @@ upkeep_write (CltSqliteStore *self,
 
   ok = finish_due_deletions (self, db, task, error);
   if (ok && g_atomic_int_get (&self->merge_steps) > 0)
-    ok = merge_step (self, db, &done, error);
+    {
+      gint64 deadline = g_get_monotonic_time () + MERGE_BUDGET_USEC;
+
+      do
+        ok = merge_step (self, db, &done, error);
+      while (ok && !done && g_get_monotonic_time () < deadline);
+    }
   restore_secure_delete (db, secure_delete);
 
   if (ok && done && g_atomic_int_get (&self->merge_steps) > 0)
@@ -479,7 +487,15 @@ on_upkeep_written_cb (GObject      *object,
 
   self->upkeep_running = FALSE;
   if (!g_task_propagate_boolean (G_TASK (result), &error))
-    g_warning ("Finishing deletions failed: %s", error->message);
+    {
+      g_warning ("Finishing deletions failed: %s", error->message);
+      return;
+    }
+
+  /* More of the index to merge: go on at once rather than at the next
+   * tick, so that erased words leave within seconds. */
+  if (g_atomic_int_get (&self->merge_steps) > 0)
+    upkeep_write_start (self);
 }
 
 static void
