@@ -27,12 +27,12 @@
 #include "clt-email.h"
 #include "clt-enum-types.h"
 #include "clt-group.h"
+#include "clt-import-report.h"
 #include "clt-note.h"
 #include "clt-order.h"
 #include "clt-password.h"
 #include "clt-query.h"
 #include "clt-random.h"
-#include "clt-sample-generator.h"
 #include "clt-shop-preferences.h"
 #include "clt-site.h"
 #include "clt-sqlite-schema.h"
@@ -48,7 +48,6 @@
 
 G_BEGIN_DECLS
 
-#define N_SAMPLE_BATCH     10000
 #define BUSY_TIMEOUT_MS    5000
 #define QUICK_CHECK_LIMIT  (16 * 1024 * 1024)
 #define MAX_COUNT_CACHE    64

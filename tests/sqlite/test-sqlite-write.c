@@ -20,6 +20,7 @@
 #include "clt-customer-number.h"
 #include "clt-group.h"
 #include "clt-email.h"
+#include "clt-import-report.h"
 #include "clt-note.h"
 #include "clt-order.h"
 #include "clt-password.h"
@@ -912,6 +913,7 @@ test_delete (Fixture       *fixture,
   };
   g_autoptr(CltCustomer) with_order = NULL;
   g_autoptr(GPtrArray) import = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(CltImportReport) report = NULL;
   CltOrder *order;
   sqlite3 *db;
 
@@ -941,9 +943,10 @@ test_delete (Fixture       *fixture,
   clt_order_set_currency (order, "EUR");
   g_ptr_array_add (clt_customer_get_import_orders (with_order), order);
   g_ptr_array_add (import, g_object_ref (with_order));
-  clt_store_import_customers_async (STORE (fixture), import, NULL, on_result_cb, &result);
-  g_assert_true (clt_store_import_customers_finish (STORE (fixture), wait_for (&result), &error));
+  clt_store_import_customers_async (STORE (fixture), import, NULL, NULL, on_result_cb, &result);
+  report = clt_store_import_customers_finish (STORE (fixture), wait_for (&result), &error);
   g_assert_no_error (error);
+  g_assert_cmpuint (clt_import_report_get_n_imported (report), ==, import->len);
   g_clear_object (&result);
 
   /* A REST response cached for replay that holds the customer. */
