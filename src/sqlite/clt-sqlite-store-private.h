@@ -210,7 +210,6 @@ G_GNUC_INTERNAL gboolean step_expect_done (CltSqliteStore *self, sqlite3 *db, sq
 G_GNUC_INTERNAL gboolean exists_text (CltSqliteStore *self, sqlite3 *db, const char *sql, const char *param, gboolean *found, GError **error);
 G_GNUC_INTERNAL gboolean read_customer_by_pk (CltSqliteStore *self, sqlite3 *db, gint64 pk, CltCustomer **out, GError **error);
 G_GNUC_INTERNAL gboolean lookup_live_customer (CltSqliteStore *self, sqlite3 *db, const char *customer_id, gint64 *pk, GError **error);
-G_GNUC_INTERNAL gboolean read_customer_by_pk (CltSqliteStore *self, sqlite3 *db, gint64 pk, CltCustomer **out, GError **error);
 G_GNUC_INTERNAL gboolean write_groups (CltSqliteStore *self, sqlite3 *db, gint64 pk, const char *const *groups, GError **error);
 G_GNUC_INTERNAL gboolean refresh_location (CltSqliteStore *self, sqlite3 *db, gint64 pk, GError **error);
 G_GNUC_INTERNAL gboolean address_exists (CltSqliteStore *self, sqlite3 *db, gint64 pk, const char *address_id, gboolean *found, GError **error);
