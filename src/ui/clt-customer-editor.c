@@ -446,7 +446,8 @@ on_preferences_ready_cb (GObject      *object,
 
   if (preferences == NULL)
     {
-      g_autofree char *message = clt_error_dup_message (_("Couldn't read the shop's defaults"), error);
+      g_autofree char *message = clt_error_dup_message (_("Couldn't read the shop's defaults"),
+                                                        error);
 
       clt_form_add_toast (&self->form, message);
       preferences = clt_shop_preferences_new ();
