@@ -1088,9 +1088,12 @@ anonymize_customer (CltSqliteStore  *self,
   sqlite3_bind_int64 (stmt, 3, pk);
   bind_text (stmt, 4, new_id);
   bind_text (stmt, 5, task_author (task));
+  /* Listeners here learn of it by the id they know; the log keeps only
+   * the new id (the purge below rewrites this entry too). */
   if (!search_index_remove (self, db, pk, error) ||
       !step_expect_done (self, db, stmt, error) ||
-      !search_index_add (self, db, pk, error))
+      !search_index_add (self, db, pk, error) ||
+      !record_change (self, db, task, CLT_CHANGE_CUSTOMER, old_id, error))
     goto out;
 
   for (guint i = 0; i < G_N_ELEMENTS (purge); i++)
@@ -1110,7 +1113,7 @@ anonymize_customer (CltSqliteStore  *self,
         goto out;
     }
 
-  ok = record_change (self, db, task, CLT_CHANGE_CUSTOMER, new_id, error);
+  ok = TRUE;
 
 out:
   restore_secure_delete (db, secure_delete);

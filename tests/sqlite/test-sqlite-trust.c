@@ -74,7 +74,7 @@ create (CltSqliteStore *store,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  clt_store_create_customer_async (CLT_STORE (store), customer, NULL, FALSE, NULL,
+  clt_store_create_customer_async (CLT_STORE (store), customer, NULL, FALSE, NULL, NULL,
                                    on_result_cb, &result);
   return clt_store_create_customer_finish (CLT_STORE (store), wait_for (&result), error);
 }
