@@ -84,9 +84,9 @@ get_first_customer (CltStore *store)
   g_autoptr(GPtrArray) customers = NULL;
   g_autoptr(GError) error = NULL;
 
-  clt_store_list_customers_async (store, query, 0, 1, NULL, store_result_cb, &result);
+  clt_store_list_customers_async (store, query, 0, 1, CLT_LIST_FLAGS_NONE, NULL, store_result_cb, &result);
   wait_until (async_done, &result, "the first customer");
-  customers = clt_store_list_customers_finish (store, result, &error);
+  customers = clt_store_list_customers_finish (store, result, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (customers->len, ==, 1);
 
@@ -276,7 +276,8 @@ test_create_failure_keeps_input (Fixture       *fixture,
     clt_customer_set_first_name (first, "Grace");
     clt_customer_set_last_name (first, "Hopper");
     clt_customer_set_currency (first, "EUR");
-    clt_store_create_customer_async (fixture->store, first, NULL, FALSE, NULL, store_result_cb, &result);
+    clt_store_create_customer_async (fixture->store, first, NULL, FALSE, NULL, NULL,
+                                     store_result_cb, &result);
     wait_until (async_done, &result, "the first customer");
     stored = clt_store_create_customer_finish (fixture->store, result, &error);
     g_assert_no_error (error);

@@ -22,6 +22,7 @@ struct _UiTestStore
   GHashTable *calls;
   /* operation name → GError to fail with */
   GHashTable *failures;
+  char       *last_request_id;
 };
 
 static void ui_test_store_iface_init (CltStoreInterface *iface);
@@ -165,6 +166,8 @@ test_create_customer (CltStore *store, CltCustomer *customer, const char *initia
                       gboolean send_password_token, const char *request_id,
                       GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
 {
+  g_free (UI_TEST_STORE (store)->last_request_id);
+  UI_TEST_STORE (store)->last_request_id = g_strdup (request_id);
   BEGIN ("create_customer", TRUE, ANSWER_POINTER, g_object_unref);
   clt_store_create_customer_async (inner, customer, initial_password, send_password_token,
                                    request_id, cancellable, on_inner_done_cb, forward);
@@ -229,6 +232,8 @@ static void
 test_create_address (CltStore *store, CltAddress *address, const char *request_id,
                      GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
 {
+  g_free (UI_TEST_STORE (store)->last_request_id);
+  UI_TEST_STORE (store)->last_request_id = g_strdup (request_id);
   BEGIN ("create_address", TRUE, ANSWER_POINTER, g_object_unref);
   clt_store_create_address_async (inner, address, request_id, cancellable, on_inner_done_cb,
                                   forward);
@@ -276,6 +281,8 @@ test_add_note (CltStore *store, const char *customer_id, const char *message,
                const char *request_id,
                GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
 {
+  g_free (UI_TEST_STORE (store)->last_request_id);
+  UI_TEST_STORE (store)->last_request_id = g_strdup (request_id);
   BEGIN ("add_note", TRUE, ANSWER_POINTER, g_object_unref);
   clt_store_add_note_async (inner, customer_id, message, request_id, cancellable,
                             on_inner_done_cb, forward);
@@ -403,6 +410,7 @@ ui_test_store_finalize (GObject *object)
 
   g_clear_pointer (&self->calls, g_hash_table_unref);
   g_clear_pointer (&self->failures, g_hash_table_unref);
+  g_clear_pointer (&self->last_request_id, g_free);
 
   G_OBJECT_CLASS (ui_test_store_parent_class)->finalize (object);
 }
@@ -513,4 +521,12 @@ ui_test_store_reset_calls (UiTestStore *self)
   g_return_if_fail (UI_IS_TEST_STORE (self));
 
   g_hash_table_remove_all (self->calls);
+}
+
+const char *
+ui_test_store_get_last_request_id (UiTestStore *self)
+{
+  g_return_val_if_fail (UI_IS_TEST_STORE (self), NULL);
+
+  return self->last_request_id;
 }

@@ -36,5 +36,8 @@ guint     ui_test_store_get_n_calls (UiTestStore *self,
 /* All calls, of any operation, since the last reset. */
 guint     ui_test_store_get_n_all_calls (UiTestStore *self);
 void      ui_test_store_reset_calls (UiTestStore *self);
+/* The request id of the last create (create_customer, create_address,
+ * add_note), or NULL. */
+const char *ui_test_store_get_last_request_id (UiTestStore *self);
 
 G_END_DECLS
