@@ -438,7 +438,6 @@ merge_step (CltSqliteStore  *self,
   if (!exec_sql (self, db, sql, error))
     return FALSE;
 
-  g_debug ("merge step: %d changes", sqlite3_total_changes (db) - before);
   /* A merge that wrote nothing has nothing left to do. */
   *done = sqlite3_total_changes (db) - before <= 1;
   return TRUE;
