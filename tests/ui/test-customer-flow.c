@@ -725,6 +725,7 @@ test_delete_undo (void)
 
   /* Undo: the store takes the deletion back, the row returns. */
   run_for (600);
+  save_screenshot (GTK_WIDGET (window), "window-delete-undo.png");
   g_signal_emit_by_name (toast, "button-clicked");
   adw_toast_dismiss (toast);
   wait_for_rows (window, N_SAMPLE);
@@ -1018,6 +1019,7 @@ test_delete_permission_denied (void)
   wait_until (toast_contains, &wait, "the permission toast in words");
 
   run_for (600);
+  save_screenshot (GTK_WIDGET (window), "window-delete-permission-denied.png");
   destroy_window (window);
   wait_until (only_one_ref, store, "the test store's last reference");
   g_clear_object (&store);
