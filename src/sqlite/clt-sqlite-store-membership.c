@@ -147,7 +147,7 @@ clt_sqlite_store_set_customer_groups (CltStore            *store,
   if (!check_list_argument ("groups", group_codes, &error))
     {
       refuse_write (store, clt_sqlite_store_set_customer_groups, CLT_PERMISSION_EDIT_CUSTOMERS, error,
-                      cancellable, callback, user_data);
+                    cancellable, callback, user_data);
       return;
     }
 
