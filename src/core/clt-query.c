@@ -26,7 +26,6 @@ struct _CltQuery
   GDateTime         *registered_until;
   CltSortKey         sort_key;
   CltSortDirection   sort_direction;
-  char             **exclude_ids;
 };
 
 G_DEFINE_FINAL_TYPE (CltQuery, clt_query, G_TYPE_OBJECT)
@@ -42,7 +41,6 @@ enum {
   PROP_REGISTERED_UNTIL,
   PROP_SORT_KEY,
   PROP_SORT_DIRECTION,
-  PROP_EXCLUDE_IDS,
   N_PROPS
 };
 
@@ -59,7 +57,6 @@ clt_query_finalize (GObject *object)
   g_clear_pointer (&self->country, g_free);
   g_clear_pointer (&self->registered_from, g_date_time_unref);
   g_clear_pointer (&self->registered_until, g_date_time_unref);
-  g_clear_pointer (&self->exclude_ids, g_strfreev);
 
   G_OBJECT_CLASS (clt_query_parent_class)->finalize (object);
 }
@@ -108,10 +105,6 @@ clt_query_get_property (GObject    *object,
 
     case PROP_SORT_DIRECTION:
       g_value_set_enum (value, clt_query_get_sort_direction (self));
-      break;
-
-    case PROP_EXCLUDE_IDS:
-      g_value_set_boxed (value, clt_query_get_exclude_ids (self));
       break;
 
     default:
@@ -163,10 +156,6 @@ clt_query_set_property (GObject      *object,
 
     case PROP_SORT_DIRECTION:
       clt_query_set_sort_direction (self, g_value_get_enum (value));
-      break;
-
-    case PROP_EXCLUDE_IDS:
-      clt_query_set_exclude_ids (self, g_value_get_boxed (value));
       break;
 
     default:
@@ -246,13 +235,6 @@ clt_query_class_init (CltQueryClass *klass)
                         G_PARAM_EXPLICIT_NOTIFY |
                         G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_EXCLUDE_IDS] =
-    g_param_spec_boxed ("exclude-ids", NULL, NULL,
-                        G_TYPE_STRV,
-                        (G_PARAM_READWRITE |
-                         G_PARAM_EXPLICIT_NOTIFY |
-                         G_PARAM_STATIC_STRINGS));
-
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -284,7 +266,6 @@ clt_query_copy (CltQuery *self)
   copy->registered_until = self->registered_until != NULL ? g_date_time_ref (self->registered_until) : NULL;
   copy->sort_key = self->sort_key;
   copy->sort_direction = self->sort_direction;
-  copy->exclude_ids = g_strdupv (self->exclude_ids);
 
   return copy;
 }
@@ -460,24 +441,6 @@ clt_query_set_sort_direction (CltQuery         *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_DIRECTION]);
 }
 
-const char * const *
-clt_query_get_exclude_ids (CltQuery *self)
-{
-  g_return_val_if_fail (CLT_IS_QUERY (self), clt_empty_strv);
-
-  return self->exclude_ids != NULL ? (const char * const *) self->exclude_ids : clt_empty_strv;
-}
-
-void
-clt_query_set_exclude_ids (CltQuery           *self,
-                           const char * const *ids)
-{
-  g_return_if_fail (CLT_IS_QUERY (self));
-
-  if (clt_set_strv (&self->exclude_ids, ids))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXCLUDE_IDS]);
-}
-
 static gboolean
 text_is_blank (const char *text)
 {
@@ -530,8 +493,7 @@ clt_query_same_filter (CltQuery *a,
          g_strcmp0 (a->site, b->site) == 0 &&
          g_strcmp0 (a->country, b->country) == 0 &&
          date_time_equal (a->registered_from, b->registered_from) &&
-         date_time_equal (a->registered_until, b->registered_until) &&
-         g_strv_equal (clt_query_get_exclude_ids (a), clt_query_get_exclude_ids (b));
+         date_time_equal (a->registered_until, b->registered_until);
 }
 
 /**
@@ -554,8 +516,8 @@ clt_query_equal (CltQuery *a,
 /**
  * clt_query_is_unfiltered:
  *
- * Returns: %TRUE when nothing narrows the result: blank search text, no
- *   filter and no excluded ids
+ * Returns: %TRUE when nothing narrows the result: blank search text and no
+ *   filter
  */
 gboolean
 clt_query_is_unfiltered (CltQuery *self)
@@ -568,8 +530,7 @@ clt_query_is_unfiltered (CltQuery *self)
          self->site == NULL &&
          self->country == NULL &&
          self->registered_from == NULL &&
-         self->registered_until == NULL &&
-         self->exclude_ids == NULL;
+         self->registered_until == NULL;
 }
 
 /* Letters that NFKD leaves alone but that people type without their

@@ -22,8 +22,7 @@ G_DECLARE_FINAL_TYPE (CltQuery, clt_query, CLT, QUERY, GObject)
  * (group code or ""), "site" (site code or ""), "country" (ISO alpha-2 or
  * ""), "registered-from", "registered-until" (GDateTime or NULL,
  * inclusive/exclusive), "sort-key" (CltSortKey), "sort-direction"
- * (CltSortDirection), "exclude-ids" (GStrv: customers hidden from the
- * result, e.g. deleted but still undoable).
+ * (CltSortDirection).
  *
  * A query handed to a store or a CltCustomerList is copied by them, so the
  * caller may go on changing its own. */
@@ -65,9 +64,6 @@ void               clt_query_set_sort_key         (CltQuery           *self,
 CltSortDirection   clt_query_get_sort_direction   (CltQuery           *self);
 void               clt_query_set_sort_direction   (CltQuery           *self,
                                                    CltSortDirection    direction);
-const char * const*clt_query_get_exclude_ids      (CltQuery           *self);
-void               clt_query_set_exclude_ids      (CltQuery           *self,
-                                                   const char * const *ids);
 
 /* Case- and accent-insensitive folding used on both sides of a search:
  * NFKD, combining marks dropped, casefolded, ß → ss, whitespace collapsed.

@@ -81,29 +81,6 @@ check_query_sort_direction (gpointer   query,
   return TRUE;
 }
 
-static gboolean
-check_query_exclude_ids (gpointer   query,
-                         char     **message)
-{
-  const char * const *ids = clt_query_get_exclude_ids (query);
-
-  if (ids == NULL)
-    return TRUE;
-
-  if (g_strv_length ((char **) ids) > CLT_VALIDATE_MAX_LIST_ITEMS)
-    return fail_too_many (message);
-
-  for (guint i = 0; ids[i] != NULL; i++)
-    {
-      if (ids[i][0] == '\0')
-        return fail (message, _("Remove the empty entry"));
-      if (!clt_validate_custom_id (ids[i], message))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 static const ObjectCheck query_checks[] =
 {
   { "search-text", check_query_search_text },
@@ -113,7 +90,6 @@ static const ObjectCheck query_checks[] =
   { "country", check_query_country },
   { "sort-key", check_query_sort_key },
   { "sort-direction", check_query_sort_direction },
-  { "exclude-ids", check_query_exclude_ids },
 };
 
 /* Public API ------------------------------------------------------------ */
@@ -126,8 +102,7 @@ static const ObjectCheck query_checks[] =
  * For queries from outside (the server): the search text valid UTF-8,
  * at most CLT_VALIDATE_MAX_SEARCH characters, of the text rules (line
  * breaks and tabs allowed); enums in range; group and site filters text
- * of at most 64 characters; the country empty or ISO 3166-1; at most
- * CLT_VALIDATE_MAX_LIST_ITEMS exclude ids, each a custom ID.
+ * of at most 64 characters; the country empty or ISO 3166-1.
  *
  * Returns: whether @query may be handed to a store
  */

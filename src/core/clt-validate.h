@@ -100,7 +100,7 @@ typedef enum
 
 /* Bounds on what one call may ask for or hand over: customers per page,
  * characters of search text, entries of a list argument (group codes,
- * roles, business units, exclude ids), customers per import call. */
+ * roles, business units), customers per import call. */
 #define CLT_VALIDATE_MAX_PAGE_SIZE    500
 #define CLT_VALIDATE_MAX_SEARCH       200
 #define CLT_VALIDATE_MAX_LIST_ITEMS   1000

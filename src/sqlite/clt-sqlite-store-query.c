@@ -184,7 +184,6 @@ filter_init (Filter   *filter,
              gboolean  dense,
              gboolean  hide_pending)
 {
-  const char * const *exclude;
   GDateTime *from;
   GDateTime *until;
   gboolean other = FALSE;
@@ -255,19 +254,6 @@ filter_init (Filter   *filter,
     {
       g_string_append (filter->where, " AND c.registered < ?");
       filter_add_int (filter, date_time_to_usec (until));
-      other = TRUE;
-    }
-
-  exclude = clt_query_get_exclude_ids (query);
-  if (exclude != NULL && exclude[0] != NULL)
-    {
-      g_string_append (filter->where, " AND c.id NOT IN (");
-      for (guint i = 0; exclude[i] != NULL; i++)
-        {
-          g_string_append (filter->where, i > 0 ? ", ?" : "?");
-          filter_add_text (filter, exclude[i]);
-        }
-      g_string_append (filter->where, ")");
       other = TRUE;
     }
 

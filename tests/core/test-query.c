@@ -22,8 +22,6 @@ test_query_defaults (void)
   g_assert_null (clt_query_get_registered_until (query));
   g_assert_cmpint (clt_query_get_sort_key (query), ==, CLT_SORT_KEY_NUMBER);
   g_assert_cmpint (clt_query_get_sort_direction (query), ==, CLT_SORT_ASCENDING);
-  g_assert_nonnull (clt_query_get_exclude_ids (query));
-  g_assert_null (clt_query_get_exclude_ids (query)[0]);
   g_assert_true (clt_query_is_unfiltered (query));
 }
 
@@ -32,7 +30,6 @@ make_query (void)
 {
   CltQuery *query = clt_query_new ();
   g_autoptr(GDateTime) from = g_date_time_new_utc (2024, 1, 1, 0, 0, 0);
-  const char *exclude[] = { "C-9", NULL };
 
   g_object_set (query,
                 "search-text", "müller",
@@ -43,7 +40,6 @@ make_query (void)
                 "registered-from", from,
                 "sort-key", CLT_SORT_KEY_CITY,
                 "sort-direction", CLT_SORT_DESCENDING,
-                "exclude-ids", exclude,
                 NULL);
 
   return query;
@@ -61,7 +57,7 @@ test_query_copy_equal (void)
   g_assert_true (clt_query_same_filter (query, copy));
   g_assert_cmpstr (clt_query_get_search_text (copy), ==, "müller");
   g_assert_cmpint (clt_query_get_sort_key (copy), ==, CLT_SORT_KEY_CITY);
-  g_assert_cmpstr (clt_query_get_exclude_ids (copy)[0], ==, "C-9");
+  g_assert_cmpstr (clt_query_get_country (copy), ==, "DE");
   g_assert_false (clt_query_equal (query, fresh));
   g_assert_false (clt_query_same_filter (query, fresh));
 
@@ -78,7 +74,6 @@ test_query_same_filter (void)
   g_autoptr(CltQuery) a = make_query ();
   g_autoptr(CltQuery) b = make_query ();
   g_autoptr(GDateTime) until = g_date_time_new_utc (2024, 6, 1, 0, 0, 0);
-  const char *other[] = { "C-9", "C-10", NULL };
 
   /* The sort changes the order, not the rows. */
   clt_query_set_sort_key (b, CLT_SORT_KEY_EMAIL);
@@ -95,11 +90,6 @@ test_query_same_filter (void)
   clt_query_set_registered_until (b, until);
   g_assert_false (clt_query_same_filter (a, b));
   clt_query_set_registered_until (b, NULL);
-  g_assert_true (clt_query_same_filter (a, b));
-
-  clt_query_set_exclude_ids (b, other);
-  g_assert_false (clt_query_same_filter (a, b));
-  clt_query_set_exclude_ids (b, clt_query_get_exclude_ids (a));
   g_assert_true (clt_query_same_filter (a, b));
 
   clt_query_set_status (b, CLT_STATUS_FILTER_ACTIVE);
@@ -122,8 +112,6 @@ test_query_unfiltered (void)
 {
   g_autoptr(CltQuery) query = clt_query_new ();
   g_autoptr(GDateTime) from = g_date_time_new_utc (2024, 1, 1, 0, 0, 0);
-  const char *exclude[] = { "C-1", NULL };
-  const char *none[] = { NULL };
 
   /* Sorting does not filter. */
   clt_query_set_sort_key (query, CLT_SORT_KEY_LAST_NAME);
@@ -147,10 +135,6 @@ test_query_unfiltered (void)
   clt_query_set_registered_from (query, from);
   g_assert_false (clt_query_is_unfiltered (query));
   clt_query_set_registered_from (query, NULL);
-
-  clt_query_set_exclude_ids (query, exclude);
-  g_assert_false (clt_query_is_unfiltered (query));
-  clt_query_set_exclude_ids (query, none);
   g_assert_true (clt_query_is_unfiltered (query));
 }
 

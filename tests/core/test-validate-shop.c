@@ -401,11 +401,7 @@ test_query (void)
 {
   g_autofree char *search_max = repeat ("ä", CLT_VALIDATE_MAX_SEARCH);
   g_autofree char *search_over = repeat ("ä", CLT_VALIDATE_MAX_SEARCH + 1);
-  g_auto(GStrv) ids_max = make_ids (CLT_VALIDATE_MAX_LIST_ITEMS);
-  g_auto(GStrv) ids_over = make_ids (CLT_VALIDATE_MAX_LIST_ITEMS + 1);
   g_autoptr(GDateTime) from = g_date_time_new_utc (2024, 1, 1, 0, 0, 0);
-  const char *bad_ids[] = { "cust-1", "", NULL };
-  const char *odd_ids[] = { "cust 1", NULL };
   const struct
   {
     const char *field;
@@ -437,7 +433,6 @@ test_query (void)
     clt_query_set_registered_from (query, from);
     clt_query_set_sort_key (query, CLT_SORT_KEY_SITE);
     clt_query_set_sort_direction (query, CLT_SORT_DESCENDING);
-    clt_query_set_exclude_ids (query, (const char * const *) ids_max);
     g_assert_true (clt_validate_query (query, &error));
     g_assert_no_error (error);
 
@@ -482,19 +477,6 @@ test_query (void)
     g_assert_false (clt_validate_query (query, &error));
     assert_invalid (error, "sort-direction", NULL);
     g_clear_error (&error);
-    clt_query_set_sort_direction (query, CLT_SORT_ASCENDING);
-
-    clt_query_set_exclude_ids (query, (const char * const *) ids_over);
-    g_assert_false (clt_validate_query (query, &error));
-    assert_invalid (error, "exclude-ids", "Use at most 1000 entries");
-    g_clear_error (&error);
-    clt_query_set_exclude_ids (query, bad_ids);
-    g_assert_false (clt_validate_query (query, &error));
-    assert_invalid (error, "exclude-ids", "Remove the empty entry");
-    g_clear_error (&error);
-    clt_query_set_exclude_ids (query, odd_ids);
-    g_assert_false (clt_validate_query (query, &error));
-    assert_invalid (error, "exclude-ids", NULL);
   }
 }
 

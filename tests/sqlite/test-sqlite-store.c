@@ -901,21 +901,70 @@ test_filters (Fixture       *fixture,
     g_assert_cmpuint (n_before + n_range + n_after, ==, N_SAMPLE);
   }
 
-  /* Excluded ids disappear from counts and pages. */
-  {
-    g_autoptr(CltQuery) query = clt_query_new ();
-    g_autoptr(GPtrArray) first = list (store, query, 0, 3);
-    g_autoptr(GPtrArray) rows = NULL;
-    const char *exclude[4] = { NULL };
+  close_store (store);
+}
 
-    for (guint i = 0; i < 3; i++)
-      exclude[i] = clt_customer_get_id (g_ptr_array_index (first, i));
-    clt_query_set_exclude_ids (query, exclude);
-    g_assert_cmpuint (count (store, query), ==, N_SAMPLE - 3);
-    rows = list (store, query, 0, 10);
-    for (guint i = 0; i < rows->len; i++)
-      g_assert_false (g_strv_contains (exclude, clt_customer_get_id (g_ptr_array_index (rows, i))));
-  }
+static GPtrArray *
+first_page (CltSqliteStore *store,
+            guint          *total)
+{
+  g_autoptr(CltQuery) query = clt_query_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rows;
+
+  clt_store_list_customers_async (CLT_STORE (store), query, 0, 100, CLT_LIST_FLAGS_WITH_TOTAL,
+                                  NULL, on_result_cb, &result);
+  rows = clt_store_list_customers_finish (CLT_STORE (store), wait_for (&result), total, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (rows);
+
+  return rows;
+}
+
+static void
+test_pending_deletion (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CltCustomer) stored = NULL;
+  g_autoptr(CltCustomer) restored = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  CltSqliteStore *store = store_with_people (fixture->path);
+  guint total = 0;
+
+  clt_store_get_customer_async (CLT_STORE (store), "p3", NULL, on_result_cb, &result);
+  stored = clt_store_get_customer_finish (CLT_STORE (store), wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  /* Waiting out its undo time, the customer is gone from pages and
+   * totals without the caller saying so in the query. */
+  clt_store_delete_customer_async (CLT_STORE (store), "p3", clt_customer_get_version (stored), 60,
+                                   NULL, on_result_cb, &result);
+  g_assert_true (clt_store_delete_customer_finish (CLT_STORE (store), wait_for (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  rows = first_page (store, &total);
+  g_assert_cmpuint (rows->len, ==, 6);
+  g_assert_cmpuint (total, ==, 6);
+  g_assert_false (list_has_last_name (rows, "François"));
+  g_assert_cmpuint (count (store, NULL), ==, 6);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  clt_store_undo_delete_customer_async (CLT_STORE (store), "p3", NULL, on_result_cb, &result);
+  restored = clt_store_undo_delete_customer_finish (CLT_STORE (store), wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (clt_customer_get_id (restored), ==, "p3");
+  g_clear_object (&result);
+
+  rows = first_page (store, &total);
+  g_assert_cmpuint (rows->len, ==, 7);
+  g_assert_cmpuint (total, ==, 7);
+  g_assert_true (list_has_last_name (rows, "François"));
+  g_assert_cmpuint (count (store, NULL), ==, 7);
 
   close_store (store);
 }
@@ -1420,6 +1469,7 @@ main (int   argc,
   ADD ("sort", test_sort);
   ADD ("paging", test_paging);
   ADD ("filters", test_filters);
+  ADD ("pending-deletion", test_pending_deletion);
   ADD ("sample/deterministic", test_sample_deterministic);
   ADD ("changed", test_changed);
   ADD ("details", test_details);
