@@ -276,7 +276,7 @@ on_list_customers_cb (GObject      *object,
   Page *page;
   guint n_filled;
 
-  rows = clt_store_list_customers_finish (CLT_STORE (object), result, &error);
+  rows = clt_store_list_customers_finish (CLT_STORE (object), result, NULL, &error);
 
   /* Evicted, replaced by a newer request, or the list was disposed. */
   if (g_cancellable_is_cancelled (request->cancellable))
@@ -349,8 +349,9 @@ start_page_request (CltCustomerList *self,
 
   clt_store_list_customers_async (self->store,
                                   self->query,
-                                  page->index * self->page_size,
+                                  page->index,
                                   self->page_size,
+                                  CLT_LIST_FLAGS_NONE,
                                   page->cancellable,
                                   on_list_customers_cb,
                                   request);
@@ -598,10 +599,15 @@ schedule_reload (CltCustomerList *self)
 
 static void
 on_store_changed_cb (CltStore        *store,
-                     const char      *customer_id,
+                     CltChangeKind    kind,
+                     const char      *id,
                      CltCustomerList *self)
 {
-  schedule_reload (self);
+  /* Notes, addresses' text, the outbox and shop data do not show in the
+   * table; customers, their defaults (location) and imports do. */
+  if (kind == CLT_CHANGE_CUSTOMERS || kind == CLT_CHANGE_CUSTOMER || kind == CLT_CHANGE_ADDRESS ||
+      kind == CLT_CHANGE_SITE || kind == CLT_CHANGE_GROUP)
+    schedule_reload (self);
 }
 
 static GType

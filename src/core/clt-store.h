@@ -10,6 +10,7 @@
 #include "clt-enums.h"
 #include "clt-error.h"
 #include "clt-types.h"
+#include "clt-validate.h"
 
 G_BEGIN_DECLS
 
@@ -53,8 +54,8 @@ G_DECLARE_INTERFACE (CltStore, clt_store, CLT, STORE, GObject)
  * CLT_STORE_ERROR_READ_ONLY and the UI disables them), "location" (string:
  * the file path or server URL, for titles and messages). */
 
-#define CLT_STORE_MAX_PAGE_SIZE   500
-#define CLT_STORE_MAX_IMPORT      10000
+#define CLT_STORE_MAX_PAGE_SIZE   CLT_VALIDATE_MAX_PAGE_SIZE
+#define CLT_STORE_MAX_IMPORT      CLT_VALIDATE_MAX_IMPORT_ROWS
 
 typedef enum
 {

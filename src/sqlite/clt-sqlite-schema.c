@@ -375,7 +375,8 @@ G_STATIC_ASSERT (CLT_SQLITE_APPLICATION_ID == 1131181157);
  *   trusted_schema off SQLite refuses a virtual table (FTS5) inside any
  *   trigger, so that a planted one cannot reach it either.
  * - Notes and outbox messages get string ids (public_id) for the
- *   interface; their rowids stay internal.
+ *   interface; their rowids stay internal. The outbox keeps a redacted
+ *   copy of each body, which replaces it once the mail is handed off.
  * - change_log: one row per change (sequence number, kind, id), read by
  *   other windows on the same file and by the server's change feed.
  * - pending_deletions: deletions confirmed by a user and waiting out the
@@ -395,6 +396,14 @@ static const char schema_v2[] =
   "ALTER TABLE email_outbox ADD COLUMN public_id TEXT;"
   "UPDATE email_outbox SET public_id = lower (hex (randomblob (8)));"
   "CREATE UNIQUE INDEX email_outbox_public_id ON email_outbox (public_id);"
+  /* The body without its password or link, which replaces the body once
+   * the mail is handed off; mails of version 1 that were handed off
+   * already lose their text (it held the secret). */
+  "ALTER TABLE email_outbox ADD COLUMN redacted_body TEXT NOT NULL DEFAULT '';"
+  "UPDATE email_outbox SET body = '' WHERE state IN (1, 2) AND kind IN"
+  "  ('verification', 'password-token', 'initial-password', 'account-prepared',"
+  "   'password-reset');"
+  "UPDATE email_outbox SET redacted_body = body WHERE state IN (1, 2, 3);"
 
   "ALTER TABLE customers ADD COLUMN changed_by TEXT NOT NULL DEFAULT '';"
   "ALTER TABLE sites ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"

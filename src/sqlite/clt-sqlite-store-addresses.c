@@ -12,16 +12,16 @@
 /* Addresses, notes, orders {{{ */
 
 
-/* Steps @stmt (prepared and bound) to its end and returns on @task the
- * array of the objects @read_row builds from its rows. */
+/* Steps @stmt (prepared and bound) to its end and gives the array of the
+ * objects @read_row builds from its rows. */
 gboolean
-return_rows (CltSqliteStore *self,
-             sqlite3        *db,
-             sqlite3_stmt   *stmt,
-             RowFunc         read_row,
-             gconstpointer   row_data,
-             GTask          *task,
-             GError        **error)
+collect_rows (CltSqliteStore  *self,
+              sqlite3         *db,
+              sqlite3_stmt    *stmt,
+              RowFunc          read_row,
+              gconstpointer    row_data,
+              GPtrArray      **out,
+              GError         **error)
 {
   g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
@@ -35,8 +35,122 @@ return_rows (CltSqliteStore *self,
       return FALSE;
     }
 
-  g_task_return_pointer (task, g_steal_pointer (&objects), (GDestroyNotify) g_ptr_array_unref);
+  *out = g_steal_pointer (&objects);
   return TRUE;
+}
+
+/* As collect_rows (), returning the array on @task. */
+gboolean
+return_rows (CltSqliteStore *self,
+             sqlite3        *db,
+             sqlite3_stmt   *stmt,
+             RowFunc         read_row,
+             gconstpointer   row_data,
+             GTask          *task,
+             GError        **error)
+{
+  GPtrArray *objects = NULL;
+
+  if (!collect_rows (self, db, stmt, read_row, row_data, &objects, error))
+    return FALSE;
+
+  g_task_return_pointer (task, objects, (GDestroyNotify) g_ptr_array_unref);
+  return TRUE;
+}
+
+/* What a customer's page lists, by the customer's row @pk. */
+typedef struct
+{
+  const char *sql;
+  RowFunc     read_row;
+} CustomerList;
+
+static gpointer read_address_row (sqlite3_stmt *stmt, gconstpointer row_data);
+static gpointer read_note_row    (sqlite3_stmt *stmt, gconstpointer row_data);
+static gpointer read_order_row   (sqlite3_stmt *stmt, gconstpointer row_data);
+
+static const CustomerList customer_lists[] = {
+  [CUSTOMER_ADDRESSES] = {
+    "SELECT id, salutation, first_name, last_name, address1, address2, address3,"
+    " zip_code, city, region, country, phone, company, comment, version"
+    " FROM addresses WHERE customer_pk = ? ORDER BY pk",
+    read_address_row },
+  [CUSTOMER_NOTES] = {
+    "SELECT public_id, author, message, created FROM notes WHERE customer_pk = ?"
+    " ORDER BY created DESC, id DESC",
+    read_note_row },
+  [CUSTOMER_ORDERS] = {
+    "SELECT reference, created, status, total, currency, site FROM orders"
+    " WHERE customer_pk = ? ORDER BY created DESC, pk DESC",
+    read_order_row },
+};
+
+gboolean
+select_customer_list (CltSqliteStore    *self,
+                      sqlite3           *db,
+                      CustomerListKind   kind,
+                      gint64             pk,
+                      const char        *customer_id,
+                      GPtrArray        **out,
+                      GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, db, customer_lists[kind].sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, pk);
+  return collect_rows (self, db, stmt, customer_lists[kind].read_row, customer_id, out, error);
+}
+
+typedef struct
+{
+  char             *customer_id;
+  CustomerListKind  kind;
+} ListData;
+
+static void
+list_data_free (ListData *data)
+{
+  g_free (data->customer_id);
+  g_free (data);
+}
+
+static gboolean
+list_read (CltSqliteStore *self,
+           Reader         *reader,
+           gpointer        user_data,
+           GCancellable   *cancellable,
+           GTask          *task,
+           GError        **error)
+{
+  ListData *data = user_data;
+  GPtrArray *objects = NULL;
+  gint64 pk;
+
+  if (!lookup_customer_pk (self, reader->db, data->customer_id, &pk, error) ||
+      !select_customer_list (self, reader->db, data->kind, pk, data->customer_id, &objects, error))
+    return FALSE;
+
+  g_task_return_pointer (task, objects, (GDestroyNotify) g_ptr_array_unref);
+  return TRUE;
+}
+
+static void
+run_list (CltStore            *store,
+          gpointer             source_tag,
+          CustomerListKind     kind,
+          const char          *customer_id,
+          GCancellable        *cancellable,
+          GAsyncReadyCallback  callback,
+          gpointer             user_data)
+{
+  ListData *data = g_new0 (ListData, 1);
+
+  data->customer_id = g_strdup (customer_id);
+  data->kind = kind;
+  run_read (CLT_SQLITE_STORE (store), source_tag, list_read, data, (GDestroyNotify) list_data_free,
+            cancellable, callback, user_data);
 }
 
 void
@@ -82,33 +196,6 @@ read_address_row (sqlite3_stmt  *stmt,
   return address;
 }
 
-static gboolean
-list_addresses_read (CltSqliteStore *self,
-                     Reader         *reader,
-                     gpointer        user_data,
-                     GCancellable   *cancellable,
-                     GTask          *task,
-                     GError        **error)
-{
-  IdData *data = user_data;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  gint64 pk;
-
-  if (!lookup_customer_pk (self, reader->db, data->customer_id, &pk, error))
-    return FALSE;
-
-  stmt = prepare (self, reader->db,
-                  "SELECT id, salutation, first_name, last_name, address1, address2, address3,"
-                  " zip_code, city, region, country, phone, company, comment, version"
-                  " FROM addresses WHERE customer_pk = ? ORDER BY pk",
-                  error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, pk);
-  return return_rows (self, reader->db, stmt, read_address_row, data->customer_id, task, error);
-}
-
 static void
 clt_sqlite_store_list_addresses (CltStore            *store,
                                  const char          *customer_id,
@@ -116,9 +203,8 @@ clt_sqlite_store_list_addresses (CltStore            *store,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  run_read (CLT_SQLITE_STORE (store), clt_sqlite_store_list_addresses, list_addresses_read,
-            id_data_new (customer_id), (GDestroyNotify) id_data_free,
-            cancellable, callback, user_data);
+  run_list (store, clt_sqlite_store_list_addresses, CUSTOMER_ADDRESSES, customer_id, cancellable, callback,
+            user_data);
 }
 
 static gpointer
@@ -129,39 +215,13 @@ read_note_row (sqlite3_stmt  *stmt,
   CltNote *note = clt_note_new ();
   g_autoptr(GDateTime) created = column_date_time (stmt, 3);
 
-  clt_note_set_id (note, sqlite3_column_int64 (stmt, 0));
+  clt_note_set_id (note, column_text (stmt, 0));
   clt_note_set_customer_id (note, customer_id);
   clt_note_set_author (note, column_text (stmt, 1));
   clt_note_set_message (note, column_text (stmt, 2));
   clt_note_set_created (note, created);
 
   return note;
-}
-
-static gboolean
-list_notes_read (CltSqliteStore *self,
-                 Reader         *reader,
-                 gpointer        user_data,
-                 GCancellable   *cancellable,
-                 GTask          *task,
-                 GError        **error)
-{
-  IdData *data = user_data;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  gint64 pk;
-
-  if (!lookup_customer_pk (self, reader->db, data->customer_id, &pk, error))
-    return FALSE;
-
-  stmt = prepare (self, reader->db,
-                  "SELECT id, author, message, created FROM notes WHERE customer_pk = ?"
-                  " ORDER BY created DESC, id DESC",
-                  error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, pk);
-  return return_rows (self, reader->db, stmt, read_note_row, data->customer_id, task, error);
 }
 
 static void
@@ -171,9 +231,8 @@ clt_sqlite_store_list_notes (CltStore            *store,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  run_read (CLT_SQLITE_STORE (store), clt_sqlite_store_list_notes, list_notes_read,
-            id_data_new (customer_id), (GDestroyNotify) id_data_free,
-            cancellable, callback, user_data);
+  run_list (store, clt_sqlite_store_list_notes, CUSTOMER_NOTES, customer_id, cancellable, callback,
+            user_data);
 }
 
 static gpointer
@@ -195,32 +254,6 @@ read_order_row (sqlite3_stmt  *stmt,
   return order;
 }
 
-static gboolean
-list_orders_read (CltSqliteStore *self,
-                  Reader         *reader,
-                  gpointer        user_data,
-                  GCancellable   *cancellable,
-                  GTask          *task,
-                  GError        **error)
-{
-  IdData *data = user_data;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  gint64 pk;
-
-  if (!lookup_customer_pk (self, reader->db, data->customer_id, &pk, error))
-    return FALSE;
-
-  stmt = prepare (self, reader->db,
-                  "SELECT reference, created, status, total, currency, site FROM orders"
-                  " WHERE customer_pk = ? ORDER BY created DESC, pk DESC",
-                  error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, pk);
-  return return_rows (self, reader->db, stmt, read_order_row, data->customer_id, task, error);
-}
-
 static void
 clt_sqlite_store_list_orders (CltStore            *store,
                               const char          *customer_id,
@@ -228,9 +261,8 @@ clt_sqlite_store_list_orders (CltStore            *store,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  run_read (CLT_SQLITE_STORE (store), clt_sqlite_store_list_orders, list_orders_read,
-            id_data_new (customer_id), (GDestroyNotify) id_data_free,
-            cancellable, callback, user_data);
+  run_list (store, clt_sqlite_store_list_orders, CUSTOMER_ORDERS, customer_id, cancellable, callback,
+            user_data);
 }
 
 /* }}} */
@@ -243,11 +275,14 @@ typedef struct
   char          *customer_id;
   char          *address_id;
   CltAddressUse  use;
+  gint64         version;
+  char          *request_id;
 } AddressData;
 
 static void
 address_data_free (AddressData *data)
 {
+  g_free (data->request_id);
   g_clear_object (&data->address);
   g_free (data->customer_id);
   g_free (data->address_id);
@@ -294,6 +329,42 @@ read_address (CltSqliteStore  *self,
   return TRUE;
 }
 
+static gboolean
+get_address_read (CltSqliteStore *self,
+                  Reader         *reader,
+                  gpointer        user_data,
+                  GCancellable   *cancellable,
+                  GTask          *task,
+                  GError        **error)
+{
+  AddressData *data = user_data;
+  CltAddress *address = NULL;
+  gint64 pk;
+
+  if (!lookup_customer_pk (self, reader->db, data->customer_id, &pk, error) ||
+      !read_address (self, reader->db, pk, data->customer_id, data->address_id, &address, error))
+    return FALSE;
+
+  g_task_return_pointer (task, address, g_object_unref);
+  return TRUE;
+}
+
+static void
+clt_sqlite_store_get_address (CltStore            *store,
+                              const char          *customer_id,
+                              const char          *address_id,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  AddressData *data = g_new0 (AddressData, 1);
+
+  data->customer_id = g_strdup (customer_id);
+  data->address_id = g_strdup (address_id);
+  run_read (CLT_SQLITE_STORE (store), clt_sqlite_store_get_address, get_address_read,
+            data, (GDestroyNotify) address_data_free, cancellable, callback, user_data);
+}
+
 static void
 bind_address_fields (sqlite3_stmt *stmt,
                      CltAddress   *address)
@@ -314,19 +385,27 @@ bind_address_fields (sqlite3_stmt *stmt,
   bind_text (stmt, 15, clt_address_get_comment (address));
 }
 
+/* After a write that changed what a customer shows (defaults, location,
+ * groups, company): a new version, so that an editor still holding the old
+ * one cannot write it back, and who made it. */
 gboolean
 touch_customer (CltSqliteStore *self,
                 sqlite3        *db,
+                GTask          *task,
                 gint64          pk,
                 GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, db, "UPDATE customers SET updated = ? WHERE pk = ?",
-                                          error);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
+  stmt = prepare (self, db,
+                  "UPDATE customers SET updated = ?, version = version + 1, changed_by = ?"
+                  " WHERE pk = ?",
+                  error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, now_usec ());
-  sqlite3_bind_int64 (stmt, 2, pk);
+  bind_text (stmt, 2, task_author (task));
+  sqlite3_bind_int64 (stmt, 3, pk);
   return step_expect_done (self, db, stmt, error);
 }
 
@@ -348,8 +427,18 @@ create_address_write (CltSqliteStore *self,
   gboolean taken = FALSE;
   gint64 pk;
 
-  if (!lookup_live_customer (self, db, customer_id, &pk, error))
+  if (!lookup_live_customer (self, db, customer_id, &pk, error) ||
+      !request_id_lookup (self, db, task, data->request_id, CLT_CHANGE_ADDRESS, &id, error))
     return FALSE;
+
+  /* The same create again: what the first one made. */
+  if (id != NULL)
+    {
+      if (!read_address (self, db, pk, customer_id, id, &stored, error))
+        return FALSE;
+      write_return_pointer (task, g_steal_pointer (&stored), g_object_unref);
+      return TRUE;
+    }
 
   if (clt_address_get_id (address)[0] != '\0')
     {
@@ -405,8 +494,10 @@ create_address_write (CltSqliteStore *self,
   sqlite3_bind_int64 (defaults, 2, pk);
   if (!step_expect_done (self, db, defaults, error) ||
       !refresh_location (self, db, pk, error) ||
-      !touch_customer (self, db, pk, error) ||
-      !read_address (self, db, pk, customer_id, id, &stored, error))
+      !touch_customer (self, db, task, pk, error) ||
+      !read_address (self, db, pk, customer_id, id, &stored, error) ||
+      !request_id_record (self, db, task, data->request_id, CLT_CHANGE_ADDRESS, id, error) ||
+      !record_change (self, db, task, CLT_CHANGE_ADDRESS, customer_id, error))
     return FALSE;
 
   write_return_pointer (task, g_steal_pointer (&stored), g_object_unref);
@@ -420,6 +511,7 @@ run_address_write (CltStore            *store,
                    CltValidateMode      mode,
                    WriteFunc            func,
                    CltAddress          *address,
+                   const char          *request_id,
                    GCancellable        *cancellable,
                    GAsyncReadyCallback  callback,
                    gpointer             user_data)
@@ -435,20 +527,22 @@ run_address_write (CltStore            *store,
 
   data = g_new0 (AddressData, 1);
   data->address = clt_address_copy (address);
+  data->request_id = g_strdup (request_id);
   run_write (CLT_SQLITE_STORE (store), source_tag, func,
-             data, (GDestroyNotify) address_data_free, TRUE, clt_address_get_customer_id (address),
+             data, (GDestroyNotify) address_data_free, CLT_PERMISSION_EDIT_CUSTOMERS,
              cancellable, callback, user_data);
 }
 
 static void
 clt_sqlite_store_create_address (CltStore            *store,
                                  CltAddress          *address,
+                                 const char          *request_id,
                                  GCancellable        *cancellable,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
   run_address_write (store, clt_sqlite_store_create_address, CLT_VALIDATE_CREATE,
-                     create_address_write, address, cancellable, callback, user_data);
+                     create_address_write, address, request_id, cancellable, callback, user_data);
 }
 
 static gboolean
@@ -471,13 +565,9 @@ update_address_write (CltSqliteStore *self,
       !read_address (self, db, pk, customer_id, clt_address_get_id (address), &before, error))
     return FALSE;
 
-  if (clt_address_get_version (before) != clt_address_get_version (address))
-    {
-      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_STALE,
-                   _("Someone else changed this address in the meantime. "
-                     "Reload it and make your changes again."));
-      return FALSE;
-    }
+  if (!check_version (clt_address_get_version (before), clt_address_get_version (address),
+                      error))
+    return FALSE;
 
   stmt = prepare (self, db,
                   "UPDATE addresses SET salutation = ?3, first_name = ?4, last_name = ?5,"
@@ -493,8 +583,9 @@ update_address_write (CltSqliteStore *self,
   bind_address_fields (stmt, address);
   if (!step_expect_done (self, db, stmt, error) ||
       !refresh_location (self, db, pk, error) ||
-      !touch_customer (self, db, pk, error) ||
-      !read_address (self, db, pk, customer_id, clt_address_get_id (address), &stored, error))
+      !touch_customer (self, db, task, pk, error) ||
+      !read_address (self, db, pk, customer_id, clt_address_get_id (address), &stored, error) ||
+      !record_change (self, db, task, CLT_CHANGE_ADDRESS, customer_id, error))
     return FALSE;
 
   write_return_pointer (task, g_steal_pointer (&stored), g_object_unref);
@@ -509,7 +600,7 @@ clt_sqlite_store_update_address (CltStore            *store,
                                  gpointer             user_data)
 {
   run_address_write (store, clt_sqlite_store_update_address, CLT_VALIDATE_UPDATE,
-                     update_address_write, address, cancellable, callback, user_data);
+                     update_address_write, address, NULL, cancellable, callback, user_data);
 }
 
 static gboolean
@@ -523,20 +614,15 @@ delete_address_write (CltSqliteStore *self,
   AddressData *data = user_data;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(sqlite3_stmt) defaults = NULL;
+  g_autoptr(CltAddress) before = NULL;
   int secure_delete;
   gboolean found;
   gint64 pk;
 
   if (!lookup_live_customer (self, db, data->customer_id, &pk, error) ||
-      !address_exists (self, db, pk, data->address_id, &found, error))
+      !read_address (self, db, pk, data->customer_id, data->address_id, &before, error) ||
+      !check_version (clt_address_get_version (before), data->version, error))
     return FALSE;
-
-  if (!found)
-    {
-      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND,
-                   _("The address no longer exists."));
-      return FALSE;
-    }
 
   /* Addresses are personal data: leave no copy in freed pages. */
   secure_delete = begin_secure_delete (db);
@@ -566,7 +652,8 @@ delete_address_write (CltSqliteStore *self,
   sqlite3_bind_int64 (defaults, 2, pk);
   if (!step_expect_done (self, db, defaults, error) ||
       !refresh_location (self, db, pk, error) ||
-      !touch_customer (self, db, pk, error))
+      !touch_customer (self, db, task, pk, error) ||
+      !record_change (self, db, task, CLT_CHANGE_ADDRESS, data->customer_id, error))
     return FALSE;
 
   write_return_boolean (task, TRUE);
@@ -577,6 +664,7 @@ static void
 clt_sqlite_store_delete_address (CltStore            *store,
                                  const char          *customer_id,
                                  const char          *address_id,
+                                 gint64               version,
                                  GCancellable        *cancellable,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
@@ -585,8 +673,9 @@ clt_sqlite_store_delete_address (CltStore            *store,
 
   data->customer_id = g_strdup (customer_id);
   data->address_id = g_strdup (address_id);
+  data->version = version;
   run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_delete_address, delete_address_write,
-             data, (GDestroyNotify) address_data_free, TRUE, customer_id,
+             data, (GDestroyNotify) address_data_free, CLT_PERMISSION_EDIT_CUSTOMERS,
              cancellable, callback, user_data);
 }
 
@@ -600,10 +689,14 @@ set_default_address_write (CltSqliteStore *self,
 {
   AddressData *data = user_data;
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CltCustomer) before = NULL;
+  g_autoptr(CltCustomer) stored = NULL;
   gboolean found;
   gint64 pk;
 
   if (!lookup_live_customer (self, db, data->customer_id, &pk, error) ||
+      !read_customer_by_pk (self, db, pk, &before, error) ||
+      !check_version (clt_customer_get_version (before), data->version, error) ||
       !address_exists (self, db, pk, data->address_id, &found, error))
     return FALSE;
 
@@ -616,26 +709,29 @@ set_default_address_write (CltSqliteStore *self,
 
   stmt = prepare (self, db,
                   data->use == CLT_ADDRESS_USE_SHIPPING
-                  ? "UPDATE customers SET default_shipping_address = ?, updated = ? WHERE pk = ?"
-                  : "UPDATE customers SET default_billing_address = ?, updated = ? WHERE pk = ?",
+                  ? "UPDATE customers SET default_shipping_address = ? WHERE pk = ?"
+                  : "UPDATE customers SET default_billing_address = ? WHERE pk = ?",
                   error);
   if (stmt == NULL)
     return FALSE;
 
   bind_text (stmt, 1, data->address_id);
-  sqlite3_bind_int64 (stmt, 2, now_usec ());
-  sqlite3_bind_int64 (stmt, 3, pk);
+  sqlite3_bind_int64 (stmt, 2, pk);
   if (!step_expect_done (self, db, stmt, error) ||
-      !refresh_location (self, db, pk, error))
+      !refresh_location (self, db, pk, error) ||
+      !touch_customer (self, db, task, pk, error) ||
+      !read_customer_by_pk (self, db, pk, &stored, error) ||
+      !record_change (self, db, task, CLT_CHANGE_CUSTOMER, data->customer_id, error))
     return FALSE;
 
-  write_return_boolean (task, TRUE);
+  write_return_pointer (task, g_steal_pointer (&stored), g_object_unref);
   return TRUE;
 }
 
 static void
 clt_sqlite_store_set_default_address (CltStore            *store,
                                       const char          *customer_id,
+                                      gint64               customer_version,
                                       const char          *address_id,
                                       CltAddressUse        use,
                                       GCancellable        *cancellable,
@@ -647,9 +743,10 @@ clt_sqlite_store_set_default_address (CltStore            *store,
   data->customer_id = g_strdup (customer_id);
   data->address_id = g_strdup (address_id);
   data->use = use;
+  data->version = customer_version;
   run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_set_default_address,
-             set_default_address_write, data, (GDestroyNotify) address_data_free, TRUE,
-             customer_id, cancellable, callback, user_data);
+             set_default_address_write, data, (GDestroyNotify) address_data_free,
+             CLT_PERMISSION_EDIT_CUSTOMERS, cancellable, callback, user_data);
 }
 
 /* }}} */
@@ -661,18 +758,9 @@ note_data_free (NoteData *data)
 {
   g_free (data->customer_id);
   g_free (data->message);
+  g_free (data->request_id);
+  g_free (data->email_id);
   g_free (data);
-}
-
-static char *
-current_author (void)
-{
-  const char *real_name = g_get_real_name ();
-
-  if (real_name != NULL && real_name[0] != '\0' && g_strcmp0 (real_name, "Unknown") != 0)
-    return g_strdup (real_name);
-
-  return g_strdup (g_get_user_name ());
 }
 
 static gboolean
@@ -686,16 +774,44 @@ add_note_write (CltSqliteStore *self,
   NoteData *data = user_data;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GDateTime) created = NULL;
-  g_autofree char *author = current_author ();
+  g_autofree char *id = NULL;
+  const char *author = task_author (task);
   CltNote *note;
   gint64 now = now_usec ();
   gint64 pk;
+  int rc;
 
-  if (!lookup_live_customer (self, db, data->customer_id, &pk, error))
+  if (!lookup_live_customer (self, db, data->customer_id, &pk, error) ||
+      !request_id_lookup (self, db, task, data->request_id, CLT_CHANGE_NOTE, &id, error))
     return FALSE;
 
+  /* The same note again (a retried add): the first one. */
+  if (id != NULL)
+    {
+      stmt = prepare (self, db,
+                      "SELECT public_id, author, message, created FROM notes WHERE public_id = ?",
+                      error);
+      if (stmt == NULL)
+        return FALSE;
+      bind_text (stmt, 1, id);
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_ROW)
+        {
+          if (rc == SQLITE_DONE)
+            g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND,
+                         _("The note no longer exists."));
+          else
+            set_db_error (self, error, db, rc);
+          return FALSE;
+        }
+      write_return_pointer (task, read_note_row (stmt, data->customer_id), g_object_unref);
+      return TRUE;
+    }
+
+  id = make_random_id (16);
   stmt = prepare (self, db,
-                  "INSERT INTO notes (customer_pk, author, message, created) VALUES (?, ?, ?, ?)",
+                  "INSERT INTO notes (customer_pk, author, message, created, public_id)"
+                  " VALUES (?, ?, ?, ?, ?)",
                   error);
   if (stmt == NULL)
     return FALSE;
@@ -704,12 +820,15 @@ add_note_write (CltSqliteStore *self,
   bind_text (stmt, 2, author);
   bind_text (stmt, 3, data->message);
   sqlite3_bind_int64 (stmt, 4, now);
-  if (!step_expect_done (self, db, stmt, error))
+  bind_text (stmt, 5, id);
+  if (!step_expect_done (self, db, stmt, error) ||
+      !request_id_record (self, db, task, data->request_id, CLT_CHANGE_NOTE, id, error) ||
+      !record_change (self, db, task, CLT_CHANGE_NOTE, data->customer_id, error))
     return FALSE;
 
   created = date_time_from_usec (now);
   note = clt_note_new ();
-  clt_note_set_id (note, sqlite3_last_insert_rowid (db));
+  clt_note_set_id (note, id);
   clt_note_set_customer_id (note, data->customer_id);
   clt_note_set_author (note, author);
   clt_note_set_message (note, data->message);
@@ -723,6 +842,7 @@ static void
 clt_sqlite_store_add_note (CltStore            *store,
                           const char          *customer_id,
                           const char          *message,
+                          const char          *request_id,
                           GCancellable        *cancellable,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
@@ -739,15 +859,17 @@ clt_sqlite_store_add_note (CltStore            *store,
   data = g_new0 (NoteData, 1);
   data->customer_id = g_strdup (customer_id);
   data->message = g_strdup (message);
-  /* Notes do not show in the table: no "changed". */
+  data->request_id = g_strdup (request_id);
   run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_add_note, add_note_write, data,
-             (GDestroyNotify) note_data_free, FALSE, NULL, cancellable, callback, user_data);
+             (GDestroyNotify) note_data_free, CLT_PERMISSION_EDIT_CUSTOMERS,
+             cancellable, callback, user_data);
 }
 
 void
 clt_sqlite_store_addresses_iface_init (CltStoreInterface *iface)
 {
   iface->list_addresses = clt_sqlite_store_list_addresses;
+  iface->get_address = clt_sqlite_store_get_address;
   iface->list_notes = clt_sqlite_store_list_notes;
   iface->list_orders = clt_sqlite_store_list_orders;
   iface->create_address = clt_sqlite_store_create_address;

@@ -19,14 +19,26 @@ task_op (GTask *task)
   return g_task_get_task_data (task);
 }
 
-void
-set_changed_id (GTask      *task,
-                const char *customer_id)
+/* The author of the write that @task runs, for changed_by and notes. */
+const char *
+task_author (GTask *task)
 {
-  Op *op = task_op (task);
+  return task_op (task)->author;
+}
 
-  g_free (op->changed_id);
-  op->changed_id = g_strdup (customer_id);
+/* A write based on @expected when the stored customer is at @stored. */
+gboolean
+check_version (gint64   stored,
+               gint64   expected,
+               GError **error)
+{
+  if (stored == expected)
+    return TRUE;
+
+  g_set_error_literal (error, CLT_STORE_ERROR, CLT_STORE_ERROR_STALE,
+                       _("Someone else changed this in the meantime. "
+                         "Reload it and make your changes again."));
+  return FALSE;
 }
 
 /* A unique value taken: CONFLICT, with the field named as for INVALID so
@@ -123,7 +135,7 @@ lookup_live_customer (CltSqliteStore *self,
   return FALSE;
 }
 
-static gboolean
+gboolean
 read_customer_by_pk (CltSqliteStore  *self,
                      sqlite3         *db,
                      gint64           pk,
@@ -472,12 +484,14 @@ typedef struct
   CltCustomer *customer;
   char        *password;
   gboolean     send_password_token;
+  char        *request_id;
 } CustomerWriteData;
 
 static void
 customer_write_data_free (CustomerWriteData *data)
 {
   g_clear_object (&data->customer);
+  g_free (data->request_id);
   if (data->password != NULL)
     {
       memset (data->password, 0, strlen (data->password));
@@ -513,6 +527,18 @@ create_customer_write (CltSqliteStore *self,
   gboolean taken = FALSE;
   gint64 now = now_usec ();
   gint64 pk;
+
+  /* The same create again (a Save retried after a timeout): its result. */
+  if (!request_id_lookup (self, db, task, data->request_id, CLT_CHANGE_CUSTOMER, &id, error))
+    return FALSE;
+  if (id != NULL)
+    {
+      if (!lookup_customer_pk (self, db, id, &pk, error) ||
+          !read_customer_by_pk (self, db, pk, &stored, error))
+        return FALSE;
+      write_return_pointer (task, g_steal_pointer (&stored), g_object_unref);
+      return TRUE;
+    }
 
   preferences = read_preferences (self, db, error);
   if (preferences == NULL)
@@ -588,9 +614,9 @@ create_customer_write (CltSqliteStore *self,
     " last_name, gender, date_of_birth, phone, company, locale, currency, preferred_site,"
     " restriction, active, on_hold, verified, registered, updated, company_id,"
     " business_unit, roles, password_hash, version, number_key, email_key, first_name_key,"
-    " last_name_key, company_key)"
+    " last_name_key, company_key, changed_by)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-    " ?18, 0, ?19, ?19, ?20, ?21, ?22, ?23, 1, ?24, ?25, ?26, ?27, ?28)",
+    " ?18, 0, ?19, ?19, ?20, ?21, ?22, ?23, 1, ?24, ?25, ?26, ?27, ?28, ?29)",
     error);
   if (stmt == NULL)
     return FALSE;
@@ -626,6 +652,7 @@ create_customer_write (CltSqliteStore *self,
   bind_text (stmt, 26, first_name_key);
   bind_text (stmt, 27, last_name_key);
   bind_text (stmt, 28, company_key);
+  bind_text (stmt, 29, task_author (task));
   if (!step_expect_done (self, db, stmt, error))
     return FALSE;
 
@@ -658,7 +685,10 @@ create_customer_write (CltSqliteStore *self,
         return FALSE;
     }
 
-  set_changed_id (task, id);
+  if (!request_id_record (self, db, task, data->request_id, CLT_CHANGE_CUSTOMER, id, error) ||
+      !record_change (self, db, task, CLT_CHANGE_CUSTOMER, id, error))
+    return FALSE;
+
   write_return_pointer (task, g_steal_pointer (&stored), g_object_unref);
   return TRUE;
 }
@@ -668,6 +698,7 @@ clt_sqlite_store_create_customer (CltStore            *store,
                                   CltCustomer         *customer,
                                   const char          *initial_password,
                                   gboolean             send_password_token,
+                                  const char          *request_id,
                                   GCancellable        *cancellable,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
@@ -694,8 +725,9 @@ clt_sqlite_store_create_customer (CltStore            *store,
   data->customer = clt_customer_copy (customer);
   data->password = g_strdup (initial_password);
   data->send_password_token = send_password_token;
+  data->request_id = g_strdup (request_id);
   run_write (self, clt_sqlite_store_create_customer, create_customer_write, data,
-             (GDestroyNotify) customer_write_data_free, TRUE, NULL,
+             (GDestroyNotify) customer_write_data_free, CLT_PERMISSION_EDIT_CUSTOMERS,
              cancellable, callback, user_data);
 }
 
@@ -781,13 +813,9 @@ update_customer_write (CltSqliteStore *self,
       !read_customer_by_pk (self, db, pk, &before, error))
     return FALSE;
 
-  if (clt_customer_get_version (before) != clt_customer_get_version (customer))
-    {
-      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_STALE,
-                   _("Someone else changed this customer in the meantime. "
-                     "Reload it and make your changes again."));
-      return FALSE;
-    }
+  if (!check_version (clt_customer_get_version (before), clt_customer_get_version (customer),
+                      error))
+    return FALSE;
 
   if (clt_customer_get_email (customer)[0] != '\0')
     {
@@ -842,8 +870,8 @@ update_customer_write (CltSqliteStore *self,
     " currency = ?11, preferred_site = ?12, restriction = ?13, active = ?14, on_hold = ?15,"
     " verified = ?16, updated = ?17, default_billing_address = ?18,"
     " default_shipping_address = ?19, company_id = ?20, business_unit = ?21, roles = ?22,"
-    " first_name_key = ?23, last_name_key = ?24, company_key = ?25, version = version + 1"
-    " WHERE pk = ?26",
+    " first_name_key = ?23, last_name_key = ?24, company_key = ?25, version = version + 1,"
+    " changed_by = ?27 WHERE pk = ?26",
     error);
   if (stmt == NULL)
     return FALSE;
@@ -877,6 +905,7 @@ update_customer_write (CltSqliteStore *self,
   bind_text (stmt, 24, last_name_key);
   bind_text (stmt, 25, company_key);
   sqlite3_bind_int64 (stmt, 26, pk);
+  bind_text (stmt, 27, task_author (task));
   if (!search_index_remove (self, db, pk, error) ||
       !step_expect_done (self, db, stmt, error) ||
       !search_index_add (self, db, pk, error))
@@ -902,7 +931,9 @@ update_customer_write (CltSqliteStore *self,
         return FALSE;
     }
 
-  set_changed_id (task, clt_customer_get_id (stored));
+  if (!record_change (self, db, task, CLT_CHANGE_CUSTOMER, clt_customer_get_id (stored), error))
+    return FALSE;
+
   write_return_pointer (task, g_steal_pointer (&stored), g_object_unref);
   return TRUE;
 }
@@ -941,8 +972,8 @@ clt_sqlite_store_update_customer (CltStore            *store,
   data = g_new0 (CustomerWriteData, 1);
   data->customer = clt_customer_copy (customer);
   run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_update_customer, update_customer_write,
-             data, (GDestroyNotify) customer_write_data_free, TRUE,
-             clt_customer_get_id (customer), cancellable, callback, user_data);
+             data, (GDestroyNotify) customer_write_data_free, CLT_PERMISSION_EDIT_CUSTOMERS,
+             cancellable, callback, user_data);
 }
 
 /* PRAGMA secure_delete for the writes that remove personal data (Debian
@@ -974,25 +1005,28 @@ restore_secure_delete (sqlite3 *db,
 }
 
 /* Deleting is anonymizing: the row stays for the orders that refer to it,
- * everything personal goes, and with PRAGMA secure_delete the freed space
- * is zeroed so that the old text does not linger in the file. The search
- * index entry is replaced by the triggers; 'optimize' then merges the
- * index into one segment, which drops the old tokens for good. */
-static gboolean
-delete_customer_write (CltSqliteStore *self,
-                       sqlite3        *db,
-                       gpointer        user_data,
-                       GCancellable   *cancellable,
-                       GTask          *task,
-                       GError        **error)
+ * everything personal goes (names, contact, custom id, dates of its
+ * owner's doings, addresses, notes, tokens, groups, field values, the
+ * outbox's copies), and with PRAGMA secure_delete the freed space is
+ * zeroed so that the old text does not linger in the file. The search
+ * index entry is replaced at once; its old words stay in the index's
+ * segments until they are merged, which the store's upkeep does in small
+ * steps within seconds (an 'optimize' here would hold the write lock for
+ * seconds at a million customers), checkpointing the WAL when done. */
+gboolean
+anonymize_customer (CltSqliteStore  *self,
+                    sqlite3         *db,
+                    GTask           *task,
+                    gint64           pk,
+                    GError         **error)
 {
-  IdData *data = user_data;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *token = make_random_id (24);
   g_autofree char *anonymous = g_strdup_printf ("deleted-%s@anonymized.invalid", token);
+  g_autofree char *new_id = g_strdup_printf ("deleted-%s", token);
   g_autofree char *old_email = NULL;
+  g_autofree char *old_id = NULL;
   gint64 now = now_usec ();
-  gint64 pk;
   gboolean ok = FALSE;
   int secure_delete;
   static const char * const purge[] = {
@@ -1001,37 +1035,50 @@ delete_customer_write (CltSqliteStore *self,
     "DELETE FROM customer_tokens WHERE customer_pk = ?1",
     "DELETE FROM customer_groups WHERE customer_pk = ?1",
     "DELETE FROM customer_field_values WHERE customer_pk = ?1",
+    "DELETE FROM pending_deletions WHERE customer_pk = ?1",
     "UPDATE email_outbox SET recipient = ?2, subject = '', body = '', last_error = ''"
     " WHERE customer_pk = ?1 OR recipient = ?3 COLLATE NOCASE",
-    /* The REST server's replay cache keeps response bodies. */
-    "DELETE FROM idempotency_keys WHERE instr (lower (response), lower (?3)) > 0",
+    /* The custom id may be personal ("anna.mueller"): the logs that name
+     * the customer follow it to its new, random one. */
+    "UPDATE change_log SET object_id = ?5 WHERE object_id = ?4",
+    "UPDATE request_ids SET object_id = ?5 WHERE object_id = ?4",
+    /* The REST server's replay cache keeps response bodies: those that
+     * mention the customer go (an empty email would match every one). */
+    "DELETE FROM idempotency_keys WHERE ?3 <> '' AND instr (lower (response), lower (?3)) > 0",
+    "DELETE FROM idempotency_keys WHERE instr (response, ?4) > 0",
   };
 
-  if (!lookup_live_customer (self, db, data->customer_id, &pk, error))
-    return FALSE;
-
   {
-    g_autoptr(sqlite3_stmt) email = prepare (self, db, "SELECT email FROM customers WHERE pk = ?",
-                                             error);
+    g_autoptr(sqlite3_stmt) old = prepare (self, db, "SELECT email, id FROM customers WHERE pk = ?",
+                                           error);
 
-    if (email == NULL)
+    if (old == NULL)
       return FALSE;
-    sqlite3_bind_int64 (email, 1, pk);
-    if (sqlite3_step (email) == SQLITE_ROW)
-      old_email = g_strdup (column_text (email, 0));
+    sqlite3_bind_int64 (old, 1, pk);
+    if (sqlite3_step (old) == SQLITE_ROW)
+      {
+        old_email = g_strdup (column_text (old, 0));
+        old_id = g_strdup (column_text (old, 1));
+      }
   }
+  if (old_id == NULL)
+    {
+      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND,
+                   _("The customer no longer exists."));
+      return FALSE;
+    }
 
   secure_delete = begin_secure_delete (db);
 
   stmt = prepare (self, db,
     "UPDATE customers SET email = ?1, salutation = '', title = '', first_name = '',"
     " middle_name = '', last_name = '', gender = 0, date_of_birth = '', phone = '',"
-    " company = '', restriction = '', active = 0, on_hold = 0, updated = ?2,"
-    " anonymized_at = ?2, default_billing_address = '', default_shipping_address = '',"
-    " zip_code = '', city = '', country = '', company_id = NULL, business_unit = '',"
-    " roles = '', password_hash = '', version = version + 1, email_key = '',"
-    " first_name_key = '', last_name_key = '', company_key = '', zip_key = '', city_key = ''"
-    " WHERE pk = ?3",
+    " company = '', locale = '', restriction = '', active = 0, on_hold = 0, updated = ?2,"
+    " registered = NULL, last_login = NULL, anonymized_at = ?2, default_billing_address = '',"
+    " default_shipping_address = '', zip_code = '', city = '', country = '', company_id = NULL,"
+    " business_unit = '', roles = '', password_hash = '', version = version + 1,"
+    " email_key = '', first_name_key = '', last_name_key = '', company_key = '', zip_key = '',"
+    " city_key = '', id = ?4, changed_by = ?5 WHERE pk = ?3",
     error);
   if (stmt == NULL)
     goto out;
@@ -1039,9 +1086,14 @@ delete_customer_write (CltSqliteStore *self,
   bind_text (stmt, 1, anonymous);
   sqlite3_bind_int64 (stmt, 2, now);
   sqlite3_bind_int64 (stmt, 3, pk);
+  bind_text (stmt, 4, new_id);
+  bind_text (stmt, 5, task_author (task));
+  /* Listeners here learn of it by the id they know; the log keeps only
+   * the new id (the purge below rewrites this entry too). */
   if (!search_index_remove (self, db, pk, error) ||
       !step_expect_done (self, db, stmt, error) ||
-      !search_index_add (self, db, pk, error))
+      !search_index_add (self, db, pk, error) ||
+      !record_change (self, db, task, CLT_CHANGE_CUSTOMER, old_id, error))
     goto out;
 
   for (guint i = 0; i < G_N_ELEMENTS (purge); i++)
@@ -1050,39 +1102,164 @@ delete_customer_write (CltSqliteStore *self,
 
       if (p == NULL)
         goto out;
+      /* ?1 the row, ?2 the new address, ?3 the old one, ?4 the old id,
+       * ?5 the new one, where a statement has them. */
       sqlite3_bind_int64 (p, 1, pk);
-      /* ?2 the new address, ?3 the old one, where a statement has them. */
-      if (sqlite3_bind_parameter_count (p) >= 3)
-        {
-          bind_text (p, 2, anonymous);
-          bind_text (p, 3, old_email);
-        }
+      bind_text (p, 2, anonymous);
+      bind_text (p, 3, old_email);
+      bind_text (p, 4, old_id);
+      bind_text (p, 5, new_id);
       if (!step_expect_done (self, db, p, error))
         goto out;
     }
-
-  if (!exec_sql (self, db, "INSERT INTO customers_fts (customers_fts) VALUES ('optimize')", error))
-    goto out;
 
   ok = TRUE;
 
 out:
   restore_secure_delete (db, secure_delete);
   if (ok)
-    write_return_boolean (task, TRUE);
+    {
+      /* The scrubbed pages into the main file now, the index merge next. */
+      request_checkpoint (task);
+      request_index_merge (self);
+    }
   return ok;
+}
+
+typedef struct
+{
+  char   *customer_id;
+  gint64  version;
+  guint   undo_seconds;
+} DeleteData;
+
+static void
+delete_data_free (DeleteData *data)
+{
+  g_free (data->customer_id);
+  g_free (data);
+}
+
+static gboolean
+delete_customer_write (CltSqliteStore *self,
+                       sqlite3        *db,
+                       gpointer        user_data,
+                       GCancellable   *cancellable,
+                       GTask          *task,
+                       GError        **error)
+{
+  DeleteData *data = user_data;
+  g_autoptr(CltCustomer) customer = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 now = now_usec ();
+  gint64 pk;
+
+  if (!lookup_live_customer (self, db, data->customer_id, &pk, error) ||
+      !read_customer_by_pk (self, db, pk, &customer, error) ||
+      !check_version (clt_customer_get_version (customer), data->version, error))
+    return FALSE;
+
+  if (data->undo_seconds == 0)
+    {
+      if (!anonymize_customer (self, db, task, pk, error))
+        return FALSE;
+      write_return_boolean (task, TRUE);
+      return TRUE;
+    }
+
+  /* Recorded when the user confirms, so that a crash during the undo time
+   * does not lose the deletion: whichever store finds it due finishes it. */
+  stmt = prepare (self, db,
+                  "INSERT INTO pending_deletions (customer_pk, requested_at, due_at, author)"
+                  " VALUES (?1, ?2, ?3, ?4)"
+                  " ON CONFLICT (customer_pk) DO UPDATE SET due_at = ?3",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, pk);
+  sqlite3_bind_int64 (stmt, 2, now);
+  sqlite3_bind_int64 (stmt, 3, now + (gint64) data->undo_seconds * G_USEC_PER_SEC);
+  bind_text (stmt, 4, task_author (task));
+  if (!step_expect_done (self, db, stmt, error) ||
+      !record_change (self, db, task, CLT_CHANGE_CUSTOMER, data->customer_id, error))
+    return FALSE;
+
+  write_return_boolean (task, TRUE);
+  return TRUE;
 }
 
 static void
 clt_sqlite_store_delete_customer (CltStore            *store,
                                   const char          *customer_id,
+                                  gint64               version,
+                                  guint                undo_seconds,
                                   GCancellable        *cancellable,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
+  DeleteData *data = g_new0 (DeleteData, 1);
+
+  data->customer_id = g_strdup (customer_id);
+  data->version = version;
+  /* At most a day: an undo is for second thoughts, not for storage. */
+  data->undo_seconds = MIN (undo_seconds, 24 * 3600);
   run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_delete_customer, delete_customer_write,
-             id_data_new (customer_id), (GDestroyNotify) id_data_free, TRUE, customer_id,
+             data, (GDestroyNotify) delete_data_free, CLT_PERMISSION_EDIT_CUSTOMERS,
              cancellable, callback, user_data);
+}
+
+static gboolean
+undo_delete_customer_write (CltSqliteStore *self,
+                            sqlite3        *db,
+                            gpointer        user_data,
+                            GCancellable   *cancellable,
+                            GTask          *task,
+                            GError        **error)
+{
+  IdData *data = user_data;
+  g_autoptr(CltCustomer) customer = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 pk;
+
+  if (!lookup_live_customer (self, db, data->customer_id, &pk, error))
+    {
+      /* Already erased: there is nothing to take back. */
+      if (error != NULL && *error != NULL)
+        g_prefix_error (error, "%s ", _("The deletion can no longer be undone."));
+      return FALSE;
+    }
+
+  stmt = prepare (self, db, "DELETE FROM pending_deletions WHERE customer_pk = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, pk);
+  if (!step_expect_done (self, db, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (db) == 0)
+    {
+      g_set_error_literal (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND,
+                           _("The deletion can no longer be undone."));
+      return FALSE;
+    }
+
+  if (!read_customer_by_pk (self, db, pk, &customer, error) ||
+      !record_change (self, db, task, CLT_CHANGE_CUSTOMER, data->customer_id, error))
+    return FALSE;
+
+  write_return_pointer (task, g_steal_pointer (&customer), g_object_unref);
+  return TRUE;
+}
+
+static void
+clt_sqlite_store_undo_delete_customer (CltStore            *store,
+                                       const char          *customer_id,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_undo_delete_customer,
+             undo_delete_customer_write, id_data_new (customer_id), (GDestroyNotify) id_data_free,
+             CLT_PERMISSION_EDIT_CUSTOMERS, cancellable, callback, user_data);
 }
 
 static gboolean
@@ -1104,7 +1281,8 @@ send_password_reset_write (CltSqliteStore *self,
 
   preferences = read_preferences (self, db, error);
   if (preferences == NULL ||
-      !send_mail (self, db, pk, customer, preferences, MAIL_PASSWORD_RESET, NULL, error))
+      !send_mail (self, db, pk, customer, preferences, MAIL_PASSWORD_RESET, NULL, error) ||
+      !record_change (self, db, task, CLT_CHANGE_OUTBOX, data->customer_id, error))
     return FALSE;
 
   write_return_boolean (task, TRUE);
@@ -1120,7 +1298,7 @@ clt_sqlite_store_send_password_reset (CltStore            *store,
 {
   run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_send_password_reset,
              send_password_reset_write, id_data_new (customer_id), (GDestroyNotify) id_data_free,
-             TRUE, customer_id, cancellable, callback, user_data);
+             CLT_PERMISSION_EDIT_CUSTOMERS, cancellable, callback, user_data);
 }
 
 void
@@ -1129,5 +1307,6 @@ clt_sqlite_store_customers_iface_init (CltStoreInterface *iface)
   iface->create_customer = clt_sqlite_store_create_customer;
   iface->update_customer = clt_sqlite_store_update_customer;
   iface->delete_customer = clt_sqlite_store_delete_customer;
+  iface->undo_delete_customer = clt_sqlite_store_undo_delete_customer;
   iface->send_password_reset = clt_sqlite_store_send_password_reset;
 }

@@ -9,31 +9,6 @@
 
 #include "clt-sqlite-store-private.h"
 
-/* Sites and groups that sample data refers to. */
-static const struct
-{
-  const char *code, *name, *url, *currency, *locale;
-} sample_sites[] = {
-  { "de-shop", "Germany",        "https://de.shop.example/", "EUR", "de_DE" },
-  { "at-shop", "Austria",        "https://at.shop.example/", "EUR", "de_AT" },
-  { "ch-shop", "Switzerland",    "https://ch.shop.example/", "CHF", "de_CH" },
-  { "fr-shop", "France",         "https://fr.shop.example/", "EUR", "fr_FR" },
-  { "uk-shop", "United Kingdom", "https://uk.shop.example/", "GBP", "en_GB" },
-  { "us-shop", "United States",  "https://us.shop.example/", "USD", "en_US" },
-  { "eu-shop", "Europe",         "https://eu.shop.example/", "EUR", "en_IE" },
-};
-
-static const struct
-{
-  const char *code, *name, *description;
-} sample_groups[] = {
-  { "retail",     "Retail",      "Private customers buying at list prices." },
-  { "wholesale",  "Wholesale",   "Resellers with volume prices." },
-  { "vip",        "VIP",         "Customers with free express shipping." },
-  { "newsletter", "Newsletter",  "Subscribed to the monthly newsletter." },
-  { "b2b",        "Business",    "Company accounts buying on invoice." },
-};
-
 /* Import {{{ */
 
 typedef struct
@@ -46,7 +21,6 @@ typedef struct
   sqlite3_stmt *field_value;
   sqlite3_stmt *ensure_field;
   sqlite3_stmt *ensure_company;
-  gboolean      skip_conflicts;
   guint         n_written;
 } Importer;
 
@@ -285,8 +259,6 @@ import_one (CltSqliteStore *self,
 
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
-  if (rc == SQLITE_CONSTRAINT_UNIQUE && importer->skip_conflicts)
-    return TRUE;
   if (rc == SQLITE_CONSTRAINT_UNIQUE)
     {
       g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_CONFLICT,
@@ -408,8 +380,10 @@ import_one (CltSqliteStore *self,
  * sorted data, than to update a million times in random order. Everything
  * happens inside the load's transaction, so readers never see the table
  * without them and a failure restores them. Unique indexes stay while the
- * table has rows, so that clashes with them are still caught per row. */
-#define BULK_THRESHOLD 20000
+ * table has rows, so that clashes with them are still caught per row.
+ * An import brings at most CLT_STORE_MAX_IMPORT rows: the first batches of
+ * a load into a new file take this path. */
+#define BULK_THRESHOLD 5000
 
 typedef struct
 {
@@ -590,6 +564,305 @@ bulk_end (CltSqliteStore *self,
   return ok;
 }
 
+typedef struct
+{
+  GPtrArray *customers;           /* copies, CltCustomer */
+  char      *request_id;
+} ImportData;
+
+static void
+import_data_free (ImportData *data)
+{
+  g_clear_pointer (&data->customers, g_ptr_array_unref);
+  g_clear_pointer (&data->request_id, g_free);
+  g_free (data);
+}
+
+/* What the rows of one import already claim, and the statements that look
+ * for what the file already holds. */
+typedef struct
+{
+  GHashTable   *ids;
+  GHashTable   *emails;
+  GHashTable   *numbers;
+  GHashTable   *references;
+  sqlite3_stmt *id_taken;
+  sqlite3_stmt *email_taken;
+  sqlite3_stmt *number_taken;
+  sqlite3_stmt *reference_taken;
+} Claims;
+
+static void
+claims_clear (Claims *claims)
+{
+  g_clear_pointer (&claims->ids, g_hash_table_unref);
+  g_clear_pointer (&claims->emails, g_hash_table_unref);
+  g_clear_pointer (&claims->numbers, g_hash_table_unref);
+  g_clear_pointer (&claims->references, g_hash_table_unref);
+  g_clear_pointer (&claims->id_taken, sqlite3_finalize);
+  g_clear_pointer (&claims->email_taken, sqlite3_finalize);
+  g_clear_pointer (&claims->number_taken, sqlite3_finalize);
+  g_clear_pointer (&claims->reference_taken, sqlite3_finalize);
+}
+
+static gboolean
+claims_init (CltSqliteStore *self,
+             sqlite3        *db,
+             Claims         *claims,
+             GError        **error)
+{
+  memset (claims, 0, sizeof *claims);
+  claims->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  claims->emails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  claims->numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  claims->references = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  claims->id_taken = prepare (self, db, "SELECT 1 FROM customers WHERE id = ?", error);
+  claims->email_taken = claims->id_taken == NULL ? NULL :
+    prepare (self, db, "SELECT 1 FROM customers WHERE email = ? COLLATE NOCASE", error);
+  claims->number_taken = claims->email_taken == NULL ? NULL :
+    prepare (self, db, "SELECT 1 FROM customers WHERE number_key = ?", error);
+  claims->reference_taken = claims->number_taken == NULL ? NULL :
+    prepare (self, db, "SELECT 1 FROM orders WHERE reference = ?", error);
+
+  return claims->reference_taken != NULL;
+}
+
+static gboolean
+is_taken (CltSqliteStore *self,
+          sqlite3        *db,
+          sqlite3_stmt   *stmt,
+          const char     *value,
+          gboolean       *taken,
+          GError        **error)
+{
+  int rc;
+
+  bind_static_text (stmt, 1, value);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, db, rc);
+      return FALSE;
+    }
+
+  *taken = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+/* The address fields an import checks: all but "customer-id", which the
+ * customer being created does not have yet. */
+static const char * const import_address_fields[] = {
+  "salutation", "first-name", "last-name", "company", "address1", "address2", "address3",
+  "zip-code", "city", "region", "country", "phone", "comment", "id",
+};
+
+/* Checks one row on its own, and puts it in the form it is stored in: the
+ * email normalized, the id and number chosen when missing. Returns FALSE
+ * with @field and @message set when the row is refused. */
+static gboolean
+check_row (CltCustomer  *customer,
+           char        **field,
+           char        **message)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GHashTable) address_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *email = NULL;
+  GPtrArray *addresses = clt_customer_get_import_addresses (customer);
+  GPtrArray *orders = clt_customer_get_import_orders (customer);
+  const char *defaults[2] = {
+    clt_customer_get_default_billing_address (customer),
+    clt_customer_get_default_shipping_address (customer),
+  };
+
+  if (!clt_validate_customer (customer, CLT_VALIDATE_CREATE, &local_error))
+    {
+      *field = g_strdup (clt_store_error_get_field (local_error));
+      *message = g_strdup (local_error->message);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < addresses->len; i++)
+    {
+      CltAddress *address = g_ptr_array_index (addresses, i);
+      const char *address_id = clt_address_get_id (address);
+      char *id;
+
+      for (guint j = 0; j < G_N_ELEMENTS (import_address_fields); j++)
+        {
+          if (!clt_validate_address_field (address, import_address_fields[j],
+                                           CLT_VALIDATE_CREATE, message))
+            {
+              *field = g_strdup_printf ("addresses[%u].%s", i, import_address_fields[j]);
+              return FALSE;
+            }
+        }
+
+      /* As import_one () names them. */
+      id = address_id[0] != '\0' ? g_strdup (address_id) : g_strdup_printf ("%u", i + 1);
+      if (!g_hash_table_add (address_ids, id))
+        {
+          *field = g_strdup_printf ("addresses[%u].id", i);
+          *message = g_strdup (_("Another address of this customer has this ID."));
+          return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (defaults); i++)
+    {
+      if (defaults[i][0] != '\0' && !g_hash_table_contains (address_ids, defaults[i]))
+        {
+          *field = g_strdup (i == 0 ? "default-billing-address" : "default-shipping-address");
+          *message = g_strdup (_("None of the customer’s addresses has this ID."));
+          return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < orders->len; i++)
+    {
+      CltOrder *order = g_ptr_array_index (orders, i);
+      const char *reference = clt_order_get_reference (order);
+
+      if (reference[0] == '\0')
+        {
+          *field = g_strdup_printf ("orders[%u].reference", i);
+          *message = g_strdup (_("This order has no reference."));
+          return FALSE;
+        }
+      if (!clt_validate_text (reference, CLT_VALIDATE_MAX_CODE, FALSE, message))
+        {
+          *field = g_strdup_printf ("orders[%u].reference", i);
+          return FALSE;
+        }
+      if (!clt_validate_currency (clt_order_get_currency (order), message))
+        {
+          *field = g_strdup_printf ("orders[%u].currency", i);
+          return FALSE;
+        }
+      if (!clt_validate_text (clt_order_get_status (order), CLT_VALIDATE_MAX_CODE, FALSE, message))
+        {
+          *field = g_strdup_printf ("orders[%u].status", i);
+          return FALSE;
+        }
+      if (!clt_validate_text (clt_order_get_site (order), CLT_VALIDATE_MAX_CODE, FALSE, message))
+        {
+          *field = g_strdup_printf ("orders[%u].site", i);
+          return FALSE;
+        }
+    }
+
+  email = clt_validate_normalize_email (clt_customer_get_email (customer));
+  clt_customer_set_email (customer, email);
+
+  if (clt_customer_get_id (customer)[0] == '\0')
+    {
+      g_autofree char *id = make_random_id (16);
+
+      clt_customer_set_id (customer, id);
+    }
+  if (clt_customer_get_number (customer)[0] == '\0')
+    {
+      g_autofree char *token = make_random_id (8);
+      g_autofree char *number = g_ascii_strup (token, -1);
+
+      clt_customer_set_number (customer, number);
+    }
+
+  return TRUE;
+}
+
+/* Refuses a row that takes an id, email, number or order reference that an
+ * earlier row of the import or a customer in the file has; claims them for
+ * the row otherwise. */
+static gboolean
+claim_row (CltSqliteStore  *self,
+           sqlite3         *db,
+           Claims          *claims,
+           CltCustomer     *customer,
+           char           **field,
+           char           **message,
+           GError         **error)
+{
+  GPtrArray *orders = clt_customer_get_import_orders (customer);
+  const char *id = clt_customer_get_id (customer);
+  const char *email = clt_customer_get_email (customer);
+  g_autofree char *number_key = clt_fold_text (clt_customer_get_number (customer));
+  gboolean taken = FALSE;
+
+  if (g_hash_table_contains (claims->ids, id))
+    {
+      *field = g_strdup ("id");
+      *message = g_strdup (_("An earlier row of this import has this ID."));
+      return TRUE;
+    }
+  if (!is_taken (self, db, claims->id_taken, id, &taken, error))
+    return FALSE;
+  if (taken)
+    {
+      *field = g_strdup ("id");
+      *message = g_strdup (_("Another customer already has this ID."));
+      return TRUE;
+    }
+
+  if (g_hash_table_contains (claims->emails, email))
+    {
+      *field = g_strdup ("email");
+      *message = g_strdup (_("An earlier row of this import uses this email address."));
+      return TRUE;
+    }
+  if (!is_taken (self, db, claims->email_taken, email, &taken, error))
+    return FALSE;
+  if (taken)
+    {
+      *field = g_strdup ("email");
+      *message = g_strdup (_("Another customer already uses this email address."));
+      return TRUE;
+    }
+
+  if (g_hash_table_contains (claims->numbers, number_key))
+    {
+      *field = g_strdup ("number");
+      *message = g_strdup (_("An earlier row of this import has this customer number."));
+      return TRUE;
+    }
+  if (!is_taken (self, db, claims->number_taken, number_key, &taken, error))
+    return FALSE;
+  if (taken)
+    {
+      *field = g_strdup ("number");
+      *message = g_strdup (_("Another customer already has this customer number."));
+      return TRUE;
+    }
+
+  for (guint i = 0; i < orders->len; i++)
+    {
+      const char *reference = clt_order_get_reference (g_ptr_array_index (orders, i));
+
+      taken = g_hash_table_contains (claims->references, reference);
+      for (guint j = 0; !taken && j < i; j++)
+        taken = g_str_equal (reference,
+                             clt_order_get_reference (g_ptr_array_index (orders, j)));
+      if (!taken && !is_taken (self, db, claims->reference_taken, reference, &taken, error))
+        return FALSE;
+      if (taken)
+        {
+          *field = g_strdup_printf ("orders[%u].reference", i);
+          *message = g_strdup (_("Another order already has this reference."));
+          return TRUE;
+        }
+    }
+
+  g_hash_table_add (claims->ids, g_strdup (id));
+  g_hash_table_add (claims->emails, g_strdup (email));
+  g_hash_table_add (claims->numbers, g_steal_pointer (&number_key));
+  for (guint i = 0; i < orders->len; i++)
+    g_hash_table_add (claims->references,
+                      g_strdup (clt_order_get_reference (g_ptr_array_index (orders, i))));
+
+  return TRUE;
+}
+
 static gboolean
 import_customers_write (CltSqliteStore *self,
                         sqlite3        *db,
@@ -598,42 +871,112 @@ import_customers_write (CltSqliteStore *self,
                         GTask          *task,
                         GError        **error)
 {
-  GPtrArray *customers = user_data;
+  ImportData *data = user_data;
+  g_autoptr(CltImportReport) report = clt_import_report_new ();
+  g_autoptr(GPtrArray) accepted = g_ptr_array_new ();
+  g_autofree char *first_import = NULL;
+  g_autofree char *n_imported = NULL;
+  Claims claims = { 0 };
   Importer importer = { 0 };
   Bulk bulk = { 0 };
   gboolean ok;
 
-  ok = bulk_begin (self, db, customers->len, &bulk, error);
-  ok = ok && importer_init (self, db, &importer, error);
-  for (guint i = 0; ok && i < customers->len; i++)
+  /* A repeated request: the count of the first import, nothing written. */
+  if (!request_id_lookup (self, db, task, data->request_id, CLT_CHANGE_CUSTOMERS,
+                          &first_import, error))
+    return FALSE;
+  if (first_import != NULL)
     {
+      clt_import_report_add_imported (report, (guint) g_ascii_strtoull (first_import, NULL, 10));
+      write_return_pointer (task, g_steal_pointer (&report), g_object_unref);
+      return TRUE;
+    }
+
+  /* Every row is checked before anything is written, so that the bulk
+   * path below may drop indexes: it then meets no clash. */
+  ok = claims_init (self, db, &claims, error);
+  for (guint i = 0; ok && i < data->customers->len; i++)
+    {
+      CltCustomer *customer = g_ptr_array_index (data->customers, i);
+      g_autofree char *field = NULL;
+      g_autofree char *message = NULL;
+
       if (i % 1000 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         ok = FALSE;
+      else if (!check_row (customer, &field, &message))
+        clt_import_report_add_refusal (report, i, field, message);
+      else if (!claim_row (self, db, &claims, customer, &field, &message, error))
+        ok = FALSE;
+      else if (message != NULL)
+        clt_import_report_add_refusal (report, i, field, message);
       else
-        ok = import_one (self, db, &importer, g_ptr_array_index (customers, i), error);
+        g_ptr_array_add (accepted, customer);
     }
-  importer_clear (&importer);
-  ok = bulk_end (self, db, &bulk, ok, error);
+  claims_clear (&claims);
+  if (!ok)
+    return FALSE;
 
-  if (ok)
+  if (accepted->len > 0)
     {
+      ok = bulk_begin (self, db, accepted->len, &bulk, error);
+      ok = ok && importer_init (self, db, &importer, error);
+      for (guint i = 0; ok && i < accepted->len; i++)
+        {
+          if (i % 1000 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+            ok = FALSE;
+          else
+            ok = import_one (self, db, &importer, g_ptr_array_index (accepted, i), error);
+        }
+      importer_clear (&importer);
+      ok = bulk_end (self, db, &bulk, ok, error);
+      if (!ok)
+        return FALSE;
+
+      clt_import_report_add_imported (report, importer.n_written);
+      if (!record_change (self, db, task, CLT_CHANGE_CUSTOMERS, NULL, error))
+        return FALSE;
       request_checkpoint (task);
-      write_return_boolean (task, TRUE);
     }
-  return ok;
+
+  n_imported = g_strdup_printf ("%u", clt_import_report_get_n_imported (report));
+  if (!request_id_record (self, db, task, data->request_id, CLT_CHANGE_CUSTOMERS, n_imported,
+                          error))
+    return FALSE;
+
+  write_return_pointer (task, g_steal_pointer (&report), g_object_unref);
+  return TRUE;
 }
 
 static void
 clt_sqlite_store_import_customers (CltStore            *store,
                                    GPtrArray           *customers,
+                                   const char          *request_id,
                                    GCancellable        *cancellable,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  /* The objects are not kept: deep copies, so the caller may go on using
-   * (and changing) its own while the worker thread reads these. */
-  GPtrArray *copies = g_ptr_array_new_full (customers->len, g_object_unref);
+  ImportData *data;
 
+  if (customers->len > CLT_STORE_MAX_IMPORT)
+    {
+      g_autoptr(GTask) task = g_task_new (store, cancellable, callback, user_data);
+
+      g_task_set_source_tag (task, clt_sqlite_store_import_customers);
+      g_task_return_new_error (task, CLT_STORE_ERROR, CLT_STORE_ERROR_TOO_LARGE,
+                               g_dngettext (GETTEXT_PACKAGE,
+                                            "At most %u customer can be imported at once.",
+                                            "At most %u customers can be imported at once.",
+                                            CLT_STORE_MAX_IMPORT),
+                               CLT_STORE_MAX_IMPORT);
+      return;
+    }
+
+  /* The objects are not kept: deep copies, so the caller may go on using
+   * (and changing) its own while the worker thread reads these, and the
+   * checks may normalize them. */
+  data = g_new0 (ImportData, 1);
+  data->customers = g_ptr_array_new_full (customers->len, g_object_unref);
+  data->request_id = g_strdup (request_id);
   for (guint i = 0; i < customers->len; i++)
     {
       CltCustomer *customer = g_ptr_array_index (customers, i);
@@ -651,193 +994,12 @@ clt_sqlite_store_import_customers (CltStore            *store,
         for (guint j = 0; j < orders->len; j++)
           g_ptr_array_add (copy_orders, clt_order_copy (g_ptr_array_index (orders, j)));
 
-      g_ptr_array_add (copies, copy);
+      g_ptr_array_add (data->customers, copy);
     }
 
   run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_import_customers,
-             import_customers_write, copies, (GDestroyNotify) g_ptr_array_unref,
-             TRUE, NULL, cancellable, callback, user_data);
-}
-
-typedef struct
-{
-  guint   n_customers;
-  guint32 seed;
-} SampleData;
-
-static gboolean
-ensure_sample_sites_and_groups (CltSqliteStore *self,
-                                sqlite3        *db,
-                                GError        **error)
-{
-  g_autoptr(sqlite3_stmt) site = NULL;
-  g_autoptr(sqlite3_stmt) group = NULL;
-
-  site = prepare (self, db,
-                  "INSERT OR IGNORE INTO sites (code, name, storefront_url, default_currency,"
-                  " default_locale, active, assisted_buying, position)"
-                  " VALUES (?, ?, ?, ?, ?, 1, 1, (SELECT count(*) FROM sites))",
-                  error);
-  if (site == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (sample_sites); i++)
-    {
-      bind_static_text (site, 1, sample_sites[i].code);
-      bind_static_text (site, 2, sample_sites[i].name);
-      bind_static_text (site, 3, sample_sites[i].url);
-      bind_static_text (site, 4, sample_sites[i].currency);
-      bind_static_text (site, 5, sample_sites[i].locale);
-      if (!step_done (self, db, site, error))
-        return FALSE;
-    }
-
-  group = prepare (self, db,
-                   "INSERT OR IGNORE INTO groups (code, name, description) VALUES (?, ?, ?)",
-                   error);
-  if (group == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (sample_groups); i++)
-    {
-      bind_static_text (group, 1, sample_groups[i].code);
-      bind_static_text (group, 2, sample_groups[i].name);
-      bind_static_text (group, 3, sample_groups[i].description);
-      if (!step_done (self, db, group, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Generation runs on its own thread while this one writes: on two cores
- * that hides most of the cost of building the objects. */
-enum { TOKEN_GO = 1, TOKEN_STOP = 2 };
-
-typedef struct
-{
-  GAsyncQueue  *full;         /* GPtrArray batches, then a NULL-marker */
-  GAsyncQueue  *tokens;       /* bounds the batches in flight */
-  CltSampleGenerator *generator;
-  GCancellable *cancellable;
-  gint          stop;
-} Producer;
-
-static gpointer
-produce_batches (gpointer user_data)
-{
-  Producer *producer = user_data;
-
-  for (;;)
-    {
-      GPtrArray *batch;
-
-      /* A token per batch: at most a few batches wait in memory. */
-      if (GPOINTER_TO_INT (g_async_queue_pop (producer->tokens)) == TOKEN_STOP ||
-          g_atomic_int_get (&producer->stop))
-        break;
-
-      batch = clt_sample_generator_next_n (producer->generator, N_SAMPLE_BATCH);
-      g_async_queue_push (producer->full, batch);
-    }
-
-  return NULL;
-}
-
-static gboolean
-load_sample_write (CltSqliteStore *self,
-                   sqlite3        *db,
-                   gpointer        user_data,
-                   GCancellable   *cancellable,
-                   GTask          *task,
-                   GError        **error)
-{
-  SampleData *data = user_data;
-  g_autoptr(CltSampleGenerator) generator = NULL;
-  g_autoptr(GThread) thread = NULL;
-  Producer producer = { 0 };
-  Importer importer = { 0 };
-  Bulk bulk = { 0 };
-  gint64 existing = 0;
-  guint64 n_generated = 0;
-  guint32 seed = data->seed;
-  gboolean ok = TRUE;
-
-  if (!ensure_sample_sites_and_groups (self, db, error))
-    return FALSE;
-
-  existing = query_int (db, "SELECT count(*) FROM customers");
-
-  /* Loading into a table that already has customers: another stream of
-   * the same seed, so that a second load adds new people; the rare clash
-   * of a number or email with an existing customer is skipped. */
-  if (existing > 0)
-    seed ^= (guint32) (existing * 2654435761u) | 1;
-
-  if (!bulk_begin (self, db, data->n_customers, &bulk, error) ||
-      !importer_init (self, db, &importer, error))
-    {
-      importer_clear (&importer);
-      return bulk_end (self, db, &bulk, FALSE, error);
-    }
-  importer.skip_conflicts = existing > 0;
-
-  generator = clt_sample_generator_new (seed);
-  producer.full = g_async_queue_new_full ((GDestroyNotify) g_ptr_array_unref);
-  producer.tokens = g_async_queue_new ();
-  producer.generator = generator;
-  for (guint i = 0; i < 3; i++)
-    g_async_queue_push (producer.tokens, GINT_TO_POINTER (TOKEN_GO));
-  thread = g_thread_new ("clt-sample", produce_batches, &producer);
-
-  while (ok && importer.n_written < data->n_customers)
-    {
-      g_autoptr(GPtrArray) batch = g_async_queue_pop (producer.full);
-
-      g_async_queue_push (producer.tokens, GINT_TO_POINTER (TOKEN_GO));
-
-      for (guint i = 0; ok && i < batch->len && importer.n_written < data->n_customers; i++)
-        ok = import_one (self, db, &importer, g_ptr_array_index (batch, i), error);
-      n_generated += batch->len;
-
-      if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
-        ok = FALSE;
-
-      /* Only clashes for a long time: the table holds this stream already. */
-      if (ok && n_generated > 2 * (guint64) data->n_customers + N_SAMPLE_BATCH)
-        break;
-    }
-
-  g_atomic_int_set (&producer.stop, 1);
-  g_async_queue_push (producer.tokens, GINT_TO_POINTER (TOKEN_STOP));
-  g_thread_join (g_steal_pointer (&thread));
-  g_async_queue_unref (producer.full);
-  g_async_queue_unref (producer.tokens);
-  importer_clear (&importer);
-  ok = bulk_end (self, db, &bulk, ok, error);
-
-  if (ok)
-    {
-      request_checkpoint (task);
-      write_return_boolean (task, TRUE);
-    }
-  return ok;
-}
-
-static void
-clt_sqlite_store_load_sample (CltStore            *store,
-                              guint                n_customers,
-                              guint32              seed,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
-{
-  SampleData *data = g_new0 (SampleData, 1);
-
-  data->n_customers = n_customers;
-  data->seed = seed;
-  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_load_sample, load_sample_write,
-             data, g_free, TRUE, NULL, cancellable, callback, user_data);
+             import_customers_write, data, (GDestroyNotify) import_data_free,
+             CLT_PERMISSION_MANAGE_SHOP, cancellable, callback, user_data);
 }
 
 /* }}} */
@@ -846,5 +1008,4 @@ void
 clt_sqlite_store_import_iface_init (CltStoreInterface *iface)
 {
   iface->import_customers = clt_sqlite_store_import_customers;
-  iface->load_sample = clt_sqlite_store_load_sample;
 }

@@ -77,6 +77,10 @@ storefront_base (sqlite3    *db,
   return url;
 }
 
+/* The outbox keeps a mail with its password or link only until it is
+ * handed off (then set_email_state_write () swaps in @redacted, the same
+ * text with the secret replaced) and at most TOKEN_LIFETIME_USEC before
+ * (scrub_old_secrets ()). */
 static gboolean
 queue_email (CltSqliteStore *self,
              sqlite3        *db,
@@ -85,13 +89,16 @@ queue_email (CltSqliteStore *self,
              const char     *kind,
              const char     *subject,
              const char     *body,
+             const char     *redacted,
              GError        **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *id = make_random_id (16);
 
   stmt = prepare (self, db,
-                  "INSERT INTO email_outbox (customer_pk, recipient, subject, body, kind, state, created)"
-                  " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                  "INSERT INTO email_outbox (customer_pk, recipient, subject, body, kind, state,"
+                  " created, public_id, redacted_body)"
+                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                   error);
   if (stmt == NULL)
     return FALSE;
@@ -103,6 +110,39 @@ queue_email (CltSqliteStore *self,
   bind_text (stmt, 5, kind);
   sqlite3_bind_int (stmt, 6, CLT_EMAIL_STATE_QUEUED);
   sqlite3_bind_int64 (stmt, 7, now_usec ());
+  bind_text (stmt, 8, id);
+  bind_text (stmt, 9, redacted != NULL ? redacted : body);
+  return step_expect_done (self, db, stmt, error);
+}
+
+/* @body with @secret (a password or a link; may be NULL) replaced. */
+static char *
+redact (const char *body,
+        const char *secret,
+        const char *replacement)
+{
+  GString *text = g_string_new (body);
+
+  if (secret != NULL && secret[0] != '\0')
+    g_string_replace (text, secret, replacement, 0);
+  return g_string_free (text, FALSE);
+}
+
+/* A queued mail older than a link's lifetime keeps no secret either. */
+gboolean
+scrub_old_secrets (CltSqliteStore  *self,
+                   sqlite3         *db,
+                   GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = prepare (self, db,
+                  "UPDATE email_outbox SET body = redacted_body"
+                  " WHERE body <> redacted_body AND created < ?",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, now_usec () - TOKEN_LIFETIME_USEC);
   return step_expect_done (self, db, stmt, error);
 }
 
@@ -211,8 +251,14 @@ send_mail (CltSqliteStore     *self,
       g_assert_not_reached ();
     }
 
-  return queue_email (self, db, pk, clt_customer_get_email (customer), mail_kinds[kind],
-                      subject, body, error);
+  {
+    g_autofree char *without_link = redact (body, link, _("[link removed after sending]"));
+    g_autofree char *redacted = redact (without_link, password,
+                                        _("[password removed after sending]"));
+
+    return queue_email (self, db, pk, clt_customer_get_email (customer), mail_kinds[kind],
+                        subject, body, redacted, error);
+  }
 }
 
 static gpointer
@@ -223,7 +269,7 @@ read_email_row (sqlite3_stmt  *stmt,
   CltEmail *email = clt_email_new ();
   g_autoptr(GDateTime) created = column_date_time (stmt, 6);
 
-  clt_email_set_id (email, sqlite3_column_int64 (stmt, 0));
+  clt_email_set_id (email, column_text (stmt, 0));
   clt_email_set_customer_id (email, customer_id);
   clt_email_set_recipient (email, column_text (stmt, 1));
   clt_email_set_subject (email, column_text (stmt, 2));
@@ -235,6 +281,28 @@ read_email_row (sqlite3_stmt  *stmt,
   return email;
 }
 
+/* The outbox of the customer @pk, newest first. */
+gboolean
+select_emails (CltSqliteStore  *self,
+               sqlite3         *db,
+               gint64           pk,
+               const char      *customer_id,
+               GPtrArray      **out,
+               GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = prepare (self, db,
+                  "SELECT public_id, recipient, subject, body, kind, state, created FROM email_outbox"
+                  " WHERE customer_pk = ? ORDER BY id DESC",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, pk);
+  return collect_rows (self, db, stmt, read_email_row, customer_id, out, error);
+}
+
 static gboolean
 list_emails_read (CltSqliteStore *self,
                   Reader         *reader,
@@ -244,21 +312,15 @@ list_emails_read (CltSqliteStore *self,
                   GError        **error)
 {
   IdData *data = user_data;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GPtrArray *emails = NULL;
   gint64 pk;
 
-  if (!lookup_customer_pk (self, reader->db, data->customer_id, &pk, error))
+  if (!lookup_customer_pk (self, reader->db, data->customer_id, &pk, error) ||
+      !select_emails (self, reader->db, pk, data->customer_id, &emails, error))
     return FALSE;
 
-  stmt = prepare (self, reader->db,
-                  "SELECT id, recipient, subject, body, kind, state, created FROM email_outbox"
-                  " WHERE customer_pk = ? ORDER BY id DESC",
-                  error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, pk);
-  return return_rows (self, reader->db, stmt, read_email_row, data->customer_id, task, error);
+  g_task_return_pointer (task, emails, (GDestroyNotify) g_ptr_array_unref);
+  return TRUE;
 }
 
 static void
@@ -284,15 +346,17 @@ set_email_state_write (CltSqliteStore *self,
   NoteData *data = user_data;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(sqlite3_stmt) owner = NULL;
+  g_autofree char *customer_id = NULL;
+  int secure_delete;
   int rc;
 
   owner = prepare (self, db,
                    "SELECT c.id FROM email_outbox e LEFT JOIN customers c ON c.pk = e.customer_pk"
-                   " WHERE e.id = ?",
+                   " WHERE e.public_id = ?",
                    error);
   if (owner == NULL)
     return FALSE;
-  sqlite3_bind_int64 (owner, 1, data->email_id);
+  bind_text (owner, 1, data->email_id);
   rc = sqlite3_step (owner);
   if (rc == SQLITE_DONE)
     {
@@ -305,13 +369,17 @@ set_email_state_write (CltSqliteStore *self,
       set_db_error (self, error, db, rc);
       return FALSE;
     }
-  set_changed_id (task, sqlite3_column_type (owner, 0) == SQLITE_NULL ? NULL : column_text (owner, 0));
+  customer_id = g_strdup (sqlite3_column_type (owner, 0) == SQLITE_NULL ? NULL
+                                                                     : column_text (owner, 0));
 
+  /* Handed off (to the mail app) or sent: the password or link it carried
+   * leaves the outbox. */
   stmt = prepare (self, db,
                   "UPDATE email_outbox SET state = ?1,"
                   " sent_at = CASE WHEN ?1 = ?2 THEN ?3 ELSE sent_at END,"
-                  " attempts = attempts + (?1 IN (?2, ?4))"
-                  " WHERE id = ?5",
+                  " attempts = attempts + (?1 IN (?2, ?4)),"
+                  " body = CASE WHEN ?1 IN (?2, ?6) THEN redacted_body ELSE body END"
+                  " WHERE public_id = ?5",
                   error);
   if (stmt == NULL)
     return FALSE;
@@ -320,8 +388,13 @@ set_email_state_write (CltSqliteStore *self,
   sqlite3_bind_int (stmt, 2, CLT_EMAIL_STATE_SENT);
   sqlite3_bind_int64 (stmt, 3, now_usec ());
   sqlite3_bind_int (stmt, 4, CLT_EMAIL_STATE_FAILED);
-  sqlite3_bind_int64 (stmt, 5, data->email_id);
-  if (!step_expect_done (self, db, stmt, error))
+  bind_text (stmt, 5, data->email_id);
+  sqlite3_bind_int (stmt, 6, CLT_EMAIL_STATE_HANDED_OFF);
+  /* The old text's pages are zeroed, not just unlinked. */
+  secure_delete = begin_secure_delete (db);
+  rc = step_expect_done (self, db, stmt, error);
+  restore_secure_delete (db, secure_delete);
+  if (!rc || !record_change (self, db, task, CLT_CHANGE_OUTBOX, customer_id, error))
     return FALSE;
 
   write_return_boolean (task, TRUE);
@@ -330,7 +403,7 @@ set_email_state_write (CltSqliteStore *self,
 
 static void
 clt_sqlite_store_set_email_state (CltStore            *store,
-                                  gint64               email_id,
+                                  const char          *email_id,
                                   CltEmailState        state,
                                   GCancellable        *cancellable,
                                   GAsyncReadyCallback  callback,
@@ -347,10 +420,11 @@ clt_sqlite_store_set_email_state (CltStore            *store,
     }
 
   data = g_new0 (NoteData, 1);
-  data->email_id = email_id;
+  data->email_id = g_strdup (email_id);
   data->state = state;
   run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_set_email_state, set_email_state_write,
-             data, (GDestroyNotify) note_data_free, TRUE, NULL, cancellable, callback, user_data);
+             data, (GDestroyNotify) note_data_free, CLT_PERMISSION_EDIT_CUSTOMERS,
+             cancellable, callback, user_data);
 }
 
 /* }}} */

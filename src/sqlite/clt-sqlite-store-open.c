@@ -435,6 +435,13 @@ open_writer (CltSqliteStore *self,
       goto fail;
     }
 
+  /* Secrets in mails that waited longer than their links live. */
+  if (!scrub_old_secrets (self, db, error))
+    {
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      goto fail;
+    }
+
   if (!exec_sql (self, db, "COMMIT", error))
     {
       sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
@@ -573,7 +580,19 @@ clt_sqlite_store_initable_init (GInitable     *initable,
       return FALSE;
     }
 
-  return open_readers (self, error);
+  if (!open_readers (self, error))
+    return FALSE;
+
+  /* Changes from here on are news; what came before is in the file. */
+  {
+    Reader *reader = acquire_reader (self, NULL);
+
+    self->last_change = read_last_change (self, reader->db);
+    release_reader (self, reader);
+  }
+  start_upkeep (self);
+
+  return TRUE;
 }
 
 void

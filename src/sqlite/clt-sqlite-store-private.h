@@ -27,11 +27,12 @@
 #include "clt-email.h"
 #include "clt-enum-types.h"
 #include "clt-group.h"
+#include "clt-import-report.h"
 #include "clt-note.h"
 #include "clt-order.h"
 #include "clt-password.h"
 #include "clt-query.h"
-#include "clt-sample-generator.h"
+#include "clt-random.h"
 #include "clt-shop-preferences.h"
 #include "clt-site.h"
 #include "clt-sqlite-schema.h"
@@ -47,7 +48,6 @@
 
 G_BEGIN_DECLS
 
-#define N_SAMPLE_BATCH     10000
 #define BUSY_TIMEOUT_MS    5000
 #define QUICK_CHECK_LIMIT  (16 * 1024 * 1024)
 #define MAX_COUNT_CACHE    64
@@ -76,7 +76,24 @@ struct _CltSqliteStore
   GPtrArray   *readers;           /* every Reader, for finalize */
 
   guint        fail_commits;      /* tests only: under write_lock */
+
+  /* Changes this store made: the poll of the change log skips them. */
+  GMutex       changes_lock;
+  GHashTable  *own_changes;       /* seq → seq */
+  gint64       last_change;       /* main context only */
+  GSource     *upkeep_source;
+  gboolean     polling;           /* main context only */
+  gboolean     upkeep_running;    /* main context only */
+  gint         merge_steps;       /* atomic: an index merge is wanted */
 };
+
+/* One entry of the change log, as "changed" tells it. */
+typedef struct
+{
+  gint64         seq;
+  CltChangeKind  kind;
+  char          *id;
+} Change;
 
 /* The columns every customer read selects, in this order (see
  * read_customer ()). */
@@ -117,9 +134,11 @@ typedef struct
   WriteFunc      write;
   gpointer       data;
   GDestroyNotify data_free;
-  /* For writes: emit "changed" with this id afterwards (NULL = any). */
-  gboolean       emit_changed;
-  char          *changed_id;
+  /* For writes: what the user's role must allow, who acts, and the
+   * changes to emit as "changed" once committed. */
+  CltPermission  permission;
+  char          *author;
+  GArray        *changes;
   /* For bulk writes: fold the WAL into the main file after the commit. */
   gboolean       checkpoint;
   /* What the write returns, held until COMMIT succeeded. */
@@ -153,7 +172,8 @@ typedef struct
 {
   char          *customer_id;
   char          *message;
-  gint64         email_id;
+  char          *request_id;
+  char          *email_id;
   CltEmailState  state;
 } NoteData;
 
@@ -162,21 +182,33 @@ typedef struct
   char *customer_id;
 } IdData;
 
+/* The lists of one customer that select_customer_list () reads. */
+typedef enum
+{
+  CUSTOMER_ADDRESSES,
+  CUSTOMER_NOTES,
+  CUSTOMER_ORDERS,
+} CustomerListKind;
+
 /* Helpers the parts share, by the file that defines them. */
 
 /* clt-sqlite-store-addresses.c */
+G_GNUC_INTERNAL gboolean collect_rows (CltSqliteStore *self, sqlite3 *db, sqlite3_stmt *stmt, RowFunc read_row, gconstpointer row_data, GPtrArray **out, GError **error);
+G_GNUC_INTERNAL gboolean select_customer_list (CltSqliteStore *self, sqlite3 *db, CustomerListKind kind, gint64 pk, const char *customer_id, GPtrArray **out, GError **error);
 G_GNUC_INTERNAL gboolean return_rows (CltSqliteStore *self, sqlite3 *db, sqlite3_stmt *stmt, RowFunc read_row, gconstpointer row_data, GTask *task, GError **error);
 G_GNUC_INTERNAL void id_data_free (IdData *data);
 G_GNUC_INTERNAL IdData *id_data_new (const char *customer_id);
-G_GNUC_INTERNAL gboolean touch_customer (CltSqliteStore *self, sqlite3 *db, gint64 pk, GError **error);
+G_GNUC_INTERNAL gboolean touch_customer (CltSqliteStore *self, sqlite3 *db, GTask *task, gint64 pk, GError **error);
 G_GNUC_INTERNAL void note_data_free (NoteData *data);
 
 /* clt-sqlite-store-customers.c */
-G_GNUC_INTERNAL void set_changed_id (GTask *task, const char *customer_id);
+G_GNUC_INTERNAL const char *task_author (GTask *task);
+G_GNUC_INTERNAL gboolean check_version (gint64 stored, gint64 expected, GError **error);
 G_GNUC_INTERNAL void set_conflict (GError **error, const char *field, const char *message);
 G_GNUC_INTERNAL gint64 now_usec (void);
 G_GNUC_INTERNAL gboolean step_expect_done (CltSqliteStore *self, sqlite3 *db, sqlite3_stmt *stmt, GError **error);
 G_GNUC_INTERNAL gboolean exists_text (CltSqliteStore *self, sqlite3 *db, const char *sql, const char *param, gboolean *found, GError **error);
+G_GNUC_INTERNAL gboolean read_customer_by_pk (CltSqliteStore *self, sqlite3 *db, gint64 pk, CltCustomer **out, GError **error);
 G_GNUC_INTERNAL gboolean lookup_live_customer (CltSqliteStore *self, sqlite3 *db, const char *customer_id, gint64 *pk, GError **error);
 G_GNUC_INTERNAL gboolean write_groups (CltSqliteStore *self, sqlite3 *db, gint64 pk, const char *const *groups, GError **error);
 G_GNUC_INTERNAL gboolean refresh_location (CltSqliteStore *self, sqlite3 *db, gint64 pk, GError **error);
@@ -189,6 +221,8 @@ G_GNUC_INTERNAL void restore_secure_delete (sqlite3 *db, int previous);
 G_GNUC_INTERNAL gboolean step_done (CltSqliteStore *self, sqlite3 *db, sqlite3_stmt *stmt, GError **error);
 
 /* clt-sqlite-store-mail.c */
+G_GNUC_INTERNAL gboolean select_emails (CltSqliteStore *self, sqlite3 *db, gint64 pk, const char *customer_id, GPtrArray **out, GError **error);
+G_GNUC_INTERNAL gboolean scrub_old_secrets (CltSqliteStore *self, sqlite3 *db, GError **error);
 G_GNUC_INTERNAL gboolean send_mail (CltSqliteStore *self, sqlite3 *db, gint64 pk, CltCustomer *customer, CltShopPreferences *preferences, MailKind kind, const char *password, GError **error);
 
 /* clt-sqlite-store-open.c */
@@ -210,8 +244,25 @@ G_GNUC_INTERNAL void request_checkpoint (GTask *task);
 G_GNUC_INTERNAL void write_return_pointer (GTask *task, gpointer result, GDestroyNotify result_free);
 G_GNUC_INTERNAL void write_return_boolean (GTask *task, gboolean result);
 G_GNUC_INTERNAL void run_read (CltSqliteStore *self, gpointer source_tag, ReadFunc func, gpointer data, GDestroyNotify data_free, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
-G_GNUC_INTERNAL void run_write (CltSqliteStore *self, gpointer source_tag, WriteFunc func, gpointer data, GDestroyNotify data_free, gboolean emit_changed, const char *changed_id, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+G_GNUC_INTERNAL void run_write (CltSqliteStore *self, gpointer source_tag, WriteFunc func, gpointer data, GDestroyNotify data_free, CltPermission permission, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 G_GNUC_INTERNAL gboolean lookup_customer_pk (CltSqliteStore *self, sqlite3 *db, const char *customer_id, gint64 *pk, GError **error);
+
+/* clt-sqlite-store-session.c */
+G_GNUC_INTERNAL char *current_author (void);
+G_GNUC_INTERNAL gboolean read_local_role (CltSqliteStore *self, sqlite3 *db, CltRole *role, GError **error);
+G_GNUC_INTERNAL gboolean check_permission (CltSqliteStore *self, sqlite3 *db, CltPermission permission, GError **error);
+G_GNUC_INTERNAL gboolean record_change (CltSqliteStore *self, sqlite3 *db, GTask *task, CltChangeKind kind, const char *id, GError **error);
+G_GNUC_INTERNAL void change_clear (Change *change);
+G_GNUC_INTERNAL void emit_changes (CltSqliteStore *self, GArray *changes);
+G_GNUC_INTERNAL gint64 read_last_change (CltSqliteStore *self, sqlite3 *db);
+G_GNUC_INTERNAL gboolean request_id_lookup (CltSqliteStore *self, sqlite3 *db, GTask *task, const char *request_id, CltChangeKind kind, char **object_id, GError **error);
+G_GNUC_INTERNAL gboolean request_id_record (CltSqliteStore *self, sqlite3 *db, GTask *task, const char *request_id, CltChangeKind kind, const char *object_id, GError **error);
+G_GNUC_INTERNAL void start_upkeep (CltSqliteStore *self);
+G_GNUC_INTERNAL void stop_upkeep (CltSqliteStore *self);
+G_GNUC_INTERNAL void request_index_merge (CltSqliteStore *self);
+
+/* clt-sqlite-store-customers.c (erasure) */
+G_GNUC_INTERNAL gboolean anonymize_customer (CltSqliteStore *self, sqlite3 *db, GTask *task, gint64 pk, GError **error);
 
 /* clt-sqlite-util.c */
 G_GNUC_INTERNAL gboolean rc_is_corrupt (int rc);

@@ -181,7 +181,8 @@ filter_add_search (Filter     *filter,
 static void
 filter_init (Filter   *filter,
              CltQuery *query,
-             gboolean  dense)
+             gboolean  dense,
+             gboolean  hide_pending)
 {
   const char * const *exclude;
   GDateTime *from;
@@ -267,6 +268,13 @@ filter_init (Filter   *filter,
           filter_add_text (filter, exclude[i]);
         }
       g_string_append (filter->where, ")");
+      other = TRUE;
+    }
+
+  /* Deletions waiting out their undo time are gone for every viewer. */
+  if (hide_pending)
+    {
+      g_string_append (filter->where, " AND c.pk NOT IN (SELECT customer_pk FROM pending_deletions)");
       other = TRUE;
     }
 
@@ -482,10 +490,11 @@ fill_customer_details (CltSqliteStore *self,
 
 typedef struct
 {
-  CltQuery *query;
-  guint     offset;
-  guint     limit;
-  char     *id;
+  CltQuery     *query;
+  guint         offset;
+  guint         limit;
+  CltListFlags  flags;
+  char         *id;
 } CustomersData;
 
 static void
@@ -494,6 +503,21 @@ customers_data_free (CustomersData *data)
   g_clear_object (&data->query);
   g_free (data->id);
   g_free (data);
+}
+
+static gboolean
+reader_has_pending_deletions (Reader *reader)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean pending = FALSE;
+
+  if (sqlite3_prepare_v2 (reader->db, "SELECT EXISTS (SELECT 1 FROM pending_deletions)", -1,
+                          &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    pending = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_finalize (stmt);
+
+  return pending;
 }
 
 /* Whether @query narrows nothing but by its search text. */
@@ -523,7 +547,7 @@ count_query (CltSqliteStore *self,
   gint64 version;
   int rc;
 
-  filter_init (&filter, query, FALSE);
+  filter_init (&filter, query, FALSE, reader_has_pending_deletions (reader));
 
   version = reader_data_version (reader);
   if (version != reader->data_version)
@@ -579,38 +603,6 @@ count_query (CltSqliteStore *self,
   filter_clear (&filter);
 
   return TRUE;
-}
-
-static gboolean
-count_customers_read (CltSqliteStore *self,
-                      Reader         *reader,
-                      gpointer        user_data,
-                      GCancellable   *cancellable,
-                      GTask          *task,
-                      GError        **error)
-{
-  CustomersData *data = user_data;
-  gint64 count;
-
-  if (!count_query (self, reader, data->query, &count, error))
-    return FALSE;
-
-  g_task_return_int (task, MIN (count, G_MAXSSIZE));
-  return TRUE;
-}
-
-static void
-clt_sqlite_store_count_customers (CltStore            *store,
-                                  CltQuery            *query,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
-{
-  CustomersData *data = g_new0 (CustomersData, 1);
-
-  data->query = query != NULL ? clt_query_copy (query) : clt_query_new ();
-  run_read (CLT_SQLITE_STORE (store), clt_sqlite_store_count_customers, count_customers_read,
-            data, (GDestroyNotify) customers_data_free, cancellable, callback, user_data);
 }
 
 gboolean
@@ -721,6 +713,7 @@ list_customers_read (CltSqliteStore *self,
   g_autofree char *sql = NULL;
   Filter filter;
   gboolean dense = TRUE;
+  gint64 total = -1;
   gboolean ok;
   int rc;
 
@@ -759,7 +752,7 @@ list_customers_read (CltSqliteStore *self,
         }
     }
 
-  filter_init (&filter, data->query, dense);
+  filter_init (&filter, data->query, dense, reader_has_pending_deletions (reader));
   sql = g_strdup_printf ("SELECT c.pk FROM customers c"
                          " WHERE %sc.listed = 1%s"
                          " ORDER BY %s%s %s, c.pk %s LIMIT ? OFFSET ?",
@@ -794,28 +787,48 @@ list_customers_read (CltSqliteStore *self,
   else
     ok = fetch_customers (self, reader->db, pks, &customers, error);
 
+  /* The total from the same snapshot as the rows. */
+  if (ok && (data->flags & CLT_LIST_FLAGS_WITH_TOTAL) != 0)
+    ok = count_query (self, reader, data->query, &total, error);
+
   sqlite3_exec (reader->db, "COMMIT", NULL, NULL, NULL);
   if (!ok)
     return FALSE;
 
-  g_task_return_pointer (task, g_steal_pointer (&customers), (GDestroyNotify) g_ptr_array_unref);
+  g_task_return_pointer (task,
+                         clt_customer_rows_new (g_steal_pointer (&customers),
+                                                total >= 0 ? (guint) MIN (total, G_MAXUINT - 1)
+                                                           : CLT_TOTAL_UNKNOWN),
+                         (GDestroyNotify) clt_customer_rows_free);
   return TRUE;
 }
 
 static void
 clt_sqlite_store_list_customers (CltStore            *store,
                                  CltQuery            *query,
-                                 guint                offset,
-                                 guint                limit,
+                                 guint                page_index,
+                                 guint                page_size,
+                                 CltListFlags         flags,
                                  GCancellable        *cancellable,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  CustomersData *data = g_new0 (CustomersData, 1);
+  CustomersData *data;
+  GError *error = NULL;
 
-  data->query = query != NULL ? clt_query_copy (query) : clt_query_new ();
-  data->offset = offset;
-  data->limit = limit;
+  if (!clt_validate_page (page_index, page_size, &error) ||
+      !clt_validate_query (query, &error))
+    {
+      return_invalid (store, clt_sqlite_store_list_customers, error, cancellable, callback,
+                      user_data);
+      return;
+    }
+
+  data = g_new0 (CustomersData, 1);
+  data->query = clt_query_copy (query);
+  data->offset = page_index * page_size;
+  data->limit = page_size;
+  data->flags = flags;
   run_read (CLT_SQLITE_STORE (store), clt_sqlite_store_list_customers, list_customers_read,
             data, (GDestroyNotify) customers_data_free, cancellable, callback, user_data);
 }
@@ -871,7 +884,6 @@ clt_sqlite_store_get_customer (CltStore            *store,
 void
 clt_sqlite_store_query_iface_init (CltStoreInterface *iface)
 {
-  iface->count_customers = clt_sqlite_store_count_customers;
   iface->list_customers = clt_sqlite_store_list_customers;
   iface->get_customer = clt_sqlite_store_get_customer;
 }

@@ -1,4 +1,6 @@
-/* clt-sqlite-store-shop.c
+/* clt-sqlite-store-shop.c — sites, groups, companies and custom fields
+ * (one set of code for the four, driven by a ShopKind), customers' groups
+ * and companies, the shop's preferences and who is signed in.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,7 +11,230 @@
 
 #include "clt-sqlite-store-private.h"
 
-/* Sites, groups, companies, custom fields, preferences {{{ */
+/* What the writes here work on: a site, group, company or custom field
+ * (@kind, @object or @key and @version), the shop's preferences (@object),
+ * or a customer's groups or company (@customer_id at @version, @company_id,
+ * @business_unit, @names). */
+typedef struct _ShopKind ShopKind;
+
+typedef struct
+{
+  const ShopKind *kind;
+  GObject        *object;
+  char           *key;
+  gint64          version;
+  char           *request_id;
+  char           *customer_id;
+  char           *company_id;
+  char           *business_unit;
+  GStrv           names;
+} ShopData;
+
+/* Sites, groups, companies and custom fields differ in their table, their
+ * columns and what refers to them; the rest is ShopKind-driven. */
+struct _ShopKind
+{
+  CltChangeKind  change;
+  const char    *table;
+  /* The key: both the column and the property ("code", "id", "key"). */
+  const char    *key;
+  /* What read_row () reads, key first and version last, and in what order
+   * they are listed. */
+  const char    *columns;
+  const char    *order;
+  RowFunc        read_row;
+  /* ?1 is the key, ?2… what bind () binds; the update bumps the version. */
+  const char    *insert_sql;
+  const char    *update_sql;
+  void         (*bind)        (sqlite3_stmt    *stmt,
+                               gpointer         object);
+  /* Optional: a rule that needs the database, and what else a save
+   * writes. */
+  gboolean     (*check)       (CltSqliteStore  *self,
+                               sqlite3         *db,
+                               gpointer         object,
+                               GError         **error);
+  gboolean     (*after_save)  (CltSqliteStore  *self,
+                               sqlite3         *db,
+                               GTask           *task,
+                               gpointer         object,
+                               GError         **error);
+  /* The customers that refer to one (?1 the key). A delete refuses while
+   * listed ones do when @in_use is set, else it clears @detach in them
+   * ("": the reference goes by ON DELETE CASCADE). */
+  const char    *members;
+  const char    *in_use;
+  const char    *detach;
+  /* Messages, translated when shown. */
+  const char    *gone;
+  const char    *taken;
+  const char    *stale;
+};
+
+static void
+shop_data_free (ShopData *data)
+{
+  g_clear_object (&data->object);
+  g_free (data->key);
+  g_free (data->request_id);
+  g_free (data->customer_id);
+  g_free (data->company_id);
+  g_free (data->business_unit);
+  g_strfreev (data->names);
+  g_free (data);
+}
+
+static ShopData *
+shop_data_new (const ShopKind *kind,
+               gpointer        object,
+               const char     *key,
+               gint64          version)
+{
+  ShopData *data = g_new0 (ShopData, 1);
+
+  data->kind = kind;
+  data->object = object;
+  data->key = g_strdup (key);
+  data->version = version;
+  return data;
+}
+
+/* Customers {{{ */
+
+/* Prepares "UPDATE customers SET @set WHERE @where", whose own parameters
+ * are ?1 to ?@n_params: every change to a customer also bumps its version
+ * and says who made it when. (Numbered, not named: a name after ?1 … ?3
+ * would take number 4, the ?4 of a WHERE that comes later.) */
+static sqlite3_stmt *
+prepare_customer_update (CltSqliteStore  *self,
+                         sqlite3         *db,
+                         GTask           *task,
+                         const char      *set,
+                         const char      *where,
+                         int              n_params,
+                         GError         **error)
+{
+  Op *op = g_task_get_task_data (task);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+
+  sql = g_strdup_printf ("UPDATE customers SET %s%sversion = version + 1,"
+                         " changed_by = ?%d, updated = ?%d WHERE %s",
+                         set, set[0] != '\0' ? ", " : "", n_params + 1, n_params + 2, where);
+  stmt = prepare (self, db, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  bind_text (stmt, n_params + 1, op->author);
+  sqlite3_bind_int64 (stmt, n_params + 2, now_usec ());
+  return stmt;
+}
+
+/* Clears @set in the customers @where selects (?1: @key) and tells that
+ * customers changed, when any did. */
+static gboolean
+detach_customers (CltSqliteStore  *self,
+                  sqlite3         *db,
+                  GTask           *task,
+                  const char      *set,
+                  const char      *where,
+                  const char      *key,
+                  GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare_customer_update (self, db, task, set, where, 1, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, key);
+  if (!step_expect_done (self, db, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (db) == 0)
+    return TRUE;
+
+  return record_change (self, db, task, CLT_CHANGE_CUSTOMERS, NULL, error);
+}
+
+/* The pk of the live customer @customer_id, which the caller read at
+ * @version (0: any). */
+static gboolean
+lookup_customer_at (CltSqliteStore  *self,
+                    sqlite3         *db,
+                    const char      *customer_id,
+                    gint64           version,
+                    gint64          *pk,
+                    GError         **error)
+{
+  g_autoptr(CltCustomer) stored = NULL;
+
+  if (!lookup_live_customer (self, db, customer_id, pk, error) ||
+      !read_customer_by_pk (self, db, *pk, &stored, error))
+    return FALSE;
+
+  if (version > 0 && clt_customer_get_version (stored) != version)
+    {
+      g_set_error_literal (error, CLT_STORE_ERROR, CLT_STORE_ERROR_STALE,
+                           _("Someone else changed this customer in the meantime. "
+                             "Reload it and make your changes again."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Ends a write to one customer: records the change and returns the
+ * stored customer. */
+static gboolean
+return_customer (CltSqliteStore  *self,
+                 sqlite3         *db,
+                 GTask           *task,
+                 gint64           pk,
+                 const char      *customer_id,
+                 GError         **error)
+{
+  CltCustomer *stored = NULL;
+
+  if (!record_change (self, db, task, CLT_CHANGE_CUSTOMER, customer_id, error) ||
+      !read_customer_by_pk (self, db, pk, &stored, error))
+    return FALSE;
+
+  write_return_pointer (task, stored, g_object_unref);
+  return TRUE;
+}
+
+/* }}} */
+
+/* Validation {{{ */
+
+/* A list argument (group codes, roles, business units): TOO_LARGE above
+ * the limit, else INVALID for @field when an entry is wrong. */
+static gboolean
+check_list_argument (const char          *field,
+                     const char * const  *values,
+                     GError             **error)
+{
+  g_autofree char *message = NULL;
+
+  if (values != NULL && g_strv_length ((char **) values) > CLT_VALIDATE_MAX_LIST_ITEMS)
+    {
+      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_TOO_LARGE,
+                   _("A list may have at most %u entries."), (guint) CLT_VALIDATE_MAX_LIST_ITEMS);
+      return FALSE;
+    }
+
+  if (!clt_validate_list (values, CLT_VALIDATE_MAX_CODE, &message))
+    {
+      g_propagate_error (error, clt_store_error_new_invalid (field, "%s", message));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* }}} */
+
+/* Sites, groups, companies, custom fields {{{ */
 
 static gpointer
 read_site_row (sqlite3_stmt  *stmt,
@@ -24,38 +249,24 @@ read_site_row (sqlite3_stmt  *stmt,
   clt_site_set_default_locale (site, column_text (stmt, 4));
   clt_site_set_active (site, sqlite3_column_int (stmt, 5) != 0);
   clt_site_set_assisted_buying (site, sqlite3_column_int (stmt, 6) != 0);
+  clt_site_set_version (site, sqlite3_column_int64 (stmt, 7));
 
   return site;
 }
 
-static gboolean
-list_sites_read (CltSqliteStore *self,
-                 Reader         *reader,
-                 gpointer        user_data,
-                 GCancellable   *cancellable,
-                 GTask          *task,
-                 GError        **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  stmt = prepare (self, reader->db,
-                  "SELECT code, name, storefront_url, default_currency, default_locale, active,"
-                  " assisted_buying FROM sites ORDER BY position, code",
-                  error);
-  if (stmt == NULL)
-    return FALSE;
-
-  return return_rows (self, reader->db, stmt, read_site_row, NULL, task, error);
-}
-
 static void
-clt_sqlite_store_list_sites (CltStore            *store,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
+bind_site (sqlite3_stmt *stmt,
+           gpointer      object)
 {
-  run_read (CLT_SQLITE_STORE (store), clt_sqlite_store_list_sites, list_sites_read,
-            NULL, NULL, cancellable, callback, user_data);
+  CltSite *site = object;
+
+  bind_text (stmt, 1, clt_site_get_code (site));
+  bind_text (stmt, 2, clt_site_get_name (site));
+  bind_text (stmt, 3, clt_site_get_storefront_url (site));
+  bind_text (stmt, 4, clt_site_get_default_currency (site));
+  bind_text (stmt, 5, clt_site_get_default_locale (site));
+  sqlite3_bind_int (stmt, 6, clt_site_get_active (site));
+  sqlite3_bind_int (stmt, 7, clt_site_get_assisted_buying (site));
 }
 
 static gpointer
@@ -67,119 +278,169 @@ read_group_row (sqlite3_stmt  *stmt,
   clt_group_set_code (group, column_text (stmt, 0));
   clt_group_set_name (group, column_text (stmt, 1));
   clt_group_set_description (group, column_text (stmt, 2));
+  clt_group_set_version (group, sqlite3_column_int64 (stmt, 3));
 
   return group;
 }
 
-static gboolean
-list_groups_read (CltSqliteStore *self,
-                  Reader         *reader,
-                  gpointer        user_data,
-                  GCancellable   *cancellable,
-                  GTask          *task,
-                  GError        **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  stmt = prepare (self, reader->db,
-                  "SELECT code, name, description FROM groups ORDER BY name COLLATE NOCASE, code",
-                  error);
-  if (stmt == NULL)
-    return FALSE;
-
-  return return_rows (self, reader->db, stmt, read_group_row, NULL, task, error);
-}
-
 static void
-clt_sqlite_store_list_groups (CltStore            *store,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+bind_group (sqlite3_stmt *stmt,
+            gpointer      object)
 {
-  run_read (CLT_SQLITE_STORE (store), clt_sqlite_store_list_groups, list_groups_read,
-            NULL, NULL, cancellable, callback, user_data);
+  CltGroup *group = object;
+
+  bind_text (stmt, 1, clt_group_get_code (group));
+  bind_text (stmt, 2, clt_group_get_name (group));
+  bind_text (stmt, 3, clt_group_get_description (group));
 }
 
-static char **
-read_company_list (sqlite3_stmt *stmt,
-                   const char   *company_id)
-{
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-
-  bind_text (stmt, 1, company_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (names, g_strdup (column_text (stmt, 0)));
-  sqlite3_reset (stmt);
-  g_ptr_array_add (names, NULL);
-
-  return (char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
-}
-
-/* The statements that read a company's business units and roles. */
-typedef struct
-{
-  sqlite3_stmt *units;
-  sqlite3_stmt *roles;
-} CompanyLists;
+/* A company's business units and roles come with its row, one per line
+ * (names are single-line text), in their order: the ORDER BY of a
+ * subquery under an aggregate is kept. */
+#define COMPANY_LIST(table) \
+  "(SELECT group_concat (name, char (10)) FROM (SELECT name FROM " table \
+  " l WHERE l.company_id = companies.id ORDER BY position, name))"
 
 static gpointer
 read_company_row (sqlite3_stmt  *stmt,
                   gconstpointer  row_data)
 {
-  const CompanyLists *lists = row_data;
   CltCompany *company = clt_company_new ();
-  g_auto(GStrv) unit_names = read_company_list (lists->units, column_text (stmt, 0));
-  g_auto(GStrv) role_names = read_company_list (lists->roles, column_text (stmt, 0));
+  g_auto(GStrv) units = split_lines (column_text (stmt, 2));
+  g_auto(GStrv) roles = split_lines (column_text (stmt, 3));
 
   clt_company_set_id (company, column_text (stmt, 0));
   clt_company_set_name (company, column_text (stmt, 1));
-  clt_company_set_business_units (company, (const char * const *) unit_names);
-  clt_company_set_roles (company, (const char * const *) role_names);
+  clt_company_set_business_units (company, (const char * const *) units);
+  clt_company_set_roles (company, (const char * const *) roles);
+  clt_company_set_version (company, sqlite3_column_int64 (stmt, 4));
 
   return company;
 }
 
-static gboolean
-list_companies_read (CltSqliteStore *self,
-                     Reader         *reader,
-                     gpointer        user_data,
-                     GCancellable   *cancellable,
-                     GTask          *task,
-                     GError        **error)
+static void
+bind_company (sqlite3_stmt *stmt,
+              gpointer      object)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) units = NULL;
-  g_autoptr(sqlite3_stmt) roles = NULL;
-  CompanyLists lists;
+  CltCompany *company = object;
 
-  stmt = prepare (self, reader->db, "SELECT id, name FROM companies ORDER BY name_key, id", error);
-  if (stmt == NULL)
-    return FALSE;
-  units = prepare (self, reader->db,
-                   "SELECT name FROM company_business_units WHERE company_id = ?"
-                   " ORDER BY position, name",
-                   error);
-  if (units == NULL)
-    return FALSE;
-  roles = prepare (self, reader->db,
-                   "SELECT name FROM company_roles WHERE company_id = ? ORDER BY position, name",
-                   error);
-  if (roles == NULL)
-    return FALSE;
-
-  lists.units = units;
-  lists.roles = roles;
-  return return_rows (self, reader->db, stmt, read_company_row, &lists, task, error);
+  bind_text (stmt, 1, clt_company_get_id (company));
+  bind_text (stmt, 2, clt_company_get_name (company));
+  sqlite3_bind_text (stmt, 3, clt_fold_text (clt_company_get_name (company)), -1, g_free);
 }
 
-static void
-clt_sqlite_store_list_companies (CltStore            *store,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
+static gboolean
+write_company_list (CltSqliteStore      *self,
+                    sqlite3             *db,
+                    const char          *table,
+                    const char          *company_id,
+                    const char * const  *names,
+                    GError             **error)
 {
-  run_read (CLT_SQLITE_STORE (store), clt_sqlite_store_list_companies, list_companies_read,
-            NULL, NULL, cancellable, callback, user_data);
+  g_autofree char *clear_sql = g_strdup_printf ("DELETE FROM %s WHERE company_id = ?", table);
+  g_autofree char *insert_sql = g_strdup_printf ("INSERT INTO %s (company_id, name, position)"
+                                                 " VALUES (?, ?, ?)", table);
+  g_autoptr(sqlite3_stmt) clear = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+
+  clear = prepare (self, db, clear_sql, error);
+  if (clear == NULL)
+    return FALSE;
+  bind_text (clear, 1, company_id);
+  if (!step_expect_done (self, db, clear, error))
+    return FALSE;
+
+  insert = prepare (self, db, insert_sql, error);
+  if (insert == NULL)
+    return FALSE;
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      bind_text (insert, 1, company_id);
+      bind_text (insert, 2, names[i]);
+      sqlite3_bind_int (insert, 3, i);
+      if (!step_done (self, db, insert, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Members keep only the business unit and roles the company still has.
+ * Updating rows as they are read is safe here: the walk is by company_id,
+ * which the update leaves alone. */
+static gboolean
+fix_company_members (CltSqliteStore  *self,
+                     sqlite3         *db,
+                     GTask           *task,
+                     CltCompany      *company,
+                     GError         **error)
+{
+  const char * const *units = clt_company_get_business_units (company);
+  const char * const *roles = clt_company_get_roles (company);
+  g_autoptr(sqlite3_stmt) members = NULL;
+  g_autoptr(sqlite3_stmt) update = NULL;
+  gboolean changed = FALSE;
+  int rc;
+
+  members = prepare (self, db, "SELECT pk, business_unit, roles FROM customers WHERE company_id = ?",
+                     error);
+  if (members == NULL)
+    return FALSE;
+  update = prepare_customer_update (self, db, task, "business_unit = ?1, roles = ?2", "pk = ?3",
+                                    3, error);
+  if (update == NULL)
+    return FALSE;
+
+  bind_text (members, 1, clt_company_get_id (company));
+  while ((rc = sqlite3_step (members)) == SQLITE_ROW)
+    {
+      const char *unit = column_text (members, 1);
+      g_auto(GStrv) held = split_lines (column_text (members, 2));
+      g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+      g_autofree char *kept_roles = NULL;
+      const char *kept_unit;
+
+      for (guint i = 0; held[i] != NULL; i++)
+        if (g_strv_contains (roles, held[i]))
+          g_ptr_array_add (kept, held[i]);
+      g_ptr_array_add (kept, NULL);
+      kept_roles = join_lines ((const char * const *) kept->pdata);
+
+      kept_unit = g_strv_contains (units, unit) ? unit : "";
+      if (g_strcmp0 (kept_unit, unit) == 0 && g_strcmp0 (kept_roles, column_text (members, 2)) == 0)
+        continue;
+
+      bind_text (update, 1, kept_unit);
+      bind_text (update, 2, kept_roles);
+      sqlite3_bind_int64 (update, 3, sqlite3_column_int64 (members, 0));
+      if (!step_done (self, db, update, error))
+        return FALSE;
+      changed = TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, db, rc);
+      return FALSE;
+    }
+
+  return !changed || record_change (self, db, task, CLT_CHANGE_CUSTOMERS, NULL, error);
+}
+
+static gboolean
+save_company_lists (CltSqliteStore  *self,
+                    sqlite3         *db,
+                    GTask           *task,
+                    gpointer         object,
+                    GError         **error)
+{
+  CltCompany *company = object;
+  const char *id = clt_company_get_id (company);
+
+  return write_company_list (self, db, "company_business_units", id,
+                             clt_company_get_business_units (company), error) &&
+         write_company_list (self, db, "company_roles", id, clt_company_get_roles (company), error) &&
+         fix_company_members (self, db, task, company, error);
 }
 
 static gpointer
@@ -192,28 +453,527 @@ read_custom_field_row (sqlite3_stmt  *stmt,
   clt_custom_field_set_label (field, column_text (stmt, 1));
   clt_custom_field_set_field_type (field, sqlite3_column_int (stmt, 2));
   clt_custom_field_set_show_as_column (field, sqlite3_column_int (stmt, 3) != 0);
+  clt_custom_field_set_version (field, sqlite3_column_int64 (stmt, 4));
 
   return field;
 }
 
-static gboolean
-list_custom_fields_read (CltSqliteStore *self,
-                         Reader         *reader,
-                         gpointer        user_data,
-                         GCancellable   *cancellable,
-                         GTask          *task,
-                         GError        **error)
+static void
+bind_custom_field (sqlite3_stmt *stmt,
+                   gpointer      object)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  CltCustomField *field = object;
 
-  stmt = prepare (self, reader->db,
-                  "SELECT key, label, type, show_as_column FROM custom_fields"
-                  " ORDER BY position, key",
+  bind_text (stmt, 1, clt_custom_field_get_key (field));
+  bind_text (stmt, 2, clt_custom_field_get_label (field));
+  sqlite3_bind_int (stmt, 3, clt_custom_field_get_field_type (field));
+  sqlite3_bind_int (stmt, 4, clt_custom_field_get_show_as_column (field));
+}
+
+/* Values are stored by type: a field in use keeps its type. */
+static gboolean
+check_custom_field_type (CltSqliteStore  *self,
+                         sqlite3         *db,
+                         gpointer         object,
+                         GError         **error)
+{
+  CltCustomField *field = object;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = prepare (self, db,
+                  "SELECT 1 FROM custom_fields f WHERE f.key = ? AND f.type <> ?"
+                  " AND EXISTS (SELECT 1 FROM customer_field_values v WHERE v.field_key = f.key)",
                   error);
   if (stmt == NULL)
     return FALSE;
 
-  return return_rows (self, reader->db, stmt, read_custom_field_row, NULL, task, error);
+  bind_text (stmt, 1, clt_custom_field_get_key (field));
+  sqlite3_bind_int (stmt, 2, clt_custom_field_get_field_type (field));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_propagate_error (error, clt_store_error_new_invalid ("type",
+                                                             _("Customers have values in this field: "
+                                                               "its type cannot change.")));
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, db, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static const ShopKind site_kind = {
+  .change = CLT_CHANGE_SITE,
+  .table = "sites",
+  .key = "code",
+  .columns = "code, name, storefront_url, default_currency, default_locale, active,"
+             " assisted_buying, version",
+  .order = "position, code",
+  .read_row = read_site_row,
+  .insert_sql = "INSERT INTO sites (code, name, storefront_url, default_currency, default_locale,"
+                " active, assisted_buying, position)"
+                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, (SELECT count(*) FROM sites))",
+  .update_sql = "UPDATE sites SET name = ?2, storefront_url = ?3, default_currency = ?4,"
+                " default_locale = ?5, active = ?6, assisted_buying = ?7, version = version + 1"
+                " WHERE code = ?1",
+  .bind = bind_site,
+  .members = "preferred_site = ?1 AND listed",
+  .in_use = N_("Customers still prefer this site: change their preferred site first."),
+  .gone = N_("The site no longer exists."),
+  .taken = N_("There is already a site with this code."),
+  .stale = N_("Someone else changed this site in the meantime. "
+              "Reload it and make your changes again."),
+};
+
+static const ShopKind group_kind = {
+  .change = CLT_CHANGE_GROUP,
+  .table = "groups",
+  .key = "code",
+  .columns = "code, name, description, version",
+  .order = "name COLLATE NOCASE, code",
+  .read_row = read_group_row,
+  .insert_sql = "INSERT INTO groups (code, name, description) VALUES (?1, ?2, ?3)",
+  .update_sql = "UPDATE groups SET name = ?2, description = ?3, version = version + 1"
+                " WHERE code = ?1",
+  .bind = bind_group,
+  .members = "pk IN (SELECT customer_pk FROM customer_groups WHERE group_code = ?1)",
+  .detach = "",
+  .gone = N_("The group no longer exists."),
+  .taken = N_("There is already a group with this code."),
+  .stale = N_("Someone else changed this group in the meantime. "
+              "Reload it and make your changes again."),
+};
+
+static const ShopKind company_kind = {
+  .change = CLT_CHANGE_COMPANY,
+  .table = "companies",
+  .key = "id",
+  .columns = "id, name, " COMPANY_LIST ("company_business_units") ", "
+             COMPANY_LIST ("company_roles") ", version",
+  .order = "name_key, id",
+  .read_row = read_company_row,
+  .insert_sql = "INSERT INTO companies (id, name, name_key) VALUES (?1, ?2, ?3)",
+  .update_sql = "UPDATE companies SET name = ?2, name_key = ?3, version = version + 1"
+                " WHERE id = ?1",
+  .bind = bind_company,
+  .after_save = save_company_lists,
+  .members = "company_id = ?1",
+  .detach = "company_id = NULL, business_unit = '', roles = ''",
+  .gone = N_("The company no longer exists."),
+  .taken = N_("There is already a company with this ID."),
+  .stale = N_("Someone else changed this company in the meantime. "
+              "Reload it and make your changes again."),
+};
+
+static const ShopKind custom_field_kind = {
+  .change = CLT_CHANGE_CUSTOM_FIELD,
+  .table = "custom_fields",
+  .key = "key",
+  .columns = "key, label, type, show_as_column, version",
+  .order = "position, key",
+  .read_row = read_custom_field_row,
+  .insert_sql = "INSERT INTO custom_fields (key, label, type, show_as_column, position)"
+                " VALUES (?1, ?2, ?3, ?4, (SELECT count(*) FROM custom_fields))",
+  .update_sql = "UPDATE custom_fields SET label = ?2, type = ?3, show_as_column = ?4,"
+                " version = version + 1 WHERE key = ?1",
+  .bind = bind_custom_field,
+  .check = check_custom_field_type,
+  .members = "pk IN (SELECT customer_pk FROM customer_field_values WHERE field_key = ?1)",
+  .detach = "",
+  .gone = N_("The custom field no longer exists."),
+  .taken = N_("There is already a custom field with this key."),
+  .stale = N_("Someone else changed this custom field in the meantime. "
+              "Reload it and make your changes again."),
+};
+
+/* All of @kind, or (@one) the one whose key is bound to ?1. */
+static sqlite3_stmt *
+prepare_select (CltSqliteStore  *self,
+                sqlite3         *db,
+                const ShopKind  *kind,
+                gboolean         one,
+                GError         **error)
+{
+  g_autofree char *sql = NULL;
+
+  sql = g_strdup_printf ("SELECT %s FROM %s%s%s%s ORDER BY %s",
+                         kind->columns, kind->table,
+                         one ? " WHERE " : "", one ? kind->key : "", one ? " = ?1" : "",
+                         kind->order);
+  return prepare (self, db, sql, error);
+}
+
+/* The stored object of @kind with @key; NULL in *@out when there is none. */
+static gboolean
+lookup_object (CltSqliteStore  *self,
+               sqlite3         *db,
+               const ShopKind  *kind,
+               const char      *key,
+               GObject        **out,
+               GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare_select (self, db, kind, TRUE, error);
+  int rc;
+
+  *out = NULL;
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, key);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out = kind->read_row (stmt, NULL);
+  else if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, db, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gint64
+get_version (GObject *object)
+{
+  gint64 version = 0;
+
+  g_object_get (object, "version", &version, NULL);
+  return version;
+}
+
+/* Whether @stored is there, at @version. */
+static gboolean
+check_stored (const ShopKind  *kind,
+              GObject         *stored,
+              gint64           version,
+              GError         **error)
+{
+  if (stored == NULL)
+    {
+      g_set_error_literal (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND, _(kind->gone));
+      return FALSE;
+    }
+
+  if (get_version (stored) != version)
+    {
+      g_set_error_literal (error, CLT_STORE_ERROR, CLT_STORE_ERROR_STALE, _(kind->stale));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+list_read (CltSqliteStore *self,
+           Reader         *reader,
+           gpointer        user_data,
+           GCancellable   *cancellable,
+           GTask          *task,
+           GError        **error)
+{
+  const ShopKind *kind = user_data;
+  g_autoptr(sqlite3_stmt) stmt = prepare_select (self, reader->db, kind, FALSE, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  return return_rows (self, reader->db, stmt, kind->read_row, NULL, task, error);
+}
+
+static void
+run_list (CltStore            *store,
+          gpointer             source_tag,
+          const ShopKind      *kind,
+          GCancellable        *cancellable,
+          GAsyncReadyCallback  callback,
+          gpointer             user_data)
+{
+  run_read (CLT_SQLITE_STORE (store), source_tag, list_read, (gpointer) kind, NULL,
+            cancellable, callback, user_data);
+}
+
+/* Version 0 creates (a request id seen before returns what it made),
+ * else the stored version must match; returns the stored object. */
+static gboolean
+save_write (CltSqliteStore *self,
+            sqlite3        *db,
+            gpointer        user_data,
+            GCancellable   *cancellable,
+            GTask          *task,
+            GError        **error)
+{
+  ShopData *data = user_data;
+  const ShopKind *kind = data->kind;
+  gint64 version = get_version (data->object);
+  g_autofree char *key = NULL;
+  g_autofree char *made = NULL;
+  g_autoptr(GObject) stored = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_object_get (data->object, kind->key, &key, NULL);
+  if (!lookup_object (self, db, kind, key, &stored, error))
+    return FALSE;
+
+  if (version == 0)
+    {
+      if (!request_id_lookup (self, db, task, data->request_id, kind->change, &made, error))
+        return FALSE;
+
+      if (made != NULL && g_strcmp0 (made, key) != 0)
+        {
+          g_set_error_literal (error, CLT_STORE_ERROR, CLT_STORE_ERROR_CONFLICT,
+                               _("This request was already used for something else."));
+          return FALSE;
+        }
+      if (made != NULL)
+        {
+          /* The same create again: what it made, as it is now. */
+          if (!check_stored (kind, stored, get_version (stored), error))
+            return FALSE;
+          write_return_pointer (task, g_steal_pointer (&stored), g_object_unref);
+          return TRUE;
+        }
+      if (stored != NULL)
+        {
+          set_conflict (error, kind->key, _(kind->taken));
+          return FALSE;
+        }
+    }
+  else if (!check_stored (kind, stored, version, error))
+    return FALSE;
+
+  if (kind->check != NULL && !kind->check (self, db, data->object, error))
+    return FALSE;
+
+  stmt = prepare (self, db, version == 0 ? kind->insert_sql : kind->update_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  kind->bind (stmt, data->object);
+  if (!step_expect_done (self, db, stmt, error) ||
+      (kind->after_save != NULL && !kind->after_save (self, db, task, data->object, error)) ||
+      (version == 0 &&
+       !request_id_record (self, db, task, data->request_id, kind->change, key, error)) ||
+      !record_change (self, db, task, kind->change, key, error))
+    return FALSE;
+
+  g_clear_object (&stored);
+  if (!lookup_object (self, db, kind, key, &stored, error))
+    return FALSE;
+
+  g_assert (stored != NULL);
+  write_return_pointer (task, g_steal_pointer (&stored), g_object_unref);
+  return TRUE;
+}
+
+/* Saves @object (owned, a copy of the caller's) unless @invalid (owned)
+ * says why not. */
+static void
+run_save (CltStore            *store,
+          gpointer             source_tag,
+          const ShopKind      *kind,
+          gpointer             object,
+          const char          *request_id,
+          GError              *invalid,
+          GCancellable        *cancellable,
+          GAsyncReadyCallback  callback,
+          gpointer             user_data)
+{
+  ShopData *data;
+
+  if (invalid != NULL)
+    {
+      g_object_unref (object);
+      return_invalid (store, source_tag, invalid, cancellable, callback, user_data);
+      return;
+    }
+
+  data = shop_data_new (kind, object, NULL, 0);
+  data->request_id = g_strdup (request_id);
+  run_write (CLT_SQLITE_STORE (store), source_tag, save_write, data,
+             (GDestroyNotify) shop_data_free, CLT_PERMISSION_MANAGE_SHOP,
+             cancellable, callback, user_data);
+}
+
+static gboolean
+delete_write (CltSqliteStore *self,
+              sqlite3        *db,
+              gpointer        user_data,
+              GCancellable   *cancellable,
+              GTask          *task,
+              GError        **error)
+{
+  ShopData *data = user_data;
+  const ShopKind *kind = data->kind;
+  g_autoptr(GObject) stored = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+
+  if (!lookup_object (self, db, kind, data->key, &stored, error) ||
+      !check_stored (kind, stored, data->version, error))
+    return FALSE;
+
+  if (kind->in_use != NULL)
+    {
+      g_autofree char *in_use_sql = g_strdup_printf ("SELECT 1 FROM customers WHERE %s",
+                                                     kind->members);
+      gboolean used = FALSE;
+
+      if (!exists_text (self, db, in_use_sql, data->key, &used, error))
+        return FALSE;
+      if (used)
+        {
+          set_conflict (error, kind->key, _(kind->in_use));
+          return FALSE;
+        }
+    }
+  else if (!detach_customers (self, db, task, kind->detach, kind->members, data->key, error))
+    return FALSE;
+
+  sql = g_strdup_printf ("DELETE FROM %s WHERE %s = ?", kind->table, kind->key);
+  stmt = prepare (self, db, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, data->key);
+  if (!step_expect_done (self, db, stmt, error) ||
+      !record_change (self, db, task, kind->change, data->key, error))
+    return FALSE;
+
+  write_return_boolean (task, TRUE);
+  return TRUE;
+}
+
+static void
+run_delete (CltStore            *store,
+            gpointer             source_tag,
+            const ShopKind      *kind,
+            const char          *key,
+            gint64               version,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  run_write (CLT_SQLITE_STORE (store), source_tag, delete_write,
+             shop_data_new (kind, NULL, key, version), (GDestroyNotify) shop_data_free,
+             CLT_PERMISSION_MANAGE_SHOP, cancellable, callback, user_data);
+}
+
+static void
+clt_sqlite_store_list_sites (CltStore            *store,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  run_list (store, clt_sqlite_store_list_sites, &site_kind, cancellable, callback, user_data);
+}
+
+static void
+clt_sqlite_store_save_site (CltStore            *store,
+                            CltSite             *site,
+                            const char          *request_id,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  GError *error = NULL;
+
+  clt_validate_site (site, &error);
+  run_save (store, clt_sqlite_store_save_site, &site_kind, clt_site_copy (site), request_id,
+            error, cancellable, callback, user_data);
+}
+
+static void
+clt_sqlite_store_delete_site (CltStore            *store,
+                              const char          *code,
+                              gint64               version,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  run_delete (store, clt_sqlite_store_delete_site, &site_kind, code, version,
+              cancellable, callback, user_data);
+}
+
+static void
+clt_sqlite_store_list_groups (CltStore            *store,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  run_list (store, clt_sqlite_store_list_groups, &group_kind, cancellable, callback, user_data);
+}
+
+static void
+clt_sqlite_store_save_group (CltStore            *store,
+                             CltGroup            *group,
+                             const char          *request_id,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  GError *error = NULL;
+
+  clt_validate_group (group, &error);
+  run_save (store, clt_sqlite_store_save_group, &group_kind, clt_group_copy (group), request_id,
+            error, cancellable, callback, user_data);
+}
+
+static void
+clt_sqlite_store_delete_group (CltStore            *store,
+                               const char          *code,
+                               gint64               version,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  run_delete (store, clt_sqlite_store_delete_group, &group_kind, code, version,
+              cancellable, callback, user_data);
+}
+
+static void
+clt_sqlite_store_list_companies (CltStore            *store,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  run_list (store, clt_sqlite_store_list_companies, &company_kind, cancellable, callback,
+            user_data);
+}
+
+static void
+clt_sqlite_store_save_company (CltStore            *store,
+                               CltCompany          *company,
+                               const char          *request_id,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  GError *error = NULL;
+
+  /* The lists' limit first: TOO_LARGE rather than INVALID. */
+  if (check_list_argument ("business-units", clt_company_get_business_units (company), &error) &&
+      check_list_argument ("roles", clt_company_get_roles (company), &error))
+    clt_validate_company (company, &error);
+  run_save (store, clt_sqlite_store_save_company, &company_kind, clt_company_copy (company),
+            request_id, error, cancellable, callback, user_data);
+}
+
+static void
+clt_sqlite_store_delete_company (CltStore            *store,
+                                 const char          *company_id,
+                                 gint64               version,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  run_delete (store, clt_sqlite_store_delete_company, &company_kind, company_id, version,
+              cancellable, callback, user_data);
 }
 
 static void
@@ -222,17 +982,294 @@ clt_sqlite_store_list_custom_fields (CltStore            *store,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
-  run_read (CLT_SQLITE_STORE (store), clt_sqlite_store_list_custom_fields,
-            list_custom_fields_read, NULL, NULL, cancellable, callback, user_data);
+  run_list (store, clt_sqlite_store_list_custom_fields, &custom_field_kind, cancellable, callback,
+            user_data);
 }
 
+static void
+clt_sqlite_store_save_custom_field (CltStore            *store,
+                                    CltCustomField      *field,
+                                    const char          *request_id,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  GError *error = NULL;
+
+  clt_validate_custom_field (field, &error);
+  run_save (store, clt_sqlite_store_save_custom_field, &custom_field_kind,
+            clt_custom_field_copy (field), request_id, error, cancellable, callback, user_data);
+}
+
+static void
+clt_sqlite_store_delete_custom_field (CltStore            *store,
+                                      const char          *key,
+                                      gint64               version,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  run_delete (store, clt_sqlite_store_delete_custom_field, &custom_field_kind, key, version,
+              cancellable, callback, user_data);
+}
+
+/* }}} */
+
+/* A customer's groups and company {{{ */
+
+static gboolean
+set_customer_groups_write (CltSqliteStore *self,
+                           sqlite3        *db,
+                           gpointer        user_data,
+                           GCancellable   *cancellable,
+                           GTask          *task,
+                           GError        **error)
+{
+  ShopData *data = user_data;
+  g_autoptr(sqlite3_stmt) touch = NULL;
+  gboolean found;
+  gint64 pk;
+
+  if (!lookup_customer_at (self, db, data->customer_id, data->version, &pk, error))
+    return FALSE;
+
+  for (guint i = 0; data->names[i] != NULL; i++)
+    {
+      if (!exists_text (self, db, "SELECT 1 FROM groups WHERE code = ?", data->names[i], &found,
+                        error))
+        return FALSE;
+      if (!found)
+        {
+          g_propagate_error (error, clt_store_error_new_invalid ("groups",
+                                                                 _("There is no group “%s”."),
+                                                                 data->names[i]));
+          return FALSE;
+        }
+    }
+
+  touch = prepare_customer_update (self, db, task, "", "pk = ?1", 1, error);
+  if (touch == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (touch, 1, pk);
+  if (!write_groups (self, db, pk, (const char * const *) data->names, error) ||
+      !step_expect_done (self, db, touch, error))
+    return FALSE;
+
+  return return_customer (self, db, task, pk, data->customer_id, error);
+}
+
+static void
+clt_sqlite_store_set_customer_groups (CltStore            *store,
+                                      const char          *customer_id,
+                                      gint64               customer_version,
+                                      const char * const  *group_codes,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  GError *error = NULL;
+  ShopData *data;
+
+  if (!check_list_argument ("groups", group_codes, &error))
+    {
+      return_invalid (store, clt_sqlite_store_set_customer_groups, error,
+                      cancellable, callback, user_data);
+      return;
+    }
+
+  data = shop_data_new (NULL, NULL, NULL, customer_version);
+  data->customer_id = g_strdup (customer_id);
+  data->names = group_codes != NULL ? g_strdupv ((char **) group_codes) : g_new0 (char *, 1);
+  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_set_customer_groups,
+             set_customer_groups_write, data, (GDestroyNotify) shop_data_free,
+             CLT_PERMISSION_EDIT_CUSTOMERS, cancellable, callback, user_data);
+}
+
+/* That @company_id exists and has @business_unit and @roles; "" and no
+ * roles without a company. */
+static gboolean
+check_assignment (CltSqliteStore  *self,
+                  sqlite3         *db,
+                  ShopData        *data,
+                  GError         **error)
+{
+  g_autoptr(GObject) stored = NULL;
+  CltCompany *company;
+
+  if (data->company_id[0] == '\0')
+    {
+      if (data->business_unit[0] == '\0' && data->names[0] == NULL)
+        return TRUE;
+
+      g_propagate_error (error, clt_store_error_new_invalid ("company-id",
+                                                             _("Choose a company first.")));
+      return FALSE;
+    }
+
+  if (!lookup_object (self, db, &company_kind, data->company_id, &stored, error))
+    return FALSE;
+  if (stored == NULL)
+    {
+      g_propagate_error (error, clt_store_error_new_invalid ("company-id",
+                                                             _("There is no company “%s”."),
+                                                             data->company_id));
+      return FALSE;
+    }
+
+  company = CLT_COMPANY (stored);
+  if (data->business_unit[0] != '\0' &&
+      !g_strv_contains (clt_company_get_business_units (company), data->business_unit))
+    {
+      g_propagate_error (error, clt_store_error_new_invalid ("business-unit",
+                                                             _("The company has no business unit “%s”."),
+                                                             data->business_unit));
+      return FALSE;
+    }
+
+  for (guint i = 0; data->names[i] != NULL; i++)
+    if (!g_strv_contains (clt_company_get_roles (company), data->names[i]))
+      {
+        g_propagate_error (error, clt_store_error_new_invalid ("roles",
+                                                               _("The company has no role “%s”."),
+                                                               data->names[i]));
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
+static gboolean
+assign_company_write (CltSqliteStore *self,
+                      sqlite3        *db,
+                      gpointer        user_data,
+                      GCancellable   *cancellable,
+                      GTask          *task,
+                      GError        **error)
+{
+  ShopData *data = user_data;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 pk;
+
+  if (!lookup_customer_at (self, db, data->customer_id, data->version, &pk, error) ||
+      !check_assignment (self, db, data, error))
+    return FALSE;
+
+  stmt = prepare_customer_update (self, db, task,
+                                  "company_id = ?1, business_unit = ?2, roles = ?3", "pk = ?4",
+                                  4, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (data->company_id[0] != '\0')
+    bind_text (stmt, 1, data->company_id);
+  else
+    sqlite3_bind_null (stmt, 1);
+  bind_text (stmt, 2, data->business_unit);
+  sqlite3_bind_text (stmt, 3, join_lines ((const char * const *) data->names), -1, g_free);
+  sqlite3_bind_int64 (stmt, 4, pk);
+  if (!step_expect_done (self, db, stmt, error))
+    return FALSE;
+
+  return return_customer (self, db, task, pk, data->customer_id, error);
+}
+
+static void
+clt_sqlite_store_assign_company (CltStore            *store,
+                                 const char          *customer_id,
+                                 gint64               customer_version,
+                                 const char          *company_id,
+                                 const char          *business_unit,
+                                 const char * const  *roles,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autofree char *message = NULL;
+  GError *error = NULL;
+  ShopData *data;
+
+  if (!check_list_argument ("roles", roles, &error))
+    g_assert (error != NULL);
+  else if (!clt_validate_text (business_unit, CLT_VALIDATE_MAX_CODE, FALSE, &message))
+    error = clt_store_error_new_invalid ("business-unit", "%s", message);
+
+  if (error != NULL)
+    {
+      return_invalid (store, clt_sqlite_store_assign_company, error, cancellable, callback, user_data);
+      return;
+    }
+
+  data = shop_data_new (NULL, NULL, NULL, customer_version);
+  data->customer_id = g_strdup (customer_id);
+  data->company_id = g_strdup (company_id != NULL ? company_id : "");
+  data->business_unit = g_strdup (business_unit != NULL ? business_unit : "");
+  data->names = roles != NULL ? g_strdupv ((char **) roles) : g_new0 (char *, 1);
+  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_assign_company, assign_company_write,
+             data, (GDestroyNotify) shop_data_free, CLT_PERMISSION_EDIT_CUSTOMERS,
+             cancellable, callback, user_data);
+}
+
+/* }}} */
+
+/* Preferences and the current user {{{ */
+
 /* shop_preferences rows are keyed by the CltShopPreferences property
- * names; booleans are stored as "true"/"false". Unset keys keep the
- * object's defaults. */
+ * names: booleans "true"/"false", enums by nick, numbers in decimal;
+ * NULL for a property that is not stored. */
+static char *
+preference_to_text (GObject    *object,
+                    GParamSpec *pspec)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, pspec->value_type);
+  g_object_get_property (object, pspec->name, &value);
+
+  if (G_VALUE_HOLDS_BOOLEAN (&value))
+    return g_strdup (g_value_get_boolean (&value) ? "true" : "false");
+  if (G_VALUE_HOLDS_STRING (&value))
+    return g_strdup (g_value_get_string (&value));
+  if (G_VALUE_HOLDS_INT64 (&value))
+    return g_strdup_printf ("%" G_GINT64_FORMAT, g_value_get_int64 (&value));
+  if (G_VALUE_HOLDS_ENUM (&value))
+    {
+      GEnumValue *nick = g_enum_get_value (G_PARAM_SPEC_ENUM (pspec)->enum_class,
+                                           g_value_get_enum (&value));
+
+      return nick != NULL ? g_strdup (nick->value_nick) : NULL;
+    }
+
+  return NULL;
+}
+
+/* The reverse of preference_to_text (); what it cannot read keeps the
+ * object's default. */
+static void
+set_preference_from_text (GObject    *object,
+                          GParamSpec *pspec,
+                          const char *text)
+{
+  if (pspec->value_type == G_TYPE_BOOLEAN)
+    g_object_set (object, pspec->name, g_strcmp0 (text, "true") == 0, NULL);
+  else if (pspec->value_type == G_TYPE_STRING)
+    g_object_set (object, pspec->name, text, NULL);
+  else if (pspec->value_type == G_TYPE_INT64)
+    g_object_set (object, pspec->name, g_ascii_strtoll (text, NULL, 10), NULL);
+  else if (G_IS_PARAM_SPEC_ENUM (pspec))
+    {
+      GEnumValue *value = g_enum_get_value_by_nick (G_PARAM_SPEC_ENUM (pspec)->enum_class, text);
+
+      if (value != NULL)
+        g_object_set (object, pspec->name, value->value, NULL);
+    }
+}
+
+/* Preferences never written are at version 0. */
 CltShopPreferences *
-read_preferences (CltSqliteStore *self,
-                  sqlite3        *db,
-                  GError        **error)
+read_preferences (CltSqliteStore  *self,
+                  sqlite3         *db,
+                  GError         **error)
 {
   g_autoptr(CltShopPreferences) preferences = clt_shop_preferences_new ();
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -244,17 +1281,11 @@ read_preferences (CltSqliteStore *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *key = column_text (stmt, 0);
-      const char *value = column_text (stmt, 1);
-      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (preferences), key);
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (preferences),
+                                                        column_text (stmt, 0));
 
-      if (pspec == NULL)
-        continue;
-
-      if (pspec->value_type == G_TYPE_BOOLEAN)
-        g_object_set (preferences, key, g_strcmp0 (value, "true") == 0, NULL);
-      else if (pspec->value_type == G_TYPE_STRING)
-        g_object_set (preferences, key, value, NULL);
+      if (pspec != NULL)
+        set_preference_from_text (G_OBJECT (preferences), pspec, column_text (stmt, 1));
     }
 
   if (rc != SQLITE_DONE)
@@ -293,853 +1324,6 @@ clt_sqlite_store_get_preferences (CltStore            *store,
             NULL, NULL, cancellable, callback, user_data);
 }
 
-static void
-clt_sqlite_store_get_current_user (CltStore            *store,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  CltBackofficeUser *user;
-  const char *real_name = g_get_real_name ();
-  static const char * const roles[] = { "admin", NULL };
-
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, clt_sqlite_store_get_current_user);
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  /* The local database belongs to the desktop user, who may do anything. */
-  user = clt_backoffice_user_new ();
-  clt_backoffice_user_set_username (user, g_get_user_name ());
-  clt_backoffice_user_set_display_name (user,
-                                        real_name != NULL && g_strcmp0 (real_name, "Unknown") != 0
-                                        ? real_name : g_get_user_name ());
-  clt_backoffice_user_set_roles (user, roles);
-
-  g_task_return_pointer (task, user, g_object_unref);
-}
-
-/* }}} */
-
-/* Sites, groups, companies, custom fields, preferences: writes {{{ */
-
-typedef struct
-{
-  GObject *object;
-  char    *key;
-  char    *customer_id;
-  char    *business_unit;
-  GStrv    strv;
-} KeyedData;
-
-static void
-keyed_data_free (KeyedData *data)
-{
-  g_clear_object (&data->object);
-  g_free (data->key);
-  g_free (data->customer_id);
-  g_free (data->business_unit);
-  g_strfreev (data->strv);
-  g_free (data);
-}
-
-static KeyedData *
-keyed_data_new (gpointer    object,
-                const char *key)
-{
-  KeyedData *data = g_new0 (KeyedData, 1);
-
-  data->object = object;
-  data->key = g_strdup (key);
-  return data;
-}
-
-/* Runs @func on the KeyedData of @object (owned) and @key, then emits
- * "changed" for any customer. */
-static void
-run_keyed_write (CltStore            *store,
-                 gpointer             source_tag,
-                 WriteFunc            func,
-                 gpointer             object,
-                 const char          *key,
-                 GCancellable        *cancellable,
-                 GAsyncReadyCallback  callback,
-                 gpointer             user_data)
-{
-  run_write (CLT_SQLITE_STORE (store), source_tag, func, keyed_data_new (object, key),
-             (GDestroyNotify) keyed_data_free, TRUE, NULL, cancellable, callback, user_data);
-}
-
-/* Codes of sites and groups, ids of companies: what custom ids allow. */
-static gboolean
-check_code (const char  *field,
-            const char  *code,
-            GError     **error)
-{
-  g_autofree char *message = NULL;
-
-  if (code == NULL || code[0] == '\0')
-    {
-      g_propagate_error (error, clt_store_error_new_invalid (field, _("Enter a code")));
-      return FALSE;
-    }
-  if (!clt_validate_custom_id (code, &message))
-    {
-      g_propagate_error (error, clt_store_error_new_invalid (field, "%s", message));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-check_text (const char  *field,
-            const char  *value,
-            guint        max_chars,
-            gboolean     multi_line,
-            gboolean     required,
-            GError     **error)
-{
-  g_autofree char *message = NULL;
-  g_autofree char *stripped = g_strstrip (g_strdup (value != NULL ? value : ""));
-
-  if (!clt_validate_text (value, max_chars, multi_line, &message))
-    {
-      g_propagate_error (error, clt_store_error_new_invalid (field, "%s", message));
-      return FALSE;
-    }
-  if (required && stripped[0] == '\0')
-    {
-      g_propagate_error (error, clt_store_error_new_invalid (field, _("This field is required")));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-check_list (const char         *field,
-            const char * const *values,
-            GError            **error)
-{
-  for (guint i = 0; values != NULL && values[i] != NULL; i++)
-    {
-      if (!check_text (field, values[i], CLT_VALIDATE_MAX_CODE, FALSE, TRUE, error))
-        return FALSE;
-      for (guint j = 0; j < i; j++)
-        if (g_strcmp0 (values[i], values[j]) == 0)
-          {
-            g_propagate_error (error, clt_store_error_new_invalid (field, _("“%s” is listed twice"),
-                                                                   values[i]));
-            return FALSE;
-          }
-    }
-
-  return TRUE;
-}
-
-static gboolean
-run_keyed (CltSqliteStore *self,
-           sqlite3        *db,
-           const char     *sql,
-           const char     *key,
-           int            *n_changes,
-           GError        **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, db, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  bind_text (stmt, 1, key);
-  if (!step_expect_done (self, db, stmt, error))
-    return FALSE;
-  if (n_changes != NULL)
-    *n_changes = sqlite3_changes (db);
-  return TRUE;
-}
-
-/* Runs the DELETE @sql for @key; no row deleted is NOT_FOUND with @gone. */
-static gboolean
-delete_keyed (CltSqliteStore *self,
-              sqlite3        *db,
-              const char     *sql,
-              const char     *key,
-              const char     *gone,
-              GTask          *task,
-              GError        **error)
-{
-  int n = 0;
-
-  if (!run_keyed (self, db, sql, key, &n, error))
-    return FALSE;
-  if (n == 0)
-    {
-      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND, "%s", gone);
-      return FALSE;
-    }
-
-  write_return_boolean (task, TRUE);
-  return TRUE;
-}
-
-static gboolean
-save_site_write (CltSqliteStore *self,
-                 sqlite3        *db,
-                 gpointer        user_data,
-                 GCancellable   *cancellable,
-                 GTask          *task,
-                 GError        **error)
-{
-  KeyedData *data = user_data;
-  CltSite *site = CLT_SITE (data->object);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  stmt = prepare (self, db,
-                  "INSERT INTO sites (code, name, storefront_url, default_currency, default_locale,"
-                  " active, assisted_buying, position)"
-                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, (SELECT count(*) FROM sites))"
-                  " ON CONFLICT (code) DO UPDATE SET name = ?2, storefront_url = ?3,"
-                  " default_currency = ?4, default_locale = ?5, active = ?6, assisted_buying = ?7",
-                  error);
-  if (stmt == NULL)
-    return FALSE;
-
-  bind_text (stmt, 1, clt_site_get_code (site));
-  bind_text (stmt, 2, clt_site_get_name (site));
-  bind_text (stmt, 3, clt_site_get_storefront_url (site));
-  bind_text (stmt, 4, clt_site_get_default_currency (site));
-  bind_text (stmt, 5, clt_site_get_default_locale (site));
-  sqlite3_bind_int (stmt, 6, clt_site_get_active (site));
-  sqlite3_bind_int (stmt, 7, clt_site_get_assisted_buying (site));
-  if (!step_expect_done (self, db, stmt, error))
-    return FALSE;
-
-  write_return_pointer (task, clt_site_copy (site), g_object_unref);
-  return TRUE;
-}
-
-static void
-clt_sqlite_store_save_site (CltStore            *store,
-                            CltSite             *site,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
-{
-  const char *url = clt_site_get_storefront_url (site);
-  const char *currency = clt_site_get_default_currency (site);
-  g_autofree char *message = NULL;
-  GError *error = NULL;
-
-  if (!check_code ("code", clt_site_get_code (site), &error) ||
-      !check_text ("name", clt_site_get_name (site), CLT_VALIDATE_MAX_TEXT, FALSE, TRUE, &error) ||
-      !check_text ("storefront-url", url, CLT_VALIDATE_MAX_TEXT, FALSE, FALSE, &error))
-    g_assert (error != NULL);
-  else if (url[0] != '\0' && !g_str_has_prefix (url, "https://") && !g_str_has_prefix (url, "http://"))
-    error = clt_store_error_new_invalid ("storefront-url",
-                                         _("Enter an address that starts with https://"));
-  else if (currency[0] != '\0' && !clt_validate_currency (currency, &message))
-    error = clt_store_error_new_invalid ("default-currency", "%s", message);
-  else if (!clt_validate_locale (clt_site_get_default_locale (site), &message))
-    error = clt_store_error_new_invalid ("default-locale", "%s", message);
-
-  if (error != NULL)
-    {
-      return_invalid (store, clt_sqlite_store_save_site, error, cancellable, callback, user_data);
-      return;
-    }
-
-  run_keyed_write (store, clt_sqlite_store_save_site, save_site_write,
-                   clt_site_copy (site), NULL, cancellable, callback, user_data);
-}
-
-static gboolean
-delete_site_write (CltSqliteStore *self,
-                   sqlite3        *db,
-                   gpointer        user_data,
-                   GCancellable   *cancellable,
-                   GTask          *task,
-                   GError        **error)
-{
-  KeyedData *data = user_data;
-  gboolean used = FALSE;
-
-  if (!exists_text (self, db, "SELECT 1 FROM customers WHERE preferred_site = ? AND listed",
-                    data->key, &used, error))
-    return FALSE;
-  if (used)
-    {
-      set_conflict (error, "code", _("Customers still prefer this site: change their preferred site first."));
-      return FALSE;
-    }
-
-  return delete_keyed (self, db, "DELETE FROM sites WHERE code = ?", data->key,
-                       _("The site no longer exists."), task, error);
-}
-
-static void
-clt_sqlite_store_delete_site (CltStore            *store,
-                              const char          *code,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
-{
-  run_keyed_write (store, clt_sqlite_store_delete_site, delete_site_write,
-                   NULL, code, cancellable, callback, user_data);
-}
-
-static gboolean
-save_group_write (CltSqliteStore *self,
-                  sqlite3        *db,
-                  gpointer        user_data,
-                  GCancellable   *cancellable,
-                  GTask          *task,
-                  GError        **error)
-{
-  KeyedData *data = user_data;
-  CltGroup *group = CLT_GROUP (data->object);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  stmt = prepare (self, db,
-                  "INSERT INTO groups (code, name, description) VALUES (?1, ?2, ?3)"
-                  " ON CONFLICT (code) DO UPDATE SET name = ?2, description = ?3",
-                  error);
-  if (stmt == NULL)
-    return FALSE;
-
-  bind_text (stmt, 1, clt_group_get_code (group));
-  bind_text (stmt, 2, clt_group_get_name (group));
-  bind_text (stmt, 3, clt_group_get_description (group));
-  if (!step_expect_done (self, db, stmt, error))
-    return FALSE;
-
-  write_return_pointer (task, clt_group_copy (group), g_object_unref);
-  return TRUE;
-}
-
-static void
-clt_sqlite_store_save_group (CltStore            *store,
-                             CltGroup            *group,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
-{
-  GError *error = NULL;
-
-  if (!check_code ("code", clt_group_get_code (group), &error) ||
-      !check_text ("name", clt_group_get_name (group), CLT_VALIDATE_MAX_TEXT, FALSE, TRUE, &error) ||
-      !check_text ("description", clt_group_get_description (group), CLT_VALIDATE_MAX_COMMENT,
-                   TRUE, FALSE, &error))
-    {
-      return_invalid (store, clt_sqlite_store_save_group, error, cancellable, callback, user_data);
-      return;
-    }
-
-  run_keyed_write (store, clt_sqlite_store_save_group, save_group_write,
-                   clt_group_copy (group), NULL, cancellable, callback, user_data);
-}
-
-static gboolean
-delete_group_write (CltSqliteStore *self,
-                    sqlite3        *db,
-                    gpointer        user_data,
-                    GCancellable   *cancellable,
-                    GTask          *task,
-                    GError        **error)
-{
-  KeyedData *data = user_data;
-
-  /* Memberships go with it (ON DELETE CASCADE). */
-  return delete_keyed (self, db, "DELETE FROM groups WHERE code = ?", data->key,
-                       _("The group no longer exists."), task, error);
-}
-
-static void
-clt_sqlite_store_delete_group (CltStore            *store,
-                               const char          *code,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
-{
-  run_keyed_write (store, clt_sqlite_store_delete_group, delete_group_write,
-                   NULL, code, cancellable, callback, user_data);
-}
-
-static gboolean
-set_customer_groups_write (CltSqliteStore *self,
-                           sqlite3        *db,
-                           gpointer        user_data,
-                           GCancellable   *cancellable,
-                           GTask          *task,
-                           GError        **error)
-{
-  KeyedData *data = user_data;
-  gboolean found;
-  gint64 pk;
-
-  if (!lookup_live_customer (self, db, data->customer_id, &pk, error))
-    return FALSE;
-
-  for (guint i = 0; data->strv[i] != NULL; i++)
-    {
-      if (!exists_text (self, db, "SELECT 1 FROM groups WHERE code = ?", data->strv[i], &found, error))
-        return FALSE;
-      if (!found)
-        {
-          g_propagate_error (error, clt_store_error_new_invalid ("groups",
-                                                                 _("There is no group “%s”."),
-                                                                 data->strv[i]));
-          return FALSE;
-        }
-    }
-
-  if (!write_groups (self, db, pk, (const char * const *) data->strv, error) ||
-      !touch_customer (self, db, pk, error))
-    return FALSE;
-
-  write_return_boolean (task, TRUE);
-  return TRUE;
-}
-
-static void
-clt_sqlite_store_set_customer_groups (CltStore            *store,
-                                      const char          *customer_id,
-                                      const char * const  *group_codes,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data)
-{
-  KeyedData *data;
-  GError *error = NULL;
-
-  if (!check_list ("groups", group_codes, &error))
-    {
-      return_invalid (store, clt_sqlite_store_set_customer_groups, error,
-                      cancellable, callback, user_data);
-      return;
-    }
-
-  data = keyed_data_new (NULL, NULL);
-  data->customer_id = g_strdup (customer_id);
-  data->strv = group_codes != NULL ? g_strdupv ((char **) group_codes) : g_new0 (char *, 1);
-  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_set_customer_groups,
-             set_customer_groups_write, data, (GDestroyNotify) keyed_data_free,
-             TRUE, customer_id, cancellable, callback, user_data);
-}
-
-static gboolean
-write_company_list (CltSqliteStore     *self,
-                    sqlite3            *db,
-                    const char         *table,
-                    const char         *company_id,
-                    const char * const *names,
-                    GError            **error)
-{
-  g_autofree char *clear_sql = g_strdup_printf ("DELETE FROM %s WHERE company_id = ?", table);
-  g_autofree char *insert_sql = g_strdup_printf ("INSERT INTO %s (company_id, name, position)"
-                                                 " VALUES (?, ?, ?)", table);
-  g_autoptr(sqlite3_stmt) insert = NULL;
-
-  if (!run_keyed (self, db, clear_sql, company_id, NULL, error))
-    return FALSE;
-
-  insert = prepare (self, db, insert_sql, error);
-  if (insert == NULL)
-    return FALSE;
-
-  for (guint i = 0; names != NULL && names[i] != NULL; i++)
-    {
-      bind_text (insert, 1, company_id);
-      bind_text (insert, 2, names[i]);
-      sqlite3_bind_int (insert, 3, i);
-      if (!step_done (self, db, insert, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-save_company_write (CltSqliteStore *self,
-                    sqlite3        *db,
-                    gpointer        user_data,
-                    GCancellable   *cancellable,
-                    GTask          *task,
-                    GError        **error)
-{
-  KeyedData *data = user_data;
-  CltCompany *company = CLT_COMPANY (data->object);
-  const char *id = clt_company_get_id (company);
-  g_autofree char *name_key = clt_fold_text (clt_company_get_name (company));
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) members = NULL;
-
-  stmt = prepare (self, db,
-                  "INSERT INTO companies (id, name, name_key) VALUES (?1, ?2, ?3)"
-                  " ON CONFLICT (id) DO UPDATE SET name = ?2, name_key = ?3",
-                  error);
-  if (stmt == NULL)
-    return FALSE;
-
-  bind_text (stmt, 1, id);
-  bind_text (stmt, 2, clt_company_get_name (company));
-  bind_text (stmt, 3, name_key);
-  if (!step_expect_done (self, db, stmt, error) ||
-      !write_company_list (self, db, "company_business_units", id,
-                           clt_company_get_business_units (company), error) ||
-      !write_company_list (self, db, "company_roles", id, clt_company_get_roles (company), error))
-    return FALSE;
-
-  /* Members keep only the business unit and roles that still exist. */
-  members = prepare (self, db, "SELECT pk, business_unit, roles FROM customers WHERE company_id = ?",
-                     error);
-  if (members == NULL)
-    return FALSE;
-  bind_text (members, 1, id);
-  {
-    g_autoptr(sqlite3_stmt) fix = prepare (self, db,
-                                           "UPDATE customers SET business_unit = ?, roles = ? WHERE pk = ?",
-                                           error);
-    const char * const *units = clt_company_get_business_units (company);
-    const char * const *company_roles = clt_company_get_roles (company);
-    g_autoptr(GArray) pks = g_array_new (FALSE, FALSE, sizeof (gint64));
-    g_autoptr(GPtrArray) units_kept = g_ptr_array_new_with_free_func (g_free);
-    g_autoptr(GPtrArray) roles_kept = g_ptr_array_new_with_free_func (g_free);
-    int rc;
-
-    if (fix == NULL)
-      return FALSE;
-
-    while ((rc = sqlite3_step (members)) == SQLITE_ROW)
-      {
-        gint64 pk = sqlite3_column_int64 (members, 0);
-        const char *unit = column_text (members, 1);
-        g_auto(GStrv) roles = split_lines (column_text (members, 2));
-        g_autoptr(GPtrArray) kept = g_ptr_array_new ();
-
-        for (guint i = 0; roles[i] != NULL; i++)
-          if (g_strv_contains (company_roles, roles[i]))
-            g_ptr_array_add (kept, roles[i]);
-        g_ptr_array_add (kept, NULL);
-
-        g_array_append_val (pks, pk);
-        g_ptr_array_add (units_kept, g_strdup (g_strv_contains (units, unit) ? unit : ""));
-        g_ptr_array_add (roles_kept, join_lines ((const char * const *) kept->pdata));
-      }
-    if (rc != SQLITE_DONE)
-      {
-        set_db_error (self, error, db, rc);
-        return FALSE;
-      }
-
-    for (guint i = 0; i < pks->len; i++)
-      {
-        bind_text (fix, 1, g_ptr_array_index (units_kept, i));
-        bind_text (fix, 2, g_ptr_array_index (roles_kept, i));
-        sqlite3_bind_int64 (fix, 3, g_array_index (pks, gint64, i));
-        if (!step_done (self, db, fix, error))
-          return FALSE;
-      }
-  }
-
-  write_return_pointer (task, clt_company_copy (company), g_object_unref);
-  return TRUE;
-}
-
-static void
-clt_sqlite_store_save_company (CltStore            *store,
-                               CltCompany          *company,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
-{
-  GError *error = NULL;
-
-  if (!check_code ("id", clt_company_get_id (company), &error) ||
-      !check_text ("name", clt_company_get_name (company), CLT_VALIDATE_MAX_COMPANY, FALSE, TRUE,
-                   &error) ||
-      !check_list ("business-units", clt_company_get_business_units (company), &error) ||
-      !check_list ("roles", clt_company_get_roles (company), &error))
-    {
-      return_invalid (store, clt_sqlite_store_save_company, error, cancellable, callback, user_data);
-      return;
-    }
-
-  run_keyed_write (store, clt_sqlite_store_save_company, save_company_write,
-                   clt_company_copy (company), NULL, cancellable, callback, user_data);
-}
-
-static gboolean
-delete_company_write (CltSqliteStore *self,
-                      sqlite3        *db,
-                      gpointer        user_data,
-                      GCancellable   *cancellable,
-                      GTask          *task,
-                      GError        **error)
-{
-  KeyedData *data = user_data;
-
-  if (!run_keyed (self, db,
-                  "UPDATE customers SET company_id = NULL, business_unit = '', roles = ''"
-                  " WHERE company_id = ?",
-                  data->key, NULL, error))
-    return FALSE;
-
-  return delete_keyed (self, db, "DELETE FROM companies WHERE id = ?", data->key,
-                       _("The company no longer exists."), task, error);
-}
-
-static void
-clt_sqlite_store_delete_company (CltStore            *store,
-                                 const char          *company_id,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
-{
-  run_keyed_write (store, clt_sqlite_store_delete_company, delete_company_write,
-                   NULL, company_id, cancellable, callback, user_data);
-}
-
-static gboolean
-assign_company_write (CltSqliteStore *self,
-                      sqlite3        *db,
-                      gpointer        user_data,
-                      GCancellable   *cancellable,
-                      GTask          *task,
-                      GError        **error)
-{
-  KeyedData *data = user_data;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) check = NULL;
-  g_autofree char *roles = join_lines ((const char * const *) data->strv);
-  const char *company_id = data->key;
-  gboolean found;
-  gint64 pk;
-
-  if (!lookup_live_customer (self, db, data->customer_id, &pk, error))
-    return FALSE;
-
-  if (company_id[0] != '\0')
-    {
-      if (!exists_text (self, db, "SELECT 1 FROM companies WHERE id = ?", company_id, &found, error))
-        return FALSE;
-      if (!found)
-        {
-          g_propagate_error (error, clt_store_error_new_invalid ("company-id",
-                                                                 _("There is no company “%s”."),
-                                                                 company_id));
-          return FALSE;
-        }
-
-      check = prepare (self, db, "SELECT 1 FROM company_business_units WHERE company_id = ? AND name = ?"
-                                 " UNION ALL SELECT 2 FROM company_roles WHERE company_id = ? AND name = ?",
-                       error);
-      if (check == NULL)
-        return FALSE;
-
-      if (data->business_unit[0] != '\0')
-        {
-          bind_text (check, 1, company_id);
-          bind_text (check, 2, data->business_unit);
-          bind_text (check, 3, "");
-          bind_text (check, 4, "");
-          found = sqlite3_step (check) == SQLITE_ROW;
-          sqlite3_reset (check);
-          if (!found)
-            {
-              g_propagate_error (error, clt_store_error_new_invalid ("business-unit",
-                                                                     _("The company has no business unit “%s”."),
-                                                                     data->business_unit));
-              return FALSE;
-            }
-        }
-
-      for (guint i = 0; data->strv[i] != NULL; i++)
-        {
-          bind_text (check, 1, "");
-          bind_text (check, 2, "");
-          bind_text (check, 3, company_id);
-          bind_text (check, 4, data->strv[i]);
-          found = sqlite3_step (check) == SQLITE_ROW;
-          sqlite3_reset (check);
-          if (!found)
-            {
-              g_propagate_error (error, clt_store_error_new_invalid ("roles",
-                                                                     _("The company has no role “%s”."),
-                                                                     data->strv[i]));
-              return FALSE;
-            }
-        }
-    }
-  else if (data->business_unit[0] != '\0' || data->strv[0] != NULL)
-    {
-      g_propagate_error (error, clt_store_error_new_invalid ("company-id",
-                                                             _("Choose a company first.")));
-      return FALSE;
-    }
-
-  stmt = prepare (self, db,
-                  "UPDATE customers SET company_id = ?, business_unit = ?, roles = ?, updated = ?,"
-                  " version = version + 1 WHERE pk = ?",
-                  error);
-  if (stmt == NULL)
-    return FALSE;
-
-  if (company_id[0] != '\0')
-    bind_text (stmt, 1, company_id);
-  else
-    sqlite3_bind_null (stmt, 1);
-  bind_text (stmt, 2, data->business_unit);
-  bind_text (stmt, 3, roles);
-  sqlite3_bind_int64 (stmt, 4, now_usec ());
-  sqlite3_bind_int64 (stmt, 5, pk);
-  if (!step_expect_done (self, db, stmt, error))
-    return FALSE;
-
-  write_return_boolean (task, TRUE);
-  return TRUE;
-}
-
-static void
-clt_sqlite_store_assign_company (CltStore            *store,
-                                 const char          *customer_id,
-                                 const char          *company_id,
-                                 const char          *business_unit,
-                                 const char * const  *roles,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
-{
-  KeyedData *data;
-  GError *error = NULL;
-
-  if (!check_list ("roles", roles, &error) ||
-      !check_text ("business-unit", business_unit, CLT_VALIDATE_MAX_CODE, FALSE, FALSE, &error))
-    {
-      return_invalid (store, clt_sqlite_store_assign_company, error, cancellable, callback, user_data);
-      return;
-    }
-
-  data = keyed_data_new (NULL, company_id != NULL ? company_id : "");
-  data->customer_id = g_strdup (customer_id);
-  data->business_unit = g_strdup (business_unit != NULL ? business_unit : "");
-  data->strv = roles != NULL ? g_strdupv ((char **) roles) : g_new0 (char *, 1);
-  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_assign_company, assign_company_write,
-             data, (GDestroyNotify) keyed_data_free, TRUE, customer_id,
-             cancellable, callback, user_data);
-}
-
-static gboolean
-save_custom_field_write (CltSqliteStore *self,
-                         sqlite3        *db,
-                         gpointer        user_data,
-                         GCancellable   *cancellable,
-                         GTask          *task,
-                         GError        **error)
-{
-  KeyedData *data = user_data;
-  CltCustomField *field = CLT_CUSTOM_FIELD (data->object);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) type = NULL;
-  int rc;
-
-  /* Values are stored by type: a field in use keeps its type. */
-  type = prepare (self, db,
-                  "SELECT f.type FROM custom_fields f WHERE f.key = ?"
-                  " AND EXISTS (SELECT 1 FROM customer_field_values v WHERE v.field_key = f.key)",
-                  error);
-  if (type == NULL)
-    return FALSE;
-  bind_text (type, 1, clt_custom_field_get_key (field));
-  rc = sqlite3_step (type);
-  if (rc == SQLITE_ROW &&
-      sqlite3_column_int (type, 0) != (int) clt_custom_field_get_field_type (field))
-    {
-      g_propagate_error (error, clt_store_error_new_invalid ("type",
-                                                             _("Customers have values in this field: "
-                                                               "its type cannot change.")));
-      return FALSE;
-    }
-
-  stmt = prepare (self, db,
-                  "INSERT INTO custom_fields (key, label, type, show_as_column, position)"
-                  " VALUES (?1, ?2, ?3, ?4, (SELECT count(*) FROM custom_fields))"
-                  " ON CONFLICT (key) DO UPDATE SET label = ?2, type = ?3, show_as_column = ?4",
-                  error);
-  if (stmt == NULL)
-    return FALSE;
-
-  bind_text (stmt, 1, clt_custom_field_get_key (field));
-  bind_text (stmt, 2, clt_custom_field_get_label (field));
-  sqlite3_bind_int (stmt, 3, clt_custom_field_get_field_type (field));
-  sqlite3_bind_int (stmt, 4, clt_custom_field_get_show_as_column (field));
-  if (!step_expect_done (self, db, stmt, error))
-    return FALSE;
-
-  write_return_pointer (task, clt_custom_field_copy (field), g_object_unref);
-  return TRUE;
-}
-
-static void
-clt_sqlite_store_save_custom_field (CltStore            *store,
-                                    CltCustomField      *field,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
-{
-  const char *key = clt_custom_field_get_key (field);
-  GError *error = NULL;
-  gboolean key_ok = g_ascii_islower (key[0]) && strlen (key) <= CLT_VALIDATE_MAX_CODE;
-
-  for (const char *p = key; key_ok && *p != '\0'; p++)
-    key_ok = g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '_';
-
-  if (!key_ok)
-    error = clt_store_error_new_invalid ("key", _("Use lower-case letters, digits and _, "
-                                                  "starting with a letter"));
-  else if (!check_text ("label", clt_custom_field_get_label (field), CLT_VALIDATE_MAX_TEXT,
-                        FALSE, TRUE, &error))
-    g_assert (error != NULL);
-  else if ((guint) clt_custom_field_get_field_type (field) > CLT_CUSTOM_FIELD_DATE)
-    error = clt_store_error_new_invalid ("type", _("Unknown field type."));
-
-  if (error != NULL)
-    {
-      return_invalid (store, clt_sqlite_store_save_custom_field, error, cancellable, callback, user_data);
-      return;
-    }
-
-  run_keyed_write (store, clt_sqlite_store_save_custom_field, save_custom_field_write,
-                   clt_custom_field_copy (field), NULL, cancellable, callback, user_data);
-}
-
-static gboolean
-delete_custom_field_write (CltSqliteStore *self,
-                           sqlite3        *db,
-                           gpointer        user_data,
-                           GCancellable   *cancellable,
-                           GTask          *task,
-                           GError        **error)
-{
-  KeyedData *data = user_data;
-
-  /* Values go with it (ON DELETE CASCADE). */
-  return delete_keyed (self, db, "DELETE FROM custom_fields WHERE key = ?", data->key,
-                       _("The custom field no longer exists."), task, error);
-}
-
-static void
-clt_sqlite_store_delete_custom_field (CltStore            *store,
-                                      const char          *key,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data)
-{
-  run_keyed_write (store, clt_sqlite_store_delete_custom_field, delete_custom_field_write,
-                   NULL, key, cancellable, callback, user_data);
-}
-
 static gboolean
 set_preferences_write (CltSqliteStore *self,
                        sqlite3        *db,
@@ -1148,36 +1332,56 @@ set_preferences_write (CltSqliteStore *self,
                        GTask          *task,
                        GError        **error)
 {
-  KeyedData *data = user_data;
+  ShopData *data = user_data;
+  CltShopPreferences *preferences = CLT_SHOP_PREFERENCES (data->object);
+  g_autoptr(CltShopPreferences) stored = NULL;
   g_autofree GParamSpec **pspecs = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   guint n_pspecs = 0;
+
+  stored = read_preferences (self, db, error);
+  if (stored == NULL)
+    return FALSE;
+
+  if (clt_shop_preferences_get_version (stored) != clt_shop_preferences_get_version (preferences))
+    {
+      g_set_error_literal (error, CLT_STORE_ERROR, CLT_STORE_ERROR_STALE,
+                           _("Someone else changed the shop’s settings in the meantime. "
+                             "Reload them and make your changes again."));
+      return FALSE;
+    }
+
+  /* The copy is ours: it is stored with its new version. */
+  clt_shop_preferences_set_version (preferences, clt_shop_preferences_get_version (stored) + 1);
 
   stmt = prepare (self, db, "INSERT OR REPLACE INTO shop_preferences (key, value) VALUES (?, ?)",
                   error);
   if (stmt == NULL)
     return FALSE;
 
-  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (data->object), &n_pspecs);
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (preferences), &n_pspecs);
   for (guint i = 0; i < n_pspecs; i++)
     {
-      g_auto(GValue) value = G_VALUE_INIT;
+      char *text = preference_to_text (G_OBJECT (preferences), pspecs[i]);
 
-      if (pspecs[i]->value_type != G_TYPE_BOOLEAN && pspecs[i]->value_type != G_TYPE_STRING)
+      if (text == NULL)
         continue;
 
-      g_value_init (&value, pspecs[i]->value_type);
-      g_object_get_property (data->object, pspecs[i]->name, &value);
       bind_text (stmt, 1, pspecs[i]->name);
-      if (pspecs[i]->value_type == G_TYPE_BOOLEAN)
-        bind_text (stmt, 2, g_value_get_boolean (&value) ? "true" : "false");
-      else
-        bind_text (stmt, 2, g_value_get_string (&value));
+      sqlite3_bind_text (stmt, 2, text, -1, g_free);
       if (!step_done (self, db, stmt, error))
         return FALSE;
     }
 
-  write_return_boolean (task, TRUE);
+  if (!record_change (self, db, task, CLT_CHANGE_PREFERENCES, NULL, error))
+    return FALSE;
+
+  g_clear_object (&stored);
+  stored = read_preferences (self, db, error);
+  if (stored == NULL)
+    return FALSE;
+
+  write_return_pointer (task, g_steal_pointer (&stored), g_object_unref);
   return TRUE;
 }
 
@@ -1196,9 +1400,9 @@ clt_sqlite_store_set_preferences (CltStore            *store,
   for (const char *p = prefix; prefix_ok && *p != '\0'; p++)
     prefix_ok = g_ascii_isalnum (*p) || *p == '-' || *p == '_' || *p == '/' || *p == '.';
 
-  if (!check_text ("shop-name", clt_shop_preferences_get_shop_name (preferences),
-                   CLT_VALIDATE_MAX_TEXT, FALSE, FALSE, &error))
-    g_assert (error != NULL);
+  if (!clt_validate_text (clt_shop_preferences_get_shop_name (preferences), CLT_VALIDATE_MAX_TEXT,
+                          FALSE, &message))
+    error = clt_store_error_new_invalid ("shop-name", "%s", message);
   else if (!clt_validate_currency (clt_shop_preferences_get_default_currency (preferences), &message))
     error = clt_store_error_new_invalid ("default-currency", "%s", message);
   else if (!clt_validate_locale (clt_shop_preferences_get_default_locale (preferences), &message))
@@ -1214,8 +1418,44 @@ clt_sqlite_store_set_preferences (CltStore            *store,
     }
 
   run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_set_preferences, set_preferences_write,
-             keyed_data_new (clt_shop_preferences_copy (preferences), NULL),
-             (GDestroyNotify) keyed_data_free, FALSE, NULL, cancellable, callback, user_data);
+             shop_data_new (NULL, clt_shop_preferences_copy (preferences), NULL, 0),
+             (GDestroyNotify) shop_data_free, CLT_PERMISSION_MANAGE_SHOP,
+             cancellable, callback, user_data);
+}
+
+/* The local database belongs to the desktop user; the shop's preferences
+ * say which role they act in. */
+static gboolean
+get_current_user_read (CltSqliteStore *self,
+                       Reader         *reader,
+                       gpointer        user_data,
+                       GCancellable   *cancellable,
+                       GTask          *task,
+                       GError        **error)
+{
+  g_autoptr(CltBackofficeUser) user = clt_backoffice_user_new ();
+  g_autofree char *display_name = current_author ();
+  CltRole role;
+
+  if (!read_local_role (self, reader->db, &role, error))
+    return FALSE;
+
+  clt_backoffice_user_set_username (user, g_get_user_name ());
+  clt_backoffice_user_set_display_name (user, display_name);
+  clt_backoffice_user_set_role (user, role);
+
+  g_task_return_pointer (task, g_steal_pointer (&user), g_object_unref);
+  return TRUE;
+}
+
+static void
+clt_sqlite_store_get_current_user (CltStore            *store,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  run_read (CLT_SQLITE_STORE (store), clt_sqlite_store_get_current_user, get_current_user_read,
+            NULL, NULL, cancellable, callback, user_data);
 }
 
 /* }}} */
@@ -1224,20 +1464,20 @@ void
 clt_sqlite_store_shop_iface_init (CltStoreInterface *iface)
 {
   iface->list_sites = clt_sqlite_store_list_sites;
-  iface->list_groups = clt_sqlite_store_list_groups;
-  iface->list_companies = clt_sqlite_store_list_companies;
-  iface->list_custom_fields = clt_sqlite_store_list_custom_fields;
-  iface->get_preferences = clt_sqlite_store_get_preferences;
-  iface->get_current_user = clt_sqlite_store_get_current_user;
   iface->save_site = clt_sqlite_store_save_site;
   iface->delete_site = clt_sqlite_store_delete_site;
+  iface->list_groups = clt_sqlite_store_list_groups;
   iface->save_group = clt_sqlite_store_save_group;
   iface->delete_group = clt_sqlite_store_delete_group;
   iface->set_customer_groups = clt_sqlite_store_set_customer_groups;
+  iface->list_companies = clt_sqlite_store_list_companies;
   iface->save_company = clt_sqlite_store_save_company;
   iface->delete_company = clt_sqlite_store_delete_company;
   iface->assign_company = clt_sqlite_store_assign_company;
+  iface->list_custom_fields = clt_sqlite_store_list_custom_fields;
   iface->save_custom_field = clt_sqlite_store_save_custom_field;
   iface->delete_custom_field = clt_sqlite_store_delete_custom_field;
+  iface->get_preferences = clt_sqlite_store_get_preferences;
   iface->set_preferences = clt_sqlite_store_set_preferences;
+  iface->get_current_user = clt_sqlite_store_get_current_user;
 }

@@ -103,7 +103,8 @@ op_free (Op *op)
     g_clear_pointer (&op->data, op->data_free);
   if (op->result != NULL && op->result_free != NULL)
     op->result_free (op->result);
-  g_free (op->changed_id);
+  g_free (op->author);
+  g_clear_pointer (&op->changes, g_array_unref);
   g_free (op);
 }
 
@@ -150,6 +151,8 @@ write_thread (GTask        *task,
 
   ok = exec_sql (self, self->write_db, "BEGIN IMMEDIATE", &error);
   if (ok)
+    ok = check_permission (self, self->write_db, op->permission, &error);
+  if (ok)
     ok = op->write (self, self->write_db, op->data, cancellable, task, &error);
   /* Once the work is done, cancelling must not interrupt COMMIT: the
    * caller would see "cancelled" for a change that may be half-way to
@@ -172,13 +175,13 @@ write_thread (GTask        *task,
       return;
     }
 
+  if (op->changes->len > 0)
+    emit_changes (self, op->changes);
+
   if (op->result_is_boolean || !op->has_result)
     g_task_return_boolean (task, op->has_result ? op->result_boolean : TRUE);
   else
     g_task_return_pointer (task, g_steal_pointer (&op->result), op->result_free);
-
-  if (op->emit_changed)
-    clt_store_emit_changed (CLT_STORE (self), op->changed_id);
 }
 
 void
@@ -211,8 +214,7 @@ run_write (CltSqliteStore      *self,
            WriteFunc            func,
            gpointer             data,
            GDestroyNotify       data_free,
-           gboolean             emit_changed,
-           const char          *changed_id,
+           CltPermission        permission,
            GCancellable        *cancellable,
            GAsyncReadyCallback  callback,
            gpointer             user_data)
@@ -224,8 +226,10 @@ run_write (CltSqliteStore      *self,
   op->write = func;
   op->data = data;
   op->data_free = data_free;
-  op->emit_changed = emit_changed;
-  op->changed_id = g_strdup (changed_id);
+  op->permission = permission;
+  op->author = current_author ();
+  op->changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_array_set_clear_func (op->changes, (GDestroyNotify) change_clear);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, source_tag);
@@ -294,6 +298,8 @@ clt_sqlite_store_finalize (GObject *object)
 {
   CltSqliteStore *self = (CltSqliteStore *) object;
 
+  stop_upkeep (self);
+
   /* Every task holds a reference: no reader is in use by now. */
   g_clear_pointer (&self->readers, g_ptr_array_unref);
   g_clear_pointer (&self->idle_readers, g_async_queue_unref);
@@ -307,6 +313,8 @@ clt_sqlite_store_finalize (GObject *object)
       self->write_db = NULL;
     }
   g_mutex_clear (&self->write_lock);
+  g_mutex_clear (&self->changes_lock);
+  g_clear_pointer (&self->own_changes, g_hash_table_unref);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (clt_sqlite_store_parent_class)->finalize (object);
@@ -382,6 +390,8 @@ static void
 clt_sqlite_store_init (CltSqliteStore *self)
 {
   g_mutex_init (&self->write_lock);
+  g_mutex_init (&self->changes_lock);
+  self->own_changes = g_hash_table_new (NULL, NULL);
   self->idle_readers = g_async_queue_new ();
   self->readers = g_ptr_array_new_with_free_func ((GDestroyNotify) reader_free);
 }

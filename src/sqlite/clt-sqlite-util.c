@@ -207,14 +207,18 @@ join_lines (const char * const *strv)
   return g_strjoinv ("\n", (char **) strv);
 }
 
+/* Ids and tokens that nobody may guess (the anonymized email, new ids):
+ * from the kernel's generator, never GRand. */
 char *
 make_random_id (guint n_chars)
 {
   static const char alphabet[] = "0123456789abcdefghjkmnpqrstvwxyz";
+  g_autofree guint8 *bytes = g_malloc (n_chars);
   GString *str = g_string_sized_new (n_chars);
 
+  clt_random_fill (bytes, n_chars);
   for (guint i = 0; i < n_chars; i++)
-    g_string_append_c (str, alphabet[g_random_int_range (0, 32)]);
+    g_string_append_c (str, alphabet[bytes[i] % 32]);
 
   return g_string_free (str, FALSE);
 }

@@ -13,10 +13,10 @@
 
 #include "clt-address.h"
 #include "clt-address-editor.h"
+#include "clt-address-editor-private.h"
 #include "clt-country-row.h"
 #include "clt-customer.h"
-#include "clt-error.h"
-#include "clt-form-field.h"
+#include "clt-form.h"
 #include "clt-iso-codes.h"
 #include "clt-store.h"
 #include "clt-validate.h"
@@ -41,7 +41,7 @@ typedef enum
 } FieldId;
 
 /* CltAddress property names. */
-static const char * const field_properties[N_FIELDS] = {
+static const char * const field_names[N_FIELDS] = {
   "salutation",
   "first-name",
   "last-name",
@@ -58,37 +58,14 @@ static const char * const field_properties[N_FIELDS] = {
   "id",
 };
 
-/* The stored values are the English abbreviations the shops use. */
-static const char * const salutation_codes[] = { "", "Mr", "Mrs", "Ms", "Mx", "Dr" };
-
-typedef struct
-{
-  CltAddressEditor *self;
-  FieldId           id;
-  /* An AdwEntryRow, the salutation AdwComboRow, the CltCountryRow, or the
-   * comment's GtkTextView. */
-  GtkWidget        *row;
-  /* Under the row: a list row holding the label, or the label itself. */
-  GtkWidget        *message_row;
-  GtkLabel         *message_label;
-  const char       *hint;
-  char             *error;
-  char             *store_error;
-  guint             touched : 1;
-  guint             hidden : 1;
-} Field;
-
 struct _CltAddressEditor
 {
   AdwWindow            parent_instance;
 
-  /* Template widgets */
+  /* Template widgets (and the form's, see clt-form.h) */
   AdwEntryRow         *address1_row;
   AdwEntryRow         *address2_row;
   AdwEntryRow         *address3_row;
-  GtkLabel            *banner_label;
-  GtkRevealer         *banner_revealer;
-  GtkLabel            *banner_title;
   AdwEntryRow         *city_row;
   GtkLabel            *comment_message;
   GtkTextView         *comment_view;
@@ -98,36 +75,20 @@ struct _CltAddressEditor
   AdwPreferencesGroup *id_group;
   AdwEntryRow         *id_row;
   AdwEntryRow         *last_name_row;
-  AdwPreferencesPage  *page;
   AdwEntryRow         *phone_row;
   AdwEntryRow         *region_row;
-  GtkButton           *reload_button;
   AdwComboRow         *salutation_row;
-  GtkButton           *save_button;
-  GtkSpinner          *spinner;
-  AdwToastOverlay     *toast_overlay;
   AdwWindowTitle      *window_title;
   AdwEntryRow         *zip_code_row;
+
+  /* The copy being edited, the rows and the dialog's state. */
+  CltForm              form;
 
   CltStore            *store;
   /* Create mode: whose address it is. */
   CltCustomer         *customer;
   /* Edit mode: the address as passed in, never changed. */
   CltAddress          *original;
-  /* The copy the rows edit. */
-  CltAddress          *address;
-  GCancellable        *cancellable;
-  GtkStringList       *salutations;
-  Field                fields[N_FIELDS];
-
-  guint                loading;
-
-  guint                create : 1;
-  guint                closed : 1;
-  guint                saving : 1;
-  guint                reloading : 1;
-  guint                can_save : 1;
-  guint                busy : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CltAddressEditor, clt_address_editor, ADW_TYPE_WINDOW)
@@ -150,223 +111,64 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static CltValidateMode
-get_mode (CltAddressEditor *self)
+/* The copy the rows edit. */
+static inline CltAddress *
+get_address (CltAddressEditor *self)
 {
-  return self->create ? CLT_VALIDATE_CREATE : CLT_VALIDATE_UPDATE;
+  return CLT_ADDRESS (self->form.object);
 }
 
-static void
-add_toast (CltAddressEditor *self,
-           const char       *message)
+static gboolean
+check_field (GtkWidget     *window,
+             CltFormField  *field,
+             char         **message)
 {
-  AdwToast *toast = adw_toast_new (message);
+  CltAddressEditor *self = CLT_ADDRESS_EDITOR (window);
 
-  adw_toast_set_timeout (toast, 5);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  return clt_validate_address_field (get_address (self), field->name,
+                                     clt_form_get_mode (&self->form), message);
 }
 
-static void
-show_banner (CltAddressEditor *self,
-             const char       *title,
-             const char       *message,
-             gboolean          offer_reload)
+static gboolean
+check_address (GtkWidget  *window,
+               char      **message)
 {
-  gtk_label_set_label (self->banner_title, title);
-  gtk_label_set_label (self->banner_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->reload_button), offer_reload);
-  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
-}
-
-static void
-hide_banner (CltAddressEditor *self)
-{
-  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
-}
-
-static Field *
-find_field (CltAddressEditor *self,
-            const char       *name)
-{
-  for (guint i = 0; name != NULL && i < N_FIELDS; i++)
-    {
-      if (strcmp (field_properties[i], name) == 0)
-        return &self->fields[i];
-    }
-
-  return NULL;
-}
-
-static void
-update_field (Field *field)
-{
-  CltAddressEditor *self = field->self;
-  g_autofree char *message = NULL;
-  gboolean valid;
-
-  g_clear_pointer (&field->error, g_free);
-
-  if (field->hidden)
-    {
-      gtk_widget_set_visible (field->message_row, FALSE);
-      return;
-    }
-
-  valid = clt_validate_address_field (self->address, field_properties[field->id], get_mode (self),
-                                      &message);
-
-  if (field->store_error != NULL)
-    field->error = g_strdup (field->store_error);
-  else if (!valid && field->touched)
-    field->error = g_steal_pointer (&message);
-
-  clt_form_field_show_message (field->row, field->message_row, field->message_label,
-                               field->error, field->hint);
-}
-
-static void
-update_all_fields (CltAddressEditor *self)
-{
-  for (guint i = 0; i < N_FIELDS; i++)
-    update_field (&self->fields[i]);
-}
-
-static void
-update_busy (CltAddressEditor *self)
-{
-  gboolean busy = self->saving || self->reloading;
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->page), !busy);
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
-  gtk_spinner_set_spinning (self->spinner, busy);
-
-  if (busy != self->busy)
-    {
-      self->busy = busy;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-    }
-}
-
-static void
-update_can_save (CltAddressEditor *self)
-{
+  CltAddressEditor *self = CLT_ADDRESS_EDITOR (window);
   g_autoptr(GError) error = NULL;
-  const char *reason = NULL;
-  gboolean can_save;
 
-  if (clt_store_get_read_only (self->store))
-    reason = _("The database is read-only");
-  else if (!clt_validate_address (self->address, get_mode (self), &error))
-    reason = error->message;
-
-  can_save = reason == NULL && !self->busy;
-
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_button), reason);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", can_save);
-
-  if (can_save != self->can_save)
+  if (!clt_validate_address (get_address (self), clt_form_get_mode (&self->form), &error))
     {
-      self->can_save = can_save;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_SAVE]);
+      *message = g_strdup (error->message);
+      return FALSE;
     }
+
+  return TRUE;
 }
 
-static void
-field_changed (Field *field)
-{
-  CltAddressEditor *self = field->self;
+static const CltFormInfo form_info = {
+  .field_names = field_names,
+  .n_fields = N_FIELDS,
+  .check_field = check_field,
+  .check = check_address,
+  .stale_title = N_("Someone else changed this address"),
+  .create_failed_title = N_("Couldn't add the address"),
+  .reload_failed_title = N_("Couldn't reload the address"),
+  .read_only_message = N_("Addresses can be viewed but not changed."),
+};
 
-  field->touched = TRUE;
-  g_clear_pointer (&field->store_error, g_free);
-  update_field (field);
-
-  /* The zip code's format depends on the country. */
-  if (field->id == FIELD_COUNTRY)
-    {
-      g_clear_pointer (&self->fields[FIELD_ZIP_CODE].store_error, g_free);
-      update_field (&self->fields[FIELD_ZIP_CODE]);
-    }
-
-  update_can_save (self);
-}
-
-static void
-select_salutation (CltAddressEditor *self,
-                   const char       *value)
-{
-  guint position = GTK_INVALID_LIST_POSITION;
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->salutations));
-
-  for (guint i = 0; i < G_N_ELEMENTS (salutation_codes); i++)
-    {
-      if (g_strcmp0 (salutation_codes[i], value) == 0)
-        position = i;
-    }
-
-  /* One the list does not know (from an import) is kept as it is. */
-  for (guint i = G_N_ELEMENTS (salutation_codes); position == GTK_INVALID_LIST_POSITION && i < n_items; i++)
-    {
-      if (g_strcmp0 (gtk_string_list_get_string (self->salutations, i), value) == 0)
-        position = i;
-    }
-
-  if (position == GTK_INVALID_LIST_POSITION && value != NULL && value[0] != '\0')
-    {
-      gtk_string_list_append (self->salutations, value);
-      position = n_items;
-    }
-
-  self->loading++;
-  adw_combo_row_set_selected (self->salutation_row, position);
-  self->loading--;
-}
-
-static const char *
-get_selected_salutation (CltAddressEditor *self)
-{
-  guint position = adw_combo_row_get_selected (self->salutation_row);
-
-  if (position < G_N_ELEMENTS (salutation_codes))
-    return salutation_codes[position];
-  if (position < g_list_model_get_n_items (G_LIST_MODEL (self->salutations)))
-    return gtk_string_list_get_string (self->salutations, position);
-
-  return "";
-}
-
+/* Fills every row from the address being edited. */
 static void
 load_address (CltAddressEditor *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->comment_view);
+  CltAddress *address = get_address (self);
 
-  self->loading++;
+  self->form.loading++;
+  clt_country_row_set_country (self->country_row, clt_address_get_country (address));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->comment_view),
+                            clt_address_get_comment (address), -1);
+  self->form.loading--;
 
-  for (guint i = 0; i < N_FIELDS; i++)
-    {
-      Field *field = &self->fields[i];
-      g_autofree char *value = NULL;
-
-      g_object_get (self->address, field_properties[i], &value, NULL);
-      if (value == NULL)
-        value = g_strdup ("");
-
-      if (field->id == FIELD_SALUTATION)
-        select_salutation (self, value);
-      else if (field->id == FIELD_COUNTRY)
-        clt_country_row_set_country (self->country_row, value);
-      else if (field->id == FIELD_COMMENT)
-        gtk_text_buffer_set_text (buffer, value, -1);
-      else
-        gtk_editable_set_text (GTK_EDITABLE (field->row), value);
-
-      field->touched = !self->create;
-      g_clear_pointer (&field->store_error, g_free);
-    }
-
-  self->loading--;
-
-  update_all_fields (self);
-  update_can_save (self);
+  clt_form_load (&self->form);
 }
 
 /* The country a new address most likely has: the customer's (that of the
@@ -391,7 +193,7 @@ guess_country (CltCustomer *customer)
 static void
 update_title (CltAddressEditor *self)
 {
-  if (self->create)
+  if (self->form.create)
     {
       g_autofree char *name = clt_customer_dup_full_name (self->customer);
 
@@ -413,96 +215,41 @@ update_title (CltAddressEditor *self)
 /* Callbacks --------------------------------------------------------------- */
 
 static void
-on_entry_changed_cb (GtkEditable *editable,
-                     Field       *field)
-{
-  CltAddressEditor *self = field->self;
-  g_autofree char *stripped = NULL;
-
-  if (self->loading > 0 || self->closed)
-    return;
-
-  stripped = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
-  g_object_set (self->address, field_properties[field->id], stripped, NULL);
-
-  field_changed (field);
-}
-
-static void
-on_salutation_selected_cb (AdwComboRow *row,
-                           GParamSpec  *pspec,
-                           Field       *field)
-{
-  CltAddressEditor *self = field->self;
-
-  if (self->loading > 0 || self->closed)
-    return;
-
-  clt_address_set_salutation (self->address, get_selected_salutation (self));
-  field_changed (field);
-}
-
-static void
 on_country_changed_cb (CltCountryRow *row,
                        GParamSpec    *pspec,
-                       Field         *field)
+                       CltFormField  *field)
 {
-  CltAddressEditor *self = field->self;
+  CltAddressEditor *self = CLT_ADDRESS_EDITOR (field->form->window);
+  CltFormField *zip_code = &self->form.fields[FIELD_ZIP_CODE];
 
-  if (self->loading > 0 || self->closed)
+  if (self->form.loading > 0 || self->form.closed)
     return;
 
-  clt_address_set_country (self->address, clt_country_row_get_country (row));
-  field_changed (field);
+  clt_address_set_country (get_address (self), clt_country_row_get_country (row));
+
+  /* The zip code's format depends on the country. */
+  g_clear_pointer (&zip_code->store_error, g_free);
+  clt_form_update_field (zip_code);
+
+  clt_form_field_changed (field);
 }
 
 static void
 on_comment_changed_cb (GtkTextBuffer *buffer,
-                       Field         *field)
+                       CltFormField  *field)
 {
-  CltAddressEditor *self = field->self;
+  CltAddressEditor *self = CLT_ADDRESS_EDITOR (field->form->window);
   g_autofree char *text = NULL;
   GtkTextIter start, end;
 
-  if (self->loading > 0 || self->closed)
+  if (self->form.loading > 0 || self->form.closed)
     return;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  clt_address_set_comment (self->address, g_strstrip (text));
+  clt_address_set_comment (get_address (self), g_strstrip (text));
 
-  field_changed (field);
-}
-
-static void
-show_save_error (CltAddressEditor *self,
-                 const GError     *error)
-{
-  Field *field = find_field (self, clt_form_field_get_error_field (error));
-
-  if (g_error_matches (error, CLT_STORE_ERROR, CLT_STORE_ERROR_STALE) && !self->create)
-    {
-      show_banner (self,
-                   _("Someone else changed this address"),
-                   _("It was changed after you opened it. Reload to see the current version: "
-                     "what you typed here will be replaced."),
-                   TRUE);
-    }
-  else if (field != NULL && !field->hidden)
-    {
-      g_free (field->store_error);
-      field->store_error = g_strdup (error->message);
-      field->touched = TRUE;
-      update_field (field);
-      gtk_widget_grab_focus (field->row);
-    }
-  else
-    {
-      show_banner (self,
-                   self->create ? _("Couldn't add the address") : _("Couldn't save the changes"),
-                   error->message,
-                   FALSE);
-    }
+  clt_form_field_changed (field);
 }
 
 static void
@@ -514,26 +261,16 @@ on_save_ready_cb (GObject      *object,
   g_autoptr(CltAddress) stored = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->create)
+  if (self->form.create)
     stored = clt_store_create_address_finish (CLT_STORE (object), result, &error);
   else
     stored = clt_store_update_address_finish (CLT_STORE (object), result, &error);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->closed)
-    return;
-
-  self->saving = FALSE;
-  update_busy (self);
-
-  if (stored == NULL)
+  if (clt_form_finish_save (&self->form, stored, error))
     {
-      show_save_error (self, error);
-      update_can_save (self);
-      return;
+      g_signal_emit (self, signals[SAVED], 0, stored);
+      gtk_window_close (GTK_WINDOW (self));
     }
-
-  g_signal_emit (self, signals[SAVED], 0, stored);
-  gtk_window_close (GTK_WINDOW (self));
 }
 
 static void
@@ -547,11 +284,6 @@ on_reload_ready_cb (GObject      *object,
   CltAddress *current = NULL;
 
   addresses = clt_store_list_addresses_finish (CLT_STORE (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->closed)
-    return;
-
-  self->reloading = FALSE;
-  update_busy (self);
 
   for (guint i = 0; addresses != NULL && i < addresses->len; i++)
     {
@@ -561,30 +293,11 @@ on_reload_ready_cb (GObject      *object,
         current = address;
     }
 
-  if (current == NULL)
-    {
-      show_banner (self, _("Couldn't reload the address"),
-                   error != NULL ? error->message : _("It has been deleted."),
-                   error != NULL);
-      update_can_save (self);
-      return;
-    }
-
-  g_set_object (&self->address, current);
-  hide_banner (self);
-  load_address (self);
-  add_toast (self, _("Showing the current version"));
+  if (clt_form_finish_reload (&self->form, current, error))
+    load_address (self);
 }
 
 /* Actions ----------------------------------------------------------------- */
-
-static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  gtk_window_close (GTK_WINDOW (widget));
-}
 
 static void
 save_action (GtkWidget  *widget,
@@ -601,15 +314,11 @@ reload_action (GtkWidget  *widget,
 {
   CltAddressEditor *self = CLT_ADDRESS_EDITOR (widget);
 
-  if (self->create || self->reloading || self->saving)
+  if (!clt_form_begin_reload (&self->form))
     return;
 
-  self->reloading = TRUE;
-  update_busy (self);
-  update_can_save (self);
-
   clt_store_list_addresses_async (self->store, clt_address_get_customer_id (self->original),
-                                  self->cancellable, on_reload_ready_cb, g_object_ref (self));
+                                  self->form.cancellable, on_reload_ready_cb, g_object_ref (self));
 }
 
 /* Setup ------------------------------------------------------------------- */
@@ -633,68 +342,22 @@ setup_fields (CltAddressEditor *self)
     [FIELD_COMMENT] = GTK_WIDGET (self->comment_view),
     [FIELD_ID] = GTK_WIDGET (self->id_row),
   };
+  CltFormField *field;
 
   for (guint i = 0; i < N_FIELDS; i++)
     {
-      Field *field = &self->fields[i];
-
-      field->self = self;
-      field->id = i;
-      field->row = rows[i];
-
-      if (i == FIELD_COMMENT)
-        {
-          /* The text view is no list row: its label sits under the frame. */
-          field->message_label = self->comment_message;
-          field->message_row = GTK_WIDGET (self->comment_message);
-        }
-      else
-        {
-          field->message_label = clt_form_field_add_message_row (field->row, &field->message_row);
-        }
-
-      switch (i)
-        {
-        case FIELD_SALUTATION:
-          g_signal_connect (field->row, "notify::selected", G_CALLBACK (on_salutation_selected_cb), field);
-          break;
-
-        case FIELD_COUNTRY:
-          g_signal_connect (field->row, "notify::country", G_CALLBACK (on_country_changed_cb), field);
-          break;
-
-        case FIELD_COMMENT:
-          g_signal_connect (gtk_text_view_get_buffer (self->comment_view), "changed",
-                            G_CALLBACK (on_comment_changed_cb), field);
-          break;
-
-        default:
-          g_signal_connect (field->row, "changed", G_CALLBACK (on_entry_changed_cb), field);
-          break;
-        }
+      if (i != FIELD_COUNTRY && i != FIELD_COMMENT)
+        clt_form_add_field (&self->form, i, rows[i]);
     }
-}
 
-static void
-setup_salutations (CltAddressEditor *self)
-{
-  const char * const labels[] = {
-    C_("salutation", "None"),
-    C_("salutation", "Mr"),
-    C_("salutation", "Mrs"),
-    C_("salutation", "Ms"),
-    C_("salutation", "Mx"),
-    C_("salutation", "Dr"),
-    NULL
-  };
+  field = clt_form_add_custom_field (&self->form, FIELD_COUNTRY, rows[FIELD_COUNTRY], NULL);
+  g_signal_connect (field->row, "notify::country", G_CALLBACK (on_country_changed_cb), field);
 
-  G_STATIC_ASSERT (G_N_ELEMENTS (labels) == G_N_ELEMENTS (salutation_codes) + 1);
-
-  self->salutations = gtk_string_list_new (labels);
-
-  self->loading++;
-  adw_combo_row_set_model (self->salutation_row, G_LIST_MODEL (self->salutations));
-  self->loading--;
+  /* The text view is no list row: its label sits under the frame. */
+  field = clt_form_add_custom_field (&self->form, FIELD_COMMENT, rows[FIELD_COMMENT],
+                                     self->comment_message);
+  g_signal_connect (gtk_text_view_get_buffer (self->comment_view), "changed",
+                    G_CALLBACK (on_comment_changed_cb), field);
 }
 
 /* GObject ----------------------------------------------------------------- */
@@ -704,8 +367,7 @@ clt_address_editor_close_request (GtkWindow *window)
 {
   CltAddressEditor *self = CLT_ADDRESS_EDITOR (window);
 
-  self->closed = TRUE;
-  g_cancellable_cancel (self->cancellable);
+  clt_form_close (&self->form);
 
   return GTK_WINDOW_CLASS (clt_address_editor_parent_class)->close_request (window);
 }
@@ -714,58 +376,45 @@ static void
 clt_address_editor_constructed (GObject *object)
 {
   CltAddressEditor *self = CLT_ADDRESS_EDITOR (object);
+  gboolean create = self->original == NULL;
+  CltAddress *address;
 
   G_OBJECT_CLASS (clt_address_editor_parent_class)->constructed (object);
 
-  g_assert (CLT_IS_STORE (self->store));
   g_assert ((self->customer == NULL) != (self->original == NULL));
 
-  self->create = self->original == NULL;
-
-  if (self->create)
+  if (create)
     {
-      self->address = clt_address_new ();
-      clt_address_set_customer_id (self->address, clt_customer_get_id (self->customer));
-      clt_address_set_salutation (self->address, clt_customer_get_salutation (self->customer));
-      clt_address_set_first_name (self->address, clt_customer_get_first_name (self->customer));
-      clt_address_set_last_name (self->address, clt_customer_get_last_name (self->customer));
-      clt_address_set_company (self->address, clt_customer_get_company (self->customer));
-      clt_address_set_phone (self->address, clt_customer_get_phone (self->customer));
-      clt_address_set_country (self->address, guess_country (self->customer));
+      address = clt_address_new ();
+      clt_address_set_customer_id (address, clt_customer_get_id (self->customer));
+      clt_address_set_salutation (address, clt_customer_get_salutation (self->customer));
+      clt_address_set_first_name (address, clt_customer_get_first_name (self->customer));
+      clt_address_set_last_name (address, clt_customer_get_last_name (self->customer));
+      clt_address_set_company (address, clt_customer_get_company (self->customer));
+      clt_address_set_phone (address, clt_customer_get_phone (self->customer));
+      clt_address_set_country (address, guess_country (self->customer));
     }
   else
     {
-      self->address = clt_address_copy (self->original);
+      address = clt_address_copy (self->original);
     }
 
-  setup_fields (self);
-  setup_salutations (self);
+  clt_form_init (&self->form, GTK_WIDGET (self), &form_info, self->store, create, address);
 
-  self->fields[FIELD_ID].hidden = !self->create;
-  self->fields[FIELD_ID].hint = _("Optional: a unique ID is generated when left empty");
-  self->fields[FIELD_COMMENT].hint = _("For example, when this address is to be used");
-  gtk_widget_set_visible (GTK_WIDGET (self->id_group), self->create);
-  gtk_button_set_label (self->save_button, self->create ? _("_Add") : _("_Save"));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.reload", !self->create);
+  setup_fields (self);
+  clt_form_field_set_salutations (&self->form.fields[FIELD_SALUTATION]);
+
+  self->form.fields[FIELD_ID].hidden = !create;
+  self->form.fields[FIELD_ID].hint = _("Optional: a unique ID is generated when left empty");
+  self->form.fields[FIELD_COMMENT].hint = _("For example, when this address is to be used");
+  gtk_widget_set_visible (GTK_WIDGET (self->id_group), create);
+  gtk_button_set_label (self->form.save_button, create ? _("_Add") : _("_Save"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.reload", !create);
   update_title (self);
 
   load_address (self);
-  update_busy (self);
-  update_can_save (self);
-
-  /* Enter in a text row saves, once Save is sensitive. */
-  gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->save_button));
-  for (guint i = 0; i < N_FIELDS; i++)
-    {
-      if (ADW_IS_ENTRY_ROW (self->fields[i].row))
-        adw_entry_row_set_activates_default (ADW_ENTRY_ROW (self->fields[i].row), TRUE);
-    }
-  gtk_window_set_focus (GTK_WINDOW (self),
-                        self->create ? GTK_WIDGET (self->address1_row) : GTK_WIDGET (self->first_name_row));
-
-  if (clt_store_get_read_only (self->store))
-    show_banner (self, _("The database is read-only"), _("Addresses can be viewed but not changed."),
-                 FALSE);
+  clt_form_finish_setup (&self->form,
+                         create ? GTK_WIDGET (self->address1_row) : GTK_WIDGET (self->first_name_row));
 }
 
 static void
@@ -773,8 +422,7 @@ clt_address_editor_dispose (GObject *object)
 {
   CltAddressEditor *self = CLT_ADDRESS_EDITOR (object);
 
-  self->closed = TRUE;
-  g_cancellable_cancel (self->cancellable);
+  clt_form_close (&self->form);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CLT_TYPE_ADDRESS_EDITOR);
 
@@ -786,18 +434,11 @@ clt_address_editor_finalize (GObject *object)
 {
   CltAddressEditor *self = CLT_ADDRESS_EDITOR (object);
 
-  for (guint i = 0; i < N_FIELDS; i++)
-    {
-      g_clear_pointer (&self->fields[i].error, g_free);
-      g_clear_pointer (&self->fields[i].store_error, g_free);
-    }
+  clt_form_clear (&self->form);
 
-  g_clear_object (&self->salutations);
-  g_clear_object (&self->address);
   g_clear_object (&self->original);
   g_clear_object (&self->customer);
   g_clear_object (&self->store);
-  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (clt_address_editor_parent_class)->finalize (object);
 }
@@ -825,11 +466,11 @@ clt_address_editor_get_property (GObject    *object,
       break;
 
     case PROP_CAN_SAVE:
-      g_value_set_boolean (value, self->can_save);
+      g_value_set_boolean (value, self->form.can_save);
       break;
 
     case PROP_BUSY:
-      g_value_set_boolean (value, self->busy);
+      g_value_set_boolean (value, self->form.busy);
       break;
 
     default:
@@ -920,9 +561,6 @@ clt_address_editor_class_init (CltAddressEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CltAddressEditor, address1_row);
   gtk_widget_class_bind_template_child (widget_class, CltAddressEditor, address2_row);
   gtk_widget_class_bind_template_child (widget_class, CltAddressEditor, address3_row);
-  gtk_widget_class_bind_template_child (widget_class, CltAddressEditor, banner_label);
-  gtk_widget_class_bind_template_child (widget_class, CltAddressEditor, banner_revealer);
-  gtk_widget_class_bind_template_child (widget_class, CltAddressEditor, banner_title);
   gtk_widget_class_bind_template_child (widget_class, CltAddressEditor, city_row);
   gtk_widget_class_bind_template_child (widget_class, CltAddressEditor, comment_message);
   gtk_widget_class_bind_template_child (widget_class, CltAddressEditor, comment_view);
@@ -932,24 +570,15 @@ clt_address_editor_class_init (CltAddressEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CltAddressEditor, id_group);
   gtk_widget_class_bind_template_child (widget_class, CltAddressEditor, id_row);
   gtk_widget_class_bind_template_child (widget_class, CltAddressEditor, last_name_row);
-  gtk_widget_class_bind_template_child (widget_class, CltAddressEditor, page);
   gtk_widget_class_bind_template_child (widget_class, CltAddressEditor, phone_row);
   gtk_widget_class_bind_template_child (widget_class, CltAddressEditor, region_row);
-  gtk_widget_class_bind_template_child (widget_class, CltAddressEditor, reload_button);
   gtk_widget_class_bind_template_child (widget_class, CltAddressEditor, salutation_row);
-  gtk_widget_class_bind_template_child (widget_class, CltAddressEditor, save_button);
-  gtk_widget_class_bind_template_child (widget_class, CltAddressEditor, spinner);
-  gtk_widget_class_bind_template_child (widget_class, CltAddressEditor, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CltAddressEditor, window_title);
   gtk_widget_class_bind_template_child (widget_class, CltAddressEditor, zip_code_row);
+  clt_form_class_init (widget_class, G_STRUCT_OFFSET (CltAddressEditor, form));
 
-  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "editor.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "editor.save", NULL);
 }
 
 static void
@@ -957,7 +586,6 @@ clt_address_editor_init (CltAddressEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->cancellable = g_cancellable_new ();
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
 }
 
@@ -1026,7 +654,7 @@ clt_address_editor_get_can_save (CltAddressEditor *self)
 {
   g_return_val_if_fail (CLT_IS_ADDRESS_EDITOR (self), FALSE);
 
-  return self->can_save;
+  return self->form.can_save;
 }
 
 gboolean
@@ -1034,7 +662,7 @@ clt_address_editor_get_busy (CltAddressEditor *self)
 {
   g_return_val_if_fail (CLT_IS_ADDRESS_EDITOR (self), FALSE);
 
-  return self->busy;
+  return self->form.busy;
 }
 
 gboolean
@@ -1042,7 +670,7 @@ clt_address_editor_is_create (CltAddressEditor *self)
 {
   g_return_val_if_fail (CLT_IS_ADDRESS_EDITOR (self), FALSE);
 
-  return self->create;
+  return self->form.create;
 }
 
 CltAddress *
@@ -1050,7 +678,7 @@ clt_address_editor_get_address (CltAddressEditor *self)
 {
   g_return_val_if_fail (CLT_IS_ADDRESS_EDITOR (self), NULL);
 
-  return self->address;
+  return get_address (self);
 }
 
 void
@@ -1060,61 +688,39 @@ clt_address_editor_save (CltAddressEditor *self)
 
   g_return_if_fail (CLT_IS_ADDRESS_EDITOR (self));
 
-  if (!self->can_save)
+  if (!clt_form_begin_save (&self->form))
     return;
 
-  hide_banner (self);
-  for (guint i = 0; i < N_FIELDS; i++)
-    {
-      if (self->fields[i].store_error != NULL)
-        {
-          g_clear_pointer (&self->fields[i].store_error, g_free);
-          update_field (&self->fields[i]);
-        }
-    }
+  address = clt_address_copy (get_address (self));
 
-  self->saving = TRUE;
-  update_busy (self);
-  update_can_save (self);
-
-  address = clt_address_copy (self->address);
-
-  if (self->create)
-    clt_store_create_address_async (self->store, address, self->cancellable, on_save_ready_cb,
+  if (self->form.create)
+    clt_store_create_address_async (self->store, address, self->form.cancellable, on_save_ready_cb,
                                     g_object_ref (self));
   else
-    clt_store_update_address_async (self->store, address, self->cancellable, on_save_ready_cb,
+    clt_store_update_address_async (self->store, address, self->form.cancellable, on_save_ready_cb,
                                     g_object_ref (self));
 }
+
+/* For tests --------------------------------------------------------------- */
 
 GtkWidget *
 clt_address_editor_get_field_row (CltAddressEditor *self,
                                   const char       *field)
 {
-  Field *f;
-
   g_return_val_if_fail (CLT_IS_ADDRESS_EDITOR (self), NULL);
   g_return_val_if_fail (field != NULL, NULL);
 
-  f = find_field (self, field);
-  if (f == NULL || f->hidden)
-    return NULL;
-
-  return f->row;
+  return clt_form_get_field_row (&self->form, field);
 }
 
 const char *
 clt_address_editor_get_field_error (CltAddressEditor *self,
                                     const char       *field)
 {
-  Field *f;
-
   g_return_val_if_fail (CLT_IS_ADDRESS_EDITOR (self), NULL);
   g_return_val_if_fail (field != NULL, NULL);
 
-  f = find_field (self, field);
-
-  return f != NULL ? f->error : NULL;
+  return clt_form_get_field_error (&self->form, field);
 }
 
 const char *
@@ -1122,8 +728,5 @@ clt_address_editor_get_error (CltAddressEditor *self)
 {
   g_return_val_if_fail (CLT_IS_ADDRESS_EDITOR (self), NULL);
 
-  if (!gtk_revealer_get_reveal_child (self->banner_revealer))
-    return NULL;
-
-  return gtk_label_get_label (self->banner_label);
+  return clt_form_get_error (&self->form);
 }

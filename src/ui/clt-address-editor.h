@@ -29,25 +29,18 @@ G_DECLARE_FINAL_TYPE (CltAddressEditor, clt_address_editor, CLT, ADDRESS_EDITOR,
  * (create mode), "address" (edit mode; the original, never changed),
  * "can-save", "busy" (read-only). */
 
-CltAddressEditor *clt_address_editor_new_for_create  (GtkWindow        *parent,
-                                                      CltStore         *store,
-                                                      CltCustomer      *customer);
-CltAddressEditor *clt_address_editor_new_for_edit    (GtkWindow        *parent,
-                                                      CltStore         *store,
-                                                      CltAddress       *address);
-gboolean          clt_address_editor_get_can_save    (CltAddressEditor *self);
-gboolean          clt_address_editor_get_busy        (CltAddressEditor *self);
-gboolean          clt_address_editor_is_create       (CltAddressEditor *self);
+CltAddressEditor *clt_address_editor_new_for_create (GtkWindow        *parent,
+                                                     CltStore         *store,
+                                                     CltCustomer      *customer);
+CltAddressEditor *clt_address_editor_new_for_edit   (GtkWindow        *parent,
+                                                     CltStore         *store,
+                                                     CltAddress       *address);
+gboolean          clt_address_editor_get_can_save   (CltAddressEditor *self);
+gboolean          clt_address_editor_get_busy       (CltAddressEditor *self);
+gboolean          clt_address_editor_is_create      (CltAddressEditor *self);
 /* The copy being edited, as typed so far. */
-CltAddress       *clt_address_editor_get_address     (CltAddressEditor *self);
+CltAddress       *clt_address_editor_get_address    (CltAddressEditor *self);
 /* Does what the Save button does (nothing when it is insensitive). */
-void              clt_address_editor_save            (CltAddressEditor *self);
-/* The row (or, for "comment", the text view) that edits @field, a property
- * name of CltAddress; NULL when the dialog has none. */
-GtkWidget        *clt_address_editor_get_field_row   (CltAddressEditor *self,
-                                                      const char       *field);
-const char       *clt_address_editor_get_field_error (CltAddressEditor *self,
-                                                      const char       *field);
-const char       *clt_address_editor_get_error       (CltAddressEditor *self);
+void              clt_address_editor_save           (CltAddressEditor *self);
 
 G_END_DECLS

@@ -14,9 +14,9 @@
 #include "clt-address.h"
 #include "clt-customer.h"
 #include "clt-customer-editor.h"
+#include "clt-customer-editor-private.h"
 #include "clt-date-row.h"
-#include "clt-error.h"
-#include "clt-form-field.h"
+#include "clt-form.h"
 #include "clt-iso-codes.h"
 #include "clt-password.h"
 #include "clt-shop-preferences.h"
@@ -49,7 +49,7 @@ typedef enum
 
 /* CltCustomer property names; "password" is the initial password, which
  * is not part of the customer. */
-static const char * const field_properties[N_FIELDS] = {
+static const char * const field_names[N_FIELDS] = {
   "email",
   "id",
   "salutation",
@@ -69,40 +69,13 @@ static const char * const field_properties[N_FIELDS] = {
   "password",
 };
 
-typedef struct
-{
-  CltCustomerEditor *self;
-  FieldId            id;
-  /* An AdwEntryRow or AdwComboRow of the template. */
-  GtkWidget         *row;
-  /* The row under it that shows the error or the hint, in the same list. */
-  GtkWidget         *message_row;
-  GtkLabel          *message_label;
-  /* Shown when there is no error; NULL for none. */
-  const char        *hint;
-  /* The error shown now, or NULL. */
-  char              *error;
-  /* The store's verdict on the last save, shown until the field changes. */
-  char              *store_error;
-  /* Combo rows but gender: the value of each item. */
-  GPtrArray         *codes;
-  /* The user changed it: its errors show (before, an empty form would
-   * greet the user with a wall of "Enter …"). */
-  guint              touched : 1;
-  /* Not part of this mode's dialog. */
-  guint              hidden : 1;
-} Field;
-
 struct _CltCustomerEditor
 {
   AdwWindow            parent_instance;
 
-  /* Template widgets */
+  /* Template widgets (and the form's, see clt-form.h) */
   GtkSwitch           *active_switch;
   AdwPreferencesGroup *addresses_group;
-  GtkLabel            *banner_label;
-  GtkRevealer         *banner_revealer;
-  GtkLabel            *banner_title;
   AdwComboRow         *billing_row;
   AdwEntryRow         *company_row;
   AdwComboRow         *currency_row;
@@ -116,45 +89,29 @@ struct _CltCustomerEditor
   AdwEntryRow         *last_name_row;
   AdwComboRow         *locale_row;
   GtkSwitch           *on_hold_switch;
-  AdwPreferencesPage  *page;
   AdwPasswordEntryRow *password_row;
   AdwEntryRow         *phone_row;
-  GtkButton           *reload_button;
   AdwActionRow        *reset_row;
   AdwComboRow         *restriction_row;
   AdwComboRow         *salutation_row;
-  GtkButton           *save_button;
   AdwActionRow        *send_token_row;
   GtkSwitch           *send_token_switch;
   AdwComboRow         *shipping_row;
   AdwComboRow         *site_row;
-  GtkSpinner          *spinner;
   AdwEntryRow         *title_row;
-  AdwToastOverlay     *toast_overlay;
   AdwWindowTitle      *window_title;
+
+  /* The copy being edited, the rows and the dialog's state. */
+  CltForm              form;
 
   CltStore            *store;
   /* Edit mode: the customer as passed in, never changed. */
   CltCustomer         *original;
-  /* The copy the rows edit. */
-  CltCustomer         *customer;
-  GCancellable        *cancellable;
-  Field                fields[N_FIELDS];
   char                *generated_password;
 
-  /* Filling rows from the customer: their signals are not user edits. */
-  guint                loading;
-
-  guint                create : 1;
-  guint                closed : 1;
-  guint                saving : 1;
-  guint                reloading : 1;
   guint                sending_reset : 1;
-  guint                preferences_loaded : 1;
   guint                active_touched : 1;
   guint                on_hold_touched : 1;
-  guint                can_save : 1;
-  guint                busy : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CltCustomerEditor, clt_customer_editor, ADW_TYPE_WINDOW)
@@ -177,58 +134,20 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static CltValidateMode
-get_mode (CltCustomerEditor *self)
+/* The copy the rows edit. */
+static inline CltCustomer *
+get_customer (CltCustomerEditor *self)
 {
-  return self->create ? CLT_VALIDATE_CREATE : CLT_VALIDATE_UPDATE;
-}
-
-static void
-add_toast (CltCustomerEditor *self,
-           const char        *message)
-{
-  AdwToast *toast = adw_toast_new (message);
-
-  adw_toast_set_timeout (toast, 5);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static void
-show_banner (CltCustomerEditor *self,
-             const char        *title,
-             const char        *message,
-             gboolean           offer_reload)
-{
-  gtk_label_set_label (self->banner_title, title);
-  gtk_label_set_label (self->banner_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->reload_button), offer_reload);
-  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
-}
-
-static void
-hide_banner (CltCustomerEditor *self)
-{
-  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
-}
-
-static Field *
-find_field (CltCustomerEditor *self,
-            const char        *name)
-{
-  for (guint i = 0; name != NULL && i < N_FIELDS; i++)
-    {
-      if (strcmp (field_properties[i], name) == 0)
-        return &self->fields[i];
-    }
-
-  return NULL;
+  return CLT_CUSTOMER (self->form.object);
 }
 
 static gboolean
-check_field (CltCustomerEditor  *self,
-             Field              *field,
-             char              **message)
+check_field (GtkWidget     *window,
+             CltFormField  *field,
+             char         **message)
 {
+  CltCustomerEditor *self = CLT_CUSTOMER_EDITOR (window);
+
   if (field->id == FIELD_PASSWORD)
     {
       const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
@@ -237,190 +156,36 @@ check_field (CltCustomerEditor  *self,
       return password[0] == '\0' || clt_validate_password (password, message);
     }
 
-  return clt_validate_customer_field (self->customer, field_properties[field->id], get_mode (self),
-                                      message);
+  return clt_validate_customer_field (get_customer (self), field->name,
+                                      clt_form_get_mode (&self->form), message);
 }
 
-static void
-update_field (Field *field)
+static gboolean
+check_customer (GtkWidget  *window,
+                char      **message)
 {
-  CltCustomerEditor *self = field->self;
-  g_autofree char *message = NULL;
-  gboolean valid;
-
-  g_clear_pointer (&field->error, g_free);
-
-  if (field->hidden)
-    {
-      gtk_widget_set_visible (field->message_row, FALSE);
-      return;
-    }
-
-  valid = check_field (self, field, &message);
-
-  if (field->store_error != NULL)
-    field->error = g_strdup (field->store_error);
-  else if (!valid && field->touched)
-    field->error = g_steal_pointer (&message);
-
-  clt_form_field_show_message (field->row, field->message_row, field->message_label,
-                               field->error, field->hint);
-}
-
-static void
-update_all_fields (CltCustomerEditor *self)
-{
-  for (guint i = 0; i < N_FIELDS; i++)
-    update_field (&self->fields[i]);
-}
-
-static void
-update_busy (CltCustomerEditor *self)
-{
-  gboolean busy = self->saving || self->reloading || (self->create && !self->preferences_loaded);
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->page), !self->saving && !self->reloading);
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
-  gtk_spinner_set_spinning (self->spinner, busy);
-
-  if (busy != self->busy)
-    {
-      self->busy = busy;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-    }
-}
-
-static void
-update_can_save (CltCustomerEditor *self)
-{
+  CltCustomerEditor *self = CLT_CUSTOMER_EDITOR (window);
   g_autoptr(GError) error = NULL;
-  g_autofree char *password_message = NULL;
-  const char *reason = NULL;
-  gboolean can_save;
 
-  if (clt_store_get_read_only (self->store))
-    reason = _("The database is read-only");
-  else if (!clt_validate_customer (self->customer, get_mode (self), &error))
-    reason = error->message;
-  else if (self->create && !check_field (self, &self->fields[FIELD_PASSWORD], &password_message))
-    reason = password_message;
-
-  can_save = reason == NULL && !self->busy;
-
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_button), reason);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", can_save);
-
-  if (can_save != self->can_save)
+  if (!clt_validate_customer (get_customer (self), clt_form_get_mode (&self->form), &error))
     {
-      self->can_save = can_save;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_SAVE]);
-    }
-}
-
-static void
-field_changed (Field *field)
-{
-  field->touched = TRUE;
-  g_clear_pointer (&field->store_error, g_free);
-
-  update_field (field);
-  /* The zip code's rule and the like depend on other fields, but none of
-   * the customer's do: one field is enough. */
-  update_can_save (field->self);
-}
-
-static char *
-dup_field_value (CltCustomerEditor *self,
-                 Field             *field)
-{
-  char *value = NULL;
-
-  g_object_get (self->customer, field_properties[field->id], &value, NULL);
-
-  return value != NULL ? value : g_strdup ("");
-}
-
-/* Selects the item of @value in a combo row, adding it when the list does
- * not know it (a salutation or site from an import): a value is never
- * changed just by opening the dialog. */
-static void
-combo_select (Field      *field,
-              const char *value)
-{
-  AdwComboRow *row = ADW_COMBO_ROW (field->row);
-  GListModel *model = adw_combo_row_get_model (row);
-  guint position = GTK_INVALID_LIST_POSITION;
-
-  g_assert (field->codes != NULL);
-
-  field->self->loading++;
-
-  for (guint i = 0; i < field->codes->len; i++)
-    {
-      if (g_strcmp0 (g_ptr_array_index (field->codes, i), value) == 0)
-        {
-          position = i;
-          break;
-        }
+      *message = g_strdup (error->message);
+      return FALSE;
     }
 
-  if (position == GTK_INVALID_LIST_POSITION && value != NULL && value[0] != '\0')
-    {
-      g_ptr_array_add (field->codes, g_strdup (value));
-      gtk_string_list_append (GTK_STRING_LIST (model), value);
-      position = field->codes->len - 1;
-    }
-
-  adw_combo_row_set_selected (row, position);
-
-  field->self->loading--;
+  return !self->form.create || check_field (window, &self->form.fields[FIELD_PASSWORD], message);
 }
 
-/* Takes ownership of @codes (g_free'd strings) and @labels. */
-static void
-set_choices (Field         *field,
-             GPtrArray     *codes,
-             GtkStringList *labels)
-{
-  CltCustomerEditor *self = field->self;
-  g_autofree char *value = dup_field_value (self, field);
-
-  self->loading++;
-  g_clear_pointer (&field->codes, g_ptr_array_unref);
-  field->codes = codes;
-  adw_combo_row_set_model (ADW_COMBO_ROW (field->row), G_LIST_MODEL (labels));
-  g_object_unref (labels);
-  self->loading--;
-
-  combo_select (field, value);
-}
-
-static void
-choices_add (GPtrArray     *codes,
-             GtkStringList *labels,
-             const char    *code,
-             const char    *label)
-{
-  g_ptr_array_add (codes, g_strdup (code));
-  gtk_string_list_append (labels, label);
-}
-
-static void
-setup_salutations (CltCustomerEditor *self)
-{
-  GPtrArray *codes = g_ptr_array_new_with_free_func (g_free);
-  GtkStringList *labels = gtk_string_list_new (NULL);
-
-  /* The stored values are the English abbreviations the shops use. */
-  choices_add (codes, labels, "", C_("salutation", "None"));
-  choices_add (codes, labels, "Mr", C_("salutation", "Mr"));
-  choices_add (codes, labels, "Mrs", C_("salutation", "Mrs"));
-  choices_add (codes, labels, "Ms", C_("salutation", "Ms"));
-  choices_add (codes, labels, "Mx", C_("salutation", "Mx"));
-  choices_add (codes, labels, "Dr", C_("salutation", "Dr"));
-
-  set_choices (&self->fields[FIELD_SALUTATION], codes, labels);
-}
+static const CltFormInfo form_info = {
+  .field_names = field_names,
+  .n_fields = N_FIELDS,
+  .check_field = check_field,
+  .check = check_customer,
+  .stale_title = N_("Someone else changed this customer"),
+  .create_failed_title = N_("Couldn't add the customer"),
+  .reload_failed_title = N_("Couldn't reload the customer"),
+  .read_only_message = N_("Customers can be viewed but not changed."),
+};
 
 static void
 setup_genders (CltCustomerEditor *self)
@@ -435,9 +200,9 @@ setup_genders (CltCustomerEditor *self)
   };
   g_autoptr(GtkStringList) model = gtk_string_list_new (labels);
 
-  self->loading++;
+  self->form.loading++;
   adw_combo_row_set_model (self->gender_row, G_LIST_MODEL (model));
-  self->loading--;
+  self->form.loading--;
 }
 
 static void
@@ -448,13 +213,14 @@ setup_locales (CltCustomerEditor *self)
   const CltIsoLocale *locales;
   gsize n_locales;
 
-  choices_add (codes, labels, "", C_("locale", "Not Set"));
+  clt_form_choices_add (codes, labels, "", C_("locale", "Not Set"));
 
   locales = clt_iso_codes_get_locales (&n_locales);
   for (gsize i = 0; i < n_locales; i++)
-    choices_add (codes, labels, locales[i].code, clt_iso_codes_get_locale_name (locales[i].code));
+    clt_form_choices_add (codes, labels, locales[i].code,
+                          clt_iso_codes_get_locale_name (locales[i].code));
 
-  set_choices (&self->fields[FIELD_LOCALE], codes, labels);
+  clt_form_field_set_choices (&self->form.fields[FIELD_LOCALE], codes, labels);
 }
 
 static void
@@ -472,10 +238,10 @@ setup_currencies (CltCustomerEditor *self)
       g_autofree char *label = g_strdup_printf (_("%s — %s"), currencies[i].code,
                                                 clt_iso_codes_get_currency_name (currencies[i].code));
 
-      choices_add (codes, labels, currencies[i].code, label);
+      clt_form_choices_add (codes, labels, currencies[i].code, label);
     }
 
-  set_choices (&self->fields[FIELD_CURRENCY], codes, labels);
+  clt_form_field_set_choices (&self->form.fields[FIELD_CURRENCY], codes, labels);
 }
 
 /* @sites may be NULL: only "None" and the customer's own value. */
@@ -490,18 +256,18 @@ setup_sites (CltCustomerEditor *self,
       GPtrArray *codes = g_ptr_array_new_with_free_func (g_free);
       GtkStringList *labels = gtk_string_list_new (NULL);
 
-      choices_add (codes, labels, "", C_("site", "None"));
+      clt_form_choices_add (codes, labels, "", C_("site", "None"));
 
       for (guint j = 0; sites != NULL && j < sites->len; j++)
         {
           CltSite *site = g_ptr_array_index (sites, j);
           const char *name = clt_site_get_name (site);
 
-          choices_add (codes, labels, clt_site_get_code (site),
-                       name[0] != '\0' ? name : clt_site_get_code (site));
+          clt_form_choices_add (codes, labels, clt_site_get_code (site),
+                                name[0] != '\0' ? name : clt_site_get_code (site));
         }
 
-      set_choices (&self->fields[ids[i]], codes, labels);
+      clt_form_field_set_choices (&self->form.fields[ids[i]], codes, labels);
     }
 }
 
@@ -517,102 +283,75 @@ setup_addresses (CltCustomerEditor *self,
       GPtrArray *codes = g_ptr_array_new_with_free_func (g_free);
       GtkStringList *labels = gtk_string_list_new (NULL);
 
-      choices_add (codes, labels, "", C_("address", "None"));
+      clt_form_choices_add (codes, labels, "", C_("address", "None"));
 
       for (guint j = 0; addresses != NULL && j < addresses->len; j++)
         {
           CltAddress *address = g_ptr_array_index (addresses, j);
           g_autofree char *summary = clt_address_dup_summary (address);
 
-          choices_add (codes, labels, clt_address_get_id (address),
-                       summary[0] != '\0' ? summary : clt_address_get_id (address));
+          clt_form_choices_add (codes, labels, clt_address_get_id (address),
+                                summary[0] != '\0' ? summary : clt_address_get_id (address));
         }
 
-      set_choices (&self->fields[ids[i]], codes, labels);
+      clt_form_field_set_choices (&self->form.fields[ids[i]], codes, labels);
     }
 }
 
-/* Fills every row from self->customer. */
+/* Fills every row from the customer being edited. */
 static void
 load_customer (CltCustomerEditor *self)
 {
-  self->loading++;
+  CltCustomer *customer = get_customer (self);
 
-  for (guint i = 0; i < N_FIELDS; i++)
-    {
-      Field *field = &self->fields[i];
+  self->form.loading++;
+  adw_combo_row_set_selected (self->gender_row, clt_customer_get_gender (customer));
+  gtk_switch_set_active (self->active_switch, clt_customer_get_active (customer));
+  gtk_switch_set_active (self->on_hold_switch, clt_customer_get_on_hold (customer));
+  self->form.loading--;
 
-      if (field->id == FIELD_PASSWORD)
-        continue;
-
-      if (field->id == FIELD_GENDER)
-        {
-          adw_combo_row_set_selected (self->gender_row, clt_customer_get_gender (self->customer));
-        }
-      else if (ADW_IS_COMBO_ROW (field->row))
-        {
-          g_autofree char *value = dup_field_value (self, field);
-
-          combo_select (field, value);
-        }
-      else
-        {
-          g_autofree char *value = dup_field_value (self, field);
-
-          gtk_editable_set_text (GTK_EDITABLE (field->row), value);
-        }
-
-      /* An existing customer's problems show at once: they are why Save
-       * may be insensitive. */
-      field->touched = !self->create;
-      g_clear_pointer (&field->store_error, g_free);
-    }
-
-  gtk_switch_set_active (self->active_switch, clt_customer_get_active (self->customer));
-  gtk_switch_set_active (self->on_hold_switch, clt_customer_get_on_hold (self->customer));
-
-  self->loading--;
-
-  update_all_fields (self);
-  update_can_save (self);
+  clt_form_load (&self->form);
 }
 
 static void
 apply_preferences (CltCustomerEditor  *self,
                    CltShopPreferences *preferences)
 {
+  CltCustomer *customer = get_customer (self);
+  CltFormField *currency = &self->form.fields[FIELD_CURRENCY];
+
   /* Only what the user has not chosen yet. */
-  if (!self->fields[FIELD_CURRENCY].touched)
+  if (!currency->touched)
     {
-      clt_customer_set_currency (self->customer, clt_shop_preferences_get_default_currency (preferences));
-      combo_select (&self->fields[FIELD_CURRENCY], clt_customer_get_currency (self->customer));
+      clt_customer_set_currency (customer, clt_shop_preferences_get_default_currency (preferences));
+      clt_form_field_select (currency, clt_customer_get_currency (customer));
     }
 
-  self->loading++;
+  self->form.loading++;
 
   if (!self->active_touched)
     {
-      clt_customer_set_active (self->customer,
+      clt_customer_set_active (customer,
                                clt_shop_preferences_get_customer_active_on_creation (preferences));
-      gtk_switch_set_active (self->active_switch, clt_customer_get_active (self->customer));
+      gtk_switch_set_active (self->active_switch, clt_customer_get_active (customer));
     }
 
   if (!self->on_hold_touched)
     {
-      clt_customer_set_on_hold (self->customer,
+      clt_customer_set_on_hold (customer,
                                 clt_shop_preferences_get_customer_on_hold_on_creation (preferences));
-      gtk_switch_set_active (self->on_hold_switch, clt_customer_get_on_hold (self->customer));
+      gtk_switch_set_active (self->on_hold_switch, clt_customer_get_on_hold (customer));
     }
 
-  self->loading--;
+  self->form.loading--;
 
-  update_field (&self->fields[FIELD_CURRENCY]);
+  clt_form_update_field (currency);
 }
 
 static void
 update_title (CltCustomerEditor *self)
 {
-  if (self->create)
+  if (self->form.create)
     {
       adw_window_title_set_title (self->window_title, _("Add Customer"));
       adw_window_title_set_subtitle (self->window_title, NULL);
@@ -632,84 +371,63 @@ update_title (CltCustomerEditor *self)
 /* Callbacks --------------------------------------------------------------- */
 
 static void
-on_entry_changed_cb (GtkEditable *editable,
-                     Field       *field)
+on_password_changed_cb (GtkEditable  *editable,
+                        CltFormField *field)
 {
-  CltCustomerEditor *self = field->self;
+  CltCustomerEditor *self = CLT_CUSTOMER_EDITOR (field->form->window);
   const char *text = gtk_editable_get_text (editable);
 
-  if (self->loading > 0 || self->closed)
+  if (self->form.loading > 0 || self->form.closed)
     return;
 
-  if (field->id == FIELD_PASSWORD)
+  /* Typed over: the generated one is no longer what will be set. */
+  if (self->generated_password != NULL && g_strcmp0 (text, self->generated_password) != 0)
     {
-      /* Typed over: the generated one is no longer what will be set. */
-      if (self->generated_password != NULL && g_strcmp0 (text, self->generated_password) != 0)
-        {
-          gtk_widget_set_visible (GTK_WIDGET (self->generated_row), FALSE);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->generated_row), "");
-          g_clear_pointer (&self->generated_password, g_free);
-        }
-    }
-  else
-    {
-      g_autofree char *stripped = g_strstrip (g_strdup (text));
-
-      g_object_set (self->customer, field_properties[field->id], stripped, NULL);
+      gtk_widget_set_visible (GTK_WIDGET (self->generated_row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->generated_row), "");
+      g_clear_pointer (&self->generated_password, g_free);
     }
 
-  field_changed (field);
+  clt_form_field_changed (field);
 }
 
 static void
-on_combo_selected_cb (AdwComboRow *row,
-                      GParamSpec  *pspec,
-                      Field       *field)
+on_gender_selected_cb (AdwComboRow  *row,
+                       GParamSpec   *pspec,
+                       CltFormField *field)
 {
-  CltCustomerEditor *self = field->self;
+  CltCustomerEditor *self = CLT_CUSTOMER_EDITOR (field->form->window);
   guint position = adw_combo_row_get_selected (row);
 
-  if (self->loading > 0 || self->closed)
+  if (self->form.loading > 0 || self->form.closed)
     return;
 
-  if (field->id == FIELD_GENDER)
-    {
-      clt_customer_set_gender (self->customer,
-                               position <= CLT_GENDER_DIVERSE ? (CltGender) position : CLT_GENDER_UNSPECIFIED);
-    }
-  else
-    {
-      const char *code = "";
+  clt_customer_set_gender (get_customer (self),
+                           position <= CLT_GENDER_DIVERSE ? (CltGender) position : CLT_GENDER_UNSPECIFIED);
 
-      if (field->codes != NULL && position < field->codes->len)
-        code = g_ptr_array_index (field->codes, position);
-
-      g_object_set (self->customer, field_properties[field->id], code, NULL);
-    }
-
-  field_changed (field);
+  clt_form_field_changed (field);
 }
 
 static void
 on_active_switch_cb (CltCustomerEditor *self)
 {
-  if (self->loading > 0 || self->closed)
+  if (self->form.loading > 0 || self->form.closed)
     return;
 
   self->active_touched = TRUE;
-  clt_customer_set_active (self->customer, gtk_switch_get_active (self->active_switch));
-  update_can_save (self);
+  clt_customer_set_active (get_customer (self), gtk_switch_get_active (self->active_switch));
+  clt_form_update_can_save (&self->form);
 }
 
 static void
 on_on_hold_switch_cb (CltCustomerEditor *self)
 {
-  if (self->loading > 0 || self->closed)
+  if (self->form.loading > 0 || self->form.closed)
     return;
 
   self->on_hold_touched = TRUE;
-  clt_customer_set_on_hold (self->customer, gtk_switch_get_active (self->on_hold_switch));
-  update_can_save (self);
+  clt_customer_set_on_hold (get_customer (self), gtk_switch_get_active (self->on_hold_switch));
+  clt_form_update_can_save (&self->form);
 }
 
 static void
@@ -722,7 +440,7 @@ on_preferences_ready_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   preferences = clt_store_get_preferences_finish (CLT_STORE (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->closed)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->form.closed)
     return;
 
   if (preferences == NULL)
@@ -730,15 +448,15 @@ on_preferences_ready_cb (GObject      *object,
       g_autofree char *message = g_strdup_printf (_("Couldn't read the shop's defaults: %s"),
                                                   error->message);
 
-      add_toast (self, message);
+      clt_form_add_toast (&self->form, message);
       preferences = clt_shop_preferences_new ();
     }
 
   apply_preferences (self, preferences);
 
-  self->preferences_loaded = TRUE;
-  update_busy (self);
-  update_can_save (self);
+  self->form.fetching = FALSE;
+  clt_form_update_busy (&self->form);
+  clt_form_update_can_save (&self->form);
 }
 
 static void
@@ -751,14 +469,14 @@ on_sites_ready_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   sites = clt_store_list_sites_finish (CLT_STORE (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->closed)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->form.closed)
     return;
 
   if (sites == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Couldn't list the sites: %s"), error->message);
 
-      add_toast (self, message);
+      clt_form_add_toast (&self->form, message);
       return;
     }
 
@@ -775,49 +493,18 @@ on_addresses_ready_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   addresses = clt_store_list_addresses_finish (CLT_STORE (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->closed)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->form.closed)
     return;
 
   if (addresses == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Couldn't list the addresses: %s"), error->message);
 
-      add_toast (self, message);
+      clt_form_add_toast (&self->form, message);
       return;
     }
 
   setup_addresses (self, addresses);
-}
-
-static void
-show_save_error (CltCustomerEditor *self,
-                 const GError      *error)
-{
-  Field *field = find_field (self, clt_form_field_get_error_field (error));
-
-  if (g_error_matches (error, CLT_STORE_ERROR, CLT_STORE_ERROR_STALE) && !self->create)
-    {
-      show_banner (self,
-                   _("Someone else changed this customer"),
-                   _("It was changed after you opened it. Reload to see the current version: "
-                     "what you typed here will be replaced."),
-                   TRUE);
-    }
-  else if (field != NULL && !field->hidden)
-    {
-      g_free (field->store_error);
-      field->store_error = g_strdup (error->message);
-      field->touched = TRUE;
-      update_field (field);
-      gtk_widget_grab_focus (field->row);
-    }
-  else
-    {
-      show_banner (self,
-                   self->create ? _("Couldn't add the customer") : _("Couldn't save the changes"),
-                   error->message,
-                   FALSE);
-    }
 }
 
 static void
@@ -829,26 +516,16 @@ on_save_ready_cb (GObject      *object,
   g_autoptr(CltCustomer) stored = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->create)
+  if (self->form.create)
     stored = clt_store_create_customer_finish (CLT_STORE (object), result, &error);
   else
     stored = clt_store_update_customer_finish (CLT_STORE (object), result, &error);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->closed)
-    return;
-
-  self->saving = FALSE;
-  update_busy (self);
-
-  if (stored == NULL)
+  if (clt_form_finish_save (&self->form, stored, error))
     {
-      show_save_error (self, error);
-      update_can_save (self);
-      return;
+      g_signal_emit (self, signals[SAVED], 0, stored);
+      gtk_window_close (GTK_WINDOW (self));
     }
-
-  g_signal_emit (self, signals[SAVED], 0, stored);
-  gtk_window_close (GTK_WINDOW (self));
 }
 
 static void
@@ -861,25 +538,12 @@ on_reload_ready_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   current = clt_store_get_customer_finish (CLT_STORE (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->closed)
+  if (!clt_form_finish_reload (&self->form, current, error))
     return;
 
-  self->reloading = FALSE;
-  update_busy (self);
-
-  if (current == NULL)
-    {
-      show_banner (self, _("Couldn't reload the customer"), error->message, TRUE);
-      update_can_save (self);
-      return;
-    }
-
-  g_set_object (&self->customer, current);
-  hide_banner (self);
   load_customer (self);
-  clt_store_list_addresses_async (self->store, clt_customer_get_id (self->customer), self->cancellable,
+  clt_store_list_addresses_async (self->store, clt_customer_get_id (current), self->form.cancellable,
                                   on_addresses_ready_cb, g_object_ref (self));
-  add_toast (self, _("Showing the current version"));
 }
 
 static void
@@ -893,35 +557,27 @@ on_password_reset_ready_cb (GObject      *object,
 
   if (!clt_store_send_password_reset_finish (CLT_STORE (object), result, &error))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->closed)
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->form.closed)
         return;
 
       message = g_strdup_printf (_("Couldn't send the password reset email: %s"), error->message);
     }
-  else if (self->closed)
+  else if (self->form.closed)
     {
       return;
     }
   else
     {
       message = g_strdup_printf (_("Password reset email queued for %s"),
-                                 clt_customer_get_email (self->customer));
+                                 clt_customer_get_email (get_customer (self)));
     }
 
   self->sending_reset = FALSE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.send-password-reset", TRUE);
-  add_toast (self, message);
+  clt_form_add_toast (&self->form, message);
 }
 
 /* Actions ----------------------------------------------------------------- */
-
-static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  gtk_window_close (GTK_WINDOW (widget));
-}
 
 static void
 save_action (GtkWidget  *widget,
@@ -938,15 +594,11 @@ reload_action (GtkWidget  *widget,
 {
   CltCustomerEditor *self = CLT_CUSTOMER_EDITOR (widget);
 
-  if (self->create || self->reloading || self->saving)
+  if (!clt_form_begin_reload (&self->form))
     return;
 
-  self->reloading = TRUE;
-  update_busy (self);
-  update_can_save (self);
-
-  clt_store_get_customer_async (self->store, clt_customer_get_id (self->original), self->cancellable,
-                                on_reload_ready_cb, g_object_ref (self));
+  clt_store_get_customer_async (self->store, clt_customer_get_id (self->original),
+                                self->form.cancellable, on_reload_ready_cb, g_object_ref (self));
 }
 
 static void
@@ -977,7 +629,7 @@ copy_password_action (GtkWidget  *widget,
     return;
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), self->generated_password);
-  add_toast (self, _("Password copied"));
+  clt_form_add_toast (&self->form, _("Password copied"));
 }
 
 static void
@@ -987,14 +639,14 @@ send_password_reset_action (GtkWidget  *widget,
 {
   CltCustomerEditor *self = CLT_CUSTOMER_EDITOR (widget);
 
-  if (self->create || self->sending_reset)
+  if (self->form.create || self->sending_reset)
     return;
 
   self->sending_reset = TRUE;
   gtk_widget_action_set_enabled (widget, "editor.send-password-reset", FALSE);
 
   clt_store_send_password_reset_async (self->store, clt_customer_get_id (self->original),
-                                       self->cancellable, on_password_reset_ready_cb,
+                                       self->form.cancellable, on_password_reset_ready_cb,
                                        g_object_ref (self));
 }
 
@@ -1005,7 +657,7 @@ delete_action (GtkWidget  *widget,
 {
   CltCustomerEditor *self = CLT_CUSTOMER_EDITOR (widget);
 
-  if (!self->create)
+  if (!self->form.create)
     g_signal_emit (self, signals[DELETE_REQUESTED], 0);
 }
 
@@ -1033,48 +685,47 @@ setup_fields (CltCustomerEditor *self)
     [FIELD_DEFAULT_SHIPPING] = GTK_WIDGET (self->shipping_row),
     [FIELD_PASSWORD] = GTK_WIDGET (self->password_row),
   };
+  CltFormField *field;
 
   for (guint i = 0; i < N_FIELDS; i++)
     {
-      Field *field = &self->fields[i];
-
-      field->self = self;
-      field->id = i;
-      field->row = rows[i];
-      field->message_label = clt_form_field_add_message_row (field->row, &field->message_row);
-
-      if (ADW_IS_COMBO_ROW (field->row))
-        g_signal_connect (field->row, "notify::selected", G_CALLBACK (on_combo_selected_cb), field);
-      else
-        g_signal_connect (field->row, "changed", G_CALLBACK (on_entry_changed_cb), field);
+      if (i != FIELD_GENDER && i != FIELD_PASSWORD)
+        clt_form_add_field (&self->form, i, rows[i]);
     }
+
+  /* A CltGender, not a string; not part of the customer. */
+  field = clt_form_add_custom_field (&self->form, FIELD_GENDER, rows[FIELD_GENDER], NULL);
+  g_signal_connect (field->row, "notify::selected", G_CALLBACK (on_gender_selected_cb), field);
+  field = clt_form_add_custom_field (&self->form, FIELD_PASSWORD, rows[FIELD_PASSWORD], NULL);
+  g_signal_connect (field->row, "changed", G_CALLBACK (on_password_changed_cb), field);
 }
 
 static void
 configure_mode (CltCustomerEditor *self)
 {
-  gboolean create = self->create;
+  CltFormField *fields = self->form.fields;
+  gboolean create = self->form.create;
 
-  self->fields[FIELD_ID].hidden = !create;
-  self->fields[FIELD_PASSWORD].hidden = !create;
-  self->fields[FIELD_DEFAULT_BILLING].hidden = create;
-  self->fields[FIELD_DEFAULT_SHIPPING].hidden = create;
+  fields[FIELD_ID].hidden = !create;
+  fields[FIELD_PASSWORD].hidden = !create;
+  fields[FIELD_DEFAULT_BILLING].hidden = create;
+  fields[FIELD_DEFAULT_SHIPPING].hidden = create;
 
   for (guint i = 0; i < N_FIELDS; i++)
-    gtk_widget_set_visible (self->fields[i].row, !self->fields[i].hidden);
+    gtk_widget_set_visible (fields[i].row, !fields[i].hidden);
 
   if (create)
     {
-      self->fields[FIELD_ID].hint = _("Optional: a unique ID is generated when left empty");
+      fields[FIELD_ID].hint = _("Optional: a unique ID is generated when left empty");
     }
   else
     {
       gtk_widget_set_sensitive (GTK_WIDGET (self->email_row), FALSE);
-      self->fields[FIELD_EMAIL].hint = _("The email address can't be changed");
+      fields[FIELD_EMAIL].hint = _("The email address can't be changed");
     }
-  self->fields[FIELD_DATE_OF_BIRTH].hint = _("As YYYY-MM-DD, or pick a day from the calendar");
-  self->fields[FIELD_PASSWORD].hint = _("Optional: without one, the customer sets a password "
-                                         "through the token or a reset email");
+  fields[FIELD_DATE_OF_BIRTH].hint = _("As YYYY-MM-DD, or pick a day from the calendar");
+  fields[FIELD_PASSWORD].hint = _("Optional: without one, the customer sets a password "
+                                  "through the token or a reset email");
 
   gtk_widget_set_visible (GTK_WIDGET (self->addresses_group), !create);
   gtk_widget_set_visible (GTK_WIDGET (self->generated_row), FALSE);
@@ -1082,7 +733,7 @@ configure_mode (CltCustomerEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->reset_row), !create);
   gtk_widget_set_visible (GTK_WIDGET (self->delete_group), !create);
 
-  gtk_button_set_label (self->save_button, create ? _("_Add") : _("_Save"));
+  gtk_button_set_label (self->form.save_button, create ? _("_Add") : _("_Save"));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.reload", !create);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", !create);
@@ -1100,8 +751,7 @@ clt_customer_editor_close_request (GtkWindow *window)
 {
   CltCustomerEditor *self = CLT_CUSTOMER_EDITOR (window);
 
-  self->closed = TRUE;
-  g_cancellable_cancel (self->cancellable);
+  clt_form_close (&self->form);
 
   return GTK_WINDOW_CLASS (clt_customer_editor_parent_class)->close_request (window);
 }
@@ -1111,57 +761,45 @@ clt_customer_editor_constructed (GObject *object)
 {
   CltCustomerEditor *self = CLT_CUSTOMER_EDITOR (object);
   g_autoptr(CltShopPreferences) defaults = NULL;
+  gboolean create = self->original == NULL;
 
   G_OBJECT_CLASS (clt_customer_editor_parent_class)->constructed (object);
 
-  g_assert (CLT_IS_STORE (self->store));
-
-  self->create = self->original == NULL;
-  self->customer = self->create ? clt_customer_new () : clt_customer_copy (self->original);
+  clt_form_init (&self->form, GTK_WIDGET (self), &form_info, self->store, create,
+                 create ? clt_customer_new () : clt_customer_copy (self->original));
 
   setup_fields (self);
   configure_mode (self);
 
-  setup_salutations (self);
+  clt_form_field_set_salutations (&self->form.fields[FIELD_SALUTATION]);
   setup_genders (self);
   setup_locales (self);
   setup_currencies (self);
   setup_sites (self, NULL);
   setup_addresses (self, NULL);
 
-  if (self->create)
+  if (create)
     {
       /* Until the shop's own arrive. */
       defaults = clt_shop_preferences_new ();
       apply_preferences (self, defaults);
+      self->form.fetching = TRUE;
     }
 
   load_customer (self);
-  update_busy (self);
-  update_can_save (self);
+  clt_form_finish_setup (&self->form,
+                         create ? GTK_WIDGET (self->email_row) : GTK_WIDGET (self->first_name_row));
 
-  /* Enter in a text row saves, once Save is sensitive. */
-  gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->save_button));
-  for (guint i = 0; i < N_FIELDS; i++)
-    {
-      if (ADW_IS_ENTRY_ROW (self->fields[i].row))
-        adw_entry_row_set_activates_default (ADW_ENTRY_ROW (self->fields[i].row), TRUE);
-    }
-  gtk_window_set_focus (GTK_WINDOW (self),
-                        self->create ? GTK_WIDGET (self->email_row) : GTK_WIDGET (self->first_name_row));
-
-  if (clt_store_get_read_only (self->store))
-    show_banner (self, _("The database is read-only"), _("Customers can be viewed but not changed."),
-                 FALSE);
-
-  if (self->create)
-    clt_store_get_preferences_async (self->store, self->cancellable, on_preferences_ready_cb,
+  if (create)
+    clt_store_get_preferences_async (self->store, self->form.cancellable, on_preferences_ready_cb,
                                      g_object_ref (self));
   else
-    clt_store_list_addresses_async (self->store, clt_customer_get_id (self->customer), self->cancellable,
-                                    on_addresses_ready_cb, g_object_ref (self));
+    clt_store_list_addresses_async (self->store, clt_customer_get_id (get_customer (self)),
+                                    self->form.cancellable, on_addresses_ready_cb,
+                                    g_object_ref (self));
 
-  clt_store_list_sites_async (self->store, self->cancellable, on_sites_ready_cb, g_object_ref (self));
+  clt_store_list_sites_async (self->store, self->form.cancellable, on_sites_ready_cb,
+                              g_object_ref (self));
 }
 
 static void
@@ -1169,8 +807,7 @@ clt_customer_editor_dispose (GObject *object)
 {
   CltCustomerEditor *self = CLT_CUSTOMER_EDITOR (object);
 
-  self->closed = TRUE;
-  g_cancellable_cancel (self->cancellable);
+  clt_form_close (&self->form);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CLT_TYPE_CUSTOMER_EDITOR);
 
@@ -1182,21 +819,14 @@ clt_customer_editor_finalize (GObject *object)
 {
   CltCustomerEditor *self = CLT_CUSTOMER_EDITOR (object);
 
-  for (guint i = 0; i < N_FIELDS; i++)
-    {
-      g_clear_pointer (&self->fields[i].error, g_free);
-      g_clear_pointer (&self->fields[i].store_error, g_free);
-      g_clear_pointer (&self->fields[i].codes, g_ptr_array_unref);
-    }
+  clt_form_clear (&self->form);
 
   if (self->generated_password != NULL)
     memset (self->generated_password, 0, strlen (self->generated_password));
   g_clear_pointer (&self->generated_password, g_free);
 
-  g_clear_object (&self->customer);
   g_clear_object (&self->original);
   g_clear_object (&self->store);
-  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (clt_customer_editor_parent_class)->finalize (object);
 }
@@ -1220,11 +850,11 @@ clt_customer_editor_get_property (GObject    *object,
       break;
 
     case PROP_CAN_SAVE:
-      g_value_set_boolean (value, self->can_save);
+      g_value_set_boolean (value, self->form.can_save);
       break;
 
     case PROP_BUSY:
-      g_value_set_boolean (value, self->busy);
+      g_value_set_boolean (value, self->form.busy);
       break;
 
     default:
@@ -1312,9 +942,6 @@ clt_customer_editor_class_init (CltCustomerEditorClass *klass)
                                                "/io/github/clientele/Clientele/ui/clt-customer-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, CltCustomerEditor, active_switch);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerEditor, addresses_group);
-  gtk_widget_class_bind_template_child (widget_class, CltCustomerEditor, banner_label);
-  gtk_widget_class_bind_template_child (widget_class, CltCustomerEditor, banner_revealer);
-  gtk_widget_class_bind_template_child (widget_class, CltCustomerEditor, banner_title);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerEditor, billing_row);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerEditor, company_row);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerEditor, currency_row);
@@ -1328,26 +955,21 @@ clt_customer_editor_class_init (CltCustomerEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CltCustomerEditor, last_name_row);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerEditor, locale_row);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerEditor, on_hold_switch);
-  gtk_widget_class_bind_template_child (widget_class, CltCustomerEditor, page);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerEditor, password_row);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerEditor, phone_row);
-  gtk_widget_class_bind_template_child (widget_class, CltCustomerEditor, reload_button);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerEditor, reset_row);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerEditor, restriction_row);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerEditor, salutation_row);
-  gtk_widget_class_bind_template_child (widget_class, CltCustomerEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerEditor, send_token_row);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerEditor, send_token_switch);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerEditor, shipping_row);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerEditor, site_row);
-  gtk_widget_class_bind_template_child (widget_class, CltCustomerEditor, spinner);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerEditor, title_row);
-  gtk_widget_class_bind_template_child (widget_class, CltCustomerEditor, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerEditor, window_title);
+  clt_form_class_init (widget_class, G_STRUCT_OFFSET (CltCustomerEditor, form));
   gtk_widget_class_bind_template_callback (widget_class, on_active_switch_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_on_hold_switch_cb);
 
-  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "editor.copy-password", NULL, copy_password_action);
   gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "editor.generate-password", NULL, generate_password_action);
@@ -1355,10 +977,6 @@ clt_customer_editor_class_init (CltCustomerEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.send-password-reset", NULL,
                                    send_password_reset_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "editor.save", NULL);
 }
 
 static void
@@ -1366,7 +984,6 @@ clt_customer_editor_init (CltCustomerEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->cancellable = g_cancellable_new ();
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
 }
 
@@ -1432,7 +1049,7 @@ clt_customer_editor_get_can_save (CltCustomerEditor *self)
 {
   g_return_val_if_fail (CLT_IS_CUSTOMER_EDITOR (self), FALSE);
 
-  return self->can_save;
+  return self->form.can_save;
 }
 
 gboolean
@@ -1440,7 +1057,7 @@ clt_customer_editor_get_busy (CltCustomerEditor *self)
 {
   g_return_val_if_fail (CLT_IS_CUSTOMER_EDITOR (self), FALSE);
 
-  return self->busy;
+  return self->form.busy;
 }
 
 gboolean
@@ -1448,7 +1065,7 @@ clt_customer_editor_is_create (CltCustomerEditor *self)
 {
   g_return_val_if_fail (CLT_IS_CUSTOMER_EDITOR (self), FALSE);
 
-  return self->create;
+  return self->form.create;
 }
 
 CltCustomer *
@@ -1456,7 +1073,7 @@ clt_customer_editor_get_customer (CltCustomerEditor *self)
 {
   g_return_val_if_fail (CLT_IS_CUSTOMER_EDITOR (self), NULL);
 
-  return self->customer;
+  return get_customer (self);
 }
 
 void
@@ -1466,69 +1083,48 @@ clt_customer_editor_save (CltCustomerEditor *self)
 
   g_return_if_fail (CLT_IS_CUSTOMER_EDITOR (self));
 
-  if (!self->can_save)
+  if (!clt_form_begin_save (&self->form))
     return;
 
-  hide_banner (self);
-  for (guint i = 0; i < N_FIELDS; i++)
-    {
-      if (self->fields[i].store_error != NULL)
-        {
-          g_clear_pointer (&self->fields[i].store_error, g_free);
-          update_field (&self->fields[i]);
-        }
-    }
+  customer = clt_customer_copy (get_customer (self));
 
-  self->saving = TRUE;
-  update_busy (self);
-  update_can_save (self);
-
-  customer = clt_customer_copy (self->customer);
-
-  if (self->create)
+  if (self->form.create)
     {
       const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
 
       clt_store_create_customer_async (self->store, customer,
                                        password[0] != '\0' ? password : NULL,
                                        gtk_switch_get_active (self->send_token_switch),
-                                       self->cancellable, on_save_ready_cb, g_object_ref (self));
+                                       self->form.cancellable, on_save_ready_cb,
+                                       g_object_ref (self));
     }
   else
     {
-      clt_store_update_customer_async (self->store, customer, self->cancellable, on_save_ready_cb,
-                                       g_object_ref (self));
+      clt_store_update_customer_async (self->store, customer, self->form.cancellable,
+                                       on_save_ready_cb, g_object_ref (self));
     }
 }
+
+/* For tests --------------------------------------------------------------- */
 
 GtkWidget *
 clt_customer_editor_get_field_row (CltCustomerEditor *self,
                                    const char        *field)
 {
-  Field *f;
-
   g_return_val_if_fail (CLT_IS_CUSTOMER_EDITOR (self), NULL);
   g_return_val_if_fail (field != NULL, NULL);
 
-  f = find_field (self, field);
-  if (f == NULL || f->hidden)
-    return NULL;
-
-  return f->row;
+  return clt_form_get_field_row (&self->form, field);
 }
 
 const char *
 clt_customer_editor_get_field_error (CltCustomerEditor *self,
                                      const char        *field)
 {
-  Field *f;
-
   g_return_val_if_fail (CLT_IS_CUSTOMER_EDITOR (self), NULL);
   g_return_val_if_fail (field != NULL, NULL);
 
-  f = find_field (self, field);
-
-  return f != NULL ? f->error : NULL;
+  return clt_form_get_field_error (&self->form, field);
 }
 
 const char *
@@ -1536,8 +1132,5 @@ clt_customer_editor_get_error (CltCustomerEditor *self)
 {
   g_return_val_if_fail (CLT_IS_CUSTOMER_EDITOR (self), NULL);
 
-  if (!gtk_revealer_get_reveal_child (self->banner_revealer))
-    return NULL;
-
-  return gtk_label_get_label (self->banner_label);
+  return clt_form_get_error (&self->form);
 }

@@ -38,28 +38,17 @@ G_DECLARE_FINAL_TYPE (CltCustomerEditor, clt_customer_editor, CLT, CUSTOMER_EDIT
  * add a customer), "can-save" (read-only), "busy" (read-only: loading or
  * saving). */
 
-CltCustomerEditor *clt_customer_editor_new_for_create       (GtkWindow         *parent,
-                                                             CltStore          *store);
-CltCustomerEditor *clt_customer_editor_new_for_edit         (GtkWindow         *parent,
-                                                             CltStore          *store,
-                                                             CltCustomer       *customer);
-gboolean           clt_customer_editor_get_can_save         (CltCustomerEditor *self);
-gboolean           clt_customer_editor_get_busy             (CltCustomerEditor *self);
-gboolean           clt_customer_editor_is_create            (CltCustomerEditor *self);
+CltCustomerEditor *clt_customer_editor_new_for_create (GtkWindow         *parent,
+                                                       CltStore          *store);
+CltCustomerEditor *clt_customer_editor_new_for_edit   (GtkWindow         *parent,
+                                                       CltStore          *store,
+                                                       CltCustomer       *customer);
+gboolean           clt_customer_editor_get_can_save   (CltCustomerEditor *self);
+gboolean           clt_customer_editor_get_busy       (CltCustomerEditor *self);
+gboolean           clt_customer_editor_is_create      (CltCustomerEditor *self);
 /* The copy being edited, as typed so far. */
-CltCustomer       *clt_customer_editor_get_customer         (CltCustomerEditor *self);
+CltCustomer       *clt_customer_editor_get_customer   (CltCustomerEditor *self);
 /* Does what the Save button does (nothing when it is insensitive). */
-void               clt_customer_editor_save                 (CltCustomerEditor *self);
-
-/* For tests and the accessibility tree: the row that edits @field, a
- * property name of CltCustomer ("email", "first-name", …) or "password"
- * (NULL when the dialog has no such row). */
-GtkWidget         *clt_customer_editor_get_field_row        (CltCustomerEditor *self,
-                                                             const char        *field);
-/* The error shown under @field, or NULL when it shows none. */
-const char        *clt_customer_editor_get_field_error      (CltCustomerEditor *self,
-                                                             const char        *field);
-/* The message of the error banner, or NULL when it is hidden. */
-const char        *clt_customer_editor_get_error            (CltCustomerEditor *self);
+void               clt_customer_editor_save           (CltCustomerEditor *self);
 
 G_END_DECLS

@@ -15,7 +15,9 @@
 #include "clt-customer-page.h"
 #include "clt-customer-table.h"
 #include "clt-format.h"
+#include "clt-import-report.h"
 #include "clt-query.h"
+#include "clt-sample-loader.h"
 #include "clt-store.h"
 #include "clt-window-private.h"
 
@@ -294,9 +296,13 @@ on_load_sample_cb (GObject      *object,
                    gpointer      user_data)
 {
   g_autoptr(CltWindow) self = user_data;
+  g_autoptr(CltImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!clt_store_load_sample_finish (CLT_STORE (object), result, &error))
+  /* Refused rows are sample customers that clash with what the file holds
+   * already: others were generated in their place, nothing to tell. */
+  report = clt_sample_load_finish (CLT_STORE (object), result, &error);
+  if (report == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
@@ -321,12 +327,12 @@ load_sample_action (GtkWidget  *widget,
   self->loading_sample = TRUE;
   update_load_sample (self);
 
-  clt_store_load_sample_async (self->store,
-                               SAMPLE_SIZE,
-                               SAMPLE_SEED,
-                               self->cancellable,
-                               on_load_sample_cb,
-                               g_object_ref (self));
+  clt_sample_load_async (self->store,
+                         SAMPLE_SIZE,
+                         SAMPLE_SEED,
+                         self->cancellable,
+                         on_load_sample_cb,
+                         g_object_ref (self));
 }
 
 static void

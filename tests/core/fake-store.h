@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (FakeStore, fake_store, FAKE, STORE, GObject)
 
 /* A CltStore for list-model tests: N generated customers in memory, only
- * count_customers and list_customers. Customer i has id "c%05u" and last
+ * list_customers (a call with CLT_LIST_FLAGS_WITH_TOTAL, as
+ * clt_store_count_customers_async () makes, counts as a "count" request). Customer i has id "c%05u" and last
  * name "<Base> %05u" with Base one of Meyer, Müller, Schmidt, Dubois, Smith
  * (i % 5). The search text filters by substring of the last name (case
  * folded); sort-key last-name sorts by it in either direction, any other key

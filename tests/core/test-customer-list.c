@@ -1151,13 +1151,13 @@ test_dispose (void)
   run_until_idle ();
   fake_store_set_hold (store, TRUE);
   item = g_list_model_get_item (G_LIST_MODEL (list), 0);
-  clt_store_emit_changed (CLT_STORE (store), NULL);
+  clt_store_emit_changed (CLT_STORE (store), CLT_CHANGE_CUSTOMERS, NULL);
   g_assert_finalize_object (g_steal_pointer (&list));
   g_assert_cmpuint (fake_store_get_n_held_cancelled (store), ==, 1);
 
   /* Neither the late answer nor a later "changed" reaches the list. */
   fake_store_release (store, FAKE_REQUEST_ANY);
-  clt_store_emit_changed (CLT_STORE (store), NULL);
+  clt_store_emit_changed (CLT_STORE (store), CLT_CHANGE_CUSTOMERS, NULL);
   run_until_idle ();
   g_assert_false (clt_customer_get_loaded (item));
   g_assert_cmpuint (fake_store_get_n_count_calls (store), ==, 2);

@@ -25,6 +25,7 @@ struct _TestStore
   guint     count;
   gboolean  read_only;
   CltQuery *last_query;
+  CltListFlags last_flags;
 };
 
 static void test_store_iface_init (CltStoreInterface *iface);
@@ -39,31 +40,39 @@ enum {
 };
 
 static void
-test_store_count_customers (CltStore            *store,
-                            CltQuery            *query,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
+test_store_list_customers (CltStore            *store,
+                           CltQuery            *query,
+                           guint                page_index,
+                           guint                page_size,
+                           CltListFlags         flags,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
 {
   TestStore *self = TEST_STORE (store);
   g_autoptr(GTask) task = NULL;
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, test_store_count_customers);
+  g_task_set_source_tag (task, test_store_list_customers);
 
   g_set_object (&self->last_query, query);
+  self->last_flags = flags;
 
   if (g_str_equal (clt_query_get_search_text (query), "unreachable"))
     g_task_return_new_error (task, CLT_STORE_ERROR, CLT_STORE_ERROR_UNAVAILABLE,
                              "The server does not answer.");
   else
-    g_task_return_int (task, self->count);
+    g_task_return_pointer (task,
+                           clt_customer_rows_new (g_ptr_array_new_with_free_func (g_object_unref),
+                                                  (flags & CLT_LIST_FLAGS_WITH_TOTAL) != 0
+                                                  ? self->count : CLT_TOTAL_UNKNOWN),
+                           (GDestroyNotify) clt_customer_rows_free);
 }
 
 static void
 test_store_iface_init (CltStoreInterface *iface)
 {
-  iface->count_customers = test_store_count_customers;
+  iface->list_customers = test_store_list_customers;
 }
 
 static void
@@ -155,6 +164,8 @@ test_store_count (void)
   g_assert_true (ok);
   g_assert_cmpuint (n_customers, ==, 42);
   g_assert_true (store->last_query == query);
+  /* One call for a row and the total, as HTTP would do it. */
+  g_assert_cmpint (store->last_flags, ==, CLT_LIST_FLAGS_WITH_TOTAL);
   g_clear_object (&result);
 
   /* Zero is a count, not an error. */
@@ -208,22 +219,21 @@ test_store_not_supported (void)
   g_assert_true (g_task_is_valid (result, store));
   g_assert_true (g_task_get_source_tag (G_TASK (result)) == clt_store_list_sites_async);
   sites = clt_store_list_sites_finish (CLT_STORE (store), result, &error);
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_assert_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_SUPPORTED);
   g_assert_null (sites);
-  g_assert_nonnull (strstr (error->message, "sites"));
   g_clear_object (&result);
   g_clear_error (&error);
 
-  clt_store_save_site_async (CLT_STORE (store), site, NULL, on_result_cb, &result);
+  clt_store_save_site_async (CLT_STORE (store), site, NULL, NULL, on_result_cb, &result);
   saved = clt_store_save_site_finish (CLT_STORE (store), wait_for_result (&result), &error);
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_assert_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_SUPPORTED);
   g_assert_null (saved);
   g_clear_object (&result);
   g_clear_error (&error);
 
-  clt_store_delete_customer_async (CLT_STORE (store), "C-1", NULL, on_result_cb, &result);
+  clt_store_delete_customer_async (CLT_STORE (store), "C-1", 1, 0, NULL, on_result_cb, &result);
   ok = clt_store_delete_customer_finish (CLT_STORE (store), wait_for_result (&result), &error);
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_assert_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_SUPPORTED);
   g_assert_false (ok);
   g_assert_true (g_task_get_source_tag (G_TASK (result)) == clt_store_delete_customer_async);
   g_clear_object (&result);
@@ -248,6 +258,7 @@ typedef struct
   guint      n_emissions;
   GThread   *thread;
   GPtrArray *customer_ids;
+  GArray    *kinds;
 } ChangedLog;
 
 static void
@@ -256,13 +267,16 @@ changed_log_init (ChangedLog *log)
   log->n_emissions = 0;
   log->thread = NULL;
   log->customer_ids = g_ptr_array_new_with_free_func (g_free);
+  log->kinds = g_array_new (FALSE, FALSE, sizeof (CltChangeKind));
 }
 
 static void
-on_changed_cb (CltStore   *store,
-               const char *customer_id,
-               ChangedLog *log)
+on_changed_cb (CltStore      *store,
+               CltChangeKind  kind,
+               const char    *customer_id,
+               ChangedLog    *log)
 {
+  g_array_append_val (log->kinds, kind);
   log->n_emissions++;
   if (log->thread != NULL)
     g_assert_true (log->thread == g_thread_self ());
@@ -275,8 +289,8 @@ emit_from_thread (gpointer data)
 {
   CltStore *store = data;
 
-  clt_store_emit_changed (store, "C-7");
-  clt_store_emit_changed (store, NULL);
+  clt_store_emit_changed (store, CLT_CHANGE_NOTE, "C-7");
+  clt_store_emit_changed (store, CLT_CHANGE_CUSTOMERS, NULL);
   return NULL;
 }
 
@@ -300,7 +314,9 @@ test_store_changed_from_thread (void)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (log.thread == g_thread_self ());
   g_assert_cmpstr (g_ptr_array_index (log.customer_ids, 0), ==, "C-7");
+  g_assert_cmpint (g_array_index (log.kinds, CltChangeKind, 0), ==, CLT_CHANGE_NOTE);
   g_assert_null (g_ptr_array_index (log.customer_ids, 1));
+  g_assert_cmpint (g_array_index (log.kinds, CltChangeKind, 1), ==, CLT_CHANGE_CUSTOMERS);
 
   /* Nothing else was queued. */
   while (g_main_context_iteration (NULL, FALSE))
@@ -309,6 +325,7 @@ test_store_changed_from_thread (void)
 
   g_signal_handlers_disconnect_by_func (store, on_changed_cb, &log);
   g_ptr_array_unref (log.customer_ids);
+  g_array_unref (log.kinds);
 }
 
 static void
@@ -322,7 +339,7 @@ test_store_changed_on_owner (void)
 
   /* The thread that runs the main context gets the signal at once. */
   g_assert_true (g_main_context_acquire (NULL));
-  clt_store_emit_changed (CLT_STORE (store), "C-1");
+  clt_store_emit_changed (CLT_STORE (store), CLT_CHANGE_CUSTOMER, "C-1");
   g_main_context_release (NULL);
 
   g_assert_cmpuint (log.n_emissions, ==, 1);
@@ -331,6 +348,7 @@ test_store_changed_on_owner (void)
 
   g_signal_handlers_disconnect_by_func (store, on_changed_cb, &log);
   g_ptr_array_unref (log.customer_ids);
+  g_array_unref (log.kinds);
 }
 
 int

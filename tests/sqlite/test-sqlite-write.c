@@ -20,6 +20,7 @@
 #include "clt-customer-number.h"
 #include "clt-group.h"
 #include "clt-email.h"
+#include "clt-import-report.h"
 #include "clt-note.h"
 #include "clt-order.h"
 #include "clt-password.h"
@@ -73,7 +74,7 @@ create (CltStore    *store,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  clt_store_create_customer_async (store, customer, password, send_token, NULL,
+  clt_store_create_customer_async (store, customer, password, send_token, NULL, NULL,
                                    on_result_cb, &result);
   return clt_store_create_customer_finish (store, wait_for (&result), error);
 }
@@ -107,7 +108,15 @@ delete_customer (CltStore   *store,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  clt_store_delete_customer_async (store, id, NULL, on_result_cb, &result);
+  g_autoptr(CltCustomer) current = NULL;
+
+  /* Based on the customer's version, as the window does. */
+  clt_store_get_customer_async (store, id, NULL, on_result_cb, &result);
+  current = clt_store_get_customer_finish (store, wait_for (&result), NULL);
+  g_clear_object (&result);
+
+  clt_store_delete_customer_async (store, id, current != NULL ? clt_customer_get_version (current) : 1,
+                                   0, NULL, on_result_cb, &result);
   return clt_store_delete_customer_finish (store, wait_for (&result), error);
 }
 
@@ -157,7 +166,7 @@ create_address (CltStore   *store,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  clt_store_create_address_async (store, address, NULL, on_result_cb, &result);
+  clt_store_create_address_async (store, address, NULL, NULL, on_result_cb, &result);
   return clt_store_create_address_finish (store, wait_for (&result), error);
 }
 
@@ -180,7 +189,15 @@ delete_address (CltStore   *store,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  clt_store_delete_address_async (store, customer_id, address_id, NULL, on_result_cb, &result);
+  g_autoptr(CltAddress) current = NULL;
+
+  clt_store_get_address_async (store, customer_id, address_id, NULL, on_result_cb, &result);
+  current = clt_store_get_address_finish (store, wait_for (&result), NULL);
+  g_clear_object (&result);
+
+  clt_store_delete_address_async (store, customer_id, address_id,
+                                  current != NULL ? clt_address_get_version (current) : 1,
+                                  NULL, on_result_cb, &result);
   return clt_store_delete_address_finish (store, wait_for (&result), error);
 }
 
@@ -193,9 +210,18 @@ set_default (CltStore      *store,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  clt_store_set_default_address_async (store, customer_id, address_id, use, NULL,
-                                       on_result_cb, &result);
-  return clt_store_set_default_address_finish (store, wait_for (&result), error);
+  g_autoptr(CltCustomer) current = NULL;
+  g_autoptr(CltCustomer) stored = NULL;
+
+  clt_store_get_customer_async (store, customer_id, NULL, on_result_cb, &result);
+  current = clt_store_get_customer_finish (store, wait_for (&result), NULL);
+  g_clear_object (&result);
+
+  clt_store_set_default_address_async (store, customer_id,
+                                       current != NULL ? clt_customer_get_version (current) : 1,
+                                       address_id, use, NULL, on_result_cb, &result);
+  stored = clt_store_set_default_address_finish (store, wait_for (&result), error);
+  return stored != NULL;
 }
 
 static CltNote *
@@ -206,7 +232,7 @@ add_note (CltStore   *store,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  clt_store_add_note_async (store, id, message, NULL, on_result_cb, &result);
+  clt_store_add_note_async (store, id, message, NULL, NULL, on_result_cb, &result);
   return clt_store_add_note_finish (store, wait_for (&result), error);
 }
 
@@ -630,7 +656,7 @@ test_password_reset_and_state (Fixture       *fixture,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   CltEmail *reset;
-  gint64 id;
+  g_autofree char *id = NULL;
 
   g_assert_true (password_reset (STORE (fixture), clt_customer_get_id (stored), &error));
   g_assert_no_error (error);
@@ -644,7 +670,7 @@ test_password_reset_and_state (Fixture       *fixture,
   g_assert_nonnull (strstr (clt_email_get_body (reset), "reset-password?token="));
   /* Newest first. */
   g_assert_true (g_ptr_array_index (emails, 0) == reset);
-  id = clt_email_get_id (reset);
+  id = g_strdup (clt_email_get_id (reset));
   g_clear_pointer (&emails, g_ptr_array_unref);
 
   clt_store_set_email_state_async (STORE (fixture), id, CLT_EMAIL_STATE_SENT, NULL,
@@ -659,7 +685,7 @@ test_password_reset_and_state (Fixture       *fixture,
   g_assert_cmpint (clt_email_get_state (find_email (emails, "verification")), ==,
                    CLT_EMAIL_STATE_QUEUED);
 
-  clt_store_set_email_state_async (STORE (fixture), 999999, CLT_EMAIL_STATE_SENT, NULL,
+  clt_store_set_email_state_async (STORE (fixture), "no-such-mail", CLT_EMAIL_STATE_SENT, NULL,
                                    on_result_cb, &result);
   g_assert_false (clt_store_set_email_state_finish (STORE (fixture), wait_for (&result), &error));
   g_assert_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND);
@@ -912,6 +938,7 @@ test_delete (Fixture       *fixture,
   };
   g_autoptr(CltCustomer) with_order = NULL;
   g_autoptr(GPtrArray) import = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(CltImportReport) report = NULL;
   CltOrder *order;
   sqlite3 *db;
 
@@ -941,9 +968,10 @@ test_delete (Fixture       *fixture,
   clt_order_set_currency (order, "EUR");
   g_ptr_array_add (clt_customer_get_import_orders (with_order), order);
   g_ptr_array_add (import, g_object_ref (with_order));
-  clt_store_import_customers_async (STORE (fixture), import, NULL, on_result_cb, &result);
-  g_assert_true (clt_store_import_customers_finish (STORE (fixture), wait_for (&result), &error));
+  clt_store_import_customers_async (STORE (fixture), import, NULL, NULL, on_result_cb, &result);
+  report = clt_store_import_customers_finish (STORE (fixture), wait_for (&result), &error);
   g_assert_no_error (error);
+  g_assert_cmpuint (clt_import_report_get_n_imported (report), ==, import->len);
   g_clear_object (&result);
 
   /* A REST response cached for replay that holds the customer. */
@@ -1054,12 +1082,17 @@ typedef struct
 } Changes;
 
 static void
-on_changed_cb (CltStore   *store,
-               const char *customer_id,
-               gpointer    user_data)
+on_changed_cb (CltStore      *store,
+               CltChangeKind  kind,
+               const char    *customer_id,
+               gpointer       user_data)
 {
   Changes *changes = user_data;
 
+  /* The customers' own changes (the address's is CLT_CHANGE_ADDRESS,
+   * still with the customer's id). */
+  if (kind != CLT_CHANGE_CUSTOMER && kind != CLT_CHANGE_ADDRESS)
+    return;
   g_ptr_array_add (changes->ids, g_strdup (customer_id != NULL ? customer_id : "(null)"));
 }
 
@@ -1203,304 +1236,6 @@ list_settings (CltStore   *store,
   return items;
 }
 
-static void
-test_sites_and_groups (Fixture       *fixture,
-                       gconstpointer  data)
-{
-  CltStore *store = STORE (fixture);
-  g_autoptr(CltSite) site = clt_site_new ();
-  g_autoptr(CltSite) saved = NULL;
-  g_autoptr(CltGroup) group = clt_group_new ();
-  g_autoptr(CltGroup) saved_group = NULL;
-  g_autoptr(CltCustomer) customer = NULL;
-  g_autoptr(CltCustomer) fetched = NULL;
-  g_autoptr(GPtrArray) sites = NULL;
-  g_autoptr(GPtrArray) groups = NULL;
-  g_autoptr(GPtrArray) emails = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  static const char * const codes[] = { "vip", NULL };
-  static const char * const unknown[] = { "nope", NULL };
-
-  clt_site_set_code (site, "nl-shop");
-  clt_site_set_name (site, "Netherlands");
-  clt_site_set_storefront_url (site, "ftp://nl.shop.example/");
-  clt_store_save_site_async (store, site, NULL, on_result_cb, &result);
-  g_assert_null (clt_store_save_site_finish (store, wait_for (&result), &error));
-  assert_invalid (error, "storefront-url");
-  g_clear_error (&error);
-  g_clear_object (&result);
-
-  clt_site_set_storefront_url (site, "https://nl.shop.example");
-  clt_site_set_default_currency (site, "EUR");
-  clt_site_set_default_locale (site, "nl_NL");
-  clt_store_save_site_async (store, site, NULL, on_result_cb, &result);
-  saved = clt_store_save_site_finish (store, wait_for (&result), &error);
-  g_assert_no_error (error);
-  g_clear_object (&result);
-  sites = list_settings (store, "sites");
-  g_assert_cmpuint (sites->len, ==, 1);
-  g_assert_cmpstr (clt_site_get_name (g_ptr_array_index (sites, 0)), ==, "Netherlands");
-
-  /* Replacing by code. */
-  clt_site_set_name (site, "Nederland");
-  clt_store_save_site_async (store, site, NULL, on_result_cb, &result);
-  g_clear_object (&saved);
-  saved = clt_store_save_site_finish (store, wait_for (&result), &error);
-  g_assert_no_error (error);
-  g_clear_object (&result);
-  g_clear_pointer (&sites, g_ptr_array_unref);
-  sites = list_settings (store, "sites");
-  g_assert_cmpuint (sites->len, ==, 1);
-  g_assert_cmpstr (clt_site_get_name (g_ptr_array_index (sites, 0)), ==, "Nederland");
-
-  /* A customer who prefers it: links point at its storefront; it cannot go. */
-  customer = new_customer ("site@example.org", "Si", "Te");
-  clt_customer_set_preferred_site (customer, "nl-shop");
-  g_clear_object (&fetched);
-  fetched = create (store, customer, NULL, FALSE, &error);
-  g_assert_no_error (error);
-  emails = list_emails (store, clt_customer_get_id (fetched));
-  g_assert_nonnull (strstr (clt_email_get_body (find_email (emails, "verification")),
-                            "https://nl.shop.example/verify?token="));
-  clt_store_delete_site_async (store, "nl-shop", NULL, on_result_cb, &result);
-  g_assert_false (clt_store_delete_site_finish (store, wait_for (&result), &error));
-  g_assert_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_CONFLICT);
-  g_clear_error (&error);
-  g_clear_object (&result);
-
-  clt_customer_set_preferred_site (customer, "xx-shop");
-  clt_customer_set_email (customer, "site2@example.org");
-  g_assert_null (create (store, customer, NULL, FALSE, &error));
-  assert_invalid (error, "preferred-site");
-  g_clear_error (&error);
-
-  /* Groups. */
-  clt_group_set_code (group, "vip");
-  clt_group_set_name (group, "");
-  clt_store_save_group_async (store, group, NULL, on_result_cb, &result);
-  g_assert_null (clt_store_save_group_finish (store, wait_for (&result), &error));
-  assert_invalid (error, "name");
-  g_clear_error (&error);
-  g_clear_object (&result);
-  clt_group_set_name (group, "VIP");
-  clt_store_save_group_async (store, group, NULL, on_result_cb, &result);
-  saved_group = clt_store_save_group_finish (store, wait_for (&result), &error);
-  g_assert_no_error (error);
-  g_clear_object (&result);
-
-  clt_store_set_customer_groups_async (store, clt_customer_get_id (fetched), codes, NULL,
-                                       on_result_cb, &result);
-  g_assert_true (clt_store_set_customer_groups_finish (store, wait_for (&result), &error));
-  g_assert_no_error (error);
-  g_clear_object (&result);
-  clt_store_set_customer_groups_async (store, clt_customer_get_id (fetched), unknown, NULL,
-                                       on_result_cb, &result);
-  g_assert_false (clt_store_set_customer_groups_finish (store, wait_for (&result), &error));
-  assert_invalid (error, "groups");
-  g_clear_error (&error);
-  g_clear_object (&result);
-  {
-    g_autoptr(CltCustomer) reread = get (store, clt_customer_get_id (fetched), &error);
-
-    g_assert_true (g_strv_equal ((const char * const *) clt_customer_get_groups (reread), codes));
-  }
-
-  /* Deleting the group ends its memberships. */
-  clt_store_delete_group_async (store, "vip", NULL, on_result_cb, &result);
-  g_assert_true (clt_store_delete_group_finish (store, wait_for (&result), &error));
-  g_assert_no_error (error);
-  g_clear_object (&result);
-  {
-    g_autoptr(CltCustomer) reread = get (store, clt_customer_get_id (fetched), &error);
-
-    g_assert_cmpuint (g_strv_length ((char **) clt_customer_get_groups (reread)), ==, 0);
-  }
-  groups = list_settings (store, "groups");
-  g_assert_cmpuint (groups->len, ==, 0);
-  clt_store_delete_group_async (store, "vip", NULL, on_result_cb, &result);
-  g_assert_false (clt_store_delete_group_finish (store, wait_for (&result), &error));
-  g_assert_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND);
-}
-
-static void
-test_companies (Fixture       *fixture,
-                gconstpointer  data)
-{
-  CltStore *store = STORE (fixture);
-  g_autoptr(CltCompany) company = clt_company_new ();
-  g_autoptr(CltCompany) saved = NULL;
-  g_autoptr(CltCustomer) member = create_ok (store, "member@example.org", "Mem", "Ber");
-  g_autoptr(CltCustomer) reread = NULL;
-  g_autoptr(GPtrArray) companies = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  static const char * const units[] = { "Sales", "Support", NULL };
-  static const char * const roles[] = { "buyer", "approver", NULL };
-  static const char * const member_roles[] = { "buyer", "approver", NULL };
-  static const char * const fewer_roles[] = { "buyer", NULL };
-  static const char * const bad_roles[] = { "owner", NULL };
-
-  clt_company_set_id (company, "acme");
-  clt_company_set_name (company, "ACME Corp.");
-  clt_company_set_business_units (company, units);
-  clt_company_set_roles (company, roles);
-  clt_store_save_company_async (store, company, NULL, on_result_cb, &result);
-  saved = clt_store_save_company_finish (store, wait_for (&result), &error);
-  g_assert_no_error (error);
-  g_clear_object (&result);
-  companies = list_settings (store, "companies");
-  g_assert_cmpuint (companies->len, ==, 1);
-  g_assert_true (g_strv_equal ((const char * const *) clt_company_get_business_units (g_ptr_array_index (companies, 0)), units));
-
-  clt_store_assign_company_async (store, clt_customer_get_id (member), "acme", "Sales", bad_roles,
-                                  NULL, on_result_cb, &result);
-  g_assert_false (clt_store_assign_company_finish (store, wait_for (&result), &error));
-  assert_invalid (error, "roles");
-  g_clear_error (&error);
-  g_clear_object (&result);
-  clt_store_assign_company_async (store, clt_customer_get_id (member), "acme", "Marketing",
-                                  member_roles, NULL, on_result_cb, &result);
-  g_assert_false (clt_store_assign_company_finish (store, wait_for (&result), &error));
-  assert_invalid (error, "business-unit");
-  g_clear_error (&error);
-  g_clear_object (&result);
-  clt_store_assign_company_async (store, clt_customer_get_id (member), "acme", "Sales",
-                                  member_roles, NULL, on_result_cb, &result);
-  g_assert_true (clt_store_assign_company_finish (store, wait_for (&result), &error));
-  g_assert_no_error (error);
-  g_clear_object (&result);
-  reread = get (store, clt_customer_get_id (member), &error);
-  g_assert_cmpstr (clt_customer_get_company_id (reread), ==, "acme");
-  g_assert_cmpstr (clt_customer_get_business_unit (reread), ==, "Sales");
-  g_assert_true (g_strv_equal ((const char * const *) clt_customer_get_roles (reread), member_roles));
-  g_clear_object (&reread);
-
-  /* A role the company drops leaves its members. */
-  clt_company_set_roles (company, fewer_roles);
-  clt_store_save_company_async (store, company, NULL, on_result_cb, &result);
-  g_clear_object (&saved);
-  saved = clt_store_save_company_finish (store, wait_for (&result), &error);
-  g_assert_no_error (error);
-  g_clear_object (&result);
-  reread = get (store, clt_customer_get_id (member), &error);
-  g_assert_true (g_strv_equal ((const char * const *) clt_customer_get_roles (reread), fewer_roles));
-  g_clear_object (&reread);
-
-  /* Deleting the company unassigns its members. */
-  clt_store_delete_company_async (store, "acme", NULL, on_result_cb, &result);
-  g_assert_true (clt_store_delete_company_finish (store, wait_for (&result), &error));
-  g_assert_no_error (error);
-  g_clear_object (&result);
-  reread = get (store, clt_customer_get_id (member), &error);
-  g_assert_cmpstr (clt_customer_get_company_id (reread), ==, "");
-  g_assert_cmpstr (clt_customer_get_business_unit (reread), ==, "");
-
-  clt_company_set_id (company, "bad id");
-  clt_store_save_company_async (store, company, NULL, on_result_cb, &result);
-  g_assert_null (clt_store_save_company_finish (store, wait_for (&result), &error));
-  assert_invalid (error, "id");
-}
-
-static void
-test_custom_fields_and_preferences (Fixture       *fixture,
-                                    gconstpointer  data)
-{
-  CltStore *store = STORE (fixture);
-  g_autoptr(CltCustomField) field = clt_custom_field_new ();
-  g_autoptr(CltCustomField) saved = NULL;
-  g_autoptr(CltShopPreferences) preferences = clt_shop_preferences_new ();
-  g_autoptr(CltShopPreferences) reread = NULL;
-  g_autoptr(CltCustomer) customer = new_customer ("fields@example.org", "Fi", "Elds");
-  g_autoptr(CltCustomer) stored = NULL;
-  g_autoptr(GPtrArray) fields = NULL;
-  g_autoptr(GVariantDict) dict = g_variant_dict_new (NULL);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  clt_custom_field_set_key (field, "Loyalty");
-  clt_custom_field_set_label (field, "Loyalty number");
-  clt_store_save_custom_field_async (store, field, NULL, on_result_cb, &result);
-  g_assert_null (clt_store_save_custom_field_finish (store, wait_for (&result), &error));
-  assert_invalid (error, "key");
-  g_clear_error (&error);
-  g_clear_object (&result);
-
-  clt_custom_field_set_key (field, "loyalty_id");
-  clt_store_save_custom_field_async (store, field, NULL, on_result_cb, &result);
-  saved = clt_store_save_custom_field_finish (store, wait_for (&result), &error);
-  g_assert_no_error (error);
-  g_clear_object (&result);
-  fields = list_settings (store, "fields");
-  g_assert_cmpuint (fields->len, ==, 1);
-
-  g_variant_dict_insert (dict, "loyalty_id", "s", "L-1234");
-  clt_customer_set_custom_fields (customer, g_variant_dict_end (dict));
-  stored = create (store, customer, NULL, FALSE, &error);
-  g_assert_no_error (error);
-  {
-    const char *value = NULL;
-
-    g_assert_true (g_variant_lookup (clt_customer_get_custom_fields (stored), "loyalty_id", "&s", &value));
-    g_assert_cmpstr (value, ==, "L-1234");
-  }
-
-  /* In use: its type stays. */
-  clt_custom_field_set_field_type (field, CLT_CUSTOM_FIELD_NUMBER);
-  clt_store_save_custom_field_async (store, field, NULL, on_result_cb, &result);
-  g_assert_null (clt_store_save_custom_field_finish (store, wait_for (&result), &error));
-  assert_invalid (error, "type");
-  g_clear_error (&error);
-  g_clear_object (&result);
-
-  clt_store_delete_custom_field_async (store, "loyalty_id", NULL, on_result_cb, &result);
-  g_assert_true (clt_store_delete_custom_field_finish (store, wait_for (&result), &error));
-  g_assert_no_error (error);
-  g_clear_object (&result);
-  {
-    /* Its values go with it. */
-    g_autoptr(CltCustomer) reread_customer = get (store, clt_customer_get_id (stored), &error);
-    GVariant *values = clt_customer_get_custom_fields (reread_customer);
-
-    g_assert_no_error (error);
-    g_assert_true (values == NULL || !g_variant_lookup (values, "loyalty_id", "&s", NULL));
-  }
-
-  /* Preferences: a new prefix and creation defaults. */
-  clt_shop_preferences_set_customer_number_prefix (preferences, "has space");
-  clt_store_set_preferences_async (store, preferences, NULL, on_result_cb, &result);
-  g_assert_false (clt_store_set_preferences_finish (store, wait_for (&result), &error));
-  assert_invalid (error, "customer-number-prefix");
-  g_clear_error (&error);
-  g_clear_object (&result);
-
-  clt_shop_preferences_set_customer_number_prefix (preferences, "K-");
-  clt_shop_preferences_set_shop_name (preferences, "Muster Shop");
-  clt_shop_preferences_set_customer_active_on_creation (preferences, FALSE);
-  clt_store_set_preferences_async (store, preferences, NULL, on_result_cb, &result);
-  g_assert_true (clt_store_set_preferences_finish (store, wait_for (&result), &error));
-  g_assert_no_error (error);
-  g_clear_object (&result);
-
-  clt_store_get_preferences_async (store, NULL, on_result_cb, &result);
-  reread = clt_store_get_preferences_finish (store, wait_for (&result), &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (clt_shop_preferences_get_customer_number_prefix (reread), ==, "K-");
-  g_assert_false (clt_shop_preferences_get_customer_active_on_creation (reread));
-  g_clear_object (&result);
-
-  {
-    g_autoptr(CltCustomer) numbered = create_ok (store, "prefix@example.org", "Pre", "Fix");
-    g_autoptr(GPtrArray) emails = list_emails (store, clt_customer_get_id (numbered));
-
-    g_assert_true (g_str_has_prefix (clt_customer_get_number (numbered), "K-"));
-    g_assert_true (clt_customer_number_is_valid (clt_customer_get_number (numbered)));
-    g_assert_nonnull (strstr (clt_email_get_subject (g_ptr_array_index (emails, 0)), "Muster Shop"));
-  }
-}
-
-/* }}} */
-
 int
 main (int   argc,
       char *argv[])
@@ -1523,9 +1258,6 @@ main (int   argc,
   ADD ("anonymized-email-random", test_anonymized_email_random);
   ADD ("changed", test_changed);
   ADD ("read-only", test_read_only);
-  ADD ("sites-and-groups", test_sites_and_groups);
-  ADD ("companies", test_companies);
-  ADD ("custom-fields-and-preferences", test_custom_fields_and_preferences);
 
   return g_test_run ();
 }

@@ -15,9 +15,11 @@
 
 #include "clt-address.h"
 #include "clt-address-editor.h"
+#include "clt-address-editor-private.h"
 #include "clt-country-row.h"
 #include "clt-customer.h"
 #include "clt-customer-editor.h"
+#include "clt-customer-editor-private.h"
 #include "clt-date-row.h"
 #include "clt-error.h"
 #include "clt-password.h"

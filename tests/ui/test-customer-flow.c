@@ -11,9 +11,12 @@
 
 #include <string.h>
 
+#include "clt-address-editor.h"
+#include "clt-address-editor-private.h"
 #include "clt-application.h"
 #include "clt-customer.h"
 #include "clt-customer-editor.h"
+#include "clt-customer-editor-private.h"
 #include "clt-customer-list.h"
 #include "clt-customer-page.h"
 #include "clt-customer-table.h"
@@ -404,6 +407,43 @@ find_button_with_tooltip (GtkWidget  *widget,
                           const char *tooltip)
 {
   return find_widget (widget, is_button_with_tooltip, tooltip);
+}
+
+/* A label on screen whose text has @data in it, in any case. */
+static gboolean
+is_label_containing (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  g_autofree char *label = NULL;
+  g_autofree char *text = NULL;
+
+  if (!GTK_IS_LABEL (widget) || !gtk_widget_get_mapped (widget))
+    return FALSE;
+
+  label = g_utf8_casefold (gtk_label_get_label (GTK_LABEL (widget)), -1);
+  text = g_utf8_casefold (data, -1);
+
+  return strstr (label, text) != NULL;
+}
+
+/* An editor over a read-only store: Save is insensitive and says why, and
+ * the banner says so, in words that hold for any back end. */
+static void
+check_read_only_editor (GtkWidget  *editor,
+                        gboolean    can_save,
+                        const char *error)
+{
+  GtkWidget *save_button;
+
+  g_assert_false (can_save);
+  save_button = find_button_with_tooltip (editor,
+                                          "Changes can't be saved: this customer data is read-only");
+  g_assert_nonnull (save_button);
+  g_assert_false (gtk_widget_is_sensitive (save_button));
+
+  g_assert_nonnull (find_widget (editor, is_label_containing, "This customer data is read-only"));
+  g_assert_nonnull (error);
+  g_assert_null (find_widget (editor, is_label_containing, "database"));
 }
 
 static AdwToast *
@@ -989,7 +1029,10 @@ test_read_only (void)
 {
   TempStore ts = { 0 };
   g_autoptr(CltStore) store = NULL;
+  g_autoptr(CltCustomer) row = NULL;
   AdwMessageDialog *dialog = NULL;
+  CltCustomerEditor *customer_editor;
+  CltAddressEditor *address_editor;
   GtkWidget *add_button;
   CltWindow *window;
 
@@ -1022,6 +1065,33 @@ test_read_only (void)
   run_for (200);
   g_assert_null (clt_window_get_editor (window));
   g_assert_false (find_message_dialog (&dialog));
+
+  /* Opened anyway, the editors say why nothing can be saved. */
+  row = get_row (window, 0);
+  customer_editor = clt_customer_editor_new_for_edit (GTK_WINDOW (window), store, row);
+  g_object_ref_sink (customer_editor);
+  gtk_window_present (GTK_WINDOW (customer_editor));
+  wait_for_paint (GTK_WIDGET (customer_editor));
+  check_read_only_editor (GTK_WIDGET (customer_editor),
+                          clt_customer_editor_get_can_save (customer_editor),
+                          clt_customer_editor_get_error (customer_editor));
+  g_assert_cmpstr (clt_customer_editor_get_error (customer_editor), ==,
+                   "Customers can be viewed but not changed.");
+  /* Toasts (this store lists no addresses or sites) must not be dismissed
+   * while they animate in. */
+  run_for (500);
+  destroy_and_finalize (customer_editor, "the customer editor's last reference");
+
+  address_editor = clt_address_editor_new_for_create (GTK_WINDOW (window), store, row);
+  g_object_ref_sink (address_editor);
+  gtk_window_present (GTK_WINDOW (address_editor));
+  wait_for_paint (GTK_WIDGET (address_editor));
+  check_read_only_editor (GTK_WIDGET (address_editor),
+                          clt_address_editor_get_can_save (address_editor),
+                          clt_address_editor_get_error (address_editor));
+  g_assert_cmpstr (clt_address_editor_get_error (address_editor), ==,
+                   "Addresses can be viewed but not changed.");
+  destroy_and_finalize (address_editor, "the address editor's last reference");
 
   destroy_window (window);
   wait_until (only_one_ref, store, "the test store's last reference");

@@ -11,6 +11,8 @@
 #include <locale.h>
 
 #include "clt-customer-page-private.h"
+#include "clt-import-report.h"
+#include "clt-sample-loader.h"
 #include "clt-sqlite-store.h"
 
 #include "ui-test-util.h"
@@ -144,11 +146,13 @@ open_temp_store (const char  *tmpl,
   if (n_customers > 0)
     {
       g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(CltImportReport) report = NULL;
 
-      clt_store_load_sample_async (store, n_customers, seed, NULL, store_result_cb, &result);
+      clt_sample_load_async (store, n_customers, seed, NULL, store_result_cb, &result);
       wait_until (async_done, &result, "the sample customers");
-      clt_store_load_sample_finish (store, result, &error);
+      report = clt_sample_load_finish (store, result, &error);
       g_assert_no_error (error);
+      g_assert_cmpuint (clt_import_report_get_n_imported (report), ==, n_customers);
     }
 
   if (path != NULL)

@@ -1,0 +1,573 @@
+/* clt-sqlite-store-session.c — who acts (role, permissions, author), the
+ * change log and what other processes changed, creates by request id, and
+ * the store's own upkeep: finishing deletions whose undo time is over and
+ * merging the search index after an erasure.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "clt-sqlite-store"
+
+#include "config.h"
+
+#include "clt-enum-types.h"
+#include "clt-sqlite-store-private.h"
+
+/* How often another process's changes are looked for, due deletions
+ * finished and the search index merged a step further. */
+#define UPKEEP_INTERVAL_MS 1000
+/* Pages of index work per merge step, and the time one upkeep transaction
+ * may spend on steps: other writes never wait long behind an erasure, and
+ * the next transaction follows at once while work remains. */
+#define MERGE_STEP_PAGES   64
+#define MERGE_BUDGET_USEC  (40 * 1000)
+/* Request ids are remembered this long (a retried create comes soon). */
+#define REQUEST_ID_LIFETIME_USEC (G_GINT64_CONSTANT (24) * 3600 * G_USEC_PER_SEC)
+
+/* Who acts {{{ */
+
+/* The desktop user owns a local database: their name is the author of
+ * what they write. */
+char *
+current_author (void)
+{
+  const char *real_name = g_get_real_name ();
+
+  if (real_name != NULL && real_name[0] != '\0' && g_strcmp0 (real_name, "Unknown") != 0)
+    return g_strdup (real_name);
+
+  return g_strdup (g_get_user_name ());
+}
+
+gboolean
+read_local_role (CltSqliteStore  *self,
+                 sqlite3         *db,
+                 CltRole         *role,
+                 GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  *role = CLT_ROLE_ADMIN;
+
+  stmt = prepare (self, db, "SELECT value FROM shop_preferences WHERE key = 'local-role'", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_autoptr(GEnumClass) roles = g_type_class_ref (CLT_TYPE_ROLE);
+      GEnumValue *value = g_enum_get_value_by_nick (roles, column_text (stmt, 0));
+
+      if (value != NULL)
+        *role = value->value;
+      return TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, db, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+check_permission (CltSqliteStore  *self,
+                  sqlite3         *db,
+                  CltPermission    permission,
+                  GError         **error)
+{
+  CltRole role;
+
+  if (permission == CLT_PERMISSION_READ)
+    return TRUE;
+
+  if (!read_local_role (self, db, &role, error))
+    return FALSE;
+
+  if (clt_role_may (role, permission))
+    return TRUE;
+
+  switch (permission)
+    {
+    case CLT_PERMISSION_MANAGE_SHOP:
+      g_set_error_literal (error, CLT_STORE_ERROR, CLT_STORE_ERROR_PERMISSION_DENIED,
+                           _("Only administrators may change the shop’s settings, sites, "
+                             "groups, companies and fields, or import customers."));
+      break;
+
+    case CLT_PERMISSION_ASSISTED_BUYING:
+      g_set_error_literal (error, CLT_STORE_ERROR, CLT_STORE_ERROR_PERMISSION_DENIED,
+                           _("Only members of the support group may shop for a customer."));
+      break;
+
+    case CLT_PERMISSION_READ:
+    case CLT_PERMISSION_EDIT_CUSTOMERS:
+    default:
+      g_set_error_literal (error, CLT_STORE_ERROR, CLT_STORE_ERROR_PERMISSION_DENIED,
+                           _("Your role lets you look at customers but not change them."));
+      break;
+    }
+
+  return FALSE;
+}
+
+/* }}} */
+
+/* The change log {{{ */
+
+/* Appends a change to the log (in the write's transaction) and to what the
+ * task emits as "changed" once it committed. */
+gboolean
+record_change (CltSqliteStore  *self,
+               sqlite3         *db,
+               GTask           *task,
+               CltChangeKind    kind,
+               const char      *id,
+               GError         **error)
+{
+  Op *op = g_task_get_task_data (task);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  Change change;
+
+  stmt = prepare (self, db,
+                  "INSERT INTO change_log (kind, object_id, author, at) VALUES (?, ?, ?, ?)",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int (stmt, 1, kind);
+  bind_text (stmt, 2, id);
+  bind_text (stmt, 3, op->author);
+  sqlite3_bind_int64 (stmt, 4, now_usec ());
+  if (!step_expect_done (self, db, stmt, error))
+    return FALSE;
+
+  change.seq = sqlite3_last_insert_rowid (db);
+  change.kind = kind;
+  change.id = g_strdup (id);
+  g_array_append_val (op->changes, change);
+  return TRUE;
+}
+
+void
+change_clear (Change *change)
+{
+  g_clear_pointer (&change->id, g_free);
+}
+
+/* Called on the main context after a write committed: tells listeners, and
+ * remembers the sequence numbers so that the poll below skips them. */
+void
+emit_changes (CltSqliteStore *self,
+              GArray         *changes)
+{
+  g_mutex_lock (&self->changes_lock);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const Change *change = &g_array_index (changes, Change, i);
+
+      g_hash_table_add (self->own_changes, GINT_TO_POINTER (change->seq));
+    }
+  g_mutex_unlock (&self->changes_lock);
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const Change *change = &g_array_index (changes, Change, i);
+
+      clt_store_emit_changed (CLT_STORE (self), change->kind, change->id);
+    }
+}
+
+gint64
+read_last_change (CltSqliteStore *self,
+                  sqlite3        *db)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, db, "SELECT ifnull (max (seq), 0) FROM change_log",
+                                          NULL);
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* }}} */
+
+/* Creates by request id {{{ */
+
+/* A create repeated with the same request id (a Save retried after a
+ * timeout, say) finds what the first one made: TRUE with @object_id set
+ * (NULL when the id is new). */
+gboolean
+request_id_lookup (CltSqliteStore  *self,
+                   sqlite3         *db,
+                   GTask           *task,
+                   const char      *request_id,
+                   CltChangeKind    kind,
+                   char           **object_id,
+                   GError         **error)
+{
+  Op *op = g_task_get_task_data (task);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  *object_id = NULL;
+  if (request_id == NULL || request_id[0] == '\0')
+    return TRUE;
+
+  stmt = prepare (self, db,
+                  "SELECT kind, object_id FROM request_ids WHERE author = ? AND request_id = ?",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, op->author);
+  bind_text (stmt, 2, request_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      if (sqlite3_column_int (stmt, 0) != (int) kind)
+        {
+          g_set_error_literal (error, CLT_STORE_ERROR, CLT_STORE_ERROR_CONFLICT,
+                               _("This request was already used for something else."));
+          return FALSE;
+        }
+      *object_id = g_strdup (column_text (stmt, 1));
+      return TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, db, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+request_id_record (CltSqliteStore  *self,
+                   sqlite3         *db,
+                   GTask           *task,
+                   const char      *request_id,
+                   CltChangeKind    kind,
+                   const char      *object_id,
+                   GError         **error)
+{
+  Op *op = g_task_get_task_data (task);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) expire = NULL;
+  gint64 now = now_usec ();
+
+  if (request_id == NULL || request_id[0] == '\0')
+    return TRUE;
+
+  expire = prepare (self, db, "DELETE FROM request_ids WHERE created < ?", error);
+  if (expire == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (expire, 1, now - REQUEST_ID_LIFETIME_USEC);
+  if (!step_expect_done (self, db, expire, error))
+    return FALSE;
+
+  stmt = prepare (self, db,
+                  "INSERT INTO request_ids (author, request_id, kind, object_id, created)"
+                  " VALUES (?, ?, ?, ?, ?)",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, op->author);
+  bind_text (stmt, 2, request_id);
+  sqlite3_bind_int (stmt, 3, kind);
+  bind_text (stmt, 4, object_id);
+  sqlite3_bind_int64 (stmt, 5, now);
+  return step_expect_done (self, db, stmt, error);
+}
+
+/* }}} */
+
+/* Upkeep {{{ */
+
+typedef struct
+{
+  gint64  since;
+  GArray *changes;
+  gint64  next_due;
+  gboolean pending_due;
+} PollData;
+
+static void
+poll_data_free (PollData *data)
+{
+  g_clear_pointer (&data->changes, g_array_unref);
+  g_free (data);
+}
+
+static gboolean
+poll_read (CltSqliteStore *self,
+           Reader         *reader,
+           gpointer        user_data,
+           GCancellable   *cancellable,
+           GTask          *task,
+           GError        **error)
+{
+  PollData *data = user_data;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) due = NULL;
+  int rc;
+
+  stmt = prepare (self, reader->db,
+                  "SELECT seq, kind, object_id FROM change_log WHERE seq > ? ORDER BY seq LIMIT 1000",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, data->since);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Change change;
+
+      change.seq = sqlite3_column_int64 (stmt, 0);
+      change.kind = sqlite3_column_int (stmt, 1);
+      change.id = g_strdup (column_text (stmt, 2));
+      g_array_append_val (data->changes, change);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, reader->db, rc);
+      return FALSE;
+    }
+
+  due = prepare (self, reader->db,
+                 "SELECT EXISTS (SELECT 1 FROM pending_deletions WHERE due_at <= ?)", error);
+  if (due == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (due, 1, now_usec ());
+  if (sqlite3_step (due) == SQLITE_ROW)
+    data->pending_due = sqlite3_column_int (due, 0) != 0;
+
+  g_task_return_boolean (task, TRUE);
+  return TRUE;
+}
+
+static void upkeep_write_start (CltSqliteStore *self);
+
+static void
+on_poll_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  CltSqliteStore *self = CLT_SQLITE_STORE (object);
+  Op *op = g_task_get_task_data (G_TASK (result));
+  PollData *data = op->data;
+  g_autoptr(GError) error = NULL;
+
+  self->polling = FALSE;
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_debug ("Looking for changes failed: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < data->changes->len; i++)
+    {
+      const Change *change = &g_array_index (data->changes, Change, i);
+      gboolean own;
+
+      g_mutex_lock (&self->changes_lock);
+      own = g_hash_table_remove (self->own_changes, GINT_TO_POINTER (change->seq));
+      g_mutex_unlock (&self->changes_lock);
+
+      self->last_change = MAX (self->last_change, change->seq);
+      if (!own)
+        clt_store_emit_changed (CLT_STORE (self), change->kind, change->id);
+    }
+
+  if (data->pending_due || self->merge_steps > 0)
+    upkeep_write_start (self);
+}
+
+static gboolean
+finish_due_deletions (CltSqliteStore  *self,
+                      sqlite3         *db,
+                      GTask           *task,
+                      GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) due = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  stmt = prepare (self, db, "SELECT customer_pk FROM pending_deletions WHERE due_at <= ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, now_usec ());
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 pk = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (due, pk);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, db, rc);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < due->len; i++)
+    if (!anonymize_customer (self, db, task, g_array_index (due, gint64, i), error))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* One bounded step of the search index merge that erasure started: FTS5
+ * keeps a deleted entry's words until the segments holding them are
+ * merged ('optimize' would merge everything at once, seconds at a million
+ * customers under the write lock). */
+static gboolean
+merge_step (CltSqliteStore  *self,
+            sqlite3         *db,
+            gboolean        *done,
+            GError         **error)
+{
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO customers_fts (customers_fts, rank)"
+                                          " VALUES ('merge', %d)", -MERGE_STEP_PAGES);
+  int before = sqlite3_total_changes (db);
+
+  if (!exec_sql (self, db, sql, error))
+    return FALSE;
+
+  /* A merge that wrote nothing has nothing left to do. */
+  *done = sqlite3_total_changes (db) - before <= 1;
+  return TRUE;
+}
+
+static gboolean
+upkeep_write (CltSqliteStore *self,
+              sqlite3        *db,
+              gpointer        user_data,
+              GCancellable   *cancellable,
+              GTask          *task,
+              GError        **error)
+{
+  int secure_delete = begin_secure_delete (db);
+  gboolean done = TRUE;
+  gboolean ok;
+
+  ok = finish_due_deletions (self, db, task, error);
+  if (ok && g_atomic_int_get (&self->merge_steps) > 0)
+    {
+      gint64 deadline = g_get_monotonic_time () + MERGE_BUDGET_USEC;
+
+      do
+        ok = merge_step (self, db, &done, error);
+      while (ok && !done && g_get_monotonic_time () < deadline);
+    }
+  restore_secure_delete (db, secure_delete);
+
+  if (ok && done && g_atomic_int_get (&self->merge_steps) > 0)
+    {
+      /* Merged: the erased words are gone from the index; fold the WAL
+       * into the file, so that their old pages leave the disk too. */
+      g_atomic_int_set (&self->merge_steps, 0);
+      request_checkpoint (task);
+    }
+
+  return ok;
+}
+
+static void
+on_upkeep_written_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  CltSqliteStore *self = CLT_SQLITE_STORE (object);
+  g_autoptr(GError) error = NULL;
+
+  self->upkeep_running = FALSE;
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_warning ("Finishing deletions failed: %s", error->message);
+      return;
+    }
+
+  /* More of the index to merge: go on at once rather than at the next
+   * tick, so that erased words leave within seconds. */
+  if (g_atomic_int_get (&self->merge_steps) > 0)
+    upkeep_write_start (self);
+}
+
+static void
+upkeep_write_start (CltSqliteStore *self)
+{
+  if (self->upkeep_running || self->read_only || self->write_db == NULL)
+    return;
+
+  self->upkeep_running = TRUE;
+  run_write (self, upkeep_write_start, upkeep_write, NULL, NULL, CLT_PERMISSION_READ, NULL,
+                on_upkeep_written_cb, NULL);
+}
+
+static void
+weak_ref_free (GWeakRef *ref)
+{
+  g_weak_ref_clear (ref);
+  g_free (ref);
+}
+
+static gboolean
+upkeep_cb (gpointer user_data)
+{
+  g_autoptr(CltSqliteStore) self = g_weak_ref_get (user_data);
+  PollData *data;
+
+  if (self == NULL || self->polling)
+    return G_SOURCE_CONTINUE;
+
+  self->polling = TRUE;
+  data = g_new0 (PollData, 1);
+  data->since = self->last_change;
+  data->changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_array_set_clear_func (data->changes, (GDestroyNotify) change_clear);
+  run_read (self, upkeep_cb, poll_read, data, (GDestroyNotify) poll_data_free, NULL,
+            on_poll_cb, NULL);
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* Called once open, from whichever thread opened the store: the upkeep
+ * runs on the default main context, where "changed" is emitted. */
+void
+start_upkeep (CltSqliteStore *self)
+{
+  g_autoptr(GSource) source = g_timeout_source_new (UPKEEP_INTERVAL_MS);
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  /* The source must not keep the store alive (finalize destroys it), and
+   * the store may be finalized on another thread: a weak reference. */
+  g_weak_ref_init (ref, self);
+  g_source_set_static_name (source, "[clt] CltSqliteStore upkeep");
+  g_source_set_callback (source, upkeep_cb, ref, (GDestroyNotify) weak_ref_free);
+  self->upkeep_source = g_source_ref (source);
+  g_source_attach (source, g_main_context_default ());
+}
+
+void
+stop_upkeep (CltSqliteStore *self)
+{
+  if (self->upkeep_source != NULL)
+    {
+      g_source_destroy (self->upkeep_source);
+      g_clear_pointer (&self->upkeep_source, g_source_unref);
+    }
+}
+
+/* Asks for the search index to be merged, step by step, after an erasure. */
+void
+request_index_merge (CltSqliteStore *self)
+{
+  g_atomic_int_set (&self->merge_steps, 1);
+}
+
+/* }}} */

@@ -1,0 +1,23 @@
+/* clt-customer-editor-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "clt-customer-editor.h"
+
+G_BEGIN_DECLS
+
+/* For tests: the row that edits @field, a property name of CltCustomer
+ * ("email", "first-name", …) or "password" (NULL when the dialog has no
+ * such row). */
+GtkWidget  *clt_customer_editor_get_field_row   (CltCustomerEditor *self,
+                                                 const char        *field);
+/* The error shown under @field, or NULL when it shows none. */
+const char *clt_customer_editor_get_field_error (CltCustomerEditor *self,
+                                                 const char        *field);
+/* The message of the error banner, or NULL when it is hidden. */
+const char *clt_customer_editor_get_error       (CltCustomerEditor *self);
+
+G_END_DECLS
