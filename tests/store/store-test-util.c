@@ -87,6 +87,57 @@ store_fixture_set_role (StoreFixture *fixture,
   g_assert_cmpint (clt_backoffice_user_get_role (user), ==, role);
 }
 
+typedef struct
+{
+  const StoreFactory *factory;
+  StoreTestFunc       func;
+} StoreCase;
+
+static gboolean
+in_process (void)
+{
+  return g_strcmp0 (g_getenv ("CLT_STORE_TEST_IN_PROCESS"), "1") == 0;
+}
+
+static void
+run_case (gconstpointer data)
+{
+  const StoreCase *store_case = data;
+  StoreFixture fixture = { NULL };
+
+  if (in_process () || g_test_subprocess ())
+    {
+      store_fixture_setup (&fixture, store_case->factory);
+      store_case->func (&fixture, store_case->factory);
+      store_fixture_teardown (&fixture, store_case->factory);
+      return;
+    }
+
+  /* The child's messages go to our stderr, its TAP output is its own. */
+  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+void
+store_test_add (const char         *path,
+                const StoreFactory *factory,
+                StoreTestFunc       func)
+{
+  StoreCase *store_case = g_new0 (StoreCase, 1);
+
+  store_case->factory = factory;
+  store_case->func = func;
+  g_test_add_data_func_full (path, store_case, run_case, g_free);
+}
+
+void
+store_test_init (void)
+{
+  /* A failed child fails its case, not the whole run. */
+  if (!in_process () && !g_test_subprocess ())
+    g_test_set_nonfatal_assertions ();
+}
+
 /* }}} */
 
 /* Waiting {{{ */
@@ -613,6 +664,8 @@ make_customer (const char *first_name,
   clt_customer_set_last_name (customer, last_name);
   clt_customer_set_email (customer, email);
   clt_customer_set_currency (customer, "EUR");
+  /* What the editor fills in from the shop preferences' defaults. */
+  clt_customer_set_active (customer, TRUE);
   return customer;
 }
 

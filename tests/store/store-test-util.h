@@ -48,10 +48,21 @@ CltStore    *store_fixture_open_second (StoreFixture  *fixture);
 void         store_fixture_set_role    (StoreFixture  *fixture,
                                         CltRole        role);
 
-#define STORE_TEST(path, func) \
-  g_test_add ((path), StoreFixture, factory, store_fixture_setup, (func), store_fixture_teardown)
-
 typedef void (*StoreTestFunc) (StoreFixture *fixture, gconstpointer data);
+
+/* Adds a case that runs @func on a fresh fixture. Each case runs in a
+ * subprocess of its own, so that a failing or crashing case (the store
+ * aborting on a bad input, say) is reported and the others still run;
+ * CLT_STORE_TEST_IN_PROCESS=1 runs them in the test process, for a
+ * debugger. */
+void store_test_add (const char         *path,
+                     const StoreFactory *factory,
+                     StoreTestFunc       func);
+
+#define STORE_TEST(path, func) store_test_add ((path), factory, (func))
+
+/* Call once after g_test_init(). */
+void store_test_init (void);
 
 /* Registration, one per file of cases. */
 void register_list_cases      (const StoreFactory *factory);

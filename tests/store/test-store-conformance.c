@@ -43,6 +43,7 @@ main (int   argc,
 
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
+  store_test_init ();
 
   factory = pick_factory ();
   g_test_message ("Store back end: %s", factory->name);
