@@ -55,6 +55,7 @@ typedef struct
   guint               n_customers;
   guint32             seed;
   guint               n_setup;         /* sites, groups and the count in flight */
+  guint               next_site;       /* sites are saved in order, one after another */
   guint               existing;
   gboolean            generating;
   gboolean            importing;
@@ -271,6 +272,34 @@ setup_done (GTask  *task,
   pump (task);
 }
 
+static void on_site_saved_cb (GObject      *object,
+                              GAsyncResult *result,
+                              gpointer      user_data);
+
+/* Sites keep the order they are added in: one after another. */
+static void
+save_next_site (GTask *task)
+{
+  Loader *loader = g_task_get_task_data (task);
+  g_autoptr(CltSite) site = NULL;
+  guint i = loader->next_site++;
+
+  if (i >= G_N_ELEMENTS (sample_sites))
+    return;
+
+  site = clt_site_new ();
+  clt_site_set_code (site, sample_sites[i].code);
+  clt_site_set_name (site, sample_sites[i].name);
+  clt_site_set_storefront_url (site, sample_sites[i].url);
+  clt_site_set_default_currency (site, sample_sites[i].currency);
+  clt_site_set_default_locale (site, sample_sites[i].locale);
+  clt_site_set_active (site, TRUE);
+  clt_site_set_assisted_buying (site, TRUE);
+  clt_site_set_version (site, 0);
+  clt_store_save_site_async (g_task_get_source_object (task), site, NULL,
+                             g_task_get_cancellable (task), on_site_saved_cb, g_object_ref (task));
+}
+
 static void
 on_site_saved_cb (GObject      *object,
                   GAsyncResult *result,
@@ -281,6 +310,7 @@ on_site_saved_cb (GObject      *object,
   GError *error = NULL;
 
   site = clt_store_save_site_finish (CLT_STORE (object), result, &error);
+  save_next_site (task);
   setup_done (task, error);
 }
 
@@ -334,21 +364,7 @@ clt_sample_load_async (CltStore            *store,
   g_task_set_source_tag (task, clt_sample_load_async);
   g_task_set_task_data (task, loader, (GDestroyNotify) loader_free);
 
-  for (guint i = 0; i < G_N_ELEMENTS (sample_sites); i++)
-    {
-      g_autoptr(CltSite) site = clt_site_new ();
-
-      clt_site_set_code (site, sample_sites[i].code);
-      clt_site_set_name (site, sample_sites[i].name);
-      clt_site_set_storefront_url (site, sample_sites[i].url);
-      clt_site_set_default_currency (site, sample_sites[i].currency);
-      clt_site_set_default_locale (site, sample_sites[i].locale);
-      clt_site_set_active (site, TRUE);
-      clt_site_set_assisted_buying (site, TRUE);
-      clt_site_set_version (site, 0);
-      clt_store_save_site_async (store, site, NULL, cancellable, on_site_saved_cb,
-                                 g_object_ref (task));
-    }
+  save_next_site (task);
 
   for (guint i = 0; i < G_N_ELEMENTS (sample_groups); i++)
     {

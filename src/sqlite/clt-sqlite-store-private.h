@@ -23,6 +23,7 @@
 #include "clt-company.h"
 #include "clt-custom-field.h"
 #include "clt-customer.h"
+#include "clt-customer-details.h"
 #include "clt-customer-number.h"
 #include "clt-email.h"
 #include "clt-enum-types.h"
@@ -237,6 +238,7 @@ G_GNUC_INTERNAL void clt_sqlite_store_initable_iface_init (GInitableIface *iface
 G_GNUC_INTERNAL gboolean select_customers (CltSqliteStore *self, sqlite3 *db, sqlite3_stmt *stmt, GPtrArray **out, GError **error);
 
 /* clt-sqlite-store-shop.c */
+G_GNUC_INTERNAL gboolean select_customer_shop_data (CltSqliteStore *self, sqlite3 *db, gint64 pk, const char *company_id, GPtrArray **sites, GPtrArray **groups, CltCompany **company, GError **error);
 G_GNUC_INTERNAL CltShopPreferences *read_preferences (CltSqliteStore *self, sqlite3 *db, GError **error);
 
 /* clt-sqlite-store.c */

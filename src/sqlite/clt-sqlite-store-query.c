@@ -879,6 +879,66 @@ clt_sqlite_store_get_customer (CltStore            *store,
             data, (GDestroyNotify) customers_data_free, cancellable, callback, user_data);
 }
 
+/* One read for the customer page: everything it shows from one snapshot,
+ * where a REST back end answers one request. */
+static gboolean
+get_customer_details_read (CltSqliteStore *self,
+                           Reader         *reader,
+                           gpointer        user_data,
+                           GCancellable   *cancellable,
+                           GTask          *task,
+                           GError        **error)
+{
+  CustomersData *data = user_data;
+  g_autoptr(CltCustomer) customer = NULL;
+  g_autoptr(GPtrArray) addresses = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GPtrArray) orders = NULL;
+  g_autoptr(GPtrArray) emails = NULL;
+  g_autoptr(GPtrArray) sites = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(CltCompany) company = NULL;
+  gboolean ok;
+  gint64 pk;
+
+  if (!exec_sql (self, reader->db, "BEGIN", error))
+    return FALSE;
+
+  ok = lookup_customer_pk (self, reader->db, data->id, &pk, error) &&
+       read_customer_by_pk (self, reader->db, pk, &customer, error) &&
+       select_customer_list (self, reader->db, CUSTOMER_ADDRESSES, pk, data->id, &addresses, error) &&
+       select_customer_list (self, reader->db, CUSTOMER_NOTES, pk, data->id, &notes, error) &&
+       select_customer_list (self, reader->db, CUSTOMER_ORDERS, pk, data->id, &orders, error) &&
+       select_emails (self, reader->db, pk, data->id, &emails, error) &&
+       select_customer_shop_data (self, reader->db, pk, clt_customer_get_company_id (customer),
+                                  &sites, &groups, &company, error);
+
+  sqlite3_exec (reader->db, "COMMIT", NULL, NULL, NULL);
+  if (!ok)
+    return FALSE;
+
+  g_task_return_pointer (task,
+                         clt_customer_details_new (customer, addresses, notes, orders, emails,
+                                                   sites, groups, company),
+                         g_object_unref);
+  return TRUE;
+}
+
+static void
+clt_sqlite_store_get_customer_details (CltStore            *store,
+                                       const char          *customer_id,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  CustomersData *data = g_new0 (CustomersData, 1);
+
+  data->id = g_strdup (customer_id);
+  run_read (CLT_SQLITE_STORE (store), clt_sqlite_store_get_customer_details,
+            get_customer_details_read, data, (GDestroyNotify) customers_data_free,
+            cancellable, callback, user_data);
+}
+
 /* }}} */
 
 void
@@ -886,4 +946,5 @@ clt_sqlite_store_query_iface_init (CltStoreInterface *iface)
 {
   iface->list_customers = clt_sqlite_store_list_customers;
   iface->get_customer = clt_sqlite_store_get_customer;
+  iface->get_customer_details = clt_sqlite_store_get_customer_details;
 }

@@ -668,6 +668,50 @@ check_stored (const ShopKind  *kind,
   return TRUE;
 }
 
+/* For the customer page's one read: the shop's sites, the groups of the
+ * customer @pk, and the company with @company_id (NULL when empty or
+ * gone). */
+gboolean
+select_customer_shop_data (CltSqliteStore  *self,
+                           sqlite3         *db,
+                           gint64           pk,
+                           const char      *company_id,
+                           GPtrArray      **sites,
+                           GPtrArray      **groups,
+                           CltCompany     **company,
+                           GError         **error)
+{
+  g_autoptr(sqlite3_stmt) all_sites = prepare_select (self, db, &site_kind, FALSE, error);
+  g_autoptr(sqlite3_stmt) own_groups = NULL;
+  g_autofree char *sql = NULL;
+  GObject *found = NULL;
+
+  if (all_sites == NULL ||
+      !collect_rows (self, db, all_sites, site_kind.read_row, NULL, sites, error))
+    return FALSE;
+
+  sql = g_strdup_printf ("SELECT %s FROM groups WHERE code IN"
+                         " (SELECT group_code FROM customer_groups WHERE customer_pk = ?1)"
+                         " ORDER BY %s",
+                         group_kind.columns, group_kind.order);
+  own_groups = prepare (self, db, sql, error);
+  if (own_groups == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (own_groups, 1, pk);
+  if (!collect_rows (self, db, own_groups, group_kind.read_row, NULL, groups, error))
+    return FALSE;
+
+  *company = NULL;
+  if (company_id != NULL && company_id[0] != '\0')
+    {
+      if (!lookup_object (self, db, &company_kind, company_id, &found, error))
+        return FALSE;
+      *company = found != NULL ? CLT_COMPANY (found) : NULL;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 list_read (CltSqliteStore *self,
            Reader         *reader,

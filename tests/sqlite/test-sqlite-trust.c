@@ -22,6 +22,7 @@
 #include "clt-sqlite-store-private.h"
 
 #include "sqlite-test-util.h"
+#include "sqlite-write-util.h"
 
 typedef struct
 {
@@ -53,72 +54,6 @@ fixture_teardown (Fixture       *fixture,
   g_free (fixture->path);
 }
 
-static CltCustomer *
-new_customer (const char *email,
-              const char *first_name,
-              const char *last_name)
-{
-  CltCustomer *customer = clt_customer_new ();
-
-  clt_customer_set_email (customer, email);
-  clt_customer_set_first_name (customer, first_name);
-  clt_customer_set_last_name (customer, last_name);
-  clt_customer_set_currency (customer, "EUR");
-  return customer;
-}
-
-static CltCustomer *
-create (CltSqliteStore *store,
-        CltCustomer    *customer,
-        GError        **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  clt_store_create_customer_async (CLT_STORE (store), customer, NULL, FALSE, NULL, NULL,
-                                   on_result_cb, &result);
-  return clt_store_create_customer_finish (CLT_STORE (store), wait_for (&result), error);
-}
-
-static CltCustomer *
-update (CltSqliteStore *store,
-        CltCustomer    *customer,
-        GError        **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  clt_store_update_customer_async (CLT_STORE (store), customer, NULL, on_result_cb, &result);
-  return clt_store_update_customer_finish (CLT_STORE (store), wait_for (&result), error);
-}
-
-static CltCustomer *
-get (CltSqliteStore *store,
-     const char     *id)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  CltCustomer *customer;
-
-  clt_store_get_customer_async (CLT_STORE (store), id, NULL, on_result_cb, &result);
-  customer = clt_store_get_customer_finish (CLT_STORE (store), wait_for (&result), &error);
-  g_assert_no_error (error);
-  return customer;
-}
-
-static guint
-count (CltSqliteStore *store)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CltQuery) query = clt_query_new ();
-  guint n = 0;
-
-  clt_store_count_customers_async (CLT_STORE (store), query, NULL, on_result_cb, &result);
-  g_assert_true (clt_store_count_customers_finish (CLT_STORE (store), wait_for (&result), &n,
-                                                   &error));
-  g_assert_no_error (error);
-  return n;
-}
-
 /* A COMMIT that fails (a full disk, an I/O error) must reach the caller as
  * an error, and the change must not be there. */
 static void
@@ -133,25 +68,26 @@ test_commit_failure_reported (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   clt_sqlite_store_fail_commits_for_testing (fixture->store, 1);
-  failed = create (fixture->store, customer, &error);
+  failed = create (STORE (fixture), customer, NULL, FALSE, &error);
   g_assert_null (failed);
   g_assert_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_FAILED);
   g_clear_error (&error);
-  g_assert_cmpuint (count (fixture->store), ==, 0);
+  g_assert_cmpuint (count_matching (STORE (fixture), ""), ==, 0);
 
   /* The next commit works again: the same customer can be created. */
-  stored = create (fixture->store, customer, &error);
+  stored = create (STORE (fixture), customer, NULL, FALSE, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (count (fixture->store), ==, 1);
+  g_assert_cmpuint (count_matching (STORE (fixture), ""), ==, 1);
 
   edited = clt_customer_copy (stored);
   clt_customer_set_last_name (edited, "Bergmann");
   clt_sqlite_store_fail_commits_for_testing (fixture->store, 1);
-  g_assert_null (update (fixture->store, edited, &error));
+  g_assert_null (update (STORE (fixture), edited, &error));
   g_assert_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_FAILED);
   g_clear_error (&error);
 
-  reread = get (fixture->store, clt_customer_get_id (stored));
+  reread = get (STORE (fixture), clt_customer_get_id (stored), &error);
+  g_assert_no_error (error);
   g_assert_cmpstr (clt_customer_get_last_name (reread), ==, "Berg");
   g_assert_cmpint (clt_customer_get_version (reread), ==, clt_customer_get_version (stored));
 }
@@ -163,7 +99,7 @@ make_store_file (Fixture *fixture)
   g_autoptr(CltCustomer) stored = NULL;
   g_autoptr(GError) error = NULL;
 
-  stored = create (fixture->store, customer, &error);
+  stored = create (STORE (fixture), customer, NULL, FALSE, &error);
   g_assert_no_error (error);
   close_store (g_steal_pointer (&fixture->store));
   exec_on_file (fixture->path, "PRAGMA journal_mode = DELETE;");
@@ -215,7 +151,7 @@ test_statistics_allowed (Fixture       *fixture,
   make_store_file (fixture);
   exec_on_file (fixture->path, "ANALYZE;");
   fixture->store = open_store (fixture->path);
-  g_assert_cmpuint (count (fixture->store), ==, 1);
+  g_assert_cmpuint (count_matching (STORE (fixture), ""), ==, 1);
 }
 
 /* The store's connections run with trusted_schema off and defensive on:
@@ -298,7 +234,7 @@ test_bulk_runs_own_sql (Fixture       *fixture,
                                               &error);
   g_assert_no_error (error);
   g_assert_cmpuint (clt_import_report_get_n_imported (report), ==, CLT_STORE_MAX_IMPORT);
-  g_assert_cmpuint (count (fixture->store), ==, CLT_STORE_MAX_IMPORT);
+  g_assert_cmpuint (count_matching (STORE (fixture), ""), ==, CLT_STORE_MAX_IMPORT);
   g_assert_false (g_file_test (attached, G_FILE_TEST_EXISTS));
 }
 
@@ -327,13 +263,126 @@ test_files_private (Fixture       *fixture,
   mode_t old_umask = umask (022);
 
   store = open_store (path);
-  stored = create (store, customer, &error);
+  stored = create (CLT_STORE (store), customer, NULL, FALSE, &error);
   g_assert_no_error (error);
   assert_private (path);
   assert_private (wal);
   assert_private (shm);
   close_store (store);
   umask (old_umask);
+}
+
+/* No secret at rest: a mail keeps its initial password and its link only
+ * until it is handed to the mail app; then neither the outbox nor the file
+ * has them. */
+static void
+test_outbox_keeps_no_secret (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(CltCustomer) customer = new_customer ("mailme@example.org", "Mai", "Lee");
+  g_autoptr(CltCustomer) stored = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  const char *password = "Zebra-Quokka-4711";
+
+  stored = create (STORE (fixture), customer, password, TRUE, &error);
+  g_assert_no_error (error);
+
+  before = list_emails (STORE (fixture), clt_customer_get_id (stored));
+  g_assert_cmpuint (before->len, >=, 2);
+  g_assert_nonnull (strstr (clt_email_get_body (find_email (before, "initial-password")), password));
+  for (guint i = 0; i < before->len; i++)
+    {
+      CltEmail *email = g_ptr_array_index (before, i);
+      const char *token = strstr (clt_email_get_body (email), "token=");
+      g_autoptr(GAsyncResult) result = NULL;
+
+      if (token != NULL)
+        g_ptr_array_add (tokens, g_strndup (token + strlen ("token="), 20));
+
+      clt_store_set_email_state_async (STORE (fixture), clt_email_get_id (email),
+                                       CLT_EMAIL_STATE_HANDED_OFF, NULL, on_result_cb, &result);
+      g_assert_true (clt_store_set_email_state_finish (STORE (fixture), wait_for (&result), &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpuint (tokens->len, >=, 2);
+
+  after = list_emails (STORE (fixture), clt_customer_get_id (stored));
+  for (guint i = 0; i < after->len; i++)
+    {
+      const char *body = clt_email_get_body (g_ptr_array_index (after, i));
+
+      g_assert_null (strstr (body, password));
+      g_assert_null (strstr (body, "token="));
+      /* What the mail said otherwise stays, for the record. */
+      g_assert_nonnull (strstr (body, "Mai"));
+    }
+
+  close_store (g_steal_pointer (&fixture->store));
+  g_assert_false (file_contains (fixture->path, password));
+  g_assert_false (file_contains (wal, password));
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      g_assert_false (file_contains (fixture->path, g_ptr_array_index (tokens, i)));
+      g_assert_false (file_contains (wal, g_ptr_array_index (tokens, i)));
+    }
+}
+
+/* A deletion the user confirmed survives the app dying during the undo
+ * time: the next store to open the file finishes it once it is due. */
+static void
+test_deletion_survives_crash (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(CltCustomer) customer = new_customer ("gone@example.org", "Gwen", "Onderdonk");
+  g_autoptr(CltCustomer) stored = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *email = NULL;
+  gint64 deadline;
+
+  clt_customer_set_id (customer, "gwen-onderdonk");
+  stored = create (STORE (fixture), customer, NULL, FALSE, &error);
+  g_assert_no_error (error);
+
+  clt_store_delete_customer_async (STORE (fixture), "gwen-onderdonk",
+                                   clt_customer_get_version (stored), 1, NULL, on_result_cb,
+                                   &result);
+  g_assert_true (clt_store_delete_customer_finish (STORE (fixture), wait_for (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  /* Hidden at once. */
+  g_assert_cmpuint (count_matching (STORE (fixture), "onderdonk"), ==, 0);
+
+  /* The app dies: nothing finishes the deletion now. */
+  close_store (g_steal_pointer (&fixture->store));
+  email = query_text (fixture->path, "SELECT email FROM customers WHERE id = ?", "gwen-onderdonk");
+  g_assert_cmpstr (email, ==, "gone@example.org");
+  g_clear_pointer (&email, g_free);
+
+  g_usleep (1100 * 1000);
+  fixture->store = open_store (fixture->path);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  do
+    {
+      g_clear_pointer (&email, g_free);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (20 * 1000);
+      email = query_text (fixture->path, "SELECT email FROM customers WHERE number = ?",
+                          clt_customer_get_number (stored));
+    }
+  while (!g_str_has_prefix (email, "deleted-") && g_get_monotonic_time () < deadline);
+
+  g_assert_true (g_str_has_prefix (email, "deleted-"));
+  /* The custom id was personal too. */
+  g_clear_pointer (&email, g_free);
+  email = query_text (fixture->path, "SELECT count(*) FROM customers WHERE id = ?",
+                      "gwen-onderdonk");
+  g_assert_cmpstr (email, ==, "0");
 }
 
 int
@@ -351,6 +400,8 @@ main (int   argc,
   ADD ("connections-hardened", test_connections_hardened);
   ADD ("bulk-runs-own-sql", test_bulk_runs_own_sql);
   ADD ("files-private", test_files_private);
+  ADD ("outbox-keeps-no-secret", test_outbox_keeps_no_secret);
+  ADD ("deletion-survives-crash", test_deletion_survives_crash);
 
 #undef ADD
 
