@@ -265,7 +265,7 @@ assert_write_denied (CltStore *store,
 {
   g_autoptr(GError) error = NULL;
 
-  g_test_message ("%s", write_names[write]);
+  store_test_note ("%s", write_names[write]);
   g_assert_false (do_write (store, seed, write, &error));
   assert_store_error (error, CLT_STORE_ERROR_PERMISSION_DENIED, NULL);
 }
@@ -277,7 +277,7 @@ assert_write_allowed (CltStore *store,
 {
   g_autoptr(GError) error = NULL;
 
-  g_test_message ("%s", write_names[write]);
+  store_test_note ("%s", write_names[write]);
   g_assert_true (do_write (store, seed, write, &error));
   g_assert_no_error (error);
 }
@@ -810,7 +810,7 @@ test_input_oversized_strings (StoreFixture  *fixture,
       g_autoptr(CltCustomer) refused = NULL;
       g_autoptr(GError) error = NULL;
 
-      g_test_message ("customer %s", customer_fields[i]);
+      store_test_note ("customer %s", customer_fields[i]);
       g_object_set (customer, customer_fields[i], huge, NULL);
       refused = sync_create_customer (fixture->store, customer, NULL, FALSE, NULL, &error);
       assert_store_error (error, CLT_STORE_ERROR_INVALID, customer_fields[i]);
@@ -841,7 +841,7 @@ test_input_oversized_strings (StoreFixture  *fixture,
       g_autoptr(CltAddress) refused = NULL;
       g_autoptr(GError) error = NULL;
 
-      g_test_message ("address %s", address_fields[i]);
+      store_test_note ("address %s", address_fields[i]);
       g_object_set (address, address_fields[i], huge, NULL);
       refused = sync_create_address (fixture->store, address, NULL, &error);
       assert_store_error (error, CLT_STORE_ERROR_INVALID, address_fields[i]);
@@ -905,7 +905,7 @@ test_input_invalid_utf8 (StoreFixture  *fixture,
       g_autoptr(CltGroup) refused_group = NULL;
       g_autoptr(GError) error = NULL;
 
-      g_test_message ("bad text %u", i);
+      store_test_note ("bad text %u", i);
       refused = sync_create_customer (fixture->store, customer, NULL, FALSE, NULL, &error);
       assert_store_error (error, CLT_STORE_ERROR_INVALID, "last-name");
       g_assert_null (refused);

@@ -215,7 +215,7 @@ test_address_invalid (StoreFixture  *fixture,
     {
       g_autoptr(CltAddress) address = make_address (clt_customer_get_id (anna), "Berlin", "10115");
 
-      g_test_message ("%s “%s”", values[i].field, values[i].value);
+      store_test_note ("%s “%s”", values[i].field, values[i].value);
       g_object_set (address, values[i].field, values[i].value, NULL);
       assert_address_invalid (fixture->store, address, values[i].field);
     }
@@ -565,7 +565,7 @@ test_note_invalid (StoreFixture  *fixture,
       g_autoptr(CltNote) refused = NULL;
       g_autoptr(GError) refusal = NULL;
 
-      g_test_message ("note %u", i);
+      store_test_note ("note %u", i);
       refused = sync_add_note (fixture->store, id, messages[i], NULL, &refusal);
       assert_store_error (refusal, CLT_STORE_ERROR_INVALID, "message");
       g_assert_null (refused);

@@ -213,7 +213,7 @@ test_customer_create_required (StoreFixture  *fixture,
     {
       g_autoptr(CltCustomer) customer = make_customer ("Anna", "Schmidt", "anna@example.com");
 
-      g_test_message ("%s “%s”", blanks[i].field, blanks[i].value);
+      store_test_note ("%s “%s”", blanks[i].field, blanks[i].value);
       g_object_set (customer, blanks[i].field, blanks[i].value, NULL);
       assert_create_invalid (fixture->store, customer, blanks[i].field);
     }
@@ -250,7 +250,7 @@ test_customer_create_invalid (StoreFixture  *fixture,
     {
       g_autoptr(CltCustomer) customer = make_customer ("Anna", "Schmidt", "anna@example.com");
 
-      g_test_message ("%s “%s”", values[i].field, values[i].value);
+      store_test_note ("%s “%s”", values[i].field, values[i].value);
       g_object_set (customer, values[i].field, values[i].value, NULL);
       assert_create_invalid (fixture->store, customer, values[i].field);
     }
@@ -406,7 +406,7 @@ test_customer_update_invalid (StoreFixture  *fixture,
       g_autoptr(CltCustomer) read = NULL;
       g_autoptr(GError) error = NULL;
 
-      g_test_message ("%s “%s”", values[i].field, values[i].value);
+      store_test_note ("%s “%s”", values[i].field, values[i].value);
       g_object_set (edit, values[i].field, values[i].value, NULL);
       refused = sync_update_customer (fixture->store, edit, &error);
       assert_store_error (error, CLT_STORE_ERROR_INVALID, values[i].field);
@@ -568,7 +568,7 @@ test_customer_custom_fields (StoreFixture  *fixture,
       g_auto(GVariantDict) bad_dict = G_VARIANT_DICT_INIT (NULL);
       g_autoptr(GError) error = NULL;
 
-      g_test_message ("custom field %s", wrong[i].key);
+      store_test_note ("custom field %s", wrong[i].key);
       g_variant_dict_insert_value (&bad_dict, wrong[i].key, wrong[i].value);
       clt_customer_set_custom_fields (bad, g_variant_dict_end (&bad_dict));
       refused = sync_update_customer (fixture->store, bad, &error);
@@ -677,7 +677,7 @@ test_customer_assign_company (StoreFixture  *fixture,
         g_autoptr(CltCustomer) refused = NULL;
         g_autoptr(GError) refusal = NULL;
 
-        g_test_message ("refusal %u", i);
+        store_test_note ("refusal %u", i);
         refused = sync_assign_company (fixture->store, id, refusals[i].version,
                                        refusals[i].company_id, refusals[i].unit, refusals[i].roles,
                                        &refusal);
@@ -748,7 +748,7 @@ test_customer_versions_bump (StoreFixture  *fixture,
           g_assert_not_reached ();
         }
 
-      g_test_message ("step %u", step);
+      store_test_note ("step %u", step);
       g_assert_no_error (error);
       g_assert_nonnull (stored);
       g_assert_cmpint (clt_customer_get_version (stored), >, last);
@@ -988,7 +988,7 @@ test_email_invisible_characters (StoreFixture  *fixture,
     {
       g_autoptr(CltCustomer) customer = make_customer ("Eve", "Spoof", emails[i]);
 
-      g_test_message ("email %u", i);
+      store_test_note ("email %u", i);
       assert_create_invalid (fixture->store, customer, "email");
     }
 }
@@ -1009,7 +1009,7 @@ test_email_syntax (StoreFixture  *fixture,
     {
       g_autoptr(CltCustomer) customer = make_customer ("Anna", "Schmidt", emails[i]);
 
-      g_test_message ("email %u", i);
+      store_test_note ("email %u", i);
       assert_create_invalid (fixture->store, customer, "email");
     }
 }

@@ -706,7 +706,7 @@ test_search_case_and_accents (StoreFixture  *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (spellings); i++)
     {
-      g_test_message ("search “%s”", spellings[i]);
+      store_test_note ("search “%s”", spellings[i]);
       g_assert_cmpuint (count_matches (fixture->store, spellings[i]), ==, 2);
       g_assert_true (search_finds (fixture->store, spellings[i],
                                    clt_customer_get_id (people.juergen)));
@@ -804,7 +804,7 @@ test_search_meta_characters (StoreFixture  *fixture,
       g_autoptr(GError) error = NULL;
       guint total = 0;
 
-      g_test_message ("search “%s”", texts[i]);
+      store_test_note ("search “%s”", texts[i]);
       clt_query_set_search_text (query, texts[i]);
       customers = sync_list_customers (fixture->store, query, 0, 50, CLT_LIST_FLAGS_WITH_TOTAL,
                                        &total, &error);
@@ -831,7 +831,7 @@ test_search_punctuation (StoreFixture  *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
-      g_test_message ("search “%s”", texts[i]);
+      store_test_note ("search “%s”", texts[i]);
       g_assert_true (search_finds (fixture->store, texts[i],
                                    clt_customer_get_id (people.juergen)));
       g_assert_false (search_finds (fixture->store, texts[i],

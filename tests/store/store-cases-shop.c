@@ -191,7 +191,7 @@ test_site_invalid (StoreFixture  *fixture,
       g_autoptr(CltSite) refused = NULL;
       g_autoptr(GError) error = NULL;
 
-      g_test_message ("%s “%s”", values[i].field, values[i].value);
+      store_test_note ("%s “%s”", values[i].field, values[i].value);
       g_object_set (site, values[i].field, values[i].value, NULL);
       refused = sync_save_site (fixture->store, site, NULL, &error);
       assert_store_error (error, CLT_STORE_ERROR_INVALID, values[i].field);
@@ -328,7 +328,7 @@ test_group_invalid (StoreFixture  *fixture,
       g_autoptr(CltGroup) refused = NULL;
       g_autoptr(GError) error = NULL;
 
-      g_test_message ("%s %u", values[i].field, i);
+      store_test_note ("%s %u", values[i].field, i);
       g_object_set (group, values[i].field, values[i].value, NULL);
       refused = sync_save_group (fixture->store, group, NULL, &error);
       assert_store_error (error, CLT_STORE_ERROR_INVALID, values[i].field);
@@ -453,7 +453,7 @@ test_company_invalid (StoreFixture  *fixture,
       g_autoptr(CltCompany) refused = NULL;
       g_autoptr(GError) error = NULL;
 
-      g_test_message ("%s %u", values[i].field, i);
+      store_test_note ("%s %u", values[i].field, i);
       if (values[i].list != NULL)
         g_object_set (company, values[i].field, values[i].list, NULL);
       else
@@ -559,7 +559,7 @@ test_custom_field_invalid (StoreFixture  *fixture,
       g_autoptr(CltCustomField) refused = NULL;
       g_autoptr(GError) error = NULL;
 
-      g_test_message ("%s “%s”", values[i].field, values[i].value);
+      store_test_note ("%s “%s”", values[i].field, values[i].value);
       g_object_set (field, values[i].field, values[i].value, NULL);
       refused = sync_save_custom_field (fixture->store, field, NULL, &error);
       assert_store_error (error, CLT_STORE_ERROR_INVALID, values[i].field);
@@ -709,7 +709,7 @@ test_preferences_invalid (StoreFixture  *fixture,
       g_autoptr(CltShopPreferences) read = NULL;
       g_autoptr(GError) error = NULL;
 
-      g_test_message ("%s %u", values[i].field, i);
+      store_test_note ("%s %u", values[i].field, i);
       g_object_set (preferences, values[i].field, values[i].value, NULL);
       refused = sync_set_preferences (fixture->store, preferences, &error);
       assert_store_error (error, CLT_STORE_ERROR_INVALID, values[i].field);
@@ -806,7 +806,7 @@ test_import_invalid_rows (StoreFixture  *fixture,
       guint row_index;
 
       row_index = clt_import_report_get_refusal (report, i, &field, &message);
-      g_test_message ("refusal %u: row %u, %s: %s", i, row_index, field, message);
+      store_test_note ("refusal %u: row %u, %s: %s", i, row_index, field, message);
       g_assert_cmpuint (row_index, ==, expected[i].row);
       g_assert_cmpstr (field, ==, expected[i].field);
       g_assert_nonnull (message);

@@ -13,6 +13,8 @@
 
 #include "store-test-util.h"
 
+static char *note;
+
 /* Fixture {{{ */
 
 static void
@@ -43,6 +45,7 @@ store_fixture_setup (StoreFixture  *fixture,
 {
   g_autoptr(GError) error = NULL;
 
+  g_clear_pointer (&note, g_free);
   fixture->factory = data;
   fixture->dir = g_dir_make_tmp ("clt-store-conformance-XXXXXX", &error);
   g_assert_no_error (error);
@@ -1126,17 +1129,43 @@ change_recorder_wait_customer (ChangeRecorder *recorder,
 
 /* Errors {{{ */
 
+void
+store_test_note (const char *format,
+                 ...)
+{
+  va_list args;
+
+  g_clear_pointer (&note, g_free);
+  va_start (args, format);
+  note = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_test_message ("%s", note);
+}
+
+static const char *
+code_name (int code)
+{
+  static const char * const names[] = {
+    "FAILED", "NOT_FOUND", "INVALID", "CONFLICT", "STALE", "READ_ONLY", "PERMISSION_DENIED",
+    "NOT_SIGNED_IN", "TOO_MANY_REQUESTS", "TOO_LARGE", "UNAVAILABLE", "NOT_SUPPORTED",
+  };
+
+  return code >= 0 && code < (int) G_N_ELEMENTS (names) ? names[code] : "?";
+}
+
 static char *
 describe_error (const GError *error)
 {
   if (error == NULL)
     return g_strdup ("no error");
 
-  return g_strdup_printf ("%s %d (field %s): %s", g_quark_to_string (error->domain), error->code,
-                          error->domain == CLT_STORE_ERROR
-                            ? (clt_store_error_get_field (error) != NULL
-                                 ? clt_store_error_get_field (error) : "none")
-                            : "-",
+  if (error->domain != CLT_STORE_ERROR)
+    return g_strdup_printf ("%s %d: %s", g_quark_to_string (error->domain), error->code,
+                            error->message);
+
+  return g_strdup_printf ("%s (field %s): %s", code_name (error->code),
+                          clt_store_error_get_field (error) != NULL
+                            ? clt_store_error_get_field (error) : "none",
                           error->message);
 }
 
@@ -1158,8 +1187,9 @@ assert_store_error_impl (const char   *file,
     return;
 
   actual = describe_error (error);
-  message = g_strdup_printf ("%s: expected clt-store-error-quark %d (field %s), got %s", expr,
-                             code, field != NULL ? field : "any", actual);
+  message = g_strdup_printf ("%s%s%s: expected %s (field %s), got %s",
+                             note != NULL ? note : "", note != NULL ? ": " : "", expr,
+                             code_name (code), field != NULL ? field : "any", actual);
   g_assertion_message (G_LOG_DOMAIN, file, line, func, message);
 }
 
@@ -1181,8 +1211,9 @@ assert_store_error_either_impl (const char   *file,
     return;
 
   actual = describe_error (error);
-  message = g_strdup_printf ("%s: expected clt-store-error-quark %d or %d, got %s", expr, code,
-                             alt_code, actual);
+  message = g_strdup_printf ("%s%s%s: expected %s or %s, got %s",
+                             note != NULL ? note : "", note != NULL ? ": " : "", expr,
+                             code_name (code), code_name (alt_code), actual);
   g_assertion_message (G_LOG_DOMAIN, file, line, func, message);
 }
 

@@ -341,6 +341,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChangeRecorder, change_recorder_free)
 
 /* Errors {{{ */
 
+/* Says what a case is checking (a g_test_message()), and remembers it so
+ * that a failing assert_store_error() names it too. */
+void store_test_note (const char *format,
+                      ...) G_GNUC_PRINTF (1, 2);
+
 /* @error is CLT_STORE_ERROR @code and, when @field is not NULL, names
  * @field; its message is not empty (it is shown to users). */
 #define assert_store_error(error, code, field) \
