@@ -937,6 +937,16 @@ clt_customer_list_set_query (CltCustomerList *self,
           update_loading (self);
         }
     }
+  else if (self->pending_query == NULL && !self->stale && self->count_cancellable == NULL &&
+           clt_query_same_filter (query, self->query))
+    {
+      /* Only the order changed: the same customers, so the same count.
+       * Refill the rows on screen in the new order, without a recount. */
+      g_clear_object (&self->query);
+      self->query = clt_query_copy (query);
+      swap_contents (self, self->n_items);
+      update_loading (self);
+    }
   else
     {
       g_clear_object (&self->pending_query);

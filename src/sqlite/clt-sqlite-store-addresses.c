@@ -521,7 +521,8 @@ run_address_write (CltStore            *store,
 
   if (!clt_validate_address (address, mode, &error))
     {
-      return_invalid (store, source_tag, error, cancellable, callback, user_data);
+      refuse_write (store, source_tag, CLT_PERMISSION_EDIT_CUSTOMERS, error, cancellable, callback,
+                    user_data);
       return;
     }
 
@@ -852,7 +853,8 @@ clt_sqlite_store_add_note (CltStore            *store,
 
   if (!clt_validate_note_message (message, &error))
     {
-      return_invalid (store, clt_sqlite_store_add_note, error, cancellable, callback, user_data);
+      refuse_write (store, clt_sqlite_store_add_note, CLT_PERMISSION_EDIT_CUSTOMERS, error,
+                    cancellable, callback, user_data);
       return;
     }
 

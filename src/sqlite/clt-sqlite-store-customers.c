@@ -712,12 +712,10 @@ clt_sqlite_store_create_customer (CltStore            *store,
       (initial_password != NULL && initial_password[0] != '\0' &&
        !clt_validate_password (initial_password, &message)))
     {
-      g_autoptr(GTask) task = g_task_new (store, cancellable, callback, user_data);
-
-      g_task_set_source_tag (task, clt_sqlite_store_create_customer);
       if (error == NULL)
         error = clt_store_error_new_invalid ("password", "%s", message);
-      g_task_return_error (task, error);
+      refuse_write (store, clt_sqlite_store_create_customer, CLT_PERMISSION_EDIT_CUSTOMERS, error,
+                    cancellable, callback, user_data);
       return;
     }
 
@@ -952,6 +950,40 @@ return_invalid (CltStore            *store,
   g_task_return_error (task, error);
 }
 
+static gboolean
+refuse_write_write (CltSqliteStore *self,
+                    sqlite3        *db,
+                    gpointer        user_data,
+                    GCancellable   *cancellable,
+                    GTask          *task,
+                    GError        **error)
+{
+  g_propagate_error (error, g_error_copy (user_data));
+  return FALSE;
+}
+
+/* A write refused for its input (@error, taken): as a write, so that a
+ * user whose role may not make it learns that first, not what is wrong
+ * with a field they may not change anyway. */
+void
+refuse_write (CltStore            *store,
+              gpointer             source_tag,
+              CltPermission        permission,
+              GError              *error,
+              GCancellable        *cancellable,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
+{
+  if (permission == CLT_PERMISSION_READ || CLT_SQLITE_STORE (store)->read_only)
+    {
+      return_invalid (store, source_tag, error, cancellable, callback, user_data);
+      return;
+    }
+
+  run_write (CLT_SQLITE_STORE (store), source_tag, refuse_write_write, error,
+             (GDestroyNotify) g_error_free, permission, cancellable, callback, user_data);
+}
+
 static void
 clt_sqlite_store_update_customer (CltStore            *store,
                                   CltCustomer         *customer,
@@ -964,7 +996,7 @@ clt_sqlite_store_update_customer (CltStore            *store,
 
   if (!clt_validate_customer (customer, CLT_VALIDATE_UPDATE, &error))
     {
-      return_invalid (store, clt_sqlite_store_update_customer, error,
+      refuse_write (store, clt_sqlite_store_update_customer, CLT_PERMISSION_EDIT_CUSTOMERS, error,
                       cancellable, callback, user_data);
       return;
     }

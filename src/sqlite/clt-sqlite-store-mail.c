@@ -413,7 +413,7 @@ clt_sqlite_store_set_email_state (CltStore            *store,
 
   if ((guint) state > CLT_EMAIL_STATE_FAILED)
     {
-      return_invalid (store, clt_sqlite_store_set_email_state,
+      refuse_write (store, clt_sqlite_store_set_email_state, CLT_PERMISSION_EDIT_CUSTOMERS,
                       clt_store_error_new_invalid ("state", _("Unknown email state.")),
                       cancellable, callback, user_data);
       return;

@@ -214,6 +214,7 @@ G_GNUC_INTERNAL gboolean lookup_live_customer (CltSqliteStore *self, sqlite3 *db
 G_GNUC_INTERNAL gboolean write_groups (CltSqliteStore *self, sqlite3 *db, gint64 pk, const char *const *groups, GError **error);
 G_GNUC_INTERNAL gboolean refresh_location (CltSqliteStore *self, sqlite3 *db, gint64 pk, GError **error);
 G_GNUC_INTERNAL gboolean address_exists (CltSqliteStore *self, sqlite3 *db, gint64 pk, const char *address_id, gboolean *found, GError **error);
+G_GNUC_INTERNAL void refuse_write (CltStore *store, gpointer source_tag, CltPermission permission, GError *error, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 G_GNUC_INTERNAL void return_invalid (CltStore *store, gpointer source_tag, GError *error, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 G_GNUC_INTERNAL int begin_secure_delete (sqlite3 *db);
 G_GNUC_INTERNAL void restore_secure_delete (sqlite3 *db, int previous);

@@ -833,7 +833,8 @@ run_save (CltStore            *store,
   if (invalid != NULL)
     {
       g_object_unref (object);
-      return_invalid (store, source_tag, invalid, cancellable, callback, user_data);
+      refuse_write (store, source_tag, CLT_PERMISSION_MANAGE_SHOP, invalid, cancellable, callback,
+                    user_data);
       return;
     }
 
@@ -1117,7 +1118,7 @@ clt_sqlite_store_set_customer_groups (CltStore            *store,
 
   if (!check_list_argument ("groups", group_codes, &error))
     {
-      return_invalid (store, clt_sqlite_store_set_customer_groups, error,
+      refuse_write (store, clt_sqlite_store_set_customer_groups, CLT_PERMISSION_EDIT_CUSTOMERS, error,
                       cancellable, callback, user_data);
       return;
     }
@@ -1240,7 +1241,8 @@ clt_sqlite_store_assign_company (CltStore            *store,
 
   if (error != NULL)
     {
-      return_invalid (store, clt_sqlite_store_assign_company, error, cancellable, callback, user_data);
+      refuse_write (store, clt_sqlite_store_assign_company, CLT_PERMISSION_EDIT_CUSTOMERS, error,
+                    cancellable, callback, user_data);
       return;
     }
 
@@ -1457,7 +1459,8 @@ clt_sqlite_store_set_preferences (CltStore            *store,
 
   if (error != NULL)
     {
-      return_invalid (store, clt_sqlite_store_set_preferences, error, cancellable, callback, user_data);
+      refuse_write (store, clt_sqlite_store_set_preferences, CLT_PERMISSION_MANAGE_SHOP, error,
+                    cancellable, callback, user_data);
       return;
     }
 

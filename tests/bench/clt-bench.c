@@ -35,6 +35,7 @@
 #include "clt-query.h"
 #include "clt-sample-loader.h"
 #include "clt-sqlite-store.h"
+#include "clt-sqlite-store-private.h"
 #include "clt-store.h"
 #include "clt-window-private.h"
 
@@ -386,6 +387,98 @@ compare_timed_desc (gconstpointer a,
   return (x->ms < y->ms) - (x->ms > y->ms);
 }
 
+/* Erasure at this size: one anonymizing delete (the write itself), how
+ * long the store's upkeep takes to merge the erased words out of the search
+ * index, and the slowest of the other writes made meanwhile (the merge must
+ * never hold them up for long). Adds and erases customers of its own. */
+static void
+bench_erase (CltStore     *store,
+             GMainContext *context,
+             guint         n)
+{
+  g_autoptr(GArray) write_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(CltCustomer) victim = clt_customer_new ();
+  g_autoptr(CltCustomer) stored = NULL;
+  g_autoptr(CltCustomer) other = clt_customer_new ();
+  g_autoptr(CltCustomer) other_stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *email = g_strdup_printf ("erase-%" G_GINT64_FORMAT "@bench.example",
+                                            g_get_real_time ());
+  g_autofree char *other_email = g_strconcat ("other-", email, NULL);
+  Waiter waiter = { context, NULL };
+  g_autoptr(GAsyncResult) result = NULL;
+  gint64 start;
+  double erase_ms;
+  double merge_ms;
+
+  clt_customer_set_email (victim, email);
+  clt_customer_set_first_name (victim, "Erika");
+  clt_customer_set_last_name (victim, "Löschmann");
+  clt_customer_set_currency (victim, "EUR");
+  clt_store_create_customer_async (store, victim, NULL, FALSE, NULL, NULL, on_ready_cb, &waiter);
+  result = wait_for_result (&waiter);
+  stored = clt_store_create_customer_finish (store, result, &error);
+  if (stored == NULL)
+    die ("creating a customer to erase failed: %s", error->message);
+  g_clear_object (&result);
+
+  clt_customer_set_email (other, other_email);
+  clt_customer_set_first_name (other, "Otto");
+  clt_customer_set_last_name (other, "Weiter");
+  clt_customer_set_currency (other, "EUR");
+  clt_store_create_customer_async (store, other, NULL, FALSE, NULL, NULL, on_ready_cb, &waiter);
+  result = wait_for_result (&waiter);
+  other_stored = clt_store_create_customer_finish (store, result, &error);
+  if (other_stored == NULL)
+    die ("creating a customer failed: %s", error->message);
+  g_clear_object (&result);
+
+  start = g_get_monotonic_time ();
+  clt_store_delete_customer_async (store, clt_customer_get_id (stored),
+                                   clt_customer_get_version (stored), 0, NULL, on_ready_cb, &waiter);
+  result = wait_for_result (&waiter);
+  if (!clt_store_delete_customer_finish (store, result, &error))
+    die ("erasing a customer failed: %s", error->message);
+  erase_ms = elapsed_ms (start);
+  g_clear_object (&result);
+  print_metric ("store_erase_ms", erase_ms, "ms", n);
+
+  /* The upkeep runs on the default main context: edit the other customer
+   * over and over until the merge is done, timing each save. */
+  start = g_get_monotonic_time ();
+  while (g_atomic_int_get (&CLT_SQLITE_STORE (store)->merge_steps) > 0 &&
+         g_get_monotonic_time () - start < 120 * G_USEC_PER_SEC)
+    {
+      g_autoptr(CltCustomer) saved = NULL;
+      gint64 write_start = g_get_monotonic_time ();
+      double ms;
+
+      clt_customer_set_first_name (other_stored, g_random_boolean () ? "Otto" : "Ottilie");
+      clt_store_update_customer_async (store, other_stored, NULL, on_ready_cb, &waiter);
+      while (waiter.result == NULL)
+        {
+          g_main_context_iteration (NULL, FALSE);
+          g_main_context_iteration (context, FALSE);
+        }
+      result = g_steal_pointer (&waiter.result);
+      saved = clt_store_update_customer_finish (store, result, &error);
+      if (saved == NULL)
+        die ("a write during the merge failed: %s", error->message);
+      g_clear_object (&result);
+      ms = elapsed_ms (write_start);
+      g_array_append_val (write_ms, ms);
+      g_set_object (&other_stored, saved);
+      g_usleep (20 * 1000);
+    }
+  merge_ms = elapsed_ms (start);
+  print_metric ("store_erase_index_merge_ms", merge_ms, "ms", n);
+  if (write_ms->len > 0)
+    {
+      print_metric ("store_write_during_erase_ms_p50", percentile (write_ms, 50), "ms", n);
+      print_metric ("store_write_during_erase_ms_max", percentile (write_ms, 100), "ms", n);
+    }
+}
+
 static int
 run_store (const char *path)
 {
@@ -498,6 +591,8 @@ run_store (const char *path)
     }
   print_metric ("store_deep_page_ms_p50", percentile (deep_ms, 50), "ms", n);
   print_metric ("store_deep_page_ms_p95", percentile (deep_ms, 95), "ms", n);
+
+  bench_erase (store, context, n);
 
   close_store (g_steal_pointer (&store), context);
   g_main_context_pop_thread_default (context);

@@ -498,6 +498,49 @@ test_query_change (void)
   g_assert_finalize_object (g_steal_pointer (&list));
 }
 
+/* Only the order changes: the same customers and count, so no recount;
+ * the rows on screen refill in the new order, with no items-changed. */
+static void
+test_sort_change (void)
+{
+  g_autoptr(FakeStore) store = fake_store_new (250);
+  g_autoptr(CltQuery) by_number = create_query ("", CLT_SORT_KEY_NUMBER, CLT_SORT_ASCENDING);
+  g_autoptr(CltQuery) by_name = create_query ("", CLT_SORT_KEY_LAST_NAME, CLT_SORT_DESCENDING);
+  g_autoptr(CltCustomerList) list = NULL;
+  g_autoptr(CltCustomer) first = NULL;
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(CltQuery) current = NULL;
+  guint n_counts;
+  Recorder recorder;
+
+  list = clt_customer_list_new (CLT_STORE (store));
+  clt_customer_list_set_query (list, by_number);
+  recorder_init (&recorder, list);
+  run_until_idle ();
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  run_until_idle ();
+  g_assert_true (clt_customer_get_loaded (first));
+  recorder_reset (&recorder);
+  n_counts = fake_store_get_n_count_calls (store);
+
+  clt_customer_list_set_query (list, by_name);
+  run_until_idle ();
+
+  g_assert_cmpuint (fake_store_get_n_count_calls (store), ==, n_counts);
+  g_assert_cmpuint (recorder.changes->len, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 250);
+  current = clt_customer_list_dup_query (list);
+  g_assert_true (clt_query_equal (current, by_name));
+
+  /* The held row now shows the first customer in the new order. */
+  expected = fake_store_select (store, by_name);
+  g_assert_true (clt_customer_get_loaded (first));
+  g_assert_cmpstr (clt_customer_get_id (first), ==,
+                   clt_customer_get_id (g_ptr_array_index (expected, 0)));
+
+  recorder_clear (&recorder);
+}
+
 static void
 test_query_change_back (void)
 {
@@ -1174,6 +1217,7 @@ main (int   argc,
   g_test_add_func ("/clt/customer-list/cache-bound", test_cache_bound);
   g_test_add_func ("/clt/customer-list/query-change", test_query_change);
   g_test_add_func ("/clt/customer-list/query-change-back", test_query_change_back);
+  g_test_add_func ("/clt/customer-list/sort-change", test_sort_change);
   g_test_add_func ("/clt/customer-list/query-change-large", test_query_change_large);
   g_test_add_func ("/clt/customer-list/store-changed-same-count", test_store_changed_same_count);
   g_test_add_func ("/clt/customer-list/store-changed-count", test_store_changed_count);
