@@ -698,7 +698,9 @@ test_changes_none_on_failure (StoreFixture  *fixture,
   clt_customer_set_title (edit, "Dr.");
   edited = sync_update_customer (fixture->store, edit, &error);
   g_assert_no_error (error);
-  spin_main_loop (300);
+  /* Let every word about the writes above arrive, including any a store
+   * learns from watching the data (as it learns of others' writes). */
+  spin_main_loop (CHANGE_TIMEOUT_MS + 500);
 
   recorder = change_recorder_new (fixture->store);
 
