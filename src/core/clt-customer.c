@@ -8,111 +8,13 @@
 #include "config.h"
 
 #include "clt-address.h"
-#include "clt-customer.h"
+#include "clt-customer-private.h"
 #include "clt-enum-types.h"
 #include "clt-order.h"
-#include "clt-property-util.h"
-
-struct _CltCustomer
-{
-  GObject parent_instance;
-
-  gboolean    loaded;
-  char       *id;
-  char       *number;
-  char       *email;
-  char       *salutation;
-  char       *title;
-  char       *first_name;
-  char       *middle_name;
-  char       *last_name;
-  CltGender   gender;
-  char       *date_of_birth;
-  char       *phone;
-  char       *company;
-  char       *locale;
-  char       *currency;
-  char       *preferred_site;
-  char       *restriction;
-  gboolean    active;
-  gboolean    on_hold;
-  gboolean    verified;
-  GDateTime  *registered;
-  GDateTime  *updated;
-  GDateTime  *last_login;
-  GDateTime  *anonymized_at;
-  char       *default_billing_address;
-  char       *default_shipping_address;
-  char       *zip_code;
-  char       *city;
-  char       *country;
-  char      **groups;
-  char       *company_id;
-  char       *business_unit;
-  char      **roles;
-  GVariant   *custom_fields;
-  gint64      version;
-
-  /* Import only, created on first use. */
-  GPtrArray  *import_addresses;
-  GPtrArray  *import_orders;
-};
 
 G_DEFINE_FINAL_TYPE (CltCustomer, clt_customer, G_TYPE_OBJECT)
 
-enum {
-  PROP_0,
-  PROP_LOADED,
-  PROP_ID,
-  PROP_NUMBER,
-  PROP_EMAIL,
-  PROP_SALUTATION,
-  PROP_TITLE,
-  PROP_FIRST_NAME,
-  PROP_MIDDLE_NAME,
-  PROP_LAST_NAME,
-  PROP_GENDER,
-  PROP_DATE_OF_BIRTH,
-  PROP_PHONE,
-  PROP_COMPANY,
-  PROP_LOCALE,
-  PROP_CURRENCY,
-  PROP_PREFERRED_SITE,
-  PROP_RESTRICTION,
-  PROP_ACTIVE,
-  PROP_ON_HOLD,
-  PROP_VERIFIED,
-  PROP_REGISTERED,
-  PROP_UPDATED,
-  PROP_LAST_LOGIN,
-  PROP_ANONYMIZED_AT,
-  PROP_DEFAULT_BILLING_ADDRESS,
-  PROP_DEFAULT_SHIPPING_ADDRESS,
-  PROP_ZIP_CODE,
-  PROP_CITY,
-  PROP_COUNTRY,
-  PROP_GROUPS,
-  PROP_COMPANY_ID,
-  PROP_BUSINESS_UNIT,
-  PROP_ROLES,
-  PROP_CUSTOM_FIELDS,
-  PROP_VERSION,
-  PROP_STATUS,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static CltCustomerStatus
-derive_status (gboolean active,
-               gboolean on_hold)
-{
-  if (on_hold)
-    return CLT_CUSTOMER_STATUS_ON_HOLD;
-  if (active)
-    return CLT_CUSTOMER_STATUS_ACTIVE;
-  return CLT_CUSTOMER_STATUS_INACTIVE;
-}
+GParamSpec *customer_properties[N_PROPS];
 
 static gpointer
 copy_address (gconstpointer src,
@@ -491,238 +393,238 @@ clt_customer_class_init (CltCustomerClass *klass)
   object_class->get_property = clt_customer_get_property;
   object_class->set_property = clt_customer_set_property;
 
-  properties[PROP_LOADED] =
+  customer_properties[PROP_LOADED] =
     g_param_spec_boolean ("loaded", NULL, NULL,
                           FALSE,
                           (G_PARAM_READWRITE |
                            G_PARAM_EXPLICIT_NOTIFY |
                            G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_ID] =
+  customer_properties[PROP_ID] =
     g_param_spec_string ("id", NULL, NULL,
                          "",
                          (G_PARAM_READWRITE |
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_NUMBER] =
+  customer_properties[PROP_NUMBER] =
     g_param_spec_string ("number", NULL, NULL,
                          "",
                          (G_PARAM_READWRITE |
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_EMAIL] =
+  customer_properties[PROP_EMAIL] =
     g_param_spec_string ("email", NULL, NULL,
                          "",
                          (G_PARAM_READWRITE |
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_SALUTATION] =
+  customer_properties[PROP_SALUTATION] =
     g_param_spec_string ("salutation", NULL, NULL,
                          "",
                          (G_PARAM_READWRITE |
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_TITLE] =
+  customer_properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL,
                          "",
                          (G_PARAM_READWRITE |
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_FIRST_NAME] =
+  customer_properties[PROP_FIRST_NAME] =
     g_param_spec_string ("first-name", NULL, NULL,
                          "",
                          (G_PARAM_READWRITE |
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_MIDDLE_NAME] =
+  customer_properties[PROP_MIDDLE_NAME] =
     g_param_spec_string ("middle-name", NULL, NULL,
                          "",
                          (G_PARAM_READWRITE |
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_LAST_NAME] =
+  customer_properties[PROP_LAST_NAME] =
     g_param_spec_string ("last-name", NULL, NULL,
                          "",
                          (G_PARAM_READWRITE |
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_GENDER] =
+  customer_properties[PROP_GENDER] =
     g_param_spec_enum ("gender", NULL, NULL,
                        CLT_TYPE_GENDER, CLT_GENDER_UNSPECIFIED,
                        (G_PARAM_READWRITE |
                         G_PARAM_EXPLICIT_NOTIFY |
                         G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_DATE_OF_BIRTH] =
+  customer_properties[PROP_DATE_OF_BIRTH] =
     g_param_spec_string ("date-of-birth", NULL, NULL,
                          "",
                          (G_PARAM_READWRITE |
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_PHONE] =
+  customer_properties[PROP_PHONE] =
     g_param_spec_string ("phone", NULL, NULL,
                          "",
                          (G_PARAM_READWRITE |
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_COMPANY] =
+  customer_properties[PROP_COMPANY] =
     g_param_spec_string ("company", NULL, NULL,
                          "",
                          (G_PARAM_READWRITE |
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_LOCALE] =
+  customer_properties[PROP_LOCALE] =
     g_param_spec_string ("locale", NULL, NULL,
                          "",
                          (G_PARAM_READWRITE |
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_CURRENCY] =
+  customer_properties[PROP_CURRENCY] =
     g_param_spec_string ("currency", NULL, NULL,
                          "",
                          (G_PARAM_READWRITE |
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_PREFERRED_SITE] =
+  customer_properties[PROP_PREFERRED_SITE] =
     g_param_spec_string ("preferred-site", NULL, NULL,
                          "",
                          (G_PARAM_READWRITE |
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_RESTRICTION] =
+  customer_properties[PROP_RESTRICTION] =
     g_param_spec_string ("restriction", NULL, NULL,
                          "",
                          (G_PARAM_READWRITE |
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_ACTIVE] =
+  customer_properties[PROP_ACTIVE] =
     g_param_spec_boolean ("active", NULL, NULL,
                           FALSE,
                           (G_PARAM_READWRITE |
                            G_PARAM_EXPLICIT_NOTIFY |
                            G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_ON_HOLD] =
+  customer_properties[PROP_ON_HOLD] =
     g_param_spec_boolean ("on-hold", NULL, NULL,
                           FALSE,
                           (G_PARAM_READWRITE |
                            G_PARAM_EXPLICIT_NOTIFY |
                            G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_VERIFIED] =
+  customer_properties[PROP_VERIFIED] =
     g_param_spec_boolean ("verified", NULL, NULL,
                           FALSE,
                           (G_PARAM_READWRITE |
                            G_PARAM_EXPLICIT_NOTIFY |
                            G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_REGISTERED] =
+  customer_properties[PROP_REGISTERED] =
     g_param_spec_boxed ("registered", NULL, NULL,
                         G_TYPE_DATE_TIME,
                         (G_PARAM_READWRITE |
                          G_PARAM_EXPLICIT_NOTIFY |
                          G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_UPDATED] =
+  customer_properties[PROP_UPDATED] =
     g_param_spec_boxed ("updated", NULL, NULL,
                         G_TYPE_DATE_TIME,
                         (G_PARAM_READWRITE |
                          G_PARAM_EXPLICIT_NOTIFY |
                          G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_LAST_LOGIN] =
+  customer_properties[PROP_LAST_LOGIN] =
     g_param_spec_boxed ("last-login", NULL, NULL,
                         G_TYPE_DATE_TIME,
                         (G_PARAM_READWRITE |
                          G_PARAM_EXPLICIT_NOTIFY |
                          G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_ANONYMIZED_AT] =
+  customer_properties[PROP_ANONYMIZED_AT] =
     g_param_spec_boxed ("anonymized-at", NULL, NULL,
                         G_TYPE_DATE_TIME,
                         (G_PARAM_READWRITE |
                          G_PARAM_EXPLICIT_NOTIFY |
                          G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_DEFAULT_BILLING_ADDRESS] =
+  customer_properties[PROP_DEFAULT_BILLING_ADDRESS] =
     g_param_spec_string ("default-billing-address", NULL, NULL,
                          "",
                          (G_PARAM_READWRITE |
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_DEFAULT_SHIPPING_ADDRESS] =
+  customer_properties[PROP_DEFAULT_SHIPPING_ADDRESS] =
     g_param_spec_string ("default-shipping-address", NULL, NULL,
                          "",
                          (G_PARAM_READWRITE |
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_ZIP_CODE] =
+  customer_properties[PROP_ZIP_CODE] =
     g_param_spec_string ("zip-code", NULL, NULL,
                          "",
                          (G_PARAM_READWRITE |
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_CITY] =
+  customer_properties[PROP_CITY] =
     g_param_spec_string ("city", NULL, NULL,
                          "",
                          (G_PARAM_READWRITE |
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_COUNTRY] =
+  customer_properties[PROP_COUNTRY] =
     g_param_spec_string ("country", NULL, NULL,
                          "",
                          (G_PARAM_READWRITE |
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_GROUPS] =
+  customer_properties[PROP_GROUPS] =
     g_param_spec_boxed ("groups", NULL, NULL,
                         G_TYPE_STRV,
                         (G_PARAM_READWRITE |
                          G_PARAM_EXPLICIT_NOTIFY |
                          G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_COMPANY_ID] =
+  customer_properties[PROP_COMPANY_ID] =
     g_param_spec_string ("company-id", NULL, NULL,
                          "",
                          (G_PARAM_READWRITE |
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_BUSINESS_UNIT] =
+  customer_properties[PROP_BUSINESS_UNIT] =
     g_param_spec_string ("business-unit", NULL, NULL,
                          "",
                          (G_PARAM_READWRITE |
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_ROLES] =
+  customer_properties[PROP_ROLES] =
     g_param_spec_boxed ("roles", NULL, NULL,
                         G_TYPE_STRV,
                         (G_PARAM_READWRITE |
                          G_PARAM_EXPLICIT_NOTIFY |
                          G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_CUSTOM_FIELDS] =
+  customer_properties[PROP_CUSTOM_FIELDS] =
     g_param_spec_variant ("custom-fields", NULL, NULL,
                           G_VARIANT_TYPE_VARDICT,
                           NULL,
@@ -730,7 +632,7 @@ clt_customer_class_init (CltCustomerClass *klass)
                            G_PARAM_EXPLICIT_NOTIFY |
                            G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_VERSION] =
+  customer_properties[PROP_VERSION] =
     g_param_spec_int64 ("version", NULL, NULL,
                         0, G_MAXINT64, 0,
                         (G_PARAM_READWRITE |
@@ -738,14 +640,14 @@ clt_customer_class_init (CltCustomerClass *klass)
                          G_PARAM_STATIC_STRINGS));
 
   /* Derived from "active" and "on-hold"; notified when either change moves it. */
-  properties[PROP_STATUS] =
+  customer_properties[PROP_STATUS] =
     g_param_spec_enum ("status", NULL, NULL,
                        CLT_TYPE_CUSTOMER_STATUS, CLT_CUSTOMER_STATUS_INACTIVE,
                        (G_PARAM_READABLE |
                         G_PARAM_EXPLICIT_NOTIFY |
                         G_PARAM_STATIC_STRINGS));
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_install_properties (object_class, N_PROPS, customer_properties);
 }
 
 static void
@@ -809,654 +711,6 @@ clt_customer_copy (CltCustomer *self)
     copy->import_orders = g_ptr_array_copy (self->import_orders, copy_order, NULL);
 
   return copy;
-}
-
-gboolean
-clt_customer_get_loaded (CltCustomer *self)
-{
-  g_return_val_if_fail (CLT_IS_CUSTOMER (self), FALSE);
-
-  return self->loaded;
-}
-
-void
-clt_customer_set_loaded (CltCustomer *self,
-                         gboolean     loaded)
-{
-  g_return_if_fail (CLT_IS_CUSTOMER (self));
-
-  loaded = !!loaded;
-
-  if (self->loaded == loaded)
-    return;
-
-  self->loaded = loaded;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
-}
-
-const char *
-clt_customer_get_id (CltCustomer *self)
-{
-  g_return_val_if_fail (CLT_IS_CUSTOMER (self), "");
-
-  return self->id != NULL ? self->id : "";
-}
-
-void
-clt_customer_set_id (CltCustomer *self,
-                     const char  *id)
-{
-  g_return_if_fail (CLT_IS_CUSTOMER (self));
-
-  if (clt_set_string (&self->id, id))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
-}
-
-const char *
-clt_customer_get_number (CltCustomer *self)
-{
-  g_return_val_if_fail (CLT_IS_CUSTOMER (self), "");
-
-  return self->number != NULL ? self->number : "";
-}
-
-void
-clt_customer_set_number (CltCustomer *self,
-                         const char  *number)
-{
-  g_return_if_fail (CLT_IS_CUSTOMER (self));
-
-  if (clt_set_string (&self->number, number))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NUMBER]);
-}
-
-const char *
-clt_customer_get_email (CltCustomer *self)
-{
-  g_return_val_if_fail (CLT_IS_CUSTOMER (self), "");
-
-  return self->email != NULL ? self->email : "";
-}
-
-void
-clt_customer_set_email (CltCustomer *self,
-                        const char  *email)
-{
-  g_return_if_fail (CLT_IS_CUSTOMER (self));
-
-  if (clt_set_string (&self->email, email))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMAIL]);
-}
-
-const char *
-clt_customer_get_salutation (CltCustomer *self)
-{
-  g_return_val_if_fail (CLT_IS_CUSTOMER (self), "");
-
-  return self->salutation != NULL ? self->salutation : "";
-}
-
-void
-clt_customer_set_salutation (CltCustomer *self,
-                             const char  *salutation)
-{
-  g_return_if_fail (CLT_IS_CUSTOMER (self));
-
-  if (clt_set_string (&self->salutation, salutation))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SALUTATION]);
-}
-
-const char *
-clt_customer_get_title (CltCustomer *self)
-{
-  g_return_val_if_fail (CLT_IS_CUSTOMER (self), "");
-
-  return self->title != NULL ? self->title : "";
-}
-
-void
-clt_customer_set_title (CltCustomer *self,
-                        const char  *title)
-{
-  g_return_if_fail (CLT_IS_CUSTOMER (self));
-
-  if (clt_set_string (&self->title, title))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
-}
-
-const char *
-clt_customer_get_first_name (CltCustomer *self)
-{
-  g_return_val_if_fail (CLT_IS_CUSTOMER (self), "");
-
-  return self->first_name != NULL ? self->first_name : "";
-}
-
-void
-clt_customer_set_first_name (CltCustomer *self,
-                             const char  *first_name)
-{
-  g_return_if_fail (CLT_IS_CUSTOMER (self));
-
-  if (clt_set_string (&self->first_name, first_name))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_NAME]);
-}
-
-const char *
-clt_customer_get_middle_name (CltCustomer *self)
-{
-  g_return_val_if_fail (CLT_IS_CUSTOMER (self), "");
-
-  return self->middle_name != NULL ? self->middle_name : "";
-}
-
-void
-clt_customer_set_middle_name (CltCustomer *self,
-                              const char  *middle_name)
-{
-  g_return_if_fail (CLT_IS_CUSTOMER (self));
-
-  if (clt_set_string (&self->middle_name, middle_name))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MIDDLE_NAME]);
-}
-
-const char *
-clt_customer_get_last_name (CltCustomer *self)
-{
-  g_return_val_if_fail (CLT_IS_CUSTOMER (self), "");
-
-  return self->last_name != NULL ? self->last_name : "";
-}
-
-void
-clt_customer_set_last_name (CltCustomer *self,
-                            const char  *last_name)
-{
-  g_return_if_fail (CLT_IS_CUSTOMER (self));
-
-  if (clt_set_string (&self->last_name, last_name))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_NAME]);
-}
-
-CltGender
-clt_customer_get_gender (CltCustomer *self)
-{
-  g_return_val_if_fail (CLT_IS_CUSTOMER (self), CLT_GENDER_UNSPECIFIED);
-
-  return self->gender;
-}
-
-void
-clt_customer_set_gender (CltCustomer *self,
-                         CltGender    gender)
-{
-  g_return_if_fail (CLT_IS_CUSTOMER (self));
-
-  if (self->gender == gender)
-    return;
-
-  self->gender = gender;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GENDER]);
-}
-
-const char *
-clt_customer_get_date_of_birth (CltCustomer *self)
-{
-  g_return_val_if_fail (CLT_IS_CUSTOMER (self), "");
-
-  return self->date_of_birth != NULL ? self->date_of_birth : "";
-}
-
-void
-clt_customer_set_date_of_birth (CltCustomer *self,
-                                const char  *date_of_birth)
-{
-  g_return_if_fail (CLT_IS_CUSTOMER (self));
-
-  if (clt_set_string (&self->date_of_birth, date_of_birth))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE_OF_BIRTH]);
-}
-
-const char *
-clt_customer_get_phone (CltCustomer *self)
-{
-  g_return_val_if_fail (CLT_IS_CUSTOMER (self), "");
-
-  return self->phone != NULL ? self->phone : "";
-}
-
-void
-clt_customer_set_phone (CltCustomer *self,
-                        const char  *phone)
-{
-  g_return_if_fail (CLT_IS_CUSTOMER (self));
-
-  if (clt_set_string (&self->phone, phone))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHONE]);
-}
-
-const char *
-clt_customer_get_company (CltCustomer *self)
-{
-  g_return_val_if_fail (CLT_IS_CUSTOMER (self), "");
-
-  return self->company != NULL ? self->company : "";
-}
-
-void
-clt_customer_set_company (CltCustomer *self,
-                          const char  *company)
-{
-  g_return_if_fail (CLT_IS_CUSTOMER (self));
-
-  if (clt_set_string (&self->company, company))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPANY]);
-}
-
-const char *
-clt_customer_get_locale (CltCustomer *self)
-{
-  g_return_val_if_fail (CLT_IS_CUSTOMER (self), "");
-
-  return self->locale != NULL ? self->locale : "";
-}
-
-void
-clt_customer_set_locale (CltCustomer *self,
-                         const char  *locale)
-{
-  g_return_if_fail (CLT_IS_CUSTOMER (self));
-
-  if (clt_set_string (&self->locale, locale))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCALE]);
-}
-
-const char *
-clt_customer_get_currency (CltCustomer *self)
-{
-  g_return_val_if_fail (CLT_IS_CUSTOMER (self), "");
-
-  return self->currency != NULL ? self->currency : "";
-}
-
-void
-clt_customer_set_currency (CltCustomer *self,
-                           const char  *currency)
-{
-  g_return_if_fail (CLT_IS_CUSTOMER (self));
-
-  if (clt_set_string (&self->currency, currency))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENCY]);
-}
-
-const char *
-clt_customer_get_preferred_site (CltCustomer *self)
-{
-  g_return_val_if_fail (CLT_IS_CUSTOMER (self), "");
-
-  return self->preferred_site != NULL ? self->preferred_site : "";
-}
-
-void
-clt_customer_set_preferred_site (CltCustomer *self,
-                                 const char  *site_code)
-{
-  g_return_if_fail (CLT_IS_CUSTOMER (self));
-
-  if (clt_set_string (&self->preferred_site, site_code))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREFERRED_SITE]);
-}
-
-const char *
-clt_customer_get_restriction (CltCustomer *self)
-{
-  g_return_val_if_fail (CLT_IS_CUSTOMER (self), "");
-
-  return self->restriction != NULL ? self->restriction : "";
-}
-
-void
-clt_customer_set_restriction (CltCustomer *self,
-                              const char  *restriction)
-{
-  g_return_if_fail (CLT_IS_CUSTOMER (self));
-
-  if (clt_set_string (&self->restriction, restriction))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESTRICTION]);
-}
-
-gboolean
-clt_customer_get_active (CltCustomer *self)
-{
-  g_return_val_if_fail (CLT_IS_CUSTOMER (self), FALSE);
-
-  return self->active;
-}
-
-void
-clt_customer_set_active (CltCustomer *self,
-                         gboolean     active)
-{
-  CltCustomerStatus old_status;
-
-  g_return_if_fail (CLT_IS_CUSTOMER (self));
-
-  active = !!active;
-
-  if (self->active == active)
-    return;
-
-  old_status = clt_customer_get_status (self);
-  self->active = active;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE]);
-  if (clt_customer_get_status (self) != old_status)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
-}
-
-gboolean
-clt_customer_get_on_hold (CltCustomer *self)
-{
-  g_return_val_if_fail (CLT_IS_CUSTOMER (self), FALSE);
-
-  return self->on_hold;
-}
-
-void
-clt_customer_set_on_hold (CltCustomer *self,
-                          gboolean     on_hold)
-{
-  CltCustomerStatus old_status;
-
-  g_return_if_fail (CLT_IS_CUSTOMER (self));
-
-  on_hold = !!on_hold;
-
-  if (self->on_hold == on_hold)
-    return;
-
-  old_status = clt_customer_get_status (self);
-  self->on_hold = on_hold;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ON_HOLD]);
-  if (clt_customer_get_status (self) != old_status)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
-}
-
-gboolean
-clt_customer_get_verified (CltCustomer *self)
-{
-  g_return_val_if_fail (CLT_IS_CUSTOMER (self), FALSE);
-
-  return self->verified;
-}
-
-void
-clt_customer_set_verified (CltCustomer *self,
-                           gboolean     verified)
-{
-  g_return_if_fail (CLT_IS_CUSTOMER (self));
-
-  verified = !!verified;
-
-  if (self->verified == verified)
-    return;
-
-  self->verified = verified;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERIFIED]);
-}
-
-GDateTime *
-clt_customer_get_registered (CltCustomer *self)
-{
-  g_return_val_if_fail (CLT_IS_CUSTOMER (self), NULL);
-
-  return self->registered;
-}
-
-void
-clt_customer_set_registered (CltCustomer *self,
-                             GDateTime   *registered)
-{
-  g_return_if_fail (CLT_IS_CUSTOMER (self));
-
-  if (clt_set_date_time (&self->registered, registered))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGISTERED]);
-}
-
-GDateTime *
-clt_customer_get_updated (CltCustomer *self)
-{
-  g_return_val_if_fail (CLT_IS_CUSTOMER (self), NULL);
-
-  return self->updated;
-}
-
-void
-clt_customer_set_updated (CltCustomer *self,
-                          GDateTime   *updated)
-{
-  g_return_if_fail (CLT_IS_CUSTOMER (self));
-
-  if (clt_set_date_time (&self->updated, updated))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED]);
-}
-
-GDateTime *
-clt_customer_get_last_login (CltCustomer *self)
-{
-  g_return_val_if_fail (CLT_IS_CUSTOMER (self), NULL);
-
-  return self->last_login;
-}
-
-void
-clt_customer_set_last_login (CltCustomer *self,
-                             GDateTime   *last_login)
-{
-  g_return_if_fail (CLT_IS_CUSTOMER (self));
-
-  if (clt_set_date_time (&self->last_login, last_login))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_LOGIN]);
-}
-
-GDateTime *
-clt_customer_get_anonymized_at (CltCustomer *self)
-{
-  g_return_val_if_fail (CLT_IS_CUSTOMER (self), NULL);
-
-  return self->anonymized_at;
-}
-
-void
-clt_customer_set_anonymized_at (CltCustomer *self,
-                                GDateTime   *anonymized_at)
-{
-  g_return_if_fail (CLT_IS_CUSTOMER (self));
-
-  if (clt_set_date_time (&self->anonymized_at, anonymized_at))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANONYMIZED_AT]);
-}
-
-const char *
-clt_customer_get_default_billing_address (CltCustomer *self)
-{
-  g_return_val_if_fail (CLT_IS_CUSTOMER (self), "");
-
-  return self->default_billing_address != NULL ? self->default_billing_address : "";
-}
-
-void
-clt_customer_set_default_billing_address (CltCustomer *self,
-                                          const char  *address_id)
-{
-  g_return_if_fail (CLT_IS_CUSTOMER (self));
-
-  if (clt_set_string (&self->default_billing_address, address_id))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEFAULT_BILLING_ADDRESS]);
-}
-
-const char *
-clt_customer_get_default_shipping_address (CltCustomer *self)
-{
-  g_return_val_if_fail (CLT_IS_CUSTOMER (self), "");
-
-  return self->default_shipping_address != NULL ? self->default_shipping_address : "";
-}
-
-void
-clt_customer_set_default_shipping_address (CltCustomer *self,
-                                           const char  *address_id)
-{
-  g_return_if_fail (CLT_IS_CUSTOMER (self));
-
-  if (clt_set_string (&self->default_shipping_address, address_id))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEFAULT_SHIPPING_ADDRESS]);
-}
-
-const char *
-clt_customer_get_zip_code (CltCustomer *self)
-{
-  g_return_val_if_fail (CLT_IS_CUSTOMER (self), "");
-
-  return self->zip_code != NULL ? self->zip_code : "";
-}
-
-void
-clt_customer_set_zip_code (CltCustomer *self,
-                           const char  *zip_code)
-{
-  g_return_if_fail (CLT_IS_CUSTOMER (self));
-
-  if (clt_set_string (&self->zip_code, zip_code))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZIP_CODE]);
-}
-
-const char *
-clt_customer_get_city (CltCustomer *self)
-{
-  g_return_val_if_fail (CLT_IS_CUSTOMER (self), "");
-
-  return self->city != NULL ? self->city : "";
-}
-
-void
-clt_customer_set_city (CltCustomer *self,
-                       const char  *city)
-{
-  g_return_if_fail (CLT_IS_CUSTOMER (self));
-
-  if (clt_set_string (&self->city, city))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CITY]);
-}
-
-const char *
-clt_customer_get_country (CltCustomer *self)
-{
-  g_return_val_if_fail (CLT_IS_CUSTOMER (self), "");
-
-  return self->country != NULL ? self->country : "";
-}
-
-void
-clt_customer_set_country (CltCustomer *self,
-                          const char  *country)
-{
-  g_return_if_fail (CLT_IS_CUSTOMER (self));
-
-  if (clt_set_string (&self->country, country))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTRY]);
-}
-
-const char * const *
-clt_customer_get_groups (CltCustomer *self)
-{
-  g_return_val_if_fail (CLT_IS_CUSTOMER (self), clt_empty_strv);
-
-  return self->groups != NULL ? (const char * const *) self->groups : clt_empty_strv;
-}
-
-void
-clt_customer_set_groups (CltCustomer        *self,
-                         const char * const *groups)
-{
-  g_return_if_fail (CLT_IS_CUSTOMER (self));
-
-  if (clt_set_strv (&self->groups, groups))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GROUPS]);
-}
-
-const char *
-clt_customer_get_company_id (CltCustomer *self)
-{
-  g_return_val_if_fail (CLT_IS_CUSTOMER (self), "");
-
-  return self->company_id != NULL ? self->company_id : "";
-}
-
-void
-clt_customer_set_company_id (CltCustomer *self,
-                             const char  *company_id)
-{
-  g_return_if_fail (CLT_IS_CUSTOMER (self));
-
-  if (clt_set_string (&self->company_id, company_id))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPANY_ID]);
-}
-
-const char *
-clt_customer_get_business_unit (CltCustomer *self)
-{
-  g_return_val_if_fail (CLT_IS_CUSTOMER (self), "");
-
-  return self->business_unit != NULL ? self->business_unit : "";
-}
-
-void
-clt_customer_set_business_unit (CltCustomer *self,
-                                const char  *business_unit)
-{
-  g_return_if_fail (CLT_IS_CUSTOMER (self));
-
-  if (clt_set_string (&self->business_unit, business_unit))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSINESS_UNIT]);
-}
-
-const char * const *
-clt_customer_get_roles (CltCustomer *self)
-{
-  g_return_val_if_fail (CLT_IS_CUSTOMER (self), clt_empty_strv);
-
-  return self->roles != NULL ? (const char * const *) self->roles : clt_empty_strv;
-}
-
-void
-clt_customer_set_roles (CltCustomer        *self,
-                        const char * const *roles)
-{
-  g_return_if_fail (CLT_IS_CUSTOMER (self));
-
-  if (clt_set_strv (&self->roles, roles))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLES]);
-}
-
-gint64
-clt_customer_get_version (CltCustomer *self)
-{
-  g_return_val_if_fail (CLT_IS_CUSTOMER (self), 0);
-
-  return self->version;
-}
-
-void
-clt_customer_set_version (CltCustomer *self,
-                          gint64       version)
-{
-  g_return_if_fail (CLT_IS_CUSTOMER (self));
-
-  if (self->version == version)
-    return;
-
-  self->version = version;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERSION]);
 }
 
 /**
@@ -1557,44 +811,6 @@ clt_customer_dup_full_name (CltCustomer *self)
     }
 
   return g_string_free (name, FALSE);
-}
-
-CltCustomerStatus
-clt_customer_get_status (CltCustomer *self)
-{
-  g_return_val_if_fail (CLT_IS_CUSTOMER (self), CLT_CUSTOMER_STATUS_INACTIVE);
-
-  return derive_status (self->active, self->on_hold);
-}
-
-/**
- * clt_customer_get_custom_fields:
- *
- * Returns: (transfer none) (nullable): the custom field values, an `a{sv}`
- *   keyed by custom field key
- */
-GVariant *
-clt_customer_get_custom_fields (CltCustomer *self)
-{
-  g_return_val_if_fail (CLT_IS_CUSTOMER (self), NULL);
-
-  return self->custom_fields;
-}
-
-/**
- * clt_customer_set_custom_fields:
- * @custom_fields: (nullable): an `a{sv}`; a floating reference is sunk
- */
-void
-clt_customer_set_custom_fields (CltCustomer *self,
-                                GVariant    *custom_fields)
-{
-  g_return_if_fail (CLT_IS_CUSTOMER (self));
-  g_return_if_fail (custom_fields == NULL ||
-                    g_variant_is_of_type (custom_fields, G_VARIANT_TYPE_VARDICT));
-
-  if (clt_set_variant (&self->custom_fields, custom_fields))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CUSTOM_FIELDS]);
 }
 
 /**

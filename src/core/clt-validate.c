@@ -13,16 +13,12 @@
 #include <glib/gi18n-lib.h>
 
 #include "clt-address.h"
-#include "clt-company.h"
-#include "clt-custom-field.h"
 #include "clt-customer.h"
 #include "clt-error.h"
-#include "clt-group.h"
 #include "clt-iso-codes.h"
 #include "clt-note.h"
-#include "clt-query.h"
-#include "clt-site.h"
 #include "clt-validate.h"
+#include "clt-validate-private.h"
 
 #define EARLIEST_BIRTH_YEAR 1900
 #define MIN_PHONE_LENGTH    3
@@ -102,7 +98,7 @@ static const ZipFormat zip_formats[] =
 static GRegex *zip_regexes[G_N_ELEMENTS (zip_formats)];
 static GRegex *general_zip_regex;
 
-static gboolean
+gboolean
 fail (char       **message,
       const char  *text)
 {
@@ -111,11 +107,7 @@ fail (char       **message,
   return FALSE;
 }
 
-static gboolean fail_printf (char       **message,
-                             const char  *format,
-                             ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
+gboolean
 fail_printf (char       **message,
              const char  *format,
              ...)
@@ -151,7 +143,7 @@ is_format (gunichar c)
   return g_unichar_type (c) == G_UNICODE_FORMAT;
 }
 
-static gboolean
+gboolean
 fail_too_many (char **message)
 {
   return fail_printf (message,
@@ -162,7 +154,7 @@ fail_too_many (char **message)
                       (guint) CLT_VALIDATE_MAX_LIST_ITEMS);
 }
 
-static gboolean
+gboolean
 is_blank (const char *value)
 {
   if (value == NULL)
@@ -183,7 +175,7 @@ is_blank (const char *value)
   return TRUE;
 }
 
-static gboolean
+gboolean
 check_text (const char  *value,
             guint        max_chars,
             gboolean     multi_line,
@@ -230,7 +222,7 @@ check_text (const char  *value,
 }
 
 /* A text field that must not be empty: @required_message says what to enter. */
-static gboolean
+gboolean
 check_required_text (const char  *value,
                      guint        max_chars,
                      gboolean     multi_line,
@@ -342,7 +334,7 @@ check_domain_label (const char *label,
 
 /* Whether every label of @domain is valid; @n_labels and @tld tell how
  * many there are and where the last starts. */
-static gboolean
+gboolean
 check_domain_labels (const char  *domain,
                      guint       *n_labels,
                      const char **tld)
@@ -416,7 +408,7 @@ has_compatibility_forms (const char *text,
 }
 
 /* A real day written "YYYY-MM-DD", into @out. */
-static gboolean
+gboolean
 parse_date (const char  *date,
             GDate       *out,
             char       **message)
@@ -505,7 +497,7 @@ check_identifier (const char  *id,
   return TRUE;
 }
 
-static gboolean
+gboolean
 check_required_identifier (const char  *id,
                            guint        max_chars,
                            char       **message)
@@ -516,40 +508,8 @@ check_required_identifier (const char  *id,
   return check_identifier (id, max_chars, message);
 }
 
-/* Characters a URL may hold as typed: RFC 3986's, and non-ASCII (IRIs).
- * Not a backslash, which browsers read as "/", nor spaces, quotes or
- * angle brackets, which end a link in an email. */
-static gboolean
-is_url_char (gunichar c)
-{
-  return c >= 0x80
-         || g_ascii_isalnum ((char) c)
-         || strchr ("-._~:/?#[]@!$&'()*+,;=%", (int) c) != NULL;
-}
-
-static gboolean
-is_local_host (const char *host)
-{
-  return g_ascii_strcasecmp (host, "localhost") == 0
-         || strcmp (host, "127.0.0.1") == 0
-         || strcmp (host, "::1") == 0;
-}
-
-/* GUri hands IDN hosts over in their ASCII form. */
-static gboolean
-check_url_host (const char *host)
-{
-  const char *tld = NULL;
-  guint n_labels = 0;
-
-  if (host == NULL || host[0] == '\0')
-    return FALSE;
-
-  return g_hostname_is_ip_address (host) || check_domain_labels (host, &n_labels, &tld);
-}
-
 /* Doubles as they come, integers a double holds exactly. */
-static gboolean
+gboolean
 is_number (GVariant *value)
 {
   if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
@@ -578,7 +538,7 @@ is_custom_field_value (GVariant *value)
          || is_number (value);
 }
 
-static gboolean
+gboolean
 is_custom_field_key (const char *key)
 {
   if (key == NULL)
@@ -1021,18 +981,11 @@ static const struct
   { "customer-id", check_address_customer_id },
 };
 
-/* Sites, groups, companies, custom fields -------------------------------- */
-
-typedef struct
-{
-  const char  *field;
-  gboolean   (*check) (gpointer   object,
-                       char     **message);
-} ObjectCheck;
+/* Sites, groups, companies, custom fields, queries ------------------------ */
 
 /* The first failing check, as a CLT_STORE_ERROR_INVALID naming its field.
  * Guards the public callers' @error. */
-static gboolean
+gboolean
 run_object_checks (gpointer           object,
                    const ObjectCheck *checks,
                    gsize              n_checks,
@@ -1053,277 +1006,6 @@ run_object_checks (gpointer           object,
 
   return TRUE;
 }
-
-static gboolean
-check_required_name (const char  *name,
-                     guint        max_chars,
-                     char       **message)
-{
-  return check_required_text (name, max_chars, FALSE, _("This field is required"), message);
-}
-
-static gboolean
-check_site_code (gpointer   site,
-                 char     **message)
-{
-  return check_required_identifier (clt_site_get_code (site), CLT_VALIDATE_MAX_CODE, message);
-}
-
-static gboolean
-check_site_name (gpointer   site,
-                 char     **message)
-{
-  return check_required_name (clt_site_get_name (site), CLT_VALIDATE_MAX_TEXT, message);
-}
-
-/* Links in emails are made by appending "verify?token=…" and the like. */
-static gboolean
-check_site_storefront_url (gpointer   site,
-                           char     **message)
-{
-  const char *url = clt_site_get_storefront_url (site);
-
-  if (!clt_validate_web_url (url, message))
-    return FALSE;
-
-  if (strpbrk (url, "?#") != NULL)
-    return fail (message, _("Links are added to this address: remove the part from “?” or “#” on"));
-
-  return TRUE;
-}
-
-static gboolean
-check_site_default_currency (gpointer   site,
-                             char     **message)
-{
-  const char *currency = clt_site_get_default_currency (site);
-
-  /* Optional: the shop's default applies. */
-  if (currency[0] == '\0')
-    return TRUE;
-
-  return clt_validate_currency (currency, message);
-}
-
-static gboolean
-check_site_default_locale (gpointer   site,
-                           char     **message)
-{
-  return clt_validate_locale (clt_site_get_default_locale (site), message);
-}
-
-static const ObjectCheck site_checks[] =
-{
-  { "code", check_site_code },
-  { "name", check_site_name },
-  { "storefront-url", check_site_storefront_url },
-  { "default-currency", check_site_default_currency },
-  { "default-locale", check_site_default_locale },
-};
-
-static gboolean
-check_group_code (gpointer   group,
-                  char     **message)
-{
-  return check_required_identifier (clt_group_get_code (group), CLT_VALIDATE_MAX_CODE, message);
-}
-
-static gboolean
-check_group_name (gpointer   group,
-                  char     **message)
-{
-  return check_required_name (clt_group_get_name (group), CLT_VALIDATE_MAX_TEXT, message);
-}
-
-static gboolean
-check_group_description (gpointer   group,
-                         char     **message)
-{
-  return check_text (clt_group_get_description (group), CLT_VALIDATE_MAX_COMMENT, TRUE, message);
-}
-
-static const ObjectCheck group_checks[] =
-{
-  { "code", check_group_code },
-  { "name", check_group_name },
-  { "description", check_group_description },
-};
-
-/* Customers refer to it by "company-id", a custom ID. */
-static gboolean
-check_company_id (gpointer   company,
-                  char     **message)
-{
-  return check_required_identifier (clt_company_get_id (company), CLT_VALIDATE_MAX_ID, message);
-}
-
-static gboolean
-check_company_name (gpointer   company,
-                    char     **message)
-{
-  return check_required_name (clt_company_get_name (company), CLT_VALIDATE_MAX_COMPANY, message);
-}
-
-static gboolean
-check_company_business_units (gpointer   company,
-                              char     **message)
-{
-  return clt_validate_list (clt_company_get_business_units (company), CLT_VALIDATE_MAX_CODE,
-                            message);
-}
-
-static gboolean
-check_company_roles (gpointer   company,
-                     char     **message)
-{
-  return clt_validate_list (clt_company_get_roles (company), CLT_VALIDATE_MAX_CODE, message);
-}
-
-static const ObjectCheck company_checks[] =
-{
-  { "id", check_company_id },
-  { "name", check_company_name },
-  { "business-units", check_company_business_units },
-  { "roles", check_company_roles },
-};
-
-static gboolean
-check_custom_field_key (gpointer   field,
-                        char     **message)
-{
-  if (!is_custom_field_key (clt_custom_field_get_key (field)))
-    return fail (message, _("Use lower-case letters, digits and _, starting with a letter"));
-
-  return TRUE;
-}
-
-static gboolean
-check_custom_field_label (gpointer   field,
-                          char     **message)
-{
-  return check_required_name (clt_custom_field_get_label (field), CLT_VALIDATE_MAX_TEXT, message);
-}
-
-static gboolean
-check_custom_field_type (gpointer   field,
-                         char     **message)
-{
-  if ((guint) clt_custom_field_get_field_type (field) > CLT_CUSTOM_FIELD_DATE)
-    return fail (message, _("Unknown field type."));
-
-  return TRUE;
-}
-
-static const ObjectCheck custom_field_checks[] =
-{
-  { "key", check_custom_field_key },
-  { "label", check_custom_field_label },
-  { "type", check_custom_field_type },
-};
-
-/* Queries --------------------------------------------------------------- */
-
-/* Any text may be searched for, but not without bounds: the store makes
- * an FTS term of every word. Line breaks and tabs pasted with it are only
- * white space to the search. */
-static gboolean
-check_query_search_text (gpointer   query,
-                         char     **message)
-{
-  return check_text (clt_query_get_search_text (query), CLT_VALIDATE_MAX_SEARCH, TRUE, message);
-}
-
-static gboolean
-check_query_status (gpointer   query,
-                    char     **message)
-{
-  if ((guint) clt_query_get_status (query) > CLT_STATUS_FILTER_UNVERIFIED)
-    return fail (message, _("Choose a status from the list"));
-
-  return TRUE;
-}
-
-/* Group and site filters name what customers hold: text, not only codes. */
-static gboolean
-check_query_group (gpointer   query,
-                   char     **message)
-{
-  return check_text (clt_query_get_group (query), CLT_VALIDATE_MAX_CODE, FALSE, message);
-}
-
-static gboolean
-check_query_site (gpointer   query,
-                  char     **message)
-{
-  return check_text (clt_query_get_site (query), CLT_VALIDATE_MAX_CODE, FALSE, message);
-}
-
-static gboolean
-check_query_country (gpointer   query,
-                     char     **message)
-{
-  const char *country = clt_query_get_country (query);
-
-  if (country[0] == '\0')
-    return TRUE;
-
-  return clt_validate_country (country, message);
-}
-
-static gboolean
-check_query_sort_key (gpointer   query,
-                      char     **message)
-{
-  if ((guint) clt_query_get_sort_key (query) >= CLT_N_SORT_KEYS)
-    return fail (message, _("Choose a column to sort by"));
-
-  return TRUE;
-}
-
-static gboolean
-check_query_sort_direction (gpointer   query,
-                            char     **message)
-{
-  if ((guint) clt_query_get_sort_direction (query) > CLT_SORT_DESCENDING)
-    return fail (message, _("Choose ascending or descending order"));
-
-  return TRUE;
-}
-
-static gboolean
-check_query_exclude_ids (gpointer   query,
-                         char     **message)
-{
-  const char * const *ids = clt_query_get_exclude_ids (query);
-
-  if (ids == NULL)
-    return TRUE;
-
-  if (g_strv_length ((char **) ids) > CLT_VALIDATE_MAX_LIST_ITEMS)
-    return fail_too_many (message);
-
-  for (guint i = 0; ids[i] != NULL; i++)
-    {
-      if (ids[i][0] == '\0')
-        return fail (message, _("Remove the empty entry"));
-      if (!clt_validate_custom_id (ids[i], message))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static const ObjectCheck query_checks[] =
-{
-  { "search-text", check_query_search_text },
-  { "status", check_query_status },
-  { "group", check_query_group },
-  { "site", check_query_site },
-  { "country", check_query_country },
-  { "sort-key", check_query_sort_key },
-  { "sort-direction", check_query_sort_direction },
-  { "exclude-ids", check_query_exclude_ids },
-};
 
 /* Public API ------------------------------------------------------------ */
 
@@ -1467,260 +1149,6 @@ clt_validate_note_message (const char  *text,
       g_propagate_error (error, clt_store_error_new_invalid ("message", "%s", message));
       return FALSE;
     }
-
-  return TRUE;
-}
-
-/**
- * clt_validate_site:
- * @site: the site to save
- * @error: a CLT_STORE_ERROR_INVALID naming the first failing field
- *
- * Returns: whether @site meets every rule
- */
-gboolean
-clt_validate_site (CltSite  *site,
-                   GError  **error)
-{
-  g_return_val_if_fail (CLT_IS_SITE (site), FALSE);
-
-  return run_object_checks (site, site_checks, G_N_ELEMENTS (site_checks), error);
-}
-
-gboolean
-clt_validate_group (CltGroup  *group,
-                    GError   **error)
-{
-  g_return_val_if_fail (CLT_IS_GROUP (group), FALSE);
-
-  return run_object_checks (group, group_checks, G_N_ELEMENTS (group_checks), error);
-}
-
-gboolean
-clt_validate_company (CltCompany  *company,
-                      GError     **error)
-{
-  g_return_val_if_fail (CLT_IS_COMPANY (company), FALSE);
-
-  return run_object_checks (company, company_checks, G_N_ELEMENTS (company_checks), error);
-}
-
-gboolean
-clt_validate_custom_field (CltCustomField  *field,
-                           GError         **error)
-{
-  g_return_val_if_fail (CLT_IS_CUSTOM_FIELD (field), FALSE);
-
-  return run_object_checks (field, custom_field_checks, G_N_ELEMENTS (custom_field_checks), error);
-}
-
-/**
- * clt_validate_query:
- * @query: what a caller asks a store for
- * @error: a CLT_STORE_ERROR_INVALID naming the first failing property
- *
- * For queries from outside (the server): the search text valid UTF-8,
- * at most CLT_VALIDATE_MAX_SEARCH characters, of the text rules (line
- * breaks and tabs allowed); enums in range; group and site filters text
- * of at most 64 characters; the country empty or ISO 3166-1; at most
- * CLT_VALIDATE_MAX_LIST_ITEMS exclude ids, each a custom ID.
- *
- * Returns: whether @query may be handed to a store
- */
-gboolean
-clt_validate_query (CltQuery  *query,
-                    GError   **error)
-{
-  g_return_val_if_fail (CLT_IS_QUERY (query), FALSE);
-
-  return run_object_checks (query, query_checks, G_N_ELEMENTS (query_checks), error);
-}
-
-/**
- * clt_validate_page:
- * @page_index: which page, from 0
- * @page_size: how many items a page has
- * @error: a CLT_STORE_ERROR_INVALID for "page-size" or "page-index"
- *
- * Returns: whether @page_size is 1 to CLT_VALIDATE_MAX_PAGE_SIZE and the
- *   end of the page, (@page_index + 1) × @page_size, fits a guint, so
- *   that neither its offset nor offset + limit wrap
- */
-gboolean
-clt_validate_page (guint    page_index,
-                   guint    page_size,
-                   GError **error)
-{
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (page_size == 0 || page_size > CLT_VALIDATE_MAX_PAGE_SIZE)
-    {
-      g_propagate_error (error,
-                         clt_store_error_new_invalid ("page-size", _("Ask for 1 to %u items per page"),
-                                                      (guint) CLT_VALIDATE_MAX_PAGE_SIZE));
-      return FALSE;
-    }
-
-  if (page_index >= G_MAXUINT / page_size)
-    {
-      g_propagate_error (error,
-                         clt_store_error_new_invalid ("page-index",
-                                                      _("This page is past the end of any list")));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/**
- * clt_validate_custom_field_value:
- * @field: the definition of the custom field
- * @value: a value for it, as in a customer's "custom-fields"
- * @message: (out) (optional) (transfer full): what is wrong
- *
- * Text: a string that meets the text rules, at most
- * CLT_VALIDATE_MAX_COMMENT characters on one line. Number: a finite
- * double, or a 32- or 64-bit integer a double holds exactly (|n| ≤ 2^53).
- * Yes/no: a boolean. Date: a string "YYYY-MM-DD" naming a real day.
- *
- * Returns: whether @value fits the type of @field
- */
-gboolean
-clt_validate_custom_field_value (CltCustomField  *field,
-                                 GVariant        *value,
-                                 char           **message)
-{
-  GDate date;
-
-  g_return_val_if_fail (CLT_IS_CUSTOM_FIELD (field), FALSE);
-  g_return_val_if_fail (value != NULL, FALSE);
-  g_return_val_if_fail (message == NULL || *message == NULL, FALSE);
-
-  switch (clt_custom_field_get_field_type (field))
-    {
-    case CLT_CUSTOM_FIELD_STRING:
-      if (!g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
-        return fail (message, _("Enter text"));
-      return check_text (g_variant_get_string (value, NULL), CLT_VALIDATE_MAX_COMMENT, FALSE,
-                         message);
-
-    case CLT_CUSTOM_FIELD_NUMBER:
-      if (!is_number (value))
-        return fail (message, _("Enter a number"));
-      return TRUE;
-
-    case CLT_CUSTOM_FIELD_BOOLEAN:
-      if (!g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
-        return fail (message, _("Choose yes or no"));
-      return TRUE;
-
-    case CLT_CUSTOM_FIELD_DATE:
-      if (!g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
-        return fail (message, _("Enter the date as YYYY-MM-DD, like 1980-04-23"));
-      return parse_date (g_variant_get_string (value, NULL), &date, message);
-
-    default:
-      return fail (message, _("Unknown field type."));
-    }
-}
-
-/**
- * clt_validate_code:
- * @code: (nullable): a site or group code
- * @message: (out) (optional) (transfer full): what is wrong
- *
- * Returns: whether @code is `[A-Za-z0-9_-]{1,64}`
- */
-gboolean
-clt_validate_code (const char  *code,
-                   char       **message)
-{
-  return check_required_identifier (code, CLT_VALIDATE_MAX_CODE, message);
-}
-
-/**
- * clt_validate_list:
- * @values: (nullable) (array zero-terminated=1): group codes, roles,
- *   business units
- * @max_chars: the most characters an entry may have
- * @message: (out) (optional) (transfer full): what is wrong
- *
- * Returns: whether there are at most CLT_VALIDATE_MAX_LIST_ITEMS entries,
- *   each text that is not blank, at most @max_chars characters, listed once
- */
-gboolean
-clt_validate_list (const char * const  *values,
-                   guint                max_chars,
-                   char               **message)
-{
-  g_autoptr(GHashTable) seen = NULL;
-
-  if (values == NULL)
-    return TRUE;
-
-  if (g_strv_length ((char **) values) > CLT_VALIDATE_MAX_LIST_ITEMS)
-    return fail_too_many (message);
-
-  seen = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; values[i] != NULL; i++)
-    {
-      if (is_blank (values[i]))
-        return fail (message, _("Remove the empty entry"));
-      if (!check_text (values[i], max_chars, FALSE, message))
-        return FALSE;
-      if (!g_hash_table_add (seen, (gpointer) values[i]))
-        return fail_printf (message, _("“%s” is listed twice"), values[i]);
-    }
-
-  return TRUE;
-}
-
-/**
- * clt_validate_web_url:
- * @url: (nullable): a web address; NULL and "" are valid
- * @message: (out) (optional) (transfer full): what is wrong
- *
- * An https:// address, or http:// on this computer (localhost, 127.0.0.1,
- * [::1]) for a shop under development; a host name or IP address, no user
- * name or password, at most CLT_VALIDATE_MAX_TEXT characters of the text
- * rules, none a space, quote, angle bracket or backslash.
- *
- * Returns: whether @url is such an address
- */
-gboolean
-clt_validate_web_url (const char  *url,
-                      char       **message)
-{
-  g_autoptr(GUri) uri = NULL;
-  const char *scheme;
-  const char *host;
-
-  if (url == NULL || url[0] == '\0')
-    return TRUE;
-
-  if (!check_text (url, CLT_VALIDATE_MAX_TEXT, FALSE, message))
-    return FALSE;
-
-  for (const char *p = url; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (!is_url_char (g_utf8_get_char (p)))
-        return fail (message, _("Enter a web address like https://shop.example"));
-    }
-
-  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL)
-    return fail (message, _("Enter a web address like https://shop.example"));
-
-  scheme = g_uri_get_scheme (uri);
-  host = g_uri_get_host (uri);
-  if (strcmp (scheme, "https") != 0 && strcmp (scheme, "http") != 0)
-    return fail (message, _("Enter an address that starts with https://"));
-  if (!check_url_host (host))
-    return fail (message, _("Enter a web address like https://shop.example"));
-  if (strcmp (scheme, "http") == 0 && !is_local_host (host))
-    return fail (message, _("Enter an address that starts with https://"));
-  if (g_uri_get_userinfo (uri) != NULL)
-    return fail (message, _("Remove the user name and password from the address"));
 
   return TRUE;
 }

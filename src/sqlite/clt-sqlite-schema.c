@@ -389,6 +389,9 @@ static const char schema_v2[] =
   "DROP TRIGGER customers_fts_insert;"
   "DROP TRIGGER customers_fts_delete;"
   "DROP TRIGGER customers_fts_update;"
+  /* Anonymized customers leave the index (version 1 kept their number). */
+  "INSERT INTO customers_fts (customers_fts, rowid, search_text)"
+  "  SELECT 'delete', pk, search_text FROM customers WHERE NOT listed;"
 
   "ALTER TABLE notes ADD COLUMN public_id TEXT;"
   "UPDATE notes SET public_id = lower (hex (randomblob (8)));"

@@ -306,17 +306,44 @@ check_references (CltSqliteStore *self,
       const char *key;
       GVariant *value;
 
+      g_autoptr(sqlite3_stmt) type = prepare (self, db, "SELECT type FROM custom_fields WHERE key = ?",
+                                              error);
+
+      if (type == NULL)
+        return FALSE;
+
+      /* Every value names a defined field and has its type. */
       g_variant_iter_init (&iter, fields);
       while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
         {
-          g_variant_unref (value);
-          if (!exists_text (self, db, "SELECT 1 FROM custom_fields WHERE key = ?", key, &found, error))
-            return FALSE;
-          if (!found)
+          g_autoptr(GVariant) owned = value;
+          g_autoptr(CltCustomField) field = NULL;
+          g_autofree char *message = NULL;
+          int rc;
+
+          sqlite3_reset (type);
+          bind_text (type, 1, key);
+          rc = sqlite3_step (type);
+          if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            {
+              set_db_error (self, error, db, rc);
+              return FALSE;
+            }
+          if (rc == SQLITE_DONE)
             {
               g_propagate_error (error, clt_store_error_new_invalid ("custom-fields",
                                                                      _("There is no custom field “%s”."),
                                                                      key));
+              return FALSE;
+            }
+
+          field = clt_custom_field_new ();
+          clt_custom_field_set_key (field, key);
+          clt_custom_field_set_field_type (field, sqlite3_column_int (type, 0));
+          if (!clt_validate_custom_field_value (field, owned, &message))
+            {
+              g_propagate_error (error, clt_store_error_new_invalid ("custom-fields", "%s: %s",
+                                                                     key, message));
               return FALSE;
             }
         }
@@ -1121,11 +1148,12 @@ anonymize_customer (CltSqliteStore  *self,
   sqlite3_bind_int64 (stmt, 3, pk);
   bind_text (stmt, 4, new_id);
   bind_text (stmt, 5, task_author (task));
-  /* Listeners here learn of it by the id they know; the log keeps only
-   * the new id (the purge below rewrites this entry too). */
+  /* An anonymized customer leaves the search index for good (it is never
+   * listed again, and the index counts matches by itself). Listeners here
+   * learn of it by the id they know; the log keeps only the new id (the
+   * purge below rewrites this entry too). */
   if (!search_index_remove (self, db, pk, error) ||
       !step_expect_done (self, db, stmt, error) ||
-      !search_index_add (self, db, pk, error) ||
       !record_change (self, db, task, CLT_CHANGE_CUSTOMER, old_id, error))
     goto out;
 

@@ -549,7 +549,7 @@ bulk_end (CltSqliteStore *self,
     {
       g_autoptr(sqlite3_stmt) fts = prepare (self, db,
                                              "INSERT INTO customers_fts (rowid, search_text)"
-                                             " SELECT pk, search_text FROM customers WHERE pk >= ?",
+                                             " SELECT pk, search_text FROM customers WHERE pk >= ? AND listed",
                                              error);
 
       ok = fts != NULL;

@@ -239,6 +239,9 @@ G_GNUC_INTERNAL void clt_sqlite_store_initable_iface_init (GInitableIface *iface
 G_GNUC_INTERNAL gboolean select_customers (CltSqliteStore *self, sqlite3 *db, sqlite3_stmt *stmt, GPtrArray **out, GError **error);
 
 /* clt-sqlite-store-shop.c */
+G_GNUC_INTERNAL sqlite3_stmt *prepare_customer_update (CltSqliteStore *self, sqlite3 *db, GTask *task, const char *set, const char *where, int n_params, GError **error);
+G_GNUC_INTERNAL gboolean check_list_argument (const char *field, const char *const *values, GError **error);
+G_GNUC_INTERNAL gboolean lookup_company (CltSqliteStore *self, sqlite3 *db, const char *company_id, CltCompany **out, GError **error);
 G_GNUC_INTERNAL gboolean select_customer_shop_data (CltSqliteStore *self, sqlite3 *db, gint64 pk, const char *company_id, GPtrArray **sites, GPtrArray **groups, CltCompany **company, GError **error);
 G_GNUC_INTERNAL CltShopPreferences *read_preferences (CltSqliteStore *self, sqlite3 *db, GError **error);
 
@@ -296,6 +299,9 @@ G_GNUC_INTERNAL void clt_sqlite_store_import_iface_init (CltStoreInterface *ifac
 
 /* clt-sqlite-store-mail.c */
 G_GNUC_INTERNAL void clt_sqlite_store_mail_iface_init (CltStoreInterface *iface);
+
+/* clt-sqlite-store-membership.c */
+G_GNUC_INTERNAL void clt_sqlite_store_membership_iface_init (CltStoreInterface *iface);
 
 /* clt-sqlite-store-query.c */
 G_GNUC_INTERNAL void clt_sqlite_store_query_iface_init (CltStoreInterface *iface);

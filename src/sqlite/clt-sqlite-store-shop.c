@@ -1,6 +1,6 @@
 /* clt-sqlite-store-shop.c — sites, groups, companies and custom fields
- * (one set of code for the four, driven by a ShopKind), customers' groups
- * and companies, the shop's preferences and who is signed in.
+ * (one set of code for the four, driven by a ShopKind), the shop's
+ * preferences and who is signed in.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,9 +12,8 @@
 #include "clt-sqlite-store-private.h"
 
 /* What the writes here work on: a site, group, company or custom field
- * (@kind, @object or @key and @version), the shop's preferences (@object),
- * or a customer's groups or company (@customer_id at @version, @company_id,
- * @business_unit, @names). */
+ * (@kind, @object or @key and @version), or the shop's preferences
+ * (@object). */
 typedef struct _ShopKind ShopKind;
 
 typedef struct
@@ -24,10 +23,6 @@ typedef struct
   char           *key;
   gint64          version;
   char           *request_id;
-  char           *customer_id;
-  char           *company_id;
-  char           *business_unit;
-  GStrv           names;
 } ShopData;
 
 /* Sites, groups, companies and custom fields differ in their table, their
@@ -77,10 +72,6 @@ shop_data_free (ShopData *data)
   g_clear_object (&data->object);
   g_free (data->key);
   g_free (data->request_id);
-  g_free (data->customer_id);
-  g_free (data->company_id);
-  g_free (data->business_unit);
-  g_strfreev (data->names);
   g_free (data);
 }
 
@@ -105,7 +96,7 @@ shop_data_new (const ShopKind *kind,
  * are ?1 to ?@n_params: every change to a customer also bumps its version
  * and says who made it when. (Numbered, not named: a name after ?1 … ?3
  * would take number 4, the ?4 of a WHERE that comes later.) */
-static sqlite3_stmt *
+sqlite3_stmt *
 prepare_customer_update (CltSqliteStore  *self,
                          sqlite3         *db,
                          GTask           *task,
@@ -156,60 +147,13 @@ detach_customers (CltSqliteStore  *self,
   return record_change (self, db, task, CLT_CHANGE_CUSTOMERS, NULL, error);
 }
 
-/* The pk of the live customer @customer_id, which the caller read at
- * @version (0: any). */
-static gboolean
-lookup_customer_at (CltSqliteStore  *self,
-                    sqlite3         *db,
-                    const char      *customer_id,
-                    gint64           version,
-                    gint64          *pk,
-                    GError         **error)
-{
-  g_autoptr(CltCustomer) stored = NULL;
-
-  if (!lookup_live_customer (self, db, customer_id, pk, error) ||
-      !read_customer_by_pk (self, db, *pk, &stored, error))
-    return FALSE;
-
-  if (version > 0 && clt_customer_get_version (stored) != version)
-    {
-      g_set_error_literal (error, CLT_STORE_ERROR, CLT_STORE_ERROR_STALE,
-                           _("Someone else changed this customer in the meantime. "
-                             "Reload it and make your changes again."));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Ends a write to one customer: records the change and returns the
- * stored customer. */
-static gboolean
-return_customer (CltSqliteStore  *self,
-                 sqlite3         *db,
-                 GTask           *task,
-                 gint64           pk,
-                 const char      *customer_id,
-                 GError         **error)
-{
-  CltCustomer *stored = NULL;
-
-  if (!record_change (self, db, task, CLT_CHANGE_CUSTOMER, customer_id, error) ||
-      !read_customer_by_pk (self, db, pk, &stored, error))
-    return FALSE;
-
-  write_return_pointer (task, stored, g_object_unref);
-  return TRUE;
-}
-
 /* }}} */
 
 /* Validation {{{ */
 
 /* A list argument (group codes, roles, business units): TOO_LARGE above
  * the limit, else INVALID for @field when an entry is wrong. */
-static gboolean
+gboolean
 check_list_argument (const char          *field,
                      const char * const  *values,
                      GError             **error)
@@ -668,6 +612,23 @@ check_stored (const ShopKind  *kind,
   return TRUE;
 }
 
+/* The stored company @company_id; NULL in *@out when there is none. */
+gboolean
+lookup_company (CltSqliteStore  *self,
+                sqlite3         *db,
+                const char      *company_id,
+                CltCompany     **out,
+                GError         **error)
+{
+  GObject *found = NULL;
+
+  if (!lookup_object (self, db, &company_kind, company_id, &found, error))
+    return FALSE;
+
+  *out = found != NULL ? CLT_COMPANY (found) : NULL;
+  return TRUE;
+}
+
 /* For the customer page's one read: the shop's sites, the groups of the
  * customer @pk, and the company with @company_id (NULL when empty or
  * gone). */
@@ -684,7 +645,6 @@ select_customer_shop_data (CltSqliteStore  *self,
   g_autoptr(sqlite3_stmt) all_sites = prepare_select (self, db, &site_kind, FALSE, error);
   g_autoptr(sqlite3_stmt) own_groups = NULL;
   g_autofree char *sql = NULL;
-  GObject *found = NULL;
 
   if (all_sites == NULL ||
       !collect_rows (self, db, all_sites, site_kind.read_row, NULL, sites, error))
@@ -703,11 +663,7 @@ select_customer_shop_data (CltSqliteStore  *self,
 
   *company = NULL;
   if (company_id != NULL && company_id[0] != '\0')
-    {
-      if (!lookup_object (self, db, &company_kind, company_id, &found, error))
-        return FALSE;
-      *company = found != NULL ? CLT_COMPANY (found) : NULL;
-    }
+    return lookup_company (self, db, company_id, company, error);
 
   return TRUE;
 }
@@ -1060,204 +1016,6 @@ clt_sqlite_store_delete_custom_field (CltStore            *store,
 
 /* }}} */
 
-/* A customer's groups and company {{{ */
-
-static gboolean
-set_customer_groups_write (CltSqliteStore *self,
-                           sqlite3        *db,
-                           gpointer        user_data,
-                           GCancellable   *cancellable,
-                           GTask          *task,
-                           GError        **error)
-{
-  ShopData *data = user_data;
-  g_autoptr(sqlite3_stmt) touch = NULL;
-  gboolean found;
-  gint64 pk;
-
-  if (!lookup_customer_at (self, db, data->customer_id, data->version, &pk, error))
-    return FALSE;
-
-  for (guint i = 0; data->names[i] != NULL; i++)
-    {
-      if (!exists_text (self, db, "SELECT 1 FROM groups WHERE code = ?", data->names[i], &found,
-                        error))
-        return FALSE;
-      if (!found)
-        {
-          g_propagate_error (error, clt_store_error_new_invalid ("groups",
-                                                                 _("There is no group “%s”."),
-                                                                 data->names[i]));
-          return FALSE;
-        }
-    }
-
-  touch = prepare_customer_update (self, db, task, "", "pk = ?1", 1, error);
-  if (touch == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (touch, 1, pk);
-  if (!write_groups (self, db, pk, (const char * const *) data->names, error) ||
-      !step_expect_done (self, db, touch, error))
-    return FALSE;
-
-  return return_customer (self, db, task, pk, data->customer_id, error);
-}
-
-static void
-clt_sqlite_store_set_customer_groups (CltStore            *store,
-                                      const char          *customer_id,
-                                      gint64               customer_version,
-                                      const char * const  *group_codes,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data)
-{
-  GError *error = NULL;
-  ShopData *data;
-
-  if (!check_list_argument ("groups", group_codes, &error))
-    {
-      refuse_write (store, clt_sqlite_store_set_customer_groups, CLT_PERMISSION_EDIT_CUSTOMERS, error,
-                      cancellable, callback, user_data);
-      return;
-    }
-
-  data = shop_data_new (NULL, NULL, NULL, customer_version);
-  data->customer_id = g_strdup (customer_id);
-  data->names = group_codes != NULL ? g_strdupv ((char **) group_codes) : g_new0 (char *, 1);
-  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_set_customer_groups,
-             set_customer_groups_write, data, (GDestroyNotify) shop_data_free,
-             CLT_PERMISSION_EDIT_CUSTOMERS, cancellable, callback, user_data);
-}
-
-/* That @company_id exists and has @business_unit and @roles; "" and no
- * roles without a company. */
-static gboolean
-check_assignment (CltSqliteStore  *self,
-                  sqlite3         *db,
-                  ShopData        *data,
-                  GError         **error)
-{
-  g_autoptr(GObject) stored = NULL;
-  CltCompany *company;
-
-  if (data->company_id[0] == '\0')
-    {
-      if (data->business_unit[0] == '\0' && data->names[0] == NULL)
-        return TRUE;
-
-      g_propagate_error (error, clt_store_error_new_invalid ("company-id",
-                                                             _("Choose a company first.")));
-      return FALSE;
-    }
-
-  if (!lookup_object (self, db, &company_kind, data->company_id, &stored, error))
-    return FALSE;
-  if (stored == NULL)
-    {
-      g_propagate_error (error, clt_store_error_new_invalid ("company-id",
-                                                             _("There is no company “%s”."),
-                                                             data->company_id));
-      return FALSE;
-    }
-
-  company = CLT_COMPANY (stored);
-  if (data->business_unit[0] != '\0' &&
-      !g_strv_contains (clt_company_get_business_units (company), data->business_unit))
-    {
-      g_propagate_error (error, clt_store_error_new_invalid ("business-unit",
-                                                             _("The company has no business unit “%s”."),
-                                                             data->business_unit));
-      return FALSE;
-    }
-
-  for (guint i = 0; data->names[i] != NULL; i++)
-    if (!g_strv_contains (clt_company_get_roles (company), data->names[i]))
-      {
-        g_propagate_error (error, clt_store_error_new_invalid ("roles",
-                                                               _("The company has no role “%s”."),
-                                                               data->names[i]));
-        return FALSE;
-      }
-
-  return TRUE;
-}
-
-static gboolean
-assign_company_write (CltSqliteStore *self,
-                      sqlite3        *db,
-                      gpointer        user_data,
-                      GCancellable   *cancellable,
-                      GTask          *task,
-                      GError        **error)
-{
-  ShopData *data = user_data;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  gint64 pk;
-
-  if (!lookup_customer_at (self, db, data->customer_id, data->version, &pk, error) ||
-      !check_assignment (self, db, data, error))
-    return FALSE;
-
-  stmt = prepare_customer_update (self, db, task,
-                                  "company_id = ?1, business_unit = ?2, roles = ?3", "pk = ?4",
-                                  4, error);
-  if (stmt == NULL)
-    return FALSE;
-
-  if (data->company_id[0] != '\0')
-    bind_text (stmt, 1, data->company_id);
-  else
-    sqlite3_bind_null (stmt, 1);
-  bind_text (stmt, 2, data->business_unit);
-  sqlite3_bind_text (stmt, 3, join_lines ((const char * const *) data->names), -1, g_free);
-  sqlite3_bind_int64 (stmt, 4, pk);
-  if (!step_expect_done (self, db, stmt, error))
-    return FALSE;
-
-  return return_customer (self, db, task, pk, data->customer_id, error);
-}
-
-static void
-clt_sqlite_store_assign_company (CltStore            *store,
-                                 const char          *customer_id,
-                                 gint64               customer_version,
-                                 const char          *company_id,
-                                 const char          *business_unit,
-                                 const char * const  *roles,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
-{
-  g_autofree char *message = NULL;
-  GError *error = NULL;
-  ShopData *data;
-
-  if (!check_list_argument ("roles", roles, &error))
-    g_assert (error != NULL);
-  else if (!clt_validate_text (business_unit, CLT_VALIDATE_MAX_CODE, FALSE, &message))
-    error = clt_store_error_new_invalid ("business-unit", "%s", message);
-
-  if (error != NULL)
-    {
-      refuse_write (store, clt_sqlite_store_assign_company, CLT_PERMISSION_EDIT_CUSTOMERS, error,
-                    cancellable, callback, user_data);
-      return;
-    }
-
-  data = shop_data_new (NULL, NULL, NULL, customer_version);
-  data->customer_id = g_strdup (customer_id);
-  data->company_id = g_strdup (company_id != NULL ? company_id : "");
-  data->business_unit = g_strdup (business_unit != NULL ? business_unit : "");
-  data->names = roles != NULL ? g_strdupv ((char **) roles) : g_new0 (char *, 1);
-  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_assign_company, assign_company_write,
-             data, (GDestroyNotify) shop_data_free, CLT_PERMISSION_EDIT_CUSTOMERS,
-             cancellable, callback, user_data);
-}
-
-/* }}} */
-
 /* Preferences and the current user {{{ */
 
 /* shop_preferences rows are keyed by the CltShopPreferences property
@@ -1516,11 +1274,9 @@ clt_sqlite_store_shop_iface_init (CltStoreInterface *iface)
   iface->list_groups = clt_sqlite_store_list_groups;
   iface->save_group = clt_sqlite_store_save_group;
   iface->delete_group = clt_sqlite_store_delete_group;
-  iface->set_customer_groups = clt_sqlite_store_set_customer_groups;
   iface->list_companies = clt_sqlite_store_list_companies;
   iface->save_company = clt_sqlite_store_save_company;
   iface->delete_company = clt_sqlite_store_delete_company;
-  iface->assign_company = clt_sqlite_store_assign_company;
   iface->list_custom_fields = clt_sqlite_store_list_custom_fields;
   iface->save_custom_field = clt_sqlite_store_save_custom_field;
   iface->delete_custom_field = clt_sqlite_store_delete_custom_field;

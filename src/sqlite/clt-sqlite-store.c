@@ -286,6 +286,7 @@ static void
 clt_sqlite_store_store_iface_init (CltStoreInterface *iface)
 {
   clt_sqlite_store_shop_iface_init (iface);
+  clt_sqlite_store_membership_iface_init (iface);
   clt_sqlite_store_query_iface_init (iface);
   clt_sqlite_store_mail_iface_init (iface);
   clt_sqlite_store_import_iface_init (iface);

@@ -279,19 +279,14 @@ on_reload_ready_cb (GObject      *object,
                     gpointer      user_data)
 {
   g_autoptr(CltAddressEditor) self = user_data;
-  g_autoptr(GPtrArray) addresses = NULL;
+  g_autoptr(CltAddress) current = NULL;
   g_autoptr(GError) error = NULL;
-  CltAddress *current = NULL;
 
-  addresses = clt_store_list_addresses_finish (CLT_STORE (object), result, &error);
+  current = clt_store_get_address_finish (CLT_STORE (object), result, &error);
 
-  for (guint i = 0; addresses != NULL && i < addresses->len; i++)
-    {
-      CltAddress *address = g_ptr_array_index (addresses, i);
-
-      if (g_strcmp0 (clt_address_get_id (address), clt_address_get_id (self->original)) == 0)
-        current = address;
-    }
+  /* Deleted meanwhile: the form says so without an error. */
+  if (g_error_matches (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND))
+    g_clear_error (&error);
 
   if (clt_form_finish_reload (&self->form, current, error))
     load_address (self);
@@ -317,8 +312,12 @@ reload_action (GtkWidget  *widget,
   if (!clt_form_begin_reload (&self->form))
     return;
 
-  clt_store_list_addresses_async (self->store, clt_address_get_customer_id (self->original),
-                                  self->form.cancellable, on_reload_ready_cb, g_object_ref (self));
+  clt_store_get_address_async (self->store,
+                               clt_address_get_customer_id (self->original),
+                               clt_address_get_id (self->original),
+                               self->form.cancellable,
+                               on_reload_ready_cb,
+                               g_object_ref (self));
 }
 
 /* Setup ------------------------------------------------------------------- */
@@ -694,8 +693,8 @@ clt_address_editor_save (CltAddressEditor *self)
   address = clt_address_copy (get_address (self));
 
   if (self->form.create)
-    clt_store_create_address_async (self->store, address, self->form.cancellable, on_save_ready_cb,
-                                    g_object_ref (self));
+    clt_store_create_address_async (self->store, address, self->form.request_id,
+                                    self->form.cancellable, on_save_ready_cb, g_object_ref (self));
   else
     clt_store_update_address_async (self->store, address, self->form.cancellable, on_save_ready_cb,
                                     g_object_ref (self));

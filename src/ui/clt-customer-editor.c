@@ -16,6 +16,7 @@
 #include "clt-customer-editor.h"
 #include "clt-customer-editor-private.h"
 #include "clt-date-row.h"
+#include "clt-error-message.h"
 #include "clt-form.h"
 #include "clt-iso-codes.h"
 #include "clt-password.h"
@@ -445,8 +446,8 @@ on_preferences_ready_cb (GObject      *object,
 
   if (preferences == NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("Couldn't read the shop's defaults: %s"),
-                                                  error->message);
+      g_autofree char *message = clt_error_dup_message (_("Couldn't read the shop's defaults"),
+                                                        error);
 
       clt_form_add_toast (&self->form, message);
       preferences = clt_shop_preferences_new ();
@@ -474,7 +475,7 @@ on_sites_ready_cb (GObject      *object,
 
   if (sites == NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("Couldn't list the sites: %s"), error->message);
+      g_autofree char *message = clt_error_dup_message (_("Couldn't list the sites"), error);
 
       clt_form_add_toast (&self->form, message);
       return;
@@ -498,7 +499,7 @@ on_addresses_ready_cb (GObject      *object,
 
   if (addresses == NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("Couldn't list the addresses: %s"), error->message);
+      g_autofree char *message = clt_error_dup_message (_("Couldn't list the addresses"), error);
 
       clt_form_add_toast (&self->form, message);
       return;
@@ -560,7 +561,7 @@ on_password_reset_ready_cb (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->form.closed)
         return;
 
-      message = g_strdup_printf (_("Couldn't send the password reset email: %s"), error->message);
+      message = clt_error_dup_message (_("Couldn't send the password reset email"), error);
     }
   else if (self->form.closed)
     {
@@ -1095,6 +1096,7 @@ clt_customer_editor_save (CltCustomerEditor *self)
       clt_store_create_customer_async (self->store, customer,
                                        password[0] != '\0' ? password : NULL,
                                        gtk_switch_get_active (self->send_token_switch),
+                                       self->form.request_id,
                                        self->form.cancellable, on_save_ready_cb,
                                        g_object_ref (self));
     }

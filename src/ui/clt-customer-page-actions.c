@@ -17,6 +17,7 @@
 #include "clt-customer.h"
 #include "clt-customer-page-private.h"
 #include "clt-email.h"
+#include "clt-error-message.h"
 #include "clt-note.h"
 #include "clt-store.h"
 #include "clt-validate.h"
@@ -104,7 +105,7 @@ typedef struct
   gboolean         value;
   gboolean         was_billing;
   gboolean         was_shipping;
-  gint64           email_id;
+  char            *email_id;
 } WriteData;
 
 static WriteData *
@@ -122,19 +123,41 @@ write_data_free (WriteData *data)
 {
   g_clear_object (&data->self);
   g_clear_pointer (&data->address_id, g_free);
+  g_clear_pointer (&data->email_id, g_free);
   g_free (data);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WriteData, write_data_free)
 
+/* Says that @what failed and why. A write based on an old version
+ * (STALE) or on something gone (NOT_FOUND) also shows the current data:
+ * the user sees what someone else did and can decide again. */
 static void
 report_write_error (CltCustomerPage *self,
+                    const char      *what,
                     const GError    *error)
 {
+  g_autofree char *message = NULL;
+
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  clt_customer_page_add_toast (self, error->message);
+  if (g_error_matches (error, CLT_STORE_ERROR, CLT_STORE_ERROR_STALE))
+    {
+      g_autoptr(GError) stale = g_error_new_literal (CLT_STORE_ERROR, CLT_STORE_ERROR_STALE,
+                                                     _("Someone else changed this customer "
+                                                       "meanwhile. Showing the current "
+                                                       "version: check it and try again."));
+      message = clt_error_dup_message (what, stale);
+    }
+  else
+    message = clt_error_dup_message (what, error);
+
+  clt_customer_page_add_toast (self, message);
+
+  if (g_error_matches (error, CLT_STORE_ERROR, CLT_STORE_ERROR_STALE) ||
+      g_error_matches (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND))
+    _clt_customer_page_queue_reload (self);
 }
 
 /* Customer updates from the page: the switches and Mark as Verified {{{ */
@@ -157,7 +180,7 @@ on_customer_updated_cb (GObject      *object,
 
   if (stored == NULL)
     {
-      report_write_error (self, error);
+      report_write_error (self, _("Couldn’t change the customer"), error);
 
       /* Put the switch back where the stored customer has it. */
       if (data->toggle != NULL)
@@ -304,8 +327,10 @@ on_note_added_cb (GObject      *object,
 
   if (note == NULL)
     {
-      /* The typed message stays in the box. */
-      report_write_error (self, error);
+      /* The typed message stays in the box, and a retry of it keeps its
+       * request id: should this one have been stored after all, the
+       * store answers with it instead of storing it twice. */
+      report_write_error (self, _("Couldn’t add the note"), error);
       _clt_customer_page_update_actions (self);
       return;
     }
@@ -314,8 +339,9 @@ on_note_added_cb (GObject      *object,
       || is_blank (clt_note_get_customer_id (note)))
     {
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), "", 0);
+      g_clear_pointer (&self->note_request_id, g_free);
       gtk_list_box_prepend (self->note_list, _clt_customer_page_create_note_row (note));
-      clt_customer_page_reload (self);
+      _clt_customer_page_queue_reload (self);
     }
 
   _clt_customer_page_update_actions (self);
@@ -335,7 +361,11 @@ add_note_action (GtkWidget  *widget,
   self->adding_note = TRUE;
   _clt_customer_page_update_actions (self);
 
-  clt_store_add_note_async (self->store, self->customer_id, g_strstrip (text), self->cancellable,
+  if (self->note_request_id == NULL)
+    self->note_request_id = g_uuid_string_random ();
+
+  clt_store_add_note_async (self->store, self->customer_id, g_strstrip (text),
+                            self->note_request_id, self->cancellable,
                             on_note_added_cb, write_data_new (self));
 }
 
@@ -343,6 +373,8 @@ static void
 on_note_buffer_changed_cb (CltCustomerPage *self,
                            GtkTextBuffer   *buffer)
 {
+  /* Another text is another note. */
+  g_clear_pointer (&self->note_request_id, g_free);
   _clt_customer_page_update_actions (self);
 }
 
@@ -353,7 +385,7 @@ on_note_buffer_changed_cb (CltCustomerPage *self,
 static void
 on_address_editor_saved_cb (CltCustomerPage *self)
 {
-  clt_customer_page_reload (self);
+  _clt_customer_page_queue_reload (self);
 }
 
 static void
@@ -410,7 +442,7 @@ on_address_deleted_cb (GObject      *object,
 
   if (!clt_store_delete_address_finish (CLT_STORE (object), result, &error))
     {
-      report_write_error (self, error);
+      report_write_error (self, _("Couldn’t delete the address"), error);
       return;
     }
 
@@ -426,7 +458,7 @@ on_address_deleted_cb (GObject      *object,
   else
     clt_customer_page_add_toast (self, _("Address deleted"));
 
-  clt_customer_page_reload (self);
+  _clt_customer_page_queue_reload (self);
 }
 
 static void
@@ -435,7 +467,8 @@ on_delete_address_response_cb (AdwMessageDialog *dialog,
                                gpointer          user_data)
 {
   CltCustomerPage *self = user_data;
-  const char *address_id = g_object_get_data (G_OBJECT (dialog), "clt-address-id");
+  CltAddress *address = g_object_get_data (G_OBJECT (dialog), "clt-address");
+  const char *address_id = clt_address_get_id (address);
   WriteData *data;
 
   if (g_strcmp0 (response, "delete") != 0 || self->customer == NULL)
@@ -448,7 +481,9 @@ on_delete_address_response_cb (AdwMessageDialog *dialog,
   data->was_shipping = g_strcmp0 (address_id,
                                   clt_customer_get_default_shipping_address (self->customer)) == 0;
 
+  /* Based on the version the user was shown. */
   clt_store_delete_address_async (self->store, self->customer_id, data->address_id,
+                                  clt_address_get_version (address),
                                   self->cancellable, on_address_deleted_cb, data);
 }
 
@@ -495,8 +530,8 @@ delete_address_action (GtkWidget  *widget,
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "clt-address-id",
-                          g_strdup (clt_address_get_id (address)), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "clt-address",
+                          clt_address_copy (address), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_address_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -507,15 +542,21 @@ on_default_address_set_cb (GObject      *object,
                            gpointer      user_data)
 {
   g_autoptr(WriteData) data = user_data;
+  g_autoptr(CltCustomer) stored = NULL;
   g_autoptr(GError) error = NULL;
+  CltCustomerPage *self = data->self;
 
-  if (!clt_store_set_default_address_finish (CLT_STORE (object), result, &error))
+  stored = clt_store_set_default_address_finish (CLT_STORE (object), result, &error);
+  if (stored == NULL)
     {
-      report_write_error (data->self, error);
+      report_write_error (self, _("Couldn’t change the default address"), error);
       return;
     }
 
-  clt_customer_page_reload (data->self);
+  /* The stored customer, new version included: the next write is based
+   * on it. The store's "changed" brings the rest. */
+  if (g_strcmp0 (clt_customer_get_id (stored), self->customer_id) == 0)
+    _clt_customer_page_set_customer (self, stored);
 }
 
 static void
@@ -527,10 +568,11 @@ set_default_address_action (GtkWidget  *widget,
   CltAddressUse use = g_str_equal (action_name, "customer.set-default-billing")
                       ? CLT_ADDRESS_USE_BILLING : CLT_ADDRESS_USE_SHIPPING;
 
-  if (self->customer_id == NULL)
+  if (self->customer == NULL)
     return;
 
   clt_store_set_default_address_async (self->store, self->customer_id,
+                                       clt_customer_get_version (self->customer),
                                        g_variant_get_string (parameter, NULL), use,
                                        self->cancellable, on_default_address_set_cb,
                                        write_data_new (self));
@@ -566,11 +608,12 @@ on_email_state_set_cb (GObject      *object,
 
   if (!clt_store_set_email_state_finish (CLT_STORE (object), result, &error))
     {
-      report_write_error (data->self, error);
+      report_write_error (data->self, _("Couldn’t mark the email as handed to the mail app"),
+                          error);
       return;
     }
 
-  clt_customer_page_reload (data->self);
+  _clt_customer_page_queue_reload (data->self);
 }
 
 static void
@@ -581,20 +624,19 @@ on_mail_app_shown_cb (GObject      *object,
   g_autoptr(WriteData) data = user_data;
   g_autoptr(GError) error = NULL;
   CltCustomerPage *self = data->self;
-  gint64 email_id = data->email_id;
 
   if (!gtk_show_uri_full_finish (GTK_WINDOW (object), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          g_autofree char *message = g_strdup_printf (_("No mail app could be opened: %s"),
-                                                      error->message);
+          g_autofree char *message = clt_error_dup_message (_("No mail app could be opened"),
+                                                            error);
           clt_customer_page_add_toast (self, message);
         }
       return;
     }
 
-  clt_store_set_email_state_async (self->store, email_id, CLT_EMAIL_STATE_HANDED_OFF,
+  clt_store_set_email_state_async (self->store, data->email_id, CLT_EMAIL_STATE_HANDED_OFF,
                                    self->cancellable, on_email_state_set_cb,
                                    write_data_new (self));
 }
@@ -605,7 +647,7 @@ open_email_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   CltCustomerPage *self = CLT_CUSTOMER_PAGE (widget);
-  gint64 email_id = g_variant_get_int64 (parameter);
+  const char *email_id = g_variant_get_string (parameter, NULL);
   GtkWindow *parent = get_parent_window (self);
 
   for (guint i = 0; self->emails != NULL && i < self->emails->len; i++)
@@ -614,12 +656,12 @@ open_email_action (GtkWidget  *widget,
       g_autofree char *uri = NULL;
       WriteData *data;
 
-      if (clt_email_get_id (email) != email_id)
+      if (g_strcmp0 (clt_email_get_id (email), email_id) != 0)
         continue;
 
       uri = build_mailto_uri (email);
       data = write_data_new (self);
-      data->email_id = email_id;
+      data->email_id = g_strdup (email_id);
       gtk_show_uri_full (parent, uri, GDK_CURRENT_TIME, self->cancellable,
                          on_mail_app_shown_cb, data);
       return;
@@ -683,7 +725,7 @@ _clt_customer_page_class_init_actions (CltCustomerPageClass *klass)
                                    set_default_address_action);
   gtk_widget_class_install_action (widget_class, "customer.set-default-shipping", "s",
                                    set_default_address_action);
-  gtk_widget_class_install_action (widget_class, "customer.open-email", "x", open_email_action);
+  gtk_widget_class_install_action (widget_class, "customer.open-email", "s", open_email_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "customer.back", NULL);

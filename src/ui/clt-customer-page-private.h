@@ -2,8 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * What the files of CltCustomerPage share: clt-customer-page.c (the load
- * pipeline, lifecycle and public API), clt-customer-page-rows.c (what the
+ * What the files of CltCustomerPage share: clt-customer-page.c (the load,
+ * lifecycle and public API), clt-customer-page-rows.c (what the
  * page shows: the field rows, the header and the rows of its lists) and
  * clt-customer-page-actions.c (the customer.* actions and the writes they
  * start), and the getters tests use.
@@ -87,8 +87,10 @@ struct _CltCustomerPage
   CltCustomer          *customer;
   GPtrArray            *addresses;
   GPtrArray            *emails;
+  /* The customer's groups, its company and the shop's sites, from the
+   * same answer as the customer. */
   GPtrArray            *groups;
-  GPtrArray            *companies;
+  CltCompany           *company;
   GPtrArray            *sites;
 
   /* The current load; a new load cancels it. */
@@ -96,8 +98,13 @@ struct _CltCustomerPage
   /* Writes and dialogs; cancelled when the page goes. */
   GCancellable         *cancellable;
   guint                 load_generation;
-  guint                 n_pending;
+  /* The request id of the note in the box: made when it is first sent,
+   * kept for retries of the same text. */
+  char                 *note_request_id;
+  /* A reload asked for by "changed", run once per burst. */
+  guint                 reload_idle_id;
 
+  guint                 loading : 1;
   /* Set while the page moves its switches itself. */
   guint                 syncing : 1;
   guint                 updating_customer : 1;
@@ -113,6 +120,8 @@ gboolean   clt_customer_page_get_loading         (CltCustomerPage *self);
 /* Shows @customer, fresh from the store, and notifies "customer". */
 void       _clt_customer_page_set_customer       (CltCustomerPage *self,
                                                   CltCustomer     *customer);
+/* Reloads from an idle, once for any number of calls before it runs. */
+void       _clt_customer_page_queue_reload       (CltCustomerPage *self);
 
 /* clt-customer-page-rows.c */
 
@@ -129,9 +138,6 @@ void       _clt_customer_page_render_orders      (CltCustomerPage *self,
                                                   GPtrArray       *orders);
 void       _clt_customer_page_render_emails      (CltCustomerPage *self);
 void       _clt_customer_page_clear_lists        (CltCustomerPage *self);
-/* A failed load: @error's message in place of the list. */
-void       _clt_customer_page_show_list_error    (GtkListBox      *list_box,
-                                                  const GError    *error);
 GtkWidget *_clt_customer_page_create_note_row    (CltNote         *note);
 
 /* clt-customer-page-actions.c */

@@ -129,13 +129,8 @@ static const char *
 lookup_company_name (CltCustomerPage *self,
                      const char      *company_id)
 {
-  for (guint i = 0; self->companies != NULL && i < self->companies->len; i++)
-    {
-      CltCompany *company = g_ptr_array_index (self->companies, i);
-
-      if (g_strcmp0 (clt_company_get_id (company), company_id) == 0)
-        return clt_company_get_name (company);
-    }
+  if (self->company != NULL && g_strcmp0 (clt_company_get_id (self->company), company_id) == 0)
+    return clt_company_get_name (self->company);
 
   return company_id;
 }
@@ -583,18 +578,10 @@ create_email_row (CltEmail *email)
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, _("Hand the email to your mail app to send it"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "customer.open-email");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", clt_email_get_id (email));
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", clt_email_get_id (email));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 
   return row;
-}
-
-void
-_clt_customer_page_show_list_error (GtkListBox   *list_box,
-                                    const GError *error)
-{
-  clear_list_box (list_box);
-  gtk_list_box_set_placeholder (list_box, placeholder_label (error->message));
 }
 
 static void

@@ -2,7 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * CltCustomerPage: loading a customer and its lists, the object's life
+ * CltCustomerPage: loading a customer and all it shows (one store call),
+ * the object's life
  * and the public API. What it shows is in clt-customer-page-rows.c, its
  * actions and writes in clt-customer-page-actions.c.
  */
@@ -13,8 +14,12 @@
 
 #include <glib/gi18n.h>
 
+#include "clt-company.h"
 #include "clt-customer.h"
+#include "clt-customer-details.h"
 #include "clt-customer-page-private.h"
+#include "clt-error-message.h"
+#include "clt-group.h"
 #include "clt-store.h"
 
 G_DEFINE_FINAL_TYPE (CltCustomerPage, clt_customer_page, GTK_TYPE_WIDGET)
@@ -39,23 +44,11 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* One request of a load: answers of an older load are dropped. */
-typedef enum
-{
-  LIST_ADDRESSES,
-  LIST_NOTES,
-  LIST_ORDERS,
-  LIST_EMAILS,
-  LIST_GROUPS,
-  LIST_COMPANIES,
-  LIST_SITES,
-} ListKind;
-
+/* A load: the answer of an older one is dropped. */
 typedef struct
 {
   CltCustomerPage *self;
   guint            generation;
-  ListKind         kind;
 } LoadData;
 
 static LoadData *
@@ -92,13 +85,14 @@ load_data_get_current (LoadData     *data,
 }
 
 static void
-finish_request (CltCustomerPage *self)
+set_loading (CltCustomerPage *self,
+             gboolean         loading)
 {
-  g_assert (self->n_pending > 0);
+  if (self->loading == loading)
+    return;
 
-  self->n_pending--;
-  if (self->n_pending == 0)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  self->loading = loading;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
 static void
@@ -140,8 +134,10 @@ show_error (CltCustomerPage *self,
     }
   else
     {
+      g_autofree char *reason = clt_error_dup_message (NULL, error);
+
       adw_status_page_set_title (self->error_page, _("Customer Unavailable"));
-      adw_status_page_set_description (self->error_page, error->message);
+      adw_status_page_set_description (self->error_page, reason);
     }
 
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
@@ -153,193 +149,63 @@ show_error (CltCustomerPage *self,
 }
 
 static void
-on_customer_loaded_cb (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
+take_array (GPtrArray **slot,
+            GPtrArray  *array)
 {
-  g_autoptr(LoadData) data = user_data;
-  g_autoptr(CltCustomer) customer = NULL;
-  g_autoptr(GError) error = NULL;
-  CltCustomerPage *self;
-
-  customer = clt_store_get_customer_finish (CLT_STORE (object), result, &error);
-  if ((self = load_data_get_current (data, error)) == NULL)
-    return;
-
-  if (customer == NULL)
-    show_error (self, error);
-  else
-    _clt_customer_page_set_customer (self, customer);
-
-  finish_request (self);
+  g_clear_pointer (slot, g_ptr_array_unref);
+  *slot = array != NULL ? g_ptr_array_ref (array) : NULL;
 }
 
 static void
-on_list_loaded_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+on_details_loaded_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
 {
   g_autoptr(LoadData) data = user_data;
-  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(CltCustomerDetails) details = NULL;
   g_autoptr(GError) error = NULL;
-  CltStore *store = CLT_STORE (object);
   CltCustomerPage *self;
-  ListKind kind = data->kind;
-  GtkListBox *list_box = NULL;
 
-  switch (kind)
-    {
-    case LIST_ADDRESSES:
-      items = clt_store_list_addresses_finish (store, result, &error);
-      list_box = data->self->address_list;
-      break;
-    case LIST_NOTES:
-      items = clt_store_list_notes_finish (store, result, &error);
-      list_box = data->self->note_list;
-      break;
-    case LIST_ORDERS:
-      items = clt_store_list_orders_finish (store, result, &error);
-      list_box = data->self->order_list;
-      break;
-    case LIST_EMAILS:
-      items = clt_store_list_emails_finish (store, result, &error);
-      list_box = data->self->email_list;
-      break;
-    case LIST_GROUPS:
-      items = clt_store_list_groups_finish (store, result, &error);
-      break;
-    case LIST_COMPANIES:
-      items = clt_store_list_companies_finish (store, result, &error);
-      break;
-    case LIST_SITES:
-      items = clt_store_list_sites_finish (store, result, &error);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-
+  details = clt_store_get_customer_details_finish (CLT_STORE (object), result, &error);
   if ((self = load_data_get_current (data, error)) == NULL)
     return;
 
-  finish_request (self);
-
-  if (items == NULL)
+  if (details == NULL)
     {
-      /* A back end without the operation simply has nothing to show
-       * there: say so in place rather than with a toast on every visit. */
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
-        clt_customer_page_add_toast (self, error->message);
-
-      if (list_box != NULL)
-        _clt_customer_page_show_list_error (list_box, error);
-      if (kind == LIST_ADDRESSES)
-        gtk_stack_set_visible_child_name (self->addresses_stack, "list");
-      else if (kind == LIST_ORDERS)
-        gtk_stack_set_visible_child_name (self->orders_stack, "list");
-
+      show_error (self, error);
+      set_loading (self, FALSE);
       return;
     }
 
-  switch (kind)
-    {
-    case LIST_ADDRESSES:
-      g_clear_pointer (&self->addresses, g_ptr_array_unref);
-      self->addresses = g_steal_pointer (&items);
-      gtk_list_box_set_placeholder (self->address_list, NULL);
-      _clt_customer_page_render_addresses (self);
-      break;
+  /* What the customer's rows look up first, then the customer. */
+  take_array (&self->addresses, clt_customer_details_get_addresses (details));
+  take_array (&self->emails, clt_customer_details_get_emails (details));
+  take_array (&self->groups, clt_customer_details_get_groups (details));
+  take_array (&self->sites, clt_customer_details_get_sites (details));
+  g_set_object (&self->company, clt_customer_details_get_company (details));
 
-    case LIST_NOTES:
-      _clt_customer_page_render_notes (self, items);
-      break;
+  _clt_customer_page_set_customer (self, clt_customer_details_get_customer (details));
+  _clt_customer_page_render_notes (self, clt_customer_details_get_notes (details));
+  _clt_customer_page_render_orders (self, clt_customer_details_get_orders (details));
+  _clt_customer_page_render_emails (self);
 
-    case LIST_ORDERS:
-      _clt_customer_page_render_orders (self, items);
-      break;
-
-    case LIST_EMAILS:
-      g_clear_pointer (&self->emails, g_ptr_array_unref);
-      self->emails = g_steal_pointer (&items);
-      _clt_customer_page_render_emails (self);
-      break;
-
-    case LIST_GROUPS:
-      g_clear_pointer (&self->groups, g_ptr_array_unref);
-      self->groups = g_steal_pointer (&items);
-      _clt_customer_page_render_groups (self);
-      break;
-
-    case LIST_COMPANIES:
-      g_clear_pointer (&self->companies, g_ptr_array_unref);
-      self->companies = g_steal_pointer (&items);
-      _clt_customer_page_render_fields (self);
-      break;
-
-    case LIST_SITES:
-      g_clear_pointer (&self->sites, g_ptr_array_unref);
-      self->sites = g_steal_pointer (&items);
-      _clt_customer_page_render_fields (self);
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
+  set_loading (self, FALSE);
 }
 
-static void
-request_list (CltCustomerPage *self,
-              ListKind         kind)
-{
-  LoadData *request = load_data_new (self);
-  const char *id = self->customer_id;
-  GCancellable *cancellable = self->load_cancellable;
-
-  request->kind = kind;
-  self->n_pending++;
-
-  switch (kind)
-    {
-    case LIST_ADDRESSES:
-      clt_store_list_addresses_async (self->store, id, cancellable, on_list_loaded_cb, request);
-      break;
-    case LIST_NOTES:
-      clt_store_list_notes_async (self->store, id, cancellable, on_list_loaded_cb, request);
-      break;
-    case LIST_ORDERS:
-      clt_store_list_orders_async (self->store, id, cancellable, on_list_loaded_cb, request);
-      break;
-    case LIST_EMAILS:
-      clt_store_list_emails_async (self->store, id, cancellable, on_list_loaded_cb, request);
-      break;
-    case LIST_GROUPS:
-      clt_store_list_groups_async (self->store, cancellable, on_list_loaded_cb, request);
-      break;
-    case LIST_COMPANIES:
-      clt_store_list_companies_async (self->store, cancellable, on_list_loaded_cb, request);
-      break;
-    case LIST_SITES:
-      clt_store_list_sites_async (self->store, cancellable, on_list_loaded_cb, request);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-}
-
+/* Everything the page shows comes in one answer: one round trip to a
+ * server, one consistent picture of the customer. */
 static void
 load (CltCustomerPage *self,
       gboolean         show_spinner)
 {
-  gboolean was_loading = self->n_pending > 0;
-
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
+  g_clear_handle_id (&self->reload_idle_id, g_source_remove);
   self->load_generation++;
-  self->n_pending = 0;
 
   if (self->customer_id == NULL)
     {
-      if (was_loading)
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+      set_loading (self, FALSE);
       return;
     }
 
@@ -352,19 +218,12 @@ load (CltCustomerPage *self,
       gtk_spinner_set_spinning (self->spinner, TRUE);
     }
 
-  self->n_pending++;
-  clt_store_get_customer_async (self->store, self->customer_id, self->load_cancellable,
-                                on_customer_loaded_cb, load_data_new (self));
-  request_list (self, LIST_ADDRESSES);
-  request_list (self, LIST_NOTES);
-  request_list (self, LIST_ORDERS);
-  request_list (self, LIST_EMAILS);
-  request_list (self, LIST_GROUPS);
-  request_list (self, LIST_COMPANIES);
-  request_list (self, LIST_SITES);
-
-  if (!was_loading)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  clt_store_get_customer_details_async (self->store,
+                                        self->customer_id,
+                                        self->load_cancellable,
+                                        on_details_loaded_cb,
+                                        load_data_new (self));
+  set_loading (self, TRUE);
 }
 
 static void
@@ -375,6 +234,8 @@ clear_customer (CltCustomerPage *self)
   g_clear_object (&self->customer);
   g_clear_pointer (&self->addresses, g_ptr_array_unref);
   g_clear_pointer (&self->emails, g_ptr_array_unref);
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
+  g_clear_object (&self->company);
 
   _clt_customer_page_clear_lists (self);
 
@@ -383,16 +244,87 @@ clear_customer (CltCustomerPage *self)
   adw_view_stack_set_visible_child_name (self->view_stack, "overview");
 }
 
+static gboolean
+reload_idle_cb (gpointer user_data)
+{
+  CltCustomerPage *self = user_data;
+
+  self->reload_idle_id = 0;
+  clt_customer_page_reload (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+contains_code (GPtrArray   *items,
+               const char *(*get_code) (gpointer item),
+               const char  *code)
+{
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    if (g_strcmp0 (get_code (g_ptr_array_index (items, i)), code) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Whether a change the store reports shows on this page. */
+static gboolean
+concerns_page (CltCustomerPage *self,
+               CltChangeKind    kind,
+               const char      *id)
+{
+  CltCustomer *customer = self->customer;
+
+  switch (kind)
+    {
+    case CLT_CHANGE_CUSTOMERS:
+      /* Any number of customers (an import): this one may be among them. */
+      return TRUE;
+
+    case CLT_CHANGE_CUSTOMER:
+    case CLT_CHANGE_ADDRESS:
+    case CLT_CHANGE_NOTE:
+    case CLT_CHANGE_OUTBOX:
+      return id == NULL || g_strcmp0 (id, self->customer_id) == 0;
+
+    case CLT_CHANGE_SITE:
+      /* The preferred site's name; a new site may be the one it names. */
+      return customer == NULL || id == NULL
+             || g_strcmp0 (id, clt_customer_get_preferred_site (customer)) == 0;
+
+    case CLT_CHANGE_GROUP:
+      return customer == NULL || id == NULL
+             || g_strv_contains (clt_customer_get_groups (customer), id)
+             || contains_code (self->groups, (gpointer) clt_group_get_code, id);
+
+    case CLT_CHANGE_COMPANY:
+      return customer == NULL || id == NULL
+             || g_strcmp0 (id, clt_customer_get_company_id (customer)) == 0;
+
+    case CLT_CHANGE_CUSTOM_FIELD:
+    case CLT_CHANGE_PREFERENCES:
+    default:
+      return FALSE;
+    }
+}
+
+/* One reload for a burst: a write reports the customer and its address,
+ * say, and its own callback asks for one too. */
+void
+_clt_customer_page_queue_reload (CltCustomerPage *self)
+{
+  if (self->customer_id != NULL && self->reload_idle_id == 0)
+    self->reload_idle_id = g_idle_add (reload_idle_cb, self);
+}
+
 static void
 on_store_changed_cb (CltCustomerPage *self,
-                     const char      *customer_id,
+                     CltChangeKind    kind,
+                     const char      *id,
                      CltStore        *store)
 {
-  if (self->customer_id == NULL)
-    return;
-
-  if (customer_id == NULL || g_strcmp0 (customer_id, self->customer_id) == 0)
-    clt_customer_page_reload (self);
+  if (self->customer_id != NULL && concerns_page (self, kind, id))
+    _clt_customer_page_queue_reload (self);
 }
 
 static void
@@ -424,6 +356,7 @@ clt_customer_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->load_cancellable);
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->reload_idle_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CLT_TYPE_CUSTOMER_PAGE);
 
@@ -431,7 +364,7 @@ clt_customer_page_dispose (GObject *object)
   g_clear_pointer (&self->addresses, g_ptr_array_unref);
   g_clear_pointer (&self->emails, g_ptr_array_unref);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
-  g_clear_pointer (&self->companies, g_ptr_array_unref);
+  g_clear_object (&self->company);
   g_clear_pointer (&self->sites, g_ptr_array_unref);
   g_clear_object (&self->load_cancellable);
   g_clear_object (&self->cancellable);
@@ -446,6 +379,7 @@ clt_customer_page_finalize (GObject *object)
   CltCustomerPage *self = CLT_CUSTOMER_PAGE (object);
 
   g_clear_pointer (&self->customer_id, g_free);
+  g_clear_pointer (&self->note_request_id, g_free);
 
   G_OBJECT_CLASS (clt_customer_page_parent_class)->finalize (object);
 }
@@ -662,7 +596,7 @@ clt_customer_page_get_loading (CltCustomerPage *self)
 {
   g_return_val_if_fail (CLT_IS_CUSTOMER_PAGE (self), FALSE);
 
-  return self->n_pending > 0;
+  return self->loading;
 }
 
 void

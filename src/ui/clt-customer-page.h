@@ -24,15 +24,18 @@ G_DECLARE_FINAL_TYPE (CltCustomerPage, clt_customer_page, CLT, CUSTOMER_PAGE, Gt
  * and an AdwViewSwitcherBar for narrow widths, so the window shows it as a
  * whole page of its GtkStack/AdwLeaflet, next to the table page.
  *
+ * Loading: everything the page shows comes from one
+ * clt_store_get_customer_details_async () call, cancelled by the next.
+ *
  * Feedback: the page wraps its content in its own AdwToastOverlay. Every
  * failed store operation the user starts (switches, Mark as Verified, notes,
- * addresses, the outbox; G_IO_ERROR_NOT_SUPPORTED from a back end that lacks
- * the operation included) becomes a toast with the error's message, and
- * nothing is lost: the note box keeps its text, a switch goes back to the
- * stored value. A failed load shows its message in place: the customer as
- * an error page with a Back button, a list in its placeholder plus a toast
- * (not for NOT_SUPPORTED, so that a back end without, say, an outbox does
- * not toast on every visit).
+ * addresses, the outbox) becomes a toast saying what failed and why
+ * (PERMISSION_DENIED, NOT_SUPPORTED from a back end that lacks the
+ * operation, … included), and nothing is lost: the note box keeps its text
+ * (and its request id, for a retry), a switch goes back to the stored
+ * value. Writes name the version the page showed; when someone else changed
+ * it meanwhile (STALE) the toast says so and the page reloads. A failed
+ * load shows its message in place: an error page with a Back button.
  *
  * Signals (the window acts on them):
  * - "back-requested": customer.back (Back button, Alt+Left, Escape).
@@ -45,17 +48,20 @@ G_DECLARE_FINAL_TYPE (CltCustomerPage, clt_customer_page, CLT, CUSTOMER_PAGE, Gt
  * customer.mark-verified; per address (target: the address id)
  * customer.edit-address, customer.delete-address,
  * customer.set-default-billing, customer.set-default-shipping; per outbox
- * entry customer.open-email (target: the email id, int64).
+ * entry customer.open-email (target: the email id, a string).
  *
- * The page listens to the store's "changed" signal and reloads when it
- * names the shown customer (or NULL). Properties: "store" (construct-only),
+ * The page listens to the store's "changed" signal and reloads (once per
+ * burst) when the change is about the shown customer (CUSTOMER, ADDRESS,
+ * NOTE, OUTBOX with its id; CUSTOMERS) or shop data it shows (its preferred
+ * site, its groups, its company). Properties: "store" (construct-only),
  * "customer-id", "customer" (read-only, NULL until loaded) and "loading"
- * (read-only: TRUE while any part of the page is being fetched). */
+ * (read-only: TRUE while the page is being fetched). */
 
 CltCustomerPage *clt_customer_page_new             (CltStore        *store);
 CltStore        *clt_customer_page_get_store       (CltCustomerPage *self);
 /* Shows the customer: cancels a previous load and fetches the customer,
- * its addresses, notes, orders and outbox. NULL clears the page. */
+ * its addresses, notes, orders and outbox in one call. NULL clears the
+ * page. */
 void             clt_customer_page_set_customer_id (CltCustomerPage *self,
                                                     const char      *customer_id);
 const char      *clt_customer_page_get_customer_id (CltCustomerPage *self);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "clt-error.h"
+#include "clt-error-message.h"
 #include "clt-form.h"
 #include "clt-store.h"
 
@@ -148,10 +149,13 @@ show_save_error (CltForm      *form,
     }
   else
     {
+      /* Permission denied, signed out, unreachable…: in words. */
+      g_autofree char *reason = clt_error_dup_message (NULL, error);
+
       clt_form_show_banner (form,
                             form->create ? _(form->info->create_failed_title)
                                          : _("Couldn't save the changes"),
-                            error->message,
+                            reason,
                             FALSE);
     }
 }
@@ -288,6 +292,7 @@ clt_form_clear (CltForm *form)
   g_clear_pointer (&form->fields, g_free);
   g_clear_object (&form->object);
   g_clear_object (&form->cancellable);
+  g_clear_pointer (&form->request_id, g_free);
 }
 
 static CltFormField *
@@ -632,7 +637,8 @@ clt_form_show_banner (CltForm    *form,
 
 /* What Save does first: FALSE when it can't save now. Otherwise the
  * dialog goes busy and the caller starts the store's save with
- * form->cancellable, then hands its outcome to clt_form_finish_save (). */
+ * form->cancellable (and, creating, form->request_id), then hands its
+ * outcome to clt_form_finish_save (). */
 gboolean
 clt_form_begin_save (CltForm *form)
 {
@@ -648,6 +654,9 @@ clt_form_begin_save (CltForm *form)
           clt_form_update_field (&form->fields[i]);
         }
     }
+
+  if (form->create && form->request_id == NULL)
+    form->request_id = g_uuid_string_random ();
 
   form->saving = TRUE;
   clt_form_update_busy (form);
@@ -714,8 +723,10 @@ clt_form_finish_reload (CltForm      *form,
   if (current == NULL)
     {
       /* Without an error, the store no longer has it: nothing to reload. */
+      g_autofree char *reason = error != NULL ? clt_error_dup_message (NULL, error) : NULL;
+
       clt_form_show_banner (form, _(form->info->reload_failed_title),
-                            error != NULL ? error->message : _("It has been deleted."),
+                            reason != NULL ? reason : _("It has been deleted."),
                             error != NULL);
       clt_form_update_can_save (form);
       return FALSE;

@@ -93,6 +93,10 @@ struct _CltForm
   GObject            *object;
   /* Cancelled when the dialog closes. */
   GCancellable       *cancellable;
+  /* Creating: the request id of this dialog's create, made when Save is
+   * first pressed and kept for every retry, so that a save that did go
+   * through before failing (a lost answer) is not made twice. */
+  char               *request_id;
   CltFormField       *fields;
   GParamSpec         *can_save_pspec;
   GParamSpec         *busy_pspec;

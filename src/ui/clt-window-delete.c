@@ -2,9 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Deleting customers from CltWindow: confirm, hide the customer at once
- * (the list's query excludes it), offer Undo in a toast, and commit to the
- * store when the toast goes or the window closes.
+ * Deleting customers from CltWindow: confirm, ask the store to delete with
+ * an undo time (it hides the customer at once and finishes the deletion
+ * itself when the time is over), offer Undo in a toast, and finish the
+ * deletion at once when the toast goes early or the window closes.
  */
 
 #define G_LOG_DOMAIN "clt-window"
@@ -15,28 +16,29 @@
 
 #include "clt-customer.h"
 #include "clt-customer-editor.h"
-#include "clt-customer-list.h"
 #include "clt-customer-page.h"
 #include "clt-customer-table.h"
+#include "clt-error-message.h"
 #include "clt-format.h"
-#include "clt-query.h"
 #include "clt-store.h"
 #include "clt-window-private.h"
 
+/* The toast's timeout and the store's undo time. */
 #define UNDO_TIMEOUT_S 10
 
 typedef enum
 {
-  DELETE_PENDING,    /* hidden, the toast offers Undo */
-  DELETE_UNDONE,     /* Undo clicked: nothing is written */
-  DELETE_COMMITTING, /* the store is deleting */
+  DELETE_REQUESTED,  /* the store is recording the deletion */
+  DELETE_PENDING,    /* the store hides the customer, the toast offers Undo */
+  DELETE_UNDOING,    /* Undo clicked: the store is taking it back */
+  DELETE_FINISHING,  /* the toast went: the store is finishing it now */
   DELETE_DONE,
 } DeleteState;
 
-/* One confirmed deletion: hidden from the table (the query's exclude-ids)
- * until the toast goes, then committed to the store. It holds the store
- * and the application, not the window: a deletion committed while the
- * window closes finishes without it. */
+/* One confirmed deletion. The store keeps it (and finishes it on its own
+ * when its time is over); this only follows the toast. It holds the store
+ * and the application, not the window: a deletion finished while the
+ * window closes completes without it. */
 typedef struct
 {
   CltWindow      *window; /* weak */
@@ -44,9 +46,9 @@ typedef struct
   GApplication   *application;
   char           *customer_id;
   char           *name;
-  AdwToast       *toast;
+  gint64          version;
   DeleteState     state;
-  guint           commit_idle_id;
+  guint           finish_idle_id;
 } PendingDelete;
 
 static PendingDelete *
@@ -59,7 +61,7 @@ static void
 pending_delete_clear (PendingDelete *pd)
 {
   g_clear_weak_pointer (&pd->window);
-  g_clear_handle_id (&pd->commit_idle_id, g_source_remove);
+  g_clear_handle_id (&pd->finish_idle_id, g_source_remove);
   g_clear_object (&pd->store);
   g_clear_object (&pd->application);
   g_clear_pointer (&pd->customer_id, g_free);
@@ -96,77 +98,51 @@ pending_delete_get_window (PendingDelete *pd)
   return pd->window;
 }
 
-/* Hides every customer whose deletion is pending or under way. */
+/* Says that @what failed and why, in the window or (closed) in the log. */
 static void
-update_exclusions (CltWindow *self)
+pending_delete_report (PendingDelete *pd,
+                       const char    *what,
+                       const GError  *error)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(CltQuery) query = clt_customer_list_dup_query (self->list);
-  g_auto(GStrv) ids = NULL;
-  const char * const *current;
-  guint n_current;
+  CltWindow *window = pending_delete_get_window (pd);
+  g_autofree char *message = clt_error_dup_message (what, error);
 
-  for (guint i = 0; i < self->deletions->len; i++)
-    {
-      PendingDelete *pd = g_ptr_array_index (self->deletions, i);
-
-      if (pd->state == DELETE_PENDING || pd->state == DELETE_COMMITTING)
-        g_strv_builder_add (builder, pd->customer_id);
-    }
-  ids = g_strv_builder_end (builder);
-
-  current = clt_query_get_exclude_ids (query);
-  n_current = current != NULL ? g_strv_length ((char **) current) : 0;
-  if (n_current == g_strv_length (ids) &&
-      (n_current == 0 || g_strv_equal ((const char * const *) ids, current)))
-    return;
-
-  clt_query_set_exclude_ids (query, (const char * const *) ids);
-  clt_customer_list_set_query (self->list, query);
-
-  _clt_window_update_title (self);
+  if (window != NULL)
+    clt_window_add_toast (window, message);
+  else
+    g_warning ("%s", message);
 }
 
 static void
-forget_deletion (CltWindow     *self,
-                 PendingDelete *pd)
+forget_deletion (PendingDelete *pd)
 {
-  g_ptr_array_remove (self->deletions, pd);
-  update_exclusions (self);
+  pd->state = DELETE_DONE;
+
+  if (pd->window != NULL && pd->window->deletions != NULL)
+    g_ptr_array_remove (pd->window->deletions, pd);
 }
 
 static void
-on_customer_deleted_cb (GObject      *object,
-                        GAsyncResult *result,
-                        gpointer      user_data)
+on_deletion_finished_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
 {
   PendingDelete *pd = user_data;
   g_autoptr(GError) error = NULL;
-  CltWindow *window;
 
-  clt_store_delete_customer_finish (CLT_STORE (object), result, &error);
-  pd->state = DELETE_DONE;
-
-  window = pending_delete_get_window (pd);
-
-  if (error != NULL)
+  /* NOT_FOUND: the store got there first (its undo time was over). */
+  if (!clt_store_delete_customer_finish (CLT_STORE (object), result, &error) &&
+      !g_error_matches (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND))
     {
-      /* Translators: the first %s is the customer's name, the second the reason. */
-      g_autofree char *message = g_strdup_printf (_("%s could not be deleted: %s"),
-                                                  pd->name, error->message);
-
-      if (window != NULL)
-        clt_window_add_toast (window, message);
-      else
-        g_warning ("%s", message);
+      /* Translators: %s is the customer's name. The store still finishes
+       * the deletion by itself. */
+      g_autofree char *what = g_strdup_printf (_("Couldn’t finish deleting %s now (it will be "
+                                                 "finished later)"),
+                                               pd->name);
+      pending_delete_report (pd, what, error);
     }
 
-  /* Done either way: deleted, the store no longer lists the customer;
-   * failed, the customer is shown again. */
-  if (window != NULL)
-    forget_deletion (window, pd);
-  else if (pd->window != NULL)
-    g_ptr_array_remove (pd->window->deletions, pd);
+  forget_deletion (pd);
 
   if (pd->application != NULL)
     g_application_release (pd->application);
@@ -175,28 +151,31 @@ on_customer_deleted_cb (GObject      *object,
 }
 
 static void
-commit_deletion (PendingDelete *pd)
+finish_deletion (PendingDelete *pd)
 {
   if (pd->state != DELETE_PENDING)
     return;
 
-  g_clear_handle_id (&pd->commit_idle_id, g_source_remove);
-  pd->state = DELETE_COMMITTING;
+  g_clear_handle_id (&pd->finish_idle_id, g_source_remove);
+  pd->state = DELETE_FINISHING;
 
   /* Keep running until the store is done, even with no window left. */
   if (pd->application != NULL)
     g_application_hold (pd->application);
 
-  /* Not cancellable: a deletion the user let go must not end half-done. */
+  /* Not cancellable: a deletion the user let go must not wait for the
+   * store's timer when it can be done now. */
   clt_store_delete_customer_async (pd->store,
                                    pd->customer_id,
+                                   pd->version,
+                                   0,
                                    NULL,
-                                   on_customer_deleted_cb,
+                                   on_deletion_finished_cb,
                                    pending_delete_acquire (pd));
 }
 
 void
-_clt_window_commit_all_deletions (CltWindow *self)
+_clt_window_finish_all_deletions (CltWindow *self)
 {
   g_autoptr(GPtrArray) deletions = NULL;
 
@@ -207,16 +186,16 @@ _clt_window_commit_all_deletions (CltWindow *self)
   g_ptr_array_set_free_func (deletions, (GDestroyNotify) pending_delete_release);
 
   for (guint i = 0; i < deletions->len; i++)
-    commit_deletion (g_ptr_array_index (deletions, i));
+    finish_deletion (g_ptr_array_index (deletions, i));
 }
 
 static gboolean
-commit_idle_cb (gpointer user_data)
+finish_idle_cb (gpointer user_data)
 {
   PendingDelete *pd = user_data;
 
-  pd->commit_idle_id = 0;
-  commit_deletion (pd);
+  pd->finish_idle_id = 0;
+  finish_deletion (pd);
 
   return G_SOURCE_REMOVE;
 }
@@ -225,42 +204,132 @@ static void
 on_delete_toast_dismissed_cb (AdwToast      *toast,
                               PendingDelete *pd)
 {
-  if (pd->state != DELETE_PENDING || pd->commit_idle_id != 0)
+  if (pd->state != DELETE_PENDING || pd->finish_idle_id != 0)
     return;
 
   /* From an idle: a click on Undo dismisses the toast too, and must win. */
-  pd->commit_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT,
-                                        commit_idle_cb,
+  pd->finish_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT,
+                                        finish_idle_cb,
                                         pending_delete_acquire (pd),
                                         (GDestroyNotify) pending_delete_release);
+}
+
+static void
+on_deletion_undone_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  PendingDelete *pd = user_data;
+  g_autoptr(CltCustomer) customer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  customer = clt_store_undo_delete_customer_finish (CLT_STORE (object), result, &error);
+
+  if (customer == NULL)
+    {
+      /* Translators: %s is the customer's name. */
+      g_autofree char *what = g_strdup_printf (_("Couldn’t restore %s"), pd->name);
+
+      if (g_error_matches (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND))
+        {
+          g_autoptr(GError) done = g_error_new_literal (CLT_STORE_ERROR,
+                                                        CLT_STORE_ERROR_NOT_FOUND,
+                                                        _("The deletion was already finished."));
+          pending_delete_report (pd, what, done);
+        }
+      else
+        pending_delete_report (pd, what, error);
+    }
+
+  /* Restored, the store shows the customer again ("changed"). */
+  forget_deletion (pd);
+  pending_delete_release (pd);
 }
 
 static void
 on_delete_toast_undo_cb (AdwToast      *toast,
                          PendingDelete *pd)
 {
-  CltWindow *window;
-
   if (pd->state != DELETE_PENDING)
     return;
 
-  pd->state = DELETE_UNDONE;
-  g_clear_handle_id (&pd->commit_idle_id, g_source_remove);
+  pd->state = DELETE_UNDOING;
+  g_clear_handle_id (&pd->finish_idle_id, g_source_remove);
 
+  /* Not cancellable either: the user asked for the customer back. */
+  clt_store_undo_delete_customer_async (pd->store,
+                                        pd->customer_id,
+                                        NULL,
+                                        on_deletion_undone_cb,
+                                        pending_delete_acquire (pd));
+}
+
+static void
+show_undo_toast (CltWindow     *self,
+                 PendingDelete *pd)
+{
+  AdwToast *toast;
+
+  toast = adw_toast_new (_("Customer deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_timeout (toast, UNDO_TIMEOUT_S);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_delete_toast_undo_cb),
+                         pending_delete_acquire (pd), pending_delete_closure_notify, 0);
+  g_signal_connect_data (toast, "dismissed", G_CALLBACK (on_delete_toast_dismissed_cb),
+                         pending_delete_acquire (pd), pending_delete_closure_notify, 0);
+  _clt_window_show_toast (self, toast);
+}
+
+static void
+on_deletion_recorded_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  PendingDelete *pd = user_data;
+  g_autoptr(GError) error = NULL;
+  CltWindow *window;
+
+  if (!clt_store_delete_customer_finish (CLT_STORE (object), result, &error))
+    {
+      /* Translators: %s is the customer's name. */
+      g_autofree char *what = g_strdup_printf (_("Couldn’t delete %s"), pd->name);
+
+      if (g_error_matches (error, CLT_STORE_ERROR, CLT_STORE_ERROR_STALE))
+        {
+          g_autoptr(GError) stale = g_error_new_literal (CLT_STORE_ERROR, CLT_STORE_ERROR_STALE,
+                                                         _("Someone else changed the customer "
+                                                           "meanwhile. Check the changes and "
+                                                           "delete again."));
+          pending_delete_report (pd, what, stale);
+        }
+      else
+        pending_delete_report (pd, what, error);
+      forget_deletion (pd);
+      pending_delete_release (pd);
+      return;
+    }
+
+  pd->state = DELETE_PENDING;
+
+  /* Gone before the store answered: nobody is left to click Undo. */
   window = pending_delete_get_window (pd);
-  if (window != NULL)
-    forget_deletion (window, pd);
+  if (window == NULL)
+    finish_deletion (pd);
+  else
+    show_undo_toast (window, pd);
+
+  pending_delete_release (pd);
 }
 
 static void
 delete_customer (CltWindow  *self,
                  const char *customer_id,
+                 gint64      version,
                  const char *name)
 {
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
   CltCustomer *selected;
   PendingDelete *pd;
-  AdwToast *toast;
 
   if (self->editor != NULL)
     gtk_window_destroy (GTK_WINDOW (self->editor));
@@ -274,8 +343,7 @@ delete_customer (CltWindow  *self,
     {
       PendingDelete *other = g_ptr_array_index (self->deletions, i);
 
-      if (g_strcmp0 (other->customer_id, customer_id) == 0 &&
-          (other->state == DELETE_PENDING || other->state == DELETE_COMMITTING))
+      if (g_strcmp0 (other->customer_id, customer_id) == 0 && other->state != DELETE_UNDOING)
         return;
     }
 
@@ -296,19 +364,20 @@ delete_customer (CltWindow  *self,
   pd->application = application != NULL ? g_object_ref (G_APPLICATION (application)) : NULL;
   pd->customer_id = g_strdup (customer_id);
   pd->name = g_strdup (name);
-  pd->state = DELETE_PENDING;
+  pd->version = version;
+  pd->state = DELETE_REQUESTED;
   g_ptr_array_add (self->deletions, pd);
 
-  update_exclusions (self);
-
-  toast = adw_toast_new (_("Customer deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_timeout (toast, UNDO_TIMEOUT_S);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_delete_toast_undo_cb),
-                         pending_delete_acquire (pd), pending_delete_closure_notify, 0);
-  g_signal_connect_data (toast, "dismissed", G_CALLBACK (on_delete_toast_dismissed_cb),
-                         pending_delete_acquire (pd), pending_delete_closure_notify, 0);
-  _clt_window_show_toast (self, toast);
+  /* The store hides the customer at once ("changed" reloads the list)
+   * and finishes the deletion itself once the undo time is over. Not
+   * cancellable: the user confirmed it. */
+  clt_store_delete_customer_async (self->store,
+                                   customer_id,
+                                   version,
+                                   UNDO_TIMEOUT_S,
+                                   NULL,
+                                   on_deletion_recorded_cb,
+                                   pending_delete_acquire (pd));
 }
 
 static void
@@ -316,11 +385,15 @@ on_delete_response_cb (CltWindow        *self,
                        const char       *response,
                        AdwMessageDialog *dialog)
 {
+  CltCustomer *customer;
+
   if (g_strcmp0 (response, "delete") != 0)
     return;
 
+  customer = g_object_get_data (G_OBJECT (dialog), "customer");
   delete_customer (self,
-                   g_object_get_data (G_OBJECT (dialog), "customer-id"),
+                   clt_customer_get_id (customer),
+                   clt_customer_get_version (customer),
                    g_object_get_data (G_OBJECT (dialog), "customer-name"));
 }
 
@@ -355,8 +428,9 @@ _clt_window_confirm_delete (CltWindow   *self,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
 
-  g_object_set_data_full (G_OBJECT (dialog), "customer-id",
-                          g_strdup (clt_customer_get_id (customer)), g_free);
+  /* The version the user saw: a change meanwhile makes the delete stale. */
+  g_object_set_data_full (G_OBJECT (dialog), "customer",
+                          clt_customer_copy (customer), g_object_unref);
   g_object_set_data_full (G_OBJECT (dialog), "customer-name", g_steal_pointer (&name), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response_cb), self,
                            G_CONNECT_SWAPPED);

@@ -4,7 +4,7 @@
  *
  * What the files of CltWindow share: clt-window.c (the table, search,
  * pages, editors and the public API) and clt-window-delete.c (deleting
- * with Undo), and the getters tests use.
+ * with Undo on the store's pending deletions), and the getters tests use.
  */
 
 #pragma once
@@ -44,7 +44,8 @@ struct _CltWindow
   GCancellable         *count_cancellable;
   GCancellable         *fetch_cancellable;
 
-  /* Confirmed deletions not yet finished (PendingDelete, owned). */
+  /* Confirmed deletions the store still waits to finish (PendingDelete,
+   * owned): their toasts offer Undo. */
   GPtrArray            *deletions;
   /* The open Add/Edit dialog (weak) and, when editing, its customer. */
   CltCustomerEditor    *editor;
@@ -89,6 +90,11 @@ gboolean           _clt_window_page_is_visible       (CltWindow   *self);
 CltCustomer       *_clt_window_get_selected_customer (CltWindow   *self);
 void               _clt_window_show_toast            (CltWindow   *self,
                                                       AdwToast    *toast);
+/* A toast saying that @what failed and why (@error's message, or words
+ * for its code); nothing for a cancellation. */
+void               _clt_window_show_error            (CltWindow   *self,
+                                                      const char  *what,
+                                                      const GError *error);
 
 /* clt-window-delete.c */
 
@@ -96,7 +102,7 @@ void               _clt_window_init_deletions        (CltWindow   *self);
 /* Asks, then deletes @customer with Undo. */
 void               _clt_window_confirm_delete        (CltWindow   *self,
                                                       CltCustomer *customer);
-/* Commits every deletion still waiting for its toast. */
-void               _clt_window_commit_all_deletions  (CltWindow   *self);
+/* Finishes now every deletion still waiting out its undo time. */
+void               _clt_window_finish_all_deletions  (CltWindow   *self);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "clt-customer-list.h"
 #include "clt-customer-page.h"
 #include "clt-customer-table.h"
+#include "clt-error-message.h"
 #include "clt-format.h"
 #include "clt-import-report.h"
 #include "clt-query.h"
@@ -56,25 +57,14 @@ create_settings (void)
   return g_settings_new_full (schema, NULL, NULL);
 }
 
-/* Whether a search or filter narrows the list. Customers hidden while
- * their deletion can be undone do not count: they are as good as gone. */
+/* Whether a search or filter narrows the list. (Customers whose deletion
+ * can still be undone are hidden by the store itself: they count nowhere.) */
 static gboolean
 is_filtered (CltWindow *self)
 {
   g_autoptr(CltQuery) query = clt_customer_list_dup_query (self->list);
 
-  clt_query_set_exclude_ids (query, NULL);
-
   return !clt_query_is_unfiltered (query);
-}
-
-static guint
-get_n_excluded (CltWindow *self)
-{
-  g_autoptr(CltQuery) query = clt_customer_list_dup_query (self->list);
-  const char * const *ids = clt_query_get_exclude_ids (query);
-
-  return ids != NULL ? g_strv_length ((char **) ids) : 0;
 }
 
 void
@@ -99,12 +89,7 @@ _clt_window_update_title (CltWindow *self)
 
   n_items = g_list_model_get_n_items (G_LIST_MODEL (self->list));
   if (is_filtered (self) && self->total_known)
-    {
-      guint n_excluded = get_n_excluded (self);
-      guint total = self->total > n_excluded ? self->total - n_excluded : 0;
-
-      count = clt_format_customer_count (n_items, total, TRUE);
-    }
+    count = clt_format_customer_count (n_items, self->total, TRUE);
   else
     count = clt_format_customer_count (n_items, 0, FALSE);
 
@@ -157,8 +142,8 @@ on_total_counted_cb (GObject      *object,
 
   if (!clt_store_count_customers_finish (CLT_STORE (object), result, &n_customers, &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        clt_window_add_toast (self, error->message);
+      if (!self->disposed)
+        _clt_window_show_error (self, _("Couldn't count the customers"), error);
       return;
     }
 
@@ -194,16 +179,21 @@ take_total_from_list (CltWindow *self)
     return;
 
   g_cancellable_cancel (self->count_cancellable);
-  /* The store's total still holds the customers hidden for Undo. */
-  self->total = g_list_model_get_n_items (G_LIST_MODEL (self->list)) + get_n_excluded (self);
+  self->total = g_list_model_get_n_items (G_LIST_MODEL (self->list));
   self->total_known = TRUE;
 }
 
 static void
-on_store_changed_cb (CltWindow  *self,
-                     const char *customer_id,
-                     CltStore   *store)
+on_store_changed_cb (CltWindow     *self,
+                     CltChangeKind  kind,
+                     const char    *id,
+                     CltStore      *store)
 {
+  /* Only customers coming, going (a deletion recorded, undone or
+   * finished) or imported change how many there are. */
+  if (kind != CLT_CHANGE_CUSTOMERS && kind != CLT_CHANGE_CUSTOMER)
+    return;
+
   /* Unfiltered, the list's own recount brings the new total. */
   self->total_known = FALSE;
   if (is_filtered (self))
@@ -245,7 +235,7 @@ on_list_error_cb (CltWindow       *self,
                   const GError    *error,
                   CltCustomerList *list)
 {
-  clt_window_add_toast (self, error->message);
+  _clt_window_show_error (self, _("Couldn't load the customers"), error);
 }
 
 static void
@@ -307,7 +297,7 @@ on_load_sample_cb (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
 
-      clt_window_add_toast (self, error->message);
+      _clt_window_show_error (self, _("Couldn't load the sample customers"), error);
     }
 
   self->loading_sample = FALSE;
@@ -366,6 +356,20 @@ _clt_window_show_toast (CltWindow *self,
 {
   g_set_weak_pointer (&self->last_toast, toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+_clt_window_show_error (CltWindow    *self,
+                        const char   *what,
+                        const GError *error)
+{
+  g_autofree char *message = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  message = clt_error_dup_message (what, error);
+  clt_window_add_toast (self, message);
 }
 
 /* }}} */
@@ -592,8 +596,8 @@ on_edit_customer_fetched_cb (GObject      *object,
 
   if (customer == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && !self->disposed)
-        clt_window_add_toast (self, error->message);
+      if (!self->disposed)
+        _clt_window_show_error (self, _("Couldn't open the customer for editing"), error);
       return;
     }
 
@@ -790,9 +794,10 @@ clt_window_close_request (GtkWindow *window)
   g_cancellable_cancel (self->count_cancellable);
   g_cancellable_cancel (self->fetch_cancellable);
 
-  /* Deletions waiting for their toast are committed now; the application
-   * is held until the store is done with them. */
-  _clt_window_commit_all_deletions (self);
+  /* Deletions waiting out their undo time are finished now, as the user
+   * expects of a closed window; the application is held until the store
+   * is done with them. */
+  _clt_window_finish_all_deletions (self);
 
   return GTK_WINDOW_CLASS (clt_window_parent_class)->close_request (window);
 }
@@ -887,8 +892,9 @@ clt_window_dispose (GObject *object)
   g_cancellable_cancel (self->count_cancellable);
   g_cancellable_cancel (self->fetch_cancellable);
 
-  /* Destroyed without a close request: nothing confirmed may be lost. */
-  _clt_window_commit_all_deletions (self);
+  /* Destroyed without a close request: finish what was confirmed (the
+   * store would, later). */
+  _clt_window_finish_all_deletions (self);
   self->disposed = TRUE;
 
   if (self->editor != NULL)

@@ -29,7 +29,8 @@ void             clt_window_add_toast          (CltWindow      *self,
 
 /* Actions: win.add-customer (Ctrl+N), win.edit-customer (Ctrl+E: the
  * page's customer or the selected row), win.delete-customer (Delete on a
- * row: asks, hides the customer, offers Undo, commits when the toast goes
- * or the window closes), win.show-customer (s: customer id). */
+ * row: asks, has the store delete with an undo time, offers Undo, and
+ * finishes the deletion when the toast goes or the window closes),
+ * win.show-customer (s: customer id). */
 
 G_END_DECLS

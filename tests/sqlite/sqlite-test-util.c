@@ -171,3 +171,28 @@ assert_refused (const char *path,
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
 }
+
+/* A fresh store on a new file in a temporary folder, closed (if the test
+ * has not closed it) and removed after the test. */
+void
+store_fixture_setup (StoreFixture  *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("clt-sqlite-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "customers.db", NULL);
+  fixture->store = open_store (fixture->path);
+}
+
+void
+store_fixture_teardown (StoreFixture  *fixture,
+                        gconstpointer  data)
+{
+  if (fixture->store != NULL)
+    close_store (fixture->store);
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}

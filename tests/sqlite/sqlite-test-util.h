@@ -13,6 +13,18 @@ G_BEGIN_DECLS
 
 /* Fixtures shared by the SQLite store test programs. */
 
+typedef struct
+{
+  char           *dir;
+  char           *path;
+  CltSqliteStore *store;
+} StoreFixture;
+
+void            store_fixture_setup    (StoreFixture  *fixture,
+                                        gconstpointer  data);
+void            store_fixture_teardown (StoreFixture  *fixture,
+                                        gconstpointer  data);
+
 void            remove_tree  (const char    *path);
 void            on_result_cb (GObject       *object,
                               GAsyncResult  *result,

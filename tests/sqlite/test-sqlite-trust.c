@@ -24,35 +24,7 @@
 #include "sqlite-test-util.h"
 #include "sqlite-write-util.h"
 
-typedef struct
-{
-  char           *dir;
-  char           *path;
-  CltSqliteStore *store;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("clt-sqlite-trust-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "customers.db", NULL);
-  fixture->store = open_store (fixture->path);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  if (fixture->store != NULL)
-    close_store (fixture->store);
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
+typedef StoreFixture Fixture;
 
 /* A COMMIT that fails (a full disk, an I/O error) must reach the caller as
  * an error, and the change must not be there. */
@@ -392,7 +364,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/clt/sqlite-trust/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add ("/clt/sqlite-trust/" path, Fixture, NULL, store_fixture_setup, func, \
+              store_fixture_teardown)
 
   ADD ("commit-failure-reported", test_commit_failure_reported);
   ADD ("refuse-planted", test_refuse_planted);

@@ -32,35 +32,7 @@
 #include "sqlite-test-util.h"
 #include "sqlite-write-util.h"
 
-typedef struct
-{
-  char           *dir;
-  char           *path;
-  CltSqliteStore *store;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("clt-sqlite-write-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "customers.db", NULL);
-  fixture->store = open_store (fixture->path);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  if (fixture->store != NULL)
-    close_store (fixture->store);
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
+typedef StoreFixture Fixture;
 
 static void
 test_create (Fixture       *fixture,
@@ -883,7 +855,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/clt/sqlite-write/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add ("/clt/sqlite-write/" path, Fixture, NULL, store_fixture_setup, func, \
+              store_fixture_teardown)
 
   ADD ("create", test_create);
   ADD ("duplicates", test_custom_id_and_duplicates);

@@ -28,6 +28,7 @@
 #include "clt-sqlite-store.h"
 #include "clt-store.h"
 
+#include "ui-test-store.h"
 #include "ui-test-util.h"
 
 static gboolean
@@ -84,9 +85,9 @@ get_first_customer (CltStore *store)
   g_autoptr(GPtrArray) customers = NULL;
   g_autoptr(GError) error = NULL;
 
-  clt_store_list_customers_async (store, query, 0, 1, NULL, store_result_cb, &result);
+  clt_store_list_customers_async (store, query, 0, 1, CLT_LIST_FLAGS_NONE, NULL, store_result_cb, &result);
   wait_until (async_done, &result, "the first customer");
-  customers = clt_store_list_customers_finish (store, result, &error);
+  customers = clt_store_list_customers_finish (store, result, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (customers->len, ==, 1);
 
@@ -276,7 +277,8 @@ test_create_failure_keeps_input (Fixture       *fixture,
     clt_customer_set_first_name (first, "Grace");
     clt_customer_set_last_name (first, "Hopper");
     clt_customer_set_currency (first, "EUR");
-    clt_store_create_customer_async (fixture->store, first, NULL, FALSE, NULL, store_result_cb, &result);
+    clt_store_create_customer_async (fixture->store, first, NULL, FALSE, NULL, NULL,
+                                     store_result_cb, &result);
     wait_until (async_done, &result, "the first customer");
     stored = clt_store_create_customer_finish (fixture->store, result, &error);
     g_assert_no_error (error);
@@ -343,6 +345,61 @@ test_create_saves (Fixture       *fixture,
 
   close_and_finalize (editor);
   g_clear_object (&saved.stored);
+}
+
+static gboolean
+editor_says (gpointer data)
+{
+  CltCustomerEditor *editor = data;
+
+  return !clt_customer_editor_get_busy (editor) && clt_customer_editor_get_error (editor) != NULL;
+}
+
+/* A create that failed (a role that may not, a lost answer) is told in
+ * the banner; a retry of the same dialog keeps its request id, so that a
+ * create that did go through is not made twice. */
+static void
+test_create_retry (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  CltStore *inner = fixture->store;
+  CltStore *store = ui_test_store_new (inner, FALSE, TRUE);
+  UiTestStore *test_store = UI_TEST_STORE (store);
+  CltCustomerEditor *editor;
+  SavedData saved = { NULL, 0 };
+  g_autofree char *request_id = NULL;
+
+  fixture->store = store;
+  editor = open_customer_editor (fixture, NULL);
+  g_signal_connect (editor, "saved", G_CALLBACK (on_saved_cb), &saved);
+  fill_valid_customer (editor, "ada@example.com");
+
+  ui_test_store_fail (test_store, "create_customer", CLT_STORE_ERROR_PERMISSION_DENIED, "");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  wait_until (editor_says, editor, "the permission banner");
+  g_assert_cmpstr (clt_customer_editor_get_error (editor), ==, "Your role does not allow this.");
+  request_id = g_strdup (ui_test_store_get_last_request_id (test_store));
+  g_assert_nonnull (request_id);
+
+  ui_test_store_fail (test_store, "create_customer", CLT_STORE_ERROR_UNAVAILABLE,
+                      "The server did not answer.");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  wait_until (editor_says, editor, "the failure banner");
+  g_assert_cmpstr (clt_customer_editor_get_error (editor), ==, "The server did not answer.");
+  g_assert_cmpstr (ui_test_store_get_last_request_id (test_store), ==, request_id);
+
+  ui_test_store_fail (test_store, "create_customer", 0, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  wait_until (window_hidden, editor, "the editor to close after saving");
+  g_assert_cmpuint (saved.n_saved, ==, 1);
+  g_assert_cmpstr (ui_test_store_get_last_request_id (test_store), ==, request_id);
+  g_assert_cmpuint (ui_test_store_get_n_calls (test_store, "create_customer"), ==, 3);
+
+  close_and_finalize (editor);
+  g_clear_object (&saved.stored);
+  fixture->store = inner;
+  wait_until (only_one_ref, store, "the test store's last reference");
+  g_object_unref (store);
 }
 
 /* Edit Customer --------------------------------------------------------- */
@@ -659,6 +716,7 @@ main (int   argc,
   ADD ("/clt/customer-editor/create-validation", 0, test_create_validation);
   ADD ("/clt/customer-editor/create-failure-keeps-input", 0, test_create_failure_keeps_input);
   ADD ("/clt/customer-editor/create-saves", 0, test_create_saves);
+  ADD ("/clt/customer-editor/create-retry", 0, test_create_retry);
   ADD ("/clt/customer-editor/edit-cancel", 3, test_edit_cancel);
   ADD ("/clt/customer-editor/edit-saves", 3, test_edit_saves);
   ADD ("/clt/customer-editor/edit-stale-reload", 3, test_edit_stale_reload);

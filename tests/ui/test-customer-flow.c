@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The main window's customer flow under Xvfb, over a temporary SQLite
- * store: Add Customer, opening a row and coming back, delete with Undo,
- * delete committed when the toast goes or the window closes.
+ * store: Add Customer, opening a row and coming back, delete with Undo
+ * (the store's pending deletion), finished when the toast goes or the
+ * window closes, and failures told in words.
  */
 
 #include "config.h"
@@ -25,6 +26,7 @@
 #include "clt-store.h"
 #include "clt-window-private.h"
 
+#include "ui-test-store.h"
 #include "ui-test-util.h"
 
 #define N_SAMPLE 300
@@ -48,7 +50,8 @@ store_count (CltStore *store)
   return n;
 }
 
-/* Whether the store lists @customer_id (the first @n_customers rows). */
+/* Whether the store lists @customer_id (a customer whose deletion is
+ * pending is not listed). */
 static gboolean
 store_lists (CltStore   *store,
              const char *customer_id)
@@ -58,9 +61,10 @@ store_lists (CltStore   *store,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) page = NULL;
 
-  clt_store_list_customers_async (store, query, 0, G_MAXUINT, NULL, store_result_cb, &result);
+  clt_store_list_customers_async (store, query, 0, CLT_STORE_MAX_PAGE_SIZE, CLT_LIST_FLAGS_NONE,
+                                  NULL, store_result_cb, &result);
   wait_until (async_done, &result, "the store's customers");
-  page = clt_store_list_customers_finish (store, result, &error);
+  page = clt_store_list_customers_finish (store, result, NULL, &error);
   g_assert_no_error (error);
 
   for (guint i = 0; i < page->len; i++)
@@ -70,197 +74,44 @@ store_lists (CltStore   *store,
   return FALSE;
 }
 
-/* Whether the store can delete at all: a back end without the operation
- * answers G_IO_ERROR_NOT_SUPPORTED even for an unknown id. */
+/* Whether the store still has @customer_id at all (a deletion once
+ * finished anonymizes the customer under a new id). */
 static gboolean
-store_supports_delete (CltStore *store)
+store_has (CltStore   *store,
+           const char *customer_id)
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(CltCustomer) customer = NULL;
 
-  clt_store_delete_customer_async (store, "no-such-customer", NULL, store_result_cb, &result);
-  wait_until (async_done, &result, "the probing delete");
-  clt_store_delete_customer_finish (store, result, &error);
+  clt_store_get_customer_async (store, customer_id, NULL, store_result_cb, &result);
+  wait_until (async_done, &result, "the store's customer");
+  customer = clt_store_get_customer_finish (store, result, &error);
+  if (g_error_matches (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND))
+    return FALSE;
+  g_assert_no_error (error);
 
-  return !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  return TRUE;
 }
 
-/* A back end that only reads, through a real store: it lacks every write
- * (G_IO_ERROR_NOT_SUPPORTED) and may call itself read-only. */
-
-#define CLT_TYPE_TEST_STORE (clt_test_store_get_type ())
-G_DECLARE_FINAL_TYPE (CltTestStore, clt_test_store, CLT, TEST_STORE, GObject)
-
-struct _CltTestStore
+/* Whether the store holds a deletion of @customer_id that can be undone:
+ * takes it back to find out (fine once the UI is done with it). */
+static gboolean
+store_can_undo (CltStore   *store,
+                const char *customer_id)
 {
-  GObject   parent_instance;
-  CltStore *inner;
-  gboolean  read_only;
-};
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CltCustomer) customer = NULL;
 
-static void clt_test_store_iface_init (CltStoreInterface *iface);
+  clt_store_undo_delete_customer_async (store, customer_id, NULL, store_result_cb, &result);
+  wait_until (async_done, &result, "the probing undo");
+  customer = clt_store_undo_delete_customer_finish (store, result, &error);
+  if (g_error_matches (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND))
+    return FALSE;
+  g_assert_no_error (error);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (CltTestStore, clt_test_store, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (CLT_TYPE_STORE, clt_test_store_iface_init))
-
-enum {
-  TEST_PROP_0,
-  TEST_PROP_READ_ONLY,
-  TEST_PROP_LOCATION,
-};
-
-static void
-inner_counted_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-  guint n = 0;
-
-  if (clt_store_count_customers_finish (CLT_STORE (object), result, &n, &error))
-    g_task_return_int (task, n);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-test_store_count_customers (CltStore            *store,
-                            CltQuery            *query,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
-{
-  GTask *task = g_task_new (store, cancellable, callback, user_data);
-
-  clt_store_count_customers_async (CLT_TEST_STORE (store)->inner, query, cancellable,
-                                   inner_counted_cb, task);
-}
-
-static void
-inner_listed_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-  GPtrArray *page = clt_store_list_customers_finish (CLT_STORE (object), result, &error);
-
-  if (page != NULL)
-    g_task_return_pointer (task, page, (GDestroyNotify) g_ptr_array_unref);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-test_store_list_customers (CltStore            *store,
-                           CltQuery            *query,
-                           guint                offset,
-                           guint                limit,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
-{
-  GTask *task = g_task_new (store, cancellable, callback, user_data);
-
-  clt_store_list_customers_async (CLT_TEST_STORE (store)->inner, query, offset, limit,
-                                  cancellable, inner_listed_cb, task);
-}
-
-static void
-inner_got_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-  CltCustomer *customer = clt_store_get_customer_finish (CLT_STORE (object), result, &error);
-
-  if (customer != NULL)
-    g_task_return_pointer (task, customer, g_object_unref);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-test_store_get_customer (CltStore            *store,
-                         const char          *customer_id,
-                         GCancellable        *cancellable,
-                         GAsyncReadyCallback  callback,
-                         gpointer             user_data)
-{
-  GTask *task = g_task_new (store, cancellable, callback, user_data);
-
-  clt_store_get_customer_async (CLT_TEST_STORE (store)->inner, customer_id, cancellable,
-                                inner_got_cb, task);
-}
-
-static void
-clt_test_store_iface_init (CltStoreInterface *iface)
-{
-  iface->count_customers = test_store_count_customers;
-  iface->list_customers = test_store_list_customers;
-  iface->get_customer = test_store_get_customer;
-}
-
-static void
-clt_test_store_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  CltTestStore *self = CLT_TEST_STORE (object);
-
-  switch (prop_id)
-    {
-    case TEST_PROP_READ_ONLY:
-      g_value_set_boolean (value, self->read_only);
-      break;
-
-    case TEST_PROP_LOCATION:
-      g_value_take_string (value, clt_store_dup_location (self->inner));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-clt_test_store_finalize (GObject *object)
-{
-  g_clear_object (&CLT_TEST_STORE (object)->inner);
-
-  G_OBJECT_CLASS (clt_test_store_parent_class)->finalize (object);
-}
-
-static void
-clt_test_store_class_init (CltTestStoreClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->get_property = clt_test_store_get_property;
-  object_class->finalize = clt_test_store_finalize;
-
-  g_object_class_override_property (object_class, TEST_PROP_READ_ONLY, "read-only");
-  g_object_class_override_property (object_class, TEST_PROP_LOCATION, "location");
-}
-
-static void
-clt_test_store_init (CltTestStore *self)
-{
-}
-
-static CltStore *
-test_store_new (CltStore *inner,
-                gboolean  read_only)
-{
-  CltTestStore *self = g_object_new (CLT_TYPE_TEST_STORE, NULL);
-
-  self->inner = g_object_ref (inner);
-  self->read_only = read_only;
-
-  return CLT_STORE (self);
+  return TRUE;
 }
 
 typedef struct
@@ -470,14 +321,14 @@ dismiss_toast (AdwToast *toast)
   adw_toast_dismiss (toast);
 }
 
+/* The window follows no deletion any more: each was finished or undone. */
 static gboolean
-nothing_excluded (gpointer data)
+no_deletion_pending (gpointer data)
 {
-  CltCustomerList *list = clt_window_get_customer_list (data);
-  g_autoptr(CltQuery) query = clt_customer_list_dup_query (list);
-  const char * const *ids = clt_query_get_exclude_ids (query);
+  CltWindow *window = data;
 
-  return !clt_customer_list_get_loading (list) && (ids == NULL || ids[0] == NULL);
+  return window->deletions->len == 0 &&
+         !clt_customer_list_get_loading (clt_window_get_customer_list (window));
 }
 
 static gboolean
@@ -863,36 +714,36 @@ test_delete_undo (void)
   g_assert_cmpuint (gtk_single_selection_get_selected (get_selection (window)), ==,
                     GTK_INVALID_LIST_POSITION);
 
-  /* Gone from the table at once, the count with it. */
+  /* Gone from the table at once, the count with it: the store hides the
+   * customer while its deletion waits (the UI keeps no list of its own). */
   wait_for_rows (window, N_SAMPLE - 1);
   wait_for_row (window, clt_customer_get_id (row), FALSE);
   toast = get_delete_toast (window);
+  g_assert_false (store_lists (ts.store, clt_customer_get_id (row)));
+  g_assert_cmpuint (store_count (ts.store), ==, N_SAMPLE - 1);
+  g_assert_true (store_has (ts.store, clt_customer_get_id (row)));
 
-  /* Undo: back, and nothing was written. */
+  /* Undo: the store takes the deletion back, the row returns. */
   run_for (600);
+  save_screenshot (GTK_WIDGET (window), "window-delete-undo.png");
   g_signal_emit_by_name (toast, "button-clicked");
   adw_toast_dismiss (toast);
   wait_for_rows (window, N_SAMPLE);
   wait_for_row (window, clt_customer_get_id (row), TRUE);
+  wait_until (no_deletion_pending, window, "the undo to finish");
   run_for (300);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, N_SAMPLE);
   g_assert_cmpuint (store_count (ts.store), ==, N_SAMPLE);
   g_assert_true (store_lists (ts.store, clt_customer_get_id (row)));
+  /* Nothing left to undo: the deletion is gone, not merely hidden. */
+  g_assert_false (store_can_undo (ts.store, clt_customer_get_id (row)));
 
   destroy_window (window);
   temp_store_clear (&ts);
 }
 
-static gboolean
-toast_says_not_deleted (gpointer data)
-{
-  AdwToast *toast = clt_window_get_last_toast (data);
-
-  return toast != NULL && strstr (adw_toast_get_title (toast), "could not be deleted") != NULL;
-}
-
 static void
-test_delete_commits (void)
+test_delete_finishes (void)
 {
   TempStore ts = { 0 };
   CltWindow *window;
@@ -902,10 +753,9 @@ test_delete_commits (void)
   g_autoptr(CltCustomer) second = NULL;
   AdwToast *first_toast;
   AdwToast *second_toast;
-  gboolean supported;
+  gint64 dismissed;
 
   temp_store_init (&ts, TEMP_DIR_TEMPLATE, N_SAMPLE);
-  supported = store_supports_delete (ts.store);
   window = create_window (app, ts.store);
   list = clt_window_get_customer_list (window);
   page = clt_window_get_customer_page (window);
@@ -929,40 +779,28 @@ test_delete_commits (void)
   second_toast = g_object_ref (get_delete_toast (window));
   g_assert_true (first_toast != second_toast);
 
-  /* The toasts go (timeout or close button): the deletions are committed. */
+  /* The toasts go early (close button): the deletions are finished now,
+   * not when the store's undo time is over. */
   dismiss_toast (first_toast);
   dismiss_toast (second_toast);
+  dismissed = g_get_monotonic_time ();
   g_object_unref (first_toast);
   g_object_unref (second_toast);
 
-  if (supported)
-    {
-      wait_until (nothing_excluded, window, "the deletions to finish");
-      wait_for_rows (window, N_SAMPLE - 2);
-      g_assert_cmpuint (store_count (ts.store), ==, N_SAMPLE - 2);
-      g_assert_false (store_lists (ts.store, clt_customer_get_id (row)));
-      g_assert_false (store_lists (ts.store, clt_customer_get_id (second)));
-    }
-  else
-    {
-      /* The failure is told, and the customers come back. */
-      wait_until (toast_says_not_deleted, window, "the failure toast");
-      wait_until (nothing_excluded, window, "the deletions to finish");
-      wait_for_rows (window, N_SAMPLE);
-      wait_for_row (window, clt_customer_get_id (row), TRUE);
-      g_assert_cmpuint (store_count (ts.store), ==, N_SAMPLE);
-    }
+  wait_until (no_deletion_pending, window, "the deletions to finish");
+  g_assert_cmpint (g_get_monotonic_time () - dismissed, <, 8 * G_USEC_PER_SEC);
+  wait_for_rows (window, N_SAMPLE - 2);
+  g_assert_cmpuint (store_count (ts.store), ==, N_SAMPLE - 2);
+  g_assert_false (store_has (ts.store, clt_customer_get_id (row)));
+  g_assert_false (store_has (ts.store, clt_customer_get_id (second)));
+  g_assert_false (store_can_undo (ts.store, clt_customer_get_id (row)));
 
   destroy_window (window);
   temp_store_clear (&ts);
-
-  if (!supported)
-    g_test_skip ("The store cannot delete customers yet (G_IO_ERROR_NOT_SUPPORTED): "
-                 "checked the failure toast and that the customers reappear");
 }
 
 static void
-test_close_commits (gconstpointer data)
+test_close_finishes (gconstpointer data)
 {
   const char *how = data;
   TempStore ts = { 0 };
@@ -971,10 +809,8 @@ test_close_commits (gconstpointer data)
   g_autoptr(CltCustomer) second = NULL;
   g_autofree char *customer_id = NULL;
   g_autofree char *second_id = NULL;
-  gboolean supported;
 
   temp_store_init (&ts, TEMP_DIR_TEMPLATE, N_SAMPLE);
-  supported = store_supports_delete (ts.store);
   window = create_window (app, ts.store);
   wait_for_rows (window, N_SAMPLE);
 
@@ -1003,25 +839,13 @@ test_close_commits (gconstpointer data)
   wait_until (only_one_ref, window, "the window's last reference");
   g_assert_finalize_object (window);
 
-  /* The deletion holds the store until it is done. */
+  /* The deletion holds the store until it is done: done, not pending. */
   wait_until (only_one_ref, ts.store, "the deletion to finish");
-
-  if (supported)
-    {
-      g_assert_cmpuint (store_count (ts.store), ==, N_SAMPLE - 2);
-      g_assert_false (store_lists (ts.store, customer_id));
-      g_assert_false (store_lists (ts.store, second_id));
-    }
-  else
-    {
-      g_assert_cmpuint (store_count (ts.store), ==, N_SAMPLE);
-    }
+  g_assert_cmpuint (store_count (ts.store), ==, N_SAMPLE - 2);
+  g_assert_false (store_has (ts.store, customer_id));
+  g_assert_false (store_has (ts.store, second_id));
 
   temp_store_clear (&ts);
-
-  if (!supported)
-    g_test_skip ("The store cannot delete customers yet (G_IO_ERROR_NOT_SUPPORTED): "
-                 "the commit on close was attempted, nothing was deleted");
 }
 
 static void
@@ -1037,7 +861,7 @@ test_read_only (void)
   CltWindow *window;
 
   temp_store_init (&ts, TEMP_DIR_TEMPLATE, 20);
-  store = test_store_new (ts.store, TRUE);
+  store = ui_test_store_new (ts.store, TRUE, FALSE);
 
   window = create_window (app, store);
   wait_for_rows (window, 20);
@@ -1099,17 +923,34 @@ test_read_only (void)
   temp_store_clear (&ts);
 }
 
+typedef struct
+{
+  CltWindow  *window;
+  const char *text;
+} ToastTextWait;
+
+static gboolean
+toast_contains (gpointer data)
+{
+  ToastTextWait *wait = data;
+  AdwToast *toast = clt_window_get_last_toast (wait->window);
+
+  return toast != NULL && strstr (adw_toast_get_title (toast), wait->text) != NULL;
+}
+
+/* A back end that cannot delete (NOT_SUPPORTED): the user is told at once
+ * and the customer never goes. */
 static void
 test_delete_not_supported (void)
 {
   TempStore ts = { 0 };
   g_autoptr(CltStore) store = NULL;
   g_autoptr(CltCustomer) row = NULL;
+  ToastTextWait wait;
   CltWindow *window;
 
   temp_store_init (&ts, TEMP_DIR_TEMPLATE, 50);
-  store = test_store_new (ts.store, FALSE);
-  g_assert_false (store_supports_delete (store));
+  store = ui_test_store_new (ts.store, FALSE, FALSE);
 
   window = create_window (app, store);
   wait_for_rows (window, 50);
@@ -1117,17 +958,68 @@ test_delete_not_supported (void)
   select_row (window, 4);
   row = get_row (window, 4);
   delete_and_confirm (window, row);
-  wait_for_rows (window, 49);
 
-  /* The toast goes, the store refuses: the user is told, the customer is
-   * back. */
-  dismiss_toast (get_delete_toast (window));
-  wait_until (toast_says_not_deleted, window, "the failure toast");
-  wait_until (nothing_excluded, window, "the deletion to finish");
+  wait = (ToastTextWait) { window, "delete" };
+  wait_until (toast_contains, &wait, "the failure toast");
+  g_assert_nonnull (strstr (adw_toast_get_title (clt_window_get_last_toast (window)),
+                            clt_customer_get_last_name (row)));
+  g_assert_null (adw_toast_get_button_label (clt_window_get_last_toast (window)));
+  wait_until (no_deletion_pending, window, "the deletion to be dropped");
   wait_for_rows (window, 50);
   wait_for_row (window, clt_customer_get_id (row), TRUE);
   g_assert_true (store_lists (ts.store, clt_customer_get_id (row)));
 
+  run_for (600);
+  destroy_window (window);
+  wait_until (only_one_ref, store, "the test store's last reference");
+  g_clear_object (&store);
+  temp_store_clear (&ts);
+}
+
+/* A user whose role may not delete: a toast says so in words, nothing is
+ * hidden, no Undo is offered. */
+static void
+test_delete_permission_denied (void)
+{
+  TempStore ts = { 0 };
+  g_autoptr(CltStore) store = NULL;
+  g_autoptr(CltCustomer) row = NULL;
+  ToastTextWait wait;
+  CltWindow *window;
+
+  temp_store_init (&ts, TEMP_DIR_TEMPLATE, 50);
+  store = ui_test_store_new (ts.store, FALSE, TRUE);
+  ui_test_store_fail (UI_TEST_STORE (store), "delete_customer",
+                      CLT_STORE_ERROR_PERMISSION_DENIED,
+                      "Your role lets you look at customers but not change them.");
+
+  window = create_window (app, store);
+  wait_for_rows (window, 50);
+
+  select_row (window, 4);
+  row = get_row (window, 4);
+  delete_and_confirm (window, row);
+
+  wait = (ToastTextWait) { window, "Your role lets you look at customers but not change them." };
+  wait_until (toast_contains, &wait, "the permission toast");
+  g_assert_nonnull (strstr (adw_toast_get_title (clt_window_get_last_toast (window)), "delete"));
+  g_assert_cmpuint (ui_test_store_get_n_calls (UI_TEST_STORE (store), "delete_customer"), ==, 1);
+  wait_until (no_deletion_pending, window, "the deletion to be dropped");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (clt_window_get_customer_list (window))),
+                    ==, 50);
+  g_assert_true (store_lists (ts.store, clt_customer_get_id (row)));
+
+  /* A back end that gives no reason: the code in words. */
+  ui_test_store_fail (UI_TEST_STORE (store), "delete_customer",
+                      CLT_STORE_ERROR_PERMISSION_DENIED, "");
+  select_row (window, 4);
+  run_for (600);
+  delete_and_confirm (window, row);
+  wait = (ToastTextWait) { window, "Your role does not allow this." };
+  wait_until (toast_contains, &wait, "the permission toast in words");
+
+  run_for (600);
+  save_screenshot (GTK_WIDGET (window), "window-delete-permission-denied.png");
   destroy_window (window);
   wait_until (only_one_ref, store, "the test store's last reference");
   g_clear_object (&store);
@@ -1149,10 +1041,11 @@ main (int   argc,
   g_test_add_func ("/clt/customer-flow/open-and-back", test_open_and_back);
   g_test_add_func ("/clt/customer-flow/row-menu", test_row_menu);
   g_test_add_func ("/clt/customer-flow/delete-undo", test_delete_undo);
-  g_test_add_func ("/clt/customer-flow/delete-commits", test_delete_commits);
-  g_test_add_data_func ("/clt/customer-flow/close-commits", "close", test_close_commits);
-  g_test_add_data_func ("/clt/customer-flow/quit-commits", "quit", test_close_commits);
+  g_test_add_func ("/clt/customer-flow/delete-finishes", test_delete_finishes);
+  g_test_add_data_func ("/clt/customer-flow/close-finishes", "close", test_close_finishes);
+  g_test_add_data_func ("/clt/customer-flow/quit-finishes", "quit", test_close_finishes);
   g_test_add_func ("/clt/customer-flow/delete-not-supported", test_delete_not_supported);
+  g_test_add_func ("/clt/customer-flow/delete-permission-denied", test_delete_permission_denied);
   g_test_add_func ("/clt/customer-flow/read-only", test_read_only);
 
   ret = g_test_run ();

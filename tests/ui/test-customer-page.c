@@ -23,6 +23,7 @@
 #include "clt-store.h"
 #include "clt-validate.h"
 
+#include "ui-test-store.h"
 #include "ui-test-util.h"
 
 #define N_SAMPLE 20
@@ -76,10 +77,10 @@ fixture_init (Fixture *fixture)
   fixture->store = open_temp_store ("clt-test-customer-page-XXXXXX", N_SAMPLE, 42,
                                     &fixture->dir, NULL);
 
-  clt_store_list_customers_async (fixture->store, query, 0, N_SAMPLE, NULL,
-                                  store_result_cb, &list_result);
+  clt_store_list_customers_async (fixture->store, query, 0, N_SAMPLE, CLT_LIST_FLAGS_NONE,
+                                  NULL, store_result_cb, &list_result);
   wait_until (async_done, &list_result, "the customer list");
-  customers = clt_store_list_customers_finish (fixture->store, list_result, &error);
+  customers = clt_store_list_customers_finish (fixture->store, list_result, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (customers->len, ==, N_SAMPLE);
 
@@ -124,13 +125,13 @@ typedef struct
 } Shown;
 
 static void
-show_page (Shown      *shown,
-           Fixture    *fixture,
-           int         width,
-           const char *customer_id)
+show_page_on (Shown      *shown,
+              CltStore   *store,
+              int         width,
+              const char *customer_id)
 {
   shown->window = GTK_WINDOW (adw_window_new ());
-  shown->page = clt_customer_page_new (fixture->store);
+  shown->page = clt_customer_page_new (store);
   /* The test's own reference, for g_assert_finalize_object (). */
   g_object_ref_sink (shown->page);
   adw_window_set_content (ADW_WINDOW (shown->window), GTK_WIDGET (shown->page));
@@ -140,6 +141,15 @@ show_page (Shown      *shown,
   clt_customer_page_set_customer_id (shown->page, customer_id);
   g_assert_cmpstr (clt_customer_page_get_customer_id (shown->page), ==, customer_id);
   wait_until (page_loaded, shown->page, "the customer page");
+}
+
+static void
+show_page (Shown      *shown,
+           Fixture    *fixture,
+           int         width,
+           const char *customer_id)
+{
+  show_page_on (shown, fixture->store, width, customer_id);
 }
 
 static void
@@ -254,41 +264,13 @@ expected_total (CltOrder *order)
 }
 
 static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("CLT_SCREENSHOT_DIR");
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-
-  if (dir == NULL)
-    return;
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Saved %s", path);
-}
-
-static void
 settle (void)
 {
   run_for (500);
 }
 
 /* A back end without an operation: the CltStore wrapper then fails with
- * G_IO_ERROR_NOT_SUPPORTED. Clears the vfunc at @offset of the store's
+ * CLT_STORE_ERROR_NOT_SUPPORTED. Clears the vfunc at @offset of the store's
  * interface (shared by every store of the class) until restore_vfunc (). */
 typedef struct
 {
@@ -491,7 +473,7 @@ test_add_note (void)
   removed = remove_vfunc (fixture.store, G_STRUCT_OFFSET (CltStoreInterface, add_note));
   gtk_widget_activate_action (page, "customer.add-note", NULL);
   wait.top = page;
-  wait.text = "cannot add notes";
+  wait.text = "add the note: This is not possible";
   wait_until (label_shown, &wait, "the error toast");
   restore_vfunc (&removed);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -561,7 +543,7 @@ test_toggle_active (void)
   removed = remove_vfunc (fixture.store, G_STRUCT_OFFSET (CltStoreInterface, update_customer));
   gtk_switch_set_active (toggle, !before);
   {
-    LabelWait wait = { page, "cannot change customers" };
+    LabelWait wait = { page, "change the customer: This is not possible" };
 
     wait_until (label_shown, &wait, "the error toast");
   }
@@ -656,22 +638,36 @@ test_reloads_on_changed (void)
   show_page (&shown, &fixture, 1000, fixture.customer_id);
   g_signal_connect (shown.page, "notify::loading", G_CALLBACK (on_loading_notify_cb), &n_loads);
 
-  /* Another customer changed: nothing to do. */
-  clt_store_emit_changed (fixture.store, "someone-else");
+  /* Another customer changed, or shop data the page does not show:
+   * nothing to do. */
+  clt_store_emit_changed (fixture.store, CLT_CHANGE_CUSTOMER, "someone-else");
+  clt_store_emit_changed (fixture.store, CLT_CHANGE_NOTE, "someone-else");
+  clt_store_emit_changed (fixture.store, CLT_CHANGE_COMPANY, "no-such-company");
+  clt_store_emit_changed (fixture.store, CLT_CHANGE_CUSTOM_FIELD, "loyalty");
+  clt_store_emit_changed (fixture.store, CLT_CHANGE_PREFERENCES, NULL);
   settle ();
   g_assert_cmpuint (n_loads, ==, 0);
 
-  /* This customer, or any: the page loads again and keeps showing it. */
-  clt_store_emit_changed (fixture.store, fixture.customer_id);
+  /* This customer: the page loads again and keeps showing it. */
+  clt_store_emit_changed (fixture.store, CLT_CHANGE_CUSTOMER, fixture.customer_id);
   settle ();
   wait_until (not_loading, shown.page, "the reload");
   g_assert_cmpuint (n_loads, ==, 1);
   g_assert_nonnull (clt_customer_page_get_customer (shown.page));
 
-  clt_store_emit_changed (fixture.store, NULL);
+  /* A burst about it (its address, note, outbox): one reload. */
+  clt_store_emit_changed (fixture.store, CLT_CHANGE_ADDRESS, fixture.customer_id);
+  clt_store_emit_changed (fixture.store, CLT_CHANGE_NOTE, fixture.customer_id);
+  clt_store_emit_changed (fixture.store, CLT_CHANGE_OUTBOX, fixture.customer_id);
   settle ();
   wait_until (not_loading, shown.page, "the reload");
   g_assert_cmpuint (n_loads, ==, 2);
+
+  /* Any number of customers (an import). */
+  clt_store_emit_changed (fixture.store, CLT_CHANGE_CUSTOMERS, NULL);
+  settle ();
+  wait_until (not_loading, shown.page, "the reload");
+  g_assert_cmpuint (n_loads, ==, 3);
   g_assert_cmpuint (count_css_class (GTK_WIDGET (shown.page), "address-row"), ==,
                     fixture.addresses->len);
 
@@ -741,7 +737,7 @@ test_delete_address (void)
   if (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL)
     gtk_window_destroy (GTK_WINDOW (dialog));
   {
-    LabelWait wait = { page, "cannot delete addresses" };
+    LabelWait wait = { page, "delete the address: This is not possible" };
 
     wait_until (label_shown, &wait, "the error toast");
   }
@@ -841,7 +837,7 @@ test_mark_verified (void)
   if (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL)
     gtk_window_destroy (GTK_WINDOW (dialog));
   {
-    LabelWait wait = { page, "cannot change customers" };
+    LabelWait wait = { page, "change the customer: This is not possible" };
 
     wait_until (label_shown, &wait, "the error toast");
   }
@@ -872,6 +868,191 @@ test_mark_verified (void)
   fixture_clear (&fixture);
 }
 
+static guint
+n_calls (CltStore   *store,
+         const char *operation)
+{
+  return ui_test_store_get_n_calls (UI_TEST_STORE (store), operation);
+}
+
+/* Everything the page shows comes from one store call, and so does a
+ * reload. */
+static void
+test_one_store_call (void)
+{
+  Fixture fixture = { 0 };
+  Shown shown = { 0 };
+  g_autoptr(CltStore) store = NULL;
+
+  fixture_init (&fixture);
+  store = ui_test_store_new (fixture.store, FALSE, TRUE);
+  show_page_on (&shown, store, 1000, fixture.customer_id);
+  settle ();
+
+  g_assert_cmpuint (n_calls (store, "get_customer_details"), ==, 1);
+  g_assert_cmpuint (ui_test_store_get_n_all_calls (UI_TEST_STORE (store)), ==, 1);
+  /* All of it shows: addresses and orders came in the same answer. */
+  g_assert_cmpuint (count_css_class (GTK_WIDGET (shown.page), "address-row"), ==,
+                    fixture.addresses->len);
+  g_assert_nonnull (find_action_row (GTK_WIDGET (shown.page),
+                                     clt_order_get_reference (g_ptr_array_index (fixture.orders,
+                                                                                 0))));
+
+  ui_test_store_reset_calls (UI_TEST_STORE (store));
+  clt_customer_page_reload (shown.page);
+  wait_until (page_loaded, shown.page, "the reload");
+  settle ();
+  g_assert_cmpuint (ui_test_store_get_n_all_calls (UI_TEST_STORE (store)), ==, 1);
+
+  hide_page (&shown);
+  wait_until (only_one_ref, store, "the test store's last reference");
+  g_clear_object (&store);
+  fixture_clear (&fixture);
+}
+
+/* A user whose role may not change customers: every write says so in
+ * words and loses nothing. */
+static void
+test_permission_denied (void)
+{
+  static const char *denied = "Your role lets you look at customers but not change them.";
+  Fixture fixture = { 0 };
+  Shown shown = { 0 };
+  g_autoptr(CltStore) store = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *kept = NULL;
+  GtkSwitch *toggle;
+  GtkWidget *page;
+  gboolean before;
+
+  fixture_init (&fixture);
+  store = ui_test_store_new (fixture.store, FALSE, TRUE);
+  ui_test_store_fail (UI_TEST_STORE (store), "add_note", CLT_STORE_ERROR_PERMISSION_DENIED, denied);
+  ui_test_store_fail (UI_TEST_STORE (store), "update_customer",
+                      CLT_STORE_ERROR_PERMISSION_DENIED, "");
+  show_page_on (&shown, store, 1000, fixture.customer_id);
+  page = GTK_WIDGET (shown.page);
+
+  /* A note: what failed and the store's reason; the text stays. */
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_type (page, GTK_TYPE_TEXT_VIEW)));
+  gtk_text_buffer_set_text (buffer, "Called about the invoice", -1);
+  gtk_widget_activate_action (page, "customer.add-note", NULL);
+  {
+    LabelWait wait = { page, "add the note: Your role lets you look at customers" };
+
+    wait_until (label_shown, &wait, "the permission toast");
+  }
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  kept = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (kept, ==, "Called about the invoice");
+
+  /* A switch, from a back end that gives no reason: the code in words,
+   * and the switch goes back. */
+  toggle = GTK_SWITCH (find_type (find_action_row (page, "_Active"), GTK_TYPE_SWITCH));
+  before = gtk_switch_get_active (toggle);
+  run_for (600);
+  gtk_switch_set_active (toggle, !before);
+  {
+    LabelWait wait = { page, "Your role does not allow this." };
+
+    wait_until (label_shown, &wait, "the permission toast in words");
+  }
+  g_assert_true (gtk_switch_get_active (toggle) == before);
+
+  run_for (600);
+  hide_page (&shown);
+  wait_until (only_one_ref, store, "the test store's last reference");
+  g_clear_object (&store);
+  fixture_clear (&fixture);
+}
+
+/* A write based on an old version: the user is told someone else changed
+ * the customer, and the page shows the current version. */
+static void
+test_stale_write (void)
+{
+  Fixture fixture = { 0 };
+  Shown shown = { 0 };
+  g_autoptr(CltStore) store = NULL;
+  CltAddress *address;
+  GtkWidget *page;
+
+  fixture_init (&fixture);
+  store = ui_test_store_new (fixture.store, FALSE, TRUE);
+  ui_test_store_fail (UI_TEST_STORE (store), "set_default_address", CLT_STORE_ERROR_STALE,
+                      "The customer was changed meanwhile.");
+  show_page_on (&shown, store, 1000, fixture.customer_id);
+  page = GTK_WIDGET (shown.page);
+  ui_test_store_reset_calls (UI_TEST_STORE (store));
+
+  address = g_ptr_array_index (fixture.addresses, fixture.addresses->len - 1);
+  gtk_widget_activate_action (page, "customer.set-default-shipping", "s",
+                              clt_address_get_id (address));
+  {
+    LabelWait wait = { page, "Someone else changed this customer meanwhile" };
+
+    wait_until (label_shown, &wait, "the stale toast");
+  }
+  wait_until (page_loaded, shown.page, "the reload");
+  settle ();
+  g_assert_cmpuint (n_calls (store, "set_default_address"), ==, 1);
+  g_assert_cmpuint (n_calls (store, "get_customer_details"), ==, 1);
+
+  hide_page (&shown);
+  wait_until (only_one_ref, store, "the test store's last reference");
+  g_clear_object (&store);
+  fixture_clear (&fixture);
+}
+
+/* A note whose add failed keeps its request id for the retry (the store
+ * then answers with the note should the first have been stored after
+ * all); another text is another note, with a new id. */
+static void
+test_note_request_id (void)
+{
+  Fixture fixture = { 0 };
+  Shown shown = { 0 };
+  g_autoptr(CltStore) store = NULL;
+  g_autofree char *first_id = NULL;
+  GtkTextBuffer *buffer;
+  GtkWidget *page;
+
+  fixture_init (&fixture);
+  store = ui_test_store_new (fixture.store, FALSE, TRUE);
+  ui_test_store_fail (UI_TEST_STORE (store), "add_note", CLT_STORE_ERROR_UNAVAILABLE,
+                      "The server did not answer.");
+  show_page_on (&shown, store, 1000, fixture.customer_id);
+  page = GTK_WIDGET (shown.page);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_type (page, GTK_TYPE_TEXT_VIEW)));
+
+  gtk_text_buffer_set_text (buffer, "Wants a catalogue", -1);
+  gtk_widget_activate_action (page, "customer.add-note", NULL);
+  {
+    LabelWait wait = { page, "The server did not answer." };
+
+    wait_until (label_shown, &wait, "the failure toast");
+  }
+  first_id = g_strdup (ui_test_store_get_last_request_id (UI_TEST_STORE (store)));
+  g_assert_nonnull (first_id);
+
+  ui_test_store_fail (UI_TEST_STORE (store), "add_note", 0, NULL);
+  gtk_widget_activate_action (page, "customer.add-note", NULL);
+  wait_until (buffer_empty, buffer, "the note to be added");
+  g_assert_cmpstr (ui_test_store_get_last_request_id (UI_TEST_STORE (store)), ==, first_id);
+
+  gtk_text_buffer_set_text (buffer, "Sent the catalogue", -1);
+  gtk_widget_activate_action (page, "customer.add-note", NULL);
+  wait_until (buffer_empty, buffer, "the second note to be added");
+  g_assert_cmpstr (ui_test_store_get_last_request_id (UI_TEST_STORE (store)), !=, first_id);
+
+  run_for (600);
+  hide_page (&shown);
+  wait_until (only_one_ref, store, "the test store's last reference");
+  g_clear_object (&store);
+  fixture_clear (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -895,6 +1076,10 @@ main (int   argc,
   g_test_add_func ("/clt/customer-page/delete-address", test_delete_address);
   g_test_add_func ("/clt/customer-page/address-editor", test_add_address_opens_editor);
   g_test_add_func ("/clt/customer-page/mark-verified", test_mark_verified);
+  g_test_add_func ("/clt/customer-page/one-store-call", test_one_store_call);
+  g_test_add_func ("/clt/customer-page/permission-denied", test_permission_denied);
+  g_test_add_func ("/clt/customer-page/stale-write", test_stale_write);
+  g_test_add_func ("/clt/customer-page/note-request-id", test_note_request_id);
 
   return g_test_run ();
 }

@@ -150,9 +150,9 @@ store_page (CltStore *store,
   g_autoptr(GError) error = NULL;
   GPtrArray *page;
 
-  clt_store_list_customers_async (store, query, 0, limit, NULL, store_result_cb, &result);
+  clt_store_list_customers_async (store, query, 0, limit, CLT_LIST_FLAGS_NONE, NULL, store_result_cb, &result);
   wait_until (async_done, &result, "a page from the store");
-  page = clt_store_list_customers_finish (store, result, &error);
+  page = clt_store_list_customers_finish (store, result, NULL, &error);
   g_assert_no_error (error);
 
   return page;

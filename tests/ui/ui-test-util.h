@@ -58,6 +58,8 @@ void            destroy_window      (CltWindow        *window);
 void            destroy_and_finalize (gpointer         window,
                                       const char      *what);
 void            wait_for_paint      (GtkWidget        *widget);
+void            save_screenshot     (GtkWidget        *widget,
+                                     const char       *name);
 
 typedef gboolean (*WidgetMatch) (GtkWidget     *widget,
                                  gconstpointer  data);
