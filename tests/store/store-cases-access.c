@@ -1245,5 +1245,5 @@ register_access_cases (const StoreFactory *factory)
   STORE_TEST ("/clt/store/input/oversized-lists", test_input_oversized_lists);
 
   STORE_TEST ("/clt/store/cancel/before-call", test_cancel_before_call);
-  STORE_TEST ("/clt/store/store/properties", test_store_properties);
+  STORE_TEST ("/clt/store/interface/properties", test_store_properties);
 }

@@ -47,7 +47,12 @@ store_fixture_setup (StoreFixture  *fixture,
 
   g_clear_pointer (&note, g_free);
   fixture->factory = data;
-  fixture->dir = g_dir_make_tmp ("clt-store-conformance-XXXXXX", &error);
+  /* In a subprocess, the folder the parent made (and removes, should this
+   * case fail half-way). */
+  if (g_test_subprocess () && g_getenv ("CLT_STORE_TEST_DIR") != NULL)
+    fixture->dir = g_strdup (g_getenv ("CLT_STORE_TEST_DIR"));
+  else
+    fixture->dir = g_dir_make_tmp ("clt-store-conformance-XXXXXX", &error);
   g_assert_no_error (error);
   fixture->store = fixture->factory->new_store (fixture->dir);
   g_assert_true (CLT_IS_STORE (fixture->store));
@@ -107,6 +112,8 @@ run_case (gconstpointer data)
 {
   const StoreCase *store_case = data;
   StoreFixture fixture = { NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
 
   if (in_process () || g_test_subprocess ())
     {
@@ -116,8 +123,14 @@ run_case (gconstpointer data)
       return;
     }
 
+  dir = g_dir_make_tmp ("clt-store-conformance-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("CLT_STORE_TEST_DIR", dir, TRUE);
+
   /* The child's messages go to our stderr, its TAP output is its own. */
   g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_unsetenv ("CLT_STORE_TEST_DIR");
+  remove_tree (dir);
   g_test_trap_assert_passed ();
 }
 
