@@ -609,27 +609,6 @@ test_filter_group (StoreFixture  *fixture,
 }
 
 static void
-test_filter_exclude_ids (StoreFixture  *fixture,
-                         gconstpointer  data)
-{
-  g_autoptr(GPtrArray) seeded = seed_customers (fixture->store, 5);
-  g_autoptr(CltQuery) query = clt_query_new ();
-  g_autoptr(GPtrArray) found = NULL;
-  const char *exclude[] = {
-    clt_customer_get_id (g_ptr_array_index (seeded, 1)),
-    clt_customer_get_id (g_ptr_array_index (seeded, 3)),
-    "no-such-customer",
-    NULL,
-  };
-
-  clt_query_set_exclude_ids (query, exclude);
-  found = list_all (fixture->store, query, 2);
-  g_assert_cmpuint (found->len, ==, 3);
-  g_assert_false (customers_have_id (found, exclude[0]));
-  g_assert_false (customers_have_id (found, exclude[1]));
-}
-
-static void
 test_filter_registered (StoreFixture  *fixture,
                         gconstpointer  data)
 {
@@ -986,7 +965,6 @@ register_list_cases (const StoreFactory *factory)
   STORE_TEST ("/clt/store/filter/status", test_filter_status);
   STORE_TEST ("/clt/store/filter/country-and-site", test_filter_country_and_site);
   STORE_TEST ("/clt/store/filter/group", test_filter_group);
-  STORE_TEST ("/clt/store/filter/exclude-ids", test_filter_exclude_ids);
   STORE_TEST ("/clt/store/filter/registered", test_filter_registered);
 
   STORE_TEST ("/clt/store/search/case-and-accents", test_search_case_and_accents);
