@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 
 #include "clt-customer-page-private.h"
 #include "clt-import-report.h"
@@ -19,6 +20,24 @@
 
 #define TIMEOUT_S 30
 
+/* Warnings stay fatal (G_DEBUG=fatal-warnings), but one: GTK 4.8 warns
+ * "GtkText - did not receive a focus-out event" when a dialog holding the
+ * keyboard focus goes away before the X server's focus-out arrived, which
+ * on a busy machine under Xvfb happens now and then, whatever the app does
+ * (the event is GTK's own, and the dialog is gone). It is still printed. */
+static gboolean
+fatal_log_cb (const char     *log_domain,
+              GLogLevelFlags  log_level,
+              const char     *message,
+              gpointer        user_data)
+{
+  if (g_strcmp0 (log_domain, "Gtk") == 0 && (log_level & G_LOG_LEVEL_WARNING) != 0 &&
+      message != NULL && strstr (message, "did not receive a focus-out event") != NULL)
+    return FALSE;
+
+  return TRUE;
+}
+
 /* What every widget test's main () does first. */
 void
 ui_test_init (int    *argc,
@@ -26,6 +45,7 @@ ui_test_init (int    *argc,
 {
   setlocale (LC_ALL, "");
   g_test_init (argc, argv, NULL);
+  g_test_log_set_fatal_handler (fatal_log_cb, NULL);
   gtk_init ();
   adw_init ();
 }
