@@ -260,6 +260,7 @@ G_GNUC_INTERNAL gboolean check_permission (CltSqliteStore *self, sqlite3 *db, Cl
 G_GNUC_INTERNAL gboolean record_change (CltSqliteStore *self, sqlite3 *db, GTask *task, CltChangeKind kind, const char *id, GError **error);
 G_GNUC_INTERNAL void change_clear (Change *change);
 G_GNUC_INTERNAL void emit_changes (CltSqliteStore *self, GArray *changes);
+G_GNUC_INTERNAL gboolean prune_change_log (CltSqliteStore *self, sqlite3 *db, GError **error);
 G_GNUC_INTERNAL gint64 read_last_change (CltSqliteStore *self, sqlite3 *db);
 G_GNUC_INTERNAL gboolean request_id_lookup (CltSqliteStore *self, sqlite3 *db, GTask *task, const char *request_id, CltChangeKind kind, char **object_id, GError **error);
 G_GNUC_INTERNAL gboolean request_id_record (CltSqliteStore *self, sqlite3 *db, GTask *task, const char *request_id, CltChangeKind kind, const char *object_id, GError **error);

@@ -23,6 +23,7 @@
 #define MERGE_BUDGET_USEC  (40 * 1000)
 /* Request ids are remembered this long (a retried create comes soon). */
 #define REQUEST_ID_LIFETIME_USEC (G_GINT64_CONSTANT (24) * 3600 * G_USEC_PER_SEC)
+#define CHANGE_LOG_LIFETIME_USEC (G_GINT64_CONSTANT (30) * 24 * 3600 * G_USEC_PER_SEC)
 
 /* Who acts {{{ */
 
@@ -179,6 +180,21 @@ emit_changes (CltSqliteStore *self,
 
       clt_store_emit_changed (CLT_STORE (self), change->kind, change->id);
     }
+}
+
+/* The log is for catching up (other windows, a server's change feed), not
+ * an archive: what is older than a month goes when a writer opens. */
+gboolean
+prune_change_log (CltSqliteStore  *self,
+                  sqlite3         *db,
+                  GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, db, "DELETE FROM change_log WHERE at < ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, now_usec () - CHANGE_LOG_LIFETIME_USEC);
+  return step_expect_done (self, db, stmt, error);
 }
 
 gint64
