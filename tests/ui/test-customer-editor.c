@@ -26,6 +26,7 @@
 #include "clt-query.h"
 #include "clt-shop-preferences.h"
 #include "clt-sqlite-store.h"
+#include "clt-sqlite-store-private.h"
 #include "clt-store.h"
 
 #include "ui-test-store.h"
@@ -514,6 +515,43 @@ test_edit_saves (Fixture       *fixture,
   g_clear_object (&saved.stored);
 }
 
+/* A save whose COMMIT fails (a full disk, an I/O error) is not "saved":
+ * the dialog stays open with what was typed and says what happened, and
+ * the stored customer is unchanged. */
+static void
+test_edit_commit_fails (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(CltCustomer) original = get_first_customer (fixture->store);
+  g_autoptr(CltCustomer) reread = NULL;
+  CltCustomerEditor *editor;
+  SavedData saved = { NULL, 0 };
+
+  editor = open_customer_editor (fixture, original);
+  g_signal_connect (editor, "saved", G_CALLBACK (on_saved_cb), &saved);
+  type_into (clt_customer_editor_get_field_row (editor, "first-name"), "Unsaved");
+
+  clt_sqlite_store_fail_commits_for_testing (CLT_SQLITE_STORE (fixture->store), 1);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  wait_until (editor_says, editor, "the failed save's message");
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_cmpuint (saved.n_saved, ==, 0);
+  g_assert_nonnull (strstr (clt_customer_editor_get_error (editor), "could not be saved"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (clt_customer_editor_get_field_row (editor, "first-name"))),
+                   ==, "Unsaved");
+  reread = get_customer (fixture->store, clt_customer_get_id (original));
+  g_assert_cmpstr (clt_customer_get_first_name (reread), ==, clt_customer_get_first_name (original));
+
+  /* The next try goes through. */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  wait_until (window_hidden, editor, "the editor to close after saving");
+  g_assert_cmpuint (saved.n_saved, ==, 1);
+
+  close_and_finalize (editor);
+  g_clear_object (&saved.stored);
+}
+
 static void
 test_edit_stale_reload (Fixture       *fixture,
                         gconstpointer  data)
@@ -719,6 +757,7 @@ main (int   argc,
   ADD ("/clt/customer-editor/create-retry", 0, test_create_retry);
   ADD ("/clt/customer-editor/edit-cancel", 3, test_edit_cancel);
   ADD ("/clt/customer-editor/edit-saves", 3, test_edit_saves);
+  ADD ("/clt/customer-editor/edit-commit-fails", 3, test_edit_commit_fails);
   ADD ("/clt/customer-editor/edit-stale-reload", 3, test_edit_stale_reload);
   ADD ("/clt/customer-editor/edit-delete-requested", 3, test_edit_delete_requested);
   ADD ("/clt/customer-editor/date-row-calendar", 0, test_date_row_calendar);
