@@ -1180,8 +1180,9 @@ out:
   restore_secure_delete (db, secure_delete);
   if (ok)
     {
-      /* The scrubbed pages into the main file now, the index merge next. */
-      request_checkpoint (task);
+      /* The scrubbed pages into the main file soon (off the write lock),
+       * the index merge next. */
+      request_wal_fold (self);
       request_index_merge (self);
     }
   return ok;

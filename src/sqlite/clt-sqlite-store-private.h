@@ -86,6 +86,12 @@ struct _CltSqliteStore
   gboolean     polling;           /* main context only */
   gboolean     upkeep_running;    /* main context only */
   gint         merge_steps;       /* atomic: an index merge is wanted */
+
+  /* Checkpoints run off the write lock, on a connection of their own, so
+   * that no write waits for the WAL to be copied into the file. */
+  sqlite3     *checkpoint_db;     /* NULL when read-only */
+  gboolean     checkpointing;     /* main context only */
+  gint         fold_wal;          /* atomic: empty the WAL file too */
 };
 
 /* One entry of the change log, as "changed" tells it. */
@@ -267,6 +273,7 @@ G_GNUC_INTERNAL gboolean request_id_record (CltSqliteStore *self, sqlite3 *db, G
 G_GNUC_INTERNAL void start_upkeep (CltSqliteStore *self);
 G_GNUC_INTERNAL void stop_upkeep (CltSqliteStore *self);
 G_GNUC_INTERNAL void request_index_merge (CltSqliteStore *self);
+G_GNUC_INTERNAL void request_wal_fold (CltSqliteStore *self);
 
 /* clt-sqlite-store-customers.c (erasure) */
 G_GNUC_INTERNAL gboolean anonymize_customer (CltSqliteStore *self, sqlite3 *db, GTask *task, gint64 pk, GError **error);

@@ -487,7 +487,7 @@ upkeep_write (CltSqliteStore *self,
       /* Merged: the erased words are gone from the index; fold the WAL
        * into the file, so that their old pages leave the disk too. */
       g_atomic_int_set (&self->merge_steps, 0);
-      request_checkpoint (task);
+      request_wal_fold (self);
     }
 
   return ok;
@@ -525,6 +525,64 @@ upkeep_write_start (CltSqliteStore *self)
                 on_upkeep_written_cb, NULL);
 }
 
+/* Copies the WAL into the database file without the write lock (writers
+ * go on meanwhile), and when asked to fold it, empties the WAL file once
+ * all of it is in the file, so that overwritten pages (erased data) leave
+ * the disk. */
+static void
+checkpoint_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  CltSqliteStore *self = source_object;
+  gboolean fold = g_atomic_int_compare_and_exchange (&self->fold_wal, 1, 0);
+  int n_log = 0;
+  int n_done = 0;
+  int rc;
+
+  rc = sqlite3_wal_checkpoint_v2 (self->checkpoint_db, NULL, SQLITE_CHECKPOINT_PASSIVE,
+                                  &n_log, &n_done);
+  if (fold && rc == SQLITE_OK && n_log == n_done)
+    rc = sqlite3_wal_checkpoint_v2 (self->checkpoint_db, NULL, SQLITE_CHECKPOINT_TRUNCATE,
+                                    &n_log, &n_done);
+  /* Not all of it yet (a reader on an old snapshot): at the next tick. */
+  if (fold && (rc != SQLITE_OK || n_log != n_done))
+    g_atomic_int_set (&self->fold_wal, 1);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_checkpointed_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  CLT_SQLITE_STORE (object)->checkpointing = FALSE;
+}
+
+static void
+checkpoint_start (CltSqliteStore *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->checkpointing || self->checkpoint_db == NULL)
+    return;
+
+  self->checkpointing = TRUE;
+  task = g_task_new (self, NULL, on_checkpointed_cb, NULL);
+  g_task_set_source_tag (task, checkpoint_start);
+  g_task_run_in_thread (task, checkpoint_thread);
+}
+
+/* Asks for the WAL to be folded into the file and emptied, off the write
+ * lock, at the next tick of the upkeep. */
+void
+request_wal_fold (CltSqliteStore *self)
+{
+  g_atomic_int_set (&self->fold_wal, 1);
+}
+
 static void
 weak_ref_free (GWeakRef *ref)
 {
@@ -538,7 +596,11 @@ upkeep_cb (gpointer user_data)
   g_autoptr(CltSqliteStore) self = g_weak_ref_get (user_data);
   PollData *data;
 
-  if (self == NULL || self->polling)
+  if (self == NULL)
+    return G_SOURCE_CONTINUE;
+
+  checkpoint_start (self);
+  if (self->polling)
     return G_SOURCE_CONTINUE;
 
   self->polling = TRUE;

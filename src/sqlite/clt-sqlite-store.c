@@ -313,6 +313,11 @@ clt_sqlite_store_finalize (GObject *object)
       sqlite3_close_v2 (self->write_db);
       self->write_db = NULL;
     }
+  if (self->checkpoint_db != NULL)
+    {
+      sqlite3_close_v2 (self->checkpoint_db);
+      self->checkpoint_db = NULL;
+    }
   g_mutex_clear (&self->write_lock);
   g_mutex_clear (&self->changes_lock);
   g_clear_pointer (&self->own_changes, g_hash_table_unref);
