@@ -444,7 +444,7 @@ bench_erase (CltStore     *store,
   print_metric ("store_erase_ms", erase_ms, "ms", n);
 
   /* The upkeep runs on the default main context: edit the other customer
-   * over and over until the merge is done, timing each save. */
+   * once a second until the merge is done, timing each save. */
   start = g_get_monotonic_time ();
   while (g_atomic_int_get (&CLT_SQLITE_STORE (store)->merge_steps) > 0 &&
          g_get_monotonic_time () - start < 120 * G_USEC_PER_SEC)
@@ -468,7 +468,18 @@ bench_erase (CltStore     *store,
       ms = elapsed_ms (write_start);
       g_array_append_val (write_ms, ms);
       g_set_object (&other_stored, saved);
-      g_usleep (20 * 1000);
+
+      /* A save a second, as a busy back office makes them; the upkeep runs
+       * meanwhile. */
+      for (gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC;
+           g_get_monotonic_time () < until;)
+        {
+          gboolean dispatched = g_main_context_iteration (NULL, FALSE);
+
+          dispatched |= g_main_context_iteration (context, FALSE);
+          if (!dispatched)
+            g_usleep (2000);
+        }
     }
   merge_ms = elapsed_ms (start);
   print_metric ("store_erase_index_merge_ms", merge_ms, "ms", n);
