@@ -86,11 +86,9 @@ struct _CltSqliteStore
   gboolean     polling;           /* main context only */
   gboolean     upkeep_running;    /* main context only */
   gint         merge_steps;       /* atomic: an index merge is wanted */
-  /* The index merge gives way to users' writes: it waits until none came
-   * for a moment, and stops between steps when one is waiting. */
+  /* The index merge gives way to users' writes: it stops between steps
+   * when one is waiting. */
   gint         writers_waiting;   /* atomic */
-  gint64       last_user_write;   /* monotonic µs; under write_lock */
-  gint         merge_progressed;  /* atomic: the last upkeep merged a step */
 
   /* Checkpoints run off the write lock, on a connection of their own, so
    * that no write waits for the WAL to be copied into the file. */

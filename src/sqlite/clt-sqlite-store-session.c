@@ -21,7 +21,6 @@
  * the next transaction follows at once while work remains. */
 #define MERGE_STEP_PAGES   64
 #define MERGE_BUDGET_USEC  (40 * 1000)
-#define MERGE_QUIET_USEC   (500 * 1000)
 /* Request ids are remembered this long (a retried create comes soon). */
 #define REQUEST_ID_LIFETIME_USEC (G_GINT64_CONSTANT (24) * 3600 * G_USEC_PER_SEC)
 #define CHANGE_LOG_LIFETIME_USEC (G_GINT64_CONSTANT (30) * 24 * 3600 * G_USEC_PER_SEC)
@@ -472,14 +471,9 @@ upkeep_write (CltSqliteStore *self,
   gboolean done = TRUE;
   gboolean ok;
 
-  g_atomic_int_set (&self->merge_progressed, FALSE);
   ok = finish_due_deletions (self, db, task, error);
-  /* Users' writes first: a merge step would make one wait, and each of
-   * their writes adds a segment that the merge must take in again. */
-  if (ok && g_atomic_int_get (&self->merge_steps) > 0 &&
-      g_get_monotonic_time () - self->last_user_write < MERGE_QUIET_USEC)
-    done = FALSE;
-  else if (ok && g_atomic_int_get (&self->merge_steps) > 0)
+  /* Users' writes first: the steps stop when one is waiting. */
+  if (ok && g_atomic_int_get (&self->merge_steps) > 0)
     {
       gint64 deadline = g_get_monotonic_time () + MERGE_BUDGET_USEC;
 
@@ -487,7 +481,6 @@ upkeep_write (CltSqliteStore *self,
         ok = merge_step (self, db, &done, error);
       while (ok && !done && g_get_monotonic_time () < deadline &&
              g_atomic_int_get (&self->writers_waiting) == 0);
-      g_atomic_int_set (&self->merge_progressed, TRUE);
     }
   restore_secure_delete (db, secure_delete);
 
@@ -518,9 +511,8 @@ on_upkeep_written_cb (GObject      *object,
     }
 
   /* More of the index to merge: go on at once rather than at the next
-   * tick, so that erased words leave within seconds (after a pause while
-   * users write: then the next tick). */
-  if (g_atomic_int_get (&self->merge_steps) > 0 && self->merge_progressed)
+   * tick, so that erased words leave within seconds. */
+  if (g_atomic_int_get (&self->merge_steps) > 0)
     upkeep_write_start (self);
 }
 

@@ -149,8 +149,6 @@ write_thread (GTask        *task,
   g_atomic_int_inc (&self->writers_waiting);
   g_mutex_lock (&self->write_lock);
   g_atomic_int_add (&self->writers_waiting, -1);
-  if (op->permission != CLT_PERMISSION_READ)
-    self->last_user_write = g_get_monotonic_time ();
   watch_cancellable (self->write_db, cancellable);
 
   ok = exec_sql (self, self->write_db, "BEGIN IMMEDIATE", &error);
