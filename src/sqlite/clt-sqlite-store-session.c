@@ -170,7 +170,7 @@ emit_changes (CltSqliteStore *self,
     {
       const Change *change = &g_array_index (changes, Change, i);
 
-      g_hash_table_add (self->own_changes, GINT_TO_POINTER (change->seq));
+      g_hash_table_add (self->own_changes, GSIZE_TO_POINTER ((gsize) change->seq));
     }
   g_mutex_unlock (&self->changes_lock);
 
@@ -307,10 +307,9 @@ request_id_record (CltSqliteStore  *self,
 
 typedef struct
 {
-  gint64  since;
-  GArray *changes;
-  gint64  next_due;
-  gboolean pending_due;
+  gint64    since;
+  GArray   *changes;
+  gboolean  pending_due;
 } PollData;
 
 static void
@@ -392,7 +391,7 @@ on_poll_cb (GObject      *object,
       gboolean own;
 
       g_mutex_lock (&self->changes_lock);
-      own = g_hash_table_remove (self->own_changes, GINT_TO_POINTER (change->seq));
+      own = g_hash_table_remove (self->own_changes, GSIZE_TO_POINTER ((gsize) change->seq));
       g_mutex_unlock (&self->changes_lock);
 
       self->last_change = MAX (self->last_change, change->seq);
@@ -400,7 +399,7 @@ on_poll_cb (GObject      *object,
         clt_store_emit_changed (CLT_STORE (self), change->kind, change->id);
     }
 
-  if (data->pending_due || self->merge_steps > 0)
+  if (data->pending_due || g_atomic_int_get (&self->merge_steps) > 0)
     upkeep_write_start (self);
 }
 
