@@ -85,7 +85,8 @@ struct _CltSqliteStore
   GSource     *upkeep_source;
   gboolean     polling;           /* main context only */
   gboolean     upkeep_running;    /* main context only */
-  gint         merge_steps;       /* atomic: an index merge is wanted */
+  gint         merge_steps;       /* atomic: 2 an index merge is wanted, 1 one is under way */
+  gboolean     merge_round_active; /* under write_lock */
   /* The index merge gives way to users' writes: it stops between steps
    * when one is waiting. */
   gint         writers_waiting;   /* atomic */

@@ -439,15 +439,21 @@ finish_due_deletions (CltSqliteStore  *self,
 /* One bounded step of the search index merge that erasure started: FTS5
  * keeps a deleted entry's words until the segments holding them are
  * merged ('optimize' would merge everything at once, seconds at a million
- * customers under the write lock). */
+ * customers under the write lock). A round begins with ('merge', -N),
+ * which gathers every segment there is into one merge, and goes on with
+ * ('merge', N), which continues that merge: ('merge', -N) every time would
+ * start over whenever a user's write added a segment, and under a steady
+ * stream of edits never finish. */
 static gboolean
 merge_step (CltSqliteStore  *self,
             sqlite3         *db,
+            gboolean         first,
             gboolean        *done,
             GError         **error)
 {
   g_autofree char *sql = g_strdup_printf ("INSERT INTO customers_fts (customers_fts, rank)"
-                                          " VALUES ('merge', %d)", -MERGE_STEP_PAGES);
+                                          " VALUES ('merge', %d)",
+                                          first ? -MERGE_STEP_PAGES : MERGE_STEP_PAGES);
   int before = sqlite3_total_changes (db);
 
   if (!exec_sql (self, db, sql, error))
@@ -477,19 +483,32 @@ upkeep_write (CltSqliteStore *self,
       gint64 deadline = g_get_monotonic_time () + MERGE_BUDGET_USEC;
 
       do
-        ok = merge_step (self, db, &done, error);
+        {
+          gboolean first = !self->merge_round_active;
+
+          /* Erasures from now on are in segments this round does not
+           * gather: they ask for another round (merge_steps back to 2). */
+          if (first)
+            {
+              self->merge_round_active = TRUE;
+              g_atomic_int_set (&self->merge_steps, 1);
+            }
+          ok = merge_step (self, db, first, &done, error);
+        }
       while (ok && !done && g_get_monotonic_time () < deadline &&
              g_atomic_int_get (&self->writers_waiting) == 0);
+
+      if (ok && done)
+        {
+          self->merge_round_active = FALSE;
+          /* Merged: the erased words are gone from the index; fold the
+           * WAL into the file, so that their old pages leave the disk
+           * too. Unless another erasure came meanwhile: another round. */
+          if (g_atomic_int_compare_and_exchange (&self->merge_steps, 1, 0))
+            request_wal_fold (self);
+        }
     }
   restore_secure_delete (db, secure_delete);
-
-  if (ok && done && g_atomic_int_get (&self->merge_steps) > 0)
-    {
-      /* Merged: the erased words are gone from the index; fold the WAL
-       * into the file, so that their old pages leave the disk too. */
-      g_atomic_int_set (&self->merge_steps, 0);
-      request_wal_fold (self);
-    }
 
   return ok;
 }
@@ -642,11 +661,12 @@ stop_upkeep (CltSqliteStore *self)
     }
 }
 
-/* Asks for the search index to be merged, step by step, after an erasure. */
+/* Asks for the search index to be merged, step by step, after an erasure
+ * (2: a round that has not gathered this erasure yet). */
 void
 request_index_merge (CltSqliteStore *self)
 {
-  g_atomic_int_set (&self->merge_steps, 1);
+  g_atomic_int_set (&self->merge_steps, 2);
 }
 
 /* }}} */
