@@ -523,6 +523,7 @@ static gboolean
 count_query (CltSqliteStore *self,
              Reader         *reader,
              CltQuery       *query,
+             gboolean        hide_pending,
              gint64         *count,
              GError        **error)
 {
@@ -533,7 +534,7 @@ count_query (CltSqliteStore *self,
   gint64 version;
   int rc;
 
-  filter_init (&filter, query, FALSE, reader_has_pending_deletions (reader));
+  filter_init (&filter, query, FALSE, hide_pending);
 
   version = reader_data_version (reader);
   if (version != reader->data_version)
@@ -700,6 +701,7 @@ list_customers_read (CltSqliteStore *self,
   Filter filter;
   gboolean dense = TRUE;
   gint64 total = -1;
+  gboolean hide_pending;
   gboolean ok;
   int rc;
 
@@ -709,14 +711,17 @@ list_customers_read (CltSqliteStore *self,
   if (!exec_sql (self, reader->db, "BEGIN", error))
     return FALSE;
 
+  /* Asked once per read (in its snapshot), for every count and the page. */
+  hide_pending = reader_has_pending_deletions (reader);
+
   if (clt_query_get_search_text (data->query)[0] != '\0')
     {
       g_autoptr(CltQuery) everyone = clt_query_new ();
       gint64 n_matches = 0;
       gint64 n_total = 0;
 
-      if (!count_query (self, reader, data->query, &n_matches, error) ||
-          !count_query (self, reader, everyone, &n_total, error))
+      if (!count_query (self, reader, data->query, hide_pending, &n_matches, error) ||
+          !count_query (self, reader, everyone, hide_pending, &n_total, error))
         {
           sqlite3_exec (reader->db, "COMMIT", NULL, NULL, NULL);
           return FALSE;
@@ -738,7 +743,7 @@ list_customers_read (CltSqliteStore *self,
         }
     }
 
-  filter_init (&filter, data->query, dense, reader_has_pending_deletions (reader));
+  filter_init (&filter, data->query, dense, hide_pending);
   sql = g_strdup_printf ("SELECT c.pk FROM customers c"
                          " WHERE %sc.listed = 1%s"
                          " ORDER BY %s%s %s, c.pk %s LIMIT ? OFFSET ?",
@@ -775,7 +780,7 @@ list_customers_read (CltSqliteStore *self,
 
   /* The total from the same snapshot as the rows. */
   if (ok && (data->flags & CLT_LIST_FLAGS_WITH_TOTAL) != 0)
-    ok = count_query (self, reader, data->query, &total, error);
+    ok = count_query (self, reader, data->query, hide_pending, &total, error);
 
   sqlite3_exec (reader->db, "COMMIT", NULL, NULL, NULL);
   if (!ok)
