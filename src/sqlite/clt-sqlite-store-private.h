@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "clt-accounts.h"
 #include "clt-address.h"
 #include "clt-backoffice-user.h"
 #include "clt-company.h"
@@ -302,6 +303,9 @@ G_GNUC_INTERNAL char *join_lines (const char *const *strv);
 G_GNUC_INTERNAL char *make_random_id (guint n_chars);
 G_GNUC_INTERNAL gboolean search_index_remove (CltSqliteStore *self, sqlite3 *db, gint64 pk, GError **error);
 G_GNUC_INTERNAL gboolean search_index_add (CltSqliteStore *self, sqlite3 *db, gint64 pk, GError **error);
+
+/* clt-sqlite-store-accounts.c */
+G_GNUC_INTERNAL void clt_sqlite_store_accounts_iface_init (CltAccountsInterface *iface);
 
 /* clt-sqlite-store-addresses.c */
 G_GNUC_INTERNAL void clt_sqlite_store_addresses_iface_init (CltStoreInterface *iface);
