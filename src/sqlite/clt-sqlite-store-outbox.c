@@ -113,6 +113,9 @@ record_outcome (CltSqliteStore  *self,
   secure_delete = begin_secure_delete (db);
   ok = step_expect_done (self, db, stmt, error);
   restore_secure_delete (db, secure_delete);
+  /* The pages that held the secret leave the WAL too, soon. */
+  if (ok && final)
+    request_wal_fold (self);
 
   return ok && record_change (self, db, task, CLT_CHANGE_OUTBOX, customer_id, error);
 }
