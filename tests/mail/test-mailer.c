@@ -78,9 +78,16 @@ fixture_teardown (Fixture       *fixture,
       clt_mailer_stop_async (fixture->mailer, on_result_cb, &stopped);
       g_assert_true (clt_mailer_stop_finish (fixture->mailer, wait_for (&stopped), NULL));
       g_clear_object (&stopped);
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_assert_finalize_object (fixture->mailer);
+
+      /* A worker thread lets go of its task (and so of the mailer) just
+       * after the task's callback ran on the main context: wait for it. */
+      g_object_add_weak_pointer (G_OBJECT (fixture->mailer), (gpointer *) &fixture->mailer);
+      g_object_unref (fixture->mailer);
+      while (fixture->mailer != NULL)
+        {
+          g_main_context_iteration (NULL, FALSE);
+          g_usleep (1000);
+        }
     }
   g_clear_pointer (&fixture->sink, smtp_sink_free);
   g_clear_pointer (&fixture->outcomes, g_array_unref);
