@@ -23,6 +23,9 @@ struct _CltEmail
   char          *kind;
   CltEmailState  state;
   GDateTime     *created;
+  guint          attempts;
+  char          *failure_reason;
+  GDateTime     *next_attempt;
 };
 
 G_DEFINE_FINAL_TYPE (CltEmail, clt_email, G_TYPE_OBJECT)
@@ -37,6 +40,9 @@ enum {
   PROP_KIND,
   PROP_STATE,
   PROP_CREATED,
+  PROP_ATTEMPTS,
+  PROP_FAILURE_REASON,
+  PROP_NEXT_ATTEMPT,
   N_PROPS
 };
 
@@ -54,6 +60,8 @@ clt_email_finalize (GObject *object)
   g_clear_pointer (&self->body, g_free);
   g_clear_pointer (&self->kind, g_free);
   g_clear_pointer (&self->created, g_date_time_unref);
+  g_clear_pointer (&self->failure_reason, g_free);
+  g_clear_pointer (&self->next_attempt, g_date_time_unref);
 
   G_OBJECT_CLASS (clt_email_parent_class)->finalize (object);
 }
@@ -98,6 +106,18 @@ clt_email_get_property (GObject    *object,
 
     case PROP_CREATED:
       g_value_set_boxed (value, clt_email_get_created (self));
+      break;
+
+    case PROP_ATTEMPTS:
+      g_value_set_uint (value, clt_email_get_attempts (self));
+      break;
+
+    case PROP_FAILURE_REASON:
+      g_value_set_string (value, clt_email_get_failure_reason (self));
+      break;
+
+    case PROP_NEXT_ATTEMPT:
+      g_value_set_boxed (value, clt_email_get_next_attempt (self));
       break;
 
     default:
@@ -145,6 +165,18 @@ clt_email_set_property (GObject      *object,
 
     case PROP_CREATED:
       clt_email_set_created (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_ATTEMPTS:
+      clt_email_set_attempts (self, g_value_get_uint (value));
+      break;
+
+    case PROP_FAILURE_REASON:
+      clt_email_set_failure_reason (self, g_value_get_string (value));
+      break;
+
+    case PROP_NEXT_ATTEMPT:
+      clt_email_set_next_attempt (self, g_value_get_boxed (value));
       break;
 
     default:
@@ -217,6 +249,30 @@ clt_email_class_init (CltEmailClass *klass)
                          G_PARAM_EXPLICIT_NOTIFY |
                          G_PARAM_STATIC_STRINGS));
 
+  /* Delivery attempts so far (a mail delivery agent counts them). */
+  properties[PROP_ATTEMPTS] =
+    g_param_spec_uint ("attempts", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READWRITE |
+                        G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS));
+
+  /* Why the last attempt failed, in words; "" when it did not. */
+  properties[PROP_FAILURE_REASON] =
+    g_param_spec_string ("failure-reason", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  /* When delivery will be tried (again); NULL when it will not. */
+  properties[PROP_NEXT_ATTEMPT] =
+    g_param_spec_boxed ("next-attempt", NULL, NULL,
+                        G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE |
+                         G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -247,6 +303,9 @@ clt_email_copy (CltEmail *self)
   copy->kind = g_strdup (self->kind);
   copy->state = self->state;
   copy->created = self->created != NULL ? g_date_time_ref (self->created) : NULL;
+  copy->attempts = self->attempts;
+  copy->failure_reason = g_strdup (self->failure_reason);
+  copy->next_attempt = self->next_attempt != NULL ? g_date_time_ref (self->next_attempt) : NULL;
 
   return copy;
 }
@@ -396,4 +455,61 @@ clt_email_set_created (CltEmail  *self,
 
   if (clt_set_date_time (&self->created, created))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED]);
+}
+
+guint
+clt_email_get_attempts (CltEmail *self)
+{
+  g_return_val_if_fail (CLT_IS_EMAIL (self), 0);
+
+  return self->attempts;
+}
+
+void
+clt_email_set_attempts (CltEmail *self,
+                        guint     attempts)
+{
+  g_return_if_fail (CLT_IS_EMAIL (self));
+
+  if (self->attempts == attempts)
+    return;
+
+  self->attempts = attempts;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ATTEMPTS]);
+}
+
+const char *
+clt_email_get_failure_reason (CltEmail *self)
+{
+  g_return_val_if_fail (CLT_IS_EMAIL (self), "");
+
+  return self->failure_reason != NULL ? self->failure_reason : "";
+}
+
+void
+clt_email_set_failure_reason (CltEmail   *self,
+                              const char *failure_reason)
+{
+  g_return_if_fail (CLT_IS_EMAIL (self));
+
+  if (clt_set_string (&self->failure_reason, failure_reason))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FAILURE_REASON]);
+}
+
+GDateTime *
+clt_email_get_next_attempt (CltEmail *self)
+{
+  g_return_val_if_fail (CLT_IS_EMAIL (self), NULL);
+
+  return self->next_attempt;
+}
+
+void
+clt_email_set_next_attempt (CltEmail  *self,
+                            GDateTime *next_attempt)
+{
+  g_return_if_fail (CLT_IS_EMAIL (self));
+
+  if (clt_set_date_time (&self->next_attempt, next_attempt))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEXT_ATTEMPT]);
 }

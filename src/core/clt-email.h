@@ -18,7 +18,10 @@ G_DECLARE_FINAL_TYPE (CltEmail, clt_email, CLT, EMAIL, GObject)
 
 /* An entry of the e-mail outbox. "kind" is one of "verification",
  * "password-token", "initial-password", "account-prepared",
- * "account-active", "password-reset". */
+ * "account-active", "password-reset". A mail delivery agent
+ * (clientele-server with --smtp) counts "attempts", keeps the
+ * "failure-reason" of the last failed one and the time of the
+ * "next-attempt" (NULL: none planned). */
 
 CltEmail     *clt_email_new             (void);
 CltEmail     *clt_email_copy            (CltEmail     *self);
@@ -46,5 +49,14 @@ void          clt_email_set_state       (CltEmail     *self,
 GDateTime    *clt_email_get_created     (CltEmail     *self);
 void          clt_email_set_created     (CltEmail     *self,
                                          GDateTime    *created);
+guint         clt_email_get_attempts    (CltEmail     *self);
+void          clt_email_set_attempts    (CltEmail     *self,
+                                         guint         attempts);
+const char   *clt_email_get_failure_reason (CltEmail   *self);
+void          clt_email_set_failure_reason (CltEmail   *self,
+                                            const char *failure_reason);
+GDateTime    *clt_email_get_next_attempt   (CltEmail   *self);
+void          clt_email_set_next_attempt   (CltEmail   *self,
+                                            GDateTime  *next_attempt);
 
 G_END_DECLS

@@ -10,9 +10,11 @@
 #include <glib-unix.h>
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "clt-accounts.h"
 #include "clt-backoffice-user.h"
+#include "clt-mailer-private.h"
 #include "clt-server.h"
 #include "clt-sqlite-store.h"
 
@@ -226,18 +228,35 @@ typedef struct
 {
   GMainLoop *loop;
   CltServer *server;
+  CltMailer *mailer;              /* NULL without --smtp */
+  guint      n_stopping;          /* the server, the mailer */
   gboolean   stopping;
 } Serve;
+
+static void
+stopped_one (Serve *serve)
+{
+  g_assert (serve->n_stopping > 0);
+  if (--serve->n_stopping == 0)
+    g_main_loop_quit (serve->loop);
+}
 
 static void
 on_shut_down_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  Serve *serve = user_data;
-
   clt_server_shutdown_finish (CLT_SERVER (object), result, NULL);
-  g_main_loop_quit (serve->loop);
+  stopped_one (user_data);
+}
+
+static void
+on_mailer_stopped_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  clt_mailer_stop_finish (CLT_MAILER (object), result, NULL);
+  stopped_one (user_data);
 }
 
 static gboolean
@@ -249,10 +268,50 @@ on_signal_cb (gpointer user_data)
     {
       serve->stopping = TRUE;
       g_printerr (_("Stopping: finishing the requests under way…\n"));
+      serve->n_stopping = serve->mailer != NULL ? 2 : 1;
       clt_server_shutdown_async (serve->server, NULL, on_shut_down_cb, serve);
+      /* The mail being sent goes out and is marked; no new one starts. */
+      if (serve->mailer != NULL)
+        clt_mailer_stop_async (serve->mailer, on_mailer_stopped_cb, serve);
     }
 
   return G_SOURCE_CONTINUE;
+}
+
+/* --smtp: the mailer, or NULL with @error set. */
+static CltMailer *
+start_mailer (CltSqliteStore  *store,
+              const char      *url,
+              const char      *credentials,
+              const char      *sender,
+              GError         **error)
+{
+  g_autoptr(CltMailer) mailer = NULL;
+  g_autofree char *user = NULL;
+  g_autofree char *password = NULL;
+
+  /* Without --smtp-from, the account's user name when it is an address. */
+  if (sender == NULL && credentials != NULL)
+    {
+      if (!clt_mailer_read_credentials (credentials, &user, &password, error))
+        return NULL;
+      if (strchr (user, '@') != NULL)
+        sender = user;
+      explicit_bzero (password, strlen (password));
+    }
+  if (sender == NULL)
+    {
+      g_set_error_literal (error, CLT_MAILER_ERROR, CLT_MAILER_ERROR_INVALID_SENDER,
+                           _("Say which address emails come from (--smtp-from ADDRESS)."));
+      return NULL;
+    }
+
+  mailer = clt_mailer_new (CLT_MAIL_QUEUE (store), url, credentials, sender, error);
+  if (mailer == NULL)
+    return NULL;
+
+  clt_mailer_start (mailer);
+  return g_steal_pointer (&mailer);
 }
 
 static int
@@ -262,6 +321,7 @@ run_serve (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(CltSqliteStore) store = NULL;
   g_autoptr(CltServer) server = NULL;
+  g_autoptr(CltMailer) mailer = NULL;
   g_autoptr(GTlsCertificate) certificate = NULL;
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autoptr(GError) error = NULL;
@@ -270,6 +330,10 @@ run_serve (int    argc,
   g_autofree char *tls_certificate = NULL;
   g_autofree char *tls_key = NULL;
   g_autofree char *url = NULL;
+  g_autofree char *smtp = NULL;
+  g_autofree char *smtp_credentials = NULL;
+  g_autofree char *smtp_from = NULL;
+  GOptionGroup *smtp_group;
   gboolean insecure = FALSE;
   int rate_limit = CLT_SERVER_DEFAULT_RATE_LIMIT;
   GWeakRef store_ref;
@@ -292,14 +356,30 @@ run_serve (int    argc,
       N_("Requests per second per token, with bursts of twice as many (default 200)"), N_("N") },
     G_OPTION_ENTRY_NULL
   };
+  GOptionEntry smtp_entries[] = {
+    { "smtp", 0, 0, G_OPTION_ARG_STRING, &smtp,
+      N_("Send the outbox through this mail server: smtp://HOST:PORT (STARTTLS required unless "
+         "HOST is loopback) or smtps://HOST:PORT"), N_("URL") },
+    { "smtp-credentials", 0, 0, G_OPTION_ARG_FILENAME, &smtp_credentials,
+      N_("The mail server account: user name on the first line, password on the second "
+         "(readable by its owner only)"), N_("FILE") },
+    { "smtp-from", 0, 0, G_OPTION_ARG_STRING, &smtp_from,
+      N_("The sender address of emails (default: the account's user name when it is an "
+         "address); the shop's name from its preferences is the sender's name"), N_("ADDRESS") },
+    G_OPTION_ENTRY_NULL
+  };
 
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context,
                                 _("Serves a Clientele database to the back-office staff over "
                                   "HTTP (the REST API of data/openapi.yaml)."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  /* Options of further services (for example mail delivery) are added to
-   * this context as groups of their own. */
+  smtp_group = g_option_group_new ("smtp", _("Email delivery:"),
+                                   _("Show the options of email delivery"), NULL, NULL);
+  g_option_group_add_entries (smtp_group, smtp_entries);
+  g_option_group_set_translation_domain (smtp_group, GETTEXT_PACKAGE);
+  /* Options of further services are added as groups of their own. */
+  g_option_context_add_group (context, smtp_group);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage (context, error->message);
   if (argc > 1)
@@ -308,6 +388,8 @@ run_serve (int    argc,
     return usage (context, _("--rate-limit is at least 1 request per second."));
   if ((tls_certificate == NULL) != (tls_key == NULL))
     return usage (context, _("Give both --tls-certificate and --tls-key, or neither."));
+  if (smtp == NULL && (smtp_credentials != NULL || smtp_from != NULL))
+    return usage (context, _("--smtp-credentials and --smtp-from go with --smtp URL."));
 
   if (tls_certificate != NULL)
     {
@@ -326,6 +408,13 @@ run_serve (int    argc,
                           &error))
     return fail (_("Could not listen"), error);
 
+  if (smtp != NULL)
+    {
+      mailer = start_mailer (store, smtp, smtp_credentials, smtp_from, &error);
+      if (mailer == NULL)
+        return fail (_("Could not set up email delivery"), error);
+    }
+
   /* The first line on stdout: scripts and tests read the URL from it. */
   url = clt_server_dup_url (server);
   g_print ("Listening on %s\n", url);
@@ -333,6 +422,7 @@ run_serve (int    argc,
 
   serve.loop = loop;
   serve.server = server;
+  serve.mailer = mailer;
   sigterm_id = g_unix_signal_add (SIGTERM, on_signal_cb, &serve);
   sigint_id = g_unix_signal_add (SIGINT, on_signal_cb, &serve);
 
@@ -340,6 +430,7 @@ run_serve (int    argc,
 
   g_source_remove (sigterm_id);
   g_source_remove (sigint_id);
+  g_clear_object (&mailer);
   g_clear_object (&server);
 
   /* Closing the last connection checkpoints the WAL into the database
@@ -383,6 +474,7 @@ main (int   argc,
       g_print ("%s", _("Usage:\n"
                        "  clientele-server serve --database FILE [--listen ADDRESS:PORT]\n"
                        "                   [--tls-certificate FILE --tls-key FILE] [--insecure]\n"
+                       "                   [--smtp URL [--smtp-credentials FILE] [--smtp-from ADDRESS]]\n"
                        "                   [--rate-limit N]\n"
                        "  clientele-server user add NAME --role admin|staff|support|viewer --database FILE\n"
                        "  clientele-server user list --database FILE\n"

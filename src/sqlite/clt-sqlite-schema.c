@@ -441,6 +441,17 @@ static const char schema_v2[] =
   ") WITHOUT ROWID;"
   "CREATE INDEX request_ids_by_age ON request_ids (created);";
 
+/* Version 3: delivery of the outbox by clientele-server (--smtp).
+ * next_attempt is when the mail is due for sending (NULL: it is not): set
+ * when a mail is queued, moved on by each claim and each failed attempt
+ * (backoff), cleared once it is sent, fails for good or was handed to a
+ * mail app. Mails queued under version 2 are due at once. */
+static const char schema_v3[] =
+  "ALTER TABLE email_outbox ADD COLUMN next_attempt INTEGER;"
+  "UPDATE email_outbox SET next_attempt = coalesce (created, 0) WHERE state = 0;"
+  "CREATE INDEX email_outbox_due ON email_outbox (next_attempt, id)"
+  "  WHERE next_attempt IS NOT NULL;";
+
 
 
 typedef struct
@@ -454,6 +465,7 @@ typedef struct
 static const MigrationStep steps[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
+  { 3, schema_v3 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == CLT_SQLITE_SCHEMA_VERSION);

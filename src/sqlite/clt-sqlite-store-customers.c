@@ -1096,7 +1096,7 @@ anonymize_customer (CltSqliteStore  *self,
     "DELETE FROM customer_field_values WHERE customer_pk = ?1",
     "DELETE FROM pending_deletions WHERE customer_pk = ?1",
     "UPDATE email_outbox SET recipient = ?2, subject = '', body = '', redacted_body = '',"
-    " last_error = ''"
+    " last_error = '', next_attempt = NULL"
     " WHERE customer_pk = ?1 OR recipient = ?3 COLLATE NOCASE",
     /* The custom id may be personal ("anna.mueller"): the logs that name
      * the customer follow it to its new, random one. */

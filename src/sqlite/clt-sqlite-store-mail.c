@@ -97,8 +97,8 @@ queue_email (CltSqliteStore *self,
 
   stmt = prepare (self, db,
                   "INSERT INTO email_outbox (customer_pk, recipient, subject, body, kind, state,"
-                  " created, public_id, redacted_body)"
-                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  " created, public_id, redacted_body, next_attempt)"
+                  " VALUES (?, ?, ?, ?, ?, ?, ?7, ?, ?, ?7)",
                   error);
   if (stmt == NULL)
     return FALSE;
@@ -261,13 +261,14 @@ send_mail (CltSqliteStore     *self,
   }
 }
 
-static gpointer
-read_email_row (sqlite3_stmt  *stmt,
-                gconstpointer  row_data)
+/* A mail from a row that starts with EMAIL_COLUMNS. */
+CltEmail *
+email_from_row (sqlite3_stmt *stmt,
+                const char   *customer_id)
 {
-  const char *customer_id = row_data;
   CltEmail *email = clt_email_new ();
   g_autoptr(GDateTime) created = column_date_time (stmt, 6);
+  g_autoptr(GDateTime) next_attempt = column_date_time (stmt, 9);
 
   clt_email_set_id (email, column_text (stmt, 0));
   clt_email_set_customer_id (email, customer_id);
@@ -277,8 +278,18 @@ read_email_row (sqlite3_stmt  *stmt,
   clt_email_set_kind (email, column_text (stmt, 4));
   clt_email_set_state (email, sqlite3_column_int (stmt, 5));
   clt_email_set_created (email, created);
+  clt_email_set_attempts (email, (guint) CLAMP (sqlite3_column_int64 (stmt, 7), 0, G_MAXUINT));
+  clt_email_set_failure_reason (email, column_text (stmt, 8));
+  clt_email_set_next_attempt (email, next_attempt);
 
   return email;
+}
+
+static gpointer
+read_email_row (sqlite3_stmt  *stmt,
+                gconstpointer  row_data)
+{
+  return email_from_row (stmt, row_data);
 }
 
 /* The outbox of the customer @pk, newest first. */
@@ -293,8 +304,8 @@ select_emails (CltSqliteStore  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   stmt = prepare (self, db,
-                  "SELECT public_id, recipient, subject, body, kind, state, created FROM email_outbox"
-                  " WHERE customer_pk = ? ORDER BY id DESC",
+                  "SELECT " EMAIL_COLUMNS " FROM email_outbox e"
+                  " WHERE e.customer_pk = ? ORDER BY e.id DESC",
                   error);
   if (stmt == NULL)
     return FALSE;
@@ -373,12 +384,14 @@ set_email_state_write (CltSqliteStore *self,
                                                                      : column_text (owner, 0));
 
   /* Handed off (to the mail app) or sent: the password or link it carried
-   * leaves the outbox. */
+   * leaves the outbox. Only a queued mail is due for delivery (by
+   * clientele-server): one a user handed off is not sent twice. */
   stmt = prepare (self, db,
                   "UPDATE email_outbox SET state = ?1,"
                   " sent_at = CASE WHEN ?1 = ?2 THEN ?3 ELSE sent_at END,"
                   " attempts = attempts + (?1 IN (?2, ?4)),"
-                  " body = CASE WHEN ?1 IN (?2, ?6) THEN redacted_body ELSE body END"
+                  " body = CASE WHEN ?1 IN (?2, ?6) THEN redacted_body ELSE body END,"
+                  " next_attempt = CASE WHEN ?1 = ?7 THEN ?3 ELSE NULL END"
                   " WHERE public_id = ?5",
                   error);
   if (stmt == NULL)
@@ -390,6 +403,7 @@ set_email_state_write (CltSqliteStore *self,
   sqlite3_bind_int (stmt, 4, CLT_EMAIL_STATE_FAILED);
   bind_text (stmt, 5, data->email_id);
   sqlite3_bind_int (stmt, 6, CLT_EMAIL_STATE_HANDED_OFF);
+  sqlite3_bind_int (stmt, 7, CLT_EMAIL_STATE_QUEUED);
   /* The old text's pages are zeroed, not just unlinked. */
   secure_delete = begin_secure_delete (db);
   rc = step_expect_done (self, db, stmt, error);

@@ -30,6 +30,7 @@
 #include "clt-enum-types.h"
 #include "clt-group.h"
 #include "clt-import-report.h"
+#include "clt-mail-queue.h"
 #include "clt-note.h"
 #include "clt-order.h"
 #include "clt-password.h"
@@ -236,7 +237,14 @@ G_GNUC_INTERNAL void restore_secure_delete (sqlite3 *db, int previous);
 /* clt-sqlite-store-import.c */
 G_GNUC_INTERNAL gboolean step_done (CltSqliteStore *self, sqlite3 *db, sqlite3_stmt *stmt, GError **error);
 
+/* The columns email_from_row () reads, in this order, from email_outbox
+ * as "e". */
+#define EMAIL_COLUMNS \
+  "e.public_id, e.recipient, e.subject, e.body, e.kind, e.state, e.created, e.attempts," \
+  " e.last_error, e.next_attempt"
+
 /* clt-sqlite-store-mail.c */
+G_GNUC_INTERNAL CltEmail *email_from_row (sqlite3_stmt *stmt, const char *customer_id);
 G_GNUC_INTERNAL gboolean select_emails (CltSqliteStore *self, sqlite3 *db, gint64 pk, const char *customer_id, GPtrArray **out, GError **error);
 G_GNUC_INTERNAL gboolean scrub_old_secrets (CltSqliteStore *self, sqlite3 *db, GError **error);
 G_GNUC_INTERNAL gboolean send_mail (CltSqliteStore *self, sqlite3 *db, gint64 pk, CltCustomer *customer, CltShopPreferences *preferences, MailKind kind, const char *password, GError **error);
@@ -318,6 +326,9 @@ G_GNUC_INTERNAL void clt_sqlite_store_import_iface_init (CltStoreInterface *ifac
 
 /* clt-sqlite-store-mail.c */
 G_GNUC_INTERNAL void clt_sqlite_store_mail_iface_init (CltStoreInterface *iface);
+
+/* clt-sqlite-store-outbox.c */
+G_GNUC_INTERNAL void clt_sqlite_store_mail_queue_iface_init (CltMailQueueInterface *iface);
 
 /* clt-sqlite-store-membership.c */
 G_GNUC_INTERNAL void clt_sqlite_store_membership_iface_init (CltStoreInterface *iface);

@@ -18,7 +18,9 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (CltSqliteStore, clt_sqlite_store, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (CLT_TYPE_STORE,
                                                       clt_sqlite_store_store_iface_init)
                                G_IMPLEMENT_INTERFACE (CLT_TYPE_ACCOUNTS,
-                                                      clt_sqlite_store_accounts_iface_init))
+                                                      clt_sqlite_store_accounts_iface_init)
+                               G_IMPLEMENT_INTERFACE (CLT_TYPE_MAIL_QUEUE,
+                                                      clt_sqlite_store_mail_queue_iface_init))
 
 enum {
   PROP_0,

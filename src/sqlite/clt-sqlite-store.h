@@ -16,9 +16,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CltSqliteStore, clt_sqlite_store, CLT, SQLITE_STORE, GObject)
 
 /* The embedded store: one SQLite file (WAL, foreign keys, FTS5), schema
- * versioned by PRAGMA user_version. Implements CltStore, GInitable and
- * GAsyncInitable (opening and migrating run on a worker thread with the
- * async variant). Properties: "path" (construct-only), plus CltStore's
+ * versioned by PRAGMA user_version. Implements CltStore, CltMailQueue,
+ * GInitable and GAsyncInitable (opening and migrating run on a worker
+ * thread with the async variant). Properties: "path" (construct-only), plus CltStore's
  * "read-only" and "location".
  *
  * Opening never changes a file it refuses, and refuses it in the
@@ -43,7 +43,7 @@ typedef enum
 
 GQuark          clt_sqlite_error_quark         (void);
 
-#define CLT_SQLITE_SCHEMA_VERSION 2
+#define CLT_SQLITE_SCHEMA_VERSION 3
 
 CltSqliteStore *clt_sqlite_store_new           (const char           *path,
                                                 GCancellable         *cancellable,

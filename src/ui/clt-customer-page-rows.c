@@ -567,6 +567,24 @@ create_email_row (CltEmail *email)
                               clt_format_email_state (clt_email_get_state (email)),
                               created != NULL ? created : "");
 
+  /* Why the server could not send it, and whether it tries again. */
+  if (clt_email_get_state (email) == CLT_EMAIL_STATE_FAILED &&
+      !is_blank (clt_email_get_failure_reason (email)))
+    {
+      g_autofree char *next = clt_format_date_time (clt_email_get_next_attempt (email));
+      char *with_reason;
+
+      if (next != NULL)
+        /* Translators: a failed email's subtitle, the reason and when it is
+         * tried again */
+        with_reason = g_strdup_printf (_("%s\n%s\nNext attempt: %s"), subtitle,
+                                       clt_email_get_failure_reason (email), next);
+      else
+        with_reason = g_strdup_printf ("%s\n%s", subtitle, clt_email_get_failure_reason (email));
+      g_free (subtitle);
+      subtitle = with_reason;
+    }
+
   row = adw_action_row_new ();
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),

@@ -222,6 +222,8 @@ fill (gpointer object,
         g_value_set_boolean (&value, !G_PARAM_SPEC_BOOLEAN (pspec)->default_value);
       else if (type == G_TYPE_INT64)
         g_value_set_int64 (&value, G_GINT64_CONSTANT (9007199254740993) + seed);
+      else if (type == G_TYPE_UINT)
+        g_value_set_uint (&value, 4000000000u + seed);
       else if (G_TYPE_IS_ENUM (type))
         {
           GEnumClass *klass = G_PARAM_SPEC_ENUM (pspec)->enum_class;
@@ -318,7 +320,7 @@ static const struct
     "region salutation zipCode" },
   { clt_note_get_type, "author createdAt customerId id message", "message" },
   { clt_order_get_type, "createdAt currency customerId reference site status total", "" },
-  { clt_email_get_type, "body createdAt customerId id kind recipient state subject", "" },
+  { clt_email_get_type, "attempts body createdAt customerId failureReason id kind nextAttempt recipient state subject", "" },
   { clt_site_get_type,
     "active assistedBuying code defaultCurrency defaultLocale name storefrontUrl version",
     "active assistedBuying code defaultCurrency defaultLocale name storefrontUrl" },
