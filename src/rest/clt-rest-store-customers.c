@@ -238,6 +238,7 @@ clt_rest_store_create_customer (CltStore            *store,
 
   if (initial_password != NULL && initial_password[0] != '\0')
     json_object_set_string_member (body_object (body), "password", initial_password);
+  /* (node_is_utf8 () sees the password, which CltJson does not repair.) */
   json_object_set_boolean_member (body_object (body), "sendPasswordToken", send_password_token);
 
   call = rest_call_new (self, "POST", "/customers", RESULT_OBJECT, CLT_TYPE_CUSTOMER);
@@ -378,6 +379,9 @@ clt_rest_store_import_customers (CltStore            *store,
   rest_call_set_request_id (call, request_id);
   rest_call_set_timeout (call, IMPORT_TIMEOUT_S);
   rest_call_set_local_check (call, CLT_PERMISSION_MANAGE_SHOP, check_import, NULL);
+  for (guint i = 0; i < customers->len; i++)
+    if (!rest_object_is_utf8 (g_ptr_array_index (customers, i)))
+      rest_call_set_bad_text (call);
   rest_call_start (call, clt_rest_store_import_customers, cancellable, callback, user_data);
 }
 

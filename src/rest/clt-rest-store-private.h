@@ -119,6 +119,9 @@ void      rest_call_set_local_check  (RestCall            *call,
                                       CltPermission        permission,
                                       LocalCheck           check,
                                       gpointer             object);
+/* Some text of the body is not UTF-8 (see LocalCheck). */
+void      rest_call_set_bad_text     (RestCall            *call);
+gboolean  rest_object_is_utf8        (gpointer             object);
 /* Takes @call; completes a new GTask on the store. */
 void      rest_call_start            (RestCall            *call,
                                       gpointer             source_tag,

@@ -47,6 +47,7 @@ struct _RestCall
   CltPermission         permission;
   LocalCheck            check;
   GObject              *check_object;
+  gboolean              bad_text;       /* the body cannot carry some text */
 
   /* While it runs. */
   SoupMessage          *message;
@@ -117,8 +118,8 @@ rest_call_free (RestCall *call)
   g_free (call);
 }
 
-/* Everything but unreserved characters escaped, dots too: an id "." or
- * ".." must never become a path step. */
+/* Everything but unreserved characters escaped (GUri decodes "%2E" again:
+ * rest_path () keeps "." and ".." out). */
 static void
 append_escaped (GString    *string,
                 const char *value)
@@ -157,7 +158,10 @@ rest_path (const char  *prefix,
           g_string_append (path, segment);
           continue;
         }
-      if (segment[0] == '\0' || strlen (segment) > MAX_ID_BYTES)
+      /* GUri decodes "%2E" and then drops "." and ".." steps: such an id
+       * (no id of the API is one) would name another resource. */
+      if (segment[0] == '\0' || strlen (segment) > MAX_ID_BYTES ||
+          g_str_equal (segment, ".") || g_str_equal (segment, ".."))
         {
           ok = FALSE;
           break;
@@ -246,6 +250,68 @@ rest_call_set_local_check (RestCall      *call,
   call->permission = permission;
   call->check = check;
   g_set_object (&call->check_object, object);
+  if (object != NULL && !rest_object_is_utf8 (object))
+    call->bad_text = TRUE;
+}
+
+void
+rest_call_set_bad_text (RestCall *call)
+{
+  call->bad_text = TRUE;
+}
+
+/* Whether every text property of @object (strings, string lists; a
+ * customer's import addresses too) is UTF-8. CltJson would repair it into
+ * something else, so the store refuses it itself. */
+gboolean
+rest_object_is_utf8 (gpointer object)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs = 0;
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      GType type = G_PARAM_SPEC_VALUE_TYPE (pspecs[i]);
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if ((pspecs[i]->flags & G_PARAM_READABLE) == 0 ||
+          (type != G_TYPE_STRING && type != G_TYPE_STRV))
+        continue;
+
+      g_value_init (&value, type);
+      g_object_get_property (object, pspecs[i]->name, &value);
+      if (type == G_TYPE_STRING)
+        {
+          const char *text = g_value_get_string (&value);
+
+          if (text != NULL && !g_utf8_validate (text, -1, NULL))
+            return FALSE;
+        }
+      else
+        {
+          const char * const *texts = g_value_get_boxed (&value);
+
+          for (guint j = 0; texts != NULL && texts[j] != NULL; j++)
+            if (!g_utf8_validate (texts[j], -1, NULL))
+              return FALSE;
+        }
+    }
+
+  if (CLT_IS_CUSTOMER (object))
+    {
+      GPtrArray *addresses = clt_customer_get_import_addresses (object);
+      GPtrArray *orders = clt_customer_get_import_orders (object);
+
+      for (guint i = 0; addresses != NULL && i < addresses->len; i++)
+        if (!rest_object_is_utf8 (g_ptr_array_index (addresses, i)))
+          return FALSE;
+      for (guint i = 0; orders != NULL && i < orders->len; i++)
+        if (!rest_object_is_utf8 (g_ptr_array_index (orders, i)))
+          return FALSE;
+    }
+
+  return TRUE;
 }
 
 void
@@ -880,7 +946,7 @@ rest_call_start (RestCall            *call,
   /* JSON cannot carry text that is not UTF-8: ask the server who we are
    * (a role that may not write learns nothing more), then name the field
    * as the server would have. */
-  if (call->body != NULL && !node_is_utf8 (call->body))
+  if (call->body != NULL && (call->bad_text || !node_is_utf8 (call->body)))
     {
       RestCall *me = rest_call_new (self, "GET", "/me", RESULT_OBJECT, CLT_TYPE_BACKOFFICE_USER);
 
@@ -1007,6 +1073,7 @@ on_connect_me_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   CltRestStore *self = g_task_get_source_object (task);
   CltBackofficeUser *user;
+  GCancellable *cancellable;
   GError *error = NULL;
   RestCall *call;
 
@@ -1021,9 +1088,10 @@ on_connect_me_cb (GObject      *object,
   rest_store_take_user (self, user);
 
   /* Where the feed stands now: whatever changes after connecting is heard. */
+  cancellable = g_task_get_cancellable (task);
   call = rest_call_new (self, "GET", "/changes", RESULT_NODE, G_TYPE_NONE);
-  rest_call_start (call, on_connect_changes_cb, g_task_get_cancellable (task),
-                   on_connect_changes_cb, g_steal_pointer (&task));
+  rest_call_start (call, on_connect_changes_cb, cancellable, on_connect_changes_cb,
+                   g_steal_pointer (&task));
 }
 
 /* }}} */
@@ -1072,7 +1140,11 @@ make_base (const char *url)
     g_autoptr(GUri) base = g_uri_build (SOUP_HTTP_URI_FLAGS, scheme, NULL, g_uri_get_host (uri),
                                         g_uri_get_port (uri), path, NULL, NULL);
     g_autofree char *text = g_uri_to_string (base);
+    gsize text_length = strlen (text);
 
+    /* An empty path comes back as "/". */
+    while (text_length > 0 && text[text_length - 1] == '/')
+      text[--text_length] = '\0';
     return g_strconcat (text, "/api/v1", NULL);
   }
 }
