@@ -179,13 +179,15 @@ scan_word (const char  *data,
 }
 
 /* Checks, without building anything, that @data is UTF-8 made only of
- * what JSON allows, nested at most @max_depth deep, and not empty. */
+ * what JSON allows, one value nested at most @max_depth deep with its
+ * brackets matched, and not empty. */
 static gboolean
 scan (const char  *data,
       gsize        length,
       guint        max_depth,
       GError     **error)
 {
+  g_autofree char *open = g_malloc (MAX (max_depth, 1));
   gsize i = 0;
   guint depth = 0;
   gboolean any = FALSE;
@@ -198,25 +200,33 @@ scan (const char  *data,
     {
       char c = data[i];
 
-      switch (c)
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
         {
-        case ' ': case '\t': case '\n': case '\r':
           i++;
           continue;
+        }
 
+      /* json-glib 1.6 reads "[1] [2]" as one value. */
+      if (any && depth == 0)
+        return fail (error, _("The body is not valid JSON: it holds more than one value."));
+
+      switch (c)
+        {
         case '{': case '[':
-          if (++depth > max_depth)
+          if (depth >= max_depth)
             {
               g_autofree char *message =
                 g_strdup_printf (_("The body nests deeper than %u levels."), max_depth);
               return fail (error, message);
             }
+          open[depth++] = c;
           i++;
           break;
 
         case '}': case ']':
-          if (depth > 0)
-            depth--;
+          if (depth == 0 || open[depth - 1] != (c == '}' ? '{' : '['))
+            return fail (error, _("The body is not valid JSON: its brackets do not match."));
+          depth--;
           i++;
           break;
 
@@ -249,6 +259,8 @@ scan (const char  *data,
 
   if (!any)
     return fail (error, _("The body is empty."));
+  if (depth > 0)
+    return fail (error, _("The body is not valid JSON: it ends too early."));
 
   return TRUE;
 }

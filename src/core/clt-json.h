@@ -71,10 +71,19 @@ G_BEGIN_DECLS
  *     customerNumberPrefix, customerActiveOnCreation,
  *     customerOnHoldOnCreation, version R, localRole R.
  *   CltBackofficeUser: username R, displayName, role R.
- *   CltImportReport: imported R, refusals R ([{"index", "field" (camelCase,
+ *   CltImportReport: imported, refusals ([{"index", "field" (camelCase,
  *     see clt_json_member_for_field ()), "message"}]).
- *   CltCustomerDetails: customer, addresses, notes, orders, emails, sites,
- *     groups, company (null when none); all R, each as its own type. */
+ *   CltCustomerDetails: customer (required), addresses, notes, orders,
+ *     emails, sites, groups, company (null when none), each read as its
+ *     own type with the same @flags.
+ *   The report and the details are answers only, never bodies a client
+ *     sends, so their members are always read (and checked).
+ *
+ * The server reads a POST body with clt_json_to_object (), a PATCH with
+ * clt_json_apply () on the stored object, an import with
+ * CLT_JSON_READ_ONLY_MEMBERS; members a route reads itself ("password",
+ * "sendPasswordToken") it removes from the body first, since any other
+ * member is refused. */
 
 typedef enum
 {
@@ -155,7 +164,9 @@ const char *clt_json_error_code         (const GError *error);
 char       *clt_json_member_for_field   (const char   *field);
 char       *clt_json_field_for_member   (const char   *member);
 
-/* A change of the feed: {"seq", "kind" (CltChangeKind nick), "id"}. */
+/* A change of the feed: {"seq", "kind" (CltChangeKind nick), "id"} (id
+ * null for CLT_CHANGE_CUSTOMERS). Parsing refuses a negative or missing
+ * seq, an unknown kind, an id that is not text, any other member. */
 JsonNode   *clt_json_change_new         (gint64        seq,
                                          CltChangeKind kind,
                                          const char   *id);
