@@ -141,8 +141,9 @@ handle_get_changes (Request *req)
     }
   req->poll_seconds = (guint) value;
 
-  /* No starting point: where the log is now, at once. */
-  if (req->since == 0)
+  /* No starting point: where the log is now, at once. (since=0 is a
+   * starting point: an empty log's "last", waited on like any other.) */
+  if (since == NULL || since[0] == '\0')
     {
       req->since = G_MAXINT64;
       req->poll_seconds = 0;

@@ -12,7 +12,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "clt-company.h"
+#include "clt-custom-field.h"
+#include "clt-customer.h"
+#include "clt-group.h"
 #include "clt-server-private.h"
+#include "clt-site.h"
 
 /* How long a token's lookup is trusted: revocation takes effect within
  * this time. */
@@ -227,28 +232,27 @@ object_location (gpointer object)
                               escaped_id);
     }
 
-  if (g_object_class_find_property (G_OBJECT_GET_CLASS (object), "customer-number") != NULL)
+  if (CLT_IS_CUSTOMER (object))
     {
       collection = "customers";
       g_object_get (object, "id", &id, NULL);
     }
-  else if (g_object_class_find_property (G_OBJECT_GET_CLASS (object), "storefront-url") != NULL)
+  else if (CLT_IS_SITE (object))
     {
       collection = "sites";
       g_object_get (object, "code", &id, NULL);
     }
-  else if (g_object_class_find_property (G_OBJECT_GET_CLASS (object), "business-units") != NULL)
+  else if (CLT_IS_COMPANY (object))
     {
       collection = "companies";
       g_object_get (object, "id", &id, NULL);
     }
-  else if (g_object_class_find_property (G_OBJECT_GET_CLASS (object), "show-as-column") != NULL)
+  else if (CLT_IS_CUSTOM_FIELD (object))
     {
       collection = "custom-fields";
       g_object_get (object, "key", &id, NULL);
     }
-  else if (g_object_class_find_property (G_OBJECT_GET_CLASS (object), "code") != NULL &&
-           g_object_class_find_property (G_OBJECT_GET_CLASS (object), "description") != NULL)
+  else if (CLT_IS_GROUP (object))
     {
       collection = "groups";
       g_object_get (object, "code", &id, NULL);
