@@ -43,6 +43,7 @@ retry_later (CltRestStore *self)
 static gboolean
 take_changes (CltRestStore  *self,
               JsonNode      *node,
+              gboolean      *heard,
               GError       **error)
 {
   JsonObject *answer;
@@ -72,7 +73,9 @@ take_changes (CltRestStore  *self,
       /* Already heard (an answer that overlaps the last one). */
       if (seq <= self->feed_last)
         continue;
-      clt_store_emit_changed (CLT_STORE (self), kind, id);
+      /* No id is empty: "" is "none" (any number of customers). */
+      clt_store_emit_changed (CLT_STORE (self), kind, id != NULL && id[0] != '\0' ? id : NULL);
+      *heard = TRUE;
       newest = MAX (newest, seq);
     }
 
@@ -95,12 +98,13 @@ on_feed_cb (GObject      *object,
   CltRestStore *self = CLT_REST_STORE (object);
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean heard = FALSE;
 
   node = rest_call_finish (self, result, &error);
   if (!self->following)
     return;
 
-  if (node == NULL || !take_changes (self, node, &error))
+  if (node == NULL || !take_changes (self, node, &heard, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
@@ -111,9 +115,9 @@ on_feed_cb (GObject      *object,
 
   self->feed_backoff_ms = FEED_BACKOFF_MIN_MS;
 
-  /* Before the first change the server answers since=0 at once rather
-   * than waiting: ask again after a pause instead of in a tight loop. */
-  if (self->feed_last == 0)
+  /* An empty answer that came at once (a server that does not hold the
+   * poll) must not make a tight loop. */
+  if (!heard && g_get_monotonic_time () - self->feed_asked < G_USEC_PER_SEC)
     {
       g_clear_handle_id (&self->feed_retry_id, g_source_remove);
       self->feed_retry_id = g_timeout_add_full (G_PRIORITY_DEFAULT, FEED_IDLE_POLL_MS,
@@ -139,6 +143,7 @@ poll_feed (CltRestStore *self)
   rest_call_add_param (call, "since", since);
   rest_call_add_param (call, "timeout", wait);
   rest_call_set_timeout (call, FEED_TIMEOUT_S);
+  self->feed_asked = g_get_monotonic_time ();
   rest_call_start (call, poll_feed, NULL, on_feed_cb, NULL);
 }
 

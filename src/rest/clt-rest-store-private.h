@@ -70,6 +70,7 @@ struct _CltRestStore
   /* The change feed. */
   gboolean           following;
   gint64             feed_last;
+  gint64             feed_asked;     /* monotonic time of the last poll */
   guint              feed_backoff_ms;
   guint              feed_retry_id;
 };

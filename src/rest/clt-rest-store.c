@@ -638,6 +638,23 @@ parse_total (SoupMessageHeaders *headers,
   return TRUE;
 }
 
+/* Customers read from the server are whole ("loaded"), as a store's are. */
+static void
+mark_loaded (gpointer result)
+{
+  if (CLT_IS_CUSTOMER (result))
+    clt_customer_set_loaded (result, TRUE);
+  else if (CLT_IS_CUSTOMER_DETAILS (result))
+    mark_loaded (clt_customer_details_get_customer (result));
+}
+
+static void
+mark_all_loaded (GPtrArray *array)
+{
+  for (guint i = 0; i < array->len; i++)
+    mark_loaded (g_ptr_array_index (array, i));
+}
+
 static void
 finish_answer (GTask *task)
 {
@@ -718,6 +735,16 @@ finish_answer (GTask *task)
     case RESULT_NONE:
     default:
       g_assert_not_reached ();
+    }
+
+  if (result != NULL)
+    {
+      if (call->kind == RESULT_ROWS)
+        mark_all_loaded (((CltCustomerRows *) result)->customers);
+      else if (call->kind == RESULT_ARRAY)
+        mark_all_loaded (result);
+      else if (call->kind == RESULT_OBJECT)
+        mark_loaded (result);
     }
 
   if (result == NULL)

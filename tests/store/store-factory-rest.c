@@ -234,8 +234,26 @@ rest_set_role (CltStore *store,
   g_autoptr(GEnumClass) roles = g_type_class_ref (CLT_TYPE_ROLE);
   g_autofree char *output = NULL;
 
+  gint64 deadline;
+
   output = run_tool (server, "user", "set-role", USERNAME,
                      g_enum_get_value (roles, role)->value_nick, NULL);
+
+  /* The server remembers a token's user for up to two seconds: wait until
+   * it answers with the new role. */
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  for (;;)
+    {
+      g_autoptr(CltBackofficeUser) user = NULL;
+      g_autoptr(GError) error = NULL;
+
+      user = sync_get_current_user (store, &error);
+      g_assert_no_error (error);
+      if (clt_backoffice_user_get_role (user) == role)
+        break;
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      spin_main_loop (100);
+    }
 }
 
 static void
