@@ -685,7 +685,7 @@ static void
 test_connect_tls_self_signed (Fixture       *fixture,
                               gconstpointer  data)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "self-signed.pem", NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "rest", "self-signed.pem", NULL);
   g_autoptr(GTlsCertificate) certificate = NULL;
   g_autoptr(GError) error = NULL;
 
