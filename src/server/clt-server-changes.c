@@ -88,6 +88,8 @@ wait_for_news (Request *req)
   g_source_attach (req->poll_timeout, NULL);
 }
 
+static void refresh_polls (CltServer *self);
+
 static void
 on_first_listed_cb (GObject      *object,
                     GAsyncResult *result,
@@ -113,6 +115,11 @@ on_first_listed_cb (GObject      *object,
     }
 
   wait_for_news (req);
+
+  /* A change that came while the first read ran woke no one: this poll
+   * was not waiting yet. Read again for it. */
+  if (req->server->changes_seen != req->poll_seen)
+    refresh_polls (req->server);
 }
 
 void
@@ -140,6 +147,7 @@ handle_get_changes (Request *req)
       return;
     }
   req->poll_seconds = (guint) value;
+  req->poll_seen = req->server->changes_seen;
 
   /* No starting point: where the log is now, at once. (since=0 is a
    * starting point: an empty log's "last", waited on like any other.) */
@@ -155,8 +163,6 @@ handle_get_changes (Request *req)
   STORE_CALL (req, clt_store_list_changes_async (req->server->store, req->since, CHANGES_LIMIT,
                                                  NULL, on_first_listed_cb, req));
 }
-
-static void refresh_polls (CltServer *self);
 
 static void
 on_refreshed_cb (GObject      *object,
@@ -221,7 +227,10 @@ on_store_changed_cb (CltStore      *store,
                      const char    *id,
                      gpointer       user_data)
 {
-  refresh_polls (user_data);
+  CltServer *self = user_data;
+
+  self->changes_seen++;
+  refresh_polls (self);
 }
 
 void

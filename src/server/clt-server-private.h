@@ -75,6 +75,7 @@ struct _CltServer
   gulong            changed_id;
   gboolean          polls_refreshing;
   gboolean          polls_dirty;
+  guint64           changes_seen;  /* "changed" signals so far */
 };
 
 struct _Request
@@ -107,6 +108,7 @@ struct _Request
   /* The change feed. */
   gint64             since;
   gint64             poll_last;    /* the newest the store had: "last" after a timeout */
+  guint64            poll_seen;    /* changes_seen when its first read began */
   guint              poll_seconds;
   GSource           *poll_timeout;
   GList             *poll_link;

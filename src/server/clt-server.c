@@ -369,13 +369,23 @@ JsonNode *
 body_without (JsonNode           *body,
               const char * const *members)
 {
-  JsonNode *copy = json_node_copy (body);
+  g_autoptr(JsonObject) object = NULL;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
 
-  if (JSON_NODE_HOLDS_OBJECT (copy))
-    for (guint i = 0; members[i] != NULL; i++)
-      json_object_remove_member (json_node_get_object (copy), members[i]);
+  /* json_node_copy () shares the JsonObject: removing members from a
+   * "copy" would free strings the caller still holds (the password). */
+  if (!JSON_NODE_HOLDS_OBJECT (body))
+    return json_node_copy (body);
 
-  return copy;
+  object = json_object_new ();
+  json_object_iter_init (&iter, json_node_get_object (body));
+  while (json_object_iter_next (&iter, &name, &member))
+    if (!g_strv_contains (members, name))
+      json_object_set_member (object, name, json_node_copy (member));
+
+  return json_node_init_object (json_node_alloc (), object);
 }
 
 void

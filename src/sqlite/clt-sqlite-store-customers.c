@@ -1101,6 +1101,11 @@ anonymize_customer (CltSqliteStore  *self,
     /* The custom id may be personal ("anna.mueller"): the logs that name
      * the customer follow it to its new, random one. */
     "UPDATE change_log SET object_id = ?5 WHERE object_id = ?4",
+    /* The erasure itself: other readers of the log (another window, the
+     * server's change feed) cannot be told the old id, and the new one
+     * means nothing to them: "customers changed". */
+    "UPDATE change_log SET kind = 0, object_id = ''"
+    " WHERE seq = (SELECT max (seq) FROM change_log) AND object_id = ?5",
     "UPDATE request_ids SET object_id = ?5 WHERE object_id = ?4",
     /* The REST server's replay cache keeps response bodies: those that
      * mention the customer go (an empty email would match every one). */
