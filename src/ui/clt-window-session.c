@@ -114,9 +114,8 @@ _clt_window_set_offline (CltWindow    *self,
 
   if (error->message != NULL && error->message[0] != '\0')
     {
-      /* Translators: %s says why, as the back end reported it. */
-      g_autofree char *label = g_strdup_printf (_("The customer data can’t be reached: %s "
-                                                  "Showing what was loaded before; trying "
+      /* Translators: %s says why the back end can't be reached, in a sentence. */
+      g_autofree char *label = g_strdup_printf (_("%s Showing what was loaded before; trying "
                                                   "again…"),
                                                 error->message);
 
