@@ -305,7 +305,7 @@ clt_form_resolve_conflict (CltForm  *form,
   g_set_weak_pointer (&form->conflict, GTK_WINDOW (dialog));
   g_signal_connect (dialog, "cancelled", G_CALLBACK (on_conflict_cancelled_cb), conflict);
   g_signal_connect_data (dialog, "resolved", G_CALLBACK (on_conflict_resolved_cb),
-                         g_steal_pointer (&conflict), (GClosureNotify) conflict_free, 0);
+                         g_steal_pointer (&conflict), (GClosureNotify) (void (*) (void)) conflict_free, 0);
 
   gtk_window_present (GTK_WINDOW (dialog));
 }
