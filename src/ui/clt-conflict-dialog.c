@@ -302,7 +302,7 @@ clt_conflict_dialog_add_field (CltConflictDialog *self,
   else
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), _("Changed by you"));
 
-  row = create_choice_row (theirs, _("Theirs: saved meanwhile"), &field->theirs_check);
+  row = create_choice_row (theirs, _("Theirs: as saved now"), &field->theirs_check);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   row = create_choice_row (mine, _("Yours: as you typed it"), &field->mine_check);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);

@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <adwaita.h>
@@ -100,6 +101,12 @@ wait_for_conflict_dialog (void)
 
   wait_until (conflict_dialog_shown, NULL, "the conflict dialog");
   dialog = CLT_CONFLICT_DIALOG (find_toplevel (CLT_TYPE_CONFLICT_DIALOG));
+  if (g_getenv ("CLT_SCREENSHOT_WIDTH") != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (dialog), atoi (g_getenv ("CLT_SCREENSHOT_WIDTH")),
+                                   640);
+      run_for (200);
+    }
   wait_for_paint (GTK_WIDGET (dialog));
 
   return dialog;
@@ -451,6 +458,9 @@ test_unavailable_retry (Fixture       *fixture,
   editor = clt_customer_editor_new_for_edit (fixture->parent, store, original);
   g_object_ref_sink (editor);
   g_signal_connect (editor, "saved", G_CALLBACK (on_saved_cb), &saved);
+  if (g_getenv ("CLT_SCREENSHOT_WIDTH") != NULL)
+    gtk_window_set_default_size (GTK_WINDOW (editor), atoi (g_getenv ("CLT_SCREENSHOT_WIDTH")),
+                                 640);
   gtk_window_present (GTK_WINDOW (editor));
   wait_until (customer_editor_idle, editor, "the editor");
 
@@ -468,6 +478,7 @@ test_unavailable_retry (Fixture       *fixture,
                    "Offline");
   retry = clt_customer_editor_get_retry_button (editor);
   g_assert_true (gtk_widget_get_visible (retry));
+  run_for (400);
   wait_for_paint (GTK_WIDGET (editor));
   save_screenshot (GTK_WIDGET (editor), "editor-unavailable.png");
 
