@@ -145,11 +145,33 @@ check_address (GtkWidget  *window,
   return TRUE;
 }
 
+static void load_address (CltAddressEditor *self);
+
+static gpointer
+copy_object (gpointer object)
+{
+  return clt_address_copy (object);
+}
+
+static void
+load_object (GtkWidget *window)
+{
+  load_address (CLT_ADDRESS_EDITOR (window));
+}
+
+static const CltFormLabel form_labels[] = {
+  { "comment", N_("Comment") },
+};
+
 static const CltFormInfo form_info = {
   .field_names = field_names,
   .n_fields = N_FIELDS,
   .check_field = check_field,
   .check = check_address,
+  .copy = copy_object,
+  .load = load_object,
+  .labels = form_labels,
+  .n_labels = G_N_ELEMENTS (form_labels),
   .stale_title = N_("Someone else changed this address"),
   .create_failed_title = N_("Couldn't add the address"),
   .reload_failed_title = N_("Couldn't reload the address"),

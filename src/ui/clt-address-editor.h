@@ -21,8 +21,8 @@ G_DECLARE_FINAL_TYPE (CltAddressEditor, clt_address_editor, CLT, ADDRESS_EDITOR,
  * clt_validate_address_field () as the user types (the zip code again when
  * the country changes), Save is insensitive until the address validates,
  * a failed save keeps everything typed and shows the error next to its
- * field or in a banner (STALE offers to reload), and edit mode works on a
- * copy. Adding prefills the salutation, names, company and phone from the
+ * field or in a banner (STALE opens the CltConflictDialog, UNAVAILABLE
+ * offers Retry), and edit mode works on a copy. Adding prefills the salutation, names, company and phone from the
  * customer, and the country from the customer's address or locale.
  *
  * Signal "saved" (CltAddress *stored). Properties: "store", "customer"

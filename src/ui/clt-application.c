@@ -11,9 +11,15 @@
 #include <string.h>
 
 #include "clt-application.h"
+#include "clt-backoffice-user.h"
+#include "clt-keyring.h"
+#include "clt-preferences-window.h"
+#include "clt-rest-store.h"
 #include "clt-sqlite-store.h"
 #include "clt-store.h"
 #include "clt-window.h"
+
+#define SETTINGS_SCHEMA_ID "io.github.clientele.Clientele"
 
 struct _CltApplication
 {
@@ -49,6 +55,18 @@ get_parent_window (CltApplication *self)
   return self->main_window != NULL ? GTK_WINDOW (self->main_window) : NULL;
 }
 
+static GSettings *
+create_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, SETTINGS_SCHEMA_ID, TRUE);
+
+  return schema != NULL ? g_settings_new_full (schema, NULL, NULL) : NULL;
+}
+
 static void
 on_error_dialog_response_cb (AdwMessageDialog *dialog,
                              const char       *response,
@@ -76,7 +94,10 @@ show_open_error (CltApplication *self,
     /* Translators: the first %s is a file path, the second why it cannot be opened. */
     body = g_strdup_printf (_("“%s” cannot be opened: %s"), path, error->message);
 
-  dialog = adw_message_dialog_new (parent, _("Cannot Open Database"), body);
+  dialog = adw_message_dialog_new (parent,
+                                   strstr (path, "://") != NULL ? _("Cannot Open Server")
+                                                                : _("Cannot Open Database"),
+                                   body);
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   gtk_window_set_modal (GTK_WINDOW (dialog), parent != NULL);
 
@@ -108,8 +129,6 @@ on_store_opened_cb (GObject      *object,
   const char *path = data->path;
   g_autoptr(CltSqliteStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  CltWindow *previous;
-  CltWindow *window;
 
   store = clt_sqlite_store_new_finish (result, &error);
 
@@ -120,14 +139,7 @@ on_store_opened_cb (GObject      *object,
       return;
     }
 
-  previous = self->main_window;
-  window = clt_window_new (self, CLT_STORE (store));
-  g_set_weak_pointer (&self->main_window, window);
-  gtk_window_present (GTK_WINDOW (window));
-
-  if (previous != NULL)
-    gtk_window_destroy (GTK_WINDOW (previous));
-
+  clt_application_use_store (self, CLT_STORE (store));
   g_application_release (G_APPLICATION (self));
 }
 
@@ -174,6 +186,207 @@ show_open_dialog (CltApplication *self)
   g_application_hold (G_APPLICATION (self));
   g_signal_connect (dialog, "response", G_CALLBACK (on_open_dialog_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* Servers {{{ */
+
+typedef struct
+{
+  CltApplication *self;
+  char           *url;
+  char           *token;
+  /* The token was typed in (not from the keyring): keep it once it works. */
+  gboolean        typed;
+} ServerData;
+
+static void
+server_data_free (ServerData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_pointer (&data->url, g_free);
+  g_clear_pointer (&data->token, secret_password_free);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ServerData, server_data_free)
+
+static void connect_server (ServerData *data);
+
+static void
+on_token_dialog_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             ServerData       *data)
+{
+  CltApplication *self = data->self;
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  const char *token = gtk_editable_get_text (entry);
+
+  if (g_str_equal (response, "connect") && token[0] != '\0')
+    {
+      ServerData *next = g_new0 (ServerData, 1);
+
+      next->self = g_object_ref (self);
+      next->url = g_strdup (data->url);
+      next->token = g_strdup (token);
+      next->typed = TRUE;
+      connect_server (next);
+    }
+  else if (g_str_equal (response, "preferences"))
+    {
+      g_action_group_activate_action (G_ACTION_GROUP (self), "preferences", NULL);
+    }
+  else if (self->main_window == NULL)
+    {
+      g_application_quit (G_APPLICATION (self));
+    }
+}
+
+/* Asks for the token of @url, saying @reason (NULL: there is none yet). */
+static void
+ask_for_token (CltApplication *self,
+               const char     *url,
+               const char     *reason)
+{
+  GtkWindow *parent = get_parent_window (self);
+  g_autofree char *body = NULL;
+  ServerData *data;
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  if (reason != NULL)
+    body = g_strdup (reason);
+  else
+    /* Translators: %s is the server's address. */
+    body = g_strdup_printf (_("Enter your access token for %s. Your administrator creates it "
+                              "with “clientele-server user add”; Clientele keeps it in the "
+                              "keyring."), url);
+
+  dialog = adw_message_dialog_new (parent, _("Sign In to the Server"), body);
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_window_set_modal (GTK_WINDOW (dialog), parent != NULL);
+
+  entry = gtk_password_entry_new ();
+  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (entry), TRUE);
+  g_object_set (entry, "activates-default", TRUE, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Access token"),
+                                  -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel",
+                                   parent != NULL ? _("_Cancel") : _("_Quit"));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "preferences",
+                                   _("_Preferences…"));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "connect", _("C_onnect"));
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "connect",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "connect");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  data = g_new0 (ServerData, 1);
+  data->self = g_object_ref (self);
+  data->url = g_strdup (url);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_token_dialog_response_cb),
+                         data, (GClosureNotify) (void (*) (void)) server_data_free, 0);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+on_token_saved_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(CltApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!clt_keyring_store_token_finish (result, &error) && self->main_window != NULL)
+    clt_window_add_toast (self->main_window, error->message);
+}
+
+static void
+on_server_connected_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(ServerData) data = user_data;
+  g_autoptr(CltRestStore) store = CLT_REST_STORE (object);
+  g_autoptr(CltBackofficeUser) user = NULL;
+  g_autoptr(GError) error = NULL;
+  CltApplication *self = data->self;
+
+  user = clt_rest_store_connect_finish (store, result, &error);
+  g_application_release (G_APPLICATION (self));
+
+  if (user == NULL)
+    {
+      clt_rest_store_shutdown (store);
+
+      /* A refused token: ask for another, saying why. */
+      if (g_error_matches (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_SIGNED_IN))
+        ask_for_token (self, data->url, error->message);
+      else
+        show_open_error (self, data->url, error);
+      return;
+    }
+
+  if (data->typed)
+    clt_keyring_store_token_async (data->url, data->token, NULL, on_token_saved_cb,
+                                   g_object_ref (self));
+
+  clt_application_use_store (self, CLT_STORE (store));
+}
+
+static void
+connect_server (ServerData *data)
+{
+  CltRestStore *store = clt_rest_store_new (data->url, data->token);
+
+  g_application_hold (G_APPLICATION (data->self));
+  clt_rest_store_connect_async (store, NULL, on_server_connected_cb, data);
+}
+
+static void
+on_keyring_token_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(ServerData) data = user_data;
+  g_autoptr(GError) error = NULL;
+  CltApplication *self = data->self;
+
+  data->token = clt_keyring_lookup_token_finish (result, &error);
+  g_application_release (G_APPLICATION (self));
+
+  /* None kept (or no keyring to ask): the user types it. */
+  if (data->token == NULL)
+    {
+      g_autofree char *reason = NULL;
+
+      if (error != NULL)
+        /* Translators: %s is why the keyring could not be read. */
+        reason = g_strdup_printf (_("%s. Enter your access token for %s."),
+                                  error->message, data->url);
+      ask_for_token (self, data->url, reason);
+      return;
+    }
+
+  connect_server (g_steal_pointer (&data));
+}
+
+/* }}} */
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  CltApplication *self = CLT_APPLICATION (user_data);
+  CltPreferencesWindow *window;
+
+  window = clt_preferences_window_new (self, get_parent_window (self));
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -234,6 +447,7 @@ about_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { .name = "about", .activate = about_action },
   { .name = "open", .activate = open_action },
+  { .name = "preferences", .activate = preferences_action },
   { .name = "quit", .activate = quit_action },
 };
 
@@ -241,6 +455,7 @@ static void
 clt_application_startup (GApplication *application)
 {
   static const char *open_accels[] = { "<Control>o", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
 
@@ -252,6 +467,8 @@ clt_application_startup (GApplication *application)
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.open", open_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences",
+                                         preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "window.close", close_accels);
 }
 
@@ -260,10 +477,39 @@ clt_application_activate (GApplication *application)
 {
   CltApplication *self = CLT_APPLICATION (application);
 
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *path = NULL;
+
   if (self->main_window != NULL)
-    gtk_window_present (GTK_WINDOW (self->main_window));
-  else
-    clt_application_open_database (self, NULL);
+    {
+      gtk_window_present (GTK_WINDOW (self->main_window));
+      return;
+    }
+
+  /* The back end chosen in Preferences. */
+  settings = create_settings ();
+  if (settings != NULL)
+    {
+      url = g_settings_get_string (settings, "server-url");
+      path = g_settings_get_string (settings, "database-path");
+
+      if (g_settings_get_enum (settings, "back-end") == 1 && url[0] != '\0')
+        {
+          clt_application_open_server (self, url, NULL);
+          return;
+        }
+    }
+
+  if (path != NULL && path[0] != '\0')
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      clt_application_open_database (self, file);
+      return;
+    }
+
+  clt_application_open_database (self, NULL);
 }
 
 static int
@@ -274,6 +520,24 @@ clt_application_command_line (GApplication            *application,
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
   g_autoptr(GFile) file = NULL;
   const char *database = NULL;
+
+  const char *server = NULL;
+
+  if (g_variant_dict_lookup (options, "server", "&s", &server) && server[0] != '\0')
+    {
+      g_autofree char *message = NULL;
+
+      if (!clt_preferences_check_server_url (server, &message))
+        {
+          g_application_command_line_printerr (command_line, "%s\n",
+                                               message != NULL ? message
+                                                               : _("The server address is empty."));
+          return EXIT_FAILURE;
+        }
+
+      clt_application_open_server (self, server, NULL);
+      return EXIT_SUCCESS;
+    }
 
   if (g_variant_dict_lookup (options, "database", "^&ay", &database) && database[0] != '\0')
     file = g_application_command_line_create_file_for_arg (command_line, database);
@@ -330,6 +594,8 @@ clt_application_init (CltApplication *self)
   static const GOptionEntry entries[] = {
     { "database", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
       N_("Open the customer database FILE instead of the default one"), N_("FILE") },
+    { "server", 's', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+      N_("Open the clientele-server at URL (its token from the keyring)"), N_("URL") },
     { NULL }
   };
 
@@ -389,4 +655,71 @@ clt_application_open_database (CltApplication *self,
 
   g_application_hold (G_APPLICATION (self));
   clt_sqlite_store_new_async (path, NULL, on_store_opened_cb, data);
+}
+
+void
+clt_application_open_server (CltApplication *self,
+                             const char     *url,
+                             const char     *token)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  ServerData *data;
+
+  g_return_if_fail (CLT_IS_APPLICATION (self));
+  g_return_if_fail (url != NULL);
+
+  if (!clt_preferences_check_server_url (url, &message))
+    {
+      error = g_error_new_literal (CLT_STORE_ERROR, CLT_STORE_ERROR_INVALID,
+                                   message != NULL ? message : _("The server address is empty."));
+      show_open_error (self, url, error);
+      return;
+    }
+
+  data = g_new0 (ServerData, 1);
+  data->self = g_object_ref (self);
+  data->url = clt_keyring_normalize_url (url);
+
+  if (token != NULL)
+    {
+      data->token = g_strdup (token);
+      data->typed = TRUE;
+      connect_server (data);
+      return;
+    }
+
+  g_application_hold (G_APPLICATION (self));
+  clt_keyring_lookup_token_async (data->url, NULL, on_keyring_token_cb, data);
+}
+
+static void
+on_window_destroy_cb (CltWindow *window,
+                      gpointer   user_data)
+{
+  CltStore *store = clt_window_get_store (window);
+
+  /* Requests under way and the change feed end with the window. */
+  if (CLT_IS_REST_STORE (store))
+    clt_rest_store_shutdown (CLT_REST_STORE (store));
+}
+
+void
+clt_application_use_store (CltApplication *self,
+                           CltStore       *store)
+{
+  CltWindow *previous;
+  CltWindow *window;
+
+  g_return_if_fail (CLT_IS_APPLICATION (self));
+  g_return_if_fail (CLT_IS_STORE (store));
+
+  previous = self->main_window;
+  window = clt_window_new (self, store);
+  g_signal_connect (window, "destroy", G_CALLBACK (on_window_destroy_cb), NULL);
+  g_set_weak_pointer (&self->main_window, window);
+  gtk_window_present (GTK_WINDOW (window));
+
+  if (previous != NULL)
+    gtk_window_destroy (GTK_WINDOW (previous));
 }

@@ -19,5 +19,7 @@ const char *clt_customer_editor_get_field_error (CltCustomerEditor *self,
                                                  const char        *field);
 /* The message of the error banner, or NULL when it is hidden. */
 const char *clt_customer_editor_get_error       (CltCustomerEditor *self);
+/* The banner's Retry button (shown when the back end can't be reached). */
+GtkWidget  *clt_customer_editor_get_retry_button (CltCustomerEditor *self);
 
 G_END_DECLS

@@ -177,11 +177,34 @@ check_customer (GtkWidget  *window,
   return !self->form.create || check_field (window, &self->form.fields[FIELD_PASSWORD], message);
 }
 
+static void load_customer (CltCustomerEditor *self);
+
+static gpointer
+copy_object (gpointer object)
+{
+  return clt_customer_copy (object);
+}
+
+static void
+load_object (GtkWidget *window)
+{
+  load_customer (CLT_CUSTOMER_EDITOR (window));
+}
+
+static const CltFormLabel form_labels[] = {
+  { "active", N_("Active") },
+  { "on-hold", N_("On Hold") },
+};
+
 static const CltFormInfo form_info = {
   .field_names = field_names,
   .n_fields = N_FIELDS,
   .check_field = check_field,
   .check = check_customer,
+  .copy = copy_object,
+  .load = load_object,
+  .labels = form_labels,
+  .n_labels = G_N_ELEMENTS (form_labels),
   .stale_title = N_("Someone else changed this customer"),
   .create_failed_title = N_("Couldn't add the customer"),
   .reload_failed_title = N_("Couldn't reload the customer"),
@@ -1135,4 +1158,12 @@ clt_customer_editor_get_error (CltCustomerEditor *self)
   g_return_val_if_fail (CLT_IS_CUSTOMER_EDITOR (self), NULL);
 
   return clt_form_get_error (&self->form);
+}
+
+GtkWidget *
+clt_customer_editor_get_retry_button (CltCustomerEditor *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER_EDITOR (self), NULL);
+
+  return GTK_WIDGET (self->form.retry_button);
 }

@@ -23,7 +23,8 @@ G_DECLARE_FINAL_TYPE (CltCustomerEditor, clt_customer_editor, CLT, CUSTOMER_EDIT
  * dialog open and insensitive; on success it emits "saved" with the stored
  * customer and closes; on failure it stays open with everything typed and
  * shows what went wrong: next to the field a CLT_STORE_ERROR_INVALID or
- * CONFLICT error names, else in a banner (STALE offers to reload).
+ * CONFLICT error names, else in a banner. A STALE save opens the
+ * CltConflictDialog (clt-form.h); UNAVAILABLE offers Retry.
  *
  * Edit mode works on a copy: the customer passed in is never changed. It
  * shows the email read-only, offers the default billing and shipping

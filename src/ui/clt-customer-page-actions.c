@@ -25,7 +25,8 @@
 static gboolean
 is_writable (CltCustomerPage *self)
 {
-  return self->customer != NULL && !clt_store_get_read_only (self->store);
+  return self->customer != NULL && !clt_store_get_read_only (self->store) &&
+         self->edit_denied == NULL;
 }
 
 static char *
@@ -69,6 +70,19 @@ _clt_customer_page_update_actions (CltCustomerPage *self)
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->active_switch),
                             writable && !self->updating_customer);
+
+  /* A viewer sees why nothing can be changed where they would change it. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->edit_button),
+                               self->edit_denied != NULL ? self->edit_denied
+                                                           : _("Edit Customer (Ctrl+E)"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->delete_button),
+                               self->edit_denied != NULL ? self->edit_denied
+                                                           : _("Delete Customer (Delete)"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_note_button),
+                               self->edit_denied != NULL ? self->edit_denied
+                                                         : _("Add Note (Ctrl+Enter)"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->active_switch), self->edit_denied);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->on_hold_switch), self->edit_denied);
   gtk_widget_set_sensitive (GTK_WIDGET (self->on_hold_switch),
                             writable && !self->updating_customer);
 }

@@ -53,9 +53,12 @@ struct _CltCustomerPage
   AdwPreferencesGroup  *account_group;
   GtkLabel             *active_badge;
   GtkSwitch            *active_switch;
+  GtkButton            *add_note_button;
   GtkListBox           *address_list;
   GtkStack             *addresses_stack;
   AdwPreferencesGroup  *company_group;
+  GtkButton            *delete_button;
+  GtkButton            *edit_button;
   GtkLabel             *email_label;
   GtkListBox           *email_list;
   AdwStatusPage        *error_page;
@@ -101,6 +104,9 @@ struct _CltCustomerPage
   /* The request id of the note in the box: made when it is first sent,
    * kept for retries of the same text. */
   char                 *note_request_id;
+  /* Why the signed-in user may not change customers (their role), or
+   * NULL when they may. */
+  char                 *edit_denied;
   /* A reload asked for by "changed", run once per burst. */
   guint                 reload_idle_id;
 

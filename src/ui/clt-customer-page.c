@@ -380,6 +380,7 @@ clt_customer_page_finalize (GObject *object)
 
   g_clear_pointer (&self->customer_id, g_free);
   g_clear_pointer (&self->note_request_id, g_free);
+  g_clear_pointer (&self->edit_denied, g_free);
 
   G_OBJECT_CLASS (clt_customer_page_parent_class)->finalize (object);
 }
@@ -475,11 +476,14 @@ clt_customer_page_class_init (CltCustomerPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/clientele/Clientele/ui/clt-customer-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, account_group);
+  gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, add_note_button);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, active_badge);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, active_switch);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, address_list);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, addresses_stack);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, company_group);
+  gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, edit_button);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, email_label);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, email_list);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, error_page);
@@ -623,4 +627,18 @@ clt_customer_page_add_toast (CltCustomerPage *self,
   toast = adw_toast_new (escaped);
   adw_toast_set_timeout (toast, 8);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+clt_customer_page_set_edit_denied (CltCustomerPage *self,
+                                   const char      *reason)
+{
+  g_return_if_fail (CLT_IS_CUSTOMER_PAGE (self));
+
+  if (g_strcmp0 (self->edit_denied, reason) == 0)
+    return;
+
+  g_free (self->edit_denied);
+  self->edit_denied = g_strdup (reason);
+  _clt_customer_page_update_actions (self);
 }

@@ -69,6 +69,11 @@ const char      *clt_customer_page_get_customer_id (CltCustomerPage *self);
 CltCustomer     *clt_customer_page_get_customer    (CltCustomerPage *self);
 /* Reloads everything shown from the store. */
 void             clt_customer_page_reload          (CltCustomerPage *self);
+/* Why the signed-in user may not change customers (a viewer's role), or
+ * NULL when they may: the writes are disabled and their buttons say why
+ * in a tooltip. */
+void             clt_customer_page_set_edit_denied (CltCustomerPage *self,
+                                                    const char      *reason);
 /* Shows @message (plain text) as a toast over the page. */
 void             clt_customer_page_add_toast       (CltCustomerPage *self,
                                                     const char      *message);

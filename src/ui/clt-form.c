@@ -133,11 +133,26 @@ show_save_error (CltForm      *form,
 
   if (g_error_matches (error, CLT_STORE_ERROR, CLT_STORE_ERROR_STALE) && !form->create)
     {
+      /* Fetch the stored version and compare it with what was typed. */
+      form->resolving = TRUE;
+      if (!gtk_widget_activate_action (form->window, "editor.reload", NULL) || !form->reloading)
+        {
+          form->resolving = FALSE;
+          clt_form_show_stale_banner (form);
+        }
+    }
+  else if (g_error_matches (error, CLT_STORE_ERROR, CLT_STORE_ERROR_UNAVAILABLE))
+    {
+      /* Everything stays as typed; Retry saves again (a create with the
+       * same request id, so a save that did arrive is not made twice). */
+      g_autofree char *reason = clt_error_dup_message (NULL, error);
+
       clt_form_show_banner (form,
-                            _(form->info->stale_title),
-                            _("It was changed after you opened it. Reload to see the current "
-                              "version: what you typed here will be replaced."),
-                            TRUE);
+                            form->create ? _(form->info->create_failed_title)
+                                         : _("Couldn't save the changes"),
+                            reason,
+                            FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (form->retry_button), TRUE);
     }
   else if (field != NULL && !field->hidden)
     {
@@ -224,6 +239,7 @@ clt_form_class_init (GtkWidgetClass *widget_class,
   BIND (banner_title);
   BIND (page);
   BIND (reload_button);
+  BIND (retry_button);
   BIND (save_button);
   BIND (spinner);
   BIND (toast_overlay);
@@ -261,6 +277,8 @@ clt_form_init (CltForm           *form,
   form->create = create;
   form->cancellable = g_cancellable_new ();
   form->fields = g_new0 (CltFormField, info->n_fields);
+  if (!create)
+    form->base = info->copy (object);
   form->can_save_pspec = g_object_class_find_property (window_class, "can-save");
   form->busy_pspec = g_object_class_find_property (window_class, "busy");
 
@@ -291,6 +309,7 @@ clt_form_clear (CltForm *form)
 
   g_clear_pointer (&form->fields, g_free);
   g_clear_object (&form->object);
+  g_clear_object (&form->base);
   g_clear_object (&form->cancellable);
   g_clear_pointer (&form->request_id, g_free);
 }
@@ -630,7 +649,21 @@ clt_form_show_banner (CltForm    *form,
   gtk_label_set_label (form->banner_title, title);
   gtk_label_set_label (form->banner_label, message);
   gtk_widget_set_visible (GTK_WIDGET (form->reload_button), offer_reload);
+  gtk_widget_set_visible (GTK_WIDGET (form->retry_button), FALSE);
   gtk_revealer_set_reveal_child (form->banner_revealer, TRUE);
+}
+
+/* Someone else saved it meanwhile and the two versions can't be compared
+ * now (or the user closed the comparison): everything typed stays. */
+void
+clt_form_show_stale_banner (CltForm *form)
+{
+  clt_form_show_banner (form,
+                        _(form->info->stale_title),
+                        _("It was changed after you opened it. Save again to compare the two "
+                          "versions, or Reload to see the current one: what you typed here "
+                          "will then be replaced."),
+                        TRUE);
 }
 
 /* Saving and reloading ---------------------------------------------------- */
@@ -714,11 +747,28 @@ clt_form_finish_reload (CltForm      *form,
                         gpointer      current,
                         const GError *error)
 {
+  gboolean resolving = form->resolving;
+
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || form->closed)
     return FALSE;
 
   form->reloading = FALSE;
+  form->resolving = FALSE;
   clt_form_update_busy (form);
+
+  if (current != NULL && resolving)
+    {
+      clt_form_resolve_conflict (form, current);
+      clt_form_update_can_save (form);
+      return FALSE;
+    }
+
+  if (current == NULL && resolving && error != NULL)
+    {
+      clt_form_show_stale_banner (form);
+      clt_form_update_can_save (form);
+      return FALSE;
+    }
 
   if (current == NULL)
     {
@@ -733,6 +783,8 @@ clt_form_finish_reload (CltForm      *form,
     }
 
   g_set_object (&form->object, current);
+  g_clear_object (&form->base);
+  form->base = form->info->copy (current);
   hide_banner (form);
   clt_form_add_toast (form, _("Showing the current version"));
 
@@ -772,4 +824,10 @@ clt_form_get_error (CltForm *form)
     return NULL;
 
   return gtk_label_get_label (form->banner_label);
+}
+
+GtkWindow *
+clt_form_get_conflict_dialog (CltForm *form)
+{
+  return form->conflict;
 }

@@ -24,13 +24,26 @@ G_BEGIN_DECLS
  * The dialog's template names these children, which
  * clt_form_class_init () binds into the form: toast_overlay (the
  * content), banner_revealer, banner_title, banner_label, reload_button,
- * page, save_button and spinner. The form installs "editor.cancel"; the
+ * retry_button, page, save_button and spinner.
+ *
+ * A save that fails as STALE fetches the stored version ("editor.reload")
+ * and opens a CltConflictDialog that compares it field by field with what
+ * was typed; the user's choice is merged onto the stored version, whose
+ * version the next save names. A save that fails as UNAVAILABLE keeps
+ * everything and offers Retry in the banner. The form installs "editor.cancel"; the
  * dialog installs "editor.save" and "editor.reload", and has read-only
  * boolean properties "can-save" and "busy", which the form keeps and
  * notifies. */
 
 typedef struct _CltForm      CltForm;
 typedef struct _CltFormField CltFormField;
+
+/* A property the conflict dialog compares and names. */
+typedef struct
+{
+  const char *name;
+  const char *label;                        /* marked with N_() */
+} CltFormLabel;
 
 /* What a dialog tells the form about its object: a static constant. */
 typedef struct
@@ -46,6 +59,16 @@ typedef struct
   /* Whether the whole object can be saved; if not, a message in @message. */
   gboolean          (*check)       (GtkWidget     *window,
                                     char         **message);
+
+  /* Edit mode, for a save that met a newer version: a copy of an object
+   * of the form's type, and filling every row from form->object. */
+  gpointer          (*copy)        (gpointer       object);
+  void              (*load)        (GtkWidget     *window);
+  /* What else the conflict dialog compares (values the dialog edits
+   * outside of fields, such as switches), and the labels of fields whose
+   * row has no title. */
+  const CltFormLabel *labels;
+  guint               n_labels;
 
   /* Banner texts, marked with N_() and translated when shown. */
   const char         *stale_title;          /* a save met a newer version */
@@ -91,6 +114,11 @@ struct _CltForm
   CltStore           *store;
   /* The copy the rows edit. */
   GObject            *object;
+  /* Edit mode: the version the edits are based on (as opened, reloaded
+   * or last merged), to tell who changed what in a conflict. */
+  GObject            *base;
+  /* The conflict dialog while it shows (weak). */
+  GtkWindow          *conflict;
   /* Cancelled when the dialog closes. */
   GCancellable       *cancellable;
   /* Creating: the request id of this dialog's create, made when Save is
@@ -107,6 +135,7 @@ struct _CltForm
   GtkLabel           *banner_title;
   AdwPreferencesPage *page;
   GtkButton          *reload_button;
+  GtkButton          *retry_button;
   GtkButton          *save_button;
   GtkSpinner         *spinner;
   AdwToastOverlay    *toast_overlay;
@@ -118,6 +147,8 @@ struct _CltForm
   guint               closed : 1;
   guint               saving : 1;
   guint               reloading : 1;
+  /* Reloading to compare with what the user typed (a stale save). */
+  guint               resolving : 1;
   /* Fetching what the dialog can do without (the shop's defaults): busy,
    * but the rows stay editable. */
   guint               fetching : 1;
@@ -174,6 +205,8 @@ void             clt_form_show_banner           (CltForm           *form,
                                                  const char        *message,
                                                  gboolean           offer_reload);
 
+void             clt_form_show_stale_banner     (CltForm           *form);
+
 gboolean         clt_form_begin_save            (CltForm           *form);
 gboolean         clt_form_finish_save           (CltForm           *form,
                                                  gpointer           stored,
@@ -183,10 +216,17 @@ gboolean         clt_form_finish_reload         (CltForm           *form,
                                                  gpointer           current,
                                                  const GError      *error);
 
+/* clt-form-conflict.c: @theirs, the stored version, met a stale save of
+ * form->object: merges what needs no choice, asks about the rest. */
+void             clt_form_resolve_conflict      (CltForm           *form,
+                                                 gpointer           theirs);
+
 GtkWidget       *clt_form_get_field_row         (CltForm           *form,
                                                  const char        *name);
 const char      *clt_form_get_field_error       (CltForm           *form,
                                                  const char        *name);
 const char      *clt_form_get_error             (CltForm           *form);
+/* The conflict dialog while it shows, or NULL. */
+GtkWindow       *clt_form_get_conflict_dialog   (CltForm           *form);
 
 G_END_DECLS

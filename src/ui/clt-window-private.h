@@ -3,8 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * What the files of CltWindow share: clt-window.c (the table, search,
- * pages, editors and the public API) and clt-window-delete.c (deleting
- * with Undo on the store's pending deletions), and the getters tests use.
+ * pages, editors and the public API), clt-window-delete.c (deleting
+ * with Undo on the store's pending deletions) and clt-window-session.c
+ * (the role, and the bar shown while the back end can't be reached), and
+ * the getters tests use.
  */
 
 #pragma once
@@ -23,12 +25,16 @@ struct _CltWindow
   AdwApplicationWindow  parent_instance;
 
   /* Template widgets */
+  GtkButton            *add_button;
   GtkButton            *load_sample_button;
   GtkSpinner           *load_sample_spinner;
   GtkButton            *empty_add_button;
   AdwStatusPage        *empty_page;
   GtkStack             *main_stack;
+  GtkLabel             *offline_label;
+  GtkRevealer          *offline_revealer;
   CltCustomerPage      *page;
+  GtkLabel             *read_only_label;
   GtkRevealer          *read_only_revealer;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
@@ -54,6 +60,11 @@ struct _CltWindow
   GtkPopoverMenu       *row_menu;
   /* The most recently shown toast (for tests). */
   AdwToast             *last_toast;
+  /* Why the signed-in user may not change customers (their role), or
+   * NULL when they may (or it is not known yet). */
+  char                 *edit_denied;
+  /* While the back end can't be reached: the next try to reach it. */
+  guint                 probe_id;
 
   /* All customers, counted with an unfiltered query. */
   guint                 total;
@@ -61,6 +72,9 @@ struct _CltWindow
   /* The list has answered its first count. */
   guint                 counted : 1;
   guint                 loading_sample : 1;
+  /* The back end could not be reached: the bar says so. */
+  guint                 offline : 1;
+  guint                 probing : 1;
   guint                 disposed : 1;
 };
 
@@ -79,6 +93,10 @@ CltCustomerPage   *clt_window_get_customer_page      (CltWindow   *self);
 CltCustomerEditor *clt_window_get_editor             (CltWindow   *self);
 /* The toast added last (it may have gone already: then NULL). */
 AdwToast          *clt_window_get_last_toast         (CltWindow   *self);
+/* Whether the bar saying that the back end can't be reached shows. */
+gboolean           clt_window_get_offline            (CltWindow   *self);
+/* Why the user may not change customers, or NULL. */
+const char        *clt_window_get_edit_denied        (CltWindow   *self);
 /* Back from the customer page to the table, as the page's Back does. */
 void               clt_window_show_table             (CltWindow   *self);
 
@@ -91,10 +109,26 @@ CltCustomer       *_clt_window_get_selected_customer (CltWindow   *self);
 void               _clt_window_show_toast            (CltWindow   *self,
                                                       AdwToast    *toast);
 /* A toast saying that @what failed and why (@error's message, or words
- * for its code); nothing for a cancellation. */
+ * for its code); nothing for a cancellation. UNAVAILABLE shows the bar
+ * that says the back end can't be reached instead, until it can. */
 void               _clt_window_show_error            (CltWindow   *self,
                                                       const char  *what,
                                                       const GError *error);
+
+void               _clt_window_update_actions        (CltWindow   *self);
+void               _clt_window_update_load_sample    (CltWindow   *self);
+
+/* clt-window-session.c */
+
+/* Asks the store who is signed in, and offers the writes their role may. */
+void               _clt_window_query_user            (CltWindow   *self);
+/* The back end could not be reached (@error, UNAVAILABLE) or, with NULL,
+ * answered again: shows or hides the bar that says so. */
+void               _clt_window_set_offline           (CltWindow   *self,
+                                                      const GError *error);
+void               _clt_window_retry_connection_action (GtkWidget  *widget,
+                                                        const char *action_name,
+                                                        GVariant   *parameter);
 
 /* clt-window-delete.c */
 

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "clt-customer.h"
 #include "clt-customer-editor.h"
@@ -57,6 +58,30 @@ create_settings (void)
   return g_settings_new_full (schema, NULL, NULL);
 }
 
+/* Which back end is open, in a word for the subtitle: the database's
+ * file name, or the server's host (and port, when not the default). */
+static char *
+dup_back_end_name (CltWindow *self)
+{
+  g_autofree char *location = clt_store_dup_location (self->store);
+  g_autoptr(GUri) uri = NULL;
+
+  if (location == NULL || location[0] == '\0')
+    return NULL;
+
+  if (strstr (location, "://") != NULL)
+    uri = g_uri_parse (location, G_URI_FLAGS_NONE, NULL);
+
+  if (uri != NULL && g_uri_get_host (uri) != NULL)
+    {
+      if (g_uri_get_port (uri) > 0)
+        return g_strdup_printf ("%s:%d", g_uri_get_host (uri), g_uri_get_port (uri));
+      return g_strdup (g_uri_get_host (uri));
+    }
+
+  return g_path_get_basename (location);
+}
+
 /* Whether a search or filter narrows the list. (Customers whose deletion
  * can still be undone are hidden by the store itself: they count nowhere.) */
 static gboolean
@@ -73,10 +98,15 @@ _clt_window_update_title (CltWindow *self)
   g_autofree char *count = NULL;
   guint n_items;
 
+  g_autofree char *back_end = NULL;
+  g_autofree char *subtitle = NULL;
+
+  back_end = dup_back_end_name (self);
+
   if (!self->counted)
     {
       gtk_window_set_title (GTK_WINDOW (self), _("Customers"));
-      adw_window_title_set_subtitle (self->window_title, NULL);
+      adw_window_title_set_subtitle (self->window_title, back_end);
       return;
     }
 
@@ -93,8 +123,13 @@ _clt_window_update_title (CltWindow *self)
   else
     count = clt_format_customer_count (n_items, 0, FALSE);
 
+  /* Translators: the window's subtitle: the customer count, then which
+   * back end is open (a file name or a server's host), "12 customers · shop.db" */
+  subtitle = back_end != NULL ? g_strdup_printf (_("%s · %s"), count, back_end)
+                              : g_strdup (count);
+
   gtk_window_set_title (GTK_WINDOW (self), count);
-  adw_window_title_set_subtitle (self->window_title, count);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
 }
 
 static void
@@ -114,13 +149,14 @@ update_page (CltWindow *self)
   gtk_stack_set_visible_child_name (self->stack, page);
 }
 
-static void
-update_load_sample (CltWindow *self)
+void
+_clt_window_update_load_sample (CltWindow *self)
 {
   gboolean read_only = clt_store_get_read_only (self->store);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-sample",
-                                 !read_only && !self->loading_sample);
+                                 !read_only && self->edit_denied == NULL &&
+                                 !self->loading_sample);
   gtk_widget_set_visible (GTK_WIDGET (self->load_sample_spinner), self->loading_sample);
   gtk_spinner_set_spinning (self->load_sample_spinner, self->loading_sample);
 
@@ -189,6 +225,10 @@ on_store_changed_cb (CltWindow     *self,
                      const char    *id,
                      CltStore      *store)
 {
+  /* A local file's role is a shop preference. */
+  if (kind == CLT_CHANGE_PREFERENCES)
+    _clt_window_query_user (self);
+
   /* Only customers coming, going (a deletion recorded, undone or
    * finished) or imported change how many there are. */
   if (kind != CLT_CHANGE_CUSTOMERS && kind != CLT_CHANGE_CUSTOMER)
@@ -301,7 +341,7 @@ on_load_sample_cb (GObject      *object,
     }
 
   self->loading_sample = FALSE;
-  update_load_sample (self);
+  _clt_window_update_load_sample (self);
 }
 
 static void
@@ -315,7 +355,7 @@ load_sample_action (GtkWidget  *widget,
     return;
 
   self->loading_sample = TRUE;
-  update_load_sample (self);
+  _clt_window_update_load_sample (self);
 
   clt_sample_load_async (self->store,
                          SAMPLE_SIZE,
@@ -368,6 +408,12 @@ _clt_window_show_error (CltWindow    *self,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
+  if (g_error_matches (error, CLT_STORE_ERROR, CLT_STORE_ERROR_UNAVAILABLE))
+    {
+      _clt_window_set_offline (self, error);
+      return;
+    }
+
   message = clt_error_dup_message (what, error);
   clt_window_add_toast (self, message);
 }
@@ -382,15 +428,35 @@ _clt_window_page_is_visible (CltWindow *self)
   return gtk_stack_get_visible_child (self->main_stack) == GTK_WIDGET (self->page);
 }
 
-static void
-update_actions (CltWindow *self)
+void
+_clt_window_update_actions (CltWindow *self)
 {
-  gboolean writable = !clt_store_get_read_only (self->store);
+  gboolean read_only = clt_store_get_read_only (self->store);
+  gboolean writable = !read_only && self->edit_denied == NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-customer", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-customer", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-customer", writable);
   gtk_widget_set_visible (GTK_WIDGET (self->empty_add_button), writable);
+
+  /* The insensitive Add button says why. */
+  if (writable)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button), _("Add Customer"));
+  else if (read_only)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button),
+                                 _("This database is read-only: no customers can be added"));
+  else
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button), self->edit_denied);
+
+  if (read_only)
+    gtk_label_set_label (self->read_only_label,
+                         _("This database is read-only: customers can be viewed but not changed."));
+  else if (self->edit_denied != NULL)
+    gtk_label_set_label (self->read_only_label, self->edit_denied);
+  gtk_revealer_set_reveal_child (self->read_only_revealer, !writable);
+
+  if (self->page != NULL)
+    clt_customer_page_set_edit_denied (self->page, self->edit_denied);
 }
 
 static void
@@ -398,10 +464,10 @@ on_store_read_only_cb (CltWindow  *self,
                        GParamSpec *pspec,
                        CltStore   *store)
 {
-  gtk_revealer_set_reveal_child (self->read_only_revealer, clt_store_get_read_only (store));
-  update_actions (self);
-  update_load_sample (self);
+  _clt_window_update_actions (self);
+  _clt_window_update_load_sample (self);
 }
+
 
 static void
 on_main_stack_visible_child_cb (CltWindow  *self,
@@ -793,6 +859,7 @@ clt_window_close_request (GtkWindow *window)
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->count_cancellable);
   g_cancellable_cancel (self->fetch_cancellable);
+  g_clear_handle_id (&self->probe_id, g_source_remove);
 
   /* Deletions waiting out their undo time are finished now, as the user
    * expects of a closed window; the application is held until the store
@@ -870,9 +937,9 @@ clt_window_constructed (GObject *object)
   g_signal_connect_object (self->page, "delete-requested",
                            G_CALLBACK (on_page_delete_requested_cb), self, G_CONNECT_SWAPPED);
 
-  gtk_revealer_set_reveal_child (self->read_only_revealer, clt_store_get_read_only (self->store));
-  update_load_sample (self);
-  update_actions (self);
+  _clt_window_update_load_sample (self);
+  _clt_window_update_actions (self);
+  _clt_window_query_user (self);
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0 ||
       !clt_customer_list_get_loading (self->list))
@@ -891,6 +958,7 @@ clt_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->count_cancellable);
   g_cancellable_cancel (self->fetch_cancellable);
+  g_clear_handle_id (&self->probe_id, g_source_remove);
 
   /* Destroyed without a close request: finish what was confirmed (the
    * store would, later). */
@@ -927,6 +995,7 @@ clt_window_finalize (GObject *object)
   g_clear_object (&self->count_cancellable);
   g_clear_object (&self->fetch_cancellable);
   g_clear_pointer (&self->deletions, g_ptr_array_unref);
+  g_clear_pointer (&self->edit_denied, g_free);
 
   G_OBJECT_CLASS (clt_window_parent_class)->finalize (object);
 }
@@ -997,11 +1066,15 @@ clt_window_class_init (CltWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/clientele/Clientele/ui/clt-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CltWindow, add_button);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, empty_add_button);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, load_sample_button);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, load_sample_spinner);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, CltWindow, offline_label);
+  gtk_widget_class_bind_template_child (widget_class, CltWindow, offline_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CltWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, search_entry);
@@ -1019,6 +1092,8 @@ clt_window_class_init (CltWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.edit-customer", NULL, edit_customer_action);
   gtk_widget_class_install_action (widget_class, "win.show-customer", "s", show_customer_action);
   gtk_widget_class_install_action (widget_class, "win.load-sample", NULL, load_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.retry-connection", NULL,
+                                   _clt_window_retry_connection_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
@@ -1152,6 +1227,22 @@ clt_window_get_editor (CltWindow *self)
   g_return_val_if_fail (CLT_IS_WINDOW (self), NULL);
 
   return self->editor;
+}
+
+gboolean
+clt_window_get_offline (CltWindow *self)
+{
+  g_return_val_if_fail (CLT_IS_WINDOW (self), FALSE);
+
+  return self->offline;
+}
+
+const char *
+clt_window_get_edit_denied (CltWindow *self)
+{
+  g_return_val_if_fail (CLT_IS_WINDOW (self), NULL);
+
+  return self->edit_denied;
 }
 
 AdwToast *

@@ -16,6 +16,7 @@
 #include "clt-address.h"
 #include "clt-address-editor.h"
 #include "clt-address-editor-private.h"
+#include "clt-conflict-dialog.h"
 #include "clt-country-row.h"
 #include "clt-customer.h"
 #include "clt-customer-editor.h"
@@ -36,6 +37,12 @@ static gboolean
 customer_editor_idle (gpointer data)
 {
   return !clt_customer_editor_get_busy (data);
+}
+
+static gboolean
+conflict_dialog_shown (gpointer data)
+{
+  return find_toplevel (CLT_TYPE_CONFLICT_DIALOG) != NULL;
 }
 
 static gboolean
@@ -573,6 +580,12 @@ test_edit_stale_reload (Fixture       *fixture,
   type_into (clt_customer_editor_get_field_row (editor, "first-name"), "Mine");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
   wait_until (customer_editor_idle, editor, "the stale save to fail");
+
+  /* The comparison opens; closing it keeps everything typed and says why
+   * the save did not happen. */
+  wait_until (conflict_dialog_shown, NULL, "the conflict dialog");
+  gtk_window_close (find_toplevel (CLT_TYPE_CONFLICT_DIALOG));
+  g_assert_null (find_toplevel (CLT_TYPE_CONFLICT_DIALOG));
 
   g_assert_cmpuint (saved.n_saved, ==, 0);
   g_assert_nonnull (clt_customer_editor_get_error (editor));

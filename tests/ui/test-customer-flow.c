@@ -867,9 +867,10 @@ test_read_only (void)
   wait_for_rows (window, 20);
   select_row (window, 0);
 
-  /* Add, Edit and Delete are disabled: the header button is insensitive,
-   * Ctrl+N, Ctrl+E and Delete do nothing. */
-  add_button = find_button_with_tooltip (GTK_WIDGET (window), "Add Customer");
+  /* Add, Edit and Delete are disabled: the header button is insensitive
+   * and its tooltip says why, Ctrl+N, Ctrl+E and Delete do nothing. */
+  add_button = find_button_with_tooltip (GTK_WIDGET (window),
+                                         "This database is read-only: no customers can be added");
   g_assert_nonnull (add_button);
   g_assert_false (gtk_widget_is_sensitive (add_button));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-customer", NULL);

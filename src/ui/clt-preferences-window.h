@@ -1,0 +1,41 @@
+/* clt-preferences-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "clt-application.h"
+
+G_BEGIN_DECLS
+
+#define CLT_TYPE_PREFERENCES_WINDOW (clt_preferences_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (CltPreferencesWindow, clt_preferences_window, CLT, PREFERENCES_WINDOW, AdwPreferencesWindow)
+
+/* Preferences → Back End: "This Computer" (a database file, chosen with a
+ * file chooser: choosing opens it at once) or "Server" (its address and
+ * an access token; "Test Connection" says in words what is wrong:
+ * unreachable, TLS, a refused token, not a Clientele server; "Connect"
+ * tests, keeps the token in the keyring and opens the server). The
+ * choice is kept in GSettings ("back-end", "database-path",
+ * "server-url"); the token never is. */
+
+CltPreferencesWindow *clt_preferences_window_new            (CltApplication       *app,
+                                                             GtkWindow            *parent);
+
+/* Whether @url may be used for a server: https://, or http:// to this
+ * computer (the token would cross the network unencrypted otherwise).
+ * If not, why in @message. An empty @url is not valid, without a message. */
+gboolean              clt_preferences_check_server_url     (const char           *url,
+                                                             char                **message);
+
+/* For tests. */
+const char           *clt_preferences_window_get_url_message (CltPreferencesWindow *self);
+/* What the last test or connection said, or NULL. */
+const char           *clt_preferences_window_get_status     (CltPreferencesWindow *self);
+gboolean              clt_preferences_window_get_busy       (CltPreferencesWindow *self);
+
+G_END_DECLS
