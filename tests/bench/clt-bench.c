@@ -8,6 +8,7 @@
  *   clt-bench generate --database FILE --count N [--seed S]
  *   clt-bench store --database FILE
  *   clt-bench ui --database FILE
+ *   clt-bench rest --url URL    (bearer token in $CLT_BENCH_TOKEN)
  *
  * Every figure goes to stdout as one JSON object per line:
  *   {"metric": "...", "value": <number>, "unit": "ms"|"MB"|"rows/s", "n": N}
@@ -28,6 +29,7 @@
 #include <unistd.h>
 
 #include "clt-application.h"
+#include "clt-bench-rest.h"
 #include "clt-bench-util.h"
 #include "clt-customer-list.h"
 #include "clt-customer.h"
@@ -1067,6 +1069,7 @@ main (int   argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *database = NULL;
+  g_autofree char *url = NULL;
   const char *command;
   double process_start_ms;
   int count = 0;
@@ -1075,6 +1078,7 @@ main (int   argc,
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, "SQLite database", "FILE" },
     { "count", 'n', 0, G_OPTION_ARG_INT, &count, "Customers to generate", "N" },
     { "seed", 's', 0, G_OPTION_ARG_INT, &seed, "Sample generator seed (default 42)", "S" },
+    { "url", 'u', 0, G_OPTION_ARG_STRING, &url, "clientele-server URL (rest)", "URL" },
     { NULL }
   };
 
@@ -1083,14 +1087,23 @@ main (int   argc,
   if (process_start_ms >= 0)
     process_age_at_main_ms = read_boottime_ms () - process_start_ms;
 
-  context = g_option_context_new ("generate|store|ui - Clientele benchmark");
+  context = g_option_context_new ("generate|store|ui|rest - Clientele benchmark");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     die ("%s", error->message);
 
   if (argc != 2)
-    die ("usage: clt-bench generate|store|ui --database FILE [--count N] [--seed S]");
+    die ("usage: clt-bench generate|store|ui --database FILE [--count N] [--seed S]"
+         " | rest --url URL");
   command = argv[1];
+  if (g_str_equal (command, "rest"))
+    {
+      const char *token = g_getenv ("CLT_BENCH_TOKEN");
+
+      if (url == NULL || token == NULL)
+        die ("rest needs --url URL and the token in CLT_BENCH_TOKEN");
+      return run_rest (url, token);
+    }
   if (database == NULL)
     die ("--database FILE is required");
 
@@ -1111,5 +1124,5 @@ main (int   argc,
       return run_ui (database);
     }
 
-  die ("unknown command '%s': use generate, store or ui", command);
+  die ("unknown command '%s': use generate, store, ui or rest", command);
 }
