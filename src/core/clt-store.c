@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "clt-address.h"
+#include "clt-backoffice-user.h"
 #include "clt-company.h"
 #include "clt-custom-field.h"
 #include "clt-customer.h"
@@ -29,6 +30,9 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* The acting user of each thread (a copy), see clt_store_begin_acting_as (). */
+static GPrivate acting_user = G_PRIVATE_INIT (g_object_unref);
 
 typedef struct
 {
@@ -210,6 +214,70 @@ clt_customer_rows_free (CltCustomerRows *rows)
 
   g_clear_pointer (&rows->customers, g_ptr_array_unref);
   g_free (rows);
+}
+
+/* The clear func of a GArray of CltChange. */
+void
+clt_change_clear (gpointer change)
+{
+  g_clear_pointer (&((CltChange *) change)->id, g_free);
+}
+
+CltChanges *
+clt_changes_new (void)
+{
+  CltChanges *changes = g_new0 (CltChanges, 1);
+
+  changes->changes = g_array_new (FALSE, FALSE, sizeof (CltChange));
+  g_array_set_clear_func (changes->changes, clt_change_clear);
+  return changes;
+}
+
+void
+clt_changes_free (CltChanges *changes)
+{
+  if (changes == NULL)
+    return;
+
+  g_clear_pointer (&changes->changes, g_array_unref);
+  g_free (changes);
+}
+
+/**
+ * clt_store_begin_acting_as:
+ * @user: who acts
+ *
+ * Until clt_store_end_acting_as (), the store operations this thread
+ * starts act as @user (a copy is kept): see clt-store.h.
+ */
+void
+clt_store_begin_acting_as (CltBackofficeUser *user)
+{
+  g_return_if_fail (CLT_IS_BACKOFFICE_USER (user));
+
+  g_private_replace (&acting_user, clt_backoffice_user_copy (user));
+}
+
+void
+clt_store_end_acting_as (void)
+{
+  g_private_replace (&acting_user, NULL);
+}
+
+/**
+ * clt_store_dup_acting_user:
+ *
+ * For implementations, when an operation starts.
+ *
+ * Returns: (transfer full) (nullable): a copy of the user this thread acts
+ *   as, %NULL when it acts as the store's own user
+ */
+CltBackofficeUser *
+clt_store_dup_acting_user (void)
+{
+  CltBackofficeUser *user = g_private_get (&acting_user);
+
+  return user != NULL ? clt_backoffice_user_copy (user) : NULL;
 }
 
 void
@@ -986,3 +1054,56 @@ clt_store_set_email_state_finish (CltStore      *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+
+void
+clt_store_list_changes_async (CltStore            *self,
+                              gint64               since,
+                              guint                limit,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  CltStoreInterface *iface;
+
+  g_return_if_fail (CLT_IS_STORE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  if (since < 0 || limit == 0 || limit > CLT_STORE_MAX_CHANGES)
+    {
+      g_task_report_new_error (self, callback, user_data, clt_store_list_changes_async,
+                               CLT_STORE_ERROR, CLT_STORE_ERROR_INVALID,
+                               _("Changes are asked for from a sequence number of 0 or more, "
+                                 "1 to %u at a time."),
+                               CLT_STORE_MAX_CHANGES);
+      return;
+    }
+
+  iface = CLT_STORE_GET_IFACE (self);
+  if (iface->list_changes == NULL)
+    {
+      report_not_supported (self, callback, user_data, clt_store_list_changes_async);
+      return;
+    }
+
+  iface->list_changes (self, since, limit, cancellable, callback, user_data);
+}
+
+GArray *
+clt_store_list_changes_finish (CltStore      *self,
+                               GAsyncResult  *result,
+                               gint64        *last,
+                               GError       **error)
+{
+  g_autoptr(CltChanges) changes = NULL;
+
+  g_return_val_if_fail (CLT_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  changes = g_task_propagate_pointer (G_TASK (result), error);
+  if (last != NULL)
+    *last = changes != NULL ? changes->last : 0;
+  if (changes == NULL)
+    return NULL;
+
+  return g_steal_pointer (&changes->changes);
+}

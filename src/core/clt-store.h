@@ -72,6 +72,24 @@ typedef struct
 
 #define CLT_TOTAL_UNKNOWN G_MAXUINT
 
+/* One entry of the change log: what "changed" told (see CltChangeKind for
+ * @id) and its sequence number. */
+typedef struct
+{
+  gint64         seq;
+  CltChangeKind  kind;
+  char          *id;
+} CltChange;
+
+/* Entries of the change log after a sequence number, oldest first
+ * (GArray of CltChange, which frees their ids), and the sequence number
+ * to ask after next time. */
+typedef struct
+{
+  GArray *changes;
+  gint64  last;
+} CltChanges;
+
 struct _CltStoreInterface
 {
   GTypeInterface parent_iface;
@@ -163,12 +181,33 @@ struct _CltStoreInterface
                                 GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
   void (*get_current_user)     (CltStore *self,
                                 GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+
+  /* The change log. Returns a CltChanges (g_task_return_pointer with
+   * clt_changes_free). */
+  void (*list_changes)         (CltStore *self, gint64 since, guint limit,
+                                GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 };
 
 CltCustomerRows    *clt_customer_rows_new                   (GPtrArray            *customers,
                                                              guint                 total);
 void                clt_customer_rows_free                  (CltCustomerRows      *rows);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CltCustomerRows, clt_customer_rows_free)
+void                clt_change_clear                        (gpointer              change);
+CltChanges         *clt_changes_new                         (void);
+void                clt_changes_free                        (CltChanges           *changes);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CltChanges, clt_changes_free)
+
+/* The acting user of this thread. A server acts for many users through one
+ * store: between begin and end, the operations this thread starts act as
+ * @user (copied): their role decides what they may do, their username is
+ * the author of what they write and the owner of their request ids, and
+ * get_current_user returns them. Without one, a store acts as its own
+ * signed-in user. Stores capture the acting user when an operation starts,
+ * so it may complete on any thread. */
+void                clt_store_begin_acting_as               (CltBackofficeUser    *user);
+void                clt_store_end_acting_as                 (void);
+/* Returns: (transfer full) (nullable): a copy of this thread's acting user */
+CltBackofficeUser  *clt_store_dup_acting_user               (void);
 
 gboolean            clt_store_get_read_only                 (CltStore             *self);
 char               *clt_store_dup_location                  (CltStore             *self);
@@ -563,6 +602,23 @@ void                clt_store_get_current_user_async        (CltStore           
                                                              gpointer              user_data);
 CltBackofficeUser  *clt_store_get_current_user_finish       (CltStore             *self,
                                                              GAsyncResult         *result,
+                                                             GError              **error);
+
+/* The change log after @since (0: from the start), oldest first, at most
+ * @limit entries (1 to CLT_STORE_MAX_CHANGES). Returns a GArray of
+ * CltChange (transfer full) and in @last the sequence number to ask after
+ * next time: the newest there is, or the last one returned when @limit
+ * cut the list short. Changes older than the log keeps are gone. */
+#define CLT_STORE_MAX_CHANGES 1000
+void                clt_store_list_changes_async            (CltStore             *self,
+                                                             gint64                since,
+                                                             guint                 limit,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+GArray             *clt_store_list_changes_finish           (CltStore             *self,
+                                                             GAsyncResult         *result,
+                                                             gint64               *last,
                                                              GError              **error);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "clt-accounts.h"
 #include "clt-address.h"
 #include "clt-backoffice-user.h"
 #include "clt-company.h"
@@ -149,6 +150,9 @@ typedef struct
    * changes to emit as "changed" once committed. */
   CltPermission  permission;
   char          *author;
+  /* Who acts when not the store's own user (clt_store_begin_acting_as ()),
+   * captured when the operation started; NULL otherwise. */
+  CltBackofficeUser *actor;
   GArray        *changes;
   /* For bulk writes: fold the WAL into the main file after the commit. */
   gboolean       checkpoint;
@@ -264,9 +268,9 @@ G_GNUC_INTERNAL void run_write (CltSqliteStore *self, gpointer source_tag, Write
 G_GNUC_INTERNAL gboolean lookup_customer_pk (CltSqliteStore *self, sqlite3 *db, const char *customer_id, gint64 *pk, GError **error);
 
 /* clt-sqlite-store-session.c */
-G_GNUC_INTERNAL char *current_author (void);
+G_GNUC_INTERNAL char *current_author (CltBackofficeUser *actor);
 G_GNUC_INTERNAL gboolean read_local_role (CltSqliteStore *self, sqlite3 *db, CltRole *role, GError **error);
-G_GNUC_INTERNAL gboolean check_permission (CltSqliteStore *self, sqlite3 *db, CltPermission permission, GError **error);
+G_GNUC_INTERNAL gboolean check_permission (CltSqliteStore *self, sqlite3 *db, CltBackofficeUser *actor, CltPermission permission, GError **error);
 G_GNUC_INTERNAL gboolean record_change (CltSqliteStore *self, sqlite3 *db, GTask *task, CltChangeKind kind, const char *id, GError **error);
 G_GNUC_INTERNAL void change_clear (Change *change);
 G_GNUC_INTERNAL void emit_changes (CltSqliteStore *self, GArray *changes);
@@ -300,6 +304,9 @@ G_GNUC_INTERNAL char *make_random_id (guint n_chars);
 G_GNUC_INTERNAL gboolean search_index_remove (CltSqliteStore *self, sqlite3 *db, gint64 pk, GError **error);
 G_GNUC_INTERNAL gboolean search_index_add (CltSqliteStore *self, sqlite3 *db, gint64 pk, GError **error);
 
+/* clt-sqlite-store-accounts.c */
+G_GNUC_INTERNAL void clt_sqlite_store_accounts_iface_init (CltAccountsInterface *iface);
+
 /* clt-sqlite-store-addresses.c */
 G_GNUC_INTERNAL void clt_sqlite_store_addresses_iface_init (CltStoreInterface *iface);
 
@@ -317,6 +324,9 @@ G_GNUC_INTERNAL void clt_sqlite_store_membership_iface_init (CltStoreInterface *
 
 /* clt-sqlite-store-query.c */
 G_GNUC_INTERNAL void clt_sqlite_store_query_iface_init (CltStoreInterface *iface);
+
+/* clt-sqlite-store-session.c */
+G_GNUC_INTERNAL void clt_sqlite_store_session_iface_init (CltStoreInterface *iface);
 
 /* clt-sqlite-store-shop.c */
 G_GNUC_INTERNAL void clt_sqlite_store_shop_iface_init (CltStoreInterface *iface);

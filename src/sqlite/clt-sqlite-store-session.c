@@ -28,11 +28,17 @@
 /* Who acts {{{ */
 
 /* The desktop user owns a local database: their name is the author of
- * what they write. */
+ * what they write. A user the caller acts as (a server's client) is known
+ * by their username. */
 char *
-current_author (void)
+current_author (CltBackofficeUser *actor)
 {
-  const char *real_name = g_get_real_name ();
+  const char *real_name;
+
+  if (actor != NULL)
+    return g_strdup (clt_backoffice_user_get_username (actor));
+
+  real_name = g_get_real_name ();
 
   if (real_name != NULL && real_name[0] != '\0' && g_strcmp0 (real_name, "Unknown") != 0)
     return g_strdup (real_name);
@@ -75,17 +81,22 @@ read_local_role (CltSqliteStore  *self,
 }
 
 gboolean
-check_permission (CltSqliteStore  *self,
-                  sqlite3         *db,
-                  CltPermission    permission,
-                  GError         **error)
+check_permission (CltSqliteStore     *self,
+                  sqlite3            *db,
+                  CltBackofficeUser  *actor,
+                  CltPermission       permission,
+                  GError            **error)
 {
   CltRole role;
 
   if (permission == CLT_PERMISSION_READ)
     return TRUE;
 
-  if (!read_local_role (self, db, &role, error))
+  /* Someone acting through a server has the role the server gave them;
+   * the local role is the desktop user's. */
+  if (actor != NULL)
+    role = clt_backoffice_user_get_role (actor);
+  else if (!read_local_role (self, db, &role, error))
     return FALSE;
 
   if (clt_role_may (role, permission))
@@ -207,6 +218,102 @@ read_last_change (CltSqliteStore *self,
   if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
     return 0;
   return sqlite3_column_int64 (stmt, 0);
+}
+
+typedef struct
+{
+  gint64 since;
+  guint  limit;
+} ListChangesData;
+
+/* One read transaction: the newest sequence number and the entries after
+ * @since come from the same snapshot, so nothing falls between them. */
+static gboolean
+list_changes_read (CltSqliteStore *self,
+                   Reader         *reader,
+                   gpointer        user_data,
+                   GCancellable   *cancellable,
+                   GTask          *task,
+                   GError        **error)
+{
+  ListChangesData *data = user_data;
+  g_autoptr(CltChanges) changes = clt_changes_new ();
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) newest = NULL;
+  gboolean ok = FALSE;
+  int rc;
+
+  if (!exec_sql (self, reader->db, "BEGIN", error))
+    return FALSE;
+
+  /* The log is pruned, but AUTOINCREMENT remembers the last number. */
+  newest = prepare (self, reader->db,
+                    "SELECT max (ifnull ((SELECT max (seq) FROM change_log), 0),"
+                    "            ifnull ((SELECT seq FROM sqlite_sequence"
+                    "                     WHERE name = 'change_log'), 0))",
+                    error);
+  if (newest == NULL)
+    goto out;
+  rc = sqlite3_step (newest);
+  if (rc != SQLITE_ROW)
+    {
+      set_db_error (self, error, reader->db, rc);
+      goto out;
+    }
+  changes->last = sqlite3_column_int64 (newest, 0);
+
+  stmt = prepare (self, reader->db,
+                  "SELECT seq, kind, object_id FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?",
+                  error);
+  if (stmt == NULL)
+    goto out;
+
+  sqlite3_bind_int64 (stmt, 1, data->since);
+  sqlite3_bind_int64 (stmt, 2, data->limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CltChange change;
+
+      change.seq = sqlite3_column_int64 (stmt, 0);
+      change.kind = sqlite3_column_int (stmt, 1);
+      change.id = g_strdup (column_text (stmt, 2));
+      g_array_append_val (changes->changes, change);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, reader->db, rc);
+      goto out;
+    }
+
+  /* Cut short: the caller goes on after the last one it got. */
+  if (changes->changes->len == data->limit)
+    changes->last = g_array_index (changes->changes, CltChange, data->limit - 1).seq;
+
+  ok = TRUE;
+
+out:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&newest, sqlite3_finalize);
+  sqlite3_exec (reader->db, "COMMIT", NULL, NULL, NULL);
+  if (ok)
+    g_task_return_pointer (task, g_steal_pointer (&changes), (GDestroyNotify) clt_changes_free);
+  return ok;
+}
+
+static void
+clt_sqlite_store_list_changes (CltStore            *store,
+                               gint64               since,
+                               guint                limit,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  ListChangesData *data = g_new0 (ListChangesData, 1);
+
+  data->since = since;
+  data->limit = limit;
+  run_read (CLT_SQLITE_STORE (store), clt_sqlite_store_list_changes, list_changes_read,
+            data, g_free, cancellable, callback, user_data);
 }
 
 /* }}} */
@@ -670,3 +777,9 @@ request_index_merge (CltSqliteStore *self)
 }
 
 /* }}} */
+
+void
+clt_sqlite_store_session_iface_init (CltStoreInterface *iface)
+{
+  iface->list_changes = clt_sqlite_store_list_changes;
+}

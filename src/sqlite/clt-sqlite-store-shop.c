@@ -1229,7 +1229,8 @@ clt_sqlite_store_set_preferences (CltStore            *store,
 }
 
 /* The local database belongs to the desktop user; the shop's preferences
- * say which role they act in. */
+ * say which role they act in. Someone acting through a server is who the
+ * server says. */
 static gboolean
 get_current_user_read (CltSqliteStore *self,
                        Reader         *reader,
@@ -1238,9 +1239,19 @@ get_current_user_read (CltSqliteStore *self,
                        GTask          *task,
                        GError        **error)
 {
-  g_autoptr(CltBackofficeUser) user = clt_backoffice_user_new ();
-  g_autofree char *display_name = current_author ();
+  Op *op = g_task_get_task_data (task);
+  g_autoptr(CltBackofficeUser) user = NULL;
+  g_autofree char *display_name = NULL;
   CltRole role;
+
+  if (op->actor != NULL)
+    {
+      g_task_return_pointer (task, clt_backoffice_user_copy (op->actor), g_object_unref);
+      return TRUE;
+    }
+
+  user = clt_backoffice_user_new ();
+  display_name = current_author (NULL);
 
   if (!read_local_role (self, reader->db, &role, error))
     return FALSE;

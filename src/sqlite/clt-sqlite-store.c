@@ -16,7 +16,9 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (CltSqliteStore, clt_sqlite_store, G_TYPE_OBJECT,
                                                       clt_sqlite_store_initable_iface_init)
                                G_IMPLEMENT_INTERFACE (G_TYPE_ASYNC_INITABLE, NULL)
                                G_IMPLEMENT_INTERFACE (CLT_TYPE_STORE,
-                                                      clt_sqlite_store_store_iface_init))
+                                                      clt_sqlite_store_store_iface_init)
+                               G_IMPLEMENT_INTERFACE (CLT_TYPE_ACCOUNTS,
+                                                      clt_sqlite_store_accounts_iface_init))
 
 enum {
   PROP_0,
@@ -104,6 +106,7 @@ op_free (Op *op)
   if (op->result != NULL && op->result_free != NULL)
     op->result_free (op->result);
   g_free (op->author);
+  g_clear_object (&op->actor);
   g_clear_pointer (&op->changes, g_array_unref);
   g_free (op);
 }
@@ -153,7 +156,7 @@ write_thread (GTask        *task,
 
   ok = exec_sql (self, self->write_db, "BEGIN IMMEDIATE", &error);
   if (ok)
-    ok = check_permission (self, self->write_db, op->permission, &error);
+    ok = check_permission (self, self->write_db, op->actor, op->permission, &error);
   if (ok)
     ok = op->write (self, self->write_db, op->data, cancellable, task, &error);
   /* Once the work is done, cancelling must not interrupt COMMIT: the
@@ -203,6 +206,7 @@ run_read (CltSqliteStore      *self,
   op->read = func;
   op->data = data;
   op->data_free = data_free;
+  op->actor = clt_store_dup_acting_user ();
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, source_tag);
@@ -229,7 +233,8 @@ run_write (CltSqliteStore      *self,
   op->data = data;
   op->data_free = data_free;
   op->permission = permission;
-  op->author = current_author ();
+  op->actor = clt_store_dup_acting_user ();
+  op->author = current_author (op->actor);
   op->changes = g_array_new (FALSE, FALSE, sizeof (Change));
   g_array_set_clear_func (op->changes, (GDestroyNotify) change_clear);
 
@@ -288,6 +293,7 @@ static void
 clt_sqlite_store_store_iface_init (CltStoreInterface *iface)
 {
   clt_sqlite_store_shop_iface_init (iface);
+  clt_sqlite_store_session_iface_init (iface);
   clt_sqlite_store_membership_iface_init (iface);
   clt_sqlite_store_query_iface_init (iface);
   clt_sqlite_store_mail_iface_init (iface);

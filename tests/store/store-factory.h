@@ -41,5 +41,6 @@ struct _StoreFactory
 };
 
 const StoreFactory *store_factory_sqlite (void);
+const StoreFactory *store_factory_rest   (void);
 
 G_END_DECLS

@@ -13,7 +13,8 @@
 
 /* The store conformance suite: every case runs against a fresh store made
  * by one back end's factory, and sees nothing but the CltStore interface.
- * CLT_STORE_BACKEND picks the back end (default "sqlite"). Where the
+ * CLT_STORE_BACKEND picks the back end (default "sqlite"; "rest" needs
+ * CLT_SERVER_BINARY, the clientele-server to run). Where the
  * header leaves a behaviour open, the case says what it expects and why. */
 
 static const StoreFactory *
@@ -22,6 +23,7 @@ pick_factory (void)
   const char *name = g_getenv ("CLT_STORE_BACKEND");
   const StoreFactory *factories[] = {
     store_factory_sqlite (),
+    store_factory_rest (),
   };
 
   if (name == NULL || name[0] == '\0')

@@ -1,0 +1,1380 @@
+/* clt-rest-store.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "clt-rest-store"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "clt-rest-store-private.h"
+
+static void clt_rest_store_store_iface_init (CltStoreInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CltRestStore, clt_rest_store, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (CLT_TYPE_STORE,
+                                                      clt_rest_store_store_iface_init))
+
+enum {
+  PROP_0,
+  PROP_URL,
+  PROP_TOKEN,
+  PROP_REQUEST_TIMEOUT,
+  N_PROPS,
+
+  PROP_READ_ONLY = N_PROPS,
+  PROP_LOCATION,
+};
+
+static GParamSpec *properties[N_PROPS];
+
+struct _RestCall
+{
+  CltRestStore         *self;
+  char                 *method;
+  char                 *path;
+  GString              *query;
+  ResultKind            kind;
+  GType                 type;
+  gboolean              want_total;
+  JsonNode             *body;
+  gint64                if_match;       /* < 0: none */
+  char                 *request_id;
+  GPtrArray            *headers;        /* name, value, name, value, … */
+  guint                 timeout_s;
+  CltPermission         permission;
+  LocalCheck            check;
+  GObject              *check_object;
+  gboolean              bad_text;       /* the body cannot carry some text */
+
+  /* While it runs. */
+  SoupMessage          *message;
+  GCancellable         *cancellable;    /* ours: caller's, shutdown or deadline */
+  GCancellable         *caller_cancellable;
+  gulong                caller_handler;
+  gulong                shutdown_handler;
+  GSource              *deadline;
+  gboolean              timed_out;
+  GTlsCertificateFlags  tls_errors;
+  GInputStream         *stream;
+  GByteArray           *answer;
+  CltRestProblem        problem;
+};
+
+/* Requests {{{ */
+
+RestCall *
+rest_call_new (CltRestStore *self,
+               const char   *method,
+               const char   *path,
+               ResultKind    kind,
+               GType         type)
+{
+  RestCall *call = g_new0 (RestCall, 1);
+
+  call->self = g_object_ref (self);
+  call->method = g_strdup (method);
+  call->path = g_strdup (path);
+  call->query = g_string_new (NULL);
+  call->kind = kind;
+  call->type = type;
+  call->if_match = -1;
+  call->headers = g_ptr_array_new_with_free_func (g_free);
+  call->timeout_s = self->request_timeout;
+  call->problem = CLT_REST_PROBLEM_OTHER;
+
+  return call;
+}
+
+void
+rest_call_free (RestCall *call)
+{
+  if (call->caller_handler != 0)
+    g_cancellable_disconnect (call->caller_cancellable, call->caller_handler);
+  if (call->shutdown_handler != 0)
+    g_cancellable_disconnect (call->self->shutdown, call->shutdown_handler);
+  if (call->deadline != NULL)
+    {
+      g_source_destroy (call->deadline);
+      g_source_unref (call->deadline);
+    }
+  g_clear_object (&call->caller_cancellable);
+  g_clear_object (&call->cancellable);
+  g_clear_object (&call->stream);
+  if (call->message != NULL)
+    g_signal_handlers_disconnect_by_data (call->message, call);
+  g_clear_object (&call->message);
+  g_clear_pointer (&call->answer, g_byte_array_unref);
+  g_clear_object (&call->check_object);
+  g_clear_pointer (&call->headers, g_ptr_array_unref);
+  g_clear_pointer (&call->request_id, g_free);
+  g_clear_pointer (&call->body, json_node_unref);
+  g_string_free (call->query, TRUE);
+  g_free (call->path);
+  g_free (call->method);
+  g_clear_object (&call->self);
+  g_free (call);
+}
+
+/* Everything but unreserved characters escaped (GUri decodes "%2E" again:
+ * rest_path () keeps "." and ".." out). */
+static void
+append_escaped (GString    *string,
+                const char *value)
+{
+  static const char hex[] = "0123456789ABCDEF";
+
+  for (const guchar *p = (const guchar *) value; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p) || *p == '-' || *p == '_' || *p == '~')
+        g_string_append_c (string, (char) *p);
+      else
+        {
+          g_string_append_c (string, '%');
+          g_string_append_c (string, hex[*p >> 4]);
+          g_string_append_c (string, hex[*p & 0xf]);
+        }
+    }
+}
+
+char *
+rest_path (const char  *prefix,
+           GError     **error,
+           ...)
+{
+  g_autoptr(GString) path = g_string_new (prefix);
+  va_list args;
+  const char *segment;
+  gboolean ok = TRUE;
+
+  va_start (args, error);
+  while ((segment = va_arg (args, const char *)) != NULL)
+    {
+      /* A literal step ("/details") starts with '/'; anything else is an id. */
+      if (segment[0] == '/')
+        {
+          g_string_append (path, segment);
+          continue;
+        }
+      /* GUri decodes "%2E" and then drops "." and ".." steps: such an id
+       * (no id of the API is one) would name another resource. */
+      if (segment[0] == '\0' || strlen (segment) > MAX_ID_BYTES ||
+          g_str_equal (segment, ".") || g_str_equal (segment, ".."))
+        {
+          ok = FALSE;
+          break;
+        }
+      g_string_append_c (path, '/');
+      append_escaped (path, segment);
+    }
+  va_end (args);
+
+  if (!ok)
+    {
+      g_set_error_literal (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND,
+                           _("There is no such record: its id is empty or far too long."));
+      return NULL;
+    }
+
+  return g_string_free (g_steal_pointer (&path), FALSE);
+}
+
+void
+rest_call_add_param (RestCall   *call,
+                     const char *name,
+                     const char *value)
+{
+  if (value == NULL || value[0] == '\0')
+    return;
+
+  g_string_append_c (call->query, call->query->len == 0 ? '?' : '&');
+  g_string_append (call->query, name);
+  g_string_append_c (call->query, '=');
+  append_escaped (call->query, value);
+}
+
+void
+rest_call_set_body (RestCall *call,
+                    JsonNode *body)
+{
+  g_clear_pointer (&call->body, json_node_unref);
+  call->body = body;
+}
+
+void
+rest_call_set_if_match (RestCall *call,
+                        gint64    version)
+{
+  call->if_match = version;
+}
+
+void
+rest_call_set_request_id (RestCall   *call,
+                          const char *request_id)
+{
+  g_free (call->request_id);
+  call->request_id = g_strdup (request_id);
+}
+
+void
+rest_call_set_header (RestCall   *call,
+                      const char *name,
+                      const char *value)
+{
+  g_ptr_array_add (call->headers, g_strdup (name));
+  g_ptr_array_add (call->headers, g_strdup (value));
+}
+
+void
+rest_call_set_timeout (RestCall *call,
+                       guint     seconds)
+{
+  call->timeout_s = seconds;
+}
+
+void
+rest_call_want_total (RestCall *call)
+{
+  call->want_total = TRUE;
+  rest_call_set_header (call, "X-Total-Count", "true");
+}
+
+void
+rest_call_set_local_check (RestCall      *call,
+                           CltPermission  permission,
+                           LocalCheck     check,
+                           gpointer       object)
+{
+  call->permission = permission;
+  call->check = check;
+  g_set_object (&call->check_object, object);
+  if (object != NULL && !rest_object_is_utf8 (object))
+    call->bad_text = TRUE;
+}
+
+void
+rest_call_set_bad_text (RestCall *call)
+{
+  call->bad_text = TRUE;
+}
+
+/* Whether every text property of @object (strings, string lists; a
+ * customer's import addresses too) is UTF-8. CltJson would repair it into
+ * something else, so the store refuses it itself. */
+gboolean
+rest_object_is_utf8 (gpointer object)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs = 0;
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      GType type = G_PARAM_SPEC_VALUE_TYPE (pspecs[i]);
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if ((pspecs[i]->flags & G_PARAM_READABLE) == 0 ||
+          (type != G_TYPE_STRING && type != G_TYPE_STRV))
+        continue;
+
+      g_value_init (&value, type);
+      g_object_get_property (object, pspecs[i]->name, &value);
+      if (type == G_TYPE_STRING)
+        {
+          const char *text = g_value_get_string (&value);
+
+          if (text != NULL && !g_utf8_validate (text, -1, NULL))
+            return FALSE;
+        }
+      else
+        {
+          const char * const *texts = g_value_get_boxed (&value);
+
+          for (guint j = 0; texts != NULL && texts[j] != NULL; j++)
+            if (!g_utf8_validate (texts[j], -1, NULL))
+              return FALSE;
+        }
+    }
+
+  if (CLT_IS_CUSTOMER (object))
+    {
+      GPtrArray *addresses = clt_customer_get_import_addresses (object);
+      GPtrArray *orders = clt_customer_get_import_orders (object);
+
+      for (guint i = 0; addresses != NULL && i < addresses->len; i++)
+        if (!rest_object_is_utf8 (g_ptr_array_index (addresses, i)))
+          return FALSE;
+      for (guint i = 0; orders != NULL && i < orders->len; i++)
+        if (!rest_object_is_utf8 (g_ptr_array_index (orders, i)))
+          return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+rest_report_error (CltRestStore        *self,
+                   gpointer             source_tag,
+                   GCancellable        *cancellable,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data,
+                   GError              *error)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_return_error (task, error);
+}
+
+/* Whether every string and member name in @node is UTF-8: JSON cannot
+ * carry anything else (and json-glib reads past the end of a truncated
+ * sequence). */
+static gboolean
+node_is_utf8 (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+
+        json_object_iter_init (&iter, json_node_get_object (node));
+        while (json_object_iter_next (&iter, &name, &member))
+          if (!g_utf8_validate (name, -1, NULL) || !node_is_utf8 (member))
+            return FALSE;
+        return TRUE;
+      }
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        for (guint i = 0; i < n; i++)
+          if (!node_is_utf8 (json_array_get_element (array, i)))
+            return FALSE;
+        return TRUE;
+      }
+
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_STRING)
+        return g_utf8_validate (json_node_get_string (node), -1, NULL);
+      return TRUE;
+
+    case JSON_NODE_NULL:
+    default:
+      return TRUE;
+    }
+}
+
+/* }}} */
+
+/* Errors {{{ */
+
+static GError *
+new_problem (RestCall       *call,
+             CltRestProblem  problem,
+             CltStoreError   code,
+             char           *message)
+{
+  GError *error = g_error_new_literal (CLT_STORE_ERROR, code, message);
+
+  call->problem = problem;
+  g_free (message);
+  return error;
+}
+
+static char *
+describe_certificate (GTlsCertificateFlags flags)
+{
+  if (flags & G_TLS_CERTIFICATE_UNKNOWN_CA)
+    return g_strdup (_("it is not signed by an authority this computer trusts (self-signed?)"));
+  if (flags & G_TLS_CERTIFICATE_BAD_IDENTITY)
+    return g_strdup (_("it was made for another host name"));
+  if (flags & G_TLS_CERTIFICATE_EXPIRED)
+    return g_strdup (_("it has expired"));
+  if (flags & G_TLS_CERTIFICATE_NOT_ACTIVATED)
+    return g_strdup (_("it is not valid yet"));
+  if (flags & G_TLS_CERTIFICATE_REVOKED)
+    return g_strdup (_("it has been revoked"));
+  if (flags & G_TLS_CERTIFICATE_INSECURE)
+    return g_strdup (_("it uses an insecure algorithm"));
+  return g_strdup (_("it could not be verified"));
+}
+
+/* No answer: why, in words (UNAVAILABLE, or FAILED for a peer that does
+ * not speak HTTP). */
+static GError *
+map_transport_error (RestCall     *call,
+                     const GError *error)
+{
+  const char *url = call->self->url;
+
+  if (call->timed_out || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+    return new_problem (call, CLT_REST_PROBLEM_UNREACHABLE, CLT_STORE_ERROR_UNAVAILABLE,
+                        g_strdup_printf (_("The server at %s did not answer in time (%u seconds)."),
+                                         url, call->timed_out ? call->timeout_s
+                                                              : SESSION_TIMEOUT_S));
+
+  if (call->tls_errors != 0 || g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE))
+    {
+      g_autofree char *why = describe_certificate (call->tls_errors);
+
+      return new_problem (call, CLT_REST_PROBLEM_TLS, CLT_STORE_ERROR_UNAVAILABLE,
+                          g_strdup_printf (_("The TLS certificate of %s is not trusted: %s. "
+                                             "Clientele does not connect to a server it cannot "
+                                             "verify."), url, why));
+    }
+
+  if (g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_NOT_TLS))
+    return new_problem (call, CLT_REST_PROBLEM_TLS, CLT_STORE_ERROR_UNAVAILABLE,
+                        g_strdup_printf (_("The server at %s does not speak TLS: check the port, "
+                                           "or whether the address should start with http://."),
+                                         url));
+
+  if (error->domain == G_TLS_ERROR)
+    return new_problem (call, CLT_REST_PROBLEM_TLS, CLT_STORE_ERROR_UNAVAILABLE,
+                        g_strdup_printf (_("The secure (TLS) connection to %s failed: %s."),
+                                         url, error->message));
+
+  if (error->domain == G_RESOLVER_ERROR)
+    return new_problem (call, CLT_REST_PROBLEM_UNREACHABLE, CLT_STORE_ERROR_UNAVAILABLE,
+                        g_strdup_printf (_("Cannot reach the server at %s: its host name is "
+                                           "unknown (%s)."), url, error->message));
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED))
+    return new_problem (call, CLT_REST_PROBLEM_UNREACHABLE, CLT_STORE_ERROR_UNAVAILABLE,
+                        g_strdup_printf (_("Cannot reach the server at %s: nothing answers on "
+                                           "that port (connection refused)."), url));
+
+  if (g_error_matches (error, SOUP_SESSION_ERROR, SOUP_SESSION_ERROR_PARSING) ||
+      g_error_matches (error, SOUP_SESSION_ERROR, SOUP_SESSION_ERROR_ENCODING))
+    return new_problem (call, CLT_REST_PROBLEM_NOT_CLIENTELE, CLT_STORE_ERROR_FAILED,
+                        g_strdup_printf (_("%s is not a Clientele server: its answer is not "
+                                           "HTTP (%s)."), url, error->message));
+
+  return new_problem (call, CLT_REST_PROBLEM_UNREACHABLE, CLT_STORE_ERROR_UNAVAILABLE,
+                      g_strdup_printf (_("Cannot reach the server at %s: %s."),
+                                       url, error->message));
+}
+
+static GError *
+not_clientele (RestCall   *call,
+               const char *content_type)
+{
+  guint status = soup_message_get_status (call->message);
+  const char *reason = soup_message_get_reason_phrase (call->message);
+
+  return new_problem (call, CLT_REST_PROBLEM_NOT_CLIENTELE, CLT_STORE_ERROR_FAILED,
+                      g_strdup_printf (_("%s is not a Clientele server: it answered “%u %s” "
+                                         "with %s instead of the Clientele API."),
+                                       call->self->url, status,
+                                       reason != NULL ? reason : "",
+                                       content_type != NULL ? content_type : _("no content type")));
+}
+
+static GError *
+unreadable (RestCall     *call,
+            const GError *error)
+{
+  return new_problem (call, CLT_REST_PROBLEM_NOT_CLIENTELE, CLT_STORE_ERROR_FAILED,
+                      g_strdup_printf (_("%s did not answer as a Clientele server does (%s). "
+                                         "Is it a Clientele server of another version?"),
+                                       call->self->url, error->message));
+}
+
+static guint
+parse_retry_after (SoupMessageHeaders *headers)
+{
+  g_autofree char *value = g_strdup (soup_message_headers_get_one (headers, "Retry-After"));
+  guint64 seconds = 0;
+
+  /* Seconds only: the API never sends an HTTP date. */
+  if (value == NULL ||
+      !g_ascii_string_to_unsigned (g_strstrip (value), 10, 0, 24 * 3600, &seconds, NULL))
+    return 1;
+
+  return (guint) MAX (seconds, 1);
+}
+
+/* The error of an answer that is not 2xx. */
+static GError *
+error_from_answer (RestCall   *call,
+                   const char *content_type,
+                   JsonNode   *node)
+{
+  SoupMessageHeaders *headers = soup_message_get_response_headers (call->message);
+  guint status = soup_message_get_status (call->message);
+  GError *error;
+
+  if (node != NULL)
+    {
+      error = clt_json_problem_to_error (node, status);
+      if (error == NULL)
+        return not_clientele (call, content_type);
+      if (error->domain != CLT_STORE_ERROR)
+        {
+          g_clear_error (&error);
+          return not_clientele (call, content_type);
+        }
+      if (error->code == CLT_STORE_ERROR_TOO_MANY_REQUESTS &&
+          clt_store_error_get_retry_after (error) == 0)
+        {
+          GError *timed = clt_store_error_new_retry_after (parse_retry_after (headers), "%s",
+                                                           error->message);
+
+          g_error_free (error);
+          error = timed;
+        }
+      if (error->code == CLT_STORE_ERROR_NOT_SIGNED_IN)
+        call->problem = CLT_REST_PROBLEM_BAD_TOKEN;
+      else if (error->code == CLT_STORE_ERROR_UNAVAILABLE)
+        call->problem = CLT_REST_PROBLEM_UNREACHABLE;
+      else
+        call->problem = CLT_REST_PROBLEM_OTHER;
+      return error;
+    }
+
+  switch (status)
+    {
+    case SOUP_STATUS_UNAUTHORIZED:
+      return new_problem (call, CLT_REST_PROBLEM_BAD_TOKEN, CLT_STORE_ERROR_NOT_SIGNED_IN,
+                          g_strdup_printf (_("The server at %s refused the access token. Check "
+                                             "the token in Preferences, or ask for a new one."),
+                                           call->self->url));
+
+    case 429: /* Too Many Requests */
+      call->problem = CLT_REST_PROBLEM_OTHER;
+      return clt_store_error_new_retry_after (parse_retry_after (headers),
+                                              _("The server is busy with too many requests. "
+                                                "Try again in a moment."));
+
+    case SOUP_STATUS_BAD_GATEWAY:
+    case SOUP_STATUS_SERVICE_UNAVAILABLE:
+    case SOUP_STATUS_GATEWAY_TIMEOUT:
+      return new_problem (call, CLT_REST_PROBLEM_UNREACHABLE, CLT_STORE_ERROR_UNAVAILABLE,
+                          g_strdup_printf (_("The server at %s is unavailable at the moment "
+                                             "(%u %s)."), call->self->url, status,
+                                           soup_message_get_reason_phrase (call->message)));
+
+    default:
+      return not_clientele (call, content_type);
+    }
+}
+
+/* }}} */
+
+/* Running a request {{{ */
+
+static void on_preflight_cb (GObject      *object,
+                             GAsyncResult *result,
+                             gpointer      user_data);
+
+static void
+task_return (GTask    *task,
+             RestCall *call,
+             gpointer  result)
+{
+  switch (call->kind)
+    {
+    case RESULT_NONE:
+      g_task_return_boolean (task, TRUE);
+      break;
+    case RESULT_OBJECT:
+      g_task_return_pointer (task, result, g_object_unref);
+      break;
+    case RESULT_ARRAY:
+      g_task_return_pointer (task, result, (GDestroyNotify) g_ptr_array_unref);
+      break;
+    case RESULT_ROWS:
+      g_task_return_pointer (task, result, (GDestroyNotify) clt_customer_rows_free);
+      break;
+    case RESULT_NODE:
+      g_task_return_pointer (task, result, (GDestroyNotify) json_node_unref);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+fail (GTask  *task,
+      GError *error)
+{
+  RestCall *call = g_task_get_task_data (task);
+
+  /* The caller or shutdown cancelled: say so as GIO does; a deadline that
+   * cancelled is a timeout. */
+  if (!call->timed_out &&
+      (g_cancellable_is_cancelled (call->self->shutdown) ||
+       (call->caller_cancellable != NULL &&
+        g_cancellable_is_cancelled (call->caller_cancellable))))
+    {
+      g_clear_error (&error);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               _("The operation was cancelled."));
+      return;
+    }
+
+  g_task_return_error (task, error);
+}
+
+static gboolean
+parse_total (SoupMessageHeaders *headers,
+             guint              *total)
+{
+  g_autofree char *value = g_strdup (soup_message_headers_get_one (headers, "X-Total-Count"));
+  guint64 n;
+
+  if (value == NULL ||
+      !g_ascii_string_to_unsigned (g_strstrip (value), 10, 0, G_MAXUINT - 1, &n, NULL))
+    return FALSE;
+
+  *total = (guint) n;
+  return TRUE;
+}
+
+static void
+finish_answer (GTask *task)
+{
+  RestCall *call = g_task_get_task_data (task);
+  SoupMessageHeaders *headers = soup_message_get_response_headers (call->message);
+  guint status = soup_message_get_status (call->message);
+  g_autofree char *content_type = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean is_json;
+  gboolean is_problem;
+  gpointer result = NULL;
+
+  content_type = g_strdup (soup_message_headers_get_content_type (headers, NULL));
+  if (content_type != NULL)
+    content_type = g_ascii_strdown (g_steal_pointer (&content_type), -1);
+  is_json = g_strcmp0 (content_type, "application/json") == 0;
+  is_problem = g_strcmp0 (content_type, "application/problem+json") == 0;
+
+  if ((is_json || is_problem) && call->answer->len > 0)
+    {
+      node = clt_json_parse ((const char *) call->answer->data, call->answer->len,
+                             MAX_ANSWER_DEPTH, &error);
+      if (node == NULL)
+        {
+          fail (task, unreadable (call, error));
+          return;
+        }
+    }
+
+  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
+    {
+      fail (task, error_from_answer (call, content_type, is_problem ? node : NULL));
+      return;
+    }
+
+  if (call->kind == RESULT_NONE)
+    {
+      task_return (task, call, NULL);
+      return;
+    }
+
+  if (!is_json || node == NULL)
+    {
+      fail (task, not_clientele (call, content_type));
+      return;
+    }
+
+  switch (call->kind)
+    {
+    case RESULT_OBJECT:
+      result = clt_json_to_object (call->type, node, CLT_JSON_READ_ONLY_MEMBERS, &error);
+      break;
+
+    case RESULT_ARRAY:
+      result = clt_json_to_array (call->type, node, CLT_JSON_READ_ONLY_MEMBERS, &error);
+      break;
+
+    case RESULT_ROWS:
+      {
+        g_autoptr(GPtrArray) customers = NULL;
+        guint total = CLT_TOTAL_UNKNOWN;
+
+        customers = clt_json_to_array (CLT_TYPE_CUSTOMER, node, CLT_JSON_READ_ONLY_MEMBERS,
+                                       &error);
+        if (customers != NULL && call->want_total && !parse_total (headers, &total))
+          error = g_error_new_literal (CLT_STORE_ERROR, CLT_STORE_ERROR_FAILED,
+                                       _("the number of matches (X-Total-Count) is missing"));
+        else if (customers != NULL)
+          result = clt_customer_rows_new (g_steal_pointer (&customers), total);
+      }
+      break;
+
+    case RESULT_NODE:
+      result = g_steal_pointer (&node);
+      break;
+
+    case RESULT_NONE:
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (result == NULL)
+    {
+      if (error == NULL)
+        error = g_error_new_literal (CLT_STORE_ERROR, CLT_STORE_ERROR_FAILED,
+                                     _("the answer is empty"));
+      fail (task, unreadable (call, error));
+      return;
+    }
+
+  task_return (task, call, result);
+}
+
+static void
+on_read_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RestCall *call = g_task_get_task_data (task);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bytes = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
+  if (bytes == NULL)
+    {
+      fail (task, map_transport_error (call, error));
+      return;
+    }
+
+  if (g_bytes_get_size (bytes) == 0)
+    {
+      finish_answer (task);
+      return;
+    }
+
+  if (call->answer->len + g_bytes_get_size (bytes) > MAX_ANSWER_BYTES)
+    {
+      fail (task, new_problem (call, CLT_REST_PROBLEM_NOT_CLIENTELE, CLT_STORE_ERROR_FAILED,
+                               g_strdup_printf (_("%s is not a Clientele server: its answer is "
+                                                  "larger than %u MB."), call->self->url,
+                                                MAX_ANSWER_BYTES / (1024 * 1024))));
+      return;
+    }
+
+  g_byte_array_append (call->answer, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_input_stream_read_bytes_async (call->stream, 64 * 1024, G_PRIORITY_DEFAULT,
+                                   call->cancellable, on_read_cb, g_steal_pointer (&task));
+}
+
+static void
+on_sent_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RestCall *call = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  SoupMessageHeaders *headers;
+  goffset length;
+
+  call->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
+  if (call->stream == NULL)
+    {
+      fail (task, map_transport_error (call, error));
+      return;
+    }
+
+  headers = soup_message_get_response_headers (call->message);
+  length = soup_message_headers_get_content_length (headers);
+  if (length > MAX_ANSWER_BYTES)
+    {
+      fail (task, new_problem (call, CLT_REST_PROBLEM_NOT_CLIENTELE, CLT_STORE_ERROR_FAILED,
+                               g_strdup_printf (_("%s is not a Clientele server: its answer is "
+                                                  "larger than %u MB."), call->self->url,
+                                                MAX_ANSWER_BYTES / (1024 * 1024))));
+      return;
+    }
+
+  call->answer = g_byte_array_new ();
+  g_input_stream_read_bytes_async (call->stream, 64 * 1024, G_PRIORITY_DEFAULT,
+                                   call->cancellable, on_read_cb, g_steal_pointer (&task));
+}
+
+/* Refuses any certificate that did not verify; remembers why, for the
+ * message. */
+static gboolean
+on_accept_certificate_cb (SoupMessage          *message,
+                          GTlsCertificate      *certificate,
+                          GTlsCertificateFlags  errors,
+                          RestCall             *call)
+{
+  call->tls_errors = errors;
+  return FALSE;
+}
+
+static gboolean
+on_deadline_cb (gpointer user_data)
+{
+  RestCall *call = user_data;
+
+  call->timed_out = TRUE;
+  g_cancellable_cancel (call->cancellable);
+  g_clear_pointer (&call->deadline, g_source_unref);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_cancelled_cb (GCancellable *cancellable,
+                 GCancellable *ours)
+{
+  g_cancellable_cancel (ours);
+}
+
+static GError *
+build_message (RestCall *call)
+{
+  CltRestStore *self = call->self;
+  g_autofree char *uri_string = NULL;
+  g_autoptr(GUri) uri = NULL;
+  SoupMessageHeaders *headers;
+
+  if (self->base == NULL)
+    return clt_store_error_new_invalid ("url", _("“%s” is not a server address. Use an address "
+                                                 "like https://clientele.example.com or "
+                                                 "http://127.0.0.1:8480."), self->url);
+
+  uri_string = g_strconcat (self->base, call->path, call->query->str, NULL);
+  uri = g_uri_parse (uri_string, SOUP_HTTP_URI_FLAGS, NULL);
+  if (uri == NULL)
+    return g_error_new (CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND,
+                        _("There is no such record: its id cannot be asked for."));
+
+  call->message = soup_message_new_from_uri (call->method, uri);
+  /* Never follow a redirect: it would carry the token elsewhere. */
+  soup_message_add_flags (call->message, SOUP_MESSAGE_NO_REDIRECT);
+  headers = soup_message_get_request_headers (call->message);
+  soup_message_headers_replace (headers, "Accept", "application/json, application/problem+json");
+  if (self->token != NULL && self->token[0] != '\0')
+    {
+      g_autofree char *value = g_strconcat ("Bearer ", self->token, NULL);
+
+      soup_message_headers_replace (headers, "Authorization", value);
+    }
+  if (call->if_match >= 0)
+    {
+      g_autofree char *value = g_strdup_printf ("\"%" G_GINT64_FORMAT "\"", call->if_match);
+
+      soup_message_headers_replace (headers, "If-Match", value);
+    }
+  if (call->request_id != NULL && call->request_id[0] != '\0')
+    soup_message_headers_replace (headers, "Idempotency-Key", call->request_id);
+  for (guint i = 0; i + 1 < call->headers->len; i += 2)
+    soup_message_headers_replace (headers, g_ptr_array_index (call->headers, i),
+                                  g_ptr_array_index (call->headers, i + 1));
+
+  if (call->body != NULL)
+    {
+      g_autofree char *text = clt_json_to_string (call->body);
+      gsize length = strlen (text);
+      g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&text), length);
+
+      soup_message_set_request_body_from_bytes (call->message, "application/json", bytes);
+    }
+
+  g_signal_connect (call->message, "accept-certificate",
+                    G_CALLBACK (on_accept_certificate_cb), call);
+  return NULL;
+}
+
+static void
+send_call (GTask *task)
+{
+  RestCall *call = g_task_get_task_data (task);
+  GError *error;
+
+  error = build_message (call);
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  call->deadline = g_timeout_source_new_seconds (call->timeout_s);
+  g_source_set_callback (call->deadline, on_deadline_cb, call, NULL);
+  g_source_set_static_name (call->deadline, "[clt-rest-store] deadline");
+  g_source_attach (call->deadline, g_main_context_get_thread_default ());
+
+  soup_session_send_async (call->self->session, call->message, G_PRIORITY_DEFAULT,
+                           call->cancellable, on_sent_cb, task);
+}
+
+void
+rest_call_start (RestCall            *call,
+                 gpointer             source_tag,
+                 GCancellable        *cancellable,
+                 GAsyncReadyCallback  callback,
+                 gpointer             user_data)
+{
+  CltRestStore *self = call->self;
+  GTask *task;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, call, (GDestroyNotify) rest_call_free);
+
+  call->cancellable = g_cancellable_new ();
+  if (cancellable != NULL)
+    {
+      call->caller_cancellable = g_object_ref (cancellable);
+      call->caller_handler = g_cancellable_connect (cancellable, G_CALLBACK (on_cancelled_cb),
+                                                    call->cancellable, NULL);
+    }
+  call->shutdown_handler = g_cancellable_connect (self->shutdown, G_CALLBACK (on_cancelled_cb),
+                                                  call->cancellable, NULL);
+  if (g_cancellable_is_cancelled (call->cancellable))
+    {
+      fail (task, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                       _("The operation was cancelled.")));
+      g_object_unref (task);
+      return;
+    }
+
+  /* JSON cannot carry text that is not UTF-8: ask the server who we are
+   * (a role that may not write learns nothing more), then name the field
+   * as the server would have. */
+  if (call->body != NULL && (call->bad_text || !node_is_utf8 (call->body)))
+    {
+      RestCall *me = rest_call_new (self, "GET", "/me", RESULT_OBJECT, CLT_TYPE_BACKOFFICE_USER);
+
+      rest_call_start (me, on_preflight_cb, call->cancellable, on_preflight_cb, task);
+      return;
+    }
+
+  send_call (task);
+}
+
+static void
+on_preflight_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RestCall *call = g_task_get_task_data (task);
+  g_autoptr(CltBackofficeUser) user = NULL;
+  GError *error = NULL;
+
+  user = g_task_propagate_pointer (G_TASK (result), &error);
+  if (user == NULL)
+    {
+      fail (task, error);
+      return;
+    }
+
+  rest_store_take_user (call->self, g_object_ref (user));
+  if (!clt_backoffice_user_may (user, call->permission))
+    g_task_return_new_error (task, CLT_STORE_ERROR, CLT_STORE_ERROR_PERMISSION_DENIED,
+                             _("Your role may not make this change."));
+  else if (call->check != NULL && !call->check (call->check_object, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_error (task, clt_store_error_new_invalid (NULL, _("The text holds bytes that "
+                                                                    "are not valid UTF-8.")));
+}
+
+gpointer
+rest_call_finish (CltRestStore  *self,
+                  GAsyncResult  *result,
+                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+CltRestProblem
+rest_result_get_problem (GAsyncResult *result)
+{
+  RestCall *call = g_task_get_task_data (G_TASK (result));
+
+  return call != NULL ? call->problem : CLT_REST_PROBLEM_OTHER;
+}
+
+/* }}} */
+
+/* The signed-in user {{{ */
+
+void
+rest_store_take_user (CltRestStore      *self,
+                      CltBackofficeUser *user)
+{
+  gboolean read_only;
+
+  g_set_object (&self->user, user);
+  g_object_unref (user);
+
+  read_only = !clt_backoffice_user_may (self->user, CLT_PERMISSION_EDIT_CUSTOMERS);
+  if (read_only != self->read_only)
+    {
+      self->read_only = read_only;
+      g_object_notify (G_OBJECT (self), "read-only");
+    }
+}
+
+/* }}} */
+
+/* Connecting {{{ */
+
+static void
+on_connect_changes_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CltRestStore *self = g_task_get_source_object (task);
+  g_autoptr(JsonNode) node = NULL;
+  GError *error = NULL;
+  JsonObject *answer;
+  JsonNode *last;
+
+  node = rest_call_finish (self, result, &error);
+  if (node == NULL)
+    {
+      self->problem = rest_result_get_problem (result);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  answer = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  last = answer != NULL ? json_object_get_member (answer, "last") : NULL;
+  if (last == NULL || json_node_get_value_type (last) != G_TYPE_INT64 ||
+      json_node_get_int (last) < 0)
+    {
+      self->problem = CLT_REST_PROBLEM_NOT_CLIENTELE;
+      g_task_return_new_error (task, CLT_STORE_ERROR, CLT_STORE_ERROR_FAILED,
+                               _("%s is not a Clientele server: its change feed does not "
+                                 "answer as the Clientele API does."), self->url);
+      return;
+    }
+
+  self->problem = CLT_REST_PROBLEM_NONE;
+  rest_feed_start (self, json_node_get_int (last));
+  g_task_return_pointer (task, g_object_ref (self->user), g_object_unref);
+}
+
+static void
+on_connect_me_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CltRestStore *self = g_task_get_source_object (task);
+  CltBackofficeUser *user;
+  GCancellable *cancellable;
+  GError *error = NULL;
+  RestCall *call;
+
+  user = rest_call_finish (self, result, &error);
+  if (user == NULL)
+    {
+      self->problem = rest_result_get_problem (result);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  rest_store_take_user (self, user);
+
+  /* Where the feed stands now: whatever changes after connecting is heard. */
+  cancellable = g_task_get_cancellable (task);
+  call = rest_call_new (self, "GET", "/changes", RESULT_NODE, G_TYPE_NONE);
+  rest_call_start (call, on_connect_changes_cb, cancellable, on_connect_changes_cb,
+                   g_steal_pointer (&task));
+}
+
+/* }}} */
+
+/* GObject {{{ */
+
+static void
+clt_rest_store_store_iface_init (CltStoreInterface *iface)
+{
+  rest_store_customers_iface_init (iface);
+  rest_store_shop_iface_init (iface);
+}
+
+/* "https://host:8480/x/" → "https://host:8480/x/api/v1"; NULL when it is
+ * not an http(s) address. */
+static char *
+make_base (const char *url)
+{
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *path = NULL;
+  const char *scheme;
+  gsize length;
+
+  if (url == NULL)
+    return NULL;
+
+  uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
+  if (uri == NULL)
+    return NULL;
+
+  scheme = g_uri_get_scheme (uri);
+  if ((g_strcmp0 (scheme, "http") != 0 && g_strcmp0 (scheme, "https") != 0) ||
+      g_uri_get_host (uri) == NULL || g_uri_get_host (uri)[0] == '\0' ||
+      g_uri_get_query (uri) != NULL || g_uri_get_fragment (uri) != NULL ||
+      g_uri_get_userinfo (uri) != NULL)
+    return NULL;
+
+  path = g_strdup (g_uri_get_path (uri));
+  length = strlen (path);
+  while (length > 0 && path[length - 1] == '/')
+    path[--length] = '\0';
+  if (g_str_has_suffix (path, "/api/v1"))
+    path[length - strlen ("/api/v1")] = '\0';
+
+  {
+    g_autoptr(GUri) base = g_uri_build (SOUP_HTTP_URI_FLAGS, scheme, NULL, g_uri_get_host (uri),
+                                        g_uri_get_port (uri), path, NULL, NULL);
+    g_autofree char *text = g_uri_to_string (base);
+    gsize text_length = strlen (text);
+
+    /* An empty path comes back as "/". */
+    while (text_length > 0 && text[text_length - 1] == '/')
+      text[--text_length] = '\0';
+    return g_strconcat (text, "/api/v1", NULL);
+  }
+}
+
+static void
+clt_rest_store_constructed (GObject *object)
+{
+  CltRestStore *self = CLT_REST_STORE (object);
+
+  G_OBJECT_CLASS (clt_rest_store_parent_class)->constructed (object);
+
+  self->base = make_base (self->url);
+
+  /* A token that could break the header is never sent: the server then
+   * says the client is not signed in. */
+  if (self->token != NULL)
+    for (const char *p = self->token; *p != '\0'; p++)
+      if ((guchar) *p < 0x21 || (guchar) *p > 0x7e)
+        {
+          g_clear_pointer (&self->token, g_free);
+          break;
+        }
+
+  /* Timeouts: libsoup has none unless told. Keep-alive is HTTP/1.1's
+   * default; certificates are verified against the system's authorities
+   * and nothing accepts one that fails (see on_accept_certificate_cb). */
+  self->session = soup_session_new_with_options ("timeout", SESSION_TIMEOUT_S,
+                                                 "idle-timeout", SESSION_TIMEOUT_S,
+                                                 "max-conns-per-host", 8,
+                                                 "max-conns", 16,
+                                                 "user-agent", "Clientele/" PACKAGE_VERSION " ",
+                                                 NULL);
+}
+
+static void
+clt_rest_store_dispose (GObject *object)
+{
+  CltRestStore *self = CLT_REST_STORE (object);
+
+  rest_feed_stop (self);
+  g_cancellable_cancel (self->shutdown);
+  if (self->session != NULL)
+    soup_session_abort (self->session);
+
+  G_OBJECT_CLASS (clt_rest_store_parent_class)->dispose (object);
+}
+
+static void
+clt_rest_store_finalize (GObject *object)
+{
+  CltRestStore *self = CLT_REST_STORE (object);
+
+  g_clear_object (&self->session);
+  g_clear_object (&self->shutdown);
+  g_clear_object (&self->user);
+  g_clear_pointer (&self->url, g_free);
+  g_clear_pointer (&self->base, g_free);
+  if (self->token != NULL)
+    memset (self->token, 0, strlen (self->token));
+  g_clear_pointer (&self->token, g_free);
+
+  G_OBJECT_CLASS (clt_rest_store_parent_class)->finalize (object);
+}
+
+static void
+clt_rest_store_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  CltRestStore *self = CLT_REST_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_URL:
+    case PROP_LOCATION:
+      g_value_set_string (value, self->url);
+      break;
+
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+
+    case PROP_REQUEST_TIMEOUT:
+      g_value_set_uint (value, self->request_timeout);
+      break;
+
+    case PROP_TOKEN:
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+clt_rest_store_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  CltRestStore *self = CLT_REST_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_URL:
+      g_free (self->url);
+      self->url = g_value_dup_string (value);
+      break;
+
+    case PROP_TOKEN:
+      g_free (self->token);
+      self->token = g_value_dup_string (value);
+      break;
+
+    case PROP_REQUEST_TIMEOUT:
+      self->request_timeout = g_value_get_uint (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+clt_rest_store_class_init (CltRestStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = clt_rest_store_constructed;
+  object_class->dispose = clt_rest_store_dispose;
+  object_class->finalize = clt_rest_store_finalize;
+  object_class->get_property = clt_rest_store_get_property;
+  object_class->set_property = clt_rest_store_set_property;
+
+  properties[PROP_URL] =
+    g_param_spec_string ("url", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /* Write-only: the token is never handed out again. */
+  properties[PROP_TOKEN] =
+    g_param_spec_string ("token", NULL, NULL,
+                         NULL,
+                         (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /* Seconds an ordinary request may take, answer included. */
+  properties[PROP_REQUEST_TIMEOUT] =
+    g_param_spec_uint ("request-timeout", NULL, NULL,
+                       1, SESSION_TIMEOUT_S, REQUEST_TIMEOUT_S,
+                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_override_property (object_class, PROP_READ_ONLY, "read-only");
+  g_object_class_override_property (object_class, PROP_LOCATION, "location");
+}
+
+static void
+clt_rest_store_init (CltRestStore *self)
+{
+  self->shutdown = g_cancellable_new ();
+  self->feed_backoff_ms = FEED_BACKOFF_MIN_MS;
+}
+
+/* }}} */
+
+/* Public API {{{ */
+
+CltRestStore *
+clt_rest_store_new (const char *url,
+                    const char *token)
+{
+  g_return_val_if_fail (url != NULL, NULL);
+
+  return g_object_new (CLT_TYPE_REST_STORE, "url", url, "token", token, NULL);
+}
+
+const char *
+clt_rest_store_get_url (CltRestStore *self)
+{
+  g_return_val_if_fail (CLT_IS_REST_STORE (self), NULL);
+
+  return self->url;
+}
+
+void
+clt_rest_store_connect_async (CltRestStore        *self,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  RestCall *call;
+
+  g_return_if_fail (CLT_IS_REST_STORE (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, clt_rest_store_connect_async);
+
+  call = rest_call_new (self, "GET", "/me", RESULT_OBJECT, CLT_TYPE_BACKOFFICE_USER);
+  rest_call_start (call, clt_rest_store_connect_async, cancellable, on_connect_me_cb,
+                   g_steal_pointer (&task));
+}
+
+CltBackofficeUser *
+clt_rest_store_connect_finish (CltRestStore  *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (CLT_IS_REST_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+CltRestProblem
+clt_rest_store_get_problem (CltRestStore *self)
+{
+  g_return_val_if_fail (CLT_IS_REST_STORE (self), CLT_REST_PROBLEM_OTHER);
+
+  return self->problem;
+}
+
+void
+clt_rest_store_shutdown (CltRestStore *self)
+{
+  g_return_if_fail (CLT_IS_REST_STORE (self));
+
+  rest_feed_stop (self);
+  g_cancellable_cancel (self->shutdown);
+  soup_session_abort (self->session);
+}
+
+/* }}} */

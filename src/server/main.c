@@ -1,0 +1,398 @@
+/* main.c — clientele-server: serves a Clientele database over HTTP
+ * (`serve`) and manages who may use it (`user add|list|revoke|set-role`).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <locale.h>
+#include <stdio.h>
+
+#include "clt-accounts.h"
+#include "clt-backoffice-user.h"
+#include "clt-server.h"
+#include "clt-sqlite-store.h"
+
+#define DEFAULT_LISTEN "127.0.0.1:8480"
+
+typedef struct
+{
+  GMainLoop    *loop;
+  GAsyncResult *result;
+} Wait;
+
+static void
+on_result_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Wait *wait = user_data;
+
+  wait->result = g_object_ref (result);
+  g_main_loop_quit (wait->loop);
+}
+
+/* The CLI's store calls are one at a time: run the loop until each is
+ * done. */
+static GAsyncResult *
+wait_for (Wait *wait)
+{
+  if (wait->result == NULL)
+    g_main_loop_run (wait->loop);
+  return g_steal_pointer (&wait->result);
+}
+
+static int
+fail (const char   *what,
+      const GError *error)
+{
+  g_printerr ("clientele-server: %s: %s\n", what, error->message);
+  return 1;
+}
+
+static int
+usage (GOptionContext *context,
+       const char     *message)
+{
+  g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+  if (message != NULL)
+    g_printerr ("clientele-server: %s\n\n", message);
+  g_printerr ("%s", help);
+  return 2;
+}
+
+static CltSqliteStore *
+open_database (const char  *path,
+               GError     **error)
+{
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("Say which database to use with --database FILE."));
+      return NULL;
+    }
+
+  return clt_sqlite_store_new (path, NULL, error);
+}
+
+/* user add|list|revoke|set-role {{{ */
+
+static int
+run_user (int    argc,
+          char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(CltSqliteStore) store = NULL;
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *database = NULL;
+  g_autofree char *role_nick = NULL;
+  g_autofree char *display_name = NULL;
+  CltAccounts *accounts;
+  Wait wait = { loop, NULL };
+  const char *command;
+  CltRole role = CLT_ROLE_VIEWER;
+  GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database,
+      N_("The database file"), N_("FILE") },
+    { "role", 'r', 0, G_OPTION_ARG_STRING, &role_nick,
+      N_("admin, staff, support or viewer (user add)"), N_("ROLE") },
+    { "display-name", 0, 0, G_OPTION_ARG_STRING, &display_name,
+      N_("The name shown for the user (user add)"), N_("NAME") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  context = g_option_context_new (_("add NAME --role ROLE | list | revoke NAME | set-role NAME ROLE"));
+  g_option_context_set_summary (context,
+                                _("Manages the back-office users of a Clientele database and "
+                                  "their access tokens. A new user's token is printed once."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage (context, error->message);
+
+  /* argv: "user" COMMAND [NAME [ROLE]] */
+  if (argc < 2)
+    return usage (context, _("Say what to do with users."));
+  command = argv[1];
+
+  if (g_str_equal (command, "add"))
+    {
+      if (argc != 3)
+        return usage (context, _("user add takes one user name."));
+      if (role_nick == NULL || !clt_accounts_parse_role (role_nick, &role))
+        return usage (context, _("Give the new user a role: --role admin, staff, support or viewer."));
+    }
+  else if (g_str_equal (command, "list"))
+    {
+      if (argc != 2)
+        return usage (context, _("user list takes no arguments."));
+    }
+  else if (g_str_equal (command, "revoke"))
+    {
+      if (argc != 3)
+        return usage (context, _("user revoke takes one user name."));
+    }
+  else if (g_str_equal (command, "set-role"))
+    {
+      if (argc != 4)
+        return usage (context, _("user set-role takes a user name and a role."));
+      if (!clt_accounts_parse_role (argv[3], &role))
+        return usage (context, _("The role is one of admin, staff, support or viewer."));
+    }
+  else
+    {
+      g_autofree char *message = g_strdup_printf (_("There is no user command “%s”."), command);
+
+      return usage (context, message);
+    }
+
+  store = open_database (database, &error);
+  if (store == NULL)
+    return fail (_("Could not open the database"), error);
+  accounts = CLT_ACCOUNTS (store);
+
+  if (g_str_equal (command, "add"))
+    {
+      g_autoptr(CltBackofficeUser) user = clt_backoffice_user_new ();
+      g_autofree char *token = NULL;
+
+      clt_backoffice_user_set_username (user, argv[2]);
+      clt_backoffice_user_set_display_name (user, display_name != NULL ? display_name : argv[2]);
+      clt_backoffice_user_set_role (user, role);
+      clt_accounts_add_user_async (accounts, user, NULL, on_result_cb, &wait);
+      result = wait_for (&wait);
+      token = clt_accounts_add_user_finish (accounts, result, &error);
+      if (token == NULL)
+        return fail (_("Could not add the user"), error);
+
+      g_printerr (_("Added %s as %s. Their access token, shown only this once:\n"),
+                  argv[2], clt_accounts_role_nick (role));
+      g_print ("%s\n", token);
+    }
+  else if (g_str_equal (command, "list"))
+    {
+      g_autoptr(GPtrArray) users = NULL;
+
+      clt_accounts_list_users_async (accounts, NULL, on_result_cb, &wait);
+      result = wait_for (&wait);
+      users = clt_accounts_list_users_finish (accounts, result, &error);
+      if (users == NULL)
+        return fail (_("Could not list the users"), error);
+
+      for (guint i = 0; i < users->len; i++)
+        {
+          CltAccount *account = g_ptr_array_index (users, i);
+          g_autofree char *created = NULL;
+
+          if (account->created != NULL)
+            created = g_date_time_format (account->created, "%Y-%m-%d");
+          g_print ("%-24s %-8s %-8s %s\n",
+                   clt_backoffice_user_get_username (account->user),
+                   clt_accounts_role_nick (clt_backoffice_user_get_role (account->user)),
+                   account->revoked ? _("revoked") : _("active"),
+                   created != NULL ? created : "-");
+        }
+    }
+  else if (g_str_equal (command, "revoke"))
+    {
+      clt_accounts_revoke_user_async (accounts, argv[2], NULL, on_result_cb, &wait);
+      result = wait_for (&wait);
+      if (!clt_accounts_revoke_user_finish (accounts, result, &error))
+        return fail (_("Could not revoke the user"), error);
+      g_printerr (_("Revoked %s: their tokens no longer work.\n"), argv[2]);
+    }
+  else
+    {
+      clt_accounts_set_role_async (accounts, argv[2], role, NULL, on_result_cb, &wait);
+      result = wait_for (&wait);
+      if (!clt_accounts_set_role_finish (accounts, result, &error))
+        return fail (_("Could not change the role"), error);
+      g_printerr (_("%s is now %s.\n"), argv[2], clt_accounts_role_nick (role));
+    }
+
+  return 0;
+}
+
+/* }}} */
+
+/* serve {{{ */
+
+typedef struct
+{
+  GMainLoop *loop;
+  CltServer *server;
+  gboolean   stopping;
+} Serve;
+
+static void
+on_shut_down_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Serve *serve = user_data;
+
+  clt_server_shutdown_finish (CLT_SERVER (object), result, NULL);
+  g_main_loop_quit (serve->loop);
+}
+
+static gboolean
+on_signal_cb (gpointer user_data)
+{
+  Serve *serve = user_data;
+
+  if (!serve->stopping)
+    {
+      serve->stopping = TRUE;
+      g_printerr (_("Stopping: finishing the requests under way…\n"));
+      clt_server_shutdown_async (serve->server, NULL, on_shut_down_cb, serve);
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static int
+run_serve (int    argc,
+           char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(CltSqliteStore) store = NULL;
+  g_autoptr(CltServer) server = NULL;
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *database = NULL;
+  g_autofree char *listen = NULL;
+  g_autofree char *tls_certificate = NULL;
+  g_autofree char *tls_key = NULL;
+  g_autofree char *url = NULL;
+  gboolean insecure = FALSE;
+  int rate_limit = CLT_SERVER_DEFAULT_RATE_LIMIT;
+  GWeakRef store_ref;
+  Serve serve = { 0, };
+  guint sigterm_id;
+  guint sigint_id;
+  GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database,
+      N_("The database file (made when missing)"), N_("FILE") },
+    { "listen", 'l', 0, G_OPTION_ARG_STRING, &listen,
+      N_("The address and port to listen on (default " DEFAULT_LISTEN "; port 0 picks a free one)"),
+      N_("ADDRESS:PORT") },
+    { "tls-certificate", 0, 0, G_OPTION_ARG_FILENAME, &tls_certificate,
+      N_("Serve HTTPS with this PEM certificate (chain)"), N_("FILE") },
+    { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &tls_key,
+      N_("The PEM private key of the certificate"), N_("FILE") },
+    { "insecure", 0, 0, G_OPTION_ARG_NONE, &insecure,
+      N_("Allow plain HTTP on an address other than loopback"), NULL },
+    { "rate-limit", 0, 0, G_OPTION_ARG_INT, &rate_limit,
+      N_("Requests per second per token, with bursts of twice as many (default 200)"), N_("N") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context,
+                                _("Serves a Clientele database to the back-office staff over "
+                                  "HTTP (the REST API of data/openapi.yaml)."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  /* Options of further services (for example mail delivery) are added to
+   * this context as groups of their own. */
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage (context, error->message);
+  if (argc > 1)
+    return usage (context, _("serve takes no arguments besides its options."));
+  if (rate_limit < 1)
+    return usage (context, _("--rate-limit is at least 1 request per second."));
+  if ((tls_certificate == NULL) != (tls_key == NULL))
+    return usage (context, _("Give both --tls-certificate and --tls-key, or neither."));
+
+  if (tls_certificate != NULL)
+    {
+      certificate = g_tls_certificate_new_from_files (tls_certificate, tls_key, &error);
+      if (certificate == NULL)
+        return fail (_("Could not read the TLS certificate and key"), error);
+    }
+
+  store = open_database (database, &error);
+  if (store == NULL)
+    return fail (_("Could not open the database"), error);
+
+  server = clt_server_new (CLT_STORE (store), CLT_ACCOUNTS (store));
+  clt_server_set_rate_limit (server, rate_limit);
+  if (!clt_server_listen (server, listen != NULL ? listen : DEFAULT_LISTEN, certificate, insecure,
+                          &error))
+    return fail (_("Could not listen"), error);
+
+  /* The first line on stdout: scripts and tests read the URL from it. */
+  url = clt_server_dup_url (server);
+  g_print ("Listening on %s\n", url);
+  fflush (stdout);
+
+  serve.loop = loop;
+  serve.server = server;
+  sigterm_id = g_unix_signal_add (SIGTERM, on_signal_cb, &serve);
+  sigint_id = g_unix_signal_add (SIGINT, on_signal_cb, &serve);
+
+  g_main_loop_run (loop);
+
+  g_source_remove (sigterm_id);
+  g_source_remove (sigint_id);
+  g_clear_object (&server);
+
+  /* Closing the last connection checkpoints the WAL into the database
+   * file: let the store's last tasks finish so that it is finalized. */
+  g_weak_ref_init (&store_ref, store);
+  g_clear_object (&store);
+  for (guint i = 0; i < 500; i++)
+    {
+      g_autoptr(GObject) alive = g_weak_ref_get (&store_ref);
+
+      if (alive == NULL)
+        break;
+      g_clear_object (&alive);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10 * 1000);
+    }
+  g_weak_ref_clear (&store_ref);
+
+  g_printerr (_("Stopped.\n"));
+  return 0;
+}
+
+/* }}} */
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc >= 2 && g_str_equal (argv[1], "serve"))
+    return run_serve (argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "user"))
+    return run_user (argc - 1, argv + 1);
+
+  if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
+    {
+      g_print ("%s", _("Usage:\n"
+                       "  clientele-server serve --database FILE [--listen ADDRESS:PORT]\n"
+                       "                   [--tls-certificate FILE --tls-key FILE] [--insecure]\n"
+                       "                   [--rate-limit N]\n"
+                       "  clientele-server user add NAME --role admin|staff|support|viewer --database FILE\n"
+                       "  clientele-server user list --database FILE\n"
+                       "  clientele-server user revoke NAME --database FILE\n"
+                       "  clientele-server user set-role NAME ROLE --database FILE\n"
+                       "\n"
+                       "Each command has its own --help.\n"));
+      return 0;
+    }
+
+  g_printerr ("%s", _("clientele-server: say what to do: serve or user (--help for more).\n"));
+  return 2;
+}

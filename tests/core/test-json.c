@@ -1,0 +1,1302 @@
+/* test-json.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "clt-address.h"
+#include "clt-backoffice-user.h"
+#include "clt-company.h"
+#include "clt-custom-field.h"
+#include "clt-customer-details.h"
+#include "clt-customer.h"
+#include "clt-email.h"
+#include "clt-enum-types.h"
+#include "clt-error.h"
+#include "clt-group.h"
+#include "clt-import-report.h"
+#include "clt-json.h"
+#include "clt-note.h"
+#include "clt-order.h"
+#include "clt-shop-preferences.h"
+#include "clt-site.h"
+
+/* Helpers {{{ */
+
+static JsonNode *
+parse (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *node = clt_json_parse (text, strlen (text), 32, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+  return node;
+}
+
+/* Through text and back, as a body travels. */
+static JsonNode *
+through_text (JsonNode *node)
+{
+  g_autofree char *text = clt_json_to_string (node);
+
+  return parse (text);
+}
+
+static gboolean
+strv_equal (const char * const *a,
+            const char * const *b)
+{
+  static const char * const empty[] = { NULL };
+
+  return g_strv_equal (a != NULL ? a : empty, b != NULL ? b : empty);
+}
+
+static void
+assert_values_equal (GParamSpec   *pspec,
+                     const GValue *a,
+                     const GValue *b)
+{
+  GType type = G_PARAM_SPEC_VALUE_TYPE (pspec);
+
+  if (type == G_TYPE_STRING)
+    {
+      const char *sa = g_value_get_string (a);
+      const char *sb = g_value_get_string (b);
+      g_assert_cmpstr (sa != NULL ? sa : "", ==, sb != NULL ? sb : "");
+    }
+  else if (type == G_TYPE_STRV)
+    g_assert_true (strv_equal (g_value_get_boxed (a), g_value_get_boxed (b)));
+  else if (type == G_TYPE_DATE_TIME)
+    {
+      GDateTime *da = g_value_get_boxed (a);
+      GDateTime *db = g_value_get_boxed (b);
+
+      g_assert_true ((da == NULL) == (db == NULL));
+      if (da != NULL)
+        g_assert_true (g_date_time_equal (da, db));
+    }
+  else if (type == G_TYPE_VARIANT)
+    {
+      GVariant *va = g_value_get_variant (a);
+      GVariant *vb = g_value_get_variant (b);
+
+      g_assert_true ((va == NULL) == (vb == NULL));
+      if (va != NULL)
+        g_assert_true (g_variant_equal (va, vb));
+    }
+  else
+    g_assert_cmpint (g_param_values_cmp (pspec, a, b), ==, 0);
+}
+
+static void assert_objects_equal (gpointer a, gpointer b);
+
+static void
+assert_arrays_equal (GPtrArray *a,
+                     GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    assert_objects_equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i));
+}
+
+static void
+assert_objects_equal (gpointer a,
+                      gpointer b)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs;
+
+  g_assert_true (G_OBJECT_TYPE (a) == G_OBJECT_TYPE (b));
+
+  if (CLT_IS_IMPORT_REPORT (a))
+    {
+      guint n = clt_import_report_get_n_refused (a);
+
+      g_assert_cmpuint (clt_import_report_get_n_imported (a), ==,
+                        clt_import_report_get_n_imported (b));
+      g_assert_cmpuint (n, ==, clt_import_report_get_n_refused (b));
+      for (guint i = 0; i < n; i++)
+        {
+          const char *fa, *fb, *ma, *mb;
+
+          g_assert_cmpuint (clt_import_report_get_refusal (a, i, &fa, &ma), ==,
+                            clt_import_report_get_refusal (b, i, &fb, &mb));
+          g_assert_cmpstr (fa, ==, fb);
+          g_assert_cmpstr (ma, ==, mb);
+        }
+      return;
+    }
+
+  if (CLT_IS_CUSTOMER_DETAILS (a))
+    {
+      CltCompany *ca = clt_customer_details_get_company (a);
+      CltCompany *cb = clt_customer_details_get_company (b);
+
+      assert_objects_equal (clt_customer_details_get_customer (a),
+                            clt_customer_details_get_customer (b));
+      assert_arrays_equal (clt_customer_details_get_addresses (a),
+                           clt_customer_details_get_addresses (b));
+      assert_arrays_equal (clt_customer_details_get_notes (a), clt_customer_details_get_notes (b));
+      assert_arrays_equal (clt_customer_details_get_orders (a), clt_customer_details_get_orders (b));
+      assert_arrays_equal (clt_customer_details_get_emails (a), clt_customer_details_get_emails (b));
+      assert_arrays_equal (clt_customer_details_get_sites (a), clt_customer_details_get_sites (b));
+      assert_arrays_equal (clt_customer_details_get_groups (a), clt_customer_details_get_groups (b));
+      g_assert_true ((ca == NULL) == (cb == NULL));
+      if (ca != NULL)
+        assert_objects_equal (ca, cb);
+      return;
+    }
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (a), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_auto(GValue) va = G_VALUE_INIT;
+      g_auto(GValue) vb = G_VALUE_INIT;
+
+      /* Which page a list row holds is not data. */
+      if (g_str_equal (pspecs[i]->name, "loaded"))
+        continue;
+
+      g_object_get_property (a, pspecs[i]->name, &va);
+      g_object_get_property (b, pspecs[i]->name, &vb);
+      if (g_test_verbose ())
+        g_test_message ("%s.%s", G_OBJECT_TYPE_NAME (a), pspecs[i]->name);
+      assert_values_equal (pspecs[i], &va, &vb);
+    }
+
+  if (CLT_IS_CUSTOMER (a))
+    {
+      assert_arrays_equal (clt_customer_get_import_addresses (a),
+                           clt_customer_get_import_addresses (b));
+      assert_arrays_equal (clt_customer_get_import_orders (a), clt_customer_get_import_orders (b));
+    }
+}
+
+/* Gives every writable property of @object a value unlike its default,
+ * different for each @seed. */
+static gpointer
+fill (gpointer object,
+      guint    seed)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs;
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      GParamSpec *pspec = pspecs[i];
+      GType type = G_PARAM_SPEC_VALUE_TYPE (pspec);
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if ((pspec->flags & G_PARAM_WRITABLE) == 0 || g_str_equal (pspec->name, "loaded"))
+        continue;
+
+      g_value_init (&value, type);
+      if (type == G_TYPE_STRING)
+        g_value_take_string (&value, g_strdup_printf ("%s-%u “Grüße” ✓", pspec->name, seed));
+      else if (type == G_TYPE_STRV)
+        {
+          const char *strv[] = { "alpha", "bäta", pspec->name, NULL };
+          g_value_set_boxed (&value, strv);
+        }
+      else if (type == G_TYPE_DATE_TIME)
+        /* Microseconds, and not UTC: both must survive. */
+        g_value_take_boxed (&value, g_date_time_new_from_iso8601 ("2021-03-04T10:00:00.123456+02:00",
+                                                                  NULL));
+      else if (type == G_TYPE_VARIANT)
+        {
+          GVariantBuilder builder;
+
+          g_variant_builder_init (&builder, G_VARIANT_TYPE_VARDICT);
+          g_variant_builder_add (&builder, "{sv}", "loyalty", g_variant_new_double (3.5 + seed));
+          g_variant_builder_add (&builder, "{sv}", "points", g_variant_new_double (12.0));
+          g_variant_builder_add (&builder, "{sv}", "vip", g_variant_new_boolean (TRUE));
+          g_variant_builder_add (&builder, "{sv}", "since", g_variant_new_string ("2020-01-31"));
+          g_value_set_variant (&value, g_variant_builder_end (&builder));
+        }
+      else if (type == G_TYPE_BOOLEAN)
+        g_value_set_boolean (&value, !G_PARAM_SPEC_BOOLEAN (pspec)->default_value);
+      else if (type == G_TYPE_INT64)
+        g_value_set_int64 (&value, G_GINT64_CONSTANT (9007199254740993) + seed);
+      else if (G_TYPE_IS_ENUM (type))
+        {
+          GEnumClass *klass = G_PARAM_SPEC_ENUM (pspec)->enum_class;
+          g_value_set_enum (&value, klass->values[klass->n_values - 1].value);
+        }
+      else
+        g_assert_not_reached ();
+
+      g_object_set_property (object, pspec->name, &value);
+    }
+
+  return object;
+}
+
+static gpointer
+round_trip (gpointer object)
+{
+  g_autoptr(JsonNode) node = clt_json_from_object (object, CLT_JSON_FLAGS_NONE);
+  g_autoptr(JsonNode) again = through_text (node);
+  g_autoptr(GError) error = NULL;
+  gpointer copy;
+
+  copy = clt_json_to_object (G_OBJECT_TYPE (object), again, CLT_JSON_READ_ONLY_MEMBERS, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (copy);
+  assert_objects_equal (object, copy);
+  return copy;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static char *
+member_names (JsonNode *node)
+{
+  g_autoptr(GList) names = json_object_get_members (json_node_get_object (node));
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+
+  for (GList *l = names; l != NULL; l = l->next)
+    g_ptr_array_add (sorted, l->data);
+  g_ptr_array_sort (sorted, compare_names);
+  g_ptr_array_add (sorted, NULL);
+  return g_strjoinv (" ", (char **) sorted->pdata);
+}
+
+static void
+assert_invalid (GError     *error,
+                const char *field)
+{
+  g_assert_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_INVALID);
+  g_assert_cmpstr (clt_store_error_get_field (error), ==, field);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_cmpuint (strlen (error->message), >, 0);
+}
+
+/* }}} */
+
+/* Members {{{ */
+
+static gpointer
+new_object (GType type)
+{
+  if (type == CLT_TYPE_IMPORT_REPORT)
+    return clt_import_report_new ();
+  if (type == CLT_TYPE_CUSTOMER_DETAILS)
+    return clt_customer_details_new (clt_customer_new (), NULL, NULL, NULL, NULL, NULL, NULL, NULL);
+  return g_object_new (type, NULL);
+}
+
+static const struct
+{
+  GType     (*get_type) (void);
+  const char *members;
+  const char *writable;   /* left with CLT_JSON_WRITABLE_ONLY */
+} expected_members[] = {
+  { clt_customer_get_type,
+    "active anonymizedAt businessUnit city company companyId country createdAt customFields "
+    "customerNumber dateOfBirth defaultBillingAddress defaultShippingAddress email firstName "
+    "gender groups id lastLogin lastName middleName onHold phone preferredCurrency "
+    "preferredLanguage preferredSite restriction roles salutation status title updatedAt "
+    "verified version zipCode",
+    "active businessUnit company companyId customFields dateOfBirth defaultBillingAddress "
+    "defaultShippingAddress email firstName gender groups id lastName middleName onHold phone "
+    "preferredCurrency preferredLanguage preferredSite restriction roles salutation title "
+    "verified" },
+  { clt_address_get_type,
+    "address1 address2 address3 city comment company country customerId firstName id lastName "
+    "phone region salutation version zipCode",
+    "address1 address2 address3 city comment company country firstName id lastName phone "
+    "region salutation zipCode" },
+  { clt_note_get_type, "author createdAt customerId id message", "message" },
+  { clt_order_get_type, "createdAt currency customerId reference site status total", "" },
+  { clt_email_get_type, "body createdAt customerId id kind recipient state subject", "" },
+  { clt_site_get_type,
+    "active assistedBuying code defaultCurrency defaultLocale name storefrontUrl version",
+    "active assistedBuying code defaultCurrency defaultLocale name storefrontUrl" },
+  { clt_group_get_type, "code description name version", "code description name" },
+  { clt_company_get_type, "businessUnits id name roles version", "businessUnits id name roles" },
+  { clt_custom_field_get_type, "key label showAsColumn type version",
+    "key label showAsColumn type" },
+  { clt_shop_preferences_get_type,
+    "customerActiveOnCreation customerNumberPrefix customerOnHoldOnCreation defaultCurrency "
+    "defaultLocale localRole shopName version",
+    "customerActiveOnCreation customerNumberPrefix customerOnHoldOnCreation defaultCurrency "
+    "defaultLocale shopName" },
+  { clt_backoffice_user_get_type, "displayName role username", "displayName" },
+  { clt_import_report_get_type, "imported refusals", "imported refusals" },
+  { clt_customer_details_get_type,
+    "addresses company customer emails groups notes orders sites",
+    "addresses company customer emails groups notes orders sites" },
+};
+
+static void
+test_members (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (expected_members); i++)
+    {
+      g_autoptr(GObject) object = new_object (expected_members[i].get_type ());
+      g_autoptr(JsonNode) all = clt_json_from_object (object, CLT_JSON_FLAGS_NONE);
+      g_autoptr(JsonNode) writable = clt_json_from_object (object, CLT_JSON_WRITABLE_ONLY);
+      g_autofree char *all_names = member_names (all);
+      g_autofree char *writable_names = member_names (writable);
+
+      g_test_message ("%s: %s", G_OBJECT_TYPE_NAME (object), all_names);
+      g_assert_cmpstr (all_names, ==, expected_members[i].members);
+      g_assert_cmpstr (writable_names, ==, expected_members[i].writable);
+    }
+}
+
+static void
+test_values (void)
+{
+  g_autoptr(CltCustomer) customer = clt_customer_new ();
+  g_autoptr(GDateTime) registered = g_date_time_new_from_iso8601 ("2021-03-04T12:00:00+02:00",
+                                                                  NULL);
+  const char *groups[] = { "vip", "b2b", NULL };
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *text = NULL;
+
+  clt_customer_set_number (customer, "CUST-1");
+  clt_customer_set_locale (customer, "de_DE");
+  clt_customer_set_gender (customer, CLT_GENDER_DIVERSE);
+  clt_customer_set_on_hold (customer, TRUE);
+  clt_customer_set_registered (customer, registered);
+  clt_customer_set_groups (customer, groups);
+  clt_customer_set_version (customer, 7);
+
+  node = clt_json_from_object (customer, CLT_JSON_FLAGS_NONE);
+  text = clt_json_to_string (node);
+  g_assert_nonnull (strstr (text, "\"customerNumber\":\"CUST-1\""));
+  g_assert_nonnull (strstr (text, "\"preferredLanguage\":\"de_DE\""));
+  g_assert_nonnull (strstr (text, "\"gender\":\"diverse\""));
+  g_assert_nonnull (strstr (text, "\"status\":\"on-hold\""));
+  g_assert_nonnull (strstr (text, "\"createdAt\":\"2021-03-04T10:00:00Z\""));
+  g_assert_nonnull (strstr (text, "\"lastLogin\":null"));
+  g_assert_nonnull (strstr (text, "\"groups\":[\"vip\",\"b2b\"]"));
+  g_assert_nonnull (strstr (text, "\"version\":7"));
+  g_assert_nonnull (strstr (text, "\"customFields\":{}"));
+  g_assert_nonnull (strstr (text, "\"middleName\":\"\""));
+  g_assert_null (strstr (text, "loaded"));
+  g_assert_null (strstr (text, "\"addresses\""));
+}
+
+/* }}} */
+
+/* Round trips {{{ */
+
+static void
+test_round_trip_plain (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (expected_members); i++)
+    {
+      GType type = expected_members[i].get_type ();
+      g_autoptr(GObject) blank = NULL;
+      g_autoptr(GObject) filled = NULL;
+      g_autoptr(GObject) copy1 = NULL;
+      g_autoptr(GObject) copy2 = NULL;
+
+      if (type == CLT_TYPE_IMPORT_REPORT || type == CLT_TYPE_CUSTOMER_DETAILS)
+        continue;
+
+      g_test_message ("%s", g_type_name (type));
+      blank = g_object_new (type, NULL);
+      filled = fill (g_object_new (type, NULL), i);
+      copy1 = round_trip (blank);
+      copy2 = round_trip (filled);
+    }
+}
+
+static void
+test_round_trip_customer_import (void)
+{
+  g_autoptr(CltCustomer) customer = fill (clt_customer_new (), 1);
+  g_autoptr(CltCustomer) copy = NULL;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_ptr_array_add (clt_customer_get_import_addresses (customer), fill (clt_address_new (), i));
+      g_ptr_array_add (clt_customer_get_import_orders (customer), fill (clt_order_new (), i));
+    }
+
+  copy = round_trip (customer);
+  g_assert_cmpuint (clt_customer_get_import_addresses (copy)->len, ==, 2);
+
+  /* Import data is create-only: the server takes it from an import body
+   * even without the flag. */
+  {
+    g_autoptr(JsonNode) node = clt_json_from_object (customer, CLT_JSON_WRITABLE_ONLY);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CltCustomer) imported = clt_json_to_object (CLT_TYPE_CUSTOMER, node,
+                                                          CLT_JSON_FLAGS_NONE, &error);
+
+    g_assert_no_error (error);
+    assert_arrays_equal (clt_customer_get_import_orders (customer),
+                         clt_customer_get_import_orders (imported));
+  }
+}
+
+static void
+test_round_trip_report (void)
+{
+  g_autoptr(CltImportReport) empty = clt_import_report_new ();
+  g_autoptr(CltImportReport) report = clt_import_report_new ();
+  g_autoptr(CltImportReport) copy1 = NULL;
+  g_autoptr(CltImportReport) copy2 = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *text = NULL;
+
+  clt_import_report_add_imported (report, 41);
+  clt_import_report_add_refusal (report, 3, "email", "Enter an email address like a@b.example.");
+  clt_import_report_add_refusal (report, 7, "addresses[1].zip-code", "Enter a postcode.");
+  clt_import_report_add_refusal (report, 9, "", "This customer is already there.");
+
+  copy1 = round_trip (empty);
+  copy2 = round_trip (report);
+
+  node = clt_json_from_object (report, CLT_JSON_FLAGS_NONE);
+  text = clt_json_to_string (node);
+  g_assert_nonnull (strstr (text, "{\"index\":7,\"field\":\"addresses[1].zipCode\","));
+  g_assert_nonnull (strstr (text, "\"imported\":41"));
+}
+
+static void
+test_round_trip_details (void)
+{
+  g_autoptr(GPtrArray) addresses = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) orders = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) emails = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) sites = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(CltCustomer) customer = fill (clt_customer_new (), 2);
+  g_autoptr(CltCompany) company = fill (clt_company_new (), 3);
+  g_autoptr(CltCustomerDetails) with = NULL;
+  g_autoptr(CltCustomerDetails) without = NULL;
+  g_autoptr(CltCustomerDetails) copy1 = NULL;
+  g_autoptr(CltCustomerDetails) copy2 = NULL;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_ptr_array_add (addresses, fill (clt_address_new (), i));
+      g_ptr_array_add (notes, fill (clt_note_new (), i));
+      g_ptr_array_add (orders, fill (clt_order_new (), i));
+      g_ptr_array_add (emails, fill (clt_email_new (), i));
+      g_ptr_array_add (sites, fill (clt_site_new (), i));
+      g_ptr_array_add (groups, fill (clt_group_new (), i));
+    }
+
+  with = clt_customer_details_new (customer, addresses, notes, orders, emails, sites, groups,
+                                   company);
+  without = clt_customer_details_new (customer, NULL, NULL, NULL, NULL, NULL, NULL, NULL);
+  copy1 = round_trip (with);
+  copy2 = round_trip (without);
+  g_assert_null (clt_customer_details_get_company (copy2));
+  g_assert_cmpuint (clt_customer_details_get_emails (copy1)->len, ==, 3);
+}
+
+static void
+test_round_trip_arrays (void)
+{
+  g_autoptr(GPtrArray) sites = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) copy = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonNode) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 4; i++)
+    g_ptr_array_add (sites, fill (clt_site_new (), i));
+
+  node = clt_json_from_array (sites, CLT_JSON_FLAGS_NONE);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (node));
+  again = through_text (node);
+  copy = clt_json_to_array (CLT_TYPE_SITE, again, CLT_JSON_READ_ONLY_MEMBERS, &error);
+  g_assert_no_error (error);
+  assert_arrays_equal (sites, copy);
+}
+
+/* }}} */
+
+/* Read-only members and PATCH {{{ */
+
+static void
+test_read_only_skipped (void)
+{
+  g_autoptr(JsonNode) node = parse ("{\"id\": \"shop-42\", \"customerNumber\": \"X-1\","
+                                    " \"email\": \"a@b.example\", \"firstName\": \"Ada\","
+                                    " \"version\": 9, \"createdAt\": \"2020-01-01T00:00:00Z\","
+                                    " \"status\": \"inactive\", \"zipCode\": \"50667\"}");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CltCustomer) created = NULL;
+  g_autoptr(CltCustomer) taken = NULL;
+  g_autoptr(CltCustomer) patched = clt_customer_new ();
+
+  /* A create takes the chosen id and email, never the server's fields. */
+  created = clt_json_to_object (CLT_TYPE_CUSTOMER, node, CLT_JSON_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (clt_customer_get_id (created), ==, "shop-42");
+  g_assert_cmpstr (clt_customer_get_email (created), ==, "a@b.example");
+  g_assert_cmpstr (clt_customer_get_first_name (created), ==, "Ada");
+  g_assert_cmpstr (clt_customer_get_number (created), ==, "");
+  g_assert_cmpint (clt_customer_get_version (created), ==, 0);
+  g_assert_null (clt_customer_get_registered (created));
+  g_assert_cmpstr (clt_customer_get_zip_code (created), ==, "");
+
+  /* A PATCH does not rename either. */
+  clt_customer_set_id (patched, "c-1");
+  clt_customer_set_email (patched, "old@b.example");
+  g_assert_true (clt_json_apply (patched, node, CLT_JSON_FLAGS_NONE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (clt_customer_get_id (patched), ==, "c-1");
+  g_assert_cmpstr (clt_customer_get_email (patched), ==, "old@b.example");
+  g_assert_cmpstr (clt_customer_get_first_name (patched), ==, "Ada");
+  g_assert_cmpint (clt_customer_get_version (patched), ==, 0);
+
+  /* The client reading the server's answer takes them all. */
+  taken = clt_json_to_object (CLT_TYPE_CUSTOMER, node, CLT_JSON_READ_ONLY_MEMBERS, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (clt_customer_get_number (taken), ==, "X-1");
+  g_assert_cmpint (clt_customer_get_version (taken), ==, 9);
+  g_assert_nonnull (clt_customer_get_registered (taken));
+  g_assert_cmpstr (clt_customer_get_zip_code (taken), ==, "50667");
+
+  /* Notes: only the message is a client's to set. */
+  {
+    g_autoptr(JsonNode) body = parse ("{\"id\": \"n\", \"author\": \"mallory\", \"message\": \"Hi\","
+                                      " \"createdAt\": \"1999-01-01T00:00:00Z\"}");
+    g_autoptr(CltNote) note = clt_json_to_object (CLT_TYPE_NOTE, body, CLT_JSON_FLAGS_NONE, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (clt_note_get_message (note), ==, "Hi");
+    g_assert_cmpstr (clt_note_get_author (note), ==, "");
+    g_assert_cmpstr (clt_note_get_id (note), ==, "");
+    g_assert_null (clt_note_get_created (note));
+  }
+}
+
+static void
+on_notify_cb (GObject    *object,
+              GParamSpec *pspec,
+              GPtrArray  *names)
+{
+  g_ptr_array_add (names, (gpointer) pspec->name);
+}
+
+static void
+test_patch (void)
+{
+  g_autoptr(CltCustomer) customer = fill (clt_customer_new (), 5);
+  g_autoptr(CltCustomer) before = clt_customer_copy (customer);
+  g_autoptr(GPtrArray) notified = g_ptr_array_new ();
+  g_autoptr(JsonNode) node = parse ("{\"lastName\": \"Lovelace\", \"groups\": [\"vip\"],"
+                                    " \"onHold\": false, \"customFields\": {\"vip\": false}}");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) vip_false = g_variant_ref_sink (g_variant_new_parsed ("{'vip': <false>}"));
+  const char *vip[] = { "vip", NULL };
+
+  g_signal_connect (customer, "notify", G_CALLBACK (on_notify_cb), notified);
+  g_assert_true (clt_json_apply (customer, node, CLT_JSON_FLAGS_NONE, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (clt_customer_get_last_name (customer), ==, "Lovelace");
+  g_assert_true (strv_equal (clt_customer_get_groups (customer), vip));
+  g_assert_false (clt_customer_get_on_hold (customer));
+  g_assert_true (g_variant_equal (clt_customer_get_custom_fields (customer), vip_false));
+
+  /* Nothing else moved. */
+  clt_customer_set_last_name (before, "Lovelace");
+  clt_customer_set_groups (before, vip);
+  clt_customer_set_on_hold (before, FALSE);
+  clt_customer_set_custom_fields (before, vip_false);
+  assert_objects_equal (before, customer);
+  g_assert_cmpuint (notified->len, >=, 4);
+  for (guint i = 0; i < notified->len; i++)
+    g_assert_true (g_strv_contains ((const char *[]) { "last-name", "groups", "on-hold",
+                                                       "custom-fields", "status", NULL },
+                                    g_ptr_array_index (notified, i)));
+
+  /* Null clears text and lists. */
+  g_clear_pointer (&node, json_node_unref);
+  node = parse ("{\"middleName\": null, \"roles\": null, \"customFields\": null}");
+  g_assert_true (clt_json_apply (customer, node, CLT_JSON_FLAGS_NONE, &error));
+  g_assert_cmpstr (clt_customer_get_middle_name (customer), ==, "");
+  g_assert_cmpuint (g_strv_length ((char **) clt_customer_get_roles (customer)), ==, 0);
+  g_assert_null (clt_customer_get_custom_fields (customer));
+
+  /* All or nothing: one bad member and nothing changes. */
+  g_clear_object (&before);
+  before = clt_customer_copy (customer);
+  g_clear_pointer (&node, json_node_unref);
+  node = parse ("{\"firstName\": \"Changed\", \"title\": \"Dr\", \"active\": \"yes\"}");
+  g_assert_false (clt_json_apply (customer, node, CLT_JSON_FLAGS_NONE, &error));
+  assert_invalid (error, "active");
+  assert_objects_equal (before, customer);
+  g_clear_error (&error);
+
+  /* An unknown member after good ones: nothing changes either. */
+  g_clear_pointer (&node, json_node_unref);
+  node = parse ("{\"firstName\": \"Changed\", \"isAdmin\": true}");
+  g_assert_false (clt_json_apply (customer, node, CLT_JSON_FLAGS_NONE, &error));
+  assert_invalid (error, "isAdmin");
+  assert_objects_equal (before, customer);
+}
+
+/* }}} */
+
+/* Hostile bodies {{{ */
+
+static const struct
+{
+  GType     (*get_type) (void);
+  const char *body;
+  const char *field;
+} hostile_bodies[] = {
+  /* wrong member types */
+  { clt_customer_get_type, "{\"firstName\": 5}", "firstName" },
+  { clt_customer_get_type, "{\"firstName\": true}", "firstName" },
+  { clt_customer_get_type, "{\"firstName\": [\"a\"]}", "firstName" },
+  { clt_customer_get_type, "{\"firstName\": {\"a\": 1}}", "firstName" },
+  { clt_customer_get_type, "{\"active\": \"true\"}", "active" },
+  { clt_customer_get_type, "{\"active\": 1}", "active" },
+  { clt_customer_get_type, "{\"active\": null}", "active" },
+  { clt_customer_get_type, "{\"version\": 3}", NULL },   /* read-only: skipped, no error */
+  { clt_site_get_type, "{\"active\": 0}", "active" },
+  { clt_custom_field_get_type, "{\"showAsColumn\": \"no\"}", "showAsColumn" },
+  /* enum nicks that do not exist, or are not strings */
+  { clt_customer_get_type, "{\"gender\": \"robot\"}", "gender" },
+  { clt_customer_get_type, "{\"gender\": 1}", "gender" },
+  { clt_customer_get_type, "{\"gender\": \"MALE\"}", "gender" },
+  { clt_custom_field_get_type, "{\"type\": \"blob\"}", "type" },
+  { clt_backoffice_user_get_type, "{\"displayName\": 1}", "displayName" },
+  /* arrays of wrong element types */
+  { clt_customer_get_type, "{\"groups\": [1, 2]}", "groups" },
+  { clt_customer_get_type, "{\"groups\": [\"a\", null]}", "groups" },
+  { clt_customer_get_type, "{\"groups\": [[\"a\"]]}", "groups" },
+  { clt_customer_get_type, "{\"groups\": \"vip\"}", "groups" },
+  { clt_company_get_type, "{\"businessUnits\": [{\"name\": \"Sales\"}]}", "businessUnits" },
+  { clt_company_get_type, "{\"roles\": {\"0\": \"buyer\"}}", "roles" },
+  /* custom field values */
+  { clt_customer_get_type, "{\"customFields\": [1]}", "customFields" },
+  { clt_customer_get_type, "{\"customFields\": {\"a\": {\"b\": 1}}}", "customFields" },
+  { clt_customer_get_type, "{\"customFields\": {\"a\": [1]}}", "customFields" },
+  { clt_customer_get_type, "{\"customFields\": {\"a\": 9007199254740993}}", "customFields" },
+  { clt_customer_get_type, "{\"customFields\": {\"\": 1}}", "customFields" },
+  /* unknown members, also where a known name is nested */
+  { clt_customer_get_type, "{\"isAdmin\": true}", "isAdmin" },
+  { clt_customer_get_type, "{\"first_name\": \"Ada\"}", "first_name" },
+  { clt_customer_get_type, "{\"loaded\": true}", "loaded" },
+  { clt_customer_get_type, "{\"number\": \"C-1\"}", "number" },
+  { clt_order_get_type, "{\"created\": \"x\"}", "created" },
+  { clt_address_get_type, "{\"orders\": []}", "orders" },
+  /* import payload of the wrong shape */
+  { clt_customer_get_type, "{\"addresses\": {}}", "addresses" },
+  { clt_customer_get_type, "{\"addresses\": [1]}", "addresses[0]" },
+  { clt_customer_get_type, "{\"addresses\": [{}, {\"zipCode\": 50667}]}", "addresses[1].zipCode" },
+  { clt_customer_get_type, "{\"orders\": [{\"total\": \"12\"}]}", "orders[0].total" },
+  { clt_customer_get_type, "{\"orders\": [{\"total\": 1.5}]}", "orders[0].total" },
+  /* not an object at all */
+  { clt_customer_get_type, "[]", NULL },
+  { clt_customer_get_type, "\"customer\"", NULL },
+  { clt_customer_get_type, "null", NULL },
+  { clt_customer_get_type, "42", NULL },
+};
+
+static void
+test_hostile_members (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (hostile_bodies); i++)
+    {
+      g_autoptr(JsonNode) node = parse (hostile_bodies[i].body);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GObject) object = NULL;
+      gboolean expect_ok = g_str_equal (hostile_bodies[i].body, "{\"version\": 3}");
+
+      g_test_message ("%s", hostile_bodies[i].body);
+      object = clt_json_to_object (hostile_bodies[i].get_type (), node, CLT_JSON_FLAGS_NONE,
+                                   &error);
+      if (expect_ok)
+        {
+          g_assert_no_error (error);
+          g_assert_nonnull (object);
+          continue;
+        }
+      g_assert_null (object);
+      assert_invalid (error, hostile_bodies[i].field);
+    }
+}
+
+static const struct
+{
+  GType     (*get_type) (void);
+  const char *body;
+  const char *field;
+} hostile_read_only[] = {
+  /* dates that do not parse, or say no time zone */
+  { clt_customer_get_type, "{\"createdAt\": \"yesterday\"}", "createdAt" },
+  { clt_customer_get_type, "{\"createdAt\": \"2021-02-30T10:00:00Z\"}", "createdAt" },
+  { clt_customer_get_type, "{\"createdAt\": \"2021-03-04T10:00:00\"}", "createdAt" },
+  { clt_customer_get_type, "{\"createdAt\": 1614852000}", "createdAt" },
+  { clt_note_get_type, "{\"createdAt\": \"\"}", "createdAt" },
+  { clt_customer_get_type,
+    "{\"lastLogin\": \"2021-03-04T10:00:00Z2021-03-04T10:00:00Z2021-03-04T10:00:00Z0000000000\"}",
+    "lastLogin" },
+  /* numbers out of range or not whole */
+  { clt_customer_get_type, "{\"version\": -1}", "version" },
+  { clt_customer_get_type, "{\"version\": 1.0}", "version" },
+  { clt_customer_get_type, "{\"version\": \"3\"}", "version" },
+  { clt_site_get_type, "{\"version\": 1e3}", "version" },
+  /* derived members are checked even though they are not taken */
+  { clt_customer_get_type, "{\"status\": \"deleted\"}", "status" },
+  { clt_email_get_type, "{\"state\": \"lost\"}", "state" },
+  { clt_shop_preferences_get_type, "{\"localRole\": \"root\"}", "localRole" },
+  /* the report and the details */
+  { clt_import_report_get_type, "{\"imported\": -1}", "imported" },
+  { clt_import_report_get_type, "{\"imported\": 4294967296}", "imported" },
+  { clt_import_report_get_type, "{\"refusals\": [{\"index\": 1, \"field\": 2}]}",
+    "refusals[0].field" },
+  { clt_import_report_get_type, "{\"refusals\": [{\"row\": 1}]}", "refusals[0].row" },
+  { clt_import_report_get_type, "{\"refusals\": {}}", "refusals" },
+  { clt_import_report_get_type, "{\"skipped\": 1}", "skipped" },
+  { clt_customer_details_get_type, "{\"addresses\": []}", "customer" },
+  { clt_customer_details_get_type, "{\"customer\": {}, \"notes\": [{\"message\": 1}]}",
+    "notes[0].message" },
+  { clt_customer_details_get_type, "{\"customer\": {\"gender\": \"x\"}}", "customer.gender" },
+  { clt_customer_details_get_type, "{\"customer\": {}, \"company\": []}", "company" },
+  { clt_customer_details_get_type, "{\"customer\": {}, \"sites\": {}}", "sites" },
+  { clt_customer_details_get_type, "{\"customer\": {}, \"secrets\": 1}", "secrets" },
+};
+
+static void
+test_hostile_read_only (void)
+{
+  /* The client must not trust the server's answer either. */
+  for (guint i = 0; i < G_N_ELEMENTS (hostile_read_only); i++)
+    {
+      g_autoptr(JsonNode) node = parse (hostile_read_only[i].body);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GObject) object = NULL;
+
+      g_test_message ("%s", hostile_read_only[i].body);
+      object = clt_json_to_object (hostile_read_only[i].get_type (), node,
+                                   CLT_JSON_READ_ONLY_MEMBERS, &error);
+      g_assert_null (object);
+      assert_invalid (error, hostile_read_only[i].field);
+    }
+}
+
+static void
+test_hostile_text (void)
+{
+  /* Nodes built in-process can hold what clt_json_parse () refuses. */
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *object = json_object_new ();
+  JsonArray *groups = json_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CltCustomer) customer = clt_customer_new ();
+  g_autoptr(GPtrArray) array = NULL;
+
+  json_node_take_object (node, object);
+  json_object_set_string_member (object, "firstName", "Ad\xc3\x28");
+  g_assert_false (clt_json_apply (customer, node, CLT_JSON_FLAGS_NONE, &error));
+  assert_invalid (error, "firstName");
+  g_clear_error (&error);
+
+  json_object_remove_member (object, "firstName");
+  json_array_add_string_element (groups, "ok");
+  json_array_add_string_element (groups, "\xff");
+  json_object_set_array_member (object, "groups", groups);
+  g_assert_false (clt_json_apply (customer, node, CLT_JSON_FLAGS_NONE, &error));
+  assert_invalid (error, "groups");
+  g_clear_error (&error);
+
+  json_object_remove_member (object, "groups");
+  json_object_set_int_member (object, "\xfe\xff", 1);
+  g_assert_false (clt_json_apply (customer, node, CLT_JSON_FLAGS_NONE, &error));
+  g_assert_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_INVALID);
+  g_assert_true (g_utf8_validate (clt_store_error_get_field (error), -1, NULL));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_clear_error (&error);
+
+  /* Arrays: wrong element types and not an array, with the element named. */
+  g_clear_pointer (&node, json_node_unref);
+  node = parse ("[{\"code\": \"a\"}, 7]");
+  array = clt_json_to_array (CLT_TYPE_GROUP, node, CLT_JSON_FLAGS_NONE, &error);
+  g_assert_null (array);
+  assert_invalid (error, "[1]");
+  g_clear_error (&error);
+
+  g_clear_pointer (&node, json_node_unref);
+  node = parse ("[{\"code\": \"a\"}, {\"code\": false}]");
+  array = clt_json_to_array (CLT_TYPE_GROUP, node, CLT_JSON_FLAGS_NONE, &error);
+  g_assert_null (array);
+  assert_invalid (error, "[1].code");
+  g_clear_error (&error);
+
+  g_clear_pointer (&node, json_node_unref);
+  node = parse ("{\"code\": \"a\"}");
+  array = clt_json_to_array (CLT_TYPE_GROUP, node, CLT_JSON_FLAGS_NONE, &error);
+  g_assert_null (array);
+  assert_invalid (error, NULL);
+  g_clear_error (&error);
+
+  array = clt_json_to_array (CLT_TYPE_GROUP, NULL, CLT_JSON_FLAGS_NONE, &error);
+  g_assert_null (array);
+  assert_invalid (error, NULL);
+}
+
+/* }}} */
+
+/* Parsing {{{ */
+
+static char *
+nested (guint depth)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append (text, i % 2 == 0 ? "[" : "{\"a\":");
+  g_string_append (text, "1");
+  for (guint i = depth; i > 0; i--)
+    g_string_append (text, (i - 1) % 2 == 0 ? "]" : "}");
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_parse_depth (void)
+{
+  g_autofree char *ok = nested (32);
+  g_autofree char *deep = nested (33);
+  g_autofree char *very_deep = nested (100000);
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  /* Brackets inside strings, escaped quotes included, do not nest. */
+  g_autofree char *inner = nested (31);
+  g_autofree char *brackets = g_strnfill (100, '[');
+  g_autofree char *in_strings = g_strdup_printf ("[\"%s{{\", \"\\\"[[[[\", \"\\\\\", %s]",
+                                                 brackets, inner);
+
+  node = clt_json_parse (ok, strlen (ok), 32, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+  g_clear_pointer (&node, json_node_unref);
+
+  node = clt_json_parse (deep, strlen (deep), 32, &error);
+  g_assert_null (node);
+  assert_invalid (error, NULL);
+  g_clear_error (&error);
+
+  /* Refused by the scan: json-glib would recurse 100,000 deep. */
+  node = clt_json_parse (very_deep, strlen (very_deep), 32, &error);
+  g_assert_null (node);
+  assert_invalid (error, NULL);
+  g_clear_error (&error);
+
+  /* 31 levels inside the outer array: 32 in all. */
+  node = clt_json_parse (in_strings, strlen (in_strings), 32, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+  g_clear_pointer (&node, json_node_unref);
+
+  /* One more outside the strings is one too many. */
+  {
+    g_autofree char *body = g_strdup_printf ("[%s]", in_strings);
+
+    node = clt_json_parse (body, strlen (body), 32, &error);
+    g_assert_null (node);
+    assert_invalid (error, NULL);
+  }
+}
+
+static const struct
+{
+  const char *text;
+  gsize       length;   /* 0: strlen */
+} bad_bodies[] = {
+  { "", 0 },
+  { "   \n\t ", 0 },
+  { "{\"a\": \"b\xc3\x28\"}", 0 },            /* not UTF-8 */
+  { "{\"a\": \"\xed\xa0\x80\"}", 0 },          /* an encoded surrogate */
+  { "{\"a\": 1}\0{\"b\": 2}", 17 },             /* a NUL byte */
+  { "{\"a\": \"x\\u0000y\"}", 0 },             /* a NUL escape */
+  { "{\"a\": \"\\u12\"}", 0 },
+  { "{\"a\": \"\\x41\"}", 0 },
+  { "{\"a\": \"tab\there\"}", 0 },             /* a raw control character */
+  { "{\"a\": \"open", 0 },
+  { "/* \" */ [[[[[[[[[[1]]]]]]]]]] /* \" */", 0 },  /* comments json-glib reads */
+  { "{'a': 1}", 0 },                          /* single quotes json-glib reads */
+  { "[99999999999999999999]", 0 },             /* wraps in json-glib */
+  { "[-9223372036854775809]", 0 },
+  { "[1e400]", 0 },
+  { "[1" "0000000000000000000000000000000000000000000000000000000000000000000000]", 0 },
+  { "[tru]", 0 },
+  { "[True]", 0 },
+  { "[undefined]", 0 },
+  { "[NaN]", 0 },
+  { "[1,]", 0 },
+  { "{\"a\" 1}", 0 },
+  { "[1] [2]", 0 },
+  { "]", 0 },
+  { "{\"a\": 1}}", 0 },
+};
+
+static void
+test_parse_bad (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (bad_bodies); i++)
+    {
+      gsize length = bad_bodies[i].length != 0 ? bad_bodies[i].length
+                                               : strlen (bad_bodies[i].text);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = NULL;
+
+      g_test_message ("body %u", i);
+      node = clt_json_parse (bad_bodies[i].text, length, 32, &error);
+      g_assert_null (node);
+      assert_invalid (error, NULL);
+    }
+}
+
+static void
+test_parse_good (void)
+{
+  static const char * const good[] = {
+    "{}", "[]", "0", "-1", "\"text\"", "null", "true",
+    "[9223372036854775807, -9223372036854775808, 1.5e300, -0.0, 1E-5]",
+    "{\"a\": \"\\u00e9\\ud83d\\ude00 \\\" \\\\ \\/ \\b\\f\\n\\r\\t\"}",
+    "  {\"ä\": [true, false, null]}  \r\n",
+  };
+  /* The bytes may be followed by anything: only @length counts. */
+  const char *prefix = "{\"a\": 1}garbage";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(JsonNode) parsed = clt_json_parse (good[i], strlen (good[i]), 32, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (parsed);
+    }
+
+  node = clt_json_parse (prefix, 8, 32, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (node), "a"), ==, 1);
+
+  /* The tree is the caller's to change (the server takes "password" out). */
+  json_object_remove_member (json_node_get_object (node), "a");
+  g_assert_cmpuint (json_object_get_size (json_node_get_object (node)), ==, 0);
+}
+
+/* }}} */
+
+/* Problems {{{ */
+
+static const struct
+{
+  CltStoreError  code;
+  const char    *nick;
+  guint          status;
+} problem_codes[] = {
+  { CLT_STORE_ERROR_FAILED, "failed", 500 },
+  { CLT_STORE_ERROR_NOT_FOUND, "not-found", 404 },
+  { CLT_STORE_ERROR_INVALID, "invalid", 422 },
+  { CLT_STORE_ERROR_CONFLICT, "conflict", 409 },
+  { CLT_STORE_ERROR_STALE, "stale", 412 },
+  { CLT_STORE_ERROR_READ_ONLY, "read-only", 403 },
+  { CLT_STORE_ERROR_PERMISSION_DENIED, "permission-denied", 403 },
+  { CLT_STORE_ERROR_NOT_SIGNED_IN, "not-signed-in", 401 },
+  { CLT_STORE_ERROR_TOO_MANY_REQUESTS, "too-many-requests", 429 },
+  { CLT_STORE_ERROR_TOO_LARGE, "too-large", 413 },
+  { CLT_STORE_ERROR_UNAVAILABLE, "unavailable", 503 },
+  { CLT_STORE_ERROR_NOT_SUPPORTED, "not-supported", 501 },
+};
+
+static GError *
+make_error (CltStoreError code)
+{
+  switch (code)
+    {
+    case CLT_STORE_ERROR_INVALID:
+      return clt_store_error_new_invalid ("first-name", "Enter a first name.");
+    case CLT_STORE_ERROR_CONFLICT:
+      return clt_store_error_new_conflict ("email", "That email address is taken.");
+    case CLT_STORE_ERROR_TOO_MANY_REQUESTS:
+      return clt_store_error_new_retry_after (7, "Slow down.");
+    default:
+      return g_error_new (CLT_STORE_ERROR, code, "Error number %d, “quoted”.", code);
+    }
+}
+
+static void
+test_problem_round_trip (void)
+{
+  g_assert_cmpuint (G_N_ELEMENTS (problem_codes), ==, CLT_STORE_ERROR_NOT_SUPPORTED + 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (problem_codes); i++)
+    {
+      g_autoptr(GError) error = make_error (problem_codes[i].code);
+      g_autoptr(GError) back = NULL;
+      g_autoptr(JsonNode) problem = NULL;
+      g_autoptr(JsonNode) again = NULL;
+      JsonObject *object;
+      guint status = 0;
+
+      problem = clt_json_problem_from_error (error, &status);
+      g_assert_cmpuint (status, ==, problem_codes[i].status);
+      g_assert_cmpuint (clt_json_status_for_error (error), ==, problem_codes[i].status);
+      g_assert_cmpstr (clt_json_error_code (error), ==, problem_codes[i].nick);
+
+      object = json_node_get_object (problem);
+      g_assert_cmpstr (json_object_get_string_member (object, "type"), ==, "about:blank");
+      g_assert_cmpint (json_object_get_int_member (object, "status"), ==, status);
+      g_assert_cmpstr (json_object_get_string_member (object, "code"), ==, problem_codes[i].nick);
+      g_assert_cmpstr (json_object_get_string_member (object, "detail"), ==, error->message);
+      g_assert_cmpuint (strlen (json_object_get_string_member (object, "title")), >, 0);
+
+      again = through_text (problem);
+      back = clt_json_problem_to_error (again, status);
+      g_assert_error (back, CLT_STORE_ERROR, (int) problem_codes[i].code);
+      g_assert_cmpstr (back->message, ==, error->message);
+      g_assert_cmpstr (clt_store_error_get_field (back), ==, clt_store_error_get_field (error));
+      g_assert_cmpuint (clt_store_error_get_retry_after (back), ==,
+                        clt_store_error_get_retry_after (error));
+
+      /* The code wins over the status (the server's 400 "too-large"). */
+      g_clear_error (&back);
+      back = clt_json_problem_to_error (again, 400);
+      g_assert_error (back, CLT_STORE_ERROR, (int) problem_codes[i].code);
+    }
+}
+
+static void
+test_problem_members (void)
+{
+  g_autoptr(GError) invalid = clt_store_error_new_invalid ("zip-code", "Enter a postcode.");
+  g_autoptr(GError) many = clt_store_error_new_retry_after (30, "Slow down.");
+  g_autoptr(GError) too_large = g_error_new_literal (CLT_STORE_ERROR, CLT_STORE_ERROR_TOO_LARGE,
+                                                     "At most 500 a page.");
+  g_autoptr(GError) foreign = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                                                   "/var/lib/clientele/db: no space");
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *text = NULL;
+  guint status;
+
+  node = clt_json_problem_from_error (invalid, NULL);
+  text = clt_json_to_string (node);
+  g_assert_nonnull (strstr (text, "\"errors\":[{\"field\":\"zipCode\",\"message\":\"Enter a postcode.\"}]"));
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&node, json_node_unref);
+
+  /* The caller may answer with another status: the body says so too. */
+  node = clt_json_problem_new (invalid, 400);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (node), "status"), ==, 400);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "title"), ==,
+                   "Bad Request");
+  g_clear_pointer (&node, json_node_unref);
+  node = clt_json_problem_new (too_large, 400);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "code"), ==,
+                   "too-large");
+  g_clear_pointer (&node, json_node_unref);
+
+  node = clt_json_problem_from_error (many, &status);
+  g_assert_cmpuint (status, ==, 429);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (node), "retryAfter"), ==, 30);
+  g_assert_false (json_object_has_member (json_node_get_object (node), "errors"));
+  g_clear_pointer (&node, json_node_unref);
+
+  /* Another domain's message may show internals: it stays on the server. */
+  node = clt_json_problem_from_error (foreign, &status);
+  g_assert_cmpuint (status, ==, 500);
+  text = clt_json_to_string (node);
+  g_assert_null (strstr (text, "/var/lib"));
+  g_assert_nonnull (strstr (text, "\"code\":\"failed\""));
+}
+
+static void
+test_problem_hostile (void)
+{
+  static const struct
+  {
+    const char    *body;   /* NULL: no JSON body */
+    guint          status;
+    CltStoreError  code;
+  } cases[] = {
+    { NULL, 400, CLT_STORE_ERROR_INVALID },
+    { NULL, 401, CLT_STORE_ERROR_NOT_SIGNED_IN },
+    { NULL, 403, CLT_STORE_ERROR_PERMISSION_DENIED },
+    { NULL, 404, CLT_STORE_ERROR_NOT_FOUND },
+    { NULL, 409, CLT_STORE_ERROR_CONFLICT },
+    { NULL, 412, CLT_STORE_ERROR_STALE },
+    { NULL, 413, CLT_STORE_ERROR_TOO_LARGE },
+    { NULL, 422, CLT_STORE_ERROR_INVALID },
+    { NULL, 428, CLT_STORE_ERROR_INVALID },
+    { NULL, 429, CLT_STORE_ERROR_TOO_MANY_REQUESTS },
+    { NULL, 500, CLT_STORE_ERROR_FAILED },
+    { NULL, 501, CLT_STORE_ERROR_NOT_SUPPORTED },
+    { NULL, 502, CLT_STORE_ERROR_UNAVAILABLE },
+    { NULL, 503, CLT_STORE_ERROR_UNAVAILABLE },
+    { NULL, 418, CLT_STORE_ERROR_FAILED },
+    { "[1, 2]", 404, CLT_STORE_ERROR_NOT_FOUND },
+    { "{\"code\": \"exploded\"}", 503, CLT_STORE_ERROR_UNAVAILABLE },
+    { "{\"code\": 4, \"detail\": 5, \"errors\": 6}", 422, CLT_STORE_ERROR_INVALID },
+    { "{\"code\": \"conflict\", \"errors\": [7, {\"field\": 8}]}", 409, CLT_STORE_ERROR_CONFLICT },
+    { "{\"code\": \"too-many-requests\", \"retryAfter\": -5}", 429,
+      CLT_STORE_ERROR_TOO_MANY_REQUESTS },
+    { "{\"code\": \"too-many-requests\", \"retryAfter\": 9999999999999}", 429,
+      CLT_STORE_ERROR_TOO_MANY_REQUESTS },
+    { "{\"status\": 404}", 0, CLT_STORE_ERROR_NOT_FOUND },
+    { "{\"status\": 99999}", 0, CLT_STORE_ERROR_FAILED },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JsonNode) node = cases[i].body != NULL ? parse (cases[i].body) : NULL;
+      g_autoptr(GError) error = clt_json_problem_to_error (node, cases[i].status);
+
+      g_test_message ("%s %u", cases[i].body, cases[i].status);
+      g_assert_error (error, CLT_STORE_ERROR, (int) cases[i].code);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      g_assert_cmpuint (strlen (error->message), >, 0);
+      g_assert_null (clt_store_error_get_field (error));
+    }
+
+  {
+    g_autoptr(JsonNode) node = parse ("{\"code\": \"too-many-requests\", \"retryAfter\": 9999999999999}");
+    g_autoptr(GError) error = clt_json_problem_to_error (node, 429);
+
+    g_assert_cmpuint (clt_store_error_get_retry_after (error), ==, G_MAXUINT);
+  }
+}
+
+static void
+test_fields (void)
+{
+  static const char * const pairs[][2] = {
+    { "first-name", "firstName" },
+    { "email", "email" },
+    { "address1", "address1" },
+    { "number", "customerNumber" },
+    { "currency", "preferredCurrency" },
+    { "locale", "preferredLanguage" },
+    { "registered", "createdAt" },
+    { "updated", "updatedAt" },
+    { "default-billing-address", "defaultBillingAddress" },
+    { "page-size", "pageSize" },
+    { "addresses[0].zip-code", "addresses[0].zipCode" },
+    { "orders[12].currency", "orders[12].currency" },
+    { "[3].custom-fields", "[3].customFields" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    {
+      g_autofree char *member = clt_json_member_for_field (pairs[i][0]);
+      g_autofree char *field = clt_json_field_for_member (pairs[i][1]);
+      g_autofree char *member_again = clt_json_member_for_field (pairs[i][1]);
+      g_autofree char *field_again = clt_json_field_for_member (pairs[i][0]);
+
+      g_assert_cmpstr (member, ==, pairs[i][1]);
+      g_assert_cmpstr (field, ==, pairs[i][0]);
+      g_assert_cmpstr (member_again, ==, pairs[i][1]);
+      g_assert_cmpstr (field_again, ==, pairs[i][0]);
+    }
+
+  g_assert_null (clt_json_member_for_field (NULL));
+  g_assert_null (clt_json_field_for_member (NULL));
+}
+
+/* }}} */
+
+/* Changes {{{ */
+
+static void
+test_changes (void)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (CLT_TYPE_CHANGE_KIND);
+  static const char * const bad[] = {
+    "{\"kind\": \"customer\", \"id\": \"c\"}",
+    "{\"seq\": 1, \"id\": \"c\"}",
+    "{\"seq\": -1, \"kind\": \"customer\"}",
+    "{\"seq\": \"1\", \"kind\": \"customer\"}",
+    "{\"seq\": 1.5, \"kind\": \"customer\"}",
+    "{\"seq\": 1, \"kind\": \"everything\"}",
+    "{\"seq\": 1, \"kind\": 1}",
+    "{\"seq\": 1, \"kind\": \"site\", \"id\": 5}",
+    "{\"seq\": 1, \"kind\": \"site\", \"extra\": 5}",
+    "[1, \"site\", \"x\"]",
+  };
+
+  for (guint i = 0; i < klass->n_values; i++)
+    {
+      CltChangeKind kind = klass->values[i].value;
+      const char *id = kind == CLT_CHANGE_CUSTOMERS ? NULL : "ïd/1";
+      g_autoptr(JsonNode) node = clt_json_change_new (G_MAXINT64 - i, kind, id);
+      g_autoptr(JsonNode) again = through_text (node);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *parsed_id = NULL;
+      CltChangeKind parsed_kind;
+      gint64 seq;
+
+      g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "kind"), ==,
+                       klass->values[i].value_nick);
+      g_assert_true (clt_json_change_parse (again, &seq, &parsed_kind, &parsed_id, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (seq, ==, G_MAXINT64 - i);
+      g_assert_cmpint (parsed_kind, ==, kind);
+      g_assert_cmpstr (parsed_id, ==, id);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(JsonNode) node = parse (bad[i]);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *id = NULL;
+      CltChangeKind kind;
+      gint64 seq;
+
+      g_test_message ("%s", bad[i]);
+      g_assert_false (clt_json_change_parse (node, &seq, &kind, &id, &error));
+      g_assert_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_INVALID);
+      g_assert_null (id);
+    }
+}
+
+/* }}} */
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/clt/json/members", test_members);
+  g_test_add_func ("/clt/json/values", test_values);
+  g_test_add_func ("/clt/json/round-trip/plain", test_round_trip_plain);
+  g_test_add_func ("/clt/json/round-trip/customer-import", test_round_trip_customer_import);
+  g_test_add_func ("/clt/json/round-trip/import-report", test_round_trip_report);
+  g_test_add_func ("/clt/json/round-trip/customer-details", test_round_trip_details);
+  g_test_add_func ("/clt/json/round-trip/arrays", test_round_trip_arrays);
+  g_test_add_func ("/clt/json/read-only-skipped", test_read_only_skipped);
+  g_test_add_func ("/clt/json/patch", test_patch);
+  g_test_add_func ("/clt/json/hostile/members", test_hostile_members);
+  g_test_add_func ("/clt/json/hostile/read-only", test_hostile_read_only);
+  g_test_add_func ("/clt/json/hostile/text", test_hostile_text);
+  g_test_add_func ("/clt/json/parse/depth", test_parse_depth);
+  g_test_add_func ("/clt/json/parse/bad", test_parse_bad);
+  g_test_add_func ("/clt/json/parse/good", test_parse_good);
+  g_test_add_func ("/clt/json/problem/round-trip", test_problem_round_trip);
+  g_test_add_func ("/clt/json/problem/members", test_problem_members);
+  g_test_add_func ("/clt/json/problem/hostile", test_problem_hostile);
+  g_test_add_func ("/clt/json/fields", test_fields);
+  g_test_add_func ("/clt/json/changes", test_changes);
+
+  return g_test_run ();
+}

@@ -1,0 +1,180 @@
+/* test-server-binary.c — the real clientele-server: `user add` prints a
+ * token once, `serve --listen 127.0.0.1:0` prints its URL first, and
+ * SIGTERM lets a request under way finish, checkpoints and exits 0.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-server-binary"
+
+#include "config.h"
+
+#include <signal.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <libsoup/soup.h>
+
+static const char *
+server_binary (void)
+{
+  const char *path = g_getenv ("CLIENTELE_SERVER");
+
+  g_assert_nonnull (path);
+  return path;
+}
+
+static void
+on_result_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static void
+on_exited_cb (GPid     pid,
+              gint     status,
+              gpointer user_data)
+{
+  *(gint *) user_data = status;
+  g_spawn_close_pid (pid);
+}
+
+static void
+test_sigterm (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("clt-server-binary-XXXXXX", &error);
+  g_autofree char *database = g_build_filename (dir, "shop.db", NULL);
+  g_autofree char *wal = g_strconcat (database, "-wal", NULL);
+  g_autofree char *token_out = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *bearer = NULL;
+  g_autofree char *poll_url = NULL;
+  g_autoptr(GSubprocess) serve = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 60, NULL);
+  g_autoptr(SoupMessage) warm = NULL;
+  g_autoptr(SoupMessage) poll = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) poll_result = NULL;
+  g_autoptr(GBytes) answer = NULL;
+  gint status = -1;
+  gint exit_status = -1;
+
+  g_assert_no_error (error);
+
+  /* user add: the token on stdout, once. */
+  {
+    const char *argv[] = { server_binary (), "user", "add", "ops", "--role", "admin",
+                           "--database", database, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                  &token_out, NULL, &exit_status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (exit_status, NULL));
+    token = g_strstrip (g_strdup (token_out));
+    g_assert_true (g_str_has_prefix (token, "clt_"));
+  }
+
+  serve = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, server_binary (), "serve",
+                            "--database", database, "--listen", "127.0.0.1:0", NULL);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (serve));
+  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (line);
+  g_assert_true (g_str_has_prefix (line, "Listening on http://127.0.0.1:"));
+  url = g_strdup (line + strlen ("Listening on "));
+  bearer = g_strconcat ("Bearer ", token, NULL);
+
+  /* A first request opens the connection the poll then uses. */
+  {
+    g_autofree char *me = g_strconcat (url, "api/v1/me", NULL);
+
+    warm = soup_message_new ("GET", me);
+    soup_message_headers_replace (soup_message_get_request_headers (warm), "Authorization", bearer);
+    soup_session_send_and_read_async (session, warm, G_PRIORITY_DEFAULT, NULL, on_result_cb, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_clear_pointer (&answer, g_bytes_unref);
+    answer = soup_session_send_and_read_finish (session, result, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (soup_message_get_status (warm), ==, 200);
+  }
+
+  /* A poll that would wait 30 s is under way when SIGTERM comes: it is
+   * answered, and the server exits cleanly. */
+  poll_url = g_strconcat (url, "api/v1/changes?since=0&timeout=30", NULL);
+  poll = soup_message_new ("GET", poll_url);
+  soup_message_headers_replace (soup_message_get_request_headers (poll), "Authorization", bearer);
+  soup_session_send_and_read_async (session, poll, G_PRIORITY_DEFAULT, NULL, on_result_cb,
+                                    &poll_result);
+  {
+    gint64 end = g_get_monotonic_time () + 300 * 1000;
+
+    while (g_get_monotonic_time () < end)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (2000);
+      }
+  }
+  g_assert_null (poll_result);
+
+  g_child_watch_add (atoi (g_subprocess_get_identifier (serve)), on_exited_cb, &status);
+  g_subprocess_send_signal (serve, SIGTERM);
+
+  while (poll_result == NULL || status == -1)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_clear_pointer (&answer, g_bytes_unref);
+  answer = soup_session_send_and_read_finish (session, poll_result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (poll), ==, 200);
+  g_assert_nonnull (strstr (g_bytes_get_data (answer, NULL), "\"changes\""));
+
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  g_assert_no_error (error);
+  /* Checkpointed: the WAL was folded into the file and removed. */
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  g_unlink (database);
+  g_rmdir (dir);
+}
+
+static void
+test_refuses_plain_http_beyond_loopback (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("clt-server-binary-XXXXXX", &error);
+  g_autofree char *database = g_build_filename (dir, "shop.db", NULL);
+  g_autofree char *err = NULL;
+  const char *argv[] = { server_binary (), "serve", "--database", database, "--listen",
+                         "0.0.0.0:0", NULL };
+  gint exit_status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err,
+                &exit_status, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_spawn_check_wait_status (exit_status, NULL));
+  g_assert_nonnull (strstr (err, "TLS"));
+
+  g_unlink (database);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/clt/server-binary/sigterm", test_sigterm);
+  g_test_add_func ("/clt/server-binary/refuses-plain-http-beyond-loopback",
+                   test_refuses_plain_http_beyond_loopback);
+
+  return g_test_run ();
+}
