@@ -8,6 +8,7 @@
  *   clt-bench generate --database FILE --count N [--seed S]
  *   clt-bench store --database FILE
  *   clt-bench ui --database FILE
+ *   clt-bench rest --url URL    (bearer token in $CLT_BENCH_TOKEN)
  *
  * Every figure goes to stdout as one JSON object per line:
  *   {"metric": "...", "value": <number>, "unit": "ms"|"MB"|"rows/s", "n": N}
@@ -28,6 +29,8 @@
 #include <unistd.h>
 
 #include "clt-application.h"
+#include "clt-bench-rest.h"
+#include "clt-bench-util.h"
 #include "clt-customer-list.h"
 #include "clt-customer.h"
 #include "clt-enum-types.h"
@@ -39,7 +42,6 @@
 #include "clt-store.h"
 #include "clt-window-private.h"
 
-#define PAGE_SIZE            100
 #define N_DEEP_PAGES         200
 #define N_SCROLL_JUMPS       200
 #define DEEP_PAGE_SEED       20260401
@@ -48,108 +50,10 @@
 #define STEP_TIMEOUT_US      (10 * G_USEC_PER_SEC)
 #define WATCHDOG_SECONDS     900
 
-/* What users type: surnames with umlauts and accents typed without them,
- * first names, email fragments, a zip prefix, cities, a customer-number
- * fragment and some nonsense (including FTS5 syntax, which must stay
- * plain text). Fixed: results are comparable between runs. */
-static const char * const search_strings[] = {
-  "muller",
-  "schroder",
-  "lefevre",
-  "weiss",
-  "garcia",
-  "anna",
-  "francois",
-  "thomas",
-  "sophie",
-  "gmail.com",
-  "@web",
-  "outlook",
-  "8033",
-  "munchen",
-  "zurich",
-  "4kq9",
-  "o'brien",
-  "qxzvw",
-  "zzzzzzzz",
-  "\"AND* NEAR(",
-};
-
-#define N_SEARCH_STRINGS G_N_ELEMENTS (search_strings)
-
 /* Monotonic time (µs) when main() started, and how long the process had
  * existed by then (ms; from /proc/self/stat, 10 ms resolution). */
 static gint64 main_start_us;
 static double process_age_at_main_ms = -1;
-
-static void G_GNUC_NORETURN G_GNUC_PRINTF (1, 2)
-die (const char *format,
-     ...)
-{
-  va_list args;
-  g_autofree char *message = NULL;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_printerr ("clt-bench: %s\n", message);
-  exit (EXIT_FAILURE);
-}
-
-static void
-print_metric (const char *name,
-              double      value,
-              const char *unit,
-              guint       n)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  /* No samples (a phase skipped): JSON has no NaN, leave the line out. */
-  if (isnan (value))
-    {
-      g_printerr ("%s: no samples\n", name);
-      return;
-    }
-
-  /* g_ascii_formatd: the UI subcommand runs under the user's locale,
-   * whose decimal separator may not be a dot. */
-  g_ascii_formatd (buf, sizeof buf, "%.3f", value);
-  printf ("{\"metric\": \"%s\", \"value\": %s, \"unit\": \"%s\", \"n\": %u}\n",
-          name, buf, unit, n);
-  fflush (stdout);
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* Nearest-rank percentile (0 < p ≤ 100); sorts @values. */
-static double
-percentile (GArray *values,
-            double  p)
-{
-  guint rank;
-
-  if (values->len == 0)
-    return NAN;
-
-  g_array_sort (values, compare_doubles);
-  rank = (guint) ceil (p / 100.0 * values->len);
-  rank = CLAMP (rank, 1, values->len);
-  return g_array_index (values, double, rank - 1);
-}
-
-static double
-elapsed_ms (gint64 since_us)
-{
-  return (g_get_monotonic_time () - since_us) / 1000.0;
-}
 
 static double
 read_boottime_ms (void)
@@ -199,90 +103,6 @@ read_rss_mb (void)
     return NAN;
 
   return g_ascii_strtod (line + strlen ("\nVmRSS:"), NULL) / 1024.0;
-}
-
-/* Splits each search string into the prefixes a user types, one
- * character at a time. */
-static GPtrArray *
-typed_prefixes (const char *text)
-{
-  GPtrArray *prefixes = g_ptr_array_new_with_free_func (g_free);
-
-  for (const char *p = text; *p != '\0';)
-    {
-      p = g_utf8_next_char (p);
-      g_ptr_array_add (prefixes, g_strndup (text, p - text));
-    }
-
-  return prefixes;
-}
-
-/* The store part: a private main context, each call waited for. */
-
-typedef struct
-{
-  GMainContext *context;
-  GAsyncResult *result;
-} Waiter;
-
-static void
-on_ready_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  Waiter *waiter = user_data;
-
-  waiter->result = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for_result (Waiter *waiter)
-{
-  while (waiter->result == NULL)
-    g_main_context_iteration (waiter->context, TRUE);
-
-  return g_steal_pointer (&waiter->result);
-}
-
-static guint
-store_count (CltStore     *store,
-             CltQuery     *query,
-             GMainContext *context)
-{
-  Waiter waiter = { context, NULL };
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  guint n = 0;
-
-  clt_store_count_customers_async (store, query, NULL, on_ready_cb, &waiter);
-  result = wait_for_result (&waiter);
-  if (!clt_store_count_customers_finish (store, result, &n, &error))
-    die ("counting customers failed: %s", error->message);
-
-  return n;
-}
-
-static guint
-store_list (CltStore     *store,
-            CltQuery     *query,
-            guint         offset,
-            guint         limit,
-            GMainContext *context)
-{
-  Waiter waiter = { context, NULL };
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) customers = NULL;
-
-  /* The list model asks for aligned pages: so does the benchmark. */
-  clt_store_list_customers_async (store, query, offset / limit, limit, CLT_LIST_FLAGS_NONE, NULL,
-                                  on_ready_cb, &waiter);
-  result = wait_for_result (&waiter);
-  customers = clt_store_list_customers_finish (store, result, NULL, &error);
-  if (customers == NULL)
-    die ("listing customers (offset %u) failed: %s", offset, error->message);
-
-  return customers->len;
 }
 
 static CltStore *
@@ -369,22 +189,6 @@ run_generate (const char *path,
   g_main_context_pop_thread_default (context);
 
   return EXIT_SUCCESS;
-}
-
-typedef struct
-{
-  char   *text;
-  double  ms;
-} Timed;
-
-static int
-compare_timed_desc (gconstpointer a,
-                    gconstpointer b)
-{
-  const Timed *x = a;
-  const Timed *y = b;
-
-  return (x->ms < y->ms) - (x->ms > y->ms);
 }
 
 /* Erasure at this size: one anonymizing delete (the write itself), how
@@ -496,8 +300,6 @@ run_store (const char *path)
   g_autoptr(GMainContext) context = g_main_context_new ();
   g_autoptr(CltStore) store = NULL;
   g_autoptr(CltQuery) query = NULL;
-  g_autoptr(GArray) filter_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) filter_timed = g_array_new (FALSE, FALSE, sizeof (Timed));
   g_autoptr(GArray) deep_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GEnumClass) sort_keys = g_type_class_ref (CLT_TYPE_SORT_KEY);
   g_autoptr(GRand) rand = g_rand_new_with_seed (DEEP_PAGE_SEED);
@@ -520,46 +322,8 @@ run_store (const char *path)
   store_list (store, query, 0, PAGE_SIZE, context);
   print_metric ("store_first_page_ms", elapsed_ms (start), "ms", n);
 
-  /* Typing: every prefix is what the list model does for a keystroke,
-   * a count and then the first page. */
-  for (guint i = 0; i < N_SEARCH_STRINGS; i++)
-    {
-      g_autoptr(GPtrArray) prefixes = typed_prefixes (search_strings[i]);
-
-      for (guint j = 0; j < prefixes->len; j++)
-        {
-          g_autoptr(CltQuery) filtered = clt_query_new ();
-          Timed timed;
-          guint n_matches;
-          double count_ms;
-
-          clt_query_set_search_text (filtered, g_ptr_array_index (prefixes, j));
-          start = g_get_monotonic_time ();
-          n_matches = store_count (store, filtered, context);
-          count_ms = elapsed_ms (start);
-          store_list (store, filtered, 0, PAGE_SIZE, context);
-          timed.ms = elapsed_ms (start);
-          timed.text = g_strdup_printf ("'%s' (%u matches; count %.1f ms, first page %.1f ms)",
-                                        (char *) g_ptr_array_index (prefixes, j), n_matches,
-                                        count_ms, timed.ms - count_ms);
-          g_array_append_val (filter_ms, timed.ms);
-          g_array_append_val (filter_timed, timed);
-        }
-    }
-  print_metric ("store_filter_ms_p50", percentile (filter_ms, 50), "ms", n);
-  print_metric ("store_filter_ms_p95", percentile (filter_ms, 95), "ms", n);
-  print_metric ("store_filter_ms_max", percentile (filter_ms, 100), "ms", n);
-
-  g_array_sort (filter_timed, compare_timed_desc);
-  g_printerr ("slowest searches (count + first page):\n");
-  for (guint i = 0; i < filter_timed->len; i++)
-    {
-      Timed *timed = &g_array_index (filter_timed, Timed, i);
-
-      if (i < 12)
-        g_printerr ("  %8.2f ms  %s\n", timed->ms, timed->text);
-      g_free (timed->text);
-    }
+  /* Typing: every prefix is what the list model does for a keystroke. */
+  bench_typing (store, context, "store", n);
 
   /* Sorting: the first page for every column, both directions. */
   for (guint key = 0; key < CLT_N_SORT_KEYS; key++)
@@ -697,7 +461,7 @@ build_steps (UiBench *bench)
   bench->steps = g_array_new (FALSE, TRUE, sizeof (Step));
   g_array_set_clear_func (bench->steps, step_clear);
 
-  for (guint i = 0; i < N_SEARCH_STRINGS; i++)
+  for (guint i = 0; i < n_search_strings; i++)
     {
       g_autoptr(GPtrArray) prefixes = typed_prefixes (search_strings[i]);
       gsize typed = 0;
@@ -1305,6 +1069,7 @@ main (int   argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *database = NULL;
+  g_autofree char *url = NULL;
   const char *command;
   double process_start_ms;
   int count = 0;
@@ -1313,6 +1078,7 @@ main (int   argc,
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, "SQLite database", "FILE" },
     { "count", 'n', 0, G_OPTION_ARG_INT, &count, "Customers to generate", "N" },
     { "seed", 's', 0, G_OPTION_ARG_INT, &seed, "Sample generator seed (default 42)", "S" },
+    { "url", 'u', 0, G_OPTION_ARG_STRING, &url, "clientele-server URL (rest)", "URL" },
     { NULL }
   };
 
@@ -1321,14 +1087,23 @@ main (int   argc,
   if (process_start_ms >= 0)
     process_age_at_main_ms = read_boottime_ms () - process_start_ms;
 
-  context = g_option_context_new ("generate|store|ui - Clientele benchmark");
+  context = g_option_context_new ("generate|store|ui|rest - Clientele benchmark");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     die ("%s", error->message);
 
   if (argc != 2)
-    die ("usage: clt-bench generate|store|ui --database FILE [--count N] [--seed S]");
+    die ("usage: clt-bench generate|store|ui --database FILE [--count N] [--seed S]"
+         " | rest --url URL");
   command = argv[1];
+  if (g_str_equal (command, "rest"))
+    {
+      const char *token = g_getenv ("CLT_BENCH_TOKEN");
+
+      if (url == NULL || token == NULL)
+        die ("rest needs --url URL and the token in CLT_BENCH_TOKEN");
+      return run_rest (url, token);
+    }
   if (database == NULL)
     die ("--database FILE is required");
 
@@ -1349,5 +1124,5 @@ main (int   argc,
       return run_ui (database);
     }
 
-  die ("unknown command '%s': use generate, store or ui", command);
+  die ("unknown command '%s': use generate, store, ui or rest", command);
 }
