@@ -126,9 +126,6 @@ static TypeInfo types[] = {
   { clt_backoffice_user_get_type, RULES (user_rules), CLT_JSON_ACCESS_WRITABLE },
 };
 
-static JsonNode *object_to_node (GObject      *object,
-                                 CltJsonFlags  flags);
-
 /* Members {{{ */
 
 static char *
@@ -252,86 +249,149 @@ clt_json_has_members (GType type)
 
 /* Writing {{{ */
 
-static JsonNode *
-string_node (const char *text)
+/* Objects are written straight into text: a page of 500 customers is
+ * one string, not tens of thousands of nodes (the server answers every
+ * list request with one). */
+
+static void write_object (GString      *out,
+                          GObject      *object,
+                          CltJsonFlags  flags);
+
+static void
+write_string (GString    *out,
+              const char *text)
 {
-  JsonNode *node = json_node_alloc ();
+  g_autofree char *valid = NULL;
+  const char *start;
 
   if (text == NULL)
-    return json_node_init_string (node, "");
+    text = "";
 
   /* Our own objects hold valid text; if one does not, the answer must
    * still be JSON. */
   if (!g_utf8_validate (text, -1, NULL))
-    {
-      g_autofree char *valid = g_utf8_make_valid (text, -1);
-      return json_node_init_string (node, valid);
-    }
+    text = valid = g_utf8_make_valid (text, -1);
 
-  return json_node_init_string (node, text);
+  g_string_append_c (out, '"');
+  start = text;
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+
+      g_string_append_len (out, start, p - start);
+      start = p + 1;
+      switch (c)
+        {
+        case '"':  g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\b': g_string_append (out, "\\b"); break;
+        case '\f': g_string_append (out, "\\f"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        default:   g_string_append_printf (out, "\\u%04x", c); break;
+        }
+    }
+  g_string_append (out, start);
+  g_string_append_c (out, '"');
 }
 
-static JsonNode *
-date_time_node (GDateTime *date_time)
+static void
+write_member_name (GString    *out,
+                   gboolean   *first,
+                   const char *name)
+{
+  if (!*first)
+    g_string_append_c (out, ',');
+  *first = FALSE;
+  write_string (out, name);
+  g_string_append_c (out, ':');
+}
+
+static void
+write_double (GString *out,
+              double   number)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* JSON has no NaN or infinity. */
+  if (!isfinite (number))
+    {
+      g_string_append (out, "null");
+      return;
+    }
+
+  g_string_append (out, g_ascii_dtostr (buf, sizeof buf, number));
+  /* Keep a number with no fraction a double when read back. */
+  if (strpbrk (buf, ".eE") == NULL)
+    g_string_append (out, ".0");
+}
+
+static void
+write_date_time (GString   *out,
+                 GDateTime *date_time)
 {
   g_autoptr(GDateTime) utc = NULL;
   g_autofree char *text = NULL;
 
   if (date_time == NULL)
-    return json_node_init_null (json_node_alloc ());
+    {
+      g_string_append (out, "null");
+      return;
+    }
 
   utc = g_date_time_to_utc (date_time);
   text = g_date_time_format_iso8601 (utc);
-  return json_node_init_string (json_node_alloc (), text);
+  write_string (out, text);
 }
 
-static JsonNode *
-strv_node (const char * const *strv)
+static void
+write_strv (GString            *out,
+            const char * const *strv)
 {
-  JsonArray *array = json_array_new ();
-
+  g_string_append_c (out, '[');
   for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
-    json_array_add_element (array, string_node (strv[i]));
-
-  return json_node_init_array (json_node_alloc (), array);
-}
-
-static JsonNode *
-variant_value_node (GVariant *value)
-{
-  JsonNode *node = json_node_alloc ();
-
-  if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
-    return json_node_init_string (node, g_variant_get_string (value, NULL));
-  if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
-    return json_node_init_boolean (node, g_variant_get_boolean (value));
-  if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
     {
-      double number = g_variant_get_double (value);
-
-      /* JSON has no NaN or infinity. */
-      if (!isfinite (number))
-        return json_node_init_null (node);
-      return json_node_init_double (node, number);
+      if (i > 0)
+        g_string_append_c (out, ',');
+      write_string (out, strv[i]);
     }
-  if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT32))
-    return json_node_init_int (node, g_variant_get_int32 (value));
-  if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
-    return json_node_init_int (node, g_variant_get_int64 (value));
-
-  /* Not a type a custom field has: keep it readable as text. */
-  {
-    g_autofree char *printed = g_variant_print (value, FALSE);
-    json_node_free (node);
-    return string_node (printed);
-  }
+  g_string_append_c (out, ']');
 }
 
-static JsonNode *
-custom_fields_node (GVariant *fields)
+static void
+write_variant_value (GString  *out,
+                     GVariant *value)
 {
-  JsonObject *object = json_object_new ();
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    write_string (out, g_variant_get_string (value, NULL));
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
+    g_string_append (out, g_variant_get_boolean (value) ? "true" : "false");
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
+    write_double (out, g_variant_get_double (value));
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT32))
+    g_string_append_printf (out, "%d", g_variant_get_int32 (value));
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+    g_string_append_printf (out, "%" G_GINT64_FORMAT, g_variant_get_int64 (value));
+  else
+    {
+      /* Not a type a custom field has: keep it readable as text. */
+      g_autofree char *printed = g_variant_print (value, FALSE);
 
+      write_string (out, printed);
+    }
+}
+
+static void
+write_custom_fields (GString  *out,
+                     GVariant *fields)
+{
+  gboolean first = TRUE;
+
+  g_string_append_c (out, '{');
   if (fields != NULL && g_variant_is_of_type (fields, G_VARIANT_TYPE_VARDICT))
     {
       GVariantIter iter;
@@ -341,141 +401,150 @@ custom_fields_node (GVariant *fields)
       g_variant_iter_init (&iter, fields);
       while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
         {
-          json_object_set_member (object, key, variant_value_node (value));
+          write_member_name (out, &first, key);
+          write_variant_value (out, value);
           g_variant_unref (value);
         }
     }
-
-  return json_node_init_object (json_node_alloc (), object);
+  g_string_append_c (out, '}');
 }
 
-static JsonNode *
-value_to_node (GParamSpec   *pspec,
-               const GValue *value)
+static void
+write_value (GString      *out,
+             GParamSpec   *pspec,
+             const GValue *value)
 {
   GType type = G_PARAM_SPEC_VALUE_TYPE (pspec);
-  JsonNode *node;
 
   if (type == G_TYPE_STRING)
-    return string_node (g_value_get_string (value));
-  if (type == G_TYPE_STRV)
-    return strv_node (g_value_get_boxed (value));
-  if (type == G_TYPE_DATE_TIME)
-    return date_time_node (g_value_get_boxed (value));
-  if (type == G_TYPE_VARIANT)
-    return custom_fields_node (g_value_get_variant (value));
-
-  if (G_TYPE_IS_ENUM (type))
+    write_string (out, g_value_get_string (value));
+  else if (type == G_TYPE_STRV)
+    write_strv (out, g_value_get_boxed (value));
+  else if (type == G_TYPE_DATE_TIME)
+    write_date_time (out, g_value_get_boxed (value));
+  else if (type == G_TYPE_VARIANT)
+    write_custom_fields (out, g_value_get_variant (value));
+  else if (G_TYPE_IS_ENUM (type))
     {
       GEnumValue *enum_value = g_enum_get_value (G_PARAM_SPEC_ENUM (pspec)->enum_class,
                                                  g_value_get_enum (value));
 
       if (enum_value == NULL)
-        return json_node_init_null (json_node_alloc ());
-      return json_node_init_string (json_node_alloc (), enum_value->value_nick);
+        g_string_append (out, "null");
+      else
+        write_string (out, enum_value->value_nick);
     }
-
-  node = json_node_alloc ();
-  switch (type)
-    {
-    case G_TYPE_BOOLEAN:
-      return json_node_init_boolean (node, g_value_get_boolean (value));
-    case G_TYPE_INT:
-      return json_node_init_int (node, g_value_get_int (value));
-    case G_TYPE_UINT:
-      return json_node_init_int (node, g_value_get_uint (value));
-    case G_TYPE_INT64:
-      return json_node_init_int (node, g_value_get_int64 (value));
-    default:
-      g_assert_not_reached ();
-    }
+  else
+    switch (type)
+      {
+      case G_TYPE_BOOLEAN:
+        g_string_append (out, g_value_get_boolean (value) ? "true" : "false");
+        break;
+      case G_TYPE_INT:
+        g_string_append_printf (out, "%d", g_value_get_int (value));
+        break;
+      case G_TYPE_UINT:
+        g_string_append_printf (out, "%u", g_value_get_uint (value));
+        break;
+      case G_TYPE_INT64:
+        g_string_append_printf (out, "%" G_GINT64_FORMAT, g_value_get_int64 (value));
+        break;
+      default:
+        g_assert_not_reached ();
+      }
 }
 
-static JsonNode *
-objects_node (GPtrArray    *objects,
-              CltJsonFlags  flags)
+static void
+write_objects (GString      *out,
+               GPtrArray    *objects,
+               CltJsonFlags  flags)
 {
-  JsonArray *array = json_array_new ();
-
+  g_string_append_c (out, '[');
   for (guint i = 0; objects != NULL && i < objects->len; i++)
-    json_array_add_element (array, object_to_node (g_ptr_array_index (objects, i), flags));
-
-  return json_node_init_array (json_node_alloc (), array);
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      write_object (out, g_ptr_array_index (objects, i), flags);
+    }
+  g_string_append_c (out, ']');
 }
 
-static JsonNode *
-import_report_to_node (CltImportReport *report)
+static void
+write_import_report (GString         *out,
+                     CltImportReport *report)
 {
-  JsonObject *object = json_object_new ();
-  JsonArray *refusals = json_array_new ();
   guint n_refused = clt_import_report_get_n_refused (report);
 
-  json_object_set_int_member (object, "imported", clt_import_report_get_n_imported (report));
-
+  g_string_append_printf (out, "{\"imported\":%u,\"refusals\":[",
+                          clt_import_report_get_n_imported (report));
   for (guint i = 0; i < n_refused; i++)
     {
-      JsonObject *refusal = json_object_new ();
       const char *field;
       const char *message;
       guint row = clt_import_report_get_refusal (report, i, &field, &message);
       g_autofree char *member = clt_json_member_for_field (field);
 
-      json_object_set_int_member (refusal, "index", row);
-      json_object_set_member (refusal, "field", string_node (member));
-      json_object_set_member (refusal, "message", string_node (message));
-      json_array_add_object_element (refusals, refusal);
+      g_string_append_printf (out, "%s{\"index\":%u,\"field\":", i > 0 ? "," : "", row);
+      write_string (out, member);
+      g_string_append (out, ",\"message\":");
+      write_string (out, message);
+      g_string_append_c (out, '}');
     }
-
-  json_object_set_array_member (object, "refusals", refusals);
-  return json_node_init_object (json_node_alloc (), object);
+  g_string_append (out, "]}");
 }
 
-static JsonNode *
-customer_details_to_node (CltCustomerDetails *details,
-                          CltJsonFlags        flags)
+static void
+write_customer_details (GString            *out,
+                        CltCustomerDetails *details,
+                        CltJsonFlags        flags)
 {
-  JsonObject *object = json_object_new ();
   CltCompany *company = clt_customer_details_get_company (details);
 
-  json_object_set_member (object, "customer",
-                          object_to_node (G_OBJECT (clt_customer_details_get_customer (details)),
-                                          flags));
-  json_object_set_member (object, "addresses",
-                          objects_node (clt_customer_details_get_addresses (details), flags));
-  json_object_set_member (object, "notes",
-                          objects_node (clt_customer_details_get_notes (details), flags));
-  json_object_set_member (object, "orders",
-                          objects_node (clt_customer_details_get_orders (details), flags));
-  json_object_set_member (object, "emails",
-                          objects_node (clt_customer_details_get_emails (details), flags));
-  json_object_set_member (object, "sites",
-                          objects_node (clt_customer_details_get_sites (details), flags));
-  json_object_set_member (object, "groups",
-                          objects_node (clt_customer_details_get_groups (details), flags));
+  g_string_append (out, "{\"customer\":");
+  write_object (out, G_OBJECT (clt_customer_details_get_customer (details)), flags);
+  g_string_append (out, ",\"addresses\":");
+  write_objects (out, clt_customer_details_get_addresses (details), flags);
+  g_string_append (out, ",\"notes\":");
+  write_objects (out, clt_customer_details_get_notes (details), flags);
+  g_string_append (out, ",\"orders\":");
+  write_objects (out, clt_customer_details_get_orders (details), flags);
+  g_string_append (out, ",\"emails\":");
+  write_objects (out, clt_customer_details_get_emails (details), flags);
+  g_string_append (out, ",\"sites\":");
+  write_objects (out, clt_customer_details_get_sites (details), flags);
+  g_string_append (out, ",\"groups\":");
+  write_objects (out, clt_customer_details_get_groups (details), flags);
+  g_string_append (out, ",\"company\":");
   if (company != NULL)
-    json_object_set_member (object, "company", object_to_node (G_OBJECT (company), flags));
+    write_object (out, G_OBJECT (company), flags);
   else
-    json_object_set_null_member (object, "company");
-
-  return json_node_init_object (json_node_alloc (), object);
+    g_string_append (out, "null");
+  g_string_append_c (out, '}');
 }
 
-static JsonNode *
-object_to_node (GObject      *object,
-                CltJsonFlags  flags)
+static void
+write_object (GString      *out,
+              GObject      *object,
+              CltJsonFlags  flags)
 {
   TypeInfo *info;
-  JsonObject *json;
+  gboolean first = TRUE;
 
   if (CLT_IS_IMPORT_REPORT (object))
-    return import_report_to_node (CLT_IMPORT_REPORT (object));
+    {
+      write_import_report (out, CLT_IMPORT_REPORT (object));
+      return;
+    }
   if (CLT_IS_CUSTOMER_DETAILS (object))
-    return customer_details_to_node (CLT_CUSTOMER_DETAILS (object), flags);
+    {
+      write_customer_details (out, CLT_CUSTOMER_DETAILS (object), flags);
+      return;
+    }
 
   info = lookup_type (G_OBJECT_TYPE (object));
-  g_return_val_if_fail (info != NULL, NULL);
+  g_return_if_fail (info != NULL);
 
-  json = json_object_new ();
+  g_string_append_c (out, '{');
   for (guint i = 0; i < info->n_members; i++)
     {
       const CltJsonMember *member = &info->members[i];
@@ -487,7 +556,8 @@ object_to_node (GObject      *object,
 
       g_value_init (&value, G_PARAM_SPEC_VALUE_TYPE (member->pspec));
       g_object_get_property (object, member->pspec->name, &value);
-      json_object_set_member (json, member->member, value_to_node (member->pspec, &value));
+      write_member_name (out, &first, member->member);
+      write_value (out, member->pspec, &value);
     }
 
   /* The import payload travels only when there is one. */
@@ -498,14 +568,30 @@ object_to_node (GObject      *object,
       CltCustomer *customer = CLT_CUSTOMER (object);
 
       if (customer->import_addresses != NULL && customer->import_addresses->len > 0)
-        json_object_set_member (json, "addresses",
-                                objects_node (customer->import_addresses, CLT_JSON_FLAGS_NONE));
+        {
+          write_member_name (out, &first, "addresses");
+          write_objects (out, customer->import_addresses, CLT_JSON_FLAGS_NONE);
+        }
       if (customer->import_orders != NULL && customer->import_orders->len > 0)
-        json_object_set_member (json, "orders",
-                                objects_node (customer->import_orders, CLT_JSON_FLAGS_NONE));
+        {
+          write_member_name (out, &first, "orders");
+          write_objects (out, customer->import_orders, CLT_JSON_FLAGS_NONE);
+        }
     }
+  g_string_append_c (out, '}');
+}
 
-  return json_node_init_object (json_node_alloc (), json);
+/* Our own text is valid JSON: reading it back cannot fail. */
+static JsonNode *
+text_to_node (GString *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (!json_parser_load_from_data (parser, text->str, text->len, &error))
+    g_error ("CltJson wrote text it cannot read: %s", error->message);
+
+  return json_node_ref (json_parser_get_root (parser));
 }
 
 /* }}} */
@@ -523,10 +609,13 @@ JsonNode *
 clt_json_from_object (gpointer     object,
                       CltJsonFlags flags)
 {
+  g_autoptr(GString) text = g_string_new (NULL);
+
   g_return_val_if_fail (G_IS_OBJECT (object), NULL);
   g_return_val_if_fail (clt_json_is_mapped_type (G_OBJECT_TYPE (object)), NULL);
 
-  return object_to_node (object, flags);
+  write_object (text, object, flags);
+  return text_to_node (text);
 }
 
 /**
@@ -540,6 +629,8 @@ JsonNode *
 clt_json_from_array (GPtrArray    *objects,
                      CltJsonFlags  flags)
 {
+  g_autoptr(GString) text = g_string_new (NULL);
+
   g_return_val_if_fail (objects != NULL, NULL);
 
   for (guint i = 0; i < objects->len; i++)
@@ -550,7 +641,58 @@ clt_json_from_array (GPtrArray    *objects,
       g_return_val_if_fail (clt_json_is_mapped_type (G_OBJECT_TYPE (object)), NULL);
     }
 
-  return objects_node (objects, flags);
+  write_objects (text, objects, flags);
+  return text_to_node (text);
+}
+
+/**
+ * clt_json_object_to_text:
+ * @object: one of the types clt-json.h lists
+ * @flags: as for clt_json_from_object ()
+ * @length: (out) (optional): the length of the text
+ *
+ * What clt_json_from_object () and clt_json_to_string () give, without a
+ * tree in between.
+ *
+ * Returns: (transfer full): compact JSON text
+ */
+char *
+clt_json_object_to_text (gpointer      object,
+                         CltJsonFlags  flags,
+                         gsize        *length)
+{
+  GString *text = g_string_new (NULL);
+
+  g_return_val_if_fail (G_IS_OBJECT (object), NULL);
+  g_return_val_if_fail (clt_json_is_mapped_type (G_OBJECT_TYPE (object)), NULL);
+
+  write_object (text, object, flags);
+  if (length != NULL)
+    *length = text->len;
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * clt_json_array_to_text:
+ * @objects: (element-type GObject): objects of the types clt-json.h lists
+ * @flags: as for clt_json_from_object ()
+ * @length: (out) (optional): the length of the text
+ *
+ * Returns: (transfer full): compact JSON text of an array
+ */
+char *
+clt_json_array_to_text (GPtrArray    *objects,
+                        CltJsonFlags  flags,
+                        gsize        *length)
+{
+  GString *text = g_string_sized_new (objects != NULL ? 800 * objects->len + 2 : 2);
+
+  g_return_val_if_fail (objects != NULL, NULL);
+
+  write_objects (text, objects, flags);
+  if (length != NULL)
+    *length = text->len;
+  return g_string_free (text, FALSE);
 }
 
 /* }}} */

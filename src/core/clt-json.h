@@ -101,6 +101,15 @@ JsonNode   *clt_json_from_object       (gpointer       object,
 JsonNode   *clt_json_from_array        (GPtrArray     *objects,
                                         CltJsonFlags   flags);
 
+/* The same as JSON text (what clt_json_to_string () of the node gives),
+ * written directly: for answers of many objects. */
+char       *clt_json_object_to_text    (gpointer       object,
+                                        CltJsonFlags   flags,
+                                        gsize         *length);
+char       *clt_json_array_to_text     (GPtrArray     *objects,
+                                        CltJsonFlags   flags,
+                                        gsize         *length);
+
 /* A new object of @type from a JSON object. */
 gpointer    clt_json_to_object         (GType          type,
                                         JsonNode      *node,

@@ -468,8 +468,8 @@ on_details_cb (GObject      *object,
 
   /* Its version is the customer's. */
   customer = clt_customer_details_get_customer (details);
-  respond_node (req, SOUP_STATUS_OK, clt_json_from_object (details, CLT_JSON_FLAGS_NONE),
-                customer != NULL ? clt_customer_get_version (customer) : -1);
+  respond_object_etag (req, SOUP_STATUS_OK, details,
+                       customer != NULL ? clt_customer_get_version (customer) : -1);
 }
 
 void

@@ -121,6 +121,8 @@ G_GNUC_INTERNAL const Route *route_match (const char *method, const char *path, 
 
 /* clt-server.c: answering */
 G_GNUC_INTERNAL void respond_node (Request *req, guint status, JsonNode *node, gint64 etag);
+/* @object as JSON, with @etag (not negative) as its ETag. */
+G_GNUC_INTERNAL void respond_object_etag (Request *req, guint status, gpointer object, gint64 etag);
 G_GNUC_INTERNAL void respond_object (Request *req, guint status, gpointer object);
 G_GNUC_INTERNAL void respond_array (Request *req, GPtrArray *objects);
 G_GNUC_INTERNAL void respond_empty (Request *req, guint status);

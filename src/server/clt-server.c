@@ -170,16 +170,17 @@ request_send (Request *req)
   request_free (req);
 }
 
-void
-respond_node (Request  *req,
-              guint     status,
-              JsonNode *node,
-              gint64    etag)
+/* Answers @text (JSON, taken) with @status and, when @etag is not
+ * negative, that version as the ETag. */
+static void
+respond_text (Request *req,
+              guint    status,
+              char    *text,
+              gsize    length,
+              gint64   etag)
 {
-  g_autofree char *text = clt_json_to_string (node);
   SoupMessageHeaders *headers = soup_server_message_get_response_headers (req->msg);
 
-  json_node_unref (node);
   if (etag >= 0)
     {
       g_autofree char *value = g_strdup_printf ("\"%" G_GINT64_FORMAT "\"", etag);
@@ -187,9 +188,20 @@ respond_node (Request  *req,
       soup_message_headers_replace (headers, "ETag", value);
     }
   soup_server_message_set_status (req->msg, status, NULL);
-  soup_server_message_set_response (req->msg, "application/json", SOUP_MEMORY_TAKE,
-                                    g_steal_pointer (&text), strlen (text));
+  soup_server_message_set_response (req->msg, "application/json", SOUP_MEMORY_TAKE, text, length);
   request_send (req);
+}
+
+void
+respond_node (Request  *req,
+              guint     status,
+              JsonNode *node,
+              gint64    etag)
+{
+  char *text = clt_json_to_string (node);
+
+  json_node_unref (node);
+  respond_text (req, status, text, strlen (text), etag);
 }
 
 /* The object's "version", -1 for objects without one. */
@@ -281,15 +293,29 @@ respond_object (Request  *req,
                                       "Location", location);
     }
 
-  respond_node (req, status, clt_json_from_object (object, CLT_JSON_FLAGS_NONE),
-                object_version (object));
+  respond_object_etag (req, status, object, object_version (object));
+}
+
+void
+respond_object_etag (Request  *req,
+                     guint     status,
+                     gpointer  object,
+                     gint64    etag)
+{
+  gsize length;
+  char *text = clt_json_object_to_text (object, CLT_JSON_FLAGS_NONE, &length);
+
+  respond_text (req, status, text, length, etag);
 }
 
 void
 respond_array (Request   *req,
                GPtrArray *objects)
 {
-  respond_node (req, SOUP_STATUS_OK, clt_json_from_array (objects, CLT_JSON_FLAGS_NONE), -1);
+  gsize length;
+  char *text = clt_json_array_to_text (objects, CLT_JSON_FLAGS_NONE, &length);
+
+  respond_text (req, SOUP_STATUS_OK, text, length, -1);
 }
 
 void
