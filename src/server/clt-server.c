@@ -346,7 +346,16 @@ void
 respond_invalid_body (Request      *req,
                       const GError *error)
 {
-  set_problem_body (req->server, req->msg, SOUP_STATUS_BAD_REQUEST, error);
+  respond_error_status (req, SOUP_STATUS_BAD_REQUEST, error);
+}
+
+/* A CLT_STORE_ERROR answered with @status rather than its own. */
+void
+respond_error_status (Request      *req,
+                      guint         status,
+                      const GError *error)
+{
+  set_problem_body (req->server, req->msg, status, error);
   request_send (req);
 }
 
