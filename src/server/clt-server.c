@@ -485,6 +485,15 @@ dispatch (Request *req)
       return;
     }
 
+  /* libsoup decodes the query into C strings: a value with %00 would be
+   * cut there without a word ("q=ab%00cd" searching "ab"). */
+  if (g_uri_get_query (uri) != NULL && strstr (g_uri_get_query (uri), "%00") != NULL)
+    {
+      respond_problem (req, SOUP_STATUS_BAD_REQUEST, CLT_STORE_ERROR_INVALID,
+                       _("The query holds a NUL character."));
+      return;
+    }
+
   req->route = route_match (method, path + strlen (API_PREFIX), req->params, &path_known);
   if (req->route == NULL && path_known)
     {
