@@ -57,6 +57,7 @@ struct _CltServer
   CltAccounts      *accounts;
   SoupServer       *soup;
   CltRateLimiter   *limiter;
+  guint             timeout;     /* seconds a connection may make no progress */
 
   /* Token hash → AuthEntry: a token is looked up at most every
    * AUTH_CACHE_USEC, so a revocation takes effect within that time. */
