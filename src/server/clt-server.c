@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <netinet/in.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -23,6 +24,9 @@
  * this time. */
 #define AUTH_CACHE_USEC   (2 * G_USEC_PER_SEC)
 #define AUTH_CACHE_MAX    4096
+
+/* Connections the kernel holds for accept () (it caps this at somaxconn). */
+#define LISTEN_BACKLOG    1024
 
 typedef struct
 {
@@ -1055,6 +1059,32 @@ clt_server_set_log_func (CltServer        *self,
   self->log_destroy = destroy;
 }
 
+/* The listening socket, made here rather than by soup_server_listen ():
+ * libsoup leaves GSocket's backlog of 10, and a team's clients (or 50 in
+ * a test) connecting at once while the main loop is busy overflowed it:
+ * the kernel fell back to SYN cookies and reset connections. */
+static GSocket *
+listen_socket (GSocketAddress  *address,
+               GError         **error)
+{
+  GSocketFamily family = g_socket_address_get_family (address);
+  g_autoptr(GSocket) socket = g_socket_new (family, G_SOCKET_TYPE_STREAM,
+                                            G_SOCKET_PROTOCOL_DEFAULT, error);
+
+  if (socket == NULL)
+    return NULL;
+
+  /* As libsoup does: [::1] means IPv6 only. */
+  if (family == G_SOCKET_FAMILY_IPV6)
+    g_socket_set_option (socket, IPPROTO_IPV6, IPV6_V6ONLY, TRUE, NULL);
+
+  g_socket_set_listen_backlog (socket, LISTEN_BACKLOG);
+  if (!g_socket_bind (socket, address, TRUE, error) || !g_socket_listen (socket, error))
+    return NULL;
+
+  return g_steal_pointer (&socket);
+}
+
 gboolean
 clt_server_listen (CltServer        *self,
                    const char       *address,
@@ -1065,6 +1095,7 @@ clt_server_listen (CltServer        *self,
   g_autoptr(GSocketConnectable) connectable = NULL;
   g_autoptr(GInetAddress) inet = NULL;
   g_autoptr(GSocketAddress) socket_address = NULL;
+  g_autoptr(GSocket) socket = NULL;
   g_autofree char *host = NULL;
   guint16 port = 0;
   SoupServerListenOptions options = 0;
@@ -1112,7 +1143,8 @@ clt_server_listen (CltServer        *self,
     options |= SOUP_SERVER_LISTEN_HTTPS;
 
   socket_address = g_inet_socket_address_new (inet, port);
-  if (!soup_server_listen (self->soup, socket_address, options, error))
+  socket = listen_socket (socket_address, error);
+  if (socket == NULL || !soup_server_listen_socket (self->soup, socket, options, error))
     {
       g_clear_object (&self->soup);
       return FALSE;
