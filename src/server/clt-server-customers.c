@@ -17,6 +17,7 @@
 #include "clt-import-report.h"
 #include "clt-query.h"
 #include "clt-server-private.h"
+#include "clt-validate.h"
 
 #define DEFAULT_PAGE_SIZE 50
 #define MAX_UNDO_SECONDS  (24 * 3600)
@@ -198,6 +199,41 @@ respond_bad_query (Request    *req,
   respond_problem (req, SOUP_STATUS_BAD_REQUEST, CLT_STORE_ERROR_INVALID, message);
 }
 
+/* A query the store refuses is the request's fault, like bad paging:
+ * 400 naming the parameter (q, sort, …), not 422 naming a property of
+ * CltQuery. */
+static void
+respond_query_error (Request      *req,
+                     const GError *error)
+{
+  static const struct
+  {
+    const char *property;
+    const char *parameter;
+  } parameters[] = {
+    { "search-text", "q" },
+    { "sort-key", "sort" },
+    { "sort-direction", "sort" },
+    { "registered-from", "registeredFrom" },
+    { "registered-until", "registeredUntil" },
+  };
+  g_autoptr(GError) bad = NULL;
+  const char *field;
+
+  if (!g_error_matches (error, CLT_STORE_ERROR, CLT_STORE_ERROR_INVALID))
+    {
+      respond_error (req, error);
+      return;
+    }
+
+  field = clt_store_error_get_field (error);
+  for (guint i = 0; field != NULL && i < G_N_ELEMENTS (parameters); i++)
+    if (g_str_equal (field, parameters[i].property))
+      field = parameters[i].parameter;
+  bad = clt_store_error_new_invalid (field, "%s", error->message);
+  respond_error_status (req, SOUP_STATUS_BAD_REQUEST, bad);
+}
+
 static void
 on_customers_listed_cb (GObject      *object,
                         GAsyncResult *result,
@@ -211,7 +247,7 @@ on_customers_listed_cb (GObject      *object,
   customers = clt_store_list_customers_finish (CLT_STORE (object), result, &total, &error);
   if (customers == NULL)
     {
-      respond_error (req, error);
+      respond_query_error (req, error);
       return;
     }
 
@@ -259,14 +295,19 @@ handle_list_customers (Request *req)
     }
   if ((text = request_query (req, "pageSize")) != NULL)
     {
+      /* Any run of digits is a number, however long: above 500 it is
+       * too large rather than not a number. */
+      const char *significant = text + strspn (text, "0");
+      gboolean digits = text[0] != '\0' && text[strspn (text, "0123456789")] == '\0';
       guint64 any = 0;
 
-      if (!parse_count (text, G_MAXINT64, &any))
+      if (!digits || significant[0] == '\0')
         {
           respond_bad_query (req, _("pageSize is a whole number from 1 to 500."));
           return;
         }
-      if (any > CLT_STORE_MAX_PAGE_SIZE)
+      if (strlen (significant) > 3 ||
+          (any = g_ascii_strtoull (significant, NULL, 10)) > CLT_STORE_MAX_PAGE_SIZE)
         {
           respond_problem (req, SOUP_STATUS_BAD_REQUEST, CLT_STORE_ERROR_TOO_LARGE,
                            _("A page has at most 500 customers."));
@@ -349,6 +390,16 @@ handle_list_customers (Request *req)
 
   if (with_total != NULL && g_ascii_strcasecmp (with_total, "true") == 0)
     flags |= CLT_LIST_FLAGS_WITH_TOTAL;
+
+  {
+    g_autoptr(GError) error = NULL;
+
+    if (!clt_validate_query (query, &error))
+      {
+        respond_query_error (req, error);
+        return;
+      }
+  }
 
   STORE_CALL (req, clt_store_list_customers_async (req->server->store, query,
                                                    (guint) (page_number - 1), (guint) page_size,

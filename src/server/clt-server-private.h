@@ -57,6 +57,7 @@ struct _CltServer
   CltAccounts      *accounts;
   SoupServer       *soup;
   CltRateLimiter   *limiter;
+  guint             timeout;     /* seconds a connection may make no progress */
 
   /* Token hash → AuthEntry: a token is looked up at most every
    * AUTH_CACHE_USEC, so a revocation takes effect within that time. */
@@ -129,6 +130,7 @@ G_GNUC_INTERNAL void respond_empty (Request *req, guint status);
 G_GNUC_INTERNAL void respond_error (Request *req, const GError *error);
 G_GNUC_INTERNAL void respond_problem (Request *req, guint status, CltStoreError code, const char *message);
 G_GNUC_INTERNAL void respond_invalid_body (Request *req, const GError *error);
+G_GNUC_INTERNAL void respond_error_status (Request *req, guint status, const GError *error);
 
 /* clt-server.c: store calls as the request's user */
 G_GNUC_INTERNAL void request_begin_store (Request *req);

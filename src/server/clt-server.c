@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <netinet/in.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -23,6 +24,9 @@
  * this time. */
 #define AUTH_CACHE_USEC   (2 * G_USEC_PER_SEC)
 #define AUTH_CACHE_MAX    4096
+
+/* Connections the kernel holds for accept () (it caps this at somaxconn). */
+#define LISTEN_BACKLOG    1024
 
 typedef struct
 {
@@ -372,7 +376,16 @@ void
 respond_invalid_body (Request      *req,
                       const GError *error)
 {
-  set_problem_body (req->server, req->msg, SOUP_STATUS_BAD_REQUEST, error);
+  respond_error_status (req, SOUP_STATUS_BAD_REQUEST, error);
+}
+
+/* A CLT_STORE_ERROR answered with @status rather than its own. */
+void
+respond_error_status (Request      *req,
+                      guint         status,
+                      const GError *error)
+{
+  set_problem_body (req->server, req->msg, status, error);
   request_send (req);
 }
 
@@ -509,6 +522,15 @@ dispatch (Request *req)
     {
       respond_problem (req, SOUP_STATUS_NOT_FOUND, CLT_STORE_ERROR_NOT_FOUND,
                        _("There is nothing at this address."));
+      return;
+    }
+
+  /* libsoup decodes the query into C strings: a value with %00 would be
+   * cut there without a word ("q=ab%00cd" searching "ab"). */
+  if (g_uri_get_query (uri) != NULL && strstr (g_uri_get_query (uri), "%00") != NULL)
+    {
+      respond_problem (req, SOUP_STATUS_BAD_REQUEST, CLT_STORE_ERROR_INVALID,
+                       _("The query holds a NUL character."));
       return;
     }
 
@@ -782,6 +804,140 @@ on_got_chunk_cb (SoupServerMessage *msg,
     }
 }
 
+/* A body announced above the limit: libsoup would read all of it (or
+ * wait for it forever) before sending any answer, so the connection is
+ * taken over, answered 413 at once and closed. So is a Content-Length
+ * that is not a number (libsoup reads "-5" as -5 and "5x" as 5). What the client still
+ * sends meanwhile is read and dropped for a moment, so that closing does
+ * not reset the connection before the answer is read. */
+typedef struct
+{
+  GIOStream    *stream;
+  GSocket      *socket;
+  GBytes       *answer;
+  GCancellable *cancellable;
+  guint         deadline_id;
+  char          buffer[4096];
+} Refusal;
+
+#define REFUSAL_DRAIN_SECONDS 2
+
+static void
+refusal_free (Refusal *refusal)
+{
+  g_clear_handle_id (&refusal->deadline_id, g_source_remove);
+  g_clear_object (&refusal->stream);
+  g_clear_object (&refusal->socket);
+  g_clear_pointer (&refusal->answer, g_bytes_unref);
+  g_clear_object (&refusal->cancellable);
+  g_free (refusal);
+}
+
+static void
+refusal_close (Refusal *refusal)
+{
+  g_clear_handle_id (&refusal->deadline_id, g_source_remove);
+  g_io_stream_close_async (refusal->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
+  refusal_free (refusal);
+}
+
+static gboolean
+on_refusal_deadline_cb (gpointer user_data)
+{
+  Refusal *refusal = user_data;
+
+  refusal->deadline_id = 0;
+  g_cancellable_cancel (refusal->cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_refusal_drained_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  Refusal *refusal = user_data;
+  gssize n = g_input_stream_read_finish (G_INPUT_STREAM (object), result, NULL);
+
+  if (n <= 0)
+    {
+      refusal_close (refusal);
+      return;
+    }
+
+  g_input_stream_read_async (G_INPUT_STREAM (object), refusal->buffer, sizeof refusal->buffer,
+                             G_PRIORITY_LOW, refusal->cancellable, on_refusal_drained_cb, refusal);
+}
+
+static void
+on_refusal_written_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  Refusal *refusal = user_data;
+  GInputStream *in = g_io_stream_get_input_stream (refusal->stream);
+
+  if (!g_output_stream_write_all_finish (G_OUTPUT_STREAM (object), result, NULL, NULL))
+    {
+      refusal_close (refusal);
+      return;
+    }
+
+  /* The answer is complete: tell the client so (TLS ends with the
+   * close). */
+  if (refusal->socket != NULL && !G_IS_TLS_CONNECTION (refusal->stream))
+    g_socket_shutdown (refusal->socket, FALSE, TRUE, NULL);
+
+  refusal->deadline_id = g_timeout_add_seconds (REFUSAL_DRAIN_SECONDS, on_refusal_deadline_cb,
+                                                refusal);
+  g_input_stream_read_async (in, refusal->buffer, sizeof refusal->buffer, G_PRIORITY_LOW,
+                             refusal->cancellable, on_refusal_drained_cb, refusal);
+}
+
+static void
+refuse_early (CltServer         *self,
+              SoupServerMessage *msg,
+              guint              status,
+              CltStoreError      code,
+              const char        *message)
+{
+  g_autoptr(GError) error = g_error_new_literal (CLT_STORE_ERROR, code, message);
+  g_autoptr(JsonNode) problem = clt_json_problem_new (error, status);
+  g_autofree char *body = clt_json_to_string (problem);
+  g_autofree char *text = NULL;
+  GSocket *socket = soup_server_message_get_socket (msg);
+  Refusal *refusal;
+  GIOStream *stream;
+
+  soup_server_message_set_status (msg, status, NULL);
+  log_request (self, msg, NULL, g_get_monotonic_time ());
+
+  refusal = g_new0 (Refusal, 1);
+  refusal->socket = socket != NULL ? g_object_ref (socket) : NULL;
+  stream = soup_server_message_steal_connection (msg);
+  if (stream == NULL)
+    {
+      refusal_free (refusal);
+      return;
+    }
+  refusal->stream = stream;
+  refusal->cancellable = g_cancellable_new ();
+  text = g_strdup_printf ("HTTP/1.1 %u %s\r\n"
+                          "Server: clientele-server/" PACKAGE_VERSION "\r\n"
+                          "Content-Type: application/problem+json\r\n"
+                          "Content-Length: %" G_GSIZE_FORMAT "\r\n"
+                          "Cache-Control: no-store\r\n"
+                          "Connection: close\r\n"
+                          "\r\n"
+                          "%s",
+                          status, soup_status_get_phrase (status), strlen (body), body);
+  refusal->answer = g_bytes_new_take (g_steal_pointer (&text), strlen (text));
+  g_output_stream_write_all_async (g_io_stream_get_output_stream (stream),
+                                   g_bytes_get_data (refusal->answer, NULL),
+                                   g_bytes_get_size (refusal->answer), G_PRIORITY_DEFAULT,
+                                   NULL, on_refusal_written_cb, refusal);
+}
+
 static void
 early_handler (SoupServer        *soup,
                SoupServerMessage *msg,
@@ -791,25 +947,48 @@ early_handler (SoupServer        *soup,
 {
   CltServer *self = user_data;
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  goffset length = soup_message_headers_get_content_length (headers);
+  const char *announced = soup_message_headers_get_one (headers, "Content-Length");
 
-  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
-      length > CLT_SERVER_MAX_BODY)
+  if (announced != NULL)
     {
-      g_autoptr(GError) error = g_error_new_literal (CLT_STORE_ERROR, CLT_STORE_ERROR_TOO_LARGE,
-                                                     _("The request is larger than 1 MB."));
+      g_autofree char *digits = g_strstrip (g_strdup (announced));
+      guint64 length = 0;
 
-      /* Answered now; the body is read past, not kept. */
-      soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
-      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                    "Connection", "close");
-      set_problem_body (self, msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, error);
-      log_request (self, msg, NULL, g_get_monotonic_time ());
-      return;
+      if (!g_ascii_string_to_unsigned (digits, 10, 0, G_MAXUINT64, &length, NULL) ||
+          !g_ascii_isdigit (digits[0]))
+        {
+          refuse_early (self, msg, SOUP_STATUS_BAD_REQUEST, CLT_STORE_ERROR_INVALID,
+                        _("The request’s Content-Length is not a number of bytes."));
+          return;
+        }
+      if (length > CLT_SERVER_MAX_BODY)
+        {
+          refuse_early (self, msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
+                        CLT_STORE_ERROR_TOO_LARGE, _("The request is larger than 1 MB."));
+          return;
+        }
     }
 
   g_signal_connect_data (msg, "got-chunk", G_CALLBACK (on_got_chunk_cb), g_new0 (gsize, 1),
                          (GClosureNotify) (void (*) (void)) g_free, 0);
+}
+
+/* Every request (and the wait for the next one on a kept-alive
+ * connection) makes progress within the timeout, or its connection is
+ * closed: a client that announces a body and never sends it, or sends
+ * headers a byte a minute, does not hold a connection for ever. A paused
+ * request (a store call, a change-feed poll) is not reading and does not
+ * time out. */
+static void
+on_request_started_cb (SoupServer        *soup,
+                       SoupServerMessage *msg,
+                       gpointer           user_data)
+{
+  CltServer *self = user_data;
+  GSocket *socket = soup_server_message_get_socket (msg);
+
+  if (socket != NULL)
+    g_socket_set_timeout (socket, self->timeout);
 }
 
 /* }}} */
@@ -861,6 +1040,7 @@ clt_server_init (CltServer *self)
   self->limiter = clt_rate_limiter_new (CLT_SERVER_DEFAULT_RATE_LIMIT,
                                         2 * CLT_SERVER_DEFAULT_RATE_LIMIT);
   self->log_func = default_log;
+  self->timeout = CLT_SERVER_DEFAULT_TIMEOUT;
   g_queue_init (&self->polls);
 }
 
@@ -891,6 +1071,16 @@ clt_server_set_rate_limit (CltServer *self,
 }
 
 void
+clt_server_set_timeout (CltServer *self,
+                        guint      seconds)
+{
+  g_return_if_fail (CLT_IS_SERVER (self));
+  g_return_if_fail (seconds > 0);
+
+  self->timeout = seconds;
+}
+
+void
 clt_server_set_log_func (CltServer        *self,
                          CltServerLogFunc  func,
                          gpointer          user_data,
@@ -905,6 +1095,32 @@ clt_server_set_log_func (CltServer        *self,
   self->log_destroy = destroy;
 }
 
+/* The listening socket, made here rather than by soup_server_listen ():
+ * libsoup leaves GSocket's backlog of 10, and a team's clients (or 50 in
+ * a test) connecting at once while the main loop is busy overflowed it:
+ * the kernel fell back to SYN cookies and reset connections. */
+static GSocket *
+listen_socket (GSocketAddress  *address,
+               GError         **error)
+{
+  GSocketFamily family = g_socket_address_get_family (address);
+  g_autoptr(GSocket) socket = g_socket_new (family, G_SOCKET_TYPE_STREAM,
+                                            G_SOCKET_PROTOCOL_DEFAULT, error);
+
+  if (socket == NULL)
+    return NULL;
+
+  /* As libsoup does: [::1] means IPv6 only. */
+  if (family == G_SOCKET_FAMILY_IPV6)
+    g_socket_set_option (socket, IPPROTO_IPV6, IPV6_V6ONLY, TRUE, NULL);
+
+  g_socket_set_listen_backlog (socket, LISTEN_BACKLOG);
+  if (!g_socket_bind (socket, address, TRUE, error) || !g_socket_listen (socket, error))
+    return NULL;
+
+  return g_steal_pointer (&socket);
+}
+
 gboolean
 clt_server_listen (CltServer        *self,
                    const char       *address,
@@ -915,6 +1131,7 @@ clt_server_listen (CltServer        *self,
   g_autoptr(GSocketConnectable) connectable = NULL;
   g_autoptr(GInetAddress) inet = NULL;
   g_autoptr(GSocketAddress) socket_address = NULL;
+  g_autoptr(GSocket) socket = NULL;
   g_autofree char *host = NULL;
   guint16 port = 0;
   SoupServerListenOptions options = 0;
@@ -953,6 +1170,8 @@ clt_server_listen (CltServer        *self,
                                 "raw-paths", TRUE,
                                 "tls-certificate", certificate,
                                 NULL);
+  g_signal_connect_object (self->soup, "request-started", G_CALLBACK (on_request_started_cb), self,
+                           0);
   soup_server_add_early_handler (self->soup, NULL, early_handler, self, NULL);
   soup_server_add_handler (self->soup, NULL, server_handler, self, NULL);
 
@@ -960,7 +1179,8 @@ clt_server_listen (CltServer        *self,
     options |= SOUP_SERVER_LISTEN_HTTPS;
 
   socket_address = g_inet_socket_address_new (inet, port);
-  if (!soup_server_listen (self->soup, socket_address, options, error))
+  socket = listen_socket (socket_address, error);
+  if (socket == NULL || !soup_server_listen_socket (self->soup, socket, options, error))
     {
       g_clear_object (&self->soup);
       return FALSE;

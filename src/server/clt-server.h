@@ -26,6 +26,9 @@ G_DECLARE_FINAL_TYPE (CltServer, clt_server, CLT, SERVER, GObject)
 #define CLT_SERVER_MAX_BODY           (1024 * 1024)
 #define CLT_SERVER_MAX_JSON_DEPTH     32
 #define CLT_SERVER_MAX_POLL_SECONDS   30
+/* Seconds a connection may send nothing (mid-request, or between
+ * requests when kept alive) before it is closed. */
+#define CLT_SERVER_DEFAULT_TIMEOUT    60
 
 /* One line of the access log, without its newline (no tokens, no query
  * values). The default writes it to stderr. */
@@ -45,6 +48,8 @@ CltServer                *clt_server_new              (CltStore          *store,
 /* Requests per second per token; bursts may reach twice as many. */
 void                      clt_server_set_rate_limit   (CltServer         *self,
                                                        guint              per_second);
+void                      clt_server_set_timeout      (CltServer         *self,
+                                                       guint              seconds);
 void                      clt_server_set_log_func     (CltServer         *self,
                                                        CltServerLogFunc   func,
                                                        gpointer           user_data,

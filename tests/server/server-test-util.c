@@ -5,7 +5,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "clt-accounts.h"
 #include "clt-backoffice-user.h"
@@ -172,6 +175,8 @@ call_bytes (Fixture            *f,
   response->body = g_strndup (data != NULL ? data : "", size);
   if (size > 0)
     response->json = json_from_string (response->body, NULL);
+  if (response->status >= 400)
+    check_problem_shape (f, response);
   return response;
 }
 
@@ -236,4 +241,192 @@ wait_ms (guint ms)
       g_main_context_iteration (NULL, FALSE);
       g_usleep (2000);
     }
+}
+
+/* Words that only SQL, file paths or code would bring into an answer. */
+static const char * const leaks[] = {
+  "sqlite", "SQL", "SELECT", "INSERT", "UPDATE ", "constraint", "syntax error", "no such",
+  "customers_fts", "fts5", ".c:", ".db", "/tmp", "/home", "/usr", "g_", "assert", "(null)",
+};
+
+void
+check_problem_shape (Fixture  *f,
+                     Response *response)
+{
+  const char *type = soup_message_headers_get_content_type (response->headers, NULL);
+  JsonObject *problem;
+
+  if (g_strcmp0 (type, "application/problem+json") != 0 || response->json == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (response->json))
+    g_error ("A %u answer is not a problem (%s): %s", response->status, type, response->body);
+
+  problem = json_node_get_object (response->json);
+  g_assert_cmpint (json_object_get_int_member_with_default (problem, "status", 0), ==,
+                   response->status);
+  g_assert_nonnull (json_object_get_string_member_with_default (problem, "title", NULL));
+  g_assert_cmpstr (json_object_get_string_member_with_default (problem, "detail", ""), !=, "");
+  g_assert_cmpstr (json_object_get_string_member_with_default (problem, "code", ""), !=, "");
+
+  for (guint i = 0; i < G_N_ELEMENTS (leaks); i++)
+    if (strstr (response->body, leaks[i]) != NULL)
+      g_error ("A %u answer shows “%s”: %s", response->status, leaks[i], response->body);
+  if (strstr (response->body, f->dir) != NULL)
+    g_error ("A %u answer shows the database's directory: %s", response->status, response->body);
+}
+
+void
+assert_problem (Response   *response,
+                guint       status,
+                const char *code)
+{
+  if (response->status != status)
+    g_error ("Expected %u (%s), got %u: %s", status, code, response->status, response->body);
+  g_assert_cmpstr (problem_code (response), ==, code);
+}
+
+void
+assert_server_sound (Fixture *f)
+{
+  g_autoptr(Response) me = call (f, "GET", "/me", f->admin, NULL, NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpuint (me->status, ==, 200);
+  g_assert_cmpstr (member_string (me, "username"), ==, "alice");
+
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 10000);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA foreign_key_check", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+typedef struct
+{
+  guint16      port;
+  GBytes      *request;
+  guint        read_timeout;
+  GByteArray  *answer;
+  gboolean     closed;
+  gboolean     done;
+} RawRequest;
+
+static gpointer
+raw_request_thread (gpointer user_data)
+{
+  RawRequest *raw = user_data;
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GSocketConnection) connection = NULL;
+  g_autoptr(GError) error = NULL;
+  GSocket *socket;
+  GOutputStream *out;
+  GInputStream *in;
+  gsize size = 0;
+  const char *data = g_bytes_get_data (raw->request, &size);
+  char buffer[4096];
+  gssize n;
+
+  connection = g_socket_client_connect_to_host (client, "127.0.0.1", raw->port, NULL, &error);
+  g_assert_no_error (error);
+  socket = g_socket_connection_get_socket (connection);
+  g_socket_set_timeout (socket, raw->read_timeout);
+  out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
+  in = g_io_stream_get_input_stream (G_IO_STREAM (connection));
+
+  /* The server may answer and close before all is written (413). */
+  g_output_stream_write_all (out, data, size, NULL, NULL, NULL);
+
+  while ((n = g_input_stream_read (in, buffer, sizeof buffer, NULL, NULL)) > 0)
+    g_byte_array_append (raw->answer, (const guint8 *) buffer, n);
+  /* 0: the server closed; -1: timed out (or reset). */
+  raw->closed = n == 0;
+
+  g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+  g_atomic_int_set (&raw->done, TRUE);
+  g_main_context_wakeup (NULL);
+  return NULL;
+}
+
+GBytes *
+raw_request (Fixture    *f,
+             const char *request,
+             gsize       length,
+             guint       read_timeout,
+             gboolean   *closed)
+{
+  g_autoptr(GUri) uri = g_uri_parse (f->base, G_URI_FLAGS_NONE, NULL);
+  RawRequest raw = { 0, };
+  GThread *thread;
+
+  raw.port = g_uri_get_port (uri);
+  raw.request = g_bytes_new (request, length);
+  raw.read_timeout = read_timeout;
+  raw.answer = g_byte_array_new ();
+
+  thread = g_thread_new ("raw-request", raw_request_thread, &raw);
+  while (!g_atomic_int_get (&raw.done))
+    g_main_context_iteration (NULL, TRUE);
+  g_thread_join (thread);
+
+  g_bytes_unref (raw.request);
+  if (closed != NULL)
+    *closed = raw.closed;
+  if (raw.answer->len == 0)
+    {
+      g_byte_array_unref (raw.answer);
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (raw.answer);
+}
+
+guint
+raw_status (GBytes *answer)
+{
+  gsize size = 0;
+  const char *data = answer != NULL ? g_bytes_get_data (answer, &size) : NULL;
+  g_autofree char *line = NULL;
+  guint status = 0;
+
+  if (size < 12 || strncmp (data, "HTTP/1.", 7) != 0)
+    return 0;
+  line = g_strndup (data, 12);
+  status = (guint) g_ascii_strtoull (line + 9, NULL, 10);
+  return status;
+}
+
+void
+run_cli (Fixture    *f,
+         const char *first,
+         ...)
+{
+  const char *binary = g_getenv ("CLIENTELE_SERVER");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  const char *arg;
+  gint status = -1;
+  va_list args;
+
+  g_assert_nonnull (binary);
+  g_ptr_array_add (argv, (gpointer) binary);
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, (gpointer) "--database");
+  g_ptr_array_add (argv, f->path);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
+                &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("clientele-server %s failed: %s", first, err);
 }

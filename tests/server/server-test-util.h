@@ -61,6 +61,37 @@ Response *call_bytes       (Fixture       *f,
 void      response_free    (Response      *response);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Response, response_free)
 
+/* Every 4xx and 5xx answer passes check_problem_shape (): a problem with
+ * status, title, detail and code that tells nothing of SQL, paths or the
+ * code. */
+void        check_problem_shape (Fixture  *f,
+                                 Response *response);
+/* The answer is a problem of @status with @code. */
+void        assert_problem (Response      *response,
+                            guint          status,
+                            const char    *code);
+/* The server still answers and the database passes PRAGMA
+ * integrity_check (and foreign_key_check). */
+void        assert_server_sound (Fixture  *f);
+
+/* Sends @request (raw bytes, @length) on a new connection from another
+ * thread, reads the answer until the server closes or @read_timeout
+ * seconds pass, and returns what came back (NULL when nothing).
+ * @closed (optional): whether the server closed the connection, rather
+ * than the client giving up. */
+GBytes     *raw_request    (Fixture       *f,
+                            const char    *request,
+                            gsize          length,
+                            guint          read_timeout,
+                            gboolean      *closed);
+/* The status of a raw answer, 0 when there is none. */
+guint       raw_status     (GBytes        *answer);
+/* clientele-server (the binary, $CLIENTELE_SERVER) on the fixture's
+ * database: user revoke/set-role while the server runs. */
+void        run_cli        (Fixture       *f,
+                            const char    *first,
+                            ...) G_GNUC_NULL_TERMINATED;
+
 const char *member_string  (Response      *response,
                             const char    *member);
 /* The problem's "code". */
