@@ -655,6 +655,109 @@ mark_all_loaded (GPtrArray *array)
     mark_loaded (g_ptr_array_index (array, i));
 }
 
+/* Reading a successful answer into objects: a page of customers takes
+ * milliseconds, so it happens on a worker thread, with nothing but the
+ * answer's bytes, while the window keeps drawing. */
+typedef struct
+{
+  GBytes     *answer;
+  GType       type;
+  ResultKind  kind;
+} ReadJob;
+
+static void
+read_job_free (ReadJob *job)
+{
+  g_bytes_unref (job->answer);
+  g_free (job);
+}
+
+static void
+read_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  ReadJob *job = task_data;
+  g_autoptr(JsonNode) node = NULL;
+  GError *error = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (job->answer, &length);
+
+  node = clt_json_parse (data, length, MAX_ANSWER_DEPTH, &error);
+  if (node == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (job->kind == RESULT_OBJECT)
+    {
+      gpointer object = clt_json_to_object (job->type, node, CLT_JSON_READ_ONLY_MEMBERS, &error);
+
+      if (object == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      mark_loaded (object);
+      g_task_return_pointer (task, object, g_object_unref);
+    }
+  else
+    {
+      GType type = job->kind == RESULT_ROWS ? CLT_TYPE_CUSTOMER : job->type;
+      GPtrArray *array = clt_json_to_array (type, node, CLT_JSON_READ_ONLY_MEMBERS, &error);
+
+      if (array == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      mark_all_loaded (array);
+      g_task_return_pointer (task, array, (GDestroyNotify) g_ptr_array_unref);
+    }
+}
+
+static void
+on_read_job_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RestCall *call = g_task_get_task_data (task);
+  GError *error = NULL;
+  gpointer read = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (read == NULL)
+    {
+      if (error == NULL)
+        error = g_error_new_literal (CLT_STORE_ERROR, CLT_STORE_ERROR_FAILED,
+                                     _("the answer is empty"));
+      fail (task, unreadable (call, error));
+      g_error_free (error);
+      return;
+    }
+
+  if (call->kind == RESULT_ROWS)
+    {
+      SoupMessageHeaders *headers = soup_message_get_response_headers (call->message);
+      guint total = CLT_TOTAL_UNKNOWN;
+
+      if (call->want_total && !parse_total (headers, &total))
+        {
+          g_ptr_array_unref (read);
+          error = g_error_new_literal (CLT_STORE_ERROR, CLT_STORE_ERROR_FAILED,
+                                       _("the number of matches (X-Total-Count) is missing"));
+          fail (task, unreadable (call, error));
+          g_error_free (error);
+          return;
+        }
+      read = clt_customer_rows_new (read, total);
+    }
+
+  task_return (task, call, read);
+}
+
 static void
 finish_answer (GTask *task)
 {
@@ -666,7 +769,6 @@ finish_answer (GTask *task)
   g_autoptr(GError) error = NULL;
   gboolean is_json;
   gboolean is_problem;
-  gpointer result = NULL;
 
   content_type = g_strdup (soup_message_headers_get_content_type (headers, NULL));
   if (content_type != NULL)
@@ -674,6 +776,33 @@ finish_answer (GTask *task)
   is_json = g_strcmp0 (content_type, "application/json") == 0;
   is_problem = g_strcmp0 (content_type, "application/problem+json") == 0;
 
+  if (SOUP_STATUS_IS_SUCCESSFUL (status) && call->kind == RESULT_NONE)
+    {
+      task_return (task, call, NULL);
+      return;
+    }
+
+  if (SOUP_STATUS_IS_SUCCESSFUL (status) && (!is_json || call->answer->len == 0))
+    {
+      fail (task, not_clientele (call, content_type));
+      return;
+    }
+
+  if (SOUP_STATUS_IS_SUCCESSFUL (status) && call->kind != RESULT_NODE)
+    {
+      g_autoptr(GTask) job = g_task_new (NULL, NULL, on_read_job_cb, g_object_ref (task));
+      ReadJob *data = g_new0 (ReadJob, 1);
+
+      data->answer = g_bytes_new (call->answer->data, call->answer->len);
+      data->type = call->type;
+      data->kind = call->kind;
+      g_task_set_task_data (job, data, (GDestroyNotify) read_job_free);
+      g_task_set_source_tag (job, finish_answer);
+      g_task_run_in_thread (job, read_thread);
+      return;
+    }
+
+  /* Problems and the change feed's small answers are read here. */
   if ((is_json || is_problem) && call->answer->len > 0)
     {
       node = clt_json_parse ((const char *) call->answer->data, call->answer->len,
@@ -691,72 +820,7 @@ finish_answer (GTask *task)
       return;
     }
 
-  if (call->kind == RESULT_NONE)
-    {
-      task_return (task, call, NULL);
-      return;
-    }
-
-  if (!is_json || node == NULL)
-    {
-      fail (task, not_clientele (call, content_type));
-      return;
-    }
-
-  switch (call->kind)
-    {
-    case RESULT_OBJECT:
-      result = clt_json_to_object (call->type, node, CLT_JSON_READ_ONLY_MEMBERS, &error);
-      break;
-
-    case RESULT_ARRAY:
-      result = clt_json_to_array (call->type, node, CLT_JSON_READ_ONLY_MEMBERS, &error);
-      break;
-
-    case RESULT_ROWS:
-      {
-        g_autoptr(GPtrArray) customers = NULL;
-        guint total = CLT_TOTAL_UNKNOWN;
-
-        customers = clt_json_to_array (CLT_TYPE_CUSTOMER, node, CLT_JSON_READ_ONLY_MEMBERS,
-                                       &error);
-        if (customers != NULL && call->want_total && !parse_total (headers, &total))
-          error = g_error_new_literal (CLT_STORE_ERROR, CLT_STORE_ERROR_FAILED,
-                                       _("the number of matches (X-Total-Count) is missing"));
-        else if (customers != NULL)
-          result = clt_customer_rows_new (g_steal_pointer (&customers), total);
-      }
-      break;
-
-    case RESULT_NODE:
-      result = g_steal_pointer (&node);
-      break;
-
-    case RESULT_NONE:
-    default:
-      g_assert_not_reached ();
-    }
-
-  if (result != NULL)
-    {
-      if (call->kind == RESULT_ROWS)
-        mark_all_loaded (((CltCustomerRows *) result)->customers);
-      else if (call->kind == RESULT_ARRAY)
-        mark_all_loaded (result);
-      else if (call->kind == RESULT_OBJECT)
-        mark_loaded (result);
-    }
-
-  if (result == NULL)
-    {
-      if (error == NULL)
-        error = g_error_new_literal (CLT_STORE_ERROR, CLT_STORE_ERROR_FAILED,
-                                     _("the answer is empty"));
-      fail (task, unreadable (call, error));
-      return;
-    }
-
-  task_return (task, call, result);
+  task_return (task, call, g_steal_pointer (&node));
 }
 
 static void
