@@ -145,6 +145,106 @@ test_sigterm (void)
   g_rmdir (dir);
 }
 
+/* GET @url with @bearer through @session; returns the status, or 0 with
+ * @error set when no answer came (a TLS refusal, say). */
+static guint
+get_status (SoupSession  *session,
+            const char   *url,
+            const char   *bearer,
+            GError      **error)
+{
+  g_autoptr(SoupMessage) message = soup_message_new ("GET", url);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GBytes) answer = NULL;
+
+  soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization",
+                                bearer);
+  soup_session_send_and_read_async (session, message, G_PRIORITY_DEFAULT, NULL, on_result_cb,
+                                    &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  answer = soup_session_send_and_read_finish (session, result, error);
+  if (answer == NULL)
+    return 0;
+  return soup_message_get_status (message);
+}
+
+/* --tls-certificate/--tls-key: the server speaks HTTPS only, with that
+ * certificate; a client that trusts it gets answers, one that does not is
+ * refused by TLS. */
+static void
+test_tls (void)
+{
+  const char *pem = g_getenv ("CLT_TEST_CERTIFICATE");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("clt-server-binary-XXXXXX", &error);
+  g_autofree char *database = g_build_filename (dir, "shop.db", NULL);
+  g_autofree char *token_out = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *bearer = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *me = NULL;
+  g_autofree char *plain_me = NULL;
+  g_autoptr(GSubprocess) serve = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GTlsDatabase) trusting = NULL;
+  g_autoptr(SoupSession) trusted = NULL;
+  g_autoptr(SoupSession) stranger = soup_session_new_with_options ("timeout", 20, NULL);
+  gint exit_status = -1;
+  gint status = -1;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (pem);
+
+  {
+    const char *argv[] = { server_binary (), "user", "add", "ops", "--role", "viewer",
+                           "--database", database, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                  &token_out, NULL, &exit_status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (exit_status, NULL));
+    token = g_strstrip (g_strdup (token_out));
+    bearer = g_strconcat ("Bearer ", token, NULL);
+  }
+
+  serve = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, server_binary (), "serve",
+                            "--database", database, "--listen", "127.0.0.1:0",
+                            "--tls-certificate", pem, "--tls-key", pem, NULL);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (serve));
+  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (line);
+  g_assert_true (g_str_has_prefix (line, "Listening on https://127.0.0.1:"));
+  me = g_strconcat (line + strlen ("Listening on "), "api/v1/me", NULL);
+
+  trusting = g_tls_file_database_new (pem, &error);
+  g_assert_no_error (error);
+  trusted = soup_session_new_with_options ("timeout", 20, "tls-database", trusting, NULL);
+  g_assert_cmpuint (get_status (trusted, me, bearer, &error), ==, 200);
+  g_assert_no_error (error);
+
+  /* The system's authorities do not know this certificate. */
+  g_assert_cmpuint (get_status (stranger, me, bearer, &error), ==, 0);
+  g_assert_error (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE);
+  g_clear_error (&error);
+
+  /* No plain HTTP on the same port. */
+  plain_me = g_strconcat ("http://", me + strlen ("https://"), NULL);
+  g_assert_cmpuint (get_status (stranger, plain_me, bearer, &error), !=, 200);
+  g_clear_error (&error);
+
+  g_child_watch_add (atoi (g_subprocess_get_identifier (serve)), on_exited_cb, &status);
+  g_subprocess_send_signal (serve, SIGTERM);
+  while (status == -1)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  g_unlink (database);
+  g_rmdir (dir);
+}
+
 static void
 test_refuses_plain_http_beyond_loopback (void)
 {
@@ -173,6 +273,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/clt/server-binary/sigterm", test_sigterm);
+  g_test_add_func ("/clt/server-binary/tls", test_tls);
   g_test_add_func ("/clt/server-binary/refuses-plain-http-beyond-loopback",
                    test_refuses_plain_http_beyond_loopback);
 
