@@ -842,6 +842,10 @@ on_read_cb (GObject      *object,
 
   if (g_bytes_get_size (bytes) == 0)
     {
+      /* Closing the body completes the message, in the context it was
+       * sent from (libsoup insists), not wherever the call is freed. */
+      g_input_stream_close (call->stream, NULL, NULL);
+      g_clear_object (&call->stream);
       finish_answer (task);
       return;
     }

@@ -52,7 +52,13 @@ run_rest (const char *url,
 
   bench_typing (CLT_STORE (store), context, "rest", n);
 
+  /* The store's requests (the change feed) end in the context they
+   * started in: let them, before leaving it. */
   clt_rest_store_shutdown (store);
+  g_clear_object (&result);
+  g_clear_object (&store);
+  while (g_main_context_iteration (context, FALSE))
+    ;
   g_main_context_pop_thread_default (context);
 
   return EXIT_SUCCESS;
