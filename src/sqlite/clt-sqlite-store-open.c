@@ -37,6 +37,7 @@ reader_free (Reader *reader)
 {
   sqlite3_close_v2 (reader->db);
   g_clear_pointer (&reader->counts, g_hash_table_unref);
+  g_clear_pointer (&reader->anchors, g_hash_table_unref);
   g_free (reader);
 }
 
@@ -527,6 +528,8 @@ open_readers (CltSqliteStore *self,
       reader = g_new0 (Reader, 1);
       reader->db = db;
       reader->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      reader->anchors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               (GDestroyNotify) anchors_free);
       reader->data_version = -1;
       g_ptr_array_add (self->readers, reader);
       g_async_queue_push (self->idle_readers, reader);

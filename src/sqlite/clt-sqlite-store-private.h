@@ -62,6 +62,9 @@ typedef struct
   /* Counts by filter, valid while PRAGMA data_version stays the same
    * (it changes when another connection commits). */
   GHashTable *counts;
+  /* Page anchors by filter and order (see clt-sqlite-store-query.c),
+   * valid as long as the counts. */
+  GHashTable *anchors;
   gint64      data_version;
 } Reader;
 
@@ -258,6 +261,8 @@ G_GNUC_INTERNAL gint64 reader_data_version (Reader *reader);
 G_GNUC_INTERNAL void clt_sqlite_store_initable_iface_init (GInitableIface *iface);
 
 /* clt-sqlite-store-query.c */
+typedef struct _Anchors Anchors;
+G_GNUC_INTERNAL void anchors_free (Anchors *anchors);
 G_GNUC_INTERNAL gboolean select_customers (CltSqliteStore *self, sqlite3 *db, sqlite3_stmt *stmt, GPtrArray **out, GError **error);
 
 /* clt-sqlite-store-shop.c */

@@ -776,6 +776,98 @@ test_paging (Fixture       *fixture,
   close_store (store);
 }
 
+/* The ids of every listed customer in the order @column @dir, straight
+ * from the file: what deep pages must agree with. */
+static GPtrArray *
+reference_order (const char *path,
+                 const char *column,
+                 const char *dir,
+                 const char *where)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM customers WHERE listed = 1%s"
+                                          " ORDER BY %s %s, pk %s", where, column, dir, dir);
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return ids;
+}
+
+/* Deep pages start from remembered anchors instead of skipping every
+ * row before them: they must still be exactly the rows a plain OFFSET
+ * gives, for every order (ties in status and country, customers without a
+ * registration date), with a filter, and after a write moved rows. */
+static void
+test_paging_deep (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const struct
+  {
+    CltSortKey  key;
+    const char *column;
+  } orders[] = {
+    { CLT_SORT_KEY_NUMBER, "number_key" },
+    { CLT_SORT_KEY_STATUS, "status_rank" },
+    { CLT_SORT_KEY_COUNTRY, "country" },
+    { CLT_SORT_KEY_REGISTERED, "registered" },
+    { CLT_SORT_KEY_LAST_NAME, "last_name_key" },
+  };
+  g_autoptr(GError) error = NULL;
+  CltSqliteStore *store = open_store (fixture->path);
+  const guint n = 3000;
+
+  g_assert_true (load_sample (store, n, 21, &error));
+  g_assert_no_error (error);
+  /* Some customers without a registration date sort first (NULL). */
+  exec_on_file (fixture->path, "UPDATE customers SET registered = NULL WHERE pk % 7 = 0");
+
+  for (guint round = 0; round < 2; round++)
+    for (guint o = 0; o < G_N_ELEMENTS (orders); o++)
+      for (guint direction = 0; direction < 2; direction++)
+        {
+          const char *dir = direction == CLT_SORT_DESCENDING ? "DESC" : "ASC";
+          g_autoptr(CltQuery) query = clt_query_new ();
+          g_autoptr(GPtrArray) expected = NULL;
+          const char *where = "";
+
+          clt_query_set_sort_key (query, orders[o].key);
+          clt_query_set_sort_direction (query, direction);
+          if (o == 0 && direction == CLT_SORT_ASCENDING)
+            {
+              clt_query_set_status (query, CLT_STATUS_FILTER_ACTIVE);
+              where = " AND status_rank IN (0, 1)";
+            }
+          expected = reference_order (fixture->path, orders[o].column, dir, where);
+
+          for (guint offset = 1000; offset < expected->len + 50; offset += 731)
+            {
+              g_autoptr(GPtrArray) page = list (store, query, offset, 60);
+              g_autoptr(GPtrArray) page_ids = ids_of (page);
+
+              g_assert_cmpuint (page_ids->len, ==, MIN (60, expected->len - MIN (offset, expected->len)));
+              for (guint i = 0; i < page_ids->len; i++)
+                g_assert_cmpstr (g_ptr_array_index (page_ids, i), ==,
+                                 g_ptr_array_index (expected, offset + i));
+            }
+
+          /* A write moves rows: the next round must see it. */
+          if (round == 0 && o == G_N_ELEMENTS (orders) - 1 && direction == 1)
+            exec_on_file (fixture->path,
+                          "UPDATE customers SET last_name_key = 'aaa' || pk, country = 'AD',"
+                          " number_key = 'zz' || number_key, active = 1 - active"
+                          " WHERE pk % 5 = 0;");
+        }
+
+  close_store (store);
+}
+
 static void
 test_filters (Fixture       *fixture,
               gconstpointer  data)
@@ -1468,6 +1560,7 @@ main (int   argc,
   ADD ("search/syntax", test_search_syntax);
   ADD ("sort", test_sort);
   ADD ("paging", test_paging);
+  ADD ("paging/deep", test_paging_deep);
   ADD ("filters", test_filters);
   ADD ("pending-deletion", test_pending_deletion);
   ADD ("sample/deterministic", test_sample_deterministic);
