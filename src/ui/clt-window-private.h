@@ -36,6 +36,9 @@ struct _CltWindow
   CltCustomerPage      *page;
   GtkLabel             *read_only_label;
   GtkRevealer          *read_only_revealer;
+  GtkButton            *sign_in_button;
+  GtkLabel             *signed_out_label;
+  GtkRevealer          *signed_out_revealer;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkStack             *stack;
@@ -74,6 +77,8 @@ struct _CltWindow
   guint                 loading_sample : 1;
   /* The back end could not be reached: the bar says so. */
   guint                 offline : 1;
+  /* The back end refused the sign-in (a revoked token): the bar says so. */
+  guint                 signed_out : 1;
   guint                 probing : 1;
   guint                 disposed : 1;
 };
@@ -95,6 +100,8 @@ CltCustomerEditor *clt_window_get_editor             (CltWindow   *self);
 AdwToast          *clt_window_get_last_toast         (CltWindow   *self);
 /* Whether the bar saying that the back end can't be reached shows. */
 gboolean           clt_window_get_offline            (CltWindow   *self);
+/* Whether the bar saying that the sign-in is no longer valid shows. */
+gboolean           clt_window_get_signed_out         (CltWindow   *self);
 /* Why the user may not change customers, or NULL. */
 const char        *clt_window_get_edit_denied        (CltWindow   *self);
 /* Back from the customer page to the table, as the page's Back does. */
@@ -110,7 +117,8 @@ void               _clt_window_show_toast            (CltWindow   *self,
                                                       AdwToast    *toast);
 /* A toast saying that @what failed and why (@error's message, or words
  * for its code); nothing for a cancellation. UNAVAILABLE shows the bar
- * that says the back end can't be reached instead, until it can. */
+ * that says the back end can't be reached instead, until it can, and
+ * NOT_SIGNED_IN the bar that offers to sign in again. */
 void               _clt_window_show_error            (CltWindow   *self,
                                                       const char  *what,
                                                       const GError *error);
@@ -125,6 +133,10 @@ void               _clt_window_query_user            (CltWindow   *self);
 /* The back end could not be reached (@error, UNAVAILABLE) or, with NULL,
  * answered again: shows or hides the bar that says so. */
 void               _clt_window_set_offline           (CltWindow   *self,
+                                                      const GError *error);
+/* The back end refused the sign-in (@error, NOT_SIGNED_IN) or, with NULL,
+ * took it again: shows or hides the bar that offers to sign in. */
+void               _clt_window_set_signed_out        (CltWindow   *self,
                                                       const GError *error);
 void               _clt_window_retry_connection_action (GtkWidget  *widget,
                                                         const char *action_name,

@@ -160,7 +160,7 @@ _clt_window_update_load_sample (CltWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->load_sample_spinner), self->loading_sample);
   gtk_spinner_set_spinning (self->load_sample_spinner, self->loading_sample);
 
-  if (read_only)
+  if (read_only && self->edit_denied == NULL)
     adw_status_page_set_description (self->empty_page,
                                      _("Clientele manages the customers of your online shop: "
                                        "their details, addresses, notes and orders. This database "
@@ -414,6 +414,12 @@ _clt_window_show_error (CltWindow    *self,
       return;
     }
 
+  if (g_error_matches (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_SIGNED_IN))
+    {
+      _clt_window_set_signed_out (self, error);
+      return;
+    }
+
   message = clt_error_dup_message (what, error);
   clt_window_add_toast (self, message);
 }
@@ -439,20 +445,21 @@ _clt_window_update_actions (CltWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-customer", writable);
   gtk_widget_set_visible (GTK_WIDGET (self->empty_add_button), writable);
 
-  /* The insensitive Add button says why. */
+  /* The insensitive Add button says why. The role says it best: a server
+   * is read-only to a viewer, but its data is not. */
   if (writable)
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button), _("Add Customer"));
-  else if (read_only)
+  else if (self->edit_denied != NULL)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button), self->edit_denied);
+  else
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button),
                                  _("This database is read-only: no customers can be added"));
-  else
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button), self->edit_denied);
 
-  if (read_only)
+  if (self->edit_denied != NULL)
+    gtk_label_set_label (self->read_only_label, self->edit_denied);
+  else if (read_only)
     gtk_label_set_label (self->read_only_label,
                          _("This database is read-only: customers can be viewed but not changed."));
-  else if (self->edit_denied != NULL)
-    gtk_label_set_label (self->read_only_label, self->edit_denied);
   gtk_revealer_set_reveal_child (self->read_only_revealer, !writable);
 
   if (self->page != NULL)
@@ -1076,6 +1083,9 @@ clt_window_class_init (CltWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CltWindow, offline_revealer);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, read_only_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CltWindow, sign_in_button);
+  gtk_widget_class_bind_template_child (widget_class, CltWindow, signed_out_label);
+  gtk_widget_class_bind_template_child (widget_class, CltWindow, signed_out_revealer);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, stack);

@@ -159,9 +159,8 @@ on_skipped_cb (GObject      *object,
 }
 
 void
-server_process_start (ServerProcess *self,
-                      const char    *first_arg,
-                      ...)
+server_process_start (ServerProcess      *self,
+                      const char * const *options)
 {
   g_autoptr(GSubprocessLauncher) launcher = new_launcher (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   g_autoptr(GDataInputStream) lines = NULL;
@@ -170,17 +169,14 @@ server_process_start (ServerProcess *self,
   g_autofree char *line = NULL;
   g_autofree char *url = NULL;
   const char *prefix = "Listening on ";
-  va_list args;
 
   g_assert_null (self->process);
 
   argv = g_ptr_array_new ();
   g_ptr_array_add (argv, (gpointer) server_binary ());
   g_ptr_array_add (argv, (gpointer) "serve");
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
+  for (guint i = 0; options != NULL && options[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) options[i]);
   g_ptr_array_add (argv, (gpointer) "--database");
   g_ptr_array_add (argv, self->database);
   g_ptr_array_add (argv, (gpointer) "--listen");

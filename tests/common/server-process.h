@@ -33,11 +33,10 @@ char          *server_process_run_tool  (ServerProcess  *self,
                                          ...) G_GNUC_NULL_TERMINATED;
 
 /* Serves: the first time on a free port, later on the same one (a server
- * that "comes back"). @first_arg…: more `serve` options, NULL-terminated.
- * Returns once the server says where it listens. */
-void           server_process_start     (ServerProcess  *self,
-                                         const char     *first_arg,
-                                         ...) G_GNUC_NULL_TERMINATED;
+ * that "comes back"). @options: more `serve` options (NULL-terminated),
+ * or NULL. Returns once the server says where it listens. */
+void           server_process_start     (ServerProcess      *self,
+                                         const char * const *options);
 /* SIGTERM, and waits for the server to exit with status 0. */
 void           server_process_stop      (ServerProcess  *self);
 gboolean       server_process_is_running (ServerProcess *self);
