@@ -480,6 +480,7 @@ clt_customer_page_class_init (CltCustomerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, active_badge);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, active_switch);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, address_list);
+  gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, banner_slot);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, addresses_stack);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, company_group);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, delete_button);
@@ -641,4 +642,12 @@ clt_customer_page_set_edit_denied (CltCustomerPage *self,
   g_free (self->edit_denied);
   self->edit_denied = g_strdup (reason);
   _clt_customer_page_update_actions (self);
+}
+
+GtkBox *
+clt_customer_page_get_banner_slot (CltCustomerPage *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER_PAGE (self), NULL);
+
+  return self->banner_slot;
 }

@@ -125,6 +125,21 @@ hide_banner (CltForm *form)
   gtk_revealer_set_reveal_child (form->banner_revealer, FALSE);
 }
 
+/* The banner's buttons sit in a row under its text: without any, the row
+ * goes too (its margin would be an empty line). */
+static void
+show_banner_buttons (CltForm  *form,
+                     gboolean  reload,
+                     gboolean  sign_in,
+                     gboolean  retry)
+{
+  gtk_widget_set_visible (GTK_WIDGET (form->reload_button), reload);
+  gtk_widget_set_visible (GTK_WIDGET (form->sign_in_button), sign_in);
+  gtk_widget_set_visible (GTK_WIDGET (form->retry_button), retry);
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (form->retry_button)),
+                          reload || sign_in || retry);
+}
+
 static void
 show_save_error (CltForm      *form,
                  const GError *error)
@@ -153,7 +168,7 @@ show_save_error (CltForm      *form,
                                          : _("Couldn't save the changes"),
                             reason,
                             FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (form->retry_button), TRUE);
+      show_banner_buttons (form, FALSE, FALSE, TRUE);
     }
   else if (g_error_matches (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_SIGNED_IN))
     {
@@ -164,8 +179,7 @@ show_save_error (CltForm      *form,
                             _("Your sign-in is no longer valid: the server refused your access "
                               "token. Sign in again, then Retry; nothing you typed is lost."),
                             FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (form->sign_in_button), TRUE);
-      gtk_widget_set_visible (GTK_WIDGET (form->retry_button), TRUE);
+      show_banner_buttons (form, FALSE, TRUE, TRUE);
     }
   else if (field != NULL && !field->hidden)
     {
@@ -683,9 +697,7 @@ clt_form_show_banner (CltForm    *form,
 {
   gtk_label_set_label (form->banner_title, title);
   gtk_label_set_label (form->banner_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (form->reload_button), offer_reload);
-  gtk_widget_set_visible (GTK_WIDGET (form->retry_button), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (form->sign_in_button), FALSE);
+  show_banner_buttons (form, offer_reload, FALSE, FALSE);
   gtk_revealer_set_reveal_child (form->banner_revealer, TRUE);
 }
 

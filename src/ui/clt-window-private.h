@@ -26,6 +26,8 @@ struct _CltWindow
 
   /* Template widgets */
   GtkButton            *add_button;
+  GtkBox               *banner_box;
+  GtkBox               *banner_slot;
   GtkButton            *load_sample_button;
   GtkSpinner           *load_sample_spinner;
   GtkButton            *empty_add_button;
@@ -127,6 +129,10 @@ void               _clt_window_update_actions        (CltWindow   *self);
 void               _clt_window_update_load_sample    (CltWindow   *self);
 
 /* clt-window-session.c */
+
+/* Puts the bars about the whole window (offline, signed out) under the
+ * header bar of the page that shows: the table's or the customer page's. */
+void               _clt_window_place_banners         (CltWindow   *self);
 
 /* Asks the store who is signed in, and offers the writes their role may. */
 void               _clt_window_query_user            (CltWindow   *self);

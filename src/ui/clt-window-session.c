@@ -18,6 +18,7 @@
 #include "clt-backoffice-user.h"
 #include "clt-customer-list.h"
 #include "clt-customer-page.h"
+#include "clt-customer-page-private.h"
 #include "clt-store.h"
 #include "clt-window-private.h"
 
@@ -186,6 +187,27 @@ _clt_window_retry_connection_action (GtkWidget  *widget,
 
   g_clear_handle_id (&self->probe_id, g_source_remove);
   probe (self);
+}
+
+/* }}} */
+
+/* The bars {{{ */
+
+void
+_clt_window_place_banners (CltWindow *self)
+{
+  GtkWidget *banners = GTK_WIDGET (self->banner_box);
+  GtkBox *slot = _clt_window_page_is_visible (self) ? clt_customer_page_get_banner_slot (self->page)
+                                                    : self->banner_slot;
+  GtkWidget *parent = gtk_widget_get_parent (banners);
+
+  if (parent == GTK_WIDGET (slot))
+    return;
+
+  g_object_ref (banners);
+  gtk_box_remove (GTK_BOX (parent), banners);
+  gtk_box_append (slot, banners);
+  g_object_unref (banners);
 }
 
 /* }}} */

@@ -484,6 +484,8 @@ on_main_stack_visible_child_cb (CltWindow  *self,
   if (self->page == NULL)
     return;
 
+  _clt_window_place_banners (self);
+
   /* Typing on the customer page goes to its note box, not the search. */
   if (_clt_window_page_is_visible (self))
     {
@@ -977,6 +979,16 @@ clt_window_dispose (GObject *object)
   g_clear_weak_pointer (&self->editor);
   g_clear_object (&self->editor_customer);
   g_clear_weak_pointer (&self->last_toast);
+  /* The bars go back where the template put them, to go with it. */
+  if (self->banner_box != NULL &&
+      gtk_widget_get_parent (GTK_WIDGET (self->banner_box)) != GTK_WIDGET (self->banner_slot))
+    {
+      GtkWidget *banners = g_object_ref (GTK_WIDGET (self->banner_box));
+
+      gtk_box_remove (GTK_BOX (gtk_widget_get_parent (banners)), banners);
+      gtk_box_append (self->banner_slot, banners);
+      g_object_unref (banners);
+    }
   self->page = NULL;
 
   if (self->row_menu != NULL)
@@ -1074,6 +1086,8 @@ clt_window_class_init (CltWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/clientele/Clientele/ui/clt-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CltWindow, add_button);
+  gtk_widget_class_bind_template_child (widget_class, CltWindow, banner_box);
+  gtk_widget_class_bind_template_child (widget_class, CltWindow, banner_slot);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, empty_add_button);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, load_sample_button);

@@ -399,6 +399,15 @@ test_viewer (Fixture       *f,
   wait_for_paint (GTK_WIDGET (window));
   assert_no_write (GTK_WIDGET (page), "customer.edit");
   assert_no_write (GTK_WIDGET (page), "customer.delete");
+
+  /* The page fits a phone (the addresses' default badges wrap). */
+  {
+    int min_width = 0;
+
+    gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL,
+                        NULL, NULL);
+    g_assert_cmpint (min_width, <=, 360);
+  }
   gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-customer", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-customer", NULL);
   run_for (100);
@@ -482,6 +491,10 @@ test_server_stopped (Fixture       *f,
   /* The server stops mid-edit: the window finds out on its own. */
   server_process_stop (f->server);
   wait_until (window_is_offline, window, "the window to say the server can't be reached");
+  /* The bar shows on the customer page too. */
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (window->offline_revealer),
+                                         GTK_WIDGET (clt_window_get_customer_page (window))));
+  g_assert_true (gtk_revealer_get_reveal_child (window->offline_revealer));
 
   /* Saving keeps everything typed, says why, and offers Retry. */
   clt_customer_editor_save (editor);
