@@ -518,7 +518,15 @@ clt_customer_page_class_init (CltCustomerPageClass *klass)
 static void
 clt_customer_page_init (CltCustomerPage *self)
 {
+  PangoAttrList *attributes = pango_attr_list_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* A long email address breaks anywhere on a phone, but a hyphen there
+   * would read as part of the address. */
+  pango_attr_list_insert (attributes, pango_attr_insert_hyphens_new (FALSE));
+  gtk_label_set_attributes (self->email_label, attributes);
+  pango_attr_list_unref (attributes);
 
   self->cancellable = g_cancellable_new ();
 

@@ -38,15 +38,15 @@ typedef struct
 } ColumnSpec;
 
 /* In CltSortKey order: columns[key] sorts by key. Up to Status the widths
- * add up to 1,250 pixels: a 1,280 pixel wide window shows them all (the
+ * add up to 1,255 pixels: a 1,280 pixel wide window shows them all (the
  * preferred site is a scroll away). */
 static const ColumnSpec columns[] = {
   { CLT_SORT_KEY_NUMBER, N_("Customer No."), "notify::number", CELL_TEXT,
-    clt_customer_get_number, 135, FALSE, TRUE },
+    clt_customer_get_number, 150, FALSE, TRUE },
   { CLT_SORT_KEY_REGISTERED, N_("Registered"), "notify::registered", CELL_DATE,
     NULL, 100, FALSE, TRUE },
   { CLT_SORT_KEY_EMAIL, N_("Email"), "notify::email", CELL_TEXT,
-    clt_customer_get_email, 200, TRUE, FALSE },
+    clt_customer_get_email, 190, TRUE, FALSE },
   { CLT_SORT_KEY_LAST_NAME, N_("Last Name"), "notify::last-name", CELL_TEXT,
     clt_customer_get_last_name, 125, FALSE, FALSE },
   { CLT_SORT_KEY_FIRST_NAME, N_("First Name"), "notify::first-name", CELL_TEXT,

@@ -130,6 +130,8 @@ _clt_window_update_title (CltWindow *self)
 
   gtk_window_set_title (GTK_WINDOW (self), count);
   adw_window_title_set_subtitle (self->window_title, subtitle);
+  /* A narrow window cuts the subtitle short: the whole of it on hover. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), subtitle);
 }
 
 static void

@@ -29,6 +29,7 @@
 #include "clt-customer-list.h"
 #include "clt-customer-page.h"
 #include "clt-import-report.h"
+#include "clt-preferences-window.h"
 #include "clt-query.h"
 #include "clt-rest-store.h"
 #include "clt-sample-loader.h"
@@ -304,6 +305,21 @@ test_conflict (Fixture       *f,
                             "127.0.0.1"));
   clt_window_show_table (window);
   screenshot (window, "server-table.png");
+
+  /* Preferences show the server that is open (not what GSettings say). */
+  {
+    CltPreferencesWindow *preferences = clt_preferences_window_new (app, GTK_WINDOW (window));
+
+    g_object_ref_sink (preferences);
+    gtk_window_present (GTK_WINDOW (preferences));
+    g_assert_true (clt_preferences_window_get_server_chosen (preferences));
+    g_assert_cmpstr (clt_preferences_window_get_server_url (preferences), ==,
+                     clt_rest_store_get_url (CLT_REST_STORE (mine)));
+    gtk_window_set_default_size (GTK_WINDOW (preferences), MIN (screenshot_width (1000), 600),
+                                 720);
+    screenshot (preferences, "server-preferences.png");
+    destroy_and_finalize (preferences, "the preferences' last reference");
+  }
 
   editor = open_editor (window, id);
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
