@@ -236,6 +236,46 @@ test_offline_bar (void)
   temp_store_clear (&ts);
 }
 
+static gboolean
+listed_again (gpointer data)
+{
+  return ui_test_store_get_n_calls (data, "list_customers") > 0;
+}
+
+/* The back end asks to wait (429): the toast says so, and the list loads
+ * again by itself (it fetches the rows it lacks when they are drawn). */
+static void
+test_busy_reload (void)
+{
+  TempStore ts = { 0 };
+  g_autoptr(CltStore) store = NULL;
+  CltWindow *window;
+
+  temp_store_init (&ts, TEMP_DIR_TEMPLATE, 20);
+  store = ui_test_store_new (ts.store, FALSE, TRUE);
+
+  window = open_window (store);
+  wait_until (rows_loaded, window, "the rows");
+
+  ui_test_store_fail (UI_TEST_STORE (store), "list_customers", CLT_STORE_ERROR_TOO_MANY_REQUESTS,
+                      "Too many requests: try again in a moment.");
+  clt_customer_list_reload (clt_window_get_customer_list (window));
+  wait_until (toast_shown, window, "the toast");
+  g_assert_nonnull (strstr (adw_toast_get_title (clt_window_get_last_toast (window)),
+                            "try again"));
+
+  /* The server takes requests again: nobody presses anything. */
+  ui_test_store_fail (UI_TEST_STORE (store), "list_customers", 0, NULL);
+  ui_test_store_reset_calls (UI_TEST_STORE (store));
+  wait_until (listed_again, store, "the list to load again");
+  wait_until (rows_loaded, window, "the rows again");
+
+  destroy_window (window);
+  wait_until (only_one_ref, store, "the test store's last reference");
+  g_clear_object (&store);
+  temp_store_clear (&ts);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -250,6 +290,7 @@ main (int   argc,
   g_test_add_func ("/clt/session/viewer", test_viewer);
   g_test_add_func ("/clt/session/denied-says-why", test_denied_says_why);
   g_test_add_func ("/clt/session/offline-bar", test_offline_bar);
+  g_test_add_func ("/clt/session/busy-reload", test_busy_reload);
 
   ret = g_test_run ();
 
