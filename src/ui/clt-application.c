@@ -310,6 +310,7 @@ ask_for_token (CltApplication *self,
   gtk_entry_set_visibility (GTK_ENTRY (entry), FALSE);
   gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_PASSWORD);
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Access token"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Access token"),
                                   -1);
@@ -423,9 +424,9 @@ on_token_renewed_cb (GObject      *object,
        * kept until it is known to work. */
       if (g_error_matches (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_SIGNED_IN))
         {
-          /* Translators: %s says why the server refused the token. */
-          g_autofree char *reason = g_strdup_printf (_("The server refused this token too: %s "
-                                                       "Check it, or ask your administrator "
+          /* Translators: %s says why the server refused the token, in a sentence. */
+          g_autofree char *reason = g_strdup_printf (_("The server refused this token as well. "
+                                                       "%s Check it, or ask your administrator "
                                                        "for a new one."), error->message);
 
           ask_for_token (self, data->url, reason, TRUE);

@@ -663,7 +663,7 @@ test_token_revoked (Fixture       *f,
 
   /* A wrong one is refused, and asked for again. */
   enter_token (wait.dialog, "not-a-token");
-  wait.body = "refused this token too";
+  wait.body = "refused this token as well";
   wait.dialog = NULL;
   wait_until (message_dialog_says, &wait, "the sign-in dialog to ask again");
   g_assert_true (clt_window_get_signed_out (window));
