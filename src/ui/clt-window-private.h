@@ -70,6 +70,8 @@ struct _CltWindow
   char                 *edit_denied;
   /* While the back end can't be reached: the next try to reach it. */
   guint                 probe_id;
+  /* The back end asked to wait (too many requests): the list's next try. */
+  guint                 reload_id;
 
   /* All customers, counted with an unfiltered query. */
   guint                 total;
@@ -143,6 +145,10 @@ void               _clt_window_set_offline           (CltWindow   *self,
 /* The back end refused the sign-in (@error, NOT_SIGNED_IN) or, with NULL,
  * took it again: shows or hides the bar that offers to sign in. */
 void               _clt_window_set_signed_out        (CltWindow   *self,
+                                                      const GError *error);
+/* The list could not load as the back end was busy (@error,
+ * TOO_MANY_REQUESTS): loads it again once the wait it asked for is over. */
+void               _clt_window_reload_later          (CltWindow   *self,
                                                       const GError *error);
 void               _clt_window_retry_connection_action (GtkWidget  *widget,
                                                         const char *action_name,

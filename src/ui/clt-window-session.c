@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "clt-backoffice-user.h"
+#include "clt-error.h"
 #include "clt-customer-list.h"
 #include "clt-customer-page.h"
 #include "clt-customer-page-private.h"
@@ -187,6 +188,33 @@ _clt_window_retry_connection_action (GtkWidget  *widget,
 
   g_clear_handle_id (&self->probe_id, g_source_remove);
   probe (self);
+}
+
+/* }}} */
+
+/* Waiting as asked {{{ */
+
+static gboolean
+on_reload_timeout_cb (gpointer user_data)
+{
+  CltWindow *self = user_data;
+
+  self->reload_id = 0;
+  clt_customer_list_reload (self->list);
+
+  return G_SOURCE_REMOVE;
+}
+
+void
+_clt_window_reload_later (CltWindow    *self,
+                          const GError *error)
+{
+  guint seconds = MAX (clt_store_error_get_retry_after (error), 1);
+
+  if (self->reload_id != 0)
+    return;
+
+  self->reload_id = g_timeout_add_seconds (seconds, on_reload_timeout_cb, self);
 }
 
 /* }}} */

@@ -278,6 +278,8 @@ on_list_error_cb (CltWindow       *self,
                   CltCustomerList *list)
 {
   _clt_window_show_error (self, _("Couldn't load the customers"), error);
+  if (g_error_matches (error, CLT_STORE_ERROR, CLT_STORE_ERROR_TOO_MANY_REQUESTS))
+    _clt_window_reload_later (self, error);
 }
 
 static void
@@ -970,6 +972,7 @@ clt_window_dispose (GObject *object)
   g_cancellable_cancel (self->count_cancellable);
   g_cancellable_cancel (self->fetch_cancellable);
   g_clear_handle_id (&self->probe_id, g_source_remove);
+  g_clear_handle_id (&self->reload_id, g_source_remove);
 
   /* Destroyed without a close request: finish what was confirmed (the
    * store would, later). */

@@ -243,7 +243,7 @@ listed_again (gpointer data)
 }
 
 /* The back end asks to wait (429): the toast says so, and the list loads
- * again by itself (it fetches the rows it lacks when they are drawn). */
+ * again by itself once the wait is over. */
 static void
 test_busy_reload (void)
 {
@@ -263,6 +263,9 @@ test_busy_reload (void)
   wait_until (toast_shown, window, "the toast");
   g_assert_nonnull (strstr (adw_toast_get_title (clt_window_get_last_toast (window)),
                             "try again"));
+
+  /* A reload waits out the time asked for. */
+  g_assert_cmpuint (window->reload_id, !=, 0);
 
   /* The server takes requests again: nobody presses anything. */
   ui_test_store_fail (UI_TEST_STORE (store), "list_customers", 0, NULL);
