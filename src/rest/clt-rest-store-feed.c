@@ -166,3 +166,14 @@ rest_feed_stop (CltRestStore *self)
   self->following = FALSE;
   g_clear_handle_id (&self->feed_retry_id, g_source_remove);
 }
+
+void
+rest_feed_retry_now (CltRestStore *self)
+{
+  if (!self->following || self->feed_retry_id == 0)
+    return;
+
+  self->feed_backoff_ms = FEED_BACKOFF_MIN_MS;
+  g_clear_handle_id (&self->feed_retry_id, g_source_remove);
+  poll_feed (self);
+}

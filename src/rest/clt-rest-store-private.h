@@ -66,6 +66,10 @@ struct _CltRestStore
   CltBackofficeUser *user;           /* from the last GET /me */
   gboolean           read_only;
   CltRestProblem     problem;        /* of the last connect */
+  /* UNAVAILABLE or NOT_SIGNED_IN while requests meet it, else NULL. */
+  GError            *connection_error;
+  /* Bumped by clt_rest_store_set_token (): a request remembers it. */
+  guint              token_serial;
 
   /* The change feed. */
   gboolean           following;
@@ -155,10 +159,23 @@ void      rest_report_error          (CltRestStore        *self,
 void      rest_store_take_user       (CltRestStore        *self,
                                       CltBackofficeUser   *user);
 
+/* Whether @token can go into an Authorization header as it is. */
+gboolean  rest_token_is_sendable     (const char          *token);
+
 /* The change feed (clt-rest-store-feed.c). */
 void      rest_feed_start            (CltRestStore        *self,
                                       gint64               since);
 void      rest_feed_stop             (CltRestStore        *self);
+/* A feed waiting out a failure asks again now. */
+void      rest_feed_retry_now        (CltRestStore        *self);
+
+/* Whether the server answers and takes the token
+ * (clt-rest-store-connection.c): every request that got an answer (@error
+ * NULL) or failed reports here, with the token serial it was sent with. */
+void      rest_store_connection_class_init (GObjectClass  *object_class);
+void      rest_store_note_outcome    (CltRestStore        *self,
+                                      guint                token_serial,
+                                      const GError        *error);
 
 /* The operations (clt-rest-store-customers.c, clt-rest-store-shop.c). */
 void      rest_store_customers_iface_init (CltStoreInterface *iface);

@@ -61,6 +61,7 @@ struct _RestCall
   GInputStream         *stream;
   GByteArray           *answer;
   CltRestProblem        problem;
+  guint                 token_serial;   /* the store's when it was sent */
 };
 
 /* Requests {{{ */
@@ -620,6 +621,7 @@ fail (GTask  *task,
       return;
     }
 
+  rest_store_note_outcome (call->self, call->token_serial, error);
   g_task_return_error (task, error);
 }
 
@@ -775,6 +777,12 @@ finish_answer (GTask *task)
     content_type = g_ascii_strdown (g_steal_pointer (&content_type), -1);
   is_json = g_strcmp0 (content_type, "application/json") == 0;
   is_problem = g_strcmp0 (content_type, "application/problem+json") == 0;
+
+  /* The server answered, and not to say that the token is refused or that
+   * it is unavailable: whatever the answer, it can be reached. */
+  if (status != SOUP_STATUS_UNAUTHORIZED && status != SOUP_STATUS_BAD_GATEWAY &&
+      status != SOUP_STATUS_SERVICE_UNAVAILABLE && status != SOUP_STATUS_GATEWAY_TIMEOUT)
+    rest_store_note_outcome (call->self, call->token_serial, NULL);
 
   if (SOUP_STATUS_IS_SUCCESSFUL (status) && call->kind == RESULT_NONE)
     {
@@ -952,6 +960,7 @@ build_message (RestCall *call)
   soup_message_add_flags (call->message, SOUP_MESSAGE_NO_REDIRECT);
   headers = soup_message_get_request_headers (call->message);
   soup_message_headers_replace (headers, "Accept", "application/json, application/problem+json");
+  call->token_serial = self->token_serial;
   if (self->token != NULL && self->token[0] != '\0')
     {
       g_autofree char *value = g_strconcat ("Bearer ", self->token, NULL);
@@ -1200,6 +1209,16 @@ clt_rest_store_store_iface_init (CltStoreInterface *iface)
   rest_store_shop_iface_init (iface);
 }
 
+gboolean
+rest_token_is_sendable (const char *token)
+{
+  for (const char *p = token; *p != '\0'; p++)
+    if ((guchar) *p < 0x21 || (guchar) *p > 0x7e)
+      return FALSE;
+
+  return TRUE;
+}
+
 /* "https://host:8480/x/" → "https://host:8480/x/api/v1"; NULL when it is
  * not an http(s) address. */
 static char *
@@ -1255,13 +1274,8 @@ clt_rest_store_constructed (GObject *object)
 
   /* A token that could break the header is never sent: the server then
    * says the client is not signed in. */
-  if (self->token != NULL)
-    for (const char *p = self->token; *p != '\0'; p++)
-      if ((guchar) *p < 0x21 || (guchar) *p > 0x7e)
-        {
-          g_clear_pointer (&self->token, g_free);
-          break;
-        }
+  if (self->token != NULL && !rest_token_is_sendable (self->token))
+    g_clear_pointer (&self->token, g_free);
 
   /* Timeouts: libsoup has none unless told. Keep-alive is HTTP/1.1's
    * default; certificates are verified against the system's authorities
@@ -1295,6 +1309,7 @@ clt_rest_store_finalize (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->shutdown);
   g_clear_object (&self->user);
+  g_clear_error (&self->connection_error);
   g_clear_pointer (&self->url, g_free);
   g_clear_pointer (&self->base, g_free);
   if (self->token != NULL)
@@ -1393,6 +1408,8 @@ clt_rest_store_class_init (CltRestStoreClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
   g_object_class_override_property (object_class, PROP_READ_ONLY, "read-only");
   g_object_class_override_property (object_class, PROP_LOCATION, "location");
+
+  rest_store_connection_class_init (object_class);
 }
 
 static void

@@ -76,6 +76,18 @@ CltBackofficeUser *clt_rest_store_connect_finish  (CltRestStore        *self,
                                                    GAsyncResult        *result,
                                                    GError             **error);
 CltRestProblem clt_rest_store_get_problem         (CltRestStore        *self);
+/* Whether the server can be reached and takes the token, as the last
+ * request that reached a verdict found: NULL while it answers, else
+ * CLT_STORE_ERROR_UNAVAILABLE (no answer) or CLT_STORE_ERROR_NOT_SIGNED_IN
+ * (the token was refused: revoked, say). The change feed keeps asking, so
+ * this follows the server even while nobody does anything; the
+ * "connection-changed" signal says when it changed. */
+const GError *clt_rest_store_get_connection_error (CltRestStore        *self);
+/* Signs in with @token from now on, for every request that starts later
+ * (and the change feed, at once). It is not checked here: ask the store
+ * who is signed in (clt_store_get_current_user_async ()) to know. */
+void          clt_rest_store_set_token            (CltRestStore        *self,
+                                                   const char          *token);
 /* Cancels every request under way and stops following the feed (the
  * window that used the store closed); later calls fail with
  * G_IO_ERROR_CANCELLED. A store that follows the feed is kept alive by it:

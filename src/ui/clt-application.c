@@ -197,6 +197,9 @@ typedef struct
   char           *token;
   /* The token was typed in (not from the keyring): keep it once it works. */
   gboolean        typed;
+  /* Signing in again to the open server (its token was refused): the new
+   * token goes to the open store, and the window stays. */
+  gboolean        renew;
 } ServerData;
 
 static void
@@ -211,6 +214,7 @@ server_data_free (ServerData *data)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ServerData, server_data_free)
 
 static void connect_server (ServerData *data);
+static void renew_token    (ServerData *data);
 
 static void
 on_token_dialog_response_cb (AdwMessageDialog *dialog,
@@ -229,7 +233,11 @@ on_token_dialog_response_cb (AdwMessageDialog *dialog,
       next->url = g_strdup (data->url);
       next->token = g_strdup (token);
       next->typed = TRUE;
-      connect_server (next);
+      next->renew = data->renew;
+      if (next->renew)
+        renew_token (next);
+      else
+        connect_server (next);
     }
   else if (g_str_equal (response, "preferences"))
     {
@@ -241,13 +249,36 @@ on_token_dialog_response_cb (AdwMessageDialog *dialog,
     }
 }
 
-/* Asks for the token of @url, saying @reason (NULL: there is none yet). */
+/* The window a dialog about the open server belongs to: the dialog the
+ * user works in on the main window (an editor, which is modal), or the
+ * main window. */
+static GtkWindow *
+get_dialog_parent (CltApplication *self)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *parent = get_parent_window (self);
+
+  for (guint i = 0; parent != NULL && i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (window != parent && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          gtk_window_get_modal (window) && gtk_window_get_transient_for (window) == parent)
+        return window;
+    }
+
+  return parent;
+}
+
+/* Asks for the token of @url, saying @reason (NULL: there is none yet);
+ * with @renew, a new one for the open server, whose window stays. */
 static void
 ask_for_token (CltApplication *self,
                const char     *url,
-               const char     *reason)
+               const char     *reason,
+               gboolean        renew)
 {
-  GtkWindow *parent = get_parent_window (self);
+  GtkWindow *parent = renew ? get_dialog_parent (self) : get_parent_window (self);
   g_autofree char *body = NULL;
   ServerData *data;
   GtkWidget *dialog;
@@ -255,19 +286,31 @@ ask_for_token (CltApplication *self,
 
   if (reason != NULL)
     body = g_strdup (reason);
+  else if (renew)
+    /* Translators: %s is the server's address. */
+    body = g_strdup_printf (_("The server at %s no longer accepts your access token. Enter a "
+                              "new one (your administrator creates it with “clientele-server "
+                              "user add”). Nothing you typed is lost."), url);
   else
     /* Translators: %s is the server's address. */
     body = g_strdup_printf (_("Enter your access token for %s. Your administrator creates it "
                               "with “clientele-server user add”; Clientele keeps it in the "
                               "keyring."), url);
 
-  dialog = adw_message_dialog_new (parent, _("Sign In to the Server"), body);
+  dialog = adw_message_dialog_new (parent,
+                                   renew ? _("Sign In Again") : _("Sign In to the Server"),
+                                   body);
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   gtk_window_set_modal (GTK_WINDOW (dialog), parent != NULL);
 
-  entry = gtk_password_entry_new ();
-  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (entry), TRUE);
-  g_object_set (entry, "activates-default", TRUE, NULL);
+  /* Not a GtkPasswordEntry: with GTK 4.8 one in this dialog, shown over an
+   * editor, made the editor's closing crash later in a signal handler that
+   * still had the freed entry (tests/ui/test-server-conflict.c). */
+  entry = gtk_entry_new ();
+  gtk_entry_set_visibility (GTK_ENTRY (entry), FALSE);
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_PASSWORD);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Access token"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Access token"),
                                   -1);
@@ -275,9 +318,12 @@ ask_for_token (CltApplication *self,
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel",
                                    parent != NULL ? _("_Cancel") : _("_Quit"));
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "preferences",
-                                   _("_Preferences…"));
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "connect", _("C_onnect"));
+  /* Another back end would replace the window: not while signing in again. */
+  if (!renew)
+    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "preferences",
+                                     _("_Preferences…"));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "connect",
+                                   renew ? _("_Sign In") : _("C_onnect"));
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "connect",
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "connect");
@@ -286,6 +332,7 @@ ask_for_token (CltApplication *self,
   data = g_new0 (ServerData, 1);
   data->self = g_object_ref (self);
   data->url = g_strdup (url);
+  data->renew = renew;
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_token_dialog_response_cb),
                          data, (GClosureNotify) (void (*) (void)) server_data_free, 0);
 
@@ -325,7 +372,7 @@ on_server_connected_cb (GObject      *object,
 
       /* A refused token: ask for another, saying why. */
       if (g_error_matches (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_SIGNED_IN))
-        ask_for_token (self, data->url, error->message);
+        ask_for_token (self, data->url, error->message, FALSE);
       else
         show_open_error (self, data->url, error);
       return;
@@ -345,6 +392,73 @@ connect_server (ServerData *data)
 
   g_application_hold (G_APPLICATION (data->self));
   clt_rest_store_connect_async (store, NULL, on_server_connected_cb, data);
+}
+
+/* The REST store of the main window, or NULL. */
+static CltRestStore *
+get_open_server (CltApplication *self)
+{
+  CltStore *store = self->main_window != NULL ? clt_window_get_store (self->main_window) : NULL;
+
+  return CLT_IS_REST_STORE (store) ? CLT_REST_STORE (store) : NULL;
+}
+
+static void
+on_token_renewed_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(ServerData) data = user_data;
+  g_autoptr(CltBackofficeUser) user = NULL;
+  g_autoptr(GError) error = NULL;
+  CltApplication *self = data->self;
+
+  user = clt_store_get_current_user_finish (CLT_STORE (object), result, &error);
+  if (self->main_window == NULL || get_open_server (self) != CLT_REST_STORE (object))
+    return;
+
+  if (user == NULL)
+    {
+      /* Refused as well: ask again, saying why. Can't be reached: the
+       * window's bar says so (the store tells it), and the token is not
+       * kept until it is known to work. */
+      if (g_error_matches (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_SIGNED_IN))
+        {
+          /* Translators: %s says why the server refused the token, in a sentence. */
+          g_autofree char *reason = g_strdup_printf (_("The server refused this token as well. "
+                                                       "%s Check it, or ask your administrator "
+                                                       "for a new one."), error->message);
+
+          ask_for_token (self, data->url, reason, TRUE);
+        }
+      else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *message = g_strdup_printf (_("Couldn't sign in: %s"), error->message);
+
+          clt_window_add_toast (self->main_window, message);
+        }
+      return;
+    }
+
+  clt_keyring_store_token_async (data->url, data->token, NULL, on_token_saved_cb,
+                                 g_object_ref (self));
+}
+
+/* The open server's store signs in with the typed token; the store tells
+ * the window once the server takes it. */
+static void
+renew_token (ServerData *data)
+{
+  CltRestStore *store = get_open_server (data->self);
+
+  if (store == NULL)
+    {
+      server_data_free (data);
+      return;
+    }
+
+  clt_rest_store_set_token (store, data->token);
+  clt_store_get_current_user_async (CLT_STORE (store), NULL, on_token_renewed_cb, data);
 }
 
 static void
@@ -368,7 +482,7 @@ on_keyring_token_cb (GObject      *object,
         /* Translators: %s is why the keyring could not be read. */
         reason = g_strdup_printf (_("%s. Enter your access token for %s."),
                                   error->message, data->url);
-      ask_for_token (self, data->url, reason);
+      ask_for_token (self, data->url, reason, FALSE);
       return;
     }
 
@@ -387,6 +501,18 @@ preferences_action (GSimpleAction *action,
 
   window = clt_preferences_window_new (self, get_parent_window (self));
   gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+sign_in_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  CltApplication *self = CLT_APPLICATION (user_data);
+  CltRestStore *store = get_open_server (self);
+
+  if (store != NULL)
+    ask_for_token (self, clt_rest_store_get_url (store), NULL, TRUE);
 }
 
 static void
@@ -449,6 +575,7 @@ static const GActionEntry app_actions[] = {
   { .name = "open", .activate = open_action },
   { .name = "preferences", .activate = preferences_action },
   { .name = "quit", .activate = quit_action },
+  { .name = "sign-in", .activate = sign_in_action },
 };
 
 static void
@@ -694,6 +821,13 @@ clt_application_open_server (CltApplication *self,
 }
 
 static void
+on_connection_changed_cb (CltRestStore *store,
+                          CltWindow    *window)
+{
+  clt_window_set_connection_error (window, clt_rest_store_get_connection_error (store));
+}
+
+static void
 on_window_destroy_cb (CltWindow *window,
                       gpointer   user_data)
 {
@@ -717,6 +851,11 @@ clt_application_use_store (CltApplication *self,
   previous = self->main_window;
   window = clt_window_new (self, store);
   g_signal_connect (window, "destroy", G_CALLBACK (on_window_destroy_cb), NULL);
+  /* A server that stops answering, or a token revoked, shows in the window
+   * even while nobody does anything: the store's change feed finds out. */
+  if (CLT_IS_REST_STORE (store))
+    g_signal_connect_object (store, "connection-changed", G_CALLBACK (on_connection_changed_cb),
+                             window, 0);
   g_set_weak_pointer (&self->main_window, window);
   gtk_window_present (GTK_WINDOW (window));
 

@@ -304,7 +304,10 @@ clt_conflict_dialog_add_field (CltConflictDialog *self,
 
   row = create_choice_row (theirs, _("Theirs: as saved now"), &field->theirs_check);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  row = create_choice_row (mine, _("Yours: as you typed it"), &field->mine_check);
+  /* Unchanged on this side, it is what the editor opened with. */
+  row = create_choice_row (mine, you_changed ? _("Yours: as you typed it")
+                                             : _("Yours: as you opened it"),
+                           &field->mine_check);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   gtk_check_button_set_group (field->mine_check, field->theirs_check);
 

@@ -21,5 +21,8 @@ const char *clt_customer_editor_get_field_error (CltCustomerEditor *self,
 const char *clt_customer_editor_get_error       (CltCustomerEditor *self);
 /* The banner's Retry button (shown when the back end can't be reached). */
 GtkWidget  *clt_customer_editor_get_retry_button (CltCustomerEditor *self);
+/* The banner's Sign In button (shown when the back end refused the
+ * sign-in). */
+GtkWidget  *clt_customer_editor_get_sign_in_button (CltCustomerEditor *self);
 
 G_END_DECLS

@@ -1167,3 +1167,11 @@ clt_customer_editor_get_retry_button (CltCustomerEditor *self)
 
   return GTK_WIDGET (self->form.retry_button);
 }
+
+GtkWidget *
+clt_customer_editor_get_sign_in_button (CltCustomerEditor *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER_EDITOR (self), NULL);
+
+  return GTK_WIDGET (self->form.sign_in_button);
+}

@@ -56,6 +56,7 @@ struct _CltCustomerPage
   GtkButton            *add_note_button;
   GtkListBox           *address_list;
   GtkStack             *addresses_stack;
+  GtkBox               *banner_slot;
   AdwPreferencesGroup  *company_group;
   GtkButton            *delete_button;
   GtkButton            *edit_button;
@@ -120,6 +121,10 @@ struct _CltCustomerPage
 /* Getters for tests. */
 
 gboolean   clt_customer_page_get_loading         (CltCustomerPage *self);
+/* The box under the page's header bar where the window puts the bars
+ * that concern the whole window (the back end can't be reached, the
+ * sign-in is no longer valid) while the page shows. */
+GtkBox    *clt_customer_page_get_banner_slot     (CltCustomerPage *self);
 
 /* clt-customer-page.c */
 

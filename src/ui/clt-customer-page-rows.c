@@ -105,6 +105,19 @@ badge_new (const char *text,
   return label;
 }
 
+/* A badge in a flow box: not a stop for the keyboard. */
+static void
+append_tag (GtkWidget *flow_box,
+            GtkWidget *badge)
+{
+  GtkWidget *child = gtk_flow_box_child_new ();
+
+  gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), badge);
+  gtk_widget_set_focusable (child, FALSE);
+  gtk_widget_set_halign (badge, GTK_ALIGN_START);
+  gtk_flow_box_append (GTK_FLOW_BOX (flow_box), child);
+}
+
 static const char *
 lookup_group_name (CltCustomerPage *self,
                    const char      *code,
@@ -408,12 +421,19 @@ create_address_row (CltCustomerPage *self,
 
   if (billing || shipping)
     {
-      tags = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      /* Side by side where there is room, one under the other on a
+       * phone (in a row they made the page wider than 360 pixels). */
+      tags = gtk_flow_box_new ();
+      gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (tags), GTK_SELECTION_NONE);
+      gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (tags), 2);
+      gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (tags), 6);
+      gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (tags), 6);
+      gtk_widget_set_halign (tags, GTK_ALIGN_START);
       gtk_widget_set_margin_top (tags, 3);
       if (billing)
-        gtk_box_append (GTK_BOX (tags), badge_new (_("Default billing"), "accent"));
+        append_tag (tags, badge_new (_("Default billing"), "accent"));
       if (shipping)
-        gtk_box_append (GTK_BOX (tags), badge_new (_("Default shipping"), "accent"));
+        append_tag (tags, badge_new (_("Default shipping"), "accent"));
       gtk_box_append (GTK_BOX (text), tags);
     }
 

@@ -480,6 +480,7 @@ clt_customer_page_class_init (CltCustomerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, active_badge);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, active_switch);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, address_list);
+  gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, banner_slot);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, addresses_stack);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, company_group);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, delete_button);
@@ -517,7 +518,15 @@ clt_customer_page_class_init (CltCustomerPageClass *klass)
 static void
 clt_customer_page_init (CltCustomerPage *self)
 {
+  PangoAttrList *attributes = pango_attr_list_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* A long email address breaks anywhere on a phone, but a hyphen there
+   * would read as part of the address. */
+  pango_attr_list_insert (attributes, pango_attr_insert_hyphens_new (FALSE));
+  gtk_label_set_attributes (self->email_label, attributes);
+  pango_attr_list_unref (attributes);
 
   self->cancellable = g_cancellable_new ();
 
@@ -641,4 +650,12 @@ clt_customer_page_set_edit_denied (CltCustomerPage *self,
   g_free (self->edit_denied);
   self->edit_denied = g_strdup (reason);
   _clt_customer_page_update_actions (self);
+}
+
+GtkBox *
+clt_customer_page_get_banner_slot (CltCustomerPage *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER_PAGE (self), NULL);
+
+  return self->banner_slot;
 }

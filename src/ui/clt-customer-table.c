@@ -37,28 +37,30 @@ typedef struct
   gboolean      tabular;
 } ColumnSpec;
 
-/* In CltSortKey order: columns[key] sorts by key. */
+/* In CltSortKey order: columns[key] sorts by key. Up to Status the widths
+ * add up to 1,255 pixels: a 1,280 pixel wide window shows them all (the
+ * preferred site is a scroll away). */
 static const ColumnSpec columns[] = {
   { CLT_SORT_KEY_NUMBER, N_("Customer No."), "notify::number", CELL_TEXT,
     clt_customer_get_number, 150, FALSE, TRUE },
   { CLT_SORT_KEY_REGISTERED, N_("Registered"), "notify::registered", CELL_DATE,
-    NULL, 105, FALSE, TRUE },
+    NULL, 100, FALSE, TRUE },
   { CLT_SORT_KEY_EMAIL, N_("Email"), "notify::email", CELL_TEXT,
-    clt_customer_get_email, 220, TRUE, FALSE },
+    clt_customer_get_email, 190, TRUE, FALSE },
   { CLT_SORT_KEY_LAST_NAME, N_("Last Name"), "notify::last-name", CELL_TEXT,
-    clt_customer_get_last_name, 130, FALSE, FALSE },
+    clt_customer_get_last_name, 125, FALSE, FALSE },
   { CLT_SORT_KEY_FIRST_NAME, N_("First Name"), "notify::first-name", CELL_TEXT,
-    clt_customer_get_first_name, 120, FALSE, FALSE },
+    clt_customer_get_first_name, 115, FALSE, FALSE },
   { CLT_SORT_KEY_COMPANY, N_("Company"), "notify::company", CELL_TEXT,
-    clt_customer_get_company, 160, FALSE, FALSE },
+    clt_customer_get_company, 150, FALSE, FALSE },
   { CLT_SORT_KEY_ZIP_CODE, N_("Zip Code"), "notify::zip-code", CELL_TEXT,
-    clt_customer_get_zip_code, 90, FALSE, TRUE },
+    clt_customer_get_zip_code, 85, FALSE, TRUE },
   { CLT_SORT_KEY_CITY, N_("City"), "notify::city", CELL_TEXT,
-    clt_customer_get_city, 125, FALSE, FALSE },
+    clt_customer_get_city, 120, FALSE, FALSE },
   { CLT_SORT_KEY_COUNTRY, N_("Country"), "notify::country", CELL_TEXT,
-    clt_customer_get_country, 85, FALSE, FALSE },
+    clt_customer_get_country, 80, FALSE, FALSE },
   { CLT_SORT_KEY_STATUS, N_("Status"), "notify::status", CELL_STATUS,
-    NULL, 150, FALSE, FALSE },
+    NULL, 140, FALSE, FALSE },
   { CLT_SORT_KEY_SITE, N_("Preferred Site"), "notify::preferred-site", CELL_TEXT,
     clt_customer_get_preferred_site, 130, FALSE, FALSE },
 };

@@ -15,6 +15,16 @@
 static char *
 dup_reason (const GError *error)
 {
+  /* How long to wait, when the back end said so, is worth more than its
+   * own words. */
+  if (g_error_matches (error, CLT_STORE_ERROR, CLT_STORE_ERROR_TOO_MANY_REQUESTS) &&
+      clt_store_error_get_retry_after (error) > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Too many requests: try again in %u second.",
+                                         "Too many requests: try again in %u seconds.",
+                                         clt_store_error_get_retry_after (error)),
+                            clt_store_error_get_retry_after (error));
+
   if (error->message != NULL && error->message[0] != '\0')
     return g_strdup (error->message);
 
@@ -38,12 +48,6 @@ dup_reason (const GError *error)
     case CLT_STORE_ERROR_NOT_SIGNED_IN:
       return g_strdup (_("You are not signed in, or your session has expired."));
     case CLT_STORE_ERROR_TOO_MANY_REQUESTS:
-      if (clt_store_error_get_retry_after (error) > 0)
-        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "Too many requests: try again in %u second.",
-                                             "Too many requests: try again in %u seconds.",
-                                             clt_store_error_get_retry_after (error)),
-                                clt_store_error_get_retry_after (error));
       return g_strdup (_("Too many requests: try again in a moment."));
     case CLT_STORE_ERROR_TOO_LARGE:
       return g_strdup (_("It is too large."));

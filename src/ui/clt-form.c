@@ -125,6 +125,21 @@ hide_banner (CltForm *form)
   gtk_revealer_set_reveal_child (form->banner_revealer, FALSE);
 }
 
+/* The banner's buttons sit in a row under its text: without any, the row
+ * goes too (its margin would be an empty line). */
+static void
+show_banner_buttons (CltForm  *form,
+                     gboolean  reload,
+                     gboolean  sign_in,
+                     gboolean  retry)
+{
+  gtk_widget_set_visible (GTK_WIDGET (form->reload_button), reload);
+  gtk_widget_set_visible (GTK_WIDGET (form->sign_in_button), sign_in);
+  gtk_widget_set_visible (GTK_WIDGET (form->retry_button), retry);
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (form->retry_button)),
+                          reload || sign_in || retry);
+}
+
 static void
 show_save_error (CltForm      *form,
                  const GError *error)
@@ -141,7 +156,8 @@ show_save_error (CltForm      *form,
           clt_form_show_stale_banner (form);
         }
     }
-  else if (g_error_matches (error, CLT_STORE_ERROR, CLT_STORE_ERROR_UNAVAILABLE))
+  else if (g_error_matches (error, CLT_STORE_ERROR, CLT_STORE_ERROR_UNAVAILABLE) ||
+           g_error_matches (error, CLT_STORE_ERROR, CLT_STORE_ERROR_TOO_MANY_REQUESTS))
     {
       /* Everything stays as typed; Retry saves again (a create with the
        * same request id, so a save that did arrive is not made twice). */
@@ -152,7 +168,18 @@ show_save_error (CltForm      *form,
                                          : _("Couldn't save the changes"),
                             reason,
                             FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (form->retry_button), TRUE);
+      show_banner_buttons (form, FALSE, FALSE, TRUE);
+    }
+  else if (g_error_matches (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_SIGNED_IN))
+    {
+      /* Signing in again keeps this dialog; then Retry saves. */
+      clt_form_show_banner (form,
+                            form->create ? _(form->info->create_failed_title)
+                                         : _("Couldn't save the changes"),
+                            _("Your sign-in is no longer valid: the server refused your access "
+                              "token. Sign in again, then Retry; nothing you typed is lost."),
+                            FALSE);
+      show_banner_buttons (form, FALSE, TRUE, TRUE);
     }
   else if (field != NULL && !field->hidden)
     {
@@ -213,6 +240,25 @@ on_combo_selected_cb (AdwComboRow  *row,
   clt_form_field_changed (field);
 }
 
+/* Signing in again is the application's ("app.sign-in": it knows the back
+ * end); the dialog may not be one of its windows, its parent is. */
+static void
+on_sign_in_clicked_cb (GtkButton *button,
+                       CltForm   *form)
+{
+  GtkWindow *window = GTK_WINDOW (form->window);
+  GtkWindow *parent = gtk_window_get_transient_for (window);
+  GApplication *app = G_APPLICATION (gtk_window_get_application (window));
+
+  if (app == NULL && parent != NULL)
+    app = G_APPLICATION (gtk_window_get_application (parent));
+  if (app == NULL)
+    app = g_application_get_default ();
+
+  if (app != NULL && g_action_group_has_action (G_ACTION_GROUP (app), "sign-in"))
+    g_action_group_activate_action (G_ACTION_GROUP (app), "sign-in", NULL);
+}
+
 /* Setup ------------------------------------------------------------------- */
 
 static void
@@ -241,6 +287,7 @@ clt_form_class_init (GtkWidgetClass *widget_class,
   BIND (reload_button);
   BIND (retry_button);
   BIND (save_button);
+  BIND (sign_in_button);
   BIND (spinner);
   BIND (toast_overlay);
 #undef BIND
@@ -283,6 +330,8 @@ clt_form_init (CltForm           *form,
   form->busy_pspec = g_object_class_find_property (window_class, "busy");
 
   g_assert (form->can_save_pspec != NULL && form->busy_pspec != NULL);
+
+  g_signal_connect (form->sign_in_button, "clicked", G_CALLBACK (on_sign_in_clicked_cb), form);
 }
 
 /* The dialog is closing: nothing it started reports back. */
@@ -648,8 +697,7 @@ clt_form_show_banner (CltForm    *form,
 {
   gtk_label_set_label (form->banner_title, title);
   gtk_label_set_label (form->banner_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (form->reload_button), offer_reload);
-  gtk_widget_set_visible (GTK_WIDGET (form->retry_button), FALSE);
+  show_banner_buttons (form, offer_reload, FALSE, FALSE);
   gtk_revealer_set_reveal_child (form->banner_revealer, TRUE);
 }
 

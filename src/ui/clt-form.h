@@ -24,13 +24,15 @@ G_BEGIN_DECLS
  * The dialog's template names these children, which
  * clt_form_class_init () binds into the form: toast_overlay (the
  * content), banner_revealer, banner_title, banner_label, reload_button,
- * retry_button, page, save_button and spinner.
+ * retry_button, page, save_button, sign_in_button and spinner.
  *
  * A save that fails as STALE fetches the stored version ("editor.reload")
  * and opens a CltConflictDialog that compares it field by field with what
  * was typed; the user's choice is merged onto the stored version, whose
- * version the next save names. A save that fails as UNAVAILABLE keeps
- * everything and offers Retry in the banner. The form installs "editor.cancel"; the
+ * version the next save names. A save that fails as UNAVAILABLE or
+ * TOO_MANY_REQUESTS keeps everything and offers Retry in the banner; one
+ * refused as NOT_SIGNED_IN (a revoked token) also offers to sign in again
+ * (the application's "sign-in" action), after which Retry saves. The form installs "editor.cancel"; the
  * dialog installs "editor.save" and "editor.reload", and has read-only
  * boolean properties "can-save" and "busy", which the form keeps and
  * notifies. */
@@ -137,6 +139,7 @@ struct _CltForm
   GtkButton          *reload_button;
   GtkButton          *retry_button;
   GtkButton          *save_button;
+  GtkButton          *sign_in_button;
   GtkSpinner         *spinner;
   AdwToastOverlay    *toast_overlay;
 

@@ -479,12 +479,30 @@ load_settings (CltPreferencesWindow *self)
 {
   g_autofree char *path = dup_database_path (self);
   g_autofree char *url = NULL;
+  CltWindow *window = clt_application_get_main_window (self->app);
+  CltStore *store = window != NULL ? clt_window_get_store (window) : NULL;
+  g_autofree char *location = store != NULL ? clt_store_dup_location (store) : NULL;
   gboolean server = FALSE;
 
   if (self->settings != NULL)
     {
       server = g_settings_get_enum (self->settings, "back-end") == 1;
       url = g_settings_get_string (self->settings, "server-url");
+    }
+
+  /* What is open, rather than what was chosen last: `clientele --server
+   * URL` (or --database FILE) opens a back end without choosing it. */
+  if (CLT_IS_REST_STORE (store))
+    {
+      server = TRUE;
+      g_free (url);
+      url = g_strdup (clt_rest_store_get_url (CLT_REST_STORE (store)));
+    }
+  else if (location != NULL)
+    {
+      server = FALSE;
+      g_free (path);
+      path = g_steal_pointer (&location);
     }
 
   self->loading++;
@@ -627,4 +645,20 @@ clt_preferences_window_get_busy (CltPreferencesWindow *self)
   g_return_val_if_fail (CLT_IS_PREFERENCES_WINDOW (self), FALSE);
 
   return self->busy;
+}
+
+gboolean
+clt_preferences_window_get_server_chosen (CltPreferencesWindow *self)
+{
+  g_return_val_if_fail (CLT_IS_PREFERENCES_WINDOW (self), FALSE);
+
+  return gtk_check_button_get_active (self->server_check);
+}
+
+const char *
+clt_preferences_window_get_server_url (CltPreferencesWindow *self)
+{
+  g_return_val_if_fail (CLT_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return gtk_editable_get_text (GTK_EDITABLE (self->url_row));
 }

@@ -37,5 +37,8 @@ const char           *clt_preferences_window_get_url_message (CltPreferencesWind
 /* What the last test or connection said, or NULL. */
 const char           *clt_preferences_window_get_status     (CltPreferencesWindow *self);
 gboolean              clt_preferences_window_get_busy       (CltPreferencesWindow *self);
+/* Whether "Server" is chosen, and the address it shows. */
+gboolean              clt_preferences_window_get_server_chosen (CltPreferencesWindow *self);
+const char           *clt_preferences_window_get_server_url (CltPreferencesWindow *self);
 
 G_END_DECLS

@@ -26,6 +26,8 @@ struct _CltWindow
 
   /* Template widgets */
   GtkButton            *add_button;
+  GtkBox               *banner_box;
+  GtkBox               *banner_slot;
   GtkButton            *load_sample_button;
   GtkSpinner           *load_sample_spinner;
   GtkButton            *empty_add_button;
@@ -36,6 +38,9 @@ struct _CltWindow
   CltCustomerPage      *page;
   GtkLabel             *read_only_label;
   GtkRevealer          *read_only_revealer;
+  GtkButton            *sign_in_button;
+  GtkLabel             *signed_out_label;
+  GtkRevealer          *signed_out_revealer;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkStack             *stack;
@@ -65,6 +70,8 @@ struct _CltWindow
   char                 *edit_denied;
   /* While the back end can't be reached: the next try to reach it. */
   guint                 probe_id;
+  /* The back end asked to wait (too many requests): the list's next try. */
+  guint                 reload_id;
 
   /* All customers, counted with an unfiltered query. */
   guint                 total;
@@ -74,6 +81,8 @@ struct _CltWindow
   guint                 loading_sample : 1;
   /* The back end could not be reached: the bar says so. */
   guint                 offline : 1;
+  /* The back end refused the sign-in (a revoked token): the bar says so. */
+  guint                 signed_out : 1;
   guint                 probing : 1;
   guint                 disposed : 1;
 };
@@ -95,6 +104,8 @@ CltCustomerEditor *clt_window_get_editor             (CltWindow   *self);
 AdwToast          *clt_window_get_last_toast         (CltWindow   *self);
 /* Whether the bar saying that the back end can't be reached shows. */
 gboolean           clt_window_get_offline            (CltWindow   *self);
+/* Whether the bar saying that the sign-in is no longer valid shows. */
+gboolean           clt_window_get_signed_out         (CltWindow   *self);
 /* Why the user may not change customers, or NULL. */
 const char        *clt_window_get_edit_denied        (CltWindow   *self);
 /* Back from the customer page to the table, as the page's Back does. */
@@ -110,7 +121,8 @@ void               _clt_window_show_toast            (CltWindow   *self,
                                                       AdwToast    *toast);
 /* A toast saying that @what failed and why (@error's message, or words
  * for its code); nothing for a cancellation. UNAVAILABLE shows the bar
- * that says the back end can't be reached instead, until it can. */
+ * that says the back end can't be reached instead, until it can, and
+ * NOT_SIGNED_IN the bar that offers to sign in again. */
 void               _clt_window_show_error            (CltWindow   *self,
                                                       const char  *what,
                                                       const GError *error);
@@ -120,11 +132,23 @@ void               _clt_window_update_load_sample    (CltWindow   *self);
 
 /* clt-window-session.c */
 
+/* Puts the bars about the whole window (offline, signed out) under the
+ * header bar of the page that shows: the table's or the customer page's. */
+void               _clt_window_place_banners         (CltWindow   *self);
+
 /* Asks the store who is signed in, and offers the writes their role may. */
 void               _clt_window_query_user            (CltWindow   *self);
 /* The back end could not be reached (@error, UNAVAILABLE) or, with NULL,
  * answered again: shows or hides the bar that says so. */
 void               _clt_window_set_offline           (CltWindow   *self,
+                                                      const GError *error);
+/* The back end refused the sign-in (@error, NOT_SIGNED_IN) or, with NULL,
+ * took it again: shows or hides the bar that offers to sign in. */
+void               _clt_window_set_signed_out        (CltWindow   *self,
+                                                      const GError *error);
+/* The list could not load as the back end was busy (@error,
+ * TOO_MANY_REQUESTS): loads it again once the wait it asked for is over. */
+void               _clt_window_reload_later          (CltWindow   *self,
                                                       const GError *error);
 void               _clt_window_retry_connection_action (GtkWidget  *widget,
                                                         const char *action_name,

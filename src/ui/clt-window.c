@@ -130,6 +130,8 @@ _clt_window_update_title (CltWindow *self)
 
   gtk_window_set_title (GTK_WINDOW (self), count);
   adw_window_title_set_subtitle (self->window_title, subtitle);
+  /* A narrow window cuts the subtitle short: the whole of it on hover. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), subtitle);
 }
 
 static void
@@ -160,7 +162,7 @@ _clt_window_update_load_sample (CltWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->load_sample_spinner), self->loading_sample);
   gtk_spinner_set_spinning (self->load_sample_spinner, self->loading_sample);
 
-  if (read_only)
+  if (read_only && self->edit_denied == NULL)
     adw_status_page_set_description (self->empty_page,
                                      _("Clientele manages the customers of your online shop: "
                                        "their details, addresses, notes and orders. This database "
@@ -276,6 +278,8 @@ on_list_error_cb (CltWindow       *self,
                   CltCustomerList *list)
 {
   _clt_window_show_error (self, _("Couldn't load the customers"), error);
+  if (g_error_matches (error, CLT_STORE_ERROR, CLT_STORE_ERROR_TOO_MANY_REQUESTS))
+    _clt_window_reload_later (self, error);
 }
 
 static void
@@ -414,6 +418,12 @@ _clt_window_show_error (CltWindow    *self,
       return;
     }
 
+  if (g_error_matches (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_SIGNED_IN))
+    {
+      _clt_window_set_signed_out (self, error);
+      return;
+    }
+
   message = clt_error_dup_message (what, error);
   clt_window_add_toast (self, message);
 }
@@ -439,20 +449,21 @@ _clt_window_update_actions (CltWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-customer", writable);
   gtk_widget_set_visible (GTK_WIDGET (self->empty_add_button), writable);
 
-  /* The insensitive Add button says why. */
+  /* The insensitive Add button says why. The role says it best: a server
+   * is read-only to a viewer, but its data is not. */
   if (writable)
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button), _("Add Customer"));
-  else if (read_only)
+  else if (self->edit_denied != NULL)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button), self->edit_denied);
+  else
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button),
                                  _("This database is read-only: no customers can be added"));
-  else
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button), self->edit_denied);
 
-  if (read_only)
+  if (self->edit_denied != NULL)
+    gtk_label_set_label (self->read_only_label, self->edit_denied);
+  else if (read_only)
     gtk_label_set_label (self->read_only_label,
                          _("This database is read-only: customers can be viewed but not changed."));
-  else if (self->edit_denied != NULL)
-    gtk_label_set_label (self->read_only_label, self->edit_denied);
   gtk_revealer_set_reveal_child (self->read_only_revealer, !writable);
 
   if (self->page != NULL)
@@ -476,6 +487,8 @@ on_main_stack_visible_child_cb (CltWindow  *self,
 {
   if (self->page == NULL)
     return;
+
+  _clt_window_place_banners (self);
 
   /* Typing on the customer page goes to its note box, not the search. */
   if (_clt_window_page_is_visible (self))
@@ -959,6 +972,7 @@ clt_window_dispose (GObject *object)
   g_cancellable_cancel (self->count_cancellable);
   g_cancellable_cancel (self->fetch_cancellable);
   g_clear_handle_id (&self->probe_id, g_source_remove);
+  g_clear_handle_id (&self->reload_id, g_source_remove);
 
   /* Destroyed without a close request: finish what was confirmed (the
    * store would, later). */
@@ -970,6 +984,16 @@ clt_window_dispose (GObject *object)
   g_clear_weak_pointer (&self->editor);
   g_clear_object (&self->editor_customer);
   g_clear_weak_pointer (&self->last_toast);
+  /* The bars go back where the template put them, to go with it. */
+  if (self->banner_box != NULL &&
+      gtk_widget_get_parent (GTK_WIDGET (self->banner_box)) != GTK_WIDGET (self->banner_slot))
+    {
+      GtkWidget *banners = g_object_ref (GTK_WIDGET (self->banner_box));
+
+      gtk_box_remove (GTK_BOX (gtk_widget_get_parent (banners)), banners);
+      gtk_box_append (self->banner_slot, banners);
+      g_object_unref (banners);
+    }
   self->page = NULL;
 
   if (self->row_menu != NULL)
@@ -1067,6 +1091,8 @@ clt_window_class_init (CltWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/clientele/Clientele/ui/clt-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CltWindow, add_button);
+  gtk_widget_class_bind_template_child (widget_class, CltWindow, banner_box);
+  gtk_widget_class_bind_template_child (widget_class, CltWindow, banner_slot);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, empty_add_button);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, load_sample_button);
@@ -1076,6 +1102,9 @@ clt_window_class_init (CltWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CltWindow, offline_revealer);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, read_only_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CltWindow, sign_in_button);
+  gtk_widget_class_bind_template_child (widget_class, CltWindow, signed_out_label);
+  gtk_widget_class_bind_template_child (widget_class, CltWindow, signed_out_revealer);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, stack);

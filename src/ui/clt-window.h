@@ -27,6 +27,14 @@ CltStore        *clt_window_get_store          (CltWindow      *self);
 void             clt_window_add_toast          (CltWindow      *self,
                                                 const char     *message);
 
+/* What the back end's connection ran into, as the store found out on its
+ * own (a server's change feed): CLT_STORE_ERROR_UNAVAILABLE shows the bar
+ * that says it can't be reached, CLT_STORE_ERROR_NOT_SIGNED_IN the one
+ * that offers to sign in again (app.sign-in); NULL hides both and fetches
+ * again what is shown. */
+void             clt_window_set_connection_error (CltWindow    *self,
+                                                  const GError *error);
+
 /* Actions: win.add-customer (Ctrl+N), win.edit-customer (Ctrl+E: the
  * page's customer or the selected row), win.delete-customer (Delete on a
  * row: asks, has the store delete with an undo time, offers Undo, and

@@ -7,13 +7,10 @@
 
 #include "config.h"
 
-#include <signal.h>
-#include <string.h>
-#include <sys/prctl.h>
-
 #include "clt-enum-types.h"
 #include "clt-rest-store.h"
 
+#include "server-process.h"
 #include "store-factory.h"
 #include "store-test-util.h"
 
@@ -27,138 +24,23 @@
 
 #define USERNAME "conformance"
 
+/* What the stores on one server share: the server and the admin's token. */
 typedef struct
 {
-  gint         ref_count;
-  GSubprocess *process;
-  char        *database;
-  char        *url;
-  char        *token;
+  gint           ref_count;
+  ServerProcess *process;
+  char          *token;
 } Server;
-
-static const char *
-server_binary (void)
-{
-  const char *path = g_getenv ("CLT_SERVER_BINARY");
-
-  if (path == NULL || path[0] == '\0')
-    g_error ("CLT_SERVER_BINARY must name the clientele-server program");
-  return path;
-}
-
-/* The server dies with the test (a failed case aborts its process). */
-static void
-die_with_parent (gpointer user_data)
-{
-  prctl (PR_SET_PDEATHSIG, SIGTERM);
-}
-
-static GSubprocessLauncher *
-new_launcher (GSubprocessFlags flags)
-{
-  GSubprocessLauncher *launcher;
-
-  if (g_getenv ("CLT_STORE_SERVER_LOG") == NULL)
-    flags |= G_SUBPROCESS_FLAGS_STDERR_SILENCE;
-  launcher = g_subprocess_launcher_new (flags);
-  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
-  return launcher;
-}
-
-/* Runs `clientele-server ARGS… --database F` to the end; returns its
- * stdout. */
-static char *
-run_tool (Server     *server,
-          const char *first_arg,
-          ...)
-{
-  g_autoptr(GSubprocessLauncher) launcher = new_launcher (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *output = NULL;
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer) server_binary ());
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, (gpointer) "--database");
-  g_ptr_array_add (argv, server->database);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &output, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
-
-  return g_steal_pointer (&output);
-}
-
-/* The token `user add` prints: its last line that is one word. */
-static char *
-find_token (const char *output)
-{
-  g_auto(GStrv) lines = g_strsplit (output, "\n", -1);
-
-  for (guint i = g_strv_length (lines); i > 0; i--)
-    {
-      char *line = g_strstrip (lines[i - 1]);
-
-      if (line[0] != '\0' && strchr (line, ' ') == NULL)
-        return g_strdup (line);
-    }
-
-  g_error ("No token in the output of “clientele-server user add”: %s", output);
-  return NULL;
-}
-
-/* Keeps reading the server's stdout so that it never blocks on it. */
-static void
-on_skipped_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  gssize skipped = g_input_stream_skip_finish (G_INPUT_STREAM (object), result, NULL);
-
-  if (skipped > 0)
-    g_input_stream_skip_async (G_INPUT_STREAM (object), 65536, G_PRIORITY_DEFAULT, NULL,
-                               on_skipped_cb, NULL);
-}
 
 static Server *
 server_start (const char *dir)
 {
   Server *server = g_new0 (Server, 1);
-  g_autoptr(GSubprocessLauncher) launcher = new_launcher (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
-  g_autoptr(GDataInputStream) lines = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *output = NULL;
-  g_autofree char *line = NULL;
-  const char *prefix = "Listening on ";
 
   server->ref_count = 1;
-  server->database = g_build_filename (dir, "clientele.db", NULL);
-  output = run_tool (server, "user", "add", USERNAME, "--role", "admin", NULL);
-  server->token = find_token (output);
-
-  server->process = g_subprocess_launcher_spawn (launcher, &error, server_binary (), "serve",
-                                                 "--database", server->database,
-                                                 "--listen", "127.0.0.1:0", NULL);
-  g_assert_no_error (error);
-
-  /* "Listening on http://127.0.0.1:PORT/" comes first. */
-  lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server->process));
-  line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error);
-  g_assert_no_error (error);
-  if (line == NULL || !g_str_has_prefix (line, prefix))
-    g_error ("clientele-server did not say where it listens: “%s”", line ? line : "(nothing)");
-  server->url = g_strstrip (g_strdup (line + strlen (prefix)));
-  g_input_stream_skip_async (G_INPUT_STREAM (lines), 65536, G_PRIORITY_DEFAULT, NULL,
-                             on_skipped_cb, NULL);
+  server->process = server_process_new (dir);
+  server->token = server_process_add_user (server->process, USERNAME, "admin");
+  server_process_start (server->process, NULL);
 
   return server;
 }
@@ -173,20 +55,11 @@ server_ref (Server *server)
 static void
 server_unref (Server *server)
 {
-  g_autoptr(GError) error = NULL;
-
   if (--server->ref_count > 0)
     return;
 
-  g_subprocess_send_signal (server->process, SIGTERM);
-  g_subprocess_wait (server->process, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (server->process));
-  g_assert_cmpint (g_subprocess_get_exit_status (server->process), ==, 0);
-
-  g_clear_object (&server->process);
-  g_free (server->database);
-  g_free (server->url);
+  /* Stops it, checking that it exits 0. */
+  g_clear_pointer (&server->process, server_process_unref);
   g_free (server->token);
   g_free (server);
 }
@@ -194,7 +67,8 @@ server_unref (Server *server)
 static CltStore *
 connect_store (Server *server)
 {
-  g_autoptr(CltRestStore) store = clt_rest_store_new (server->url, server->token);
+  const char *url = server_process_get_url (server->process);
+  g_autoptr(CltRestStore) store = clt_rest_store_new (url, server->token);
   g_autoptr(CltBackofficeUser) user = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -236,8 +110,8 @@ rest_set_role (CltStore *store,
 
   gint64 deadline;
 
-  output = run_tool (server, "user", "set-role", USERNAME,
-                     g_enum_get_value (roles, role)->value_nick, NULL);
+  output = server_process_run_tool (server->process, "user", "set-role", USERNAME,
+                                    g_enum_get_value (roles, role)->value_nick, NULL);
 
   /* The server remembers a token's user for up to two seconds: wait until
    * it answers with the new role. */

@@ -85,39 +85,6 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->dir, g_free);
 }
 
-static CltCustomer *
-get_first_customer (CltStore *store)
-{
-  g_autoptr(CltQuery) query = clt_query_new ();
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GPtrArray) customers = NULL;
-  g_autoptr(GError) error = NULL;
-
-  clt_store_list_customers_async (store, query, 0, 1, CLT_LIST_FLAGS_NONE, NULL, store_result_cb, &result);
-  wait_until (async_done, &result, "the first customer");
-  customers = clt_store_list_customers_finish (store, result, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (customers->len, ==, 1);
-
-  return g_object_ref (g_ptr_array_index (customers, 0));
-}
-
-static CltCustomer *
-get_customer (CltStore   *store,
-              const char *id)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  CltCustomer *customer;
-
-  clt_store_get_customer_async (store, id, NULL, store_result_cb, &result);
-  wait_until (async_done, &result, "a customer");
-  customer = clt_store_get_customer_finish (store, result, &error);
-  g_assert_no_error (error);
-
-  return customer;
-}
-
 static CltCustomerEditor *
 open_customer_editor (Fixture     *fixture,
                       CltCustomer *customer)
@@ -348,7 +315,7 @@ test_create_saves (Fixture       *fixture,
   g_assert_cmpstr (clt_customer_get_id (saved.stored), ==, "ada-1815");
   g_assert_cmpstr (clt_customer_get_number (saved.stored), !=, "");
 
-  reread = get_customer (fixture->store, "ada-1815");
+  reread = sync_get_customer (fixture->store, "ada-1815");
   g_assert_cmpstr (clt_customer_get_last_name (reread), ==, "Lovelace");
 
   close_and_finalize (editor);
@@ -416,7 +383,7 @@ static void
 test_edit_cancel (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(CltCustomer) original = get_first_customer (fixture->store);
+  g_autoptr(CltCustomer) original = sync_first_customer (fixture->store);
   g_autofree char *first_name = g_strdup (clt_customer_get_first_name (original));
   g_autoptr(CltCustomer) reread = NULL;
   CltCustomerEditor *editor = open_customer_editor (fixture, original);
@@ -451,7 +418,7 @@ test_edit_cancel (Fixture       *fixture,
   wait_until (window_hidden, editor, "the editor to close");
 
   g_assert_cmpstr (clt_customer_get_first_name (original), ==, first_name);
-  reread = get_customer (fixture->store, clt_customer_get_id (original));
+  reread = sync_get_customer (fixture->store, clt_customer_get_id (original));
   g_assert_cmpstr (clt_customer_get_first_name (reread), ==, first_name);
 
   close_and_finalize (editor);
@@ -468,7 +435,7 @@ static void
 test_edit_delete_requested (Fixture       *fixture,
                             gconstpointer  data)
 {
-  g_autoptr(CltCustomer) original = get_first_customer (fixture->store);
+  g_autoptr(CltCustomer) original = sync_first_customer (fixture->store);
   CltCustomerEditor *editor = open_customer_editor (fixture, original);
   guint n_requests = 0;
 
@@ -481,27 +448,11 @@ test_edit_delete_requested (Fixture       *fixture,
   close_and_finalize (editor);
 }
 
-static CltCustomer *
-update_in_store (CltStore    *store,
-                 CltCustomer *customer)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  CltCustomer *stored;
-
-  clt_store_update_customer_async (store, customer, NULL, store_result_cb, &result);
-  wait_until (async_done, &result, "an update");
-  stored = clt_store_update_customer_finish (store, result, &error);
-  g_assert_no_error (error);
-
-  return stored;
-}
-
 static void
 test_edit_saves (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autoptr(CltCustomer) original = get_first_customer (fixture->store);
+  g_autoptr(CltCustomer) original = sync_first_customer (fixture->store);
   g_autoptr(CltCustomer) reread = NULL;
   CltCustomerEditor *editor;
   SavedData saved = { NULL, 0 };
@@ -515,7 +466,7 @@ test_edit_saves (Fixture       *fixture,
   g_assert_cmpuint (saved.n_saved, ==, 1);
   g_assert_cmpstr (clt_customer_get_first_name (saved.stored), ==, "Renamed");
   g_assert_cmpint (clt_customer_get_version (saved.stored), !=, clt_customer_get_version (original));
-  reread = get_customer (fixture->store, clt_customer_get_id (original));
+  reread = sync_get_customer (fixture->store, clt_customer_get_id (original));
   g_assert_cmpstr (clt_customer_get_first_name (reread), ==, "Renamed");
 
   close_and_finalize (editor);
@@ -529,7 +480,7 @@ static void
 test_edit_commit_fails (Fixture       *fixture,
                         gconstpointer  data)
 {
-  g_autoptr(CltCustomer) original = get_first_customer (fixture->store);
+  g_autoptr(CltCustomer) original = sync_first_customer (fixture->store);
   g_autoptr(CltCustomer) reread = NULL;
   CltCustomerEditor *editor;
   SavedData saved = { NULL, 0 };
@@ -547,7 +498,7 @@ test_edit_commit_fails (Fixture       *fixture,
   g_assert_nonnull (strstr (clt_customer_editor_get_error (editor), "could not be saved"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (clt_customer_editor_get_field_row (editor, "first-name"))),
                    ==, "Unsaved");
-  reread = get_customer (fixture->store, clt_customer_get_id (original));
+  reread = sync_get_customer (fixture->store, clt_customer_get_id (original));
   g_assert_cmpstr (clt_customer_get_first_name (reread), ==, clt_customer_get_first_name (original));
 
   /* The next try goes through. */
@@ -563,7 +514,7 @@ static void
 test_edit_stale_reload (Fixture       *fixture,
                         gconstpointer  data)
 {
-  g_autoptr(CltCustomer) original = get_first_customer (fixture->store);
+  g_autoptr(CltCustomer) original = sync_first_customer (fixture->store);
   g_autoptr(CltCustomer) theirs = NULL;
   g_autoptr(CltCustomer) stored = NULL;
   CltCustomerEditor *editor;
@@ -575,7 +526,7 @@ test_edit_stale_reload (Fixture       *fixture,
   /* Someone else saves first. */
   theirs = clt_customer_copy (original);
   clt_customer_set_company (theirs, "Their Company");
-  stored = update_in_store (fixture->store, theirs);
+  stored = sync_update_customer (fixture->store, theirs);
 
   type_into (clt_customer_editor_get_field_row (editor, "first-name"), "Mine");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
@@ -644,7 +595,7 @@ static void
 test_address_create (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(CltCustomer) customer = get_first_customer (fixture->store);
+  g_autoptr(CltCustomer) customer = sync_first_customer (fixture->store);
   CltAddressEditor *editor = open_address_editor (fixture, customer);
   CltAddress *address = clt_address_editor_get_address (editor);
   CltCountryRow *country_row = CLT_COUNTRY_ROW (clt_address_editor_get_field_row (editor, "country"));
@@ -707,7 +658,7 @@ static void
 test_address_edit_cancel (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autoptr(CltCustomer) customer = get_first_customer (fixture->store);
+  g_autoptr(CltCustomer) customer = sync_first_customer (fixture->store);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GPtrArray) addresses = NULL;
   g_autoptr(GError) error = NULL;

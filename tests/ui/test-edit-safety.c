@@ -126,58 +126,18 @@ row_text (GtkWidget *row)
   return gtk_editable_get_text (GTK_EDITABLE (row));
 }
 
-static CltCustomer *
-first_customer (CltStore *store)
-{
-  g_autoptr(CltQuery) query = clt_query_new ();
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GPtrArray) customers = NULL;
-  g_autoptr(GError) error = NULL;
-
-  clt_store_list_customers_async (store, query, 0, 1, CLT_LIST_FLAGS_NONE, NULL,
-                                  store_result_cb, &result);
-  wait_until (async_done, &result, "the first customer");
-  customers = clt_store_list_customers_finish (store, result, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (customers->len, ==, 1);
-
-  return g_object_ref (g_ptr_array_index (customers, 0));
-}
-
-static CltCustomer *
-read_customer (CltStore   *store,
-               const char *id)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  CltCustomer *customer;
-
-  clt_store_get_customer_async (store, id, NULL, store_result_cb, &result);
-  wait_until (async_done, &result, "a customer");
-  customer = clt_store_get_customer_finish (store, result, &error);
-  g_assert_no_error (error);
-
-  return customer;
-}
-
 /* The other staff member changes the first name and the company. */
 static CltCustomer *
 their_update (Fixture     *fixture,
               CltCustomer *original)
 {
-  g_autoptr(CltCustomer) customer = read_customer (fixture->theirs, clt_customer_get_id (original));
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  CltCustomer *stored;
+  g_autoptr(CltCustomer) customer = sync_get_customer (fixture->theirs,
+                                                       clt_customer_get_id (original));
 
   clt_customer_set_first_name (customer, "Theodora");
   clt_customer_set_company (customer, "Their Company");
-  clt_store_update_customer_async (fixture->theirs, customer, NULL, store_result_cb, &result);
-  wait_until (async_done, &result, "their update");
-  stored = clt_store_update_customer_finish (fixture->theirs, result, &error);
-  g_assert_no_error (error);
 
-  return stored;
+  return sync_update_customer (fixture->theirs, customer);
 }
 
 typedef struct
@@ -241,7 +201,7 @@ static void
 test_keep_mine (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(CltCustomer) original = first_customer (fixture->mine);
+  g_autoptr(CltCustomer) original = sync_first_customer (fixture->mine);
   g_autoptr(CltCustomer) final = NULL;
   CltConflictDialog *dialog = NULL;
   Saved saved = { NULL, 0 };
@@ -254,7 +214,7 @@ test_keep_mine (Fixture       *fixture,
   g_assert_cmpuint (saved.n_saved, ==, 1);
 
   /* Every field as typed, saved over their version (not the old one). */
-  final = read_customer (fixture->theirs, clt_customer_get_id (original));
+  final = sync_get_customer (fixture->theirs, clt_customer_get_id (original));
   g_assert_cmpstr (clt_customer_get_first_name (final), ==, "Mina");
   g_assert_cmpstr (clt_customer_get_phone (final), ==, "+49 30 123456");
   g_assert_cmpstr (clt_customer_get_company (final), ==, clt_customer_get_company (original));
@@ -268,7 +228,7 @@ static void
 test_take_theirs (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(CltCustomer) original = first_customer (fixture->mine);
+  g_autoptr(CltCustomer) original = sync_first_customer (fixture->mine);
   g_autoptr(CltCustomer) final = NULL;
   CltConflictDialog *dialog = NULL;
   Saved saved = { NULL, 0 };
@@ -293,7 +253,7 @@ test_take_theirs (Fixture       *fixture,
   wait_until (window_hidden, editor, "the editor to save and close");
   g_assert_cmpuint (saved.n_saved, ==, 1);
 
-  final = read_customer (fixture->theirs, clt_customer_get_id (original));
+  final = sync_get_customer (fixture->theirs, clt_customer_get_id (original));
   g_assert_cmpstr (clt_customer_get_first_name (final), ==, "Theodora");
   g_assert_cmpstr (clt_customer_get_company (final), ==, "Their Company");
   g_assert_cmpstr (clt_customer_get_last_name (final), ==, "Afterwards");
@@ -307,7 +267,7 @@ static void
 test_per_field (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(CltCustomer) original = first_customer (fixture->mine);
+  g_autoptr(CltCustomer) original = sync_first_customer (fixture->mine);
   g_autoptr(CltCustomer) final = NULL;
   CltConflictDialog *dialog = NULL;
   Saved saved = { NULL, 0 };
@@ -320,7 +280,7 @@ test_per_field (Fixture       *fixture,
   wait_until (window_hidden, editor, "the editor to save and close");
   g_assert_cmpuint (saved.n_saved, ==, 1);
 
-  final = read_customer (fixture->theirs, clt_customer_get_id (original));
+  final = sync_get_customer (fixture->theirs, clt_customer_get_id (original));
   g_assert_cmpstr (clt_customer_get_first_name (final), ==, "Theodora");
   g_assert_cmpstr (clt_customer_get_company (final), ==, "Their Company");
   g_assert_cmpstr (clt_customer_get_phone (final), ==, "+49 30 123456");
@@ -334,7 +294,7 @@ static void
 test_cancel_keeps_typing (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autoptr(CltCustomer) original = first_customer (fixture->mine);
+  g_autoptr(CltCustomer) original = sync_first_customer (fixture->mine);
   g_autoptr(CltCustomer) final = NULL;
   CltConflictDialog *dialog = NULL;
   Saved saved = { NULL, 0 };
@@ -354,7 +314,7 @@ test_cancel_keeps_typing (Fixture       *fixture,
   wait_until (window_hidden, editor, "the editor to save and close");
 
   /* The natural merge: my first name and phone, their company. */
-  final = read_customer (fixture->theirs, clt_customer_get_id (original));
+  final = sync_get_customer (fixture->theirs, clt_customer_get_id (original));
   g_assert_cmpstr (clt_customer_get_first_name (final), ==, "Mina");
   g_assert_cmpstr (clt_customer_get_company (final), ==, "Their Company");
   g_assert_cmpstr (clt_customer_get_phone (final), ==, "+49 30 123456");
@@ -393,7 +353,7 @@ static void
 test_address_per_field (Fixture       *fixture,
                         gconstpointer  data)
 {
-  g_autoptr(CltCustomer) customer = first_customer (fixture->mine);
+  g_autoptr(CltCustomer) customer = sync_first_customer (fixture->mine);
   g_autoptr(CltAddress) original = add_address (fixture->mine, customer);
   g_autoptr(CltAddress) theirs = clt_address_copy (original);
   g_autoptr(CltAddress) stored = NULL;
@@ -448,7 +408,7 @@ static void
 test_unavailable_retry (Fixture       *fixture,
                         gconstpointer  data)
 {
-  g_autoptr(CltCustomer) original = first_customer (fixture->mine);
+  g_autoptr(CltCustomer) original = sync_first_customer (fixture->mine);
   g_autoptr(CltStore) store = ui_test_store_new (fixture->mine, FALSE, TRUE);
   g_autoptr(CltCustomer) final = NULL;
   CltCustomerEditor *editor;
@@ -488,7 +448,7 @@ test_unavailable_retry (Fixture       *fixture,
   wait_until (window_hidden, editor, "the retried save");
   g_assert_cmpuint (saved.n_saved, ==, 1);
 
-  final = read_customer (fixture->theirs, clt_customer_get_id (original));
+  final = sync_get_customer (fixture->theirs, clt_customer_get_id (original));
   g_assert_cmpstr (clt_customer_get_first_name (final), ==, "Offline");
 
   destroy_and_finalize (editor, "the editor's last reference");

@@ -76,10 +76,9 @@ static CltPreferencesWindow *
 open_preferences (void)
 {
   CltPreferencesWindow *window = clt_preferences_window_new (app, NULL);
-  const char *width = g_getenv ("CLT_SCREENSHOT_WIDTH");
 
   g_object_ref_sink (window);
-  gtk_window_set_default_size (GTK_WINDOW (window), width != NULL ? atoi (width) : 600, 720);
+  gtk_window_set_default_size (GTK_WINDOW (window), screenshot_width (600), 720);
   gtk_window_present (GTK_WINDOW (window));
   wait_for_paint (GTK_WIDGET (window));
 

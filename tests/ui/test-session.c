@@ -30,21 +30,13 @@
 
 static CltApplication *app;
 
-static int
-screenshot_width (void)
-{
-  const char *width = g_getenv ("CLT_SCREENSHOT_WIDTH");
-
-  return width != NULL ? atoi (width) : 1000;
-}
-
 static CltWindow *
 open_window (CltStore *store)
 {
   CltWindow *window = clt_window_new (app, store);
 
   g_object_ref_sink (window);
-  gtk_window_set_default_size (GTK_WINDOW (window), screenshot_width (), 700);
+  gtk_window_set_default_size (GTK_WINDOW (window), screenshot_width (1000), 700);
   gtk_window_present (GTK_WINDOW (window));
 
   return window;
@@ -97,20 +89,11 @@ rows_loaded (gpointer data)
   return clt_customer_get_loaded (first);
 }
 
-static gboolean
-has_action (GtkWidget     *widget,
-            gconstpointer  action)
-{
-  return GTK_IS_ACTIONABLE (widget) &&
-         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0 &&
-         gtk_widget_get_mapped (widget);
-}
-
 static void
 assert_denied_button (GtkWidget  *root,
                       const char *action)
 {
-  GtkWidget *button = find_widget (root, has_action, action);
+  GtkWidget *button = find_widget (root, widget_has_action, action);
   const char *tooltip;
 
   g_assert_nonnull (button);
@@ -200,18 +183,6 @@ test_denied_says_why (void)
   temp_store_clear (&ts);
 }
 
-static gboolean
-offline (gpointer data)
-{
-  return clt_window_get_offline (data);
-}
-
-static gboolean
-online (gpointer data)
-{
-  return !clt_window_get_offline (data);
-}
-
 static void
 test_offline_bar (void)
 {
@@ -233,7 +204,7 @@ test_offline_bar (void)
   ui_test_store_fail (UI_TEST_STORE (store), "get_current_user", CLT_STORE_ERROR_UNAVAILABLE,
                       reason);
   clt_customer_list_reload (clt_window_get_customer_list (window));
-  wait_until (offline, window, "the bar");
+  wait_until (window_is_offline, window, "the bar");
   g_assert_true (gtk_revealer_get_reveal_child (window->offline_revealer));
   g_assert_nonnull (strstr (gtk_label_get_label (window->offline_label), "timed out"));
   g_assert_null (clt_window_get_last_toast (window));
@@ -241,7 +212,7 @@ test_offline_bar (void)
   /* Still unreachable: a try keeps the bar. */
   ui_test_store_reset_calls (UI_TEST_STORE (store));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.retry-connection", NULL));
-  wait_until (offline, window, "the bar");
+  wait_until (window_is_offline, window, "the bar");
   run_for (100);
   g_assert_true (clt_window_get_offline (window));
   g_assert_cmpuint (ui_test_store_get_n_calls (UI_TEST_STORE (store), "get_current_user"), ==, 1);
@@ -254,10 +225,53 @@ test_offline_bar (void)
   ui_test_store_fail (UI_TEST_STORE (store), "get_current_user", 0, NULL);
   ui_test_store_reset_calls (UI_TEST_STORE (store));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.retry-connection", NULL));
-  wait_until (online, window, "the bar to go");
+  wait_until (window_is_online, window, "the bar to go");
   g_assert_false (gtk_revealer_get_reveal_child (window->offline_revealer));
   wait_until (rows_loaded, window, "the rows again");
   g_assert_cmpuint (ui_test_store_get_n_calls (UI_TEST_STORE (store), "list_customers"), >, 0);
+
+  destroy_window (window);
+  wait_until (only_one_ref, store, "the test store's last reference");
+  g_clear_object (&store);
+  temp_store_clear (&ts);
+}
+
+static gboolean
+listed_again (gpointer data)
+{
+  return ui_test_store_get_n_calls (data, "list_customers") > 0;
+}
+
+/* The back end asks to wait (429): the toast says so, and the list loads
+ * again by itself once the wait is over. */
+static void
+test_busy_reload (void)
+{
+  TempStore ts = { 0 };
+  g_autoptr(CltStore) store = NULL;
+  CltWindow *window;
+
+  temp_store_init (&ts, TEMP_DIR_TEMPLATE, 20);
+  store = ui_test_store_new (ts.store, FALSE, TRUE);
+
+  window = open_window (store);
+  wait_until (rows_loaded, window, "the rows");
+
+  ui_test_store_fail (UI_TEST_STORE (store), "list_customers", CLT_STORE_ERROR_TOO_MANY_REQUESTS,
+                      "Too many requests: try again in a moment.");
+  clt_customer_list_reload (clt_window_get_customer_list (window));
+  wait_until (toast_shown, window, "the toast");
+  g_assert_nonnull (strstr (adw_toast_get_title (clt_window_get_last_toast (window)),
+                            "try again"));
+
+  /* A reload waits out the time asked for. */
+  g_assert_cmpuint (window->reload_id, !=, 0);
+
+  /* The server takes requests again: nobody presses anything. */
+  ui_test_store_fail (UI_TEST_STORE (store), "list_customers", 0, NULL);
+  ui_test_store_reset_calls (UI_TEST_STORE (store));
+  wait_until (listed_again, store, "the list to load again");
+  wait_until (rows_loaded, window, "the rows again");
 
   destroy_window (window);
   wait_until (only_one_ref, store, "the test store's last reference");
@@ -279,6 +293,7 @@ main (int   argc,
   g_test_add_func ("/clt/session/viewer", test_viewer);
   g_test_add_func ("/clt/session/denied-says-why", test_denied_says_why);
   g_test_add_func ("/clt/session/offline-bar", test_offline_bar);
+  g_test_add_func ("/clt/session/busy-reload", test_busy_reload);
 
   ret = g_test_run ();
 

@@ -9,10 +9,13 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "clt-customer-page-private.h"
+#include "clt-window-private.h"
 #include "clt-import-report.h"
+#include "clt-query.h"
 #include "clt-sample-loader.h"
 #include "clt-sqlite-store.h"
 
@@ -209,6 +212,58 @@ temp_store_clear (TempStore *ts)
   g_clear_pointer (&ts->dir, g_free);
 }
 
+/* The first customer @store lists. */
+CltCustomer *
+sync_first_customer (CltStore *store)
+{
+  g_autoptr(CltQuery) query = clt_query_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) customers = NULL;
+  g_autoptr(GError) error = NULL;
+
+  clt_store_list_customers_async (store, query, 0, 1, CLT_LIST_FLAGS_NONE, NULL,
+                                  store_result_cb, &result);
+  wait_until (async_done, &result, "the first customer");
+  customers = clt_store_list_customers_finish (store, result, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (customers->len, ==, 1);
+
+  return g_object_ref (g_ptr_array_index (customers, 0));
+}
+
+CltCustomer *
+sync_get_customer (CltStore   *store,
+                   const char *id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  CltCustomer *customer;
+
+  clt_store_get_customer_async (store, id, NULL, store_result_cb, &result);
+  wait_until (async_done, &result, "a customer");
+  customer = clt_store_get_customer_finish (store, result, &error);
+  g_assert_no_error (error);
+
+  return customer;
+}
+
+/* Saves @customer as it is; returns the stored version. */
+CltCustomer *
+sync_update_customer (CltStore    *store,
+                      CltCustomer *customer)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  CltCustomer *stored;
+
+  clt_store_update_customer_async (store, customer, NULL, store_result_cb, &result);
+  wait_until (async_done, &result, "an update");
+  stored = clt_store_update_customer_finish (store, result, &error);
+  g_assert_no_error (error);
+
+  return stored;
+}
+
 /* The main window over @store, presented. */
 CltWindow *
 create_window (CltApplication *app,
@@ -292,6 +347,15 @@ find_widget (GtkWidget     *widget,
   return NULL;
 }
 
+gboolean
+widget_has_action (GtkWidget     *widget,
+                   gconstpointer  action)
+{
+  return GTK_IS_ACTIONABLE (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0 &&
+         gtk_widget_get_mapped (widget);
+}
+
 /* A visible toplevel of @type, or %NULL. */
 GtkWindow *
 find_toplevel (GType type)
@@ -331,6 +395,26 @@ page_loaded (gpointer data)
   CltCustomerPage *page = data;
 
   return !clt_customer_page_get_loading (page) && clt_customer_page_get_customer (page) != NULL;
+}
+
+gboolean
+window_is_offline (gpointer data)
+{
+  return clt_window_get_offline (data);
+}
+
+gboolean
+window_is_online (gpointer data)
+{
+  return !clt_window_get_offline (data);
+}
+
+int
+screenshot_width (int fallback)
+{
+  const char *width = g_getenv ("CLT_SCREENSHOT_WIDTH");
+
+  return width != NULL ? atoi (width) : fallback;
 }
 
 /* With CLT_SCREENSHOT_DIR set, renders @widget to @name (PNG) there. */

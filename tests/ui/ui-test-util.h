@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "clt-application.h"
+#include "clt-customer.h"
 #include "clt-store.h"
 #include "clt-window.h"
 
@@ -52,6 +53,13 @@ void            temp_store_init     (TempStore        *ts,
                                      guint             n_customers);
 void            temp_store_clear    (TempStore        *ts);
 
+/* The store's calls, waited for (failing the test on an error). */
+CltCustomer    *sync_first_customer  (CltStore        *store);
+CltCustomer    *sync_get_customer    (CltStore        *store,
+                                      const char      *id);
+CltCustomer    *sync_update_customer (CltStore        *store,
+                                      CltCustomer     *customer);
+
 CltWindow      *create_window       (CltApplication   *app,
                                      CltStore         *store);
 void            destroy_window      (CltWindow        *window);
@@ -60,6 +68,8 @@ void            destroy_and_finalize (gpointer         window,
 void            wait_for_paint      (GtkWidget        *widget);
 void            save_screenshot     (GtkWidget        *widget,
                                      const char       *name);
+/* CLT_SCREENSHOT_WIDTH, or @fallback: how wide to make windows. */
+int             screenshot_width    (int               fallback);
 
 typedef gboolean (*WidgetMatch) (GtkWidget     *widget,
                                  gconstpointer  data);
@@ -67,8 +77,15 @@ typedef gboolean (*WidgetMatch) (GtkWidget     *widget,
 GtkWidget      *find_widget         (GtkWidget        *widget,
                                      WidgetMatch       match,
                                      gconstpointer     data);
+/* A WidgetMatch: a mapped actionable widget whose action is @action. */
+gboolean        widget_has_action   (GtkWidget        *widget,
+                                     gconstpointer     action);
 GtkWindow      *find_toplevel       (GType             type);
 gboolean        find_message_dialog (gpointer          data);
 gboolean        page_loaded         (gpointer          data);
+/* Conditions: the CltWindow at @data shows the bar saying that the back
+ * end can't be reached, or does not. */
+gboolean        window_is_offline   (gpointer          data);
+gboolean        window_is_online    (gpointer          data);
 
 G_END_DECLS
