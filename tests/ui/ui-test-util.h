@@ -87,5 +87,16 @@ gboolean        page_loaded         (gpointer          data);
  * end can't be reached, or does not. */
 gboolean        window_is_offline   (gpointer          data);
 gboolean        window_is_online    (gpointer          data);
+/* Conditions: the CltCustomerEditor (CltAddressEditor) at @data is not
+ * busy; the window at @data is hidden; a CltConflictDialog is shown. */
+gboolean        customer_editor_idle  (gpointer        data);
+gboolean        address_editor_idle   (gpointer        data);
+gboolean        window_hidden         (gpointer        data);
+gboolean        conflict_dialog_shown (gpointer        data);
+
+/* A presented window to parent dialogs on, the caller's own reference;
+ * destroy_parent_window () takes it back and checks it is finalized. */
+GtkWindow      *present_parent_window (void);
+void            destroy_parent_window (GtkWindow      *parent);
 
 G_END_DECLS
