@@ -215,6 +215,17 @@ temp_store_clear (TempStore *ts)
   g_clear_pointer (&ts->dir, g_free);
 }
 
+void
+destroy_window_and_store (CltWindow  *window,
+                          CltStore  **store,
+                          TempStore  *ts)
+{
+  destroy_window (window);
+  wait_until (only_one_ref, *store, "the test store's last reference");
+  g_clear_object (store);
+  temp_store_clear (ts);
+}
+
 /* The first customer @store lists. */
 CltCustomer *
 sync_first_customer (CltStore *store)

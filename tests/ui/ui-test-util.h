@@ -52,6 +52,12 @@ void            temp_store_init     (TempStore        *ts,
                                      const char       *tmpl,
                                      guint             n_customers);
 void            temp_store_clear    (TempStore        *ts);
+/* The end of a test on a window over @store, a wrapper of @ts's store:
+ * destroys @window, waits until the test holds @store's last reference,
+ * drops it and clears @ts. */
+void            destroy_window_and_store (CltWindow   *window,
+                                          CltStore   **store,
+                                          TempStore   *ts);
 
 /* The store's calls, waited for (failing the test on an error). */
 CltCustomer    *sync_first_customer  (CltStore        *store);
