@@ -227,12 +227,27 @@ object_version (gpointer object)
   return g_value_get_int64 (&as_int64);
 }
 
+/* Where each kind of object lives under API_PREFIX, and which property
+ * names it there. */
+static const struct
+{
+  GType       (*get_type) (void);
+  const char   *collection;
+  const char   *id_property;
+} object_collections[] = {
+  { clt_customer_get_type,     "customers",     "id" },
+  { clt_site_get_type,         "sites",         "code" },
+  { clt_company_get_type,      "companies",     "id" },
+  { clt_custom_field_get_type, "custom-fields", "key" },
+  { clt_group_get_type,        "groups",        "code" },
+};
+
 static char *
 object_location (gpointer object)
 {
   g_autofree char *id = NULL;
   g_autofree char *customer_id = NULL;
-  const char *collection = NULL;
+  g_autofree char *escaped = NULL;
 
   if (CLT_IS_ADDRESS (object))
     {
@@ -248,39 +263,19 @@ object_location (gpointer object)
                               escaped_id);
     }
 
-  if (CLT_IS_CUSTOMER (object))
+  for (gsize i = 0; i < G_N_ELEMENTS (object_collections); i++)
     {
-      collection = "customers";
-      g_object_get (object, "id", &id, NULL);
-    }
-  else if (CLT_IS_SITE (object))
-    {
-      collection = "sites";
-      g_object_get (object, "code", &id, NULL);
-    }
-  else if (CLT_IS_COMPANY (object))
-    {
-      collection = "companies";
-      g_object_get (object, "id", &id, NULL);
-    }
-  else if (CLT_IS_CUSTOM_FIELD (object))
-    {
-      collection = "custom-fields";
-      g_object_get (object, "key", &id, NULL);
-    }
-  else if (CLT_IS_GROUP (object))
-    {
-      collection = "groups";
-      g_object_get (object, "code", &id, NULL);
+      if (!G_TYPE_CHECK_INSTANCE_TYPE (object, object_collections[i].get_type ()))
+        continue;
+
+      g_object_get (object, object_collections[i].id_property, &id, NULL);
+      if (id == NULL)
+        return NULL;
+      escaped = g_uri_escape_string (id, NULL, FALSE);
+      return g_strdup_printf (API_PREFIX "/%s/%s", object_collections[i].collection, escaped);
     }
 
-  if (collection == NULL || id == NULL)
-    return NULL;
-  {
-    g_autofree char *escaped = g_uri_escape_string (id, NULL, FALSE);
-
-    return g_strdup_printf (API_PREFIX "/%s/%s", collection, escaped);
-  }
+  return NULL;
 }
 
 void

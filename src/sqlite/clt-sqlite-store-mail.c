@@ -346,29 +346,27 @@ clt_sqlite_store_list_emails (CltStore            *store,
             cancellable, callback, user_data);
 }
 
-static gboolean
-set_email_state_write (CltSqliteStore *self,
-                       sqlite3        *db,
-                       gpointer        user_data,
-                       GCancellable   *cancellable,
-                       GTask          *task,
-                       GError        **error)
+/* The customer whose page shows the mail @public_id (NULL: none), and
+ * NOT_FOUND when the mail is gone. */
+gboolean
+lookup_email_owner (CltSqliteStore  *self,
+                    sqlite3         *db,
+                    const char      *public_id,
+                    char           **customer_id,
+                    GError         **error)
 {
-  NoteData *data = user_data;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) owner = NULL;
-  g_autofree char *customer_id = NULL;
-  int secure_delete;
   int rc;
 
-  owner = prepare (self, db,
-                   "SELECT c.id FROM email_outbox e LEFT JOIN customers c ON c.pk = e.customer_pk"
-                   " WHERE e.public_id = ?",
-                   error);
-  if (owner == NULL)
+  stmt = prepare (self, db,
+                  "SELECT c.id FROM email_outbox e LEFT JOIN customers c ON c.pk = e.customer_pk"
+                  " WHERE e.public_id = ?",
+                  error);
+  if (stmt == NULL)
     return FALSE;
-  bind_text (owner, 1, data->email_id);
-  rc = sqlite3_step (owner);
+
+  bind_text (stmt, 1, public_id);
+  rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND,
@@ -380,8 +378,28 @@ set_email_state_write (CltSqliteStore *self,
       set_db_error (self, error, db, rc);
       return FALSE;
     }
-  customer_id = g_strdup (sqlite3_column_type (owner, 0) == SQLITE_NULL ? NULL
-                                                                     : column_text (owner, 0));
+
+  *customer_id = sqlite3_column_type (stmt, 0) == SQLITE_NULL
+               ? NULL : g_strdup (column_text (stmt, 0));
+  return TRUE;
+}
+
+static gboolean
+set_email_state_write (CltSqliteStore *self,
+                       sqlite3        *db,
+                       gpointer        user_data,
+                       GCancellable   *cancellable,
+                       GTask          *task,
+                       GError        **error)
+{
+  NoteData *data = user_data;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *customer_id = NULL;
+  int secure_delete;
+  int rc;
+
+  if (!lookup_email_owner (self, db, data->email_id, &customer_id, error))
+    return FALSE;
 
   /* Handed off (to the mail app) or sent: the password or link it carried
    * leaves the outbox. Only a queued mail is due for delivery (by

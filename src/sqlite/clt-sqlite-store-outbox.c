@@ -29,44 +29,6 @@ outcome_data_free (OutcomeData *data)
   g_free (data);
 }
 
-/* The customer whose page shows the mail @public_id (NULL: none), and
- * NOT_FOUND when the mail is gone. */
-static gboolean
-lookup_email_owner (CltSqliteStore  *self,
-                    sqlite3         *db,
-                    const char      *public_id,
-                    char           **customer_id,
-                    GError         **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  stmt = prepare (self, db,
-                  "SELECT c.id FROM email_outbox e LEFT JOIN customers c ON c.pk = e.customer_pk"
-                  " WHERE e.public_id = ?",
-                  error);
-  if (stmt == NULL)
-    return FALSE;
-
-  bind_text (stmt, 1, public_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND,
-                   _("The email no longer exists."));
-      return FALSE;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      set_db_error (self, error, db, rc);
-      return FALSE;
-    }
-
-  *customer_id = sqlite3_column_type (stmt, 0) == SQLITE_NULL
-               ? NULL : g_strdup (column_text (stmt, 0));
-  return TRUE;
-}
-
 /* The outcome of an attempt. A final one (sent, or failed without a retry)
  * swaps the body for its redacted text, with the old pages zeroed. */
 static gboolean

@@ -248,6 +248,7 @@ G_GNUC_INTERNAL gboolean step_done (CltSqliteStore *self, sqlite3 *db, sqlite3_s
 
 /* clt-sqlite-store-mail.c */
 G_GNUC_INTERNAL CltEmail *email_from_row (sqlite3_stmt *stmt, const char *customer_id);
+G_GNUC_INTERNAL gboolean lookup_email_owner (CltSqliteStore *self, sqlite3 *db, const char *public_id, char **customer_id, GError **error);
 G_GNUC_INTERNAL gboolean select_emails (CltSqliteStore *self, sqlite3 *db, gint64 pk, const char *customer_id, GPtrArray **out, GError **error);
 G_GNUC_INTERNAL gboolean scrub_old_secrets (CltSqliteStore *self, sqlite3 *db, GError **error);
 G_GNUC_INTERNAL gboolean send_mail (CltSqliteStore *self, sqlite3 *db, gint64 pk, CltCustomer *customer, CltShopPreferences *preferences, MailKind kind, const char *password, GError **error);

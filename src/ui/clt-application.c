@@ -12,6 +12,7 @@
 
 #include "clt-application.h"
 #include "clt-backoffice-user.h"
+#include "clt-database-chooser.h"
 #include "clt-keyring.h"
 #include "clt-preferences-window.h"
 #include "clt-rest-store.h"
@@ -164,23 +165,8 @@ static void
 show_open_dialog (CltApplication *self)
 {
   GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) databases = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
-  dialog = gtk_file_chooser_native_new (_("Open Database"),
-                                        get_parent_window (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Open"),
-                                        _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-
-  gtk_file_filter_set_name (databases, _("Clientele Databases"));
-  gtk_file_filter_add_pattern (databases, "*.db");
-  gtk_file_filter_add_mime_type (databases, "application/vnd.sqlite3");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), databases);
-  gtk_file_filter_set_name (all, _("All Files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
+  dialog = clt_database_chooser_new (_("Open Database"), get_parent_window (self));
 
   /* The native dialog is no window of ours: keep running while it shows. */
   g_application_hold (G_APPLICATION (self));

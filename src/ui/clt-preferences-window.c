@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "clt-backoffice-user.h"
+#include "clt-database-chooser.h"
 #include "clt-enum-types.h"
 #include "clt-keyring.h"
 #include "clt-preferences-window.h"
@@ -448,25 +449,9 @@ choose_database_action (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   CltPreferencesWindow *self = CLT_PREFERENCES_WINDOW (widget);
-  g_autoptr(GtkFileFilter) databases = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
   GtkFileChooserNative *dialog;
 
-  /* GtkFileDialog is GTK 4.10: the native chooser works on 4.8. */
-  dialog = gtk_file_chooser_native_new (_("Choose Database"),
-                                        GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Open"),
-                                        _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-
-  gtk_file_filter_set_name (databases, _("Clientele Databases"));
-  gtk_file_filter_add_pattern (databases, "*.db");
-  gtk_file_filter_add_mime_type (databases, "application/vnd.sqlite3");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), databases);
-  gtk_file_filter_set_name (all, _("All Files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
+  dialog = clt_database_chooser_new (_("Choose Database"), GTK_WINDOW (self));
 
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_chooser_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));

@@ -41,6 +41,80 @@ on_exited_cb (GPid     pid,
   g_spawn_close_pid (pid);
 }
 
+/* GET @url with @bearer through @session; returns the status, or 0 with
+ * @error set when no answer came (a TLS refusal, say). */
+static guint
+get_status (SoupSession  *session,
+            const char   *url,
+            const char   *bearer,
+            GError      **error)
+{
+  g_autoptr(SoupMessage) message = soup_message_new ("GET", url);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GBytes) answer = NULL;
+
+  soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization",
+                                bearer);
+  soup_session_send_and_read_async (session, message, G_PRIORITY_DEFAULT, NULL, on_result_cb,
+                                    &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  answer = soup_session_send_and_read_finish (session, result, error);
+  if (answer == NULL)
+    return 0;
+  return soup_message_get_status (message);
+}
+
+/* `user add` of "ops" with @role to @database: the token it prints, once. */
+static char *
+add_user (const char *database,
+          const char *role)
+{
+  const char *argv[] = { server_binary (), "user", "add", "ops", "--role", role,
+                         "--database", database, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token_out = NULL;
+  gint exit_status = -1;
+  char *token;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &token_out, NULL, &exit_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (exit_status, NULL));
+  token = g_strstrip (g_strdup (token_out));
+  g_assert_true (g_str_has_prefix (token, "clt_"));
+  return token;
+}
+
+/* `serve` on 127.0.0.1, over TLS with @pem as certificate and key unless it
+ * is NULL; returns the URL its first line says it listens on. */
+static char *
+start_server (const char   *database,
+              const char   *pem,
+              GSubprocess **serve)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autofree char *line = NULL;
+  const char *scheme = pem != NULL ? "https" : "http";
+  g_autofree char *listening = g_strdup_printf ("Listening on %s://127.0.0.1:", scheme);
+
+  if (pem != NULL)
+    *serve = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, server_binary (), "serve",
+                               "--database", database, "--listen", "127.0.0.1:0",
+                               "--tls-certificate", pem, "--tls-key", pem, NULL);
+  else
+    *serve = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, server_binary (), "serve",
+                               "--database", database, "--listen", "127.0.0.1:0", NULL);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (*serve));
+  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (line);
+  g_assert_true (g_str_has_prefix (line, listening));
+  return g_strdup (line + strlen ("Listening on "));
+}
+
 static void
 test_sigterm (void)
 {
@@ -48,63 +122,29 @@ test_sigterm (void)
   g_autofree char *dir = g_dir_make_tmp ("clt-server-binary-XXXXXX", &error);
   g_autofree char *database = g_build_filename (dir, "shop.db", NULL);
   g_autofree char *wal = g_strconcat (database, "-wal", NULL);
-  g_autofree char *token_out = NULL;
   g_autofree char *token = NULL;
-  g_autofree char *line = NULL;
   g_autofree char *url = NULL;
+  g_autofree char *me = NULL;
   g_autofree char *bearer = NULL;
   g_autofree char *poll_url = NULL;
   g_autoptr(GSubprocess) serve = NULL;
-  g_autoptr(GDataInputStream) out = NULL;
   g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 60, NULL);
-  g_autoptr(SoupMessage) warm = NULL;
   g_autoptr(SoupMessage) poll = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GAsyncResult) poll_result = NULL;
   g_autoptr(GBytes) answer = NULL;
   gint status = -1;
-  gint exit_status = -1;
 
   g_assert_no_error (error);
 
   /* user add: the token on stdout, once. */
-  {
-    const char *argv[] = { server_binary (), "user", "add", "ops", "--role", "admin",
-                           "--database", database, NULL };
-
-    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                  &token_out, NULL, &exit_status, &error);
-    g_assert_no_error (error);
-    g_assert_true (g_spawn_check_wait_status (exit_status, NULL));
-    token = g_strstrip (g_strdup (token_out));
-    g_assert_true (g_str_has_prefix (token, "clt_"));
-  }
-
-  serve = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, server_binary (), "serve",
-                            "--database", database, "--listen", "127.0.0.1:0", NULL);
-  g_assert_no_error (error);
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (serve));
-  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (line);
-  g_assert_true (g_str_has_prefix (line, "Listening on http://127.0.0.1:"));
-  url = g_strdup (line + strlen ("Listening on "));
+  token = add_user (database, "admin");
+  url = start_server (database, NULL, &serve);
   bearer = g_strconcat ("Bearer ", token, NULL);
 
   /* A first request opens the connection the poll then uses. */
-  {
-    g_autofree char *me = g_strconcat (url, "api/v1/me", NULL);
-
-    warm = soup_message_new ("GET", me);
-    soup_message_headers_replace (soup_message_get_request_headers (warm), "Authorization", bearer);
-    soup_session_send_and_read_async (session, warm, G_PRIORITY_DEFAULT, NULL, on_result_cb, &result);
-    while (result == NULL)
-      g_main_context_iteration (NULL, TRUE);
-    g_clear_pointer (&answer, g_bytes_unref);
-    answer = soup_session_send_and_read_finish (session, result, &error);
-    g_assert_no_error (error);
-    g_assert_cmpuint (soup_message_get_status (warm), ==, 200);
-  }
+  me = g_strconcat (url, "api/v1/me", NULL);
+  g_assert_cmpuint (get_status (session, me, bearer, &error), ==, 200);
+  g_assert_no_error (error);
 
   /* A poll that would wait 30 s is under way when SIGTERM comes: it is
    * answered, and the server exits cleanly. */
@@ -130,7 +170,6 @@ test_sigterm (void)
   while (poll_result == NULL || status == -1)
     g_main_context_iteration (NULL, TRUE);
 
-  g_clear_pointer (&answer, g_bytes_unref);
   answer = soup_session_send_and_read_finish (session, poll_result, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (soup_message_get_status (poll), ==, 200);
@@ -145,30 +184,6 @@ test_sigterm (void)
   g_rmdir (dir);
 }
 
-/* GET @url with @bearer through @session; returns the status, or 0 with
- * @error set when no answer came (a TLS refusal, say). */
-static guint
-get_status (SoupSession  *session,
-            const char   *url,
-            const char   *bearer,
-            GError      **error)
-{
-  g_autoptr(SoupMessage) message = soup_message_new ("GET", url);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GBytes) answer = NULL;
-
-  soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization",
-                                bearer);
-  soup_session_send_and_read_async (session, message, G_PRIORITY_DEFAULT, NULL, on_result_cb,
-                                    &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  answer = soup_session_send_and_read_finish (session, result, error);
-  if (answer == NULL)
-    return 0;
-  return soup_message_get_status (message);
-}
-
 /* --tls-certificate/--tls-key: the server speaks HTTPS only, with that
  * certificate; a client that trusts it gets answers, one that does not is
  * refused by TLS. */
@@ -179,45 +194,24 @@ test_tls (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("clt-server-binary-XXXXXX", &error);
   g_autofree char *database = g_build_filename (dir, "shop.db", NULL);
-  g_autofree char *token_out = NULL;
   g_autofree char *token = NULL;
   g_autofree char *bearer = NULL;
-  g_autofree char *line = NULL;
+  g_autofree char *url = NULL;
   g_autofree char *me = NULL;
   g_autofree char *plain_me = NULL;
   g_autoptr(GSubprocess) serve = NULL;
-  g_autoptr(GDataInputStream) out = NULL;
   g_autoptr(GTlsDatabase) trusting = NULL;
   g_autoptr(SoupSession) trusted = NULL;
   g_autoptr(SoupSession) stranger = soup_session_new_with_options ("timeout", 20, NULL);
-  gint exit_status = -1;
   gint status = -1;
 
   g_assert_no_error (error);
   g_assert_nonnull (pem);
 
-  {
-    const char *argv[] = { server_binary (), "user", "add", "ops", "--role", "viewer",
-                           "--database", database, NULL };
-
-    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                  &token_out, NULL, &exit_status, &error);
-    g_assert_no_error (error);
-    g_assert_true (g_spawn_check_wait_status (exit_status, NULL));
-    token = g_strstrip (g_strdup (token_out));
-    bearer = g_strconcat ("Bearer ", token, NULL);
-  }
-
-  serve = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, server_binary (), "serve",
-                            "--database", database, "--listen", "127.0.0.1:0",
-                            "--tls-certificate", pem, "--tls-key", pem, NULL);
-  g_assert_no_error (error);
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (serve));
-  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (line);
-  g_assert_true (g_str_has_prefix (line, "Listening on https://127.0.0.1:"));
-  me = g_strconcat (line + strlen ("Listening on "), "api/v1/me", NULL);
+  token = add_user (database, "viewer");
+  bearer = g_strconcat ("Bearer ", token, NULL);
+  url = start_server (database, pem, &serve);
+  me = g_strconcat (url, "api/v1/me", NULL);
 
   trusting = g_tls_file_database_new (pem, &error);
   g_assert_no_error (error);

@@ -13,6 +13,8 @@
 
 #include <sqlite3.h>
 
+#include "clt-shop-preferences.h"
+
 #include "sqlite-test-util.h"
 
 /* Removes @path and, for a folder, all below it, even where a test
@@ -195,4 +197,25 @@ store_fixture_teardown (StoreFixture  *fixture,
   remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
+}
+
+void
+set_local_role (CltStore *store,
+                CltRole   role)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(CltShopPreferences) preferences = NULL;
+  g_autoptr(CltShopPreferences) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  clt_store_get_preferences_async (store, NULL, on_result_cb, &result);
+  preferences = clt_store_get_preferences_finish (store, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  clt_shop_preferences_set_local_role (preferences, role);
+  clt_store_set_preferences_async (store, preferences, NULL, on_result_cb, &result);
+  stored = clt_store_set_preferences_finish (store, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (clt_shop_preferences_get_local_role (stored), ==, role);
 }

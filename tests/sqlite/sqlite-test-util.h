@@ -45,4 +45,9 @@ void            assert_refused (const char    *path,
                                 int            code,
                                 int            alt_code);
 
+/* Sets the shop's local role to @role through @store's preferences and
+ * checks that the stored preferences say so. */
+void            set_local_role (CltStore      *store,
+                                CltRole        role);
+
 G_END_DECLS

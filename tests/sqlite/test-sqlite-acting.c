@@ -31,26 +31,6 @@ make_user (const char *username,
   return user;
 }
 
-static void
-set_local_role (CltStore *store,
-                CltRole   role)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(CltShopPreferences) preferences = NULL;
-  g_autoptr(CltShopPreferences) stored = NULL;
-  g_autoptr(GError) error = NULL;
-
-  clt_store_get_preferences_async (store, NULL, on_result_cb, &result);
-  preferences = clt_store_get_preferences_finish (store, wait_for (&result), &error);
-  g_assert_no_error (error);
-  g_clear_object (&result);
-
-  clt_shop_preferences_set_local_role (preferences, role);
-  clt_store_set_preferences_async (store, preferences, NULL, on_result_cb, &result);
-  stored = clt_store_set_preferences_finish (store, wait_for (&result), &error);
-  g_assert_no_error (error);
-}
-
 /* Starts the create while acting as @user and stops acting before it
  * completes: the store must have captured who acts when it started. */
 static CltCustomer *

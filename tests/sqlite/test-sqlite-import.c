@@ -104,27 +104,6 @@ assert_refusal (CltImportReport *report,
 }
 
 static void
-set_role (CltStore *store,
-          CltRole   role)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(CltShopPreferences) preferences = NULL;
-  g_autoptr(CltShopPreferences) stored = NULL;
-  g_autoptr(GError) error = NULL;
-
-  clt_store_get_preferences_async (store, NULL, on_result_cb, &result);
-  preferences = clt_store_get_preferences_finish (store, wait_for (&result), &error);
-  g_assert_no_error (error);
-  g_clear_object (&result);
-
-  clt_shop_preferences_set_local_role (preferences, role);
-  clt_store_set_preferences_async (store, preferences, NULL, on_result_cb, &result);
-  stored = clt_store_set_preferences_finish (store, wait_for (&result), &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (clt_shop_preferences_get_local_role (stored), ==, role);
-}
-
-static void
 test_refusals (Fixture       *fixture,
                gconstpointer  data)
 {
@@ -219,7 +198,7 @@ test_permission (Fixture       *fixture,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  set_role (STORE (fixture), GPOINTER_TO_INT (data));
+  set_local_role (STORE (fixture), GPOINTER_TO_INT (data));
 
   g_ptr_array_add (batch, new_customer ("denied@example.org", "De", "Nied"));
   report = import (STORE (fixture), batch, NULL, &error);

@@ -130,30 +130,13 @@ rest_set_role (CltStore *store,
     }
 }
 
-static void
-set_flag (gpointer data)
-{
-  g_atomic_int_set ((gint *) data, TRUE);
-}
-
 /* Stops the feed, waits until the store is finalized (requests hold it),
  * and with the last store on it stops the server. */
 static void
 rest_free (CltStore *store)
 {
-  gint finalized = FALSE;
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
   clt_rest_store_shutdown (CLT_REST_STORE (store));
-  g_object_set_data_full (G_OBJECT (store), "store-factory-finalized", &finalized, set_flag);
-  g_object_unref (store);
-  while (!g_atomic_int_get (&finalized) && g_get_monotonic_time () < deadline)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (1000);
-    }
-  g_assert_true (g_atomic_int_get (&finalized));
+  store_unref_and_wait_finalized (store);
 }
 
 const StoreFactory *

@@ -59,30 +59,13 @@ sqlite_set_role (CltStore *store,
   g_assert_cmpint (clt_shop_preferences_get_local_role (stored), ==, role);
 }
 
-static void
-set_flag (gpointer data)
-{
-  g_atomic_int_set ((gint *) data, TRUE);
-}
-
 /* Worker threads drop their task (and its store reference) just after the
  * result arrives, and "changed" may still be queued on the main context:
  * wait until the store is finalized, so that the folder can go. */
 static void
 sqlite_free (CltStore *store)
 {
-  gint finalized = FALSE;
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  g_object_set_data_full (G_OBJECT (store), "store-factory-finalized", &finalized, set_flag);
-  g_object_unref (store);
-  while (!g_atomic_int_get (&finalized) && g_get_monotonic_time () < deadline)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (1000);
-    }
-  g_assert_true (g_atomic_int_get (&finalized));
+  store_unref_and_wait_finalized (store);
 }
 
 const StoreFactory *

@@ -207,6 +207,29 @@ spin_main_loop (guint msec)
     g_main_context_iteration (NULL, TRUE);
 }
 
+static void
+set_flag (gpointer data)
+{
+  g_atomic_int_set ((gint *) data, TRUE);
+}
+
+void
+store_unref_and_wait_finalized (CltStore *store)
+{
+  gint finalized = FALSE;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  g_object_set_data_full (G_OBJECT (store), "store-factory-finalized", &finalized, set_flag);
+  g_object_unref (store);
+  while (!g_atomic_int_get (&finalized) && g_get_monotonic_time () < deadline)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (1000);
+    }
+  g_assert_true (g_atomic_int_get (&finalized));
+}
+
 /* }}} */
 
 /* Synchronous wrappers {{{ */

@@ -82,6 +82,10 @@ void          store_result_cb  (GObject       *object,
 GAsyncResult *store_wait       (GAsyncResult **slot);
 /* Iterates the default main context for @msec milliseconds. */
 void          spin_main_loop   (guint          msec);
+/* Drops the caller's reference to @store and iterates the default main
+ * context until the store is finalized (worker threads and requests still
+ * hold it a moment); fails the test after ten seconds. */
+void          store_unref_and_wait_finalized (CltStore *store);
 
 /* }}} */
 

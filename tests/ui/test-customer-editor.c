@@ -33,24 +33,6 @@
 #include "ui-test-store.h"
 #include "ui-test-util.h"
 
-static gboolean
-customer_editor_idle (gpointer data)
-{
-  return !clt_customer_editor_get_busy (data);
-}
-
-static gboolean
-conflict_dialog_shown (gpointer data)
-{
-  return find_toplevel (CLT_TYPE_CONFLICT_DIALOG) != NULL;
-}
-
-static gboolean
-address_editor_idle (gpointer data)
-{
-  return !clt_address_editor_get_busy (data);
-}
-
 /* Fixture -------------------------------------------------------------- */
 
 typedef struct
@@ -69,17 +51,14 @@ fixture_set_up (Fixture       *fixture,
   fixture->store = open_temp_store ("clt-test-customer-editor-XXXXXX", n_customers, 7,
                                     &fixture->dir, NULL);
 
-  fixture->parent = GTK_WINDOW (adw_window_new ());
-  g_object_ref_sink (fixture->parent);
-  gtk_window_present (fixture->parent);
+  fixture->parent = present_parent_window ();
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gtk_window_destroy (fixture->parent);
-  g_assert_finalize_object (g_steal_pointer (&fixture->parent));
+  destroy_parent_window (g_steal_pointer (&fixture->parent));
 
   close_temp_store (g_steal_pointer (&fixture->store), fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
@@ -102,12 +81,6 @@ open_customer_editor (Fixture     *fixture,
   wait_until (customer_editor_idle, editor, "the editor's shop preferences");
 
   return editor;
-}
-
-static gboolean
-window_hidden (gpointer data)
-{
-  return !gtk_widget_get_visible (data);
 }
 
 static void

@@ -918,10 +918,7 @@ test_read_only (void)
                    "Addresses can be viewed but not changed.");
   destroy_and_finalize (address_editor, "the address editor's last reference");
 
-  destroy_window (window);
-  wait_until (only_one_ref, store, "the test store's last reference");
-  g_clear_object (&store);
-  temp_store_clear (&ts);
+  destroy_window_and_store (window, &store, &ts);
 }
 
 typedef struct
@@ -971,10 +968,7 @@ test_delete_not_supported (void)
   g_assert_true (store_lists (ts.store, clt_customer_get_id (row)));
 
   run_for (600);
-  destroy_window (window);
-  wait_until (only_one_ref, store, "the test store's last reference");
-  g_clear_object (&store);
-  temp_store_clear (&ts);
+  destroy_window_and_store (window, &store, &ts);
 }
 
 /* A user whose role may not delete: a toast says so in words, nothing is
@@ -1021,10 +1015,7 @@ test_delete_permission_denied (void)
 
   run_for (600);
   save_screenshot (GTK_WIDGET (window), "window-delete-permission-denied.png");
-  destroy_window (window);
-  wait_until (only_one_ref, store, "the test store's last reference");
-  g_clear_object (&store);
-  temp_store_clear (&ts);
+  destroy_window_and_store (window, &store, &ts);
 }
 
 int

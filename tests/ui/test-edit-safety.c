@@ -50,17 +50,14 @@ fixture_set_up (Fixture       *fixture,
   fixture->theirs = CLT_STORE (clt_sqlite_store_new (path, NULL, &error));
   g_assert_no_error (error);
 
-  fixture->parent = GTK_WINDOW (adw_window_new ());
-  g_object_ref_sink (fixture->parent);
-  gtk_window_present (fixture->parent);
+  fixture->parent = present_parent_window ();
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gtk_window_destroy (fixture->parent);
-  g_assert_finalize_object (g_steal_pointer (&fixture->parent));
+  destroy_parent_window (g_steal_pointer (&fixture->parent));
 
   wait_until (only_one_ref, fixture->theirs, "the other store's last reference");
   g_assert_finalize_object (g_steal_pointer (&fixture->theirs));
@@ -69,30 +66,6 @@ fixture_tear_down (Fixture       *fixture,
 }
 
 /* Helpers ------------------------------------------------------------------ */
-
-static gboolean
-customer_editor_idle (gpointer data)
-{
-  return !clt_customer_editor_get_busy (data);
-}
-
-static gboolean
-address_editor_idle (gpointer data)
-{
-  return !clt_address_editor_get_busy (data);
-}
-
-static gboolean
-window_hidden (gpointer data)
-{
-  return !gtk_widget_get_visible (data);
-}
-
-static gboolean
-conflict_dialog_shown (gpointer data)
-{
-  return find_toplevel (CLT_TYPE_CONFLICT_DIALOG) != NULL;
-}
 
 static CltConflictDialog *
 wait_for_conflict_dialog (void)

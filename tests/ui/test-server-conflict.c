@@ -197,12 +197,6 @@ their_update (CltStore   *theirs,
 }
 
 static gboolean
-editor_idle (gpointer data)
-{
-  return !clt_customer_editor_get_busy (data);
-}
-
-static gboolean
 editor_gone (gpointer data)
 {
   CltCustomerEditor **editor = data;
@@ -230,7 +224,7 @@ open_editor (CltWindow  *window,
   wait_until (editor_open, window, "the editor");
   editor = clt_window_get_editor (window);
   gtk_window_set_default_size (GTK_WINDOW (editor), MIN (screenshot_width (1000), 520), 720);
-  wait_until (editor_idle, editor, "the editor to load");
+  wait_until (customer_editor_idle, editor, "the editor to load");
 
   return editor;
 }
@@ -251,12 +245,6 @@ row_text (CltCustomerEditor *editor,
           const char        *field)
 {
   return gtk_editable_get_text (GTK_EDITABLE (clt_customer_editor_get_field_row (editor, field)));
-}
-
-static gboolean
-conflict_dialog_shown (gpointer data)
-{
-  return find_toplevel (CLT_TYPE_CONFLICT_DIALOG) != NULL;
 }
 
 static gboolean
@@ -514,7 +502,7 @@ test_server_stopped (Fixture       *f,
 
   /* Saving keeps everything typed, says why, and offers Retry. */
   clt_customer_editor_save (editor);
-  wait_until (editor_idle, editor, "the save to fail");
+  wait_until (customer_editor_idle, editor, "the save to fail");
   g_assert_nonnull (editor);
   g_assert_nonnull (strstr (clt_customer_editor_get_error (editor), "Cannot reach the server"));
   g_assert_cmpstr (row_text (editor, "first-name"), ==, "Offline");
@@ -645,7 +633,7 @@ test_token_revoked (Fixture       *f,
   /* The save is refused: the editor keeps everything and offers to sign
    * in; the window says the sign-in is no longer valid. */
   clt_customer_editor_save (editor);
-  wait_until (editor_idle, editor, "the save to be refused");
+  wait_until (customer_editor_idle, editor, "the save to be refused");
   g_assert_nonnull (editor);
   g_assert_nonnull (strstr (clt_customer_editor_get_error (editor), "sign-in is no longer valid"));
   g_assert_true (gtk_widget_get_visible (clt_customer_editor_get_sign_in_button (editor)));
@@ -742,21 +730,19 @@ test_too_many_requests (Fixture       *f,
 
   customer = sync_first_customer (file);
 
-  parent = GTK_WINDOW (adw_window_new ());
-  g_object_ref_sink (parent);
-  gtk_window_present (parent);
+  parent = present_parent_window ();
 
   editor = clt_customer_editor_new_for_edit (parent, store, customer);
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   gtk_window_set_default_size (GTK_WINDOW (editor), MIN (screenshot_width (1000), 520), 720);
   gtk_window_present (GTK_WINDOW (editor));
-  wait_until (editor_idle, editor, "the editor to load");
+  wait_until (customer_editor_idle, editor, "the editor to load");
   type_into (editor, "first-name", "Patient");
 
   /* Dave's budget is spent: the save is refused with 429. */
   wait_until (rate_limited, store, "the server to refuse a request as too many");
   clt_customer_editor_save (editor);
-  wait_until (editor_idle, editor, "the save to be refused");
+  wait_until (customer_editor_idle, editor, "the save to be refused");
   g_assert_nonnull (editor);
   g_assert_nonnull (strstr (clt_customer_editor_get_error (editor), "try again in"));
   g_assert_true (gtk_widget_get_visible (clt_customer_editor_get_retry_button (editor)));
@@ -770,8 +756,7 @@ test_too_many_requests (Fixture       *f,
   final = sync_get_customer (file, clt_customer_get_id (customer));
   g_assert_cmpstr (clt_customer_get_first_name (final), ==, "Patient");
 
-  gtk_window_destroy (parent);
-  g_assert_finalize_object (g_steal_pointer (&parent));
+  destroy_parent_window (g_steal_pointer (&parent));
   wait_until (only_one_ref, store, "the store's last reference");
   wait_until (only_one_ref, file, "the database's last reference");
 }

@@ -230,10 +230,7 @@ test_offline_bar (void)
   wait_until (rows_loaded, window, "the rows again");
   g_assert_cmpuint (ui_test_store_get_n_calls (UI_TEST_STORE (store), "list_customers"), >, 0);
 
-  destroy_window (window);
-  wait_until (only_one_ref, store, "the test store's last reference");
-  g_clear_object (&store);
-  temp_store_clear (&ts);
+  destroy_window_and_store (window, &store, &ts);
 }
 
 static gboolean
@@ -273,10 +270,7 @@ test_busy_reload (void)
   wait_until (listed_again, store, "the list to load again");
   wait_until (rows_loaded, window, "the rows again");
 
-  destroy_window (window);
-  wait_until (only_one_ref, store, "the test store's last reference");
-  g_clear_object (&store);
-  temp_store_clear (&ts);
+  destroy_window_and_store (window, &store, &ts);
 }
 
 int

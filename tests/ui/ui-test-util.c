@@ -12,6 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clt-address-editor.h"
+#include "clt-conflict-dialog.h"
+#include "clt-customer-editor.h"
 #include "clt-customer-page-private.h"
 #include "clt-window-private.h"
 #include "clt-import-report.h"
@@ -210,6 +213,17 @@ temp_store_clear (TempStore *ts)
   close_temp_store (g_steal_pointer (&ts->store), ts->dir);
   g_clear_pointer (&ts->path, g_free);
   g_clear_pointer (&ts->dir, g_free);
+}
+
+void
+destroy_window_and_store (CltWindow  *window,
+                          CltStore  **store,
+                          TempStore  *ts)
+{
+  destroy_window (window);
+  wait_until (only_one_ref, *store, "the test store's last reference");
+  g_clear_object (store);
+  temp_store_clear (ts);
 }
 
 /* The first customer @store lists. */
@@ -444,4 +458,45 @@ save_screenshot (GtkWidget  *widget,
   path = g_build_filename (dir, name, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("Saved %s", path);
+}
+
+gboolean
+customer_editor_idle (gpointer data)
+{
+  return !clt_customer_editor_get_busy (data);
+}
+
+gboolean
+address_editor_idle (gpointer data)
+{
+  return !clt_address_editor_get_busy (data);
+}
+
+gboolean
+window_hidden (gpointer data)
+{
+  return !gtk_widget_get_visible (data);
+}
+
+gboolean
+conflict_dialog_shown (gpointer data)
+{
+  return find_toplevel (CLT_TYPE_CONFLICT_DIALOG) != NULL;
+}
+
+GtkWindow *
+present_parent_window (void)
+{
+  GtkWindow *parent = GTK_WINDOW (adw_window_new ());
+
+  g_object_ref_sink (parent);
+  gtk_window_present (parent);
+  return parent;
+}
+
+void
+destroy_parent_window (GtkWindow *parent)
+{
+  gtk_window_destroy (parent);
+  g_assert_finalize_object (parent);
 }

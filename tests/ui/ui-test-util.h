@@ -52,6 +52,12 @@ void            temp_store_init     (TempStore        *ts,
                                      const char       *tmpl,
                                      guint             n_customers);
 void            temp_store_clear    (TempStore        *ts);
+/* The end of a test on a window over @store, a wrapper of @ts's store:
+ * destroys @window, waits until the test holds @store's last reference,
+ * drops it and clears @ts. */
+void            destroy_window_and_store (CltWindow   *window,
+                                          CltStore   **store,
+                                          TempStore   *ts);
 
 /* The store's calls, waited for (failing the test on an error). */
 CltCustomer    *sync_first_customer  (CltStore        *store);
@@ -87,5 +93,16 @@ gboolean        page_loaded         (gpointer          data);
  * end can't be reached, or does not. */
 gboolean        window_is_offline   (gpointer          data);
 gboolean        window_is_online    (gpointer          data);
+/* Conditions: the CltCustomerEditor (CltAddressEditor) at @data is not
+ * busy; the window at @data is hidden; a CltConflictDialog is shown. */
+gboolean        customer_editor_idle  (gpointer        data);
+gboolean        address_editor_idle   (gpointer        data);
+gboolean        window_hidden         (gpointer        data);
+gboolean        conflict_dialog_shown (gpointer        data);
+
+/* A presented window to parent dialogs on, the caller's own reference;
+ * destroy_parent_window () takes it back and checks it is finalized. */
+GtkWindow      *present_parent_window (void);
+void            destroy_parent_window (GtkWindow      *parent);
 
 G_END_DECLS
