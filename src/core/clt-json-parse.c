@@ -353,6 +353,7 @@ clt_json_change_new (gint64         seq,
   GEnumClass *klass = change_kind_class ();
   GEnumValue *value = g_enum_get_value (klass, kind);
   JsonObject *object;
+  JsonNode *node;
 
   g_return_val_if_fail (value != NULL, NULL);
 
@@ -364,7 +365,11 @@ clt_json_change_new (gint64         seq,
   else
     json_object_set_null_member (object, "id");
 
-  return json_node_init_object (json_node_alloc (), object);
+  /* The node takes the object (json_node_init_object () would add a
+   * reference, and the object would outlive the node). */
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (node, object);
+  return node;
 }
 
 /**

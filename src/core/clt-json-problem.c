@@ -263,6 +263,7 @@ clt_json_problem_new (const GError *error,
                       guint         http_status)
 {
   JsonObject *object;
+  JsonNode *node;
   g_autofree char *detail = NULL;
   const char *field = NULL;
 
@@ -306,7 +307,11 @@ clt_json_problem_new (const GError *error,
       && clt_store_error_get_retry_after (error) > 0)
     json_object_set_int_member (object, "retryAfter", clt_store_error_get_retry_after (error));
 
-  return json_node_init_object (json_node_alloc (), object);
+  /* The node takes the object (json_node_init_object () would add a
+   * reference, and the object would outlive the node). */
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (node, object);
+  return node;
 }
 
 /**

@@ -60,6 +60,10 @@ clt_random_token_hex (gsize n_bytes)
 
   g_return_val_if_fail (n_bytes < G_MAXSIZE / 2, NULL);
 
+  /* g_malloc (0) is NULL, which explicit_bzero () may not be given. */
+  if (n_bytes == 0)
+    return g_strdup ("");
+
   bytes = g_malloc (n_bytes);
   token = g_malloc (n_bytes * 2 + 1);
   clt_random_fill (bytes, n_bytes);

@@ -293,7 +293,11 @@ new_object (GType type)
   if (type == CLT_TYPE_IMPORT_REPORT)
     return clt_import_report_new ();
   if (type == CLT_TYPE_CUSTOMER_DETAILS)
-    return clt_customer_details_new (clt_customer_new (), NULL, NULL, NULL, NULL, NULL, NULL, NULL);
+    {
+      g_autoptr(CltCustomer) customer = clt_customer_new ();
+
+      return clt_customer_details_new (customer, NULL, NULL, NULL, NULL, NULL, NULL, NULL);
+    }
   return g_object_new (type, NULL);
 }
 

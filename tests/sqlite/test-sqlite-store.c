@@ -28,6 +28,7 @@
 #include "clt-sqlite-store.h"
 
 #include "sqlite-test-util.h"
+#include "unprivileged.h"
 
 #define N_SAMPLE 2000
 
@@ -446,12 +447,8 @@ test_read_only (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   CltSqliteStore *store;
 
-  if (geteuid () == 0)
-    {
-      g_test_skip ("Running as root, which ignores file modes: a chmod 0444 database "
-                   "stays writable, so read-only opening cannot be tested here");
-      return;
-    }
+  if (run_unprivileged ("/clt/sqlite-store/read-only"))
+    return;
 
   store = open_store (fixture->path);
   g_assert_true (load_sample (store, 20, 1, &error));

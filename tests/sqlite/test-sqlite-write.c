@@ -30,6 +30,7 @@
 #include "clt-sqlite-store.h"
 
 #include "sqlite-test-util.h"
+#include "unprivileged.h"
 #include "sqlite-write-util.h"
 
 typedef StoreFixture Fixture;
@@ -103,10 +104,10 @@ test_create (Fixture       *fixture,
     const char *body = clt_email_get_body (verification);
     const char *token = strstr (body, "token=") + strlen ("token=");
     g_autofree char *plain = g_strndup (token, strspn (token, "0123456789abcdef"));
+    g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, plain, -1);
     g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM customer_tokens WHERE token_hash = '%s'"
                                             " OR token_hash = '%s'",
-                                            plain,
-                                            g_compute_checksum_for_string (G_CHECKSUM_SHA256, plain, -1));
+                                            plain, hash);
 
     g_assert_cmpuint (strlen (plain), ==, 64);
     g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
@@ -808,12 +809,8 @@ test_read_only (Fixture       *fixture,
   g_autoptr(CltAddress) address = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (geteuid () == 0)
-    {
-      g_test_skip ("Running as root, which ignores file modes: a chmod 0444 database "
-                   "stays writable, so read-only refusals cannot be tested here");
-      return;
-    }
+  if (run_unprivileged ("/clt/sqlite-write/read-only"))
+    return;
 
   stored = create_ok (STORE (fixture), "ro@example.org", "Re", "Ad");
   close_store (g_steal_pointer (&fixture->store));

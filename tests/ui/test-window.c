@@ -19,6 +19,7 @@
 #include "clt-window-private.h"
 
 #include "ui-test-util.h"
+#include "unprivileged.h"
 
 #define N_SAMPLE 300
 #define TEMP_DIR_TEMPLATE "clt-test-window-XXXXXX"
@@ -525,12 +526,8 @@ test_read_only (void)
   CltWindow *window;
   GtkWidget *button;
 
-  /* root may write any file: there is no read-only database to open. */
-  if (getuid () == 0)
-    {
-      g_test_skip ("Running as root: every file is writable");
-      return;
-    }
+  if (run_unprivileged ("/clt/window/read-only"))
+    return;
 
   temp_store_init (&ts, TEMP_DIR_TEMPLATE, 50);
   wait_until (only_one_ref, ts.store, "the store's last reference");
