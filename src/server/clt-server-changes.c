@@ -123,6 +123,47 @@ on_first_listed_cb (GObject      *object,
 }
 
 void
+changes_uncount (Request *req)
+{
+  GHashTable *counts = req->server->polls_per_token;
+  guint n;
+
+  if (!req->poll_counted)
+    return;
+
+  req->poll_counted = FALSE;
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, req->token_hash));
+  if (n <= 1)
+    g_hash_table_remove (counts, req->token_hash);
+  else
+    g_hash_table_insert (counts, g_strdup (req->token_hash), GUINT_TO_POINTER (n - 1));
+}
+
+/* A token may hold CLT_SERVER_MAX_POLLS_PER_TOKEN polls open: one more
+ * is refused (and must wait for one of them to end). */
+static gboolean
+count_poll (Request *req)
+{
+  GHashTable *counts = req->server->polls_per_token;
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, req->token_hash));
+
+  if (n >= CLT_SERVER_MAX_POLLS_PER_TOKEN)
+    {
+      g_autoptr(GError) error = NULL;
+
+      error = clt_store_error_new_retry_after (CLT_SERVER_MAX_POLL_SECONDS,
+                                               _("Too many change-feed polls are open with this "
+                                                 "access token: wait for one to end."));
+      respond_error (req, error);
+      return FALSE;
+    }
+
+  g_hash_table_insert (counts, g_strdup (req->token_hash), GUINT_TO_POINTER (n + 1));
+  req->poll_counted = TRUE;
+  return TRUE;
+}
+
+void
 handle_get_changes (Request *req)
 {
   const char *since = request_query (req, "since");
@@ -159,6 +200,9 @@ handle_get_changes (Request *req)
                                                      on_first_listed_cb, req));
       return;
     }
+
+  if (req->poll_seconds > 0 && !count_poll (req))
+    return;
 
   STORE_CALL (req, clt_store_list_changes_async (req->server->store, req->since, CHANGES_LIMIT,
                                                  NULL, on_first_listed_cb, req));

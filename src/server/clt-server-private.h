@@ -73,6 +73,7 @@ struct _CltServer
 
   /* The change feed: requests waiting for a change. */
   GQueue            polls;
+  GHashTable       *polls_per_token;  /* token hash → open polls (GUINT_TO_POINTER) */
   gulong            changed_id;
   gboolean          polls_refreshing;
   gboolean          polls_dirty;
@@ -113,6 +114,7 @@ struct _Request
   guint              poll_seconds;
   GSource           *poll_timeout;
   GList             *poll_link;
+  gboolean           poll_counted; /* in polls_per_token */
 };
 
 /* clt-server-routes.c */
@@ -207,5 +209,7 @@ G_GNUC_INTERNAL void changes_start (CltServer *self);
 G_GNUC_INTERNAL void changes_stop (CltServer *self);
 G_GNUC_INTERNAL void changes_answer_all (CltServer *self);
 G_GNUC_INTERNAL void changes_forget (Request *req);
+/* A poll's end: it no longer counts against its token's open polls. */
+G_GNUC_INTERNAL void changes_uncount (Request *req);
 
 G_END_DECLS

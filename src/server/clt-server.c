@@ -53,6 +53,7 @@ request_free (Request *req)
   if (req->finished_id != 0)
     g_signal_handler_disconnect (req->msg, req->finished_id);
   g_assert (req->poll_timeout == NULL && req->poll_link == NULL);
+  changes_uncount (req);
 
   g_clear_object (&req->msg);
   g_clear_object (&req->server);
@@ -1012,6 +1013,7 @@ clt_server_finalize (GObject *object)
   g_clear_object (&self->accounts);
   g_clear_object (&self->limiter);
   g_clear_pointer (&self->auth_cache, g_hash_table_unref);
+  g_clear_pointer (&self->polls_per_token, g_hash_table_unref);
   if (self->log_destroy != NULL)
     self->log_destroy (self->log_data);
 
@@ -1037,6 +1039,7 @@ clt_server_init (CltServer *self)
   self->log_func = default_log;
   self->timeout = CLT_SERVER_DEFAULT_TIMEOUT;
   g_queue_init (&self->polls);
+  self->polls_per_token = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 CltServer *

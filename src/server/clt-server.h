@@ -26,6 +26,9 @@ G_DECLARE_FINAL_TYPE (CltServer, clt_server, CLT, SERVER, GObject)
 #define CLT_SERVER_MAX_BODY           (1024 * 1024)
 #define CLT_SERVER_MAX_JSON_DEPTH     32
 #define CLT_SERVER_MAX_POLL_SECONDS   30
+/* Change-feed polls one token may have open at once; more are refused
+ * with 429 (each holds a connection for up to 30 s). */
+#define CLT_SERVER_MAX_POLLS_PER_TOKEN 8
 /* Seconds a connection may send nothing (mid-request, or between
  * requests when kept alive) before it is closed. */
 #define CLT_SERVER_DEFAULT_TIMEOUT    60
