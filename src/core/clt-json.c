@@ -278,7 +278,9 @@ write_string (GString    *out,
     {
       guchar c = (guchar) *p;
 
-      if (c >= 0x20 && c != '"' && c != '\\')
+      /* json-glib's generator escapes DEL too: the same text as it
+       * writes (found by tests/fuzz/fuzz-json). */
+      if (c >= 0x20 && c != 0x7f && c != '"' && c != '\\')
         continue;
 
       g_string_append_len (out, start, p - start);

@@ -88,7 +88,19 @@ append_loggable_path (GString           *line,
   const char *path = g_uri_get_path (uri);
 
   for (const char *p = path; *p != '\0'; p++)
-    g_string_append_c (line, g_ascii_isprint (*p) && *p != ' ' ? *p : '?');
+    {
+      /* A token pasted into a path (a client's mistake) stays out of the
+       * log too: from its prefix to the end of the segment (found by
+       * tests/fuzz/fuzz-server). */
+      if (g_str_has_prefix (p, CLT_ACCOUNTS_TOKEN_PREFIX))
+        {
+          g_string_append (line, CLT_ACCOUNTS_TOKEN_PREFIX "…");
+          while (p[1] != '\0' && p[1] != '/')
+            p++;
+          continue;
+        }
+      g_string_append_c (line, g_ascii_isprint (*p) && *p != ' ' ? *p : '?');
+    }
 
   if (query != NULL && query[0] != '\0')
     {
@@ -138,6 +150,7 @@ set_problem_body (CltServer         *self,
 {
   g_autoptr(JsonNode) problem = clt_json_problem_new (error, status);
   g_autofree char *text = clt_json_to_string (problem);
+  gsize length = strlen (text);
   SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
   guint retry_after = clt_store_error_get_retry_after (error);
 
@@ -150,8 +163,10 @@ set_problem_body (CltServer         *self,
 
       soup_message_headers_replace (headers, "Retry-After", seconds);
     }
+  /* The length is taken before: the order in which arguments are
+   * evaluated is the compiler's (clang stole the text first). */
   soup_server_message_set_response (msg, "application/problem+json", SOUP_MEMORY_TAKE,
-                                    g_steal_pointer (&text), strlen (text));
+                                    g_steal_pointer (&text), length);
 }
 
 /* Sends what the message holds and forgets the request. */
@@ -904,6 +919,7 @@ refuse_early (CltServer         *self,
   GSocket *socket = soup_server_message_get_socket (msg);
   Refusal *refusal;
   GIOStream *stream;
+  gsize length;
 
   soup_server_message_set_status (msg, status, NULL);
   log_request (self, msg, NULL, g_get_monotonic_time ());
@@ -927,7 +943,8 @@ refuse_early (CltServer         *self,
                           "\r\n"
                           "%s",
                           status, soup_status_get_phrase (status), strlen (body), body);
-  refusal->answer = g_bytes_new_take (g_steal_pointer (&text), strlen (text));
+  length = strlen (text);
+  refusal->answer = g_bytes_new_take (g_steal_pointer (&text), length);
   g_output_stream_write_all_async (g_io_stream_get_output_stream (stream),
                                    g_bytes_get_data (refusal->answer, NULL),
                                    g_bytes_get_size (refusal->answer), G_PRIORITY_DEFAULT,

@@ -127,13 +127,12 @@ read_be32 (const guint8 *p)
 }
 
 /* Looks at the file without writing to it: the header bytes first, then a
- * read-only connection for the schema, application_id and user_version.
- * Whatever is refused here is left exactly as it was. */
+ * read-only connection for the schema, application_id and user_version. */
 static gboolean
-probe_file (CltSqliteStore *self,
-            ProbeResult    *result,
-            int            *version,
-            GError        **error)
+probe_file_contents (CltSqliteStore *self,
+                     ProbeResult    *result,
+                     int            *version,
+                     GError        **error)
 {
   g_autofree char *wal_path = NULL;
   sqlite3 *db = NULL;
@@ -327,6 +326,33 @@ probe_file (CltSqliteStore *self,
   sqlite3_close_v2 (db);
   *result = PROBE_OURS;
   return TRUE;
+}
+
+/* Whatever is refused is left exactly as it was. A read-only connection
+ * to a file in WAL mode creates its -wal and -shm and, read-only, cannot
+ * remove them as it closes: those the probe made (absent before, the -wal
+ * still empty) go again, so a refused file has no new files beside it
+ * (found by tests/fuzz/fuzz-open). */
+static gboolean
+probe_file (CltSqliteStore *self,
+            ProbeResult    *result,
+            int            *version,
+            GError        **error)
+{
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (self->path, "-shm", NULL);
+  gboolean had_wal = g_file_test (wal, G_FILE_TEST_EXISTS);
+  gboolean had_shm = g_file_test (shm, G_FILE_TEST_EXISTS);
+  GStatBuf st;
+
+  if (probe_file_contents (self, result, version, error))
+    return TRUE;
+
+  if (!had_wal && g_stat (wal, &st) == 0 && st.st_size == 0)
+    g_remove (wal);
+  if (!had_shm && !g_file_test (wal, G_FILE_TEST_EXISTS))
+    g_remove (shm);
+  return FALSE;
 }
 
 /* Customers' personal data: the file is made readable by its owner only

