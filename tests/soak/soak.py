@@ -366,7 +366,6 @@ def soak_disk_full(binary, dir, rounds):
                 cid, version = random.choice(list(saved.items())) if saved else (None, None)
                 if cid is not None:
                     status, value = client.call('PATCH', '/customers/' + cid,
-                                                {'comment': 'x' * 2000} if False else
                                                 {'middleName': 'm%d' % n}, version)
                     if status == 200:
                         saved[cid] = value['version']
