@@ -26,6 +26,13 @@ task_author (GTask *task)
   return task_op (task)->author;
 }
 
+/* Who the write that @task runs acts as (NULL: the store's own user). */
+CltBackofficeUser *
+task_actor (GTask *task)
+{
+  return task_op (task)->actor;
+}
+
 /* A write based on @expected when the stored customer is at @stored. */
 gboolean
 check_version (gint64   stored,
