@@ -12,10 +12,12 @@
 #include "clt-assisted-session.h"
 #include "clt-server-private.h"
 
-/* A one-member body: the member's text, or FALSE after answering. */
+/* A one-member body: the member's text (not empty unless @may_be_empty),
+ * or FALSE after answering. */
 static gboolean
 required_text (Request     *req,
                const char  *member,
+               gboolean     may_be_empty,
                const char  *missing,
                const char **value)
 {
@@ -24,7 +26,7 @@ required_text (Request     *req,
   if (!check_members (req, allowed) || !body_string (req, member, value))
     return FALSE;
 
-  if (*value == NULL || (*value)[0] == '\0')
+  if (*value == NULL || (!may_be_empty && (*value)[0] == '\0'))
     {
       respond_bad_member (req, member, missing);
       return FALSE;
@@ -61,7 +63,7 @@ handle_start_assisted_buying (Request *req)
 {
   const char *site = NULL;
 
-  if (!required_text (req, "site", _("Choose the site to shop on."), &site))
+  if (!required_text (req, "site", FALSE, _("Choose the site to shop on."), &site))
     return;
 
   STORE_CALL (req, clt_store_start_assisted_buying_async (req->server->store, req->params[0], site,
@@ -81,7 +83,8 @@ handle_redeem_assisted_buying (Request *req)
 {
   const char *token = NULL;
 
-  if (!required_text (req, "token", _("The token from the Assisted Buying link is missing."),
+  /* An empty token is as unknown as any other (404). */
+  if (!required_text (req, "token", TRUE, _("The token from the Assisted Buying link is missing."),
                       &token))
     return;
 
