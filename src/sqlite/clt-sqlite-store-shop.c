@@ -469,8 +469,9 @@ static const ShopKind site_kind = {
                 " assisted_buying_url = ?8, version = version + 1"
                 " WHERE code = ?1",
   .bind = bind_site,
-  .members = "preferred_site = ?1 AND listed",
-  .in_use = N_("Customers still prefer this site: change their preferred site first."),
+  .members = "(preferred_site = ?1 OR restriction = ?1) AND listed",
+  .in_use = N_("Customers still prefer or are restricted to this site: change their preferred "
+               "site and restriction first."),
   .gone = N_("The site no longer exists."),
   .taken = N_("There is already a site with this code."),
   .stale = N_("Someone else changed this site in the meantime. "

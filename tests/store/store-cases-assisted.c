@@ -430,9 +430,52 @@ test_log (StoreFixture  *fixture,
   }
 }
 
+/* Sites and restrictions sync: without a restriction of its own the
+ * customer is restricted to the preferred site; a restriction overrides
+ * it, must name a site, and keeps that site from being deleted. */
+static void
+test_restriction (StoreFixture  *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(CltSite) de = add_site (fixture->store, "de", "Site DE");
+  g_autoptr(CltSite) fr = add_site (fixture->store, "fr", "Site FR");
+  g_autoptr(CltCustomer) customer = make_customer ("Jane", "Buyer", "jane.buyer@example.com");
+  g_autoptr(CltCustomer) stored = NULL;
+  g_autoptr(CltCustomer) overridden = NULL;
+  g_autoptr(CltCustomer) refused = NULL;
+  g_autoptr(CltCustomer) edit = NULL;
+  g_autoptr(GError) error = NULL;
+
+  clt_customer_set_preferred_site (customer, "de");
+  stored = sync_create_customer (fixture->store, customer, NULL, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (clt_customer_get_restriction (stored), ==, "");
+  g_assert_cmpstr (clt_customer_get_effective_restriction (stored), ==, "de");
+
+  edit = clt_customer_copy (stored);
+  clt_customer_set_restriction (edit, "fr");
+  overridden = sync_update_customer (fixture->store, edit, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (clt_customer_get_restriction (overridden), ==, "fr");
+  g_assert_cmpstr (clt_customer_get_effective_restriction (overridden), ==, "fr");
+
+  g_clear_object (&edit);
+  edit = clt_customer_copy (overridden);
+  clt_customer_set_restriction (edit, "nowhere");
+  refused = sync_update_customer (fixture->store, edit, &error);
+  g_assert_null (refused);
+  g_assert_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_INVALID);
+  g_assert_cmpstr (clt_store_error_get_field (error), ==, "restriction");
+  g_clear_error (&error);
+
+  g_assert_false (sync_delete_site (fixture->store, "fr", clt_site_get_version (fr), &error));
+  g_assert_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_CONFLICT);
+}
+
 void
 register_assisted_cases (const StoreFactory *factory)
 {
+  STORE_TEST ("/clt/store/sites/restriction", test_restriction);
   STORE_TEST ("/clt/store/assisted-buying/site-template", test_site_template);
   STORE_TEST ("/clt/store/assisted-buying/start", test_start);
   STORE_TEST ("/clt/store/assisted-buying/refused", test_refused);
