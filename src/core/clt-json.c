@@ -517,6 +517,8 @@ write_customer_details (GString            *out,
   write_objects (out, clt_customer_details_get_sites (details), flags);
   g_string_append (out, ",\"groups\":");
   write_objects (out, clt_customer_details_get_groups (details), flags);
+  g_string_append (out, ",\"assistedBuying\":");
+  write_objects (out, clt_customer_details_get_assisted_buying (details), flags);
   g_string_append (out, ",\"company\":");
   if (company != NULL)
     write_object (out, G_OBJECT (company), flags);

@@ -76,8 +76,8 @@ G_BEGIN_DECLS
  *   CltImportReport: imported, refusals ([{"index", "field" (camelCase,
  *     see clt_json_member_for_field ()), "message"}]).
  *   CltCustomerDetails: customer (required), addresses, notes, orders,
- *     emails, sites, groups, company (null when none), each read as its
- *     own type with the same @flags.
+ *     emails, sites, groups, assistedBuying (the log), company (null when
+ *     none), each read as its own type with the same @flags.
  *   The report and the details are answers only, never bodies a client
  *     sends, so their members are always read (and checked).
  *

@@ -283,6 +283,27 @@ clt_sqlite_store_redeem_assisted_buying (CltStore            *store,
              user_data);
 }
 
+/* The Assisted Buying log of the customer @pk, newest first. */
+gboolean
+select_assisted_sessions (CltSqliteStore  *self,
+                          sqlite3         *db,
+                          gint64           pk,
+                          GPtrArray      **out,
+                          GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = prepare (self, db,
+                  "SELECT " SESSION_COLUMNS SESSION_TABLES
+                  " WHERE s.customer_pk = ? ORDER BY s.started DESC, s.pk DESC",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, pk);
+  return collect_rows (self, db, stmt, read_session_row, NULL, out, error);
+}
+
 static gboolean
 list_read (CltSqliteStore *self,
            Reader         *reader,
@@ -292,21 +313,15 @@ list_read (CltSqliteStore *self,
            GError        **error)
 {
   AssistedData *data = user_data;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GPtrArray *log = NULL;
   gint64 pk;
 
-  if (!lookup_customer_pk (self, reader->db, data->customer_id, &pk, error))
+  if (!lookup_customer_pk (self, reader->db, data->customer_id, &pk, error) ||
+      !select_assisted_sessions (self, reader->db, pk, &log, error))
     return FALSE;
 
-  stmt = prepare (self, reader->db,
-                  "SELECT " SESSION_COLUMNS SESSION_TABLES
-                  " WHERE s.customer_pk = ? ORDER BY s.started DESC, s.pk DESC",
-                  error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, pk);
-  return return_rows (self, reader->db, stmt, read_session_row, NULL, task, error);
+  g_task_return_pointer (task, log, (GDestroyNotify) g_ptr_array_unref);
+  return TRUE;
 }
 
 static void

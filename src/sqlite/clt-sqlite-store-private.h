@@ -325,6 +325,7 @@ G_GNUC_INTERNAL gboolean search_index_add (CltSqliteStore *self, sqlite3 *db, gi
 G_GNUC_INTERNAL void clt_sqlite_store_accounts_iface_init (CltAccountsInterface *iface);
 
 /* clt-sqlite-store-assisted.c */
+G_GNUC_INTERNAL gboolean select_assisted_sessions (CltSqliteStore *self, sqlite3 *db, gint64 pk, GPtrArray **out, GError **error);
 G_GNUC_INTERNAL void clt_sqlite_store_assisted_iface_init (CltStoreInterface *iface);
 
 /* clt-sqlite-store-addresses.c */

@@ -341,8 +341,8 @@ static const struct
   { clt_backoffice_user_get_type, "displayName role username", "displayName" },
   { clt_import_report_get_type, "imported refusals", "imported refusals" },
   { clt_customer_details_get_type,
-    "addresses company customer emails groups notes orders sites",
-    "addresses company customer emails groups notes orders sites" },
+    "addresses assistedBuying company customer emails groups notes orders sites",
+    "addresses assistedBuying company customer emails groups notes orders sites" },
 };
 
 static void
