@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "clt-assisted-buying.h"
 #include "clt-assisted-buying-button.h"
 #include "clt-customer.h"
@@ -79,6 +81,7 @@ clt_assisted_buying_button_set_customer (CltAssistedBuyingButton *self,
                                          CltCustomerDetails      *details)
 {
   g_autoptr(GPtrArray) sites = NULL;
+  g_autoptr(GMenu) section = NULL;
   CltCustomer *customer;
 
   g_return_if_fail (CLT_IS_ASSISTED_BUYING_BUTTON (self));
@@ -104,7 +107,9 @@ clt_assisted_buying_button_set_customer (CltAssistedBuyingButton *self,
   customer = clt_customer_details_get_customer (details);
   sites = clt_assisted_buying_list_sites (details);
   self->menu = clt_assisted_buying_build_menu (clt_customer_get_id (customer), sites);
-  gtk_menu_button_set_menu_model (self->menu_button, self->menu);
+  section = g_menu_new ();
+  g_menu_append_section (section, _("Shop as This Customer On"), self->menu);
+  gtk_menu_button_set_menu_model (self->menu_button, G_MENU_MODEL (section));
   update_visible (self);
 }
 

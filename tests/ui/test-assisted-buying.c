@@ -321,8 +321,10 @@ test_menu_lists_sites (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (button)));
   labels = menu_labels (clt_assisted_buying_button_get_menu (button), fixture.jane);
   g_assert_cmpstr (labels, ==, "Site DE\nSite FR");
+  /* The page's stack fades in. */
+  run_for (500);
   wait_for_paint (GTK_WIDGET (shown.page));
-  save_screenshot (GTK_WIDGET (shown.window), "assisted-buying-button");
+  save_screenshot (GTK_WIDGET (shown.window), "assisted-buying-button.png");
 
   hide_page (&shown);
   fixture_clear (&fixture);
@@ -440,8 +442,17 @@ test_launches_url (void)
   wait_until (log_shows, &wait, "the log entry");
   g_free ((char *) wait.title);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (log)));
+  {
+    GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (log), GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+    run_for (500);
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  }
+  /* The page's stack fades in. */
+  run_for (500);
   wait_for_paint (GTK_WIDGET (shown.page));
-  save_screenshot (GTK_WIDGET (shown.window), "assisted-buying-log");
+  save_screenshot (GTK_WIDGET (shown.window), "assisted-buying-log.png");
 
   hide_page (&shown);
   fixture_clear (&fixture);
@@ -465,7 +476,8 @@ test_preflight_on_hold (void)
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Shop as Hal Hold?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "The account is on hold."));
   g_assert_null (strstr (adw_message_dialog_get_body (dialog), "not verified"));
-  save_screenshot (GTK_WIDGET (dialog), "assisted-buying-preflight");
+  wait_for_paint (GTK_WIDGET (dialog));
+  save_screenshot (GTK_WIDGET (dialog), "assisted-buying-preflight.png");
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
   run_for (300);
