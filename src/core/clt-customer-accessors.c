@@ -318,6 +318,17 @@ clt_customer_set_preferred_site (CltCustomer *self,
 }
 
 const char *
+clt_customer_get_effective_restriction (CltCustomer *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER (self), "");
+
+  if (self->restriction != NULL && self->restriction[0] != '\0')
+    return self->restriction;
+
+  return clt_customer_get_preferred_site (self);
+}
+
+const char *
 clt_customer_get_restriction (CltCustomer *self)
 {
   g_return_val_if_fail (CLT_IS_CUSTOMER (self), "");

@@ -21,6 +21,7 @@ struct _CltCustomerDetails
   GPtrArray   *orders;
   GPtrArray   *emails;
   GPtrArray   *sites;
+  GPtrArray   *assisted_buying;
   GPtrArray   *groups;
   CltCompany  *company;
 };
@@ -44,6 +45,7 @@ clt_customer_details_finalize (GObject *object)
   g_clear_pointer (&self->orders, g_ptr_array_unref);
   g_clear_pointer (&self->emails, g_ptr_array_unref);
   g_clear_pointer (&self->sites, g_ptr_array_unref);
+  g_clear_pointer (&self->assisted_buying, g_ptr_array_unref);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_object (&self->company);
 
@@ -90,6 +92,7 @@ clt_customer_details_new (CltCustomer *customer,
   self->orders = ref_or_empty (orders);
   self->emails = ref_or_empty (emails);
   self->sites = ref_or_empty (sites);
+  self->assisted_buying = ref_or_empty (NULL);
   self->groups = ref_or_empty (groups);
   self->company = company != NULL ? g_object_ref (company) : NULL;
 
@@ -158,4 +161,22 @@ clt_customer_details_get_company (CltCustomerDetails *self)
   g_return_val_if_fail (CLT_IS_CUSTOMER_DETAILS (self), NULL);
 
   return self->company;
+}
+
+GPtrArray *
+clt_customer_details_get_assisted_buying (CltCustomerDetails *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER_DETAILS (self), NULL);
+
+  return self->assisted_buying;
+}
+
+void
+clt_customer_details_set_assisted_buying (CltCustomerDetails *self,
+                                          GPtrArray          *log)
+{
+  g_return_if_fail (CLT_IS_CUSTOMER_DETAILS (self));
+
+  g_clear_pointer (&self->assisted_buying, g_ptr_array_unref);
+  self->assisted_buying = ref_or_empty (log);
 }

@@ -17,8 +17,10 @@ G_DECLARE_FINAL_TYPE (CltCustomerDetails, clt_customer_details, CLT, CUSTOMER_DE
 
 /* What the customer page shows, as one store answer: the customer, its
  * addresses, notes (newest first), orders (newest first) and outbox, the
- * shop's sites, and the groups and company the customer belongs to.
- * Immutable; arrays are never NULL (transfer none from the getters). */
+ * shop's sites, the groups and company the customer belongs to, and the
+ * customer's Assisted Buying log (CltAssistedSession, newest first).
+ * Immutable once a store hands it out; arrays are never NULL (transfer
+ * none from the getters). */
 
 CltCustomerDetails *clt_customer_details_new           (CltCustomer        *customer,
                                                         GPtrArray          *addresses,
@@ -35,6 +37,11 @@ GPtrArray          *clt_customer_details_get_orders    (CltCustomerDetails *self
 GPtrArray          *clt_customer_details_get_emails    (CltCustomerDetails *self);
 GPtrArray          *clt_customer_details_get_sites     (CltCustomerDetails *self);
 GPtrArray          *clt_customer_details_get_groups    (CltCustomerDetails *self);
+GPtrArray          *clt_customer_details_get_assisted_buying (CltCustomerDetails *self);
+/* For stores, before handing it out: takes a reference on @log (NULL
+ * reads as empty). */
+void                clt_customer_details_set_assisted_buying (CltCustomerDetails *self,
+                                                              GPtrArray          *log);
 /* NULL when the customer belongs to no company. */
 CltCompany         *clt_customer_details_get_company   (CltCustomerDetails *self);
 

@@ -95,6 +95,9 @@ const char        *clt_customer_get_preferred_site           (CltCustomer       
 void               clt_customer_set_preferred_site           (CltCustomer        *self,
                                                               const char         *site_code);
 const char        *clt_customer_get_restriction              (CltCustomer        *self);
+/* The site the customer is restricted to: the restriction when set (an
+ * override), else the preferred site ("sites and restrictions sync"). */
+const char        *clt_customer_get_effective_restriction    (CltCustomer        *self);
 void               clt_customer_set_restriction              (CltCustomer        *self,
                                                               const char         *restriction);
 gboolean           clt_customer_get_active                   (CltCustomer        *self);

@@ -24,6 +24,7 @@
 #include "clt-json-private.h"
 #include "clt-note.h"
 #include "clt-order.h"
+#include "clt-assisted-session.h"
 #include "clt-site.h"
 
 /* The largest integer a double holds exactly: custom field numbers are
@@ -737,7 +738,7 @@ import_report_from_node (JsonNode     *node,
 }
 
 static const char * const details_arrays[] = {
-  "addresses", "notes", "orders", "emails", "sites", "groups",
+  "addresses", "notes", "orders", "emails", "sites", "groups", "assistedBuying",
 };
 
 static GType
@@ -751,6 +752,7 @@ details_array_type (guint i)
     case 3: return CLT_TYPE_EMAIL;
     case 4: return CLT_TYPE_SITE;
     case 5: return CLT_TYPE_GROUP;
+    case 6: return CLT_TYPE_ASSISTED_SESSION;
     default: g_assert_not_reached ();
     }
 }
@@ -840,6 +842,8 @@ customer_details_from_node (JsonNode      *node,
     details = clt_customer_details_new (parts.customer, parts.arrays[0], parts.arrays[1],
                                         parts.arrays[2], parts.arrays[3], parts.arrays[4],
                                         parts.arrays[5], parts.company);
+  if (details != NULL)
+    clt_customer_details_set_assisted_buying (details, parts.arrays[6]);
 
   details_parts_clear (&parts);
   return details;

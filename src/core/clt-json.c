@@ -17,6 +17,7 @@
 #include "clt-customer-details.h"
 #include "clt-customer-private.h"
 #include "clt-email.h"
+#include "clt-assisted-session.h"
 #include "clt-group.h"
 #include "clt-import-report.h"
 #include "clt-json-private.h"
@@ -124,6 +125,8 @@ static TypeInfo types[] = {
   { clt_custom_field_get_type, RULES (custom_field_rules), CLT_JSON_ACCESS_WRITABLE },
   { clt_shop_preferences_get_type, RULES (preferences_rules), CLT_JSON_ACCESS_WRITABLE },
   { clt_backoffice_user_get_type, RULES (user_rules), CLT_JSON_ACCESS_WRITABLE },
+  /* Made by the store, never by a body. */
+  { clt_assisted_session_get_type, NULL, 0, CLT_JSON_ACCESS_READ_ONLY },
 };
 
 /* Members {{{ */
@@ -516,6 +519,8 @@ write_customer_details (GString            *out,
   write_objects (out, clt_customer_details_get_sites (details), flags);
   g_string_append (out, ",\"groups\":");
   write_objects (out, clt_customer_details_get_groups (details), flags);
+  g_string_append (out, ",\"assistedBuying\":");
+  write_objects (out, clt_customer_details_get_assisted_buying (details), flags);
   g_string_append (out, ",\"company\":");
   if (company != NULL)
     write_object (out, G_OBJECT (company), flags);

@@ -63,7 +63,9 @@ G_BEGIN_DECLS
  *   CltEmail: id R, customerId R, recipient R, subject R, body R, kind R,
  *     state R, createdAt R.
  *   CltSite: code C, name, storefrontUrl, defaultCurrency, defaultLocale,
- *     active, assistedBuying, version R.
+ *     active, assistedBuying, assistedBuyingUrl, version R.
+ *   CltAssistedSession: customerId R, customerNumber R, site R, siteName R,
+ *     author R, authorName R, started R, expires R, redeemed R.
  *   CltGroup: code C, name, description, version R.
  *   CltCompany: id C, name, businessUnits, roles, version R.
  *   CltCustomField: key C, label, type, showAsColumn, version R.
@@ -74,8 +76,8 @@ G_BEGIN_DECLS
  *   CltImportReport: imported, refusals ([{"index", "field" (camelCase,
  *     see clt_json_member_for_field ()), "message"}]).
  *   CltCustomerDetails: customer (required), addresses, notes, orders,
- *     emails, sites, groups, company (null when none), each read as its
- *     own type with the same @flags.
+ *     emails, sites, groups, assistedBuying (the log), company (null when
+ *     none), each read as its own type with the same @flags.
  *   The report and the details are answers only, never bodies a client
  *     sends, so their members are always read (and checked).
  *
@@ -94,7 +96,8 @@ typedef enum
 
 /* Any of CltCustomer, CltAddress, CltNote, CltOrder, CltEmail, CltSite,
  * CltGroup, CltCompany, CltCustomField, CltShopPreferences,
- * CltBackofficeUser, CltImportReport, CltCustomerDetails. */
+ * CltBackofficeUser, CltAssistedSession, CltImportReport,
+ * CltCustomerDetails. */
 JsonNode   *clt_json_from_object       (gpointer       object,
                                         CltJsonFlags   flags);
 /* An array of such objects. */

@@ -282,6 +282,7 @@ save_next_site (GTask *task)
 {
   Loader *loader = g_task_get_task_data (task);
   g_autoptr(CltSite) site = NULL;
+  g_autofree char *template = NULL;
   guint i = loader->next_site++;
 
   if (i >= G_N_ELEMENTS (sample_sites))
@@ -295,6 +296,9 @@ save_next_site (GTask *task)
   clt_site_set_default_locale (site, sample_sites[i].locale);
   clt_site_set_active (site, TRUE);
   clt_site_set_assisted_buying (site, TRUE);
+  template = g_strconcat (sample_sites[i].url,
+                          "assisted-buying?token={token}&customer={customerNumber}", NULL);
+  clt_site_set_assisted_buying_url (site, template);
   clt_site_set_version (site, 0);
   clt_store_save_site_async (g_task_get_source_object (task), site, NULL,
                              g_task_get_cancellable (task), on_site_saved_cb, g_object_ref (task));

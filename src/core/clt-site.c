@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "clt-property-util.h"
 #include "clt-site.h"
 
@@ -21,6 +23,7 @@ struct _CltSite
   char     *default_locale;
   gboolean  active;
   gboolean  assisted_buying;
+  char     *assisted_buying_url;
   gint64 version;
 };
 
@@ -35,6 +38,7 @@ enum {
   PROP_DEFAULT_LOCALE,
   PROP_ACTIVE,
   PROP_ASSISTED_BUYING,
+  PROP_ASSISTED_BUYING_URL,
   PROP_VERSION,
   N_PROPS
 };
@@ -51,6 +55,7 @@ clt_site_finalize (GObject *object)
   g_clear_pointer (&self->storefront_url, g_free);
   g_clear_pointer (&self->default_currency, g_free);
   g_clear_pointer (&self->default_locale, g_free);
+  g_clear_pointer (&self->assisted_buying_url, g_free);
 
   G_OBJECT_CLASS (clt_site_parent_class)->finalize (object);
 }
@@ -91,6 +96,10 @@ clt_site_get_property (GObject    *object,
 
     case PROP_ASSISTED_BUYING:
       g_value_set_boolean (value, clt_site_get_assisted_buying (self));
+      break;
+
+    case PROP_ASSISTED_BUYING_URL:
+      g_value_set_string (value, clt_site_get_assisted_buying_url (self));
       break;
 
     case PROP_VERSION:
@@ -138,6 +147,10 @@ clt_site_set_property (GObject      *object,
 
     case PROP_ASSISTED_BUYING:
       clt_site_set_assisted_buying (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_ASSISTED_BUYING_URL:
+      clt_site_set_assisted_buying_url (self, g_value_get_string (value));
       break;
 
     case PROP_VERSION:
@@ -207,6 +220,13 @@ clt_site_class_init (CltSiteClass *klass)
                            G_PARAM_EXPLICIT_NOTIFY |
                            G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_ASSISTED_BUYING_URL] =
+    g_param_spec_string ("assisted-buying-url", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
   properties[PROP_VERSION] =
     g_param_spec_int64 ("version", NULL, NULL,
                         0, G_MAXINT64, 0,
@@ -243,6 +263,7 @@ clt_site_copy (CltSite *self)
   copy->default_locale = g_strdup (self->default_locale);
   copy->active = self->active;
   copy->assisted_buying = self->assisted_buying;
+  copy->assisted_buying_url = g_strdup (self->assisted_buying_url);
 
   copy->version = self->version;
   return copy;
@@ -403,4 +424,88 @@ clt_site_set_version (CltSite *self,
 
   self->version = version;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERSION]);
+}
+
+const char *
+clt_site_get_assisted_buying_url (CltSite *self)
+{
+  g_return_val_if_fail (CLT_IS_SITE (self), "");
+
+  return self->assisted_buying_url != NULL ? self->assisted_buying_url : "";
+}
+
+void
+clt_site_set_assisted_buying_url (CltSite    *self,
+                                  const char *assisted_buying_url)
+{
+  g_return_if_fail (CLT_IS_SITE (self));
+
+  if (clt_set_string (&self->assisted_buying_url, assisted_buying_url))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ASSISTED_BUYING_URL]);
+}
+
+gboolean
+clt_site_offers_assisted_buying (CltSite *self)
+{
+  g_return_val_if_fail (CLT_IS_SITE (self), FALSE);
+
+  return self->assisted_buying &&
+         clt_site_get_storefront_url (self)[0] != '\0' &&
+         clt_site_get_assisted_buying_url (self)[0] != '\0';
+}
+
+/* The placeholders of the template, in the order of
+ * clt_site_expand_assisted_buying_url ()'s arguments. */
+static const char * const placeholders[] = {
+  "{token}", "{customerNumber}", "{customerId}", "{site}", NULL,
+};
+
+const char * const *
+clt_site_get_assisted_buying_placeholders (void)
+{
+  return placeholders;
+}
+
+char *
+clt_site_expand_assisted_buying_url (CltSite    *self,
+                                     const char *token,
+                                     const char *customer_number,
+                                     const char *customer_id)
+{
+  const char *values[G_N_ELEMENTS (placeholders) - 1];
+  const char *p;
+  GString *url;
+
+  g_return_val_if_fail (CLT_IS_SITE (self), NULL);
+  g_return_val_if_fail (token != NULL, NULL);
+
+  values[0] = token;
+  values[1] = customer_number != NULL ? customer_number : "";
+  values[2] = customer_id != NULL ? customer_id : "";
+  values[3] = clt_site_get_code (self);
+
+  url = g_string_new (NULL);
+  p = clt_site_get_assisted_buying_url (self);
+  while (*p != '\0')
+    {
+      gboolean expanded = FALSE;
+
+      for (guint i = 0; *p == '{' && placeholders[i] != NULL; i++)
+        {
+          gsize len = strlen (placeholders[i]);
+
+          if (strncmp (p, placeholders[i], len) == 0)
+            {
+              g_string_append_uri_escaped (url, values[i], NULL, FALSE);
+              p += len;
+              expanded = TRUE;
+              break;
+            }
+        }
+
+      if (!expanded)
+        g_string_append_c (url, *p++);
+    }
+
+  return g_string_free (url, FALSE);
 }

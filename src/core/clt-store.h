@@ -186,6 +186,16 @@ struct _CltStoreInterface
    * clt_changes_free). */
   void (*list_changes)         (CltStore *self, gint64 since, guint limit,
                                 GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+
+  /* Assisted Buying (see clt_store_start_assisted_buying_async ()).
+   * start returns the URL (g_task_return_pointer with g_free), redeem a
+   * CltAssistedSession, list a GPtrArray of them. */
+  void (*start_assisted_buying) (CltStore *self, const char *customer_id, const char *site_code,
+                                 GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+  void (*redeem_assisted_buying) (CltStore *self, const char *token,
+                                  GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+  void (*list_assisted_buying)  (CltStore *self, const char *customer_id,
+                                 GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 };
 
 CltCustomerRows    *clt_customer_rows_new                   (GPtrArray            *customers,
@@ -619,6 +629,58 @@ void                clt_store_list_changes_async            (CltStore           
 GArray             *clt_store_list_changes_finish           (CltStore             *self,
                                                              GAsyncResult         *result,
                                                              gint64               *last,
+                                                             GError              **error);
+
+/* Assisted Buying: a back-office user shops as a customer on one of the
+ * shop's sites.
+ *
+ * start: mints a one-time token for @customer_id on @site_code, valid for
+ * CLT_STORE_ASSISTED_BUYING_LIFETIME (then it expires unused), logs who
+ * did it, and returns the site's Assisted Buying address with the token
+ * and the customer filled in (clt_site_expand_assisted_buying_url ()).
+ * Needs CLT_PERMISSION_ASSISTED_BUYING (support, admin): PERMISSION_DENIED
+ * otherwise; NOT_FOUND for an unknown customer or site; CONFLICT (field
+ * "site") when the site does not offer Assisted Buying
+ * (clt_site_offers_assisted_buying ()). Not idempotent, on purpose: the
+ * token is kept nowhere but in the answer (the store keeps a hash), so a
+ * retry makes a new one and the unused first one expires.
+ *
+ * redeem: what the storefront calls with the token from the address: the
+ * session it opens (customer, site, who acts). A token works once:
+ * NOT_FOUND when it is unknown, used or expired (the same answer, so that
+ * nothing can be learned by guessing).
+ *
+ * list: the customer's log, newest first (NOT_FOUND for an unknown
+ * customer). Anyone who may read the customer may read it.
+ *
+ * Tests may shorten the lifetime with the environment variable
+ * CLT_ASSISTED_BUYING_LIFETIME_MS (read by the SQLite store, and so by a
+ * clientele-server over one), to see tokens expire without waiting. */
+#define CLT_STORE_ASSISTED_BUYING_LIFETIME (5 * G_TIME_SPAN_MINUTE)
+void                clt_store_start_assisted_buying_async   (CltStore             *self,
+                                                             const char           *customer_id,
+                                                             const char           *site_code,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+char               *clt_store_start_assisted_buying_finish  (CltStore             *self,
+                                                             GAsyncResult         *result,
+                                                             GError              **error);
+void                clt_store_redeem_assisted_buying_async  (CltStore             *self,
+                                                             const char           *token,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+CltAssistedSession *clt_store_redeem_assisted_buying_finish (CltStore             *self,
+                                                             GAsyncResult         *result,
+                                                             GError              **error);
+void                clt_store_list_assisted_buying_async    (CltStore             *self,
+                                                             const char           *customer_id,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+GPtrArray          *clt_store_list_assisted_buying_finish   (CltStore             *self,
+                                                             GAsyncResult         *result,
                                                              GError              **error);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 G_BEGIN_DECLS
 
 typedef struct _CltAddress          CltAddress;
+typedef struct _CltAssistedSession  CltAssistedSession;
 typedef struct _CltBackofficeUser   CltBackofficeUser;
 typedef struct _CltCompany          CltCompany;
 typedef struct _CltCustomer         CltCustomer;

@@ -88,6 +88,63 @@ check_site_storefront_url (gpointer   site,
   return TRUE;
 }
 
+/* A template: placeholders in braces, the rest a web address. Checked as
+ * the address it becomes, with each placeholder standing for a word. */
+static gboolean
+check_site_assisted_buying_url (gpointer   site,
+                                char     **message)
+{
+  const char *template = clt_site_get_assisted_buying_url (site);
+  const char * const *placeholders = clt_site_get_assisted_buying_placeholders ();
+  g_autoptr(GString) url = NULL;
+  gboolean has_token = FALSE;
+
+  if (template[0] == '\0')
+    return TRUE;
+
+  if (!check_text (template, CLT_VALIDATE_MAX_TEXT, FALSE, message))
+    return FALSE;
+
+  url = g_string_new (NULL);
+  for (const char *p = template; *p != '\0';)
+    {
+      const char *close;
+      guint i;
+
+      if (*p == '}')
+        return fail (message, _("A “}” has no “{” before it"));
+      if (*p != '{')
+        {
+          g_string_append_c (url, *p++);
+          continue;
+        }
+
+      close = strchr (p, '}');
+      if (close == NULL)
+        return fail (message, _("A “{” has no “}” after it"));
+
+      for (i = 0; placeholders[i] != NULL; i++)
+        if (strncmp (p, placeholders[i], close + 1 - p) == 0 &&
+            placeholders[i][close + 1 - p] == '\0')
+          break;
+      if (placeholders[i] == NULL)
+        {
+          /* TRANSLATORS: the placeholders are written as they are, untranslated */
+          return fail (message, _("Use only the placeholders {token}, {customerNumber}, "
+                                  "{customerId} and {site}"));
+        }
+
+      has_token |= i == 0;
+      g_string_append (url, "x");
+      p = close + 1;
+    }
+
+  if (!has_token)
+    return fail (message, _("The address must hold {token}, where the one-time key goes"));
+
+  return clt_validate_web_url (url->str, message);
+}
+
 static gboolean
 check_site_default_currency (gpointer   site,
                              char     **message)
@@ -113,6 +170,7 @@ static const ObjectCheck site_checks[] =
   { "code", check_site_code },
   { "name", check_site_name },
   { "storefront-url", check_site_storefront_url },
+  { "assisted-buying-url", check_site_assisted_buying_url },
   { "default-currency", check_site_default_currency },
   { "default-locale", check_site_default_locale },
 };

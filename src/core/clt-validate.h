@@ -66,7 +66,9 @@ G_BEGIN_DECLS
  * Sites: "code" `[A-Za-z0-9_-]{1,64}`; "name" required, at most 200
  * characters; "storefront-url" optional, a web address (see
  * clt_validate_web_url()) without "?" or "#", since links are appended to
- * it; "default-currency" empty or ISO 4217; "default-locale" empty or
+ * it; "assisted-buying-url" optional, a web address with placeholders in
+ * braces: {token} (required), {customerNumber}, {customerId}, {site};
+ * "default-currency" empty or ISO 4217; "default-locale" empty or
  * known. Groups: "code" as sites, "name" required, "description" at most
  * 2000 characters on several lines. Companies: "id" a custom ID
  * (required), "name" required, at most 200 characters; "business-units"

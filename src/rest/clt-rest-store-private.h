@@ -180,5 +180,6 @@ void      rest_store_note_outcome    (CltRestStore        *self,
 /* The operations (clt-rest-store-customers.c, clt-rest-store-shop.c). */
 void      rest_store_customers_iface_init (CltStoreInterface *iface);
 void      rest_store_shop_iface_init      (CltStoreInterface *iface);
+void      rest_store_assisted_iface_init  (CltStoreInterface *iface);
 
 G_END_DECLS

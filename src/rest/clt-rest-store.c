@@ -1207,6 +1207,7 @@ clt_rest_store_store_iface_init (CltStoreInterface *iface)
 {
   rest_store_customers_iface_init (iface);
   rest_store_shop_iface_init (iface);
+  rest_store_assisted_iface_init (iface);
 }
 
 gboolean

@@ -203,6 +203,11 @@ G_GNUC_INTERNAL void handle_delete_custom_field (Request *req);
 G_GNUC_INTERNAL void handle_get_preferences (Request *req);
 G_GNUC_INTERNAL void handle_put_preferences (Request *req);
 
+/* clt-server-assisted.c */
+G_GNUC_INTERNAL void handle_start_assisted_buying (Request *req);
+G_GNUC_INTERNAL void handle_list_assisted_buying (Request *req);
+G_GNUC_INTERNAL void handle_redeem_assisted_buying (Request *req);
+
 /* clt-server-changes.c */
 G_GNUC_INTERNAL void handle_get_changes (Request *req);
 G_GNUC_INTERNAL void changes_start (CltServer *self);

@@ -16,6 +16,7 @@
 #define R   CLT_PERMISSION_READ
 #define E   CLT_PERMISSION_EDIT_CUSTOMERS
 #define M   CLT_PERMISSION_MANAGE_SHOP
+#define A   CLT_PERMISSION_ASSISTED_BUYING
 #define B   ROUTE_BODY
 #define V   ROUTE_IF_MATCH
 
@@ -33,6 +34,8 @@ const Route server_routes[] = {
   { "PUT",    "/customers/{id}/groups",                   handle_put_groups,           E, B | V },
   { "PUT",    "/customers/{id}/company",                  handle_put_company,          E, B | V },
   { "PUT",    "/customers/{id}/default-address",          handle_put_default_address,  E, B | V },
+  { "POST",   "/customers/{id}/assisted-buying",          handle_start_assisted_buying, A, B },
+  { "GET",    "/customers/{id}/assisted-buying",          handle_list_assisted_buying, R, 0 },
   { "GET",    "/customers/{id}/addresses",                handle_list_addresses,       R, 0 },
   { "POST",   "/customers/{id}/addresses",                handle_create_address,       E, B },
   { "GET",    "/customers/{id}/addresses/{addressId}",    handle_get_address,          R, 0 },
@@ -62,6 +65,7 @@ const Route server_routes[] = {
   { "GET",    "/preferences",                             handle_get_preferences,      R, 0 },
   { "PUT",    "/preferences",                             handle_put_preferences,      M, B | V },
   { "GET",    "/changes",                                 handle_get_changes,          R, 0 },
+  { "POST",   "/assisted-buying/redeem",                  handle_redeem_assisted_buying, R, B },
 };
 
 const guint n_server_routes = G_N_ELEMENTS (server_routes);
@@ -69,6 +73,7 @@ const guint n_server_routes = G_N_ELEMENTS (server_routes);
 #undef R
 #undef E
 #undef M
+#undef A
 #undef B
 #undef V
 

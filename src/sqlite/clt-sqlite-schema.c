@@ -453,6 +453,26 @@ static const char schema_v3[] =
   "  WHERE next_attempt IS NOT NULL;";
 
 
+/* Version 4: Assisted Buying. Each site gets the template of its Assisted
+ * Buying address; assisted_buying_sessions is both the one-time tokens
+ * (only a SHA-256 of each is kept, with when it expires and when it was
+ * used) and each customer's log of who shopped as them, where and when.
+ * The author's display name is kept as it was then. */
+static const char schema_v4[] =
+  "ALTER TABLE sites ADD COLUMN assisted_buying_url TEXT NOT NULL DEFAULT '';"
+  "CREATE TABLE assisted_buying_sessions ("
+  "  pk INTEGER PRIMARY KEY,"
+  "  token_hash TEXT NOT NULL UNIQUE,"
+  "  customer_pk INTEGER NOT NULL REFERENCES customers (pk) ON DELETE CASCADE,"
+  "  site TEXT NOT NULL DEFAULT '',"
+  "  author TEXT NOT NULL DEFAULT '',"
+  "  author_name TEXT NOT NULL DEFAULT '',"
+  "  started INTEGER NOT NULL,"
+  "  expires INTEGER NOT NULL,"
+  "  redeemed INTEGER"
+  ");"
+  "CREATE INDEX assisted_buying_sessions_by_customer"
+  "  ON assisted_buying_sessions (customer_pk, started);";
 
 typedef struct
 {
@@ -466,6 +486,7 @@ static const MigrationStep steps[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
   { 3, schema_v3 },
+  { 4, schema_v4 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == CLT_SQLITE_SCHEMA_VERSION);

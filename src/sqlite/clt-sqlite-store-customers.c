@@ -26,6 +26,13 @@ task_author (GTask *task)
   return task_op (task)->author;
 }
 
+/* Who the write that @task runs acts as (NULL: the store's own user). */
+CltBackofficeUser *
+task_actor (GTask *task)
+{
+  return task_op (task)->actor;
+}
+
 /* A write based on @expected when the stored customer is at @stored. */
 gboolean
 check_version (gint64   stored,
@@ -258,18 +265,47 @@ next_customer_number (CltSqliteStore     *self,
 }
 
 
-/* Group codes must name existing groups, custom field keys existing
- * definitions. */
+/* A changed site reference (@property "preferred-site" or "restriction")
+ * must name an existing site: an imported customer may name a site this
+ * database does not know, and keeps it while it is not changed. */
+static gboolean
+check_site_reference (CltSqliteStore *self,
+                      sqlite3        *db,
+                      const char     *property,
+                      const char     *site,
+                      const char     *stored_site,
+                      GError        **error)
+{
+  gboolean found;
+
+  if (site[0] == '\0' || g_strcmp0 (site, stored_site) == 0)
+    return TRUE;
+
+  if (!exists_text (self, db, "SELECT 1 FROM sites WHERE code = ?", site, &found, error))
+    return FALSE;
+  if (!found)
+    {
+      g_propagate_error (error, clt_store_error_new_invalid (property,
+                                                             _("There is no site “%s”."),
+                                                             site));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Group codes must name existing groups, sites existing sites (see
+ * check_site_reference ()), custom field keys existing definitions.
+ * @stored: the customer as stored, NULL for a new one. */
 static gboolean
 check_references (CltSqliteStore *self,
                   sqlite3        *db,
                   CltCustomer    *customer,
-                  const char     *stored_site,
+                  CltCustomer    *stored,
                   GError        **error)
 {
   const char * const *groups = clt_customer_get_groups (customer);
   GVariant *fields = clt_customer_get_custom_fields (customer);
-  const char *site = clt_customer_get_preferred_site (customer);
   gboolean found;
 
   for (guint i = 0; groups != NULL && groups[i] != NULL; i++)
@@ -285,20 +321,13 @@ check_references (CltSqliteStore *self,
         }
     }
 
-  /* An imported customer may name a site this database does not know:
-   * only a changed preferred site must exist. */
-  if (site[0] != '\0' && g_strcmp0 (site, stored_site) != 0)
-    {
-      if (!exists_text (self, db, "SELECT 1 FROM sites WHERE code = ?", site, &found, error))
-        return FALSE;
-      if (!found)
-        {
-          g_propagate_error (error, clt_store_error_new_invalid ("preferred-site",
-                                                                 _("There is no site “%s”."),
-                                                                 site));
-          return FALSE;
-        }
-    }
+  if (!check_site_reference (self, db, "preferred-site", clt_customer_get_preferred_site (customer),
+                             stored != NULL ? clt_customer_get_preferred_site (stored) : NULL,
+                             error) ||
+      !check_site_reference (self, db, "restriction", clt_customer_get_restriction (customer),
+                             stored != NULL ? clt_customer_get_restriction (stored) : NULL,
+                             error))
+    return FALSE;
 
   if (fields != NULL && g_variant_is_of_type (fields, G_VARIANT_TYPE_VARDICT))
     {
@@ -869,7 +898,7 @@ update_customer_write (CltSqliteStore *self,
         }
     }
 
-  if (!check_references (self, db, customer, clt_customer_get_preferred_site (before), error))
+  if (!check_references (self, db, customer, before, error))
     return FALSE;
 
   if (company_id[0] != '\0')

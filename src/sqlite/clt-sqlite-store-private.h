@@ -20,6 +20,7 @@
 
 #include "clt-accounts.h"
 #include "clt-address.h"
+#include "clt-assisted-session.h"
 #include "clt-backoffice-user.h"
 #include "clt-company.h"
 #include "clt-custom-field.h"
@@ -222,6 +223,7 @@ G_GNUC_INTERNAL void note_data_free (NoteData *data);
 
 /* clt-sqlite-store-customers.c */
 G_GNUC_INTERNAL const char *task_author (GTask *task);
+G_GNUC_INTERNAL CltBackofficeUser *task_actor (GTask *task);
 G_GNUC_INTERNAL gboolean check_version (gint64 stored, gint64 expected, GError **error);
 G_GNUC_INTERNAL void set_conflict (GError **error, const char *field, const char *message);
 G_GNUC_INTERNAL gint64 now_usec (void);
@@ -269,6 +271,7 @@ G_GNUC_INTERNAL gboolean select_customers (CltSqliteStore *self, sqlite3 *db, sq
 /* clt-sqlite-store-shop.c */
 G_GNUC_INTERNAL sqlite3_stmt *prepare_customer_update (CltSqliteStore *self, sqlite3 *db, GTask *task, const char *set, const char *where, int n_params, GError **error);
 G_GNUC_INTERNAL gboolean check_list_argument (const char *field, const char *const *values, GError **error);
+G_GNUC_INTERNAL gboolean lookup_site (CltSqliteStore *self, sqlite3 *db, const char *code, CltSite **out, GError **error);
 G_GNUC_INTERNAL gboolean lookup_company (CltSqliteStore *self, sqlite3 *db, const char *company_id, CltCompany **out, GError **error);
 G_GNUC_INTERNAL gboolean select_customer_shop_data (CltSqliteStore *self, sqlite3 *db, gint64 pk, const char *company_id, GPtrArray **sites, GPtrArray **groups, CltCompany **company, GError **error);
 G_GNUC_INTERNAL CltShopPreferences *read_preferences (CltSqliteStore *self, sqlite3 *db, GError **error);
@@ -320,6 +323,10 @@ G_GNUC_INTERNAL gboolean search_index_add (CltSqliteStore *self, sqlite3 *db, gi
 
 /* clt-sqlite-store-accounts.c */
 G_GNUC_INTERNAL void clt_sqlite_store_accounts_iface_init (CltAccountsInterface *iface);
+
+/* clt-sqlite-store-assisted.c */
+G_GNUC_INTERNAL gboolean select_assisted_sessions (CltSqliteStore *self, sqlite3 *db, gint64 pk, GPtrArray **out, GError **error);
+G_GNUC_INTERNAL void clt_sqlite_store_assisted_iface_init (CltStoreInterface *iface);
 
 /* clt-sqlite-store-addresses.c */
 G_GNUC_INTERNAL void clt_sqlite_store_addresses_iface_init (CltStoreInterface *iface);

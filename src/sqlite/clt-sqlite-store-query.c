@@ -1061,7 +1061,9 @@ get_customer_details_read (CltSqliteStore *self,
   g_autoptr(GPtrArray) emails = NULL;
   g_autoptr(GPtrArray) sites = NULL;
   g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GPtrArray) assisted_buying = NULL;
   g_autoptr(CltCompany) company = NULL;
+  CltCustomerDetails *details;
   gboolean ok;
   gint64 pk;
 
@@ -1075,16 +1077,17 @@ get_customer_details_read (CltSqliteStore *self,
        select_customer_list (self, reader->db, CUSTOMER_ORDERS, pk, data->id, &orders, error) &&
        select_emails (self, reader->db, pk, data->id, &emails, error) &&
        select_customer_shop_data (self, reader->db, pk, clt_customer_get_company_id (customer),
-                                  &sites, &groups, &company, error);
+                                  &sites, &groups, &company, error) &&
+       select_assisted_sessions (self, reader->db, pk, &assisted_buying, error);
 
   sqlite3_exec (reader->db, "COMMIT", NULL, NULL, NULL);
   if (!ok)
     return FALSE;
 
-  g_task_return_pointer (task,
-                         clt_customer_details_new (customer, addresses, notes, orders, emails,
-                                                   sites, groups, company),
-                         g_object_unref);
+  details = clt_customer_details_new (customer, addresses, notes, orders, emails, sites, groups,
+                                      company);
+  clt_customer_details_set_assisted_buying (details, assisted_buying);
+  g_task_return_pointer (task, details, g_object_unref);
   return TRUE;
 }
 

@@ -194,6 +194,7 @@ read_site_row (sqlite3_stmt  *stmt,
   clt_site_set_active (site, sqlite3_column_int (stmt, 5) != 0);
   clt_site_set_assisted_buying (site, sqlite3_column_int (stmt, 6) != 0);
   clt_site_set_version (site, sqlite3_column_int64 (stmt, 7));
+  clt_site_set_assisted_buying_url (site, column_text (stmt, 8));
 
   return site;
 }
@@ -211,6 +212,7 @@ bind_site (sqlite3_stmt *stmt,
   bind_text (stmt, 5, clt_site_get_default_locale (site));
   sqlite3_bind_int (stmt, 6, clt_site_get_active (site));
   sqlite3_bind_int (stmt, 7, clt_site_get_assisted_buying (site));
+  bind_text (stmt, 8, clt_site_get_assisted_buying_url (site));
 }
 
 static gpointer
@@ -456,18 +458,20 @@ static const ShopKind site_kind = {
   .table = "sites",
   .key = "code",
   .columns = "code, name, storefront_url, default_currency, default_locale, active,"
-             " assisted_buying, version",
+             " assisted_buying, version, assisted_buying_url",
   .order = "position, code",
   .read_row = read_site_row,
   .insert_sql = "INSERT INTO sites (code, name, storefront_url, default_currency, default_locale,"
-                " active, assisted_buying, position)"
-                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, (SELECT count(*) FROM sites))",
+                " active, assisted_buying, assisted_buying_url, position)"
+                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, (SELECT count(*) FROM sites))",
   .update_sql = "UPDATE sites SET name = ?2, storefront_url = ?3, default_currency = ?4,"
-                " default_locale = ?5, active = ?6, assisted_buying = ?7, version = version + 1"
+                " default_locale = ?5, active = ?6, assisted_buying = ?7,"
+                " assisted_buying_url = ?8, version = version + 1"
                 " WHERE code = ?1",
   .bind = bind_site,
-  .members = "preferred_site = ?1 AND listed",
-  .in_use = N_("Customers still prefer this site: change their preferred site first."),
+  .members = "(preferred_site = ?1 OR restriction = ?1) AND listed",
+  .in_use = N_("Customers still prefer or are restricted to this site: change their preferred "
+               "site and restriction first."),
   .gone = N_("The site no longer exists."),
   .taken = N_("There is already a site with this code."),
   .stale = N_("Someone else changed this site in the meantime. "
@@ -626,6 +630,23 @@ lookup_company (CltSqliteStore  *self,
     return FALSE;
 
   *out = found != NULL ? CLT_COMPANY (found) : NULL;
+  return TRUE;
+}
+
+/* The stored site @code; NULL in *@out when there is none. */
+gboolean
+lookup_site (CltSqliteStore  *self,
+             sqlite3         *db,
+             const char      *code,
+             CltSite        **out,
+             GError         **error)
+{
+  GObject *found = NULL;
+
+  if (!lookup_object (self, db, &site_kind, code, &found, error))
+    return FALSE;
+
+  *out = found != NULL ? CLT_SITE (found) : NULL;
   return TRUE;
 }
 

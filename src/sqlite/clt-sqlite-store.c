@@ -302,6 +302,7 @@ clt_sqlite_store_store_iface_init (CltStoreInterface *iface)
   clt_sqlite_store_import_iface_init (iface);
   clt_sqlite_store_customers_iface_init (iface);
   clt_sqlite_store_addresses_iface_init (iface);
+  clt_sqlite_store_assisted_iface_init (iface);
 }
 
 static void

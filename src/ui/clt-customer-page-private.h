@@ -13,6 +13,8 @@
 
 #include <adwaita.h>
 
+#include "clt-assisted-buying-button.h"
+#include "clt-assisted-buying-log.h"
 #include "clt-customer-page.h"
 #include "clt-types.h"
 
@@ -52,6 +54,8 @@ struct _CltCustomerPage
   /* Template widgets */
   AdwPreferencesGroup  *account_group;
   GtkLabel             *active_badge;
+  CltAssistedBuyingButton *assisted_button;
+  CltAssistedBuyingLog *assisted_log;
   GtkSwitch            *active_switch;
   GtkButton            *add_note_button;
   GtkListBox           *address_list;

@@ -185,6 +185,9 @@ on_details_loaded_cb (GObject      *object,
   g_set_object (&self->company, clt_customer_details_get_company (details));
 
   _clt_customer_page_set_customer (self, clt_customer_details_get_customer (details));
+  clt_assisted_buying_button_set_customer (self->assisted_button, self->store, details);
+  clt_assisted_buying_log_set_log (self->assisted_log,
+                                   clt_customer_details_get_assisted_buying (details));
   _clt_customer_page_render_notes (self, clt_customer_details_get_notes (details));
   _clt_customer_page_render_orders (self, clt_customer_details_get_orders (details));
   _clt_customer_page_render_emails (self);
@@ -473,6 +476,8 @@ clt_customer_page_class_init (CltCustomerPageClass *klass)
     g_signal_new ("delete-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (CLT_TYPE_ASSISTED_BUYING_BUTTON);
+  g_type_ensure (CLT_TYPE_ASSISTED_BUYING_LOG);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/clientele/Clientele/ui/clt-customer-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, account_group);
@@ -482,6 +487,8 @@ clt_customer_page_class_init (CltCustomerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, address_list);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, banner_slot);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, addresses_stack);
+  gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, assisted_button);
+  gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, assisted_log);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, company_group);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, delete_button);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, edit_button);
@@ -650,6 +657,15 @@ clt_customer_page_set_edit_denied (CltCustomerPage *self,
   g_free (self->edit_denied);
   self->edit_denied = g_strdup (reason);
   _clt_customer_page_update_actions (self);
+}
+
+void
+clt_customer_page_set_assisted_buying_allowed (CltCustomerPage *self,
+                                               gboolean         allowed)
+{
+  g_return_if_fail (CLT_IS_CUSTOMER_PAGE (self));
+
+  clt_assisted_buying_button_set_allowed (self->assisted_button, allowed);
 }
 
 GtkBox *

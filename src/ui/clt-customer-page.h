@@ -74,6 +74,10 @@ void             clt_customer_page_reload          (CltCustomerPage *self);
  * in a tooltip. */
 void             clt_customer_page_set_edit_denied (CltCustomerPage *self,
                                                     const char      *reason);
+/* Whether the signed-in user may shop as customers (Assisted Buying):
+ * the page offers it only then (default: no). */
+void             clt_customer_page_set_assisted_buying_allowed (CltCustomerPage *self,
+                                                                gboolean         allowed);
 /* Shows @message (plain text) as a toast over the page. */
 void             clt_customer_page_add_toast       (CltCustomerPage *self,
                                                     const char      *message);

@@ -13,6 +13,7 @@
 
 #include <adwaita.h>
 
+#include "clt-assisted-buying.h"
 #include "clt-customer-editor.h"
 #include "clt-customer-page.h"
 #include "clt-customer-table.h"
@@ -63,6 +64,10 @@ struct _CltWindow
   CltCustomer          *editor_customer;
   /* The rows' context menu: View, Edit…, Delete…. */
   GtkPopoverMenu       *row_menu;
+  /* The row menu's Assisted Buying ("assisted.*" on the window), and
+   * whether the signed-in user may. */
+  CltAssistedBuying    *assisted;
+  gboolean              may_assist;
   /* The most recently shown toast (for tests). */
   AdwToast             *last_toast;
   /* Why the signed-in user may not change customers (their role), or

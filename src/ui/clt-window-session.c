@@ -34,6 +34,10 @@ set_user (CltWindow         *self,
 {
   g_autofree char *denied = NULL;
 
+  self->may_assist = clt_backoffice_user_may (user, CLT_PERMISSION_ASSISTED_BUYING);
+  if (self->page != NULL)
+    clt_customer_page_set_assisted_buying_allowed (self->page, self->may_assist);
+
   if (!clt_backoffice_user_may (user, CLT_PERMISSION_EDIT_CUSTOMERS))
     denied = g_strdup (_("You are signed in as a viewer: customers can be viewed but not changed."));
 

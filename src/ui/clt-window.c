@@ -467,7 +467,10 @@ _clt_window_update_actions (CltWindow *self)
   gtk_revealer_set_reveal_child (self->read_only_revealer, !writable);
 
   if (self->page != NULL)
-    clt_customer_page_set_edit_denied (self->page, self->edit_denied);
+    {
+      clt_customer_page_set_edit_denied (self->page, self->edit_denied);
+      clt_customer_page_set_assisted_buying_allowed (self->page, self->may_assist);
+    }
 }
 
 static void
@@ -776,6 +779,27 @@ show_customer_action (GtkWidget  *widget,
     show_customer (self, customer_id);
 }
 
+/* The row's Assisted Buying sites, once known: a submenu of the menu
+ * still open (or of one already closed, where it does no harm). */
+static void
+on_row_assisted_menu_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(GMenu) menu = user_data;
+  g_autoptr(GMenuModel) sites = NULL;
+  g_autoptr(GMenu) section = NULL;
+
+  /* Nothing to offer, or no answer (the page says why, when opened). */
+  sites = clt_assisted_buying_load_menu_finish (CLT_ASSISTED_BUYING (object), result, NULL);
+  if (sites == NULL || g_menu_model_get_n_items (sites) == 0)
+    return;
+
+  section = g_menu_new ();
+  g_menu_append_submenu (section, _("_Assisted Buying"), sites);
+  g_menu_insert_section (menu, 1, NULL, G_MENU_MODEL (section));
+}
+
 static void
 show_row_menu (CltWindow *self,
                double     x,
@@ -816,6 +840,10 @@ show_row_menu (CltWindow *self,
     point = GRAPHENE_POINT_INIT (x, y);
 
   gtk_popover_menu_set_menu_model (self->row_menu, G_MENU_MODEL (menu));
+  if (self->may_assist)
+    clt_assisted_buying_load_menu_async (self->assisted, clt_customer_get_id (customer),
+                                         self->cancellable, on_row_assisted_menu_cb,
+                                         g_object_ref (menu));
   gtk_popover_set_pointing_to (GTK_POPOVER (self->row_menu),
                                &(GdkRectangle) { (int) point.x, (int) point.y, 1, 1 });
   gtk_popover_popup (GTK_POPOVER (self->row_menu));
@@ -942,6 +970,10 @@ clt_window_constructed (GObject *object)
   /* The customer page sits next to the table in the window's stack, so
    * the table keeps its selection and scroll position while it shows. */
   self->page = clt_customer_page_new (self->store);
+  /* What the row menu's Assisted Buying items do. */
+  self->assisted = clt_assisted_buying_new (self->store, GTK_WIDGET (self->table));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "assisted",
+                                  clt_assisted_buying_get_actions (self->assisted));
   gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->page), "customer");
   g_signal_connect_object (self->page, "back-requested",
                            G_CALLBACK (on_page_back_requested_cb), self, G_CONNECT_SWAPPED);
@@ -1013,6 +1045,7 @@ clt_window_finalize (GObject *object)
   CltWindow *self = (CltWindow *) object;
 
   g_clear_object (&self->list);
+  g_clear_object (&self->assisted);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "clt-address.h"
+#include "clt-assisted-session.h"
 #include "clt-backoffice-user.h"
 #include "clt-company.h"
 #include "clt-custom-field.h"
@@ -326,8 +327,12 @@ static const struct
   { clt_order_get_type, "createdAt currency customerId reference site status total", "" },
   { clt_email_get_type, "attempts body createdAt customerId failureReason id kind nextAttempt recipient state subject", "" },
   { clt_site_get_type,
-    "active assistedBuying code defaultCurrency defaultLocale name storefrontUrl version",
-    "active assistedBuying code defaultCurrency defaultLocale name storefrontUrl" },
+    "active assistedBuying assistedBuyingUrl code defaultCurrency defaultLocale name "
+    "storefrontUrl version",
+    "active assistedBuying assistedBuyingUrl code defaultCurrency defaultLocale name "
+    "storefrontUrl" },
+  { clt_assisted_session_get_type,
+    "author authorName customerId customerNumber expires redeemed site siteName started", "" },
   { clt_group_get_type, "code description name version", "code description name" },
   { clt_company_get_type, "businessUnits id name roles version", "businessUnits id name roles" },
   { clt_custom_field_get_type, "key label showAsColumn type version",
@@ -340,8 +345,8 @@ static const struct
   { clt_backoffice_user_get_type, "displayName role username", "displayName" },
   { clt_import_report_get_type, "imported refusals", "imported refusals" },
   { clt_customer_details_get_type,
-    "addresses company customer emails groups notes orders sites",
-    "addresses company customer emails groups notes orders sites" },
+    "addresses assistedBuying company customer emails groups notes orders sites",
+    "addresses assistedBuying company customer emails groups notes orders sites" },
 };
 
 static void

@@ -164,6 +164,81 @@ test_site_storefront_url (void)
 }
 
 static void
+test_site_assisted_buying_url (void)
+{
+  const char *valid[] = {
+    "",
+    "https://shop.example/assisted-buying?token={token}&customer={customerNumber}",
+    "https://shop.example/{site}/assist/{token}?id={customerId}",
+    "http://localhost:8080/assist?t={token}",
+    "http://[::1]/assist?t={token}",
+  };
+  const struct
+  {
+    const char *url;
+    const char *message;
+  } invalid[] = {
+    { "https://shop.example/assisted-buying?customer={customerNumber}",
+      "The address must hold {token}, where the one-time key goes" },
+    { "ftp://shop.example/?t={token}", "Enter an address that starts with https://" },
+    { "http://shop.example/?t={token}", "Enter an address that starts with https://" },
+    { "javascript:alert({token})", "Enter an address that starts with https://" },
+    { "https://shop.example/?t={token}&e={email}",
+      "Use only the placeholders {token}, {customerNumber}, {customerId} and {site}" },
+    { "https://shop.example/?t={Token}",
+      "Use only the placeholders {token}, {customerNumber}, {customerId} and {site}" },
+    { "https://shop.example/?t={token", "A “{” has no “}” after it" },
+    { "https://shop.example/?t=token}", "A “}” has no “{” before it" },
+    { "https://shop.example/?t={token} x", "Enter a web address like https://shop.example" },
+    { "https://user:pw@shop.example/?t={token}",
+      "Remove the user name and password from the address" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    {
+      g_autoptr(CltSite) site = make_site ();
+      g_autoptr(GError) error = NULL;
+
+      clt_site_set_assisted_buying_url (site, valid[i]);
+      if (!clt_validate_site (site, &error))
+        g_error ("“%s” rejected: %s", valid[i], error->message);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autoptr(CltSite) site = make_site ();
+      g_autoptr(GError) error = NULL;
+
+      clt_site_set_assisted_buying_url (site, invalid[i].url);
+      if (clt_validate_site (site, &error))
+        g_error ("“%s” accepted", invalid[i].url);
+      assert_invalid (error, "assisted-buying-url", invalid[i].message);
+    }
+}
+
+/* Every placeholder is filled in, escaped; the rest stays as written. */
+static void
+test_site_expand_assisted_buying_url (void)
+{
+  g_autoptr(CltSite) site = make_site ();
+  g_autofree char *url = NULL;
+
+  clt_site_set_assisted_buying_url (site, "https://shop.example/{site}/ab?token={token}"
+                                          "&customer={customerNumber}&id={customerId}&x={other}");
+  url = clt_site_expand_assisted_buying_url (site, "abc123", "CUST-1 2", "id&x=1");
+  g_assert_cmpstr (url, ==, "https://shop.example/nl-shop/ab?token=abc123"
+                            "&customer=CUST-1%202&id=id%26x%3D1&x={other}");
+
+  g_assert_false (clt_site_offers_assisted_buying (site));
+  clt_site_set_assisted_buying (site, TRUE);
+  g_assert_false (clt_site_offers_assisted_buying (site));
+  clt_site_set_storefront_url (site, "https://shop.example/");
+  g_assert_true (clt_site_offers_assisted_buying (site));
+  clt_site_set_assisted_buying_url (site, "");
+  g_assert_false (clt_site_offers_assisted_buying (site));
+}
+
+static void
 test_group (void)
 {
   g_autoptr(CltGroup) group = clt_group_new ();
@@ -540,6 +615,8 @@ main (int   argc,
 
   g_test_add_func ("/clt/validate/site", test_site);
   g_test_add_func ("/clt/validate/site/storefront-url", test_site_storefront_url);
+  g_test_add_func ("/clt/validate/site/assisted-buying-url", test_site_assisted_buying_url);
+  g_test_add_func ("/clt/site/expand-assisted-buying-url", test_site_expand_assisted_buying_url);
   g_test_add_func ("/clt/validate/group", test_group);
   g_test_add_func ("/clt/validate/company", test_company);
   g_test_add_func ("/clt/validate/custom-field", test_custom_field);

@@ -1,7 +1,7 @@
 /* test-server-roles.c — every route of the server's table (the one the
  * OpenAPI test holds data/openapi.yaml to) × every role: reads for all,
- * customer writes for staff and up, the shop's own data and imports for
- * admins only. A refusal is a 403 problem (permission-denied) and changes
+ * customer writes for staff and up, Assisted Buying for support and up, the
+ * shop's own data and imports for admins only. A refusal is a 403 problem (permission-denied) and changes
  * nothing a client can read; an allowed call succeeds.
  *
  * The rule is written down here again, from the issue, rather than read
@@ -39,6 +39,7 @@ typedef struct
   char *field;
   char *field_etag;
   char *preferences_etag;
+  char *token;           /* of an Assisted Buying link for the customer */
 } Targets;
 
 static void
@@ -59,6 +60,7 @@ targets_clear (Targets *t)
   g_free (t->field);
   g_free (t->field_etag);
   g_free (t->preferences_etag);
+  g_free (t->token);
   memset (t, 0, sizeof *t);
 }
 
@@ -94,6 +96,9 @@ make_targets (Fixture *f,
   g_autoptr(Response) company = NULL;
   g_autoptr(Response) field = NULL;
   g_autoptr(Response) preferences = NULL;
+  g_autoptr(Response) link = NULL;
+  g_autoptr(GUri) uri = NULL;
+  g_autoptr(GHashTable) params = NULL;
   g_autofree char *body = NULL;
   g_autofree char *path = NULL;
   g_autofree char *deleted_path = NULL;
@@ -140,10 +145,22 @@ make_targets (Fixture *f,
   g_assert_cmpuint (removed->status, ==, 204);
 
   g_free (body);
-  body = g_strdup_printf ("{\"code\": \"site%u\", \"name\": \"Site %u\"}", n, n);
+  body = g_strdup_printf ("{\"code\": \"site%u\", \"name\": \"Site %u\","
+                          " \"storefrontUrl\": \"https://shop.example/\", \"assistedBuying\": true,"
+                          " \"assistedBuyingUrl\": \"https://shop.example/ab?token={token}\"}", n, n);
   site = admin_call (f, "POST", "/sites", body, 201);
   t->site = g_strdup (member_string (site, "code"));
   t->site_etag = quoted_etag (site);
+
+  g_free (body);
+  g_free (path);
+  body = g_strdup_printf ("{\"site\": \"%s\"}", t->site);
+  path = g_strconcat ("/customers/", t->customer, "/assisted-buying", NULL);
+  link = admin_call (f, "POST", path, body, 201);
+  uri = g_uri_parse (member_string (link, "url"), G_URI_FLAGS_ENCODED_QUERY, NULL);
+  params = g_uri_parse_params (g_uri_get_query (uri), -1, "&", G_URI_PARAMS_NONE, NULL);
+  t->token = g_strdup (g_hash_table_lookup (params, "token"));
+  g_assert_nonnull (t->token);
 
   g_free (body);
   body = g_strdup_printf ("{\"code\": \"group%u\", \"name\": \"Group %u\"}", n, n);
@@ -194,9 +211,13 @@ snapshot (Fixture *f)
       g_autofree char *path = g_strconcat ("/customers/",
                                            json_object_get_string_member (customer, "id"),
                                            "/details", NULL);
+      g_autofree char *log_path = g_strconcat ("/customers/",
+                                               json_object_get_string_member (customer, "id"),
+                                               "/assisted-buying", NULL);
       g_autoptr(Response) details = admin_call (f, "GET", path, NULL, 200);
+      g_autoptr(Response) log = admin_call (f, "GET", log_path, NULL, 200);
 
-      g_string_append_printf (all, "%s\n%s\n", path, details->body);
+      g_string_append_printf (all, "%s\n%s\n%s\n", path, details->body, log->body);
     }
 
   return g_string_free (g_steal_pointer (&all), FALSE);
@@ -206,6 +227,7 @@ typedef enum
 {
   MAY_READ,
   MAY_EDIT,
+  MAY_ASSIST,
   MAY_MANAGE,
 } Needs;
 
@@ -220,6 +242,11 @@ route_needs (const CltServerRouteInfo *route)
     return MAY_READ;
   if (g_str_equal (route->path, "/customers/import"))
     return MAY_MANAGE;
+  /* The storefront redeems the token with any account's token. */
+  if (g_str_equal (route->path, "/assisted-buying/redeem"))
+    return MAY_READ;
+  if (g_str_equal (route->path, "/customers/{id}/assisted-buying"))
+    return MAY_ASSIST;
   for (guint i = 0; shop[i] != NULL; i++)
     if (g_str_has_prefix (route->path, shop[i]))
       return MAY_MANAGE;
@@ -236,6 +263,8 @@ role_may (CltRole role,
       return TRUE;
     case MAY_EDIT:
       return role >= CLT_ROLE_STAFF;
+    case MAY_ASSIST:
+      return role >= CLT_ROLE_SUPPORT;
     case MAY_MANAGE:
       return role == CLT_ROLE_ADMIN;
     default:
@@ -301,6 +330,10 @@ prepare_call (const CltServerRouteInfo  *route,
     *body = g_strdup ("{\"city\": \"Bath\"}");
   else if (IS ("POST", "/customers/{id}/notes"))
     *body = g_strdup ("{\"message\": \"Called back\"}");
+  else if (IS ("POST", "/customers/{id}/assisted-buying"))
+    *body = g_strdup_printf ("{\"site\": \"%s\"}", t->site);
+  else if (IS ("POST", "/assisted-buying/redeem"))
+    *body = g_strdup_printf ("{\"token\": \"%s\"}", t->token);
   else if (IS ("PUT", "/emails/{emailId}/state"))
     *body = g_strdup ("{\"state\": \"sent\"}");
   else if (IS ("POST", "/sites"))
