@@ -60,8 +60,6 @@ create_link (const char *label,
   gtk_widget_add_css_class (button, "link");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_halign (button, GTK_ALIGN_START);
-  gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))),
-                           PANGO_ELLIPSIZE_END);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (target));
   return button;
@@ -134,7 +132,6 @@ _clt_customer_page_render_membership (CltCustomerPage *self)
 
       self->company_link = GTK_BUTTON (create_link (name, "win.show-company", company_id));
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->company_link), tip);
-      gtk_widget_set_hexpand (GTK_WIDGET (self->company_link), TRUE);
       adw_action_row_add_suffix (company_row, GTK_WIDGET (self->company_link));
       adw_action_row_set_subtitle (company_row, "");
     }

@@ -67,9 +67,14 @@ show_company_action (GtkWidget  *widget,
 static guint
 count_selected (CltWindow *self)
 {
-  GtkSelectionModel *model = gtk_column_view_get_model (clt_customer_table_get_column_view (self->table));
+  GtkSelectionModel *model;
   g_autoptr(GtkBitset) selected = NULL;
 
+  /* Not once the window is disposed. */
+  if (self->table == NULL)
+    return 0;
+
+  model = gtk_column_view_get_model (clt_customer_table_get_column_view (self->table));
   if (model == NULL)
     return 0;
 
@@ -107,9 +112,14 @@ static void
 update_selection (CltWindow *self)
 {
   guint n = count_selected (self);
-  gboolean writable = self->store != NULL && !clt_store_get_read_only (self->store) &&
-                      self->edit_denied == NULL;
+  gboolean writable;
   g_autofree char *label = NULL;
+
+  if (self->selection_label == NULL)
+    return;
+
+  writable = self->store != NULL && !clt_store_get_read_only (self->store) &&
+             self->edit_denied == NULL;
 
   /* Translators: in the bar under the table while several rows are selected */
   label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u customer selected",

@@ -615,7 +615,16 @@ test_row_menu (void)
   popover = find_visible_popover (table);
   g_assert_nonnull (popover);
   model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover));
-  g_assert_cmpint (g_menu_model_get_n_items (model), ==, 2);
+  /* View, Edit…; Delete…; Add to Group…, Remove from Group…. */
+  g_assert_cmpint (g_menu_model_get_n_items (model), ==, 3);
+  {
+    g_autoptr(GMenuModel) groups = g_menu_model_get_item_link (model, 2, G_MENU_LINK_SECTION);
+    g_autofree char *group_action = NULL;
+
+    g_assert_true (g_menu_model_get_item_attribute (groups, 0, G_MENU_ATTRIBUTE_ACTION, "s",
+                                                    &group_action));
+    g_assert_cmpstr (group_action, ==, "win.add-to-group");
+  }
   {
     g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, 0, G_MENU_LINK_SECTION);
 
