@@ -270,6 +270,37 @@ on_companies_listed_cb (GObject      *object,
   show_company_choices (self);
 }
 
+/* After a stale save: the customer as stored now, so that the next Save
+ * is based on it. The choices stay as the user made them. */
+static void
+on_customer_reread_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(CltCompanyAssignDialog) self = user_data;
+  g_autoptr(CltCustomer) customer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  customer = clt_store_get_customer_finish (CLT_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->busy = FALSE;
+  update_actions (self);
+
+  if (customer == NULL)
+    {
+      g_autofree char *message = clt_error_dup_message (_("Couldn’t read the customer again"),
+                                                        error);
+      set_error (self, NULL, message);
+      return;
+    }
+
+  g_set_object (&self->customer, customer);
+  set_error (self, NULL, _("Someone else changed this customer meanwhile. Check your choice "
+                           "and save again."));
+}
+
 static void
 on_assigned_cb (GObject      *object,
                 GAsyncResult *result,
@@ -282,6 +313,14 @@ on_assigned_cb (GObject      *object,
   stored = clt_store_assign_company_finish (CLT_STORE (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+
+  if (g_error_matches (error, CLT_STORE_ERROR, CLT_STORE_ERROR_STALE))
+    {
+      clt_store_get_customer_async (self->store, clt_customer_get_id (self->customer),
+                                    self->cancellable, on_customer_reread_cb,
+                                    g_object_ref (self));
+      return;
+    }
 
   self->busy = FALSE;
   update_actions (self);

@@ -21,7 +21,9 @@ G_DECLARE_FINAL_TYPE (CltCompanyAssignDialog, clt_company_assign_dialog, CLT, CO
  * the customer holds it. Save checks the choice with
  * clt_validate_company_assignment () and attaches through the store; what
  * is refused shows under its field (a unit or role the company no longer
- * has, a company gone meanwhile), anything else at the top. "Detach from
+ * has, a company gone meanwhile), anything else at the top; when someone
+ * else changed the customer meanwhile, the dialog reads it again, keeps
+ * the choices and asks to save again. "Detach from
  * Company" (when the customer has one) removes the assignment. Both emit
  * "saved" (the stored CltCustomer) and close; Cancel or Escape close
  * without writing. */
