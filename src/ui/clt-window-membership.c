@@ -122,8 +122,8 @@ update_selection (CltWindow *self)
              self->edit_denied == NULL;
 
   /* Translators: in the bar under the table while several rows are selected */
-  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u customer selected",
-                                        "%u customers selected", n), n);
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u selected",
+                                        "%u selected", n), n);
   gtk_label_set_label (self->selection_label, label);
   gtk_revealer_set_reveal_child (self->selection_revealer, n >= 2);
 
