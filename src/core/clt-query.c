@@ -20,6 +20,7 @@ struct _CltQuery
   char              *search_text;
   CltStatusFilter    status;
   char              *group;
+  char              *company;
   char              *site;
   char              *country;
   GDateTime         *registered_from;
@@ -35,6 +36,7 @@ enum {
   PROP_SEARCH_TEXT,
   PROP_STATUS,
   PROP_GROUP,
+  PROP_COMPANY,
   PROP_SITE,
   PROP_COUNTRY,
   PROP_REGISTERED_FROM,
@@ -53,6 +55,7 @@ clt_query_finalize (GObject *object)
 
   g_clear_pointer (&self->search_text, g_free);
   g_clear_pointer (&self->group, g_free);
+  g_clear_pointer (&self->company, g_free);
   g_clear_pointer (&self->site, g_free);
   g_clear_pointer (&self->country, g_free);
   g_clear_pointer (&self->registered_from, g_date_time_unref);
@@ -81,6 +84,10 @@ clt_query_get_property (GObject    *object,
 
     case PROP_GROUP:
       g_value_set_string (value, clt_query_get_group (self));
+      break;
+
+    case PROP_COMPANY:
+      g_value_set_string (value, clt_query_get_company (self));
       break;
 
     case PROP_SITE:
@@ -132,6 +139,10 @@ clt_query_set_property (GObject      *object,
 
     case PROP_GROUP:
       clt_query_set_group (self, g_value_get_string (value));
+      break;
+
+    case PROP_COMPANY:
+      clt_query_set_company (self, g_value_get_string (value));
       break;
 
     case PROP_SITE:
@@ -188,6 +199,13 @@ clt_query_class_init (CltQueryClass *klass)
 
   properties[PROP_GROUP] =
     g_param_spec_string ("group", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_COMPANY] =
+    g_param_spec_string ("company", NULL, NULL,
                          "",
                          (G_PARAM_READWRITE |
                           G_PARAM_EXPLICIT_NOTIFY |
@@ -260,6 +278,7 @@ clt_query_copy (CltQuery *self)
   copy->search_text = g_strdup (self->search_text);
   copy->status = self->status;
   copy->group = g_strdup (self->group);
+  copy->company = g_strdup (self->company);
   copy->site = g_strdup (self->site);
   copy->country = g_strdup (self->country);
   copy->registered_from = self->registered_from != NULL ? g_date_time_ref (self->registered_from) : NULL;
@@ -325,6 +344,24 @@ clt_query_set_group (CltQuery   *self,
 
   if (clt_set_string (&self->group, group))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GROUP]);
+}
+
+const char *
+clt_query_get_company (CltQuery *self)
+{
+  g_return_val_if_fail (CLT_IS_QUERY (self), "");
+
+  return self->company != NULL ? self->company : "";
+}
+
+void
+clt_query_set_company (CltQuery   *self,
+                       const char *company)
+{
+  g_return_if_fail (CLT_IS_QUERY (self));
+
+  if (clt_set_string (&self->company, company))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPANY]);
 }
 
 const char *
@@ -490,6 +527,7 @@ clt_query_same_filter (CltQuery *a,
 
   return a->status == b->status &&
          g_strcmp0 (a->group, b->group) == 0 &&
+         g_strcmp0 (a->company, b->company) == 0 &&
          g_strcmp0 (a->site, b->site) == 0 &&
          g_strcmp0 (a->country, b->country) == 0 &&
          date_time_equal (a->registered_from, b->registered_from) &&
@@ -527,6 +565,7 @@ clt_query_is_unfiltered (CltQuery *self)
   return text_is_blank (self->search_text) &&
          self->status == CLT_STATUS_FILTER_ANY &&
          self->group == NULL &&
+         self->company == NULL &&
          self->site == NULL &&
          self->country == NULL &&
          self->registered_from == NULL &&

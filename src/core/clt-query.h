@@ -19,8 +19,8 @@ G_DECLARE_FINAL_TYPE (CltQuery, clt_query, CLT, QUERY, GObject)
 /* What the customer table asks the store for: search text, filters and the
  * sort. Properties: "search-text" (plain text typed by the user, never a
  * query language: any string is valid), "status" (CltStatusFilter), "group"
- * (group code or ""), "site" (site code or ""), "country" (ISO alpha-2 or
- * ""), "registered-from", "registered-until" (GDateTime or NULL,
+ * (group code or ""), "company" (company id or ""), "site" (site code or
+ * ""), "country" (ISO alpha-2 or ""), "registered-from", "registered-until" (GDateTime or NULL,
  * inclusive/exclusive), "sort-key" (CltSortKey), "sort-direction"
  * (CltSortDirection).
  *
@@ -46,6 +46,9 @@ void               clt_query_set_status           (CltQuery           *self,
 const char        *clt_query_get_group            (CltQuery           *self);
 void               clt_query_set_group            (CltQuery           *self,
                                                    const char         *group);
+const char        *clt_query_get_company          (CltQuery           *self);
+void               clt_query_set_company          (CltQuery           *self,
+                                                   const char         *company);
 const char        *clt_query_get_site             (CltQuery           *self);
 void               clt_query_set_site             (CltQuery           *self,
                                                    const char         *site);

@@ -43,6 +43,13 @@ check_query_group (gpointer   query,
 }
 
 static gboolean
+check_query_company (gpointer   query,
+                     char     **message)
+{
+  return check_text (clt_query_get_company (query), CLT_VALIDATE_MAX_CODE, FALSE, message);
+}
+
+static gboolean
 check_query_site (gpointer   query,
                   char     **message)
 {
@@ -86,6 +93,7 @@ static const ObjectCheck query_checks[] =
   { "search-text", check_query_search_text },
   { "status", check_query_status },
   { "group", check_query_group },
+  { "company", check_query_company },
   { "site", check_query_site },
   { "country", check_query_country },
   { "sort-key", check_query_sort_key },

@@ -13,6 +13,7 @@
 
 #include "clt-company.h"
 #include "clt-custom-field.h"
+#include "clt-error.h"
 #include "clt-group.h"
 #include "clt-site.h"
 #include "clt-validate.h"
@@ -370,6 +371,88 @@ clt_validate_custom_field_value (CltCustomField  *field,
     default:
       return fail (message, _("Unknown field type."));
     }
+}
+
+/**
+ * clt_validate_company_assignment:
+ * @company: (nullable): the stored company @company_id names, or %NULL when
+ *   there is no such company
+ * @company_id: (nullable): the company to attach to; %NULL or "" detaches
+ * @business_unit: (nullable): one of @company's business units, or ""
+ * @roles: (nullable) (array zero-terminated=1): some of @company's roles
+ * @error: a CLT_STORE_ERROR_INVALID naming "company-id", "business-unit"
+ *   or "roles"
+ *
+ * The rules of an assignment, the same for every back end and for the
+ * dialog that makes one: the company exists, the unit and the roles are
+ * its own (a unit of another company is refused), and a customer without
+ * a company has neither.
+ *
+ * Returns: whether the assignment may be stored
+ */
+gboolean
+clt_validate_company_assignment (CltCompany          *company,
+                                 const char          *company_id,
+                                 const char          *business_unit,
+                                 const char * const  *roles,
+                                 GError             **error)
+{
+  g_autofree char *message = NULL;
+  gboolean has_roles = roles != NULL && roles[0] != NULL;
+
+  g_return_val_if_fail (company == NULL || CLT_IS_COMPANY (company), FALSE);
+
+  if (business_unit == NULL)
+    business_unit = "";
+
+  if (!clt_validate_list (roles, CLT_VALIDATE_MAX_CODE, &message))
+    {
+      g_propagate_error (error, clt_store_error_new_invalid ("roles", "%s", message));
+      return FALSE;
+    }
+  if (!clt_validate_text (business_unit, CLT_VALIDATE_MAX_CODE, FALSE, &message))
+    {
+      g_propagate_error (error, clt_store_error_new_invalid ("business-unit", "%s", message));
+      return FALSE;
+    }
+
+  if (company_id == NULL || company_id[0] == '\0')
+    {
+      if (business_unit[0] == '\0' && !has_roles)
+        return TRUE;
+
+      g_propagate_error (error, clt_store_error_new_invalid ("company-id",
+                                                             _("Choose a company first.")));
+      return FALSE;
+    }
+
+  if (company == NULL || g_strcmp0 (clt_company_get_id (company), company_id) != 0)
+    {
+      g_propagate_error (error, clt_store_error_new_invalid ("company-id",
+                                                             _("There is no company “%s”."),
+                                                             company_id));
+      return FALSE;
+    }
+
+  if (business_unit[0] != '\0' &&
+      !g_strv_contains (clt_company_get_business_units (company), business_unit))
+    {
+      g_propagate_error (error, clt_store_error_new_invalid ("business-unit",
+                                                             _("The company has no business unit “%s”."),
+                                                             business_unit));
+      return FALSE;
+    }
+
+  for (guint i = 0; has_roles && roles[i] != NULL; i++)
+    if (!g_strv_contains (clt_company_get_roles (company), roles[i]))
+      {
+        g_propagate_error (error, clt_store_error_new_invalid ("roles",
+                                                               _("The company has no role “%s”."),
+                                                               roles[i]));
+        return FALSE;
+      }
+
+  return TRUE;
 }
 
 /**

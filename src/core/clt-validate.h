@@ -137,6 +137,15 @@ gboolean  clt_validate_company             (CltCompany       *company,
                                             GError          **error);
 gboolean  clt_validate_custom_field        (CltCustomField   *field,
                                             GError          **error);
+/* Attaching a customer to a company (clt_store_assign_company_async ()):
+ * @company is the stored company @company_id names, or NULL when there is
+ * none; with an empty @company_id (detach) no unit and no role. The
+ * error's field is "company-id", "business-unit" or "roles". */
+gboolean  clt_validate_company_assignment  (CltCompany          *company,
+                                            const char          *company_id,
+                                            const char          *business_unit,
+                                            const char * const  *roles,
+                                            GError             **error);
 gboolean  clt_validate_query               (CltQuery         *query,
                                             GError          **error);
 gboolean  clt_validate_page                (guint             page_index,

@@ -182,6 +182,7 @@ clt_rest_store_list_customers (CltStore            *store,
       rest_call_add_param (call, "country", clt_query_get_country (query));
       rest_call_add_param (call, "site", clt_query_get_site (query));
       rest_call_add_param (call, "group", clt_query_get_group (query));
+      rest_call_add_param (call, "company", clt_query_get_company (query));
       add_date_param (call, "registeredFrom", clt_query_get_registered_from (query));
       add_date_param (call, "registeredUntil", clt_query_get_registered_until (query));
       if ((guint) key < CLT_N_SORT_KEYS)

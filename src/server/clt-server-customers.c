@@ -364,6 +364,8 @@ handle_list_customers (Request *req)
     clt_query_set_site (query, text);
   if ((text = request_query (req, "group")) != NULL && text[0] != '\0')
     clt_query_set_group (query, text);
+  if ((text = request_query (req, "company")) != NULL && text[0] != '\0')
+    clt_query_set_company (query, text);
 
   if ((text = request_query (req, "registeredFrom")) != NULL && text[0] != '\0')
     {

@@ -159,7 +159,7 @@ clt_sqlite_store_set_customer_groups (CltStore            *store,
 }
 
 /* That @company_id exists and has @business_unit and @roles; "" and no
- * roles without a company. */
+ * roles without a company (clt_validate_company_assignment ()). */
 static gboolean
 check_assignment (CltSqliteStore  *self,
                   sqlite3         *db,
@@ -168,45 +168,11 @@ check_assignment (CltSqliteStore  *self,
 {
   g_autoptr(CltCompany) company = NULL;
 
-  if (data->company_id[0] == '\0')
-    {
-      if (data->business_unit[0] == '\0' && data->names[0] == NULL)
-        return TRUE;
-
-      g_propagate_error (error, clt_store_error_new_invalid ("company-id",
-                                                             _("Choose a company first.")));
-      return FALSE;
-    }
-
-  if (!lookup_company (self, db, data->company_id, &company, error))
+  if (data->company_id[0] != '\0' && !lookup_company (self, db, data->company_id, &company, error))
     return FALSE;
-  if (company == NULL)
-    {
-      g_propagate_error (error, clt_store_error_new_invalid ("company-id",
-                                                             _("There is no company “%s”."),
-                                                             data->company_id));
-      return FALSE;
-    }
 
-  if (data->business_unit[0] != '\0' &&
-      !g_strv_contains (clt_company_get_business_units (company), data->business_unit))
-    {
-      g_propagate_error (error, clt_store_error_new_invalid ("business-unit",
-                                                             _("The company has no business unit “%s”."),
-                                                             data->business_unit));
-      return FALSE;
-    }
-
-  for (guint i = 0; data->names[i] != NULL; i++)
-    if (!g_strv_contains (clt_company_get_roles (company), data->names[i]))
-      {
-        g_propagate_error (error, clt_store_error_new_invalid ("roles",
-                                                               _("The company has no role “%s”."),
-                                                               data->names[i]));
-        return FALSE;
-      }
-
-  return TRUE;
+  return clt_validate_company_assignment (company, data->company_id, data->business_unit,
+                                          (const char * const *) data->names, error);
 }
 
 static gboolean

@@ -227,6 +227,13 @@ filter_init (Filter   *filter,
       other = TRUE;
     }
 
+  if (clt_query_get_company (query)[0] != '\0')
+    {
+      g_string_append (filter->where, " AND c.company_id = ?");
+      filter_add_text (filter, clt_query_get_company (query));
+      other = TRUE;
+    }
+
   if (clt_query_get_site (query)[0] != '\0')
     {
       g_string_append (filter->where, " AND c.preferred_site = ?");

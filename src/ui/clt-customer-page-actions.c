@@ -57,6 +57,7 @@ _clt_customer_page_update_actions (CltCustomerPage *self)
   gtk_widget_action_set_enabled (widget, "customer.set-default-billing", writable);
   gtk_widget_action_set_enabled (widget, "customer.set-default-shipping", writable);
   gtk_widget_action_set_enabled (widget, "customer.open-email", self->customer != NULL);
+  _clt_customer_page_update_membership_actions (self, writable);
   /* A blank box is simply not ready; anything else wrong is said under it. */
   note_valid = clt_validate_note_message (note, &note_error);
   gtk_label_set_label (self->note_error_label,
@@ -146,10 +147,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (WriteData, write_data_free)
 /* Says that @what failed and why. A write based on an old version
  * (STALE) or on something gone (NOT_FOUND) also shows the current data:
  * the user sees what someone else did and can decide again. */
-static void
-report_write_error (CltCustomerPage *self,
-                    const char      *what,
-                    const GError    *error)
+void
+_clt_customer_page_report_write_error (CltCustomerPage *self,
+                                       const char      *what,
+                                       const GError    *error)
 {
   g_autofree char *message = NULL;
 
@@ -194,7 +195,7 @@ on_customer_updated_cb (GObject      *object,
 
   if (stored == NULL)
     {
-      report_write_error (self, _("Couldn’t change the customer"), error);
+      _clt_customer_page_report_write_error (self, _("Couldn’t change the customer"), error);
 
       /* Put the switch back where the stored customer has it. */
       if (data->toggle != NULL)
@@ -344,7 +345,7 @@ on_note_added_cb (GObject      *object,
       /* The typed message stays in the box, and a retry of it keeps its
        * request id: should this one have been stored after all, the
        * store answers with it instead of storing it twice. */
-      report_write_error (self, _("Couldn’t add the note"), error);
+      _clt_customer_page_report_write_error (self, _("Couldn’t add the note"), error);
       _clt_customer_page_update_actions (self);
       return;
     }
@@ -456,7 +457,7 @@ on_address_deleted_cb (GObject      *object,
 
   if (!clt_store_delete_address_finish (CLT_STORE (object), result, &error))
     {
-      report_write_error (self, _("Couldn’t delete the address"), error);
+      _clt_customer_page_report_write_error (self, _("Couldn’t delete the address"), error);
       return;
     }
 
@@ -563,7 +564,7 @@ on_default_address_set_cb (GObject      *object,
   stored = clt_store_set_default_address_finish (CLT_STORE (object), result, &error);
   if (stored == NULL)
     {
-      report_write_error (self, _("Couldn’t change the default address"), error);
+      _clt_customer_page_report_write_error (self, _("Couldn’t change the default address"), error);
       return;
     }
 
@@ -622,8 +623,9 @@ on_email_state_set_cb (GObject      *object,
 
   if (!clt_store_set_email_state_finish (CLT_STORE (object), result, &error))
     {
-      report_write_error (data->self, _("Couldn’t mark the email as handed to the mail app"),
-                          error);
+      _clt_customer_page_report_write_error (data->self,
+                                             _("Couldn’t mark the email as handed to the mail app"),
+                                             error);
       return;
     }
 

@@ -56,6 +56,7 @@ struct _CltCustomerPage
   GtkLabel             *active_badge;
   CltAssistedBuyingButton *assisted_button;
   CltAssistedBuyingLog *assisted_log;
+  GtkButton            *attach_company_button;
   GtkSwitch            *active_switch;
   GtkButton            *add_note_button;
   GtkListBox           *address_list;
@@ -89,6 +90,9 @@ struct _CltCustomerPage
   AdwViewStack         *view_stack;
 
   AdwActionRow         *field_rows[N_FIELDS];
+  /* On the Company row: the company's name, a link to it (see
+   * clt-customer-page-membership.c). */
+  GtkButton            *company_link;
 
   CltStore             *store;
   char                 *customer_id;
@@ -145,7 +149,6 @@ void       _clt_customer_page_queue_reload       (CltCustomerPage *self);
 void       _clt_customer_page_init_rows          (CltCustomerPage *self);
 void       _clt_customer_page_render_header      (CltCustomerPage *self);
 void       _clt_customer_page_render_fields      (CltCustomerPage *self);
-void       _clt_customer_page_render_groups      (CltCustomerPage *self);
 void       _clt_customer_page_render_addresses   (CltCustomerPage *self);
 void       _clt_customer_page_render_notes       (CltCustomerPage *self,
                                                   GPtrArray       *notes);
@@ -163,6 +166,23 @@ void       _clt_customer_page_class_init_actions (CltCustomerPageClass *klass);
 void       _clt_customer_page_init_actions       (CltCustomerPage *self);
 /* Enables the actions and the switches for the customer and the store. */
 void       _clt_customer_page_update_actions     (CltCustomerPage *self);
+
+/* Says that @what failed and why; a stale or missing customer also
+ * reloads the page. */
+void       _clt_customer_page_report_write_error (CltCustomerPage *self,
+                                                  const char      *what,
+                                                  const GError    *error);
+
+/* clt-customer-page-membership.c */
+
+/* Installs customer.add-to-group, customer.remove-from-group (s) and
+ * customer.attach-company. */
+void       _clt_customer_page_class_init_membership (CltCustomerPageClass *klass);
+/* The group rows (each name a link to the group, with a Remove button)
+ * and the company's link: after _clt_customer_page_render_fields (). */
+void       _clt_customer_page_render_membership  (CltCustomerPage *self);
+void       _clt_customer_page_update_membership_actions (CltCustomerPage *self,
+                                                         gboolean         writable);
 
 /* NULL, empty or only white space. */
 static inline gboolean

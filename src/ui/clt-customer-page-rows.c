@@ -18,7 +18,6 @@
 #include "clt-customer-page-private.h"
 #include "clt-email.h"
 #include "clt-format.h"
-#include "clt-group.h"
 #include "clt-iso-codes.h"
 #include "clt-note.h"
 #include "clt-order.h"
@@ -116,26 +115,6 @@ append_tag (GtkWidget *flow_box,
   gtk_widget_set_focusable (child, FALSE);
   gtk_widget_set_halign (badge, GTK_ALIGN_START);
   gtk_flow_box_append (GTK_FLOW_BOX (flow_box), child);
-}
-
-static const char *
-lookup_group_name (CltCustomerPage *self,
-                   const char      *code,
-                   const char     **description)
-{
-  for (guint i = 0; self->groups != NULL && i < self->groups->len; i++)
-    {
-      CltGroup *group = g_ptr_array_index (self->groups, i);
-
-      if (g_strcmp0 (clt_group_get_code (group), code) == 0)
-        {
-          *description = clt_group_get_description (group);
-          return clt_group_get_name (group);
-        }
-    }
-
-  *description = NULL;
-  return code;
 }
 
 static const char *
@@ -261,31 +240,6 @@ _clt_customer_page_render_fields (CltCustomerPage *self)
   assigned = !is_blank (clt_customer_get_company_id (self->customer));
   gtk_widget_set_visible (GTK_WIDGET (self->field_rows[FIELD_BUSINESS_UNIT]), assigned);
   gtk_widget_set_visible (GTK_WIDGET (self->field_rows[FIELD_ROLES]), assigned);
-}
-
-void
-_clt_customer_page_render_groups (CltCustomerPage *self)
-{
-  const char * const *codes;
-
-  if (self->customer == NULL)
-    return;
-
-  clear_list_box (self->group_list);
-  codes = clt_customer_get_groups (self->customer);
-
-  for (guint i = 0; codes[i] != NULL; i++)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      const char *description = NULL;
-      const char *name = lookup_group_name (self, codes[i], &description);
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      if (!is_blank (description))
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), description);
-      gtk_list_box_append (self->group_list, row);
-    }
 }
 
 void

@@ -100,7 +100,7 @@ show_customer (CltCustomerPage *self)
 {
   _clt_customer_page_render_header (self);
   _clt_customer_page_render_fields (self);
-  _clt_customer_page_render_groups (self);
+  _clt_customer_page_render_membership (self);
   _clt_customer_page_render_addresses (self);
   _clt_customer_page_update_actions (self);
 
@@ -483,6 +483,7 @@ clt_customer_page_class_init (CltCustomerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, account_group);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, add_note_button);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, active_badge);
+  gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, attach_company_button);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, active_switch);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, address_list);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, banner_slot);
@@ -517,6 +518,7 @@ clt_customer_page_class_init (CltCustomerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, view_stack);
 
   _clt_customer_page_class_init_actions (klass);
+  _clt_customer_page_class_init_membership (klass);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

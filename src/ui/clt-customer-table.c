@@ -598,15 +598,15 @@ on_list_query_notify_cb (CltCustomerTable *self)
 {
   GtkSelectionModel *model = gtk_column_view_get_model (self->column_view);
 
-  if (GTK_IS_SINGLE_SELECTION (model))
-    gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), GTK_INVALID_LIST_POSITION);
+  if (model != NULL)
+    gtk_selection_model_unselect_all (model);
 }
 
 void
 clt_customer_table_set_list (CltCustomerTable *self,
                              CltCustomerList  *list)
 {
-  g_autoptr(GtkSingleSelection) selection = NULL;
+  g_autoptr(GtkMultiSelection) selection = NULL;
 
   g_return_if_fail (CLT_IS_CUSTOMER_TABLE (self));
   g_return_if_fail (list == NULL || CLT_IS_CUSTOMER_LIST (list));
@@ -620,9 +620,7 @@ clt_customer_table_set_list (CltCustomerTable *self,
 
   if (list != NULL)
     {
-      selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (list)));
-      gtk_single_selection_set_autoselect (selection, FALSE);
-      gtk_single_selection_set_can_unselect (selection, TRUE);
+      selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (list)));
       g_signal_connect_object (list, "notify::query", G_CALLBACK (on_list_query_notify_cb),
                                self, G_CONNECT_SWAPPED);
     }

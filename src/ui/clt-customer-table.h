@@ -16,8 +16,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CltCustomerTable, clt_customer_table, CLT, CUSTOMER_TABLE, GtkWidget)
 
-/* The customers table: a GtkColumnView over a GtkSingleSelection over a
- * CltCustomerList. Column headers sort through the store: a header click
+/* The customers table: a GtkColumnView over a GtkMultiSelection over a
+ * CltCustomerList (a click selects one row, Ctrl and Shift more; Enter
+ * and a double click open the row). Column headers sort through the store: a header click
  * changes the list's query (sort key and direction), never a
  * GtkSortListModel.
  *

@@ -354,8 +354,7 @@ delete_customer (CltWindow  *self,
     {
       GtkSelectionModel *model = gtk_column_view_get_model (clt_customer_table_get_column_view (self->table));
 
-      /* GtkSingleSelection has no unselect_all () of its own in GTK 4.8. */
-      gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), GTK_INVALID_LIST_POSITION);
+      gtk_selection_model_unselect_all (model);
     }
 
   pd = g_rc_box_new0 (PendingDelete);

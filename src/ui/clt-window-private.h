@@ -15,6 +15,7 @@
 
 #include "clt-assisted-buying.h"
 #include "clt-customer-editor.h"
+#include "clt-customer-filter.h"
 #include "clt-customer-page.h"
 #include "clt-customer-table.h"
 #include "clt-window.h"
@@ -32,6 +33,7 @@ struct _CltWindow
   GtkButton            *load_sample_button;
   GtkSpinner           *load_sample_spinner;
   GtkButton            *empty_add_button;
+  CltCustomerFilter    *filter;
   AdwStatusPage        *empty_page;
   GtkStack             *main_stack;
   GtkLabel             *offline_label;
@@ -44,6 +46,8 @@ struct _CltWindow
   GtkRevealer          *signed_out_revealer;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
+  GtkLabel             *selection_label;
+  GtkRevealer          *selection_revealer;
   GtkStack             *stack;
   CltCustomerTable     *table;
   AdwToastOverlay      *toast_overlay;
@@ -119,6 +123,10 @@ void               clt_window_show_table             (CltWindow   *self);
 /* clt-window.c */
 
 void               _clt_window_update_title          (CltWindow   *self);
+/* Shows what @query finds (a search or a filter changed): the list, the
+ * total to say "12 of 1,000", the title. */
+void               _clt_window_set_query             (CltWindow   *self,
+                                                      CltQuery    *query);
 gboolean           _clt_window_page_is_visible       (CltWindow   *self);
 /* The loaded customer of the selected row, or NULL. */
 CltCustomer       *_clt_window_get_selected_customer (CltWindow   *self);
@@ -158,6 +166,23 @@ void               _clt_window_reload_later          (CltWindow   *self,
 void               _clt_window_retry_connection_action (GtkWidget  *widget,
                                                         const char *action_name,
                                                         GVariant   *parameter);
+
+/* clt-window-membership.c */
+
+/* Installs win.show-group (s), win.show-company (s), win.add-to-group and
+ * win.remove-from-group (on the selected customers). */
+void               _clt_window_class_init_membership (GtkWidgetClass *widget_class);
+/* Connects the group and company filter and the selection bar. */
+void               _clt_window_init_membership       (CltWindow   *self);
+/* Shows the selection bar for several selected rows; enables the group
+ * actions for the selection and the user's role. */
+void               _clt_window_update_selection      (CltWindow   *self);
+/* The ids of the selected customers whose rows have loaded (NULL-terminated). */
+GStrv              _clt_window_dup_selected_ids      (CltWindow   *self);
+/* Adds the row menu's section for the selected customers: Add to
+ * Group…, Remove from Group…. */
+void               _clt_window_append_group_section  (CltWindow   *self,
+                                                      GMenu       *menu);
 
 /* clt-window-delete.c */
 

@@ -295,14 +295,21 @@ on_search_entry_changed_cb (CltWindow   *self,
     return;
 
   clt_query_set_search_text (query, text);
-  clt_customer_list_set_query (self->list, query);
-
-  if (!self->total_known && !clt_query_is_unfiltered (query))
-    count_total (self);
+  _clt_window_set_query (self, query);
 
   /* Text set from elsewhere (accessibility, tests) shows the bar too. */
   if (text[0] != '\0' && !gtk_search_bar_get_search_mode (self->search_bar))
     gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+}
+
+void
+_clt_window_set_query (CltWindow *self,
+                       CltQuery  *query)
+{
+  clt_customer_list_set_query (self->list, query);
+
+  if (!self->total_known && !clt_query_is_unfiltered (query))
+    count_total (self);
 
   _clt_window_update_title (self);
 }
@@ -471,6 +478,7 @@ _clt_window_update_actions (CltWindow *self)
       clt_customer_page_set_edit_denied (self->page, self->edit_denied);
       clt_customer_page_set_assisted_buying_allowed (self->page, self->may_assist);
     }
+  _clt_window_update_selection (self);
 }
 
 static void
@@ -528,16 +536,24 @@ _clt_window_get_selected_customer (CltWindow *self)
 {
   GtkColumnView *view = clt_customer_table_get_column_view (self->table);
   GtkSelectionModel *model = gtk_column_view_get_model (view);
+  g_autoptr(GtkBitset) selected = NULL;
   CltCustomer *customer;
 
-  if (!GTK_IS_SINGLE_SELECTION (model))
+  if (model == NULL)
     return NULL;
 
-  customer = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (model));
-  if (customer == NULL || !clt_customer_get_loaded (customer))
+  /* Edit and Delete act on one customer: none when several are selected. */
+  selected = gtk_selection_model_get_selection (model);
+  if (gtk_bitset_get_size (selected) != 1)
     return NULL;
 
-  return customer;
+  /* The list's page holds the row (transfer none); callers use it at once. */
+  customer = g_list_model_get_item (G_LIST_MODEL (model), gtk_bitset_get_nth (selected, 0));
+  if (customer == NULL)
+    return NULL;
+  g_object_unref (customer);
+
+  return clt_customer_get_loaded (customer) ? customer : NULL;
 }
 
 /* The customer that Edit and Delete act on: the page's, or the selected
@@ -823,8 +839,10 @@ show_row_menu (CltWindow *self,
   if (customer == NULL || !clt_customer_get_loaded (customer))
     return;
 
-  /* The menu acts on the row it was opened on: select it. */
-  gtk_selection_model_select_item (model, position, TRUE);
+  /* The menu acts on the row it was opened on: select it, unless it is
+   * one of several selected rows (then Add to Group… acts on them all). */
+  if (!gtk_selection_model_is_selected (model, position))
+    gtk_selection_model_select_item (model, position, TRUE);
 
   view_item = g_menu_item_new (_("_View"), NULL);
   g_menu_item_set_action_and_target_value (view_item, "win.show-customer",
@@ -834,6 +852,7 @@ show_row_menu (CltWindow *self,
   g_menu_append (delete_section, _("_Delete…"), "win.delete-customer");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (view_section));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (delete_section));
+  _clt_window_append_group_section (self, menu);
 
   if (!gtk_widget_compute_point (GTK_WIDGET (view), GTK_WIDGET (self->table),
                                  &GRAPHENE_POINT_INIT (x, y), &point))
@@ -944,6 +963,7 @@ clt_window_constructed (GObject *object)
   clt_query_set_sort_direction (query, sort_direction);
 
   self->list = clt_customer_list_new (self->store);
+  clt_customer_filter_set_store (self->filter, self->store);
   clt_customer_list_set_query (self->list, query);
 
   g_signal_connect_object (self->list, "items-changed",
@@ -1120,6 +1140,7 @@ clt_window_class_init (CltWindowClass *klass)
 
   g_type_ensure (CLT_TYPE_CUSTOMER_TABLE);
   g_type_ensure (CLT_TYPE_CUSTOMER_PAGE);
+  g_type_ensure (CLT_TYPE_CUSTOMER_FILTER);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/clientele/Clientele/ui/clt-window.ui");
@@ -1128,6 +1149,7 @@ clt_window_class_init (CltWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CltWindow, banner_slot);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, empty_add_button);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, CltWindow, filter);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, load_sample_button);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, load_sample_spinner);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, main_stack);
@@ -1140,6 +1162,8 @@ clt_window_class_init (CltWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CltWindow, signed_out_revealer);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CltWindow, selection_label);
+  gtk_widget_class_bind_template_child (widget_class, CltWindow, selection_revealer);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, table);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, toast_overlay);
@@ -1157,6 +1181,7 @@ clt_window_class_init (CltWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.retry-connection", NULL,
                                    _clt_window_retry_connection_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  _clt_window_class_init_membership (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add-customer", NULL);
@@ -1214,6 +1239,8 @@ clt_window_init (CltWindow *self)
   g_signal_connect_object (gesture, "pressed", G_CALLBACK (on_row_long_press_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (column_view), GTK_EVENT_CONTROLLER (gesture));
+
+  _clt_window_init_membership (self);
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

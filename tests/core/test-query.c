@@ -66,6 +66,19 @@ test_query_copy_equal (void)
   g_assert_cmpstr (clt_query_get_group (query), ==, "vip");
   g_assert_false (clt_query_equal (query, copy));
   g_assert_false (clt_query_same_filter (query, copy));
+
+  /* The company filter is copied, compared and counts as a filter. */
+  clt_query_set_group (copy, "vip");
+  clt_query_set_company (query, "acme");
+  g_assert_false (clt_query_same_filter (query, copy));
+  g_clear_object (&copy);
+  copy = clt_query_copy (query);
+  g_assert_cmpstr (clt_query_get_company (copy), ==, "acme");
+  g_assert_true (clt_query_same_filter (query, copy));
+  clt_query_set_company (fresh, "acme");
+  g_assert_false (clt_query_is_unfiltered (fresh));
+  clt_query_set_company (fresh, "");
+  g_assert_true (clt_query_is_unfiltered (fresh));
 }
 
 static void

@@ -653,8 +653,17 @@ test_customer_assign_company (StoreFixture  *fixture,
   g_autoptr(GError) error = NULL;
   const char * const roles[] = { "buyer", NULL };
   const char * const bad_roles[] = { "ceo", NULL };
+  const char * const other_roles[] = { "dispatcher", NULL };
+  const char * const other_units[] = { "Logistics", NULL };
+  g_autoptr(CltCompany) globex = make_company ("globex", "Globex");
+  g_autoptr(CltCompany) stored_globex = NULL;
   const char *id = clt_customer_get_id (created);
   gint64 version;
+
+  clt_company_set_business_units (globex, other_units);
+  clt_company_set_roles (globex, other_roles);
+  stored_globex = sync_save_company (fixture->store, globex, NULL, &error);
+  g_assert_no_error (error);
 
   assigned = sync_assign_company (fixture->store, id, clt_customer_get_version (created), "acme",
                                   "Sales", roles, &error);
@@ -681,6 +690,10 @@ test_customer_assign_company (StoreFixture  *fixture,
       { clt_customer_get_version (created), "acme", "Sales", roles, CLT_STORE_ERROR_STALE, NULL },
       { version, "ghost", "Sales", roles, CLT_STORE_ERROR_INVALID, "company-id" },
       { version, "acme", "Marketing", roles, CLT_STORE_ERROR_INVALID, "business-unit" },
+      /* A unit and a role that only another company has. */
+      { version, "acme", "Logistics", roles, CLT_STORE_ERROR_INVALID, "business-unit" },
+      { version, "acme", "Sales", other_roles, CLT_STORE_ERROR_INVALID, "roles" },
+      { version, NULL, "Sales", NULL, CLT_STORE_ERROR_INVALID, "company-id" },
       { version, "acme", "Sales", bad_roles, CLT_STORE_ERROR_INVALID, "roles" },
     };
 

@@ -609,6 +609,43 @@ test_filter_group (StoreFixture  *fixture,
 }
 
 static void
+test_filter_company (StoreFixture  *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) seeded = seed_customers (fixture->store, 4);
+  g_autoptr(CltCompany) acme = add_company (fixture->store, "acme", "ACME Corp");
+  g_autoptr(CltCompany) globex = add_company (fixture->store, "globex", "Globex");
+  g_autoptr(CltQuery) query = clt_query_new ();
+  g_autoptr(GPtrArray) rows = NULL;
+  const char *companies[] = { "acme", "acme", "globex" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (companies); i++)
+    {
+      CltCustomer *customer = g_ptr_array_index (seeded, i);
+      g_autoptr(CltCustomer) stored = NULL;
+      g_autoptr(GError) error = NULL;
+
+      stored = sync_assign_company (fixture->store, clt_customer_get_id (customer),
+                                    clt_customer_get_version (customer), companies[i], "Sales",
+                                    NULL, &error);
+      g_assert_no_error (error);
+    }
+
+  clt_query_set_company (query, "acme");
+  g_assert_cmpuint (count_query (fixture->store, query), ==, 2);
+  rows = list_all (fixture->store, query, CLT_STORE_MAX_PAGE_SIZE);
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_cmpstr (clt_customer_get_company_id (g_ptr_array_index (rows, i)), ==, "acme");
+
+  clt_query_set_company (query, "globex");
+  g_assert_cmpuint (count_query (fixture->store, query), ==, 1);
+  clt_query_set_company (query, "initech");
+  g_assert_cmpuint (count_query (fixture->store, query), ==, 0);
+  clt_query_set_company (query, "");
+  g_assert_cmpuint (count_query (fixture->store, query), ==, 4);
+}
+
+static void
 test_filter_registered (StoreFixture  *fixture,
                         gconstpointer  data)
 {
@@ -965,6 +1002,7 @@ register_list_cases (const StoreFactory *factory)
   STORE_TEST ("/clt/store/filter/status", test_filter_status);
   STORE_TEST ("/clt/store/filter/country-and-site", test_filter_country_and_site);
   STORE_TEST ("/clt/store/filter/group", test_filter_group);
+  STORE_TEST ("/clt/store/filter/company", test_filter_company);
   STORE_TEST ("/clt/store/filter/registered", test_filter_registered);
 
   STORE_TEST ("/clt/store/search/case-and-accents", test_search_case_and_accents);

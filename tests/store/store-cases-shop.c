@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "clt-group-membership.h"
 #include "store-test-util.h"
 
 /* Shop data: sites, groups, companies, custom fields, preferences, and
@@ -870,6 +871,111 @@ test_import_idempotent (StoreFixture  *fixture,
 
 /* }}} */
 
+/* Groups of several customers at once {{{ */
+
+static CltMembershipReport *
+sync_apply_membership (CltStore            *store,
+                       const char * const  *ids,
+                       const char          *code,
+                       gboolean             add,
+                       GError             **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  clt_group_membership_apply_async (store, ids, code, add, NULL, store_result_cb, &result);
+  return clt_group_membership_apply_finish (store, store_wait (&result), error);
+}
+
+static guint
+count_in_group (CltStore   *store,
+                const char *code)
+{
+  g_autoptr(CltQuery) query = clt_query_new ();
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  clt_query_set_group (query, code);
+  g_assert_true (sync_count_customers (store, query, &n, &error));
+  g_assert_no_error (error);
+  return n;
+}
+
+static void
+test_group_membership_apply (StoreFixture  *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(CltCustomer) anna = add_customer (fixture->store, "Anna", "Schmidt", "anna@example.com");
+  g_autoptr(CltCustomer) ben = add_customer (fixture->store, "Ben", "Meyer", "ben@example.com");
+  g_autoptr(CltCustomer) cleo = add_customer (fixture->store, "Cleo", "Roth", "cleo@example.com");
+  g_autoptr(CltGroup) vip = add_group (fixture->store, "vip", "VIP");
+  g_autoptr(CltGroup) b2b = add_group (fixture->store, "b2b", "B2B");
+  g_autoptr(CltCustomer) grouped = NULL;
+  g_autoptr(CltCustomer) read = NULL;
+  g_autoptr(CltMembershipReport) added = NULL;
+  g_autoptr(CltMembershipReport) removed = NULL;
+  g_autoptr(CltMembershipReport) refused = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const b2b_only[] = { "b2b", NULL };
+  const char *ids[] = { clt_customer_get_id (anna), clt_customer_get_id (ben),
+                        "no-such-customer", clt_customer_get_id (cleo), NULL };
+  const char *none[] = { NULL };
+  CltMembershipFailure *failure;
+
+  /* Ben is in "b2b" already, and stays there. */
+  grouped = sync_set_groups (fixture->store, clt_customer_get_id (ben),
+                             clt_customer_get_version (ben), b2b_only, &error);
+  g_assert_no_error (error);
+
+  added = sync_apply_membership (fixture->store, ids, "vip", TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (added->n_changed, ==, 3);
+  g_assert_cmpuint (added->n_unchanged, ==, 0);
+  g_assert_cmpuint (added->failures->len, ==, 1);
+  failure = g_ptr_array_index (added->failures, 0);
+  g_assert_cmpstr (failure->customer_id, ==, "no-such-customer");
+  g_assert_error (failure->error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND);
+
+  g_assert_cmpuint (count_in_group (fixture->store, "vip"), ==, 3);
+  read = sync_get_customer (fixture->store, clt_customer_get_id (ben), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_strv_contains (clt_customer_get_groups (read), "b2b"));
+  g_assert_true (g_strv_contains (clt_customer_get_groups (read), "vip"));
+
+  /* Removing: who is not in the group is left as is. */
+  ids[2] = clt_customer_get_id (anna);
+  ids[3] = NULL;
+  removed = sync_apply_membership (fixture->store, (const char * const *) ids + 1, "vip", FALSE,
+                                   &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (removed->n_changed, ==, 2);
+  g_assert_cmpuint (removed->failures->len, ==, 0);
+  g_assert_cmpuint (count_in_group (fixture->store, "vip"), ==, 1);
+  g_clear_object (&read);
+  read = sync_get_customer (fixture->store, clt_customer_get_id (ben), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (clt_customer_get_groups (read), b2b_only);
+
+  /* A group that does not exist fails for each customer, in words. */
+  refused = sync_apply_membership (fixture->store, (const char * const *) ids + 1, "ghost", TRUE,
+                                   &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (refused->n_changed, ==, 0);
+  g_assert_cmpuint (refused->failures->len, ==, 2);
+  failure = g_ptr_array_index (refused->failures, 0);
+  g_assert_cmpstr (failure->label, ==, "Ben Meyer");
+  g_assert_nonnull (failure->error);
+
+  /* No customers, or no group code: refused as a whole. */
+  g_assert_null (sync_apply_membership (fixture->store, none, "vip", TRUE, &error));
+  g_assert_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (sync_apply_membership (fixture->store, (const char * const *) ids, "", TRUE,
+                                        &error));
+  g_assert_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_INVALID);
+}
+
+/* }}} */
+
 void
 register_shop_cases (const StoreFactory *factory)
 {
@@ -882,6 +988,7 @@ register_shop_cases (const StoreFactory *factory)
   STORE_TEST ("/clt/store/groups/save-and-list", test_group_save_and_list);
   STORE_TEST ("/clt/store/groups/invalid", test_group_invalid);
   STORE_TEST ("/clt/store/groups/delete", test_group_delete);
+  STORE_TEST ("/clt/store/groups/membership-apply", test_group_membership_apply);
 
   STORE_TEST ("/clt/store/companies/save-and-list", test_company_save_and_list);
   STORE_TEST ("/clt/store/companies/invalid", test_company_invalid);

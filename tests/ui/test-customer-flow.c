@@ -207,17 +207,30 @@ get_row (CltWindow *window,
   return copy;
 }
 
-static GtkSingleSelection *
+static GtkSelectionModel *
 get_selection (CltWindow *window)
 {
-  return GTK_SINGLE_SELECTION (gtk_column_view_get_model (clt_window_get_column_view (window)));
+  return gtk_column_view_get_model (clt_window_get_column_view (window));
 }
 
 static void
 select_row (CltWindow *window,
             guint      position)
 {
-  gtk_single_selection_set_selected (get_selection (window), position);
+  gtk_selection_model_select_item (get_selection (window), position, TRUE);
+}
+
+/* The one selected position, or GTK_INVALID_LIST_POSITION when none or
+ * several are. */
+static guint
+get_selected (CltWindow *window)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (get_selection (window));
+
+  if (gtk_bitset_get_size (selected) != 1)
+    return GTK_INVALID_LIST_POSITION;
+
+  return gtk_bitset_get_nth (selected, 0);
 }
 
 /* Asks to delete (the action win.delete-customer) and confirms. */
@@ -597,12 +610,21 @@ test_row_menu (void)
   gesture = find_secondary_click (GTK_WIDGET (view));
   g_assert_nonnull (gesture);
   g_signal_emit_by_name (gesture, "pressed", 1, point.x, point.y);
-  g_assert_cmpuint (gtk_single_selection_get_selected (get_selection (window)), ==, 6);
+  g_assert_cmpuint (get_selected (window), ==, 6);
 
   popover = find_visible_popover (table);
   g_assert_nonnull (popover);
   model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover));
-  g_assert_cmpint (g_menu_model_get_n_items (model), ==, 2);
+  /* View, Edit…; Delete…; Add to Group…, Remove from Group…. */
+  g_assert_cmpint (g_menu_model_get_n_items (model), ==, 3);
+  {
+    g_autoptr(GMenuModel) groups = g_menu_model_get_item_link (model, 2, G_MENU_LINK_SECTION);
+    g_autofree char *group_action = NULL;
+
+    g_assert_true (g_menu_model_get_item_attribute (groups, 0, G_MENU_ATTRIBUTE_ACTION, "s",
+                                                    &group_action));
+    g_assert_cmpstr (group_action, ==, "win.add-to-group");
+  }
   {
     g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, 0, G_MENU_LINK_SECTION);
 
@@ -676,7 +698,7 @@ test_open_and_back (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "customer.back", NULL));
   g_assert_cmpstr (clt_window_get_visible_page (window), ==, "table");
   run_for (400);
-  g_assert_cmpuint (gtk_single_selection_get_selected (get_selection (window)), ==, position);
+  g_assert_cmpuint (get_selected (window), ==, position);
   g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (vadjustment), scrolled, 0.5);
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)) ||
                  gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (view)));
@@ -711,7 +733,7 @@ test_delete_undo (void)
   row = get_row (window, 5);
   delete_and_confirm (window, row);
   /* The selection goes with the row, not to the one moving up. */
-  g_assert_cmpuint (gtk_single_selection_get_selected (get_selection (window)), ==,
+  g_assert_cmpuint (get_selected (window), ==,
                     GTK_INVALID_LIST_POSITION);
 
   /* Gone from the table at once, the count with it: the store hides the

@@ -875,6 +875,12 @@ n_calls (CltStore   *store,
   return ui_test_store_get_n_calls (UI_TEST_STORE (store), operation);
 }
 
+static gboolean
+details_loaded_once (gpointer data)
+{
+  return n_calls (data, "get_customer_details") >= 1;
+}
+
 /* Everything the page shows comes from one store call, and so does a
  * reload. */
 static void
@@ -994,6 +1000,9 @@ test_stale_write (void)
 
     wait_until (label_shown, &wait, "the stale toast");
   }
+  /* The reload runs from an idle: on a busy machine the toast's animation
+   * can hold it back past a fixed wait. */
+  wait_until (details_loaded_once, store, "the reload");
   wait_until (page_loaded, shown.page, "the reload");
   settle ();
   g_assert_cmpuint (n_calls (store, "set_default_address"), ==, 1);

@@ -1,0 +1,512 @@
+/* clt-customer-filter.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "clt-customer-filter"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "clt-company.h"
+#include "clt-customer-filter.h"
+#include "clt-enums.h"
+#include "clt-error-message.h"
+#include "clt-group.h"
+#include "clt-property-util.h"
+#include "clt-store.h"
+
+struct _CltCustomerFilter
+{
+  GtkWidget      parent_instance;
+
+  /* Template widgets */
+  GtkMenuButton *button;
+  GtkButton     *clear_button;
+  GtkDropDown   *company_choice;
+  GtkLabel      *error_label;
+  GtkDropDown   *group_choice;
+
+  CltStore      *store;
+  GCancellable  *cancellable;
+  /* What the drop-downs list after "Any …", by position − 1. */
+  GPtrArray     *group_codes;
+  GPtrArray     *company_ids;
+  char          *group;
+  char          *company;
+  guint          pending;
+  /* Set while the drop-downs are filled: their changes are not choices. */
+  gboolean       filling;
+};
+
+G_DEFINE_FINAL_TYPE (CltCustomerFilter, clt_customer_filter, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_GROUP,
+  PROP_COMPANY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void reload (CltCustomerFilter *self);
+
+static guint
+position_of (GPtrArray  *keys,
+             const char *key)
+{
+  guint index;
+
+  if (key != NULL && keys != NULL &&
+      g_ptr_array_find_with_equal_func (keys, key, g_str_equal, &index))
+    return index + 1;
+
+  return 0;
+}
+
+static const char *
+key_at (GPtrArray *keys,
+        guint      position)
+{
+  if (keys == NULL || position == 0 || position == GTK_INVALID_LIST_POSITION ||
+      position > keys->len)
+    return NULL;
+
+  return g_ptr_array_index (keys, position - 1);
+}
+
+static void
+update_label (CltCustomerFilter *self)
+{
+  g_autoptr(GStrvBuilder) parts = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+  GtkStringObject *item;
+
+  if (self->group != NULL &&
+      (item = gtk_drop_down_get_selected_item (self->group_choice)) != NULL &&
+      gtk_drop_down_get_selected (self->group_choice) > 0)
+    g_strv_builder_add (parts, gtk_string_object_get_string (item));
+  else if (self->group != NULL)
+    g_strv_builder_add (parts, self->group);
+
+  if (self->company != NULL &&
+      (item = gtk_drop_down_get_selected_item (self->company_choice)) != NULL &&
+      gtk_drop_down_get_selected (self->company_choice) > 0)
+    g_strv_builder_add (parts, gtk_string_object_get_string (item));
+  else if (self->company != NULL)
+    g_strv_builder_add (parts, self->company);
+
+  names = g_strv_builder_end (parts);
+  if (names[0] == NULL)
+    gtk_menu_button_set_label (self->button, _("Filter"));
+  else
+    {
+      /* Translators: between the names of the group and the company filtered by */
+      g_autofree char *label = g_strjoinv (_(" · "), names);
+
+      gtk_menu_button_set_label (self->button, label);
+    }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->clear_button),
+                            self->group != NULL || self->company != NULL);
+}
+
+static void
+fill_choice (CltCustomerFilter *self,
+             GtkDropDown       *choice,
+             GPtrArray        **keys,
+             const char        *any,
+             GPtrArray         *names,
+             GPtrArray         *new_keys,
+             const char        *chosen)
+{
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (model, any);
+  for (guint i = 0; i < names->len; i++)
+    gtk_string_list_append (model, g_ptr_array_index (names, i));
+
+  g_clear_pointer (keys, g_ptr_array_unref);
+  *keys = g_ptr_array_ref (new_keys);
+
+  self->filling = TRUE;
+  gtk_drop_down_set_model (choice, G_LIST_MODEL (model));
+  gtk_drop_down_set_selected (choice, position_of (*keys, chosen));
+  self->filling = FALSE;
+}
+
+static void
+show_error (CltCustomerFilter *self,
+            const char        *what,
+            const GError      *error)
+{
+  g_autofree char *message = clt_error_dup_message (what, error);
+
+  gtk_label_set_label (self->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+}
+
+static void
+on_groups_listed_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(CltCustomerFilter) self = user_data;
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  groups = clt_store_list_groups_finish (CLT_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->pending--;
+  if (groups == NULL)
+    {
+      show_error (self, _("Couldn’t load the customer groups"), error);
+      return;
+    }
+
+  for (guint i = 0; i < groups->len; i++)
+    {
+      CltGroup *group = g_ptr_array_index (groups, i);
+
+      g_ptr_array_add (names, (gpointer) clt_group_get_name (group));
+      g_ptr_array_add (codes, g_strdup (clt_group_get_code (group)));
+    }
+
+  fill_choice (self, self->group_choice, &self->group_codes, _("Any Group"), names, codes,
+               self->group);
+  update_label (self);
+}
+
+static void
+on_companies_listed_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(CltCustomerFilter) self = user_data;
+  g_autoptr(GPtrArray) companies = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  companies = clt_store_list_companies_finish (CLT_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->pending--;
+  if (companies == NULL)
+    {
+      show_error (self, _("Couldn’t load the companies"), error);
+      return;
+    }
+
+  for (guint i = 0; i < companies->len; i++)
+    {
+      CltCompany *company = g_ptr_array_index (companies, i);
+
+      g_ptr_array_add (names, (gpointer) clt_company_get_name (company));
+      g_ptr_array_add (ids, g_strdup (clt_company_get_id (company)));
+    }
+
+  fill_choice (self, self->company_choice, &self->company_ids, _("Any Company"), names, ids,
+               self->company);
+  update_label (self);
+}
+
+static void
+reload (CltCustomerFilter *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  if (self->store == NULL)
+    return;
+
+  self->cancellable = g_cancellable_new ();
+  self->pending = 2;
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  clt_store_list_groups_async (self->store, self->cancellable, on_groups_listed_cb,
+                               g_object_ref (self));
+  clt_store_list_companies_async (self->store, self->cancellable, on_companies_listed_cb,
+                                  g_object_ref (self));
+}
+
+static void
+on_store_changed_cb (CltCustomerFilter *self,
+                     CltChangeKind      kind,
+                     const char        *id)
+{
+  if (kind == CLT_CHANGE_GROUP || kind == CLT_CHANGE_COMPANY)
+    reload (self);
+}
+
+static void
+on_choice_selected_cb (CltCustomerFilter *self,
+                       GParamSpec        *pspec,
+                       GtkDropDown       *choice)
+{
+  if (self->filling)
+    return;
+
+  if (choice == self->group_choice)
+    clt_customer_filter_set_group (self, key_at (self->group_codes,
+                                                 gtk_drop_down_get_selected (choice)));
+  else
+    clt_customer_filter_set_company (self, key_at (self->company_ids,
+                                                   gtk_drop_down_get_selected (choice)));
+}
+
+static void
+on_clear_clicked_cb (CltCustomerFilter *self)
+{
+  clt_customer_filter_set_group (self, NULL);
+  clt_customer_filter_set_company (self, NULL);
+  gtk_menu_button_popdown (self->button);
+}
+
+static void
+clt_customer_filter_dispose (GObject *object)
+{
+  CltCustomerFilter *self = (CltCustomerFilter *) object;
+
+  g_cancellable_cancel (self->cancellable);
+  clt_customer_filter_set_store (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CLT_TYPE_CUSTOMER_FILTER);
+
+  G_OBJECT_CLASS (clt_customer_filter_parent_class)->dispose (object);
+}
+
+static void
+clt_customer_filter_finalize (GObject *object)
+{
+  CltCustomerFilter *self = (CltCustomerFilter *) object;
+
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->group_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->company_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->group, g_free);
+  g_clear_pointer (&self->company, g_free);
+
+  G_OBJECT_CLASS (clt_customer_filter_parent_class)->finalize (object);
+}
+
+static void
+clt_customer_filter_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  CltCustomerFilter *self = CLT_CUSTOMER_FILTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_GROUP:
+      g_value_set_string (value, clt_customer_filter_get_group (self));
+      break;
+
+    case PROP_COMPANY:
+      g_value_set_string (value, clt_customer_filter_get_company (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+clt_customer_filter_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  CltCustomerFilter *self = CLT_CUSTOMER_FILTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      clt_customer_filter_set_store (self, g_value_get_object (value));
+      break;
+
+    case PROP_GROUP:
+      clt_customer_filter_set_group (self, g_value_get_string (value));
+      break;
+
+    case PROP_COMPANY:
+      clt_customer_filter_set_company (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+clt_customer_filter_class_init (CltCustomerFilterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = clt_customer_filter_dispose;
+  object_class->finalize = clt_customer_filter_finalize;
+  object_class->get_property = clt_customer_filter_get_property;
+  object_class->set_property = clt_customer_filter_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         CLT_TYPE_STORE,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_GROUP] =
+    g_param_spec_string ("group", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_COMPANY] =
+    g_param_spec_string ("company", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/clientele/Clientele/ui/clt-customer-filter.ui");
+  gtk_widget_class_bind_template_child (widget_class, CltCustomerFilter, button);
+  gtk_widget_class_bind_template_child (widget_class, CltCustomerFilter, clear_button);
+  gtk_widget_class_bind_template_child (widget_class, CltCustomerFilter, company_choice);
+  gtk_widget_class_bind_template_child (widget_class, CltCustomerFilter, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CltCustomerFilter, group_choice);
+  gtk_widget_class_bind_template_callback (widget_class, on_choice_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_clear_clicked_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+clt_customer_filter_init (CltCustomerFilter *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  update_label (self);
+}
+
+GtkWidget *
+clt_customer_filter_new (void)
+{
+  return g_object_new (CLT_TYPE_CUSTOMER_FILTER, NULL);
+}
+
+void
+clt_customer_filter_set_store (CltCustomerFilter *self,
+                               CltStore          *store)
+{
+  g_return_if_fail (CLT_IS_CUSTOMER_FILTER (self));
+  g_return_if_fail (store == NULL || CLT_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, on_store_changed_cb, self);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+
+  reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+const char *
+clt_customer_filter_get_group (CltCustomerFilter *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER_FILTER (self), "");
+
+  return self->group != NULL ? self->group : "";
+}
+
+void
+clt_customer_filter_set_group (CltCustomerFilter *self,
+                               const char        *group)
+{
+  g_return_if_fail (CLT_IS_CUSTOMER_FILTER (self));
+
+  if (!clt_set_string (&self->group, group))
+    return;
+
+  self->filling = TRUE;
+  gtk_drop_down_set_selected (self->group_choice, position_of (self->group_codes, self->group));
+  self->filling = FALSE;
+  update_label (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GROUP]);
+}
+
+const char *
+clt_customer_filter_get_company (CltCustomerFilter *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER_FILTER (self), "");
+
+  return self->company != NULL ? self->company : "";
+}
+
+void
+clt_customer_filter_set_company (CltCustomerFilter *self,
+                                 const char        *company)
+{
+  g_return_if_fail (CLT_IS_CUSTOMER_FILTER (self));
+
+  if (!clt_set_string (&self->company, company))
+    return;
+
+  self->filling = TRUE;
+  gtk_drop_down_set_selected (self->company_choice,
+                              position_of (self->company_ids, self->company));
+  self->filling = FALSE;
+  update_label (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPANY]);
+}
+
+GtkDropDown *
+clt_customer_filter_get_group_choice (CltCustomerFilter *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER_FILTER (self), NULL);
+
+  return self->group_choice;
+}
+
+GtkDropDown *
+clt_customer_filter_get_company_choice (CltCustomerFilter *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER_FILTER (self), NULL);
+
+  return self->company_choice;
+}
+
+GtkMenuButton *
+clt_customer_filter_get_button (CltCustomerFilter *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER_FILTER (self), NULL);
+
+  return self->button;
+}
+
+gboolean
+clt_customer_filter_get_loading (CltCustomerFilter *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER_FILTER (self), FALSE);
+
+  return self->pending > 0;
+}
