@@ -55,6 +55,7 @@ main (int   argc,
   register_child_cases (factory);
   register_shop_cases (factory);
   register_access_cases (factory);
+  register_field_cases (factory);
 
   return g_test_run ();
 }
