@@ -13,6 +13,7 @@
 
 #include <adwaita.h>
 
+#include "clt-custom-fields-group.h"
 #include "clt-customer-page.h"
 #include "clt-types.h"
 
@@ -58,6 +59,7 @@ struct _CltCustomerPage
   GtkStack             *addresses_stack;
   GtkBox               *banner_slot;
   AdwPreferencesGroup  *company_group;
+  CltCustomFieldsGroup *custom_fields_group;
   GtkButton            *delete_button;
   GtkButton            *edit_button;
   GtkLabel             *email_label;
