@@ -382,6 +382,17 @@ search_action (GtkWidget  *widget,
 }
 
 static void
+choose_columns_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CltWindow *self = CLT_WINDOW (widget);
+
+  show_table (self);
+  clt_customer_table_choose_columns (self->table);
+}
+
+static void
 close_search_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -928,6 +939,7 @@ clt_window_constructed (GObject *object)
                            G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
 
   clt_customer_table_set_sort (self->table, sort_key, sort_direction);
+  clt_customer_table_set_settings (self->table, self->settings);
   clt_customer_table_set_list (self->table, self->list);
 
   if (self->settings != NULL)
@@ -1116,6 +1128,7 @@ clt_window_class_init (CltWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.add-customer", NULL, add_customer_action);
+  gtk_widget_class_install_action (widget_class, "win.choose-columns", NULL, choose_columns_action);
   gtk_widget_class_install_action (widget_class, "win.close-search", NULL, close_search_action);
   gtk_widget_class_install_action (widget_class, "win.delete-customer", NULL, delete_customer_action);
   gtk_widget_class_install_action (widget_class, "win.edit-customer", NULL, edit_customer_action);
