@@ -53,6 +53,13 @@ custom_column_free (CustomColumn *custom)
   g_free (custom);
 }
 
+enum {
+  ERROR,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void schedule_save (CltCustomerTable *self);
 
 /* Ids {{{ */
@@ -509,11 +516,10 @@ on_custom_fields_listed_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  /* The window reports the store's failures; the table keeps the columns
-   * it has. */
+  /* The table keeps the columns it has; the window tells the user. */
   if (fields == NULL)
     {
-      g_debug ("Custom fields not listed: %s", error->message);
+      g_signal_emit (self, signals[ERROR], 0, error);
       return;
     }
 
@@ -598,6 +604,13 @@ choose_columns_action (GtkWidget  *widget,
 void
 _clt_customer_table_class_init_columns (GtkWidgetClass *widget_class)
 {
+  signals[ERROR] =
+    g_signal_new ("error",
+                  G_TYPE_FROM_CLASS (widget_class),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_ERROR);
+
   gtk_widget_class_install_action (widget_class, "table.hide-column", "s", hide_column_action);
   gtk_widget_class_install_action (widget_class, "table.choose-columns", NULL,
                                    choose_columns_action);

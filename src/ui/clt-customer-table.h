@@ -24,7 +24,10 @@ G_DECLARE_FINAL_TYPE (CltCustomerTable, clt_customer_table, CLT, CUSTOMER_TABLE,
  * Properties: "list" (CltCustomerList, nullable), "sort-key" (CltSortKey)
  * and "sort-direction" (CltSortDirection): setting them sorts the view as a
  * header click would; a header click updates them (bind them to GSettings
- * to persist the sort). */
+ * to persist the sort).
+ *
+ * Signal "error" (GError): the custom fields (its columns) could not be
+ * listed. */
 
 GtkWidget          *clt_customer_table_new                (void);
 CltCustomerList    *clt_customer_table_get_list           (CltCustomerTable *self);

@@ -283,6 +283,14 @@ on_list_error_cb (CltWindow       *self,
 }
 
 static void
+on_table_error_cb (CltWindow        *self,
+                   const GError     *error,
+                   CltCustomerTable *table)
+{
+  _clt_window_show_error (self, _("Couldn't list the custom fields"), error);
+}
+
+static void
 on_search_entry_changed_cb (CltWindow   *self,
                             GtkEditable *entry)
 {
@@ -940,6 +948,8 @@ clt_window_constructed (GObject *object)
 
   clt_customer_table_set_sort (self->table, sort_key, sort_direction);
   clt_customer_table_set_settings (self->table, self->settings);
+  g_signal_connect_object (self->table, "error", G_CALLBACK (on_table_error_cb), self,
+                           G_CONNECT_SWAPPED);
   clt_customer_table_set_list (self->table, self->list);
 
   if (self->settings != NULL)

@@ -98,17 +98,6 @@ custom_rows_shown (gpointer data)
   return clt_customer_editor_get_field_row (data, "custom-fields.points") != NULL;
 }
 
-static void
-type_into (CltCustomerEditor *editor,
-           const char        *field,
-           const char        *text)
-{
-  GtkWidget *row = clt_customer_editor_get_field_row (editor, field);
-
-  g_assert_true (GTK_IS_EDITABLE (row));
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-}
-
 static gboolean
 editor_can_save (CltCustomerEditor *editor)
 {
@@ -166,11 +155,11 @@ test_editor_and_page (Fixture       *fixture,
   g_assert_true (editor_can_save (editor));
 
   /* Text in a number field: the message next to the field, no saving. */
-  type_into (editor, "custom-fields.points", "lots");
+  type_into_field (editor, "custom-fields.points", "lots");
   g_assert_cmpstr (clt_customer_editor_get_field_error (editor, "custom-fields.points"), ==,
                    "Enter a number");
   g_assert_false (editor_can_save (editor));
-  type_into (editor, "custom-fields.since", "2021-02-30");
+  type_into_field (editor, "custom-fields.since", "2021-02-30");
   g_assert_nonnull (clt_customer_editor_get_field_error (editor, "custom-fields.since"));
   gtk_widget_grab_focus (clt_customer_editor_get_field_row (editor, "custom-fields.since"));
   wait_for_paint (GTK_WIDGET (editor));
@@ -178,11 +167,11 @@ test_editor_and_page (Fixture       *fixture,
   save_screenshot (GTK_WIDGET (editor), "editor-custom-fields.png");
 
   /* Fixed: a decimal comma reads as a number. */
-  type_into (editor, "custom-fields.points", "12,5");
-  type_into (editor, "custom-fields.since", "2021-02-28");
+  type_into_field (editor, "custom-fields.points", "12,5");
+  type_into_field (editor, "custom-fields.since", "2021-02-28");
   g_assert_null (clt_customer_editor_get_field_error (editor, "custom-fields.points"));
   g_assert_null (clt_customer_editor_get_field_error (editor, "custom-fields.since"));
-  type_into (editor, "custom-fields.nick", "Ada");
+  type_into_field (editor, "custom-fields.nick", "Ada");
   adw_combo_row_set_selected (ADW_COMBO_ROW (clt_customer_editor_get_field_row (editor, "custom-fields.tier")), 2);
   row = clt_customer_editor_get_field_row (editor, "custom-fields.vip");
   gtk_switch_set_active (GTK_SWITCH (find_widget (row, is_switch, NULL)), TRUE);

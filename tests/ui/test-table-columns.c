@@ -44,25 +44,6 @@ reset_settings (int width)
   return settings;
 }
 
-static gboolean
-rows_loaded (gpointer data)
-{
-  CltCustomerList *list = clt_window_get_customer_list (data);
-  guint n = MIN (10, g_list_model_get_n_items (G_LIST_MODEL (list)));
-
-  if (n == 0 || clt_customer_list_get_loading (list))
-    return FALSE;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CltCustomer) customer = g_list_model_get_item (G_LIST_MODEL (list), i);
-
-      if (!clt_customer_get_loaded (customer))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 static CltCustomerTable *
 get_table (CltWindow *window)
 {
@@ -97,10 +78,21 @@ assert_no_horizontal_scroll (CltWindow *window)
 static void
 settle (CltWindow *window)
 {
-  wait_until (rows_loaded, window, "the first rows");
+  wait_until (first_rows_loaded, window, "the first rows");
   wait_for_paint (GTK_WIDGET (window));
   run_for (200);
   wait_for_paint (GTK_WIDGET (window));
+}
+
+static CltWindow *
+open_window (TempStore *ts)
+{
+  CltWindow *window;
+
+  temp_store_init (ts, TEMPLATE, N_SAMPLE);
+  window = create_window (app, ts->store);
+  settle (window);
+  return window;
 }
 
 static void
@@ -108,11 +100,7 @@ test_default_width (void)
 {
   g_autoptr(GSettings) settings = reset_settings (1200);
   TempStore ts = { 0 };
-  CltWindow *window;
-
-  temp_store_init (&ts, TEMPLATE, N_SAMPLE);
-  window = create_window (app, ts.store);
-  settle (window);
+  CltWindow *window = open_window (&ts);
 
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >=, 1150);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1200);
@@ -141,11 +129,7 @@ test_narrow (void)
 {
   g_autoptr(GSettings) settings = reset_settings (360);
   TempStore ts = { 0 };
-  CltWindow *window;
-
-  temp_store_init (&ts, TEMPLATE, N_SAMPLE);
-  window = create_window (app, ts.store);
-  settle (window);
+  CltWindow *window = open_window (&ts);
 
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 400);
   /* Who each customer is, not their number and registration date. */
@@ -246,7 +230,7 @@ sorted_by_tier (gpointer data)
 {
   g_autoptr(CltQuery) query = clt_customer_list_dup_query (clt_window_get_customer_list (data));
 
-  return g_strcmp0 (clt_query_get_sort_field (query), "tier") == 0 && rows_loaded (data);
+  return g_strcmp0 (clt_query_get_sort_field (query), "tier") == 0 && first_rows_loaded (data);
 }
 
 static char *
