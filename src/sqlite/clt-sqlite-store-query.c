@@ -1225,13 +1225,16 @@ list_customers_read (CltSqliteStore *self,
     }
   else
     {
+      /* CROSS JOIN fixes which side leads: the values' index in sort
+       * order when walking, the matching customers otherwise. */
       Walk with_value = {
-        "customer_field_values v JOIN customers c ON c.pk = v.customer_pk",
-        "%+v.field_key = ? AND %+c.listed = 1", "v.sort_key", "v.customer_pk", sort_field
+        dense ? "customer_field_values v CROSS JOIN customers c ON c.pk = v.customer_pk"
+              : "customers c CROSS JOIN customer_field_values v ON v.customer_pk = c.pk",
+        "v.field_key = ? AND +c.listed = 1", "v.sort_key", "v.customer_pk", sort_field
       };
       Walk without_value = {
         "customers c",
-        "%+c.listed = 1 AND NOT EXISTS (SELECT 1 FROM customer_field_values v"
+        "+c.listed = 1 AND NOT EXISTS (SELECT 1 FROM customer_field_values v"
         " WHERE v.customer_pk = c.pk AND v.field_key = ?)", "c.pk", "c.pk", sort_field
       };
 

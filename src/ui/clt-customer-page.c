@@ -325,12 +325,13 @@ on_custom_fields_listed_cb (GObject      *object,
                             GAsyncResult *result,
                             gpointer      user_data)
 {
-  CltCustomerPage *self = user_data;
+  g_autoptr(CltCustomerPage) self = user_data;
   g_autoptr(GPtrArray) fields = NULL;
   g_autoptr(GError) error = NULL;
 
   fields = clt_store_list_custom_fields_finish (CLT_STORE (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* Gone meanwhile (disposed): nothing to show them in. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->store == NULL)
     return;
 
   if (fields == NULL)
@@ -348,7 +349,7 @@ static void
 list_custom_fields (CltCustomerPage *self)
 {
   clt_store_list_custom_fields_async (self->store, self->cancellable, on_custom_fields_listed_cb,
-                                      self);
+                                      g_object_ref (self));
 }
 
 static void

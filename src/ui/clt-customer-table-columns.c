@@ -508,12 +508,13 @@ on_custom_fields_listed_cb (GObject      *object,
                             GAsyncResult *result,
                             gpointer      user_data)
 {
-  CltCustomerTable *self = user_data;
+  g_autoptr(CltCustomerTable) self = user_data;
   g_autoptr(GPtrArray) fields = NULL;
   g_autoptr(GError) error = NULL;
 
   fields = clt_store_list_custom_fields_finish (CLT_STORE (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* Gone meanwhile (disposed): nothing to show them in. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->custom_columns == NULL)
     return;
 
   /* The table keeps the columns it has; the window tells the user. */
@@ -535,7 +536,8 @@ list_custom_fields (CltCustomerTable *self)
     return;
 
   store = clt_customer_list_get_store (self->list);
-  clt_store_list_custom_fields_async (store, self->cancellable, on_custom_fields_listed_cb, self);
+  clt_store_list_custom_fields_async (store, self->cancellable, on_custom_fields_listed_cb,
+                                      g_object_ref (self));
 }
 
 static void

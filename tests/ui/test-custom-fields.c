@@ -98,6 +98,23 @@ custom_rows_shown (gpointer data)
   return clt_customer_editor_get_field_row (data, "custom-fields.points") != NULL;
 }
 
+/* Scrolls the page holding @widget so that it shows, for screenshots. */
+static void
+scroll_to (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *v;
+  double x, y;
+
+  g_assert_nonnull (scrolled);
+  v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  g_assert_true (gtk_widget_translate_coordinates (widget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                                   0, 0, &x, &y));
+  gtk_adjustment_set_value (v, MAX (0, y - 120));
+  wait_for_paint (widget);
+  run_for (200);
+}
+
 static gboolean
 editor_can_save (CltCustomerEditor *editor)
 {
@@ -161,9 +178,7 @@ test_editor_and_page (Fixture       *fixture,
   g_assert_false (editor_can_save (editor));
   type_into_field (editor, "custom-fields.since", "2021-02-30");
   g_assert_nonnull (clt_customer_editor_get_field_error (editor, "custom-fields.since"));
-  gtk_widget_grab_focus (clt_customer_editor_get_field_row (editor, "custom-fields.since"));
-  wait_for_paint (GTK_WIDGET (editor));
-  run_for (300);
+  scroll_to (clt_customer_editor_get_field_row (editor, "custom-fields.points"));
   save_screenshot (GTK_WIDGET (editor), "editor-custom-fields.png");
 
   /* Fixed: a decimal comma reads as a number. */
@@ -212,9 +227,9 @@ test_editor_and_page (Fixture       *fixture,
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Yes");
   row = clt_custom_fields_group_get_row (CLT_CUSTOM_FIELDS_GROUP (group), "tier");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Silver");
-  gtk_widget_grab_focus (row);
   wait_for_paint (GTK_WIDGET (page));
   run_for (300);
+  scroll_to (row);
   save_screenshot (GTK_WIDGET (window), "customer-page-custom-fields.png");
 
   gtk_window_destroy (window);
