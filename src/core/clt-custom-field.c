@@ -7,9 +7,19 @@
 
 #include "config.h"
 
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
 #include "clt-custom-field.h"
 #include "clt-enum-types.h"
+#include "clt-error.h"
 #include "clt-property-util.h"
+#include "clt-query.h"
+
+#define ERROR_FIELD_PREFIX "custom-fields."
 
 struct _CltCustomField
 {
@@ -18,6 +28,7 @@ struct _CltCustomField
   char               *key;
   char               *label;
   CltCustomFieldType  type;
+  char              **choices;
   gboolean            show_as_column;
   gint64 version;
 };
@@ -29,6 +40,7 @@ enum {
   PROP_KEY,
   PROP_LABEL,
   PROP_TYPE,
+  PROP_CHOICES,
   PROP_SHOW_AS_COLUMN,
   PROP_VERSION,
   N_PROPS
@@ -43,6 +55,7 @@ clt_custom_field_finalize (GObject *object)
 
   g_clear_pointer (&self->key, g_free);
   g_clear_pointer (&self->label, g_free);
+  g_clear_pointer (&self->choices, g_strfreev);
 
   G_OBJECT_CLASS (clt_custom_field_parent_class)->finalize (object);
 }
@@ -67,6 +80,10 @@ clt_custom_field_get_property (GObject    *object,
 
     case PROP_TYPE:
       g_value_set_enum (value, clt_custom_field_get_field_type (self));
+      break;
+
+    case PROP_CHOICES:
+      g_value_set_boxed (value, clt_custom_field_get_choices (self));
       break;
 
     case PROP_SHOW_AS_COLUMN:
@@ -102,6 +119,10 @@ clt_custom_field_set_property (GObject      *object,
 
     case PROP_TYPE:
       clt_custom_field_set_field_type (self, g_value_get_enum (value));
+      break;
+
+    case PROP_CHOICES:
+      clt_custom_field_set_choices (self, g_value_get_boxed (value));
       break;
 
     case PROP_SHOW_AS_COLUMN:
@@ -147,6 +168,13 @@ clt_custom_field_class_init (CltCustomFieldClass *klass)
                         G_PARAM_EXPLICIT_NOTIFY |
                         G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_CHOICES] =
+    g_param_spec_boxed ("choices", NULL, NULL,
+                        G_TYPE_STRV,
+                        (G_PARAM_READWRITE |
+                         G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS));
+
   properties[PROP_SHOW_AS_COLUMN] =
     g_param_spec_boolean ("show-as-column", NULL, NULL,
                           FALSE,
@@ -186,6 +214,7 @@ clt_custom_field_copy (CltCustomField *self)
   copy->key = g_strdup (self->key);
   copy->label = g_strdup (self->label);
   copy->type = self->type;
+  copy->choices = g_strdupv (self->choices);
   copy->show_as_column = self->show_as_column;
 
   copy->version = self->version;
@@ -249,6 +278,24 @@ clt_custom_field_set_field_type (CltCustomField     *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TYPE]);
 }
 
+const char * const *
+clt_custom_field_get_choices (CltCustomField *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOM_FIELD (self), clt_empty_strv);
+
+  return self->choices != NULL ? (const char * const *) self->choices : clt_empty_strv;
+}
+
+void
+clt_custom_field_set_choices (CltCustomField     *self,
+                              const char * const *choices)
+{
+  g_return_if_fail (CLT_IS_CUSTOM_FIELD (self));
+
+  if (clt_set_strv (&self->choices, choices))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHOICES]);
+}
+
 gboolean
 clt_custom_field_get_show_as_column (CltCustomField *self)
 {
@@ -291,4 +338,149 @@ clt_custom_field_set_version (CltCustomField *self,
 
   self->version = version;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERSION]);
+}
+
+gboolean
+clt_custom_field_value_to_double (GVariant *value,
+                                  double   *number)
+{
+  g_return_val_if_fail (value != NULL, FALSE);
+  g_return_val_if_fail (number != NULL, FALSE);
+
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
+    *number = g_variant_get_double (value);
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+    *number = (double) g_variant_get_int64 (value);
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT32))
+    *number = g_variant_get_int32 (value);
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_UINT64))
+    *number = (double) g_variant_get_uint64 (value);
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+char *
+clt_custom_field_format_value (CltCustomField *self,
+                               GVariant       *value)
+{
+  double number;
+
+  g_return_val_if_fail (CLT_IS_CUSTOM_FIELD (self), NULL);
+
+  if (value == NULL)
+    return g_strdup ("");
+
+  if (clt_custom_field_value_to_double (value, &number))
+    return g_strdup_printf ("%'.15g", number);
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
+    return g_strdup (g_variant_get_boolean (value) ? _("Yes") : _("No"));
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    return g_variant_dup_string (value, NULL);
+
+  return g_variant_print (value, FALSE);
+}
+
+GError *
+clt_custom_field_value_error (const char *key,
+                              const char *message)
+{
+  g_return_val_if_fail (key != NULL, NULL);
+  g_return_val_if_fail (message != NULL, NULL);
+
+  {
+    g_autofree char *field = g_strconcat (ERROR_FIELD_PREFIX, key, NULL);
+
+    return clt_store_error_new_invalid (field, "%s: %s", key, message);
+  }
+}
+
+const char *
+clt_custom_field_key_from_error_field (const char *field)
+{
+  if (field == NULL || !g_str_has_prefix (field, ERROR_FIELD_PREFIX))
+    return NULL;
+
+  return field + strlen (ERROR_FIELD_PREFIX);
+}
+
+static gboolean
+parse_iso_date (const char *text)
+{
+  guint year, month, day;
+  char end;
+
+  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-' ||
+      sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &end) != 3)
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+
+  return g_date_valid_dmy (day, month, year);
+}
+
+GVariant *
+clt_custom_field_parse_filter_value (CltCustomFieldType   type,
+                                     CltFieldMatch        match,
+                                     const char          *text,
+                                     char               **message)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (message == NULL || *message == NULL, NULL);
+
+  switch (type)
+    {
+    case CLT_CUSTOM_FIELD_NUMBER:
+      {
+        char *end = NULL;
+        double number = g_ascii_strtod (text, &end);
+
+        if (match == CLT_FIELD_MATCH_PREFIX)
+          break;
+        if (text[0] == '\0' || end == NULL || *end != '\0' || !isfinite (number))
+          {
+            if (message != NULL)
+              *message = g_strdup (_("Enter a number"));
+            return NULL;
+          }
+        return g_variant_new_double (number);
+      }
+
+    case CLT_CUSTOM_FIELD_BOOLEAN:
+      if (match != CLT_FIELD_MATCH_EQUALS)
+        break;
+      if (g_ascii_strcasecmp (text, "true") == 0 || g_ascii_strcasecmp (text, "yes") == 0 ||
+          g_str_equal (text, "1"))
+        return g_variant_new_int64 (1);
+      if (g_ascii_strcasecmp (text, "false") == 0 || g_ascii_strcasecmp (text, "no") == 0 ||
+          g_str_equal (text, "0"))
+        return g_variant_new_int64 (0);
+      if (message != NULL)
+        *message = g_strdup (_("Choose yes or no"));
+      return NULL;
+
+    case CLT_CUSTOM_FIELD_DATE:
+      if (match != CLT_FIELD_MATCH_PREFIX && !parse_iso_date (text))
+        {
+          if (message != NULL)
+            *message = g_strdup (_("Enter the date as YYYY-MM-DD, like 1980-04-23"));
+          return NULL;
+        }
+      return g_variant_new_string (text);
+
+    case CLT_CUSTOM_FIELD_STRING:
+    case CLT_CUSTOM_FIELD_CHOICE:
+    default:
+      {
+        g_autofree char *folded = clt_fold_text (text);
+
+        return g_variant_new_string (folded);
+      }
+    }
+
+  if (message != NULL)
+    *message = g_strdup (_("This field cannot be compared that way"));
+  return NULL;
 }

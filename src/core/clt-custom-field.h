@@ -32,6 +32,11 @@ void               clt_custom_field_set_label          (CltCustomField    *self,
 CltCustomFieldType clt_custom_field_get_field_type     (CltCustomField    *self);
 void               clt_custom_field_set_field_type     (CltCustomField    *self,
                                                         CltCustomFieldType field_type);
+/* The values a CLT_CUSTOM_FIELD_CHOICE field may take, in the order the
+ * editor offers them (empty for the other types). */
+const char * const*clt_custom_field_get_choices        (CltCustomField    *self);
+void               clt_custom_field_set_choices        (CltCustomField    *self,
+                                                        const char * const *choices);
 gboolean           clt_custom_field_get_show_as_column (CltCustomField    *self);
 void               clt_custom_field_set_show_as_column (CltCustomField    *self,
                                                         gboolean           show_as_column);
@@ -40,5 +45,28 @@ void               clt_custom_field_set_show_as_column (CltCustomField    *self,
 gint64             clt_custom_field_get_version        (CltCustomField    *self);
 void               clt_custom_field_set_version        (CltCustomField    *self,
                                                         gint64             version);
+
+/* A number held by a custom field value (a double, or an integer a double
+ * holds exactly); FALSE for any other value. */
+gboolean           clt_custom_field_value_to_double    (GVariant          *value,
+                                                        double            *number);
+/* What a user reads for @value (NULL: none): numbers in the locale's
+ * format, yes/no, dates and text as they are. */
+char              *clt_custom_field_format_value       (CltCustomField    *self,
+                                                        GVariant          *value);
+/* A filter's @text read for a field of @type as the stores compare it
+ * (sort keys: folded text, a double, 0/1 as int64, "YYYY-MM-DD"), or NULL
+ * with @message when it cannot be (a number that is not one, a prefix of a
+ * number or yes/no, a range over yes/no). Returns a floating GVariant. */
+GVariant          *clt_custom_field_parse_filter_value (CltCustomFieldType type,
+                                                        CltFieldMatch      match,
+                                                        const char        *text,
+                                                        char             **message);
+/* A CLT_STORE_ERROR_INVALID for the value of custom field @key: its field
+ * is "custom-fields.KEY" (JSON "customFields.KEY"). */
+GError            *clt_custom_field_value_error        (const char        *key,
+                                                        const char        *message);
+/* The key of a "custom-fields.KEY" error field, or NULL. */
+const char        *clt_custom_field_key_from_error_field (const char      *field);
 
 G_END_DECLS

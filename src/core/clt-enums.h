@@ -80,7 +80,19 @@ typedef enum
   CLT_CUSTOM_FIELD_NUMBER,
   CLT_CUSTOM_FIELD_BOOLEAN,
   CLT_CUSTOM_FIELD_DATE,
+  CLT_CUSTOM_FIELD_CHOICE,
 } CltCustomFieldType;
+
+/* How a CltQuery's custom field filter compares a customer's value with
+ * the filter's: equal (text and choices ignoring case and accents), the
+ * text starts with it, at least / at most (numbers, dates, text). */
+typedef enum
+{
+  CLT_FIELD_MATCH_EQUALS,
+  CLT_FIELD_MATCH_PREFIX,
+  CLT_FIELD_MATCH_AT_LEAST,
+  CLT_FIELD_MATCH_AT_MOST,
+} CltFieldMatch;
 
 /* What a back-office user may do. Viewers read; staff edit customers,
  * addresses and notes; support is staff plus Assisted Buying; admins also

@@ -703,3 +703,55 @@ clt_json_array_to_text (GPtrArray    *objects,
 }
 
 /* }}} */
+
+/* Custom field query parameters {{{ */
+
+static const char * const match_suffixes[] = {
+  [CLT_FIELD_MATCH_EQUALS]   = "",
+  [CLT_FIELD_MATCH_PREFIX]   = ".prefix",
+  [CLT_FIELD_MATCH_AT_LEAST] = ".min",
+  [CLT_FIELD_MATCH_AT_MOST]  = ".max",
+};
+
+char *
+clt_json_field_filter_parameter (const char    *key,
+                                 CltFieldMatch  match)
+{
+  g_return_val_if_fail (key != NULL, NULL);
+  g_return_val_if_fail ((guint) match < G_N_ELEMENTS (match_suffixes), NULL);
+
+  return g_strconcat (CLT_JSON_MIXINS_PREFIX, key, match_suffixes[match], NULL);
+}
+
+gboolean
+clt_json_parse_field_filter_parameter (const char     *name,
+                                       char          **key,
+                                       CltFieldMatch  *match)
+{
+  const char *rest;
+  const char *dot;
+
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (!g_str_has_prefix (name, CLT_JSON_MIXINS_PREFIX))
+    return FALSE;
+
+  rest = name + strlen (CLT_JSON_MIXINS_PREFIX);
+  dot = strchr (rest, '.');
+  for (guint i = 0; i < G_N_ELEMENTS (match_suffixes); i++)
+    {
+      if ((dot == NULL && i == CLT_FIELD_MATCH_EQUALS) ||
+          (dot != NULL && g_str_equal (dot, match_suffixes[i]) && i != CLT_FIELD_MATCH_EQUALS))
+        {
+          if (key != NULL)
+            *key = dot != NULL ? g_strndup (rest, (gsize) (dot - rest)) : g_strdup (rest);
+          if (match != NULL)
+            *match = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* }}} */

@@ -188,4 +188,15 @@ gboolean    clt_json_change_parse       (JsonNode     *node,
                                          char        **id,
                                          GError      **error);
 
+/* Custom fields in the query of GET /customers, after Emporix's "mixins":
+ * "mixins.KEY" (equals), "mixins.KEY.prefix", "mixins.KEY.min",
+ * "mixins.KEY.max" (inclusive); "sort=mixins.KEY:asc". */
+#define CLT_JSON_MIXINS_PREFIX "mixins."
+char               *clt_json_field_filter_parameter (const char    *key,
+                                                     CltFieldMatch  match);
+/* Whether @name is such a parameter; @key (transfer full) and @match. */
+gboolean            clt_json_parse_field_filter_parameter (const char    *name,
+                                                           char         **key,
+                                                           CltFieldMatch *match);
+
 G_END_DECLS

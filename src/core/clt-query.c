@@ -27,7 +27,16 @@ struct _CltQuery
   GDateTime         *registered_until;
   CltSortKey         sort_key;
   CltSortDirection   sort_direction;
+  char              *sort_field;
+  GPtrArray         *field_filters;   /* FieldFilter, ordered by (key, match) */
 };
+
+typedef struct
+{
+  char          *key;
+  CltFieldMatch  match;
+  char          *value;
+} FieldFilter;
 
 G_DEFINE_FINAL_TYPE (CltQuery, clt_query, G_TYPE_OBJECT)
 
@@ -43,10 +52,48 @@ enum {
   PROP_REGISTERED_UNTIL,
   PROP_SORT_KEY,
   PROP_SORT_DIRECTION,
+  PROP_SORT_FIELD,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void
+field_filter_free (FieldFilter *filter)
+{
+  g_free (filter->key);
+  g_free (filter->value);
+  g_free (filter);
+}
+
+static int
+field_filter_compare (const FieldFilter *a,
+                      const char        *key,
+                      CltFieldMatch      match)
+{
+  int order = strcmp (a->key, key);
+
+  return order != 0 ? order : (int) a->match - (int) match;
+}
+
+static gboolean
+field_filters_equal (GPtrArray *a,
+                     GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+
+  for (guint i = 0; i < a->len; i++)
+    {
+      const FieldFilter *fa = g_ptr_array_index (a, i);
+      const FieldFilter *fb = g_ptr_array_index (b, i);
+
+      if (field_filter_compare (fa, fb->key, fb->match) != 0 || strcmp (fa->value, fb->value) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
 
 static void
 clt_query_finalize (GObject *object)
@@ -60,6 +107,8 @@ clt_query_finalize (GObject *object)
   g_clear_pointer (&self->country, g_free);
   g_clear_pointer (&self->registered_from, g_date_time_unref);
   g_clear_pointer (&self->registered_until, g_date_time_unref);
+  g_clear_pointer (&self->sort_field, g_free);
+  g_clear_pointer (&self->field_filters, g_ptr_array_unref);
 
   G_OBJECT_CLASS (clt_query_parent_class)->finalize (object);
 }
@@ -112,6 +161,10 @@ clt_query_get_property (GObject    *object,
 
     case PROP_SORT_DIRECTION:
       g_value_set_enum (value, clt_query_get_sort_direction (self));
+      break;
+
+    case PROP_SORT_FIELD:
+      g_value_set_string (value, clt_query_get_sort_field (self));
       break;
 
     default:
@@ -167,6 +220,10 @@ clt_query_set_property (GObject      *object,
 
     case PROP_SORT_DIRECTION:
       clt_query_set_sort_direction (self, g_value_get_enum (value));
+      break;
+
+    case PROP_SORT_FIELD:
+      clt_query_set_sort_field (self, g_value_get_string (value));
       break;
 
     default:
@@ -253,12 +310,20 @@ clt_query_class_init (CltQueryClass *klass)
                         G_PARAM_EXPLICIT_NOTIFY |
                         G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_SORT_FIELD] =
+    g_param_spec_string ("sort-field", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 clt_query_init (CltQuery *self)
 {
+  self->field_filters = g_ptr_array_new_with_free_func ((GDestroyNotify) field_filter_free);
 }
 
 CltQuery *
@@ -285,6 +350,13 @@ clt_query_copy (CltQuery *self)
   copy->registered_until = self->registered_until != NULL ? g_date_time_ref (self->registered_until) : NULL;
   copy->sort_key = self->sort_key;
   copy->sort_direction = self->sort_direction;
+  copy->sort_field = g_strdup (self->sort_field);
+  for (guint i = 0; i < self->field_filters->len; i++)
+    {
+      const FieldFilter *filter = g_ptr_array_index (self->field_filters, i);
+
+      clt_query_add_field_filter (copy, filter->key, filter->match, filter->value);
+    }
 
   return copy;
 }
@@ -531,7 +603,8 @@ clt_query_same_filter (CltQuery *a,
          g_strcmp0 (a->site, b->site) == 0 &&
          g_strcmp0 (a->country, b->country) == 0 &&
          date_time_equal (a->registered_from, b->registered_from) &&
-         date_time_equal (a->registered_until, b->registered_until);
+         date_time_equal (a->registered_until, b->registered_until) &&
+         field_filters_equal (a->field_filters, b->field_filters);
 }
 
 /**
@@ -548,6 +621,7 @@ clt_query_equal (CltQuery *a,
 
   return a->sort_key == b->sort_key &&
          a->sort_direction == b->sort_direction &&
+         g_strcmp0 (a->sort_field, b->sort_field) == 0 &&
          clt_query_same_filter (a, b);
 }
 
@@ -569,7 +643,106 @@ clt_query_is_unfiltered (CltQuery *self)
          self->site == NULL &&
          self->country == NULL &&
          self->registered_from == NULL &&
-         self->registered_until == NULL;
+         self->registered_until == NULL &&
+         self->field_filters->len == 0;
+}
+
+const char *
+clt_query_get_sort_field (CltQuery *self)
+{
+  g_return_val_if_fail (CLT_IS_QUERY (self), "");
+
+  return self->sort_field != NULL ? self->sort_field : "";
+}
+
+void
+clt_query_set_sort_field (CltQuery   *self,
+                          const char *key)
+{
+  g_return_if_fail (CLT_IS_QUERY (self));
+
+  if (key != NULL && key[0] == '\0')
+    key = NULL;
+  if (clt_set_string (&self->sort_field, key))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_FIELD]);
+}
+
+void
+clt_query_add_field_filter (CltQuery      *self,
+                            const char    *key,
+                            CltFieldMatch  match,
+                            const char    *value)
+{
+  FieldFilter *filter;
+  guint i;
+
+  g_return_if_fail (CLT_IS_QUERY (self));
+  g_return_if_fail (key != NULL);
+  g_return_if_fail (value != NULL);
+
+  for (i = 0; i < self->field_filters->len; i++)
+    {
+      int order = field_filter_compare (g_ptr_array_index (self->field_filters, i), key, match);
+
+      if (order == 0)
+        {
+          filter = g_ptr_array_index (self->field_filters, i);
+          g_free (filter->value);
+          filter->value = g_strdup (value);
+          return;
+        }
+      if (order > 0)
+        break;
+    }
+
+  filter = g_new0 (FieldFilter, 1);
+  filter->key = g_strdup (key);
+  filter->match = match;
+  filter->value = g_strdup (value);
+  g_ptr_array_insert (self->field_filters, i, filter);
+}
+
+void
+clt_query_remove_field_filters (CltQuery   *self,
+                                const char *key)
+{
+  g_return_if_fail (CLT_IS_QUERY (self));
+
+  for (guint i = self->field_filters->len; i > 0; i--)
+    {
+      const FieldFilter *filter = g_ptr_array_index (self->field_filters, i - 1);
+
+      if (key == NULL || g_str_equal (filter->key, key))
+        g_ptr_array_remove_index (self->field_filters, i - 1);
+    }
+}
+
+guint
+clt_query_get_n_field_filters (CltQuery *self)
+{
+  g_return_val_if_fail (CLT_IS_QUERY (self), 0);
+
+  return self->field_filters->len;
+}
+
+const char *
+clt_query_get_field_filter (CltQuery       *self,
+                            guint           index,
+                            CltFieldMatch  *match,
+                            const char    **value)
+{
+  const FieldFilter *filter;
+
+  g_return_val_if_fail (CLT_IS_QUERY (self), NULL);
+  g_return_val_if_fail (index < self->field_filters->len, NULL);
+
+  filter = g_ptr_array_index (self->field_filters, index);
+  if (match != NULL)
+    *match = filter->match;
+  if (value != NULL)
+    *value = filter->value;
+
+  return filter->key;
 }
 
 /* Letters that NFKD leaves alone but that people type without their

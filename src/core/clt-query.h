@@ -22,7 +22,14 @@ G_DECLARE_FINAL_TYPE (CltQuery, clt_query, CLT, QUERY, GObject)
  * (group code or ""), "company" (company id or ""), "site" (site code or
  * ""), "country" (ISO alpha-2 or ""), "registered-from", "registered-until" (GDateTime or NULL,
  * inclusive/exclusive), "sort-key" (CltSortKey), "sort-direction"
- * (CltSortDirection).
+ * (CltSortDirection), "sort-field" (a custom field key: when set, the
+ * rows are in the order of that field's values, customers without one
+ * last in either direction; "" sorts by "sort-key").
+ *
+ * Custom field filters: any number, at most one per key and CltFieldMatch
+ * (adding another replaces it); the value is text as a user types it
+ * ("12.5", "true"/"false", "YYYY-MM-DD", a choice) and the store reads
+ * it by the field's type. They change no property (nothing is notified).
  *
  * A query handed to a store or a CltCustomerList is copied by them, so the
  * caller may go on changing its own. */
@@ -67,6 +74,22 @@ void               clt_query_set_sort_key         (CltQuery           *self,
 CltSortDirection   clt_query_get_sort_direction   (CltQuery           *self);
 void               clt_query_set_sort_direction   (CltQuery           *self,
                                                    CltSortDirection    direction);
+const char        *clt_query_get_sort_field       (CltQuery           *self);
+void               clt_query_set_sort_field       (CltQuery           *self,
+                                                   const char         *key);
+void               clt_query_add_field_filter     (CltQuery           *self,
+                                                   const char         *key,
+                                                   CltFieldMatch       match,
+                                                   const char         *value);
+/* @key NULL: every field's filters. */
+void               clt_query_remove_field_filters (CltQuery           *self,
+                                                   const char         *key);
+guint              clt_query_get_n_field_filters  (CltQuery           *self);
+/* Returns the key of filter @index (ordered by key, then match). */
+const char        *clt_query_get_field_filter     (CltQuery           *self,
+                                                   guint               index,
+                                                   CltFieldMatch      *match,
+                                                   const char        **value);
 
 /* Case- and accent-insensitive folding used on both sides of a search:
  * NFKD, combining marks dropped, casefolded, ß → ss, whitespace collapsed.

@@ -14,6 +14,8 @@
 #include "clt-validate.h"
 #include "clt-validate-private.h"
 
+#define MAX_FIELD_FILTERS 64u
+
 /* Any text may be searched for, but not without bounds: the store makes
  * an FTS term of every word. Line breaks and tabs pasted with it are only
  * white space to the search. */
@@ -88,6 +90,45 @@ check_query_sort_direction (gpointer   query,
   return TRUE;
 }
 
+static gboolean
+check_query_sort_field (gpointer   query,
+                        char     **message)
+{
+  const char *key = clt_query_get_sort_field (query);
+
+  if (key[0] != '\0' && !is_custom_field_key (key))
+    return fail (message, _("There is no such custom field"));
+
+  return TRUE;
+}
+
+static gboolean
+check_query_field_filters (gpointer   query,
+                           char     **message)
+{
+  guint n = clt_query_get_n_field_filters (query);
+
+  /* Each is a condition of the store's query: a bounded number. */
+  if (n > MAX_FIELD_FILTERS)
+    return fail_printf (message, _("Filter by at most %u custom field values"), MAX_FIELD_FILTERS);
+
+  for (guint i = 0; i < n; i++)
+    {
+      CltFieldMatch match;
+      const char *value;
+      const char *key = clt_query_get_field_filter (query, i, &match, &value);
+
+      if (!is_custom_field_key (key))
+        return fail (message, _("There is no such custom field"));
+      if ((guint) match > CLT_FIELD_MATCH_AT_MOST)
+        return fail (message, _("Choose how to compare the value"));
+      if (!check_text (value, CLT_VALIDATE_MAX_TEXT, FALSE, message))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static const ObjectCheck query_checks[] =
 {
   { "search-text", check_query_search_text },
@@ -98,6 +139,8 @@ static const ObjectCheck query_checks[] =
   { "country", check_query_country },
   { "sort-key", check_query_sort_key },
   { "sort-direction", check_query_sort_direction },
+  { "sort-field", check_query_sort_field },
+  { "field-filters", check_query_field_filters },
 };
 
 /* Public API ------------------------------------------------------------ */

@@ -263,10 +263,31 @@ static gboolean
 check_custom_field_type (gpointer   field,
                          char     **message)
 {
-  if ((guint) clt_custom_field_get_field_type (field) > CLT_CUSTOM_FIELD_DATE)
+  if ((guint) clt_custom_field_get_field_type (field) > CLT_CUSTOM_FIELD_CHOICE)
     return fail (message, _("Unknown field type."));
 
   return TRUE;
+}
+
+/* A choice list names its choices (distinct, one line each); the other
+ * types have none. */
+static gboolean
+check_custom_field_choices (gpointer   field,
+                            char     **message)
+{
+  const char * const *choices = clt_custom_field_get_choices (field);
+
+  if (clt_custom_field_get_field_type (field) != CLT_CUSTOM_FIELD_CHOICE)
+    {
+      if (choices[0] != NULL)
+        return fail (message, _("Only a choice list has choices"));
+      return TRUE;
+    }
+
+  if (choices[0] == NULL)
+    return fail (message, _("Add at least one choice"));
+
+  return clt_validate_list (choices, CLT_VALIDATE_MAX_TEXT, message);
 }
 
 static const ObjectCheck custom_field_checks[] =
@@ -274,6 +295,7 @@ static const ObjectCheck custom_field_checks[] =
   { "key", check_custom_field_key },
   { "label", check_custom_field_label },
   { "type", check_custom_field_type },
+  { "choices", check_custom_field_choices },
 };
 
 /* Public API ------------------------------------------------------------ */
@@ -331,6 +353,7 @@ clt_validate_custom_field (CltCustomField  *field,
  * CLT_VALIDATE_MAX_COMMENT characters on one line. Number: a finite
  * double, or a 32- or 64-bit integer a double holds exactly (|n| ≤ 2^53).
  * Yes/no: a boolean. Date: a string "YYYY-MM-DD" naming a real day.
+ * Choice list: a string that is one of the field's choices.
  *
  * Returns: whether @value fits the type of @field
  */
@@ -367,6 +390,12 @@ clt_validate_custom_field_value (CltCustomField  *field,
       if (!g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
         return fail (message, _("Enter the date as YYYY-MM-DD, like 1980-04-23"));
       return parse_date (g_variant_get_string (value, NULL), &date, message);
+
+    case CLT_CUSTOM_FIELD_CHOICE:
+      if (!g_variant_is_of_type (value, G_VARIANT_TYPE_STRING) ||
+          !g_strv_contains (clt_custom_field_get_choices (field), g_variant_get_string (value, NULL)))
+        return fail (message, _("Choose one of the choices"));
+      return TRUE;
 
     default:
       return fail (message, _("Unknown field type."));

@@ -73,7 +73,9 @@ G_BEGIN_DECLS
  * 2000 characters on several lines. Companies: "id" a custom ID
  * (required), "name" required, at most 200 characters; "business-units"
  * and "roles" lists. Custom fields: "key" `[a-z][a-z0-9_]*`, at most 64;
- * "label" required, at most 200 characters; "type" a CltCustomFieldType.
+ * "label" required, at most 200 characters; "type" a CltCustomFieldType;
+ * "choices" a list (entries of at most 200 characters) for a choice list,
+ * at least one, and empty for the other types.
  * The rules that need the database (a code taken, a type that cannot
  * change while values exist) stay with the store. */
 

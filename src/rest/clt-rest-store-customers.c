@@ -185,7 +185,23 @@ clt_rest_store_list_customers (CltStore            *store,
       rest_call_add_param (call, "company", clt_query_get_company (query));
       add_date_param (call, "registeredFrom", clt_query_get_registered_from (query));
       add_date_param (call, "registeredUntil", clt_query_get_registered_until (query));
-      if ((guint) key < CLT_N_SORT_KEYS)
+      for (guint i = 0; i < clt_query_get_n_field_filters (query); i++)
+        {
+          CltFieldMatch match;
+          const char *value;
+          const char *field = clt_query_get_field_filter (query, i, &match, &value);
+          g_autofree char *name = clt_json_field_filter_parameter (field, match);
+
+          rest_call_add_param (call, name, value);
+        }
+      if (clt_query_get_sort_field (query)[0] != '\0')
+        {
+          sort = g_strconcat (CLT_JSON_MIXINS_PREFIX, clt_query_get_sort_field (query), ":",
+                              clt_query_get_sort_direction (query) == CLT_SORT_DESCENDING
+                                ? "desc" : "asc", NULL);
+          rest_call_add_param (call, "sort", sort);
+        }
+      else if ((guint) key < CLT_N_SORT_KEYS)
         {
           sort = g_strconcat (sort_fields[key], ":",
                               clt_query_get_sort_direction (query) == CLT_SORT_DESCENDING

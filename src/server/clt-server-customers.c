@@ -216,6 +216,8 @@ respond_query_error (Request      *req,
     { "sort-direction", "sort" },
     { "registered-from", "registeredFrom" },
     { "registered-until", "registeredUntil" },
+    { "sort-field", "sort" },
+    { "field-filters", "mixins" },
   };
   g_autoptr(GError) bad = NULL;
   const char *field;
@@ -335,6 +337,12 @@ handle_list_customers (Request *req)
             clt_query_set_sort_key (query, sort_fields[i].key);
             found = TRUE;
           }
+      if (g_str_has_prefix (parts[0], CLT_JSON_MIXINS_PREFIX) &&
+          parts[0][strlen (CLT_JSON_MIXINS_PREFIX)] != '\0')
+        {
+          clt_query_set_sort_field (query, parts[0] + strlen (CLT_JSON_MIXINS_PREFIX));
+          found = TRUE;
+        }
       if (!found || (parts[1] != NULL && !g_str_equal (parts[1], "asc") &&
                      !g_str_equal (parts[1], "desc")))
         {
@@ -388,6 +396,29 @@ handle_list_customers (Request *req)
           return;
         }
       clt_query_set_registered_until (query, until);
+    }
+
+  if (req->query != NULL)
+    {
+      GHashTableIter iter;
+      const char *name;
+      const char *value;
+
+      g_hash_table_iter_init (&iter, req->query);
+      while (g_hash_table_iter_next (&iter, (gpointer *) &name, (gpointer *) &value))
+        {
+          g_autofree char *field = NULL;
+          CltFieldMatch match;
+
+          if (clt_json_parse_field_filter_parameter (name, &field, &match))
+            clt_query_add_field_filter (query, field, match, value);
+          else if (g_str_has_prefix (name, CLT_JSON_MIXINS_PREFIX))
+            {
+              respond_bad_query (req, _("A custom field filter is mixins.KEY, mixins.KEY.prefix,"
+                                        " mixins.KEY.min or mixins.KEY.max."));
+              return;
+            }
+        }
     }
 
   if (with_total != NULL && g_ascii_strcasecmp (with_total, "true") == 0)

@@ -474,6 +474,33 @@ static const char schema_v4[] =
   "CREATE INDEX assisted_buying_sessions_by_customer"
   "  ON assisted_buying_sessions (customer_pk, started);";
 
+/* Version 5: custom fields for the table.
+ * - custom_fields.choices: a choice list's choices, one per line.
+ * - customer_field_values loses the NUMERIC affinity its "ANY" column had
+ *   (text "00123" was stored as the number 123): values are kept as they
+ *   are given. sort_key is what sorting and filtering compare: folded text
+ *   (case and accents, as the search folds them), numbers, 0/1, dates as
+ *   text; indexed by (field_key, sort_key), the rowid tiebreak (the
+ *   primary key) riding along in the index. Rows of earlier versions get lower ()
+ *   as their fold; every write after stores the real one. */
+static const char schema_v5[] =
+  "ALTER TABLE custom_fields ADD COLUMN choices TEXT NOT NULL DEFAULT '';"
+  "CREATE TABLE customer_field_values_v5 ("
+  "  customer_pk INTEGER NOT NULL REFERENCES customers (pk) ON DELETE CASCADE,"
+  "  field_key TEXT NOT NULL REFERENCES custom_fields (key) ON DELETE CASCADE ON UPDATE CASCADE,"
+  "  value,"
+  "  sort_key,"
+  "  PRIMARY KEY (customer_pk, field_key)"
+  ") WITHOUT ROWID;"
+  "INSERT INTO customer_field_values_v5 (customer_pk, field_key, value, sort_key)"
+  "  SELECT v.customer_pk, v.field_key,"
+  "         CASE WHEN f.type IN (0, 3) THEN CAST (v.value AS TEXT) ELSE v.value END,"
+  "         CASE WHEN f.type IN (0, 3) THEN lower (CAST (v.value AS TEXT)) ELSE v.value END"
+  "  FROM customer_field_values v JOIN custom_fields f ON f.key = v.field_key;"
+  "DROP TABLE customer_field_values;"
+  "ALTER TABLE customer_field_values_v5 RENAME TO customer_field_values;"
+  "CREATE INDEX customer_field_values_by_key ON customer_field_values (field_key, sort_key);";
+
 typedef struct
 {
   int         version;
@@ -487,6 +514,7 @@ static const MigrationStep steps[] = {
   { 2, schema_v2 },
   { 3, schema_v3 },
   { 4, schema_v4 },
+  { 5, schema_v5 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == CLT_SQLITE_SCHEMA_VERSION);

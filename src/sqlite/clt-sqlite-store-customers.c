@@ -335,7 +335,8 @@ check_references (CltSqliteStore *self,
       const char *key;
       GVariant *value;
 
-      g_autoptr(sqlite3_stmt) type = prepare (self, db, "SELECT type FROM custom_fields WHERE key = ?",
+      g_autoptr(sqlite3_stmt) type = prepare (self, db,
+                                              "SELECT type, choices FROM custom_fields WHERE key = ?",
                                               error);
 
       if (type == NULL)
@@ -360,19 +361,23 @@ check_references (CltSqliteStore *self,
             }
           if (rc == SQLITE_DONE)
             {
-              g_propagate_error (error, clt_store_error_new_invalid ("custom-fields",
-                                                                     _("There is no custom field “%s”."),
-                                                                     key));
+              g_autofree char *unknown = g_strdup_printf (_("There is no custom field “%s”."), key);
+
+              g_propagate_error (error, clt_custom_field_value_error (key, unknown));
               return FALSE;
             }
 
           field = clt_custom_field_new ();
           clt_custom_field_set_key (field, key);
           clt_custom_field_set_field_type (field, sqlite3_column_int (type, 0));
+          {
+            g_auto(GStrv) choices = split_lines (column_text (type, 1));
+
+            clt_custom_field_set_choices (field, (const char * const *) choices);
+          }
           if (!clt_validate_custom_field_value (field, owned, &message))
             {
-              g_propagate_error (error, clt_store_error_new_invalid ("custom-fields", "%s: %s",
-                                                                     key, message));
+              g_propagate_error (error, clt_custom_field_value_error (key, message));
               return FALSE;
             }
         }
@@ -440,8 +445,8 @@ write_custom_fields (CltSqliteStore *self,
     return TRUE;
 
   insert = prepare (self, db,
-                    "INSERT OR REPLACE INTO customer_field_values (customer_pk, field_key, value)"
-                    " VALUES (?, ?, ?)",
+                    "INSERT OR REPLACE INTO customer_field_values (customer_pk, field_key, value, sort_key)"
+                    " VALUES (?, ?, ?, ?)",
                     error);
   if (insert == NULL)
     return FALSE;
@@ -453,17 +458,7 @@ write_custom_fields (CltSqliteStore *self,
 
       sqlite3_bind_int64 (insert, 1, pk);
       bind_text (insert, 2, key);
-      if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
-        sqlite3_bind_double (insert, 3, g_variant_get_double (value));
-      else if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
-        sqlite3_bind_int (insert, 3, g_variant_get_boolean (value));
-      else if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
-        bind_text (insert, 3, g_variant_get_string (value, NULL));
-      else
-        {
-          g_autofree char *printed = g_variant_print (value, FALSE);
-          bind_text (insert, 3, printed);
-        }
+      bind_field_value (insert, 3, value);
       g_variant_unref (value);
 
       ok = step_done (self, db, insert, error);

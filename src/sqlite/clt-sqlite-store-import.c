@@ -91,8 +91,8 @@ importer_init (CltSqliteStore *self,
     return FALSE;
 
   importer->field_value = prepare (self, db,
-    "INSERT OR REPLACE INTO customer_field_values (customer_pk, field_key, value)"
-    " VALUES (?1, ?2, ?3)", error);
+    "INSERT OR REPLACE INTO customer_field_values (customer_pk, field_key, value, sort_key)"
+    " VALUES (?1, ?2, ?3, ?4)", error);
   if (importer->field_value == NULL)
     return FALSE;
 
@@ -354,17 +354,7 @@ import_one (CltSqliteStore *self,
 
           sqlite3_bind_int64 (v, 1, pk);
           bind_text (v, 2, key);
-          if (type == CLT_CUSTOM_FIELD_NUMBER)
-            sqlite3_bind_double (v, 3, g_variant_get_double (value));
-          else if (type == CLT_CUSTOM_FIELD_BOOLEAN)
-            sqlite3_bind_int (v, 3, g_variant_get_boolean (value));
-          else if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
-            bind_text (v, 3, g_variant_get_string (value, NULL));
-          else
-            {
-              g_autofree char *printed = g_variant_print (value, FALSE);
-              bind_text (v, 3, printed);
-            }
+          bind_field_value (v, 3, value);
           g_variant_unref (value);
 
           if (!ok || !step_done (self, db, v, error))

@@ -316,6 +316,7 @@ G_GNUC_INTERNAL void bind_date_time (sqlite3_stmt *stmt, int idx, GDateTime *dt)
 G_GNUC_INTERNAL GDateTime *column_date_time (sqlite3_stmt *stmt, int col);
 G_GNUC_INTERNAL const char *column_text (sqlite3_stmt *stmt, int col);
 G_GNUC_INTERNAL char ** split_lines (const char *text);
+G_GNUC_INTERNAL void bind_field_value (sqlite3_stmt *stmt, int idx, GVariant *value);
 G_GNUC_INTERNAL char *join_lines (const char *const *strv);
 G_GNUC_INTERNAL char *make_random_id (guint n_chars);
 G_GNUC_INTERNAL gboolean search_index_remove (CltSqliteStore *self, sqlite3 *db, gint64 pk, GError **error);

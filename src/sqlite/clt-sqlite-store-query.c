@@ -36,8 +36,29 @@ typedef struct
    * single 1–2 character prefix. */
   char      *fast_count_sql;
   char      *fast_count_param;
+  GPtrArray *fast_count_params;  /* GVariant, instead of fast_count_param */
   gboolean   has_text;
+  gboolean   has_fields;
 } Filter;
+
+/* A custom field filter of the query, its value read by the field's type
+ * into what customer_field_values.sort_key holds. */
+typedef struct
+{
+  char          *key;
+  CltFieldMatch  match;
+  GVariant      *value;
+  GVariant      *upper;   /* CLT_FIELD_MATCH_PREFIX: the first text past the prefix */
+} FieldCondition;
+
+static void
+field_condition_free (FieldCondition *condition)
+{
+  g_free (condition->key);
+  g_clear_pointer (&condition->value, g_variant_unref);
+  g_clear_pointer (&condition->upper, g_variant_unref);
+  g_free (condition);
+}
 
 static void
 filter_clear (Filter *filter)
@@ -47,6 +68,7 @@ filter_clear (Filter *filter)
   g_string_free (filter->key, TRUE);
   g_free (filter->fast_count_sql);
   g_free (filter->fast_count_param);
+  g_clear_pointer (&filter->fast_count_params, g_ptr_array_unref);
 }
 
 static void
@@ -63,6 +85,76 @@ filter_add_int (Filter *filter,
 {
   g_ptr_array_add (filter->params, g_variant_ref_sink (g_variant_new_int64 (value)));
   g_string_append_printf (filter->key, "i%" G_GINT64_FORMAT ";", value);
+}
+
+static void
+filter_add_variant (Filter   *filter,
+                    GVariant *value)
+{
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+    filter_add_int (filter, g_variant_get_int64 (value));
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
+    {
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ptr_array_add (filter->params, g_variant_ref (value));
+      g_string_append_printf (filter->key, "d%s;",
+                              g_ascii_dtostr (buffer, sizeof buffer, g_variant_get_double (value)));
+    }
+  else
+    filter_add_text (filter, g_variant_get_string (value, NULL));
+}
+
+/* Each condition tests customer_field_values.sort_key. Dense (the sort
+ * index is walked): a lookup by primary key per row tested; otherwise the
+ * matches are collected from (field_key, sort_key). A lone condition
+ * counts from that index alone. */
+static void
+filter_add_fields (Filter    *filter,
+                   GPtrArray *conditions,
+                   gboolean   dense)
+{
+  static const char * const ops[] = {
+    [CLT_FIELD_MATCH_EQUALS]   = " = ?",
+    [CLT_FIELD_MATCH_PREFIX]   = " >= ? AND sort_key < ?",
+    [CLT_FIELD_MATCH_AT_LEAST] = " >= ?",
+    [CLT_FIELD_MATCH_AT_MOST]  = " <= ?",
+  };
+
+  for (guint i = 0; conditions != NULL && i < conditions->len; i++)
+    {
+      FieldCondition *condition = g_ptr_array_index (conditions, i);
+
+      if (dense)
+        g_string_append (filter->where,
+                         " AND EXISTS (SELECT 1 FROM customer_field_values"
+                         " WHERE customer_pk = c.pk AND field_key = ? AND sort_key");
+      else
+        g_string_append (filter->where,
+                         " AND c.pk IN (SELECT customer_pk FROM customer_field_values"
+                         " WHERE field_key = ? AND sort_key");
+      g_string_append (filter->where, ops[condition->match]);
+      g_string_append_c (filter->where, ')');
+      filter_add_text (filter, condition->key);
+      filter_add_variant (filter, condition->value);
+      if (condition->upper != NULL)
+        filter_add_variant (filter, condition->upper);
+      filter->has_fields = TRUE;
+    }
+
+  if (conditions != NULL && conditions->len == 1 && !filter->has_text)
+    {
+      FieldCondition *condition = g_ptr_array_index (conditions, 0);
+
+      filter->fast_count_sql = g_strconcat ("SELECT count(*) FROM customer_field_values"
+                                            " WHERE field_key = ? AND sort_key",
+                                            ops[condition->match], NULL);
+      filter->fast_count_params = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+      g_ptr_array_add (filter->fast_count_params, g_variant_ref_sink (g_variant_new_string (condition->key)));
+      g_ptr_array_add (filter->fast_count_params, g_variant_ref (condition->value));
+      if (condition->upper != NULL)
+        g_ptr_array_add (filter->fast_count_params, g_variant_ref (condition->upper));
+    }
 }
 
 /* Quote one word as an FTS5 string: everything inside "…" is literal text
@@ -179,10 +271,11 @@ filter_add_search (Filter     *filter,
 }
 
 static void
-filter_init (Filter   *filter,
-             CltQuery *query,
-             gboolean  dense,
-             gboolean  hide_pending)
+filter_init (Filter    *filter,
+             CltQuery  *query,
+             GPtrArray *conditions,
+             gboolean   dense,
+             gboolean   hide_pending)
 {
   GDateTime *from;
   GDateTime *until;
@@ -193,9 +286,17 @@ filter_init (Filter   *filter,
   filter->key = g_string_new (NULL);
   filter->fast_count_sql = NULL;
   filter->fast_count_param = NULL;
+  filter->fast_count_params = NULL;
   filter->has_text = FALSE;
+  filter->has_fields = FALSE;
 
   filter_add_search (filter, clt_query_get_search_text (query), dense);
+  if (filter->has_text && conditions != NULL && conditions->len > 0)
+    {
+      g_clear_pointer (&filter->fast_count_sql, g_free);
+      g_clear_pointer (&filter->fast_count_param, g_free);
+    }
+  filter_add_fields (filter, conditions, dense);
 
   switch (clt_query_get_status (query))
     {
@@ -275,8 +376,22 @@ filter_init (Filter   *filter,
     {
       g_clear_pointer (&filter->fast_count_sql, g_free);
       g_clear_pointer (&filter->fast_count_param, g_free);
+      g_clear_pointer (&filter->fast_count_params, g_ptr_array_unref);
     }
   g_string_prepend (filter->key, filter->where->str);
+}
+
+static void
+bind_variant (sqlite3_stmt *stmt,
+              int           index,
+              GVariant     *value)
+{
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+    sqlite3_bind_int64 (stmt, index, g_variant_get_int64 (value));
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
+    sqlite3_bind_double (stmt, index, g_variant_get_double (value));
+  else
+    sqlite3_bind_text (stmt, index, g_variant_get_string (value, NULL), -1, SQLITE_TRANSIENT);
 }
 
 static void
@@ -288,11 +403,7 @@ bind_params (sqlite3_stmt *stmt,
     {
       GVariant *value = g_ptr_array_index (params, i);
 
-      if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
-        sqlite3_bind_int64 (stmt, first + i, g_variant_get_int64 (value));
-      else
-        sqlite3_bind_text (stmt, first + i, g_variant_get_string (value, NULL), -1,
-                           SQLITE_TRANSIENT);
+      bind_variant (stmt, first + i, value);
     }
 }
 
@@ -579,6 +690,8 @@ column_variant (sqlite3_stmt *stmt,
     {
     case SQLITE_INTEGER:
       return g_variant_ref_sink (g_variant_new_int64 (sqlite3_column_int64 (stmt, column)));
+    case SQLITE_FLOAT:
+      return g_variant_ref_sink (g_variant_new_double (sqlite3_column_double (stmt, column)));
     case SQLITE_NULL:
       return NULL;
     default:
@@ -586,19 +699,59 @@ column_variant (sqlite3_stmt *stmt,
     }
 }
 
-/* The anchors of @filter in the order @key @dir, made when missing. NULL
- * with @error unset: none to be had (the walk was cancelled). */
+/* One walk along a sort order: the rows of @from meeting @head (each "%+"
+ * in it becomes "+" when the walk must not lead by an index) and
+ * the filter, in the order (@column, @pk). @field_key, when set, is bound
+ * to the one "?" of @head, before the filter's parameters. */
+typedef struct
+{
+  const char *from;
+  const char *head;
+  const char *column;
+  const char *pk;
+  const char *field_key;
+} Walk;
+
+static char *
+walk_head (const Walk *walk,
+           gboolean    plus)
+{
+  GString *head = g_string_new (walk->head);
+
+  g_string_replace (head, "%+", plus ? "+" : "", 0);
+  return g_string_free (head, FALSE);
+}
+
+static int
+walk_bind (const Walk   *walk,
+           sqlite3_stmt *stmt,
+           Filter       *filter)
+{
+  int next = 1;
+
+  if (walk->field_key != NULL)
+    bind_text (stmt, next++, walk->field_key);
+  bind_params (stmt, filter->params, next);
+
+  return next + (int) filter->params->len;
+}
+
+/* The anchors of @filter along @walk in direction @dir, made when missing.
+ * NULL with @error unset: none to be had (the walk was cancelled). */
 static Anchors *
 reader_anchors (CltSqliteStore *self,
                 Reader         *reader,
                 Filter         *filter,
-                CltSortKey      key,
+                const Walk     *walk,
                 const char     *dir,
                 GError        **error)
 {
-  g_autofree char *cache_key = g_strdup_printf ("%s|%d|%s", filter->key->str, key, dir);
+  g_autofree char *cache_key = g_strdup_printf ("%s|%s|%s|%s|%s|%s", filter->key->str, walk->from,
+                                                walk->head, walk->column,
+                                                walk->field_key != NULL ? walk->field_key : "", dir);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *sql = NULL;
+  g_autofree char *head = walk_head (walk, FALSE);
   Anchors *anchors;
   gint64 row = 0;
   int rc;
@@ -608,13 +761,13 @@ reader_anchors (CltSqliteStore *self,
   if (anchors != NULL)
     return anchors;
 
-  sql = g_strdup_printf ("SELECT %s, c.pk FROM customers c WHERE c.listed = 1%s"
-                         " ORDER BY %s %s, c.pk %s",
-                         sort_columns[key], filter->where->str, sort_columns[key], dir, dir);
+  sql = g_strdup_printf ("SELECT %s, %s FROM %s WHERE %s%s ORDER BY %s %s, %s %s",
+                         walk->column, walk->pk, walk->from, head, filter->where->str,
+                         walk->column, dir, walk->pk, dir);
   stmt = prepare (self, reader->db, sql, error);
   if (stmt == NULL)
     return NULL;
-  bind_params (stmt, filter->params, 1);
+  walk_bind (walk, stmt, filter);
 
   anchors = g_new0 (Anchors, 1);
   anchors->keys = g_ptr_array_new_with_free_func ((GDestroyNotify) variant_unref0);
@@ -643,17 +796,6 @@ reader_anchors (CltSqliteStore *self,
   return anchors;
 }
 
-static void
-bind_variant (sqlite3_stmt *stmt,
-              int           index,
-              GVariant     *value)
-{
-  if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
-    sqlite3_bind_int64 (stmt, index, g_variant_get_int64 (value));
-  else
-    sqlite3_bind_text (stmt, index, g_variant_get_string (value, NULL), -1, SQLITE_TRANSIENT);
-}
-
 /* }}} */
 
 /* Counts per reader connection, kept while nothing was committed since
@@ -663,6 +805,8 @@ static gboolean
 count_query (CltSqliteStore *self,
              Reader         *reader,
              CltQuery       *query,
+             GPtrArray      *conditions,
+             const Walk     *walk,
              gboolean        hide_pending,
              gint64         *count,
              GError        **error)
@@ -673,7 +817,14 @@ count_query (CltSqliteStore *self,
   gpointer cached;
   int rc;
 
-  filter_init (&filter, query, FALSE, hide_pending);
+  filter_init (&filter, query, conditions, FALSE, hide_pending);
+  /* The rows of one walk only (those with a value for a sorted field). */
+  if (walk != NULL)
+    {
+      g_clear_pointer (&filter.fast_count_sql, g_free);
+      g_string_append_printf (filter.key, "|%s|%s|%s", walk->from, walk->head,
+                              walk->field_key != NULL ? walk->field_key : "");
+    }
 
   reader_check_version (reader);
 
@@ -684,7 +835,14 @@ count_query (CltSqliteStore *self,
       return TRUE;
     }
 
-  if (filter.fast_count_sql != NULL)
+  if (walk != NULL)
+    {
+      g_autofree char *head = walk_head (walk, filter.has_text || filter.has_fields);
+
+      sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s%s", walk->from, head,
+                             filter.where->str);
+    }
+  else if (filter.fast_count_sql != NULL)
     sql = g_strdup (filter.fast_count_sql);
   else if (filter.where->len == 0)
     /* Counting the b-tree's cells is much faster than walking an index. */
@@ -694,7 +852,7 @@ count_query (CltSqliteStore *self,
     /* With searched text, the matches drive: "+" keeps SQLite from
      * walking an index led by "listed" (every row has listed = 1). */
     sql = g_strdup_printf ("SELECT count(*) FROM customers c WHERE %sc.listed = 1%s",
-                           filter.has_text ? "+" : "", filter.where->str);
+                           filter.has_text || filter.has_fields ? "+" : "", filter.where->str);
 
   stmt = prepare (self, reader->db, sql, error);
   if (stmt == NULL)
@@ -703,7 +861,11 @@ count_query (CltSqliteStore *self,
       return FALSE;
     }
 
-  if (filter.fast_count_sql != NULL)
+  if (walk != NULL)
+    walk_bind (walk, stmt, &filter);
+  else if (filter.fast_count_params != NULL)
+    bind_params (stmt, filter.fast_count_params, 1);
+  else if (filter.fast_count_sql != NULL)
     bind_text (stmt, 1, filter.fast_count_param);
   else
     bind_params (stmt, filter.params, 1);
@@ -805,17 +967,195 @@ fetch_customers (CltSqliteStore *self,
   return TRUE;
 }
 
+/* The query's custom field filters, each value read by its field's type;
+ * a field that does not exist, or a value its type cannot hold, is
+ * INVALID. Checks the sort field too. */
+static gboolean
+resolve_field_filters (CltSqliteStore  *self,
+                       sqlite3         *db,
+                       CltQuery        *query,
+                       GPtrArray      **out,
+                       GError         **error)
+{
+  g_autoptr(GPtrArray) conditions = g_ptr_array_new_with_free_func ((GDestroyNotify) field_condition_free);
+  g_autoptr(sqlite3_stmt) lookup = NULL;
+  const char *sort_field = clt_query_get_sort_field (query);
+  guint n = clt_query_get_n_field_filters (query);
+
+  if (n == 0 && sort_field[0] == '\0')
+    {
+      *out = NULL;
+      return TRUE;
+    }
+
+  lookup = prepare (self, db, "SELECT type FROM custom_fields WHERE key = ?", error);
+  if (lookup == NULL)
+    return FALSE;
+
+  for (guint i = 0; i <= n; i++)
+    {
+      g_autoptr(GVariant) value = NULL;
+      g_autofree char *message = NULL;
+      CltFieldMatch match = CLT_FIELD_MATCH_EQUALS;
+      const char *text = NULL;
+      const char *key;
+      FieldCondition *condition;
+      CltCustomFieldType type;
+      int rc;
+
+      /* The sort field last: only that it exists. */
+      key = i < n ? clt_query_get_field_filter (query, i, &match, &text) : sort_field;
+      if (key[0] == '\0')
+        continue;
+
+      sqlite3_reset (lookup);
+      bind_text (lookup, 1, key);
+      rc = sqlite3_step (lookup);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        {
+          set_db_error (self, error, db, rc);
+          return FALSE;
+        }
+      if (rc == SQLITE_DONE)
+        {
+          g_propagate_error (error, clt_store_error_new_invalid (i < n ? "field-filters" : "sort-field",
+                                                                 _("There is no custom field “%s”."),
+                                                                 key));
+          return FALSE;
+        }
+      if (i == n)
+        break;
+
+      type = sqlite3_column_int (lookup, 0);
+      value = clt_custom_field_parse_filter_value (type, match, text, &message);
+      if (value == NULL)
+        {
+          g_propagate_error (error, clt_store_error_new_invalid ("field-filters", "%s: %s",
+                                                                 key, message));
+          return FALSE;
+        }
+
+      condition = g_new0 (FieldCondition, 1);
+      condition->key = g_strdup (key);
+      condition->match = match;
+      condition->value = g_variant_ref_sink (g_steal_pointer (&value));
+      if (match == CLT_FIELD_MATCH_PREFIX)
+        {
+          /* U+10FFFF sorts after any character a prefix is followed by. */
+          g_autofree char *upper = g_strconcat (g_variant_get_string (condition->value, NULL),
+                                                "\xf4\x8f\xbf\xbf", NULL);
+
+          condition->upper = g_variant_ref_sink (g_variant_new_string (upper));
+        }
+      g_ptr_array_add (conditions, condition);
+    }
+
+  *out = conditions->len > 0 ? g_steal_pointer (&conditions) : NULL;
+  return TRUE;
+}
+
+/* Appends up to @limit rowids of @walk from @offset to @pks. A deep page
+ * of a dense walk starts from its anchor. */
+static gboolean
+walk_page (CltSqliteStore *self,
+           Reader         *reader,
+           const Walk     *walk,
+           Filter         *filter,
+           gboolean        dense,
+           gboolean        descending,
+           gint64          offset,
+           gint64          limit,
+           GArray         *pks,
+           GError        **error)
+{
+  const char *dir = descending ? "DESC" : "ASC";
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *head = walk_head (walk, !dense);
+  GVariant *anchor_key = NULL;
+  gint64 anchor_pk = 0;
+  gint64 anchor_offset = 0;
+  int next_param;
+  int rc;
+
+  if (dense && !filter->has_text && offset >= ANCHOR_MIN_OFFSET)
+    {
+      g_autoptr(GError) anchor_error = NULL;
+      Anchors *anchors = reader_anchors (self, reader, filter, walk, dir, &anchor_error);
+      guint index = offset / ANCHOR_STRIDE;
+
+      if (anchor_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&anchor_error));
+          return FALSE;
+        }
+      if (anchors != NULL && anchors->pks->len > 0)
+        {
+          index = MIN (index, anchors->pks->len - 1);
+          anchor_key = g_ptr_array_index (anchors->keys, index);
+          anchor_pk = g_array_index (anchors->pks, gint64, index);
+          anchor_offset = (gint64) index * ANCHOR_STRIDE;
+        }
+      /* SQL NULL compares to nothing: such a page walks as before. */
+      if (anchor_key == NULL)
+        anchor_offset = 0;
+    }
+
+  sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s%s%s%s%s%s%s"
+                         " ORDER BY %s%s %s, %s %s LIMIT ? OFFSET ?",
+                         walk->pk, walk->from, head, filter->where->str,
+                         anchor_key != NULL ? " AND (" : "",
+                         anchor_key != NULL ? walk->column : "",
+                         anchor_key != NULL ? ", " : "",
+                         anchor_key != NULL ? walk->pk : "",
+                         anchor_key != NULL ? (descending ? ") <= (?, ?)" : ") >= (?, ?)") : "",
+                         dense ? "" : "+", walk->column, dir, walk->pk, dir);
+
+  stmt = prepare (self, reader->db, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  next_param = walk_bind (walk, stmt, filter);
+  if (anchor_key != NULL)
+    {
+      bind_variant (stmt, next_param++, anchor_key);
+      sqlite3_bind_int64 (stmt, next_param++, anchor_pk);
+    }
+  sqlite3_bind_int64 (stmt, next_param++, limit);
+  sqlite3_bind_int64 (stmt, next_param, offset - anchor_offset);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 pk = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (pks, pk);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, reader->db, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Two steps: the page's rowids first, which for the plain table walks
  * only the sort index (a deep OFFSET then skips index entries, not rows),
  * then the rows themselves by rowid. One read transaction holds all.
  *
- * With searched text the plan depends on how many rows match: walking the
- * sort index and testing each row finds a page quickly when matches are
- * dense; when they are sparse it would test the whole table, and
- * collecting the matches and sorting them is cheaper. The (cached) count
- * decides. For the sparse case "+" on listed and on the ORDER BY column
- * keeps SQLite from walking an index led by "listed" (which every row
- * satisfies) instead of starting from the matches. */
+ * With searched text or custom field filters the plan depends on how many
+ * rows match: walking the sort index and testing each row finds a page
+ * quickly when matches are dense; when they are sparse it would test the
+ * whole table, and collecting the matches and sorting them is cheaper.
+ * The (cached) count decides. For the sparse case "+" on listed and on the
+ * ORDER BY column keeps SQLite from walking an index led by "listed"
+ * (which every row satisfies) instead of starting from the matches.
+ *
+ * Sorted by a custom field, the list is two walks: the customers with a
+ * value, along (field_key, sort_key, customer_pk) of the values' index,
+ * then those without one by rowid; the count of the first says where the
+ * second starts. */
 static gboolean
 list_customers_read (CltSqliteStore *self,
                      Reader         *reader,
@@ -826,22 +1166,16 @@ list_customers_read (CltSqliteStore *self,
 {
   CustomersData *data = user_data;
   CltSortKey key = clt_query_get_sort_key (data->query);
+  const char *sort_field = clt_query_get_sort_field (data->query);
   gboolean descending = clt_query_get_sort_direction (data->query) == CLT_SORT_DESCENDING;
-  const char *dir = descending ? "DESC" : "ASC";
   g_autoptr(GPtrArray) customers = NULL;
+  g_autoptr(GPtrArray) conditions = NULL;
   g_autoptr(GArray) pks = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *sql = NULL;
   Filter filter;
   gboolean dense = TRUE;
   gint64 total = -1;
-  GVariant *anchor_key = NULL;
-  gint64 anchor_pk = 0;
-  gint64 anchor_offset = 0;
-  int next_param;
   gboolean hide_pending;
   gboolean ok;
-  int rc;
 
   if ((guint) key >= CLT_N_SORT_KEYS)
     key = CLT_SORT_KEY_NUMBER;
@@ -849,17 +1183,23 @@ list_customers_read (CltSqliteStore *self,
   if (!exec_sql (self, reader->db, "BEGIN", error))
     return FALSE;
 
+  if (!resolve_field_filters (self, reader->db, data->query, &conditions, error))
+    {
+      sqlite3_exec (reader->db, "COMMIT", NULL, NULL, NULL);
+      return FALSE;
+    }
+
   /* Asked once per read (in its snapshot), for every count and the page. */
   hide_pending = reader_has_pending_deletions (reader);
 
-  if (clt_query_get_search_text (data->query)[0] != '\0')
+  if (clt_query_get_search_text (data->query)[0] != '\0' || conditions != NULL)
     {
       g_autoptr(CltQuery) everyone = clt_query_new ();
       gint64 n_matches = 0;
       gint64 n_total = 0;
 
-      if (!count_query (self, reader, data->query, hide_pending, &n_matches, error) ||
-          !count_query (self, reader, everyone, hide_pending, &n_total, error))
+      if (!count_query (self, reader, data->query, conditions, NULL, hide_pending, &n_matches, error) ||
+          !count_query (self, reader, everyone, NULL, NULL, hide_pending, &n_total, error))
         {
           sqlite3_exec (reader->db, "COMMIT", NULL, NULL, NULL);
           return FALSE;
@@ -881,80 +1221,57 @@ list_customers_read (CltSqliteStore *self,
         }
     }
 
-  filter_init (&filter, data->query, dense, hide_pending);
+  filter_init (&filter, data->query, conditions, dense, hide_pending);
 
-  /* A deep page of a walk along the sort index starts from its anchor. */
-  if (dense && !filter.has_text && data->offset >= ANCHOR_MIN_OFFSET)
+  if (sort_field[0] == '\0')
     {
-      g_autoptr(GError) anchor_error = NULL;
-      Anchors *anchors = reader_anchors (self, reader, &filter, key, dir, &anchor_error);
-      guint index = data->offset / ANCHOR_STRIDE;
+      Walk walk = { "customers c", "%+c.listed = 1", sort_columns[key], "c.pk", NULL };
 
-      if (anchor_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&anchor_error));
-          filter_clear (&filter);
-          sqlite3_exec (reader->db, "COMMIT", NULL, NULL, NULL);
-          return FALSE;
-        }
-      if (anchors != NULL && anchors->pks->len > 0)
-        {
-          index = MIN (index, anchors->pks->len - 1);
-          anchor_key = g_ptr_array_index (anchors->keys, index);
-          anchor_pk = g_array_index (anchors->pks, gint64, index);
-          anchor_offset = (gint64) index * ANCHOR_STRIDE;
-        }
-      /* SQL NULL compares to nothing: such a page walks as before. */
-      if (anchor_key == NULL)
-        anchor_offset = 0;
-    }
-
-  sql = g_strdup_printf ("SELECT c.pk FROM customers c"
-                         " WHERE %sc.listed = 1%s%s%s%s"
-                         " ORDER BY %s%s %s, c.pk %s LIMIT ? OFFSET ?",
-                         dense ? "" : "+", filter.where->str,
-                         anchor_key != NULL ? " AND (" : "",
-                         anchor_key != NULL ? sort_columns[key] : "",
-                         anchor_key != NULL ? (descending ? ", c.pk) <= (?, ?)" : ", c.pk) >= (?, ?)") : "",
-                         dense ? "" : "+", sort_columns[key], dir, dir);
-
-  stmt = prepare (self, reader->db, sql, error);
-  if (stmt == NULL)
-    {
-      filter_clear (&filter);
-      sqlite3_exec (reader->db, "COMMIT", NULL, NULL, NULL);
-      return FALSE;
-    }
-
-  bind_params (stmt, filter.params, 1);
-  next_param = filter.params->len + 1;
-  if (anchor_key != NULL)
-    {
-      bind_variant (stmt, next_param++, anchor_key);
-      sqlite3_bind_int64 (stmt, next_param++, anchor_pk);
-    }
-  sqlite3_bind_int64 (stmt, next_param++, data->limit);
-  sqlite3_bind_int64 (stmt, next_param, data->offset - anchor_offset);
-  filter_clear (&filter);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 pk = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (pks, pk);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      set_db_error (self, error, reader->db, rc);
-      ok = FALSE;
+      ok = walk_page (self, reader, &walk, &filter, dense, descending, data->offset, data->limit,
+                      pks, error);
     }
   else
+    {
+      /* CROSS JOIN fixes which side leads: the values' index in sort
+       * order when walking, the matching customers otherwise. */
+      Walk with_value = {
+        dense ? "customer_field_values v CROSS JOIN customers c ON c.pk = v.customer_pk"
+              : "customers c CROSS JOIN customer_field_values v ON v.customer_pk = c.pk",
+        "v.field_key = ? AND +c.listed = 1", "v.sort_key", "v.customer_pk", sort_field
+      };
+      Walk without_value = {
+        "customers c",
+        "+c.listed = 1 AND NOT EXISTS (SELECT 1 FROM customer_field_values v"
+        " WHERE v.customer_pk = c.pk AND v.field_key = ?)", "c.pk", "c.pk", sort_field
+      };
+
+      ok = walk_page (self, reader, &with_value, &filter, dense, descending, data->offset,
+                      data->limit, pks, error);
+      if (ok && pks->len < data->limit)
+        {
+          gint64 rest_offset = 0;
+          gint64 n_with = 0;
+
+          /* Past the last value: where the customers without one start. */
+          if (pks->len == 0)
+            {
+              ok = count_query (self, reader, data->query, conditions, &with_value, hide_pending,
+                                &n_with, error);
+              rest_offset = MAX (0, (gint64) data->offset - n_with);
+            }
+          if (ok)
+            ok = walk_page (self, reader, &without_value, &filter, dense, descending, rest_offset,
+                            data->limit - pks->len, pks, error);
+        }
+    }
+  filter_clear (&filter);
+
+  if (ok)
     ok = fetch_customers (self, reader->db, pks, &customers, error);
 
   /* The total from the same snapshot as the rows. */
   if (ok && (data->flags & CLT_LIST_FLAGS_WITH_TOTAL) != 0)
-    ok = count_query (self, reader, data->query, hide_pending, &total, error);
+    ok = count_query (self, reader, data->query, conditions, NULL, hide_pending, &total, error);
 
   sqlite3_exec (reader->db, "COMMIT", NULL, NULL, NULL);
   if (!ok)

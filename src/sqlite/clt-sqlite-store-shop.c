@@ -398,8 +398,11 @@ read_custom_field_row (sqlite3_stmt  *stmt,
   clt_custom_field_set_key (field, column_text (stmt, 0));
   clt_custom_field_set_label (field, column_text (stmt, 1));
   clt_custom_field_set_field_type (field, sqlite3_column_int (stmt, 2));
+  g_auto(GStrv) choices = split_lines (column_text (stmt, 4));
+
   clt_custom_field_set_show_as_column (field, sqlite3_column_int (stmt, 3) != 0);
-  clt_custom_field_set_version (field, sqlite3_column_int64 (stmt, 4));
+  clt_custom_field_set_choices (field, (const char * const *) choices);
+  clt_custom_field_set_version (field, sqlite3_column_int64 (stmt, 5));
 
   return field;
 }
@@ -414,6 +417,7 @@ bind_custom_field (sqlite3_stmt *stmt,
   bind_text (stmt, 2, clt_custom_field_get_label (field));
   sqlite3_bind_int (stmt, 3, clt_custom_field_get_field_type (field));
   sqlite3_bind_int (stmt, 4, clt_custom_field_get_show_as_column (field));
+  sqlite3_bind_text (stmt, 5, join_lines (clt_custom_field_get_choices (field)), -1, g_free);
 }
 
 /* Values are stored by type: a field in use keeps its type. */
@@ -522,13 +526,13 @@ static const ShopKind custom_field_kind = {
   .change = CLT_CHANGE_CUSTOM_FIELD,
   .table = "custom_fields",
   .key = "key",
-  .columns = "key, label, type, show_as_column, version",
+  .columns = "key, label, type, show_as_column, choices, version",
   .order = "position, key",
   .read_row = read_custom_field_row,
-  .insert_sql = "INSERT INTO custom_fields (key, label, type, show_as_column, position)"
-                " VALUES (?1, ?2, ?3, ?4, (SELECT count(*) FROM custom_fields))",
+  .insert_sql = "INSERT INTO custom_fields (key, label, type, show_as_column, choices, position)"
+                " VALUES (?1, ?2, ?3, ?4, ?5, (SELECT count(*) FROM custom_fields))",
   .update_sql = "UPDATE custom_fields SET label = ?2, type = ?3, show_as_column = ?4,"
-                " version = version + 1 WHERE key = ?1",
+                " choices = ?5, version = version + 1 WHERE key = ?1",
   .bind = bind_custom_field,
   .check = check_custom_field_type,
   .members = "pk IN (SELECT customer_pk FROM customer_field_values WHERE field_key = ?1)",

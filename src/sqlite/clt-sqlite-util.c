@@ -130,6 +130,39 @@ bind_static_text (sqlite3_stmt *stmt,
   sqlite3_bind_text (stmt, idx, text != NULL ? text : "", -1, SQLITE_STATIC);
 }
 
+/* A custom field value at @idx and its sort key at @idx + 1 (see
+ * schema_v4 in clt-sqlite-schema.c). */
+void
+bind_field_value (sqlite3_stmt *stmt,
+                  int           idx,
+                  GVariant     *value)
+{
+  double number;
+
+  if (clt_custom_field_value_to_double (value, &number))
+    {
+      sqlite3_bind_double (stmt, idx, number);
+      sqlite3_bind_double (stmt, idx + 1, number);
+    }
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
+    {
+      sqlite3_bind_int (stmt, idx, g_variant_get_boolean (value));
+      sqlite3_bind_int (stmt, idx + 1, g_variant_get_boolean (value));
+    }
+  else
+    {
+      g_autofree char *printed = NULL;
+      const char *text;
+
+      if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+        text = g_variant_get_string (value, NULL);
+      else
+        text = printed = g_variant_print (value, FALSE);
+      bind_text (stmt, idx, text);
+      sqlite3_bind_text (stmt, idx + 1, clt_fold_text (text), -1, g_free);
+    }
+}
+
 gint64
 date_time_to_usec (GDateTime *dt)
 {

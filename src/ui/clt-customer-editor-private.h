@@ -10,8 +10,8 @@
 G_BEGIN_DECLS
 
 /* For tests: the row that edits @field, a property name of CltCustomer
- * ("email", "first-name", …) or "password" (NULL when the dialog has no
- * such row). */
+ * ("email", "first-name", …), "password", or "custom-fields.KEY" for a
+ * custom field (NULL when the dialog has no such row). */
 GtkWidget  *clt_customer_editor_get_field_row   (CltCustomerEditor *self,
                                                  const char        *field);
 /* The error shown under @field, or NULL when it shows none. */

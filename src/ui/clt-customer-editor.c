@@ -17,6 +17,8 @@
 #include "clt-customer-editor-private.h"
 #include "clt-date-row.h"
 #include "clt-error-message.h"
+#include "clt-custom-field.h"
+#include "clt-custom-fields-group.h"
 #include "clt-form.h"
 #include "clt-iso-codes.h"
 #include "clt-password.h"
@@ -80,6 +82,7 @@ struct _CltCustomerEditor
   AdwComboRow         *billing_row;
   AdwEntryRow         *company_row;
   AdwComboRow         *currency_row;
+  CltCustomFieldsGroup *custom_fields_group;
   CltDateRow          *date_of_birth_row;
   AdwPreferencesGroup *delete_group;
   AdwEntryRow         *email_row;
@@ -171,6 +174,12 @@ check_customer (GtkWidget  *window,
   if (!clt_validate_customer (get_customer (self), clt_form_get_mode (&self->form), &error))
     {
       *message = g_strdup (error->message);
+      return FALSE;
+    }
+
+  if (!clt_custom_fields_group_get_valid (self->custom_fields_group))
+    {
+      *message = g_strdup (_("Correct the values under “More Details”"));
       return FALSE;
     }
 
@@ -332,6 +341,8 @@ load_customer (CltCustomerEditor *self)
   adw_combo_row_set_selected (self->gender_row, clt_customer_get_gender (customer));
   gtk_switch_set_active (self->active_switch, clt_customer_get_active (customer));
   gtk_switch_set_active (self->on_hold_switch, clt_customer_get_on_hold (customer));
+  clt_custom_fields_group_set_values (self->custom_fields_group,
+                                      clt_customer_get_custom_fields (customer));
   self->form.loading--;
 
   clt_form_load (&self->form);
@@ -484,6 +495,38 @@ on_preferences_ready_cb (GObject      *object,
 }
 
 static void
+on_custom_fields_changed_cb (CltCustomerEditor *self)
+{
+  clt_customer_set_custom_fields (get_customer (self),
+                                  clt_custom_fields_group_get_values (self->custom_fields_group));
+  clt_form_update_can_save (&self->form);
+}
+
+static void
+on_custom_fields_ready_cb (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr(CltCustomerEditor) self = user_data;
+  g_autoptr(GPtrArray) fields = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fields = clt_store_list_custom_fields_finish (CLT_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->form.closed)
+    return;
+
+  if (fields == NULL)
+    {
+      g_autofree char *message = clt_error_dup_message (_("Couldn't list the custom fields"), error);
+
+      clt_form_add_toast (&self->form, message);
+      return;
+    }
+
+  clt_custom_fields_group_set_fields (self->custom_fields_group, fields);
+}
+
+static void
 on_sites_ready_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
@@ -544,6 +587,12 @@ on_save_ready_cb (GObject      *object,
     stored = clt_store_create_customer_finish (CLT_STORE (object), result, &error);
   else
     stored = clt_store_update_customer_finish (CLT_STORE (object), result, &error);
+
+  /* A value the store refused shows under its own row too. */
+  if (error != NULL && clt_custom_field_key_from_error_field (clt_store_error_get_field (error)) != NULL)
+    clt_custom_fields_group_show_error (self->custom_fields_group,
+                                        clt_custom_field_key_from_error_field (clt_store_error_get_field (error)),
+                                        error->message);
 
   if (clt_form_finish_save (&self->form, stored, error))
     {
@@ -824,6 +873,8 @@ clt_customer_editor_constructed (GObject *object)
 
   clt_store_list_sites_async (self->store, self->form.cancellable, on_sites_ready_cb,
                               g_object_ref (self));
+  clt_store_list_custom_fields_async (self->store, self->form.cancellable,
+                                      on_custom_fields_ready_cb, g_object_ref (self));
 }
 
 static void
@@ -960,6 +1011,7 @@ clt_customer_editor_class_init (CltCustomerEditorClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
+  g_type_ensure (CLT_TYPE_CUSTOM_FIELDS_GROUP);
   g_type_ensure (CLT_TYPE_DATE_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -969,6 +1021,7 @@ clt_customer_editor_class_init (CltCustomerEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CltCustomerEditor, billing_row);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerEditor, company_row);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerEditor, currency_row);
+  gtk_widget_class_bind_template_child (widget_class, CltCustomerEditor, custom_fields_group);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerEditor, date_of_birth_row);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerEditor, delete_group);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerEditor, email_row);
@@ -992,6 +1045,7 @@ clt_customer_editor_class_init (CltCustomerEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CltCustomerEditor, window_title);
   clt_form_class_init (widget_class, G_STRUCT_OFFSET (CltCustomerEditor, form));
   gtk_widget_class_bind_template_callback (widget_class, on_active_switch_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_custom_fields_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_on_hold_switch_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.copy-password", NULL, copy_password_action);
@@ -1139,6 +1193,10 @@ clt_customer_editor_get_field_row (CltCustomerEditor *self,
   g_return_val_if_fail (CLT_IS_CUSTOMER_EDITOR (self), NULL);
   g_return_val_if_fail (field != NULL, NULL);
 
+  if (clt_custom_field_key_from_error_field (field) != NULL)
+    return clt_custom_fields_group_get_row (self->custom_fields_group,
+                                            clt_custom_field_key_from_error_field (field));
+
   return clt_form_get_field_row (&self->form, field);
 }
 
@@ -1148,6 +1206,10 @@ clt_customer_editor_get_field_error (CltCustomerEditor *self,
 {
   g_return_val_if_fail (CLT_IS_CUSTOMER_EDITOR (self), NULL);
   g_return_val_if_fail (field != NULL, NULL);
+
+  if (clt_custom_field_key_from_error_field (field) != NULL)
+    return clt_custom_fields_group_get_error (self->custom_fields_group,
+                                              clt_custom_field_key_from_error_field (field));
 
   return clt_form_get_field_error (&self->form, field);
 }

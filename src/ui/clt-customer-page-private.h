@@ -15,6 +15,7 @@
 
 #include "clt-assisted-buying-button.h"
 #include "clt-assisted-buying-log.h"
+#include "clt-custom-fields-group.h"
 #include "clt-customer-page.h"
 #include "clt-types.h"
 
@@ -63,6 +64,7 @@ struct _CltCustomerPage
   GtkStack             *addresses_stack;
   GtkBox               *banner_slot;
   AdwPreferencesGroup  *company_group;
+  CltCustomFieldsGroup *custom_fields_group;
   GtkButton            *delete_button;
   GtkButton            *edit_button;
   GtkLabel             *email_label;

@@ -102,6 +102,8 @@ show_customer (CltCustomerPage *self)
   _clt_customer_page_render_fields (self);
   _clt_customer_page_render_membership (self);
   _clt_customer_page_render_addresses (self);
+  clt_custom_fields_group_set_values (self->custom_fields_group,
+                                      clt_customer_get_custom_fields (self->customer));
   _clt_customer_page_update_actions (self);
 
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, TRUE);
@@ -320,12 +322,48 @@ _clt_customer_page_queue_reload (CltCustomerPage *self)
     self->reload_idle_id = g_idle_add (reload_idle_cb, self);
 }
 
+/* The definitions of the custom fields: the page shows a row for each. */
+static void
+on_custom_fields_listed_cb (GObject      *object,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  g_autoptr(CltCustomerPage) self = user_data;
+  g_autoptr(GPtrArray) fields = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fields = clt_store_list_custom_fields_finish (CLT_STORE (object), result, &error);
+  /* Gone meanwhile (disposed): nothing to show them in. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->store == NULL)
+    return;
+
+  if (fields == NULL)
+    {
+      g_autofree char *message = clt_error_dup_message (_("Couldn't list the custom fields"), error);
+
+      clt_customer_page_add_toast (self, message);
+      return;
+    }
+
+  clt_custom_fields_group_set_fields (self->custom_fields_group, fields);
+}
+
+static void
+list_custom_fields (CltCustomerPage *self)
+{
+  clt_store_list_custom_fields_async (self->store, self->cancellable, on_custom_fields_listed_cb,
+                                      g_object_ref (self));
+}
+
 static void
 on_store_changed_cb (CltCustomerPage *self,
                      CltChangeKind    kind,
                      const char      *id,
                      CltStore        *store)
 {
+  if (kind == CLT_CHANGE_CUSTOM_FIELD)
+    list_custom_fields (self);
+
   if (self->customer_id != NULL && concerns_page (self, kind, id))
     _clt_customer_page_queue_reload (self);
 }
@@ -350,6 +388,7 @@ clt_customer_page_constructed (GObject *object)
   g_signal_connect_object (self->store, "notify::read-only", G_CALLBACK (on_store_read_only_cb),
                            self, G_CONNECT_SWAPPED);
   _clt_customer_page_update_actions (self);
+  list_custom_fields (self);
 }
 
 static void
@@ -478,6 +517,8 @@ clt_customer_page_class_init (CltCustomerPageClass *klass)
 
   g_type_ensure (CLT_TYPE_ASSISTED_BUYING_BUTTON);
   g_type_ensure (CLT_TYPE_ASSISTED_BUYING_LOG);
+  g_type_ensure (CLT_TYPE_CUSTOM_FIELDS_GROUP);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/clientele/Clientele/ui/clt-customer-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, account_group);
@@ -491,6 +532,7 @@ clt_customer_page_class_init (CltCustomerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, assisted_button);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, assisted_log);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, company_group);
+  gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, custom_fields_group);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, delete_button);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, edit_button);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, email_label);

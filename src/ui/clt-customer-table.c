@@ -11,46 +11,27 @@
 
 #include "clt-customer.h"
 #include "clt-customer-list.h"
-#include "clt-customer-table.h"
+#include "clt-customer-table-private.h"
 #include "clt-enum-types.h"
 #include "clt-format.h"
 #include "clt-query.h"
 
-typedef enum
-{
-  CELL_TEXT,
-  CELL_DATE,
-  CELL_STATUS,
-} CellKind;
-
-typedef struct
-{
-  CltSortKey    sort_key;
-  const char   *title;
-  /* The notification that changes the cell (the Status cell also
-   * listens to notify::verified and notify::loaded). */
-  const char   *notify;
-  CellKind      kind;
-  const char *(*get_text) (CltCustomer *customer);
-  int           fixed_width;
-  gboolean      expand;
-  gboolean      tabular;
-} ColumnSpec;
-
-/* In CltSortKey order: columns[key] sorts by key. Up to Status the widths
- * add up to 1,255 pixels: a 1,280 pixel wide window shows them all (the
- * preferred site is a scroll away). */
+/* In CltSortKey order: columns[key] sorts by key. The ones shown by
+ * default (see clt-customer-table-columns.c) add up to 1,110 pixels: a
+ * window of the default 1,200 pixels shows them all without scrolling;
+ * Registered, Zip Code and Preferred Site are a click in the column
+ * chooser away. */
 static const ColumnSpec columns[] = {
   { CLT_SORT_KEY_NUMBER, N_("Customer No."), "notify::number", CELL_TEXT,
-    clt_customer_get_number, 150, FALSE, TRUE },
+    clt_customer_get_number, 145, FALSE, TRUE },
   { CLT_SORT_KEY_REGISTERED, N_("Registered"), "notify::registered", CELL_DATE,
     NULL, 100, FALSE, TRUE },
   { CLT_SORT_KEY_EMAIL, N_("Email"), "notify::email", CELL_TEXT,
-    clt_customer_get_email, 190, TRUE, FALSE },
+    clt_customer_get_email, 250, TRUE, FALSE },
   { CLT_SORT_KEY_LAST_NAME, N_("Last Name"), "notify::last-name", CELL_TEXT,
-    clt_customer_get_last_name, 125, FALSE, FALSE },
+    clt_customer_get_last_name, 120, FALSE, FALSE },
   { CLT_SORT_KEY_FIRST_NAME, N_("First Name"), "notify::first-name", CELL_TEXT,
-    clt_customer_get_first_name, 115, FALSE, FALSE },
+    clt_customer_get_first_name, 110, FALSE, FALSE },
   { CLT_SORT_KEY_COMPANY, N_("Company"), "notify::company", CELL_TEXT,
     clt_customer_get_company, 150, FALSE, FALSE },
   { CLT_SORT_KEY_ZIP_CODE, N_("Zip Code"), "notify::zip-code", CELL_TEXT,
@@ -58,7 +39,7 @@ static const ColumnSpec columns[] = {
   { CLT_SORT_KEY_CITY, N_("City"), "notify::city", CELL_TEXT,
     clt_customer_get_city, 120, FALSE, FALSE },
   { CLT_SORT_KEY_COUNTRY, N_("Country"), "notify::country", CELL_TEXT,
-    clt_customer_get_country, 80, FALSE, FALSE },
+    clt_customer_get_country, 75, FALSE, FALSE },
   { CLT_SORT_KEY_STATUS, N_("Status"), "notify::status", CELL_STATUS,
     NULL, 140, FALSE, FALSE },
   { CLT_SORT_KEY_SITE, N_("Preferred Site"), "notify::preferred-site", CELL_TEXT,
@@ -66,35 +47,6 @@ static const ColumnSpec columns[] = {
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (columns) == CLT_N_SORT_KEYS);
-
-/* The user data of a column's sorter: which table and which column. */
-typedef struct
-{
-  CltCustomerTable *self;
-  CltSortKey        sort_key;
-} SortProbe;
-
-struct _CltCustomerTable
-{
-  GtkWidget            parent_instance;
-
-  GtkScrolledWindow   *scrolled_window;
-  GtkColumnView       *column_view;
-
-  CltCustomerList     *list;
-  GtkColumnViewColumn *columns[CLT_N_SORT_KEYS];
-  SortProbe            probes[CLT_N_SORT_KEYS];
-
-  /* Two distinct objects to hand the view's sorter while probing. */
-  GObject             *probe_a;
-  GObject             *probe_b;
-  int                  probed_key;
-  gboolean             probing;
-
-  CltSortKey           sort_key;
-  CltSortDirection     sort_direction;
-  guint                sort_idle_id;
-};
 
 G_DEFINE_FINAL_TYPE (CltCustomerTable, clt_customer_table, GTK_TYPE_WIDGET)
 
@@ -200,8 +152,8 @@ create_label (gboolean tabular)
  * not shape its text to measure itself (its size comes from min/nat chars
  * and lines), which is what made scrolling a large table slow. With
  * min-chars 0 and nat-chars 0 the column width alone decides. */
-static GtkWidget *
-create_inscription (gboolean tabular)
+GtkWidget *
+_clt_customer_table_create_inscription (gboolean tabular)
 {
   GtkWidget *inscription = gtk_inscription_new (NULL);
 
@@ -240,11 +192,13 @@ apply_sort_to_list (CltCustomerTable *self)
 
   query = clt_customer_list_dup_query (self->list);
   if (clt_query_get_sort_key (query) == self->sort_key &&
-      clt_query_get_sort_direction (query) == self->sort_direction)
+      clt_query_get_sort_direction (query) == self->sort_direction &&
+      g_strcmp0 (clt_query_get_sort_field (query), self->sort_field != NULL ? self->sort_field : "") == 0)
     return;
 
   clt_query_set_sort_key (query, self->sort_key);
   clt_query_set_sort_direction (query, self->sort_direction);
+  clt_query_set_sort_field (query, self->sort_field);
   clt_customer_list_set_query (self->list, query);
 }
 
@@ -280,10 +234,18 @@ apply_sort_idle_cb (gpointer user_data)
    * column sorters record who is asked first. LARGER means descending. */
   self->probing = TRUE;
   self->probed_key = -1;
+  self->probed_field = NULL;
   ordering = gtk_sorter_compare (view_sorter, self->probe_a, self->probe_b);
   self->probing = FALSE;
 
-  if (self->probed_key >= 0)
+  /* A custom field's column sorts by its values; the built-in sort stays
+   * what it was (it is the one persisted). */
+  g_free (self->sort_field);
+  self->sort_field = g_strdup (self->probed_field);
+  if (self->probed_field != NULL)
+    store_sort (self, self->sort_key,
+                ordering == GTK_ORDERING_LARGER ? CLT_SORT_DESCENDING : CLT_SORT_ASCENDING);
+  else if (self->probed_key >= 0)
     store_sort (self,
                 (CltSortKey) self->probed_key,
                 ordering == GTK_ORDERING_LARGER ? CLT_SORT_DESCENDING : CLT_SORT_ASCENDING);
@@ -293,10 +255,10 @@ apply_sort_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static int
-compare_probe (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
+int
+_clt_customer_table_compare_probe (gconstpointer a,
+                                   gconstpointer b,
+                                   gpointer      user_data)
 {
   SortProbe *probe = user_data;
   CltCustomerTable *self = probe->self;
@@ -305,8 +267,11 @@ compare_probe (gconstpointer a,
   if (!self->probing)
     return GTK_ORDERING_EQUAL;
 
-  if (self->probed_key < 0)
-    self->probed_key = probe->sort_key;
+  if (self->probed_key < 0 && self->probed_field == NULL)
+    {
+      self->probed_key = probe->sort_key;
+      self->probed_field = probe->field;
+    }
 
   return GTK_ORDERING_SMALLER;
 }
@@ -360,13 +325,28 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
     }
   else
     {
-      child = create_inscription (spec->tabular);
+      child = _clt_customer_table_create_inscription (spec->tabular);
     }
 
   g_object_set_qdata (G_OBJECT (child), spec_quark, (gpointer) spec);
-  /* The list item owns the child: a plain pointer back is safe. */
-  g_object_set_qdata (G_OBJECT (child), list_item_quark, list_item);
+  _clt_customer_table_remember_cell (child, list_item);
   gtk_list_item_set_child (list_item, child);
+}
+
+/* The list item owns the child: a plain pointer back is safe. */
+void
+_clt_customer_table_remember_cell (GtkWidget   *child,
+                                   GtkListItem *list_item)
+{
+  g_object_set_qdata (G_OBJECT (child), list_item_quark, list_item);
+}
+
+const ColumnSpec *
+_clt_customer_table_get_spec (CltSortKey sort_key)
+{
+  g_return_val_if_fail ((guint) sort_key < G_N_ELEMENTS (columns), NULL);
+
+  return &columns[sort_key];
 }
 
 static void
@@ -421,7 +401,7 @@ add_columns (CltCustomerTable *self)
 
       self->probes[i].self = self;
       self->probes[i].sort_key = spec->sort_key;
-      sorter = GTK_SORTER (gtk_custom_sorter_new (compare_probe, &self->probes[i], NULL));
+      sorter = GTK_SORTER (gtk_custom_sorter_new (_clt_customer_table_compare_probe, &self->probes[i], NULL));
 
       column = gtk_column_view_column_new (_(spec->title), g_steal_pointer (&factory));
       gtk_column_view_column_set_sorter (column, sorter);
@@ -441,6 +421,7 @@ clt_customer_table_dispose (GObject *object)
   CltCustomerTable *self = (CltCustomerTable *) object;
 
   g_clear_handle_id (&self->sort_idle_id, g_source_remove);
+  _clt_customer_table_dispose_columns (self);
 
   if (self->column_view != NULL)
     {
@@ -454,6 +435,7 @@ clt_customer_table_dispose (GObject *object)
   g_clear_object (&self->list);
   g_clear_object (&self->probe_a);
   g_clear_object (&self->probe_b);
+  g_clear_pointer (&self->sort_field, g_free);
   memset (self->columns, 0, sizeof self->columns);
 
   G_OBJECT_CLASS (clt_customer_table_parent_class)->dispose (object);
@@ -514,6 +496,35 @@ clt_customer_table_set_property (GObject      *object,
 }
 
 static void
+clt_customer_table_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  CltCustomerTable *self = CLT_CUSTOMER_TABLE (widget);
+
+  gtk_widget_measure (GTK_WIDGET (self->scrolled_window), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+/* Its width decides the column set: a phone's shows who each customer is
+ * in one column. */
+static void
+clt_customer_table_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  CltCustomerTable *self = CLT_CUSTOMER_TABLE (widget);
+
+  gtk_widget_allocate (GTK_WIDGET (self->scrolled_window), width, height, baseline, NULL);
+  _clt_customer_table_update_narrow (self, width);
+}
+
+static void
 clt_customer_table_class_init (CltCustomerTableClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -522,6 +533,8 @@ clt_customer_table_class_init (CltCustomerTableClass *klass)
   object_class->dispose = clt_customer_table_dispose;
   object_class->get_property = clt_customer_table_get_property;
   object_class->set_property = clt_customer_table_set_property;
+
+  widget_class->measure = clt_customer_table_measure;
 
   properties[PROP_LIST] =
     g_param_spec_object ("list", NULL, NULL,
@@ -550,7 +563,9 @@ clt_customer_table_class_init (CltCustomerTableClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CltCustomerTable, column_view);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerTable, scrolled_window);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  _clt_customer_table_class_init_columns (widget_class);
+
+  widget_class->size_allocate = clt_customer_table_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "clt-customer-table");
 }
 
@@ -566,6 +581,7 @@ clt_customer_table_init (CltCustomerTable *self)
   self->sort_direction = CLT_SORT_ASCENDING;
 
   add_columns (self);
+  _clt_customer_table_init_columns (self);
 
   g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
                             G_CALLBACK (on_view_sorter_changed_cb), self);
@@ -625,6 +641,7 @@ clt_customer_table_set_list (CltCustomerTable *self,
                                self, G_CONNECT_SWAPPED);
     }
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  _clt_customer_table_list_changed (self);
 
   schedule_sort (self);
 
@@ -674,6 +691,7 @@ clt_customer_table_set_sort (CltCustomerTable *self,
   g_return_if_fail (sort_key < CLT_N_SORT_KEYS);
 
   store_sort (self, sort_key, direction);
+  g_clear_pointer (&self->sort_field, g_free);
 
   /* Sorting by a column directly leaves the previous column's arrow drawn
    * in GTK 4.8.3: clear the sort first. */

@@ -25,7 +25,10 @@ G_DECLARE_FINAL_TYPE (CltCustomerTable, clt_customer_table, CLT, CUSTOMER_TABLE,
  * Properties: "list" (CltCustomerList, nullable), "sort-key" (CltSortKey)
  * and "sort-direction" (CltSortDirection): setting them sorts the view as a
  * header click would; a header click updates them (bind them to GSettings
- * to persist the sort). */
+ * to persist the sort).
+ *
+ * Signal "error" (GError): the custom fields (its columns) could not be
+ * listed. */
 
 GtkWidget          *clt_customer_table_new                (void);
 CltCustomerList    *clt_customer_table_get_list           (CltCustomerTable *self);
@@ -45,5 +48,28 @@ void                clt_customer_table_set_sort           (CltCustomerTable *sel
 guint               clt_customer_table_get_position_at    (CltCustomerTable *self,
                                                            double            x,
                                                            double            y);
+
+/* The column set. Ids: the CltSortKey nick of a built-in column
+ * ("number", "last-name", …), "name" for the Customer column (name over
+ * email, shown alone with the status on a narrow table), and
+ * CLT_CUSTOMER_TABLE_CUSTOM_PREFIX + key for a custom field's column. The
+ * order, visibility and width of the columns are kept in @settings'
+ * "column-layouts", per back end (the store's location). */
+#define CLT_CUSTOMER_TABLE_CUSTOM_PREFIX "mixins."
+void                clt_customer_table_set_settings       (CltCustomerTable *self,
+                                                           GSettings        *settings);
+/* Every column's id, in the order shown. */
+char              **clt_customer_table_dup_column_ids     (CltCustomerTable *self);
+GtkColumnViewColumn *clt_customer_table_find_column       (CltCustomerTable *self,
+                                                           const char       *id);
+void                clt_customer_table_set_column_visible (CltCustomerTable *self,
+                                                           const char       *id,
+                                                           gboolean          visible);
+/* Moves column @id by @delta places; FALSE when it cannot go further. */
+gboolean            clt_customer_table_move_column        (CltCustomerTable *self,
+                                                           const char       *id,
+                                                           int               delta);
+/* Opens the column chooser ("table.choose-columns"). */
+void                clt_customer_table_choose_columns     (CltCustomerTable *self);
 
 G_END_DECLS

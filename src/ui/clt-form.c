@@ -19,9 +19,9 @@
 /* AdwEntryRow has no subtitle in libadwaita 1.2: the message goes in a
  * row of its own right under @row, in the same list. Returns the label
  * of that row, which is hidden until there is something to show. */
-static GtkLabel *
-add_message_row (GtkWidget  *row,
-                 GtkWidget **message_row)
+GtkLabel *
+clt_form_add_message_row (GtkWidget  *row,
+                          GtkWidget **message_row)
 {
   GtkWidget *list = gtk_widget_get_parent (row);
   GtkWidget *label;
@@ -53,17 +53,18 @@ add_message_row (GtkWidget  *row,
 /* Shows @error, or else @hint, under the row of @field (hiding the
  * message when there is neither), and marks the row invalid while there
  * is an error, for the eye and for assistive technologies. */
-static void
-show_message (CltFormField *field,
-              const char   *error,
-              const char   *hint)
+void
+clt_form_show_row_message (GtkWidget  *row,
+                           GtkWidget  *message_row,
+                           GtkLabel   *message_label,
+                           const char *error,
+                           const char *hint)
 {
-  GtkWidget *row = field->row;
-  GtkWidget *label = GTK_WIDGET (field->message_label);
+  GtkWidget *label = GTK_WIDGET (message_label);
   const char *shown = error != NULL ? error : hint;
 
-  gtk_label_set_label (field->message_label, shown != NULL ? shown : "");
-  gtk_widget_set_visible (field->message_row, shown != NULL);
+  gtk_label_set_label (message_label, shown != NULL ? shown : "");
+  gtk_widget_set_visible (message_row, shown != NULL);
 
   if (error != NULL)
     {
@@ -88,6 +89,14 @@ show_message (CltFormField *field,
                                     -1);
   else
     gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+static void
+show_message (CltFormField *field,
+              const char   *error,
+              const char   *hint)
+{
+  clt_form_show_row_message (field->row, field->message_row, field->message_label, error, hint);
 }
 
 /* The name of the field a failed save is about: only invalid values and
@@ -386,7 +395,7 @@ setup_field (CltForm   *form,
     }
   else
     {
-      field->message_label = add_message_row (row, &field->message_row);
+      field->message_label = clt_form_add_message_row (row, &field->message_row);
     }
 
   return field;

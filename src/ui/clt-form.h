@@ -159,6 +159,19 @@ struct _CltForm
   guint               busy : 1;
 };
 
+/* A hidden message row right under @row (an AdwPreferencesGroup's row:
+ * AdwEntryRow has no subtitle in libadwaita 1.2); returns its label. */
+GtkLabel        *clt_form_add_message_row       (GtkWidget         *row,
+                                                 GtkWidget        **message_row);
+/* Shows @error, else @hint, in that row (hidden when neither), marking
+ * @row invalid while there is an error, for the eye and for assistive
+ * technologies. */
+void             clt_form_show_row_message      (GtkWidget         *row,
+                                                 GtkWidget         *message_row,
+                                                 GtkLabel          *message_label,
+                                                 const char        *error,
+                                                 const char        *hint);
+
 void             clt_form_class_init            (GtkWidgetClass    *widget_class,
                                                  gssize             form_offset);
 

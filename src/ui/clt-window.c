@@ -283,6 +283,14 @@ on_list_error_cb (CltWindow       *self,
 }
 
 static void
+on_table_error_cb (CltWindow        *self,
+                   const GError     *error,
+                   CltCustomerTable *table)
+{
+  _clt_window_show_error (self, _("Couldn't list the custom fields"), error);
+}
+
+static void
 on_search_entry_changed_cb (CltWindow   *self,
                             GtkEditable *entry)
 {
@@ -386,6 +394,17 @@ search_action (GtkWidget  *widget,
   show_table (self);
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+choose_columns_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CltWindow *self = CLT_WINDOW (widget);
+
+  show_table (self);
+  clt_customer_table_choose_columns (self->table);
 }
 
 static void
@@ -976,6 +995,9 @@ clt_window_constructed (GObject *object)
                            G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
 
   clt_customer_table_set_sort (self->table, sort_key, sort_direction);
+  clt_customer_table_set_settings (self->table, self->settings);
+  g_signal_connect_object (self->table, "error", G_CALLBACK (on_table_error_cb), self,
+                           G_CONNECT_SWAPPED);
   clt_customer_table_set_list (self->table, self->list);
 
   if (self->settings != NULL)
@@ -1173,6 +1195,7 @@ clt_window_class_init (CltWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.add-customer", NULL, add_customer_action);
+  gtk_widget_class_install_action (widget_class, "win.choose-columns", NULL, choose_columns_action);
   gtk_widget_class_install_action (widget_class, "win.close-search", NULL, close_search_action);
   gtk_widget_class_install_action (widget_class, "win.delete-customer", NULL, delete_customer_action);
   gtk_widget_class_install_action (widget_class, "win.edit-customer", NULL, edit_customer_action);

@@ -30,6 +30,7 @@
 
 #include "clt-application.h"
 #include "clt-bench-rest.h"
+#include "clt-bench-fields.h"
 #include "clt-bench-util.h"
 #include "clt-customer-list.h"
 #include "clt-customer.h"
@@ -183,6 +184,8 @@ run_generate (const char *path,
 
   g_printerr ("generated %u customers into %s in %.1f s\n", count, path, ms / 1000.0);
   print_metric ("generate_rows_per_s", count / (ms / 1000.0), "rows/s", count);
+
+  bench_fields_generate (store, path, context);
 
   g_clear_object (&result);
   close_store (g_steal_pointer (&store), context);
@@ -366,6 +369,8 @@ run_store (const char *path)
     }
   print_metric ("store_deep_page_ms_p50", percentile (deep_ms, 50), "ms", n);
   print_metric ("store_deep_page_ms_p95", percentile (deep_ms, 95), "ms", n);
+
+  bench_fields (store, context, n);
 
   bench_erase (store, context, n);
 

@@ -335,8 +335,8 @@ static const struct
     "author authorName customerId customerNumber expires redeemed site siteName started", "" },
   { clt_group_get_type, "code description name version", "code description name" },
   { clt_company_get_type, "businessUnits id name roles version", "businessUnits id name roles" },
-  { clt_custom_field_get_type, "key label showAsColumn type version",
-    "key label showAsColumn type" },
+  { clt_custom_field_get_type, "choices key label showAsColumn type version",
+    "choices key label showAsColumn type" },
   { clt_shop_preferences_get_type,
     "customerActiveOnCreation customerNumberPrefix customerOnHoldOnCreation defaultCurrency "
     "defaultLocale localRole shopName version",

@@ -577,7 +577,7 @@ test_customer_custom_fields (StoreFixture  *fixture,
         refused = sync_update_customer (fixture->store, bad, &error);
         if (refused != NULL || error == NULL || error->domain != CLT_STORE_ERROR ||
             error->code != CLT_STORE_ERROR_INVALID ||
-            g_strcmp0 (clt_store_error_get_field (error), "custom-fields") != 0)
+            !g_str_has_prefix (clt_store_error_get_field (error), "custom-fields."))
           g_string_append_printf (accepted, "%s: %s; ", wrong[i].key,
                                   error != NULL ? error->message : "accepted");
         if (refused != NULL)

@@ -56,6 +56,7 @@ main (int   argc,
   register_shop_cases (factory);
   register_access_cases (factory);
   register_assisted_cases (factory);
+  register_field_cases (factory);
 
   return g_test_run ();
 }

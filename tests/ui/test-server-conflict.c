@@ -229,17 +229,6 @@ open_editor (CltWindow  *window,
   return editor;
 }
 
-static void
-type_into (CltCustomerEditor *editor,
-           const char        *field,
-           const char        *text)
-{
-  GtkWidget *row = clt_customer_editor_get_field_row (editor, field);
-
-  g_assert_true (GTK_IS_EDITABLE (row));
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-}
-
 static const char *
 row_text (CltCustomerEditor *editor,
           const char        *field)
@@ -312,8 +301,8 @@ test_conflict (Fixture       *f,
   editor = open_editor (window, id);
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   screenshot (window, "server-customer-page.png");
-  type_into (editor, "first-name", "Mina");
-  type_into (editor, "phone", "+49 30 123456");
+  type_into_field (editor, "first-name", "Mina");
+  type_into_field (editor, "phone", "+49 30 123456");
 
   /* B saves first. */
   their_update (theirs, id);
@@ -490,7 +479,7 @@ test_server_stopped (Fixture       *f,
   id = first_row_id (window);
   editor = open_editor (window, id);
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
-  type_into (editor, "first-name", "Offline");
+  type_into_field (editor, "first-name", "Offline");
 
   /* The server stops mid-edit: the window finds out on its own. */
   server_process_stop (f->server);
@@ -623,8 +612,8 @@ test_token_revoked (Fixture       *f,
   id = first_row_id (window);
   editor = open_editor (window, id);
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
-  type_into (editor, "first-name", "Revoked");
-  type_into (editor, "company", "Still Typed");
+  type_into_field (editor, "first-name", "Revoked");
+  type_into_field (editor, "company", "Still Typed");
 
   /* The administrator revokes A's token while A edits. */
   output = server_process_run_tool (f->server, "user", "revoke", "alice", NULL);
@@ -737,7 +726,7 @@ test_too_many_requests (Fixture       *f,
   gtk_window_set_default_size (GTK_WINDOW (editor), MIN (screenshot_width (1000), 520), 720);
   gtk_window_present (GTK_WINDOW (editor));
   wait_until (customer_editor_idle, editor, "the editor to load");
-  type_into (editor, "first-name", "Patient");
+  type_into_field (editor, "first-name", "Patient");
 
   /* Dave's budget is spent: the save is refused with 429. */
   wait_until (rate_limited, store, "the server to refuse a request as too many");

@@ -54,26 +54,6 @@ title_is (gpointer data)
 }
 
 static gboolean
-first_rows_loaded (gpointer data)
-{
-  CltCustomerList *list = clt_window_get_customer_list (data);
-  guint n = MIN (10, g_list_model_get_n_items (G_LIST_MODEL (list)));
-
-  if (n == 0 || clt_customer_list_get_loading (list))
-    return FALSE;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CltCustomer) customer = g_list_model_get_item (G_LIST_MODEL (list), i);
-
-      if (!clt_customer_get_loaded (customer))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
 is_inside_row (GtkWidget *widget)
 {
   for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))

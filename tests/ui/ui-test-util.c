@@ -15,6 +15,8 @@
 #include "clt-address-editor.h"
 #include "clt-conflict-dialog.h"
 #include "clt-customer-editor.h"
+#include "clt-customer-editor-private.h"
+#include "clt-customer-list.h"
 #include "clt-customer-page-private.h"
 #include "clt-window-private.h"
 #include "clt-import-report.h"
@@ -499,4 +501,35 @@ destroy_parent_window (GtkWindow *parent)
 {
   gtk_window_destroy (parent);
   g_assert_finalize_object (parent);
+}
+
+gboolean
+first_rows_loaded (gpointer data)
+{
+  CltCustomerList *list = clt_window_get_customer_list (data);
+  guint n = MIN (10, g_list_model_get_n_items (G_LIST_MODEL (list)));
+
+  if (n == 0 || clt_customer_list_get_loading (list))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CltCustomer) customer = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      if (!clt_customer_get_loaded (customer))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+type_into_field (CltCustomerEditor *editor,
+                 const char        *field,
+                 const char        *text)
+{
+  GtkWidget *row = clt_customer_editor_get_field_row (editor, field);
+
+  g_assert_true (GTK_IS_EDITABLE (row));
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
 }

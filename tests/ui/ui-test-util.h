@@ -9,6 +9,7 @@
 
 #include "clt-application.h"
 #include "clt-customer.h"
+#include "clt-customer-editor.h"
 #include "clt-store.h"
 #include "clt-window.h"
 
@@ -89,6 +90,12 @@ gboolean        widget_has_action   (GtkWidget        *widget,
 GtkWindow      *find_toplevel       (GType             type);
 gboolean        find_message_dialog (gpointer          data);
 gboolean        page_loaded         (gpointer          data);
+/* Condition: the CltWindow at @data shows its first rows, loaded. */
+gboolean        first_rows_loaded   (gpointer          data);
+/* Types @text into the row of the CltCustomerEditor's @field. */
+void            type_into_field     (CltCustomerEditor *editor,
+                                     const char       *field,
+                                     const char       *text);
 /* Conditions: the CltWindow at @data shows the bar saying that the back
  * end can't be reached, or does not. */
 gboolean        window_is_offline   (gpointer          data);

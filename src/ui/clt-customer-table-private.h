@@ -1,0 +1,103 @@
+/* clt-customer-table-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "clt-customer-table.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  CELL_TEXT,
+  CELL_DATE,
+  CELL_STATUS,
+} CellKind;
+
+typedef struct
+{
+  CltSortKey    sort_key;
+  const char   *title;
+  /* The notification that changes the cell (the Status cell also
+   * listens to notify::verified and notify::loaded). */
+  const char   *notify;
+  CellKind      kind;
+  const char *(*get_text) (CltCustomer *customer);
+  int           fixed_width;
+  gboolean      expand;
+  gboolean      tabular;
+} ColumnSpec;
+
+
+
+/* The user data of a column's sorter: which table and which column. */
+typedef struct
+{
+  CltCustomerTable *self;
+  CltSortKey        sort_key;
+  /* A custom field's column: its key (owned by the column's data). */
+  const char       *field;
+} SortProbe;
+
+struct _CltCustomerTable
+{
+  GtkWidget            parent_instance;
+
+  GtkScrolledWindow   *scrolled_window;
+  GtkColumnView       *column_view;
+
+  CltCustomerList     *list;
+  GtkColumnViewColumn *columns[CLT_N_SORT_KEYS];
+  SortProbe            probes[CLT_N_SORT_KEYS];
+
+  /* Two distinct objects to hand the view's sorter while probing. */
+  GObject             *probe_a;
+  GObject             *probe_b;
+  int                  probed_key;
+  const char          *probed_field;
+  gboolean             probing;
+
+  CltSortKey           sort_key;
+  CltSortDirection     sort_direction;
+  /* A custom field's key when its column sorts, else NULL. */
+  char                *sort_field;
+  guint                sort_idle_id;
+
+  /* The column set (clt-customer-table-columns.c): the Customer column
+   * (name over email), one column per custom field, where the layout is
+   * kept, and whether the table is narrow (a phone's width). */
+  GtkColumnViewColumn *name_column;
+  SortProbe            name_probe;
+  GPtrArray           *custom_columns;
+  GSettings           *settings;
+  char                *layout_key;
+  GVariant            *layout;
+  GCancellable        *cancellable;
+  guint                save_idle_id;
+  guint                narrow_idle_id;
+  guint                restoring;
+  guint                narrow : 1;
+};
+
+
+/* clt-customer-table-columns.c */
+void     _clt_customer_table_init_columns     (CltCustomerTable *self);
+void     _clt_customer_table_dispose_columns  (CltCustomerTable *self);
+void     _clt_customer_table_class_init_columns (GtkWidgetClass *widget_class);
+void     _clt_customer_table_list_changed     (CltCustomerTable *self);
+void     _clt_customer_table_update_narrow    (CltCustomerTable *self,
+                                               int               width);
+/* The ColumnSpec of a built-in column, and the cell helpers. */
+const ColumnSpec *_clt_customer_table_get_spec (CltSortKey sort_key);
+GtkWidget *_clt_customer_table_create_inscription (gboolean tabular);
+int       _clt_customer_table_compare_probe   (gconstpointer a,
+                                               gconstpointer b,
+                                               gpointer      user_data);
+void      _clt_customer_table_remember_cell   (GtkWidget   *child,
+                                               GtkListItem *list_item);
+
+G_END_DECLS

@@ -1,0 +1,389 @@
+/* store-cases-fields.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-store-conformance"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "store-test-util.h"
+
+/* Custom field values by type (text, number, yes/no, date, choice list),
+ * their errors, and sorting and filtering the list by them. */
+
+/* Helpers {{{ */
+
+static CltCustomField *
+add_choice_field (CltStore           *store,
+                  const char         *key,
+                  const char * const *choices)
+{
+  g_autoptr(CltCustomField) field = make_custom_field (key, "Tier", CLT_CUSTOM_FIELD_CHOICE);
+  g_autoptr(GError) error = NULL;
+  CltCustomField *stored;
+
+  clt_custom_field_set_choices (field, choices);
+  stored = sync_save_custom_field (store, field, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (stored);
+  return stored;
+}
+
+/* Sets @customer's custom fields from "key", GVariant pairs and stores it. */
+static CltCustomer *
+store_values (CltStore    *store,
+              CltCustomer *customer,
+              GError     **error,
+              ...)
+{
+  g_autoptr(CltCustomer) edit = clt_customer_copy (customer);
+  GVariantDict dict;
+  const char *key;
+  va_list args;
+
+  g_variant_dict_init (&dict, NULL);
+  va_start (args, error);
+  while ((key = va_arg (args, const char *)) != NULL)
+    g_variant_dict_insert_value (&dict, key, va_arg (args, GVariant *));
+  va_end (args);
+  clt_customer_set_custom_fields (edit, g_variant_dict_end (&dict));
+
+  return sync_update_customer (store, edit, error);
+}
+
+static CltCustomer *
+customer_with (CltStore   *store,
+               const char *first_name,
+               ...)
+{
+  g_autofree char *email = g_strdup_printf ("%s@example.com", first_name);
+  g_autoptr(CltCustomer) created = add_customer (store, first_name, "Field", email);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CltCustomer) edit = clt_customer_copy (created);
+  GVariantDict dict;
+  const char *key;
+  va_list args;
+  CltCustomer *stored;
+
+  g_variant_dict_init (&dict, NULL);
+  va_start (args, first_name);
+  while ((key = va_arg (args, const char *)) != NULL)
+    g_variant_dict_insert_value (&dict, key, va_arg (args, GVariant *));
+  va_end (args);
+  clt_customer_set_custom_fields (edit, g_variant_dict_end (&dict));
+  stored = sync_update_customer (store, edit, &error);
+  g_assert_no_error (error);
+  return stored;
+}
+
+/* The first names of @query's customers, in order, joined by spaces. */
+static char *
+names_of (CltStore *store,
+          CltQuery *query,
+          guint     page_size)
+{
+  g_autoptr(GPtrArray) customers = list_all (store, query, page_size);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < customers->len; i++)
+    g_string_append_printf (names, "%s%s", i > 0 ? " " : "",
+                            clt_customer_get_first_name (g_ptr_array_index (customers, i)));
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* }}} */
+
+/* Values {{{ */
+
+static void
+test_values_round_trip (StoreFixture  *fixture,
+                        gconstpointer  data)
+{
+  static const char * const tiers[] = { "Gold", "Silver", NULL };
+  g_autoptr(CltCustomField) nick = add_custom_field (fixture->store, "code", "Code",
+                                                     CLT_CUSTOM_FIELD_STRING);
+  g_autoptr(CltCustomField) since = add_custom_field (fixture->store, "member_since", "Since",
+                                                      CLT_CUSTOM_FIELD_DATE);
+  g_autoptr(CltCustomField) tier = add_choice_field (fixture->store, "tier", tiers);
+  g_autoptr(CltCustomer) anna = customer_with (fixture->store, "Anna",
+                                               "code", g_variant_new_string ("00123"),
+                                               "member_since", g_variant_new_string ("2020-02-29"),
+                                               "tier", g_variant_new_string ("Silver"),
+                                               NULL);
+  g_autoptr(CltCustomer) read = NULL;
+  g_autoptr(GPtrArray) fields = sync_list_custom_fields (fixture->store, NULL);
+  g_autoptr(GVariant) value = NULL;
+  GVariant *values;
+
+  /* The choices come back with the definition. */
+  for (guint i = 0; i < fields->len; i++)
+    if (g_str_equal (clt_custom_field_get_key (g_ptr_array_index (fields, i)), "tier"))
+      g_assert_true (g_strv_equal (clt_custom_field_get_choices (g_ptr_array_index (fields, i)),
+                                   tiers));
+
+  read = sync_get_customer (fixture->store, clt_customer_get_id (anna), NULL);
+  values = clt_customer_get_custom_fields (read);
+  /* Text that looks like a number stays text, leading zeros and all. */
+  value = g_variant_lookup_value (values, "code", G_VARIANT_TYPE_STRING);
+  g_assert_nonnull (value);
+  g_assert_cmpstr (g_variant_get_string (value, NULL), ==, "00123");
+  g_clear_pointer (&value, g_variant_unref);
+  value = g_variant_lookup_value (values, "member_since", G_VARIANT_TYPE_STRING);
+  g_assert_cmpstr (g_variant_get_string (value, NULL), ==, "2020-02-29");
+  g_clear_pointer (&value, g_variant_unref);
+  value = g_variant_lookup_value (values, "tier", G_VARIANT_TYPE_STRING);
+  g_assert_cmpstr (g_variant_get_string (value, NULL), ==, "Silver");
+}
+
+static void
+test_values_wrong_type (StoreFixture  *fixture,
+                        gconstpointer  data)
+{
+  static const char * const tiers[] = { "Gold", "Silver", NULL };
+  g_autoptr(CltCustomField) points = add_custom_field (fixture->store, "points", "Points",
+                                                       CLT_CUSTOM_FIELD_NUMBER);
+  g_autoptr(CltCustomField) since = add_custom_field (fixture->store, "member_since", "Since",
+                                                      CLT_CUSTOM_FIELD_DATE);
+  g_autoptr(CltCustomField) tier = add_choice_field (fixture->store, "tier", tiers);
+  g_autoptr(CltCustomer) anna = add_customer (fixture->store, "Anna", "Schmidt", "anna@example.com");
+  struct {
+    const char *key;
+    GVariant   *value;
+    const char *field;
+  } wrong[] = {
+    { "points", g_variant_new_string ("many"), "custom-fields.points" },
+    { "member_since", g_variant_new_string ("2021-02-30"), "custom-fields.member_since" },
+    { "member_since", g_variant_new_double (2021), "custom-fields.member_since" },
+    { "tier", g_variant_new_string ("Bronze"), "custom-fields.tier" },
+    { "tier", g_variant_new_string ("gold"), "custom-fields.tier" },
+    { "ghost", g_variant_new_string ("boo"), "custom-fields.ghost" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CltCustomer) refused = store_values (fixture->store, anna, &error,
+                                                     wrong[i].key, wrong[i].value, NULL);
+
+      g_test_message ("%s", wrong[i].key);
+      g_assert_null (refused);
+      assert_store_error (error, CLT_STORE_ERROR_INVALID, wrong[i].field);
+      /* The message says which field. */
+      g_assert_nonnull (strstr (error->message, wrong[i].key));
+    }
+}
+
+static void
+test_choice_definition (StoreFixture  *fixture,
+                        gconstpointer  data)
+{
+  static const char * const twice[] = { "Gold", "Gold", NULL };
+  static const char * const some[] = { "Gold", NULL };
+  g_autoptr(CltCustomField) none = make_custom_field ("tier", "Tier", CLT_CUSTOM_FIELD_CHOICE);
+  g_autoptr(CltCustomField) doubled = make_custom_field ("tier", "Tier", CLT_CUSTOM_FIELD_CHOICE);
+  g_autoptr(CltCustomField) number = make_custom_field ("points", "Points", CLT_CUSTOM_FIELD_NUMBER);
+  CltCustomField *bad[] = { none, doubled, number };
+
+  clt_custom_field_set_choices (doubled, twice);
+  clt_custom_field_set_choices (number, some);
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CltCustomField) refused = sync_save_custom_field (fixture->store, bad[i], NULL,
+                                                                  &error);
+
+      g_assert_null (refused);
+      assert_store_error (error, CLT_STORE_ERROR_INVALID, "choices");
+    }
+}
+
+/* }}} */
+
+/* Sorting and filtering {{{ */
+
+static void
+add_sorting_customers (CltStore *store)
+{
+  static const char * const tiers[] = { "Gold", "Silver", NULL };
+  g_autoptr(CltCustomField) points = add_custom_field (store, "points", "Points",
+                                                       CLT_CUSTOM_FIELD_NUMBER);
+  g_autoptr(CltCustomField) nick = add_custom_field (store, "nick", "Nickname",
+                                                     CLT_CUSTOM_FIELD_STRING);
+  g_autoptr(CltCustomField) vip = add_custom_field (store, "vip", "VIP", CLT_CUSTOM_FIELD_BOOLEAN);
+  g_autoptr(CltCustomField) since = add_custom_field (store, "since", "Since",
+                                                      CLT_CUSTOM_FIELD_DATE);
+  g_autoptr(CltCustomField) tier = add_choice_field (store, "tier", tiers);
+  g_autoptr(CltCustomer) a = NULL;
+  g_autoptr(CltCustomer) b = NULL;
+  g_autoptr(CltCustomer) c = NULL;
+  g_autoptr(CltCustomer) d = NULL;
+  g_autoptr(CltCustomer) e = NULL;
+
+  a = customer_with (store, "Anna", "points", g_variant_new_double (30),
+                     "nick", g_variant_new_string ("Ännchen"), "vip", g_variant_new_boolean (TRUE),
+                     "since", g_variant_new_string ("2019-05-01"),
+                     "tier", g_variant_new_string ("Gold"), NULL);
+  b = customer_with (store, "Bert", "points", g_variant_new_double (-5.5),
+                     "nick", g_variant_new_string ("bertie"), "vip", g_variant_new_boolean (FALSE),
+                     "since", g_variant_new_string ("2021-01-15"),
+                     "tier", g_variant_new_string ("Silver"), NULL);
+  c = customer_with (store, "Cleo", "points", g_variant_new_double (100),
+                     "nick", g_variant_new_string ("Anni"), "vip", g_variant_new_boolean (TRUE),
+                     "since", g_variant_new_string ("2020-12-31"), NULL);
+  d = customer_with (store, "Dora", NULL);
+  e = customer_with (store, "Emil", "points", g_variant_new_double (7), NULL);
+}
+
+static void
+test_sort_by_field (StoreFixture  *fixture,
+                    gconstpointer  data)
+{
+  struct {
+    const char       *key;
+    CltSortDirection  direction;
+    const char       *expected;
+  } cases[] = {
+    /* Numbers as numbers; customers without a value last either way. */
+    { "points", CLT_SORT_ASCENDING, "Bert Emil Anna Cleo Dora" },
+    { "points", CLT_SORT_DESCENDING, "Cleo Anna Emil Bert Dora" },
+    /* Text ignoring case and accents. */
+    { "nick", CLT_SORT_ASCENDING, "Anna Cleo Bert" },
+    { "since", CLT_SORT_DESCENDING, "Bert Cleo Anna" },
+    { "vip", CLT_SORT_ASCENDING, "Bert" },
+    { "tier", CLT_SORT_ASCENDING, "Anna Bert" },
+  };
+
+  add_sorting_customers (fixture->store);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CltQuery) query = clt_query_new ();
+
+      clt_query_set_sort_field (query, cases[i].key);
+      clt_query_set_sort_direction (query, cases[i].direction);
+      /* Pages of 1 and 2 cross from the values to the customers without. */
+      for (guint page_size = 1; page_size <= 5; page_size += 1)
+        {
+          g_autofree char *names = names_of (fixture->store, query, page_size);
+
+          g_test_message ("%s, pages of %u", cases[i].key, page_size);
+          g_assert_true (g_str_has_prefix (names, cases[i].expected));
+          g_assert_cmpuint (strlen (names), ==, strlen ("Anna Bert Cleo Dora Emil"));
+        }
+    }
+}
+
+static void
+test_filter_by_field (StoreFixture  *fixture,
+                      gconstpointer  data)
+{
+  struct {
+    const char    *key;
+    CltFieldMatch  match;
+    const char    *value;
+    const char    *expected;
+  } cases[] = {
+    { "points", CLT_FIELD_MATCH_AT_LEAST, "7", "Anna Cleo Emil" },
+    { "points", CLT_FIELD_MATCH_AT_MOST, "7", "Bert Emil" },
+    { "points", CLT_FIELD_MATCH_EQUALS, "-5.5", "Bert" },
+    { "vip", CLT_FIELD_MATCH_EQUALS, "true", "Anna Cleo" },
+    { "vip", CLT_FIELD_MATCH_EQUALS, "false", "Bert" },
+    { "tier", CLT_FIELD_MATCH_EQUALS, "gold", "Anna" },
+    { "nick", CLT_FIELD_MATCH_PREFIX, "ann", "Anna Cleo" },
+    { "nick", CLT_FIELD_MATCH_EQUALS, "ANNCHEN", "Anna" },
+    { "since", CLT_FIELD_MATCH_AT_LEAST, "2020-06-01", "Bert Cleo" },
+    { "since", CLT_FIELD_MATCH_PREFIX, "2019", "Anna" },
+  };
+
+  add_sorting_customers (fixture->store);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CltQuery) query = clt_query_new ();
+      g_autofree char *names = NULL;
+      guint count = 0;
+
+      clt_query_set_sort_key (query, CLT_SORT_KEY_FIRST_NAME);
+      clt_query_add_field_filter (query, cases[i].key, cases[i].match, cases[i].value);
+      names = names_of (fixture->store, query, 2);
+      g_test_message ("%s %d %s", cases[i].key, cases[i].match, cases[i].value);
+      g_assert_cmpstr (names, ==, cases[i].expected);
+      g_assert_true (sync_count_customers (fixture->store, query, &count, NULL));
+      {
+        g_auto(GStrv) words = g_strsplit (names, " ", -1);
+
+        g_assert_cmpuint (count, ==, names[0] != '\0' ? g_strv_length (words) : 0);
+      }
+    }
+
+  /* Two filters together, sorted by a third field. */
+  {
+    g_autoptr(CltQuery) query = clt_query_new ();
+    g_autofree char *names = NULL;
+
+    clt_query_add_field_filter (query, "vip", CLT_FIELD_MATCH_EQUALS, "yes");
+    clt_query_add_field_filter (query, "points", CLT_FIELD_MATCH_AT_LEAST, "50");
+    clt_query_set_sort_field (query, "since");
+    names = names_of (fixture->store, query, 10);
+    g_assert_cmpstr (names, ==, "Cleo");
+  }
+}
+
+static void
+test_filter_by_field_invalid (StoreFixture  *fixture,
+                              gconstpointer  data)
+{
+  struct {
+    const char    *key;
+    CltFieldMatch  match;
+    const char    *value;
+  } cases[] = {
+    { "ghost", CLT_FIELD_MATCH_EQUALS, "x" },
+    { "points", CLT_FIELD_MATCH_AT_LEAST, "lots" },
+    { "points", CLT_FIELD_MATCH_PREFIX, "1" },
+    { "vip", CLT_FIELD_MATCH_EQUALS, "maybe" },
+    { "since", CLT_FIELD_MATCH_AT_LEAST, "yesterday" },
+  };
+
+  add_sorting_customers (fixture->store);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CltQuery) query = clt_query_new ();
+      g_autoptr(GPtrArray) customers = NULL;
+      g_autoptr(GError) error = NULL;
+
+      clt_query_add_field_filter (query, cases[i].key, cases[i].match, cases[i].value);
+      customers = sync_list_customers (fixture->store, query, 0, 10, CLT_LIST_FLAGS_NONE, NULL,
+                                       &error);
+      g_test_message ("%s %s", cases[i].key, cases[i].value);
+      g_assert_null (customers);
+      g_assert_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_INVALID);
+    }
+
+  {
+    g_autoptr(CltQuery) query = clt_query_new ();
+    g_autoptr(GPtrArray) customers = NULL;
+    g_autoptr(GError) error = NULL;
+
+    clt_query_set_sort_field (query, "ghost");
+    customers = sync_list_customers (fixture->store, query, 0, 10, CLT_LIST_FLAGS_NONE, NULL,
+                                     &error);
+    g_assert_null (customers);
+    g_assert_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_INVALID);
+  }
+}
+
+/* }}} */
+
+void
+register_field_cases (const StoreFactory *factory)
+{
+  STORE_TEST ("/clt/store/custom-fields/values-round-trip", test_values_round_trip);
+  STORE_TEST ("/clt/store/custom-fields/values-wrong-type", test_values_wrong_type);
+  STORE_TEST ("/clt/store/custom-fields/choice-definition", test_choice_definition);
+  STORE_TEST ("/clt/store/custom-fields/sort", test_sort_by_field);
+  STORE_TEST ("/clt/store/custom-fields/filter", test_filter_by_field);
+  STORE_TEST ("/clt/store/custom-fields/filter-invalid", test_filter_by_field_invalid);
+}

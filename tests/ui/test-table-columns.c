@@ -1,0 +1,373 @@
+/* test-table-columns.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The customers table's columns in the real window, under Xvfb: what the
+ * default window shows without scrolling sideways, who each customer is at
+ * a phone's width, and the column chooser (a custom field's column that
+ * shows values and sorts in the store, a hidden built-in column, a new
+ * order), kept for the next window on the same back end.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "clt-application.h"
+#include "clt-column-chooser.h"
+#include "clt-custom-field.h"
+#include "clt-customer.h"
+#include "clt-customer-list.h"
+#include "clt-customer-table.h"
+#include "clt-query.h"
+#include "clt-store.h"
+#include "clt-window.h"
+#include "clt-window-private.h"
+
+#include "ui-test-util.h"
+
+#define N_SAMPLE 60
+#define TEMPLATE "clt-test-table-columns-XXXXXX"
+
+static CltApplication *app;
+
+static GSettings *
+reset_settings (int width)
+{
+  GSettings *settings = g_settings_new ("io.github.clientele.Clientele");
+
+  g_settings_reset (settings, "column-layouts");
+  g_settings_reset (settings, "sort-key");
+  g_settings_reset (settings, "sort-direction");
+  g_settings_set_int (settings, "window-width", width);
+  g_settings_set_int (settings, "window-height", width < 600 ? 720 : 760);
+  return settings;
+}
+
+static CltCustomerTable *
+get_table (CltWindow *window)
+{
+  return CLT_CUSTOMER_TABLE (gtk_widget_get_ancestor (GTK_WIDGET (clt_window_get_column_view (window)),
+                                                      CLT_TYPE_CUSTOMER_TABLE));
+}
+
+static gboolean
+column_visible (CltWindow  *window,
+                const char *id)
+{
+  GtkColumnViewColumn *column = clt_customer_table_find_column (get_table (window), id);
+
+  return column != NULL && gtk_column_view_column_get_visible (column);
+}
+
+/* Nothing to scroll sideways: the visible columns fit the table. */
+static void
+assert_no_horizontal_scroll (CltWindow *window)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (clt_window_get_column_view (window)),
+                                                 GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+  g_test_message ("table %d px in a window of %d px: columns %.0f px",
+                  gtk_widget_get_width (scrolled), gtk_widget_get_width (GTK_WIDGET (window)),
+                  gtk_adjustment_get_upper (h));
+  g_assert_cmpint (gtk_widget_get_width (scrolled), <=, gtk_widget_get_width (GTK_WIDGET (window)));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (h), <=, gtk_adjustment_get_page_size (h) + 0.5);
+}
+
+static void
+settle (CltWindow *window)
+{
+  wait_until (first_rows_loaded, window, "the first rows");
+  wait_for_paint (GTK_WIDGET (window));
+  run_for (200);
+  wait_for_paint (GTK_WIDGET (window));
+}
+
+static CltWindow *
+open_window (TempStore *ts)
+{
+  CltWindow *window;
+
+  temp_store_init (ts, TEMPLATE, N_SAMPLE);
+  window = create_window (app, ts->store);
+  settle (window);
+  return window;
+}
+
+static void
+test_default_width (void)
+{
+  g_autoptr(GSettings) settings = reset_settings (1200);
+  TempStore ts = { 0 };
+  CltWindow *window = open_window (&ts);
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >=, 1150);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1200);
+  /* What matters shows; the rest is in the chooser. */
+  for (guint i = 0; i < 8; i++)
+    {
+      static const char * const shown[] = {
+        "number", "email", "last-name", "first-name", "company", "city", "country", "status",
+      };
+
+      g_assert_true (column_visible (window, shown[i]));
+    }
+  g_assert_false (column_visible (window, "registered"));
+  g_assert_false (column_visible (window, "name"));
+  assert_no_horizontal_scroll (window);
+  save_screenshot (GTK_WIDGET (window), "table-default.png");
+
+  destroy_window (window);
+  temp_store_clear (&ts);
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
+static void
+test_narrow (void)
+{
+  g_autoptr(GSettings) settings = reset_settings (360);
+  TempStore ts = { 0 };
+  CltWindow *window = open_window (&ts);
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 400);
+  /* Who each customer is, not their number and registration date. */
+  g_assert_true (column_visible (window, "name"));
+  g_assert_false (column_visible (window, "number"));
+  g_assert_false (column_visible (window, "registered"));
+  assert_no_horizontal_scroll (window);
+  save_screenshot (GTK_WIDGET (window), "table-narrow.png");
+
+  /* The narrow set is not saved as the user's choice. */
+  destroy_window (window);
+  {
+    g_autoptr(GVariant) layouts = g_settings_get_value (settings, "column-layouts");
+
+    g_assert_cmpuint (g_variant_n_children (layouts), ==, 0);
+  }
+  temp_store_clear (&ts);
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
+static void
+add_tier_values (CltStore *store)
+{
+  static const char * const tiers[] = { "Gold", "Silver", "Bronze", NULL };
+  static const char * const values[] = { "Silver", "Bronze", "Gold", "Silver" };
+  g_autoptr(CltCustomField) field = clt_custom_field_new ();
+  g_autoptr(CltCustomField) stored = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) page = NULL;
+  g_autoptr(GError) error = NULL;
+
+  clt_custom_field_set_key (field, "tier");
+  clt_custom_field_set_label (field, "Tier");
+  clt_custom_field_set_field_type (field, CLT_CUSTOM_FIELD_CHOICE);
+  clt_custom_field_set_choices (field, tiers);
+  clt_store_save_custom_field_async (store, field, NULL, NULL, store_result_cb, &result);
+  wait_until (async_done, &result, "saving the custom field");
+  stored = clt_store_save_custom_field_finish (store, result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  clt_store_list_customers_async (store, NULL, 0, G_N_ELEMENTS (values), CLT_LIST_FLAGS_NONE, NULL,
+                                  store_result_cb, &result);
+  wait_until (async_done, &result, "a page");
+  page = clt_store_list_customers_finish (store, result, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < page->len; i++)
+    {
+      g_autoptr(CltCustomer) edit = clt_customer_copy (g_ptr_array_index (page, i));
+      g_autoptr(CltCustomer) saved = NULL;
+      GVariantDict dict;
+
+      g_variant_dict_init (&dict, NULL);
+      g_variant_dict_insert (&dict, "tier", "s", values[i]);
+      clt_customer_set_custom_fields (edit, g_variant_dict_end (&dict));
+      saved = sync_update_customer (store, edit);
+    }
+}
+
+static gboolean
+has_tier_column (gpointer data)
+{
+  return clt_customer_table_find_column (get_table (data), "mixins.tier") != NULL;
+}
+
+static gboolean
+chooser_shown (gpointer data)
+{
+  *(GtkWindow **) data = find_toplevel (CLT_TYPE_COLUMN_CHOOSER);
+  return *(GtkWindow **) data != NULL;
+}
+
+static gboolean
+is_inscription_with (GtkWidget     *widget,
+                     gconstpointer  text)
+{
+  return GTK_IS_INSCRIPTION (widget) &&
+         g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0;
+}
+
+static gboolean
+is_up_button (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Move Up") == 0;
+}
+
+static gboolean
+is_check (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return GTK_IS_CHECK_BUTTON (widget);
+}
+
+static gboolean
+sorted_by_tier (gpointer data)
+{
+  g_autoptr(CltQuery) query = clt_customer_list_dup_query (clt_window_get_customer_list (data));
+
+  return g_strcmp0 (clt_query_get_sort_field (query), "tier") == 0 && first_rows_loaded (data);
+}
+
+static char *
+tier_of (CltWindow *window,
+         guint      position)
+{
+  g_autoptr(CltCustomer) customer = g_list_model_get_item (G_LIST_MODEL (clt_window_get_customer_list (window)),
+                                                           position);
+  GVariant *values = clt_customer_get_custom_fields (customer);
+  g_autoptr(GVariant) value = values != NULL ? g_variant_lookup_value (values, "tier", G_VARIANT_TYPE_STRING)
+                                             : NULL;
+
+  return value != NULL ? g_variant_dup_string (value, NULL) : NULL;
+}
+
+static guint
+position_of (CltWindow  *window,
+             const char *id)
+{
+  g_auto(GStrv) ids = clt_customer_table_dup_column_ids (get_table (window));
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (g_str_equal (ids[i], id))
+      return i;
+
+  g_assert_not_reached ();
+}
+
+static void
+test_chooser (void)
+{
+  g_autoptr(GSettings) settings = reset_settings (1200);
+  TempStore ts = { 0 };
+  CltWindow *window;
+  GtkWindow *chooser = NULL;
+  GtkWidget *row;
+  guint tier_position;
+
+  temp_store_init (&ts, TEMPLATE, N_SAMPLE);
+  add_tier_values (ts.store);
+  window = create_window (app, ts.store);
+  settle (window);
+  wait_until (has_tier_column, window, "the custom field's column");
+  g_assert_false (column_visible (window, "mixins.tier"));
+
+  /* The header bar's button opens the chooser. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.choose-columns", NULL);
+  wait_until (chooser_shown, &chooser, "the column chooser");
+
+  /* Add the custom field, hide Company. */
+  row = clt_column_chooser_get_row (CLT_COLUMN_CHOOSER (chooser), "mixins.tier");
+  g_assert_nonnull (row);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (row, is_check, NULL)), TRUE);
+  row = clt_column_chooser_get_row (CLT_COLUMN_CHOOSER (chooser), "company");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (row, is_check, NULL)), FALSE);
+  g_assert_true (column_visible (window, "mixins.tier"));
+  g_assert_false (column_visible (window, "company"));
+
+  /* Move it up twice with its Move Up button; the focus stays on it. */
+  tier_position = position_of (window, "mixins.tier");
+  for (guint i = 0; i < 2; i++)
+    {
+      row = clt_column_chooser_get_row (CLT_COLUMN_CHOOSER (chooser), "mixins.tier");
+      g_signal_emit_by_name (find_widget (row, is_up_button, NULL), "clicked");
+    }
+  g_assert_cmpuint (position_of (window, "mixins.tier"), ==, tier_position - 2);
+  row = clt_column_chooser_get_row (CLT_COLUMN_CHOOSER (chooser), "mixins.tier");
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (chooser)), row));
+  wait_for_paint (GTK_WIDGET (chooser));
+  save_screenshot (GTK_WIDGET (chooser), "column-chooser.png");
+  gtk_window_destroy (chooser);
+
+  /* The column shows the values. */
+  wait_for_paint (GTK_WIDGET (window));
+  run_for (200);
+  g_assert_nonnull (find_widget (GTK_WIDGET (clt_window_get_column_view (window)),
+                                 is_inscription_with, "Silver"));
+
+  /* A click on its header sorts in the store, customers without one last. */
+  gtk_column_view_sort_by_column (clt_window_get_column_view (window),
+                                  clt_customer_table_find_column (get_table (window), "mixins.tier"),
+                                  GTK_SORT_ASCENDING);
+  wait_until (sorted_by_tier, window, "the sort by tier");
+  {
+    g_autofree char *first = tier_of (window, 0);
+    g_autofree char *second = tier_of (window, 1);
+    g_autofree char *fourth = tier_of (window, 3);
+    g_autofree char *fifth = tier_of (window, 4);
+
+    g_assert_cmpstr (first, ==, "Bronze");
+    g_assert_cmpstr (second, ==, "Gold");
+    g_assert_cmpstr (fourth, ==, "Silver");
+    g_assert_null (fifth);
+  }
+  wait_for_paint (GTK_WIDGET (window));
+  save_screenshot (GTK_WIDGET (window), "table-custom-column.png");
+  run_for (100);
+  destroy_window (window);
+
+  /* A new window on the same back end keeps the columns. */
+  window = create_window (app, ts.store);
+  settle (window);
+  wait_until (has_tier_column, window, "the custom field's column");
+  g_assert_true (column_visible (window, "mixins.tier"));
+  g_assert_false (column_visible (window, "company"));
+  g_assert_cmpuint (position_of (window, "mixins.tier"), ==, tier_position - 2);
+  destroy_window (window);
+
+  {
+    g_autoptr(GVariant) layouts = g_settings_get_value (settings, "column-layouts");
+    g_autofree char *location = clt_store_dup_location (ts.store);
+    g_autoptr(GVariant) layout = g_variant_lookup_value (layouts, location, NULL);
+
+    g_assert_nonnull (layout);
+  }
+
+  temp_store_clear (&ts);
+  g_settings_reset (settings, "column-layouts");
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  ui_test_init (&argc, &argv);
+  app = ui_test_app_new ();
+
+  g_test_add_func ("/clt/table-columns/default-width", test_default_width);
+  g_test_add_func ("/clt/table-columns/narrow", test_narrow);
+  g_test_add_func ("/clt/table-columns/chooser", test_chooser);
+
+  ret = g_test_run ();
+  g_clear_object (&app);
+
+  return ret;
+}
