@@ -217,6 +217,24 @@ static const ObjectCheck custom_field_checks[] =
   { "type", check_custom_field_type },
 };
 
+/* The checks of @object's type, for clt_validate_shop_field (). */
+static const ObjectCheck *
+find_checks (gpointer  object,
+             gsize    *n_checks)
+{
+  if (CLT_IS_SITE (object))
+    return (*n_checks = G_N_ELEMENTS (site_checks), site_checks);
+  if (CLT_IS_GROUP (object))
+    return (*n_checks = G_N_ELEMENTS (group_checks), group_checks);
+  if (CLT_IS_COMPANY (object))
+    return (*n_checks = G_N_ELEMENTS (company_checks), company_checks);
+  if (CLT_IS_CUSTOM_FIELD (object))
+    return (*n_checks = G_N_ELEMENTS (custom_field_checks), custom_field_checks);
+
+  *n_checks = 0;
+  return NULL;
+}
+
 /* Public API ------------------------------------------------------------ */
 
 /**
@@ -411,6 +429,103 @@ clt_validate_web_url (const char  *url,
     return fail (message, _("Enter an address that starts with https://"));
   if (g_uri_get_userinfo (uri) != NULL)
     return fail (message, _("Remove the user name and password from the address"));
+
+  return TRUE;
+}
+
+/**
+ * clt_validate_shop_field:
+ * @object: a CltSite, CltGroup, CltCompany or CltCustomField
+ * @field: the name of one of its properties
+ * @message: (out) (optional) (transfer full): what is wrong
+ *
+ * For editors that check each field as the user types: the rule
+ * clt_validate_site () (group, company, custom field) applies to @field.
+ *
+ * Returns: whether @field of @object is valid; a property without rules
+ *   always is
+ */
+gboolean
+clt_validate_shop_field (gpointer     object,
+                         const char  *field,
+                         char       **message)
+{
+  const ObjectCheck *checks;
+  gsize n_checks;
+
+  g_return_val_if_fail (G_IS_OBJECT (object), FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+  g_return_val_if_fail (message == NULL || *message == NULL, FALSE);
+
+  checks = find_checks (object, &n_checks);
+  g_return_val_if_fail (checks != NULL, FALSE);
+
+  for (gsize i = 0; i < n_checks; i++)
+    {
+      if (strcmp (checks[i].field, field) == 0)
+        return checks[i].check (object, message);
+    }
+
+  return TRUE;
+}
+
+/**
+ * clt_validate_url_template:
+ * @url_template: (nullable): a web address with placeholders in braces,
+ *   such as "https://shop.example/assisted-buying?token={token}"; NULL and
+ *   "" are valid
+ * @message: (out) (optional) (transfer full): what is wrong
+ *
+ * The address of the Assisted Buying page of a site: "{token}" (where the
+ * one-time token goes) is required, other placeholders
+ * ("{customerNumber}") are `[A-Za-z]+` in braces; with each placeholder
+ * replaced by a value it must be an address clt_validate_web_url ()
+ * accepts.
+ *
+ * Returns: whether @url_template is such a template
+ */
+gboolean
+clt_validate_url_template (const char  *url_template,
+                           char       **message)
+{
+  g_autoptr(GString) url = NULL;
+  const char *p;
+
+  if (url_template == NULL || url_template[0] == '\0')
+    return TRUE;
+
+  if (!check_text (url_template, CLT_VALIDATE_MAX_TEXT, FALSE, message))
+    return FALSE;
+
+  /* Each placeholder stands for a value that fits in any part of an
+   * address. */
+  url = g_string_new (NULL);
+  for (p = url_template; *p != '\0'; p++)
+    {
+      const char *end;
+
+      if (*p == '}')
+        return fail (message, _("Write placeholders in braces, like {token}"));
+      if (*p != '{')
+        {
+          g_string_append_c (url, *p);
+          continue;
+        }
+
+      for (end = p + 1; g_ascii_isalpha (*end); end++)
+        ;
+      if (*end != '}' || end == p + 1)
+        return fail (message, _("Write placeholders in braces, like {token}"));
+
+      g_string_append (url, "x");
+      p = end;
+    }
+
+  if (!clt_validate_web_url (url->str, message))
+    return FALSE;
+
+  if (strstr (url_template, "{token}") == NULL)
+    return fail (message, _("Add {token} where the one-time token goes"));
 
   return TRUE;
 }

@@ -135,6 +135,11 @@ gboolean  clt_validate_company             (CltCompany       *company,
                                             GError          **error);
 gboolean  clt_validate_custom_field        (CltCustomField   *field,
                                             GError          **error);
+/* Whether @field (a property name) of @object, a CltSite, CltGroup,
+ * CltCompany or CltCustomField, meets its rule above; for editors. */
+gboolean  clt_validate_shop_field          (gpointer          object,
+                                            const char       *field,
+                                            char            **message);
 gboolean  clt_validate_query               (CltQuery         *query,
                                             GError          **error);
 gboolean  clt_validate_page                (guint             page_index,
@@ -168,6 +173,10 @@ gboolean  clt_validate_list                (const char * const  *values,
                                             char               **message);
 /* https://, or http:// on localhost, 127.0.0.1 or [::1]. */
 gboolean  clt_validate_web_url             (const char       *url,
+                                            char            **message);   /* optional */
+/* An Assisted Buying address: a web URL as above with placeholders in
+ * braces, "{token}" among them. */
+gboolean  clt_validate_url_template        (const char       *url_template,
                                             char            **message);   /* optional */
 gboolean  clt_validate_locale              (const char       *locale,
                                             char            **message);   /* optional */

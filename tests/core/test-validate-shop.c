@@ -164,6 +164,92 @@ test_site_storefront_url (void)
 }
 
 static void
+test_url_template (void)
+{
+  const char *valid[] = {
+    "",
+    "https://shop.example/assisted-buying?token={token}",
+    "https://shop.example/assisted-buying?token={token}&customer={customerNumber}",
+    "https://shop.example/assist/{token}#start",
+    "http://localhost:8080/assist?t={token}",
+  };
+  const struct
+  {
+    const char *url_template;
+    const char *message;
+  } invalid[] = {
+    { "https://shop.example/assisted-buying", "Add {token} where the one-time token goes" },
+    { "https://shop.example/assist?customer={customerNumber}",
+      "Add {token} where the one-time token goes" },
+    { "http://shop.example/assist?token={token}", "Enter an address that starts with https://" },
+    { "ftp://shop.example/{token}", "Enter an address that starts with https://" },
+    { "shop.example/{token}", "Enter a web address like https://shop.example" },
+    { "https://shop.example/?token={token", "Write placeholders in braces, like {token}" },
+    { "https://shop.example/?token=token}", "Write placeholders in braces, like {token}" },
+    { "https://shop.example/?token={}", "Write placeholders in braces, like {token}" },
+    { "https://shop.example/?token={to ken}", "Write placeholders in braces, like {token}" },
+    { "https://shop.example/{token} x", "Enter a web address like https://shop.example" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    {
+      g_autofree char *message = NULL;
+
+      if (!clt_validate_url_template (valid[i], &message))
+        g_error ("“%s” rejected: %s", valid[i], message);
+      g_assert_null (message);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autofree char *message = NULL;
+
+      if (clt_validate_url_template (invalid[i].url_template, &message))
+        g_error ("“%s” accepted", invalid[i].url_template);
+      g_assert_cmpstr (message, ==, invalid[i].message);
+    }
+
+  g_assert_true (clt_validate_url_template (NULL, NULL));
+}
+
+/* One field at a time, as the editors check them while the user types. */
+static void
+test_shop_field (void)
+{
+  g_autoptr(CltSite) site = make_site ();
+  g_autoptr(CltGroup) group = clt_group_new ();
+  g_autoptr(CltCompany) company = clt_company_new ();
+  g_autoptr(CltCustomField) field = clt_custom_field_new ();
+  const char *units[] = { "Sales", "Sales", NULL };
+  g_autofree char *message = NULL;
+
+  clt_site_set_storefront_url (site, "http://shop.example/");
+  g_assert_false (clt_validate_shop_field (site, "storefront-url", &message));
+  g_assert_cmpstr (message, ==, "Enter an address that starts with https://");
+  g_clear_pointer (&message, g_free);
+  /* Other fields are not held up by it, and unknown names have no rules. */
+  g_assert_true (clt_validate_shop_field (site, "name", NULL));
+  g_assert_true (clt_validate_shop_field (site, "active", NULL));
+
+  g_assert_false (clt_validate_shop_field (group, "name", &message));
+  g_assert_cmpstr (message, ==, "This field is required");
+  g_clear_pointer (&message, g_free);
+  clt_group_set_name (group, "Gold");
+  g_assert_true (clt_validate_shop_field (group, "name", NULL));
+
+  clt_company_set_business_units (company, units);
+  g_assert_false (clt_validate_shop_field (company, "business-units", &message));
+  g_assert_cmpstr (message, ==, "“Sales” is listed twice");
+  g_clear_pointer (&message, g_free);
+
+  clt_custom_field_set_key (field, "Loyalty");
+  g_assert_false (clt_validate_shop_field (field, "key", &message));
+  g_assert_cmpstr (message, ==, "Use lower-case letters, digits and _, starting with a letter");
+  clt_custom_field_set_key (field, "loyalty_tier");
+  g_assert_true (clt_validate_shop_field (field, "key", NULL));
+}
+
+static void
 test_group (void)
 {
   g_autoptr(CltGroup) group = clt_group_new ();
@@ -540,6 +626,8 @@ main (int   argc,
 
   g_test_add_func ("/clt/validate/site", test_site);
   g_test_add_func ("/clt/validate/site/storefront-url", test_site_storefront_url);
+  g_test_add_func ("/clt/validate/site/url-template", test_url_template);
+  g_test_add_func ("/clt/validate/shop-field", test_shop_field);
   g_test_add_func ("/clt/validate/group", test_group);
   g_test_add_func ("/clt/validate/company", test_company);
   g_test_add_func ("/clt/validate/custom-field", test_custom_field);
