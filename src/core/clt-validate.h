@@ -174,10 +174,6 @@ gboolean  clt_validate_list                (const char * const  *values,
 /* https://, or http:// on localhost, 127.0.0.1 or [::1]. */
 gboolean  clt_validate_web_url             (const char       *url,
                                             char            **message);   /* optional */
-/* An Assisted Buying address: a web URL as above with placeholders in
- * braces, "{token}" among them. */
-gboolean  clt_validate_url_template        (const char       *url_template,
-                                            char            **message);   /* optional */
 gboolean  clt_validate_locale              (const char       *locale,
                                             char            **message);   /* optional */
 gboolean  clt_validate_currency            (const char       *currency,

@@ -18,7 +18,8 @@ G_DECLARE_FINAL_TYPE (CltCustomFieldEditor, clt_custom_field_editor, CLT, CUSTOM
 
 /* The Add Custom Field / Edit Custom Field dialog (see CltShopEditor):
  * the key (when adding: values are stored under it), the label, the type
- * (Text, Number, Yes/No, Date; the store refuses to change the type of a
+ * (Text, Number, Yes/No, Date and, where CltCustomField has them, Choice
+ * List with its choices in a CltListEditor; the store refuses to change the type of a
  * field customers have values in) and whether it is a column of the table
  * by default. Signal "saved" (CltCustomField *stored). */
 

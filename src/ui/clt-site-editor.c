@@ -23,6 +23,7 @@ typedef enum
   FIELD_DEFAULT_CURRENCY,
   FIELD_DEFAULT_LOCALE,
   FIELD_STOREFRONT_URL,
+  FIELD_ASSISTED_BUYING_URL,
   N_FIELDS
 } FieldId;
 
@@ -33,6 +34,7 @@ static const char * const field_names[N_FIELDS] = {
   "default-currency",
   "default-locale",
   "storefront-url",
+  "assisted-buying-url",
 };
 
 struct _CltSiteEditor
@@ -41,6 +43,8 @@ struct _CltSiteEditor
 
   /* Template widgets (and the form's, see clt-form.h) */
   GtkSwitch      *active_switch;
+  GtkSwitch      *assisted_switch;
+  AdwEntryRow    *assisted_url_row;
   AdwEntryRow    *code_row;
   AdwEntryRow    *currency_row;
   AdwEntryRow    *locale_row;
@@ -53,6 +57,15 @@ struct _CltSiteEditor
 };
 
 G_DEFINE_FINAL_TYPE (CltSiteEditor, clt_site_editor, ADW_TYPE_WINDOW)
+
+/* The Assisted Buying template ("assisted-buying-url") came to CltSite
+ * with Assisted Buying; without it the row stays hidden. */
+static gboolean
+has_template (CltSiteEditor *self)
+{
+  return g_object_class_find_property (G_OBJECT_GET_CLASS (self->form.object),
+                                       field_names[FIELD_ASSISTED_BUYING_URL]) != NULL;
+}
 
 static gboolean
 check_site (GtkWidget  *window,
@@ -82,6 +95,17 @@ load_site (GtkWidget *window)
 
   self->form.loading++;
   gtk_switch_set_active (self->active_switch, clt_site_get_active (CLT_SITE (self->form.object)));
+  gtk_switch_set_active (self->assisted_switch,
+                         clt_site_get_assisted_buying (CLT_SITE (self->form.object)));
+  if (has_template (self))
+    {
+      g_autofree char *url_template = NULL;
+
+      g_object_get (self->form.object, field_names[FIELD_ASSISTED_BUYING_URL], &url_template,
+                    NULL);
+      gtk_editable_set_text (GTK_EDITABLE (self->assisted_url_row),
+                             url_template != NULL ? url_template : "");
+    }
   self->form.loading--;
 
   clt_form_load (&self->form);
@@ -108,6 +132,7 @@ save_finish (CltStore      *store,
 
 static const CltFormLabel form_labels[] = {
   { "active", N_("Active") },
+  { "assisted-buying", N_("Assisted Buying") },
 };
 
 static const CltFormInfo form_info = {
@@ -135,13 +160,28 @@ static const CltShopEditorKind editor_kind = {
 };
 
 static void
-on_active_changed_cb (CltSiteEditor *self)
+on_switch_changed_cb (CltSiteEditor *self)
 {
   if (self->form.loading > 0 || self->form.closed)
     return;
 
   clt_site_set_active (CLT_SITE (self->form.object), gtk_switch_get_active (self->active_switch));
+  clt_site_set_assisted_buying (CLT_SITE (self->form.object),
+                                gtk_switch_get_active (self->assisted_switch));
   clt_form_update_can_save (&self->form);
+}
+
+static void
+on_template_changed_cb (CltSiteEditor *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->form.loading > 0 || self->form.closed || !has_template (self))
+    return;
+
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->assisted_url_row))));
+  g_object_set (self->form.object, field_names[FIELD_ASSISTED_BUYING_URL], text, NULL);
+  clt_form_field_changed (&self->form.fields[FIELD_ASSISTED_BUYING_URL]);
 }
 
 static void
@@ -172,6 +212,8 @@ clt_site_editor_class_init (CltSiteEditorClass *klass)
   clt_shop_editor_class_init (widget_class, G_STRUCT_OFFSET (CltSiteEditor, form), &editor_kind,
                               "/io/github/clientele/Clientele/ui/clt-site-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, CltSiteEditor, active_switch);
+  gtk_widget_class_bind_template_child (widget_class, CltSiteEditor, assisted_switch);
+  gtk_widget_class_bind_template_child (widget_class, CltSiteEditor, assisted_url_row);
   gtk_widget_class_bind_template_child (widget_class, CltSiteEditor, code_row);
   gtk_widget_class_bind_template_child (widget_class, CltSiteEditor, currency_row);
   gtk_widget_class_bind_template_child (widget_class, CltSiteEditor, locale_row);
@@ -218,8 +260,14 @@ clt_site_editor_new (CltStore *store,
   rows[FIELD_DEFAULT_CURRENCY] = GTK_WIDGET (self->currency_row);
   rows[FIELD_DEFAULT_LOCALE] = GTK_WIDGET (self->locale_row);
   rows[FIELD_STOREFRONT_URL] = GTK_WIDGET (self->url_row);
-  for (guint i = 0; i < N_FIELDS; i++)
+  rows[FIELD_ASSISTED_BUYING_URL] = GTK_WIDGET (self->assisted_url_row);
+  for (guint i = 0; i < FIELD_ASSISTED_BUYING_URL; i++)
     clt_form_add_field (&self->form, i, rows[i]);
+  clt_form_add_custom_field (&self->form, FIELD_ASSISTED_BUYING_URL, rows[FIELD_ASSISTED_BUYING_URL],
+                             NULL);
+  self->form.fields[FIELD_ASSISTED_BUYING_URL].hidden = !has_template (self);
+  gtk_widget_set_visible (rows[FIELD_ASSISTED_BUYING_URL], has_template (self));
+  adw_entry_row_set_activates_default (self->assisted_url_row, TRUE);
 
   /* The code is the site's key: customers and links name it. */
   self->form.fields[FIELD_CODE].hidden = !create;
@@ -229,8 +277,16 @@ clt_site_editor_new (CltStore *store,
   self->form.fields[FIELD_DEFAULT_CURRENCY].hint = _("Optional: an ISO 4217 code such as EUR");
   self->form.fields[FIELD_DEFAULT_LOCALE].hint = _("Optional: such as de_DE or en_GB");
   self->form.fields[FIELD_STOREFRONT_URL].hint = _("Such as https://shop.example/de");
+  self->form.fields[FIELD_ASSISTED_BUYING_URL].hint =
+    _("Where support staff shop as the customer: {token} stands for the one-time key, "
+      "{customerNumber} for the customer, such as "
+      "https://shop.example/assisted-buying?token={token}&customer={customerNumber}");
   g_signal_connect_swapped (self->active_switch, "notify::active",
-                            G_CALLBACK (on_active_changed_cb), self);
+                            G_CALLBACK (on_switch_changed_cb), self);
+  g_signal_connect_swapped (self->assisted_switch, "notify::active",
+                            G_CALLBACK (on_switch_changed_cb), self);
+  g_signal_connect_swapped (self->assisted_url_row, "changed",
+                            G_CALLBACK (on_template_changed_cb), self);
 
   clt_shop_editor_finish_setup (GTK_WIDGET (self), self->window_title, _("Add Site"),
                                 _("Edit Site"), rows[create ? FIELD_CODE : FIELD_NAME]);

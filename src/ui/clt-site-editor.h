@@ -17,7 +17,8 @@ G_DECLARE_FINAL_TYPE (CltSiteEditor, clt_site_editor, CLT, SITE_EDITOR, AdwWindo
 
 /* The Add Site / Edit Site dialog (see CltShopEditor): code (when
  * adding), name, active, default currency and language, storefront
- * address, each checked as typed (clt_validate_site ()). Enter saves,
+ * address, Assisted Buying (its switch and the address template), each
+ * checked as typed (clt_validate_site ()). Enter saves,
  * Escape cancels. Signal "saved" (CltSite *stored). */
 
 /* @site: (nullable): the site to edit (copied), NULL to add one. */

@@ -163,55 +163,6 @@ test_site_storefront_url (void)
   g_assert_false (clt_validate_web_url ("http://shop.example/", NULL));
 }
 
-static void
-test_url_template (void)
-{
-  const char *valid[] = {
-    "",
-    "https://shop.example/assisted-buying?token={token}",
-    "https://shop.example/assisted-buying?token={token}&customer={customerNumber}",
-    "https://shop.example/assist/{token}#start",
-    "http://localhost:8080/assist?t={token}",
-  };
-  const struct
-  {
-    const char *url_template;
-    const char *message;
-  } invalid[] = {
-    { "https://shop.example/assisted-buying", "Add {token} where the one-time token goes" },
-    { "https://shop.example/assist?customer={customerNumber}",
-      "Add {token} where the one-time token goes" },
-    { "http://shop.example/assist?token={token}", "Enter an address that starts with https://" },
-    { "ftp://shop.example/{token}", "Enter an address that starts with https://" },
-    { "shop.example/{token}", "Enter a web address like https://shop.example" },
-    { "https://shop.example/?token={token", "Write placeholders in braces, like {token}" },
-    { "https://shop.example/?token=token}", "Write placeholders in braces, like {token}" },
-    { "https://shop.example/?token={}", "Write placeholders in braces, like {token}" },
-    { "https://shop.example/?token={to ken}", "Write placeholders in braces, like {token}" },
-    { "https://shop.example/{token} x", "Enter a web address like https://shop.example" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
-    {
-      g_autofree char *message = NULL;
-
-      if (!clt_validate_url_template (valid[i], &message))
-        g_error ("“%s” rejected: %s", valid[i], message);
-      g_assert_null (message);
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
-    {
-      g_autofree char *message = NULL;
-
-      if (clt_validate_url_template (invalid[i].url_template, &message))
-        g_error ("“%s” accepted", invalid[i].url_template);
-      g_assert_cmpstr (message, ==, invalid[i].message);
-    }
-
-  g_assert_true (clt_validate_url_template (NULL, NULL));
-}
-
 /* One field at a time, as the editors check them while the user types. */
 static void
 test_shop_field (void)
@@ -626,7 +577,6 @@ main (int   argc,
 
   g_test_add_func ("/clt/validate/site", test_site);
   g_test_add_func ("/clt/validate/site/storefront-url", test_site_storefront_url);
-  g_test_add_func ("/clt/validate/site/url-template", test_url_template);
   g_test_add_func ("/clt/validate/shop-field", test_shop_field);
   g_test_add_func ("/clt/validate/group", test_group);
   g_test_add_func ("/clt/validate/company", test_company);

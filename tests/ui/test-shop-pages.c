@@ -20,6 +20,7 @@
 #include "clt-backoffice-user.h"
 #include "clt-company.h"
 #include "clt-custom-field.h"
+#include "clt-enum-types.h"
 #include "clt-form.h"
 #include "clt-group.h"
 #include "clt-group-editor.h"
@@ -90,6 +91,18 @@ screenshot (Fixture    *f,
 {
   wait_for_paint (GTK_WIDGET (f->prefs));
   save_screenshot (GTK_WIDGET (f->prefs), name);
+}
+
+static void
+editor_screenshot (GtkWidget  *editor,
+                   const char *name)
+{
+  if (g_getenv ("CLT_SCREENSHOT_DIR") == NULL)
+    return;
+
+  gtk_window_set_default_size (GTK_WINDOW (editor), screenshot_width (520), 620);
+  wait_for_paint (editor);
+  save_screenshot (editor, name);
 }
 
 static gboolean
@@ -232,7 +245,7 @@ test_sites (void)
   g_assert_cmpstr (field_error (editor, "storefront-url"), ==,
                    "Enter an address that starts with https://");
   g_assert_false (can_save (editor));
-  save_screenshot (editor, "site-editor-bad-url");
+  editor_screenshot (editor, "site-editor-bad-url");
   type (editor, "storefront-url", "ftp://shop.example/nl");
   g_assert_cmpstr (field_error (editor, "storefront-url"), ==,
                    "Enter an address that starts with https://");
@@ -240,6 +253,24 @@ test_sites (void)
   g_assert_null (field_error (editor, "storefront-url"));
   type (editor, "storefront-url", "https://shop.example/nl");
   g_assert_null (field_error (editor, "storefront-url"));
+
+  /* The Assisted Buying address (where CltSite has one) must hold {token}. */
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (clt_shop_editor_get_form (editor)->object),
+                                    "assisted-buying-url") != NULL)
+    {
+      type (editor, "assisted-buying-url", "https://shop.example/assist?customer={customerNumber}");
+      g_assert_nonnull (field_error (editor, "assisted-buying-url"));
+      g_assert_nonnull (strstr (field_error (editor, "assisted-buying-url"), "{token}"));
+      g_assert_false (can_save (editor));
+      editor_screenshot (editor, "site-editor-bad-template");
+      type (editor, "assisted-buying-url",
+            "https://shop.example/assist?token={token}&customer={customerNumber}");
+      g_assert_null (field_error (editor, "assisted-buying-url"));
+    }
+  else
+    {
+      g_assert_false (row_shown (editor, "assisted-buying-url"));
+    }
   /* Nothing typed was lost on the way. */
   g_assert_cmpstr (clt_site_get_name (CLT_SITE (clt_shop_editor_get_form (editor)->object)), ==,
                    "Netherlands");
@@ -298,7 +329,7 @@ test_groups (void)
   type (editor, "name", "GOLD");
   g_assert_cmpstr (field_error (editor, "name"), ==, "There is already a group named “Gold”");
   g_assert_false (can_save (editor));
-  save_screenshot (editor, "group-editor-duplicate");
+  editor_screenshot (editor, "group-editor-duplicate");
   type (editor, "name", "Silver");
   g_assert_null (field_error (editor, "name"));
   save (editor);
@@ -362,7 +393,7 @@ test_companies (void)
   g_assert_false (can_save (editor));
   clt_list_editor_remove (units, 2);
   g_assert_null (field_error (editor, "business-units"));
-  save_screenshot (editor, "company-editor");
+  editor_screenshot (editor, "company-editor");
   save (editor);
   wait_listed (list, "acme-trading-gmbh", TRUE);
   screenshot (&f, "companies-page");
@@ -394,6 +425,8 @@ test_companies (void)
 static void
 test_custom_fields (void)
 {
+  g_autoptr(GEnumClass) types = g_type_class_ref (CLT_TYPE_CUSTOM_FIELD_TYPE);
+  GEnumValue *choice;
   Fixture f = { 0, };
   CltShopList *list;
   GtkWidget *editor;
@@ -410,10 +443,12 @@ test_custom_fields (void)
                    "Use lower-case letters, digits and _, starting with a letter");
   g_assert_false (can_save (editor));
   type (editor, "key", "loyalty_tier");
+  /* Only a choice list has choices to edit. */
+  g_assert_false (row_shown (editor, "choices"));
   adw_combo_row_set_selected (ADW_COMBO_ROW (clt_form_get_field_row (clt_shop_editor_get_form (editor),
                                                                      "type")),
                               CLT_CUSTOM_FIELD_NUMBER);
-  save_screenshot (editor, "custom-field-editor");
+  editor_screenshot (editor, "custom-field-editor");
   save (editor);
   wait_listed (list, "loyalty_tier", TRUE);
   field = clt_shop_list_find (list, "loyalty_tier");
@@ -430,6 +465,33 @@ test_custom_fields (void)
 
   body = delete_through_ui (list, "loyalty_tier");
   g_assert_nonnull (strstr (body, "Tier"));
+
+  /* A choice list (where CltCustomField has them) edits its choices. */
+  choice = g_enum_get_value_by_nick (types, "choice");
+  if (choice != NULL)
+    {
+      CltListEditor *choices;
+      g_auto(GStrv) stored = NULL;
+      const char *expected[] = { "Bronze", "Silver", "Gold", NULL };
+
+      editor = GTK_WIDGET (clt_shop_list_edit (list, NULL));
+      type (editor, "label", "Tier");
+      type (editor, "key", "tier");
+      adw_combo_row_set_selected (ADW_COMBO_ROW (clt_form_get_field_row (clt_shop_editor_get_form (editor),
+                                                                         "type")),
+                                  choice->value);
+      g_assert_true (row_shown (editor, "choices"));
+      g_assert_false (can_save (editor));   /* no choices yet */
+      choices = CLT_LIST_EDITOR (clt_form_get_field_row (clt_shop_editor_get_form (editor),
+                                                         "choices"));
+      for (guint i = 0; expected[i] != NULL; i++)
+        clt_list_editor_add (choices, expected[i]);
+      editor_screenshot (editor, "custom-field-editor-choices");
+      save (editor);
+      wait_listed (list, "tier", TRUE);
+      g_object_get (clt_shop_list_find (list, "tier"), "choices", &stored, NULL);
+      g_assert_true (g_strv_equal ((const char * const *) stored, expected));
+    }
 
   fixture_close (&f);
 }
