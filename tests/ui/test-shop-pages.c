@@ -19,6 +19,7 @@
 
 #include "clt-backoffice-user.h"
 #include "clt-company.h"
+#include "clt-conflict-dialog.h"
 #include "clt-custom-field.h"
 #include "clt-enum-types.h"
 #include "clt-form.h"
@@ -341,6 +342,37 @@ test_groups (void)
   g_assert_null (field_error (editor, "name"));
   type (editor, "description", "The best");
   save (editor);
+  wait_until (list_ready, list, "the list");
+  while (g_strcmp0 (clt_group_get_description (clt_shop_list_find (list, "gold")), "The best") != 0)
+    run_for (20);
+
+  /* Someone else changed it meanwhile: the save says so and compares. */
+  editor = GTK_WIDGET (clt_shop_list_edit (list, clt_shop_list_find (list, "gold")));
+  {
+    g_autoptr(CltGroup) theirs = clt_group_copy (clt_shop_list_find (list, "gold"));
+    g_autoptr(GAsyncResult) saved = NULL;
+    g_autoptr(CltGroup) stored_group = NULL;
+    GtkWindow *conflict;
+
+    clt_group_set_description (theirs, "Changed elsewhere");
+    clt_store_save_group_async (f.ts.store, theirs, NULL, NULL, store_result_cb, &saved);
+    wait_until (async_done, &saved, "the other save");
+    stored_group = clt_store_save_group_finish (f.ts.store, saved, &error);
+    g_assert_no_error (error);
+    g_clear_object (&saved);
+
+    type (editor, "description", "Mine");
+    g_object_ref (editor);
+    g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
+    wait_until (conflict_dialog_shown, NULL, "the conflict dialog");
+    conflict = find_toplevel (CLT_TYPE_CONFLICT_DIALOG);
+    /* Nothing typed is lost. */
+    g_assert_cmpstr (clt_group_get_description (CLT_GROUP (clt_shop_editor_get_form (editor)->object)),
+                     ==, "Mine");
+    gtk_window_destroy (conflict);
+    gtk_window_destroy (GTK_WINDOW (editor));
+    g_object_unref (editor);
+  }
 
   /* A group in use: the confirmation says how many customers it has. */
   customer = sync_first_customer (f.ts.store);
