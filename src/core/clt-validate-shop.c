@@ -298,6 +298,24 @@ static const ObjectCheck custom_field_checks[] =
   { "choices", check_custom_field_choices },
 };
 
+/* The checks of @object's type, for clt_validate_shop_field (). */
+static const ObjectCheck *
+find_checks (gpointer  object,
+             gsize    *n_checks)
+{
+  if (CLT_IS_SITE (object))
+    return (*n_checks = G_N_ELEMENTS (site_checks), site_checks);
+  if (CLT_IS_GROUP (object))
+    return (*n_checks = G_N_ELEMENTS (group_checks), group_checks);
+  if (CLT_IS_COMPANY (object))
+    return (*n_checks = G_N_ELEMENTS (company_checks), company_checks);
+  if (CLT_IS_CUSTOM_FIELD (object))
+    return (*n_checks = G_N_ELEMENTS (custom_field_checks), custom_field_checks);
+
+  *n_checks = 0;
+  return NULL;
+}
+
 /* Public API ------------------------------------------------------------ */
 
 /**
@@ -581,6 +599,42 @@ clt_validate_web_url (const char  *url,
     return fail (message, _("Enter an address that starts with https://"));
   if (g_uri_get_userinfo (uri) != NULL)
     return fail (message, _("Remove the user name and password from the address"));
+
+  return TRUE;
+}
+
+/**
+ * clt_validate_shop_field:
+ * @object: a CltSite, CltGroup, CltCompany or CltCustomField
+ * @field: the name of one of its properties
+ * @message: (out) (optional) (transfer full): what is wrong
+ *
+ * For editors that check each field as the user types: the rule
+ * clt_validate_site () (group, company, custom field) applies to @field.
+ *
+ * Returns: whether @field of @object is valid; a property without rules
+ *   always is
+ */
+gboolean
+clt_validate_shop_field (gpointer     object,
+                         const char  *field,
+                         char       **message)
+{
+  const ObjectCheck *checks;
+  gsize n_checks;
+
+  g_return_val_if_fail (G_IS_OBJECT (object), FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+  g_return_val_if_fail (message == NULL || *message == NULL, FALSE);
+
+  checks = find_checks (object, &n_checks);
+  g_return_val_if_fail (checks != NULL, FALSE);
+
+  for (gsize i = 0; i < n_checks; i++)
+    {
+      if (strcmp (checks[i].field, field) == 0)
+        return checks[i].check (object, message);
+    }
 
   return TRUE;
 }

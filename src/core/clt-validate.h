@@ -148,6 +148,11 @@ gboolean  clt_validate_company_assignment  (CltCompany          *company,
                                             const char          *business_unit,
                                             const char * const  *roles,
                                             GError             **error);
+/* Whether @field (a property name) of @object, a CltSite, CltGroup,
+ * CltCompany or CltCustomField, meets its rule above; for editors. */
+gboolean  clt_validate_shop_field          (gpointer          object,
+                                            const char       *field,
+                                            char            **message);
 gboolean  clt_validate_query               (CltQuery         *query,
                                             GError          **error);
 gboolean  clt_validate_page                (guint             page_index,

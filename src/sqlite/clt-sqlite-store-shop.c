@@ -457,6 +457,45 @@ check_custom_field_type (CltSqliteStore  *self,
   return TRUE;
 }
 
+/* Group names are unique, compared without regard to case. */
+static gboolean
+check_group_name (CltSqliteStore  *self,
+                  sqlite3         *db,
+                  gpointer         object,
+                  GError         **error)
+{
+  CltGroup *group = object;
+  g_autofree char *name = g_utf8_casefold (clt_group_get_name (group), -1);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = prepare (self, db, "SELECT name FROM groups WHERE code <> ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, clt_group_get_code (group));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *other = g_utf8_casefold (column_text (stmt, 0), -1);
+
+      if (strcmp (name, other) == 0)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("There is already a group named “%s”."), column_text (stmt, 0));
+
+          set_conflict (error, "name", message);
+          return FALSE;
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, db, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static const ShopKind site_kind = {
   .change = CLT_CHANGE_SITE,
   .table = "sites",
@@ -493,6 +532,7 @@ static const ShopKind group_kind = {
   .update_sql = "UPDATE groups SET name = ?2, description = ?3, version = version + 1"
                 " WHERE code = ?1",
   .bind = bind_group,
+  .check = check_group_name,
   .members = "pk IN (SELECT customer_pk FROM customer_groups WHERE group_code = ?1)",
   .detach = "",
   .gone = N_("The group no longer exists."),

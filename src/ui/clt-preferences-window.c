@@ -12,11 +12,15 @@
 #include <glib/gi18n.h>
 
 #include "clt-backoffice-user.h"
+#include "clt-companies-page.h"
+#include "clt-custom-fields-page.h"
 #include "clt-database-chooser.h"
 #include "clt-enum-types.h"
+#include "clt-groups-page.h"
 #include "clt-keyring.h"
 #include "clt-preferences-window.h"
 #include "clt-rest-store.h"
+#include "clt-sites-page.h"
 #include "clt-sqlite-store.h"
 #include "clt-store.h"
 #include "clt-window.h"
@@ -29,11 +33,15 @@ struct _CltPreferencesWindow
 
   /* Template widgets */
   AdwPreferencesGroup  *buttons_group;
+  CltCompaniesPage     *companies_page;
+  CltCustomFieldsPage  *custom_fields_page;
   AdwActionRow         *database_row;
+  CltGroupsPage        *groups_page;
   GtkCheckButton       *local_check;
   AdwPreferencesGroup  *local_group;
   GtkCheckButton       *server_check;
   AdwPreferencesGroup  *server_group;
+  CltSitesPage         *sites_page;
   GtkSpinner           *spinner;
   GtkImage             *status_icon;
   GtkLabel             *status_label;
@@ -464,7 +472,10 @@ load_settings (CltPreferencesWindow *self)
 {
   g_autofree char *path = dup_database_path (self);
   g_autofree char *url = NULL;
-  CltWindow *window = clt_application_get_main_window (self->app);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  /* The window it was opened from, whose back end the shop pages show. */
+  CltWindow *window = CLT_IS_WINDOW (parent) ? CLT_WINDOW (parent)
+                                             : clt_application_get_main_window (self->app);
   CltStore *store = window != NULL ? clt_window_get_store (window) : NULL;
   g_autofree char *location = store != NULL ? clt_store_dup_location (store) : NULL;
   gboolean server = FALSE;
@@ -495,6 +506,15 @@ load_settings (CltPreferencesWindow *self)
   gtk_check_button_set_active (server ? self->server_check : self->local_check, TRUE);
   gtk_editable_set_text (GTK_EDITABLE (self->url_row), url != NULL ? url : "");
   self->loading--;
+
+  /* The shop's data of the open back end. */
+  if (store != NULL)
+    {
+      clt_shop_list_set_store (clt_sites_page_get_list (self->sites_page), store);
+      clt_shop_list_set_store (clt_groups_page_get_list (self->groups_page), store);
+      clt_shop_list_set_store (clt_companies_page_get_list (self->companies_page), store);
+      clt_shop_list_set_store (clt_custom_fields_page_get_list (self->custom_fields_page), store);
+    }
 
   /* The token of the configured server, to test or reconnect. */
   if (url != NULL && url[0] != '\0')
@@ -540,14 +560,23 @@ clt_preferences_window_class_init (CltPreferencesWindowClass *klass)
   object_class->dispose = clt_preferences_window_dispose;
   object_class->finalize = clt_preferences_window_finalize;
 
+  g_type_ensure (CLT_TYPE_COMPANIES_PAGE);
+  g_type_ensure (CLT_TYPE_CUSTOM_FIELDS_PAGE);
+  g_type_ensure (CLT_TYPE_GROUPS_PAGE);
+  g_type_ensure (CLT_TYPE_SITES_PAGE);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/clientele/Clientele/ui/clt-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CltPreferencesWindow, buttons_group);
+  gtk_widget_class_bind_template_child (widget_class, CltPreferencesWindow, companies_page);
+  gtk_widget_class_bind_template_child (widget_class, CltPreferencesWindow, custom_fields_page);
   gtk_widget_class_bind_template_child (widget_class, CltPreferencesWindow, database_row);
+  gtk_widget_class_bind_template_child (widget_class, CltPreferencesWindow, groups_page);
   gtk_widget_class_bind_template_child (widget_class, CltPreferencesWindow, local_check);
   gtk_widget_class_bind_template_child (widget_class, CltPreferencesWindow, local_group);
   gtk_widget_class_bind_template_child (widget_class, CltPreferencesWindow, server_check);
   gtk_widget_class_bind_template_child (widget_class, CltPreferencesWindow, server_group);
+  gtk_widget_class_bind_template_child (widget_class, CltPreferencesWindow, sites_page);
   gtk_widget_class_bind_template_child (widget_class, CltPreferencesWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, CltPreferencesWindow, status_icon);
   gtk_widget_class_bind_template_child (widget_class, CltPreferencesWindow, status_label);
@@ -646,4 +675,104 @@ clt_preferences_window_get_server_url (CltPreferencesWindow *self)
   g_return_val_if_fail (CLT_IS_PREFERENCES_WINDOW (self), NULL);
 
   return gtk_editable_get_text (GTK_EDITABLE (self->url_row));
+}
+
+/* The shop pages ---------------------------------------------------------- */
+
+static CltShopList *
+get_shop_list (CltPreferencesWindow *self,
+               CltPreferencesPage    page)
+{
+  switch (page)
+    {
+    case CLT_PREFERENCES_PAGE_SITES:
+      return clt_sites_page_get_list (self->sites_page);
+    case CLT_PREFERENCES_PAGE_GROUPS:
+      return clt_groups_page_get_list (self->groups_page);
+    case CLT_PREFERENCES_PAGE_COMPANIES:
+      return clt_companies_page_get_list (self->companies_page);
+    case CLT_PREFERENCES_PAGE_CUSTOM_FIELDS:
+      return clt_custom_fields_page_get_list (self->custom_fields_page);
+    case CLT_PREFERENCES_PAGE_BACK_END:
+    default:
+      return NULL;
+    }
+}
+
+/**
+ * clt_preferences_window_show_page:
+ * @self: a preferences window
+ * @page: which page
+ *
+ * Shows @page.
+ */
+void
+clt_preferences_window_show_page (CltPreferencesWindow *self,
+                                  CltPreferencesPage    page)
+{
+  CltShopList *list;
+
+  g_return_if_fail (CLT_IS_PREFERENCES_WINDOW (self));
+
+  list = get_shop_list (self, page);
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (self),
+                                           list != NULL ? ADW_PREFERENCES_PAGE (list->page)
+                                                        : ADW_PREFERENCES_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (self->local_group), ADW_TYPE_PREFERENCES_PAGE)));
+}
+
+static void
+show_item (CltPreferencesWindow *self,
+           CltPreferencesPage    page,
+           const char           *key)
+{
+  clt_shop_list_show (get_shop_list (self, page), key);
+}
+
+void
+clt_preferences_window_show_site (CltPreferencesWindow *self,
+                                  const char           *code)
+{
+  g_return_if_fail (CLT_IS_PREFERENCES_WINDOW (self));
+  g_return_if_fail (code != NULL);
+
+  show_item (self, CLT_PREFERENCES_PAGE_SITES, code);
+}
+
+void
+clt_preferences_window_show_group (CltPreferencesWindow *self,
+                                   const char           *code)
+{
+  g_return_if_fail (CLT_IS_PREFERENCES_WINDOW (self));
+  g_return_if_fail (code != NULL);
+
+  show_item (self, CLT_PREFERENCES_PAGE_GROUPS, code);
+}
+
+void
+clt_preferences_window_show_company (CltPreferencesWindow *self,
+                                     const char           *id)
+{
+  g_return_if_fail (CLT_IS_PREFERENCES_WINDOW (self));
+  g_return_if_fail (id != NULL);
+
+  show_item (self, CLT_PREFERENCES_PAGE_COMPANIES, id);
+}
+
+void
+clt_preferences_window_show_custom_field (CltPreferencesWindow *self,
+                                          const char           *key)
+{
+  g_return_if_fail (CLT_IS_PREFERENCES_WINDOW (self));
+  g_return_if_fail (key != NULL);
+
+  show_item (self, CLT_PREFERENCES_PAGE_CUSTOM_FIELDS, key);
+}
+
+CltShopList *
+clt_preferences_window_get_shop_list (CltPreferencesWindow *self,
+                                      CltPreferencesPage    page)
+{
+  g_return_val_if_fail (CLT_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return get_shop_list (self, page);
 }

@@ -163,6 +163,43 @@ test_site_storefront_url (void)
   g_assert_false (clt_validate_web_url ("http://shop.example/", NULL));
 }
 
+/* One field at a time, as the editors check them while the user types. */
+static void
+test_shop_field (void)
+{
+  g_autoptr(CltSite) site = make_site ();
+  g_autoptr(CltGroup) group = clt_group_new ();
+  g_autoptr(CltCompany) company = clt_company_new ();
+  g_autoptr(CltCustomField) field = clt_custom_field_new ();
+  const char *units[] = { "Sales", "Sales", NULL };
+  g_autofree char *message = NULL;
+
+  clt_site_set_storefront_url (site, "http://shop.example/");
+  g_assert_false (clt_validate_shop_field (site, "storefront-url", &message));
+  g_assert_cmpstr (message, ==, "Enter an address that starts with https://");
+  g_clear_pointer (&message, g_free);
+  /* Other fields are not held up by it, and unknown names have no rules. */
+  g_assert_true (clt_validate_shop_field (site, "name", NULL));
+  g_assert_true (clt_validate_shop_field (site, "active", NULL));
+
+  g_assert_false (clt_validate_shop_field (group, "name", &message));
+  g_assert_cmpstr (message, ==, "This field is required");
+  g_clear_pointer (&message, g_free);
+  clt_group_set_name (group, "Gold");
+  g_assert_true (clt_validate_shop_field (group, "name", NULL));
+
+  clt_company_set_business_units (company, units);
+  g_assert_false (clt_validate_shop_field (company, "business-units", &message));
+  g_assert_cmpstr (message, ==, "“Sales” is listed twice");
+  g_clear_pointer (&message, g_free);
+
+  clt_custom_field_set_key (field, "Loyalty");
+  g_assert_false (clt_validate_shop_field (field, "key", &message));
+  g_assert_cmpstr (message, ==, "Use lower-case letters, digits and _, starting with a letter");
+  clt_custom_field_set_key (field, "loyalty_tier");
+  g_assert_true (clt_validate_shop_field (field, "key", NULL));
+}
+
 static void
 test_site_assisted_buying_url (void)
 {
@@ -617,6 +654,7 @@ main (int   argc,
   g_test_add_func ("/clt/validate/site/storefront-url", test_site_storefront_url);
   g_test_add_func ("/clt/validate/site/assisted-buying-url", test_site_assisted_buying_url);
   g_test_add_func ("/clt/site/expand-assisted-buying-url", test_site_expand_assisted_buying_url);
+  g_test_add_func ("/clt/validate/shop-field", test_shop_field);
   g_test_add_func ("/clt/validate/group", test_group);
   g_test_add_func ("/clt/validate/company", test_company);
   g_test_add_func ("/clt/validate/custom-field", test_custom_field);

@@ -305,6 +305,38 @@ test_group_save_and_list (StoreFixture  *fixture,
   g_assert_null (refused);
 }
 
+/* Names are unique without regard to case; a group keeps its own. */
+static void
+test_group_unique_name (StoreFixture  *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(CltGroup) vip = make_group ("vip", "VIP");
+  g_autoptr(CltGroup) namesake = make_group ("vip2", "Vip");
+  g_autoptr(CltGroup) stored = NULL;
+  g_autoptr(CltGroup) refused = NULL;
+  g_autoptr(CltGroup) edit = NULL;
+  g_autoptr(CltGroup) edited = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GError) error = NULL;
+
+  stored = sync_save_group (fixture->store, vip, NULL, &error);
+  g_assert_no_error (error);
+
+  refused = sync_save_group (fixture->store, namesake, NULL, &error);
+  assert_store_error (error, CLT_STORE_ERROR_CONFLICT, "name");
+  g_assert_nonnull (strstr (error->message, "VIP"));
+  g_assert_null (refused);
+  g_clear_error (&error);
+
+  edit = clt_group_copy (stored);
+  clt_group_set_description (edit, "Still VIP.");
+  edited = sync_save_group (fixture->store, edit, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (edited);
+  groups = list_groups (fixture->store);
+  g_assert_cmpuint (groups->len, ==, 1);
+}
+
 static void
 test_group_invalid (StoreFixture  *fixture,
                     gconstpointer  data)
@@ -987,6 +1019,7 @@ register_shop_cases (const StoreFactory *factory)
 
   STORE_TEST ("/clt/store/groups/save-and-list", test_group_save_and_list);
   STORE_TEST ("/clt/store/groups/invalid", test_group_invalid);
+  STORE_TEST ("/clt/store/groups/unique-name", test_group_unique_name);
   STORE_TEST ("/clt/store/groups/delete", test_group_delete);
   STORE_TEST ("/clt/store/groups/membership-apply", test_group_membership_apply);
 
