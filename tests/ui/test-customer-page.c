@@ -967,6 +967,12 @@ test_permission_denied (void)
   fixture_clear (&fixture);
 }
 
+static gboolean
+details_reloaded (gpointer data)
+{
+  return n_calls (data, "get_customer_details") > 0;
+}
+
 /* A write based on an old version: the user is told someone else changed
  * the customer, and the page shows the current version. */
 static void
@@ -994,6 +1000,8 @@ test_stale_write (void)
 
     wait_until (label_shown, &wait, "the stale toast");
   }
+  /* The toast shows before the reload (queued from an idle) starts. */
+  wait_until (details_reloaded, store, "the reload to start");
   wait_until (page_loaded, shown.page, "the reload");
   settle ();
   g_assert_cmpuint (n_calls (store, "set_default_address"), ==, 1);
