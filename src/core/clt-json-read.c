@@ -173,9 +173,8 @@ read_integer (JsonNode    *node,
   if (*number < minimum || *number > maximum)
     {
       set_invalid_printf (error, prefix, member,
-                          _("“%s” must be a whole number from %" G_GINT64_FORMAT
-                            " to %" G_GINT64_FORMAT "."),
-                          shown, minimum, maximum);
+                          _("“%s” must be a whole number from %lld to %lld."),
+                          shown, (long long) minimum, (long long) maximum);
       return FALSE;
     }
 

@@ -291,7 +291,7 @@ send_thread (GTask        *task,
   if (curl == NULL)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
-                               "curl_easy_init () failed");
+                               _("The mail library could not be started (curl_easy_init)."));
       return;
     }
 
@@ -339,7 +339,7 @@ send_thread (GTask        *task,
   if (code == CURLE_ABORTED_BY_CALLBACK && g_cancellable_is_cancelled (job->cancellable))
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                               "Sending was cancelled");
+                               _("Sending was cancelled."));
       return;
     }
 

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "clt-error.h"
 #include "clt-sqlite-schema.h"
 #include "clt-sqlite-store.h"
@@ -539,8 +541,8 @@ migrate_to (sqlite3  *db,
           sqlite3_exec (db, set_version, NULL, NULL, &errmsg) != SQLITE_OK)
         {
           g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_FAILED,
-                       "The database could not be upgraded to version %d: %s",
-                       steps[i].version, errmsg != NULL ? errmsg : "unknown error");
+                       _("The database could not be upgraded to version %d: %s"),
+                       steps[i].version, errmsg != NULL ? errmsg : _("unknown error"));
           sqlite3_free (errmsg);
           return FALSE;
         }

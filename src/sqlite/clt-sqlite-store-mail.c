@@ -7,6 +7,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
+#include "clt-catalog.h"
 #include "clt-sqlite-store-private.h"
 
 /* Verification and password links: the token goes out by email, only its
@@ -176,13 +179,21 @@ send_mail (CltSqliteStore     *self,
   g_autofree char *token = NULL;
   g_autofree char *link = NULL;
   g_autofree char *signature = NULL;
+  /* The email is in the customer's language, or else the shop's, never
+   * in the language the app or server happens to run in. */
+  const char *locale = clt_customer_get_locale (customer);
 
+  if (locale == NULL || locale[0] == '\0')
+    locale = clt_shop_preferences_get_default_locale (preferences);
+
+#define IN_LOCALE(msgid) clt_catalog_gettext (locale, msgid)
   if (shop[0] == '\0')
-    shop = _("our shop");
+    shop = IN_LOCALE (N_("our shop"));
 
-  greeting = g_strdup_printf (_("Dear %s %s,"), clt_customer_get_first_name (customer),
+  greeting = g_strdup_printf (IN_LOCALE (N_("Dear %s %s,")),
+                              clt_customer_get_first_name (customer),
                               clt_customer_get_last_name (customer));
-  signature = g_strdup_printf (_("Kind regards,\n%s"), shop);
+  signature = g_strdup_printf (IN_LOCALE (N_("Kind regards,\n%s")), shop);
 
   switch (kind)
     {
@@ -191,10 +202,11 @@ send_mail (CltSqliteStore     *self,
       if (token == NULL)
         return FALSE;
       link = g_strconcat (base, "verify?token=", token, NULL);
-      subject = g_strdup_printf (_("Please confirm your email address for %s"), shop);
-      body = g_strdup_printf (_("%s\n\nan account has been created for you at %s. "
+      subject = g_strdup_printf (IN_LOCALE (N_("Please confirm your email address for %s")), shop);
+      body = g_strdup_printf (IN_LOCALE (N_(
+                                "%s\n\nan account has been created for you at %s. "
                                 "Please confirm your email address by opening this link:\n\n%s\n\n"
-                                "The link is valid for 7 days.\n\n%s"),
+                                "The link is valid for 7 days.\n\n%s")),
                               greeting, shop, link, signature);
       break;
 
@@ -203,35 +215,39 @@ send_mail (CltSqliteStore     *self,
       if (token == NULL)
         return FALSE;
       link = g_strconcat (base, "set-password?token=", token, NULL);
-      subject = g_strdup_printf (_("Set the password for your %s account"), shop);
-      body = g_strdup_printf (_("%s\n\nto set the password for your account, open this link:\n\n%s\n\n"
-                                "The link is valid for 7 days.\n\n%s"),
+      subject = g_strdup_printf (IN_LOCALE (N_("Set the password for your %s account")), shop);
+      body = g_strdup_printf (IN_LOCALE (N_(
+                                "%s\n\nto set the password for your account, open this link:\n\n%s\n\n"
+                                "The link is valid for 7 days.\n\n%s")),
                               greeting, link, signature);
       break;
 
     case MAIL_INITIAL_PASSWORD:
-      subject = g_strdup_printf (_("Your %s account"), shop);
-      body = g_strdup_printf (_("%s\n\nyour account at %s is ready. You can sign in with your "
+      subject = g_strdup_printf (IN_LOCALE (N_("Your %s account")), shop);
+      body = g_strdup_printf (IN_LOCALE (N_(
+                                "%s\n\nyour account at %s is ready. You can sign in with your "
                                 "email address %s and this password:\n\n%s\n\n"
-                                "Please change it after signing in.\n\n%s"),
+                                "Please change it after signing in.\n\n%s")),
                               greeting, shop, clt_customer_get_email (customer), password,
                               signature);
       break;
 
     case MAIL_ACCOUNT_PREPARED:
-      subject = g_strdup_printf (_("Your %s account is being prepared"), shop);
-      body = g_strdup_printf (_("%s\n\nan account at %s has been created for you and is being "
+      subject = g_strdup_printf (IN_LOCALE (N_("Your %s account is being prepared")), shop);
+      body = g_strdup_printf (IN_LOCALE (N_(
+                                "%s\n\nan account at %s has been created for you and is being "
                                 "prepared. You cannot sign in yet: we will send you another "
                                 "email as soon as the account is active. Then sign in with your "
-                                "email address %s and this password:\n\n%s\n\n%s"),
+                                "email address %s and this password:\n\n%s\n\n%s")),
                               greeting, shop, clt_customer_get_email (customer), password,
                               signature);
       break;
 
     case MAIL_ACCOUNT_ACTIVE:
-      subject = g_strdup_printf (_("Your %s account is now active"), shop);
-      body = g_strdup_printf (_("%s\n\nyour account at %s is now active. You can sign in with your "
-                                "email address %s and the password from our first email.\n\n%s"),
+      subject = g_strdup_printf (IN_LOCALE (N_("Your %s account is now active")), shop);
+      body = g_strdup_printf (IN_LOCALE (N_(
+                                "%s\n\nyour account at %s is now active. You can sign in with your "
+                                "email address %s and the password from our first email.\n\n%s")),
                               greeting, shop, clt_customer_get_email (customer), signature);
       break;
 
@@ -240,16 +256,19 @@ send_mail (CltSqliteStore     *self,
       if (token == NULL)
         return FALSE;
       link = g_strconcat (base, "reset-password?token=", token, NULL);
-      subject = g_strdup_printf (_("Reset the password for your %s account"), shop);
-      body = g_strdup_printf (_("%s\n\nto choose a new password for your account, open this link:\n\n%s\n\n"
+      subject = g_strdup_printf (IN_LOCALE (N_("Reset the password for your %s account")), shop);
+      body = g_strdup_printf (IN_LOCALE (N_(
+                                "%s\n\nto choose a new password for your account, open this link:\n\n%s\n\n"
                                 "The link is valid for 7 days. If you did not ask for a new "
-                                "password, you can ignore this email.\n\n%s"),
+                                "password, you can ignore this email.\n\n%s")),
                               greeting, link, signature);
       break;
 
     default:
       g_assert_not_reached ();
     }
+
+#undef IN_LOCALE
 
   {
     g_autofree char *without_link = redact (body, link, _("[link removed after sending]"));

@@ -21,6 +21,7 @@
 #include "clt-error-message.h"
 #include "clt-group.h"
 #include "clt-store.h"
+#include "clt-toast.h"
 
 G_DEFINE_FINAL_TYPE (CltCustomerPage, clt_customer_page, GTK_TYPE_WIDGET)
 
@@ -676,15 +677,12 @@ void
 clt_customer_page_add_toast (CltCustomerPage *self,
                              const char      *message)
 {
-  g_autofree char *escaped = NULL;
   AdwToast *toast;
 
   g_return_if_fail (CLT_IS_CUSTOMER_PAGE (self));
   g_return_if_fail (message != NULL);
 
-  /* A toast title is markup; messages are plain text. */
-  escaped = g_markup_escape_text (message, -1);
-  toast = adw_toast_new (escaped);
+  toast = clt_toast_new (message);
   adw_toast_set_timeout (toast, 8);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

@@ -15,6 +15,7 @@
 #include "clt-error-message.h"
 #include "clt-form.h"
 #include "clt-store.h"
+#include "clt-toast.h"
 
 /* AdwEntryRow has no subtitle in libadwaita 1.2: the message goes in a
  * row of its own right under @row, in the same list. Returns the label
@@ -62,6 +63,7 @@ clt_form_show_row_message (GtkWidget  *row,
 {
   GtkWidget *label = GTK_WIDGET (message_label);
   const char *shown = error != NULL ? error : hint;
+  GtkWidget *targets[2] = { row, NULL };
 
   gtk_label_set_label (message_label, shown != NULL ? shown : "");
   gtk_widget_set_visible (message_row, shown != NULL);
@@ -71,24 +73,48 @@ clt_form_show_row_message (GtkWidget  *row,
       gtk_widget_add_css_class (row, "error");
       gtk_widget_add_css_class (label, "error");
       gtk_widget_remove_css_class (label, "dim-label");
-      gtk_accessible_update_state (GTK_ACCESSIBLE (row),
-                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
-                                   -1);
     }
   else
     {
       gtk_widget_remove_css_class (row, "error");
       gtk_widget_remove_css_class (label, "error");
       gtk_widget_add_css_class (label, "dim-label");
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
     }
 
-  if (shown != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, shown,
-                                    -1);
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  /* The row, and the text inside an entry row that takes the focus (what
+   * a screen reader reads), are invalid while there is an error and are
+   * described by the message under them. */
+  if (GTK_IS_EDITABLE (row))
+    targets[1] = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (row)));
+
+  for (guint i = 0; i < G_N_ELEMENTS (targets) && targets[i] != NULL; i++)
+    {
+      GtkWidget *target = targets[i];
+
+      if (error != NULL)
+        gtk_accessible_update_state (GTK_ACCESSIBLE (target),
+                                     GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                                     -1);
+      else
+        gtk_accessible_reset_state (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_STATE_INVALID);
+
+      if (shown != NULL)
+        {
+          gtk_accessible_update_property (GTK_ACCESSIBLE (target),
+                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, shown,
+                                          -1);
+          gtk_accessible_update_relation (GTK_ACCESSIBLE (target),
+                                          GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, label, NULL,
+                                          -1);
+        }
+      else
+        {
+          gtk_accessible_reset_property (GTK_ACCESSIBLE (target),
+                                         GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+          gtk_accessible_reset_relation (GTK_ACCESSIBLE (target),
+                                         GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
+        }
+    }
 }
 
 static void
@@ -302,6 +328,10 @@ clt_form_class_init (GtkWidgetClass *widget_class,
 #undef BIND
 
   gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
+
+  /* A modal AdwWindow is a "filler" to AT-SPI in GTK 4.8: a dialog, named
+   * by its title, is what screen readers expect. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
@@ -692,7 +722,7 @@ void
 clt_form_add_toast (CltForm    *form,
                     const char *message)
 {
-  AdwToast *toast = adw_toast_new (message);
+  AdwToast *toast = clt_toast_new (message);
 
   adw_toast_set_timeout (toast, 5);
   adw_toast_overlay_add_toast (form->toast_overlay, toast);

@@ -21,6 +21,7 @@
 #include "clt-error-message.h"
 #include "clt-format.h"
 #include "clt-store.h"
+#include "clt-toast.h"
 #include "clt-window-private.h"
 
 /* The toast's timeout and the store's undo time. */
@@ -49,6 +50,8 @@ typedef struct
   gint64          version;
   DeleteState     state;
   guint           finish_idle_id;
+  AdwToast       *toast; /* weak: the Undo toast while it shows */
+  gint64          toast_shown_at;
 } PendingDelete;
 
 static PendingDelete *
@@ -61,6 +64,7 @@ static void
 pending_delete_clear (PendingDelete *pd)
 {
   g_clear_weak_pointer (&pd->window);
+  g_clear_weak_pointer (&pd->toast);
   g_clear_handle_id (&pd->finish_idle_id, g_source_remove);
   g_clear_object (&pd->store);
   g_clear_object (&pd->application);
@@ -270,14 +274,72 @@ show_undo_toast (CltWindow     *self,
 {
   AdwToast *toast;
 
-  toast = adw_toast_new (_("Customer deleted"));
+  toast = clt_toast_new (_("Customer deleted"));
   adw_toast_set_button_label (toast, _("_Undo"));
+  g_set_weak_pointer (&pd->toast, toast);
+  pd->toast_shown_at = g_get_monotonic_time ();
   adw_toast_set_timeout (toast, UNDO_TIMEOUT_S);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_delete_toast_undo_cb),
                          pending_delete_acquire (pd), pending_delete_closure_notify, 0);
   g_signal_connect_data (toast, "dismissed", G_CALLBACK (on_delete_toast_dismissed_cb),
                          pending_delete_acquire (pd), pending_delete_closure_notify, 0);
   _clt_window_show_toast (self, toast);
+}
+
+/* libadwaita 1.2 crashes when a toast is dismissed while it still slides
+ * in: an Undo by keyboard right after the deletion dismisses it a moment
+ * later. */
+#define TOAST_SHOW_US (G_USEC_PER_SEC / 2)
+
+static gboolean
+dismiss_toast_cb (gpointer user_data)
+{
+  GWeakRef *ref = user_data;
+  g_autoptr(AdwToast) toast = g_weak_ref_get (ref);
+
+  if (toast != NULL)
+    adw_toast_dismiss (toast);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+/* Ctrl+Z: takes back the latest deletion whose Undo toast still shows, as
+ * its Undo button does. */
+void
+_clt_window_undo_last_deletion (CltWindow *self)
+{
+  PendingDelete *pd = NULL;
+  gint64 shown_for;
+  GWeakRef *ref;
+
+  for (guint i = self->deletions != NULL ? self->deletions->len : 0; i > 0 && pd == NULL; i--)
+    {
+      PendingDelete *candidate = g_ptr_array_index (self->deletions, i - 1);
+
+      if (candidate->state == DELETE_PENDING && candidate->toast != NULL)
+        pd = candidate;
+    }
+  if (pd == NULL)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+
+  on_delete_toast_undo_cb (pd->toast, pd);
+
+  shown_for = g_get_monotonic_time () - pd->toast_shown_at;
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, pd->toast);
+  g_timeout_add_full (G_PRIORITY_DEFAULT,
+                      shown_for >= TOAST_SHOW_US ? 0 : (TOAST_SHOW_US - shown_for) / 1000,
+                      dismiss_toast_cb, ref, weak_ref_free);
 }
 
 static void

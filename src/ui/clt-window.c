@@ -21,6 +21,7 @@
 #include "clt-query.h"
 #include "clt-sample-loader.h"
 #include "clt-store.h"
+#include "clt-toast.h"
 #include "clt-window-private.h"
 
 #define SETTINGS_SCHEMA_ID "io.github.clientele.Clientele"
@@ -385,6 +386,14 @@ load_sample_action (GtkWidget  *widget,
 }
 
 static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  _clt_window_undo_last_deletion (CLT_WINDOW (widget));
+}
+
+static void
 search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -654,7 +663,7 @@ on_customer_added_cb (CltWindow         *self,
                       CltCustomer       *stored,
                       CltCustomerEditor *editor)
 {
-  AdwToast *toast = adw_toast_new (_("Customer added"));
+  AdwToast *toast = clt_toast_new (_("Customer added"));
 
   if (stored != NULL && clt_customer_get_id (stored) != NULL)
     {
@@ -671,7 +680,7 @@ on_customer_saved_cb (CltWindow         *self,
                       CltCustomer       *stored,
                       CltCustomerEditor *editor)
 {
-  AdwToast *toast = adw_toast_new (_("Customer saved"));
+  AdwToast *toast = clt_toast_new (_("Customer saved"));
 
   adw_toast_set_timeout (toast, 5);
   _clt_window_show_toast (self, toast);
@@ -1205,11 +1214,13 @@ clt_window_class_init (CltWindowClass *klass)
                                    _clt_window_retry_connection_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   _clt_window_class_init_membership (widget_class);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add-customer", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.edit-customer", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.close-search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo-delete", NULL);
 }
 
 static void
@@ -1377,15 +1388,12 @@ void
 clt_window_add_toast (CltWindow  *self,
                       const char *message)
 {
-  g_autofree char *escaped = NULL;
   AdwToast *toast;
 
   g_return_if_fail (CLT_IS_WINDOW (self));
   g_return_if_fail (message != NULL);
 
-  /* A toast title is markup; error messages are plain text. */
-  escaped = g_markup_escape_text (message, -1);
-  toast = adw_toast_new (escaped);
+  toast = clt_toast_new (message);
   adw_toast_set_timeout (toast, 10);
   _clt_window_show_toast (self, toast);
 }

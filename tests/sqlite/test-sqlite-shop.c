@@ -396,6 +396,71 @@ test_custom_fields_and_preferences (Fixture       *fixture,
   }
 }
 
+/* The emails written for a customer are in the customer's language, else
+ * the shop's default, not the language the process runs in (C here). */
+static const char *
+first_body (CltStore    *store,
+            CltCustomer *customer,
+            GPtrArray  **emails)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CltCustomer) stored = create (store, customer, NULL, TRUE, &error);
+
+  g_assert_no_error (error);
+  *emails = list_emails (store, clt_customer_get_id (stored));
+  g_assert_cmpuint ((*emails)->len, >, 0);
+  return clt_email_get_body (g_ptr_array_index (*emails, 0));
+}
+
+static void
+test_emails_in_customer_locale (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  CltStore *store = STORE (fixture);
+  g_autoptr(CltCustomer) austrian = new_customer ("anna@example.at", "Anna", "Bauer");
+  g_autoptr(CltCustomer) british = new_customer ("ann@example.co.uk", "Ann", "Baker");
+  g_autoptr(CltCustomer) unknown = new_customer ("kim@example.org", "Kim", "Lee");
+  g_autoptr(GPtrArray) austrian_emails = NULL;
+  g_autoptr(GPtrArray) british_emails = NULL;
+  g_autoptr(GPtrArray) unknown_emails = NULL;
+  const char *body;
+
+  g_assert_nonnull (g_getenv ("CLT_LOCALEDIR"));
+
+  /* de_AT has no catalog of its own: German's. */
+  clt_customer_set_locale (austrian, "de_AT");
+  body = first_body (store, austrian, &austrian_emails);
+  g_assert_true (g_str_has_prefix (body, "Guten Tag Anna Bauer,\n\n"));
+  g_assert_nonnull (strstr (body, "Mit freundlichen Grüßen\n"));
+  g_assert_nonnull (strstr (clt_email_get_subject (g_ptr_array_index (austrian_emails, 0)),
+                            "Ihr"));
+
+  clt_customer_set_locale (british, "en_GB");
+  body = first_body (store, british, &british_emails);
+  g_assert_true (g_str_has_prefix (body, "Dear Ann Baker,\n\n"));
+  g_assert_nonnull (strstr (body, "Kind regards,\n"));
+
+  /* A customer whose language is unknown gets the shop's. */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CltShopPreferences) preferences = NULL;
+    g_autoptr(CltShopPreferences) stored = NULL;
+
+    clt_store_get_preferences_async (store, NULL, on_result_cb, &result);
+    preferences = clt_store_get_preferences_finish (store, wait_for (&result), &error);
+    g_assert_no_error (error);
+    g_clear_object (&result);
+    clt_shop_preferences_set_default_locale (preferences, "de_DE");
+    clt_store_set_preferences_async (store, preferences, NULL, on_result_cb, &result);
+    stored = clt_store_set_preferences_finish (store, wait_for (&result), &error);
+    g_assert_no_error (error);
+  }
+  clt_customer_set_locale (unknown, NULL);
+  body = first_body (store, unknown, &unknown_emails);
+  g_assert_true (g_str_has_prefix (body, "Guten Tag Kim Lee,\n\n"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -409,6 +474,7 @@ main (int   argc,
   ADD ("sites-and-groups", test_sites_and_groups);
   ADD ("companies", test_companies);
   ADD ("custom-fields-and-preferences", test_custom_fields_and_preferences);
+  ADD ("emails-in-customer-locale", test_emails_in_customer_locale);
 
 #undef ADD
 

@@ -24,6 +24,7 @@
 #include "clt-query.h"
 #include "clt-sqlite-store.h"
 #include "clt-store.h"
+#include "clt-toast.h"
 #include "clt-window-private.h"
 
 #include "ui-test-store.h"
@@ -316,7 +317,7 @@ get_delete_toast (CltWindow *window)
   AdwToast *toast = clt_window_get_last_toast (window);
 
   g_assert_nonnull (toast);
-  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Customer deleted");
+  g_assert_cmpstr (clt_toast_get_message (toast), ==, "Customer deleted");
   g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Undo");
   g_assert_cmpuint (adw_toast_get_timeout (toast), ==, 10);
 
@@ -380,7 +381,7 @@ toast_is (gpointer data)
   ToastWait *wait = data;
   AdwToast *toast = clt_window_get_last_toast (wait->window);
 
-  return toast != NULL && g_strcmp0 (adw_toast_get_title (toast), wait->title) == 0;
+  return toast != NULL && g_strcmp0 (clt_toast_get_message (toast), wait->title) == 0;
 }
 
 static gboolean
@@ -955,7 +956,7 @@ toast_contains (gpointer data)
   ToastTextWait *wait = data;
   AdwToast *toast = clt_window_get_last_toast (wait->window);
 
-  return toast != NULL && strstr (adw_toast_get_title (toast), wait->text) != NULL;
+  return toast != NULL && strstr (clt_toast_get_message (toast), wait->text) != NULL;
 }
 
 /* A back end that cannot delete (NOT_SUPPORTED): the user is told at once
@@ -981,7 +982,7 @@ test_delete_not_supported (void)
 
   wait = (ToastTextWait) { window, "delete" };
   wait_until (toast_contains, &wait, "the failure toast");
-  g_assert_nonnull (strstr (adw_toast_get_title (clt_window_get_last_toast (window)),
+  g_assert_nonnull (strstr (clt_toast_get_message (clt_window_get_last_toast (window)),
                             clt_customer_get_last_name (row)));
   g_assert_null (adw_toast_get_button_label (clt_window_get_last_toast (window)));
   wait_until (no_deletion_pending, window, "the deletion to be dropped");
@@ -1019,7 +1020,7 @@ test_delete_permission_denied (void)
 
   wait = (ToastTextWait) { window, "Your role lets you look at customers but not change them." };
   wait_until (toast_contains, &wait, "the permission toast");
-  g_assert_nonnull (strstr (adw_toast_get_title (clt_window_get_last_toast (window)), "delete"));
+  g_assert_nonnull (strstr (clt_toast_get_message (clt_window_get_last_toast (window)), "delete"));
   g_assert_cmpuint (ui_test_store_get_n_calls (UI_TEST_STORE (store), "delete_customer"), ==, 1);
   wait_until (no_deletion_pending, window, "the deletion to be dropped");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (clt_window_get_customer_list (window))),

@@ -21,6 +21,7 @@
 #include "clt-customer-page.h"
 #include "clt-shop-preferences.h"
 #include "clt-store.h"
+#include "clt-toast.h"
 #include "clt-window-private.h"
 
 #include "ui-test-store.h"
@@ -177,7 +178,7 @@ test_denied_says_why (void)
   wait_until (toast_shown, window, "the toast");
 
   toast = clt_window_get_last_toast (window);
-  g_assert_nonnull (strstr (adw_toast_get_title (toast), "Only administrators"));
+  g_assert_nonnull (strstr (clt_toast_get_message (toast), "Only administrators"));
 
   destroy_window (window);
   temp_store_clear (&ts);
@@ -258,7 +259,7 @@ test_busy_reload (void)
                       "Too many requests: try again in a moment.");
   clt_customer_list_reload (clt_window_get_customer_list (window));
   wait_until (toast_shown, window, "the toast");
-  g_assert_nonnull (strstr (adw_toast_get_title (clt_window_get_last_toast (window)),
+  g_assert_nonnull (strstr (clt_toast_get_message (clt_window_get_last_toast (window)),
                             "try again"));
 
   /* A reload waits out the time asked for. */
