@@ -40,6 +40,7 @@ struct _PgStmt
 
 PgConn *
 pg_conn_open (const char  *conninfo,
+              const char  *password,
               GError     **error)
 {
   PgConn *db;
@@ -47,8 +48,9 @@ pg_conn_open (const char  *conninfo,
 
   /* @conninfo may be a URL or key=value words (expand_dbname); the
    * encoding is always UTF-8, whatever the environment says. */
-  const char * const keywords[] = { "dbname", "client_encoding", "application_name", NULL };
-  const char * const values[] = { conninfo, "UTF8", "clientele", NULL };
+  const char * const keywords[] = { "dbname", "client_encoding", "application_name",
+                                    password != NULL ? "password" : NULL, NULL };
+  const char * const values[] = { conninfo, "UTF8", "clientele", password, NULL };
 
   conn = PQconnectdbParams (keywords, values, 1);
   if (PQstatus (conn) != CONNECTION_OK)
@@ -388,10 +390,16 @@ pg_bind_text (PgStmt      *stmt,
               int          n_bytes,
               void       (*destroy) (void *))
 {
+  gssize length = n_bytes < 0 ? (gssize) strlen (text != NULL ? text : "") : n_bytes;
+
   if (text == NULL)
     set_value (stmt, idx, NULL);
+  else if (!g_utf8_validate_len (text, length, NULL))
+    /* The database takes only UTF-8, and SQLite would compare the bytes:
+     * text that is not UTF-8 matches nothing stored either way. */
+    set_value (stmt, idx, g_utf8_make_valid (text, length));
   else
-    set_value (stmt, idx, n_bytes < 0 ? g_strdup (text) : g_strndup (text, n_bytes));
+    set_value (stmt, idx, g_strndup (text, length));
 }
 
 static int

@@ -49,7 +49,9 @@ G_BEGIN_DECLS
 typedef struct _PgConn PgConn;
 typedef struct _PgStmt PgStmt;
 
+/* @password: NULL to leave it to libpq (PGPASSFILE, ~/.pgpass). */
 PgConn     *pg_conn_open             (const char    *conninfo,
+                                      const char    *password,
                                       GError       **error);
 void        pg_conn_close            (PgConn        *db);
 PGconn     *pg_conn_get_native       (PgConn        *db);

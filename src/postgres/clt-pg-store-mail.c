@@ -404,11 +404,11 @@ set_email_state_write (CltPgStore *self,
    * leaves the outbox. Only a queued mail is due for delivery (by
    * clientele-server): one a user handed off is not sent twice. */
   stmt = pgs_prepare (self, db,
-                  "UPDATE email_outbox SET state = ?1,"
-                  " sent_at = CASE WHEN ?1 = ?2 THEN ?3 ELSE sent_at END,"
-                  " attempts = attempts + CASE WHEN ?1 IN (?2, ?4) THEN 1 ELSE 0 END,"
-                  " body = CASE WHEN ?1 IN (?2, ?6) THEN redacted_body ELSE body END,"
-                  " next_attempt = CASE WHEN ?1 = ?7 THEN ?3 ELSE NULL END"
+                  "UPDATE email_outbox SET state = ?1::bigint,"
+                  " sent_at = CASE WHEN ?1::bigint = ?2::bigint THEN ?3::bigint ELSE sent_at END,"
+                  " attempts = attempts + CASE WHEN ?1::bigint IN (?2::bigint, ?4::bigint) THEN 1 ELSE 0 END,"
+                  " body = CASE WHEN ?1::bigint IN (?2::bigint, ?6::bigint) THEN redacted_body ELSE body END,"
+                  " next_attempt = CASE WHEN ?1::bigint = ?7::bigint THEN ?3::bigint ELSE NULL END"
                   " WHERE public_id = ?5",
                   error);
   if (stmt == NULL)

@@ -76,7 +76,7 @@ pgs_acquire_reader (CltPgStore    *self,
       if (open_one)
         {
           g_autoptr(GError) local_error = NULL;
-          PgConn *db = pg_conn_open (self->conninfo, &local_error);
+          PgConn *db = pg_conn_open (self->conninfo, self->password, &local_error);
 
           if (db == NULL)
             {

@@ -50,8 +50,8 @@ record_outcome (CltPgStore  *self,
     return FALSE;
 
   stmt = pgs_prepare (self, db,
-                  "UPDATE email_outbox SET state = ?1, attempts = attempts + 1,"
-                  " sent_at = CASE WHEN ?1 = ?2 THEN ?3 ELSE sent_at END,"
+                  "UPDATE email_outbox SET state = ?1::bigint, attempts = attempts + 1,"
+                  " sent_at = CASE WHEN ?1::bigint = ?2::bigint THEN ?3::bigint ELSE sent_at END,"
                   " last_error = ?4,"
                   " next_attempt = ?5,"
                   " body = CASE WHEN ?6 THEN redacted_body ELSE body END"

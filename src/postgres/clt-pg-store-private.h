@@ -84,6 +84,7 @@ struct _CltPgStore
   GObject      parent_instance;
 
   char        *conninfo;
+  char        *password;          /* NULL: libpq finds it (PGPASSFILE) */
   /* What the store shows as its location: the conninfo without secrets. */
   char        *location;
 

@@ -648,7 +648,7 @@ start_listening (CltPgStore *self)
   g_autoptr(GSource) source = NULL;
   GWeakRef *ref;
 
-  self->listen_db = pg_conn_open (self->conninfo, &error);
+  self->listen_db = pg_conn_open (self->conninfo, self->password, &error);
   if (self->listen_db == NULL || pg_exec (self->listen_db, "LISTEN " PG_CHANGES_CHANNEL) != PG_OK)
     {
       g_debug ("Not listening for changes: %s",

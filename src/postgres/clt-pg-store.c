@@ -24,6 +24,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (CltPgStore, clt_pg_store, G_TYPE_OBJECT,
 enum {
   PROP_0,
   PROP_CONNINFO,
+  PROP_PASSWORD,
   N_PROPS,
 
   PROP_READ_ONLY = N_PROPS,
@@ -308,6 +309,9 @@ clt_pg_store_finalize (GObject *object)
   g_mutex_clear (&self->changes_lock);
   g_clear_pointer (&self->own_changes, g_hash_table_unref);
   g_clear_pointer (&self->conninfo, g_free);
+  if (self->password != NULL)
+    explicit_bzero (self->password, strlen (self->password));
+  g_clear_pointer (&self->password, g_free);
   g_clear_pointer (&self->location, g_free);
 
   G_OBJECT_CLASS (clt_pg_store_parent_class)->finalize (object);
@@ -355,6 +359,11 @@ clt_pg_store_set_property (GObject      *object,
       self->conninfo = g_value_dup_string (value);
       break;
 
+    case PROP_PASSWORD:
+      g_free (self->password);
+      self->password = g_value_dup_string (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -373,6 +382,12 @@ clt_pg_store_class_init (CltPgStoreClass *klass)
     g_param_spec_string ("conninfo", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /* Write-only: nothing reads a password back. */
+  properties[PROP_PASSWORD] =
+    g_param_spec_string ("password", NULL, NULL,
+                         NULL,
+                         (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
   g_object_class_override_property (object_class, PROP_READ_ONLY, "read-only");
@@ -397,6 +412,53 @@ clt_pg_store_new (const char    *conninfo,
   g_return_val_if_fail (conninfo != NULL, NULL);
 
   return g_initable_new (CLT_TYPE_PG_STORE, cancellable, error, "conninfo", conninfo, NULL);
+}
+
+CltPgStore *
+clt_pg_store_new_with_password (const char    *conninfo,
+                                const char    *password,
+                                GCancellable  *cancellable,
+                                GError       **error)
+{
+  g_return_val_if_fail (conninfo != NULL, NULL);
+
+  return g_initable_new (CLT_TYPE_PG_STORE, cancellable, error,
+                         "conninfo", conninfo, "password", password, NULL);
+}
+
+gboolean
+clt_pg_read_password_file (const char  *path,
+                           char       **password,
+                           GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *name = g_filename_display_name (path);
+  GStatBuf st;
+  char *end;
+
+  if (g_stat (path, &st) == 0 && (st.st_mode & 0077) != 0)
+    {
+      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_FAILED,
+                   _("Others may read the password file “%s”: make it readable by its owner only "
+                     "(chmod 600)."), name);
+      return FALSE;
+    }
+  if (!g_file_get_contents (path, &contents, NULL, error))
+    return FALSE;
+  end = strchr (contents, '\n');
+  if (end != NULL)
+    *end = '\0';
+  if (contents[0] != '\0' && contents[strlen (contents) - 1] == '\r')
+    contents[strlen (contents) - 1] = '\0';
+  if (contents[0] == '\0')
+    {
+      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_FAILED,
+                   _("The password file “%s” is empty."), name);
+      return FALSE;
+    }
+  *password = g_strdup (contents);
+  explicit_bzero (contents, strlen (contents));
+  return TRUE;
 }
 
 const char *

@@ -29,7 +29,19 @@ G_DECLARE_FINAL_TYPE (CltPgStore, clt_pg_store, CLT, PG_STORE, GObject)
 CltPgStore *clt_pg_store_new           (const char    *conninfo,
                                         GCancellable  *cancellable,
                                         GError       **error);
+/* @password: from a file of the administrator's (never a command line);
+ * NULL leaves it to libpq (PGPASSFILE, ~/.pgpass). */
+CltPgStore *clt_pg_store_new_with_password (const char    *conninfo,
+                                            const char    *password,
+                                            GCancellable  *cancellable,
+                                            GError       **error);
 const char *clt_pg_store_get_conninfo  (CltPgStore    *self);
+
+/* The first line of @path, which only its owner may read (as the SMTP
+ * credentials file of clientele-server). */
+gboolean    clt_pg_read_password_file  (const char    *path,
+                                        char         **password,
+                                        GError       **error);
 
 /* TRUE when @conninfo (a URL or key=value words) carries a password: the
  * server refuses those (a command line is visible to every user). */
