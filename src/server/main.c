@@ -18,6 +18,7 @@
 #include "clt-server.h"
 #include "clt-sqlite-store.h"
 #ifdef CLT_HAVE_POSTGRES
+#include "clt-pg-migrate.h"
 #include "clt-pg-store.h"
 #endif
 
@@ -538,6 +539,74 @@ run_serve (int    argc,
 
 /* }}} */
 
+/* migrate {{{ */
+
+static int
+run_migrate (int    argc,
+             char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *password_file = NULL;
+  GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_FILENAME, &from,
+      N_("The SQLite database file to copy"), N_("FILE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to,
+      N_("The empty PostgreSQL database to copy it into: a postgresql:// URL or libpq "
+         "key=value words, without a password"), N_("URL") },
+    { "postgres-password-file", 0, 0, G_OPTION_ARG_FILENAME, &password_file,
+      N_("Read the PostgreSQL password from this file (readable by its owner only)"), N_("FILE") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context,
+                                _("Copies a Clientele SQLite database into an empty PostgreSQL "
+                                  "database, all of it in one transaction, and checks the "
+                                  "counts of every table."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage (context, error->message);
+  if (argc > 1)
+    return usage (context, _("migrate takes no arguments besides its options."));
+  if (from == NULL || to == NULL)
+    return usage (context, _("Say what to copy where: --from FILE --to URL."));
+
+#ifdef CLT_HAVE_POSTGRES
+  {
+    g_autoptr(GArray) counts = NULL;
+    g_autofree char *password = NULL;
+
+    if (clt_pg_conninfo_has_password (to))
+      return usage (context, _("The PostgreSQL URL holds a password: put it in a file "
+                               "(--postgres-password-file FILE, or PGPASSFILE) instead."));
+    if (password_file != NULL && !clt_pg_read_password_file (password_file, &password, &error))
+      return fail (_("Could not read the password"), error);
+
+    counts = clt_pg_migrate_from_sqlite (from, to, password, NULL, &error);
+    if (password != NULL)
+      explicit_bzero (password, strlen (password));
+    if (counts == NULL)
+      return fail (_("Could not migrate the database"), error);
+
+    for (guint i = 0; i < counts->len; i++)
+      {
+        const CltPgMigrateCount *count = &g_array_index (counts, CltPgMigrateCount, i);
+
+        g_print ("%-24s %10" G_GINT64_FORMAT "\n", count->table, count->copied);
+      }
+    g_printerr (_("Copied; the counts of every table agree.\n"));
+    return 0;
+  }
+#else
+  return usage (context, _("This clientele-server was built without PostgreSQL support."));
+#endif
+}
+
+/* }}} */
+
 int
 main (int   argc,
       char *argv[])
@@ -551,6 +620,8 @@ main (int   argc,
     return run_serve (argc - 1, argv + 1);
   if (argc >= 2 && g_str_equal (argv[1], "user"))
     return run_user (argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "migrate"))
+    return run_migrate (argc - 1, argv + 1);
 
   if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
     {
@@ -565,11 +636,12 @@ main (int   argc,
                        "  clientele-server user set-role NAME ROLE --database FILE\n"
                        "  (--postgres URL [--postgres-password-file FILE] instead of --database FILE:\n"
                        "   a PostgreSQL database that several servers share)\n"
+                       "  clientele-server migrate --from FILE --to URL [--postgres-password-file FILE]\n"
                        "\n"
                        "Each command has its own --help.\n"));
       return 0;
     }
 
-  g_printerr ("%s", _("clientele-server: say what to do: serve or user (--help for more).\n"));
+  g_printerr ("%s", _("clientele-server: say what to do: serve, user or migrate (--help for more).\n"));
   return 2;
 }
