@@ -17,6 +17,10 @@
 #include "clt-mailer-private.h"
 #include "clt-server.h"
 #include "clt-sqlite-store.h"
+#ifdef CLT_HAVE_POSTGRES
+#include "clt-pg-migrate.h"
+#include "clt-pg-store.h"
+#endif
 
 #define DEFAULT_LISTEN "127.0.0.1:8480"
 
@@ -67,18 +71,100 @@ usage (GOptionContext *context,
   return 2;
 }
 
-static CltSqliteStore *
-open_database (const char  *path,
-               GError     **error)
+/* Where the data is: --database FILE (SQLite) or --postgres URL. */
+typedef struct
 {
-  if (path == NULL)
+  char *database;
+  char *postgres;
+  char *password_file;
+} Location;
+
+static void
+location_clear (Location *location)
+{
+  g_clear_pointer (&location->database, g_free);
+  g_clear_pointer (&location->postgres, g_free);
+  g_clear_pointer (&location->password_file, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Location, location_clear)
+
+static void
+location_add_entries (GOptionContext *context,
+                      Location       *location,
+                      const char     *database_help)
+{
+  GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &location->database,
+      database_help, N_("FILE") },
+    { "postgres", 0, 0, G_OPTION_ARG_STRING, &location->postgres,
+      N_("Use this PostgreSQL database instead: a postgresql:// URL or libpq key=value words, "
+         "without a password"), N_("URL") },
+    { "postgres-password-file", 0, 0, G_OPTION_ARG_FILENAME, &location->password_file,
+      N_("Read the PostgreSQL password from this file (readable by its owner only); "
+         "otherwise libpq's PGPASSFILE or ~/.pgpass"), N_("FILE") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+}
+
+/* The store of --database or --postgres (as a CltStore that also is
+ * CltAccounts and CltMailQueue). */
+static CltStore *
+open_database (Location  *location,
+               GError   **error)
+{
+  if (location->database != NULL && location->postgres != NULL)
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                           _("Say which database to use with --database FILE."));
+                           _("Give --database FILE or --postgres URL, not both."));
+      return NULL;
+    }
+  if (location->password_file != NULL && location->postgres == NULL)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("--postgres-password-file goes with --postgres URL."));
       return NULL;
     }
 
-  return clt_sqlite_store_new (path, NULL, error);
+  if (location->postgres != NULL)
+    {
+#ifdef CLT_HAVE_POSTGRES
+      g_autofree char *password = NULL;
+      CltPgStore *store;
+
+      /* A command line is visible to every user of the machine. */
+      if (clt_pg_conninfo_has_password (location->postgres))
+        {
+          g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                               _("The PostgreSQL URL holds a password: put it in a file "
+                                 "(--postgres-password-file FILE, or PGPASSFILE) instead."));
+          return NULL;
+        }
+      if (location->password_file != NULL &&
+          !clt_pg_read_password_file (location->password_file, &password, error))
+        return NULL;
+
+      store = clt_pg_store_new_with_password (location->postgres, password, NULL, error);
+      if (password != NULL)
+        explicit_bzero (password, strlen (password));
+      return store != NULL ? CLT_STORE (store) : NULL;
+#else
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("This clientele-server was built without PostgreSQL support."));
+      return NULL;
+#endif
+    }
+
+  if (location->database == NULL)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("Say which database to use with --database FILE or --postgres URL."));
+      return NULL;
+    }
+
+  return CLT_STORE (clt_sqlite_store_new (location->database, NULL, error));
 }
 
 /* user add|list|revoke|set-role {{{ */
@@ -88,11 +174,11 @@ run_user (int    argc,
           char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(CltSqliteStore) store = NULL;
+  g_autoptr(CltStore) store = NULL;
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *database = NULL;
+  g_auto(Location) location = { NULL, };
   g_autofree char *role_nick = NULL;
   g_autofree char *display_name = NULL;
   CltAccounts *accounts;
@@ -100,8 +186,6 @@ run_user (int    argc,
   const char *command;
   CltRole role = CLT_ROLE_VIEWER;
   GOptionEntry entries[] = {
-    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database,
-      N_("The database file"), N_("FILE") },
     { "role", 'r', 0, G_OPTION_ARG_STRING, &role_nick,
       N_("admin, staff, support or viewer (user add)"), N_("ROLE") },
     { "display-name", 0, 0, G_OPTION_ARG_STRING, &display_name,
@@ -113,6 +197,7 @@ run_user (int    argc,
   g_option_context_set_summary (context,
                                 _("Manages the back-office users of a Clientele database and "
                                   "their access tokens. A new user's token is printed once."));
+  location_add_entries (context, &location, N_("The database file"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage (context, error->message);
@@ -153,7 +238,7 @@ run_user (int    argc,
       return usage (context, message);
     }
 
-  store = open_database (database, &error);
+  store = open_database (&location, &error);
   if (store == NULL)
     return fail (_("Could not open the database"), error);
   accounts = CLT_ACCOUNTS (store);
@@ -280,7 +365,7 @@ on_signal_cb (gpointer user_data)
 
 /* --smtp: the mailer, or NULL with @error set. */
 static CltMailer *
-start_mailer (CltSqliteStore  *store,
+start_mailer (CltStore        *store,
               const char      *url,
               const char      *credentials,
               const char      *sender,
@@ -319,13 +404,13 @@ run_serve (int    argc,
            char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(CltSqliteStore) store = NULL;
+  g_autoptr(CltStore) store = NULL;
   g_autoptr(CltServer) server = NULL;
   g_autoptr(CltMailer) mailer = NULL;
   g_autoptr(GTlsCertificate) certificate = NULL;
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autoptr(GError) error = NULL;
-  g_autofree char *database = NULL;
+  g_auto(Location) location = { NULL, };
   g_autofree char *listen = NULL;
   g_autofree char *tls_certificate = NULL;
   g_autofree char *tls_key = NULL;
@@ -341,8 +426,6 @@ run_serve (int    argc,
   guint sigterm_id;
   guint sigint_id;
   GOptionEntry entries[] = {
-    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database,
-      N_("The database file (made when missing)"), N_("FILE") },
     { "listen", 'l', 0, G_OPTION_ARG_STRING, &listen,
       /* Translators: 127.0.0.1:8480 is DEFAULT_LISTEN */
       N_("The address and port to listen on (default 127.0.0.1:8480; port 0 picks a free one)"),
@@ -374,6 +457,7 @@ run_serve (int    argc,
   g_option_context_set_summary (context,
                                 _("Serves a Clientele database to the back-office staff over "
                                   "HTTP (the REST API of data/openapi.yaml)."));
+  location_add_entries (context, &location, N_("The database file (made when missing)"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   smtp_group = g_option_group_new ("smtp", _("Email delivery:"),
                                    _("Show the options of email delivery"), NULL, NULL);
@@ -399,7 +483,7 @@ run_serve (int    argc,
         return fail (_("Could not read the TLS certificate and key"), error);
     }
 
-  store = open_database (database, &error);
+  store = open_database (&location, &error);
   if (store == NULL)
     return fail (_("Could not open the database"), error);
 
@@ -456,6 +540,74 @@ run_serve (int    argc,
 
 /* }}} */
 
+/* migrate {{{ */
+
+static int
+run_migrate (int    argc,
+             char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *password_file = NULL;
+  GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_FILENAME, &from,
+      N_("The SQLite database file to copy"), N_("FILE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to,
+      N_("The empty PostgreSQL database to copy it into: a postgresql:// URL or libpq "
+         "key=value words, without a password"), N_("URL") },
+    { "postgres-password-file", 0, 0, G_OPTION_ARG_FILENAME, &password_file,
+      N_("Read the PostgreSQL password from this file (readable by its owner only)"), N_("FILE") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context,
+                                _("Copies a Clientele SQLite database into an empty PostgreSQL "
+                                  "database, all of it in one transaction, and checks the "
+                                  "counts of every table."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage (context, error->message);
+  if (argc > 1)
+    return usage (context, _("migrate takes no arguments besides its options."));
+  if (from == NULL || to == NULL)
+    return usage (context, _("Say what to copy where: --from FILE --to URL."));
+
+#ifdef CLT_HAVE_POSTGRES
+  {
+    g_autoptr(GArray) counts = NULL;
+    g_autofree char *password = NULL;
+
+    if (clt_pg_conninfo_has_password (to))
+      return usage (context, _("The PostgreSQL URL holds a password: put it in a file "
+                               "(--postgres-password-file FILE, or PGPASSFILE) instead."));
+    if (password_file != NULL && !clt_pg_read_password_file (password_file, &password, &error))
+      return fail (_("Could not read the password"), error);
+
+    counts = clt_pg_migrate_from_sqlite (from, to, password, NULL, &error);
+    if (password != NULL)
+      explicit_bzero (password, strlen (password));
+    if (counts == NULL)
+      return fail (_("Could not migrate the database"), error);
+
+    for (guint i = 0; i < counts->len; i++)
+      {
+        const CltPgMigrateCount *count = &g_array_index (counts, CltPgMigrateCount, i);
+
+        g_print ("%-24s %10" G_GINT64_FORMAT "\n", count->table, count->copied);
+      }
+    g_printerr (_("Copied; the counts of every table agree.\n"));
+    return 0;
+  }
+#else
+  return usage (context, _("This clientele-server was built without PostgreSQL support."));
+#endif
+}
+
+/* }}} */
+
 int
 main (int   argc,
       char *argv[])
@@ -469,11 +621,13 @@ main (int   argc,
     return run_serve (argc - 1, argv + 1);
   if (argc >= 2 && g_str_equal (argv[1], "user"))
     return run_user (argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "migrate"))
+    return run_migrate (argc - 1, argv + 1);
 
   if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
     {
       g_print ("%s", _("Usage:\n"
-                       "  clientele-server serve --database FILE [--listen ADDRESS:PORT]\n"
+                       "  clientele-server serve --database FILE|--postgres URL [--listen ADDRESS:PORT]\n"
                        "                   [--tls-certificate FILE --tls-key FILE] [--insecure]\n"
                        "                   [--smtp URL [--smtp-credentials FILE] [--smtp-from ADDRESS]]\n"
                        "                   [--rate-limit N]\n"
@@ -481,11 +635,14 @@ main (int   argc,
                        "  clientele-server user list --database FILE\n"
                        "  clientele-server user revoke NAME --database FILE\n"
                        "  clientele-server user set-role NAME ROLE --database FILE\n"
+                       "  (--postgres URL [--postgres-password-file FILE] instead of --database FILE:\n"
+                       "   a PostgreSQL database that several servers share)\n"
+                       "  clientele-server migrate --from FILE --to URL [--postgres-password-file FILE]\n"
                        "\n"
                        "Each command has its own --help.\n"));
       return 0;
     }
 
-  g_printerr ("%s", _("clientele-server: say what to do: serve or user (--help for more).\n"));
+  g_printerr ("%s", _("clientele-server: say what to do: serve, user or migrate (--help for more).\n"));
   return 2;
 }

@@ -16,6 +16,8 @@
 struct _ServerProcess
 {
   gint         ref_count;
+  /* "--database" with a file, or "--postgres" with a conninfo. */
+  const char  *database_option;
   char        *database;
   GSubprocess *process;
   char        *url;
@@ -58,7 +60,19 @@ server_process_new (const char *dir)
   ServerProcess *self = g_new0 (ServerProcess, 1);
 
   self->ref_count = 1;
+  self->database_option = "--database";
   self->database = g_build_filename (dir, "clientele.db", NULL);
+  return self;
+}
+
+ServerProcess *
+server_process_new_postgres (const char *conninfo)
+{
+  ServerProcess *self = g_new0 (ServerProcess, 1);
+
+  self->ref_count = 1;
+  self->database_option = "--postgres";
+  self->database = g_strdup (conninfo);
   return self;
 }
 
@@ -102,7 +116,7 @@ server_process_run_tool (ServerProcess *self,
   for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (gpointer) arg);
   va_end (args);
-  g_ptr_array_add (argv, (gpointer) "--database");
+  g_ptr_array_add (argv, (gpointer) self->database_option);
   g_ptr_array_add (argv, self->database);
   g_ptr_array_add (argv, NULL);
 
@@ -177,7 +191,7 @@ server_process_start (ServerProcess      *self,
   g_ptr_array_add (argv, (gpointer) "serve");
   for (guint i = 0; options != NULL && options[i] != NULL; i++)
     g_ptr_array_add (argv, (gpointer) options[i]);
-  g_ptr_array_add (argv, (gpointer) "--database");
+  g_ptr_array_add (argv, (gpointer) self->database_option);
   g_ptr_array_add (argv, self->database);
   g_ptr_array_add (argv, (gpointer) "--listen");
   g_ptr_array_add (argv, self->listen != NULL ? self->listen : (gpointer) "127.0.0.1:0");

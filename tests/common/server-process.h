@@ -17,6 +17,9 @@ typedef struct _ServerProcess ServerProcess;
  * add`), not running yet. CLT_SERVER_BINARY names the program; the
  * server's log goes to the test's stderr only with CLT_SERVER_LOG set. */
 ServerProcess *server_process_new       (const char     *dir);
+/* The same on the PostgreSQL database of @conninfo (--postgres): several
+ * servers may share it. */
+ServerProcess *server_process_new_postgres (const char  *conninfo);
 ServerProcess *server_process_ref       (ServerProcess  *self);
 /* The last reference stops a running server (as server_process_stop ()). */
 void           server_process_unref     (ServerProcess  *self);
@@ -26,7 +29,7 @@ void           server_process_unref     (ServerProcess  *self);
 char          *server_process_add_user  (ServerProcess  *self,
                                          const char     *name,
                                          const char     *role);
-/* Runs `clientele-server ARG… --database FILE` to its end, which must be
+/* Runs `clientele-server ARG… --database FILE` (or --postgres) to its end, which must be
  * exit status 0, and returns what it printed. */
 char          *server_process_run_tool  (ServerProcess  *self,
                                          const char     *first_arg,

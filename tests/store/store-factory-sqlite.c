@@ -7,7 +7,6 @@
 
 #include "config.h"
 
-#include "clt-shop-preferences.h"
 #include "clt-sqlite-store.h"
 
 #include "store-factory.h"
@@ -43,22 +42,6 @@ sqlite_open_second (CltStore   *store,
   return open_file (dir);
 }
 
-static void
-sqlite_set_role (CltStore *store,
-                 CltRole   role)
-{
-  g_autoptr(CltShopPreferences) preferences = NULL;
-  g_autoptr(CltShopPreferences) stored = NULL;
-  g_autoptr(GError) error = NULL;
-
-  preferences = sync_get_preferences (store, &error);
-  g_assert_no_error (error);
-  clt_shop_preferences_set_local_role (preferences, role);
-  stored = sync_set_preferences (store, preferences, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (clt_shop_preferences_get_local_role (stored), ==, role);
-}
-
 /* Worker threads drop their task (and its store reference) just after the
  * result arrives, and "changed" may still be queued on the main context:
  * wait until the store is finalized, so that the folder can go. */
@@ -75,7 +58,7 @@ store_factory_sqlite (void)
     .name = "sqlite",
     .new_store = sqlite_new_store,
     .open_second = sqlite_open_second,
-    .set_role = sqlite_set_role,
+    .set_role = store_set_local_role,
     .free = sqlite_free,
   };
 

@@ -22,6 +22,10 @@ struct _StoreFactory
   /* For test output and the CLT_STORE_BACKEND environment variable. */
   const char *name;
 
+  /* Optional: why the back end cannot run here (NULL: it can); the suite
+   * then reports itself skipped. */
+  const char *(*unavailable) (void);
+
   /* A store on fresh, empty data kept under @dir (an empty temporary
    * folder the suite removes afterwards), signed in as an admin. */
   CltStore *(*new_store)   (const char *dir);
@@ -42,5 +46,8 @@ struct _StoreFactory
 
 const StoreFactory *store_factory_sqlite (void);
 const StoreFactory *store_factory_rest   (void);
+#ifdef CLT_HAVE_POSTGRES
+const StoreFactory *store_factory_postgres (void);
+#endif
 
 G_END_DECLS

@@ -1254,3 +1254,21 @@ assert_store_error_either_impl (const char   *file,
 }
 
 /* }}} */
+
+/* The role of a store that acts as its local user (SQLite, PostgreSQL):
+ * the shop preferences' "local-role". */
+void
+store_set_local_role (CltStore *store,
+                      CltRole   role)
+{
+  g_autoptr(CltShopPreferences) preferences = NULL;
+  g_autoptr(CltShopPreferences) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  preferences = sync_get_preferences (store, &error);
+  g_assert_no_error (error);
+  clt_shop_preferences_set_local_role (preferences, role);
+  stored = sync_set_preferences (store, preferences, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (clt_shop_preferences_get_local_role (stored), ==, role);
+}

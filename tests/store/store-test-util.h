@@ -88,6 +88,10 @@ void          spin_main_loop   (guint          msec);
  * context until the store is finalized (worker threads and requests still
  * hold it a moment); fails the test after ten seconds. */
 void          store_unref_and_wait_finalized (CltStore *store);
+/* Calls through @store act as @role from now on, for a store without a
+ * server in between (the shop preferences' "local-role"). */
+void          store_set_local_role (CltStore *store,
+                                    CltRole   role);
 
 /* }}} */
 

@@ -14,7 +14,8 @@
 /* The store conformance suite: every case runs against a fresh store made
  * by one back end's factory, and sees nothing but the CltStore interface.
  * CLT_STORE_BACKEND picks the back end (default "sqlite"; "rest" needs
- * CLT_SERVER_BINARY, the clientele-server to run). Where the
+ * CLT_SERVER_BINARY, the clientele-server to run; "postgres" starts a
+ * throwaway PostgreSQL cluster). Where the
  * header leaves a behaviour open, the case says what it expects and why. */
 
 static const StoreFactory *
@@ -24,6 +25,9 @@ pick_factory (void)
   const StoreFactory *factories[] = {
     store_factory_sqlite (),
     store_factory_rest (),
+#ifdef CLT_HAVE_POSTGRES
+    store_factory_postgres (),
+#endif
   };
 
   if (name == NULL || name[0] == '\0')
@@ -48,6 +52,16 @@ main (int   argc,
   store_test_init ();
 
   factory = pick_factory ();
+  if (factory->unavailable != NULL)
+    {
+      const char *why_not = factory->unavailable ();
+
+      if (why_not != NULL)
+        {
+          g_print ("1..0 # SKIP %s\n", why_not);
+          return 0;
+        }
+    }
   g_test_message ("Store back end: %s", factory->name);
 
   register_list_cases (factory);

@@ -1,0 +1,543 @@
+/* clt-pg-conn.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "clt-pg-conn"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "clt-pg-conn.h"
+
+struct _PgConn
+{
+  PGconn     *conn;
+  /* SQL text (translated) → name of the prepared statement */
+  GHashTable *prepared;
+  guint       next_name;
+  gint64      changes;
+  char       *errmsg;
+  GCancellable *cancellable;
+  gulong      cancelled_id;
+  PGcancel   *cancel;
+};
+
+struct _PgStmt
+{
+  PgConn     *db;
+  char       *sql;
+  int         n_params;
+  char      **values;
+  Oid        *types;        /* text for the numbers the SQL does not use */
+  PGresult   *result;
+  int         n_rows;
+  int         row;          /* the current row, -1 before the first */
+  gboolean    executed;
+};
+
+PgConn *
+pg_conn_open (const char  *conninfo,
+              const char  *password,
+              GError     **error)
+{
+  PgConn *db;
+  PGconn *conn;
+
+  /* @conninfo may be a URL or key=value words (expand_dbname); the
+   * encoding is always UTF-8, whatever the environment says. */
+  const char * const keywords[] = { "dbname", "client_encoding", "application_name",
+                                    password != NULL ? "password" : NULL, NULL };
+  const char * const values[] = { conninfo, "UTF8", "clientele", password, NULL };
+
+  conn = PQconnectdbParams (keywords, values, 1);
+  if (PQstatus (conn) != CONNECTION_OK)
+    {
+      g_autofree char *message = g_strstrip (g_strdup (PQerrorMessage (conn)));
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED, "%s", message);
+      PQfinish (conn);
+      return NULL;
+    }
+
+  db = g_new0 (PgConn, 1);
+  db->conn = conn;
+  db->prepared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  db->cancel = PQgetCancel (conn);
+  /* Notices (NOTICE: relation already exists…) are not for the user. */
+  PQsetNoticeProcessor (conn, NULL, NULL);
+  return db;
+}
+
+void
+pg_conn_close (PgConn *db)
+{
+  if (db == NULL)
+    return;
+
+  pg_conn_watch_cancellable (db, NULL);
+  if (db->cancel != NULL)
+    PQfreeCancel (db->cancel);
+  PQfinish (db->conn);
+  g_hash_table_unref (db->prepared);
+  g_free (db->errmsg);
+  g_free (db);
+}
+
+PGconn *
+pg_conn_get_native (PgConn *db)
+{
+  return db->conn;
+}
+
+gboolean
+pg_conn_is_ok (PgConn *db)
+{
+  return PQstatus (db->conn) == CONNECTION_OK;
+}
+
+static void
+cancelled_cb (GCancellable *cancellable,
+              PgConn       *db)
+{
+  char buffer[256];
+
+  if (db->cancel != NULL)
+    PQcancel (db->cancel, buffer, sizeof buffer);
+}
+
+void
+pg_conn_watch_cancellable (PgConn       *db,
+                           GCancellable *cancellable)
+{
+  if (db->cancellable != NULL)
+    {
+      g_cancellable_disconnect (db->cancellable, db->cancelled_id);
+      db->cancelled_id = 0;
+      g_clear_object (&db->cancellable);
+    }
+  if (cancellable != NULL)
+    {
+      db->cancellable = g_object_ref (cancellable);
+      db->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (cancelled_cb), db, NULL);
+    }
+}
+
+static void
+set_errmsg (PgConn     *db,
+            const char *message)
+{
+  g_free (db->errmsg);
+  db->errmsg = g_strstrip (g_strdup (message != NULL ? message : ""));
+}
+
+/* SQLSTATE → result code. */
+static int
+result_code (PgConn   *db,
+             PGresult *result)
+{
+  const char *state;
+
+  if (result == NULL)
+    {
+      set_errmsg (db, PQerrorMessage (db->conn));
+      return PQstatus (db->conn) == CONNECTION_OK ? PG_ERROR : PG_CANTOPEN;
+    }
+
+  set_errmsg (db, PQresultErrorMessage (result));
+  state = PQresultErrorField (result, PG_DIAG_SQLSTATE);
+  if (state == NULL)
+    return PQstatus (db->conn) == CONNECTION_OK ? PG_ERROR : PG_CANTOPEN;
+  if (strcmp (state, "23505") == 0)
+    return PG_CONSTRAINT_UNIQUE;
+  if (strcmp (state, "23503") == 0)
+    return PG_CONSTRAINT_FOREIGNKEY;
+  if (g_str_has_prefix (state, "23"))
+    return PG_CONSTRAINT;
+  if (strcmp (state, "40001") == 0 || strcmp (state, "40P01") == 0 ||
+      strcmp (state, "55P03") == 0)
+    return PG_BUSY;
+  if (strcmp (state, "57014") == 0)
+    return PG_INTERRUPT;
+  if (strcmp (state, "25006") == 0)
+    return PG_READONLY;
+  if (g_str_has_prefix (state, "53"))
+    return PG_FULL;
+  if (g_str_has_prefix (state, "08") || g_str_has_prefix (state, "57P"))
+    return PG_CANTOPEN;
+  return PG_ERROR;
+}
+
+int
+pg_exec (PgConn     *db,
+         const char *sql)
+{
+  PGresult *result;
+  ExecStatusType status;
+  int rc = PG_OK;
+
+  result = PQexec (db->conn, sql);
+  status = PQresultStatus (result);
+  if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
+    db->changes = g_ascii_strtoll (PQcmdTuples (result), NULL, 10);
+  else
+    rc = result_code (db, result);
+  PQclear (result);
+  return rc;
+}
+
+const char *
+pg_errmsg (PgConn *db)
+{
+  return db->errmsg != NULL ? db->errmsg : "";
+}
+
+gint64
+pg_changes (PgConn *db)
+{
+  return db->changes;
+}
+
+gint64
+pg_last_insert_rowid (PgConn *db)
+{
+  PGresult *result;
+  gint64 value = 0;
+
+  result = PQexec (db->conn, "SELECT lastval ()");
+  if (PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1)
+    value = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+  PQclear (result);
+  return value;
+}
+
+gboolean
+pg_get_autocommit (PgConn *db)
+{
+  return PQtransactionStatus (db->conn) == PQTRANS_IDLE;
+}
+
+/* "?" takes the number after the highest one so far, "?N" is N; text in
+ * quotes is left alone. */
+static char *
+translate (const char  *sql,
+           int         *n_params,
+           GArray      *used)
+{
+  GString *out = g_string_sized_new (strlen (sql) + 16);
+  int highest = 0;
+  char quote = 0;
+
+  for (const char *p = sql; *p != '\0'; p++)
+    {
+      if (quote != 0)
+        {
+          g_string_append_c (out, *p);
+          if (*p == quote)
+            quote = 0;
+          continue;
+        }
+      if (*p == '\'' || *p == '"')
+        {
+          quote = *p;
+          g_string_append_c (out, *p);
+          continue;
+        }
+      if (*p != '?')
+        {
+          g_string_append_c (out, *p);
+          continue;
+        }
+      if (g_ascii_isdigit (p[1]))
+        {
+          char *end = NULL;
+          int n = (int) strtol (p + 1, &end, 10);
+
+          g_string_append_printf (out, "$%d", n);
+          highest = MAX (highest, n);
+          g_array_append_val (used, n);
+          p = end - 1;
+        }
+      else
+        {
+          g_string_append_printf (out, "$%d", ++highest);
+          g_array_append_val (used, highest);
+        }
+    }
+
+  *n_params = highest;
+  return g_string_free (out, FALSE);
+}
+
+char *
+pg_translate_parameters (const char *sql,
+                         int        *n_params)
+{
+  g_autoptr(GArray) used = g_array_new (FALSE, FALSE, sizeof (int));
+
+  return translate (sql, n_params, used);
+}
+
+int
+pg_prepare_v2 (PgConn      *db,
+               const char  *sql,
+               int          n_bytes,
+               PgStmt     **out,
+               const char **tail)
+{
+  PgStmt *stmt;
+  g_autofree char *copy = n_bytes < 0 ? g_strdup (sql) : g_strndup (sql, n_bytes);
+
+  g_autoptr(GArray) used = g_array_new (FALSE, FALSE, sizeof (int));
+
+  stmt = g_new0 (PgStmt, 1);
+  stmt->db = db;
+  stmt->sql = translate (copy, &stmt->n_params, used);
+  stmt->values = g_new0 (char *, MAX (stmt->n_params, 1));
+  /* A number the SQL skips has no place to infer its type from. */
+  stmt->types = g_new0 (Oid, MAX (stmt->n_params, 1));
+  for (int i = 0; i < stmt->n_params; i++)
+    stmt->types[i] = 25;    /* text */
+  for (guint i = 0; i < used->len; i++)
+    stmt->types[g_array_index (used, int, i) - 1] = 0;
+  stmt->row = -1;
+  *out = stmt;
+  if (tail != NULL)
+    *tail = NULL;
+  return PG_OK;
+}
+
+int
+pg_reset (PgStmt *stmt)
+{
+  g_clear_pointer (&stmt->result, PQclear);
+  stmt->executed = FALSE;
+  stmt->n_rows = 0;
+  stmt->row = -1;
+  return PG_OK;
+}
+
+void
+pg_finalize (PgStmt *stmt)
+{
+  if (stmt == NULL)
+    return;
+
+  pg_reset (stmt);
+  for (int i = 0; i < stmt->n_params; i++)
+    g_free (stmt->values[i]);
+  g_free (stmt->values);
+  g_free (stmt->types);
+  g_free (stmt->sql);
+  g_free (stmt);
+}
+
+static void
+set_value (PgStmt *stmt,
+           int     idx,
+           char   *value)
+{
+  /* As SQLite, a number the statement does not have is ignored: one
+   * binding serves a list of statements that use some of them. */
+  if (idx < 1 || idx > stmt->n_params)
+    {
+      g_free (value);
+      return;
+    }
+  g_free (stmt->values[idx - 1]);
+  stmt->values[idx - 1] = value;
+}
+
+void
+pg_bind_int64 (PgStmt *stmt,
+               int     idx,
+               gint64  value)
+{
+  set_value (stmt, idx, g_strdup_printf ("%" G_GINT64_FORMAT, value));
+}
+
+void
+pg_bind_int (PgStmt *stmt,
+             int     idx,
+             int     value)
+{
+  set_value (stmt, idx, g_strdup_printf ("%d", value));
+}
+
+void
+pg_bind_double (PgStmt *stmt,
+                int     idx,
+                double  value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  set_value (stmt, idx, g_strdup (g_ascii_dtostr (buffer, sizeof buffer, value)));
+}
+
+void
+pg_bind_null (PgStmt *stmt,
+              int     idx)
+{
+  set_value (stmt, idx, NULL);
+}
+
+void
+pg_bind_text (PgStmt      *stmt,
+              int          idx,
+              const char  *text,
+              int          n_bytes,
+              void       (*destroy) (void *))
+{
+  gssize length = n_bytes < 0 ? (gssize) strlen (text != NULL ? text : "") : n_bytes;
+
+  if (text == NULL)
+    set_value (stmt, idx, NULL);
+  else if (!g_utf8_validate_len (text, length, NULL))
+    /* The database takes only UTF-8, and SQLite would compare the bytes:
+     * text that is not UTF-8 matches nothing stored either way. */
+    set_value (stmt, idx, g_utf8_make_valid (text, length));
+  else
+    set_value (stmt, idx, g_strndup (text, length));
+}
+
+static int
+execute (PgStmt *stmt)
+{
+  PgConn *db = stmt->db;
+  const char *name;
+  ExecStatusType status;
+
+  name = g_hash_table_lookup (db->prepared, stmt->sql);
+  if (name == NULL)
+    {
+      g_autofree char *new_name = g_strdup_printf ("s%u", db->next_name++);
+      PGresult *prepared;
+      int rc = PG_OK;
+
+      prepared = PQprepare (db->conn, new_name, stmt->sql, stmt->n_params, stmt->types);
+      if (PQresultStatus (prepared) != PGRES_COMMAND_OK)
+        rc = result_code (db, prepared);
+      PQclear (prepared);
+      if (rc != PG_OK)
+        {
+          g_debug ("%s: %s", stmt->sql, pg_errmsg (db));
+          return rc;
+        }
+      g_hash_table_insert (db->prepared, g_strdup (stmt->sql), g_strdup (new_name));
+      name = g_hash_table_lookup (db->prepared, stmt->sql);
+    }
+
+  stmt->result = PQexecPrepared (db->conn, name, stmt->n_params,
+                                 (const char * const *) stmt->values, NULL, NULL, 0);
+  status = PQresultStatus (stmt->result);
+  if (status == PGRES_TUPLES_OK)
+    {
+      stmt->n_rows = PQntuples (stmt->result);
+      db->changes = g_ascii_strtoll (PQcmdTuples (stmt->result), NULL, 10);
+      return PG_OK;
+    }
+  if (status == PGRES_COMMAND_OK)
+    {
+      stmt->n_rows = 0;
+      db->changes = g_ascii_strtoll (PQcmdTuples (stmt->result), NULL, 10);
+      return PG_OK;
+    }
+
+  {
+    int rc = result_code (db, stmt->result);
+
+    g_debug ("%s: %s", stmt->sql, pg_errmsg (db));
+    g_clear_pointer (&stmt->result, PQclear);
+    return rc;
+  }
+}
+
+int
+pg_step (PgStmt *stmt)
+{
+  if (!stmt->executed)
+    {
+      int rc;
+
+      stmt->executed = TRUE;
+      rc = execute (stmt);
+      if (rc != PG_OK)
+        return rc;
+    }
+
+  if (stmt->result == NULL)
+    return PG_DONE;
+  if (stmt->row + 1 < stmt->n_rows)
+    {
+      stmt->row++;
+      return PG_ROW;
+    }
+  return PG_DONE;
+}
+
+static const char *
+value_at (PgStmt *stmt,
+          int     col)
+{
+  if (stmt->result == NULL || stmt->row < 0 || stmt->row >= stmt->n_rows ||
+      col < 0 || col >= PQnfields (stmt->result) ||
+      PQgetisnull (stmt->result, stmt->row, col))
+    return NULL;
+  return PQgetvalue (stmt->result, stmt->row, col);
+}
+
+int
+pg_column_type (PgStmt *stmt,
+                int     col)
+{
+  return value_at (stmt, col) == NULL ? PG_NULL : PG_TEXT;
+}
+
+gint64
+pg_column_int64 (PgStmt *stmt,
+                 int     col)
+{
+  const char *value = value_at (stmt, col);
+
+  if (value == NULL)
+    return 0;
+  /* Booleans come as "t" and "f". */
+  if (value[0] == 't' && value[1] == '\0')
+    return 1;
+  if (value[0] == 'f' && value[1] == '\0')
+    return 0;
+  if (strchr (value, '.') != NULL)
+    return (gint64) g_ascii_strtod (value, NULL);
+  return g_ascii_strtoll (value, NULL, 10);
+}
+
+int
+pg_column_int (PgStmt *stmt,
+               int     col)
+{
+  return (int) pg_column_int64 (stmt, col);
+}
+
+double
+pg_column_double (PgStmt *stmt,
+                  int     col)
+{
+  const char *value = value_at (stmt, col);
+
+  return value != NULL ? g_ascii_strtod (value, NULL) : 0.0;
+}
+
+const unsigned char *
+pg_column_text (PgStmt *stmt,
+                int     col)
+{
+  return (const unsigned char *) value_at (stmt, col);
+}
+
+PgConn *
+pg_db_handle (PgStmt *stmt)
+{
+  return stmt->db;
+}

@@ -1,0 +1,117 @@
+/* clt-pg-conn.h
+ *
+ * One libpq connection and its statements, shaped like the statement API
+ * the SQLite store is written against (prepare, bind, step, column), so
+ * that CltPgStore keeps the same logic, statement by statement, as
+ * CltSqliteStore. Not a GObject: a connection is used by one thread at a
+ * time (the store's pool sees to that).
+ *
+ * Statements are written with SQLite's "?" and "?N" parameters and become
+ * "$N"; each distinct SQL text is prepared once per connection (PQprepare)
+ * and then executed by name. Parameters are sent as text of unknown type,
+ * so that the server infers each from where it stands, as SQLite's
+ * dynamic typing would accept it. Results come in text format.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <libpq-fe.h>
+
+G_BEGIN_DECLS
+
+/* Result codes, numbered as SQLite's so that the ported tests of a code's
+ * low byte keep their meaning. */
+#define PG_OK                 0
+#define PG_ERROR              1
+#define PG_BUSY               5     /* serialization failure, deadlock, lock timeout */
+#define PG_READONLY           8
+#define PG_INTERRUPT          9     /* cancelled */
+#define PG_FULL              13
+#define PG_CANTOPEN          14     /* connection lost */
+#define PG_CONSTRAINT        19
+#define PG_CONSTRAINT_UNIQUE (PG_CONSTRAINT | (8 << 8))
+#define PG_CONSTRAINT_FOREIGNKEY (PG_CONSTRAINT | (3 << 8))
+#define PG_ROW              100
+#define PG_DONE             101
+
+/* Column types pg_column_type () tells apart. */
+#define PG_TEXT               3
+#define PG_NULL               5
+
+/* pg_bind_text ()'s last argument, kept for the shape of the calls: the
+ * text is always copied. */
+#define PG_STATIC    ((void (*) (void *)) 0)
+#define PG_TRANSIENT ((void (*) (void *)) -1)
+
+typedef struct _PgConn PgConn;
+typedef struct _PgStmt PgStmt;
+
+/* @password: NULL to leave it to libpq (PGPASSFILE, ~/.pgpass). */
+PgConn     *pg_conn_open             (const char    *conninfo,
+                                      const char    *password,
+                                      GError       **error);
+void        pg_conn_close            (PgConn        *db);
+PGconn     *pg_conn_get_native       (PgConn        *db);
+/* Runs @sql (one or more statements, no parameters). */
+int         pg_exec                  (PgConn        *db,
+                                      const char    *sql);
+const char *pg_errmsg                (PgConn        *db);
+/* Rows the last INSERT, UPDATE or DELETE changed. */
+gint64      pg_changes               (PgConn        *db);
+/* The value the last INSERT gave a serial column (lastval ()). */
+gint64      pg_last_insert_rowid     (PgConn        *db);
+/* TRUE outside a transaction. */
+gboolean    pg_get_autocommit        (PgConn        *db);
+/* Cancels the statement running on @db when @cancellable is cancelled,
+ * until called again with NULL. */
+void        pg_conn_watch_cancellable (PgConn       *db,
+                                       GCancellable *cancellable);
+/* FALSE when the server went away: the pool drops the connection. */
+gboolean    pg_conn_is_ok            (PgConn        *db);
+
+int         pg_prepare_v2            (PgConn        *db,
+                                      const char    *sql,
+                                      int            n_bytes,
+                                      PgStmt       **out,
+                                      const char   **tail);
+void        pg_finalize              (PgStmt        *stmt);
+int         pg_reset                 (PgStmt        *stmt);
+void        pg_bind_int64            (PgStmt        *stmt,
+                                      int            idx,
+                                      gint64         value);
+void        pg_bind_int              (PgStmt        *stmt,
+                                      int            idx,
+                                      int            value);
+void        pg_bind_double           (PgStmt        *stmt,
+                                      int            idx,
+                                      double         value);
+void        pg_bind_null             (PgStmt        *stmt,
+                                      int            idx);
+void        pg_bind_text             (PgStmt        *stmt,
+                                      int            idx,
+                                      const char    *text,
+                                      int            n_bytes,
+                                      void         (*destroy) (void *));
+int         pg_step                  (PgStmt        *stmt);
+int         pg_column_type           (PgStmt        *stmt,
+                                      int            col);
+gint64      pg_column_int64          (PgStmt        *stmt,
+                                      int            col);
+int         pg_column_int            (PgStmt        *stmt,
+                                      int            col);
+double      pg_column_double         (PgStmt        *stmt,
+                                      int            col);
+const unsigned char *pg_column_text  (PgStmt        *stmt,
+                                      int            col);
+PgConn     *pg_db_handle             (PgStmt        *stmt);
+
+/* The SQL of @sql with SQLite's parameters as PostgreSQL's (for tests). */
+char       *pg_translate_parameters  (const char    *sql,
+                                      int           *n_params);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PgStmt, pg_finalize)
+
+G_END_DECLS

@@ -1,0 +1,1334 @@
+/* clt-pg-store-customers.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "clt-pg-store"
+
+#include "config.h"
+
+#include "clt-pg-store-private.h"
+
+/* Writes {{{ */
+
+#define MAX_NUMBER_ATTEMPTS 1000
+
+static Op *
+task_op (GTask *task)
+{
+  return g_task_get_task_data (task);
+}
+
+/* The author of the write that @task runs, for changed_by and notes. */
+const char *
+pgs_task_author (GTask *task)
+{
+  return task_op (task)->author;
+}
+
+/* A write based on @expected when the stored customer is at @stored. */
+gboolean
+pgs_check_version (gint64   stored,
+               gint64   expected,
+               GError **error)
+{
+  if (stored == expected)
+    return TRUE;
+
+  g_set_error_literal (error, CLT_STORE_ERROR, CLT_STORE_ERROR_STALE,
+                       _("Someone else changed this in the meantime. "
+                         "Reload it and make your changes again."));
+  return FALSE;
+}
+
+/* A unique value taken: CONFLICT, with the field named as for INVALID so
+ * that a dialog shows the message next to it. */
+void
+pgs_set_conflict (GError    **error,
+              const char *field,
+              const char *message)
+{
+  g_propagate_error (error, clt_store_error_new_conflict (field, "%s", message));
+}
+
+gint64
+pgs_now_usec (void)
+{
+  return g_get_real_time ();
+}
+
+gboolean
+pgs_step_expect_done (CltPgStore *self,
+                  PgConn        *db,
+                  PgStmt   *stmt,
+                  GError        **error)
+{
+  int rc = pg_step (stmt);
+
+  if (rc != PG_DONE && rc != PG_ROW)
+    {
+      pgs_set_db_error (self, error, db, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Runs @sql with one text parameter; TRUE in *@found when it returns a row. */
+gboolean
+pgs_exists_text (CltPgStore *self,
+             PgConn        *db,
+             const char     *sql,
+             const char     *param,
+             gboolean       *found,
+             GError        **error)
+{
+  g_autoptr(PgStmt) stmt = pgs_prepare (self, db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  pgs_bind_text (stmt, 1, param);
+  rc = pg_step (stmt);
+  if (rc != PG_ROW && rc != PG_DONE)
+    {
+      pgs_set_db_error (self, error, db, rc);
+      return FALSE;
+    }
+
+  *found = rc == PG_ROW;
+  return TRUE;
+}
+
+/* The pk of a customer that may be written: anonymized ones are gone. */
+gboolean
+pgs_lookup_live_customer (CltPgStore *self,
+                      PgConn        *db,
+                      const char     *customer_id,
+                      gint64         *pk,
+                      GError        **error)
+{
+  g_autoptr(PgStmt) stmt = NULL;
+  int rc;
+
+  stmt = pgs_prepare (self, db,
+                  "SELECT pk FROM customers WHERE id = ? AND anonymized_at IS NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  pgs_bind_text (stmt, 1, customer_id);
+  rc = pg_step (stmt);
+  if (rc == PG_ROW)
+    {
+      *pk = pg_column_int64 (stmt, 0);
+      return TRUE;
+    }
+  if (rc != PG_DONE)
+    {
+      pgs_set_db_error (self, error, db, rc);
+      return FALSE;
+    }
+
+  g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND,
+               _("The customer no longer exists."));
+  return FALSE;
+}
+
+gboolean
+pgs_read_customer_by_pk (CltPgStore  *self,
+                     PgConn         *db,
+                     gint64           pk,
+                     CltCustomer    **out,
+                     GError         **error)
+{
+  g_autoptr(PgStmt) stmt = NULL;
+  g_autoptr(GPtrArray) customers = NULL;
+
+  stmt = pgs_prepare (self, db, "SELECT " CUSTOMER_COLUMNS " FROM customers c WHERE c.pk = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  pg_bind_int64 (stmt, 1, pk);
+  if (!pgs_select_customers (self, db, stmt, &customers, error))
+    return FALSE;
+
+  if (customers->len == 0)
+    {
+      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND,
+                   _("The customer no longer exists."));
+      return FALSE;
+    }
+
+  *out = g_object_ref (g_ptr_array_index (customers, 0));
+  return TRUE;
+}
+
+static char *
+meta_get (PgConn    *db,
+          const char *key)
+{
+  PgStmt *stmt = NULL;
+  char *value = NULL;
+
+  if (pg_prepare_v2 (db, "SELECT value FROM clt_meta WHERE key = ?", -1, &stmt, NULL) == PG_OK)
+    {
+      pg_bind_text (stmt, 1, key, -1, PG_STATIC);
+      if (pg_step (stmt) == PG_ROW)
+        value = g_strdup ((const char *) pg_column_text (stmt, 0));
+    }
+  pg_finalize (stmt);
+
+  return value;
+}
+
+static gboolean
+meta_set (CltPgStore *self,
+          PgConn        *db,
+          const char     *key,
+          const char     *value,
+          GError        **error)
+{
+  g_autoptr(PgStmt) stmt = NULL;
+
+  stmt = pgs_prepare (self, db, "INSERT INTO clt_meta (key, value) VALUES (?, ?)"
+                      " ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  pgs_bind_text (stmt, 1, key);
+  pgs_bind_text (stmt, 2, value);
+  return pgs_step_expect_done (self, db, stmt, error);
+}
+
+/* The next customer number: the shop's prefix and a keyed permutation of
+ * a sequence kept in clt_meta with its secret key. Sample data uses keys
+ * of its own, so a number may be taken already: then the next one. */
+static char *
+next_customer_number (CltPgStore     *self,
+                      PgConn            *db,
+                      CltShopPreferences *preferences,
+                      GError            **error)
+{
+  g_autofree char *key = meta_get (db, "customer_number_key");
+  g_autofree char *sequence_text = meta_get (db, "customer_number_sequence");
+  guint64 sequence = 0;
+
+  if (key == NULL || !clt_customer_number_key_is_valid (key))
+    {
+      g_free (key);
+      key = clt_customer_number_generate_key ();
+      if (!meta_set (self, db, "customer_number_key", key, error))
+        return NULL;
+    }
+
+  if (sequence_text != NULL)
+    sequence = g_ascii_strtoull (sequence_text, NULL, 10);
+
+  for (guint attempt = 0; attempt < MAX_NUMBER_ATTEMPTS; attempt++)
+    {
+      g_autofree char *number = NULL;
+      g_autofree char *number_key = NULL;
+      g_autofree char *stored = NULL;
+      gboolean taken = FALSE;
+
+      sequence++;
+      if (sequence > CLT_CUSTOMER_NUMBER_MAX_SEQUENCE)
+        break;
+
+      number = clt_customer_number_format (key,
+                                           clt_shop_preferences_get_customer_number_prefix (preferences),
+                                           sequence);
+      number_key = clt_fold_text (number);
+      if (!pgs_exists_text (self, db, "SELECT 1 FROM customers WHERE number_key = ?",
+                        number_key, &taken, error))
+        return NULL;
+      if (taken)
+        continue;
+
+      stored = g_strdup_printf ("%" G_GUINT64_FORMAT, sequence);
+      if (!meta_set (self, db, "customer_number_sequence", stored, error))
+        return NULL;
+
+      return g_steal_pointer (&number);
+    }
+
+  g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_FAILED,
+               _("No free customer number could be found."));
+  return NULL;
+}
+
+
+/* Group codes must name existing groups, custom field keys existing
+ * definitions. */
+static gboolean
+check_references (CltPgStore *self,
+                  PgConn        *db,
+                  CltCustomer    *customer,
+                  const char     *stored_site,
+                  GError        **error)
+{
+  const char * const *groups = clt_customer_get_groups (customer);
+  GVariant *fields = clt_customer_get_custom_fields (customer);
+  const char *site = clt_customer_get_preferred_site (customer);
+  gboolean found;
+
+  for (guint i = 0; groups != NULL && groups[i] != NULL; i++)
+    {
+      if (!pgs_exists_text (self, db, "SELECT 1 FROM groups WHERE code = ?", groups[i], &found, error))
+        return FALSE;
+      if (!found)
+        {
+          g_propagate_error (error, clt_store_error_new_invalid ("groups",
+                                                                 _("There is no group “%s”."),
+                                                                 groups[i]));
+          return FALSE;
+        }
+    }
+
+  /* An imported customer may name a site this database does not know:
+   * only a changed preferred site must exist. */
+  if (site[0] != '\0' && g_strcmp0 (site, stored_site) != 0)
+    {
+      if (!pgs_exists_text (self, db, "SELECT 1 FROM sites WHERE code = ?", site, &found, error))
+        return FALSE;
+      if (!found)
+        {
+          g_propagate_error (error, clt_store_error_new_invalid ("preferred-site",
+                                                                 _("There is no site “%s”."),
+                                                                 site));
+          return FALSE;
+        }
+    }
+
+  if (fields != NULL && g_variant_is_of_type (fields, G_VARIANT_TYPE_VARDICT))
+    {
+      GVariantIter iter;
+      const char *key;
+      GVariant *value;
+
+      g_autoptr(PgStmt) type = pgs_prepare (self, db, "SELECT type FROM custom_fields WHERE key = ?",
+                                              error);
+
+      if (type == NULL)
+        return FALSE;
+
+      /* Every value names a defined field and has its type. */
+      g_variant_iter_init (&iter, fields);
+      while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
+        {
+          g_autoptr(GVariant) owned = value;
+          g_autoptr(CltCustomField) field = NULL;
+          g_autofree char *message = NULL;
+          int rc;
+
+          pg_reset (type);
+          pgs_bind_text (type, 1, key);
+          rc = pg_step (type);
+          if (rc != PG_ROW && rc != PG_DONE)
+            {
+              pgs_set_db_error (self, error, db, rc);
+              return FALSE;
+            }
+          if (rc == PG_DONE)
+            {
+              g_propagate_error (error, clt_store_error_new_invalid ("custom-fields",
+                                                                     _("There is no custom field “%s”."),
+                                                                     key));
+              return FALSE;
+            }
+
+          field = clt_custom_field_new ();
+          clt_custom_field_set_key (field, key);
+          clt_custom_field_set_field_type (field, pg_column_int (type, 0));
+          if (!clt_validate_custom_field_value (field, owned, &message))
+            {
+              g_propagate_error (error, clt_store_error_new_invalid ("custom-fields", "%s: %s",
+                                                                     key, message));
+              return FALSE;
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+/* Replaces the customer's groups and custom field values. */
+gboolean
+pgs_write_groups (CltPgStore     *self,
+              PgConn            *db,
+              gint64              pk,
+              const char * const *groups,
+              GError            **error)
+{
+  g_autoptr(PgStmt) clear = NULL;
+  g_autoptr(PgStmt) insert = NULL;
+
+  clear = pgs_prepare (self, db, "DELETE FROM customer_groups WHERE customer_pk = ?", error);
+  if (clear == NULL)
+    return FALSE;
+  pg_bind_int64 (clear, 1, pk);
+  if (!pgs_step_expect_done (self, db, clear, error))
+    return FALSE;
+
+  insert = pgs_prepare (self, db,
+                    "INSERT INTO customer_groups (customer_pk, group_code) VALUES (?, ?)"
+                    " ON CONFLICT DO NOTHING",
+                    error);
+  if (insert == NULL)
+    return FALSE;
+
+  for (guint i = 0; groups != NULL && groups[i] != NULL; i++)
+    {
+      pg_bind_int64 (insert, 1, pk);
+      pgs_bind_text (insert, 2, groups[i]);
+      if (!pgs_step_done (self, db, insert, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_custom_fields (CltPgStore *self,
+                     PgConn        *db,
+                     gint64          pk,
+                     GVariant       *fields,
+                     GError        **error)
+{
+  g_autoptr(PgStmt) clear = NULL;
+  g_autoptr(PgStmt) insert = NULL;
+  GVariantIter iter;
+  const char *key;
+  GVariant *value;
+
+  clear = pgs_prepare (self, db, "DELETE FROM customer_field_values WHERE customer_pk = ?", error);
+  if (clear == NULL)
+    return FALSE;
+  pg_bind_int64 (clear, 1, pk);
+  if (!pgs_step_expect_done (self, db, clear, error))
+    return FALSE;
+
+  if (fields == NULL || !g_variant_is_of_type (fields, G_VARIANT_TYPE_VARDICT))
+    return TRUE;
+
+  insert = pgs_prepare (self, db,
+                    "INSERT INTO customer_field_values (customer_pk, field_key, value)"
+                    " VALUES (?, ?, ?)"
+                    " ON CONFLICT (customer_pk, field_key) DO UPDATE SET value = excluded.value",
+                    error);
+  if (insert == NULL)
+    return FALSE;
+
+  g_variant_iter_init (&iter, fields);
+  while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
+    {
+      gboolean ok;
+
+      pg_bind_int64 (insert, 1, pk);
+      pgs_bind_text (insert, 2, key);
+      if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
+        pg_bind_double (insert, 3, g_variant_get_double (value));
+      else if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
+        pg_bind_int (insert, 3, g_variant_get_boolean (value));
+      else if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+        pgs_bind_text (insert, 3, g_variant_get_string (value, NULL));
+      else
+        {
+          g_autofree char *printed = g_variant_print (value, FALSE);
+          pgs_bind_text (insert, 3, printed);
+        }
+      g_variant_unref (value);
+
+      ok = pgs_step_done (self, db, insert, error);
+      if (!ok)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* zip code, city and country of the customer's default billing address,
+ * else of the first address, else empty: what the table shows. */
+gboolean
+pgs_refresh_location (CltPgStore *self,
+                  PgConn        *db,
+                  gint64          pk,
+                  GError        **error)
+{
+  g_autoptr(PgStmt) pick = NULL;
+  g_autoptr(PgStmt) update = NULL;
+  g_autofree char *zip_code = NULL;
+  g_autofree char *city = NULL;
+  g_autofree char *country = NULL;
+  g_autofree char *zip_key = NULL;
+  g_autofree char *city_key = NULL;
+  int rc;
+
+  pick = pgs_prepare (self, db,
+                  "SELECT a.zip_code, a.city, a.country FROM addresses a"
+                  " JOIN customers c ON c.pk = a.customer_pk"
+                  " WHERE a.customer_pk = ?1"
+                  " ORDER BY a.id = c.default_billing_address DESC, a.pk LIMIT 1",
+                  error);
+  if (pick == NULL)
+    return FALSE;
+
+  pg_bind_int64 (pick, 1, pk);
+  rc = pg_step (pick);
+  if (rc == PG_ROW)
+    {
+      zip_code = g_strdup (pgs_column_text (pick, 0));
+      city = g_strdup (pgs_column_text (pick, 1));
+      country = g_strdup (pgs_column_text (pick, 2));
+    }
+  else if (rc != PG_DONE)
+    {
+      pgs_set_db_error (self, error, db, rc);
+      return FALSE;
+    }
+
+  zip_key = clt_fold_text (zip_code != NULL ? zip_code : "");
+  city_key = clt_fold_text (city != NULL ? city : "");
+
+  update = pgs_prepare (self, db,
+                    "UPDATE customers SET zip_code = ?, city = ?, country = ?, zip_key = ?,"
+                    " city_key = ? WHERE pk = ?",
+                    error);
+  if (update == NULL)
+    return FALSE;
+
+  pgs_bind_text (update, 1, zip_code);
+  pgs_bind_text (update, 2, city);
+  pgs_bind_text (update, 3, country);
+  pgs_bind_text (update, 4, zip_key);
+  pgs_bind_text (update, 5, city_key);
+  pg_bind_int64 (update, 6, pk);
+  return pgs_step_expect_done (self, db, update, error);
+}
+
+typedef struct
+{
+  CltCustomer *customer;
+  char        *password;
+  gboolean     send_password_token;
+  char        *request_id;
+} CustomerWriteData;
+
+static void
+customer_write_data_free (CustomerWriteData *data)
+{
+  g_clear_object (&data->customer);
+  g_free (data->request_id);
+  if (data->password != NULL)
+    {
+      memset (data->password, 0, strlen (data->password));
+      g_free (data->password);
+    }
+  g_free (data);
+}
+
+static gboolean
+create_customer_write (CltPgStore *self,
+                       PgConn        *db,
+                       gpointer        user_data,
+                       GCancellable   *cancellable,
+                       GTask          *task,
+                       GError        **error)
+{
+  CustomerWriteData *data = user_data;
+  CltCustomer *customer = data->customer;
+  g_autoptr(CltShopPreferences) preferences = NULL;
+  g_autoptr(CltCustomer) stored = NULL;
+  g_autoptr(PgStmt) stmt = NULL;
+  g_autofree char *email = clt_validate_normalize_email (clt_customer_get_email (customer));
+  g_autofree char *id = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *password_hash = NULL;
+  g_autofree char *roles = pgs_join_lines (clt_customer_get_roles (customer));
+  g_autofree char *number_key = NULL;
+  g_autofree char *email_key = NULL;
+  g_autofree char *first_name_key = NULL;
+  g_autofree char *last_name_key = NULL;
+  g_autofree char *company_key = NULL;
+  const char *company_id = clt_customer_get_company_id (customer);
+  gboolean taken = FALSE;
+  gint64 now = pgs_now_usec ();
+  gint64 pk;
+
+  /* The same create again (a Save retried after a timeout): its result. */
+  if (!pgs_request_id_lookup (self, db, task, data->request_id, CLT_CHANGE_CUSTOMER, &id, error))
+    return FALSE;
+  if (id != NULL)
+    {
+      if (!pgs_lookup_customer_pk (self, db, id, &pk, error) ||
+          !pgs_read_customer_by_pk (self, db, pk, &stored, error))
+        return FALSE;
+      pgs_write_return_pointer (task, g_steal_pointer (&stored), g_object_unref);
+      return TRUE;
+    }
+
+  preferences = pgs_read_preferences (self, db, error);
+  if (preferences == NULL)
+    return FALSE;
+
+  if (!pgs_exists_text (self, db, "SELECT 1 FROM customers WHERE lower (email) = lower (?::text COLLATE \"C\")",
+                    email, &taken, error))
+    return FALSE;
+  if (taken)
+    {
+      pgs_set_conflict (error, "email", _("Another customer already uses this email address."));
+      return FALSE;
+    }
+
+  if (clt_customer_get_id (customer)[0] != '\0')
+    {
+      id = g_strdup (clt_customer_get_id (customer));
+      if (!pgs_exists_text (self, db, "SELECT 1 FROM customers WHERE id = ?", id, &taken, error))
+        return FALSE;
+      if (taken)
+        {
+          pgs_set_conflict (error, "id", _("Another customer already has this ID."));
+          return FALSE;
+        }
+    }
+  else
+    {
+      do
+        {
+          g_free (id);
+          id = pgs_make_random_id (16);
+          if (!pgs_exists_text (self, db, "SELECT 1 FROM customers WHERE id = ?", id, &taken, error))
+            return FALSE;
+        }
+      while (taken);
+    }
+
+  if (!check_references (self, db, customer, NULL, error))
+    return FALSE;
+
+  if (company_id[0] != '\0')
+    {
+      if (!pgs_exists_text (self, db, "SELECT 1 FROM companies WHERE id = ?", company_id, &taken, error))
+        return FALSE;
+      if (!taken)
+        {
+          g_propagate_error (error, clt_store_error_new_invalid ("company-id",
+                                                                 _("There is no company “%s”."),
+                                                                 company_id));
+          return FALSE;
+        }
+    }
+
+  if (data->password != NULL && data->password[0] != '\0')
+    {
+      password_hash = clt_password_hash (data->password, error);
+      if (password_hash == NULL)
+        return FALSE;
+    }
+
+  number = next_customer_number (self, db, preferences, error);
+  if (number == NULL)
+    return FALSE;
+
+  number_key = clt_fold_text (number);
+  email_key = clt_fold_text (email);
+  first_name_key = clt_fold_text (clt_customer_get_first_name (customer));
+  last_name_key = clt_fold_text (clt_customer_get_last_name (customer));
+  company_key = clt_fold_text (clt_customer_get_company (customer));
+
+  stmt = pgs_prepare (self, db,
+    "INSERT INTO customers (id, number, email, salutation, title, first_name, middle_name,"
+    " last_name, gender, date_of_birth, phone, company, locale, currency, preferred_site,"
+    " restriction, active, on_hold, verified, registered, updated, company_id,"
+    " business_unit, roles, password_hash, version, number_key, email_key, first_name_key,"
+    " last_name_key, company_key, changed_by)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+    " ?18, 0, ?19, ?19, ?20, ?21, ?22, ?23, 1, ?24, ?25, ?26, ?27, ?28, ?29)",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+
+  pgs_bind_text (stmt, 1, id);
+  pgs_bind_text (stmt, 2, number);
+  pgs_bind_text (stmt, 3, email);
+  pgs_bind_text (stmt, 4, clt_customer_get_salutation (customer));
+  pgs_bind_text (stmt, 5, clt_customer_get_title (customer));
+  pgs_bind_text (stmt, 6, clt_customer_get_first_name (customer));
+  pgs_bind_text (stmt, 7, clt_customer_get_middle_name (customer));
+  pgs_bind_text (stmt, 8, clt_customer_get_last_name (customer));
+  pg_bind_int (stmt, 9, clt_customer_get_gender (customer));
+  pgs_bind_text (stmt, 10, clt_customer_get_date_of_birth (customer));
+  pgs_bind_text (stmt, 11, clt_customer_get_phone (customer));
+  pgs_bind_text (stmt, 12, clt_customer_get_company (customer));
+  pgs_bind_text (stmt, 13, clt_customer_get_locale (customer));
+  pgs_bind_text (stmt, 14, clt_customer_get_currency (customer));
+  pgs_bind_text (stmt, 15, clt_customer_get_preferred_site (customer));
+  pgs_bind_text (stmt, 16, clt_customer_get_restriction (customer));
+  pg_bind_int (stmt, 17, clt_customer_get_active (customer));
+  pg_bind_int (stmt, 18, clt_customer_get_on_hold (customer));
+  pg_bind_int64 (stmt, 19, now);
+  if (company_id[0] != '\0')
+    pgs_bind_text (stmt, 20, company_id);
+  else
+    pg_bind_null (stmt, 20);
+  pgs_bind_text (stmt, 21, clt_customer_get_business_unit (customer));
+  pgs_bind_text (stmt, 22, roles);
+  pgs_bind_text (stmt, 23, password_hash);
+  pgs_bind_text (stmt, 24, number_key);
+  pgs_bind_text (stmt, 25, email_key);
+  pgs_bind_text (stmt, 26, first_name_key);
+  pgs_bind_text (stmt, 27, last_name_key);
+  pgs_bind_text (stmt, 28, company_key);
+  pgs_bind_text (stmt, 29, pgs_task_author (task));
+  if (!pgs_step_expect_done (self, db, stmt, error))
+    return FALSE;
+
+  pk = pg_last_insert_rowid (db);
+
+  if (!pgs_write_groups (self, db, pk, clt_customer_get_groups (customer), error) ||
+      !write_custom_fields (self, db, pk, clt_customer_get_custom_fields (customer), error))
+    return FALSE;
+
+  if (!pgs_read_customer_by_pk (self, db, pk, &stored, error))
+    return FALSE;
+
+  /* The mails the shop rules ask for: always the verification link; the
+   * password link when asked; with an initial password, the password
+   * itself, or the "being prepared" mail for an account that cannot sign
+   * in yet (Emporix). */
+  if (!pgs_send_mail (self, db, pk, stored, preferences, MAIL_VERIFICATION, NULL, error))
+    return FALSE;
+  if (data->send_password_token &&
+      !pgs_send_mail (self, db, pk, stored, preferences, MAIL_PASSWORD_TOKEN, NULL, error))
+    return FALSE;
+  if (password_hash != NULL)
+    {
+      gboolean ready = clt_customer_get_active (stored) && !clt_customer_get_on_hold (stored);
+
+      if (!pgs_send_mail (self, db, pk, stored, preferences,
+                      ready ? MAIL_INITIAL_PASSWORD : MAIL_ACCOUNT_PREPARED,
+                      data->password, error))
+        return FALSE;
+    }
+
+  if (!pgs_request_id_record (self, db, task, data->request_id, CLT_CHANGE_CUSTOMER, id, error) ||
+      !pgs_record_change (self, db, task, CLT_CHANGE_CUSTOMER, id, error))
+    return FALSE;
+
+  pgs_write_return_pointer (task, g_steal_pointer (&stored), g_object_unref);
+  return TRUE;
+}
+
+static void
+clt_pg_store_create_customer (CltStore            *store,
+                                  CltCustomer         *customer,
+                                  const char          *initial_password,
+                                  gboolean             send_password_token,
+                                  const char          *request_id,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  CltPgStore *self = CLT_PG_STORE (store);
+  CustomerWriteData *data;
+  GError *error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!clt_validate_customer (customer, CLT_VALIDATE_CREATE, &error) ||
+      (initial_password != NULL && initial_password[0] != '\0' &&
+       !clt_validate_password (initial_password, &message)))
+    {
+      if (error == NULL)
+        error = clt_store_error_new_invalid ("password", "%s", message);
+      pgs_refuse_write (store, clt_pg_store_create_customer, CLT_PERMISSION_EDIT_CUSTOMERS, error,
+                    cancellable, callback, user_data);
+      return;
+    }
+
+  data = g_new0 (CustomerWriteData, 1);
+  data->customer = clt_customer_copy (customer);
+  data->password = g_strdup (initial_password);
+  data->send_password_token = send_password_token;
+  data->request_id = g_strdup (request_id);
+  pgs_run_write (self, clt_pg_store_create_customer, create_customer_write, data,
+             (GDestroyNotify) customer_write_data_free, CLT_PERMISSION_EDIT_CUSTOMERS,
+             cancellable, callback, user_data);
+}
+
+/* Whether the address @address_id belongs to the customer @pk. */
+gboolean
+pgs_address_exists (CltPgStore *self,
+                PgConn        *db,
+                gint64          pk,
+                const char     *address_id,
+                gboolean       *found,
+                GError        **error)
+{
+  g_autoptr(PgStmt) stmt = NULL;
+  int rc;
+
+  stmt = pgs_prepare (self, db, "SELECT 1 FROM addresses WHERE customer_pk = ? AND id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  pg_bind_int64 (stmt, 1, pk);
+  pgs_bind_text (stmt, 2, address_id);
+  rc = pg_step (stmt);
+  if (rc != PG_ROW && rc != PG_DONE)
+    {
+      pgs_set_db_error (self, error, db, rc);
+      return FALSE;
+    }
+
+  *found = rc == PG_ROW;
+  return TRUE;
+}
+
+static gboolean
+customer_has_mail (PgConn    *db,
+                   gint64      pk,
+                   const char *kind)
+{
+  PgStmt *stmt = NULL;
+  gboolean found = FALSE;
+
+  if (pg_prepare_v2 (db, "SELECT 1 FROM email_outbox WHERE customer_pk = ? AND kind = ?",
+                          -1, &stmt, NULL) == PG_OK)
+    {
+      pg_bind_int64 (stmt, 1, pk);
+      pg_bind_text (stmt, 2, kind, -1, PG_STATIC);
+      found = pg_step (stmt) == PG_ROW;
+    }
+  pg_finalize (stmt);
+
+  return found;
+}
+
+static gboolean
+update_customer_write (CltPgStore *self,
+                       PgConn        *db,
+                       gpointer        user_data,
+                       GCancellable   *cancellable,
+                       GTask          *task,
+                       GError        **error)
+{
+  CustomerWriteData *data = user_data;
+  CltCustomer *customer = data->customer;
+  g_autoptr(CltCustomer) before = NULL;
+  g_autoptr(CltCustomer) stored = NULL;
+  g_autoptr(PgStmt) stmt = NULL;
+  g_autofree char *roles = pgs_join_lines (clt_customer_get_roles (customer));
+  g_autofree char *first_name_key = NULL;
+  g_autofree char *last_name_key = NULL;
+  g_autofree char *company_key = NULL;
+  const char *company_id = clt_customer_get_company_id (customer);
+  const char *defaults[2] = {
+    clt_customer_get_default_billing_address (customer),
+    clt_customer_get_default_shipping_address (customer),
+  };
+  static const char * const default_fields[2] = {
+    "default-billing-address", "default-shipping-address",
+  };
+  gboolean was_ready, is_ready;
+  gboolean found;
+  gint64 pk;
+
+  if (!pgs_lookup_live_customer (self, db, clt_customer_get_id (customer), &pk, error) ||
+      !pgs_read_customer_by_pk (self, db, pk, &before, error))
+    return FALSE;
+
+  if (!pgs_check_version (clt_customer_get_version (before), clt_customer_get_version (customer),
+                      error))
+    return FALSE;
+
+  if (clt_customer_get_email (customer)[0] != '\0')
+    {
+      g_autofree char *email = clt_validate_normalize_email (clt_customer_get_email (customer));
+      g_autofree char *old = clt_validate_normalize_email (clt_customer_get_email (before));
+
+      if (g_strcmp0 (email, old) != 0)
+        {
+          g_propagate_error (error, clt_store_error_new_invalid ("email",
+                                                                 _("The email address of a customer cannot be changed.")));
+          return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < 2; i++)
+    {
+      if (defaults[i][0] == '\0')
+        continue;
+      if (!pgs_address_exists (self, db, pk, defaults[i], &found, error))
+        return FALSE;
+      if (!found)
+        {
+          g_propagate_error (error, clt_store_error_new_invalid (default_fields[i],
+                                                                 _("This address does not belong to the customer.")));
+          return FALSE;
+        }
+    }
+
+  if (!check_references (self, db, customer, clt_customer_get_preferred_site (before), error))
+    return FALSE;
+
+  if (company_id[0] != '\0')
+    {
+      if (!pgs_exists_text (self, db, "SELECT 1 FROM companies WHERE id = ?", company_id, &found, error))
+        return FALSE;
+      if (!found)
+        {
+          g_propagate_error (error, clt_store_error_new_invalid ("company-id",
+                                                                 _("There is no company “%s”."),
+                                                                 company_id));
+          return FALSE;
+        }
+    }
+
+  first_name_key = clt_fold_text (clt_customer_get_first_name (customer));
+  last_name_key = clt_fold_text (clt_customer_get_last_name (customer));
+  company_key = clt_fold_text (clt_customer_get_company (customer));
+
+  stmt = pgs_prepare (self, db,
+    "UPDATE customers SET salutation = ?1, title = ?2, first_name = ?3, middle_name = ?4,"
+    " last_name = ?5, gender = ?6, date_of_birth = ?7, phone = ?8, company = ?9, locale = ?10,"
+    " currency = ?11, preferred_site = ?12, restriction = ?13, active = ?14, on_hold = ?15,"
+    " verified = ?16, updated = ?17, default_billing_address = ?18,"
+    " default_shipping_address = ?19, company_id = ?20, business_unit = ?21, roles = ?22,"
+    " first_name_key = ?23, last_name_key = ?24, company_key = ?25, version = version + 1,"
+    " changed_by = ?27 WHERE pk = ?26",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+
+  pgs_bind_text (stmt, 1, clt_customer_get_salutation (customer));
+  pgs_bind_text (stmt, 2, clt_customer_get_title (customer));
+  pgs_bind_text (stmt, 3, clt_customer_get_first_name (customer));
+  pgs_bind_text (stmt, 4, clt_customer_get_middle_name (customer));
+  pgs_bind_text (stmt, 5, clt_customer_get_last_name (customer));
+  pg_bind_int (stmt, 6, clt_customer_get_gender (customer));
+  pgs_bind_text (stmt, 7, clt_customer_get_date_of_birth (customer));
+  pgs_bind_text (stmt, 8, clt_customer_get_phone (customer));
+  pgs_bind_text (stmt, 9, clt_customer_get_company (customer));
+  pgs_bind_text (stmt, 10, clt_customer_get_locale (customer));
+  pgs_bind_text (stmt, 11, clt_customer_get_currency (customer));
+  pgs_bind_text (stmt, 12, clt_customer_get_preferred_site (customer));
+  pgs_bind_text (stmt, 13, clt_customer_get_restriction (customer));
+  pg_bind_int (stmt, 14, clt_customer_get_active (customer));
+  pg_bind_int (stmt, 15, clt_customer_get_on_hold (customer));
+  pg_bind_int (stmt, 16, clt_customer_get_verified (customer));
+  pg_bind_int64 (stmt, 17, pgs_now_usec ());
+  pgs_bind_text (stmt, 18, defaults[0]);
+  pgs_bind_text (stmt, 19, defaults[1]);
+  if (company_id[0] != '\0')
+    pgs_bind_text (stmt, 20, company_id);
+  else
+    pg_bind_null (stmt, 20);
+  pgs_bind_text (stmt, 21, clt_customer_get_business_unit (customer));
+  pgs_bind_text (stmt, 22, roles);
+  pgs_bind_text (stmt, 23, first_name_key);
+  pgs_bind_text (stmt, 24, last_name_key);
+  pgs_bind_text (stmt, 25, company_key);
+  pg_bind_int64 (stmt, 26, pk);
+  pgs_bind_text (stmt, 27, pgs_task_author (task));
+  if (!pgs_step_expect_done (self, db, stmt, error))
+    return FALSE;
+
+  if (!pgs_write_groups (self, db, pk, clt_customer_get_groups (customer), error) ||
+      !write_custom_fields (self, db, pk, clt_customer_get_custom_fields (customer), error) ||
+      !pgs_refresh_location (self, db, pk, error) ||
+      !pgs_read_customer_by_pk (self, db, pk, &stored, error))
+    return FALSE;
+
+  /* Emporix: a prepared account that becomes active tells its customer. */
+  was_ready = clt_customer_get_active (before) && !clt_customer_get_on_hold (before);
+  is_ready = clt_customer_get_active (stored) && !clt_customer_get_on_hold (stored);
+  if (!was_ready && is_ready &&
+      customer_has_mail (db, pk, pgs_mail_kinds[MAIL_ACCOUNT_PREPARED]) &&
+      !customer_has_mail (db, pk, pgs_mail_kinds[MAIL_ACCOUNT_ACTIVE]))
+    {
+      g_autoptr(CltShopPreferences) preferences = pgs_read_preferences (self, db, error);
+
+      if (preferences == NULL ||
+          !pgs_send_mail (self, db, pk, stored, preferences, MAIL_ACCOUNT_ACTIVE, NULL, error))
+        return FALSE;
+    }
+
+  if (!pgs_record_change (self, db, task, CLT_CHANGE_CUSTOMER, clt_customer_get_id (stored), error))
+    return FALSE;
+
+  pgs_write_return_pointer (task, g_steal_pointer (&stored), g_object_unref);
+  return TRUE;
+}
+
+void
+pgs_return_invalid (CltStore            *store,
+                gpointer             source_tag,
+                GError              *error,
+                GCancellable        *cancellable,
+                GAsyncReadyCallback  callback,
+                gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (store, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_return_error (task, error);
+}
+
+static gboolean
+refuse_write_write (CltPgStore *self,
+                    PgConn        *db,
+                    gpointer        user_data,
+                    GCancellable   *cancellable,
+                    GTask          *task,
+                    GError        **error)
+{
+  g_propagate_error (error, g_error_copy (user_data));
+  return FALSE;
+}
+
+/* A write refused for its input (@error, taken): as a write, so that a
+ * user whose role may not make it learns that first, not what is wrong
+ * with a field they may not change anyway. */
+void
+pgs_refuse_write (CltStore            *store,
+              gpointer             source_tag,
+              CltPermission        permission,
+              GError              *error,
+              GCancellable        *cancellable,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
+{
+  if (permission == CLT_PERMISSION_READ)
+    {
+      pgs_return_invalid (store, source_tag, error, cancellable, callback, user_data);
+      return;
+    }
+
+  pgs_run_write (CLT_PG_STORE (store), source_tag, refuse_write_write, error,
+             (GDestroyNotify) g_error_free, permission, cancellable, callback, user_data);
+}
+
+static void
+clt_pg_store_update_customer (CltStore            *store,
+                                  CltCustomer         *customer,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  CustomerWriteData *data;
+  GError *error = NULL;
+
+  if (!clt_validate_customer (customer, CLT_VALIDATE_UPDATE, &error))
+    {
+      pgs_refuse_write (store, clt_pg_store_update_customer, CLT_PERMISSION_EDIT_CUSTOMERS, error,
+                      cancellable, callback, user_data);
+      return;
+    }
+
+  data = g_new0 (CustomerWriteData, 1);
+  data->customer = clt_customer_copy (customer);
+  pgs_run_write (CLT_PG_STORE (store), clt_pg_store_update_customer, update_customer_write,
+             data, (GDestroyNotify) customer_write_data_free, CLT_PERMISSION_EDIT_CUSTOMERS,
+             cancellable, callback, user_data);
+}
+
+/* Deleting is anonymizing: the row stays for the orders that refer to it,
+ * everything personal goes (names, contact, custom id, dates of its
+ * owner's doings, addresses, notes, tokens, groups, field values, the
+ * outbox's copies); the search vector and the prefixes of the row empty
+ * with its keys. The old row versions stay in the table's pages until
+ * (auto)vacuum reclaims them, as with any UPDATE in PostgreSQL. */
+gboolean
+pgs_anonymize_customer (CltPgStore  *self,
+                    PgConn         *db,
+                    GTask           *task,
+                    gint64           pk,
+                    GError         **error)
+{
+  g_autoptr(PgStmt) stmt = NULL;
+  g_autofree char *token = pgs_make_random_id (24);
+  g_autofree char *anonymous = g_strdup_printf ("deleted-%s@anonymized.invalid", token);
+  g_autofree char *new_id = g_strdup_printf ("deleted-%s", token);
+  g_autofree char *old_email = NULL;
+  g_autofree char *old_id = NULL;
+  gint64 now = pgs_now_usec ();
+  gboolean ok = FALSE;
+  static const char * const purge[] = {
+    "DELETE FROM addresses WHERE customer_pk = ?1",
+    "DELETE FROM notes WHERE customer_pk = ?1",
+    "DELETE FROM customer_tokens WHERE customer_pk = ?1",
+    "DELETE FROM customer_groups WHERE customer_pk = ?1",
+    "DELETE FROM customer_field_values WHERE customer_pk = ?1",
+    "DELETE FROM pending_deletions WHERE customer_pk = ?1",
+    "UPDATE email_outbox SET recipient = ?2, subject = '', body = '', redacted_body = '',"
+    " last_error = '', next_attempt = NULL"
+    " WHERE customer_pk = ?1 OR lower (recipient) = lower (?3::text COLLATE \"C\")",
+    /* The custom id may be personal ("anna.mueller"): the logs that name
+     * the customer follow it to its new, random one. */
+    "UPDATE change_log SET object_id = ?5 WHERE object_id = ?4",
+    /* The erasure itself: other readers of the log (another window, the
+     * server's change feed) cannot be told the old id, and the new one
+     * means nothing to them: "customers changed". */
+    "UPDATE change_log SET kind = 0, object_id = ''"
+    " WHERE seq = (SELECT max (seq) FROM change_log) AND object_id = ?5",
+    "UPDATE request_ids SET object_id = ?5 WHERE object_id = ?4",
+    /* The REST server's replay cache keeps response bodies: those that
+     * mention the customer go (an empty email would match every one). */
+    "DELETE FROM idempotency_keys WHERE ?3::text <> '' AND strpos (lower (response), lower (?3::text)) > 0",
+    "DELETE FROM idempotency_keys WHERE strpos (response, ?4::text) > 0",
+  };
+
+  {
+    g_autoptr(PgStmt) old = pgs_prepare (self, db, "SELECT email, id FROM customers WHERE pk = ?",
+                                           error);
+
+    if (old == NULL)
+      return FALSE;
+    pg_bind_int64 (old, 1, pk);
+    if (pg_step (old) == PG_ROW)
+      {
+        old_email = g_strdup (pgs_column_text (old, 0));
+        old_id = g_strdup (pgs_column_text (old, 1));
+      }
+  }
+  if (old_id == NULL)
+    {
+      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND,
+                   _("The customer no longer exists."));
+      return FALSE;
+    }
+
+  stmt = pgs_prepare (self, db,
+    "UPDATE customers SET email = ?1, salutation = '', title = '', first_name = '',"
+    " middle_name = '', last_name = '', gender = 0, date_of_birth = '', phone = '',"
+    " company = '', locale = '', restriction = '', active = 0, on_hold = 0, updated = ?2,"
+    " registered = NULL, last_login = NULL, anonymized_at = ?2, default_billing_address = '',"
+    " default_shipping_address = '', zip_code = '', city = '', country = '', company_id = NULL,"
+    " business_unit = '', roles = '', password_hash = '', version = version + 1,"
+    " email_key = '', first_name_key = '', last_name_key = '', company_key = '', zip_key = '',"
+    " city_key = '', id = ?4, changed_by = ?5 WHERE pk = ?3",
+    error);
+  if (stmt == NULL)
+    goto out;
+
+  pgs_bind_text (stmt, 1, anonymous);
+  pg_bind_int64 (stmt, 2, now);
+  pg_bind_int64 (stmt, 3, pk);
+  pgs_bind_text (stmt, 4, new_id);
+  pgs_bind_text (stmt, 5, pgs_task_author (task));
+  /* An anonymized customer leaves the search index for good (it is never
+   * listed again, and the index counts matches by itself). Listeners here
+   * learn of it by the id they know; the log keeps only the new id (the
+   * purge below rewrites this entry too). */
+  if (!pgs_step_expect_done (self, db, stmt, error) ||
+      !pgs_record_change (self, db, task, CLT_CHANGE_CUSTOMER, old_id, error))
+    goto out;
+
+  for (guint i = 0; i < G_N_ELEMENTS (purge); i++)
+    {
+      g_autoptr(PgStmt) p = pgs_prepare (self, db, purge[i], error);
+
+      if (p == NULL)
+        goto out;
+      /* ?1 the row, ?2 the new address, ?3 the old one, ?4 the old id,
+       * ?5 the new one, where a statement has them. */
+      pg_bind_int64 (p, 1, pk);
+      pgs_bind_text (p, 2, anonymous);
+      pgs_bind_text (p, 3, old_email);
+      pgs_bind_text (p, 4, old_id);
+      pgs_bind_text (p, 5, new_id);
+      if (!pgs_step_expect_done (self, db, p, error))
+        goto out;
+    }
+
+  ok = TRUE;
+
+out:
+  return ok;
+}
+
+typedef struct
+{
+  char   *customer_id;
+  gint64  version;
+  guint   undo_seconds;
+} DeleteData;
+
+static void
+delete_data_free (DeleteData *data)
+{
+  g_free (data->customer_id);
+  g_free (data);
+}
+
+static gboolean
+delete_customer_write (CltPgStore *self,
+                       PgConn        *db,
+                       gpointer        user_data,
+                       GCancellable   *cancellable,
+                       GTask          *task,
+                       GError        **error)
+{
+  DeleteData *data = user_data;
+  g_autoptr(CltCustomer) customer = NULL;
+  g_autoptr(PgStmt) stmt = NULL;
+  gint64 now = pgs_now_usec ();
+  gint64 pk;
+
+  if (!pgs_lookup_live_customer (self, db, data->customer_id, &pk, error) ||
+      !pgs_read_customer_by_pk (self, db, pk, &customer, error) ||
+      !pgs_check_version (clt_customer_get_version (customer), data->version, error))
+    return FALSE;
+
+  if (data->undo_seconds == 0)
+    {
+      if (!pgs_anonymize_customer (self, db, task, pk, error))
+        return FALSE;
+      pgs_write_return_boolean (task, TRUE);
+      return TRUE;
+    }
+
+  /* Recorded when the user confirms, so that a crash during the undo time
+   * does not lose the deletion: whichever store finds it due finishes it. */
+  stmt = pgs_prepare (self, db,
+                  "INSERT INTO pending_deletions (customer_pk, requested_at, due_at, author)"
+                  " VALUES (?1, ?2, ?3, ?4)"
+                  " ON CONFLICT (customer_pk) DO UPDATE SET due_at = ?3",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  pg_bind_int64 (stmt, 1, pk);
+  pg_bind_int64 (stmt, 2, now);
+  pg_bind_int64 (stmt, 3, now + (gint64) data->undo_seconds * G_USEC_PER_SEC);
+  pgs_bind_text (stmt, 4, pgs_task_author (task));
+  if (!pgs_step_expect_done (self, db, stmt, error) ||
+      !pgs_record_change (self, db, task, CLT_CHANGE_CUSTOMER, data->customer_id, error))
+    return FALSE;
+
+  pgs_write_return_boolean (task, TRUE);
+  return TRUE;
+}
+
+static void
+clt_pg_store_delete_customer (CltStore            *store,
+                                  const char          *customer_id,
+                                  gint64               version,
+                                  guint                undo_seconds,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  DeleteData *data = g_new0 (DeleteData, 1);
+
+  data->customer_id = g_strdup (customer_id);
+  data->version = version;
+  /* At most a day: an undo is for second thoughts, not for storage. */
+  data->undo_seconds = MIN (undo_seconds, 24 * 3600);
+  pgs_run_write (CLT_PG_STORE (store), clt_pg_store_delete_customer, delete_customer_write,
+             data, (GDestroyNotify) delete_data_free, CLT_PERMISSION_EDIT_CUSTOMERS,
+             cancellable, callback, user_data);
+}
+
+static gboolean
+undo_delete_customer_write (CltPgStore *self,
+                            PgConn        *db,
+                            gpointer        user_data,
+                            GCancellable   *cancellable,
+                            GTask          *task,
+                            GError        **error)
+{
+  IdData *data = user_data;
+  g_autoptr(CltCustomer) customer = NULL;
+  g_autoptr(PgStmt) stmt = NULL;
+  gint64 pk;
+
+  if (!pgs_lookup_live_customer (self, db, data->customer_id, &pk, error))
+    {
+      /* Already erased: there is nothing to take back. */
+      if (error != NULL && *error != NULL)
+        g_prefix_error (error, "%s ", _("The deletion can no longer be undone."));
+      return FALSE;
+    }
+
+  stmt = pgs_prepare (self, db, "DELETE FROM pending_deletions WHERE customer_pk = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  pg_bind_int64 (stmt, 1, pk);
+  if (!pgs_step_expect_done (self, db, stmt, error))
+    return FALSE;
+  if (pg_changes (db) == 0)
+    {
+      g_set_error_literal (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND,
+                           _("The deletion can no longer be undone."));
+      return FALSE;
+    }
+
+  if (!pgs_read_customer_by_pk (self, db, pk, &customer, error) ||
+      !pgs_record_change (self, db, task, CLT_CHANGE_CUSTOMER, data->customer_id, error))
+    return FALSE;
+
+  pgs_write_return_pointer (task, g_steal_pointer (&customer), g_object_unref);
+  return TRUE;
+}
+
+static void
+clt_pg_store_undo_delete_customer (CltStore            *store,
+                                       const char          *customer_id,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  pgs_run_write (CLT_PG_STORE (store), clt_pg_store_undo_delete_customer,
+             undo_delete_customer_write, pgs_id_data_new (customer_id), (GDestroyNotify) pgs_id_data_free,
+             CLT_PERMISSION_EDIT_CUSTOMERS, cancellable, callback, user_data);
+}
+
+static gboolean
+send_password_reset_write (CltPgStore *self,
+                           PgConn        *db,
+                           gpointer        user_data,
+                           GCancellable   *cancellable,
+                           GTask          *task,
+                           GError        **error)
+{
+  IdData *data = user_data;
+  g_autoptr(CltShopPreferences) preferences = NULL;
+  g_autoptr(CltCustomer) customer = NULL;
+  gint64 pk;
+
+  if (!pgs_lookup_live_customer (self, db, data->customer_id, &pk, error) ||
+      !pgs_read_customer_by_pk (self, db, pk, &customer, error))
+    return FALSE;
+
+  preferences = pgs_read_preferences (self, db, error);
+  if (preferences == NULL ||
+      !pgs_send_mail (self, db, pk, customer, preferences, MAIL_PASSWORD_RESET, NULL, error) ||
+      !pgs_record_change (self, db, task, CLT_CHANGE_OUTBOX, data->customer_id, error))
+    return FALSE;
+
+  pgs_write_return_boolean (task, TRUE);
+  return TRUE;
+}
+
+static void
+clt_pg_store_send_password_reset (CltStore            *store,
+                                      const char          *customer_id,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  pgs_run_write (CLT_PG_STORE (store), clt_pg_store_send_password_reset,
+             send_password_reset_write, pgs_id_data_new (customer_id), (GDestroyNotify) pgs_id_data_free,
+             CLT_PERMISSION_EDIT_CUSTOMERS, cancellable, callback, user_data);
+}
+
+void
+clt_pg_store_customers_iface_init (CltStoreInterface *iface)
+{
+  iface->create_customer = clt_pg_store_create_customer;
+  iface->update_customer = clt_pg_store_update_customer;
+  iface->delete_customer = clt_pg_store_delete_customer;
+  iface->undo_delete_customer = clt_pg_store_undo_delete_customer;
+  iface->send_password_reset = clt_pg_store_send_password_reset;
+}

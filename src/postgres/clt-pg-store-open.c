@@ -1,0 +1,288 @@
+/* clt-pg-store-open.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "clt-pg-store"
+
+#include "config.h"
+
+#include "clt-pg-store-private.h"
+
+/* The key of the advisory lock that creating or migrating the schema holds:
+ * instances that start together migrate once. */
+#define PG_MIGRATE_LOCK_KEY 1131181158
+
+/* The connection pool {{{ */
+
+void
+pgs_watch_cancellable (PgConn       *db,
+                       GCancellable *cancellable)
+{
+  pg_conn_watch_cancellable (db, cancellable);
+}
+
+void
+pgs_reader_free (Reader *reader)
+{
+  pg_conn_close (reader->db);
+  g_clear_pointer (&reader->counts, g_hash_table_unref);
+  g_clear_pointer (&reader->anchors, g_hash_table_unref);
+  g_free (reader);
+}
+
+static Reader *
+reader_new (PgConn *db)
+{
+  Reader *reader = g_new0 (Reader, 1);
+
+  reader->db = db;
+  reader->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  reader->anchors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify) pgs_anchors_free);
+  reader->data_version = -1;
+  return reader;
+}
+
+static void
+set_unavailable (CltPgStore  *self,
+                 GError      *cause,
+                 GError     **error)
+{
+  g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_UNAVAILABLE,
+               _("The database “%s” cannot be reached: %s"), self->location, cause->message);
+}
+
+/* A connection of the pool, opened when all are busy and fewer than
+ * PG_POOL_SIZE exist; NULL (with @error) when the server cannot be
+ * reached. */
+Reader *
+pgs_acquire_reader (CltPgStore    *self,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  Reader *reader = g_async_queue_try_pop (self->idle_readers);
+
+  if (reader == NULL)
+    {
+      gboolean open_one;
+
+      g_mutex_lock (&self->pool_lock);
+      open_one = self->n_connections < PG_POOL_SIZE;
+      if (open_one)
+        self->n_connections++;
+      g_mutex_unlock (&self->pool_lock);
+
+      if (open_one)
+        {
+          g_autoptr(GError) local_error = NULL;
+          PgConn *db = pg_conn_open (self->conninfo, self->password, &local_error);
+
+          if (db == NULL)
+            {
+              g_mutex_lock (&self->pool_lock);
+              self->n_connections--;
+              g_mutex_unlock (&self->pool_lock);
+              set_unavailable (self, local_error, error);
+              return NULL;
+            }
+          reader = reader_new (db);
+          g_mutex_lock (&self->pool_lock);
+          g_ptr_array_add (self->readers, reader);
+          g_mutex_unlock (&self->pool_lock);
+        }
+      else
+        reader = g_async_queue_pop (self->idle_readers);
+    }
+
+  pgs_watch_cancellable (reader->db, cancellable);
+  return reader;
+}
+
+/* A connection the server dropped (restart, failover) leaves the pool; the
+ * next operation opens a new one. */
+void
+pgs_release_reader (CltPgStore *self,
+                    Reader     *reader)
+{
+  pgs_watch_cancellable (reader->db, NULL);
+  if (!pg_conn_is_ok (reader->db))
+    {
+      g_mutex_lock (&self->pool_lock);
+      g_ptr_array_remove (self->readers, reader);
+      self->n_connections--;
+      g_mutex_unlock (&self->pool_lock);
+      return;
+    }
+  g_async_queue_push (self->idle_readers, reader);
+}
+
+gint64
+pgs_reader_data_version (Reader *reader)
+{
+  g_autoptr(PgStmt) stmt = NULL;
+  gint64 version = -1;
+
+  if (pg_prepare_v2 (reader->db, "SELECT version FROM clt_data_version", -1, &stmt, NULL) == PG_OK &&
+      pg_step (stmt) == PG_ROW)
+    version = pg_column_int64 (stmt, 0);
+
+  return version;
+}
+
+/* }}} */
+
+/* Connection strings {{{ */
+
+gboolean
+clt_pg_conninfo_has_password (const char *conninfo)
+{
+  PQconninfoOption *options = PQconninfoParse (conninfo, NULL);
+  gboolean found = FALSE;
+
+  if (options == NULL)
+    return FALSE;
+  for (PQconninfoOption *option = options; option->keyword != NULL; option++)
+    if (g_strcmp0 (option->keyword, "password") == 0 && option->val != NULL &&
+        option->val[0] != '\0')
+      found = TRUE;
+  PQconninfoFree (options);
+  return found;
+}
+
+/* "host=… port=… dbname=… user=…": what the store shows as its location,
+ * never a password. */
+static char *
+describe_conninfo (const char *conninfo)
+{
+  static const char * const shown[] = { "host", "port", "dbname", "user" };
+  PQconninfoOption *options = PQconninfoParse (conninfo, NULL);
+  GString *out = g_string_new (NULL);
+
+  if (options == NULL)
+    return g_string_free (out, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+    for (PQconninfoOption *option = options; option->keyword != NULL; option++)
+      if (g_strcmp0 (option->keyword, shown[i]) == 0 && option->val != NULL &&
+          option->val[0] != '\0')
+        g_string_append_printf (out, "%s%s=%s", out->len > 0 ? " " : "", shown[i], option->val);
+  PQconninfoFree (options);
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+clt_pg_store_is_empty (CltPgStore  *self,
+                       gboolean    *empty,
+                       GError     **error)
+{
+  g_autoptr(PgStmt) stmt = NULL;
+  Reader *reader;
+  int rc;
+
+  g_return_val_if_fail (CLT_IS_PG_STORE (self), FALSE);
+
+  reader = pgs_acquire_reader (self, NULL, error);
+  if (reader == NULL)
+    return FALSE;
+  stmt = pgs_prepare (self, reader->db,
+                      "SELECT (SELECT count(*) FROM customers) + (SELECT count(*) FROM backoffice_users)"
+                      " + (SELECT count(*) FROM sites) + (SELECT count(*) FROM groups)"
+                      " + (SELECT count(*) FROM companies) + (SELECT count(*) FROM custom_fields)"
+                      " + (SELECT count(*) FROM change_log) + (SELECT count(*) FROM shop_preferences)",
+                      error);
+  rc = stmt != NULL ? pg_step (stmt) : PG_ERROR;
+  if (stmt != NULL && rc != PG_ROW)
+    pgs_set_db_error (self, error, reader->db, rc);
+  else if (stmt != NULL)
+    *empty = pg_column_int64 (stmt, 0) == 0;
+  g_clear_pointer (&stmt, pg_finalize);
+  pgs_release_reader (self, reader);
+  return rc == PG_ROW;
+}
+
+/* }}} */
+
+/* Opening {{{ */
+
+/* Creates or migrates the schema, and clears what is past its time, in
+ * one transaction under the migration lock. */
+static gboolean
+prepare_database (CltPgStore  *self,
+                  PgConn      *db,
+                  GError     **error)
+{
+  g_autofree char *lock = g_strdup_printf ("SELECT pg_advisory_xact_lock (%d)", PG_MIGRATE_LOCK_KEY);
+  int version;
+
+  if (!pgs_exec_sql (self, db, "BEGIN", error) || !pgs_exec_sql (self, db, lock, error))
+    return FALSE;
+
+  version = clt_pg_schema_read_version (db, error);
+  if (version < 0)
+    goto fail;
+  if (version > CLT_PG_SCHEMA_VERSION)
+    {
+      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_FAILED,
+                   _("The database “%s” was written by a newer version of Clientele."),
+                   self->location);
+      goto fail;
+    }
+  if (version < CLT_PG_SCHEMA_VERSION && !clt_pg_schema_migrate (db, version, error))
+    goto fail;
+
+  /* Secrets in mails that waited longer than their links live; change
+   * log entries older than anyone catches up on. */
+  if (!pgs_scrub_old_secrets (self, db, error) || !pgs_prune_change_log (self, db, error))
+    goto fail;
+
+  return pgs_exec_sql (self, db, "COMMIT", error);
+
+fail:
+  pg_exec (db, "ROLLBACK");
+  return FALSE;
+}
+
+static gboolean
+clt_pg_store_initable_init (GInitable     *initable,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  CltPgStore *self = CLT_PG_STORE (initable);
+  Reader *reader;
+
+  if (self->conninfo == NULL || self->conninfo[0] == '\0')
+    {
+      g_set_error_literal (error, CLT_STORE_ERROR, CLT_STORE_ERROR_FAILED,
+                           _("No PostgreSQL database was given."));
+      return FALSE;
+    }
+  self->location = describe_conninfo (self->conninfo);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  reader = pgs_acquire_reader (self, cancellable, error);
+  if (reader == NULL)
+    return FALSE;
+  if (!prepare_database (self, reader->db, error))
+    {
+      pgs_release_reader (self, reader);
+      return FALSE;
+    }
+
+  /* Changes from here on are news; what came before is in the database. */
+  self->last_change = pgs_read_last_change (self, reader->db);
+  pgs_release_reader (self, reader);
+
+  pgs_start_upkeep (self);
+
+  return TRUE;
+}
+
+void
+clt_pg_store_initable_iface_init (GInitableIface *iface)
+{
+  iface->init = clt_pg_store_initable_init;
+}
+
+/* }}} */

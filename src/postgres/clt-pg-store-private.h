@@ -1,0 +1,344 @@
+/* clt-pg-store-private.h
+ *
+ * The parts of CltPgStore: the instance struct, the task plumbing and
+ * the helpers that clt-pg-store*.c and clt-pg-util.c share. Not
+ * installed; for the store's own files and its tests.
+ *
+ * The store keeps the SQLite store's logic, statement by statement, over
+ * clt-pg-conn.h (libpq with SQLite's statement API); its helpers carry a
+ * pgs_ prefix so that both stores link into one program.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <errno.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "clt-accounts.h"
+#include "clt-address.h"
+#include "clt-backoffice-user.h"
+#include "clt-company.h"
+#include "clt-custom-field.h"
+#include "clt-customer.h"
+#include "clt-customer-details.h"
+#include "clt-customer-number.h"
+#include "clt-email.h"
+#include "clt-enum-types.h"
+#include "clt-group.h"
+#include "clt-import-report.h"
+#include "clt-mail-queue.h"
+#include "clt-note.h"
+#include "clt-order.h"
+#include "clt-password.h"
+#include "clt-query.h"
+#include "clt-random.h"
+#include "clt-shop-preferences.h"
+#include "clt-site.h"
+#include "clt-pg-conn.h"
+#include "clt-pg-schema.h"
+#include "clt-pg-store.h"
+#include "clt-validate.h"
+
+/* Threading: every operation runs in a GTask thread on a connection of
+ * its own from a small pool (GAsyncQueue). A read runs in one REPEATABLE
+ * READ, READ ONLY transaction, so that a count and its page agree. A write
+ * runs in a READ COMMITTED transaction that first takes the database's
+ * write lock (a transaction-scoped advisory lock): writes of every server
+ * instance on the database follow one another, as the single writer of a
+ * SQLite file does, so that version checks, request ids and the change log
+ * behave exactly as in the SQLite store, without serialization failures.
+ * Reads never wait for writes. */
+
+G_BEGIN_DECLS
+
+#define MAX_COUNT_CACHE    64
+#define TOKEN_LIFETIME_USEC (G_GINT64_CONSTANT (7) * 24 * 3600 * G_USEC_PER_SEC)
+/* The key of the advisory lock every write holds ("Clte"). */
+#define PG_WRITE_LOCK_KEY  1131181157
+/* How many connections a store opens at most. */
+#define PG_POOL_SIZE       4
+/* The channel of NOTIFY after each write that changed something. */
+#define PG_CHANGES_CHANNEL "clt_changes"
+
+typedef struct
+{
+  PgConn     *db;
+  /* Counts by filter, valid while clt_data_version stays the same (every
+   * write transaction bumps it). */
+  GHashTable *counts;
+  /* Page anchors by filter and order (see clt-pg-store-query.c), valid as
+   * long as the counts. */
+  GHashTable *anchors;
+  gint64      data_version;
+} Reader;
+
+struct _CltPgStore
+{
+  GObject      parent_instance;
+
+  char        *conninfo;
+  char        *password;          /* NULL: libpq finds it (PGPASSFILE) */
+  /* What the store shows as its location: the conninfo without secrets. */
+  char        *location;
+
+  GAsyncQueue *idle_readers;      /* Reader: every connection, reads and writes */
+  GPtrArray   *readers;           /* every Reader, for finalize */
+  GMutex       pool_lock;
+  guint        n_connections;     /* under pool_lock */
+
+  /* Changes this store made: the poll of the change log skips them. */
+  GMutex       changes_lock;
+  GHashTable  *own_changes;       /* seq → seq */
+  gint64       last_change;       /* main context only */
+  GSource     *upkeep_source;
+  gboolean     polling;           /* main context only */
+  gboolean     upkeep_running;    /* main context only */
+
+  /* LISTEN clt_changes: another instance's commit wakes the poll. */
+  PgConn      *listen_db;
+  GSource     *listen_source;
+};
+
+/* One entry of the change log, as "changed" tells it. */
+typedef struct
+{
+  gint64         seq;
+  CltChangeKind  kind;
+  char          *id;
+} Change;
+
+/* The columns every customer read selects, in this order (see
+ * read_customer ()). */
+#define CUSTOMER_COLUMNS \
+  "c.pk, c.id, c.number, c.email, c.salutation, c.title, c.first_name, c.middle_name," \
+  " c.last_name, c.gender, c.date_of_birth, c.phone, c.company, c.locale, c.currency," \
+  " c.preferred_site, c.restriction, c.active, c.on_hold, c.verified, c.registered," \
+  " c.updated, c.last_login, c.anonymized_at, c.default_billing_address," \
+  " c.default_shipping_address, c.zip_code, c.city, c.country, c.company_id," \
+  " c.business_unit, c.roles, c.version"
+
+enum {
+  COL_PK, COL_ID, COL_NUMBER, COL_EMAIL, COL_SALUTATION, COL_TITLE, COL_FIRST_NAME,
+  COL_MIDDLE_NAME, COL_LAST_NAME, COL_GENDER, COL_DATE_OF_BIRTH, COL_PHONE, COL_COMPANY,
+  COL_LOCALE, COL_CURRENCY, COL_PREFERRED_SITE, COL_RESTRICTION, COL_ACTIVE, COL_ON_HOLD,
+  COL_VERIFIED, COL_REGISTERED, COL_UPDATED, COL_LAST_LOGIN, COL_ANONYMIZED_AT,
+  COL_DEFAULT_BILLING, COL_DEFAULT_SHIPPING, COL_ZIP_CODE, COL_CITY, COL_COUNTRY,
+  COL_COMPANY_ID, COL_BUSINESS_UNIT, COL_ROLES, COL_VERSION,
+};
+
+
+typedef gboolean (*ReadFunc)  (CltPgStore *self,
+                               Reader         *reader,
+                               gpointer        data,
+                               GCancellable   *cancellable,
+                               GTask          *task,
+                               GError        **error);
+typedef gboolean (*WriteFunc) (CltPgStore *self,
+                               PgConn        *db,
+                               gpointer        data,
+                               GCancellable   *cancellable,
+                               GTask          *task,
+                               GError        **error);
+
+typedef struct
+{
+  ReadFunc       read;
+  WriteFunc      write;
+  gpointer       data;
+  GDestroyNotify data_free;
+  /* For writes: what the user's role must allow, who acts, and the
+   * changes to emit as "changed" once committed. */
+  CltPermission  permission;
+  char          *author;
+  /* Who acts when not the store's own user (clt_store_begin_acting_as ()),
+   * captured when the operation started; NULL otherwise. */
+  CltBackofficeUser *actor;
+  GArray        *changes;
+  /* What the write returns, held until COMMIT succeeded. */
+  gboolean       has_result;
+  gboolean       result_is_boolean;
+  gboolean       result_boolean;
+  gpointer       result;
+  GDestroyNotify result_free;
+} Op;
+
+/* Builds one object from the current row of a list query. */
+typedef gpointer (*RowFunc) (PgStmt  *stmt,
+                             gconstpointer  row_data);
+
+
+typedef enum
+{
+  MAIL_VERIFICATION,
+  MAIL_PASSWORD_TOKEN,
+  MAIL_INITIAL_PASSWORD,
+  MAIL_ACCOUNT_PREPARED,
+  MAIL_ACCOUNT_ACTIVE,
+  MAIL_PASSWORD_RESET,
+} MailKind;
+
+/* The outbox kind of each MailKind. */
+G_GNUC_INTERNAL extern const char * const pgs_mail_kinds[];
+
+typedef struct
+{
+  char          *customer_id;
+  char          *message;
+  char          *request_id;
+  char          *email_id;
+  CltEmailState  state;
+} NoteData;
+
+typedef struct
+{
+  char *customer_id;
+} IdData;
+
+/* The lists of one customer that pgs_select_customer_list () reads. */
+typedef enum
+{
+  CUSTOMER_ADDRESSES,
+  CUSTOMER_NOTES,
+  CUSTOMER_ORDERS,
+} CustomerListKind;
+
+/* Helpers the parts share, by the file that defines them. */
+
+/* clt-pg-store-addresses.c */
+G_GNUC_INTERNAL gboolean pgs_collect_rows (CltPgStore *self, PgConn *db, PgStmt *stmt, RowFunc read_row, gconstpointer row_data, GPtrArray **out, GError **error);
+G_GNUC_INTERNAL gboolean pgs_select_customer_list (CltPgStore *self, PgConn *db, CustomerListKind kind, gint64 pk, const char *customer_id, GPtrArray **out, GError **error);
+G_GNUC_INTERNAL gboolean pgs_return_rows (CltPgStore *self, PgConn *db, PgStmt *stmt, RowFunc read_row, gconstpointer row_data, GTask *task, GError **error);
+G_GNUC_INTERNAL void pgs_id_data_free (IdData *data);
+G_GNUC_INTERNAL IdData *pgs_id_data_new (const char *customer_id);
+G_GNUC_INTERNAL gboolean pgs_touch_customer (CltPgStore *self, PgConn *db, GTask *task, gint64 pk, GError **error);
+G_GNUC_INTERNAL void pgs_note_data_free (NoteData *data);
+
+/* clt-pg-store-customers.c */
+G_GNUC_INTERNAL const char *pgs_task_author (GTask *task);
+G_GNUC_INTERNAL gboolean pgs_check_version (gint64 stored, gint64 expected, GError **error);
+G_GNUC_INTERNAL void pgs_set_conflict (GError **error, const char *field, const char *message);
+G_GNUC_INTERNAL gint64 pgs_now_usec (void);
+G_GNUC_INTERNAL gboolean pgs_step_expect_done (CltPgStore *self, PgConn *db, PgStmt *stmt, GError **error);
+G_GNUC_INTERNAL gboolean pgs_exists_text (CltPgStore *self, PgConn *db, const char *sql, const char *param, gboolean *found, GError **error);
+G_GNUC_INTERNAL gboolean pgs_read_customer_by_pk (CltPgStore *self, PgConn *db, gint64 pk, CltCustomer **out, GError **error);
+G_GNUC_INTERNAL gboolean pgs_lookup_live_customer (CltPgStore *self, PgConn *db, const char *customer_id, gint64 *pk, GError **error);
+G_GNUC_INTERNAL gboolean pgs_write_groups (CltPgStore *self, PgConn *db, gint64 pk, const char *const *groups, GError **error);
+G_GNUC_INTERNAL gboolean pgs_refresh_location (CltPgStore *self, PgConn *db, gint64 pk, GError **error);
+G_GNUC_INTERNAL gboolean pgs_address_exists (CltPgStore *self, PgConn *db, gint64 pk, const char *address_id, gboolean *found, GError **error);
+G_GNUC_INTERNAL void pgs_refuse_write (CltStore *store, gpointer source_tag, CltPermission permission, GError *error, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+G_GNUC_INTERNAL void pgs_return_invalid (CltStore *store, gpointer source_tag, GError *error, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+
+/* clt-pg-store-import.c */
+G_GNUC_INTERNAL gboolean pgs_step_done (CltPgStore *self, PgConn *db, PgStmt *stmt, GError **error);
+
+/* The columns pgs_email_from_row () reads, in this order, from email_outbox
+ * as "e". */
+#define EMAIL_COLUMNS \
+  "e.public_id, e.recipient, e.subject, e.body, e.kind, e.state, e.created, e.attempts," \
+  " e.last_error, e.next_attempt"
+
+/* clt-pg-store-mail.c */
+G_GNUC_INTERNAL CltEmail *pgs_email_from_row (PgStmt *stmt, const char *customer_id);
+G_GNUC_INTERNAL gboolean pgs_lookup_email_owner (CltPgStore *self, PgConn *db, const char *public_id, char **customer_id, GError **error);
+G_GNUC_INTERNAL gboolean pgs_select_emails (CltPgStore *self, PgConn *db, gint64 pk, const char *customer_id, GPtrArray **out, GError **error);
+G_GNUC_INTERNAL gboolean pgs_scrub_old_secrets (CltPgStore *self, PgConn *db, GError **error);
+G_GNUC_INTERNAL gboolean pgs_send_mail (CltPgStore *self, PgConn *db, gint64 pk, CltCustomer *customer, CltShopPreferences *preferences, MailKind kind, const char *password, GError **error);
+
+/* clt-pg-store-open.c */
+G_GNUC_INTERNAL void pgs_watch_cancellable (PgConn *db, GCancellable *cancellable);
+G_GNUC_INTERNAL void pgs_reader_free (Reader *reader);
+G_GNUC_INTERNAL Reader *pgs_acquire_reader (CltPgStore *self, GCancellable *cancellable, GError **error);
+G_GNUC_INTERNAL void pgs_release_reader (CltPgStore *self, Reader *reader);
+G_GNUC_INTERNAL gint64 pgs_reader_data_version (Reader *reader);
+G_GNUC_INTERNAL void clt_pg_store_initable_iface_init (GInitableIface *iface);
+
+/* clt-pg-store-query.c */
+typedef struct _Anchors Anchors;
+G_GNUC_INTERNAL void pgs_anchors_free (Anchors *anchors);
+G_GNUC_INTERNAL gboolean pgs_select_customers (CltPgStore *self, PgConn *db, PgStmt *stmt, GPtrArray **out, GError **error);
+
+/* clt-pg-store-shop.c */
+G_GNUC_INTERNAL PgStmt *pgs_prepare_customer_update (CltPgStore *self, PgConn *db, GTask *task, const char *set, const char *where, int n_params, GError **error);
+G_GNUC_INTERNAL gboolean pgs_check_list_argument (const char *field, const char *const *values, GError **error);
+G_GNUC_INTERNAL gboolean pgs_lookup_company (CltPgStore *self, PgConn *db, const char *company_id, CltCompany **out, GError **error);
+G_GNUC_INTERNAL gboolean pgs_select_customer_shop_data (CltPgStore *self, PgConn *db, gint64 pk, const char *company_id, GPtrArray **sites, GPtrArray **groups, CltCompany **company, GError **error);
+G_GNUC_INTERNAL CltShopPreferences *pgs_read_preferences (CltPgStore *self, PgConn *db, GError **error);
+
+/* clt-pg-store.c */
+G_GNUC_INTERNAL void pgs_write_return_pointer (GTask *task, gpointer result, GDestroyNotify result_free);
+G_GNUC_INTERNAL void pgs_write_return_boolean (GTask *task, gboolean result);
+G_GNUC_INTERNAL void pgs_run_read (CltPgStore *self, gpointer source_tag, ReadFunc func, gpointer data, GDestroyNotify data_free, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+G_GNUC_INTERNAL void pgs_run_write (CltPgStore *self, gpointer source_tag, WriteFunc func, gpointer data, GDestroyNotify data_free, CltPermission permission, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+G_GNUC_INTERNAL gboolean pgs_lookup_customer_pk (CltPgStore *self, PgConn *db, const char *customer_id, gint64 *pk, GError **error);
+
+/* clt-pg-store-session.c */
+G_GNUC_INTERNAL char *pgs_current_author (CltBackofficeUser *actor);
+G_GNUC_INTERNAL gboolean pgs_read_local_role (CltPgStore *self, PgConn *db, CltRole *role, GError **error);
+G_GNUC_INTERNAL gboolean pgs_check_permission (CltPgStore *self, PgConn *db, CltBackofficeUser *actor, CltPermission permission, GError **error);
+G_GNUC_INTERNAL gboolean pgs_record_change (CltPgStore *self, PgConn *db, GTask *task, CltChangeKind kind, const char *id, GError **error);
+G_GNUC_INTERNAL void pgs_change_clear (Change *change);
+G_GNUC_INTERNAL void pgs_emit_changes (CltPgStore *self, GArray *changes);
+G_GNUC_INTERNAL gboolean pgs_prune_change_log (CltPgStore *self, PgConn *db, GError **error);
+G_GNUC_INTERNAL gint64 pgs_read_last_change (CltPgStore *self, PgConn *db);
+G_GNUC_INTERNAL gboolean pgs_request_id_lookup (CltPgStore *self, PgConn *db, GTask *task, const char *request_id, CltChangeKind kind, char **object_id, GError **error);
+G_GNUC_INTERNAL gboolean pgs_request_id_record (CltPgStore *self, PgConn *db, GTask *task, const char *request_id, CltChangeKind kind, const char *object_id, GError **error);
+G_GNUC_INTERNAL void pgs_start_upkeep (CltPgStore *self);
+G_GNUC_INTERNAL void pgs_stop_upkeep (CltPgStore *self);
+
+/* clt-pg-store-customers.c (erasure) */
+G_GNUC_INTERNAL gboolean pgs_anonymize_customer (CltPgStore *self, PgConn *db, GTask *task, gint64 pk, GError **error);
+
+/* clt-pg-util.c */
+G_GNUC_INTERNAL void pgs_set_db_error (CltPgStore *self, GError **error, PgConn *db, int rc);
+G_GNUC_INTERNAL gboolean pgs_exec_sql (CltPgStore *self, PgConn *db, const char *sql, GError **error);
+G_GNUC_INTERNAL PgStmt *pgs_prepare (CltPgStore *self, PgConn *db, const char *sql, GError **error);
+G_GNUC_INTERNAL void pgs_bind_text (PgStmt *stmt, int idx, const char *text);
+G_GNUC_INTERNAL void pgs_bind_static_text (PgStmt *stmt, int idx, const char *text);
+G_GNUC_INTERNAL gint64 pgs_date_time_to_usec (GDateTime *dt);
+G_GNUC_INTERNAL GDateTime *pgs_date_time_from_usec (gint64 usec);
+G_GNUC_INTERNAL void pgs_bind_date_time (PgStmt *stmt, int idx, GDateTime *dt);
+G_GNUC_INTERNAL GDateTime *pgs_column_date_time (PgStmt *stmt, int col);
+G_GNUC_INTERNAL const char *pgs_column_text (PgStmt *stmt, int col);
+G_GNUC_INTERNAL char ** pgs_split_lines (const char *text);
+G_GNUC_INTERNAL char *pgs_join_lines (const char *const *strv);
+G_GNUC_INTERNAL char *pgs_make_random_id (guint n_chars);
+
+/* clt-pg-store-accounts.c */
+G_GNUC_INTERNAL void clt_pg_store_accounts_iface_init (CltAccountsInterface *iface);
+
+/* clt-pg-store-addresses.c */
+G_GNUC_INTERNAL void clt_pg_store_addresses_iface_init (CltStoreInterface *iface);
+
+/* clt-pg-store-customers.c */
+G_GNUC_INTERNAL void clt_pg_store_customers_iface_init (CltStoreInterface *iface);
+
+/* clt-pg-store-import.c */
+G_GNUC_INTERNAL void clt_pg_store_import_iface_init (CltStoreInterface *iface);
+
+/* clt-pg-store-mail.c */
+G_GNUC_INTERNAL void clt_pg_store_mail_iface_init (CltStoreInterface *iface);
+
+/* clt-pg-store-outbox.c */
+G_GNUC_INTERNAL void clt_pg_store_mail_queue_iface_init (CltMailQueueInterface *iface);
+
+/* clt-pg-store-membership.c */
+G_GNUC_INTERNAL void clt_pg_store_membership_iface_init (CltStoreInterface *iface);
+
+/* clt-pg-store-query.c */
+G_GNUC_INTERNAL void clt_pg_store_query_iface_init (CltStoreInterface *iface);
+
+/* clt-pg-store-session.c */
+G_GNUC_INTERNAL void clt_pg_store_session_iface_init (CltStoreInterface *iface);
+
+/* clt-pg-store-shop.c */
+G_GNUC_INTERNAL void clt_pg_store_shop_iface_init (CltStoreInterface *iface);
+
+
+G_END_DECLS

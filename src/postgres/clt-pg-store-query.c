@@ -1,0 +1,1106 @@
+/* clt-pg-store-query.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "clt-pg-store"
+
+#include "config.h"
+
+#include "clt-pg-store-private.h"
+
+/* Indexed column per CltSortKey (each indexed as (listed, column); see
+ * clt-pg-schema.c). */
+static const char * const sort_columns[CLT_N_SORT_KEYS] = {
+  [CLT_SORT_KEY_NUMBER]     = "c.number_key",
+  [CLT_SORT_KEY_REGISTERED] = "c.registered",
+  [CLT_SORT_KEY_EMAIL]      = "c.email_key",
+  [CLT_SORT_KEY_LAST_NAME]  = "c.last_name_key",
+  [CLT_SORT_KEY_FIRST_NAME] = "c.first_name_key",
+  [CLT_SORT_KEY_COMPANY]    = "c.company_key",
+  [CLT_SORT_KEY_ZIP_CODE]   = "c.zip_key",
+  [CLT_SORT_KEY_CITY]       = "c.city_key",
+  [CLT_SORT_KEY_COUNTRY]    = "c.country",
+  [CLT_SORT_KEY_STATUS]     = "c.status_rank",
+  [CLT_SORT_KEY_SITE]       = "c.preferred_site",
+};
+
+/* Queries {{{ */
+
+typedef struct
+{
+  GString   *where;     /* conditions, each starting with " AND " */
+  GPtrArray *params;    /* GVariant: string or int64 */
+  GString   *key;       /* cache key for counts */
+  /* Set when the count comes from one index alone: the FTS query, or the
+   * single 1–2 character prefix. */
+  char      *fast_count_sql;
+  char      *fast_count_param;
+  gboolean   has_text;
+} Filter;
+
+static void
+filter_clear (Filter *filter)
+{
+  g_string_free (filter->where, TRUE);
+  g_ptr_array_unref (filter->params);
+  g_string_free (filter->key, TRUE);
+  g_free (filter->fast_count_sql);
+  g_free (filter->fast_count_param);
+}
+
+static void
+filter_add_text (Filter     *filter,
+                 const char *text)
+{
+  g_ptr_array_add (filter->params, g_variant_ref_sink (g_variant_new_string (text)));
+  g_string_append_printf (filter->key, "s%zu:%s;", strlen (text), text);
+}
+
+static void
+filter_add_int (Filter *filter,
+                gint64  value)
+{
+  g_ptr_array_add (filter->params, g_variant_ref_sink (g_variant_new_int64 (value)));
+  g_string_append_printf (filter->key, "i%" G_GINT64_FORMAT ";", value);
+}
+
+/* One folded word of the search as a tsquery: its runs of letters and
+ * digits (the words of search_vector) as a phrase whose last word is a
+ * prefix ("example.org" finds the email, "mul" Müller). The lexemes hold
+ * nothing but letters and digits, quoted all the same, so no input can be
+ * tsquery syntax. */
+static void
+append_word_query (GString    *out,
+                   const char *word)
+{
+  GString *token = g_string_new (NULL);
+  guint n_tokens = 0;
+
+  g_string_append_c (out, '(');
+  for (const char *p = word; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && g_unichar_isalnum (c))
+        {
+          g_string_append_unichar (token, c);
+          continue;
+        }
+      if (token->len > 0)
+        {
+          g_string_append_printf (out, "%s'%s'", n_tokens++ > 0 ? " <-> " : "", token->str);
+          g_string_truncate (token, 0);
+        }
+      if (c == 0)
+        break;
+    }
+  g_string_append (out, ":*)");
+  g_string_free (token, TRUE);
+}
+
+/* Search text becomes (a) one tsquery ANDing a word-prefix match of every
+ * word, or (b) when it is a single word of one or two characters, a
+ * prefix match on the folded last name, first name and email through the
+ * customer_prefixes table. Words without a letter or digit (a lone "-" or
+ * "*") cannot match a word and are left out.
+ *
+ * @dense: the caller will walk the sort index and test each row (many
+ * rows match), rather than collect the matches and sort them (few match);
+ * prefixes are then tested by a keyed lookup per row (EXISTS). */
+static gboolean
+word_has_token (const char *word)
+{
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+filter_add_search (Filter     *filter,
+                   const char *search_text,
+                   gboolean    dense)
+{
+  g_autofree char *folded = clt_fold_text (search_text);
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GString) match = g_string_new (NULL);
+  g_autoptr(GPtrArray) short_words = g_ptr_array_new ();
+  guint n_words = 0;
+  guint n_long = 0;
+
+  if (folded[0] == '\0')
+    return;
+
+  words = g_strsplit (folded, " ", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (!word_has_token (words[i]))
+        continue;
+
+      if (n_words++ > 0)
+        g_string_append (match, " & ");
+      append_word_query (match, words[i]);
+
+      if (g_utf8_strlen (words[i], -1) >= 3)
+        n_long++;
+      else
+        g_ptr_array_add (short_words, words[i]);
+    }
+
+  if (n_words == 0)
+    return;
+
+  filter->has_text = TRUE;
+
+  /* One short word: the prefix table. Anything more: the full-text index,
+   * whose prefix indexes make short words cheap next to others. */
+  if (n_long > 0 || n_words > 1)
+    {
+      g_string_append (filter->where, " AND c.search_vector @@ ?::tsquery");
+      filter_add_text (filter, match->str);
+
+      /* Anonymized customers have an empty vector. */
+      filter->fast_count_sql =
+        g_strdup ("SELECT count(*) FROM customers WHERE search_vector @@ ?::tsquery");
+      filter->fast_count_param = g_strdup (match->str);
+      return;
+    }
+
+  for (guint i = 0; i < short_words->len; i++)
+    {
+      const char *word = g_ptr_array_index (short_words, i);
+
+      if (dense)
+        g_string_append (filter->where,
+                         " AND EXISTS (SELECT 1 FROM customer_prefixes p"
+                         " WHERE p.prefix = ? AND p.customer_pk = c.pk)");
+      else
+        g_string_append (filter->where,
+                         " AND c.pk IN (SELECT customer_pk FROM customer_prefixes"
+                         " WHERE prefix = ?)");
+      filter_add_text (filter, word);
+    }
+
+  if (short_words->len == 1)
+    {
+      filter->fast_count_sql = g_strdup ("SELECT count(*) FROM customer_prefixes WHERE prefix = ?");
+      filter->fast_count_param = g_strdup (g_ptr_array_index (short_words, 0));
+    }
+}
+
+static void
+filter_init (Filter   *filter,
+             CltQuery *query,
+             gboolean  dense,
+             gboolean  hide_pending)
+{
+  GDateTime *from;
+  GDateTime *until;
+  gboolean other = FALSE;
+
+  filter->where = g_string_new (NULL);
+  filter->params = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+  filter->key = g_string_new (NULL);
+  filter->fast_count_sql = NULL;
+  filter->fast_count_param = NULL;
+  filter->has_text = FALSE;
+
+  filter_add_search (filter, clt_query_get_search_text (query), dense);
+
+  switch (clt_query_get_status (query))
+    {
+    case CLT_STATUS_FILTER_ACTIVE:
+      g_string_append (filter->where, " AND c.status_rank IN (0, 1)");
+      break;
+    case CLT_STATUS_FILTER_ON_HOLD:
+      g_string_append (filter->where, " AND c.status_rank IN (2, 3)");
+      break;
+    case CLT_STATUS_FILTER_INACTIVE:
+      g_string_append (filter->where, " AND c.status_rank IN (4, 5)");
+      break;
+    case CLT_STATUS_FILTER_UNVERIFIED:
+      g_string_append (filter->where, " AND c.verified = 0");
+      break;
+    case CLT_STATUS_FILTER_ANY:
+    default:
+      break;
+    }
+  if (clt_query_get_status (query) != CLT_STATUS_FILTER_ANY)
+    other = TRUE;
+
+  if (clt_query_get_group (query)[0] != '\0')
+    {
+      g_string_append (filter->where,
+                       " AND c.pk IN (SELECT customer_pk FROM customer_groups"
+                       " WHERE group_code = ?)");
+      filter_add_text (filter, clt_query_get_group (query));
+      other = TRUE;
+    }
+
+  if (clt_query_get_site (query)[0] != '\0')
+    {
+      g_string_append (filter->where, " AND c.preferred_site = ?");
+      filter_add_text (filter, clt_query_get_site (query));
+      other = TRUE;
+    }
+
+  if (clt_query_get_country (query)[0] != '\0')
+    {
+      g_string_append (filter->where, " AND c.country = ?");
+      filter_add_text (filter, clt_query_get_country (query));
+      other = TRUE;
+    }
+
+  from = clt_query_get_registered_from (query);
+  if (from != NULL)
+    {
+      g_string_append (filter->where, " AND c.registered >= ?");
+      filter_add_int (filter, pgs_date_time_to_usec (from));
+      other = TRUE;
+    }
+
+  until = clt_query_get_registered_until (query);
+  if (until != NULL)
+    {
+      g_string_append (filter->where, " AND c.registered < ?");
+      filter_add_int (filter, pgs_date_time_to_usec (until));
+      other = TRUE;
+    }
+
+  /* Deletions waiting out their undo time are gone for every viewer. */
+  if (hide_pending)
+    {
+      g_string_append (filter->where, " AND c.pk NOT IN (SELECT customer_pk FROM pending_deletions)");
+      other = TRUE;
+    }
+
+  if (other)
+    {
+      g_clear_pointer (&filter->fast_count_sql, g_free);
+      g_clear_pointer (&filter->fast_count_param, g_free);
+    }
+  g_string_prepend (filter->key, filter->where->str);
+}
+
+static void
+bind_params (PgStmt *stmt,
+             GPtrArray    *params,
+             int           first)
+{
+  for (guint i = 0; i < params->len; i++)
+    {
+      GVariant *value = g_ptr_array_index (params, i);
+
+      if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+        pg_bind_int64 (stmt, first + i, g_variant_get_int64 (value));
+      else
+        pg_bind_text (stmt, first + i, g_variant_get_string (value, NULL), -1,
+                           PG_TRANSIENT);
+    }
+}
+
+static CltCustomer *
+read_customer (PgStmt *stmt)
+{
+  CltCustomer *customer = clt_customer_new ();
+  g_autoptr(GDateTime) registered = pgs_column_date_time (stmt, COL_REGISTERED);
+  g_autoptr(GDateTime) updated = pgs_column_date_time (stmt, COL_UPDATED);
+  g_autoptr(GDateTime) last_login = pgs_column_date_time (stmt, COL_LAST_LOGIN);
+  g_autoptr(GDateTime) anonymized_at = pgs_column_date_time (stmt, COL_ANONYMIZED_AT);
+  g_auto(GStrv) roles = pgs_split_lines (pgs_column_text (stmt, COL_ROLES));
+
+  clt_customer_set_id (customer, pgs_column_text (stmt, COL_ID));
+  clt_customer_set_number (customer, pgs_column_text (stmt, COL_NUMBER));
+  clt_customer_set_email (customer, pgs_column_text (stmt, COL_EMAIL));
+  clt_customer_set_salutation (customer, pgs_column_text (stmt, COL_SALUTATION));
+  clt_customer_set_title (customer, pgs_column_text (stmt, COL_TITLE));
+  clt_customer_set_first_name (customer, pgs_column_text (stmt, COL_FIRST_NAME));
+  clt_customer_set_middle_name (customer, pgs_column_text (stmt, COL_MIDDLE_NAME));
+  clt_customer_set_last_name (customer, pgs_column_text (stmt, COL_LAST_NAME));
+  clt_customer_set_gender (customer, pg_column_int (stmt, COL_GENDER));
+  clt_customer_set_date_of_birth (customer, pgs_column_text (stmt, COL_DATE_OF_BIRTH));
+  clt_customer_set_phone (customer, pgs_column_text (stmt, COL_PHONE));
+  clt_customer_set_company (customer, pgs_column_text (stmt, COL_COMPANY));
+  clt_customer_set_locale (customer, pgs_column_text (stmt, COL_LOCALE));
+  clt_customer_set_currency (customer, pgs_column_text (stmt, COL_CURRENCY));
+  clt_customer_set_preferred_site (customer, pgs_column_text (stmt, COL_PREFERRED_SITE));
+  clt_customer_set_restriction (customer, pgs_column_text (stmt, COL_RESTRICTION));
+  clt_customer_set_active (customer, pg_column_int (stmt, COL_ACTIVE) != 0);
+  clt_customer_set_on_hold (customer, pg_column_int (stmt, COL_ON_HOLD) != 0);
+  clt_customer_set_verified (customer, pg_column_int (stmt, COL_VERIFIED) != 0);
+  clt_customer_set_registered (customer, registered);
+  clt_customer_set_updated (customer, updated);
+  clt_customer_set_last_login (customer, last_login);
+  clt_customer_set_anonymized_at (customer, anonymized_at);
+  clt_customer_set_default_billing_address (customer, pgs_column_text (stmt, COL_DEFAULT_BILLING));
+  clt_customer_set_default_shipping_address (customer, pgs_column_text (stmt, COL_DEFAULT_SHIPPING));
+  clt_customer_set_zip_code (customer, pgs_column_text (stmt, COL_ZIP_CODE));
+  clt_customer_set_city (customer, pgs_column_text (stmt, COL_CITY));
+  clt_customer_set_country (customer, pgs_column_text (stmt, COL_COUNTRY));
+  clt_customer_set_company_id (customer, pgs_column_text (stmt, COL_COMPANY_ID));
+  clt_customer_set_business_unit (customer, pgs_column_text (stmt, COL_BUSINESS_UNIT));
+  clt_customer_set_roles (customer, (const char * const *) roles);
+  clt_customer_set_version (customer, pg_column_int64 (stmt, COL_VERSION));
+
+  return customer;
+}
+
+/* Groups and custom field values for a page of customers, in two queries
+ * instead of two per row. */
+static gboolean
+fill_customer_details (CltPgStore *self,
+                       PgConn        *db,
+                       GPtrArray      *customers,
+                       GArray         *pks,
+                       GError        **error)
+{
+  g_autoptr(GHashTable) by_pk = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GString) json = g_string_new ("{");
+  g_autoptr(PgStmt) groups = NULL;
+  g_autoptr(PgStmt) fields = NULL;
+  int rc;
+
+  if (customers->len == 0)
+    return TRUE;
+
+  for (guint i = 0; i < pks->len; i++)
+    {
+      gint64 *pk = &g_array_index (pks, gint64, i);
+
+      g_hash_table_insert (by_pk, pk, g_ptr_array_index (customers, i));
+      g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", *pk);
+    }
+  g_string_append_c (json, '}');
+
+  groups = pgs_prepare (self, db,
+                    "SELECT customer_pk, group_code FROM customer_groups"
+                    " WHERE customer_pk = ANY (?::bigint[])"
+                    " ORDER BY customer_pk, group_code",
+                    error);
+  if (groups == NULL)
+    return FALSE;
+  pgs_bind_static_text (groups, 1, json->str);
+
+  {
+    g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+    gint64 current = -1;
+
+    for (;;)
+      {
+        gint64 pk = -1;
+
+        rc = pg_step (groups);
+        if (rc == PG_ROW)
+          pk = pg_column_int64 (groups, 0);
+        else if (rc != PG_DONE)
+          {
+            pgs_set_db_error (self, error, db, rc);
+            return FALSE;
+          }
+
+        if (pk != current && current != -1)
+          {
+            CltCustomer *customer = g_hash_table_lookup (by_pk, &current);
+
+            g_ptr_array_add (codes, NULL);
+            if (customer != NULL)
+              clt_customer_set_groups (customer, (const char * const *) codes->pdata);
+            g_ptr_array_set_size (codes, 0);
+          }
+
+        if (rc == PG_DONE)
+          break;
+
+        current = pk;
+        g_ptr_array_add (codes, g_strdup (pgs_column_text (groups, 1)));
+      }
+  }
+
+  fields = pgs_prepare (self, db,
+                    "SELECT v.customer_pk, v.field_key, f.type, v.value"
+                    " FROM customer_field_values v JOIN custom_fields f ON f.key = v.field_key"
+                    " WHERE v.customer_pk = ANY (?::bigint[])"
+                    " ORDER BY v.customer_pk, f.position, f.key",
+                    error);
+  if (fields == NULL)
+    return FALSE;
+  pgs_bind_static_text (fields, 1, json->str);
+
+  {
+    g_autoptr(GVariantBuilder) builder = NULL;
+    gint64 current = -1;
+
+    for (;;)
+      {
+        gint64 pk = -1;
+        GVariant *value = NULL;
+
+        rc = pg_step (fields);
+        if (rc == PG_ROW)
+          pk = pg_column_int64 (fields, 0);
+        else if (rc != PG_DONE)
+          {
+            pgs_set_db_error (self, error, db, rc);
+            return FALSE;
+          }
+
+        if (pk != current && builder != NULL)
+          {
+            CltCustomer *customer = g_hash_table_lookup (by_pk, &current);
+            GVariant *dict = g_variant_builder_end (builder);
+
+            g_variant_ref_sink (dict);
+            if (customer != NULL)
+              clt_customer_set_custom_fields (customer, dict);
+            g_variant_unref (dict);
+            g_clear_pointer (&builder, g_variant_builder_unref);
+          }
+
+        if (rc == PG_DONE)
+          break;
+
+        current = pk;
+        if (builder == NULL)
+          builder = g_variant_builder_new (G_VARIANT_TYPE_VARDICT);
+
+        switch (pg_column_int (fields, 2))
+          {
+          case CLT_CUSTOM_FIELD_NUMBER:
+            value = g_variant_new_double (pg_column_double (fields, 3));
+            break;
+          case CLT_CUSTOM_FIELD_BOOLEAN:
+            value = g_variant_new_boolean (pg_column_int (fields, 3) != 0);
+            break;
+          case CLT_CUSTOM_FIELD_STRING:
+          case CLT_CUSTOM_FIELD_DATE:
+          default:
+            value = g_variant_new_string (pgs_column_text (fields, 3));
+            break;
+          }
+        g_variant_builder_add (builder, "{sv}", pgs_column_text (fields, 1), value);
+      }
+  }
+
+  return TRUE;
+}
+
+typedef struct
+{
+  CltQuery     *query;
+  guint         offset;
+  guint         limit;
+  CltListFlags  flags;
+  char         *id;
+} CustomersData;
+
+static void
+customers_data_free (CustomersData *data)
+{
+  g_clear_object (&data->query);
+  g_free (data->id);
+  g_free (data);
+}
+
+static gboolean
+reader_has_pending_deletions (Reader *reader)
+{
+  PgStmt *stmt = NULL;
+  gboolean pending = FALSE;
+
+  if (pg_prepare_v2 (reader->db, "SELECT EXISTS (SELECT 1 FROM pending_deletions)", -1,
+                          &stmt, NULL) == PG_OK &&
+      pg_step (stmt) == PG_ROW)
+    pending = pg_column_int (stmt, 0) != 0;
+  pg_finalize (stmt);
+
+  return pending;
+}
+
+/* Whether @query narrows nothing but by its search text. */
+static gboolean
+only_text_filters (CltQuery *query)
+{
+  g_autoptr(CltQuery) plain = clt_query_copy (query);
+
+  clt_query_set_search_text (plain, "");
+  return clt_query_is_unfiltered (plain);
+}
+
+/* What a reader caches is good while nothing was committed since it was
+ * computed (clt_data_version). */
+static void
+reader_check_version (Reader *reader)
+{
+  gint64 version = pgs_reader_data_version (reader);
+
+  if (version != reader->data_version)
+    {
+      g_hash_table_remove_all (reader->counts);
+      g_hash_table_remove_all (reader->anchors);
+      reader->data_version = version;
+    }
+}
+
+/* Page anchors {{{ */
+
+/* A deep page by OFFSET walks every index entry before it: at a million
+ * customers a page in the middle costs ~50 ms. Anchors remember the sort
+ * key and rowid of every ANCHOR_STRIDEth row of one filter and order, made
+ * by one walk of the index; a deep page then starts from the anchor before
+ * it ((key, pk) >= anchor, a seek) and skips fewer than ANCHOR_STRIDE
+ * rows. They are kept per reader until something is committed. */
+#define ANCHOR_STRIDE      256
+#define ANCHOR_MIN_OFFSET  (4 * ANCHOR_STRIDE)
+#define MAX_ANCHOR_SETS    16
+
+struct _Anchors
+{
+  GPtrArray *keys;   /* GVariant (int64 or string), NULL for SQL NULL */
+  GArray    *pks;    /* gint64 */
+};
+
+static void
+variant_unref0 (GVariant *variant)
+{
+  if (variant != NULL)
+    g_variant_unref (variant);
+}
+
+void
+pgs_anchors_free (Anchors *anchors)
+{
+  g_ptr_array_unref (anchors->keys);
+  g_array_unref (anchors->pks);
+  g_free (anchors);
+}
+
+static GVariant *
+column_variant (PgStmt *stmt,
+                int           column)
+{
+  switch (pg_column_type (stmt, column))
+    {
+    case PG_NULL:
+      return NULL;
+    default:
+      return g_variant_ref_sink (g_variant_new_string ((const char *) pg_column_text (stmt, column)));
+    }
+}
+
+/* The anchors of @filter in the order @key @dir, made when missing. NULL
+ * with @error unset: none to be had (the walk was cancelled). */
+static Anchors *
+reader_anchors (CltPgStore *self,
+                Reader         *reader,
+                Filter         *filter,
+                CltSortKey      key,
+                const char     *dir,
+                GError        **error)
+{
+  g_autofree char *cache_key = g_strdup_printf ("%s|%d|%s", filter->key->str, key, dir);
+  g_autoptr(PgStmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  Anchors *anchors;
+  gint64 row = 0;
+  int rc;
+
+  reader_check_version (reader);
+  anchors = g_hash_table_lookup (reader->anchors, cache_key);
+  if (anchors != NULL)
+    return anchors;
+
+  sql = g_strdup_printf ("SELECT %s, c.pk FROM customers c WHERE c.listed = 1%s"
+                         " ORDER BY %s %s, c.pk %s",
+                         sort_columns[key], filter->where->str, sort_columns[key], dir, dir);
+  stmt = pgs_prepare (self, reader->db, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  bind_params (stmt, filter->params, 1);
+
+  anchors = g_new0 (Anchors, 1);
+  anchors->keys = g_ptr_array_new_with_free_func ((GDestroyNotify) variant_unref0);
+  anchors->pks = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = pg_step (stmt)) == PG_ROW)
+    {
+      if (row++ % ANCHOR_STRIDE == 0)
+        {
+          gint64 pk = pg_column_int64 (stmt, 1);
+
+          g_ptr_array_add (anchors->keys, column_variant (stmt, 0));
+          g_array_append_val (anchors->pks, pk);
+        }
+    }
+
+  if (rc != PG_DONE)
+    {
+      pgs_anchors_free (anchors);
+      pgs_set_db_error (self, error, reader->db, rc);
+      return NULL;
+    }
+
+  if (g_hash_table_size (reader->anchors) >= MAX_ANCHOR_SETS)
+    g_hash_table_remove_all (reader->anchors);
+  g_hash_table_insert (reader->anchors, g_steal_pointer (&cache_key), anchors);
+  return anchors;
+}
+
+static void
+bind_variant (PgStmt *stmt,
+              int           index,
+              GVariant     *value)
+{
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+    pg_bind_int64 (stmt, index, g_variant_get_int64 (value));
+  else
+    pg_bind_text (stmt, index, g_variant_get_string (value, NULL), -1, PG_TRANSIENT);
+}
+
+/* }}} */
+
+/* Counts per reader connection, kept while nothing was committed since
+ * (clt_data_version): typing a letter and deleting it again, or paging
+ * through one query, counts once. */
+static gboolean
+count_query (CltPgStore *self,
+             Reader         *reader,
+             CltQuery       *query,
+             gboolean        hide_pending,
+             gint64         *count,
+             GError        **error)
+{
+  g_autoptr(PgStmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  Filter filter;
+  gpointer cached;
+  int rc;
+
+  filter_init (&filter, query, FALSE, hide_pending);
+
+  reader_check_version (reader);
+
+  if (g_hash_table_lookup_extended (reader->counts, filter.key->str, NULL, &cached))
+    {
+      *count = GPOINTER_TO_SIZE (cached);
+      filter_clear (&filter);
+      return TRUE;
+    }
+
+  if (filter.fast_count_sql != NULL)
+    sql = g_strdup (filter.fast_count_sql);
+  else if (filter.where->len == 0)
+    sql = g_strdup ("SELECT (SELECT count(*) FROM customers)"
+                    " - (SELECT count(*) FROM customers WHERE anonymized_at IS NOT NULL)");
+  else
+    sql = g_strdup_printf ("SELECT count(*) FROM customers c WHERE c.listed = 1%s",
+                           filter.where->str);
+
+  stmt = pgs_prepare (self, reader->db, sql, error);
+  if (stmt == NULL)
+    {
+      filter_clear (&filter);
+      return FALSE;
+    }
+
+  if (filter.fast_count_sql != NULL)
+    pgs_bind_text (stmt, 1, filter.fast_count_param);
+  else
+    bind_params (stmt, filter.params, 1);
+
+  rc = pg_step (stmt);
+  if (rc != PG_ROW)
+    {
+      pgs_set_db_error (self, error, reader->db, rc);
+      filter_clear (&filter);
+      return FALSE;
+    }
+
+  *count = pg_column_int64 (stmt, 0);
+
+  if (g_hash_table_size (reader->counts) >= MAX_COUNT_CACHE)
+    g_hash_table_remove_all (reader->counts);
+  g_hash_table_insert (reader->counts, g_strdup (filter.key->str), GSIZE_TO_POINTER (*count));
+  filter_clear (&filter);
+
+  return TRUE;
+}
+
+gboolean
+pgs_select_customers (CltPgStore *self,
+                  PgConn        *db,
+                  PgStmt   *stmt,
+                  GPtrArray     **out,
+                  GError        **error)
+{
+  g_autoptr(GPtrArray) customers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) pks = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  while ((rc = pg_step (stmt)) == PG_ROW)
+    {
+      CltCustomer *customer = read_customer (stmt);
+      gint64 pk = pg_column_int64 (stmt, COL_PK);
+
+      clt_customer_set_loaded (customer, TRUE);
+      g_ptr_array_add (customers, customer);
+      g_array_append_val (pks, pk);
+    }
+
+  if (rc != PG_DONE)
+    {
+      pgs_set_db_error (self, error, db, rc);
+      return FALSE;
+    }
+
+  if (!fill_customer_details (self, db, customers, pks, error))
+    return FALSE;
+
+  *out = g_steal_pointer (&customers);
+  return TRUE;
+}
+
+/* The rows of @pks, in that order. */
+static gboolean
+fetch_customers (CltPgStore *self,
+                 PgConn        *db,
+                 GArray         *pks,
+                 GPtrArray     **out,
+                 GError        **error)
+{
+  g_autoptr(GPtrArray) customers = g_ptr_array_new_full (pks->len, g_object_unref);
+  g_autoptr(PgStmt) stmt = NULL;
+
+  stmt = pgs_prepare (self, db, "SELECT " CUSTOMER_COLUMNS " FROM customers c WHERE c.pk = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < pks->len; i++)
+    {
+      CltCustomer *customer;
+      int rc;
+
+      pg_bind_int64 (stmt, 1, g_array_index (pks, gint64, i));
+      rc = pg_step (stmt);
+      if (rc != PG_ROW)
+        {
+          if (rc == PG_DONE)
+            g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND,
+                         _("The customer no longer exists."));
+          else
+            pgs_set_db_error (self, error, db, rc);
+          return FALSE;
+        }
+
+      customer = read_customer (stmt);
+      clt_customer_set_loaded (customer, TRUE);
+      g_ptr_array_add (customers, customer);
+      pg_reset (stmt);
+    }
+
+  if (!fill_customer_details (self, db, customers, pks, error))
+    return FALSE;
+
+  *out = g_steal_pointer (&customers);
+  return TRUE;
+}
+
+/* Two steps: the page's rowids first, which for the plain table walks
+ * only the sort index (a deep OFFSET then skips index entries, not rows),
+ * then the rows themselves by rowid. One read transaction holds all.
+ *
+ * With searched text the plan depends on how many rows match: walking the
+ * sort index and testing each row finds a page quickly when matches are
+ * dense; when they are sparse it would test the whole table, and
+ * collecting the matches and sorting them is cheaper. The (cached) count
+ * decides. */
+static gboolean
+list_customers_read (CltPgStore *self,
+                     Reader         *reader,
+                     gpointer        user_data,
+                     GCancellable   *cancellable,
+                     GTask          *task,
+                     GError        **error)
+{
+  CustomersData *data = user_data;
+  CltSortKey key = clt_query_get_sort_key (data->query);
+  gboolean descending = clt_query_get_sort_direction (data->query) == CLT_SORT_DESCENDING;
+  const char *dir = descending ? "DESC" : "ASC";
+  g_autoptr(GPtrArray) customers = NULL;
+  g_autoptr(GArray) pks = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(PgStmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  Filter filter;
+  gboolean dense = TRUE;
+  gint64 total = -1;
+  GVariant *anchor_key = NULL;
+  gint64 anchor_pk = 0;
+  gint64 anchor_offset = 0;
+  int next_param;
+  gboolean hide_pending;
+  gboolean ok;
+  int rc;
+
+  if ((guint) key >= CLT_N_SORT_KEYS)
+    key = CLT_SORT_KEY_NUMBER;
+
+  /* Asked once per read (in its snapshot), for every count and the page. */
+  hide_pending = reader_has_pending_deletions (reader);
+
+  if (clt_query_get_search_text (data->query)[0] != '\0')
+    {
+      g_autoptr(CltQuery) everyone = clt_query_new ();
+      gint64 n_matches = 0;
+      gint64 n_total = 0;
+
+      if (!count_query (self, reader, data->query, hide_pending, &n_matches, error) ||
+          !count_query (self, reader, everyone, hide_pending, &n_total, error))
+        return FALSE;
+
+      /* Walking: about (offset + limit) * total / matches rows tested;
+       * sorting: about matches rows fetched and sorted. */
+      dense = (double) (data->offset + data->limit) * (double) n_total
+              < 4.0 * (double) n_matches * (double) n_matches;
+
+      /* Text that every customer matches ("example", the number prefix)
+       * filters nothing: skip collecting a million matches. */
+      if (n_matches == n_total && only_text_filters (data->query))
+        {
+          g_autoptr(CltQuery) plain = clt_query_copy (data->query);
+
+          clt_query_set_search_text (plain, "");
+          g_set_object (&data->query, plain);
+        }
+    }
+
+  filter_init (&filter, data->query, dense, hide_pending);
+
+  /* A deep page of a walk along the sort index starts from its anchor. */
+  if (dense && !filter.has_text && data->offset >= ANCHOR_MIN_OFFSET)
+    {
+      g_autoptr(GError) anchor_error = NULL;
+      Anchors *anchors = reader_anchors (self, reader, &filter, key, dir, &anchor_error);
+      guint index = data->offset / ANCHOR_STRIDE;
+
+      if (anchor_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&anchor_error));
+          filter_clear (&filter);
+          return FALSE;
+        }
+      if (anchors != NULL && anchors->pks->len > 0)
+        {
+          index = MIN (index, anchors->pks->len - 1);
+          anchor_key = g_ptr_array_index (anchors->keys, index);
+          anchor_pk = g_array_index (anchors->pks, gint64, index);
+          anchor_offset = (gint64) index * ANCHOR_STRIDE;
+        }
+      /* SQL NULL compares to nothing: such a page walks as before. */
+      if (anchor_key == NULL)
+        anchor_offset = 0;
+    }
+
+  sql = g_strdup_printf ("SELECT c.pk FROM customers c"
+                         " WHERE c.listed = 1%s%s%s%s"
+                         " ORDER BY %s %s, c.pk %s LIMIT ? OFFSET ?",
+                         filter.where->str,
+                         anchor_key != NULL ? " AND (" : "",
+                         anchor_key != NULL ? sort_columns[key] : "",
+                         anchor_key != NULL ? (descending ? ", c.pk) <= (?, ?)" : ", c.pk) >= (?, ?)") : "",
+                         sort_columns[key], dir, dir);
+
+  stmt = pgs_prepare (self, reader->db, sql, error);
+  if (stmt == NULL)
+    {
+      filter_clear (&filter);
+      return FALSE;
+    }
+
+  bind_params (stmt, filter.params, 1);
+  next_param = filter.params->len + 1;
+  if (anchor_key != NULL)
+    {
+      bind_variant (stmt, next_param++, anchor_key);
+      pg_bind_int64 (stmt, next_param++, anchor_pk);
+    }
+  pg_bind_int64 (stmt, next_param++, data->limit);
+  pg_bind_int64 (stmt, next_param, data->offset - anchor_offset);
+  filter_clear (&filter);
+
+  while ((rc = pg_step (stmt)) == PG_ROW)
+    {
+      gint64 pk = pg_column_int64 (stmt, 0);
+      g_array_append_val (pks, pk);
+    }
+  pg_reset (stmt);
+
+  if (rc != PG_DONE)
+    {
+      pgs_set_db_error (self, error, reader->db, rc);
+      ok = FALSE;
+    }
+  else
+    ok = fetch_customers (self, reader->db, pks, &customers, error);
+
+  /* The total from the same snapshot as the rows. */
+  if (ok && (data->flags & CLT_LIST_FLAGS_WITH_TOTAL) != 0)
+    ok = count_query (self, reader, data->query, hide_pending, &total, error);
+
+  if (!ok)
+    return FALSE;
+
+  g_task_return_pointer (task,
+                         clt_customer_rows_new (g_steal_pointer (&customers),
+                                                total >= 0 ? (guint) MIN (total, G_MAXUINT - 1)
+                                                           : CLT_TOTAL_UNKNOWN),
+                         (GDestroyNotify) clt_customer_rows_free);
+  return TRUE;
+}
+
+static void
+clt_pg_store_list_customers (CltStore            *store,
+                                 CltQuery            *query,
+                                 guint                page_index,
+                                 guint                page_size,
+                                 CltListFlags         flags,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  CustomersData *data;
+  GError *error = NULL;
+
+  /* Above the limit is too large; 0 or past any end is invalid. */
+  if (page_size > CLT_STORE_MAX_PAGE_SIZE)
+    error = g_error_new (CLT_STORE_ERROR, CLT_STORE_ERROR_TOO_LARGE,
+                         _("A page holds at most %u customers."),
+                         (guint) CLT_STORE_MAX_PAGE_SIZE);
+  if (error != NULL ||
+      !clt_validate_page (page_index, page_size, &error) ||
+      !clt_validate_query (query, &error))
+    {
+      pgs_return_invalid (store, clt_pg_store_list_customers, error, cancellable, callback,
+                      user_data);
+      return;
+    }
+
+  data = g_new0 (CustomersData, 1);
+  data->query = clt_query_copy (query);
+  data->offset = page_index * page_size;
+  data->limit = page_size;
+  data->flags = flags;
+  pgs_run_read (CLT_PG_STORE (store), clt_pg_store_list_customers, list_customers_read,
+            data, (GDestroyNotify) customers_data_free, cancellable, callback, user_data);
+}
+
+static gboolean
+get_customer_read (CltPgStore *self,
+                   Reader         *reader,
+                   gpointer        user_data,
+                   GCancellable   *cancellable,
+                   GTask          *task,
+                   GError        **error)
+{
+  CustomersData *data = user_data;
+  g_autoptr(GPtrArray) customers = NULL;
+  g_autoptr(PgStmt) stmt = NULL;
+
+  stmt = pgs_prepare (self, reader->db,
+                  "SELECT " CUSTOMER_COLUMNS " FROM customers c WHERE c.id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  pgs_bind_text (stmt, 1, data->id);
+  if (!pgs_select_customers (self, reader->db, stmt, &customers, error))
+    return FALSE;
+
+  if (customers->len == 0)
+    {
+      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND,
+                   _("The customer no longer exists."));
+      return FALSE;
+    }
+
+  g_task_return_pointer (task, g_object_ref (g_ptr_array_index (customers, 0)), g_object_unref);
+  return TRUE;
+}
+
+static void
+clt_pg_store_get_customer (CltStore            *store,
+                               const char          *customer_id,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  CustomersData *data = g_new0 (CustomersData, 1);
+
+  data->id = g_strdup (customer_id);
+  pgs_run_read (CLT_PG_STORE (store), clt_pg_store_get_customer, get_customer_read,
+            data, (GDestroyNotify) customers_data_free, cancellable, callback, user_data);
+}
+
+/* One read for the customer page: everything it shows from one snapshot,
+ * where a REST back end answers one request. */
+static gboolean
+get_customer_details_read (CltPgStore *self,
+                           Reader         *reader,
+                           gpointer        user_data,
+                           GCancellable   *cancellable,
+                           GTask          *task,
+                           GError        **error)
+{
+  CustomersData *data = user_data;
+  g_autoptr(CltCustomer) customer = NULL;
+  g_autoptr(GPtrArray) addresses = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GPtrArray) orders = NULL;
+  g_autoptr(GPtrArray) emails = NULL;
+  g_autoptr(GPtrArray) sites = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(CltCompany) company = NULL;
+  gboolean ok;
+  gint64 pk;
+
+  ok = pgs_lookup_customer_pk (self, reader->db, data->id, &pk, error) &&
+       pgs_read_customer_by_pk (self, reader->db, pk, &customer, error) &&
+       pgs_select_customer_list (self, reader->db, CUSTOMER_ADDRESSES, pk, data->id, &addresses, error) &&
+       pgs_select_customer_list (self, reader->db, CUSTOMER_NOTES, pk, data->id, &notes, error) &&
+       pgs_select_customer_list (self, reader->db, CUSTOMER_ORDERS, pk, data->id, &orders, error) &&
+       pgs_select_emails (self, reader->db, pk, data->id, &emails, error) &&
+       pgs_select_customer_shop_data (self, reader->db, pk, clt_customer_get_company_id (customer),
+                                  &sites, &groups, &company, error);
+
+  if (!ok)
+    return FALSE;
+
+  g_task_return_pointer (task,
+                         clt_customer_details_new (customer, addresses, notes, orders, emails,
+                                                   sites, groups, company),
+                         g_object_unref);
+  return TRUE;
+}
+
+static void
+clt_pg_store_get_customer_details (CltStore            *store,
+                                       const char          *customer_id,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  CustomersData *data = g_new0 (CustomersData, 1);
+
+  data->id = g_strdup (customer_id);
+  pgs_run_read (CLT_PG_STORE (store), clt_pg_store_get_customer_details,
+            get_customer_details_read, data, (GDestroyNotify) customers_data_free,
+            cancellable, callback, user_data);
+}
+
+/* }}} */
+
+void
+clt_pg_store_query_iface_init (CltStoreInterface *iface)
+{
+  iface->list_customers = clt_pg_store_list_customers;
+  iface->get_customer = clt_pg_store_get_customer;
+  iface->get_customer_details = clt_pg_store_get_customer_details;
+}
