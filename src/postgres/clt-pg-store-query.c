@@ -32,7 +32,7 @@ typedef struct
   GString   *where;     /* conditions, each starting with " AND " */
   GPtrArray *params;    /* GVariant: string or int64 */
   GString   *key;       /* cache key for counts */
-  /* Set when the count comes from one index alone: the FTS query, or the
+  /* Set when the count comes from one index alone: the tsquery, or the
    * single 1–2 character prefix. */
   char      *fast_count_sql;
   char      *fast_count_param;
@@ -547,7 +547,7 @@ reader_check_version (Reader *reader)
 
 /* A deep page by OFFSET walks every index entry before it: at a million
  * customers a page in the middle costs ~50 ms. Anchors remember the sort
- * key and rowid of every ANCHOR_STRIDEth row of one filter and order, made
+ * key and pk of every ANCHOR_STRIDEth row of one filter and order, made
  * by one walk of the index; a deep page then starts from the anchor before
  * it ((key, pk) >= anchor, a seek) and skips fewer than ANCHOR_STRIDE
  * rows. They are kept per reader until something is committed. */
@@ -805,9 +805,9 @@ fetch_customers (CltPgStore *self,
   return TRUE;
 }
 
-/* Two steps: the page's rowids first, which for the plain table walks
+/* Two steps: the page's pks first, which for the plain table walks
  * only the sort index (a deep OFFSET then skips index entries, not rows),
- * then the rows themselves by rowid. One read transaction holds all.
+ * then the rows themselves by pk. One read transaction holds all.
  *
  * With searched text the plan depends on how many rows match: walking the
  * sort index and testing each row finds a page quickly when matches are
