@@ -15,6 +15,7 @@
 #include "clt-error.h"
 #include "clt-error-message.h"
 #include "clt-format.h"
+#include "clt-placeholder.h"
 #include "clt-store.h"
 #include "clt-validate.h"
 
@@ -473,21 +474,14 @@ clt_company_assign_dialog_class_init (CltCompanyAssignDialogClass *klass)
 static void
 clt_company_assign_dialog_init (CltCompanyAssignDialog *self)
 {
-  GtkWidget *placeholder;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->role_checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  placeholder = gtk_label_new (_("The chosen company’s roles show here"));
-  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
-  gtk_widget_set_margin_top (placeholder, 12);
-  gtk_widget_set_margin_bottom (placeholder, 12);
-  gtk_widget_set_margin_start (placeholder, 12);
-  gtk_widget_set_margin_end (placeholder, 12);
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_list_box_set_placeholder (self->role_list, placeholder);
+  gtk_list_box_set_placeholder (self->role_list,
+                                clt_placeholder_label_new (_("The chosen company’s roles "
+                                                             "show here")));
 
   g_signal_connect_object (self->company_row, "notify::selected",
                            G_CALLBACK (on_company_selected_cb), self, G_CONNECT_SWAPPED);

@@ -103,8 +103,8 @@ find_address (CltCustomerPage *self,
   return NULL;
 }
 
-static GtkWindow *
-get_parent_window (CltCustomerPage *self)
+GtkWindow *
+_clt_customer_page_get_parent_window (CltCustomerPage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
@@ -303,7 +303,7 @@ mark_verified_action (GtkWidget  *widget,
   if (self->customer == NULL)
     return;
 
-  dialog = adw_message_dialog_new (get_parent_window (self),
+  dialog = adw_message_dialog_new (_clt_customer_page_get_parent_window (self),
                                    _("Mark as Verified?"),
                                    NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
@@ -407,16 +407,13 @@ static void
 open_address_editor (CltCustomerPage *self,
                      CltAddress      *address)
 {
+  GtkWindow *parent = _clt_customer_page_get_parent_window (self);
   GtkWidget *editor;
 
   if (address == NULL)
-    editor = GTK_WIDGET (clt_address_editor_new_for_create (get_parent_window (self),
-                                                            self->store,
-                                                            self->customer));
+    editor = GTK_WIDGET (clt_address_editor_new_for_create (parent, self->store, self->customer));
   else
-    editor = GTK_WIDGET (clt_address_editor_new_for_edit (get_parent_window (self),
-                                                          self->store,
-                                                          address));
+    editor = GTK_WIDGET (clt_address_editor_new_for_edit (parent, self->store, address));
 
   g_signal_connect_object (editor, "saved", G_CALLBACK (on_address_editor_saved_cb), self,
                            G_CONNECT_SWAPPED);
@@ -536,7 +533,8 @@ delete_address_action (GtkWidget  *widget,
     g_string_append_printf (body, "\n\n%s", _("It is the default shipping address: the customer "
                                                 "will have none until you choose another."));
 
-  dialog = adw_message_dialog_new (get_parent_window (self), _("Delete Address?"), body->str);
+  dialog = adw_message_dialog_new (_clt_customer_page_get_parent_window (self),
+                                   _("Delete Address?"), body->str);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "delete", _("_Delete"),
@@ -664,7 +662,7 @@ open_email_action (GtkWidget  *widget,
 {
   CltCustomerPage *self = CLT_CUSTOMER_PAGE (widget);
   const char *email_id = g_variant_get_string (parameter, NULL);
-  GtkWindow *parent = get_parent_window (self);
+  GtkWindow *parent = _clt_customer_page_get_parent_window (self);
 
   for (guint i = 0; self->emails != NULL && i < self->emails->len; i++)
     {

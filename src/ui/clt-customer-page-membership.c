@@ -26,14 +26,6 @@
 #include "clt-group-membership.h"
 #include "clt-store.h"
 
-static GtkWindow *
-get_parent_window (CltCustomerPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
 static CltGroup *
 find_group (CltCustomerPage *self,
             const char      *code)
@@ -249,8 +241,8 @@ add_to_group_action (GtkWidget  *widget,
     return;
 
   name = clt_format_customer_name (self->customer);
-  chooser = clt_group_chooser_new (get_parent_window (self), self->store, TRUE, name,
-                                   clt_customer_get_groups (self->customer));
+  chooser = clt_group_chooser_new (_clt_customer_page_get_parent_window (self), self->store,
+                                   TRUE, name, clt_customer_get_groups (self->customer));
   g_signal_connect_object (chooser, "chosen", G_CALLBACK (on_group_chosen_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (chooser));
@@ -296,7 +288,8 @@ attach_company_action (GtkWidget  *widget,
   if (self->customer == NULL)
     return;
 
-  dialog = clt_company_assign_dialog_new (get_parent_window (self), self->store, self->customer);
+  dialog = clt_company_assign_dialog_new (_clt_customer_page_get_parent_window (self),
+                                          self->store, self->customer);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (on_company_saved_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));

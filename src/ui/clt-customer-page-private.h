@@ -169,6 +169,8 @@ void       _clt_customer_page_init_actions       (CltCustomerPage *self);
 /* Enables the actions and the switches for the customer and the store. */
 void       _clt_customer_page_update_actions     (CltCustomerPage *self);
 
+/* The window the page is in, to parent dialogs on (NULL outside one). */
+GtkWindow *_clt_customer_page_get_parent_window  (CltCustomerPage *self);
 /* Says that @what failed and why; a stale or missing customer also
  * reloads the page. */
 void       _clt_customer_page_report_write_error (CltCustomerPage *self,

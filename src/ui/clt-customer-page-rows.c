@@ -16,6 +16,7 @@
 #include "clt-company.h"
 #include "clt-customer.h"
 #include "clt-customer-page-private.h"
+#include "clt-placeholder.h"
 #include "clt-email.h"
 #include "clt-format.h"
 #include "clt-iso-codes.h"
@@ -73,22 +74,6 @@ clear_list_box (GtkListBox *list_box)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (list_box))) != NULL)
     gtk_list_box_remove (list_box, child);
-}
-
-static GtkWidget *
-placeholder_label (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-  gtk_widget_set_margin_top (label, 18);
-  gtk_widget_set_margin_bottom (label, 18);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_widget_add_css_class (label, "dim-label");
-
-  return label;
 }
 
 static GtkWidget *
@@ -580,9 +565,9 @@ static void
 reset_placeholders (CltCustomerPage *self)
 {
   gtk_list_box_set_placeholder (self->group_list,
-                                placeholder_label (_("Not a member of any customer group")));
-  gtk_list_box_set_placeholder (self->email_list, placeholder_label (_("No emails for this customer")));
-  gtk_list_box_set_placeholder (self->note_list, placeholder_label (_("No notes yet")));
+                                clt_placeholder_label_new (_("Not a member of any customer group")));
+  gtk_list_box_set_placeholder (self->email_list, clt_placeholder_label_new (_("No emails for this customer")));
+  gtk_list_box_set_placeholder (self->note_list, clt_placeholder_label_new (_("No notes yet")));
 }
 
 static int
@@ -604,7 +589,7 @@ _clt_customer_page_render_notes (CltCustomerPage *self,
                                  GPtrArray       *notes)
 {
   clear_list_box (self->note_list);
-  gtk_list_box_set_placeholder (self->note_list, placeholder_label (_("No notes yet")));
+  gtk_list_box_set_placeholder (self->note_list, clt_placeholder_label_new (_("No notes yet")));
   /* Newest first, whatever order the store answers in. */
   for (guint i = 0; i < notes->len; i++)
     gtk_list_box_append (self->note_list,
@@ -627,7 +612,7 @@ _clt_customer_page_render_emails (CltCustomerPage *self)
 {
   clear_list_box (self->email_list);
   gtk_list_box_set_placeholder (self->email_list,
-                                placeholder_label (_("No emails for this customer")));
+                                clt_placeholder_label_new (_("No emails for this customer")));
   for (guint i = 0; self->emails != NULL && i < self->emails->len; i++)
     gtk_list_box_append (self->email_list,
                          create_email_row (g_ptr_array_index (self->emails, i)));

@@ -18,9 +18,9 @@ G_DECLARE_FINAL_TYPE (CltCustomerTable, clt_customer_table, CLT, CUSTOMER_TABLE,
 
 /* The customers table: a GtkColumnView over a GtkMultiSelection over a
  * CltCustomerList (a click selects one row, Ctrl and Shift more; Enter
- * and a double click open the row). Column headers sort through the store: a header click
- * changes the list's query (sort key and direction), never a
- * GtkSortListModel.
+ * and a double click open the row). Column headers sort through the
+ * store: a header click changes the list's query (sort key and
+ * direction), never a GtkSortListModel.
  *
  * Properties: "list" (CltCustomerList, nullable), "sort-key" (CltSortKey)
  * and "sort-direction" (CltSortDirection): setting them sorts the view as a

@@ -12,6 +12,7 @@
 #include "clt-error-message.h"
 #include "clt-group.h"
 #include "clt-group-chooser.h"
+#include "clt-placeholder.h"
 #include "clt-store.h"
 
 struct _CltGroupChooser
@@ -156,21 +157,6 @@ choose_action (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (self));
 }
 
-static GtkWidget *
-placeholder_label (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-  gtk_widget_set_margin_top (label, 18);
-  gtk_widget_set_margin_bottom (label, 18);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_widget_add_css_class (label, "dim-label");
-  return label;
-}
-
 static void
 clt_group_chooser_dispose (GObject *object)
 {
@@ -239,7 +225,7 @@ clt_group_chooser_init (CltGroupChooser *self)
   self->cancellable = g_cancellable_new ();
   self->checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_list_box_set_placeholder (self->group_list,
-                                placeholder_label (_("There are no customer groups to choose "
+                                clt_placeholder_label_new (_("There are no customer groups to choose "
                                                      "from. Administrators add them in "
                                                      "Preferences → Groups.")));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "chooser.choose", FALSE);

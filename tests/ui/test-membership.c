@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "clt-company.h"
 #include "clt-company-assign-dialog.h"
 #include "clt-customer.h"
@@ -20,6 +22,7 @@
 #include "clt-store.h"
 #include "clt-window-private.h"
 
+#include "ui-test-store.h"
 #include "ui-test-util.h"
 
 #define N_SAMPLE 40
@@ -577,6 +580,53 @@ test_attach_company (void)
   temp_store_clear (&ts);
 }
 
+/* Every write refused as stale (someone keeps changing the customers):
+ * tried twice each, then a dialog names each customer and why. */
+static void
+test_table_partial_failure (void)
+{
+  TempStore ts = { 0 };
+  g_autoptr(CltStore) store = NULL;
+  g_autoptr(CltGroup) gold = NULL;
+  g_autoptr(CltCustomer) first = NULL;
+  AdwMessageDialog *dialog = NULL;
+  GtkSelectionModel *selection;
+  CltWindow *window;
+  g_autofree char *name = NULL;
+  const char *body;
+
+  temp_store_init (&ts, TEMP_DIR_TEMPLATE, N_SAMPLE);
+  gold = add_group (ts.store, "gold", "Gold Members", "");
+  store = ui_test_store_new (ts.store, FALSE, TRUE);
+  ui_test_store_fail (UI_TEST_STORE (store), "set_customer_groups", CLT_STORE_ERROR_STALE,
+                      "Someone else changed this customer in the meantime.");
+
+  window = create_window (app, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), screenshot_width (1000), 700);
+  wait_for_n_rows (window, N_SAMPLE);
+  first = row_at (window, 0);
+  selection = gtk_column_view_get_model (clt_window_get_column_view (window));
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  gtk_selection_model_select_item (selection, 1, FALSE);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-to-group", NULL));
+  choose_in_chooser ("gold");
+  wait_until (find_message_dialog, &dialog, "the dialog naming who was not added");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Not All Customers Were Added");
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_true (g_str_has_prefix (body, "Added 0 of 2 customers to “Gold Members”."));
+  name = g_strdup_printf ("%s %s: Someone else changed", clt_customer_get_first_name (first),
+                          clt_customer_get_last_name (first));
+  g_assert_nonnull (strstr (body, name));
+  /* A stale write is read again and tried once more. */
+  g_assert_cmpuint (ui_test_store_get_n_calls (UI_TEST_STORE (store), "set_customer_groups"), ==, 4);
+  wait_for_paint (GTK_WIDGET (dialog));
+  save_screenshot (GTK_WIDGET (dialog), "window-group-partial-failure.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  destroy_window_and_store (window, &store, &ts);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -593,6 +643,7 @@ main (int   argc,
 
   g_test_add_func ("/clt/membership/page-groups", test_page_groups);
   g_test_add_func ("/clt/membership/table-add-selected", test_table_add_selected);
+  g_test_add_func ("/clt/membership/table-partial-failure", test_table_partial_failure);
   g_test_add_func ("/clt/membership/attach-company", test_attach_company);
 
   ret = g_test_run ();

@@ -338,6 +338,17 @@ test_list_companies (CltStore *store,
 }
 
 static void
+test_set_customer_groups (CltStore *store, const char *customer_id, gint64 customer_version,
+                          const char * const *group_codes,
+                          GCancellable *cancellable, GAsyncReadyCallback callback,
+                          gpointer user_data)
+{
+  BEGIN ("set_customer_groups", TRUE, ANSWER_POINTER, g_object_unref);
+  clt_store_set_customer_groups_async (inner, customer_id, customer_version, group_codes,
+                                       cancellable, on_inner_done_cb, forward);
+}
+
+static void
 test_get_preferences (CltStore *store,
                       GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
 {
@@ -378,6 +389,7 @@ ui_test_store_iface_init (CltStoreInterface *iface)
   iface->list_sites = test_list_sites;
   iface->list_groups = test_list_groups;
   iface->list_companies = test_list_companies;
+  iface->set_customer_groups = test_set_customer_groups;
   iface->get_preferences = test_get_preferences;
   iface->get_current_user = test_get_current_user;
 }
