@@ -22,7 +22,8 @@ struct _CltAssistedBuyingButton
   /* Template widgets */
   GtkMenuButton     *menu_button;
 
-  CltAssistedBuying *assisted;      /* for the current store */
+  CltStore          *store;
+  CltAssistedBuying *assisted;      /* for @store */
   GMenuModel        *menu;          /* for the current customer */
   gboolean           allowed;
 };
@@ -44,6 +45,7 @@ clt_assisted_buying_button_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CLT_TYPE_ASSISTED_BUYING_BUTTON);
   g_clear_object (&self->assisted);
+  g_clear_object (&self->store);
   g_clear_object (&self->menu);
 
   G_OBJECT_CLASS (clt_assisted_buying_button_parent_class)->dispose (object);
@@ -95,11 +97,10 @@ clt_assisted_buying_button_set_customer (CltAssistedBuyingButton *self,
   if (store == NULL || details == NULL)
     return;
 
-  if (self->assisted == NULL || g_object_get_data (G_OBJECT (self->assisted), "store") != store)
+  if (g_set_object (&self->store, store))
     {
       g_clear_object (&self->assisted);
       self->assisted = clt_assisted_buying_new (store, GTK_WIDGET (self));
-      g_object_set_data (G_OBJECT (self->assisted), "store", store);
       gtk_widget_insert_action_group (GTK_WIDGET (self), "assisted",
                                       clt_assisted_buying_get_actions (self->assisted));
     }

@@ -289,7 +289,10 @@ setup_sites (CltCustomerEditor *self,
       GPtrArray *codes = g_ptr_array_new_with_free_func (g_free);
       GtkStringList *labels = gtk_string_list_new (NULL);
 
-      clt_form_choices_add (codes, labels, "", C_("site", "None"));
+      /* No restriction of its own: the preferred site's. */
+      clt_form_choices_add (codes, labels, "",
+                            ids[i] == FIELD_RESTRICTION ? _("Same as Preferred Site")
+                                                        : C_("site", "None"));
 
       for (guint j = 0; sites != NULL && j < sites->len; j++)
         {

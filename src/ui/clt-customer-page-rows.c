@@ -131,6 +131,22 @@ dup_site_name (CltCustomerPage *self,
   return g_strdup (code);
 }
 
+/* The site the customer is restricted to; without a restriction of its
+ * own, the preferred site, said to be that ("sites and restrictions
+ * sync"). */
+static char *
+dup_restriction (CltCustomerPage *self,
+                 CltCustomer     *customer)
+{
+  g_autofree char *site = dup_site_name (self, clt_customer_get_effective_restriction (customer));
+
+  if (site == NULL || !is_blank (clt_customer_get_restriction (customer)))
+    return g_steal_pointer (&site);
+
+  /* Translators: the preferred site as the restriction, "Main Shop (main), as preferred" */
+  return g_strdup_printf (_("%s, as preferred"), site);
+}
+
 static char *
 dup_coded_name (const char *code,
                 const char *name)
@@ -179,7 +195,7 @@ dup_field_value (CltCustomerPage      *self,
     case FIELD_PREFERRED_SITE:
       return dup_site_name (self, clt_customer_get_preferred_site (customer));
     case FIELD_RESTRICTION:
-      return g_strdup (clt_customer_get_restriction (customer));
+      return dup_restriction (self, customer);
     case FIELD_ID:
       return g_strdup (clt_customer_get_id (customer));
     case FIELD_NUMBER:

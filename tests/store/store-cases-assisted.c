@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "clt-assisted-session.h"
+#include "clt-customer-details.h"
 
 #include "store-test-util.h"
 
@@ -417,6 +418,18 @@ test_log (StoreFixture  *fixture,
   if (g_str_equal (fixture->factory->name, "rest"))
     g_assert_cmpstr (clt_assisted_session_get_author (newest), ==,
                      clt_backoffice_user_get_username (user));
+
+  /* The customer page's one answer carries the same log. */
+  {
+    g_autoptr(CltCustomerDetails) details = sync_get_details (fixture->store, id, &error);
+    GPtrArray *shown;
+
+    g_assert_no_error (error);
+    shown = clt_customer_details_get_assisted_buying (details);
+    g_assert_cmpuint (shown->len, ==, 2);
+    g_assert_cmpstr (clt_assisted_session_get_site (g_ptr_array_index (shown, 0)), ==, "fr");
+    g_assert_nonnull (clt_assisted_session_get_redeemed (g_ptr_array_index (shown, 1)));
+  }
 
   other_log = sync_log (fixture->store, clt_customer_get_id (other), &error);
   g_assert_no_error (error);

@@ -21,7 +21,6 @@
 #include "clt-import-report.h"
 #include "clt-order.h"
 #include "clt-query.h"
-#include "clt-shop-preferences.h"
 #include "clt-site.h"
 
 #include "ui-test-util.h"
@@ -577,28 +576,6 @@ test_row_menu (void)
   g_clear_object (&result);
   g_clear_object (&assisted);
   fixture_clear (&fixture);
-}
-
-static void
-set_local_role (CltStore *store,
-                CltRole   role)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(CltShopPreferences) preferences = NULL;
-  g_autoptr(CltShopPreferences) stored = NULL;
-  g_autoptr(GError) error = NULL;
-
-  clt_store_get_preferences_async (store, NULL, store_result_cb, &result);
-  wait_until (async_done, &result, "the shop preferences");
-  preferences = clt_store_get_preferences_finish (store, result, &error);
-  g_assert_no_error (error);
-
-  clt_shop_preferences_set_local_role (preferences, role);
-  g_clear_object (&result);
-  clt_store_set_preferences_async (store, preferences, NULL, store_result_cb, &result);
-  wait_until (async_done, &result, "the new role");
-  stored = clt_store_set_preferences_finish (store, result, &error);
-  g_assert_no_error (error);
 }
 
 typedef struct

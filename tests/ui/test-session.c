@@ -19,7 +19,6 @@
 #include "clt-customer.h"
 #include "clt-customer-list.h"
 #include "clt-customer-page.h"
-#include "clt-shop-preferences.h"
 #include "clt-store.h"
 #include "clt-toast.h"
 #include "clt-window-private.h"
@@ -41,28 +40,6 @@ open_window (CltStore *store)
   gtk_window_present (GTK_WINDOW (window));
 
   return window;
-}
-
-static void
-set_local_role (CltStore *store,
-                CltRole   role)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(CltShopPreferences) preferences = NULL;
-  g_autoptr(CltShopPreferences) stored = NULL;
-  g_autoptr(GError) error = NULL;
-
-  clt_store_get_preferences_async (store, NULL, store_result_cb, &result);
-  wait_until (async_done, &result, "the shop preferences");
-  preferences = clt_store_get_preferences_finish (store, result, &error);
-  g_assert_no_error (error);
-
-  clt_shop_preferences_set_local_role (preferences, role);
-  g_clear_object (&result);
-  clt_store_set_preferences_async (store, preferences, NULL, store_result_cb, &result);
-  wait_until (async_done, &result, "the new role");
-  stored = clt_store_set_preferences_finish (store, result, &error);
-  g_assert_no_error (error);
 }
 
 static gboolean

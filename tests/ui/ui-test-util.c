@@ -22,6 +22,7 @@
 #include "clt-import-report.h"
 #include "clt-query.h"
 #include "clt-sample-loader.h"
+#include "clt-shop-preferences.h"
 #include "clt-sqlite-store.h"
 
 #include "ui-test-util.h"
@@ -281,6 +282,30 @@ sync_update_customer (CltStore    *store,
 }
 
 /* The main window over @store, presented. */
+/* The role the store's own user has (the "local-role" preference). */
+void
+set_local_role (CltStore *store,
+                CltRole   role)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(CltShopPreferences) preferences = NULL;
+  g_autoptr(CltShopPreferences) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  clt_store_get_preferences_async (store, NULL, store_result_cb, &result);
+  wait_until (async_done, &result, "the shop preferences");
+  preferences = clt_store_get_preferences_finish (store, result, &error);
+  g_assert_no_error (error);
+
+  clt_shop_preferences_set_local_role (preferences, role);
+  g_clear_object (&result);
+  clt_store_set_preferences_async (store, preferences, NULL, store_result_cb, &result);
+  wait_until (async_done, &result, "the new role");
+  stored = clt_store_set_preferences_finish (store, result, &error);
+  g_assert_no_error (error);
+}
+
+
 CltWindow *
 create_window (CltApplication *app,
                CltStore       *store)

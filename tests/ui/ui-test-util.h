@@ -67,6 +67,10 @@ CltCustomer    *sync_get_customer    (CltStore        *store,
 CltCustomer    *sync_update_customer (CltStore        *store,
                                       CltCustomer     *customer);
 
+/* Sets the store's "local-role" preference: who its own user is. */
+void            set_local_role       (CltStore        *store,
+                                      CltRole          role);
+
 CltWindow      *create_window       (CltApplication   *app,
                                      CltStore         *store);
 void            destroy_window      (CltWindow        *window);
