@@ -518,11 +518,13 @@ on_custom_fields_ready_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->form.closed)
     return;
 
+  /* A back end without custom fields has none to show: nothing failed. */
   if (fields == NULL)
     {
       g_autofree char *message = clt_error_dup_message (_("Couldn't list the custom fields"), error);
 
-      clt_form_add_toast (&self->form, message);
+      if (!g_error_matches (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_SUPPORTED))
+        clt_form_add_toast (&self->form, message);
       return;
     }
 

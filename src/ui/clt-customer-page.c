@@ -323,47 +323,12 @@ _clt_customer_page_queue_reload (CltCustomerPage *self)
     self->reload_idle_id = g_idle_add (reload_idle_cb, self);
 }
 
-/* The definitions of the custom fields: the page shows a row for each. */
-static void
-on_custom_fields_listed_cb (GObject      *object,
-                            GAsyncResult *result,
-                            gpointer      user_data)
-{
-  g_autoptr(CltCustomerPage) self = user_data;
-  g_autoptr(GPtrArray) fields = NULL;
-  g_autoptr(GError) error = NULL;
-
-  fields = clt_store_list_custom_fields_finish (CLT_STORE (object), result, &error);
-  /* Gone meanwhile (disposed): nothing to show them in. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->store == NULL)
-    return;
-
-  if (fields == NULL)
-    {
-      g_autofree char *message = clt_error_dup_message (_("Couldn't list the custom fields"), error);
-
-      clt_customer_page_add_toast (self, message);
-      return;
-    }
-
-  clt_custom_fields_group_set_fields (self->custom_fields_group, fields);
-}
-
-static void
-list_custom_fields (CltCustomerPage *self)
-{
-  clt_store_list_custom_fields_async (self->store, self->cancellable, on_custom_fields_listed_cb,
-                                      g_object_ref (self));
-}
-
 static void
 on_store_changed_cb (CltCustomerPage *self,
                      CltChangeKind    kind,
                      const char      *id,
                      CltStore        *store)
 {
-  if (kind == CLT_CHANGE_CUSTOM_FIELD)
-    list_custom_fields (self);
 
   if (self->customer_id != NULL && concerns_page (self, kind, id))
     _clt_customer_page_queue_reload (self);
@@ -389,7 +354,6 @@ clt_customer_page_constructed (GObject *object)
   g_signal_connect_object (self->store, "notify::read-only", G_CALLBACK (on_store_read_only_cb),
                            self, G_CONNECT_SWAPPED);
   _clt_customer_page_update_actions (self);
-  list_custom_fields (self);
 }
 
 static void
@@ -671,6 +635,15 @@ clt_customer_page_reload (CltCustomerPage *self)
 
   /* Keep what is shown while the fresh copy arrives. */
   load (self, self->customer == NULL);
+}
+
+void
+clt_customer_page_set_custom_fields (CltCustomerPage *self,
+                                     GPtrArray       *fields)
+{
+  g_return_if_fail (CLT_IS_CUSTOMER_PAGE (self));
+
+  clt_custom_fields_group_set_fields (self->custom_fields_group, fields);
 }
 
 void

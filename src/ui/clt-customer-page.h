@@ -81,5 +81,10 @@ void             clt_customer_page_set_assisted_buying_allowed (CltCustomerPage 
 /* Shows @message (plain text) as a toast over the page. */
 void             clt_customer_page_add_toast       (CltCustomerPage *self,
                                                     const char      *message);
+/* The custom field definitions (CltCustomField) the page shows a row for:
+ * shop data the window already has (the table's columns), so that a
+ * customer still loads in one store call. */
+void             clt_customer_page_set_custom_fields (CltCustomerPage *self,
+                                                      GPtrArray       *fields);
 
 G_END_DECLS

@@ -55,6 +55,7 @@ custom_column_free (CustomColumn *custom)
 
 enum {
   ERROR,
+  CUSTOM_FIELDS_CHANGED,
   N_SIGNALS
 };
 
@@ -517,14 +518,17 @@ on_custom_fields_listed_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->custom_columns == NULL)
     return;
 
-  /* The table keeps the columns it has; the window tells the user. */
+  /* The table keeps the columns it has; the window tells the user. A
+   * back end without custom fields has none to show: nothing failed. */
   if (fields == NULL)
     {
-      g_signal_emit (self, signals[ERROR], 0, error);
+      if (!g_error_matches (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_SUPPORTED))
+        g_signal_emit (self, signals[ERROR], 0, error);
       return;
     }
 
   set_custom_fields (self, fields);
+  g_signal_emit (self, signals[CUSTOM_FIELDS_CHANGED], 0, fields);
 }
 
 static void
@@ -612,6 +616,12 @@ _clt_customer_table_class_init_columns (GtkWidgetClass *widget_class)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_ERROR);
+  signals[CUSTOM_FIELDS_CHANGED] =
+    g_signal_new ("custom-fields-changed",
+                  G_TYPE_FROM_CLASS (widget_class),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_PTR_ARRAY);
 
   gtk_widget_class_install_action (widget_class, "table.hide-column", "s", hide_column_action);
   gtk_widget_class_install_action (widget_class, "table.choose-columns", NULL,

@@ -28,7 +28,8 @@ G_DECLARE_FINAL_TYPE (CltCustomerTable, clt_customer_table, CLT, CUSTOMER_TABLE,
  * to persist the sort).
  *
  * Signal "error" (GError): the custom fields (its columns) could not be
- * listed. */
+ * listed. Signal "custom-fields-changed" (GPtrArray of CltCustomField):
+ * the definitions its columns were made from. */
 
 GtkWidget          *clt_customer_table_new                (void);
 CltCustomerList    *clt_customer_table_get_list           (CltCustomerTable *self);

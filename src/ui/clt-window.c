@@ -291,6 +291,16 @@ on_table_error_cb (CltWindow        *self,
   _clt_window_show_error (self, _("Couldn't list the custom fields"), error);
 }
 
+/* The customer page shows the custom fields the table has columns for. */
+static void
+on_table_fields_cb (CltWindow        *self,
+                    GPtrArray        *fields,
+                    CltCustomerTable *table)
+{
+  if (self->page != NULL)
+    clt_customer_page_set_custom_fields (self->page, fields);
+}
+
 static void
 on_search_entry_changed_cb (CltWindow   *self,
                             GtkEditable *entry)
@@ -1007,6 +1017,8 @@ clt_window_constructed (GObject *object)
   clt_customer_table_set_settings (self->table, self->settings);
   g_signal_connect_object (self->table, "error", G_CALLBACK (on_table_error_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->table, "custom-fields-changed", G_CALLBACK (on_table_fields_cb),
+                           self, G_CONNECT_SWAPPED);
   clt_customer_table_set_list (self->table, self->list);
 
   if (self->settings != NULL)

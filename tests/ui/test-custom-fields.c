@@ -179,7 +179,9 @@ test_editor_and_page (Fixture       *fixture,
   type_into_field (editor, "custom-fields.since", "2021-02-30");
   g_assert_nonnull (clt_customer_editor_get_field_error (editor, "custom-fields.since"));
   scroll_to (clt_customer_editor_get_field_row (editor, "custom-fields.points"));
-  save_screenshot (GTK_WIDGET (editor), "editor-custom-fields.png");
+  save_screenshot (gtk_widget_get_ancestor (clt_customer_editor_get_field_row (editor, "custom-fields.points"),
+                                            CLT_TYPE_CUSTOM_FIELDS_GROUP),
+                   "editor-custom-fields.png");
 
   /* Fixed: a decimal comma reads as a number. */
   type_into_field (editor, "custom-fields.points", "12,5");
@@ -216,6 +218,15 @@ test_editor_and_page (Fixture       *fixture,
   adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
   gtk_window_set_default_size (window, 1000, 900);
   gtk_window_present (window);
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GPtrArray) fields = NULL;
+
+    clt_store_list_custom_fields_async (fixture->store, NULL, store_result_cb, &result);
+    wait_until (async_done, &result, "the custom fields");
+    fields = clt_store_list_custom_fields_finish (fixture->store, result, NULL);
+    clt_customer_page_set_custom_fields (page, fields);
+  }
   clt_customer_page_set_customer_id (page, clt_customer_get_id (original));
   wait_until (page_loaded, page, "the customer page");
   group = find_widget (GTK_WIDGET (page), is_group, NULL);
@@ -230,7 +241,7 @@ test_editor_and_page (Fixture       *fixture,
   wait_for_paint (GTK_WIDGET (page));
   run_for (300);
   scroll_to (row);
-  save_screenshot (GTK_WIDGET (window), "customer-page-custom-fields.png");
+  save_screenshot (group, "customer-page-custom-fields.png");
 
   gtk_window_destroy (window);
   wait_until (only_one_ref, page, "the page's last reference");

@@ -322,6 +322,14 @@ test_list_sites (CltStore *store,
 }
 
 static void
+test_list_custom_fields (CltStore *store,
+                         GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
+{
+  BEGIN ("list_custom_fields", FALSE, ANSWER_POINTER, g_ptr_array_unref);
+  clt_store_list_custom_fields_async (inner, cancellable, on_inner_done_cb, forward);
+}
+
+static void
 test_list_groups (CltStore *store,
                   GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
 {
@@ -390,6 +398,7 @@ ui_test_store_iface_init (CltStoreInterface *iface)
   iface->list_groups = test_list_groups;
   iface->list_companies = test_list_companies;
   iface->set_customer_groups = test_set_customer_groups;
+  iface->list_custom_fields = test_list_custom_fields;
   iface->get_preferences = test_get_preferences;
   iface->get_current_user = test_get_current_user;
 }
