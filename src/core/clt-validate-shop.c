@@ -604,6 +604,29 @@ clt_validate_web_url (const char  *url,
 }
 
 /**
+ * clt_validate_shop:
+ * @object: a CltSite, CltGroup, CltCompany or CltCustomField
+ * @error: a CLT_STORE_ERROR_INVALID naming the first failing field
+ *
+ * Returns: what clt_validate_site () (group, company, custom field)
+ *   returns for @object
+ */
+gboolean
+clt_validate_shop (gpointer   object,
+                   GError   **error)
+{
+  const ObjectCheck *checks;
+  gsize n_checks;
+
+  g_return_val_if_fail (G_IS_OBJECT (object), FALSE);
+
+  checks = find_checks (object, &n_checks);
+  g_return_val_if_fail (checks != NULL, FALSE);
+
+  return run_object_checks (object, checks, n_checks, error);
+}
+
+/**
  * clt_validate_shop_field:
  * @object: a CltSite, CltGroup, CltCompany or CltCustomField
  * @field: the name of one of its properties

@@ -148,8 +148,10 @@ gboolean  clt_validate_company_assignment  (CltCompany          *company,
                                             const char          *business_unit,
                                             const char * const  *roles,
                                             GError             **error);
-/* Whether @field (a property name) of @object, a CltSite, CltGroup,
- * CltCompany or CltCustomField, meets its rule above; for editors. */
+/* For editors of any of them: @object is a CltSite, CltGroup, CltCompany
+ * or CltCustomField; the whole object, or its property @field. */
+gboolean  clt_validate_shop                (gpointer          object,
+                                            GError          **error);
 gboolean  clt_validate_shop_field          (gpointer          object,
                                             const char       *field,
                                             char            **message);

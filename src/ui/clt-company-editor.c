@@ -57,21 +57,6 @@ get_company (gpointer self)
   return CLT_COMPANY (CLT_COMPANY_EDITOR (self)->form.object);
 }
 
-static gboolean
-check_company (GtkWidget  *window,
-               char      **message)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!clt_validate_company (get_company (window), &error))
-    {
-      *message = g_strdup (error->message);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 static gpointer
 copy_object (gpointer object)
 {
@@ -92,30 +77,11 @@ load_company (GtkWidget *window)
   clt_form_load (&self->form);
 }
 
-static void
-save_async (CltStore            *store,
-            gpointer             object,
-            const char          *request_id,
-            GCancellable        *cancellable,
-            GAsyncReadyCallback  callback,
-            gpointer             user_data)
-{
-  clt_store_save_company_async (store, object, request_id, cancellable, callback, user_data);
-}
-
-static gpointer
-save_finish (CltStore      *store,
-             GAsyncResult  *result,
-             GError       **error)
-{
-  return clt_store_save_company_finish (store, result, error);
-}
-
 static const CltFormInfo form_info = {
   .field_names = field_names,
   .n_fields = N_FIELDS,
   .check_field = clt_shop_editor_check_field,
-  .check = check_company,
+  .check = clt_shop_editor_check,
   .copy = copy_object,
   .load = load_company,
   .stale_title = N_("Someone else changed this company"),
@@ -125,8 +91,6 @@ static const CltFormInfo form_info = {
 };
 
 static const CltShopEditorKind editor_kind = {
-  .save_async = save_async,
-  .save_finish = save_finish,
   .list_async = clt_store_list_companies_async,
   .list_finish = clt_store_list_companies_finish,
   .key_property = "id",

@@ -93,21 +93,6 @@ apply_choices (CltCustomFieldEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->choices_editor), choice_list);
 }
 
-static gboolean
-check_custom_field (GtkWidget  *window,
-                    char      **message)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!clt_validate_custom_field (get_field (window), &error))
-    {
-      *message = g_strdup (error->message);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 static gpointer
 copy_object (gpointer object)
 {
@@ -137,25 +122,6 @@ load_custom_field (GtkWidget *window)
   clt_form_load (&self->form);
 }
 
-static void
-save_async (CltStore            *store,
-            gpointer             object,
-            const char          *request_id,
-            GCancellable        *cancellable,
-            GAsyncReadyCallback  callback,
-            gpointer             user_data)
-{
-  clt_store_save_custom_field_async (store, object, request_id, cancellable, callback, user_data);
-}
-
-static gpointer
-save_finish (CltStore      *store,
-             GAsyncResult  *result,
-             GError       **error)
-{
-  return clt_store_save_custom_field_finish (store, result, error);
-}
-
 static const CltFormLabel form_labels[] = {
   { "show-as-column", N_("Show as Column") },
 };
@@ -164,7 +130,7 @@ static const CltFormInfo form_info = {
   .field_names = field_names,
   .n_fields = N_FIELDS,
   .check_field = clt_shop_editor_check_field,
-  .check = check_custom_field,
+  .check = clt_shop_editor_check,
   .copy = copy_object,
   .load = load_custom_field,
   .labels = form_labels,
@@ -176,8 +142,6 @@ static const CltFormInfo form_info = {
 };
 
 static const CltShopEditorKind editor_kind = {
-  .save_async = save_async,
-  .save_finish = save_finish,
   .list_async = clt_store_list_custom_fields_async,
   .list_finish = clt_store_list_custom_fields_finish,
   .key_property = "key",

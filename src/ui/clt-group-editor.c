@@ -98,13 +98,8 @@ static gboolean
 check_group (GtkWidget  *window,
              char      **message)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!clt_validate_group (get_group (window), &error))
-    {
-      *message = g_strdup (error->message);
-      return FALSE;
-    }
+  if (!clt_shop_editor_check (window, message))
+    return FALSE;
 
   return check_field (window, &CLT_GROUP_EDITOR (window)->form.fields[FIELD_NAME], message);
 }
@@ -121,25 +116,6 @@ load_group (GtkWidget *window)
   clt_form_load (&CLT_GROUP_EDITOR (window)->form);
 }
 
-static void
-save_async (CltStore            *store,
-            gpointer             object,
-            const char          *request_id,
-            GCancellable        *cancellable,
-            GAsyncReadyCallback  callback,
-            gpointer             user_data)
-{
-  clt_store_save_group_async (store, object, request_id, cancellable, callback, user_data);
-}
-
-static gpointer
-save_finish (CltStore      *store,
-             GAsyncResult  *result,
-             GError       **error)
-{
-  return clt_store_save_group_finish (store, result, error);
-}
-
 static const CltFormInfo form_info = {
   .field_names = field_names,
   .n_fields = N_FIELDS,
@@ -154,8 +130,6 @@ static const CltFormInfo form_info = {
 };
 
 static const CltShopEditorKind editor_kind = {
-  .save_async = save_async,
-  .save_finish = save_finish,
   .list_async = clt_store_list_groups_async,
   .list_finish = clt_store_list_groups_finish,
   .key_property = "code",

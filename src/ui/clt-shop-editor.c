@@ -9,7 +9,11 @@
 
 #include <glib/gi18n.h>
 
+#include "clt-company.h"
+#include "clt-custom-field.h"
+#include "clt-group.h"
 #include "clt-shop-editor.h"
+#include "clt-site.h"
 #include "clt-store.h"
 #include "clt-validate.h"
 
@@ -49,6 +53,45 @@ get_form (gpointer window)
   return G_STRUCT_MEMBER_P (window, get_class_data (window)->form_offset);
 }
 
+/* The store's save for @object's type. */
+static void
+save_async (CltStore            *store,
+            gpointer             object,
+            const char          *request_id,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  if (CLT_IS_SITE (object))
+    clt_store_save_site_async (store, object, request_id, cancellable, callback, user_data);
+  else if (CLT_IS_GROUP (object))
+    clt_store_save_group_async (store, object, request_id, cancellable, callback, user_data);
+  else if (CLT_IS_COMPANY (object))
+    clt_store_save_company_async (store, object, request_id, cancellable, callback, user_data);
+  else if (CLT_IS_CUSTOM_FIELD (object))
+    clt_store_save_custom_field_async (store, object, request_id, cancellable, callback, user_data);
+  else
+    g_assert_not_reached ();
+}
+
+static GObject *
+save_finish (CltStore      *store,
+             GObject       *object,
+             GAsyncResult  *result,
+             GError       **error)
+{
+  if (CLT_IS_SITE (object))
+    return G_OBJECT (clt_store_save_site_finish (store, result, error));
+  if (CLT_IS_GROUP (object))
+    return G_OBJECT (clt_store_save_group_finish (store, result, error));
+  if (CLT_IS_COMPANY (object))
+    return G_OBJECT (clt_store_save_company_finish (store, result, error));
+  if (CLT_IS_CUSTOM_FIELD (object))
+    return G_OBJECT (clt_store_save_custom_field_finish (store, result, error));
+
+  g_assert_not_reached ();
+}
+
 static void
 on_saved_cb (GObject      *object,
              GAsyncResult *result,
@@ -61,7 +104,7 @@ on_saved_cb (GObject      *object,
 
   g_autoptr(GtkWidget) focus = g_object_steal_data (G_OBJECT (window), "clt-focus");
 
-  stored = get_class_data (window)->kind->save_finish (CLT_STORE (object), result, &error);
+  stored = save_finish (CLT_STORE (object), form->object, result, &error);
   if (clt_form_finish_save (form, stored, error))
     {
       g_signal_emit_by_name (window, "saved", stored);
@@ -129,10 +172,8 @@ save_action (GtkWidget  *widget,
     return;
 
   object = form->info->copy (form->object);
-  get_class_data (widget)->kind->save_async (form->store, object,
-                                             form->create ? form->request_id : NULL,
-                                             form->cancellable, on_saved_cb,
-                                             g_object_ref (widget));
+  save_async (form->store, object, form->create ? form->request_id : NULL, form->cancellable,
+              on_saved_cb, g_object_ref (widget));
 }
 
 static void
@@ -236,6 +277,21 @@ clt_shop_editor_check_field (GtkWidget     *window,
                              char         **message)
 {
   return clt_validate_shop_field (field->form->object, field->name, message);
+}
+
+gboolean
+clt_shop_editor_check (GtkWidget  *window,
+                       char      **message)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!clt_validate_shop (get_form (window)->object, &error))
+    {
+      *message = g_strdup (error->message);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 void

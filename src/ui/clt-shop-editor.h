@@ -17,26 +17,15 @@ G_BEGIN_DECLS
  * read-only properties "can-save" and "busy", the signal "saved" (GObject
  * *stored), the actions "editor.save" and "editor.reload" (a stale save
  * lists the kind again and compares the stored object with what was
- * typed), and checking each field with clt_validate_shop_field ().
+ * typed), saving with the store's call for the object's type, and
+ * checking with clt_validate_shop () and clt_validate_shop_field ().
  *
  * The dialog's instance struct holds a CltForm whose "store" it owns; its
  * class_init calls clt_shop_editor_class_init (). */
 
-typedef void     (*CltShopSaveAsync) (CltStore            *store,
-                                      gpointer             object,
-                                      const char          *request_id,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data);
-typedef gpointer (*CltShopSaveFinish) (CltStore           *store,
-                                       GAsyncResult       *result,
-                                       GError            **error);
-
 /* The dialog's kind: a static constant. */
 typedef struct
 {
-  CltShopSaveAsync    save_async;
-  CltShopSaveFinish   save_finish;
   CltShopListAsync    list_async;
   CltShopListFinish   list_finish;
   const char         *key_property;
@@ -49,9 +38,11 @@ void      clt_shop_editor_class_init  (GtkWidgetClass          *widget_class,
                                        gssize                   form_offset,
                                        const CltShopEditorKind *kind,
                                        const char              *resource);
-/* For CltFormInfo.check_field. */
+/* For CltFormInfo.check_field and .check. */
 gboolean  clt_shop_editor_check_field (GtkWidget               *window,
                                        CltFormField            *field,
+                                       char                   **message);
+gboolean  clt_shop_editor_check       (GtkWidget               *window,
                                        char                   **message);
 /* From the dialog's dispose () and finalize (). */
 void      clt_shop_editor_dispose     (GtkWidget               *window);

@@ -67,21 +67,6 @@ has_template (CltSiteEditor *self)
                                        field_names[FIELD_ASSISTED_BUYING_URL]) != NULL;
 }
 
-static gboolean
-check_site (GtkWidget  *window,
-            char      **message)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!clt_validate_site (CLT_SITE (CLT_SITE_EDITOR (window)->form.object), &error))
-    {
-      *message = g_strdup (error->message);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 static gpointer
 copy_object (gpointer object)
 {
@@ -111,25 +96,6 @@ load_site (GtkWidget *window)
   clt_form_load (&self->form);
 }
 
-static void
-save_async (CltStore            *store,
-            gpointer             object,
-            const char          *request_id,
-            GCancellable        *cancellable,
-            GAsyncReadyCallback  callback,
-            gpointer             user_data)
-{
-  clt_store_save_site_async (store, object, request_id, cancellable, callback, user_data);
-}
-
-static gpointer
-save_finish (CltStore      *store,
-             GAsyncResult  *result,
-             GError       **error)
-{
-  return clt_store_save_site_finish (store, result, error);
-}
-
 static const CltFormLabel form_labels[] = {
   { "active", N_("Active") },
   { "assisted-buying", N_("Assisted Buying") },
@@ -139,7 +105,7 @@ static const CltFormInfo form_info = {
   .field_names = field_names,
   .n_fields = N_FIELDS,
   .check_field = clt_shop_editor_check_field,
-  .check = check_site,
+  .check = clt_shop_editor_check,
   .copy = copy_object,
   .load = load_site,
   .labels = form_labels,
@@ -151,8 +117,6 @@ static const CltFormInfo form_info = {
 };
 
 static const CltShopEditorKind editor_kind = {
-  .save_async = save_async,
-  .save_finish = save_finish,
   .list_async = clt_store_list_sites_async,
   .list_finish = clt_store_list_sites_finish,
   .key_property = "code",

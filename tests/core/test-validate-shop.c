@@ -198,6 +198,20 @@ test_shop_field (void)
   g_assert_cmpstr (message, ==, "Use lower-case letters, digits and _, starting with a letter");
   clt_custom_field_set_key (field, "loyalty_tier");
   g_assert_true (clt_validate_shop_field (field, "key", NULL));
+
+  /* The whole object, as clt_validate_site () and friends see it. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (clt_validate_shop (site, &error));
+    assert_invalid (error, "storefront-url", "Enter an address that starts with https://");
+    g_clear_error (&error);
+    clt_site_set_storefront_url (site, "https://shop.example/");
+    g_assert_true (clt_validate_shop (site, &error));
+    g_assert_no_error (error);
+    g_assert_false (clt_validate_shop (company, &error));
+    assert_invalid (error, "id", NULL);
+  }
 }
 
 static void
