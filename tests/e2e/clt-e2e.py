@@ -13,6 +13,10 @@
 #       with key events only, as someone who uses no pointer: Ctrl+N adds a
 #       customer in a dialog (role dialog, named by its title, every field
 #       Tab passes named, an error described-by its field) and Ctrl+S saves.
+#   clt-e2e.py installed --clientele BIN
+#       an installed clientele (its schema, data and translations found
+#       through the environment the caller sets, LANGUAGE=de) shows its
+#       window in German: "Beispielkunden laden", "0 Kunden".
 #   clt-e2e.py search --clientele BIN --generator CLT_BENCH [--count N]
 #       on a generated database the table shows rows and "N customers";
 #       typing a last name into the search entry changes the rows and the
@@ -676,9 +680,24 @@ def test_keyboard(args, workdir):
         app.stop()
 
 
+def test_installed(args, workdir):
+    database = os.path.join(workdir, 'installed.db')
+    app = start(args.clientele, database, workdir)
+    try:
+        button = wait_for('finding the button', lambda: app.find_in_window(
+            lambda a: role(a) == app.pyatspi.ROLE_PUSH_BUTTON
+            and name(a) == 'Beispielkunden laden'), STEP_WAIT_S)
+        ok(button is not None, 'the installed app shows its window, in German',
+           'window title: %r' % app.title())
+        ok(re.match(r'^0 Kunden', app.title() or ''), 'the title reads "0 Kunden"',
+           'window title: %r' % app.title())
+    finally:
+        app.stop()
+
+
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument('test', choices=['sample', 'search', 'keyboard'])
+    parser.add_argument('test', choices=['sample', 'search', 'keyboard', 'installed'])
     parser.add_argument('--clientele', required=True)
     parser.add_argument('--generator')
     parser.add_argument('--count', type=int, default=3000)
@@ -689,7 +708,8 @@ def main():
     check_a11y_bus()
     workdir = tempfile.mkdtemp(prefix='clt-e2e-')
     try:
-        {'sample': test_sample, 'search': test_search, 'keyboard': test_keyboard}[args.test](args, workdir)
+        {'sample': test_sample, 'search': test_search, 'keyboard': test_keyboard,
+         'installed': test_installed}[args.test](args, workdir)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     print('1..%d' % len(results), flush=True)
