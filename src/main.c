@@ -9,6 +9,7 @@
 #include <locale.h>
 
 #include "clt-application.h"
+#include "clt-catalog.h"
 
 int
 main (int   argc,
@@ -16,7 +17,8 @@ main (int   argc,
 {
   g_autoptr(CltApplication) app = NULL;
 
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* LOCALEDIR, or $CLT_LOCALEDIR for a build tree or a relocated install */
+  bindtextdomain (GETTEXT_PACKAGE, clt_catalog_get_directory ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

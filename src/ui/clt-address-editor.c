@@ -605,6 +605,10 @@ clt_address_editor_class_init (CltAddressEditorClass *klass)
 static void
 clt_address_editor_init (CltAddressEditor *self)
 {
+  /* A dialog to AT-SPI, named by its title. GTK 4.8 takes the role from the
+   * instance when the template realizes the accessible (the class role
+   * leaves a modal AdwWindow subclass a "filler"): set it before. */
+  g_object_set (self, "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);

@@ -224,12 +224,15 @@ clt_conflict_dialog_class_init (CltConflictDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "conflict.cancel", NULL);
 
   /* GTK 4.8 shows a modal AdwWindow to assistive technologies as a filler. */
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
 }
 
 static void
 clt_conflict_dialog_init (CltConflictDialog *self)
 {
+  /* A dialog to AT-SPI, named by its title. GTK 4.8 takes the role from the
+   * instance when the template realizes the accessible (the class role
+   * leaves a modal AdwWindow subclass a "filler"): set it before. */
+  g_object_set (self, "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) field_free);

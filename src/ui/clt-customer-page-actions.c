@@ -362,6 +362,25 @@ on_note_added_cb (GObject      *object,
   _clt_customer_page_update_actions (self);
 }
 
+/* Alt+1…4: the Overview, Addresses, Notes and Orders tabs, with the focus
+ * on the first control of the tab (the keyboard way to the view switcher,
+ * which is out of the Tab order at the bottom of a narrow window). */
+static void
+show_tab_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CltCustomerPage *self = CLT_CUSTOMER_PAGE (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+  GtkWidget *tab = adw_view_stack_get_child_by_name (self->view_stack, name);
+
+  if (tab == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->view_stack)))
+    return;
+
+  adw_view_stack_set_visible_child (self->view_stack, tab);
+  gtk_widget_child_focus (tab, GTK_DIR_TAB_FORWARD);
+}
+
 static void
 add_note_action (GtkWidget  *widget,
                  const char *action_name,
@@ -729,6 +748,7 @@ _clt_customer_page_class_init_actions (CltCustomerPageClass *klass)
   gtk_widget_class_install_action (widget_class, "customer.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "customer.add-address", NULL, add_address_action);
   gtk_widget_class_install_action (widget_class, "customer.add-note", NULL, add_note_action);
+  gtk_widget_class_install_action (widget_class, "customer.show-tab", "s", show_tab_action);
   gtk_widget_class_install_action (widget_class, "customer.mark-verified", NULL,
                                    mark_verified_action);
   gtk_widget_class_install_action (widget_class, "customer.edit-address", "s",
@@ -744,6 +764,14 @@ _clt_customer_page_class_init_actions (CltCustomerPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "customer.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "customer.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
+                                       "customer.show-tab", "s", "overview");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
+                                       "customer.show-tab", "s", "addresses");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
+                                       "customer.show-tab", "s", "notes");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK,
+                                       "customer.show-tab", "s", "orders");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
                                        "customer.edit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "customer.delete", NULL);

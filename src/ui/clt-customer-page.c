@@ -110,6 +110,17 @@ show_customer (CltCustomerPage *self)
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, TRUE);
   gtk_stack_set_visible_child_name (self->main_stack, "customer");
   gtk_spinner_set_spinning (self->spinner, FALSE);
+
+  /* Opened while it was loading, the page had nothing to focus yet: the
+   * keyboard focus (and the page's shortcuts) come in now. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+      if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+        gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+    }
 }
 
 void

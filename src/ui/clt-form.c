@@ -329,10 +329,6 @@ clt_form_class_init (GtkWidgetClass *widget_class,
 
   gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
 
-  /* A modal AdwWindow is a "filler" to AT-SPI in GTK 4.8: a dialog, named
-   * by its title, is what screen readers expect. */
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
-
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "editor.save", NULL);

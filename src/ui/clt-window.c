@@ -649,6 +649,15 @@ on_editor_unrealized_cb (CltWindow         *self,
 
   g_clear_weak_pointer (&self->editor);
   g_clear_object (&self->editor_customer);
+
+  /* The keyboard focus comes back where the editor was opened from: the
+   * customer page, or the table (GTK leaves it on no widget). */
+  if (self->disposed)
+    return;
+  if (_clt_window_page_is_visible (self))
+    gtk_widget_child_focus (GTK_WIDGET (self->page), GTK_DIR_TAB_FORWARD);
+  else if (gtk_widget_get_mapped (GTK_WIDGET (self->table)))
+    gtk_widget_grab_focus (GTK_WIDGET (clt_customer_table_get_column_view (self->table)));
 }
 
 static void
