@@ -904,6 +904,7 @@ fold_fast (const char *text)
     {
       guchar c = *r;
       const char *replacement;
+      gunichar code_point;
 
       if (c < 0x80)
         {
@@ -922,11 +923,16 @@ fold_fast (const char *text)
           continue;
         }
 
-      /* Two-byte sequences for U+0080–U+024F: lead bytes 0xC2–0xC9. */
+      /* Two-byte sequences for U+0080–U+024F: lead bytes 0xC2–0xC9, of
+       * which 0xC9 reaches up to U+027F, beyond the table (found by
+       * tests/fuzz/fuzz-search: U+0250–U+027F read past its end). */
       if (c < 0xC2 || c > 0xC9 || (r[1] & 0xC0) != 0x80)
         goto slow;
 
-      replacement = latin_folds[(((gunichar) (c & 0x1F) << 6) | (r[1] & 0x3F)) - LATIN_FIRST];
+      code_point = ((gunichar) (c & 0x1F) << 6) | (r[1] & 0x3F);
+      if (code_point > LATIN_LAST)
+        goto slow;
+      replacement = latin_folds[code_point - LATIN_FIRST];
       if (replacement == NULL)
         goto slow;
 

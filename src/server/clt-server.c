@@ -123,6 +123,22 @@ append_loggable_path (GString           *line,
     }
 }
 
+/* A method is upper-case letters ("GET", "PROPFIND"); anything else a
+ * client sent there (a token, say: found by tests/fuzz/fuzz-server) is
+ * logged as "?". */
+static const char *
+loggable_method (const char *method)
+{
+  gsize len = method != NULL ? strlen (method) : 0;
+
+  if (len == 0 || len > 16)
+    return "?";
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isupper (method[i]))
+      return "?";
+  return method;
+}
+
 static void
 log_request (CltServer         *self,
              SoupServerMessage *msg,
@@ -135,7 +151,7 @@ log_request (CltServer         *self,
   double ms = (double) (g_get_monotonic_time () - started) / 1000.0;
 
   g_string_append_printf (line, "%s %s %s ", time, username != NULL ? username : "-",
-                          soup_server_message_get_method (msg));
+                          loggable_method (soup_server_message_get_method (msg)));
   append_loggable_path (line, msg);
   g_string_append_printf (line, " %u %.1fms", soup_server_message_get_status (msg), ms);
 

@@ -189,6 +189,11 @@ probe_file_contents (CltSqliteStore *self,
 
   if (n_read < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
     return set_not_a_database (self, CLT_SQLITE_ERROR_NOT_A_DATABASE, error);
+  /* File format write and read versions: 1 (rollback journal) or 2 (WAL).
+   * SQLite refuses others with a plain error ("unsupported file format";
+   * found by tests/fuzz/fuzz-open): refused here as what they are. */
+  if (header[18] < 1 || header[18] > 2 || header[19] < 1 || header[19] > 2)
+    return set_not_a_database (self, CLT_SQLITE_ERROR_NOT_A_DATABASE, error);
 
   /* A truncated file: the header says how many pages there are (valid
    * when the "version-valid-for" number matches the change counter). With

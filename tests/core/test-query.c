@@ -202,6 +202,7 @@ test_fold_text (void)
     { "anna.mueller@example.org", "anna.mueller@example.org" },
     { "+49 (30) 123-456", "+49 (30) 123-456" },
     { "Ελληνικά", "ελληνικα" },
+    { "\xc9\x90\xc9\x91 \xc9\xbf", "\xc9\x90\xc9\x91 \xc9\xbf" },  /* U+0250–U+027F: past the fast table */
     { "", "" },
     { "   ", "" },
   };

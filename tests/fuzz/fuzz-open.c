@@ -59,7 +59,7 @@ use_store (CltSqliteStore *store)
   guint total = 0;
 
   clt_store_list_customers_async (CLT_STORE (store), NULL, 0, 10, CLT_LIST_FLAGS_WITH_TOTAL, NULL,
-                                  fuzz_on_result_cb, &result);
+                                  on_result_cb, &result);
   page = clt_store_list_customers_finish (CLT_STORE (store), fuzz_wait (&result), &total, &error);
   g_clear_object (&result);
   g_clear_error (&error);
@@ -70,7 +70,7 @@ use_store (CltSqliteStore *store)
 
       clt_store_get_customer_details_async (CLT_STORE (store),
                                             clt_customer_get_id (g_ptr_array_index (page, 0)),
-                                            NULL, fuzz_on_result_cb, &result);
+                                            NULL, on_result_cb, &result);
       details = (GObject *) clt_store_get_customer_details_finish (CLT_STORE (store),
                                                                    fuzz_wait (&result), &error);
       g_clear_object (&result);
@@ -78,7 +78,7 @@ use_store (CltSqliteStore *store)
     }
 
   clt_query_set_search_text (query, "a");
-  clt_store_count_customers_async (CLT_STORE (store), query, NULL, fuzz_on_result_cb, &result);
+  clt_store_count_customers_async (CLT_STORE (store), query, NULL, on_result_cb, &result);
   clt_store_count_customers_finish (CLT_STORE (store), fuzz_wait (&result), &total, &error);
 }
 
@@ -129,7 +129,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   if (store != NULL)
     {
       use_store (store);
-      fuzz_close_store (store);
+      close_store (store);
     }
   else
     {

@@ -33,7 +33,7 @@ count (CltQuery *query,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  clt_store_count_customers_async (CLT_STORE (store), query, NULL, fuzz_on_result_cb, &result);
+  clt_store_count_customers_async (CLT_STORE (store), query, NULL, on_result_cb, &result);
   return clt_store_count_customers_finish (CLT_STORE (store), fuzz_wait (&result), n, error);
 }
 
@@ -51,7 +51,7 @@ LLVMFuzzerInitialize (int    *argc,
   dir = fuzz_make_temp_dir ();
   path = g_build_filename (dir, "customers.db", NULL);
   fuzz_make_database (path, N_CUSTOMERS);
-  store = fuzz_open_store (path);
+  store = open_store (path);
   if (!count (NULL, &n_all, &error) || n_all != N_CUSTOMERS)
     fuzz_fail ("the sample database holds %u customers", n_all);
 
@@ -86,7 +86,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   folded = clt_fold_text (text);
 
   clt_store_list_customers_async (CLT_STORE (store), query, (data[0] >> 7), PAGE_SIZE,
-                                  CLT_LIST_FLAGS_WITH_TOTAL, NULL, fuzz_on_result_cb, &result);
+                                  CLT_LIST_FLAGS_WITH_TOTAL, NULL, on_result_cb, &result);
   page = clt_store_list_customers_finish (CLT_STORE (store), fuzz_wait (&result), &total,
                                           &error);
   if (page == NULL)

@@ -63,7 +63,7 @@ add_user (const char *username,
 
   clt_backoffice_user_set_username (user, username);
   clt_backoffice_user_set_role (user, role);
-  clt_accounts_add_user_async (CLT_ACCOUNTS (store), user, NULL, fuzz_on_result_cb, &result);
+  clt_accounts_add_user_async (CLT_ACCOUNTS (store), user, NULL, on_result_cb, &result);
   token = clt_accounts_add_user_finish (CLT_ACCOUNTS (store), fuzz_wait (&result), &error);
   if (token == NULL)
     fuzz_fail ("cannot add %s: %s", username, error->message);
@@ -80,14 +80,14 @@ find_ids (void)
   g_autoptr(GError) error = NULL;
 
   clt_store_list_customers_async (CLT_STORE (store), NULL, 0, 1, CLT_LIST_FLAGS_NONE, NULL,
-                                  fuzz_on_result_cb, &result);
+                                  on_result_cb, &result);
   page = clt_store_list_customers_finish (CLT_STORE (store), fuzz_wait (&result), NULL, &error);
   if (page == NULL || page->len == 0)
     fuzz_fail ("no customer in the sample");
   customer_id = g_strdup (clt_customer_get_id (g_ptr_array_index (page, 0)));
   g_clear_object (&result);
 
-  clt_store_list_addresses_async (CLT_STORE (store), customer_id, NULL, fuzz_on_result_cb,
+  clt_store_list_addresses_async (CLT_STORE (store), customer_id, NULL, on_result_cb,
                                   &result);
   addresses = clt_store_list_addresses_finish (CLT_STORE (store), fuzz_wait (&result), &error);
   address_id = g_strdup (addresses != NULL && addresses->len > 0
@@ -109,7 +109,7 @@ LLVMFuzzerInitialize (int    *argc,
   dir = fuzz_make_temp_dir ();
   path = g_build_filename (dir, "server.db", NULL);
   fuzz_make_database (path, 12);
-  store = fuzz_open_store (path);
+  store = open_store (path);
   admin_token = add_user ("alice", CLT_ROLE_ADMIN);
   viewer_token = add_user ("vera", CLT_ROLE_VIEWER);
   find_ids ();

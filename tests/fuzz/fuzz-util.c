@@ -14,6 +14,7 @@
 #include "clt-import-report.h"
 
 #include "fuzz-util.h"
+#include "sqlite-test-util.h"
 
 #define HANG_SECONDS 20
 
@@ -58,16 +59,6 @@ fuzz_init_logging (void)
   g_setenv ("TZ", "UTC", TRUE);
 }
 
-void
-fuzz_on_result_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  *slot = g_object_ref (result);
-}
-
 GAsyncResult *
 fuzz_wait (GAsyncResult **slot)
 {
@@ -82,28 +73,6 @@ fuzz_wait (GAsyncResult **slot)
     }
 
   return *slot;
-}
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      g_chmod (path, 0700);
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_remove (path);
-    }
 }
 
 static void
@@ -131,54 +100,19 @@ fuzz_make_temp_dir (void)
   return dir;
 }
 
-CltSqliteStore *
-fuzz_open_store (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  CltSqliteStore *store = clt_sqlite_store_new (path, NULL, &error);
-
-  if (store == NULL)
-    fuzz_fail ("cannot open %s: %s", path, error->message);
-
-  return store;
-}
-
-static void
-set_flag (gpointer data)
-{
-  g_atomic_int_set ((gint *) data, TRUE);
-}
-
-void
-fuzz_close_store (CltSqliteStore *store)
-{
-  gint finalized = FALSE;
-  gint64 deadline = g_get_monotonic_time () + HANG_SECONDS * G_USEC_PER_SEC;
-
-  g_object_set_data_full (G_OBJECT (store), "fuzz-finalized", &finalized, set_flag);
-  g_object_unref (store);
-  while (!g_atomic_int_get (&finalized))
-    {
-      if (g_get_monotonic_time () > deadline)
-        fuzz_fail ("the store was not finalized after %d s", HANG_SECONDS);
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (100);
-    }
-}
-
 void
 fuzz_make_database (const char *path,
                     guint       n)
 {
-  CltSqliteStore *store = fuzz_open_store (path);
+  CltSqliteStore *store = open_store (path);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(CltImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
 
-  clt_sample_load_async (CLT_STORE (store), n, 1, NULL, fuzz_on_result_cb, &result);
+  clt_sample_load_async (CLT_STORE (store), n, 1, NULL, on_result_cb, &result);
   report = clt_sample_load_finish (CLT_STORE (store), fuzz_wait (&result), &error);
   if (report == NULL)
     fuzz_fail ("cannot load the sample: %s", error->message);
   g_clear_object (&result);
-  fuzz_close_store (store);
+  close_store (store);
 }

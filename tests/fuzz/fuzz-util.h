@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "clt-sqlite-store.h"
+#include "sqlite-test-util.h"
 
 G_BEGIN_DECLS
 
@@ -21,10 +22,10 @@ void            fuzz_fail           (const char    *format,
 /* Quiets GLib's log (refusals warn by design) and makes criticals fatal. */
 void            fuzz_init_logging   (void);
 
-void            fuzz_on_result_cb   (GObject       *object,
-                                     GAsyncResult  *result,
-                                     gpointer       user_data);
-/* Runs the main loop until *@slot is set; a hang of 20 s is a finding. */
+/* Runs the main loop until *@slot is set (by on_result_cb () of
+ * sqlite-test-util.h, which the targets share with the SQLite tests, as
+ * open_store (), close_store () and remove_tree ()); a hang of 20 s is a
+ * finding. */
 GAsyncResult   *fuzz_wait           (GAsyncResult **slot);
 
 /* A new folder that is removed at exit. */
@@ -32,9 +33,5 @@ char           *fuzz_make_temp_dir  (void);
 /* A Clientele database at @path with @n sample customers, closed again. */
 void            fuzz_make_database  (const char    *path,
                                      guint          n);
-CltSqliteStore *fuzz_open_store     (const char    *path);
-/* Drops the last reference to @store and waits until it is finalized
- * (its connections closed). */
-void            fuzz_close_store    (CltSqliteStore *store);
 
 G_END_DECLS

@@ -486,16 +486,20 @@ def main():
     parser.add_argument('--server', required=True)
     parser.add_argument('--app-helper', required=True)
     parser.add_argument('--only', action='append')
+    parser.add_argument('--rounds', type=int, help='rounds of kill-9, disk-full and app-kill')
     args = parser.parse_args()
 
     dir = tempfile.mkdtemp(prefix='clientele-soak.')
     results = []
     try:
         soaks = {
-            'kill-9': lambda: soak_kill9(args.server, dir, 20 if args.short else 1000),
+            'kill-9': lambda: soak_kill9(args.server, dir,
+                                         args.rounds or (20 if args.short else 1000)),
             'editors': lambda: soak_editors(args.server, dir, 50, 500 if args.short else 10000),
-            'disk-full': lambda: soak_disk_full(args.server, dir, 3 if args.short else 30),
-            'app-kill': lambda: soak_app(args.app_helper, dir, 10 if args.short else 200),
+            'disk-full': lambda: soak_disk_full(args.server, dir,
+                                                args.rounds or (3 if args.short else 30)),
+            'app-kill': lambda: soak_app(args.app_helper, dir,
+                                         args.rounds or (10 if args.short else 200)),
         }
         for name, run in soaks.items():
             if args.only and name not in args.only:
