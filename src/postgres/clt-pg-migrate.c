@@ -384,9 +384,9 @@ clt_pg_migrate_from_sqlite (const char    *path,
           !(g_str_equal (count->table, "change_log") && count->copied == count->in_file + 1))
         {
           g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_FAILED,
-                       _("The counts of %s differ: %" G_GINT64_FORMAT " in the file, %"
-                         G_GINT64_FORMAT " copied."),
-                       count->table, count->in_file, count->copied);
+                       _("The counts of %s differ: %lld in the file, %lld copied."),
+                       count->table, (long long) count->in_file,
+                       (long long) count->copied);
           goto out;
         }
     }
