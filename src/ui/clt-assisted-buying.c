@@ -75,7 +75,12 @@ show_error (CltAssistedBuying *self,
   message = clt_error_dup_message (_("Assisted Buying failed"), error);
   overlay = gtk_widget_get_ancestor (self->owner, ADW_TYPE_TOAST_OVERLAY);
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+    {
+      /* A toast title is markup; messages (and site names) are text. */
+      g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
+    }
   else
     g_warning ("%s", message);
 }
@@ -136,12 +141,16 @@ start (Shop *shop)
                                          self->cancellable, on_link_cb, shop);
 }
 
+/* The dialog holds the choice until it is answered (or goes unanswered). */
 static void
 on_preflight_response_cb (AdwMessageDialog *dialog,
                           const char       *response,
                           gpointer          user_data)
 {
-  Shop *shop = user_data;
+  Shop *shop = g_object_steal_data (G_OBJECT (dialog), "shop");
+
+  if (shop == NULL)
+    return;
 
   if (g_strcmp0 (response, "shop") == 0)
     start (shop);
@@ -213,8 +222,9 @@ on_customer_cb (GObject      *object,
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (on_preflight_response_cb),
-                    g_steal_pointer (&shop));
+  g_object_set_data_full (G_OBJECT (dialog), "shop", g_steal_pointer (&shop),
+                          (GDestroyNotify) shop_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_preflight_response_cb), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
