@@ -765,6 +765,52 @@ test_delete_undo (void)
   temp_store_clear (&ts);
 }
 
+/* Ctrl+Z (win.undo-delete) takes the deletion back as the toast's Undo
+ * does, even at once while the toast still slides in; the toast's title is
+ * a label of role alert, which screen readers announce. */
+static void
+test_delete_undo_by_keyboard (void)
+{
+  TempStore ts = { 0 };
+  CltWindow *window;
+  g_autoptr(CltCustomer) row = NULL;
+  AdwToast *toast;
+  GtkWidget *title;
+
+  temp_store_init (&ts, TEMP_DIR_TEMPLATE, N_SAMPLE);
+  window = create_window (app, ts.store);
+  wait_for_rows (window, N_SAMPLE);
+
+  select_row (window, 3);
+  row = get_row (window, 3);
+  delete_and_confirm (window, row);
+  wait_for_rows (window, N_SAMPLE - 1);
+  toast = get_delete_toast (window);
+
+  title = adw_toast_get_custom_title (toast);
+  g_assert_true (GTK_IS_LABEL (title));
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (title)), ==,
+                   GTK_ACCESSIBLE_ROLE_ALERT);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (title)), ==, "Customer deleted");
+  g_assert_cmpstr (clt_toast_get_message (toast), ==, "Customer deleted");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", NULL));
+  wait_for_rows (window, N_SAMPLE);
+  wait_for_row (window, clt_customer_get_id (row), TRUE);
+  wait_until (no_deletion_pending, window, "the undo to finish");
+  run_for (800);
+  g_assert_true (store_lists (ts.store, clt_customer_get_id (row)));
+  g_assert_false (store_can_undo (ts.store, clt_customer_get_id (row)));
+
+  /* Nothing to take back now: a second Ctrl+Z changes nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", NULL));
+  run_for (300);
+  g_assert_cmpuint (store_count (ts.store), ==, N_SAMPLE);
+
+  destroy_window (window);
+  temp_store_clear (&ts);
+}
+
 static void
 test_delete_finishes (void)
 {
@@ -1056,6 +1102,7 @@ main (int   argc,
   g_test_add_func ("/clt/customer-flow/open-and-back", test_open_and_back);
   g_test_add_func ("/clt/customer-flow/row-menu", test_row_menu);
   g_test_add_func ("/clt/customer-flow/delete-undo", test_delete_undo);
+  g_test_add_func ("/clt/customer-flow/delete-undo-by-keyboard", test_delete_undo_by_keyboard);
   g_test_add_func ("/clt/customer-flow/delete-finishes", test_delete_finishes);
   g_test_add_data_func ("/clt/customer-flow/close-finishes", "close", test_close_finishes);
   g_test_add_data_func ("/clt/customer-flow/quit-finishes", "quit", test_close_finishes);
