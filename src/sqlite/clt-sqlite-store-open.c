@@ -189,10 +189,12 @@ probe_file_contents (CltSqliteStore *self,
 
   if (n_read < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
     return set_not_a_database (self, CLT_SQLITE_ERROR_NOT_A_DATABASE, error);
-  /* File format write and read versions: 1 (rollback journal) or 2 (WAL).
-   * SQLite refuses others with a plain error ("unsupported file format";
-   * found by tests/fuzz/fuzz-open): refused here as what they are. */
-  if (header[18] < 1 || header[18] > 2 || header[19] < 1 || header[19] > 2)
+  /* File format write and read versions: 1 (rollback journal) or 2 (WAL);
+   * schema format 0 (empty) to 4. SQLite refuses others with a plain error
+   * ("unsupported file format"; found by tests/fuzz/fuzz-open): refused
+   * here as what they are. */
+  if (header[18] < 1 || header[18] > 2 || header[19] < 1 || header[19] > 2 ||
+      read_be32 (header + 44) > 4)
     return set_not_a_database (self, CLT_SQLITE_ERROR_NOT_A_DATABASE, error);
 
   /* A truncated file: the header says how many pages there are (valid
@@ -575,7 +577,7 @@ clt_sqlite_store_initable_init (GInitable     *initable,
                                 GError       **error)
 {
   CltSqliteStore *self = CLT_SQLITE_STORE (initable);
-  ProbeResult probe;
+  ProbeResult probe = PROBE_NEW;
   int version = 0;
 
   if (self->path == NULL || self->path[0] == '\0')
