@@ -7,9 +7,49 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "clt-assisted-session.h"
+#include "clt-site.h"
 #include "clt-store.h"
 #include "clt-store-private.h"
+
+GTimeSpan
+clt_store_get_assisted_buying_lifetime (void)
+{
+  const char *lifetime_ms = g_getenv ("CLT_ASSISTED_BUYING_LIFETIME_MS");
+  gint64 ms;
+
+  if (lifetime_ms != NULL && g_ascii_string_to_signed (lifetime_ms, 10, 0, G_MAXINT32, &ms, NULL))
+    return ms * 1000;
+
+  return CLT_STORE_ASSISTED_BUYING_LIFETIME;
+}
+
+gboolean
+clt_store_check_assisted_buying_site (CltSite  *site,
+                                      GError  **error)
+{
+  const char *name = clt_site_get_name (site)[0] != '\0' ? clt_site_get_name (site)
+                                                         : clt_site_get_code (site);
+
+  if (!clt_site_get_assisted_buying (site))
+    g_propagate_error (error, clt_store_error_new_conflict ("site",
+                                                           _("Assisted Buying is switched off "
+                                                             "for the site “%s”."), name));
+  else if (clt_site_get_storefront_url (site)[0] == '\0')
+    g_propagate_error (error, clt_store_error_new_conflict ("site",
+                                                           _("The site “%s” has no storefront "
+                                                             "address."), name));
+  else if (clt_site_get_assisted_buying_url (site)[0] == '\0')
+    g_propagate_error (error, clt_store_error_new_conflict ("site",
+                                                           _("The site “%s” has no Assisted "
+                                                             "Buying address."), name));
+  else
+    return TRUE;
+
+  return FALSE;
+}
 
 void
 clt_store_start_assisted_buying_async (CltStore            *self,

@@ -657,6 +657,12 @@ GArray             *clt_store_list_changes_finish           (CltStore           
  * CLT_ASSISTED_BUYING_LIFETIME_MS (read by the SQLite store, and so by a
  * clientele-server over one), to see tokens expire without waiting. */
 #define CLT_STORE_ASSISTED_BUYING_LIFETIME (5 * G_TIME_SPAN_MINUTE)
+/* For stores: how long a new token lives (CLT_STORE_ASSISTED_BUYING_LIFETIME
+ * or CLT_ASSISTED_BUYING_LIFETIME_MS), and whether @site offers Assisted
+ * Buying (CONFLICT on "site" saying what it lacks, when it does not). */
+GTimeSpan           clt_store_get_assisted_buying_lifetime  (void);
+gboolean            clt_store_check_assisted_buying_site    (CltSite              *site,
+                                                             GError              **error);
 void                clt_store_start_assisted_buying_async   (CltStore             *self,
                                                              const char           *customer_id,
                                                              const char           *site_code,

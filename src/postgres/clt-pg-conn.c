@@ -400,6 +400,10 @@ pg_bind_text (PgStmt      *stmt,
     set_value (stmt, idx, g_utf8_make_valid (text, length));
   else
     set_value (stmt, idx, g_strndup (text, length));
+
+  /* As SQLite does with a destructor: the text is no longer needed. */
+  if (text != NULL && destroy != PG_STATIC && destroy != PG_TRANSIENT)
+    destroy ((void *) text);
 }
 
 static int

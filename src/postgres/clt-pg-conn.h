@@ -41,8 +41,8 @@ G_BEGIN_DECLS
 #define PG_TEXT               3
 #define PG_NULL               5
 
-/* pg_bind_text ()'s last argument, kept for the shape of the calls: the
- * text is always copied. */
+/* pg_bind_text ()'s last argument, as SQLite's: the text is always
+ * copied, then handed to a destroy function other than these two. */
 #define PG_STATIC    ((void (*) (void *)) 0)
 #define PG_TRANSIENT ((void (*) (void *)) -1)
 

@@ -34,6 +34,7 @@ static const char * const tables[] = {
   "customers",
   "customer_groups",
   "customer_field_values",
+  "assisted_buying_sessions",
   "addresses",
   "orders",
   "notes",
@@ -59,7 +60,45 @@ static const struct
   { "notes", "id" },
   { "email_outbox", "id" },
   { "change_log", "seq" },
+  { "assisted_buying_sessions", "pk" },
 };
+
+/* Target columns the file holds under another shape: SQLite's one untyped
+ * customer_field_values.sort_key is two typed columns here (schema_v2 in
+ * clt-pg-schema.c). */
+static const struct
+{
+  const char *table;
+  const char *column;
+  const char *expression;
+} source_columns[] = {
+  { "customer_field_values", "sort_number",
+    "CASE WHEN typeof (sort_key) IN ('integer', 'real') THEN sort_key END" },
+  { "customer_field_values", "sort_text",
+    "CASE WHEN typeof (sort_key) = 'text' THEN sort_key END" },
+};
+
+/* What the file's SELECT reads for the target's @columns of @table. */
+static char *
+source_select (const char *table,
+               const char *columns)
+{
+  g_auto(GStrv) names = g_strsplit (columns, ", ", -1);
+  g_autoptr(GString) select = g_string_new ("SELECT ");
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      const char *expression = names[i];
+
+      for (guint j = 0; j < G_N_ELEMENTS (source_columns); j++)
+        if (g_str_equal (source_columns[j].table, table) &&
+            g_str_equal (source_columns[j].column, names[i]))
+          expression = source_columns[j].expression;
+      g_string_append_printf (select, "%s%s", i > 0 ? ", " : "", expression);
+    }
+  g_string_append_printf (select, " FROM \"%s\"", table);
+  return g_string_free (g_steal_pointer (&select), FALSE);
+}
 
 static gboolean
 set_pg_error (PgConn      *db,
@@ -151,7 +190,7 @@ copy_table (sqlite3       *file,
   if (columns == NULL)
     return FALSE;
 
-  select = g_strdup_printf ("SELECT %s FROM \"%s\"", columns, table);
+  select = source_select (table, columns);
   if (sqlite3_prepare_v2 (file, select, -1, &stmt, NULL) != SQLITE_OK)
     return set_sqlite_error (file, table, error);
   n_columns = sqlite3_column_count (stmt);

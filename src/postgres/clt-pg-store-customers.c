@@ -26,6 +26,13 @@ pgs_task_author (GTask *task)
   return task_op (task)->author;
 }
 
+/* Who the write that @task runs acts as (NULL: the store's own user). */
+CltBackofficeUser *
+pgs_task_actor (GTask *task)
+{
+  return task_op (task)->actor;
+}
+
 /* A write based on @expected when the stored customer is at @stored. */
 gboolean
 pgs_check_version (gint64   stored,
@@ -259,18 +266,42 @@ next_customer_number (CltPgStore     *self,
 }
 
 
-/* Group codes must name existing groups, custom field keys existing
- * definitions. */
+/* A changed site reference (@property "preferred-site" or "restriction")
+ * must name an existing site: an imported customer may name a site this
+ * database does not know, and keeps it while it is not changed. */
+static gboolean
+check_site_reference (CltPgStore  *self,
+                      PgConn      *db,
+                      const char  *property,
+                      const char  *site,
+                      const char  *stored_site,
+                      GError     **error)
+{
+  gboolean found;
+
+  if (site[0] == '\0' || g_strcmp0 (site, stored_site) == 0)
+    return TRUE;
+
+  if (!pgs_exists_text (self, db, "SELECT 1 FROM sites WHERE code = ?", site, &found, error))
+    return FALSE;
+  if (!found)
+    g_propagate_error (error, clt_store_error_new_invalid (property, _("There is no site “%s”."),
+                                                           site));
+  return found;
+}
+
+/* Group codes must name existing groups, sites existing sites (see
+ * check_site_reference ()), custom field keys existing definitions.
+ * @stored: the customer as stored, NULL for a new one. */
 static gboolean
 check_references (CltPgStore *self,
                   PgConn        *db,
                   CltCustomer    *customer,
-                  const char     *stored_site,
+                  CltCustomer    *stored,
                   GError        **error)
 {
   const char * const *groups = clt_customer_get_groups (customer);
   GVariant *fields = clt_customer_get_custom_fields (customer);
-  const char *site = clt_customer_get_preferred_site (customer);
   gboolean found;
 
   for (guint i = 0; groups != NULL && groups[i] != NULL; i++)
@@ -286,20 +317,13 @@ check_references (CltPgStore *self,
         }
     }
 
-  /* An imported customer may name a site this database does not know:
-   * only a changed preferred site must exist. */
-  if (site[0] != '\0' && g_strcmp0 (site, stored_site) != 0)
-    {
-      if (!pgs_exists_text (self, db, "SELECT 1 FROM sites WHERE code = ?", site, &found, error))
-        return FALSE;
-      if (!found)
-        {
-          g_propagate_error (error, clt_store_error_new_invalid ("preferred-site",
-                                                                 _("There is no site “%s”."),
-                                                                 site));
-          return FALSE;
-        }
-    }
+  if (!check_site_reference (self, db, "preferred-site", clt_customer_get_preferred_site (customer),
+                             stored != NULL ? clt_customer_get_preferred_site (stored) : NULL,
+                             error) ||
+      !check_site_reference (self, db, "restriction", clt_customer_get_restriction (customer),
+                             stored != NULL ? clt_customer_get_restriction (stored) : NULL,
+                             error))
+    return FALSE;
 
   if (fields != NULL && g_variant_is_of_type (fields, G_VARIANT_TYPE_VARDICT))
     {
@@ -307,8 +331,9 @@ check_references (CltPgStore *self,
       const char *key;
       GVariant *value;
 
-      g_autoptr(PgStmt) type = pgs_prepare (self, db, "SELECT type FROM custom_fields WHERE key = ?",
-                                              error);
+      g_autoptr(PgStmt) type = pgs_prepare (self, db,
+                                            "SELECT type, choices FROM custom_fields WHERE key = ?",
+                                            error);
 
       if (type == NULL)
         return FALSE;
@@ -320,6 +345,7 @@ check_references (CltPgStore *self,
           g_autoptr(GVariant) owned = value;
           g_autoptr(CltCustomField) field = NULL;
           g_autofree char *message = NULL;
+          g_auto(GStrv) choices = NULL;
           int rc;
 
           pg_reset (type);
@@ -332,19 +358,20 @@ check_references (CltPgStore *self,
             }
           if (rc == PG_DONE)
             {
-              g_propagate_error (error, clt_store_error_new_invalid ("custom-fields",
-                                                                     _("There is no custom field “%s”."),
-                                                                     key));
+              g_autofree char *unknown = g_strdup_printf (_("There is no custom field “%s”."), key);
+
+              g_propagate_error (error, clt_custom_field_value_error (key, unknown));
               return FALSE;
             }
 
           field = clt_custom_field_new ();
           clt_custom_field_set_key (field, key);
           clt_custom_field_set_field_type (field, pg_column_int (type, 0));
+          choices = pgs_split_lines (pgs_column_text (type, 1));
+          clt_custom_field_set_choices (field, (const char * const *) choices);
           if (!clt_validate_custom_field_value (field, owned, &message))
             {
-              g_propagate_error (error, clt_store_error_new_invalid ("custom-fields", "%s: %s",
-                                                                     key, message));
+              g_propagate_error (error, clt_custom_field_value_error (key, message));
               return FALSE;
             }
         }
@@ -413,9 +440,10 @@ write_custom_fields (CltPgStore *self,
     return TRUE;
 
   insert = pgs_prepare (self, db,
-                    "INSERT INTO customer_field_values (customer_pk, field_key, value)"
-                    " VALUES (?, ?, ?)"
-                    " ON CONFLICT (customer_pk, field_key) DO UPDATE SET value = excluded.value",
+                    "INSERT INTO customer_field_values (customer_pk, field_key, value, sort_number,"
+                    " sort_text) VALUES (?, ?, ?, ?, ?)"
+                    " ON CONFLICT (customer_pk, field_key) DO UPDATE SET value = excluded.value,"
+                    " sort_number = excluded.sort_number, sort_text = excluded.sort_text",
                     error);
   if (insert == NULL)
     return FALSE;
@@ -427,17 +455,7 @@ write_custom_fields (CltPgStore *self,
 
       pg_bind_int64 (insert, 1, pk);
       pgs_bind_text (insert, 2, key);
-      if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
-        pg_bind_double (insert, 3, g_variant_get_double (value));
-      else if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
-        pg_bind_int (insert, 3, g_variant_get_boolean (value));
-      else if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
-        pgs_bind_text (insert, 3, g_variant_get_string (value, NULL));
-      else
-        {
-          g_autofree char *printed = g_variant_print (value, FALSE);
-          pgs_bind_text (insert, 3, printed);
-        }
+      pgs_bind_field_value (insert, 3, value);
       g_variant_unref (value);
 
       ok = pgs_step_done (self, db, insert, error);
@@ -869,7 +887,7 @@ update_customer_write (CltPgStore *self,
         }
     }
 
-  if (!check_references (self, db, customer, clt_customer_get_preferred_site (before), error))
+  if (!check_references (self, db, customer, before, error))
     return FALSE;
 
   if (company_id[0] != '\0')

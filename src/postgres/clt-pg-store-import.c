@@ -92,9 +92,10 @@ importer_init (CltPgStore *self,
     return FALSE;
 
   importer->field_value = pgs_prepare (self, db,
-    "INSERT INTO customer_field_values (customer_pk, field_key, value)"
-    " VALUES (?1, ?2, ?3)"
-    " ON CONFLICT (customer_pk, field_key) DO UPDATE SET value = excluded.value", error);
+    "INSERT INTO customer_field_values (customer_pk, field_key, value, sort_number, sort_text)"
+    " VALUES (?1, ?2, ?3, ?4, ?5)"
+    " ON CONFLICT (customer_pk, field_key) DO UPDATE SET value = excluded.value,"
+    " sort_number = excluded.sort_number, sort_text = excluded.sort_text", error);
   if (importer->field_value == NULL)
     return FALSE;
 
@@ -357,17 +358,7 @@ import_one (CltPgStore *self,
 
           pg_bind_int64 (v, 1, pk);
           pgs_bind_text (v, 2, key);
-          if (type == CLT_CUSTOM_FIELD_NUMBER)
-            pg_bind_double (v, 3, g_variant_get_double (value));
-          else if (type == CLT_CUSTOM_FIELD_BOOLEAN)
-            pg_bind_int (v, 3, g_variant_get_boolean (value));
-          else if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
-            pgs_bind_text (v, 3, g_variant_get_string (value, NULL));
-          else
-            {
-              g_autofree char *printed = g_variant_print (value, FALSE);
-              pgs_bind_text (v, 3, printed);
-            }
+          pgs_bind_field_value (v, 3, value);
           g_variant_unref (value);
 
           if (!ok || !pgs_step_done (self, db, v, error))

@@ -23,6 +23,7 @@
 
 #include "clt-accounts.h"
 #include "clt-address.h"
+#include "clt-assisted-session.h"
 #include "clt-backoffice-user.h"
 #include "clt-company.h"
 #include "clt-custom-field.h"
@@ -222,6 +223,7 @@ G_GNUC_INTERNAL void pgs_note_data_free (NoteData *data);
 
 /* clt-pg-store-customers.c */
 G_GNUC_INTERNAL const char *pgs_task_author (GTask *task);
+G_GNUC_INTERNAL CltBackofficeUser *pgs_task_actor (GTask *task);
 G_GNUC_INTERNAL gboolean pgs_check_version (gint64 stored, gint64 expected, GError **error);
 G_GNUC_INTERNAL void pgs_set_conflict (GError **error, const char *field, const char *message);
 G_GNUC_INTERNAL gint64 pgs_now_usec (void);
@@ -267,6 +269,7 @@ G_GNUC_INTERNAL gboolean pgs_select_customers (CltPgStore *self, PgConn *db, PgS
 /* clt-pg-store-shop.c */
 G_GNUC_INTERNAL PgStmt *pgs_prepare_customer_update (CltPgStore *self, PgConn *db, GTask *task, const char *set, const char *where, int n_params, GError **error);
 G_GNUC_INTERNAL gboolean pgs_check_list_argument (const char *field, const char *const *values, GError **error);
+G_GNUC_INTERNAL gboolean pgs_lookup_site (CltPgStore *self, PgConn *db, const char *code, CltSite **out, GError **error);
 G_GNUC_INTERNAL gboolean pgs_lookup_company (CltPgStore *self, PgConn *db, const char *company_id, CltCompany **out, GError **error);
 G_GNUC_INTERNAL gboolean pgs_select_customer_shop_data (CltPgStore *self, PgConn *db, gint64 pk, const char *company_id, GPtrArray **sites, GPtrArray **groups, CltCompany **company, GError **error);
 G_GNUC_INTERNAL CltShopPreferences *pgs_read_preferences (CltPgStore *self, PgConn *db, GError **error);
@@ -301,6 +304,7 @@ G_GNUC_INTERNAL gboolean pgs_exec_sql (CltPgStore *self, PgConn *db, const char 
 G_GNUC_INTERNAL PgStmt *pgs_prepare (CltPgStore *self, PgConn *db, const char *sql, GError **error);
 G_GNUC_INTERNAL void pgs_bind_text (PgStmt *stmt, int idx, const char *text);
 G_GNUC_INTERNAL void pgs_bind_static_text (PgStmt *stmt, int idx, const char *text);
+G_GNUC_INTERNAL void pgs_bind_field_value (PgStmt *stmt, int idx, GVariant *value);
 G_GNUC_INTERNAL gint64 pgs_date_time_to_usec (GDateTime *dt);
 G_GNUC_INTERNAL GDateTime *pgs_date_time_from_usec (gint64 usec);
 G_GNUC_INTERNAL void pgs_bind_date_time (PgStmt *stmt, int idx, GDateTime *dt);
@@ -312,6 +316,10 @@ G_GNUC_INTERNAL char *pgs_make_random_id (guint n_chars);
 
 /* clt-pg-store-accounts.c */
 G_GNUC_INTERNAL void clt_pg_store_accounts_iface_init (CltAccountsInterface *iface);
+
+/* clt-pg-store-assisted.c */
+G_GNUC_INTERNAL gboolean pgs_select_assisted_sessions (CltPgStore *self, PgConn *db, gint64 pk, GPtrArray **out, GError **error);
+G_GNUC_INTERNAL void clt_pg_store_assisted_iface_init (CltStoreInterface *iface);
 
 /* clt-pg-store-addresses.c */
 G_GNUC_INTERNAL void clt_pg_store_addresses_iface_init (CltStoreInterface *iface);

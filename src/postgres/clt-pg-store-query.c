@@ -39,6 +39,26 @@ typedef struct
   gboolean   has_text;
 } Filter;
 
+/* A custom field filter of the query, its value read by the field's type
+ * into what customer_field_values compares: a double or int64 (0/1) for
+ * sort_number, a string for sort_text. */
+typedef struct
+{
+  char          *key;
+  CltFieldMatch  match;
+  GVariant      *value;
+  GVariant      *upper;   /* CLT_FIELD_MATCH_PREFIX: the first text past the prefix */
+} FieldCondition;
+
+static void
+field_condition_free (FieldCondition *condition)
+{
+  g_free (condition->key);
+  g_clear_pointer (&condition->value, g_variant_unref);
+  g_clear_pointer (&condition->upper, g_variant_unref);
+  g_free (condition);
+}
+
 static void
 filter_clear (Filter *filter)
 {
@@ -63,6 +83,53 @@ filter_add_int (Filter *filter,
 {
   g_ptr_array_add (filter->params, g_variant_ref_sink (g_variant_new_int64 (value)));
   g_string_append_printf (filter->key, "i%" G_GINT64_FORMAT ";", value);
+}
+
+static void
+filter_add_variant (Filter   *filter,
+                    GVariant *value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+    filter_add_int (filter, g_variant_get_int64 (value));
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    filter_add_text (filter, g_variant_get_string (value, NULL));
+  else
+    {
+      g_ptr_array_add (filter->params, g_variant_ref (value));
+      g_string_append_printf (filter->key, "d%s;",
+                              g_ascii_dtostr (buffer, sizeof buffer, g_variant_get_double (value)));
+    }
+}
+
+/* Each condition asks for a value of its field whose sort column (by the
+ * value's type) matches, through the (field_key, sort_*) indexes. */
+static void
+filter_add_fields (Filter    *filter,
+                   GPtrArray *conditions)
+{
+  static const char * const ops[] = {
+    [CLT_FIELD_MATCH_EQUALS]   = " = ?",
+    [CLT_FIELD_MATCH_PREFIX]   = " >= ? AND sort_text < ?",
+    [CLT_FIELD_MATCH_AT_LEAST] = " >= ?",
+    [CLT_FIELD_MATCH_AT_MOST]  = " <= ?",
+  };
+
+  for (guint i = 0; conditions != NULL && i < conditions->len; i++)
+    {
+      FieldCondition *condition = g_ptr_array_index (conditions, i);
+      gboolean text = g_variant_is_of_type (condition->value, G_VARIANT_TYPE_STRING);
+
+      g_string_append_printf (filter->where,
+                              " AND EXISTS (SELECT 1 FROM customer_field_values"
+                              " WHERE customer_pk = c.pk AND field_key = ? AND %s%s)",
+                              text ? "sort_text" : "sort_number", ops[condition->match]);
+      filter_add_text (filter, condition->key);
+      filter_add_variant (filter, condition->value);
+      if (condition->upper != NULL)
+        filter_add_variant (filter, condition->upper);
+    }
 }
 
 /* One folded word of the search as a tsquery: its runs of letters and
@@ -191,10 +258,11 @@ filter_add_search (Filter     *filter,
 }
 
 static void
-filter_init (Filter   *filter,
-             CltQuery *query,
-             gboolean  dense,
-             gboolean  hide_pending)
+filter_init (Filter    *filter,
+             CltQuery  *query,
+             GPtrArray *conditions,
+             gboolean   dense,
+             gboolean   hide_pending)
 {
   GDateTime *from;
   GDateTime *until;
@@ -208,6 +276,9 @@ filter_init (Filter   *filter,
   filter->has_text = FALSE;
 
   filter_add_search (filter, clt_query_get_search_text (query), dense);
+  filter_add_fields (filter, conditions);
+  if (conditions != NULL && conditions->len > 0)
+    other = TRUE;
 
   switch (clt_query_get_status (query))
     {
@@ -236,6 +307,13 @@ filter_init (Filter   *filter,
                        " AND c.pk IN (SELECT customer_pk FROM customer_groups"
                        " WHERE group_code = ?)");
       filter_add_text (filter, clt_query_get_group (query));
+      other = TRUE;
+    }
+
+  if (clt_query_get_company (query)[0] != '\0')
+    {
+      g_string_append (filter->where, " AND c.company_id = ?");
+      filter_add_text (filter, clt_query_get_company (query));
       other = TRUE;
     }
 
@@ -285,20 +363,25 @@ filter_init (Filter   *filter,
 }
 
 static void
+bind_variant (PgStmt   *stmt,
+              int       index,
+              GVariant *value)
+{
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+    pg_bind_int64 (stmt, index, g_variant_get_int64 (value));
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
+    pg_bind_double (stmt, index, g_variant_get_double (value));
+  else
+    pg_bind_text (stmt, index, g_variant_get_string (value, NULL), -1, PG_TRANSIENT);
+}
+
+static void
 bind_params (PgStmt *stmt,
              GPtrArray    *params,
              int           first)
 {
   for (guint i = 0; i < params->len; i++)
-    {
-      GVariant *value = g_ptr_array_index (params, i);
-
-      if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
-        pg_bind_int64 (stmt, first + i, g_variant_get_int64 (value));
-      else
-        pg_bind_text (stmt, first + i, g_variant_get_string (value, NULL), -1,
-                           PG_TRANSIENT);
-    }
+    bind_variant (stmt, first + i, g_ptr_array_index (params, i));
 }
 
 static CltCustomer *
@@ -646,16 +729,6 @@ reader_anchors (CltPgStore *self,
   return anchors;
 }
 
-static void
-bind_variant (PgStmt *stmt,
-              int           index,
-              GVariant     *value)
-{
-  if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
-    pg_bind_int64 (stmt, index, g_variant_get_int64 (value));
-  else
-    pg_bind_text (stmt, index, g_variant_get_string (value, NULL), -1, PG_TRANSIENT);
-}
 
 /* }}} */
 
@@ -666,6 +739,7 @@ static gboolean
 count_query (CltPgStore *self,
              Reader         *reader,
              CltQuery       *query,
+             GPtrArray      *conditions,
              gboolean        hide_pending,
              gint64         *count,
              GError        **error)
@@ -676,7 +750,7 @@ count_query (CltPgStore *self,
   gpointer cached;
   int rc;
 
-  filter_init (&filter, query, FALSE, hide_pending);
+  filter_init (&filter, query, conditions, FALSE, hide_pending);
 
   reader_check_version (reader);
 
@@ -805,6 +879,85 @@ fetch_customers (CltPgStore *self,
   return TRUE;
 }
 
+/* The query's custom field filters, each value read by its field's type
+ * (clt_custom_field_parse_filter_value ()); a field that does not exist,
+ * or a value its type cannot hold, is INVALID. Checks the sort field too. */
+static gboolean
+resolve_field_filters (CltPgStore  *self,
+                       PgConn      *db,
+                       CltQuery    *query,
+                       GPtrArray  **out,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) conditions = g_ptr_array_new_with_free_func ((GDestroyNotify) field_condition_free);
+  g_autoptr(PgStmt) lookup = NULL;
+  const char *sort_field = clt_query_get_sort_field (query);
+  guint n = clt_query_get_n_field_filters (query);
+
+  *out = NULL;
+  if (n == 0 && sort_field[0] == '\0')
+    return TRUE;
+
+  lookup = pgs_prepare (self, db, "SELECT type FROM custom_fields WHERE key = ?", error);
+  if (lookup == NULL)
+    return FALSE;
+
+  /* The sort field last (i == n): only that it exists. */
+  for (guint i = 0; i <= n; i++)
+    {
+      CltFieldMatch match = CLT_FIELD_MATCH_EQUALS;
+      const char *text = NULL;
+      const char *key = i < n ? clt_query_get_field_filter (query, i, &match, &text) : sort_field;
+      g_autofree char *message = NULL;
+      FieldCondition *condition;
+      GVariant *value;
+      int rc;
+
+      if (key[0] == '\0')
+        continue;
+
+      pg_reset (lookup);
+      pgs_bind_text (lookup, 1, key);
+      rc = pg_step (lookup);
+      if (rc == PG_DONE)
+        {
+          g_propagate_error (error, clt_store_error_new_invalid (i < n ? "field-filters" : "sort-field",
+                                                                 _("There is no custom field “%s”."),
+                                                                 key));
+          return FALSE;
+        }
+      if (rc != PG_ROW)
+        {
+          pgs_set_db_error (self, error, db, rc);
+          return FALSE;
+        }
+      if (i == n)
+        break;
+
+      value = clt_custom_field_parse_filter_value (pg_column_int (lookup, 0), match, text, &message);
+      if (value == NULL)
+        {
+          g_propagate_error (error, clt_store_error_new_invalid ("field-filters", "%s: %s",
+                                                                 key, message));
+          return FALSE;
+        }
+
+      condition = g_new0 (FieldCondition, 1);
+      condition->key = g_strdup (key);
+      condition->match = match;
+      condition->value = g_variant_ref_sink (value);
+      /* U+10FFFF sorts after any character a prefix is followed by. */
+      if (match == CLT_FIELD_MATCH_PREFIX)
+        condition->upper = g_variant_ref_sink (g_variant_new_take_string (
+          g_strconcat (g_variant_get_string (value, NULL), "\xf4\x8f\xbf\xbf", NULL)));
+      g_ptr_array_add (conditions, condition);
+    }
+
+  if (conditions->len > 0)
+    *out = g_steal_pointer (&conditions);
+  return TRUE;
+}
+
 /* Two steps: the page's pks first, which for the plain table walks
  * only the sort index (a deep OFFSET then skips index entries, not rows),
  * then the rows themselves by pk. One read transaction holds all.
@@ -813,7 +966,11 @@ fetch_customers (CltPgStore *self,
  * sort index and testing each row finds a page quickly when matches are
  * dense; when they are sparse it would test the whole table, and
  * collecting the matches and sorting them is cheaper. The (cached) count
- * decides. */
+ * decides.
+ *
+ * Sorted by a custom field, the customers with a value come first, in the
+ * order of its sort column, then those without one by pk, in either
+ * direction; such a page starts from no anchor. */
 static gboolean
 list_customers_read (CltPgStore *self,
                      Reader         *reader,
@@ -824,6 +981,8 @@ list_customers_read (CltPgStore *self,
 {
   CustomersData *data = user_data;
   CltSortKey key = clt_query_get_sort_key (data->query);
+  const char *sort_field = clt_query_get_sort_field (data->query);
+  g_autoptr(GPtrArray) conditions = NULL;
   gboolean descending = clt_query_get_sort_direction (data->query) == CLT_SORT_DESCENDING;
   const char *dir = descending ? "DESC" : "ASC";
   g_autoptr(GPtrArray) customers = NULL;
@@ -844,6 +1003,9 @@ list_customers_read (CltPgStore *self,
   if ((guint) key >= CLT_N_SORT_KEYS)
     key = CLT_SORT_KEY_NUMBER;
 
+  if (!resolve_field_filters (self, reader->db, data->query, &conditions, error))
+    return FALSE;
+
   /* Asked once per read (in its snapshot), for every count and the page. */
   hide_pending = reader_has_pending_deletions (reader);
 
@@ -853,8 +1015,8 @@ list_customers_read (CltPgStore *self,
       gint64 n_matches = 0;
       gint64 n_total = 0;
 
-      if (!count_query (self, reader, data->query, hide_pending, &n_matches, error) ||
-          !count_query (self, reader, everyone, hide_pending, &n_total, error))
+      if (!count_query (self, reader, data->query, conditions, hide_pending, &n_matches, error) ||
+          !count_query (self, reader, everyone, NULL, hide_pending, &n_total, error))
         return FALSE;
 
       /* Walking: about (offset + limit) * total / matches rows tested;
@@ -873,10 +1035,10 @@ list_customers_read (CltPgStore *self,
         }
     }
 
-  filter_init (&filter, data->query, dense, hide_pending);
+  filter_init (&filter, data->query, conditions, dense, hide_pending);
 
   /* A deep page of a walk along the sort index starts from its anchor. */
-  if (dense && !filter.has_text && data->offset >= ANCHOR_MIN_OFFSET)
+  if (sort_field[0] == '\0' && dense && !filter.has_text && data->offset >= ANCHOR_MIN_OFFSET)
     {
       g_autoptr(GError) anchor_error = NULL;
       Anchors *anchors = reader_anchors (self, reader, &filter, key, dir, &anchor_error);
@@ -900,14 +1062,23 @@ list_customers_read (CltPgStore *self,
         anchor_offset = 0;
     }
 
-  sql = g_strdup_printf ("SELECT c.pk FROM customers c"
-                         " WHERE c.listed = 1%s%s%s%s"
-                         " ORDER BY %s %s, c.pk %s LIMIT ? OFFSET ?",
-                         filter.where->str,
-                         anchor_key != NULL ? " AND (" : "",
-                         anchor_key != NULL ? sort_columns[key] : "",
-                         anchor_key != NULL ? (descending ? ", c.pk) <= (?, ?)" : ", c.pk) >= (?, ?)") : "",
-                         sort_columns[key], dir, dir);
+  if (sort_field[0] != '\0')
+    sql = g_strdup_printf ("SELECT c.pk FROM customers c"
+                           " LEFT JOIN customer_field_values v"
+                           " ON v.customer_pk = c.pk AND v.field_key = ?"
+                           " WHERE c.listed = 1%s"
+                           " ORDER BY v.customer_pk IS NULL, v.sort_number %s, v.sort_text %s,"
+                           " c.pk %s LIMIT ? OFFSET ?",
+                           filter.where->str, dir, dir, dir);
+  else
+    sql = g_strdup_printf ("SELECT c.pk FROM customers c"
+                           " WHERE c.listed = 1%s%s%s%s"
+                           " ORDER BY %s %s, c.pk %s LIMIT ? OFFSET ?",
+                           filter.where->str,
+                           anchor_key != NULL ? " AND (" : "",
+                           anchor_key != NULL ? sort_columns[key] : "",
+                           anchor_key != NULL ? (descending ? ", c.pk) <= (?, ?)" : ", c.pk) >= (?, ?)") : "",
+                           sort_columns[key], dir, dir);
 
   stmt = pgs_prepare (self, reader->db, sql, error);
   if (stmt == NULL)
@@ -916,8 +1087,11 @@ list_customers_read (CltPgStore *self,
       return FALSE;
     }
 
-  bind_params (stmt, filter.params, 1);
-  next_param = filter.params->len + 1;
+  next_param = 1;
+  if (sort_field[0] != '\0')
+    pgs_bind_text (stmt, next_param++, sort_field);
+  bind_params (stmt, filter.params, next_param);
+  next_param += filter.params->len;
   if (anchor_key != NULL)
     {
       bind_variant (stmt, next_param++, anchor_key);
@@ -944,7 +1118,7 @@ list_customers_read (CltPgStore *self,
 
   /* The total from the same snapshot as the rows. */
   if (ok && (data->flags & CLT_LIST_FLAGS_WITH_TOTAL) != 0)
-    ok = count_query (self, reader, data->query, hide_pending, &total, error);
+    ok = count_query (self, reader, data->query, conditions, hide_pending, &total, error);
 
   if (!ok)
     return FALSE;
@@ -1057,7 +1231,9 @@ get_customer_details_read (CltPgStore *self,
   g_autoptr(GPtrArray) emails = NULL;
   g_autoptr(GPtrArray) sites = NULL;
   g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GPtrArray) assisted_buying = NULL;
   g_autoptr(CltCompany) company = NULL;
+  CltCustomerDetails *details;
   gboolean ok;
   gint64 pk;
 
@@ -1068,15 +1244,16 @@ get_customer_details_read (CltPgStore *self,
        pgs_select_customer_list (self, reader->db, CUSTOMER_ORDERS, pk, data->id, &orders, error) &&
        pgs_select_emails (self, reader->db, pk, data->id, &emails, error) &&
        pgs_select_customer_shop_data (self, reader->db, pk, clt_customer_get_company_id (customer),
-                                  &sites, &groups, &company, error);
+                                  &sites, &groups, &company, error) &&
+       pgs_select_assisted_sessions (self, reader->db, pk, &assisted_buying, error);
 
   if (!ok)
     return FALSE;
 
-  g_task_return_pointer (task,
-                         clt_customer_details_new (customer, addresses, notes, orders, emails,
-                                                   sites, groups, company),
-                         g_object_unref);
+  details = clt_customer_details_new (customer, addresses, notes, orders, emails, sites, groups,
+                                      company);
+  clt_customer_details_set_assisted_buying (details, assisted_buying);
+  g_task_return_pointer (task, details, g_object_unref);
   return TRUE;
 }
 

@@ -194,6 +194,7 @@ read_site_row (PgStmt  *stmt,
   clt_site_set_active (site, pg_column_int (stmt, 5) != 0);
   clt_site_set_assisted_buying (site, pg_column_int (stmt, 6) != 0);
   clt_site_set_version (site, pg_column_int64 (stmt, 7));
+  clt_site_set_assisted_buying_url (site, pgs_column_text (stmt, 8));
 
   return site;
 }
@@ -211,6 +212,7 @@ bind_site (PgStmt *stmt,
   pgs_bind_text (stmt, 5, clt_site_get_default_locale (site));
   pg_bind_int (stmt, 6, clt_site_get_active (site));
   pg_bind_int (stmt, 7, clt_site_get_assisted_buying (site));
+  pgs_bind_text (stmt, 8, clt_site_get_assisted_buying_url (site));
 }
 
 static gpointer
@@ -395,8 +397,11 @@ read_custom_field_row (PgStmt  *stmt,
   clt_custom_field_set_key (field, pgs_column_text (stmt, 0));
   clt_custom_field_set_label (field, pgs_column_text (stmt, 1));
   clt_custom_field_set_field_type (field, pg_column_int (stmt, 2));
+  g_auto(GStrv) choices = pgs_split_lines (pgs_column_text (stmt, 4));
+
   clt_custom_field_set_show_as_column (field, pg_column_int (stmt, 3) != 0);
-  clt_custom_field_set_version (field, pg_column_int64 (stmt, 4));
+  clt_custom_field_set_choices (field, (const char * const *) choices);
+  clt_custom_field_set_version (field, pg_column_int64 (stmt, 5));
 
   return field;
 }
@@ -411,6 +416,7 @@ bind_custom_field (PgStmt *stmt,
   pgs_bind_text (stmt, 2, clt_custom_field_get_label (field));
   pg_bind_int (stmt, 3, clt_custom_field_get_field_type (field));
   pg_bind_int (stmt, 4, clt_custom_field_get_show_as_column (field));
+  pg_bind_text (stmt, 5, pgs_join_lines (clt_custom_field_get_choices (field)), -1, g_free);
 }
 
 /* Values are stored by type: a field in use keeps its type. */
@@ -450,23 +456,63 @@ check_custom_field_type (CltPgStore  *self,
   return TRUE;
 }
 
+/* Group names are unique without regard to case: the other groups' names
+ * are casefolded here, as GLib folds them, not by the server's lower (). */
+static gboolean
+check_group_name (CltPgStore  *self,
+                  PgConn      *db,
+                  gpointer     object,
+                  GError     **error)
+{
+  CltGroup *group = object;
+  g_autofree char *wanted = g_utf8_casefold (clt_group_get_name (group), -1);
+  g_autoptr(PgStmt) others = pgs_prepare (self, db, "SELECT name FROM groups WHERE code <> ?", error);
+  int rc;
+
+  if (others == NULL)
+    return FALSE;
+
+  pgs_bind_text (others, 1, clt_group_get_code (group));
+  for (rc = pg_step (others); rc == PG_ROW; rc = pg_step (others))
+    {
+      const char *name = pgs_column_text (others, 0);
+      g_autofree char *folded = g_utf8_casefold (name, -1);
+      g_autofree char *message = NULL;
+
+      if (g_strcmp0 (wanted, folded) != 0)
+        continue;
+
+      message = g_strdup_printf (_("There is already a group named “%s”."), name);
+      pgs_set_conflict (error, "name", message);
+      return FALSE;
+    }
+
+  if (rc == PG_DONE)
+    return TRUE;
+
+  pgs_set_db_error (self, error, db, rc);
+  return FALSE;
+}
+
 static const ShopKind site_kind = {
   .change = CLT_CHANGE_SITE,
   .table = "sites",
   .key = "code",
   .columns = "code, name, storefront_url, default_currency, default_locale, active,"
-             " assisted_buying, version",
+             " assisted_buying, version, assisted_buying_url",
   .order = "position, code",
   .read_row = read_site_row,
   .insert_sql = "INSERT INTO sites (code, name, storefront_url, default_currency, default_locale,"
-                " active, assisted_buying, position)"
-                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, (SELECT count(*) FROM sites))",
+                " active, assisted_buying, assisted_buying_url, position)"
+                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, (SELECT count(*) FROM sites))",
   .update_sql = "UPDATE sites SET name = ?2, storefront_url = ?3, default_currency = ?4,"
-                " default_locale = ?5, active = ?6, assisted_buying = ?7, version = version + 1"
+                " default_locale = ?5, active = ?6, assisted_buying = ?7,"
+                " assisted_buying_url = ?8, version = version + 1"
                 " WHERE code = ?1",
   .bind = bind_site,
-  .members = "preferred_site = ?1 AND listed = 1",
-  .in_use = N_("Customers still prefer this site: change their preferred site first."),
+  .members = "(preferred_site = ?1 OR restriction = ?1) AND listed = 1",
+  .in_use = N_("Customers still prefer or are restricted to this site: change their preferred "
+               "site and restriction first."),
   .gone = N_("The site no longer exists."),
   .taken = N_("There is already a site with this code."),
   .stale = N_("Someone else changed this site in the meantime. "
@@ -484,6 +530,7 @@ static const ShopKind group_kind = {
   .update_sql = "UPDATE groups SET name = ?2, description = ?3, version = version + 1"
                 " WHERE code = ?1",
   .bind = bind_group,
+  .check = check_group_name,
   .members = "pk IN (SELECT customer_pk FROM customer_groups WHERE group_code = ?1)",
   .detach = "",
   .gone = N_("The group no longer exists."),
@@ -517,13 +564,13 @@ static const ShopKind custom_field_kind = {
   .change = CLT_CHANGE_CUSTOM_FIELD,
   .table = "custom_fields",
   .key = "key",
-  .columns = "key, label, type, show_as_column, version",
+  .columns = "key, label, type, show_as_column, choices, version",
   .order = "position, key",
   .read_row = read_custom_field_row,
-  .insert_sql = "INSERT INTO custom_fields (key, label, type, show_as_column, position)"
-                " VALUES (?1, ?2, ?3, ?4, (SELECT count(*) FROM custom_fields))",
+  .insert_sql = "INSERT INTO custom_fields (key, label, type, show_as_column, choices, position)"
+                " VALUES (?1, ?2, ?3, ?4, ?5, (SELECT count(*) FROM custom_fields))",
   .update_sql = "UPDATE custom_fields SET label = ?2, type = ?3, show_as_column = ?4,"
-                " version = version + 1 WHERE key = ?1",
+                " choices = ?5, version = version + 1 WHERE key = ?1",
   .bind = bind_custom_field,
   .check = check_custom_field_type,
   .members = "pk IN (SELECT customer_pk FROM customer_field_values WHERE field_key = ?1)",
@@ -625,6 +672,23 @@ pgs_lookup_company (CltPgStore  *self,
     return FALSE;
 
   *out = found != NULL ? CLT_COMPANY (found) : NULL;
+  return TRUE;
+}
+
+/* The stored site @code; NULL in *@out when there is none. */
+gboolean
+pgs_lookup_site (CltPgStore  *self,
+                 PgConn      *db,
+                 const char  *code,
+                 CltSite    **out,
+                 GError     **error)
+{
+  GObject *found = NULL;
+
+  if (!lookup_object (self, db, &site_kind, code, &found, error))
+    return FALSE;
+
+  *out = found != NULL ? CLT_SITE (found) : NULL;
   return TRUE;
 }
 

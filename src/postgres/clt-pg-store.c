@@ -292,6 +292,7 @@ clt_pg_store_store_iface_init (CltStoreInterface *iface)
   clt_pg_store_import_iface_init (iface);
   clt_pg_store_customers_iface_init (iface);
   clt_pg_store_addresses_iface_init (iface);
+  clt_pg_store_assisted_iface_init (iface);
 }
 
 static void

@@ -119,6 +119,42 @@ pgs_bind_static_text (PgStmt *stmt,
   pg_bind_text (stmt, idx, text != NULL ? text : "", -1, PG_STATIC);
 }
 
+/* A custom field value at @idx, its sort keys at @idx + 1 (sort_number:
+ * numbers, booleans 0/1) and @idx + 2 (sort_text: folded text); see
+ * schema_v2 in clt-pg-schema.c. */
+void
+pgs_bind_field_value (PgStmt   *stmt,
+                      int       idx,
+                      GVariant *value)
+{
+  g_autofree char *printed = NULL;
+  const char *text;
+  double number;
+
+  if (clt_custom_field_value_to_double (value, &number))
+    {
+      pg_bind_double (stmt, idx, number);
+      pg_bind_double (stmt, idx + 1, number);
+      pg_bind_null (stmt, idx + 2);
+      return;
+    }
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
+    {
+      pg_bind_int (stmt, idx, g_variant_get_boolean (value));
+      pg_bind_int (stmt, idx + 1, g_variant_get_boolean (value));
+      pg_bind_null (stmt, idx + 2);
+      return;
+    }
+
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    text = g_variant_get_string (value, NULL);
+  else
+    text = printed = g_variant_print (value, FALSE);
+  pgs_bind_text (stmt, idx, text);
+  pg_bind_null (stmt, idx + 1);
+  pg_bind_text (stmt, idx + 2, clt_fold_text (text), -1, g_free);
+}
+
 gint64
 pgs_date_time_to_usec (GDateTime *dt)
 {

@@ -39,19 +39,6 @@ assisted_data_free (AssistedData *data)
   g_free (data);
 }
 
-/* CLT_STORE_ASSISTED_BUYING_LIFETIME, or what the tests ask for. */
-static gint64
-token_lifetime (void)
-{
-  const char *lifetime_ms = g_getenv ("CLT_ASSISTED_BUYING_LIFETIME_MS");
-  gint64 ms;
-
-  if (lifetime_ms != NULL && g_ascii_string_to_signed (lifetime_ms, 10, 0, G_MAXINT32, &ms, NULL))
-    return ms * 1000;
-
-  return CLT_STORE_ASSISTED_BUYING_LIFETIME;
-}
-
 static gpointer
 read_session_row (sqlite3_stmt  *stmt,
                   gconstpointer  row_data)
@@ -82,7 +69,6 @@ lookup_assisted_site (CltSqliteStore  *self,
                       GError         **error)
 {
   g_autoptr(CltSite) site = NULL;
-  const char *name;
 
   if (!lookup_site (self, db, code, &site, error))
     return NULL;
@@ -94,23 +80,10 @@ lookup_assisted_site (CltSqliteStore  *self,
       return NULL;
     }
 
-  name = clt_site_get_name (site)[0] != '\0' ? clt_site_get_name (site) : code;
-  if (!clt_site_get_assisted_buying (site))
-    g_propagate_error (error, clt_store_error_new_conflict ("site",
-                                                           _("Assisted Buying is switched off "
-                                                             "for the site “%s”."), name));
-  else if (clt_site_get_storefront_url (site)[0] == '\0')
-    g_propagate_error (error, clt_store_error_new_conflict ("site",
-                                                           _("The site “%s” has no storefront "
-                                                             "address."), name));
-  else if (clt_site_get_assisted_buying_url (site)[0] == '\0')
-    g_propagate_error (error, clt_store_error_new_conflict ("site",
-                                                           _("The site “%s” has no Assisted "
-                                                             "Buying address."), name));
-  else
-    return g_steal_pointer (&site);
+  if (!clt_store_check_assisted_buying_site (site, error))
+    return NULL;
 
-  return NULL;
+  return g_steal_pointer (&site);
 }
 
 static gboolean
@@ -162,7 +135,7 @@ start_write (CltSqliteStore *self,
   bind_text (insert, 4, task_author (task));
   bind_text (insert, 5, author_name);
   sqlite3_bind_int64 (insert, 6, now);
-  sqlite3_bind_int64 (insert, 7, now + token_lifetime ());
+  sqlite3_bind_int64 (insert, 7, now + clt_store_get_assisted_buying_lifetime ());
   if (!step_expect_done (self, db, insert, error) ||
       !record_change (self, db, task, CLT_CHANGE_CUSTOMER, data->customer_id, error))
     return FALSE;
