@@ -41,6 +41,7 @@ body_for (const CltServerRouteInfo *route)
     { "PUT", "/custom-fields/{key}", "{\"label\": \"Renamed\", \"type\": \"string\"}" },
     { "PUT", "}", "{\"name\": \"Renamed\"}" },
     { "POST", "/import", "{\"customers\": []}" },
+    { "POST", "/assisted-buying", "{\"site\": \"DE\"}" },
   };
 
   if (g_str_equal (route->method, "GET") || g_str_equal (route->method, "DELETE"))
