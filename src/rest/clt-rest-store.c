@@ -772,9 +772,8 @@ finish_answer (GTask *task)
   gboolean is_json;
   gboolean is_problem;
 
-  content_type = g_strdup (soup_message_headers_get_content_type (headers, NULL));
-  if (content_type != NULL)
-    content_type = g_ascii_strdown (g_steal_pointer (&content_type), -1);
+  if (soup_message_headers_get_content_type (headers, NULL) != NULL)
+    content_type = g_ascii_strdown (soup_message_headers_get_content_type (headers, NULL), -1);
   is_json = g_strcmp0 (content_type, "application/json") == 0;
   is_problem = g_strcmp0 (content_type, "application/problem+json") == 0;
 
