@@ -319,11 +319,11 @@ pg_reset (PgStmt *stmt)
   return PG_OK;
 }
 
-void
+int
 pg_finalize (PgStmt *stmt)
 {
   if (stmt == NULL)
-    return;
+    return PG_OK;
 
   pg_reset (stmt);
   for (int i = 0; i < stmt->n_params; i++)
@@ -332,9 +332,11 @@ pg_finalize (PgStmt *stmt)
   g_free (stmt->types);
   g_free (stmt->sql);
   g_free (stmt);
+
+  return PG_OK;
 }
 
-static void
+static int
 set_value (PgStmt *stmt,
            int     idx,
            char   *value)
@@ -344,46 +346,47 @@ set_value (PgStmt *stmt,
   if (idx < 1 || idx > stmt->n_params)
     {
       g_free (value);
-      return;
+      return PG_OK;
     }
   g_free (stmt->values[idx - 1]);
   stmt->values[idx - 1] = value;
+  return PG_OK;
 }
 
-void
+int
 pg_bind_int64 (PgStmt *stmt,
                int     idx,
                gint64  value)
 {
-  set_value (stmt, idx, g_strdup_printf ("%" G_GINT64_FORMAT, value));
+  return set_value (stmt, idx, g_strdup_printf ("%" G_GINT64_FORMAT, value));
 }
 
-void
+int
 pg_bind_int (PgStmt *stmt,
              int     idx,
              int     value)
 {
-  set_value (stmt, idx, g_strdup_printf ("%d", value));
+  return set_value (stmt, idx, g_strdup_printf ("%d", value));
 }
 
-void
+int
 pg_bind_double (PgStmt *stmt,
                 int     idx,
                 double  value)
 {
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
-  set_value (stmt, idx, g_strdup (g_ascii_dtostr (buffer, sizeof buffer, value)));
+  return set_value (stmt, idx, g_strdup (g_ascii_dtostr (buffer, sizeof buffer, value)));
 }
 
-void
+int
 pg_bind_null (PgStmt *stmt,
               int     idx)
 {
-  set_value (stmt, idx, NULL);
+  return set_value (stmt, idx, NULL);
 }
 
-void
+int
 pg_bind_text (PgStmt      *stmt,
               int          idx,
               const char  *text,
@@ -404,6 +407,8 @@ pg_bind_text (PgStmt      *stmt,
   /* As SQLite does with a destructor: the text is no longer needed. */
   if (text != NULL && destroy != PG_STATIC && destroy != PG_TRANSIENT)
     destroy ((void *) text);
+
+  return PG_OK;
 }
 
 static int

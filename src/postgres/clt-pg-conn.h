@@ -77,20 +77,20 @@ int         pg_prepare_v2            (PgConn        *db,
                                       int            n_bytes,
                                       PgStmt       **out,
                                       const char   **tail);
-void        pg_finalize              (PgStmt        *stmt);
+int         pg_finalize              (PgStmt        *stmt);
 int         pg_reset                 (PgStmt        *stmt);
-void        pg_bind_int64            (PgStmt        *stmt,
+int         pg_bind_int64            (PgStmt        *stmt,
                                       int            idx,
                                       gint64         value);
-void        pg_bind_int              (PgStmt        *stmt,
+int         pg_bind_int              (PgStmt        *stmt,
                                       int            idx,
                                       int            value);
-void        pg_bind_double           (PgStmt        *stmt,
+int         pg_bind_double           (PgStmt        *stmt,
                                       int            idx,
                                       double         value);
-void        pg_bind_null             (PgStmt        *stmt,
+int         pg_bind_null             (PgStmt        *stmt,
                                       int            idx);
-void        pg_bind_text             (PgStmt        *stmt,
+int         pg_bind_text             (PgStmt        *stmt,
                                       int            idx,
                                       const char    *text,
                                       int            n_bytes,

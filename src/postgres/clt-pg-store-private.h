@@ -45,6 +45,7 @@
 #include "clt-pg-conn.h"
 #include "clt-pg-schema.h"
 #include "clt-pg-store.h"
+#include "clt-sql-store-internal.h"
 #include "clt-validate.h"
 
 /* Threading: every operation runs in a GTask thread on a connection of
@@ -60,7 +61,6 @@
 G_BEGIN_DECLS
 
 #define MAX_COUNT_CACHE    64
-#define TOKEN_LIFETIME_USEC (G_GINT64_CONSTANT (7) * 24 * 3600 * G_USEC_PER_SEC)
 /* The key of the advisory lock every write holds ("Clte"). */
 #define PG_WRITE_LOCK_KEY  1131181157
 /* How many connections a store opens at most. */
@@ -82,7 +82,7 @@ typedef struct
 
 struct _CltPgStore
 {
-  GObject      parent_instance;
+  CltSqlStore  parent_instance;
 
   char        *conninfo;
   char        *password;          /* NULL: libpq finds it (PGPASSFILE) */
@@ -134,7 +134,6 @@ enum {
   COL_COMPANY_ID, COL_BUSINESS_UNIT, COL_ROLES, COL_VERSION,
 };
 
-
 typedef gboolean (*ReadFunc)  (CltPgStore *self,
                                Reader         *reader,
                                gpointer        data,
@@ -170,56 +169,7 @@ typedef struct
   GDestroyNotify result_free;
 } Op;
 
-/* Builds one object from the current row of a list query. */
-typedef gpointer (*RowFunc) (PgStmt  *stmt,
-                             gconstpointer  row_data);
-
-
-typedef enum
-{
-  MAIL_VERIFICATION,
-  MAIL_PASSWORD_TOKEN,
-  MAIL_INITIAL_PASSWORD,
-  MAIL_ACCOUNT_PREPARED,
-  MAIL_ACCOUNT_ACTIVE,
-  MAIL_PASSWORD_RESET,
-} MailKind;
-
-/* The outbox kind of each MailKind. */
-G_GNUC_INTERNAL extern const char * const pgs_mail_kinds[];
-
-typedef struct
-{
-  char          *customer_id;
-  char          *message;
-  char          *request_id;
-  char          *email_id;
-  CltEmailState  state;
-} NoteData;
-
-typedef struct
-{
-  char *customer_id;
-} IdData;
-
-/* The lists of one customer that pgs_select_customer_list () reads. */
-typedef enum
-{
-  CUSTOMER_ADDRESSES,
-  CUSTOMER_NOTES,
-  CUSTOMER_ORDERS,
-} CustomerListKind;
-
 /* Helpers the parts share, by the file that defines them. */
-
-/* clt-pg-store-addresses.c */
-G_GNUC_INTERNAL gboolean pgs_collect_rows (CltPgStore *self, PgConn *db, PgStmt *stmt, RowFunc read_row, gconstpointer row_data, GPtrArray **out, GError **error);
-G_GNUC_INTERNAL gboolean pgs_select_customer_list (CltPgStore *self, PgConn *db, CustomerListKind kind, gint64 pk, const char *customer_id, GPtrArray **out, GError **error);
-G_GNUC_INTERNAL gboolean pgs_return_rows (CltPgStore *self, PgConn *db, PgStmt *stmt, RowFunc read_row, gconstpointer row_data, GTask *task, GError **error);
-G_GNUC_INTERNAL void pgs_id_data_free (IdData *data);
-G_GNUC_INTERNAL IdData *pgs_id_data_new (const char *customer_id);
-G_GNUC_INTERNAL gboolean pgs_touch_customer (CltPgStore *self, PgConn *db, GTask *task, gint64 pk, GError **error);
-G_GNUC_INTERNAL void pgs_note_data_free (NoteData *data);
 
 /* clt-pg-store-customers.c */
 G_GNUC_INTERNAL const char *pgs_task_author (GTask *task);
@@ -240,19 +190,6 @@ G_GNUC_INTERNAL void pgs_return_invalid (CltStore *store, gpointer source_tag, G
 /* clt-pg-store-import.c */
 G_GNUC_INTERNAL gboolean pgs_step_done (CltPgStore *self, PgConn *db, PgStmt *stmt, GError **error);
 
-/* The columns pgs_email_from_row () reads, in this order, from email_outbox
- * as "e". */
-#define EMAIL_COLUMNS \
-  "e.public_id, e.recipient, e.subject, e.body, e.kind, e.state, e.created, e.attempts," \
-  " e.last_error, e.next_attempt"
-
-/* clt-pg-store-mail.c */
-G_GNUC_INTERNAL CltEmail *pgs_email_from_row (PgStmt *stmt, const char *customer_id);
-G_GNUC_INTERNAL gboolean pgs_lookup_email_owner (CltPgStore *self, PgConn *db, const char *public_id, char **customer_id, GError **error);
-G_GNUC_INTERNAL gboolean pgs_select_emails (CltPgStore *self, PgConn *db, gint64 pk, const char *customer_id, GPtrArray **out, GError **error);
-G_GNUC_INTERNAL gboolean pgs_scrub_old_secrets (CltPgStore *self, PgConn *db, GError **error);
-G_GNUC_INTERNAL gboolean pgs_send_mail (CltPgStore *self, PgConn *db, gint64 pk, CltCustomer *customer, CltShopPreferences *preferences, MailKind kind, const char *password, GError **error);
-
 /* clt-pg-store-open.c */
 G_GNUC_INTERNAL void pgs_watch_cancellable (PgConn *db, GCancellable *cancellable);
 G_GNUC_INTERNAL void pgs_reader_free (Reader *reader);
@@ -265,14 +202,6 @@ G_GNUC_INTERNAL void clt_pg_store_initable_iface_init (GInitableIface *iface);
 typedef struct _Anchors Anchors;
 G_GNUC_INTERNAL void pgs_anchors_free (Anchors *anchors);
 G_GNUC_INTERNAL gboolean pgs_select_customers (CltPgStore *self, PgConn *db, PgStmt *stmt, GPtrArray **out, GError **error);
-
-/* clt-pg-store-shop.c */
-G_GNUC_INTERNAL PgStmt *pgs_prepare_customer_update (CltPgStore *self, PgConn *db, GTask *task, const char *set, const char *where, int n_params, GError **error);
-G_GNUC_INTERNAL gboolean pgs_check_list_argument (const char *field, const char *const *values, GError **error);
-G_GNUC_INTERNAL gboolean pgs_lookup_site (CltPgStore *self, PgConn *db, const char *code, CltSite **out, GError **error);
-G_GNUC_INTERNAL gboolean pgs_lookup_company (CltPgStore *self, PgConn *db, const char *company_id, CltCompany **out, GError **error);
-G_GNUC_INTERNAL gboolean pgs_select_customer_shop_data (CltPgStore *self, PgConn *db, gint64 pk, const char *company_id, GPtrArray **sites, GPtrArray **groups, CltCompany **company, GError **error);
-G_GNUC_INTERNAL CltShopPreferences *pgs_read_preferences (CltPgStore *self, PgConn *db, GError **error);
 
 /* clt-pg-store.c */
 G_GNUC_INTERNAL void pgs_write_return_pointer (GTask *task, gpointer result, GDestroyNotify result_free);
@@ -305,24 +234,9 @@ G_GNUC_INTERNAL PgStmt *pgs_prepare (CltPgStore *self, PgConn *db, const char *s
 G_GNUC_INTERNAL void pgs_bind_text (PgStmt *stmt, int idx, const char *text);
 G_GNUC_INTERNAL void pgs_bind_static_text (PgStmt *stmt, int idx, const char *text);
 G_GNUC_INTERNAL void pgs_bind_field_value (PgStmt *stmt, int idx, GVariant *value);
-G_GNUC_INTERNAL gint64 pgs_date_time_to_usec (GDateTime *dt);
-G_GNUC_INTERNAL GDateTime *pgs_date_time_from_usec (gint64 usec);
 G_GNUC_INTERNAL void pgs_bind_date_time (PgStmt *stmt, int idx, GDateTime *dt);
 G_GNUC_INTERNAL GDateTime *pgs_column_date_time (PgStmt *stmt, int col);
 G_GNUC_INTERNAL const char *pgs_column_text (PgStmt *stmt, int col);
-G_GNUC_INTERNAL char ** pgs_split_lines (const char *text);
-G_GNUC_INTERNAL char *pgs_join_lines (const char *const *strv);
-G_GNUC_INTERNAL char *pgs_make_random_id (guint n_chars);
-
-/* clt-pg-store-accounts.c */
-G_GNUC_INTERNAL void clt_pg_store_accounts_iface_init (CltAccountsInterface *iface);
-
-/* clt-pg-store-assisted.c */
-G_GNUC_INTERNAL gboolean pgs_select_assisted_sessions (CltPgStore *self, PgConn *db, gint64 pk, GPtrArray **out, GError **error);
-G_GNUC_INTERNAL void clt_pg_store_assisted_iface_init (CltStoreInterface *iface);
-
-/* clt-pg-store-addresses.c */
-G_GNUC_INTERNAL void clt_pg_store_addresses_iface_init (CltStoreInterface *iface);
 
 /* clt-pg-store-customers.c */
 G_GNUC_INTERNAL void clt_pg_store_customers_iface_init (CltStoreInterface *iface);
@@ -330,23 +244,32 @@ G_GNUC_INTERNAL void clt_pg_store_customers_iface_init (CltStoreInterface *iface
 /* clt-pg-store-import.c */
 G_GNUC_INTERNAL void clt_pg_store_import_iface_init (CltStoreInterface *iface);
 
-/* clt-pg-store-mail.c */
-G_GNUC_INTERNAL void clt_pg_store_mail_iface_init (CltStoreInterface *iface);
-
-/* clt-pg-store-outbox.c */
-G_GNUC_INTERNAL void clt_pg_store_mail_queue_iface_init (CltMailQueueInterface *iface);
-
-/* clt-pg-store-membership.c */
-G_GNUC_INTERNAL void clt_pg_store_membership_iface_init (CltStoreInterface *iface);
-
 /* clt-pg-store-query.c */
 G_GNUC_INTERNAL void clt_pg_store_query_iface_init (CltStoreInterface *iface);
 
 /* clt-pg-store-session.c */
 G_GNUC_INTERNAL void clt_pg_store_session_iface_init (CltStoreInterface *iface);
 
-/* clt-pg-store-shop.c */
-G_GNUC_INTERNAL void clt_pg_store_shop_iface_init (CltStoreInterface *iface);
+/* The statement API over libpq (clt-pg-util.c). */
+G_GNUC_INTERNAL extern const CltSqlEngine clt_pg_engine;
+G_GNUC_INTERNAL extern const CltSqlDialect clt_pg_dialect;
 
+/* Shared with the other store (CltSqlStore), under the names the parts
+ * not shared yet call them by. */
+#define pgs_id_data_free sql_id_data_free
+#define pgs_id_data_new sql_id_data_new
+#define pgs_mail_kinds sql_mail_kinds
+#define pgs_select_customer_list(self, db, ...) CLT_SQL_SHARED (select_customer_list, self, db, __VA_ARGS__)
+#define pgs_select_emails(self, db, ...) CLT_SQL_SHARED (select_emails, self, db, __VA_ARGS__)
+#define pgs_scrub_old_secrets(self, db, ...) CLT_SQL_SHARED (scrub_old_secrets, self, db, __VA_ARGS__)
+#define pgs_send_mail(self, db, ...) CLT_SQL_SHARED (send_mail, self, db, __VA_ARGS__)
+#define pgs_select_customer_shop_data(self, db, ...) CLT_SQL_SHARED (select_customer_shop_data, self, db, __VA_ARGS__)
+#define pgs_read_preferences(self, db, ...) CLT_SQL_SHARED (read_preferences, self, db, __VA_ARGS__)
+#define pgs_select_assisted_sessions(self, db, ...) CLT_SQL_SHARED (select_assisted_sessions, self, db, __VA_ARGS__)
+#define pgs_date_time_to_usec sql_date_time_to_usec
+#define pgs_date_time_from_usec sql_date_time_from_usec
+#define pgs_split_lines sql_split_lines
+#define pgs_join_lines sql_join_lines
+#define pgs_make_random_id sql_make_random_id
 
 G_END_DECLS

@@ -11,15 +11,15 @@
 
 static void clt_pg_store_store_iface_init    (CltStoreInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (CltPgStore, clt_pg_store, G_TYPE_OBJECT,
+G_DEFINE_FINAL_TYPE_WITH_CODE (CltPgStore, clt_pg_store, CLT_TYPE_SQL_STORE,
                                G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE,
                                                       clt_pg_store_initable_iface_init)
                                G_IMPLEMENT_INTERFACE (CLT_TYPE_STORE,
                                                       clt_pg_store_store_iface_init)
                                G_IMPLEMENT_INTERFACE (CLT_TYPE_ACCOUNTS,
-                                                      clt_pg_store_accounts_iface_init)
+                                                      clt_sql_store_accounts_iface_init)
                                G_IMPLEMENT_INTERFACE (CLT_TYPE_MAIL_QUEUE,
-                                                      clt_pg_store_mail_queue_iface_init))
+                                                      clt_sql_store_mail_queue_iface_init))
 
 enum {
   PROP_0,
@@ -284,15 +284,15 @@ pgs_lookup_customer_pk (CltPgStore *self,
 static void
 clt_pg_store_store_iface_init (CltStoreInterface *iface)
 {
-  clt_pg_store_shop_iface_init (iface);
+  clt_sql_store_shop_iface_init (iface);
   clt_pg_store_session_iface_init (iface);
-  clt_pg_store_membership_iface_init (iface);
+  clt_sql_store_membership_iface_init (iface);
   clt_pg_store_query_iface_init (iface);
-  clt_pg_store_mail_iface_init (iface);
+  clt_sql_store_mail_iface_init (iface);
   clt_pg_store_import_iface_init (iface);
   clt_pg_store_customers_iface_init (iface);
-  clt_pg_store_addresses_iface_init (iface);
-  clt_pg_store_assisted_iface_init (iface);
+  clt_sql_store_addresses_iface_init (iface);
+  clt_sql_store_assisted_iface_init (iface);
 }
 
 static void
@@ -374,6 +374,7 @@ static void
 clt_pg_store_class_init (CltPgStoreClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  CltSqlStoreClass *sql_class = CLT_SQL_STORE_CLASS (klass);
 
   object_class->finalize = clt_pg_store_finalize;
   object_class->get_property = clt_pg_store_get_property;
@@ -393,6 +394,10 @@ clt_pg_store_class_init (CltPgStoreClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
   g_object_class_override_property (object_class, PROP_READ_ONLY, "read-only");
   g_object_class_override_property (object_class, PROP_LOCATION, "location");
+
+  sql_class->engine = &clt_pg_engine;
+  sql_class->dialect = &clt_pg_dialect;
+  CLT_SQL_STORE_CLASS_SET_HELPERS (sql_class, pgs_);
 }
 
 static void

@@ -7,13 +7,13 @@
 
 #include <gio/gio.h>
 
-#include "clt-store.h"
+#include "clt-sql-store.h"
 
 G_BEGIN_DECLS
 
 #define CLT_TYPE_PG_STORE (clt_pg_store_get_type ())
 
-G_DECLARE_FINAL_TYPE (CltPgStore, clt_pg_store, CLT, PG_STORE, GObject)
+G_DECLARE_FINAL_TYPE (CltPgStore, clt_pg_store, CLT, PG_STORE, CltSqlStore)
 
 /* The shared store: one PostgreSQL database that several clientele-server
  * instances use at once. Implements CltStore, CltAccounts, CltMailQueue

@@ -9,6 +9,43 @@
 
 #include "clt-pg-store-private.h"
 
+/* The engine {{{ */
+
+const CltSqlEngine clt_pg_engine = {
+  .exec = CLT_SQL_ENGINE_FUNC (pg_exec),
+  .prepare = CLT_SQL_ENGINE_FUNC (pg_prepare_v2),
+  .finalize = CLT_SQL_ENGINE_FUNC (pg_finalize),
+  .reset = CLT_SQL_ENGINE_FUNC (pg_reset),
+  .bind_int64 = CLT_SQL_ENGINE_FUNC (pg_bind_int64),
+  .bind_int = CLT_SQL_ENGINE_FUNC (pg_bind_int),
+  .bind_double = CLT_SQL_ENGINE_FUNC (pg_bind_double),
+  .bind_null = CLT_SQL_ENGINE_FUNC (pg_bind_null),
+  .bind_text = CLT_SQL_ENGINE_FUNC (pg_bind_text),
+  .step = CLT_SQL_ENGINE_FUNC (pg_step),
+  .column_type = CLT_SQL_ENGINE_FUNC (pg_column_type),
+  .column_int64 = CLT_SQL_ENGINE_FUNC (pg_column_int64),
+  .column_int = CLT_SQL_ENGINE_FUNC (pg_column_int),
+  .column_double = CLT_SQL_ENGINE_FUNC (pg_column_double),
+  .column_text = CLT_SQL_ENGINE_FUNC (pg_column_text),
+  .changes = CLT_SQL_ENGINE_FUNC (pg_changes),
+  .errmsg = CLT_SQL_ENGINE_FUNC (pg_errmsg),
+};
+
+/* A company's business units and roles: string_agg () orders them. */
+#define COMPANY_LIST(table) \
+  "(SELECT string_agg (name, E'\\n' ORDER BY position, name) FROM " table \
+  " l WHERE l.company_id = companies.id)"
+
+/* Group names sort as the SQLite store's NOCASE does: by their lower-case
+ * bytes, whatever the database's collation. */
+const CltSqlDialect clt_pg_dialect = {
+  .company_columns = "id, name, " COMPANY_LIST ("company_business_units") ", "
+                     COMPANY_LIST ("company_roles") ", version",
+  .group_order = "lower (name COLLATE \"C\"), code",
+};
+
+/* }}} */
+
 /* Errors {{{ */
 
 void
@@ -155,34 +192,6 @@ pgs_bind_field_value (PgStmt   *stmt,
   pg_bind_text (stmt, idx + 2, clt_fold_text (text), -1, g_free);
 }
 
-gint64
-pgs_date_time_to_usec (GDateTime *dt)
-{
-  return g_date_time_to_unix (dt) * G_USEC_PER_SEC + g_date_time_get_microsecond (dt);
-}
-
-GDateTime *
-pgs_date_time_from_usec (gint64 usec)
-{
-  gint64 secs = usec / G_USEC_PER_SEC;
-  gint64 rest = usec % G_USEC_PER_SEC;
-  g_autoptr(GDateTime) whole = NULL;
-
-  if (rest < 0)
-    {
-      secs -= 1;
-      rest += G_USEC_PER_SEC;
-    }
-
-  whole = g_date_time_new_from_unix_utc (secs);
-  if (whole == NULL)
-    return NULL;
-  if (rest == 0)
-    return g_steal_pointer (&whole);
-
-  return g_date_time_add (whole, rest);
-}
-
 void
 pgs_bind_date_time (PgStmt *stmt,
                 int           idx,
@@ -211,41 +220,6 @@ pgs_column_text (PgStmt *stmt,
   const char *text = (const char *) pg_column_text (stmt, col);
 
   return text != NULL ? text : "";
-}
-
-/* Lists (roles) are stored newline-separated. */
-char **
-pgs_split_lines (const char *text)
-{
-  if (text == NULL || text[0] == '\0')
-    return g_new0 (char *, 1);
-
-  return g_strsplit (text, "\n", -1);
-}
-
-char *
-pgs_join_lines (const char * const *strv)
-{
-  if (strv == NULL)
-    return g_strdup ("");
-
-  return g_strjoinv ("\n", (char **) strv);
-}
-
-/* Ids and tokens that nobody may guess (the anonymized email, new ids):
- * from the kernel's generator, never GRand. */
-char *
-pgs_make_random_id (guint n_chars)
-{
-  static const char alphabet[] = "0123456789abcdefghjkmnpqrstvwxyz";
-  g_autofree guint8 *bytes = g_malloc (n_chars);
-  GString *str = g_string_sized_new (n_chars);
-
-  clt_random_fill (bytes, n_chars);
-  for (guint i = 0; i < n_chars; i++)
-    g_string_append_c (str, alphabet[bytes[i] % 32]);
-
-  return g_string_free (str, FALSE);
 }
 
 /* }}} */

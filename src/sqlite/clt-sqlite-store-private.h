@@ -41,6 +41,7 @@
 #include "clt-site.h"
 #include "clt-sqlite-schema.h"
 #include "clt-sqlite-store.h"
+#include "clt-sql-store-internal.h"
 #include "clt-validate.h"
 
 /* Threading: every operation runs in a GTask thread. Reads take one of a
@@ -55,7 +56,6 @@ G_BEGIN_DECLS
 #define BUSY_TIMEOUT_MS    5000
 #define QUICK_CHECK_LIMIT  (16 * 1024 * 1024)
 #define MAX_COUNT_CACHE    64
-#define TOKEN_LIFETIME_USEC (G_GINT64_CONSTANT (7) * 24 * 3600 * G_USEC_PER_SEC)
 
 typedef struct
 {
@@ -71,7 +71,7 @@ typedef struct
 
 struct _CltSqliteStore
 {
-  GObject      parent_instance;
+  CltSqlStore  parent_instance;
 
   char        *path;
   gboolean     read_only;
@@ -131,7 +131,6 @@ enum {
   COL_COMPANY_ID, COL_BUSINESS_UNIT, COL_ROLES, COL_VERSION,
 };
 
-
 typedef gboolean (*ReadFunc)  (CltSqliteStore *self,
                                Reader         *reader,
                                gpointer        data,
@@ -169,57 +168,9 @@ typedef struct
   GDestroyNotify result_free;
 } Op;
 
-/* Builds one object from the current row of a list query. */
-typedef gpointer (*RowFunc) (sqlite3_stmt  *stmt,
-                             gconstpointer  row_data);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
-typedef enum
-{
-  MAIL_VERIFICATION,
-  MAIL_PASSWORD_TOKEN,
-  MAIL_INITIAL_PASSWORD,
-  MAIL_ACCOUNT_PREPARED,
-  MAIL_ACCOUNT_ACTIVE,
-  MAIL_PASSWORD_RESET,
-} MailKind;
-
-/* The outbox kind of each MailKind. */
-G_GNUC_INTERNAL extern const char * const mail_kinds[];
-
-typedef struct
-{
-  char          *customer_id;
-  char          *message;
-  char          *request_id;
-  char          *email_id;
-  CltEmailState  state;
-} NoteData;
-
-typedef struct
-{
-  char *customer_id;
-} IdData;
-
-/* The lists of one customer that select_customer_list () reads. */
-typedef enum
-{
-  CUSTOMER_ADDRESSES,
-  CUSTOMER_NOTES,
-  CUSTOMER_ORDERS,
-} CustomerListKind;
-
 /* Helpers the parts share, by the file that defines them. */
-
-/* clt-sqlite-store-addresses.c */
-G_GNUC_INTERNAL gboolean collect_rows (CltSqliteStore *self, sqlite3 *db, sqlite3_stmt *stmt, RowFunc read_row, gconstpointer row_data, GPtrArray **out, GError **error);
-G_GNUC_INTERNAL gboolean select_customer_list (CltSqliteStore *self, sqlite3 *db, CustomerListKind kind, gint64 pk, const char *customer_id, GPtrArray **out, GError **error);
-G_GNUC_INTERNAL gboolean return_rows (CltSqliteStore *self, sqlite3 *db, sqlite3_stmt *stmt, RowFunc read_row, gconstpointer row_data, GTask *task, GError **error);
-G_GNUC_INTERNAL void id_data_free (IdData *data);
-G_GNUC_INTERNAL IdData *id_data_new (const char *customer_id);
-G_GNUC_INTERNAL gboolean touch_customer (CltSqliteStore *self, sqlite3 *db, GTask *task, gint64 pk, GError **error);
-G_GNUC_INTERNAL void note_data_free (NoteData *data);
 
 /* clt-sqlite-store-customers.c */
 G_GNUC_INTERNAL const char *task_author (GTask *task);
@@ -242,19 +193,6 @@ G_GNUC_INTERNAL void restore_secure_delete (sqlite3 *db, int previous);
 /* clt-sqlite-store-import.c */
 G_GNUC_INTERNAL gboolean step_done (CltSqliteStore *self, sqlite3 *db, sqlite3_stmt *stmt, GError **error);
 
-/* The columns email_from_row () reads, in this order, from email_outbox
- * as "e". */
-#define EMAIL_COLUMNS \
-  "e.public_id, e.recipient, e.subject, e.body, e.kind, e.state, e.created, e.attempts," \
-  " e.last_error, e.next_attempt"
-
-/* clt-sqlite-store-mail.c */
-G_GNUC_INTERNAL CltEmail *email_from_row (sqlite3_stmt *stmt, const char *customer_id);
-G_GNUC_INTERNAL gboolean lookup_email_owner (CltSqliteStore *self, sqlite3 *db, const char *public_id, char **customer_id, GError **error);
-G_GNUC_INTERNAL gboolean select_emails (CltSqliteStore *self, sqlite3 *db, gint64 pk, const char *customer_id, GPtrArray **out, GError **error);
-G_GNUC_INTERNAL gboolean scrub_old_secrets (CltSqliteStore *self, sqlite3 *db, GError **error);
-G_GNUC_INTERNAL gboolean send_mail (CltSqliteStore *self, sqlite3 *db, gint64 pk, CltCustomer *customer, CltShopPreferences *preferences, MailKind kind, const char *password, GError **error);
-
 /* clt-sqlite-store-open.c */
 G_GNUC_INTERNAL void watch_cancellable (sqlite3 *db, GCancellable *cancellable);
 G_GNUC_INTERNAL void reader_free (Reader *reader);
@@ -267,14 +205,6 @@ G_GNUC_INTERNAL void clt_sqlite_store_initable_iface_init (GInitableIface *iface
 typedef struct _Anchors Anchors;
 G_GNUC_INTERNAL void anchors_free (Anchors *anchors);
 G_GNUC_INTERNAL gboolean select_customers (CltSqliteStore *self, sqlite3 *db, sqlite3_stmt *stmt, GPtrArray **out, GError **error);
-
-/* clt-sqlite-store-shop.c */
-G_GNUC_INTERNAL sqlite3_stmt *prepare_customer_update (CltSqliteStore *self, sqlite3 *db, GTask *task, const char *set, const char *where, int n_params, GError **error);
-G_GNUC_INTERNAL gboolean check_list_argument (const char *field, const char *const *values, GError **error);
-G_GNUC_INTERNAL gboolean lookup_site (CltSqliteStore *self, sqlite3 *db, const char *code, CltSite **out, GError **error);
-G_GNUC_INTERNAL gboolean lookup_company (CltSqliteStore *self, sqlite3 *db, const char *company_id, CltCompany **out, GError **error);
-G_GNUC_INTERNAL gboolean select_customer_shop_data (CltSqliteStore *self, sqlite3 *db, gint64 pk, const char *company_id, GPtrArray **sites, GPtrArray **groups, CltCompany **company, GError **error);
-G_GNUC_INTERNAL CltShopPreferences *read_preferences (CltSqliteStore *self, sqlite3 *db, GError **error);
 
 /* clt-sqlite-store.c */
 G_GNUC_INTERNAL void request_checkpoint (GTask *task);
@@ -310,27 +240,12 @@ G_GNUC_INTERNAL gboolean exec_sql (CltSqliteStore *self, sqlite3 *db, const char
 G_GNUC_INTERNAL sqlite3_stmt *prepare (CltSqliteStore *self, sqlite3 *db, const char *sql, GError **error);
 G_GNUC_INTERNAL void bind_text (sqlite3_stmt *stmt, int idx, const char *text);
 G_GNUC_INTERNAL void bind_static_text (sqlite3_stmt *stmt, int idx, const char *text);
-G_GNUC_INTERNAL gint64 date_time_to_usec (GDateTime *dt);
-G_GNUC_INTERNAL GDateTime *date_time_from_usec (gint64 usec);
 G_GNUC_INTERNAL void bind_date_time (sqlite3_stmt *stmt, int idx, GDateTime *dt);
 G_GNUC_INTERNAL GDateTime *column_date_time (sqlite3_stmt *stmt, int col);
 G_GNUC_INTERNAL const char *column_text (sqlite3_stmt *stmt, int col);
-G_GNUC_INTERNAL char ** split_lines (const char *text);
 G_GNUC_INTERNAL void bind_field_value (sqlite3_stmt *stmt, int idx, GVariant *value);
-G_GNUC_INTERNAL char *join_lines (const char *const *strv);
-G_GNUC_INTERNAL char *make_random_id (guint n_chars);
 G_GNUC_INTERNAL gboolean search_index_remove (CltSqliteStore *self, sqlite3 *db, gint64 pk, GError **error);
 G_GNUC_INTERNAL gboolean search_index_add (CltSqliteStore *self, sqlite3 *db, gint64 pk, GError **error);
-
-/* clt-sqlite-store-accounts.c */
-G_GNUC_INTERNAL void clt_sqlite_store_accounts_iface_init (CltAccountsInterface *iface);
-
-/* clt-sqlite-store-assisted.c */
-G_GNUC_INTERNAL gboolean select_assisted_sessions (CltSqliteStore *self, sqlite3 *db, gint64 pk, GPtrArray **out, GError **error);
-G_GNUC_INTERNAL void clt_sqlite_store_assisted_iface_init (CltStoreInterface *iface);
-
-/* clt-sqlite-store-addresses.c */
-G_GNUC_INTERNAL void clt_sqlite_store_addresses_iface_init (CltStoreInterface *iface);
 
 /* clt-sqlite-store-customers.c */
 G_GNUC_INTERNAL void clt_sqlite_store_customers_iface_init (CltStoreInterface *iface);
@@ -338,23 +253,33 @@ G_GNUC_INTERNAL void clt_sqlite_store_customers_iface_init (CltStoreInterface *i
 /* clt-sqlite-store-import.c */
 G_GNUC_INTERNAL void clt_sqlite_store_import_iface_init (CltStoreInterface *iface);
 
-/* clt-sqlite-store-mail.c */
-G_GNUC_INTERNAL void clt_sqlite_store_mail_iface_init (CltStoreInterface *iface);
-
-/* clt-sqlite-store-outbox.c */
-G_GNUC_INTERNAL void clt_sqlite_store_mail_queue_iface_init (CltMailQueueInterface *iface);
-
-/* clt-sqlite-store-membership.c */
-G_GNUC_INTERNAL void clt_sqlite_store_membership_iface_init (CltStoreInterface *iface);
-
 /* clt-sqlite-store-query.c */
 G_GNUC_INTERNAL void clt_sqlite_store_query_iface_init (CltStoreInterface *iface);
 
 /* clt-sqlite-store-session.c */
 G_GNUC_INTERNAL void clt_sqlite_store_session_iface_init (CltStoreInterface *iface);
 
-/* clt-sqlite-store-shop.c */
-G_GNUC_INTERNAL void clt_sqlite_store_shop_iface_init (CltStoreInterface *iface);
+/* The statement API over SQLite (clt-sqlite-util.c). */
+G_GNUC_INTERNAL extern const CltSqlEngine clt_sqlite_engine;
+G_GNUC_INTERNAL extern const CltSqlDialect clt_sqlite_dialect;
+
+/* Shared with the other store (CltSqlStore), under the names the parts
+ * not shared yet call them by. */
+#define id_data_free sql_id_data_free
+#define id_data_new sql_id_data_new
+#define mail_kinds sql_mail_kinds
+#define select_customer_list(self, db, ...) CLT_SQL_SHARED (select_customer_list, self, db, __VA_ARGS__)
+#define select_emails(self, db, ...) CLT_SQL_SHARED (select_emails, self, db, __VA_ARGS__)
+#define scrub_old_secrets(self, db, ...) CLT_SQL_SHARED (scrub_old_secrets, self, db, __VA_ARGS__)
+#define send_mail(self, db, ...) CLT_SQL_SHARED (send_mail, self, db, __VA_ARGS__)
+#define select_customer_shop_data(self, db, ...) CLT_SQL_SHARED (select_customer_shop_data, self, db, __VA_ARGS__)
+#define read_preferences(self, db, ...) CLT_SQL_SHARED (read_preferences, self, db, __VA_ARGS__)
+#define select_assisted_sessions(self, db, ...) CLT_SQL_SHARED (select_assisted_sessions, self, db, __VA_ARGS__)
+#define date_time_to_usec sql_date_time_to_usec
+#define date_time_from_usec sql_date_time_from_usec
+#define split_lines sql_split_lines
+#define join_lines sql_join_lines
+#define make_random_id sql_make_random_id
 
 /* For tests: the next @n_commits write transactions fail at COMMIT (and
  * roll back), as they would on a full disk. */

@@ -11,16 +11,16 @@
 
 static void clt_sqlite_store_store_iface_init    (CltStoreInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (CltSqliteStore, clt_sqlite_store, G_TYPE_OBJECT,
+G_DEFINE_FINAL_TYPE_WITH_CODE (CltSqliteStore, clt_sqlite_store, CLT_TYPE_SQL_STORE,
                                G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE,
                                                       clt_sqlite_store_initable_iface_init)
                                G_IMPLEMENT_INTERFACE (G_TYPE_ASYNC_INITABLE, NULL)
                                G_IMPLEMENT_INTERFACE (CLT_TYPE_STORE,
                                                       clt_sqlite_store_store_iface_init)
                                G_IMPLEMENT_INTERFACE (CLT_TYPE_ACCOUNTS,
-                                                      clt_sqlite_store_accounts_iface_init)
+                                                      clt_sql_store_accounts_iface_init)
                                G_IMPLEMENT_INTERFACE (CLT_TYPE_MAIL_QUEUE,
-                                                      clt_sqlite_store_mail_queue_iface_init))
+                                                      clt_sql_store_mail_queue_iface_init))
 
 enum {
   PROP_0,
@@ -294,15 +294,15 @@ lookup_customer_pk (CltSqliteStore *self,
 static void
 clt_sqlite_store_store_iface_init (CltStoreInterface *iface)
 {
-  clt_sqlite_store_shop_iface_init (iface);
+  clt_sql_store_shop_iface_init (iface);
   clt_sqlite_store_session_iface_init (iface);
-  clt_sqlite_store_membership_iface_init (iface);
+  clt_sql_store_membership_iface_init (iface);
   clt_sqlite_store_query_iface_init (iface);
-  clt_sqlite_store_mail_iface_init (iface);
+  clt_sql_store_mail_iface_init (iface);
   clt_sqlite_store_import_iface_init (iface);
   clt_sqlite_store_customers_iface_init (iface);
-  clt_sqlite_store_addresses_iface_init (iface);
-  clt_sqlite_store_assisted_iface_init (iface);
+  clt_sql_store_addresses_iface_init (iface);
+  clt_sql_store_assisted_iface_init (iface);
 }
 
 static void
@@ -388,6 +388,7 @@ static void
 clt_sqlite_store_class_init (CltSqliteStoreClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  CltSqlStoreClass *sql_class = CLT_SQL_STORE_CLASS (klass);
 
   object_class->finalize = clt_sqlite_store_finalize;
   object_class->get_property = clt_sqlite_store_get_property;
@@ -401,6 +402,13 @@ clt_sqlite_store_class_init (CltSqliteStoreClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
   g_object_class_override_property (object_class, PROP_READ_ONLY, "read-only");
   g_object_class_override_property (object_class, PROP_LOCATION, "location");
+
+  sql_class->engine = &clt_sqlite_engine;
+  sql_class->dialect = &clt_sqlite_dialect;
+  CLT_SQL_STORE_CLASS_SET_HELPERS (sql_class, );
+  sql_class->begin_secure_delete = CLT_SQL_ENGINE_FUNC (begin_secure_delete);
+  sql_class->restore_secure_delete = CLT_SQL_ENGINE_FUNC (restore_secure_delete);
+  sql_class->request_wal_fold = CLT_SQL_ENGINE_FUNC (request_wal_fold);
 }
 
 static void

@@ -7,13 +7,13 @@
 
 #include <gio/gio.h>
 
-#include "clt-store.h"
+#include "clt-sql-store.h"
 
 G_BEGIN_DECLS
 
 #define CLT_TYPE_SQLITE_STORE (clt_sqlite_store_get_type ())
 
-G_DECLARE_FINAL_TYPE (CltSqliteStore, clt_sqlite_store, CLT, SQLITE_STORE, GObject)
+G_DECLARE_FINAL_TYPE (CltSqliteStore, clt_sqlite_store, CLT, SQLITE_STORE, CltSqlStore)
 
 /* The embedded store: one SQLite file (WAL, foreign keys, FTS5), schema
  * versioned by PRAGMA user_version. Implements CltStore, CltMailQueue,

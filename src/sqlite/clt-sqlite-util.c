@@ -9,6 +9,50 @@
 
 #include "clt-sqlite-store-private.h"
 
+/* The engine {{{ */
+
+static int
+exec_statements (CltSqlDb   *db,
+                 const char *sql)
+{
+  return sqlite3_exec ((sqlite3 *) db, sql, NULL, NULL, NULL);
+}
+
+const CltSqlEngine clt_sqlite_engine = {
+  .exec = exec_statements,
+  .prepare = CLT_SQL_ENGINE_FUNC (sqlite3_prepare_v2),
+  .finalize = CLT_SQL_ENGINE_FUNC (sqlite3_finalize),
+  .reset = CLT_SQL_ENGINE_FUNC (sqlite3_reset),
+  .bind_int64 = CLT_SQL_ENGINE_FUNC (sqlite3_bind_int64),
+  .bind_int = CLT_SQL_ENGINE_FUNC (sqlite3_bind_int),
+  .bind_double = CLT_SQL_ENGINE_FUNC (sqlite3_bind_double),
+  .bind_null = CLT_SQL_ENGINE_FUNC (sqlite3_bind_null),
+  .bind_text = CLT_SQL_ENGINE_FUNC (sqlite3_bind_text),
+  .step = CLT_SQL_ENGINE_FUNC (sqlite3_step),
+  .column_type = CLT_SQL_ENGINE_FUNC (sqlite3_column_type),
+  .column_int64 = CLT_SQL_ENGINE_FUNC (sqlite3_column_int64),
+  .column_int = CLT_SQL_ENGINE_FUNC (sqlite3_column_int),
+  .column_double = CLT_SQL_ENGINE_FUNC (sqlite3_column_double),
+  .column_text = CLT_SQL_ENGINE_FUNC (sqlite3_column_text),
+  .changes = CLT_SQL_ENGINE_FUNC (sqlite3_changes64),
+  .errmsg = CLT_SQL_ENGINE_FUNC (sqlite3_errmsg),
+};
+
+/* A company's business units and roles come with its row, one per line
+ * (names are single-line text), in their order: the ORDER BY of a
+ * subquery under an aggregate is kept. */
+#define COMPANY_LIST(table) \
+  "(SELECT group_concat (name, char (10)) FROM (SELECT name FROM " table \
+  " l WHERE l.company_id = companies.id ORDER BY position, name))"
+
+const CltSqlDialect clt_sqlite_dialect = {
+  .company_columns = "id, name, " COMPANY_LIST ("company_business_units") ", "
+                     COMPANY_LIST ("company_roles") ", version",
+  .group_order = "name COLLATE NOCASE, code",
+};
+
+/* }}} */
+
 /* Errors {{{ */
 
 gboolean
@@ -163,34 +207,6 @@ bind_field_value (sqlite3_stmt *stmt,
     }
 }
 
-gint64
-date_time_to_usec (GDateTime *dt)
-{
-  return g_date_time_to_unix (dt) * G_USEC_PER_SEC + g_date_time_get_microsecond (dt);
-}
-
-GDateTime *
-date_time_from_usec (gint64 usec)
-{
-  gint64 secs = usec / G_USEC_PER_SEC;
-  gint64 rest = usec % G_USEC_PER_SEC;
-  g_autoptr(GDateTime) whole = NULL;
-
-  if (rest < 0)
-    {
-      secs -= 1;
-      rest += G_USEC_PER_SEC;
-    }
-
-  whole = g_date_time_new_from_unix_utc (secs);
-  if (whole == NULL)
-    return NULL;
-  if (rest == 0)
-    return g_steal_pointer (&whole);
-
-  return g_date_time_add (whole, rest);
-}
-
 void
 bind_date_time (sqlite3_stmt *stmt,
                 int           idx,
@@ -219,41 +235,6 @@ column_text (sqlite3_stmt *stmt,
   const char *text = (const char *) sqlite3_column_text (stmt, col);
 
   return text != NULL ? text : "";
-}
-
-/* Lists (roles) are stored newline-separated. */
-char **
-split_lines (const char *text)
-{
-  if (text == NULL || text[0] == '\0')
-    return g_new0 (char *, 1);
-
-  return g_strsplit (text, "\n", -1);
-}
-
-char *
-join_lines (const char * const *strv)
-{
-  if (strv == NULL)
-    return g_strdup ("");
-
-  return g_strjoinv ("\n", (char **) strv);
-}
-
-/* Ids and tokens that nobody may guess (the anonymized email, new ids):
- * from the kernel's generator, never GRand. */
-char *
-make_random_id (guint n_chars)
-{
-  static const char alphabet[] = "0123456789abcdefghjkmnpqrstvwxyz";
-  g_autofree guint8 *bytes = g_malloc (n_chars);
-  GString *str = g_string_sized_new (n_chars);
-
-  clt_random_fill (bytes, n_chars);
-  for (guint i = 0; i < n_chars; i++)
-    g_string_append_c (str, alphabet[bytes[i] % 32]);
-
-  return g_string_free (str, FALSE);
 }
 
 /* }}} */

@@ -1,14 +1,14 @@
-/* clt-sqlite-store-assisted.c — Assisted Buying: one-time tokens for the
+/* clt-sql-store-assisted.c — Assisted Buying: one-time tokens for the
  * storefront and each customer's log of who shopped as them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "clt-sqlite-store"
+#define G_LOG_DOMAIN "clt-sql-store"
 
 #include "config.h"
 
-#include "clt-sqlite-store-private.h"
+#include "clt-sql-store-private.h"
 
 /* 256 random bits as 64 hex digits; anything longer is no token of ours. */
 #define TOKEN_BYTES      32
@@ -40,8 +40,8 @@ assisted_data_free (AssistedData *data)
 }
 
 static gpointer
-read_session_row (sqlite3_stmt  *stmt,
-                  gconstpointer  row_data)
+read_session_row (CltSqlStmt   *stmt,
+                  gconstpointer row_data)
 {
   CltAssistedSession *session = clt_assisted_session_new ();
   g_autoptr(GDateTime) started = column_date_time (stmt, 6);
@@ -63,14 +63,14 @@ read_session_row (sqlite3_stmt  *stmt,
 
 /* The site @code, which must offer Assisted Buying. */
 static CltSite *
-lookup_assisted_site (CltSqliteStore  *self,
-                      sqlite3         *db,
-                      const char      *code,
-                      GError         **error)
+lookup_assisted_site (CltSqlStore *self,
+                      CltSqlDb    *db,
+                      const char  *code,
+                      GError     **error)
 {
   g_autoptr(CltSite) site = NULL;
 
-  if (!lookup_site (self, db, code, &site, error))
+  if (!sql_lookup_site (self, db, code, &site, error))
     return NULL;
 
   if (site == NULL)
@@ -87,18 +87,18 @@ lookup_assisted_site (CltSqliteStore  *self,
 }
 
 static gboolean
-start_write (CltSqliteStore *self,
-             sqlite3        *db,
-             gpointer        user_data,
-             GCancellable   *cancellable,
-             GTask          *task,
-             GError        **error)
+start_write (CltSqlStore  *self,
+             CltSqlDb     *db,
+             gpointer      user_data,
+             GCancellable *cancellable,
+             GTask        *task,
+             GError      **error)
 {
   AssistedData *data = user_data;
   CltBackofficeUser *actor = task_actor (task);
   g_autoptr(CltCustomer) customer = NULL;
   g_autoptr(CltSite) site = NULL;
-  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(CltSqlStmt) insert = NULL;
   g_autofree char *token = NULL;
   g_autofree char *hash = NULL;
   g_autofree char *author_name = NULL;
@@ -116,7 +116,7 @@ start_write (CltSqliteStore *self,
   if (actor != NULL && clt_backoffice_user_get_display_name (actor)[0] != '\0')
     author_name = g_strdup (clt_backoffice_user_get_display_name (actor));
   else
-    author_name = current_author (actor);
+    author_name = current_author (self, actor);
 
   token = clt_random_token_hex (TOKEN_BYTES);
   hash = clt_accounts_hash_token (token);
@@ -130,12 +130,12 @@ start_write (CltSqliteStore *self,
     return FALSE;
 
   bind_text (insert, 1, hash);
-  sqlite3_bind_int64 (insert, 2, pk);
+  clt_sql_bind_int64 (insert, 2, pk);
   bind_text (insert, 3, clt_site_get_code (site));
   bind_text (insert, 4, task_author (task));
   bind_text (insert, 5, author_name);
-  sqlite3_bind_int64 (insert, 6, now);
-  sqlite3_bind_int64 (insert, 7, now + clt_store_get_assisted_buying_lifetime ());
+  clt_sql_bind_int64 (insert, 6, now);
+  clt_sql_bind_int64 (insert, 7, now + clt_store_get_assisted_buying_lifetime ());
   if (!step_expect_done (self, db, insert, error) ||
       !record_change (self, db, task, CLT_CHANGE_CUSTOMER, data->customer_id, error))
     return FALSE;
@@ -149,18 +149,18 @@ start_write (CltSqliteStore *self,
 }
 
 static void
-clt_sqlite_store_start_assisted_buying (CltStore            *store,
-                                        const char          *customer_id,
-                                        const char          *site_code,
-                                        GCancellable        *cancellable,
-                                        GAsyncReadyCallback  callback,
-                                        gpointer             user_data)
+clt_sql_store_start_assisted_buying (CltStore           *store,
+                                     const char         *customer_id,
+                                     const char         *site_code,
+                                     GCancellable       *cancellable,
+                                     GAsyncReadyCallback callback,
+                                     gpointer            user_data)
 {
   AssistedData *data = g_new0 (AssistedData, 1);
 
   data->customer_id = g_strdup (customer_id);
   data->site_code = g_strdup (site_code);
-  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_start_assisted_buying, start_write, data,
+  run_write (CLT_SQL_STORE (store), clt_sql_store_start_assisted_buying, start_write, data,
              (GDestroyNotify) assisted_data_free, CLT_PERMISSION_ASSISTED_BUYING, cancellable,
              callback, user_data);
 }
@@ -174,16 +174,16 @@ set_token_gone (GError **error)
 }
 
 static gboolean
-redeem_write (CltSqliteStore *self,
-              sqlite3        *db,
-              gpointer        user_data,
-              GCancellable   *cancellable,
-              GTask          *task,
-              GError        **error)
+redeem_write (CltSqlStore  *self,
+              CltSqlDb     *db,
+              gpointer      user_data,
+              GCancellable *cancellable,
+              GTask        *task,
+              GError      **error)
 {
   AssistedData *data = user_data;
-  g_autoptr(sqlite3_stmt) select = NULL;
-  g_autoptr(sqlite3_stmt) update = NULL;
+  g_autoptr(CltSqlStmt) select = NULL;
+  g_autoptr(CltSqlStmt) update = NULL;
   g_autoptr(CltAssistedSession) session = NULL;
   g_autoptr(GDateTime) redeemed = NULL;
   g_autofree char *hash = NULL;
@@ -207,64 +207,64 @@ redeem_write (CltSqliteStore *self,
     return FALSE;
 
   bind_text (select, 1, hash);
-  sqlite3_bind_int64 (select, 2, now);
-  rc = sqlite3_step (select);
-  if (rc == SQLITE_DONE)
+  clt_sql_bind_int64 (select, 2, now);
+  rc = clt_sql_step (select);
+  if (rc == CLT_SQL_DONE)
     {
       set_token_gone (error);
       return FALSE;
     }
-  if (rc != SQLITE_ROW)
+  if (rc != CLT_SQL_ROW)
     {
       set_db_error (self, error, db, rc);
       return FALSE;
     }
 
   session = read_session_row (select, NULL);
-  session_pk = sqlite3_column_int64 (select, 9);
+  session_pk = clt_sql_column_int64 (select, 9);
 
   update = prepare (self, db, "UPDATE assisted_buying_sessions SET redeemed = ? WHERE pk = ?",
                     error);
   if (update == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (update, 1, now);
-  sqlite3_bind_int64 (update, 2, session_pk);
+  clt_sql_bind_int64 (update, 1, now);
+  clt_sql_bind_int64 (update, 2, session_pk);
   if (!step_expect_done (self, db, update, error) ||
       !record_change (self, db, task, CLT_CHANGE_CUSTOMER,
                       clt_assisted_session_get_customer_id (session), error))
     return FALSE;
 
-  redeemed = date_time_from_usec (now);
+  redeemed = sql_date_time_from_usec (now);
   clt_assisted_session_set_redeemed (session, redeemed);
   write_return_pointer (task, g_steal_pointer (&session), g_object_unref);
   return TRUE;
 }
 
 static void
-clt_sqlite_store_redeem_assisted_buying (CltStore            *store,
-                                         const char          *token,
-                                         GCancellable        *cancellable,
-                                         GAsyncReadyCallback  callback,
-                                         gpointer             user_data)
+clt_sql_store_redeem_assisted_buying (CltStore           *store,
+                                      const char         *token,
+                                      GCancellable       *cancellable,
+                                      GAsyncReadyCallback callback,
+                                      gpointer            user_data)
 {
   AssistedData *data = g_new0 (AssistedData, 1);
 
   data->token = g_strdup (token);
-  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_redeem_assisted_buying, redeem_write, data,
+  run_write (CLT_SQL_STORE (store), clt_sql_store_redeem_assisted_buying, redeem_write, data,
              (GDestroyNotify) assisted_data_free, CLT_PERMISSION_READ, cancellable, callback,
              user_data);
 }
 
 /* The Assisted Buying log of the customer @pk, newest first. */
 gboolean
-select_assisted_sessions (CltSqliteStore  *self,
-                          sqlite3         *db,
-                          gint64           pk,
-                          GPtrArray      **out,
-                          GError         **error)
+sql_select_assisted_sessions (CltSqlStore *self,
+                              CltSqlDb    *db,
+                              gint64       pk,
+                              GPtrArray  **out,
+                              GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CltSqlStmt) stmt = NULL;
 
   stmt = prepare (self, db,
                   "SELECT " SESSION_COLUMNS SESSION_TABLES
@@ -273,24 +273,24 @@ select_assisted_sessions (CltSqliteStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, pk);
-  return collect_rows (self, db, stmt, read_session_row, NULL, out, error);
+  clt_sql_bind_int64 (stmt, 1, pk);
+  return sql_collect_rows (self, db, stmt, read_session_row, NULL, out, error);
 }
 
 static gboolean
-list_read (CltSqliteStore *self,
-           Reader         *reader,
-           gpointer        user_data,
-           GCancellable   *cancellable,
-           GTask          *task,
-           GError        **error)
+list_read (CltSqlStore  *self,
+           CltSqlReader *reader,
+           gpointer      user_data,
+           GCancellable *cancellable,
+           GTask        *task,
+           GError      **error)
 {
   AssistedData *data = user_data;
   GPtrArray *log = NULL;
   gint64 pk;
 
   if (!lookup_customer_pk (self, reader->db, data->customer_id, &pk, error) ||
-      !select_assisted_sessions (self, reader->db, pk, &log, error))
+      !sql_select_assisted_sessions (self, reader->db, pk, &log, error))
     return FALSE;
 
   g_task_return_pointer (task, log, (GDestroyNotify) g_ptr_array_unref);
@@ -298,23 +298,23 @@ list_read (CltSqliteStore *self,
 }
 
 static void
-clt_sqlite_store_list_assisted_buying (CltStore            *store,
-                                       const char          *customer_id,
-                                       GCancellable        *cancellable,
-                                       GAsyncReadyCallback  callback,
-                                       gpointer             user_data)
+clt_sql_store_list_assisted_buying (CltStore           *store,
+                                    const char         *customer_id,
+                                    GCancellable       *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer            user_data)
 {
   AssistedData *data = g_new0 (AssistedData, 1);
 
   data->customer_id = g_strdup (customer_id);
-  run_read (CLT_SQLITE_STORE (store), clt_sqlite_store_list_assisted_buying, list_read, data,
+  run_read (CLT_SQL_STORE (store), clt_sql_store_list_assisted_buying, list_read, data,
             (GDestroyNotify) assisted_data_free, cancellable, callback, user_data);
 }
 
 void
-clt_sqlite_store_assisted_iface_init (CltStoreInterface *iface)
+clt_sql_store_assisted_iface_init (CltStoreInterface *iface)
 {
-  iface->start_assisted_buying = clt_sqlite_store_start_assisted_buying;
-  iface->redeem_assisted_buying = clt_sqlite_store_redeem_assisted_buying;
-  iface->list_assisted_buying = clt_sqlite_store_list_assisted_buying;
+  iface->start_assisted_buying = clt_sql_store_start_assisted_buying;
+  iface->redeem_assisted_buying = clt_sql_store_redeem_assisted_buying;
+  iface->list_assisted_buying = clt_sql_store_list_assisted_buying;
 }

@@ -1,31 +1,31 @@
-/* clt-sqlite-store-mail.c
+/* clt-sql-store-mail.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "clt-sqlite-store"
+#define G_LOG_DOMAIN "clt-sql-store"
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
 #include "clt-catalog.h"
-#include "clt-sqlite-store-private.h"
+#include "clt-sql-store-private.h"
 
 /* Verification and password links: the token goes out by email, only its
  * SHA-256 is kept. Returns the token. */
 static char *
-make_token (CltSqliteStore *self,
-            sqlite3        *db,
-            gint64          customer_pk,
-            const char     *purpose,
-            GError        **error)
+make_token (CltSqlStore *self,
+            CltSqlDb    *db,
+            gint64       customer_pk,
+            const char  *purpose,
+            GError     **error)
 {
   g_autofree char *token = clt_customer_number_generate_key ();
   g_autofree char *more = clt_customer_number_generate_key ();
   g_autofree char *full = g_strconcat (token, more, NULL);
   g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, full, -1);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CltSqlStmt) stmt = NULL;
   gint64 now = now_usec ();
 
   stmt = prepare (self, db,
@@ -36,10 +36,10 @@ make_token (CltSqliteStore *self,
     return NULL;
 
   bind_text (stmt, 1, hash);
-  sqlite3_bind_int64 (stmt, 2, customer_pk);
+  clt_sql_bind_int64 (stmt, 2, customer_pk);
   bind_text (stmt, 3, purpose);
-  sqlite3_bind_int64 (stmt, 4, now);
-  sqlite3_bind_int64 (stmt, 5, now + TOKEN_LIFETIME_USEC);
+  clt_sql_bind_int64 (stmt, 4, now);
+  clt_sql_bind_int64 (stmt, 5, now + TOKEN_LIFETIME_USEC);
   if (!step_expect_done (self, db, stmt, error))
     return NULL;
 
@@ -49,22 +49,24 @@ make_token (CltSqliteStore *self,
 /* Where links point: the storefront of the customer's preferred site, else
  * of the first site that has one. */
 static char *
-storefront_base (sqlite3    *db,
-                 const char *preferred_site)
+storefront_base (CltSqlStore *self,
+                 CltSqlDb    *db,
+                 const char  *preferred_site)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(CltSqlStmt) stmt = NULL;
   char *url = NULL;
+  int rc;
 
-  if (sqlite3_prepare_v2 (db,
+  stmt = clt_sql_prepare (SQL_CLASS (self)->engine, db,
                           "SELECT storefront_url FROM sites WHERE storefront_url <> ''"
                           " ORDER BY code = ? DESC, position, code LIMIT 1",
-                          -1, &stmt, NULL) == SQLITE_OK)
+                          &rc);
+  if (stmt != NULL)
     {
-      sqlite3_bind_text (stmt, 1, preferred_site != NULL ? preferred_site : "", -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        url = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      bind_static_text (stmt, 1, preferred_site);
+      if (clt_sql_step (stmt) == CLT_SQL_ROW)
+        url = g_strdup (column_text (stmt, 0));
     }
-  sqlite3_finalize (stmt);
 
   if (url == NULL)
     url = g_strdup ("https://shop.example/");
@@ -83,20 +85,20 @@ storefront_base (sqlite3    *db,
 /* The outbox keeps a mail with its password or link only until it is
  * handed off (then set_email_state_write () swaps in @redacted, the same
  * text with the secret replaced) and at most TOKEN_LIFETIME_USEC before
- * (scrub_old_secrets ()). */
+ * (sql_scrub_old_secrets ()). */
 static gboolean
-queue_email (CltSqliteStore *self,
-             sqlite3        *db,
-             gint64          customer_pk,
-             const char     *recipient,
-             const char     *kind,
-             const char     *subject,
-             const char     *body,
-             const char     *redacted,
-             GError        **error)
+queue_email (CltSqlStore *self,
+             CltSqlDb    *db,
+             gint64       customer_pk,
+             const char  *recipient,
+             const char  *kind,
+             const char  *subject,
+             const char  *body,
+             const char  *redacted,
+             GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *id = make_random_id (16);
+  g_autoptr(CltSqlStmt) stmt = NULL;
+  g_autofree char *id = sql_make_random_id (16);
 
   stmt = prepare (self, db,
                   "INSERT INTO email_outbox (customer_pk, recipient, subject, body, kind, state,"
@@ -106,13 +108,13 @@ queue_email (CltSqliteStore *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, customer_pk);
+  clt_sql_bind_int64 (stmt, 1, customer_pk);
   bind_text (stmt, 2, recipient);
   bind_text (stmt, 3, subject);
   bind_text (stmt, 4, body);
   bind_text (stmt, 5, kind);
-  sqlite3_bind_int (stmt, 6, CLT_EMAIL_STATE_QUEUED);
-  sqlite3_bind_int64 (stmt, 7, now_usec ());
+  clt_sql_bind_int (stmt, 6, CLT_EMAIL_STATE_QUEUED);
+  clt_sql_bind_int64 (stmt, 7, now_usec ());
   bind_text (stmt, 8, id);
   bind_text (stmt, 9, redacted != NULL ? redacted : body);
   return step_expect_done (self, db, stmt, error);
@@ -133,11 +135,11 @@ redact (const char *body,
 
 /* A queued mail older than a link's lifetime keeps no secret either. */
 gboolean
-scrub_old_secrets (CltSqliteStore  *self,
-                   sqlite3         *db,
-                   GError         **error)
+sql_scrub_old_secrets (CltSqlStore *self,
+                       CltSqlDb    *db,
+                       GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CltSqlStmt) stmt = NULL;
 
   stmt = prepare (self, db,
                   "UPDATE email_outbox SET body = redacted_body"
@@ -145,11 +147,11 @@ scrub_old_secrets (CltSqliteStore  *self,
                   error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, now_usec () - TOKEN_LIFETIME_USEC);
+  clt_sql_bind_int64 (stmt, 1, now_usec () - TOKEN_LIFETIME_USEC);
   return step_expect_done (self, db, stmt, error);
 }
 
-const char * const mail_kinds[] = {
+const char * const sql_mail_kinds[] = {
   [MAIL_VERIFICATION]     = "verification",
   [MAIL_PASSWORD_TOKEN]   = "password-token",
   [MAIL_INITIAL_PASSWORD] = "initial-password",
@@ -162,17 +164,17 @@ const char * const mail_kinds[] = {
  * link token where the mail has a link. @password only for the
  * initial-password and account-prepared mails. */
 gboolean
-send_mail (CltSqliteStore     *self,
-           sqlite3            *db,
-           gint64              pk,
-           CltCustomer        *customer,
-           CltShopPreferences *preferences,
-           MailKind            kind,
-           const char         *password,
-           GError            **error)
+sql_send_mail (CltSqlStore        *self,
+               CltSqlDb           *db,
+               gint64              pk,
+               CltCustomer        *customer,
+               CltShopPreferences *preferences,
+               MailKind            kind,
+               const char         *password,
+               GError            **error)
 {
   const char *shop = clt_shop_preferences_get_shop_name (preferences);
-  g_autofree char *base = storefront_base (db, clt_customer_get_preferred_site (customer));
+  g_autofree char *base = storefront_base (self, db, clt_customer_get_preferred_site (customer));
   g_autofree char *greeting = NULL;
   g_autofree char *subject = NULL;
   g_autofree char *body = NULL;
@@ -275,15 +277,15 @@ send_mail (CltSqliteStore     *self,
     g_autofree char *redacted = redact (without_link, password,
                                         _("[password removed after sending]"));
 
-    return queue_email (self, db, pk, clt_customer_get_email (customer), mail_kinds[kind],
+    return queue_email (self, db, pk, clt_customer_get_email (customer), sql_mail_kinds[kind],
                         subject, body, redacted, error);
   }
 }
 
 /* A mail from a row that starts with EMAIL_COLUMNS. */
 CltEmail *
-email_from_row (sqlite3_stmt *stmt,
-                const char   *customer_id)
+sql_email_from_row (CltSqlStmt *stmt,
+                    const char *customer_id)
 {
   CltEmail *email = clt_email_new ();
   g_autoptr(GDateTime) created = column_date_time (stmt, 6);
@@ -295,9 +297,9 @@ email_from_row (sqlite3_stmt *stmt,
   clt_email_set_subject (email, column_text (stmt, 2));
   clt_email_set_body (email, column_text (stmt, 3));
   clt_email_set_kind (email, column_text (stmt, 4));
-  clt_email_set_state (email, sqlite3_column_int (stmt, 5));
+  clt_email_set_state (email, clt_sql_column_int (stmt, 5));
   clt_email_set_created (email, created);
-  clt_email_set_attempts (email, (guint) CLAMP (sqlite3_column_int64 (stmt, 7), 0, G_MAXUINT));
+  clt_email_set_attempts (email, (guint) CLAMP (clt_sql_column_int64 (stmt, 7), 0, G_MAXUINT));
   clt_email_set_failure_reason (email, column_text (stmt, 8));
   clt_email_set_next_attempt (email, next_attempt);
 
@@ -305,22 +307,22 @@ email_from_row (sqlite3_stmt *stmt,
 }
 
 static gpointer
-read_email_row (sqlite3_stmt  *stmt,
-                gconstpointer  row_data)
+read_email_row (CltSqlStmt   *stmt,
+                gconstpointer row_data)
 {
-  return email_from_row (stmt, row_data);
+  return sql_email_from_row (stmt, row_data);
 }
 
 /* The outbox of the customer @pk, newest first. */
 gboolean
-select_emails (CltSqliteStore  *self,
-               sqlite3         *db,
-               gint64           pk,
-               const char      *customer_id,
-               GPtrArray      **out,
-               GError         **error)
+sql_select_emails (CltSqlStore *self,
+                   CltSqlDb    *db,
+                   gint64       pk,
+                   const char  *customer_id,
+                   GPtrArray  **out,
+                   GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CltSqlStmt) stmt = NULL;
 
   stmt = prepare (self, db,
                   "SELECT " EMAIL_COLUMNS " FROM email_outbox e"
@@ -329,24 +331,24 @@ select_emails (CltSqliteStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, pk);
-  return collect_rows (self, db, stmt, read_email_row, customer_id, out, error);
+  clt_sql_bind_int64 (stmt, 1, pk);
+  return sql_collect_rows (self, db, stmt, read_email_row, customer_id, out, error);
 }
 
 static gboolean
-list_emails_read (CltSqliteStore *self,
-                  Reader         *reader,
-                  gpointer        user_data,
-                  GCancellable   *cancellable,
-                  GTask          *task,
-                  GError        **error)
+list_emails_read (CltSqlStore  *self,
+                  CltSqlReader *reader,
+                  gpointer      user_data,
+                  GCancellable *cancellable,
+                  GTask        *task,
+                  GError      **error)
 {
   IdData *data = user_data;
   GPtrArray *emails = NULL;
   gint64 pk;
 
   if (!lookup_customer_pk (self, reader->db, data->customer_id, &pk, error) ||
-      !select_emails (self, reader->db, pk, data->customer_id, &emails, error))
+      !sql_select_emails (self, reader->db, pk, data->customer_id, &emails, error))
     return FALSE;
 
   g_task_return_pointer (task, emails, (GDestroyNotify) g_ptr_array_unref);
@@ -354,27 +356,27 @@ list_emails_read (CltSqliteStore *self,
 }
 
 static void
-clt_sqlite_store_list_emails (CltStore            *store,
-                              const char          *customer_id,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+clt_sql_store_list_emails (CltStore           *store,
+                           const char         *customer_id,
+                           GCancellable       *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer            user_data)
 {
-  run_read (CLT_SQLITE_STORE (store), clt_sqlite_store_list_emails, list_emails_read,
-            id_data_new (customer_id), (GDestroyNotify) id_data_free,
+  run_read (CLT_SQL_STORE (store), clt_sql_store_list_emails, list_emails_read,
+            sql_id_data_new (customer_id), (GDestroyNotify) sql_id_data_free,
             cancellable, callback, user_data);
 }
 
 /* The customer whose page shows the mail @public_id (NULL: none), and
  * NOT_FOUND when the mail is gone. */
 gboolean
-lookup_email_owner (CltSqliteStore  *self,
-                    sqlite3         *db,
-                    const char      *public_id,
-                    char           **customer_id,
-                    GError         **error)
+sql_lookup_email_owner (CltSqlStore *self,
+                        CltSqlDb    *db,
+                        const char  *public_id,
+                        char       **customer_id,
+                        GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CltSqlStmt) stmt = NULL;
   int rc;
 
   stmt = prepare (self, db,
@@ -385,66 +387,72 @@ lookup_email_owner (CltSqliteStore  *self,
     return FALSE;
 
   bind_text (stmt, 1, public_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
+  rc = clt_sql_step (stmt);
+  if (rc == CLT_SQL_DONE)
     {
       g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND,
                    _("The email no longer exists."));
       return FALSE;
     }
-  if (rc != SQLITE_ROW)
+  if (rc != CLT_SQL_ROW)
     {
       set_db_error (self, error, db, rc);
       return FALSE;
     }
 
-  *customer_id = sqlite3_column_type (stmt, 0) == SQLITE_NULL
+  *customer_id = clt_sql_column_type (stmt, 0) == CLT_SQL_NULL
                ? NULL : g_strdup (column_text (stmt, 0));
   return TRUE;
 }
 
 static gboolean
-set_email_state_write (CltSqliteStore *self,
-                       sqlite3        *db,
-                       gpointer        user_data,
-                       GCancellable   *cancellable,
-                       GTask          *task,
-                       GError        **error)
+set_email_state_write (CltSqlStore  *self,
+                       CltSqlDb     *db,
+                       gpointer      user_data,
+                       GCancellable *cancellable,
+                       GTask        *task,
+                       GError      **error)
 {
   NoteData *data = user_data;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CltSqlStmt) stmt = NULL;
   g_autofree char *customer_id = NULL;
   int secure_delete;
   int rc;
 
-  if (!lookup_email_owner (self, db, data->email_id, &customer_id, error))
+  if (!sql_lookup_email_owner (self, db, data->email_id, &customer_id, error))
     return FALSE;
 
   /* Handed off (to the mail app) or sent: the password or link it carried
    * leaves the outbox. Only a queued mail is due for delivery (by
-   * clientele-server): one a user handed off is not sent twice. */
+   * clientele-server): one a user handed off is not sent twice. The casts
+   * name the parameters' type, which PostgreSQL does not infer from a
+   * comparison of two of them. */
   stmt = prepare (self, db,
-                  "UPDATE email_outbox SET state = ?1,"
-                  " sent_at = CASE WHEN ?1 = ?2 THEN ?3 ELSE sent_at END,"
-                  " attempts = attempts + (?1 IN (?2, ?4)),"
-                  " body = CASE WHEN ?1 IN (?2, ?6) THEN redacted_body ELSE body END,"
-                  " next_attempt = CASE WHEN ?1 = ?7 THEN ?3 ELSE NULL END"
+                  "UPDATE email_outbox SET state = CAST (?1 AS bigint),"
+                  " sent_at = CASE WHEN CAST (?1 AS bigint) = CAST (?2 AS bigint)"
+                  " THEN CAST (?3 AS bigint) ELSE sent_at END,"
+                  " attempts = attempts + CASE WHEN CAST (?1 AS bigint)"
+                  " IN (CAST (?2 AS bigint), CAST (?4 AS bigint)) THEN 1 ELSE 0 END,"
+                  " body = CASE WHEN CAST (?1 AS bigint)"
+                  " IN (CAST (?2 AS bigint), CAST (?6 AS bigint)) THEN redacted_body ELSE body END,"
+                  " next_attempt = CASE WHEN CAST (?1 AS bigint) = CAST (?7 AS bigint)"
+                  " THEN CAST (?3 AS bigint) ELSE NULL END"
                   " WHERE public_id = ?5",
                   error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int (stmt, 1, data->state);
-  sqlite3_bind_int (stmt, 2, CLT_EMAIL_STATE_SENT);
-  sqlite3_bind_int64 (stmt, 3, now_usec ());
-  sqlite3_bind_int (stmt, 4, CLT_EMAIL_STATE_FAILED);
+  clt_sql_bind_int (stmt, 1, data->state);
+  clt_sql_bind_int (stmt, 2, CLT_EMAIL_STATE_SENT);
+  clt_sql_bind_int64 (stmt, 3, now_usec ());
+  clt_sql_bind_int (stmt, 4, CLT_EMAIL_STATE_FAILED);
   bind_text (stmt, 5, data->email_id);
-  sqlite3_bind_int (stmt, 6, CLT_EMAIL_STATE_HANDED_OFF);
-  sqlite3_bind_int (stmt, 7, CLT_EMAIL_STATE_QUEUED);
+  clt_sql_bind_int (stmt, 6, CLT_EMAIL_STATE_HANDED_OFF);
+  clt_sql_bind_int (stmt, 7, CLT_EMAIL_STATE_QUEUED);
   /* The old text's pages are zeroed, not just unlinked. */
-  secure_delete = begin_secure_delete (db);
+  secure_delete = begin_secure_delete (self, db);
   rc = step_expect_done (self, db, stmt, error);
-  restore_secure_delete (db, secure_delete);
+  restore_secure_delete (self, db, secure_delete);
   if (!rc || !record_change (self, db, task, CLT_CHANGE_OUTBOX, customer_id, error))
     return FALSE;
 
@@ -453,18 +461,18 @@ set_email_state_write (CltSqliteStore *self,
 }
 
 static void
-clt_sqlite_store_set_email_state (CltStore            *store,
-                                  const char          *email_id,
-                                  CltEmailState        state,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
+clt_sql_store_set_email_state (CltStore           *store,
+                               const char         *email_id,
+                               CltEmailState       state,
+                               GCancellable       *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer            user_data)
 {
   NoteData *data;
 
   if ((guint) state > CLT_EMAIL_STATE_FAILED)
     {
-      refuse_write (store, clt_sqlite_store_set_email_state, CLT_PERMISSION_EDIT_CUSTOMERS,
+      refuse_write (store, clt_sql_store_set_email_state, CLT_PERMISSION_EDIT_CUSTOMERS,
                       clt_store_error_new_invalid ("state", _("Unknown email state.")),
                       cancellable, callback, user_data);
       return;
@@ -473,16 +481,16 @@ clt_sqlite_store_set_email_state (CltStore            *store,
   data = g_new0 (NoteData, 1);
   data->email_id = g_strdup (email_id);
   data->state = state;
-  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_set_email_state, set_email_state_write,
-             data, (GDestroyNotify) note_data_free, CLT_PERMISSION_EDIT_CUSTOMERS,
+  run_write (CLT_SQL_STORE (store), clt_sql_store_set_email_state, set_email_state_write,
+             data, (GDestroyNotify) sql_note_data_free, CLT_PERMISSION_EDIT_CUSTOMERS,
              cancellable, callback, user_data);
 }
 
 /* }}} */
 
 void
-clt_sqlite_store_mail_iface_init (CltStoreInterface *iface)
+clt_sql_store_mail_iface_init (CltStoreInterface *iface)
 {
-  iface->list_emails = clt_sqlite_store_list_emails;
-  iface->set_email_state = clt_sqlite_store_set_email_state;
+  iface->list_emails = clt_sql_store_list_emails;
+  iface->set_email_state = clt_sql_store_set_email_state;
 }

@@ -1,13 +1,13 @@
-/* clt-sqlite-store-addresses.c
+/* clt-sql-store-addresses.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "clt-sqlite-store"
+#define G_LOG_DOMAIN "clt-sql-store"
 
 #include "config.h"
 
-#include "clt-sqlite-store-private.h"
+#include "clt-sql-store-private.h"
 
 /* Addresses, notes, orders {{{ */
 
@@ -15,21 +15,21 @@
 /* Steps @stmt (prepared and bound) to its end and gives the array of the
  * objects @read_row builds from its rows. */
 gboolean
-collect_rows (CltSqliteStore  *self,
-              sqlite3         *db,
-              sqlite3_stmt    *stmt,
-              RowFunc          read_row,
-              gconstpointer    row_data,
-              GPtrArray      **out,
-              GError         **error)
+sql_collect_rows (CltSqlStore  *self,
+                  CltSqlDb     *db,
+                  CltSqlStmt   *stmt,
+                  RowFunc       read_row,
+                  gconstpointer row_data,
+                  GPtrArray   **out,
+                  GError      **error)
 {
   g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = clt_sql_step (stmt)) == CLT_SQL_ROW)
     g_ptr_array_add (objects, read_row (stmt, row_data));
 
-  if (rc != SQLITE_DONE)
+  if (rc != CLT_SQL_DONE)
     {
       set_db_error (self, error, db, rc);
       return FALSE;
@@ -39,19 +39,19 @@ collect_rows (CltSqliteStore  *self,
   return TRUE;
 }
 
-/* As collect_rows (), returning the array on @task. */
+/* As sql_collect_rows (), returning the array on @task. */
 gboolean
-return_rows (CltSqliteStore *self,
-             sqlite3        *db,
-             sqlite3_stmt   *stmt,
-             RowFunc         read_row,
-             gconstpointer   row_data,
-             GTask          *task,
-             GError        **error)
+sql_return_rows (CltSqlStore  *self,
+                 CltSqlDb     *db,
+                 CltSqlStmt   *stmt,
+                 RowFunc       read_row,
+                 gconstpointer row_data,
+                 GTask        *task,
+                 GError      **error)
 {
   GPtrArray *objects = NULL;
 
-  if (!collect_rows (self, db, stmt, read_row, row_data, &objects, error))
+  if (!sql_collect_rows (self, db, stmt, read_row, row_data, &objects, error))
     return FALSE;
 
   g_task_return_pointer (task, objects, (GDestroyNotify) g_ptr_array_unref);
@@ -65,9 +65,9 @@ typedef struct
   RowFunc     read_row;
 } CustomerList;
 
-static gpointer read_address_row (sqlite3_stmt *stmt, gconstpointer row_data);
-static gpointer read_note_row    (sqlite3_stmt *stmt, gconstpointer row_data);
-static gpointer read_order_row   (sqlite3_stmt *stmt, gconstpointer row_data);
+static gpointer read_address_row (CltSqlStmt *stmt, gconstpointer row_data);
+static gpointer read_note_row    (CltSqlStmt *stmt, gconstpointer row_data);
+static gpointer read_order_row   (CltSqlStmt *stmt, gconstpointer row_data);
 
 static const CustomerList customer_lists[] = {
   [CUSTOMER_ADDRESSES] = {
@@ -86,21 +86,21 @@ static const CustomerList customer_lists[] = {
 };
 
 gboolean
-select_customer_list (CltSqliteStore    *self,
-                      sqlite3           *db,
-                      CustomerListKind   kind,
-                      gint64             pk,
-                      const char        *customer_id,
-                      GPtrArray        **out,
-                      GError           **error)
+sql_select_customer_list (CltSqlStore     *self,
+                          CltSqlDb        *db,
+                          CustomerListKind kind,
+                          gint64           pk,
+                          const char      *customer_id,
+                          GPtrArray      **out,
+                          GError         **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, db, customer_lists[kind].sql, error);
+  g_autoptr(CltSqlStmt) stmt = prepare (self, db, customer_lists[kind].sql, error);
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, pk);
-  return collect_rows (self, db, stmt, customer_lists[kind].read_row, customer_id, out, error);
+  clt_sql_bind_int64 (stmt, 1, pk);
+  return sql_collect_rows (self, db, stmt, customer_lists[kind].read_row, customer_id, out, error);
 }
 
 typedef struct
@@ -117,19 +117,19 @@ list_data_free (ListData *data)
 }
 
 static gboolean
-list_read (CltSqliteStore *self,
-           Reader         *reader,
-           gpointer        user_data,
-           GCancellable   *cancellable,
-           GTask          *task,
-           GError        **error)
+list_read (CltSqlStore  *self,
+           CltSqlReader *reader,
+           gpointer      user_data,
+           GCancellable *cancellable,
+           GTask        *task,
+           GError      **error)
 {
   ListData *data = user_data;
   GPtrArray *objects = NULL;
   gint64 pk;
 
   if (!lookup_customer_pk (self, reader->db, data->customer_id, &pk, error) ||
-      !select_customer_list (self, reader->db, data->kind, pk, data->customer_id, &objects, error))
+      !sql_select_customer_list (self, reader->db, data->kind, pk, data->customer_id, &objects, error))
     return FALSE;
 
   g_task_return_pointer (task, objects, (GDestroyNotify) g_ptr_array_unref);
@@ -137,31 +137,31 @@ list_read (CltSqliteStore *self,
 }
 
 static void
-run_list (CltStore            *store,
-          gpointer             source_tag,
-          CustomerListKind     kind,
-          const char          *customer_id,
-          GCancellable        *cancellable,
-          GAsyncReadyCallback  callback,
-          gpointer             user_data)
+run_list (CltStore           *store,
+          gpointer            source_tag,
+          CustomerListKind    kind,
+          const char         *customer_id,
+          GCancellable       *cancellable,
+          GAsyncReadyCallback callback,
+          gpointer            user_data)
 {
   ListData *data = g_new0 (ListData, 1);
 
   data->customer_id = g_strdup (customer_id);
   data->kind = kind;
-  run_read (CLT_SQLITE_STORE (store), source_tag, list_read, data, (GDestroyNotify) list_data_free,
+  run_read (CLT_SQL_STORE (store), source_tag, list_read, data, (GDestroyNotify) list_data_free,
             cancellable, callback, user_data);
 }
 
 void
-id_data_free (IdData *data)
+sql_id_data_free (IdData *data)
 {
   g_free (data->customer_id);
   g_free (data);
 }
 
 IdData *
-id_data_new (const char *customer_id)
+sql_id_data_new (const char *customer_id)
 {
   IdData *data = g_new0 (IdData, 1);
 
@@ -170,8 +170,8 @@ id_data_new (const char *customer_id)
 }
 
 static gpointer
-read_address_row (sqlite3_stmt  *stmt,
-                  gconstpointer  row_data)
+read_address_row (CltSqlStmt   *stmt,
+                  gconstpointer row_data)
 {
   const char *customer_id = row_data;
   CltAddress *address = clt_address_new ();
@@ -191,25 +191,25 @@ read_address_row (sqlite3_stmt  *stmt,
   clt_address_set_phone (address, column_text (stmt, 11));
   clt_address_set_company (address, column_text (stmt, 12));
   clt_address_set_comment (address, column_text (stmt, 13));
-  clt_address_set_version (address, sqlite3_column_int64 (stmt, 14));
+  clt_address_set_version (address, clt_sql_column_int64 (stmt, 14));
 
   return address;
 }
 
 static void
-clt_sqlite_store_list_addresses (CltStore            *store,
-                                 const char          *customer_id,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
+clt_sql_store_list_addresses (CltStore           *store,
+                              const char         *customer_id,
+                              GCancellable       *cancellable,
+                              GAsyncReadyCallback callback,
+                              gpointer            user_data)
 {
-  run_list (store, clt_sqlite_store_list_addresses, CUSTOMER_ADDRESSES, customer_id, cancellable, callback,
+  run_list (store, clt_sql_store_list_addresses, CUSTOMER_ADDRESSES, customer_id, cancellable, callback,
             user_data);
 }
 
 static gpointer
-read_note_row (sqlite3_stmt  *stmt,
-               gconstpointer  row_data)
+read_note_row (CltSqlStmt   *stmt,
+               gconstpointer row_data)
 {
   const char *customer_id = row_data;
   CltNote *note = clt_note_new ();
@@ -225,19 +225,19 @@ read_note_row (sqlite3_stmt  *stmt,
 }
 
 static void
-clt_sqlite_store_list_notes (CltStore            *store,
-                             const char          *customer_id,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
+clt_sql_store_list_notes (CltStore           *store,
+                          const char         *customer_id,
+                          GCancellable       *cancellable,
+                          GAsyncReadyCallback callback,
+                          gpointer            user_data)
 {
-  run_list (store, clt_sqlite_store_list_notes, CUSTOMER_NOTES, customer_id, cancellable, callback,
+  run_list (store, clt_sql_store_list_notes, CUSTOMER_NOTES, customer_id, cancellable, callback,
             user_data);
 }
 
 static gpointer
-read_order_row (sqlite3_stmt  *stmt,
-                gconstpointer  row_data)
+read_order_row (CltSqlStmt   *stmt,
+                gconstpointer row_data)
 {
   const char *customer_id = row_data;
   CltOrder *order = clt_order_new ();
@@ -247,7 +247,7 @@ read_order_row (sqlite3_stmt  *stmt,
   clt_order_set_customer_id (order, customer_id);
   clt_order_set_created (order, created);
   clt_order_set_status (order, column_text (stmt, 2));
-  clt_order_set_total (order, sqlite3_column_int64 (stmt, 3));
+  clt_order_set_total (order, clt_sql_column_int64 (stmt, 3));
   clt_order_set_currency (order, column_text (stmt, 4));
   clt_order_set_site (order, column_text (stmt, 5));
 
@@ -255,13 +255,13 @@ read_order_row (sqlite3_stmt  *stmt,
 }
 
 static void
-clt_sqlite_store_list_orders (CltStore            *store,
-                              const char          *customer_id,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+clt_sql_store_list_orders (CltStore           *store,
+                           const char         *customer_id,
+                           GCancellable       *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer            user_data)
 {
-  run_list (store, clt_sqlite_store_list_orders, CUSTOMER_ORDERS, customer_id, cancellable, callback,
+  run_list (store, clt_sql_store_list_orders, CUSTOMER_ORDERS, customer_id, cancellable, callback,
             user_data);
 }
 
@@ -290,15 +290,15 @@ address_data_free (AddressData *data)
 }
 
 static gboolean
-read_address (CltSqliteStore  *self,
-              sqlite3         *db,
-              gint64           pk,
-              const char      *customer_id,
-              const char      *address_id,
-              CltAddress     **out,
-              GError         **error)
+read_address (CltSqlStore *self,
+              CltSqlDb    *db,
+              gint64       pk,
+              const char  *customer_id,
+              const char  *address_id,
+              CltAddress **out,
+              GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CltSqlStmt) stmt = NULL;
   int rc;
 
   /* The columns read_address_row() expects. */
@@ -310,16 +310,16 @@ read_address (CltSqliteStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, pk);
+  clt_sql_bind_int64 (stmt, 1, pk);
   bind_text (stmt, 2, address_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
+  rc = clt_sql_step (stmt);
+  if (rc == CLT_SQL_DONE)
     {
       g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND,
                    _("The address no longer exists."));
       return FALSE;
     }
-  if (rc != SQLITE_ROW)
+  if (rc != CLT_SQL_ROW)
     {
       set_db_error (self, error, db, rc);
       return FALSE;
@@ -330,12 +330,12 @@ read_address (CltSqliteStore  *self,
 }
 
 static gboolean
-get_address_read (CltSqliteStore *self,
-                  Reader         *reader,
-                  gpointer        user_data,
-                  GCancellable   *cancellable,
-                  GTask          *task,
-                  GError        **error)
+get_address_read (CltSqlStore  *self,
+                  CltSqlReader *reader,
+                  gpointer      user_data,
+                  GCancellable *cancellable,
+                  GTask        *task,
+                  GError      **error)
 {
   AddressData *data = user_data;
   CltAddress *address = NULL;
@@ -350,24 +350,24 @@ get_address_read (CltSqliteStore *self,
 }
 
 static void
-clt_sqlite_store_get_address (CltStore            *store,
-                              const char          *customer_id,
-                              const char          *address_id,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+clt_sql_store_get_address (CltStore           *store,
+                           const char         *customer_id,
+                           const char         *address_id,
+                           GCancellable       *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer            user_data)
 {
   AddressData *data = g_new0 (AddressData, 1);
 
   data->customer_id = g_strdup (customer_id);
   data->address_id = g_strdup (address_id);
-  run_read (CLT_SQLITE_STORE (store), clt_sqlite_store_get_address, get_address_read,
+  run_read (CLT_SQL_STORE (store), clt_sql_store_get_address, get_address_read,
             data, (GDestroyNotify) address_data_free, cancellable, callback, user_data);
 }
 
 static void
-bind_address_fields (sqlite3_stmt *stmt,
-                     CltAddress   *address)
+bind_address_fields (CltSqlStmt *stmt,
+                     CltAddress *address)
 {
   /* ?3 … ?15, in the order of the addresses table. */
   bind_text (stmt, 3, clt_address_get_salutation (address));
@@ -389,13 +389,13 @@ bind_address_fields (sqlite3_stmt *stmt,
  * groups, company): a new version, so that an editor still holding the old
  * one cannot write it back, and who made it. */
 gboolean
-touch_customer (CltSqliteStore *self,
-                sqlite3        *db,
-                GTask          *task,
-                gint64          pk,
-                GError        **error)
+sql_touch_customer (CltSqlStore *self,
+                    CltSqlDb    *db,
+                    GTask       *task,
+                    gint64       pk,
+                    GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CltSqlStmt) stmt = NULL;
 
   stmt = prepare (self, db,
                   "UPDATE customers SET updated = ?, version = version + 1, changed_by = ?"
@@ -403,25 +403,25 @@ touch_customer (CltSqliteStore *self,
                   error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, now_usec ());
+  clt_sql_bind_int64 (stmt, 1, now_usec ());
   bind_text (stmt, 2, task_author (task));
-  sqlite3_bind_int64 (stmt, 3, pk);
+  clt_sql_bind_int64 (stmt, 3, pk);
   return step_expect_done (self, db, stmt, error);
 }
 
 static gboolean
-create_address_write (CltSqliteStore *self,
-                      sqlite3        *db,
-                      gpointer        user_data,
-                      GCancellable   *cancellable,
-                      GTask          *task,
-                      GError        **error)
+create_address_write (CltSqlStore  *self,
+                      CltSqlDb     *db,
+                      gpointer      user_data,
+                      GCancellable *cancellable,
+                      GTask        *task,
+                      GError      **error)
 {
   AddressData *data = user_data;
   CltAddress *address = data->address;
   const char *customer_id = clt_address_get_customer_id (address);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) defaults = NULL;
+  g_autoptr(CltSqlStmt) stmt = NULL;
+  g_autoptr(CltSqlStmt) defaults = NULL;
   g_autoptr(CltAddress) stored = NULL;
   g_autofree char *id = NULL;
   gboolean taken = FALSE;
@@ -456,7 +456,7 @@ create_address_write (CltSqliteStore *self,
       do
         {
           g_free (id);
-          id = make_random_id (12);
+          id = sql_make_random_id (12);
           if (!address_exists (self, db, pk, id, &taken, error))
             return FALSE;
         }
@@ -472,7 +472,7 @@ create_address_write (CltSqliteStore *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, pk);
+  clt_sql_bind_int64 (stmt, 1, pk);
   bind_text (stmt, 2, id);
   bind_address_fields (stmt, address);
   if (!step_expect_done (self, db, stmt, error))
@@ -491,10 +491,10 @@ create_address_write (CltSqliteStore *self,
   if (defaults == NULL)
     return FALSE;
   bind_text (defaults, 1, id);
-  sqlite3_bind_int64 (defaults, 2, pk);
+  clt_sql_bind_int64 (defaults, 2, pk);
   if (!step_expect_done (self, db, defaults, error) ||
       !refresh_location (self, db, pk, error) ||
-      !touch_customer (self, db, task, pk, error) ||
+      !sql_touch_customer (self, db, task, pk, error) ||
       !read_address (self, db, pk, customer_id, id, &stored, error) ||
       !request_id_record (self, db, task, data->request_id, CLT_CHANGE_ADDRESS, id, error) ||
       !record_change (self, db, task, CLT_CHANGE_ADDRESS, customer_id, error))
@@ -506,15 +506,15 @@ create_address_write (CltSqliteStore *self,
 
 /* Validates @address for @mode, then runs @func on a copy of it. */
 static void
-run_address_write (CltStore            *store,
-                   gpointer             source_tag,
-                   CltValidateMode      mode,
-                   WriteFunc            func,
-                   CltAddress          *address,
-                   const char          *request_id,
-                   GCancellable        *cancellable,
-                   GAsyncReadyCallback  callback,
-                   gpointer             user_data)
+run_address_write (CltStore           *store,
+                   gpointer            source_tag,
+                   CltValidateMode     mode,
+                   CltSqlWriteFunc     func,
+                   CltAddress         *address,
+                   const char         *request_id,
+                   GCancellable       *cancellable,
+                   GAsyncReadyCallback callback,
+                   gpointer            user_data)
 {
   AddressData *data;
   GError *error = NULL;
@@ -529,35 +529,35 @@ run_address_write (CltStore            *store,
   data = g_new0 (AddressData, 1);
   data->address = clt_address_copy (address);
   data->request_id = g_strdup (request_id);
-  run_write (CLT_SQLITE_STORE (store), source_tag, func,
+  run_write (CLT_SQL_STORE (store), source_tag, func,
              data, (GDestroyNotify) address_data_free, CLT_PERMISSION_EDIT_CUSTOMERS,
              cancellable, callback, user_data);
 }
 
 static void
-clt_sqlite_store_create_address (CltStore            *store,
-                                 CltAddress          *address,
-                                 const char          *request_id,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
+clt_sql_store_create_address (CltStore           *store,
+                              CltAddress         *address,
+                              const char         *request_id,
+                              GCancellable       *cancellable,
+                              GAsyncReadyCallback callback,
+                              gpointer            user_data)
 {
-  run_address_write (store, clt_sqlite_store_create_address, CLT_VALIDATE_CREATE,
+  run_address_write (store, clt_sql_store_create_address, CLT_VALIDATE_CREATE,
                      create_address_write, address, request_id, cancellable, callback, user_data);
 }
 
 static gboolean
-update_address_write (CltSqliteStore *self,
-                      sqlite3        *db,
-                      gpointer        user_data,
-                      GCancellable   *cancellable,
-                      GTask          *task,
-                      GError        **error)
+update_address_write (CltSqlStore  *self,
+                      CltSqlDb     *db,
+                      gpointer      user_data,
+                      GCancellable *cancellable,
+                      GTask        *task,
+                      GError      **error)
 {
   AddressData *data = user_data;
   CltAddress *address = data->address;
   const char *customer_id = clt_address_get_customer_id (address);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CltSqlStmt) stmt = NULL;
   g_autoptr(CltAddress) before = NULL;
   g_autoptr(CltAddress) stored = NULL;
   gint64 pk;
@@ -566,7 +566,7 @@ update_address_write (CltSqliteStore *self,
       !read_address (self, db, pk, customer_id, clt_address_get_id (address), &before, error))
     return FALSE;
 
-  if (!check_version (clt_address_get_version (before), clt_address_get_version (address),
+  if (!check_version (self, clt_address_get_version (before), clt_address_get_version (address),
                       error))
     return FALSE;
 
@@ -579,12 +579,12 @@ update_address_write (CltSqliteStore *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, pk);
+  clt_sql_bind_int64 (stmt, 1, pk);
   bind_text (stmt, 2, clt_address_get_id (address));
   bind_address_fields (stmt, address);
   if (!step_expect_done (self, db, stmt, error) ||
       !refresh_location (self, db, pk, error) ||
-      !touch_customer (self, db, task, pk, error) ||
+      !sql_touch_customer (self, db, task, pk, error) ||
       !read_address (self, db, pk, customer_id, clt_address_get_id (address), &stored, error) ||
       !record_change (self, db, task, CLT_CHANGE_ADDRESS, customer_id, error))
     return FALSE;
@@ -594,27 +594,27 @@ update_address_write (CltSqliteStore *self,
 }
 
 static void
-clt_sqlite_store_update_address (CltStore            *store,
-                                 CltAddress          *address,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
+clt_sql_store_update_address (CltStore           *store,
+                              CltAddress         *address,
+                              GCancellable       *cancellable,
+                              GAsyncReadyCallback callback,
+                              gpointer            user_data)
 {
-  run_address_write (store, clt_sqlite_store_update_address, CLT_VALIDATE_UPDATE,
+  run_address_write (store, clt_sql_store_update_address, CLT_VALIDATE_UPDATE,
                      update_address_write, address, NULL, cancellable, callback, user_data);
 }
 
 static gboolean
-delete_address_write (CltSqliteStore *self,
-                      sqlite3        *db,
-                      gpointer        user_data,
-                      GCancellable   *cancellable,
-                      GTask          *task,
-                      GError        **error)
+delete_address_write (CltSqlStore  *self,
+                      CltSqlDb     *db,
+                      gpointer      user_data,
+                      GCancellable *cancellable,
+                      GTask        *task,
+                      GError      **error)
 {
   AddressData *data = user_data;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) defaults = NULL;
+  g_autoptr(CltSqlStmt) stmt = NULL;
+  g_autoptr(CltSqlStmt) defaults = NULL;
   g_autoptr(CltAddress) before = NULL;
   int secure_delete;
   gboolean found;
@@ -622,19 +622,19 @@ delete_address_write (CltSqliteStore *self,
 
   if (!lookup_live_customer (self, db, data->customer_id, &pk, error) ||
       !read_address (self, db, pk, data->customer_id, data->address_id, &before, error) ||
-      !check_version (clt_address_get_version (before), data->version, error))
+      !check_version (self, clt_address_get_version (before), data->version, error))
     return FALSE;
 
   /* Addresses are personal data: leave no copy in freed pages. */
-  secure_delete = begin_secure_delete (db);
+  secure_delete = begin_secure_delete (self, db);
   stmt = prepare (self, db, "DELETE FROM addresses WHERE customer_pk = ? AND id = ?", error);
   if (stmt != NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, pk);
+      clt_sql_bind_int64 (stmt, 1, pk);
       bind_text (stmt, 2, data->address_id);
       found = step_expect_done (self, db, stmt, error);
     }
-  restore_secure_delete (db, secure_delete);
+  restore_secure_delete (self, db, secure_delete);
   if (stmt == NULL || !found)
     return FALSE;
 
@@ -650,10 +650,10 @@ delete_address_write (CltSqliteStore *self,
   if (defaults == NULL)
     return FALSE;
   bind_text (defaults, 1, data->address_id);
-  sqlite3_bind_int64 (defaults, 2, pk);
+  clt_sql_bind_int64 (defaults, 2, pk);
   if (!step_expect_done (self, db, defaults, error) ||
       !refresh_location (self, db, pk, error) ||
-      !touch_customer (self, db, task, pk, error) ||
+      !sql_touch_customer (self, db, task, pk, error) ||
       !record_change (self, db, task, CLT_CHANGE_ADDRESS, data->customer_id, error))
     return FALSE;
 
@@ -662,34 +662,34 @@ delete_address_write (CltSqliteStore *self,
 }
 
 static void
-clt_sqlite_store_delete_address (CltStore            *store,
-                                 const char          *customer_id,
-                                 const char          *address_id,
-                                 gint64               version,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
+clt_sql_store_delete_address (CltStore           *store,
+                              const char         *customer_id,
+                              const char         *address_id,
+                              gint64              version,
+                              GCancellable       *cancellable,
+                              GAsyncReadyCallback callback,
+                              gpointer            user_data)
 {
   AddressData *data = g_new0 (AddressData, 1);
 
   data->customer_id = g_strdup (customer_id);
   data->address_id = g_strdup (address_id);
   data->version = version;
-  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_delete_address, delete_address_write,
+  run_write (CLT_SQL_STORE (store), clt_sql_store_delete_address, delete_address_write,
              data, (GDestroyNotify) address_data_free, CLT_PERMISSION_EDIT_CUSTOMERS,
              cancellable, callback, user_data);
 }
 
 static gboolean
-set_default_address_write (CltSqliteStore *self,
-                           sqlite3        *db,
-                           gpointer        user_data,
-                           GCancellable   *cancellable,
-                           GTask          *task,
-                           GError        **error)
+set_default_address_write (CltSqlStore  *self,
+                           CltSqlDb     *db,
+                           gpointer      user_data,
+                           GCancellable *cancellable,
+                           GTask        *task,
+                           GError      **error)
 {
   AddressData *data = user_data;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CltSqlStmt) stmt = NULL;
   g_autoptr(CltCustomer) before = NULL;
   g_autoptr(CltCustomer) stored = NULL;
   gboolean found;
@@ -697,7 +697,7 @@ set_default_address_write (CltSqliteStore *self,
 
   if (!lookup_live_customer (self, db, data->customer_id, &pk, error) ||
       !read_customer_by_pk (self, db, pk, &before, error) ||
-      !check_version (clt_customer_get_version (before), data->version, error) ||
+      !check_version (self, clt_customer_get_version (before), data->version, error) ||
       !address_exists (self, db, pk, data->address_id, &found, error))
     return FALSE;
 
@@ -717,10 +717,10 @@ set_default_address_write (CltSqliteStore *self,
     return FALSE;
 
   bind_text (stmt, 1, data->address_id);
-  sqlite3_bind_int64 (stmt, 2, pk);
+  clt_sql_bind_int64 (stmt, 2, pk);
   if (!step_expect_done (self, db, stmt, error) ||
       !refresh_location (self, db, pk, error) ||
-      !touch_customer (self, db, task, pk, error) ||
+      !sql_touch_customer (self, db, task, pk, error) ||
       !read_customer_by_pk (self, db, pk, &stored, error) ||
       !record_change (self, db, task, CLT_CHANGE_CUSTOMER, data->customer_id, error))
     return FALSE;
@@ -730,14 +730,14 @@ set_default_address_write (CltSqliteStore *self,
 }
 
 static void
-clt_sqlite_store_set_default_address (CltStore            *store,
-                                      const char          *customer_id,
-                                      gint64               customer_version,
-                                      const char          *address_id,
-                                      CltAddressUse        use,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data)
+clt_sql_store_set_default_address (CltStore           *store,
+                                   const char         *customer_id,
+                                   gint64              customer_version,
+                                   const char         *address_id,
+                                   CltAddressUse       use,
+                                   GCancellable       *cancellable,
+                                   GAsyncReadyCallback callback,
+                                   gpointer            user_data)
 {
   AddressData *data = g_new0 (AddressData, 1);
 
@@ -745,7 +745,7 @@ clt_sqlite_store_set_default_address (CltStore            *store,
   data->address_id = g_strdup (address_id);
   data->use = use;
   data->version = customer_version;
-  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_set_default_address,
+  run_write (CLT_SQL_STORE (store), clt_sql_store_set_default_address,
              set_default_address_write, data, (GDestroyNotify) address_data_free,
              CLT_PERMISSION_EDIT_CUSTOMERS, cancellable, callback, user_data);
 }
@@ -755,7 +755,7 @@ clt_sqlite_store_set_default_address (CltStore            *store,
 /* Notes and outbox {{{ */
 
 void
-note_data_free (NoteData *data)
+sql_note_data_free (NoteData *data)
 {
   g_free (data->customer_id);
   g_free (data->message);
@@ -765,15 +765,15 @@ note_data_free (NoteData *data)
 }
 
 static gboolean
-add_note_write (CltSqliteStore *self,
-                sqlite3        *db,
-                gpointer        user_data,
-                GCancellable   *cancellable,
-                GTask          *task,
-                GError        **error)
+add_note_write (CltSqlStore  *self,
+                CltSqlDb     *db,
+                gpointer      user_data,
+                GCancellable *cancellable,
+                GTask        *task,
+                GError      **error)
 {
   NoteData *data = user_data;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CltSqlStmt) stmt = NULL;
   g_autoptr(GDateTime) created = NULL;
   g_autofree char *id = NULL;
   const char *author = task_author (task);
@@ -795,10 +795,10 @@ add_note_write (CltSqliteStore *self,
       if (stmt == NULL)
         return FALSE;
       bind_text (stmt, 1, id);
-      rc = sqlite3_step (stmt);
-      if (rc != SQLITE_ROW)
+      rc = clt_sql_step (stmt);
+      if (rc != CLT_SQL_ROW)
         {
-          if (rc == SQLITE_DONE)
+          if (rc == CLT_SQL_DONE)
             g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND,
                          _("The note no longer exists."));
           else
@@ -809,7 +809,7 @@ add_note_write (CltSqliteStore *self,
       return TRUE;
     }
 
-  id = make_random_id (16);
+  id = sql_make_random_id (16);
   stmt = prepare (self, db,
                   "INSERT INTO notes (customer_pk, author, message, created, public_id)"
                   " VALUES (?, ?, ?, ?, ?)",
@@ -817,17 +817,17 @@ add_note_write (CltSqliteStore *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, pk);
+  clt_sql_bind_int64 (stmt, 1, pk);
   bind_text (stmt, 2, author);
   bind_text (stmt, 3, data->message);
-  sqlite3_bind_int64 (stmt, 4, now);
+  clt_sql_bind_int64 (stmt, 4, now);
   bind_text (stmt, 5, id);
   if (!step_expect_done (self, db, stmt, error) ||
       !request_id_record (self, db, task, data->request_id, CLT_CHANGE_NOTE, id, error) ||
       !record_change (self, db, task, CLT_CHANGE_NOTE, data->customer_id, error))
     return FALSE;
 
-  created = date_time_from_usec (now);
+  created = sql_date_time_from_usec (now);
   note = clt_note_new ();
   clt_note_set_id (note, id);
   clt_note_set_customer_id (note, data->customer_id);
@@ -840,20 +840,20 @@ add_note_write (CltSqliteStore *self,
 }
 
 static void
-clt_sqlite_store_add_note (CltStore            *store,
-                          const char          *customer_id,
-                          const char          *message,
-                          const char          *request_id,
-                          GCancellable        *cancellable,
-                          GAsyncReadyCallback  callback,
-                          gpointer             user_data)
+clt_sql_store_add_note (CltStore            *store,
+                       const char          *customer_id,
+                       const char          *message,
+                       const char          *request_id,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
 {
   NoteData *data;
   GError *error = NULL;
 
   if (!clt_validate_note_message (message, &error))
     {
-      refuse_write (store, clt_sqlite_store_add_note, CLT_PERMISSION_EDIT_CUSTOMERS, error,
+      refuse_write (store, clt_sql_store_add_note, CLT_PERMISSION_EDIT_CUSTOMERS, error,
                     cancellable, callback, user_data);
       return;
     }
@@ -862,21 +862,21 @@ clt_sqlite_store_add_note (CltStore            *store,
   data->customer_id = g_strdup (customer_id);
   data->message = g_strdup (message);
   data->request_id = g_strdup (request_id);
-  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_add_note, add_note_write, data,
-             (GDestroyNotify) note_data_free, CLT_PERMISSION_EDIT_CUSTOMERS,
+  run_write (CLT_SQL_STORE (store), clt_sql_store_add_note, add_note_write, data,
+             (GDestroyNotify) sql_note_data_free, CLT_PERMISSION_EDIT_CUSTOMERS,
              cancellable, callback, user_data);
 }
 
 void
-clt_sqlite_store_addresses_iface_init (CltStoreInterface *iface)
+clt_sql_store_addresses_iface_init (CltStoreInterface *iface)
 {
-  iface->list_addresses = clt_sqlite_store_list_addresses;
-  iface->get_address = clt_sqlite_store_get_address;
-  iface->list_notes = clt_sqlite_store_list_notes;
-  iface->list_orders = clt_sqlite_store_list_orders;
-  iface->create_address = clt_sqlite_store_create_address;
-  iface->update_address = clt_sqlite_store_update_address;
-  iface->delete_address = clt_sqlite_store_delete_address;
-  iface->set_default_address = clt_sqlite_store_set_default_address;
-  iface->add_note = clt_sqlite_store_add_note;
+  iface->list_addresses = clt_sql_store_list_addresses;
+  iface->get_address = clt_sql_store_get_address;
+  iface->list_notes = clt_sql_store_list_notes;
+  iface->list_orders = clt_sql_store_list_orders;
+  iface->create_address = clt_sql_store_create_address;
+  iface->update_address = clt_sql_store_update_address;
+  iface->delete_address = clt_sql_store_delete_address;
+  iface->set_default_address = clt_sql_store_set_default_address;
+  iface->add_note = clt_sql_store_add_note;
 }

@@ -1,15 +1,15 @@
-/* clt-sqlite-store-shop.c — sites, groups, companies and custom fields
+/* clt-sql-store-shop.c — sites, groups, companies and custom fields
  * (one set of code for the four, driven by a ShopKind), the shop's
  * preferences and who is signed in.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "clt-sqlite-store"
+#define G_LOG_DOMAIN "clt-sql-store"
 
 #include "config.h"
 
-#include "clt-sqlite-store-private.h"
+#include "clt-sql-store-private.h"
 
 /* What the writes here work on: a site, group, company or custom field
  * (@kind, @object or @key and @version), or the shop's preferences
@@ -41,16 +41,16 @@ struct _ShopKind
   /* ?1 is the key, ?2… what bind () binds; the update bumps the version. */
   const char    *insert_sql;
   const char    *update_sql;
-  void         (*bind)        (sqlite3_stmt    *stmt,
+  void         (*bind)        (CltSqlStmt      *stmt,
                                gpointer         object);
   /* Optional: a rule that needs the database, and what else a save
    * writes. */
-  gboolean     (*check)       (CltSqliteStore  *self,
-                               sqlite3         *db,
+  gboolean     (*check)       (CltSqlStore     *self,
+                               CltSqlDb        *db,
                                gpointer         object,
                                GError         **error);
-  gboolean     (*after_save)  (CltSqliteStore  *self,
-                               sqlite3         *db,
+  gboolean     (*after_save)  (CltSqlStore     *self,
+                               CltSqlDb        *db,
                                GTask           *task,
                                gpointer         object,
                                GError         **error);
@@ -96,18 +96,17 @@ shop_data_new (const ShopKind *kind,
  * are ?1 to ?@n_params: every change to a customer also bumps its version
  * and says who made it when. (Numbered, not named: a name after ?1 … ?3
  * would take number 4, the ?4 of a WHERE that comes later.) */
-sqlite3_stmt *
-prepare_customer_update (CltSqliteStore  *self,
-                         sqlite3         *db,
-                         GTask           *task,
-                         const char      *set,
-                         const char      *where,
-                         int              n_params,
-                         GError         **error)
+CltSqlStmt *
+sql_prepare_customer_update (CltSqlStore *self,
+                             CltSqlDb    *db,
+                             GTask       *task,
+                             const char  *set,
+                             const char  *where,
+                             int          n_params,
+                             GError     **error)
 {
-  Op *op = g_task_get_task_data (task);
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
+  CltSqlStmt *stmt;
 
   sql = g_strdup_printf ("UPDATE customers SET %s%sversion = version + 1,"
                          " changed_by = ?%d, updated = ?%d WHERE %s",
@@ -116,23 +115,23 @@ prepare_customer_update (CltSqliteStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  bind_text (stmt, n_params + 1, op->author);
-  sqlite3_bind_int64 (stmt, n_params + 2, now_usec ());
+  bind_text (stmt, n_params + 1, task_author (task));
+  clt_sql_bind_int64 (stmt, n_params + 2, now_usec ());
   return stmt;
 }
 
 /* Clears @set in the customers @where selects (?1: @key) and tells that
  * customers changed, when any did. */
 static gboolean
-detach_customers (CltSqliteStore  *self,
-                  sqlite3         *db,
-                  GTask           *task,
-                  const char      *set,
-                  const char      *where,
-                  const char      *key,
-                  GError         **error)
+detach_customers (CltSqlStore *self,
+                  CltSqlDb    *db,
+                  GTask       *task,
+                  const char  *set,
+                  const char  *where,
+                  const char  *key,
+                  GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare_customer_update (self, db, task, set, where, 1, error);
+  g_autoptr(CltSqlStmt) stmt = sql_prepare_customer_update (self, db, task, set, where, 1, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -141,7 +140,7 @@ detach_customers (CltSqliteStore  *self,
   if (!step_expect_done (self, db, stmt, error))
     return FALSE;
 
-  if (sqlite3_changes (db) == 0)
+  if (sql_changes (self, db) == 0)
     return TRUE;
 
   return record_change (self, db, task, CLT_CHANGE_CUSTOMERS, NULL, error);
@@ -154,9 +153,9 @@ detach_customers (CltSqliteStore  *self,
 /* A list argument (group codes, roles, business units): TOO_LARGE above
  * the limit, else INVALID for @field when an entry is wrong. */
 gboolean
-check_list_argument (const char          *field,
-                     const char * const  *values,
-                     GError             **error)
+sql_check_list_argument (const char         *field,
+                         const char * const *values,
+                         GError            **error)
 {
   g_autofree char *message = NULL;
 
@@ -181,8 +180,8 @@ check_list_argument (const char          *field,
 /* Sites, groups, companies, custom fields {{{ */
 
 static gpointer
-read_site_row (sqlite3_stmt  *stmt,
-               gconstpointer  row_data)
+read_site_row (CltSqlStmt   *stmt,
+               gconstpointer row_data)
 {
   CltSite *site = clt_site_new ();
 
@@ -191,17 +190,17 @@ read_site_row (sqlite3_stmt  *stmt,
   clt_site_set_storefront_url (site, column_text (stmt, 2));
   clt_site_set_default_currency (site, column_text (stmt, 3));
   clt_site_set_default_locale (site, column_text (stmt, 4));
-  clt_site_set_active (site, sqlite3_column_int (stmt, 5) != 0);
-  clt_site_set_assisted_buying (site, sqlite3_column_int (stmt, 6) != 0);
-  clt_site_set_version (site, sqlite3_column_int64 (stmt, 7));
+  clt_site_set_active (site, clt_sql_column_int (stmt, 5) != 0);
+  clt_site_set_assisted_buying (site, clt_sql_column_int (stmt, 6) != 0);
+  clt_site_set_version (site, clt_sql_column_int64 (stmt, 7));
   clt_site_set_assisted_buying_url (site, column_text (stmt, 8));
 
   return site;
 }
 
 static void
-bind_site (sqlite3_stmt *stmt,
-           gpointer      object)
+bind_site (CltSqlStmt *stmt,
+           gpointer    object)
 {
   CltSite *site = object;
 
@@ -210,28 +209,28 @@ bind_site (sqlite3_stmt *stmt,
   bind_text (stmt, 3, clt_site_get_storefront_url (site));
   bind_text (stmt, 4, clt_site_get_default_currency (site));
   bind_text (stmt, 5, clt_site_get_default_locale (site));
-  sqlite3_bind_int (stmt, 6, clt_site_get_active (site));
-  sqlite3_bind_int (stmt, 7, clt_site_get_assisted_buying (site));
+  clt_sql_bind_int (stmt, 6, clt_site_get_active (site));
+  clt_sql_bind_int (stmt, 7, clt_site_get_assisted_buying (site));
   bind_text (stmt, 8, clt_site_get_assisted_buying_url (site));
 }
 
 static gpointer
-read_group_row (sqlite3_stmt  *stmt,
-                gconstpointer  row_data)
+read_group_row (CltSqlStmt   *stmt,
+                gconstpointer row_data)
 {
   CltGroup *group = clt_group_new ();
 
   clt_group_set_code (group, column_text (stmt, 0));
   clt_group_set_name (group, column_text (stmt, 1));
   clt_group_set_description (group, column_text (stmt, 2));
-  clt_group_set_version (group, sqlite3_column_int64 (stmt, 3));
+  clt_group_set_version (group, clt_sql_column_int64 (stmt, 3));
 
   return group;
 }
 
 static void
-bind_group (sqlite3_stmt *stmt,
-            gpointer      object)
+bind_group (CltSqlStmt *stmt,
+            gpointer    object)
 {
   CltGroup *group = object;
 
@@ -240,54 +239,47 @@ bind_group (sqlite3_stmt *stmt,
   bind_text (stmt, 3, clt_group_get_description (group));
 }
 
-/* A company's business units and roles come with its row, one per line
- * (names are single-line text), in their order: the ORDER BY of a
- * subquery under an aggregate is kept. */
-#define COMPANY_LIST(table) \
-  "(SELECT group_concat (name, char (10)) FROM (SELECT name FROM " table \
-  " l WHERE l.company_id = companies.id ORDER BY position, name))"
-
 static gpointer
-read_company_row (sqlite3_stmt  *stmt,
-                  gconstpointer  row_data)
+read_company_row (CltSqlStmt   *stmt,
+                  gconstpointer row_data)
 {
   CltCompany *company = clt_company_new ();
-  g_auto(GStrv) units = split_lines (column_text (stmt, 2));
-  g_auto(GStrv) roles = split_lines (column_text (stmt, 3));
+  g_auto(GStrv) units = sql_split_lines (column_text (stmt, 2));
+  g_auto(GStrv) roles = sql_split_lines (column_text (stmt, 3));
 
   clt_company_set_id (company, column_text (stmt, 0));
   clt_company_set_name (company, column_text (stmt, 1));
   clt_company_set_business_units (company, (const char * const *) units);
   clt_company_set_roles (company, (const char * const *) roles);
-  clt_company_set_version (company, sqlite3_column_int64 (stmt, 4));
+  clt_company_set_version (company, clt_sql_column_int64 (stmt, 4));
 
   return company;
 }
 
 static void
-bind_company (sqlite3_stmt *stmt,
-              gpointer      object)
+bind_company (CltSqlStmt *stmt,
+              gpointer    object)
 {
   CltCompany *company = object;
 
   bind_text (stmt, 1, clt_company_get_id (company));
   bind_text (stmt, 2, clt_company_get_name (company));
-  sqlite3_bind_text (stmt, 3, clt_fold_text (clt_company_get_name (company)), -1, g_free);
+  clt_sql_bind_text (stmt, 3, clt_fold_text (clt_company_get_name (company)), -1, g_free);
 }
 
 static gboolean
-write_company_list (CltSqliteStore      *self,
-                    sqlite3             *db,
-                    const char          *table,
-                    const char          *company_id,
-                    const char * const  *names,
-                    GError             **error)
+write_company_list (CltSqlStore        *self,
+                    CltSqlDb           *db,
+                    const char         *table,
+                    const char         *company_id,
+                    const char * const *names,
+                    GError            **error)
 {
   g_autofree char *clear_sql = g_strdup_printf ("DELETE FROM %s WHERE company_id = ?", table);
   g_autofree char *insert_sql = g_strdup_printf ("INSERT INTO %s (company_id, name, position)"
                                                  " VALUES (?, ?, ?)", table);
-  g_autoptr(sqlite3_stmt) clear = NULL;
-  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(CltSqlStmt) clear = NULL;
+  g_autoptr(CltSqlStmt) insert = NULL;
 
   clear = prepare (self, db, clear_sql, error);
   if (clear == NULL)
@@ -304,7 +296,7 @@ write_company_list (CltSqliteStore      *self,
     {
       bind_text (insert, 1, company_id);
       bind_text (insert, 2, names[i]);
-      sqlite3_bind_int (insert, 3, i);
+      clt_sql_bind_int (insert, 3, i);
       if (!step_done (self, db, insert, error))
         return FALSE;
     }
@@ -316,16 +308,16 @@ write_company_list (CltSqliteStore      *self,
  * Updating rows as they are read is safe here: the walk is by company_id,
  * which the update leaves alone. */
 static gboolean
-fix_company_members (CltSqliteStore  *self,
-                     sqlite3         *db,
-                     GTask           *task,
-                     CltCompany      *company,
-                     GError         **error)
+fix_company_members (CltSqlStore *self,
+                     CltSqlDb    *db,
+                     GTask       *task,
+                     CltCompany  *company,
+                     GError     **error)
 {
   const char * const *units = clt_company_get_business_units (company);
   const char * const *roles = clt_company_get_roles (company);
-  g_autoptr(sqlite3_stmt) members = NULL;
-  g_autoptr(sqlite3_stmt) update = NULL;
+  g_autoptr(CltSqlStmt) members = NULL;
+  g_autoptr(CltSqlStmt) update = NULL;
   gboolean changed = FALSE;
   int rc;
 
@@ -333,16 +325,16 @@ fix_company_members (CltSqliteStore  *self,
                      error);
   if (members == NULL)
     return FALSE;
-  update = prepare_customer_update (self, db, task, "business_unit = ?1, roles = ?2", "pk = ?3",
+  update = sql_prepare_customer_update (self, db, task, "business_unit = ?1, roles = ?2", "pk = ?3",
                                     3, error);
   if (update == NULL)
     return FALSE;
 
   bind_text (members, 1, clt_company_get_id (company));
-  while ((rc = sqlite3_step (members)) == SQLITE_ROW)
+  while ((rc = clt_sql_step (members)) == CLT_SQL_ROW)
     {
       const char *unit = column_text (members, 1);
-      g_auto(GStrv) held = split_lines (column_text (members, 2));
+      g_auto(GStrv) held = sql_split_lines (column_text (members, 2));
       g_autoptr(GPtrArray) kept = g_ptr_array_new ();
       g_autofree char *kept_roles = NULL;
       const char *kept_unit;
@@ -351,7 +343,7 @@ fix_company_members (CltSqliteStore  *self,
         if (g_strv_contains (roles, held[i]))
           g_ptr_array_add (kept, held[i]);
       g_ptr_array_add (kept, NULL);
-      kept_roles = join_lines ((const char * const *) kept->pdata);
+      kept_roles = sql_join_lines ((const char * const *) kept->pdata);
 
       kept_unit = g_strv_contains (units, unit) ? unit : "";
       if (g_strcmp0 (kept_unit, unit) == 0 && g_strcmp0 (kept_roles, column_text (members, 2)) == 0)
@@ -359,12 +351,12 @@ fix_company_members (CltSqliteStore  *self,
 
       bind_text (update, 1, kept_unit);
       bind_text (update, 2, kept_roles);
-      sqlite3_bind_int64 (update, 3, sqlite3_column_int64 (members, 0));
+      clt_sql_bind_int64 (update, 3, clt_sql_column_int64 (members, 0));
       if (!step_done (self, db, update, error))
         return FALSE;
       changed = TRUE;
     }
-  if (rc != SQLITE_DONE)
+  if (rc != CLT_SQL_DONE)
     {
       set_db_error (self, error, db, rc);
       return FALSE;
@@ -374,11 +366,11 @@ fix_company_members (CltSqliteStore  *self,
 }
 
 static gboolean
-save_company_lists (CltSqliteStore  *self,
-                    sqlite3         *db,
-                    GTask           *task,
-                    gpointer         object,
-                    GError         **error)
+save_company_lists (CltSqlStore *self,
+                    CltSqlDb    *db,
+                    GTask       *task,
+                    gpointer     object,
+                    GError     **error)
 {
   CltCompany *company = object;
   const char *id = clt_company_get_id (company);
@@ -390,45 +382,45 @@ save_company_lists (CltSqliteStore  *self,
 }
 
 static gpointer
-read_custom_field_row (sqlite3_stmt  *stmt,
-                       gconstpointer  row_data)
+read_custom_field_row (CltSqlStmt   *stmt,
+                       gconstpointer row_data)
 {
   CltCustomField *field = clt_custom_field_new ();
 
   clt_custom_field_set_key (field, column_text (stmt, 0));
   clt_custom_field_set_label (field, column_text (stmt, 1));
-  clt_custom_field_set_field_type (field, sqlite3_column_int (stmt, 2));
-  g_auto(GStrv) choices = split_lines (column_text (stmt, 4));
+  clt_custom_field_set_field_type (field, clt_sql_column_int (stmt, 2));
+  g_auto(GStrv) choices = sql_split_lines (column_text (stmt, 4));
 
-  clt_custom_field_set_show_as_column (field, sqlite3_column_int (stmt, 3) != 0);
+  clt_custom_field_set_show_as_column (field, clt_sql_column_int (stmt, 3) != 0);
   clt_custom_field_set_choices (field, (const char * const *) choices);
-  clt_custom_field_set_version (field, sqlite3_column_int64 (stmt, 5));
+  clt_custom_field_set_version (field, clt_sql_column_int64 (stmt, 5));
 
   return field;
 }
 
 static void
-bind_custom_field (sqlite3_stmt *stmt,
-                   gpointer      object)
+bind_custom_field (CltSqlStmt *stmt,
+                   gpointer    object)
 {
   CltCustomField *field = object;
 
   bind_text (stmt, 1, clt_custom_field_get_key (field));
   bind_text (stmt, 2, clt_custom_field_get_label (field));
-  sqlite3_bind_int (stmt, 3, clt_custom_field_get_field_type (field));
-  sqlite3_bind_int (stmt, 4, clt_custom_field_get_show_as_column (field));
-  sqlite3_bind_text (stmt, 5, join_lines (clt_custom_field_get_choices (field)), -1, g_free);
+  clt_sql_bind_int (stmt, 3, clt_custom_field_get_field_type (field));
+  clt_sql_bind_int (stmt, 4, clt_custom_field_get_show_as_column (field));
+  clt_sql_bind_text (stmt, 5, sql_join_lines (clt_custom_field_get_choices (field)), -1, g_free);
 }
 
 /* Values are stored by type: a field in use keeps its type. */
 static gboolean
-check_custom_field_type (CltSqliteStore  *self,
-                         sqlite3         *db,
-                         gpointer         object,
-                         GError         **error)
+check_custom_field_type (CltSqlStore *self,
+                         CltSqlDb    *db,
+                         gpointer     object,
+                         GError     **error)
 {
   CltCustomField *field = object;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CltSqlStmt) stmt = NULL;
   int rc;
 
   stmt = prepare (self, db,
@@ -439,16 +431,16 @@ check_custom_field_type (CltSqliteStore  *self,
     return FALSE;
 
   bind_text (stmt, 1, clt_custom_field_get_key (field));
-  sqlite3_bind_int (stmt, 2, clt_custom_field_get_field_type (field));
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  clt_sql_bind_int (stmt, 2, clt_custom_field_get_field_type (field));
+  rc = clt_sql_step (stmt);
+  if (rc == CLT_SQL_ROW)
     {
       g_propagate_error (error, clt_store_error_new_invalid ("type",
                                                              _("Customers have values in this field: "
                                                                "its type cannot change.")));
       return FALSE;
     }
-  if (rc != SQLITE_DONE)
+  if (rc != CLT_SQL_DONE)
     {
       set_db_error (self, error, db, rc);
       return FALSE;
@@ -459,14 +451,14 @@ check_custom_field_type (CltSqliteStore  *self,
 
 /* Group names are unique, compared without regard to case. */
 static gboolean
-check_group_name (CltSqliteStore  *self,
-                  sqlite3         *db,
-                  gpointer         object,
-                  GError         **error)
+check_group_name (CltSqlStore *self,
+                  CltSqlDb    *db,
+                  gpointer     object,
+                  GError     **error)
 {
   CltGroup *group = object;
   g_autofree char *name = g_utf8_casefold (clt_group_get_name (group), -1);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CltSqlStmt) stmt = NULL;
   int rc;
 
   stmt = prepare (self, db, "SELECT name FROM groups WHERE code <> ?", error);
@@ -474,7 +466,7 @@ check_group_name (CltSqliteStore  *self,
     return FALSE;
 
   bind_text (stmt, 1, clt_group_get_code (group));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = clt_sql_step (stmt)) == CLT_SQL_ROW)
     {
       g_autofree char *other = g_utf8_casefold (column_text (stmt, 0), -1);
 
@@ -487,7 +479,7 @@ check_group_name (CltSqliteStore  *self,
           return FALSE;
         }
     }
-  if (rc != SQLITE_DONE)
+  if (rc != CLT_SQL_DONE)
     {
       set_db_error (self, error, db, rc);
       return FALSE;
@@ -512,7 +504,7 @@ static const ShopKind site_kind = {
                 " assisted_buying_url = ?8, version = version + 1"
                 " WHERE code = ?1",
   .bind = bind_site,
-  .members = "(preferred_site = ?1 OR restriction = ?1) AND listed",
+  .members = "(preferred_site = ?1 OR restriction = ?1) AND listed = 1",
   .in_use = N_("Customers still prefer or are restricted to this site: change their preferred "
                "site and restriction first."),
   .gone = N_("The site no longer exists."),
@@ -526,7 +518,7 @@ static const ShopKind group_kind = {
   .table = "groups",
   .key = "code",
   .columns = "code, name, description, version",
-  .order = "name COLLATE NOCASE, code",
+  .order = NULL, /* the dialect's group_order */
   .read_row = read_group_row,
   .insert_sql = "INSERT INTO groups (code, name, description) VALUES (?1, ?2, ?3)",
   .update_sql = "UPDATE groups SET name = ?2, description = ?3, version = version + 1"
@@ -545,8 +537,7 @@ static const ShopKind company_kind = {
   .change = CLT_CHANGE_COMPANY,
   .table = "companies",
   .key = "id",
-  .columns = "id, name, " COMPANY_LIST ("company_business_units") ", "
-             COMPANY_LIST ("company_roles") ", version",
+  .columns = NULL, /* the dialect's company_columns */
   .order = "name_key, id",
   .read_row = read_company_row,
   .insert_sql = "INSERT INTO companies (id, name, name_key) VALUES (?1, ?2, ?3)",
@@ -583,33 +574,49 @@ static const ShopKind custom_field_kind = {
               "Reload it and make your changes again."),
 };
 
+/* Where the SQL differs between the engines, the kind leaves it to the
+ * dialect. */
+static const char *
+kind_columns (CltSqlStore    *self,
+              const ShopKind *kind)
+{
+  return kind->columns != NULL ? kind->columns : SQL_CLASS (self)->dialect->company_columns;
+}
+
+static const char *
+kind_order (CltSqlStore    *self,
+            const ShopKind *kind)
+{
+  return kind->order != NULL ? kind->order : SQL_CLASS (self)->dialect->group_order;
+}
+
 /* All of @kind, or (@one) the one whose key is bound to ?1. */
-static sqlite3_stmt *
-prepare_select (CltSqliteStore  *self,
-                sqlite3         *db,
-                const ShopKind  *kind,
-                gboolean         one,
-                GError         **error)
+static CltSqlStmt *
+prepare_select (CltSqlStore    *self,
+                CltSqlDb       *db,
+                const ShopKind *kind,
+                gboolean        one,
+                GError        **error)
 {
   g_autofree char *sql = NULL;
 
   sql = g_strdup_printf ("SELECT %s FROM %s%s%s%s ORDER BY %s",
-                         kind->columns, kind->table,
+                         kind_columns (self, kind), kind->table,
                          one ? " WHERE " : "", one ? kind->key : "", one ? " = ?1" : "",
-                         kind->order);
+                         kind_order (self, kind));
   return prepare (self, db, sql, error);
 }
 
 /* The stored object of @kind with @key; NULL in *@out when there is none. */
 static gboolean
-lookup_object (CltSqliteStore  *self,
-               sqlite3         *db,
-               const ShopKind  *kind,
-               const char      *key,
-               GObject        **out,
-               GError         **error)
+lookup_object (CltSqlStore    *self,
+               CltSqlDb       *db,
+               const ShopKind *kind,
+               const char     *key,
+               GObject       **out,
+               GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare_select (self, db, kind, TRUE, error);
+  g_autoptr(CltSqlStmt) stmt = prepare_select (self, db, kind, TRUE, error);
   int rc;
 
   *out = NULL;
@@ -617,10 +624,10 @@ lookup_object (CltSqliteStore  *self,
     return FALSE;
 
   bind_text (stmt, 1, key);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = clt_sql_step (stmt);
+  if (rc == CLT_SQL_ROW)
     *out = kind->read_row (stmt, NULL);
-  else if (rc != SQLITE_DONE)
+  else if (rc != CLT_SQL_DONE)
     {
       set_db_error (self, error, db, rc);
       return FALSE;
@@ -640,10 +647,10 @@ get_version (GObject *object)
 
 /* Whether @stored is there, at @version. */
 static gboolean
-check_stored (const ShopKind  *kind,
-              GObject         *stored,
-              gint64           version,
-              GError         **error)
+check_stored (const ShopKind *kind,
+              GObject        *stored,
+              gint64          version,
+              GError        **error)
 {
   if (stored == NULL)
     {
@@ -662,11 +669,11 @@ check_stored (const ShopKind  *kind,
 
 /* The stored company @company_id; NULL in *@out when there is none. */
 gboolean
-lookup_company (CltSqliteStore  *self,
-                sqlite3         *db,
-                const char      *company_id,
-                CltCompany     **out,
-                GError         **error)
+sql_lookup_company (CltSqlStore *self,
+                    CltSqlDb    *db,
+                    const char  *company_id,
+                    CltCompany **out,
+                    GError     **error)
 {
   GObject *found = NULL;
 
@@ -679,11 +686,11 @@ lookup_company (CltSqliteStore  *self,
 
 /* The stored site @code; NULL in *@out when there is none. */
 gboolean
-lookup_site (CltSqliteStore  *self,
-             sqlite3         *db,
-             const char      *code,
-             CltSite        **out,
-             GError         **error)
+sql_lookup_site (CltSqlStore *self,
+                 CltSqlDb    *db,
+                 const char  *code,
+                 CltSite    **out,
+                 GError     **error)
 {
   GObject *found = NULL;
 
@@ -698,79 +705,79 @@ lookup_site (CltSqliteStore  *self,
  * customer @pk, and the company with @company_id (NULL when empty or
  * gone). */
 gboolean
-select_customer_shop_data (CltSqliteStore  *self,
-                           sqlite3         *db,
-                           gint64           pk,
-                           const char      *company_id,
-                           GPtrArray      **sites,
-                           GPtrArray      **groups,
-                           CltCompany     **company,
-                           GError         **error)
+sql_select_customer_shop_data (CltSqlStore *self,
+                               CltSqlDb    *db,
+                               gint64       pk,
+                               const char  *company_id,
+                               GPtrArray  **sites,
+                               GPtrArray  **groups,
+                               CltCompany **company,
+                               GError     **error)
 {
-  g_autoptr(sqlite3_stmt) all_sites = prepare_select (self, db, &site_kind, FALSE, error);
-  g_autoptr(sqlite3_stmt) own_groups = NULL;
+  g_autoptr(CltSqlStmt) all_sites = prepare_select (self, db, &site_kind, FALSE, error);
+  g_autoptr(CltSqlStmt) own_groups = NULL;
   g_autofree char *sql = NULL;
 
   if (all_sites == NULL ||
-      !collect_rows (self, db, all_sites, site_kind.read_row, NULL, sites, error))
+      !sql_collect_rows (self, db, all_sites, site_kind.read_row, NULL, sites, error))
     return FALSE;
 
   sql = g_strdup_printf ("SELECT %s FROM groups WHERE code IN"
                          " (SELECT group_code FROM customer_groups WHERE customer_pk = ?1)"
                          " ORDER BY %s",
-                         group_kind.columns, group_kind.order);
+                         kind_columns (self, &group_kind), kind_order (self, &group_kind));
   own_groups = prepare (self, db, sql, error);
   if (own_groups == NULL)
     return FALSE;
-  sqlite3_bind_int64 (own_groups, 1, pk);
-  if (!collect_rows (self, db, own_groups, group_kind.read_row, NULL, groups, error))
+  clt_sql_bind_int64 (own_groups, 1, pk);
+  if (!sql_collect_rows (self, db, own_groups, group_kind.read_row, NULL, groups, error))
     return FALSE;
 
   *company = NULL;
   if (company_id != NULL && company_id[0] != '\0')
-    return lookup_company (self, db, company_id, company, error);
+    return sql_lookup_company (self, db, company_id, company, error);
 
   return TRUE;
 }
 
 static gboolean
-list_read (CltSqliteStore *self,
-           Reader         *reader,
-           gpointer        user_data,
-           GCancellable   *cancellable,
-           GTask          *task,
-           GError        **error)
+list_read (CltSqlStore  *self,
+           CltSqlReader *reader,
+           gpointer      user_data,
+           GCancellable *cancellable,
+           GTask        *task,
+           GError      **error)
 {
   const ShopKind *kind = user_data;
-  g_autoptr(sqlite3_stmt) stmt = prepare_select (self, reader->db, kind, FALSE, error);
+  g_autoptr(CltSqlStmt) stmt = prepare_select (self, reader->db, kind, FALSE, error);
 
   if (stmt == NULL)
     return FALSE;
 
-  return return_rows (self, reader->db, stmt, kind->read_row, NULL, task, error);
+  return sql_return_rows (self, reader->db, stmt, kind->read_row, NULL, task, error);
 }
 
 static void
-run_list (CltStore            *store,
-          gpointer             source_tag,
-          const ShopKind      *kind,
-          GCancellable        *cancellable,
-          GAsyncReadyCallback  callback,
-          gpointer             user_data)
+run_list (CltStore           *store,
+          gpointer            source_tag,
+          const ShopKind     *kind,
+          GCancellable       *cancellable,
+          GAsyncReadyCallback callback,
+          gpointer            user_data)
 {
-  run_read (CLT_SQLITE_STORE (store), source_tag, list_read, (gpointer) kind, NULL,
+  run_read (CLT_SQL_STORE (store), source_tag, list_read, (gpointer) kind, NULL,
             cancellable, callback, user_data);
 }
 
 /* Version 0 creates (a request id seen before returns what it made),
  * else the stored version must match; returns the stored object. */
 static gboolean
-save_write (CltSqliteStore *self,
-            sqlite3        *db,
-            gpointer        user_data,
-            GCancellable   *cancellable,
-            GTask          *task,
-            GError        **error)
+save_write (CltSqlStore  *self,
+            CltSqlDb     *db,
+            gpointer      user_data,
+            GCancellable *cancellable,
+            GTask        *task,
+            GError      **error)
 {
   ShopData *data = user_data;
   const ShopKind *kind = data->kind;
@@ -778,7 +785,7 @@ save_write (CltSqliteStore *self,
   g_autofree char *key = NULL;
   g_autofree char *made = NULL;
   g_autoptr(GObject) stored = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CltSqlStmt) stmt = NULL;
 
   g_object_get (data->object, kind->key, &key, NULL);
   if (!lookup_object (self, db, kind, key, &stored, error))
@@ -839,15 +846,15 @@ save_write (CltSqliteStore *self,
 /* Saves @object (owned, a copy of the caller's) unless @invalid (owned)
  * says why not. */
 static void
-run_save (CltStore            *store,
-          gpointer             source_tag,
-          const ShopKind      *kind,
-          gpointer             object,
-          const char          *request_id,
-          GError              *invalid,
-          GCancellable        *cancellable,
-          GAsyncReadyCallback  callback,
-          gpointer             user_data)
+run_save (CltStore           *store,
+          gpointer            source_tag,
+          const ShopKind     *kind,
+          gpointer            object,
+          const char         *request_id,
+          GError             *invalid,
+          GCancellable       *cancellable,
+          GAsyncReadyCallback callback,
+          gpointer            user_data)
 {
   ShopData *data;
 
@@ -861,23 +868,23 @@ run_save (CltStore            *store,
 
   data = shop_data_new (kind, object, NULL, 0);
   data->request_id = g_strdup (request_id);
-  run_write (CLT_SQLITE_STORE (store), source_tag, save_write, data,
+  run_write (CLT_SQL_STORE (store), source_tag, save_write, data,
              (GDestroyNotify) shop_data_free, CLT_PERMISSION_MANAGE_SHOP,
              cancellable, callback, user_data);
 }
 
 static gboolean
-delete_write (CltSqliteStore *self,
-              sqlite3        *db,
-              gpointer        user_data,
-              GCancellable   *cancellable,
-              GTask          *task,
-              GError        **error)
+delete_write (CltSqlStore  *self,
+              CltSqlDb     *db,
+              gpointer      user_data,
+              GCancellable *cancellable,
+              GTask        *task,
+              GError      **error)
 {
   ShopData *data = user_data;
   const ShopKind *kind = data->kind;
   g_autoptr(GObject) stored = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CltSqlStmt) stmt = NULL;
   g_autofree char *sql = NULL;
 
   if (!lookup_object (self, db, kind, data->key, &stored, error) ||
@@ -916,166 +923,166 @@ delete_write (CltSqliteStore *self,
 }
 
 static void
-run_delete (CltStore            *store,
-            gpointer             source_tag,
-            const ShopKind      *kind,
-            const char          *key,
-            gint64               version,
-            GCancellable        *cancellable,
-            GAsyncReadyCallback  callback,
-            gpointer             user_data)
+run_delete (CltStore           *store,
+            gpointer            source_tag,
+            const ShopKind     *kind,
+            const char         *key,
+            gint64              version,
+            GCancellable       *cancellable,
+            GAsyncReadyCallback callback,
+            gpointer            user_data)
 {
-  run_write (CLT_SQLITE_STORE (store), source_tag, delete_write,
+  run_write (CLT_SQL_STORE (store), source_tag, delete_write,
              shop_data_new (kind, NULL, key, version), (GDestroyNotify) shop_data_free,
              CLT_PERMISSION_MANAGE_SHOP, cancellable, callback, user_data);
 }
 
 static void
-clt_sqlite_store_list_sites (CltStore            *store,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
+clt_sql_store_list_sites (CltStore           *store,
+                          GCancellable       *cancellable,
+                          GAsyncReadyCallback callback,
+                          gpointer            user_data)
 {
-  run_list (store, clt_sqlite_store_list_sites, &site_kind, cancellable, callback, user_data);
+  run_list (store, clt_sql_store_list_sites, &site_kind, cancellable, callback, user_data);
 }
 
 static void
-clt_sqlite_store_save_site (CltStore            *store,
-                            CltSite             *site,
-                            const char          *request_id,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
+clt_sql_store_save_site (CltStore           *store,
+                         CltSite            *site,
+                         const char         *request_id,
+                         GCancellable       *cancellable,
+                         GAsyncReadyCallback callback,
+                         gpointer            user_data)
 {
   GError *error = NULL;
 
   clt_validate_site (site, &error);
-  run_save (store, clt_sqlite_store_save_site, &site_kind, clt_site_copy (site), request_id,
+  run_save (store, clt_sql_store_save_site, &site_kind, clt_site_copy (site), request_id,
             error, cancellable, callback, user_data);
 }
 
 static void
-clt_sqlite_store_delete_site (CltStore            *store,
-                              const char          *code,
-                              gint64               version,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+clt_sql_store_delete_site (CltStore           *store,
+                           const char         *code,
+                           gint64              version,
+                           GCancellable       *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer            user_data)
 {
-  run_delete (store, clt_sqlite_store_delete_site, &site_kind, code, version,
+  run_delete (store, clt_sql_store_delete_site, &site_kind, code, version,
               cancellable, callback, user_data);
 }
 
 static void
-clt_sqlite_store_list_groups (CltStore            *store,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+clt_sql_store_list_groups (CltStore           *store,
+                           GCancellable       *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer            user_data)
 {
-  run_list (store, clt_sqlite_store_list_groups, &group_kind, cancellable, callback, user_data);
+  run_list (store, clt_sql_store_list_groups, &group_kind, cancellable, callback, user_data);
 }
 
 static void
-clt_sqlite_store_save_group (CltStore            *store,
-                             CltGroup            *group,
-                             const char          *request_id,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
+clt_sql_store_save_group (CltStore           *store,
+                          CltGroup           *group,
+                          const char         *request_id,
+                          GCancellable       *cancellable,
+                          GAsyncReadyCallback callback,
+                          gpointer            user_data)
 {
   GError *error = NULL;
 
   clt_validate_group (group, &error);
-  run_save (store, clt_sqlite_store_save_group, &group_kind, clt_group_copy (group), request_id,
+  run_save (store, clt_sql_store_save_group, &group_kind, clt_group_copy (group), request_id,
             error, cancellable, callback, user_data);
 }
 
 static void
-clt_sqlite_store_delete_group (CltStore            *store,
-                               const char          *code,
-                               gint64               version,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
+clt_sql_store_delete_group (CltStore           *store,
+                            const char         *code,
+                            gint64              version,
+                            GCancellable       *cancellable,
+                            GAsyncReadyCallback callback,
+                            gpointer            user_data)
 {
-  run_delete (store, clt_sqlite_store_delete_group, &group_kind, code, version,
+  run_delete (store, clt_sql_store_delete_group, &group_kind, code, version,
               cancellable, callback, user_data);
 }
 
 static void
-clt_sqlite_store_list_companies (CltStore            *store,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
+clt_sql_store_list_companies (CltStore           *store,
+                              GCancellable       *cancellable,
+                              GAsyncReadyCallback callback,
+                              gpointer            user_data)
 {
-  run_list (store, clt_sqlite_store_list_companies, &company_kind, cancellable, callback,
+  run_list (store, clt_sql_store_list_companies, &company_kind, cancellable, callback,
             user_data);
 }
 
 static void
-clt_sqlite_store_save_company (CltStore            *store,
-                               CltCompany          *company,
-                               const char          *request_id,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
+clt_sql_store_save_company (CltStore           *store,
+                            CltCompany         *company,
+                            const char         *request_id,
+                            GCancellable       *cancellable,
+                            GAsyncReadyCallback callback,
+                            gpointer            user_data)
 {
   GError *error = NULL;
 
   /* The lists' limit first: TOO_LARGE rather than INVALID. */
-  if (check_list_argument ("business-units", clt_company_get_business_units (company), &error) &&
-      check_list_argument ("roles", clt_company_get_roles (company), &error))
+  if (sql_check_list_argument ("business-units", clt_company_get_business_units (company), &error) &&
+      sql_check_list_argument ("roles", clt_company_get_roles (company), &error))
     clt_validate_company (company, &error);
-  run_save (store, clt_sqlite_store_save_company, &company_kind, clt_company_copy (company),
+  run_save (store, clt_sql_store_save_company, &company_kind, clt_company_copy (company),
             request_id, error, cancellable, callback, user_data);
 }
 
 static void
-clt_sqlite_store_delete_company (CltStore            *store,
-                                 const char          *company_id,
-                                 gint64               version,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
+clt_sql_store_delete_company (CltStore           *store,
+                              const char         *company_id,
+                              gint64              version,
+                              GCancellable       *cancellable,
+                              GAsyncReadyCallback callback,
+                              gpointer            user_data)
 {
-  run_delete (store, clt_sqlite_store_delete_company, &company_kind, company_id, version,
+  run_delete (store, clt_sql_store_delete_company, &company_kind, company_id, version,
               cancellable, callback, user_data);
 }
 
 static void
-clt_sqlite_store_list_custom_fields (CltStore            *store,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
+clt_sql_store_list_custom_fields (CltStore           *store,
+                                  GCancellable       *cancellable,
+                                  GAsyncReadyCallback callback,
+                                  gpointer            user_data)
 {
-  run_list (store, clt_sqlite_store_list_custom_fields, &custom_field_kind, cancellable, callback,
+  run_list (store, clt_sql_store_list_custom_fields, &custom_field_kind, cancellable, callback,
             user_data);
 }
 
 static void
-clt_sqlite_store_save_custom_field (CltStore            *store,
-                                    CltCustomField      *field,
-                                    const char          *request_id,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
+clt_sql_store_save_custom_field (CltStore           *store,
+                                 CltCustomField     *field,
+                                 const char         *request_id,
+                                 GCancellable       *cancellable,
+                                 GAsyncReadyCallback callback,
+                                 gpointer            user_data)
 {
   GError *error = NULL;
 
   clt_validate_custom_field (field, &error);
-  run_save (store, clt_sqlite_store_save_custom_field, &custom_field_kind,
+  run_save (store, clt_sql_store_save_custom_field, &custom_field_kind,
             clt_custom_field_copy (field), request_id, error, cancellable, callback, user_data);
 }
 
 static void
-clt_sqlite_store_delete_custom_field (CltStore            *store,
-                                      const char          *key,
-                                      gint64               version,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data)
+clt_sql_store_delete_custom_field (CltStore           *store,
+                                   const char         *key,
+                                   gint64              version,
+                                   GCancellable       *cancellable,
+                                   GAsyncReadyCallback callback,
+                                   gpointer            user_data)
 {
-  run_delete (store, clt_sqlite_store_delete_custom_field, &custom_field_kind, key, version,
+  run_delete (store, clt_sql_store_delete_custom_field, &custom_field_kind, key, version,
               cancellable, callback, user_data);
 }
 
@@ -1136,19 +1143,19 @@ set_preference_from_text (GObject    *object,
 
 /* Preferences never written are at version 0. */
 CltShopPreferences *
-read_preferences (CltSqliteStore  *self,
-                  sqlite3         *db,
-                  GError         **error)
+sql_read_preferences (CltSqlStore *self,
+                      CltSqlDb    *db,
+                      GError     **error)
 {
   g_autoptr(CltShopPreferences) preferences = clt_shop_preferences_new ();
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CltSqlStmt) stmt = NULL;
   int rc;
 
   stmt = prepare (self, db, "SELECT key, value FROM shop_preferences", error);
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = clt_sql_step (stmt)) == CLT_SQL_ROW)
     {
       GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (preferences),
                                                         column_text (stmt, 0));
@@ -1157,7 +1164,7 @@ read_preferences (CltSqliteStore  *self,
         set_preference_from_text (G_OBJECT (preferences), pspec, column_text (stmt, 1));
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc != CLT_SQL_DONE)
     {
       set_db_error (self, error, db, rc);
       return NULL;
@@ -1167,14 +1174,14 @@ read_preferences (CltSqliteStore  *self,
 }
 
 static gboolean
-get_preferences_read (CltSqliteStore *self,
-                      Reader         *reader,
-                      gpointer        user_data,
-                      GCancellable   *cancellable,
-                      GTask          *task,
-                      GError        **error)
+get_preferences_read (CltSqlStore  *self,
+                      CltSqlReader *reader,
+                      gpointer      user_data,
+                      GCancellable *cancellable,
+                      GTask        *task,
+                      GError      **error)
 {
-  CltShopPreferences *preferences = read_preferences (self, reader->db, error);
+  CltShopPreferences *preferences = sql_read_preferences (self, reader->db, error);
 
   if (preferences == NULL)
     return FALSE;
@@ -1184,31 +1191,31 @@ get_preferences_read (CltSqliteStore *self,
 }
 
 static void
-clt_sqlite_store_get_preferences (CltStore            *store,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
+clt_sql_store_get_preferences (CltStore           *store,
+                               GCancellable       *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer            user_data)
 {
-  run_read (CLT_SQLITE_STORE (store), clt_sqlite_store_get_preferences, get_preferences_read,
+  run_read (CLT_SQL_STORE (store), clt_sql_store_get_preferences, get_preferences_read,
             NULL, NULL, cancellable, callback, user_data);
 }
 
 static gboolean
-set_preferences_write (CltSqliteStore *self,
-                       sqlite3        *db,
-                       gpointer        user_data,
-                       GCancellable   *cancellable,
-                       GTask          *task,
-                       GError        **error)
+set_preferences_write (CltSqlStore  *self,
+                       CltSqlDb     *db,
+                       gpointer      user_data,
+                       GCancellable *cancellable,
+                       GTask        *task,
+                       GError      **error)
 {
   ShopData *data = user_data;
   CltShopPreferences *preferences = CLT_SHOP_PREFERENCES (data->object);
   g_autoptr(CltShopPreferences) stored = NULL;
   g_autofree GParamSpec **pspecs = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CltSqlStmt) stmt = NULL;
   guint n_pspecs = 0;
 
-  stored = read_preferences (self, db, error);
+  stored = sql_read_preferences (self, db, error);
   if (stored == NULL)
     return FALSE;
 
@@ -1223,7 +1230,8 @@ set_preferences_write (CltSqliteStore *self,
   /* The copy is ours: it is stored with its new version. */
   clt_shop_preferences_set_version (preferences, clt_shop_preferences_get_version (stored) + 1);
 
-  stmt = prepare (self, db, "INSERT OR REPLACE INTO shop_preferences (key, value) VALUES (?, ?)",
+  stmt = prepare (self, db, "INSERT INTO shop_preferences (key, value) VALUES (?, ?)"
+                            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                   error);
   if (stmt == NULL)
     return FALSE;
@@ -1237,7 +1245,7 @@ set_preferences_write (CltSqliteStore *self,
         continue;
 
       bind_text (stmt, 1, pspecs[i]->name);
-      sqlite3_bind_text (stmt, 2, text, -1, g_free);
+      clt_sql_bind_text (stmt, 2, text, -1, g_free);
       if (!step_done (self, db, stmt, error))
         return FALSE;
     }
@@ -1246,7 +1254,7 @@ set_preferences_write (CltSqliteStore *self,
     return FALSE;
 
   g_clear_object (&stored);
-  stored = read_preferences (self, db, error);
+  stored = sql_read_preferences (self, db, error);
   if (stored == NULL)
     return FALSE;
 
@@ -1255,11 +1263,11 @@ set_preferences_write (CltSqliteStore *self,
 }
 
 static void
-clt_sqlite_store_set_preferences (CltStore            *store,
-                                  CltShopPreferences  *preferences,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
+clt_sql_store_set_preferences (CltStore           *store,
+                               CltShopPreferences *preferences,
+                               GCancellable       *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer            user_data)
 {
   const char *prefix = clt_shop_preferences_get_customer_number_prefix (preferences);
   g_autofree char *message = NULL;
@@ -1282,12 +1290,12 @@ clt_sqlite_store_set_preferences (CltStore            *store,
 
   if (error != NULL)
     {
-      refuse_write (store, clt_sqlite_store_set_preferences, CLT_PERMISSION_MANAGE_SHOP, error,
+      refuse_write (store, clt_sql_store_set_preferences, CLT_PERMISSION_MANAGE_SHOP, error,
                     cancellable, callback, user_data);
       return;
     }
 
-  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_set_preferences, set_preferences_write,
+  run_write (CLT_SQL_STORE (store), clt_sql_store_set_preferences, set_preferences_write,
              shop_data_new (NULL, clt_shop_preferences_copy (preferences), NULL, 0),
              (GDestroyNotify) shop_data_free, CLT_PERMISSION_MANAGE_SHOP,
              cancellable, callback, user_data);
@@ -1297,26 +1305,26 @@ clt_sqlite_store_set_preferences (CltStore            *store,
  * say which role they act in. Someone acting through a server is who the
  * server says. */
 static gboolean
-get_current_user_read (CltSqliteStore *self,
-                       Reader         *reader,
-                       gpointer        user_data,
-                       GCancellable   *cancellable,
-                       GTask          *task,
-                       GError        **error)
+get_current_user_read (CltSqlStore  *self,
+                       CltSqlReader *reader,
+                       gpointer      user_data,
+                       GCancellable *cancellable,
+                       GTask        *task,
+                       GError      **error)
 {
-  Op *op = g_task_get_task_data (task);
+  CltBackofficeUser *actor = task_actor (task);
   g_autoptr(CltBackofficeUser) user = NULL;
   g_autofree char *display_name = NULL;
   CltRole role;
 
-  if (op->actor != NULL)
+  if (actor != NULL)
     {
-      g_task_return_pointer (task, clt_backoffice_user_copy (op->actor), g_object_unref);
+      g_task_return_pointer (task, clt_backoffice_user_copy (actor), g_object_unref);
       return TRUE;
     }
 
   user = clt_backoffice_user_new ();
-  display_name = current_author (NULL);
+  display_name = current_author (self, NULL);
 
   if (!read_local_role (self, reader->db, &role, error))
     return FALSE;
@@ -1330,33 +1338,33 @@ get_current_user_read (CltSqliteStore *self,
 }
 
 static void
-clt_sqlite_store_get_current_user (CltStore            *store,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
+clt_sql_store_get_current_user (CltStore           *store,
+                                GCancellable       *cancellable,
+                                GAsyncReadyCallback callback,
+                                gpointer            user_data)
 {
-  run_read (CLT_SQLITE_STORE (store), clt_sqlite_store_get_current_user, get_current_user_read,
+  run_read (CLT_SQL_STORE (store), clt_sql_store_get_current_user, get_current_user_read,
             NULL, NULL, cancellable, callback, user_data);
 }
 
 /* }}} */
 
 void
-clt_sqlite_store_shop_iface_init (CltStoreInterface *iface)
+clt_sql_store_shop_iface_init (CltStoreInterface *iface)
 {
-  iface->list_sites = clt_sqlite_store_list_sites;
-  iface->save_site = clt_sqlite_store_save_site;
-  iface->delete_site = clt_sqlite_store_delete_site;
-  iface->list_groups = clt_sqlite_store_list_groups;
-  iface->save_group = clt_sqlite_store_save_group;
-  iface->delete_group = clt_sqlite_store_delete_group;
-  iface->list_companies = clt_sqlite_store_list_companies;
-  iface->save_company = clt_sqlite_store_save_company;
-  iface->delete_company = clt_sqlite_store_delete_company;
-  iface->list_custom_fields = clt_sqlite_store_list_custom_fields;
-  iface->save_custom_field = clt_sqlite_store_save_custom_field;
-  iface->delete_custom_field = clt_sqlite_store_delete_custom_field;
-  iface->get_preferences = clt_sqlite_store_get_preferences;
-  iface->set_preferences = clt_sqlite_store_set_preferences;
-  iface->get_current_user = clt_sqlite_store_get_current_user;
+  iface->list_sites = clt_sql_store_list_sites;
+  iface->save_site = clt_sql_store_save_site;
+  iface->delete_site = clt_sql_store_delete_site;
+  iface->list_groups = clt_sql_store_list_groups;
+  iface->save_group = clt_sql_store_save_group;
+  iface->delete_group = clt_sql_store_delete_group;
+  iface->list_companies = clt_sql_store_list_companies;
+  iface->save_company = clt_sql_store_save_company;
+  iface->delete_company = clt_sql_store_delete_company;
+  iface->list_custom_fields = clt_sql_store_list_custom_fields;
+  iface->save_custom_field = clt_sql_store_save_custom_field;
+  iface->delete_custom_field = clt_sql_store_delete_custom_field;
+  iface->get_preferences = clt_sql_store_get_preferences;
+  iface->set_preferences = clt_sql_store_set_preferences;
+  iface->get_current_user = clt_sql_store_get_current_user;
 }

@@ -1,14 +1,14 @@
-/* clt-sqlite-store-membership.c — a customer's groups, and the company,
+/* clt-sql-store-membership.c — a customer's groups, and the company,
  * business unit and roles a customer has there.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "clt-sqlite-store"
+#define G_LOG_DOMAIN "clt-sql-store"
 
 #include "config.h"
 
-#include "clt-sqlite-store-private.h"
+#include "clt-sql-store-private.h"
 
 /* What the writes here work on: the customer @customer_id, read at
  * @version, and its groups (@names), or its company (@company_id,
@@ -46,12 +46,12 @@ membership_data_new (const char *customer_id,
 /* The pk of the live customer @customer_id, which the caller read at
  * @version (0: any). */
 static gboolean
-lookup_customer_at (CltSqliteStore  *self,
-                    sqlite3         *db,
-                    const char      *customer_id,
-                    gint64           version,
-                    gint64          *pk,
-                    GError         **error)
+lookup_customer_at (CltSqlStore *self,
+                    CltSqlDb    *db,
+                    const char  *customer_id,
+                    gint64       version,
+                    gint64      *pk,
+                    GError     **error)
 {
   g_autoptr(CltCustomer) stored = NULL;
 
@@ -73,12 +73,12 @@ lookup_customer_at (CltSqliteStore  *self,
 /* Ends a write to one customer: records the change and returns the
  * stored customer. */
 static gboolean
-return_customer (CltSqliteStore  *self,
-                 sqlite3         *db,
-                 GTask           *task,
-                 gint64           pk,
-                 const char      *customer_id,
-                 GError         **error)
+return_customer (CltSqlStore *self,
+                 CltSqlDb    *db,
+                 GTask       *task,
+                 gint64       pk,
+                 const char  *customer_id,
+                 GError     **error)
 {
   CltCustomer *stored = NULL;
 
@@ -91,15 +91,15 @@ return_customer (CltSqliteStore  *self,
 }
 
 static gboolean
-set_customer_groups_write (CltSqliteStore *self,
-                           sqlite3        *db,
-                           gpointer        user_data,
-                           GCancellable   *cancellable,
-                           GTask          *task,
-                           GError        **error)
+set_customer_groups_write (CltSqlStore  *self,
+                           CltSqlDb     *db,
+                           gpointer      user_data,
+                           GCancellable *cancellable,
+                           GTask        *task,
+                           GError      **error)
 {
   MembershipData *data = user_data;
-  g_autoptr(sqlite3_stmt) touch = NULL;
+  g_autoptr(CltSqlStmt) touch = NULL;
   gboolean found;
   gint64 pk;
 
@@ -120,11 +120,11 @@ set_customer_groups_write (CltSqliteStore *self,
         }
     }
 
-  touch = prepare_customer_update (self, db, task, "", "pk = ?1", 1, error);
+  touch = sql_prepare_customer_update (self, db, task, "", "pk = ?1", 1, error);
   if (touch == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (touch, 1, pk);
+  clt_sql_bind_int64 (touch, 1, pk);
   if (!write_groups (self, db, pk, (const char * const *) data->names, error) ||
       !step_expect_done (self, db, touch, error))
     return FALSE;
@@ -133,27 +133,27 @@ set_customer_groups_write (CltSqliteStore *self,
 }
 
 static void
-clt_sqlite_store_set_customer_groups (CltStore            *store,
-                                      const char          *customer_id,
-                                      gint64               customer_version,
-                                      const char * const  *group_codes,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data)
+clt_sql_store_set_customer_groups (CltStore           *store,
+                                   const char         *customer_id,
+                                   gint64              customer_version,
+                                   const char * const *group_codes,
+                                   GCancellable       *cancellable,
+                                   GAsyncReadyCallback callback,
+                                   gpointer            user_data)
 {
   GError *error = NULL;
   MembershipData *data;
 
-  if (!check_list_argument ("groups", group_codes, &error))
+  if (!sql_check_list_argument ("groups", group_codes, &error))
     {
-      refuse_write (store, clt_sqlite_store_set_customer_groups, CLT_PERMISSION_EDIT_CUSTOMERS, error,
+      refuse_write (store, clt_sql_store_set_customer_groups, CLT_PERMISSION_EDIT_CUSTOMERS, error,
                     cancellable, callback, user_data);
       return;
     }
 
   data = membership_data_new (customer_id, customer_version);
   data->names = group_codes != NULL ? g_strdupv ((char **) group_codes) : g_new0 (char *, 1);
-  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_set_customer_groups,
+  run_write (CLT_SQL_STORE (store), clt_sql_store_set_customer_groups,
              set_customer_groups_write, data, (GDestroyNotify) membership_data_free,
              CLT_PERMISSION_EDIT_CUSTOMERS, cancellable, callback, user_data);
 }
@@ -161,14 +161,14 @@ clt_sqlite_store_set_customer_groups (CltStore            *store,
 /* That @company_id exists and has @business_unit and @roles; "" and no
  * roles without a company (clt_validate_company_assignment ()). */
 static gboolean
-check_assignment (CltSqliteStore  *self,
-                  sqlite3         *db,
-                  MembershipData  *data,
-                  GError         **error)
+check_assignment (CltSqlStore    *self,
+                  CltSqlDb       *db,
+                  MembershipData *data,
+                  GError        **error)
 {
   g_autoptr(CltCompany) company = NULL;
 
-  if (data->company_id[0] != '\0' && !lookup_company (self, db, data->company_id, &company, error))
+  if (data->company_id[0] != '\0' && !sql_lookup_company (self, db, data->company_id, &company, error))
     return FALSE;
 
   return clt_validate_company_assignment (company, data->company_id, data->business_unit,
@@ -176,22 +176,22 @@ check_assignment (CltSqliteStore  *self,
 }
 
 static gboolean
-assign_company_write (CltSqliteStore *self,
-                      sqlite3        *db,
-                      gpointer        user_data,
-                      GCancellable   *cancellable,
-                      GTask          *task,
-                      GError        **error)
+assign_company_write (CltSqlStore  *self,
+                      CltSqlDb     *db,
+                      gpointer      user_data,
+                      GCancellable *cancellable,
+                      GTask        *task,
+                      GError      **error)
 {
   MembershipData *data = user_data;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CltSqlStmt) stmt = NULL;
   gint64 pk;
 
   if (!lookup_customer_at (self, db, data->customer_id, data->version, &pk, error) ||
       !check_assignment (self, db, data, error))
     return FALSE;
 
-  stmt = prepare_customer_update (self, db, task,
+  stmt = sql_prepare_customer_update (self, db, task,
                                   "company_id = ?1, business_unit = ?2, roles = ?3", "pk = ?4",
                                   4, error);
   if (stmt == NULL)
@@ -200,10 +200,10 @@ assign_company_write (CltSqliteStore *self,
   if (data->company_id[0] != '\0')
     bind_text (stmt, 1, data->company_id);
   else
-    sqlite3_bind_null (stmt, 1);
+    clt_sql_bind_null (stmt, 1);
   bind_text (stmt, 2, data->business_unit);
-  sqlite3_bind_text (stmt, 3, join_lines ((const char * const *) data->names), -1, g_free);
-  sqlite3_bind_int64 (stmt, 4, pk);
+  clt_sql_bind_text (stmt, 3, sql_join_lines ((const char * const *) data->names), -1, g_free);
+  clt_sql_bind_int64 (stmt, 4, pk);
   if (!step_expect_done (self, db, stmt, error))
     return FALSE;
 
@@ -211,28 +211,28 @@ assign_company_write (CltSqliteStore *self,
 }
 
 static void
-clt_sqlite_store_assign_company (CltStore            *store,
-                                 const char          *customer_id,
-                                 gint64               customer_version,
-                                 const char          *company_id,
-                                 const char          *business_unit,
-                                 const char * const  *roles,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
+clt_sql_store_assign_company (CltStore           *store,
+                              const char         *customer_id,
+                              gint64              customer_version,
+                              const char         *company_id,
+                              const char         *business_unit,
+                              const char * const *roles,
+                              GCancellable       *cancellable,
+                              GAsyncReadyCallback callback,
+                              gpointer            user_data)
 {
   g_autofree char *message = NULL;
   GError *error = NULL;
   MembershipData *data;
 
-  if (!check_list_argument ("roles", roles, &error))
+  if (!sql_check_list_argument ("roles", roles, &error))
     g_assert (error != NULL);
   else if (!clt_validate_text (business_unit, CLT_VALIDATE_MAX_CODE, FALSE, &message))
     error = clt_store_error_new_invalid ("business-unit", "%s", message);
 
   if (error != NULL)
     {
-      refuse_write (store, clt_sqlite_store_assign_company, CLT_PERMISSION_EDIT_CUSTOMERS, error,
+      refuse_write (store, clt_sql_store_assign_company, CLT_PERMISSION_EDIT_CUSTOMERS, error,
                     cancellable, callback, user_data);
       return;
     }
@@ -241,14 +241,14 @@ clt_sqlite_store_assign_company (CltStore            *store,
   data->company_id = g_strdup (company_id != NULL ? company_id : "");
   data->business_unit = g_strdup (business_unit != NULL ? business_unit : "");
   data->names = roles != NULL ? g_strdupv ((char **) roles) : g_new0 (char *, 1);
-  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_assign_company, assign_company_write,
+  run_write (CLT_SQL_STORE (store), clt_sql_store_assign_company, assign_company_write,
              data, (GDestroyNotify) membership_data_free, CLT_PERMISSION_EDIT_CUSTOMERS,
              cancellable, callback, user_data);
 }
 
 void
-clt_sqlite_store_membership_iface_init (CltStoreInterface *iface)
+clt_sql_store_membership_iface_init (CltStoreInterface *iface)
 {
-  iface->set_customer_groups = clt_sqlite_store_set_customer_groups;
-  iface->assign_company = clt_sqlite_store_assign_company;
+  iface->set_customer_groups = clt_sql_store_set_customer_groups;
+  iface->assign_company = clt_sql_store_assign_company;
 }

@@ -1,15 +1,15 @@
-/* clt-sqlite-store-outbox.c
+/* clt-sql-store-outbox.c
  *
  * CltMailQueue: delivery of the outbox by clientele-server (--smtp).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "clt-sqlite-store"
+#define G_LOG_DOMAIN "clt-sql-store"
 
 #include "config.h"
 
-#include "clt-sqlite-store-private.h"
+#include "clt-sql-store-private.h"
 
 typedef struct
 {
@@ -32,27 +32,30 @@ outcome_data_free (OutcomeData *data)
 /* The outcome of an attempt. A final one (sent, or failed without a retry)
  * swaps the body for its redacted text, with the old pages zeroed. */
 static gboolean
-record_outcome (CltSqliteStore  *self,
-                sqlite3         *db,
-                GTask           *task,
-                const char      *public_id,
-                CltEmailState    state,
-                const char      *reason,
-                gint64           retry_at,
-                GError         **error)
+record_outcome (CltSqlStore  *self,
+                CltSqlDb     *db,
+                GTask        *task,
+                const char   *public_id,
+                CltEmailState state,
+                const char   *reason,
+                gint64        retry_at,
+                GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CltSqlStmt) stmt = NULL;
   g_autofree char *customer_id = NULL;
   gboolean final = retry_at == 0;
   int secure_delete;
   gboolean ok;
 
-  if (!lookup_email_owner (self, db, public_id, &customer_id, error))
+  if (!sql_lookup_email_owner (self, db, public_id, &customer_id, error))
     return FALSE;
 
+  /* The casts name the parameters' type, which PostgreSQL does not infer
+   * from a comparison of two of them. */
   stmt = prepare (self, db,
-                  "UPDATE email_outbox SET state = ?1, attempts = attempts + 1,"
-                  " sent_at = CASE WHEN ?1 = ?2 THEN ?3 ELSE sent_at END,"
+                  "UPDATE email_outbox SET state = CAST (?1 AS bigint), attempts = attempts + 1,"
+                  " sent_at = CASE WHEN CAST (?1 AS bigint) = CAST (?2 AS bigint)"
+                  " THEN CAST (?3 AS bigint) ELSE sent_at END,"
                   " last_error = ?4,"
                   " next_attempt = ?5,"
                   " body = CASE WHEN ?6 THEN redacted_body ELSE body END"
@@ -61,20 +64,20 @@ record_outcome (CltSqliteStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int (stmt, 1, state);
-  sqlite3_bind_int (stmt, 2, CLT_EMAIL_STATE_SENT);
-  sqlite3_bind_int64 (stmt, 3, now_usec ());
+  clt_sql_bind_int (stmt, 1, state);
+  clt_sql_bind_int (stmt, 2, CLT_EMAIL_STATE_SENT);
+  clt_sql_bind_int64 (stmt, 3, now_usec ());
   bind_text (stmt, 4, reason != NULL ? reason : "");
   if (final)
-    sqlite3_bind_null (stmt, 5);
+    clt_sql_bind_null (stmt, 5);
   else
-    sqlite3_bind_int64 (stmt, 5, retry_at);
-  sqlite3_bind_int (stmt, 6, final);
+    clt_sql_bind_int64 (stmt, 5, retry_at);
+  clt_sql_bind_int (stmt, 6, final);
   bind_text (stmt, 7, public_id);
 
-  secure_delete = begin_secure_delete (db);
+  secure_delete = begin_secure_delete (self, db);
   ok = step_expect_done (self, db, stmt, error);
-  restore_secure_delete (db, secure_delete);
+  restore_secure_delete (self, db, secure_delete);
   /* The pages that held the secret leave the WAL too, soon. */
   if (ok && final)
     request_wal_fold (self);
@@ -83,18 +86,18 @@ record_outcome (CltSqliteStore  *self,
 }
 
 static gboolean
-next_due_write (CltSqliteStore *self,
-                sqlite3        *db,
-                gpointer        user_data,
-                GCancellable   *cancellable,
-                GTask          *task,
-                GError        **error)
+next_due_write (CltSqlStore  *self,
+                CltSqlDb     *db,
+                gpointer      user_data,
+                GCancellable *cancellable,
+                GTask        *task,
+                GError      **error)
 {
   OutcomeData *data = user_data;
   g_autoptr(GPtrArray) due = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) expired = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(sqlite3_stmt) select = NULL;
-  g_autoptr(sqlite3_stmt) claim = NULL;
+  g_autoptr(CltSqlStmt) select = NULL;
+  g_autoptr(CltSqlStmt) claim = NULL;
   gint64 now = now_usec ();
   int rc;
 
@@ -106,23 +109,23 @@ next_due_write (CltSqliteStore *self,
                     error);
   if (select == NULL)
     return FALSE;
-  sqlite3_bind_int64 (select, 1, now);
-  sqlite3_bind_int (select, 2, data->max_mails);
+  clt_sql_bind_int64 (select, 1, now);
+  clt_sql_bind_int (select, 2, data->max_mails);
 
-  while ((rc = sqlite3_step (select)) == SQLITE_ROW)
+  while ((rc = clt_sql_step (select)) == CLT_SQL_ROW)
     {
-      gint64 created = sqlite3_column_int64 (select, 6);
-      const char *customer_id = sqlite3_column_type (select, 10) == SQLITE_NULL
+      gint64 created = clt_sql_column_int64 (select, 6);
+      const char *customer_id = clt_sql_column_type (select, 10) == CLT_SQL_NULL
                               ? NULL : column_text (select, 10);
 
-      /* Its link expired (and scrub_old_secrets () took it out): too late
+      /* Its link expired (and sql_scrub_old_secrets () took it out): too late
        * to send it. */
       if (created < now - TOKEN_LIFETIME_USEC)
         g_ptr_array_add (expired, g_strdup (column_text (select, 0)));
       else
-        g_ptr_array_add (due, email_from_row (select, customer_id));
+        g_ptr_array_add (due, sql_email_from_row (select, customer_id));
     }
-  if (rc != SQLITE_DONE)
+  if (rc != CLT_SQL_DONE)
     {
       set_db_error (self, error, db, rc);
       return FALSE;
@@ -142,8 +145,8 @@ next_due_write (CltSqliteStore *self,
     {
       CltEmail *email = g_ptr_array_index (due, i);
 
-      sqlite3_reset (claim);
-      sqlite3_bind_int64 (claim, 1, now + CLT_MAIL_QUEUE_CLAIM_SECONDS * G_USEC_PER_SEC);
+      clt_sql_reset (claim);
+      clt_sql_bind_int64 (claim, 1, now + CLT_MAIL_QUEUE_CLAIM_SECONDS * G_USEC_PER_SEC);
       bind_text (claim, 2, clt_email_get_id (email));
       if (!step_expect_done (self, db, claim, error))
         return FALSE;
@@ -154,12 +157,12 @@ next_due_write (CltSqliteStore *self,
 }
 
 static gboolean
-outcome_write (CltSqliteStore *self,
-               sqlite3        *db,
-               gpointer        user_data,
-               GCancellable   *cancellable,
-               GTask          *task,
-               GError        **error)
+outcome_write (CltSqlStore  *self,
+               CltSqlDb     *db,
+               gpointer      user_data,
+               GCancellable *cancellable,
+               GTask        *task,
+               GError      **error)
 {
   OutcomeData *data = user_data;
   gboolean ok;
@@ -168,7 +171,7 @@ outcome_write (CltSqliteStore *self,
     ok = record_outcome (self, db, task, data->email_id, CLT_EMAIL_STATE_SENT, NULL, 0, error);
   else
     ok = record_outcome (self, db, task, data->email_id, CLT_EMAIL_STATE_FAILED, data->reason,
-                         data->retry_at != NULL ? MAX (date_time_to_usec (data->retry_at), 1) : 0,
+                         data->retry_at != NULL ? MAX (sql_date_time_to_usec (data->retry_at), 1) : 0,
                          error);
   if (!ok)
     return FALSE;
@@ -178,59 +181,59 @@ outcome_write (CltSqliteStore *self,
 }
 
 static void
-clt_sqlite_store_next_due (CltMailQueue        *queue,
-                           guint                max_mails,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
+clt_sql_store_next_due (CltMailQueue       *queue,
+                        guint               max_mails,
+                        GCancellable       *cancellable,
+                        GAsyncReadyCallback callback,
+                        gpointer            user_data)
 {
   OutcomeData *data = g_new0 (OutcomeData, 1);
 
   data->max_mails = max_mails;
-  run_write (CLT_SQLITE_STORE (queue), clt_sqlite_store_next_due, next_due_write,
+  run_write (CLT_SQL_STORE (queue), clt_sql_store_next_due, next_due_write,
              data, (GDestroyNotify) outcome_data_free, CLT_PERMISSION_READ,
              cancellable, callback, user_data);
 }
 
 static void
-clt_sqlite_store_mark_sent (CltMailQueue        *queue,
-                            const char          *email_id,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
+clt_sql_store_mark_sent (CltMailQueue       *queue,
+                         const char         *email_id,
+                         GCancellable       *cancellable,
+                         GAsyncReadyCallback callback,
+                         gpointer            user_data)
 {
   OutcomeData *data = g_new0 (OutcomeData, 1);
 
   data->email_id = g_strdup (email_id);
   data->sent = TRUE;
-  run_write (CLT_SQLITE_STORE (queue), clt_sqlite_store_mark_sent, outcome_write,
+  run_write (CLT_SQL_STORE (queue), clt_sql_store_mark_sent, outcome_write,
              data, (GDestroyNotify) outcome_data_free, CLT_PERMISSION_READ,
              cancellable, callback, user_data);
 }
 
 static void
-clt_sqlite_store_mark_failed (CltMailQueue        *queue,
-                              const char          *email_id,
-                              const char          *reason,
-                              GDateTime           *retry_at,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+clt_sql_store_mark_failed (CltMailQueue       *queue,
+                           const char         *email_id,
+                           const char         *reason,
+                           GDateTime          *retry_at,
+                           GCancellable       *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer            user_data)
 {
   OutcomeData *data = g_new0 (OutcomeData, 1);
 
   data->email_id = g_strdup (email_id);
   data->reason = g_strdup (reason);
   data->retry_at = retry_at != NULL ? g_date_time_ref (retry_at) : NULL;
-  run_write (CLT_SQLITE_STORE (queue), clt_sqlite_store_mark_failed, outcome_write,
+  run_write (CLT_SQL_STORE (queue), clt_sql_store_mark_failed, outcome_write,
              data, (GDestroyNotify) outcome_data_free, CLT_PERMISSION_READ,
              cancellable, callback, user_data);
 }
 
 void
-clt_sqlite_store_mail_queue_iface_init (CltMailQueueInterface *iface)
+clt_sql_store_mail_queue_iface_init (CltMailQueueInterface *iface)
 {
-  iface->next_due = clt_sqlite_store_next_due;
-  iface->mark_sent = clt_sqlite_store_mark_sent;
-  iface->mark_failed = clt_sqlite_store_mark_failed;
+  iface->next_due = clt_sql_store_next_due;
+  iface->mark_sent = clt_sql_store_mark_sent;
+  iface->mark_failed = clt_sql_store_mark_failed;
 }

@@ -1,16 +1,16 @@
-/* clt-sqlite-store-accounts.c — CltAccounts: the back-office users of a
+/* clt-sql-store-accounts.c — CltAccounts: the back-office users of a
  * server (table backoffice_users, the role's nick in "roles") and their
  * bearer tokens (api_tokens, by SHA-256 hash).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "clt-sqlite-store"
+#define G_LOG_DOMAIN "clt-sql-store"
 
 #include "config.h"
 
 #include "clt-accounts.h"
-#include "clt-sqlite-store-private.h"
+#include "clt-sql-store-private.h"
 
 typedef struct
 {
@@ -45,25 +45,25 @@ read_role (const char *roles,
 }
 
 static void
-set_no_such_user (GError     **error,
-                  const char  *username)
+set_no_such_user (GError    **error,
+                  const char *username)
 {
   g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND,
                _("There is no back-office user “%s”."), username);
 }
 
 static gboolean
-add_user_write (CltSqliteStore *self,
-                sqlite3        *db,
-                gpointer        user_data,
-                GCancellable   *cancellable,
-                GTask          *task,
-                GError        **error)
+add_user_write (CltSqlStore  *self,
+                CltSqlDb     *db,
+                gpointer      user_data,
+                GCancellable *cancellable,
+                GTask        *task,
+                GError      **error)
 {
   AccountData *data = user_data;
-  g_autoptr(sqlite3_stmt) find = NULL;
-  g_autoptr(sqlite3_stmt) user = NULL;
-  g_autoptr(sqlite3_stmt) token = NULL;
+  g_autoptr(CltSqlStmt) find = NULL;
+  g_autoptr(CltSqlStmt) user = NULL;
+  g_autoptr(CltSqlStmt) token = NULL;
   gint64 now = now_usec ();
   int rc;
 
@@ -71,8 +71,8 @@ add_user_write (CltSqliteStore *self,
   if (find == NULL)
     return FALSE;
   bind_text (find, 1, data->username);
-  rc = sqlite3_step (find);
-  if (rc == SQLITE_ROW && sqlite3_column_int (find, 0) == 0)
+  rc = clt_sql_step (find);
+  if (rc == CLT_SQL_ROW && clt_sql_column_int (find, 0) == 0)
     {
       g_propagate_error (error,
                          clt_store_error_new_conflict ("username",
@@ -80,7 +80,7 @@ add_user_write (CltSqliteStore *self,
                                                        data->username));
       return FALSE;
     }
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  if (rc != CLT_SQL_ROW && rc != CLT_SQL_DONE)
     {
       set_db_error (self, error, db, rc);
       return FALSE;
@@ -98,7 +98,7 @@ add_user_write (CltSqliteStore *self,
   bind_text (user, 1, data->username);
   bind_text (user, 2, data->display_name);
   bind_static_text (user, 3, clt_accounts_role_nick (data->role));
-  sqlite3_bind_int64 (user, 4, now);
+  clt_sql_bind_int64 (user, 4, now);
   if (!step_expect_done (self, db, user, error))
     return FALSE;
 
@@ -110,7 +110,7 @@ add_user_write (CltSqliteStore *self,
     return FALSE;
   bind_text (token, 1, data->token_hash);
   bind_text (token, 2, data->username);
-  sqlite3_bind_int64 (token, 3, now);
+  clt_sql_bind_int64 (token, 3, now);
   if (!step_expect_done (self, db, token, error))
     return FALSE;
 
@@ -119,11 +119,11 @@ add_user_write (CltSqliteStore *self,
 }
 
 static void
-clt_sqlite_store_add_user (CltAccounts         *accounts,
-                           CltBackofficeUser   *user,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
+clt_sql_store_add_user (CltAccounts        *accounts,
+                        CltBackofficeUser  *user,
+                        GCancellable       *cancellable,
+                        GAsyncReadyCallback callback,
+                        gpointer            user_data)
 {
   const char *username = clt_backoffice_user_get_username (user);
   const char *display_name = clt_backoffice_user_get_display_name (user);
@@ -132,7 +132,7 @@ clt_sqlite_store_add_user (CltAccounts         *accounts,
 
   if (!clt_accounts_check_username (username, &error))
     {
-      g_task_report_error (accounts, callback, user_data, clt_sqlite_store_add_user, error);
+      g_task_report_error (accounts, callback, user_data, clt_sql_store_add_user, error);
       return;
     }
 
@@ -143,20 +143,20 @@ clt_sqlite_store_add_user (CltAccounts         *accounts,
   data->role = clt_backoffice_user_get_role (user);
   data->token = clt_accounts_make_token ();
   data->token_hash = clt_accounts_hash_token (data->token);
-  run_write (CLT_SQLITE_STORE (accounts), clt_sqlite_store_add_user, add_user_write, data,
+  run_write (CLT_SQL_STORE (accounts), clt_sql_store_add_user, add_user_write, data,
              (GDestroyNotify) account_data_free, CLT_PERMISSION_READ,
              cancellable, callback, user_data);
 }
 
 static gboolean
-list_users_read (CltSqliteStore *self,
-                 Reader         *reader,
-                 gpointer        user_data,
-                 GCancellable   *cancellable,
-                 GTask          *task,
-                 GError        **error)
+list_users_read (CltSqlStore  *self,
+                 CltSqlReader *reader,
+                 gpointer      user_data,
+                 GCancellable *cancellable,
+                 GTask        *task,
+                 GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CltSqlStmt) stmt = NULL;
   g_autoptr(GPtrArray) accounts = g_ptr_array_new_with_free_func ((GDestroyNotify) clt_account_free);
   int rc;
 
@@ -168,7 +168,7 @@ list_users_read (CltSqliteStore *self,
   if (stmt == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = clt_sql_step (stmt)) == CLT_SQL_ROW)
     {
       CltAccount *account = g_new0 (CltAccount, 1);
       CltRole role;
@@ -178,13 +178,13 @@ list_users_read (CltSqliteStore *self,
       clt_backoffice_user_set_username (account->user, column_text (stmt, 0));
       clt_backoffice_user_set_display_name (account->user, column_text (stmt, 1));
       clt_backoffice_user_set_role (account->user, role);
-      account->revoked = sqlite3_column_int (stmt, 3) != 0;
-      if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
+      account->revoked = clt_sql_column_int (stmt, 3) != 0;
+      if (clt_sql_column_type (stmt, 4) != CLT_SQL_NULL)
         account->created = column_date_time (stmt, 4);
-      account->n_tokens = sqlite3_column_int (stmt, 5);
+      account->n_tokens = clt_sql_column_int (stmt, 5);
       g_ptr_array_add (accounts, account);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != CLT_SQL_DONE)
     {
       set_db_error (self, error, reader->db, rc);
       return FALSE;
@@ -195,26 +195,26 @@ list_users_read (CltSqliteStore *self,
 }
 
 static void
-clt_sqlite_store_list_users (CltAccounts         *accounts,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
+clt_sql_store_list_users (CltAccounts        *accounts,
+                          GCancellable       *cancellable,
+                          GAsyncReadyCallback callback,
+                          gpointer            user_data)
 {
-  run_read (CLT_SQLITE_STORE (accounts), clt_sqlite_store_list_users, list_users_read,
+  run_read (CLT_SQL_STORE (accounts), clt_sql_store_list_users, list_users_read,
             NULL, NULL, cancellable, callback, user_data);
 }
 
 static gboolean
-revoke_user_write (CltSqliteStore *self,
-                   sqlite3        *db,
-                   gpointer        user_data,
-                   GCancellable   *cancellable,
-                   GTask          *task,
-                   GError        **error)
+revoke_user_write (CltSqlStore  *self,
+                   CltSqlDb     *db,
+                   gpointer      user_data,
+                   GCancellable *cancellable,
+                   GTask        *task,
+                   GError      **error)
 {
   AccountData *data = user_data;
-  g_autoptr(sqlite3_stmt) user = NULL;
-  g_autoptr(sqlite3_stmt) tokens = NULL;
+  g_autoptr(CltSqlStmt) user = NULL;
+  g_autoptr(CltSqlStmt) tokens = NULL;
 
   user = prepare (self, db, "UPDATE backoffice_users SET disabled = 1 WHERE username = ?", error);
   if (user == NULL)
@@ -222,7 +222,7 @@ revoke_user_write (CltSqliteStore *self,
   bind_text (user, 1, data->username);
   if (!step_expect_done (self, db, user, error))
     return FALSE;
-  if (sqlite3_changes (db) == 0)
+  if (sql_changes (self, db) == 0)
     {
       set_no_such_user (error, data->username);
       return FALSE;
@@ -236,30 +236,30 @@ revoke_user_write (CltSqliteStore *self,
 }
 
 static void
-clt_sqlite_store_revoke_user (CltAccounts         *accounts,
-                              const char          *username,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+clt_sql_store_revoke_user (CltAccounts        *accounts,
+                           const char         *username,
+                           GCancellable       *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer            user_data)
 {
   AccountData *data = g_new0 (AccountData, 1);
 
   data->username = g_strdup (username);
-  run_write (CLT_SQLITE_STORE (accounts), clt_sqlite_store_revoke_user, revoke_user_write, data,
+  run_write (CLT_SQL_STORE (accounts), clt_sql_store_revoke_user, revoke_user_write, data,
              (GDestroyNotify) account_data_free, CLT_PERMISSION_READ,
              cancellable, callback, user_data);
 }
 
 static gboolean
-set_role_write (CltSqliteStore *self,
-                sqlite3        *db,
-                gpointer        user_data,
-                GCancellable   *cancellable,
-                GTask          *task,
-                GError        **error)
+set_role_write (CltSqlStore  *self,
+                CltSqlDb     *db,
+                gpointer      user_data,
+                GCancellable *cancellable,
+                GTask        *task,
+                GError      **error)
 {
   AccountData *data = user_data;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CltSqlStmt) stmt = NULL;
 
   stmt = prepare (self, db, "UPDATE backoffice_users SET roles = ? WHERE username = ?", error);
   if (stmt == NULL)
@@ -268,7 +268,7 @@ set_role_write (CltSqliteStore *self,
   bind_text (stmt, 2, data->username);
   if (!step_expect_done (self, db, stmt, error))
     return FALSE;
-  if (sqlite3_changes (db) == 0)
+  if (sql_changes (self, db) == 0)
     {
       set_no_such_user (error, data->username);
       return FALSE;
@@ -278,32 +278,32 @@ set_role_write (CltSqliteStore *self,
 }
 
 static void
-clt_sqlite_store_set_role (CltAccounts         *accounts,
-                           const char          *username,
-                           CltRole              role,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
+clt_sql_store_set_role (CltAccounts        *accounts,
+                        const char         *username,
+                        CltRole             role,
+                        GCancellable       *cancellable,
+                        GAsyncReadyCallback callback,
+                        gpointer            user_data)
 {
   AccountData *data = g_new0 (AccountData, 1);
 
   data->username = g_strdup (username);
   data->role = role;
-  run_write (CLT_SQLITE_STORE (accounts), clt_sqlite_store_set_role, set_role_write, data,
+  run_write (CLT_SQL_STORE (accounts), clt_sql_store_set_role, set_role_write, data,
              (GDestroyNotify) account_data_free, CLT_PERMISSION_READ,
              cancellable, callback, user_data);
 }
 
 static gboolean
-authenticate_read (CltSqliteStore *self,
-                   Reader         *reader,
-                   gpointer        user_data,
-                   GCancellable   *cancellable,
-                   GTask          *task,
-                   GError        **error)
+authenticate_read (CltSqlStore  *self,
+                   CltSqlReader *reader,
+                   gpointer      user_data,
+                   GCancellable *cancellable,
+                   GTask        *task,
+                   GError      **error)
 {
   AccountData *data = user_data;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CltSqlStmt) stmt = NULL;
   g_autoptr(CltBackofficeUser) user = NULL;
   CltRole role;
   int rc;
@@ -317,15 +317,15 @@ authenticate_read (CltSqliteStore *self,
   if (stmt == NULL)
     return FALSE;
   bind_text (stmt, 1, data->token_hash);
-  sqlite3_bind_int64 (stmt, 2, now_usec ());
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
+  clt_sql_bind_int64 (stmt, 2, now_usec ());
+  rc = clt_sql_step (stmt);
+  if (rc == CLT_SQL_DONE)
     {
       g_set_error_literal (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_SIGNED_IN,
                            _("The access token is unknown or was revoked."));
       return FALSE;
     }
-  if (rc != SQLITE_ROW)
+  if (rc != CLT_SQL_ROW)
     {
       set_db_error (self, error, reader->db, rc);
       return FALSE;
@@ -342,25 +342,25 @@ authenticate_read (CltSqliteStore *self,
 }
 
 static void
-clt_sqlite_store_authenticate (CltAccounts         *accounts,
-                               const char          *token_hash,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
+clt_sql_store_authenticate (CltAccounts        *accounts,
+                            const char         *token_hash,
+                            GCancellable       *cancellable,
+                            GAsyncReadyCallback callback,
+                            gpointer            user_data)
 {
   AccountData *data = g_new0 (AccountData, 1);
 
   data->token_hash = g_strdup (token_hash);
-  run_read (CLT_SQLITE_STORE (accounts), clt_sqlite_store_authenticate, authenticate_read, data,
+  run_read (CLT_SQL_STORE (accounts), clt_sql_store_authenticate, authenticate_read, data,
             (GDestroyNotify) account_data_free, cancellable, callback, user_data);
 }
 
 void
-clt_sqlite_store_accounts_iface_init (CltAccountsInterface *iface)
+clt_sql_store_accounts_iface_init (CltAccountsInterface *iface)
 {
-  iface->add_user = clt_sqlite_store_add_user;
-  iface->list_users = clt_sqlite_store_list_users;
-  iface->revoke_user = clt_sqlite_store_revoke_user;
-  iface->set_role = clt_sqlite_store_set_role;
-  iface->authenticate = clt_sqlite_store_authenticate;
+  iface->add_user = clt_sql_store_add_user;
+  iface->list_users = clt_sql_store_list_users;
+  iface->revoke_user = clt_sql_store_revoke_user;
+  iface->set_role = clt_sql_store_set_role;
+  iface->authenticate = clt_sql_store_authenticate;
 }
