@@ -42,10 +42,10 @@
 #include "clt-random.h"
 #include "clt-shop-preferences.h"
 #include "clt-site.h"
+#include "clt-sql-store-internal.h"
 #include "clt-pg-conn.h"
 #include "clt-pg-schema.h"
 #include "clt-pg-store.h"
-#include "clt-sql-store-internal.h"
 #include "clt-validate.h"
 
 /* Threading: every operation runs in a GTask thread on a connection of
@@ -211,16 +211,11 @@ G_GNUC_INTERNAL void pgs_run_write (CltPgStore *self, gpointer source_tag, Write
 G_GNUC_INTERNAL gboolean pgs_lookup_customer_pk (CltPgStore *self, PgConn *db, const char *customer_id, gint64 *pk, GError **error);
 
 /* clt-pg-store-session.c */
-G_GNUC_INTERNAL char *pgs_current_author (CltBackofficeUser *actor);
-G_GNUC_INTERNAL gboolean pgs_read_local_role (CltPgStore *self, PgConn *db, CltRole *role, GError **error);
-G_GNUC_INTERNAL gboolean pgs_check_permission (CltPgStore *self, PgConn *db, CltBackofficeUser *actor, CltPermission permission, GError **error);
 G_GNUC_INTERNAL gboolean pgs_record_change (CltPgStore *self, PgConn *db, GTask *task, CltChangeKind kind, const char *id, GError **error);
 G_GNUC_INTERNAL void pgs_change_clear (Change *change);
 G_GNUC_INTERNAL void pgs_emit_changes (CltPgStore *self, GArray *changes);
 G_GNUC_INTERNAL gboolean pgs_prune_change_log (CltPgStore *self, PgConn *db, GError **error);
 G_GNUC_INTERNAL gint64 pgs_read_last_change (CltPgStore *self, PgConn *db);
-G_GNUC_INTERNAL gboolean pgs_request_id_lookup (CltPgStore *self, PgConn *db, GTask *task, const char *request_id, CltChangeKind kind, char **object_id, GError **error);
-G_GNUC_INTERNAL gboolean pgs_request_id_record (CltPgStore *self, PgConn *db, GTask *task, const char *request_id, CltChangeKind kind, const char *object_id, GError **error);
 G_GNUC_INTERNAL void pgs_start_upkeep (CltPgStore *self);
 G_GNUC_INTERNAL void pgs_stop_upkeep (CltPgStore *self);
 
@@ -256,9 +251,14 @@ G_GNUC_INTERNAL extern const CltSqlDialect clt_pg_dialect;
 
 /* Shared with the other store (CltSqlStore), under the names the parts
  * not shared yet call them by. */
+#define pgs_current_author sql_current_author
 #define pgs_id_data_free sql_id_data_free
 #define pgs_id_data_new sql_id_data_new
 #define pgs_mail_kinds sql_mail_kinds
+#define pgs_read_local_role(self, db, ...) CLT_SQL_SHARED (read_local_role, self, db, __VA_ARGS__)
+#define pgs_check_permission(self, db, ...) CLT_SQL_SHARED (check_permission, self, db, __VA_ARGS__)
+#define pgs_request_id_lookup(self, db, ...) CLT_SQL_SHARED (request_id_lookup, self, db, __VA_ARGS__)
+#define pgs_request_id_record(self, db, ...) CLT_SQL_SHARED (request_id_record, self, db, __VA_ARGS__)
 #define pgs_select_customer_list(self, db, ...) CLT_SQL_SHARED (select_customer_list, self, db, __VA_ARGS__)
 #define pgs_select_emails(self, db, ...) CLT_SQL_SHARED (select_emails, self, db, __VA_ARGS__)
 #define pgs_scrub_old_secrets(self, db, ...) CLT_SQL_SHARED (scrub_old_secrets, self, db, __VA_ARGS__)

@@ -1,7 +1,7 @@
-/* clt-pg-store-session.c — who acts (role, permissions, author), the
- * change log and what other instances changed (LISTEN/NOTIFY and a poll
- * of the log), creates by request id, and the store's own upkeep:
- * finishing deletions whose undo time is over.
+/* clt-pg-store-session.c — the change log and what other instances
+ * changed (LISTEN/NOTIFY and a poll of the log), and the store's own
+ * upkeep: finishing deletions whose undo time is over. Who acts and
+ * request ids are CltSqlStore's (clt-sql-store-session.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,112 +18,7 @@
 /* How often another instance's changes are looked for (when no
  * notification came first) and due deletions finished. */
 #define UPKEEP_INTERVAL_MS 1000
-/* Request ids are remembered this long (a retried create comes soon). */
-#define REQUEST_ID_LIFETIME_USEC (G_GINT64_CONSTANT (24) * 3600 * G_USEC_PER_SEC)
 #define CHANGE_LOG_LIFETIME_USEC (G_GINT64_CONSTANT (30) * 24 * 3600 * G_USEC_PER_SEC)
-
-/* Who acts {{{ */
-
-/* The desktop user owns a local database: their name is the author of
- * what they write. A user the caller acts as (a server's client) is known
- * by their username. */
-char *
-pgs_current_author (CltBackofficeUser *actor)
-{
-  const char *real_name;
-
-  if (actor != NULL)
-    return g_strdup (clt_backoffice_user_get_username (actor));
-
-  real_name = g_get_real_name ();
-
-  if (real_name != NULL && real_name[0] != '\0' && g_strcmp0 (real_name, "Unknown") != 0)
-    return g_strdup (real_name);
-
-  return g_strdup (g_get_user_name ());
-}
-
-gboolean
-pgs_read_local_role (CltPgStore  *self,
-                 PgConn         *db,
-                 CltRole         *role,
-                 GError         **error)
-{
-  g_autoptr(PgStmt) stmt = NULL;
-  int rc;
-
-  *role = CLT_ROLE_ADMIN;
-
-  stmt = pgs_prepare (self, db, "SELECT value FROM shop_preferences WHERE key = 'local-role'", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  rc = pg_step (stmt);
-  if (rc == PG_ROW)
-    {
-      g_autoptr(GEnumClass) roles = g_type_class_ref (CLT_TYPE_ROLE);
-      GEnumValue *value = g_enum_get_value_by_nick (roles, pgs_column_text (stmt, 0));
-
-      if (value != NULL)
-        *role = value->value;
-      return TRUE;
-    }
-  if (rc != PG_DONE)
-    {
-      pgs_set_db_error (self, error, db, rc);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-gboolean
-pgs_check_permission (CltPgStore     *self,
-                  PgConn            *db,
-                  CltBackofficeUser  *actor,
-                  CltPermission       permission,
-                  GError            **error)
-{
-  CltRole role;
-
-  if (permission == CLT_PERMISSION_READ)
-    return TRUE;
-
-  /* Someone acting through a server has the role the server gave them;
-   * the local role is the desktop user's. */
-  if (actor != NULL)
-    role = clt_backoffice_user_get_role (actor);
-  else if (!pgs_read_local_role (self, db, &role, error))
-    return FALSE;
-
-  if (clt_role_may (role, permission))
-    return TRUE;
-
-  switch (permission)
-    {
-    case CLT_PERMISSION_MANAGE_SHOP:
-      g_set_error_literal (error, CLT_STORE_ERROR, CLT_STORE_ERROR_PERMISSION_DENIED,
-                           _("Only administrators may change the shop’s settings, sites, "
-                             "groups, companies and fields, or import customers."));
-      break;
-
-    case CLT_PERMISSION_ASSISTED_BUYING:
-      g_set_error_literal (error, CLT_STORE_ERROR, CLT_STORE_ERROR_PERMISSION_DENIED,
-                           _("Only members of the support group may shop for a customer."));
-      break;
-
-    case CLT_PERMISSION_READ:
-    case CLT_PERMISSION_EDIT_CUSTOMERS:
-    default:
-      g_set_error_literal (error, CLT_STORE_ERROR, CLT_STORE_ERROR_PERMISSION_DENIED,
-                           _("Your role lets you look at customers but not change them."));
-      break;
-    }
-
-  return FALSE;
-}
-
-/* }}} */
 
 /* The change log {{{ */
 
@@ -312,94 +207,6 @@ clt_pg_store_list_changes (CltStore            *store,
 /* }}} */
 
 /* Creates by request id {{{ */
-
-/* A create repeated with the same request id (a Save retried after a
- * timeout, say) finds what the first one made: TRUE with @object_id set
- * (NULL when the id is new). */
-gboolean
-pgs_request_id_lookup (CltPgStore  *self,
-                   PgConn         *db,
-                   GTask           *task,
-                   const char      *request_id,
-                   CltChangeKind    kind,
-                   char           **object_id,
-                   GError         **error)
-{
-  Op *op = g_task_get_task_data (task);
-  g_autoptr(PgStmt) stmt = NULL;
-  int rc;
-
-  *object_id = NULL;
-  if (request_id == NULL || request_id[0] == '\0')
-    return TRUE;
-
-  stmt = pgs_prepare (self, db,
-                  "SELECT kind, object_id FROM request_ids WHERE author = ? AND request_id = ?",
-                  error);
-  if (stmt == NULL)
-    return FALSE;
-
-  pgs_bind_text (stmt, 1, op->author);
-  pgs_bind_text (stmt, 2, request_id);
-  rc = pg_step (stmt);
-  if (rc == PG_ROW)
-    {
-      if (pg_column_int (stmt, 0) != (int) kind)
-        {
-          g_set_error_literal (error, CLT_STORE_ERROR, CLT_STORE_ERROR_CONFLICT,
-                               _("This request was already used for something else."));
-          return FALSE;
-        }
-      *object_id = g_strdup (pgs_column_text (stmt, 1));
-      return TRUE;
-    }
-  if (rc != PG_DONE)
-    {
-      pgs_set_db_error (self, error, db, rc);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-gboolean
-pgs_request_id_record (CltPgStore  *self,
-                   PgConn         *db,
-                   GTask           *task,
-                   const char      *request_id,
-                   CltChangeKind    kind,
-                   const char      *object_id,
-                   GError         **error)
-{
-  Op *op = g_task_get_task_data (task);
-  g_autoptr(PgStmt) stmt = NULL;
-  g_autoptr(PgStmt) expire = NULL;
-  gint64 now = pgs_now_usec ();
-
-  if (request_id == NULL || request_id[0] == '\0')
-    return TRUE;
-
-  expire = pgs_prepare (self, db, "DELETE FROM request_ids WHERE created < ?", error);
-  if (expire == NULL)
-    return FALSE;
-  pg_bind_int64 (expire, 1, now - REQUEST_ID_LIFETIME_USEC);
-  if (!pgs_step_expect_done (self, db, expire, error))
-    return FALSE;
-
-  stmt = pgs_prepare (self, db,
-                  "INSERT INTO request_ids (author, request_id, kind, object_id, created)"
-                  " VALUES (?, ?, ?, ?, ?)",
-                  error);
-  if (stmt == NULL)
-    return FALSE;
-
-  pgs_bind_text (stmt, 1, op->author);
-  pgs_bind_text (stmt, 2, request_id);
-  pg_bind_int (stmt, 3, kind);
-  pgs_bind_text (stmt, 4, object_id);
-  pg_bind_int64 (stmt, 5, now);
-  return pgs_step_expect_done (self, db, stmt, error);
-}
 
 /* }}} */
 

@@ -428,7 +428,7 @@ create_address_write (CltSqlStore  *self,
   gint64 pk;
 
   if (!lookup_live_customer (self, db, customer_id, &pk, error) ||
-      !request_id_lookup (self, db, task, data->request_id, CLT_CHANGE_ADDRESS, &id, error))
+      !sql_request_id_lookup (self, db, task, data->request_id, CLT_CHANGE_ADDRESS, &id, error))
     return FALSE;
 
   /* The same create again: what the first one made. */
@@ -496,7 +496,7 @@ create_address_write (CltSqlStore  *self,
       !refresh_location (self, db, pk, error) ||
       !sql_touch_customer (self, db, task, pk, error) ||
       !read_address (self, db, pk, customer_id, id, &stored, error) ||
-      !request_id_record (self, db, task, data->request_id, CLT_CHANGE_ADDRESS, id, error) ||
+      !sql_request_id_record (self, db, task, data->request_id, CLT_CHANGE_ADDRESS, id, error) ||
       !record_change (self, db, task, CLT_CHANGE_ADDRESS, customer_id, error))
     return FALSE;
 
@@ -783,7 +783,7 @@ add_note_write (CltSqlStore  *self,
   int rc;
 
   if (!lookup_live_customer (self, db, data->customer_id, &pk, error) ||
-      !request_id_lookup (self, db, task, data->request_id, CLT_CHANGE_NOTE, &id, error))
+      !sql_request_id_lookup (self, db, task, data->request_id, CLT_CHANGE_NOTE, &id, error))
     return FALSE;
 
   /* The same note again (a retried add): the first one. */
@@ -823,7 +823,7 @@ add_note_write (CltSqlStore  *self,
   clt_sql_bind_int64 (stmt, 4, now);
   bind_text (stmt, 5, id);
   if (!step_expect_done (self, db, stmt, error) ||
-      !request_id_record (self, db, task, data->request_id, CLT_CHANGE_NOTE, id, error) ||
+      !sql_request_id_record (self, db, task, data->request_id, CLT_CHANGE_NOTE, id, error) ||
       !record_change (self, db, task, CLT_CHANGE_NOTE, data->customer_id, error))
     return FALSE;
 

@@ -116,7 +116,7 @@ start_write (CltSqlStore  *self,
   if (actor != NULL && clt_backoffice_user_get_display_name (actor)[0] != '\0')
     author_name = g_strdup (clt_backoffice_user_get_display_name (actor));
   else
-    author_name = current_author (self, actor);
+    author_name = sql_current_author (actor);
 
   token = clt_random_token_hex (TOKEN_BYTES);
   hash = clt_accounts_hash_token (token);

@@ -106,6 +106,13 @@ G_GNUC_INTERNAL void clt_sql_store_membership_iface_init (CltStoreInterface *ifa
 /* clt-sql-store-outbox.c */
 G_GNUC_INTERNAL void clt_sql_store_mail_queue_iface_init (CltMailQueueInterface *iface);
 
+/* clt-sql-store-session.c */
+G_GNUC_INTERNAL char *sql_current_author (CltBackofficeUser *actor);
+G_GNUC_INTERNAL gboolean sql_read_local_role (CltSqlStore *self, CltSqlDb *db, CltRole *role, GError **error);
+G_GNUC_INTERNAL gboolean sql_check_permission (CltSqlStore *self, CltSqlDb *db, CltBackofficeUser *actor, CltPermission permission, GError **error);
+G_GNUC_INTERNAL gboolean sql_request_id_lookup (CltSqlStore *self, CltSqlDb *db, GTask *task, const char *request_id, CltChangeKind kind, char **object_id, GError **error);
+G_GNUC_INTERNAL gboolean sql_request_id_record (CltSqlStore *self, CltSqlDb *db, GTask *task, const char *request_id, CltChangeKind kind, const char *object_id, GError **error);
+
 /* clt-sql-store-shop.c */
 G_GNUC_INTERNAL gboolean sql_check_list_argument (const char *field, const char *const *values, GError **error);
 G_GNUC_INTERNAL gboolean sql_lookup_site (CltSqlStore *self, CltSqlDb *db, const char *code, CltSite **out, GError **error);

@@ -262,23 +262,7 @@ request_wal_fold (CltSqlStore *self)
 
 /* }}} */
 
-/* Who acts, and what changed {{{ */
-
-static inline char *
-current_author (CltSqlStore       *self,
-                CltBackofficeUser *actor)
-{
-  return SQL_CLASS (self)->current_author (actor);
-}
-
-static inline gboolean
-read_local_role (CltSqlStore  *self,
-                 CltSqlDb     *db,
-                 CltRole      *role,
-                 GError      **error)
-{
-  return SQL_CLASS (self)->read_local_role (self, db, role, error);
-}
+/* What changed {{{ */
 
 static inline gboolean
 record_change (CltSqlStore    *self,
@@ -289,30 +273,6 @@ record_change (CltSqlStore    *self,
                GError        **error)
 {
   return SQL_CLASS (self)->record_change (self, db, task, kind, id, error);
-}
-
-static inline gboolean
-request_id_lookup (CltSqlStore    *self,
-                   CltSqlDb       *db,
-                   GTask          *task,
-                   const char     *request_id,
-                   CltChangeKind   kind,
-                   char          **object_id,
-                   GError        **error)
-{
-  return SQL_CLASS (self)->request_id_lookup (self, db, task, request_id, kind, object_id, error);
-}
-
-static inline gboolean
-request_id_record (CltSqlStore    *self,
-                   CltSqlDb       *db,
-                   GTask          *task,
-                   const char     *request_id,
-                   CltChangeKind   kind,
-                   const char     *object_id,
-                   GError        **error)
-{
-  return SQL_CLASS (self)->request_id_record (self, db, task, request_id, kind, object_id, error);
 }
 
 /* }}} */

@@ -793,7 +793,7 @@ save_write (CltSqlStore  *self,
 
   if (version == 0)
     {
-      if (!request_id_lookup (self, db, task, data->request_id, kind->change, &made, error))
+      if (!sql_request_id_lookup (self, db, task, data->request_id, kind->change, &made, error))
         return FALSE;
 
       if (made != NULL && g_strcmp0 (made, key) != 0)
@@ -830,7 +830,7 @@ save_write (CltSqlStore  *self,
   if (!step_expect_done (self, db, stmt, error) ||
       (kind->after_save != NULL && !kind->after_save (self, db, task, data->object, error)) ||
       (version == 0 &&
-       !request_id_record (self, db, task, data->request_id, kind->change, key, error)) ||
+       !sql_request_id_record (self, db, task, data->request_id, kind->change, key, error)) ||
       !record_change (self, db, task, kind->change, key, error))
     return FALSE;
 
@@ -1324,9 +1324,9 @@ get_current_user_read (CltSqlStore  *self,
     }
 
   user = clt_backoffice_user_new ();
-  display_name = current_author (self, NULL);
+  display_name = sql_current_author (NULL);
 
-  if (!read_local_role (self, reader->db, &role, error))
+  if (!sql_read_local_role (self, reader->db, &role, error))
     return FALSE;
 
   clt_backoffice_user_set_username (user, g_get_user_name ());

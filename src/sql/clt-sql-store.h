@@ -173,31 +173,12 @@ struct _CltSqlStoreClass
                                                gboolean             *found,
                                                GError              **error);
 
-  /* Who acts, what they may do, and what changed. */
-  char               *(*current_author)       (CltBackofficeUser    *actor);
-  gboolean            (*read_local_role)      (CltSqlStore          *self,
-                                               CltSqlDb             *db,
-                                               CltRole              *role,
-                                               GError              **error);
+  /* What changed. */
   gboolean            (*record_change)        (CltSqlStore          *self,
                                                CltSqlDb             *db,
                                                GTask                *task,
                                                CltChangeKind         kind,
                                                const char           *id,
-                                               GError              **error);
-  gboolean            (*request_id_lookup)    (CltSqlStore          *self,
-                                               CltSqlDb             *db,
-                                               GTask                *task,
-                                               const char           *request_id,
-                                               CltChangeKind         kind,
-                                               char                **object_id,
-                                               GError              **error);
-  gboolean            (*request_id_record)    (CltSqlStore          *self,
-                                               CltSqlDb             *db,
-                                               GTask                *task,
-                                               const char           *request_id,
-                                               CltChangeKind         kind,
-                                               const char           *object_id,
                                                GError              **error);
 
   /* Personal data: SQLite zeroes the pages that held it (secure_delete)
@@ -232,11 +213,7 @@ struct _CltSqlStoreClass
     (klass)->write_groups = CLT_SQL_ENGINE_FUNC (prefix##write_groups); \
     (klass)->refresh_location = CLT_SQL_ENGINE_FUNC (prefix##refresh_location); \
     (klass)->address_exists = CLT_SQL_ENGINE_FUNC (prefix##address_exists); \
-    (klass)->current_author = prefix##current_author; \
-    (klass)->read_local_role = CLT_SQL_ENGINE_FUNC (prefix##read_local_role); \
     (klass)->record_change = CLT_SQL_ENGINE_FUNC (prefix##record_change); \
-    (klass)->request_id_lookup = CLT_SQL_ENGINE_FUNC (prefix##request_id_lookup); \
-    (klass)->request_id_record = CLT_SQL_ENGINE_FUNC (prefix##request_id_record); \
   } G_STMT_END
 
 G_END_DECLS

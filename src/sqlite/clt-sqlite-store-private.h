@@ -39,9 +39,9 @@
 #include "clt-random.h"
 #include "clt-shop-preferences.h"
 #include "clt-site.h"
+#include "clt-sql-store-internal.h"
 #include "clt-sqlite-schema.h"
 #include "clt-sqlite-store.h"
-#include "clt-sql-store-internal.h"
 #include "clt-validate.h"
 
 /* Threading: every operation runs in a GTask thread. Reads take one of a
@@ -215,16 +215,11 @@ G_GNUC_INTERNAL void run_write (CltSqliteStore *self, gpointer source_tag, Write
 G_GNUC_INTERNAL gboolean lookup_customer_pk (CltSqliteStore *self, sqlite3 *db, const char *customer_id, gint64 *pk, GError **error);
 
 /* clt-sqlite-store-session.c */
-G_GNUC_INTERNAL char *current_author (CltBackofficeUser *actor);
-G_GNUC_INTERNAL gboolean read_local_role (CltSqliteStore *self, sqlite3 *db, CltRole *role, GError **error);
-G_GNUC_INTERNAL gboolean check_permission (CltSqliteStore *self, sqlite3 *db, CltBackofficeUser *actor, CltPermission permission, GError **error);
 G_GNUC_INTERNAL gboolean record_change (CltSqliteStore *self, sqlite3 *db, GTask *task, CltChangeKind kind, const char *id, GError **error);
 G_GNUC_INTERNAL void change_clear (Change *change);
 G_GNUC_INTERNAL void emit_changes (CltSqliteStore *self, GArray *changes);
 G_GNUC_INTERNAL gboolean prune_change_log (CltSqliteStore *self, sqlite3 *db, GError **error);
 G_GNUC_INTERNAL gint64 read_last_change (CltSqliteStore *self, sqlite3 *db);
-G_GNUC_INTERNAL gboolean request_id_lookup (CltSqliteStore *self, sqlite3 *db, GTask *task, const char *request_id, CltChangeKind kind, char **object_id, GError **error);
-G_GNUC_INTERNAL gboolean request_id_record (CltSqliteStore *self, sqlite3 *db, GTask *task, const char *request_id, CltChangeKind kind, const char *object_id, GError **error);
 G_GNUC_INTERNAL void start_upkeep (CltSqliteStore *self);
 G_GNUC_INTERNAL void stop_upkeep (CltSqliteStore *self);
 G_GNUC_INTERNAL void request_index_merge (CltSqliteStore *self);
@@ -265,9 +260,14 @@ G_GNUC_INTERNAL extern const CltSqlDialect clt_sqlite_dialect;
 
 /* Shared with the other store (CltSqlStore), under the names the parts
  * not shared yet call them by. */
+#define current_author sql_current_author
 #define id_data_free sql_id_data_free
 #define id_data_new sql_id_data_new
 #define mail_kinds sql_mail_kinds
+#define read_local_role(self, db, ...) CLT_SQL_SHARED (read_local_role, self, db, __VA_ARGS__)
+#define check_permission(self, db, ...) CLT_SQL_SHARED (check_permission, self, db, __VA_ARGS__)
+#define request_id_lookup(self, db, ...) CLT_SQL_SHARED (request_id_lookup, self, db, __VA_ARGS__)
+#define request_id_record(self, db, ...) CLT_SQL_SHARED (request_id_record, self, db, __VA_ARGS__)
 #define select_customer_list(self, db, ...) CLT_SQL_SHARED (select_customer_list, self, db, __VA_ARGS__)
 #define select_emails(self, db, ...) CLT_SQL_SHARED (select_emails, self, db, __VA_ARGS__)
 #define scrub_old_secrets(self, db, ...) CLT_SQL_SHARED (scrub_old_secrets, self, db, __VA_ARGS__)
