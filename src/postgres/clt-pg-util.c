@@ -12,23 +12,9 @@
 /* The engine {{{ */
 
 const CltSqlEngine clt_pg_engine = {
+  CLT_SQL_ENGINE_STATEMENTS (pg_),
   .exec = CLT_SQL_ENGINE_FUNC (pg_exec),
-  .prepare = CLT_SQL_ENGINE_FUNC (pg_prepare_v2),
-  .finalize = CLT_SQL_ENGINE_FUNC (pg_finalize),
-  .reset = CLT_SQL_ENGINE_FUNC (pg_reset),
-  .bind_int64 = CLT_SQL_ENGINE_FUNC (pg_bind_int64),
-  .bind_int = CLT_SQL_ENGINE_FUNC (pg_bind_int),
-  .bind_double = CLT_SQL_ENGINE_FUNC (pg_bind_double),
-  .bind_null = CLT_SQL_ENGINE_FUNC (pg_bind_null),
-  .bind_text = CLT_SQL_ENGINE_FUNC (pg_bind_text),
-  .step = CLT_SQL_ENGINE_FUNC (pg_step),
-  .column_type = CLT_SQL_ENGINE_FUNC (pg_column_type),
-  .column_int64 = CLT_SQL_ENGINE_FUNC (pg_column_int64),
-  .column_int = CLT_SQL_ENGINE_FUNC (pg_column_int),
-  .column_double = CLT_SQL_ENGINE_FUNC (pg_column_double),
-  .column_text = CLT_SQL_ENGINE_FUNC (pg_column_text),
   .changes = CLT_SQL_ENGINE_FUNC (pg_changes),
-  .errmsg = CLT_SQL_ENGINE_FUNC (pg_errmsg),
 };
 
 /* A company's business units and roles: string_agg () orders them. */

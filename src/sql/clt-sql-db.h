@@ -96,6 +96,25 @@ struct _CltSqlStmt
  * is (the call goes through a function type of the same shape). */
 #define CLT_SQL_ENGINE_FUNC(func) ((gpointer) (void (*) (void)) (func))
 
+/* The table's entries for an engine whose functions are named as SQLite's
+ * behind @prefix (sqlite3_, pg_): all but exec and changes. */
+#define CLT_SQL_ENGINE_STATEMENTS(prefix) \
+  .prepare = CLT_SQL_ENGINE_FUNC (prefix##prepare_v2), \
+  .finalize = CLT_SQL_ENGINE_FUNC (prefix##finalize), \
+  .reset = CLT_SQL_ENGINE_FUNC (prefix##reset), \
+  .bind_int64 = CLT_SQL_ENGINE_FUNC (prefix##bind_int64), \
+  .bind_int = CLT_SQL_ENGINE_FUNC (prefix##bind_int), \
+  .bind_double = CLT_SQL_ENGINE_FUNC (prefix##bind_double), \
+  .bind_null = CLT_SQL_ENGINE_FUNC (prefix##bind_null), \
+  .bind_text = CLT_SQL_ENGINE_FUNC (prefix##bind_text), \
+  .step = CLT_SQL_ENGINE_FUNC (prefix##step), \
+  .column_type = CLT_SQL_ENGINE_FUNC (prefix##column_type), \
+  .column_int64 = CLT_SQL_ENGINE_FUNC (prefix##column_int64), \
+  .column_int = CLT_SQL_ENGINE_FUNC (prefix##column_int), \
+  .column_double = CLT_SQL_ENGINE_FUNC (prefix##column_double), \
+  .column_text = CLT_SQL_ENGINE_FUNC (prefix##column_text), \
+  .errmsg = CLT_SQL_ENGINE_FUNC (prefix##errmsg)
+
 /* Prepares @sql on @db: NULL and the engine's code in @rc on failure. */
 CltSqlStmt *clt_sql_prepare (const CltSqlEngine *engine,
                              CltSqlDb           *db,

@@ -69,6 +69,9 @@ typedef struct
   gint64      data_version;
 } Reader;
 
+/* A read of CltSqlStore's parts gets the Reader as a CltSqlReader. */
+G_STATIC_ASSERT (G_STRUCT_OFFSET (Reader, db) == G_STRUCT_OFFSET (CltSqlReader, db));
+
 struct _CltSqliteStore
 {
   CltSqlStore  parent_instance;

@@ -19,23 +19,9 @@ exec_statements (CltSqlDb   *db,
 }
 
 const CltSqlEngine clt_sqlite_engine = {
+  CLT_SQL_ENGINE_STATEMENTS (sqlite3_),
   .exec = exec_statements,
-  .prepare = CLT_SQL_ENGINE_FUNC (sqlite3_prepare_v2),
-  .finalize = CLT_SQL_ENGINE_FUNC (sqlite3_finalize),
-  .reset = CLT_SQL_ENGINE_FUNC (sqlite3_reset),
-  .bind_int64 = CLT_SQL_ENGINE_FUNC (sqlite3_bind_int64),
-  .bind_int = CLT_SQL_ENGINE_FUNC (sqlite3_bind_int),
-  .bind_double = CLT_SQL_ENGINE_FUNC (sqlite3_bind_double),
-  .bind_null = CLT_SQL_ENGINE_FUNC (sqlite3_bind_null),
-  .bind_text = CLT_SQL_ENGINE_FUNC (sqlite3_bind_text),
-  .step = CLT_SQL_ENGINE_FUNC (sqlite3_step),
-  .column_type = CLT_SQL_ENGINE_FUNC (sqlite3_column_type),
-  .column_int64 = CLT_SQL_ENGINE_FUNC (sqlite3_column_int64),
-  .column_int = CLT_SQL_ENGINE_FUNC (sqlite3_column_int),
-  .column_double = CLT_SQL_ENGINE_FUNC (sqlite3_column_double),
-  .column_text = CLT_SQL_ENGINE_FUNC (sqlite3_column_text),
   .changes = CLT_SQL_ENGINE_FUNC (sqlite3_changes64),
-  .errmsg = CLT_SQL_ENGINE_FUNC (sqlite3_errmsg),
 };
 
 /* A company's business units and roles come with its row, one per line
