@@ -692,10 +692,12 @@ clt_validate_marketing_record (CltMarketingRecord  *record,
                                const char         **field,
                                char               **message)
 {
-  const char *name = clt_marketing_record_get_name (record);
+  const char *name;
 
   g_return_val_if_fail (CLT_IS_MARKETING_RECORD (record), FALSE);
   g_return_val_if_fail (field != NULL, FALSE);
+
+  name = clt_marketing_record_get_name (record);
 
   *field = "name";
   if (name[0] == '\0')

@@ -521,24 +521,19 @@ preferences_action (GSimpleAction *action,
   present_preferences (CLT_APPLICATION (user_data));
 }
 
+/* app.show-group and app.show-company: the customer page's links. */
 static void
-show_group_action (GSimpleAction *action,
-                   GVariant      *parameter,
-                   gpointer       user_data)
+show_shop_item_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
 {
   CltPreferencesWindow *window = present_preferences (CLT_APPLICATION (user_data));
+  const char *id = g_variant_get_string (parameter, NULL);
 
-  clt_preferences_window_show_group (window, g_variant_get_string (parameter, NULL));
-}
-
-static void
-show_company_action (GSimpleAction *action,
-                     GVariant      *parameter,
-                     gpointer       user_data)
-{
-  CltPreferencesWindow *window = present_preferences (CLT_APPLICATION (user_data));
-
-  clt_preferences_window_show_company (window, g_variant_get_string (parameter, NULL));
+  if (g_str_equal (g_action_get_name (G_ACTION (action)), "show-group"))
+    clt_preferences_window_show_group (window, id);
+  else
+    clt_preferences_window_show_company (window, id);
 }
 
 static void
@@ -613,8 +608,8 @@ static const GActionEntry app_actions[] = {
   { .name = "open", .activate = open_action },
   { .name = "preferences", .activate = preferences_action },
   { .name = "quit", .activate = quit_action },
-  { .name = "show-company", .activate = show_company_action, .parameter_type = "s" },
-  { .name = "show-group", .activate = show_group_action, .parameter_type = "s" },
+  { .name = "show-company", .activate = show_shop_item_action, .parameter_type = "s" },
+  { .name = "show-group", .activate = show_shop_item_action, .parameter_type = "s" },
   { .name = "sign-in", .activate = sign_in_action },
 };
 

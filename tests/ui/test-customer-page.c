@@ -504,6 +504,16 @@ test_marketing (void)
   g_assert_cmpstr (row_value (GTK_WIDGET (list), "SPRING15 · Spring sale"), ==, expired_subtitle);
   g_assert_cmpstr (row_value (GTK_WIDGET (list), "Spring sale 2026"), ==, delivery_subtitle);
   g_assert_cmpstr (row_value (GTK_WIDGET (shown.page), "Last Login"), ==, login_text);
+  if (g_getenv ("CLT_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *name = g_strdup_printf ("customer-page-marketing-%s-%d.png",
+                                               adw_style_manager_get_dark (adw_style_manager_get_default ())
+                                               ? "dark" : "light", screenshot_width (1000));
+
+      gtk_window_set_default_size (shown.window, screenshot_width (1000), 900);
+      settle ();
+      save_screenshot (group, name);
+    }
   hide_page (&shown);
 
   /* The sample customer of the fixture: none of the marketing above. */
