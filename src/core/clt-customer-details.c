@@ -22,6 +22,7 @@ struct _CltCustomerDetails
   GPtrArray   *emails;
   GPtrArray   *sites;
   GPtrArray   *assisted_buying;
+  GPtrArray   *marketing;
   GPtrArray   *groups;
   CltCompany  *company;
 };
@@ -46,6 +47,7 @@ clt_customer_details_finalize (GObject *object)
   g_clear_pointer (&self->emails, g_ptr_array_unref);
   g_clear_pointer (&self->sites, g_ptr_array_unref);
   g_clear_pointer (&self->assisted_buying, g_ptr_array_unref);
+  g_clear_pointer (&self->marketing, g_ptr_array_unref);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_object (&self->company);
 
@@ -93,6 +95,7 @@ clt_customer_details_new (CltCustomer *customer,
   self->emails = ref_or_empty (emails);
   self->sites = ref_or_empty (sites);
   self->assisted_buying = ref_or_empty (NULL);
+  self->marketing = ref_or_empty (NULL);
   self->groups = ref_or_empty (groups);
   self->company = company != NULL ? g_object_ref (company) : NULL;
 
@@ -179,4 +182,22 @@ clt_customer_details_set_assisted_buying (CltCustomerDetails *self,
 
   g_clear_pointer (&self->assisted_buying, g_ptr_array_unref);
   self->assisted_buying = ref_or_empty (log);
+}
+
+GPtrArray *
+clt_customer_details_get_marketing (CltCustomerDetails *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER_DETAILS (self), NULL);
+
+  return self->marketing;
+}
+
+void
+clt_customer_details_set_marketing (CltCustomerDetails *self,
+                                    GPtrArray          *marketing)
+{
+  g_return_if_fail (CLT_IS_CUSTOMER_DETAILS (self));
+
+  g_clear_pointer (&self->marketing, g_ptr_array_unref);
+  self->marketing = ref_or_empty (marketing);
 }

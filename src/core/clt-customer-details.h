@@ -18,7 +18,9 @@ G_DECLARE_FINAL_TYPE (CltCustomerDetails, clt_customer_details, CLT, CUSTOMER_DE
 /* What the customer page shows, as one store answer: the customer, its
  * addresses, notes (newest first), orders (newest first) and outbox, the
  * shop's sites, the groups and company the customer belongs to, and the
- * customer's Assisted Buying log (CltAssistedSession, newest first).
+ * customer's Assisted Buying log (CltAssistedSession, newest first) and
+ * what the shop's marketing knows of them (CltMarketingRecord: segments,
+ * then coupons, then deliveries, each in the order they were imported).
  * Immutable once a store hands it out; arrays are never NULL (transfer
  * none from the getters). */
 
@@ -42,6 +44,11 @@ GPtrArray          *clt_customer_details_get_assisted_buying (CltCustomerDetails
  * reads as empty). */
 void                clt_customer_details_set_assisted_buying (CltCustomerDetails *self,
                                                               GPtrArray          *log);
+GPtrArray          *clt_customer_details_get_marketing (CltCustomerDetails *self);
+/* For stores, before handing it out: takes a reference on @marketing
+ * (NULL reads as empty). */
+void                clt_customer_details_set_marketing (CltCustomerDetails *self,
+                                                        GPtrArray          *marketing);
 /* NULL when the customer belongs to no company. */
 CltCompany         *clt_customer_details_get_company   (CltCustomerDetails *self);
 

@@ -56,6 +56,7 @@ struct _CltCustomer
   /* Import only, created on first use. */
   GPtrArray  *import_addresses;
   GPtrArray  *import_orders;
+  GPtrArray  *import_marketing;
 };
 
 enum {

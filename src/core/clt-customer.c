@@ -10,6 +10,7 @@
 #include "clt-address.h"
 #include "clt-customer-private.h"
 #include "clt-enum-types.h"
+#include "clt-marketing-record.h"
 #include "clt-order.h"
 
 G_DEFINE_FINAL_TYPE (CltCustomer, clt_customer, G_TYPE_OBJECT)
@@ -28,6 +29,13 @@ copy_order (gconstpointer src,
             gpointer      user_data)
 {
   return clt_order_copy ((CltOrder *) src);
+}
+
+static gpointer
+copy_marketing_record (gconstpointer src,
+                       gpointer      user_data)
+{
+  return clt_marketing_record_copy ((CltMarketingRecord *) src);
 }
 
 static void
@@ -66,6 +74,7 @@ clt_customer_finalize (GObject *object)
   g_clear_pointer (&self->custom_fields, g_variant_unref);
   g_clear_pointer (&self->import_addresses, g_ptr_array_unref);
   g_clear_pointer (&self->import_orders, g_ptr_array_unref);
+  g_clear_pointer (&self->import_marketing, g_ptr_array_unref);
 
   G_OBJECT_CLASS (clt_customer_parent_class)->finalize (object);
 }
@@ -709,6 +718,9 @@ clt_customer_copy (CltCustomer *self)
     copy->import_addresses = g_ptr_array_copy (self->import_addresses, copy_address, NULL);
   if (self->import_orders != NULL && self->import_orders->len > 0)
     copy->import_orders = g_ptr_array_copy (self->import_orders, copy_order, NULL);
+  if (self->import_marketing != NULL && self->import_marketing->len > 0)
+    copy->import_marketing = g_ptr_array_copy (self->import_marketing, copy_marketing_record,
+                                               NULL);
 
   return copy;
 }
@@ -845,4 +857,21 @@ clt_customer_get_import_orders (CltCustomer *self)
     self->import_orders = g_ptr_array_new_with_free_func (g_object_unref);
 
   return self->import_orders;
+}
+
+/**
+ * clt_customer_get_import_marketing:
+ *
+ * Returns: (transfer none) (element-type CltMarketingRecord): the
+ *   marketing records to import with this customer; add to it
+ */
+GPtrArray *
+clt_customer_get_import_marketing (CltCustomer *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER (self), NULL);
+
+  if (self->import_marketing == NULL)
+    self->import_marketing = g_ptr_array_new_with_free_func (g_object_unref);
+
+  return self->import_marketing;
 }

@@ -155,9 +155,11 @@ void               clt_customer_set_custom_fields            (CltCustomer       
 gint64             clt_customer_get_version                  (CltCustomer        *self);
 void               clt_customer_set_version                  (CltCustomer        *self,
                                                               gint64              version);
-/* Import only: the addresses (CltAddress) and orders (CltOrder) to write
- * along with a new customer. Never filled by reads. */
+/* Import only: the addresses (CltAddress), orders (CltOrder) and
+ * marketing records (CltMarketingRecord) to write along with a new
+ * customer. Never filled by reads. */
 GPtrArray         *clt_customer_get_import_addresses         (CltCustomer        *self);
 GPtrArray         *clt_customer_get_import_orders            (CltCustomer        *self);
+GPtrArray         *clt_customer_get_import_marketing         (CltCustomer        *self);
 
 G_END_DECLS

@@ -74,6 +74,27 @@ typedef enum
   CLT_EMAIL_STATE_FAILED,
 } CltEmailState;
 
+/* What a CltMarketingRecord is: a segment the customer belongs to, a
+ * coupon issued to them, or a campaign delivered to them. */
+typedef enum
+{
+  CLT_MARKETING_KIND_SEGMENT,
+  CLT_MARKETING_KIND_COUPON,
+  CLT_MARKETING_KIND_DELIVERY,
+} CltMarketingKind;
+
+/* Where a marketing record stands: a coupon is active or redeemed, a
+ * delivery delivered, opened or bounced; a segment has no state. */
+typedef enum
+{
+  CLT_MARKETING_STATE_NONE,
+  CLT_MARKETING_STATE_ACTIVE,
+  CLT_MARKETING_STATE_REDEEMED,
+  CLT_MARKETING_STATE_DELIVERED,
+  CLT_MARKETING_STATE_OPENED,
+  CLT_MARKETING_STATE_BOUNCED,
+} CltMarketingState;
+
 typedef enum
 {
   CLT_CUSTOM_FIELD_STRING,

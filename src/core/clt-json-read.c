@@ -22,6 +22,7 @@
 #include "clt-group.h"
 #include "clt-import-report.h"
 #include "clt-json-private.h"
+#include "clt-marketing-record.h"
 #include "clt-note.h"
 #include "clt-order.h"
 #include "clt-assisted-session.h"
@@ -45,6 +46,7 @@ typedef struct
 {
   GPtrArray *addresses;
   GPtrArray *orders;
+  GPtrArray *marketing;
 } Extras;
 
 static gpointer object_from_node (GType          type,
@@ -507,6 +509,11 @@ read_extra (GObject       *object,
       target = &extras->orders;
       type = CLT_TYPE_ORDER;
     }
+  else if (g_str_equal (name, "marketing"))
+    {
+      target = &extras->marketing;
+      type = CLT_TYPE_MARKETING_RECORD;
+    }
   else
     return TRUE;
 
@@ -540,7 +547,8 @@ apply_members (GObject       *object,
   g_autoptr(GList) names = NULL;
   g_autoptr(GPtrArray) addresses = NULL;
   g_autoptr(GPtrArray) orders = NULL;
-  Extras extras = { NULL, NULL };
+  g_autoptr(GPtrArray) marketing = NULL;
+  Extras extras = { NULL, NULL, NULL };
   JsonObject *json;
   gboolean ok = TRUE;
 
@@ -582,6 +590,7 @@ apply_members (GObject       *object,
 
   addresses = extras.addresses;
   orders = extras.orders;
+  marketing = extras.marketing;
 
   if (ok)
     {
@@ -600,6 +609,8 @@ apply_members (GObject       *object,
         replace_contents (clt_customer_get_import_addresses (CLT_CUSTOMER (object)), addresses);
       if (orders != NULL)
         replace_contents (clt_customer_get_import_orders (CLT_CUSTOMER (object)), orders);
+      if (marketing != NULL)
+        replace_contents (clt_customer_get_import_marketing (CLT_CUSTOMER (object)), marketing);
     }
 
   for (guint i = 0; i < pending->len; i++)
@@ -737,7 +748,7 @@ import_report_from_node (JsonNode     *node,
 }
 
 static const char * const details_arrays[] = {
-  "addresses", "notes", "orders", "emails", "sites", "groups", "assistedBuying",
+  "addresses", "notes", "orders", "emails", "sites", "groups", "assistedBuying", "marketing",
 };
 
 static GType
@@ -752,6 +763,7 @@ details_array_type (guint i)
     case 4: return CLT_TYPE_SITE;
     case 5: return CLT_TYPE_GROUP;
     case 6: return CLT_TYPE_ASSISTED_SESSION;
+    case 7: return CLT_TYPE_MARKETING_RECORD;
     default: g_assert_not_reached ();
     }
 }
@@ -842,7 +854,10 @@ customer_details_from_node (JsonNode      *node,
                                         parts.arrays[2], parts.arrays[3], parts.arrays[4],
                                         parts.arrays[5], parts.company);
   if (details != NULL)
-    clt_customer_details_set_assisted_buying (details, parts.arrays[6]);
+    {
+      clt_customer_details_set_assisted_buying (details, parts.arrays[6]);
+      clt_customer_details_set_marketing (details, parts.arrays[7]);
+    }
 
   details_parts_clear (&parts);
   return details;

@@ -21,6 +21,7 @@
 #include "clt-group.h"
 #include "clt-import-report.h"
 #include "clt-json-private.h"
+#include "clt-marketing-record.h"
 #include "clt-note.h"
 #include "clt-order.h"
 #include "clt-shop-preferences.h"
@@ -127,6 +128,8 @@ static TypeInfo types[] = {
   { clt_backoffice_user_get_type, RULES (user_rules), CLT_JSON_ACCESS_WRITABLE },
   /* Made by the store, never by a body. */
   { clt_assisted_session_get_type, NULL, 0, CLT_JSON_ACCESS_READ_ONLY },
+  /* Written by imports, like orders. */
+  { clt_marketing_record_get_type, NULL, 0, CLT_JSON_ACCESS_READ_ONLY },
 };
 
 /* Members {{{ */
@@ -521,6 +524,8 @@ write_customer_details (GString            *out,
   write_objects (out, clt_customer_details_get_groups (details), flags);
   g_string_append (out, ",\"assistedBuying\":");
   write_objects (out, clt_customer_details_get_assisted_buying (details), flags);
+  g_string_append (out, ",\"marketing\":");
+  write_objects (out, clt_customer_details_get_marketing (details), flags);
   g_string_append (out, ",\"company\":");
   if (company != NULL)
     write_object (out, G_OBJECT (company), flags);
@@ -583,6 +588,11 @@ write_object (GString      *out,
         {
           write_member_name (out, &first, "orders");
           write_objects (out, customer->import_orders, CLT_JSON_FLAGS_NONE);
+        }
+      if (customer->import_marketing != NULL && customer->import_marketing->len > 0)
+        {
+          write_member_name (out, &first, "marketing");
+          write_objects (out, customer->import_marketing, CLT_JSON_FLAGS_NONE);
         }
     }
   g_string_append_c (out, '}');

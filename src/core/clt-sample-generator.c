@@ -13,6 +13,7 @@
 #include "clt-address.h"
 #include "clt-customer-number.h"
 #include "clt-customer.h"
+#include "clt-marketing-record.h"
 #include "clt-order.h"
 #include "clt-query.h"
 #include "clt-sample-generator.h"
@@ -503,6 +504,32 @@ static const char * const order_statuses[] = {
   "shipped", "shipped", "confirmed", "new", "cancelled", "cancelled", "returned", "returned",
 };
 
+/* Marketing: segments, coupons (code, discount: a percentage, or an
+ * amount of the customer's currency when %s is in it) and campaigns. */
+static const struct { const char *code; const char *name; } segments[] = {
+  { "newsletter", "Newsletter subscribers" },
+  { "frequent-buyers", "Frequent buyers" },
+  { "high-spenders", "High spenders" },
+  { "lapsed", "Lapsed customers" },
+  { "mobile-shoppers", "Mobile shoppers" },
+};
+
+static const struct { const char *code; const char *name; const char *discount; } coupons[] = {
+  { "WELCOME10", "Welcome discount", "10 %" },
+  { "SPRING15", "Spring sale", "15 %" },
+  { "THANKYOU5", "Thank you for your order", "5.00 %s" },
+  { "BIRTHDAY20", "Birthday surprise", "20 %" },
+  { "FREESHIP", "Free shipping", "Free shipping" },
+};
+
+static const struct { const char *code; const char *name; } campaigns[] = {
+  { "welcome-series", "Welcome series" },
+  { "spring-sale-2026", "Spring sale 2026" },
+  { "summer-newsletter", "Summer newsletter" },
+  { "black-friday-2025", "Black Friday preview" },
+  { "winter-clearance", "Winter clearance" },
+};
+
 struct _CltSampleGenerator
 {
   GObject  parent_instance;
@@ -730,6 +757,85 @@ static GDateTime *
 date_time_at (gint64 unix_seconds)
 {
   return g_date_time_new_from_unix_utc (unix_seconds);
+}
+
+static CltMarketingRecord *
+make_marketing_record (CltMarketingKind   kind,
+                       const char        *code,
+                       const char        *name,
+                       const char        *detail,
+                       gint64             unix_seconds,
+                       CltMarketingState  state)
+{
+  CltMarketingRecord *record = clt_marketing_record_new ();
+  g_autoptr(GDateTime) date = date_time_at (unix_seconds);
+
+  clt_marketing_record_set_kind (record, kind);
+  clt_marketing_record_set_code (record, code);
+  clt_marketing_record_set_name (record, name);
+  clt_marketing_record_set_detail (record, detail);
+  clt_marketing_record_set_date (record, date);
+  clt_marketing_record_set_state (record, state);
+
+  return record;
+}
+
+/* The customer's marketing: about half in a segment or two, a third with
+ * a coupon, some with campaigns delivered. From a stream of its own, seeded
+ * by the customer number, so that the rest of the sample stays as it was
+ * before there was marketing data. */
+static void
+add_marketing (CltCustomer *customer,
+               const char  *number,
+               const char  *currency,
+               gint64       registered_at)
+{
+  GPtrArray *marketing = clt_customer_get_import_marketing (customer);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (g_str_hash (number));
+  gint64 span = MAX (WINDOW_END - registered_at, 1);
+  guint n_segments = g_rand_int_range (rand, 0, 4) == 0 ? 2 : g_rand_int_range (rand, 0, 2);
+  guint first = g_rand_int_range (rand, 0, G_N_ELEMENTS (segments));
+
+  for (guint i = 0; i < n_segments; i++)
+    {
+      guint k = (first + i * 2) % G_N_ELEMENTS (segments);
+
+      g_ptr_array_add (marketing,
+                       make_marketing_record (CLT_MARKETING_KIND_SEGMENT, segments[k].code,
+                                              segments[k].name, "",
+                                              registered_at + g_rand_int_range (rand, 0, (gint32) MIN (span, G_MAXINT32)),
+                                              CLT_MARKETING_STATE_NONE));
+    }
+
+  if (g_rand_int_range (rand, 0, 3) == 0)
+    {
+      guint k = g_rand_int_range (rand, 0, G_N_ELEMENTS (coupons));
+      g_autofree char *discount = NULL;
+      g_auto(GStrv) parts = g_strsplit (coupons[k].discount, "%s", 2);
+
+      discount = g_strjoinv (currency, parts);
+      g_ptr_array_add (marketing,
+                       make_marketing_record (CLT_MARKETING_KIND_COUPON, coupons[k].code,
+                                              coupons[k].name, discount,
+                                              WINDOW_END - 86400 * g_rand_int_range (rand, -90, 300),
+                                              g_rand_boolean (rand) ? CLT_MARKETING_STATE_REDEEMED
+                                                                    : CLT_MARKETING_STATE_ACTIVE));
+    }
+
+  for (guint i = 0, n = g_rand_int_range (rand, 0, 4) == 0 ? g_rand_int_range (rand, 1, 4) : 0;
+       i < n; i++)
+    {
+      guint k = g_rand_int_range (rand, 0, G_N_ELEMENTS (campaigns));
+      guint roll = g_rand_int_range (rand, 0, 10);
+
+      g_ptr_array_add (marketing,
+                       make_marketing_record (CLT_MARKETING_KIND_DELIVERY, campaigns[k].code,
+                                              campaigns[k].name, roll < 8 ? "email" : "sms",
+                                              registered_at + (gint64) (g_rand_double (rand) * span),
+                                              roll < 4 ? CLT_MARKETING_STATE_OPENED
+                                              : roll < 9 ? CLT_MARKETING_STATE_DELIVERED
+                                              : CLT_MARKETING_STATE_BOUNCED));
+    }
 }
 
 static CltAddress *
@@ -1026,6 +1132,8 @@ clt_sample_generator_next (CltSampleGenerator *self)
 
   for (guint i = 0; i < addresses->len; i++)
     clt_address_set_customer_id (g_ptr_array_index (addresses, i), id);
+
+  add_marketing (customer, number, country->currency, registered_at);
 
   return customer;
 }

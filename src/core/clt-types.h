@@ -21,6 +21,7 @@ typedef struct _CltEmail            CltEmail;
 typedef struct _CltGroup            CltGroup;
 typedef struct _CltImportReport     CltImportReport;
 typedef struct _CltNote             CltNote;
+typedef struct _CltMarketingRecord  CltMarketingRecord;
 typedef struct _CltOrder            CltOrder;
 typedef struct _CltQuery            CltQuery;
 typedef struct _CltShopPreferences  CltShopPreferences;

@@ -15,6 +15,7 @@
 #include "clt-custom-field.h"
 #include "clt-error.h"
 #include "clt-group.h"
+#include "clt-marketing-record.h"
 #include "clt-site.h"
 #include "clt-validate.h"
 #include "clt-validate-private.h"
@@ -659,5 +660,74 @@ clt_validate_shop_field (gpointer     object,
         return checks[i].check (object, message);
     }
 
+  return TRUE;
+}
+
+static gboolean
+kind_has_state (CltMarketingKind  kind,
+                CltMarketingState state)
+{
+  switch (kind)
+    {
+    case CLT_MARKETING_KIND_SEGMENT:
+      return state == CLT_MARKETING_STATE_NONE;
+    case CLT_MARKETING_KIND_COUPON:
+      return state == CLT_MARKETING_STATE_ACTIVE || state == CLT_MARKETING_STATE_REDEEMED;
+    case CLT_MARKETING_KIND_DELIVERY:
+      return state == CLT_MARKETING_STATE_DELIVERED || state == CLT_MARKETING_STATE_OPENED ||
+             state == CLT_MARKETING_STATE_BOUNCED;
+    default:
+      return FALSE;
+    }
+}
+
+/**
+ * clt_validate_marketing_record:
+ * @record: a marketing record
+ * @field: (out): the property at fault
+ * @message: (out) (optional) (transfer full): what is wrong
+ */
+gboolean
+clt_validate_marketing_record (CltMarketingRecord  *record,
+                               const char         **field,
+                               char               **message)
+{
+  const char *name;
+
+  g_return_val_if_fail (CLT_IS_MARKETING_RECORD (record), FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  name = clt_marketing_record_get_name (record);
+
+  *field = "name";
+  if (name[0] == '\0')
+    {
+      if (message != NULL)
+        *message = g_strdup (_("Enter a name."));
+      return FALSE;
+    }
+  if (!clt_validate_text (name, CLT_VALIDATE_MAX_TEXT, FALSE, message))
+    return FALSE;
+
+  *field = "code";
+  if (!clt_validate_text (clt_marketing_record_get_code (record), CLT_VALIDATE_MAX_CODE, FALSE,
+                          message))
+    return FALSE;
+
+  *field = "detail";
+  if (!clt_validate_text (clt_marketing_record_get_detail (record), CLT_VALIDATE_MAX_CODE, FALSE,
+                          message))
+    return FALSE;
+
+  *field = "state";
+  if (!kind_has_state (clt_marketing_record_get_kind (record),
+                       clt_marketing_record_get_state (record)))
+    {
+      if (message != NULL)
+        *message = g_strdup (_("This state does not fit this kind of marketing record."));
+      return FALSE;
+    }
+
+  *field = NULL;
   return TRUE;
 }

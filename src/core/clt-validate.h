@@ -148,6 +148,14 @@ gboolean  clt_validate_company_assignment  (CltCompany          *company,
                                             const char          *business_unit,
                                             const char * const  *roles,
                                             GError             **error);
+/* A marketing record an import brings along with a customer: a name of
+ * at most CLT_VALIDATE_MAX_TEXT characters, a code and detail of at most
+ * CLT_VALIDATE_MAX_CODE, a kind and a state that kind has (a segment
+ * none; a coupon active or redeemed; a delivery delivered, opened or
+ * bounced). On failure @field is the property at fault. */
+gboolean  clt_validate_marketing_record    (CltMarketingRecord  *record,
+                                            const char         **field,
+                                            char               **message);
 /* For editors of any of them: @object is a CltSite, CltGroup, CltCompany
  * or CltCustomField; the whole object, or its property @field. */
 gboolean  clt_validate_shop                (gpointer          object,

@@ -35,6 +35,7 @@ static const char * const tables[] = {
   "customer_groups",
   "customer_field_values",
   "assisted_buying_sessions",
+  "customer_marketing",
   "addresses",
   "orders",
   "notes",
@@ -61,6 +62,7 @@ static const struct
   { "email_outbox", "id" },
   { "change_log", "seq" },
   { "assisted_buying_sessions", "pk" },
+  { "customer_marketing", "pk" },
 };
 
 /* Target columns the file holds under another shape: SQLite's one untyped

@@ -400,6 +400,22 @@ static const char schema_v2[] =
   "CREATE INDEX customer_field_values_by_text"
   "  ON customer_field_values (field_key, sort_text, customer_pk);";
 
+/* Version 3: what the shop's marketing knows of each customer
+ * (CltMarketingRecord), as SQLite's schema_v6 keeps it: written by
+ * imports, shown on the customer page, in the order they came (pk). */
+static const char schema_v3[] =
+  "CREATE TABLE customer_marketing ("
+  "  pk BIGSERIAL PRIMARY KEY,"
+  "  customer_pk BIGINT NOT NULL REFERENCES customers (pk) ON DELETE CASCADE,"
+  "  kind INTEGER NOT NULL,"
+  "  code TEXT NOT NULL DEFAULT '',"
+  "  name TEXT NOT NULL DEFAULT '',"
+  "  detail TEXT NOT NULL DEFAULT '',"
+  "  dated BIGINT,"
+  "  state INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX customer_marketing_by_customer ON customer_marketing (customer_pk, kind, pk);";
+
 typedef struct
 {
   int         version;
@@ -411,6 +427,7 @@ typedef struct
 static const MigrationStep steps[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
+  { 3, schema_v3 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == CLT_PG_SCHEMA_VERSION);

@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-#define CLT_PG_SCHEMA_VERSION 2
+#define CLT_PG_SCHEMA_VERSION 3
 
 /* The schema version of the database on @db: 0 for an empty database, -1
  * (with @error set) when it holds tables that are not Clientele's. */

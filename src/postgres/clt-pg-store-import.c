@@ -16,6 +16,7 @@ typedef struct
   PgStmt *customer;
   PgStmt *address;
   PgStmt *order;
+  PgStmt *marketing;
   PgStmt *group;
   PgStmt *ensure_group;
   PgStmt *field_value;
@@ -30,6 +31,7 @@ importer_clear (Importer *importer)
   g_clear_pointer (&importer->customer, pg_finalize);
   g_clear_pointer (&importer->address, pg_finalize);
   g_clear_pointer (&importer->order, pg_finalize);
+  g_clear_pointer (&importer->marketing, pg_finalize);
   g_clear_pointer (&importer->group, pg_finalize);
   g_clear_pointer (&importer->ensure_group, pg_finalize);
   g_clear_pointer (&importer->field_value, pg_finalize);
@@ -72,6 +74,13 @@ importer_init (CltPgStore *self,
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     error);
   if (importer->order == NULL)
+    return FALSE;
+
+  importer->marketing = pgs_prepare (self, db,
+    "INSERT INTO customer_marketing (customer_pk, kind, code, name, detail, dated, state)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    error);
+  if (importer->marketing == NULL)
     return FALSE;
 
   importer->ensure_group = pgs_prepare (self, db,
@@ -136,6 +145,7 @@ import_one (CltPgStore *self,
   PgStmt *stmt = importer->customer;
   GPtrArray *addresses = clt_customer_get_import_addresses (customer);
   GPtrArray *orders = clt_customer_get_import_orders (customer);
+  GPtrArray *marketing = clt_customer_get_import_marketing (customer);
   CltAddress *location = NULL;
   const char *billing = clt_customer_get_default_billing_address (customer);
   const char *shipping = clt_customer_get_default_shipping_address (customer);
@@ -320,6 +330,22 @@ import_one (CltPgStore *self,
         return FALSE;
     }
 
+  for (guint i = 0; i < marketing->len; i++)
+    {
+      CltMarketingRecord *record = g_ptr_array_index (marketing, i);
+      PgStmt *m = importer->marketing;
+
+      pg_bind_int64 (m, 1, pk);
+      pg_bind_int (m, 2, clt_marketing_record_get_kind (record));
+      pgs_bind_static_text (m, 3, clt_marketing_record_get_code (record));
+      pgs_bind_static_text (m, 4, clt_marketing_record_get_name (record));
+      pgs_bind_static_text (m, 5, clt_marketing_record_get_detail (record));
+      pgs_bind_date_time (m, 6, clt_marketing_record_get_date (record));
+      pg_bind_int (m, 7, clt_marketing_record_get_state (record));
+      if (!pgs_step_done (self, db, m, error))
+        return FALSE;
+    }
+
   groups = clt_customer_get_groups (customer);
   for (guint i = 0; groups != NULL && groups[i] != NULL; i++)
     {
@@ -476,6 +502,7 @@ check_row (CltCustomer  *customer,
   g_autofree char *email = NULL;
   GPtrArray *addresses = clt_customer_get_import_addresses (customer);
   GPtrArray *orders = clt_customer_get_import_orders (customer);
+  GPtrArray *marketing = clt_customer_get_import_marketing (customer);
   const char *defaults[2] = {
     clt_customer_get_default_billing_address (customer),
     clt_customer_get_default_shipping_address (customer),
@@ -553,6 +580,17 @@ check_row (CltCustomer  *customer,
       if (!clt_validate_text (clt_order_get_site (order), CLT_VALIDATE_MAX_CODE, FALSE, message))
         {
           *field = g_strdup_printf ("orders[%u].site", i);
+          return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < marketing->len; i++)
+    {
+      const char *property;
+
+      if (!clt_validate_marketing_record (g_ptr_array_index (marketing, i), &property, message))
+        {
+          *field = g_strdup_printf ("marketing[%u].%s", i, property);
           return FALSE;
         }
     }
@@ -785,6 +823,8 @@ clt_pg_store_import_customers (CltStore            *store,
       GPtrArray *orders = clt_customer_get_import_orders (customer);
       GPtrArray *copy_addresses = clt_customer_get_import_addresses (copy);
       GPtrArray *copy_orders = clt_customer_get_import_orders (copy);
+      GPtrArray *marketing = clt_customer_get_import_marketing (customer);
+      GPtrArray *copy_marketing = clt_customer_get_import_marketing (copy);
 
       /* clt_customer_copy () may or may not carry the import lists. */
       if (copy_addresses->len == 0)
@@ -793,6 +833,10 @@ clt_pg_store_import_customers (CltStore            *store,
       if (copy_orders->len == 0)
         for (guint j = 0; j < orders->len; j++)
           g_ptr_array_add (copy_orders, clt_order_copy (g_ptr_array_index (orders, j)));
+      if (copy_marketing->len == 0)
+        for (guint j = 0; j < marketing->len; j++)
+          g_ptr_array_add (copy_marketing,
+                           clt_marketing_record_copy (g_ptr_array_index (marketing, j)));
 
       g_ptr_array_add (data->customers, copy);
     }
@@ -800,6 +844,47 @@ clt_pg_store_import_customers (CltStore            *store,
   pgs_run_write (CLT_PG_STORE (store), clt_pg_store_import_customers,
              import_customers_write, data, (GDestroyNotify) import_data_free,
              CLT_PERMISSION_MANAGE_SHOP, cancellable, callback, user_data);
+}
+
+/* Marketing records {{{ */
+
+static gpointer
+read_marketing_row (PgStmt        *stmt,
+                    gconstpointer  row_data)
+{
+  CltMarketingRecord *record = clt_marketing_record_new ();
+  g_autoptr(GDateTime) dated = pgs_column_date_time (stmt, 4);
+
+  clt_marketing_record_set_kind (record, pg_column_int (stmt, 0));
+  clt_marketing_record_set_code (record, pgs_column_text (stmt, 1));
+  clt_marketing_record_set_name (record, pgs_column_text (stmt, 2));
+  clt_marketing_record_set_detail (record, pgs_column_text (stmt, 3));
+  clt_marketing_record_set_date (record, dated);
+  clt_marketing_record_set_state (record, pg_column_int (stmt, 5));
+
+  return record;
+}
+
+/* What the imports brought of the customer @pk's marketing: segments,
+ * coupons, deliveries, each in the order they came. */
+gboolean
+pgs_select_marketing (CltPgStore  *self,
+                      PgConn      *db,
+                      gint64       pk,
+                      GPtrArray  **out,
+                      GError     **error)
+{
+  g_autoptr(PgStmt) stmt = NULL;
+
+  stmt = pgs_prepare (self, db,
+                      "SELECT kind, code, name, detail, dated, state FROM customer_marketing"
+                      " WHERE customer_pk = ? ORDER BY kind, pk",
+                      error);
+  if (stmt == NULL)
+    return FALSE;
+
+  pg_bind_int64 (stmt, 1, pk);
+  return pgs_collect_rows (self, db, stmt, read_marketing_row, NULL, out, error);
 }
 
 /* }}} */

@@ -35,6 +35,7 @@
 #include "clt-group.h"
 #include "clt-import-report.h"
 #include "clt-mail-queue.h"
+#include "clt-marketing-record.h"
 #include "clt-note.h"
 #include "clt-order.h"
 #include "clt-password.h"
@@ -192,6 +193,7 @@ G_GNUC_INTERNAL void pgs_return_invalid (CltStore *store, gpointer source_tag, G
 
 /* clt-pg-store-import.c */
 G_GNUC_INTERNAL gboolean pgs_step_done (CltPgStore *self, PgConn *db, PgStmt *stmt, GError **error);
+G_GNUC_INTERNAL gboolean pgs_select_marketing (CltPgStore *self, PgConn *db, gint64 pk, GPtrArray **out, GError **error);
 
 /* clt-pg-store-open.c */
 G_GNUC_INTERNAL void pgs_watch_cancellable (PgConn *db, GCancellable *cancellable);

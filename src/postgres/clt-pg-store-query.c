@@ -1232,6 +1232,7 @@ get_customer_details_read (CltPgStore *self,
   g_autoptr(GPtrArray) sites = NULL;
   g_autoptr(GPtrArray) groups = NULL;
   g_autoptr(GPtrArray) assisted_buying = NULL;
+  g_autoptr(GPtrArray) marketing = NULL;
   g_autoptr(CltCompany) company = NULL;
   CltCustomerDetails *details;
   gboolean ok;
@@ -1245,7 +1246,8 @@ get_customer_details_read (CltPgStore *self,
        pgs_select_emails (self, reader->db, pk, data->id, &emails, error) &&
        pgs_select_customer_shop_data (self, reader->db, pk, clt_customer_get_company_id (customer),
                                   &sites, &groups, &company, error) &&
-       pgs_select_assisted_sessions (self, reader->db, pk, &assisted_buying, error);
+       pgs_select_assisted_sessions (self, reader->db, pk, &assisted_buying, error) &&
+       pgs_select_marketing (self, reader->db, pk, &marketing, error);
 
   if (!ok)
     return FALSE;
@@ -1253,6 +1255,7 @@ get_customer_details_read (CltPgStore *self,
   details = clt_customer_details_new (customer, addresses, notes, orders, emails, sites, groups,
                                       company);
   clt_customer_details_set_assisted_buying (details, assisted_buying);
+  clt_customer_details_set_marketing (details, marketing);
   g_task_return_pointer (task, details, g_object_unref);
   return TRUE;
 }

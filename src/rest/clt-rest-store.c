@@ -301,15 +301,16 @@ rest_object_is_utf8 (gpointer object)
 
   if (CLT_IS_CUSTOMER (object))
     {
-      GPtrArray *addresses = clt_customer_get_import_addresses (object);
-      GPtrArray *orders = clt_customer_get_import_orders (object);
+      GPtrArray *lists[] = {
+        clt_customer_get_import_addresses (object),
+        clt_customer_get_import_orders (object),
+        clt_customer_get_import_marketing (object),
+      };
 
-      for (guint i = 0; addresses != NULL && i < addresses->len; i++)
-        if (!rest_object_is_utf8 (g_ptr_array_index (addresses, i)))
-          return FALSE;
-      for (guint i = 0; orders != NULL && i < orders->len; i++)
-        if (!rest_object_is_utf8 (g_ptr_array_index (orders, i)))
-          return FALSE;
+      for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+        for (guint i = 0; i < lists[l]->len; i++)
+          if (!rest_object_is_utf8 (g_ptr_array_index (lists[l], i)))
+            return FALSE;
     }
 
   return TRUE;

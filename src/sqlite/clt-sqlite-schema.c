@@ -503,6 +503,24 @@ static const char schema_v5[] =
   "ALTER TABLE customer_field_values_v5 RENAME TO customer_field_values;"
   "CREATE INDEX customer_field_values_by_key ON customer_field_values (field_key, sort_key);";
 
+/* Version 6: what the shop's marketing knows of each customer
+ * (CltMarketingRecord), written by imports and shown on the customer
+ * page: kind (CltMarketingKind), code, name, detail, dated (microseconds,
+ * NULL: none) and state (CltMarketingState); pk keeps the order they were
+ * imported in. */
+static const char schema_v6[] =
+  "CREATE TABLE customer_marketing ("
+  "  pk INTEGER PRIMARY KEY,"
+  "  customer_pk INTEGER NOT NULL REFERENCES customers (pk) ON DELETE CASCADE,"
+  "  kind INTEGER NOT NULL,"
+  "  code TEXT NOT NULL DEFAULT '',"
+  "  name TEXT NOT NULL DEFAULT '',"
+  "  detail TEXT NOT NULL DEFAULT '',"
+  "  dated INTEGER,"
+  "  state INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX customer_marketing_by_customer ON customer_marketing (customer_pk, kind, pk);";
+
 typedef struct
 {
   int         version;
@@ -517,6 +535,7 @@ static const MigrationStep steps[] = {
   { 3, schema_v3 },
   { 4, schema_v4 },
   { 5, schema_v5 },
+  { 6, schema_v6 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == CLT_SQLITE_SCHEMA_VERSION);

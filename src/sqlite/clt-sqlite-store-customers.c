@@ -1118,6 +1118,7 @@ anonymize_customer (CltSqliteStore  *self,
     "DELETE FROM customer_tokens WHERE customer_pk = ?1",
     "DELETE FROM customer_groups WHERE customer_pk = ?1",
     "DELETE FROM customer_field_values WHERE customer_pk = ?1",
+    "DELETE FROM customer_marketing WHERE customer_pk = ?1",
     "DELETE FROM pending_deletions WHERE customer_pk = ?1",
     "UPDATE email_outbox SET recipient = ?2, subject = '', body = '', redacted_body = '',"
     " last_error = '', next_attempt = NULL"

@@ -32,6 +32,7 @@
 #include "clt-group.h"
 #include "clt-import-report.h"
 #include "clt-mail-queue.h"
+#include "clt-marketing-record.h"
 #include "clt-note.h"
 #include "clt-order.h"
 #include "clt-password.h"
@@ -195,6 +196,7 @@ G_GNUC_INTERNAL void restore_secure_delete (sqlite3 *db, int previous);
 
 /* clt-sqlite-store-import.c */
 G_GNUC_INTERNAL gboolean step_done (CltSqliteStore *self, sqlite3 *db, sqlite3_stmt *stmt, GError **error);
+G_GNUC_INTERNAL gboolean select_marketing (CltSqliteStore *self, sqlite3 *db, gint64 pk, GPtrArray **out, GError **error);
 
 /* clt-sqlite-store-open.c */
 G_GNUC_INTERNAL void watch_cancellable (sqlite3 *db, GCancellable *cancellable);

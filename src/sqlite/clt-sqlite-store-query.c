@@ -1386,6 +1386,7 @@ get_customer_details_read (CltSqliteStore *self,
   g_autoptr(GPtrArray) sites = NULL;
   g_autoptr(GPtrArray) groups = NULL;
   g_autoptr(GPtrArray) assisted_buying = NULL;
+  g_autoptr(GPtrArray) marketing = NULL;
   g_autoptr(CltCompany) company = NULL;
   CltCustomerDetails *details;
   gboolean ok;
@@ -1402,7 +1403,8 @@ get_customer_details_read (CltSqliteStore *self,
        select_emails (self, reader->db, pk, data->id, &emails, error) &&
        select_customer_shop_data (self, reader->db, pk, clt_customer_get_company_id (customer),
                                   &sites, &groups, &company, error) &&
-       select_assisted_sessions (self, reader->db, pk, &assisted_buying, error);
+       select_assisted_sessions (self, reader->db, pk, &assisted_buying, error) &&
+       select_marketing (self, reader->db, pk, &marketing, error);
 
   sqlite3_exec (reader->db, "COMMIT", NULL, NULL, NULL);
   if (!ok)
@@ -1411,6 +1413,7 @@ get_customer_details_read (CltSqliteStore *self,
   details = clt_customer_details_new (customer, addresses, notes, orders, emails, sites, groups,
                                       company);
   clt_customer_details_set_assisted_buying (details, assisted_buying);
+  clt_customer_details_set_marketing (details, marketing);
   g_task_return_pointer (task, details, g_object_unref);
   return TRUE;
 }

@@ -477,16 +477,63 @@ on_keyring_token_cb (GObject      *object,
 
 /* }}} */
 
+/* The customers window Preferences belong to: the one used last (whose
+ * back end they show), else the main window. */
+static GtkWindow *
+get_customers_window (CltApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (CLT_IS_WINDOW (l->data))
+      return l->data;
+
+  return get_parent_window (self);
+}
+
+/* The open Preferences window, or a new one, presented. */
+static CltPreferencesWindow *
+present_preferences (CltApplication *self)
+{
+  CltPreferencesWindow *window = NULL;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (CLT_IS_PREFERENCES_WINDOW (l->data))
+      {
+        window = l->data;
+        break;
+      }
+
+  /* Part of the application, so that the next time finds it. */
+  if (window == NULL)
+    {
+      window = clt_preferences_window_new (self, get_customers_window (self));
+      gtk_window_set_application (GTK_WINDOW (window), GTK_APPLICATION (self));
+    }
+  gtk_window_present (GTK_WINDOW (window));
+
+  return window;
+}
+
 static void
 preferences_action (GSimpleAction *action,
                     GVariant      *parameter,
                     gpointer       user_data)
 {
-  CltApplication *self = CLT_APPLICATION (user_data);
-  CltPreferencesWindow *window;
+  present_preferences (CLT_APPLICATION (user_data));
+}
 
-  window = clt_preferences_window_new (self, get_parent_window (self));
-  gtk_window_present (GTK_WINDOW (window));
+/* app.show-group and app.show-company: the customer page's links. */
+static void
+show_shop_item_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  CltPreferencesWindow *window = present_preferences (CLT_APPLICATION (user_data));
+  const char *id = g_variant_get_string (parameter, NULL);
+
+  if (g_str_equal (g_action_get_name (G_ACTION (action)), "show-group"))
+    clt_preferences_window_show_group (window, id);
+  else
+    clt_preferences_window_show_company (window, id);
 }
 
 static void
@@ -561,6 +608,8 @@ static const GActionEntry app_actions[] = {
   { .name = "open", .activate = open_action },
   { .name = "preferences", .activate = preferences_action },
   { .name = "quit", .activate = quit_action },
+  { .name = "show-company", .activate = show_shop_item_action, .parameter_type = "s" },
+  { .name = "show-group", .activate = show_shop_item_action, .parameter_type = "s" },
   { .name = "sign-in", .activate = sign_in_action },
 };
 

@@ -16,6 +16,7 @@
 #include "clt-assisted-buying-button.h"
 #include "clt-assisted-buying-log.h"
 #include "clt-custom-fields-group.h"
+#include "clt-customer-marketing-group.h"
 #include "clt-customer-page.h"
 #include "clt-types.h"
 
@@ -65,6 +66,7 @@ struct _CltCustomerPage
   GtkBox               *banner_slot;
   AdwPreferencesGroup  *company_group;
   CltCustomFieldsGroup *custom_fields_group;
+  CltCustomerMarketingGroup *marketing_group;
   GtkButton            *delete_button;
   GtkButton            *edit_button;
   GtkLabel             *email_label;

@@ -202,6 +202,8 @@ on_details_loaded_cb (GObject      *object,
   clt_assisted_buying_button_set_customer (self->assisted_button, self->store, details);
   clt_assisted_buying_log_set_log (self->assisted_log,
                                    clt_customer_details_get_assisted_buying (details));
+  clt_customer_marketing_group_set_records (self->marketing_group,
+                                            clt_customer_details_get_marketing (details));
   _clt_customer_page_render_notes (self, clt_customer_details_get_notes (details));
   _clt_customer_page_render_orders (self, clt_customer_details_get_orders (details));
   _clt_customer_page_render_emails (self);
@@ -494,6 +496,7 @@ clt_customer_page_class_init (CltCustomerPageClass *klass)
   g_type_ensure (CLT_TYPE_ASSISTED_BUYING_BUTTON);
   g_type_ensure (CLT_TYPE_ASSISTED_BUYING_LOG);
   g_type_ensure (CLT_TYPE_CUSTOM_FIELDS_GROUP);
+  g_type_ensure (CLT_TYPE_CUSTOMER_MARKETING_GROUP);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/clientele/Clientele/ui/clt-customer-page.ui");
@@ -517,6 +520,7 @@ clt_customer_page_class_init (CltCustomerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, group_list);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, main_stack);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, mark_verified_button);
+  gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, marketing_group);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, note_error_label);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, note_list);

@@ -504,6 +504,80 @@ set_custom_fields (CltCustomerTable *self,
   apply_layout (self);
 }
 
+/* The custom field the table of this back end was last sorted by
+ * ("sort-fields"), NULL for none. */
+static char *
+dup_saved_sort_field (CltCustomerTable *self)
+{
+  g_autoptr(GVariant) all = NULL;
+  char *field = NULL;
+
+  if (self->settings == NULL || self->layout_key == NULL)
+    return NULL;
+
+  all = g_settings_get_value (self->settings, "sort-fields");
+  if (g_variant_lookup (all, self->layout_key, "s", &field) && field[0] == '\0')
+    g_clear_pointer (&field, g_free);
+  return field;
+}
+
+/* Once the fields are known: sorts by the saved custom field's column, in
+ * the saved direction, unless the user chose a custom sort meanwhile. */
+static void
+restore_sort_field (CltCustomerTable *self)
+{
+  g_autofree char *field = NULL;
+  CustomColumn *custom = NULL;
+
+  if (self->sort_field_loaded)
+    return;
+
+  self->sort_field_loaded = TRUE;
+  field = dup_saved_sort_field (self);
+  if (field != NULL && self->sort_field == NULL)
+    custom = find_custom (self, field);
+  if (custom == NULL || !gtk_column_view_column_get_visible (custom->column))
+    return;
+
+  /* As clt_customer_table_set_sort (): clear first, or GTK 4.8.3 leaves
+   * the previous column's arrow drawn. */
+  gtk_column_view_sort_by_column (self->column_view, NULL, GTK_SORT_ASCENDING);
+  gtk_column_view_sort_by_column (self->column_view, custom->column,
+                                  self->sort_direction == CLT_SORT_DESCENDING ? GTK_SORT_DESCENDING
+                                                                              : GTK_SORT_ASCENDING);
+}
+
+void
+_clt_customer_table_save_sort_field (CltCustomerTable *self)
+{
+  g_autoptr(GVariant) all = NULL;
+  g_autofree char *saved = NULL;
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *key;
+  const char *field;
+
+  /* Not before the saved one had its chance: the built-in sort a window
+   * starts with would overwrite it. */
+  if (!self->sort_field_loaded || self->settings == NULL || self->layout_key == NULL)
+    return;
+
+  saved = dup_saved_sort_field (self);
+  if (g_strcmp0 (saved, self->sort_field) == 0)
+    return;
+
+  /* The other back ends' as they are, this one's replaced. */
+  all = g_settings_get_value (self->settings, "sort-fields");
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+  g_variant_iter_init (&iter, all);
+  while (g_variant_iter_next (&iter, "{&s&s}", &key, &field))
+    if (!g_str_equal (key, self->layout_key))
+      g_variant_builder_add (&builder, "{ss}", key, field);
+  if (self->sort_field != NULL)
+    g_variant_builder_add (&builder, "{ss}", self->layout_key, self->sort_field);
+  g_settings_set_value (self->settings, "sort-fields", g_variant_builder_end (&builder));
+}
+
 static void
 on_custom_fields_listed_cb (GObject      *object,
                             GAsyncResult *result,
@@ -528,6 +602,7 @@ on_custom_fields_listed_cb (GObject      *object,
     }
 
   set_custom_fields (self, fields);
+  restore_sort_field (self);
   g_signal_emit (self, signals[CUSTOM_FIELDS_CHANGED], 0, fields);
 }
 
@@ -680,6 +755,7 @@ _clt_customer_table_list_changed (CltCustomerTable *self)
   CltStore *store;
 
   g_clear_pointer (&self->layout_key, g_free);
+  self->sort_field_loaded = FALSE;
   if (self->list == NULL)
     return;
 

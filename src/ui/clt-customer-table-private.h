@@ -81,6 +81,9 @@ struct _CltCustomerTable
   guint                narrow_idle_id;
   guint                restoring;
   guint                narrow : 1;
+  /* Whether the saved custom-field sort of this back end had its chance
+   * (the fields are listed): until then a sort is not saved. */
+  guint                sort_field_loaded : 1;
 };
 
 
@@ -91,6 +94,9 @@ void     _clt_customer_table_class_init_columns (GtkWidgetClass *widget_class);
 void     _clt_customer_table_list_changed     (CltCustomerTable *self);
 void     _clt_customer_table_update_narrow    (CltCustomerTable *self,
                                                int               width);
+/* Keeps the custom field the table sorts by (or that none does) for this
+ * back end ("sort-fields"), to sort by it again next time. */
+void     _clt_customer_table_save_sort_field  (CltCustomerTable *self);
 /* The ColumnSpec of a built-in column, and the cell helpers. */
 const ColumnSpec *_clt_customer_table_get_spec (CltSortKey sort_key);
 GtkWidget *_clt_customer_table_create_inscription (gboolean tabular);

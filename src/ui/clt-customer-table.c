@@ -242,6 +242,7 @@ apply_sort_idle_cb (gpointer user_data)
    * what it was (it is the one persisted). */
   g_free (self->sort_field);
   self->sort_field = g_strdup (self->probed_field);
+  _clt_customer_table_save_sort_field (self);
   if (self->probed_field != NULL)
     store_sort (self, self->sort_key,
                 ordering == GTK_ORDERING_LARGER ? CLT_SORT_DESCENDING : CLT_SORT_ASCENDING);

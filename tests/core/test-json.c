@@ -20,6 +20,7 @@
 #include "clt-group.h"
 #include "clt-import-report.h"
 #include "clt-json.h"
+#include "clt-marketing-record.h"
 #include "clt-note.h"
 #include "clt-order.h"
 #include "clt-shop-preferences.h"
@@ -333,6 +334,7 @@ static const struct
     "storefrontUrl" },
   { clt_assisted_session_get_type,
     "author authorName customerId customerNumber expires redeemed site siteName started", "" },
+  { clt_marketing_record_get_type, "code date detail kind name state", "" },
   { clt_group_get_type, "code description name version", "code description name" },
   { clt_company_get_type, "businessUnits id name roles version", "businessUnits id name roles" },
   { clt_custom_field_get_type, "choices key label showAsColumn type version",
@@ -345,8 +347,8 @@ static const struct
   { clt_backoffice_user_get_type, "displayName role username", "displayName" },
   { clt_import_report_get_type, "imported refusals", "imported refusals" },
   { clt_customer_details_get_type,
-    "addresses assistedBuying company customer emails groups notes orders sites",
-    "addresses assistedBuying company customer emails groups notes orders sites" },
+    "addresses assistedBuying company customer emails groups marketing notes orders sites",
+    "addresses assistedBuying company customer emails groups marketing notes orders sites" },
 };
 
 static void

@@ -72,6 +72,7 @@ void register_shop_cases      (const StoreFactory *factory);
 void register_access_cases    (const StoreFactory *factory);
 void register_assisted_cases  (const StoreFactory *factory);
 void register_field_cases     (const StoreFactory *factory);
+void register_marketing_cases (const StoreFactory *factory);
 
 /* Waiting {{{ */
 

@@ -71,6 +71,7 @@ main (int   argc,
   register_access_cases (factory);
   register_assisted_cases (factory);
   register_field_cases (factory);
+  register_marketing_cases (factory);
 
   return g_test_run ();
 }

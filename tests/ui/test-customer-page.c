@@ -16,6 +16,9 @@
 #include "clt-address-editor.h"
 #include "clt-customer.h"
 #include "clt-customer-page-private.h"
+#include "clt-format.h"
+#include "clt-import-report.h"
+#include "clt-marketing-record.h"
 #include "clt-note.h"
 #include "clt-order.h"
 #include "clt-query.h"
@@ -411,6 +414,114 @@ test_shows_customer (void)
     }
 
   hide_page (&shown);
+  fixture_clear (&fixture);
+}
+
+static void
+add_record (CltCustomer       *customer,
+            CltMarketingKind   kind,
+            const char        *code,
+            const char        *name,
+            const char        *detail,
+            GDateTime         *date,
+            CltMarketingState  state)
+{
+  CltMarketingRecord *record = clt_marketing_record_new ();
+
+  clt_marketing_record_set_kind (record, kind);
+  clt_marketing_record_set_code (record, code);
+  clt_marketing_record_set_name (record, name);
+  clt_marketing_record_set_detail (record, detail);
+  clt_marketing_record_set_date (record, date);
+  clt_marketing_record_set_state (record, state);
+  g_ptr_array_add (clt_customer_get_import_marketing (customer), record);
+}
+
+/* The overview's Marketing section: the segments in one row, a row per
+ * coupon and per campaign delivered, each saying where it stands; hidden
+ * for a customer the marketing knows nothing of. The Account section says
+ * when the customer last logged in. */
+static void
+test_marketing (void)
+{
+  Fixture fixture = { 0 };
+  Shown shown = { 0 };
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(CltImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) last_login = g_date_time_new_utc (2026, 5, 4, 8, 30, 0);
+  g_autoptr(GDateTime) until = g_date_time_new_utc (2030, 1, 31, 0, 0, 0);
+  g_autoptr(GDateTime) expired = g_date_time_new_utc (2021, 1, 31, 0, 0, 0);
+  g_autoptr(GDateTime) sent = g_date_time_new_utc (2026, 3, 3, 7, 15, 0);
+  g_autofree char *until_text = clt_format_date (until);
+  g_autofree char *expired_text = clt_format_date (expired);
+  g_autofree char *sent_text = clt_format_date (sent);
+  g_autofree char *login_text = clt_format_date_time (last_login);
+  g_autofree char *coupon_subtitle = g_strdup_printf ("10 %% · valid until %s · Redeemed",
+                                                      until_text);
+  g_autofree char *expired_subtitle = g_strdup_printf ("expired on %s", expired_text);
+  g_autofree char *delivery_subtitle = g_strdup_printf ("Email · %s · Opened", sent_text);
+  CltCustomer *customer = clt_customer_new ();
+  GtkWidget *group;
+  GtkListBox *list;
+
+  fixture_init (&fixture);
+  clt_customer_set_id (customer, "mia-1");
+  clt_customer_set_email (customer, "mia@example.com");
+  clt_customer_set_first_name (customer, "Mia");
+  clt_customer_set_last_name (customer, "Markt");
+  clt_customer_set_currency (customer, "EUR");
+  clt_customer_set_last_login (customer, last_login);
+  add_record (customer, CLT_MARKETING_KIND_COUPON, "WELCOME10", "Welcome discount", "10 %", until,
+              CLT_MARKETING_STATE_REDEEMED);
+  add_record (customer, CLT_MARKETING_KIND_SEGMENT, "newsletter", "Newsletter subscribers", "",
+              NULL, CLT_MARKETING_STATE_NONE);
+  add_record (customer, CLT_MARKETING_KIND_DELIVERY, "spring-sale-2026", "Spring sale 2026",
+              "email", sent, CLT_MARKETING_STATE_OPENED);
+  add_record (customer, CLT_MARKETING_KIND_COUPON, "SPRING15", "Spring sale", "", expired,
+              CLT_MARKETING_STATE_ACTIVE);
+  add_record (customer, CLT_MARKETING_KIND_SEGMENT, "frequent-buyers", "Frequent buyers", "",
+              NULL, CLT_MARKETING_STATE_NONE);
+  g_ptr_array_add (rows, customer);
+  clt_store_import_customers_async (fixture.store, rows, NULL, NULL, store_result_cb, &result);
+  wait_until (async_done, &result, "the import");
+  report = clt_store_import_customers_finish (fixture.store, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (clt_import_report_get_n_imported (report), ==, 1);
+  /* The result holds the store. */
+  g_clear_object (&result);
+
+  show_page (&shown, &fixture, 1000, "mia-1");
+  group = find_type (GTK_WIDGET (shown.page), CLT_TYPE_CUSTOMER_MARKETING_GROUP);
+  g_assert_nonnull (group);
+  g_assert_true (gtk_widget_get_visible (group));
+  list = clt_customer_marketing_group_get_list (CLT_CUSTOMER_MARKETING_GROUP (group));
+  g_assert_cmpstr (row_value (GTK_WIDGET (list), "Segments"), ==,
+                   "Newsletter subscribers, Frequent buyers");
+  g_assert_cmpstr (row_value (GTK_WIDGET (list), "WELCOME10 · Welcome discount"), ==,
+                   coupon_subtitle);
+  g_assert_cmpstr (row_value (GTK_WIDGET (list), "SPRING15 · Spring sale"), ==, expired_subtitle);
+  g_assert_cmpstr (row_value (GTK_WIDGET (list), "Spring sale 2026"), ==, delivery_subtitle);
+  g_assert_cmpstr (row_value (GTK_WIDGET (shown.page), "Last Login"), ==, login_text);
+  if (g_getenv ("CLT_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *name = g_strdup_printf ("customer-page-marketing-%s-%d.png",
+                                               adw_style_manager_get_dark (adw_style_manager_get_default ())
+                                               ? "dark" : "light", screenshot_width (1000));
+
+      gtk_window_set_default_size (shown.window, screenshot_width (1000), 900);
+      settle ();
+      save_screenshot (group, name);
+    }
+  hide_page (&shown);
+
+  /* The sample customer of the fixture: none of the marketing above. */
+  show_page (&shown, &fixture, 1000, fixture.customer_id);
+  group = find_type (GTK_WIDGET (shown.page), CLT_TYPE_CUSTOMER_MARKETING_GROUP);
+  g_assert_null (find_action_row (group, "WELCOME10 · Welcome discount"));
+  hide_page (&shown);
+
   fixture_clear (&fixture);
 }
 
@@ -1078,6 +1189,7 @@ main (int   argc,
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   g_test_add_func ("/clt/customer-page/shows-customer", test_shows_customer);
+  g_test_add_func ("/clt/customer-page/marketing", test_marketing);
   g_test_add_func ("/clt/customer-page/add-note", test_add_note);
   g_test_add_func ("/clt/customer-page/toggle-active", test_toggle_active);
   g_test_add_func ("/clt/customer-page/actions", test_actions_emit_signals);

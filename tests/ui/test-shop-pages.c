@@ -19,6 +19,7 @@
 
 #include "clt-backoffice-user.h"
 #include "clt-company.h"
+#include "clt-company-editor.h"
 #include "clt-conflict-dialog.h"
 #include "clt-custom-field.h"
 #include "clt-enum-types.h"
@@ -565,6 +566,74 @@ test_viewer (void)
   clt_store_end_acting_as ();
 }
 
+static gboolean
+toplevel_shown (gpointer data)
+{
+  return find_toplevel (GPOINTER_TO_SIZE (data)) != NULL;
+}
+
+/* The editor of @type the application's action opened, showing @name,
+ * over the page of @prefs that lists it. */
+static void
+assert_editor_shows (CltPreferencesWindow *prefs,
+                     CltPreferencesPage    page,
+                     GType                 type,
+                     const char           *name)
+{
+  GtkWidget *editor;
+  GtkWidget *row;
+
+  wait_until (toplevel_shown, GSIZE_TO_POINTER (type), "the editor");
+  editor = GTK_WIDGET (find_toplevel (type));
+  row = clt_form_get_field_row (clt_shop_editor_get_form (editor), "name");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, name);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == GTK_WINDOW (prefs));
+  g_assert_true (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (prefs)) ==
+                 ADW_PREFERENCES_PAGE (clt_preferences_window_get_shop_list (prefs, page)->page));
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+/* The customer page's group and company links activate app.show-group
+ * and app.show-company: they open Preferences (one window, however often)
+ * on that group's or company's editor. */
+static void
+test_app_actions (void)
+{
+  Fixture f = { 0, };
+  g_autoptr(CltCompany) company = clt_company_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CltCompany) saved = NULL;
+  CltPreferencesWindow *prefs;
+
+  temp_store_init (&f.ts, "clientele-shop-XXXXXX", 1);
+  clt_company_set_id (company, "nordwind");
+  clt_company_set_name (company, "Nordwind AG");
+  clt_store_save_company_async (f.ts.store, company, NULL, NULL, store_result_cb, &result);
+  wait_until (async_done, &result, "the company");
+  saved = clt_store_save_company_finish (f.ts.store, result, &error);
+  g_assert_no_error (error);
+  /* The result holds the store. */
+  g_clear_object (&result);
+  f.window = create_window (app, f.ts.store);
+  g_assert_null (find_toplevel (CLT_TYPE_PREFERENCES_WINDOW));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-group", g_variant_new_string ("vip"));
+  prefs = CLT_PREFERENCES_WINDOW (find_toplevel (CLT_TYPE_PREFERENCES_WINDOW));
+  g_assert_nonnull (prefs);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (prefs)) == GTK_WINDOW (f.window));
+  assert_editor_shows (prefs, CLT_PREFERENCES_PAGE_GROUPS, CLT_TYPE_GROUP_EDITOR, "VIP");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-company",
+                                  g_variant_new_string ("nordwind"));
+  g_assert_true (CLT_PREFERENCES_WINDOW (find_toplevel (CLT_TYPE_PREFERENCES_WINDOW)) == prefs);
+  assert_editor_shows (prefs, CLT_PREFERENCES_PAGE_COMPANIES, CLT_TYPE_COMPANY_EDITOR,
+                       "Nordwind AG");
+
+  f.prefs = g_object_ref (prefs);
+  fixture_close (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -579,6 +648,7 @@ main (int   argc,
   g_test_add_func ("/clt/shop-pages/companies", test_companies);
   g_test_add_func ("/clt/shop-pages/custom-fields", test_custom_fields);
   g_test_add_func ("/clt/shop-pages/viewer", test_viewer);
+  g_test_add_func ("/clt/shop-pages/app-actions", test_app_actions);
 
   ret = g_test_run ();
   g_clear_object (&app);

@@ -39,6 +39,7 @@ reset_settings (int width)
   g_settings_reset (settings, "column-layouts");
   g_settings_reset (settings, "sort-key");
   g_settings_reset (settings, "sort-direction");
+  g_settings_reset (settings, "sort-fields");
   g_settings_set_int (settings, "window-width", width);
   g_settings_set_int (settings, "window-height", width < 600 ? 720 : 760);
   return settings;
@@ -328,15 +329,44 @@ test_chooser (void)
   wait_for_paint (GTK_WIDGET (window));
   save_screenshot (GTK_WIDGET (window), "table-custom-column.png");
   run_for (100);
-  destroy_window (window);
 
-  /* A new window on the same back end keeps the columns. */
+  /* A new window on the same back end keeps the columns and the sort by
+   * the custom field's column, descending now. */
+  gtk_column_view_sort_by_column (clt_window_get_column_view (window),
+                                  clt_customer_table_find_column (get_table (window), "mixins.tier"),
+                                  GTK_SORT_DESCENDING);
+  run_for (200);
+  wait_until (sorted_by_tier, window, "the sort by tier");
+  destroy_window (window);
   window = create_window (app, ts.store);
   settle (window);
   wait_until (has_tier_column, window, "the custom field's column");
   g_assert_true (column_visible (window, "mixins.tier"));
   g_assert_false (column_visible (window, "company"));
   g_assert_cmpuint (position_of (window, "mixins.tier"), ==, tier_position - 2);
+  wait_until (sorted_by_tier, window, "the restored sort by tier");
+  g_assert_cmpint (clt_customer_table_get_sort_direction (get_table (window)), ==,
+                   CLT_SORT_DESCENDING);
+  {
+    g_autofree char *first = tier_of (window, 0);
+
+    g_assert_cmpstr (first, ==, "Silver");
+  }
+
+  /* Sorting by a built-in column again is kept too. */
+  clt_customer_table_set_sort (get_table (window), CLT_SORT_KEY_LAST_NAME, CLT_SORT_ASCENDING);
+  run_for (200);
+  destroy_window (window);
+  window = create_window (app, ts.store);
+  settle (window);
+  wait_until (has_tier_column, window, "the custom field's column");
+  run_for (200);
+  {
+    g_autoptr(CltQuery) query = clt_customer_list_dup_query (clt_window_get_customer_list (window));
+
+    g_assert_cmpstr (clt_query_get_sort_field (query), ==, "");
+    g_assert_cmpint (clt_query_get_sort_key (query), ==, CLT_SORT_KEY_LAST_NAME);
+  }
   destroy_window (window);
 
   {
@@ -349,6 +379,8 @@ test_chooser (void)
 
   temp_store_clear (&ts);
   g_settings_reset (settings, "column-layouts");
+  g_settings_reset (settings, "sort-fields");
+  g_settings_reset (settings, "sort-key");
   g_settings_reset (settings, "window-width");
   g_settings_reset (settings, "window-height");
 }
