@@ -262,6 +262,9 @@ emit_error (CltCustomerList *self,
 }
 
 static void schedule_reload (CltCustomerList *self);
+static void fill_page       (CltCustomerList *self,
+                             Page            *page,
+                             GPtrArray       *rows);
 
 static void
 on_list_customers_cb (GObject      *object,
@@ -270,11 +273,9 @@ on_list_customers_cb (GObject      *object,
 {
   g_autoptr(PageRequest) request = user_data;
   g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(CltCustomerList) self = NULL;
   Page *page;
-  guint n_filled;
 
   rows = clt_store_list_customers_finish (CLT_STORE (object), result, NULL, &error);
 
@@ -298,6 +299,19 @@ on_list_customers_cb (GObject      *object,
         emit_error (self, error);
       return;
     }
+
+  fill_page (self, page, rows);
+  update_loading (self);
+}
+
+/* Fills @page's rows from @rows, a page of the current query. */
+static void
+fill_page (CltCustomerList *self,
+           Page            *page,
+           GPtrArray       *rows)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  guint n_filled;
 
   /* Filling notifies bound widgets, whose handlers may call get_item () and
    * so evict pages: fill through references of our own, never touch @page
@@ -327,8 +341,6 @@ on_list_customers_cb (GObject      *object,
       self->n_short_page_reloads++;
       schedule_reload (self);
     }
-
-  update_loading (self);
 }
 
 static void

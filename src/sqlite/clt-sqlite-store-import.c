@@ -457,6 +457,9 @@ bulk_begin (CltSqliteStore *self,
   if (!bulk->active)
     return TRUE;
 
+  /* Rebuilding the indexes sorts every row: in files, not in memory. */
+  exec_sql (self, db, "PRAGMA temp_store = FILE", NULL);
+
   /* The indexes and the two insert triggers are dropped and made again
    * from Clientele's own schema, never from names or SQL read from the file
    * (the file was verified on open, but a bulk load must not depend on
@@ -577,6 +580,7 @@ bulk_end (CltSqliteStore *self,
     }
 
   exec_sql (self, db, "PRAGMA cache_size = -2000", NULL);
+  exec_sql (self, db, "PRAGMA temp_store = MEMORY", NULL);
   return ok;
 }
 

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "clt-customer-table.h"
+#include "clt-growing-model.h"
 
 G_BEGIN_DECLS
 
@@ -51,6 +52,11 @@ struct _CltCustomerTable
   GtkColumnView       *column_view;
 
   CltCustomerList     *list;
+  /* Between the list and the view: grows a frame at a time (see
+   * clt-growing-model.h), driven by a tick callback on the view. */
+  CltGrowingModel     *growing;
+  guint                grow_tick_id;
+  gint64               grow_after_frame;
   GtkColumnViewColumn *columns[CLT_N_SORT_KEYS];
   SortProbe            probes[CLT_N_SORT_KEYS];
 

@@ -416,6 +416,70 @@ add_columns (CltCustomerTable *self)
     }
 }
 
+/* GTK 4.8 keeps about 200 row widgets of eleven cells around the
+ * viewport and builds them the moment the model has the rows: a list
+ * growing from a few rows (a search) to all customers (the search
+ * cleared) cost ~350 ms before the next frame. The view gets a screenful
+ * first and the rest a few dozen rows a frame; past GROW_LIMIT rows
+ * growing builds no widgets and the view gets all of them at once. */
+#define GROW_FIRST_STEP 48
+#define GROW_STEP       40
+#define GROW_LIMIT      256
+
+static void
+stop_growing (CltCustomerTable *self)
+{
+  if (self->grow_tick_id != 0 && self->column_view != NULL)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->grow_tick_id);
+  self->grow_tick_id = 0;
+}
+
+static gboolean
+on_grow_tick_cb (GtkWidget     *widget,
+                 GdkFrameClock *frame_clock,
+                 gpointer       user_data)
+{
+  CltCustomerTable *self = user_data;
+
+  /* The frame that shows the first step goes out as it is. */
+  if (gdk_frame_clock_get_frame_counter (frame_clock) <= self->grow_after_frame)
+    return G_SOURCE_CONTINUE;
+
+  if (clt_growing_model_step (self->growing))
+    return G_SOURCE_CONTINUE;
+
+  self->grow_tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_growing_complete_notify_cb (CltCustomerTable *self)
+{
+  GdkFrameClock *frame_clock;
+
+  if (self->growing == NULL || clt_growing_model_get_complete (self->growing))
+    {
+      stop_growing (self);
+      return;
+    }
+
+  if (self->grow_tick_id != 0)
+    return;
+
+  /* Without a frame clock nothing is drawn: no frame to spread over. */
+  frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->column_view));
+  if (frame_clock == NULL)
+    {
+      while (clt_growing_model_step (self->growing))
+        ;
+      return;
+    }
+
+  self->grow_after_frame = gdk_frame_clock_get_frame_counter (frame_clock) + 1;
+  self->grow_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view),
+                                                     on_grow_tick_cb, self, NULL);
+}
+
 static void
 clt_customer_table_dispose (GObject *object)
 {
@@ -428,12 +492,14 @@ clt_customer_table_dispose (GObject *object)
     {
       g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->column_view),
                                             on_view_sorter_changed_cb, self);
+      stop_growing (self);
       gtk_column_view_set_model (self->column_view, NULL);
     }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CLT_TYPE_CUSTOMER_TABLE);
 
   g_clear_object (&self->list);
+  g_clear_object (&self->growing);
   g_clear_object (&self->probe_a);
   g_clear_object (&self->probe_b);
   g_clear_pointer (&self->sort_field, g_free);
@@ -633,15 +699,24 @@ clt_customer_table_set_list (CltCustomerTable *self,
 
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_func (self->list, on_list_query_notify_cb, self);
+  if (self->growing != NULL)
+    g_signal_handlers_disconnect_by_func (self->growing, on_growing_complete_notify_cb, self);
+  stop_growing (self);
+  g_clear_object (&self->growing);
   g_set_object (&self->list, list);
 
   if (list != NULL)
     {
-      selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (list)));
+      self->growing = clt_growing_model_new (G_LIST_MODEL (list), GROW_FIRST_STEP, GROW_STEP,
+                                             GROW_LIMIT);
+      g_signal_connect_object (self->growing, "notify::complete",
+                               G_CALLBACK (on_growing_complete_notify_cb), self, G_CONNECT_SWAPPED);
+      selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->growing)));
       g_signal_connect_object (list, "notify::query", G_CALLBACK (on_list_query_notify_cb),
                                self, G_CONNECT_SWAPPED);
     }
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  on_growing_complete_notify_cb (self);
   _clt_customer_table_list_changed (self);
 
   schedule_sort (self);

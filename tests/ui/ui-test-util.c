@@ -532,9 +532,16 @@ gboolean
 first_rows_loaded (gpointer data)
 {
   CltCustomerList *list = clt_window_get_customer_list (data);
+  GListModel *view_model = G_LIST_MODEL (gtk_column_view_get_model (clt_window_get_column_view (data)));
   guint n = MIN (10, g_list_model_get_n_items (G_LIST_MODEL (list)));
 
   if (n == 0 || clt_customer_list_get_loading (list))
+    return FALSE;
+
+  /* The view gets a long list a few dozen rows a frame (CltGrowingModel):
+   * wait until it has all of them. */
+  if (view_model == NULL ||
+      g_list_model_get_n_items (view_model) != g_list_model_get_n_items (G_LIST_MODEL (list)))
     return FALSE;
 
   for (guint i = 0; i < n; i++)
