@@ -848,45 +848,6 @@ clt_pg_store_import_customers (CltStore            *store,
 
 /* Marketing records {{{ */
 
-static gpointer
-read_marketing_row (PgStmt        *stmt,
-                    gconstpointer  row_data)
-{
-  CltMarketingRecord *record = clt_marketing_record_new ();
-  g_autoptr(GDateTime) dated = pgs_column_date_time (stmt, 4);
-
-  clt_marketing_record_set_kind (record, pg_column_int (stmt, 0));
-  clt_marketing_record_set_code (record, pgs_column_text (stmt, 1));
-  clt_marketing_record_set_name (record, pgs_column_text (stmt, 2));
-  clt_marketing_record_set_detail (record, pgs_column_text (stmt, 3));
-  clt_marketing_record_set_date (record, dated);
-  clt_marketing_record_set_state (record, pg_column_int (stmt, 5));
-
-  return record;
-}
-
-/* What the imports brought of the customer @pk's marketing: segments,
- * coupons, deliveries, each in the order they came. */
-gboolean
-pgs_select_marketing (CltPgStore  *self,
-                      PgConn      *db,
-                      gint64       pk,
-                      GPtrArray  **out,
-                      GError     **error)
-{
-  g_autoptr(PgStmt) stmt = NULL;
-
-  stmt = pgs_prepare (self, db,
-                      "SELECT kind, code, name, detail, dated, state FROM customer_marketing"
-                      " WHERE customer_pk = ? ORDER BY kind, pk",
-                      error);
-  if (stmt == NULL)
-    return FALSE;
-
-  pg_bind_int64 (stmt, 1, pk);
-  return pgs_collect_rows (self, db, stmt, read_marketing_row, NULL, out, error);
-}
-
 /* }}} */
 
 void

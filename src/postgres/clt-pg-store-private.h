@@ -193,7 +193,6 @@ G_GNUC_INTERNAL void pgs_return_invalid (CltStore *store, gpointer source_tag, G
 
 /* clt-pg-store-import.c */
 G_GNUC_INTERNAL gboolean pgs_step_done (CltPgStore *self, PgConn *db, PgStmt *stmt, GError **error);
-G_GNUC_INTERNAL gboolean pgs_select_marketing (CltPgStore *self, PgConn *db, gint64 pk, GPtrArray **out, GError **error);
 
 /* clt-pg-store-open.c */
 G_GNUC_INTERNAL void pgs_watch_cancellable (PgConn *db, GCancellable *cancellable);
@@ -266,6 +265,7 @@ G_GNUC_INTERNAL extern const CltSqlDialect clt_pg_dialect;
 #define pgs_request_id_record(self, db, ...) CLT_SQL_SHARED (request_id_record, self, db, __VA_ARGS__)
 #define pgs_select_customer_list(self, db, ...) CLT_SQL_SHARED (select_customer_list, self, db, __VA_ARGS__)
 #define pgs_select_emails(self, db, ...) CLT_SQL_SHARED (select_emails, self, db, __VA_ARGS__)
+#define pgs_select_marketing(self, db, ...) CLT_SQL_SHARED (select_marketing, self, db, __VA_ARGS__)
 #define pgs_scrub_old_secrets(self, db, ...) CLT_SQL_SHARED (scrub_old_secrets, self, db, __VA_ARGS__)
 #define pgs_send_mail(self, db, ...) CLT_SQL_SHARED (send_mail, self, db, __VA_ARGS__)
 #define pgs_select_customer_shop_data(self, db, ...) CLT_SQL_SHARED (select_customer_shop_data, self, db, __VA_ARGS__)

@@ -95,6 +95,7 @@ G_GNUC_INTERNAL void clt_sql_store_assisted_iface_init (CltStoreInterface *iface
 
 /* clt-sql-store-mail.c */
 G_GNUC_INTERNAL gboolean sql_lookup_email_owner (CltSqlStore *self, CltSqlDb *db, const char *public_id, char **customer_id, GError **error);
+G_GNUC_INTERNAL gboolean sql_select_marketing (CltSqlStore *self, CltSqlDb *db, gint64 pk, GPtrArray **out, GError **error);
 G_GNUC_INTERNAL gboolean sql_select_emails (CltSqlStore *self, CltSqlDb *db, gint64 pk, const char *customer_id, GPtrArray **out, GError **error);
 G_GNUC_INTERNAL gboolean sql_scrub_old_secrets (CltSqlStore *self, CltSqlDb *db, GError **error);
 G_GNUC_INTERNAL gboolean sql_send_mail (CltSqlStore *self, CltSqlDb *db, gint64 pk, CltCustomer *customer, CltShopPreferences *preferences, MailKind kind, const char *password, GError **error);

@@ -196,7 +196,6 @@ G_GNUC_INTERNAL void restore_secure_delete (sqlite3 *db, int previous);
 
 /* clt-sqlite-store-import.c */
 G_GNUC_INTERNAL gboolean step_done (CltSqliteStore *self, sqlite3 *db, sqlite3_stmt *stmt, GError **error);
-G_GNUC_INTERNAL gboolean select_marketing (CltSqliteStore *self, sqlite3 *db, gint64 pk, GPtrArray **out, GError **error);
 
 /* clt-sqlite-store-open.c */
 G_GNUC_INTERNAL void watch_cancellable (sqlite3 *db, GCancellable *cancellable);
@@ -275,6 +274,7 @@ G_GNUC_INTERNAL extern const CltSqlDialect clt_sqlite_dialect;
 #define request_id_record(self, db, ...) CLT_SQL_SHARED (request_id_record, self, db, __VA_ARGS__)
 #define select_customer_list(self, db, ...) CLT_SQL_SHARED (select_customer_list, self, db, __VA_ARGS__)
 #define select_emails(self, db, ...) CLT_SQL_SHARED (select_emails, self, db, __VA_ARGS__)
+#define select_marketing(self, db, ...) CLT_SQL_SHARED (select_marketing, self, db, __VA_ARGS__)
 #define scrub_old_secrets(self, db, ...) CLT_SQL_SHARED (scrub_old_secrets, self, db, __VA_ARGS__)
 #define send_mail(self, db, ...) CLT_SQL_SHARED (send_mail, self, db, __VA_ARGS__)
 #define select_customer_shop_data(self, db, ...) CLT_SQL_SHARED (select_customer_shop_data, self, db, __VA_ARGS__)
