@@ -234,13 +234,13 @@ _clt_customer_page_render_fields (CltCustomerPage *self)
     {
       g_autofree char *value = dup_field_value (self, i);
 
-      adw_action_row_set_subtitle (self->field_rows[i], or_dash (value));
+      gtk_label_set_label (self->field_values[i], or_dash (value));
     }
 
   /* Business unit and roles only mean something within a company. */
   assigned = !is_blank (clt_customer_get_company_id (self->customer));
-  gtk_widget_set_visible (GTK_WIDGET (self->field_rows[FIELD_BUSINESS_UNIT]), assigned);
-  gtk_widget_set_visible (GTK_WIDGET (self->field_rows[FIELD_ROLES]), assigned);
+  gtk_widget_set_visible (self->field_cells[FIELD_BUSINESS_UNIT], assigned);
+  gtk_widget_set_visible (self->field_cells[FIELD_ROLES], assigned);
 }
 
 void
@@ -383,7 +383,9 @@ create_address_row (CltCustomerPage *self,
       gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (tags), 2);
       gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (tags), 6);
       gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (tags), 6);
-      gtk_widget_set_halign (tags, GTK_ALIGN_START);
+      /* Filling the row's width: allocated a narrower natural width than
+       * the one its height was measured for, it wrapped into a second line
+       * that overlapped the next row. */
       gtk_widget_set_margin_top (tags, 3);
       if (billing)
         append_tag (tags, badge_new (_("Default billing"), "accent"));
@@ -648,6 +650,61 @@ _clt_customer_page_clear_lists (CltCustomerPage *self)
   gtk_list_box_set_placeholder (self->order_list, NULL);
 }
 
+/* The pairs of a section: a grid of two or three columns where the page
+ * is wide, one column on a phone (a cell is at least CELL_WIDTH wide). */
+#define CELL_WIDTH 200
+
+static GtkWidget *
+property_grid_new (void)
+{
+  GtkWidget *grid = gtk_flow_box_new ();
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (grid), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (grid), TRUE);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (grid), 1);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (grid), 3);
+  gtk_widget_add_css_class (grid, "card");
+  gtk_widget_add_css_class (grid, "property-grid");
+
+  return grid;
+}
+
+/* A field's name over its value, a cell of a property grid; the value
+ * label is returned in @value. */
+static GtkWidget *
+property_cell_new (const char  *title,
+                   GtkLabel   **value)
+{
+  GtkWidget *child = gtk_flow_box_child_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (title);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+  gtk_widget_add_css_class (name, "property-name");
+  gtk_box_append (GTK_BOX (box), name);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  /* Selectable with the pointer; no stop for the keyboard (as the header). */
+  gtk_widget_set_focusable (label, FALSE);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (label),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, name, NULL,
+                                  -1);
+  gtk_box_append (GTK_BOX (box), label);
+
+  gtk_widget_set_size_request (box, CELL_WIDTH, -1);
+  gtk_widget_add_css_class (child, "property-cell");
+  gtk_widget_set_focusable (child, FALSE);
+  gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), box);
+
+  *value = GTK_LABEL (label);
+  return child;
+}
+
 void
 _clt_customer_page_init_rows (CltCustomerPage *self)
 {
@@ -657,17 +714,18 @@ _clt_customer_page_init_rows (CltCustomerPage *self)
     [SECTION_ACCOUNT] = self->account_group,
     [SECTION_COMPANY] = self->company_group,
   };
+  GtkWidget *grids[G_N_ELEMENTS (sections)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      grids[i] = property_grid_new ();
+      adw_preferences_group_add (sections[i], grids[i]);
+    }
 
   for (guint i = 0; i < N_FIELDS; i++)
     {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(field_info[i].title));
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-      gtk_widget_add_css_class (row, "property");
-      adw_preferences_group_add (sections[field_info[i].section], row);
-      self->field_rows[i] = ADW_ACTION_ROW (row);
+      self->field_cells[i] = property_cell_new (_(field_info[i].title), &self->field_values[i]);
+      gtk_flow_box_append (GTK_FLOW_BOX (grids[field_info[i].section]), self->field_cells[i]);
     }
 
   gtk_list_box_set_sort_func (self->note_list, sort_notes_newest_first, NULL, NULL);
