@@ -85,6 +85,7 @@ struct _CltCustomerPage
   AdwPreferencesGroup  *personal_group;
   AdwPreferencesGroup  *shop_group;
   GtkSpinner           *spinner;
+  GtkBox               *summary_buttons;
   AdwViewSwitcherTitle *switcher_title;
   AdwToastOverlay      *toast_overlay;
   GtkLabel             *verified_badge;

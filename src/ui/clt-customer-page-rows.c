@@ -89,17 +89,12 @@ badge_new (const char *text,
   return label;
 }
 
-/* A badge in a flow box: not a stop for the keyboard. */
 static void
-append_tag (GtkWidget *flow_box,
+append_tag (GtkWidget *box,
             GtkWidget *badge)
 {
-  GtkWidget *child = gtk_flow_box_child_new ();
-
-  gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), badge);
-  gtk_widget_set_focusable (child, FALSE);
   gtk_widget_set_halign (badge, GTK_ALIGN_START);
-  gtk_flow_box_append (GTK_FLOW_BOX (flow_box), child);
+  gtk_box_append (GTK_BOX (box), badge);
 }
 
 static const char *
@@ -376,16 +371,10 @@ create_address_row (CltCustomerPage *self,
 
   if (billing || shipping)
     {
-      /* Side by side where there is room, one under the other on a
-       * phone (in a row they made the page wider than 360 pixels). */
-      tags = gtk_flow_box_new ();
-      gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (tags), GTK_SELECTION_NONE);
-      gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (tags), 2);
-      gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (tags), 6);
-      gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (tags), 6);
-      /* Filling the row's width: allocated a narrower natural width than
-       * the one its height was measured for, it wrapped into a second line
-       * that overlapped the next row. */
+      /* One under the other: side by side (in a flow box) they made the
+       * page wider than a phone, or wrapped over the next row. */
+      tags = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+      gtk_widget_set_halign (tags, GTK_ALIGN_START);
       gtk_widget_set_margin_top (tags, 3);
       if (billing)
         append_tag (tags, badge_new (_("Default billing"), "accent"));
