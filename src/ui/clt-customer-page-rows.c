@@ -388,6 +388,7 @@ create_address_row (CltCustomerPage *self,
   gtk_widget_set_tooltip_text (button, _("Edit Address"));
   gtk_widget_add_css_class (button, "flat");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "customer.edit-address");
+  g_object_set_data (G_OBJECT (row), "edit-button", button);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", id);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Edit Address"),
@@ -427,20 +428,57 @@ create_address_row (CltCustomerPage *self,
   return row;
 }
 
+/* The address row holding @widget, or NULL. */
+static const char *
+focused_address_id (CltCustomerPage *self,
+                    GtkWidget       *widget)
+{
+  GtkWidget *row = widget != NULL ? gtk_widget_get_ancestor (widget, GTK_TYPE_LIST_BOX_ROW) : NULL;
+
+  if (row == NULL || gtk_widget_get_parent (row) != GTK_WIDGET (self->address_list))
+    return NULL;
+
+  return g_object_get_data (G_OBJECT (row), "address-id");
+}
+
 void
 _clt_customer_page_render_addresses (CltCustomerPage *self)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  gboolean had_focus = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->addresses_stack));
+  g_autofree char *focused_id = g_strdup (focused_address_id (self, focus));
+  GtkWidget *refocus = NULL;
+
   if (self->customer == NULL || self->addresses == NULL)
     return;
 
   clear_list_box (self->address_list);
 
   for (guint i = 0; i < self->addresses->len; i++)
-    gtk_list_box_append (self->address_list,
-                         create_address_row (self, g_ptr_array_index (self->addresses, i)));
+    {
+      CltAddress *address = g_ptr_array_index (self->addresses, i);
+      GtkWidget *row = create_address_row (self, address);
+
+      gtk_list_box_append (self->address_list, row);
+      /* The rows are made anew: the focus goes back to the same address's
+       * Edit button, or (the first address, added from the empty page's
+       * button) to the new row's. */
+      if (had_focus && (focused_id == NULL || g_strcmp0 (focused_id, clt_address_get_id (address)) == 0))
+        refocus = g_object_get_data (G_OBJECT (row), "edit-button");
+    }
 
   gtk_stack_set_visible_child_name (self->addresses_stack,
                                     self->addresses->len > 0 ? "list" : "empty");
+
+  /* (A focus inside the old rows is gone with them: not looked at.) */
+  if (had_focus && (focused_id != NULL || !gtk_widget_get_mapped (focus)))
+    {
+      if (refocus != NULL)
+        gtk_widget_grab_focus (refocus);
+      else
+        gtk_widget_child_focus (GTK_WIDGET (self->addresses_stack), GTK_DIR_TAB_FORWARD);
+    }
 }
 
 GtkWidget *

@@ -762,3 +762,44 @@ clt_customer_table_get_position_at (CltCustomerTable *self,
 
   return G_MAXUINT;
 }
+
+/* The row (GTK's own widget) that holds @widget's cell of @position, or
+ * NULL: GTK 4.8 has no public way to focus a row by its position. */
+static GtkWidget *
+find_row_at (GtkWidget *widget,
+             guint      position)
+{
+  GtkListItem *list_item = g_object_get_qdata (G_OBJECT (widget), list_item_quark);
+
+  if (list_item != NULL && gtk_list_item_get_position (list_item) == position)
+    {
+      for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+        if (g_strcmp0 (gtk_widget_get_css_name (w), "row") == 0)
+          return w;
+      return NULL;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = find_row_at (child, position);
+
+      if (row != NULL)
+        return row;
+    }
+
+  return NULL;
+}
+
+gboolean
+clt_customer_table_focus_position (CltCustomerTable *self,
+                                   guint             position)
+{
+  GtkWidget *row;
+
+  g_return_val_if_fail (CLT_IS_CUSTOMER_TABLE (self), FALSE);
+
+  row = find_row_at (GTK_WIDGET (self->column_view), position);
+  return row != NULL && gtk_widget_grab_focus (row);
+}

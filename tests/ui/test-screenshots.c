@@ -276,6 +276,32 @@ resize_to (GtkWidget  *window,
     }
 }
 
+/* Whether a stack or revealer in @widget is still moving. */
+static gboolean
+in_transition (GtkWidget *widget)
+{
+  if (GTK_IS_STACK (widget) && gtk_stack_get_transition_running (GTK_STACK (widget)))
+    return TRUE;
+  if (GTK_IS_REVEALER (widget) &&
+      gtk_revealer_get_reveal_child (GTK_REVEALER (widget)) !=
+      gtk_revealer_get_child_revealed (GTK_REVEALER (widget)))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (in_transition (child))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+settled (gpointer data)
+{
+  return !in_transition (data);
+}
+
 /* Waits for @window to settle (transitions done, drawn), checks it (and,
  * when @sized, that it kept @size) and saves it as
  * @view-@size-@scheme.png. */
@@ -291,7 +317,8 @@ shoot (GtkWidget  *window,
 
   SizeWait wait = { window, size->width, size->height };
 
-  run_for (400);
+  run_for (200);
+  wait_until (settled, window, "the transitions to end");
   wait_for_paint (window);
   if (sized && !has_size (&wait))
     {
