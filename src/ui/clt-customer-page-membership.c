@@ -94,7 +94,9 @@ _clt_customer_page_render_membership (CltCustomerPage *self)
 {
   const char * const *codes;
   const char *company_id;
-  AdwActionRow *company_row = self->field_rows[FIELD_COMPANY_ACCOUNT];
+  const char *full;
+  GtkWidget *company_cell = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (self->field_cells[FIELD_COMPANY_ACCOUNT]));
+  GtkLabel *company_value = self->field_values[FIELD_COMPANY_ACCOUNT];
   GtkWidget *child;
 
   if (self->customer == NULL)
@@ -107,12 +109,13 @@ _clt_customer_page_render_membership (CltCustomerPage *self)
   for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
     gtk_list_box_append (self->group_list, create_group_row (self, codes[i]));
 
-  /* The company's name is the link; the row's own text would say it twice. */
+  /* The company's name is the link; the cell's own text would say it twice. */
   if (self->company_link != NULL)
     {
-      adw_action_row_remove (company_row, GTK_WIDGET (self->company_link));
+      gtk_box_remove (GTK_BOX (company_cell), GTK_WIDGET (self->company_link));
       self->company_link = NULL;
     }
+  gtk_widget_set_visible (GTK_WIDGET (company_value), TRUE);
 
   company_id = clt_customer_get_company_id (self->customer);
   if (!is_blank (company_id))
@@ -124,12 +127,23 @@ _clt_customer_page_render_membership (CltCustomerPage *self)
 
       self->company_link = GTK_BUTTON (create_link (name, "win.show-company", company_id));
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->company_link), tip);
-      adw_action_row_add_suffix (company_row, GTK_WIDGET (self->company_link));
-      adw_action_row_set_subtitle (company_row, "");
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (self->company_link),
+                                      GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                      gtk_widget_get_first_child (company_cell), NULL,
+                                      -1);
+      gtk_box_append (GTK_BOX (company_cell), GTK_WIDGET (self->company_link));
+      gtk_widget_set_visible (GTK_WIDGET (company_value), FALSE);
     }
 
+  /* Short labels beside the group's title (both fit a phone's width);
+   * the tooltip and the accessible name say it in full. */
   gtk_button_set_label (self->attach_company_button,
-                        is_blank (company_id) ? _("A_ttach to Company…") : _("Chan_ge Company…"));
+                        is_blank (company_id) ? _("A_ttach…") : _("Chan_ge…"));
+  full = is_blank (company_id) ? _("Attach to Company…") : _("Change Company…");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->attach_company_button), full);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->attach_company_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, full,
+                                  -1);
 }
 
 void

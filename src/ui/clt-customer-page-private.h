@@ -87,14 +87,18 @@ struct _CltCustomerPage
   AdwPreferencesGroup  *personal_group;
   AdwPreferencesGroup  *shop_group;
   GtkSpinner           *spinner;
+  GtkBox               *summary_buttons;
   AdwViewSwitcherTitle *switcher_title;
   AdwToastOverlay      *toast_overlay;
   GtkLabel             *verified_badge;
   AdwActionRow         *verified_row;
   AdwViewStack         *view_stack;
 
-  AdwActionRow         *field_rows[N_FIELDS];
-  /* On the Company row: the company's name, a link to it (see
+  /* The Overview's fields: a cell (GtkFlowBoxChild) of a property grid
+   * each, holding the field's name and its value label. */
+  GtkWidget            *field_cells[N_FIELDS];
+  GtkLabel             *field_values[N_FIELDS];
+  /* In the Company cell: the company's name, a link to it (see
    * clt-customer-page-membership.c). */
   GtkButton            *company_link;
 

@@ -89,17 +89,12 @@ badge_new (const char *text,
   return label;
 }
 
-/* A badge in a flow box: not a stop for the keyboard. */
 static void
-append_tag (GtkWidget *flow_box,
+append_tag (GtkWidget *box,
             GtkWidget *badge)
 {
-  GtkWidget *child = gtk_flow_box_child_new ();
-
-  gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), badge);
-  gtk_widget_set_focusable (child, FALSE);
   gtk_widget_set_halign (badge, GTK_ALIGN_START);
-  gtk_flow_box_append (GTK_FLOW_BOX (flow_box), child);
+  gtk_box_append (GTK_BOX (box), badge);
 }
 
 static const char *
@@ -234,13 +229,13 @@ _clt_customer_page_render_fields (CltCustomerPage *self)
     {
       g_autofree char *value = dup_field_value (self, i);
 
-      adw_action_row_set_subtitle (self->field_rows[i], or_dash (value));
+      gtk_label_set_label (self->field_values[i], or_dash (value));
     }
 
   /* Business unit and roles only mean something within a company. */
   assigned = !is_blank (clt_customer_get_company_id (self->customer));
-  gtk_widget_set_visible (GTK_WIDGET (self->field_rows[FIELD_BUSINESS_UNIT]), assigned);
-  gtk_widget_set_visible (GTK_WIDGET (self->field_rows[FIELD_ROLES]), assigned);
+  gtk_widget_set_visible (self->field_cells[FIELD_BUSINESS_UNIT], assigned);
+  gtk_widget_set_visible (self->field_cells[FIELD_ROLES], assigned);
 }
 
 void
@@ -376,13 +371,9 @@ create_address_row (CltCustomerPage *self,
 
   if (billing || shipping)
     {
-      /* Side by side where there is room, one under the other on a
-       * phone (in a row they made the page wider than 360 pixels). */
-      tags = gtk_flow_box_new ();
-      gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (tags), GTK_SELECTION_NONE);
-      gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (tags), 2);
-      gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (tags), 6);
-      gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (tags), 6);
+      /* One under the other: side by side (in a flow box) they made the
+       * page wider than a phone, or wrapped over the next row. */
+      tags = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
       gtk_widget_set_halign (tags, GTK_ALIGN_START);
       gtk_widget_set_margin_top (tags, 3);
       if (billing)
@@ -397,6 +388,7 @@ create_address_row (CltCustomerPage *self,
   gtk_widget_set_tooltip_text (button, _("Edit Address"));
   gtk_widget_add_css_class (button, "flat");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "customer.edit-address");
+  g_object_set_data (G_OBJECT (row), "edit-button", button);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", id);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Edit Address"),
@@ -436,20 +428,57 @@ create_address_row (CltCustomerPage *self,
   return row;
 }
 
+/* The address row holding @widget, or NULL. */
+static const char *
+focused_address_id (CltCustomerPage *self,
+                    GtkWidget       *widget)
+{
+  GtkWidget *row = widget != NULL ? gtk_widget_get_ancestor (widget, GTK_TYPE_LIST_BOX_ROW) : NULL;
+
+  if (row == NULL || gtk_widget_get_parent (row) != GTK_WIDGET (self->address_list))
+    return NULL;
+
+  return g_object_get_data (G_OBJECT (row), "address-id");
+}
+
 void
 _clt_customer_page_render_addresses (CltCustomerPage *self)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  gboolean had_focus = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->addresses_stack));
+  g_autofree char *focused_id = g_strdup (focused_address_id (self, focus));
+  GtkWidget *refocus = NULL;
+
   if (self->customer == NULL || self->addresses == NULL)
     return;
 
   clear_list_box (self->address_list);
 
   for (guint i = 0; i < self->addresses->len; i++)
-    gtk_list_box_append (self->address_list,
-                         create_address_row (self, g_ptr_array_index (self->addresses, i)));
+    {
+      CltAddress *address = g_ptr_array_index (self->addresses, i);
+      GtkWidget *row = create_address_row (self, address);
+
+      gtk_list_box_append (self->address_list, row);
+      /* The rows are made anew: the focus goes back to the same address's
+       * Edit button, or (the first address, added from the empty page's
+       * button) to the new row's. */
+      if (had_focus && (focused_id == NULL || g_strcmp0 (focused_id, clt_address_get_id (address)) == 0))
+        refocus = g_object_get_data (G_OBJECT (row), "edit-button");
+    }
 
   gtk_stack_set_visible_child_name (self->addresses_stack,
                                     self->addresses->len > 0 ? "list" : "empty");
+
+  /* (A focus inside the old rows is gone with them: not looked at.) */
+  if (had_focus && (focused_id != NULL || !gtk_widget_get_mapped (focus)))
+    {
+      if (refocus != NULL)
+        gtk_widget_grab_focus (refocus);
+      else
+        gtk_widget_child_focus (GTK_WIDGET (self->addresses_stack), GTK_DIR_TAB_FORWARD);
+    }
 }
 
 GtkWidget *
@@ -648,6 +677,61 @@ _clt_customer_page_clear_lists (CltCustomerPage *self)
   gtk_list_box_set_placeholder (self->order_list, NULL);
 }
 
+/* The pairs of a section: a grid of two or three columns where the page
+ * is wide, one column on a phone (a cell is at least CELL_WIDTH wide). */
+#define CELL_WIDTH 200
+
+static GtkWidget *
+property_grid_new (void)
+{
+  GtkWidget *grid = gtk_flow_box_new ();
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (grid), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (grid), TRUE);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (grid), 1);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (grid), 3);
+  gtk_widget_add_css_class (grid, "card");
+  gtk_widget_add_css_class (grid, "property-grid");
+
+  return grid;
+}
+
+/* A field's name over its value, a cell of a property grid; the value
+ * label is returned in @value. */
+static GtkWidget *
+property_cell_new (const char  *title,
+                   GtkLabel   **value)
+{
+  GtkWidget *child = gtk_flow_box_child_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (title);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+  gtk_widget_add_css_class (name, "property-name");
+  gtk_box_append (GTK_BOX (box), name);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  /* Selectable with the pointer; no stop for the keyboard (as the header). */
+  gtk_widget_set_focusable (label, FALSE);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (label),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, name, NULL,
+                                  -1);
+  gtk_box_append (GTK_BOX (box), label);
+
+  gtk_widget_set_size_request (box, CELL_WIDTH, -1);
+  gtk_widget_add_css_class (child, "property-cell");
+  gtk_widget_set_focusable (child, FALSE);
+  gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), box);
+
+  *value = GTK_LABEL (label);
+  return child;
+}
+
 void
 _clt_customer_page_init_rows (CltCustomerPage *self)
 {
@@ -657,17 +741,18 @@ _clt_customer_page_init_rows (CltCustomerPage *self)
     [SECTION_ACCOUNT] = self->account_group,
     [SECTION_COMPANY] = self->company_group,
   };
+  GtkWidget *grids[G_N_ELEMENTS (sections)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      grids[i] = property_grid_new ();
+      adw_preferences_group_add (sections[i], grids[i]);
+    }
 
   for (guint i = 0; i < N_FIELDS; i++)
     {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(field_info[i].title));
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-      gtk_widget_add_css_class (row, "property");
-      adw_preferences_group_add (sections[field_info[i].section], row);
-      self->field_rows[i] = ADW_ACTION_ROW (row);
+      self->field_cells[i] = property_cell_new (_(field_info[i].title), &self->field_values[i]);
+      gtk_flow_box_append (GTK_FLOW_BOX (grids[field_info[i].section]), self->field_cells[i]);
     }
 
   gtk_list_box_set_sort_func (self->note_list, sort_notes_newest_first, NULL, NULL);

@@ -353,6 +353,17 @@ on_store_read_only_cb (CltCustomerPage *self)
   _clt_customer_page_update_actions (self);
 }
 
+/* The buttons at the end of the header where the view switcher fits in
+ * the header bar; on a phone (the switcher at the bottom) they wrap under
+ * the name, where they line up with it. */
+static void
+on_switcher_title_visible_cb (CltCustomerPage *self)
+{
+  gboolean narrow = adw_view_switcher_title_get_title_visible (self->switcher_title);
+
+  gtk_widget_set_halign (GTK_WIDGET (self->summary_buttons), narrow ? GTK_ALIGN_START : GTK_ALIGN_END);
+}
+
 static void
 clt_customer_page_constructed (GObject *object)
 {
@@ -533,12 +544,14 @@ clt_customer_page_class_init (CltCustomerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, personal_group);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, shop_group);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, summary_buttons);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, verified_badge);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, verified_row);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerPage, view_stack);
 
+  gtk_widget_class_bind_template_callback (widget_class, on_switcher_title_visible_cb);
   _clt_customer_page_class_init_actions (klass);
   _clt_customer_page_class_init_membership (klass);
 

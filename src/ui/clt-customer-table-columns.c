@@ -317,6 +317,24 @@ add_custom_column (CltCustomerTable *self,
 /* Applies @layout (a(sbi): id, visible, width, in order; NULL: the
  * defaults) to the columns, or the narrow set while narrow. */
 static void
+set_status_factory (CltCustomerTable   *self,
+                    GtkListItemFactory *factory)
+{
+  GtkColumnViewColumn *status = self->columns[CLT_SORT_KEY_STATUS];
+
+  gboolean visible = gtk_column_view_column_get_visible (status);
+
+  if (gtk_column_view_column_get_factory (status) == factory)
+    return;
+
+  /* GTK 4.8 keeps the cells it made with the old factory: hidden, the
+   * column drops them, and shown again it makes new ones. */
+  gtk_column_view_column_set_visible (status, FALSE);
+  gtk_column_view_column_set_factory (status, factory);
+  gtk_column_view_column_set_visible (status, visible);
+}
+
+static void
 apply_layout (CltCustomerTable *self)
 {
   self->restoring++;
@@ -334,12 +352,14 @@ apply_layout (CltCustomerTable *self)
                                                       column == self->columns[CLT_SORT_KEY_STATUS]);
         }
       gtk_column_view_column_set_expand (self->name_column, TRUE);
-      gtk_column_view_column_set_fixed_width (self->columns[CLT_SORT_KEY_STATUS], 110);
+      gtk_column_view_column_set_fixed_width (self->columns[CLT_SORT_KEY_STATUS], 120);
+      set_status_factory (self, self->stacked_status_factory);
     }
   else if (self->layout == NULL)
     {
       gtk_column_view_column_set_visible (self->name_column, FALSE);
       gtk_column_view_column_set_expand (self->name_column, FALSE);
+      set_status_factory (self, self->status_factory);
       for (guint key = 0; key < CLT_N_SORT_KEYS; key++)
         {
           gboolean shown = TRUE;
@@ -370,6 +390,7 @@ apply_layout (CltCustomerTable *self)
       gtk_column_view_column_set_expand (self->name_column, FALSE);
       gtk_column_view_column_set_fixed_width (self->columns[CLT_SORT_KEY_STATUS],
                                               _clt_customer_table_get_spec (CLT_SORT_KEY_STATUS)->fixed_width);
+      set_status_factory (self, self->status_factory);
       g_variant_iter_init (&iter, self->layout);
       while (g_variant_iter_next (&iter, "(&sbi)", &id, &visible, &width))
         {

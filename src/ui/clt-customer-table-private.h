@@ -77,6 +77,9 @@ struct _CltCustomerTable
    * (name over email), one column per custom field, where the layout is
    * kept, and whether the table is narrow (a phone's width). */
   GtkColumnViewColumn *name_column;
+  /* The Status column's cells: in one line, or two (while narrow). */
+  GtkListItemFactory  *status_factory;
+  GtkListItemFactory  *stacked_status_factory;
   SortProbe            name_probe;
   GPtrArray           *custom_columns;
   GSettings           *settings;

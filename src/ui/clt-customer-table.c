@@ -67,9 +67,9 @@ static void
 update_status_cell (GtkWidget   *box,
                     CltCustomer *customer)
 {
-  GtkWidget *status_label = gtk_widget_get_first_child (box);
-  GtkWidget *verified_icon = gtk_widget_get_next_sibling (status_label);
-  GtkWidget *unverified_label = gtk_widget_get_next_sibling (verified_icon);
+  GtkWidget *status_label = g_object_get_data (G_OBJECT (box), "status-label");
+  GtkWidget *verified_icon = g_object_get_data (G_OBJECT (box), "verified-icon");
+  GtkWidget *unverified_label = g_object_get_data (G_OBJECT (box), "unverified-label");
   const char *status_text = "";
   gboolean loaded = clt_customer_get_loaded (customer);
   gboolean verified = clt_customer_get_verified (customer);
@@ -303,12 +303,22 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
 
   if (spec->kind == CELL_STATUS)
     {
+      /* In one line, or (the narrow table's two-line rows) "Unverified"
+       * under the status. */
+      gboolean stacked = g_object_get_data (G_OBJECT (factory), "stacked") != NULL;
+      GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *status = create_label (FALSE);
       GtkWidget *icon;
       GtkWidget *unverified;
 
-      child = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      child = stacked ? gtk_box_new (GTK_ORIENTATION_VERTICAL, 0) : line;
+      if (stacked)
+        {
+          gtk_widget_set_valign (child, GTK_ALIGN_CENTER);
+          gtk_box_append (GTK_BOX (child), line);
+        }
 
-      gtk_box_append (GTK_BOX (child), create_label (FALSE));
+      gtk_box_append (GTK_BOX (line), status);
 
       icon = gtk_image_new_from_icon_name ("emblem-ok-symbolic");
       gtk_widget_set_tooltip_text (icon, _("Email address verified"));
@@ -316,13 +326,17 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
       gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _("Verified"),
                                       -1);
-      gtk_box_append (GTK_BOX (child), icon);
+      gtk_box_append (GTK_BOX (line), icon);
 
       unverified = create_label (FALSE);
       gtk_label_set_text (GTK_LABEL (unverified), _("Unverified"));
       gtk_widget_set_tooltip_text (unverified, _("Email address not verified yet"));
       gtk_widget_add_css_class (unverified, "dim-label");
       gtk_box_append (GTK_BOX (child), unverified);
+
+      g_object_set_data (G_OBJECT (child), "status-label", status);
+      g_object_set_data (G_OBJECT (child), "verified-icon", icon);
+      g_object_set_data (G_OBJECT (child), "unverified-label", unverified);
     }
   else
     {
@@ -383,6 +397,21 @@ on_factory_unbind_cb (GtkSignalListItemFactory *factory,
     g_signal_handlers_disconnect_by_func (customer, on_customer_notify_cb, child);
 }
 
+static GtkListItemFactory *
+create_factory (const ColumnSpec *spec,
+                gboolean          stacked)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  if (stacked)
+    g_object_set_data (G_OBJECT (factory), "stacked", GINT_TO_POINTER (TRUE));
+  g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), (gpointer) spec);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind_cb), (gpointer) spec);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_factory_unbind_cb), (gpointer) spec);
+
+  return factory;
+}
+
 static void
 add_columns (CltCustomerTable *self)
 {
@@ -395,10 +424,12 @@ add_columns (CltCustomerTable *self)
 
       g_assert (spec->sort_key == i);
 
-      factory = gtk_signal_list_item_factory_new ();
-      g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), (gpointer) spec);
-      g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind_cb), (gpointer) spec);
-      g_signal_connect (factory, "unbind", G_CALLBACK (on_factory_unbind_cb), (gpointer) spec);
+      factory = create_factory (spec, FALSE);
+      if (spec->kind == CELL_STATUS)
+        {
+          self->status_factory = g_object_ref (factory);
+          self->stacked_status_factory = create_factory (spec, TRUE);
+        }
 
       self->probes[i].self = self;
       self->probes[i].sort_key = spec->sort_key;
@@ -500,6 +531,8 @@ clt_customer_table_dispose (GObject *object)
 
   g_clear_object (&self->list);
   g_clear_object (&self->growing);
+  g_clear_object (&self->status_factory);
+  g_clear_object (&self->stacked_status_factory);
   g_clear_object (&self->probe_a);
   g_clear_object (&self->probe_b);
   g_clear_pointer (&self->sort_field, g_free);
@@ -804,4 +837,45 @@ clt_customer_table_get_position_at (CltCustomerTable *self,
     }
 
   return G_MAXUINT;
+}
+
+/* The row (GTK's own widget) that holds @widget's cell of @position, or
+ * NULL: GTK 4.8 has no public way to focus a row by its position. */
+static GtkWidget *
+find_row_at (GtkWidget *widget,
+             guint      position)
+{
+  GtkListItem *list_item = g_object_get_qdata (G_OBJECT (widget), list_item_quark);
+
+  if (list_item != NULL && gtk_list_item_get_position (list_item) == position)
+    {
+      for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+        if (g_strcmp0 (gtk_widget_get_css_name (w), "row") == 0)
+          return w;
+      return NULL;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = find_row_at (child, position);
+
+      if (row != NULL)
+        return row;
+    }
+
+  return NULL;
+}
+
+gboolean
+clt_customer_table_focus_position (CltCustomerTable *self,
+                                   guint             position)
+{
+  GtkWidget *row;
+
+  g_return_val_if_fail (CLT_IS_CUSTOMER_TABLE (self), FALSE);
+
+  row = find_row_at (GTK_WIDGET (self->column_view), position);
+  return row != NULL && gtk_widget_grab_focus (row);
 }

@@ -73,4 +73,9 @@ gboolean            clt_customer_table_move_column        (CltCustomerTable *sel
 /* Opens the column chooser ("table.choose-columns"). */
 void                clt_customer_table_choose_columns     (CltCustomerTable *self);
 
+/* Moves the keyboard focus to the row at @position, if it has been made
+ * (drawn at least once); returns whether it did. */
+gboolean            clt_customer_table_focus_position     (CltCustomerTable *self,
+                                                           guint             position);
+
 G_END_DECLS

@@ -66,6 +66,14 @@ struct _CltWindow
   /* The open Add/Edit dialog (weak) and, when editing, its customer. */
   CltCustomerEditor    *editor;
   CltCustomer          *editor_customer;
+  /* What had the keyboard focus when the dialog opened (weak): it gets it
+   * back when the dialog closes. */
+  GtkWidget            *editor_opener;
+  /* The customer just added: its row gets the focus once it shows. */
+  char                 *added_customer_id;
+  guint                 added_focus_tick;
+  guint                 added_position;
+  guint                 added_tries;
   /* The rows' context menu: View, Edit…, Delete…. */
   GtkPopoverMenu       *row_menu;
   /* The row menu's Assisted Buying ("assisted.*" on the window), and
@@ -172,6 +180,16 @@ void               _clt_window_retry_connection_action (GtkWidget  *widget,
 /* Installs win.show-group (s), win.show-company (s), win.add-to-group and
  * win.remove-from-group (on the selected customers). */
 void               _clt_window_class_init_membership (GtkWidgetClass *widget_class);
+/* Installs win.add-customer and win.edit-customer (clt-window-editor.c). */
+void               _clt_window_class_init_editor     (GtkWidgetClass *widget_class);
+/* Opens the Edit dialog for the current customer. */
+void               _clt_window_edit_customer         (CltWindow   *self);
+/* The customer that Edit and Delete act on: the page's, or the selected
+ * row's while the table shows. */
+CltCustomer       *_clt_window_get_current_customer  (CltWindow   *self);
+/* The list changed: the customer just added, if among its rows, is
+ * selected and its row focused. */
+void               _clt_window_focus_added_customer  (CltWindow   *self);
 /* Connects the group and company filter and the selection bar. */
 void               _clt_window_init_membership       (CltWindow   *self);
 /* Shows the selection bar for several selected rows; enables the group

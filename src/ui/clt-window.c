@@ -139,6 +139,8 @@ static void
 update_page (CltWindow *self)
 {
   const char *page;
+  GtkWidget *old_page;
+  GtkWidget *focus;
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
     page = "table";
@@ -149,7 +151,18 @@ update_page (CltWindow *self)
   else
     page = "no-results";
 
+  _clt_window_focus_added_customer (self);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), page) == 0)
+    return;
+
+  /* The focus was on the page that goes (the empty page's button, after
+   * the first customer was added): into the table, not lost. */
+  old_page = gtk_stack_get_visible_child (self->stack);
+  focus = gtk_root_get_focus (GTK_ROOT (self));
   gtk_stack_set_visible_child_name (self->stack, page);
+  if (g_str_equal (page, "table") && self->editor == NULL && !_clt_window_page_is_visible (self) &&
+      (focus == NULL || (old_page != NULL && gtk_widget_is_ancestor (focus, old_page))))
+    gtk_widget_grab_focus (GTK_WIDGET (clt_customer_table_get_column_view (self->table)));
 }
 
 void
@@ -594,10 +607,8 @@ _clt_window_get_selected_customer (CltWindow *self)
   return clt_customer_get_loaded (customer) ? customer : NULL;
 }
 
-/* The customer that Edit and Delete act on: the page's, or the selected
- * row's while the table shows. */
-static CltCustomer *
-get_current_customer (CltWindow *self)
+CltCustomer *
+_clt_window_get_current_customer (CltWindow *self)
 {
   if (_clt_window_page_is_visible (self))
     return clt_customer_page_get_customer (self->page);
@@ -633,201 +644,13 @@ on_column_view_activate_cb (CltWindow     *self,
 /* Adding and editing {{{ */
 
 static void
-on_editor_delete_requested_cb (CltWindow         *self,
-                               CltCustomerEditor *editor)
-{
-  if (editor == self->editor && self->editor_customer != NULL)
-    _clt_window_confirm_delete (self, self->editor_customer);
-}
-
-static void
-on_editor_unrealized_cb (CltWindow         *self,
-                         CltCustomerEditor *editor)
-{
-  if (editor != self->editor)
-    return;
-
-  g_clear_weak_pointer (&self->editor);
-  g_clear_object (&self->editor_customer);
-
-  /* The keyboard focus comes back where the editor was opened from: the
-   * customer page, or the table (GTK leaves it on no widget). */
-  if (self->disposed)
-    return;
-  if (_clt_window_page_is_visible (self))
-    gtk_widget_child_focus (GTK_WIDGET (self->page), GTK_DIR_TAB_FORWARD);
-  else if (gtk_widget_get_mapped (GTK_WIDGET (self->table)))
-    gtk_widget_grab_focus (GTK_WIDGET (clt_customer_table_get_column_view (self->table)));
-}
-
-static void
-track_editor (CltWindow         *self,
-              CltCustomerEditor *editor,
-              CltCustomer       *customer)
-{
-  g_set_weak_pointer (&self->editor, editor);
-  g_set_object (&self->editor_customer, customer);
-
-  /* gtk_window_destroy () (closing included) unrealizes it: then it is
-   * gone, even while its own pending store calls still hold a reference. */
-  g_signal_connect_object (editor, "unrealize",
-                           G_CALLBACK (on_editor_unrealized_cb), self, G_CONNECT_SWAPPED);
-
-  g_signal_connect_object (editor, "delete-requested",
-                           G_CALLBACK (on_editor_delete_requested_cb), self, G_CONNECT_SWAPPED);
-}
-
-static void
-on_customer_added_cb (CltWindow         *self,
-                      CltCustomer       *stored,
-                      CltCustomerEditor *editor)
-{
-  AdwToast *toast = clt_toast_new (_("Customer added"));
-
-  if (stored != NULL && clt_customer_get_id (stored) != NULL)
-    {
-      adw_toast_set_button_label (toast, _("_View"));
-      adw_toast_set_action_name (toast, "win.show-customer");
-      adw_toast_set_action_target_value (toast, g_variant_new_string (clt_customer_get_id (stored)));
-    }
-  adw_toast_set_timeout (toast, 5);
-  _clt_window_show_toast (self, toast);
-}
-
-static void
-on_customer_saved_cb (CltWindow         *self,
-                      CltCustomer       *stored,
-                      CltCustomerEditor *editor)
-{
-  AdwToast *toast = clt_toast_new (_("Customer saved"));
-
-  adw_toast_set_timeout (toast, 5);
-  _clt_window_show_toast (self, toast);
-
-  if (stored != NULL &&
-      g_strcmp0 (clt_customer_page_get_customer_id (self->page), clt_customer_get_id (stored)) == 0)
-    clt_customer_page_reload (self->page);
-}
-
-static void
-open_editor_for_edit (CltWindow   *self,
-                      CltCustomer *customer)
-{
-  CltCustomerEditor *editor;
-
-  if (self->editor != NULL)
-    {
-      gtk_window_present (GTK_WINDOW (self->editor));
-      return;
-    }
-
-  editor = clt_customer_editor_new_for_edit (GTK_WINDOW (self), self->store, customer);
-  track_editor (self, editor, customer);
-  g_signal_connect_object (editor, "saved", G_CALLBACK (on_customer_saved_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (editor));
-}
-
-static void
-on_edit_customer_fetched_cb (GObject      *object,
-                             GAsyncResult *result,
-                             gpointer      user_data)
-{
-  g_autoptr(CltWindow) self = user_data;
-  g_autoptr(CltCustomer) customer = NULL;
-  g_autoptr(GError) error = NULL;
-
-  customer = clt_store_get_customer_finish (CLT_STORE (object), result, &error);
-
-  if (customer == NULL)
-    {
-      if (!self->disposed)
-        _clt_window_show_error (self, _("Couldn't open the customer for editing"), error);
-      return;
-    }
-
-  if (!self->disposed)
-    open_editor_for_edit (self, customer);
-}
-
-static void
-edit_customer (CltWindow *self)
-{
-  CltCustomer *customer;
-
-  if (clt_store_get_read_only (self->store))
-    return;
-
-  if (self->editor != NULL)
-    {
-      gtk_window_present (GTK_WINDOW (self->editor));
-      return;
-    }
-
-  if (_clt_window_page_is_visible (self))
-    {
-      customer = clt_customer_page_get_customer (self->page);
-      if (customer != NULL)
-        open_editor_for_edit (self, customer);
-      return;
-    }
-
-  customer = get_current_customer (self);
-  if (customer == NULL)
-    return;
-
-  /* A row holds what the table shows: edit the whole stored customer. */
-  g_cancellable_cancel (self->fetch_cancellable);
-  g_clear_object (&self->fetch_cancellable);
-  self->fetch_cancellable = g_cancellable_new ();
-
-  clt_store_get_customer_async (self->store,
-                                clt_customer_get_id (customer),
-                                self->fetch_cancellable,
-                                on_edit_customer_fetched_cb,
-                                g_object_ref (self));
-}
-
-static void
-add_customer_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  CltWindow *self = CLT_WINDOW (widget);
-  CltCustomerEditor *editor;
-
-  if (clt_store_get_read_only (self->store))
-    return;
-
-  if (self->editor != NULL)
-    {
-      gtk_window_present (GTK_WINDOW (self->editor));
-      return;
-    }
-
-  editor = clt_customer_editor_new_for_create (GTK_WINDOW (self), self->store);
-  track_editor (self, editor, NULL);
-  g_signal_connect_object (editor, "saved", G_CALLBACK (on_customer_added_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (editor));
-}
-
-static void
-edit_customer_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  edit_customer (CLT_WINDOW (widget));
-}
-
-static void
 delete_customer_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
   CltWindow *self = CLT_WINDOW (widget);
 
-  _clt_window_confirm_delete (self, get_current_customer (self));
+  _clt_window_confirm_delete (self, _clt_window_get_current_customer (self));
 }
 
 static void
@@ -946,7 +769,7 @@ static void
 on_page_edit_requested_cb (CltWindow       *self,
                            CltCustomerPage *page)
 {
-  edit_customer (self);
+  _clt_window_edit_customer (self);
 }
 
 static void
@@ -1086,6 +909,11 @@ clt_window_dispose (GObject *object)
   if (self->editor != NULL)
     gtk_window_destroy (GTK_WINDOW (self->editor));
   g_clear_weak_pointer (&self->editor);
+  g_clear_weak_pointer (&self->editor_opener);
+  if (self->added_focus_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->added_focus_tick);
+  self->added_focus_tick = 0;
+  g_clear_pointer (&self->added_customer_id, g_free);
   g_clear_object (&self->editor_customer);
   g_clear_weak_pointer (&self->last_toast);
   /* The bars go back where the template put them, to go with it. */
@@ -1224,16 +1052,15 @@ clt_window_class_init (CltWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_bar_search_mode_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.add-customer", NULL, add_customer_action);
   gtk_widget_class_install_action (widget_class, "win.choose-columns", NULL, choose_columns_action);
   gtk_widget_class_install_action (widget_class, "win.close-search", NULL, close_search_action);
   gtk_widget_class_install_action (widget_class, "win.delete-customer", NULL, delete_customer_action);
-  gtk_widget_class_install_action (widget_class, "win.edit-customer", NULL, edit_customer_action);
   gtk_widget_class_install_action (widget_class, "win.show-customer", "s", show_customer_action);
   gtk_widget_class_install_action (widget_class, "win.load-sample", NULL, load_sample_action);
   gtk_widget_class_install_action (widget_class, "win.retry-connection", NULL,
                                    _clt_window_retry_connection_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  _clt_window_class_init_editor (widget_class);
   _clt_window_class_init_membership (widget_class);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
 

@@ -12,7 +12,12 @@
 #   clt-e2e.py keyboard --clientele BIN
 #       with key events only, as someone who uses no pointer: Ctrl+N adds a
 #       customer in a dialog (role dialog, named by its title, every field
-#       Tab passes named, an error described-by its field) and Ctrl+S saves.
+#       Tab passes named, an error described-by its field) and Ctrl+S saves;
+#       the focus lands on the new row, Return opens it, Alt+2 and Space
+#       open the Add Address dialog (Escape closes it), Alt+3 and Ctrl+Enter
+#       add a note, Escape goes back to the row, Delete and Alt+D delete,
+#       Ctrl+Z undoes; the focus after each dialog and the store (read next
+#       to the app) are checked.
 #   clt-e2e.py installed --clientele BIN
 #       an installed clientele (its schema, data and translations found
 #       through the environment the caller sets, LANGUAGE=de) shows its
@@ -681,9 +686,141 @@ def test_keyboard(args, workdir):
         ok(gone, 'Ctrl+S saves and closes the dialog')
         m = wait_title(app, COUNT_RE, lambda m: parse_count(m.group(1)) == 1)
         ok(m, 'the title counts 1 customer', 'title: %r' % app.title())
+        keyboard_customer_flow(app, database)
 
     finally:
         app.stop()
+
+
+def inside(acc, pred):
+    """Whether @acc or one of its ancestors matches @pred."""
+    for _ in range(40):
+        if acc is None:
+            return False
+        if pred(acc):
+            return True
+        try:
+            acc = acc.parent
+        except Exception:
+            return False
+    return False
+
+
+def stored_customer(database, email):
+    """What the database holds for @email: (first name, anonymized, number
+    of addresses, of notes, of pending deletions), or None. Read-only, next
+    to the running app (WAL)."""
+    import sqlite3
+    conn = sqlite3.connect('file:%s?mode=ro' % database, uri=True, timeout=5)
+    try:
+        return conn.execute(
+            'SELECT c.first_name, c.anonymized_at IS NOT NULL,'
+            ' (SELECT count(*) FROM addresses a WHERE a.customer_pk = c.pk),'
+            ' (SELECT count(*) FROM notes n WHERE n.customer_pk = c.pk),'
+            ' (SELECT count(*) FROM pending_deletions p WHERE p.customer_pk = c.pk)'
+            ' FROM customers c WHERE c.email = ?', (email,)).fetchone()
+    finally:
+        conn.close()
+
+
+def shown_as(acc, text):
+    """Whether @acc is named @text. GTK 4.8 names a button with a mnemonic
+    by its raw label and then its text ("Add A_ddress Add Address"): the
+    name ends with what it shows."""
+    n = name(acc) if acc is not None else ''
+    return n == text or n.endswith(' ' + text)
+
+
+def keyboard_customer_flow(app, database):
+    """After the customer was added with the keyboard: open it, open the
+    address dialog, add a note, delete the customer and take that back,
+    with key events only; after each dialog the focus is where the user
+    expects it."""
+    email = 'ada.keys@example.org'
+    focus_names = lambda: (lambda f: (role(f).value_nick if f is not None and role(f) else None,
+                                      name(f) if f is not None else None))(focused(app))
+
+    # The focus is back in the table, on the new customer's row.
+    in_table = wait_for('the focus in the table', lambda: (lambda f: f is not None and
+                        inside(f, app.is_table))(focused(app)), STEP_WAIT_S)
+    if not ok(in_table, 'after the dialog the focus is on the table\'s row', 'focus: %r' % (focus_names(),)):
+        return
+    press(app, 'Return')
+    heading = wait_for('the customer page', lambda: app.find_in_window(
+        lambda a: role(a) == app.pyatspi.ROLE_LABEL and name(a) == 'Ada Keys'), STEP_WAIT_S)
+    if not ok(heading is not None, 'Return on the row opens the customer\'s page'):
+        return
+
+    # Alt+2: the Addresses tab, the focus on its Add Address button.
+    press(app, '2', ALT)
+    f = wait_for('Add Address focused', lambda: (lambda f: f if f is not None and
+                 shown_as(f, 'Add Address') else None)(focused(app)), STEP_WAIT_S)
+    if not ok(f is not None, 'Alt+2 shows the Addresses tab with the focus on Add Address',
+              'focus: %r' % (focus_names(),)):
+        return
+    press(app, 'space')
+    dialog = wait_for('the address dialog', lambda: dialog_named(app, 'Add Address'), STEP_WAIT_S)
+    if not ok(dialog is not None, 'Space opens the Add Address dialog (role dialog)'):
+        return
+    # The focus starts in Address Line 1. (Choosing the country from its
+    # searchable drop-down by keyboard did not save under Xvfb yet: the
+    # dialog is closed unchanged here.)
+    f = wait_for('Address Line 1 focused', lambda: (lambda f: f if f is not None and
+                 shown_as(f, 'Address Line 1') else None)(focused(app)), 5)
+    ok(f is not None or text_field(app, 'Address Line 1') is not None,
+       'the dialog shows Address Line 1', 'focus: %r' % (focus_names(),))
+    press(app, 'Escape')
+    gone = wait_for('the address dialog to close',
+                    lambda: dialog_named(app, 'Add Address') is None, STEP_WAIT_S)
+    if not ok(gone, 'Escape closes the unchanged Add Address dialog',
+              'windows: %r' % [(role(w).value_nick, name(w)) for w in app.windows()]):
+        return
+
+    # Alt+3: the Notes tab, the focus in the note box; Ctrl+Enter adds it.
+    press(app, '3', ALT)
+    box = wait_for('the note box focused', lambda: (lambda f: f if f is not None and
+                   shown_as(f, 'Message') else None)(focused(app)), STEP_WAIT_S)
+    if not ok(box is not None, 'Alt+3 shows the Notes tab with the focus in the note box',
+              'focus: %r' % (focus_names(),)):
+        return
+    type_keys(app, 'Called about the invoice')
+    press(app, 'Return', CTRL)
+    note = wait_for('the note', lambda: app.find_in_window(
+        lambda a: role(a) == app.pyatspi.ROLE_LABEL and name(a) == 'Called about the invoice'),
+        STEP_WAIT_S)
+    ok(note is not None, 'Ctrl+Enter adds the note; the page lists it')
+    row = wait_for('the stored note', lambda: (lambda r: r if r and r[3] == 1 else None)(
+        stored_customer(database, email)), STEP_WAIT_S)
+    ok(row is not None and row[2] == 0, 'the store holds the note',
+       'stored: %r' % (stored_customer(database, email),))
+
+    # Escape: back to the table, on the customer's row; Delete asks first.
+    press(app, 'Escape')
+    back = wait_for('the table', lambda: (lambda f: f is not None and
+                    inside(f, app.is_table))(focused(app)), STEP_WAIT_S)
+    if not ok(back, 'Escape goes back to the table, the focus on the row',
+              'focus: %r' % (focus_names(),)):
+        return
+    press(app, 'Delete')
+    confirm = wait_for('the confirmation', lambda: dialog_named(app, 'Delete Account?'), STEP_WAIT_S)
+    if not ok(confirm is not None, 'Delete asks in a dialog named "Delete Account?"'):
+        return
+    press(app, 'd', ALT)
+    m = wait_title(app, COUNT_RE, lambda m: parse_count(m.group(1)) == 0)
+    ok(m, 'Alt+D deletes: the title counts 0 customers', 'title: %r' % app.title())
+    row = stored_customer(database, email)
+    ok(row is not None and row[4] == 1, 'the store holds the deletion pending, for Undo',
+       'stored: %r' % (row,))
+
+    # Ctrl+Z takes it back: the customer, the address and the note.
+    press(app, 'z', CTRL)
+    m = wait_title(app, COUNT_RE, lambda m: parse_count(m.group(1)) == 1)
+    ok(m, 'Ctrl+Z brings the customer back: the title counts 1 customer', 'title: %r' % app.title())
+    row = wait_for('the deletion undone', lambda: (lambda r: r if r and r[4] == 0 else None)(
+        stored_customer(database, email)), STEP_WAIT_S)
+    ok(row is not None and row[0] == 'Ada' and not row[1] and row[3] == 1,
+       'the store has the customer again, not anonymized, with its note',
+       'stored: %r' % (stored_customer(database, email),))
 
 
 def test_installed(args, workdir):

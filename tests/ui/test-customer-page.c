@@ -181,14 +181,24 @@ find_action_row (GtkWidget  *widget,
   return find_widget (widget, is_action_row_titled, title);
 }
 
+static gboolean
+is_label_titled (GtkWidget     *widget,
+                 gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "property-name") &&
+         g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
 static const char *
 row_value (GtkWidget  *page,
            const char *title)
 {
-  GtkWidget *row = find_action_row (page, title);
+  GtkWidget *name = find_widget (page, is_label_titled, title);
 
-  g_assert_nonnull (row);
-  return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+  /* The value label follows its name in the field's cell. */
+  g_assert_nonnull (name);
+  g_assert_true (GTK_IS_LABEL (gtk_widget_get_next_sibling (name)));
+  return gtk_label_get_label (GTK_LABEL (gtk_widget_get_next_sibling (name)));
 }
 
 static guint

@@ -464,6 +464,17 @@ save_screenshot (GtkWidget  *widget,
                  const char *name)
 {
   const char *dir = g_getenv ("CLT_SCREENSHOT_DIR");
+
+  if (dir != NULL)
+    save_screenshot_in (widget, dir, name);
+}
+
+/* Renders @widget to @name (PNG) in @dir. */
+void
+save_screenshot_in (GtkWidget  *widget,
+                    const char *dir,
+                    const char *name)
+{
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   g_autoptr(GdkPaintable) paintable = NULL;
@@ -471,9 +482,6 @@ save_screenshot (GtkWidget  *widget,
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = NULL;
   GtkSnapshot *snapshot;
-
-  if (dir == NULL)
-    return;
 
   paintable = gtk_widget_paintable_new (widget);
   snapshot = gtk_snapshot_new ();

@@ -79,6 +79,9 @@ void            destroy_and_finalize (gpointer         window,
 void            wait_for_paint      (GtkWidget        *widget);
 void            save_screenshot     (GtkWidget        *widget,
                                      const char       *name);
+void            save_screenshot_in  (GtkWidget        *widget,
+                                     const char       *dir,
+                                     const char       *name);
 /* CLT_SCREENSHOT_WIDTH, or @fallback: how wide to make windows. */
 int             screenshot_width    (int               fallback);
 
