@@ -72,5 +72,5 @@ main (int   argc,
   register_assisted_cases (factory);
   register_field_cases (factory);
 
-  return g_test_run ();
+  return store_test_run ();
 }
