@@ -37,7 +37,6 @@ fixture_teardown (Fixture       *fixture,
   g_free (fixture->path);
 }
 
-
 gboolean
 load_sample (CltSqliteStore *store,
              guint           n,
