@@ -21,9 +21,13 @@ text_body (const char *member,
            const char *value)
 {
   JsonObject *object = json_object_new ();
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
 
   json_object_set_string_member (object, member, value);
-  return json_node_init_object (json_node_alloc (), object);
+  /* The node takes the object (json_node_init_object () would add a
+   * reference, and the object would outlive the node). */
+  json_node_take_object (node, object);
+  return node;
 }
 
 static void

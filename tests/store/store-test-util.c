@@ -14,6 +14,10 @@
 #include "store-test-util.h"
 
 static char *note;
+/* Every registered case (StoreCase), freed by store_test_run (): GTest
+ * frees a case's data only after running it, and a case's child process
+ * runs just that one. */
+static GPtrArray *store_cases;
 
 /* Fixture {{{ */
 
@@ -143,7 +147,19 @@ store_test_add (const char         *path,
 
   store_case->factory = factory;
   store_case->func = func;
-  g_test_add_data_func_full (path, store_case, run_case, g_free);
+  if (store_cases == NULL)
+    store_cases = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (store_cases, store_case);
+  g_test_add_data_func (path, store_case, run_case);
+}
+
+int
+store_test_run (void)
+{
+  int status = g_test_run ();
+
+  g_clear_pointer (&store_cases, g_ptr_array_unref);
+  return status;
 }
 
 void

@@ -64,6 +64,10 @@ void store_test_add (const char         *path,
 /* Call once after g_test_init(). */
 void store_test_init (void);
 
+/* Runs the registered cases (g_test_run ()) and frees what
+ * store_test_add () kept; returns g_test_run ()'s status. */
+int  store_test_run  (void);
+
 /* Registration, one per file of cases. */
 void register_list_cases      (const StoreFactory *factory);
 void register_customer_cases  (const StoreFactory *factory);

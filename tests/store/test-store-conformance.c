@@ -73,5 +73,5 @@ main (int   argc,
   register_field_cases (factory);
   register_marketing_cases (factory);
 
-  return g_test_run ();
+  return store_test_run ();
 }
