@@ -119,36 +119,6 @@ assert_icon_buttons_named (GtkWidget  *window,
 }
 
 static gboolean
-editor_ready (gpointer data)
-{
-  CltCustomerEditor *editor = clt_window_get_editor (data);
-
-  return editor != NULL && gtk_widget_get_mapped (GTK_WIDGET (editor)) &&
-         !clt_customer_editor_get_busy (editor);
-}
-
-static gboolean
-editor_gone (gpointer data)
-{
-  return clt_window_get_editor (data) == NULL;
-}
-
-static gboolean
-address_editor_shown (gpointer data)
-{
-  GtkWindow *editor = find_toplevel (CLT_TYPE_ADDRESS_EDITOR);
-
-  return editor != NULL && gtk_widget_get_mapped (GTK_WIDGET (editor)) &&
-         !clt_address_editor_get_busy (CLT_ADDRESS_EDITOR (editor));
-}
-
-static gboolean
-address_editor_gone (gpointer data)
-{
-  return find_toplevel (CLT_TYPE_ADDRESS_EDITOR) == NULL;
-}
-
-static gboolean
 has_address_rows (gpointer data)
 {
   CltCustomerPage *page = data;
@@ -201,11 +171,11 @@ test_icon_buttons_named (void)
   n_checked += assert_icon_buttons_named (GTK_WIDGET (window), "the customer page");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "customer.edit", NULL));
-  wait_until (editor_ready, window, "the Edit Customer dialog");
+  wait_until (window_editor_ready, window, "the Edit Customer dialog");
   n_checked += assert_icon_buttons_named (GTK_WIDGET (clt_window_get_editor (window)),
                                           "the Edit Customer dialog");
   gtk_window_close (GTK_WINDOW (clt_window_get_editor (window)));
-  wait_until (editor_gone, window, "the editor to close");
+  wait_until (window_editor_gone, window, "the editor to close");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "customer.add-address", NULL));
   wait_until (address_editor_shown, NULL, "the Add Address dialog");

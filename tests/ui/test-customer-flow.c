@@ -360,15 +360,6 @@ close_editor (CltWindow *window)
   g_assert_null (clt_window_get_editor (window));
 }
 
-static gboolean
-editor_ready (gpointer data)
-{
-  CltCustomerEditor *editor = clt_window_get_editor (data);
-
-  return editor != NULL && gtk_widget_get_mapped (GTK_WIDGET (editor)) &&
-         !clt_customer_editor_get_busy (editor);
-}
-
 typedef struct
 {
   CltWindow  *window;
@@ -412,7 +403,7 @@ test_add_then_edit (void)
   wait_for_rows (window, N_SAMPLE);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-customer", NULL));
-  wait_until (editor_ready, window, "the Add Customer dialog");
+  wait_until (window_editor_ready, window, "the Add Customer dialog");
   editor = clt_window_get_editor (window);
   gtk_editable_set_text (GTK_EDITABLE (clt_customer_editor_get_field_row (editor, "first-name")), "Ada");
   gtk_editable_set_text (GTK_EDITABLE (clt_customer_editor_get_field_row (editor, "last-name")), "Lovelace");
@@ -440,7 +431,7 @@ test_add_then_edit (void)
 
   /* Edit from the page (its Edit button, Ctrl+E): saved, the page reloads. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "customer.edit", NULL));
-  wait_until (editor_ready, window, "the Edit Customer dialog");
+  wait_until (window_editor_ready, window, "the Edit Customer dialog");
   editor = clt_window_get_editor (window);
   g_assert_false (clt_customer_editor_is_create (editor));
   g_assert_cmpstr (clt_customer_get_id (clt_customer_editor_get_customer (editor)), ==, customer_id);

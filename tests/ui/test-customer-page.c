@@ -813,12 +813,6 @@ message_dialog_shown (gpointer data)
   return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
-static gboolean
-address_editor_shown (gpointer data)
-{
-  return find_toplevel (CLT_TYPE_ADDRESS_EDITOR) != NULL;
-}
-
 static void
 test_delete_address (void)
 {

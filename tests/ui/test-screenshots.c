@@ -336,36 +336,6 @@ shoot (GtkWidget  *window,
 
 /* Conditions. */
 
-static gboolean
-editor_ready (gpointer data)
-{
-  CltCustomerEditor *editor = clt_window_get_editor (data);
-
-  return editor != NULL && gtk_widget_get_mapped (GTK_WIDGET (editor)) &&
-         !clt_customer_editor_get_busy (editor);
-}
-
-static gboolean
-editor_gone (gpointer data)
-{
-  return clt_window_get_editor (data) == NULL;
-}
-
-static gboolean
-address_editor_shown (gpointer data)
-{
-  GtkWindow *editor = find_toplevel (CLT_TYPE_ADDRESS_EDITOR);
-
-  return editor != NULL && gtk_widget_get_mapped (GTK_WIDGET (editor)) &&
-         !clt_address_editor_get_busy (CLT_ADDRESS_EDITOR (editor));
-}
-
-static gboolean
-address_editor_gone (gpointer data)
-{
-  return find_toplevel (CLT_TYPE_ADDRESS_EDITOR) == NULL;
-}
-
 /* The sample customer with the most addresses among those with orders,
  * given a note. */
 static char *
@@ -459,13 +429,13 @@ shoot_window (CltStore    *store,
 
   /* The dialogs, as large as the window where it is narrow. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "customer.edit", NULL));
-  wait_until (editor_ready, window, "the Edit Customer dialog");
+  wait_until (window_editor_ready, window, "the Edit Customer dialog");
   editor = clt_window_get_editor (window);
   if (size->width < 600)
     resize_to (GTK_WIDGET (editor), size);
   shoot (GTK_WIDGET (editor), "customer-editor", size, scheme, size->width < 600);
   gtk_window_close (GTK_WINDOW (editor));
-  wait_until (editor_gone, window, "the editor to close");
+  wait_until (window_editor_gone, window, "the editor to close");
 
   adw_view_stack_set_visible_child_name (page->view_stack, "addresses");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "customer.add-address", NULL));

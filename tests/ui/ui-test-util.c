@@ -573,3 +573,33 @@ type_into_field (CltCustomerEditor *editor,
   g_assert_true (GTK_IS_EDITABLE (row));
   gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
+
+gboolean
+window_editor_ready (gpointer data)
+{
+  CltCustomerEditor *editor = clt_window_get_editor (data);
+
+  return editor != NULL && gtk_widget_get_mapped (GTK_WIDGET (editor)) &&
+         !clt_customer_editor_get_busy (editor);
+}
+
+gboolean
+window_editor_gone (gpointer data)
+{
+  return clt_window_get_editor (data) == NULL;
+}
+
+gboolean
+address_editor_shown (gpointer data)
+{
+  GtkWindow *editor = find_toplevel (CLT_TYPE_ADDRESS_EDITOR);
+
+  return editor != NULL && gtk_widget_get_mapped (GTK_WIDGET (editor)) &&
+         !clt_address_editor_get_busy (CLT_ADDRESS_EDITOR (editor));
+}
+
+gboolean
+address_editor_gone (gpointer data)
+{
+  return find_toplevel (CLT_TYPE_ADDRESS_EDITOR) == NULL;
+}

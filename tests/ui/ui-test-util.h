@@ -114,6 +114,13 @@ gboolean        address_editor_idle   (gpointer        data);
 gboolean        window_hidden         (gpointer        data);
 gboolean        conflict_dialog_shown (gpointer        data);
 
+/* Conditions: the window at @data has an idle, mapped customer editor / none;
+ * an idle Add or Edit Address dialog is shown / none is. */
+gboolean        window_editor_ready   (gpointer        data);
+gboolean        window_editor_gone    (gpointer        data);
+gboolean        address_editor_shown  (gpointer        data);
+gboolean        address_editor_gone   (gpointer        data);
+
 /* A presented window to parent dialogs on, the caller's own reference;
  * destroy_parent_window () takes it back and checks it is finalized. */
 GtkWindow      *present_parent_window (void);
