@@ -311,8 +311,9 @@ weak_ref_free (gpointer data)
 }
 
 /* Ctrl+Z: takes back the latest deletion whose Undo toast still shows, as
- * its Undo button does. */
-void
+ * its Undo button does. Returns FALSE (and does nothing) when no Undo
+ * toast shows, so that Ctrl+Z goes on to a text field's own undo. */
+gboolean
 _clt_window_undo_last_deletion (CltWindow *self)
 {
   PendingDelete *pd = NULL;
@@ -327,10 +328,7 @@ _clt_window_undo_last_deletion (CltWindow *self)
         pd = candidate;
     }
   if (pd == NULL)
-    {
-      gtk_widget_error_bell (GTK_WIDGET (self));
-      return;
-    }
+    return FALSE;
 
   on_delete_toast_undo_cb (pd->toast, pd);
 
@@ -340,6 +338,7 @@ _clt_window_undo_last_deletion (CltWindow *self)
   g_timeout_add_full (G_PRIORITY_DEFAULT,
                       shown_for >= TOAST_SHOW_US ? 0 : (TOAST_SHOW_US - shown_for) / 1000,
                       dismiss_toast_cb, ref, weak_ref_free);
+  return TRUE;
 }
 
 static void

@@ -205,8 +205,9 @@ void               _clt_window_append_group_section  (CltWindow   *self,
 /* clt-window-delete.c */
 
 void               _clt_window_init_deletions        (CltWindow   *self);
-/* Ctrl+Z: takes back the latest deletion whose Undo toast shows. */
-void               _clt_window_undo_last_deletion    (CltWindow   *self);
+/* Ctrl+Z: takes back the latest deletion whose Undo toast shows; FALSE
+ * when none shows. */
+gboolean           _clt_window_undo_last_deletion    (CltWindow   *self);
 /* Asks, then deletes @customer with Undo. */
 void               _clt_window_confirm_delete        (CltWindow   *self,
                                                       CltCustomer *customer);

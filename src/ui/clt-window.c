@@ -413,7 +413,20 @@ undo_delete_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  _clt_window_undo_last_deletion (CLT_WINDOW (widget));
+  if (!_clt_window_undo_last_deletion (CLT_WINDOW (widget)))
+    gtk_widget_error_bell (widget);
+}
+
+/* Ctrl+Z while an Undo toast shows undoes the deletion wherever the focus
+ * is (after a deletion it may have fallen into the search field, whose
+ * own Ctrl+Z would take it first); otherwise the key goes on, to a text
+ * field's undo. */
+static gboolean
+undo_delete_shortcut_cb (GtkWidget *widget,
+                         GVariant  *args,
+                         gpointer   user_data)
+{
+  return _clt_window_undo_last_deletion (CLT_WINDOW (widget));
 }
 
 static void
@@ -1068,7 +1081,6 @@ clt_window_class_init (CltWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add-customer", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.edit-customer", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.close-search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo-delete", NULL);
 }
 
 static void
@@ -1094,6 +1106,13 @@ clt_window_init (CltWindow *self)
   gtk_column_view_set_single_click_activate (column_view, FALSE);
   g_signal_connect_object (column_view, "activate",
                            G_CALLBACK (on_column_view_activate_cb), self, G_CONNECT_SWAPPED);
+
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK),
+                                                          gtk_callback_action_new (undo_delete_shortcut_cb, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   shortcuts = gtk_shortcut_controller_new ();
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
