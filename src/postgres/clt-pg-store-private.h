@@ -98,9 +98,7 @@ struct _CltPgStore
   GMutex       pool_lock;
   guint        n_connections;     /* under pool_lock */
 
-  /* Changes this store made: the poll of the change log skips them. */
-  GMutex       changes_lock;
-  GHashTable  *own_changes;       /* seq → seq */
+  /* The last change of the log seen (see clt-pg-store-session.c). */
   gint64       last_change;       /* main context only */
   GSource     *upkeep_source;
   gboolean     polling;           /* main context only */
@@ -111,85 +109,7 @@ struct _CltPgStore
   GSource     *listen_source;
 };
 
-/* One entry of the change log, as "changed" tells it. */
-typedef struct
-{
-  gint64         seq;
-  CltChangeKind  kind;
-  char          *id;
-} Change;
-
-/* The columns every customer read selects, in this order (see
- * read_customer ()). */
-#define CUSTOMER_COLUMNS \
-  "c.pk, c.id, c.number, c.email, c.salutation, c.title, c.first_name, c.middle_name," \
-  " c.last_name, c.gender, c.date_of_birth, c.phone, c.company, c.locale, c.currency," \
-  " c.preferred_site, c.restriction, c.active, c.on_hold, c.verified, c.registered," \
-  " c.updated, c.last_login, c.anonymized_at, c.default_billing_address," \
-  " c.default_shipping_address, c.zip_code, c.city, c.country, c.company_id," \
-  " c.business_unit, c.roles, c.version"
-
-enum {
-  COL_PK, COL_ID, COL_NUMBER, COL_EMAIL, COL_SALUTATION, COL_TITLE, COL_FIRST_NAME,
-  COL_MIDDLE_NAME, COL_LAST_NAME, COL_GENDER, COL_DATE_OF_BIRTH, COL_PHONE, COL_COMPANY,
-  COL_LOCALE, COL_CURRENCY, COL_PREFERRED_SITE, COL_RESTRICTION, COL_ACTIVE, COL_ON_HOLD,
-  COL_VERIFIED, COL_REGISTERED, COL_UPDATED, COL_LAST_LOGIN, COL_ANONYMIZED_AT,
-  COL_DEFAULT_BILLING, COL_DEFAULT_SHIPPING, COL_ZIP_CODE, COL_CITY, COL_COUNTRY,
-  COL_COMPANY_ID, COL_BUSINESS_UNIT, COL_ROLES, COL_VERSION,
-};
-
-typedef gboolean (*ReadFunc)  (CltPgStore *self,
-                               Reader         *reader,
-                               gpointer        data,
-                               GCancellable   *cancellable,
-                               GTask          *task,
-                               GError        **error);
-typedef gboolean (*WriteFunc) (CltPgStore *self,
-                               PgConn        *db,
-                               gpointer        data,
-                               GCancellable   *cancellable,
-                               GTask          *task,
-                               GError        **error);
-
-typedef struct
-{
-  ReadFunc       read;
-  WriteFunc      write;
-  gpointer       data;
-  GDestroyNotify data_free;
-  /* For writes: what the user's role must allow, who acts, and the
-   * changes to emit as "changed" once committed. */
-  CltPermission  permission;
-  char          *author;
-  /* Who acts when not the store's own user (clt_store_begin_acting_as ()),
-   * captured when the operation started; NULL otherwise. */
-  CltBackofficeUser *actor;
-  GArray        *changes;
-  /* What the write returns, held until COMMIT succeeded. */
-  gboolean       has_result;
-  gboolean       result_is_boolean;
-  gboolean       result_boolean;
-  gpointer       result;
-  GDestroyNotify result_free;
-} Op;
-
 /* Helpers the parts share, by the file that defines them. */
-
-/* clt-pg-store-customers.c */
-G_GNUC_INTERNAL const char *pgs_task_author (GTask *task);
-G_GNUC_INTERNAL CltBackofficeUser *pgs_task_actor (GTask *task);
-G_GNUC_INTERNAL gboolean pgs_check_version (gint64 stored, gint64 expected, GError **error);
-G_GNUC_INTERNAL void pgs_set_conflict (GError **error, const char *field, const char *message);
-G_GNUC_INTERNAL gint64 pgs_now_usec (void);
-G_GNUC_INTERNAL gboolean pgs_step_expect_done (CltPgStore *self, PgConn *db, PgStmt *stmt, GError **error);
-G_GNUC_INTERNAL gboolean pgs_exists_text (CltPgStore *self, PgConn *db, const char *sql, const char *param, gboolean *found, GError **error);
-G_GNUC_INTERNAL gboolean pgs_read_customer_by_pk (CltPgStore *self, PgConn *db, gint64 pk, CltCustomer **out, GError **error);
-G_GNUC_INTERNAL gboolean pgs_lookup_live_customer (CltPgStore *self, PgConn *db, const char *customer_id, gint64 *pk, GError **error);
-G_GNUC_INTERNAL gboolean pgs_write_groups (CltPgStore *self, PgConn *db, gint64 pk, const char *const *groups, GError **error);
-G_GNUC_INTERNAL gboolean pgs_refresh_location (CltPgStore *self, PgConn *db, gint64 pk, GError **error);
-G_GNUC_INTERNAL gboolean pgs_address_exists (CltPgStore *self, PgConn *db, gint64 pk, const char *address_id, gboolean *found, GError **error);
-G_GNUC_INTERNAL void pgs_refuse_write (CltStore *store, gpointer source_tag, CltPermission permission, GError *error, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
-G_GNUC_INTERNAL void pgs_return_invalid (CltStore *store, gpointer source_tag, GError *error, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 
 /* clt-pg-store-import.c */
 G_GNUC_INTERNAL gboolean pgs_step_done (CltPgStore *self, PgConn *db, PgStmt *stmt, GError **error);
@@ -208,27 +128,17 @@ G_GNUC_INTERNAL void pgs_anchors_free (Anchors *anchors);
 G_GNUC_INTERNAL gboolean pgs_select_customers (CltPgStore *self, PgConn *db, PgStmt *stmt, GPtrArray **out, GError **error);
 
 /* clt-pg-store.c */
-G_GNUC_INTERNAL void pgs_write_return_pointer (GTask *task, gpointer result, GDestroyNotify result_free);
-G_GNUC_INTERNAL void pgs_write_return_boolean (GTask *task, gboolean result);
-G_GNUC_INTERNAL void pgs_run_read (CltPgStore *self, gpointer source_tag, ReadFunc func, gpointer data, GDestroyNotify data_free, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
-G_GNUC_INTERNAL void pgs_run_write (CltPgStore *self, gpointer source_tag, WriteFunc func, gpointer data, GDestroyNotify data_free, CltPermission permission, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
-G_GNUC_INTERNAL gboolean pgs_lookup_customer_pk (CltPgStore *self, PgConn *db, const char *customer_id, gint64 *pk, GError **error);
 
 /* clt-pg-store-session.c */
-G_GNUC_INTERNAL gboolean pgs_record_change (CltPgStore *self, PgConn *db, GTask *task, CltChangeKind kind, const char *id, GError **error);
-G_GNUC_INTERNAL void pgs_change_clear (Change *change);
-G_GNUC_INTERNAL void pgs_emit_changes (CltPgStore *self, GArray *changes);
 G_GNUC_INTERNAL gboolean pgs_prune_change_log (CltPgStore *self, PgConn *db, GError **error);
 G_GNUC_INTERNAL gint64 pgs_read_last_change (CltPgStore *self, PgConn *db);
 G_GNUC_INTERNAL void pgs_start_upkeep (CltPgStore *self);
 G_GNUC_INTERNAL void pgs_stop_upkeep (CltPgStore *self);
 
-/* clt-pg-store-customers.c (erasure) */
-G_GNUC_INTERNAL gboolean pgs_anonymize_customer (CltPgStore *self, PgConn *db, GTask *task, gint64 pk, GError **error);
-
 /* clt-pg-util.c */
 G_GNUC_INTERNAL void pgs_set_db_error (CltPgStore *self, GError **error, PgConn *db, int rc);
 G_GNUC_INTERNAL gboolean pgs_exec_sql (CltPgStore *self, PgConn *db, const char *sql, GError **error);
+G_GNUC_INTERNAL gboolean pgs_step_expect_done (CltPgStore *self, PgConn *db, PgStmt *stmt, GError **error);
 G_GNUC_INTERNAL PgStmt *pgs_prepare (CltPgStore *self, PgConn *db, const char *sql, GError **error);
 G_GNUC_INTERNAL void pgs_bind_text (PgStmt *stmt, int idx, const char *text);
 G_GNUC_INTERNAL void pgs_bind_static_text (PgStmt *stmt, int idx, const char *text);
@@ -236,9 +146,6 @@ G_GNUC_INTERNAL void pgs_bind_field_value (PgStmt *stmt, int idx, GVariant *valu
 G_GNUC_INTERNAL void pgs_bind_date_time (PgStmt *stmt, int idx, GDateTime *dt);
 G_GNUC_INTERNAL GDateTime *pgs_column_date_time (PgStmt *stmt, int col);
 G_GNUC_INTERNAL const char *pgs_column_text (PgStmt *stmt, int col);
-
-/* clt-pg-store-customers.c */
-G_GNUC_INTERNAL void clt_pg_store_customers_iface_init (CltStoreInterface *iface);
 
 /* clt-pg-store-import.c */
 G_GNUC_INTERNAL void clt_pg_store_import_iface_init (CltStoreInterface *iface);
@@ -271,6 +178,23 @@ G_GNUC_INTERNAL extern const CltSqlDialect clt_pg_dialect;
 #define pgs_select_customer_shop_data(self, db, ...) CLT_SQL_SHARED (select_customer_shop_data, self, db, __VA_ARGS__)
 #define pgs_read_preferences(self, db, ...) CLT_SQL_SHARED (read_preferences, self, db, __VA_ARGS__)
 #define pgs_select_assisted_sessions(self, db, ...) CLT_SQL_SHARED (select_assisted_sessions, self, db, __VA_ARGS__)
+#define pgs_lookup_customer_pk(self, db, ...) CLT_SQL_SHARED (lookup_customer_pk, self, db, __VA_ARGS__)
+#define pgs_read_customer_by_pk(self, db, ...) CLT_SQL_SHARED (read_customer_by_pk, self, db, __VA_ARGS__)
+#define pgs_anonymize_customer(self, db, ...) CLT_SQL_SHARED (anonymize_customer, self, db, __VA_ARGS__)
+#define pgs_return_invalid sql_return_invalid
+
+/* The task plumbing and the change log are CltSqlStore's: the parts not
+ * shared yet call them by their old names. */
+#define pgs_run_read(self, tag, func, ...) \
+  sql_run_read ((CltSqlStore *) (self), tag, CLT_SQL_ENGINE_FUNC (func), __VA_ARGS__)
+#define pgs_run_write(self, tag, func, ...) \
+  sql_run_write ((CltSqlStore *) (self), tag, CLT_SQL_ENGINE_FUNC (func), __VA_ARGS__)
+#define pgs_record_change(self, db, ...) CLT_SQL_SHARED (record_change, self, db, __VA_ARGS__)
+#define pgs_write_return_pointer sql_write_return_pointer
+#define pgs_write_return_boolean sql_write_return_boolean
+#define pgs_task_author sql_task_author
+#define pgs_task_actor sql_task_actor
+#define pgs_now_usec g_get_real_time
 #define pgs_date_time_to_usec sql_date_time_to_usec
 #define pgs_date_time_from_usec sql_date_time_from_usec
 #define pgs_split_lines sql_split_lines

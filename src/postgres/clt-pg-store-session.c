@@ -22,69 +22,6 @@
 
 /* The change log {{{ */
 
-/* Appends a change to the log (in the write's transaction) and to what the
- * task emits as "changed" once it committed. */
-gboolean
-pgs_record_change (CltPgStore  *self,
-               PgConn         *db,
-               GTask           *task,
-               CltChangeKind    kind,
-               const char      *id,
-               GError         **error)
-{
-  Op *op = g_task_get_task_data (task);
-  g_autoptr(PgStmt) stmt = NULL;
-  Change change;
-
-  stmt = pgs_prepare (self, db,
-                  "INSERT INTO change_log (kind, object_id, author, at) VALUES (?, ?, ?, ?)",
-                  error);
-  if (stmt == NULL)
-    return FALSE;
-
-  pg_bind_int (stmt, 1, kind);
-  pgs_bind_text (stmt, 2, id);
-  pgs_bind_text (stmt, 3, op->author);
-  pg_bind_int64 (stmt, 4, pgs_now_usec ());
-  if (!pgs_step_expect_done (self, db, stmt, error))
-    return FALSE;
-
-  change.seq = pg_last_insert_rowid (db);
-  change.kind = kind;
-  change.id = g_strdup (id);
-  g_array_append_val (op->changes, change);
-  return TRUE;
-}
-
-void
-pgs_change_clear (Change *change)
-{
-  g_clear_pointer (&change->id, g_free);
-}
-
-/* Called on the main context after a write committed: tells listeners, and
- * remembers the sequence numbers so that the poll below skips them. */
-void
-pgs_emit_changes (CltPgStore *self,
-              GArray         *changes)
-{
-  g_mutex_lock (&self->changes_lock);
-  for (guint i = 0; i < changes->len; i++)
-    {
-      const Change *change = &g_array_index (changes, Change, i);
-
-      g_hash_table_add (self->own_changes, GSIZE_TO_POINTER ((gsize) change->seq));
-    }
-  g_mutex_unlock (&self->changes_lock);
-
-  for (guint i = 0; i < changes->len; i++)
-    {
-      const Change *change = &g_array_index (changes, Change, i);
-
-      clt_store_emit_changed (CLT_STORE (self), change->kind, change->id);
-    }
-}
-
 /* The log is for catching up (other windows, a server's change feed), not
  * an archive: what is older than a month goes when a store opens. The
  * newest entry stays, so that max (seq) is the last number ever given
@@ -281,7 +218,7 @@ on_poll_cb (GObject      *object,
             gpointer      user_data)
 {
   CltPgStore *self = CLT_PG_STORE (object);
-  Op *op = g_task_get_task_data (G_TASK (result));
+  CltSqlOp *op = g_task_get_task_data (G_TASK (result));
   PollData *data = op->data;
   g_autoptr(GError) error = NULL;
 
@@ -297,9 +234,7 @@ on_poll_cb (GObject      *object,
       const Change *change = &g_array_index (data->changes, Change, i);
       gboolean own;
 
-      g_mutex_lock (&self->changes_lock);
-      own = g_hash_table_remove (self->own_changes, GSIZE_TO_POINTER ((gsize) change->seq));
-      g_mutex_unlock (&self->changes_lock);
+      own = sql_take_own_change (CLT_SQL_STORE (self), change->seq);
 
       self->last_change = MAX (self->last_change, change->seq);
       if (!own)
@@ -400,7 +335,7 @@ poll_start (CltPgStore *self)
   data = g_new0 (PollData, 1);
   data->since = self->last_change;
   data->changes = g_array_new (FALSE, FALSE, sizeof (Change));
-  g_array_set_clear_func (data->changes, (GDestroyNotify) pgs_change_clear);
+  g_array_set_clear_func (data->changes, (GDestroyNotify) sql_change_clear);
   pgs_run_read (self, poll_start, poll_read, data, (GDestroyNotify) poll_data_free, NULL,
                 on_poll_cb, NULL);
 }

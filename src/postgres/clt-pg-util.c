@@ -28,6 +28,15 @@ const CltSqlDialect clt_pg_dialect = {
   .company_columns = "id, name, " COMPANY_LIST ("company_business_units") ", "
                      COMPANY_LIST ("company_roles") ", version",
   .group_order = "lower (name COLLATE \"C\"), code",
+  .email_taken = "SELECT 1 FROM customers WHERE lower (email) = lower (?::text COLLATE \"C\")",
+  .insert_field_value = "INSERT INTO customer_field_values (customer_pk, field_key, value,"
+                        " sort_number, sort_text) VALUES (?, ?, ?, ?, ?)"
+                        " ON CONFLICT (customer_pk, field_key) DO UPDATE SET value = excluded.value,"
+                        " sort_number = excluded.sort_number, sort_text = excluded.sort_text",
+  .scrub_outbox = CLT_SQL_SCRUB_OUTBOX "lower (recipient) = lower (?3::text COLLATE \"C\")",
+  .forget_replies_by_email = "DELETE FROM idempotency_keys WHERE ?3::text <> ''"
+                             " AND strpos (lower (response), lower (?3::text)) > 0",
+  .forget_replies_by_id = "DELETE FROM idempotency_keys WHERE strpos (response, ?4::text) > 0",
 };
 
 /* }}} */
@@ -83,6 +92,23 @@ pgs_set_db_error (CltPgStore  *self,
                    _("The database “%s” could not be used: %s"), name, detail);
       break;
     }
+}
+
+gboolean
+pgs_step_expect_done (CltPgStore  *self,
+                      PgConn      *db,
+                      PgStmt      *stmt,
+                      GError     **error)
+{
+  int rc = pg_step (stmt);
+
+  if (rc != PG_DONE && rc != PG_ROW)
+    {
+      pgs_set_db_error (self, error, db, rc);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 gboolean

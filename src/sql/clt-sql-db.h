@@ -82,6 +82,9 @@ typedef struct _CltSqlEngine
                                              int          col);
   /* Rows the last INSERT, UPDATE or DELETE changed. */
   gint64               (*changes)           (CltSqlDb    *db);
+  /* The key the last INSERT gave a row (SQLite's rowid; the last value
+   * of a serial column in PostgreSQL). */
+  gint64               (*last_insert_rowid) (CltSqlDb    *db);
   const char          *(*errmsg)            (CltSqlDb    *db);
 } CltSqlEngine;
 
@@ -113,6 +116,7 @@ struct _CltSqlStmt
   .column_int = CLT_SQL_ENGINE_FUNC (prefix##column_int), \
   .column_double = CLT_SQL_ENGINE_FUNC (prefix##column_double), \
   .column_text = CLT_SQL_ENGINE_FUNC (prefix##column_text), \
+  .last_insert_rowid = CLT_SQL_ENGINE_FUNC (prefix##last_insert_rowid), \
   .errmsg = CLT_SQL_ENGINE_FUNC (prefix##errmsg)
 
 /* Prepares @sql on @db: NULL and the engine's code in @rc on failure. */

@@ -566,7 +566,7 @@ update_address_write (CltSqlStore  *self,
       !read_address (self, db, pk, customer_id, clt_address_get_id (address), &before, error))
     return FALSE;
 
-  if (!check_version (self, clt_address_get_version (before), clt_address_get_version (address),
+  if (!check_version (clt_address_get_version (before), clt_address_get_version (address),
                       error))
     return FALSE;
 
@@ -622,7 +622,7 @@ delete_address_write (CltSqlStore  *self,
 
   if (!lookup_live_customer (self, db, data->customer_id, &pk, error) ||
       !read_address (self, db, pk, data->customer_id, data->address_id, &before, error) ||
-      !check_version (self, clt_address_get_version (before), data->version, error))
+      !check_version (clt_address_get_version (before), data->version, error))
     return FALSE;
 
   /* Addresses are personal data: leave no copy in freed pages. */
@@ -697,7 +697,7 @@ set_default_address_write (CltSqlStore  *self,
 
   if (!lookup_live_customer (self, db, data->customer_id, &pk, error) ||
       !read_customer_by_pk (self, db, pk, &before, error) ||
-      !check_version (self, clt_customer_get_version (before), data->version, error) ||
+      !check_version (clt_customer_get_version (before), data->version, error) ||
       !address_exists (self, db, pk, data->address_id, &found, error))
     return FALSE;
 

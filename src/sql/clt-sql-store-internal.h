@@ -63,11 +63,49 @@ typedef enum
   CUSTOMER_ORDERS,
 } CustomerListKind;
 
+/* One entry of the change log, as "changed" tells it. */
+typedef struct
+{
+  gint64         seq;
+  CltChangeKind  kind;
+  char          *id;
+} Change;
+
+/* The columns every customer read selects, in this order (see the
+ * subclasses' select_customers ()). */
+#define CUSTOMER_COLUMNS \
+  "c.pk, c.id, c.number, c.email, c.salutation, c.title, c.first_name, c.middle_name," \
+  " c.last_name, c.gender, c.date_of_birth, c.phone, c.company, c.locale, c.currency," \
+  " c.preferred_site, c.restriction, c.active, c.on_hold, c.verified, c.registered," \
+  " c.updated, c.last_login, c.anonymized_at, c.default_billing_address," \
+  " c.default_shipping_address, c.zip_code, c.city, c.country, c.company_id," \
+  " c.business_unit, c.roles, c.version"
+
+enum {
+  COL_PK, COL_ID, COL_NUMBER, COL_EMAIL, COL_SALUTATION, COL_TITLE, COL_FIRST_NAME,
+  COL_MIDDLE_NAME, COL_LAST_NAME, COL_GENDER, COL_DATE_OF_BIRTH, COL_PHONE, COL_COMPANY,
+  COL_LOCALE, COL_CURRENCY, COL_PREFERRED_SITE, COL_RESTRICTION, COL_ACTIVE, COL_ON_HOLD,
+  COL_VERIFIED, COL_REGISTERED, COL_UPDATED, COL_LAST_LOGIN, COL_ANONYMIZED_AT,
+  COL_DEFAULT_BILLING, COL_DEFAULT_SHIPPING, COL_ZIP_CODE, COL_CITY, COL_COUNTRY,
+  COL_COMPANY_ID, COL_BUSINESS_UNIT, COL_ROLES, COL_VERSION,
+};
+
 /* The columns sql_email_from_row () reads, in this order, from
  * email_outbox as "e". */
 #define EMAIL_COLUMNS \
   "e.public_id, e.recipient, e.subject, e.body, e.kind, e.state, e.created, e.attempts," \
   " e.last_error, e.next_attempt"
+
+/* clt-sql-store.c */
+G_GNUC_INTERNAL const char *sql_task_author (GTask *task);
+G_GNUC_INTERNAL CltBackofficeUser *sql_task_actor (GTask *task);
+G_GNUC_INTERNAL void sql_write_return_pointer (GTask *task, gpointer result, GDestroyNotify result_free);
+G_GNUC_INTERNAL void sql_write_return_boolean (GTask *task, gboolean result);
+G_GNUC_INTERNAL gboolean sql_record_change (CltSqlStore *self, CltSqlDb *db, GTask *task, CltChangeKind kind, const char *id, GError **error);
+G_GNUC_INTERNAL gboolean sql_take_own_change (CltSqlStore *self, gint64 seq);
+G_GNUC_INTERNAL void sql_change_clear (Change *change);
+G_GNUC_INTERNAL void sql_run_read (CltSqlStore *self, gpointer source_tag, CltSqlReadFunc func, gpointer data, GDestroyNotify data_free, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+G_GNUC_INTERNAL void sql_run_write (CltSqlStore *self, gpointer source_tag, CltSqlWriteFunc func, gpointer data, GDestroyNotify data_free, CltPermission permission, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 
 /* clt-sql-util.c */
 G_GNUC_INTERNAL gint64 sql_date_time_to_usec (GDateTime *dt);
@@ -92,6 +130,21 @@ G_GNUC_INTERNAL void clt_sql_store_accounts_iface_init (CltAccountsInterface *if
 /* clt-sql-store-assisted.c */
 G_GNUC_INTERNAL gboolean sql_select_assisted_sessions (CltSqlStore *self, CltSqlDb *db, gint64 pk, GPtrArray **out, GError **error);
 G_GNUC_INTERNAL void clt_sql_store_assisted_iface_init (CltStoreInterface *iface);
+
+/* clt-sql-store-customers.c */
+G_GNUC_INTERNAL gboolean sql_check_version (gint64 stored, gint64 expected, GError **error);
+G_GNUC_INTERNAL gboolean sql_step_expect_done (CltSqlStore *self, CltSqlDb *db, CltSqlStmt *stmt, GError **error);
+G_GNUC_INTERNAL gboolean sql_exists_text (CltSqlStore *self, CltSqlDb *db, const char *sql, const char *param, gboolean *found, GError **error);
+G_GNUC_INTERNAL gboolean sql_lookup_customer_pk (CltSqlStore *self, CltSqlDb *db, const char *customer_id, gint64 *pk, GError **error);
+G_GNUC_INTERNAL gboolean sql_lookup_live_customer (CltSqlStore *self, CltSqlDb *db, const char *customer_id, gint64 *pk, GError **error);
+G_GNUC_INTERNAL gboolean sql_read_customer_by_pk (CltSqlStore *self, CltSqlDb *db, gint64 pk, CltCustomer **out, GError **error);
+G_GNUC_INTERNAL gboolean sql_write_groups (CltSqlStore *self, CltSqlDb *db, gint64 pk, const char *const *groups, GError **error);
+G_GNUC_INTERNAL gboolean sql_refresh_location (CltSqlStore *self, CltSqlDb *db, gint64 pk, GError **error);
+G_GNUC_INTERNAL gboolean sql_address_exists (CltSqlStore *self, CltSqlDb *db, gint64 pk, const char *address_id, gboolean *found, GError **error);
+G_GNUC_INTERNAL gboolean sql_anonymize_customer (CltSqlStore *self, CltSqlDb *db, GTask *task, gint64 pk, GError **error);
+G_GNUC_INTERNAL void sql_return_invalid (CltStore *store, gpointer source_tag, GError *error, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+G_GNUC_INTERNAL void sql_refuse_write (CltStore *store, gpointer source_tag, CltPermission permission, GError *error, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+G_GNUC_INTERNAL void clt_sql_store_customers_iface_init (CltStoreInterface *iface);
 
 /* clt-sql-store-mail.c */
 G_GNUC_INTERNAL gboolean sql_lookup_email_owner (CltSqlStore *self, CltSqlDb *db, const char *public_id, char **customer_id, GError **error);

@@ -123,15 +123,6 @@ column_text (CltSqlStmt *stmt,
 }
 
 static inline gboolean
-step_expect_done (CltSqlStore  *self,
-                  CltSqlDb     *db,
-                  CltSqlStmt   *stmt,
-                  GError      **error)
-{
-  return SQL_CLASS (self)->step_expect_done (self, db, stmt->native, error);
-}
-
-static inline gboolean
 step_done (CltSqlStore  *self,
            CltSqlDb     *db,
            CltSqlStmt   *stmt,
@@ -140,30 +131,24 @@ step_done (CltSqlStore  *self,
   return SQL_CLASS (self)->step_done (self, db, stmt->native, error);
 }
 
-static inline gboolean
-exists_text (CltSqlStore  *self,
-             CltSqlDb     *db,
-             const char   *sql,
-             const char   *param,
-             gboolean     *found,
-             GError      **error)
-{
-  return SQL_CLASS (self)->exists_text (self, db, sql, param, found, error);
-}
+#define step_expect_done sql_step_expect_done
+#define exists_text sql_exists_text
 
 /* }}} */
 
 /* Customers {{{ */
 
-static inline gboolean
-check_version (CltSqlStore  *self,
-               gint64        stored,
-               gint64        expected,
-               GError      **error)
-{
-  return SQL_CLASS (self)->check_version (stored, expected, error);
-}
+#define check_version sql_check_version
+#define lookup_customer_pk sql_lookup_customer_pk
+#define lookup_live_customer sql_lookup_live_customer
+#define read_customer_by_pk sql_read_customer_by_pk
+#define write_groups sql_write_groups
+#define refresh_location sql_refresh_location
+#define address_exists sql_address_exists
+#define refuse_write sql_refuse_write
 
+/* A unique value taken: CONFLICT, with the field named as for INVALID so
+ * that a dialog shows the message next to it. */
 static inline void
 set_conflict (GError     **error,
               const char  *field,
@@ -173,63 +158,23 @@ set_conflict (GError     **error,
 }
 
 static inline gboolean
-lookup_customer_pk (CltSqlStore  *self,
-                    CltSqlDb     *db,
-                    const char   *customer_id,
-                    gint64       *pk,
-                    GError      **error)
-{
-  return SQL_CLASS (self)->lookup_customer_pk (self, db, customer_id, pk, error);
-}
-
-static inline gboolean
-lookup_live_customer (CltSqlStore  *self,
-                      CltSqlDb     *db,
-                      const char   *customer_id,
-                      gint64       *pk,
-                      GError      **error)
-{
-  return SQL_CLASS (self)->lookup_live_customer (self, db, customer_id, pk, error);
-}
-
-static inline gboolean
-read_customer_by_pk (CltSqlStore  *self,
+search_index_remove (CltSqlStore  *self,
                      CltSqlDb     *db,
                      gint64        pk,
-                     CltCustomer **out,
                      GError      **error)
 {
-  return SQL_CLASS (self)->read_customer_by_pk (self, db, pk, out, error);
+  return SQL_CLASS (self)->search_index_remove == NULL ||
+         SQL_CLASS (self)->search_index_remove (self, db, pk, error);
 }
 
 static inline gboolean
-write_groups (CltSqlStore        *self,
-              CltSqlDb           *db,
-              gint64              pk,
-              const char * const *groups,
-              GError            **error)
-{
-  return SQL_CLASS (self)->write_groups (self, db, pk, groups, error);
-}
-
-static inline gboolean
-refresh_location (CltSqlStore  *self,
+search_index_add (CltSqlStore  *self,
                   CltSqlDb     *db,
                   gint64        pk,
                   GError      **error)
 {
-  return SQL_CLASS (self)->refresh_location (self, db, pk, error);
-}
-
-static inline gboolean
-address_exists (CltSqlStore  *self,
-                CltSqlDb     *db,
-                gint64        pk,
-                const char   *address_id,
-                gboolean     *found,
-                GError      **error)
-{
-  return SQL_CLASS (self)->address_exists (self, db, pk, address_id, found, error);
+  return SQL_CLASS (self)->search_index_add == NULL ||
+         SQL_CLASS (self)->search_index_add (self, db, pk, error);
 }
 
 /* Personal data leaves no copy behind in freed pages, where the engine
@@ -260,95 +205,24 @@ request_wal_fold (CltSqlStore *self)
     SQL_CLASS (self)->request_wal_fold (self);
 }
 
-/* }}} */
-
-/* What changed {{{ */
-
-static inline gboolean
-record_change (CltSqlStore    *self,
-               CltSqlDb       *db,
-               GTask          *task,
-               CltChangeKind   kind,
-               const char     *id,
-               GError        **error)
+static inline void
+request_index_merge (CltSqlStore *self)
 {
-  return SQL_CLASS (self)->record_change (self, db, task, kind, id, error);
+  if (SQL_CLASS (self)->request_index_merge != NULL)
+    SQL_CLASS (self)->request_index_merge (self);
 }
 
 /* }}} */
 
 /* Tasks {{{ */
 
-static inline void
-run_read (CltSqlStore         *self,
-          gpointer             source_tag,
-          CltSqlReadFunc       func,
-          gpointer             data,
-          GDestroyNotify       data_free,
-          GCancellable        *cancellable,
-          GAsyncReadyCallback  callback,
-          gpointer             user_data)
-{
-  SQL_CLASS (self)->run_read (self, source_tag, func, data, data_free,
-                              cancellable, callback, user_data);
-}
-
-static inline void
-run_write (CltSqlStore         *self,
-           gpointer             source_tag,
-           CltSqlWriteFunc      func,
-           gpointer             data,
-           GDestroyNotify       data_free,
-           CltPermission        permission,
-           GCancellable        *cancellable,
-           GAsyncReadyCallback  callback,
-           gpointer             user_data)
-{
-  SQL_CLASS (self)->run_write (self, source_tag, func, data, data_free, permission,
-                               cancellable, callback, user_data);
-}
-
-#define TASK_CLASS(task) SQL_CLASS (g_task_get_source_object (task))
-
-static inline void
-write_return_pointer (GTask          *task,
-                      gpointer        result,
-                      GDestroyNotify  result_free)
-{
-  TASK_CLASS (task)->write_return_pointer (task, result, result_free);
-}
-
-static inline void
-write_return_boolean (GTask    *task,
-                      gboolean  result)
-{
-  TASK_CLASS (task)->write_return_boolean (task, result);
-}
-
-static inline const char *
-task_author (GTask *task)
-{
-  return TASK_CLASS (task)->task_author (task);
-}
-
-static inline CltBackofficeUser *
-task_actor (GTask *task)
-{
-  return TASK_CLASS (task)->task_actor (task);
-}
-
-static inline void
-refuse_write (CltStore            *store,
-              gpointer             source_tag,
-              CltPermission        permission,
-              GError              *error,
-              GCancellable        *cancellable,
-              GAsyncReadyCallback  callback,
-              gpointer             user_data)
-{
-  SQL_CLASS (store)->refuse_write (store, source_tag, permission, error,
-                                   cancellable, callback, user_data);
-}
+#define record_change sql_record_change
+#define run_read sql_run_read
+#define run_write sql_run_write
+#define write_return_pointer sql_write_return_pointer
+#define write_return_boolean sql_write_return_boolean
+#define task_author sql_task_author
+#define task_actor sql_task_actor
 
 static inline gint64
 now_usec (void)

@@ -21,7 +21,7 @@
  * clt_sql_store_<part>_iface_init () from its own interface setup.
  *
  * Some vfuncs stand for helpers that still live in the subclasses'
- * not-yet-shared parts (customers, query, import): they go once those
+ * not-yet-shared parts (query, import, session): they go once those
  * parts are shared too.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -63,6 +63,38 @@ typedef gboolean (*CltSqlWriteFunc) (CltSqlStore   *self,
                                      GTask         *task,
                                      GError       **error);
 
+/* One operation on its way through a task thread (the task's data). */
+typedef struct
+{
+  CltSqlReadFunc      read;
+  CltSqlWriteFunc     write;
+  gpointer            data;
+  GDestroyNotify      data_free;
+  /* For writes: what the user's role must allow, who acts, and the
+   * changes to emit as "changed" once committed. */
+  CltPermission       permission;
+  char               *author;
+  /* Who acts when not the store's own user (clt_store_begin_acting_as ()),
+   * captured when the operation started; NULL otherwise. */
+  CltBackofficeUser  *actor;
+  GArray             *changes;
+  /* For bulk writes: the engine tidies up after the commit (SQLite folds
+   * the WAL into the main file). */
+  gboolean            checkpoint;
+  /* What the write returns, held until COMMIT succeeded. */
+  gboolean            has_result;
+  gboolean            result_is_boolean;
+  gboolean            result_boolean;
+  gpointer            result;
+  GDestroyNotify      result_free;
+} CltSqlOp;
+
+/* The start of a dialect's scrub_outbox: the condition on the old
+ * address (?3) follows. */
+#define CLT_SQL_SCRUB_OUTBOX \
+  "UPDATE email_outbox SET recipient = ?2, subject = '', body = '', redacted_body = ''," \
+  " last_error = '', next_attempt = NULL WHERE customer_pk = ?1 OR "
+
 /* The SQL that differs between the engines. */
 typedef struct
 {
@@ -71,6 +103,19 @@ typedef struct
   const char *company_columns;
   /* The order of groups: by name without regard to case, then code. */
   const char *group_order;
+  /* A row when another customer has the email address ?1, whatever its
+   * case. */
+  const char *email_taken;
+  /* Inserts a custom field's value: customer_pk ?1, field_key ?2, then
+   * what bind_field_value () binds from ?3 on. */
+  const char *insert_field_value;
+  /* An erasure's purge (see sql_anonymize_customer ()): the outbox's
+   * copies of the customer's mails (?1 the row, ?2 the new address, ?3
+   * the old one, whatever its case), and the replay cache's responses
+   * that name the old email (?3, not when empty) or the old id (?4). */
+  const char *scrub_outbox;
+  const char *forget_replies_by_email;
+  const char *forget_replies_by_id;
 } CltSqlDialect;
 
 struct _CltSqlStoreClass
@@ -80,41 +125,33 @@ struct _CltSqlStoreClass
   const CltSqlEngine  *engine;
   const CltSqlDialect *dialect;
 
-  /* Task plumbing: a read on a connection of its own, a write in a
-   * transaction that checks the permission first and returns its result
-   * (write_return_*) only once it committed. */
-  void                (*run_read)             (CltSqlStore          *self,
-                                               gpointer              source_tag,
-                                               CltSqlReadFunc        func,
-                                               gpointer              data,
-                                               GDestroyNotify        data_free,
+  /* Task plumbing (clt-sql-store.c runs the threads). A read takes a
+   * connection of its own, and gives it back with the read's outcome;
+   * NULL and @error when none can be had. */
+  CltSqlReader       *(*begin_read)           (CltSqlStore          *self,
                                                GCancellable         *cancellable,
-                                               GAsyncReadyCallback   callback,
-                                               gpointer              user_data);
-  void                (*run_write)            (CltSqlStore          *self,
-                                               gpointer              source_tag,
-                                               CltSqlWriteFunc       func,
-                                               gpointer              data,
-                                               GDestroyNotify        data_free,
-                                               CltPermission         permission,
+                                               GError              **error);
+  void                (*end_read)             (CltSqlStore          *self,
+                                               CltSqlReader         *reader,
+                                               gboolean              ok);
+  /* A write begins its transaction on the connection this returns, with
+   * other writers kept out and @cancellable watched (*@writer: what
+   * end_write () needs to let go); NULL and @error when it cannot. */
+  CltSqlDb           *(*begin_write)          (CltSqlStore          *self,
                                                GCancellable         *cancellable,
-                                               GAsyncReadyCallback   callback,
-                                               gpointer              user_data);
-  void                (*write_return_pointer) (GTask                *task,
-                                               gpointer              result,
-                                               GDestroyNotify        result_free);
-  void                (*write_return_boolean) (GTask                *task,
-                                               gboolean              result);
-  const char         *(*task_author)          (GTask                *task);
-  CltBackofficeUser  *(*task_actor)           (GTask                *task);
-  /* Fails a write as the store's own writes fail (read-only, or refused). */
-  void                (*refuse_write)         (CltStore             *store,
-                                               gpointer              source_tag,
-                                               CltPermission         permission,
-                                               GError               *error,
-                                               GCancellable         *cancellable,
-                                               GAsyncReadyCallback   callback,
-                                               gpointer              user_data);
+                                               gpointer             *writer,
+                                               GError              **error);
+  /* Commits the write when @ok (no cancelling it any more), else rolls it
+   * back, and lets go of @writer; the outcome, with @error set where it
+   * failed. */
+  gboolean            (*end_write)            (CltSqlStore          *self,
+                                               gpointer              writer,
+                                               CltSqlOp             *op,
+                                               gboolean              ok,
+                                               GError              **error);
+  /* FALSE and @error when the store takes no writes; NULL: it always does. */
+  gboolean            (*check_writable)       (CltSqlStore          *self,
+                                               GError              **error);
 
   /* An engine's failure @rc, in words for the user. */
   void                (*set_db_error)         (CltSqlStore          *self,
@@ -123,62 +160,32 @@ struct _CltSqlStoreClass
                                                int                   rc);
 
   /* Statements (the engine's own statement, CltSqlStmt.native). */
-  gboolean            (*step_expect_done)     (CltSqlStore          *self,
-                                               CltSqlDb             *db,
-                                               gpointer              native_stmt,
-                                               GError              **error);
   gboolean            (*step_done)            (CltSqlStore          *self,
                                                CltSqlDb             *db,
                                                gpointer              native_stmt,
                                                GError              **error);
-  gboolean            (*exists_text)          (CltSqlStore          *self,
-                                               CltSqlDb             *db,
-                                               const char           *sql,
-                                               const char           *param,
-                                               gboolean             *found,
-                                               GError              **error);
+  /* Binds a custom field's value from @idx on, as the dialect's
+   * insert_field_value wants it. */
+  void                (*bind_field_value)     (gpointer              native_stmt,
+                                               int                   idx,
+                                               GVariant             *value);
 
-  /* Customers. */
-  gboolean            (*check_version)        (gint64                stored,
-                                               gint64                expected,
-                                               GError              **error);
-  gboolean            (*lookup_customer_pk)   (CltSqlStore          *self,
+  /* Customers: the rows of a statement that selects CUSTOMER_COLUMNS. */
+  gboolean            (*select_customers)     (CltSqlStore          *self,
                                                CltSqlDb             *db,
-                                               const char           *customer_id,
-                                               gint64               *pk,
+                                               gpointer              native_stmt,
+                                               GPtrArray           **out,
                                                GError              **error);
-  gboolean            (*lookup_live_customer) (CltSqlStore          *self,
-                                               CltSqlDb             *db,
-                                               const char           *customer_id,
-                                               gint64               *pk,
-                                               GError              **error);
-  gboolean            (*read_customer_by_pk)  (CltSqlStore          *self,
-                                               CltSqlDb             *db,
-                                               gint64                pk,
-                                               CltCustomer         **out,
-                                               GError              **error);
-  gboolean            (*write_groups)         (CltSqlStore          *self,
-                                               CltSqlDb             *db,
-                                               gint64                pk,
-                                               const char * const   *groups,
-                                               GError              **error);
-  gboolean            (*refresh_location)     (CltSqlStore          *self,
+  /* A search index kept apart from the customers' rows (SQLite's FTS5
+   * table): the row @pk leaves it before its searchable columns change
+   * and comes back after. NULL where the row indexes itself. */
+  gboolean            (*search_index_remove)  (CltSqlStore          *self,
                                                CltSqlDb             *db,
                                                gint64                pk,
                                                GError              **error);
-  gboolean            (*address_exists)       (CltSqlStore          *self,
+  gboolean            (*search_index_add)     (CltSqlStore          *self,
                                                CltSqlDb             *db,
                                                gint64                pk,
-                                               const char           *address_id,
-                                               gboolean             *found,
-                                               GError              **error);
-
-  /* What changed. */
-  gboolean            (*record_change)        (CltSqlStore          *self,
-                                               CltSqlDb             *db,
-                                               GTask                *task,
-                                               CltChangeKind         kind,
-                                               const char           *id,
                                                GError              **error);
 
   /* Personal data: SQLite zeroes the pages that held it (secure_delete)
@@ -188,6 +195,9 @@ struct _CltSqlStoreClass
   void                (*restore_secure_delete) (CltSqlDb            *db,
                                                 int                  previous);
   void                (*request_wal_fold)     (CltSqlStore          *self);
+  /* After an erasure: the search index's segments are merged soon, so
+   * that the old words leave them (NULL: no such index). */
+  void                (*request_index_merge)  (CltSqlStore          *self);
 };
 
 /* Sets the vfuncs of @klass (a CltSqlStoreClass) to a subclass's helpers
@@ -195,25 +205,14 @@ struct _CltSqlStoreClass
  * its engine's handles, its reader) are this class's seen from there. */
 #define CLT_SQL_STORE_CLASS_SET_HELPERS(klass, prefix) \
   G_STMT_START { \
-    (klass)->run_read = CLT_SQL_ENGINE_FUNC (prefix##run_read); \
-    (klass)->run_write = CLT_SQL_ENGINE_FUNC (prefix##run_write); \
-    (klass)->write_return_pointer = prefix##write_return_pointer; \
-    (klass)->write_return_boolean = prefix##write_return_boolean; \
-    (klass)->task_author = prefix##task_author; \
-    (klass)->task_actor = prefix##task_actor; \
-    (klass)->refuse_write = prefix##refuse_write; \
+    (klass)->begin_read = CLT_SQL_ENGINE_FUNC (prefix##begin_read); \
+    (klass)->end_read = CLT_SQL_ENGINE_FUNC (prefix##end_read); \
+    (klass)->begin_write = CLT_SQL_ENGINE_FUNC (prefix##begin_write); \
+    (klass)->end_write = CLT_SQL_ENGINE_FUNC (prefix##end_write); \
     (klass)->set_db_error = CLT_SQL_ENGINE_FUNC (prefix##set_db_error); \
-    (klass)->step_expect_done = CLT_SQL_ENGINE_FUNC (prefix##step_expect_done); \
     (klass)->step_done = CLT_SQL_ENGINE_FUNC (prefix##step_done); \
-    (klass)->exists_text = CLT_SQL_ENGINE_FUNC (prefix##exists_text); \
-    (klass)->check_version = prefix##check_version; \
-    (klass)->lookup_customer_pk = CLT_SQL_ENGINE_FUNC (prefix##lookup_customer_pk); \
-    (klass)->lookup_live_customer = CLT_SQL_ENGINE_FUNC (prefix##lookup_live_customer); \
-    (klass)->read_customer_by_pk = CLT_SQL_ENGINE_FUNC (prefix##read_customer_by_pk); \
-    (klass)->write_groups = CLT_SQL_ENGINE_FUNC (prefix##write_groups); \
-    (klass)->refresh_location = CLT_SQL_ENGINE_FUNC (prefix##refresh_location); \
-    (klass)->address_exists = CLT_SQL_ENGINE_FUNC (prefix##address_exists); \
-    (klass)->record_change = CLT_SQL_ENGINE_FUNC (prefix##record_change); \
+    (klass)->bind_field_value = CLT_SQL_ENGINE_FUNC (prefix##bind_field_value); \
+    (klass)->select_customers = CLT_SQL_ENGINE_FUNC (prefix##select_customers); \
   } G_STMT_END
 
 G_END_DECLS

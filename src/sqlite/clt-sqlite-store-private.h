@@ -88,9 +88,7 @@ struct _CltSqliteStore
 
   guint        fail_commits;      /* tests only: under write_lock */
 
-  /* Changes this store made: the poll of the change log skips them. */
-  GMutex       changes_lock;
-  GHashTable  *own_changes;       /* seq → seq */
+  /* The last change of the log seen (see clt-sqlite-store-session.c). */
   gint64       last_change;       /* main context only */
   GSource     *upkeep_source;
   gboolean     polling;           /* main context only */
@@ -108,91 +106,9 @@ struct _CltSqliteStore
   gint         fold_wal;          /* atomic: empty the WAL file too */
 };
 
-/* One entry of the change log, as "changed" tells it. */
-typedef struct
-{
-  gint64         seq;
-  CltChangeKind  kind;
-  char          *id;
-} Change;
-
-/* The columns every customer read selects, in this order (see
- * read_customer ()). */
-#define CUSTOMER_COLUMNS \
-  "c.pk, c.id, c.number, c.email, c.salutation, c.title, c.first_name, c.middle_name," \
-  " c.last_name, c.gender, c.date_of_birth, c.phone, c.company, c.locale, c.currency," \
-  " c.preferred_site, c.restriction, c.active, c.on_hold, c.verified, c.registered," \
-  " c.updated, c.last_login, c.anonymized_at, c.default_billing_address," \
-  " c.default_shipping_address, c.zip_code, c.city, c.country, c.company_id," \
-  " c.business_unit, c.roles, c.version"
-
-enum {
-  COL_PK, COL_ID, COL_NUMBER, COL_EMAIL, COL_SALUTATION, COL_TITLE, COL_FIRST_NAME,
-  COL_MIDDLE_NAME, COL_LAST_NAME, COL_GENDER, COL_DATE_OF_BIRTH, COL_PHONE, COL_COMPANY,
-  COL_LOCALE, COL_CURRENCY, COL_PREFERRED_SITE, COL_RESTRICTION, COL_ACTIVE, COL_ON_HOLD,
-  COL_VERIFIED, COL_REGISTERED, COL_UPDATED, COL_LAST_LOGIN, COL_ANONYMIZED_AT,
-  COL_DEFAULT_BILLING, COL_DEFAULT_SHIPPING, COL_ZIP_CODE, COL_CITY, COL_COUNTRY,
-  COL_COMPANY_ID, COL_BUSINESS_UNIT, COL_ROLES, COL_VERSION,
-};
-
-typedef gboolean (*ReadFunc)  (CltSqliteStore *self,
-                               Reader         *reader,
-                               gpointer        data,
-                               GCancellable   *cancellable,
-                               GTask          *task,
-                               GError        **error);
-typedef gboolean (*WriteFunc) (CltSqliteStore *self,
-                               sqlite3        *db,
-                               gpointer        data,
-                               GCancellable   *cancellable,
-                               GTask          *task,
-                               GError        **error);
-
-typedef struct
-{
-  ReadFunc       read;
-  WriteFunc      write;
-  gpointer       data;
-  GDestroyNotify data_free;
-  /* For writes: what the user's role must allow, who acts, and the
-   * changes to emit as "changed" once committed. */
-  CltPermission  permission;
-  char          *author;
-  /* Who acts when not the store's own user (clt_store_begin_acting_as ()),
-   * captured when the operation started; NULL otherwise. */
-  CltBackofficeUser *actor;
-  GArray        *changes;
-  /* For bulk writes: fold the WAL into the main file after the commit. */
-  gboolean       checkpoint;
-  /* What the write returns, held until COMMIT succeeded. */
-  gboolean       has_result;
-  gboolean       result_is_boolean;
-  gboolean       result_boolean;
-  gpointer       result;
-  GDestroyNotify result_free;
-} Op;
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 /* Helpers the parts share, by the file that defines them. */
-
-/* clt-sqlite-store-customers.c */
-G_GNUC_INTERNAL const char *task_author (GTask *task);
-G_GNUC_INTERNAL CltBackofficeUser *task_actor (GTask *task);
-G_GNUC_INTERNAL gboolean check_version (gint64 stored, gint64 expected, GError **error);
-G_GNUC_INTERNAL void set_conflict (GError **error, const char *field, const char *message);
-G_GNUC_INTERNAL gint64 now_usec (void);
-G_GNUC_INTERNAL gboolean step_expect_done (CltSqliteStore *self, sqlite3 *db, sqlite3_stmt *stmt, GError **error);
-G_GNUC_INTERNAL gboolean exists_text (CltSqliteStore *self, sqlite3 *db, const char *sql, const char *param, gboolean *found, GError **error);
-G_GNUC_INTERNAL gboolean read_customer_by_pk (CltSqliteStore *self, sqlite3 *db, gint64 pk, CltCustomer **out, GError **error);
-G_GNUC_INTERNAL gboolean lookup_live_customer (CltSqliteStore *self, sqlite3 *db, const char *customer_id, gint64 *pk, GError **error);
-G_GNUC_INTERNAL gboolean write_groups (CltSqliteStore *self, sqlite3 *db, gint64 pk, const char *const *groups, GError **error);
-G_GNUC_INTERNAL gboolean refresh_location (CltSqliteStore *self, sqlite3 *db, gint64 pk, GError **error);
-G_GNUC_INTERNAL gboolean address_exists (CltSqliteStore *self, sqlite3 *db, gint64 pk, const char *address_id, gboolean *found, GError **error);
-G_GNUC_INTERNAL void refuse_write (CltStore *store, gpointer source_tag, CltPermission permission, GError *error, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
-G_GNUC_INTERNAL void return_invalid (CltStore *store, gpointer source_tag, GError *error, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
-G_GNUC_INTERNAL int begin_secure_delete (sqlite3 *db);
-G_GNUC_INTERNAL void restore_secure_delete (sqlite3 *db, int previous);
 
 /* clt-sqlite-store-import.c */
 G_GNUC_INTERNAL gboolean step_done (CltSqliteStore *self, sqlite3 *db, sqlite3_stmt *stmt, GError **error);
@@ -212,16 +128,8 @@ G_GNUC_INTERNAL gboolean select_customers (CltSqliteStore *self, sqlite3 *db, sq
 
 /* clt-sqlite-store.c */
 G_GNUC_INTERNAL void request_checkpoint (GTask *task);
-G_GNUC_INTERNAL void write_return_pointer (GTask *task, gpointer result, GDestroyNotify result_free);
-G_GNUC_INTERNAL void write_return_boolean (GTask *task, gboolean result);
-G_GNUC_INTERNAL void run_read (CltSqliteStore *self, gpointer source_tag, ReadFunc func, gpointer data, GDestroyNotify data_free, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
-G_GNUC_INTERNAL void run_write (CltSqliteStore *self, gpointer source_tag, WriteFunc func, gpointer data, GDestroyNotify data_free, CltPermission permission, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
-G_GNUC_INTERNAL gboolean lookup_customer_pk (CltSqliteStore *self, sqlite3 *db, const char *customer_id, gint64 *pk, GError **error);
 
 /* clt-sqlite-store-session.c */
-G_GNUC_INTERNAL gboolean record_change (CltSqliteStore *self, sqlite3 *db, GTask *task, CltChangeKind kind, const char *id, GError **error);
-G_GNUC_INTERNAL void change_clear (Change *change);
-G_GNUC_INTERNAL void emit_changes (CltSqliteStore *self, GArray *changes);
 G_GNUC_INTERNAL gboolean prune_change_log (CltSqliteStore *self, sqlite3 *db, GError **error);
 G_GNUC_INTERNAL gint64 read_last_change (CltSqliteStore *self, sqlite3 *db);
 G_GNUC_INTERNAL void start_upkeep (CltSqliteStore *self);
@@ -229,13 +137,13 @@ G_GNUC_INTERNAL void stop_upkeep (CltSqliteStore *self);
 G_GNUC_INTERNAL void request_index_merge (CltSqliteStore *self);
 G_GNUC_INTERNAL void request_wal_fold (CltSqliteStore *self);
 
-/* clt-sqlite-store-customers.c (erasure) */
-G_GNUC_INTERNAL gboolean anonymize_customer (CltSqliteStore *self, sqlite3 *db, GTask *task, gint64 pk, GError **error);
-
 /* clt-sqlite-util.c */
 G_GNUC_INTERNAL gboolean rc_is_corrupt (int rc);
 G_GNUC_INTERNAL void set_db_error (CltSqliteStore *self, GError **error, sqlite3 *db, int rc);
 G_GNUC_INTERNAL gboolean exec_sql (CltSqliteStore *self, sqlite3 *db, const char *sql, GError **error);
+G_GNUC_INTERNAL gboolean step_expect_done (CltSqliteStore *self, sqlite3 *db, sqlite3_stmt *stmt, GError **error);
+G_GNUC_INTERNAL int begin_secure_delete (sqlite3 *db);
+G_GNUC_INTERNAL void restore_secure_delete (sqlite3 *db, int previous);
 G_GNUC_INTERNAL sqlite3_stmt *prepare (CltSqliteStore *self, sqlite3 *db, const char *sql, GError **error);
 G_GNUC_INTERNAL void bind_text (sqlite3_stmt *stmt, int idx, const char *text);
 G_GNUC_INTERNAL void bind_static_text (sqlite3_stmt *stmt, int idx, const char *text);
@@ -245,9 +153,6 @@ G_GNUC_INTERNAL const char *column_text (sqlite3_stmt *stmt, int col);
 G_GNUC_INTERNAL void bind_field_value (sqlite3_stmt *stmt, int idx, GVariant *value);
 G_GNUC_INTERNAL gboolean search_index_remove (CltSqliteStore *self, sqlite3 *db, gint64 pk, GError **error);
 G_GNUC_INTERNAL gboolean search_index_add (CltSqliteStore *self, sqlite3 *db, gint64 pk, GError **error);
-
-/* clt-sqlite-store-customers.c */
-G_GNUC_INTERNAL void clt_sqlite_store_customers_iface_init (CltStoreInterface *iface);
 
 /* clt-sqlite-store-import.c */
 G_GNUC_INTERNAL void clt_sqlite_store_import_iface_init (CltStoreInterface *iface);
@@ -280,6 +185,23 @@ G_GNUC_INTERNAL extern const CltSqlDialect clt_sqlite_dialect;
 #define select_customer_shop_data(self, db, ...) CLT_SQL_SHARED (select_customer_shop_data, self, db, __VA_ARGS__)
 #define read_preferences(self, db, ...) CLT_SQL_SHARED (read_preferences, self, db, __VA_ARGS__)
 #define select_assisted_sessions(self, db, ...) CLT_SQL_SHARED (select_assisted_sessions, self, db, __VA_ARGS__)
+#define lookup_customer_pk(self, db, ...) CLT_SQL_SHARED (lookup_customer_pk, self, db, __VA_ARGS__)
+#define read_customer_by_pk(self, db, ...) CLT_SQL_SHARED (read_customer_by_pk, self, db, __VA_ARGS__)
+#define anonymize_customer(self, db, ...) CLT_SQL_SHARED (anonymize_customer, self, db, __VA_ARGS__)
+#define return_invalid sql_return_invalid
+
+/* The task plumbing and the change log are CltSqlStore's: the parts not
+ * shared yet call them by their old names. */
+#define run_read(self, tag, func, ...) \
+  sql_run_read ((CltSqlStore *) (self), tag, CLT_SQL_ENGINE_FUNC (func), __VA_ARGS__)
+#define run_write(self, tag, func, ...) \
+  sql_run_write ((CltSqlStore *) (self), tag, CLT_SQL_ENGINE_FUNC (func), __VA_ARGS__)
+#define record_change(self, db, ...) CLT_SQL_SHARED (record_change, self, db, __VA_ARGS__)
+#define write_return_pointer sql_write_return_pointer
+#define write_return_boolean sql_write_return_boolean
+#define task_author sql_task_author
+#define task_actor sql_task_actor
+#define now_usec g_get_real_time
 #define date_time_to_usec sql_date_time_to_usec
 #define date_time_from_usec sql_date_time_from_usec
 #define split_lines sql_split_lines

@@ -25,69 +25,6 @@
 
 /* The change log {{{ */
 
-/* Appends a change to the log (in the write's transaction) and to what the
- * task emits as "changed" once it committed. */
-gboolean
-record_change (CltSqliteStore  *self,
-               sqlite3         *db,
-               GTask           *task,
-               CltChangeKind    kind,
-               const char      *id,
-               GError         **error)
-{
-  Op *op = g_task_get_task_data (task);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  Change change;
-
-  stmt = prepare (self, db,
-                  "INSERT INTO change_log (kind, object_id, author, at) VALUES (?, ?, ?, ?)",
-                  error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int (stmt, 1, kind);
-  bind_text (stmt, 2, id);
-  bind_text (stmt, 3, op->author);
-  sqlite3_bind_int64 (stmt, 4, now_usec ());
-  if (!step_expect_done (self, db, stmt, error))
-    return FALSE;
-
-  change.seq = sqlite3_last_insert_rowid (db);
-  change.kind = kind;
-  change.id = g_strdup (id);
-  g_array_append_val (op->changes, change);
-  return TRUE;
-}
-
-void
-change_clear (Change *change)
-{
-  g_clear_pointer (&change->id, g_free);
-}
-
-/* Called on the main context after a write committed: tells listeners, and
- * remembers the sequence numbers so that the poll below skips them. */
-void
-emit_changes (CltSqliteStore *self,
-              GArray         *changes)
-{
-  g_mutex_lock (&self->changes_lock);
-  for (guint i = 0; i < changes->len; i++)
-    {
-      const Change *change = &g_array_index (changes, Change, i);
-
-      g_hash_table_add (self->own_changes, GSIZE_TO_POINTER ((gsize) change->seq));
-    }
-  g_mutex_unlock (&self->changes_lock);
-
-  for (guint i = 0; i < changes->len; i++)
-    {
-      const Change *change = &g_array_index (changes, Change, i);
-
-      clt_store_emit_changed (CLT_STORE (self), change->kind, change->id);
-    }
-}
-
 /* The log is for catching up (other windows, a server's change feed), not
  * an archive: what is older than a month goes when a writer opens. */
 gboolean
@@ -288,7 +225,7 @@ on_poll_cb (GObject      *object,
             gpointer      user_data)
 {
   CltSqliteStore *self = CLT_SQLITE_STORE (object);
-  Op *op = g_task_get_task_data (G_TASK (result));
+  CltSqlOp *op = g_task_get_task_data (G_TASK (result));
   PollData *data = op->data;
   g_autoptr(GError) error = NULL;
 
@@ -304,9 +241,7 @@ on_poll_cb (GObject      *object,
       const Change *change = &g_array_index (data->changes, Change, i);
       gboolean own;
 
-      g_mutex_lock (&self->changes_lock);
-      own = g_hash_table_remove (self->own_changes, GSIZE_TO_POINTER ((gsize) change->seq));
-      g_mutex_unlock (&self->changes_lock);
+      own = sql_take_own_change (CLT_SQL_STORE (self), change->seq);
 
       self->last_change = MAX (self->last_change, change->seq);
       if (!own)
@@ -541,7 +476,7 @@ upkeep_cb (gpointer user_data)
   data = g_new0 (PollData, 1);
   data->since = self->last_change;
   data->changes = g_array_new (FALSE, FALSE, sizeof (Change));
-  g_array_set_clear_func (data->changes, (GDestroyNotify) change_clear);
+  g_array_set_clear_func (data->changes, (GDestroyNotify) sql_change_clear);
   run_read (self, upkeep_cb, poll_read, data, (GDestroyNotify) poll_data_free, NULL,
             on_poll_cb, NULL);
 

@@ -37,45 +37,15 @@ G_DEFINE_QUARK (clt-sqlite-error-quark, clt_sqlite_error)
 
 /* Task plumbing {{{ */
 
-
 /* Called by a write function that wrote enough to leave a large WAL:
  * left there, the next open has to replay it (seconds at a million
- * customers), so write_thread () checkpoints after the commit. */
+ * customers), so end_write () checkpoints after the commit. */
 void
 request_checkpoint (GTask *task)
 {
-  Op *op = g_task_get_task_data (task);
+  CltSqlOp *op = g_task_get_task_data (task);
 
   op->checkpoint = TRUE;
-}
-
-/* A write function hands its result to the task through these instead of
- * g_task_return_*: write_thread () returns it only once COMMIT succeeded,
- * so a commit that fails (disk full, I/O error) reaches the caller as an
- * error, never as "saved". */
-void
-write_return_pointer (GTask          *task,
-                      gpointer        result,
-                      GDestroyNotify  result_free)
-{
-  Op *op = g_task_get_task_data (task);
-
-  g_assert (!op->has_result);
-  op->has_result = TRUE;
-  op->result = result;
-  op->result_free = result_free;
-}
-
-void
-write_return_boolean (GTask    *task,
-                      gboolean  result)
-{
-  Op *op = g_task_get_task_data (task);
-
-  g_assert (!op->has_result);
-  op->has_result = TRUE;
-  op->result_is_boolean = TRUE;
-  op->result_boolean = result;
 }
 
 /* Test hook (see clt_sqlite_store_fail_commits_for_testing ()): the
@@ -92,199 +62,83 @@ fail_commit_cb (void *user_data)
   return 1;
 }
 
-static gboolean
-commit (CltSqliteStore  *self,
-        sqlite3         *db,
-        GError         **error)
+/* A read-only connection from the pool: in WAL mode it sees the last
+ * committed state and never waits for the writer. */
+static Reader *
+begin_read (CltSqliteStore  *self,
+            GCancellable    *cancellable,
+            GError         **error)
 {
-  return exec_sql (self, db, "COMMIT", error);
+  return acquire_reader (self, cancellable);
 }
 
 static void
-op_free (Op *op)
+end_read (CltSqliteStore *self,
+          Reader         *reader,
+          gboolean        ok)
 {
-  if (op->data_free != NULL)
-    g_clear_pointer (&op->data, op->data_free);
-  if (op->result != NULL && op->result_free != NULL)
-    op->result_free (op->result);
-  g_free (op->author);
-  g_clear_object (&op->actor);
-  g_clear_pointer (&op->changes, g_array_unref);
-  g_free (op);
-}
-
-static void
-read_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  CltSqliteStore *self = source_object;
-  Op *op = task_data;
-  g_autoptr(GError) error = NULL;
-  Reader *reader;
-  gboolean ok;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  reader = acquire_reader (self, cancellable);
-  ok = op->read (self, reader, op->data, cancellable, task, &error);
-  /* Statements are finalized by now, so no read transaction stays open. */
   release_reader (self, reader);
-
-  if (!ok)
-    g_task_return_error (task, g_steal_pointer (&error));
 }
 
-static void
-write_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+/* Writes follow one another on the single write connection. */
+static sqlite3 *
+begin_write (CltSqliteStore  *self,
+             GCancellable    *cancellable,
+             gpointer        *writer,
+             GError         **error)
 {
-  CltSqliteStore *self = source_object;
-  Op *op = task_data;
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
   g_atomic_int_inc (&self->writers_waiting);
   g_mutex_lock (&self->write_lock);
   g_atomic_int_add (&self->writers_waiting, -1);
   watch_cancellable (self->write_db, cancellable);
 
-  ok = exec_sql (self, self->write_db, "BEGIN IMMEDIATE", &error);
-  if (ok)
-    ok = check_permission (self, self->write_db, op->actor, op->permission, &error);
-  if (ok)
-    ok = op->write (self, self->write_db, op->data, cancellable, task, &error);
+  if (!exec_sql (self, self->write_db, "BEGIN IMMEDIATE", error))
+    {
+      watch_cancellable (self->write_db, NULL);
+      g_mutex_unlock (&self->write_lock);
+      return NULL;
+    }
+
+  *writer = self->write_db;
+  return self->write_db;
+}
+
+static gboolean
+end_write (CltSqliteStore  *self,
+           sqlite3         *db,
+           CltSqlOp        *op,
+           gboolean         ok,
+           GError         **error)
+{
   /* Once the work is done, cancelling must not interrupt COMMIT: the
    * caller would see "cancelled" for a change that may be half-way to
    * disk. */
-  watch_cancellable (self->write_db, NULL);
+  watch_cancellable (db, NULL);
   if (ok)
-    ok = commit (self, self->write_db, &error);
-  if (!ok && !sqlite3_get_autocommit (self->write_db))
-    sqlite3_exec (self->write_db, "ROLLBACK", NULL, NULL, NULL);
+    ok = exec_sql (self, db, "COMMIT", error);
+  if (!ok && !sqlite3_get_autocommit (db))
+    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
 
   /* While the write lock keeps other writers out. */
   if (ok && op->checkpoint)
-    sqlite3_exec (self->write_db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+    sqlite3_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
 
   g_mutex_unlock (&self->write_lock);
-
-  if (!ok)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (op->changes->len > 0)
-    emit_changes (self, op->changes);
-
-  if (op->result_is_boolean || !op->has_result)
-    g_task_return_boolean (task, op->has_result ? op->result_boolean : TRUE);
-  else
-    g_task_return_pointer (task, g_steal_pointer (&op->result), op->result_free);
+  return ok;
 }
 
-void
-run_read (CltSqliteStore      *self,
-          gpointer             source_tag,
-          ReadFunc             func,
-          gpointer             data,
-          GDestroyNotify       data_free,
-          GCancellable        *cancellable,
-          GAsyncReadyCallback  callback,
-          gpointer             user_data)
+static gboolean
+check_writable (CltSqliteStore  *self,
+                GError         **error)
 {
-  g_autoptr(GTask) task = NULL;
-  Op *op;
+  g_autofree char *name = NULL;
 
-  op = g_new0 (Op, 1);
-  op->read = func;
-  op->data = data;
-  op->data_free = data_free;
-  op->actor = clt_store_dup_acting_user ();
+  if (!self->read_only && self->write_db != NULL)
+    return TRUE;
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, op, (GDestroyNotify) op_free);
-  g_task_run_in_thread (task, read_thread);
-}
-
-void
-run_write (CltSqliteStore      *self,
-           gpointer             source_tag,
-           WriteFunc            func,
-           gpointer             data,
-           GDestroyNotify       data_free,
-           CltPermission        permission,
-           GCancellable        *cancellable,
-           GAsyncReadyCallback  callback,
-           gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  Op *op;
-
-  op = g_new0 (Op, 1);
-  op->write = func;
-  op->data = data;
-  op->data_free = data_free;
-  op->permission = permission;
-  op->actor = clt_store_dup_acting_user ();
-  op->author = current_author (op->actor);
-  op->changes = g_array_new (FALSE, FALSE, sizeof (Change));
-  g_array_set_clear_func (op->changes, (GDestroyNotify) change_clear);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, op, (GDestroyNotify) op_free);
-
-  if (self->read_only || self->write_db == NULL)
-    {
-      g_autofree char *name = g_filename_display_basename (self->path);
-
-      g_task_return_new_error (task, CLT_STORE_ERROR, CLT_STORE_ERROR_READ_ONLY,
-                               _("The database “%s” is read-only."), name);
-      return;
-    }
-
-  g_task_run_in_thread (task, write_thread);
-}
-
-gboolean
-lookup_customer_pk (CltSqliteStore *self,
-                    sqlite3        *db,
-                    const char     *customer_id,
-                    gint64         *pk,
-                    GError        **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  stmt = prepare (self, db, "SELECT pk FROM customers WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  bind_text (stmt, 1, customer_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      *pk = sqlite3_column_int64 (stmt, 0);
-      return TRUE;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      set_db_error (self, error, db, rc);
-      return FALSE;
-    }
-
-  g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND,
-               _("The customer no longer exists."));
+  name = g_filename_display_basename (self->path);
+  g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_READ_ONLY,
+               _("The database “%s” is read-only."), name);
   return FALSE;
 }
 
@@ -300,7 +154,7 @@ clt_sqlite_store_store_iface_init (CltStoreInterface *iface)
   clt_sqlite_store_query_iface_init (iface);
   clt_sql_store_mail_iface_init (iface);
   clt_sqlite_store_import_iface_init (iface);
-  clt_sqlite_store_customers_iface_init (iface);
+  clt_sql_store_customers_iface_init (iface);
   clt_sql_store_addresses_iface_init (iface);
   clt_sql_store_assisted_iface_init (iface);
 }
@@ -330,8 +184,6 @@ clt_sqlite_store_finalize (GObject *object)
       self->checkpoint_db = NULL;
     }
   g_mutex_clear (&self->write_lock);
-  g_mutex_clear (&self->changes_lock);
-  g_clear_pointer (&self->own_changes, g_hash_table_unref);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (clt_sqlite_store_parent_class)->finalize (object);
@@ -406,17 +258,19 @@ clt_sqlite_store_class_init (CltSqliteStoreClass *klass)
   sql_class->engine = &clt_sqlite_engine;
   sql_class->dialect = &clt_sqlite_dialect;
   CLT_SQL_STORE_CLASS_SET_HELPERS (sql_class, );
+  sql_class->check_writable = CLT_SQL_ENGINE_FUNC (check_writable);
   sql_class->begin_secure_delete = CLT_SQL_ENGINE_FUNC (begin_secure_delete);
   sql_class->restore_secure_delete = CLT_SQL_ENGINE_FUNC (restore_secure_delete);
   sql_class->request_wal_fold = CLT_SQL_ENGINE_FUNC (request_wal_fold);
+  sql_class->request_index_merge = CLT_SQL_ENGINE_FUNC (request_index_merge);
+  sql_class->search_index_remove = CLT_SQL_ENGINE_FUNC (search_index_remove);
+  sql_class->search_index_add = CLT_SQL_ENGINE_FUNC (search_index_add);
 }
 
 static void
 clt_sqlite_store_init (CltSqliteStore *self)
 {
   g_mutex_init (&self->write_lock);
-  g_mutex_init (&self->changes_lock);
-  self->own_changes = g_hash_table_new (NULL, NULL);
   self->idle_readers = g_async_queue_new ();
   self->readers = g_ptr_array_new_with_free_func ((GDestroyNotify) reader_free);
 }

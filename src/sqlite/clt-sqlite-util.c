@@ -35,6 +35,13 @@ const CltSqlDialect clt_sqlite_dialect = {
   .company_columns = "id, name, " COMPANY_LIST ("company_business_units") ", "
                      COMPANY_LIST ("company_roles") ", version",
   .group_order = "name COLLATE NOCASE, code",
+  .email_taken = "SELECT 1 FROM customers WHERE email = ? COLLATE NOCASE",
+  .insert_field_value = "INSERT OR REPLACE INTO customer_field_values"
+                        " (customer_pk, field_key, value, sort_key) VALUES (?, ?, ?, ?)",
+  .scrub_outbox = CLT_SQL_SCRUB_OUTBOX "recipient = ?3 COLLATE NOCASE",
+  .forget_replies_by_email = "DELETE FROM idempotency_keys"
+                             " WHERE ?3 <> '' AND instr (lower (response), lower (?3)) > 0",
+  .forget_replies_by_id = "DELETE FROM idempotency_keys WHERE instr (response, ?4) > 0",
 };
 
 /* }}} */
@@ -101,6 +108,51 @@ set_db_error (CltSqliteStore *self,
                    _("The database “%s” could not be used: %s"), name, detail);
       break;
     }
+}
+
+gboolean
+step_expect_done (CltSqliteStore *self,
+                  sqlite3        *db,
+                  sqlite3_stmt   *stmt,
+                  GError        **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      set_db_error (self, error, db, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* PRAGMA secure_delete for the writes that remove personal data (Debian
+ * builds SQLite with it on by default; other builds may not): freed space
+ * is zeroed instead of left for reuse. Returns the previous setting, for
+ * restore_secure_delete (). */
+int
+begin_secure_delete (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  int previous = 0;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA secure_delete", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    previous = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  sqlite3_exec (db, "PRAGMA secure_delete = ON", NULL, NULL, NULL);
+  return previous;
+}
+
+void
+restore_secure_delete (sqlite3 *db,
+                       int      previous)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA secure_delete = %d", previous);
+
+  sqlite3_exec (db, sql, NULL, NULL, NULL);
 }
 
 gboolean

@@ -1,43 +1,29 @@
-/* clt-sqlite-store-customers.c
+/* clt-sql-store-customers.c
+ *
+ * Customers: create, update, delete (anonymize, or after an undo time),
+ * undo a deletion, send a password reset; and the customer helpers the
+ * other parts share (look-ups, versions, groups, the table's location
+ * columns).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "clt-sqlite-store"
+#define G_LOG_DOMAIN "clt-sql-store"
 
 #include "config.h"
 
-#include "clt-sqlite-store-private.h"
+#include "clt-sql-store-private.h"
 
-/* Writes {{{ */
+/* Customers {{{ */
 
 #define MAX_NUMBER_ATTEMPTS 1000
-
-static Op *
-task_op (GTask *task)
-{
-  return g_task_get_task_data (task);
-}
-
-/* The author of the write that @task runs, for changed_by and notes. */
-const char *
-task_author (GTask *task)
-{
-  return task_op (task)->author;
-}
-
-/* Who the write that @task runs acts as (NULL: the store's own user). */
-CltBackofficeUser *
-task_actor (GTask *task)
-{
-  return task_op (task)->actor;
-}
+#define META_SQL "SELECT value FROM clt_meta WHERE key = ?"
 
 /* A write based on @expected when the stored customer is at @stored. */
 gboolean
-check_version (gint64   stored,
-               gint64   expected,
-               GError **error)
+sql_check_version (gint64   stored,
+                   gint64   expected,
+                   GError **error)
 {
   if (stored == expected)
     return TRUE;
@@ -48,90 +34,85 @@ check_version (gint64   stored,
   return FALSE;
 }
 
-/* A unique value taken: CONFLICT, with the field named as for INVALID so
- * that a dialog shows the message next to it. */
-void
-set_conflict (GError    **error,
-              const char *field,
-              const char *message)
-{
-  g_propagate_error (error, clt_store_error_new_conflict (field, "%s", message));
-}
-
-gint64
-now_usec (void)
-{
-  return g_get_real_time ();
-}
-
 gboolean
-step_expect_done (CltSqliteStore *self,
-                  sqlite3        *db,
-                  sqlite3_stmt   *stmt,
-                  GError        **error)
+sql_step_expect_done (CltSqlStore  *self,
+                      CltSqlDb     *db,
+                      CltSqlStmt   *stmt,
+                      GError      **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc = clt_sql_step (stmt);
 
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+  if (rc != CLT_SQL_DONE && rc != CLT_SQL_ROW)
     {
       set_db_error (self, error, db, rc);
       return FALSE;
     }
 
+  return TRUE;
+}
+
+/* Steps @stmt (prepared and bound) once; TRUE in *@found when it returns
+ * a row. */
+static gboolean
+step_found (CltSqlStore  *self,
+            CltSqlDb     *db,
+            CltSqlStmt   *stmt,
+            gboolean     *found,
+            GError      **error)
+{
+  int rc = clt_sql_step (stmt);
+
+  if (rc != CLT_SQL_ROW && rc != CLT_SQL_DONE)
+    {
+      set_db_error (self, error, db, rc);
+      return FALSE;
+    }
+
+  *found = rc == CLT_SQL_ROW;
   return TRUE;
 }
 
 /* Runs @sql with one text parameter; TRUE in *@found when it returns a row. */
 gboolean
-exists_text (CltSqliteStore *self,
-             sqlite3        *db,
-             const char     *sql,
-             const char     *param,
-             gboolean       *found,
-             GError        **error)
+sql_exists_text (CltSqlStore  *self,
+                 CltSqlDb     *db,
+                 const char   *sql,
+                 const char   *param,
+                 gboolean     *found,
+                 GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, db, sql, error);
-  int rc;
+  g_autoptr(CltSqlStmt) stmt = prepare (self, db, sql, error);
 
   if (stmt == NULL)
     return FALSE;
 
   bind_text (stmt, 1, param);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      set_db_error (self, error, db, rc);
-      return FALSE;
-    }
-
-  *found = rc == SQLITE_ROW;
-  return TRUE;
+  return step_found (self, db, stmt, found, error);
 }
 
-/* The pk of a customer that may be written: anonymized ones are gone. */
-gboolean
-lookup_live_customer (CltSqliteStore *self,
-                      sqlite3        *db,
-                      const char     *customer_id,
-                      gint64         *pk,
-                      GError        **error)
+/* The pk of the customer @customer_id (@sql selects it by its id). */
+static gboolean
+lookup_pk (CltSqlStore  *self,
+           CltSqlDb     *db,
+           const char   *sql,
+           const char   *customer_id,
+           gint64       *pk,
+           GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CltSqlStmt) stmt = prepare (self, db, sql, error);
   int rc;
 
-  stmt = prepare (self, db,
-                  "SELECT pk FROM customers WHERE id = ? AND anonymized_at IS NULL", error);
   if (stmt == NULL)
     return FALSE;
 
   bind_text (stmt, 1, customer_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = clt_sql_step (stmt);
+  if (rc == CLT_SQL_ROW)
     {
-      *pk = sqlite3_column_int64 (stmt, 0);
+      *pk = clt_sql_column_int64 (stmt, 0);
       return TRUE;
     }
-  if (rc != SQLITE_DONE)
+  if (rc != CLT_SQL_DONE)
     {
       set_db_error (self, error, db, rc);
       return FALSE;
@@ -143,21 +124,44 @@ lookup_live_customer (CltSqliteStore *self,
 }
 
 gboolean
-read_customer_by_pk (CltSqliteStore  *self,
-                     sqlite3         *db,
-                     gint64           pk,
-                     CltCustomer    **out,
-                     GError         **error)
+sql_lookup_customer_pk (CltSqlStore  *self,
+                        CltSqlDb     *db,
+                        const char   *customer_id,
+                        gint64       *pk,
+                        GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  return lookup_pk (self, db, "SELECT pk FROM customers WHERE id = ?", customer_id, pk, error);
+}
+
+/* The pk of a customer that may be written: anonymized ones are gone. */
+gboolean
+sql_lookup_live_customer (CltSqlStore  *self,
+                          CltSqlDb     *db,
+                          const char   *customer_id,
+                          gint64       *pk,
+                          GError      **error)
+{
+  return lookup_pk (self, db, "SELECT pk FROM customers WHERE id = ? AND anonymized_at IS NULL",
+                    customer_id, pk, error);
+}
+
+gboolean
+sql_read_customer_by_pk (CltSqlStore  *self,
+                         CltSqlDb     *db,
+                         gint64        pk,
+                         CltCustomer **out,
+                         GError      **error)
+{
+  g_autoptr(CltSqlStmt) stmt = NULL;
   g_autoptr(GPtrArray) customers = NULL;
 
-  stmt = prepare (self, db, "SELECT " CUSTOMER_COLUMNS " FROM customers c WHERE c.pk = ?", error);
+  stmt = prepare (self, db, "SELECT " CUSTOMER_COLUMNS " FROM customers c WHERE c.pk = ?",
+                  error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, pk);
-  if (!select_customers (self, db, stmt, &customers, error))
+  clt_sql_bind_int64 (stmt, 1, pk);
+  if (!SQL_CLASS (self)->select_customers (self, db, stmt->native, &customers, error))
     return FALSE;
 
   if (customers->len == 0)
@@ -171,34 +175,39 @@ read_customer_by_pk (CltSqliteStore  *self,
   return TRUE;
 }
 
+/* The first column of the first row of @sql with the text parameter
+ * @param, NULL on any failure (callers fall back to a default). */
 static char *
-meta_get (sqlite3    *db,
-          const char *key)
+select_text (CltSqlStore *self,
+             CltSqlDb    *db,
+             const char  *sql,
+             const char  *param)
 {
-  sqlite3_stmt *stmt = NULL;
-  char *value = NULL;
+  g_autoptr(CltSqlStmt) stmt = NULL;
+  int rc;
 
-  if (sqlite3_prepare_v2 (db, "SELECT value FROM clt_meta WHERE key = ?", -1, &stmt, NULL) == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-    }
-  sqlite3_finalize (stmt);
+  stmt = clt_sql_prepare (SQL_CLASS (self)->engine, db, sql, &rc);
+  if (stmt == NULL)
+    return NULL;
 
-  return value;
+  bind_static_text (stmt, 1, param);
+  if (clt_sql_step (stmt) != CLT_SQL_ROW)
+    return NULL;
+
+  return g_strdup (column_text (stmt, 0));
 }
 
 static gboolean
-meta_set (CltSqliteStore *self,
-          sqlite3        *db,
-          const char     *key,
-          const char     *value,
-          GError        **error)
+meta_set (CltSqlStore  *self,
+          CltSqlDb     *db,
+          const char   *key,
+          const char   *value,
+          GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CltSqlStmt) stmt = NULL;
 
-  stmt = prepare (self, db, "INSERT OR REPLACE INTO clt_meta (key, value) VALUES (?, ?)", error);
+  stmt = prepare (self, db, "INSERT INTO clt_meta (key, value) VALUES (?, ?)"
+                  " ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -211,13 +220,13 @@ meta_set (CltSqliteStore *self,
  * a sequence kept in clt_meta with its secret key. Sample data uses keys
  * of its own, so a number may be taken already: then the next one. */
 static char *
-next_customer_number (CltSqliteStore     *self,
-                      sqlite3            *db,
+next_customer_number (CltSqlStore        *self,
+                      CltSqlDb           *db,
                       CltShopPreferences *preferences,
                       GError            **error)
 {
-  g_autofree char *key = meta_get (db, "customer_number_key");
-  g_autofree char *sequence_text = meta_get (db, "customer_number_sequence");
+  g_autofree char *key = select_text (self, db, META_SQL, "customer_number_key");
+  g_autofree char *sequence_text = select_text (self, db, META_SQL, "customer_number_sequence");
   guint64 sequence = 0;
 
   if (key == NULL || !clt_customer_number_key_is_valid (key))
@@ -264,17 +273,16 @@ next_customer_number (CltSqliteStore     *self,
   return NULL;
 }
 
-
 /* A changed site reference (@property "preferred-site" or "restriction")
  * must name an existing site: an imported customer may name a site this
  * database does not know, and keeps it while it is not changed. */
 static gboolean
-check_site_reference (CltSqliteStore *self,
-                      sqlite3        *db,
-                      const char     *property,
-                      const char     *site,
-                      const char     *stored_site,
-                      GError        **error)
+check_site_reference (CltSqlStore  *self,
+                      CltSqlDb     *db,
+                      const char   *property,
+                      const char   *site,
+                      const char   *stored_site,
+                      GError      **error)
 {
   gboolean found;
 
@@ -298,11 +306,11 @@ check_site_reference (CltSqliteStore *self,
  * check_site_reference ()), custom field keys existing definitions.
  * @stored: the customer as stored, NULL for a new one. */
 static gboolean
-check_references (CltSqliteStore *self,
-                  sqlite3        *db,
-                  CltCustomer    *customer,
-                  CltCustomer    *stored,
-                  GError        **error)
+check_references (CltSqlStore  *self,
+                  CltSqlDb     *db,
+                  CltCustomer  *customer,
+                  CltCustomer  *stored,
+                  GError      **error)
 {
   const char * const *groups = clt_customer_get_groups (customer);
   GVariant *fields = clt_customer_get_custom_fields (customer);
@@ -335,9 +343,9 @@ check_references (CltSqliteStore *self,
       const char *key;
       GVariant *value;
 
-      g_autoptr(sqlite3_stmt) type = prepare (self, db,
-                                              "SELECT type, choices FROM custom_fields WHERE key = ?",
-                                              error);
+      g_autoptr(CltSqlStmt) type = prepare (self, db,
+                                            "SELECT type, choices FROM custom_fields WHERE key = ?",
+                                            error);
 
       if (type == NULL)
         return FALSE;
@@ -351,15 +359,15 @@ check_references (CltSqliteStore *self,
           g_autofree char *message = NULL;
           int rc;
 
-          sqlite3_reset (type);
+          clt_sql_reset (type);
           bind_text (type, 1, key);
-          rc = sqlite3_step (type);
-          if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+          rc = clt_sql_step (type);
+          if (rc != CLT_SQL_ROW && rc != CLT_SQL_DONE)
             {
               set_db_error (self, error, db, rc);
               return FALSE;
             }
-          if (rc == SQLITE_DONE)
+          if (rc == CLT_SQL_DONE)
             {
               g_autofree char *unknown = g_strdup_printf (_("There is no custom field “%s”."), key);
 
@@ -369,9 +377,9 @@ check_references (CltSqliteStore *self,
 
           field = clt_custom_field_new ();
           clt_custom_field_set_key (field, key);
-          clt_custom_field_set_field_type (field, sqlite3_column_int (type, 0));
+          clt_custom_field_set_field_type (field, clt_sql_column_int (type, 0));
           {
-            g_auto(GStrv) choices = split_lines (column_text (type, 1));
+            g_auto(GStrv) choices = sql_split_lines (column_text (type, 1));
 
             clt_custom_field_set_choices (field, (const char * const *) choices);
           }
@@ -388,31 +396,32 @@ check_references (CltSqliteStore *self,
 
 /* Replaces the customer's groups and custom field values. */
 gboolean
-write_groups (CltSqliteStore     *self,
-              sqlite3            *db,
-              gint64              pk,
-              const char * const *groups,
-              GError            **error)
+sql_write_groups (CltSqlStore        *self,
+                  CltSqlDb           *db,
+                  gint64              pk,
+                  const char * const *groups,
+                  GError            **error)
 {
-  g_autoptr(sqlite3_stmt) clear = NULL;
-  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(CltSqlStmt) clear = NULL;
+  g_autoptr(CltSqlStmt) insert = NULL;
 
   clear = prepare (self, db, "DELETE FROM customer_groups WHERE customer_pk = ?", error);
   if (clear == NULL)
     return FALSE;
-  sqlite3_bind_int64 (clear, 1, pk);
+  clt_sql_bind_int64 (clear, 1, pk);
   if (!step_expect_done (self, db, clear, error))
     return FALSE;
 
   insert = prepare (self, db,
-                    "INSERT OR IGNORE INTO customer_groups (customer_pk, group_code) VALUES (?, ?)",
+                    "INSERT INTO customer_groups (customer_pk, group_code) VALUES (?, ?)"
+                    " ON CONFLICT DO NOTHING",
                     error);
   if (insert == NULL)
     return FALSE;
 
   for (guint i = 0; groups != NULL && groups[i] != NULL; i++)
     {
-      sqlite3_bind_int64 (insert, 1, pk);
+      clt_sql_bind_int64 (insert, 1, pk);
       bind_text (insert, 2, groups[i]);
       if (!step_done (self, db, insert, error))
         return FALSE;
@@ -422,14 +431,14 @@ write_groups (CltSqliteStore     *self,
 }
 
 static gboolean
-write_custom_fields (CltSqliteStore *self,
-                     sqlite3        *db,
-                     gint64          pk,
-                     GVariant       *fields,
-                     GError        **error)
+write_custom_fields (CltSqlStore  *self,
+                     CltSqlDb     *db,
+                     gint64        pk,
+                     GVariant     *fields,
+                     GError      **error)
 {
-  g_autoptr(sqlite3_stmt) clear = NULL;
-  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(CltSqlStmt) clear = NULL;
+  g_autoptr(CltSqlStmt) insert = NULL;
   GVariantIter iter;
   const char *key;
   GVariant *value;
@@ -437,17 +446,14 @@ write_custom_fields (CltSqliteStore *self,
   clear = prepare (self, db, "DELETE FROM customer_field_values WHERE customer_pk = ?", error);
   if (clear == NULL)
     return FALSE;
-  sqlite3_bind_int64 (clear, 1, pk);
+  clt_sql_bind_int64 (clear, 1, pk);
   if (!step_expect_done (self, db, clear, error))
     return FALSE;
 
   if (fields == NULL || !g_variant_is_of_type (fields, G_VARIANT_TYPE_VARDICT))
     return TRUE;
 
-  insert = prepare (self, db,
-                    "INSERT OR REPLACE INTO customer_field_values (customer_pk, field_key, value, sort_key)"
-                    " VALUES (?, ?, ?, ?)",
-                    error);
+  insert = prepare (self, db, SQL_CLASS (self)->dialect->insert_field_value, error);
   if (insert == NULL)
     return FALSE;
 
@@ -456,9 +462,9 @@ write_custom_fields (CltSqliteStore *self,
     {
       gboolean ok;
 
-      sqlite3_bind_int64 (insert, 1, pk);
+      clt_sql_bind_int64 (insert, 1, pk);
       bind_text (insert, 2, key);
-      bind_field_value (insert, 3, value);
+      SQL_CLASS (self)->bind_field_value (insert->native, 3, value);
       g_variant_unref (value);
 
       ok = step_done (self, db, insert, error);
@@ -472,13 +478,13 @@ write_custom_fields (CltSqliteStore *self,
 /* zip code, city and country of the customer's default billing address,
  * else of the first address, else empty: what the table shows. */
 gboolean
-refresh_location (CltSqliteStore *self,
-                  sqlite3        *db,
-                  gint64          pk,
-                  GError        **error)
+sql_refresh_location (CltSqlStore  *self,
+                      CltSqlDb     *db,
+                      gint64        pk,
+                      GError      **error)
 {
-  g_autoptr(sqlite3_stmt) pick = NULL;
-  g_autoptr(sqlite3_stmt) update = NULL;
+  g_autoptr(CltSqlStmt) pick = NULL;
+  g_autoptr(CltSqlStmt) update = NULL;
   g_autofree char *zip_code = NULL;
   g_autofree char *city = NULL;
   g_autofree char *country = NULL;
@@ -495,15 +501,15 @@ refresh_location (CltSqliteStore *self,
   if (pick == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (pick, 1, pk);
-  rc = sqlite3_step (pick);
-  if (rc == SQLITE_ROW)
+  clt_sql_bind_int64 (pick, 1, pk);
+  rc = clt_sql_step (pick);
+  if (rc == CLT_SQL_ROW)
     {
       zip_code = g_strdup (column_text (pick, 0));
       city = g_strdup (column_text (pick, 1));
       country = g_strdup (column_text (pick, 2));
     }
-  else if (rc != SQLITE_DONE)
+  else if (rc != CLT_SQL_DONE)
     {
       set_db_error (self, error, db, rc);
       return FALSE;
@@ -524,7 +530,7 @@ refresh_location (CltSqliteStore *self,
   bind_text (update, 3, country);
   bind_text (update, 4, zip_key);
   bind_text (update, 5, city_key);
-  sqlite3_bind_int64 (update, 6, pk);
+  clt_sql_bind_int64 (update, 6, pk);
   return search_index_remove (self, db, pk, error) &&
          step_expect_done (self, db, update, error) &&
          search_index_add (self, db, pk, error);
@@ -552,23 +558,23 @@ customer_write_data_free (CustomerWriteData *data)
 }
 
 static gboolean
-create_customer_write (CltSqliteStore *self,
-                       sqlite3        *db,
-                       gpointer        user_data,
-                       GCancellable   *cancellable,
-                       GTask          *task,
-                       GError        **error)
+create_customer_write (CltSqlStore   *self,
+                       CltSqlDb      *db,
+                       gpointer       user_data,
+                       GCancellable  *cancellable,
+                       GTask         *task,
+                       GError       **error)
 {
   CustomerWriteData *data = user_data;
   CltCustomer *customer = data->customer;
   g_autoptr(CltShopPreferences) preferences = NULL;
   g_autoptr(CltCustomer) stored = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CltSqlStmt) stmt = NULL;
   g_autofree char *email = clt_validate_normalize_email (clt_customer_get_email (customer));
   g_autofree char *id = NULL;
   g_autofree char *number = NULL;
   g_autofree char *password_hash = NULL;
-  g_autofree char *roles = join_lines (clt_customer_get_roles (customer));
+  g_autofree char *roles = sql_join_lines (clt_customer_get_roles (customer));
   g_autofree char *number_key = NULL;
   g_autofree char *email_key = NULL;
   g_autofree char *first_name_key = NULL;
@@ -580,7 +586,7 @@ create_customer_write (CltSqliteStore *self,
   gint64 pk;
 
   /* The same create again (a Save retried after a timeout): its result. */
-  if (!request_id_lookup (self, db, task, data->request_id, CLT_CHANGE_CUSTOMER, &id, error))
+  if (!sql_request_id_lookup (self, db, task, data->request_id, CLT_CHANGE_CUSTOMER, &id, error))
     return FALSE;
   if (id != NULL)
     {
@@ -591,12 +597,11 @@ create_customer_write (CltSqliteStore *self,
       return TRUE;
     }
 
-  preferences = read_preferences (self, db, error);
+  preferences = sql_read_preferences (self, db, error);
   if (preferences == NULL)
     return FALSE;
 
-  if (!exists_text (self, db, "SELECT 1 FROM customers WHERE email = ? COLLATE NOCASE",
-                    email, &taken, error))
+  if (!exists_text (self, db, SQL_CLASS (self)->dialect->email_taken, email, &taken, error))
     return FALSE;
   if (taken)
     {
@@ -620,7 +625,7 @@ create_customer_write (CltSqliteStore *self,
       do
         {
           g_free (id);
-          id = make_random_id (16);
+          id = sql_make_random_id (16);
           if (!exists_text (self, db, "SELECT 1 FROM customers WHERE id = ?", id, &taken, error))
             return FALSE;
         }
@@ -680,7 +685,7 @@ create_customer_write (CltSqliteStore *self,
   bind_text (stmt, 6, clt_customer_get_first_name (customer));
   bind_text (stmt, 7, clt_customer_get_middle_name (customer));
   bind_text (stmt, 8, clt_customer_get_last_name (customer));
-  sqlite3_bind_int (stmt, 9, clt_customer_get_gender (customer));
+  clt_sql_bind_int (stmt, 9, clt_customer_get_gender (customer));
   bind_text (stmt, 10, clt_customer_get_date_of_birth (customer));
   bind_text (stmt, 11, clt_customer_get_phone (customer));
   bind_text (stmt, 12, clt_customer_get_company (customer));
@@ -688,13 +693,13 @@ create_customer_write (CltSqliteStore *self,
   bind_text (stmt, 14, clt_customer_get_currency (customer));
   bind_text (stmt, 15, clt_customer_get_preferred_site (customer));
   bind_text (stmt, 16, clt_customer_get_restriction (customer));
-  sqlite3_bind_int (stmt, 17, clt_customer_get_active (customer));
-  sqlite3_bind_int (stmt, 18, clt_customer_get_on_hold (customer));
-  sqlite3_bind_int64 (stmt, 19, now);
+  clt_sql_bind_int (stmt, 17, clt_customer_get_active (customer));
+  clt_sql_bind_int (stmt, 18, clt_customer_get_on_hold (customer));
+  clt_sql_bind_int64 (stmt, 19, now);
   if (company_id[0] != '\0')
     bind_text (stmt, 20, company_id);
   else
-    sqlite3_bind_null (stmt, 20);
+    clt_sql_bind_null (stmt, 20);
   bind_text (stmt, 21, clt_customer_get_business_unit (customer));
   bind_text (stmt, 22, roles);
   bind_text (stmt, 23, password_hash);
@@ -707,7 +712,7 @@ create_customer_write (CltSqliteStore *self,
   if (!step_expect_done (self, db, stmt, error))
     return FALSE;
 
-  pk = sqlite3_last_insert_rowid (db);
+  pk = SQL_CLASS (self)->engine->last_insert_rowid (db);
 
   if (!search_index_add (self, db, pk, error) ||
       !write_groups (self, db, pk, clt_customer_get_groups (customer), error) ||
@@ -721,22 +726,22 @@ create_customer_write (CltSqliteStore *self,
    * password link when asked; with an initial password, the password
    * itself, or the "being prepared" mail for an account that cannot sign
    * in yet (Emporix). */
-  if (!send_mail (self, db, pk, stored, preferences, MAIL_VERIFICATION, NULL, error))
+  if (!sql_send_mail (self, db, pk, stored, preferences, MAIL_VERIFICATION, NULL, error))
     return FALSE;
   if (data->send_password_token &&
-      !send_mail (self, db, pk, stored, preferences, MAIL_PASSWORD_TOKEN, NULL, error))
+      !sql_send_mail (self, db, pk, stored, preferences, MAIL_PASSWORD_TOKEN, NULL, error))
     return FALSE;
   if (password_hash != NULL)
     {
       gboolean ready = clt_customer_get_active (stored) && !clt_customer_get_on_hold (stored);
 
-      if (!send_mail (self, db, pk, stored, preferences,
-                      ready ? MAIL_INITIAL_PASSWORD : MAIL_ACCOUNT_PREPARED,
-                      data->password, error))
+      if (!sql_send_mail (self, db, pk, stored, preferences,
+                          ready ? MAIL_INITIAL_PASSWORD : MAIL_ACCOUNT_PREPARED,
+                          data->password, error))
         return FALSE;
     }
 
-  if (!request_id_record (self, db, task, data->request_id, CLT_CHANGE_CUSTOMER, id, error) ||
+  if (!sql_request_id_record (self, db, task, data->request_id, CLT_CHANGE_CUSTOMER, id, error) ||
       !record_change (self, db, task, CLT_CHANGE_CUSTOMER, id, error))
     return FALSE;
 
@@ -745,16 +750,16 @@ create_customer_write (CltSqliteStore *self,
 }
 
 static void
-clt_sqlite_store_create_customer (CltStore            *store,
-                                  CltCustomer         *customer,
-                                  const char          *initial_password,
-                                  gboolean             send_password_token,
-                                  const char          *request_id,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
+clt_sql_store_create_customer (CltStore            *store,
+                               CltCustomer         *customer,
+                               const char          *initial_password,
+                               gboolean             send_password_token,
+                               const char          *request_id,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
 {
-  CltSqliteStore *self = CLT_SQLITE_STORE (store);
+  CltSqlStore *self = CLT_SQL_STORE (store);
   CustomerWriteData *data;
   GError *error = NULL;
   g_autofree char *message = NULL;
@@ -765,7 +770,7 @@ clt_sqlite_store_create_customer (CltStore            *store,
     {
       if (error == NULL)
         error = clt_store_error_new_invalid ("password", "%s", message);
-      refuse_write (store, clt_sqlite_store_create_customer, CLT_PERMISSION_EDIT_CUSTOMERS, error,
+      refuse_write (store, clt_sql_store_create_customer, CLT_PERMISSION_EDIT_CUSTOMERS, error,
                     cancellable, callback, user_data);
       return;
     }
@@ -775,74 +780,64 @@ clt_sqlite_store_create_customer (CltStore            *store,
   data->password = g_strdup (initial_password);
   data->send_password_token = send_password_token;
   data->request_id = g_strdup (request_id);
-  run_write (self, clt_sqlite_store_create_customer, create_customer_write, data,
+  run_write (self, clt_sql_store_create_customer, create_customer_write, data,
              (GDestroyNotify) customer_write_data_free, CLT_PERMISSION_EDIT_CUSTOMERS,
              cancellable, callback, user_data);
 }
 
 /* Whether the address @address_id belongs to the customer @pk. */
 gboolean
-address_exists (CltSqliteStore *self,
-                sqlite3        *db,
-                gint64          pk,
-                const char     *address_id,
-                gboolean       *found,
-                GError        **error)
+sql_address_exists (CltSqlStore  *self,
+                    CltSqlDb     *db,
+                    gint64        pk,
+                    const char   *address_id,
+                    gboolean     *found,
+                    GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr(CltSqlStmt) stmt = NULL;
 
   stmt = prepare (self, db, "SELECT 1 FROM addresses WHERE customer_pk = ? AND id = ?", error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, pk);
+  clt_sql_bind_int64 (stmt, 1, pk);
   bind_text (stmt, 2, address_id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      set_db_error (self, error, db, rc);
-      return FALSE;
-    }
-
-  *found = rc == SQLITE_ROW;
-  return TRUE;
+  return step_found (self, db, stmt, found, error);
 }
 
 static gboolean
-customer_has_mail (sqlite3    *db,
-                   gint64      pk,
-                   const char *kind)
+customer_has_mail (CltSqlStore *self,
+                   CltSqlDb    *db,
+                   gint64       pk,
+                   const char  *kind)
 {
-  sqlite3_stmt *stmt = NULL;
-  gboolean found = FALSE;
+  g_autoptr(CltSqlStmt) stmt = NULL;
+  int rc;
 
-  if (sqlite3_prepare_v2 (db, "SELECT 1 FROM email_outbox WHERE customer_pk = ? AND kind = ?",
-                          -1, &stmt, NULL) == SQLITE_OK)
-    {
-      sqlite3_bind_int64 (stmt, 1, pk);
-      sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
-      found = sqlite3_step (stmt) == SQLITE_ROW;
-    }
-  sqlite3_finalize (stmt);
+  stmt = clt_sql_prepare (SQL_CLASS (self)->engine, db,
+                          "SELECT 1 FROM email_outbox WHERE customer_pk = ? AND kind = ?", &rc);
+  if (stmt == NULL)
+    return FALSE;
 
-  return found;
+  clt_sql_bind_int64 (stmt, 1, pk);
+  bind_static_text (stmt, 2, kind);
+  return clt_sql_step (stmt) == CLT_SQL_ROW;
 }
 
 static gboolean
-update_customer_write (CltSqliteStore *self,
-                       sqlite3        *db,
-                       gpointer        user_data,
-                       GCancellable   *cancellable,
-                       GTask          *task,
-                       GError        **error)
+update_customer_write (CltSqlStore   *self,
+                       CltSqlDb      *db,
+                       gpointer       user_data,
+                       GCancellable  *cancellable,
+                       GTask         *task,
+                       GError       **error)
 {
   CustomerWriteData *data = user_data;
   CltCustomer *customer = data->customer;
   g_autoptr(CltCustomer) before = NULL;
   g_autoptr(CltCustomer) stored = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *roles = join_lines (clt_customer_get_roles (customer));
+  g_autoptr(CltSqlStmt) stmt = NULL;
+  g_autofree char *roles = sql_join_lines (clt_customer_get_roles (customer));
   g_autofree char *first_name_key = NULL;
   g_autofree char *last_name_key = NULL;
   g_autofree char *company_key = NULL;
@@ -930,7 +925,7 @@ update_customer_write (CltSqliteStore *self,
   bind_text (stmt, 3, clt_customer_get_first_name (customer));
   bind_text (stmt, 4, clt_customer_get_middle_name (customer));
   bind_text (stmt, 5, clt_customer_get_last_name (customer));
-  sqlite3_bind_int (stmt, 6, clt_customer_get_gender (customer));
+  clt_sql_bind_int (stmt, 6, clt_customer_get_gender (customer));
   bind_text (stmt, 7, clt_customer_get_date_of_birth (customer));
   bind_text (stmt, 8, clt_customer_get_phone (customer));
   bind_text (stmt, 9, clt_customer_get_company (customer));
@@ -938,22 +933,22 @@ update_customer_write (CltSqliteStore *self,
   bind_text (stmt, 11, clt_customer_get_currency (customer));
   bind_text (stmt, 12, clt_customer_get_preferred_site (customer));
   bind_text (stmt, 13, clt_customer_get_restriction (customer));
-  sqlite3_bind_int (stmt, 14, clt_customer_get_active (customer));
-  sqlite3_bind_int (stmt, 15, clt_customer_get_on_hold (customer));
-  sqlite3_bind_int (stmt, 16, clt_customer_get_verified (customer));
-  sqlite3_bind_int64 (stmt, 17, now_usec ());
+  clt_sql_bind_int (stmt, 14, clt_customer_get_active (customer));
+  clt_sql_bind_int (stmt, 15, clt_customer_get_on_hold (customer));
+  clt_sql_bind_int (stmt, 16, clt_customer_get_verified (customer));
+  clt_sql_bind_int64 (stmt, 17, now_usec ());
   bind_text (stmt, 18, defaults[0]);
   bind_text (stmt, 19, defaults[1]);
   if (company_id[0] != '\0')
     bind_text (stmt, 20, company_id);
   else
-    sqlite3_bind_null (stmt, 20);
+    clt_sql_bind_null (stmt, 20);
   bind_text (stmt, 21, clt_customer_get_business_unit (customer));
   bind_text (stmt, 22, roles);
   bind_text (stmt, 23, first_name_key);
   bind_text (stmt, 24, last_name_key);
   bind_text (stmt, 25, company_key);
-  sqlite3_bind_int64 (stmt, 26, pk);
+  clt_sql_bind_int64 (stmt, 26, pk);
   bind_text (stmt, 27, task_author (task));
   if (!search_index_remove (self, db, pk, error) ||
       !step_expect_done (self, db, stmt, error) ||
@@ -970,13 +965,13 @@ update_customer_write (CltSqliteStore *self,
   was_ready = clt_customer_get_active (before) && !clt_customer_get_on_hold (before);
   is_ready = clt_customer_get_active (stored) && !clt_customer_get_on_hold (stored);
   if (!was_ready && is_ready &&
-      customer_has_mail (db, pk, mail_kinds[MAIL_ACCOUNT_PREPARED]) &&
-      !customer_has_mail (db, pk, mail_kinds[MAIL_ACCOUNT_ACTIVE]))
+      customer_has_mail (self, db, pk, sql_mail_kinds[MAIL_ACCOUNT_PREPARED]) &&
+      !customer_has_mail (self, db, pk, sql_mail_kinds[MAIL_ACCOUNT_ACTIVE]))
     {
-      g_autoptr(CltShopPreferences) preferences = read_preferences (self, db, error);
+      g_autoptr(CltShopPreferences) preferences = sql_read_preferences (self, db, error);
 
       if (preferences == NULL ||
-          !send_mail (self, db, pk, stored, preferences, MAIL_ACCOUNT_ACTIVE, NULL, error))
+          !sql_send_mail (self, db, pk, stored, preferences, MAIL_ACCOUNT_ACTIVE, NULL, error))
         return FALSE;
     }
 
@@ -988,12 +983,12 @@ update_customer_write (CltSqliteStore *self,
 }
 
 void
-return_invalid (CltStore            *store,
-                gpointer             source_tag,
-                GError              *error,
-                GCancellable        *cancellable,
-                GAsyncReadyCallback  callback,
-                gpointer             user_data)
+sql_return_invalid (CltStore            *store,
+                    gpointer             source_tag,
+                    GError              *error,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (store, cancellable, callback, user_data);
 
@@ -1002,12 +997,12 @@ return_invalid (CltStore            *store,
 }
 
 static gboolean
-refuse_write_write (CltSqliteStore *self,
-                    sqlite3        *db,
-                    gpointer        user_data,
-                    GCancellable   *cancellable,
-                    GTask          *task,
-                    GError        **error)
+refuse_write_write (CltSqlStore   *self,
+                    CltSqlDb      *db,
+                    gpointer       user_data,
+                    GCancellable  *cancellable,
+                    GTask         *task,
+                    GError       **error)
 {
   g_propagate_error (error, g_error_copy (user_data));
   return FALSE;
@@ -1017,94 +1012,68 @@ refuse_write_write (CltSqliteStore *self,
  * user whose role may not make it learns that first, not what is wrong
  * with a field they may not change anyway. */
 void
-refuse_write (CltStore            *store,
-              gpointer             source_tag,
-              CltPermission        permission,
-              GError              *error,
-              GCancellable        *cancellable,
-              GAsyncReadyCallback  callback,
-              gpointer             user_data)
+sql_refuse_write (CltStore            *store,
+                  gpointer             source_tag,
+                  CltPermission        permission,
+                  GError              *error,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
 {
-  if (permission == CLT_PERMISSION_READ || CLT_SQLITE_STORE (store)->read_only)
+  if (permission == CLT_PERMISSION_READ || clt_store_get_read_only (store))
     {
-      return_invalid (store, source_tag, error, cancellable, callback, user_data);
+      sql_return_invalid (store, source_tag, error, cancellable, callback, user_data);
       return;
     }
 
-  run_write (CLT_SQLITE_STORE (store), source_tag, refuse_write_write, error,
+  run_write (CLT_SQL_STORE (store), source_tag, refuse_write_write, error,
              (GDestroyNotify) g_error_free, permission, cancellable, callback, user_data);
 }
 
 static void
-clt_sqlite_store_update_customer (CltStore            *store,
-                                  CltCustomer         *customer,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
+clt_sql_store_update_customer (CltStore            *store,
+                               CltCustomer         *customer,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
 {
   CustomerWriteData *data;
   GError *error = NULL;
 
   if (!clt_validate_customer (customer, CLT_VALIDATE_UPDATE, &error))
     {
-      refuse_write (store, clt_sqlite_store_update_customer, CLT_PERMISSION_EDIT_CUSTOMERS, error,
-                      cancellable, callback, user_data);
+      refuse_write (store, clt_sql_store_update_customer, CLT_PERMISSION_EDIT_CUSTOMERS, error,
+                    cancellable, callback, user_data);
       return;
     }
 
   data = g_new0 (CustomerWriteData, 1);
   data->customer = clt_customer_copy (customer);
-  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_update_customer, update_customer_write,
+  run_write (CLT_SQL_STORE (store), clt_sql_store_update_customer, update_customer_write,
              data, (GDestroyNotify) customer_write_data_free, CLT_PERMISSION_EDIT_CUSTOMERS,
              cancellable, callback, user_data);
-}
-
-/* PRAGMA secure_delete for the writes that remove personal data (Debian
- * builds SQLite with it on by default; other builds may not): freed space
- * is zeroed instead of left for reuse. Returns the previous setting, for
- * restore_secure_delete (). */
-int
-begin_secure_delete (sqlite3 *db)
-{
-  sqlite3_stmt *stmt = NULL;
-  int previous = 0;
-
-  if (sqlite3_prepare_v2 (db, "PRAGMA secure_delete", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    previous = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  sqlite3_exec (db, "PRAGMA secure_delete = ON", NULL, NULL, NULL);
-  return previous;
-}
-
-void
-restore_secure_delete (sqlite3 *db,
-                       int      previous)
-{
-  g_autofree char *sql = g_strdup_printf ("PRAGMA secure_delete = %d", previous);
-
-  sqlite3_exec (db, sql, NULL, NULL, NULL);
 }
 
 /* Deleting is anonymizing: the row stays for the orders that refer to it,
  * everything personal goes (names, contact, custom id, dates of its
  * owner's doings, addresses, notes, tokens, groups, field values, the
- * outbox's copies), and with PRAGMA secure_delete the freed space is
- * zeroed so that the old text does not linger in the file. The search
- * index entry is replaced at once; its old words stay in the index's
- * segments until they are merged, which the store's upkeep does in small
- * steps within seconds (an 'optimize' here would hold the write lock for
- * seconds at a million customers), checkpointing the WAL when done. */
+ * outbox's copies). What the engine leaves of the old text is its own
+ * matter: SQLite zeroes the freed space (secure_delete), leaves the
+ * search index's old words for the upkeep's merge (an 'optimize' here
+ * would hold the write lock for seconds at a million customers) and
+ * checkpoints the WAL; PostgreSQL empties the row's search vector with
+ * its keys, and (auto)vacuum reclaims the old row versions, as after any
+ * UPDATE. */
 gboolean
-anonymize_customer (CltSqliteStore  *self,
-                    sqlite3         *db,
-                    GTask           *task,
-                    gint64           pk,
-                    GError         **error)
+sql_anonymize_customer (CltSqlStore  *self,
+                        CltSqlDb     *db,
+                        GTask        *task,
+                        gint64        pk,
+                        GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *token = make_random_id (24);
+  const CltSqlDialect *dialect = SQL_CLASS (self)->dialect;
+  g_autoptr(CltSqlStmt) stmt = NULL;
+  g_autofree char *token = sql_make_random_id (24);
   g_autofree char *anonymous = g_strdup_printf ("deleted-%s@anonymized.invalid", token);
   g_autofree char *new_id = g_strdup_printf ("deleted-%s", token);
   g_autofree char *old_email = NULL;
@@ -1112,7 +1081,7 @@ anonymize_customer (CltSqliteStore  *self,
   gint64 now = now_usec ();
   gboolean ok = FALSE;
   int secure_delete;
-  static const char * const purge[] = {
+  const char * const purge[] = {
     "DELETE FROM addresses WHERE customer_pk = ?1",
     "DELETE FROM notes WHERE customer_pk = ?1",
     "DELETE FROM customer_tokens WHERE customer_pk = ?1",
@@ -1120,9 +1089,7 @@ anonymize_customer (CltSqliteStore  *self,
     "DELETE FROM customer_field_values WHERE customer_pk = ?1",
     "DELETE FROM customer_marketing WHERE customer_pk = ?1",
     "DELETE FROM pending_deletions WHERE customer_pk = ?1",
-    "UPDATE email_outbox SET recipient = ?2, subject = '', body = '', redacted_body = '',"
-    " last_error = '', next_attempt = NULL"
-    " WHERE customer_pk = ?1 OR recipient = ?3 COLLATE NOCASE",
+    dialect->scrub_outbox,
     /* The custom id may be personal ("anna.mueller"): the logs that name
      * the customer follow it to its new, random one. */
     "UPDATE change_log SET object_id = ?5 WHERE object_id = ?4",
@@ -1134,18 +1101,18 @@ anonymize_customer (CltSqliteStore  *self,
     "UPDATE request_ids SET object_id = ?5 WHERE object_id = ?4",
     /* The REST server's replay cache keeps response bodies: those that
      * mention the customer go (an empty email would match every one). */
-    "DELETE FROM idempotency_keys WHERE ?3 <> '' AND instr (lower (response), lower (?3)) > 0",
-    "DELETE FROM idempotency_keys WHERE instr (response, ?4) > 0",
+    dialect->forget_replies_by_email,
+    dialect->forget_replies_by_id,
   };
 
   {
-    g_autoptr(sqlite3_stmt) old = prepare (self, db, "SELECT email, id FROM customers WHERE pk = ?",
-                                           error);
+    g_autoptr(CltSqlStmt) old = prepare (self, db, "SELECT email, id FROM customers WHERE pk = ?",
+                                         error);
 
     if (old == NULL)
       return FALSE;
-    sqlite3_bind_int64 (old, 1, pk);
-    if (sqlite3_step (old) == SQLITE_ROW)
+    clt_sql_bind_int64 (old, 1, pk);
+    if (clt_sql_step (old) == CLT_SQL_ROW)
       {
         old_email = g_strdup (column_text (old, 0));
         old_id = g_strdup (column_text (old, 1));
@@ -1158,7 +1125,7 @@ anonymize_customer (CltSqliteStore  *self,
       return FALSE;
     }
 
-  secure_delete = begin_secure_delete (db);
+  secure_delete = begin_secure_delete (self, db);
 
   stmt = prepare (self, db,
     "UPDATE customers SET email = ?1, salutation = '', title = '', first_name = '',"
@@ -1174,8 +1141,8 @@ anonymize_customer (CltSqliteStore  *self,
     goto out;
 
   bind_text (stmt, 1, anonymous);
-  sqlite3_bind_int64 (stmt, 2, now);
-  sqlite3_bind_int64 (stmt, 3, pk);
+  clt_sql_bind_int64 (stmt, 2, now);
+  clt_sql_bind_int64 (stmt, 3, pk);
   bind_text (stmt, 4, new_id);
   bind_text (stmt, 5, task_author (task));
   /* An anonymized customer leaves the search index for good (it is never
@@ -1189,13 +1156,13 @@ anonymize_customer (CltSqliteStore  *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (purge); i++)
     {
-      g_autoptr(sqlite3_stmt) p = prepare (self, db, purge[i], error);
+      g_autoptr(CltSqlStmt) p = prepare (self, db, purge[i], error);
 
       if (p == NULL)
         goto out;
       /* ?1 the row, ?2 the new address, ?3 the old one, ?4 the old id,
        * ?5 the new one, where a statement has them. */
-      sqlite3_bind_int64 (p, 1, pk);
+      clt_sql_bind_int64 (p, 1, pk);
       bind_text (p, 2, anonymous);
       bind_text (p, 3, old_email);
       bind_text (p, 4, old_id);
@@ -1207,11 +1174,11 @@ anonymize_customer (CltSqliteStore  *self,
   ok = TRUE;
 
 out:
-  restore_secure_delete (db, secure_delete);
+  restore_secure_delete (self, db, secure_delete);
   if (ok)
     {
       /* The scrubbed pages into the main file soon (off the write lock),
-       * the index merge next. */
+       * the index merge next, where the engine has them. */
       request_wal_fold (self);
       request_index_merge (self);
     }
@@ -1233,16 +1200,16 @@ delete_data_free (DeleteData *data)
 }
 
 static gboolean
-delete_customer_write (CltSqliteStore *self,
-                       sqlite3        *db,
-                       gpointer        user_data,
-                       GCancellable   *cancellable,
-                       GTask          *task,
-                       GError        **error)
+delete_customer_write (CltSqlStore   *self,
+                       CltSqlDb      *db,
+                       gpointer       user_data,
+                       GCancellable  *cancellable,
+                       GTask         *task,
+                       GError       **error)
 {
   DeleteData *data = user_data;
   g_autoptr(CltCustomer) customer = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CltSqlStmt) stmt = NULL;
   gint64 now = now_usec ();
   gint64 pk;
 
@@ -1253,7 +1220,7 @@ delete_customer_write (CltSqliteStore *self,
 
   if (data->undo_seconds == 0)
     {
-      if (!anonymize_customer (self, db, task, pk, error))
+      if (!sql_anonymize_customer (self, db, task, pk, error))
         return FALSE;
       write_return_boolean (task, TRUE);
       return TRUE;
@@ -1268,9 +1235,9 @@ delete_customer_write (CltSqliteStore *self,
                   error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, pk);
-  sqlite3_bind_int64 (stmt, 2, now);
-  sqlite3_bind_int64 (stmt, 3, now + (gint64) data->undo_seconds * G_USEC_PER_SEC);
+  clt_sql_bind_int64 (stmt, 1, pk);
+  clt_sql_bind_int64 (stmt, 2, now);
+  clt_sql_bind_int64 (stmt, 3, now + (gint64) data->undo_seconds * G_USEC_PER_SEC);
   bind_text (stmt, 4, task_author (task));
   if (!step_expect_done (self, db, stmt, error) ||
       !record_change (self, db, task, CLT_CHANGE_CUSTOMER, data->customer_id, error))
@@ -1281,13 +1248,13 @@ delete_customer_write (CltSqliteStore *self,
 }
 
 static void
-clt_sqlite_store_delete_customer (CltStore            *store,
-                                  const char          *customer_id,
-                                  gint64               version,
-                                  guint                undo_seconds,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
+clt_sql_store_delete_customer (CltStore            *store,
+                               const char          *customer_id,
+                               gint64               version,
+                               guint                undo_seconds,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
 {
   DeleteData *data = g_new0 (DeleteData, 1);
 
@@ -1295,22 +1262,22 @@ clt_sqlite_store_delete_customer (CltStore            *store,
   data->version = version;
   /* At most a day: an undo is for second thoughts, not for storage. */
   data->undo_seconds = MIN (undo_seconds, 24 * 3600);
-  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_delete_customer, delete_customer_write,
+  run_write (CLT_SQL_STORE (store), clt_sql_store_delete_customer, delete_customer_write,
              data, (GDestroyNotify) delete_data_free, CLT_PERMISSION_EDIT_CUSTOMERS,
              cancellable, callback, user_data);
 }
 
 static gboolean
-undo_delete_customer_write (CltSqliteStore *self,
-                            sqlite3        *db,
-                            gpointer        user_data,
-                            GCancellable   *cancellable,
-                            GTask          *task,
-                            GError        **error)
+undo_delete_customer_write (CltSqlStore   *self,
+                            CltSqlDb      *db,
+                            gpointer       user_data,
+                            GCancellable  *cancellable,
+                            GTask         *task,
+                            GError       **error)
 {
   IdData *data = user_data;
   g_autoptr(CltCustomer) customer = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CltSqlStmt) stmt = NULL;
   gint64 pk;
 
   if (!lookup_live_customer (self, db, data->customer_id, &pk, error))
@@ -1324,10 +1291,10 @@ undo_delete_customer_write (CltSqliteStore *self,
   stmt = prepare (self, db, "DELETE FROM pending_deletions WHERE customer_pk = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, pk);
+  clt_sql_bind_int64 (stmt, 1, pk);
   if (!step_expect_done (self, db, stmt, error))
     return FALSE;
-  if (sqlite3_changes (db) == 0)
+  if (sql_changes (self, db) == 0)
     {
       g_set_error_literal (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND,
                            _("The deletion can no longer be undone."));
@@ -1343,24 +1310,24 @@ undo_delete_customer_write (CltSqliteStore *self,
 }
 
 static void
-clt_sqlite_store_undo_delete_customer (CltStore            *store,
-                                       const char          *customer_id,
-                                       GCancellable        *cancellable,
-                                       GAsyncReadyCallback  callback,
-                                       gpointer             user_data)
+clt_sql_store_undo_delete_customer (CltStore            *store,
+                                    const char          *customer_id,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
 {
-  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_undo_delete_customer,
-             undo_delete_customer_write, id_data_new (customer_id), (GDestroyNotify) id_data_free,
+  run_write (CLT_SQL_STORE (store), clt_sql_store_undo_delete_customer,
+             undo_delete_customer_write, sql_id_data_new (customer_id), (GDestroyNotify) sql_id_data_free,
              CLT_PERMISSION_EDIT_CUSTOMERS, cancellable, callback, user_data);
 }
 
 static gboolean
-send_password_reset_write (CltSqliteStore *self,
-                           sqlite3        *db,
-                           gpointer        user_data,
-                           GCancellable   *cancellable,
-                           GTask          *task,
-                           GError        **error)
+send_password_reset_write (CltSqlStore   *self,
+                           CltSqlDb      *db,
+                           gpointer       user_data,
+                           GCancellable  *cancellable,
+                           GTask         *task,
+                           GError       **error)
 {
   IdData *data = user_data;
   g_autoptr(CltShopPreferences) preferences = NULL;
@@ -1371,9 +1338,9 @@ send_password_reset_write (CltSqliteStore *self,
       !read_customer_by_pk (self, db, pk, &customer, error))
     return FALSE;
 
-  preferences = read_preferences (self, db, error);
+  preferences = sql_read_preferences (self, db, error);
   if (preferences == NULL ||
-      !send_mail (self, db, pk, customer, preferences, MAIL_PASSWORD_RESET, NULL, error) ||
+      !sql_send_mail (self, db, pk, customer, preferences, MAIL_PASSWORD_RESET, NULL, error) ||
       !record_change (self, db, task, CLT_CHANGE_OUTBOX, data->customer_id, error))
     return FALSE;
 
@@ -1382,23 +1349,23 @@ send_password_reset_write (CltSqliteStore *self,
 }
 
 static void
-clt_sqlite_store_send_password_reset (CltStore            *store,
-                                      const char          *customer_id,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data)
+clt_sql_store_send_password_reset (CltStore            *store,
+                                   const char          *customer_id,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
 {
-  run_write (CLT_SQLITE_STORE (store), clt_sqlite_store_send_password_reset,
-             send_password_reset_write, id_data_new (customer_id), (GDestroyNotify) id_data_free,
+  run_write (CLT_SQL_STORE (store), clt_sql_store_send_password_reset,
+             send_password_reset_write, sql_id_data_new (customer_id), (GDestroyNotify) sql_id_data_free,
              CLT_PERMISSION_EDIT_CUSTOMERS, cancellable, callback, user_data);
 }
 
 void
-clt_sqlite_store_customers_iface_init (CltStoreInterface *iface)
+clt_sql_store_customers_iface_init (CltStoreInterface *iface)
 {
-  iface->create_customer = clt_sqlite_store_create_customer;
-  iface->update_customer = clt_sqlite_store_update_customer;
-  iface->delete_customer = clt_sqlite_store_delete_customer;
-  iface->undo_delete_customer = clt_sqlite_store_undo_delete_customer;
-  iface->send_password_reset = clt_sqlite_store_send_password_reset;
+  iface->create_customer = clt_sql_store_create_customer;
+  iface->update_customer = clt_sql_store_update_customer;
+  iface->delete_customer = clt_sql_store_delete_customer;
+  iface->undo_delete_customer = clt_sql_store_undo_delete_customer;
+  iface->send_password_reset = clt_sql_store_send_password_reset;
 }
