@@ -249,6 +249,7 @@ clt_pg_store_initable_init (GInitable     *initable,
 {
   CltPgStore *self = CLT_PG_STORE (initable);
   Reader *reader;
+  gint64 last_change;
 
   if (self->conninfo == NULL || self->conninfo[0] == '\0')
     {
@@ -271,10 +272,10 @@ clt_pg_store_initable_init (GInitable     *initable,
     }
 
   /* Changes from here on are news; what came before is in the database. */
-  self->last_change = pgs_read_last_change (self, reader->db);
+  last_change = sql_read_last_change (CLT_SQL_STORE (self), (CltSqlDb *) reader->db);
   pgs_release_reader (self, reader);
 
-  pgs_start_upkeep (self);
+  pgs_start_upkeep (self, last_change);
 
   return TRUE;
 }

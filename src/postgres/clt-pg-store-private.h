@@ -98,12 +98,6 @@ struct _CltPgStore
   GMutex       pool_lock;
   guint        n_connections;     /* under pool_lock */
 
-  /* The last change of the log seen (see clt-pg-store-session.c). */
-  gint64       last_change;       /* main context only */
-  GSource     *upkeep_source;
-  gboolean     polling;           /* main context only */
-  gboolean     upkeep_running;    /* main context only */
-
   /* LISTEN clt_changes: another instance's commit wakes the poll. */
   PgConn      *listen_db;
   GSource     *listen_source;
@@ -130,9 +124,7 @@ G_GNUC_INTERNAL gboolean pgs_select_customers (CltPgStore *self, PgConn *db, PgS
 /* clt-pg-store.c */
 
 /* clt-pg-store-session.c */
-G_GNUC_INTERNAL gboolean pgs_prune_change_log (CltPgStore *self, PgConn *db, GError **error);
-G_GNUC_INTERNAL gint64 pgs_read_last_change (CltPgStore *self, PgConn *db);
-G_GNUC_INTERNAL void pgs_start_upkeep (CltPgStore *self);
+G_GNUC_INTERNAL void pgs_start_upkeep (CltPgStore *self, gint64 last_change);
 G_GNUC_INTERNAL void pgs_stop_upkeep (CltPgStore *self);
 
 /* clt-pg-util.c */
@@ -152,9 +144,6 @@ G_GNUC_INTERNAL void clt_pg_store_import_iface_init (CltStoreInterface *iface);
 
 /* clt-pg-store-query.c */
 G_GNUC_INTERNAL void clt_pg_store_query_iface_init (CltStoreInterface *iface);
-
-/* clt-pg-store-session.c */
-G_GNUC_INTERNAL void clt_pg_store_session_iface_init (CltStoreInterface *iface);
 
 /* The statement API over libpq (clt-pg-util.c). */
 G_GNUC_INTERNAL extern const CltSqlEngine clt_pg_engine;
@@ -194,6 +183,7 @@ G_GNUC_INTERNAL extern const CltSqlDialect clt_pg_dialect;
 #define pgs_write_return_boolean sql_write_return_boolean
 #define pgs_task_author sql_task_author
 #define pgs_task_actor sql_task_actor
+#define pgs_prune_change_log(self, db, ...) CLT_SQL_SHARED (prune_change_log, self, db, __VA_ARGS__)
 #define pgs_now_usec g_get_real_time
 #define pgs_date_time_to_usec sql_date_time_to_usec
 #define pgs_date_time_from_usec sql_date_time_from_usec

@@ -126,7 +126,7 @@ static void
 clt_pg_store_store_iface_init (CltStoreInterface *iface)
 {
   clt_sql_store_shop_iface_init (iface);
-  clt_pg_store_session_iface_init (iface);
+  clt_sql_store_changes_iface_init (iface);
   clt_sql_store_membership_iface_init (iface);
   clt_pg_store_query_iface_init (iface);
   clt_sql_store_mail_iface_init (iface);

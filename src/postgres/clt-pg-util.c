@@ -37,6 +37,13 @@ const CltSqlDialect clt_pg_dialect = {
   .forget_replies_by_email = "DELETE FROM idempotency_keys WHERE ?3::text <> ''"
                              " AND strpos (lower (response), lower (?3::text)) > 0",
   .forget_replies_by_id = "DELETE FROM idempotency_keys WHERE strpos (response, ?4::text) > 0",
+  /* A read is one snapshot (REPEATABLE READ) already. The log is pruned,
+   * but keeps its newest entry: max (seq) is the last number ever given
+   * (a sequence's own value could be one that a writer has not committed
+   * yet, and a feed that moved past it would miss that change). */
+  .newest_change = "SELECT coalesce (max (seq), 0) FROM change_log",
+  .prune_change_log = "DELETE FROM change_log WHERE at < ?"
+                      " AND seq < (SELECT max (seq) FROM change_log)",
 };
 
 /* }}} */

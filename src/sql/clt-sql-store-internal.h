@@ -63,14 +63,6 @@ typedef enum
   CUSTOMER_ORDERS,
 } CustomerListKind;
 
-/* One entry of the change log, as "changed" tells it. */
-typedef struct
-{
-  gint64         seq;
-  CltChangeKind  kind;
-  char          *id;
-} Change;
-
 /* The columns every customer read selects, in this order (see the
  * subclasses' select_customers ()). */
 #define CUSTOMER_COLUMNS \
@@ -103,7 +95,6 @@ G_GNUC_INTERNAL void sql_write_return_pointer (GTask *task, gpointer result, GDe
 G_GNUC_INTERNAL void sql_write_return_boolean (GTask *task, gboolean result);
 G_GNUC_INTERNAL gboolean sql_record_change (CltSqlStore *self, CltSqlDb *db, GTask *task, CltChangeKind kind, const char *id, GError **error);
 G_GNUC_INTERNAL gboolean sql_take_own_change (CltSqlStore *self, gint64 seq);
-G_GNUC_INTERNAL void sql_change_clear (Change *change);
 G_GNUC_INTERNAL void sql_run_read (CltSqlStore *self, gpointer source_tag, CltSqlReadFunc func, gpointer data, GDestroyNotify data_free, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 G_GNUC_INTERNAL void sql_run_write (CltSqlStore *self, gpointer source_tag, CltSqlWriteFunc func, gpointer data, GDestroyNotify data_free, CltPermission permission, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 
@@ -130,6 +121,14 @@ G_GNUC_INTERNAL void clt_sql_store_accounts_iface_init (CltAccountsInterface *if
 /* clt-sql-store-assisted.c */
 G_GNUC_INTERNAL gboolean sql_select_assisted_sessions (CltSqlStore *self, CltSqlDb *db, gint64 pk, GPtrArray **out, GError **error);
 G_GNUC_INTERNAL void clt_sql_store_assisted_iface_init (CltStoreInterface *iface);
+
+/* clt-sql-store-changes.c */
+G_GNUC_INTERNAL gboolean sql_prune_change_log (CltSqlStore *self, CltSqlDb *db, GError **error);
+G_GNUC_INTERNAL gint64 sql_read_last_change (CltSqlStore *self, CltSqlDb *db);
+G_GNUC_INTERNAL void sql_poll_changes (CltSqlStore *self);
+G_GNUC_INTERNAL void sql_start_upkeep (CltSqlStore *self, gint64 last_change);
+G_GNUC_INTERNAL void sql_stop_upkeep (CltSqlStore *self);
+G_GNUC_INTERNAL void clt_sql_store_changes_iface_init (CltStoreInterface *iface);
 
 /* clt-sql-store-customers.c */
 G_GNUC_INTERNAL gboolean sql_check_version (gint64 stored, gint64 expected, GError **error);

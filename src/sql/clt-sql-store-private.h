@@ -34,6 +34,21 @@ G_BEGIN_DECLS
 
 #define SQL_CLASS(self) CLT_SQL_STORE_CLASS_OF (self)
 
+typedef struct
+{
+  /* Changes this store made: the poll of the change log skips them. */
+  GMutex      changes_lock;
+  GHashTable *own_changes;        /* seq → seq */
+  /* The upkeep (clt-sql-store-changes.c), on the main context. */
+  gint64      last_change;
+  GSource    *upkeep_source;
+  gboolean    polling;
+  gboolean    upkeep_running;
+} CltSqlStorePrivate;
+
+/* clt-sql-store.c */
+G_GNUC_INTERNAL CltSqlStorePrivate *sql_store_get_private (CltSqlStore *self);
+
 /* Builds one object from the current row of a list query. */
 typedef gpointer (*RowFunc) (CltSqlStmt    *stmt,
                              gconstpointer  row_data);

@@ -1,7 +1,6 @@
 /* clt-sql-store-session.c — who acts (role, permissions, author) and
- * creates by request id. The change log and the upkeep, which differ by
- * engine, are the subclasses' (clt-sql-store-session.c,
- * clt-pg-store-session.c).
+ * creates by request id. The change log and the upkeep are in
+ * clt-sql-store-changes.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -16,14 +16,13 @@
 
 #include "clt-sql-store-private.h"
 
-typedef struct
-{
-  /* Changes this store made: the poll of the change log skips them. */
-  GMutex      changes_lock;
-  GHashTable *own_changes;        /* seq → seq */
-} CltSqlStorePrivate;
-
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CltSqlStore, clt_sql_store, G_TYPE_OBJECT)
+
+CltSqlStorePrivate *
+sql_store_get_private (CltSqlStore *self)
+{
+  return clt_sql_store_get_instance_private (self);
+}
 
 /* Operations {{{ */
 
@@ -44,12 +43,6 @@ op_free (CltSqlOp *op)
   g_clear_object (&op->actor);
   g_clear_pointer (&op->changes, g_array_unref);
   g_free (op);
-}
-
-void
-sql_change_clear (Change *change)
-{
-  g_clear_pointer (&change->id, g_free);
 }
 
 /* The author of the write that @task runs, for changed_by and notes. */
@@ -111,7 +104,7 @@ sql_record_change (CltSqlStore    *self,
 {
   CltSqlOp *op = task_op (task);
   g_autoptr(CltSqlStmt) stmt = NULL;
-  Change change;
+  CltChange change;
 
   stmt = prepare (self, db,
                   "INSERT INTO change_log (kind, object_id, author, at) VALUES (?, ?, ?, ?)",
@@ -144,7 +137,7 @@ emit_changes (CltSqlStore *self,
   g_mutex_lock (&priv->changes_lock);
   for (guint i = 0; i < changes->len; i++)
     {
-      const Change *change = &g_array_index (changes, Change, i);
+      const CltChange *change = &g_array_index (changes, CltChange, i);
 
       g_hash_table_add (priv->own_changes, GSIZE_TO_POINTER ((gsize) change->seq));
     }
@@ -152,7 +145,7 @@ emit_changes (CltSqlStore *self,
 
   for (guint i = 0; i < changes->len; i++)
     {
-      const Change *change = &g_array_index (changes, Change, i);
+      const CltChange *change = &g_array_index (changes, CltChange, i);
 
       clt_store_emit_changed (CLT_STORE (self), change->kind, change->id);
     }
@@ -304,8 +297,8 @@ sql_run_write (CltSqlStore         *self,
   op->data = data;
   op->data_free = data_free;
   op->permission = permission;
-  op->changes = g_array_new (FALSE, FALSE, sizeof (Change));
-  g_array_set_clear_func (op->changes, (GDestroyNotify) sql_change_clear);
+  op->changes = g_array_new (FALSE, FALSE, sizeof (CltChange));
+  g_array_set_clear_func (op->changes, clt_change_clear);
   task = op_task_new (self, op, source_tag, cancellable, callback, user_data);
   op->author = sql_current_author (op->actor);
 

@@ -21,8 +21,8 @@
  * clt_sql_store_<part>_iface_init () from its own interface setup.
  *
  * Some vfuncs stand for helpers that still live in the subclasses'
- * not-yet-shared parts (query, import, session): they go once those
- * parts are shared too.
+ * not-yet-shared parts (query, import): they go once those parts are
+ * shared too.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -116,6 +116,12 @@ typedef struct
   const char *scrub_outbox;
   const char *forget_replies_by_email;
   const char *forget_replies_by_id;
+  /* The change log: what a read runs first so that its statements share
+   * one snapshot (NULL: a read is one already), the newest sequence
+   * number ever given, and the pruning of entries older than ?1. */
+  const char *begin_read_snapshot;
+  const char *newest_change;
+  const char *prune_change_log;
 } CltSqlDialect;
 
 struct _CltSqlStoreClass
@@ -198,6 +204,16 @@ struct _CltSqlStoreClass
   /* After an erasure: the search index's segments are merged soon, so
    * that the old words leave them (NULL: no such index). */
   void                (*request_index_merge)  (CltSqlStore          *self);
+
+  /* The engine's own upkeep (NULL where it has none): every tick on the
+   * main context (upkeep_tick), and in the upkeep's write transaction
+   * after due deletions (upkeep_write), once more at once while
+   * upkeep_pending says that work remains. */
+  void                (*upkeep_tick)          (CltSqlStore          *self);
+  gboolean            (*upkeep_write)         (CltSqlStore          *self,
+                                               CltSqlDb             *db,
+                                               GError              **error);
+  gboolean            (*upkeep_pending)       (CltSqlStore          *self);
 };
 
 /* Sets the vfuncs of @klass (a CltSqlStoreClass) to a subclass's helpers

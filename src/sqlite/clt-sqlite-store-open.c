@@ -644,11 +644,11 @@ clt_sqlite_store_initable_init (GInitable     *initable,
   /* Changes from here on are news; what came before is in the file. */
   {
     Reader *reader = acquire_reader (self, NULL);
+    gint64 last_change = sql_read_last_change (CLT_SQL_STORE (self), (CltSqlDb *) reader->db);
 
-    self->last_change = read_last_change (self, reader->db);
     release_reader (self, reader);
+    sql_start_upkeep (CLT_SQL_STORE (self), last_change);
   }
-  start_upkeep (self);
 
   return TRUE;
 }

@@ -88,11 +88,7 @@ struct _CltSqliteStore
 
   guint        fail_commits;      /* tests only: under write_lock */
 
-  /* The last change of the log seen (see clt-sqlite-store-session.c). */
-  gint64       last_change;       /* main context only */
-  GSource     *upkeep_source;
-  gboolean     polling;           /* main context only */
-  gboolean     upkeep_running;    /* main context only */
+  /* The upkeep's own part (clt-sqlite-store-session.c). */
   gint         merge_steps;       /* atomic: 2 an index merge is wanted, 1 one is under way */
   gboolean     merge_round_active; /* under write_lock */
   /* The index merge gives way to users' writes: it stops between steps
@@ -130,10 +126,9 @@ G_GNUC_INTERNAL gboolean select_customers (CltSqliteStore *self, sqlite3 *db, sq
 G_GNUC_INTERNAL void request_checkpoint (GTask *task);
 
 /* clt-sqlite-store-session.c */
-G_GNUC_INTERNAL gboolean prune_change_log (CltSqliteStore *self, sqlite3 *db, GError **error);
-G_GNUC_INTERNAL gint64 read_last_change (CltSqliteStore *self, sqlite3 *db);
-G_GNUC_INTERNAL void start_upkeep (CltSqliteStore *self);
-G_GNUC_INTERNAL void stop_upkeep (CltSqliteStore *self);
+G_GNUC_INTERNAL gboolean upkeep_write (CltSqliteStore *self, sqlite3 *db, GError **error);
+G_GNUC_INTERNAL gboolean upkeep_pending (CltSqliteStore *self);
+G_GNUC_INTERNAL void upkeep_tick (CltSqliteStore *self);
 G_GNUC_INTERNAL void request_index_merge (CltSqliteStore *self);
 G_GNUC_INTERNAL void request_wal_fold (CltSqliteStore *self);
 
@@ -159,9 +154,6 @@ G_GNUC_INTERNAL void clt_sqlite_store_import_iface_init (CltStoreInterface *ifac
 
 /* clt-sqlite-store-query.c */
 G_GNUC_INTERNAL void clt_sqlite_store_query_iface_init (CltStoreInterface *iface);
-
-/* clt-sqlite-store-session.c */
-G_GNUC_INTERNAL void clt_sqlite_store_session_iface_init (CltStoreInterface *iface);
 
 /* The statement API over SQLite (clt-sqlite-util.c). */
 G_GNUC_INTERNAL extern const CltSqlEngine clt_sqlite_engine;
@@ -201,6 +193,7 @@ G_GNUC_INTERNAL extern const CltSqlDialect clt_sqlite_dialect;
 #define write_return_boolean sql_write_return_boolean
 #define task_author sql_task_author
 #define task_actor sql_task_actor
+#define prune_change_log(self, db, ...) CLT_SQL_SHARED (prune_change_log, self, db, __VA_ARGS__)
 #define now_usec g_get_real_time
 #define date_time_to_usec sql_date_time_to_usec
 #define date_time_from_usec sql_date_time_from_usec

@@ -149,7 +149,7 @@ static void
 clt_sqlite_store_store_iface_init (CltStoreInterface *iface)
 {
   clt_sql_store_shop_iface_init (iface);
-  clt_sqlite_store_session_iface_init (iface);
+  clt_sql_store_changes_iface_init (iface);
   clt_sql_store_membership_iface_init (iface);
   clt_sqlite_store_query_iface_init (iface);
   clt_sql_store_mail_iface_init (iface);
@@ -164,7 +164,7 @@ clt_sqlite_store_finalize (GObject *object)
 {
   CltSqliteStore *self = (CltSqliteStore *) object;
 
-  stop_upkeep (self);
+  sql_stop_upkeep (CLT_SQL_STORE (self));
 
   /* Every task holds a reference: no reader is in use by now. */
   g_clear_pointer (&self->readers, g_ptr_array_unref);
@@ -263,6 +263,9 @@ clt_sqlite_store_class_init (CltSqliteStoreClass *klass)
   sql_class->restore_secure_delete = CLT_SQL_ENGINE_FUNC (restore_secure_delete);
   sql_class->request_wal_fold = CLT_SQL_ENGINE_FUNC (request_wal_fold);
   sql_class->request_index_merge = CLT_SQL_ENGINE_FUNC (request_index_merge);
+  sql_class->upkeep_tick = CLT_SQL_ENGINE_FUNC (upkeep_tick);
+  sql_class->upkeep_write = CLT_SQL_ENGINE_FUNC (upkeep_write);
+  sql_class->upkeep_pending = CLT_SQL_ENGINE_FUNC (upkeep_pending);
   sql_class->search_index_remove = CLT_SQL_ENGINE_FUNC (search_index_remove);
   sql_class->search_index_add = CLT_SQL_ENGINE_FUNC (search_index_add);
 }

@@ -42,6 +42,12 @@ const CltSqlDialect clt_sqlite_dialect = {
   .forget_replies_by_email = "DELETE FROM idempotency_keys"
                              " WHERE ?3 <> '' AND instr (lower (response), lower (?3)) > 0",
   .forget_replies_by_id = "DELETE FROM idempotency_keys WHERE instr (response, ?4) > 0",
+  .begin_read_snapshot = "BEGIN",
+  /* The log is pruned, but AUTOINCREMENT remembers the last number. */
+  .newest_change = "SELECT max (ifnull ((SELECT max (seq) FROM change_log), 0),"
+                   "            ifnull ((SELECT seq FROM sqlite_sequence"
+                   "                     WHERE name = 'change_log'), 0))",
+  .prune_change_log = "DELETE FROM change_log WHERE at < ?",
 };
 
 /* }}} */
