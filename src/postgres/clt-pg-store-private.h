@@ -105,9 +105,6 @@ struct _CltPgStore
 
 /* Helpers the parts share, by the file that defines them. */
 
-/* clt-pg-store-import.c */
-G_GNUC_INTERNAL gboolean pgs_step_done (CltPgStore *self, PgConn *db, PgStmt *stmt, GError **error);
-
 /* clt-pg-store-open.c */
 G_GNUC_INTERNAL void pgs_watch_cancellable (PgConn *db, GCancellable *cancellable);
 G_GNUC_INTERNAL void pgs_reader_free (Reader *reader);
@@ -138,9 +135,6 @@ G_GNUC_INTERNAL void pgs_bind_field_value (PgStmt *stmt, int idx, GVariant *valu
 G_GNUC_INTERNAL void pgs_bind_date_time (PgStmt *stmt, int idx, GDateTime *dt);
 G_GNUC_INTERNAL GDateTime *pgs_column_date_time (PgStmt *stmt, int col);
 G_GNUC_INTERNAL const char *pgs_column_text (PgStmt *stmt, int col);
-
-/* clt-pg-store-import.c */
-G_GNUC_INTERNAL void clt_pg_store_import_iface_init (CltStoreInterface *iface);
 
 /* clt-pg-store-query.c */
 G_GNUC_INTERNAL void clt_pg_store_query_iface_init (CltStoreInterface *iface);

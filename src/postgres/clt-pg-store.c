@@ -130,7 +130,7 @@ clt_pg_store_store_iface_init (CltStoreInterface *iface)
   clt_sql_store_membership_iface_init (iface);
   clt_pg_store_query_iface_init (iface);
   clt_sql_store_mail_iface_init (iface);
-  clt_pg_store_import_iface_init (iface);
+  clt_sql_store_import_iface_init (iface);
   clt_sql_store_customers_iface_init (iface);
   clt_sql_store_addresses_iface_init (iface);
   clt_sql_store_assisted_iface_init (iface);

@@ -36,6 +36,9 @@ typedef struct _CltSqlStmt CltSqlStmt;
 
 #define CLT_SQL_NULL        5
 
+/* A row that would break a UNIQUE constraint (extended code). */
+#define CLT_SQL_CONSTRAINT_UNIQUE (19 | (8 << 8))
+
 /* The last argument of bind_text (): the text is used in place until the
  * next step (STATIC), copied (TRANSIENT), or handed to that function. */
 #define CLT_SQL_STATIC    ((void (*) (void *)) 0)

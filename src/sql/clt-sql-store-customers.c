@@ -72,6 +72,26 @@ step_found (CltSqlStore  *self,
   return TRUE;
 }
 
+/* Steps @stmt, a write that returns no rows, and resets it for the next
+ * bindings. */
+gboolean
+sql_step_done (CltSqlStore  *self,
+               CltSqlDb     *db,
+               CltSqlStmt   *stmt,
+               GError      **error)
+{
+  int rc = clt_sql_step (stmt);
+
+  clt_sql_reset (stmt);
+  if (rc != CLT_SQL_DONE)
+    {
+      set_db_error (self, error, db, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Runs @sql with one text parameter; TRUE in *@found when it returns a row. */
 gboolean
 sql_exists_text (CltSqlStore  *self,

@@ -93,6 +93,7 @@ G_GNUC_INTERNAL const char *sql_task_author (GTask *task);
 G_GNUC_INTERNAL CltBackofficeUser *sql_task_actor (GTask *task);
 G_GNUC_INTERNAL void sql_write_return_pointer (GTask *task, gpointer result, GDestroyNotify result_free);
 G_GNUC_INTERNAL void sql_write_return_boolean (GTask *task, gboolean result);
+G_GNUC_INTERNAL void sql_request_checkpoint (GTask *task);
 G_GNUC_INTERNAL gboolean sql_record_change (CltSqlStore *self, CltSqlDb *db, GTask *task, CltChangeKind kind, const char *id, GError **error);
 G_GNUC_INTERNAL gboolean sql_take_own_change (CltSqlStore *self, gint64 seq);
 G_GNUC_INTERNAL void sql_run_read (CltSqlStore *self, gpointer source_tag, CltSqlReadFunc func, gpointer data, GDestroyNotify data_free, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
@@ -133,6 +134,7 @@ G_GNUC_INTERNAL void clt_sql_store_changes_iface_init (CltStoreInterface *iface)
 /* clt-sql-store-customers.c */
 G_GNUC_INTERNAL gboolean sql_check_version (gint64 stored, gint64 expected, GError **error);
 G_GNUC_INTERNAL gboolean sql_step_expect_done (CltSqlStore *self, CltSqlDb *db, CltSqlStmt *stmt, GError **error);
+G_GNUC_INTERNAL gboolean sql_step_done (CltSqlStore *self, CltSqlDb *db, CltSqlStmt *stmt, GError **error);
 G_GNUC_INTERNAL gboolean sql_exists_text (CltSqlStore *self, CltSqlDb *db, const char *sql, const char *param, gboolean *found, GError **error);
 G_GNUC_INTERNAL gboolean sql_lookup_customer_pk (CltSqlStore *self, CltSqlDb *db, const char *customer_id, gint64 *pk, GError **error);
 G_GNUC_INTERNAL gboolean sql_lookup_live_customer (CltSqlStore *self, CltSqlDb *db, const char *customer_id, gint64 *pk, GError **error);
@@ -144,6 +146,9 @@ G_GNUC_INTERNAL gboolean sql_anonymize_customer (CltSqlStore *self, CltSqlDb *db
 G_GNUC_INTERNAL void sql_return_invalid (CltStore *store, gpointer source_tag, GError *error, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 G_GNUC_INTERNAL void sql_refuse_write (CltStore *store, gpointer source_tag, CltPermission permission, GError *error, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 G_GNUC_INTERNAL void clt_sql_store_customers_iface_init (CltStoreInterface *iface);
+
+/* clt-sql-store-import.c */
+G_GNUC_INTERNAL void clt_sql_store_import_iface_init (CltStoreInterface *iface);
 
 /* clt-sql-store-mail.c */
 G_GNUC_INTERNAL gboolean sql_lookup_email_owner (CltSqlStore *self, CltSqlDb *db, const char *public_id, char **customer_id, GError **error);

@@ -137,16 +137,8 @@ column_text (CltSqlStmt *stmt,
   return text != NULL ? text : "";
 }
 
-static inline gboolean
-step_done (CltSqlStore  *self,
-           CltSqlDb     *db,
-           CltSqlStmt   *stmt,
-           GError      **error)
-{
-  return SQL_CLASS (self)->step_done (self, db, stmt->native, error);
-}
-
 #define step_expect_done sql_step_expect_done
+#define step_done sql_step_done
 #define exists_text sql_exists_text
 
 /* }}} */

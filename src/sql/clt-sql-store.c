@@ -76,6 +76,15 @@ sql_write_return_pointer (GTask          *task,
   op->result_free = result_free;
 }
 
+/* Called by a write function that wrote much (an import): the engine may
+ * tidy up after the commit (SQLite folds a large WAL into the file, which
+ * the next open would have to replay). */
+void
+sql_request_checkpoint (GTask *task)
+{
+  task_op (task)->checkpoint = TRUE;
+}
+
 void
 sql_write_return_boolean (GTask    *task,
                           gboolean  result)

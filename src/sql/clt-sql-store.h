@@ -21,8 +21,7 @@
  * clt_sql_store_<part>_iface_init () from its own interface setup.
  *
  * Some vfuncs stand for helpers that still live in the subclasses'
- * not-yet-shared parts (query, import): they go once those parts are
- * shared too.
+ * not-yet-shared part (query): they go once it is shared too.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -165,12 +164,7 @@ struct _CltSqlStoreClass
                                                CltSqlDb             *db,
                                                int                   rc);
 
-  /* Statements (the engine's own statement, CltSqlStmt.native). */
-  gboolean            (*step_done)            (CltSqlStore          *self,
-                                               CltSqlDb             *db,
-                                               gpointer              native_stmt,
-                                               GError              **error);
-  /* Binds a custom field's value from @idx on, as the dialect's
+  /* Statements (the engine's own statement, CltSqlStmt.native). Binds a custom field's value from @idx on, as the dialect's
    * insert_field_value wants it. */
   void                (*bind_field_value)     (gpointer              native_stmt,
                                                int                   idx,
@@ -214,6 +208,22 @@ struct _CltSqlStoreClass
                                                CltSqlDb             *db,
                                                GError              **error);
   gboolean            (*upkeep_pending)       (CltSqlStore          *self);
+
+  /* Around the rows of an import (NULL where the engine adds nothing):
+   * import_begin () before the first of @n_new rows, with *@state for
+   * import_end (), which always follows, with @ok when every row went in
+   * (SQLite: a bulk load rebuilds indexes once, the search index is
+   * filled in one statement). */
+  gboolean            (*import_begin)         (CltSqlStore          *self,
+                                               CltSqlDb             *db,
+                                               guint                 n_new,
+                                               gpointer             *state,
+                                               GError              **error);
+  gboolean            (*import_end)           (CltSqlStore          *self,
+                                               CltSqlDb             *db,
+                                               gpointer              state,
+                                               gboolean              ok,
+                                               GError              **error);
 };
 
 /* Sets the vfuncs of @klass (a CltSqlStoreClass) to a subclass's helpers
@@ -226,7 +236,6 @@ struct _CltSqlStoreClass
     (klass)->begin_write = CLT_SQL_ENGINE_FUNC (prefix##begin_write); \
     (klass)->end_write = CLT_SQL_ENGINE_FUNC (prefix##end_write); \
     (klass)->set_db_error = CLT_SQL_ENGINE_FUNC (prefix##set_db_error); \
-    (klass)->step_done = CLT_SQL_ENGINE_FUNC (prefix##step_done); \
     (klass)->bind_field_value = CLT_SQL_ENGINE_FUNC (prefix##bind_field_value); \
     (klass)->select_customers = CLT_SQL_ENGINE_FUNC (prefix##select_customers); \
   } G_STMT_END

@@ -107,7 +107,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 /* Helpers the parts share, by the file that defines them. */
 
 /* clt-sqlite-store-import.c */
-G_GNUC_INTERNAL gboolean step_done (CltSqliteStore *self, sqlite3 *db, sqlite3_stmt *stmt, GError **error);
+G_GNUC_INTERNAL gboolean import_begin (CltSqliteStore *self, sqlite3 *db, guint n_new, gpointer *state, GError **error);
+G_GNUC_INTERNAL gboolean import_end (CltSqliteStore *self, sqlite3 *db, gpointer state, gboolean ok, GError **error);
 
 /* clt-sqlite-store-open.c */
 G_GNUC_INTERNAL void watch_cancellable (sqlite3 *db, GCancellable *cancellable);
@@ -123,7 +124,6 @@ G_GNUC_INTERNAL void anchors_free (Anchors *anchors);
 G_GNUC_INTERNAL gboolean select_customers (CltSqliteStore *self, sqlite3 *db, sqlite3_stmt *stmt, GPtrArray **out, GError **error);
 
 /* clt-sqlite-store.c */
-G_GNUC_INTERNAL void request_checkpoint (GTask *task);
 
 /* clt-sqlite-store-session.c */
 G_GNUC_INTERNAL gboolean upkeep_write (CltSqliteStore *self, sqlite3 *db, GError **error);
@@ -148,9 +148,6 @@ G_GNUC_INTERNAL const char *column_text (sqlite3_stmt *stmt, int col);
 G_GNUC_INTERNAL void bind_field_value (sqlite3_stmt *stmt, int idx, GVariant *value);
 G_GNUC_INTERNAL gboolean search_index_remove (CltSqliteStore *self, sqlite3 *db, gint64 pk, GError **error);
 G_GNUC_INTERNAL gboolean search_index_add (CltSqliteStore *self, sqlite3 *db, gint64 pk, GError **error);
-
-/* clt-sqlite-store-import.c */
-G_GNUC_INTERNAL void clt_sqlite_store_import_iface_init (CltStoreInterface *iface);
 
 /* clt-sqlite-store-query.c */
 G_GNUC_INTERNAL void clt_sqlite_store_query_iface_init (CltStoreInterface *iface);

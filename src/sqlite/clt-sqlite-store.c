@@ -37,17 +37,6 @@ G_DEFINE_QUARK (clt-sqlite-error-quark, clt_sqlite_error)
 
 /* Task plumbing {{{ */
 
-/* Called by a write function that wrote enough to leave a large WAL:
- * left there, the next open has to replay it (seconds at a million
- * customers), so end_write () checkpoints after the commit. */
-void
-request_checkpoint (GTask *task)
-{
-  CltSqlOp *op = g_task_get_task_data (task);
-
-  op->checkpoint = TRUE;
-}
-
 /* Test hook (see clt_sqlite_store_fail_commits_for_testing ()): the
  * next fail_commits COMMITs turn into ROLLBACKs, as a full disk or an I/O
  * error would make them fail. Runs under the write lock. */
@@ -153,7 +142,7 @@ clt_sqlite_store_store_iface_init (CltStoreInterface *iface)
   clt_sql_store_membership_iface_init (iface);
   clt_sqlite_store_query_iface_init (iface);
   clt_sql_store_mail_iface_init (iface);
-  clt_sqlite_store_import_iface_init (iface);
+  clt_sql_store_import_iface_init (iface);
   clt_sql_store_customers_iface_init (iface);
   clt_sql_store_addresses_iface_init (iface);
   clt_sql_store_assisted_iface_init (iface);
@@ -266,6 +255,8 @@ clt_sqlite_store_class_init (CltSqliteStoreClass *klass)
   sql_class->upkeep_tick = CLT_SQL_ENGINE_FUNC (upkeep_tick);
   sql_class->upkeep_write = CLT_SQL_ENGINE_FUNC (upkeep_write);
   sql_class->upkeep_pending = CLT_SQL_ENGINE_FUNC (upkeep_pending);
+  sql_class->import_begin = CLT_SQL_ENGINE_FUNC (import_begin);
+  sql_class->import_end = CLT_SQL_ENGINE_FUNC (import_end);
   sql_class->search_index_remove = CLT_SQL_ENGINE_FUNC (search_index_remove);
   sql_class->search_index_add = CLT_SQL_ENGINE_FUNC (search_index_add);
 }

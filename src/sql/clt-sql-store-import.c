@@ -1,53 +1,58 @@
-/* clt-pg-store-import.c
+/* clt-sql-store-import.c — imports: every row checked first (and refused
+ * with a reason, or claimed against the rows before it and the database),
+ * then the accepted ones written in the one transaction, with what the
+ * engine does around a bulk load (import_begin, import_end).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "clt-pg-store"
+#define G_LOG_DOMAIN "clt-sql-store"
 
 #include "config.h"
 
-#include "clt-pg-store-private.h"
+#include "clt-import-report.h"
+#include "clt-marketing-record.h"
+#include "clt-sql-store-private.h"
 
 /* Import {{{ */
 
 typedef struct
 {
-  PgStmt *customer;
-  PgStmt *address;
-  PgStmt *order;
-  PgStmt *marketing;
-  PgStmt *group;
-  PgStmt *ensure_group;
-  PgStmt *field_value;
-  PgStmt *ensure_field;
-  PgStmt *ensure_company;
-  guint         n_written;
+  CltSqlStmt *customer;
+  CltSqlStmt *address;
+  CltSqlStmt *order;
+  CltSqlStmt *marketing;
+  CltSqlStmt *group;
+  CltSqlStmt *ensure_group;
+  CltSqlStmt *field_value;
+  CltSqlStmt *ensure_field;
+  CltSqlStmt *ensure_company;
+  guint       n_written;
 } Importer;
 
 static void
 importer_clear (Importer *importer)
 {
-  g_clear_pointer (&importer->customer, pg_finalize);
-  g_clear_pointer (&importer->address, pg_finalize);
-  g_clear_pointer (&importer->order, pg_finalize);
-  g_clear_pointer (&importer->marketing, pg_finalize);
-  g_clear_pointer (&importer->group, pg_finalize);
-  g_clear_pointer (&importer->ensure_group, pg_finalize);
-  g_clear_pointer (&importer->field_value, pg_finalize);
-  g_clear_pointer (&importer->ensure_field, pg_finalize);
-  g_clear_pointer (&importer->ensure_company, pg_finalize);
+  g_clear_pointer (&importer->customer, clt_sql_finalize);
+  g_clear_pointer (&importer->address, clt_sql_finalize);
+  g_clear_pointer (&importer->order, clt_sql_finalize);
+  g_clear_pointer (&importer->marketing, clt_sql_finalize);
+  g_clear_pointer (&importer->group, clt_sql_finalize);
+  g_clear_pointer (&importer->ensure_group, clt_sql_finalize);
+  g_clear_pointer (&importer->field_value, clt_sql_finalize);
+  g_clear_pointer (&importer->ensure_field, clt_sql_finalize);
+  g_clear_pointer (&importer->ensure_company, clt_sql_finalize);
 }
 
 static gboolean
-importer_init (CltPgStore *self,
-               PgConn        *db,
-               Importer       *importer,
-               GError        **error)
+importer_init (CltSqlStore  *self,
+               CltSqlDb     *db,
+               Importer     *importer,
+               GError      **error)
 {
   memset (importer, 0, sizeof *importer);
 
-  importer->customer = pgs_prepare (self, db,
+  importer->customer = prepare (self, db,
     "INSERT INTO customers (id, number, email, salutation, title, first_name, middle_name,"
     " last_name, gender, date_of_birth, phone, company, locale, currency, preferred_site,"
     " restriction, active, on_hold, verified, registered, updated, last_login, anonymized_at,"
@@ -61,7 +66,7 @@ importer_init (CltPgStore *self,
   if (importer->customer == NULL)
     return FALSE;
 
-  importer->address = pgs_prepare (self, db,
+  importer->address = prepare (self, db,
     "INSERT INTO addresses (customer_pk, id, salutation, first_name, last_name, address1,"
     " address2, address3, zip_code, city, region, country, phone, company, comment, version)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
@@ -69,46 +74,43 @@ importer_init (CltPgStore *self,
   if (importer->address == NULL)
     return FALSE;
 
-  importer->order = pgs_prepare (self, db,
+  importer->order = prepare (self, db,
     "INSERT INTO orders (reference, customer_pk, created, status, total, currency, site)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     error);
   if (importer->order == NULL)
     return FALSE;
 
-  importer->marketing = pgs_prepare (self, db,
+  importer->marketing = prepare (self, db,
     "INSERT INTO customer_marketing (customer_pk, kind, code, name, detail, dated, state)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     error);
   if (importer->marketing == NULL)
     return FALSE;
 
-  importer->ensure_group = pgs_prepare (self, db,
+  importer->ensure_group = prepare (self, db,
     "INSERT INTO groups (code, name) VALUES (?1, ?1) ON CONFLICT DO NOTHING", error);
   if (importer->ensure_group == NULL)
     return FALSE;
 
-  importer->group = pgs_prepare (self, db,
+  importer->group = prepare (self, db,
     "INSERT INTO customer_groups (customer_pk, group_code) VALUES (?1, ?2)"
     " ON CONFLICT DO NOTHING", error);
   if (importer->group == NULL)
     return FALSE;
 
-  importer->ensure_field = pgs_prepare (self, db,
+  importer->ensure_field = prepare (self, db,
     "INSERT INTO custom_fields (key, label, type, position)"
     " VALUES (?1, ?1, ?2, (SELECT count(*) FROM custom_fields)) ON CONFLICT DO NOTHING", error);
   if (importer->ensure_field == NULL)
     return FALSE;
 
-  importer->field_value = pgs_prepare (self, db,
-    "INSERT INTO customer_field_values (customer_pk, field_key, value, sort_number, sort_text)"
-    " VALUES (?1, ?2, ?3, ?4, ?5)"
-    " ON CONFLICT (customer_pk, field_key) DO UPDATE SET value = excluded.value,"
-    " sort_number = excluded.sort_number, sort_text = excluded.sort_text", error);
+  importer->field_value = prepare (self, db, SQL_CLASS (self)->dialect->insert_field_value,
+                                   error);
   if (importer->field_value == NULL)
     return FALSE;
 
-  importer->ensure_company = pgs_prepare (self, db,
+  importer->ensure_company = prepare (self, db,
     "INSERT INTO companies (id, name, name_key) VALUES (?1, ?2, ?3)"
     " ON CONFLICT DO NOTHING", error);
   if (importer->ensure_company == NULL)
@@ -117,32 +119,14 @@ importer_init (CltPgStore *self,
   return TRUE;
 }
 
-gboolean
-pgs_step_done (CltPgStore *self,
-           PgConn        *db,
-           PgStmt   *stmt,
-           GError        **error)
-{
-  int rc = pg_step (stmt);
-
-  pg_reset (stmt);
-  if (rc != PG_DONE)
-    {
-      pgs_set_db_error (self, error, db, rc);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 static gboolean
-import_one (CltPgStore *self,
-            PgConn        *db,
-            Importer       *importer,
-            CltCustomer    *customer,
-            GError        **error)
+import_one (CltSqlStore  *self,
+            CltSqlDb     *db,
+            Importer     *importer,
+            CltCustomer  *customer,
+            GError      **error)
 {
-  PgStmt *stmt = importer->customer;
+  CltSqlStmt *stmt = importer->customer;
   GPtrArray *addresses = clt_customer_get_import_addresses (customer);
   GPtrArray *orders = clt_customer_get_import_orders (customer);
   GPtrArray *marketing = clt_customer_get_import_marketing (customer);
@@ -155,7 +139,7 @@ import_one (CltPgStore *self,
   const char *company_id = clt_customer_get_company_id (customer);
   g_autofree char *id = NULL;
   g_autofree char *number = NULL;
-  g_autofree char *roles = pgs_join_lines (clt_customer_get_roles (customer));
+  g_autofree char *roles = sql_join_lines (clt_customer_get_roles (customer));
   g_autofree char *number_key = NULL;
   g_autofree char *email_key = NULL;
   g_autofree char *first_name_key = NULL;
@@ -172,11 +156,11 @@ import_one (CltPgStore *self,
   if (clt_customer_get_id (customer)[0] != '\0')
     id = g_strdup (clt_customer_get_id (customer));
   else
-    id = pgs_make_random_id (16);
+    id = sql_make_random_id (16);
   number = g_strdup (clt_customer_get_number (customer));
   if (number[0] == '\0')
     {
-      g_autofree char *token = pgs_make_random_id (8);
+      g_autofree char *token = sql_make_random_id (8);
 
       g_free (number);
       number = g_ascii_strup (token, -1);
@@ -221,141 +205,141 @@ import_one (CltPgStore *self,
     {
       g_autofree char *name_key = clt_fold_text (clt_customer_get_company (customer));
 
-      pgs_bind_static_text (importer->ensure_company, 1, company_id);
-      pgs_bind_static_text (importer->ensure_company, 2, clt_customer_get_company (customer));
-      pgs_bind_static_text (importer->ensure_company, 3, name_key);
-      if (!pgs_step_done (self, db, importer->ensure_company, error))
+      bind_static_text (importer->ensure_company, 1, company_id);
+      bind_static_text (importer->ensure_company, 2, clt_customer_get_company (customer));
+      bind_static_text (importer->ensure_company, 3, name_key);
+      if (!step_done (self, db, importer->ensure_company, error))
         return FALSE;
     }
 
-  pgs_bind_static_text (stmt, 1, id);
-  pgs_bind_static_text (stmt, 2, number);
-  pgs_bind_static_text (stmt, 3, clt_customer_get_email (customer));
-  pgs_bind_static_text (stmt, 4, clt_customer_get_salutation (customer));
-  pgs_bind_static_text (stmt, 5, clt_customer_get_title (customer));
-  pgs_bind_static_text (stmt, 6, clt_customer_get_first_name (customer));
-  pgs_bind_static_text (stmt, 7, clt_customer_get_middle_name (customer));
-  pgs_bind_static_text (stmt, 8, clt_customer_get_last_name (customer));
-  pg_bind_int (stmt, 9, clt_customer_get_gender (customer));
-  pgs_bind_static_text (stmt, 10, clt_customer_get_date_of_birth (customer));
-  pgs_bind_static_text (stmt, 11, clt_customer_get_phone (customer));
-  pgs_bind_static_text (stmt, 12, clt_customer_get_company (customer));
-  pgs_bind_static_text (stmt, 13, clt_customer_get_locale (customer));
-  pgs_bind_static_text (stmt, 14, clt_customer_get_currency (customer));
-  pgs_bind_static_text (stmt, 15, clt_customer_get_preferred_site (customer));
-  pgs_bind_static_text (stmt, 16, clt_customer_get_restriction (customer));
-  pg_bind_int (stmt, 17, clt_customer_get_active (customer));
-  pg_bind_int (stmt, 18, clt_customer_get_on_hold (customer));
-  pg_bind_int (stmt, 19, clt_customer_get_verified (customer));
-  pgs_bind_date_time (stmt, 20, clt_customer_get_registered (customer));
-  pgs_bind_date_time (stmt, 21, clt_customer_get_updated (customer));
-  pgs_bind_date_time (stmt, 22, clt_customer_get_last_login (customer));
-  pgs_bind_date_time (stmt, 23, clt_customer_get_anonymized_at (customer));
-  pgs_bind_static_text (stmt, 24, billing);
-  pgs_bind_static_text (stmt, 25, shipping);
-  pgs_bind_static_text (stmt, 26, zip_code);
-  pgs_bind_static_text (stmt, 27, city);
-  pgs_bind_static_text (stmt, 28, country);
+  bind_static_text (stmt, 1, id);
+  bind_static_text (stmt, 2, number);
+  bind_static_text (stmt, 3, clt_customer_get_email (customer));
+  bind_static_text (stmt, 4, clt_customer_get_salutation (customer));
+  bind_static_text (stmt, 5, clt_customer_get_title (customer));
+  bind_static_text (stmt, 6, clt_customer_get_first_name (customer));
+  bind_static_text (stmt, 7, clt_customer_get_middle_name (customer));
+  bind_static_text (stmt, 8, clt_customer_get_last_name (customer));
+  clt_sql_bind_int (stmt, 9, clt_customer_get_gender (customer));
+  bind_static_text (stmt, 10, clt_customer_get_date_of_birth (customer));
+  bind_static_text (stmt, 11, clt_customer_get_phone (customer));
+  bind_static_text (stmt, 12, clt_customer_get_company (customer));
+  bind_static_text (stmt, 13, clt_customer_get_locale (customer));
+  bind_static_text (stmt, 14, clt_customer_get_currency (customer));
+  bind_static_text (stmt, 15, clt_customer_get_preferred_site (customer));
+  bind_static_text (stmt, 16, clt_customer_get_restriction (customer));
+  clt_sql_bind_int (stmt, 17, clt_customer_get_active (customer));
+  clt_sql_bind_int (stmt, 18, clt_customer_get_on_hold (customer));
+  clt_sql_bind_int (stmt, 19, clt_customer_get_verified (customer));
+  bind_date_time (stmt, 20, clt_customer_get_registered (customer));
+  bind_date_time (stmt, 21, clt_customer_get_updated (customer));
+  bind_date_time (stmt, 22, clt_customer_get_last_login (customer));
+  bind_date_time (stmt, 23, clt_customer_get_anonymized_at (customer));
+  bind_static_text (stmt, 24, billing);
+  bind_static_text (stmt, 25, shipping);
+  bind_static_text (stmt, 26, zip_code);
+  bind_static_text (stmt, 27, city);
+  bind_static_text (stmt, 28, country);
   if (company_id[0] != '\0')
-    pgs_bind_static_text (stmt, 29, company_id);
+    bind_static_text (stmt, 29, company_id);
   else
-    pg_bind_null (stmt, 29);
-  pgs_bind_static_text (stmt, 30, clt_customer_get_business_unit (customer));
-  pgs_bind_static_text (stmt, 31, roles);
-  pg_bind_int64 (stmt, 32, MAX (clt_customer_get_version (customer), 1));
-  pgs_bind_static_text (stmt, 33, number_key);
-  pgs_bind_static_text (stmt, 34, email_key);
-  pgs_bind_static_text (stmt, 35, first_name_key);
-  pgs_bind_static_text (stmt, 36, last_name_key);
-  pgs_bind_static_text (stmt, 37, company_key);
-  pgs_bind_static_text (stmt, 38, zip_key);
-  pgs_bind_static_text (stmt, 39, city_key);
+    clt_sql_bind_null (stmt, 29);
+  bind_static_text (stmt, 30, clt_customer_get_business_unit (customer));
+  bind_static_text (stmt, 31, roles);
+  clt_sql_bind_int64 (stmt, 32, MAX (clt_customer_get_version (customer), 1));
+  bind_static_text (stmt, 33, number_key);
+  bind_static_text (stmt, 34, email_key);
+  bind_static_text (stmt, 35, first_name_key);
+  bind_static_text (stmt, 36, last_name_key);
+  bind_static_text (stmt, 37, company_key);
+  bind_static_text (stmt, 38, zip_key);
+  bind_static_text (stmt, 39, city_key);
 
-  rc = pg_step (stmt);
-  pg_reset (stmt);
-  if (rc == PG_CONSTRAINT_UNIQUE)
+  rc = clt_sql_step (stmt);
+  clt_sql_reset (stmt);
+  if (rc == CLT_SQL_CONSTRAINT_UNIQUE)
     {
       g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_CONFLICT,
                    _("Customer %s (%s) already exists: the id, number or email is taken."),
                    number, clt_customer_get_email (customer));
       return FALSE;
     }
-  if (rc != PG_DONE)
+  if (rc != CLT_SQL_DONE)
     {
-      pgs_set_db_error (self, error, db, rc);
+      set_db_error (self, error, db, rc);
       return FALSE;
     }
 
-  pk = pg_last_insert_rowid (db);
+  pk = SQL_CLASS (self)->engine->last_insert_rowid (db);
   importer->n_written++;
 
   for (guint i = 0; i < addresses->len; i++)
     {
       CltAddress *address = g_ptr_array_index (addresses, i);
-      PgStmt *a = importer->address;
+      CltSqlStmt *a = importer->address;
 
-      pg_bind_int64 (a, 1, pk);
-      pgs_bind_static_text (a, 2, address_ids[i]);
-      pgs_bind_static_text (a, 3, clt_address_get_salutation (address));
-      pgs_bind_static_text (a, 4, clt_address_get_first_name (address));
-      pgs_bind_static_text (a, 5, clt_address_get_last_name (address));
-      pgs_bind_static_text (a, 6, clt_address_get_address1 (address));
-      pgs_bind_static_text (a, 7, clt_address_get_address2 (address));
-      pgs_bind_static_text (a, 8, clt_address_get_address3 (address));
-      pgs_bind_static_text (a, 9, clt_address_get_zip_code (address));
-      pgs_bind_static_text (a, 10, clt_address_get_city (address));
-      pgs_bind_static_text (a, 11, clt_address_get_region (address));
-      pgs_bind_static_text (a, 12, clt_address_get_country (address));
-      pgs_bind_static_text (a, 13, clt_address_get_phone (address));
-      pgs_bind_static_text (a, 14, clt_address_get_company (address));
-      pgs_bind_static_text (a, 15, clt_address_get_comment (address));
-      pg_bind_int64 (a, 16, MAX (clt_address_get_version (address), 1));
-      if (!pgs_step_done (self, db, a, error))
+      clt_sql_bind_int64 (a, 1, pk);
+      bind_static_text (a, 2, address_ids[i]);
+      bind_static_text (a, 3, clt_address_get_salutation (address));
+      bind_static_text (a, 4, clt_address_get_first_name (address));
+      bind_static_text (a, 5, clt_address_get_last_name (address));
+      bind_static_text (a, 6, clt_address_get_address1 (address));
+      bind_static_text (a, 7, clt_address_get_address2 (address));
+      bind_static_text (a, 8, clt_address_get_address3 (address));
+      bind_static_text (a, 9, clt_address_get_zip_code (address));
+      bind_static_text (a, 10, clt_address_get_city (address));
+      bind_static_text (a, 11, clt_address_get_region (address));
+      bind_static_text (a, 12, clt_address_get_country (address));
+      bind_static_text (a, 13, clt_address_get_phone (address));
+      bind_static_text (a, 14, clt_address_get_company (address));
+      bind_static_text (a, 15, clt_address_get_comment (address));
+      clt_sql_bind_int64 (a, 16, MAX (clt_address_get_version (address), 1));
+      if (!step_done (self, db, a, error))
         return FALSE;
     }
 
   for (guint i = 0; i < orders->len; i++)
     {
       CltOrder *order = g_ptr_array_index (orders, i);
-      PgStmt *o = importer->order;
+      CltSqlStmt *o = importer->order;
 
-      pgs_bind_static_text (o, 1, clt_order_get_reference (order));
-      pg_bind_int64 (o, 2, pk);
-      pgs_bind_date_time (o, 3, clt_order_get_created (order));
-      pgs_bind_static_text (o, 4, clt_order_get_status (order));
-      pg_bind_int64 (o, 5, clt_order_get_total (order));
-      pgs_bind_static_text (o, 6, clt_order_get_currency (order));
-      pgs_bind_static_text (o, 7, clt_order_get_site (order));
-      if (!pgs_step_done (self, db, o, error))
+      bind_static_text (o, 1, clt_order_get_reference (order));
+      clt_sql_bind_int64 (o, 2, pk);
+      bind_date_time (o, 3, clt_order_get_created (order));
+      bind_static_text (o, 4, clt_order_get_status (order));
+      clt_sql_bind_int64 (o, 5, clt_order_get_total (order));
+      bind_static_text (o, 6, clt_order_get_currency (order));
+      bind_static_text (o, 7, clt_order_get_site (order));
+      if (!step_done (self, db, o, error))
         return FALSE;
     }
 
   for (guint i = 0; i < marketing->len; i++)
     {
       CltMarketingRecord *record = g_ptr_array_index (marketing, i);
-      PgStmt *m = importer->marketing;
+      CltSqlStmt *m = importer->marketing;
 
-      pg_bind_int64 (m, 1, pk);
-      pg_bind_int (m, 2, clt_marketing_record_get_kind (record));
-      pgs_bind_static_text (m, 3, clt_marketing_record_get_code (record));
-      pgs_bind_static_text (m, 4, clt_marketing_record_get_name (record));
-      pgs_bind_static_text (m, 5, clt_marketing_record_get_detail (record));
-      pgs_bind_date_time (m, 6, clt_marketing_record_get_date (record));
-      pg_bind_int (m, 7, clt_marketing_record_get_state (record));
-      if (!pgs_step_done (self, db, m, error))
+      clt_sql_bind_int64 (m, 1, pk);
+      clt_sql_bind_int (m, 2, clt_marketing_record_get_kind (record));
+      bind_static_text (m, 3, clt_marketing_record_get_code (record));
+      bind_static_text (m, 4, clt_marketing_record_get_name (record));
+      bind_static_text (m, 5, clt_marketing_record_get_detail (record));
+      bind_date_time (m, 6, clt_marketing_record_get_date (record));
+      clt_sql_bind_int (m, 7, clt_marketing_record_get_state (record));
+      if (!step_done (self, db, m, error))
         return FALSE;
     }
 
   groups = clt_customer_get_groups (customer);
   for (guint i = 0; groups != NULL && groups[i] != NULL; i++)
     {
-      pgs_bind_static_text (importer->ensure_group, 1, groups[i]);
-      if (!pgs_step_done (self, db, importer->ensure_group, error))
+      bind_static_text (importer->ensure_group, 1, groups[i]);
+      if (!step_done (self, db, importer->ensure_group, error))
         return FALSE;
 
-      pg_bind_int64 (importer->group, 1, pk);
-      pgs_bind_static_text (importer->group, 2, groups[i]);
-      if (!pgs_step_done (self, db, importer->group, error))
+      clt_sql_bind_int64 (importer->group, 1, pk);
+      bind_static_text (importer->group, 2, groups[i]);
+      if (!step_done (self, db, importer->group, error))
         return FALSE;
     }
 
@@ -369,7 +353,7 @@ import_one (CltPgStore *self,
       g_variant_iter_init (&iter, custom_fields);
       while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
         {
-          PgStmt *v = importer->field_value;
+          CltSqlStmt *v = importer->field_value;
           CltCustomFieldType type = CLT_CUSTOM_FIELD_STRING;
           gboolean ok;
 
@@ -378,16 +362,16 @@ import_one (CltPgStore *self,
           else if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
             type = CLT_CUSTOM_FIELD_BOOLEAN;
 
-          pgs_bind_text (importer->ensure_field, 1, key);
-          pg_bind_int (importer->ensure_field, 2, type);
-          ok = pgs_step_done (self, db, importer->ensure_field, error);
+          bind_text (importer->ensure_field, 1, key);
+          clt_sql_bind_int (importer->ensure_field, 2, type);
+          ok = step_done (self, db, importer->ensure_field, error);
 
-          pg_bind_int64 (v, 1, pk);
-          pgs_bind_text (v, 2, key);
-          pgs_bind_field_value (v, 3, value);
+          clt_sql_bind_int64 (v, 1, pk);
+          bind_text (v, 2, key);
+          SQL_CLASS (self)->bind_field_value (v->native, 3, value);
           g_variant_unref (value);
 
-          if (!ok || !pgs_step_done (self, db, v, error))
+          if (!ok || !step_done (self, db, v, error))
             return FALSE;
         }
     }
@@ -417,10 +401,10 @@ typedef struct
   GHashTable   *emails;
   GHashTable   *numbers;
   GHashTable   *references;
-  PgStmt *id_taken;
-  PgStmt *email_taken;
-  PgStmt *number_taken;
-  PgStmt *reference_taken;
+  CltSqlStmt *id_taken;
+  CltSqlStmt *email_taken;
+  CltSqlStmt *number_taken;
+  CltSqlStmt *reference_taken;
 } Claims;
 
 static void
@@ -430,17 +414,17 @@ claims_clear (Claims *claims)
   g_clear_pointer (&claims->emails, g_hash_table_unref);
   g_clear_pointer (&claims->numbers, g_hash_table_unref);
   g_clear_pointer (&claims->references, g_hash_table_unref);
-  g_clear_pointer (&claims->id_taken, pg_finalize);
-  g_clear_pointer (&claims->email_taken, pg_finalize);
-  g_clear_pointer (&claims->number_taken, pg_finalize);
-  g_clear_pointer (&claims->reference_taken, pg_finalize);
+  g_clear_pointer (&claims->id_taken, clt_sql_finalize);
+  g_clear_pointer (&claims->email_taken, clt_sql_finalize);
+  g_clear_pointer (&claims->number_taken, clt_sql_finalize);
+  g_clear_pointer (&claims->reference_taken, clt_sql_finalize);
 }
 
 static gboolean
-claims_init (CltPgStore *self,
-             PgConn        *db,
-             Claims         *claims,
-             GError        **error)
+claims_init (CltSqlStore  *self,
+             CltSqlDb     *db,
+             Claims       *claims,
+             GError      **error)
 {
   memset (claims, 0, sizeof *claims);
   claims->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -448,37 +432,37 @@ claims_init (CltPgStore *self,
   claims->numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   claims->references = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  claims->id_taken = pgs_prepare (self, db, "SELECT 1 FROM customers WHERE id = ?", error);
+  claims->id_taken = prepare (self, db, "SELECT 1 FROM customers WHERE id = ?", error);
   claims->email_taken = claims->id_taken == NULL ? NULL :
-    pgs_prepare (self, db, "SELECT 1 FROM customers WHERE lower (email) = lower (?::text COLLATE \"C\")", error);
+    prepare (self, db, SQL_CLASS (self)->dialect->email_taken, error);
   claims->number_taken = claims->email_taken == NULL ? NULL :
-    pgs_prepare (self, db, "SELECT 1 FROM customers WHERE number_key = ?", error);
+    prepare (self, db, "SELECT 1 FROM customers WHERE number_key = ?", error);
   claims->reference_taken = claims->number_taken == NULL ? NULL :
-    pgs_prepare (self, db, "SELECT 1 FROM orders WHERE reference = ?", error);
+    prepare (self, db, "SELECT 1 FROM orders WHERE reference = ?", error);
 
   return claims->reference_taken != NULL;
 }
 
 static gboolean
-is_taken (CltPgStore *self,
-          PgConn        *db,
-          PgStmt   *stmt,
-          const char     *value,
-          gboolean       *taken,
-          GError        **error)
+is_taken (CltSqlStore  *self,
+          CltSqlDb     *db,
+          CltSqlStmt   *stmt,
+          const char   *value,
+          gboolean     *taken,
+          GError      **error)
 {
   int rc;
 
-  pgs_bind_static_text (stmt, 1, value);
-  rc = pg_step (stmt);
-  pg_reset (stmt);
-  if (rc != PG_ROW && rc != PG_DONE)
+  bind_static_text (stmt, 1, value);
+  rc = clt_sql_step (stmt);
+  clt_sql_reset (stmt);
+  if (rc != CLT_SQL_ROW && rc != CLT_SQL_DONE)
     {
-      pgs_set_db_error (self, error, db, rc);
+      set_db_error (self, error, db, rc);
       return FALSE;
     }
 
-  *taken = rc == PG_ROW;
+  *taken = rc == CLT_SQL_ROW;
   return TRUE;
 }
 
@@ -600,13 +584,13 @@ check_row (CltCustomer  *customer,
 
   if (clt_customer_get_id (customer)[0] == '\0')
     {
-      g_autofree char *id = pgs_make_random_id (16);
+      g_autofree char *id = sql_make_random_id (16);
 
       clt_customer_set_id (customer, id);
     }
   if (clt_customer_get_number (customer)[0] == '\0')
     {
-      g_autofree char *token = pgs_make_random_id (8);
+      g_autofree char *token = sql_make_random_id (8);
       g_autofree char *number = g_ascii_strup (token, -1);
 
       clt_customer_set_number (customer, number);
@@ -619,13 +603,13 @@ check_row (CltCustomer  *customer,
  * earlier row of the import or a customer in the file has; claims them for
  * the row otherwise. */
 static gboolean
-claim_row (CltPgStore  *self,
-           PgConn         *db,
-           Claims          *claims,
-           CltCustomer     *customer,
-           char           **field,
-           char           **message,
-           GError         **error)
+claim_row (CltSqlStore  *self,
+           CltSqlDb     *db,
+           Claims       *claims,
+           CltCustomer  *customer,
+           char        **field,
+           char        **message,
+           GError      **error)
 {
   GPtrArray *orders = clt_customer_get_import_orders (customer);
   const char *id = clt_customer_get_id (customer);
@@ -707,12 +691,12 @@ claim_row (CltPgStore  *self,
 }
 
 static gboolean
-import_customers_write (CltPgStore *self,
-                        PgConn        *db,
-                        gpointer        user_data,
-                        GCancellable   *cancellable,
-                        GTask          *task,
-                        GError        **error)
+import_customers_write (CltSqlStore   *self,
+                        CltSqlDb      *db,
+                        gpointer       user_data,
+                        GCancellable  *cancellable,
+                        GTask         *task,
+                        GError       **error)
 {
   ImportData *data = user_data;
   g_autoptr(CltImportReport) report = clt_import_report_new ();
@@ -721,20 +705,22 @@ import_customers_write (CltPgStore *self,
   g_autofree char *n_imported = NULL;
   Claims claims = { 0 };
   Importer importer = { 0 };
+  gpointer bulk = NULL;
   gboolean ok;
 
   /* A repeated request: the count of the first import, nothing written. */
-  if (!pgs_request_id_lookup (self, db, task, data->request_id, CLT_CHANGE_CUSTOMERS,
-                          &first_import, error))
+  if (!sql_request_id_lookup (self, db, task, data->request_id, CLT_CHANGE_CUSTOMERS,
+                              &first_import, error))
     return FALSE;
   if (first_import != NULL)
     {
       clt_import_report_add_imported (report, (guint) g_ascii_strtoull (first_import, NULL, 10));
-      pgs_write_return_pointer (task, g_steal_pointer (&report), g_object_unref);
+      write_return_pointer (task, g_steal_pointer (&report), g_object_unref);
       return TRUE;
     }
 
-  /* Every row is checked before anything is written. */
+  /* Every row is checked before anything is written, so that the engine's
+   * bulk path may drop indexes: it then meets no clash. */
   ok = claims_init (self, db, &claims, error);
   for (guint i = 0; ok && i < data->customers->len; i++)
     {
@@ -759,7 +745,9 @@ import_customers_write (CltPgStore *self,
 
   if (accepted->len > 0)
     {
-      ok = importer_init (self, db, &importer, error);
+      ok = SQL_CLASS (self)->import_begin == NULL ||
+           SQL_CLASS (self)->import_begin (self, db, accepted->len, &bulk, error);
+      ok = ok && importer_init (self, db, &importer, error);
       for (guint i = 0; ok && i < accepted->len; i++)
         {
           if (i % 1000 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -768,30 +756,33 @@ import_customers_write (CltPgStore *self,
             ok = import_one (self, db, &importer, g_ptr_array_index (accepted, i), error);
         }
       importer_clear (&importer);
+      if (SQL_CLASS (self)->import_end != NULL)
+        ok = SQL_CLASS (self)->import_end (self, db, bulk, ok, error);
       if (!ok)
         return FALSE;
 
       clt_import_report_add_imported (report, importer.n_written);
-      if (!pgs_record_change (self, db, task, CLT_CHANGE_CUSTOMERS, NULL, error))
+      if (!record_change (self, db, task, CLT_CHANGE_CUSTOMERS, NULL, error))
         return FALSE;
+      sql_request_checkpoint (task);
     }
 
   n_imported = g_strdup_printf ("%u", clt_import_report_get_n_imported (report));
-  if (!pgs_request_id_record (self, db, task, data->request_id, CLT_CHANGE_CUSTOMERS, n_imported,
-                          error))
+  if (!sql_request_id_record (self, db, task, data->request_id, CLT_CHANGE_CUSTOMERS,
+                              n_imported, error))
     return FALSE;
 
-  pgs_write_return_pointer (task, g_steal_pointer (&report), g_object_unref);
+  write_return_pointer (task, g_steal_pointer (&report), g_object_unref);
   return TRUE;
 }
 
 static void
-clt_pg_store_import_customers (CltStore            *store,
-                                   GPtrArray           *customers,
-                                   const char          *request_id,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
+clt_sql_store_import_customers (CltStore            *store,
+                                GPtrArray           *customers,
+                                const char          *request_id,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
 {
   ImportData *data;
 
@@ -799,7 +790,7 @@ clt_pg_store_import_customers (CltStore            *store,
     {
       g_autoptr(GTask) task = g_task_new (store, cancellable, callback, user_data);
 
-      g_task_set_source_tag (task, clt_pg_store_import_customers);
+      g_task_set_source_tag (task, clt_sql_store_import_customers);
       g_task_return_new_error (task, CLT_STORE_ERROR, CLT_STORE_ERROR_TOO_LARGE,
                                g_dngettext (GETTEXT_PACKAGE,
                                             "At most %u customer can be imported at once.",
@@ -841,7 +832,7 @@ clt_pg_store_import_customers (CltStore            *store,
       g_ptr_array_add (data->customers, copy);
     }
 
-  pgs_run_write (CLT_PG_STORE (store), clt_pg_store_import_customers,
+  run_write (CLT_SQL_STORE (store), clt_sql_store_import_customers,
              import_customers_write, data, (GDestroyNotify) import_data_free,
              CLT_PERMISSION_MANAGE_SHOP, cancellable, callback, user_data);
 }
@@ -851,7 +842,7 @@ clt_pg_store_import_customers (CltStore            *store,
 /* }}} */
 
 void
-clt_pg_store_import_iface_init (CltStoreInterface *iface)
+clt_sql_store_import_iface_init (CltStoreInterface *iface)
 {
-  iface->import_customers = clt_pg_store_import_customers;
+  iface->import_customers = clt_sql_store_import_customers;
 }
