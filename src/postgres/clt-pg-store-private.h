@@ -144,45 +144,21 @@ G_GNUC_INTERNAL extern const CltSqlEngine clt_pg_engine;
 G_GNUC_INTERNAL extern const CltSqlDialect clt_pg_dialect;
 
 /* Shared with the other store (CltSqlStore), under the names the parts
- * not shared yet call them by. */
-#define pgs_current_author sql_current_author
-#define pgs_id_data_free sql_id_data_free
-#define pgs_id_data_new sql_id_data_new
-#define pgs_mail_kinds sql_mail_kinds
-#define pgs_read_local_role(self, db, ...) CLT_SQL_SHARED (read_local_role, self, db, __VA_ARGS__)
-#define pgs_check_permission(self, db, ...) CLT_SQL_SHARED (check_permission, self, db, __VA_ARGS__)
-#define pgs_request_id_lookup(self, db, ...) CLT_SQL_SHARED (request_id_lookup, self, db, __VA_ARGS__)
-#define pgs_request_id_record(self, db, ...) CLT_SQL_SHARED (request_id_record, self, db, __VA_ARGS__)
+ * not shared yet (the query, opening, the util helpers) call them by. */
 #define pgs_select_customer_list(self, db, ...) CLT_SQL_SHARED (select_customer_list, self, db, __VA_ARGS__)
 #define pgs_select_emails(self, db, ...) CLT_SQL_SHARED (select_emails, self, db, __VA_ARGS__)
 #define pgs_select_marketing(self, db, ...) CLT_SQL_SHARED (select_marketing, self, db, __VA_ARGS__)
 #define pgs_scrub_old_secrets(self, db, ...) CLT_SQL_SHARED (scrub_old_secrets, self, db, __VA_ARGS__)
-#define pgs_send_mail(self, db, ...) CLT_SQL_SHARED (send_mail, self, db, __VA_ARGS__)
 #define pgs_select_customer_shop_data(self, db, ...) CLT_SQL_SHARED (select_customer_shop_data, self, db, __VA_ARGS__)
-#define pgs_read_preferences(self, db, ...) CLT_SQL_SHARED (read_preferences, self, db, __VA_ARGS__)
 #define pgs_select_assisted_sessions(self, db, ...) CLT_SQL_SHARED (select_assisted_sessions, self, db, __VA_ARGS__)
 #define pgs_lookup_customer_pk(self, db, ...) CLT_SQL_SHARED (lookup_customer_pk, self, db, __VA_ARGS__)
 #define pgs_read_customer_by_pk(self, db, ...) CLT_SQL_SHARED (read_customer_by_pk, self, db, __VA_ARGS__)
-#define pgs_anonymize_customer(self, db, ...) CLT_SQL_SHARED (anonymize_customer, self, db, __VA_ARGS__)
 #define pgs_return_invalid sql_return_invalid
-
-/* The task plumbing and the change log are CltSqlStore's: the parts not
- * shared yet call them by their old names. */
 #define pgs_run_read(self, tag, func, ...) \
   sql_run_read ((CltSqlStore *) (self), tag, CLT_SQL_ENGINE_FUNC (func), __VA_ARGS__)
-#define pgs_run_write(self, tag, func, ...) \
-  sql_run_write ((CltSqlStore *) (self), tag, CLT_SQL_ENGINE_FUNC (func), __VA_ARGS__)
-#define pgs_record_change(self, db, ...) CLT_SQL_SHARED (record_change, self, db, __VA_ARGS__)
-#define pgs_write_return_pointer sql_write_return_pointer
-#define pgs_write_return_boolean sql_write_return_boolean
-#define pgs_task_author sql_task_author
-#define pgs_task_actor sql_task_actor
 #define pgs_prune_change_log(self, db, ...) CLT_SQL_SHARED (prune_change_log, self, db, __VA_ARGS__)
-#define pgs_now_usec g_get_real_time
 #define pgs_date_time_to_usec sql_date_time_to_usec
 #define pgs_date_time_from_usec sql_date_time_from_usec
 #define pgs_split_lines sql_split_lines
-#define pgs_join_lines sql_join_lines
-#define pgs_make_random_id sql_make_random_id
 
 G_END_DECLS

@@ -157,46 +157,22 @@ G_GNUC_INTERNAL extern const CltSqlEngine clt_sqlite_engine;
 G_GNUC_INTERNAL extern const CltSqlDialect clt_sqlite_dialect;
 
 /* Shared with the other store (CltSqlStore), under the names the parts
- * not shared yet call them by. */
-#define current_author sql_current_author
-#define id_data_free sql_id_data_free
-#define id_data_new sql_id_data_new
-#define mail_kinds sql_mail_kinds
-#define read_local_role(self, db, ...) CLT_SQL_SHARED (read_local_role, self, db, __VA_ARGS__)
-#define check_permission(self, db, ...) CLT_SQL_SHARED (check_permission, self, db, __VA_ARGS__)
-#define request_id_lookup(self, db, ...) CLT_SQL_SHARED (request_id_lookup, self, db, __VA_ARGS__)
-#define request_id_record(self, db, ...) CLT_SQL_SHARED (request_id_record, self, db, __VA_ARGS__)
+ * not shared yet (the query, opening, the util helpers) call them by. */
 #define select_customer_list(self, db, ...) CLT_SQL_SHARED (select_customer_list, self, db, __VA_ARGS__)
 #define select_emails(self, db, ...) CLT_SQL_SHARED (select_emails, self, db, __VA_ARGS__)
 #define select_marketing(self, db, ...) CLT_SQL_SHARED (select_marketing, self, db, __VA_ARGS__)
 #define scrub_old_secrets(self, db, ...) CLT_SQL_SHARED (scrub_old_secrets, self, db, __VA_ARGS__)
-#define send_mail(self, db, ...) CLT_SQL_SHARED (send_mail, self, db, __VA_ARGS__)
 #define select_customer_shop_data(self, db, ...) CLT_SQL_SHARED (select_customer_shop_data, self, db, __VA_ARGS__)
-#define read_preferences(self, db, ...) CLT_SQL_SHARED (read_preferences, self, db, __VA_ARGS__)
 #define select_assisted_sessions(self, db, ...) CLT_SQL_SHARED (select_assisted_sessions, self, db, __VA_ARGS__)
 #define lookup_customer_pk(self, db, ...) CLT_SQL_SHARED (lookup_customer_pk, self, db, __VA_ARGS__)
 #define read_customer_by_pk(self, db, ...) CLT_SQL_SHARED (read_customer_by_pk, self, db, __VA_ARGS__)
-#define anonymize_customer(self, db, ...) CLT_SQL_SHARED (anonymize_customer, self, db, __VA_ARGS__)
 #define return_invalid sql_return_invalid
-
-/* The task plumbing and the change log are CltSqlStore's: the parts not
- * shared yet call them by their old names. */
 #define run_read(self, tag, func, ...) \
   sql_run_read ((CltSqlStore *) (self), tag, CLT_SQL_ENGINE_FUNC (func), __VA_ARGS__)
-#define run_write(self, tag, func, ...) \
-  sql_run_write ((CltSqlStore *) (self), tag, CLT_SQL_ENGINE_FUNC (func), __VA_ARGS__)
-#define record_change(self, db, ...) CLT_SQL_SHARED (record_change, self, db, __VA_ARGS__)
-#define write_return_pointer sql_write_return_pointer
-#define write_return_boolean sql_write_return_boolean
-#define task_author sql_task_author
-#define task_actor sql_task_actor
 #define prune_change_log(self, db, ...) CLT_SQL_SHARED (prune_change_log, self, db, __VA_ARGS__)
-#define now_usec g_get_real_time
 #define date_time_to_usec sql_date_time_to_usec
 #define date_time_from_usec sql_date_time_from_usec
 #define split_lines sql_split_lines
-#define join_lines sql_join_lines
-#define make_random_id sql_make_random_id
 
 /* For tests: the next @n_commits write transactions fail at COMMIT (and
  * roll back), as they would on a full disk. */
