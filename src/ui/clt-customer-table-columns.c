@@ -168,24 +168,6 @@ on_custom_notify_cb (CltCustomer *customer,
 }
 
 static void
-bind_name_cell (GtkWidget   *child,
-                CltCustomer *customer)
-{
-  g_signal_connect (customer, "notify::first-name", G_CALLBACK (on_name_notify_cb), child);
-  g_signal_connect (customer, "notify::last-name", G_CALLBACK (on_name_notify_cb), child);
-  g_signal_connect (customer, "notify::email", G_CALLBACK (on_name_notify_cb), child);
-  update_name_cell (child, customer);
-}
-
-static void
-bind_custom_cell (GtkWidget   *child,
-                  CltCustomer *customer)
-{
-  g_signal_connect (customer, "notify::custom-fields", G_CALLBACK (on_custom_notify_cb), child);
-  update_custom_cell (child, customer);
-}
-
-static void
 on_name_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
                   gpointer                  user_data)
@@ -197,7 +179,7 @@ on_name_setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (email, "dim-label");
   gtk_widget_add_css_class (email, "caption");
   gtk_box_append (GTK_BOX (box), email);
-  _clt_customer_table_remember_cell (box, list_item, bind_name_cell);
+  _clt_customer_table_remember_cell (box, list_item);
   gtk_list_item_set_child (list_item, box);
 }
 
@@ -206,8 +188,13 @@ on_name_bind_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
                  gpointer                  user_data)
 {
-  _clt_customer_table_bind_cell (gtk_list_item_get_child (list_item),
-                                 gtk_list_item_get_item (list_item), bind_name_cell);
+  CltCustomer *customer = gtk_list_item_get_item (list_item);
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+
+  g_signal_connect (customer, "notify::first-name", G_CALLBACK (on_name_notify_cb), child);
+  g_signal_connect (customer, "notify::last-name", G_CALLBACK (on_name_notify_cb), child);
+  g_signal_connect (customer, "notify::email", G_CALLBACK (on_name_notify_cb), child);
+  update_name_cell (child, customer);
 }
 
 static void
@@ -218,7 +205,7 @@ on_custom_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *child = _clt_customer_table_create_inscription (FALSE);
 
   g_object_set_data (G_OBJECT (child), "clt-custom-column", user_data);
-  _clt_customer_table_remember_cell (child, list_item, bind_custom_cell);
+  _clt_customer_table_remember_cell (child, list_item);
   gtk_list_item_set_child (list_item, child);
 }
 
@@ -227,8 +214,11 @@ on_custom_bind_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *list_item,
                    gpointer                  user_data)
 {
-  _clt_customer_table_bind_cell (gtk_list_item_get_child (list_item),
-                                 gtk_list_item_get_item (list_item), bind_custom_cell);
+  CltCustomer *customer = gtk_list_item_get_item (list_item);
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+
+  g_signal_connect (customer, "notify::custom-fields", G_CALLBACK (on_custom_notify_cb), child);
+  update_custom_cell (child, customer);
 }
 
 static void
@@ -239,7 +229,6 @@ on_unbind_cb (GtkSignalListItemFactory *factory,
   CltCustomer *customer = gtk_list_item_get_item (list_item);
   GtkWidget *child = gtk_list_item_get_child (list_item);
 
-  _clt_customer_table_unbind_cell (child);
   if (customer != NULL)
     {
       g_signal_handlers_disconnect_by_func (customer, on_name_notify_cb, child);

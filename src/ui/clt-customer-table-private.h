@@ -112,15 +112,7 @@ GtkWidget *_clt_customer_table_create_inscription (gboolean tabular);
 int       _clt_customer_table_compare_probe   (gconstpointer a,
                                                gconstpointer b,
                                                gpointer      user_data);
-/* Fills a cell's @child from @customer and follows its changes. */
-typedef void (*CltCellBindFunc) (GtkWidget   *child,
-                                 CltCustomer *customer);
-void      _clt_customer_table_remember_cell   (GtkWidget       *child,
-                                               GtkListItem     *list_item,
-                                               CltCellBindFunc  bind);
-void      _clt_customer_table_bind_cell       (GtkWidget       *child,
-                                               CltCustomer     *customer,
-                                               CltCellBindFunc  bind);
-void      _clt_customer_table_unbind_cell     (GtkWidget       *child);
+void      _clt_customer_table_remember_cell   (GtkWidget   *child,
+                                               GtkListItem *list_item);
 
 G_END_DECLS

@@ -62,7 +62,6 @@ static GParamSpec *properties[N_PROPS];
 
 static GQuark spec_quark;
 static GQuark list_item_quark;
-static GQuark deferred_quark;
 
 static void
 update_status_cell (GtkWidget   *box,
@@ -295,24 +294,6 @@ on_customer_notify_cb (CltCustomer *customer,
 }
 
 static void
-bind_cell (GtkWidget   *child,
-           CltCustomer *customer)
-{
-  const ColumnSpec *spec = g_object_get_qdata (G_OBJECT (child), spec_quark);
-
-  /* Placeholder rows fill in place when their page arrives: listen to the
-   * properties this cell shows, and to nothing else. */
-  g_signal_connect (customer, spec->notify, G_CALLBACK (on_customer_notify_cb), child);
-  if (spec->kind == CELL_STATUS)
-    {
-      g_signal_connect (customer, "notify::verified", G_CALLBACK (on_customer_notify_cb), child);
-      g_signal_connect (customer, "notify::loaded", G_CALLBACK (on_customer_notify_cb), child);
-    }
-
-  update_cell (child, customer);
-}
-
-static void
 on_factory_setup_cb (GtkSignalListItemFactory *factory,
                      GtkListItem              *list_item,
                      gpointer                  user_data)
@@ -363,65 +344,16 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
     }
 
   g_object_set_qdata (G_OBJECT (child), spec_quark, (gpointer) spec);
-  _clt_customer_table_remember_cell (child, list_item, bind_cell);
+  _clt_customer_table_remember_cell (child, list_item);
   gtk_list_item_set_child (list_item, child);
-}
-
-/* A cell of a hidden column, shown: filled now (see bind_cell below). */
-static void
-on_cell_map_cb (GtkWidget *child,
-                gpointer   user_data)
-{
-  CltCellBindFunc bind = user_data;
-  GtkListItem *list_item;
-  CltCustomer *customer;
-
-  if (g_object_get_qdata (G_OBJECT (child), deferred_quark) == NULL)
-    return;
-
-  g_object_set_qdata (G_OBJECT (child), deferred_quark, NULL);
-  list_item = g_object_get_qdata (G_OBJECT (child), list_item_quark);
-  customer = list_item != NULL ? gtk_list_item_get_item (list_item) : NULL;
-  if (customer != NULL)
-    bind (child, customer);
 }
 
 /* The list item owns the child: a plain pointer back is safe. */
 void
-_clt_customer_table_remember_cell (GtkWidget       *child,
-                                   GtkListItem     *list_item,
-                                   CltCellBindFunc  bind)
+_clt_customer_table_remember_cell (GtkWidget   *child,
+                                   GtkListItem *list_item)
 {
   g_object_set_qdata (G_OBJECT (child), list_item_quark, list_item);
-  g_signal_connect (child, "map", G_CALLBACK (on_cell_map_cb), bind);
-}
-
-/* GTK 4.8 makes and binds a cell for every column in each of its ~200
- * rows, hidden columns too (Registered, Zip Code, Preferred Site and the
- * narrow Customer column by default: a third of the cells). A hidden
- * column's cell is filled when the column shows (its cell maps), so
- * binding it while hidden costs nothing. */
-void
-_clt_customer_table_bind_cell (GtkWidget       *child,
-                               CltCustomer     *customer,
-                               CltCellBindFunc  bind)
-{
-  GtkWidget *cell = gtk_widget_get_parent (child);
-
-  if (cell != NULL && !gtk_widget_get_visible (cell))
-    {
-      g_object_set_qdata (G_OBJECT (child), deferred_quark, GINT_TO_POINTER (TRUE));
-      return;
-    }
-
-  g_object_set_qdata (G_OBJECT (child), deferred_quark, NULL);
-  bind (child, customer);
-}
-
-void
-_clt_customer_table_unbind_cell (GtkWidget *child)
-{
-  g_object_set_qdata (G_OBJECT (child), deferred_quark, NULL);
 }
 
 const ColumnSpec *
@@ -437,8 +369,20 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *list_item,
                     gpointer                  user_data)
 {
-  _clt_customer_table_bind_cell (gtk_list_item_get_child (list_item),
-                                 gtk_list_item_get_item (list_item), bind_cell);
+  const ColumnSpec *spec = user_data;
+  CltCustomer *customer = gtk_list_item_get_item (list_item);
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+
+  /* Placeholder rows fill in place when their page arrives: listen to the
+   * properties this cell shows, and to nothing else. */
+  g_signal_connect (customer, spec->notify, G_CALLBACK (on_customer_notify_cb), child);
+  if (spec->kind == CELL_STATUS)
+    {
+      g_signal_connect (customer, "notify::verified", G_CALLBACK (on_customer_notify_cb), child);
+      g_signal_connect (customer, "notify::loaded", G_CALLBACK (on_customer_notify_cb), child);
+    }
+
+  update_cell (child, customer);
 }
 
 static void
@@ -449,7 +393,6 @@ on_factory_unbind_cb (GtkSignalListItemFactory *factory,
   CltCustomer *customer = gtk_list_item_get_item (list_item);
   GtkWidget *child = gtk_list_item_get_child (list_item);
 
-  _clt_customer_table_unbind_cell (child);
   if (customer != NULL)
     g_signal_handlers_disconnect_by_func (customer, on_customer_notify_cb, child);
 }
@@ -714,7 +657,6 @@ clt_customer_table_class_init (CltCustomerTableClass *klass)
 
   spec_quark = g_quark_from_static_string ("clt-customer-table-column-spec");
   list_item_quark = g_quark_from_static_string ("clt-customer-table-list-item");
-  deferred_quark = g_quark_from_static_string ("clt-customer-table-deferred");
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/clientele/Clientele/ui/clt-customer-table.ui");
