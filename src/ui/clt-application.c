@@ -766,9 +766,27 @@ clt_application_init (CltApplication *self)
                                             _("Manage the customers of your online shop."));
 }
 
+/* GTK 4.8's X11 back end creates a GL context when it opens the display,
+ * only to choose the windows' visuals. Someone who chose the cairo
+ * renderer (GSK_RENDERER=cairo) never draws with GL, yet pays for that
+ * context: on Mesa's llvmpipe it loads LLVM, ~55 MB of memory and tens of
+ * milliseconds of start-up. Without GL, GDK uses the display's default
+ * visual, which is all cairo needs. A GDK_DEBUG of the user's own is
+ * left as it is. Called before GTK opens the display. */
+static void
+skip_gl_for_cairo (void)
+{
+  if (g_strcmp0 (g_getenv ("GSK_RENDERER"), "cairo") != 0 || g_getenv ("GDK_DEBUG") != NULL)
+    return;
+
+  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
+}
+
 CltApplication *
 clt_application_new (void)
 {
+  skip_gl_for_cairo ();
+
   /* The resource base path is fixed: the Devel profile's application id
    * differs but its resources (help overlay, style.css) do not. */
   return g_object_new (CLT_TYPE_APPLICATION,

@@ -63,6 +63,21 @@ static GParamSpec *properties[N_PROPS];
 static GQuark spec_quark;
 static GQuark list_item_quark;
 
+/* The status cell's texts are inscriptions too: a GtkLabel shapes its text
+ * to measure itself, and in a scroll jump's layout the ~200 rows' status
+ * labels were most of the shaping. An inscription in a box asks for as
+ * many (average) characters as it shows. */
+static void
+set_inscription_text (GtkWidget  *inscription,
+                      const char *text)
+{
+  guint n_chars = (guint) g_utf8_strlen (text, -1);
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (inscription), text);
+  if (gtk_inscription_get_nat_chars (GTK_INSCRIPTION (inscription)) != n_chars)
+    gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), n_chars);
+}
+
 static void
 update_status_cell (GtkWidget   *box,
                     CltCustomer *customer)
@@ -100,7 +115,7 @@ update_status_cell (GtkWidget   *box,
         }
     }
 
-  gtk_label_set_text (GTK_LABEL (status_label), status_text);
+  set_inscription_text (status_label, status_text);
   gtk_widget_set_visible (verified_icon, loaded && verified);
   gtk_widget_set_visible (unverified_label, loaded && !verified);
 }
@@ -132,20 +147,6 @@ update_cell (GtkWidget   *child,
     default:
       g_assert_not_reached ();
     }
-}
-
-static GtkWidget *
-create_label (gboolean tabular)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  if (tabular)
-    gtk_widget_add_css_class (label, "tabular");
-
-  return label;
 }
 
 /* Text cells are GtkInscriptions: unlike a GtkLabel, an inscription does
@@ -307,7 +308,7 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
        * under the status. */
       gboolean stacked = g_object_get_data (G_OBJECT (factory), "stacked") != NULL;
       GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *status = create_label (FALSE);
+      GtkWidget *status = _clt_customer_table_create_inscription (FALSE);
       GtkWidget *icon;
       GtkWidget *unverified;
 
@@ -328,8 +329,8 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
                                       -1);
       gtk_box_append (GTK_BOX (line), icon);
 
-      unverified = create_label (FALSE);
-      gtk_label_set_text (GTK_LABEL (unverified), _("Unverified"));
+      unverified = _clt_customer_table_create_inscription (FALSE);
+      set_inscription_text (unverified, _("Unverified"));
       gtk_widget_set_tooltip_text (unverified, _("Email address not verified yet"));
       gtk_widget_add_css_class (unverified, "dim-label");
       gtk_box_append (GTK_BOX (child), unverified);

@@ -397,7 +397,8 @@ delete_customer (CltWindow  *self,
 
   if (_clt_window_page_is_visible (self))
     clt_window_show_table (self);
-  if (g_strcmp0 (clt_customer_page_get_customer_id (self->page), customer_id) == 0)
+  if (self->page != NULL &&
+      g_strcmp0 (clt_customer_page_get_customer_id (self->page), customer_id) == 0)
     clt_customer_page_set_customer_id (self->page, NULL);
 
   for (guint i = 0; i < self->deletions->len; i++)

@@ -159,7 +159,7 @@ on_customer_saved_cb (CltWindow         *self,
   adw_toast_set_timeout (toast, 5);
   _clt_window_show_toast (self, toast);
 
-  if (stored != NULL &&
+  if (stored != NULL && self->page != NULL &&
       g_strcmp0 (clt_customer_page_get_customer_id (self->page), clt_customer_get_id (stored)) == 0)
     clt_customer_page_reload (self->page);
 }

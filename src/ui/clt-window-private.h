@@ -82,6 +82,9 @@ struct _CltWindow
   gboolean              may_assist;
   /* The most recently shown toast (for tests). */
   AdwToast             *last_toast;
+  /* The custom fields the table last reported (owned; NULL before): the
+   * customer page, built when first opened, starts with them. */
+  GPtrArray            *custom_fields;
   /* Why the signed-in user may not change customers (their role), or
    * NULL when they may (or it is not known yet). */
   char                 *edit_denied;
@@ -113,7 +116,7 @@ GtkColumnView     *clt_window_get_column_view        (CltWindow   *self);
  * "no-results" (the search found nothing) or "customer" (the customer
  * page, opened with win.show-customer, Enter or a double click on a row). */
 const char        *clt_window_get_visible_page       (CltWindow   *self);
-/* The customer page next to the table (always there, shown or not). */
+/* The customer page next to the table, built when first asked for. */
 CltCustomerPage   *clt_window_get_customer_page      (CltWindow   *self);
 /* The open Add/Edit Customer dialog, or NULL. */
 CltCustomerEditor *clt_window_get_editor             (CltWindow   *self);
@@ -136,6 +139,7 @@ void               _clt_window_update_title          (CltWindow   *self);
 void               _clt_window_set_query             (CltWindow   *self,
                                                       CltQuery    *query);
 gboolean           _clt_window_page_is_visible       (CltWindow   *self);
+CltCustomerPage   *_clt_window_ensure_page           (CltWindow   *self);
 /* The loaded customer of the selected row, or NULL. */
 CltCustomer       *_clt_window_get_selected_customer (CltWindow   *self);
 void               _clt_window_show_toast            (CltWindow   *self,

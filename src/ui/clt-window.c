@@ -310,6 +310,9 @@ on_table_fields_cb (CltWindow        *self,
                     GPtrArray        *fields,
                     CltCustomerTable *table)
 {
+  g_clear_pointer (&self->custom_fields, g_ptr_array_unref);
+  if (fields != NULL)
+    self->custom_fields = g_ptr_array_ref (fields);
   if (self->page != NULL)
     clt_customer_page_set_custom_fields (self->page, fields);
 }
@@ -506,7 +509,8 @@ _clt_window_show_error (CltWindow    *self,
 gboolean
 _clt_window_page_is_visible (CltWindow *self)
 {
-  return gtk_stack_get_visible_child (self->main_stack) == GTK_WIDGET (self->page);
+  return self->page != NULL &&
+         gtk_stack_get_visible_child (self->main_stack) == GTK_WIDGET (self->page);
 }
 
 void
@@ -590,7 +594,7 @@ static void
 show_customer (CltWindow  *self,
                const char *customer_id)
 {
-  clt_customer_page_set_customer_id (self->page, customer_id);
+  clt_customer_page_set_customer_id (_clt_window_ensure_page (self), customer_id);
   gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (self->page));
 }
 
@@ -792,6 +796,31 @@ on_page_delete_requested_cb (CltWindow       *self,
   _clt_window_confirm_delete (self, clt_customer_page_get_customer (page));
 }
 
+/* The customer page sits next to the table in the window's stack, so the
+ * table keeps its selection and scroll position while it shows. It is
+ * built when first opened: start-up builds only the table. */
+CltCustomerPage *
+_clt_window_ensure_page (CltWindow *self)
+{
+  if (self->page != NULL)
+    return self->page;
+
+  self->page = clt_customer_page_new (self->store);
+  gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->page), "customer");
+  g_signal_connect_object (self->page, "back-requested",
+                           G_CALLBACK (on_page_back_requested_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->page, "edit-requested",
+                           G_CALLBACK (on_page_edit_requested_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->page, "delete-requested",
+                           G_CALLBACK (on_page_delete_requested_cb), self, G_CONNECT_SWAPPED);
+  if (self->custom_fields != NULL)
+    clt_customer_page_set_custom_fields (self->page, self->custom_fields);
+  clt_customer_page_set_edit_denied (self->page, self->edit_denied);
+  clt_customer_page_set_assisted_buying_allowed (self->page, self->may_assist);
+
+  return self->page;
+}
+
 /* }}} */
 
 static gboolean
@@ -875,20 +904,10 @@ clt_window_constructed (GObject *object)
   g_signal_connect_object (self->store, "notify::read-only",
                            G_CALLBACK (on_store_read_only_cb), self, G_CONNECT_SWAPPED);
 
-  /* The customer page sits next to the table in the window's stack, so
-   * the table keeps its selection and scroll position while it shows. */
-  self->page = clt_customer_page_new (self->store);
   /* What the row menu's Assisted Buying items do. */
   self->assisted = clt_assisted_buying_new (self->store, GTK_WIDGET (self->table));
   gtk_widget_insert_action_group (GTK_WIDGET (self), "assisted",
                                   clt_assisted_buying_get_actions (self->assisted));
-  gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->page), "customer");
-  g_signal_connect_object (self->page, "back-requested",
-                           G_CALLBACK (on_page_back_requested_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->page, "edit-requested",
-                           G_CALLBACK (on_page_edit_requested_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->page, "delete-requested",
-                           G_CALLBACK (on_page_delete_requested_cb), self, G_CONNECT_SWAPPED);
 
   _clt_window_update_load_sample (self);
   _clt_window_update_actions (self);
@@ -966,6 +985,7 @@ clt_window_finalize (GObject *object)
   g_clear_object (&self->fetch_cancellable);
   g_clear_pointer (&self->deletions, g_ptr_array_unref);
   g_clear_pointer (&self->edit_denied, g_free);
+  g_clear_pointer (&self->custom_fields, g_ptr_array_unref);
 
   G_OBJECT_CLASS (clt_window_parent_class)->finalize (object);
 }
@@ -1208,7 +1228,7 @@ clt_window_get_customer_page (CltWindow *self)
 {
   g_return_val_if_fail (CLT_IS_WINDOW (self), NULL);
 
-  return self->page;
+  return _clt_window_ensure_page (self);
 }
 
 CltCustomerEditor *

@@ -25,6 +25,8 @@
 #define TEMP_DIR_TEMPLATE "clt-test-window-XXXXXX"
 
 static CltApplication *app;
+/* GDK_DEBUG as the test started, before the application was made. */
+static char *gdk_debug_at_start;
 
 static char *
 format_count (guint n_items,
@@ -203,6 +205,98 @@ test_rows_appear (void)
   /* At least a screenful of rows with most of their cells filled. */
   g_assert_cmpuint (count_row_labels_with_text (GTK_WIDGET (clt_window_get_column_view (window))),
                     >=, 10 * 8);
+
+  destroy_window (window);
+  temp_store_clear (&ts);
+}
+
+/* Under the cairo renderer the application keeps GTK from making the GL
+ * context it would not draw with; a GDK_DEBUG of the user's stays. */
+static void
+test_cairo_skips_gl (void)
+{
+  g_autofree char *saved = g_strdup (g_getenv ("GDK_DEBUG"));
+  g_autoptr(CltApplication) other = NULL;
+
+  if (g_strcmp0 (g_getenv ("GSK_RENDERER"), "cairo") != 0)
+    {
+      g_test_skip ("GSK_RENDERER is not cairo");
+      return;
+    }
+
+  if (gdk_debug_at_start == NULL)
+    g_assert_cmpstr (g_getenv ("GDK_DEBUG"), ==, "gl-disable");
+  else
+    g_assert_cmpstr (g_getenv ("GDK_DEBUG"), ==, gdk_debug_at_start);
+
+  g_setenv ("GDK_DEBUG", "misc", TRUE);
+  other = clt_application_new ();
+  g_assert_cmpstr (g_getenv ("GDK_DEBUG"), ==, "misc");
+
+  if (saved != NULL)
+    g_setenv ("GDK_DEBUG", saved, TRUE);
+  else
+    g_unsetenv ("GDK_DEBUG");
+}
+
+static gboolean
+is_customer_page (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return CLT_IS_CUSTOMER_PAGE (widget);
+}
+
+static gboolean
+page_shows (gpointer data)
+{
+  CltWindow *window = data;
+
+  return g_strcmp0 (clt_window_get_visible_page (window), "customer") == 0;
+}
+
+/* Start-up builds the table only: the customer page comes with the first
+ * customer opened, works at once, and is the same page the next time. */
+static void
+test_customer_page_built_when_opened (void)
+{
+  TempStore ts = { 0 };
+  CltWindow *window;
+  GtkColumnView *view;
+  CltCustomerPage *page;
+  g_autoptr(CltCustomer) first = NULL;
+  g_autoptr(CltCustomer) second = NULL;
+
+  temp_store_init (&ts, TEMP_DIR_TEMPLATE, N_SAMPLE);
+  window = create_window (app, ts.store);
+  wait_for_rows (window, N_SAMPLE);
+
+  g_assert_null (find_widget (GTK_WIDGET (window), is_customer_page, NULL));
+
+  view = clt_window_get_column_view (window);
+  first = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (view)), 0);
+  g_assert_true (clt_customer_get_loaded (first));
+  g_signal_emit_by_name (view, "activate", 0);
+  wait_until (page_shows, window, "the customer page");
+
+  page = CLT_CUSTOMER_PAGE (find_widget (GTK_WIDGET (window), is_customer_page, NULL));
+  g_assert_nonnull (page);
+  g_assert_true (page == clt_window_get_customer_page (window));
+  wait_until (page_loaded, page, "the first customer");
+  g_assert_cmpstr (clt_customer_get_email (clt_customer_page_get_customer (page)), ==,
+                   clt_customer_get_email (first));
+
+  clt_window_show_table (window);
+  g_assert_cmpstr (clt_window_get_visible_page (window), ==, "table");
+
+  second = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (view)), 1);
+  g_assert_true (clt_customer_get_loaded (second));
+  g_signal_emit_by_name (view, "activate", 1);
+  wait_until (page_shows, window, "the customer page again");
+  g_assert_true (page == clt_window_get_customer_page (window));
+  g_assert_cmpstr (clt_customer_page_get_customer_id (page), ==, clt_customer_get_id (second));
+  wait_until (page_loaded, page, "the second customer");
+  g_assert_cmpstr (clt_customer_get_email (clt_customer_page_get_customer (page)), ==,
+                   clt_customer_get_email (second));
 
   destroy_window (window);
   temp_store_clear (&ts);
@@ -576,11 +670,14 @@ main (int   argc,
 {
   int ret;
 
+  gdk_debug_at_start = g_strdup (g_getenv ("GDK_DEBUG"));
   ui_test_init (&argc, &argv);
 
   app = ui_test_app_new ();
 
   g_test_add_func ("/clt/window/rows-appear", test_rows_appear);
+  g_test_add_func ("/clt/window/cairo-skips-gl", test_cairo_skips_gl);
+  g_test_add_func ("/clt/window/customer-page-built-when-opened", test_customer_page_built_when_opened);
   g_test_add_func ("/clt/window/search-filters", test_search_filters);
   g_test_add_func ("/clt/window/header-click-sorts", test_header_click_sorts);
   g_test_add_func ("/clt/window/empty-state", test_empty_state);
@@ -590,6 +687,7 @@ main (int   argc,
   ret = g_test_run ();
 
   g_clear_object (&app);
+  g_free (gdk_debug_at_start);
 
   return ret;
 }
