@@ -7,7 +7,6 @@
 
 #include "config.h"
 
-#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -114,17 +113,12 @@ read_entry (Entry  *entry,
 
     case CLT_CUSTOM_FIELD_NUMBER:
       {
-        char *end = NULL;
         double number;
 
         text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry->row))));
         if (text[0] == '\0')
           return NULL;
-        /* A decimal comma, as in German, reads as a point. */
-        if (strchr (text, '.') == NULL)
-          g_strdelimit (text, ",", '.');
-        number = g_ascii_strtod (text, &end);
-        if (end == text || *end != '\0' || !isfinite (number))
+        if (!clt_custom_field_parse_number (text, &number))
           {
             *message = g_strdup (_("Enter a number"));
             return NULL;

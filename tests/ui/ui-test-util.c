@@ -281,6 +281,39 @@ sync_update_customer (CltStore    *store,
   return stored;
 }
 
+CltCustomField *
+sync_save_custom_field (CltStore       *store,
+                        CltCustomField *field)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  CltCustomField *stored;
+
+  clt_store_save_custom_field_async (store, field, NULL, NULL, store_result_cb, &result);
+  wait_until (async_done, &result, "saving a custom field");
+  stored = clt_store_save_custom_field_finish (store, result, &error);
+  g_assert_no_error (error);
+
+  return stored;
+}
+
+CltCustomField *
+save_custom_field (CltStore           *store,
+                   const char         *key,
+                   const char         *label,
+                   CltCustomFieldType  type,
+                   const char * const *choices)
+{
+  g_autoptr(CltCustomField) field = clt_custom_field_new ();
+
+  clt_custom_field_set_key (field, key);
+  clt_custom_field_set_label (field, label);
+  clt_custom_field_set_field_type (field, type);
+  clt_custom_field_set_choices (field, choices);
+
+  return sync_save_custom_field (store, field);
+}
+
 /* The main window over @store, presented. */
 /* The role the store's own user has (the "local-role" preference). */
 void
