@@ -13,7 +13,6 @@
 
 #include "clt-custom-field.h"
 #include "clt-custom-fields-group.h"
-#include "clt-date-row.h"
 #include "clt-form.h"
 #include "clt-validate.h"
 
@@ -262,19 +261,10 @@ make_editable_row (CltCustomFieldsGroup *self,
       break;
 
     case CLT_CUSTOM_FIELD_DATE:
-      row = clt_date_row_new ();
-      g_signal_connect (row, "changed", G_CALLBACK (on_text_changed_cb), self);
-      break;
-
     case CLT_CUSTOM_FIELD_NUMBER:
-      row = adw_entry_row_new ();
-      adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_NUMBER);
-      g_signal_connect (row, "changed", G_CALLBACK (on_text_changed_cb), self);
-      break;
-
     case CLT_CUSTOM_FIELD_STRING:
     default:
-      row = adw_entry_row_new ();
+      row = clt_form_new_entry_row (clt_custom_field_get_field_type (entry->field));
       g_signal_connect (row, "changed", G_CALLBACK (on_text_changed_cb), self);
       break;
     }
