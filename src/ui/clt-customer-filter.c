@@ -466,7 +466,11 @@ clt_customer_filter_dispose (GObject *object)
   CltCustomerFilter *self = (CltCustomerFilter *) object;
 
   g_cancellable_cancel (self->cancellable);
-  clt_customer_filter_set_store (self, NULL);
+  /* Not through set_store (): that updates the button (its tooltip too,
+   * which makes GTK query the pointer's surface, maybe one going away). */
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, on_store_changed_cb, self);
+  g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), CLT_TYPE_CUSTOMER_FILTER);
 
   G_OBJECT_CLASS (clt_customer_filter_parent_class)->dispose (object);
