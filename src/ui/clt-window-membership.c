@@ -2,8 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * CltWindow and customer groups and companies: the table's group and
- * company filter, Add to Group… / Remove from Group… on the selected
+ * CltWindow and customer groups and companies: the table's filter (group,
+ * company and custom field conditions), Add to Group… / Remove from Group… on the selected
  * customers (the selection bar and the row menu), and the links of the
  * customer page that open a group or a company (win.show-group,
  * win.show-company).

@@ -266,7 +266,6 @@ main (int   argc,
       char *argv[])
 {
   ui_test_init (&argc, &argv);
-  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
 
   g_test_add ("/clt/custom-fields/editor-and-page", Fixture, NULL, fixture_set_up,
               test_editor_and_page, fixture_tear_down);

@@ -493,7 +493,6 @@ main (int   argc,
       char *argv[])
 {
   ui_test_init (&argc, &argv);
-  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
   app = ui_test_app_new ();
 
   g_test_add ("/clt/field-filter/number", Fixture, GINT_TO_POINTER (1000), fixture_set_up,

@@ -57,6 +57,11 @@ ui_test_init (int    *argc,
   g_test_log_set_fatal_handler (fatal_log_cb, NULL);
   gtk_init ();
   adw_init ();
+  /* Under Xvfb without a window manager, a blinking cursor whose window
+   * loses the focus (to a popover, or to another test's window on the
+   * same display) warns "did not receive a focus-out event", which
+   * G_DEBUG=fatal-warnings turns into a random failure. */
+  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
 }
 
 /* The application, registered: windows need one. */
