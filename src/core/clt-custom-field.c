@@ -361,6 +361,25 @@ clt_custom_field_value_to_double (GVariant *value,
   return TRUE;
 }
 
+gboolean
+clt_custom_field_parse_number (const char *text,
+                               double     *number)
+{
+  g_autofree char *copy = NULL;
+  char *end = NULL;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (number != NULL, FALSE);
+
+  copy = g_strstrip (g_strdup (text));
+  /* A decimal comma, as in German, reads as a point. */
+  if (strchr (copy, '.') == NULL)
+    g_strdelimit (copy, ",", '.');
+  *number = g_ascii_strtod (copy, &end);
+
+  return copy[0] != '\0' && end != copy && *end == '\0' && isfinite (*number);
+}
+
 char *
 clt_custom_field_format_value (CltCustomField *self,
                                GVariant       *value)

@@ -50,6 +50,10 @@ void               clt_custom_field_set_version        (CltCustomField    *self,
  * holds exactly); FALSE for any other value. */
 gboolean           clt_custom_field_value_to_double    (GVariant          *value,
                                                         double            *number);
+/* A number as a user types it ("12.5", "-3", "12,5" with a decimal comma;
+ * blanks around it are ignored). FALSE when @text holds no number. */
+gboolean           clt_custom_field_parse_number       (const char        *text,
+                                                        double            *number);
 /* What a user reads for @value (NULL: none): numbers in the locale's
  * format, yes/no, dates and text as they are. */
 char              *clt_custom_field_format_value       (CltCustomField    *self,

@@ -7,14 +7,12 @@
 
 #include "config.h"
 
-#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
 
 #include "clt-custom-field.h"
 #include "clt-custom-fields-group.h"
-#include "clt-date-row.h"
 #include "clt-form.h"
 #include "clt-validate.h"
 
@@ -114,17 +112,12 @@ read_entry (Entry  *entry,
 
     case CLT_CUSTOM_FIELD_NUMBER:
       {
-        char *end = NULL;
         double number;
 
         text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry->row))));
         if (text[0] == '\0')
           return NULL;
-        /* A decimal comma, as in German, reads as a point. */
-        if (strchr (text, '.') == NULL)
-          g_strdelimit (text, ",", '.');
-        number = g_ascii_strtod (text, &end);
-        if (end == text || *end != '\0' || !isfinite (number))
+        if (!clt_custom_field_parse_number (text, &number))
           {
             *message = g_strdup (_("Enter a number"));
             return NULL;
@@ -268,19 +261,10 @@ make_editable_row (CltCustomFieldsGroup *self,
       break;
 
     case CLT_CUSTOM_FIELD_DATE:
-      row = clt_date_row_new ();
-      g_signal_connect (row, "changed", G_CALLBACK (on_text_changed_cb), self);
-      break;
-
     case CLT_CUSTOM_FIELD_NUMBER:
-      row = adw_entry_row_new ();
-      adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_NUMBER);
-      g_signal_connect (row, "changed", G_CALLBACK (on_text_changed_cb), self);
-      break;
-
     case CLT_CUSTOM_FIELD_STRING:
     default:
-      row = adw_entry_row_new ();
+      row = clt_form_new_entry_row (clt_custom_field_get_field_type (entry->field));
       g_signal_connect (row, "changed", G_CALLBACK (on_text_changed_cb), self);
       break;
     }

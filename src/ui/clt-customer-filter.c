@@ -10,22 +10,31 @@
 #include <glib/gi18n.h>
 
 #include "clt-company.h"
+#include "clt-custom-field.h"
 #include "clt-customer-filter.h"
 #include "clt-enums.h"
 #include "clt-error-message.h"
+#include "clt-field-condition.h"
 #include "clt-group.h"
 #include "clt-property-util.h"
+#include "clt-query.h"
 #include "clt-store.h"
+
+/* More filters than this are counted on the button, not named. */
+#define MAX_NAMED 2
 
 struct _CltCustomerFilter
 {
   GtkWidget      parent_instance;
 
   /* Template widgets */
+  GtkMenuButton *add_button;
   GtkMenuButton *button;
   GtkButton     *clear_button;
   GtkDropDown   *company_choice;
+  GtkBox        *conditions_box;
   GtkLabel      *error_label;
+  GtkWidget     *fields_box;
   GtkDropDown   *group_choice;
 
   CltStore      *store;
@@ -35,9 +44,14 @@ struct _CltCustomerFilter
   GPtrArray     *company_ids;
   char          *group;
   char          *company;
+  GPtrArray     *fields;       /* CltCustomField: the store's definitions */
+  GPtrArray     *conditions;   /* CltFieldCondition, in the order added */
   guint          pending;
+  /* While above 0, "changed" waits (one for a whole Clear). */
+  guint          batch;
   /* Set while the drop-downs are filled: their changes are not choices. */
   gboolean       filling;
+  gboolean       changed_waiting;
 };
 
 G_DEFINE_FINAL_TYPE (CltCustomerFilter, clt_customer_filter, GTK_TYPE_WIDGET)
@@ -51,6 +65,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void reload (CltCustomerFilter *self);
 
@@ -78,39 +99,210 @@ key_at (GPtrArray *keys,
   return g_ptr_array_index (keys, position - 1);
 }
 
+/* The name of what the drop-down filters by, or @key when its names are
+ * not loaded yet; NULL when it does not filter. */
+static const char *
+choice_name (GtkDropDown *choice,
+             const char  *key)
+{
+  GtkStringObject *item;
+
+  if (key == NULL)
+    return NULL;
+  if (gtk_drop_down_get_selected (choice) > 0 &&
+      (item = gtk_drop_down_get_selected_item (choice)) != NULL)
+    return gtk_string_object_get_string (item);
+
+  return key;
+}
+
+/* The button names what filters ("VIP · ACME Corp"), or counts it when
+ * that is more than two; its tooltip says each. */
 static void
 update_label (CltCustomerFilter *self)
 {
-  g_autoptr(GStrvBuilder) parts = g_strv_builder_new ();
-  g_auto(GStrv) names = NULL;
-  GtkStringObject *item;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
 
-  if (self->group != NULL &&
-      (item = gtk_drop_down_get_selected_item (self->group_choice)) != NULL &&
-      gtk_drop_down_get_selected (self->group_choice) > 0)
-    g_strv_builder_add (parts, gtk_string_object_get_string (item));
-  else if (self->group != NULL)
-    g_strv_builder_add (parts, self->group);
+  if ((name = choice_name (self->group_choice, self->group)) != NULL)
+    {
+      g_ptr_array_add (names, (gpointer) name);
+      /* Translators: the tooltip of the Filter button: the customer group filtered by */
+      g_ptr_array_add (lines, g_strdup_printf (_("Customer group %s"), name));
+    }
+  if ((name = choice_name (self->company_choice, self->company)) != NULL)
+    {
+      g_ptr_array_add (names, (gpointer) name);
+      /* Translators: the tooltip of the Filter button: the company filtered by */
+      g_ptr_array_add (lines, g_strdup_printf (_("Company %s"), name));
+    }
+  for (guint i = 0; self->conditions != NULL && i < self->conditions->len; i++)
+    {
+      CltFieldCondition *condition = g_ptr_array_index (self->conditions, i);
+      char *line = clt_field_condition_describe (condition);
 
-  if (self->company != NULL &&
-      (item = gtk_drop_down_get_selected_item (self->company_choice)) != NULL &&
-      gtk_drop_down_get_selected (self->company_choice) > 0)
-    g_strv_builder_add (parts, gtk_string_object_get_string (item));
-  else if (self->company != NULL)
-    g_strv_builder_add (parts, self->company);
+      if (line == NULL)
+        continue;
+      g_ptr_array_add (names,
+                       (gpointer) clt_custom_field_get_label (clt_field_condition_get_field (condition)));
+      g_ptr_array_add (lines, line);
+    }
+  g_ptr_array_add (names, NULL);
+  g_ptr_array_add (lines, NULL);
 
-  names = g_strv_builder_end (parts);
-  if (names[0] == NULL)
-    gtk_menu_button_set_label (self->button, _("Filter"));
+  if (names->len == 1)
+    {
+      gtk_menu_button_set_label (self->button, _("Filter"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->button),
+                                   _("Filter by customer group, company or custom fields"));
+    }
   else
     {
-      /* Translators: between the names of the group and the company filtered by */
-      g_autofree char *label = g_strjoinv (_(" · "), names);
+      g_autofree char *label = NULL;
+      g_autofree char *tooltip = g_strjoinv ("\n", (char **) lines->pdata);
+      guint n = names->len - 1;
 
+      if (n > MAX_NAMED)
+        /* Translators: the Filter button when more than two filters are on */
+        label = g_strdup_printf (ngettext ("%u Filter", "%u Filters", n), n);
+      else
+        /* Translators: between the names of the group and the company filtered by */
+        label = g_strjoinv (_(" · "), (char **) names->pdata);
       gtk_menu_button_set_label (self->button, label);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), tooltip);
     }
   gtk_widget_set_sensitive (GTK_WIDGET (self->clear_button),
-                            self->group != NULL || self->company != NULL);
+                            self->group != NULL || self->company != NULL ||
+                            (self->conditions != NULL && self->conditions->len > 0));
+}
+
+static void
+emit_changed (CltCustomerFilter *self)
+{
+  update_label (self);
+  if (self->batch > 0)
+    self->changed_waiting = TRUE;
+  else
+    g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+begin_batch (CltCustomerFilter *self)
+{
+  self->batch++;
+}
+
+static void
+end_batch (CltCustomerFilter *self)
+{
+  g_assert (self->batch > 0);
+
+  if (--self->batch == 0 && self->changed_waiting)
+    {
+      self->changed_waiting = FALSE;
+      g_signal_emit (self, signals[CHANGED], 0);
+    }
+}
+
+static CltCustomField *
+find_field (CltCustomerFilter *self,
+            const char        *key)
+{
+  for (guint i = 0; self->fields != NULL && i < self->fields->len; i++)
+    {
+      CltCustomField *field = g_ptr_array_index (self->fields, i);
+
+      if (g_strcmp0 (clt_custom_field_get_key (field), key) == 0)
+        return field;
+    }
+
+  return NULL;
+}
+
+static CltFieldCondition *
+find_condition (CltCustomerFilter *self,
+                const char        *key)
+{
+  for (guint i = 0; i < self->conditions->len; i++)
+    {
+      CltFieldCondition *condition = g_ptr_array_index (self->conditions, i);
+
+      if (g_strcmp0 (clt_custom_field_get_key (clt_field_condition_get_field (condition)), key) == 0)
+        return condition;
+    }
+
+  return NULL;
+}
+
+/* "Add Custom Field" offers the fields without a condition; the section
+ * shows while any field is defined. */
+static void
+update_add_menu (CltCustomerFilter *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  guint n_fields = self->fields != NULL ? self->fields->len : 0;
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      CltCustomField *field = g_ptr_array_index (self->fields, i);
+      const char *key = clt_custom_field_get_key (field);
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (find_condition (self, key) != NULL)
+        continue;
+      item = g_menu_item_new (clt_custom_field_get_label (field), NULL);
+      g_menu_item_set_action_and_target_value (item, "filter.add-condition",
+                                               g_variant_new_string (key));
+      g_menu_append_item (menu, item);
+    }
+
+  gtk_menu_button_set_menu_model (self->add_button, G_MENU_MODEL (menu));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button),
+                            g_menu_model_get_n_items (G_MENU_MODEL (menu)) > 0);
+  gtk_widget_set_visible (self->fields_box, n_fields > 0);
+}
+
+static void
+remove_condition (CltCustomerFilter *self,
+                  CltFieldCondition *condition)
+{
+  g_signal_handlers_disconnect_by_data (condition, self);
+  gtk_box_remove (self->conditions_box, GTK_WIDGET (condition));
+  g_ptr_array_remove (self->conditions, condition);
+  update_add_menu (self);
+  emit_changed (self);
+}
+
+static void
+remove_all_conditions (CltCustomerFilter *self)
+{
+  while (self->conditions->len > 0)
+    remove_condition (self, g_ptr_array_index (self->conditions, self->conditions->len - 1));
+}
+
+static void
+on_condition_changed_cb (CltCustomerFilter *self)
+{
+  emit_changed (self);
+}
+
+static void
+on_condition_remove_requested_cb (CltCustomerFilter *self,
+                                  CltFieldCondition *condition)
+{
+  remove_condition (self, condition);
+  /* The focus was on the button that is gone. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->add_button));
+}
+
+static void
+add_condition_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  clt_customer_filter_add_condition (CLT_CUSTOMER_FILTER (widget),
+                                     g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -264,8 +456,7 @@ on_choice_selected_cb (CltCustomerFilter *self,
 static void
 on_clear_clicked_cb (CltCustomerFilter *self)
 {
-  clt_customer_filter_set_group (self, NULL);
-  clt_customer_filter_set_company (self, NULL);
+  clt_customer_filter_clear (self);
   gtk_menu_button_popdown (self->button);
 }
 
@@ -275,7 +466,11 @@ clt_customer_filter_dispose (GObject *object)
   CltCustomerFilter *self = (CltCustomerFilter *) object;
 
   g_cancellable_cancel (self->cancellable);
-  clt_customer_filter_set_store (self, NULL);
+  /* Not through set_store (): that updates the button (its tooltip too,
+   * which makes GTK query the pointer's surface, maybe one going away). */
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, on_store_changed_cb, self);
+  g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), CLT_TYPE_CUSTOMER_FILTER);
 
   G_OBJECT_CLASS (clt_customer_filter_parent_class)->dispose (object);
@@ -291,6 +486,8 @@ clt_customer_filter_finalize (GObject *object)
   g_clear_pointer (&self->company_ids, g_ptr_array_unref);
   g_clear_pointer (&self->group, g_free);
   g_clear_pointer (&self->company, g_free);
+  g_clear_pointer (&self->fields, g_ptr_array_unref);
+  g_clear_pointer (&self->conditions, g_ptr_array_unref);
 
   G_OBJECT_CLASS (clt_customer_filter_parent_class)->finalize (object);
 }
@@ -383,15 +580,28 @@ clt_customer_filter_class_init (CltCustomerFilterClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/clientele/Clientele/ui/clt-customer-filter.ui");
+  gtk_widget_class_bind_template_child (widget_class, CltCustomerFilter, add_button);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerFilter, button);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerFilter, clear_button);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerFilter, company_choice);
+  gtk_widget_class_bind_template_child (widget_class, CltCustomerFilter, conditions_box);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerFilter, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CltCustomerFilter, fields_box);
   gtk_widget_class_bind_template_child (widget_class, CltCustomerFilter, group_choice);
   gtk_widget_class_bind_template_callback (widget_class, on_choice_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_clear_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "filter.add-condition", "s",
+                                   add_condition_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -400,6 +610,8 @@ static void
 clt_customer_filter_init (CltCustomerFilter *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->conditions = g_ptr_array_new_with_free_func (g_object_unref);
+  update_add_menu (self);
   update_label (self);
 }
 
@@ -422,6 +634,12 @@ clt_customer_filter_set_store (CltCustomerFilter *self,
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_func (self->store, on_store_changed_cb, self);
   g_set_object (&self->store, store);
+  /* Another back end has other custom fields: the table says which. */
+  begin_batch (self);
+  remove_all_conditions (self);
+  g_clear_pointer (&self->fields, g_ptr_array_unref);
+  update_add_menu (self);
+  end_batch (self);
   if (store != NULL)
     g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self,
                              G_CONNECT_SWAPPED);
@@ -450,8 +668,8 @@ clt_customer_filter_set_group (CltCustomerFilter *self,
   self->filling = TRUE;
   gtk_drop_down_set_selected (self->group_choice, position_of (self->group_codes, self->group));
   self->filling = FALSE;
-  update_label (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GROUP]);
+  emit_changed (self);
 }
 
 const char *
@@ -475,8 +693,98 @@ clt_customer_filter_set_company (CltCustomerFilter *self,
   gtk_drop_down_set_selected (self->company_choice,
                               position_of (self->company_ids, self->company));
   self->filling = FALSE;
-  update_label (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPANY]);
+  emit_changed (self);
+}
+
+void
+clt_customer_filter_set_custom_fields (CltCustomerFilter *self,
+                                       GPtrArray         *fields)
+{
+  g_return_if_fail (CLT_IS_CUSTOMER_FILTER (self));
+
+  if (fields != NULL)
+    g_ptr_array_ref (fields);
+  g_clear_pointer (&self->fields, g_ptr_array_unref);
+  self->fields = fields;
+
+  /* A condition on a field that is gone, or whose type changed, goes. */
+  begin_batch (self);
+  for (guint i = self->conditions->len; i > 0; i--)
+    {
+      CltFieldCondition *condition = g_ptr_array_index (self->conditions, i - 1);
+      CltCustomField *field = find_field (self,
+                                          clt_custom_field_get_key (clt_field_condition_get_field (condition)));
+
+      if (field == NULL || !clt_field_condition_update_field (condition, field))
+        remove_condition (self, condition);
+    }
+  update_add_menu (self);
+  update_label (self);
+  end_batch (self);
+}
+
+CltFieldCondition *
+clt_customer_filter_add_condition (CltCustomerFilter *self,
+                                   const char        *key)
+{
+  CltFieldCondition *condition;
+  CltCustomField *field;
+
+  g_return_val_if_fail (CLT_IS_CUSTOMER_FILTER (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if ((condition = find_condition (self, key)) != NULL)
+    return condition;
+  if ((field = find_field (self, key)) == NULL)
+    return NULL;
+
+  condition = clt_field_condition_new (field);
+  gtk_box_append (self->conditions_box, GTK_WIDGET (condition));
+  g_ptr_array_add (self->conditions, g_object_ref (condition));
+  g_signal_connect_object (condition, "changed", G_CALLBACK (on_condition_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (condition, "remove-requested",
+                           G_CALLBACK (on_condition_remove_requested_cb), self, G_CONNECT_SWAPPED);
+  update_add_menu (self);
+  update_label (self);
+
+  return condition;
+}
+
+CltFieldCondition *
+clt_customer_filter_get_condition (CltCustomerFilter *self,
+                                   const char        *key)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER_FILTER (self), NULL);
+
+  return find_condition (self, key);
+}
+
+void
+clt_customer_filter_apply (CltCustomerFilter *self,
+                           CltQuery          *query)
+{
+  g_return_if_fail (CLT_IS_CUSTOMER_FILTER (self));
+  g_return_if_fail (CLT_IS_QUERY (query));
+
+  clt_query_set_group (query, clt_customer_filter_get_group (self));
+  clt_query_set_company (query, clt_customer_filter_get_company (self));
+  clt_query_remove_field_filters (query, NULL);
+  for (guint i = 0; i < self->conditions->len; i++)
+    clt_field_condition_apply (g_ptr_array_index (self->conditions, i), query);
+}
+
+void
+clt_customer_filter_clear (CltCustomerFilter *self)
+{
+  g_return_if_fail (CLT_IS_CUSTOMER_FILTER (self));
+
+  begin_batch (self);
+  clt_customer_filter_set_group (self, NULL);
+  clt_customer_filter_set_company (self, NULL);
+  remove_all_conditions (self);
+  end_batch (self);
 }
 
 GtkDropDown *
@@ -493,6 +801,14 @@ clt_customer_filter_get_company_choice (CltCustomerFilter *self)
   g_return_val_if_fail (CLT_IS_CUSTOMER_FILTER (self), NULL);
 
   return self->company_choice;
+}
+
+GtkMenuButton *
+clt_customer_filter_get_add_button (CltCustomerFilter *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER_FILTER (self), NULL);
+
+  return self->add_button;
 }
 
 GtkMenuButton *

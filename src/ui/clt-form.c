@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "clt-date-row.h"
 #include "clt-error.h"
 #include "clt-error-message.h"
 #include "clt-form.h"
@@ -49,6 +50,21 @@ clt_form_add_message_row (GtkWidget  *row,
                        gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) + 1);
 
   return GTK_LABEL (label);
+}
+
+GtkWidget *
+clt_form_new_entry_row (CltCustomFieldType type)
+{
+  GtkWidget *row;
+
+  if (type == CLT_CUSTOM_FIELD_DATE)
+    return clt_date_row_new ();
+
+  row = adw_entry_row_new ();
+  if (type == CLT_CUSTOM_FIELD_NUMBER)
+    adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_NUMBER);
+
+  return row;
 }
 
 /* Shows @error, or else @hint, under the row of @field (hiding the

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "clt-enums.h"
 #include "clt-types.h"
 #include "clt-validate.h"
 
@@ -166,6 +167,11 @@ GtkLabel        *clt_form_add_message_row       (GtkWidget         *row,
 /* Shows @error, else @hint, in that row (hidden when neither), marking
  * @row invalid while there is an error, for the eye and for assistive
  * technologies. */
+/* An entry row for a custom field value of @type: a CltDateRow for
+ * dates, an AdwEntryRow for numbers (with a number input purpose) and
+ * text. */
+GtkWidget       *clt_form_new_entry_row         (CltCustomFieldType type);
+
 void             clt_form_show_row_message      (GtkWidget         *row,
                                                  GtkWidget         *message_row,
                                                  GtkLabel          *message_label,

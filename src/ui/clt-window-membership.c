@@ -2,8 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * CltWindow and customer groups and companies: the table's group and
- * company filter, Add to Group… / Remove from Group… on the selected
+ * CltWindow and customer groups and companies: the table's filter (group,
+ * company and custom field conditions), Add to Group… / Remove from Group… on the selected
  * customers (the selection bar and the row menu), and the links of the
  * customer page that open a group or a company (win.show-group,
  * win.show-company).
@@ -351,19 +351,18 @@ static void
 on_filter_changed_cb (CltWindow *self)
 {
   g_autoptr(CltQuery) query = NULL;
+  g_autoptr(CltQuery) filtered = NULL;
 
   if (self->list == NULL)
     return;
 
   query = clt_customer_list_dup_query (self->list);
-  if (g_strcmp0 (clt_query_get_group (query), clt_customer_filter_get_group (self->filter)) == 0 &&
-      g_strcmp0 (clt_query_get_company (query), clt_customer_filter_get_company (self->filter)) == 0)
+  filtered = clt_query_copy (query);
+  clt_customer_filter_apply (self->filter, filtered);
+  if (clt_query_equal (query, filtered))
     return;
 
-  clt_query_set_group (query, clt_customer_filter_get_group (self->filter));
-  clt_query_set_company (query, clt_customer_filter_get_company (self->filter));
-
-  _clt_window_set_query (self, query);
+  _clt_window_set_query (self, filtered);
 }
 
 /* Closing the search bar ends the search, and the filter with it. */
@@ -375,8 +374,7 @@ on_search_mode_cb (CltWindow    *self,
   if (gtk_search_bar_get_search_mode (search_bar))
     return;
 
-  clt_customer_filter_set_group (self->filter, NULL);
-  clt_customer_filter_set_company (self->filter, NULL);
+  clt_customer_filter_clear (self->filter);
 }
 
 /* }}} */
@@ -398,10 +396,8 @@ _clt_window_init_membership (CltWindow *self)
 
   g_signal_connect_object (view, "notify::model", G_CALLBACK (on_column_view_model_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->filter, "notify::group", G_CALLBACK (on_filter_changed_cb), self,
+  g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_filter_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->filter, "notify::company", G_CALLBACK (on_filter_changed_cb),
-                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
                            G_CALLBACK (on_search_mode_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-to-group", FALSE);

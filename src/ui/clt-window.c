@@ -304,7 +304,8 @@ on_table_error_cb (CltWindow        *self,
   _clt_window_show_error (self, _("Couldn't list the custom fields"), error);
 }
 
-/* The customer page shows the custom fields the table has columns for. */
+/* The customer page shows the custom fields the table has columns for;
+ * the filter offers conditions on them. */
 static void
 on_table_fields_cb (CltWindow        *self,
                     GPtrArray        *fields,
@@ -313,6 +314,7 @@ on_table_fields_cb (CltWindow        *self,
   g_clear_pointer (&self->custom_fields, g_ptr_array_unref);
   if (fields != NULL)
     self->custom_fields = g_ptr_array_ref (fields);
+  clt_customer_filter_set_custom_fields (self->filter, fields);
   if (self->page != NULL)
     clt_customer_page_set_custom_fields (self->page, fields);
 }

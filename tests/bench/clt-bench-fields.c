@@ -2,9 +2,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The custom fields part of the store benchmark: 20 fields of every type
- * (numbers, choice lists, text, yes/no, dates), sorted and filtered by in
- * the store as a custom column of the table asks for it.
+ * The custom fields and groups part of the store benchmark: 20 fields of
+ * every type (numbers, choice lists, text, yes/no, dates), sorted and
+ * filtered by in the store as a custom column of the table asks for it;
+ * the table filtered by customer group (the sample's groups: VIP 3 %,
+ * Newsletter 25 %, Business and Wholesale among company customers, Retail
+ * none), sorted by built-in and custom columns.
  */
 
 #include "config.h"
@@ -149,6 +152,28 @@ timed_list (CltStore     *store,
   return elapsed_ms (start);
 }
 
+/* @n_pages pages at random offsets of @query's @total rows, after its
+ * first page (as the window asks for it first), into @ms. */
+static void
+time_deep_pages (CltStore     *store,
+                 CltQuery     *query,
+                 guint         total,
+                 guint         n_pages,
+                 GRand        *rand,
+                 GArray       *ms,
+                 GMainContext *context)
+{
+  store_list (store, query, 0, PAGE_SIZE, context);
+  for (guint i = 0; i < n_pages; i++)
+    {
+      guint offset = total > PAGE_SIZE
+                     ? (guint) g_rand_int_range (rand, 0, (gint32) (total - PAGE_SIZE + 1)) : 0;
+      double page_ms = timed_list (store, query, offset, FALSE, context);
+
+      g_array_append_val (ms, page_ms);
+    }
+}
+
 void
 bench_fields (CltStore     *store,
               GMainContext *context,
@@ -231,17 +256,113 @@ bench_fields (CltStore     *store,
       g_autoptr(CltQuery) query = clt_query_new ();
 
       clt_query_set_sort_field (query, which == 0 ? "f01" : "f05");
-      store_list (store, query, 0, PAGE_SIZE, context);
-      for (guint i = 0; i < N_DEEP_PAGES; i++)
-        {
-          guint offset = n > PAGE_SIZE ? (guint) g_rand_int_range (rand, 0, (gint32) (n - PAGE_SIZE + 1)) : 0;
-          double ms = timed_list (store, query, offset, FALSE, context);
-
-          g_array_append_val (which == 0 ? deep_ms : sparse_ms, ms);
-        }
+      time_deep_pages (store, query, n, N_DEEP_PAGES, rand, which == 0 ? deep_ms : sparse_ms,
+                       context);
     }
   print_metric ("store_field_deep_page_ms_p50", percentile (deep_ms, 50), "ms", n);
   print_metric ("store_field_deep_page_ms_p95", percentile (deep_ms, 95), "ms", n);
   print_metric ("store_field_deep_page_sparse_ms_p50", percentile (sparse_ms, 50), "ms", n);
   print_metric ("store_field_deep_page_sparse_ms_p95", percentile (sparse_ms, 95), "ms", n);
+}
+
+void
+bench_groups (CltStore     *store,
+              GMainContext *context,
+              guint         n)
+{
+  static const char * const groups[] = { "vip", "newsletter", "b2b", "wholesale", "retail" };
+  static const struct
+  {
+    CltSortKey        key;
+    CltSortDirection  direction;
+    const char       *field;
+  } sorts[] = {
+    { CLT_SORT_KEY_NUMBER, CLT_SORT_ASCENDING, NULL },
+    { CLT_SORT_KEY_LAST_NAME, CLT_SORT_ASCENDING, NULL },
+    { CLT_SORT_KEY_REGISTERED, CLT_SORT_DESCENDING, NULL },
+    { CLT_SORT_KEY_CITY, CLT_SORT_DESCENDING, NULL },
+    { CLT_SORT_KEY_NUMBER, CLT_SORT_ASCENDING, "f01" },
+    { CLT_SORT_KEY_NUMBER, CLT_SORT_DESCENDING, "f03" },
+  };
+  static const struct
+  {
+    const char    *group;
+    const char    *key;
+    CltFieldMatch  match;
+    const char    *value;
+  } with_fields[] = {
+    { "vip", "f02", CLT_FIELD_MATCH_EQUALS, "Gold" },
+    { "vip", "f01", CLT_FIELD_MATCH_AT_LEAST, "9990" },
+    { "newsletter", "f04", CLT_FIELD_MATCH_EQUALS, "true" },
+    { "newsletter", "f03", CLT_FIELD_MATCH_PREFIX, "member 12" },
+    { "b2b", "f05", CLT_FIELD_MATCH_AT_LEAST, "2020-01-01" },
+    { "wholesale", "f01", CLT_FIELD_MATCH_AT_MOST, "5" },
+  };
+  g_autoptr(GArray) filter_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) field_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) deep_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GRand) rand = g_rand_new_with_seed (DEEP_PAGE_SEED);
+  double sort_max = 0;
+
+  /* A group chosen in the filter: the count and first page, in each of
+   * the orders the table may be in. */
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    for (guint i = 0; i < G_N_ELEMENTS (sorts); i++)
+      {
+        g_autoptr(CltQuery) query = clt_query_new ();
+        double ms;
+
+        clt_query_set_group (query, groups[g]);
+        clt_query_set_sort_key (query, sorts[i].key);
+        clt_query_set_sort_direction (query, sorts[i].direction);
+        if (sorts[i].field != NULL)
+          clt_query_set_sort_field (query, sorts[i].field);
+        ms = timed_list (store, query, 0, TRUE, context);
+        g_printerr ("  group %s sorted by %s%d %s: %.1f ms\n", groups[g],
+                    sorts[i].field != NULL ? sorts[i].field : "key ", sorts[i].key,
+                    sorts[i].direction == CLT_SORT_ASCENDING ? "asc" : "desc", ms);
+        g_array_append_val (filter_ms, ms);
+
+        /* A header click while the group filters: the count stays. */
+        clt_query_set_sort_direction (query, sorts[i].direction == CLT_SORT_ASCENDING
+                                             ? CLT_SORT_DESCENDING : CLT_SORT_ASCENDING);
+        sort_max = MAX (sort_max, timed_list (store, query, 0, FALSE, context));
+      }
+  print_metric ("store_group_filter_ms_p50", percentile (filter_ms, 50), "ms", n);
+  print_metric ("store_group_filter_ms_p95", percentile (filter_ms, 95), "ms", n);
+  print_metric ("store_group_filter_ms_max", percentile (filter_ms, 100), "ms", n);
+  print_metric ("store_group_sort_first_page_ms", sort_max, "ms", n);
+
+  /* A group and a custom field condition together. */
+  for (guint i = 0; i < G_N_ELEMENTS (with_fields); i++)
+    {
+      g_autoptr(CltQuery) query = clt_query_new ();
+      double ms;
+
+      clt_query_set_group (query, with_fields[i].group);
+      clt_query_add_field_filter (query, with_fields[i].key, with_fields[i].match,
+                                  with_fields[i].value);
+      ms = timed_list (store, query, 0, TRUE, context);
+      g_printerr ("  group %s and %s %d '%s': %.1f ms\n", with_fields[i].group, with_fields[i].key,
+                  with_fields[i].match, with_fields[i].value, ms);
+      g_array_append_val (field_ms, ms);
+    }
+  print_metric ("store_group_field_filter_ms_p95", percentile (field_ms, 95), "ms", n);
+  print_metric ("store_group_field_filter_ms_max", percentile (field_ms, 100), "ms", n);
+
+  /* Deep pages of the largest group, by customer number and by a custom
+   * field. */
+  for (guint which = 0; which < 2; which++)
+    {
+      g_autoptr(CltQuery) query = clt_query_new ();
+      guint total;
+
+      clt_query_set_group (query, "newsletter");
+      if (which == 1)
+        clt_query_set_sort_field (query, "f01");
+      total = store_count (store, query, context);
+      time_deep_pages (store, query, total, N_DEEP_PAGES / 2, rand, deep_ms, context);
+    }
+  print_metric ("store_group_deep_page_ms_p50", percentile (deep_ms, 50), "ms", n);
+  print_metric ("store_group_deep_page_ms_p95", percentile (deep_ms, 95), "ms", n);
 }

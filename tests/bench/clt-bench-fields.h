@@ -20,5 +20,13 @@ void bench_fields_generate (CltStore     *store,
 void bench_fields          (CltStore     *store,
                             GMainContext *context,
                             guint         n);
+/* Filtering by customer group, sorted by built-in and custom columns:
+ * store_group_filter_ms_p50/_p95/_max (count and first page),
+ * store_group_sort_first_page_ms (another order while a group filters),
+ * store_group_field_filter_ms_p95/_max (a group and a custom field),
+ * store_group_deep_page_ms_p50/_p95. */
+void bench_groups          (CltStore     *store,
+                            GMainContext *context,
+                            guint         n);
 
 G_END_DECLS

@@ -403,6 +403,7 @@ run_store (const char *path)
   print_metric ("store_deep_page_ms_p95", percentile (deep_ms, 95), "ms", n);
 
   bench_fields (store, context, n);
+  bench_groups (store, context, n);
 
   bench_erase (store, context, n);
 

@@ -520,6 +520,41 @@ test_custom_field_value (void)
   }
 }
 
+/* A number as a user types it into a custom field or a filter. */
+static void
+test_custom_field_number (void)
+{
+  static const struct {
+    const char *text;
+    gboolean    valid;
+    double      number;
+  } cases[] = {
+    { "12.5", TRUE, 12.5 },
+    { " -3 ", TRUE, -3 },
+    { "12,5", TRUE, 12.5 },     /* a decimal comma, as in German */
+    { "1e3", TRUE, 1000 },
+    { "0", TRUE, 0 },
+    { "1,000.5", FALSE, 0 },    /* a point is the decimal one: the comma is no separator */
+    { "", FALSE, 0 },
+    { "  ", FALSE, 0 },
+    { "lots", FALSE, 0 },
+    { "12abc", FALSE, 0 },
+    { "inf", FALSE, 0 },
+    { "nan", FALSE, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      double number = -1;
+      gboolean valid = clt_custom_field_parse_number (cases[i].text, &number);
+
+      g_test_message ("“%s”", cases[i].text);
+      g_assert_cmpint (valid, ==, cases[i].valid);
+      if (valid)
+        g_assert_cmpfloat (number, ==, cases[i].number);
+    }
+}
+
 /* Queries and limits ---------------------------------------------------- */
 
 static void
@@ -673,6 +708,7 @@ main (int   argc,
   g_test_add_func ("/clt/validate/company", test_company);
   g_test_add_func ("/clt/validate/custom-field", test_custom_field);
   g_test_add_func ("/clt/validate/custom-field/value", test_custom_field_value);
+  g_test_add_func ("/clt/validate/custom-field/number", test_custom_field_number);
   g_test_add_func ("/clt/validate/query", test_query);
   g_test_add_func ("/clt/validate/page", test_page);
 

@@ -295,6 +295,9 @@ test_filter_by_field (StoreFixture  *fixture,
     { "nick", CLT_FIELD_MATCH_PREFIX, "ann", "Anna Cleo" },
     { "nick", CLT_FIELD_MATCH_EQUALS, "ANNCHEN", "Anna" },
     { "since", CLT_FIELD_MATCH_AT_LEAST, "2020-06-01", "Bert Cleo" },
+    /* The last day is in. */
+    { "since", CLT_FIELD_MATCH_AT_MOST, "2020-12-31", "Anna Cleo" },
+    { "tier", CLT_FIELD_MATCH_EQUALS, "Silver", "Bert" },
     { "since", CLT_FIELD_MATCH_PREFIX, "2019", "Anna" },
   };
 
@@ -317,6 +320,35 @@ test_filter_by_field (StoreFixture  *fixture,
         g_assert_cmpuint (count, ==, names[0] != '\0' ? g_strv_length (words) : 0);
       }
     }
+
+  /* A range: both bounds on one field, each included (the table's
+   * filter puts a number's or a date's "at least" and "at most" so). */
+  {
+    struct {
+      const char *key;
+      const char *low;
+      const char *high;
+      const char *expected;
+    } ranges[] = {
+      { "since", "2020-01-01", "2021-01-15", "Bert Cleo" },
+      { "since", "2019-05-01", "2019-05-01", "Anna" },
+      { "points", "-5.5", "30", "Anna Bert Emil" },
+      { "points", "31", "99.5", "" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
+      {
+        g_autoptr(CltQuery) query = clt_query_new ();
+        g_autofree char *names = NULL;
+
+        clt_query_set_sort_key (query, CLT_SORT_KEY_FIRST_NAME);
+        clt_query_add_field_filter (query, ranges[i].key, CLT_FIELD_MATCH_AT_LEAST, ranges[i].low);
+        clt_query_add_field_filter (query, ranges[i].key, CLT_FIELD_MATCH_AT_MOST, ranges[i].high);
+        names = names_of (fixture->store, query, 2);
+        g_test_message ("%s %s to %s", ranges[i].key, ranges[i].low, ranges[i].high);
+        g_assert_cmpstr (names, ==, ranges[i].expected);
+      }
+  }
 
   /* Two filters together, sorted by a third field. */
   {

@@ -31,37 +31,6 @@ typedef struct
   CltCustomField *tier;
 } Fixture;
 
-static CltCustomField *
-store_field (CltStore       *store,
-             CltCustomField *field)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  CltCustomField *stored;
-
-  clt_store_save_custom_field_async (store, field, NULL, NULL, store_result_cb, &result);
-  wait_until (async_done, &result, "saving a custom field");
-  stored = clt_store_save_custom_field_finish (store, result, &error);
-  g_assert_no_error (error);
-  return stored;
-}
-
-static CltCustomField *
-save_field (CltStore           *store,
-            const char         *key,
-            const char         *label,
-            CltCustomFieldType  type,
-            const char * const *choices)
-{
-  g_autoptr(CltCustomField) field = clt_custom_field_new ();
-
-  clt_custom_field_set_key (field, key);
-  clt_custom_field_set_label (field, label);
-  clt_custom_field_set_field_type (field, type);
-  clt_custom_field_set_choices (field, choices);
-  return store_field (store, field);
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -69,16 +38,17 @@ fixture_set_up (Fixture       *fixture,
   static const char * const tiers[] = { "Gold", "Silver", NULL };
 
   fixture->store = open_temp_store ("clt-test-custom-fields-XXXXXX", 3, 7, &fixture->dir, NULL);
-  g_autoptr(CltCustomField) points = save_field (fixture->store, "points", "Loyalty Points",
-                                                 CLT_CUSTOM_FIELD_NUMBER, NULL);
-  g_autoptr(CltCustomField) vip = save_field (fixture->store, "vip", "VIP",
-                                              CLT_CUSTOM_FIELD_BOOLEAN, NULL);
-  g_autoptr(CltCustomField) since = save_field (fixture->store, "since", "Member Since",
-                                                CLT_CUSTOM_FIELD_DATE, NULL);
-  g_autoptr(CltCustomField) nick = save_field (fixture->store, "nick", "Nickname",
-                                               CLT_CUSTOM_FIELD_STRING, NULL);
+  g_autoptr(CltCustomField) points = save_custom_field (fixture->store, "points", "Loyalty Points",
+                                                        CLT_CUSTOM_FIELD_NUMBER, NULL);
+  g_autoptr(CltCustomField) vip = save_custom_field (fixture->store, "vip", "VIP",
+                                                     CLT_CUSTOM_FIELD_BOOLEAN, NULL);
+  g_autoptr(CltCustomField) since = save_custom_field (fixture->store, "since", "Member Since",
+                                                       CLT_CUSTOM_FIELD_DATE, NULL);
+  g_autoptr(CltCustomField) nick = save_custom_field (fixture->store, "nick", "Nickname",
+                                                      CLT_CUSTOM_FIELD_STRING, NULL);
 
-  fixture->tier = save_field (fixture->store, "tier", "Tier", CLT_CUSTOM_FIELD_CHOICE, tiers);
+  fixture->tier = save_custom_field (fixture->store, "tier", "Tier", CLT_CUSTOM_FIELD_CHOICE,
+                                     tiers);
   fixture->parent = present_parent_window ();
 }
 
@@ -270,7 +240,7 @@ test_editor_store_error (Fixture       *fixture,
     g_autoptr(CltCustomField) saved = NULL;
 
     clt_custom_field_set_choices (fewer, silver);
-    saved = store_field (fixture->store, fewer);
+    saved = sync_save_custom_field (fixture->store, fewer);
   }
 
   editor = clt_customer_editor_new_for_edit (fixture->parent, fixture->store, stored);
@@ -296,7 +266,6 @@ main (int   argc,
       char *argv[])
 {
   ui_test_init (&argc, &argv);
-  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
 
   g_test_add ("/clt/custom-fields/editor-and-page", Fixture, NULL, fixture_set_up,
               test_editor_and_page, fixture_tear_down);

@@ -680,10 +680,6 @@ main (int   argc,
       char *argv[])
 {
   ui_test_init (&argc, &argv);
-  /* Under Xvfb without a window manager, a blinking cursor whose window
-   * loses focus to a popover warns "did not receive a focus-out event",
-   * which G_DEBUG=fatal-warnings would turn into a random failure. */
-  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
 
 #define ADD(path, n_customers, func) \
   g_test_add (path, Fixture, GUINT_TO_POINTER (n_customers), fixture_set_up, func, fixture_tear_down)

@@ -757,7 +757,6 @@ main (int   argc,
   int status;
 
   ui_test_init (&argc, &argv);
-  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
   app = ui_test_app_new ();
 
 #define ADD(path, func) \

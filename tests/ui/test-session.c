@@ -258,7 +258,6 @@ main (int   argc,
   int ret;
 
   ui_test_init (&argc, &argv);
-  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
 
   app = ui_test_app_new ();
 

@@ -157,21 +157,11 @@ add_tier_values (CltStore *store)
 {
   static const char * const tiers[] = { "Gold", "Silver", "Bronze", NULL };
   static const char * const values[] = { "Silver", "Bronze", "Gold", "Silver" };
-  g_autoptr(CltCustomField) field = clt_custom_field_new ();
-  g_autoptr(CltCustomField) stored = NULL;
+  g_autoptr(CltCustomField) stored = save_custom_field (store, "tier", "Tier",
+                                                        CLT_CUSTOM_FIELD_CHOICE, tiers);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GPtrArray) page = NULL;
   g_autoptr(GError) error = NULL;
-
-  clt_custom_field_set_key (field, "tier");
-  clt_custom_field_set_label (field, "Tier");
-  clt_custom_field_set_field_type (field, CLT_CUSTOM_FIELD_CHOICE);
-  clt_custom_field_set_choices (field, tiers);
-  clt_store_save_custom_field_async (store, field, NULL, NULL, store_result_cb, &result);
-  wait_until (async_done, &result, "saving the custom field");
-  stored = clt_store_save_custom_field_finish (store, result, &error);
-  g_assert_no_error (error);
-  g_clear_object (&result);
 
   clt_store_list_customers_async (store, NULL, 0, G_N_ELEMENTS (values), CLT_LIST_FLAGS_NONE, NULL,
                                   store_result_cb, &result);

@@ -57,6 +57,11 @@ ui_test_init (int    *argc,
   g_test_log_set_fatal_handler (fatal_log_cb, NULL);
   gtk_init ();
   adw_init ();
+  /* Under Xvfb without a window manager, a blinking cursor whose window
+   * loses the focus (to a popover, or to another test's window on the
+   * same display) warns "did not receive a focus-out event", which
+   * G_DEBUG=fatal-warnings turns into a random failure. */
+  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
 }
 
 /* The application, registered: windows need one. */
@@ -279,6 +284,39 @@ sync_update_customer (CltStore    *store,
   g_assert_no_error (error);
 
   return stored;
+}
+
+CltCustomField *
+sync_save_custom_field (CltStore       *store,
+                        CltCustomField *field)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  CltCustomField *stored;
+
+  clt_store_save_custom_field_async (store, field, NULL, NULL, store_result_cb, &result);
+  wait_until (async_done, &result, "saving a custom field");
+  stored = clt_store_save_custom_field_finish (store, result, &error);
+  g_assert_no_error (error);
+
+  return stored;
+}
+
+CltCustomField *
+save_custom_field (CltStore           *store,
+                   const char         *key,
+                   const char         *label,
+                   CltCustomFieldType  type,
+                   const char * const *choices)
+{
+  g_autoptr(CltCustomField) field = clt_custom_field_new ();
+
+  clt_custom_field_set_key (field, key);
+  clt_custom_field_set_label (field, label);
+  clt_custom_field_set_field_type (field, type);
+  clt_custom_field_set_choices (field, choices);
+
+  return sync_save_custom_field (store, field);
 }
 
 /* The main window over @store, presented. */

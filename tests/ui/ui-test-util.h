@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "clt-application.h"
+#include "clt-custom-field.h"
 #include "clt-customer.h"
 #include "clt-customer-editor.h"
 #include "clt-store.h"
@@ -66,6 +67,14 @@ CltCustomer    *sync_get_customer    (CltStore        *store,
                                       const char      *id);
 CltCustomer    *sync_update_customer (CltStore        *store,
                                       CltCustomer     *customer);
+CltCustomField *sync_save_custom_field (CltStore      *store,
+                                        CltCustomField *field);
+/* Defines a custom field (@choices: NULL but for choice lists). */
+CltCustomField *save_custom_field    (CltStore           *store,
+                                      const char         *key,
+                                      const char         *label,
+                                      CltCustomFieldType  type,
+                                      const char * const *choices);
 
 /* Sets the store's "local-role" preference: who its own user is. */
 void            set_local_role       (CltStore        *store,
