@@ -85,8 +85,9 @@ struct _CltCustomerList
   GQueue        lru;
   guint         n_page_requests;
 
-  /* The count in flight, if any. A count either replaces the contents
-   * (new query) or reloads them (same query, the store changed). */
+  /* The count in flight (a request for page 0 with the total), if any. A
+   * count either replaces the contents (new query) or reloads them (same
+   * query, the store changed). */
   GCancellable *count_cancellable;
   gboolean      count_replaces;
 
@@ -371,7 +372,8 @@ start_page_request (CltCustomerList *self,
 
 static Page *
 create_page (CltCustomerList *self,
-             guint            index)
+             guint            index,
+             gboolean         request)
 {
   Page *page;
   guint first = index * self->page_size;
@@ -404,16 +406,43 @@ create_page (CltCustomerList *self,
         evict_page (self, old);
     }
 
-  start_page_request (self, page);
-  update_loading (self);
+  if (request)
+    {
+      start_page_request (self, page);
+      update_loading (self);
+    }
 
   return page;
 }
 
-/* Refills the pages whose rows are held (on screen) and drops the rest:
- * GTK asks for those again, if ever, through get_item (). */
+/* Fills page 0 from @first_rows, the first page of the current query that
+ * came with its count, creating it when it is not cached: GTK asks for
+ * the first rows right after a new count, and then finds them loaded
+ * instead of asking the store again. */
 static void
-refetch_cached_pages (CltCustomerList *self)
+fill_first_page (CltCustomerList *self,
+                 GPtrArray       *first_rows)
+{
+  Page *page;
+
+  if (first_rows == NULL || self->n_items == 0)
+    return;
+
+  page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (0));
+  if (page == NULL)
+    page = create_page (self, 0, FALSE);
+  else
+    cancel_page_request (self, page);
+
+  fill_page (self, page, first_rows);
+}
+
+/* Refills the pages whose rows are held (on screen) and drops the rest:
+ * GTK asks for those again, if ever, through get_item (). Page 0 takes
+ * @first_rows when given. */
+static void
+refetch_cached_pages (CltCustomerList *self,
+                      GPtrArray       *first_rows)
 {
   GList *l = self->lru.head;
 
@@ -422,11 +451,13 @@ refetch_cached_pages (CltCustomerList *self)
       Page *page = l->data;
 
       l = l->next;
-      if (page_is_held (page))
-        start_page_request (self, page);
-      else
+      if (!page_is_held (page))
         evict_page (self, page);
+      else if (page->index != 0 || first_rows == NULL)
+        start_page_request (self, page);
     }
+
+  fill_first_page (self, first_rows);
 }
 
 /* Brings @page's item array to its length under @n_items: drops the items
@@ -454,7 +485,8 @@ resize_page (CltCustomerList *self,
  * it does for one items-changed (0, N, N) (PLATFORM.md). */
 static void
 swap_contents (CltCustomerList *self,
-               guint            n_items)
+               guint            n_items,
+               GPtrArray       *first_rows)
 {
   guint old_n_items = self->n_items;
   guint n_kept = MIN (old_n_items, n_items);
@@ -480,9 +512,15 @@ swap_contents (CltCustomerList *self,
 
   for (l = self->lru.head; l != NULL; l = l->next)
     {
-      resize_page (self, l->data, n_items);
-      start_page_request (self, l->data);
+      Page *page = l->data;
+
+      resize_page (self, page, n_items);
+      if (page->index != 0 || first_rows == NULL)
+        start_page_request (self, page);
     }
+
+  /* Before the signal: the view asks for the first rows in its handler. */
+  fill_first_page (self, first_rows);
 
   if (n_items < old_n_items)
     g_list_model_items_changed (G_LIST_MODEL (self), n_items, old_n_items - n_items, 0);
@@ -493,18 +531,20 @@ swap_contents (CltCustomerList *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
+/* The count comes with the first page (CLT_LIST_FLAGS_WITH_TOTAL): one
+ * round trip per keystroke, and both from the same snapshot. */
 static void
-on_count_customers_cb (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
+on_first_page_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
   g_autoptr(CountRequest) request = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(CltCustomerList) self = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
   guint n_customers = 0;
-  gboolean ok;
 
-  ok = clt_store_count_customers_finish (CLT_STORE (object), result, &n_customers, &error);
+  rows = clt_store_list_customers_finish (CLT_STORE (object), result, &n_customers, &error);
 
   /* Superseded by a newer count (every new count cancels the one before),
    * or the list was disposed. */
@@ -515,13 +555,16 @@ on_count_customers_cb (GObject      *object,
   g_assert (self->count_cancellable == request->cancellable);
   g_clear_object (&self->count_cancellable);
 
-  if (!ok)
+  if (rows == NULL)
     {
       update_loading (self);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         emit_error (self, error);
       return;
     }
+
+  /* Every store answers WITH_TOTAL with the total (clt-store.h). */
+  g_return_if_fail (n_customers != CLT_TOTAL_UNKNOWN);
 
   if (self->reload_source == NULL)
     self->stale = FALSE;
@@ -531,15 +574,15 @@ on_count_customers_cb (GObject      *object,
       g_assert (self->pending_query != NULL);
       g_clear_object (&self->query);
       self->query = g_steal_pointer (&self->pending_query);
-      swap_contents (self, n_customers);
+      swap_contents (self, n_customers, rows);
     }
   else if (n_customers != self->n_items)
     {
-      swap_contents (self, n_customers);
+      swap_contents (self, n_customers, rows);
     }
   else
     {
-      refetch_cached_pages (self);
+      refetch_cached_pages (self, rows);
     }
 
   update_loading (self);
@@ -563,11 +606,14 @@ start_count (CltCustomerList *self)
   request->self = self;
   request->cancellable = g_object_ref (self->count_cancellable);
 
-  clt_store_count_customers_async (self->store,
-                                   self->count_replaces ? self->pending_query : self->query,
-                                   self->count_cancellable,
-                                   on_count_customers_cb,
-                                   request);
+  clt_store_list_customers_async (self->store,
+                                  self->count_replaces ? self->pending_query : self->query,
+                                  0,
+                                  self->page_size,
+                                  CLT_LIST_FLAGS_WITH_TOTAL,
+                                  self->count_cancellable,
+                                  on_first_page_cb,
+                                  request);
 
   update_loading (self);
 }
@@ -650,7 +696,7 @@ clt_customer_list_get_item (GListModel *model,
 
   if (page == NULL)
     {
-      page = create_page (self, index);
+      page = create_page (self, index, TRUE);
     }
   else if (self->lru.head != &page->link)
     {
@@ -956,7 +1002,7 @@ clt_customer_list_set_query (CltCustomerList *self,
        * Refill the rows on screen in the new order, without a recount. */
       g_clear_object (&self->query);
       self->query = clt_query_copy (query);
-      swap_contents (self, self->n_items);
+      swap_contents (self, self->n_items, NULL);
       update_loading (self);
     }
   else
