@@ -128,9 +128,15 @@ read_thread (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
 
+  /* Superseded while it waited for a reader (every reader busy): give
+   * the reader straight back to the requests still wanted. */
   reader = acquire_reader (self, cancellable);
-  ok = op->read (self, reader, op->data, cancellable, task, &error);
-  /* Statements are finalized by now, so no read transaction stays open. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, &error))
+    ok = FALSE;
+  else
+    ok = op->read (self, reader, op->data, cancellable, task, &error);
+  /* Statements are finalized by now; a transaction a stopped read left
+   * open ends in release_reader (). */
   release_reader (self, reader);
 
   if (!ok)
