@@ -58,10 +58,12 @@ typedef struct
   guint            page_index;
 } PageRequest;
 
+/* A count asks for the first @n_pages pages with the total. */
 typedef struct
 {
   CltCustomerList *self;
   GCancellable    *cancellable;
+  guint            n_pages;
 } CountRequest;
 
 struct _CltCustomerList
@@ -415,34 +417,46 @@ create_page (CltCustomerList *self,
   return page;
 }
 
-/* Fills page 0 from @first_rows, the first page of the current query that
- * came with its count, creating it when it is not cached: GTK asks for
- * the first rows right after a new count, and then finds them loaded
- * instead of asking the store again. */
+/* Fills the first @n_pages pages from @first_rows, the start of the
+ * current query that came with its count, creating them when they are not
+ * cached: GTK asks for the first rows right after a new count, and then
+ * finds them loaded instead of asking the store again. */
 static void
-fill_first_page (CltCustomerList *self,
-                 GPtrArray       *first_rows)
+fill_first_pages (CltCustomerList *self,
+                  GPtrArray       *first_rows,
+                  guint            n_pages)
 {
-  Page *page;
-
-  if (first_rows == NULL || self->n_items == 0)
+  if (first_rows == NULL)
     return;
 
-  page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (0));
-  if (page == NULL)
-    page = create_page (self, 0, FALSE);
-  else
-    cancel_page_request (self, page);
+  for (guint index = 0; index < n_pages && index * self->page_size < self->n_items; index++)
+    {
+      g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+      guint first = index * self->page_size;
+      Page *page;
 
-  fill_page (self, page, first_rows);
+      for (guint i = first; i < MIN (first + self->page_size, first_rows->len); i++)
+        g_ptr_array_add (rows, g_ptr_array_index (first_rows, i));
+
+      /* Looked up each time: filling one page runs view handlers, which
+       * may evict another. */
+      page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index));
+      if (page == NULL)
+        page = create_page (self, index, FALSE);
+      else
+        cancel_page_request (self, page);
+
+      fill_page (self, page, rows);
+    }
 }
 
 /* Refills the pages whose rows are held (on screen) and drops the rest:
- * GTK asks for those again, if ever, through get_item (). Page 0 takes
- * @first_rows when given. */
+ * GTK asks for those again, if ever, through get_item (). The first
+ * @n_first_pages take @first_rows when given. */
 static void
 refetch_cached_pages (CltCustomerList *self,
-                      GPtrArray       *first_rows)
+                      GPtrArray       *first_rows,
+                      guint            n_first_pages)
 {
   GList *l = self->lru.head;
 
@@ -453,11 +467,11 @@ refetch_cached_pages (CltCustomerList *self,
       l = l->next;
       if (!page_is_held (page))
         evict_page (self, page);
-      else if (page->index != 0 || first_rows == NULL)
+      else if (page->index >= n_first_pages || first_rows == NULL)
         start_page_request (self, page);
     }
 
-  fill_first_page (self, first_rows);
+  fill_first_pages (self, first_rows, n_first_pages);
 }
 
 /* Brings @page's item array to its length under @n_items: drops the items
@@ -486,7 +500,8 @@ resize_page (CltCustomerList *self,
 static void
 swap_contents (CltCustomerList *self,
                guint            n_items,
-               GPtrArray       *first_rows)
+               GPtrArray       *first_rows,
+               guint            n_first_pages)
 {
   guint old_n_items = self->n_items;
   guint n_kept = MIN (old_n_items, n_items);
@@ -515,12 +530,12 @@ swap_contents (CltCustomerList *self,
       Page *page = l->data;
 
       resize_page (self, page, n_items);
-      if (page->index != 0 || first_rows == NULL)
+      if (page->index >= n_first_pages || first_rows == NULL)
         start_page_request (self, page);
     }
 
   /* Before the signal: the view asks for the first rows in its handler. */
-  fill_first_page (self, first_rows);
+  fill_first_pages (self, first_rows, n_first_pages);
 
   if (n_items < old_n_items)
     g_list_model_items_changed (G_LIST_MODEL (self), n_items, old_n_items - n_items, 0);
@@ -574,18 +589,40 @@ on_first_page_cb (GObject      *object,
       g_assert (self->pending_query != NULL);
       g_clear_object (&self->query);
       self->query = g_steal_pointer (&self->pending_query);
-      swap_contents (self, n_customers, rows);
+      swap_contents (self, n_customers, rows, request->n_pages);
     }
   else if (n_customers != self->n_items)
     {
-      swap_contents (self, n_customers, rows);
+      swap_contents (self, n_customers, rows, request->n_pages);
     }
   else
     {
-      refetch_cached_pages (self, rows);
+      refetch_cached_pages (self, rows, request->n_pages);
     }
 
   update_loading (self);
+}
+
+/* How many pages the count asks for: page 0, and with it the pages after
+ * it whose rows are held (a view shows, or keeps ready, about 200 rows),
+ * so that they refill in the same round trip; no more than a store page
+ * holds. */
+static guint
+count_lead_pages (CltCustomerList *self)
+{
+  guint max_pages = MAX (1, CLT_STORE_MAX_PAGE_SIZE / self->page_size);
+  guint n = 1;
+
+  while (n < max_pages)
+    {
+      Page *page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (n));
+
+      if (page == NULL || !page_is_held (page))
+        break;
+      n++;
+    }
+
+  return n;
 }
 
 static void
@@ -605,11 +642,12 @@ start_count (CltCustomerList *self)
   request = g_new0 (CountRequest, 1);
   request->self = self;
   request->cancellable = g_object_ref (self->count_cancellable);
+  request->n_pages = count_lead_pages (self);
 
   clt_store_list_customers_async (self->store,
                                   self->count_replaces ? self->pending_query : self->query,
                                   0,
-                                  self->page_size,
+                                  request->n_pages * self->page_size,
                                   CLT_LIST_FLAGS_WITH_TOTAL,
                                   self->count_cancellable,
                                   on_first_page_cb,
@@ -1002,7 +1040,7 @@ clt_customer_list_set_query (CltCustomerList *self,
        * Refill the rows on screen in the new order, without a recount. */
       g_clear_object (&self->query);
       self->query = clt_query_copy (query);
-      swap_contents (self, self->n_items, NULL);
+      swap_contents (self, self->n_items, NULL, 0);
       update_loading (self);
     }
   else

@@ -176,6 +176,12 @@ write_thread (GTask        *task,
   if (!ok && !sqlite3_get_autocommit (self->write_db))
     sqlite3_exec (self->write_db, "ROLLBACK", NULL, NULL, NULL);
 
+  /* Committed: readers see the change from now on, so tell them before
+   * the checkpoint below, which is for the next open of the file, not for
+   * them (a thousand imported customers showed only after it). */
+  if (ok && op->changes->len > 0)
+    emit_changes (self, op->changes);
+
   /* While the write lock keeps other writers out. */
   if (ok && op->checkpoint)
     sqlite3_exec (self->write_db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
@@ -187,9 +193,6 @@ write_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-
-  if (op->changes->len > 0)
-    emit_changes (self, op->changes);
 
   if (op->result_is_boolean || !op->has_result)
     g_task_return_boolean (task, op->has_result ? op->result_boolean : TRUE);
