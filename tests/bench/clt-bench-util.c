@@ -165,6 +165,32 @@ store_count (CltStore     *store,
   return n;
 }
 
+/* One page as the list model asks for it; @total is set with
+ * CLT_LIST_FLAGS_WITH_TOTAL. */
+static GPtrArray *
+list_page (CltStore     *store,
+           CltQuery     *query,
+           guint         page_index,
+           guint         page_size,
+           CltListFlags  flags,
+           guint        *total,
+           GMainContext *context)
+{
+  Waiter waiter = { context, NULL };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *customers;
+
+  clt_store_list_customers_async (store, query, page_index, page_size, flags, NULL,
+                                  on_ready_cb, &waiter);
+  result = wait_for_result (&waiter);
+  customers = clt_store_list_customers_finish (store, result, total, &error);
+  if (customers == NULL)
+    die ("listing customers (page %u of %u) failed: %s", page_index, page_size, error->message);
+
+  return customers;
+}
+
 guint
 store_list (CltStore     *store,
             CltQuery     *query,
@@ -172,18 +198,9 @@ store_list (CltStore     *store,
             guint         limit,
             GMainContext *context)
 {
-  Waiter waiter = { context, NULL };
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) customers = NULL;
-
   /* The list model asks for aligned pages: so does the benchmark. */
-  clt_store_list_customers_async (store, query, offset / limit, limit, CLT_LIST_FLAGS_NONE, NULL,
-                                  on_ready_cb, &waiter);
-  result = wait_for_result (&waiter);
-  customers = clt_store_list_customers_finish (store, result, NULL, &error);
-  if (customers == NULL)
-    die ("listing customers (offset %u) failed: %s", offset, error->message);
+  g_autoptr(GPtrArray) customers = list_page (store, query, offset / limit, limit,
+                                              CLT_LIST_FLAGS_NONE, NULL, context);
 
   return customers->len;
 }
@@ -193,18 +210,9 @@ store_first_page (CltStore     *store,
                   CltQuery     *query,
                   GMainContext *context)
 {
-  Waiter waiter = { context, NULL };
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) customers = NULL;
   guint total = 0;
-
-  clt_store_list_customers_async (store, query, 0, PAGE_SIZE, CLT_LIST_FLAGS_WITH_TOTAL, NULL,
-                                  on_ready_cb, &waiter);
-  result = wait_for_result (&waiter);
-  customers = clt_store_list_customers_finish (store, result, &total, &error);
-  if (customers == NULL)
-    die ("listing the first page failed: %s", error->message);
+  g_autoptr(GPtrArray) customers = list_page (store, query, 0, PAGE_SIZE,
+                                              CLT_LIST_FLAGS_WITH_TOTAL, &total, context);
 
   return total;
 }
