@@ -643,11 +643,15 @@ start_count (CltCustomerList *self)
   request->self = self;
   request->cancellable = g_object_ref (self->count_cancellable);
   request->n_pages = count_lead_pages (self);
+  /* Pages larger than a store page (the page-size property allows them)
+   * cannot come with the count: it asks for one row, the pages follow. */
+  if (self->page_size > CLT_STORE_MAX_PAGE_SIZE)
+    request->n_pages = 0;
 
   clt_store_list_customers_async (self->store,
                                   self->count_replaces ? self->pending_query : self->query,
                                   0,
-                                  request->n_pages * self->page_size,
+                                  MAX (request->n_pages * self->page_size, 1),
                                   CLT_LIST_FLAGS_WITH_TOTAL,
                                   self->count_cancellable,
                                   on_first_page_cb,

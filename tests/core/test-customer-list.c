@@ -607,6 +607,35 @@ test_first_page_with_count (void)
   g_assert_finalize_object (g_steal_pointer (&list));
 }
 
+/* Pages larger than a store page cannot come with the count: it asks for
+ * one row, and the pages are asked for apart. */
+static void
+test_large_pages (void)
+{
+  g_autoptr(FakeStore) store = fake_store_new (1000);
+  g_autoptr(CltQuery) all = clt_query_new ();
+  g_autoptr(CltCustomerList) list = NULL;
+  g_autoptr(CltCustomer) item = NULL;
+  Recorder recorder;
+
+  list = create_list (store, all, CLT_STORE_MAX_PAGE_SIZE + 100, 4);
+  recorder_init (&recorder, list);
+  run_until_idle ();
+  g_assert_cmpuint (recorder.n_errors, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1000);
+  g_assert_cmpuint (clt_customer_list_get_n_cached_pages (list), ==, 0);
+
+  item = g_list_model_get_item (G_LIST_MODEL (list), 7);
+  run_until_idle ();
+  /* The store refuses such a page, as any store would: the list says so. */
+  g_assert_cmpuint (recorder.n_errors, ==, 1);
+  g_assert_error (recorder.last_error, CLT_STORE_ERROR, CLT_STORE_ERROR_TOO_LARGE);
+
+  recorder_clear (&recorder);
+  g_clear_object (&item);
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
 /* Only the order changes: the same customers and count, so no recount;
  * the rows on screen refill in the new order, with no items-changed. */
 static void
@@ -1340,6 +1369,7 @@ main (int   argc,
   g_test_add_func ("/clt/customer-list/query-change", test_query_change);
   g_test_add_func ("/clt/customer-list/query-change-back", test_query_change_back);
   g_test_add_func ("/clt/customer-list/first-page-with-count", test_first_page_with_count);
+  g_test_add_func ("/clt/customer-list/large-pages", test_large_pages);
   g_test_add_func ("/clt/customer-list/sort-change", test_sort_change);
   g_test_add_func ("/clt/customer-list/query-change-large", test_query_change_large);
   g_test_add_func ("/clt/customer-list/store-changed-same-count", test_store_changed_same_count);
