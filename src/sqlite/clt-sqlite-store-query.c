@@ -505,25 +505,24 @@ offset_size (gsize body,
 }
 
 static void
-append_offset (GByteArray *data,
-               gsize       offset,
-               guint       size)
+write_offset (guint8 *at,
+              gsize   offset,
+              guint   size)
 {
   for (guint i = 0; i < size; i++)
-    {
-      guint8 byte = (offset >> (8 * i)) & 0xff;
-
-      g_byte_array_append (data, &byte, 1);
-    }
+    at[i] = (offset >> (8 * i)) & 0xff;
 }
 
-static void
-pad_to_8 (GByteArray *data)
+/* Grows @data by @n zero bytes; returns where they start. */
+static guint8 *
+grow (GByteArray *data,
+      gsize       n)
 {
-  static const guint8 zeros[8] = { 0 };
+  gsize at = data->len;
 
-  if (data->len % 8 != 0)
-    g_byte_array_append (data, zeros, 8 - data->len % 8);
+  g_byte_array_set_size (data, at + n);
+  memset (data->data + at, 0, n);
+  return data->data + at;
 }
 
 /* Adds { @key, <value> }: @value is @size bytes of a value of the one-
@@ -536,20 +535,20 @@ vardict_add (Vardict       *vardict,
              gsize          size)
 {
   GByteArray *data = vardict->data;
-  static const guint8 nul = 0;
-  gsize start;
-  gsize key_end;
+  gsize key_size = strlen (key) + 1;
+  gsize value_at = (key_size + 7) & ~(gsize) 7;
+  gsize body = value_at + size + 2;   /* the value, a nul, the type */
+  guint width = offset_size (body, 1);
+  guint8 *entry;
   gsize end;
 
-  pad_to_8 (data);
-  start = data->len;
-  g_byte_array_append (data, (const guint8 *) key, strlen (key) + 1);
-  key_end = data->len - start;
-  pad_to_8 (data);
-  g_byte_array_append (data, value, size);
-  g_byte_array_append (data, &nul, 1);
-  g_byte_array_append (data, (const guint8 *) &type, 1);
-  append_offset (data, key_end, offset_size (data->len - start, 1));
+  /* Entries start 8-aligned (the alignment of "v"); padding is zeros. */
+  grow (data, ((data->len + 7) & ~(gsize) 7) - data->len);
+  entry = grow (data, body + width);
+  memcpy (entry, key, key_size);
+  memcpy (entry + value_at, value, size);
+  entry[value_at + size + 1] = (guint8) type;
+  write_offset (entry + body, key_size, width);
 
   end = data->len;
   g_array_append_val (vardict->ends, end);
@@ -562,11 +561,12 @@ vardict_end (Vardict *vardict)
   GByteArray *data = vardict->data;
   GArray *ends = vardict->ends;
   guint size = offset_size (data->len, ends->len);
+  guint8 *offsets = grow (data, (gsize) size * ends->len);
   GBytes *bytes;
   GVariant *dict;
 
   for (guint i = 0; i < ends->len; i++)
-    append_offset (data, g_array_index (ends, gsize, i), size);
+    write_offset (offsets + (gsize) size * i, g_array_index (ends, gsize, i), size);
 
   bytes = g_byte_array_free_to_bytes (data);
   dict = g_variant_new_from_bytes (G_VARIANT_TYPE_VARDICT, bytes, TRUE);
