@@ -58,10 +58,12 @@ typedef struct
   guint            page_index;
 } PageRequest;
 
+/* A count asks for the first @n_pages pages with the total. */
 typedef struct
 {
   CltCustomerList *self;
   GCancellable    *cancellable;
+  guint            n_pages;
 } CountRequest;
 
 struct _CltCustomerList
@@ -85,8 +87,9 @@ struct _CltCustomerList
   GQueue        lru;
   guint         n_page_requests;
 
-  /* The count in flight, if any. A count either replaces the contents
-   * (new query) or reloads them (same query, the store changed). */
+  /* The count in flight (a request for page 0 with the total), if any. A
+   * count either replaces the contents (new query) or reloads them (same
+   * query, the store changed). */
   GCancellable *count_cancellable;
   gboolean      count_replaces;
 
@@ -371,7 +374,8 @@ start_page_request (CltCustomerList *self,
 
 static Page *
 create_page (CltCustomerList *self,
-             guint            index)
+             guint            index,
+             gboolean         request)
 {
   Page *page;
   guint first = index * self->page_size;
@@ -404,16 +408,55 @@ create_page (CltCustomerList *self,
         evict_page (self, old);
     }
 
-  start_page_request (self, page);
-  update_loading (self);
+  if (request)
+    {
+      start_page_request (self, page);
+      update_loading (self);
+    }
 
   return page;
 }
 
-/* Refills the pages whose rows are held (on screen) and drops the rest:
- * GTK asks for those again, if ever, through get_item (). */
+/* Fills the first @n_pages pages from @first_rows, the start of the
+ * current query that came with its count, creating them when they are not
+ * cached: GTK asks for the first rows right after a new count, and then
+ * finds them loaded instead of asking the store again. */
 static void
-refetch_cached_pages (CltCustomerList *self)
+fill_first_pages (CltCustomerList *self,
+                  GPtrArray       *first_rows,
+                  guint            n_pages)
+{
+  if (first_rows == NULL)
+    return;
+
+  for (guint index = 0; index < n_pages && index * self->page_size < self->n_items; index++)
+    {
+      g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+      guint first = index * self->page_size;
+      Page *page;
+
+      for (guint i = first; i < MIN (first + self->page_size, first_rows->len); i++)
+        g_ptr_array_add (rows, g_ptr_array_index (first_rows, i));
+
+      /* Looked up each time: filling one page runs view handlers, which
+       * may evict another. */
+      page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index));
+      if (page == NULL)
+        page = create_page (self, index, FALSE);
+      else
+        cancel_page_request (self, page);
+
+      fill_page (self, page, rows);
+    }
+}
+
+/* Refills the pages whose rows are held (on screen) and drops the rest:
+ * GTK asks for those again, if ever, through get_item (). The first
+ * @n_first_pages take @first_rows when given. */
+static void
+refetch_cached_pages (CltCustomerList *self,
+                      GPtrArray       *first_rows,
+                      guint            n_first_pages)
 {
   GList *l = self->lru.head;
 
@@ -422,11 +465,13 @@ refetch_cached_pages (CltCustomerList *self)
       Page *page = l->data;
 
       l = l->next;
-      if (page_is_held (page))
-        start_page_request (self, page);
-      else
+      if (!page_is_held (page))
         evict_page (self, page);
+      else if (page->index >= n_first_pages || first_rows == NULL)
+        start_page_request (self, page);
     }
+
+  fill_first_pages (self, first_rows, n_first_pages);
 }
 
 /* Brings @page's item array to its length under @n_items: drops the items
@@ -454,7 +499,9 @@ resize_page (CltCustomerList *self,
  * it does for one items-changed (0, N, N) (PLATFORM.md). */
 static void
 swap_contents (CltCustomerList *self,
-               guint            n_items)
+               guint            n_items,
+               GPtrArray       *first_rows,
+               guint            n_first_pages)
 {
   guint old_n_items = self->n_items;
   guint n_kept = MIN (old_n_items, n_items);
@@ -480,9 +527,15 @@ swap_contents (CltCustomerList *self,
 
   for (l = self->lru.head; l != NULL; l = l->next)
     {
-      resize_page (self, l->data, n_items);
-      start_page_request (self, l->data);
+      Page *page = l->data;
+
+      resize_page (self, page, n_items);
+      if (page->index >= n_first_pages || first_rows == NULL)
+        start_page_request (self, page);
     }
+
+  /* Before the signal: the view asks for the first rows in its handler. */
+  fill_first_pages (self, first_rows, n_first_pages);
 
   if (n_items < old_n_items)
     g_list_model_items_changed (G_LIST_MODEL (self), n_items, old_n_items - n_items, 0);
@@ -493,18 +546,20 @@ swap_contents (CltCustomerList *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
+/* The count comes with the first page (CLT_LIST_FLAGS_WITH_TOTAL): one
+ * round trip per keystroke, and both from the same snapshot. */
 static void
-on_count_customers_cb (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
+on_first_page_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
   g_autoptr(CountRequest) request = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(CltCustomerList) self = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
   guint n_customers = 0;
-  gboolean ok;
 
-  ok = clt_store_count_customers_finish (CLT_STORE (object), result, &n_customers, &error);
+  rows = clt_store_list_customers_finish (CLT_STORE (object), result, &n_customers, &error);
 
   /* Superseded by a newer count (every new count cancels the one before),
    * or the list was disposed. */
@@ -515,13 +570,16 @@ on_count_customers_cb (GObject      *object,
   g_assert (self->count_cancellable == request->cancellable);
   g_clear_object (&self->count_cancellable);
 
-  if (!ok)
+  if (rows == NULL)
     {
       update_loading (self);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         emit_error (self, error);
       return;
     }
+
+  /* Every store answers WITH_TOTAL with the total (clt-store.h). */
+  g_return_if_fail (n_customers != CLT_TOTAL_UNKNOWN);
 
   if (self->reload_source == NULL)
     self->stale = FALSE;
@@ -531,18 +589,40 @@ on_count_customers_cb (GObject      *object,
       g_assert (self->pending_query != NULL);
       g_clear_object (&self->query);
       self->query = g_steal_pointer (&self->pending_query);
-      swap_contents (self, n_customers);
+      swap_contents (self, n_customers, rows, request->n_pages);
     }
   else if (n_customers != self->n_items)
     {
-      swap_contents (self, n_customers);
+      swap_contents (self, n_customers, rows, request->n_pages);
     }
   else
     {
-      refetch_cached_pages (self);
+      refetch_cached_pages (self, rows, request->n_pages);
     }
 
   update_loading (self);
+}
+
+/* How many pages the count asks for: page 0, and with it the pages after
+ * it whose rows are held (a view shows, or keeps ready, about 200 rows),
+ * so that they refill in the same round trip; no more than a store page
+ * holds. */
+static guint
+count_lead_pages (CltCustomerList *self)
+{
+  guint max_pages = MAX (1, CLT_STORE_MAX_PAGE_SIZE / self->page_size);
+  guint n = 1;
+
+  while (n < max_pages)
+    {
+      Page *page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (n));
+
+      if (page == NULL || !page_is_held (page))
+        break;
+      n++;
+    }
+
+  return n;
 }
 
 static void
@@ -562,12 +642,20 @@ start_count (CltCustomerList *self)
   request = g_new0 (CountRequest, 1);
   request->self = self;
   request->cancellable = g_object_ref (self->count_cancellable);
+  request->n_pages = count_lead_pages (self);
+  /* Pages larger than a store page (the page-size property allows them)
+   * cannot come with the count: it asks for one row, the pages follow. */
+  if (self->page_size > CLT_STORE_MAX_PAGE_SIZE)
+    request->n_pages = 0;
 
-  clt_store_count_customers_async (self->store,
-                                   self->count_replaces ? self->pending_query : self->query,
-                                   self->count_cancellable,
-                                   on_count_customers_cb,
-                                   request);
+  clt_store_list_customers_async (self->store,
+                                  self->count_replaces ? self->pending_query : self->query,
+                                  0,
+                                  MAX (request->n_pages * self->page_size, 1),
+                                  CLT_LIST_FLAGS_WITH_TOTAL,
+                                  self->count_cancellable,
+                                  on_first_page_cb,
+                                  request);
 
   update_loading (self);
 }
@@ -650,7 +738,7 @@ clt_customer_list_get_item (GListModel *model,
 
   if (page == NULL)
     {
-      page = create_page (self, index);
+      page = create_page (self, index, TRUE);
     }
   else if (self->lru.head != &page->link)
     {
@@ -956,7 +1044,7 @@ clt_customer_list_set_query (CltCustomerList *self,
        * Refill the rows on screen in the new order, without a recount. */
       g_clear_object (&self->query);
       self->query = clt_query_copy (query);
-      swap_contents (self, self->n_items);
+      swap_contents (self, self->n_items, NULL, 0);
       update_loading (self);
     }
   else

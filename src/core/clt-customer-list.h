@@ -17,18 +17,23 @@ G_DECLARE_FINAL_TYPE (CltCustomerList, clt_customer_list, CLT, CUSTOMER_LIST, GO
 
 /* A GListModel of CltCustomer over a store and a query.
  *
- * It knows only the count up front. get_item () never blocks: an item whose
- * page is not loaded yet is a placeholder (CltCustomer with "loaded" FALSE)
- * and the page is requested from the store; when the page arrives the same
- * objects are filled in place (property notifications, no items-changed).
- * Loaded pages live in a bounded LRU cache.
+ * A count is one store request for the first page with the total
+ * (CLT_LIST_FLAGS_WITH_TOTAL), covering also the held pages that follow
+ * page 0 (up to CLT_STORE_MAX_PAGE_SIZE rows): one round trip per
+ * keystroke, and those pages are loaded (cached) before the new count is
+ * signalled. get_item () never
+ * blocks: an item whose page is not loaded yet is a placeholder
+ * (CltCustomer with "loaded" FALSE) and the page is requested from the
+ * store; when the page arrives the same objects are filled in place
+ * (property notifications, no items-changed). Loaded pages live in a
+ * bounded LRU cache.
  *
  * Changing the query recounts; the rows shown stay until the new count
  * arrives. Then the row objects of the cached pages at positions below
- * min (old, new) are kept and refilled in place from the new query: they
- * show the old values (still "loaded") until their page arrives, then
- * update through property notifications, and "loading" stays TRUE until
- * then. Only the difference at the end is signalled: items-changed
+ * min (old, new) are kept and refilled in place from the new query: the
+ * first pages at once from the count's own rows, the others show the old values
+ * (still "loaded") until their page arrives, then update through property
+ * notifications, and "loading" stays TRUE until then. Only the difference at the end is signalled: items-changed
  * (new, old - new, 0) when the count shrinks, (old, 0, new - old) when it
  * grows, nothing when it is equal. So GTK 4.8 keeps its row widgets and
  * never fetches every item (one items-changed (0, N, N) would make it).

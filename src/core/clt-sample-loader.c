@@ -41,6 +41,12 @@ static const struct
   { "b2b",        "Business",    "Company accounts buying on invoice." },
 };
 
+/* The first batch is one page of the customer table: a small import, so
+ * its rows show (a "changed", a recount) while the rest is still being
+ * written. A thousand in one import would keep the table empty for
+ * the whole import. */
+#define FIRST_BATCH 100
+
 /* While one batch is imported the next one is generated: on two cores that
  * hides most of the cost of building the objects. At most one batch waits. */
 typedef struct
@@ -109,6 +115,9 @@ n_wanted (Loader *loader)
   /* Only clashes for a long time: the store holds this stream already. */
   if (loader->n_generated > 2 * (guint64) loader->n_customers + CLT_STORE_MAX_IMPORT)
     return 0;
+
+  if (loader->n_generated == 0)
+    return MIN (loader->n_customers - have, FIRST_BATCH);
 
   return MIN (loader->n_customers - have, CLT_STORE_MAX_IMPORT);
 }

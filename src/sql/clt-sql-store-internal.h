@@ -96,6 +96,7 @@ G_GNUC_INTERNAL void sql_write_return_boolean (GTask *task, gboolean result);
 G_GNUC_INTERNAL void sql_request_checkpoint (GTask *task);
 G_GNUC_INTERNAL gboolean sql_record_change (CltSqlStore *self, CltSqlDb *db, GTask *task, CltChangeKind kind, const char *id, GError **error);
 G_GNUC_INTERNAL gboolean sql_take_own_change (CltSqlStore *self, gint64 seq);
+G_GNUC_INTERNAL void sql_op_emit_changes (CltSqlStore *self, CltSqlOp *op);
 G_GNUC_INTERNAL void sql_run_read (CltSqlStore *self, gpointer source_tag, CltSqlReadFunc func, gpointer data, GDestroyNotify data_free, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 G_GNUC_INTERNAL void sql_run_write (CltSqlStore *self, gpointer source_tag, CltSqlWriteFunc func, gpointer data, GDestroyNotify data_free, CltPermission permission, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 

@@ -136,12 +136,18 @@ sql_record_change (CltSqlStore    *self,
 }
 
 /* Called after a write committed: tells listeners, and remembers the
- * sequence numbers so that the poll of the log skips them. */
-static void
-emit_changes (CltSqlStore *self,
-              GArray      *changes)
+ * sequence numbers so that the poll of the log skips them. Empties the
+ * op's list, so a subclass that announces the changes inside end_write
+ * (before slower work that readers need not wait for) announces them once. */
+void
+sql_op_emit_changes (CltSqlStore *self,
+                     CltSqlOp    *op)
 {
   CltSqlStorePrivate *priv = clt_sql_store_get_instance_private (self);
+  GArray *changes = op->changes;
+
+  if (changes->len == 0)
+    return;
 
   g_mutex_lock (&priv->changes_lock);
   for (guint i = 0; i < changes->len; i++)
@@ -158,6 +164,7 @@ emit_changes (CltSqlStore *self,
 
       clt_store_emit_changed (CLT_STORE (self), change->kind, change->id);
     }
+  g_array_set_size (changes, 0);
 }
 
 /* Whether this store made the change @seq (emitted already): once only. */
@@ -201,8 +208,14 @@ read_thread (GTask        *task,
       return;
     }
 
-  ok = op->read (self, reader, op->data, cancellable, task, &error);
-  /* Statements are finalized by now, so the read can end. */
+  /* Superseded while it waited for a reader (every reader busy): give
+   * the reader straight back to the requests still wanted. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, &error))
+    ok = FALSE;
+  else
+    ok = op->read (self, reader, op->data, cancellable, task, &error);
+  /* Statements are finalized by now, so the read can end (end_read ends
+   * a transaction a stopped read left open). */
   SQL_CLASS (self)->end_read (self, reader, ok);
 
   if (!ok)
@@ -242,8 +255,7 @@ write_thread (GTask        *task,
       return;
     }
 
-  if (op->changes->len > 0)
-    emit_changes (self, op->changes);
+  sql_op_emit_changes (self, op);
 
   if (op->result_is_boolean || !op->has_result)
     g_task_return_boolean (task, op->has_result ? op->result_boolean : TRUE);

@@ -56,6 +56,11 @@ release_reader (CltSqliteStore *self,
                 Reader         *reader)
 {
   watch_cancellable (reader->db, NULL);
+  /* A read stopped half-way (cancelled, interrupted) may leave its
+   * transaction open: the next read would fail to BEGIN, or see an old
+   * snapshot. */
+  if (!sqlite3_get_autocommit (reader->db))
+    sqlite3_exec (reader->db, "ROLLBACK", NULL, NULL, NULL);
   g_async_queue_push (self->idle_readers, reader);
 }
 

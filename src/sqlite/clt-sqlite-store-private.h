@@ -123,6 +123,9 @@ typedef struct _Anchors Anchors;
 G_GNUC_INTERNAL void anchors_free (Anchors *anchors);
 G_GNUC_INTERNAL gboolean select_customers (CltSqliteStore *self, sqlite3 *db, sqlite3_stmt *stmt, GPtrArray **out, GError **error);
 
+/* clt-sqlite-store-details.c */
+G_GNUC_INTERNAL gboolean fill_customer_details (CltSqliteStore *self, sqlite3 *db, GPtrArray *customers, GArray *pks, GError **error);
+
 /* clt-sqlite-store.c */
 
 /* clt-sqlite-store-session.c */

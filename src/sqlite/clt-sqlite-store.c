@@ -108,6 +108,12 @@ end_write (CltSqliteStore  *self,
   if (!ok && !sqlite3_get_autocommit (db))
     sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
 
+  /* Committed: readers see the change from now on, so tell them before
+   * the checkpoint below, which is for the next open of the file, not for
+   * them (a thousand imported customers showed only after it). */
+  if (ok)
+    sql_op_emit_changes (CLT_SQL_STORE (self), op);
+
   /* While the write lock keeps other writers out. */
   if (ok && op->checkpoint)
     sqlite3_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);

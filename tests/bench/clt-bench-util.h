@@ -52,8 +52,14 @@ guint         store_list      (CltStore      *store,
                                guint          offset,
                                guint          limit,
                                GMainContext  *context);
-/* Typing every prefix of search_strings, a count and the first page each
- * time: reports PREFIX_filter_ms_p50, _p95 and _max. */
+/* The first page with the total of all matches (CLT_LIST_FLAGS_WITH_TOTAL),
+ * as CltCustomerList counts: returns the total. */
+guint         store_first_page (CltStore     *store,
+                                CltQuery     *query,
+                                GMainContext *context);
+/* Typing every prefix of search_strings, the first page with the count
+ * each time (one request, as the list model asks): reports
+ * PREFIX_filter_ms_p50, _p95 and _max. */
 void          bench_typing    (CltStore      *store,
                                GMainContext  *context,
                                const char    *prefix,

@@ -199,6 +199,15 @@ fake_store_list_customers (CltStore            *store,
   guint limit = page_size;
   guint n;
 
+  /* As every store (clt-store.h). */
+  if (page_size > CLT_STORE_MAX_PAGE_SIZE)
+    {
+      g_task_report_new_error (self, callback, user_data, fake_store_list_customers,
+                               CLT_STORE_ERROR, CLT_STORE_ERROR_TOO_LARGE,
+                               "At most %u customers per page.", (guint) CLT_STORE_MAX_PAGE_SIZE);
+      return;
+    }
+
   /* Asked with the total: what the tests call a count. */
   if ((flags & CLT_LIST_FLAGS_WITH_TOTAL) != 0)
     {

@@ -180,6 +180,19 @@ on_last_name_notify_cb (CltCustomer *customer,
   g_assert_true (g_str_has_prefix (clt_customer_get_last_name (customer), prefix));
 }
 
+/* Fails unless the first row is loaded when the view hears of a change. */
+static void
+on_first_rows_loaded_cb (GListModel *model,
+                         guint       position,
+                         guint       removed,
+                         guint       added,
+                         gpointer    user_data)
+{
+  g_autoptr(CltCustomer) first = g_list_model_get_item (model, 0);
+
+  g_assert_true (first == NULL || clt_customer_get_loaded (first));
+}
+
 static void
 test_initial_count (void)
 {
@@ -208,9 +221,20 @@ test_initial_count (void)
   g_assert_false (clt_customer_list_get_loading (list));
   g_assert_cmpuint (recorder.loading_notifies, ==, 1);
   g_assert_cmpuint (fake_store_get_n_count_calls (store), ==, 1);
-  /* Counting loads no rows. */
+  /* The count came with the first page (CLT_LIST_FLAGS_WITH_TOTAL): its
+   * rows are loaded without another request. */
   g_assert_cmpuint (fake_store_get_n_list_calls (store), ==, 0);
-  g_assert_cmpuint (clt_customer_list_get_n_cached_pages (list), ==, 0);
+  g_assert_cmpuint (clt_customer_list_get_n_cached_pages (list), ==, 1);
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autoptr(CltCustomer) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_autofree char *id = g_strdup_printf ("c%05u", i);
+
+      g_assert_true (clt_customer_get_loaded (item));
+      g_assert_cmpstr (clt_customer_get_id (item), ==, id);
+    }
+  g_assert_cmpuint (fake_store_get_n_list_calls (store), ==, 0);
+  g_assert_false (clt_customer_list_get_loading (list));
 
   recorder_clear (&recorder);
   g_assert_finalize_object (g_steal_pointer (&list));
@@ -248,7 +272,8 @@ test_placeholders (void)
     }
   g_assert_cmpuint (fake_store_get_n_list_calls (store), ==, 1);
   g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 100), ==, 1);
-  g_assert_cmpuint (clt_customer_list_get_n_cached_pages (list), ==, 1);
+  /* Page 0 came with the count. */
+  g_assert_cmpuint (clt_customer_list_get_n_cached_pages (list), ==, 2);
   g_assert_true (clt_customer_list_get_loading (list));
   g_assert_cmpuint (clt_customer_list_find_loaded (list, "c00100"), ==, G_MAXUINT);
 
@@ -334,12 +359,14 @@ test_cache_bound (void)
     }
   run_until_idle ();
   g_assert_cmpuint (clt_customer_list_get_n_cached_pages (list), ==, 3);
-  g_assert_cmpuint (fake_store_get_n_list_calls (store), ==, 6);
+  /* Page 0 came with the count: five pages were asked for. */
+  g_assert_cmpuint (fake_store_get_n_list_calls (store), ==, 5);
+  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 0), ==, 0);
 
-  /* Page 0 was evicted: asking for it again asks the store again. */
+  /* Page 0 was evicted: asking for it again asks the store. */
   touch (list, 0);
   run_until_idle ();
-  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 0), ==, 2);
+  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 0), ==, 1);
   g_assert_cmpuint (clt_customer_list_get_n_cached_pages (list), ==, 3);
 
   /* Cached now, most recent first: 0, 5, 4. Touching 4 makes 5 the least
@@ -355,7 +382,7 @@ test_cache_bound (void)
   run_until_idle ();
   g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 40), ==, 1);
   g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 50), ==, 2);
-  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 0), ==, 3);
+  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 0), ==, 2);
   g_assert_cmpuint (clt_customer_list_get_n_cached_pages (list), ==, 3);
 
   /* Evicting a page whose request is in flight cancels the request, its
@@ -391,6 +418,7 @@ test_query_change (void)
   g_autoptr(CltQuery) smith = create_query ("smith", CLT_SORT_KEY_NUMBER, CLT_SORT_ASCENDING);
   g_autoptr(CltQuery) with_e = create_query ("e", CLT_SORT_KEY_NUMBER, CLT_SORT_ASCENDING);
   g_autoptr(CltQuery) dubois = create_query ("Dubois", CLT_SORT_KEY_LAST_NAME, CLT_SORT_DESCENDING);
+  g_autoptr(CltQuery) all = clt_query_new ();
   g_autoptr(CltQuery) copy = NULL;
   g_autoptr(CltQuery) current = NULL;
   g_autoptr(CltCustomerList) list = NULL;
@@ -405,7 +433,8 @@ test_query_change (void)
   g_assert_cmpuint (n_smith, ==, 50);
   g_assert_cmpuint (count_selected (store, with_e), !=, n_dubois);
 
-  list = clt_customer_list_new (CLT_STORE (store));
+  /* Pages of 10: the count brings page 0, page 1 is asked for apart. */
+  list = create_list (store, all, 10, 40);
   recorder_init (&recorder, list);
   run_until_idle ();
   recorder_reset (&recorder);
@@ -453,7 +482,7 @@ test_query_change (void)
 
   /* A page request of the smith generation is in flight while the query
    * changes twice; then everything is released, oldest first. */
-  stale = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  stale = g_list_model_get_item (G_LIST_MODEL (list), 10);
   g_assert_false (clt_customer_get_loaded (stale));
   g_signal_connect (stale, "notify", G_CALLBACK (on_loaded_notify_cb), &stale_notifies);
 
@@ -463,38 +492,147 @@ test_query_change (void)
   g_assert_cmpuint (fake_store_get_n_held (store, FAKE_REQUEST_LIST), ==, 1);
 
   /* The counts first: the "e" count is stale and must not be used. The
-   * dubois count equals the smith one: nothing to signal, the cached page
-   * keeps its objects and its smith request is replaced by a dubois one. */
+   * dubois count equals the smith one: nothing to signal. It asked for
+   * the held page 1 too, so that page keeps its objects, its smith request
+   * is cancelled and it fills from the count. */
   g_assert_cmpuint (n_dubois, ==, n_smith);
   fake_store_release (store, FAKE_REQUEST_COUNT);
   run_until_idle ();
+  expected = fake_store_select (store, dubois);
   g_assert_cmpuint (recorder.changes->len, ==, 0);
   g_assert_cmpuint (recorder.n_items_notifies, ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n_dubois);
-  g_assert_cmpuint (clt_customer_list_get_n_cached_pages (list), ==, 1);
-  g_assert_cmpuint (fake_store_get_n_held (store, FAKE_REQUEST_LIST), ==, 2);
+  g_assert_cmpuint (clt_customer_list_get_n_cached_pages (list), ==, 2);
+  /* Still held: the smith page request, cancelled. */
+  g_assert_cmpuint (fake_store_get_n_held (store, FAKE_REQUEST_LIST), ==, 1);
   g_assert_cmpuint (fake_store_get_n_held_cancelled (store), ==, 1);
-  g_assert_true (clt_customer_list_get_loading (list));
-  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_false (clt_customer_list_get_loading (list));
+  first = g_list_model_get_item (G_LIST_MODEL (list), 10);
   g_assert_true (first == stale);
-  g_assert_false (clt_customer_get_loaded (stale));
-  g_assert_cmpuint (stale_notifies, ==, 0);
-
-  /* Then the pages, the smith one first: only the dubois one fills the
-   * same objects, never with a smith row. */
-  g_signal_connect (stale, "notify::last-name", G_CALLBACK (on_last_name_notify_cb), (gpointer) "Dubois");
-  fake_store_release (store, FAKE_REQUEST_LIST);
-  run_until_idle ();
-  expected = fake_store_select (store, dubois);
   g_assert_true (clt_customer_get_loaded (first));
   g_assert_cmpuint (stale_notifies, >, 0);
   g_assert_cmpstr (clt_customer_get_id (first), ==,
-                   clt_customer_get_id (g_ptr_array_index (expected, 0)));
+                   clt_customer_get_id (g_ptr_array_index (expected, 10)));
   g_assert_true (g_str_has_prefix (clt_customer_get_last_name (first), "Dubois"));
+
+  /* Then the smith page's late answer: it never fills the objects with a
+   * smith row. */
+  g_signal_connect (stale, "notify::last-name", G_CALLBACK (on_last_name_notify_cb), (gpointer) "Dubois");
+  fake_store_release (store, FAKE_REQUEST_LIST);
+  run_until_idle ();
+  g_assert_true (clt_customer_get_loaded (first));
+  g_assert_cmpstr (clt_customer_get_id (first), ==,
+                   clt_customer_get_id (g_ptr_array_index (expected, 10)));
   g_assert_cmpuint (recorder.changes->len, ==, 0);
   g_assert_false (clt_customer_list_get_loading (list));
 
   recorder_clear (&recorder);
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
+/* A count is one request for the first page with its total
+ * (CLT_LIST_FLAGS_WITH_TOTAL): a keystroke costs one round trip, the first
+ * rows are loaded before the view is told of the new count, and the first
+ * page of a superseded query never shows. */
+static void
+test_first_page_with_count (void)
+{
+  g_autoptr(FakeStore) store = fake_store_new (250);
+  g_autoptr(CltQuery) all = clt_query_new ();
+  g_autoptr(CltQuery) smith = create_query ("smith", CLT_SORT_KEY_NUMBER, CLT_SORT_ASCENDING);
+  g_autoptr(CltQuery) dubois = create_query ("dubois", CLT_SORT_KEY_LAST_NAME, CLT_SORT_DESCENDING);
+  g_autoptr(CltCustomerList) list = NULL;
+  g_autoptr(CltCustomer) shown = NULL;
+  g_autoptr(CltCustomer) below = NULL;
+  g_autoptr(GPtrArray) expected = NULL;
+  guint n_dubois = count_selected (store, dubois);
+  Recorder recorder;
+
+  list = create_list (store, all, 20, 40);
+  recorder_init (&recorder, list);
+  run_until_idle ();
+  shown = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_true (clt_customer_get_loaded (shown));
+  /* A view holds rows of the next page too. */
+  below = g_list_model_get_item (G_LIST_MODEL (list), 25);
+  run_until_idle ();
+  g_assert_true (clt_customer_get_loaded (below));
+  g_assert_cmpuint (fake_store_get_n_list_calls (store), ==, 1);
+  recorder_reset (&recorder);
+
+  /* Two keystrokes before any answer: the first request is cancelled. */
+  fake_store_set_hold (store, TRUE);
+  clt_customer_list_set_query (list, smith);
+  clt_customer_list_set_query (list, dubois);
+  g_assert_cmpuint (fake_store_get_n_held (store, FAKE_REQUEST_COUNT), ==, 2);
+  g_assert_cmpuint (fake_store_get_n_held (store, FAKE_REQUEST_LIST), ==, 0);
+  g_assert_cmpuint (fake_store_get_n_held_cancelled (store), ==, 1);
+
+  /* The view reads the first rows in its items-changed handler: they are
+   * loaded by then. */
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_first_rows_loaded_cb), NULL);
+  fake_store_set_hold (store, FALSE);
+  fake_store_release (store, FAKE_REQUEST_ANY);
+  run_until_idle ();
+
+  g_assert_cmpuint (recorder.changes->len, ==, 1);
+  assert_change (&recorder, 0, n_dubois, 250 - n_dubois, 0);
+  expected = fake_store_select (store, dubois);
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(CltCustomer) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_assert_true (clt_customer_get_loaded (item));
+      g_assert_cmpstr (clt_customer_get_id (item), ==,
+                       clt_customer_get_id (g_ptr_array_index (expected, i)));
+      g_assert_true (g_str_has_prefix (clt_customer_get_last_name (item), "Dubois"));
+    }
+  g_assert_true (clt_customer_get_loaded (shown));
+  g_assert_cmpstr (clt_customer_get_id (shown), ==,
+                   clt_customer_get_id (g_ptr_array_index (expected, 0)));
+  /* The held page after the first came in the same request. */
+  g_assert_true (clt_customer_get_loaded (below));
+  g_assert_cmpstr (clt_customer_get_id (below), ==,
+                   clt_customer_get_id (g_ptr_array_index (expected, 25)));
+  g_assert_cmpuint (fake_store_get_n_list_calls (store), ==, 1);
+  g_assert_false (clt_customer_list_get_loading (list));
+
+  /* Rows past them are asked for as before. */
+  touch (list, 40);
+  run_until_idle ();
+  g_assert_cmpuint (fake_store_get_n_list_calls (store), ==, 2);
+  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 40), ==, 1);
+
+  recorder_clear (&recorder);
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
+/* Pages larger than a store page cannot come with the count: it asks for
+ * one row, and the pages are asked for apart. */
+static void
+test_large_pages (void)
+{
+  g_autoptr(FakeStore) store = fake_store_new (1000);
+  g_autoptr(CltQuery) all = clt_query_new ();
+  g_autoptr(CltCustomerList) list = NULL;
+  g_autoptr(CltCustomer) item = NULL;
+  Recorder recorder;
+
+  list = create_list (store, all, CLT_STORE_MAX_PAGE_SIZE + 100, 4);
+  recorder_init (&recorder, list);
+  run_until_idle ();
+  g_assert_cmpuint (recorder.n_errors, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1000);
+  g_assert_cmpuint (clt_customer_list_get_n_cached_pages (list), ==, 0);
+
+  item = g_list_model_get_item (G_LIST_MODEL (list), 7);
+  run_until_idle ();
+  /* The store refuses such a page, as any store would: the list says so. */
+  g_assert_cmpuint (recorder.n_errors, ==, 1);
+  g_assert_error (recorder.last_error, CLT_STORE_ERROR, CLT_STORE_ERROR_TOO_LARGE);
+
+  recorder_clear (&recorder);
+  g_clear_object (&item);
   g_assert_finalize_object (g_steal_pointer (&list));
 }
 
@@ -649,24 +787,24 @@ test_query_change_large (void)
   recorder_reset (&recorder);
   n_list_calls = fake_store_get_n_list_calls (store);
 
-  /* Down to a few rows: one signal for the tail, the kept rows show what
-   * they showed until their page arrives. */
+  /* Down to a few rows: one signal for the tail, and the kept rows show
+   * the new query's first page, which came with the count, before the
+   * signal: no page request follows. */
   fake_store_set_hold (store, TRUE);
   clt_customer_list_set_query (list, few);
+  g_assert_true (clt_customer_list_get_loading (list));
+  g_assert_cmpstr (clt_customer_get_id (g_ptr_array_index (shown, 0)), ==, "c00000");
   fake_store_release (store, FAKE_REQUEST_COUNT);
   run_until_idle ();
   g_assert_cmpuint (recorder.changes->len, ==, 1);
   assert_change (&recorder, 0, n_few, n_customers - n_few, 0);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n_few);
   g_assert_cmpuint (clt_customer_list_get_n_cached_pages (list), ==, 1);
-  g_assert_true (clt_customer_list_get_loading (list));
-  g_assert_true (clt_customer_get_loaded (g_ptr_array_index (shown, 0)));
-  g_assert_cmpstr (clt_customer_get_id (g_ptr_array_index (shown, 0)), ==, "c00000");
+  g_assert_false (clt_customer_list_get_loading (list));
+  g_assert_cmpuint (fake_store_get_n_held (store, FAKE_REQUEST_ANY), ==, 0);
+  g_assert_cmpuint (fake_store_get_n_list_calls (store), ==, n_list_calls);
 
   fake_store_set_hold (store, FALSE);
-  fake_store_release (store, FAKE_REQUEST_ANY);
-  run_until_idle ();
-  g_assert_false (clt_customer_list_get_loading (list));
   expected = fake_store_select (store, few);
   for (guint i = 0; i < n_few; i++)
     {
@@ -734,7 +872,8 @@ test_store_changed_same_count (void)
   run_until_idle ();
 
   g_assert_cmpuint (fake_store_get_n_count_calls (store), ==, n_counts + 1);
-  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 0), ==, 2);
+  /* Page 0 refills from the recount's own first page. */
+  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 0), ==, 0);
   again = g_list_model_get_item (G_LIST_MODEL (list), 5);
   g_assert_true (again == item);
   g_assert_true (clt_customer_get_loaded (item));
@@ -772,9 +911,10 @@ test_store_changed_count (void)
   assert_change (&recorder, 0, 250, 0, 10);
   g_assert_cmpuint (recorder.n_items_notifies, ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 260);
-  /* The cached page keeps its objects, refilled from the store. */
+  /* The cached page keeps its objects, refilled from the recount's own
+   * first page. */
   g_assert_cmpuint (clt_customer_list_get_n_cached_pages (list), ==, 1);
-  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 0), ==, 2);
+  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 0), ==, 0);
   again = g_list_model_get_item (G_LIST_MODEL (list), 0);
   g_assert_true (again == item);
   g_assert_true (clt_customer_get_loaded (item));
@@ -832,7 +972,8 @@ test_unheld_pages_dropped (void)
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 240);
   g_assert_cmpuint (clt_customer_list_get_n_cached_pages (list), ==, 1);
-  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 0), ==, 2);
+  /* Page 0 from the recount itself, page 1 dropped. */
+  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 0), ==, 0);
   g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 100), ==, 1);
   g_assert_true (clt_customer_get_loaded (shown));
 
@@ -871,7 +1012,8 @@ test_held_page_not_evicted (void)
 
   again = g_list_model_get_item (G_LIST_MODEL (list), 5);
   g_assert_true (again == held);
-  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 0), ==, 1);
+  /* Page 0 came with the count. */
+  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 0), ==, 0);
   g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 10), ==, 1);
   g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 20), ==, 1);
   g_object_unref (again);
@@ -886,7 +1028,7 @@ test_held_page_not_evicted (void)
   g_assert_null (held);
   touch (list, 5);
   run_until_idle ();
-  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 0), ==, 2);
+  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 0), ==, 1);
   g_assert_cmpuint (clt_customer_list_get_n_cached_pages (list), ==, 3);
 
   g_assert_finalize_object (g_steal_pointer (&list));
@@ -924,10 +1066,11 @@ test_held_page_refilled_after_scroll (void)
   clt_customer_list_set_query (list, smith);
   run_until_idle ();
 
-  /* Only the held page is asked for again; the 39 others are dropped. */
+  /* Only the held page refills, from the count's own first page; the 39
+   * others are dropped, and no page is asked for. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1000);
-  g_assert_cmpuint (fake_store_get_n_list_calls (store), ==, n_list_calls + 1);
-  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 0), ==, 2);
+  g_assert_cmpuint (fake_store_get_n_list_calls (store), ==, n_list_calls);
+  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 0), ==, 0);
   g_assert_cmpuint (clt_customer_list_get_n_cached_pages (list), ==, 1);
 
   expected = fake_store_select (store, smith);
@@ -1008,7 +1151,8 @@ test_cut_row_released (void)
   fake_store_set_n_customers (store, 120);
   run_until_idle ();
   g_assert_cmpuint (clt_customer_list_get_n_cached_pages (list), ==, 2);
-  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 100), ==, 2);
+  /* Both held pages refilled from the recount. */
+  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 100), ==, 1);
 
   /* The cut row is ours alone now: the list no longer holds it. */
   g_object_unref (cut);
@@ -1018,8 +1162,9 @@ test_cut_row_released (void)
   fake_store_set_n_customers (store, 119);
   run_until_idle ();
   g_assert_cmpuint (clt_customer_list_get_n_cached_pages (list), ==, 1);
-  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 100), ==, 2);
-  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 0), ==, 3);
+  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 100), ==, 1);
+  /* Page 0 refilled each time from the recount's first page. */
+  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 0), ==, 0);
 
   g_assert_finalize_object (g_steal_pointer (&list));
 }
@@ -1084,6 +1229,7 @@ test_error (void)
   g_autoptr(FakeStore) store = fake_store_new (250);
   g_autoptr(CltCustomerList) list = NULL;
   g_autoptr(CltCustomer) item = NULL;
+  g_autoptr(CltCustomer) paged = NULL;
   g_autoptr(CltQuery) all = clt_query_new ();
   g_autoptr(CltQuery) smith = NULL;
   g_autoptr(CltQuery) current = NULL;
@@ -1108,13 +1254,16 @@ test_error (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 250);
   recorder_reset (&recorder);
 
-  /* A page fails: its rows stay placeholders. */
+  /* A page fails: its rows stay placeholders. (Page 0 came with the
+   * count: its rows are loaded.) */
   fake_store_set_fail (store, TRUE);
   item = g_list_model_get_item (G_LIST_MODEL (list), 3);
+  g_assert_true (clt_customer_get_loaded (item));
+  paged = g_list_model_get_item (G_LIST_MODEL (list), 103);
   run_until_idle ();
   g_assert_cmpuint (recorder.n_errors, ==, 1);
   g_assert_error (recorder.last_error, CLT_STORE_ERROR, CLT_STORE_ERROR_UNAVAILABLE);
-  g_assert_false (clt_customer_get_loaded (item));
+  g_assert_false (clt_customer_get_loaded (paged));
   g_assert_false (clt_customer_list_get_loading (list));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 250);
 
@@ -1129,7 +1278,8 @@ test_error (void)
   fake_store_set_fail (store, FALSE);
   clt_customer_list_reload (list);
   run_until_idle ();
-  g_assert_true (clt_customer_get_loaded (item));
+  g_assert_true (clt_customer_get_loaded (paged));
+  g_assert_cmpstr (clt_customer_get_id (paged), ==, "c00103");
   g_assert_cmpstr (clt_customer_get_id (item), ==, "c00003");
   g_assert_cmpuint (recorder.n_errors, ==, 2);
   g_assert_cmpuint (recorder.changes->len, ==, 0);
@@ -1193,7 +1343,8 @@ test_dispose (void)
   list = clt_customer_list_new (CLT_STORE (store));
   run_until_idle ();
   fake_store_set_hold (store, TRUE);
-  item = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  /* Page 1: page 0 came with the count. */
+  item = g_list_model_get_item (G_LIST_MODEL (list), 100);
   clt_store_emit_changed (CLT_STORE (store), CLT_CHANGE_CUSTOMERS, NULL);
   g_assert_finalize_object (g_steal_pointer (&list));
   g_assert_cmpuint (fake_store_get_n_held_cancelled (store), ==, 1);
@@ -1217,6 +1368,8 @@ main (int   argc,
   g_test_add_func ("/clt/customer-list/cache-bound", test_cache_bound);
   g_test_add_func ("/clt/customer-list/query-change", test_query_change);
   g_test_add_func ("/clt/customer-list/query-change-back", test_query_change_back);
+  g_test_add_func ("/clt/customer-list/first-page-with-count", test_first_page_with_count);
+  g_test_add_func ("/clt/customer-list/large-pages", test_large_pages);
   g_test_add_func ("/clt/customer-list/sort-change", test_sort_change);
   g_test_add_func ("/clt/customer-list/query-change-large", test_query_change_large);
   g_test_add_func ("/clt/customer-list/store-changed-same-count", test_store_changed_same_count);

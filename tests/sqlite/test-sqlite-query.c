@@ -538,6 +538,100 @@ test_filters (Fixture       *fixture,
   close_store (store);
 }
 
+/* Custom field values come back as the a{sv} GVariantBuilder makes, byte
+ * for byte, in the fields' order: the store writes the serialized form
+ * itself, with framing offsets of one, two and four bytes. */
+static void
+assert_same_dict (GVariant *got,
+                  GVariant *expected)
+{
+  g_autoptr(GVariant) untrusted = NULL;
+
+  g_assert_nonnull (got);
+  g_assert_true (g_variant_is_of_type (got, G_VARIANT_TYPE_VARDICT));
+  g_assert_cmpuint (g_variant_get_size (got), ==, g_variant_get_size (expected));
+  g_assert_cmpmem (g_variant_get_data (got), g_variant_get_size (got),
+                   g_variant_get_data (expected), g_variant_get_size (expected));
+  untrusted = g_variant_new_from_data (G_VARIANT_TYPE_VARDICT, g_variant_get_data (got),
+                                       g_variant_get_size (got), FALSE, NULL, NULL);
+  g_assert_true (g_variant_is_normal_form (untrusted));
+  g_assert_true (g_variant_equal (got, expected));
+}
+
+static void
+test_custom_field_values (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  CltSqliteStore *store = store_with_people (fixture->path);
+  g_autofree char *medium = g_strnfill (300, 'm');
+  g_autofree char *huge = g_strnfill (70000, 'h');
+  g_autofree char *sql = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GVariant) p1 = NULL;
+  g_autoptr(GVariant) p2 = NULL;
+  g_autoptr(GVariant) p4 = NULL;
+  GVariantBuilder builder;
+  guint n_checked = 0;
+
+  sql = g_strdup_printf ("INSERT INTO custom_fields (key, label, type, position) VALUES"
+                         " ('a_num', 'A', %d, 2), ('b_flag', 'B', %d, 1), ('c_text', 'C', %d, 0),"
+                         " ('d_date', 'D', %d, 3), ('e_long', 'E', %d, 4);"
+                         "INSERT INTO customer_field_values (customer_pk, field_key, value, sort_key)"
+                         " SELECT pk, f, v, v FROM customers, (SELECT 'a_num' AS f, 12.5 AS v"
+                         "   UNION ALL SELECT 'b_flag', 1 UNION ALL SELECT 'c_text', 'Grün'"
+                         "   UNION ALL SELECT 'd_date', '2020-02-29'"
+                         "   UNION ALL SELECT 'e_long', '%s') WHERE id = 'p1';"
+                         "INSERT INTO customer_field_values (customer_pk, field_key, value, sort_key)"
+                         " SELECT pk, f, v, v FROM customers, (SELECT 'b_flag' AS f, 0 AS v"
+                         "   UNION ALL SELECT 'a_num', -3) WHERE id = 'p2';"
+                         "INSERT INTO customer_field_values (customer_pk, field_key, value, sort_key)"
+                         " SELECT pk, 'e_long', '%s', 'h' FROM customers WHERE id = 'p4';",
+                         CLT_CUSTOM_FIELD_NUMBER, CLT_CUSTOM_FIELD_BOOLEAN, CLT_CUSTOM_FIELD_STRING,
+                         CLT_CUSTOM_FIELD_DATE, CLT_CUSTOM_FIELD_STRING, medium, huge);
+  exec_on_file (fixture->path, sql);
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (&builder, "{sv}", "c_text", g_variant_new_string ("Grün"));
+  g_variant_builder_add (&builder, "{sv}", "b_flag", g_variant_new_boolean (TRUE));
+  g_variant_builder_add (&builder, "{sv}", "a_num", g_variant_new_double (12.5));
+  g_variant_builder_add (&builder, "{sv}", "d_date", g_variant_new_string ("2020-02-29"));
+  g_variant_builder_add (&builder, "{sv}", "e_long", g_variant_new_string (medium));
+  p1 = g_variant_ref_sink (g_variant_builder_end (&builder));
+  g_variant_builder_init (&builder, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (&builder, "{sv}", "b_flag", g_variant_new_boolean (FALSE));
+  g_variant_builder_add (&builder, "{sv}", "a_num", g_variant_new_double (-3));
+  p2 = g_variant_ref_sink (g_variant_builder_end (&builder));
+  g_variant_builder_init (&builder, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (&builder, "{sv}", "e_long", g_variant_new_string (huge));
+  p4 = g_variant_ref_sink (g_variant_builder_end (&builder));
+  g_assert_cmpuint (g_variant_get_size (p1), >, G_MAXUINT8);
+  g_assert_cmpuint (g_variant_get_size (p4), >, G_MAXUINT16);
+
+  rows = list (store, NULL, 0, 100);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CltCustomer *customer = g_ptr_array_index (rows, i);
+      const char *id = clt_customer_get_id (customer);
+      GVariant *values = clt_customer_get_custom_fields (customer);
+
+      if (g_str_equal (id, "p1"))
+        assert_same_dict (values, p1);
+      else if (g_str_equal (id, "p2"))
+        assert_same_dict (values, p2);
+      else if (g_str_equal (id, "p4"))
+        assert_same_dict (values, p4);
+      else
+        {
+          g_assert_true (values == NULL || g_variant_n_children (values) == 0);
+          continue;
+        }
+      n_checked++;
+    }
+  g_assert_cmpuint (n_checked, ==, 3);
+
+  close_store (store);
+}
+
 static GPtrArray *
 first_page (CltSqliteStore *store,
             guint          *total)
@@ -743,6 +837,7 @@ main (int   argc,
   ADD ("paging/deep", test_paging_deep);
   ADD ("filters", test_filters);
   ADD ("pending-deletion", test_pending_deletion);
+  ADD ("custom-field-values", test_custom_field_values);
   ADD ("bulk", test_bulk);
 
 #undef ADD

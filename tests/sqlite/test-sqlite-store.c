@@ -26,6 +26,7 @@
 #include "clt-site.h"
 #include "clt-sqlite-schema.h"
 #include "clt-sqlite-store.h"
+#include "clt-sqlite-store-private.h"
 
 #include "sqlite-store-util.h"
 #include "sqlite-test-util.h"
@@ -603,6 +604,85 @@ test_cancel (Fixture       *fixture,
   close_store (store);
 }
 
+/* A read that a newer one supersedes stops inside SQLite, not when its
+ * statement would have ended: the reader's progress handler watches the
+ * cancellable. The reader goes back at once and out of the transaction
+ * the stopped read left open, so every reader reads current data again. */
+typedef struct
+{
+  GMutex   lock;
+  GCond    cond;
+  gboolean started;
+  int      rc;
+} Endless;
+
+static gboolean
+endless_read (CltSqliteStore *self,
+              Reader         *reader,
+              gpointer        data,
+              GCancellable   *cancellable,
+              GTask          *task,
+              GError        **error)
+{
+  Endless *endless = data;
+
+  /* A read transaction, as list_customers_read () holds one. */
+  if (!exec_sql (self, reader->db, "BEGIN; SELECT count(*) FROM customers", error))
+    return FALSE;
+
+  g_mutex_lock (&endless->lock);
+  endless->started = TRUE;
+  g_cond_signal (&endless->cond);
+  g_mutex_unlock (&endless->lock);
+
+  /* Never ends on its own. */
+  endless->rc = sqlite3_exec (reader->db,
+                              "WITH RECURSIVE r (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r)"
+                              " SELECT max (i) FROM r",
+                              NULL, NULL, NULL);
+  g_set_error_literal (error, CLT_STORE_ERROR, CLT_STORE_ERROR_FAILED, "stopped");
+  return FALSE;
+}
+
+static void
+test_cancel_running (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  CltSqliteStore *store = store_with_people (fixture->path);
+  Endless endless = { 0 };
+
+  g_mutex_init (&endless.lock);
+  g_cond_init (&endless.cond);
+  g_assert_cmpuint (count (store, NULL), ==, 7);
+
+  run_read (store, test_cancel_running, endless_read, &endless, NULL, cancellable, on_result_cb,
+            &result);
+  g_mutex_lock (&endless.lock);
+  while (!endless.started)
+    g_cond_wait (&endless.cond, &endless.lock);
+  g_mutex_unlock (&endless.lock);
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (g_task_propagate_boolean (G_TASK (wait_for (&result)), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (endless.rc, ==, SQLITE_INTERRUPT);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  /* A change, then every reader (each used in turn) sees it. */
+  g_assert_true (load_sample (store, 5, 1, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 8; i++)
+    g_assert_cmpuint (count (store, NULL), ==, 12);
+
+  g_cond_clear (&endless.cond);
+  g_mutex_clear (&endless.lock);
+  close_store (store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -625,6 +705,7 @@ main (int   argc,
   ADD ("changed", test_changed);
   ADD ("details", test_details);
   ADD ("cancel", test_cancel);
+  ADD ("cancel-running", test_cancel_running);
   g_test_add_func ("/clt/sample-generator/deterministic", test_generator);
 
 #undef ADD
