@@ -178,6 +178,9 @@ on_popover_closed_cb (CltCountryRow *self)
 static void
 on_search_changed_cb (CltCountryRow *self)
 {
+  g_autofree char *code = NULL;
+  guint position;
+
   g_free (self->search);
   self->search = clt_fold_text (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
@@ -189,8 +192,18 @@ on_search_changed_cb (CltCountryRow *self)
     }
 
   gtk_stack_set_visible_child_name (self->list_stack, "list");
-  /* Enter takes the first match; Down and Up move from it. */
-  select_position (self, self->search[0] != '\0' ? 0 : find_position (self, self->country));
+  if (self->search[0] == '\0')
+    {
+      select_position (self, find_position (self, self->country));
+      return;
+    }
+
+  /* Enter takes the country of that code ("de": Germany, not the
+   * Democratic Republic of the Congo), else the first match; Down and Up
+   * move from it. */
+  code = g_ascii_strup (self->search, -1);
+  position = find_position (self, code);
+  select_position (self, position != GTK_INVALID_LIST_POSITION ? position : 0);
 }
 
 static void

@@ -17,9 +17,9 @@ G_DECLARE_FINAL_TYPE (CltCountryRow, clt_country_row, CLT, COUNTRY_ROW, AdwActio
  * no search): activating it (Space or Enter) opens a list of every
  * country by its translated name, sorted by name, with the focus in a
  * search entry that narrows the list as the user types (a word of the
- * name starts with it, or it is the code); Enter takes the first match,
- * Down and Up move through the matches, Escape closes the list and the
- * focus goes back to the row.
+ * name starts with it, or it is the code); Enter takes the country of
+ * that code, else the first match, Down and Up move through the matches,
+ * Escape closes the list and the focus goes back to the row.
  *
  * Property "country": the chosen alpha-2 code ("DE"), "" when none. A code
  * that is not a known country reads back as "". */
