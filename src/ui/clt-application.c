@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "clt-accessible.h"
 #include "clt-application.h"
 #include "clt-backoffice-user.h"
 #include "clt-database-chooser.h"
@@ -622,6 +623,8 @@ clt_application_startup (GApplication *application)
   static const char *close_accels[] = { "<Control>w", NULL };
 
   G_APPLICATION_CLASS (clt_application_parent_class)->startup (application);
+
+  clt_accessible_install_button_names ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (application),
                                    app_actions, G_N_ELEMENTS (app_actions),

@@ -14,14 +14,17 @@
 #include "clt-custom-field.h"
 #include "clt-custom-fields-group.h"
 #include "clt-form.h"
+#include "clt-property-grid.h"
 #include "clt-validate.h"
 
-/* One defined field: its row, the message row under it (editable), and
- * what is wrong with what the row holds. */
+/* One defined field: its row (editable) or its cell of the property grid
+ * (on the customer page), the message row under it (editable), and what
+ * is wrong with what the row holds. */
 typedef struct
 {
   CltCustomField *field;
   GtkWidget      *row;
+  GtkLabel       *value_label; /* the cell's value */
   GtkWidget      *message_row;
   GtkLabel       *message_label;
   GtkWidget      *toggle;      /* yes/no: the switch */
@@ -37,6 +40,8 @@ struct _CltCustomFieldsGroup
   AdwPreferencesGroup  parent_instance;
 
   GPtrArray           *entries;   /* Entry */
+  /* Not editable: the cells of the fields, as the page's other groups. */
+  GtkWidget           *grid;
   GVariant            *values;    /* as set: a{sv} or NULL */
   guint                loading;
   guint                editable : 1;
@@ -288,8 +293,8 @@ load_entry (Entry    *entry,
                                              : NULL;
 
       /* Translators: a custom field without a value, on the customer page. */
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (entry->row),
-                                   shown != NULL && shown[0] != '\0' ? shown : _("Not set"));
+      gtk_label_set_label (entry->value_label,
+                           shown != NULL && shown[0] != '\0' ? shown : _("Not set"));
       return;
     }
 
@@ -488,7 +493,10 @@ clt_custom_fields_group_set_fields (CltCustomFieldsGroup *self,
 
       if (entry->message_row != NULL)
         adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), entry->message_row);
-      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), entry->row);
+      if (self->grid != NULL)
+        gtk_flow_box_remove (GTK_FLOW_BOX (self->grid), entry->row);
+      else
+        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), entry->row);
     }
   g_ptr_array_set_size (self->entries, 0);
 
@@ -498,16 +506,22 @@ clt_custom_fields_group_set_fields (CltCustomFieldsGroup *self,
 
       entry->field = g_object_ref (g_ptr_array_index (fields, i));
       if (self->editable)
-        entry->row = make_editable_row (self, entry);
+        {
+          entry->row = make_editable_row (self, entry);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), entry->row);
+          entry->message_label = clt_form_add_message_row (entry->row, &entry->message_row);
+        }
       else
         {
-          entry->row = adw_action_row_new ();
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry->row),
-                                         clt_custom_field_get_label (entry->field));
+          if (self->grid == NULL)
+            {
+              self->grid = clt_property_grid_new ();
+              adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), self->grid);
+            }
+          entry->row = clt_property_cell_new (clt_custom_field_get_label (entry->field),
+                                              &entry->value_label);
+          gtk_flow_box_append (GTK_FLOW_BOX (self->grid), entry->row);
         }
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), entry->row);
-      if (self->editable)
-        entry->message_label = clt_form_add_message_row (entry->row, &entry->message_row);
       g_ptr_array_add (self->entries, entry);
     }
 

@@ -240,10 +240,13 @@ on_unbind_cb (GtkSignalListItemFactory *factory,
 
 /* Columns {{{ */
 
+static void schedule_fill (CltCustomerTable *self);
+
 static void
 on_column_changed_cb (CltCustomerTable *self)
 {
   schedule_save (self);
+  schedule_fill (self);
 }
 
 /* Every column: its id, a header menu (hide it, choose columns), and the
@@ -406,6 +409,7 @@ apply_layout (CltCustomerTable *self)
     }
 
   self->restoring--;
+  schedule_fill (self);
 }
 
 static GVariant *
@@ -680,6 +684,66 @@ _clt_customer_table_update_narrow (CltCustomerTable *self,
     self->narrow_idle_id = g_idle_add (narrow_idle_cb, self);
 }
 
+/* Filling the width {{{ */
+
+/* GTK 4.8's column view gives an expanding column no extra width (its
+ * allocation leaves "expand" aside): the column that stands for the
+ * customer, Email (or the Customer column while narrow), gets what the
+ * other columns leave of the table's width, at least FILL_MIN pixels. */
+#define FILL_MIN 200
+
+static gboolean
+fill_idle_cb (gpointer user_data)
+{
+  CltCustomerTable *self = user_data;
+  GtkColumnViewColumn *filler = self->narrow ? self->name_column : self->columns[CLT_SORT_KEY_EMAIL];
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  int others = 0;
+  int width;
+
+  self->fill_idle_id = 0;
+  if (self->fill_width <= 0 || !gtk_column_view_column_get_visible (filler))
+    return G_SOURCE_REMOVE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (column != filler && gtk_column_view_column_get_visible (column))
+        others += MAX (gtk_column_view_column_get_fixed_width (column), 0);
+    }
+
+  width = MAX (self->fill_width - others, self->narrow ? FILL_MIN / 2 : FILL_MIN);
+  if (width != gtk_column_view_column_get_fixed_width (filler))
+    {
+      /* Not the user's choice: not saved. */
+      self->restoring++;
+      gtk_column_view_column_set_fixed_width (filler, width);
+      self->restoring--;
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Not while allocating: the widths change in the next main loop turn. */
+static void
+schedule_fill (CltCustomerTable *self)
+{
+  if (self->fill_idle_id == 0 && self->restoring == 0)
+    self->fill_idle_id = g_idle_add (fill_idle_cb, self);
+}
+
+void
+_clt_customer_table_fill_width (CltCustomerTable *self,
+                                int               width)
+{
+  if (width == self->fill_width)
+    return;
+
+  self->fill_width = width;
+  schedule_fill (self);
+}
+
 /* }}} */
 
 /* Actions {{{ */
@@ -762,6 +826,7 @@ _clt_customer_table_dispose_columns (CltCustomerTable *self)
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->save_idle_id, g_source_remove);
   g_clear_handle_id (&self->narrow_idle_id, g_source_remove);
+  g_clear_handle_id (&self->fill_idle_id, g_source_remove);
   g_clear_pointer (&self->custom_columns, g_ptr_array_unref);
   g_clear_pointer (&self->layout, g_variant_unref);
   g_clear_pointer (&self->layout_key, g_free);

@@ -88,6 +88,9 @@ struct _CltCustomerTable
   GCancellable        *cancellable;
   guint                save_idle_id;
   guint                narrow_idle_id;
+  guint                fill_idle_id;
+  /* The width the columns fill (the table's). */
+  int                  fill_width;
   guint                restoring;
   guint                narrow : 1;
   /* Whether the saved custom-field sort of this back end had its chance
@@ -101,6 +104,8 @@ void     _clt_customer_table_init_columns     (CltCustomerTable *self);
 void     _clt_customer_table_dispose_columns  (CltCustomerTable *self);
 void     _clt_customer_table_class_init_columns (GtkWidgetClass *widget_class);
 void     _clt_customer_table_list_changed     (CltCustomerTable *self);
+void     _clt_customer_table_fill_width       (CltCustomerTable *self,
+                                              int               width);
 void     _clt_customer_table_update_narrow    (CltCustomerTable *self,
                                                int               width);
 /* Keeps the custom field the table sorts by (or that none does) for this

@@ -4,10 +4,14 @@
  *
  * Every button that shows only an icon has an accessible name: a screen
  * reader says nothing useful for it otherwise (a tooltip is read as its
- * description, not its name). Walks the whole widget tree, shown or not
+ * description, not its name). And no button with a mnemonic keeps a label
+ * property: GTK 4.8 joins it (the raw label) with the mnemonic label that
+ * the button is labelled-by, so Orca read "_Cancel Cancel" (see
+ * clt-accessible.h). Walks the whole widget tree, shown or not
  * (every tab, every stack page), of the main window with a customer's
- * page open, the Edit Customer and Edit Address dialogs and the
- * Preferences window, and fails naming each unnamed icon button.
+ * page open, the Edit Customer and Add Address dialogs and the
+ * Preferences window, and fails naming each unnamed icon button and each
+ * control named twice.
  */
 
 #include "config.h"
@@ -76,12 +80,34 @@ path_of (GtkWidget *widget)
   return g_string_free (g_steal_pointer (&path), FALSE);
 }
 
+/* Whether AT-SPI hears @widget's name twice, the first time with the
+ * mnemonic's underscore, on GTK 4.8 (see above). */
+static gboolean
+named_twice (GtkWidget *widget)
+{
+  return GTK_IS_BUTTON (widget) &&
+         gtk_button_get_label (GTK_BUTTON (widget)) != NULL &&
+         gtk_button_get_use_underline (GTK_BUTTON (widget)) &&
+         gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
 static void
 collect_unnamed (GtkWidget *widget,
                  GString   *problems,
                  guint     *n_checked)
 {
   const char *icon = icon_only (widget);
+
+  if (named_twice (widget))
+    {
+      g_autofree char *path = path_of (widget);
+      g_autofree char *label = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                                   "");
+
+      g_string_append_printf (problems, "  %s (label “%s” and its mnemonic label: named twice)\n",
+                              path, label != NULL ? label : "");
+    }
 
   if (icon != NULL)
     {
@@ -113,7 +139,7 @@ assert_icon_buttons_named (GtkWidget  *window,
 
   collect_unnamed (window, problems, &n_checked);
   if (problems->len > 0)
-    g_error ("Icon-only buttons without an accessible name in %s:\n%s", what, problems->str);
+    g_error ("Controls named badly in %s:\n%s", what, problems->str);
 
   return n_checked;
 }

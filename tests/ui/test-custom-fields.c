@@ -114,6 +114,16 @@ is_group (GtkWidget     *widget,
 
 /* Edit a customer's custom fields: every type, a wrong value refused with
  * a message under its row, the right values saved and shown on the page. */
+/* The value a cell of the page's property grid shows (its label after
+ * the field's name). */
+static const char *
+cell_value (GtkWidget *cell)
+{
+  GtkWidget *box = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (cell));
+
+  return gtk_label_get_label (GTK_LABEL (gtk_widget_get_last_child (box)));
+}
+
 static void
 test_editor_and_page (Fixture       *fixture,
                       gconstpointer  data)
@@ -202,12 +212,26 @@ test_editor_and_page (Fixture       *fixture,
   group = find_widget (GTK_WIDGET (page), is_group, NULL);
   g_assert_nonnull (group);
   wait_until ((Condition) gtk_widget_get_visible, group, "the custom fields on the page");
+  /* Cells of one compact grid, as the page's other groups: three side
+   * by side in a wide window. */
   row = clt_custom_fields_group_get_row (CLT_CUSTOM_FIELDS_GROUP (group), "points");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "12.5");
+  g_assert_cmpstr (cell_value (row), ==, "12.5");
+  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_parent (row), "property-grid"));
   row = clt_custom_fields_group_get_row (CLT_CUSTOM_FIELDS_GROUP (group), "vip");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Yes");
+  g_assert_cmpstr (cell_value (row), ==, "Yes");
   row = clt_custom_fields_group_get_row (CLT_CUSTOM_FIELDS_GROUP (group), "tier");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Silver");
+  g_assert_cmpstr (cell_value (row), ==, "Silver");
+  wait_for_paint (GTK_WIDGET (page));
+  {
+    graphene_point_t points_at, vip_at;
+    GtkWidget *points = clt_custom_fields_group_get_row (CLT_CUSTOM_FIELDS_GROUP (group), "points");
+    GtkWidget *vip = clt_custom_fields_group_get_row (CLT_CUSTOM_FIELDS_GROUP (group), "vip");
+
+    g_assert_true (gtk_widget_compute_point (points, group, &GRAPHENE_POINT_INIT (0, 0), &points_at));
+    g_assert_true (gtk_widget_compute_point (vip, group, &GRAPHENE_POINT_INIT (0, 0), &vip_at));
+    g_assert_cmpfloat (points_at.y, ==, vip_at.y);
+    g_assert_cmpfloat (points_at.x, <, vip_at.x);
+  }
   wait_for_paint (GTK_WIDGET (page));
   run_for (300);
   scroll_to (row);

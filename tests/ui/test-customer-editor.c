@@ -564,6 +564,13 @@ open_address_editor (Fixture     *fixture,
   return editor;
 }
 
+static gboolean
+is_search_entry (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_SEARCH_ENTRY (widget);
+}
+
 static void
 test_address_create (Fixture       *fixture,
                      gconstpointer  data)
@@ -604,7 +611,33 @@ test_address_create (Fixture       *fixture,
   g_assert_cmpstr (clt_country_row_get_country (country_row), ==, "");
   g_assert_nonnull (clt_address_editor_get_field_error (editor, "country"));
   g_assert_false (clt_address_editor_get_can_save (editor));
-  clt_country_row_set_country (country_row, "DE");
+
+  /* Chosen by typing: activating the row opens the list with the focus in
+   * its search; a word of the name matches ("king": United Kingdom, not
+   * Kenya), or the code; Enter takes the code's country ("de": Germany,
+   * though "Democratic Republic of the Congo" comes first), else the first
+   * match, and closes the list. */
+  {
+    GtkWidget *search;
+    GtkWidget *popover;
+    GtkWidget *focus;
+
+    gtk_widget_activate (GTK_WIDGET (country_row));
+    search = find_widget (GTK_WIDGET (country_row), is_search_entry, NULL);
+    popover = gtk_widget_get_ancestor (search, GTK_TYPE_POPOVER);
+    g_assert_true (gtk_widget_get_visible (popover));
+    focus = gtk_root_get_focus (gtk_widget_get_root (search));
+    g_assert_true (focus != NULL && (focus == search || gtk_widget_is_ancestor (focus, search)));
+    gtk_editable_set_text (GTK_EDITABLE (search), "king");
+    g_signal_emit_by_name (search, "activate");
+    g_assert_cmpstr (clt_country_row_get_country (country_row), ==, "GB");
+    g_assert_false (gtk_widget_get_visible (popover));
+
+    gtk_widget_activate (GTK_WIDGET (country_row));
+    gtk_editable_set_text (GTK_EDITABLE (search), "de");
+    g_signal_emit_by_name (search, "activate");
+    g_assert_cmpstr (clt_country_row_get_country (country_row), ==, "DE");
+  }
 
   /* The comment may span lines. */
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (clt_address_editor_get_field_row (editor, "comment"))),

@@ -336,6 +336,26 @@ shoot (GtkWidget  *window,
 
 /* Conditions. */
 
+/* Whether @view's shown columns are as wide as @view together: nothing
+ * scrolls sideways, no gap on the right. */
+static gboolean
+columns_fill (gpointer data)
+{
+  GtkColumnView *view = data;
+  GListModel *columns = gtk_column_view_get_columns (view);
+  int sum = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (gtk_column_view_column_get_visible (column))
+        sum += gtk_column_view_column_get_fixed_width (column);
+    }
+
+  return sum == gtk_widget_get_width (GTK_WIDGET (view));
+}
+
 /* The sample customer with the most addresses among those with orders,
  * given a note. */
 static char *
@@ -409,6 +429,7 @@ shoot_window (CltStore    *store,
   gtk_window_present (GTK_WINDOW (window));
   resize_to (GTK_WIDGET (window), size);
   wait_until (first_rows_loaded, window, "the first rows");
+  wait_until (columns_fill, clt_window_get_column_view (window), "the columns to fill the table");
 
   /* The table, with the bar that acts on selected rows. */
   model = gtk_column_view_get_model (clt_window_get_column_view (window));
