@@ -43,8 +43,10 @@ follow_button (GtkButton *button)
   name_button (button);
 }
 
-static void
-follow_buttons_in (GtkWidget *widget)
+/* Names every button in @widget, shown or not: for a part built after its
+ * window was realized (whose hidden stack pages are not realized with it). */
+void
+clt_accessible_follow_buttons_in (GtkWidget *widget)
 {
   if (GTK_IS_BUTTON (widget))
     follow_button (GTK_BUTTON (widget));
@@ -52,7 +54,7 @@ follow_buttons_in (GtkWidget *widget)
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    follow_buttons_in (child);
+    clt_accessible_follow_buttons_in (child);
 }
 
 /* Every widget passes here as it is realized. A window takes in every
@@ -68,7 +70,7 @@ on_realize_hook_cb (GSignalInvocationHint *hint,
   GObject *object = g_value_get_object (&values[0]);
 
   if (GTK_IS_ROOT (object))
-    follow_buttons_in (GTK_WIDGET (object));
+    clt_accessible_follow_buttons_in (GTK_WIDGET (object));
   else if (GTK_IS_BUTTON (object))
     follow_button (GTK_BUTTON (object));
 

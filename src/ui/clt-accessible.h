@@ -15,5 +15,6 @@ G_BEGIN_DECLS
  * application's startup), every button with a mnemonic is named by its
  * mnemonic label alone ("Cancel"), also when its label changes. */
 void  clt_accessible_install_button_names (void);
+void  clt_accessible_follow_buttons_in     (GtkWidget *widget);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "clt-accessible.h"
 #include "clt-customer.h"
 #include "clt-customer-editor.h"
 #include "clt-customer-list.h"
@@ -809,6 +810,8 @@ _clt_window_ensure_page (CltWindow *self)
 
   self->page = clt_customer_page_new (self->store);
   gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->page), "customer");
+  /* Built after the window was realized: its hidden pages' buttons too. */
+  clt_accessible_follow_buttons_in (GTK_WIDGET (self->page));
   g_signal_connect_object (self->page, "back-requested",
                            G_CALLBACK (on_page_back_requested_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->page, "edit-requested",
