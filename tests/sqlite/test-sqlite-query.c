@@ -820,6 +820,95 @@ test_bulk (Fixture       *fixture,
   close_store (store);
 }
 
+/* A group filter gives exactly the members, in the order of the whole
+ * list, whether the group is dense (tested row by row along the sort
+ * walk) or sparse (collected first), and its count (from the group's
+ * index when it filters alone) agrees; a member whose deletion is
+ * pending leaves both. */
+static void
+test_group_filter (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const char * const groups[] = { "vip", "newsletter", "b2b", "wholesale" };
+  static const struct { CltSortKey key; CltSortDirection direction; } sorts[] = {
+    { CLT_SORT_KEY_NUMBER, CLT_SORT_ASCENDING },
+    { CLT_SORT_KEY_LAST_NAME, CLT_SORT_DESCENDING },
+  };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  CltSqliteStore *store = open_store (fixture->path);
+  CltCustomer *gone = NULL;
+  guint n_before;
+
+  g_assert_true (load_sample (store, N_SAMPLE, 13, &error));
+  g_assert_no_error (error);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sorts); s++)
+    {
+      g_autoptr(CltQuery) everyone = clt_query_new ();
+      g_autoptr(GPtrArray) all = NULL;
+
+      clt_query_set_sort_key (everyone, sorts[s].key);
+      clt_query_set_sort_direction (everyone, sorts[s].direction);
+      all = list (store, everyone, 0, N_SAMPLE);
+      g_assert_cmpuint (all->len, ==, N_SAMPLE);
+
+      for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+        {
+          g_autoptr(CltQuery) query = clt_query_copy (everyone);
+          g_autoptr(GPtrArray) expected = g_ptr_array_new ();
+          g_autoptr(GPtrArray) rows = NULL;
+          g_autoptr(GPtrArray) middle = NULL;
+
+          for (guint i = 0; i < all->len; i++)
+            if (g_strv_contains (clt_customer_get_groups (g_ptr_array_index (all, i)), groups[g]))
+              g_ptr_array_add (expected, g_ptr_array_index (all, i));
+          g_assert_cmpuint (expected->len, >, 20);
+
+          clt_query_set_group (query, groups[g]);
+          g_assert_cmpuint (count (store, query), ==, expected->len);
+          rows = list (store, query, 0, N_SAMPLE);
+          g_assert_cmpuint (rows->len, ==, expected->len);
+          for (guint i = 0; i < rows->len; i++)
+            g_assert_cmpstr (clt_customer_get_id (g_ptr_array_index (rows, i)), ==,
+                             clt_customer_get_id (g_ptr_array_index (expected, i)));
+
+          middle = list (store, query, 7, 13);
+          g_assert_cmpuint (middle->len, ==, 13);
+          for (guint i = 0; i < middle->len; i++)
+            g_assert_cmpstr (clt_customer_get_id (g_ptr_array_index (middle, i)), ==,
+                             clt_customer_get_id (g_ptr_array_index (expected, 7 + i)));
+
+          if (gone == NULL && g_str_equal (groups[g], "vip"))
+            gone = g_object_ref (g_ptr_array_index (expected, 0));
+        }
+    }
+
+  {
+    g_autoptr(CltQuery) query = clt_query_new ();
+    g_autoptr(GPtrArray) rows = NULL;
+
+    clt_query_set_group (query, "vip");
+    n_before = count (store, query);
+    clt_store_delete_customer_async (CLT_STORE (store), clt_customer_get_id (gone),
+                                     clt_customer_get_version (gone), 60,
+                                     NULL, on_result_cb, &result);
+    g_assert_true (clt_store_delete_customer_finish (CLT_STORE (store), wait_for (&result), &error));
+    g_assert_no_error (error);
+    g_clear_object (&result);
+
+    g_assert_cmpuint (count (store, query), ==, n_before - 1);
+    rows = list (store, query, 0, N_SAMPLE);
+    g_assert_cmpuint (rows->len, ==, n_before - 1);
+    for (guint i = 0; i < rows->len; i++)
+      g_assert_cmpstr (clt_customer_get_id (g_ptr_array_index (rows, i)), !=,
+                       clt_customer_get_id (gone));
+  }
+
+  g_object_unref (gone);
+  close_store (store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -836,6 +925,7 @@ main (int   argc,
   ADD ("paging", test_paging);
   ADD ("paging/deep", test_paging_deep);
   ADD ("filters", test_filters);
+  ADD ("filters/group", test_group_filter);
   ADD ("pending-deletion", test_pending_deletion);
   ADD ("custom-field-values", test_custom_field_values);
   ADD ("bulk", test_bulk);
