@@ -1020,6 +1020,22 @@ walk_page (CltSqliteStore *self,
   return TRUE;
 }
 
+/* Whether one of @conditions (may be NULL) is on the custom field @key. */
+static gboolean
+conditions_on_field (GPtrArray  *conditions,
+                     const char *key)
+{
+  for (guint i = 0; conditions != NULL && i < conditions->len; i++)
+    {
+      FieldCondition *condition = g_ptr_array_index (conditions, i);
+
+      if (g_str_equal (condition->key, key))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* Two steps: the page's rowids first, which for the plain table walks
  * only the sort index (a deep OFFSET then skips index entries, not rows),
  * then the rows themselves by rowid. One read transaction holds all.
@@ -1092,6 +1108,12 @@ list_customers_read (CltSqliteStore *self,
       double walked = (double) (data->offset + data->limit) * (double) n_total
                       / (double) MAX (n_matches, 1);
 
+      /* Filtered on the sorted field itself, the matches are one stretch
+       * of the sort order, maybe at its far end: the walk may pass every
+       * other row first (f01 >= 9990 sorted by f01 walked a million). */
+      if (sort_field[0] != '\0' && conditions_on_field (conditions, sort_field))
+        walked = (double) (n_total - n_matches) + (double) (data->offset + data->limit);
+
       dense = walked < 4.0 * (double) n_matches;
       /* Collecting the matches of a short word costs about a third of
        * a lookup each (measured at 100,000 customers: "m" 19,733 matches,
@@ -1143,7 +1165,9 @@ list_customers_read (CltSqliteStore *self,
 
       ok = walk_page (self, reader, &with_value, &filter, dense, descending, data->offset,
                       data->limit, pks, error);
-      if (ok && pks->len < data->limit)
+      /* A condition on the sorted field itself wants a value: walking the
+       * customers without one would test them all for nothing. */
+      if (ok && pks->len < data->limit && !conditions_on_field (conditions, sort_field))
         {
           gint64 rest_offset = 0;
           gint64 n_with = 0;

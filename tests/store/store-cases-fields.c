@@ -350,6 +350,31 @@ test_filter_by_field (StoreFixture  *fixture,
       }
   }
 
+  /* Sorted by the filtered field itself: in its order, pages of one to
+   * three crossing the last value (no customer without one matches). */
+  {
+    struct {
+      CltSortDirection  direction;
+      const char       *expected;
+    } own[] = {
+      { CLT_SORT_ASCENDING, "Emil Anna Cleo" },
+      { CLT_SORT_DESCENDING, "Cleo Anna Emil" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (own); i++)
+      for (guint page_size = 1; page_size <= 3; page_size++)
+        {
+          g_autoptr(CltQuery) query = clt_query_new ();
+          g_autofree char *names = NULL;
+
+          clt_query_add_field_filter (query, "points", CLT_FIELD_MATCH_AT_LEAST, "7");
+          clt_query_set_sort_field (query, "points");
+          clt_query_set_sort_direction (query, own[i].direction);
+          names = names_of (fixture->store, query, page_size);
+          g_assert_cmpstr (names, ==, own[i].expected);
+        }
+  }
+
   /* Two filters together, sorted by a third field. */
   {
     g_autoptr(CltQuery) query = clt_query_new ();
