@@ -73,6 +73,10 @@ grow (GByteArray *data,
 {
   gsize at = data->len;
 
+  /* An empty array may have no buffer yet: no pointer from it, no
+   * memset () of NULL (callers ignore the start of zero bytes). */
+  if (n == 0)
+    return NULL;
   g_byte_array_set_size (data, at + n);
   memset (data->data + at, 0, n);
   return data->data + at;
