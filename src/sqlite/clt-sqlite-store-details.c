@@ -164,13 +164,33 @@ fields_clear (Fields *fields)
   g_clear_pointer (&fields->keys, g_ptr_array_unref);
 }
 
+/* @sql prepared for @db, or kept by @reader when there is one: either
+ * way given back when @owned or @kept goes out of scope. */
+static sqlite3_stmt *
+details_prepare (CltSqliteStore  *self,
+                 sqlite3         *db,
+                 Reader          *reader,
+                 const char      *sql,
+                 sqlite3_stmt   **owned,
+                 ReaderStmt     **kept,
+                 GError         **error)
+{
+  if (reader == NULL)
+    return *owned = prepare (self, db, sql, error);
+
+  return *kept = reader_prepare (self, reader, sql, error);
+}
+
 static gboolean
 fields_init (CltSqliteStore *self,
              sqlite3        *db,
+             Reader         *reader,
              Fields         *fields,
              GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) owned = NULL;
+  g_autoptr(ReaderStmt) kept = NULL;
+  sqlite3_stmt *stmt;
   int rc;
 
   fields->keys = g_ptr_array_new_with_free_func (g_free);
@@ -178,7 +198,8 @@ fields_init (CltSqliteStore *self,
   fields->ranks = g_hash_table_new (g_str_hash, g_str_equal);
   fields->slots = NULL;
 
-  stmt = prepare (self, db, "SELECT key, type FROM custom_fields ORDER BY position, key", error);
+  stmt = details_prepare (self, db, reader, "SELECT key, type FROM custom_fields ORDER BY position, key",
+                          &owned, &kept, error);
   if (stmt == NULL)
     return FALSE;
 
@@ -281,18 +302,23 @@ fields_end (Fields  *fields,
 /* }}} */
 
 /* Groups and custom field values for a page of customers, in two queries
- * instead of two per row. */
+ * instead of two per row; @reader (may be NULL) keeps the statements. */
 gboolean
 fill_customer_details (CltSqliteStore *self,
                        sqlite3        *db,
+                       Reader         *reader,
                        GPtrArray      *customers,
                        GArray         *pks,
                        GError        **error)
 {
   g_autoptr(GHashTable) by_pk = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GString) json = g_string_new ("[");
-  g_autoptr(sqlite3_stmt) groups = NULL;
-  g_autoptr(sqlite3_stmt) fields = NULL;
+  g_autoptr(sqlite3_stmt) own_groups = NULL;
+  g_autoptr(sqlite3_stmt) own_fields = NULL;
+  g_autoptr(ReaderStmt) kept_groups = NULL;
+  g_autoptr(ReaderStmt) kept_fields = NULL;
+  sqlite3_stmt *groups;
+  sqlite3_stmt *fields;
   int rc;
 
   if (customers->len == 0)
@@ -307,11 +333,11 @@ fill_customer_details (CltSqliteStore *self,
     }
   g_string_append_c (json, ']');
 
-  groups = prepare (self, db,
-                    "SELECT customer_pk, group_code FROM customer_groups"
-                    " WHERE customer_pk IN (SELECT value FROM json_each (?))"
-                    " ORDER BY customer_pk, group_code",
-                    error);
+  groups = details_prepare (self, db, reader,
+                            "SELECT customer_pk, group_code FROM customer_groups"
+                            " WHERE customer_pk IN (SELECT value FROM json_each (?))"
+                            " ORDER BY customer_pk, group_code",
+                            &own_groups, &kept_groups, error);
   if (groups == NULL)
     return FALSE;
   bind_static_text (groups, 1, json->str);
@@ -351,11 +377,11 @@ fill_customer_details (CltSqliteStore *self,
       }
   }
 
-  fields = prepare (self, db,
-                    "SELECT customer_pk, field_key, value FROM customer_field_values"
-                    " WHERE customer_pk IN (SELECT value FROM json_each (?))"
-                    " ORDER BY customer_pk, field_key",
-                    error);
+  fields = details_prepare (self, db, reader,
+                            "SELECT customer_pk, field_key, value FROM customer_field_values"
+                            " WHERE customer_pk IN (SELECT value FROM json_each (?))"
+                            " ORDER BY customer_pk, field_key",
+                            &own_fields, &kept_fields, error);
   if (fields == NULL)
     return FALSE;
   bind_static_text (fields, 1, json->str);
@@ -365,7 +391,7 @@ fill_customer_details (CltSqliteStore *self,
     Vardict vardict;
     gint64 current = -1;
 
-    if (!fields_init (self, db, &order, error))
+    if (!fields_init (self, db, reader, &order, error))
       {
         fields_clear (&order);
         return FALSE;

@@ -32,12 +32,20 @@ watch_cancellable (sqlite3      *db,
     sqlite3_progress_handler (db, 0, NULL, NULL);
 }
 
+static void
+stmt_finalize (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
 void
 reader_free (Reader *reader)
 {
+  g_clear_pointer (&reader->stmts, g_hash_table_unref);
   sqlite3_close_v2 (reader->db);
   g_clear_pointer (&reader->counts, g_hash_table_unref);
   g_clear_pointer (&reader->anchors, g_hash_table_unref);
+  g_clear_pointer (&reader->rowsets, g_hash_table_unref);
   g_free (reader);
 }
 
@@ -72,13 +80,18 @@ release_reader (CltSqliteStore *self,
 gint64
 reader_data_version (Reader *reader)
 {
-  sqlite3_stmt *stmt = NULL;
+  static const char sql[] = "PRAGMA data_version";
+  sqlite3_stmt *stmt = g_hash_table_lookup (reader->stmts, sql);
   gint64 version = -1;
 
-  if (sqlite3_prepare_v2 (reader->db, "PRAGMA data_version", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
+  /* Asked several times a read: kept with the reader's statements. */
+  if (stmt == NULL &&
+      sqlite3_prepare_v3 (reader->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) == SQLITE_OK)
+    g_hash_table_insert (reader->stmts, g_strdup (sql), stmt);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     version = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
 
   return version;
 }
@@ -579,7 +592,12 @@ open_readers (CltSqliteStore *self,
       reader->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       reader->anchors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                (GDestroyNotify) anchors_free);
+      reader->rowsets = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                               (GDestroyNotify) rowset_unref);
+      reader->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             stmt_finalize);
       reader->data_version = -1;
+      reader_add_rowset_function (reader);
       g_ptr_array_add (self->readers, reader);
       g_async_queue_push (self->idle_readers, reader);
     }

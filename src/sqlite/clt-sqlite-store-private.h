@@ -58,6 +58,9 @@ G_BEGIN_DECLS
 #define QUICK_CHECK_LIMIT  (16 * 1024 * 1024)
 #define MAX_COUNT_CACHE    64
 
+typedef struct _Rowset Rowset;
+typedef struct _RowsetSource RowsetSource;
+
 typedef struct
 {
   sqlite3    *db;
@@ -67,6 +70,13 @@ typedef struct
   /* Page anchors by filter and order (see clt-sqlite-store-query.c),
    * valid as long as the counts. */
   GHashTable *anchors;
+  /* Rowsets by their conditions (clt-sqlite-store-rowset.c), valid as
+   * long as the counts; and the one clt_rowset_has () of the current
+   * read tests. */
+  GHashTable *rowsets;
+  Rowset     *rowset;
+  /* SQL text → statement (reader_prepare ()). */
+  GHashTable *stmts;
   gint64      data_version;
 } Reader;
 
@@ -121,10 +131,26 @@ G_GNUC_INTERNAL void clt_sqlite_store_initable_iface_init (GInitableIface *iface
 /* clt-sqlite-store-query.c */
 typedef struct _Anchors Anchors;
 G_GNUC_INTERNAL void anchors_free (Anchors *anchors);
+
+/* clt-sqlite-store-rows.c */
 G_GNUC_INTERNAL gboolean select_customers (CltSqliteStore *self, sqlite3 *db, sqlite3_stmt *stmt, GPtrArray **out, GError **error);
+G_GNUC_INTERNAL gboolean fetch_customers (CltSqliteStore *self, Reader *reader, GArray *pks, GPtrArray **out, GError **error);
+
+/* clt-sqlite-store-rowset.c */
+G_GNUC_INTERNAL RowsetSource *rowset_source_new (const char *sql);
+G_GNUC_INTERNAL void rowset_source_add (RowsetSource *source, GVariant *value);
+G_GNUC_INTERNAL void rowset_source_free (RowsetSource *source);
+G_GNUC_INTERNAL Rowset *rowset_collect (CltSqliteStore *self, Reader *reader, const char *key, GPtrArray *sources, GError **error);
+G_GNUC_INTERNAL Rowset *rowset_ref (Rowset *rowset);
+G_GNUC_INTERNAL void rowset_unref (Rowset *rowset);
+G_GNUC_INTERNAL guint rowset_get_length (Rowset *rowset);
+G_GNUC_INTERNAL const char *rowset_get_key (Rowset *rowset);
+G_GNUC_INTERNAL const char *rowset_get_json (Rowset *rowset);
+G_GNUC_INTERNAL void reader_add_rowset_function (Reader *reader);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Rowset, rowset_unref)
 
 /* clt-sqlite-store-details.c */
-G_GNUC_INTERNAL gboolean fill_customer_details (CltSqliteStore *self, sqlite3 *db, GPtrArray *customers, GArray *pks, GError **error);
+G_GNUC_INTERNAL gboolean fill_customer_details (CltSqliteStore *self, sqlite3 *db, Reader *reader, GPtrArray *customers, GArray *pks, GError **error);
 
 /* clt-sqlite-store.c */
 
@@ -143,6 +169,10 @@ G_GNUC_INTERNAL gboolean step_expect_done (CltSqliteStore *self, sqlite3 *db, sq
 G_GNUC_INTERNAL int begin_secure_delete (sqlite3 *db);
 G_GNUC_INTERNAL void restore_secure_delete (sqlite3 *db, int previous);
 G_GNUC_INTERNAL sqlite3_stmt *prepare (CltSqliteStore *self, sqlite3 *db, const char *sql, GError **error);
+G_GNUC_INTERNAL sqlite3_stmt *reader_prepare (CltSqliteStore *self, Reader *reader, const char *sql, GError **error);
+G_GNUC_INTERNAL void reader_stmt_release (sqlite3_stmt *stmt);
+typedef sqlite3_stmt ReaderStmt;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReaderStmt, reader_stmt_release)
 G_GNUC_INTERNAL void bind_text (sqlite3_stmt *stmt, int idx, const char *text);
 G_GNUC_INTERNAL void bind_static_text (sqlite3_stmt *stmt, int idx, const char *text);
 G_GNUC_INTERNAL void bind_date_time (sqlite3_stmt *stmt, int idx, GDateTime *dt);

@@ -194,38 +194,60 @@ word_has_token (const char *word)
   return FALSE;
 }
 
+/* The FTS5 query of @search_text (NULL when it is one short word, or
+ * nothing), the number of its words, and its short words (one or two
+ * characters, in @short_words, owned by @words). */
+static char *
+search_terms (const char  *search_text,
+              GStrv       *words,
+              GPtrArray   *short_words,
+              guint       *n_words)
+{
+  g_autofree char *folded = clt_fold_text (search_text);
+  g_autoptr(GString) match = g_string_new (NULL);
+  guint n_long = 0;
+
+  *n_words = 0;
+  *words = NULL;
+  if (folded[0] == '\0')
+    return NULL;
+
+  *words = g_strsplit (folded, " ", -1);
+  for (guint i = 0; (*words)[i] != NULL; i++)
+    {
+      const char *word = (*words)[i];
+
+      if (!word_has_token (word))
+        continue;
+
+      if ((*n_words)++ > 0)
+        g_string_append (match, " AND ");
+      append_fts_string (match, word);
+      g_string_append (match, " *");
+
+      if (g_utf8_strlen (word, -1) >= 3)
+        n_long++;
+      else
+        g_ptr_array_add (short_words, (gpointer) word);
+    }
+
+  if (n_long > 0 || *n_words > 1)
+    return g_string_free (g_steal_pointer (&match), FALSE);
+
+  return NULL;
+}
+
 static void
 filter_add_search (Filter     *filter,
                    const char *search_text,
                    gboolean    probe)
 {
-  g_autofree char *folded = clt_fold_text (search_text);
   g_auto(GStrv) words = NULL;
-  g_autoptr(GString) match = g_string_new (NULL);
   g_autoptr(GPtrArray) short_words = g_ptr_array_new ();
+  g_autofree char *match = NULL;
   guint n_words = 0;
-  guint n_long = 0;
 
-  if (folded[0] == '\0')
-    return;
-
-  words = g_strsplit (folded, " ", -1);
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      if (!word_has_token (words[i]))
-        continue;
-
-      if (n_words++ > 0)
-        g_string_append (match, " AND ");
-      append_fts_string (match, words[i]);
-      g_string_append (match, " *");
-
-      if (g_utf8_strlen (words[i], -1) >= 3)
-        n_long++;
-      else
-        g_ptr_array_add (short_words, words[i]);
-    }
-
+  match = search_terms (search_text, &words, short_words, &n_words);
   if (n_words == 0)
     return;
 
@@ -233,7 +255,7 @@ filter_add_search (Filter     *filter,
 
   /* One short word: the prefix table. Anything more: the full-text index,
    * whose prefix indexes make short words cheap next to others. */
-  if (n_long > 0 || n_words > 1)
+  if (match != NULL)
     {
       /* IN either way: walking the sort index, SQLite tests each row
        * against the matches collected once; a per-row MATCH would
@@ -241,11 +263,11 @@ filter_add_search (Filter     *filter,
       g_string_append (filter->where,
                        " AND c.pk IN (SELECT rowid FROM customers_fts"
                        " WHERE customers_fts MATCH ?)");
-      filter_add_text (filter, match->str);
+      filter_add_text (filter, match);
 
       filter->fast_count_sql =
         g_strdup ("SELECT count(*) FROM customers_fts WHERE customers_fts MATCH ?");
-      filter->fast_count_param = g_strdup (match->str);
+      filter->fast_count_param = g_strdup (match);
       return;
     }
 
@@ -274,10 +296,14 @@ filter_add_search (Filter     *filter,
     }
 }
 
+/* With @rowset (may be NULL), the text, group and custom field
+ * conditions are the rowset's: tested per row along a dense walk, the
+ * rows it lists otherwise. */
 static void
 filter_init (Filter    *filter,
              CltQuery  *query,
              GPtrArray *conditions,
+             Rowset    *rowset,
              gboolean   dense,
              gboolean   probe,
              gboolean   hide_pending)
@@ -294,14 +320,30 @@ filter_init (Filter    *filter,
   filter->fast_count_params = NULL;
   filter->has_text = FALSE;
   filter->has_fields = FALSE;
-
-  filter_add_search (filter, clt_query_get_search_text (query), probe);
+  if (rowset != NULL)
+    {
+      if (dense)
+        g_string_append (filter->where, " AND clt_rowset_has (c.pk)");
+      else
+        {
+          /* Not in the cache key: the rowset's own key stands for it. */
+          g_string_append (filter->where, " AND c.pk IN (SELECT value FROM json_each (?))");
+          g_ptr_array_add (filter->params,
+                           g_variant_ref_sink (g_variant_new_string (rowset_get_json (rowset))));
+        }
+      g_string_append_printf (filter->key, "r%s;", rowset_get_key (rowset));
+      filter->has_text = clt_query_get_search_text (query)[0] != '\0';
+      filter->has_fields = conditions != NULL;
+    }
+  else
+    filter_add_search (filter, clt_query_get_search_text (query), probe);
   if (filter->has_text && conditions != NULL && conditions->len > 0)
     {
       g_clear_pointer (&filter->fast_count_sql, g_free);
       g_clear_pointer (&filter->fast_count_param, g_free);
     }
-  filter_add_fields (filter, conditions, dense);
+  if (rowset == NULL)
+    filter_add_fields (filter, conditions, dense);
 
   switch (clt_query_get_status (query))
     {
@@ -327,7 +369,7 @@ filter_init (Filter    *filter,
   /* A dense group is tested row by row along the sort walk (one probe of
    * its index each); a sparse one is collected first. Alone, it is counted
    * in its index: anonymizing a customer drops their memberships. */
-  if (clt_query_get_group (query)[0] != '\0')
+  if (clt_query_get_group (query)[0] != '\0' && rowset == NULL)
     {
       if (dense)
         g_string_append (filter->where,
@@ -426,52 +468,6 @@ bind_params (sqlite3_stmt *stmt,
     }
 }
 
-static CltCustomer *
-read_customer (sqlite3_stmt *stmt)
-{
-  CltCustomer *customer = clt_customer_new ();
-  g_autoptr(GDateTime) registered = column_date_time (stmt, COL_REGISTERED);
-  g_autoptr(GDateTime) updated = column_date_time (stmt, COL_UPDATED);
-  g_autoptr(GDateTime) last_login = column_date_time (stmt, COL_LAST_LOGIN);
-  g_autoptr(GDateTime) anonymized_at = column_date_time (stmt, COL_ANONYMIZED_AT);
-  g_auto(GStrv) roles = split_lines (column_text (stmt, COL_ROLES));
-
-  clt_customer_set_id (customer, column_text (stmt, COL_ID));
-  clt_customer_set_number (customer, column_text (stmt, COL_NUMBER));
-  clt_customer_set_email (customer, column_text (stmt, COL_EMAIL));
-  clt_customer_set_salutation (customer, column_text (stmt, COL_SALUTATION));
-  clt_customer_set_title (customer, column_text (stmt, COL_TITLE));
-  clt_customer_set_first_name (customer, column_text (stmt, COL_FIRST_NAME));
-  clt_customer_set_middle_name (customer, column_text (stmt, COL_MIDDLE_NAME));
-  clt_customer_set_last_name (customer, column_text (stmt, COL_LAST_NAME));
-  clt_customer_set_gender (customer, sqlite3_column_int (stmt, COL_GENDER));
-  clt_customer_set_date_of_birth (customer, column_text (stmt, COL_DATE_OF_BIRTH));
-  clt_customer_set_phone (customer, column_text (stmt, COL_PHONE));
-  clt_customer_set_company (customer, column_text (stmt, COL_COMPANY));
-  clt_customer_set_locale (customer, column_text (stmt, COL_LOCALE));
-  clt_customer_set_currency (customer, column_text (stmt, COL_CURRENCY));
-  clt_customer_set_preferred_site (customer, column_text (stmt, COL_PREFERRED_SITE));
-  clt_customer_set_restriction (customer, column_text (stmt, COL_RESTRICTION));
-  clt_customer_set_active (customer, sqlite3_column_int (stmt, COL_ACTIVE) != 0);
-  clt_customer_set_on_hold (customer, sqlite3_column_int (stmt, COL_ON_HOLD) != 0);
-  clt_customer_set_verified (customer, sqlite3_column_int (stmt, COL_VERIFIED) != 0);
-  clt_customer_set_registered (customer, registered);
-  clt_customer_set_updated (customer, updated);
-  clt_customer_set_last_login (customer, last_login);
-  clt_customer_set_anonymized_at (customer, anonymized_at);
-  clt_customer_set_default_billing_address (customer, column_text (stmt, COL_DEFAULT_BILLING));
-  clt_customer_set_default_shipping_address (customer, column_text (stmt, COL_DEFAULT_SHIPPING));
-  clt_customer_set_zip_code (customer, column_text (stmt, COL_ZIP_CODE));
-  clt_customer_set_city (customer, column_text (stmt, COL_CITY));
-  clt_customer_set_country (customer, column_text (stmt, COL_COUNTRY));
-  clt_customer_set_company_id (customer, column_text (stmt, COL_COMPANY_ID));
-  clt_customer_set_business_unit (customer, column_text (stmt, COL_BUSINESS_UNIT));
-  clt_customer_set_roles (customer, (const char * const *) roles);
-  clt_customer_set_version (customer, sqlite3_column_int64 (stmt, COL_VERSION));
-
-  return customer;
-}
-
 typedef struct
 {
   CltQuery     *query;
@@ -490,18 +486,14 @@ customers_data_free (CustomersData *data)
 }
 
 static gboolean
-reader_has_pending_deletions (Reader *reader)
+reader_has_pending_deletions (CltSqliteStore *self,
+                              Reader         *reader)
 {
-  sqlite3_stmt *stmt = NULL;
-  gboolean pending = FALSE;
+  g_autoptr(ReaderStmt) stmt = reader_prepare (self, reader,
+                                               "SELECT EXISTS (SELECT 1 FROM pending_deletions)",
+                                               NULL);
 
-  if (sqlite3_prepare_v2 (reader->db, "SELECT EXISTS (SELECT 1 FROM pending_deletions)", -1,
-                          &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    pending = sqlite3_column_int (stmt, 0) != 0;
-  sqlite3_finalize (stmt);
-
-  return pending;
+  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
 }
 
 /* Whether @query narrows nothing but by its search text. */
@@ -512,6 +504,19 @@ only_text_filters (CltQuery *query)
 
   clt_query_set_search_text (plain, "");
   return clt_query_is_unfiltered (plain);
+}
+
+/* Whether @query narrows nothing but by text, group and custom fields
+ * (what a rowset holds). */
+static gboolean
+only_set_filters (CltQuery *query)
+{
+  return clt_query_get_status (query) == CLT_STATUS_FILTER_ANY &&
+         clt_query_get_company (query)[0] == '\0' &&
+         clt_query_get_site (query)[0] == '\0' &&
+         clt_query_get_country (query)[0] == '\0' &&
+         clt_query_get_registered_from (query) == NULL &&
+         clt_query_get_registered_until (query) == NULL;
 }
 
 /* What a reader caches is good while nothing was committed since it was
@@ -525,6 +530,7 @@ reader_check_version (Reader *reader)
     {
       g_hash_table_remove_all (reader->counts);
       g_hash_table_remove_all (reader->anchors);
+      g_hash_table_remove_all (reader->rowsets);
       reader->data_version = version;
     }
 }
@@ -686,18 +692,27 @@ count_query (CltSqliteStore *self,
              Reader         *reader,
              CltQuery       *query,
              GPtrArray      *conditions,
+             Rowset         *rowset,
              const Walk     *walk,
              gboolean        hide_pending,
              gint64         *count,
              GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ReaderStmt) stmt = NULL;
   g_autofree char *sql = NULL;
   Filter filter;
   gpointer cached;
   int rc;
 
-  filter_init (&filter, query, conditions, FALSE, FALSE, hide_pending);
+  /* The rowset holds every condition: its length is the count. */
+  if (rowset != NULL && walk == NULL && !hide_pending && only_set_filters (query))
+    {
+      *count = rowset_get_length (rowset);
+      return TRUE;
+    }
+
+  filter_init (&filter, query, conditions, rowset, FALSE, FALSE, hide_pending);
+
   /* The rows of one walk only (those with a value for a sorted field). */
   if (walk != NULL)
     {
@@ -734,7 +749,7 @@ count_query (CltSqliteStore *self,
     sql = g_strdup_printf ("SELECT count(*) FROM customers c WHERE %sc.listed = 1%s",
                            filter.has_text || filter.has_fields ? "+" : "", filter.where->str);
 
-  stmt = prepare (self, reader->db, sql, error);
+  stmt = reader_prepare (self, reader, sql, error);
   if (stmt == NULL)
     {
       filter_clear (&filter);
@@ -768,97 +783,18 @@ count_query (CltSqliteStore *self,
   return TRUE;
 }
 
-gboolean
-select_customers (CltSqliteStore *self,
-                  sqlite3        *db,
-                  sqlite3_stmt   *stmt,
-                  GPtrArray     **out,
-                  GError        **error)
-{
-  g_autoptr(GPtrArray) customers = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GArray) pks = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CltCustomer *customer = read_customer (stmt);
-      gint64 pk = sqlite3_column_int64 (stmt, COL_PK);
-
-      clt_customer_set_loaded (customer, TRUE);
-      g_ptr_array_add (customers, customer);
-      g_array_append_val (pks, pk);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      set_db_error (self, error, db, rc);
-      return FALSE;
-    }
-
-  if (!fill_customer_details (self, db, customers, pks, error))
-    return FALSE;
-
-  *out = g_steal_pointer (&customers);
-  return TRUE;
-}
-
-/* The rows of @pks, in that order. */
-static gboolean
-fetch_customers (CltSqliteStore *self,
-                 sqlite3        *db,
-                 GArray         *pks,
-                 GPtrArray     **out,
-                 GError        **error)
-{
-  g_autoptr(GPtrArray) customers = g_ptr_array_new_full (pks->len, g_object_unref);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  stmt = prepare (self, db, "SELECT " CUSTOMER_COLUMNS " FROM customers c WHERE c.pk = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < pks->len; i++)
-    {
-      CltCustomer *customer;
-      int rc;
-
-      sqlite3_bind_int64 (stmt, 1, g_array_index (pks, gint64, i));
-      rc = sqlite3_step (stmt);
-      if (rc != SQLITE_ROW)
-        {
-          if (rc == SQLITE_DONE)
-            g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND,
-                         _("The customer no longer exists."));
-          else
-            set_db_error (self, error, db, rc);
-          return FALSE;
-        }
-
-      customer = read_customer (stmt);
-      clt_customer_set_loaded (customer, TRUE);
-      g_ptr_array_add (customers, customer);
-      sqlite3_reset (stmt);
-    }
-
-  if (!fill_customer_details (self, db, customers, pks, error))
-    return FALSE;
-
-  *out = g_steal_pointer (&customers);
-  return TRUE;
-}
-
 /* The query's custom field filters, each value read by its field's type;
  * a field that does not exist, or a value its type cannot hold, is
  * INVALID. Checks the sort field too. */
 static gboolean
 resolve_field_filters (CltSqliteStore  *self,
-                       sqlite3         *db,
+                       Reader          *reader,
                        CltQuery        *query,
                        GPtrArray      **out,
                        GError         **error)
 {
   g_autoptr(GPtrArray) conditions = g_ptr_array_new_with_free_func ((GDestroyNotify) field_condition_free);
-  g_autoptr(sqlite3_stmt) lookup = NULL;
+  g_autoptr(ReaderStmt) lookup = NULL;
   const char *sort_field = clt_query_get_sort_field (query);
   guint n = clt_query_get_n_field_filters (query);
 
@@ -868,7 +804,7 @@ resolve_field_filters (CltSqliteStore  *self,
       return TRUE;
     }
 
-  lookup = prepare (self, db, "SELECT type FROM custom_fields WHERE key = ?", error);
+  lookup = reader_prepare (self, reader, "SELECT type FROM custom_fields WHERE key = ?", error);
   if (lookup == NULL)
     return FALSE;
 
@@ -893,7 +829,7 @@ resolve_field_filters (CltSqliteStore  *self,
       rc = sqlite3_step (lookup);
       if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         {
-          set_db_error (self, error, db, rc);
+          set_db_error (self, error, reader->db, rc);
           return FALSE;
         }
       if (rc == SQLITE_DONE)
@@ -949,7 +885,7 @@ walk_page (CltSqliteStore *self,
            GError        **error)
 {
   const char *dir = descending ? "DESC" : "ASC";
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ReaderStmt) stmt = NULL;
   g_autofree char *sql = NULL;
   g_autofree char *head = walk_head (walk, !dense);
   GVariant *anchor_key = NULL;
@@ -991,7 +927,7 @@ walk_page (CltSqliteStore *self,
                          anchor_key != NULL ? (descending ? ") <= (?, ?)" : ") >= (?, ?)") : "",
                          dense ? "" : "+", walk->column, dir, walk->pk, dir);
 
-  stmt = prepare (self, reader->db, sql, error);
+  stmt = reader_prepare (self, reader, sql, error);
   if (stmt == NULL)
     return FALSE;
 
@@ -1036,6 +972,116 @@ conditions_on_field (GPtrArray  *conditions,
   return FALSE;
 }
 
+#define MAX_ROWSETS       4
+#define MAX_READER_STMTS  64
+
+static void
+rowset_key_append (GString  *key,
+                   char      kind,
+                   GVariant *value)
+{
+  g_autofree char *printed = g_variant_print (value, TRUE);
+
+  g_string_append_printf (key, "%c%zu:%s;", kind, strlen (printed), printed);
+}
+
+/* The rowset of @query's set conditions, when it has the full-text
+ * query or more than one of them (a lone short word, group or custom
+ * field condition is counted in its own index and tested by a lookup);
+ * else NULL. Kept per reader while nothing is committed. */
+static gboolean
+reader_rowset (CltSqliteStore  *self,
+               Reader          *reader,
+               CltQuery        *query,
+               GPtrArray       *conditions,
+               Rowset         **out,
+               GError         **error)
+{
+  static const char * const ops[] = {
+    [CLT_FIELD_MATCH_EQUALS]   = " = ?",
+    [CLT_FIELD_MATCH_PREFIX]   = " >= ? AND sort_key < ?",
+    [CLT_FIELD_MATCH_AT_LEAST] = " >= ?",
+    [CLT_FIELD_MATCH_AT_MOST]  = " <= ?",
+  };
+  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) rowset_source_free);
+  g_autoptr(GPtrArray) short_words = g_ptr_array_new ();
+  g_autoptr(GString) key = g_string_new (NULL);
+  g_auto(GStrv) words = NULL;
+  g_autofree char *match = NULL;
+  const char *group = clt_query_get_group (query);
+  Rowset *rowset;
+  guint n_words = 0;
+
+  *out = NULL;
+  match = search_terms (clt_query_get_search_text (query), &words, short_words, &n_words);
+  if (match != NULL)
+    {
+      RowsetSource *source = rowset_source_new ("SELECT rowid FROM customers_fts"
+                                                " WHERE customers_fts MATCH ?");
+
+      rowset_source_add (source, g_variant_new_string (match));
+      rowset_key_append (key, 't', g_variant_new_string (match));
+      g_ptr_array_add (sources, source);
+    }
+  else
+    for (guint i = 0; i < short_words->len; i++)
+      {
+        const char *word = g_ptr_array_index (short_words, i);
+        RowsetSource *source = rowset_source_new ("SELECT customer_pk FROM customer_prefixes"
+                                                  " WHERE prefix = ?");
+
+        rowset_source_add (source, g_variant_new_string (word));
+        rowset_key_append (key, 'w', g_variant_new_string (word));
+        g_ptr_array_add (sources, source);
+      }
+
+  if (group[0] != '\0')
+    {
+      RowsetSource *source = rowset_source_new ("SELECT customer_pk FROM customer_groups"
+                                                " WHERE group_code = ?");
+
+      rowset_source_add (source, g_variant_new_string (group));
+      rowset_key_append (key, 'g', g_variant_new_string (group));
+      g_ptr_array_add (sources, source);
+    }
+
+  for (guint i = 0; conditions != NULL && i < conditions->len; i++)
+    {
+      FieldCondition *condition = g_ptr_array_index (conditions, i);
+      g_autofree char *sql = g_strconcat ("SELECT customer_pk FROM customer_field_values"
+                                          " WHERE field_key = ? AND sort_key",
+                                          ops[condition->match], NULL);
+      RowsetSource *source = rowset_source_new (sql);
+
+      rowset_source_add (source, g_variant_new_string (condition->key));
+      rowset_source_add (source, condition->value);
+      rowset_key_append (key, 'k', g_variant_new_string (condition->key));
+      g_string_append_printf (key, "m%d;", condition->match);
+      rowset_key_append (key, 'v', condition->value);
+      if (condition->upper != NULL)
+        rowset_source_add (source, condition->upper);
+      g_ptr_array_add (sources, source);
+    }
+
+  if (match == NULL && sources->len < 2)
+    return TRUE;
+
+  reader_check_version (reader);
+  rowset = g_hash_table_lookup (reader->rowsets, key->str);
+  if (rowset == NULL)
+    {
+      rowset = rowset_collect (self, reader, key->str, sources, error);
+      if (rowset == NULL)
+        return FALSE;
+      if (g_hash_table_size (reader->rowsets) >= MAX_ROWSETS)
+        g_hash_table_remove_all (reader->rowsets);
+      g_hash_table_insert (reader->rowsets, (gpointer) rowset_get_key (rowset), rowset);
+    }
+
+  *out = rowset_ref (rowset);
+  return TRUE;
+}
+
 /* Two steps: the page's rowids first, which for the plain table walks
  * only the sort index (a deep OFFSET then skips index entries, not rows),
  * then the rows themselves by rowid. One read transaction holds all.
@@ -1044,7 +1090,11 @@ conditions_on_field (GPtrArray  *conditions,
  * rows match: walking the sort index and testing each row finds a page
  * quickly when matches are dense; when they are sparse it would test the
  * whole table, and collecting the matches and sorting them is cheaper.
- * The (cached) count decides. For the sparse case "+" on listed and on the
+ * The (cached) count decides. Full-text queries, and two or more of
+ * text, group and custom field conditions, are collected once per read
+ * into a rowset (clt-sqlite-store-rowset.c): its length is the count, the
+ * dense walk tests clt_rowset_has (c.pk), the sparse one starts from its
+ * rowids. For the sparse case "+" on listed and on the
  * ORDER BY column keeps SQLite from walking an index led by "listed"
  * (which every row satisfies) instead of starting from the matches.
  *
@@ -1067,6 +1117,7 @@ list_customers_read (CltSqliteStore *self,
   g_autoptr(GPtrArray) customers = NULL;
   g_autoptr(GPtrArray) conditions = NULL;
   g_autoptr(GArray) pks = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(Rowset) rowset = NULL;
   Filter filter;
   gboolean dense = TRUE;
   gboolean probe = FALSE;
@@ -1080,14 +1131,26 @@ list_customers_read (CltSqliteStore *self,
   if (!exec_sql (self, reader->db, "BEGIN", error))
     return FALSE;
 
-  if (!resolve_field_filters (self, reader->db, data->query, &conditions, error))
+  /* Statements are kept for the connection's life, bounded here (none
+   * is in use between reads): walks and counts differ by filter. */
+  if (g_hash_table_size (reader->stmts) > MAX_READER_STMTS)
+    g_hash_table_remove_all (reader->stmts);
+
+  if (!resolve_field_filters (self, reader, data->query, &conditions, error))
     {
       sqlite3_exec (reader->db, "COMMIT", NULL, NULL, NULL);
       return FALSE;
     }
 
   /* Asked once per read (in its snapshot), for every count and the page. */
-  hide_pending = reader_has_pending_deletions (reader);
+  hide_pending = reader_has_pending_deletions (self, reader);
+
+  if (!reader_rowset (self, reader, data->query, conditions, &rowset, error))
+    {
+      sqlite3_exec (reader->db, "COMMIT", NULL, NULL, NULL);
+      return FALSE;
+    }
+  reader->rowset = rowset;
 
   if (clt_query_get_search_text (data->query)[0] != '\0' || conditions != NULL ||
       clt_query_get_group (data->query)[0] != '\0')
@@ -1096,10 +1159,12 @@ list_customers_read (CltSqliteStore *self,
       gint64 n_matches = 0;
       gint64 n_total = 0;
 
-      if (!count_query (self, reader, data->query, conditions, NULL, hide_pending, &n_matches, error) ||
-          !count_query (self, reader, everyone, NULL, NULL, hide_pending, &n_total, error))
+      if (!count_query (self, reader, data->query, conditions, rowset, NULL, hide_pending,
+                        &n_matches, error) ||
+          !count_query (self, reader, everyone, NULL, NULL, NULL, hide_pending, &n_total, error))
         {
           sqlite3_exec (reader->db, "COMMIT", NULL, NULL, NULL);
+          reader->rowset = NULL;
           return FALSE;
         }
 
@@ -1128,6 +1193,8 @@ list_customers_read (CltSqliteStore *self,
 
           clt_query_set_search_text (plain, "");
           g_set_object (&data->query, plain);
+          reader->rowset = NULL;
+          g_clear_pointer (&rowset, rowset_unref);
         }
     }
 
@@ -1136,10 +1203,11 @@ list_customers_read (CltSqliteStore *self,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {
       sqlite3_exec (reader->db, "COMMIT", NULL, NULL, NULL);
+      reader->rowset = NULL;
       return FALSE;
     }
 
-  filter_init (&filter, data->query, conditions, dense, probe, hide_pending);
+  filter_init (&filter, data->query, conditions, rowset, dense, probe, hide_pending);
 
   if (sort_field[0] == '\0')
     {
@@ -1175,7 +1243,8 @@ list_customers_read (CltSqliteStore *self,
           /* Past the last value: where the customers without one start. */
           if (pks->len == 0)
             {
-              ok = count_query (self, reader, data->query, conditions, &with_value, hide_pending,
+              ok = count_query (self, reader, data->query, conditions, rowset, &with_value,
+                                hide_pending,
                                 &n_with, error);
               rest_offset = MAX (0, (gint64) data->offset - n_with);
             }
@@ -1189,13 +1258,15 @@ list_customers_read (CltSqliteStore *self,
   if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
     ok = FALSE;
   if (ok)
-    ok = fetch_customers (self, reader->db, pks, &customers, error);
+    ok = fetch_customers (self, reader, pks, &customers, error);
 
   /* The total from the same snapshot as the rows. */
   if (ok && (data->flags & CLT_LIST_FLAGS_WITH_TOTAL) != 0)
-    ok = count_query (self, reader, data->query, conditions, NULL, hide_pending, &total, error);
+    ok = count_query (self, reader, data->query, conditions, rowset, NULL, hide_pending, &total,
+                      error);
 
   sqlite3_exec (reader->db, "COMMIT", NULL, NULL, NULL);
+  reader->rowset = NULL;
   if (!ok)
     return FALSE;
 

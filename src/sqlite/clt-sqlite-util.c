@@ -197,6 +197,44 @@ prepare (CltSqliteStore *self,
   return stmt;
 }
 
+/* A read's statements, prepared once per reader connection and kept
+ * (SQLITE_PREPARE_PERSISTENT) while it lives: preparing them was about a
+ * tenth of a filtered read. The caller gives one back reset and unbound
+ * (g_autoptr (ReaderStmt)); no two uses of one SQL text overlap. */
+sqlite3_stmt *
+reader_prepare (CltSqliteStore *self,
+                Reader         *reader,
+                const char     *sql,
+                GError        **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (reader->stmts, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      g_assert (!sqlite3_stmt_busy (stmt));
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (reader->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_db_error (self, error, reader->db, rc);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+
+  g_hash_table_insert (reader->stmts, g_strdup (sql), stmt);
+  return stmt;
+}
+
+void
+reader_stmt_release (sqlite3_stmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
 /* }}} */
 
 /* Values {{{ */

@@ -909,6 +909,207 @@ test_group_filter (Fixture       *fixture,
   close_store (store);
 }
 
+/* One page of @page_size (a small page walks the sort index, a large
+ * one collects the matches first) as ids, and the total. */
+static GPtrArray *
+page_ids (CltSqliteStore *store,
+          CltQuery       *query,
+          guint           page_index,
+          guint           page_size,
+          guint          *total)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+
+  clt_store_list_customers_async (CLT_STORE (store), query, page_index, page_size,
+                                  CLT_LIST_FLAGS_WITH_TOTAL, NULL, on_result_cb, &result);
+  rows = clt_store_list_customers_finish (CLT_STORE (store), wait_for (&result), total, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (rows);
+  for (guint i = 0; i < rows->len; i++)
+    g_ptr_array_add (ids, g_strdup (clt_customer_get_id (g_ptr_array_index (rows, i))));
+
+  return ids;
+}
+
+/* Several of text, group and custom field conditions together (counted
+ * and listed from the rowids they share, collected once per read): the
+ * count and every page match the customers of all of them alone, in the
+ * sort order, with and without a sort field; none matching is empty. */
+static void
+test_combined_filters (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const struct
+  {
+    const char    *text;
+    const char    *group;
+    const char    *key[2];
+    CltFieldMatch  match[2];
+    const char    *value[2];
+    gboolean       empty;
+  } cases[] = {
+    { NULL, "vip", { "flag" }, { CLT_FIELD_MATCH_EQUALS }, { "true" }, FALSE },
+    { NULL, "newsletter", { "num" }, { CLT_FIELD_MATCH_AT_LEAST }, { "50" }, FALSE },
+    { "m", "newsletter", { NULL }, { 0 }, { NULL }, FALSE },
+    { "an", NULL, { "flag" }, { CLT_FIELD_MATCH_EQUALS }, { "false" }, FALSE },
+    { "mar", "newsletter", { NULL }, { 0 }, { NULL }, FALSE },
+    { "mar", NULL, { "num" }, { CLT_FIELD_MATCH_AT_MOST }, { "30" }, FALSE },
+    { "ma example", NULL, { NULL }, { 0 }, { NULL }, FALSE },
+    { NULL, NULL, { "flag", "num" }, { CLT_FIELD_MATCH_EQUALS, CLT_FIELD_MATCH_AT_LEAST },
+      { "true", "90" }, FALSE },
+    { NULL, "vip", { "flag", "num" }, { CLT_FIELD_MATCH_EQUALS, CLT_FIELD_MATCH_AT_MOST },
+      { "false", "70" }, FALSE },
+    { NULL, "retail", { "flag" }, { CLT_FIELD_MATCH_EQUALS }, { "true" }, TRUE },
+    { "zzqx", "vip", { NULL }, { 0 }, { NULL }, TRUE },
+    { NULL, "vip", { "num" }, { CLT_FIELD_MATCH_AT_LEAST }, { "1000" }, TRUE },
+  };
+  static const struct { CltSortKey key; CltSortDirection direction; const char *field; } sorts[] = {
+    { CLT_SORT_KEY_NUMBER, CLT_SORT_ASCENDING, NULL },
+    { CLT_SORT_KEY_LAST_NAME, CLT_SORT_DESCENDING, NULL },
+    { CLT_SORT_KEY_NUMBER, CLT_SORT_ASCENDING, "num" },
+    { CLT_SORT_KEY_NUMBER, CLT_SORT_DESCENDING, "flag" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  CltSqliteStore *store = open_store (fixture->path);
+
+  g_assert_true (load_sample (store, N_SAMPLE, 14, &error));
+  g_assert_no_error (error);
+
+  /* A yes/no field every other customer has true, a number 0–99 that
+   * every fifth customer lacks. */
+  sql = g_strdup_printf ("INSERT INTO custom_fields (key, label, type, position) VALUES"
+                         " ('flag', 'Flag', %d, 0), ('num', 'Num', %d, 1);"
+                         "INSERT INTO customer_field_values (customer_pk, field_key, value, sort_key)"
+                         " SELECT pk, 'flag', pk %% 2, pk %% 2 FROM customers WHERE listed;"
+                         "INSERT INTO customer_field_values (customer_pk, field_key, value, sort_key)"
+                         " SELECT pk, 'num', (pk * 37) %% 100 * 1.0, (pk * 37) %% 100 * 1.0"
+                         " FROM customers WHERE listed AND pk %% 5 <> 0;",
+                         CLT_CUSTOM_FIELD_BOOLEAN, CLT_CUSTOM_FIELD_NUMBER);
+  exec_on_file (fixture->path, sql);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sorts); s++)
+    for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+      {
+        g_autoptr(CltQuery) everyone = clt_query_new ();
+        g_autoptr(CltQuery) query = NULL;
+        g_autoptr(GPtrArray) singles = g_ptr_array_new_with_free_func (g_object_unref);
+        g_autoptr(GPtrArray) all = NULL;
+        g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+        g_autoptr(GPtrArray) rows = NULL;
+        g_autoptr(GPtrArray) alones = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+        g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+        guint total = 0;
+
+        clt_query_set_sort_key (everyone, sorts[s].key);
+        clt_query_set_sort_direction (everyone, sorts[s].direction);
+        if (sorts[s].field != NULL)
+          clt_query_set_sort_field (everyone, sorts[s].field);
+        query = clt_query_copy (everyone);
+
+        if (cases[c].text != NULL)
+          {
+            CltQuery *single = clt_query_copy (everyone);
+
+            clt_query_set_search_text (single, cases[c].text);
+            clt_query_set_search_text (query, cases[c].text);
+            g_ptr_array_add (singles, single);
+          }
+        if (cases[c].group != NULL)
+          {
+            CltQuery *single = clt_query_copy (everyone);
+
+            clt_query_set_group (single, cases[c].group);
+            clt_query_set_group (query, cases[c].group);
+            g_ptr_array_add (singles, single);
+          }
+        for (guint k = 0; k < 2 && cases[c].key[k] != NULL; k++)
+          {
+            CltQuery *single = clt_query_copy (everyone);
+
+            clt_query_add_field_filter (single, cases[c].key[k], cases[c].match[k],
+                                        cases[c].value[k]);
+            clt_query_add_field_filter (query, cases[c].key[k], cases[c].match[k],
+                                        cases[c].value[k]);
+            g_ptr_array_add (singles, single);
+          }
+
+        /* Expected: the sorted table, kept where every condition alone
+         * lists the customer. */
+        {
+          g_autoptr(GPtrArray) customers = list (store, everyone, 0, N_SAMPLE + 10);
+
+          all = ids_of (customers);
+        }
+        g_assert_cmpuint (all->len, ==, N_SAMPLE);
+        for (guint q = 0; q < singles->len; q++)
+          {
+            g_autoptr(GPtrArray) customers = list (store, g_ptr_array_index (singles, q), 0,
+                                                   N_SAMPLE);
+            GPtrArray *alone = ids_of (customers);
+
+            g_assert_cmpuint (alone->len, ==, count (store, g_ptr_array_index (singles, q)));
+            g_ptr_array_add (alones, g_hash_table_new (g_str_hash, g_str_equal));
+            for (guint i = 0; i < alone->len; i++)
+              g_hash_table_add (g_ptr_array_index (alones, q), g_ptr_array_index (alone, i));
+            g_ptr_array_add (keep, alone);
+          }
+        for (guint i = 0; i < all->len; i++)
+          {
+            const char *id = g_ptr_array_index (all, i);
+            gboolean kept = TRUE;
+
+            for (guint q = 0; kept && q < alones->len; q++)
+              kept = g_hash_table_contains (g_ptr_array_index (alones, q), id);
+            if (kept)
+              g_ptr_array_add (expected, g_strdup (id));
+          }
+        g_test_message ("case %u, sort %u: %u of %u", c, s, expected->len, all->len);
+        if (cases[c].empty)
+          g_assert_cmpuint (expected->len, ==, 0);
+        else
+          g_assert_cmpuint (expected->len, >, 5);
+
+        g_assert_cmpuint (count (store, query), ==, expected->len);
+
+        /* All of them, a large page, then small pages from the front and
+         * the middle. */
+        {
+          g_autoptr(GPtrArray) customers = list (store, query, 0, N_SAMPLE);
+
+          rows = ids_of (customers);
+        }
+        g_assert_cmpuint (rows->len, ==, expected->len);
+        for (guint i = 0; i < rows->len; i++)
+          g_assert_cmpstr (g_ptr_array_index (rows, i), ==, g_ptr_array_index (expected, i));
+
+        {
+          g_autoptr(GPtrArray) page = page_ids (store, query, 0, CLT_STORE_MAX_PAGE_SIZE, &total);
+
+          g_assert_cmpuint (total, ==, expected->len);
+          g_assert_cmpuint (page->len, ==, MIN (expected->len, CLT_STORE_MAX_PAGE_SIZE));
+          for (guint i = 0; i < page->len; i++)
+            g_assert_cmpstr (g_ptr_array_index (page, i), ==, g_ptr_array_index (expected, i));
+        }
+
+        for (guint p = 0; p < 3; p++)
+          {
+            g_autoptr(GPtrArray) page = page_ids (store, query, p * 2, 5, &total);
+
+            g_assert_cmpuint (total, ==, expected->len);
+            for (guint i = 0; i < page->len; i++)
+              g_assert_cmpstr (g_ptr_array_index (page, i), ==,
+                               g_ptr_array_index (expected, p * 10 + i));
+            g_assert_cmpuint (page->len, ==, MIN (5, MAX ((gint) expected->len - (gint) p * 10, 0)));
+          }
+      }
+
+  close_store (store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -926,6 +1127,7 @@ main (int   argc,
   ADD ("paging/deep", test_paging_deep);
   ADD ("filters", test_filters);
   ADD ("filters/group", test_group_filter);
+  ADD ("filters/combined", test_combined_filters);
   ADD ("pending-deletion", test_pending_deletion);
   ADD ("custom-field-values", test_custom_field_values);
   ADD ("bulk", test_bulk);

@@ -1,0 +1,316 @@
+/* clt-sqlite-store-rowset.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Rowsets: the customers a read's set conditions select (searched text,
+ * a group, custom field conditions), collected once in C. Each condition
+ * is a list of customer rowids from one index; more than one are
+ * intersected in a bitmap, a sequential step per entry rather than a
+ * keyed lookup (about 0.9 µs) per row. The read then counts the rowset's
+ * length, tests a row along the sort walk with clt_rowset_has (c.pk), or
+ * starts from the rowids (json_each) when they are few: the full-text
+ * query, or the group and the custom field, are each evaluated once per
+ * read instead of once for the count and again for the page.
+ */
+
+#define G_LOG_DOMAIN "clt-sqlite-store"
+
+#include "config.h"
+
+#include "clt-sqlite-store-private.h"
+
+struct _Rowset
+{
+  char   *key;
+  GArray *pks;    /* gint64, ascending */
+  char   *json;   /* the pks as a JSON array, made when first asked */
+};
+
+struct _RowsetSource
+{
+  char      *sql;     /* yields one column: customer rowids */
+  GPtrArray *params;  /* GVariant: string, int64 or double */
+};
+
+RowsetSource *
+rowset_source_new (const char *sql)
+{
+  RowsetSource *source = g_new0 (RowsetSource, 1);
+
+  source->sql = g_strdup (sql);
+  source->params = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+  return source;
+}
+
+void
+rowset_source_add (RowsetSource *source,
+                   GVariant     *value)
+{
+  g_ptr_array_add (source->params, g_variant_ref_sink (value));
+}
+
+void
+rowset_source_free (RowsetSource *source)
+{
+  g_free (source->sql);
+  g_ptr_array_unref (source->params);
+  g_free (source);
+}
+
+static void
+rowset_clear (gpointer data)
+{
+  Rowset *rowset = data;
+
+  g_free (rowset->key);
+  g_array_unref (rowset->pks);
+  g_free (rowset->json);
+}
+
+/* A reader's cache and its current read each hold a reference: a commit
+ * seen while the read runs empties the cache, not the read's rowset. */
+Rowset *
+rowset_ref (Rowset *rowset)
+{
+  return g_rc_box_acquire (rowset);
+}
+
+void
+rowset_unref (Rowset *rowset)
+{
+  g_rc_box_release_full (rowset, rowset_clear);
+}
+
+guint
+rowset_get_length (Rowset *rowset)
+{
+  return rowset->pks->len;
+}
+
+const char *
+rowset_get_key (Rowset *rowset)
+{
+  return rowset->key;
+}
+
+const char *
+rowset_get_json (Rowset *rowset)
+{
+  if (rowset->json == NULL)
+    {
+      /* Up to 20 digits and a comma each: printf was a tenth of a read. */
+      char *json = g_malloc (21 * (gsize) rowset->pks->len + 3);
+      char *out = json;
+
+      *out++ = '[';
+      for (guint i = 0; i < rowset->pks->len; i++)
+        {
+          guint64 pk = (guint64) MAX (g_array_index (rowset->pks, gint64, i), 0);
+          char digits[21];
+          int n = 0;
+
+          if (i > 0)
+            *out++ = ',';
+          do
+            digits[n++] = (char) ('0' + pk % 10);
+          while ((pk /= 10) != 0);
+          while (n > 0)
+            *out++ = digits[--n];
+        }
+      *out++ = ']';
+      *out = '\0';
+      rowset->json = json;
+    }
+
+  return rowset->json;
+}
+
+static gboolean
+rowset_contains (Rowset *rowset,
+                 gint64  pk)
+{
+  const gint64 *pks = (const gint64 *) (gpointer) rowset->pks->data;
+  guint low = 0;
+  guint high = rowset->pks->len;
+
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+
+      if (pks[mid] < pk)
+        low = mid + 1;
+      else if (pks[mid] > pk)
+        high = mid;
+      else
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* clt_rowset_has (pk): whether @pk is in the rowset of the reader's
+ * current read (none: nothing is). */
+static void
+rowset_has_func (sqlite3_context  *context,
+                 int               argc,
+                 sqlite3_value   **argv)
+{
+  Reader *reader = sqlite3_user_data (context);
+
+  g_assert (argc == 1);
+  sqlite3_result_int (context,
+                      reader->rowset != NULL &&
+                      sqlite3_value_type (argv[0]) == SQLITE_INTEGER &&
+                      rowset_contains (reader->rowset, sqlite3_value_int64 (argv[0])));
+}
+
+void
+reader_add_rowset_function (Reader *reader)
+{
+  sqlite3_create_function_v2 (reader->db, "clt_rowset_has", 1,
+                              SQLITE_UTF8 | SQLITE_INNOCUOUS, reader, rowset_has_func,
+                              NULL, NULL, NULL);
+}
+
+static void
+bind_value (sqlite3_stmt *stmt,
+            int           index,
+            GVariant     *value)
+{
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+    sqlite3_bind_int64 (stmt, index, g_variant_get_int64 (value));
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
+    sqlite3_bind_double (stmt, index, g_variant_get_double (value));
+  else
+    sqlite3_bind_text (stmt, index, g_variant_get_string (value, NULL), -1, SQLITE_TRANSIENT);
+}
+
+/* Steps @source, calling back for each rowid. */
+static gboolean
+source_each (CltSqliteStore *self,
+             Reader         *reader,
+             RowsetSource   *source,
+             guint64        *in_bits,   /* NULL: every rowid */
+             guint64        *out_bits,  /* NULL: into @out_pks */
+             gint64          max_pk,
+             GArray         *out_pks,
+             GError        **error)
+{
+  g_autoptr(ReaderStmt) stmt = reader_prepare (self, reader, source->sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < source->params->len; i++)
+    bind_value (stmt, i + 1, g_ptr_array_index (source->params, i));
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 pk = sqlite3_column_int64 (stmt, 0);
+
+      if (out_bits == NULL)
+        {
+          g_array_append_val (out_pks, pk);
+          continue;
+        }
+      /* Past the last customer (the snapshot has none): in no set. */
+      if (pk < 0 || pk > max_pk)
+        continue;
+      if (in_bits == NULL || (in_bits[pk / 64] & (G_GUINT64_CONSTANT (1) << (pk % 64))) != 0)
+        out_bits[pk / 64] |= G_GUINT64_CONSTANT (1) << (pk % 64);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, reader->db, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+compare_pks (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The rowids every one of @sources yields, ascending, under @key. */
+Rowset *
+rowset_collect (CltSqliteStore  *self,
+                Reader          *reader,
+                const char      *key,
+                GPtrArray       *sources,
+                GError         **error)
+{
+  g_autoptr(GArray) pks = g_array_new (FALSE, FALSE, sizeof (gint64));
+  Rowset *rowset;
+
+  g_assert (sources->len > 0);
+
+  if (sources->len == 1)
+    {
+      gboolean ascending = TRUE;
+
+      if (!source_each (self, reader, g_ptr_array_index (sources, 0), NULL, NULL, 0, pks, error))
+        return NULL;
+      for (guint i = 1; ascending && i < pks->len; i++)
+        ascending = g_array_index (pks, gint64, i - 1) < g_array_index (pks, gint64, i);
+      if (!ascending)
+        {
+          gint64 *data = (gint64 *) (gpointer) pks->data;
+          guint n = 0;
+
+          g_array_sort (pks, compare_pks);
+          for (guint i = 0; i < pks->len; i++)
+            if (n == 0 || data[n - 1] != data[i])
+              data[n++] = data[i];
+          g_array_set_size (pks, n);
+        }
+    }
+  else
+    {
+      g_autofree guint64 *bits = NULL;
+      g_autofree guint64 *next = NULL;
+      g_autoptr(ReaderStmt) stmt = reader_prepare (self, reader, "SELECT max (pk) FROM customers",
+                                                   error);
+      gint64 max_pk = 0;
+      gsize n_words;
+
+      if (stmt == NULL)
+        return NULL;
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        max_pk = sqlite3_column_int64 (stmt, 0);
+      n_words = (gsize) MAX (max_pk, 0) / 64 + 1;
+      bits = g_new0 (guint64, n_words);
+
+      for (guint i = 0; i < sources->len; i++)
+        {
+          RowsetSource *source = g_ptr_array_index (sources, i);
+
+          next = g_new0 (guint64, n_words);
+          if (!source_each (self, reader, source, i > 0 ? bits : NULL, next, max_pk, NULL, error))
+            return NULL;
+          g_free (bits);
+          bits = g_steal_pointer (&next);
+        }
+
+      for (gsize w = 0; w < n_words; w++)
+        for (guint64 word = bits[w]; word != 0; word &= word - 1)
+          {
+            gint64 pk = (gint64) (w * 64 + (gsize) __builtin_ctzll (word));
+
+            g_array_append_val (pks, pk);
+          }
+    }
+
+  rowset = g_rc_box_new0 (Rowset);
+  rowset->key = g_strdup (key);
+  rowset->pks = g_steal_pointer (&pks);
+  return rowset;
+}
