@@ -973,6 +973,8 @@ conditions_on_field (GPtrArray  *conditions,
 }
 
 #define MAX_ROWSETS       4
+/* 8 MB of rowids a reader: a million customers each. */
+#define MAX_ROWSET_PKS    (1024 * 1024)
 #define MAX_READER_STMTS  64
 
 static void
@@ -980,9 +982,24 @@ rowset_key_append (GString  *key,
                    char      kind,
                    GVariant *value)
 {
-  g_autofree char *printed = g_variant_print (value, TRUE);
+  g_autoptr(GVariant) held = g_variant_ref_sink (value);
+  g_autofree char *printed = g_variant_print (held, TRUE);
 
   g_string_append_printf (key, "%c%zu:%s;", kind, strlen (printed), printed);
+}
+
+static guint
+cached_pks (Reader *reader)
+{
+  GHashTableIter iter;
+  gpointer value;
+  guint n = 0;
+
+  g_hash_table_iter_init (&iter, reader->rowsets);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    n += rowset_get_length (value);
+
+  return n;
 }
 
 /* The rowset of @query's set conditions, when it has the full-text
@@ -1073,7 +1090,8 @@ reader_rowset (CltSqliteStore  *self,
       rowset = rowset_collect (self, reader, key->str, sources, error);
       if (rowset == NULL)
         return FALSE;
-      if (g_hash_table_size (reader->rowsets) >= MAX_ROWSETS)
+      if (g_hash_table_size (reader->rowsets) >= MAX_ROWSETS ||
+          cached_pks (reader) + rowset_get_length (rowset) > MAX_ROWSET_PKS)
         g_hash_table_remove_all (reader->rowsets);
       g_hash_table_insert (reader->rowsets, (gpointer) rowset_get_key (rowset), rowset);
     }
