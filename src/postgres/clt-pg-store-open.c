@@ -230,9 +230,7 @@ prepare_database (CltPgStore  *self,
   if (version < CLT_PG_SCHEMA_VERSION && !clt_pg_schema_migrate (db, version, error))
     goto fail;
 
-  /* Secrets in mails that waited longer than their links live; change
-   * log entries older than anyone catches up on. */
-  if (!pgs_scrub_old_secrets (self, db, error) || !pgs_prune_change_log (self, db, error))
+  if (!sql_clear_expired (CLT_SQL_STORE (self), (CltSqlDb *) db, error))
     goto fail;
 
   return pgs_exec_sql (self, db, "COMMIT", error);
