@@ -75,23 +75,6 @@ pgs_set_db_error (CltPgStore  *self,
 
 /* Values {{{ */
 
-void
-pgs_bind_text (PgStmt *stmt,
-           int           idx,
-           const char   *text)
-{
-  pg_bind_text (stmt, idx, text != NULL ? text : "", -1, PG_TRANSIENT);
-}
-
-void
-pgs_bind_static_text (PgStmt *stmt,
-                  int           idx,
-                  const char   *text)
-{
-  /* Only for strings that outlive the next pg_step (). */
-  pg_bind_text (stmt, idx, text != NULL ? text : "", -1, PG_STATIC);
-}
-
 /* A custom field value at @idx, its sort keys at @idx + 1 (sort_number:
  * numbers, booleans 0/1) and @idx + 2 (sort_text: folded text); see
  * schema_v2 in clt-pg-schema.c. */
@@ -123,28 +106,9 @@ pgs_bind_field_value (PgStmt   *stmt,
     text = g_variant_get_string (value, NULL);
   else
     text = printed = g_variant_print (value, FALSE);
-  pgs_bind_text (stmt, idx, text);
+  pg_bind_text (stmt, idx, text, -1, PG_TRANSIENT);
   pg_bind_null (stmt, idx + 1);
   pg_bind_text (stmt, idx + 2, clt_fold_text (text), -1, g_free);
-}
-
-GDateTime *
-pgs_column_date_time (PgStmt *stmt,
-                  int           col)
-{
-  if (pg_column_type (stmt, col) == PG_NULL)
-    return NULL;
-
-  return pgs_date_time_from_usec (pg_column_int64 (stmt, col));
-}
-
-const char *
-pgs_column_text (PgStmt *stmt,
-             int           col)
-{
-  const char *text = (const char *) pg_column_text (stmt, col);
-
-  return text != NULL ? text : "";
 }
 
 /* }}} */

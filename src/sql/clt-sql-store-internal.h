@@ -190,6 +190,55 @@ G_GNUC_INTERNAL gboolean sql_select_customer_shop_data (CltSqlStore *self, CltSq
 G_GNUC_INTERNAL CltShopPreferences *sql_read_preferences (CltSqlStore *self, CltSqlDb *db, GError **error);
 G_GNUC_INTERNAL void clt_sql_store_shop_iface_init (CltStoreInterface *iface);
 
+/* Values of the engine-neutral statements. */
+
+static inline void
+sql_bind_text (CltSqlStmt *stmt,
+               int         idx,
+               const char *text)
+{
+  clt_sql_bind_text (stmt, idx, text != NULL ? text : "", -1, CLT_SQL_TRANSIENT);
+}
+
+/* Only for strings that outlive the next step. */
+static inline void
+sql_bind_static_text (CltSqlStmt *stmt,
+                      int         idx,
+                      const char *text)
+{
+  clt_sql_bind_text (stmt, idx, text != NULL ? text : "", -1, CLT_SQL_STATIC);
+}
+
+static inline void
+sql_bind_date_time (CltSqlStmt *stmt,
+                    int         idx,
+                    GDateTime  *dt)
+{
+  if (dt == NULL)
+    clt_sql_bind_null (stmt, idx);
+  else
+    clt_sql_bind_int64 (stmt, idx, sql_date_time_to_usec (dt));
+}
+
+static inline GDateTime *
+sql_column_date_time (CltSqlStmt *stmt,
+                      int         col)
+{
+  if (clt_sql_column_type (stmt, col) == CLT_SQL_NULL)
+    return NULL;
+
+  return sql_date_time_from_usec (clt_sql_column_int64 (stmt, col));
+}
+
+static inline const char *
+sql_column_text (CltSqlStmt *stmt,
+                 int         col)
+{
+  const char *text = (const char *) clt_sql_column_text (stmt, col);
+
+  return text != NULL ? text : "";
+}
+
 /* The subclasses' parts not shared yet call these by their old names
  * (clt-sqlite-store-private.h, clt-pg-store-private.h), through this: */
 #define CLT_SQL_SHARED(func, self, db, ...) \
