@@ -7,10 +7,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
-#include "clt-error.h"
-#include "clt-pg-schema.h"
+#include "clt-pg-store-private.h"
 
 /* Version 1: the tables of the SQLite store's schema version 3, with the
  * same names and columns, so that the store's statements and the
@@ -416,15 +413,9 @@ static const char schema_v3[] =
   ");"
   "CREATE INDEX customer_marketing_by_customer ON customer_marketing (customer_pk, kind, pk);";
 
-typedef struct
-{
-  int         version;
-  const char *sql;
-} MigrationStep;
-
 /* Forward steps: step N brings version N-1 to N. Append, never edit a
  * step that has shipped. */
-static const MigrationStep steps[] = {
+static const CltSqlMigrationStep steps[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
   { 3, schema_v3 },
@@ -476,6 +467,13 @@ clt_pg_schema_read_version (PgConn  *db,
   return pg_column_int (stmt, 0);
 }
 
+static char *
+record_version (int version)
+{
+  return g_strdup_printf ("INSERT INTO clt_schema_version (version, applied)"
+                          " VALUES (%d, %" G_GINT64_FORMAT ")", version, g_get_real_time ());
+}
+
 gboolean
 clt_pg_schema_migrate (PgConn  *db,
                        int      from_version,
@@ -492,24 +490,6 @@ clt_pg_schema_migrate (PgConn  *db,
       return FALSE;
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    {
-      g_autofree char *record = NULL;
-
-      if (steps[i].version <= from_version)
-        continue;
-
-      record = g_strdup_printf ("INSERT INTO clt_schema_version (version, applied)"
-                                " VALUES (%d, %" G_GINT64_FORMAT ")",
-                                steps[i].version, g_get_real_time ());
-      if (pg_exec (db, steps[i].sql) != PG_OK || pg_exec (db, record) != PG_OK)
-        {
-          g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_FAILED,
-                       _("The database could not be upgraded to version %d: %s"),
-                       steps[i].version, pg_errmsg (db));
-          return FALSE;
-        }
-    }
-
-  return TRUE;
+  return sql_migrate (&clt_pg_engine, (CltSqlDb *) db, steps, G_N_ELEMENTS (steps),
+                      from_version, CLT_PG_SCHEMA_VERSION, record_version, error);
 }

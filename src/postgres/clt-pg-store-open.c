@@ -175,7 +175,7 @@ clt_pg_store_is_empty (CltPgStore  *self,
                        gboolean    *empty,
                        GError     **error)
 {
-  g_autoptr(PgStmt) stmt = NULL;
+  g_autoptr(CltSqlStmt) stmt = NULL;
   Reader *reader;
   int rc;
 
@@ -190,14 +190,14 @@ clt_pg_store_is_empty (CltPgStore  *self,
                       " + (SELECT count(*) FROM companies) + (SELECT count(*) FROM custom_fields)"
                       " + (SELECT count(*) FROM change_log) + (SELECT count(*) FROM shop_preferences)",
                       error);
-  rc = stmt != NULL ? pg_step (stmt) : PG_ERROR;
-  if (stmt != NULL && rc != PG_ROW)
+  rc = stmt != NULL ? clt_sql_step (stmt) : PG_ERROR;
+  if (stmt != NULL && rc != CLT_SQL_ROW)
     pgs_set_db_error (self, error, reader->db, rc);
   else if (stmt != NULL)
-    *empty = pg_column_int64 (stmt, 0) == 0;
-  g_clear_pointer (&stmt, pg_finalize);
+    *empty = clt_sql_column_int64 (stmt, 0) == 0;
+  g_clear_pointer (&stmt, clt_sql_finalize);
   pgs_release_reader (self, reader);
-  return rc == PG_ROW;
+  return rc == CLT_SQL_ROW;
 }
 
 /* }}} */
@@ -230,9 +230,7 @@ prepare_database (CltPgStore  *self,
   if (version < CLT_PG_SCHEMA_VERSION && !clt_pg_schema_migrate (db, version, error))
     goto fail;
 
-  /* Secrets in mails that waited longer than their links live; change
-   * log entries older than anyone catches up on. */
-  if (!pgs_scrub_old_secrets (self, db, error) || !pgs_prune_change_log (self, db, error))
+  if (!sql_clear_expired (CLT_SQL_STORE (self), (CltSqlDb *) db, error))
     goto fail;
 
   return pgs_exec_sql (self, db, "COMMIT", error);

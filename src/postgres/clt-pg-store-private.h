@@ -126,15 +126,7 @@ G_GNUC_INTERNAL void pgs_stop_upkeep (CltPgStore *self);
 
 /* clt-pg-util.c */
 G_GNUC_INTERNAL void pgs_set_db_error (CltPgStore *self, GError **error, PgConn *db, int rc);
-G_GNUC_INTERNAL gboolean pgs_exec_sql (CltPgStore *self, PgConn *db, const char *sql, GError **error);
-G_GNUC_INTERNAL gboolean pgs_step_expect_done (CltPgStore *self, PgConn *db, PgStmt *stmt, GError **error);
-G_GNUC_INTERNAL PgStmt *pgs_prepare (CltPgStore *self, PgConn *db, const char *sql, GError **error);
-G_GNUC_INTERNAL void pgs_bind_text (PgStmt *stmt, int idx, const char *text);
-G_GNUC_INTERNAL void pgs_bind_static_text (PgStmt *stmt, int idx, const char *text);
 G_GNUC_INTERNAL void pgs_bind_field_value (PgStmt *stmt, int idx, GVariant *value);
-G_GNUC_INTERNAL void pgs_bind_date_time (PgStmt *stmt, int idx, GDateTime *dt);
-G_GNUC_INTERNAL GDateTime *pgs_column_date_time (PgStmt *stmt, int col);
-G_GNUC_INTERNAL const char *pgs_column_text (PgStmt *stmt, int col);
 
 /* clt-pg-store-query.c */
 G_GNUC_INTERNAL void clt_pg_store_query_iface_init (CltStoreInterface *iface);
@@ -148,17 +140,14 @@ G_GNUC_INTERNAL extern const CltSqlDialect clt_pg_dialect;
 #define pgs_select_customer_list(self, db, ...) CLT_SQL_SHARED (select_customer_list, self, db, __VA_ARGS__)
 #define pgs_select_emails(self, db, ...) CLT_SQL_SHARED (select_emails, self, db, __VA_ARGS__)
 #define pgs_select_marketing(self, db, ...) CLT_SQL_SHARED (select_marketing, self, db, __VA_ARGS__)
-#define pgs_scrub_old_secrets(self, db, ...) CLT_SQL_SHARED (scrub_old_secrets, self, db, __VA_ARGS__)
 #define pgs_select_customer_shop_data(self, db, ...) CLT_SQL_SHARED (select_customer_shop_data, self, db, __VA_ARGS__)
 #define pgs_select_assisted_sessions(self, db, ...) CLT_SQL_SHARED (select_assisted_sessions, self, db, __VA_ARGS__)
 #define pgs_lookup_customer_pk(self, db, ...) CLT_SQL_SHARED (lookup_customer_pk, self, db, __VA_ARGS__)
 #define pgs_read_customer_by_pk(self, db, ...) CLT_SQL_SHARED (read_customer_by_pk, self, db, __VA_ARGS__)
+#define pgs_exec_sql(self, db, ...) CLT_SQL_SHARED (exec, self, db, __VA_ARGS__)
+#define pgs_prepare(self, db, ...) CLT_SQL_SHARED (prepare, self, db, __VA_ARGS__)
 #define pgs_return_invalid sql_return_invalid
 #define pgs_run_read(self, tag, func, ...) \
   sql_run_read ((CltSqlStore *) (self), tag, CLT_SQL_ENGINE_FUNC (func), __VA_ARGS__)
-#define pgs_prune_change_log(self, db, ...) CLT_SQL_SHARED (prune_change_log, self, db, __VA_ARGS__)
-#define pgs_date_time_to_usec sql_date_time_to_usec
-#define pgs_date_time_from_usec sql_date_time_from_usec
-#define pgs_split_lines sql_split_lines
 
 G_END_DECLS

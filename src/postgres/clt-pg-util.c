@@ -50,6 +50,8 @@ const CltSqlDialect clt_pg_dialect = {
 
 /* Errors {{{ */
 
+/* PostgreSQL's own failures in words for the user; the rest as for any
+ * engine. */
 void
 pgs_set_db_error (CltPgStore  *self,
                   GError     **error,
@@ -59,121 +61,19 @@ pgs_set_db_error (CltPgStore  *self,
   const char *detail = db != NULL ? pg_errmsg (db) : "";
   const char *name = self->location;
 
-  switch (rc & 0xff)
-    {
-    case PG_INTERRUPT:
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Operation was cancelled"));
-      break;
-
-    case PG_READONLY:
-      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_READ_ONLY,
-                   _("The database “%s” is read-only."), name);
-      break;
-
-    case PG_BUSY:
-      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_UNAVAILABLE,
-                   _("The database “%s” is busy. Try again in a moment."), name);
-      break;
-
-    case PG_CANTOPEN:
-      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_UNAVAILABLE,
-                   _("The connection to the database “%s” was lost: %s"), name, detail);
-      break;
-
-    case PG_FULL:
-      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_FAILED,
-                   _("The database server of “%s” is out of space or memory (%s)."), name, detail);
-      break;
-
-    case PG_CONSTRAINT:
-      if (rc == PG_CONSTRAINT_UNIQUE)
-        g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_CONFLICT,
-                     _("An entry with the same key already exists (%s)."), detail);
-      else
-        g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_INVALID,
-                     _("The change was refused by the database (%s)."), detail);
-      break;
-
-    default:
-      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_FAILED,
-                   _("The database “%s” could not be used: %s"), name, detail);
-      break;
-    }
-}
-
-gboolean
-pgs_step_expect_done (CltPgStore  *self,
-                      PgConn      *db,
-                      PgStmt      *stmt,
-                      GError     **error)
-{
-  int rc = pg_step (stmt);
-
-  if (rc != PG_DONE && rc != PG_ROW)
-    {
-      pgs_set_db_error (self, error, db, rc);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-gboolean
-pgs_exec_sql (CltPgStore *self,
-          PgConn        *db,
-          const char     *sql,
-          GError        **error)
-{
-  int rc = pg_exec (db, sql);
-
-  if (rc != PG_OK)
-    {
-      pgs_set_db_error (self, error, db, rc);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-PgStmt *
-pgs_prepare (CltPgStore *self,
-         PgConn        *db,
-         const char     *sql,
-         GError        **error)
-{
-  PgStmt *stmt = NULL;
-  int rc = pg_prepare_v2 (db, sql, -1, &stmt, NULL);
-
-  if (rc != PG_OK)
-    {
-      pgs_set_db_error (self, error, db, rc);
-      pg_finalize (stmt);
-      return NULL;
-    }
-
-  return stmt;
+  if ((rc & 0xff) == PG_CANTOPEN)
+    g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_UNAVAILABLE,
+                 _("The connection to the database “%s” was lost: %s"), name, detail);
+  else if ((rc & 0xff) == PG_FULL)
+    g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_FAILED,
+                 _("The database server of “%s” is out of space or memory (%s)."), name, detail);
+  else
+    sql_set_common_db_error (error, rc, name, detail);
 }
 
 /* }}} */
 
 /* Values {{{ */
-
-void
-pgs_bind_text (PgStmt *stmt,
-           int           idx,
-           const char   *text)
-{
-  pg_bind_text (stmt, idx, text != NULL ? text : "", -1, PG_TRANSIENT);
-}
-
-void
-pgs_bind_static_text (PgStmt *stmt,
-                  int           idx,
-                  const char   *text)
-{
-  /* Only for strings that outlive the next pg_step (). */
-  pg_bind_text (stmt, idx, text != NULL ? text : "", -1, PG_STATIC);
-}
 
 /* A custom field value at @idx, its sort keys at @idx + 1 (sort_number:
  * numbers, booleans 0/1) and @idx + 2 (sort_text: folded text); see
@@ -206,39 +106,9 @@ pgs_bind_field_value (PgStmt   *stmt,
     text = g_variant_get_string (value, NULL);
   else
     text = printed = g_variant_print (value, FALSE);
-  pgs_bind_text (stmt, idx, text);
+  pg_bind_text (stmt, idx, text, -1, PG_TRANSIENT);
   pg_bind_null (stmt, idx + 1);
   pg_bind_text (stmt, idx + 2, clt_fold_text (text), -1, g_free);
-}
-
-void
-pgs_bind_date_time (PgStmt *stmt,
-                int           idx,
-                GDateTime    *dt)
-{
-  if (dt == NULL)
-    pg_bind_null (stmt, idx);
-  else
-    pg_bind_int64 (stmt, idx, pgs_date_time_to_usec (dt));
-}
-
-GDateTime *
-pgs_column_date_time (PgStmt *stmt,
-                  int           col)
-{
-  if (pg_column_type (stmt, col) == PG_NULL)
-    return NULL;
-
-  return pgs_date_time_from_usec (pg_column_int64 (stmt, col));
-}
-
-const char *
-pgs_column_text (PgStmt *stmt,
-             int           col)
-{
-  const char *text = (const char *) pg_column_text (stmt, col);
-
-  return text != NULL ? text : "";
 }
 
 /* }}} */

@@ -34,10 +34,19 @@ typedef struct _CltSqlStmt CltSqlStmt;
 #define CLT_SQL_ROW       100
 #define CLT_SQL_DONE      101
 
+/* The failures both engines report (the low byte of a code). */
+#define CLT_SQL_BUSY        5
+#define CLT_SQL_LOCKED      6
+#define CLT_SQL_READONLY    8
+#define CLT_SQL_INTERRUPT   9
+#define CLT_SQL_CONSTRAINT 19
+
 #define CLT_SQL_NULL        5
 
-/* A row that would break a UNIQUE constraint (extended code). */
-#define CLT_SQL_CONSTRAINT_UNIQUE (19 | (8 << 8))
+/* A row that would break a UNIQUE constraint or a primary key (extended
+ * codes). */
+#define CLT_SQL_CONSTRAINT_UNIQUE     (CLT_SQL_CONSTRAINT | (8 << 8))
+#define CLT_SQL_CONSTRAINT_PRIMARYKEY (CLT_SQL_CONSTRAINT | (6 << 8))
 
 /* The last argument of bind_text (): the text is used in place until the
  * next step (STATIC), copied (TRANSIENT), or handed to that function. */

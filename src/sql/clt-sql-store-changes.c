@@ -23,10 +23,10 @@
 /* The log is for catching up (other windows, a server's change feed), not
  * an archive: what is older than a month goes when a writer opens (the
  * dialect's prune_change_log says what stays). */
-gboolean
-sql_prune_change_log (CltSqlStore  *self,
-                      CltSqlDb     *db,
-                      GError      **error)
+static gboolean
+prune_change_log (CltSqlStore  *self,
+                  CltSqlDb     *db,
+                  GError      **error)
 {
   g_autoptr(CltSqlStmt) stmt = prepare (self, db, SQL_CLASS (self)->dialect->prune_change_log,
                                         error);
@@ -35,6 +35,17 @@ sql_prune_change_log (CltSqlStore  *self,
     return FALSE;
   clt_sql_bind_int64 (stmt, 1, now_usec () - CHANGE_LOG_LIFETIME_USEC);
   return step_expect_done (self, db, stmt, error);
+}
+
+/* What a writer clears as it opens the database, in the transaction that
+ * brought its schema up to date: secrets in mails that waited longer than
+ * their links live, change log entries older than anyone catches up on. */
+gboolean
+sql_clear_expired (CltSqlStore  *self,
+                   CltSqlDb     *db,
+                   GError      **error)
+{
+  return sql_scrub_old_secrets (self, db, error) && prune_change_log (self, db, error);
 }
 
 gint64

@@ -100,7 +100,16 @@ G_GNUC_INTERNAL void sql_op_emit_changes (CltSqlStore *self, CltSqlOp *op);
 G_GNUC_INTERNAL void sql_run_read (CltSqlStore *self, gpointer source_tag, CltSqlReadFunc func, gpointer data, GDestroyNotify data_free, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 G_GNUC_INTERNAL void sql_run_write (CltSqlStore *self, gpointer source_tag, CltSqlWriteFunc func, gpointer data, GDestroyNotify data_free, CltPermission permission, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 
+/* A step of a schema's migrations: it brings version - 1 to version. */
+typedef struct
+{
+  int         version;
+  const char *sql;
+} CltSqlMigrationStep;
+
 /* clt-sql-util.c */
+G_GNUC_INTERNAL void sql_set_common_db_error (GError **error, int rc, const char *name, const char *detail);
+G_GNUC_INTERNAL gboolean sql_migrate (const CltSqlEngine *engine, CltSqlDb *db, const CltSqlMigrationStep *steps, guint n_steps, int from_version, int to_version, char *(*record_version) (int version), GError **error);
 G_GNUC_INTERNAL gint64 sql_date_time_to_usec (GDateTime *dt);
 G_GNUC_INTERNAL GDateTime *sql_date_time_from_usec (gint64 usec);
 G_GNUC_INTERNAL char **sql_split_lines (const char *text);
@@ -108,6 +117,7 @@ G_GNUC_INTERNAL char *sql_join_lines (const char *const *strv);
 G_GNUC_INTERNAL char *sql_make_random_id (guint n_chars);
 G_GNUC_INTERNAL gboolean sql_exec (CltSqlStore *self, CltSqlDb *db, const char *sql, GError **error);
 G_GNUC_INTERNAL CltSqlStmt *sql_prepare (CltSqlStore *self, CltSqlDb *db, const char *sql, GError **error);
+G_GNUC_INTERNAL gpointer sql_prepare_native (CltSqlStore *self, CltSqlDb *db, const char *sql, GError **error);
 
 /* clt-sql-store-addresses.c */
 G_GNUC_INTERNAL gboolean sql_select_customer_list (CltSqlStore *self, CltSqlDb *db, CustomerListKind kind, gint64 pk, const char *customer_id, GPtrArray **out, GError **error);
@@ -125,7 +135,7 @@ G_GNUC_INTERNAL gboolean sql_select_assisted_sessions (CltSqlStore *self, CltSql
 G_GNUC_INTERNAL void clt_sql_store_assisted_iface_init (CltStoreInterface *iface);
 
 /* clt-sql-store-changes.c */
-G_GNUC_INTERNAL gboolean sql_prune_change_log (CltSqlStore *self, CltSqlDb *db, GError **error);
+G_GNUC_INTERNAL gboolean sql_clear_expired (CltSqlStore *self, CltSqlDb *db, GError **error);
 G_GNUC_INTERNAL gint64 sql_read_last_change (CltSqlStore *self, CltSqlDb *db);
 G_GNUC_INTERNAL void sql_poll_changes (CltSqlStore *self);
 G_GNUC_INTERNAL void sql_start_upkeep (CltSqlStore *self, gint64 last_change);
@@ -179,6 +189,55 @@ G_GNUC_INTERNAL gboolean sql_lookup_company (CltSqlStore *self, CltSqlDb *db, co
 G_GNUC_INTERNAL gboolean sql_select_customer_shop_data (CltSqlStore *self, CltSqlDb *db, gint64 pk, const char *company_id, GPtrArray **sites, GPtrArray **groups, CltCompany **company, GError **error);
 G_GNUC_INTERNAL CltShopPreferences *sql_read_preferences (CltSqlStore *self, CltSqlDb *db, GError **error);
 G_GNUC_INTERNAL void clt_sql_store_shop_iface_init (CltStoreInterface *iface);
+
+/* Values of the engine-neutral statements. */
+
+static inline void
+sql_bind_text (CltSqlStmt *stmt,
+               int         idx,
+               const char *text)
+{
+  clt_sql_bind_text (stmt, idx, text != NULL ? text : "", -1, CLT_SQL_TRANSIENT);
+}
+
+/* Only for strings that outlive the next step. */
+static inline void
+sql_bind_static_text (CltSqlStmt *stmt,
+                      int         idx,
+                      const char *text)
+{
+  clt_sql_bind_text (stmt, idx, text != NULL ? text : "", -1, CLT_SQL_STATIC);
+}
+
+static inline void
+sql_bind_date_time (CltSqlStmt *stmt,
+                    int         idx,
+                    GDateTime  *dt)
+{
+  if (dt == NULL)
+    clt_sql_bind_null (stmt, idx);
+  else
+    clt_sql_bind_int64 (stmt, idx, sql_date_time_to_usec (dt));
+}
+
+static inline GDateTime *
+sql_column_date_time (CltSqlStmt *stmt,
+                      int         col)
+{
+  if (clt_sql_column_type (stmt, col) == CLT_SQL_NULL)
+    return NULL;
+
+  return sql_date_time_from_usec (clt_sql_column_int64 (stmt, col));
+}
+
+static inline const char *
+sql_column_text (CltSqlStmt *stmt,
+                 int         col)
+{
+  const char *text = (const char *) clt_sql_column_text (stmt, col);
+
+  return text != NULL ? text : "";
+}
 
 /* The subclasses' parts not shared yet call these by their old names
  * (clt-sqlite-store-private.h, clt-pg-store-private.h), through this: */

@@ -90,53 +90,11 @@ sql_changes (CltSqlStore *self,
   return SQL_CLASS (self)->engine->changes (db);
 }
 
-static inline void
-bind_text (CltSqlStmt *stmt,
-           int         idx,
-           const char *text)
-{
-  clt_sql_bind_text (stmt, idx, text != NULL ? text : "", -1, CLT_SQL_TRANSIENT);
-}
-
-/* Only for strings that outlive the next step. */
-static inline void
-bind_static_text (CltSqlStmt *stmt,
-                  int         idx,
-                  const char *text)
-{
-  clt_sql_bind_text (stmt, idx, text != NULL ? text : "", -1, CLT_SQL_STATIC);
-}
-
-static inline void
-bind_date_time (CltSqlStmt *stmt,
-                int         idx,
-                GDateTime  *dt)
-{
-  if (dt == NULL)
-    clt_sql_bind_null (stmt, idx);
-  else
-    clt_sql_bind_int64 (stmt, idx, sql_date_time_to_usec (dt));
-}
-
-static inline GDateTime *
-column_date_time (CltSqlStmt *stmt,
-                  int         col)
-{
-  if (clt_sql_column_type (stmt, col) == CLT_SQL_NULL)
-    return NULL;
-
-  return sql_date_time_from_usec (clt_sql_column_int64 (stmt, col));
-}
-
-static inline const char *
-column_text (CltSqlStmt *stmt,
-             int         col)
-{
-  const char *text = (const char *) clt_sql_column_text (stmt, col);
-
-  return text != NULL ? text : "";
-}
-
+#define bind_text sql_bind_text
+#define bind_static_text sql_bind_static_text
+#define bind_date_time sql_bind_date_time
+#define column_date_time sql_column_date_time
+#define column_text sql_column_text
 #define step_expect_done sql_step_expect_done
 #define step_done sql_step_done
 #define exists_text sql_exists_text

@@ -7,11 +7,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
-#include "clt-error.h"
-#include "clt-sqlite-schema.h"
-#include "clt-sqlite-store.h"
+#include "clt-sqlite-store-private.h"
 
 /* Version 1: the schema for the whole mission, so that later issues add
  * code, not tables.
@@ -521,15 +517,9 @@ static const char schema_v6[] =
   ");"
   "CREATE INDEX customer_marketing_by_customer ON customer_marketing (customer_pk, kind, pk);";
 
-typedef struct
-{
-  int         version;
-  const char *sql;
-} MigrationStep;
-
 /* Forward steps: step N brings version N-1 to N. Append, never edit a
  * step that has shipped. */
-static const MigrationStep steps[] = {
+static const CltSqlMigrationStep steps[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
   { 3, schema_v3 },
@@ -540,34 +530,20 @@ static const MigrationStep steps[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == CLT_SQLITE_SCHEMA_VERSION);
 
+static char *
+record_version (int version)
+{
+  return g_strdup_printf ("PRAGMA user_version = %d;", version);
+}
+
 static gboolean
 migrate_to (sqlite3  *db,
             int       from_version,
             int       to_version,
             GError  **error)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    {
-      g_autofree char *set_version = NULL;
-      char *errmsg = NULL;
-
-      if (steps[i].version <= from_version || steps[i].version > to_version)
-        continue;
-
-      set_version = g_strdup_printf ("PRAGMA user_version = %d;", steps[i].version);
-
-      if (sqlite3_exec (db, steps[i].sql, NULL, NULL, &errmsg) != SQLITE_OK ||
-          sqlite3_exec (db, set_version, NULL, NULL, &errmsg) != SQLITE_OK)
-        {
-          g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_FAILED,
-                       _("The database could not be upgraded to version %d: %s"),
-                       steps[i].version, errmsg != NULL ? errmsg : _("unknown error"));
-          sqlite3_free (errmsg);
-          return FALSE;
-        }
-    }
-
-  return TRUE;
+  return sql_migrate (&clt_sqlite_engine, (CltSqlDb *) db, steps, G_N_ELEMENTS (steps),
+                      from_version, to_version, record_version, error);
 }
 
 gboolean

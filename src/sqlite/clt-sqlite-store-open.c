@@ -504,9 +504,7 @@ open_writer (CltSqliteStore *self,
       goto fail;
     }
 
-  /* Secrets in mails that waited longer than their links live; change
-   * log entries older than anyone catches up on. */
-  if (!scrub_old_secrets (self, db, error) || !prune_change_log (self, db, error))
+  if (!sql_clear_expired (CLT_SQL_STORE (self), (CltSqlDb *) db, error))
     {
       sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
       goto fail;

@@ -164,18 +164,18 @@ G_GNUC_INTERNAL void request_wal_fold (CltSqliteStore *self);
 /* clt-sqlite-util.c */
 G_GNUC_INTERNAL gboolean rc_is_corrupt (int rc);
 G_GNUC_INTERNAL void set_db_error (CltSqliteStore *self, GError **error, sqlite3 *db, int rc);
-G_GNUC_INTERNAL gboolean exec_sql (CltSqliteStore *self, sqlite3 *db, const char *sql, GError **error);
-G_GNUC_INTERNAL gboolean step_expect_done (CltSqliteStore *self, sqlite3 *db, sqlite3_stmt *stmt, GError **error);
 G_GNUC_INTERNAL int begin_secure_delete (sqlite3 *db);
 G_GNUC_INTERNAL void restore_secure_delete (sqlite3 *db, int previous);
+<<<<<<< HEAD
 G_GNUC_INTERNAL sqlite3_stmt *prepare (CltSqliteStore *self, sqlite3 *db, const char *sql, GError **error);
 G_GNUC_INTERNAL sqlite3_stmt *reader_prepare (CltSqliteStore *self, Reader *reader, const char *sql, GError **error);
 G_GNUC_INTERNAL void reader_stmt_release (sqlite3_stmt *stmt);
 typedef sqlite3_stmt ReaderStmt;
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReaderStmt, reader_stmt_release)
+=======
+>>>>>>> sqlshare
 G_GNUC_INTERNAL void bind_text (sqlite3_stmt *stmt, int idx, const char *text);
 G_GNUC_INTERNAL void bind_static_text (sqlite3_stmt *stmt, int idx, const char *text);
-G_GNUC_INTERNAL void bind_date_time (sqlite3_stmt *stmt, int idx, GDateTime *dt);
 G_GNUC_INTERNAL GDateTime *column_date_time (sqlite3_stmt *stmt, int col);
 G_GNUC_INTERNAL const char *column_text (sqlite3_stmt *stmt, int col);
 G_GNUC_INTERNAL void bind_field_value (sqlite3_stmt *stmt, int idx, GVariant *value);
@@ -194,15 +194,16 @@ G_GNUC_INTERNAL extern const CltSqlDialect clt_sqlite_dialect;
 #define select_customer_list(self, db, ...) CLT_SQL_SHARED (select_customer_list, self, db, __VA_ARGS__)
 #define select_emails(self, db, ...) CLT_SQL_SHARED (select_emails, self, db, __VA_ARGS__)
 #define select_marketing(self, db, ...) CLT_SQL_SHARED (select_marketing, self, db, __VA_ARGS__)
-#define scrub_old_secrets(self, db, ...) CLT_SQL_SHARED (scrub_old_secrets, self, db, __VA_ARGS__)
 #define select_customer_shop_data(self, db, ...) CLT_SQL_SHARED (select_customer_shop_data, self, db, __VA_ARGS__)
 #define select_assisted_sessions(self, db, ...) CLT_SQL_SHARED (select_assisted_sessions, self, db, __VA_ARGS__)
 #define lookup_customer_pk(self, db, ...) CLT_SQL_SHARED (lookup_customer_pk, self, db, __VA_ARGS__)
 #define read_customer_by_pk(self, db, ...) CLT_SQL_SHARED (read_customer_by_pk, self, db, __VA_ARGS__)
+#define exec_sql(self, db, ...) CLT_SQL_SHARED (exec, self, db, __VA_ARGS__)
+#define prepare(self, db, ...) \
+  ((sqlite3_stmt *) CLT_SQL_SHARED (prepare_native, self, db, __VA_ARGS__))
 #define return_invalid sql_return_invalid
 #define run_read(self, tag, func, ...) \
   sql_run_read ((CltSqlStore *) (self), tag, CLT_SQL_ENGINE_FUNC (func), __VA_ARGS__)
-#define prune_change_log(self, db, ...) CLT_SQL_SHARED (prune_change_log, self, db, __VA_ARGS__)
 #define date_time_to_usec sql_date_time_to_usec
 #define date_time_from_usec sql_date_time_from_usec
 #define split_lines sql_split_lines

@@ -60,6 +60,8 @@ rc_is_corrupt (int rc)
   return (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB;
 }
 
+/* SQLite's own failures in words for the user; the rest as for any
+ * engine. */
 void
 set_db_error (CltSqliteStore *self,
               GError        **error,
@@ -69,68 +71,17 @@ set_db_error (CltSqliteStore *self,
   const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
   g_autofree char *name = g_filename_display_basename (self->path);
 
-  switch (rc & 0xff)
-    {
-    case SQLITE_INTERRUPT:
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Operation was cancelled"));
-      break;
-
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_FAILED,
-                   _("The database “%s” is damaged (%s)."), name, detail);
-      break;
-
-    case SQLITE_READONLY:
-      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_READ_ONLY,
-                   _("The database “%s” is read-only."), name);
-      break;
-
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_UNAVAILABLE,
-                   _("The database “%s” is busy. Try again in a moment."), name);
-      break;
-
-    case SQLITE_FULL:
-      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_FAILED,
-                   _("The disk holding “%s” is full."), name);
-      break;
-
-    case SQLITE_CONSTRAINT:
-      if (rc == SQLITE_CONSTRAINT_COMMITHOOK)
-        g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_FAILED,
-                     _("The change could not be saved in “%s”."), name);
-      else if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
-        g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_CONFLICT,
-                     _("An entry with the same key already exists (%s)."), detail);
-      else
-        g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_INVALID,
-                     _("The change was refused by the database (%s)."), detail);
-      break;
-
-    default:
-      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_FAILED,
-                   _("The database “%s” could not be used: %s"), name, detail);
-      break;
-    }
-}
-
-gboolean
-step_expect_done (CltSqliteStore *self,
-                  sqlite3        *db,
-                  sqlite3_stmt   *stmt,
-                  GError        **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    {
-      set_db_error (self, error, db, rc);
-      return FALSE;
-    }
-
-  return TRUE;
+  if (rc_is_corrupt (rc))
+    g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_FAILED,
+                 _("The database “%s” is damaged (%s)."), name, detail);
+  else if ((rc & 0xff) == SQLITE_FULL)
+    g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_FAILED,
+                 _("The disk holding “%s” is full."), name);
+  else if (rc == SQLITE_CONSTRAINT_COMMITHOOK)
+    g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_FAILED,
+                 _("The change could not be saved in “%s”."), name);
+  else
+    sql_set_common_db_error (error, rc, name, detail);
 }
 
 /* PRAGMA secure_delete for the writes that remove personal data (Debian
@@ -159,42 +110,6 @@ restore_secure_delete (sqlite3 *db,
   g_autofree char *sql = g_strdup_printf ("PRAGMA secure_delete = %d", previous);
 
   sqlite3_exec (db, sql, NULL, NULL, NULL);
-}
-
-gboolean
-exec_sql (CltSqliteStore *self,
-          sqlite3        *db,
-          const char     *sql,
-          GError        **error)
-{
-  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      set_db_error (self, error, db, rc);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-sqlite3_stmt *
-prepare (CltSqliteStore *self,
-         sqlite3        *db,
-         const char     *sql,
-         GError        **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      set_db_error (self, error, db, rc);
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-
-  return stmt;
 }
 
 /* A read's statements, prepared once per reader connection and kept
@@ -287,17 +202,6 @@ bind_field_value (sqlite3_stmt *stmt,
       bind_text (stmt, idx, text);
       sqlite3_bind_text (stmt, idx + 1, clt_fold_text (text), -1, g_free);
     }
-}
-
-void
-bind_date_time (sqlite3_stmt *stmt,
-                int           idx,
-                GDateTime    *dt)
-{
-  if (dt == NULL)
-    sqlite3_bind_null (stmt, idx);
-  else
-    sqlite3_bind_int64 (stmt, idx, date_time_to_usec (dt));
 }
 
 GDateTime *
