@@ -323,7 +323,13 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
 
       gtk_box_append (GTK_BOX (line), status);
 
+      /* The icon and "Unverified" stay hidden until bound (update_status_cell
+       * shows one of them). Hidden first for a cheaper reason too: setting a
+       * visible widget's tooltip asks the display where the pointer is, a
+       * round trip to the X server for each of the ~200 rows GTK builds
+       * when a search's few rows grow back. */
       icon = gtk_image_new_from_icon_name ("emblem-ok-symbolic");
+      gtk_widget_set_visible (icon, FALSE);
       gtk_widget_set_tooltip_text (icon, _("Email address verified"));
       gtk_widget_add_css_class (icon, "verified-icon");
       gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
@@ -332,6 +338,7 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
       gtk_box_append (GTK_BOX (line), icon);
 
       unverified = _clt_customer_table_create_inscription (FALSE);
+      gtk_widget_set_visible (unverified, FALSE);
       set_inscription_text (unverified, _("Unverified"));
       gtk_widget_set_tooltip_text (unverified, _("Email address not verified yet"));
       gtk_widget_add_css_class (unverified, "dim-label");
