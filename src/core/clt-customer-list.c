@@ -96,6 +96,13 @@ struct _CltCustomerList
   GSource      *reload_source;
   guint         n_short_page_reloads;
 
+  /* Pages get_item () evicted (nobody held a row of them), freed from an
+   * idle: finalizing a page of customers inside get_item () (a view's
+   * scroll jump) cost a tenth of the frame. Linked through Page.link,
+   * oldest first. */
+  GQueue        evicted;
+  GSource      *free_source;
+
   /* Set while the rows shown may predate a store change, i.e. from the
    * change until a count started after it succeeds. */
   guint         stale : 1;
@@ -236,24 +243,91 @@ cancel_page_request (CltCustomerList *self,
   self->n_page_requests--;
 }
 
-/* Removes @page from the cache and frees it; the caller updates "loading". */
 static void
-evict_page (CltCustomerList *self,
-            Page            *page)
+page_free (Page *page)
 {
-  cancel_page_request (self, page);
-  g_queue_unlink (&self->lru, &page->link);
-  g_hash_table_remove (self->pages, GUINT_TO_POINTER (page->index));
   g_clear_pointer (&page->rows, g_ptr_array_unref);
   g_assert (page->n_held == 0);
   g_free (page);
 }
 
 static void
+free_evicted (CltCustomerList *self)
+{
+  GList *link;
+
+  /* The links are the pages' own: pop links, never items. */
+  while ((link = g_queue_pop_head_link (&self->evicted)) != NULL)
+    page_free (link->data);
+
+  if (self->free_source != NULL)
+    {
+      g_source_destroy (self->free_source);
+      g_clear_pointer (&self->free_source, g_source_unref);
+    }
+}
+
+/* One page a dispatch: a frame or a store answer waiting meanwhile goes
+ * first. */
+static gboolean
+free_evicted_idle_cb (gpointer user_data)
+{
+  CltCustomerList *self = user_data;
+  GList *link = g_queue_pop_head_link (&self->evicted);
+
+  if (link != NULL)
+    page_free (link->data);
+
+  if (self->evicted.length > 0)
+    return G_SOURCE_CONTINUE;
+
+  g_clear_pointer (&self->free_source, g_source_unref);
+  return G_SOURCE_REMOVE;
+}
+
+/* At most this many evicted pages wait for the idle: the next page is
+ * allocated before they are freed, so each one waiting is memory. */
+#define MAX_EVICTED_WAITING 4
+
+/* Removes @page from the cache and frees it: from an idle when @defer and
+ * no row of it is held, else now (a holder then keeps a plain object, see
+ * row_free ()). The caller updates "loading". Nothing reaches a page once
+ * it is out of the cache: get_item () and find_loaded () look in the
+ * cache only. */
+static void
+evict_page (CltCustomerList *self,
+            Page            *page,
+            gboolean         defer)
+{
+  cancel_page_request (self, page);
+  g_queue_unlink (&self->lru, &page->link);
+  g_hash_table_remove (self->pages, GUINT_TO_POINTER (page->index));
+
+  if (!defer || page_is_held (page))
+    {
+      page_free (page);
+      return;
+    }
+
+  if (self->evicted.length >= MAX_EVICTED_WAITING)
+    page_free (g_queue_pop_head_link (&self->evicted)->data);
+
+  g_queue_push_tail_link (&self->evicted, &page->link);
+  if (self->free_source == NULL)
+    {
+      self->free_source = g_idle_source_new ();
+      g_source_set_callback (self->free_source, free_evicted_idle_cb, self, NULL);
+      g_source_set_static_name (self->free_source, "[clt] CltCustomerList free evicted");
+      g_source_attach (self->free_source, g_main_context_get_thread_default ());
+    }
+}
+
+static void
 drop_cache (CltCustomerList *self)
 {
   while (self->lru.tail != NULL)
-    evict_page (self, self->lru.tail->data);
+    evict_page (self, self->lru.tail->data, FALSE);
+  free_evicted (self);
 }
 
 static void
@@ -405,7 +479,7 @@ create_page (CltCustomerList *self,
 
       l = l->prev;
       if (!page_is_held (old))
-        evict_page (self, old);
+        evict_page (self, old, TRUE);
     }
 
   if (request)
@@ -466,7 +540,7 @@ refetch_cached_pages (CltCustomerList *self,
 
       l = l->next;
       if (!page_is_held (page))
-        evict_page (self, page);
+        evict_page (self, page, FALSE);
       else if (page->index >= n_first_pages || first_rows == NULL)
         start_page_request (self, page);
     }
@@ -520,7 +594,7 @@ swap_contents (CltCustomerList *self,
 
       l = l->next;
       if (page->index * self->page_size >= n_kept || !page_is_held (page))
-        evict_page (self, page);
+        evict_page (self, page, FALSE);
     }
 
   self->n_items = n_items;
@@ -978,6 +1052,7 @@ clt_customer_list_init (CltCustomerList *self)
   self->max_pages = DEFAULT_MAX_PAGES;
   self->pages = g_hash_table_new (NULL, NULL);
   g_queue_init (&self->lru);
+  g_queue_init (&self->evicted);
 }
 
 CltCustomerList *

@@ -397,6 +397,10 @@ test_cache_bound (void)
   g_assert_cmpuint (fake_store_get_n_held_cancelled (store), ==, 0);
   g_assert_nonnull (evicted);
   touch (list, 90);
+  /* Out of the cache at once, freed from an idle. */
+  g_assert_cmpuint (clt_customer_list_get_n_cached_pages (list), ==, 3);
+  g_assert_nonnull (evicted);
+  run_until_idle ();
   g_assert_null (evicted);
   g_assert_cmpuint (fake_store_get_n_held (store, FAKE_REQUEST_LIST), ==, 4);
   g_assert_cmpuint (fake_store_get_n_held_cancelled (store), ==, 1);
@@ -1025,6 +1029,8 @@ test_held_page_not_evicted (void)
   touch (list, 50);
   touch (list, 60);
   touch (list, 70);
+  g_assert_cmpuint (clt_customer_list_get_n_cached_pages (list), ==, 3);
+  run_until_idle ();
   g_assert_null (held);
   touch (list, 5);
   run_until_idle ();
@@ -1357,6 +1363,85 @@ test_dispose (void)
   g_assert_cmpuint (fake_store_get_n_count_calls (store), ==, 2);
 }
 
+/* Pages evicted by get_item () are freed later, a page per idle dispatch,
+ * never while the view asks for items; what the cache no longer has is
+ * never handed out again (a new object comes instead), and disposing the
+ * list frees what is still waiting. */
+static void
+test_evicted_freed_later (void)
+{
+  g_autoptr(FakeStore) store = fake_store_new (100);
+  g_autoptr(CltQuery) query = clt_query_new ();
+  g_autoptr(CltCustomerList) list = NULL;
+  CltCustomer *first;
+  CltCustomer *second;
+  CltCustomer *again;
+
+  list = create_list (store, query, 10, 2);
+  run_until_idle ();
+
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  second = g_list_model_get_item (G_LIST_MODEL (list), 10);
+  g_assert_true (clt_customer_get_loaded (first));
+  g_object_add_weak_pointer (G_OBJECT (first), (gpointer *) &first);
+  g_object_add_weak_pointer (G_OBJECT (second), (gpointer *) &second);
+  g_object_unref (first);
+  g_object_unref (second);
+  g_assert_nonnull (first);
+
+  /* Pages 2 and 3 evict 0 and 1: still alive, in no cache. (The store
+   * holds its answers: only the list's idle runs below.) */
+  fake_store_set_hold (store, TRUE);
+  touch (list, 20);
+  touch (list, 30);
+  g_assert_cmpuint (clt_customer_list_get_n_cached_pages (list), ==, 2);
+  g_assert_nonnull (first);
+  g_assert_nonnull (second);
+
+  /* Asked for again before the idle: a new placeholder, not the evicted
+   * object, and it evicts page 2 in turn. */
+  again = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_true (again != first);
+  g_assert_false (clt_customer_get_loaded (again));
+  g_object_unref (again);
+
+  /* One page per dispatch, oldest first. */
+  g_main_context_iteration (NULL, FALSE);
+  g_assert_null (first);
+  g_assert_nonnull (second);
+  fake_store_release (store, FAKE_REQUEST_ANY);
+  fake_store_set_hold (store, FALSE);
+  run_until_idle ();
+  g_assert_null (second);
+  g_assert_cmpuint (clt_customer_list_get_n_cached_pages (list), ==, 2);
+
+  /* No more than four pages wait: a fifth frees the oldest at once. */
+  fake_store_set_hold (store, TRUE);
+  first = g_list_model_get_item (G_LIST_MODEL (list), 50);
+  g_object_add_weak_pointer (G_OBJECT (first), (gpointer *) &first);
+  g_object_unref (first);
+  touch (list, 60);
+  touch (list, 70);
+  touch (list, 80);
+  touch (list, 90);
+  touch (list, 0);
+  g_assert_nonnull (first);
+  touch (list, 10);
+  g_assert_null (first);
+
+  /* Disposing frees what waits, and the idle never runs on a freed list. */
+  second = g_list_model_get_item (G_LIST_MODEL (list), 20);
+  g_object_add_weak_pointer (G_OBJECT (second), (gpointer *) &second);
+  g_object_unref (second);
+  touch (list, 30);
+  touch (list, 40);
+  g_assert_nonnull (second);
+  g_assert_finalize_object (g_steal_pointer (&list));
+  g_assert_null (second);
+  fake_store_release (store, FAKE_REQUEST_ANY);
+  run_until_idle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1366,6 +1451,7 @@ main (int   argc,
   g_test_add_func ("/clt/customer-list/initial-count", test_initial_count);
   g_test_add_func ("/clt/customer-list/placeholders", test_placeholders);
   g_test_add_func ("/clt/customer-list/cache-bound", test_cache_bound);
+  g_test_add_func ("/clt/customer-list/evicted-freed-later", test_evicted_freed_later);
   g_test_add_func ("/clt/customer-list/query-change", test_query_change);
   g_test_add_func ("/clt/customer-list/query-change-back", test_query_change_back);
   g_test_add_func ("/clt/customer-list/first-page-with-count", test_first_page_with_count);

@@ -375,6 +375,111 @@ test_chooser (void)
   g_settings_reset (settings, "window-height");
 }
 
+typedef struct
+{
+  guint n_lines;
+  guint n_verified;
+  guint n_unverified;
+} StatusCount;
+
+static gboolean
+part_shown (GtkWidget *part)
+{
+  return gtk_widget_get_visible (part) && gtk_widget_get_opacity (part) > 0;
+}
+
+/* Every status line in @widget: a loaded row shows exactly one of the icon
+ * and "Unverified", right after its text; the other is transparent and no
+ * pointer target. */
+static void
+check_status_lines (GtkWidget   *widget,
+                    StatusCount *count)
+{
+  GtkWidget *status = g_object_get_data (G_OBJECT (widget), "status-label");
+
+  if (status != NULL)
+    {
+      GtkWidget *icon = g_object_get_data (G_OBJECT (widget), "verified-icon");
+      GtkWidget *unverified = g_object_get_data (G_OBJECT (widget), "unverified-label");
+      const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (status));
+      GtkWidget *shown;
+      graphene_point_t at;
+
+      g_assert_true (gtk_widget_get_parent (unverified) == widget);
+      /* Rows GTK keeps ready off screen are not laid out. */
+      if (!gtk_widget_get_mapped (widget))
+        return;
+      if (text == NULL || text[0] == '\0')
+        {
+          g_assert_false (part_shown (icon));
+          g_assert_false (part_shown (unverified));
+          return;
+        }
+
+      count->n_lines++;
+      g_assert_true (part_shown (icon) != part_shown (unverified));
+      shown = part_shown (icon) ? icon : unverified;
+      g_assert_true (gtk_widget_get_can_target (shown));
+      /* The other one: never shown yet, or transparent. */
+      if (gtk_widget_get_visible (part_shown (icon) ? unverified : icon))
+        g_assert_false (gtk_widget_get_can_target (part_shown (icon) ? unverified : icon));
+      if (shown == icon)
+        count->n_verified++;
+      else
+        count->n_unverified++;
+
+      /* After the text, as wide as it is: not at a fixed place. */
+      g_assert_true (gtk_widget_compute_point (shown, status, &GRAPHENE_POINT_INIT (0, 0), &at));
+      g_assert_cmpfloat (at.x, >=, gtk_widget_get_width (status));
+      g_assert_cmpfloat (at.x, <=, gtk_widget_get_width (status) + 12);
+      g_assert_cmpint (gtk_widget_get_width (status), >, 0);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    check_status_lines (child, count);
+}
+
+/* The status cell shows its parts by opacity (a visibility change would
+ * resize the row, and GTK then measures the rows again): what it shows
+ * still follows the customer. */
+static void
+test_status_cell (void)
+{
+  g_autoptr(GSettings) settings = reset_settings (1200);
+  TempStore ts = { 0 };
+  CltWindow *window = open_window (&ts);
+  CltCustomerList *list = clt_window_get_customer_list (window);
+  g_autoptr(CltCustomer) first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  GtkWidget *view = GTK_WIDGET (clt_window_get_column_view (window));
+  StatusCount before = { 0 };
+  StatusCount after = { 0 };
+
+  g_assert_true (column_visible (window, "status"));
+  check_status_lines (view, &before);
+  g_assert_cmpuint (before.n_lines, >, 0);
+  g_assert_cmpuint (before.n_lines, ==, before.n_verified + before.n_unverified);
+
+  /* The first row changes sides. */
+  g_assert_true (clt_customer_get_loaded (first));
+  clt_customer_set_verified (first, !clt_customer_get_verified (first));
+  wait_for_paint (view);
+  check_status_lines (view, &after);
+  g_assert_cmpuint (after.n_lines, ==, before.n_lines);
+  if (clt_customer_get_verified (first))
+    g_assert_cmpuint (after.n_verified, ==, before.n_verified + 1);
+  else
+    g_assert_cmpuint (after.n_unverified, ==, before.n_unverified + 1);
+
+  g_clear_object (&first);
+  destroy_window (window);
+  temp_store_clear (&ts);
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -386,6 +491,7 @@ main (int   argc,
 
   g_test_add_func ("/clt/table-columns/default-width", test_default_width);
   g_test_add_func ("/clt/table-columns/narrow", test_narrow);
+  g_test_add_func ("/clt/table-columns/status-cell", test_status_cell);
   g_test_add_func ("/clt/table-columns/chooser", test_chooser);
 
   ret = g_test_run ();
