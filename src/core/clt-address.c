@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "clt-address.h"
+#include "clt-iso-codes.h"
 #include "clt-property-util.h"
 
 struct _CltAddress
@@ -696,14 +697,19 @@ clt_address_set_version (CltAddress *self,
 /**
  * clt_address_dup_summary:
  *
- * Returns: (transfer full): "Street 1, 12345 City, DE", leaving out the
- *   parts that are empty; "" for an empty address
+ * The country is named in the user's language, from the list the country
+ * chooser shows (clt_iso_codes_get_country_name ()); a code that is not
+ * in it is shown as it is.
+ *
+ * Returns: (transfer full): "Street 1, 12345 City, Germany", leaving out
+ *   the parts that are empty; "" for an empty address
  */
 char *
 clt_address_dup_summary (CltAddress *self)
 {
   g_autoptr(GString) summary = NULL;
   g_autofree char *place = NULL;
+  const char *country;
   const char *parts[3];
 
   g_return_val_if_fail (CLT_IS_ADDRESS (self), NULL);
@@ -716,7 +722,8 @@ clt_address_dup_summary (CltAddress *self)
 
   parts[0] = clt_address_get_address1 (self);
   parts[1] = place;
-  parts[2] = clt_address_get_country (self);
+  country = clt_iso_codes_get_country_name (clt_address_get_country (self));
+  parts[2] = country != NULL ? country : clt_address_get_country (self);
 
   summary = g_string_new (NULL);
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)

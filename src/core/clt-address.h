@@ -22,7 +22,8 @@ G_DECLARE_FINAL_TYPE (CltAddress, clt_address, CLT, ADDRESS, GObject)
  * read: unset reads as "".
  *
  * clt_address_dup_summary() gives one line for lists and pickers:
- * "Street 1, 12345 City, DE" (empty parts left out). */
+ * "Street 1, 12345 City, Germany" (empty parts left out, the country
+ * named in the user's language). */
 
 CltAddress *clt_address_new             (void);
 CltAddress *clt_address_copy            (CltAddress *self);

@@ -93,8 +93,9 @@ typedef enum
 typedef gboolean (*LocalCheck) (gpointer   object,
                                 GError   **error);
 
-/* One request: built by rest_call_new (), adjusted, then started by
- * rest_call_start (), which completes @task with the result. */
+/* One request (clt-rest-store-call.c): built by rest_call_new (),
+ * adjusted, then started by rest_call_start (), which completes @task with
+ * the result. */
 typedef struct _RestCall RestCall;
 
 RestCall *rest_call_new              (CltRestStore        *self,

@@ -291,8 +291,17 @@ static void
 on_condition_remove_requested_cb (CltCustomerFilter *self,
                                   CltFieldCondition *condition)
 {
+  GtkWidget *next = gtk_widget_get_next_sibling (GTK_WIDGET (condition));
+  GtkWidget *previous = gtk_widget_get_prev_sibling (GTK_WIDGET (condition));
+
   remove_condition (self, condition);
-  /* The focus was on the button that is gone. */
+
+  /* The focus was on the button that is gone: it goes to the condition
+   * that took its place, else the one before, else Add Custom Field. */
+  if (next != NULL && gtk_widget_grab_focus (next))
+    return;
+  if (previous != NULL && gtk_widget_grab_focus (previous))
+    return;
   gtk_widget_grab_focus (GTK_WIDGET (self->add_button));
 }
 
@@ -301,8 +310,14 @@ add_condition_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  clt_customer_filter_add_condition (CLT_CUSTOMER_FILTER (widget),
-                                     g_variant_get_string (parameter, NULL));
+  CltFieldCondition *condition;
+
+  condition = clt_customer_filter_add_condition (CLT_CUSTOMER_FILTER (widget),
+                                                 g_variant_get_string (parameter, NULL));
+  /* Chosen in the Add Custom Field menu, which has closed: the user goes
+   * on in the new condition (its first control), not on the button. */
+  if (condition != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (condition));
 }
 
 static void

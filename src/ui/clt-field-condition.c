@@ -267,6 +267,20 @@ update_title (CltFieldCondition *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, remove, -1);
 }
 
+/* The condition itself takes no focus: its first control does (the
+ * entry of text, numbers and dates, the combo of the others), where a
+ * user who just added it types or chooses. */
+static gboolean
+clt_field_condition_grab_focus (GtkWidget *widget)
+{
+  CltFieldCondition *self = CLT_FIELD_CONDITION (widget);
+
+  if (self->n_bounds == 0)
+    return gtk_widget_grab_focus (GTK_WIDGET (self->remove_button));
+
+  return gtk_widget_grab_focus (self->bounds[0].row);
+}
+
 static void
 clt_field_condition_dispose (GObject *object)
 {
@@ -300,6 +314,8 @@ clt_field_condition_class_init (CltFieldConditionClass *klass)
 
   object_class->dispose = clt_field_condition_dispose;
   object_class->finalize = clt_field_condition_finalize;
+
+  widget_class->grab_focus = clt_field_condition_grab_focus;
 
   signals[CHANGED] =
     g_signal_new ("changed",

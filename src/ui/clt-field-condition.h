@@ -23,6 +23,8 @@ G_DECLARE_FINAL_TYPE (CltFieldCondition, clt_field_condition, CLT, FIELD_CONDITI
  * typed is checked as the user types, the message under the controls; a
  * value that is not valid filters nothing.
  *
+ * gtk_widget_grab_focus () on it focuses its first control.
+ *
  * Signals: "changed" (the conditions it puts into a query may have
  * changed), "remove-requested" (the remove button was clicked). */
 

@@ -5,6 +5,10 @@
 
 #include "config.h"
 
+#include <locale.h>
+
+#include <glib/gi18n-lib.h>
+
 #include "clt-address.h"
 #include "clt-customer.h"
 #include "clt-enum-types.h"
@@ -519,6 +523,7 @@ test_address_summary (void)
   g_autofree char *empty = NULL;
   g_autofree char *full = NULL;
   g_autofree char *no_zip = NULL;
+  g_autofree char *unknown = NULL;
 
   empty = clt_address_dup_summary (address);
   g_assert_cmpstr (empty, ==, "");
@@ -528,16 +533,50 @@ test_address_summary (void)
   clt_address_set_city (address, "City");
   clt_address_set_country (address, "DE");
   full = clt_address_dup_summary (address);
-  g_assert_cmpstr (full, ==, "Street 1, 12345 City, DE");
+  g_assert_cmpstr (full, ==, "Street 1, 12345 City, Germany");
 
   clt_address_set_zip_code (address, NULL);
   no_zip = clt_address_dup_summary (address);
-  g_assert_cmpstr (no_zip, ==, "Street 1, City, DE");
+  g_assert_cmpstr (no_zip, ==, "Street 1, City, Germany");
+
+  /* A code the country list does not know is shown as it is. */
+  clt_address_set_country (address, "XK");
+  unknown = clt_address_dup_summary (address);
+  g_assert_cmpstr (unknown, ==, "Street 1, City, XK");
+  clt_address_set_country (address, "DE");
 
   clt_address_set_version (address, 4);
   copy = clt_address_copy (address);
   assert_same_properties (G_OBJECT (copy), G_OBJECT (address));
   g_assert_cmpint (clt_address_get_version (copy), ==, 4);
+}
+
+/* The country in the summary is named in the user's language. */
+static void
+test_address_summary_translated (void)
+{
+  g_autoptr(CltAddress) address = clt_address_new ();
+  g_autofree char *summary = NULL;
+  g_autofree char *language = g_strdup (g_getenv ("LANGUAGE"));
+
+  g_assert_nonnull (g_getenv ("CLT_LOCALEDIR"));
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("CLT_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_setenv ("LANGUAGE", "de", TRUE);
+  /* gettext reads LANGUAGE again after a locale change. */
+  setlocale (LC_ALL, "");
+
+  clt_address_set_city (address, "Wien");
+  clt_address_set_country (address, "AT");
+  summary = clt_address_dup_summary (address);
+
+  if (language != NULL)
+    g_setenv ("LANGUAGE", language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "");
+
+  g_assert_cmpstr (summary, ==, "Wien, Österreich");
 }
 
 static void
@@ -580,6 +619,7 @@ main (int   argc,
   g_test_add_func ("/clt/customer/full-name", test_customer_full_name);
   g_test_add_func ("/clt/customer/dates-utc", test_customer_dates_utc);
   g_test_add_func ("/clt/address/summary", test_address_summary);
+  g_test_add_func ("/clt/address/summary-translated", test_address_summary_translated);
   g_test_add_func ("/clt/shop-preferences/defaults", test_shop_preferences_defaults);
 
   return g_test_run ();

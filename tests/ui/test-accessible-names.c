@@ -91,11 +91,13 @@ named_twice (GtkWidget *widget)
          gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
 }
 
-static void
-collect_unnamed (GtkWidget *widget,
-                 GString   *problems,
-                 guint     *n_checked)
+/* A WidgetMatch: whether @widget is an icon-only button; what is named
+ * badly goes into @data, a GString. */
+static gboolean
+check_named (GtkWidget     *widget,
+             gconstpointer  data)
 {
+  GString *problems = (GString *) data;
   const char *icon = icon_only (widget);
 
   if (named_twice (widget))
@@ -109,23 +111,16 @@ collect_unnamed (GtkWidget *widget,
                               path, label != NULL ? label : "");
     }
 
-  if (icon != NULL)
+  if (icon != NULL && !has_name (widget))
     {
-      (*n_checked)++;
-      if (!has_name (widget))
-        {
-          g_autofree char *path = path_of (widget);
-          const char *tooltip = gtk_widget_get_tooltip_text (widget);
+      g_autofree char *path = path_of (widget);
+      const char *tooltip = gtk_widget_get_tooltip_text (widget);
 
-          g_string_append_printf (problems, "  %s (icon %s, tooltip “%s”)\n", path, icon,
-                                  tooltip != NULL ? tooltip : "");
-        }
+      g_string_append_printf (problems, "  %s (icon %s, tooltip “%s”)\n", path, icon,
+                              tooltip != NULL ? tooltip : "");
     }
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_unnamed (child, problems, n_checked);
+  return icon != NULL;
 }
 
 /* Fails when an icon-only button in @window has no accessible name;
@@ -135,9 +130,8 @@ assert_icon_buttons_named (GtkWidget  *window,
                            const char *what)
 {
   g_autoptr(GString) problems = g_string_new (NULL);
-  guint n_checked = 0;
+  guint n_checked = count_widgets (window, check_named, problems);
 
-  collect_unnamed (window, problems, &n_checked);
   if (problems->len > 0)
     g_error ("Controls named badly in %s:\n%s", what, problems->str);
 

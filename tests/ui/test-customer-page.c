@@ -212,18 +212,18 @@ action_row_subtitle (GtkWidget  *widget,
   return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
 }
 
+static gboolean
+has_css_class (GtkWidget     *widget,
+               gconstpointer  css_class)
+{
+  return gtk_widget_has_css_class (widget, css_class);
+}
+
 static guint
 count_css_class (GtkWidget  *widget,
                  const char *css_class)
 {
-  guint n = gtk_widget_has_css_class (widget, css_class) ? 1 : 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n += count_css_class (child, css_class);
-
-  return n;
+  return count_widgets (widget, has_css_class, css_class);
 }
 
 static gboolean
@@ -320,13 +320,6 @@ static void
 restore_vfunc (RemovedVfunc *removed)
 {
   *removed->slot = removed->saved;
-}
-
-static gboolean
-has_css_class (GtkWidget     *widget,
-               gconstpointer  css_class)
-{
-  return gtk_widget_has_css_class (widget, css_class);
 }
 
 static GtkWidget *

@@ -8,8 +8,9 @@
  * to the right customers and removing it brings them back; a value that
  * is not valid shows a message and filters nothing; the Filter button
  * names or counts the conditions; the fields offered follow the fields
- * the store defines while the window is open. Screenshots of the open
- * popover, wide and at a phone's width.
+ * the store defines while the window is open; the keyboard focus goes
+ * into a condition added and to a neighbour of one removed. Screenshots
+ * of the open popover, wide and at a phone's width.
  */
 
 #include "config.h"
@@ -225,7 +226,56 @@ button_label (CltWindow *window)
   return gtk_menu_button_get_label (clt_customer_filter_get_button (window->filter));
 }
 
-/* Adds a condition on @key as choosing it in Add Custom Field does. */
+/* Fails unless the keyboard focus is on @widget or inside it (an entry
+ * row's text). */
+static void
+assert_focus_in (GtkWidget  *widget,
+                 const char *what)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  if (focus == NULL || (focus != widget && !gtk_widget_is_ancestor (focus, widget)))
+    g_error ("The focus is on %s, not in %s", focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "nothing",
+             what);
+}
+
+/* The first control of @condition: where the focus goes when it is added. */
+static GtkWidget *
+first_control (CltFieldCondition *condition)
+{
+  static const CltFieldMatch first[] = { CLT_FIELD_MATCH_PREFIX, CLT_FIELD_MATCH_AT_LEAST,
+                                         CLT_FIELD_MATCH_EQUALS };
+
+  for (guint i = 0; i < G_N_ELEMENTS (first); i++)
+    {
+      GtkWidget *row = clt_field_condition_get_row (condition, first[i]);
+
+      if (row != NULL)
+        return row;
+    }
+
+  g_assert_not_reached ();
+}
+
+static gboolean
+is_model_button (GtkWidget     *widget,
+                 gconstpointer  text)
+{
+  g_autofree char *label = NULL;
+
+  /* GtkModelButton is private: found by its type name and "text". */
+  if (!g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkModelButton"))
+    return FALSE;
+  g_object_get (widget, "text", &label, NULL);
+
+  return g_strcmp0 (label, text) == 0;
+}
+
+/* Adds a condition on @key as choosing it in Add Custom Field does: its
+ * item in the menu is clicked, and the focus is in the new condition's
+ * first control. The menu is not opened: when it closes over a surface
+ * that goes, under the pointer of Xvfb, a tooltip timeout of GTK 4.8 may
+ * find that surface gone (see fixture_tear_down). Opened, it passed too. */
 static CltFieldCondition *
 add_condition (CltWindow  *window,
                const char *key)
@@ -235,8 +285,12 @@ add_condition (CltWindow  *window,
   guint offered = g_menu_model_get_n_items (menu);
   g_autofree char *label = g_strdup (button_label (window));
   g_autofree char *target = NULL;
+  g_autofree char *item_label = NULL;
   guint position = G_MAXUINT;
   CltFieldCondition *condition;
+  GtkMenuButton *add_button;
+  GtkWidget *menu_popover;
+  GtkWidget *item;
 
   /* The menu offers the field, with the action and key to add it. */
   for (guint i = 0; i < offered; i++)
@@ -253,12 +307,22 @@ add_condition (CltWindow  *window,
         position = i;
     }
   g_assert_cmpuint (position, <, offered);
-  /* Activated from the menu's button, as its items are. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (clt_customer_filter_get_add_button (filter)),
-                                             "filter.add-condition", "s", key));
+  g_assert_true (g_menu_model_get_item_attribute (menu, position, G_MENU_ATTRIBUTE_LABEL, "s",
+                                                  &item_label));
+
+  add_button = clt_customer_filter_get_add_button (filter);
+  menu_popover = GTK_WIDGET (gtk_menu_button_get_popover (add_button));
+  item = find_widget (menu_popover, is_model_button, item_label);
+  g_assert_nonnull (item);
+  g_signal_emit_by_name (item, "clicked");
+
   condition = clt_customer_filter_get_condition (filter, key);
   g_assert_nonnull (condition);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (condition)));
+  /* The focus is in the new condition, and stays there. */
+  assert_focus_in (first_control (condition), "the new condition");
+  run_for (200);
+  assert_focus_in (first_control (condition), "the new condition");
   /* One field fewer offered: it has its condition. */
   wait_for_offered (filter, offered - 1);
   /* An empty condition filters nothing yet. */
@@ -442,6 +506,37 @@ test_types (Fixture       *fixture,
   g_assert_cmpstr (button_label (window), ==, "Filter");
 }
 
+/* The focus follows conditions as they come and go: into each new one;
+ * from one removed to the one that took its place, else the one before,
+ * else Add Custom Field. */
+static void
+test_focus (Fixture       *fixture,
+            gconstpointer  data)
+{
+  CltWindow *window = fixture->window;
+  CltFieldCondition *nick = add_condition (window, "nick");
+  CltFieldCondition *vip = add_condition (window, "vip");
+  CltFieldCondition *points = add_condition (window, "points");
+  CltFieldCondition *since = add_condition (window, "since");
+
+  /* In the middle: the next one. */
+  remove_condition (window, vip);
+  assert_focus_in (first_control (points), "the condition after the one removed");
+  /* The last: the one before. */
+  remove_condition (window, since);
+  assert_focus_in (first_control (points), "the condition before the one removed");
+  remove_condition (window, nick);
+  assert_focus_in (first_control (points), "the condition after the one removed");
+  /* The only one: Add Custom Field. */
+  remove_condition (window, points);
+  assert_focus_in (GTK_WIDGET (clt_customer_filter_get_add_button (window->filter)),
+                   "Add Custom Field");
+  run_for (200);
+  assert_focus_in (GTK_WIDGET (clt_customer_filter_get_add_button (window->filter)),
+                   "Add Custom Field");
+  assert_rows (fixture, "all");
+}
+
 static void
 delete_field (CltStore       *store,
               CltCustomField *field)
@@ -501,6 +596,8 @@ main (int   argc,
               test_types, fixture_tear_down);
   g_test_add ("/clt/field-filter/types-narrow", Fixture, GINT_TO_POINTER (360), fixture_set_up,
               test_types, fixture_tear_down);
+  g_test_add ("/clt/field-filter/focus", Fixture, GINT_TO_POINTER (1000), fixture_set_up,
+              test_focus, fixture_tear_down);
   g_test_add ("/clt/field-filter/fields-follow-store", Fixture, GINT_TO_POINTER (1000),
               fixture_set_up, test_fields_follow_store, fixture_tear_down);
 

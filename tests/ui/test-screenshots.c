@@ -276,30 +276,23 @@ resize_to (GtkWidget  *window,
     }
 }
 
-/* Whether a stack or revealer in @widget is still moving. */
+/* A WidgetMatch: whether @widget is a stack or revealer still moving. */
 static gboolean
-in_transition (GtkWidget *widget)
+in_transition (GtkWidget     *widget,
+               gconstpointer  data)
 {
   if (GTK_IS_STACK (widget) && gtk_stack_get_transition_running (GTK_STACK (widget)))
     return TRUE;
-  if (GTK_IS_REVEALER (widget) &&
-      gtk_revealer_get_reveal_child (GTK_REVEALER (widget)) !=
-      gtk_revealer_get_child_revealed (GTK_REVEALER (widget)))
-    return TRUE;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (in_transition (child))
-      return TRUE;
-
-  return FALSE;
+  return GTK_IS_REVEALER (widget) &&
+         gtk_revealer_get_reveal_child (GTK_REVEALER (widget)) !=
+         gtk_revealer_get_child_revealed (GTK_REVEALER (widget));
 }
 
 static gboolean
 settled (gpointer data)
 {
-  return !in_transition (data);
+  return find_widget (data, in_transition, NULL) == NULL;
 }
 
 /* Waits for @window to settle (transitions done, drawn), checks it (and,

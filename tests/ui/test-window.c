@@ -77,24 +77,20 @@ cell_text (GtkWidget *widget)
   return NULL;
 }
 
+/* A WidgetMatch: a mapped label inside a row that shows text. */
+static gboolean
+is_row_label_with_text (GtkWidget     *widget,
+                        gconstpointer  data)
+{
+  return gtk_widget_get_mapped (widget) &&
+         cell_text (widget) != NULL && cell_text (widget)[0] != '\0' && is_inside_row (widget);
+}
+
 /* Mapped labels inside rows of @widget that show text. */
 static guint
 count_row_labels_with_text (GtkWidget *widget)
 {
-  guint n = 0;
-
-  if (!gtk_widget_get_mapped (widget))
-    return 0;
-
-  if (cell_text (widget) != NULL && cell_text (widget)[0] != '\0' && is_inside_row (widget))
-    n++;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n += count_row_labels_with_text (child);
-
-  return n;
+  return count_widgets (widget, is_row_label_with_text, NULL);
 }
 
 static gboolean

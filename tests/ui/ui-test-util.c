@@ -426,6 +426,22 @@ find_widget (GtkWidget     *widget,
   return NULL;
 }
 
+/* How many of @widget and the widgets below it @match accepts with @data. */
+guint
+count_widgets (GtkWidget     *widget,
+               WidgetMatch    match,
+               gconstpointer  data)
+{
+  guint n = match (widget, data) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_widgets (child, match, data);
+
+  return n;
+}
+
 gboolean
 widget_has_action (GtkWidget     *widget,
                    gconstpointer  action)

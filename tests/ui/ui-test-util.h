@@ -100,6 +100,11 @@ typedef gboolean (*WidgetMatch) (GtkWidget     *widget,
 GtkWidget      *find_widget         (GtkWidget        *widget,
                                      WidgetMatch       match,
                                      gconstpointer     data);
+/* How many of @widget and the widgets below it @match accepts (each
+ * widget is seen once: a match may also record what it sees). */
+guint           count_widgets       (GtkWidget        *widget,
+                                     WidgetMatch       match,
+                                     gconstpointer     data);
 /* A WidgetMatch: a mapped actionable widget whose action is @action. */
 gboolean        widget_has_action   (GtkWidget        *widget,
                                      gconstpointer     action);
