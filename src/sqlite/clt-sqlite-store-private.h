@@ -166,14 +166,10 @@ G_GNUC_INTERNAL gboolean rc_is_corrupt (int rc);
 G_GNUC_INTERNAL void set_db_error (CltSqliteStore *self, GError **error, sqlite3 *db, int rc);
 G_GNUC_INTERNAL int begin_secure_delete (sqlite3 *db);
 G_GNUC_INTERNAL void restore_secure_delete (sqlite3 *db, int previous);
-<<<<<<< HEAD
-G_GNUC_INTERNAL sqlite3_stmt *prepare (CltSqliteStore *self, sqlite3 *db, const char *sql, GError **error);
 G_GNUC_INTERNAL sqlite3_stmt *reader_prepare (CltSqliteStore *self, Reader *reader, const char *sql, GError **error);
 G_GNUC_INTERNAL void reader_stmt_release (sqlite3_stmt *stmt);
 typedef sqlite3_stmt ReaderStmt;
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReaderStmt, reader_stmt_release)
-=======
->>>>>>> sqlshare
 G_GNUC_INTERNAL void bind_text (sqlite3_stmt *stmt, int idx, const char *text);
 G_GNUC_INTERNAL void bind_static_text (sqlite3_stmt *stmt, int idx, const char *text);
 G_GNUC_INTERNAL GDateTime *column_date_time (sqlite3_stmt *stmt, int col);
