@@ -129,6 +129,7 @@ G_GNUC_INTERNAL gint64 reader_data_version (Reader *reader);
 G_GNUC_INTERNAL void clt_sqlite_store_initable_iface_init (GInitableIface *iface);
 
 /* clt-sqlite-store-query.c */
+G_GNUC_INTERNAL void bind_variant (sqlite3_stmt *stmt, int index, GVariant *value);
 typedef struct _Anchors Anchors;
 G_GNUC_INTERNAL void anchors_free (Anchors *anchors);
 

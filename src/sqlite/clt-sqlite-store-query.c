@@ -442,7 +442,8 @@ filter_init (Filter    *filter,
   g_string_prepend (filter->key, filter->where->str);
 }
 
-static void
+/* Binds a filter value: an integer, a double or a text. */
+void
 bind_variant (sqlite3_stmt *stmt,
               int           index,
               GVariant     *value)

@@ -172,19 +172,6 @@ reader_add_rowset_function (Reader *reader)
                               NULL, NULL, NULL);
 }
 
-static void
-bind_value (sqlite3_stmt *stmt,
-            int           index,
-            GVariant     *value)
-{
-  if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
-    sqlite3_bind_int64 (stmt, index, g_variant_get_int64 (value));
-  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
-    sqlite3_bind_double (stmt, index, g_variant_get_double (value));
-  else
-    sqlite3_bind_text (stmt, index, g_variant_get_string (value, NULL), -1, SQLITE_TRANSIENT);
-}
-
 /* Steps @source, calling back for each rowid. */
 static gboolean
 source_each (CltSqliteStore *self,
@@ -203,7 +190,7 @@ source_each (CltSqliteStore *self,
     return FALSE;
 
   for (guint i = 0; i < source->params->len; i++)
-    bind_value (stmt, i + 1, g_ptr_array_index (source->params, i));
+    bind_variant (stmt, i + 1, g_ptr_array_index (source->params, i));
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
