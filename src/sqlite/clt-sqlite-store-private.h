@@ -61,6 +61,31 @@ G_BEGIN_DECLS
 typedef struct _Rowset Rowset;
 typedef struct _RowsetSource RowsetSource;
 
+/* A query's conditions as SQL (clt-sqlite-store-filter.c). */
+typedef struct
+{
+  GString   *where;     /* conditions, each starting with " AND " */
+  GPtrArray *params;    /* GVariant: string or int64 */
+  GString   *key;       /* cache key for counts */
+  /* Set when the count comes from one index alone: the FTS query, or the
+   * single 1–2 character prefix. */
+  char      *fast_count_sql;
+  char      *fast_count_param;
+  GPtrArray *fast_count_params;  /* GVariant, instead of fast_count_param */
+  gboolean   has_text;
+  gboolean   has_fields;
+} Filter;
+
+/* A custom field filter of the query, its value read by the field's type
+ * into what customer_field_values.sort_key holds. */
+typedef struct
+{
+  char          *key;
+  CltFieldMatch  match;
+  GVariant      *value;
+  GVariant      *upper;   /* CLT_FIELD_MATCH_PREFIX: the first text past the prefix */
+} FieldCondition;
+
 typedef struct
 {
   sqlite3    *db;
@@ -128,8 +153,15 @@ G_GNUC_INTERNAL void release_reader (CltSqliteStore *self, Reader *reader);
 G_GNUC_INTERNAL gint64 reader_data_version (Reader *reader);
 G_GNUC_INTERNAL void clt_sqlite_store_initable_iface_init (GInitableIface *iface);
 
-/* clt-sqlite-store-query.c */
+/* clt-sqlite-store-filter.c */
+G_GNUC_INTERNAL void field_condition_free (FieldCondition *condition);
+G_GNUC_INTERNAL void filter_init (Filter *filter, CltQuery *query, GPtrArray *conditions, Rowset *rowset, gboolean dense, gboolean probe, gboolean hide_pending);
+G_GNUC_INTERNAL void filter_clear (Filter *filter);
+G_GNUC_INTERNAL char *search_terms (const char *search_text, GStrv *words, GPtrArray *short_words, guint *n_words);
 G_GNUC_INTERNAL void bind_variant (sqlite3_stmt *stmt, int index, GVariant *value);
+G_GNUC_INTERNAL void bind_params (sqlite3_stmt *stmt, GPtrArray *params, int first);
+
+/* clt-sqlite-store-query.c */
 typedef struct _Anchors Anchors;
 G_GNUC_INTERNAL void anchors_free (Anchors *anchors);
 
