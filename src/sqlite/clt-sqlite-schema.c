@@ -517,6 +517,75 @@ static const char schema_v6[] =
   ");"
   "CREATE INDEX customer_marketing_by_customer ON customer_marketing (customer_pk, kind, pk);";
 
+/* Version 7: maintained counts for the table's filters. At a million
+ * customers, counting the customers of one group (a quarter of them) or
+ * with one custom field value (half of them, "yes") walked that many index
+ * entries, 20–45 ms each time a filter was chosen. customer_field_counts
+ * holds how many customers have each (field, sort key) (a range sums the
+ * counts of the distinct values in it); customer_group_counts the members
+ * of each group. Triggers keep both exact through every write, cascades
+ * included (a deleted field or group, a renamed key, a customer's values
+ * rewritten on edit, dropped on anonymization); the store writes values
+ * with an upsert, as REPLACE would delete without firing them. A count
+ * reaching 0 leaves the table. The pending deletions are in the counts:
+ * a reader that hides them counts the rows instead. */
+static const char schema_v7[] =
+  "CREATE TABLE customer_field_counts ("
+  "  field_key TEXT NOT NULL,"
+  "  sort_key NOT NULL,"
+  "  n INTEGER NOT NULL,"
+  "  PRIMARY KEY (field_key, sort_key)"
+  ") WITHOUT ROWID;"
+  "INSERT INTO customer_field_counts (field_key, sort_key, n)"
+  "  SELECT field_key, sort_key, count(*) FROM customer_field_values"
+  "  WHERE sort_key IS NOT NULL GROUP BY field_key, sort_key;"
+  "CREATE TRIGGER customer_field_counts_insert AFTER INSERT ON customer_field_values"
+  "  WHEN new.sort_key IS NOT NULL BEGIN"
+  "  INSERT INTO customer_field_counts (field_key, sort_key, n)"
+  "    VALUES (new.field_key, new.sort_key, 1)"
+  "    ON CONFLICT (field_key, sort_key) DO UPDATE SET n = n + 1;"
+  "END;"
+  "CREATE TRIGGER customer_field_counts_delete AFTER DELETE ON customer_field_values"
+  "  WHEN old.sort_key IS NOT NULL BEGIN"
+  "  DELETE FROM customer_field_counts"
+  "    WHERE field_key = old.field_key AND sort_key = old.sort_key AND n <= 1;"
+  "  UPDATE customer_field_counts SET n = n - 1"
+  "    WHERE field_key = old.field_key AND sort_key = old.sort_key;"
+  "END;"
+  "CREATE TRIGGER customer_field_counts_update"
+  "  AFTER UPDATE OF field_key, sort_key ON customer_field_values"
+  "  WHEN old.field_key IS NOT new.field_key OR old.sort_key IS NOT new.sort_key BEGIN"
+  "  DELETE FROM customer_field_counts"
+  "    WHERE field_key = old.field_key AND sort_key = old.sort_key AND n <= 1;"
+  "  UPDATE customer_field_counts SET n = n - 1"
+  "    WHERE field_key = old.field_key AND sort_key = old.sort_key;"
+  "  INSERT INTO customer_field_counts (field_key, sort_key, n)"
+  "    SELECT new.field_key, new.sort_key, 1 WHERE new.sort_key IS NOT NULL"
+  "    ON CONFLICT (field_key, sort_key) DO UPDATE SET n = n + 1;"
+  "END;"
+
+  "CREATE TABLE customer_group_counts ("
+  "  group_code TEXT PRIMARY KEY,"
+  "  n INTEGER NOT NULL"
+  ") WITHOUT ROWID;"
+  "INSERT INTO customer_group_counts (group_code, n)"
+  "  SELECT group_code, count(*) FROM customer_groups GROUP BY group_code;"
+  "CREATE TRIGGER customer_group_counts_insert AFTER INSERT ON customer_groups BEGIN"
+  "  INSERT INTO customer_group_counts (group_code, n) VALUES (new.group_code, 1)"
+  "    ON CONFLICT (group_code) DO UPDATE SET n = n + 1;"
+  "END;"
+  "CREATE TRIGGER customer_group_counts_delete AFTER DELETE ON customer_groups BEGIN"
+  "  DELETE FROM customer_group_counts WHERE group_code = old.group_code AND n <= 1;"
+  "  UPDATE customer_group_counts SET n = n - 1 WHERE group_code = old.group_code;"
+  "END;"
+  "CREATE TRIGGER customer_group_counts_update AFTER UPDATE OF group_code ON customer_groups"
+  "  WHEN old.group_code IS NOT new.group_code BEGIN"
+  "  DELETE FROM customer_group_counts WHERE group_code = old.group_code AND n <= 1;"
+  "  UPDATE customer_group_counts SET n = n - 1 WHERE group_code = old.group_code;"
+  "  INSERT INTO customer_group_counts (group_code, n) VALUES (new.group_code, 1)"
+  "    ON CONFLICT (group_code) DO UPDATE SET n = n + 1;"
+  "END;";
+
 /* Forward steps: step N brings version N-1 to N. Append, never edit a
  * step that has shipped. */
 static const CltSqlMigrationStep steps[] = {
@@ -526,6 +595,7 @@ static const CltSqlMigrationStep steps[] = {
   { 4, schema_v4 },
   { 5, schema_v5 },
   { 6, schema_v6 },
+  { 7, schema_v7 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == CLT_SQLITE_SCHEMA_VERSION);

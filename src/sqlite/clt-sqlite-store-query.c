@@ -147,7 +147,8 @@ column_variant (sqlite3_stmt *stmt,
 /* One walk along a sort order: the rows of @from meeting @head (each "%+"
  * in it becomes "+" when the walk must not lead by an index) and
  * the filter, in the order (@column, @pk). @field_key, when set, is bound
- * to the one "?" of @head, before the filter's parameters. */
+ * to the one "?" of @head, before the filter's parameters. @row_pk, when
+ * set, stands for c.pk in the filter: the walk does not join customers. */
 typedef struct
 {
   const char *from;
@@ -155,6 +156,7 @@ typedef struct
   const char *column;
   const char *pk;
   const char *field_key;
+  const char *row_pk;
 } Walk;
 
 static char *
@@ -165,6 +167,18 @@ walk_head (const Walk *walk,
 
   g_string_replace (head, "%+", plus ? "+" : "", 0);
   return g_string_free (head, FALSE);
+}
+
+/* The filter's conditions as @walk tests them. */
+static char *
+walk_where (const Walk *walk,
+            Filter     *filter)
+{
+  GString *where = g_string_new (filter->where->str);
+
+  if (walk->row_pk != NULL)
+    g_string_replace (where, "c.pk", walk->row_pk, 0);
+  return g_string_free (where, FALSE);
 }
 
 static int
@@ -197,6 +211,7 @@ reader_anchors (CltSqliteStore *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *sql = NULL;
   g_autofree char *head = walk_head (walk, FALSE);
+  g_autofree char *where = walk_where (walk, filter);
   Anchors *anchors;
   gint64 row = 0;
   int rc;
@@ -207,7 +222,7 @@ reader_anchors (CltSqliteStore *self,
     return anchors;
 
   sql = g_strdup_printf ("SELECT %s, %s FROM %s WHERE %s%s ORDER BY %s %s, %s %s",
-                         walk->column, walk->pk, walk->from, head, filter->where->str,
+                         walk->column, walk->pk, walk->from, head, where,
                          walk->column, dir, walk->pk, dir);
   stmt = prepare (self, reader->db, sql, error);
   if (stmt == NULL)
@@ -289,12 +304,16 @@ count_query (CltSqliteStore *self,
       return TRUE;
     }
 
-  if (walk != NULL)
+  if (walk != NULL && walk->row_pk != NULL && filter.where->len == 0)
+    /* Every customer with a value of the field: its counts (schema
+     * version 7), one entry per distinct value. */
+    sql = g_strdup ("SELECT ifnull (sum (n), 0) FROM customer_field_counts WHERE field_key = ?");
+  else if (walk != NULL)
     {
       g_autofree char *head = walk_head (walk, filter.has_text || filter.has_fields);
+      g_autofree char *where = walk_where (walk, &filter);
 
-      sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s%s", walk->from, head,
-                             filter.where->str);
+      sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s%s", walk->from, head, where);
     }
   else if (filter.fast_count_sql != NULL)
     sql = g_strdup (filter.fast_count_sql);
@@ -447,6 +466,7 @@ walk_page (CltSqliteStore *self,
   g_autoptr(ReaderStmt) stmt = NULL;
   g_autofree char *sql = NULL;
   g_autofree char *head = walk_head (walk, !dense);
+  g_autofree char *where = walk_where (walk, filter);
   GVariant *anchor_key = NULL;
   gint64 anchor_pk = 0;
   gint64 anchor_offset = 0;
@@ -478,7 +498,7 @@ walk_page (CltSqliteStore *self,
 
   sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s%s%s%s%s%s%s"
                          " ORDER BY %s%s %s, %s %s LIMIT ? OFFSET ?",
-                         walk->pk, walk->from, head, filter->where->str,
+                         walk->pk, walk->from, head, where,
                          anchor_key != NULL ? " AND (" : "",
                          anchor_key != NULL ? walk->column : "",
                          anchor_key != NULL ? ", " : "",
@@ -788,7 +808,7 @@ list_customers_read (CltSqliteStore *self,
 
   if (sort_field[0] == '\0')
     {
-      Walk walk = { "customers c", "%+c.listed = 1", sort_columns[key], "c.pk", NULL };
+      Walk walk = { "customers c", "%+c.listed = 1", sort_columns[key], "c.pk", NULL, NULL };
 
       ok = walk_page (self, reader, &walk, &filter, dense, descending, data->offset, data->limit,
                       pks, error);
@@ -796,16 +816,25 @@ list_customers_read (CltSqliteStore *self,
   else
     {
       /* CROSS JOIN fixes which side leads: the values' index in sort
-       * order when walking, the matching customers otherwise. */
+       * order when walking, the matching customers otherwise. A walk
+       * whose conditions name no column of the customer but its rowid
+       * (text, group, custom fields, pending deletions) does not join the
+       * customers at all: only listed customers have values (anonymizing
+       * drops them), and fetching a customer's row for each value walked
+       * was half the cost of a page (1,700 rows of a 2.4 GB file for a
+       * page of a 3 % group at a million customers). */
+      gboolean values_only = dense && only_set_filters (data->query);
       Walk with_value = {
-        dense ? "customer_field_values v CROSS JOIN customers c ON c.pk = v.customer_pk"
-              : "customers c CROSS JOIN customer_field_values v ON v.customer_pk = c.pk",
-        "v.field_key = ? AND +c.listed = 1", "v.sort_key", "v.customer_pk", sort_field
+        values_only ? "customer_field_values v"
+        : dense ? "customer_field_values v CROSS JOIN customers c ON c.pk = v.customer_pk"
+                : "customers c CROSS JOIN customer_field_values v ON v.customer_pk = c.pk",
+        values_only ? "v.field_key = ?" : "v.field_key = ? AND +c.listed = 1",
+        "v.sort_key", "v.customer_pk", sort_field, values_only ? "v.customer_pk" : NULL
       };
       Walk without_value = {
         "customers c",
         "+c.listed = 1 AND NOT EXISTS (SELECT 1 FROM customer_field_values v"
-        " WHERE v.customer_pk = c.pk AND v.field_key = ?)", "c.pk", "c.pk", sort_field
+        " WHERE v.customer_pk = c.pk AND v.field_key = ?)", "c.pk", "c.pk", sort_field, NULL
       };
 
       ok = walk_page (self, reader, &with_value, &filter, dense, descending, data->offset,

@@ -36,8 +36,12 @@ const CltSqlDialect clt_sqlite_dialect = {
                      COMPANY_LIST ("company_roles") ", version",
   .group_order = "name COLLATE NOCASE, code",
   .email_taken = "SELECT 1 FROM customers WHERE email = ? COLLATE NOCASE",
-  .insert_field_value = "INSERT OR REPLACE INTO customer_field_values"
-                        " (customer_pk, field_key, value, sort_key) VALUES (?, ?, ?, ?)",
+  /* An upsert: REPLACE deletes without firing the delete triggers that
+   * keep customer_field_counts (clt-sqlite-schema.c, version 7). */
+  .insert_field_value = "INSERT INTO customer_field_values"
+                        " (customer_pk, field_key, value, sort_key) VALUES (?, ?, ?, ?)"
+                        " ON CONFLICT (customer_pk, field_key)"
+                        " DO UPDATE SET value = excluded.value, sort_key = excluded.sort_key",
   .scrub_outbox = CLT_SQL_SCRUB_OUTBOX "recipient = ?3 COLLATE NOCASE",
   .forget_replies_by_email = "DELETE FROM idempotency_keys"
                              " WHERE ?3 <> '' AND instr (lower (response), lower (?3)) > 0",

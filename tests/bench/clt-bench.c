@@ -343,7 +343,11 @@ run_store (const char *path)
   guint n;
 
   g_main_context_push_thread_default (context);
+  start = g_get_monotonic_time ();
   store = open_store (path);
+  /* A database of an older schema is migrated here: how long users wait
+   * for theirs. */
+  g_printerr ("opened the store in %.1f s\n", elapsed_ms (start) / 1000.0);
   query = clt_query_new ();
 
   /* Count and first page of the whole table, as the window opens it. */

@@ -1,0 +1,404 @@
+/* test-sqlite-counts.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The counts the SQLite store keeps for the table's filters (schema
+ * version 7): customer_field_counts and customer_group_counts stay equal
+ * to counting the values and memberships themselves through every write
+ * (create, edit, group assignment, pending deletion and its undo,
+ * anonymization, import, deleting a field or a group), the filtered
+ * totals read from them are right, and a database of version 6 gets them
+ * filled by the migration.
+ */
+
+#define G_LOG_DOMAIN "test-sqlite-counts"
+
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "clt-custom-field.h"
+#include "clt-group.h"
+#include "clt-query.h"
+
+#include "sqlite-store-util.h"
+#include "sqlite-test-util.h"
+#include "sqlite-write-util.h"
+
+static gint64
+query_int64 (const char *path,
+             const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+/* The kept counts are the counts of the rows, entry for entry, and no
+ * count is 0. */
+static void
+assert_counts_exact (const char *path)
+{
+  g_assert_cmpint (query_int64 (path,
+                                "SELECT count(*) FROM ("
+                                " SELECT field_key, sort_key, n FROM customer_field_counts"
+                                " EXCEPT SELECT field_key, sort_key, count(*) FROM customer_field_values"
+                                "  WHERE sort_key IS NOT NULL GROUP BY field_key, sort_key)"),
+                   ==, 0);
+  g_assert_cmpint (query_int64 (path,
+                                "SELECT count(*) FROM ("
+                                " SELECT field_key, sort_key, count(*) FROM customer_field_values"
+                                "  WHERE sort_key IS NOT NULL GROUP BY field_key, sort_key"
+                                " EXCEPT SELECT field_key, sort_key, n FROM customer_field_counts)"),
+                   ==, 0);
+  g_assert_cmpint (query_int64 (path,
+                                "SELECT count(*) FROM ("
+                                " SELECT group_code, n FROM customer_group_counts"
+                                " EXCEPT SELECT group_code, count(*) FROM customer_groups"
+                                "  GROUP BY group_code)"),
+                   ==, 0);
+  g_assert_cmpint (query_int64 (path,
+                                "SELECT count(*) FROM ("
+                                " SELECT group_code, count(*) FROM customer_groups GROUP BY group_code"
+                                " EXCEPT SELECT group_code, n FROM customer_group_counts)"),
+                   ==, 0);
+  g_assert_cmpint (query_int64 (path, "SELECT count(*) FROM customer_field_counts WHERE n <= 0"),
+                   ==, 0);
+  g_assert_cmpint (query_int64 (path, "SELECT count(*) FROM customer_group_counts WHERE n <= 0"),
+                   ==, 0);
+}
+
+static void
+save_field (CltStore           *store,
+            const char         *key,
+            CltCustomFieldType  type)
+{
+  g_autoptr(CltCustomField) field = clt_custom_field_new ();
+  g_autoptr(CltCustomField) stored = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  clt_custom_field_set_key (field, key);
+  clt_custom_field_set_label (field, key);
+  clt_custom_field_set_field_type (field, type);
+  clt_store_save_custom_field_async (store, field, NULL, NULL, on_result_cb, &result);
+  stored = clt_store_save_custom_field_finish (store, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (stored);
+}
+
+static void
+save_group (CltStore   *store,
+            const char *code)
+{
+  g_autoptr(CltGroup) group = clt_group_new ();
+  g_autoptr(CltGroup) stored = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  clt_group_set_code (group, code);
+  clt_group_set_name (group, code);
+  clt_store_save_group_async (store, group, NULL, NULL, on_result_cb, &result);
+  stored = clt_store_save_group_finish (store, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (stored);
+}
+
+/* score (a number), tier (text) and flag (yes/no), each only when given
+ * (score < 0, tier or flag NULL: none). */
+static GVariant *
+field_values (double      score,
+              const char *tier,
+              const char *flag)
+{
+  GVariantBuilder builder;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE_VARDICT);
+  if (score >= 0)
+    g_variant_builder_add (&builder, "{sv}", "score", g_variant_new_double (score));
+  if (tier != NULL)
+    g_variant_builder_add (&builder, "{sv}", "tier", g_variant_new_string (tier));
+  if (flag != NULL)
+    g_variant_builder_add (&builder, "{sv}", "flag",
+                           g_variant_new_boolean (g_str_equal (flag, "yes")));
+  return g_variant_builder_end (&builder);
+}
+
+static CltCustomer *
+customer_with (const char         *email,
+               const char         *last_name,
+               GVariant           *fields,
+               const char * const *groups)
+{
+  CltCustomer *customer = new_customer (email, "Test", last_name);
+
+  clt_customer_set_custom_fields (customer, fields);
+  clt_customer_set_groups (customer, groups);
+  return customer;
+}
+
+static char *
+create_with (CltStore           *store,
+             const char         *email,
+             const char         *last_name,
+             GVariant           *fields,
+             const char * const *groups)
+{
+  g_autoptr(CltCustomer) customer = customer_with (email, last_name, fields, groups);
+  g_autoptr(CltCustomer) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  stored = create (store, customer, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (stored);
+  return g_strdup (clt_customer_get_id (stored));
+}
+
+static guint
+count_field (CltSqliteStore *store,
+             const char     *key,
+             CltFieldMatch   match,
+             const char     *value)
+{
+  g_autoptr(CltQuery) query = clt_query_new ();
+
+  clt_query_add_field_filter (query, key, match, value);
+  return count (store, query);
+}
+
+static guint
+count_group (CltSqliteStore *store,
+             const char     *code)
+{
+  g_autoptr(CltQuery) query = clt_query_new ();
+
+  clt_query_set_group (query, code);
+  return count (store, query);
+}
+
+/* The totals the table would show for each filter, in one string. */
+static char *
+totals (CltSqliteStore *store)
+{
+  return g_strdup_printf ("score=10:%u score>=20:%u score<=20:%u tier=gold:%u tier^go:%u"
+                          " flag=yes:%u flag=no:%u gold:%u silver:%u",
+                          count_field (store, "score", CLT_FIELD_MATCH_EQUALS, "10"),
+                          count_field (store, "score", CLT_FIELD_MATCH_AT_LEAST, "20"),
+                          count_field (store, "score", CLT_FIELD_MATCH_AT_MOST, "20"),
+                          count_field (store, "tier", CLT_FIELD_MATCH_EQUALS, "Gold"),
+                          count_field (store, "tier", CLT_FIELD_MATCH_PREFIX, "go"),
+                          count_field (store, "flag", CLT_FIELD_MATCH_EQUALS, "true"),
+                          count_field (store, "flag", CLT_FIELD_MATCH_EQUALS, "false"),
+                          count_group (store, "gold"),
+                          count_group (store, "silver"));
+}
+
+#define ASSERT_TOTALS(fixture, store, expected) \
+  G_STMT_START { \
+    g_autofree char *got = totals (store); \
+    assert_counts_exact ((fixture)->path); \
+    g_assert_cmpstr (got, ==, expected); \
+  } G_STMT_END
+
+static void
+test_counts_writes (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const char * const gold[] = { "gold", NULL };
+  static const char * const silver[] = { "silver", NULL };
+  static const char * const both[] = { "gold", "silver", NULL };
+  static const char * const none[] = { NULL };
+  CltSqliteStore *store = open_store (fixture->path);
+  CltStore *s = CLT_STORE (store);
+  g_autoptr(GPtrArray) imported = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CltCustomer) edited = NULL;
+  g_autoptr(CltCustomer) stored = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+  g_autofree char *d = NULL;
+  g_autofree char *e = NULL;
+
+  save_field (s, "score", CLT_CUSTOM_FIELD_NUMBER);
+  save_field (s, "tier", CLT_CUSTOM_FIELD_STRING);
+  save_field (s, "flag", CLT_CUSTOM_FIELD_BOOLEAN);
+  save_group (s, "gold");
+  save_group (s, "silver");
+  assert_counts_exact (fixture->path);
+
+  /* Create: "Gold" and "GOLD" fold to one sort key, counted twice. */
+  a = create_with (s, "a@example.com", "A", field_values (10, "Gold", "yes"), gold);
+  b = create_with (s, "b@example.com", "B", field_values (10, "GOLD", "no"), both);
+  c = create_with (s, "c@example.com", "C", field_values (20, "Silver", NULL), silver);
+  d = create_with (s, "d@example.com", "D", field_values (30, NULL, "yes"), gold);
+  e = create_with (s, "e@example.com", "E", field_values (-1, "good", "no"), none);
+  ASSERT_TOTALS (fixture, store, "score=10:2 score>=20:2 score<=20:3 tier=gold:2 tier^go:3"
+                                 " flag=yes:2 flag=no:2 gold:3 silver:2");
+
+  /* Edit: values changed, dropped and added; groups with them. */
+  edited = get (s, a, &error);
+  g_assert_no_error (error);
+  clt_customer_set_custom_fields (edited, field_values (20, NULL, "no"));
+  clt_customer_set_groups (edited, silver);
+  stored = update (s, edited, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (stored);
+  g_clear_object (&stored);
+  g_clear_object (&edited);
+  ASSERT_TOTALS (fixture, store, "score=10:1 score>=20:3 score<=20:3 tier=gold:1 tier^go:2"
+                                 " flag=yes:1 flag=no:3 gold:2 silver:3");
+
+  /* Assign and unassign. */
+  edited = get (s, e, &error);
+  g_assert_no_error (error);
+  clt_store_set_customer_groups_async (s, e, clt_customer_get_version (edited), both, NULL,
+                                       on_result_cb, &result);
+  stored = clt_store_set_customer_groups_finish (s, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_clear_object (&stored);
+  g_clear_object (&edited);
+  edited = get (s, b, &error);
+  g_assert_no_error (error);
+  clt_store_set_customer_groups_async (s, b, clt_customer_get_version (edited), none, NULL,
+                                       on_result_cb, &result);
+  stored = clt_store_set_customer_groups_finish (s, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_clear_object (&stored);
+  g_clear_object (&edited);
+  ASSERT_TOTALS (fixture, store, "score=10:1 score>=20:3 score<=20:3 tier=gold:1 tier^go:2"
+                                 " flag=yes:1 flag=no:3 gold:2 silver:3");
+
+  /* A deletion waiting out its undo time hides the customer from every
+   * total (the kept counts still hold it: the rows are counted then);
+   * its undo brings it back. */
+  edited = get (s, d, &error);
+  g_assert_no_error (error);
+  clt_store_delete_customer_async (s, d, clt_customer_get_version (edited), 60, NULL,
+                                   on_result_cb, &result);
+  g_assert_true (clt_store_delete_customer_finish (s, wait_for (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_clear_object (&edited);
+  ASSERT_TOTALS (fixture, store, "score=10:1 score>=20:2 score<=20:3 tier=gold:1 tier^go:2"
+                                 " flag=yes:0 flag=no:3 gold:1 silver:3");
+  clt_store_undo_delete_customer_async (s, d, NULL, on_result_cb, &result);
+  stored = clt_store_undo_delete_customer_finish (s, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (stored);
+  g_clear_object (&result);
+  g_clear_object (&stored);
+  ASSERT_TOTALS (fixture, store, "score=10:1 score>=20:3 score<=20:3 tier=gold:1 tier^go:2"
+                                 " flag=yes:1 flag=no:3 gold:2 silver:3");
+
+  /* Anonymization drops the values and memberships. */
+  g_assert_true (delete_customer (s, d, &error));
+  g_assert_no_error (error);
+  ASSERT_TOTALS (fixture, store, "score=10:1 score>=20:2 score<=20:3 tier=gold:1 tier^go:2"
+                                 " flag=yes:0 flag=no:3 gold:1 silver:3");
+
+  /* Import (fields and groups it names are made as needed). */
+  g_ptr_array_add (imported, customer_with ("f@example.com", "F", field_values (10, "gold", "yes"),
+                                            gold));
+  g_ptr_array_add (imported, customer_with ("g@example.com", "G", field_values (40, NULL, NULL),
+                                            both));
+  g_assert_true (import (store, imported, &error));
+  g_assert_no_error (error);
+  ASSERT_TOTALS (fixture, store, "score=10:2 score>=20:3 score<=20:4 tier=gold:2 tier^go:3"
+                                 " flag=yes:1 flag=no:3 gold:3 silver:4");
+
+  /* Deleting a group or a field takes its memberships or values along. */
+  clt_store_delete_group_async (s, "silver", 1, NULL, on_result_cb, &result);
+  g_assert_true (clt_store_delete_group_finish (s, wait_for (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  clt_store_delete_custom_field_async (s, "tier", 1, NULL, on_result_cb, &result);
+  g_assert_true (clt_store_delete_custom_field_finish (s, wait_for (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  assert_counts_exact (fixture->path);
+  g_assert_cmpint (query_int64 (fixture->path, "SELECT count(*) FROM customer_field_counts"
+                                               " WHERE field_key = 'tier'"), ==, 0);
+  g_assert_cmpint (query_int64 (fixture->path, "SELECT count(*) FROM customer_group_counts"
+                                               " WHERE group_code = 'silver'"), ==, 0);
+  g_assert_cmpuint (count_field (store, "score", CLT_FIELD_MATCH_AT_LEAST, "0"), ==, 5);
+  g_assert_cmpuint (count_group (store, "gold"), ==, 3);
+
+  close_store (store);
+}
+
+/* A database of version 6 (no counts, values written without them) gets
+ * them on opening, exact. */
+static void
+test_counts_migration (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const char * const gold[] = { "gold", NULL };
+  static const char * const both[] = { "gold", "silver", NULL };
+  CltSqliteStore *store = open_store (fixture->path);
+  CltStore *s = CLT_STORE (store);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  save_field (s, "score", CLT_CUSTOM_FIELD_NUMBER);
+  save_field (s, "tier", CLT_CUSTOM_FIELD_STRING);
+  save_field (s, "flag", CLT_CUSTOM_FIELD_BOOLEAN);
+  save_group (s, "gold");
+  save_group (s, "silver");
+  a = create_with (s, "a@example.com", "A", field_values (10, "Gold", "yes"), gold);
+  b = create_with (s, "b@example.com", "B", field_values (20, "gold", "no"), both);
+  close_store (store);
+
+  /* Back to version 6, then values and memberships the counts never
+   * saw. */
+  exec_on_file (fixture->path,
+                "PRAGMA journal_mode = DELETE;"
+                "DROP TRIGGER customer_field_counts_insert;"
+                "DROP TRIGGER customer_field_counts_delete;"
+                "DROP TRIGGER customer_field_counts_update;"
+                "DROP TRIGGER customer_group_counts_insert;"
+                "DROP TRIGGER customer_group_counts_delete;"
+                "DROP TRIGGER customer_group_counts_update;"
+                "DROP TABLE customer_field_counts;"
+                "DROP TABLE customer_group_counts;"
+                "INSERT INTO customer_field_values (customer_pk, field_key, value, sort_key)"
+                "  SELECT pk, 'score', 10.0, 10.0 FROM customers WHERE email = 'b@example.com'"
+                "  ON CONFLICT DO UPDATE SET value = excluded.value, sort_key = excluded.sort_key;"
+                "DELETE FROM customer_groups WHERE group_code = 'silver';"
+                "PRAGMA user_version = 6;");
+
+  store = open_store (fixture->path);
+  g_assert_cmpint (pragma_int (fixture->path, "user_version"), ==, CLT_SQLITE_SCHEMA_VERSION);
+  ASSERT_TOTALS (fixture, store, "score=10:2 score>=20:0 score<=20:2 tier=gold:2 tier^go:2"
+                                 " flag=yes:1 flag=no:1 gold:2 silver:0");
+  close_store (store);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/clt/sqlite-store/counts/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("writes", test_counts_writes);
+  ADD ("migration", test_counts_migration);
+
+#undef ADD
+
+  return g_test_run ();
+}
