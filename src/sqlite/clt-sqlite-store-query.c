@@ -638,6 +638,10 @@ reader_rowset (CltSqliteStore  *self,
 
       rowset_source_add (source, g_variant_new_string (group));
       rowset_key_append (key, 'g', g_variant_new_string (group));
+      rowset_source_set_probe (source,
+                               "SELECT ifnull ((SELECT n FROM customer_group_counts"
+                               " WHERE group_code = ?), 0)",
+                               "SELECT 1 FROM customer_groups WHERE group_code = ? AND customer_pk = ?");
       g_ptr_array_add (sources, source);
     }
 
@@ -647,6 +651,8 @@ reader_rowset (CltSqliteStore  *self,
       g_autofree char *sql = g_strconcat ("SELECT customer_pk FROM customer_field_values"
                                           " WHERE field_key = ? AND sort_key",
                                           ops[condition->match], NULL);
+      g_autofree char *count_sql = NULL;
+      g_autofree char *probe_sql = NULL;
       RowsetSource *source = rowset_source_new (sql);
 
       rowset_source_add (source, g_variant_new_string (condition->key));
@@ -656,6 +662,11 @@ reader_rowset (CltSqliteStore  *self,
       rowset_key_append (key, 'v', condition->value);
       if (condition->upper != NULL)
         rowset_source_add (source, condition->upper);
+      count_sql = g_strconcat ("SELECT ifnull (sum (n), 0) FROM customer_field_counts"
+                               " WHERE field_key = ? AND sort_key", ops[condition->match], NULL);
+      probe_sql = g_strconcat ("SELECT 1 FROM customer_field_values WHERE field_key = ? AND sort_key",
+                               ops[condition->match], " AND customer_pk = ?", NULL);
+      rowset_source_set_probe (source, count_sql, probe_sql);
       g_ptr_array_add (sources, source);
     }
 

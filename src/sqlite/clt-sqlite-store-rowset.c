@@ -28,8 +28,10 @@ struct _Rowset
 
 struct _RowsetSource
 {
-  char      *sql;     /* yields one column: customer rowids */
-  GPtrArray *params;  /* GVariant: string, int64 or double */
+  char      *sql;        /* yields one column: customer rowids */
+  GPtrArray *params;     /* GVariant: string, int64 or double */
+  char      *count_sql;  /* how many rowids sql yields (one row, one column) */
+  char      *probe_sql;  /* a row when the rowid bound after params is in it */
 };
 
 RowsetSource *
@@ -40,6 +42,19 @@ rowset_source_new (const char *sql)
   source->sql = g_strdup (sql);
   source->params = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
   return source;
+}
+
+/* @count_sql counts the rowids of the source cheaply (from kept counts),
+ * @probe_sql tests one rowid, bound after the source's parameters. */
+void
+rowset_source_set_probe (RowsetSource *source,
+                         const char   *count_sql,
+                         const char   *probe_sql)
+{
+  g_free (source->count_sql);
+  g_free (source->probe_sql);
+  source->count_sql = g_strdup (count_sql);
+  source->probe_sql = g_strdup (probe_sql);
 }
 
 void
@@ -54,6 +69,8 @@ rowset_source_free (RowsetSource *source)
 {
   g_free (source->sql);
   g_ptr_array_unref (source->params);
+  g_free (source->count_sql);
+  g_free (source->probe_sql);
   g_free (source);
 }
 
@@ -227,6 +244,141 @@ compare_pks (gconstpointer a,
   return (x > y) - (x < y);
 }
 
+/* A keyed lookup costs about as much as this many sequential steps
+ * through an index (measured: ~0.9 µs against ~0.15 µs). */
+#define PROBE_COST 8
+
+/* The source to walk when testing its rowids against the others is
+ * cheaper than walking them all: every source can be counted and probed,
+ * and the smallest times the lookups it needs costs less than the steps
+ * through every source (a 3 % group and a field value 0.1 % of the
+ * customers have: 1,000 steps and 1,000 lookups instead of 31,000 steps).
+ * -1 otherwise (text, or sources of like size). */
+static int
+probe_source (CltSqliteStore *self,
+              Reader         *reader,
+              GPtrArray      *sources)
+{
+  gint64 total = 0;
+  int smallest = -1;
+  gint64 size = G_MAXINT64;
+
+  if (sources->len < 2)
+    return -1;
+  for (guint i = 0; i < sources->len; i++)
+    if (((RowsetSource *) g_ptr_array_index (sources, i))->count_sql == NULL)
+      return -1;
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      RowsetSource *source = g_ptr_array_index (sources, i);
+      g_autoptr(ReaderStmt) stmt = reader_prepare (self, reader, source->count_sql, NULL);
+      gint64 n;
+
+      if (stmt == NULL)
+        return -1;
+      for (guint p = 0; p < source->params->len; p++)
+        bind_variant (stmt, p + 1, g_ptr_array_index (source->params, p));
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        return -1;
+      n = sqlite3_column_int64 (stmt, 0);
+      total += n;
+      if (n < size)
+        {
+          size = n;
+          smallest = (int) i;
+        }
+    }
+
+  return size + size * PROBE_COST * (gint64) (sources->len - 1) < total ? smallest : -1;
+}
+
+/* The rowids of @sources[@first] that every other source has, into @pks
+ * (in the order @first yields them). */
+static gboolean
+probe_collect (CltSqliteStore  *self,
+               Reader          *reader,
+               GPtrArray       *sources,
+               int              first,
+               GArray          *pks,
+               GError         **error)
+{
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) probes = g_ptr_array_new_with_free_func ((GDestroyNotify) reader_stmt_release);
+
+  if (!source_each (self, reader, g_ptr_array_index (sources, first), NULL, NULL, 0, candidates,
+                    error))
+    return FALSE;
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      RowsetSource *source = g_ptr_array_index (sources, i);
+      sqlite3_stmt *probe;
+
+      if ((int) i == first)
+        continue;
+      probe = reader_prepare (self, reader, source->probe_sql, error);
+      if (probe == NULL)
+        return FALSE;
+      g_ptr_array_add (probes, probe);
+    }
+
+  for (guint c = 0; c < candidates->len; c++)
+    {
+      gint64 pk = g_array_index (candidates, gint64, c);
+      gboolean in_all = TRUE;
+
+      for (guint i = 0, p = 0; in_all && i < sources->len; i++)
+        {
+          RowsetSource *source = g_ptr_array_index (sources, i);
+          sqlite3_stmt *probe;
+          int rc;
+
+          if ((int) i == first)
+            continue;
+          /* Bound for each rowid: two conditions alike share the
+           * statement. */
+          probe = g_ptr_array_index (probes, p++);
+          for (guint b = 0; b < source->params->len; b++)
+            bind_variant (probe, b + 1, g_ptr_array_index (source->params, b));
+          sqlite3_bind_int64 (probe, (int) source->params->len + 1, pk);
+          rc = sqlite3_step (probe);
+          sqlite3_reset (probe);
+          if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            {
+              set_db_error (self, error, reader->db, rc);
+              return FALSE;
+            }
+          in_all = rc == SQLITE_ROW;
+        }
+      if (in_all)
+        g_array_append_val (pks, pk);
+    }
+
+  return TRUE;
+}
+
+/* Sorts @pks ascending without duplicates, unless they are already. */
+static void
+sort_unique (GArray *pks)
+{
+  gboolean ascending = TRUE;
+
+  for (guint i = 1; ascending && i < pks->len; i++)
+    ascending = g_array_index (pks, gint64, i - 1) < g_array_index (pks, gint64, i);
+  if (!ascending)
+    {
+      gint64 *data = (gint64 *) (gpointer) pks->data;
+      guint n = 0;
+
+      g_array_sort (pks, compare_pks);
+      for (guint i = 0; i < pks->len; i++)
+        if (n == 0 || data[n - 1] != data[i])
+          data[n++] = data[i];
+      g_array_set_size (pks, n);
+    }
+}
+
 /* The rowids every one of @sources yields, ascending, under @key. */
 Rowset *
 rowset_collect (CltSqliteStore  *self,
@@ -237,28 +389,21 @@ rowset_collect (CltSqliteStore  *self,
 {
   g_autoptr(GArray) pks = g_array_new (FALSE, FALSE, sizeof (gint64));
   Rowset *rowset;
+  int first;
 
   g_assert (sources->len > 0);
 
-  if (sources->len == 1)
+  if ((first = probe_source (self, reader, sources)) >= 0)
     {
-      gboolean ascending = TRUE;
-
+      if (!probe_collect (self, reader, sources, first, pks, error))
+        return NULL;
+      sort_unique (pks);
+    }
+  else if (sources->len == 1)
+    {
       if (!source_each (self, reader, g_ptr_array_index (sources, 0), NULL, NULL, 0, pks, error))
         return NULL;
-      for (guint i = 1; ascending && i < pks->len; i++)
-        ascending = g_array_index (pks, gint64, i - 1) < g_array_index (pks, gint64, i);
-      if (!ascending)
-        {
-          gint64 *data = (gint64 *) (gpointer) pks->data;
-          guint n = 0;
-
-          g_array_sort (pks, compare_pks);
-          for (guint i = 0; i < pks->len; i++)
-            if (n == 0 || data[n - 1] != data[i])
-              data[n++] = data[i];
-          g_array_set_size (pks, n);
-        }
+      sort_unique (pks);
     }
   else
     {
