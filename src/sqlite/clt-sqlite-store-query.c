@@ -306,8 +306,12 @@ count_query (CltSqliteStore *self,
 
   if (walk != NULL && walk->row_pk != NULL && filter.where->len == 0)
     /* Every customer with a value of the field: its counts (schema
-     * version 7), one entry per distinct value. */
-    sql = g_strdup ("SELECT ifnull (sum (n), 0) FROM customer_field_counts WHERE field_key = ?");
+     * version 7), one entry per distinct value, and the values without a
+     * sort key (none is written so; an old file may hold some), which
+     * they leave out. */
+    sql = g_strdup ("SELECT ifnull (sum (n), 0) + (SELECT count(*) FROM customer_field_values"
+                    "  WHERE field_key = ?1 AND sort_key IS NULL)"
+                    " FROM customer_field_counts WHERE field_key = ?1");
   else if (walk != NULL)
     {
       g_autofree char *head = walk_head (walk, filter.has_text || filter.has_fields);
