@@ -245,8 +245,12 @@ compare_pks (gconstpointer a,
 }
 
 /* A keyed lookup costs about as much as this many sequential steps
- * through an index (measured: ~0.9 µs against ~0.15 µs). */
-#define PROBE_COST 8
+ * through an index. Measured at a million customers: 20,000 lookups of
+ * "newsletter" for the customers of f03 "member 12" took 96 ms where
+ * stepping through both lists (270,000 entries) took 76 ms, a lookup
+ * ~16 steps (random pages of a large file); at 8 that intersection had
+ * been probed. */
+#define PROBE_COST 16
 
 /* The source to walk when testing its rowids against the others is
  * cheaper than walking them all: every source can be counted and probed,
