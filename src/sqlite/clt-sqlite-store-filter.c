@@ -254,9 +254,11 @@ filter_add_search (Filter     *filter,
       filter_add_text (filter, word);
     }
 
+  /* Counted by the triggers of customer_prefixes (schema 7). */
   if (short_words->len == 1)
     {
-      filter->fast_count_sql = g_strdup ("SELECT count(*) FROM customer_prefixes WHERE prefix = ?");
+      filter->fast_count_sql = g_strdup ("SELECT ifnull ((SELECT n FROM customer_prefix_counts"
+                                         " WHERE prefix = ?), 0)");
       filter->fast_count_param = g_strdup (g_ptr_array_index (short_words, 0));
     }
 }

@@ -100,6 +100,9 @@ typedef struct
    * read tests. */
   GHashTable *rowsets;
   Rowset     *rowset;
+  /* Where clt_rowset_take () puts the rowids of the source being
+   * collected (clt-sqlite-store-rowset.c); NULL between collections. */
+  struct _RowsetTake *take;
   /* SQL text → statement (reader_prepare ()). */
   GHashTable *stmts;
   gint64      data_version;

@@ -26,6 +26,18 @@ struct _Rowset
   char   *json;   /* the pks as a JSON array, made when first asked */
 };
 
+/* What one source's rowids go into: @out_pks, or the bits of @out_bits
+ * also set in @in_bits (NULL: every rowid up to @max_pk). */
+typedef struct _RowsetTake RowsetTake;
+
+struct _RowsetTake
+{
+  guint64 *in_bits;
+  guint64 *out_bits;
+  gint64   max_pk;
+  GArray  *out_pks;
+};
+
 struct _RowsetSource
 {
   char      *sql;        /* yields one column: customer rowids */
@@ -181,15 +193,54 @@ rowset_has_func (sqlite3_context  *context,
                       rowset_contains (reader->rowset, sqlite3_value_int64 (argv[0])));
 }
 
+static void
+take_pk (RowsetTake *take,
+         gint64      pk)
+{
+  if (take->out_bits == NULL)
+    {
+      g_array_append_val (take->out_pks, pk);
+      return;
+    }
+  /* Past the last customer (the snapshot has none): in no set. */
+  if (pk < 0 || pk > take->max_pk)
+    return;
+  if (take->in_bits == NULL || (take->in_bits[pk / 64] & (G_GUINT64_CONSTANT (1) << (pk % 64))) != 0)
+    take->out_bits[pk / 64] |= G_GUINT64_CONSTANT (1) << (pk % 64);
+}
+
+/* clt_rowset_take (pk): adds @pk to the collection under way (none:
+ * nothing); returns NULL. */
+static void
+rowset_take_func (sqlite3_context  *context,
+                  int               argc,
+                  sqlite3_value   **argv)
+{
+  Reader *reader = sqlite3_user_data (context);
+
+  g_assert (argc == 1);
+  if (reader->take != NULL && sqlite3_value_type (argv[0]) == SQLITE_INTEGER)
+    take_pk (reader->take, sqlite3_value_int64 (argv[0]));
+  sqlite3_result_null (context);
+}
+
 void
 reader_add_rowset_function (Reader *reader)
 {
   sqlite3_create_function_v2 (reader->db, "clt_rowset_has", 1,
                               SQLITE_UTF8 | SQLITE_INNOCUOUS, reader, rowset_has_func,
                               NULL, NULL, NULL);
+  /* Not innocuous: it writes to the reader's memory. Only the store's own
+   * statements call it. */
+  sqlite3_create_function_v2 (reader->db, "clt_rowset_take", 1,
+                              SQLITE_UTF8 | SQLITE_DIRECTONLY, reader, rowset_take_func,
+                              NULL, NULL, NULL);
 }
 
-/* Steps @source, calling back for each rowid. */
+/* Collects the rowids of @source. One statement in which each row
+ * calls clt_rowset_take () under an aggregate: returning every row to C
+ * through sqlite3_step () cost ~0.7k instructions a row, more than
+ * reading it ("sch": 75,000 rows of the search index, 54 M). */
 static gboolean
 source_each (CltSqliteStore *self,
              Reader         *reader,
@@ -200,7 +251,10 @@ source_each (CltSqliteStore *self,
              GArray         *out_pks,
              GError        **error)
 {
-  g_autoptr(ReaderStmt) stmt = reader_prepare (self, reader, source->sql, error);
+  g_autofree char *sql = g_strconcat ("WITH s (pk) AS (", source->sql, ")"
+                                      " SELECT count (clt_rowset_take (pk)) FROM s", NULL);
+  g_autoptr(ReaderStmt) stmt = reader_prepare (self, reader, sql, error);
+  RowsetTake take = { in_bits, out_bits, max_pk, out_pks };
   int rc;
 
   if (stmt == NULL)
@@ -209,23 +263,11 @@ source_each (CltSqliteStore *self,
   for (guint i = 0; i < source->params->len; i++)
     bind_variant (stmt, i + 1, g_ptr_array_index (source->params, i));
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 pk = sqlite3_column_int64 (stmt, 0);
+  reader->take = &take;
+  rc = sqlite3_step (stmt);
+  reader->take = NULL;
 
-      if (out_bits == NULL)
-        {
-          g_array_append_val (out_pks, pk);
-          continue;
-        }
-      /* Past the last customer (the snapshot has none): in no set. */
-      if (pk < 0 || pk > max_pk)
-        continue;
-      if (in_bits == NULL || (in_bits[pk / 64] & (G_GUINT64_CONSTANT (1) << (pk % 64))) != 0)
-        out_bits[pk / 64] |= G_GUINT64_CONSTANT (1) << (pk % 64);
-    }
-
-  if (rc != SQLITE_DONE)
+  if (rc != SQLITE_ROW)
     {
       set_db_error (self, error, reader->db, rc);
       return FALSE;

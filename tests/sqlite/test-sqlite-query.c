@@ -20,6 +20,7 @@
 
 #include "sqlite-store-util.h"
 #include "sqlite-test-util.h"
+#include "sqlite-write-util.h"
 
 /* CltSqliteStore reading customers: search (folding, short words, query
  * syntax), sort orders, paging, filters, pending deletions and a bulk
@@ -820,6 +821,112 @@ test_bulk (Fixture       *fixture,
   close_store (store);
 }
 
+/* Checks every short prefix of @prefixes against a scan of everyone:
+ * the count (customer_prefix_counts, schema 7), the whole list, and the
+ * first rows one at a time (walked with a lookup per row rather than
+ * collected); and that the maintained counts equal the prefixes' rows. */
+static void
+assert_short_counts (CltSqliteStore *store,
+                     const char     *path)
+{
+  static const char * const prefixes[] = { "m", "mu", "s", "sc", "a", "an", "z", "zo", "ł" };
+  g_autoptr(CltQuery) everyone = clt_query_new ();
+  g_autoptr(GPtrArray) all = list (store, everyone, 0, 100000);
+  g_autofree char *differ = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    {
+      g_autoptr(CltQuery) query = search_query (prefixes[i]);
+      g_autoptr(GPtrArray) found = NULL;
+      g_autofree char *folded = clt_fold_text (prefixes[i]);
+      guint expected = 0;
+
+      for (guint j = 0; j < all->len; j++)
+        {
+          CltCustomer *customer = g_ptr_array_index (all, j);
+
+          expected += starts_with_word (clt_customer_get_last_name (customer), folded) ||
+                      starts_with_word (clt_customer_get_first_name (customer), folded) ||
+                      starts_with_word (clt_customer_get_email (customer), folded);
+        }
+
+      g_test_message ("prefix “%s”: %u", prefixes[i], expected);
+      g_assert_cmpuint (count (store, query), ==, expected);
+      found = list (store, query, 0, all->len);
+      g_assert_cmpuint (found->len, ==, expected);
+      for (guint j = 0; j < MIN (expected, 3); j++)
+        {
+          g_autoptr(GPtrArray) one = list (store, query, j, 1);
+
+          g_assert_cmpstr (clt_customer_get_id (g_ptr_array_index (one, 0)), ==,
+                           clt_customer_get_id (g_ptr_array_index (found, j)));
+        }
+    }
+
+  differ = query_text (path,
+                       "SELECT count(*) FROM (SELECT prefix, count(*) AS n FROM customer_prefixes"
+                       " GROUP BY prefix) AS rows FULL JOIN customer_prefix_counts AS counts"
+                       " USING (prefix) WHERE rows.n IS NOT counts.n OR counts.n < 1",
+                       NULL);
+  g_assert_cmpstr (differ, ==, "0");
+}
+
+/* The counts of 1–2 character prefixes are kept by triggers: they stay
+ * exact through a load, a create, an edit of the names, a
+ * deletion waiting out its undo time (hidden, not yet uncounted) and an
+ * anonymization. */
+static void
+test_search_short_counts (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CltCustomer) created = NULL;
+  g_autoptr(CltCustomer) edited = NULL;
+  g_autoptr(CltCustomer) pending = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(CltQuery) zo = search_query ("zo");
+  CltSqliteStore *store = open_store (fixture->path);
+  guint n_zo;
+
+  g_assert_true (load_sample (store, 800, 17, &error));
+  g_assert_no_error (error);
+  assert_short_counts (store, fixture->path);
+  n_zo = count (store, zo);
+
+  created = create_ok (CLT_STORE (store), "zora.mustermann@example.org", "Muriel", "Mustermann");
+  assert_short_counts (store, fixture->path);
+  g_assert_cmpuint (count (store, zo), ==, n_zo + 1);
+
+  clt_customer_set_last_name (created, "Łukasik");
+  clt_customer_set_first_name (created, "Anna");
+  edited = update (CLT_STORE (store), created, &error);
+  g_assert_no_error (error);
+  assert_short_counts (store, fixture->path);
+  g_assert_cmpuint (count (store, zo), ==, n_zo + 1);
+
+  /* Waiting out its undo time: hidden from the count (which then counts
+   * the rows), still in the prefixes. */
+  clt_store_delete_customer_async (CLT_STORE (store), clt_customer_get_id (edited),
+                                   clt_customer_get_version (edited), 60, NULL, on_result_cb,
+                                   &result);
+  g_assert_true (clt_store_delete_customer_finish (CLT_STORE (store), wait_for (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  assert_short_counts (store, fixture->path);
+  clt_store_undo_delete_customer_async (CLT_STORE (store), clt_customer_get_id (edited), NULL,
+                                        on_result_cb, &result);
+  pending = clt_store_undo_delete_customer_finish (CLT_STORE (store), wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  g_assert_true (delete_customer (CLT_STORE (store), clt_customer_get_id (pending), &error));
+  g_assert_no_error (error);
+  assert_short_counts (store, fixture->path);
+  g_assert_cmpuint (count (store, zo), ==, n_zo);
+
+  close_store (store);
+}
+
 /* A group filter gives exactly the members, in the order of the whole
  * list, whether the group is dense (tested row by row along the sort
  * walk) or sparse (collected first), and its count (from the group's
@@ -1134,6 +1241,7 @@ main (int   argc,
   ADD ("pending-deletion", test_pending_deletion);
   ADD ("custom-field-values", test_custom_field_values);
   ADD ("bulk", test_bulk);
+  ADD ("search/short-counts", test_search_short_counts);
 
 #undef ADD
 
