@@ -77,6 +77,7 @@ struct _CltCustomerTable
    * viewport of ~40) whose customer changed: updated when they come into
    * view or from a low-priority idle (see request_update ()). */
   GHashTable          *stale_cells;
+  GtkAdjustment       *vadjustment;
   guint                stale_idle_id;
   guint                visible_idle_id;
   /* A row's height, from the last layout (0: not laid out yet). */

@@ -484,7 +484,10 @@ get_visible_range (CltCustomerTable *self,
       !gtk_widget_get_mapped (GTK_WIDGET (self->column_view)))
     return FALSE;
 
-  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  /* Kept: gtk_scrollable_get_vadjustment () is a property lookup. */
+  adjustment = self->vadjustment;
+  if (adjustment == NULL)
+    return FALSE;
   value = gtk_adjustment_get_value (adjustment);
   page_size = gtk_adjustment_get_page_size (adjustment);
   if (page_size <= 0)
@@ -499,11 +502,10 @@ get_visible_range (CltCustomerTable *self,
 }
 
 static gboolean
-cell_in_range (GtkWidget *child,
-               guint      first,
-               guint      end)
+cell_in_range (GtkListItem *list_item,
+               guint        first,
+               guint        end)
 {
-  GtkListItem *list_item = g_object_get_qdata (G_OBJECT (child), list_item_quark);
   guint position = list_item != NULL ? gtk_list_item_get_position (list_item)
                                      : GTK_INVALID_LIST_POSITION;
 
@@ -565,7 +567,7 @@ static void
 update_visible_stale_cells (CltCustomerTable *self)
 {
   GHashTableIter iter;
-  gpointer child;
+  gpointer child, list_item;
   guint first, end;
   gboolean known;
 
@@ -582,9 +584,9 @@ update_visible_stale_cells (CltCustomerTable *self)
 
   known = get_visible_range (self, &first, &end);
   g_hash_table_iter_init (&iter, self->stale_cells);
-  while (g_hash_table_iter_next (&iter, &child, NULL))
+  while (g_hash_table_iter_next (&iter, &child, &list_item))
     {
-      if (known && !cell_in_range (child, first, end))
+      if (known && !cell_in_range (list_item, first, end))
         continue;
       g_hash_table_iter_remove (&iter);
       update_stale_cell (child);
@@ -597,9 +599,16 @@ static void
 on_vadjustment_changed_cb (CltCustomerTable *self,
                            GtkAdjustment    *adjustment)
 {
-  GtkSelectionModel *model = gtk_column_view_get_model (self->column_view);
-  guint n_items = model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (model)) : 0;
+  GtkSelectionModel *model;
+  guint n_items;
   double upper = gtk_adjustment_get_upper (adjustment);
+
+  /* Disposed. */
+  if (self->column_view == NULL)
+    return;
+
+  model = gtk_column_view_get_model (self->column_view);
+  n_items = model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (model)) : 0;
 
   self->row_height = n_items > 0 && upper > 0 ? upper / n_items : 0;
   update_visible_stale_cells (self);
@@ -611,18 +620,22 @@ request_update (GtkWidget   *child,
                 CltCustomer *customer)
 {
   CltCustomerTable *self = g_object_get_qdata (G_OBJECT (child), table_quark);
+  GtkListItem *list_item;
   guint first, end;
 
+  /* Already stale: its next update reads the customer as it is then. */
+  if (self != NULL && self->stale_cells != NULL && g_hash_table_contains (self->stale_cells, child))
+    return;
+
+  list_item = g_object_get_qdata (G_OBJECT (child), list_item_quark);
   if (self == NULL || self->stale_cells == NULL ||
-      !get_visible_range (self, &first, &end) || cell_in_range (child, first, end))
+      !get_visible_range (self, &first, &end) || cell_in_range (list_item, first, end))
     {
-      if (self != NULL && self->stale_cells != NULL)
-        g_hash_table_remove (self->stale_cells, child);
       update_cell (child, customer);
       return;
     }
 
-  g_hash_table_add (self->stale_cells, child);
+  g_hash_table_insert (self->stale_cells, child, list_item);
   if (self->stale_idle_id == 0)
     self->stale_idle_id = g_idle_add_full (G_PRIORITY_LOW, update_stale_cells_idle_cb, self, NULL);
 }
@@ -748,6 +761,7 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
       g_signal_connect (customer, "notify::loaded", G_CALLBACK (on_customer_notify_cb), child);
     }
 
+  /* Unbinding made it fresh: in sight or not is decided anew. */
   request_update (child, customer);
 }
 
@@ -910,6 +924,7 @@ clt_customer_table_dispose (GObject *object)
   g_clear_handle_id (&self->stale_idle_id, g_source_remove);
   g_clear_handle_id (&self->visible_idle_id, g_source_remove);
   g_clear_pointer (&self->stale_cells, g_hash_table_unref);
+  g_clear_object (&self->vadjustment);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CLT_TYPE_CUSTOMER_TABLE);
 
@@ -1080,6 +1095,7 @@ clt_customer_table_init (CltCustomerTable *self)
   /* After the view's own handlers, which rebind rows on a jump: the stale
    * cells that scrolled into sight are updated before the frame. */
   vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  g_set_object (&self->vadjustment, vadjustment);
   if (vadjustment != NULL)
     {
       g_signal_connect_object (vadjustment, "value-changed",
