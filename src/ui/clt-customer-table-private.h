@@ -73,6 +73,19 @@ struct _CltCustomerTable
   char                *sort_field;
   guint                sort_idle_id;
 
+  /* Cells of rows bound out of sight (GTK 4.8 binds ~200 rows around a
+   * viewport of ~40) whose customer changed: updated when they come into
+   * view or from a low-priority idle (see request_update ()). */
+  GHashTable          *stale_cells;
+  GtkAdjustment       *vadjustment;
+  guint                stale_idle_id;
+  guint                visible_idle_id;
+  /* A row's height, from the last layout (0: not laid out yet). */
+  double               row_height;
+  /* Inside size_allocate: cells are not updated there (see
+   * update_visible_stale_cells ()). */
+  gboolean             allocating;
+
   /* The column set (clt-customer-table-columns.c): the Customer column
    * (name over email), one column per custom field, where the layout is
    * kept, and whether the table is narrow (a phone's width). */

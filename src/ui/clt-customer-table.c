@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "clt-customer.h"
 #include "clt-customer-list.h"
@@ -64,6 +65,7 @@ static GParamSpec *properties[N_PROPS];
 
 static GQuark spec_quark;
 static GQuark list_item_quark;
+static GQuark table_quark;
 
 /* The status cell's texts are inscriptions too: a GtkLabel shapes its text
  * to measure itself, and in a scroll jump's layout the ~200 rows' status
@@ -455,12 +457,204 @@ on_view_sorter_changed_cb (CltCustomerTable *self,
   schedule_sort (self);
 }
 
+/* GTK 4.8 binds about 200 rows around the viewport (a constant of its list
+ * view), and a window shows about 40 of them: a scroll jump rebinds all 200
+ * rows to placeholders and fills them when their pages arrive, and a new
+ * search refills them. Only the cells in sight (and a few rows around)
+ * are updated at once; the others are marked stale and updated when they
+ * scroll into view, or from a low-priority idle, a few rows a dispatch
+ * (1M, scroll jumps: binding and filling were ~half the main thread's
+ * time, mostly for rows out of sight). */
+#define VISIBLE_MARGIN_ROWS   4
+#define STALE_CELLS_PER_IDLE  64
+
+/* The positions in sight: rows are all as high, and the height is the
+ * last layout's (the adjustment's upper can be a model change behind).
+ * FALSE when that is not known (not mapped, not laid out yet): then every
+ * row counts as in sight. */
+static gboolean
+get_visible_range (CltCustomerTable *self,
+                   guint            *first,
+                   guint            *end)
+{
+  GtkAdjustment *adjustment;
+  double value, page_size;
+
+  if (self->row_height <= 0 || self->column_view == NULL ||
+      !gtk_widget_get_mapped (GTK_WIDGET (self->column_view)))
+    return FALSE;
+
+  /* Kept: gtk_scrollable_get_vadjustment () is a property lookup. */
+  adjustment = self->vadjustment;
+  if (adjustment == NULL)
+    return FALSE;
+  value = gtk_adjustment_get_value (adjustment);
+  page_size = gtk_adjustment_get_page_size (adjustment);
+  if (page_size <= 0)
+    return FALSE;
+
+  *first = (guint) MIN (floor (value / self->row_height), (double) G_MAXUINT / 2);
+  *end = (guint) MIN (ceil ((value + page_size) / self->row_height), (double) G_MAXUINT / 2);
+  *first = *first > VISIBLE_MARGIN_ROWS ? *first - VISIBLE_MARGIN_ROWS : 0;
+  *end += VISIBLE_MARGIN_ROWS;
+
+  return TRUE;
+}
+
+static gboolean
+cell_in_range (GtkListItem *list_item,
+               guint        first,
+               guint        end)
+{
+  guint position = list_item != NULL ? gtk_list_item_get_position (list_item)
+                                     : GTK_INVALID_LIST_POSITION;
+
+  return position == GTK_INVALID_LIST_POSITION || (position >= first && position < end);
+}
+
+/* Updates @child from the customer its list item holds now. */
+static void
+update_stale_cell (GtkWidget *child)
+{
+  GtkListItem *list_item = g_object_get_qdata (G_OBJECT (child), list_item_quark);
+  CltCustomer *customer = list_item != NULL ? gtk_list_item_get_item (list_item) : NULL;
+
+  if (customer != NULL)
+    update_cell (child, customer);
+}
+
+static gboolean
+update_stale_cells_idle_cb (gpointer user_data)
+{
+  CltCustomerTable *self = user_data;
+  GHashTableIter iter;
+  gpointer child;
+  guint n = 0;
+
+  g_hash_table_iter_init (&iter, self->stale_cells);
+  while (n < STALE_CELLS_PER_IDLE && g_hash_table_iter_next (&iter, &child, NULL))
+    {
+      g_hash_table_iter_remove (&iter);
+      update_stale_cell (child);
+      n++;
+    }
+
+  if (g_hash_table_size (self->stale_cells) > 0)
+    return G_SOURCE_CONTINUE;
+
+  self->stale_idle_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void update_visible_stale_cells (CltCustomerTable *self);
+
+static gboolean
+update_visible_stale_cells_idle_cb (gpointer user_data)
+{
+  CltCustomerTable *self = user_data;
+
+  self->visible_idle_id = 0;
+  update_visible_stale_cells (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The stale cells that came into sight, before the frame that shows them
+ * (a scroll). Not during a layout (the view configures its adjustment
+ * while it allocates its rows; a status cell's relayout then left a row
+ * without an allocation to draw): right after it. */
+static void
+update_visible_stale_cells (CltCustomerTable *self)
+{
+  GHashTableIter iter;
+  gpointer child, list_item;
+  guint first, end;
+  gboolean known;
+
+  if (self->stale_cells == NULL || g_hash_table_size (self->stale_cells) == 0)
+    return;
+
+  if (self->allocating)
+    {
+      if (self->visible_idle_id == 0)
+        self->visible_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE,
+                                                 update_visible_stale_cells_idle_cb, self, NULL);
+      return;
+    }
+
+  known = get_visible_range (self, &first, &end);
+  g_hash_table_iter_init (&iter, self->stale_cells);
+  while (g_hash_table_iter_next (&iter, &child, &list_item))
+    {
+      if (known && !cell_in_range (list_item, first, end))
+        continue;
+      g_hash_table_iter_remove (&iter);
+      update_stale_cell (child);
+    }
+}
+
+/* A layout configured the adjustment: the rows' height, and the cells a
+ * larger viewport shows. */
+static void
+on_vadjustment_changed_cb (CltCustomerTable *self,
+                           GtkAdjustment    *adjustment)
+{
+  GtkSelectionModel *model;
+  guint n_items;
+  double upper = gtk_adjustment_get_upper (adjustment);
+
+  /* Disposed. */
+  if (self->column_view == NULL)
+    return;
+
+  model = gtk_column_view_get_model (self->column_view);
+  n_items = model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (model)) : 0;
+
+  self->row_height = n_items > 0 && upper > 0 ? upper / n_items : 0;
+  update_visible_stale_cells (self);
+}
+
+/* Shows @customer in @child now when it is in sight, else marks it stale. */
+static void
+request_update (GtkWidget   *child,
+                CltCustomer *customer)
+{
+  CltCustomerTable *self = g_object_get_qdata (G_OBJECT (child), table_quark);
+  GtkListItem *list_item;
+  guint first, end;
+
+  /* Already stale: its next update reads the customer as it is then. */
+  if (self != NULL && self->stale_cells != NULL && g_hash_table_contains (self->stale_cells, child))
+    return;
+
+  list_item = g_object_get_qdata (G_OBJECT (child), list_item_quark);
+  if (self == NULL || self->stale_cells == NULL ||
+      !get_visible_range (self, &first, &end) || cell_in_range (list_item, first, end))
+    {
+      update_cell (child, customer);
+      return;
+    }
+
+  g_hash_table_insert (self->stale_cells, child, list_item);
+  if (self->stale_idle_id == 0)
+    self->stale_idle_id = g_idle_add_full (G_PRIORITY_LOW, update_stale_cells_idle_cb, self, NULL);
+}
+
+static void
+forget_stale_cell (GtkWidget *child)
+{
+  CltCustomerTable *self = child != NULL ? g_object_get_qdata (G_OBJECT (child), table_quark) : NULL;
+
+  if (self != NULL && self->stale_cells != NULL)
+    g_hash_table_remove (self->stale_cells, child);
+}
+
 static void
 on_customer_notify_cb (CltCustomer *customer,
                        GParamSpec  *pspec,
                        GtkWidget   *child)
 {
-  update_cell (child, customer);
+  request_update (child, customer);
 }
 
 static void
@@ -526,6 +720,9 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
     }
 
   g_object_set_qdata (G_OBJECT (child), spec_quark, (gpointer) spec);
+  /* The table outlives its cells (dispose unbinds them first). */
+  g_object_set_qdata (G_OBJECT (child), table_quark,
+                      g_object_get_qdata (G_OBJECT (factory), table_quark));
   _clt_customer_table_remember_cell (child, list_item);
   gtk_list_item_set_child (list_item, child);
 }
@@ -564,7 +761,8 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
       g_signal_connect (customer, "notify::loaded", G_CALLBACK (on_customer_notify_cb), child);
     }
 
-  update_cell (child, customer);
+  /* Unbinding made it fresh: in sight or not is decided anew. */
+  request_update (child, customer);
 }
 
 static void
@@ -577,19 +775,31 @@ on_factory_unbind_cb (GtkSignalListItemFactory *factory,
 
   if (customer != NULL)
     g_signal_handlers_disconnect_by_func (customer, on_customer_notify_cb, child);
+  forget_stale_cell (child);
+}
+
+static void
+on_factory_teardown_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *list_item,
+                        gpointer                  user_data)
+{
+  forget_stale_cell (gtk_list_item_get_child (list_item));
 }
 
 static GtkListItemFactory *
-create_factory (const ColumnSpec *spec,
+create_factory (CltCustomerTable *self,
+                const ColumnSpec *spec,
                 gboolean          stacked)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
+  g_object_set_qdata (G_OBJECT (factory), table_quark, self);
   if (stacked)
     g_object_set_data (G_OBJECT (factory), "stacked", GINT_TO_POINTER (TRUE));
   g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), (gpointer) spec);
   g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind_cb), (gpointer) spec);
   g_signal_connect (factory, "unbind", G_CALLBACK (on_factory_unbind_cb), (gpointer) spec);
+  g_signal_connect (factory, "teardown", G_CALLBACK (on_factory_teardown_cb), (gpointer) spec);
 
   return factory;
 }
@@ -606,11 +816,11 @@ add_columns (CltCustomerTable *self)
 
       g_assert (spec->sort_key == i);
 
-      factory = create_factory (spec, FALSE);
+      factory = create_factory (self, spec, FALSE);
       if (spec->kind == CELL_STATUS)
         {
           self->status_factory = g_object_ref (factory);
-          self->stacked_status_factory = create_factory (spec, TRUE);
+          self->stacked_status_factory = create_factory (self, spec, TRUE);
         }
 
       self->probes[i].self = self;
@@ -709,6 +919,13 @@ clt_customer_table_dispose (GObject *object)
       gtk_column_view_set_model (self->column_view, NULL);
     }
 
+  /* The cells still alive are the template's to destroy: none may look
+   * for the table after this. */
+  g_clear_handle_id (&self->stale_idle_id, g_source_remove);
+  g_clear_handle_id (&self->visible_idle_id, g_source_remove);
+  g_clear_pointer (&self->stale_cells, g_hash_table_unref);
+  g_clear_object (&self->vadjustment);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), CLT_TYPE_CUSTOMER_TABLE);
 
   g_clear_object (&self->list);
@@ -802,7 +1019,9 @@ clt_customer_table_size_allocate (GtkWidget *widget,
 {
   CltCustomerTable *self = CLT_CUSTOMER_TABLE (widget);
 
+  self->allocating = TRUE;
   gtk_widget_allocate (GTK_WIDGET (self->scrolled_window), width, height, baseline, NULL);
+  self->allocating = FALSE;
   _clt_customer_table_update_narrow (self, width);
   _clt_customer_table_fill_width (self, width);
 }
@@ -840,6 +1059,7 @@ clt_customer_table_class_init (CltCustomerTableClass *klass)
 
   spec_quark = g_quark_from_static_string ("clt-customer-table-column-spec");
   list_item_quark = g_quark_from_static_string ("clt-customer-table-list-item");
+  table_quark = g_quark_from_static_string ("clt-customer-table");
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/clientele/Clientele/ui/clt-customer-table.ui");
@@ -855,6 +1075,8 @@ clt_customer_table_class_init (CltCustomerTableClass *klass)
 static void
 clt_customer_table_init (CltCustomerTable *self)
 {
+  GtkAdjustment *vadjustment;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->probe_a = g_object_new (G_TYPE_OBJECT, NULL);
@@ -862,12 +1084,25 @@ clt_customer_table_init (CltCustomerTable *self)
   self->probed_key = -1;
   self->sort_key = CLT_SORT_KEY_NUMBER;
   self->sort_direction = CLT_SORT_ASCENDING;
+  self->stale_cells = g_hash_table_new (NULL, NULL);
 
   add_columns (self);
   _clt_customer_table_init_columns (self);
 
   g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
                             G_CALLBACK (on_view_sorter_changed_cb), self);
+
+  /* After the view's own handlers, which rebind rows on a jump: the stale
+   * cells that scrolled into sight are updated before the frame. */
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  g_set_object (&self->vadjustment, vadjustment);
+  if (vadjustment != NULL)
+    {
+      g_signal_connect_object (vadjustment, "value-changed",
+                               G_CALLBACK (update_visible_stale_cells), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (vadjustment, "changed",
+                               G_CALLBACK (on_vadjustment_changed_cb), self, G_CONNECT_SWAPPED);
+    }
 
   /* Show the default sort until someone restores another. */
   gtk_column_view_sort_by_column (self->column_view,

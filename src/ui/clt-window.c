@@ -130,10 +130,16 @@ _clt_window_update_title (CltWindow *self)
   subtitle = back_end != NULL ? g_strdup_printf (_("%s · %s"), count, back_end)
                               : g_strdup (count);
 
-  gtk_window_set_title (GTK_WINDOW (self), count);
+  /* Called on every change of the list's loading state (each page of a
+   * scroll jump): set only what changed. GTK 4.8 sets a window title and
+   * a tooltip even when they are the same, and a visible widget's new
+   * tooltip asks the X server where the pointer is (two round trips). */
+  if (g_strcmp0 (gtk_window_get_title (GTK_WINDOW (self)), count) != 0)
+    gtk_window_set_title (GTK_WINDOW (self), count);
   adw_window_title_set_subtitle (self->window_title, subtitle);
   /* A narrow window cuts the subtitle short: the whole of it on hover. */
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), subtitle);
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self->window_title)), subtitle) != 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), subtitle);
 }
 
 static void

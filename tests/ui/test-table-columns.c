@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "clt-application.h"
 #include "clt-column-chooser.h"
@@ -480,6 +481,144 @@ test_status_cell (void)
   g_settings_reset (settings, "window-height");
 }
 
+typedef struct
+{
+  GtkWidget  *view;
+  const char *prefix;
+  guint       n_rows;
+  guint       n_in_sight;
+  guint       n_current;
+  guint       n_in_sight_current;
+} EmailCount;
+
+/* The email a row's cells show (the only text with an "@"), or NULL. */
+static const char *
+row_email (GtkWidget *widget)
+{
+  if (GTK_IS_INSCRIPTION (widget))
+    {
+      const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+
+      return text != NULL && strchr (text, '@') != NULL ? text : NULL;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *email = row_email (child);
+
+      if (email != NULL)
+        return email;
+    }
+
+  return NULL;
+}
+
+/* Counts the rows GTK keeps, those laid out inside the viewport, and of
+ * each how many show an email starting with @count->prefix. */
+static void
+count_emails (GtkWidget  *widget,
+              EmailCount *count)
+{
+  if (g_strcmp0 (gtk_widget_get_css_name (widget), "row") == 0 &&
+      g_strcmp0 (gtk_widget_get_css_name (gtk_widget_get_parent (widget)), "listview") == 0)
+    {
+      const char *email = row_email (widget);
+      gboolean current = email != NULL && g_str_has_prefix (email, count->prefix);
+      graphene_rect_t bounds;
+      gboolean in_sight;
+
+      if (email == NULL)
+        return;
+
+      in_sight = gtk_widget_get_mapped (widget) &&
+                 gtk_widget_compute_bounds (widget, count->view, &bounds) &&
+                 bounds.origin.y + bounds.size.height > 0 &&
+                 bounds.origin.y < gtk_widget_get_height (count->view);
+      count->n_rows++;
+      count->n_current += current;
+      count->n_in_sight += in_sight;
+      count->n_in_sight_current += in_sight && current;
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count_emails (child, count);
+}
+
+static void
+set_emails (CltCustomerList *list,
+            const char      *prefix)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(CltCustomer) customer = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_autofree char *email = g_strdup_printf ("%s%u@example.org", prefix, i);
+
+      clt_customer_set_email (customer, email);
+    }
+}
+
+static gboolean
+all_emails_current (gpointer data)
+{
+  EmailCount *count = data;
+
+  count->n_rows = count->n_in_sight = count->n_current = count->n_in_sight_current = 0;
+  count_emails (count->view, count);
+  return count->n_rows > 0 && count->n_current == count->n_rows;
+}
+
+/* GTK 4.8 keeps rows bound beyond the viewport: a changed customer shows
+ * at once in the rows in sight; the others follow from an idle, and rows
+ * scrolled into sight show what their customer holds. */
+static void
+test_cells_out_of_sight (void)
+{
+  g_autoptr(GSettings) settings = reset_settings (1200);
+  TempStore ts = { 0 };
+  CltWindow *window = open_window (&ts);
+  CltCustomerList *list = clt_window_get_customer_list (window);
+  GtkWidget *view = GTK_WIDGET (clt_window_get_column_view (window));
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  EmailCount count = { view, "first-", };
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, N_SAMPLE);
+  /* More rows than the window shows. */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment) * 1.5);
+
+  /* Before the main loop runs again: the rows in sight show the new
+   * emails, rows bound out of sight (all 60 are) not yet. */
+  set_emails (list, "first-");
+  all_emails_current (&count);
+  g_test_message ("%u rows kept, %u in sight", count.n_rows, count.n_in_sight);
+  g_assert_cmpuint (count.n_in_sight, >, 0);
+  g_assert_cmpuint (count.n_in_sight_current, ==, count.n_in_sight);
+  g_assert_cmpuint (count.n_current, <, count.n_rows);
+
+  /* Then all of them. */
+  wait_until (all_emails_current, &count, "every row to show its email");
+
+  /* Changed out of sight, then scrolled to: shown as the customer is now. */
+  count.prefix = "second-";
+  set_emails (list, "second-");
+  gtk_adjustment_set_value (adjustment,
+                            gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+  wait_for_paint (view);
+  all_emails_current (&count);
+  g_assert_cmpuint (count.n_in_sight, >, 0);
+  g_assert_cmpuint (count.n_in_sight_current, ==, count.n_in_sight);
+  wait_until (all_emails_current, &count, "every row to show its email");
+
+  destroy_window (window);
+  temp_store_clear (&ts);
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -492,6 +631,7 @@ main (int   argc,
   g_test_add_func ("/clt/table-columns/default-width", test_default_width);
   g_test_add_func ("/clt/table-columns/narrow", test_narrow);
   g_test_add_func ("/clt/table-columns/status-cell", test_status_cell);
+  g_test_add_func ("/clt/table-columns/cells-out-of-sight", test_cells_out_of_sight);
   g_test_add_func ("/clt/table-columns/chooser", test_chooser);
 
   ret = g_test_run ();

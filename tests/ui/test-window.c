@@ -427,6 +427,81 @@ test_search_filters (void)
   temp_store_clear (&ts);
 }
 
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *n_notifies)
+{
+  (*n_notifies)++;
+}
+
+static gboolean
+list_settled (gpointer data)
+{
+  return !clt_customer_list_get_loading (data);
+}
+
+/* The title is set again on every change of the list's loading state (each
+ * page a scroll jump loads): only what changed is set, so the same count
+ * makes no title change and no new tooltip (a tooltip set on a visible
+ * widget asks the X server where the pointer is). */
+static void
+test_title_set_when_changed (void)
+{
+  TempStore ts = { 0 };
+  CltWindow *window;
+  CltCustomerList *list;
+  g_autofree char *expected = NULL;
+  g_autofree char *subtitle = NULL;
+  guint n_title_notifies = 0;
+  guint n_tooltip_notifies = 0;
+  gulong title_handler, tooltip_handler;
+
+  temp_store_init (&ts, TEMP_DIR_TEMPLATE, N_SAMPLE);
+  window = create_window (app, ts.store);
+  list = clt_window_get_customer_list (window);
+  wait_for_rows (window, N_SAMPLE);
+  expected = format_count (N_SAMPLE, 0, FALSE);
+  subtitle = g_strdup (adw_window_title_get_subtitle (window->window_title));
+  g_assert_true (g_str_has_prefix (subtitle, expected));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (window->window_title)), ==, subtitle);
+
+  title_handler = g_signal_connect (window, "notify::title", G_CALLBACK (count_notify_cb),
+                                    &n_title_notifies);
+  tooltip_handler = g_signal_connect (window->window_title, "notify::tooltip-text",
+                                      G_CALLBACK (count_notify_cb), &n_tooltip_notifies);
+
+  /* Loading and settling again with the same count. */
+  for (guint i = 0; i < 3; i++)
+    {
+      clt_customer_list_reload (list);
+      g_assert_true (clt_customer_list_get_loading (list));
+      wait_until (list_settled, list, "the reload");
+    }
+
+  g_assert_cmpuint (n_title_notifies, ==, 0);
+  g_assert_cmpuint (n_tooltip_notifies, ==, 0);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, expected);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (window->window_title)), ==, subtitle);
+
+  /* A new count still shows, in the title and the tooltip. */
+  gtk_editable_set_text (clt_window_get_search_entry (window), "zzzqqqxxx");
+  {
+    TitleWait wait = { window, "0 of 300 customers", 0 };
+
+    wait_until (title_is, &wait, wait.title);
+  }
+  g_assert_cmpuint (n_title_notifies, >, 0);
+  g_assert_cmpuint (n_tooltip_notifies, >, 0);
+  g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (GTK_WIDGET (window->window_title)),
+                                   "0 of 300 customers"));
+
+  g_signal_handler_disconnect (window, title_handler);
+  g_signal_handler_disconnect (window->window_title, tooltip_handler);
+  destroy_window (window);
+  temp_store_clear (&ts);
+}
+
 typedef struct
 {
   CltWindow        *window;
@@ -675,6 +750,7 @@ main (int   argc,
   g_test_add_func ("/clt/window/cairo-skips-gl", test_cairo_skips_gl);
   g_test_add_func ("/clt/window/customer-page-built-when-opened", test_customer_page_built_when_opened);
   g_test_add_func ("/clt/window/search-filters", test_search_filters);
+  g_test_add_func ("/clt/window/title-set-when-changed", test_title_set_when_changed);
   g_test_add_func ("/clt/window/header-click-sorts", test_header_click_sorts);
   g_test_add_func ("/clt/window/empty-state", test_empty_state);
   g_test_add_func ("/clt/window/error-dialog", test_error_dialog);
