@@ -1066,6 +1066,15 @@ list_customers_read (CltPgStore *self,
   /* Asked once per read (in its snapshot), for every count and the page. */
   hide_pending = reader_has_pending_deletions (reader);
 
+  /* A filtered page is planned for its values: a generic plan knows
+   * neither how many rows a value matches nor the page's LIMIT and
+   * OFFSET (it plans for a tenth of the table), and after five runs may
+   * settle on a parallel scan and sort for 50 rows. The plain list keeps
+   * its cached plan: the sort index is its only sensible one. */
+  if ((!clt_query_is_unfiltered (data->query) || sort_field[0] != '\0') &&
+      !pgs_exec_sql (self, reader->db, "SET LOCAL plan_cache_mode = force_custom_plan", error))
+    return FALSE;
+
   if (clt_query_get_search_text (data->query)[0] != '\0')
     {
       g_autoptr(CltQuery) everyone = clt_query_new ();
