@@ -20,8 +20,9 @@
 
 /* The tables, parents before children. The columns are those of the
  * PostgreSQL table that are not generated: both schemas name them alike
- * (clt-pg-schema.c). customer_prefixes is left out: the trigger of the
- * customers table fills it. */
+ * (clt-pg-schema.c). customer_prefixes is left out: it is made from the
+ * customers (fill_prefixes below, or the trigger when the copy goes row
+ * by row). */
 static const char * const tables[] = {
   "clt_meta",
   "shop_preferences",
