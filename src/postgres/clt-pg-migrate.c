@@ -605,9 +605,18 @@ clt_pg_migrate_from_sqlite (const char    *path,
   ok = TRUE;
 
   /* The planner's statistics of the new rows before the first request
-   * (autovacuum would gather them only after a while); not fatal. */
-  if (pg_exec (db, "ANALYZE") != PG_OK)
-    g_warning ("Analyzing the copied tables failed: %s", pg_errmsg (db));
+   * (autovacuum would gather them only after a while); not fatal. Only
+   * the tables' owner may (the role that could defer their indexes): for
+   * another, the server would warn about each table. */
+  if (deferring)
+    {
+      g_autoptr(GString) analyze = g_string_new ("ANALYZE customer_prefixes");
+
+      for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+        g_string_append_printf (analyze, ", %s", tables[i]);
+      if (pg_exec (db, analyze->str) != PG_OK)
+        g_warning ("Analyzing the copied tables failed: %s", pg_errmsg (db));
+    }
 
 out:
   if (db != NULL && !pg_get_autocommit (db))
