@@ -16,6 +16,8 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <libpq-fe.h>
+#include <sqlite3.h>
 
 #include "clt-accounts.h"
 #include "clt-customer-details.h"
@@ -282,6 +284,61 @@ assert_same_list (CltStore *file,
     }
 }
 
+/* One text value that @sql (one row, one column) reads from @conninfo. */
+static char *
+pg_read_text (const char *conninfo,
+              const char *sql)
+{
+  PGconn *conn = PQconnectdb (conninfo);
+  PGresult *result;
+  char *text;
+
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  result = PQexec (conn, sql);
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  g_assert_cmpint (PQntuples (result), ==, 1);
+  text = g_strdup (PQgetvalue (result, 0, 0));
+  PQclear (result);
+  PQfinish (conn);
+  return text;
+}
+
+/* Every key, foreign key, index and trigger (with whether it fires) of
+ * the database, one per line, sorted. */
+static char *
+pg_schema_digest (const char *conninfo)
+{
+  return pg_read_text (conninfo,
+                       "SELECT string_agg (d, E'\\n' ORDER BY d) FROM ("
+                       " SELECT format ('%s %s %s', conrelid::regclass, conname,"
+                       "                pg_get_constraintdef (oid)) AS d"
+                       "   FROM pg_constraint WHERE connamespace = 'public'::regnamespace"
+                       " UNION ALL"
+                       " SELECT pg_get_indexdef (indexrelid) FROM pg_index"
+                       "  WHERE indrelid IN (SELECT oid FROM pg_class"
+                       "                      WHERE relnamespace = 'public'::regnamespace)"
+                       " UNION ALL"
+                       " SELECT format ('%s %s %s', tgrelid::regclass, tgname, tgenabled)"
+                       "   FROM pg_trigger WHERE NOT tgisinternal) AS s");
+}
+
+static gint64
+sqlite_count (const char *path,
+              const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 count;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close_v2 (db);
+  return count;
+}
+
 static void
 test_migrate (void)
 {
@@ -289,6 +346,10 @@ test_migrate (void)
   g_autofree char *dir = g_dir_make_tmp ("clt-migrate-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "clientele.db", NULL);
   g_autofree char *conninfo = pg_cluster_create_database (pg_cluster_get (NULL));
+  g_autofree char *fresh = pg_cluster_create_database (pg_cluster_get (NULL));
+  g_autofree char *digest_fresh = NULL;
+  g_autofree char *digest_migrated = NULL;
+  g_autofree char *prefixes = NULL;
   g_autofree char *err = NULL;
   g_autoptr(CltStore) file = NULL;
   g_autoptr(CltStore) database = NULL;
@@ -345,6 +406,31 @@ test_migrate (void)
     }
   clt_query_set_search_text (search, "mül");
   assert_same_list (file, database, search);
+  /* One and two letters: read from customer_prefixes, which the
+   * migration fills in one statement rather than by the trigger. */
+  clt_query_set_search_text (search, "m");
+  assert_same_list (file, database, search);
+  clt_query_set_search_text (search, "mü");
+  assert_same_list (file, database, search);
+  prefixes = pg_read_text (conninfo, "SELECT count(*) FROM customer_prefixes");
+  g_assert_cmpint (g_ascii_strtoll (prefixes, NULL, 10), ==,
+                   sqlite_count (path, "SELECT count(*) FROM customer_prefixes"));
+  g_assert_cmpint (g_ascii_strtoll (prefixes, NULL, 10), >, N_SAMPLE_CUSTOMERS);
+
+  /* The migration rebuilds the keys, foreign keys and indexes it drops
+   * for the copy, and turns the prefix trigger back on: the schema is
+   * that of a database the store made itself. */
+  {
+    g_autoptr(CltStore) made = CLT_STORE (clt_pg_store_new (fresh, NULL, &error));
+
+    g_assert_no_error (error);
+    store_unref_and_wait_finalized (g_steal_pointer (&made));
+  }
+  digest_fresh = pg_schema_digest (fresh);
+  digest_migrated = pg_schema_digest (conninfo);
+  g_assert_nonnull (strstr (digest_fresh, "customers_search"));
+  g_assert_nonnull (strstr (digest_fresh, "customer_prefixes_write O"));
+  g_assert_cmpstr (digest_migrated, ==, digest_fresh);
   clt_query_set_search_text (search, "example");
   assert_same_list (file, database, search);
   clt_query_set_country (by_city, "DE");
