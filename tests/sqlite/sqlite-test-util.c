@@ -100,14 +100,14 @@ close_store (CltSqliteStore *store)
   g_assert_true (g_atomic_int_get (&finalized));
 }
 
+/* The first column of @sql's first row, read from the file at @path. */
 gint64
-pragma_int (const char *path,
-            const char *pragma)
+query_int64 (const char *path,
+             const char *sql)
 {
-  g_autofree char *sql = g_strdup_printf ("PRAGMA %s", pragma);
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
-  gint64 value = -1;
+  gint64 value;
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
@@ -117,6 +117,15 @@ pragma_int (const char *path,
   sqlite3_close (db);
 
   return value;
+}
+
+gint64
+pragma_int (const char *path,
+            const char *pragma)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA %s", pragma);
+
+  return query_int64 (path, sql);
 }
 
 void

@@ -33,6 +33,8 @@ GAsyncResult   *wait_for     (GAsyncResult **slot);
 CltSqliteStore *open_store   (const char    *path);
 void            close_store  (CltSqliteStore *store);
 
+gint64          query_int64    (const char    *path,
+                                const char    *sql);
 gint64          pragma_int     (const char    *path,
                                 const char    *pragma);
 void            exec_on_file   (const char    *path,
