@@ -777,6 +777,8 @@ list_customers_read (CltSqliteStore *self,
   gboolean dense = TRUE;
   gboolean probe = FALSE;
   gint64 short_limit = G_MAXINT64;
+  gint64 n_total = 0;   /* every listed customer, when filtered */
+  gboolean filtered;
   gint64 total = -1;
   gboolean hide_pending;
   gboolean ok;
@@ -800,12 +802,12 @@ list_customers_read (CltSqliteStore *self,
 
   /* Asked once per read (in its snapshot), for every count and the page. */
   hide_pending = reader_has_pending_deletions (self, reader);
+  filtered = clt_query_get_search_text (data->query)[0] != '\0' || conditions != NULL ||
+             clt_query_get_group (data->query)[0] != '\0';
 
-  if (clt_query_get_search_text (data->query)[0] != '\0' || conditions != NULL ||
-      clt_query_get_group (data->query)[0] != '\0')
+  if (filtered)
     {
       g_autoptr(CltQuery) everyone = clt_query_new ();
-      gint64 n_total = 0;
 
       /* A short word's matches are collected (~0.8k instructions each)
        * rather than probed along the walk (a lookup per row walked, ~5k
@@ -828,16 +830,12 @@ list_customers_read (CltSqliteStore *self,
     }
   reader->rowset = rowset;
 
-  if (clt_query_get_search_text (data->query)[0] != '\0' || conditions != NULL ||
-      clt_query_get_group (data->query)[0] != '\0')
+  if (filtered)
     {
-      g_autoptr(CltQuery) everyone = clt_query_new ();
       gint64 n_matches = 0;
-      gint64 n_total = 0;
 
       if (!count_query (self, reader, data->query, conditions, rowset, NULL, hide_pending,
-                        &n_matches, error) ||
-          !count_query (self, reader, everyone, NULL, NULL, NULL, hide_pending, &n_total, error))
+                        &n_matches, error))
         {
           sqlite3_exec (reader->db, "COMMIT", NULL, NULL, NULL);
           reader->rowset = NULL;
