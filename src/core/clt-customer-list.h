@@ -74,6 +74,14 @@ guint            clt_customer_list_get_page_size  (CltCustomerList *self);
 guint            clt_customer_list_get_n_cached_pages (CltCustomerList *self);
 /* Recount and refill every cached page (what "changed" triggers). */
 void             clt_customer_list_reload         (CltCustomerList *self);
+/* Rows from @end on are below the viewport (a view's hint): a new query's
+ * count brings the held rows above it, the rest refill right after. */
+void             clt_customer_list_set_visible_end (CltCustomerList *self,
+                                                    guint            end);
+/* Whether the row at @position shows a customer of the current query:
+ * no new query is being counted, and its page is loaded, not refilling. */
+gboolean         clt_customer_list_is_current     (CltCustomerList *self,
+                                                   guint            position);
 /* Position of the customer with @id among loaded rows, or G_MAXUINT. */
 guint            clt_customer_list_find_loaded    (CltCustomerList *self,
                                                    const char      *customer_id);

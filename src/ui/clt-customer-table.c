@@ -593,6 +593,28 @@ update_visible_stale_cells (CltCustomerTable *self)
     }
 }
 
+/* Tells the list where the rows on screen end: a keystroke's count then
+ * brings those rows and not the ones the view only keeps ready below
+ * them (see clt_customer_list_set_visible_end ()). */
+static void
+update_list_visible_end (CltCustomerTable *self)
+{
+  guint first, end;
+
+  if (self->list == NULL)
+    return;
+
+  clt_customer_list_set_visible_end (self->list,
+                                     get_visible_range (self, &first, &end) ? end : G_MAXUINT);
+}
+
+static void
+on_vadjustment_value_changed_cb (CltCustomerTable *self)
+{
+  update_list_visible_end (self);
+  update_visible_stale_cells (self);
+}
+
 /* A layout configured the adjustment: the rows' height, and the cells a
  * larger viewport shows. */
 static void
@@ -611,6 +633,7 @@ on_vadjustment_changed_cb (CltCustomerTable *self,
   n_items = model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (model)) : 0;
 
   self->row_height = n_items > 0 && upper > 0 ? upper / n_items : 0;
+  update_list_visible_end (self);
   update_visible_stale_cells (self);
 }
 
@@ -1099,7 +1122,8 @@ clt_customer_table_init (CltCustomerTable *self)
   if (vadjustment != NULL)
     {
       g_signal_connect_object (vadjustment, "value-changed",
-                               G_CALLBACK (update_visible_stale_cells), self, G_CONNECT_SWAPPED);
+                               G_CALLBACK (on_vadjustment_value_changed_cb), self,
+                               G_CONNECT_SWAPPED);
       g_signal_connect_object (vadjustment, "changed",
                                G_CALLBACK (on_vadjustment_changed_cb), self, G_CONNECT_SWAPPED);
     }

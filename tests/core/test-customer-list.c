@@ -611,6 +611,75 @@ test_first_page_with_count (void)
   g_assert_finalize_object (g_steal_pointer (&list));
 }
 
+/* A view that says where its rows on screen end gets those with a new
+ * query's count; the rows it only keeps ready below them refill in a
+ * request of their own right after, and count as not current (they still
+ * show the last query's customers) until then. */
+static void
+test_visible_end (void)
+{
+  g_autoptr(FakeStore) store = fake_store_new (250);
+  g_autoptr(CltQuery) all = clt_query_new ();
+  g_autoptr(CltQuery) dubois = create_query ("dubois", CLT_SORT_KEY_LAST_NAME, CLT_SORT_DESCENDING);
+  g_autoptr(CltCustomerList) list = NULL;
+  g_autoptr(CltCustomer) shown = NULL;
+  g_autoptr(CltCustomer) below = NULL;
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(GPtrArray) everyone = NULL;
+
+  list = create_list (store, all, 20, 40);
+  run_until_idle ();
+  shown = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  below = g_list_model_get_item (G_LIST_MODEL (list), 25);
+  run_until_idle ();
+  g_assert_true (clt_customer_list_is_current (list, 0));
+  g_assert_true (clt_customer_list_is_current (list, 25));
+  g_assert_false (clt_customer_list_is_current (list, 250));
+  g_assert_cmpuint (fake_store_get_n_list_calls (store), ==, 1);
+
+  /* Rows 0-19 on screen: page 0. */
+  clt_customer_list_set_visible_end (list, 20);
+  fake_store_set_hold (store, TRUE);
+  clt_customer_list_set_query (list, dubois);
+  g_assert_false (clt_customer_list_is_current (list, 0));
+  g_assert_cmpuint (fake_store_get_n_held (store, FAKE_REQUEST_COUNT), ==, 1);
+  g_assert_cmpuint (fake_store_release (store, FAKE_REQUEST_COUNT), ==, 1);
+  run_until_idle ();
+
+  expected = fake_store_select (store, dubois);
+  g_assert_cmpuint (expected->len, >=, 40);
+  g_assert_true (clt_customer_list_is_current (list, 0));
+  g_assert_cmpstr (clt_customer_get_id (shown), ==,
+                   clt_customer_get_id (g_ptr_array_index (expected, 0)));
+  /* Page 1 is asked for apart, and shows the last query until it comes. */
+  g_assert_false (clt_customer_list_is_current (list, 25));
+  g_assert_true (clt_customer_get_loaded (below));
+  g_assert_cmpuint (fake_store_get_n_held (store, FAKE_REQUEST_LIST), ==, 1);
+  g_assert_true (clt_customer_list_get_loading (list));
+
+  fake_store_set_hold (store, FALSE);
+  g_assert_cmpuint (fake_store_release (store, FAKE_REQUEST_ANY), ==, 1);
+  run_until_idle ();
+  g_assert_true (clt_customer_list_is_current (list, 25));
+  g_assert_cmpstr (clt_customer_get_id (below), ==,
+                   clt_customer_get_id (g_ptr_array_index (expected, 25)));
+  g_assert_false (clt_customer_list_get_loading (list));
+  g_assert_cmpuint (fake_store_get_n_list_calls (store), ==, 2);
+
+  /* Without the hint every held row counts as on screen: page 1 comes
+   * with the count again. */
+  clt_customer_list_set_visible_end (list, G_MAXUINT);
+  clt_customer_list_set_query (list, all);
+  run_until_idle ();
+  everyone = fake_store_select (store, all);
+  g_assert_cmpuint (fake_store_get_n_list_calls (store), ==, 2);
+  g_assert_true (clt_customer_list_is_current (list, 25));
+  g_assert_cmpstr (clt_customer_get_id (below), ==,
+                   clt_customer_get_id (g_ptr_array_index (everyone, 25)));
+
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
 /* Pages larger than a store page cannot come with the count: it asks for
  * one row, and the pages are asked for apart. */
 static void
@@ -1455,6 +1524,7 @@ main (int   argc,
   g_test_add_func ("/clt/customer-list/query-change", test_query_change);
   g_test_add_func ("/clt/customer-list/query-change-back", test_query_change_back);
   g_test_add_func ("/clt/customer-list/first-page-with-count", test_first_page_with_count);
+  g_test_add_func ("/clt/customer-list/visible-end", test_visible_end);
   g_test_add_func ("/clt/customer-list/large-pages", test_large_pages);
   g_test_add_func ("/clt/customer-list/sort-change", test_sort_change);
   g_test_add_func ("/clt/customer-list/query-change-large", test_query_change_large);
