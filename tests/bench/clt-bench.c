@@ -591,8 +591,9 @@ visible_rows_loaded (UiBench *bench)
   double upper, row_height;
   guint first, last;
 
+  /* Nothing to refill: only a count under way can change it. */
   if (n_items == 0)
-    return TRUE;
+    return !clt_customer_list_get_loading (bench->list);
 
   upper = gtk_adjustment_get_upper (adjustment);
   if (upper <= 0)
