@@ -249,6 +249,39 @@ on_column_changed_cb (CltCustomerTable *self)
   schedule_fill (self);
 }
 
+/* A column's base width is the user's, else its default: what is saved,
+ * and what the table's spare width is shared out from (see "Filling the
+ * width"). The width shown may be wider. */
+#define BASE_WIDTH_KEY "clt-base-width"
+
+static int
+base_width (GtkColumnViewColumn *column)
+{
+  gpointer width = g_object_get_data (G_OBJECT (column), BASE_WIDTH_KEY);
+
+  return width != NULL ? GPOINTER_TO_INT (width) : gtk_column_view_column_get_fixed_width (column);
+}
+
+static void
+set_base_width (GtkColumnViewColumn *column,
+                int                  width)
+{
+  g_object_set_data (G_OBJECT (column), BASE_WIDTH_KEY, GINT_TO_POINTER (width));
+  gtk_column_view_column_set_fixed_width (column, width);
+}
+
+static void
+on_column_width_cb (GtkColumnViewColumn *column,
+                    GParamSpec          *pspec,
+                    CltCustomerTable    *self)
+{
+  /* The user resized it: that width stays. */
+  if (self->restoring == 0)
+    g_object_set_data (G_OBJECT (column), BASE_WIDTH_KEY,
+                       GINT_TO_POINTER (gtk_column_view_column_get_fixed_width (column)));
+  on_column_changed_cb (self);
+}
+
 /* Every column: its id, a header menu (hide it, choose columns), and the
  * layout saved when it is resized, hidden or shown. */
 static void
@@ -268,8 +301,7 @@ prepare_column (CltCustomerTable    *self,
 
   g_signal_connect_object (column, "notify::visible", G_CALLBACK (on_column_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (column, "notify::fixed-width", G_CALLBACK (on_column_changed_cb), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (column, "notify::fixed-width", G_CALLBACK (on_column_width_cb), self, 0);
 }
 
 static CustomColumn *
@@ -371,8 +403,7 @@ apply_layout (CltCustomerTable *self)
             if (hidden_by_default[i] == key)
               shown = FALSE;
           gtk_column_view_column_set_visible (self->columns[key], shown);
-          gtk_column_view_column_set_fixed_width (self->columns[key],
-                                                  _clt_customer_table_get_spec (key)->fixed_width);
+          set_base_width (self->columns[key], _clt_customer_table_get_spec (key)->fixed_width);
         }
       for (guint i = 0; i < self->custom_columns->len; i++)
         {
@@ -391,8 +422,8 @@ apply_layout (CltCustomerTable *self)
       guint position = 0;
 
       gtk_column_view_column_set_expand (self->name_column, FALSE);
-      gtk_column_view_column_set_fixed_width (self->columns[CLT_SORT_KEY_STATUS],
-                                              _clt_customer_table_get_spec (CLT_SORT_KEY_STATUS)->fixed_width);
+      set_base_width (self->columns[CLT_SORT_KEY_STATUS],
+                      _clt_customer_table_get_spec (CLT_SORT_KEY_STATUS)->fixed_width);
       set_status_factory (self, self->status_factory);
       g_variant_iter_init (&iter, self->layout);
       while (g_variant_iter_next (&iter, "(&sbi)", &id, &visible, &width))
@@ -404,7 +435,7 @@ apply_layout (CltCustomerTable *self)
           gtk_column_view_insert_column (self->column_view, position++, column);
           gtk_column_view_column_set_visible (column, visible);
           if (width > 0)
-            gtk_column_view_column_set_fixed_width (column, width);
+            set_base_width (column, width);
         }
     }
 
@@ -425,7 +456,7 @@ build_layout (CltCustomerTable *self)
 
       g_variant_builder_add (&builder, "(sbi)", column_id (column),
                              gtk_column_view_column_get_visible (column),
-                             gtk_column_view_column_get_fixed_width (column));
+                             base_width (column));
     }
 
   return g_variant_ref_sink (g_variant_builder_end (&builder));
@@ -687,10 +718,41 @@ _clt_customer_table_update_narrow (CltCustomerTable *self,
 /* Filling the width {{{ */
 
 /* GTK 4.8's column view gives an expanding column no extra width (its
- * allocation leaves "expand" aside): the column that stands for the
- * customer, Email (or the Customer column while narrow), gets what the
- * other columns leave of the table's width, at least FILL_MIN pixels. */
+ * allocation leaves "expand" aside), so the table shares out its spare
+ * width itself. Company and City, while at their default width, take a
+ * share in proportion to that width, as Email does; Email (or the
+ * Customer column while narrow) then gets what the other columns leave of
+ * the table's width, at least FILL_MIN pixels. A width the user chose is
+ * kept as it is. */
 #define FILL_MIN 200
+
+static gboolean
+shares_width (CltCustomerTable    *self,
+              GtkColumnViewColumn *column)
+{
+  static const CltSortKey sharing[] = { CLT_SORT_KEY_COMPANY, CLT_SORT_KEY_CITY };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sharing); i++)
+    if (column == self->columns[sharing[i]])
+      return !self->narrow &&
+             base_width (column) == _clt_customer_table_get_spec (sharing[i])->fixed_width;
+
+  return FALSE;
+}
+
+static void
+set_shown_width (CltCustomerTable    *self,
+                 GtkColumnViewColumn *column,
+                 int                  width)
+{
+  if (width == gtk_column_view_column_get_fixed_width (column))
+    return;
+
+  /* Not the user's choice: not saved. */
+  self->restoring++;
+  gtk_column_view_column_set_fixed_width (column, width);
+  self->restoring--;
+}
 
 static gboolean
 fill_idle_cb (gpointer user_data)
@@ -698,29 +760,48 @@ fill_idle_cb (gpointer user_data)
   CltCustomerTable *self = user_data;
   GtkColumnViewColumn *filler = self->narrow ? self->name_column : self->columns[CLT_SORT_KEY_EMAIL];
   GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  int filler_base = _clt_customer_table_get_spec (CLT_SORT_KEY_EMAIL)->fixed_width;
   int others = 0;
-  int width;
+  int shares = filler_base;
+  int spare;
 
   self->fill_idle_id = 0;
   if (self->fill_width <= 0 || !gtk_column_view_column_get_visible (filler))
     return G_SOURCE_REMOVE;
 
+  /* The widths before sharing. */
   for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
     {
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
 
-      if (column != filler && gtk_column_view_column_get_visible (column))
-        others += MAX (gtk_column_view_column_get_fixed_width (column), 0);
+      if (column == filler || !gtk_column_view_column_get_visible (column))
+        continue;
+      if (shares_width (self, column))
+        {
+          others += base_width (column);
+          shares += base_width (column);
+        }
+      else
+        {
+          others += MAX (gtk_column_view_column_get_fixed_width (column), 0);
+        }
     }
 
-  width = MAX (self->fill_width - others, self->narrow ? FILL_MIN / 2 : FILL_MIN);
-  if (width != gtk_column_view_column_get_fixed_width (filler))
+  spare = self->narrow ? 0 : MAX (self->fill_width - others - filler_base, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
     {
-      /* Not the user's choice: not saved. */
-      self->restoring++;
-      gtk_column_view_column_set_fixed_width (filler, width);
-      self->restoring--;
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      int extra;
+
+      if (column == filler || !gtk_column_view_column_get_visible (column) ||
+          !shares_width (self, column))
+        continue;
+      extra = (int) ((gint64) spare * base_width (column) / shares);
+      set_shown_width (self, column, base_width (column) + extra);
+      others += extra;
     }
+
+  set_shown_width (self, filler, MAX (self->fill_width - others, self->narrow ? FILL_MIN / 2 : FILL_MIN));
 
   return G_SOURCE_REMOVE;
 }

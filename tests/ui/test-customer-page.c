@@ -737,12 +737,6 @@ test_actions_emit_signals (void)
   fixture_clear (&fixture);
 }
 
-static gboolean
-not_loading (gpointer data)
-{
-  return !clt_customer_page_get_loading (data);
-}
-
 static void
 on_loading_notify_cb (CltCustomerPage *page,
                       GParamSpec      *pspec,
@@ -750,6 +744,35 @@ on_loading_notify_cb (CltCustomerPage *page,
 {
   if (clt_customer_page_get_loading (page))
     (*n_loads)++;
+}
+
+typedef struct
+{
+  CltCustomerPage *page;
+  guint           *n_loads;
+  guint            want;
+} Reload;
+
+/* The page's reload runs from an idle: on a busy machine it may come after
+ * settle (), so wait for the load itself to start and end. */
+static gboolean
+reloaded (gpointer data)
+{
+  Reload *reload = data;
+
+  return *reload->n_loads >= reload->want && !clt_customer_page_get_loading (reload->page);
+}
+
+static void
+wait_for_reload (CltCustomerPage *page,
+                 guint           *n_loads,
+                 guint            want)
+{
+  Reload reload = { page, n_loads, want };
+
+  wait_until (reloaded, &reload, "the reload");
+  settle ();
+  g_assert_cmpuint (*n_loads, ==, want);
 }
 
 static void
@@ -775,24 +798,18 @@ test_reloads_on_changed (void)
 
   /* This customer: the page loads again and keeps showing it. */
   clt_store_emit_changed (fixture.store, CLT_CHANGE_CUSTOMER, fixture.customer_id);
-  settle ();
-  wait_until (not_loading, shown.page, "the reload");
-  g_assert_cmpuint (n_loads, ==, 1);
+  wait_for_reload (shown.page, &n_loads, 1);
   g_assert_nonnull (clt_customer_page_get_customer (shown.page));
 
   /* A burst about it (its address, note, outbox): one reload. */
   clt_store_emit_changed (fixture.store, CLT_CHANGE_ADDRESS, fixture.customer_id);
   clt_store_emit_changed (fixture.store, CLT_CHANGE_NOTE, fixture.customer_id);
   clt_store_emit_changed (fixture.store, CLT_CHANGE_OUTBOX, fixture.customer_id);
-  settle ();
-  wait_until (not_loading, shown.page, "the reload");
-  g_assert_cmpuint (n_loads, ==, 2);
+  wait_for_reload (shown.page, &n_loads, 2);
 
   /* Any number of customers (an import). */
   clt_store_emit_changed (fixture.store, CLT_CHANGE_CUSTOMERS, NULL);
-  settle ();
-  wait_until (not_loading, shown.page, "the reload");
-  g_assert_cmpuint (n_loads, ==, 3);
+  wait_for_reload (shown.page, &n_loads, 3);
   g_assert_cmpuint (count_css_class (GTK_WIDGET (shown.page), "address-row"), ==,
                     fixture.addresses->len);
 

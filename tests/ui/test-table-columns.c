@@ -126,6 +126,83 @@ test_default_width (void)
   g_settings_reset (settings, "window-height");
 }
 
+static int
+column_width (CltWindow  *window,
+              const char *id)
+{
+  return gtk_column_view_column_get_fixed_width (clt_customer_table_find_column (get_table (window),
+                                                                                 id));
+}
+
+static int
+saved_width (GSettings  *settings,
+             CltStore   *store,
+             const char *id)
+{
+  g_autoptr(GVariant) layouts = g_settings_get_value (settings, "column-layouts");
+  g_autofree char *location = clt_store_dup_location (store);
+  g_autoptr(GVariant) layout = g_variant_lookup_value (layouts, location, NULL);
+  GVariantIter iter;
+  const char *column_id;
+  gboolean visible;
+  int width;
+
+  g_assert_nonnull (layout);
+  g_variant_iter_init (&iter, layout);
+  while (g_variant_iter_next (&iter, "(&sbi)", &column_id, &visible, &width))
+    if (g_str_equal (column_id, id))
+      return width;
+
+  g_assert_not_reached ();
+}
+
+/* A wide window shares its spare width between Email, Company and City
+ * (Email took all of it, and companies and cities were cut short); a
+ * width the user chose stays, and is what is saved. */
+static void
+test_spare_width (void)
+{
+  g_autoptr(GSettings) settings = reset_settings (1400);
+  TempStore ts = { 0 };
+  CltWindow *window = open_window (&ts);
+  int city;
+
+  g_assert_cmpint (column_width (window, "company"), >, 150 + 20);
+  g_assert_cmpint (column_width (window, "city"), >, 120 + 15);
+  g_assert_cmpint (column_width (window, "email"), >, 250 + 30);
+  g_assert_cmpint (column_width (window, "number"), ==, 145);
+  assert_no_horizontal_scroll (window);
+  city = column_width (window, "city");
+
+  /* The user narrows Company: it keeps that width, Email and City share
+   * the rest. */
+  gtk_column_view_column_set_fixed_width (clt_customer_table_find_column (get_table (window),
+                                                                          "company"), 100);
+  wait_for_paint (GTK_WIDGET (window));
+  run_for (100);
+  wait_for_paint (GTK_WIDGET (window));
+  g_assert_cmpint (column_width (window, "company"), ==, 100);
+  g_assert_cmpint (column_width (window, "city"), >=, city);
+  assert_no_horizontal_scroll (window);
+  run_for (200);
+  g_assert_cmpint (saved_width (settings, ts.store, "company"), ==, 100);
+  g_assert_cmpint (saved_width (settings, ts.store, "city"), ==, 120);
+  destroy_window (window);
+
+  /* Narrower than the columns' defaults: nothing to share. */
+  g_settings_set_int (settings, "window-width", 1000);
+  window = create_window (app, ts.store);
+  settle (window);
+  g_assert_cmpint (column_width (window, "company"), ==, 100);
+  g_assert_cmpint (column_width (window, "city"), ==, 120);
+  destroy_window (window);
+
+  temp_store_clear (&ts);
+  g_settings_reset (settings, "column-layouts");
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
 static void
 test_narrow (void)
 {
@@ -225,6 +302,22 @@ sorted_by_tier (gpointer data)
   return g_strcmp0 (clt_query_get_sort_field (query), "tier") == 0 && first_rows_loaded (data);
 }
 
+static gboolean
+shows_silver (gpointer data)
+{
+  return find_widget (GTK_WIDGET (clt_window_get_column_view (data)), is_inscription_with,
+                      "Silver") != NULL;
+}
+
+static gboolean
+sorted_by_last_name (gpointer data)
+{
+  g_autoptr(CltQuery) query = clt_customer_list_dup_query (clt_window_get_customer_list (data));
+
+  return g_strcmp0 (clt_query_get_sort_field (query), "") == 0 &&
+         clt_query_get_sort_key (query) == CLT_SORT_KEY_LAST_NAME && first_rows_loaded (data);
+}
+
 static char *
 tier_of (CltWindow *window,
          guint      position)
@@ -296,10 +389,7 @@ test_chooser (void)
   gtk_window_destroy (chooser);
 
   /* The column shows the values. */
-  wait_for_paint (GTK_WIDGET (window));
-  run_for (200);
-  g_assert_nonnull (find_widget (GTK_WIDGET (clt_window_get_column_view (window)),
-                                 is_inscription_with, "Silver"));
+  wait_until (shows_silver, window, "the custom field's values in the table");
 
   /* A click on its header sorts in the store, customers without one last. */
   gtk_column_view_sort_by_column (clt_window_get_column_view (window),
@@ -346,18 +436,12 @@ test_chooser (void)
 
   /* Sorting by a built-in column again is kept too. */
   clt_customer_table_set_sort (get_table (window), CLT_SORT_KEY_LAST_NAME, CLT_SORT_ASCENDING);
-  run_for (200);
+  wait_until (sorted_by_last_name, window, "the sort by last name");
   destroy_window (window);
   window = create_window (app, ts.store);
   settle (window);
   wait_until (has_tier_column, window, "the custom field's column");
-  run_for (200);
-  {
-    g_autoptr(CltQuery) query = clt_customer_list_dup_query (clt_window_get_customer_list (window));
-
-    g_assert_cmpstr (clt_query_get_sort_field (query), ==, "");
-    g_assert_cmpint (clt_query_get_sort_key (query), ==, CLT_SORT_KEY_LAST_NAME);
-  }
+  wait_until (sorted_by_last_name, window, "the restored sort by last name");
   destroy_window (window);
 
   {
@@ -629,6 +713,7 @@ main (int   argc,
   app = ui_test_app_new ();
 
   g_test_add_func ("/clt/table-columns/default-width", test_default_width);
+  g_test_add_func ("/clt/table-columns/spare-width", test_spare_width);
   g_test_add_func ("/clt/table-columns/narrow", test_narrow);
   g_test_add_func ("/clt/table-columns/status-cell", test_status_cell);
   g_test_add_func ("/clt/table-columns/cells-out-of-sight", test_cells_out_of_sight);
