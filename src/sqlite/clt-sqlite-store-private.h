@@ -84,6 +84,7 @@ typedef struct
   CltFieldMatch  match;
   GVariant      *value;
   GVariant      *upper;   /* CLT_FIELD_MATCH_PREFIX: the first text past the prefix */
+  gboolean       paired;  /* counted per group in customer_group_field_counts (yes/no, choice) */
 } FieldCondition;
 
 typedef struct

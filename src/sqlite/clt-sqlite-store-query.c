@@ -439,6 +439,9 @@ resolve_field_filters (CltSqliteStore  *self,
       condition->key = g_strdup (key);
       condition->match = match;
       condition->value = g_variant_ref_sink (g_steal_pointer (&value));
+      /* The types customer_group_field_counts holds (2 and 4). */
+      G_STATIC_ASSERT (CLT_CUSTOM_FIELD_BOOLEAN == 2 && CLT_CUSTOM_FIELD_CHOICE == 4);
+      condition->paired = type == CLT_CUSTOM_FIELD_BOOLEAN || type == CLT_CUSTOM_FIELD_CHOICE;
       if (match == CLT_FIELD_MATCH_PREFIX)
         {
           /* U+10FFFF sorts after any character a prefix is followed by. */
@@ -615,6 +618,40 @@ reader_prefix_count (CltSqliteStore  *self,
   return TRUE;
 }
 
+/* How many members of @group have a value of @condition's yes/no or
+ * choice field in its range (customer_group_field_counts, schema 9). */
+static gboolean
+reader_pair_count (CltSqliteStore  *self,
+                   Reader          *reader,
+                   const char      *group,
+                   FieldCondition  *condition,
+                   const char      *op,
+                   gint64          *count,
+                   GError         **error)
+{
+  g_autofree char *sql = g_strconcat ("SELECT ifnull (sum (n), 0) FROM customer_group_field_counts"
+                                      " WHERE group_code = ? AND field_key = ? AND sort_key", op,
+                                      NULL);
+  g_autoptr(ReaderStmt) stmt = reader_prepare (self, reader, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, group);
+  bind_text (stmt, 2, condition->key);
+  bind_variant (stmt, 3, condition->value);
+  if (condition->upper != NULL)
+    bind_variant (stmt, 4, condition->upper);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      set_db_error (self, error, reader->db, rc);
+      return FALSE;
+    }
+  *count = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
 /* The rowset of @query's set conditions, when it has the full-text
  * query or more than one of them, or is a lone short word of at most
  * @short_limit matches; else NULL (a lone group or custom field
@@ -627,6 +664,7 @@ reader_rowset (CltSqliteStore  *self,
                CltQuery        *query,
                GPtrArray       *conditions,
                gint64           short_limit,
+               double           walk_rows,
                Rowset         **out,
                GError         **error)
 {
@@ -707,6 +745,27 @@ reader_rowset (CltSqliteStore  *self,
       g_ptr_array_add (sources, source);
     }
 
+  /* A group and one yes/no or choice condition are counted together
+   * (schema 9). When their matches are dense enough for the walk to
+   * find a page soon (list_customers_read's choice without a rowset),
+   * it tests each row by two lookups: collecting read both lists in full
+   * ("Newsletter" and a "yes": 750,000 entries, ~190 ms at a million
+   * customers). @walk_rows: offset + limit times every listed customer,
+   * or < 0 when the kept counts cannot give the total. */
+  if (match == NULL && short_words->len == 0 && group[0] != '\0' && conditions != NULL &&
+      conditions->len == 1 && walk_rows >= 0 &&
+      ((FieldCondition *) g_ptr_array_index (conditions, 0))->paired)
+    {
+      FieldCondition *condition = g_ptr_array_index (conditions, 0);
+      gint64 n_matches = 0;
+
+      if (!reader_pair_count (self, reader, group, condition, ops[condition->match], &n_matches,
+                              error))
+        return FALSE;
+      if (walk_rows / (double) MAX (n_matches, 1) < 4.0 * (double) n_matches)
+        return TRUE;
+    }
+
   if (match == NULL && sources->len == 1 && short_words->len == 1)
     {
       gint64 n_matches = 0;
@@ -777,6 +836,7 @@ list_customers_read (CltSqliteStore *self,
   gboolean dense = TRUE;
   gboolean probe = FALSE;
   gint64 short_limit = G_MAXINT64;
+  double walk_rows;
   gint64 n_total = 0;   /* every listed customer, when filtered */
   gboolean filtered;
   gint64 total = -1;
@@ -823,7 +883,15 @@ list_customers_read (CltSqliteStore *self,
       short_limit = (gint64) (2.4 * sqrt ((double) (data->offset + data->limit) * (double) n_total));
     }
 
-  if (!reader_rowset (self, reader, data->query, conditions, short_limit, &rowset, error))
+  /* The kept counts give the total (no pending deletions, only set
+   * conditions) and the walk is not along the condition's own field. */
+  walk_rows = -1;
+  if (filtered && !hide_pending && only_set_filters (data->query) &&
+      !(sort_field[0] != '\0' && conditions_on_field (conditions, sort_field)))
+    walk_rows = (double) (data->offset + data->limit) * (double) n_total;
+
+  if (!reader_rowset (self, reader, data->query, conditions, short_limit, walk_rows, &rowset,
+                      error))
     {
       sqlite3_exec (reader->db, "COMMIT", NULL, NULL, NULL);
       return FALSE;
