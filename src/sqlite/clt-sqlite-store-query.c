@@ -619,18 +619,31 @@ reader_prefix_count (CltSqliteStore  *self,
 }
 
 /* How many members of @group have a value of @condition's yes/no or
- * choice field in its range (customer_group_field_counts, schema 9). */
+ * choice field in its range (customer_group_field_counts, schema 9), and
+ * the lengths of the two lists a rowset would read: the group's members
+ * and the customers with a value in range. */
 static gboolean
 reader_pair_count (CltSqliteStore  *self,
                    Reader          *reader,
                    const char      *group,
                    FieldCondition  *condition,
-                   const char      *op,
                    gint64          *count,
+                   gint64          *n_listed,
                    GError         **error)
 {
-  g_autofree char *sql = g_strconcat ("SELECT ifnull (sum (n), 0) FROM customer_group_field_counts"
-                                      " WHERE group_code = ? AND field_key = ? AND sort_key", op,
+  static const char * const ops[] = {
+    [CLT_FIELD_MATCH_EQUALS]   = " = ?3",
+    [CLT_FIELD_MATCH_PREFIX]   = " >= ?3 AND sort_key < ?4",
+    [CLT_FIELD_MATCH_AT_LEAST] = " >= ?3",
+    [CLT_FIELD_MATCH_AT_MOST]  = " <= ?3",
+  };
+  const char *op = ops[condition->match];
+  g_autofree char *sql = g_strconcat ("SELECT (SELECT ifnull (sum (n), 0) FROM customer_group_field_counts"
+                                      "  WHERE group_code = ?1 AND field_key = ?2 AND sort_key", op, "),"
+                                      " ifnull ((SELECT n FROM customer_group_counts"
+                                      "  WHERE group_code = ?1), 0)"
+                                      " + (SELECT ifnull (sum (n), 0) FROM customer_field_counts"
+                                      "  WHERE field_key = ?2 AND sort_key", op, ")",
                                       NULL);
   g_autoptr(ReaderStmt) stmt = reader_prepare (self, reader, sql, error);
   int rc;
@@ -649,6 +662,7 @@ reader_pair_count (CltSqliteStore  *self,
       return FALSE;
     }
   *count = sqlite3_column_int64 (stmt, 0);
+  *n_listed = sqlite3_column_int64 (stmt, 1);
   return TRUE;
 }
 
@@ -746,23 +760,29 @@ reader_rowset (CltSqliteStore  *self,
     }
 
   /* A group and one yes/no or choice condition are counted together
-   * (schema 9). When their matches are dense enough for the walk to
-   * find a page soon (list_customers_read's choice without a rowset),
-   * it tests each row by two lookups: collecting read both lists in full
-   * ("Newsletter" and a "yes": 750,000 entries, ~190 ms at a million
-   * customers). @walk_rows: offset + limit times every listed customer,
-   * or < 0 when the kept counts cannot give the total. */
+   * (schema 9). When their matches are dense enough, the walk tests each
+   * row by two lookups (list_customers_read's choice without a rowset)
+   * rather than collecting both lists in full. A row walked costs
+   * about 25 entries of a list collected, mostly its random lookup in
+   * the members' index (at a million customers, "Newsletter" and a
+   * "yes": 800 rows walked, 10 ms, where collecting read 750,000
+   * entries, 127 ms; "VIP" and a choice of five: 16,700 rows walked,
+   * 115 ms, against 230,000 entries collected, 49 ms). @walk_rows:
+   * offset + limit times every listed customer, or < 0 when the kept
+   * counts cannot give the total. */
   if (match == NULL && short_words->len == 0 && group[0] != '\0' && conditions != NULL &&
       conditions->len == 1 && walk_rows >= 0 &&
       ((FieldCondition *) g_ptr_array_index (conditions, 0))->paired)
     {
       FieldCondition *condition = g_ptr_array_index (conditions, 0);
       gint64 n_matches = 0;
+      gint64 n_listed = 0;
+      double walked;
 
-      if (!reader_pair_count (self, reader, group, condition, ops[condition->match], &n_matches,
-                              error))
+      if (!reader_pair_count (self, reader, group, condition, &n_matches, &n_listed, error))
         return FALSE;
-      if (walk_rows / (double) MAX (n_matches, 1) < 4.0 * (double) n_matches)
+      walked = walk_rows / (double) MAX (n_matches, 1);
+      if (walked < 4.0 * (double) n_matches && 25.0 * walked < (double) n_listed)
         return TRUE;
     }
 

@@ -547,6 +547,85 @@ test_counts_migration (Fixture       *fixture,
   close_store (store);
 }
 
+/* Row @offset of @query, alone (a page of one). */
+static CltCustomer *
+row_at (CltSqliteStore *store,
+        CltQuery       *query,
+        guint           offset)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  clt_store_list_customers_async (CLT_STORE (store), query, offset, 1, CLT_LIST_FLAGS_NONE, NULL,
+                                  on_result_cb, &result);
+  rows = clt_store_list_customers_finish (CLT_STORE (store), wait_for (&result), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (rows);
+  g_assert_cmpuint (rows->len, ==, 1);
+  return g_object_ref (g_ptr_array_index (rows, 0));
+}
+
+/* A group and a yes/no value with many matches: the total is the kept
+ * count (a wrong one shows), the first rows come from walking the table
+ * (two lookups a row) and the later ones from the collected matches,
+ * in one order. */
+static void
+test_counts_group_and_value (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  static const char * const gold[] = { "gold", NULL };
+  CltSqliteStore *store = open_store (fixture->path);
+  CltStore *s = CLT_STORE (store);
+  g_autoptr(GPtrArray) imported = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(CltQuery) query = clt_query_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *previous = NULL;
+
+  save_field (s, "flag", CLT_CUSTOM_FIELD_BOOLEAN);
+  save_group (s, "gold");
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *email = g_strdup_printf ("p%02u@example.com", i);
+      g_autofree char *name = g_strdup_printf ("P%02u", i);
+
+      g_ptr_array_add (imported, customer_with (email, name,
+                                                field_values (-1, NULL, i % 3 != 0 ? "yes" : "no"),
+                                                gold));
+    }
+  g_assert_true (import (store, imported, &error));
+  g_assert_no_error (error);
+  assert_counts_exact (fixture->path);
+
+  clt_query_set_group (query, "gold");
+  clt_query_add_field_filter (query, "flag", CLT_FIELD_MATCH_EQUALS, "true");
+  g_assert_cmpuint (count (store, query), ==, 40);
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(CltCustomer) customer = row_at (store, query, i);
+      GVariant *fields = clt_customer_get_custom_fields (customer);
+      gboolean flag = FALSE;
+
+      g_assert_true (g_variant_lookup (fields, "flag", "b", &flag));
+      g_assert_true (flag);
+      g_assert_true (g_strv_contains (clt_customer_get_groups (customer), "gold"));
+      if (previous != NULL)
+        g_assert_cmpstr (previous, <, clt_customer_get_number (customer));
+      g_free (previous);
+      previous = g_strdup (clt_customer_get_number (customer));
+      g_assert_true (g_hash_table_add (seen, g_strdup (clt_customer_get_id (customer))));
+    }
+  close_store (store);
+
+  exec_on_file (fixture->path,
+                "UPDATE customer_group_field_counts SET n = n + 5"
+                "  WHERE group_code = 'gold' AND field_key = 'flag' AND sort_key = 1;");
+  store = open_store (fixture->path);
+  g_assert_cmpuint (count (store, query), ==, 45);
+  close_store (store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -559,6 +638,7 @@ main (int   argc,
   ADD ("writes", test_counts_writes);
   ADD ("migration", test_counts_migration);
   ADD ("migration-v8", test_counts_migration_v8);
+  ADD ("group-and-value", test_counts_group_and_value);
 
 #undef ADD
 
