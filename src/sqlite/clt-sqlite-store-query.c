@@ -666,6 +666,41 @@ reader_pair_count (CltSqliteStore  *self,
   return TRUE;
 }
 
+/* How many customers have a value in @condition's range, from its kept
+ * counts (customer_field_counts), summed only until they pass @limit: a
+ * range may hold one count per customer or two ("Member 0": 100,000). */
+static gboolean
+reader_few_values (CltSqliteStore  *self,
+                   Reader          *reader,
+                   FieldCondition  *condition,
+                   const char      *op,
+                   gint64           limit,
+                   gint64          *count,
+                   GError         **error)
+{
+  g_autofree char *sql = g_strconcat ("SELECT n FROM customer_field_counts"
+                                      " WHERE field_key = ? AND sort_key", op, NULL);
+  g_autoptr(ReaderStmt) stmt = reader_prepare (self, reader, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, condition->key);
+  bind_variant (stmt, 2, condition->value);
+  if (condition->upper != NULL)
+    bind_variant (stmt, 3, condition->upper);
+  *count = 0;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if ((*count += sqlite3_column_int64 (stmt, 0)) > limit)
+      return TRUE;
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, reader->db, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* The rowset of @query's set conditions, when it has the full-text
  * query or more than one of them, or is a lone short word of at most
  * @short_limit matches; else NULL (a lone group or custom field
@@ -792,6 +827,22 @@ reader_rowset (CltSqliteStore  *self,
 
       if (!reader_prefix_count (self, reader, g_ptr_array_index (short_words, 0), &n_matches,
                                 error))
+        return FALSE;
+      if (n_matches > short_limit)
+        return TRUE;
+    }
+  else if (match == NULL && sources->len == 1 && group[0] == '\0' && conditions != NULL)
+    {
+      gint64 n_matches = 0;
+
+      /* A lone custom field condition, like a short word: its matches
+       * collected from the values' index (a sequential step each) beat
+       * a keyed lookup per row walked while they are few (f03 "member
+       * 12" at a million customers: 20,000 matches collected against
+       * 5,000 lookups along the walk). */
+      if (!reader_few_values (self, reader, g_ptr_array_index (conditions, 0),
+                              ops[((FieldCondition *) g_ptr_array_index (conditions, 0))->match],
+                              short_limit, &n_matches, error))
         return FALSE;
       if (n_matches > short_limit)
         return TRUE;
