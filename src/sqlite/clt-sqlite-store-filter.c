@@ -66,6 +66,14 @@ filter_add_variant (Filter   *filter,
     filter_add_text (filter, g_variant_get_string (value, NULL));
 }
 
+/* How a custom field condition compares sort_key with its value(s). */
+static const char * const ops[] = {
+  [CLT_FIELD_MATCH_EQUALS]   = " = ?",
+  [CLT_FIELD_MATCH_PREFIX]   = " >= ? AND sort_key < ?",
+  [CLT_FIELD_MATCH_AT_LEAST] = " >= ?",
+  [CLT_FIELD_MATCH_AT_MOST]  = " <= ?",
+};
+
 /* Each condition tests customer_field_values.sort_key. Dense (the sort
  * index is walked): a lookup by primary key per row tested; otherwise the
  * matches are collected from (field_key, sort_key). A lone condition is
@@ -74,13 +82,6 @@ filter_add_variant (Filter   *filter,
  * field was half a million entries at a million customers, ~40 ms; now
  * one). A range of mostly distinct values (text) costs at most what the
  * values' index did. */
-static const char * const ops[] = {
-  [CLT_FIELD_MATCH_EQUALS]   = " = ?",
-  [CLT_FIELD_MATCH_PREFIX]   = " >= ? AND sort_key < ?",
-  [CLT_FIELD_MATCH_AT_LEAST] = " >= ?",
-  [CLT_FIELD_MATCH_AT_MOST]  = " <= ?",
-};
-
 static void
 filter_add_fields (Filter    *filter,
                    GPtrArray *conditions,

@@ -702,10 +702,11 @@ reader_few_values (CltSqliteStore  *self,
 }
 
 /* The rowset of @query's set conditions, when it has the full-text
- * query or more than one of them, or is a lone short word of at most
- * @short_limit matches; else NULL (a lone group or custom field
- * condition, or a short word of more matches, is counted in its own
- * index and tested by a lookup). Kept per reader while nothing is
+ * query or more than one of them (unless a group and a yes/no or choice
+ * value are walked, see below), or is a lone short word or custom field
+ * condition of at most @short_limit matches; else NULL (a lone group,
+ * or a lone word or field condition of more matches, is counted from
+ * kept counts and tested by a lookup). Kept per reader while nothing is
  * committed. */
 static gboolean
 reader_rowset (CltSqliteStore  *self,
