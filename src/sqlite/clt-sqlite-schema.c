@@ -623,6 +623,113 @@ static const char schema_v8[] =
   "INSERT INTO customers_fts (rowid, search_text)"
   "  SELECT pk, search_text FROM customers WHERE listed;";
 
+/* Version 9: counts of a group and a custom field value together. At a
+ * million customers, "Newsletter" (250,000 members) and a yes/no field
+ * at "yes" (500,000) read both lists in full to count the 125,000 that
+ * have both, 190–240 ms each time the filter was chosen.
+ * customer_group_field_counts holds how many members of each group have
+ * each (field, sort key), for the fields of few values: yes/no (type 2)
+ * and choice lists (type 4), so that it stays as small as groups × fields
+ * × choices. Triggers keep it exact through every write as those of
+ * version 7 do: a membership added or removed counts the member's values,
+ * a value written or dropped counts the customer's groups, so each
+ * (membership, value) pair is counted once whichever of the two comes or
+ * goes first (a cascade from the customer, a group or a field drops
+ * both). Only adding looks at the field's type (dropping needs no type:
+ * a field of other types has no entry), and a field whose type changes
+ * (the store refuses that while it has values) is counted again. A count
+ * reaching 0 leaves the table; pending deletions are in the counts, as in
+ * the others. A membership's triggers decrement first and then drop the
+ * group's counts that reached 0 (a group holds fields × choices of them):
+ * the member's values are listed once, not twice (deleting 25,000
+ * memberships at 100,000 customers: 1.2 s → 0.8 s). */
+static const char schema_v9[] =
+  "CREATE TABLE customer_group_field_counts ("
+  "  group_code TEXT NOT NULL,"
+  "  field_key TEXT NOT NULL,"
+  "  sort_key NOT NULL,"
+  "  n INTEGER NOT NULL,"
+  "  PRIMARY KEY (group_code, field_key, sort_key)"
+  ") WITHOUT ROWID;"
+  "INSERT INTO customer_group_field_counts (group_code, field_key, sort_key, n)"
+  "  SELECT g.group_code, v.field_key, v.sort_key, count(*)"
+  "  FROM custom_fields f"
+  "  CROSS JOIN customer_field_values v ON v.field_key = f.key"
+  "  CROSS JOIN customer_groups g ON g.customer_pk = v.customer_pk"
+  "  WHERE f.type IN (2, 4) AND v.sort_key IS NOT NULL"
+  "  GROUP BY g.group_code, v.field_key, v.sort_key;"
+
+  "CREATE TRIGGER customer_group_field_counts_join AFTER INSERT ON customer_groups BEGIN"
+  "  INSERT INTO customer_group_field_counts (group_code, field_key, sort_key, n)"
+  "    SELECT new.group_code, v.field_key, v.sort_key, 1"
+  "    FROM customer_field_values v JOIN custom_fields f ON f.key = v.field_key"
+  "    WHERE v.customer_pk = new.customer_pk AND v.sort_key IS NOT NULL AND f.type IN (2, 4)"
+  "    ON CONFLICT (group_code, field_key, sort_key) DO UPDATE SET n = n + 1;"
+  "END;"
+  "CREATE TRIGGER customer_group_field_counts_leave AFTER DELETE ON customer_groups BEGIN"
+  "  UPDATE customer_group_field_counts SET n = n - 1"
+  "    WHERE group_code = old.group_code AND (field_key, sort_key) IN"
+  "      (SELECT field_key, sort_key FROM customer_field_values WHERE customer_pk = old.customer_pk);"
+  "  DELETE FROM customer_group_field_counts WHERE group_code = old.group_code AND n <= 0;"
+  "END;"
+  "CREATE TRIGGER customer_group_field_counts_move AFTER UPDATE OF group_code, customer_pk"
+  "  ON customer_groups"
+  "  WHEN old.group_code IS NOT new.group_code OR old.customer_pk IS NOT new.customer_pk BEGIN"
+  "  UPDATE customer_group_field_counts SET n = n - 1"
+  "    WHERE group_code = old.group_code AND (field_key, sort_key) IN"
+  "      (SELECT field_key, sort_key FROM customer_field_values WHERE customer_pk = old.customer_pk);"
+  "  DELETE FROM customer_group_field_counts WHERE group_code = old.group_code AND n <= 0;"
+  "  INSERT INTO customer_group_field_counts (group_code, field_key, sort_key, n)"
+  "    SELECT new.group_code, v.field_key, v.sort_key, 1"
+  "    FROM customer_field_values v JOIN custom_fields f ON f.key = v.field_key"
+  "    WHERE v.customer_pk = new.customer_pk AND v.sort_key IS NOT NULL AND f.type IN (2, 4)"
+  "    ON CONFLICT (group_code, field_key, sort_key) DO UPDATE SET n = n + 1;"
+  "END;"
+
+  "CREATE TRIGGER customer_group_field_counts_insert AFTER INSERT ON customer_field_values"
+  "  WHEN new.sort_key IS NOT NULL BEGIN"
+  "  INSERT INTO customer_group_field_counts (group_code, field_key, sort_key, n)"
+  "    SELECT g.group_code, new.field_key, new.sort_key, 1 FROM customer_groups g"
+  "    WHERE g.customer_pk = new.customer_pk"
+  "      AND (SELECT type FROM custom_fields WHERE key = new.field_key) IN (2, 4)"
+  "    ON CONFLICT (group_code, field_key, sort_key) DO UPDATE SET n = n + 1;"
+  "END;"
+  "CREATE TRIGGER customer_group_field_counts_delete AFTER DELETE ON customer_field_values"
+  "  WHEN old.sort_key IS NOT NULL BEGIN"
+  "  DELETE FROM customer_group_field_counts"
+  "    WHERE field_key = old.field_key AND sort_key = old.sort_key AND n <= 1 AND group_code IN"
+  "      (SELECT group_code FROM customer_groups WHERE customer_pk = old.customer_pk);"
+  "  UPDATE customer_group_field_counts SET n = n - 1"
+  "    WHERE field_key = old.field_key AND sort_key = old.sort_key AND group_code IN"
+  "      (SELECT group_code FROM customer_groups WHERE customer_pk = old.customer_pk);"
+  "END;"
+  "CREATE TRIGGER customer_group_field_counts_update"
+  "  AFTER UPDATE OF customer_pk, field_key, sort_key ON customer_field_values"
+  "  WHEN old.customer_pk IS NOT new.customer_pk OR old.field_key IS NOT new.field_key"
+  "    OR old.sort_key IS NOT new.sort_key BEGIN"
+  "  DELETE FROM customer_group_field_counts"
+  "    WHERE field_key = old.field_key AND sort_key = old.sort_key AND n <= 1 AND group_code IN"
+  "      (SELECT group_code FROM customer_groups WHERE customer_pk = old.customer_pk);"
+  "  UPDATE customer_group_field_counts SET n = n - 1"
+  "    WHERE field_key = old.field_key AND sort_key = old.sort_key AND group_code IN"
+  "      (SELECT group_code FROM customer_groups WHERE customer_pk = old.customer_pk);"
+  "  INSERT INTO customer_group_field_counts (group_code, field_key, sort_key, n)"
+  "    SELECT g.group_code, new.field_key, new.sort_key, 1 FROM customer_groups g"
+  "    WHERE g.customer_pk = new.customer_pk AND new.sort_key IS NOT NULL"
+  "      AND (SELECT type FROM custom_fields WHERE key = new.field_key) IN (2, 4)"
+  "    ON CONFLICT (group_code, field_key, sort_key) DO UPDATE SET n = n + 1;"
+  "END;"
+
+  "CREATE TRIGGER customer_group_field_counts_retype AFTER UPDATE OF type ON custom_fields"
+  "  WHEN old.type IS NOT new.type BEGIN"
+  "  DELETE FROM customer_group_field_counts WHERE field_key = new.key;"
+  "  INSERT INTO customer_group_field_counts (group_code, field_key, sort_key, n)"
+  "    SELECT g.group_code, v.field_key, v.sort_key, count(*)"
+  "    FROM customer_field_values v CROSS JOIN customer_groups g ON g.customer_pk = v.customer_pk"
+  "    WHERE v.field_key = new.key AND v.sort_key IS NOT NULL AND new.type IN (2, 4)"
+  "    GROUP BY g.group_code, v.field_key, v.sort_key;"
+  "END;";
+
 /* Forward steps: step N brings version N-1 to N. Append, never edit a
  * step that has shipped. */
 static const CltSqlMigrationStep steps[] = {
@@ -634,6 +741,7 @@ static const CltSqlMigrationStep steps[] = {
   { 6, schema_v6 },
   { 7, schema_v7 },
   { 8, schema_v8 },
+  { 9, schema_v9 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == CLT_SQLITE_SCHEMA_VERSION);

@@ -66,6 +66,14 @@ filter_add_variant (Filter   *filter,
     filter_add_text (filter, g_variant_get_string (value, NULL));
 }
 
+/* How a custom field condition compares sort_key with its value(s). */
+static const char * const ops[] = {
+  [CLT_FIELD_MATCH_EQUALS]   = " = ?",
+  [CLT_FIELD_MATCH_PREFIX]   = " >= ? AND sort_key < ?",
+  [CLT_FIELD_MATCH_AT_LEAST] = " >= ?",
+  [CLT_FIELD_MATCH_AT_MOST]  = " <= ?",
+};
+
 /* Each condition tests customer_field_values.sort_key. Dense (the sort
  * index is walked): a lookup by primary key per row tested; otherwise the
  * matches are collected from (field_key, sort_key). A lone condition is
@@ -79,13 +87,6 @@ filter_add_fields (Filter    *filter,
                    GPtrArray *conditions,
                    gboolean   dense)
 {
-  static const char * const ops[] = {
-    [CLT_FIELD_MATCH_EQUALS]   = " = ?",
-    [CLT_FIELD_MATCH_PREFIX]   = " >= ? AND sort_key < ?",
-    [CLT_FIELD_MATCH_AT_LEAST] = " >= ?",
-    [CLT_FIELD_MATCH_AT_MOST]  = " <= ?",
-  };
-
   for (guint i = 0; conditions != NULL && i < conditions->len; i++)
     {
       FieldCondition *condition = g_ptr_array_index (conditions, i);
@@ -353,6 +354,27 @@ filter_init (Filter    *filter,
           filter->fast_count_sql = g_strdup ("SELECT ifnull ((SELECT n FROM customer_group_counts"
                                              " WHERE group_code = ?), 0)");
           filter->fast_count_param = g_strdup (clt_query_get_group (query));
+        }
+      else if (!filter->has_text && conditions != NULL && conditions->len == 1 &&
+               ((FieldCondition *) g_ptr_array_index (conditions, 0))->paired)
+        {
+          FieldCondition *condition = g_ptr_array_index (conditions, 0);
+
+          /* A yes/no or choice value within the group: its kept counts
+           * (schema version 9), one entry per distinct value in range. */
+          g_free (filter->fast_count_sql);
+          filter->fast_count_sql = g_strconcat ("SELECT ifnull (sum (n), 0)"
+                                                " FROM customer_group_field_counts"
+                                                " WHERE group_code = ? AND field_key = ?"
+                                                " AND sort_key", ops[condition->match], NULL);
+          g_ptr_array_set_size (filter->fast_count_params, 0);
+          g_ptr_array_add (filter->fast_count_params,
+                           g_variant_ref_sink (g_variant_new_string (clt_query_get_group (query))));
+          g_ptr_array_add (filter->fast_count_params,
+                           g_variant_ref_sink (g_variant_new_string (condition->key)));
+          g_ptr_array_add (filter->fast_count_params, g_variant_ref (condition->value));
+          if (condition->upper != NULL)
+            g_ptr_array_add (filter->fast_count_params, g_variant_ref (condition->upper));
         }
       else
         other = TRUE;

@@ -84,6 +84,7 @@ typedef struct
   CltFieldMatch  match;
   GVariant      *value;
   GVariant      *upper;   /* CLT_FIELD_MATCH_PREFIX: the first text past the prefix */
+  gboolean       paired;  /* counted per group in customer_group_field_counts (yes/no, choice) */
 } FieldCondition;
 
 typedef struct
@@ -177,6 +178,7 @@ G_GNUC_INTERNAL RowsetSource *rowset_source_new (const char *sql);
 G_GNUC_INTERNAL void rowset_source_add (RowsetSource *source, GVariant *value);
 G_GNUC_INTERNAL void rowset_source_set_probe (RowsetSource *source, const char *count_sql, const char *probe_sql);
 G_GNUC_INTERNAL void rowset_source_free (RowsetSource *source);
+G_GNUC_INTERNAL gboolean rowset_source_count (CltSqliteStore *self, Reader *reader, RowsetSource *source, gint64 *count);
 G_GNUC_INTERNAL Rowset *rowset_collect (CltSqliteStore *self, Reader *reader, const char *key, GPtrArray *sources, GError **error);
 G_GNUC_INTERNAL Rowset *rowset_ref (Rowset *rowset);
 G_GNUC_INTERNAL void rowset_unref (Rowset *rowset);

@@ -439,6 +439,9 @@ resolve_field_filters (CltSqliteStore  *self,
       condition->key = g_strdup (key);
       condition->match = match;
       condition->value = g_variant_ref_sink (g_steal_pointer (&value));
+      /* The types customer_group_field_counts holds (2 and 4). */
+      G_STATIC_ASSERT (CLT_CUSTOM_FIELD_BOOLEAN == 2 && CLT_CUSTOM_FIELD_CHOICE == 4);
+      condition->paired = type == CLT_CUSTOM_FIELD_BOOLEAN || type == CLT_CUSTOM_FIELD_CHOICE;
       if (match == CLT_FIELD_MATCH_PREFIX)
         {
           /* U+10FFFF sorts after any character a prefix is followed by. */
@@ -615,11 +618,95 @@ reader_prefix_count (CltSqliteStore  *self,
   return TRUE;
 }
 
+/* How many members of @group have a value of @condition's yes/no or
+ * choice field in its range (customer_group_field_counts, schema 9), and
+ * the lengths of the two lists a rowset would read: the group's members
+ * and the customers with a value in range. */
+static gboolean
+reader_pair_count (CltSqliteStore  *self,
+                   Reader          *reader,
+                   const char      *group,
+                   FieldCondition  *condition,
+                   gint64          *count,
+                   gint64          *n_listed,
+                   GError         **error)
+{
+  static const char * const ops[] = {
+    [CLT_FIELD_MATCH_EQUALS]   = " = ?3",
+    [CLT_FIELD_MATCH_PREFIX]   = " >= ?3 AND sort_key < ?4",
+    [CLT_FIELD_MATCH_AT_LEAST] = " >= ?3",
+    [CLT_FIELD_MATCH_AT_MOST]  = " <= ?3",
+  };
+  const char *op = ops[condition->match];
+  g_autofree char *sql = g_strconcat ("SELECT (SELECT ifnull (sum (n), 0) FROM customer_group_field_counts"
+                                      "  WHERE group_code = ?1 AND field_key = ?2 AND sort_key", op, "),"
+                                      " ifnull ((SELECT n FROM customer_group_counts"
+                                      "  WHERE group_code = ?1), 0)"
+                                      " + (SELECT ifnull (sum (n), 0) FROM customer_field_counts"
+                                      "  WHERE field_key = ?2 AND sort_key", op, ")",
+                                      NULL);
+  g_autoptr(ReaderStmt) stmt = reader_prepare (self, reader, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, group);
+  bind_text (stmt, 2, condition->key);
+  bind_variant (stmt, 3, condition->value);
+  if (condition->upper != NULL)
+    bind_variant (stmt, 4, condition->upper);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      set_db_error (self, error, reader->db, rc);
+      return FALSE;
+    }
+  *count = sqlite3_column_int64 (stmt, 0);
+  *n_listed = sqlite3_column_int64 (stmt, 1);
+  return TRUE;
+}
+
+/* How many customers have a value in @condition's range, from its kept
+ * counts (customer_field_counts), summed only until they pass @limit: a
+ * range may hold one count per customer or two ("Member 0": 100,000). */
+static gboolean
+reader_few_values (CltSqliteStore  *self,
+                   Reader          *reader,
+                   FieldCondition  *condition,
+                   const char      *op,
+                   gint64           limit,
+                   gint64          *count,
+                   GError         **error)
+{
+  g_autofree char *sql = g_strconcat ("SELECT n FROM customer_field_counts"
+                                      " WHERE field_key = ? AND sort_key", op, NULL);
+  g_autoptr(ReaderStmt) stmt = reader_prepare (self, reader, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, condition->key);
+  bind_variant (stmt, 2, condition->value);
+  if (condition->upper != NULL)
+    bind_variant (stmt, 3, condition->upper);
+  *count = 0;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if ((*count += sqlite3_column_int64 (stmt, 0)) > limit)
+      return TRUE;
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, reader->db, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* The rowset of @query's set conditions, when it has the full-text
- * query or more than one of them, or is a lone short word of at most
- * @short_limit matches; else NULL (a lone group or custom field
- * condition, or a short word of more matches, is counted in its own
- * index and tested by a lookup). Kept per reader while nothing is
+ * query or more than one of them (unless a group and a yes/no or choice
+ * value are walked, see below), or is a lone short word or custom field
+ * condition of at most @short_limit matches; else NULL (a lone group,
+ * or a lone word or field condition of more matches, is counted from
+ * kept counts and tested by a lookup). Kept per reader while nothing is
  * committed. */
 static gboolean
 reader_rowset (CltSqliteStore  *self,
@@ -627,6 +714,7 @@ reader_rowset (CltSqliteStore  *self,
                CltQuery        *query,
                GPtrArray       *conditions,
                gint64           short_limit,
+               double           walk_rows,
                Rowset         **out,
                GError         **error)
 {
@@ -707,12 +795,55 @@ reader_rowset (CltSqliteStore  *self,
       g_ptr_array_add (sources, source);
     }
 
+  /* A group and one yes/no or choice condition are counted together
+   * (schema 9). When their matches are dense enough, the walk tests each
+   * row by two lookups (list_customers_read's choice without a rowset)
+   * rather than collecting both lists in full. A row walked costs
+   * about 25 entries of a list collected, mostly its random lookup in
+   * the members' index (at a million customers, "Newsletter" and a
+   * "yes": 800 rows walked, 10 ms, where collecting read 750,000
+   * entries, 127 ms; "VIP" and a choice of five: 16,700 rows walked,
+   * 115 ms, against 230,000 entries collected, 49 ms). @walk_rows:
+   * offset + limit times every listed customer, or < 0 when the kept
+   * counts cannot give the total. */
+  if (match == NULL && short_words->len == 0 && group[0] != '\0' && conditions != NULL &&
+      conditions->len == 1 && walk_rows >= 0 &&
+      ((FieldCondition *) g_ptr_array_index (conditions, 0))->paired)
+    {
+      FieldCondition *condition = g_ptr_array_index (conditions, 0);
+      gint64 n_matches = 0;
+      gint64 n_listed = 0;
+      double walked;
+
+      if (!reader_pair_count (self, reader, group, condition, &n_matches, &n_listed, error))
+        return FALSE;
+      walked = walk_rows / (double) MAX (n_matches, 1);
+      if (walked < 4.0 * (double) n_matches && 25.0 * walked < (double) n_listed)
+        return TRUE;
+    }
+
   if (match == NULL && sources->len == 1 && short_words->len == 1)
     {
       gint64 n_matches = 0;
 
       if (!reader_prefix_count (self, reader, g_ptr_array_index (short_words, 0), &n_matches,
                                 error))
+        return FALSE;
+      if (n_matches > short_limit)
+        return TRUE;
+    }
+  else if (match == NULL && sources->len == 1 && group[0] == '\0' && conditions != NULL)
+    {
+      gint64 n_matches = 0;
+
+      /* A lone custom field condition, like a short word: its matches
+       * collected from the values' index (a sequential step each) beat
+       * a keyed lookup per row walked while they are few (f03 "member
+       * 12" at a million customers: 20,000 matches collected against
+       * 5,000 lookups along the walk). */
+      if (!reader_few_values (self, reader, g_ptr_array_index (conditions, 0),
+                              ops[((FieldCondition *) g_ptr_array_index (conditions, 0))->match],
+                              short_limit, &n_matches, error))
         return FALSE;
       if (n_matches > short_limit)
         return TRUE;
@@ -777,6 +908,7 @@ list_customers_read (CltSqliteStore *self,
   gboolean dense = TRUE;
   gboolean probe = FALSE;
   gint64 short_limit = G_MAXINT64;
+  double walk_rows;
   gint64 n_total = 0;   /* every listed customer, when filtered */
   gboolean filtered;
   gint64 total = -1;
@@ -823,7 +955,15 @@ list_customers_read (CltSqliteStore *self,
       short_limit = (gint64) (2.4 * sqrt ((double) (data->offset + data->limit) * (double) n_total));
     }
 
-  if (!reader_rowset (self, reader, data->query, conditions, short_limit, &rowset, error))
+  /* The kept counts give the total (no pending deletions, only set
+   * conditions) and the walk is not along the condition's own field. */
+  walk_rows = -1;
+  if (filtered && !hide_pending && only_set_filters (data->query) &&
+      !(sort_field[0] != '\0' && conditions_on_field (conditions, sort_field)))
+    walk_rows = (double) (data->offset + data->limit) * (double) n_total;
+
+  if (!reader_rowset (self, reader, data->query, conditions, short_limit, walk_rows, &rowset,
+                      error))
     {
       sqlite3_exec (reader->db, "COMMIT", NULL, NULL, NULL);
       return FALSE;

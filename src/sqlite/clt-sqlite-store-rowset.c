@@ -286,6 +286,29 @@ compare_pks (gconstpointer a,
   return (x > y) - (x < y);
 }
 
+/* How many rowids @source yields, from its count_sql; FALSE when it has
+ * none or the count fails. */
+gboolean
+rowset_source_count (CltSqliteStore *self,
+                     Reader         *reader,
+                     RowsetSource   *source,
+                     gint64         *count)
+{
+  g_autoptr(ReaderStmt) stmt = NULL;
+
+  if (source->count_sql == NULL)
+    return FALSE;
+  stmt = reader_prepare (self, reader, source->count_sql, NULL);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint p = 0; p < source->params->len; p++)
+    bind_variant (stmt, p + 1, g_ptr_array_index (source->params, p));
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  *count = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
 /* A keyed lookup costs about as much as this many sequential steps
  * through an index. Measured at a million customers: 20,000 lookups of
  * "newsletter" for the customers of f03 "member 12" took 96 ms where
@@ -317,17 +340,10 @@ probe_source (CltSqliteStore *self,
 
   for (guint i = 0; i < sources->len; i++)
     {
-      RowsetSource *source = g_ptr_array_index (sources, i);
-      g_autoptr(ReaderStmt) stmt = reader_prepare (self, reader, source->count_sql, NULL);
       gint64 n;
 
-      if (stmt == NULL)
+      if (!rowset_source_count (self, reader, g_ptr_array_index (sources, i), &n))
         return -1;
-      for (guint p = 0; p < source->params->len; p++)
-        bind_variant (stmt, p + 1, g_ptr_array_index (source->params, p));
-      if (sqlite3_step (stmt) != SQLITE_ROW)
-        return -1;
-      n = sqlite3_column_int64 (stmt, 0);
       total += n;
       if (n < size)
         {

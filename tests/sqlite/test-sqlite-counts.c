@@ -8,7 +8,9 @@
  * (create, edit, group assignment, pending deletion and its undo,
  * anonymization, import, deleting a field or a group), the filtered
  * totals read from them are right, and a database of version 6 gets them
- * filled by the migration.
+ * filled by the migration. Version 9's customer_group_field_counts (a
+ * group's members by yes/no or choice value) likewise, through renames
+ * and a new field type too, and from a database of version 8.
  */
 
 #define G_LOG_DOMAIN "test-sqlite-counts"
@@ -24,6 +26,14 @@
 #include "sqlite-store-util.h"
 #include "sqlite-test-util.h"
 #include "sqlite-write-util.h"
+
+/* Each group's members by value of the yes/no (2) and choice (4) fields. */
+#define PAIRS \
+  "SELECT g.group_code, v.field_key, v.sort_key, count(*)" \
+  " FROM customer_groups g JOIN customer_field_values v ON v.customer_pk = g.customer_pk" \
+  " JOIN custom_fields f ON f.key = v.field_key" \
+  " WHERE f.type IN (2, 4) AND v.sort_key IS NOT NULL" \
+  " GROUP BY g.group_code, v.field_key, v.sort_key"
 
 /* The kept counts are the counts of the rows, entry for entry, and no
  * count is 0. */
@@ -52,6 +62,19 @@ assert_counts_exact (const char *path)
                                 "SELECT count(*) FROM ("
                                 " SELECT group_code, count(*) FROM customer_groups GROUP BY group_code"
                                 " EXCEPT SELECT group_code, n FROM customer_group_counts)"),
+                   ==, 0);
+  g_assert_cmpint (query_int64 (path,
+                                "SELECT count(*) FROM ("
+                                " SELECT group_code, field_key, sort_key, n"
+                                "  FROM customer_group_field_counts"
+                                " EXCEPT " PAIRS ")"),
+                   ==, 0);
+  g_assert_cmpint (query_int64 (path,
+                                "SELECT count(*) FROM (" PAIRS
+                                " EXCEPT SELECT group_code, field_key, sort_key, n"
+                                "  FROM customer_group_field_counts)"),
+                   ==, 0);
+  g_assert_cmpint (query_int64 (path, "SELECT count(*) FROM customer_group_field_counts WHERE n <= 0"),
                    ==, 0);
   g_assert_cmpint (query_int64 (path, "SELECT count(*) FROM customer_field_counts WHERE n <= 0"),
                    ==, 0);
@@ -184,10 +207,43 @@ totals (CltSqliteStore *store)
                           count_group (store, "silver"));
 }
 
+/* A group and a yes/no value together (counted from
+ * customer_group_field_counts unless deletions are pending): the
+ * customers shown that have both. */
+static void
+assert_pair_totals (const char     *path,
+                    CltSqliteStore *store)
+{
+  static const char * const groups[] = { "gold", "silver" };
+  static const char * const flags[] = { "true", "false" };
+
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    for (guint f = 0; f < G_N_ELEMENTS (flags); f++)
+      {
+        g_autoptr(CltQuery) query = clt_query_new ();
+        g_autofree char *sql = NULL;
+
+        if (query_int64 (path, "SELECT count(*) FROM custom_fields WHERE key = 'flag'") == 0)
+          continue;
+        sql = g_strdup_printf ("SELECT count(*) FROM customers c WHERE c.listed"
+                               " AND c.pk NOT IN (SELECT customer_pk FROM pending_deletions)"
+                               " AND EXISTS (SELECT 1 FROM customer_groups g"
+                               "  WHERE g.customer_pk = c.pk AND g.group_code = '%s')"
+                               " AND EXISTS (SELECT 1 FROM customer_field_values v"
+                               "  WHERE v.customer_pk = c.pk AND v.field_key = 'flag'"
+                               "  AND v.sort_key = %d)",
+                               groups[g], f == 0);
+        clt_query_set_group (query, groups[g]);
+        clt_query_add_field_filter (query, "flag", CLT_FIELD_MATCH_EQUALS, flags[f]);
+        g_assert_cmpint (count (store, query), ==, query_int64 (path, sql));
+      }
+}
+
 #define ASSERT_TOTALS(fixture, store, expected) \
   G_STMT_START { \
     g_autofree char *got = totals (store); \
     assert_counts_exact ((fixture)->path); \
+    assert_pair_totals ((fixture)->path, store); \
     g_assert_cmpstr (got, ==, expected); \
   } G_STMT_END
 
@@ -211,6 +267,9 @@ test_counts_writes (Fixture       *fixture,
   g_autofree char *c = NULL;
   g_autofree char *d = NULL;
   g_autofree char *e = NULL;
+  g_autofree char *h = NULL;
+  g_autofree char *i = NULL;
+  g_autofree char *j = NULL;
 
   save_field (s, "score", CLT_CUSTOM_FIELD_NUMBER);
   save_field (s, "tier", CLT_CUSTOM_FIELD_STRING);
@@ -301,6 +360,54 @@ test_counts_writes (Fixture       *fixture,
   ASSERT_TOTALS (fixture, store, "score=10:2 score>=20:3 score<=20:4 tier=gold:2 tier^go:3"
                                  " flag=yes:1 flag=no:3 gold:3 silver:4");
 
+  /* More members of one group with one value (counts above 1), then one
+   * drops the value and keeps the membership. */
+  h = create_with (s, "h@example.com", "H", field_values (-1, NULL, "yes"), gold);
+  i = create_with (s, "i@example.com", "I", field_values (-1, NULL, "yes"), gold);
+  j = create_with (s, "j@example.com", "J", field_values (-1, NULL, "yes"), gold);
+  edited = get (s, i, &error);
+  g_assert_no_error (error);
+  clt_customer_set_custom_fields (edited, field_values (-1, NULL, NULL));
+  stored = update (s, edited, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (stored);
+  g_clear_object (&stored);
+  g_clear_object (&edited);
+  ASSERT_TOTALS (fixture, store, "score=10:2 score>=20:3 score<=20:4 tier=gold:2 tier^go:3"
+                                 " flag=yes:3 flag=no:3 gold:6 silver:4");
+
+  /* Renames and a new type outside the store (it renames no key and
+   * keeps the type of a field in use): the cascades keep the counts
+   * per group and value, and a field turned into a choice list is
+   * counted per group, then no more. */
+  close_store (store);
+  exec_on_file (fixture->path,
+                "PRAGMA foreign_keys = ON;"
+                "UPDATE groups SET code = 'gilt' WHERE code = 'gold';"
+                "UPDATE custom_fields SET key = 'flagged' WHERE key = 'flag';");
+  assert_counts_exact (fixture->path);
+  g_assert_cmpint (query_int64 (fixture->path, "SELECT count(*) FROM customer_group_field_counts"
+                                               " WHERE group_code = 'gold' OR field_key = 'flag'"),
+                   ==, 0);
+  g_assert_cmpint (query_int64 (fixture->path, "SELECT count(*) FROM customer_group_field_counts"
+                                               " WHERE group_code = 'gilt' AND field_key = 'flagged'"),
+                   >, 0);
+  exec_on_file (fixture->path, "UPDATE custom_fields SET type = 4 WHERE key = 'tier';");
+  assert_counts_exact (fixture->path);
+  g_assert_cmpint (query_int64 (fixture->path, "SELECT count(*) FROM customer_group_field_counts"
+                                               " WHERE field_key = 'tier'"), >, 0);
+  exec_on_file (fixture->path,
+                "PRAGMA foreign_keys = ON;"
+                "UPDATE custom_fields SET type = 0 WHERE key = 'tier';"
+                "UPDATE groups SET code = 'gold' WHERE code = 'gilt';"
+                "UPDATE custom_fields SET key = 'flag' WHERE key = 'flagged';");
+  g_assert_cmpint (query_int64 (fixture->path, "SELECT count(*) FROM customer_group_field_counts"
+                                               " WHERE field_key = 'tier'"), ==, 0);
+  store = open_store (fixture->path);
+  s = CLT_STORE (store);
+  ASSERT_TOTALS (fixture, store, "score=10:2 score>=20:3 score<=20:4 tier=gold:2 tier^go:3"
+                                 " flag=yes:3 flag=no:3 gold:6 silver:4");
+
   /* Deleting a group or a field takes its memberships or values along. */
   clt_store_delete_group_async (s, "silver", 1, NULL, on_result_cb, &result);
   g_assert_true (clt_store_delete_group_finish (s, wait_for (&result), &error));
@@ -316,8 +423,67 @@ test_counts_writes (Fixture       *fixture,
   g_assert_cmpint (query_int64 (fixture->path, "SELECT count(*) FROM customer_group_counts"
                                                " WHERE group_code = 'silver'"), ==, 0);
   g_assert_cmpuint (count_field (store, "score", CLT_FIELD_MATCH_AT_LEAST, "0"), ==, 5);
-  g_assert_cmpuint (count_group (store, "gold"), ==, 3);
+  g_assert_cmpuint (count_group (store, "gold"), ==, 6);
 
+  close_store (store);
+}
+
+/* What version 9 added: the counts per group and value. */
+#define DROP_V9 \
+  "DROP TRIGGER customer_group_field_counts_join;" \
+  "DROP TRIGGER customer_group_field_counts_leave;" \
+  "DROP TRIGGER customer_group_field_counts_move;" \
+  "DROP TRIGGER customer_group_field_counts_insert;" \
+  "DROP TRIGGER customer_group_field_counts_delete;" \
+  "DROP TRIGGER customer_group_field_counts_update;" \
+  "DROP TRIGGER customer_group_field_counts_retype;" \
+  "DROP TABLE customer_group_field_counts;"
+
+/* A database of version 8 gets the counts per group and value on
+ * opening, exact, including values and memberships written after it was
+ * made. */
+static void
+test_counts_migration_v8 (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  static const char * const gold[] = { "gold", NULL };
+  static const char * const both[] = { "gold", "silver", NULL };
+  CltSqliteStore *store = open_store (fixture->path);
+  CltStore *s = CLT_STORE (store);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+
+  save_field (s, "score", CLT_CUSTOM_FIELD_NUMBER);
+  save_field (s, "tier", CLT_CUSTOM_FIELD_STRING);
+  save_field (s, "flag", CLT_CUSTOM_FIELD_BOOLEAN);
+  save_group (s, "gold");
+  save_group (s, "silver");
+  a = create_with (s, "a@example.com", "A", field_values (10, "Gold", "yes"), gold);
+  b = create_with (s, "b@example.com", "B", field_values (20, "gold", "no"), both);
+  c = create_with (s, "c@example.com", "C", field_values (30, NULL, "yes"), both);
+  close_store (store);
+
+  exec_on_file (fixture->path,
+                "PRAGMA journal_mode = DELETE;"
+                DROP_V9
+                "UPDATE customer_field_values SET value = 1, sort_key = 1"
+                "  WHERE field_key = 'flag'"
+                "  AND customer_pk = (SELECT pk FROM customers WHERE email = 'b@example.com');"
+                "DELETE FROM customer_groups WHERE group_code = 'silver'"
+                "  AND customer_pk = (SELECT pk FROM customers WHERE email = 'c@example.com');"
+                "PRAGMA user_version = 8;");
+  g_assert_cmpint (query_int64 (fixture->path, "SELECT count(*) FROM sqlite_schema"
+                                               " WHERE name LIKE 'customer_group_field_counts%'"),
+                   ==, 0);
+
+  store = open_store (fixture->path);
+  g_assert_cmpint (pragma_int (fixture->path, "user_version"), ==, CLT_SQLITE_SCHEMA_VERSION);
+  ASSERT_TOTALS (fixture, store, "score=10:1 score>=20:2 score<=20:2 tier=gold:2 tier^go:2"
+                                 " flag=yes:3 flag=no:0 gold:3 silver:1");
+  g_assert_cmpint (query_int64 (fixture->path, "SELECT n FROM customer_group_field_counts"
+                                               " WHERE group_code = 'gold' AND field_key = 'flag'"
+                                               " AND sort_key = 1"), ==, 3);
   close_store (store);
 }
 
@@ -348,6 +514,7 @@ test_counts_migration (Fixture       *fixture,
    * the counts never saw. */
   exec_on_file (fixture->path,
                 "PRAGMA journal_mode = DELETE;"
+                DROP_V9
                 "DROP TRIGGER customer_prefix_counts_insert;"
                 "DROP TRIGGER customer_prefix_counts_delete;"
                 "DROP TABLE customer_prefix_counts;"
@@ -380,6 +547,85 @@ test_counts_migration (Fixture       *fixture,
   close_store (store);
 }
 
+/* Row @offset of @query, alone (a page of one). */
+static CltCustomer *
+row_at (CltSqliteStore *store,
+        CltQuery       *query,
+        guint           offset)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  clt_store_list_customers_async (CLT_STORE (store), query, offset, 1, CLT_LIST_FLAGS_NONE, NULL,
+                                  on_result_cb, &result);
+  rows = clt_store_list_customers_finish (CLT_STORE (store), wait_for (&result), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (rows);
+  g_assert_cmpuint (rows->len, ==, 1);
+  return g_object_ref (g_ptr_array_index (rows, 0));
+}
+
+/* A group and a yes/no value with many matches: the total is the kept
+ * count (a wrong one shows), the first rows come from walking the table
+ * (two lookups a row) and the later ones from the collected matches,
+ * in one order. */
+static void
+test_counts_group_and_value (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  static const char * const gold[] = { "gold", NULL };
+  CltSqliteStore *store = open_store (fixture->path);
+  CltStore *s = CLT_STORE (store);
+  g_autoptr(GPtrArray) imported = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(CltQuery) query = clt_query_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *previous = NULL;
+
+  save_field (s, "flag", CLT_CUSTOM_FIELD_BOOLEAN);
+  save_group (s, "gold");
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *email = g_strdup_printf ("p%02u@example.com", i);
+      g_autofree char *name = g_strdup_printf ("P%02u", i);
+
+      g_ptr_array_add (imported, customer_with (email, name,
+                                                field_values (-1, NULL, i % 3 != 0 ? "yes" : "no"),
+                                                gold));
+    }
+  g_assert_true (import (store, imported, &error));
+  g_assert_no_error (error);
+  assert_counts_exact (fixture->path);
+
+  clt_query_set_group (query, "gold");
+  clt_query_add_field_filter (query, "flag", CLT_FIELD_MATCH_EQUALS, "true");
+  g_assert_cmpuint (count (store, query), ==, 40);
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(CltCustomer) customer = row_at (store, query, i);
+      GVariant *fields = clt_customer_get_custom_fields (customer);
+      gboolean flag = FALSE;
+
+      g_assert_true (g_variant_lookup (fields, "flag", "b", &flag));
+      g_assert_true (flag);
+      g_assert_true (g_strv_contains (clt_customer_get_groups (customer), "gold"));
+      if (previous != NULL)
+        g_assert_cmpstr (previous, <, clt_customer_get_number (customer));
+      g_free (previous);
+      previous = g_strdup (clt_customer_get_number (customer));
+      g_assert_true (g_hash_table_add (seen, g_strdup (clt_customer_get_id (customer))));
+    }
+  close_store (store);
+
+  exec_on_file (fixture->path,
+                "UPDATE customer_group_field_counts SET n = n + 5"
+                "  WHERE group_code = 'gold' AND field_key = 'flag' AND sort_key = 1;");
+  store = open_store (fixture->path);
+  g_assert_cmpuint (count (store, query), ==, 45);
+  close_store (store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -391,6 +637,8 @@ main (int   argc,
 
   ADD ("writes", test_counts_writes);
   ADD ("migration", test_counts_migration);
+  ADD ("migration-v8", test_counts_migration_v8);
+  ADD ("group-and-value", test_counts_group_and_value);
 
 #undef ADD
 
