@@ -545,20 +545,6 @@ open_reader_connection (CltSqliteStore *self,
   if (db != NULL && !exec_sql (self, db, "SELECT count(*) FROM sqlite_schema", error))
     g_clear_pointer (&db, sqlite3_close_v2);
 
-#if GLIB_SIZEOF_VOID_P >= 8
-  /* Readers see the file's pages where the kernel keeps them instead of
-   * copying each into their 2 MB caches: at a million customers (2.5 GB)
-   * a table walk or a list collected read tens of thousands of pages,
-   * and the copies were a third of the time ("clt-bench fields": 4.6–5.2
-   * s of system time of 12–13 s, 0.35 s mapped; user time the same).
-   * SQLite caps the map at 2 GB (SQLITE_MAX_MMAP_SIZE); pages past it
-   * are read as before. A writer's changes stay in the WAL file until
-   * checkpointed, which SQLite keeps coherent with the map. A 32-bit
-   * process has no room for maps of this size. */
-  if (db != NULL)
-    exec_sql (self, db, "PRAGMA mmap_size = 2147418112", NULL);
-#endif
-
   return db;
 }
 
