@@ -598,6 +598,76 @@ test_text_writer (void)
 
 /* Read-only members and PATCH {{{ */
 
+/* The text writer reads a customer's a{sv} from its serialized form;
+ * values it does not read there (an int32, a nested variant) send the
+ * whole dictionary through GVariant, with the same text either way. */
+static void
+test_text_writer_fields (void)
+{
+  g_autoptr(CltCustomer) customer = clt_customer_new ();
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  const struct
+  {
+    const char *extra;   /* a member of another type, or NULL */
+    const char *expected;
+  } cases[] = {
+    { NULL, "\"customFields\":{\"a\":\"Quote \\\" \\n é\",\"b\":true,\"c\":2.0,\"d\":-0.5,\"e\":false,\"f\":\"\"}" },
+    { "i", "\"customFields\":{\"a\":\"Quote \\\" \\n é\",\"b\":true,\"c\":2.0,\"d\":-0.5,\"e\":false,\"f\":\"\",\"g\":7}" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE_VARDICT);
+      g_autofree char *text = NULL;
+      gsize length = 0;
+
+      g_variant_builder_add (&builder, "{sv}", "a", g_variant_new_string ("Quote \" \n é"));
+      g_variant_builder_add (&builder, "{sv}", "b", g_variant_new_boolean (TRUE));
+      g_variant_builder_add (&builder, "{sv}", "c", g_variant_new_double (2));
+      g_variant_builder_add (&builder, "{sv}", "d", g_variant_new_double (-0.5));
+      g_variant_builder_add (&builder, "{sv}", "e", g_variant_new_boolean (FALSE));
+      g_variant_builder_add (&builder, "{sv}", "f", g_variant_new_string (""));
+      if (cases[i].extra != NULL)
+        g_variant_builder_add (&builder, "{sv}", "g", g_variant_new_int32 (7));
+      clt_customer_set_custom_fields (customer, g_variant_builder_end (&builder));
+
+      text = clt_json_object_to_text (customer, CLT_JSON_FLAGS_NONE, &length);
+      g_assert_nonnull (strstr (text, cases[i].expected));
+    }
+
+  /* Past 255 bytes the framing offsets take two bytes, past 65,535 four. */
+  for (guint size = 300; size <= 70000; size += 69700)
+    {
+      g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE_VARDICT);
+      g_autoptr(JsonNode) parsed = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+      JsonObject *fields;
+      gsize length = 0;
+
+      g_string_truncate (long_text, 0);
+      while (long_text->len < size)
+        g_string_append (long_text, "0123456789");
+      for (guint j = 0; j < 5; j++)
+        {
+          g_autofree char *key = g_strdup_printf ("k%u", j);
+
+          g_variant_builder_add (&builder, "{sv}", key,
+                                 j % 2 == 0 ? g_variant_new_string (long_text->str)
+                                            : g_variant_new_double (j));
+        }
+      clt_customer_set_custom_fields (customer, g_variant_builder_end (&builder));
+
+      text = clt_json_object_to_text (customer, CLT_JSON_FLAGS_NONE, &length);
+      parsed = clt_json_parse (text, length, 32, &error);
+      g_assert_no_error (error);
+      fields = json_object_get_object_member (json_node_get_object (parsed), "customFields");
+      g_assert_cmpuint (json_object_get_size (fields), ==, 5);
+      g_assert_cmpstr (json_object_get_string_member (fields, "k4"), ==, long_text->str);
+      g_assert_cmpfloat (json_object_get_double_member (fields, "k3"), ==, 3.0);
+    }
+}
+
 static void
 test_read_only_skipped (void)
 {
@@ -1356,6 +1426,7 @@ main (int   argc,
   g_test_add_func ("/clt/json/round-trip/customer-details", test_round_trip_details);
   g_test_add_func ("/clt/json/round-trip/arrays", test_round_trip_arrays);
   g_test_add_func ("/clt/json/text-writer", test_text_writer);
+  g_test_add_func ("/clt/json/text-writer/custom-fields", test_text_writer_fields);
   g_test_add_func ("/clt/json/read-only-skipped", test_read_only_skipped);
   g_test_add_func ("/clt/json/patch", test_patch);
   g_test_add_func ("/clt/json/hostile/members", test_hostile_members);
