@@ -352,8 +352,49 @@ write_date_time (GString   *out,
     }
 
   utc = g_date_time_to_utc (date_time);
-  text = g_date_time_format_iso8601 (utc);
-  write_string (out, text);
+
+  /* What g_date_time_format_iso8601 () writes for UTC, without a format
+   * string: three of these per customer were a tenth of a list page's
+   * time in the server. */
+  {
+    int year, month, day;
+    int microsecond = g_date_time_get_microsecond (utc);
+    char buffer[40];
+    char *p = buffer;
+
+    g_date_time_get_ymd (utc, &year, &month, &day);
+    if (year < 1 || year > 9999)
+      {
+        text = g_date_time_format_iso8601 (utc);
+        write_string (out, text);
+        return;
+      }
+
+#define DIGITS2(n) (*p++ = '0' + (n) / 10, *p++ = '0' + (n) % 10)
+    *p++ = '"';
+    DIGITS2 (year / 100);
+    DIGITS2 (year % 100);
+    *p++ = '-';
+    DIGITS2 (month);
+    *p++ = '-';
+    DIGITS2 (day);
+    *p++ = 'T';
+    DIGITS2 (g_date_time_get_hour (utc));
+    *p++ = ':';
+    DIGITS2 (g_date_time_get_minute (utc));
+    *p++ = ':';
+    DIGITS2 (g_date_time_get_second (utc));
+#undef DIGITS2
+    if (microsecond != 0)
+      {
+        *p++ = '.';
+        for (int unit = 100000; unit > 0; unit /= 10)
+          *p++ = '0' + (microsecond / unit) % 10;
+      }
+    *p++ = 'Z';
+    *p++ = '"';
+    g_string_append_len (out, buffer, p - buffer);
+  }
 }
 
 static void
@@ -689,6 +730,26 @@ write_customer_details (GString            *out,
   g_string_append_c (out, '}');
 }
 
+/* A property by its pspec, from the class that installed it, as
+ * g_object_get_property () does after looking the name up again (a tenth
+ * of a list page's time in the server). */
+static void
+get_member_value (GObject    *object,
+                  GParamSpec *pspec,
+                  GValue     *value)
+{
+  GObjectClass *klass = g_type_class_peek (pspec->owner_type);
+
+  if (klass == NULL || klass->get_property == NULL || G_IS_PARAM_SPEC_OVERRIDE (pspec) ||
+      (pspec->flags & G_PARAM_READABLE) == 0)
+    {
+      g_object_get_property (object, pspec->name, value);
+      return;
+    }
+
+  klass->get_property (object, pspec->param_id, value, pspec);
+}
+
 static void
 write_object (GString      *out,
               GObject      *object,
@@ -722,7 +783,7 @@ write_object (GString      *out,
         continue;
 
       g_value_init (&value, G_PARAM_SPEC_VALUE_TYPE (member->pspec));
-      g_object_get_property (object, member->pspec->name, &value);
+      get_member_value (object, member->pspec, &value);
       write_member_name (out, &first, member->member);
       write_value (out, member->pspec, &value);
     }

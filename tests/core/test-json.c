@@ -668,6 +668,42 @@ test_text_writer_fields (void)
     }
 }
 
+/* Dates as g_date_time_format_iso8601 () writes them in UTC, which the
+ * text writer no longer calls for years 1 to 9999. */
+static void
+test_text_writer_dates (void)
+{
+  g_autoptr(CltCustomer) customer = clt_customer_new ();
+  g_autoptr(GTimeZone) plus_two = g_time_zone_new_offset (7200);
+  const struct
+  {
+    int         year, month, day, hour, minute;
+    double      seconds;
+    const char *expected;
+  } cases[] = {
+    { 2021, 3, 4, 12, 0, 0.000123, "\"createdAt\":\"2021-03-04T10:00:00.000123Z\"" },
+    { 2000, 1, 1, 1, 59, 59.5, "\"createdAt\":\"1999-12-31T23:59:59.500000Z\"" },
+    { 999, 12, 31, 23, 0, 1, "\"createdAt\":\"0999-12-31T21:00:01Z\"" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GDateTime) date_time = g_date_time_new (plus_two, cases[i].year, cases[i].month,
+                                                        cases[i].day, cases[i].hour,
+                                                        cases[i].minute, cases[i].seconds);
+      g_autoptr(GDateTime) utc = g_date_time_to_utc (date_time);
+      g_autofree char *formatted = g_date_time_format_iso8601 (utc);
+      g_autofree char *expected = g_strdup_printf ("\"createdAt\":\"%s\"", formatted);
+      g_autofree char *text = NULL;
+      gsize length = 0;
+
+      clt_customer_set_registered (customer, date_time);
+      text = clt_json_object_to_text (customer, CLT_JSON_FLAGS_NONE, &length);
+      g_assert_nonnull (strstr (text, expected));
+      g_assert_nonnull (strstr (text, cases[i].expected));
+    }
+}
+
 static void
 test_read_only_skipped (void)
 {
@@ -1427,6 +1463,7 @@ main (int   argc,
   g_test_add_func ("/clt/json/round-trip/arrays", test_round_trip_arrays);
   g_test_add_func ("/clt/json/text-writer", test_text_writer);
   g_test_add_func ("/clt/json/text-writer/custom-fields", test_text_writer_fields);
+  g_test_add_func ("/clt/json/text-writer/dates", test_text_writer_dates);
   g_test_add_func ("/clt/json/read-only-skipped", test_read_only_skipped);
   g_test_add_func ("/clt/json/patch", test_patch);
   g_test_add_func ("/clt/json/hostile/members", test_hostile_members);
