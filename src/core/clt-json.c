@@ -273,6 +273,21 @@ write_string (GString    *out,
   if (text == NULL)
     text = "";
 
+  /* Most text is printable ASCII with nothing to escape: one pass. */
+  {
+    const char *p = text;
+
+    while ((guchar) *p >= 0x20 && (guchar) *p < 0x7f && *p != '"' && *p != '\\')
+      p++;
+    if (*p == '\0')
+      {
+        g_string_append_c (out, '"');
+        g_string_append_len (out, text, p - text);
+        g_string_append_c (out, '"');
+        return;
+      }
+  }
+
   /* Our own objects hold valid text; if one does not, the answer must
    * still be JSON. */
   if (!g_utf8_validate (text, -1, NULL))
@@ -351,7 +366,11 @@ write_date_time (GString   *out,
       return;
     }
 
-  utc = g_date_time_to_utc (date_time);
+  /* Stored times are in UTC already: no copy to convert them. */
+  if (g_date_time_get_utc_offset (date_time) == 0)
+    utc = g_date_time_ref (date_time);
+  else
+    utc = g_date_time_to_utc (date_time);
 
   /* What g_date_time_format_iso8601 () writes for UTC, without a format
    * string: three of these per customer were a tenth of a list page's
