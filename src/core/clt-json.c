@@ -273,6 +273,21 @@ write_string (GString    *out,
   if (text == NULL)
     text = "";
 
+  /* Most text is printable ASCII with nothing to escape: one pass. */
+  {
+    const char *p = text;
+
+    while ((guchar) *p >= 0x20 && (guchar) *p < 0x7f && *p != '"' && *p != '\\')
+      p++;
+    if (*p == '\0')
+      {
+        g_string_append_c (out, '"');
+        g_string_append_len (out, text, p - text);
+        g_string_append_c (out, '"');
+        return;
+      }
+  }
+
   /* Our own objects hold valid text; if one does not, the answer must
    * still be JSON. */
   if (!g_utf8_validate (text, -1, NULL))
@@ -351,9 +366,54 @@ write_date_time (GString   *out,
       return;
     }
 
-  utc = g_date_time_to_utc (date_time);
-  text = g_date_time_format_iso8601 (utc);
-  write_string (out, text);
+  /* Stored times are in UTC already: no copy to convert them. */
+  if (g_date_time_get_utc_offset (date_time) == 0)
+    utc = g_date_time_ref (date_time);
+  else
+    utc = g_date_time_to_utc (date_time);
+
+  /* What g_date_time_format_iso8601 () writes for UTC, without a format
+   * string: three of these per customer were a tenth of a list page's
+   * time in the server. */
+  {
+    int year, month, day;
+    int microsecond = g_date_time_get_microsecond (utc);
+    char buffer[40];
+    char *p = buffer;
+
+    g_date_time_get_ymd (utc, &year, &month, &day);
+    if (year < 1 || year > 9999)
+      {
+        text = g_date_time_format_iso8601 (utc);
+        write_string (out, text);
+        return;
+      }
+
+#define DIGITS2(n) (*p++ = '0' + (n) / 10, *p++ = '0' + (n) % 10)
+    *p++ = '"';
+    DIGITS2 (year / 100);
+    DIGITS2 (year % 100);
+    *p++ = '-';
+    DIGITS2 (month);
+    *p++ = '-';
+    DIGITS2 (day);
+    *p++ = 'T';
+    DIGITS2 (g_date_time_get_hour (utc));
+    *p++ = ':';
+    DIGITS2 (g_date_time_get_minute (utc));
+    *p++ = ':';
+    DIGITS2 (g_date_time_get_second (utc));
+#undef DIGITS2
+    if (microsecond != 0)
+      {
+        *p++ = '.';
+        for (int unit = 100000; unit > 0; unit /= 10)
+          *p++ = '0' + (microsecond / unit) % 10;
+      }
+    *p++ = 'Z';
+    *p++ = '"';
+    g_string_append_len (out, buffer, p - buffer);
+  }
 }
 
 static void
@@ -393,6 +453,155 @@ write_variant_value (GString  *out,
     }
 }
 
+/* Serialized a{sv} {{{ */
+
+/* A framing offset of @size bytes at @at, little-endian. */
+static gsize
+read_offset (const guint8 *at,
+             guint         size)
+{
+  gsize value = 0;
+
+  for (guint i = 0; i < size; i++)
+    value |= (gsize) at[i] << (8 * i);
+  return value;
+}
+
+/* The width of a container's framing offsets by its size. */
+static guint
+offset_width (gsize size)
+{
+  if (size <= G_MAXUINT8)
+    return 1;
+  if (size <= G_MAXUINT16)
+    return 2;
+  if (size <= G_MAXUINT32)
+    return 4;
+  return 8;
+}
+
+/* One serialized variant of @size bytes at @data (the value, a zero byte,
+ * its type) written as JSON: FALSE, with nothing written, for a type or a
+ * shape this does not read. */
+static gboolean
+write_serialised_value (GString      *out,
+                        const guint8 *data,
+                        gsize         size)
+{
+  const guint8 *zero;
+  gsize value_size;
+  gsize type_size;
+
+  for (zero = data + size; zero > data && zero[-1] != 0; zero--)
+    ;
+  if (zero == data)
+    return FALSE;
+  zero--;
+  value_size = (gsize) (zero - data);
+  type_size = size - value_size - 1;
+  if (type_size != 1)
+    return FALSE;
+
+  switch (zero[1])
+    {
+    case 's':
+      /* The string's own nul ends it, and is its only one. */
+      if (value_size == 0 || data[value_size - 1] != '\0' ||
+          strlen ((const char *) data) != value_size - 1)
+        return FALSE;
+      write_string (out, (const char *) data);
+      return TRUE;
+
+    case 'b':
+      if (value_size != 1 || data[0] > 1)
+        return FALSE;
+      g_string_append (out, data[0] ? "true" : "false");
+      return TRUE;
+
+    case 'd':
+      {
+        double number;
+
+        if (value_size != sizeof number)
+          return FALSE;
+        memcpy (&number, data, sizeof number);
+        write_double (out, number);
+        return TRUE;
+      }
+
+    default:
+      return FALSE;
+    }
+}
+
+/* @fields from its serialized form, without a GVariant per entry, key and
+ * value: walking a page's ~1,000 custom field values through
+ * g_variant_iter_next () ("{&sv}") cost most of a list request's time in
+ * the server. FALSE, with @out as it was, for anything it does not read
+ * (the caller then walks the GVariant). */
+static gboolean
+write_serialised_fields (GString  *out,
+                         GVariant *fields)
+{
+  const guint8 *data = g_variant_get_data (fields);
+  gsize size = g_variant_get_size (fields);
+  gsize start = out->len;
+  gboolean first = TRUE;
+  guint width;
+  gsize table;
+  gsize n;
+  gsize begin = 0;
+
+  if (size == 0)
+    return TRUE;
+  if (data == NULL)
+    return FALSE;
+
+  width = offset_width (size);
+  if (size < width)
+    return FALSE;
+  table = read_offset (data + size - width, width);
+  if (table > size || (size - table) % width != 0)
+    return FALSE;
+  n = (size - table) / width;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      gsize end = read_offset (data + table + i * width, width);
+      gsize entry_width;
+      gsize key_end;
+      gsize value_at;
+      const guint8 *entry;
+      gsize entry_size;
+
+      begin = (begin + 7) & ~(gsize) 7;
+      if (end < begin || end > table)
+        goto fail;
+      entry = data + begin;
+      entry_size = end - begin;
+      entry_width = offset_width (entry_size);
+      if (entry_size < entry_width + 1)
+        goto fail;
+      key_end = read_offset (entry + entry_size - entry_width, entry_width);
+      value_at = (key_end + 7) & ~(gsize) 7;
+      if (key_end == 0 || value_at > entry_size - entry_width ||
+          entry[key_end - 1] != '\0' || strlen ((const char *) entry) != key_end - 1)
+        goto fail;
+
+      write_member_name (out, &first, (const char *) entry);
+      if (!write_serialised_value (out, entry + value_at, entry_size - entry_width - value_at))
+        goto fail;
+      begin = end;
+    }
+  return TRUE;
+
+fail:
+  g_string_truncate (out, start);
+  return FALSE;
+}
+
+/* }}} */
+
 static void
 write_custom_fields (GString  *out,
                      GVariant *fields)
@@ -400,6 +609,12 @@ write_custom_fields (GString  *out,
   gboolean first = TRUE;
 
   g_string_append_c (out, '{');
+  if (fields != NULL && g_variant_is_of_type (fields, G_VARIANT_TYPE_VARDICT) &&
+      write_serialised_fields (out, fields))
+    {
+      g_string_append_c (out, '}');
+      return;
+    }
   if (fields != NULL && g_variant_is_of_type (fields, G_VARIANT_TYPE_VARDICT))
     {
       GVariantIter iter;
@@ -534,6 +749,26 @@ write_customer_details (GString            *out,
   g_string_append_c (out, '}');
 }
 
+/* A property by its pspec, from the class that installed it, as
+ * g_object_get_property () does after looking the name up again (a tenth
+ * of a list page's time in the server). */
+static void
+get_member_value (GObject    *object,
+                  GParamSpec *pspec,
+                  GValue     *value)
+{
+  GObjectClass *klass = g_type_class_peek (pspec->owner_type);
+
+  if (klass == NULL || klass->get_property == NULL || G_IS_PARAM_SPEC_OVERRIDE (pspec) ||
+      (pspec->flags & G_PARAM_READABLE) == 0)
+    {
+      g_object_get_property (object, pspec->name, value);
+      return;
+    }
+
+  klass->get_property (object, pspec->param_id, value, pspec);
+}
+
 static void
 write_object (GString      *out,
               GObject      *object,
@@ -567,7 +802,7 @@ write_object (GString      *out,
         continue;
 
       g_value_init (&value, G_PARAM_SPEC_VALUE_TYPE (member->pspec));
-      g_object_get_property (object, member->pspec->name, &value);
+      get_member_value (object, member->pspec, &value);
       write_member_name (out, &first, member->member);
       write_value (out, member->pspec, &value);
     }

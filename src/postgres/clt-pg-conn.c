@@ -188,6 +188,37 @@ pg_exec (PgConn     *db,
   return rc;
 }
 
+/* Runs @sql as pg_exec () does, and reads the first row of its last
+ * statement's result as @n_values integers ("t" and "f" as 1 and 0; SQL
+ * NULL and a missing row as 0): one round trip for a BEGIN and what a
+ * read asks first. */
+int
+pg_exec_values (PgConn     *db,
+                const char *sql,
+                gint64     *values,
+                int         n_values)
+{
+  PGresult *result;
+  int rc = PG_OK;
+
+  memset (values, 0, sizeof (gint64) * n_values);
+  result = PQexec (db->conn, sql);
+  if (PQresultStatus (result) == PGRES_TUPLES_OK)
+    {
+      for (int i = 0; i < n_values && i < PQnfields (result) && PQntuples (result) > 0; i++)
+        {
+          const char *value = PQgetvalue (result, 0, i);
+
+          values[i] = value[0] == 't' ? 1 : value[0] == 'f' ? 0 : g_ascii_strtoll (value, NULL, 10);
+        }
+      db->changes = 0;
+    }
+  else if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    rc = result_code (db, result);
+  PQclear (result);
+  return rc;
+}
+
 const char *
 pg_errmsg (PgConn *db)
 {

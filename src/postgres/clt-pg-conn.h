@@ -58,6 +58,12 @@ PGconn     *pg_conn_get_native       (PgConn        *db);
 /* Runs @sql (one or more statements, no parameters). */
 int         pg_exec                  (PgConn        *db,
                                       const char    *sql);
+/* Runs @sql (statements without parameters) and reads the first row of
+ * the last one's result as @n_values integers. */
+int         pg_exec_values           (PgConn        *db,
+                                      const char    *sql,
+                                      gint64        *values,
+                                      int            n_values);
 const char *pg_errmsg                (PgConn        *db);
 /* Rows the last INSERT, UPDATE or DELETE changed. */
 gint64      pg_changes               (PgConn        *db);

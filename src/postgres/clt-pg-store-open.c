@@ -28,6 +28,7 @@ pgs_reader_free (Reader *reader)
   pg_conn_close (reader->db);
   g_clear_pointer (&reader->counts, g_hash_table_unref);
   g_clear_pointer (&reader->anchors, g_hash_table_unref);
+  g_clear_pointer (&reader->fields, pgs_fields_free);
   g_free (reader);
 }
 
@@ -117,17 +118,31 @@ pgs_release_reader (CltPgStore *self,
   g_async_queue_push (self->idle_readers, reader);
 }
 
-gint64
-pgs_reader_data_version (Reader *reader)
+/* A read's transaction, and in the same round trip what its caches and
+ * filters depend on: a round trip costs both processes more CPU time
+ * than these two lookups. */
+gboolean
+pgs_reader_begin (CltPgStore  *self,
+                  Reader      *reader,
+                  GError     **error)
 {
-  g_autoptr(PgStmt) stmt = NULL;
-  gint64 version = -1;
+  gint64 values[2];
+  int rc;
 
-  if (pg_prepare_v2 (reader->db, "SELECT version FROM clt_data_version", -1, &stmt, NULL) == PG_OK &&
-      pg_step (stmt) == PG_ROW)
-    version = pg_column_int64 (stmt, 0);
+  rc = pg_exec_values (reader->db,
+                       "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY;"
+                       " SELECT (SELECT version FROM clt_data_version),"
+                       " EXISTS (SELECT 1 FROM pending_deletions)",
+                       values, G_N_ELEMENTS (values));
+  if (rc != PG_OK)
+    {
+      pgs_set_db_error (self, error, reader->db, rc);
+      return FALSE;
+    }
 
-  return version;
+  reader->snapshot_version = values[0];
+  reader->pending_deletions = values[1] != 0;
+  return TRUE;
 }
 
 /* }}} */

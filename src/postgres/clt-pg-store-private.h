@@ -69,6 +69,8 @@ G_BEGIN_DECLS
 /* The channel of NOTIFY after each write that changed something. */
 #define PG_CHANGES_CHANNEL "clt_changes"
 
+typedef struct _PgFields PgFields;
+
 typedef struct
 {
   PgConn     *db;
@@ -78,7 +80,14 @@ typedef struct
   /* Page anchors by filter and order (see clt-pg-store-query.c), valid as
    * long as the counts. */
   GHashTable *anchors;
+  /* The custom fields in their order, for a page's values (see
+   * clt-pg-store-rows.c), valid as long as the counts. */
+  PgFields   *fields;
   gint64      data_version;
+  /* What the read's BEGIN asked (pgs_reader_begin ()), in its snapshot:
+   * clt_data_version, and whether deletions wait out their undo time. */
+  gint64      snapshot_version;
+  gboolean    pending_deletions;
 } Reader;
 
 /* A read of CltSqlStore's parts gets the Reader as a CltSqlReader. */
@@ -110,13 +119,19 @@ G_GNUC_INTERNAL void pgs_watch_cancellable (PgConn *db, GCancellable *cancellabl
 G_GNUC_INTERNAL void pgs_reader_free (Reader *reader);
 G_GNUC_INTERNAL Reader *pgs_acquire_reader (CltPgStore *self, GCancellable *cancellable, GError **error);
 G_GNUC_INTERNAL void pgs_release_reader (CltPgStore *self, Reader *reader);
-G_GNUC_INTERNAL gint64 pgs_reader_data_version (Reader *reader);
+G_GNUC_INTERNAL gboolean pgs_reader_begin (CltPgStore *self, Reader *reader, GError **error);
 G_GNUC_INTERNAL void clt_pg_store_initable_iface_init (GInitableIface *iface);
 
 /* clt-pg-store-query.c */
 typedef struct _Anchors Anchors;
 G_GNUC_INTERNAL void pgs_anchors_free (Anchors *anchors);
 G_GNUC_INTERNAL gboolean pgs_select_customers (CltPgStore *self, PgConn *db, PgStmt *stmt, GPtrArray **out, GError **error);
+
+/* clt-pg-store-rows.c */
+G_GNUC_INTERNAL void pgs_fields_free (PgFields *fields);
+G_GNUC_INTERNAL char *pgs_page_sql (const char *pks_sql);
+G_GNUC_INTERNAL gboolean pgs_select_rows (CltPgStore *self, PgConn *db, CltSqlStmt *stmt, GPtrArray **out, GError **error);
+G_GNUC_INTERNAL gboolean pgs_read_page (CltPgStore *self, Reader *reader, CltSqlStmt *stmt, GPtrArray **out, GError **error);
 
 /* clt-pg-store.c */
 

@@ -397,195 +397,6 @@ bind_params (CltSqlStmt *stmt,
     bind_variant (stmt, first + i, g_ptr_array_index (params, i));
 }
 
-static CltCustomer *
-read_customer (CltSqlStmt *stmt)
-{
-  CltCustomer *customer = clt_customer_new ();
-  g_autoptr(GDateTime) registered = sql_column_date_time (stmt, COL_REGISTERED);
-  g_autoptr(GDateTime) updated = sql_column_date_time (stmt, COL_UPDATED);
-  g_autoptr(GDateTime) last_login = sql_column_date_time (stmt, COL_LAST_LOGIN);
-  g_autoptr(GDateTime) anonymized_at = sql_column_date_time (stmt, COL_ANONYMIZED_AT);
-  g_auto(GStrv) roles = sql_split_lines (sql_column_text (stmt, COL_ROLES));
-
-  clt_customer_set_id (customer, sql_column_text (stmt, COL_ID));
-  clt_customer_set_number (customer, sql_column_text (stmt, COL_NUMBER));
-  clt_customer_set_email (customer, sql_column_text (stmt, COL_EMAIL));
-  clt_customer_set_salutation (customer, sql_column_text (stmt, COL_SALUTATION));
-  clt_customer_set_title (customer, sql_column_text (stmt, COL_TITLE));
-  clt_customer_set_first_name (customer, sql_column_text (stmt, COL_FIRST_NAME));
-  clt_customer_set_middle_name (customer, sql_column_text (stmt, COL_MIDDLE_NAME));
-  clt_customer_set_last_name (customer, sql_column_text (stmt, COL_LAST_NAME));
-  clt_customer_set_gender (customer, clt_sql_column_int (stmt, COL_GENDER));
-  clt_customer_set_date_of_birth (customer, sql_column_text (stmt, COL_DATE_OF_BIRTH));
-  clt_customer_set_phone (customer, sql_column_text (stmt, COL_PHONE));
-  clt_customer_set_company (customer, sql_column_text (stmt, COL_COMPANY));
-  clt_customer_set_locale (customer, sql_column_text (stmt, COL_LOCALE));
-  clt_customer_set_currency (customer, sql_column_text (stmt, COL_CURRENCY));
-  clt_customer_set_preferred_site (customer, sql_column_text (stmt, COL_PREFERRED_SITE));
-  clt_customer_set_restriction (customer, sql_column_text (stmt, COL_RESTRICTION));
-  clt_customer_set_active (customer, clt_sql_column_int (stmt, COL_ACTIVE) != 0);
-  clt_customer_set_on_hold (customer, clt_sql_column_int (stmt, COL_ON_HOLD) != 0);
-  clt_customer_set_verified (customer, clt_sql_column_int (stmt, COL_VERIFIED) != 0);
-  clt_customer_set_registered (customer, registered);
-  clt_customer_set_updated (customer, updated);
-  clt_customer_set_last_login (customer, last_login);
-  clt_customer_set_anonymized_at (customer, anonymized_at);
-  clt_customer_set_default_billing_address (customer, sql_column_text (stmt, COL_DEFAULT_BILLING));
-  clt_customer_set_default_shipping_address (customer, sql_column_text (stmt, COL_DEFAULT_SHIPPING));
-  clt_customer_set_zip_code (customer, sql_column_text (stmt, COL_ZIP_CODE));
-  clt_customer_set_city (customer, sql_column_text (stmt, COL_CITY));
-  clt_customer_set_country (customer, sql_column_text (stmt, COL_COUNTRY));
-  clt_customer_set_company_id (customer, sql_column_text (stmt, COL_COMPANY_ID));
-  clt_customer_set_business_unit (customer, sql_column_text (stmt, COL_BUSINESS_UNIT));
-  clt_customer_set_roles (customer, (const char * const *) roles);
-  clt_customer_set_version (customer, clt_sql_column_int64 (stmt, COL_VERSION));
-
-  return customer;
-}
-
-/* Groups and custom field values for a page of customers, in two queries
- * instead of two per row. */
-static gboolean
-fill_customer_details (CltPgStore *self,
-                       PgConn        *db,
-                       GPtrArray      *customers,
-                       GArray         *pks,
-                       GError        **error)
-{
-  g_autoptr(GHashTable) by_pk = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GString) json = g_string_new ("{");
-  g_autoptr(CltSqlStmt) groups = NULL;
-  g_autoptr(CltSqlStmt) fields = NULL;
-  int rc;
-
-  if (customers->len == 0)
-    return TRUE;
-
-  for (guint i = 0; i < pks->len; i++)
-    {
-      gint64 *pk = &g_array_index (pks, gint64, i);
-
-      g_hash_table_insert (by_pk, pk, g_ptr_array_index (customers, i));
-      g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", *pk);
-    }
-  g_string_append_c (json, '}');
-
-  groups = pgs_prepare (self, db,
-                    "SELECT customer_pk, group_code FROM customer_groups"
-                    " WHERE customer_pk = ANY (?::bigint[])"
-                    " ORDER BY customer_pk, group_code",
-                    error);
-  if (groups == NULL)
-    return FALSE;
-  sql_bind_static_text (groups, 1, json->str);
-
-  {
-    g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
-    gint64 current = -1;
-
-    for (;;)
-      {
-        gint64 pk = -1;
-
-        rc = clt_sql_step (groups);
-        if (rc == CLT_SQL_ROW)
-          pk = clt_sql_column_int64 (groups, 0);
-        else if (rc != CLT_SQL_DONE)
-          {
-            pgs_set_db_error (self, error, db, rc);
-            return FALSE;
-          }
-
-        if (pk != current && current != -1)
-          {
-            CltCustomer *customer = g_hash_table_lookup (by_pk, &current);
-
-            g_ptr_array_add (codes, NULL);
-            if (customer != NULL)
-              clt_customer_set_groups (customer, (const char * const *) codes->pdata);
-            g_ptr_array_set_size (codes, 0);
-          }
-
-        if (rc == CLT_SQL_DONE)
-          break;
-
-        current = pk;
-        g_ptr_array_add (codes, g_strdup (sql_column_text (groups, 1)));
-      }
-  }
-
-  fields = pgs_prepare (self, db,
-                    "SELECT v.customer_pk, v.field_key, f.type, v.value"
-                    " FROM customer_field_values v JOIN custom_fields f ON f.key = v.field_key"
-                    " WHERE v.customer_pk = ANY (?::bigint[])"
-                    " ORDER BY v.customer_pk, f.position, f.key",
-                    error);
-  if (fields == NULL)
-    return FALSE;
-  sql_bind_static_text (fields, 1, json->str);
-
-  {
-    g_autoptr(GVariantBuilder) builder = NULL;
-    gint64 current = -1;
-
-    for (;;)
-      {
-        gint64 pk = -1;
-        GVariant *value = NULL;
-
-        rc = clt_sql_step (fields);
-        if (rc == CLT_SQL_ROW)
-          pk = clt_sql_column_int64 (fields, 0);
-        else if (rc != CLT_SQL_DONE)
-          {
-            pgs_set_db_error (self, error, db, rc);
-            return FALSE;
-          }
-
-        if (pk != current && builder != NULL)
-          {
-            CltCustomer *customer = g_hash_table_lookup (by_pk, &current);
-            GVariant *dict = g_variant_builder_end (builder);
-
-            g_variant_ref_sink (dict);
-            if (customer != NULL)
-              clt_customer_set_custom_fields (customer, dict);
-            g_variant_unref (dict);
-            g_clear_pointer (&builder, g_variant_builder_unref);
-          }
-
-        if (rc == CLT_SQL_DONE)
-          break;
-
-        current = pk;
-        if (builder == NULL)
-          builder = g_variant_builder_new (G_VARIANT_TYPE_VARDICT);
-
-        switch (clt_sql_column_int (fields, 2))
-          {
-          case CLT_CUSTOM_FIELD_NUMBER:
-            value = g_variant_new_double (clt_sql_column_double (fields, 3));
-            break;
-          case CLT_CUSTOM_FIELD_BOOLEAN:
-            value = g_variant_new_boolean (clt_sql_column_int (fields, 3) != 0);
-            break;
-          case CLT_CUSTOM_FIELD_STRING:
-          case CLT_CUSTOM_FIELD_DATE:
-          default:
-            value = g_variant_new_string (sql_column_text (fields, 3));
-            break;
-          }
-        /* By value, not by format string: parsing "{sv}" for each of a
-         * page's ~1,000 values was a third of a list request's time. */
-        g_variant_builder_add_value (builder,
-                                     g_variant_new_dict_entry (g_variant_new_string (sql_column_text (fields, 1)),
-                                                               g_variant_new_variant (value)));
-      }
-  }
-
-  return TRUE;
-}
-
 typedef struct
 {
   CltQuery     *query;
@@ -603,17 +414,6 @@ customers_data_free (CustomersData *data)
   g_free (data);
 }
 
-static gboolean
-reader_has_pending_deletions (Reader *reader)
-{
-  g_autoptr(CltSqlStmt) stmt = NULL;
-  int rc;
-
-  stmt = clt_sql_prepare (&clt_pg_engine, (CltSqlDb *) reader->db,
-                          "SELECT EXISTS (SELECT 1 FROM pending_deletions)", &rc);
-  return stmt != NULL && clt_sql_step (stmt) == CLT_SQL_ROW && clt_sql_column_int (stmt, 0) != 0;
-}
-
 /* Whether @query narrows nothing but by its search text. */
 static gboolean
 only_text_filters (CltQuery *query)
@@ -629,12 +429,13 @@ only_text_filters (CltQuery *query)
 static void
 reader_check_version (Reader *reader)
 {
-  gint64 version = pgs_reader_data_version (reader);
+  gint64 version = reader->snapshot_version;
 
   if (version != reader->data_version)
     {
       g_hash_table_remove_all (reader->counts);
       g_hash_table_remove_all (reader->anchors);
+      g_clear_pointer (&reader->fields, pgs_fields_free);
       reader->data_version = version;
     }
 }
@@ -813,129 +614,6 @@ count_query (CltPgStore *self,
   return TRUE;
 }
 
-static gboolean
-select_customers (CltPgStore  *self,
-                  PgConn      *db,
-                  CltSqlStmt  *stmt,
-                  GPtrArray  **out,
-                  GError     **error)
-{
-  g_autoptr(GPtrArray) customers = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GArray) pks = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
-
-  while ((rc = clt_sql_step (stmt)) == CLT_SQL_ROW)
-    {
-      CltCustomer *customer = read_customer (stmt);
-      gint64 pk = clt_sql_column_int64 (stmt, COL_PK);
-
-      clt_customer_set_loaded (customer, TRUE);
-      g_ptr_array_add (customers, customer);
-      g_array_append_val (pks, pk);
-    }
-
-  if (rc != CLT_SQL_DONE)
-    {
-      pgs_set_db_error (self, error, db, rc);
-      return FALSE;
-    }
-
-  if (!fill_customer_details (self, db, customers, pks, error))
-    return FALSE;
-
-  *out = g_steal_pointer (&customers);
-  return TRUE;
-}
-
-/* CltSqlStoreClass.select_customers: the shared parts' statements come as
- * libpq's own. */
-gboolean
-pgs_select_customers (CltPgStore  *self,
-                      PgConn      *db,
-                      PgStmt      *native,
-                      GPtrArray  **out,
-                      GError     **error)
-{
-  CltSqlStmt stmt = { &clt_pg_engine, native };
-
-  return select_customers (self, db, &stmt, out, error);
-}
-
-/* The rows of @pks, in that order, by one statement: a statement per
- * row cost a round trip (and a plan) each, more than the row itself. */
-static gboolean
-fetch_customers (CltPgStore *self,
-                 PgConn     *db,
-                 GArray     *pks,
-                 GPtrArray **out,
-                 GError    **error)
-{
-  g_autoptr(GPtrArray) customers = g_ptr_array_new_full (pks->len, g_object_unref);
-  g_autoptr(GHashTable) positions = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GString) array = g_string_new ("{");
-  g_autoptr(CltSqlStmt) stmt = NULL;
-  g_autofree CltCustomer **slots = g_new0 (CltCustomer *, pks->len + 1);
-  guint n_found = 0;
-  gboolean ok = TRUE;
-  int rc;
-
-  for (guint i = 0; i < pks->len; i++)
-    {
-      gint64 *pk = &g_array_index (pks, gint64, i);
-
-      g_hash_table_insert (positions, pk, GUINT_TO_POINTER (i + 1));
-      g_string_append_printf (array, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", *pk);
-    }
-  g_string_append_c (array, '}');
-
-  if (pks->len > 0)
-    {
-      stmt = pgs_prepare (self, db,
-                          "SELECT " CUSTOMER_COLUMNS " FROM customers c"
-                          " WHERE c.pk = ANY (?::bigint[])",
-                          error);
-      if (stmt == NULL)
-        return FALSE;
-      sql_bind_static_text (stmt, 1, array->str);
-
-      while ((rc = clt_sql_step (stmt)) == CLT_SQL_ROW)
-        {
-          gint64 pk = clt_sql_column_int64 (stmt, COL_PK);
-          guint position = GPOINTER_TO_UINT (g_hash_table_lookup (positions, &pk));
-
-          if (position == 0 || slots[position - 1] != NULL)
-            continue;
-          slots[position - 1] = read_customer (stmt);
-          clt_customer_set_loaded (slots[position - 1], TRUE);
-          n_found++;
-        }
-      if (rc != CLT_SQL_DONE)
-        {
-          pgs_set_db_error (self, error, db, rc);
-          ok = FALSE;
-        }
-      else if (n_found < pks->len)
-        {
-          g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND,
-                       _("The customer no longer exists."));
-          ok = FALSE;
-        }
-    }
-
-  /* Every slot into the array, so that it frees them on an error too. */
-  for (guint i = 0; i < pks->len; i++)
-    if (slots[i] != NULL)
-      g_ptr_array_add (customers, slots[i]);
-  if (!ok)
-    return FALSE;
-
-  if (!fill_customer_details (self, db, customers, pks, error))
-    return FALSE;
-
-  *out = g_steal_pointer (&customers);
-  return TRUE;
-}
-
 /* The query's custom field filters, each value read by its field's type
  * (clt_custom_field_parse_filter_value ()); a field that does not exist,
  * or a value its type cannot hold, is INVALID. Checks the sort field too. */
@@ -1015,9 +693,10 @@ resolve_field_filters (CltPgStore  *self,
   return TRUE;
 }
 
-/* Two steps: the page's pks first, which for the plain table walks
- * only the sort index (a deep OFFSET then skips index entries, not rows),
- * then the rows themselves by pk. One read transaction holds all.
+/* One statement (pgs_page_sql ()): the page's pks first, which for the
+ * plain table walks only the sort index (a deep OFFSET then skips index
+ * entries, not rows), then the rows themselves by pk, with their groups
+ * and custom field values. One read transaction holds all.
  *
  * With searched text the plan depends on how many rows match: walking the
  * sort index and testing each row finds a page quickly when matches are
@@ -1043,8 +722,8 @@ list_customers_read (CltPgStore *self,
   gboolean descending = clt_query_get_sort_direction (data->query) == CLT_SORT_DESCENDING;
   const char *dir = descending ? "DESC" : "ASC";
   g_autoptr(GPtrArray) customers = NULL;
-  g_autoptr(GArray) pks = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(CltSqlStmt) stmt = NULL;
+  g_autofree char *pks_sql = NULL;
   g_autofree char *sql = NULL;
   Filter filter;
   gboolean dense = TRUE;
@@ -1055,7 +734,6 @@ list_customers_read (CltPgStore *self,
   int next_param;
   gboolean hide_pending;
   gboolean ok;
-  int rc;
 
   if ((guint) key >= CLT_N_SORT_KEYS)
     key = CLT_SORT_KEY_NUMBER;
@@ -1064,15 +742,21 @@ list_customers_read (CltPgStore *self,
     return FALSE;
 
   /* Asked once per read (in its snapshot), for every count and the page. */
-  hide_pending = reader_has_pending_deletions (reader);
+  hide_pending = reader->pending_deletions;
+  reader_check_version (reader);
 
   /* A filtered page is planned for its values: a generic plan knows
    * neither how many rows a value matches nor the page's LIMIT and
    * OFFSET (it plans for a tenth of the table), and after five runs may
    * settle on a parallel scan and sort for 50 rows. The plain list keeps
-   * its cached plan: the sort index is its only sensible one. */
-  if ((!clt_query_is_unfiltered (data->query) || sort_field[0] != '\0') &&
-      !pgs_exec_sql (self, reader->db, "SET LOCAL plan_cache_mode = force_custom_plan", error))
+   * its cached plan: the sort index is its only sensible one. Left to
+   * choose, PostgreSQL planned it anew every time (a generic plan's
+   * unknown LIMIT looks costly), ~2 ms of a ~4 ms request. */
+  if (!pgs_exec_sql (self, reader->db,
+                     !clt_query_is_unfiltered (data->query) || sort_field[0] != '\0'
+                       ? "SET LOCAL plan_cache_mode = force_custom_plan"
+                       : "SET LOCAL plan_cache_mode = force_generic_plan",
+                     error))
     return FALSE;
 
   if (clt_query_get_search_text (data->query)[0] != '\0')
@@ -1129,7 +813,7 @@ list_customers_read (CltPgStore *self,
     }
 
   if (sort_field[0] != '\0')
-    sql = g_strdup_printf ("SELECT c.pk FROM customers c"
+    pks_sql = g_strdup_printf ("SELECT c.pk FROM customers c"
                            " LEFT JOIN customer_field_values v"
                            " ON v.customer_pk = c.pk AND v.field_key = ?"
                            " WHERE c.listed = 1%s"
@@ -1137,7 +821,7 @@ list_customers_read (CltPgStore *self,
                            " c.pk %s LIMIT ? OFFSET ?",
                            filter.where->str, dir, dir, dir);
   else
-    sql = g_strdup_printf ("SELECT c.pk FROM customers c"
+    pks_sql = g_strdup_printf ("SELECT c.pk FROM customers c"
                            " WHERE c.listed = 1%s%s%s%s"
                            " ORDER BY %s %s, c.pk %s LIMIT ? OFFSET ?",
                            filter.where->str,
@@ -1145,6 +829,7 @@ list_customers_read (CltPgStore *self,
                            anchor_key != NULL ? sort_columns[key] : "",
                            anchor_key != NULL ? (descending ? ", c.pk) <= (?, ?)" : ", c.pk) >= (?, ?)") : "",
                            sort_columns[key], dir, dir);
+  sql = pgs_page_sql (pks_sql);
 
   stmt = pgs_prepare (self, reader->db, sql, error);
   if (stmt == NULL)
@@ -1167,20 +852,8 @@ list_customers_read (CltPgStore *self,
   clt_sql_bind_int64 (stmt, next_param, data->offset - anchor_offset);
   filter_clear (&filter);
 
-  while ((rc = clt_sql_step (stmt)) == CLT_SQL_ROW)
-    {
-      gint64 pk = clt_sql_column_int64 (stmt, 0);
-      g_array_append_val (pks, pk);
-    }
+  ok = pgs_read_page (self, reader, stmt, &customers, error);
   clt_sql_reset (stmt);
-
-  if (rc != CLT_SQL_DONE)
-    {
-      pgs_set_db_error (self, error, reader->db, rc);
-      ok = FALSE;
-    }
-  else
-    ok = fetch_customers (self, reader->db, pks, &customers, error);
 
   /* The total from the same snapshot as the rows. */
   if (ok && (data->flags & CLT_LIST_FLAGS_WITH_TOTAL) != 0)
@@ -1251,7 +924,7 @@ get_customer_read (CltPgStore *self,
     return FALSE;
 
   sql_bind_text (stmt, 1, data->id);
-  if (!select_customers (self, reader->db, stmt, &customers, error))
+  if (!pgs_select_rows (self, reader->db, stmt, &customers, error))
     return FALSE;
 
   if (customers->len == 0)

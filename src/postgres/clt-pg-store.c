@@ -48,7 +48,7 @@ pgs_begin_read (CltPgStore    *self,
   if (reader == NULL)
     return NULL;
 
-  if (!pgs_exec_sql (self, reader->db, "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", error))
+  if (!pgs_reader_begin (self, reader, error))
     {
       pg_exec (reader->db, "ROLLBACK");
       pgs_release_reader (self, reader);

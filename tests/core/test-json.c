@@ -598,6 +598,112 @@ test_text_writer (void)
 
 /* Read-only members and PATCH {{{ */
 
+/* The text writer reads a customer's a{sv} from its serialized form;
+ * values it does not read there (an int32, a nested variant) send the
+ * whole dictionary through GVariant, with the same text either way. */
+static void
+test_text_writer_fields (void)
+{
+  g_autoptr(CltCustomer) customer = clt_customer_new ();
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  const struct
+  {
+    const char *extra;   /* a member of another type, or NULL */
+    const char *expected;
+  } cases[] = {
+    { NULL, "\"customFields\":{\"a\":\"Quote \\\" \\n é\",\"b\":true,\"c\":2.0,\"d\":-0.5,\"e\":false,\"f\":\"\"}" },
+    { "i", "\"customFields\":{\"a\":\"Quote \\\" \\n é\",\"b\":true,\"c\":2.0,\"d\":-0.5,\"e\":false,\"f\":\"\",\"g\":7}" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE_VARDICT);
+      g_autofree char *text = NULL;
+      gsize length = 0;
+
+      g_variant_builder_add (&builder, "{sv}", "a", g_variant_new_string ("Quote \" \n é"));
+      g_variant_builder_add (&builder, "{sv}", "b", g_variant_new_boolean (TRUE));
+      g_variant_builder_add (&builder, "{sv}", "c", g_variant_new_double (2));
+      g_variant_builder_add (&builder, "{sv}", "d", g_variant_new_double (-0.5));
+      g_variant_builder_add (&builder, "{sv}", "e", g_variant_new_boolean (FALSE));
+      g_variant_builder_add (&builder, "{sv}", "f", g_variant_new_string (""));
+      if (cases[i].extra != NULL)
+        g_variant_builder_add (&builder, "{sv}", "g", g_variant_new_int32 (7));
+      clt_customer_set_custom_fields (customer, g_variant_builder_end (&builder));
+
+      text = clt_json_object_to_text (customer, CLT_JSON_FLAGS_NONE, &length);
+      g_assert_nonnull (strstr (text, cases[i].expected));
+    }
+
+  /* Past 255 bytes the framing offsets take two bytes, past 65,535 four. */
+  for (guint size = 300; size <= 70000; size += 69700)
+    {
+      g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE_VARDICT);
+      g_autoptr(JsonNode) parsed = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+      JsonObject *fields;
+      gsize length = 0;
+
+      g_string_truncate (long_text, 0);
+      while (long_text->len < size)
+        g_string_append (long_text, "0123456789");
+      for (guint j = 0; j < 5; j++)
+        {
+          g_autofree char *key = g_strdup_printf ("k%u", j);
+
+          g_variant_builder_add (&builder, "{sv}", key,
+                                 j % 2 == 0 ? g_variant_new_string (long_text->str)
+                                            : g_variant_new_double (j));
+        }
+      clt_customer_set_custom_fields (customer, g_variant_builder_end (&builder));
+
+      text = clt_json_object_to_text (customer, CLT_JSON_FLAGS_NONE, &length);
+      parsed = clt_json_parse (text, length, 32, &error);
+      g_assert_no_error (error);
+      fields = json_object_get_object_member (json_node_get_object (parsed), "customFields");
+      g_assert_cmpuint (json_object_get_size (fields), ==, 5);
+      g_assert_cmpstr (json_object_get_string_member (fields, "k4"), ==, long_text->str);
+      g_assert_cmpfloat (json_object_get_double_member (fields, "k3"), ==, 3.0);
+    }
+}
+
+/* Dates as g_date_time_format_iso8601 () writes them in UTC, which the
+ * text writer no longer calls for years 1 to 9999. */
+static void
+test_text_writer_dates (void)
+{
+  g_autoptr(CltCustomer) customer = clt_customer_new ();
+  g_autoptr(GTimeZone) plus_two = g_time_zone_new_offset (7200);
+  const struct
+  {
+    int         year, month, day, hour, minute;
+    double      seconds;
+    const char *expected;
+  } cases[] = {
+    { 2021, 3, 4, 12, 0, 0.000123, "\"createdAt\":\"2021-03-04T10:00:00.000123Z\"" },
+    { 2000, 1, 1, 1, 59, 59.5, "\"createdAt\":\"1999-12-31T23:59:59.500000Z\"" },
+    { 999, 12, 31, 23, 0, 1, "\"createdAt\":\"0999-12-31T21:00:01Z\"" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GDateTime) date_time = g_date_time_new (plus_two, cases[i].year, cases[i].month,
+                                                        cases[i].day, cases[i].hour,
+                                                        cases[i].minute, cases[i].seconds);
+      g_autoptr(GDateTime) utc = g_date_time_to_utc (date_time);
+      g_autofree char *formatted = g_date_time_format_iso8601 (utc);
+      g_autofree char *expected = g_strdup_printf ("\"createdAt\":\"%s\"", formatted);
+      g_autofree char *text = NULL;
+      gsize length = 0;
+
+      clt_customer_set_registered (customer, date_time);
+      text = clt_json_object_to_text (customer, CLT_JSON_FLAGS_NONE, &length);
+      g_assert_nonnull (strstr (text, expected));
+      g_assert_nonnull (strstr (text, cases[i].expected));
+    }
+}
+
 static void
 test_read_only_skipped (void)
 {
@@ -1356,6 +1462,8 @@ main (int   argc,
   g_test_add_func ("/clt/json/round-trip/customer-details", test_round_trip_details);
   g_test_add_func ("/clt/json/round-trip/arrays", test_round_trip_arrays);
   g_test_add_func ("/clt/json/text-writer", test_text_writer);
+  g_test_add_func ("/clt/json/text-writer/custom-fields", test_text_writer_fields);
+  g_test_add_func ("/clt/json/text-writer/dates", test_text_writer_dates);
   g_test_add_func ("/clt/json/read-only-skipped", test_read_only_skipped);
   g_test_add_func ("/clt/json/patch", test_patch);
   g_test_add_func ("/clt/json/hostile/members", test_hostile_members);
