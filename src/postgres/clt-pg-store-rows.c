@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "clt-pg-store-private.h"
+#include "clt-sql-vardict.h"
 
 static CltCustomer *
 read_customer (CltSqlStmt *stmt)
@@ -378,90 +379,6 @@ set_page_groups (CltCustomer *customer,
   clt_customer_set_groups (customer, (const char * const *) codes->pdata);
 }
 
-/* The a{sv} in GVariant's serialized normal form, as the SQLite store
- * writes it (clt-sqlite-store-details.c, where the layout is explained):
- * through GVariantBuilder, each value cost four GVariants and a tree to
- * free, most of a page's time in this process. */
-static guint
-offset_size (gsize body,
-             gsize n_offsets)
-{
-  if (body + n_offsets <= G_MAXUINT8)
-    return 1;
-  if (body + 2 * n_offsets <= G_MAXUINT16)
-    return 2;
-  if (body + 4 * n_offsets <= G_MAXUINT32)
-    return 4;
-  return 8;
-}
-
-static void
-write_offset (guint8 *at,
-              gsize   offset,
-              guint   size)
-{
-  for (guint i = 0; i < size; i++)
-    at[i] = (offset >> (8 * i)) & 0xff;
-}
-
-static guint8 *
-grow (GByteArray *data,
-      gsize       n)
-{
-  gsize at = data->len;
-
-  if (n == 0)
-    return NULL;
-  g_byte_array_set_size (data, at + n);
-  memset (data->data + at, 0, n);
-  return data->data + at;
-}
-
-/* Adds { @key, <value> }: @value is @size bytes of a value of the one-
- * character @type; a string's nul is the zero after them. */
-static void
-vardict_add (GByteArray    *data,
-             GArray        *ends,
-             const char    *key,
-             char           type,
-             gconstpointer  value,
-             gsize          size)
-{
-  gsize key_size = strlen (key) + 1;
-  gsize value_at = (key_size + 7) & ~(gsize) 7;
-  gsize value_size = type == 's' ? size + 1 : size;
-  gsize body = value_at + value_size + 2;   /* the value, a nul, the type */
-  guint width = offset_size (body, 1);
-  guint8 *entry;
-  gsize end;
-
-  grow (data, ((data->len + 7) & ~(gsize) 7) - data->len);
-  entry = grow (data, body + width);
-  memcpy (entry, key, key_size);
-  if (size > 0)
-    memcpy (entry + value_at, value, size);
-  entry[value_at + value_size + 1] = (guint8) type;
-  write_offset (entry + body, key_size, width);
-
-  end = data->len;
-  g_array_append_val (ends, end);
-}
-
-static GVariant *
-vardict_end (GByteArray *data,
-             GArray     *ends)
-{
-  guint size = offset_size (data->len, ends->len);
-  guint8 *offsets = grow (data, (gsize) size * ends->len);
-  g_autoptr(GBytes) bytes = NULL;
-
-  for (guint i = 0; i < ends->len; i++)
-    write_offset (offsets + (gsize) size * i, g_array_index (ends, gsize, i), size);
-
-  bytes = g_byte_array_free_to_bytes (data);
-  return g_variant_new_from_bytes (G_VARIANT_TYPE_VARDICT, bytes, TRUE);
-}
-
 typedef struct
 {
   const char *text;
@@ -498,8 +415,7 @@ set_page_fields (CltCustomer *customer,
                  Slot        *slots,
                  const char  *text)
 {
-  g_autoptr(GArray) ends = NULL;
-  GByteArray *data;
+  CltSqlVardict vardict;
   const char *end;
   const char *key;
   gsize key_length;
@@ -539,8 +455,7 @@ set_page_fields (CltCustomer *customer,
   if (!any)
     return;
 
-  data = g_byte_array_sized_new (512);
-  ends = g_array_sized_new (FALSE, FALSE, sizeof (gsize), fields->keys->len);
+  clt_sql_vardict_init (&vardict);
   for (guint i = 0; i < fields->keys->len; i++)
     {
       const char *name = g_ptr_array_index (fields->keys, i);
@@ -555,7 +470,7 @@ set_page_fields (CltCustomer *customer,
           {
             double number = slot_double (slot);
 
-            vardict_add (data, ends, name, 'd', &number, sizeof number);
+            clt_sql_vardict_add (&vardict, name, 'd', &number, sizeof number);
           }
           break;
 
@@ -563,23 +478,24 @@ set_page_fields (CltCustomer *customer,
           {
             guint8 flag = (gint64) slot_double (slot) != 0;
 
-            vardict_add (data, ends, name, 'b', &flag, 1);
+            clt_sql_vardict_add (&vardict, name, 'b', &flag, 1);
           }
           break;
 
         case CLT_CUSTOM_FIELD_STRING:
         case CLT_CUSTOM_FIELD_DATE:
         default:
-          vardict_add (data, ends, name, 's', slot->text, slot->length);
+          clt_sql_vardict_add (&vardict, name, 's', slot->text, slot->length);
           break;
         }
     }
 
   {
-    g_autoptr(GVariant) dict = g_variant_ref_sink (vardict_end (data, ends));
+    g_autoptr(GVariant) dict = g_variant_ref_sink (clt_sql_vardict_end (&vardict));
 
     clt_customer_set_custom_fields (customer, dict);
   }
+  clt_sql_vardict_clear (&vardict);
 }
 
 /* The statement that reads the page whose pks @pks_sql selects, in its

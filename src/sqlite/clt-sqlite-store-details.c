@@ -9,130 +9,10 @@
 
 #include "config.h"
 
+#include "clt-sql-vardict.h"
 #include "clt-sqlite-store-private.h"
 
 /* Custom field values, serialized {{{ */
-
-/* A page carries some twenty custom field values per customer: built
- * through GVariantBuilder ("{sv}") each costs four GVariants, a format
- * parsed and a tree freed again on the main thread, about half the CPU
- * time of a page. The a{sv} is written here in GVariant's serialized
- * normal form instead (one buffer per customer), as the GVariant
- * specification lays it out: each {sv} entry 8-aligned, its key's end as
- * the entry's one framing offset, the array's framing offsets (each
- * entry's end) after the last entry, offsets little-endian and as wide
- * as the container's size needs. */
-typedef struct
-{
-  GByteArray *data;
-  GArray     *ends;   /* gsize: where each entry ends */
-} Vardict;
-
-static void
-vardict_init (Vardict *vardict)
-{
-  vardict->data = g_byte_array_new ();
-  vardict->ends = g_array_new (FALSE, FALSE, sizeof (gsize));
-}
-
-static void
-vardict_clear (Vardict *vardict)
-{
-  g_clear_pointer (&vardict->data, g_byte_array_unref);
-  g_clear_pointer (&vardict->ends, g_array_unref);
-}
-
-/* The width of a container's framing offsets, by the size of its body
- * and how many offsets it has (gvs_calculate_total_size ()). */
-static guint
-offset_size (gsize body,
-             gsize n_offsets)
-{
-  if (body + n_offsets <= G_MAXUINT8)
-    return 1;
-  if (body + 2 * n_offsets <= G_MAXUINT16)
-    return 2;
-  if (body + 4 * n_offsets <= G_MAXUINT32)
-    return 4;
-  return 8;
-}
-
-static void
-write_offset (guint8 *at,
-              gsize   offset,
-              guint   size)
-{
-  for (guint i = 0; i < size; i++)
-    at[i] = (offset >> (8 * i)) & 0xff;
-}
-
-/* Grows @data by @n zero bytes; returns where they start. */
-static guint8 *
-grow (GByteArray *data,
-      gsize       n)
-{
-  gsize at = data->len;
-
-  /* An empty array may have no buffer yet: no pointer from it, no
-   * memset () of NULL (callers ignore the start of zero bytes). */
-  if (n == 0)
-    return NULL;
-  g_byte_array_set_size (data, at + n);
-  memset (data->data + at, 0, n);
-  return data->data + at;
-}
-
-/* Adds { @key, <value> }: @value is @size bytes of a value of the one-
- * character @type ("s" with its nul, "d", "b"). */
-static void
-vardict_add (Vardict       *vardict,
-             const char    *key,
-             char           type,
-             gconstpointer  value,
-             gsize          size)
-{
-  GByteArray *data = vardict->data;
-  gsize key_size = strlen (key) + 1;
-  gsize value_at = (key_size + 7) & ~(gsize) 7;
-  gsize body = value_at + size + 2;   /* the value, a nul, the type */
-  guint width = offset_size (body, 1);
-  guint8 *entry;
-  gsize end;
-
-  /* Entries start 8-aligned (the alignment of "v"); padding is zeros. */
-  grow (data, ((data->len + 7) & ~(gsize) 7) - data->len);
-  entry = grow (data, body + width);
-  memcpy (entry, key, key_size);
-  memcpy (entry + value_at, value, size);
-  entry[value_at + size + 1] = (guint8) type;
-  write_offset (entry + body, key_size, width);
-
-  end = data->len;
-  g_array_append_val (vardict->ends, end);
-}
-
-/* The a{sv} written so far (floating); @vardict starts over empty. */
-static GVariant *
-vardict_end (Vardict *vardict)
-{
-  GByteArray *data = vardict->data;
-  GArray *ends = vardict->ends;
-  guint size = offset_size (data->len, ends->len);
-  guint8 *offsets = grow (data, (gsize) size * ends->len);
-  GBytes *bytes;
-  GVariant *dict;
-
-  for (guint i = 0; i < ends->len; i++)
-    write_offset (offsets + (gsize) size * i, g_array_index (ends, gsize, i), size);
-
-  bytes = g_byte_array_free_to_bytes (data);
-  dict = g_variant_new_from_bytes (G_VARIANT_TYPE_VARDICT, bytes, TRUE);
-  g_bytes_unref (bytes);
-
-  vardict->data = g_byte_array_new ();
-  g_array_set_size (ends, 0);
-  return dict;
-}
 
 /* The custom fields in their order (position, key), and the values of the
  * customer being read, one slot per field: the values come in key order
@@ -265,8 +145,8 @@ fields_take (Fields       *fields,
 /* The kept values as an a{sv} in the fields' order (floating); the slots
  * are empty again. */
 static GVariant *
-fields_end (Fields  *fields,
-            Vardict *vardict)
+fields_end (Fields        *fields,
+            CltSqlVardict *vardict)
 {
   for (guint i = 0; i < fields->keys->len; i++)
     {
@@ -279,24 +159,24 @@ fields_end (Fields  *fields,
       switch (g_array_index (fields->types, int, i))
         {
         case CLT_CUSTOM_FIELD_NUMBER:
-          vardict_add (vardict, key, 'd', &slot->number, sizeof slot->number);
+          clt_sql_vardict_add (vardict, key, 'd', &slot->number, sizeof slot->number);
           break;
 
         case CLT_CUSTOM_FIELD_BOOLEAN:
-          vardict_add (vardict, key, 'b', &slot->flag, 1);
+          clt_sql_vardict_add (vardict, key, 'b', &slot->flag, 1);
           break;
 
         case CLT_CUSTOM_FIELD_STRING:
         case CLT_CUSTOM_FIELD_DATE:
         default:
-          vardict_add (vardict, key, 's', slot->text, strlen (slot->text) + 1);
+          clt_sql_vardict_add (vardict, key, 's', slot->text, strlen (slot->text));
           g_clear_pointer (&slot->text, g_free);
           break;
         }
       slot->set = FALSE;
     }
 
-  return vardict_end (vardict);
+  return clt_sql_vardict_end (vardict);
 }
 
 /* }}} */
@@ -388,7 +268,7 @@ fill_customer_details (CltSqliteStore *self,
 
   {
     Fields order = { 0 };
-    Vardict vardict;
+    CltSqlVardict vardict;
     gint64 current = -1;
 
     if (!fields_init (self, db, reader, &order, error))
@@ -397,7 +277,7 @@ fill_customer_details (CltSqliteStore *self,
         return FALSE;
       }
 
-    vardict_init (&vardict);
+    clt_sql_vardict_init (&vardict);
     for (;;)
       {
         gint64 pk = -1;
@@ -407,7 +287,7 @@ fill_customer_details (CltSqliteStore *self,
           pk = sqlite3_column_int64 (fields, 0);
         else if (rc != SQLITE_DONE)
           {
-            vardict_clear (&vardict);
+            clt_sql_vardict_clear (&vardict);
             fields_clear (&order);
             set_db_error (self, error, db, rc);
             return FALSE;
@@ -430,7 +310,7 @@ fill_customer_details (CltSqliteStore *self,
         current = pk;
         fields_take (&order, column_text (fields, 1), fields, 2);
       }
-    vardict_clear (&vardict);
+    clt_sql_vardict_clear (&vardict);
     fields_clear (&order);
   }
 
