@@ -590,6 +590,23 @@ cached_pks (Reader *reader)
   return n;
 }
 
+/* Steps @stmt to the one row it answers; an error otherwise. */
+static gboolean
+reader_step_row (CltSqliteStore  *self,
+                 Reader          *reader,
+                 sqlite3_stmt    *stmt,
+                 GError         **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      set_db_error (self, error, reader->db, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* How many customers a short word's prefix has (customer_prefix_counts,
  * schema 7). */
 static gboolean
@@ -603,17 +620,12 @@ reader_prefix_count (CltSqliteStore  *self,
                                                "SELECT ifnull ((SELECT n FROM customer_prefix_counts"
                                                " WHERE prefix = ?), 0)",
                                                error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   bind_text (stmt, 1, prefix);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      set_db_error (self, error, reader->db, rc);
-      return FALSE;
-    }
+  if (!reader_step_row (self, reader, stmt, error))
+    return FALSE;
   *count = sqlite3_column_int64 (stmt, 0);
   return TRUE;
 }
@@ -646,7 +658,6 @@ reader_pair_count (CltSqliteStore  *self,
                                       "  WHERE field_key = ?2 AND sort_key", op, ")",
                                       NULL);
   g_autoptr(ReaderStmt) stmt = reader_prepare (self, reader, sql, error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
@@ -655,12 +666,8 @@ reader_pair_count (CltSqliteStore  *self,
   bind_variant (stmt, 3, condition->value);
   if (condition->upper != NULL)
     bind_variant (stmt, 4, condition->upper);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      set_db_error (self, error, reader->db, rc);
-      return FALSE;
-    }
+  if (!reader_step_row (self, reader, stmt, error))
+    return FALSE;
   *count = sqlite3_column_int64 (stmt, 0);
   *n_listed = sqlite3_column_int64 (stmt, 1);
   return TRUE;
