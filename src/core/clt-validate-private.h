@@ -1,7 +1,7 @@
 /* clt-validate-private.h
  *
- * The rules that clt-validate.c, clt-validate-shop.c and
- * clt-validate-request.c share. Not installed.
+ * The rules that clt-validate.c, clt-validate-address.c,
+ * clt-validate-shop.c and clt-validate-request.c share. Not installed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
