@@ -153,10 +153,14 @@ G_GNUC_INTERNAL gboolean sql_read_customer_by_pk (CltSqlStore *self, CltSqlDb *d
 G_GNUC_INTERNAL gboolean sql_write_groups (CltSqlStore *self, CltSqlDb *db, gint64 pk, const char *const *groups, GError **error);
 G_GNUC_INTERNAL gboolean sql_refresh_location (CltSqlStore *self, CltSqlDb *db, gint64 pk, GError **error);
 G_GNUC_INTERNAL gboolean sql_address_exists (CltSqlStore *self, CltSqlDb *db, gint64 pk, const char *address_id, gboolean *found, GError **error);
-G_GNUC_INTERNAL gboolean sql_anonymize_customer (CltSqlStore *self, CltSqlDb *db, GTask *task, gint64 pk, GError **error);
 G_GNUC_INTERNAL void sql_return_invalid (CltStore *store, gpointer source_tag, GError *error, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 G_GNUC_INTERNAL void sql_refuse_write (CltStore *store, gpointer source_tag, CltPermission permission, GError *error, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 G_GNUC_INTERNAL void clt_sql_store_customers_iface_init (CltStoreInterface *iface);
+
+/* clt-sql-store-delete.c */
+G_GNUC_INTERNAL gboolean sql_anonymize_customer (CltSqlStore *self, CltSqlDb *db, GTask *task, gint64 pk, GError **error);
+G_GNUC_INTERNAL void clt_sql_store_delete_customer (CltStore *store, const char *customer_id, gint64 version, guint undo_seconds, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+G_GNUC_INTERNAL void clt_sql_store_undo_delete_customer (CltStore *store, const char *customer_id, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 
 /* clt-sql-store-import.c */
 G_GNUC_INTERNAL void clt_sql_store_import_iface_init (CltStoreInterface *iface);
