@@ -191,8 +191,13 @@ G_GNUC_INTERNAL gboolean sql_check_list_argument (const char *field, const char 
 G_GNUC_INTERNAL gboolean sql_lookup_site (CltSqlStore *self, CltSqlDb *db, const char *code, CltSite **out, GError **error);
 G_GNUC_INTERNAL gboolean sql_lookup_company (CltSqlStore *self, CltSqlDb *db, const char *company_id, CltCompany **out, GError **error);
 G_GNUC_INTERNAL gboolean sql_select_customer_shop_data (CltSqlStore *self, CltSqlDb *db, gint64 pk, const char *company_id, GPtrArray **sites, GPtrArray **groups, CltCompany **company, GError **error);
-G_GNUC_INTERNAL CltShopPreferences *sql_read_preferences (CltSqlStore *self, CltSqlDb *db, GError **error);
 G_GNUC_INTERNAL void clt_sql_store_shop_iface_init (CltStoreInterface *iface);
+
+/* clt-sql-store-preferences.c */
+G_GNUC_INTERNAL CltShopPreferences *sql_read_preferences (CltSqlStore *self, CltSqlDb *db, GError **error);
+G_GNUC_INTERNAL void clt_sql_store_get_preferences (CltStore *store, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+G_GNUC_INTERNAL void clt_sql_store_set_preferences (CltStore *store, CltShopPreferences *preferences, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+G_GNUC_INTERNAL void clt_sql_store_get_current_user (CltStore *store, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 
 /* Values of the engine-neutral statements. */
 
