@@ -91,20 +91,24 @@ static void
 screenshot (Fixture    *f,
             const char *name)
 {
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+
   wait_for_paint (GTK_WIDGET (f->prefs));
-  save_screenshot (GTK_WIDGET (f->prefs), name);
+  save_screenshot (GTK_WIDGET (f->prefs), file);
 }
 
 static void
 editor_screenshot (GtkWidget  *editor,
                    const char *name)
 {
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+
   if (g_getenv ("CLT_SCREENSHOT_DIR") == NULL)
     return;
 
   gtk_window_set_default_size (GTK_WINDOW (editor), screenshot_width (520), 620);
   wait_for_paint (editor);
-  save_screenshot (editor, name);
+  save_screenshot (editor, file);
 }
 
 static gboolean
