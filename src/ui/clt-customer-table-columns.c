@@ -723,8 +723,12 @@ _clt_customer_table_update_narrow (CltCustomerTable *self,
  * share in proportion to that width, as Email does; Email (or the
  * Customer column while narrow) then gets what the other columns leave of
  * the table's width, at least FILL_MIN pixels. A width the user chose is
- * kept as it is. */
+ * kept as it is. Narrower than the base widths (a window tiled to half a
+ * 1,920-pixel screen), Email gives up to FILL_MIN, then Company and City
+ * give up to SQUEEZE_MAX percent of their width each, in proportion,
+ * before the table scrolls sideways. */
 #define FILL_MIN 200
+#define SQUEEZE_MAX 50
 
 static gboolean
 shares_width (CltCustomerTable    *self,
@@ -764,6 +768,7 @@ fill_idle_cb (gpointer user_data)
   int others = 0;
   int shares = filler_base;
   int spare;
+  int squeezing;
 
   self->fill_idle_id = 0;
   if (self->fill_width <= 0 || !gtk_column_view_column_get_visible (filler))
@@ -787,7 +792,10 @@ fill_idle_cb (gpointer user_data)
         }
     }
 
-  spare = self->narrow ? 0 : MAX (self->fill_width - others - filler_base, 0);
+  spare = self->narrow ? 0 : self->fill_width - others - filler_base;
+  if (spare < 0)
+    spare = MIN (self->fill_width - others - FILL_MIN, 0);
+  squeezing = shares - filler_base;
   for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
     {
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
@@ -796,7 +804,13 @@ fill_idle_cb (gpointer user_data)
       if (column == filler || !gtk_column_view_column_get_visible (column) ||
           !shares_width (self, column))
         continue;
-      extra = (int) ((gint64) spare * base_width (column) / shares);
+      if (spare >= 0)
+        extra = (int) ((gint64) spare * base_width (column) / shares);
+      else
+        /* Rounded up: the cuts together cover the shortfall, Email takes
+         * any pixel over. */
+        extra = -MIN ((int) ((-(gint64) spare * base_width (column) + squeezing - 1) / squeezing),
+                      base_width (column) * SQUEEZE_MAX / 100);
       set_shown_width (self, column, base_width (column) + extra);
       others += extra;
     }

@@ -21,8 +21,9 @@
  * default (see clt-customer-table-columns.c) add up to 1,060 pixels with
  * Email at its narrowest (200): a window of the default 1,200 pixels shows
  * them all without scrolling, Email taking the width the others leave
- * (see "Filling the width" there); Registered, Zip Code and Preferred Site
- * are a click in the column chooser away. */
+ * (see "Filling the width" there), and one of 930 with Company and City
+ * squeezed; Registered, Zip Code and Preferred Site are a click in the
+ * column chooser away. */
 
 static const ColumnSpec columns[] = {
   { CLT_SORT_KEY_NUMBER, N_("Customer No."), "notify::number", CELL_TEXT,

@@ -147,13 +147,22 @@ saved_width (GSettings  *settings,
   gboolean visible;
   int width;
 
-  g_assert_nonnull (layout);
+  /* Nothing saved: every column as it comes. */
+  if (layout == NULL)
+    return -1;
+
   g_variant_iter_init (&iter, layout);
   while (g_variant_iter_next (&iter, "(&sbi)", &column_id, &visible, &width))
     if (g_str_equal (column_id, id))
       return width;
 
   g_assert_not_reached ();
+}
+
+static gboolean
+company_wider_than_default (gpointer data)
+{
+  return column_width (data, "company") > 150;
 }
 
 /* A wide window shares its spare width between Email, Company and City
@@ -189,13 +198,62 @@ test_spare_width (void)
   g_assert_cmpint (saved_width (settings, ts.store, "city"), ==, 120);
   destroy_window (window);
 
-  /* Narrower than the columns' defaults: nothing to share. */
+  /* Narrower than the columns' defaults: nothing to share; City, at its
+   * default, gives way, the user's Company does not. */
   g_settings_set_int (settings, "window-width", 1000);
   window = create_window (app, ts.store);
   settle (window);
   g_assert_cmpint (column_width (window, "company"), ==, 100);
-  g_assert_cmpint (column_width (window, "city"), ==, 120);
+  g_assert_cmpint (column_width (window, "city"), <=, 120);
+  g_assert_cmpint (column_width (window, "email"), >=, 200);
+  g_assert_cmpint (column_width (window, "email"), <=, 201);
+  assert_no_horizontal_scroll (window);
   destroy_window (window);
+  run_for (200);
+  g_assert_cmpint (saved_width (settings, ts.store, "city"), ==, 120);
+
+  temp_store_clear (&ts);
+  g_settings_reset (settings, "column-layouts");
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
+/* A window tiled to half a 1,920-pixel screen shows every default column
+ * without scrolling sideways: Email at its narrowest, Company and City
+ * squeezed, to at most half; the saved widths stay the defaults. Wide
+ * again, they share the spare width again. */
+static void
+test_squeezed (void)
+{
+  g_autoptr(GSettings) settings = reset_settings (960);
+  TempStore ts = { 0 };
+  CltWindow *window = open_window (&ts);
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 960);
+  g_assert_true (column_visible (window, "status"));
+  g_assert_true (column_visible (window, "country"));
+  /* At its narrowest, and the pixel or two the cuts' rounding leaves. */
+  g_assert_cmpint (column_width (window, "email"), >=, 200);
+  g_assert_cmpint (column_width (window, "email"), <=, 202);
+  g_assert_cmpint (column_width (window, "company"), <, 150);
+  g_assert_cmpint (column_width (window, "company"), >=, 75);
+  g_assert_cmpint (column_width (window, "city"), <, 120);
+  g_assert_cmpint (column_width (window, "city"), >=, 60);
+  g_assert_cmpint (column_width (window, "number"), ==, 145);
+  g_assert_cmpint (column_width (window, "status"), ==, 140);
+  assert_no_horizontal_scroll (window);
+  save_screenshot (GTK_WIDGET (window), "table-squeezed.png");
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 800);
+  wait_until (company_wider_than_default, window, "Company to share the spare width");
+  assert_no_horizontal_scroll (window);
+  destroy_window (window);
+  run_for (200);
+  /* Squeezing saved nothing: the default or no layout at all. */
+  g_assert_true (saved_width (settings, ts.store, "company") == 150 ||
+                 saved_width (settings, ts.store, "company") == -1);
+  g_assert_true (saved_width (settings, ts.store, "city") == 120 ||
+                 saved_width (settings, ts.store, "city") == -1);
 
   temp_store_clear (&ts);
   g_settings_reset (settings, "column-layouts");
@@ -714,6 +772,7 @@ main (int   argc,
 
   g_test_add_func ("/clt/table-columns/default-width", test_default_width);
   g_test_add_func ("/clt/table-columns/spare-width", test_spare_width);
+  g_test_add_func ("/clt/table-columns/squeezed", test_squeezed);
   g_test_add_func ("/clt/table-columns/narrow", test_narrow);
   g_test_add_func ("/clt/table-columns/status-cell", test_status_cell);
   g_test_add_func ("/clt/table-columns/cells-out-of-sight", test_cells_out_of_sight);
