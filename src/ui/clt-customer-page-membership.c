@@ -50,6 +50,7 @@ create_link (const char *label,
   GtkWidget *button = gtk_button_new_with_label (label);
 
   gtk_widget_add_css_class (button, "link");
+  gtk_widget_add_css_class (button, "inline-link");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
@@ -69,12 +70,31 @@ create_group_row (CltCustomerPage *self,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *link = create_link (name, "win.show-group", code);
   GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+  GtkWidget *name_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  if (description != NULL && description[0] != '\0')
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), description);
+  /* The name over its description, both where the row's text starts:
+   * side by side, each description began where its name happened to
+   * end. */
   gtk_widget_set_tooltip_text (link, open_tip);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), link);
+  gtk_box_append (GTK_BOX (name_box), link);
+  if (description != NULL && description[0] != '\0')
+    {
+      GtkWidget *label = gtk_label_new (description);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "caption");
+      gtk_box_append (GTK_BOX (name_box), label);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (link),
+                                      GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, label, NULL,
+                                      -1);
+    }
+  gtk_widget_set_valign (name_box, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (name_box, TRUE);
+  gtk_widget_set_margin_top (name_box, 6);
+  gtk_widget_set_margin_bottom (name_box, 6);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), name_box);
 
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "flat");
