@@ -12,6 +12,7 @@
 #include "clt-assisted-buying-log.h"
 #include "clt-assisted-session.h"
 #include "clt-format.h"
+#include "clt-placeholder.h"
 
 struct _CltAssistedBuyingLog
 {
@@ -21,15 +22,6 @@ struct _CltAssistedBuyingLog
 };
 
 G_DEFINE_FINAL_TYPE (CltAssistedBuyingLog, clt_assisted_buying_log, ADW_TYPE_PREFERENCES_GROUP)
-
-static void
-clear_rows (CltAssistedBuyingLog *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
-}
 
 static GtkWidget *
 create_row (CltAssistedSession *session)
@@ -98,7 +90,7 @@ clt_assisted_buying_log_set_log (CltAssistedBuyingLog *self,
 {
   g_return_if_fail (CLT_IS_ASSISTED_BUYING_LOG (self));
 
-  clear_rows (self);
+  clt_list_box_remove_rows (self->list);
   for (guint i = 0; log != NULL && i < log->len; i++)
     gtk_list_box_append (self->list, create_row (g_ptr_array_index (log, i)));
   gtk_widget_set_visible (GTK_WIDGET (self), log != NULL && log->len > 0);

@@ -162,7 +162,6 @@ show_company_choices (CltCompanyAssignDialog *self)
   const char * const *roles = NULL;
   gboolean current = FALSE;
   guint unit_position = GTK_INVALID_LIST_POSITION;
-  GtkWidget *child;
 
   if (company != NULL)
     {
@@ -190,8 +189,11 @@ show_company_choices (CltCompanyAssignDialog *self)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (self->unit_row), "");
 
   g_hash_table_remove_all (self->role_checks);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->role_list))) != NULL)
-    gtk_list_box_remove (self->role_list, child);
+  clt_list_box_remove_rows (self->role_list);
+  gtk_list_box_set_placeholder (self->role_list,
+                                clt_placeholder_label_new (company == NULL
+                                                             ? _("The chosen company’s roles show here")
+                                                             : _("The company has no roles")));
 
   for (guint i = 0; roles != NULL && roles[i] != NULL; i++)
     {
@@ -478,10 +480,6 @@ clt_company_assign_dialog_init (CltCompanyAssignDialog *self)
 
   self->cancellable = g_cancellable_new ();
   self->role_checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  gtk_list_box_set_placeholder (self->role_list,
-                                clt_placeholder_label_new (_("The chosen company’s roles "
-                                                             "show here")));
 
   g_signal_connect_object (self->company_row, "notify::selected",
                            G_CALLBACK (on_company_selected_cb), self, G_CONNECT_SWAPPED);

@@ -12,6 +12,7 @@
 #include "clt-customer-marketing-group.h"
 #include "clt-format.h"
 #include "clt-marketing-record.h"
+#include "clt-placeholder.h"
 
 struct _CltCustomerMarketingGroup
 {
@@ -174,12 +175,10 @@ clt_customer_marketing_group_set_records (CltCustomerMarketingGroup *self,
                                           GPtrArray                 *records)
 {
   g_autoptr(GPtrArray) segments = g_ptr_array_new ();
-  GtkWidget *child;
 
   g_return_if_fail (CLT_IS_CUSTOMER_MARKETING_GROUP (self));
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
+  clt_list_box_remove_rows (self->list);
 
   for (guint i = 0; records != NULL && i < records->len; i++)
     {

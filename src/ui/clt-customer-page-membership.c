@@ -24,6 +24,7 @@
 #include "clt-group.h"
 #include "clt-group-chooser.h"
 #include "clt-group-membership.h"
+#include "clt-placeholder.h"
 #include "clt-store.h"
 
 static CltGroup *
@@ -117,13 +118,12 @@ _clt_customer_page_render_membership (CltCustomerPage *self)
   const char *full;
   GtkWidget *company_cell = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (self->field_cells[FIELD_COMPANY_ACCOUNT]));
   GtkLabel *company_value = self->field_values[FIELD_COMPANY_ACCOUNT];
-  GtkWidget *child;
 
   if (self->customer == NULL)
     return;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->group_list))) != NULL)
-    gtk_list_box_remove (self->group_list, child);
+  /* The rows only: a customer in no group showed an empty card. */
+  clt_list_box_remove_rows (self->group_list);
 
   codes = clt_customer_get_groups (self->customer);
   for (guint i = 0; codes != NULL && codes[i] != NULL; i++)

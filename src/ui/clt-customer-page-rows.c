@@ -68,15 +68,6 @@ or_dash (const char *text)
   return is_blank (text) ? _("—") : text;
 }
 
-static void
-clear_list_box (GtkListBox *list_box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list_box))) != NULL)
-    gtk_list_box_remove (list_box, child);
-}
-
 static GtkWidget *
 badge_new (const char *text,
            const char *style)
@@ -454,7 +445,7 @@ _clt_customer_page_render_addresses (CltCustomerPage *self)
   if (self->customer == NULL || self->addresses == NULL)
     return;
 
-  clear_list_box (self->address_list);
+  clt_list_box_remove_rows (self->address_list);
 
   for (guint i = 0; i < self->addresses->len; i++)
     {
@@ -634,7 +625,7 @@ void
 _clt_customer_page_render_notes (CltCustomerPage *self,
                                  GPtrArray       *notes)
 {
-  clear_list_box (self->note_list);
+  clt_list_box_remove_rows (self->note_list);
   gtk_list_box_set_placeholder (self->note_list, clt_placeholder_label_new (_("No notes yet")));
   /* Newest first, whatever order the store answers in. */
   for (guint i = 0; i < notes->len; i++)
@@ -647,7 +638,7 @@ void
 _clt_customer_page_render_orders (CltCustomerPage *self,
                                   GPtrArray       *orders)
 {
-  clear_list_box (self->order_list);
+  clt_list_box_remove_rows (self->order_list);
   for (guint i = 0; i < orders->len; i++)
     gtk_list_box_append (self->order_list, create_order_row (g_ptr_array_index (orders, i)));
   gtk_stack_set_visible_child_name (self->orders_stack, orders->len > 0 ? "list" : "empty");
@@ -656,7 +647,7 @@ _clt_customer_page_render_orders (CltCustomerPage *self,
 void
 _clt_customer_page_render_emails (CltCustomerPage *self)
 {
-  clear_list_box (self->email_list);
+  clt_list_box_remove_rows (self->email_list);
   gtk_list_box_set_placeholder (self->email_list,
                                 clt_placeholder_label_new (_("No emails for this customer")));
   for (guint i = 0; self->emails != NULL && i < self->emails->len; i++)
@@ -668,11 +659,11 @@ _clt_customer_page_render_emails (CltCustomerPage *self)
 void
 _clt_customer_page_clear_lists (CltCustomerPage *self)
 {
-  clear_list_box (self->address_list);
-  clear_list_box (self->note_list);
-  clear_list_box (self->order_list);
-  clear_list_box (self->email_list);
-  clear_list_box (self->group_list);
+  clt_list_box_remove_rows (self->address_list);
+  clt_list_box_remove_rows (self->note_list);
+  clt_list_box_remove_rows (self->order_list);
+  clt_list_box_remove_rows (self->email_list);
+  clt_list_box_remove_rows (self->group_list);
   reset_placeholders (self);
   gtk_list_box_set_placeholder (self->address_list, NULL);
   gtk_list_box_set_placeholder (self->order_list, NULL);

@@ -24,3 +24,14 @@ clt_placeholder_label_new (const char *text)
 
   return label;
 }
+
+void
+clt_list_box_remove_rows (GtkListBox *list_box)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (GTK_IS_LIST_BOX (list_box));
+
+  while ((row = gtk_list_box_get_row_at_index (list_box, 0)) != NULL)
+    gtk_list_box_remove (list_box, GTK_WIDGET (row));
+}

@@ -13,4 +13,8 @@ G_BEGIN_DECLS
  * dimmed, wrapped and centred, with the margins of a row. */
 GtkWidget *clt_placeholder_label_new (const char *text);
 
+/* Removes every row of @list_box and keeps its placeholder (removing its
+ * first child until none is left takes the placeholder too). */
+void       clt_list_box_remove_rows  (GtkListBox *list_box);
+
 G_END_DECLS

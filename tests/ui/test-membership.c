@@ -145,6 +145,20 @@ button_shown (gpointer data)
 }
 
 static gboolean
+mapped_label (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
+}
+
+static gboolean
+no_groups_said (gpointer data)
+{
+  return find_widget (data, mapped_label, "Not a member of any customer group") != NULL;
+}
+
+static gboolean
 button_gone (gpointer data)
 {
   return !button_shown (data);
@@ -299,7 +313,34 @@ group_was_shown (gpointer data)
 
 /* }}} */
 
-/* The customer page's groups: Add to Group…, the name as a link, Remove. */
+static CltCustomer *
+first_customer_without_groups (CltStore *store)
+{
+  g_autoptr(CltQuery) query = clt_query_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) customers = NULL;
+  g_autoptr(GError) error = NULL;
+
+  clt_store_list_customers_async (store, query, 0, N_SAMPLE, CLT_LIST_FLAGS_NONE, NULL,
+                                  store_result_cb, &result);
+  wait_until (async_done, &result, "the customers");
+  customers = clt_store_list_customers_finish (store, result, NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < customers->len; i++)
+    {
+      CltCustomer *customer = g_ptr_array_index (customers, i);
+      const char * const *groups = clt_customer_get_groups (customer);
+
+      if (groups == NULL || groups[0] == NULL)
+        return g_object_ref (customer);
+    }
+
+  g_assert_not_reached ();
+}
+
+/* The customer page's groups: Add to Group…, the name as a link, Remove;
+ * "Not a member of any customer group" before and after. */
 static void
 test_page_groups (void)
 {
@@ -316,13 +357,15 @@ test_page_groups (void)
   temp_store_init (&ts, TEMP_DIR_TEMPLATE, N_SAMPLE);
   gold = add_group (ts.store, "gold", "Gold Members", "Free shipping on every order");
   silver = add_group (ts.store, "silver", "Silver Members", "");
-  customer = sync_first_customer (ts.store);
+  /* One the sample put in no group: the page says so. */
+  customer = first_customer_without_groups (ts.store);
 
   window = create_window (app, ts.store);
   gtk_window_set_default_size (GTK_WINDOW (window), screenshot_width (1000), 1100);
   wait_for_n_rows (window, N_SAMPLE);
   open_page (window, clt_customer_get_id (customer));
   page = clt_window_get_customer_page (window);
+  wait_until (no_groups_said, page, "“Not a member of any customer group”");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "customer.add-to-group", NULL));
   choose_in_chooser ("gold");
@@ -364,6 +407,7 @@ test_page_groups (void)
   member.member = FALSE;
   wait_until (membership_is, &member, "the customer out of the group");
   wait_until (button_gone, &gold_link, "the group's row gone");
+  wait_until (no_groups_said, page, "“Not a member of any customer group” again");
 
   destroy_window (window);
   temp_store_clear (&ts);
@@ -468,8 +512,10 @@ test_attach_company (void)
   const char * const globex_units[] = { "Logistics", NULL };
   const char * const globex_roles[] = { "dispatcher", NULL };
   const char * const fewer_roles[] = { "approver", NULL };
+  const char * const no_roles[] = { NULL };
   g_autoptr(CltCompany) acme = NULL;
   g_autoptr(CltCompany) globex = NULL;
+  g_autoptr(CltCompany) initech = NULL;
   g_autoptr(CltCompany) changed = NULL;
   g_autoptr(CltCustomer) customer = NULL;
   g_autoptr(CltCustomer) stored = NULL;
@@ -479,6 +525,7 @@ test_attach_company (void)
   temp_store_init (&ts, TEMP_DIR_TEMPLATE, N_SAMPLE);
   acme = add_company (ts.store, "acme", "ACME Corp", acme_units, acme_roles);
   globex = add_company (ts.store, "globex", "Globex", globex_units, globex_roles);
+  initech = add_company (ts.store, "initech", "Initech", globex_units, no_roles);
   customer = sync_first_customer (ts.store);
 
   window = create_window (app, ts.store);
@@ -495,6 +542,14 @@ test_attach_company (void)
   g_assert_false (gtk_widget_is_sensitive (find_widget (GTK_WIDGET (dialog), widget_has_action,
                                                         "assign.save")));
 
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), mapped_label,
+                                 "The chosen company’s roles show here"));
+
+  /* A company without roles says so, and keeps saying it after another
+   * company's roles came and went. */
+  g_assert_true (clt_company_assign_dialog_select_company (dialog, "initech"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), mapped_label, "The company has no roles"));
+
   /* Each company lists only its own units and roles. */
   g_assert_true (clt_company_assign_dialog_select_company (dialog, "globex"));
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (clt_company_assign_dialog_get_unit_row (dialog))));
@@ -503,6 +558,9 @@ test_attach_company (void)
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (units), 0), ==, "Logistics");
   g_assert_nonnull (clt_company_assign_dialog_get_role_check (dialog, "dispatcher"));
   g_assert_null (clt_company_assign_dialog_get_role_check (dialog, "buyer"));
+  g_assert_true (clt_company_assign_dialog_select_company (dialog, "initech"));
+  g_assert_null (clt_company_assign_dialog_get_role_check (dialog, "dispatcher"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), mapped_label, "The company has no roles"));
 
   g_assert_true (clt_company_assign_dialog_select_company (dialog, "acme"));
   units = adw_combo_row_get_model (clt_company_assign_dialog_get_unit_row (dialog));
