@@ -4,7 +4,8 @@
  *
  * The window at 1280×800 and 360×720, light and dark, over sample
  * customers: the table (three rows selected), every tab of a customer's
- * page, the Edit Customer and Edit Address dialogs. Each time, nothing
+ * page, the Edit Customer and Edit Address dialogs, the Sites, Groups,
+ * Companies and Custom Fields pages of Preferences. Each time, nothing
  * overflows its window (every drawn widget lies inside it, and inside the
  * scrolled window that holds it where that does not scroll sideways) and
  * no label outside the table is cut short with "…". Every view is saved
@@ -22,6 +23,7 @@
 #include "clt-customer-editor.h"
 #include "clt-customer-page-private.h"
 #include "clt-note.h"
+#include "clt-preferences-window.h"
 #include "clt-query.h"
 #include "clt-store.h"
 #include "clt-window-private.h"
@@ -405,6 +407,49 @@ pick_customer (CltStore *store)
   return best;
 }
 
+static gboolean
+shop_list_ready (gpointer data)
+{
+  CltShopList *list = data;
+
+  return clt_shop_list_get_loaded (list) && list->user_known;
+}
+
+/* Preferences over @window's store: each page of the shop's lists, as
+ * large as the window where it is narrow. */
+static void
+shoot_preferences (CltWindow  *window,
+                   const Size *size,
+                   const char *scheme)
+{
+  static const struct
+  {
+    CltPreferencesPage  page;
+    const char         *view;
+  } pages[] = {
+    { CLT_PREFERENCES_PAGE_SITES, "preferences-sites" },
+    { CLT_PREFERENCES_PAGE_GROUPS, "preferences-groups" },
+    { CLT_PREFERENCES_PAGE_COMPANIES, "preferences-companies" },
+    { CLT_PREFERENCES_PAGE_CUSTOM_FIELDS, "preferences-custom-fields" },
+  };
+  CltPreferencesWindow *prefs = clt_preferences_window_new (app, GTK_WINDOW (window));
+  const Size prefs_size = { MIN (size->width, 640), MIN (size->height, 720), size->name };
+
+  g_object_ref_sink (prefs);
+  gtk_window_present (GTK_WINDOW (prefs));
+  resize_to (GTK_WIDGET (prefs), &prefs_size);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      wait_until (shop_list_ready, clt_preferences_window_get_shop_list (prefs, pages[i].page),
+                  "the page's list");
+      clt_preferences_window_show_page (prefs, pages[i].page);
+      shoot (GTK_WIDGET (prefs), pages[i].view, &prefs_size, scheme, TRUE);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  g_object_unref (prefs);
+}
+
 static void
 shoot_window (CltStore    *store,
               const char  *customer_id,
@@ -460,6 +505,8 @@ shoot_window (CltStore    *store,
   shoot (GTK_WIDGET (address_editor), "address-editor", size, scheme, size->width < 600);
   gtk_window_close (address_editor);
   wait_until (address_editor_gone, NULL, "the address editor to close");
+
+  shoot_preferences (window, size, scheme);
 
   destroy_window (window);
 }
