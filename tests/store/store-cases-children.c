@@ -65,18 +65,6 @@ list_emails (CltStore   *store,
   return emails;
 }
 
-static CltCustomer *
-get_customer (CltStore   *store,
-              const char *id)
-{
-  g_autoptr(GError) error = NULL;
-  CltCustomer *customer = sync_get_customer (store, id, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (customer);
-  return customer;
-}
-
 static CltEmail *
 find_email (GPtrArray  *emails,
             const char *kind)

@@ -741,6 +741,45 @@ add_customer (CltStore   *store,
   return stored;
 }
 
+CltCustomer *
+get_customer (CltStore   *store,
+              const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  CltCustomer *customer = sync_get_customer (store, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (customer);
+  return customer;
+}
+
+CltCustomer *
+update_customer (CltStore    *store,
+                 CltCustomer *customer)
+{
+  g_autoptr(GError) error = NULL;
+  CltCustomer *stored = sync_update_customer (store, customer, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (stored);
+  return stored;
+}
+
+void
+assert_create_conflict (CltStore   *store,
+                        const char *email)
+{
+  g_autoptr(CltCustomer) customer = make_customer ("Second", "Try", email);
+  g_autoptr(CltCustomer) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  guint before = count_matches (store, NULL);
+
+  stored = sync_create_customer (store, customer, NULL, FALSE, NULL, &error);
+  assert_store_error (error, CLT_STORE_ERROR_CONFLICT, "email");
+  g_assert_null (stored);
+  g_assert_cmpuint (count_matches (store, NULL), ==, before);
+}
+
 CltAddress *
 make_address (const char *customer_id,
               const char *city,

@@ -71,6 +71,7 @@ int  store_test_run  (void);
 /* Registration, one per file of cases. */
 void register_list_cases      (const StoreFactory *factory);
 void register_customer_cases  (const StoreFactory *factory);
+void register_delete_cases    (const StoreFactory *factory);
 void register_child_cases     (const StoreFactory *factory);
 void register_shop_cases      (const StoreFactory *factory);
 void register_access_cases    (const StoreFactory *factory);
@@ -264,6 +265,16 @@ CltCustomer *add_customer        (CltStore    *store,
                                   const char  *last_name,
                                   const char  *email);
 /* A German address of @customer_id, ready to create. */
+/* @id as stored; asserts success. */
+CltCustomer *get_customer        (CltStore    *store,
+                                  const char  *id);
+/* Updates @customer and asserts success. */
+CltCustomer *update_customer     (CltStore    *store,
+                                  CltCustomer *customer);
+/* Creating another customer with @email must fail CONFLICT on "email" and
+ * leave no customer. */
+void         assert_create_conflict (CltStore   *store,
+                                     const char *email);
 CltAddress  *make_address        (const char  *customer_id,
                                   const char  *city,
                                   const char  *zip_code);

@@ -66,6 +66,7 @@ main (int   argc,
 
   register_list_cases (factory);
   register_customer_cases (factory);
+  register_delete_cases (factory);
   register_child_cases (factory);
   register_shop_cases (factory);
   register_access_cases (factory);
