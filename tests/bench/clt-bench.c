@@ -597,8 +597,9 @@ visible_rows_loaded (UiBench *bench)
   double upper, row_height;
   guint first, last;
 
-  /* Nothing to refill: only a count under way can change it. */
-  if (n_items == 0)
+  /* Nothing to refill: only a count under way can change it. (An empty
+   * list's view holds its last rows, hidden: CltGrowingModel's hold.) */
+  if (n_items == 0 || g_list_model_get_n_items (G_LIST_MODEL (bench->list)) == 0)
     return !clt_customer_list_get_loading (bench->list);
 
   upper = gtk_adjustment_get_upper (adjustment);
