@@ -90,6 +90,13 @@ struct _CltCustomerList
   GQueue        lru;
   guint         n_page_requests;
 
+  /* Page index → Page: the pages with held rows while the list is empty
+   * (a search without matches), out of the cache. The next count that
+   * has rows takes them back at their places and refills them, so a
+   * view that kept its rows meanwhile (CltGrowingModel's hold) finds
+   * the same objects there and keeps its row widgets. */
+  GHashTable   *parked;
+
   /* The count in flight (a request for page 0 with the total), if any. A
    * count either replaces the contents (new query) or reloads them (same
    * query, the store changed). */
@@ -331,6 +338,8 @@ drop_cache (CltCustomerList *self)
   while (self->lru.tail != NULL)
     evict_page (self, self->lru.tail->data, FALSE);
   free_evicted (self);
+  if (self->parked != NULL)
+    g_hash_table_remove_all (self->parked);
 }
 
 static void
@@ -568,6 +577,43 @@ resize_page (CltCustomerList *self,
     g_ptr_array_add (page->rows, row_new (page));
 }
 
+/* Takes @page, which has held rows, out of the cache while the list is
+ * empty (see @parked). */
+static void
+park_page (CltCustomerList *self,
+           Page            *page)
+{
+  cancel_page_request (self, page);
+  g_queue_unlink (&self->lru, &page->link);
+  g_hash_table_steal (self->pages, GUINT_TO_POINTER (page->index));
+  g_hash_table_insert (self->parked, GUINT_TO_POINTER (page->index), page);
+}
+
+/* The list has rows again (n_items is set): the parked pages still held
+ * and inside it come back to the cache, to be resized and refilled as
+ * kept pages; the others go (a holder keeps a plain object). */
+static void
+unpark_pages (CltCustomerList *self)
+{
+  GHashTableIter iter;
+  Page *page;
+
+  g_hash_table_iter_init (&iter, self->parked);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &page))
+    {
+      g_hash_table_iter_steal (&iter);
+      if (page_is_held (page) && page->index * self->page_size < self->n_items)
+        {
+          g_hash_table_insert (self->pages, GUINT_TO_POINTER (page->index), page);
+          g_queue_push_head_link (&self->lru, &page->link);
+        }
+      else
+        {
+          page_free (page);
+        }
+    }
+}
+
 /* Switches to @n_items rows of a new generation (new query, or the store
  * changed the count) without replacing the row objects GTK holds: the
  * cached pages below min (old, new) keep their objects and refill in place
@@ -596,11 +642,15 @@ swap_contents (CltCustomerList *self,
       Page *page = l->data;
 
       l = l->next;
-      if (page->index * self->page_size >= n_kept || !page_is_held (page))
+      if (n_items == 0 && page_is_held (page))
+        park_page (self, page);
+      else if (page->index * self->page_size >= n_kept || !page_is_held (page))
         evict_page (self, page, FALSE);
     }
 
   self->n_items = n_items;
+  if (n_items > 0)
+    unpark_pages (self);
 
   for (l = self->lru.head; l != NULL; l = l->next)
     {
@@ -698,6 +748,8 @@ count_lead_pages (CltCustomerList *self)
     {
       Page *page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (n));
 
+      if (page == NULL)
+        page = g_hash_table_lookup (self->parked, GUINT_TO_POINTER (n));
       if (page == NULL || !page_is_held (page))
         break;
       n++;
@@ -886,6 +938,7 @@ clt_customer_list_finalize (GObject *object)
   g_clear_object (&self->query);
   g_clear_object (&self->pending_query);
   g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_pointer (&self->parked, g_hash_table_unref);
 
   G_OBJECT_CLASS (clt_customer_list_parent_class)->finalize (object);
 }
@@ -1059,6 +1112,7 @@ clt_customer_list_init (CltCustomerList *self)
   self->max_pages = DEFAULT_MAX_PAGES;
   self->visible_end = G_MAXUINT;
   self->pages = g_hash_table_new (NULL, NULL);
+  self->parked = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) page_free);
   g_queue_init (&self->lru);
   g_queue_init (&self->evicted);
 }

@@ -37,6 +37,10 @@ G_DECLARE_FINAL_TYPE (CltCustomerList, clt_customer_list, CLT, CUSTOMER_LIST, GO
  * (new, old - new, 0) when the count shrinks, (old, 0, new - old) when it
  * grows, nothing when it is equal. So GTK 4.8 keeps its row widgets and
  * never fetches every item (one items-changed (0, N, N) would make it).
+ * A count of 0 (a search without matches) keeps the held rows aside,
+ * and the next count with rows puts them back at their positions and
+ * refills them: a view that kept its rows while the list was empty
+ * (CltGrowingModel's hold) finds the same objects there.
  * The store's "changed" signal recounts and refills the cached pages the
  * same way. Only pages with a held row are refilled; the others are
  * dropped, so a keystroke after a long scroll costs a query per page on

@@ -23,6 +23,13 @@ struct _CltGrowingModel
   guint       step;
   guint       limit;
 
+  /* Whether an emptied model keeps its prefix (see
+   * clt_growing_model_set_hold_empty ()), whether it does now, and
+   * whether a held position was asked for meanwhile. */
+  guint       hold_empty : 1;
+  guint       holding : 1;
+  guint       held_item_given : 1;
+
   guint       complete : 1;
 };
 
@@ -55,7 +62,7 @@ target_for (CltGrowingModel *self,
 static void
 update_complete (CltGrowingModel *self)
 {
-  gboolean complete = self->shown == g_list_model_get_n_items (self->model);
+  gboolean complete = self->holding || self->shown == g_list_model_get_n_items (self->model);
 
   if (complete == self->complete)
     return;
@@ -78,6 +85,37 @@ grow_to (CltGrowingModel *self,
   g_list_model_items_changed (G_LIST_MODEL (self), old_shown, 0, target - old_shown);
 }
 
+/* The model has rows again after an empty spell: the prefix held since
+ * is the old contents, whose row objects the model kept at their
+ * positions and refilled (clt-customer-list.h), so only the difference
+ * at the end goes out, as if the model had gone there in one change.
+ * Unless a held position was handed out meanwhile: that item is no row
+ * of the model, and the whole prefix is replaced. */
+static void
+release_hold (CltGrowingModel *self,
+              guint            n_items)
+{
+  guint old_shown = self->shown;
+  guint target = MIN (n_items, MAX (old_shown, target_for (self, 0, n_items)));
+
+  self->holding = FALSE;
+  self->shown = target;
+
+  if (self->held_item_given)
+    {
+      self->held_item_given = FALSE;
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_shown, target);
+    }
+  else if (target < old_shown)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), target, old_shown - target, 0);
+    }
+  else if (target > old_shown)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), old_shown, 0, target - old_shown);
+    }
+}
+
 static void
 on_items_changed_cb (GListModel      *model,
                      guint            position,
@@ -88,7 +126,17 @@ on_items_changed_cb (GListModel      *model,
   guint n_items = g_list_model_get_n_items (model);
   guint old_shown = self->shown;
 
-  if (position >= old_shown)
+  if (self->holding)
+    {
+      if (n_items > 0)
+        release_hold (self, n_items);
+    }
+  else if (n_items == 0 && old_shown > 0 && self->hold_empty)
+    {
+      /* Nothing goes out: the view keeps its rows and their widgets. */
+      self->holding = TRUE;
+    }
+  else if (position >= old_shown)
     {
       /* Past the prefix: nothing shown changed, the model only grew. */
       grow_to (self, target_for (self, old_shown, n_items));
@@ -135,6 +183,14 @@ clt_growing_model_get_item (GListModel *list,
 
   if (position >= self->shown)
     return NULL;
+
+  /* The model has no rows to give: a placeholder of the item type (a
+   * CltCustomer not loaded), and the prefix is replaced on release. */
+  if (self->holding)
+    {
+      self->held_item_given = TRUE;
+      return g_object_new (g_list_model_get_item_type (self->model), NULL);
+    }
 
   return g_list_model_get_item (self->model, position);
 }
@@ -250,7 +306,7 @@ clt_growing_model_step (CltGrowingModel *self)
   g_return_val_if_fail (CLT_IS_GROWING_MODEL (self), FALSE);
 
   n_items = g_list_model_get_n_items (self->model);
-  if (self->shown >= n_items)
+  if (self->holding || self->shown >= n_items)
     return FALSE;
 
   grow_to (self, self->shown + self->step >= self->limit ? n_items
@@ -258,4 +314,22 @@ clt_growing_model_step (CltGrowingModel *self)
   update_complete (self);
 
   return !self->complete;
+}
+
+void
+clt_growing_model_set_hold_empty (CltGrowingModel *self,
+                                  gboolean         hold_empty)
+{
+  g_return_if_fail (CLT_IS_GROWING_MODEL (self));
+  g_return_if_fail (!self->holding);
+
+  self->hold_empty = !!hold_empty;
+}
+
+gboolean
+clt_growing_model_get_holding (CltGrowingModel *self)
+{
+  g_return_val_if_fail (CLT_IS_GROWING_MODEL (self), FALSE);
+
+  return self->holding;
 }

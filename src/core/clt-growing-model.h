@@ -32,5 +32,18 @@ gboolean         clt_growing_model_get_complete (CltGrowingModel *self);
 /* Shows @step more rows (all of them past the limit); returns whether
  * some are still hidden. */
 gboolean         clt_growing_model_step        (CltGrowingModel *self);
+/* When the model empties, keep showing the prefix until it has rows
+ * again: for a view that its owner hides while the model is empty (the
+ * window's "no results" page). GTK 4.8 tears down every row widget when
+ * a million rows go (60-130 ms) and builds them again when they come
+ * back. Meant for a model that keeps its row objects at their positions
+ * across the empty spell and refills them (CltCustomerList does): on
+ * release only the difference at the end is signalled. Positions asked
+ * for while holding give a new object of the item type (a placeholder;
+ * the prefix is then replaced on release). Not while holding. */
+void             clt_growing_model_set_hold_empty (CltGrowingModel *self,
+                                                   gboolean         hold_empty);
+/* Whether the model is empty and the prefix is held. */
+gboolean         clt_growing_model_get_holding (CltGrowingModel *self);
 
 G_END_DECLS

@@ -1196,6 +1196,11 @@ clt_customer_table_set_list (CltCustomerTable *self,
     {
       self->growing = clt_growing_model_new (G_LIST_MODEL (list), GROW_FIRST_STEP, GROW_STEP,
                                              GROW_LIMIT);
+      /* The window hides the table while the list is empty (its "no
+       * results" page): the view keeps its rows and row widgets
+       * meanwhile, instead of GTK tearing down and building again
+       * ~200 rows of eleven cells (60-130 ms each way at a million). */
+      clt_growing_model_set_hold_empty (self->growing, TRUE);
       g_signal_connect_object (self->growing, "notify::complete",
                                G_CALLBACK (on_growing_complete_notify_cb), self, G_CONNECT_SWAPPED);
       selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->growing)));

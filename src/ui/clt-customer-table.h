@@ -20,7 +20,9 @@ G_DECLARE_FINAL_TYPE (CltCustomerTable, clt_customer_table, CLT, CUSTOMER_TABLE,
  * CltCustomerList (a click selects one row, Ctrl and Shift more; Enter
  * and a double click open the row). Column headers sort through the
  * store: a header click changes the list's query (sort key and
- * direction), never a GtkSortListModel.
+ * direction), never a GtkSortListModel. While the list is empty the view
+ * keeps its last rows: show something else
+ * in its place then, as the window does.
  *
  * Properties: "list" (CltCustomerList, nullable), "sort-key" (CltSortKey)
  * and "sort-direction" (CltSortDirection): setting them sorts the view as a

@@ -669,6 +669,69 @@ test_query_change_back (void)
   g_assert_finalize_object (g_steal_pointer (&list));
 }
 
+/* A search without matches, then one with: the rows held meanwhile (a
+ * view that kept them, CltGrowingModel's hold) are the objects at their
+ * positions again, refilled, and rows nobody held are new. */
+static void
+test_empty_count_keeps_held_rows (void)
+{
+  g_autoptr(FakeStore) store = fake_store_new (250);
+  g_autoptr(CltQuery) all = clt_query_new ();
+  g_autoptr(CltQuery) none = create_query ("zzz", CLT_SORT_KEY_NUMBER, CLT_SORT_ASCENDING);
+  g_autoptr(CltQuery) meyer = create_query ("Meyer", CLT_SORT_KEY_NUMBER, CLT_SORT_ASCENDING);
+  g_autoptr(CltCustomerList) list = NULL;
+  g_autoptr(CltCustomer) first = NULL;
+  g_autoptr(CltCustomer) second_page = NULL;
+  g_autoptr(CltCustomer) again = NULL;
+  g_autofree char *first_id = NULL;
+  Recorder recorder;
+
+  list = clt_customer_list_new (CLT_STORE (store));
+  recorder_init (&recorder, list);
+  run_until_idle ();
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  second_page = g_list_model_get_item (G_LIST_MODEL (list), 120);
+  touch (list, 220);
+  run_until_idle ();
+  first_id = g_strdup (clt_customer_get_id (first));
+  recorder_reset (&recorder);
+
+  clt_customer_list_set_query (list, none);
+  run_until_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  g_assert_cmpuint (recorder.changes->len, ==, 1);
+  g_assert_false (clt_customer_list_get_loading (list));
+
+  /* Every fifth customer is a Meyer: 50 rows, so the page of row 120
+   * stays aside for good. */
+  clt_customer_list_set_query (list, meyer);
+  run_until_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 50);
+  again = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_true (again == first);
+  g_assert_true (clt_customer_get_loaded (first));
+  g_assert_true (g_str_has_prefix (clt_customer_get_last_name (first), "Meyer "));
+  g_clear_object (&again);
+
+  clt_customer_list_set_query (list, all);
+  run_until_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 250);
+  again = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_true (again == first);
+  g_assert_cmpstr (clt_customer_get_id (first), ==, first_id);
+  g_clear_object (&again);
+  again = g_list_model_get_item (G_LIST_MODEL (list), 120);
+  g_assert_true (again != second_page);
+  g_clear_object (&again);
+  run_until_idle ();
+  g_assert_false (clt_customer_list_get_loading (list));
+
+  recorder_clear (&recorder);
+  g_clear_object (&first);
+  g_clear_object (&second_page);
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
 /* What GTK 4.8 does with a change, roughly: it fetches the added items
  * that fall into its window of drawn rows (here the first 200). A
  * signal that removes and adds at once makes it fetch every added item,
@@ -1044,6 +1107,7 @@ main (int   argc,
   g_test_add_func ("/clt/customer-list/placeholders", test_placeholders);
   g_test_add_func ("/clt/customer-list/query-change", test_query_change);
   g_test_add_func ("/clt/customer-list/query-change-back", test_query_change_back);
+  g_test_add_func ("/clt/customer-list/empty-count-keeps-held-rows", test_empty_count_keeps_held_rows);
   g_test_add_func ("/clt/customer-list/first-page-with-count", test_first_page_with_count);
   g_test_add_func ("/clt/customer-list/visible-end", test_visible_end);
   g_test_add_func ("/clt/customer-list/large-pages", test_large_pages);

@@ -220,6 +220,55 @@ test_passes_changes (void)
   watcher_clear (&watcher);
 }
 
+/* With hold-empty, an emptied model keeps its prefix (a view hidden
+ * meanwhile keeps its rows); rows back at their places are signalled
+ * as the difference at the end only. A held position asked for gives a
+ * placeholder, and then the whole prefix is replaced on release. */
+static void
+test_holds_empty (void)
+{
+  g_autoptr(GListStore) store = store_new (50);
+  Watcher watcher = { 0 };
+  g_autoptr(CltGrowingModel) growing = growing_new (store, &watcher);
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GObject) placeholder = NULL;
+
+  clt_growing_model_set_hold_empty (growing, TRUE);
+  while (clt_growing_model_step (growing))
+    ;
+  g_array_set_size (watcher.changes, 0);
+  for (guint i = 0; i < 20; i++)
+    g_ptr_array_add (kept, g_list_model_get_item (G_LIST_MODEL (store), i));
+
+  /* Emptied: nothing goes out. */
+  g_list_store_remove_all (store);
+  g_assert_cmpuint (watcher.changes->len, ==, 0);
+  g_assert_true (clt_growing_model_get_holding (growing));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (growing)), ==, 50);
+  g_assert_true (clt_growing_model_get_complete (growing));
+  g_assert_false (clt_growing_model_step (growing));
+
+  /* The first rows back, the same objects: the rest goes. */
+  g_list_store_splice (store, 0, 0, kept->pdata, kept->len);
+  g_assert_false (clt_growing_model_get_holding (growing));
+  g_assert_cmpuint (watcher.changes->len, ==, 3);
+  assert_change (&watcher, 0, 20, 30, 0);
+  assert_prefix (&watcher, store);
+  g_assert_true (clt_growing_model_get_complete (growing));
+
+  /* Emptied again, and a held position asked for. */
+  g_list_store_remove_all (store);
+  placeholder = g_list_model_get_item (G_LIST_MODEL (growing), 3);
+  g_assert_nonnull (placeholder);
+  g_assert_true (G_OBJECT_TYPE (placeholder) == G_TYPE_OBJECT);
+  g_assert_false (g_ptr_array_find (kept, placeholder, NULL));
+  store_add (store, 0, 10);
+  assert_change (&watcher, 1, 0, 20, 10);
+  assert_prefix (&watcher, store);
+
+  watcher_clear (&watcher);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -228,6 +277,7 @@ main (int   argc,
 
   g_test_add_func ("/clt/growing-model/grows-in-steps", test_grows_in_steps);
   g_test_add_func ("/clt/growing-model/passes-changes", test_passes_changes);
+  g_test_add_func ("/clt/growing-model/holds-empty", test_holds_empty);
 
   return g_test_run ();
 }

@@ -110,6 +110,83 @@ test_growth_waits_for_store (void)
   gtk_window_destroy (window);
 }
 
+static void
+on_view_items_changed_cb (GListModel *model,
+                          guint       position,
+                          guint       removed,
+                          guint       added,
+                          guint      *n_removed)
+{
+  *n_removed += removed;
+}
+
+static gboolean
+list_settled (gpointer data)
+{
+  Sizes *sizes = data;
+
+  return list_has (data) && !clt_customer_list_get_loading (sizes->list);
+}
+
+/* A search without matches (the window shows its "no results" page in
+ * the table's place), then cleared: the view keeps its rows throughout,
+ * and GTK its row widgets, which show the customers again. */
+static void
+test_empty_search_keeps_rows (void)
+{
+  g_autoptr(FakeStore) store = fake_store_new (N_CUSTOMERS);
+  g_autoptr(CltCustomerList) list = clt_customer_list_new (CLT_STORE (store));
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  CltCustomerTable *table = CLT_CUSTOMER_TABLE (clt_customer_table_new ());
+  GtkWidget *view = GTK_WIDGET (clt_customer_table_get_column_view (table));
+  Sizes sizes = { table, list, N_CUSTOMERS };
+  GtkWidget *cell;
+  GtkWidget *again;
+  guint n_removed = 0;
+
+  clt_customer_table_set_list (table, list);
+  gtk_window_set_default_size (window, 1000, 700);
+  gtk_window_set_child (window, GTK_WIDGET (table));
+  gtk_window_present (window);
+  wait_until (view_has_all, &sizes, "all customers in the view");
+  run_for (100);
+
+  cell = gtk_widget_pick (view, 200, 300, GTK_PICK_DEFAULT);
+  g_assert_nonnull (cell);
+  g_assert_true (cell != view);
+  g_object_add_weak_pointer (G_OBJECT (cell), (gpointer *) &cell);
+  g_signal_connect (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)), "items-changed",
+                    G_CALLBACK (on_view_items_changed_cb), &n_removed);
+
+  set_search (list, "zzz");
+  sizes.n = 0;
+  wait_until (list_settled, &sizes, "the search without matches");
+  run_for (100);
+  g_assert_cmpuint (view_n_items (table), ==, N_CUSTOMERS);
+
+  set_search (list, "");
+  sizes.n = N_CUSTOMERS;
+  wait_until (list_settled, &sizes, "the cleared search");
+  run_for (100);
+
+  g_assert_cmpuint (n_removed, ==, 0);
+  g_assert_nonnull (cell);
+  again = gtk_widget_pick (view, 200, 300, GTK_PICK_DEFAULT);
+  g_assert_true (again == cell);
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autoptr(CltCustomer) customer = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (view))), i);
+
+      g_assert_true (clt_customer_get_loaded (customer));
+      g_assert_true (clt_customer_list_is_current (list, i));
+    }
+
+  g_object_remove_weak_pointer (G_OBJECT (cell), (gpointer *) &cell);
+  g_signal_handlers_disconnect_by_func (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)),
+                                        on_view_items_changed_cb, &n_removed);
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -117,6 +194,7 @@ main (int   argc,
   ui_test_init (&argc, &argv);
 
   g_test_add_func ("/clt/table-growth/waits-for-store", test_growth_waits_for_store);
+  g_test_add_func ("/clt/table-growth/empty-search-keeps-rows", test_empty_search_keeps_rows);
 
   return g_test_run ();
 }
