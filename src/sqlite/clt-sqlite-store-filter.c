@@ -310,7 +310,7 @@ filter_init (Filter    *filter,
       g_clear_pointer (&filter->fast_count_sql, g_free);
       g_clear_pointer (&filter->fast_count_param, g_free);
     }
-  if (rowset == NULL)
+  if (rowset == NULL || !rowset_holds_fields (rowset))
     filter_add_fields (filter, conditions, dense);
 
   switch (clt_query_get_status (query))
@@ -349,7 +349,12 @@ filter_init (Filter    *filter,
                          " AND c.pk IN (SELECT customer_pk FROM customer_groups"
                          " WHERE group_code = ?)");
       filter_add_text (filter, clt_query_get_group (query));
-      if (!filter->has_text && !filter->has_fields && filter->fast_count_sql == NULL)
+    }
+  /* A rowset that leaves the field conditions out holds the group. */
+  if (clt_query_get_group (query)[0] != '\0' && (rowset == NULL || !rowset_holds_fields (rowset)))
+    {
+      if (rowset == NULL && !filter->has_text && !filter->has_fields &&
+          filter->fast_count_sql == NULL)
         {
           filter->fast_count_sql = g_strdup ("SELECT ifnull ((SELECT n FROM customer_group_counts"
                                              " WHERE group_code = ?), 0)");

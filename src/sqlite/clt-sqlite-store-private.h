@@ -184,6 +184,8 @@ G_GNUC_INTERNAL Rowset *rowset_ref (Rowset *rowset);
 G_GNUC_INTERNAL void rowset_unref (Rowset *rowset);
 G_GNUC_INTERNAL guint rowset_get_length (Rowset *rowset);
 G_GNUC_INTERNAL const char *rowset_get_key (Rowset *rowset);
+G_GNUC_INTERNAL gboolean rowset_holds_fields (Rowset *rowset);
+G_GNUC_INTERNAL void rowset_set_holds_fields (Rowset *rowset, gboolean holds_fields);
 G_GNUC_INTERNAL const char *rowset_get_json (Rowset *rowset);
 G_GNUC_INTERNAL void reader_add_rowset_function (Reader *reader);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Rowset, rowset_unref)

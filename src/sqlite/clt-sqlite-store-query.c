@@ -281,7 +281,8 @@ count_query (CltSqliteStore *self,
   int rc;
 
   /* The rowset holds every condition: its length is the count. */
-  if (rowset != NULL && walk == NULL && !hide_pending && only_set_filters (query))
+  if (rowset != NULL && walk == NULL && !hide_pending && only_set_filters (query) &&
+      (conditions == NULL || rowset_holds_fields (rowset)))
     {
       *count = rowset_get_length (rowset);
       return TRUE;
@@ -633,14 +634,15 @@ reader_prefix_count (CltSqliteStore  *self,
 /* How many members of @group have a value of @condition's yes/no or
  * choice field in its range (customer_group_field_counts, schema 9), and
  * the lengths of the two lists a rowset would read: the group's members
- * and the customers with a value in range. */
+ * (@n_members) and the customers with a value in range (@n_values). */
 static gboolean
 reader_pair_count (CltSqliteStore  *self,
                    Reader          *reader,
                    const char      *group,
                    FieldCondition  *condition,
                    gint64          *count,
-                   gint64          *n_listed,
+                   gint64          *n_members,
+                   gint64          *n_values,
                    GError         **error)
 {
   static const char * const ops[] = {
@@ -653,8 +655,8 @@ reader_pair_count (CltSqliteStore  *self,
   g_autofree char *sql = g_strconcat ("SELECT (SELECT ifnull (sum (n), 0) FROM customer_group_field_counts"
                                       "  WHERE group_code = ?1 AND field_key = ?2 AND sort_key", op, "),"
                                       " ifnull ((SELECT n FROM customer_group_counts"
-                                      "  WHERE group_code = ?1), 0)"
-                                      " + (SELECT ifnull (sum (n), 0) FROM customer_field_counts"
+                                      "  WHERE group_code = ?1), 0),"
+                                      " (SELECT ifnull (sum (n), 0) FROM customer_field_counts"
                                       "  WHERE field_key = ?2 AND sort_key", op, ")",
                                       NULL);
   g_autoptr(ReaderStmt) stmt = reader_prepare (self, reader, sql, error);
@@ -669,7 +671,8 @@ reader_pair_count (CltSqliteStore  *self,
   if (!reader_step_row (self, reader, stmt, error))
     return FALSE;
   *count = sqlite3_column_int64 (stmt, 0);
-  *n_listed = sqlite3_column_int64 (stmt, 1);
+  *n_members = sqlite3_column_int64 (stmt, 1);
+  *n_values = sqlite3_column_int64 (stmt, 2);
   return TRUE;
 }
 
@@ -710,9 +713,10 @@ reader_few_values (CltSqliteStore  *self,
 
 /* The rowset of @query's set conditions, when it has the full-text
  * query or more than one of them (unless a group and a yes/no or choice
- * value are walked, see below), or is a lone short word or custom field
- * condition of at most @short_limit matches; else NULL (a lone group,
- * or a lone word or field condition of more matches, is counted from
+ * value are walked, see below; or the group's members alone), or is a
+ * lone short word or custom field condition of at most @short_limit
+ * matches, or a lone group of few members for the rows walked; else NULL
+ * (a lone group, word or field condition of more matches is counted from
  * kept counts and tested by a lookup). Kept per reader while nothing is
  * committed. */
 static gboolean
@@ -722,6 +726,7 @@ reader_rowset (CltSqliteStore  *self,
                GPtrArray       *conditions,
                gint64           short_limit,
                double           walk_rows,
+               gint64           n_total,
                Rowset         **out,
                GError         **error)
 {
@@ -737,6 +742,7 @@ reader_rowset (CltSqliteStore  *self,
   g_auto(GStrv) words = NULL;
   g_autofree char *match = NULL;
   const char *group = clt_query_get_group (query);
+  gboolean holds_fields = TRUE;
   Rowset *rowset;
   guint n_words = 0;
 
@@ -810,23 +816,44 @@ reader_rowset (CltSqliteStore  *self,
    * the members' index (at a million customers, "Newsletter" and a
    * "yes": 800 rows walked, 10 ms, where collecting read 750,000
    * entries, 127 ms; "VIP" and a choice of five: 16,700 rows walked,
-   * 115 ms, against 230,000 entries collected, 49 ms). @walk_rows:
-   * offset + limit times every listed customer, or < 0 when the kept
-   * counts cannot give the total. */
+   * 115 ms, against 230,000 entries collected, 49 ms). Between the two,
+   * the rowset may hold the group's members alone, the walk testing the
+   * value by a lookup only for the rows in the group (a row walked
+   * costs about 1.5 entries then): "VIP" and a choice of five collects
+   * 30,000 members, walks 16,700 rows and looks up 500 of them.
+   * @walk_rows: offset + limit times every listed customer (@n_total),
+   * or < 0 when the kept counts cannot give the total. */
   if (match == NULL && short_words->len == 0 && group[0] != '\0' && conditions != NULL &&
       conditions->len == 1 && walk_rows >= 0 &&
       ((FieldCondition *) g_ptr_array_index (conditions, 0))->paired)
     {
       FieldCondition *condition = g_ptr_array_index (conditions, 0);
       gint64 n_matches = 0;
-      gint64 n_listed = 0;
+      gint64 n_members = 0;
+      gint64 n_values = 0;
       double walked;
+      double two_lookups;
+      double members_only;
 
-      if (!reader_pair_count (self, reader, group, condition, &n_matches, &n_listed, error))
+      if (!reader_pair_count (self, reader, group, condition, &n_matches, &n_members, &n_values,
+                              error))
         return FALSE;
       walked = walk_rows / (double) MAX (n_matches, 1);
-      if (walked < 4.0 * (double) n_matches && 25.0 * walked < (double) n_listed)
+      two_lookups = walked < 4.0 * (double) n_matches ? 25.0 * walked : G_MAXDOUBLE;
+      members_only = walked < 10.0 * (double) n_matches
+                     ? (double) n_members + 1.5 * walked
+                       + 25.0 * walked * (double) n_members / (double) MAX (n_total, 1)
+                     : G_MAXDOUBLE;
+      if (two_lookups < members_only && two_lookups < (double) (n_members + n_values))
         return TRUE;
+      if (members_only < (double) (n_members + n_values))
+        {
+          /* The group's source alone, first among the sources. */
+          g_ptr_array_set_size (sources, 1);
+          g_string_truncate (key, 0);
+          rowset_key_append (key, 'g', g_variant_new_string (group));
+          holds_fields = FALSE;
+        }
     }
 
   if (match == NULL && sources->len == 1 && short_words->len == 1)
@@ -855,7 +882,26 @@ reader_rowset (CltSqliteStore  *self,
       if (n_matches > short_limit)
         return TRUE;
     }
-  else if (match == NULL && sources->len < 2)
+  else if (match == NULL && sources->len == 1 && group[0] != '\0' && conditions == NULL &&
+           walk_rows >= 0)
+    {
+      gint64 n_members = 0;
+      double walked;
+
+      /* A lone group, by the same measure: its members collected once
+       * against a lookup in its index per row walked ("VIP", 30,000 of
+       * a million customers: 3,300 rows walked for a first page, each a
+       * random page of the members' index). */
+      if (!rowset_source_count (self, reader, g_ptr_array_index (sources, 0), &n_members))
+        return TRUE;
+      walked = walk_rows / (double) MAX (n_members, 1);
+      if (walked >= 10.0 * (double) n_members ||
+          (double) n_members + 1.5 * walked >= 25.0 * walked)
+        return TRUE;
+      /* The same rowset as the group's above, under the same key. */
+      holds_fields = FALSE;
+    }
+  else if (match == NULL && sources->len < 2 && holds_fields)
     return TRUE;
 
   reader_check_version (reader);
@@ -865,6 +911,9 @@ reader_rowset (CltSqliteStore  *self,
       rowset = rowset_collect (self, reader, key->str, sources, error);
       if (rowset == NULL)
         return FALSE;
+      /* Its key says which: a group's key alone is the rowset of its
+       * members, never one of field conditions too. */
+      rowset_set_holds_fields (rowset, holds_fields);
       if (g_hash_table_size (reader->rowsets) >= MAX_ROWSETS ||
           cached_pks (reader) + rowset_get_length (rowset) > MAX_ROWSET_PKS)
         g_hash_table_remove_all (reader->rowsets);
@@ -969,8 +1018,8 @@ list_customers_read (CltSqliteStore *self,
       !(sort_field[0] != '\0' && conditions_on_field (conditions, sort_field)))
     walk_rows = (double) (data->offset + data->limit) * (double) n_total;
 
-  if (!reader_rowset (self, reader, data->query, conditions, short_limit, walk_rows, &rowset,
-                      error))
+  if (!reader_rowset (self, reader, data->query, conditions, short_limit, walk_rows, n_total,
+                      &rowset, error))
     {
       sqlite3_exec (reader->db, "COMMIT", NULL, NULL, NULL);
       return FALSE;

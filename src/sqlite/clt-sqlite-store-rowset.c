@@ -21,9 +21,10 @@
 
 struct _Rowset
 {
-  char   *key;
-  GArray *pks;    /* gint64, ascending */
-  char   *json;   /* the pks as a JSON array, made when first asked */
+  char     *key;
+  GArray   *pks;           /* gint64, ascending */
+  char     *json;          /* the pks as a JSON array, made when first asked */
+  gboolean  holds_fields;  /* the query's custom field conditions are in it */
 };
 
 /* What one source's rowids go into: @out_pks, or the bits of @out_bits
@@ -114,6 +115,22 @@ guint
 rowset_get_length (Rowset *rowset)
 {
   return rowset->pks->len;
+}
+
+/* Whether the rowset holds the custom field conditions of its query as
+ * well as its text and group; TRUE unless rowset_set_holds_fields ()
+ * said otherwise. */
+gboolean
+rowset_holds_fields (Rowset *rowset)
+{
+  return rowset->holds_fields;
+}
+
+void
+rowset_set_holds_fields (Rowset   *rowset,
+                         gboolean  holds_fields)
+{
+  rowset->holds_fields = holds_fields;
 }
 
 const char *
@@ -505,6 +522,7 @@ rowset_collect (CltSqliteStore  *self,
 
   rowset = g_rc_box_new0 (Rowset);
   rowset->key = g_strdup (key);
+  rowset->holds_fields = TRUE;
   rowset->pks = g_steal_pointer (&pks);
   return rowset;
 }

@@ -1060,6 +1060,9 @@ test_combined_filters (Fixture       *fixture,
   } cases[] = {
     { NULL, "vip", { "flag" }, { CLT_FIELD_MATCH_EQUALS }, { "true" }, FALSE },
     { NULL, "newsletter", { "num" }, { CLT_FIELD_MATCH_AT_LEAST }, { "50" }, FALSE },
+    /* Small pages of it collect the group alone and look the value up
+     * along the walk for its members. */
+    { NULL, "newsletter", { "flag" }, { CLT_FIELD_MATCH_EQUALS }, { "true" }, FALSE },
     { "m", "newsletter", { NULL }, { 0 }, { NULL }, FALSE },
     { "an", NULL, { "flag" }, { CLT_FIELD_MATCH_EQUALS }, { "false" }, FALSE },
     { "mar", "newsletter", { NULL }, { 0 }, { NULL }, FALSE },
