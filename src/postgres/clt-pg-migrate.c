@@ -15,6 +15,7 @@
 #include "clt-error.h"
 #include "clt-pg-conn.h"
 #include "clt-pg-migrate.h"
+#include "clt-pg-schema.h"
 #include "clt-pg-store.h"
 #include "clt-sqlite-store.h"
 
@@ -285,6 +286,9 @@ deferred_clear (Deferred *deferred)
 /* The trigger that keeps customer_prefixes (clt-pg-schema.c), and the
  * same rows for all customers at once. */
 #define PREFIX_TRIGGER "customer_prefixes_write"
+/* The trigger that keeps customer_page_fields as values are inserted
+ * (clt-pg-schema.c): filled for all customers at once instead. */
+#define PAGE_FIELDS_TRIGGER "customer_page_fields_insert"
 static const char fill_prefixes[] =
   "INSERT INTO customer_prefixes (prefix, customer_pk)"
   " SELECT x.p, c.pk FROM customers c CROSS JOIN LATERAL"
@@ -377,6 +381,8 @@ defer_schema (PgConn   *db,
           break;
       if (i == deferred->drop->len &&
           pg_exec (db, "ALTER TABLE customers DISABLE TRIGGER " PREFIX_TRIGGER) == PG_OK &&
+          pg_exec (db, "ALTER TABLE customer_field_values DISABLE TRIGGER "
+                       PAGE_FIELDS_TRIGGER) == PG_OK &&
           pg_exec (db, "RELEASE SAVEPOINT defer_schema") == PG_OK)
         return TRUE;
       g_debug ("Copying row by row: %s", pg_errmsg (db));
@@ -408,6 +414,11 @@ remake_schema (PgConn    *db,
     }
   if (pg_exec (db, "ALTER TABLE customers ENABLE TRIGGER " PREFIX_TRIGGER) != PG_OK)
     return set_pg_error (db, "customers", error);
+  /* After the indexes: the values come grouped from their primary key. */
+  if (pg_exec (db, CLT_PG_FILL_PAGE_FIELDS ("")) != PG_OK)
+    return set_pg_error (db, "customer_page_fields", error);
+  if (pg_exec (db, "ALTER TABLE customer_field_values ENABLE TRIGGER " PAGE_FIELDS_TRIGGER) != PG_OK)
+    return set_pg_error (db, "customer_field_values", error);
   return TRUE;
 }
 
