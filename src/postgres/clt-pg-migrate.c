@@ -15,6 +15,7 @@
 #include "clt-error.h"
 #include "clt-pg-conn.h"
 #include "clt-pg-migrate.h"
+#include "clt-pg-schema.h"
 #include "clt-pg-store.h"
 #include "clt-sqlite-store.h"
 
@@ -285,6 +286,11 @@ deferred_clear (Deferred *deferred)
 /* The trigger that keeps customer_prefixes (clt-pg-schema.c), and the
  * same rows for all customers at once. */
 #define PREFIX_TRIGGER "customer_prefixes_write"
+/* The triggers that note customers for customer_page_details as values
+ * and memberships are inserted (clt-pg-schema.c): the table is filled for
+ * all customers at once instead. */
+#define PAGE_FIELDS_TRIGGER "customer_page_fields_insert"
+#define PAGE_GROUPS_TRIGGER "customer_page_groups_insert"
 static const char fill_prefixes[] =
   "INSERT INTO customer_prefixes (prefix, customer_pk)"
   " SELECT x.p, c.pk FROM customers c CROSS JOIN LATERAL"
@@ -352,7 +358,8 @@ read_deferred (PgConn      *db,
   return TRUE;
 }
 
-/* Drops what @deferred remakes, and turns off the prefix trigger. FALSE
+/* Drops what @deferred remakes, and turns off the triggers that keep
+ * customer_prefixes and customer_page_details as rows come in. FALSE
  * (the database as it was, the transaction usable) when the role may
  * not: the copy then goes row by row through them, only slower. */
 static gboolean
@@ -364,7 +371,7 @@ defer_schema (PgConn   *db,
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     g_string_append_printf (names, "%s,", tables[i]);
-  g_string_append (names, "customer_prefixes}");
+  g_string_append (names, "customer_prefixes,customer_page_details}");
 
   if (pg_exec (db, "SAVEPOINT defer_schema") != PG_OK)
     return FALSE;
@@ -377,6 +384,10 @@ defer_schema (PgConn   *db,
           break;
       if (i == deferred->drop->len &&
           pg_exec (db, "ALTER TABLE customers DISABLE TRIGGER " PREFIX_TRIGGER) == PG_OK &&
+          pg_exec (db, "ALTER TABLE customer_field_values DISABLE TRIGGER "
+                       PAGE_FIELDS_TRIGGER) == PG_OK &&
+          pg_exec (db, "ALTER TABLE customer_groups DISABLE TRIGGER "
+                       PAGE_GROUPS_TRIGGER) == PG_OK &&
           pg_exec (db, "RELEASE SAVEPOINT defer_schema") == PG_OK)
         return TRUE;
       g_debug ("Copying row by row: %s", pg_errmsg (db));
@@ -408,6 +419,13 @@ remake_schema (PgConn    *db,
     }
   if (pg_exec (db, "ALTER TABLE customers ENABLE TRIGGER " PREFIX_TRIGGER) != PG_OK)
     return set_pg_error (db, "customers", error);
+  /* After the indexes: the values come grouped from their primary key. */
+  if (pg_exec (db, CLT_PG_FILL_PAGE_DETAILS ("")) != PG_OK)
+    return set_pg_error (db, "customer_page_details", error);
+  if (pg_exec (db, "ALTER TABLE customer_field_values ENABLE TRIGGER " PAGE_FIELDS_TRIGGER) != PG_OK)
+    return set_pg_error (db, "customer_field_values", error);
+  if (pg_exec (db, "ALTER TABLE customer_groups ENABLE TRIGGER " PAGE_GROUPS_TRIGGER) != PG_OK)
+    return set_pg_error (db, "customer_groups", error);
   return TRUE;
 }
 

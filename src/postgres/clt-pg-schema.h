@@ -11,7 +11,23 @@
 
 G_BEGIN_DECLS
 
-#define CLT_PG_SCHEMA_VERSION 3
+#define CLT_PG_SCHEMA_VERSION 4
+
+/* Fills customer_page_details (schema version 4) for the customers whose
+ * pk @where (SQL text, "customer_pk …" or nothing for all) keeps; a row
+ * another transaction wrote meanwhile is brought up to date. */
+#define CLT_PG_FILL_PAGE_DETAILS(where) \
+  "INSERT INTO customer_page_details (customer_pk, groups, fields)" \
+  " SELECT coalesce (f.customer_pk, g.customer_pk), g.groups, f.fields" \
+  " FROM (SELECT customer_pk, string_agg (octet_length (field_key)::text || ':' || field_key" \
+  "         || octet_length (coalesce (value, ''))::text || ':' || coalesce (value, ''), ''" \
+  "         ORDER BY field_key) AS fields" \
+  "       FROM customer_field_values" where " GROUP BY customer_pk) f" \
+  " FULL JOIN (SELECT customer_pk, string_agg (octet_length (group_code)::text || ':' || group_code," \
+  "              '' ORDER BY group_code) AS groups" \
+  "            FROM customer_groups" where " GROUP BY customer_pk) g" \
+  " ON g.customer_pk = f.customer_pk" \
+  " ON CONFLICT (customer_pk) DO UPDATE SET groups = excluded.groups, fields = excluded.fields"
 
 /* The schema version of the database on @db: 0 for an empty database, -1
  * (with @error set) when it holds tables that are not Clientele's. */
@@ -21,6 +37,12 @@ int      clt_pg_schema_read_version (PgConn   *db,
  * the caller's transaction (which holds the migration lock). */
 gboolean clt_pg_schema_migrate      (PgConn   *db,
                                      int       from_version,
+                                     GError  **error);
+/* As clt_pg_schema_migrate (), up to @to_version only (for tests of a
+ * step on the data of the version before). */
+gboolean clt_pg_schema_migrate_to   (PgConn   *db,
+                                     int       from_version,
+                                     int       to_version,
                                      GError  **error);
 
 G_END_DECLS

@@ -820,6 +820,16 @@ list_customers_read (CltPgStore *self,
                            " ORDER BY v.customer_pk IS NULL, v.sort_number %s, v.sort_text %s,"
                            " c.pk %s LIMIT ? OFFSET ?",
                            filter.where->str, dir, dir, dir);
+  else if (!dense)
+    /* Few matches: collected, then sorted. Given the bare condition, the
+     * planner walked the sort index and tested each row even so (its
+     * estimate of a word prefix's matches is a guess): 'anna' at
+     * 1,000,000 customers (9,646 matches), page 11, 571 ms walking
+     * against 26 ms collected (OFFSET 0 keeps the subquery apart). */
+    pks_sql = g_strdup_printf ("SELECT s.pk FROM (SELECT c.pk, %s AS k FROM customers c"
+                               " WHERE c.listed = 1%s OFFSET 0) s"
+                               " ORDER BY s.k %s, s.pk %s LIMIT ? OFFSET ?",
+                               sort_columns[key], filter.where->str, dir, dir);
   else
     pks_sql = g_strdup_printf ("SELECT c.pk FROM customers c"
                            " WHERE c.listed = 1%s%s%s%s"

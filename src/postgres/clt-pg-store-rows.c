@@ -259,19 +259,16 @@ pgs_select_customers (CltPgStore  *self,
  * key), so that any text survives: a page of 50 customers with some
  * twenty values each was 1,000 rows of a join with custom_fields and a
  * sort, about 4 ms of the database's time, and as many rows to read
- * here. The values come in key order; the fields' order (position, key)
- * and types come from PgFields, read once per snapshot version. */
+ * here. Both texts are kept per customer by the database
+ * (customer_page_details, schema version 4), values in key order; the
+ * fields' order (position, key) and types come from PgFields, read once
+ * per snapshot version. */
 #define PAGE_SQL_FORMAT \
   "SELECT " CUSTOMER_COLUMNS "," \
-  " (SELECT string_agg (octet_length (g.group_code)::text || ':' || g.group_code, ''" \
-  "                     ORDER BY g.group_code)" \
-  "  FROM customer_groups g WHERE g.customer_pk = c.pk)," \
-  " (SELECT string_agg (octet_length (v.field_key)::text || ':' || v.field_key" \
-  "                     || octet_length (coalesce (v.value, ''))::text || ':'" \
-  "                     || coalesce (v.value, ''), '')" \
-  "  FROM customer_field_values v WHERE v.customer_pk = c.pk)" \
+  " d.groups, d.fields" \
   " FROM unnest (ARRAY (%s)) WITH ORDINALITY AS p (pk, i)" \
-  " JOIN customers c ON c.pk = p.pk ORDER BY p.i"
+  " JOIN customers c ON c.pk = p.pk" \
+  " LEFT JOIN customer_page_details d ON d.customer_pk = c.pk ORDER BY p.i"
 
 enum {
   COL_PAGE_GROUPS = COL_VERSION + 1,

@@ -1,0 +1,279 @@
+/* test-pg-schema.c — the PostgreSQL schema's own machinery, on a
+ * throwaway cluster (tests/common/pg-cluster.c): what its triggers keep,
+ * and forward migrations applied to data of the version before.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-pg-schema"
+
+#include "config.h"
+
+#include <locale.h>
+
+#include <libpq-fe.h>
+
+#include "clt-customer.h"
+#include "clt-pg-schema.h"
+#include "clt-pg-store.h"
+#include "clt-query.h"
+
+#include "pg-cluster.h"
+#include "store-test-util.h"
+
+static PgCluster *cluster;
+
+static void
+exec_ok (PGconn     *conn,
+         const char *sql)
+{
+  PGresult *result = PQexec (conn, sql);
+
+  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
+    g_error ("%s: %s", sql, PQresultErrorMessage (result));
+  PQclear (result);
+}
+
+/* @column of customer_page_details of the customer whose id is @id; NULL
+ * when it has no row, or NULL there. */
+static char *
+page_text (PGconn     *conn,
+           const char *column,
+           const char *id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT d.%s FROM customer_page_details d"
+                                          " JOIN customers c ON c.pk = d.customer_pk"
+                                          " WHERE c.id = $1", column);
+  const char *params[] = { id };
+  PGresult *result;
+  char *text = NULL;
+
+  result = PQexecParams (conn, sql, 1, NULL, params, NULL, NULL, 0);
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  g_assert_cmpint (PQntuples (result), <=, 1);
+  if (PQntuples (result) == 1 && !PQgetisnull (result, 0, 0))
+    text = g_strdup (PQgetvalue (result, 0, 0));
+  PQclear (result);
+  return text;
+}
+
+#define page_fields(conn, id) page_text (conn, "fields", id)
+#define page_groups(conn, id) page_text (conn, "groups", id)
+
+/* A database at @version with two custom fields and two customers. */
+static PGconn *
+database_at (int    version,
+             char **conninfo)
+{
+  g_autoptr(GError) error = NULL;
+  PgConn *db;
+  PGconn *conn;
+
+  *conninfo = pg_cluster_create_database (cluster);
+  db = pg_conn_open (*conninfo, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pg_exec (db, "BEGIN"), ==, PG_OK);
+  g_assert_true (clt_pg_schema_migrate_to (db, 0, version, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pg_exec (db, "COMMIT"), ==, PG_OK);
+  pg_conn_close (db);
+
+  conn = PQconnectdb (*conninfo);
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  exec_ok (conn,
+           "INSERT INTO custom_fields (key, label, type) VALUES ('size', 'Size', 0),"
+           " ('shoe', 'Shoe', 1);"
+           "INSERT INTO groups (code, name) VALUES ('vip', 'VIP'), ('b2b', 'B2B');"
+           "INSERT INTO customers (id, number, email, number_key, registered, updated) VALUES"
+           " ('c-1', '1001', 'one@example.org', '1001', 0, 0),"
+           " ('c-2', '1002', 'two@example.org', '1002', 0, 0);");
+  return conn;
+}
+
+static void
+test_page_details_kept (void)
+{
+  g_autofree char *conninfo = NULL;
+  PGconn *conn = database_at (CLT_PG_SCHEMA_VERSION, &conninfo);
+  g_autofree char *fields = NULL;
+
+  /* One statement, two customers' values. */
+  exec_ok (conn,
+           "INSERT INTO customer_field_values (customer_pk, field_key, value)"
+           " SELECT pk, 'size', 'XL' FROM customers UNION ALL"
+           " SELECT pk, 'shoe', '42.5' FROM customers WHERE id = 'c-1'");
+  fields = page_fields (conn, "c-1");
+  g_assert_cmpstr (fields, ==, "4:shoe4:42.54:size2:XL");
+  g_clear_pointer (&fields, g_free);
+  fields = page_fields (conn, "c-2");
+  g_assert_cmpstr (fields, ==, "4:size2:XL");
+  g_clear_pointer (&fields, g_free);
+
+  /* As the store writes them: an upsert, and text of any bytes. */
+  exec_ok (conn,
+           "INSERT INTO customer_field_values (customer_pk, field_key, value)"
+           " SELECT pk, 'size', 'Größe: 3:x' FROM customers WHERE id = 'c-1'"
+           " ON CONFLICT (customer_pk, field_key) DO UPDATE SET value = excluded.value");
+  fields = page_fields (conn, "c-1");
+  g_assert_cmpstr (fields, ==, "4:shoe4:42.54:size12:Größe: 3:x");
+  g_clear_pointer (&fields, g_free);
+
+  /* A NULL value is empty text; a field renamed is renamed here too. */
+  exec_ok (conn,
+           "UPDATE customer_field_values SET value = NULL WHERE field_key = 'shoe';"
+           "UPDATE custom_fields SET key = 'fit' WHERE key = 'size'");
+  fields = page_fields (conn, "c-1");
+  g_assert_cmpstr (fields, ==, "3:fit12:Größe: 3:x4:shoe0:");
+  g_clear_pointer (&fields, g_free);
+
+  /* Several statements in one transaction: the text of its end. */
+  exec_ok (conn,
+           "BEGIN;"
+           "DELETE FROM customer_field_values WHERE field_key = 'fit';"
+           "INSERT INTO customer_field_values (customer_pk, field_key, value)"
+           " SELECT pk, 'fit', 'S' FROM customers WHERE id = 'c-1';"
+           "UPDATE customer_field_values SET value = 'M' WHERE field_key = 'fit';"
+           "COMMIT");
+  fields = page_fields (conn, "c-1");
+  g_assert_cmpstr (fields, ==, "3:fit1:M4:shoe0:");
+  g_clear_pointer (&fields, g_free);
+  fields = page_fields (conn, "c-2");
+  g_assert_null (fields);
+  exec_ok (conn,
+           "INSERT INTO customer_field_values (customer_pk, field_key, value)"
+           " SELECT pk, 'fit', 'L' FROM customers WHERE id = 'c-2'");
+  fields = page_fields (conn, "c-2");
+  g_assert_cmpstr (fields, ==, "3:fit1:L");
+  g_clear_pointer (&fields, g_free);
+  exec_ok (conn, "UPDATE customer_field_values SET value = 'Größe: 3:x' WHERE value = 'M'");
+
+  /* A field deleted takes its values along; no value left, no row. */
+  exec_ok (conn, "DELETE FROM custom_fields WHERE key = 'shoe'");
+  fields = page_fields (conn, "c-1");
+  g_assert_cmpstr (fields, ==, "3:fit12:Größe: 3:x");
+  g_clear_pointer (&fields, g_free);
+  exec_ok (conn, "DELETE FROM customer_field_values WHERE customer_pk = (SELECT pk FROM customers WHERE id = 'c-2')");
+  {
+    PGresult *result = PQexec (conn, "SELECT count(*) FROM customer_page_stale");
+
+    g_assert_cmpstr (PQgetvalue (result, 0, 0), ==, "0");
+    PQclear (result);
+  }
+  fields = page_fields (conn, "c-2");
+  g_assert_null (fields);
+
+  /* Groups likewise, beside the values or alone. */
+  exec_ok (conn,
+           "INSERT INTO customer_groups (customer_pk, group_code)"
+           " SELECT pk, g FROM customers, unnest (ARRAY['vip', 'b2b']) AS g");
+  fields = page_groups (conn, "c-1");
+  g_assert_cmpstr (fields, ==, "3:b2b3:vip");
+  g_clear_pointer (&fields, g_free);
+  fields = page_fields (conn, "c-1");
+  g_assert_cmpstr (fields, ==, "3:fit12:Größe: 3:x");
+  g_clear_pointer (&fields, g_free);
+  exec_ok (conn,
+           "UPDATE groups SET code = 'gold' WHERE code = 'vip';"
+           "DELETE FROM groups WHERE code = 'b2b'");
+  fields = page_groups (conn, "c-2");
+  g_assert_cmpstr (fields, ==, "4:gold");
+  g_clear_pointer (&fields, g_free);
+  g_assert_null (page_fields (conn, "c-2"));
+  exec_ok (conn, "DELETE FROM customer_groups");
+  g_assert_null (page_groups (conn, "c-1"));
+  g_assert_null (page_groups (conn, "c-2"));
+  fields = page_fields (conn, "c-1");
+  g_assert_cmpstr (fields, ==, "3:fit12:Größe: 3:x");
+  g_clear_pointer (&fields, g_free);
+  exec_ok (conn,
+           "INSERT INTO customer_groups (customer_pk, group_code)"
+           " SELECT pk, 'gold' FROM customers");
+
+  /* A customer deleted takes their row along. */
+  exec_ok (conn, "DELETE FROM customers WHERE id = 'c-1'");
+  {
+    PGresult *result = PQexec (conn, "SELECT count(*) FROM customer_page_details");
+
+    g_assert_cmpstr (PQgetvalue (result, 0, 0), ==, "1");
+    PQclear (result);
+  }
+
+  PQfinish (conn);
+}
+
+/* Version 4 fills customer_page_details from the values and memberships
+ * already there: a listed page shows them after the upgrade. */
+static void
+test_page_details_migrated (void)
+{
+  g_autofree char *conninfo = NULL;
+  PGconn *conn = database_at (3, &conninfo);
+  g_autoptr(CltPgStore) store = NULL;
+  g_autoptr(CltQuery) query = clt_query_new ();
+  g_autoptr(GPtrArray) customers = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fields = NULL;
+  guint total = 0;
+
+  exec_ok (conn,
+           "INSERT INTO customer_field_values (customer_pk, field_key, value, sort_text, sort_number)"
+           " SELECT pk, 'size', 'XL', 'xl', NULL FROM customers WHERE id = 'c-2' UNION ALL"
+           " SELECT pk, 'shoe', '42.5', NULL, 42.5 FROM customers WHERE id = 'c-2';"
+           "INSERT INTO customer_groups (customer_pk, group_code)"
+           " SELECT pk, 'vip' FROM customers WHERE id = 'c-1'");
+
+  store = clt_pg_store_new (conninfo, NULL, &error);
+  g_assert_no_error (error);
+  fields = page_fields (conn, "c-2");
+  g_assert_cmpstr (fields, ==, "4:shoe4:42.54:size2:XL");
+
+  customers = sync_list_customers (CLT_STORE (store), query, 0, 50, CLT_LIST_FLAGS_WITH_TOTAL,
+                                   &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (customers->len, ==, 2);
+  g_assert_cmpuint (total, ==, 2);
+  {
+    CltCustomer *customer = g_ptr_array_index (customers, 1);
+    GVariant *values = clt_customer_get_custom_fields (customer);
+    g_autoptr(GVariant) size = NULL;
+    g_autoptr(GVariant) shoe = NULL;
+
+    g_assert_cmpstr (clt_customer_get_id (customer), ==, "c-2");
+    g_assert_nonnull (values);
+    size = g_variant_lookup_value (values, "size", G_VARIANT_TYPE_STRING);
+    shoe = g_variant_lookup_value (values, "shoe", G_VARIANT_TYPE_DOUBLE);
+    g_assert_nonnull (size);
+    g_assert_nonnull (shoe);
+    g_assert_cmpstr (g_variant_get_string (size, NULL), ==, "XL");
+    g_assert_cmpfloat (g_variant_get_double (shoe), ==, 42.5);
+    g_assert_null (clt_customer_get_custom_fields (g_ptr_array_index (customers, 0)));
+    g_assert_cmpstrv (clt_customer_get_groups (g_ptr_array_index (customers, 0)),
+                      ((const char * const[]) { "vip", NULL }));
+  }
+
+  g_clear_pointer (&customers, g_ptr_array_unref);
+  store_unref_and_wait_finalized (CLT_STORE (g_steal_pointer (&store)));
+  PQfinish (conn);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *why_not = NULL;
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  cluster = pg_cluster_get (&why_not);
+  if (cluster == NULL)
+    {
+      g_test_skip (why_not);
+      return g_test_run ();
+    }
+
+  g_test_add_func ("/clt/pg-schema/page-details-kept", test_page_details_kept);
+  g_test_add_func ("/clt/pg-schema/page-details-migrated", test_page_details_migrated);
+
+  return g_test_run ();
+}
