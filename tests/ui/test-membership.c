@@ -316,16 +316,7 @@ group_was_shown (gpointer data)
 static CltCustomer *
 first_customer_without_groups (CltStore *store)
 {
-  g_autoptr(CltQuery) query = clt_query_new ();
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GPtrArray) customers = NULL;
-  g_autoptr(GError) error = NULL;
-
-  clt_store_list_customers_async (store, query, 0, N_SAMPLE, CLT_LIST_FLAGS_NONE, NULL,
-                                  store_result_cb, &result);
-  wait_until (async_done, &result, "the customers");
-  customers = clt_store_list_customers_finish (store, result, NULL, &error);
-  g_assert_no_error (error);
+  g_autoptr(GPtrArray) customers = sync_list_customers (store, N_SAMPLE);
 
   for (guint i = 0; i < customers->len; i++)
     {

@@ -356,19 +356,12 @@ columns_fill (gpointer data)
 static char *
 pick_customer (CltStore *store)
 {
-  g_autoptr(CltQuery) query = clt_query_new ();
+  g_autoptr(GPtrArray) customers = sync_list_customers (store, N_SAMPLE);
   g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GPtrArray) customers = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(CltNote) note = NULL;
   char *best = NULL;
   guint best_addresses = 0;
-
-  clt_store_list_customers_async (store, query, 0, N_SAMPLE, CLT_LIST_FLAGS_NONE, NULL,
-                                  store_result_cb, &result);
-  wait_until (async_done, &result, "the customers");
-  customers = clt_store_list_customers_finish (store, result, NULL, &error);
-  g_assert_no_error (error);
 
   for (guint i = 0; i < customers->len; i++)
     {

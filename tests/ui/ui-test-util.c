@@ -235,19 +235,30 @@ destroy_window_and_store (CltWindow  *window,
 }
 
 /* The first customer @store lists. */
-CltCustomer *
-sync_first_customer (CltStore *store)
+GPtrArray *
+sync_list_customers (CltStore *store,
+                     guint     n)
 {
   g_autoptr(CltQuery) query = clt_query_new ();
   g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GPtrArray) customers = NULL;
   g_autoptr(GError) error = NULL;
+  GPtrArray *customers;
 
-  clt_store_list_customers_async (store, query, 0, 1, CLT_LIST_FLAGS_NONE, NULL,
+  clt_store_list_customers_async (store, query, 0, n, CLT_LIST_FLAGS_NONE, NULL,
                                   store_result_cb, &result);
-  wait_until (async_done, &result, "the first customer");
+  wait_until (async_done, &result, "the customers");
   customers = clt_store_list_customers_finish (store, result, NULL, &error);
   g_assert_no_error (error);
+  g_assert_nonnull (customers);
+
+  return customers;
+}
+
+CltCustomer *
+sync_first_customer (CltStore *store)
+{
+  g_autoptr(GPtrArray) customers = sync_list_customers (store, 1);
+
   g_assert_cmpuint (customers->len, ==, 1);
 
   return g_object_ref (g_ptr_array_index (customers, 0));

@@ -62,6 +62,9 @@ void            destroy_window_and_store (CltWindow   *window,
                                           TempStore   *ts);
 
 /* The store's calls, waited for (failing the test on an error). */
+/* The first @n customers @store lists (by default order); asserts success. */
+GPtrArray      *sync_list_customers  (CltStore        *store,
+                                      guint            n);
 CltCustomer    *sync_first_customer  (CltStore        *store);
 CltCustomer    *sync_get_customer    (CltStore        *store,
                                       const char      *id);
