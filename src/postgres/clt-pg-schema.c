@@ -482,6 +482,19 @@ static const char schema_v4[] =
   "  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION clt_customer_page_refresh ();"
   CLT_PG_FILL_PAGE_DETAILS ("") ";";
 
+/* Version 5: a second index of the number order (the list's default)
+ * holds each customer's search vector too, so that a page of a search with
+ * many matches, walked in that order, tests each row in the index instead
+ * of fetching it from the table: at 1,000,000 customers, 'gmbh' (45,153
+ * matches) page 20 walked 21,167 rows, ~21,000 table pages, 360-470 ms
+ * under load, 33-49 ms in the index; 'mul' (20,404) 730-930 against
+ * 76-102 ms. 233 MB against customers_by_number's 47, which stays for the
+ * plain list: its page anchors walk the whole index, 0.95 s there and
+ * 2.2-3.2 s in this one. */
+static const char schema_v5[] =
+  "CREATE INDEX customers_search_by_number ON customers (listed, number_key, pk)"
+  "  INCLUDE (search_vector);";
+
 /* Forward steps: step N brings version N-1 to N. Append, never edit a
  * step that has shipped. */
 static const CltSqlMigrationStep steps[] = {
@@ -489,6 +502,7 @@ static const CltSqlMigrationStep steps[] = {
   { 2, schema_v2 },
   { 3, schema_v3 },
   { 4, schema_v4 },
+  { 5, schema_v5 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == CLT_PG_SCHEMA_VERSION);

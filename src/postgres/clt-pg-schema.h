@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-#define CLT_PG_SCHEMA_VERSION 4
+#define CLT_PG_SCHEMA_VERSION 5
 
 /* Fills customer_page_details (schema version 4) for the customers whose
  * pk @where (SQL text, "customer_pk …" or nothing for all) keeps; a row

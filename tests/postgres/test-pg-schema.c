@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include <libpq-fe.h>
 
@@ -256,6 +257,60 @@ test_page_details_migrated (void)
   PQfinish (conn);
 }
 
+/* The plan of a page of a search walked in the number order, as the
+ * store asks for one with many matches, the table's alternatives turned
+ * off (two customers would rather be read whole). */
+static char *
+number_walk_plan (PGconn *conn)
+{
+  GString *plan = g_string_new (NULL);
+  PGresult *result;
+
+  exec_ok (conn, "SET enable_seqscan = off; SET enable_bitmapscan = off; SET enable_sort = off");
+  result = PQexec (conn, "EXPLAIN SELECT c.pk FROM customers c"
+                         " WHERE c.listed = 1 AND c.search_vector @@ '(one:*)'::tsquery"
+                         " ORDER BY c.number_key, c.pk LIMIT 50");
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  for (int i = 0; i < PQntuples (result); i++)
+    g_string_append_printf (plan, "%s\n", PQgetvalue (result, i, 0));
+  PQclear (result);
+  return g_string_free (plan, FALSE);
+}
+
+/* Version 5: walking the number order tests each row's search vector in
+ * the index, not in the table. */
+static void
+test_number_walk_in_index (void)
+{
+  g_autofree char *conninfo = NULL;
+  PGconn *conn = database_at (CLT_PG_SCHEMA_VERSION, &conninfo);
+  g_autofree char *plan = number_walk_plan (conn);
+
+  g_assert_nonnull (strstr (plan, "Index Only Scan using customers_search_by_number"));
+  PQfinish (conn);
+}
+
+/* A database of version 4 gets the index when the store opens it. */
+static void
+test_number_walk_in_index_migrated (void)
+{
+  g_autofree char *conninfo = NULL;
+  PGconn *conn = database_at (4, &conninfo);
+  g_autoptr(CltPgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = number_walk_plan (conn);
+  g_autofree char *after = NULL;
+
+  g_assert_null (strstr (before, "Index Only Scan"));
+  store = clt_pg_store_new (conninfo, NULL, &error);
+  g_assert_no_error (error);
+  after = number_walk_plan (conn);
+  g_assert_nonnull (strstr (after, "Index Only Scan using customers_search_by_number"));
+
+  store_unref_and_wait_finalized (CLT_STORE (g_steal_pointer (&store)));
+  PQfinish (conn);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -274,6 +329,9 @@ main (int   argc,
 
   g_test_add_func ("/clt/pg-schema/page-details-kept", test_page_details_kept);
   g_test_add_func ("/clt/pg-schema/page-details-migrated", test_page_details_migrated);
+  g_test_add_func ("/clt/pg-schema/number-walk-in-index", test_number_walk_in_index);
+  g_test_add_func ("/clt/pg-schema/number-walk-in-index-migrated",
+                   test_number_walk_in_index_migrated);
 
   return g_test_run ();
 }
