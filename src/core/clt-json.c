@@ -334,6 +334,71 @@ write_member_name (GString    *out,
   g_string_append_c (out, ':');
 }
 
+/* 2^53: below it every integer is a double, exactly. */
+#define EXACT_INTEGER_LIMIT 9007199254740992.0
+#define MAX_SHORT_DECIMALS  6
+
+/* Writes DIGITS / 10^DECIMALS: "802.3", "0.05", "5.0". */
+static void
+write_scaled (GString *out,
+              guint64  digits,
+              guint    decimals)
+{
+  char buf[32];
+  char *end = buf + sizeof buf;
+  char *p = end;
+
+  for (guint i = 0; i < decimals; i++)
+    {
+      *--p = (char) ('0' + digits % 10);
+      digits /= 10;
+    }
+  if (decimals > 0)
+    *--p = '.';
+  do
+    {
+      *--p = (char) ('0' + digits % 10);
+      digits /= 10;
+    }
+  while (digits > 0);
+  g_string_append_len (out, p, end - p);
+  /* Keep a number with no fraction a double when read back. */
+  if (decimals == 0)
+    g_string_append (out, ".0");
+}
+
+/* A number with up to MAX_SHORT_DECIMALS decimals (the money and the
+ * measures custom fields hold) is written as those digits, "802.3", not
+ * printf's 17 digits "802.29999999999995", at a fraction of the cost:
+ * the text is D / 10^k for an integer D below 2^53, and D / 10^k is the
+ * correctly rounded division of two exact doubles, which is what a reader
+ * (strtod) makes of the text, so the check below proves it reads back as
+ * NUMBER. Anything else goes through g_ascii_dtostr (). */
+static gboolean
+write_short_double (GString *out,
+                    double   number)
+{
+  static const double powers[MAX_SHORT_DECIMALS + 1] = { 1, 10, 100, 1e3, 1e4, 1e5, 1e6 };
+  gboolean negative = signbit (number) != 0;
+  double magnitude = fabs (number);
+
+  for (guint decimals = 0; decimals <= MAX_SHORT_DECIMALS; decimals++)
+    {
+      double scaled = nearbyint (magnitude * powers[decimals]);
+
+      if (scaled >= EXACT_INTEGER_LIMIT)
+        return FALSE;
+      if (scaled / powers[decimals] == magnitude)
+        {
+          if (negative)
+            g_string_append_c (out, '-');
+          write_scaled (out, (guint64) scaled, decimals);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static void
 write_double (GString *out,
               double   number)
@@ -346,6 +411,8 @@ write_double (GString *out,
       g_string_append (out, "null");
       return;
     }
+  if (write_short_double (out, number))
+    return;
 
   g_string_append (out, g_ascii_dtostr (buf, sizeof buf, number));
   /* Keep a number with no fraction a double when read back. */

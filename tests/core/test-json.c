@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "clt-address.h"
@@ -640,6 +641,98 @@ test_text_writer_fields (void)
     }
 }
 
+/* Numbers are written as short as they read back exactly: "802.3", not
+ * "802.29999999999995"; every double reads back as itself. */
+static double
+read_back_number (double      number,
+                  char      **text_out)
+{
+  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE_VARDICT);
+  g_autoptr(CltCustomer) customer = clt_customer_new ();
+  g_autoptr(JsonNode) parsed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  JsonObject *fields;
+  const char *start;
+  gsize length = 0;
+
+  g_variant_builder_add (&builder, "{sv}", "n", g_variant_new_double (number));
+  clt_customer_set_custom_fields (customer, g_variant_builder_end (&builder));
+  text = clt_json_object_to_text (customer, CLT_JSON_FLAGS_NONE, &length);
+  parsed = clt_json_parse (text, length, 32, &error);
+  g_assert_no_error (error);
+  fields = json_object_get_object_member (json_node_get_object (parsed), "customFields");
+  if (text_out != NULL)
+    {
+      start = strstr (text, "\"customFields\":{\"n\":");
+      g_assert_nonnull (start);
+      start += strlen ("\"customFields\":{\"n\":");
+      *text_out = g_strndup (start, strcspn (start, "}"));
+    }
+  return json_object_get_double_member (fields, "n");
+}
+
+static void
+test_text_writer_numbers (void)
+{
+  const struct
+  {
+    double      number;
+    const char *expected;
+  } cases[] = {
+    { 802.3, "802.3" },
+    { -802.3, "-802.3" },
+    { 0.05, "0.05" },
+    { -0.5, "-0.5" },
+    { 5, "5.0" },
+    { 0, "0.0" },
+    { -0.0, "-0.0" },
+    { 1234567.891, "1234567.891" },
+    { 0.000001, "0.000001" },
+    { 4503599627370495.0, "4503599627370495.0" },
+    { 1e20, "1e+20" },
+    { 1.0 / 3, "0.33333333333333331" },
+    { 1e-7, "9.9999999999999995e-08" },
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = NULL;
+      double back = read_back_number (cases[i].number, &text);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+      g_assert_cmpmem (&back, sizeof back, &cases[i].number, sizeof cases[i].number);
+    }
+
+  /* Decimals of every length, and any bit pattern that is a finite double. */
+  for (guint i = 0; i < 20000; i++)
+    {
+      double number;
+
+      if (i % 2 == 0)
+        {
+          static const double powers[] = { 1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8 };
+
+          number = (double) g_rand_int_range (rand, -2000000000, 2000000000)
+                   / powers[g_rand_int_range (rand, 0, G_N_ELEMENTS (powers))];
+        }
+      else
+        {
+          guint64 bits = ((guint64) g_rand_int (rand) << 32) | g_rand_int (rand);
+
+          memcpy (&number, &bits, sizeof number);
+          if (!isfinite (number))
+            continue;
+        }
+      {
+        double back = read_back_number (number, NULL);
+
+        g_assert_cmpmem (&back, sizeof back, &number, sizeof number);
+      }
+    }
+}
+
 /* Dates as g_date_time_format_iso8601 () writes them in UTC, which the
  * text writer no longer calls for years 1 to 9999. */
 static void
@@ -872,6 +965,7 @@ main (int   argc,
   g_test_add_func ("/clt/json/text-writer", test_text_writer);
   g_test_add_func ("/clt/json/text-writer/custom-fields", test_text_writer_fields);
   g_test_add_func ("/clt/json/text-writer/dates", test_text_writer_dates);
+  g_test_add_func ("/clt/json/text-writer/numbers", test_text_writer_numbers);
   g_test_add_func ("/clt/json/read-only-skipped", test_read_only_skipped);
   g_test_add_func ("/clt/json/patch", test_patch);
   g_test_add_func ("/clt/json/changes", test_changes);
