@@ -433,7 +433,6 @@ reader_check_version (Reader *reader)
 
   if (version != reader->data_version)
     {
-      g_hash_table_remove_all (reader->counts);
       g_hash_table_remove_all (reader->anchors);
       g_clear_pointer (&reader->fields, pgs_fields_free);
       reader->data_version = version;
@@ -546,9 +545,49 @@ reader_anchors (CltPgStore *self,
 
 /* }}} */
 
-/* Counts per reader connection, kept while nothing was committed since
- * (clt_data_version): typing a letter and deleting it again, or paging
- * through one query, counts once. */
+/* Counts are kept while nothing was committed since (clt_data_version),
+ * for every reader of the store: typing a letter and deleting it again,
+ * or paging through one query, counts once, whichever connection serves
+ * each request (a search's count is most of its cost: 184 ms warm, 665
+ * cold for 'gmbh' at 1,000,000 customers). A reader whose snapshot is
+ * older than the kept counts' neither reads nor keeps any; a newer one
+ * starts them anew. */
+static gboolean
+shared_count_lookup (CltPgStore *self,
+                     gint64      version,
+                     const char *key,
+                     gint64     *count)
+{
+  gpointer cached = NULL;
+  gboolean found;
+
+  g_mutex_lock (&self->counts_lock);
+  found = version == self->counts_version &&
+          g_hash_table_lookup_extended (self->counts, key, NULL, &cached);
+  g_mutex_unlock (&self->counts_lock);
+  if (found)
+    *count = GPOINTER_TO_SIZE (cached);
+  return found;
+}
+
+static void
+shared_count_keep (CltPgStore *self,
+                   gint64      version,
+                   const char *key,
+                   gint64      count)
+{
+  g_mutex_lock (&self->counts_lock);
+  if (version > self->counts_version ||
+      (version == self->counts_version && g_hash_table_size (self->counts) >= MAX_COUNT_CACHE))
+    {
+      g_hash_table_remove_all (self->counts);
+      self->counts_version = version;
+    }
+  if (version == self->counts_version)
+    g_hash_table_insert (self->counts, g_strdup (key), GSIZE_TO_POINTER (count));
+  g_mutex_unlock (&self->counts_lock);
+}
+
 static gboolean
 count_query (CltPgStore *self,
              Reader         *reader,
@@ -561,16 +600,12 @@ count_query (CltPgStore *self,
   g_autoptr(CltSqlStmt) stmt = NULL;
   g_autofree char *sql = NULL;
   Filter filter;
-  gpointer cached;
   int rc;
 
   filter_init (&filter, query, conditions, FALSE, hide_pending);
 
-  reader_check_version (reader);
-
-  if (g_hash_table_lookup_extended (reader->counts, filter.key->str, NULL, &cached))
+  if (shared_count_lookup (self, reader->snapshot_version, filter.key->str, count))
     {
-      *count = GPOINTER_TO_SIZE (cached);
       filter_clear (&filter);
       return TRUE;
     }
@@ -606,9 +641,7 @@ count_query (CltPgStore *self,
 
   *count = clt_sql_column_int64 (stmt, 0);
 
-  if (g_hash_table_size (reader->counts) >= MAX_COUNT_CACHE)
-    g_hash_table_remove_all (reader->counts);
-  g_hash_table_insert (reader->counts, g_strdup (filter.key->str), GSIZE_TO_POINTER (*count));
+  shared_count_keep (self, reader->snapshot_version, filter.key->str, *count);
   filter_clear (&filter);
 
   return TRUE;

@@ -1,0 +1,164 @@
+/* test-pg-store.c — what CltPgStore keeps beside the database, on a
+ * throwaway cluster (tests/common/pg-cluster.c): the counts its
+ * connections share.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-pg-store"
+
+#include "config.h"
+
+#include <locale.h>
+
+#include <libpq-fe.h>
+
+#include "clt-pg-store-private.h"
+
+#include "pg-cluster.h"
+#include "store-test-util.h"
+
+static PgCluster *cluster;
+
+static void
+exec_ok (PGconn     *conn,
+         const char *sql)
+{
+  PGresult *result = PQexec (conn, sql);
+
+  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
+    g_error ("%s: %s", sql, PQresultErrorMessage (result));
+  PQclear (result);
+}
+
+/* Adds a customer named Anna behind the store's back: the data version
+ * stays, so that what the store kept of it shows. */
+static void
+add_anna (PGconn     *conn,
+          const char *number)
+{
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO customers (id, number, email, number_key,"
+                                          " first_name, first_name_key, registered, updated)"
+                                          " VALUES ('c-%s', '%s', '%s@example.org', '%s',"
+                                          " 'Anna', 'anna', 0, 0)",
+                                          number, number, number, number);
+
+  exec_ok (conn, sql);
+}
+
+/* The total of the search for "anna". */
+static guint
+count_annas (CltPgStore *store)
+{
+  g_autoptr(CltQuery) query = clt_query_new ();
+  g_autoptr(GPtrArray) customers = NULL;
+  g_autoptr(GError) error = NULL;
+  guint total = 0;
+
+  clt_query_set_search_text (query, "anna");
+  customers = sync_list_customers (CLT_STORE (store), query, 0, 50, CLT_LIST_FLAGS_WITH_TOTAL,
+                                   &total, &error);
+  g_assert_no_error (error);
+  return total;
+}
+
+/* Every connection of the pool, taken out of it: the next read opens
+ * one of its own. */
+static GPtrArray *
+hold_connections (CltPgStore *store)
+{
+  GPtrArray *held = g_ptr_array_new ();
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      Reader *reader;
+      guint n_connections;
+
+      while ((reader = g_async_queue_try_pop (store->idle_readers)) != NULL)
+        g_ptr_array_add (held, reader);
+      g_mutex_lock (&store->pool_lock);
+      n_connections = store->n_connections;
+      g_mutex_unlock (&store->pool_lock);
+      if (held->len == n_connections)
+        break;
+      /* The change log's poll has one for a moment. */
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (10 * 1000);
+    }
+  g_assert_cmpuint (held->len, <, PG_POOL_SIZE);
+  return held;
+}
+
+static void
+release_connections (CltPgStore *store,
+                     GPtrArray  *held)
+{
+  for (guint i = 0; i < held->len; i++)
+    pgs_release_reader (store, g_ptr_array_index (held, i));
+  g_ptr_array_unref (held);
+}
+
+/* A count made on one connection serves the reads of the others while
+ * nothing is committed (clt_data_version): a search is counted once, not
+ * once per connection. */
+static void
+test_counts_shared (void)
+{
+  g_autofree char *conninfo = pg_cluster_create_database (cluster);
+  g_autoptr(CltPgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *held;
+  PGconn *conn;
+
+  store = clt_pg_store_new (conninfo, NULL, &error);
+  g_assert_no_error (error);
+  conn = PQconnectdb (conninfo);
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+
+  add_anna (conn, "1001");
+  add_anna (conn, "1002");
+  exec_ok (conn, "UPDATE clt_data_version SET version = version + 1");
+  g_assert_cmpuint (count_annas (store), ==, 2);
+
+  /* Read on a connection that has not counted, the count is the one
+   * kept: the customer added behind the store's back is not in it. */
+  add_anna (conn, "1003");
+  held = hold_connections (store);
+  g_assert_cmpuint (count_annas (store), ==, 2);
+  release_connections (store, held);
+
+  /* A commit moves the data version: counted anew, on any connection. */
+  exec_ok (conn, "UPDATE clt_data_version SET version = version + 1");
+  g_assert_cmpuint (count_annas (store), ==, 3);
+  held = hold_connections (store);
+  add_anna (conn, "1004");
+  g_assert_cmpuint (count_annas (store), ==, 3);
+  release_connections (store, held);
+  exec_ok (conn, "UPDATE clt_data_version SET version = version + 1");
+  g_assert_cmpuint (count_annas (store), ==, 4);
+
+  PQfinish (conn);
+  store_unref_and_wait_finalized (CLT_STORE (g_steal_pointer (&store)));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *why_not = NULL;
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  cluster = pg_cluster_get (&why_not);
+  if (cluster == NULL)
+    {
+      g_test_skip (why_not);
+      return g_test_run ();
+    }
+
+  g_test_add_func ("/clt/pg-store/counts-shared", test_counts_shared);
+
+  return g_test_run ();
+}
