@@ -75,12 +75,9 @@ typedef struct _PgFields PgFields;
 typedef struct
 {
   PgConn     *db;
-  /* Page anchors by filter and order (see clt-pg-store-query.c), valid
-   * while clt_data_version stays the same (every write transaction bumps
-   * it). */
-  GHashTable *anchors;
   /* The custom fields in their order, for a page's values (see
-   * clt-pg-store-rows.c), valid as long as the anchors. */
+   * clt-pg-store-rows.c), valid while clt_data_version stays the same
+   * (every write transaction bumps it). */
   PgFields   *fields;
   gint64      data_version;
   /* What the read's BEGIN asked (pgs_reader_begin ()), in its snapshot:
@@ -106,12 +103,13 @@ struct _CltPgStore
   GMutex       pool_lock;
   guint        n_connections;     /* under pool_lock */
 
-  /* Counts by filter (the key of clt-pg-store-query.c's Filter), shared
-   * by the readers: good for a snapshot of clt_data_version
-   * counts_version, the newest a reader has counted in. */
-  GMutex       counts_lock;
-  GHashTable  *counts;            /* under counts_lock */
-  gint64       counts_version;    /* under counts_lock */
+  /* What the readers share (clt-pg-store-query.c), good for a snapshot
+   * of clt_data_version cache_version, the newest a reader has made any
+   * in: counts by filter, and page anchors by filter and order. */
+  GMutex       cache_lock;
+  GHashTable  *counts;            /* under cache_lock */
+  GHashTable  *anchors;           /* under cache_lock */
+  gint64       cache_version;     /* under cache_lock */
 
   /* LISTEN clt_changes: another instance's commit wakes the poll. */
   PgConn      *listen_db;

@@ -433,10 +433,30 @@ reader_check_version (Reader *reader)
 
   if (version != reader->data_version)
     {
-      g_hash_table_remove_all (reader->anchors);
       g_clear_pointer (&reader->fields, pgs_fields_free);
       reader->data_version = version;
     }
+}
+
+/* Counts and page anchors are kept while nothing was committed since
+ * (clt_data_version), for every reader of the store: each is made once,
+ * whichever connection serves each request (a search's count is most of
+ * its cost: 184 ms warm, 665 cold for 'gmbh' at 1,000,000 customers; the
+ * anchors of one order walk its whole index, ~1 s). A reader whose
+ * snapshot is older than what is kept neither reads nor keeps any; a
+ * newer one starts anew. Called under cache_lock: whether what a reader
+ * of @version made may be kept. */
+static gboolean
+cache_admits (CltPgStore *self,
+              gint64      version)
+{
+  if (version > self->cache_version)
+    {
+      g_hash_table_remove_all (self->counts);
+      g_hash_table_remove_all (self->anchors);
+      self->cache_version = version;
+    }
+  return version == self->cache_version;
 }
 
 /* Page anchors {{{ */
@@ -446,7 +466,8 @@ reader_check_version (Reader *reader)
  * key and pk of every ANCHOR_STRIDEth row of one filter and order, made
  * by one walk of the index; a deep page then starts from the anchor before
  * it ((key, pk) >= anchor, a seek) and skips fewer than ANCHOR_STRIDE
- * rows. They are kept per reader until something is committed. */
+ * rows. They are kept by the store, for all its connections, until something
+ * is committed (cache_admits ()). */
 #define ANCHOR_STRIDE      256
 #define ANCHOR_MIN_OFFSET  (4 * ANCHOR_STRIDE)
 #define MAX_ANCHOR_SETS    16
@@ -485,27 +506,21 @@ column_variant (CltSqlStmt *stmt,
     }
 }
 
-/* The anchors of @filter in the order @key @dir, made when missing. NULL
- * with @error unset: none to be had (the walk was cancelled). */
+/* The anchors of @filter in the order @key @dir, by one walk of its index.
+ * NULL with @error set when the walk failed. */
 static Anchors *
-reader_anchors (CltPgStore *self,
-                Reader         *reader,
-                Filter         *filter,
-                CltSortKey      key,
-                const char     *dir,
-                GError        **error)
+make_anchors (CltPgStore  *self,
+              Reader      *reader,
+              Filter      *filter,
+              CltSortKey   key,
+              const char  *dir,
+              GError     **error)
 {
-  g_autofree char *cache_key = g_strdup_printf ("%s|%d|%s", filter->key->str, key, dir);
   g_autoptr(CltSqlStmt) stmt = NULL;
   g_autofree char *sql = NULL;
   Anchors *anchors;
   gint64 row = 0;
   int rc;
-
-  reader_check_version (reader);
-  anchors = g_hash_table_lookup (reader->anchors, cache_key);
-  if (anchors != NULL)
-    return anchors;
 
   sql = g_strdup_printf ("SELECT %s, c.pk FROM customers c WHERE c.listed = 1%s"
                          " ORDER BY %s %s, c.pk %s",
@@ -535,23 +550,82 @@ reader_anchors (CltPgStore *self,
       pgs_set_db_error (self, error, reader->db, rc);
       return NULL;
     }
-
-  if (g_hash_table_size (reader->anchors) >= MAX_ANCHOR_SETS)
-    g_hash_table_remove_all (reader->anchors);
-  g_hash_table_insert (reader->anchors, g_steal_pointer (&cache_key), anchors);
   return anchors;
 }
 
+/* Picks the anchor at or before @offset from @anchors: its key (NULL for
+ * none, or SQL NULL), pk and offset. */
+static void
+pick_anchor (Anchors   *anchors,
+             guint      offset,
+             GVariant **anchor_key,
+             gint64    *anchor_pk,
+             gint64    *anchor_offset)
+{
+  guint index = offset / ANCHOR_STRIDE;
+  GVariant *found;
+
+  if (anchors->pks->len == 0)
+    return;
+  index = MIN (index, anchors->pks->len - 1);
+  found = g_ptr_array_index (anchors->keys, index);
+  if (found == NULL)
+    return;
+  *anchor_key = g_variant_ref (found);
+  *anchor_pk = g_array_index (anchors->pks, gint64, index);
+  *anchor_offset = (gint64) index * ANCHOR_STRIDE;
+}
+
+/* The anchor of the page at @offset of @filter in the order @key @dir,
+ * the anchors made when the store keeps none for the reader's snapshot.
+ * *@anchor_key stays NULL when there is none to start from (SQL NULL
+ * compares to nothing: such a page walks as before). */
+static gboolean
+find_anchor (CltPgStore  *self,
+             Reader      *reader,
+             Filter      *filter,
+             CltSortKey   key,
+             const char  *dir,
+             guint        offset,
+             GVariant   **anchor_key,
+             gint64      *anchor_pk,
+             gint64      *anchor_offset,
+             GError     **error)
+{
+  g_autofree char *cache_key = g_strdup_printf ("%s|%d|%s", filter->key->str, key, dir);
+  gint64 version = reader->snapshot_version;
+  Anchors *anchors = NULL;
+
+  g_mutex_lock (&self->cache_lock);
+  if (version == self->cache_version)
+    anchors = g_hash_table_lookup (self->anchors, cache_key);
+  if (anchors != NULL)
+    pick_anchor (anchors, offset, anchor_key, anchor_pk, anchor_offset);
+  g_mutex_unlock (&self->cache_lock);
+  if (anchors != NULL)
+    return TRUE;
+
+  anchors = make_anchors (self, reader, filter, key, dir, error);
+  if (anchors == NULL)
+    return FALSE;
+  pick_anchor (anchors, offset, anchor_key, anchor_pk, anchor_offset);
+
+  g_mutex_lock (&self->cache_lock);
+  if (cache_admits (self, version))
+    {
+      if (g_hash_table_size (self->anchors) >= MAX_ANCHOR_SETS)
+        g_hash_table_remove_all (self->anchors);
+      g_hash_table_insert (self->anchors, g_steal_pointer (&cache_key), g_steal_pointer (&anchors));
+    }
+  g_mutex_unlock (&self->cache_lock);
+  g_clear_pointer (&anchors, pgs_anchors_free);
+  return TRUE;
+}
 
 /* }}} */
 
-/* Counts are kept while nothing was committed since (clt_data_version),
- * for every reader of the store: typing a letter and deleting it again,
- * or paging through one query, counts once, whichever connection serves
- * each request (a search's count is most of its cost: 184 ms warm, 665
- * cold for 'gmbh' at 1,000,000 customers). A reader whose snapshot is
- * older than the kept counts' neither reads nor keeps any; a newer one
- * starts them anew. */
+/* Counts: typing a letter and deleting it again, or paging through one
+ * query, counts once (see cache_admits ()). */
 static gboolean
 shared_count_lookup (CltPgStore *self,
                      gint64      version,
@@ -561,10 +635,10 @@ shared_count_lookup (CltPgStore *self,
   gpointer cached = NULL;
   gboolean found;
 
-  g_mutex_lock (&self->counts_lock);
-  found = version == self->counts_version &&
+  g_mutex_lock (&self->cache_lock);
+  found = version == self->cache_version &&
           g_hash_table_lookup_extended (self->counts, key, NULL, &cached);
-  g_mutex_unlock (&self->counts_lock);
+  g_mutex_unlock (&self->cache_lock);
   if (found)
     *count = GPOINTER_TO_SIZE (cached);
   return found;
@@ -576,16 +650,14 @@ shared_count_keep (CltPgStore *self,
                    const char *key,
                    gint64      count)
 {
-  g_mutex_lock (&self->counts_lock);
-  if (version > self->counts_version ||
-      (version == self->counts_version && g_hash_table_size (self->counts) >= MAX_COUNT_CACHE))
+  g_mutex_lock (&self->cache_lock);
+  if (cache_admits (self, version))
     {
-      g_hash_table_remove_all (self->counts);
-      self->counts_version = version;
+      if (g_hash_table_size (self->counts) >= MAX_COUNT_CACHE)
+        g_hash_table_remove_all (self->counts);
+      g_hash_table_insert (self->counts, g_strdup (key), GSIZE_TO_POINTER (count));
     }
-  if (version == self->counts_version)
-    g_hash_table_insert (self->counts, g_strdup (key), GSIZE_TO_POINTER (count));
-  g_mutex_unlock (&self->counts_lock);
+  g_mutex_unlock (&self->cache_lock);
 }
 
 static gboolean
@@ -761,7 +833,7 @@ list_customers_read (CltPgStore *self,
   Filter filter;
   gboolean dense = TRUE;
   gint64 total = -1;
-  GVariant *anchor_key = NULL;
+  g_autoptr(GVariant) anchor_key = NULL;
   gint64 anchor_pk = 0;
   gint64 anchor_offset = 0;
   int next_param;
@@ -823,26 +895,12 @@ list_customers_read (CltPgStore *self,
   /* A deep page of a walk along the sort index starts from its anchor. */
   if (sort_field[0] == '\0' && dense && !filter.has_text && data->offset >= ANCHOR_MIN_OFFSET)
     {
-      g_autoptr(GError) anchor_error = NULL;
-      Anchors *anchors = reader_anchors (self, reader, &filter, key, dir, &anchor_error);
-      guint index = data->offset / ANCHOR_STRIDE;
-
-      if (anchor_error != NULL)
+      if (!find_anchor (self, reader, &filter, key, dir, data->offset,
+                        &anchor_key, &anchor_pk, &anchor_offset, error))
         {
-          g_propagate_error (error, g_steal_pointer (&anchor_error));
           filter_clear (&filter);
           return FALSE;
         }
-      if (anchors != NULL && anchors->pks->len > 0)
-        {
-          index = MIN (index, anchors->pks->len - 1);
-          anchor_key = g_ptr_array_index (anchors->keys, index);
-          anchor_pk = g_array_index (anchors->pks, gint64, index);
-          anchor_offset = (gint64) index * ANCHOR_STRIDE;
-        }
-      /* SQL NULL compares to nothing: such a page walks as before. */
-      if (anchor_key == NULL)
-        anchor_offset = 0;
     }
 
   if (sort_field[0] != '\0')

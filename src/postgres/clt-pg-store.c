@@ -149,7 +149,8 @@ clt_pg_store_finalize (GObject *object)
   g_clear_pointer (&self->listen_db, pg_conn_close);
   g_mutex_clear (&self->pool_lock);
   g_clear_pointer (&self->counts, g_hash_table_unref);
-  g_mutex_clear (&self->counts_lock);
+  g_clear_pointer (&self->anchors, g_hash_table_unref);
+  g_mutex_clear (&self->cache_lock);
   g_clear_pointer (&self->conninfo, g_free);
   if (self->password != NULL)
     explicit_bzero (self->password, strlen (self->password));
@@ -245,9 +246,11 @@ static void
 clt_pg_store_init (CltPgStore *self)
 {
   g_mutex_init (&self->pool_lock);
-  g_mutex_init (&self->counts_lock);
+  g_mutex_init (&self->cache_lock);
   self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->counts_version = -1;
+  self->anchors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) pgs_anchors_free);
+  self->cache_version = -1;
   self->idle_readers = g_async_queue_new ();
   self->readers = g_ptr_array_new_with_free_func ((GDestroyNotify) pgs_reader_free);
 }

@@ -1,6 +1,6 @@
 /* test-pg-store.c — what CltPgStore keeps beside the database, on a
- * throwaway cluster (tests/common/pg-cluster.c): the counts its
- * connections share.
+ * throwaway cluster (tests/common/pg-cluster.c): the counts and page
+ * anchors its connections share.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -142,6 +142,73 @@ test_counts_shared (void)
   store_unref_and_wait_finalized (CLT_STORE (g_steal_pointer (&store)));
 }
 
+/* The id of the first customer of the page of 50 at @offset of the plain
+ * list (number order). */
+static char *
+first_on_page (CltPgStore *store,
+               guint       offset)
+{
+  g_autoptr(CltQuery) query = clt_query_new ();
+  g_autoptr(GPtrArray) customers = NULL;
+  g_autoptr(GError) error = NULL;
+  guint total = 0;
+
+  customers = sync_list_customers (CLT_STORE (store), query, offset / 50, 50, CLT_LIST_FLAGS_NONE,
+                                   &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (customers->len, ==, 50);
+  return g_strdup (clt_customer_get_id (g_ptr_array_index (customers, 0)));
+}
+
+/* The anchors of a deep page, made by one connection's walk of the sort
+ * index, serve the others while nothing is committed. */
+static void
+test_anchors_shared (void)
+{
+  g_autofree char *conninfo = pg_cluster_create_database (cluster);
+  g_autoptr(CltPgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *again = NULL;
+  GPtrArray *held;
+  PGconn *conn;
+
+  store = clt_pg_store_new (conninfo, NULL, &error);
+  g_assert_no_error (error);
+  conn = PQconnectdb (conninfo);
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+
+  exec_ok (conn,
+           "INSERT INTO customers (id, number, email, number_key, registered, updated)"
+           " SELECT 'c-' || n, n::text, n || '@example.org', n::text, 0, 0"
+           " FROM generate_series (10000, 11499) AS n;"
+           "UPDATE clt_data_version SET version = version + 1");
+  /* Past the first anchors: the page starts from one. */
+  first = first_on_page (store, 1100);
+  g_assert_cmpstr (first, ==, "c-11100");
+
+  /* Ten customers ahead of everyone, behind the store's back: a
+   * connection that has not walked the index starts from the kept anchor,
+   * made before them. */
+  exec_ok (conn,
+           "INSERT INTO customers (id, number, email, number_key, registered, updated)"
+           " SELECT 'a-' || n, '0' || n, n || '@example.org', '0' || n, 0, 0"
+           " FROM generate_series (1000, 1009) AS n");
+  held = hold_connections (store);
+  again = first_on_page (store, 1100);
+  g_assert_cmpstr (again, ==, "c-11100");
+  release_connections (store, held);
+  g_clear_pointer (&again, g_free);
+
+  /* A commit moves the data version: a new walk, on any connection. */
+  exec_ok (conn, "UPDATE clt_data_version SET version = version + 1");
+  again = first_on_page (store, 1100);
+  g_assert_cmpstr (again, ==, "c-11090");
+
+  PQfinish (conn);
+  store_unref_and_wait_finalized (CLT_STORE (g_steal_pointer (&store)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -159,6 +226,7 @@ main (int   argc,
     }
 
   g_test_add_func ("/clt/pg-store/counts-shared", test_counts_shared);
+  g_test_add_func ("/clt/pg-store/anchors-shared", test_anchors_shared);
 
   return g_test_run ();
 }
