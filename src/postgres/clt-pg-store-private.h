@@ -110,6 +110,10 @@ struct _CltPgStore
   GHashTable  *counts;            /* under cache_lock */
   GHashTable  *anchors;           /* under cache_lock */
   gint64       cache_version;     /* under cache_lock */
+  /* What a reader is making (count or walk) for the others to wait for:
+   * "table|key" → the data version (gint64), under cache_lock. */
+  GHashTable  *making;
+  GCond        cache_made;        /* a making ended */
 
   /* LISTEN clt_changes: another instance's commit wakes the poll. */
   PgConn      *listen_db;

@@ -459,6 +459,71 @@ cache_admits (CltPgStore *self,
   return version == self->cache_version;
 }
 
+/* Under cache_lock: the value of @key kept in @table (counts, anchors)
+ * for a reader of @version. While another reader of that version makes
+ * it, waits for it: one count or walk serves every request that asked
+ * meanwhile (at a cold start, all of the pool's connections asked for
+ * the same). FALSE when the caller is to make it; *@claim is then set
+ * when the others are to wait for the caller, until cache_end_claim (). */
+static gboolean
+cache_lookup (CltPgStore  *self,
+              GHashTable  *table,
+              gint64       version,
+              const char  *key,
+              gpointer    *value,
+              char       **claim)
+{
+  g_autofree char *making_key = g_strdup_printf ("%p|%s", (gpointer) table, key);
+  gint64 *making;
+
+  for (;;)
+    {
+      if (version == self->cache_version && g_hash_table_lookup_extended (table, key, NULL, value))
+        return TRUE;
+      making = g_hash_table_lookup (self->making, making_key);
+      if (making == NULL || *making != version)
+        break;
+      g_cond_wait (&self->cache_made, &self->cache_lock);
+    }
+
+  if (making == NULL && version >= self->cache_version)
+    {
+      g_hash_table_insert (self->making, g_strdup (making_key), g_memdup2 (&version, sizeof version));
+      *claim = g_steal_pointer (&making_key);
+    }
+  return FALSE;
+}
+
+/* Under cache_lock: the caller made what it claimed (or failed to). */
+static void
+cache_end_claim (CltPgStore *self,
+                 char       *claim)
+{
+  if (claim == NULL)
+    return;
+  g_hash_table_remove (self->making, claim);
+  g_free (claim);
+  g_cond_broadcast (&self->cache_made);
+}
+
+/* Under cache_lock: keeps @value, made by a reader of @version, in
+ * @table of at most @max values; FALSE when it is too old to keep. */
+static gboolean
+cache_keep (CltPgStore *self,
+            GHashTable *table,
+            guint       max,
+            gint64      version,
+            const char *key,
+            gpointer    value)
+{
+  if (!cache_admits (self, version))
+    return FALSE;
+  if (g_hash_table_size (table) >= max)
+    g_hash_table_remove_all (table);
+  g_hash_table_insert (table, g_strdup (key), value);
+  return TRUE;
+}
+
 /* Page anchors {{{ */
 
 /* A deep page by OFFSET walks every index entry before it: at a million
@@ -594,129 +659,118 @@ find_anchor (CltPgStore  *self,
 {
   g_autofree char *cache_key = g_strdup_printf ("%s|%d|%s", filter->key->str, key, dir);
   gint64 version = reader->snapshot_version;
-  Anchors *anchors = NULL;
+  gpointer kept = NULL;
+  char *claim = NULL;
+  Anchors *anchors;
+  gboolean found;
+  gboolean made;
 
   g_mutex_lock (&self->cache_lock);
-  if (version == self->cache_version)
-    anchors = g_hash_table_lookup (self->anchors, cache_key);
-  if (anchors != NULL)
-    pick_anchor (anchors, offset, anchor_key, anchor_pk, anchor_offset);
+  found = cache_lookup (self, self->anchors, version, cache_key, &kept, &claim);
+  if (found)
+    pick_anchor (kept, offset, anchor_key, anchor_pk, anchor_offset);
   g_mutex_unlock (&self->cache_lock);
-  if (anchors != NULL)
+  if (found)
     return TRUE;
 
   anchors = make_anchors (self, reader, filter, key, dir, error);
-  if (anchors == NULL)
-    return FALSE;
-  pick_anchor (anchors, offset, anchor_key, anchor_pk, anchor_offset);
+  made = anchors != NULL;
+  if (made)
+    pick_anchor (anchors, offset, anchor_key, anchor_pk, anchor_offset);
 
   g_mutex_lock (&self->cache_lock);
-  if (cache_admits (self, version))
-    {
-      if (g_hash_table_size (self->anchors) >= MAX_ANCHOR_SETS)
-        g_hash_table_remove_all (self->anchors);
-      g_hash_table_insert (self->anchors, g_steal_pointer (&cache_key), g_steal_pointer (&anchors));
-    }
+  if (made && cache_keep (self, self->anchors, MAX_ANCHOR_SETS, version, cache_key, anchors))
+    anchors = NULL;
+  cache_end_claim (self, claim);
   g_mutex_unlock (&self->cache_lock);
   g_clear_pointer (&anchors, pgs_anchors_free);
-  return TRUE;
+  return made;
 }
 
 /* }}} */
 
-/* Counts: typing a letter and deleting it again, or paging through one
- * query, counts once (see cache_admits ()). */
+/* Counts the matches of @filter in the reader's snapshot. */
 static gboolean
-shared_count_lookup (CltPgStore *self,
-                     gint64      version,
-                     const char *key,
-                     gint64     *count)
-{
-  gpointer cached = NULL;
-  gboolean found;
-
-  g_mutex_lock (&self->cache_lock);
-  found = version == self->cache_version &&
-          g_hash_table_lookup_extended (self->counts, key, NULL, &cached);
-  g_mutex_unlock (&self->cache_lock);
-  if (found)
-    *count = GPOINTER_TO_SIZE (cached);
-  return found;
-}
-
-static void
-shared_count_keep (CltPgStore *self,
-                   gint64      version,
-                   const char *key,
-                   gint64      count)
-{
-  g_mutex_lock (&self->cache_lock);
-  if (cache_admits (self, version))
-    {
-      if (g_hash_table_size (self->counts) >= MAX_COUNT_CACHE)
-        g_hash_table_remove_all (self->counts);
-      g_hash_table_insert (self->counts, g_strdup (key), GSIZE_TO_POINTER (count));
-    }
-  g_mutex_unlock (&self->cache_lock);
-}
-
-static gboolean
-count_query (CltPgStore *self,
-             Reader         *reader,
-             CltQuery       *query,
-             GPtrArray      *conditions,
-             gboolean        hide_pending,
-             gint64         *count,
-             GError        **error)
+run_count (CltPgStore  *self,
+           Reader      *reader,
+           Filter      *filter,
+           gint64      *count,
+           GError     **error)
 {
   g_autoptr(CltSqlStmt) stmt = NULL;
   g_autofree char *sql = NULL;
-  Filter filter;
   int rc;
 
-  filter_init (&filter, query, conditions, FALSE, hide_pending);
-
-  if (shared_count_lookup (self, reader->snapshot_version, filter.key->str, count))
-    {
-      filter_clear (&filter);
-      return TRUE;
-    }
-
-  if (filter.fast_count_sql != NULL)
-    sql = g_strdup (filter.fast_count_sql);
-  else if (filter.where->len == 0)
+  if (filter->fast_count_sql != NULL)
+    sql = g_strdup (filter->fast_count_sql);
+  else if (filter->where->len == 0)
     sql = g_strdup ("SELECT (SELECT count(*) FROM customers)"
                     " - (SELECT count(*) FROM customers WHERE anonymized_at IS NOT NULL)");
   else
     sql = g_strdup_printf ("SELECT count(*) FROM customers c WHERE c.listed = 1%s",
-                           filter.where->str);
+                           filter->where->str);
 
   stmt = pgs_prepare (self, reader->db, sql, error);
   if (stmt == NULL)
-    {
-      filter_clear (&filter);
-      return FALSE;
-    }
+    return FALSE;
 
-  if (filter.fast_count_sql != NULL)
-    sql_bind_text (stmt, 1, filter.fast_count_param);
+  if (filter->fast_count_sql != NULL)
+    sql_bind_text (stmt, 1, filter->fast_count_param);
   else
-    bind_params (stmt, filter.params, 1);
+    bind_params (stmt, filter->params, 1);
 
   rc = clt_sql_step (stmt);
   if (rc != CLT_SQL_ROW)
     {
       pgs_set_db_error (self, error, reader->db, rc);
-      filter_clear (&filter);
       return FALSE;
     }
 
   *count = clt_sql_column_int64 (stmt, 0);
+  return TRUE;
+}
 
-  shared_count_keep (self, reader->snapshot_version, filter.key->str, *count);
+/* Counts: typing a letter and deleting it again, or paging through one
+ * query, counts once (see cache_admits ()). */
+static gboolean
+count_query (CltPgStore  *self,
+             Reader      *reader,
+             CltQuery    *query,
+             GPtrArray   *conditions,
+             gboolean     hide_pending,
+             gint64      *count,
+             GError     **error)
+{
+  gint64 version = reader->snapshot_version;
+  gpointer kept = NULL;
+  char *claim = NULL;
+  Filter filter;
+  gboolean found;
+  gboolean made;
+
+  filter_init (&filter, query, conditions, FALSE, hide_pending);
+
+  g_mutex_lock (&self->cache_lock);
+  found = cache_lookup (self, self->counts, version, filter.key->str, &kept, &claim);
+  g_mutex_unlock (&self->cache_lock);
+  if (found)
+    {
+      *count = GPOINTER_TO_SIZE (kept);
+      filter_clear (&filter);
+      return TRUE;
+    }
+
+  made = run_count (self, reader, &filter, count, error);
+
+  g_mutex_lock (&self->cache_lock);
+  if (made)
+    cache_keep (self, self->counts, MAX_COUNT_CACHE, version, filter.key->str,
+                GSIZE_TO_POINTER (*count));
+  cache_end_claim (self, claim);
+  g_mutex_unlock (&self->cache_lock);
   filter_clear (&filter);
 
-  return TRUE;
+  return made;
 }
 
 /* The query's custom field filters, each value read by its field's type

@@ -150,6 +150,8 @@ clt_pg_store_finalize (GObject *object)
   g_mutex_clear (&self->pool_lock);
   g_clear_pointer (&self->counts, g_hash_table_unref);
   g_clear_pointer (&self->anchors, g_hash_table_unref);
+  g_clear_pointer (&self->making, g_hash_table_unref);
+  g_cond_clear (&self->cache_made);
   g_mutex_clear (&self->cache_lock);
   g_clear_pointer (&self->conninfo, g_free);
   if (self->password != NULL)
@@ -251,6 +253,8 @@ clt_pg_store_init (CltPgStore *self)
   self->anchors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify) pgs_anchors_free);
   self->cache_version = -1;
+  self->making = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_cond_init (&self->cache_made);
   self->idle_readers = g_async_queue_new ();
   self->readers = g_ptr_array_new_with_free_func ((GDestroyNotify) pgs_reader_free);
 }

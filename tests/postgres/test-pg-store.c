@@ -1,6 +1,6 @@
 /* test-pg-store.c — what CltPgStore keeps beside the database, on a
  * throwaway cluster (tests/common/pg-cluster.c): the counts and page
- * anchors its connections share.
+ * anchors its connections share, each made once.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdlib.h>
 
 #include <libpq-fe.h>
 
@@ -142,6 +143,92 @@ test_counts_shared (void)
   store_unref_and_wait_finalized (CLT_STORE (g_steal_pointer (&store)));
 }
 
+/* How many connections wait for a lock that @gate holds. */
+static int
+n_waiting_for (PGconn *monitor,
+               PGconn *gate)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM pg_stat_activity"
+                                          " WHERE %d = ANY (pg_blocking_pids (pid))",
+                                          PQbackendPID (gate));
+  PGresult *result = PQexec (monitor, sql);
+  int n;
+
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  n = atoi (PQgetvalue (result, 0, 0));
+  PQclear (result);
+  return n;
+}
+
+/* Requests that ask for the same count at once, on two connections, wait
+ * for one count rather than count twice: the first counts (and waits for
+ * the table, which @gate holds), the second waits for its count. */
+static void
+test_count_made_once (void)
+{
+  g_autofree char *conninfo = pg_cluster_create_database (cluster);
+  g_autoptr(CltPgStore) store = NULL;
+  g_autoptr(CltQuery) query = clt_query_new ();
+  g_autoptr(GAsyncResult) first = NULL;
+  g_autoptr(GAsyncResult) second = NULL;
+  g_autoptr(GPtrArray) customers = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 deadline;
+  guint total = 0;
+  PGconn *conn;
+  PGconn *gate;
+
+  store = clt_pg_store_new (conninfo, NULL, &error);
+  g_assert_no_error (error);
+  conn = PQconnectdb (conninfo);
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  gate = PQconnectdb (conninfo);
+  g_assert_cmpint (PQstatus (gate), ==, CONNECTION_OK);
+  add_anna (conn, "1001");
+  add_anna (conn, "1002");
+  exec_ok (conn, "UPDATE clt_data_version SET version = version + 1");
+
+  exec_ok (gate, "BEGIN; LOCK TABLE customers IN ACCESS EXCLUSIVE MODE");
+  clt_query_set_search_text (query, "anna");
+  clt_store_list_customers_async (CLT_STORE (store), query, 0, 50, CLT_LIST_FLAGS_WITH_TOTAL,
+                                  NULL, store_result_cb, &first);
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (n_waiting_for (conn, gate) == 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (10 * 1000);
+    }
+
+  clt_store_list_customers_async (CLT_STORE (store), query, 0, 50, CLT_LIST_FLAGS_WITH_TOTAL,
+                                  NULL, store_result_cb, &second);
+  /* Counting too, the second would wait for the table within
+   * milliseconds. */
+  deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_assert_cmpint (n_waiting_for (conn, gate), ==, 1);
+      g_usleep (20 * 1000);
+    }
+  exec_ok (gate, "COMMIT");
+
+  customers = clt_store_list_customers_finish (CLT_STORE (store), store_wait (&first), &total,
+                                               &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (total, ==, 2);
+  g_clear_pointer (&customers, g_ptr_array_unref);
+  customers = clt_store_list_customers_finish (CLT_STORE (store), store_wait (&second), &total,
+                                               &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (total, ==, 2);
+
+  /* The results hold the store. */
+  g_clear_object (&first);
+  g_clear_object (&second);
+  PQfinish (gate);
+  PQfinish (conn);
+  store_unref_and_wait_finalized (CLT_STORE (g_steal_pointer (&store)));
+}
+
 /* The id of the first customer of the page of 50 at @offset of the plain
  * list (number order). */
 static char *
@@ -226,6 +313,7 @@ main (int   argc,
     }
 
   g_test_add_func ("/clt/pg-store/counts-shared", test_counts_shared);
+  g_test_add_func ("/clt/pg-store/count-made-once", test_count_made_once);
   g_test_add_func ("/clt/pg-store/anchors-shared", test_anchors_shared);
 
   return g_test_run ();
