@@ -94,7 +94,7 @@ pgs_begin_write (CltPgStore    *self,
   return reader->db;
 }
 
-/* Readers of every instance drop their cached counts and anchors when
+/* Every instance drops the counts and anchors its readers share when
  * clt_data_version moves; the listeners of other instances hear of the
  * changes. */
 static gboolean

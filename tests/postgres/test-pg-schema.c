@@ -400,6 +400,35 @@ test_page_details_concurrent (void)
   PQfinish (conn);
 }
 
+/* A database of version 5 gets the refresh of version 6 when the store
+ * opens it. */
+static void
+test_page_details_concurrent_migrated (void)
+{
+  g_autofree char *conninfo = NULL;
+  PGconn *conn = database_at (5, &conninfo);
+  g_autoptr(CltPgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  store = clt_pg_store_new (conninfo, NULL, &error);
+  g_assert_no_error (error);
+  store_unref_and_wait_finalized (CLT_STORE (g_steal_pointer (&store)));
+
+  commit_both_at_once (conn, conninfo,
+                       "INSERT INTO customer_page_details (customer_pk)"
+                       " SELECT pk FROM customers WHERE id = 'c-1'",
+                       "INSERT INTO customer_groups (customer_pk, group_code)"
+                       " SELECT pk, 'vip' FROM customers WHERE id = 'c-1'",
+                       "INSERT INTO customer_field_values (customer_pk, field_key, value)"
+                       " SELECT pk, 'size', 'XL' FROM customers WHERE id = 'c-1'",
+                       "c-1");
+  text = page_fields (conn, "c-1");
+  g_assert_cmpstr (text, ==, "4:size2:XL");
+
+  PQfinish (conn);
+}
+
 /* Version 4 fills customer_page_details from the values and memberships
  * already there: a listed page shows them after the upgrade. */
 static void
@@ -527,6 +556,8 @@ main (int   argc,
 
   g_test_add_func ("/clt/pg-schema/page-details-kept", test_page_details_kept);
   g_test_add_func ("/clt/pg-schema/page-details-concurrent", test_page_details_concurrent);
+  g_test_add_func ("/clt/pg-schema/page-details-concurrent-migrated",
+                   test_page_details_concurrent_migrated);
   g_test_add_func ("/clt/pg-schema/page-details-migrated", test_page_details_migrated);
   g_test_add_func ("/clt/pg-schema/number-walk-in-index", test_number_walk_in_index);
   g_test_add_func ("/clt/pg-schema/number-walk-in-index-migrated",
