@@ -495,6 +495,46 @@ static const char schema_v5[] =
   "CREATE INDEX customers_search_by_number ON customers (listed, number_key, pk)"
   "  INCLUDE (search_vector);";
 
+/* Version 6: the refresh at commit (version 4) is safe when two
+ * transactions refresh the same customers at once, as writers outside the
+ * store's write lock do (a script, psql, another program): each computed
+ * its texts in a snapshot without the other's changes, and the one that
+ * wrote last kept its own (a customer without a row getting a group from
+ * one and a value from the other kept only one of them). Now a refresh
+ * first makes sure each of its customers has a row (texts NULL: no groups,
+ * no values; a row stays as long as its customer), locks those rows in pk
+ * order, waiting for any other refresh of them to commit, and only then
+ * reads the texts, in a later statement: in READ COMMITTED each statement
+ * of the function has a snapshot of its own, which now holds every commit
+ * of the refreshes before it; any refresh after it waits for its commit
+ * in turn. The locks go in one order, so two refreshes never deadlock on
+ * them. (A REPEATABLE READ or SERIALIZABLE writer fails to serialize
+ * instead, as such writers do.) */
+static const char schema_v6[] =
+  "CREATE OR REPLACE FUNCTION clt_customer_page_refresh () RETURNS trigger LANGUAGE plpgsql AS $$"
+  "DECLARE"
+  "  pks BIGINT[];"
+  "BEGIN"
+  "  IF current_setting ('clientele.page_details_refreshed', true) = 'on' THEN"
+  "    RETURN NULL;"
+  "  END IF;"
+  "  PERFORM set_config ('clientele.page_details_refreshed', 'on', true);"
+  "  WITH noted AS (DELETE FROM customer_page_stale RETURNING customer_pk)"
+  "  SELECT array_agg (DISTINCT customer_pk ORDER BY customer_pk) INTO pks FROM noted;"
+  "  INSERT INTO customer_page_details (customer_pk)"
+  "    SELECT pk FROM customers WHERE pk = ANY (pks) ORDER BY pk"
+  "    ON CONFLICT (customer_pk) DO NOTHING;"
+  "  PERFORM 1 FROM customer_page_details WHERE customer_pk = ANY (pks)"
+  "    ORDER BY customer_pk FOR UPDATE;"
+  "  UPDATE customer_page_details d SET groups = t.groups, fields = t.fields"
+  "    FROM unnest (pks) AS p (pk)"
+  "    LEFT JOIN (" CLT_PG_PAGE_TEXTS (" WHERE customer_pk = ANY (pks)") ")"
+  "      AS t (customer_pk, groups, fields) ON t.customer_pk = p.pk"
+  "    WHERE d.customer_pk = p.pk"
+  "      AND (d.groups, d.fields) IS DISTINCT FROM (t.groups, t.fields);"
+  "  RETURN NULL;"
+  "END $$;";
+
 /* Forward steps: step N brings version N-1 to N. Append, never edit a
  * step that has shipped. */
 static const CltSqlMigrationStep steps[] = {
@@ -503,6 +543,7 @@ static const CltSqlMigrationStep steps[] = {
   { 3, schema_v3 },
   { 4, schema_v4 },
   { 5, schema_v5 },
+  { 6, schema_v6 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == CLT_PG_SCHEMA_VERSION);

@@ -11,13 +11,12 @@
 
 G_BEGIN_DECLS
 
-#define CLT_PG_SCHEMA_VERSION 5
+#define CLT_PG_SCHEMA_VERSION 6
 
-/* Fills customer_page_details (schema version 4) for the customers whose
- * pk @where (SQL text, "customer_pk …" or nothing for all) keeps; a row
- * another transaction wrote meanwhile is brought up to date. */
-#define CLT_PG_FILL_PAGE_DETAILS(where) \
-  "INSERT INTO customer_page_details (customer_pk, groups, fields)" \
+/* The page texts (schema version 4) of the customers whose pk @where
+ * (SQL text, "customer_pk …" or nothing for all) keeps and who have any:
+ * rows of (customer_pk, groups, fields). */
+#define CLT_PG_PAGE_TEXTS(where) \
   " SELECT coalesce (f.customer_pk, g.customer_pk), g.groups, f.fields" \
   " FROM (SELECT customer_pk, string_agg (octet_length (field_key)::text || ':' || field_key" \
   "         || octet_length (coalesce (value, ''))::text || ':' || coalesce (value, ''), ''" \
@@ -26,7 +25,14 @@ G_BEGIN_DECLS
   " FULL JOIN (SELECT customer_pk, string_agg (octet_length (group_code)::text || ':' || group_code," \
   "              '' ORDER BY group_code) AS groups" \
   "            FROM customer_groups" where " GROUP BY customer_pk) g" \
-  " ON g.customer_pk = f.customer_pk" \
+  " ON g.customer_pk = f.customer_pk"
+
+/* Fills customer_page_details with CLT_PG_PAGE_TEXTS (@where), as one
+ * transaction alone on the table does (migrations): the refresh of
+ * concurrent writers is clt_customer_page_refresh (clt-pg-schema.c). */
+#define CLT_PG_FILL_PAGE_DETAILS(where) \
+  "INSERT INTO customer_page_details (customer_pk, groups, fields)" \
+  CLT_PG_PAGE_TEXTS (where) \
   " ON CONFLICT (customer_pk) DO UPDATE SET groups = excluded.groups, fields = excluded.fields"
 
 /* The schema version of the database on @db: 0 for an empty database, -1

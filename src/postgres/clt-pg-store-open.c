@@ -26,8 +26,6 @@ void
 pgs_reader_free (Reader *reader)
 {
   pg_conn_close (reader->db);
-  g_clear_pointer (&reader->counts, g_hash_table_unref);
-  g_clear_pointer (&reader->anchors, g_hash_table_unref);
   g_clear_pointer (&reader->fields, pgs_fields_free);
   g_free (reader);
 }
@@ -38,9 +36,6 @@ reader_new (PgConn *db)
   Reader *reader = g_new0 (Reader, 1);
 
   reader->db = db;
-  reader->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  reader->anchors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                           (GDestroyNotify) pgs_anchors_free);
   reader->data_version = -1;
   return reader;
 }

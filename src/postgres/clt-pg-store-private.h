@@ -61,7 +61,8 @@
 
 G_BEGIN_DECLS
 
-#define MAX_COUNT_CACHE    64
+/* Counts kept (CltPgStore.counts), of one data version. */
+#define MAX_COUNT_CACHE    256
 /* The key of the advisory lock every write holds ("Clte"). */
 #define PG_WRITE_LOCK_KEY  1131181157
 /* How many connections a store opens at most. */
@@ -74,14 +75,9 @@ typedef struct _PgFields PgFields;
 typedef struct
 {
   PgConn     *db;
-  /* Counts by filter, valid while clt_data_version stays the same (every
-   * write transaction bumps it). */
-  GHashTable *counts;
-  /* Page anchors by filter and order (see clt-pg-store-query.c), valid as
-   * long as the counts. */
-  GHashTable *anchors;
   /* The custom fields in their order, for a page's values (see
-   * clt-pg-store-rows.c), valid as long as the counts. */
+   * clt-pg-store-rows.c), valid while clt_data_version stays the same
+   * (every write transaction bumps it). */
   PgFields   *fields;
   gint64      data_version;
   /* What the read's BEGIN asked (pgs_reader_begin ()), in its snapshot:
@@ -106,6 +102,18 @@ struct _CltPgStore
   GPtrArray   *readers;           /* every Reader, for finalize */
   GMutex       pool_lock;
   guint        n_connections;     /* under pool_lock */
+
+  /* What the readers share (clt-pg-store-query.c), good for a snapshot
+   * of clt_data_version cache_version, the newest a reader has made any
+   * in: counts by filter, and page anchors by filter and order. */
+  GMutex       cache_lock;
+  GHashTable  *counts;            /* under cache_lock */
+  GHashTable  *anchors;           /* under cache_lock */
+  gint64       cache_version;     /* under cache_lock */
+  /* What a reader is making (count or walk) for the others to wait for:
+   * "table|key" → the data version (gint64), under cache_lock. */
+  GHashTable  *making;
+  GCond        cache_made;        /* a making ended */
 
   /* LISTEN clt_changes: another instance's commit wakes the poll. */
   PgConn      *listen_db;

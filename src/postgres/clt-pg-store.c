@@ -94,7 +94,7 @@ pgs_begin_write (CltPgStore    *self,
   return reader->db;
 }
 
-/* Readers of every instance drop their cached counts and anchors when
+/* Every instance drops the counts and anchors its readers share when
  * clt_data_version moves; the listeners of other instances hear of the
  * changes. */
 static gboolean
@@ -148,6 +148,11 @@ clt_pg_store_finalize (GObject *object)
   g_clear_pointer (&self->idle_readers, g_async_queue_unref);
   g_clear_pointer (&self->listen_db, pg_conn_close);
   g_mutex_clear (&self->pool_lock);
+  g_clear_pointer (&self->counts, g_hash_table_unref);
+  g_clear_pointer (&self->anchors, g_hash_table_unref);
+  g_clear_pointer (&self->making, g_hash_table_unref);
+  g_cond_clear (&self->cache_made);
+  g_mutex_clear (&self->cache_lock);
   g_clear_pointer (&self->conninfo, g_free);
   if (self->password != NULL)
     explicit_bzero (self->password, strlen (self->password));
@@ -243,6 +248,13 @@ static void
 clt_pg_store_init (CltPgStore *self)
 {
   g_mutex_init (&self->pool_lock);
+  g_mutex_init (&self->cache_lock);
+  self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->anchors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) pgs_anchors_free);
+  self->cache_version = -1;
+  self->making = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_cond_init (&self->cache_made);
   self->idle_readers = g_async_queue_new ();
   self->readers = g_ptr_array_new_with_free_func ((GDestroyNotify) pgs_reader_free);
 }

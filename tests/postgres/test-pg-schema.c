@@ -148,7 +148,7 @@ test_page_details_kept (void)
   g_clear_pointer (&fields, g_free);
   exec_ok (conn, "UPDATE customer_field_values SET value = 'Größe: 3:x' WHERE value = 'M'");
 
-  /* A field deleted takes its values along; no value left, no row. */
+  /* A field deleted takes its values along; no value left, no text. */
   exec_ok (conn, "DELETE FROM custom_fields WHERE key = 'shoe'");
   fields = page_fields (conn, "c-1");
   g_assert_cmpstr (fields, ==, "3:fit12:Größe: 3:x");
@@ -198,6 +198,233 @@ test_page_details_kept (void)
     g_assert_cmpstr (PQgetvalue (result, 0, 0), ==, "1");
     PQclear (result);
   }
+
+  PQfinish (conn);
+}
+
+/* Connects to @conninfo, in autocommit. */
+static PGconn *
+connect_ok (const char *conninfo)
+{
+  PGconn *conn = PQconnectdb (conninfo);
+
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  return conn;
+}
+
+/* Waits until the statement @conn sent waits for another transaction's
+ * lock, as @monitor sees it. */
+static void
+wait_blocked (PGconn *monitor,
+              PGconn *conn)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT cardinality (pg_blocking_pids (%d)) > 0",
+                                          PQbackendPID (conn));
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      PGresult *result = PQexec (monitor, sql);
+      gboolean blocked;
+
+      g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+      blocked = g_str_equal (PQgetvalue (result, 0, 0), "t");
+      PQclear (result);
+      if (blocked)
+        return;
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (10 * 1000);
+    }
+}
+
+/* The outcome of the statement @conn sent: NULL when it succeeded, else
+ * the server's message. */
+static char *
+finish_sent (PGconn *conn)
+{
+  PGresult *result;
+  char *message = NULL;
+
+  while ((result = PQgetResult (conn)) != NULL)
+    {
+      if (PQresultStatus (result) != PGRES_COMMAND_OK && message == NULL)
+        message = g_strdup (PQresultErrorMessage (result));
+      PQclear (result);
+    }
+  return message;
+}
+
+/* Whether the texts of the customer whose id is @id are what their
+ * values and memberships make now. */
+static void
+assert_page_fresh (PGconn     *conn,
+                   const char *id)
+{
+  const char *params[] = { id };
+  PGresult *result;
+
+  result = PQexecParams (conn,
+                         "SELECT d.groups IS NOT DISTINCT FROM"
+                         "  (SELECT string_agg (octet_length (group_code)::text || ':' || group_code,"
+                         "                      '' ORDER BY group_code)"
+                         "   FROM customer_groups WHERE customer_pk = c.pk),"
+                         " d.fields IS NOT DISTINCT FROM"
+                         "  (SELECT string_agg (octet_length (field_key)::text || ':' || field_key"
+                         "                      || octet_length (coalesce (value, ''))::text || ':'"
+                         "                      || coalesce (value, ''), '' ORDER BY field_key)"
+                         "   FROM customer_field_values WHERE customer_pk = c.pk)"
+                         " FROM customers c LEFT JOIN customer_page_details d ON d.customer_pk = c.pk"
+                         " WHERE c.id = $1",
+                         1, NULL, params, NULL, NULL, 0);
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  g_assert_cmpint (PQntuples (result), ==, 1);
+  g_assert_cmpstr (PQgetvalue (result, 0, 0), ==, "t");
+  g_assert_cmpstr (PQgetvalue (result, 0, 1), ==, "t");
+  PQclear (result);
+}
+
+/* Two transactions commit changes to one customer at once, each from
+ * its own connection: @gate holds what the refresh at commit must wait
+ * for (it ran @gate_sql in an open transaction), until both commits wait;
+ * then both go on at once. Both commits succeed, and the texts are those
+ * of both changes. */
+static void
+commit_both_at_once (PGconn     *monitor,
+                     const char *conninfo,
+                     const char *gate_sql,
+                     const char *first_sql,
+                     const char *second_sql,
+                     const char *id)
+{
+  PGconn *gate = connect_ok (conninfo);
+  PGconn *first = connect_ok (conninfo);
+  PGconn *second = connect_ok (conninfo);
+  g_autofree char *first_error = NULL;
+  g_autofree char *second_error = NULL;
+
+  exec_ok (gate, "BEGIN");
+  exec_ok (gate, gate_sql);
+  exec_ok (first, "BEGIN");
+  exec_ok (first, first_sql);
+  exec_ok (second, "BEGIN");
+  exec_ok (second, second_sql);
+
+  g_assert_cmpint (PQsendQuery (first, "COMMIT"), ==, 1);
+  wait_blocked (monitor, first);
+  g_assert_cmpint (PQsendQuery (second, "COMMIT"), ==, 1);
+  wait_blocked (monitor, second);
+  exec_ok (gate, "ROLLBACK");
+
+  first_error = finish_sent (first);
+  second_error = finish_sent (second);
+  g_assert_null (first_error);
+  g_assert_null (second_error);
+  assert_page_fresh (monitor, id);
+
+  PQfinish (second);
+  PQfinish (first);
+  PQfinish (gate);
+}
+
+/* Customers' texts refreshed by two transactions at once, as two server
+ * instances (or a server and a script) commit: neither commit fails, and
+ * the text kept has both changes, whichever commits last. */
+static void
+test_page_details_concurrent (void)
+{
+  g_autofree char *conninfo = NULL;
+  PGconn *conn = database_at (CLT_PG_SCHEMA_VERSION, &conninfo);
+  g_autofree char *text = NULL;
+
+  /* A customer without texts gets a group and a value at once. */
+  commit_both_at_once (conn, conninfo,
+                       "INSERT INTO customer_page_details (customer_pk)"
+                       " SELECT pk FROM customers WHERE id = 'c-1'",
+                       "INSERT INTO customer_groups (customer_pk, group_code)"
+                       " SELECT pk, 'vip' FROM customers WHERE id = 'c-1'",
+                       "INSERT INTO customer_field_values (customer_pk, field_key, value)"
+                       " SELECT pk, 'size', 'XL' FROM customers WHERE id = 'c-1'",
+                       "c-1");
+  text = page_groups (conn, "c-1");
+  g_assert_cmpstr (text, ==, "3:vip");
+  g_clear_pointer (&text, g_free);
+  text = page_fields (conn, "c-1");
+  g_assert_cmpstr (text, ==, "4:size2:XL");
+  g_clear_pointer (&text, g_free);
+
+  /* A group deleted while one of its members is edited; then the same
+   * customer's last group and last value go at once. */
+  exec_ok (conn,
+           "INSERT INTO customer_groups (customer_pk, group_code)"
+           " SELECT pk, 'b2b' FROM customers WHERE id = 'c-1'");
+  commit_both_at_once (conn, conninfo,
+                       "SELECT 1 FROM customer_page_details d JOIN customers c ON c.pk = d.customer_pk"
+                       " WHERE c.id = 'c-1' FOR UPDATE",
+                       "DELETE FROM groups WHERE code = 'vip'",
+                       "UPDATE customer_field_values SET value = 'S'"
+                       " WHERE customer_pk = (SELECT pk FROM customers WHERE id = 'c-1')",
+                       "c-1");
+  text = page_groups (conn, "c-1");
+  g_assert_cmpstr (text, ==, "3:b2b");
+  g_clear_pointer (&text, g_free);
+  text = page_fields (conn, "c-1");
+  g_assert_cmpstr (text, ==, "4:size1:S");
+  g_clear_pointer (&text, g_free);
+
+  commit_both_at_once (conn, conninfo,
+                       "SELECT 1 FROM customer_page_details d JOIN customers c ON c.pk = d.customer_pk"
+                       " WHERE c.id = 'c-1' FOR UPDATE",
+                       "DELETE FROM customer_groups",
+                       "DELETE FROM customer_field_values",
+                       "c-1");
+  g_assert_null (page_groups (conn, "c-1"));
+  g_assert_null (page_fields (conn, "c-1"));
+
+  /* And both come back at once, after the texts had gone. */
+  commit_both_at_once (conn, conninfo,
+                       "INSERT INTO customer_page_details (customer_pk)"
+                       " SELECT pk FROM customers WHERE id = 'c-2'",
+                       "INSERT INTO customer_groups (customer_pk, group_code)"
+                       " SELECT pk, 'b2b' FROM customers",
+                       "INSERT INTO customer_field_values (customer_pk, field_key, value)"
+                       " SELECT pk, 'shoe', '40' FROM customers",
+                       "c-2");
+  assert_page_fresh (conn, "c-1");
+  text = page_groups (conn, "c-2");
+  g_assert_cmpstr (text, ==, "3:b2b");
+  g_clear_pointer (&text, g_free);
+  text = page_fields (conn, "c-2");
+  g_assert_cmpstr (text, ==, "4:shoe2:40");
+  g_clear_pointer (&text, g_free);
+
+  PQfinish (conn);
+}
+
+/* A database of version 5 gets the refresh of version 6 when the store
+ * opens it. */
+static void
+test_page_details_concurrent_migrated (void)
+{
+  g_autofree char *conninfo = NULL;
+  PGconn *conn = database_at (5, &conninfo);
+  g_autoptr(CltPgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  store = clt_pg_store_new (conninfo, NULL, &error);
+  g_assert_no_error (error);
+  store_unref_and_wait_finalized (CLT_STORE (g_steal_pointer (&store)));
+
+  commit_both_at_once (conn, conninfo,
+                       "INSERT INTO customer_page_details (customer_pk)"
+                       " SELECT pk FROM customers WHERE id = 'c-1'",
+                       "INSERT INTO customer_groups (customer_pk, group_code)"
+                       " SELECT pk, 'vip' FROM customers WHERE id = 'c-1'",
+                       "INSERT INTO customer_field_values (customer_pk, field_key, value)"
+                       " SELECT pk, 'size', 'XL' FROM customers WHERE id = 'c-1'",
+                       "c-1");
+  text = page_fields (conn, "c-1");
+  g_assert_cmpstr (text, ==, "4:size2:XL");
 
   PQfinish (conn);
 }
@@ -328,6 +555,9 @@ main (int   argc,
     }
 
   g_test_add_func ("/clt/pg-schema/page-details-kept", test_page_details_kept);
+  g_test_add_func ("/clt/pg-schema/page-details-concurrent", test_page_details_concurrent);
+  g_test_add_func ("/clt/pg-schema/page-details-concurrent-migrated",
+                   test_page_details_concurrent_migrated);
   g_test_add_func ("/clt/pg-schema/page-details-migrated", test_page_details_migrated);
   g_test_add_func ("/clt/pg-schema/number-walk-in-index", test_number_walk_in_index);
   g_test_add_func ("/clt/pg-schema/number-walk-in-index-migrated",

@@ -1,0 +1,320 @@
+/* test-pg-store.c — what CltPgStore keeps beside the database, on a
+ * throwaway cluster (tests/common/pg-cluster.c): the counts and page
+ * anchors its connections share, each made once.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-pg-store"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdlib.h>
+
+#include <libpq-fe.h>
+
+#include "clt-pg-store-private.h"
+
+#include "pg-cluster.h"
+#include "store-test-util.h"
+
+static PgCluster *cluster;
+
+static void
+exec_ok (PGconn     *conn,
+         const char *sql)
+{
+  PGresult *result = PQexec (conn, sql);
+
+  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
+    g_error ("%s: %s", sql, PQresultErrorMessage (result));
+  PQclear (result);
+}
+
+/* Adds a customer named Anna behind the store's back: the data version
+ * stays, so that what the store kept of it shows. */
+static void
+add_anna (PGconn     *conn,
+          const char *number)
+{
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO customers (id, number, email, number_key,"
+                                          " first_name, first_name_key, registered, updated)"
+                                          " VALUES ('c-%s', '%s', '%s@example.org', '%s',"
+                                          " 'Anna', 'anna', 0, 0)",
+                                          number, number, number, number);
+
+  exec_ok (conn, sql);
+}
+
+/* The total of the search for "anna". */
+static guint
+count_annas (CltPgStore *store)
+{
+  g_autoptr(CltQuery) query = clt_query_new ();
+  g_autoptr(GPtrArray) customers = NULL;
+  g_autoptr(GError) error = NULL;
+  guint total = 0;
+
+  clt_query_set_search_text (query, "anna");
+  customers = sync_list_customers (CLT_STORE (store), query, 0, 50, CLT_LIST_FLAGS_WITH_TOTAL,
+                                   &total, &error);
+  g_assert_no_error (error);
+  return total;
+}
+
+/* Every connection of the pool, taken out of it: the next read opens
+ * one of its own. */
+static GPtrArray *
+hold_connections (CltPgStore *store)
+{
+  GPtrArray *held = g_ptr_array_new ();
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      Reader *reader;
+      guint n_connections;
+
+      while ((reader = g_async_queue_try_pop (store->idle_readers)) != NULL)
+        g_ptr_array_add (held, reader);
+      g_mutex_lock (&store->pool_lock);
+      n_connections = store->n_connections;
+      g_mutex_unlock (&store->pool_lock);
+      if (held->len == n_connections)
+        break;
+      /* The change log's poll has one for a moment. */
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (10 * 1000);
+    }
+  g_assert_cmpuint (held->len, <, PG_POOL_SIZE);
+  return held;
+}
+
+static void
+release_connections (CltPgStore *store,
+                     GPtrArray  *held)
+{
+  for (guint i = 0; i < held->len; i++)
+    pgs_release_reader (store, g_ptr_array_index (held, i));
+  g_ptr_array_unref (held);
+}
+
+/* A count made on one connection serves the reads of the others while
+ * nothing is committed (clt_data_version): a search is counted once, not
+ * once per connection. */
+static void
+test_counts_shared (void)
+{
+  g_autofree char *conninfo = pg_cluster_create_database (cluster);
+  g_autoptr(CltPgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *held;
+  PGconn *conn;
+
+  store = clt_pg_store_new (conninfo, NULL, &error);
+  g_assert_no_error (error);
+  conn = PQconnectdb (conninfo);
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+
+  add_anna (conn, "1001");
+  add_anna (conn, "1002");
+  exec_ok (conn, "UPDATE clt_data_version SET version = version + 1");
+  g_assert_cmpuint (count_annas (store), ==, 2);
+
+  /* Read on a connection that has not counted, the count is the one
+   * kept: the customer added behind the store's back is not in it. */
+  add_anna (conn, "1003");
+  held = hold_connections (store);
+  g_assert_cmpuint (count_annas (store), ==, 2);
+  release_connections (store, held);
+
+  /* A commit moves the data version: counted anew, on any connection. */
+  exec_ok (conn, "UPDATE clt_data_version SET version = version + 1");
+  g_assert_cmpuint (count_annas (store), ==, 3);
+  held = hold_connections (store);
+  add_anna (conn, "1004");
+  g_assert_cmpuint (count_annas (store), ==, 3);
+  release_connections (store, held);
+  exec_ok (conn, "UPDATE clt_data_version SET version = version + 1");
+  g_assert_cmpuint (count_annas (store), ==, 4);
+
+  PQfinish (conn);
+  store_unref_and_wait_finalized (CLT_STORE (g_steal_pointer (&store)));
+}
+
+/* How many connections wait for a lock that @gate holds. */
+static int
+n_waiting_for (PGconn *monitor,
+               PGconn *gate)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM pg_stat_activity"
+                                          " WHERE %d = ANY (pg_blocking_pids (pid))",
+                                          PQbackendPID (gate));
+  PGresult *result = PQexec (monitor, sql);
+  int n;
+
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  n = atoi (PQgetvalue (result, 0, 0));
+  PQclear (result);
+  return n;
+}
+
+/* Requests that ask for the same count at once, on two connections, wait
+ * for one count rather than count twice: the first counts (and waits for
+ * the table, which @gate holds), the second waits for its count. */
+static void
+test_count_made_once (void)
+{
+  g_autofree char *conninfo = pg_cluster_create_database (cluster);
+  g_autoptr(CltPgStore) store = NULL;
+  g_autoptr(CltQuery) query = clt_query_new ();
+  g_autoptr(GAsyncResult) first = NULL;
+  g_autoptr(GAsyncResult) second = NULL;
+  g_autoptr(GPtrArray) customers = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 deadline;
+  guint total = 0;
+  PGconn *conn;
+  PGconn *gate;
+
+  store = clt_pg_store_new (conninfo, NULL, &error);
+  g_assert_no_error (error);
+  conn = PQconnectdb (conninfo);
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  gate = PQconnectdb (conninfo);
+  g_assert_cmpint (PQstatus (gate), ==, CONNECTION_OK);
+  add_anna (conn, "1001");
+  add_anna (conn, "1002");
+  exec_ok (conn, "UPDATE clt_data_version SET version = version + 1");
+
+  exec_ok (gate, "BEGIN; LOCK TABLE customers IN ACCESS EXCLUSIVE MODE");
+  clt_query_set_search_text (query, "anna");
+  clt_store_list_customers_async (CLT_STORE (store), query, 0, 50, CLT_LIST_FLAGS_WITH_TOTAL,
+                                  NULL, store_result_cb, &first);
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (n_waiting_for (conn, gate) == 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (10 * 1000);
+    }
+
+  clt_store_list_customers_async (CLT_STORE (store), query, 0, 50, CLT_LIST_FLAGS_WITH_TOTAL,
+                                  NULL, store_result_cb, &second);
+  /* Counting too, the second would wait for the table within
+   * milliseconds. */
+  deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_assert_cmpint (n_waiting_for (conn, gate), ==, 1);
+      g_usleep (20 * 1000);
+    }
+  exec_ok (gate, "COMMIT");
+
+  customers = clt_store_list_customers_finish (CLT_STORE (store), store_wait (&first), &total,
+                                               &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (total, ==, 2);
+  g_clear_pointer (&customers, g_ptr_array_unref);
+  customers = clt_store_list_customers_finish (CLT_STORE (store), store_wait (&second), &total,
+                                               &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (total, ==, 2);
+
+  /* The results hold the store. */
+  g_clear_object (&first);
+  g_clear_object (&second);
+  PQfinish (gate);
+  PQfinish (conn);
+  store_unref_and_wait_finalized (CLT_STORE (g_steal_pointer (&store)));
+}
+
+/* The id of the first customer of the page of 50 at @offset of the plain
+ * list (number order). */
+static char *
+first_on_page (CltPgStore *store,
+               guint       offset)
+{
+  g_autoptr(CltQuery) query = clt_query_new ();
+  g_autoptr(GPtrArray) customers = NULL;
+  g_autoptr(GError) error = NULL;
+  guint total = 0;
+
+  customers = sync_list_customers (CLT_STORE (store), query, offset / 50, 50, CLT_LIST_FLAGS_NONE,
+                                   &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (customers->len, ==, 50);
+  return g_strdup (clt_customer_get_id (g_ptr_array_index (customers, 0)));
+}
+
+/* The anchors of a deep page, made by one connection's walk of the sort
+ * index, serve the others while nothing is committed. */
+static void
+test_anchors_shared (void)
+{
+  g_autofree char *conninfo = pg_cluster_create_database (cluster);
+  g_autoptr(CltPgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *again = NULL;
+  GPtrArray *held;
+  PGconn *conn;
+
+  store = clt_pg_store_new (conninfo, NULL, &error);
+  g_assert_no_error (error);
+  conn = PQconnectdb (conninfo);
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+
+  exec_ok (conn,
+           "INSERT INTO customers (id, number, email, number_key, registered, updated)"
+           " SELECT 'c-' || n, n::text, n || '@example.org', n::text, 0, 0"
+           " FROM generate_series (10000, 11499) AS n;"
+           "UPDATE clt_data_version SET version = version + 1");
+  /* Past the first anchors: the page starts from one. */
+  first = first_on_page (store, 1100);
+  g_assert_cmpstr (first, ==, "c-11100");
+
+  /* Ten customers ahead of everyone, behind the store's back: a
+   * connection that has not walked the index starts from the kept anchor,
+   * made before them. */
+  exec_ok (conn,
+           "INSERT INTO customers (id, number, email, number_key, registered, updated)"
+           " SELECT 'a-' || n, '0' || n, n || '@example.org', '0' || n, 0, 0"
+           " FROM generate_series (1000, 1009) AS n");
+  held = hold_connections (store);
+  again = first_on_page (store, 1100);
+  g_assert_cmpstr (again, ==, "c-11100");
+  release_connections (store, held);
+  g_clear_pointer (&again, g_free);
+
+  /* A commit moves the data version: a new walk, on any connection. */
+  exec_ok (conn, "UPDATE clt_data_version SET version = version + 1");
+  again = first_on_page (store, 1100);
+  g_assert_cmpstr (again, ==, "c-11090");
+
+  PQfinish (conn);
+  store_unref_and_wait_finalized (CLT_STORE (g_steal_pointer (&store)));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *why_not = NULL;
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  cluster = pg_cluster_get (&why_not);
+  if (cluster == NULL)
+    {
+      g_test_skip (why_not);
+      return g_test_run ();
+    }
+
+  g_test_add_func ("/clt/pg-store/counts-shared", test_counts_shared);
+  g_test_add_func ("/clt/pg-store/count-made-once", test_count_made_once);
+  g_test_add_func ("/clt/pg-store/anchors-shared", test_anchors_shared);
+
+  return g_test_run ();
+}
