@@ -37,6 +37,7 @@ struct _RowsetTake
   guint64 *out_bits;
   gint64   max_pk;
   GArray  *out_pks;
+  guint    n_pks;    /* of @out_pks taken so far; its length runs ahead */
 };
 
 struct _RowsetSource
@@ -214,9 +215,14 @@ static void
 take_pk (RowsetTake *take,
          gint64      pk)
 {
+  /* Written in place, the array grown by halves: g_array_append_val ()
+   * per rowid, a call and a memcpy (), was half the cost of taking a
+   * rowid (typing's collections: 291 M instructions taking, 151 M now). */
   if (take->out_bits == NULL)
     {
-      g_array_append_val (take->out_pks, pk);
+      if (take->n_pks == take->out_pks->len)
+        g_array_set_size (take->out_pks, MAX (64, take->n_pks + take->n_pks / 2));
+      g_array_index (take->out_pks, gint64, take->n_pks++) = pk;
       return;
     }
   /* Past the last customer (the snapshot has none): in no set. */
@@ -271,7 +277,7 @@ source_each (CltSqliteStore *self,
   g_autofree char *sql = g_strconcat ("WITH s (pk) AS (", source->sql, ")"
                                       " SELECT count (clt_rowset_take (pk)) FROM s", NULL);
   g_autoptr(ReaderStmt) stmt = reader_prepare (self, reader, sql, error);
-  RowsetTake take = { in_bits, out_bits, max_pk, out_pks };
+  RowsetTake take = { in_bits, out_bits, max_pk, out_pks, out_pks != NULL ? out_pks->len : 0 };
   int rc;
 
   if (stmt == NULL)
@@ -283,6 +289,8 @@ source_each (CltSqliteStore *self,
   reader->take = &take;
   rc = sqlite3_step (stmt);
   reader->take = NULL;
+  if (out_pks != NULL)
+    g_array_set_size (out_pks, take.n_pks);
 
   if (rc != SQLITE_ROW)
     {
