@@ -24,6 +24,8 @@ struct _Rowset
   char     *key;
   GArray   *pks;           /* gint64, ascending */
   char     *json;          /* the pks as a JSON array, made when first asked */
+  guint64  *bits;          /* the pks as a bitmap, made when first tested */
+  gsize     n_words;       /* of @bits: the last pk / 64 + 1 */
   gboolean  holds_fields;  /* the query's custom field conditions are in it */
 };
 
@@ -96,6 +98,7 @@ rowset_clear (gpointer data)
   g_free (rowset->key);
   g_array_unref (rowset->pks);
   g_free (rowset->json);
+  g_free (rowset->bits);
 }
 
 /* A reader's cache and its current read each hold a reference: a commit
@@ -172,27 +175,29 @@ rowset_get_json (Rowset *rowset)
   return rowset->json;
 }
 
+/* A bit per rowid up to the last: the sort walk tests every row it
+ * passes (23,500 for the first page of "o'brien"), where a binary search
+ * through the rowids took some twelve unpredictable branches a row. At a
+ * million customers the bitmap is 125 kB. */
 static gboolean
 rowset_contains (Rowset *rowset,
                  gint64  pk)
 {
-  const gint64 *pks = (const gint64 *) (gpointer) rowset->pks->data;
-  guint low = 0;
-  guint high = rowset->pks->len;
-
-  while (low < high)
+  if (rowset->bits == NULL)
     {
-      guint mid = low + (high - low) / 2;
+      const gint64 *pks = (const gint64 *) (gpointer) rowset->pks->data;
+      guint n = rowset->pks->len;
 
-      if (pks[mid] < pk)
-        low = mid + 1;
-      else if (pks[mid] > pk)
-        high = mid;
-      else
-        return TRUE;
+      rowset->n_words = n > 0 ? (gsize) MAX (pks[n - 1], 0) / 64 + 1 : 1;
+      rowset->bits = g_new0 (guint64, rowset->n_words);
+      for (guint i = 0; i < n; i++)
+        if (pks[i] >= 0)
+          rowset->bits[pks[i] / 64] |= G_GUINT64_CONSTANT (1) << (pks[i] % 64);
     }
 
-  return FALSE;
+  if (pk < 0 || (guint64) pk / 64 >= rowset->n_words)
+    return FALSE;
+  return (rowset->bits[pk / 64] & (G_GUINT64_CONSTANT (1) << (pk % 64))) != 0;
 }
 
 /* clt_rowset_has (pk): whether @pk is in the rowset of the reader's
