@@ -108,7 +108,7 @@ fetch_customers (CltSqliteStore *self,
   g_autoptr(GHashTable) by_pk = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                        g_object_unref);
   g_autoptr(ReaderStmt) stmt = NULL;
-  g_autoptr(GString) json = g_string_sized_new (12 * (gsize) pks->len + 2);
+  g_autofree char *json = NULL;
   sqlite3 *db = reader->db;
   int rc;
 
@@ -118,17 +118,13 @@ fetch_customers (CltSqliteStore *self,
       return TRUE;
     }
 
-  g_string_append_c (json, '[');
-  for (guint i = 0; i < pks->len; i++)
-    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
-                            g_array_index (pks, gint64, i));
-  g_string_append_c (json, ']');
+  json = pks_to_json (pks);
 
   stmt = reader_prepare (self, reader, "SELECT " CUSTOMER_COLUMNS " FROM customers c"
                          " WHERE c.pk IN (SELECT value FROM json_each (?))", error);
   if (stmt == NULL)
     return FALSE;
-  bind_static_text (stmt, 1, json->str);
+  bind_static_text (stmt, 1, json);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
