@@ -147,30 +147,7 @@ const char *
 rowset_get_json (Rowset *rowset)
 {
   if (rowset->json == NULL)
-    {
-      /* Up to 20 digits and a comma each: printf was a tenth of a read. */
-      char *json = g_malloc (21 * (gsize) rowset->pks->len + 3);
-      char *out = json;
-
-      *out++ = '[';
-      for (guint i = 0; i < rowset->pks->len; i++)
-        {
-          guint64 pk = (guint64) MAX (g_array_index (rowset->pks, gint64, i), 0);
-          char digits[21];
-          int n = 0;
-
-          if (i > 0)
-            *out++ = ',';
-          do
-            digits[n++] = (char) ('0' + pk % 10);
-          while ((pk /= 10) != 0);
-          while (n > 0)
-            *out++ = digits[--n];
-        }
-      *out++ = ']';
-      *out = '\0';
-      rowset->json = json;
-    }
+    rowset->json = pks_to_json (rowset->pks);
 
   return rowset->json;
 }
@@ -178,26 +155,43 @@ rowset_get_json (Rowset *rowset)
 /* A bit per rowid up to the last: the sort walk tests every row it
  * passes (23,500 for the first page of "o'brien"), where a binary search
  * through the rowids took some twelve unpredictable branches a row. At a
- * million customers the bitmap is 125 kB. */
+ * million customers the bitmap is 125 kB. Rowids far apart (at most 128
+ * bytes of bitmap a rowid, past the first 32 kB) are searched instead. */
 static gboolean
 rowset_contains (Rowset *rowset,
                  gint64  pk)
 {
-  if (rowset->bits == NULL)
-    {
-      const gint64 *pks = (const gint64 *) (gpointer) rowset->pks->data;
-      guint n = rowset->pks->len;
+  const gint64 *pks = (const gint64 *) (gpointer) rowset->pks->data;
+  guint n = rowset->pks->len;
+  guint low = 0;
+  guint high = n;
 
-      rowset->n_words = n > 0 ? (gsize) MAX (pks[n - 1], 0) / 64 + 1 : 1;
+  if (rowset->bits == NULL && n > 0 && pks[0] >= 0 &&
+      (guint64) pks[n - 1] / 64 < 16 * (guint64) n + 4096)
+    {
+      rowset->n_words = (gsize) pks[n - 1] / 64 + 1;
       rowset->bits = g_new0 (guint64, rowset->n_words);
       for (guint i = 0; i < n; i++)
-        if (pks[i] >= 0)
-          rowset->bits[pks[i] / 64] |= G_GUINT64_CONSTANT (1) << (pks[i] % 64);
+        rowset->bits[pks[i] / 64] |= G_GUINT64_CONSTANT (1) << (pks[i] % 64);
     }
 
-  if (pk < 0 || (guint64) pk / 64 >= rowset->n_words)
-    return FALSE;
-  return (rowset->bits[pk / 64] & (G_GUINT64_CONSTANT (1) << (pk % 64))) != 0;
+  if (rowset->bits != NULL)
+    return pk >= 0 && (guint64) pk / 64 < rowset->n_words &&
+           (rowset->bits[pk / 64] & (G_GUINT64_CONSTANT (1) << (pk % 64))) != 0;
+
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+
+      if (pks[mid] < pk)
+        low = mid + 1;
+      else if (pks[mid] > pk)
+        high = mid;
+      else
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 /* clt_rowset_has (pk): whether @pk is in the rowset of the reader's
