@@ -192,7 +192,7 @@ fill_customer_details (CltSqliteStore *self,
                        GError        **error)
 {
   g_autoptr(GHashTable) by_pk = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GString) json = g_string_new ("[");
+  g_autofree char *json = NULL;
   g_autoptr(sqlite3_stmt) own_groups = NULL;
   g_autoptr(sqlite3_stmt) own_fields = NULL;
   g_autoptr(ReaderStmt) kept_groups = NULL;
@@ -209,9 +209,8 @@ fill_customer_details (CltSqliteStore *self,
       gint64 *pk = &g_array_index (pks, gint64, i);
 
       g_hash_table_insert (by_pk, pk, g_ptr_array_index (customers, i));
-      g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", *pk);
     }
-  g_string_append_c (json, ']');
+  json = pks_to_json (pks);
 
   groups = details_prepare (self, db, reader,
                             "SELECT customer_pk, group_code FROM customer_groups"
@@ -220,7 +219,7 @@ fill_customer_details (CltSqliteStore *self,
                             &own_groups, &kept_groups, error);
   if (groups == NULL)
     return FALSE;
-  bind_static_text (groups, 1, json->str);
+  bind_static_text (groups, 1, json);
 
   {
     g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
@@ -264,7 +263,7 @@ fill_customer_details (CltSqliteStore *self,
                             &own_fields, &kept_fields, error);
   if (fields == NULL)
     return FALSE;
-  bind_static_text (fields, 1, json->str);
+  bind_static_text (fields, 1, json);
 
   {
     Fields order = { 0 };

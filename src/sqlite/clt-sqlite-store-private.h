@@ -204,6 +204,7 @@ G_GNUC_INTERNAL void request_wal_fold (CltSqliteStore *self);
 
 /* clt-sqlite-util.c */
 G_GNUC_INTERNAL gboolean rc_is_corrupt (int rc);
+G_GNUC_INTERNAL char *pks_to_json (GArray *pks);
 G_GNUC_INTERNAL void set_db_error (CltSqliteStore *self, GError **error, sqlite3 *db, int rc);
 G_GNUC_INTERNAL int begin_secure_delete (sqlite3 *db);
 G_GNUC_INTERNAL void restore_secure_delete (sqlite3 *db, int previous);

@@ -1101,8 +1101,12 @@ list_customers_read (CltSqliteStore *self,
        * customers at all: only listed customers have values (anonymizing
        * drops them), and fetching a customer's row for each value walked
        * was half the cost of a page (1,700 rows of a 2.4 GB file for a
-       * page of a 3 % group at a million customers). */
-      gboolean values_only = dense && only_set_filters (data->query);
+       * page of a 3 % group at a million customers). Nor does a sparse
+       * one: each match is then looked up by its values' primary key
+       * alone, not by the customer's row first (f10 "1999-12" sorted by
+       * f01: 2,600 matches, 15.9 M instructions walked with the
+       * customers' rows, 11.2 M without). */
+      gboolean values_only = only_set_filters (data->query);
       Walk with_value = {
         values_only ? "customer_field_values v"
         : dense ? "customer_field_values v CROSS JOIN customers c ON c.pk = v.customer_pk"

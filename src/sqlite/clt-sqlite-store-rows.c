@@ -92,7 +92,11 @@ select_customers (CltSqliteStore *self,
   return TRUE;
 }
 
-/* The rows of @pks, in that order. */
+/* The rows of @pks, in that order, by one statement: a lookup by rowid
+ * per row, each followed by sqlite3_reset (), cost ~6k instructions a row
+ * in the reset alone (closing the statement's cursors), 7 % of a page of
+ * 100 at a million customers. The rows come in rowid order and are put
+ * back in the page's. */
 gboolean
 fetch_customers (CltSqliteStore *self,
                  Reader         *reader,
@@ -101,35 +105,53 @@ fetch_customers (CltSqliteStore *self,
                  GError        **error)
 {
   g_autoptr(GPtrArray) customers = g_ptr_array_new_full (pks->len, g_object_unref);
+  g_autoptr(GHashTable) by_pk = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                       g_object_unref);
   g_autoptr(ReaderStmt) stmt = NULL;
+  g_autofree char *json = NULL;
   sqlite3 *db = reader->db;
+  int rc;
 
-  stmt = reader_prepare (self, reader, "SELECT " CUSTOMER_COLUMNS " FROM customers c WHERE c.pk = ?",
-                         error);
+  if (pks->len == 0)
+    {
+      *out = g_steal_pointer (&customers);
+      return TRUE;
+    }
+
+  json = pks_to_json (pks);
+
+  stmt = reader_prepare (self, reader, "SELECT " CUSTOMER_COLUMNS " FROM customers c"
+                         " WHERE c.pk IN (SELECT value FROM json_each (?))", error);
   if (stmt == NULL)
     return FALSE;
+  bind_static_text (stmt, 1, json);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CltCustomer *customer = read_customer (stmt);
+      gint64 pk = sqlite3_column_int64 (stmt, COL_PK);
+
+      clt_customer_set_loaded (customer, TRUE);
+      g_hash_table_insert (by_pk, g_memdup2 (&pk, sizeof pk), customer);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, db, rc);
+      return FALSE;
+    }
 
   for (guint i = 0; i < pks->len; i++)
     {
-      CltCustomer *customer;
-      int rc;
+      CltCustomer *customer = g_hash_table_lookup (by_pk, &g_array_index (pks, gint64, i));
 
-      sqlite3_bind_int64 (stmt, 1, g_array_index (pks, gint64, i));
-      rc = sqlite3_step (stmt);
-      if (rc != SQLITE_ROW)
+      if (customer == NULL)
         {
-          if (rc == SQLITE_DONE)
-            g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND,
-                         _("The customer no longer exists."));
-          else
-            set_db_error (self, error, db, rc);
+          g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND,
+                       _("The customer no longer exists."));
           return FALSE;
         }
-
-      customer = read_customer (stmt);
-      clt_customer_set_loaded (customer, TRUE);
-      g_ptr_array_add (customers, customer);
-      sqlite3_reset (stmt);
+      g_ptr_array_add (customers, g_object_ref (customer));
     }
 
   if (!fill_customer_details (self, db, reader, customers, pks, error))

@@ -24,6 +24,8 @@ struct _Rowset
   char     *key;
   GArray   *pks;           /* gint64, ascending */
   char     *json;          /* the pks as a JSON array, made when first asked */
+  guint64  *bits;          /* the pks as a bitmap, made when first tested */
+  gsize     n_words;       /* of @bits: the last pk / 64 + 1 */
   gboolean  holds_fields;  /* the query's custom field conditions are in it */
 };
 
@@ -37,6 +39,7 @@ struct _RowsetTake
   guint64 *out_bits;
   gint64   max_pk;
   GArray  *out_pks;
+  guint    n_pks;    /* of @out_pks taken so far; its length runs ahead */
 };
 
 struct _RowsetSource
@@ -95,6 +98,7 @@ rowset_clear (gpointer data)
   g_free (rowset->key);
   g_array_unref (rowset->pks);
   g_free (rowset->json);
+  g_free (rowset->bits);
 }
 
 /* A reader's cache and its current read each hold a reference: a commit
@@ -143,41 +147,37 @@ const char *
 rowset_get_json (Rowset *rowset)
 {
   if (rowset->json == NULL)
-    {
-      /* Up to 20 digits and a comma each: printf was a tenth of a read. */
-      char *json = g_malloc (21 * (gsize) rowset->pks->len + 3);
-      char *out = json;
-
-      *out++ = '[';
-      for (guint i = 0; i < rowset->pks->len; i++)
-        {
-          guint64 pk = (guint64) MAX (g_array_index (rowset->pks, gint64, i), 0);
-          char digits[21];
-          int n = 0;
-
-          if (i > 0)
-            *out++ = ',';
-          do
-            digits[n++] = (char) ('0' + pk % 10);
-          while ((pk /= 10) != 0);
-          while (n > 0)
-            *out++ = digits[--n];
-        }
-      *out++ = ']';
-      *out = '\0';
-      rowset->json = json;
-    }
+    rowset->json = pks_to_json (rowset->pks);
 
   return rowset->json;
 }
 
+/* A bit per rowid up to the last: the sort walk tests every row it
+ * passes (23,500 for the first page of "o'brien"), where a binary search
+ * through the rowids took some twelve unpredictable branches a row. At a
+ * million customers the bitmap is 125 kB. Rowids far apart (at most 128
+ * bytes of bitmap a rowid, past the first 32 kB) are searched instead. */
 static gboolean
 rowset_contains (Rowset *rowset,
                  gint64  pk)
 {
   const gint64 *pks = (const gint64 *) (gpointer) rowset->pks->data;
+  guint n = rowset->pks->len;
   guint low = 0;
-  guint high = rowset->pks->len;
+  guint high = n;
+
+  if (rowset->bits == NULL && n > 0 && pks[0] >= 0 &&
+      (guint64) pks[n - 1] / 64 < 16 * (guint64) n + 4096)
+    {
+      rowset->n_words = (gsize) pks[n - 1] / 64 + 1;
+      rowset->bits = g_new0 (guint64, rowset->n_words);
+      for (guint i = 0; i < n; i++)
+        rowset->bits[pks[i] / 64] |= G_GUINT64_CONSTANT (1) << (pks[i] % 64);
+    }
+
+  if (rowset->bits != NULL)
+    return pk >= 0 && (guint64) pk / 64 < rowset->n_words &&
+           (rowset->bits[pk / 64] & (G_GUINT64_CONSTANT (1) << (pk % 64))) != 0;
 
   while (low < high)
     {
@@ -214,9 +214,14 @@ static void
 take_pk (RowsetTake *take,
          gint64      pk)
 {
+  /* Written in place, the array grown by halves: g_array_append_val ()
+   * per rowid, a call and a memcpy (), was half the cost of taking a
+   * rowid (typing's collections: 291 M instructions taking, 151 M now). */
   if (take->out_bits == NULL)
     {
-      g_array_append_val (take->out_pks, pk);
+      if (take->n_pks == take->out_pks->len)
+        g_array_set_size (take->out_pks, MAX (64, take->n_pks + take->n_pks / 2));
+      g_array_index (take->out_pks, gint64, take->n_pks++) = pk;
       return;
     }
   /* Past the last customer (the snapshot has none): in no set. */
@@ -271,7 +276,7 @@ source_each (CltSqliteStore *self,
   g_autofree char *sql = g_strconcat ("WITH s (pk) AS (", source->sql, ")"
                                       " SELECT count (clt_rowset_take (pk)) FROM s", NULL);
   g_autoptr(ReaderStmt) stmt = reader_prepare (self, reader, sql, error);
-  RowsetTake take = { in_bits, out_bits, max_pk, out_pks };
+  RowsetTake take = { in_bits, out_bits, max_pk, out_pks, out_pks != NULL ? out_pks->len : 0 };
   int rc;
 
   if (stmt == NULL)
@@ -283,6 +288,8 @@ source_each (CltSqliteStore *self,
   reader->take = &take;
   rc = sqlite3_step (stmt);
   reader->take = NULL;
+  if (out_pks != NULL)
+    g_array_set_size (out_pks, take.n_pks);
 
   if (rc != SQLITE_ROW)
     {
