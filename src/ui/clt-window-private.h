@@ -36,7 +36,6 @@ struct _CltWindow
   CltCustomerFilter    *filter;
   AdwStatusPage        *empty_page;
   GtkStack             *main_stack;
-  AdwStatusPage        *no_results_page;
   GtkLabel             *offline_label;
   GtkRevealer          *offline_revealer;
   CltCustomerPage      *page;
@@ -49,6 +48,7 @@ struct _CltWindow
   GtkSearchEntry       *search_entry;
   GtkLabel             *selection_label;
   GtkRevealer          *selection_revealer;
+  GtkStack             *stack;
   CltCustomerTable     *table;
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;

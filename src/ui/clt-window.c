@@ -142,86 +142,33 @@ _clt_window_update_title (CltWindow *self)
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), subtitle);
 }
 
-/* The status page covering the table ("empty", "no-results"), or NULL. */
-static GtkWidget *
-get_cover (CltWindow *self)
-{
-  if (gtk_widget_get_visible (GTK_WIDGET (self->empty_page)))
-    return GTK_WIDGET (self->empty_page);
-  if (gtk_widget_get_visible (GTK_WIDGET (self->no_results_page)))
-    return GTK_WIDGET (self->no_results_page);
-
-  return NULL;
-}
-
-static const char *
-get_table_page_name (CltWindow *self)
-{
-  GtkWidget *cover = get_cover (self);
-
-  if (cover == NULL)
-    return "table";
-
-  return cover == GTK_WIDGET (self->empty_page) ? "empty" : "no-results";
-}
-
-/* The empty and "No Results" pages cover the table rather than replace it
- * (clt-window.ui): hidden by a stack, the table was unmapped, and the step
- * out of "no results" mapped it and its ~200 row widgets again and laid
- * them out from scratch. Covered, it stays mapped and allocated (with the
- * rows CltGrowingModel holds) but draws nothing, takes no pointer or
- * focus, and is hidden from assistive technologies. */
-static void
-cover_table (CltWindow *self,
-             GtkWidget *cover)
-{
-  GtkWidget *table = GTK_WIDGET (self->table);
-  gboolean covered = cover != NULL;
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-
-  /* The focus leaves a table that goes under a cover, as it left a table
-   * the stack unmapped. */
-  if (covered && focus != NULL && gtk_widget_is_ancestor (focus, table))
-    gtk_root_set_focus (GTK_ROOT (self), NULL);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->empty_page), cover == GTK_WIDGET (self->empty_page));
-  gtk_widget_set_visible (GTK_WIDGET (self->no_results_page),
-                          cover == GTK_WIDGET (self->no_results_page));
-  gtk_widget_set_opacity (table, covered ? 0.0 : 1.0);
-  gtk_widget_set_can_target (table, !covered);
-  gtk_widget_set_can_focus (table, !covered);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (table),
-                               GTK_ACCESSIBLE_STATE_HIDDEN, covered,
-                               -1);
-}
-
 static void
 update_page (CltWindow *self)
 {
-  GtkWidget *cover;
-  GtkWidget *old_cover;
+  const char *page;
+  GtkWidget *old_page;
   GtkWidget *focus;
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
-    cover = NULL;
+    page = "table";
   else if (!self->counted || clt_customer_list_get_loading (self->list))
     return;
   else if (!is_filtered (self) || (self->total_known && self->total == 0))
-    cover = GTK_WIDGET (self->empty_page);
+    page = "empty";
   else
-    cover = GTK_WIDGET (self->no_results_page);
+    page = "no-results";
 
   _clt_window_focus_added_customer (self);
-  old_cover = get_cover (self);
-  if (cover == old_cover)
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), page) == 0)
     return;
 
   /* The focus was on the page that goes (the empty page's button, after
    * the first customer was added): into the table, not lost. */
+  old_page = gtk_stack_get_visible_child (self->stack);
   focus = gtk_root_get_focus (GTK_ROOT (self));
-  cover_table (self, cover);
-  if (cover == NULL && self->editor == NULL && !_clt_window_page_is_visible (self) &&
-      (focus == NULL || (old_cover != NULL && gtk_widget_is_ancestor (focus, old_cover))))
+  gtk_stack_set_visible_child_name (self->stack, page);
+  if (g_str_equal (page, "table") && self->editor == NULL && !_clt_window_page_is_visible (self) &&
+      (focus == NULL || (old_page != NULL && gtk_widget_is_ancestor (focus, old_page))))
     gtk_widget_grab_focus (GTK_WIDGET (clt_customer_table_get_column_view (self->table)));
 }
 
@@ -692,7 +639,7 @@ _clt_window_get_current_customer (CltWindow *self)
   if (_clt_window_page_is_visible (self))
     return clt_customer_page_get_customer (self->page);
 
-  if (get_cover (self) == NULL)
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "table") == 0)
     return _clt_window_get_selected_customer (self);
 
   return NULL;
@@ -1130,7 +1077,6 @@ clt_window_class_init (CltWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CltWindow, load_sample_button);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, load_sample_spinner);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, CltWindow, no_results_page);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, offline_label);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, offline_revealer);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, read_only_label);
@@ -1142,6 +1088,7 @@ clt_window_class_init (CltWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CltWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, selection_label);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, selection_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CltWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, table);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CltWindow, window_title);
@@ -1284,7 +1231,7 @@ clt_window_get_visible_page (CltWindow *self)
   if (_clt_window_page_is_visible (self))
     return "customer";
 
-  return get_table_page_name (self);
+  return gtk_stack_get_visible_child_name (self->stack);
 }
 
 CltCustomerPage *

@@ -607,89 +607,6 @@ page_is (gpointer data)
   return g_strcmp0 (clt_window_get_visible_page (window), page) == 0;
 }
 
-static void
-count_cb (GtkWidget *widget,
-          guint     *count)
-{
-  (*count)++;
-}
-
-/* What the pointer would hit at the middle of the table's area. */
-static GtkWidget *
-pick_table_middle (CltWindow *window)
-{
-  GtkWidget *table = GTK_WIDGET (window->table);
-  graphene_point_t point;
-
-  g_assert_true (gtk_widget_compute_point (table, GTK_WIDGET (window),
-                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (table) / 2.0,
-                                                                 gtk_widget_get_height (table) / 2.0),
-                                           &point));
-
-  return gtk_widget_pick (GTK_WIDGET (window), point.x, point.y, GTK_PICK_DEFAULT);
-}
-
-/* A search without matches covers the table with "No Results" instead of
- * hiding it: the view stays mapped with its rows (a stack unmapped it, and
- * the way back mapped and laid out its ~200 row widgets again), but shows
- * nothing, takes no pointer and no focus; clearing uncovers it. */
-static void
-test_no_results_covers_table (void)
-{
-  TempStore ts = { 0 };
-  CltWindow *window;
-  GtkWidget *view;
-  GtkWidget *table;
-  GtkWidget *picked;
-  g_autofree char *unfiltered = NULL;
-  TitleWait wait;
-  guint n_unmaps = 0;
-
-  temp_store_init (&ts, TEMP_DIR_TEMPLATE, N_SAMPLE);
-  window = create_window (app, ts.store);
-  wait_for_rows (window, N_SAMPLE);
-  wait_for_paint (GTK_WIDGET (window));
-  table = GTK_WIDGET (window->table);
-  view = GTK_WIDGET (clt_window_get_column_view (window));
-  g_signal_connect (view, "unmap", G_CALLBACK (count_cb), &n_unmaps);
-  g_assert_true (is_inside_row (pick_table_middle (window)));
-
-  gtk_editable_set_text (clt_window_get_search_entry (window), "zzzqqqxxx");
-  wait = (TitleWait) { window, "0 of 300 customers", 0 };
-  wait_until (title_is, &wait, wait.title);
-  g_assert_cmpstr (clt_window_get_visible_page (window), ==, "no-results");
-  wait_for_paint (GTK_WIDGET (window));
-
-  g_assert_true (gtk_widget_get_mapped (view));
-  g_assert_cmpuint (n_unmaps, ==, 0);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->no_results_page)));
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->empty_page)));
-  g_assert_cmpfloat (gtk_widget_get_opacity (table), ==, 0.0);
-  g_assert_false (gtk_widget_get_can_target (table));
-  g_assert_false (gtk_widget_get_can_focus (table));
-  picked = pick_table_middle (window);
-  g_assert_true (picked == GTK_WIDGET (window->no_results_page) ||
-                 gtk_widget_is_ancestor (picked, GTK_WIDGET (window->no_results_page)));
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-search", NULL));
-  unfiltered = format_count (N_SAMPLE, 0, FALSE);
-  wait = (TitleWait) { window, unfiltered, N_SAMPLE };
-  wait_until (title_is, &wait, unfiltered);
-  g_assert_cmpstr (clt_window_get_visible_page (window), ==, "table");
-  wait_for_paint (GTK_WIDGET (window));
-
-  g_assert_cmpuint (n_unmaps, ==, 0);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->no_results_page)));
-  g_assert_cmpfloat (gtk_widget_get_opacity (table), ==, 1.0);
-  g_assert_true (gtk_widget_get_can_target (table));
-  g_assert_true (gtk_widget_get_can_focus (table));
-  g_assert_true (is_inside_row (pick_table_middle (window)));
-
-  g_signal_handlers_disconnect_by_func (view, count_cb, &n_unmaps);
-  destroy_window (window);
-  temp_store_clear (&ts);
-}
-
 static gboolean
 is_insensitive (gpointer data)
 {
@@ -835,7 +752,6 @@ main (int   argc,
   g_test_add_func ("/clt/window/search-filters", test_search_filters);
   g_test_add_func ("/clt/window/title-set-when-changed", test_title_set_when_changed);
   g_test_add_func ("/clt/window/header-click-sorts", test_header_click_sorts);
-  g_test_add_func ("/clt/window/no-results-covers-table", test_no_results_covers_table);
   g_test_add_func ("/clt/window/empty-state", test_empty_state);
   g_test_add_func ("/clt/window/error-dialog", test_error_dialog);
   g_test_add_func ("/clt/window/read-only", test_read_only);
