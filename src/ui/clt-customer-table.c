@@ -465,9 +465,15 @@ on_view_sorter_changed_cb (CltCustomerTable *self,
  * are updated at once; the others are marked stale and updated when they
  * scroll into view, or from a low-priority idle, a few rows a dispatch
  * (1M, scroll jumps: binding and filling were ~half the main thread's
- * time, mostly for rows out of sight). */
+ * time, mostly for rows out of sight). The idle waits until no cell went
+ * stale for STALE_QUIET_MS: scroll jumps or keystrokes a few frames apart
+ * rebind or refill those rows again before anyone could see them (1M,
+ * scroll jumps: updating them in between, their texts and accessible
+ * labels and the frames that followed, was ~12% of the main thread's CPU
+ * per jump). */
 #define VISIBLE_MARGIN_ROWS   4
 #define STALE_CELLS_PER_IDLE  64
+#define STALE_QUIET_MS        250
 
 /* The positions in sight: rows are all as high, and the height is the
  * last layout's (the adjustment's upper can be a model change behind).
@@ -524,6 +530,8 @@ update_stale_cell (GtkWidget *child)
     update_cell (child, customer);
 }
 
+static void schedule_stale_updates (CltCustomerTable *self);
+
 static gboolean
 update_stale_cells_idle_cb (gpointer user_data)
 {
@@ -531,6 +539,14 @@ update_stale_cells_idle_cb (gpointer user_data)
   GHashTableIter iter;
   gpointer child;
   guint n = 0;
+
+  /* Cells went stale again meanwhile: wait for quiet once more. */
+  if (g_get_monotonic_time () - self->last_stale_us < STALE_QUIET_MS * G_TIME_SPAN_MILLISECOND)
+    {
+      self->stale_idle_id = 0;
+      schedule_stale_updates (self);
+      return G_SOURCE_REMOVE;
+    }
 
   g_hash_table_iter_init (&iter, self->stale_cells);
   while (n < STALE_CELLS_PER_IDLE && g_hash_table_iter_next (&iter, &child, NULL))
@@ -545,6 +561,36 @@ update_stale_cells_idle_cb (gpointer user_data)
 
   self->stale_idle_id = 0;
   return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_stale_quiet_cb (gpointer user_data)
+{
+  CltCustomerTable *self = user_data;
+
+  self->stale_quiet_id = 0;
+  schedule_stale_updates (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Updates the stale cells from the idle once no cell went stale for
+ * STALE_QUIET_MS; until then waits. */
+static void
+schedule_stale_updates (CltCustomerTable *self)
+{
+  GTimeSpan quiet_left;
+
+  if (self->stale_quiet_id != 0 || self->stale_idle_id != 0)
+    return;
+
+  quiet_left = STALE_QUIET_MS * G_TIME_SPAN_MILLISECOND -
+               (g_get_monotonic_time () - self->last_stale_us);
+  if (quiet_left > 0)
+    self->stale_quiet_id = g_timeout_add (MAX (quiet_left / G_TIME_SPAN_MILLISECOND, 1),
+                                          on_stale_quiet_cb, self);
+  else
+    self->stale_idle_id = g_idle_add_full (G_PRIORITY_LOW, update_stale_cells_idle_cb, self, NULL);
 }
 
 static void update_visible_stale_cells (CltCustomerTable *self);
@@ -660,8 +706,8 @@ request_update (GtkWidget   *child,
     }
 
   g_hash_table_insert (self->stale_cells, child, list_item);
-  if (self->stale_idle_id == 0)
-    self->stale_idle_id = g_idle_add_full (G_PRIORITY_LOW, update_stale_cells_idle_cb, self, NULL);
+  self->last_stale_us = g_get_monotonic_time ();
+  schedule_stale_updates (self);
 }
 
 static void
@@ -957,6 +1003,7 @@ clt_customer_table_dispose (GObject *object)
   /* The cells still alive are the template's to destroy: none may look
    * for the table after this. */
   g_clear_handle_id (&self->stale_idle_id, g_source_remove);
+  g_clear_handle_id (&self->stale_quiet_id, g_source_remove);
   g_clear_handle_id (&self->visible_idle_id, g_source_remove);
   g_clear_pointer (&self->stale_cells, g_hash_table_unref);
   g_clear_object (&self->vadjustment);

@@ -761,6 +761,45 @@ test_cells_out_of_sight (void)
   g_settings_reset (settings, "window-height");
 }
 
+/* Rows out of sight wait while their customers keep changing (a scroll
+ * jump or a keystroke every few frames): they are updated once nothing
+ * went stale for a while, not between changes nobody could see. */
+static void
+test_cells_out_of_sight_wait (void)
+{
+  g_autoptr(GSettings) settings = reset_settings (1200);
+  TempStore ts = { 0 };
+  CltWindow *window = open_window (&ts);
+  CltCustomerList *list = clt_window_get_customer_list (window);
+  GtkWidget *view = GTK_WIDGET (clt_window_get_column_view (window));
+  EmailCount count = { view, "settled-", };
+  static const char * const prefixes[] = { "one-", "two-", "three-", "four-" };
+
+  set_emails (list, count.prefix);
+  wait_until (all_emails_current, &count, "every row to show its email");
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    {
+      count.prefix = prefixes[i];
+      set_emails (list, count.prefix);
+      run_for (50);
+      all_emails_current (&count);
+      g_test_message ("%s: %u of %u rows current, %u of %u in sight",
+                      count.prefix, count.n_current, count.n_rows,
+                      count.n_in_sight_current, count.n_in_sight);
+      g_assert_cmpuint (count.n_in_sight, >, 0);
+      g_assert_cmpuint (count.n_in_sight_current, ==, count.n_in_sight);
+      g_assert_cmpuint (count.n_current, <, count.n_rows);
+    }
+
+  wait_until (all_emails_current, &count, "every row to show its email");
+
+  destroy_window (window);
+  temp_store_clear (&ts);
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
 /* The border nodes in @node and below. */
 static guint
 count_border_nodes (GskRenderNode *node)
@@ -875,6 +914,7 @@ main (int   argc,
   g_test_add_func ("/clt/table-columns/narrow", test_narrow);
   g_test_add_func ("/clt/table-columns/status-cell", test_status_cell);
   g_test_add_func ("/clt/table-columns/cells-out-of-sight", test_cells_out_of_sight);
+  g_test_add_func ("/clt/table-columns/cells-out-of-sight-wait", test_cells_out_of_sight_wait);
   g_test_add_func ("/clt/table-columns/cells-draw-no-border", test_cells_draw_no_border);
   g_test_add_func ("/clt/table-columns/chooser", test_chooser);
 
