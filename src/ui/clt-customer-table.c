@@ -67,6 +67,7 @@ static GParamSpec *properties[N_PROPS];
 static GQuark spec_quark;
 static GQuark list_item_quark;
 static GQuark table_quark;
+static GQuark watched_quark;
 
 /* The status cell's texts are inscriptions too: a GtkLabel shapes its text
  * to measure itself, and in a scroll jump's layout the ~200 rows' status
@@ -519,6 +520,58 @@ cell_in_range (GtkListItem *list_item,
   return position == GTK_INVALID_LIST_POSITION || (position >= first && position < end);
 }
 
+static void on_customer_notify_cb (CltCustomer *customer,
+                                   GParamSpec  *pspec,
+                                   GtkWidget   *child);
+
+/* A cell listens to its customer from its first update after a bind: one
+ * bound out of sight stays stale and deaf until it is updated, and a
+ * scroll jump or a search usually rebinds it before that. Its customer's
+ * page then fills without notifying it, and unbinding it disconnects
+ * nothing. The customer is the list item's while bound: no reference. */
+static void
+watch_customer (GtkWidget   *child,
+                CltCustomer *customer)
+{
+  const ColumnSpec *spec = g_object_get_qdata (G_OBJECT (child), spec_quark);
+  CltCustomer *watched = g_object_get_qdata (G_OBJECT (child), watched_quark);
+
+  if (watched == customer)
+    return;
+  g_assert (watched == NULL);
+
+  /* Placeholder rows fill in place when their page arrives: listen to the
+   * properties this cell shows, and to nothing else. */
+  g_signal_connect (customer, spec->notify, G_CALLBACK (on_customer_notify_cb), child);
+  if (spec->kind == CELL_STATUS)
+    {
+      g_signal_connect (customer, "notify::verified", G_CALLBACK (on_customer_notify_cb), child);
+      g_signal_connect (customer, "notify::loaded", G_CALLBACK (on_customer_notify_cb), child);
+    }
+  g_object_set_qdata (G_OBJECT (child), watched_quark, customer);
+}
+
+static void
+unwatch_customer (GtkWidget *child)
+{
+  CltCustomer *watched = g_object_get_qdata (G_OBJECT (child), watched_quark);
+
+  if (watched == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_func (watched, on_customer_notify_cb, child);
+  g_object_set_qdata (G_OBJECT (child), watched_quark, NULL);
+}
+
+/* Shows @customer in @child, and from now on what changes in it. */
+static void
+show_customer (GtkWidget   *child,
+               CltCustomer *customer)
+{
+  watch_customer (child, customer);
+  update_cell (child, customer);
+}
+
 /* Updates @child from the customer its list item holds now. */
 static void
 update_stale_cell (GtkWidget *child)
@@ -527,7 +580,7 @@ update_stale_cell (GtkWidget *child)
   CltCustomer *customer = list_item != NULL ? gtk_list_item_get_item (list_item) : NULL;
 
   if (customer != NULL)
-    update_cell (child, customer);
+    show_customer (child, customer);
 }
 
 static void schedule_stale_updates (CltCustomerTable *self);
@@ -701,7 +754,7 @@ request_update (GtkWidget   *child,
   if (self == NULL || self->stale_cells == NULL ||
       !get_visible_range (self, &first, &end) || cell_in_range (list_item, first, end))
     {
-      update_cell (child, customer);
+      show_customer (child, customer);
       return;
     }
 
@@ -818,20 +871,11 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *list_item,
                     gpointer                  user_data)
 {
-  const ColumnSpec *spec = user_data;
   CltCustomer *customer = gtk_list_item_get_item (list_item);
   GtkWidget *child = gtk_list_item_get_child (list_item);
 
-  /* Placeholder rows fill in place when their page arrives: listen to the
-   * properties this cell shows, and to nothing else. */
-  g_signal_connect (customer, spec->notify, G_CALLBACK (on_customer_notify_cb), child);
-  if (spec->kind == CELL_STATUS)
-    {
-      g_signal_connect (customer, "notify::verified", G_CALLBACK (on_customer_notify_cb), child);
-      g_signal_connect (customer, "notify::loaded", G_CALLBACK (on_customer_notify_cb), child);
-    }
-
-  /* Unbinding made it fresh: in sight or not is decided anew. */
+  /* Unbinding made it fresh: in sight (shown and watched) or not (stale,
+   * see watch_customer ()) is decided anew. */
   request_update (child, customer);
 }
 
@@ -840,11 +884,9 @@ on_factory_unbind_cb (GtkSignalListItemFactory *factory,
                       GtkListItem              *list_item,
                       gpointer                  user_data)
 {
-  CltCustomer *customer = gtk_list_item_get_item (list_item);
   GtkWidget *child = gtk_list_item_get_child (list_item);
 
-  if (customer != NULL)
-    g_signal_handlers_disconnect_by_func (customer, on_customer_notify_cb, child);
+  unwatch_customer (child);
   forget_stale_cell (child);
 }
 
@@ -1142,6 +1184,7 @@ clt_customer_table_class_init (CltCustomerTableClass *klass)
   spec_quark = g_quark_from_static_string ("clt-customer-table-column-spec");
   list_item_quark = g_quark_from_static_string ("clt-customer-table-list-item");
   table_quark = g_quark_from_static_string ("clt-customer-table");
+  watched_quark = g_quark_from_static_string ("clt-customer-table-watched");
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/clientele/Clientele/ui/clt-customer-table.ui");
