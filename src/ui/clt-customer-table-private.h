@@ -75,10 +75,14 @@ struct _CltCustomerTable
 
   /* Cells of rows bound out of sight (GTK 4.8 binds ~200 rows around a
    * viewport of ~40) whose customer changed: updated when they come into
-   * view or from a low-priority idle (see request_update ()). */
+   * view or from a low-priority idle once none went stale for a while
+   * (see request_update ()). */
   GHashTable          *stale_cells;
   GtkAdjustment       *vadjustment;
   guint                stale_idle_id;
+  guint                stale_quiet_id;
+  /* When a cell last went stale (monotonic). */
+  gint64               last_stale_us;
   guint                visible_idle_id;
   /* A row's height, from the last layout (0: not laid out yet). */
   double               row_height;

@@ -67,6 +67,7 @@ static GParamSpec *properties[N_PROPS];
 static GQuark spec_quark;
 static GQuark list_item_quark;
 static GQuark table_quark;
+static GQuark watched_quark;
 
 /* The status cell's texts are inscriptions too: a GtkLabel shapes its text
  * to measure itself, and in a scroll jump's layout the ~200 rows' status
@@ -465,9 +466,15 @@ on_view_sorter_changed_cb (CltCustomerTable *self,
  * are updated at once; the others are marked stale and updated when they
  * scroll into view, or from a low-priority idle, a few rows a dispatch
  * (1M, scroll jumps: binding and filling were ~half the main thread's
- * time, mostly for rows out of sight). */
+ * time, mostly for rows out of sight). The idle waits until no cell went
+ * stale for STALE_QUIET_MS: scroll jumps or keystrokes a few frames apart
+ * rebind or refill those rows again before anyone could see them (1M,
+ * scroll jumps: updating them in between, their texts and accessible
+ * labels and the frames that followed, was ~12% of the main thread's CPU
+ * per jump). */
 #define VISIBLE_MARGIN_ROWS   4
 #define STALE_CELLS_PER_IDLE  64
+#define STALE_QUIET_MS        250
 
 /* The positions in sight: rows are all as high, and the height is the
  * last layout's (the adjustment's upper can be a model change behind).
@@ -513,6 +520,58 @@ cell_in_range (GtkListItem *list_item,
   return position == GTK_INVALID_LIST_POSITION || (position >= first && position < end);
 }
 
+static void on_customer_notify_cb (CltCustomer *customer,
+                                   GParamSpec  *pspec,
+                                   GtkWidget   *child);
+
+/* A cell listens to its customer from its first update after a bind: one
+ * bound out of sight stays stale and deaf until it is updated, and a
+ * scroll jump or a search usually rebinds it before that. Its customer's
+ * page then fills without notifying it, and unbinding it disconnects
+ * nothing. The customer is the list item's while bound: no reference. */
+static void
+watch_customer (GtkWidget   *child,
+                CltCustomer *customer)
+{
+  const ColumnSpec *spec = g_object_get_qdata (G_OBJECT (child), spec_quark);
+  CltCustomer *watched = g_object_get_qdata (G_OBJECT (child), watched_quark);
+
+  if (watched == customer)
+    return;
+  g_assert (watched == NULL);
+
+  /* Placeholder rows fill in place when their page arrives: listen to the
+   * properties this cell shows, and to nothing else. */
+  g_signal_connect (customer, spec->notify, G_CALLBACK (on_customer_notify_cb), child);
+  if (spec->kind == CELL_STATUS)
+    {
+      g_signal_connect (customer, "notify::verified", G_CALLBACK (on_customer_notify_cb), child);
+      g_signal_connect (customer, "notify::loaded", G_CALLBACK (on_customer_notify_cb), child);
+    }
+  g_object_set_qdata (G_OBJECT (child), watched_quark, customer);
+}
+
+static void
+unwatch_customer (GtkWidget *child)
+{
+  CltCustomer *watched = g_object_get_qdata (G_OBJECT (child), watched_quark);
+
+  if (watched == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_func (watched, on_customer_notify_cb, child);
+  g_object_set_qdata (G_OBJECT (child), watched_quark, NULL);
+}
+
+/* Shows @customer in @child, and from now on what changes in it. */
+static void
+show_customer (GtkWidget   *child,
+               CltCustomer *customer)
+{
+  watch_customer (child, customer);
+  update_cell (child, customer);
+}
+
 /* Updates @child from the customer its list item holds now. */
 static void
 update_stale_cell (GtkWidget *child)
@@ -521,8 +580,10 @@ update_stale_cell (GtkWidget *child)
   CltCustomer *customer = list_item != NULL ? gtk_list_item_get_item (list_item) : NULL;
 
   if (customer != NULL)
-    update_cell (child, customer);
+    show_customer (child, customer);
 }
+
+static void schedule_stale_updates (CltCustomerTable *self);
 
 static gboolean
 update_stale_cells_idle_cb (gpointer user_data)
@@ -531,6 +592,14 @@ update_stale_cells_idle_cb (gpointer user_data)
   GHashTableIter iter;
   gpointer child;
   guint n = 0;
+
+  /* Cells went stale again meanwhile: wait for quiet once more. */
+  if (g_get_monotonic_time () - self->last_stale_us < STALE_QUIET_MS * G_TIME_SPAN_MILLISECOND)
+    {
+      self->stale_idle_id = 0;
+      schedule_stale_updates (self);
+      return G_SOURCE_REMOVE;
+    }
 
   g_hash_table_iter_init (&iter, self->stale_cells);
   while (n < STALE_CELLS_PER_IDLE && g_hash_table_iter_next (&iter, &child, NULL))
@@ -545,6 +614,36 @@ update_stale_cells_idle_cb (gpointer user_data)
 
   self->stale_idle_id = 0;
   return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_stale_quiet_cb (gpointer user_data)
+{
+  CltCustomerTable *self = user_data;
+
+  self->stale_quiet_id = 0;
+  schedule_stale_updates (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Updates the stale cells from the idle once no cell went stale for
+ * STALE_QUIET_MS; until then waits. */
+static void
+schedule_stale_updates (CltCustomerTable *self)
+{
+  GTimeSpan quiet_left;
+
+  if (self->stale_quiet_id != 0 || self->stale_idle_id != 0)
+    return;
+
+  quiet_left = STALE_QUIET_MS * G_TIME_SPAN_MILLISECOND -
+               (g_get_monotonic_time () - self->last_stale_us);
+  if (quiet_left > 0)
+    self->stale_quiet_id = g_timeout_add (MAX (quiet_left / G_TIME_SPAN_MILLISECOND, 1),
+                                          on_stale_quiet_cb, self);
+  else
+    self->stale_idle_id = g_idle_add_full (G_PRIORITY_LOW, update_stale_cells_idle_cb, self, NULL);
 }
 
 static void update_visible_stale_cells (CltCustomerTable *self);
@@ -655,13 +754,13 @@ request_update (GtkWidget   *child,
   if (self == NULL || self->stale_cells == NULL ||
       !get_visible_range (self, &first, &end) || cell_in_range (list_item, first, end))
     {
-      update_cell (child, customer);
+      show_customer (child, customer);
       return;
     }
 
   g_hash_table_insert (self->stale_cells, child, list_item);
-  if (self->stale_idle_id == 0)
-    self->stale_idle_id = g_idle_add_full (G_PRIORITY_LOW, update_stale_cells_idle_cb, self, NULL);
+  self->last_stale_us = g_get_monotonic_time ();
+  schedule_stale_updates (self);
 }
 
 static void
@@ -772,20 +871,11 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *list_item,
                     gpointer                  user_data)
 {
-  const ColumnSpec *spec = user_data;
   CltCustomer *customer = gtk_list_item_get_item (list_item);
   GtkWidget *child = gtk_list_item_get_child (list_item);
 
-  /* Placeholder rows fill in place when their page arrives: listen to the
-   * properties this cell shows, and to nothing else. */
-  g_signal_connect (customer, spec->notify, G_CALLBACK (on_customer_notify_cb), child);
-  if (spec->kind == CELL_STATUS)
-    {
-      g_signal_connect (customer, "notify::verified", G_CALLBACK (on_customer_notify_cb), child);
-      g_signal_connect (customer, "notify::loaded", G_CALLBACK (on_customer_notify_cb), child);
-    }
-
-  /* Unbinding made it fresh: in sight or not is decided anew. */
+  /* Unbinding made it fresh: in sight (shown and watched) or not (stale,
+   * see watch_customer ()) is decided anew. */
   request_update (child, customer);
 }
 
@@ -794,11 +884,9 @@ on_factory_unbind_cb (GtkSignalListItemFactory *factory,
                       GtkListItem              *list_item,
                       gpointer                  user_data)
 {
-  CltCustomer *customer = gtk_list_item_get_item (list_item);
   GtkWidget *child = gtk_list_item_get_child (list_item);
 
-  if (customer != NULL)
-    g_signal_handlers_disconnect_by_func (customer, on_customer_notify_cb, child);
+  unwatch_customer (child);
   forget_stale_cell (child);
 }
 
@@ -957,6 +1045,7 @@ clt_customer_table_dispose (GObject *object)
   /* The cells still alive are the template's to destroy: none may look
    * for the table after this. */
   g_clear_handle_id (&self->stale_idle_id, g_source_remove);
+  g_clear_handle_id (&self->stale_quiet_id, g_source_remove);
   g_clear_handle_id (&self->visible_idle_id, g_source_remove);
   g_clear_pointer (&self->stale_cells, g_hash_table_unref);
   g_clear_object (&self->vadjustment);
@@ -1095,6 +1184,7 @@ clt_customer_table_class_init (CltCustomerTableClass *klass)
   spec_quark = g_quark_from_static_string ("clt-customer-table-column-spec");
   list_item_quark = g_quark_from_static_string ("clt-customer-table-list-item");
   table_quark = g_quark_from_static_string ("clt-customer-table");
+  watched_quark = g_quark_from_static_string ("clt-customer-table-watched");
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/clientele/Clientele/ui/clt-customer-table.ui");

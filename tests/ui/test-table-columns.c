@@ -761,6 +761,144 @@ test_cells_out_of_sight (void)
   g_settings_reset (settings, "window-height");
 }
 
+/* Rows out of sight wait while their customers keep changing (a scroll
+ * jump or a keystroke every few frames): they are updated once nothing
+ * went stale for a while, not between changes nobody could see. */
+static void
+test_cells_out_of_sight_wait (void)
+{
+  g_autoptr(GSettings) settings = reset_settings (1200);
+  TempStore ts = { 0 };
+  CltWindow *window = open_window (&ts);
+  CltCustomerList *list = clt_window_get_customer_list (window);
+  GtkWidget *view = GTK_WIDGET (clt_window_get_column_view (window));
+  EmailCount count = { view, "settled-", };
+  static const char * const prefixes[] = { "one-", "two-", "three-", "four-" };
+
+  set_emails (list, count.prefix);
+  wait_until (all_emails_current, &count, "every row to show its email");
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    {
+      count.prefix = prefixes[i];
+      set_emails (list, count.prefix);
+      run_for (50);
+      all_emails_current (&count);
+      g_test_message ("%s: %u of %u rows current, %u of %u in sight",
+                      count.prefix, count.n_current, count.n_rows,
+                      count.n_in_sight_current, count.n_in_sight);
+      g_assert_cmpuint (count.n_in_sight, >, 0);
+      g_assert_cmpuint (count.n_in_sight_current, ==, count.n_in_sight);
+      g_assert_cmpuint (count.n_current, <, count.n_rows);
+    }
+
+  wait_until (all_emails_current, &count, "every row to show its email");
+
+  destroy_window (window);
+  temp_store_clear (&ts);
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
+/* The border nodes in @node and below. */
+static guint
+count_border_nodes (GskRenderNode *node)
+{
+  guint n = 0;
+
+  if (node == NULL)
+    return 0;
+
+  switch ((int) gsk_render_node_get_node_type (node))
+    {
+    case GSK_BORDER_NODE:
+      return 1;
+
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        n += count_border_nodes (gsk_container_node_get_child (node, i));
+      return n;
+
+    case GSK_TRANSFORM_NODE:
+      return count_border_nodes (gsk_transform_node_get_child (node));
+
+    case GSK_CLIP_NODE:
+      return count_border_nodes (gsk_clip_node_get_child (node));
+
+    case GSK_ROUNDED_CLIP_NODE:
+      return count_border_nodes (gsk_rounded_clip_node_get_child (node));
+
+    case GSK_OPACITY_NODE:
+      return count_border_nodes (gsk_opacity_node_get_child (node));
+
+    case GSK_COLOR_MATRIX_NODE:
+      return count_border_nodes (gsk_color_matrix_node_get_child (node));
+
+    case GSK_DEBUG_NODE:
+      return count_border_nodes (gsk_debug_node_get_child (node));
+
+    default:
+      return 0;
+    }
+}
+
+/* The rows' cells draw no border: Adwaita's transparent left border between
+ * cells made GTK draw ~2,000 invisible borders a frame, side by side; the
+ * same room is padding (clt style.css), so the text sits where it did. */
+static void
+test_cells_draw_no_border (void)
+{
+  g_autoptr(GSettings) settings = reset_settings (1200);
+  TempStore ts = { 0 };
+  CltWindow *window = open_window (&ts);
+  GtkWidget *view = GTK_WIDGET (clt_window_get_column_view (window));
+  GtkWidget *listview = NULL;
+  GtkWidget *row;
+  GtkWidget *cell;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  guint n_cells = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (view);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (gtk_widget_get_css_name (child), "listview") == 0)
+      listview = child;
+  g_assert_nonnull (listview);
+
+  paintable = gtk_widget_paintable_new (listview);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
+                          gtk_widget_get_width (listview), gtk_widget_get_height (listview));
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+  g_assert_cmpuint (count_border_nodes (node), ==, 0);
+
+  /* Every cell after the first: its content 7 px in (6 of padding and the
+   * pixel the border took), 2 px down, as before. */
+  row = gtk_widget_get_first_child (listview);
+  g_assert_nonnull (row);
+  for (cell = gtk_widget_get_next_sibling (gtk_widget_get_first_child (row));
+       cell != NULL;
+       cell = gtk_widget_get_next_sibling (cell))
+    {
+      GtkWidget *content = gtk_widget_get_first_child (cell);
+      graphene_rect_t cell_bounds, content_bounds;
+
+      if (content == NULL || !gtk_widget_get_visible (cell))
+        continue;
+      g_assert_true (gtk_widget_compute_bounds (cell, row, &cell_bounds));
+      g_assert_true (gtk_widget_compute_bounds (content, row, &content_bounds));
+      g_assert_cmpfloat (content_bounds.origin.x - cell_bounds.origin.x, ==, 7);
+      g_assert_cmpfloat (content_bounds.origin.y - cell_bounds.origin.y, ==, 2);
+      n_cells++;
+    }
+  g_assert_cmpuint (n_cells, >=, 7);
+
+  destroy_window (window);
+  temp_store_clear (&ts);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -776,6 +914,8 @@ main (int   argc,
   g_test_add_func ("/clt/table-columns/narrow", test_narrow);
   g_test_add_func ("/clt/table-columns/status-cell", test_status_cell);
   g_test_add_func ("/clt/table-columns/cells-out-of-sight", test_cells_out_of_sight);
+  g_test_add_func ("/clt/table-columns/cells-out-of-sight-wait", test_cells_out_of_sight_wait);
+  g_test_add_func ("/clt/table-columns/cells-draw-no-border", test_cells_draw_no_border);
   g_test_add_func ("/clt/table-columns/chooser", test_chooser);
 
   ret = g_test_run ();

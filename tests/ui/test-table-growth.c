@@ -187,6 +187,77 @@ test_empty_search_keeps_rows (void)
   gtk_window_destroy (window);
 }
 
+/* Whether the row at @position listens to its customer's email. */
+static gboolean
+row_watched (GtkColumnView *view,
+             guint          position)
+{
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
+  g_autoptr(CltCustomer) customer = g_list_model_get_item (model, position);
+
+  return g_signal_has_handler_pending (customer, g_signal_lookup ("notify", G_TYPE_OBJECT),
+                                       g_quark_from_static_string ("email"), FALSE);
+}
+
+typedef struct
+{
+  GtkColumnView *view;
+  guint          position;
+} RowAt;
+
+static gboolean
+row_at_watched (gpointer data)
+{
+  RowAt *row = data;
+
+  return row_watched (row->view, row->position);
+}
+
+/* A scroll jump rebinds the ~200 rows GTK keeps: those in sight show and
+ * watch their customers at once; those bound out of sight stay stale and
+ * watch nothing (no handler to connect, notify and disconnect when the
+ * next jump rebinds them) until they are updated after all. */
+static void
+test_rows_out_of_sight_unwatched (void)
+{
+  g_autoptr(FakeStore) store = fake_store_new (N_CUSTOMERS);
+  g_autoptr(CltCustomerList) list = clt_customer_list_new (CLT_STORE (store));
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  CltCustomerTable *table = CLT_CUSTOMER_TABLE (clt_customer_table_new ());
+  GtkColumnView *view = clt_customer_table_get_column_view (table);
+  GtkAdjustment *adjustment;
+  Sizes sizes = { table, list, N_CUSTOMERS };
+  double row_height;
+  guint first;
+  RowAt row;
+
+  clt_customer_table_set_list (table, list);
+  gtk_window_set_default_size (window, 1000, 700);
+  gtk_window_set_child (window, GTK_WIDGET (table));
+  gtk_window_present (window);
+  wait_until (view_has_all, &sizes, "all customers in the view");
+  wait_for_paint (GTK_WIDGET (window));
+
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  row_height = gtk_adjustment_get_upper (adjustment) / N_CUSTOMERS;
+  g_assert_cmpfloat (row_height, >, 0);
+
+  /* GTK rebinds in the handler of the adjustment's value. */
+  first = N_CUSTOMERS / 2;
+  gtk_adjustment_set_value (adjustment, first * row_height);
+  for (guint i = first; i < first + 10; i++)
+    g_assert_true (row_watched (view, i));
+  for (guint i = first + 80; i < first + 180; i++)
+    g_assert_false (row_watched (view, i));
+
+  /* Once nothing changes for a while, the rows out of sight are updated,
+   * and watch from then on. */
+  row = (RowAt) { view, first + 150 };
+  wait_until (row_at_watched, &row, "a row out of sight to be updated");
+
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -195,6 +266,8 @@ main (int   argc,
 
   g_test_add_func ("/clt/table-growth/waits-for-store", test_growth_waits_for_store);
   g_test_add_func ("/clt/table-growth/empty-search-keeps-rows", test_empty_search_keeps_rows);
+  g_test_add_func ("/clt/table-growth/rows-out-of-sight-unwatched",
+                   test_rows_out_of_sight_unwatched);
 
   return g_test_run ();
 }
