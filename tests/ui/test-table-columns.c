@@ -361,6 +361,14 @@ sorted_by_tier (gpointer data)
 }
 
 static gboolean
+sorted_by_tier_descending (gpointer data)
+{
+  g_autoptr(CltQuery) query = clt_customer_list_dup_query (clt_window_get_customer_list (data));
+
+  return sorted_by_tier (data) && clt_query_get_sort_direction (query) == CLT_SORT_DESCENDING;
+}
+
+static gboolean
 shows_silver (gpointer data)
 {
   return find_widget (GTK_WIDGET (clt_window_get_column_view (data)), is_inscription_with,
@@ -474,8 +482,7 @@ test_chooser (void)
   gtk_column_view_sort_by_column (clt_window_get_column_view (window),
                                   clt_customer_table_find_column (get_table (window), "mixins.tier"),
                                   GTK_SORT_DESCENDING);
-  run_for (200);
-  wait_until (sorted_by_tier, window, "the sort by tier");
+  wait_until (sorted_by_tier_descending, window, "the descending sort by tier");
   destroy_window (window);
   window = create_window (app, ts.store);
   settle (window);
@@ -483,7 +490,7 @@ test_chooser (void)
   g_assert_true (column_visible (window, "mixins.tier"));
   g_assert_false (column_visible (window, "company"));
   g_assert_cmpuint (position_of (window, "mixins.tier"), ==, tier_position - 2);
-  wait_until (sorted_by_tier, window, "the restored sort by tier");
+  wait_until (sorted_by_tier_descending, window, "the restored sort by tier");
   g_assert_cmpint (clt_customer_table_get_sort_direction (get_table (window)), ==,
                    CLT_SORT_DESCENDING);
   {
