@@ -247,15 +247,22 @@ pg_cluster_create_database (PgCluster *cluster)
   g_autofree char *name = g_strdup_printf ("clt_%d_%u", (int) getpid (), ++cluster->n_databases);
   g_autofree char *sql = g_strdup_printf ("CREATE DATABASE %s", name);
   PGconn *conn = PQconnectdb (admin);
-  PGresult *result;
 
   if (PQstatus (conn) != CONNECTION_OK)
     g_error ("Cannot connect to the test cluster: %s", PQerrorMessage (conn));
-  result = PQexec (conn, sql);
-  if (PQresultStatus (result) != PGRES_COMMAND_OK)
-    g_error ("%s: %s", sql, PQresultErrorMessage (result));
-  PQclear (result);
+  pg_exec_ok (conn, sql);
   PQfinish (conn);
 
   return g_strdup_printf ("host=%s user=" SUPERUSER " dbname=%s", cluster->dir, name);
+}
+
+void
+pg_exec_ok (PGconn     *conn,
+            const char *sql)
+{
+  PGresult *result = PQexec (conn, sql);
+
+  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
+    g_error ("%s: %s", sql, PQresultErrorMessage (result));
+  PQclear (result);
 }

@@ -18,6 +18,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <libpq-fe.h>
 
 G_BEGIN_DECLS
 
@@ -32,6 +33,9 @@ PgCluster  *pg_cluster_get             (const char **why_not);
 char       *pg_cluster_create_database (PgCluster   *cluster);
 /* The folder of the socket (the host of the conninfo). */
 const char *pg_cluster_get_socket_dir  (PgCluster   *cluster);
+/* Runs @sql on @conn; a failure ends the test with PostgreSQL's message. */
+void        pg_exec_ok                 (PGconn      *conn,
+                                        const char  *sql);
 /* Stops the server and removes the folder (also done at exit). */
 void        pg_cluster_shutdown        (void);
 

@@ -24,17 +24,6 @@
 
 static PgCluster *cluster;
 
-static void
-exec_ok (PGconn     *conn,
-         const char *sql)
-{
-  PGresult *result = PQexec (conn, sql);
-
-  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
-    g_error ("%s: %s", sql, PQresultErrorMessage (result));
-  PQclear (result);
-}
-
 /* @column of customer_page_details of the customer whose id is @id; NULL
  * when it has no row, or NULL there. */
 static char *
@@ -81,13 +70,13 @@ database_at (int    version,
 
   conn = PQconnectdb (*conninfo);
   g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
-  exec_ok (conn,
-           "INSERT INTO custom_fields (key, label, type) VALUES ('size', 'Size', 0),"
-           " ('shoe', 'Shoe', 1);"
-           "INSERT INTO groups (code, name) VALUES ('vip', 'VIP'), ('b2b', 'B2B');"
-           "INSERT INTO customers (id, number, email, number_key, registered, updated) VALUES"
-           " ('c-1', '1001', 'one@example.org', '1001', 0, 0),"
-           " ('c-2', '1002', 'two@example.org', '1002', 0, 0);");
+  pg_exec_ok (conn,
+              "INSERT INTO custom_fields (key, label, type) VALUES ('size', 'Size', 0),"
+              " ('shoe', 'Shoe', 1);"
+              "INSERT INTO groups (code, name) VALUES ('vip', 'VIP'), ('b2b', 'B2B');"
+              "INSERT INTO customers (id, number, email, number_key, registered, updated) VALUES"
+              " ('c-1', '1001', 'one@example.org', '1001', 0, 0),"
+              " ('c-2', '1002', 'two@example.org', '1002', 0, 0);");
   return conn;
 }
 
@@ -99,10 +88,10 @@ test_page_details_kept (void)
   g_autofree char *fields = NULL;
 
   /* One statement, two customers' values. */
-  exec_ok (conn,
-           "INSERT INTO customer_field_values (customer_pk, field_key, value)"
-           " SELECT pk, 'size', 'XL' FROM customers UNION ALL"
-           " SELECT pk, 'shoe', '42.5' FROM customers WHERE id = 'c-1'");
+  pg_exec_ok (conn,
+              "INSERT INTO customer_field_values (customer_pk, field_key, value)"
+              " SELECT pk, 'size', 'XL' FROM customers UNION ALL"
+              " SELECT pk, 'shoe', '42.5' FROM customers WHERE id = 'c-1'");
   fields = page_fields (conn, "c-1");
   g_assert_cmpstr (fields, ==, "4:shoe4:42.54:size2:XL");
   g_clear_pointer (&fields, g_free);
@@ -111,49 +100,49 @@ test_page_details_kept (void)
   g_clear_pointer (&fields, g_free);
 
   /* As the store writes them: an upsert, and text of any bytes. */
-  exec_ok (conn,
-           "INSERT INTO customer_field_values (customer_pk, field_key, value)"
-           " SELECT pk, 'size', 'Größe: 3:x' FROM customers WHERE id = 'c-1'"
-           " ON CONFLICT (customer_pk, field_key) DO UPDATE SET value = excluded.value");
+  pg_exec_ok (conn,
+              "INSERT INTO customer_field_values (customer_pk, field_key, value)"
+              " SELECT pk, 'size', 'Größe: 3:x' FROM customers WHERE id = 'c-1'"
+              " ON CONFLICT (customer_pk, field_key) DO UPDATE SET value = excluded.value");
   fields = page_fields (conn, "c-1");
   g_assert_cmpstr (fields, ==, "4:shoe4:42.54:size12:Größe: 3:x");
   g_clear_pointer (&fields, g_free);
 
   /* A NULL value is empty text; a field renamed is renamed here too. */
-  exec_ok (conn,
-           "UPDATE customer_field_values SET value = NULL WHERE field_key = 'shoe';"
-           "UPDATE custom_fields SET key = 'fit' WHERE key = 'size'");
+  pg_exec_ok (conn,
+              "UPDATE customer_field_values SET value = NULL WHERE field_key = 'shoe';"
+              "UPDATE custom_fields SET key = 'fit' WHERE key = 'size'");
   fields = page_fields (conn, "c-1");
   g_assert_cmpstr (fields, ==, "3:fit12:Größe: 3:x4:shoe0:");
   g_clear_pointer (&fields, g_free);
 
   /* Several statements in one transaction: the text of its end. */
-  exec_ok (conn,
-           "BEGIN;"
-           "DELETE FROM customer_field_values WHERE field_key = 'fit';"
-           "INSERT INTO customer_field_values (customer_pk, field_key, value)"
-           " SELECT pk, 'fit', 'S' FROM customers WHERE id = 'c-1';"
-           "UPDATE customer_field_values SET value = 'M' WHERE field_key = 'fit';"
-           "COMMIT");
+  pg_exec_ok (conn,
+              "BEGIN;"
+              "DELETE FROM customer_field_values WHERE field_key = 'fit';"
+              "INSERT INTO customer_field_values (customer_pk, field_key, value)"
+              " SELECT pk, 'fit', 'S' FROM customers WHERE id = 'c-1';"
+              "UPDATE customer_field_values SET value = 'M' WHERE field_key = 'fit';"
+              "COMMIT");
   fields = page_fields (conn, "c-1");
   g_assert_cmpstr (fields, ==, "3:fit1:M4:shoe0:");
   g_clear_pointer (&fields, g_free);
   fields = page_fields (conn, "c-2");
   g_assert_null (fields);
-  exec_ok (conn,
-           "INSERT INTO customer_field_values (customer_pk, field_key, value)"
-           " SELECT pk, 'fit', 'L' FROM customers WHERE id = 'c-2'");
+  pg_exec_ok (conn,
+              "INSERT INTO customer_field_values (customer_pk, field_key, value)"
+              " SELECT pk, 'fit', 'L' FROM customers WHERE id = 'c-2'");
   fields = page_fields (conn, "c-2");
   g_assert_cmpstr (fields, ==, "3:fit1:L");
   g_clear_pointer (&fields, g_free);
-  exec_ok (conn, "UPDATE customer_field_values SET value = 'Größe: 3:x' WHERE value = 'M'");
+  pg_exec_ok (conn, "UPDATE customer_field_values SET value = 'Größe: 3:x' WHERE value = 'M'");
 
   /* A field deleted takes its values along; no value left, no text. */
-  exec_ok (conn, "DELETE FROM custom_fields WHERE key = 'shoe'");
+  pg_exec_ok (conn, "DELETE FROM custom_fields WHERE key = 'shoe'");
   fields = page_fields (conn, "c-1");
   g_assert_cmpstr (fields, ==, "3:fit12:Größe: 3:x");
   g_clear_pointer (&fields, g_free);
-  exec_ok (conn, "DELETE FROM customer_field_values WHERE customer_pk = (SELECT pk FROM customers WHERE id = 'c-2')");
+  pg_exec_ok (conn, "DELETE FROM customer_field_values WHERE customer_pk = (SELECT pk FROM customers WHERE id = 'c-2')");
   {
     PGresult *result = PQexec (conn, "SELECT count(*) FROM customer_page_stale");
 
@@ -164,34 +153,34 @@ test_page_details_kept (void)
   g_assert_null (fields);
 
   /* Groups likewise, beside the values or alone. */
-  exec_ok (conn,
-           "INSERT INTO customer_groups (customer_pk, group_code)"
-           " SELECT pk, g FROM customers, unnest (ARRAY['vip', 'b2b']) AS g");
+  pg_exec_ok (conn,
+              "INSERT INTO customer_groups (customer_pk, group_code)"
+              " SELECT pk, g FROM customers, unnest (ARRAY['vip', 'b2b']) AS g");
   fields = page_groups (conn, "c-1");
   g_assert_cmpstr (fields, ==, "3:b2b3:vip");
   g_clear_pointer (&fields, g_free);
   fields = page_fields (conn, "c-1");
   g_assert_cmpstr (fields, ==, "3:fit12:Größe: 3:x");
   g_clear_pointer (&fields, g_free);
-  exec_ok (conn,
-           "UPDATE groups SET code = 'gold' WHERE code = 'vip';"
-           "DELETE FROM groups WHERE code = 'b2b'");
+  pg_exec_ok (conn,
+              "UPDATE groups SET code = 'gold' WHERE code = 'vip';"
+              "DELETE FROM groups WHERE code = 'b2b'");
   fields = page_groups (conn, "c-2");
   g_assert_cmpstr (fields, ==, "4:gold");
   g_clear_pointer (&fields, g_free);
   g_assert_null (page_fields (conn, "c-2"));
-  exec_ok (conn, "DELETE FROM customer_groups");
+  pg_exec_ok (conn, "DELETE FROM customer_groups");
   g_assert_null (page_groups (conn, "c-1"));
   g_assert_null (page_groups (conn, "c-2"));
   fields = page_fields (conn, "c-1");
   g_assert_cmpstr (fields, ==, "3:fit12:Größe: 3:x");
   g_clear_pointer (&fields, g_free);
-  exec_ok (conn,
-           "INSERT INTO customer_groups (customer_pk, group_code)"
-           " SELECT pk, 'gold' FROM customers");
+  pg_exec_ok (conn,
+              "INSERT INTO customer_groups (customer_pk, group_code)"
+              " SELECT pk, 'gold' FROM customers");
 
   /* A customer deleted takes their row along. */
-  exec_ok (conn, "DELETE FROM customers WHERE id = 'c-1'");
+  pg_exec_ok (conn, "DELETE FROM customers WHERE id = 'c-1'");
   {
     PGresult *result = PQexec (conn, "SELECT count(*) FROM customer_page_details");
 
@@ -302,18 +291,18 @@ commit_both_at_once (PGconn     *monitor,
   g_autofree char *first_error = NULL;
   g_autofree char *second_error = NULL;
 
-  exec_ok (gate, "BEGIN");
-  exec_ok (gate, gate_sql);
-  exec_ok (first, "BEGIN");
-  exec_ok (first, first_sql);
-  exec_ok (second, "BEGIN");
-  exec_ok (second, second_sql);
+  pg_exec_ok (gate, "BEGIN");
+  pg_exec_ok (gate, gate_sql);
+  pg_exec_ok (first, "BEGIN");
+  pg_exec_ok (first, first_sql);
+  pg_exec_ok (second, "BEGIN");
+  pg_exec_ok (second, second_sql);
 
   g_assert_cmpint (PQsendQuery (first, "COMMIT"), ==, 1);
   wait_blocked (monitor, first);
   g_assert_cmpint (PQsendQuery (second, "COMMIT"), ==, 1);
   wait_blocked (monitor, second);
-  exec_ok (gate, "ROLLBACK");
+  pg_exec_ok (gate, "ROLLBACK");
 
   first_error = finish_sent (first);
   second_error = finish_sent (second);
@@ -354,9 +343,9 @@ test_page_details_concurrent (void)
 
   /* A group deleted while one of its members is edited; then the same
    * customer's last group and last value go at once. */
-  exec_ok (conn,
-           "INSERT INTO customer_groups (customer_pk, group_code)"
-           " SELECT pk, 'b2b' FROM customers WHERE id = 'c-1'");
+  pg_exec_ok (conn,
+              "INSERT INTO customer_groups (customer_pk, group_code)"
+              " SELECT pk, 'b2b' FROM customers WHERE id = 'c-1'");
   commit_both_at_once (conn, conninfo,
                        "SELECT 1 FROM customer_page_details d JOIN customers c ON c.pk = d.customer_pk"
                        " WHERE c.id = 'c-1' FOR UPDATE",
@@ -443,12 +432,12 @@ test_page_details_migrated (void)
   g_autofree char *fields = NULL;
   guint total = 0;
 
-  exec_ok (conn,
-           "INSERT INTO customer_field_values (customer_pk, field_key, value, sort_text, sort_number)"
-           " SELECT pk, 'size', 'XL', 'xl', NULL FROM customers WHERE id = 'c-2' UNION ALL"
-           " SELECT pk, 'shoe', '42.5', NULL, 42.5 FROM customers WHERE id = 'c-2';"
-           "INSERT INTO customer_groups (customer_pk, group_code)"
-           " SELECT pk, 'vip' FROM customers WHERE id = 'c-1'");
+  pg_exec_ok (conn,
+              "INSERT INTO customer_field_values (customer_pk, field_key, value, sort_text, sort_number)"
+              " SELECT pk, 'size', 'XL', 'xl', NULL FROM customers WHERE id = 'c-2' UNION ALL"
+              " SELECT pk, 'shoe', '42.5', NULL, 42.5 FROM customers WHERE id = 'c-2';"
+              "INSERT INTO customer_groups (customer_pk, group_code)"
+              " SELECT pk, 'vip' FROM customers WHERE id = 'c-1'");
 
   store = clt_pg_store_new (conninfo, NULL, &error);
   g_assert_no_error (error);
@@ -493,7 +482,7 @@ number_walk_plan (PGconn *conn)
   GString *plan = g_string_new (NULL);
   PGresult *result;
 
-  exec_ok (conn, "SET enable_seqscan = off; SET enable_bitmapscan = off; SET enable_sort = off");
+  pg_exec_ok (conn, "SET enable_seqscan = off; SET enable_bitmapscan = off; SET enable_sort = off");
   result = PQexec (conn, "EXPLAIN SELECT c.pk FROM customers c"
                          " WHERE c.listed = 1 AND c.search_vector @@ '(one:*)'::tsquery"
                          " ORDER BY c.number_key, c.pk LIMIT 50");

@@ -21,17 +21,6 @@
 
 static PgCluster *cluster;
 
-static void
-exec_ok (PGconn     *conn,
-         const char *sql)
-{
-  PGresult *result = PQexec (conn, sql);
-
-  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
-    g_error ("%s: %s", sql, PQresultErrorMessage (result));
-  PQclear (result);
-}
-
 /* Adds a customer named Anna behind the store's back: the data version
  * stays, so that what the store kept of it shows. */
 static void
@@ -44,7 +33,7 @@ add_anna (PGconn     *conn,
                                           " 'Anna', 'anna', 0, 0)",
                                           number, number, number, number);
 
-  exec_ok (conn, sql);
+  pg_exec_ok (conn, sql);
 }
 
 /* The total of the search for "anna". */
@@ -119,7 +108,7 @@ test_counts_shared (void)
 
   add_anna (conn, "1001");
   add_anna (conn, "1002");
-  exec_ok (conn, "UPDATE clt_data_version SET version = version + 1");
+  pg_exec_ok (conn, "UPDATE clt_data_version SET version = version + 1");
   g_assert_cmpuint (count_annas (store), ==, 2);
 
   /* Read on a connection that has not counted, the count is the one
@@ -130,13 +119,13 @@ test_counts_shared (void)
   release_connections (store, held);
 
   /* A commit moves the data version: counted anew, on any connection. */
-  exec_ok (conn, "UPDATE clt_data_version SET version = version + 1");
+  pg_exec_ok (conn, "UPDATE clt_data_version SET version = version + 1");
   g_assert_cmpuint (count_annas (store), ==, 3);
   held = hold_connections (store);
   add_anna (conn, "1004");
   g_assert_cmpuint (count_annas (store), ==, 3);
   release_connections (store, held);
-  exec_ok (conn, "UPDATE clt_data_version SET version = version + 1");
+  pg_exec_ok (conn, "UPDATE clt_data_version SET version = version + 1");
   g_assert_cmpuint (count_annas (store), ==, 4);
 
   PQfinish (conn);
@@ -186,9 +175,9 @@ test_count_made_once (void)
   g_assert_cmpint (PQstatus (gate), ==, CONNECTION_OK);
   add_anna (conn, "1001");
   add_anna (conn, "1002");
-  exec_ok (conn, "UPDATE clt_data_version SET version = version + 1");
+  pg_exec_ok (conn, "UPDATE clt_data_version SET version = version + 1");
 
-  exec_ok (gate, "BEGIN; LOCK TABLE customers IN ACCESS EXCLUSIVE MODE");
+  pg_exec_ok (gate, "BEGIN; LOCK TABLE customers IN ACCESS EXCLUSIVE MODE");
   clt_query_set_search_text (query, "anna");
   clt_store_list_customers_async (CLT_STORE (store), query, 0, 50, CLT_LIST_FLAGS_WITH_TOTAL,
                                   NULL, store_result_cb, &first);
@@ -209,7 +198,7 @@ test_count_made_once (void)
       g_assert_cmpint (n_waiting_for (conn, gate), ==, 1);
       g_usleep (20 * 1000);
     }
-  exec_ok (gate, "COMMIT");
+  pg_exec_ok (gate, "COMMIT");
 
   customers = clt_store_list_customers_finish (CLT_STORE (store), store_wait (&first), &total,
                                                &error);
@@ -265,11 +254,11 @@ test_anchors_shared (void)
   conn = PQconnectdb (conninfo);
   g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
 
-  exec_ok (conn,
-           "INSERT INTO customers (id, number, email, number_key, registered, updated)"
-           " SELECT 'c-' || n, n::text, n || '@example.org', n::text, 0, 0"
-           " FROM generate_series (10000, 11499) AS n;"
-           "UPDATE clt_data_version SET version = version + 1");
+  pg_exec_ok (conn,
+              "INSERT INTO customers (id, number, email, number_key, registered, updated)"
+              " SELECT 'c-' || n, n::text, n || '@example.org', n::text, 0, 0"
+              " FROM generate_series (10000, 11499) AS n;"
+              "UPDATE clt_data_version SET version = version + 1");
   /* Past the first anchors: the page starts from one. */
   first = first_on_page (store, 1100);
   g_assert_cmpstr (first, ==, "c-11100");
@@ -277,10 +266,10 @@ test_anchors_shared (void)
   /* Ten customers ahead of everyone, behind the store's back: a
    * connection that has not walked the index starts from the kept anchor,
    * made before them. */
-  exec_ok (conn,
-           "INSERT INTO customers (id, number, email, number_key, registered, updated)"
-           " SELECT 'a-' || n, '0' || n, n || '@example.org', '0' || n, 0, 0"
-           " FROM generate_series (1000, 1009) AS n");
+  pg_exec_ok (conn,
+              "INSERT INTO customers (id, number, email, number_key, registered, updated)"
+              " SELECT 'a-' || n, '0' || n, n || '@example.org', '0' || n, 0, 0"
+              " FROM generate_series (1000, 1009) AS n");
   held = hold_connections (store);
   again = first_on_page (store, 1100);
   g_assert_cmpstr (again, ==, "c-11100");
@@ -288,7 +277,7 @@ test_anchors_shared (void)
   g_clear_pointer (&again, g_free);
 
   /* A commit moves the data version: a new walk, on any connection. */
-  exec_ok (conn, "UPDATE clt_data_version SET version = version + 1");
+  pg_exec_ok (conn, "UPDATE clt_data_version SET version = version + 1");
   again = first_on_page (store, 1100);
   g_assert_cmpstr (again, ==, "c-11090");
 
