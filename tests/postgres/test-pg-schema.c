@@ -47,8 +47,19 @@ page_text (PGconn     *conn,
   return text;
 }
 
-#define page_fields(conn, id) page_text (conn, "fields", id)
-#define page_groups(conn, id) page_text (conn, "groups", id)
+static void
+assert_page_text (PGconn     *conn,
+                  const char *column,
+                  const char *id,
+                  const char *expected)
+{
+  g_autofree char *text = page_text (conn, column, id);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+#define assert_page_fields(conn, id, expected) assert_page_text (conn, "fields", id, expected)
+#define assert_page_groups(conn, id, expected) assert_page_text (conn, "groups", id, expected)
 
 /* A database at @version with two custom fields and two customers. */
 static PGconn *
@@ -85,36 +96,27 @@ test_page_details_kept (void)
 {
   g_autofree char *conninfo = NULL;
   PGconn *conn = database_at (CLT_PG_SCHEMA_VERSION, &conninfo);
-  g_autofree char *fields = NULL;
 
   /* One statement, two customers' values. */
   pg_exec_ok (conn,
               "INSERT INTO customer_field_values (customer_pk, field_key, value)"
               " SELECT pk, 'size', 'XL' FROM customers UNION ALL"
               " SELECT pk, 'shoe', '42.5' FROM customers WHERE id = 'c-1'");
-  fields = page_fields (conn, "c-1");
-  g_assert_cmpstr (fields, ==, "4:shoe4:42.54:size2:XL");
-  g_clear_pointer (&fields, g_free);
-  fields = page_fields (conn, "c-2");
-  g_assert_cmpstr (fields, ==, "4:size2:XL");
-  g_clear_pointer (&fields, g_free);
+  assert_page_fields (conn, "c-1", "4:shoe4:42.54:size2:XL");
+  assert_page_fields (conn, "c-2", "4:size2:XL");
 
   /* As the store writes them: an upsert, and text of any bytes. */
   pg_exec_ok (conn,
               "INSERT INTO customer_field_values (customer_pk, field_key, value)"
               " SELECT pk, 'size', 'Größe: 3:x' FROM customers WHERE id = 'c-1'"
               " ON CONFLICT (customer_pk, field_key) DO UPDATE SET value = excluded.value");
-  fields = page_fields (conn, "c-1");
-  g_assert_cmpstr (fields, ==, "4:shoe4:42.54:size12:Größe: 3:x");
-  g_clear_pointer (&fields, g_free);
+  assert_page_fields (conn, "c-1", "4:shoe4:42.54:size12:Größe: 3:x");
 
   /* A NULL value is empty text; a field renamed is renamed here too. */
   pg_exec_ok (conn,
               "UPDATE customer_field_values SET value = NULL WHERE field_key = 'shoe';"
               "UPDATE custom_fields SET key = 'fit' WHERE key = 'size'");
-  fields = page_fields (conn, "c-1");
-  g_assert_cmpstr (fields, ==, "3:fit12:Größe: 3:x4:shoe0:");
-  g_clear_pointer (&fields, g_free);
+  assert_page_fields (conn, "c-1", "3:fit12:Größe: 3:x4:shoe0:");
 
   /* Several statements in one transaction: the text of its end. */
   pg_exec_ok (conn,
@@ -124,24 +126,17 @@ test_page_details_kept (void)
               " SELECT pk, 'fit', 'S' FROM customers WHERE id = 'c-1';"
               "UPDATE customer_field_values SET value = 'M' WHERE field_key = 'fit';"
               "COMMIT");
-  fields = page_fields (conn, "c-1");
-  g_assert_cmpstr (fields, ==, "3:fit1:M4:shoe0:");
-  g_clear_pointer (&fields, g_free);
-  fields = page_fields (conn, "c-2");
-  g_assert_null (fields);
+  assert_page_fields (conn, "c-1", "3:fit1:M4:shoe0:");
+  assert_page_fields (conn, "c-2", NULL);
   pg_exec_ok (conn,
               "INSERT INTO customer_field_values (customer_pk, field_key, value)"
               " SELECT pk, 'fit', 'L' FROM customers WHERE id = 'c-2'");
-  fields = page_fields (conn, "c-2");
-  g_assert_cmpstr (fields, ==, "3:fit1:L");
-  g_clear_pointer (&fields, g_free);
+  assert_page_fields (conn, "c-2", "3:fit1:L");
   pg_exec_ok (conn, "UPDATE customer_field_values SET value = 'Größe: 3:x' WHERE value = 'M'");
 
   /* A field deleted takes its values along; no value left, no text. */
   pg_exec_ok (conn, "DELETE FROM custom_fields WHERE key = 'shoe'");
-  fields = page_fields (conn, "c-1");
-  g_assert_cmpstr (fields, ==, "3:fit12:Größe: 3:x");
-  g_clear_pointer (&fields, g_free);
+  assert_page_fields (conn, "c-1", "3:fit12:Größe: 3:x");
   pg_exec_ok (conn, "DELETE FROM customer_field_values WHERE customer_pk = (SELECT pk FROM customers WHERE id = 'c-2')");
   {
     PGresult *result = PQexec (conn, "SELECT count(*) FROM customer_page_stale");
@@ -149,32 +144,23 @@ test_page_details_kept (void)
     g_assert_cmpstr (PQgetvalue (result, 0, 0), ==, "0");
     PQclear (result);
   }
-  fields = page_fields (conn, "c-2");
-  g_assert_null (fields);
+  assert_page_fields (conn, "c-2", NULL);
 
   /* Groups likewise, beside the values or alone. */
   pg_exec_ok (conn,
               "INSERT INTO customer_groups (customer_pk, group_code)"
               " SELECT pk, g FROM customers, unnest (ARRAY['vip', 'b2b']) AS g");
-  fields = page_groups (conn, "c-1");
-  g_assert_cmpstr (fields, ==, "3:b2b3:vip");
-  g_clear_pointer (&fields, g_free);
-  fields = page_fields (conn, "c-1");
-  g_assert_cmpstr (fields, ==, "3:fit12:Größe: 3:x");
-  g_clear_pointer (&fields, g_free);
+  assert_page_groups (conn, "c-1", "3:b2b3:vip");
+  assert_page_fields (conn, "c-1", "3:fit12:Größe: 3:x");
   pg_exec_ok (conn,
               "UPDATE groups SET code = 'gold' WHERE code = 'vip';"
               "DELETE FROM groups WHERE code = 'b2b'");
-  fields = page_groups (conn, "c-2");
-  g_assert_cmpstr (fields, ==, "4:gold");
-  g_clear_pointer (&fields, g_free);
-  g_assert_null (page_fields (conn, "c-2"));
+  assert_page_groups (conn, "c-2", "4:gold");
+  assert_page_fields (conn, "c-2", NULL);
   pg_exec_ok (conn, "DELETE FROM customer_groups");
-  g_assert_null (page_groups (conn, "c-1"));
-  g_assert_null (page_groups (conn, "c-2"));
-  fields = page_fields (conn, "c-1");
-  g_assert_cmpstr (fields, ==, "3:fit12:Größe: 3:x");
-  g_clear_pointer (&fields, g_free);
+  assert_page_groups (conn, "c-1", NULL);
+  assert_page_groups (conn, "c-2", NULL);
+  assert_page_fields (conn, "c-1", "3:fit12:Größe: 3:x");
   pg_exec_ok (conn,
               "INSERT INTO customer_groups (customer_pk, group_code)"
               " SELECT pk, 'gold' FROM customers");
@@ -323,7 +309,6 @@ test_page_details_concurrent (void)
 {
   g_autofree char *conninfo = NULL;
   PGconn *conn = database_at (CLT_PG_SCHEMA_VERSION, &conninfo);
-  g_autofree char *text = NULL;
 
   /* A customer without texts gets a group and a value at once. */
   commit_both_at_once (conn, conninfo,
@@ -334,12 +319,8 @@ test_page_details_concurrent (void)
                        "INSERT INTO customer_field_values (customer_pk, field_key, value)"
                        " SELECT pk, 'size', 'XL' FROM customers WHERE id = 'c-1'",
                        "c-1");
-  text = page_groups (conn, "c-1");
-  g_assert_cmpstr (text, ==, "3:vip");
-  g_clear_pointer (&text, g_free);
-  text = page_fields (conn, "c-1");
-  g_assert_cmpstr (text, ==, "4:size2:XL");
-  g_clear_pointer (&text, g_free);
+  assert_page_groups (conn, "c-1", "3:vip");
+  assert_page_fields (conn, "c-1", "4:size2:XL");
 
   /* A group deleted while one of its members is edited; then the same
    * customer's last group and last value go at once. */
@@ -353,12 +334,8 @@ test_page_details_concurrent (void)
                        "UPDATE customer_field_values SET value = 'S'"
                        " WHERE customer_pk = (SELECT pk FROM customers WHERE id = 'c-1')",
                        "c-1");
-  text = page_groups (conn, "c-1");
-  g_assert_cmpstr (text, ==, "3:b2b");
-  g_clear_pointer (&text, g_free);
-  text = page_fields (conn, "c-1");
-  g_assert_cmpstr (text, ==, "4:size1:S");
-  g_clear_pointer (&text, g_free);
+  assert_page_groups (conn, "c-1", "3:b2b");
+  assert_page_fields (conn, "c-1", "4:size1:S");
 
   commit_both_at_once (conn, conninfo,
                        "SELECT 1 FROM customer_page_details d JOIN customers c ON c.pk = d.customer_pk"
@@ -366,8 +343,8 @@ test_page_details_concurrent (void)
                        "DELETE FROM customer_groups",
                        "DELETE FROM customer_field_values",
                        "c-1");
-  g_assert_null (page_groups (conn, "c-1"));
-  g_assert_null (page_fields (conn, "c-1"));
+  assert_page_groups (conn, "c-1", NULL);
+  assert_page_fields (conn, "c-1", NULL);
 
   /* And both come back at once, after the texts had gone. */
   commit_both_at_once (conn, conninfo,
@@ -379,12 +356,8 @@ test_page_details_concurrent (void)
                        " SELECT pk, 'shoe', '40' FROM customers",
                        "c-2");
   assert_page_fresh (conn, "c-1");
-  text = page_groups (conn, "c-2");
-  g_assert_cmpstr (text, ==, "3:b2b");
-  g_clear_pointer (&text, g_free);
-  text = page_fields (conn, "c-2");
-  g_assert_cmpstr (text, ==, "4:shoe2:40");
-  g_clear_pointer (&text, g_free);
+  assert_page_groups (conn, "c-2", "3:b2b");
+  assert_page_fields (conn, "c-2", "4:shoe2:40");
 
   PQfinish (conn);
 }
@@ -398,7 +371,6 @@ test_page_details_concurrent_migrated (void)
   PGconn *conn = database_at (5, &conninfo);
   g_autoptr(CltPgStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
 
   store = clt_pg_store_new (conninfo, NULL, &error);
   g_assert_no_error (error);
@@ -412,8 +384,7 @@ test_page_details_concurrent_migrated (void)
                        "INSERT INTO customer_field_values (customer_pk, field_key, value)"
                        " SELECT pk, 'size', 'XL' FROM customers WHERE id = 'c-1'",
                        "c-1");
-  text = page_fields (conn, "c-1");
-  g_assert_cmpstr (text, ==, "4:size2:XL");
+  assert_page_fields (conn, "c-1", "4:size2:XL");
 
   PQfinish (conn);
 }
@@ -429,7 +400,6 @@ test_page_details_migrated (void)
   g_autoptr(CltQuery) query = clt_query_new ();
   g_autoptr(GPtrArray) customers = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *fields = NULL;
   guint total = 0;
 
   pg_exec_ok (conn,
@@ -441,8 +411,7 @@ test_page_details_migrated (void)
 
   store = clt_pg_store_new (conninfo, NULL, &error);
   g_assert_no_error (error);
-  fields = page_fields (conn, "c-2");
-  g_assert_cmpstr (fields, ==, "4:shoe4:42.54:size2:XL");
+  assert_page_fields (conn, "c-2", "4:shoe4:42.54:size2:XL");
 
   customers = sync_list_customers (CLT_STORE (store), query, 0, 50, CLT_LIST_FLAGS_WITH_TOTAL,
                                    &total, &error);
