@@ -1,0 +1,912 @@
+/* clt-bench-ui.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "clt-bench"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <gtk/gtk.h>
+#include <math.h>
+#include <string.h>
+#include <time.h>
+
+#include "clt-application.h"
+#include "clt-bench-ui.h"
+#include "clt-bench-util.h"
+#include "clt-customer-list.h"
+#include "clt-customer.h"
+#include "clt-store.h"
+#include "clt-window-private.h"
+
+#define N_SCROLL_JUMPS    200
+#define SCROLL_SEED       20260402
+#define TYPING_SEED       20260403
+#define STEP_TIMEOUT_US   (10 * G_USEC_PER_SEC)
+#define WATCHDOG_SECONDS  900
+
+/* Monotonic time (µs) when main() started, and how long the process had
+ * existed by then (ms), as run_ui () was given them. */
+static gint64 main_start_us;
+static double process_age_at_main_ms = -1;
+
+/* CPU time of the calling thread (the main loop's), in ms: unlike wall
+ * time it hardly moves with the machine's load. */
+static double
+thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  if (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts) != 0)
+    return 0;
+
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+static double
+read_rss_mb (void)
+{
+  g_autofree char *contents = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &contents, NULL, NULL))
+    return NAN;
+
+  line = strstr (contents, "\nVmRSS:");
+  if (line == NULL)
+    return NAN;
+
+  return g_ascii_strtod (line + strlen ("\nVmRSS:"), NULL) / 1024.0;
+}
+
+/* Where the resident memory is: anonymous (heaps, caches), file-backed
+ * (libraries, fonts, icon caches) and shared memory (X images). */
+static void
+print_rss_parts (void)
+{
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (!g_file_get_contents ("/proc/self/status", &contents, NULL, NULL))
+    return;
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "Rss") || g_str_has_prefix (lines[i], "VmRSS"))
+      g_printerr ("memory: %s\n", lines[i]);
+}
+
+/* The UI part: the real application in this process, observed through
+ * the window's frame clock. A measurement ends in the "after-paint" of
+ * the first frame that shows what was asked for. */
+
+typedef enum
+{
+  PHASE_FIRST_PAINT,
+  PHASE_FILTER,
+  PHASE_SCROLL,
+  PHASE_DONE,
+} Phase;
+
+typedef struct
+{
+  char     *text;        /* the whole entry text after this step */
+  char     *insert;      /* what the step types; NULL clears the entry */
+  gboolean  measured;
+} Step;
+
+typedef struct
+{
+  CltApplication  *app;
+  CltWindow       *window;
+  GtkColumnView   *view;
+  CltCustomerList *list;
+  GtkEditable     *entry;
+  GdkFrameClock   *clock;
+  Phase            phase;
+  guint            n_total;
+  double           window_built_ms;
+  double           first_frame_ms;
+  int              status;
+
+  /* A measurement under way: started at start_us, waiting for
+   * expected_text's rows to be painted. */
+  gboolean         waiting;
+  gint64           start_us;
+  const char      *expected_text;
+
+  /* Filter phase. */
+  GArray          *steps;
+  guint            step_index;
+  GArray          *keystroke_ms;
+  GArray          *rows_ms;
+  GArray          *clear_ms;
+  GArray          *clear_rows_ms;
+  /* Steps into no results (from rows) and out of them: their rows'
+   * time, and the main thread's CPU time from the key to the paint. */
+  gboolean         last_step_empty;
+  double           step_cpu_start_ms;
+  GArray          *to_empty_rows_ms;
+  GArray          *to_empty_cpu_ms;
+  GArray          *from_empty_paint_ms;
+  GArray          *from_empty_cpu_ms;
+  gboolean         rows_seen;
+  double           rows_at_ms;
+  double           filter_cpu_start_ms;
+  guint            frames_waited;
+  /* Frames that ended between the key and its rows, and their layout
+   * time: the main thread's work the store's answer waited behind. */
+  guint            frames_before_rows;
+  double           layout_before_rows_ms;
+  guint            n_keystrokes_behind_layout;
+  double           keystroke_layout_before_rows_ms;
+  GRand           *typing_rand;
+  guint            step_source_id;
+  guint            n_timeouts;
+
+  /* Scroll phase. */
+  GRand           *scroll_rand;
+  guint            tick_id;
+  guint            jump_index;
+  gboolean         jump_pending;
+  gint64           last_after_paint_us;
+  GArray          *frame_ms;
+  GArray          *jump_ms;
+  guint            n_frames;
+  double           scroll_cpu_start_ms;
+
+  /* Where each frame's time goes: the end of each frame clock phase
+   * (our handlers run after GTK's), and arrays over the scroll run. */
+  gint64           frame_start_us;
+  gint64           update_end_us;
+  gint64           layout_end_us;
+  gint64           paint_end_us;
+  GArray          *update_ms;
+  GArray          *layout_ms;
+  GArray          *paint_ms;
+  GArray          *between_ms;
+} UiBench;
+
+static void
+step_clear (gpointer data)
+{
+  Step *step = data;
+
+  g_free (step->text);
+  g_free (step->insert);
+}
+
+static void
+build_steps (UiBench *bench)
+{
+  bench->steps = g_array_new (FALSE, TRUE, sizeof (Step));
+  g_array_set_clear_func (bench->steps, step_clear);
+
+  for (guint i = 0; i < n_search_strings; i++)
+    {
+      g_autoptr(GPtrArray) prefixes = typed_prefixes (search_strings[i]);
+      gsize typed = 0;
+      Step clear = { g_strdup (""), NULL, FALSE };
+
+      for (guint j = 0; j < prefixes->len; j++)
+        {
+          const char *prefix = g_ptr_array_index (prefixes, j);
+          Step step;
+
+          step.text = g_strdup (prefix);
+          step.insert = g_strdup (prefix + typed);
+          step.measured = TRUE;
+          typed = strlen (prefix);
+          g_array_append_val (bench->steps, step);
+        }
+      g_array_append_val (bench->steps, clear);
+    }
+}
+
+static void
+finish (UiBench *bench,
+        int      status)
+{
+  bench->phase = PHASE_DONE;
+  bench->status = status;
+  if (bench->tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (bench->view), bench->tick_id);
+      bench->tick_id = 0;
+    }
+  g_clear_handle_id (&bench->step_source_id, g_source_remove);
+  g_application_quit (G_APPLICATION (bench->app));
+}
+
+/* Whether the rows the view shows now are loaded and show the current
+ * query (not rows refilled in place that still show the last one). Rows
+ * are uniform, so the adjustment tells which positions are visible; only
+ * those are asked for (asking for others would make the list load extra
+ * pages). The rows a view keeps ready below them may still be refilling:
+ * they are not on screen. */
+static gboolean
+visible_rows_loaded (UiBench *bench)
+{
+  /* The view's model: while it grows a frame at a time (CltGrowingModel)
+   * it holds fewer rows than the list, and the adjustment measures those. */
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (bench->view));
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (bench->view));
+  guint n_items = g_list_model_get_n_items (model);
+  double upper, row_height;
+  guint first, last;
+
+  /* Nothing to refill: only a count under way can change it. (An empty
+   * list's view holds its last rows, hidden: CltGrowingModel's hold.) */
+  if (n_items == 0 || g_list_model_get_n_items (G_LIST_MODEL (bench->list)) == 0)
+    return !clt_customer_list_get_loading (bench->list);
+
+  upper = gtk_adjustment_get_upper (adjustment);
+  if (upper <= 0)
+    return FALSE;
+
+  row_height = upper / n_items;
+  first = (guint) (gtk_adjustment_get_value (adjustment) / row_height);
+  last = first + (guint) ceil (gtk_adjustment_get_page_size (adjustment) / row_height);
+  first = MIN (first, n_items - 1);
+  last = CLAMP (last, first + 1, n_items);
+
+  for (guint i = first; i < last; i++)
+    {
+      g_autoptr(CltCustomer) customer = g_list_model_get_item (model, i);
+
+      if (customer == NULL || !clt_customer_get_loaded (customer) ||
+          !clt_customer_list_is_current (bench->list, i))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+list_shows (UiBench    *bench,
+            const char *text)
+{
+  g_autoptr(CltQuery) query = clt_customer_list_dup_query (bench->list);
+  g_autofree char *wanted = g_strstrip (g_strdup (text));
+  g_autofree char *shown = g_strstrip (g_strdup (clt_query_get_search_text (query)));
+
+  if (!g_str_equal (wanted, shown))
+    return FALSE;
+
+  return visible_rows_loaded (bench);
+}
+
+static void
+on_first_items_changed_cb (GListModel *list,
+                           guint       position,
+                           guint       removed,
+                           guint       added,
+                           UiBench    *bench)
+{
+  if (bench->phase == PHASE_FIRST_PAINT && added > 0)
+    g_printerr ("first paint: list counted %u customers at %.1f ms after main()\n",
+                g_list_model_get_n_items (list), elapsed_ms (main_start_us));
+}
+
+static gboolean
+window_ready (UiBench *bench)
+{
+  CltWindow *window = clt_application_get_main_window (bench->app);
+
+  if (window == NULL)
+    return FALSE;
+
+  if (bench->window == NULL)
+    {
+      bench->window = window;
+      bench->list = clt_window_get_customer_list (window);
+      bench->view = clt_window_get_column_view (window);
+      bench->entry = clt_window_get_search_entry (window);
+      g_printerr ("first paint: main window found at %.1f ms after main(), list has %u items\n",
+                  elapsed_ms (main_start_us),
+                  bench->list != NULL ? g_list_model_get_n_items (G_LIST_MODEL (bench->list)) : 0);
+      if (bench->list != NULL)
+        g_signal_connect (bench->list, "items-changed", G_CALLBACK (on_first_items_changed_cb), bench);
+    }
+
+  if (bench->list == NULL || bench->view == NULL || !gtk_widget_get_mapped (GTK_WIDGET (bench->view)))
+    return FALSE;
+  if (g_list_model_get_n_items (G_LIST_MODEL (bench->list)) == 0)
+    return FALSE;
+
+  return list_shows (bench, "");
+}
+
+static gboolean on_step_cb (gpointer user_data);
+
+/* When the rows for the typed text are there, before any frame shows
+ * them: separates the store and list model from the frame clock. A new
+ * count shows as items-changed (the rows on screen came with it), the
+ * same count refilled as the end of loading. */
+static void
+check_rows_there (UiBench *bench)
+{
+  Step *step;
+
+  if (bench->phase != PHASE_FILTER || !bench->waiting || bench->rows_seen)
+    return;
+
+  step = &g_array_index (bench->steps, Step, bench->step_index);
+  if (list_shows (bench, step->text))
+    {
+      double ms = elapsed_ms (bench->start_us);
+
+      g_array_append_val (step->measured ? bench->rows_ms : bench->clear_rows_ms, ms);
+      bench->rows_seen = TRUE;
+      bench->rows_at_ms = ms;
+      /* Rows refilled with what they showed already (a longer word, the
+       * same matches) change nothing on screen, and no frame would come
+       * to end the measurement: ask for one. */
+      gtk_widget_queue_draw (GTK_WIDGET (bench->view));
+    }
+}
+
+static void
+on_list_loading_cb (CltCustomerList *list,
+                    GParamSpec      *pspec,
+                    UiBench         *bench)
+{
+  check_rows_there (bench);
+}
+
+static void
+on_list_items_changed_cb (GListModel *list,
+                          guint       position,
+                          guint       removed,
+                          guint       added,
+                          UiBench    *bench)
+{
+  check_rows_there (bench);
+}
+static void start_scroll (UiBench *bench);
+
+static void
+schedule_next_step (UiBench *bench)
+{
+  /* A person types at a random phase of the frame clock: wait 40–120 ms
+   * (fixed seed) before the next key. */
+  bench->step_source_id = g_timeout_add (g_rand_int_range (bench->typing_rand, 40, 121),
+                                         on_step_cb, bench);
+}
+
+static gboolean
+on_step_cb (gpointer user_data)
+{
+  UiBench *bench = user_data;
+  Step *step;
+
+  bench->step_source_id = 0;
+
+  if (bench->step_index >= bench->steps->len)
+    {
+      start_scroll (bench);
+      return G_SOURCE_REMOVE;
+    }
+
+  step = &g_array_index (bench->steps, Step, bench->step_index);
+  bench->expected_text = step->text;
+  bench->waiting = TRUE;
+  bench->rows_seen = FALSE;
+  bench->frames_waited = 0;
+  bench->frames_before_rows = 0;
+  bench->layout_before_rows_ms = 0;
+  bench->step_cpu_start_ms = thread_cpu_ms ();
+  bench->start_us = g_get_monotonic_time ();
+
+  if (step->insert != NULL)
+    {
+      int position = g_utf8_strlen (gtk_editable_get_text (bench->entry), -1);
+
+      gtk_editable_insert_text (bench->entry, step->insert, -1, &position);
+    }
+  else
+    {
+      gtk_editable_delete_text (bench->entry, 0, -1);
+    }
+
+  if (g_strcmp0 (gtk_editable_get_text (bench->entry), step->text) != 0)
+    g_printerr ("warning: the search entry reads '%s', expected '%s'\n",
+                gtk_editable_get_text (bench->entry), step->text);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A step painted after @ms: what it cost when it emptied the list (GTK
+ * 4.8 removes the view's rows and row widgets) or filled it again. */
+static void
+record_empty_steps (UiBench *bench,
+                    double   ms)
+{
+  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (bench->list)) == 0;
+  double cpu_ms = thread_cpu_ms () - bench->step_cpu_start_ms;
+
+  if (empty && !bench->last_step_empty)
+    {
+      g_array_append_val (bench->to_empty_rows_ms, bench->rows_at_ms);
+      g_array_append_val (bench->to_empty_cpu_ms, cpu_ms);
+    }
+  else if (!empty && bench->last_step_empty)
+    {
+      g_array_append_val (bench->from_empty_paint_ms, ms);
+      g_array_append_val (bench->from_empty_cpu_ms, cpu_ms);
+    }
+  bench->last_step_empty = empty;
+}
+
+static void
+filter_after_paint (UiBench *bench,
+                    gint64   now)
+{
+  Step *step;
+  double ms;
+
+  if (!bench->waiting)
+    return;
+
+  step = &g_array_index (bench->steps, Step, bench->step_index);
+  ms = (now - bench->start_us) / 1000.0;
+  bench->frames_waited++;
+
+  if (!list_shows (bench, step->text))
+    {
+      if (!bench->rows_seen)
+        {
+          bench->frames_before_rows++;
+          bench->layout_before_rows_ms += (bench->layout_end_us - bench->update_end_us) / 1000.0;
+        }
+      if (now - bench->start_us < STEP_TIMEOUT_US)
+        return;
+
+      g_printerr ("warning: '%s' not painted after %.0f ms; going on\n", step->text, ms);
+      bench->n_timeouts++;
+    }
+  else
+    {
+      g_array_append_val (step->measured ? bench->keystroke_ms : bench->clear_ms, ms);
+      if (step->measured && bench->layout_before_rows_ms > 0)
+        {
+          bench->n_keystrokes_behind_layout++;
+          bench->keystroke_layout_before_rows_ms += bench->layout_before_rows_ms;
+        }
+      if (!bench->rows_seen)
+        {
+          g_array_append_val (step->measured ? bench->rows_ms : bench->clear_rows_ms, ms);
+          bench->rows_at_ms = ms;
+        }
+      record_empty_steps (bench, ms);
+      if (ms > 16.7)
+        g_printerr ("  %s '%s' -> %u rows there after %.1f ms, painted after %.1f ms (frame %u after the key;"
+                    " frames before the rows: %u, their layout %.1f ms)\n",
+                    step->measured ? "keystroke" : "clear", step->text,
+                    g_list_model_get_n_items (G_LIST_MODEL (bench->list)), bench->rows_at_ms, ms,
+                    bench->frames_waited, bench->frames_before_rows, bench->layout_before_rows_ms);
+    }
+
+  bench->waiting = FALSE;
+  bench->step_index++;
+  schedule_next_step (bench);
+}
+
+static gboolean
+on_tick_cb (GtkWidget     *widget,
+            GdkFrameClock *frame_clock,
+            gpointer       user_data)
+{
+  UiBench *bench = user_data;
+  GtkAdjustment *adjustment;
+  double range;
+
+  if (!bench->jump_pending)
+    return G_SOURCE_CONTINUE;
+
+  /* One new value per frame: GTK 4.8 loses the first of two values set
+   * before a redraw. */
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (bench->view));
+  range = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+  gtk_adjustment_set_value (adjustment, g_rand_double (bench->scroll_rand) * MAX (range, 0));
+  bench->jump_pending = FALSE;
+  bench->waiting = TRUE;
+  bench->start_us = g_get_monotonic_time ();
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+report_scroll (UiBench *bench)
+{
+  g_autoptr(GArray) intervals = g_array_copy (bench->frame_ms);
+
+  g_printerr ("scroll: %u jumps, %u frames, frame interval p50 %.1f ms, max %.1f ms;"
+              " main thread CPU %.1f ms per jump\n",
+              bench->jump_index, bench->n_frames,
+              percentile (intervals, 50), percentile (intervals, 100),
+              (thread_cpu_ms () - bench->scroll_cpu_start_ms) / MAX (bench->jump_index, 1));
+  g_printerr ("scroll frame phases, p50 / p95 / max ms: update (tick, adjustment) %.1f / %.1f / %.1f,"
+              " layout (measure + allocate) %.1f / %.1f / %.1f, paint (snapshot + render) %.1f / %.1f / %.1f,"
+              " between frames (main loop: list fills, store callbacks, waiting for the clock) %.1f / %.1f / %.1f\n",
+              percentile (bench->update_ms, 50), percentile (bench->update_ms, 95), percentile (bench->update_ms, 100),
+              percentile (bench->layout_ms, 50), percentile (bench->layout_ms, 95), percentile (bench->layout_ms, 100),
+              percentile (bench->paint_ms, 50), percentile (bench->paint_ms, 95), percentile (bench->paint_ms, 100),
+              percentile (bench->between_ms, 50), percentile (bench->between_ms, 95), percentile (bench->between_ms, 100));
+
+  print_metric ("ui_scroll_frame_ms_p99", percentile (bench->frame_ms, 99), "ms", bench->n_total);
+  print_metric ("ui_scroll_jump_to_paint_ms_p50", percentile (bench->jump_ms, 50), "ms", bench->n_total);
+  print_metric ("ui_scroll_jump_to_paint_ms_p95", percentile (bench->jump_ms, 95), "ms", bench->n_total);
+  print_metric ("ui_rss_mb", read_rss_mb (), "MB", bench->n_total);
+  print_rss_parts ();
+  g_printerr ("list cache after scrolling: %u pages\n",
+              clt_customer_list_get_n_cached_pages (bench->list));
+}
+
+static void
+scroll_after_paint (UiBench *bench,
+                    gint64   now)
+{
+  if (bench->last_after_paint_us != 0)
+    {
+      double interval = (now - bench->last_after_paint_us) / 1000.0;
+      double update = (bench->update_end_us - bench->frame_start_us) / 1000.0;
+      double layout = (bench->layout_end_us - bench->update_end_us) / 1000.0;
+      double paint = (bench->paint_end_us - bench->layout_end_us) / 1000.0;
+      double between = (bench->frame_start_us - bench->last_after_paint_us) / 1000.0;
+
+      g_array_append_val (bench->frame_ms, interval);
+      g_array_append_val (bench->update_ms, update);
+      g_array_append_val (bench->layout_ms, layout);
+      g_array_append_val (bench->paint_ms, paint);
+      g_array_append_val (bench->between_ms, between);
+    }
+  bench->last_after_paint_us = now;
+  bench->n_frames++;
+
+  if (!bench->waiting)
+    return;
+
+  if (!visible_rows_loaded (bench))
+    {
+      if (now - bench->start_us < STEP_TIMEOUT_US)
+        return;
+
+      g_printerr ("warning: rows at jump %u not loaded after 10 s; going on\n", bench->jump_index);
+      bench->n_timeouts++;
+    }
+  else
+    {
+      double ms = (now - bench->start_us) / 1000.0;
+
+      g_array_append_val (bench->jump_ms, ms);
+    }
+
+  bench->waiting = FALSE;
+  bench->jump_index++;
+  if (bench->jump_index < N_SCROLL_JUMPS)
+    {
+      bench->jump_pending = TRUE;
+      return;
+    }
+
+  report_scroll (bench);
+  finish (bench, bench->n_timeouts == 0 ? EXIT_SUCCESS : EXIT_FAILURE);
+}
+
+static void
+start_scroll (UiBench *bench)
+{
+  print_metric ("ui_filter_keystroke_to_paint_ms_p50", percentile (bench->keystroke_ms, 50), "ms", bench->n_total);
+  print_metric ("ui_filter_keystroke_to_paint_ms_p95", percentile (bench->keystroke_ms, 95), "ms", bench->n_total);
+  print_metric ("ui_filter_keystroke_to_rows_ms_p50", percentile (bench->rows_ms, 50), "ms", bench->n_total);
+  print_metric ("ui_filter_keystroke_to_rows_ms_p95", percentile (bench->rows_ms, 95), "ms", bench->n_total);
+  print_metric ("ui_filter_clear_to_paint_ms_p95", percentile (bench->clear_ms, 95), "ms", bench->n_total);
+  /* The store's and the list's part of a clear: until the rows are there. */
+  print_metric ("ui_filter_clear_to_rows_ms_p95", percentile (bench->clear_rows_ms, 95), "ms", bench->n_total);
+
+  /* A keystroke's rows wait for the main thread: a frame's layout (a
+   * growing view building row widgets) delays the store's answer. */
+  g_printerr ("filter: %u of %u keystrokes had frames laid out before their rows, %.1f ms of layout"
+              " in all\n",
+              bench->n_keystrokes_behind_layout, bench->keystroke_ms->len,
+              bench->keystroke_layout_before_rows_ms);
+  g_printerr ("filter: %u steps emptied the list: rows there p50 %.1f ms, main thread CPU p50 %.1f ms;"
+              " %u steps from no results: painted p50 %.1f ms, main thread CPU p50 %.1f ms\n",
+              bench->to_empty_rows_ms->len, percentile (bench->to_empty_rows_ms, 50),
+              percentile (bench->to_empty_cpu_ms, 50),
+              bench->from_empty_paint_ms->len, percentile (bench->from_empty_paint_ms, 50),
+              percentile (bench->from_empty_cpu_ms, 50));
+  /* Load-independent enough to compare builds on a busy machine. */
+  g_printerr ("filter done: %u keystrokes measured, main thread CPU %.1f ms per step; scrolling\n",
+              bench->keystroke_ms->len,
+              (thread_cpu_ms () - bench->filter_cpu_start_ms) / MAX (bench->steps->len, 1));
+  /* For profiling one phase: CLT_BENCH_SKIP_SCROLL=1 ends here. */
+  if (g_getenv ("CLT_BENCH_SKIP_SCROLL") != NULL)
+    {
+      finish (bench, bench->n_timeouts == 0 ? EXIT_SUCCESS : EXIT_FAILURE);
+      return;
+    }
+
+  bench->phase = PHASE_SCROLL;
+  bench->scroll_cpu_start_ms = thread_cpu_ms ();
+  bench->jump_pending = TRUE;
+  bench->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (bench->view), on_tick_cb, bench, NULL);
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *frame_clock,
+                   UiBench       *bench)
+{
+  gint64 now = g_get_monotonic_time ();
+  CltWindow *main_window = clt_application_get_main_window (bench->app);
+
+  if (main_window == NULL || gtk_widget_get_frame_clock (GTK_WIDGET (main_window)) != frame_clock)
+    return;
+
+  switch (bench->phase)
+    {
+    case PHASE_FIRST_PAINT:
+      bench->n_frames++;
+      if (bench->n_frames == 1)
+        {
+          g_printerr ("first paint: first frame of the main window painted at %.1f ms after main()\n",
+                      (now - main_start_us) / 1000.0);
+          bench->first_frame_ms = (now - main_start_us) / 1000.0;
+        }
+      if (window_ready (bench))
+        {
+          double since_main = (now - main_start_us) / 1000.0;
+          GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (main_window));
+
+          bench->n_total = g_list_model_get_n_items (G_LIST_MODEL (bench->list));
+          g_printerr ("first paint: rows painted in frame %u at %.1f ms after main()"
+                      " (last frame: layout %.1f ms, paint %.1f ms)\n",
+                      bench->n_frames, since_main,
+                      (bench->layout_end_us - bench->update_end_us) / 1000.0,
+                      (bench->paint_end_us - bench->layout_end_us) / 1000.0);
+          bench->n_frames = 0;
+          g_printerr ("# gsk_renderer: %s\n", renderer != NULL ? G_OBJECT_TYPE_NAME (renderer) : "none");
+          g_printerr ("first paint: main thread CPU %.1f ms up to the rows' frame\n", thread_cpu_ms ());
+          if (process_age_at_main_ms >= 0)
+            print_metric ("ui_first_paint_ms", process_age_at_main_ms + since_main, "ms", bench->n_total);
+          print_metric ("ui_first_paint_from_main_ms", since_main, "ms", bench->n_total);
+          if (process_age_at_main_ms >= 0)
+            print_metric ("ui_start_before_main_ms", process_age_at_main_ms, "ms", bench->n_total);
+          print_metric ("ui_start_window_built_ms", bench->window_built_ms, "ms", bench->n_total);
+          print_metric ("ui_start_first_frame_ms", bench->first_frame_ms, "ms", bench->n_total);
+
+          bench->phase = PHASE_FILTER;
+          bench->filter_cpu_start_ms = thread_cpu_ms ();
+          g_signal_connect (bench->list, "notify::loading", G_CALLBACK (on_list_loading_cb), bench);
+          g_signal_connect (bench->list, "items-changed", G_CALLBACK (on_list_items_changed_cb), bench);
+          /* For profiling one phase: CLT_BENCH_SKIP_FILTER=1 scrolls at once. */
+          if (g_getenv ("CLT_BENCH_SKIP_FILTER") != NULL)
+            bench->step_index = bench->steps->len;
+          schedule_next_step (bench);
+        }
+      break;
+
+    case PHASE_FILTER:
+      filter_after_paint (bench, now);
+      break;
+
+    case PHASE_SCROLL:
+      scroll_after_paint (bench, now);
+      break;
+
+    case PHASE_DONE:
+    default:
+      break;
+    }
+}
+
+static void
+on_before_paint_cb (GdkFrameClock *frame_clock,
+                    UiBench       *bench)
+{
+  bench->frame_start_us = g_get_monotonic_time ();
+  bench->update_end_us = bench->frame_start_us;
+  bench->layout_end_us = bench->frame_start_us;
+  bench->paint_end_us = bench->frame_start_us;
+}
+
+static void
+on_update_cb (GdkFrameClock *frame_clock,
+              UiBench       *bench)
+{
+  bench->update_end_us = g_get_monotonic_time ();
+  bench->layout_end_us = bench->update_end_us;
+  bench->paint_end_us = bench->update_end_us;
+}
+
+static void
+on_layout_cb (GdkFrameClock *frame_clock,
+              UiBench       *bench)
+{
+  bench->layout_end_us = g_get_monotonic_time ();
+  bench->paint_end_us = bench->layout_end_us;
+}
+
+static void
+on_paint_cb (GdkFrameClock *frame_clock,
+             UiBench       *bench)
+{
+  bench->paint_end_us = g_get_monotonic_time ();
+}
+
+static void
+watch_frame_clock (GtkWidget *window,
+                   UiBench   *bench)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (window);
+
+  if (frame_clock == NULL)
+    return;
+
+  /* Connected after GTK's own handlers (at realize): each runs when
+   * GTK's work for that phase is done. */
+  g_signal_connect (frame_clock, "before-paint", G_CALLBACK (on_before_paint_cb), bench);
+  g_signal_connect (frame_clock, "update", G_CALLBACK (on_update_cb), bench);
+  g_signal_connect (frame_clock, "layout", G_CALLBACK (on_layout_cb), bench);
+  g_signal_connect (frame_clock, "paint", G_CALLBACK (on_paint_cb), bench);
+  g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_after_paint_cb), bench);
+}
+
+static void
+on_window_realize_cb (GtkWidget *window,
+                      UiBench   *bench)
+{
+  g_printerr ("first paint: %s realized at %.1f ms after main()\n",
+              G_OBJECT_TYPE_NAME (window), elapsed_ms (main_start_us));
+  watch_frame_clock (window, bench);
+}
+
+static void
+on_window_added_cb (GtkApplication *app,
+                    GtkWindow      *window,
+                    UiBench        *bench)
+{
+  g_printerr ("first paint: %s added at %.1f ms after main()\n",
+              G_OBJECT_TYPE_NAME (window), elapsed_ms (main_start_us));
+  /* Start-up phases, from main(): the window built (application start-up,
+   * store opened, templates), its first frame, then the rows'. */
+  if (CLT_IS_WINDOW (window) && bench->phase == PHASE_FIRST_PAINT)
+    bench->window_built_ms = elapsed_ms (main_start_us);
+  if (gtk_widget_get_realized (GTK_WIDGET (window)))
+    watch_frame_clock (GTK_WIDGET (window), bench);
+  else
+    g_signal_connect (window, "realize", G_CALLBACK (on_window_realize_cb), bench);
+}
+
+/* Frames stop when nothing changes on screen: a measurement whose rows
+ * never arrive is ended by this timer, not by the frame clock. */
+static gboolean
+on_stall_check_cb (gpointer user_data)
+{
+  UiBench *bench = user_data;
+  g_autoptr(CltQuery) query = NULL;
+
+  if (!bench->waiting || g_get_monotonic_time () - bench->start_us < STEP_TIMEOUT_US)
+    return G_SOURCE_CONTINUE;
+
+  query = clt_customer_list_dup_query (bench->list);
+  g_printerr ("warning: stalled (phase %d, step %u, jump %u): list has %u items, loading %d,"
+              " query '%s', view mapped %d, visible rows loaded %d\n",
+              bench->phase, bench->step_index, bench->jump_index,
+              g_list_model_get_n_items (G_LIST_MODEL (bench->list)),
+              clt_customer_list_get_loading (bench->list),
+              clt_query_get_search_text (query),
+              gtk_widget_get_mapped (GTK_WIDGET (bench->view)),
+              visible_rows_loaded (bench));
+  bench->n_timeouts++;
+  bench->waiting = FALSE;
+
+  if (bench->phase == PHASE_FILTER)
+    {
+      bench->step_index++;
+      schedule_next_step (bench);
+    }
+  else if (bench->phase == PHASE_SCROLL)
+    {
+      bench->jump_index++;
+      if (bench->jump_index < N_SCROLL_JUMPS)
+        bench->jump_pending = TRUE;
+      else
+        {
+          report_scroll (bench);
+          finish (bench, EXIT_FAILURE);
+        }
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+on_watchdog_cb (gpointer user_data)
+{
+  UiBench *bench = user_data;
+
+  g_printerr ("clt-bench: the UI benchmark did not finish within %d s (phase %d, step %u, jump %u)\n",
+              WATCHDOG_SECONDS, bench->phase, bench->step_index, bench->jump_index);
+  finish (bench, EXIT_FAILURE);
+
+  return G_SOURCE_REMOVE;
+}
+
+int
+run_ui (const char *path,
+        gint64      start_us,
+        double      age_at_main_ms)
+{
+  g_autoptr(CltApplication) app = NULL;
+  UiBench bench = { 0 };
+  const char *app_argv[] = { "clientele", "--database", path, NULL };
+  guint watchdog_id;
+  guint stall_check_id;
+  int app_status;
+
+  main_start_us = start_us;
+  process_age_at_main_ms = age_at_main_ms;
+  bench.keystroke_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  bench.clear_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  bench.clear_rows_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  bench.to_empty_rows_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  bench.to_empty_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  bench.from_empty_paint_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  bench.from_empty_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  bench.rows_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  bench.frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  bench.jump_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  bench.update_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  bench.layout_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  bench.paint_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  bench.between_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  bench.typing_rand = g_rand_new_with_seed (TYPING_SEED);
+  bench.scroll_rand = g_rand_new_with_seed (SCROLL_SEED);
+  bench.status = EXIT_FAILURE;
+  build_steps (&bench);
+
+  app = clt_application_new ();
+  bench.app = app;
+  /* Never hand the command line to a Clientele already running. */
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "window-added", G_CALLBACK (on_window_added_cb), &bench);
+  watchdog_id = g_timeout_add_seconds (WATCHDOG_SECONDS, on_watchdog_cb, &bench);
+  stall_check_id = g_timeout_add (500, on_stall_check_cb, &bench);
+
+  app_status = g_application_run (G_APPLICATION (app), 3, (char **) app_argv);
+
+  g_source_remove (watchdog_id);
+  g_source_remove (stall_check_id);
+  if (bench.phase != PHASE_DONE)
+    {
+      g_printerr ("clt-bench: the application quit before the benchmark ended (phase %d, status %d)\n",
+                  bench.phase, app_status);
+      bench.status = EXIT_FAILURE;
+    }
+
+  g_clear_handle_id (&bench.step_source_id, g_source_remove);
+  g_array_unref (bench.steps);
+  g_array_unref (bench.keystroke_ms);
+  g_array_unref (bench.clear_ms);
+  g_array_unref (bench.clear_rows_ms);
+  g_array_unref (bench.to_empty_rows_ms);
+  g_array_unref (bench.to_empty_cpu_ms);
+  g_array_unref (bench.from_empty_paint_ms);
+  g_array_unref (bench.from_empty_cpu_ms);
+  g_array_unref (bench.rows_ms);
+  g_array_unref (bench.frame_ms);
+  g_array_unref (bench.jump_ms);
+  g_array_unref (bench.update_ms);
+  g_array_unref (bench.layout_ms);
+  g_array_unref (bench.paint_ms);
+  g_array_unref (bench.between_ms);
+  g_rand_free (bench.typing_rand);
+  g_rand_free (bench.scroll_rand);
+
+  return bench.status;
+}
