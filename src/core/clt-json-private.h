@@ -30,6 +30,13 @@ typedef struct
   GParamSpec    *pspec;
   char          *member;
   CltJsonAccess  access;
+  /* The member's name as the writer puts it: "member": */
+  char          *written_name;
+  gsize          written_name_len;
+  /* The class that installed the property, when the writer may call its
+   * get_property () directly; NULL to go through
+   * g_object_get_property (). */
+  GObjectClass  *owner_class;
 } CltJsonMember;
 
 /* Whether @type is one clt-json.h lists / one mapped from its properties

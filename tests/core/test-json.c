@@ -643,33 +643,80 @@ test_text_writer_fields (void)
 
 /* Numbers are written as short as they read back exactly: "802.3", not
  * "802.29999999999995"; every double reads back as itself. */
+/* The text a customer's custom field "n" holding @value is written as,
+ * and (when @parsed_out is not NULL) the customer read back. */
+static char *
+written_field (GVariant  *value,
+               JsonNode **parsed_out)
+{
+  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE_VARDICT);
+  g_autoptr(CltCustomer) customer = clt_customer_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *start;
+  gsize length = 0;
+
+  g_variant_builder_add (&builder, "{sv}", "n", value);
+  clt_customer_set_custom_fields (customer, g_variant_builder_end (&builder));
+  text = clt_json_object_to_text (customer, CLT_JSON_FLAGS_NONE, &length);
+  if (parsed_out != NULL)
+    {
+      *parsed_out = clt_json_parse (text, length, 32, &error);
+      g_assert_no_error (error);
+    }
+  start = strstr (text, "\"customFields\":{\"n\":");
+  g_assert_nonnull (start);
+  start += strlen ("\"customFields\":{\"n\":");
+
+  return g_strndup (start, strcspn (start, "}"));
+}
+
 static double
 read_back_number (double      number,
                   char      **text_out)
 {
-  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE_VARDICT);
-  g_autoptr(CltCustomer) customer = clt_customer_new ();
   g_autoptr(JsonNode) parsed = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  JsonObject *fields;
-  const char *start;
-  gsize length = 0;
+  g_autofree char *text = written_field (g_variant_new_double (number), &parsed);
+  JsonObject *fields = json_object_get_object_member (json_node_get_object (parsed), "customFields");
 
-  g_variant_builder_add (&builder, "{sv}", "n", g_variant_new_double (number));
-  clt_customer_set_custom_fields (customer, g_variant_builder_end (&builder));
-  text = clt_json_object_to_text (customer, CLT_JSON_FLAGS_NONE, &length);
-  parsed = clt_json_parse (text, length, 32, &error);
-  g_assert_no_error (error);
-  fields = json_object_get_object_member (json_node_get_object (parsed), "customFields");
   if (text_out != NULL)
-    {
-      start = strstr (text, "\"customFields\":{\"n\":");
-      g_assert_nonnull (start);
-      start += strlen ("\"customFields\":{\"n\":");
-      *text_out = g_strndup (start, strcspn (start, "}"));
-    }
+    *text_out = g_steal_pointer (&text);
   return json_object_get_double_member (fields, "n");
+}
+
+/* Integers (custom field values and properties) as printf writes them. */
+static void
+test_text_writer_integers (void)
+{
+  static const gint64 numbers[] = {
+    0, 7, -1, 10, -10, 1234567890, G_MAXINT32, G_MININT32, (gint64) G_MAXINT32 + 1,
+    G_MAXINT64, G_MININT64, G_MININT64 + 1,
+  };
+  g_autoptr(CltOrder) order = clt_order_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      g_autofree char *expected = g_strdup_printf ("%" G_GINT64_FORMAT, numbers[i]);
+      g_autofree char *text = written_field (g_variant_new_int64 (numbers[i]), NULL);
+      g_autofree char *total = NULL;
+      g_autofree char *order_text = NULL;
+      const char *at;
+
+      g_assert_cmpstr (text, ==, expected);
+      if (numbers[i] >= G_MININT32 && numbers[i] <= G_MAXINT32)
+        {
+          g_autofree char *text32 = written_field (g_variant_new_int32 ((gint32) numbers[i]), NULL);
+
+          g_assert_cmpstr (text32, ==, expected);
+        }
+
+      clt_order_set_total (order, numbers[i]);
+      order_text = clt_json_object_to_text (order, CLT_JSON_FLAGS_NONE, NULL);
+      total = g_strdup_printf ("\"total\":%s", expected);
+      at = strstr (order_text, total);
+      g_assert_nonnull (at);
+      g_assert_true (at[strlen (total)] == ',' || at[strlen (total)] == '}');
+    }
 }
 
 static void
@@ -966,6 +1013,7 @@ main (int   argc,
   g_test_add_func ("/clt/json/text-writer/custom-fields", test_text_writer_fields);
   g_test_add_func ("/clt/json/text-writer/dates", test_text_writer_dates);
   g_test_add_func ("/clt/json/text-writer/numbers", test_text_writer_numbers);
+  g_test_add_func ("/clt/json/text-writer/integers", test_text_writer_integers);
   g_test_add_func ("/clt/json/read-only-skipped", test_read_only_skipped);
   g_test_add_func ("/clt/json/patch", test_patch);
   g_test_add_func ("/clt/json/changes", test_changes);
