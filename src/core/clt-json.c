@@ -298,9 +298,15 @@ write_string (GString    *out,
       p++;
     if (*p == '\0')
       {
-        g_string_append_c (out, '"');
-        g_string_append_len (out, text, p - text);
-        g_string_append_c (out, '"');
+        gsize at = out->len;
+        gsize length = p - text;
+
+        /* One growth and one copy: a list page of 50 customers writes
+         * ~2,700 strings. */
+        g_string_set_size (out, at + length + 2);
+        out->str[at] = '"';
+        memcpy (out->str + at + 1, text, length);
+        out->str[at + length + 1] = '"';
         return;
       }
   }
