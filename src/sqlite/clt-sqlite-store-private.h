@@ -175,6 +175,7 @@ G_GNUC_INTERNAL gboolean fetch_customers (CltSqliteStore *self, Reader *reader, 
 
 /* clt-sqlite-store-rowset.c */
 G_GNUC_INTERNAL RowsetSource *rowset_source_new (const char *sql);
+G_GNUC_INTERNAL RowsetSource *rowset_source_new_words (const char *sql);
 G_GNUC_INTERNAL void rowset_source_add (RowsetSource *source, GVariant *value);
 G_GNUC_INTERNAL void rowset_source_set_probe (RowsetSource *source, const char *count_sql, const char *probe_sql);
 G_GNUC_INTERNAL void rowset_source_free (RowsetSource *source);

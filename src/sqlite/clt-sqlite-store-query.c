@@ -771,8 +771,10 @@ reader_rowset (CltSqliteStore  *self,
 
   if (group[0] != '\0')
     {
-      RowsetSource *source = rowset_source_new ("SELECT customer_pk FROM customer_groups"
-                                                " WHERE group_code = ?");
+      /* Its members as bitmap words (schema 10): a step per 64 rowids
+       * of a dense group, not per member. */
+      RowsetSource *source = rowset_source_new_words ("SELECT word, bits FROM customer_group_words"
+                                                      " WHERE group_code = ?");
 
       rowset_source_add (source, g_variant_new_string (group));
       rowset_key_append (key, 'g', g_variant_new_string (group));
