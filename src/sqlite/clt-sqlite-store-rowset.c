@@ -503,15 +503,56 @@ probe_collect (CltSqliteStore  *self,
   return TRUE;
 }
 
-/* Sorts @pks ascending without duplicates, unless they are already. */
+/* Appends the rowid of each bit set in @bits to @pks, ascending. */
+static void
+bits_to_pks (const guint64 *bits,
+             gsize          n_words,
+             GArray        *pks)
+{
+  for (gsize w = 0; w < n_words; w++)
+    for (guint64 word = bits[w]; word != 0; word &= word - 1)
+      {
+        gint64 pk = (gint64) (w * 64 + (gsize) __builtin_ctzll (word));
+
+        g_array_append_val (pks, pk);
+      }
+}
+
+/* Sorts @pks ascending without duplicates, unless they are already.
+ * Rowids close enough for rowset_contains ()'s bitmap go through one:
+ * a bit set per rowid and the words read in order cost a few
+ * instructions a rowid, where g_array_sort () cost ~470 (f03 "member
+ * 12" at a million customers, 20,000 rowids in the values' order:
+ * 9.5 M instructions). */
 static void
 sort_unique (GArray *pks)
 {
   gboolean ascending = TRUE;
+  gint64 min_pk = G_MAXINT64;
+  gint64 max_pk = G_MININT64;
 
   for (guint i = 1; ascending && i < pks->len; i++)
     ascending = g_array_index (pks, gint64, i - 1) < g_array_index (pks, gint64, i);
-  if (!ascending)
+  if (ascending)
+    return;
+
+  for (guint i = 0; i < pks->len; i++)
+    {
+      min_pk = MIN (min_pk, g_array_index (pks, gint64, i));
+      max_pk = MAX (max_pk, g_array_index (pks, gint64, i));
+    }
+  if (min_pk >= 0 && (guint64) max_pk / 64 < 16 * (guint64) pks->len + 4096)
+    {
+      gsize n_words = (gsize) max_pk / 64 + 1;
+      g_autofree guint64 *bits = g_new0 (guint64, n_words);
+      const gint64 *data = (const gint64 *) (gpointer) pks->data;
+
+      for (guint i = 0; i < pks->len; i++)
+        bits[data[i] / 64] |= G_GUINT64_CONSTANT (1) << (data[i] % 64);
+      g_array_set_size (pks, 0);
+      bits_to_pks (bits, n_words, pks);
+    }
+  else
     {
       gint64 *data = (gint64 *) (gpointer) pks->data;
       guint n = 0;
@@ -577,13 +618,7 @@ rowset_collect (CltSqliteStore  *self,
           bits = g_steal_pointer (&next);
         }
 
-      for (gsize w = 0; w < n_words; w++)
-        for (guint64 word = bits[w]; word != 0; word &= word - 1)
-          {
-            gint64 pk = (gint64) (w * 64 + (gsize) __builtin_ctzll (word));
-
-            g_array_append_val (pks, pk);
-          }
+      bits_to_pks (bits, n_words, pks);
     }
 
   rowset = g_rc_box_new0 (Rowset);
