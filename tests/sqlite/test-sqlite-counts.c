@@ -728,6 +728,18 @@ test_counts_group_words (Fixture       *fixture,
   clt_query_set_group (silver, "silver");
   g_assert_cmpuint (count (store, query), ==, 71);
   g_assert_cmpuint (count (store, silver), ==, 2);
+  /* The small group probed for the range's matches: its rowids taken
+   * from its word. */
+  clt_query_add_field_filter (silver, "score", CLT_FIELD_MATCH_AT_LEAST, "0");
+  clt_query_set_sort_field (silver, "score");
+  g_assert_cmpuint (count (store, silver), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(CltCustomer) customer = row_at (store, silver, i);
+      g_autofree char *email = g_strdup_printf ("w%03u@example.com", 63 + i);
+
+      g_assert_cmpstr (clt_customer_get_email (customer), ==, email);
+    }
   for (guint i = 0; i < 71; i += 7)
     {
       g_autoptr(CltCustomer) customer = row_at (store, query, i);
