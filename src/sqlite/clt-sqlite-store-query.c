@@ -192,7 +192,7 @@ walk_bind (const Walk   *walk,
 
   if (walk->field_key != NULL)
     bind_text (stmt, next++, walk->field_key);
-  bind_params (stmt, filter->params, next);
+  filter_bind (filter, stmt, next);
 
   return next + (int) filter->params->len;
 }
@@ -348,7 +348,7 @@ count_query (CltSqliteStore *self,
   else if (filter.fast_count_sql != NULL)
     bind_text (stmt, 1, filter.fast_count_param);
   else
-    bind_params (stmt, filter.params, 1);
+    filter_bind (&filter, stmt, 1);
 
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
