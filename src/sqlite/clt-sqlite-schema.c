@@ -730,6 +730,50 @@ static const char schema_v9[] =
   "    GROUP BY g.group_code, v.field_key, v.sort_key;"
   "END;";
 
+/* Version 10: each group's members as a bitmap of 64-bit words, the
+ * bits of the customers (pk >> 6, bit pk & 63) a word covers. A group
+ * with a custom field condition (or a search) intersects its members
+ * with the other conditions' matches: at a million customers that read
+ * all of "Newsletter" (250,000 entries of customer_groups_by_group),
+ * ~200 M instructions, where its ~15,600 words are a sixteenth of the
+ * steps. Triggers keep the words exact through every write, cascades
+ * included (a deleted or renamed group, a deleted customer); a word
+ * reaching 0 leaves the table. The words of a word's members are
+ * distinct bits, so their sum is their OR (and no partial sum
+ * overflows: only bit 63 is negative). */
+static const char schema_v10[] =
+  "CREATE TABLE customer_group_words ("
+  "  group_code TEXT NOT NULL,"
+  "  word INTEGER NOT NULL,"
+  "  bits INTEGER NOT NULL,"
+  "  PRIMARY KEY (group_code, word)"
+  ") WITHOUT ROWID;"
+  "INSERT INTO customer_group_words (group_code, word, bits)"
+  "  SELECT group_code, customer_pk >> 6, sum (1 << (customer_pk & 63)) FROM customer_groups"
+  "  GROUP BY group_code, customer_pk >> 6;"
+  "CREATE TRIGGER customer_group_words_insert AFTER INSERT ON customer_groups BEGIN"
+  "  INSERT INTO customer_group_words (group_code, word, bits)"
+  "    VALUES (new.group_code, new.customer_pk >> 6, 1 << (new.customer_pk & 63))"
+  "    ON CONFLICT (group_code, word) DO UPDATE SET bits = bits | excluded.bits;"
+  "END;"
+  "CREATE TRIGGER customer_group_words_delete AFTER DELETE ON customer_groups BEGIN"
+  "  UPDATE customer_group_words SET bits = bits & ~(1 << (old.customer_pk & 63))"
+  "    WHERE group_code = old.group_code AND word = old.customer_pk >> 6;"
+  "  DELETE FROM customer_group_words"
+  "    WHERE group_code = old.group_code AND word = old.customer_pk >> 6 AND bits = 0;"
+  "END;"
+  "CREATE TRIGGER customer_group_words_update AFTER UPDATE OF group_code, customer_pk"
+  "  ON customer_groups"
+  "  WHEN old.group_code IS NOT new.group_code OR old.customer_pk IS NOT new.customer_pk BEGIN"
+  "  UPDATE customer_group_words SET bits = bits & ~(1 << (old.customer_pk & 63))"
+  "    WHERE group_code = old.group_code AND word = old.customer_pk >> 6;"
+  "  DELETE FROM customer_group_words"
+  "    WHERE group_code = old.group_code AND word = old.customer_pk >> 6 AND bits = 0;"
+  "  INSERT INTO customer_group_words (group_code, word, bits)"
+  "    VALUES (new.group_code, new.customer_pk >> 6, 1 << (new.customer_pk & 63))"
+  "    ON CONFLICT (group_code, word) DO UPDATE SET bits = bits | excluded.bits;"
+  "END;";
+
 /* Forward steps: step N brings version N-1 to N. Append, never edit a
  * step that has shipped. */
 static const CltSqlMigrationStep steps[] = {
@@ -742,6 +786,7 @@ static const CltSqlMigrationStep steps[] = {
   { 7, schema_v7 },
   { 8, schema_v8 },
   { 9, schema_v9 },
+  { 10, schema_v10 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == CLT_SQLITE_SCHEMA_VERSION);

@@ -74,6 +74,10 @@ typedef struct
   GPtrArray *fast_count_params;  /* GVariant, instead of fast_count_param */
   gboolean   has_text;
   gboolean   has_fields;
+  /* The rowset whose rowids (JSON) filter_bind () binds at json_index
+   * of params, or NULL. */
+  Rowset    *json_rowset;
+  guint      json_index;
 } Filter;
 
 /* A custom field filter of the query, its value read by the field's type
@@ -164,6 +168,7 @@ G_GNUC_INTERNAL void filter_clear (Filter *filter);
 G_GNUC_INTERNAL char *search_terms (const char *search_text, GStrv *words, GPtrArray *short_words, guint *n_words);
 G_GNUC_INTERNAL void bind_variant (sqlite3_stmt *stmt, int index, GVariant *value);
 G_GNUC_INTERNAL void bind_params (sqlite3_stmt *stmt, GPtrArray *params, int first);
+G_GNUC_INTERNAL void filter_bind (Filter *filter, sqlite3_stmt *stmt, int first);
 
 /* clt-sqlite-store-query.c */
 typedef struct _Anchors Anchors;
@@ -175,6 +180,7 @@ G_GNUC_INTERNAL gboolean fetch_customers (CltSqliteStore *self, Reader *reader, 
 
 /* clt-sqlite-store-rowset.c */
 G_GNUC_INTERNAL RowsetSource *rowset_source_new (const char *sql);
+G_GNUC_INTERNAL RowsetSource *rowset_source_new_words (const char *sql);
 G_GNUC_INTERNAL void rowset_source_add (RowsetSource *source, GVariant *value);
 G_GNUC_INTERNAL void rowset_source_set_probe (RowsetSource *source, const char *count_sql, const char *probe_sql);
 G_GNUC_INTERNAL void rowset_source_free (RowsetSource *source);

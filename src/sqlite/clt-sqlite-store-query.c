@@ -192,7 +192,7 @@ walk_bind (const Walk   *walk,
 
   if (walk->field_key != NULL)
     bind_text (stmt, next++, walk->field_key);
-  bind_params (stmt, filter->params, next);
+  filter_bind (filter, stmt, next);
 
   return next + (int) filter->params->len;
 }
@@ -348,7 +348,7 @@ count_query (CltSqliteStore *self,
   else if (filter.fast_count_sql != NULL)
     bind_text (stmt, 1, filter.fast_count_param);
   else
-    bind_params (stmt, filter.params, 1);
+    filter_bind (&filter, stmt, 1);
 
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
@@ -771,8 +771,10 @@ reader_rowset (CltSqliteStore  *self,
 
   if (group[0] != '\0')
     {
-      RowsetSource *source = rowset_source_new ("SELECT customer_pk FROM customer_groups"
-                                                " WHERE group_code = ?");
+      /* Its members as bitmap words (schema 10): a step per 64 rowids
+       * of a dense group, not per member. */
+      RowsetSource *source = rowset_source_new_words ("SELECT word, bits FROM customer_group_words"
+                                                      " WHERE group_code = ?");
 
       rowset_source_add (source, g_variant_new_string (group));
       rowset_key_append (key, 'g', g_variant_new_string (group));

@@ -10,7 +10,10 @@
  * totals read from them are right, and a database of version 6 gets them
  * filled by the migration. Version 9's customer_group_field_counts (a
  * group's members by yes/no or choice value) likewise, through renames
- * and a new field type too, and from a database of version 8.
+ * and a new field type too, and from a database of version 8. Version
+ * 10's customer_group_words (each group's members as bitmap words) stay
+ * the words of the memberships, and a group intersected with a field
+ * condition read from them lists exactly its members with the value.
  */
 
 #define G_LOG_DOMAIN "test-sqlite-counts"
@@ -35,11 +38,27 @@
   " WHERE f.type IN (2, 4) AND v.sort_key IS NOT NULL" \
   " GROUP BY g.group_code, v.field_key, v.sort_key"
 
+/* Each group's members as bitmap words, from the memberships. */
+#define WORDS \
+  "SELECT group_code, customer_pk >> 6, sum (1 << (customer_pk & 63))" \
+  " FROM customer_groups GROUP BY group_code, customer_pk >> 6"
+
 /* The kept counts are the counts of the rows, entry for entry, and no
- * count is 0. */
+ * count is 0; the kept words are the memberships' words, none 0. */
 static void
 assert_counts_exact (const char *path)
 {
+  g_assert_cmpint (query_int64 (path,
+                                "SELECT count(*) FROM ("
+                                " SELECT group_code, word, bits FROM customer_group_words"
+                                " EXCEPT " WORDS ")"),
+                   ==, 0);
+  g_assert_cmpint (query_int64 (path,
+                                "SELECT count(*) FROM (" WORDS
+                                " EXCEPT SELECT group_code, word, bits FROM customer_group_words)"),
+                   ==, 0);
+  g_assert_cmpint (query_int64 (path, "SELECT count(*) FROM customer_group_words WHERE bits = 0"),
+                   ==, 0);
   g_assert_cmpint (query_int64 (path,
                                 "SELECT count(*) FROM ("
                                 " SELECT field_key, sort_key, n FROM customer_field_counts"
@@ -239,11 +258,41 @@ assert_pair_totals (const char     *path,
       }
 }
 
+/* A group and a number range together (collected from the group's words
+ * and the values' index): the customers shown that have both. */
+static void
+assert_group_range_totals (const char     *path,
+                           CltSqliteStore *store)
+{
+  static const char * const groups[] = { "gold", "silver" };
+
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    {
+      g_autoptr(CltQuery) query = clt_query_new ();
+      g_autofree char *sql = NULL;
+
+      if (query_int64 (path, "SELECT count(*) FROM custom_fields WHERE key = 'score'") == 0)
+        continue;
+      sql = g_strdup_printf ("SELECT count(*) FROM customers c WHERE c.listed"
+                             " AND c.pk NOT IN (SELECT customer_pk FROM pending_deletions)"
+                             " AND EXISTS (SELECT 1 FROM customer_groups g"
+                             "  WHERE g.customer_pk = c.pk AND g.group_code = '%s')"
+                             " AND EXISTS (SELECT 1 FROM customer_field_values v"
+                             "  WHERE v.customer_pk = c.pk AND v.field_key = 'score'"
+                             "  AND v.sort_key >= 0)",
+                             groups[g]);
+      clt_query_set_group (query, groups[g]);
+      clt_query_add_field_filter (query, "score", CLT_FIELD_MATCH_AT_LEAST, "0");
+      g_assert_cmpint (count (store, query), ==, query_int64 (path, sql));
+    }
+}
+
 #define ASSERT_TOTALS(fixture, store, expected) \
   G_STMT_START { \
     g_autofree char *got = totals (store); \
     assert_counts_exact ((fixture)->path); \
     assert_pair_totals ((fixture)->path, store); \
+    assert_group_range_totals ((fixture)->path, store); \
     g_assert_cmpstr (got, ==, expected); \
   } G_STMT_END
 
@@ -428,6 +477,13 @@ test_counts_writes (Fixture       *fixture,
   close_store (store);
 }
 
+/* What version 10 added: the groups' words. */
+#define DROP_V10 \
+  "DROP TRIGGER customer_group_words_insert;" \
+  "DROP TRIGGER customer_group_words_delete;" \
+  "DROP TRIGGER customer_group_words_update;" \
+  "DROP TABLE customer_group_words;"
+
 /* What version 9 added: the counts per group and value. */
 #define DROP_V9 \
   "DROP TRIGGER customer_group_field_counts_join;" \
@@ -466,6 +522,7 @@ test_counts_migration_v8 (Fixture       *fixture,
 
   exec_on_file (fixture->path,
                 "PRAGMA journal_mode = DELETE;"
+                DROP_V10
                 DROP_V9
                 "UPDATE customer_field_values SET value = 1, sort_key = 1"
                 "  WHERE field_key = 'flag'"
@@ -514,6 +571,7 @@ test_counts_migration (Fixture       *fixture,
    * the counts never saw. */
   exec_on_file (fixture->path,
                 "PRAGMA journal_mode = DELETE;"
+                DROP_V10
                 DROP_V9
                 "DROP TRIGGER customer_prefix_counts_insert;"
                 "DROP TRIGGER customer_prefix_counts_delete;"
@@ -626,6 +684,98 @@ test_counts_group_and_value (Fixture       *fixture,
   close_store (store);
 }
 
+/* A group of 130 customers (rowids 1–130: words 0, 1 and 2, every bit of
+ * word 1 and bit 63 of word 0) with a number each, and a small one: the
+ * group and a range list exactly the members with a value in it, in
+ * order, through memberships written by the store and by hand (the
+ * triggers on any connection), and after a database of version 9 gets
+ * its words. */
+static void
+test_counts_group_words (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  static const char * const gold[] = { "gold", NULL };
+  static const char * const both[] = { "gold", "silver", NULL };
+  CltSqliteStore *store = open_store (fixture->path);
+  CltStore *s = CLT_STORE (store);
+  g_autoptr(GPtrArray) imported = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(CltQuery) query = clt_query_new ();
+  g_autoptr(CltQuery) silver = clt_query_new ();
+  g_autoptr(GError) error = NULL;
+
+  save_field (s, "score", CLT_CUSTOM_FIELD_NUMBER);
+  save_group (s, "gold");
+  save_group (s, "silver");
+  for (guint i = 1; i <= 130; i++)
+    {
+      g_autofree char *email = g_strdup_printf ("w%03u@example.com", i);
+      g_autofree char *name = g_strdup_printf ("W%03u", i);
+
+      g_ptr_array_add (imported, customer_with (email, name, field_values (i, NULL, NULL),
+                                                i == 63 || i == 64 ? both : gold));
+    }
+  g_assert_true (import (store, imported, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int64 (fixture->path, "SELECT count(*) FROM customers c"
+                                               " WHERE c.pk = 0 + substr (c.email, 2, 3)"), ==, 130);
+  assert_counts_exact (fixture->path);
+  g_assert_cmpint (query_int64 (fixture->path, "SELECT bits FROM customer_group_words"
+                                               " WHERE group_code = 'gold' AND word = 1"), ==, -1);
+
+  clt_query_set_group (query, "gold");
+  clt_query_add_field_filter (query, "score", CLT_FIELD_MATCH_AT_LEAST, "60");
+  clt_query_set_sort_field (query, "score");
+  clt_query_set_group (silver, "silver");
+  g_assert_cmpuint (count (store, query), ==, 71);
+  g_assert_cmpuint (count (store, silver), ==, 2);
+  /* The small group probed for the range's matches: its rowids taken
+   * from its word. */
+  clt_query_add_field_filter (silver, "score", CLT_FIELD_MATCH_AT_LEAST, "0");
+  clt_query_set_sort_field (silver, "score");
+  g_assert_cmpuint (count (store, silver), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(CltCustomer) customer = row_at (store, silver, i);
+      g_autofree char *email = g_strdup_printf ("w%03u@example.com", 63 + i);
+
+      g_assert_cmpstr (clt_customer_get_email (customer), ==, email);
+    }
+  for (guint i = 0; i < 71; i += 7)
+    {
+      g_autoptr(CltCustomer) customer = row_at (store, query, i);
+      g_autofree char *email = g_strdup_printf ("w%03u@example.com", 60 + i);
+
+      g_assert_cmpstr (clt_customer_get_email (customer), ==, email);
+    }
+  close_store (store);
+
+  /* Out of gold by hand: bit 63 of word 0, bit 0 of word 1. */
+  exec_on_file (fixture->path,
+                "DELETE FROM customer_groups WHERE group_code = 'gold' AND customer_pk IN (63, 64);");
+  assert_counts_exact (fixture->path);
+  store = open_store (fixture->path);
+  g_assert_cmpuint (count (store, query), ==, 69);
+  {
+    g_autoptr(CltCustomer) customer = row_at (store, query, 3);
+
+    g_assert_cmpstr (clt_customer_get_email (customer), ==, "w065@example.com");
+  }
+  g_assert_cmpuint (count (store, silver), ==, 2);
+  close_store (store);
+
+  /* Version 9: the words made on opening. */
+  exec_on_file (fixture->path,
+                "PRAGMA journal_mode = DELETE;"
+                DROP_V10
+                "DELETE FROM customer_groups WHERE group_code = 'gold' AND customer_pk = 100;"
+                "PRAGMA user_version = 9;");
+  store = open_store (fixture->path);
+  g_assert_cmpint (pragma_int (fixture->path, "user_version"), ==, CLT_SQLITE_SCHEMA_VERSION);
+  assert_counts_exact (fixture->path);
+  g_assert_cmpuint (count (store, query), ==, 68);
+  close_store (store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -639,6 +789,7 @@ main (int   argc,
   ADD ("migration", test_counts_migration);
   ADD ("migration-v8", test_counts_migration_v8);
   ADD ("group-and-value", test_counts_group_and_value);
+  ADD ("group-words", test_counts_group_words);
 
 #undef ADD
 
