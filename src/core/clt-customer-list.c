@@ -241,7 +241,11 @@ page_is_held (Page *page)
 static void
 update_loading (CltCustomerList *self)
 {
-  gboolean loading = self->count_cancellable != NULL || self->n_page_requests > 0;
+  /* Rows waiting for their refill count too: they show an earlier
+   * generation, and whoever waits for the list to settle (the window's
+   * title, focusing an added customer) waits for them as before. */
+  gboolean loading = (self->count_cancellable != NULL || self->n_page_requests > 0 ||
+                      self->n_waiting > 0);
 
   if (loading == self->loading)
     return;

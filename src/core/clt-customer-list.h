@@ -62,7 +62,8 @@ G_DECLARE_FINAL_TYPE (CltCustomerList, clt_customer_list, CLT, CUSTOMER_LIST, GO
  * held-row count changes in whatever thread takes or drops a reference.
  *
  * Properties: "store" (construct-only), "query" (a copy is kept),
- * "n-items" (guint), "loading" (gboolean: a count or page is under way),
+ * "n-items" (guint), "loading" (gboolean: a count or page is under way
+ * or waits),
  * "refill-waiting" (gboolean: held rows wait for
  * clt_customer_list_refill_below ()),
  * "page-size" (construct-only, default 100), "max-pages" (construct-only,
