@@ -861,6 +861,26 @@ start_count (CltCustomerList *self)
   update_loading (self);
 }
 
+/* A new query is being counted: the page reads under way are for rows
+ * its count decides about again (it refills the held ones and drops the
+ * others). Stopped, they leave the store's readers to the count instead
+ * of holding it up; they wait meanwhile, for the case that the query goes
+ * back to the one shown. */
+static void
+stop_page_requests (CltCustomerList *self)
+{
+  for (GList *l = self->lru.head; l != NULL; l = l->next)
+    {
+      Page *page = l->data;
+
+      if (page->cancellable != NULL)
+        {
+          cancel_page_request (self, page);
+          set_page_waiting (self, page, TRUE);
+        }
+    }
+}
+
 static void
 cancel_scheduled_reload (CltCustomerList *self)
 {
@@ -1257,9 +1277,14 @@ clt_customer_list_set_query (CltCustomerList *self,
         {
           g_cancellable_cancel (self->count_cancellable);
           g_clear_object (&self->count_cancellable);
+          /* The reads stopped for it, and any refill asked for meanwhile
+           * (it found the count under way), go on now, or for a view that
+           * wants them later, when it says so. */
+          if (self->refill_below_later)
+            notify_refill_waiting (self);
+          else
+            clt_customer_list_refill_below (self);
           update_loading (self);
-          /* A refill asked for meanwhile found the count under way. */
-          notify_refill_waiting (self);
         }
     }
   else if (self->pending_query == NULL && !self->stale && self->count_cancellable == NULL &&
@@ -1277,6 +1302,7 @@ clt_customer_list_set_query (CltCustomerList *self,
       g_clear_object (&self->pending_query);
       self->pending_query = clt_query_copy (query);
       /* Old rows stay until the count arrives; then the cached pages refill. */
+      stop_page_requests (self);
       start_count (self);
     }
 
