@@ -38,13 +38,15 @@ typedef struct
 /* One cached page: page_size (fewer at the end) rows, placeholders until
  * the store answers. @n_held counts the rows held outside the list.
  * @cancellable is set while a request for the page is in flight; it also
- * identifies that request. */
+ * identifies that request. @waiting is set while its refill waits for
+ * clt_customer_list_refill_below (). */
 struct _Page
 {
   guint         index;
   GPtrArray    *rows;
   guint         n_held;
   GCancellable *cancellable;
+  gboolean      waiting;
   GList         link;
 };
 
@@ -113,9 +115,16 @@ struct _CltCustomerList
   GQueue        evicted;
   GSource      *free_source;
 
+  /* Cached pages whose refill waits (see Page.waiting). */
+  guint         n_waiting;
+
   /* Set while the rows shown may predate a store change, i.e. from the
    * change until a count started after it succeeds. */
   guint         stale : 1;
+
+  /* Whether held rows below the visible end refill only when the view
+   * says so (clt_customer_list_set_refill_below_later ()). */
+  guint         refill_below_later : 1;
 
   guint         constructed : 1;
   guint         loading : 1;
@@ -132,6 +141,7 @@ enum {
   PROP_QUERY,
   PROP_N_ITEMS,
   PROP_LOADING,
+  PROP_REFILL_WAITING,
   PROP_PAGE_SIZE,
   PROP_MAX_PAGES,
   N_PROPS
@@ -231,13 +241,38 @@ page_is_held (Page *page)
 static void
 update_loading (CltCustomerList *self)
 {
-  gboolean loading = self->count_cancellable != NULL || self->n_page_requests > 0;
+  /* Rows waiting for their refill count too: they show an earlier
+   * generation, and whoever waits for the list to settle (the window's
+   * title, focusing an added customer) waits for them as before. */
+  gboolean loading = (self->count_cancellable != NULL || self->n_page_requests > 0 ||
+                      self->n_waiting > 0);
 
   if (loading == self->loading)
     return;
 
   self->loading = loading;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+/* Marks @page as waiting for clt_customer_list_refill_below () or not. */
+static void
+set_page_waiting (CltCustomerList *self,
+                  Page            *page,
+                  gboolean         waiting)
+{
+  if (page->waiting == waiting)
+    return;
+
+  page->waiting = waiting;
+  if (waiting)
+    self->n_waiting++;
+  else
+    self->n_waiting--;
+
+  /* Rows that start to wait are announced by the count that made them
+   * wait (notify_refill_waiting ()), even when some waited already. */
+  if (self->n_waiting == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFILL_WAITING]);
 }
 
 static void
@@ -258,6 +293,7 @@ page_free (Page *page)
 {
   g_clear_pointer (&page->rows, g_ptr_array_unref);
   g_assert (page->n_held == 0);
+  g_assert (!page->waiting);
   g_free (page);
 }
 
@@ -310,6 +346,7 @@ evict_page (CltCustomerList *self,
             gboolean         defer)
 {
   cancel_page_request (self, page);
+  set_page_waiting (self, page, FALSE);
   g_queue_unlink (&self->lru, &page->link);
   g_hash_table_remove (self->pages, GUINT_TO_POINTER (page->index));
 
@@ -439,6 +476,7 @@ start_page_request (CltCustomerList *self,
   PageRequest *request;
 
   cancel_page_request (self, page);
+  set_page_waiting (self, page, FALSE);
 
   page->cancellable = g_cancellable_new ();
   self->n_page_requests++;
@@ -456,6 +494,32 @@ start_page_request (CltCustomerList *self,
                                   page->cancellable,
                                   on_list_customers_cb,
                                   request);
+}
+
+/* After a count that left rows waiting: a view that was told before and
+ * whose refill found a count under way calls refill_below () again. */
+static void
+notify_refill_waiting (CltCustomerList *self)
+{
+  if (self->n_waiting > 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFILL_WAITING]);
+}
+
+/* Refills @page, a held page of an earlier generation, from the current
+ * query: now, or, when it lies below the visible end and the view wants
+ * those rows later, once clt_customer_list_refill_below () is called. */
+static void
+refill_page (CltCustomerList *self,
+             Page            *page)
+{
+  if (self->refill_below_later && (guint64) page->index * self->page_size >= self->visible_end)
+    {
+      cancel_page_request (self, page);
+      set_page_waiting (self, page, TRUE);
+      return;
+    }
+
+  start_page_request (self, page);
 }
 
 static Page *
@@ -531,6 +595,7 @@ fill_first_pages (CltCustomerList *self,
         page = create_page (self, index, FALSE);
       else
         cancel_page_request (self, page);
+      set_page_waiting (self, page, FALSE);
 
       fill_page (self, page, rows);
     }
@@ -554,10 +619,11 @@ refetch_cached_pages (CltCustomerList *self,
       if (!page_is_held (page))
         evict_page (self, page, FALSE);
       else if (page->index >= n_first_pages || first_rows == NULL)
-        start_page_request (self, page);
+        refill_page (self, page);
     }
 
   fill_first_pages (self, first_rows, n_first_pages);
+  notify_refill_waiting (self);
 }
 
 /* Brings @page's item array to its length under @n_items: drops the items
@@ -584,6 +650,7 @@ park_page (CltCustomerList *self,
            Page            *page)
 {
   cancel_page_request (self, page);
+  set_page_waiting (self, page, FALSE);
   g_queue_unlink (&self->lru, &page->link);
   g_hash_table_steal (self->pages, GUINT_TO_POINTER (page->index));
   g_hash_table_insert (self->parked, GUINT_TO_POINTER (page->index), page);
@@ -658,7 +725,7 @@ swap_contents (CltCustomerList *self,
 
       resize_page (self, page, n_items);
       if (page->index >= n_first_pages || first_rows == NULL)
-        start_page_request (self, page);
+        refill_page (self, page);
     }
 
   /* Before the signal: the view asks for the first rows in its handler. */
@@ -671,6 +738,7 @@ swap_contents (CltCustomerList *self,
 
   if (old_n_items != n_items)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  notify_refill_waiting (self);
 }
 
 /* The count comes with the first page (CLT_LIST_FLAGS_WITH_TOTAL): one
@@ -791,6 +859,26 @@ start_count (CltCustomerList *self)
                                   request);
 
   update_loading (self);
+}
+
+/* A new query is being counted: the page reads under way are for rows
+ * its count decides about again (it refills the held ones and drops the
+ * others). Stopped, they leave the store's readers to the count instead
+ * of holding it up; they wait meanwhile, for the case that the query goes
+ * back to the one shown. */
+static void
+stop_page_requests (CltCustomerList *self)
+{
+  for (GList *l = self->lru.head; l != NULL; l = l->next)
+    {
+      Page *page = l->data;
+
+      if (page->cancellable != NULL)
+        {
+          cancel_page_request (self, page);
+          set_page_waiting (self, page, TRUE);
+        }
+    }
 }
 
 static void
@@ -969,6 +1057,10 @@ clt_customer_list_get_property (GObject    *object,
       g_value_set_boolean (value, self->loading);
       break;
 
+    case PROP_REFILL_WAITING:
+      g_value_set_boolean (value, self->n_waiting > 0);
+      break;
+
     case PROP_PAGE_SIZE:
       g_value_set_uint (value, self->page_size);
       break;
@@ -1065,6 +1157,20 @@ clt_customer_list_class_init (CltCustomerListClass *klass)
 
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
+
+  /**
+   * CltCustomerList:refill-waiting:
+   *
+   * Whether held rows below the visible end wait for
+   * clt_customer_list_refill_below () (see
+   * clt_customer_list_set_refill_below_later ()).
+   */
+  properties[PROP_REFILL_WAITING] =
+    g_param_spec_boolean ("refill-waiting", NULL, NULL,
                           FALSE,
                           (G_PARAM_READABLE |
                            G_PARAM_EXPLICIT_NOTIFY |
@@ -1171,6 +1277,13 @@ clt_customer_list_set_query (CltCustomerList *self,
         {
           g_cancellable_cancel (self->count_cancellable);
           g_clear_object (&self->count_cancellable);
+          /* The reads stopped for it, and any refill asked for meanwhile
+           * (it found the count under way), go on now, or for a view that
+           * wants them later, when it says so. */
+          if (self->refill_below_later)
+            notify_refill_waiting (self);
+          else
+            clt_customer_list_refill_below (self);
           update_loading (self);
         }
     }
@@ -1189,6 +1302,7 @@ clt_customer_list_set_query (CltCustomerList *self,
       g_clear_object (&self->pending_query);
       self->pending_query = clt_query_copy (query);
       /* Old rows stay until the count arrives; then the cached pages refill. */
+      stop_page_requests (self);
       start_count (self);
     }
 
@@ -1274,6 +1388,71 @@ clt_customer_list_set_visible_end (CltCustomerList *self,
 }
 
 /**
+ * clt_customer_list_set_refill_below_later:
+ * @later: whether held rows below the visible end wait
+ *
+ * With @later, a new count refills the held rows on screen at once and
+ * makes those below the visible end (see
+ * clt_customer_list_set_visible_end ()) wait for
+ * clt_customer_list_refill_below (), with "refill-waiting" set: a view
+ * calls it once the frame that shows the rows on screen is painted, so
+ * that their store reads do not compete with that frame for the CPU.
+ * Without it (the default) they refill right after the count, as do the
+ * waiting ones when @later is turned off.
+ */
+void
+clt_customer_list_set_refill_below_later (CltCustomerList *self,
+                                          gboolean         later)
+{
+  g_return_if_fail (CLT_IS_CUSTOMER_LIST (self));
+
+  self->refill_below_later = !!later;
+  if (!later)
+    clt_customer_list_refill_below (self);
+}
+
+/**
+ * clt_customer_list_refill_below:
+ *
+ * Starts the refills that wait (see
+ * clt_customer_list_set_refill_below_later ()). While a new count is under
+ * way they keep waiting: that count decides again which rows it brings.
+ */
+void
+clt_customer_list_refill_below (CltCustomerList *self)
+{
+  GList *l;
+
+  g_return_if_fail (CLT_IS_CUSTOMER_LIST (self));
+
+  if (self->n_waiting == 0 || self->count_cancellable != NULL)
+    return;
+
+  /* Starting a request changes no other page. */
+  for (l = self->lru.head; l != NULL; l = l->next)
+    {
+      Page *page = l->data;
+
+      if (page->waiting)
+        start_page_request (self, page);
+    }
+  update_loading (self);
+}
+
+/**
+ * clt_customer_list_get_refill_waiting:
+ *
+ * Returns: whether held rows wait for clt_customer_list_refill_below ()
+ */
+gboolean
+clt_customer_list_get_refill_waiting (CltCustomerList *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER_LIST (self), FALSE);
+
+  return self->n_waiting > 0;
+}
+
+/**
  * clt_customer_list_is_current:
  * @position: a position in the list
  *
@@ -1294,7 +1473,7 @@ clt_customer_list_is_current (CltCustomerList *self,
     return FALSE;
 
   page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (position / self->page_size));
-  if (page == NULL || page->cancellable != NULL)
+  if (page == NULL || page->cancellable != NULL || page->waiting)
     return FALSE;
 
   return clt_customer_get_loaded (page_get_customer (page, position % self->page_size));

@@ -62,7 +62,10 @@ G_DECLARE_FINAL_TYPE (CltCustomerList, clt_customer_list, CLT, CUSTOMER_LIST, GO
  * held-row count changes in whatever thread takes or drops a reference.
  *
  * Properties: "store" (construct-only), "query" (a copy is kept),
- * "n-items" (guint), "loading" (gboolean: a count or page is under way),
+ * "n-items" (guint), "loading" (gboolean: a count or page is under way
+ * or waits),
+ * "refill-waiting" (gboolean: held rows wait for
+ * clt_customer_list_refill_below ()),
  * "page-size" (construct-only, default 100), "max-pages" (construct-only,
  * default 40: the cache bound, see above). Signal "error" (GError *) when
  * the store fails a count or page, so the window can show a toast. */
@@ -82,6 +85,12 @@ void             clt_customer_list_reload         (CltCustomerList *self);
  * count brings the held rows above it, the rest refill right after. */
 void             clt_customer_list_set_visible_end (CltCustomerList *self,
                                                     guint            end);
+/* With @later, held rows from the visible end on wait after a count until
+ * clt_customer_list_refill_below () ("refill-waiting" is set meanwhile). */
+void             clt_customer_list_set_refill_below_later (CltCustomerList *self,
+                                                           gboolean         later);
+void             clt_customer_list_refill_below           (CltCustomerList *self);
+gboolean         clt_customer_list_get_refill_waiting     (CltCustomerList *self);
 /* Whether the row at @position shows a customer of the current query:
  * no new query is being counted, and its page is loaded, not refilling. */
 gboolean         clt_customer_list_is_current     (CltCustomerList *self,

@@ -57,6 +57,10 @@ struct _CltCustomerTable
   CltGrowingModel     *growing;
   guint                grow_tick_id;
   gint64               grow_after_frame;
+  /* The frame clock whose next paint starts the list's waiting refills
+   * (clt-customer-table-rows.c). */
+  GdkFrameClock       *after_paint_clock;
+  gulong               after_paint_handler;
   GtkColumnViewColumn *columns[CLT_N_SORT_KEYS];
   SortProbe            probes[CLT_N_SORT_KEYS];
 
@@ -136,5 +140,12 @@ int       _clt_customer_table_compare_probe   (gconstpointer a,
                                                gpointer      user_data);
 void      _clt_customer_table_remember_cell   (GtkWidget   *child,
                                                GtkListItem *list_item);
+
+/* clt-customer-table-rows.c */
+void        _clt_customer_table_init_rows          (CltCustomerTable *self);
+GListModel *_clt_customer_table_connect_rows       (CltCustomerTable *self);
+void        _clt_customer_table_disconnect_rows    (CltCustomerTable *self);
+void        _clt_customer_table_stop_growing       (CltCustomerTable *self);
+void        _clt_customer_table_growing_complete_cb (CltCustomerTable *self);
 
 G_END_DECLS

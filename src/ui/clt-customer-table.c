@@ -951,81 +951,6 @@ add_columns (CltCustomerTable *self)
     }
 }
 
-/* GTK 4.8 keeps about 200 row widgets of eleven cells around the
- * viewport and builds them the moment the model has the rows: a list
- * growing from a few rows (a search) to all customers (the search
- * cleared) cost ~350 ms before the next frame. The view gets a screenful
- * first and the rest a few dozen rows a frame; past GROW_LIMIT rows
- * growing builds no widgets and the view gets all of them at once. */
-#define GROW_FIRST_STEP 48
-#define GROW_STEP       40
-#define GROW_LIMIT      256
-
-static void
-stop_growing (CltCustomerTable *self)
-{
-  if (self->grow_tick_id != 0 && self->column_view != NULL)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->grow_tick_id);
-  self->grow_tick_id = 0;
-}
-
-static gboolean
-on_grow_tick_cb (GtkWidget     *widget,
-                 GdkFrameClock *frame_clock,
-                 gpointer       user_data)
-{
-  CltCustomerTable *self = user_data;
-
-  /* The frame that shows the first step goes out as it is. */
-  if (gdk_frame_clock_get_frame_counter (frame_clock) <= self->grow_after_frame)
-    return G_SOURCE_CONTINUE;
-
-  /* While the list waits for the store (a new search typed as the view
-   * still grows after a clear), a step would lay out forty rows of
-   * widgets before the answer is taken: 60-85 ms at a million customers,
-   * most of the time a first letter took. Wait, and leave the frame that
-   * shows the answer as it is too. */
-  if (self->list != NULL && clt_customer_list_get_loading (self->list))
-    {
-      self->grow_after_frame = gdk_frame_clock_get_frame_counter (frame_clock) + 1;
-      return G_SOURCE_CONTINUE;
-    }
-
-  if (clt_growing_model_step (self->growing))
-    return G_SOURCE_CONTINUE;
-
-  self->grow_tick_id = 0;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_growing_complete_notify_cb (CltCustomerTable *self)
-{
-  GdkFrameClock *frame_clock;
-
-  if (self->growing == NULL || clt_growing_model_get_complete (self->growing))
-    {
-      stop_growing (self);
-      return;
-    }
-
-  if (self->grow_tick_id != 0)
-    return;
-
-  /* Without a frame clock nothing is drawn: no frame to spread over. */
-  frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->column_view));
-  if (frame_clock == NULL)
-    {
-      while (clt_growing_model_step (self->growing))
-        ;
-      return;
-    }
-
-  self->grow_after_frame = gdk_frame_clock_get_frame_counter (frame_clock) + 1;
-  self->grow_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view),
-                                                     on_grow_tick_cb, self, NULL);
-}
-
 static void
 clt_customer_table_dispose (GObject *object)
 {
@@ -1038,7 +963,7 @@ clt_customer_table_dispose (GObject *object)
     {
       g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->column_view),
                                             on_view_sorter_changed_cb, self);
-      stop_growing (self);
+      _clt_customer_table_disconnect_rows (self);
       gtk_column_view_set_model (self->column_view, NULL);
     }
 
@@ -1203,6 +1128,7 @@ clt_customer_table_init (CltCustomerTable *self)
   GtkAdjustment *vadjustment;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _clt_customer_table_init_rows (self);
 
   self->probe_a = g_object_new (G_TYPE_OBJECT, NULL);
   self->probe_b = g_object_new (G_TYPE_OBJECT, NULL);
@@ -1276,29 +1202,17 @@ clt_customer_table_set_list (CltCustomerTable *self,
 
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_func (self->list, on_list_query_notify_cb, self);
-  if (self->growing != NULL)
-    g_signal_handlers_disconnect_by_func (self->growing, on_growing_complete_notify_cb, self);
-  stop_growing (self);
-  g_clear_object (&self->growing);
+  _clt_customer_table_disconnect_rows (self);
   g_set_object (&self->list, list);
 
   if (list != NULL)
     {
-      self->growing = clt_growing_model_new (G_LIST_MODEL (list), GROW_FIRST_STEP, GROW_STEP,
-                                             GROW_LIMIT);
-      /* The window hides the table while the list is empty (its "no
-       * results" page): the view keeps its rows and row widgets
-       * meanwhile, instead of GTK tearing down and building again
-       * ~200 rows of eleven cells (60-130 ms each way at a million). */
-      clt_growing_model_set_hold_empty (self->growing, TRUE);
-      g_signal_connect_object (self->growing, "notify::complete",
-                               G_CALLBACK (on_growing_complete_notify_cb), self, G_CONNECT_SWAPPED);
-      selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->growing)));
+      selection = gtk_multi_selection_new (g_object_ref (_clt_customer_table_connect_rows (self)));
       g_signal_connect_object (list, "notify::query", G_CALLBACK (on_list_query_notify_cb),
                                self, G_CONNECT_SWAPPED);
     }
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
-  on_growing_complete_notify_cb (self);
+  _clt_customer_table_growing_complete_cb (self);
   _clt_customer_table_list_changed (self);
 
   schedule_sort (self);

@@ -491,6 +491,164 @@ test_first_page_with_count (void)
   g_assert_finalize_object (g_steal_pointer (&list));
 }
 
+static void
+on_notify_count_cb (GObject    *object,
+                    GParamSpec *pspec,
+                    guint      *n_notifies)
+{
+  (*n_notifies)++;
+}
+
+/* A view that paints the rows on screen first makes the held rows below
+ * them wait after a count until it says so: they count as not current
+ * meanwhile, keep waiting while another count is under way, and refill
+ * at once when it stops asking for that. */
+static void
+test_refill_below_later (void)
+{
+  g_autoptr(FakeStore) store = fake_store_new (250);
+  g_autoptr(CltQuery) all = clt_query_new ();
+  g_autoptr(CltQuery) dubois = create_query ("dubois", CLT_SORT_KEY_LAST_NAME, CLT_SORT_DESCENDING);
+  g_autoptr(CltQuery) smith = create_query ("smith", CLT_SORT_KEY_LAST_NAME, CLT_SORT_DESCENDING);
+  g_autoptr(CltCustomerList) list = NULL;
+  g_autoptr(CltCustomer) below = NULL;
+  g_autoptr(GPtrArray) expected = NULL;
+  guint n_notifies = 0;
+
+  list = create_list (store, all, 20, 40);
+  run_until_idle ();
+  below = g_list_model_get_item (G_LIST_MODEL (list), 25);
+  run_until_idle ();
+  g_assert_cmpuint (fake_store_get_n_list_calls (store), ==, 1);
+  g_signal_connect (list, "notify::refill-waiting", G_CALLBACK (on_notify_count_cb), &n_notifies);
+
+  clt_customer_list_set_visible_end (list, 20);
+  clt_customer_list_set_refill_below_later (list, TRUE);
+  fake_store_set_hold (store, TRUE);
+  clt_customer_list_set_query (list, dubois);
+  g_assert_cmpuint (fake_store_release (store, FAKE_REQUEST_COUNT), ==, 1);
+  run_until_idle ();
+
+  /* Page 0 came with the count; page 1 waits, and is not current. */
+  g_assert_true (clt_customer_list_is_current (list, 0));
+  g_assert_false (clt_customer_list_is_current (list, 25));
+  g_assert_true (clt_customer_list_get_refill_waiting (list));
+  g_assert_cmpuint (n_notifies, ==, 1);
+  g_assert_cmpuint (fake_store_get_n_held (store, FAKE_REQUEST_LIST), ==, 0);
+  /* The list has not settled: it still shows rows of the last query. */
+  g_assert_true (clt_customer_list_get_loading (list));
+
+  /* A count under way decides again: nothing starts, and the view hears
+   * again that rows wait when the count is dropped (the query typed back
+   * to the one shown) or answered. */
+  clt_customer_list_set_query (list, smith);
+  clt_customer_list_refill_below (list);
+  g_assert_cmpuint (fake_store_get_n_held (store, FAKE_REQUEST_LIST), ==, 0);
+  clt_customer_list_set_query (list, dubois);
+  g_assert_cmpuint (n_notifies, ==, 2);
+  g_assert_true (clt_customer_list_get_refill_waiting (list));
+  clt_customer_list_set_query (list, smith);
+  g_assert_cmpuint (fake_store_release (store, FAKE_REQUEST_COUNT), ==, 2);
+  run_until_idle ();
+  g_assert_cmpuint (fake_store_get_n_held (store, FAKE_REQUEST_LIST), ==, 0);
+  g_assert_cmpuint (n_notifies, ==, 3);
+
+  /* Asked for, it comes. */
+  clt_customer_list_refill_below (list);
+  g_assert_false (clt_customer_list_get_refill_waiting (list));
+  g_assert_cmpuint (n_notifies, ==, 4);
+  g_assert_cmpuint (fake_store_get_n_held (store, FAKE_REQUEST_LIST), ==, 1);
+  g_assert_true (clt_customer_list_get_loading (list));
+  fake_store_set_hold (store, FALSE);
+  g_assert_cmpuint (fake_store_release (store, FAKE_REQUEST_ANY), ==, 1);
+  run_until_idle ();
+  expected = fake_store_select (store, smith);
+  g_assert_true (clt_customer_list_is_current (list, 25));
+  g_assert_cmpstr (clt_customer_get_id (below), ==,
+                   clt_customer_get_id (g_ptr_array_index (expected, 25)));
+
+  /* Turned off, waiting rows refill at once. */
+  g_clear_pointer (&expected, g_ptr_array_unref);
+  fake_store_set_hold (store, TRUE);
+  clt_customer_list_set_query (list, dubois);
+  g_assert_cmpuint (fake_store_release (store, FAKE_REQUEST_COUNT), ==, 1);
+  run_until_idle ();
+  g_assert_true (clt_customer_list_get_refill_waiting (list));
+  clt_customer_list_set_refill_below_later (list, FALSE);
+  g_assert_false (clt_customer_list_get_refill_waiting (list));
+  g_assert_cmpuint (fake_store_get_n_held (store, FAKE_REQUEST_LIST), ==, 1);
+  fake_store_set_hold (store, FALSE);
+  g_assert_cmpuint (fake_store_release (store, FAKE_REQUEST_ANY), ==, 1);
+  run_until_idle ();
+  expected = fake_store_select (store, dubois);
+  g_assert_true (clt_customer_list_is_current (list, 25));
+  g_assert_cmpstr (clt_customer_get_id (below), ==,
+                   clt_customer_get_id (g_ptr_array_index (expected, 25)));
+
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
+/* A new query stops the page reads still under way: its count decides
+ * about those rows again, and the store's readers are free for it. Typed
+ * back to the query shown, the stopped pages are read again. */
+static void
+test_new_query_stops_page_reads (void)
+{
+  g_autoptr(FakeStore) store = fake_store_new (250);
+  g_autoptr(CltQuery) all = clt_query_new ();
+  g_autoptr(CltQuery) dubois = create_query ("dubois", CLT_SORT_KEY_LAST_NAME, CLT_SORT_DESCENDING);
+  g_autoptr(CltCustomerList) list = NULL;
+  g_autoptr(CltCustomer) far = NULL;
+  g_autoptr(CltCustomer) first = NULL;
+  g_autoptr(GPtrArray) everyone = NULL;
+  g_autoptr(GPtrArray) expected = NULL;
+
+  list = create_list (store, all, 20, 40);
+  run_until_idle ();
+
+  /* A view scrolls to row 60: its page is read. */
+  fake_store_set_hold (store, TRUE);
+  far = g_list_model_get_item (G_LIST_MODEL (list), 60);
+  g_assert_cmpuint (fake_store_get_n_held (store, FAKE_REQUEST_LIST), ==, 1);
+
+  clt_customer_list_set_query (list, dubois);
+  g_assert_cmpuint (fake_store_get_n_held_cancelled (store), ==, 1);
+  g_assert_true (clt_customer_list_get_loading (list));
+
+  /* Back to the rows shown: their page is read again. */
+  clt_customer_list_set_query (list, all);
+  g_assert_cmpuint (fake_store_get_n_held (store, FAKE_REQUEST_LIST), ==, 2);
+  g_assert_cmpuint (fake_store_get_n_held_cancelled (store), ==, 2);
+  fake_store_set_hold (store, FALSE);
+  fake_store_release (store, FAKE_REQUEST_ANY);
+  run_until_idle ();
+  everyone = fake_store_select (store, all);
+  g_assert_true (clt_customer_list_is_current (list, 60));
+  g_assert_cmpstr (clt_customer_get_id (far), ==,
+                   clt_customer_get_id (g_ptr_array_index (everyone, 60)));
+  g_assert_false (clt_customer_list_get_loading (list));
+
+  /* Stopped for a count that is answered: the page refills from it. */
+  fake_store_set_hold (store, TRUE);
+  clt_customer_list_reload (list);
+  g_assert_cmpuint (fake_store_release (store, FAKE_REQUEST_COUNT), ==, 1);
+  run_until_idle ();
+  g_assert_cmpuint (fake_store_get_n_held (store, FAKE_REQUEST_LIST), ==, 1);
+  clt_customer_list_set_query (list, dubois);
+  g_assert_cmpuint (fake_store_get_n_held_cancelled (store), ==, 1);
+  fake_store_set_hold (store, FALSE);
+  fake_store_release (store, FAKE_REQUEST_ANY);
+  run_until_idle ();
+  expected = fake_store_select (store, dubois);
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_true (clt_customer_list_is_current (list, 0));
+  g_assert_cmpstr (clt_customer_get_id (first), ==,
+                   clt_customer_get_id (g_ptr_array_index (expected, 0)));
+  g_assert_false (clt_customer_list_get_loading (list));
+
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
 /* A view that says where its rows on screen end gets those with a new
  * query's count; the rows it only keeps ready below them refill in a
  * request of their own right after, and count as not current (they still
@@ -1110,6 +1268,8 @@ main (int   argc,
   g_test_add_func ("/clt/customer-list/empty-count-keeps-held-rows", test_empty_count_keeps_held_rows);
   g_test_add_func ("/clt/customer-list/first-page-with-count", test_first_page_with_count);
   g_test_add_func ("/clt/customer-list/visible-end", test_visible_end);
+  g_test_add_func ("/clt/customer-list/refill-below-later", test_refill_below_later);
+  g_test_add_func ("/clt/customer-list/new-query-stops-page-reads", test_new_query_stops_page_reads);
   g_test_add_func ("/clt/customer-list/large-pages", test_large_pages);
   g_test_add_func ("/clt/customer-list/sort-change", test_sort_change);
   g_test_add_func ("/clt/customer-list/query-change-large", test_query_change_large);

@@ -258,6 +258,101 @@ test_rows_out_of_sight_unwatched (void)
   gtk_window_destroy (window);
 }
 
+typedef struct
+{
+  FakeStore       *store;
+  CltCustomerList *list;
+  guint            n_changes;
+  guint            n_list_requests;
+  gboolean         refill_waiting;
+} AtAnswer;
+
+/* After the table's handlers: what the list asked the store for when the
+ * answer's rows reached the view. */
+static void
+on_answer_items_changed_cb (GListModel *model,
+                            guint       position,
+                            guint       removed,
+                            guint       added,
+                            AtAnswer   *at)
+{
+  at->n_changes++;
+  at->n_list_requests = fake_store_get_n_held (at->store, FAKE_REQUEST_LIST);
+  at->refill_waiting = clt_customer_list_get_refill_waiting (at->list);
+}
+
+typedef struct
+{
+  CltCustomerList *list;
+  guint            position;
+} Position;
+
+static gboolean
+row_current (gpointer data)
+{
+  Position *row = data;
+
+  return clt_customer_list_is_current (row->list, row->position);
+}
+
+static gboolean
+list_request_held (gpointer data)
+{
+  return fake_store_get_n_held (data, FAKE_REQUEST_LIST) > 0;
+}
+
+/* A new search's answer brings the rows on screen; the rows GTK keeps
+ * bound below them are asked for only after the frame that shows the
+ * answer, so that their store reads do not compete with that frame. */
+static void
+test_rows_below_refill_after_paint (void)
+{
+  g_autoptr(FakeStore) store = fake_store_new (N_CUSTOMERS);
+  g_autoptr(CltCustomerList) list = clt_customer_list_new (CLT_STORE (store));
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  CltCustomerTable *table = CLT_CUSTOMER_TABLE (clt_customer_table_new ());
+  Sizes sizes = { table, list, N_CUSTOMERS };
+  AtAnswer at = { store, list, 0, 0, FALSE };
+  Position below = { list, 150 };
+  g_autoptr(CltCustomer) held = NULL;
+  gulong handler;
+
+  clt_customer_table_set_list (table, list);
+  gtk_window_set_default_size (window, 1000, 700);
+  gtk_window_set_child (window, GTK_WIDGET (table));
+  gtk_window_present (window);
+  wait_until (view_has_all, &sizes, "all customers in the view");
+  wait_for_paint (GTK_WIDGET (window));
+  /* GTK binds a row this far below the viewport of ~20 rows. */
+  held = g_list_model_get_item (G_LIST_MODEL (list), below.position);
+  g_assert_true (clt_customer_list_is_current (list, below.position));
+
+  fake_store_set_hold (store, TRUE);
+  set_search (list, "Meyer");
+  handler = g_signal_connect (list, "items-changed", G_CALLBACK (on_answer_items_changed_cb), &at);
+  g_assert_cmpuint (fake_store_release (store, FAKE_REQUEST_COUNT), ==, 1);
+  sizes.n = N_CUSTOMERS / 5;
+  wait_until (list_has, &sizes, "the search's count");
+  g_signal_handler_disconnect (list, handler);
+
+  /* The answer came without a request for the rows below the viewport. */
+  g_assert_cmpuint (at.n_changes, ==, 1);
+  g_assert_cmpuint (at.n_list_requests, ==, 0);
+  g_assert_true (at.refill_waiting);
+  g_assert_true (clt_customer_list_is_current (list, 0));
+  g_assert_false (clt_customer_list_is_current (list, below.position));
+
+  /* The next frame asks for them. */
+  wait_until (list_request_held, store, "the rows below the viewport asked for");
+  g_assert_false (clt_customer_list_get_refill_waiting (list));
+  fake_store_set_hold (store, FALSE);
+  fake_store_release (store, FAKE_REQUEST_ANY);
+  wait_until (row_current, &below, "the rows below the viewport refilled");
+  g_assert_true (g_str_has_prefix (clt_customer_get_last_name (held), "Meyer"));
+
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -268,6 +363,8 @@ main (int   argc,
   g_test_add_func ("/clt/table-growth/empty-search-keeps-rows", test_empty_search_keeps_rows);
   g_test_add_func ("/clt/table-growth/rows-out-of-sight-unwatched",
                    test_rows_out_of_sight_unwatched);
+  g_test_add_func ("/clt/table-growth/rows-below-refill-after-paint",
+                   test_rows_below_refill_after_paint);
 
   return g_test_run ();
 }

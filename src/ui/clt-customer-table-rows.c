@@ -1,0 +1,207 @@
+/* clt-customer-table-rows.c: how the view gets the list's rows: growing
+ * a frame at a time, and the held rows below the viewport refilled after
+ * the frame that shows the rows on screen.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "clt-customer-table"
+
+#include "config.h"
+
+#include "clt-customer-list.h"
+#include "clt-customer-table-private.h"
+
+/* GTK 4.8 keeps about 200 row widgets of eleven cells around the
+ * viewport and builds them the moment the model has the rows: a list
+ * growing from a few rows (a search) to all customers (the search
+ * cleared) cost ~350 ms before the next frame. The view gets a screenful
+ * first and the rest a few dozen rows a frame; past GROW_LIMIT rows
+ * growing builds no widgets and the view gets all of them at once. */
+#define GROW_FIRST_STEP 48
+#define GROW_STEP       40
+#define GROW_LIMIT      256
+
+void
+_clt_customer_table_stop_growing (CltCustomerTable *self)
+{
+  if (self->grow_tick_id != 0 && self->column_view != NULL)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->grow_tick_id);
+  self->grow_tick_id = 0;
+}
+
+static gboolean
+on_grow_tick_cb (GtkWidget     *widget,
+                 GdkFrameClock *frame_clock,
+                 gpointer       user_data)
+{
+  CltCustomerTable *self = user_data;
+
+  /* The frame that shows the first step goes out as it is. */
+  if (gdk_frame_clock_get_frame_counter (frame_clock) <= self->grow_after_frame)
+    return G_SOURCE_CONTINUE;
+
+  /* While the list waits for the store (a new search typed as the view
+   * still grows after a clear), a step would lay out forty rows of
+   * widgets before the answer is taken: 60-85 ms at a million customers,
+   * most of the time a first letter took. Wait, and leave the frame that
+   * shows the answer as it is too. */
+  if (self->list != NULL && clt_customer_list_get_loading (self->list))
+    {
+      self->grow_after_frame = gdk_frame_clock_get_frame_counter (frame_clock) + 1;
+      return G_SOURCE_CONTINUE;
+    }
+
+  if (clt_growing_model_step (self->growing))
+    return G_SOURCE_CONTINUE;
+
+  self->grow_tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+void
+_clt_customer_table_growing_complete_cb (CltCustomerTable *self)
+{
+  GdkFrameClock *frame_clock;
+
+  if (self->growing == NULL || clt_growing_model_get_complete (self->growing))
+    {
+      _clt_customer_table_stop_growing (self);
+      return;
+    }
+
+  if (self->grow_tick_id != 0)
+    return;
+
+  /* Without a frame clock nothing is drawn: no frame to spread over. */
+  frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->column_view));
+  if (frame_clock == NULL)
+    {
+      while (clt_growing_model_step (self->growing))
+        ;
+      return;
+    }
+
+  self->grow_after_frame = gdk_frame_clock_get_frame_counter (frame_clock) + 1;
+  self->grow_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view),
+                                                     on_grow_tick_cb, self, NULL);
+}
+
+/* Refilling the rows below the viewport after a paint.
+ *
+ * A count brings the rows on screen; GTK 4.8 also keeps ~160 rows bound
+ * below them, whose pages the list refilled with store reads of their
+ * own started together with the answer. On two cores those reads ran
+ * while the main thread filled the rows on screen and painted them (and
+ * the X server composited the frame), and took the CPU from them: at a
+ * million customers a keystroke's fill of 2-3 ms of CPU took up to 30 ms
+ * of wall time. The list keeps them waiting (refill-waiting) while the
+ * view is mapped, and they start once the frame after the answer is
+ * painted. */
+
+static void
+on_after_paint_cb (CltCustomerTable *self,
+                   GdkFrameClock    *frame_clock)
+{
+  g_clear_signal_handler (&self->after_paint_handler, frame_clock);
+  g_clear_object (&self->after_paint_clock);
+  if (self->list != NULL)
+    clt_customer_list_refill_below (self->list);
+}
+
+static void
+cancel_after_paint (CltCustomerTable *self)
+{
+  if (self->after_paint_clock != NULL)
+    g_clear_signal_handler (&self->after_paint_handler, self->after_paint_clock);
+  g_clear_object (&self->after_paint_clock);
+}
+
+static void
+on_list_refill_waiting_cb (CltCustomerTable *self)
+{
+  GdkFrameClock *frame_clock;
+
+  if (self->list == NULL || !clt_customer_list_get_refill_waiting (self->list))
+    return;
+
+  frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->column_view));
+  if (frame_clock == NULL)
+    {
+      clt_customer_list_refill_below (self->list);
+      return;
+    }
+
+  if (self->after_paint_clock != frame_clock)
+    {
+      cancel_after_paint (self);
+      self->after_paint_clock = g_object_ref (frame_clock);
+      self->after_paint_handler = g_signal_connect_swapped (frame_clock, "after-paint",
+                                                            G_CALLBACK (on_after_paint_cb), self);
+    }
+  /* The answer's rows may change nothing on screen: a frame comes anyway. */
+  gdk_frame_clock_request_phase (frame_clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+}
+
+/* Only a mapped view paints: otherwise the rows refill at once. */
+static void
+update_refill_later (CltCustomerTable *self)
+{
+  gboolean mapped = gtk_widget_get_mapped (GTK_WIDGET (self->column_view));
+
+  if (!mapped)
+    cancel_after_paint (self);
+  if (self->list != NULL)
+    clt_customer_list_set_refill_below_later (self->list, mapped);
+}
+
+void
+_clt_customer_table_init_rows (CltCustomerTable *self)
+{
+  g_signal_connect_object (self->column_view, "map", G_CALLBACK (update_refill_later),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->column_view, "unmap", G_CALLBACK (update_refill_later),
+                           self, G_CONNECT_SWAPPED);
+}
+
+/* Takes the view's model from the table's list (set already), or none. */
+GListModel *
+_clt_customer_table_connect_rows (CltCustomerTable *self)
+{
+  if (self->list == NULL)
+    return NULL;
+
+  self->growing = clt_growing_model_new (G_LIST_MODEL (self->list), GROW_FIRST_STEP, GROW_STEP,
+                                         GROW_LIMIT);
+  /* The window hides the table while the list is empty (its "no
+   * results" page): the view keeps its rows and row widgets
+   * meanwhile, instead of GTK tearing down and building again
+   * ~200 rows of eleven cells (60-130 ms each way at a million). */
+  clt_growing_model_set_hold_empty (self->growing, TRUE);
+  g_signal_connect_object (self->growing, "notify::complete",
+                           G_CALLBACK (_clt_customer_table_growing_complete_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list, "notify::refill-waiting",
+                           G_CALLBACK (on_list_refill_waiting_cb), self, G_CONNECT_SWAPPED);
+  update_refill_later (self);
+
+  return G_LIST_MODEL (self->growing);
+}
+
+/* Lets go of the table's list (still set) and the model over it. */
+void
+_clt_customer_table_disconnect_rows (CltCustomerTable *self)
+{
+  if (self->list != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->list, on_list_refill_waiting_cb, self);
+      /* Another view (or none) decides for the list from now on. */
+      clt_customer_list_set_refill_below_later (self->list, FALSE);
+    }
+  if (self->growing != NULL)
+    g_signal_handlers_disconnect_by_func (self->growing, _clt_customer_table_growing_complete_cb,
+                                          self);
+  cancel_after_paint (self);
+  _clt_customer_table_stop_growing (self);
+  g_clear_object (&self->growing);
+}
