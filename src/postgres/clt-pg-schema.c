@@ -543,11 +543,14 @@ static const char schema_v6[] =
  * 60,146 members spent 14-17 s at commit, ~10 s of it reading the 1.1
  * million field values of members whose fields had not changed, while
  * the commit held the store's write lock.
- * - Each note says which text went stale (part: 'g' groups, 'f' fields),
- *   from the table whose trigger wrote it.
- * - The rows still missing are found by an anti-join before inserting
- *   them (ON CONFLICT stays for a concurrent refresh), the rows are locked
- *   through the primary key, in pk order as in version 6.
+ * - Each note says which text went stale (part: 'g' groups, 'f' fields,
+ *   from the table whose trigger wrote it; upper case for rows inserted
+ *   or updated).
+ * - Only customers who gained rows can lack a row of texts (one who had
+ *   a group or value got it at that commit, and rows stay): those still
+ *   missing are found by an anti-join before inserting them (ON CONFLICT
+ *   stays for a concurrent refresh). Then the rows are locked through the
+ *   primary key, in pk order, as in version 6.
  * - Each stale text is then computed per customer by its primary key (a
  *   correlated aggregate over the customer's own rows), one UPDATE for
  *   all customers of each part, each in a statement after the locks, as
@@ -561,21 +564,22 @@ static const char schema_v7[] =
   "ALTER TABLE customer_page_stale ADD COLUMN part \"char\" NOT NULL DEFAULT 'f';"
   "CREATE OR REPLACE FUNCTION clt_customer_page_stale () RETURNS trigger LANGUAGE plpgsql AS $$"
   "DECLARE"
-  "  stale_part \"char\" := CASE TG_TABLE_NAME WHEN 'customer_groups' THEN 'g' ELSE 'f' END;"
+  "  groups BOOLEAN := TG_TABLE_NAME = 'customer_groups';"
   "BEGIN"
   "  IF TG_ARGV[0] IN ('new', 'both') THEN"
   "    INSERT INTO customer_page_stale (customer_pk, part)"
-  "      SELECT customer_pk, stale_part FROM new_rows;"
+  "      SELECT customer_pk, CASE WHEN groups THEN 'G' ELSE 'F' END FROM new_rows;"
   "  END IF;"
   "  IF TG_ARGV[0] IN ('old', 'both') THEN"
   "    INSERT INTO customer_page_stale (customer_pk, part)"
-  "      SELECT customer_pk, stale_part FROM old_rows;"
+  "      SELECT customer_pk, CASE WHEN groups THEN 'g' ELSE 'f' END FROM old_rows;"
   "  END IF;"
   "  RETURN NULL;"
   "END $$;"
   "CREATE OR REPLACE FUNCTION clt_customer_page_refresh () RETURNS trigger LANGUAGE plpgsql AS $$"
   "DECLARE"
   "  pks BIGINT[];"
+  "  new_pks BIGINT[];"
   "  group_pks BIGINT[];"
   "  field_pks BIGINT[];"
   "  settings TEXT[];"
@@ -590,11 +594,12 @@ static const char schema_v7[] =
   "          set_config ('enable_bitmapscan', 'off', true);"
   "  WITH noted AS (DELETE FROM customer_page_stale RETURNING customer_pk, part)"
   "  SELECT array_agg (DISTINCT customer_pk ORDER BY customer_pk),"
-  "         array_agg (DISTINCT customer_pk ORDER BY customer_pk) FILTER (WHERE part = 'g'),"
-  "         array_agg (DISTINCT customer_pk ORDER BY customer_pk) FILTER (WHERE part = 'f')"
-  "    INTO pks, group_pks, field_pks FROM noted;"
+  "         array_agg (DISTINCT customer_pk ORDER BY customer_pk) FILTER (WHERE part IN ('G', 'F')),"
+  "         array_agg (DISTINCT customer_pk ORDER BY customer_pk) FILTER (WHERE part IN ('g', 'G')),"
+  "         array_agg (DISTINCT customer_pk ORDER BY customer_pk) FILTER (WHERE part IN ('f', 'F'))"
+  "    INTO pks, new_pks, group_pks, field_pks FROM noted;"
   "  INSERT INTO customer_page_details (customer_pk)"
-  "    SELECT p.pk FROM unnest (pks) AS p (pk)"
+  "    SELECT p.pk FROM unnest (new_pks) AS p (pk)"
   "     WHERE NOT EXISTS (SELECT 1 FROM customer_page_details d WHERE d.customer_pk = p.pk)"
   "       AND EXISTS (SELECT 1 FROM customers c WHERE c.pk = p.pk)"
   "     ORDER BY p.pk"
