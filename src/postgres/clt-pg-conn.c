@@ -23,6 +23,7 @@ struct _PgConn
   GCancellable *cancellable;
   gulong      cancelled_id;
   PGcancel   *cancel;
+  guint64     n_round_trips;
 };
 
 struct _PgStmt
@@ -178,6 +179,7 @@ pg_exec (PgConn     *db,
   ExecStatusType status;
   int rc = PG_OK;
 
+  db->n_round_trips++;
   result = PQexec (db->conn, sql);
   status = PQresultStatus (result);
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
@@ -202,6 +204,7 @@ pg_exec_values (PgConn     *db,
   int rc = PG_OK;
 
   memset (values, 0, sizeof (gint64) * n_values);
+  db->n_round_trips++;
   result = PQexec (db->conn, sql);
   if (PQresultStatus (result) == PGRES_TUPLES_OK)
     {
@@ -237,11 +240,18 @@ pg_last_insert_rowid (PgConn *db)
   PGresult *result;
   gint64 value = 0;
 
+  db->n_round_trips++;
   result = PQexec (db->conn, "SELECT lastval ()");
   if (PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1)
     value = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
   PQclear (result);
   return value;
+}
+
+guint64
+pg_conn_get_n_round_trips (PgConn *db)
+{
+  return db->n_round_trips;
 }
 
 gboolean
@@ -456,6 +466,7 @@ execute (PgStmt *stmt)
       PGresult *prepared;
       int rc = PG_OK;
 
+      db->n_round_trips++;
       prepared = PQprepare (db->conn, new_name, stmt->sql, stmt->n_params, stmt->types);
       if (PQresultStatus (prepared) != PGRES_COMMAND_OK)
         rc = result_code (db, prepared);
@@ -469,6 +480,7 @@ execute (PgStmt *stmt)
       name = g_hash_table_lookup (db->prepared, stmt->sql);
     }
 
+  db->n_round_trips++;
   stmt->result = PQexecPrepared (db->conn, name, stmt->n_params,
                                  (const char * const *) stmt->values, NULL, NULL, 0);
   status = PQresultStatus (stmt->result);

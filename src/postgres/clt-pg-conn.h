@@ -114,6 +114,9 @@ const unsigned char *pg_column_text  (PgStmt        *stmt,
                                       int            col);
 PgConn     *pg_db_handle             (PgStmt        *stmt);
 
+/* How many times @db waited for the server's answer (for tests). */
+guint64     pg_conn_get_n_round_trips (PgConn       *db);
+
 /* The SQL of @sql with SQLite's parameters as PostgreSQL's (for tests). */
 char       *pg_translate_parameters  (const char    *sql,
                                       int           *n_params);

@@ -140,6 +140,27 @@ pgs_reader_begin (CltPgStore  *self,
   return TRUE;
 }
 
+/* Sets the session's plan_cache_mode of @reader to @mode (PG_PLAN_*)
+ * unless it is that already, inside the read's transaction. */
+gboolean
+pgs_set_plan_mode (CltPgStore  *self,
+                   Reader      *reader,
+                   const char  *mode,
+                   GError     **error)
+{
+  g_autofree char *sql = NULL;
+
+  if (g_strcmp0 (reader->plan_mode, mode) == 0 ||
+      (reader->plan_mode == NULL && g_str_equal (mode, PG_PLAN_AUTO)))
+    return TRUE;
+
+  sql = g_strdup_printf ("SET plan_cache_mode = %s", mode);
+  if (!pgs_exec_sql (self, reader->db, sql, error))
+    return FALSE;
+  reader->plan_mode = g_str_equal (mode, PG_PLAN_AUTO) ? NULL : mode;
+  return TRUE;
+}
+
 /* }}} */
 
 /* Connection strings {{{ */
