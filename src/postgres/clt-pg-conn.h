@@ -58,9 +58,11 @@ PGconn     *pg_conn_get_native       (PgConn        *db);
 /* Runs @sql (one or more statements, no parameters). */
 int         pg_exec                  (PgConn        *db,
                                       const char    *sql);
-/* Runs @sql (statements without parameters) and reads the first row of
- * the last one's result as @n_values integers. */
-int         pg_exec_values           (PgConn        *db,
+/* Runs @begin (a statement without parameters) and @sql (a query
+ * without parameters, prepared once per connection) in one round trip,
+ * and reads the first row of @sql's result as @n_values integers. */
+int         pg_begin_values          (PgConn        *db,
+                                      const char    *begin,
                                       const char    *sql,
                                       gint64        *values,
                                       int            n_values);

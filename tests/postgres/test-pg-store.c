@@ -322,9 +322,9 @@ list_round_trips (CltPgStore *store,
 }
 
 /* A page of the plain list, as most requests are, waits for the server
- * three times: BEGIN with the data version, the page, COMMIT. Its plan
- * mode is set once per connection, not by a statement of each read; a
- * search sets its own, and a write runs with the server's. */
+ * three times: BEGIN with the data version (a prepared statement), the
+ * page, COMMIT. Its plan mode is set once per connection, not by a
+ * statement of each read; a search sets its own. */
 static void
 test_list_round_trips (void)
 {
@@ -352,6 +352,28 @@ test_list_round_trips (void)
       n = list_round_trips (store, plain);
     }
   g_assert_cmpint (n, ==, 3);
+
+  /* The data version is asked by a statement prepared once per
+   * connection, not parsed and planned for each read. */
+  {
+    GPtrArray *held = hold_connections (store);
+    gint64 n_prepared = 0;
+
+    for (guint i = 0; i < held->len; i++)
+      {
+        Reader *reader = g_ptr_array_index (held, i);
+        g_autoptr(PgStmt) stmt = NULL;
+
+        g_assert_cmpint (pg_prepare_v2 (reader->db,
+                                        "SELECT count(*) FROM pg_prepared_statements"
+                                        " WHERE statement LIKE '%FROM clt_data' || '_version%'",
+                                        -1, &stmt, NULL), ==, PG_OK);
+        g_assert_cmpint (pg_step (stmt), ==, PG_ROW);
+        n_prepared += pg_column_int64 (stmt, 0);
+      }
+    g_assert_cmpint (n_prepared, >, 0);
+    release_connections (store, held);
+  }
 
   /* Searches and plain lists by turns: each gets its plan mode. */
   for (guint i = 0; i < 3; i++)
