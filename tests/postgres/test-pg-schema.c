@@ -360,6 +360,31 @@ test_page_details_concurrent (void)
   assert_page_groups (conn, "c-2", "3:b2b");
   assert_page_fields (conn, "c-2", "4:shoe2:40");
 
+  /* Two changes of the same text at once: the refresh that commits
+   * second reads the first one's change. */
+  pg_exec_ok (conn,
+              "DELETE FROM customer_groups;"
+              "INSERT INTO groups (code, name) VALUES ('vip', 'VIP')");
+  commit_both_at_once (conn, conninfo,
+                       "SELECT 1 FROM customer_page_details d JOIN customers c ON c.pk = d.customer_pk"
+                       " WHERE c.id = 'c-2' FOR UPDATE OF d",
+                       "INSERT INTO customer_groups (customer_pk, group_code)"
+                       " SELECT pk, 'vip' FROM customers WHERE id = 'c-2'",
+                       "INSERT INTO customer_groups (customer_pk, group_code)"
+                       " SELECT pk, 'b2b' FROM customers WHERE id = 'c-2'",
+                       "c-2");
+  assert_page_groups (conn, "c-2", "3:b2b3:vip");
+  commit_both_at_once (conn, conninfo,
+                       "SELECT 1 FROM customer_page_details d JOIN customers c ON c.pk = d.customer_pk"
+                       " WHERE c.id = 'c-2' FOR UPDATE OF d",
+                       "INSERT INTO customer_field_values (customer_pk, field_key, value)"
+                       " SELECT pk, 'size', 'XL' FROM customers WHERE id = 'c-2'",
+                       "UPDATE customer_field_values SET value = '41'"
+                       " WHERE customer_pk = (SELECT pk FROM customers WHERE id = 'c-2')"
+                       "   AND field_key = 'shoe'",
+                       "c-2");
+  assert_page_fields (conn, "c-2", "4:shoe2:414:size2:XL");
+
   PQfinish (conn);
 }
 
