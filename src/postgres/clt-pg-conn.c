@@ -23,6 +23,7 @@ struct _PgConn
   GCancellable *cancellable;
   gulong      cancelled_id;
   PGcancel   *cancel;
+  guint64     n_round_trips;
 };
 
 struct _PgStmt
@@ -178,6 +179,7 @@ pg_exec (PgConn     *db,
   ExecStatusType status;
   int rc = PG_OK;
 
+  db->n_round_trips++;
   result = PQexec (db->conn, sql);
   status = PQresultStatus (result);
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
@@ -188,34 +190,121 @@ pg_exec (PgConn     *db,
   return rc;
 }
 
-/* Runs @sql as pg_exec () does, and reads the first row of its last
- * statement's result as @n_values integers ("t" and "f" as 1 and 0; SQL
- * NULL and a missing row as 0): one round trip for a BEGIN and what a
- * read asks first. */
-int
-pg_exec_values (PgConn     *db,
-                const char *sql,
-                gint64     *values,
-                int         n_values)
+/* The name of @sql prepared on @db, prepared now unless it was (only
+ * sent when @pipelined: the pipeline's results tell whether it was).
+ * NULL, with *@rc set, when preparing failed. */
+static const char *
+prepared_name (PgConn     *db,
+               const char *sql,
+               int         n_params,
+               const Oid  *types,
+               gboolean    pipelined,
+               int        *rc)
 {
+  g_autofree char *new_name = NULL;
+  const char *name = g_hash_table_lookup (db->prepared, sql);
+
+  *rc = PG_OK;
+  if (name != NULL)
+    return name;
+
+  new_name = g_strdup_printf ("s%u", db->next_name++);
+  if (pipelined)
+    {
+      if (!PQsendPrepare (db->conn, new_name, sql, n_params, types))
+        {
+          *rc = result_code (db, NULL);
+          return NULL;
+        }
+    }
+  else
+    {
+      PGresult *prepared;
+
+      db->n_round_trips++;
+      prepared = PQprepare (db->conn, new_name, sql, n_params, types);
+      if (PQresultStatus (prepared) != PGRES_COMMAND_OK)
+        *rc = result_code (db, prepared);
+      PQclear (prepared);
+      if (*rc != PG_OK)
+        {
+          g_debug ("%s: %s", sql, pg_errmsg (db));
+          return NULL;
+        }
+    }
+  g_hash_table_insert (db->prepared, g_strdup (sql), g_steal_pointer (&new_name));
+  return g_hash_table_lookup (db->prepared, sql);
+}
+
+/* Runs @begin (one statement without parameters, BEGIN …) and then
+ * @sql (without parameters), prepared once per connection, in one round
+ * trip (a pipeline); reads the first row of @sql's result as @n_values
+ * integers ("t" and "f" as 1 and 0; SQL NULL and a missing row as 0). A
+ * read's BEGIN and what it asks first, without planning that anew each
+ * time. */
+int
+pg_begin_values (PgConn     *db,
+                 const char *begin,
+                 const char *sql,
+                 gint64     *values,
+                 int         n_values)
+{
+  gboolean preparing = g_hash_table_lookup (db->prepared, sql) == NULL;
+  const char *name;
   PGresult *result;
+  gboolean synced;
   int rc = PG_OK;
 
   memset (values, 0, sizeof (gint64) * n_values);
-  result = PQexec (db->conn, sql);
-  if (PQresultStatus (result) == PGRES_TUPLES_OK)
-    {
-      for (int i = 0; i < n_values && i < PQnfields (result) && PQntuples (result) > 0; i++)
-        {
-          const char *value = PQgetvalue (result, 0, i);
+  if (!PQenterPipelineMode (db->conn))
+    return result_code (db, NULL);
 
-          values[i] = value[0] == 't' ? 1 : value[0] == 'f' ? 0 : g_ascii_strtoll (value, NULL, 10);
+  db->n_round_trips++;
+  if (!PQsendQueryParams (db->conn, begin, 0, NULL, NULL, NULL, NULL, 0))
+    rc = result_code (db, NULL);
+  name = rc == PG_OK ? prepared_name (db, sql, 0, NULL, TRUE, &rc) : NULL;
+  if (rc == PG_OK && !PQsendQueryPrepared (db->conn, name, 0, NULL, NULL, NULL, 0))
+    rc = result_code (db, NULL);
+  synced = PQpipelineSync (db->conn);
+  if (!synced && rc == PG_OK)
+    rc = result_code (db, NULL);
+
+  /* Each command's results end with NULL; the pipeline's with its sync. */
+  while (synced)
+    {
+      ExecStatusType status;
+
+      result = PQgetResult (db->conn);
+      if (result == NULL)
+        {
+          if (PQstatus (db->conn) != CONNECTION_OK)
+            break;
+          continue;
         }
-      db->changes = 0;
+      status = PQresultStatus (result);
+      if (status == PGRES_PIPELINE_SYNC)
+        {
+          PQclear (result);
+          break;
+        }
+      if (status == PGRES_TUPLES_OK && PQntuples (result) > 0)
+        for (int i = 0; i < n_values && i < PQnfields (result); i++)
+          {
+            const char *value = PQgetvalue (result, 0, i);
+
+            values[i] = value[0] == 't' ? 1 : value[0] == 'f' ? 0 : g_ascii_strtoll (value, NULL, 10);
+          }
+      else if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK &&
+               status != PGRES_PIPELINE_ABORTED && rc == PG_OK)
+        rc = result_code (db, result);
+      PQclear (result);
     }
-  else if (PQresultStatus (result) != PGRES_COMMAND_OK)
-    rc = result_code (db, result);
-  PQclear (result);
+  PQexitPipelineMode (db->conn);
+
+  /* A statement whose preparing failed is not kept. */
+  if (rc != PG_OK && preparing)
+    g_hash_table_remove (db->prepared, sql);
+  db->changes = 0;
   return rc;
 }
 
@@ -237,11 +326,18 @@ pg_last_insert_rowid (PgConn *db)
   PGresult *result;
   gint64 value = 0;
 
+  db->n_round_trips++;
   result = PQexec (db->conn, "SELECT lastval ()");
   if (PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1)
     value = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
   PQclear (result);
   return value;
+}
+
+guint64
+pg_conn_get_n_round_trips (PgConn *db)
+{
+  return db->n_round_trips;
 }
 
 gboolean
@@ -448,27 +544,13 @@ execute (PgStmt *stmt)
   PgConn *db = stmt->db;
   const char *name;
   ExecStatusType status;
+  int rc;
 
-  name = g_hash_table_lookup (db->prepared, stmt->sql);
+  name = prepared_name (db, stmt->sql, stmt->n_params, stmt->types, FALSE, &rc);
   if (name == NULL)
-    {
-      g_autofree char *new_name = g_strdup_printf ("s%u", db->next_name++);
-      PGresult *prepared;
-      int rc = PG_OK;
+    return rc;
 
-      prepared = PQprepare (db->conn, new_name, stmt->sql, stmt->n_params, stmt->types);
-      if (PQresultStatus (prepared) != PGRES_COMMAND_OK)
-        rc = result_code (db, prepared);
-      PQclear (prepared);
-      if (rc != PG_OK)
-        {
-          g_debug ("%s: %s", stmt->sql, pg_errmsg (db));
-          return rc;
-        }
-      g_hash_table_insert (db->prepared, g_strdup (stmt->sql), g_strdup (new_name));
-      name = g_hash_table_lookup (db->prepared, stmt->sql);
-    }
-
+  db->n_round_trips++;
   stmt->result = PQexecPrepared (db->conn, name, stmt->n_params,
                                  (const char * const *) stmt->values, NULL, NULL, 0);
   status = PQresultStatus (stmt->result);
@@ -485,13 +567,10 @@ execute (PgStmt *stmt)
       return PG_OK;
     }
 
-  {
-    int rc = result_code (db, stmt->result);
-
-    g_debug ("%s: %s", stmt->sql, pg_errmsg (db));
-    g_clear_pointer (&stmt->result, PQclear);
-    return rc;
-  }
+  rc = result_code (db, stmt->result);
+  g_debug ("%s: %s", stmt->sql, pg_errmsg (db));
+  g_clear_pointer (&stmt->result, PQclear);
+  return rc;
 }
 
 int

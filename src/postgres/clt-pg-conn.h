@@ -58,9 +58,11 @@ PGconn     *pg_conn_get_native       (PgConn        *db);
 /* Runs @sql (one or more statements, no parameters). */
 int         pg_exec                  (PgConn        *db,
                                       const char    *sql);
-/* Runs @sql (statements without parameters) and reads the first row of
- * the last one's result as @n_values integers. */
-int         pg_exec_values           (PgConn        *db,
+/* Runs @begin (a statement without parameters) and @sql (a query
+ * without parameters, prepared once per connection) in one round trip,
+ * and reads the first row of @sql's result as @n_values integers. */
+int         pg_begin_values          (PgConn        *db,
+                                      const char    *begin,
                                       const char    *sql,
                                       gint64        *values,
                                       int            n_values);
@@ -113,6 +115,9 @@ double      pg_column_double         (PgStmt        *stmt,
 const unsigned char *pg_column_text  (PgStmt        *stmt,
                                       int            col);
 PgConn     *pg_db_handle             (PgStmt        *stmt);
+
+/* How many times @db waited for the server's answer (for tests). */
+guint64     pg_conn_get_n_round_trips (PgConn       *db);
 
 /* The SQL of @sql with SQLite's parameters as PostgreSQL's (for tests). */
 char       *pg_translate_parameters  (const char    *sql,

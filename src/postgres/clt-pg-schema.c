@@ -535,6 +535,104 @@ static const char schema_v6[] =
   "  RETURN NULL;"
   "END $$;";
 
+/* Version 7: a refresh at commit costs what its customers' changed texts
+ * cost, not their whole texts twice over. Version 6 recomputed both texts
+ * of every noted customer in one statement whose plan went wrong at scale
+ * (a FULL JOIN of two aggregates the planner could not size, sorted and
+ * hashed on disk, the whole table scanned to join): deleting a group of
+ * 60,146 members spent 14-17 s at commit, ~10 s of it reading the 1.1
+ * million field values of members whose fields had not changed, while
+ * the commit held the store's write lock.
+ * - Each note says which text went stale (part: 'g' groups, 'f' fields,
+ *   from the table whose trigger wrote it; upper case for rows inserted
+ *   or updated).
+ * - A refresh waits for any other refresh of its customers to commit by
+ *   transaction-scoped advisory locks, one for each of 256 buckets of
+ *   customers (pk % 256, key PAGE_LOCK_KEY), taken in bucket order: one
+ *   order, no deadlock between refreshes. Version 6 locked each row (FOR
+ *   UPDATE), which marks every tuple: for the group above, ~31,000 of the
+ *   table's ~38,000 pages dirtied and written twice (lock, then update),
+ *   0.3-4.3 s. A refresh of one customer takes one lock, of many at most
+ *   256 (well within the server's lock table).
+ * - Only customers who gained rows can lack a row of texts (one who had
+ *   a group or value got it at that commit, and rows stay): those still
+ *   missing are found by an anti-join, then inserted (ON CONFLICT for a
+ *   row inserted by hand meanwhile).
+ * - Each stale text is then computed per customer by its primary key (a
+ *   correlated aggregate over the customer's own rows), one UPDATE for
+ *   all customers of each part, each in a statement after the locks,
+ *   whose snapshot holds the other refreshes' commits, as in version 6.
+ * - Every step goes through the primary keys, whose cost follows the
+ *   customers refreshed: the planner, guessing, scanned the million rows
+ *   of customer_page_details for 60,000 of them (~2 s each time). No JIT
+ *   either: compiling the plan took ~1 s. The settings are put back after.
+ * Deleting that group, the refresh at commit (1M customers, load 4-6):
+ * 10-16 s → 5.6-6.2 s with the other database's run between evicting
+ * its pages, 1.9 s warm. */
+#define PAGE_LOCK_KEY     "1131181159"
+#define PAGE_LOCK_BUCKETS "256"
+static const char schema_v7[] =
+  "ALTER TABLE customer_page_stale ADD COLUMN part \"char\" NOT NULL DEFAULT 'f';"
+  "CREATE OR REPLACE FUNCTION clt_customer_page_stale () RETURNS trigger LANGUAGE plpgsql AS $$"
+  "DECLARE"
+  "  groups BOOLEAN := TG_TABLE_NAME = 'customer_groups';"
+  "BEGIN"
+  "  IF TG_ARGV[0] IN ('new', 'both') THEN"
+  "    INSERT INTO customer_page_stale (customer_pk, part)"
+  "      SELECT customer_pk, CASE WHEN groups THEN 'G' ELSE 'F' END FROM new_rows;"
+  "  END IF;"
+  "  IF TG_ARGV[0] IN ('old', 'both') THEN"
+  "    INSERT INTO customer_page_stale (customer_pk, part)"
+  "      SELECT customer_pk, CASE WHEN groups THEN 'g' ELSE 'f' END FROM old_rows;"
+  "  END IF;"
+  "  RETURN NULL;"
+  "END $$;"
+  "CREATE OR REPLACE FUNCTION clt_customer_page_refresh () RETURNS trigger LANGUAGE plpgsql AS $$"
+  "DECLARE"
+  "  pks BIGINT[];"
+  "  new_pks BIGINT[];"
+  "  group_pks BIGINT[];"
+  "  field_pks BIGINT[];"
+  "  settings TEXT[];"
+  "  bucket INTEGER;"
+  "BEGIN"
+  "  IF current_setting ('clientele.page_details_refreshed', true) = 'on' THEN"
+  "    RETURN NULL;"
+  "  END IF;"
+  "  PERFORM set_config ('clientele.page_details_refreshed', 'on', true);"
+  "  settings := ARRAY[current_setting ('jit'), current_setting ('enable_seqscan'),"
+  "                    current_setting ('enable_bitmapscan')];"
+  "  PERFORM set_config ('jit', 'off', true), set_config ('enable_seqscan', 'off', true),"
+  "          set_config ('enable_bitmapscan', 'off', true);"
+  "  WITH noted AS (DELETE FROM customer_page_stale RETURNING customer_pk, part)"
+  "  SELECT array_agg (DISTINCT customer_pk ORDER BY customer_pk),"
+  "         array_agg (DISTINCT customer_pk ORDER BY customer_pk) FILTER (WHERE part IN ('G', 'F')),"
+  "         array_agg (DISTINCT customer_pk ORDER BY customer_pk) FILTER (WHERE part IN ('g', 'G')),"
+  "         array_agg (DISTINCT customer_pk ORDER BY customer_pk) FILTER (WHERE part IN ('f', 'F'))"
+  "    INTO pks, new_pks, group_pks, field_pks FROM noted;"
+  "  FOR bucket IN SELECT DISTINCT (p % " PAGE_LOCK_BUCKETS ")::integer FROM unnest (pks) AS p"
+  "                ORDER BY 1 LOOP"
+  "    PERFORM pg_advisory_xact_lock (" PAGE_LOCK_KEY ", bucket);"
+  "  END LOOP;"
+  "  INSERT INTO customer_page_details (customer_pk)"
+  "    SELECT p.pk FROM unnest (new_pks) AS p (pk)"
+  "     WHERE NOT EXISTS (SELECT 1 FROM customer_page_details d WHERE d.customer_pk = p.pk)"
+  "       AND EXISTS (SELECT 1 FROM customers c WHERE c.pk = p.pk)"
+  "     ORDER BY p.pk"
+  "    ON CONFLICT (customer_pk) DO NOTHING;"
+  "  UPDATE customer_page_details d SET groups = (SELECT " CLT_PG_GROUPS_TEXT
+  "                                               FROM customer_groups g"
+  "                                               WHERE g.customer_pk = d.customer_pk)"
+  "    WHERE d.customer_pk = ANY (group_pks);"
+  "  UPDATE customer_page_details d SET fields = (SELECT " CLT_PG_FIELDS_TEXT
+  "                                               FROM customer_field_values v"
+  "                                               WHERE v.customer_pk = d.customer_pk)"
+  "    WHERE d.customer_pk = ANY (field_pks);"
+  "  PERFORM set_config ('jit', settings[1], true), set_config ('enable_seqscan', settings[2], true),"
+  "          set_config ('enable_bitmapscan', settings[3], true);"
+  "  RETURN NULL;"
+  "END $$;";
+
 /* Forward steps: step N brings version N-1 to N. Append, never edit a
  * step that has shipped. */
 static const CltSqlMigrationStep steps[] = {
@@ -544,6 +642,7 @@ static const CltSqlMigrationStep steps[] = {
   { 4, schema_v4 },
   { 5, schema_v5 },
   { 6, schema_v6 },
+  { 7, schema_v7 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == CLT_PG_SCHEMA_VERSION);

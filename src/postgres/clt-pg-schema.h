@@ -11,19 +11,27 @@
 
 G_BEGIN_DECLS
 
-#define CLT_PG_SCHEMA_VERSION 6
+#define CLT_PG_SCHEMA_VERSION 7
+
+/* A customer's fields text (schema version 4): the aggregate of its rows
+ * of customer_field_values, each value after its key, in key order. */
+#define CLT_PG_FIELDS_TEXT \
+  "string_agg (octet_length (field_key)::text || ':' || field_key" \
+  "         || octet_length (coalesce (value, ''))::text || ':' || coalesce (value, ''), ''" \
+  "         ORDER BY field_key)"
+/* A customer's groups text: the aggregate of its rows of customer_groups. */
+#define CLT_PG_GROUPS_TEXT \
+  "string_agg (octet_length (group_code)::text || ':' || group_code," \
+  "              '' ORDER BY group_code)"
 
 /* The page texts (schema version 4) of the customers whose pk @where
  * (SQL text, "customer_pk …" or nothing for all) keeps and who have any:
  * rows of (customer_pk, groups, fields). */
 #define CLT_PG_PAGE_TEXTS(where) \
   " SELECT coalesce (f.customer_pk, g.customer_pk), g.groups, f.fields" \
-  " FROM (SELECT customer_pk, string_agg (octet_length (field_key)::text || ':' || field_key" \
-  "         || octet_length (coalesce (value, ''))::text || ':' || coalesce (value, ''), ''" \
-  "         ORDER BY field_key) AS fields" \
+  " FROM (SELECT customer_pk, " CLT_PG_FIELDS_TEXT " AS fields" \
   "       FROM customer_field_values" where " GROUP BY customer_pk) f" \
-  " FULL JOIN (SELECT customer_pk, string_agg (octet_length (group_code)::text || ':' || group_code," \
-  "              '' ORDER BY group_code) AS groups" \
+  " FULL JOIN (SELECT customer_pk, " CLT_PG_GROUPS_TEXT " AS groups" \
   "            FROM customer_groups" where " GROUP BY customer_pk) g" \
   " ON g.customer_pk = f.customer_pk"
 

@@ -115,7 +115,8 @@ pgs_release_reader (CltPgStore *self,
 
 /* A read's transaction, and in the same round trip what its caches and
  * filters depend on: a round trip costs both processes more CPU time
- * than these two lookups. */
+ * than these two lookups, and a prepared statement spares the server
+ * parsing and planning them for each read. */
 gboolean
 pgs_reader_begin (CltPgStore  *self,
                   Reader      *reader,
@@ -124,11 +125,11 @@ pgs_reader_begin (CltPgStore  *self,
   gint64 values[2];
   int rc;
 
-  rc = pg_exec_values (reader->db,
-                       "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY;"
-                       " SELECT (SELECT version FROM clt_data_version),"
-                       " EXISTS (SELECT 1 FROM pending_deletions)",
-                       values, G_N_ELEMENTS (values));
+  rc = pg_begin_values (reader->db,
+                        "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY",
+                        "SELECT (SELECT version FROM clt_data_version),"
+                        " EXISTS (SELECT 1 FROM pending_deletions)",
+                        values, G_N_ELEMENTS (values));
   if (rc != PG_OK)
     {
       pgs_set_db_error (self, error, reader->db, rc);
@@ -137,6 +138,27 @@ pgs_reader_begin (CltPgStore  *self,
 
   reader->snapshot_version = values[0];
   reader->pending_deletions = values[1] != 0;
+  return TRUE;
+}
+
+/* Sets the session's plan_cache_mode of @reader to @mode (PG_PLAN_*)
+ * unless it is that already, inside the read's transaction. */
+gboolean
+pgs_set_plan_mode (CltPgStore  *self,
+                   Reader      *reader,
+                   const char  *mode,
+                   GError     **error)
+{
+  g_autofree char *sql = NULL;
+
+  if (g_strcmp0 (reader->plan_mode, mode) == 0 ||
+      (reader->plan_mode == NULL && g_str_equal (mode, PG_PLAN_AUTO)))
+    return TRUE;
+
+  sql = g_strdup_printf ("SET plan_cache_mode = %s", mode);
+  if (!pgs_exec_sql (self, reader->db, sql, error))
+    return FALSE;
+  reader->plan_mode = g_str_equal (mode, PG_PLAN_AUTO) ? NULL : mode;
   return TRUE;
 }
 

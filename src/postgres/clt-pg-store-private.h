@@ -84,6 +84,13 @@ typedef struct
    * clt_data_version, and whether deletions wait out their undo time. */
   gint64      snapshot_version;
   gboolean    pending_deletions;
+  /* The connection's plan_cache_mode (SET for the session by the list,
+   * which is most requests: not a statement of each), NULL while it is
+   * the server's; and what it was after the last read that committed (a
+   * SET is undone with the transaction). Writes run with the server's
+   * (SET LOCAL). */
+  const char *plan_mode;
+  const char *committed_plan_mode;
 } Reader;
 
 /* A read of CltSqlStore's parts gets the Reader as a CltSqlReader. */
@@ -122,12 +129,18 @@ struct _CltPgStore
 
 /* Helpers the parts share, by the file that defines them. */
 
+/* The server's plan_cache_mode, and the two the list asks for. */
+#define PG_PLAN_AUTO    "auto"
+#define PG_PLAN_GENERIC "force_generic_plan"
+#define PG_PLAN_CUSTOM  "force_custom_plan"
+
 /* clt-pg-store-open.c */
 G_GNUC_INTERNAL void pgs_watch_cancellable (PgConn *db, GCancellable *cancellable);
 G_GNUC_INTERNAL void pgs_reader_free (Reader *reader);
 G_GNUC_INTERNAL Reader *pgs_acquire_reader (CltPgStore *self, GCancellable *cancellable, GError **error);
 G_GNUC_INTERNAL void pgs_release_reader (CltPgStore *self, Reader *reader);
 G_GNUC_INTERNAL gboolean pgs_reader_begin (CltPgStore *self, Reader *reader, GError **error);
+G_GNUC_INTERNAL gboolean pgs_set_plan_mode (CltPgStore *self, Reader *reader, const char *mode, GError **error);
 G_GNUC_INTERNAL void clt_pg_store_initable_iface_init (GInitableIface *iface);
 
 /* clt-pg-store-query.c */

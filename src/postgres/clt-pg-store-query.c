@@ -911,11 +911,10 @@ list_customers_read (CltPgStore *self,
    * its cached plan: the sort index is its only sensible one. Left to
    * choose, PostgreSQL planned it anew every time (a generic plan's
    * unknown LIMIT looks costly), ~2 ms of a ~4 ms request. */
-  if (!pgs_exec_sql (self, reader->db,
-                     !clt_query_is_unfiltered (data->query) || sort_field[0] != '\0'
-                       ? "SET LOCAL plan_cache_mode = force_custom_plan"
-                       : "SET LOCAL plan_cache_mode = force_generic_plan",
-                     error))
+  if (!pgs_set_plan_mode (self, reader,
+                          !clt_query_is_unfiltered (data->query) || sort_field[0] != '\0'
+                            ? PG_PLAN_CUSTOM : PG_PLAN_GENERIC,
+                          error))
     return FALSE;
 
   if (clt_query_get_search_text (data->query)[0] != '\0')

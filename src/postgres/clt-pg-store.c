@@ -63,7 +63,14 @@ pgs_end_read (CltPgStore *self,
               Reader     *reader,
               gboolean    ok)
 {
-  pg_exec (reader->db, ok ? "COMMIT" : "ROLLBACK");
+  if (ok && pg_exec (reader->db, "COMMIT") == PG_OK)
+    reader->committed_plan_mode = reader->plan_mode;
+  else
+    {
+      if (!pg_get_autocommit (reader->db))
+        pg_exec (reader->db, "ROLLBACK");
+      reader->plan_mode = reader->committed_plan_mode;
+    }
   pgs_release_reader (self, reader);
 }
 
@@ -74,14 +81,19 @@ pgs_begin_write (CltPgStore    *self,
                  gpointer      *writer,
                  GError       **error)
 {
-  g_autofree char *lock = g_strdup_printf ("SELECT pg_advisory_xact_lock (%d)", PG_WRITE_LOCK_KEY);
   Reader *reader = pgs_acquire_reader (self, cancellable, error);
+  g_autofree char *begin = NULL;
 
   if (reader == NULL)
     return NULL;
 
-  if (!pgs_exec_sql (self, reader->db, "BEGIN ISOLATION LEVEL READ COMMITTED", error) ||
-      !pgs_exec_sql (self, reader->db, lock, error))
+  /* One round trip; the server's plan_cache_mode whatever a list set. */
+  begin = g_strdup_printf ("BEGIN ISOLATION LEVEL READ COMMITTED;%s"
+                           " SELECT pg_advisory_xact_lock (%d)",
+                           reader->plan_mode != NULL
+                             ? " SET LOCAL plan_cache_mode = " PG_PLAN_AUTO ";" : "",
+                           PG_WRITE_LOCK_KEY);
+  if (!pgs_exec_sql (self, reader->db, begin, error))
     {
       pg_conn_watch_cancellable (reader->db, NULL);
       if (!pg_get_autocommit (reader->db))

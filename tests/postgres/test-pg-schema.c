@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <libpq-fe.h>
@@ -359,6 +360,31 @@ test_page_details_concurrent (void)
   assert_page_groups (conn, "c-2", "3:b2b");
   assert_page_fields (conn, "c-2", "4:shoe2:40");
 
+  /* Two changes of the same text at once: the refresh that commits
+   * second reads the first one's change. */
+  pg_exec_ok (conn,
+              "DELETE FROM customer_groups;"
+              "INSERT INTO groups (code, name) VALUES ('vip', 'VIP')");
+  commit_both_at_once (conn, conninfo,
+                       "SELECT 1 FROM customer_page_details d JOIN customers c ON c.pk = d.customer_pk"
+                       " WHERE c.id = 'c-2' FOR UPDATE OF d",
+                       "INSERT INTO customer_groups (customer_pk, group_code)"
+                       " SELECT pk, 'vip' FROM customers WHERE id = 'c-2'",
+                       "INSERT INTO customer_groups (customer_pk, group_code)"
+                       " SELECT pk, 'b2b' FROM customers WHERE id = 'c-2'",
+                       "c-2");
+  assert_page_groups (conn, "c-2", "3:b2b3:vip");
+  commit_both_at_once (conn, conninfo,
+                       "SELECT 1 FROM customer_page_details d JOIN customers c ON c.pk = d.customer_pk"
+                       " WHERE c.id = 'c-2' FOR UPDATE OF d",
+                       "INSERT INTO customer_field_values (customer_pk, field_key, value)"
+                       " SELECT pk, 'size', 'XL' FROM customers WHERE id = 'c-2'",
+                       "UPDATE customer_field_values SET value = '41'"
+                       " WHERE customer_pk = (SELECT pk FROM customers WHERE id = 'c-2')"
+                       "   AND field_key = 'shoe'",
+                       "c-2");
+  assert_page_fields (conn, "c-2", "4:shoe2:414:size2:XL");
+
   PQfinish (conn);
 }
 
@@ -386,6 +412,156 @@ test_page_details_concurrent_migrated (void)
                        "c-1");
   assert_page_fields (conn, "c-1", "4:size2:XL");
 
+  PQfinish (conn);
+}
+
+/* How many customers' texts differ from what their values and
+ * memberships make now (assert_page_fresh () for all at once). */
+static int
+count_stale_pages (PGconn *conn)
+{
+  PGresult *result;
+  int n;
+
+  result = PQexec (conn,
+                   "SELECT count(*) FROM customers c"
+                   " LEFT JOIN customer_page_details d ON d.customer_pk = c.pk"
+                   " WHERE d.groups IS DISTINCT FROM"
+                   "  (SELECT string_agg (octet_length (group_code)::text || ':' || group_code,"
+                   "                      '' ORDER BY group_code)"
+                   "   FROM customer_groups WHERE customer_pk = c.pk)"
+                   " OR d.fields IS DISTINCT FROM"
+                   "  (SELECT string_agg (octet_length (field_key)::text || ':' || field_key"
+                   "                      || octet_length (coalesce (value, ''))::text || ':'"
+                   "                      || coalesce (value, ''), '' ORDER BY field_key)"
+                   "   FROM customer_field_values WHERE customer_pk = c.pk)");
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  n = atoi (PQgetvalue (result, 0, 0));
+  PQclear (result);
+  return n;
+}
+
+/* A refresh does the work of what went stale: a change of groups leaves
+ * the fields text as it was (here one set by hand, which a recomputation
+ * would have put right), and a change of values the groups text. */
+static void
+assert_part_refreshed (PGconn *conn)
+{
+  pg_exec_ok (conn,
+              "INSERT INTO customer_page_details (customer_pk, groups, fields)"
+              " SELECT pk, 'kept', 'kept' FROM customers WHERE id = 'c-1'"
+              " ON CONFLICT (customer_pk) DO UPDATE SET groups = 'kept', fields = 'kept'");
+  pg_exec_ok (conn,
+              "INSERT INTO customer_groups (customer_pk, group_code)"
+              " SELECT pk, 'vip' FROM customers WHERE id = 'c-1'");
+  assert_page_groups (conn, "c-1", "3:vip");
+  assert_page_fields (conn, "c-1", "kept");
+
+  pg_exec_ok (conn,
+              "UPDATE customer_page_details SET groups = 'kept'"
+              " WHERE customer_pk = (SELECT pk FROM customers WHERE id = 'c-1');"
+              "INSERT INTO customer_field_values (customer_pk, field_key, value)"
+              " SELECT pk, 'size', 'XL' FROM customers WHERE id = 'c-1'");
+  assert_page_groups (conn, "c-1", "kept");
+  assert_page_fields (conn, "c-1", "4:size2:XL");
+
+  /* Both in one transaction: both texts. */
+  pg_exec_ok (conn,
+              "BEGIN;"
+              "DELETE FROM customer_groups;"
+              "UPDATE customer_field_values SET value = 'S';"
+              "COMMIT");
+  assert_page_groups (conn, "c-1", NULL);
+  assert_page_fields (conn, "c-1", "4:size1:S");
+}
+
+/* A group with many members deleted, and a custom field with many values:
+ * every member's texts are right afterwards, and the refresh leaves the
+ * planner's settings as they were. */
+static void
+assert_bulk_deletes (PGconn *conn)
+{
+  PGresult *result;
+
+  pg_exec_ok (conn,
+              "INSERT INTO customers (id, number, email, number_key, registered, updated)"
+              " SELECT 'bulk-' || i, (5000 + i)::text, 'bulk' || i || '@example.org',"
+              "        (5000 + i)::text, 0, 0 FROM generate_series (1, 3000) AS i;"
+              "INSERT INTO customer_groups (customer_pk, group_code)"
+              " SELECT pk, 'b2b' FROM customers WHERE pk % 3 <> 0 UNION ALL"
+              " SELECT pk, 'vip' FROM customers WHERE pk % 2 = 0"
+              " ON CONFLICT DO NOTHING;"
+              "INSERT INTO customer_field_values (customer_pk, field_key, value)"
+              " SELECT pk, 'size', 'S' || pk FROM customers WHERE pk % 5 <> 0 UNION ALL"
+              " SELECT pk, 'shoe', (pk % 40)::text FROM customers WHERE pk % 7 <> 0"
+              " ON CONFLICT DO NOTHING");
+  g_assert_cmpint (count_stale_pages (conn), ==, 0);
+  assert_page_groups (conn, "bulk-1", NULL);
+  assert_page_groups (conn, "bulk-4", "3:vip");
+
+  pg_exec_ok (conn, "BEGIN");
+  pg_exec_ok (conn, "DELETE FROM groups WHERE code = 'b2b'");
+  pg_exec_ok (conn, "SET CONSTRAINTS ALL IMMEDIATE");
+  result = PQexec (conn, "SELECT current_setting ('enable_seqscan'),"
+                         " current_setting ('enable_bitmapscan'), current_setting ('jit')");
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  g_assert_cmpstr (PQgetvalue (result, 0, 0), ==, "on");
+  g_assert_cmpstr (PQgetvalue (result, 0, 1), ==, "on");
+  g_assert_cmpstr (PQgetvalue (result, 0, 2), ==, "on");
+  PQclear (result);
+  pg_exec_ok (conn, "COMMIT");
+  g_assert_cmpint (count_stale_pages (conn), ==, 0);
+
+  pg_exec_ok (conn, "DELETE FROM custom_fields WHERE key = 'size'");
+  g_assert_cmpint (count_stale_pages (conn), ==, 0);
+  pg_exec_ok (conn, "DELETE FROM custom_fields WHERE key = 'shoe'");
+  g_assert_cmpint (count_stale_pages (conn), ==, 0);
+  assert_page_fields (conn, "bulk-7", NULL);
+}
+
+static void
+test_page_details_part_refreshed (void)
+{
+  g_autofree char *conninfo = NULL;
+  PGconn *conn = database_at (CLT_PG_SCHEMA_VERSION, &conninfo);
+
+  assert_part_refreshed (conn);
+  PQfinish (conn);
+}
+
+static void
+test_page_details_bulk (void)
+{
+  g_autofree char *conninfo = NULL;
+  PGconn *conn = database_at (CLT_PG_SCHEMA_VERSION, &conninfo);
+
+  assert_bulk_deletes (conn);
+  PQfinish (conn);
+}
+
+/* A database of version 6 gets the refresh of version 7 when the store
+ * opens it, the texts it kept staying right. */
+static void
+test_page_details_bulk_migrated (void)
+{
+  g_autofree char *conninfo = NULL;
+  PGconn *conn = database_at (6, &conninfo);
+  g_autoptr(CltPgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pg_exec_ok (conn,
+              "INSERT INTO customer_groups (customer_pk, group_code)"
+              " SELECT pk, 'b2b' FROM customers;"
+              "INSERT INTO customer_field_values (customer_pk, field_key, value)"
+              " SELECT pk, 'shoe', '40' FROM customers");
+  store = clt_pg_store_new (conninfo, NULL, &error);
+  g_assert_no_error (error);
+  store_unref_and_wait_finalized (CLT_STORE (g_steal_pointer (&store)));
+  g_assert_cmpint (count_stale_pages (conn), ==, 0);
+
+  pg_exec_ok (conn, "DELETE FROM customer_field_values; DELETE FROM customer_groups");
+  assert_part_refreshed (conn);
+  assert_bulk_deletes (conn);
   PQfinish (conn);
 }
 
@@ -517,6 +693,9 @@ main (int   argc,
   g_test_add_func ("/clt/pg-schema/page-details-concurrent-migrated",
                    test_page_details_concurrent_migrated);
   g_test_add_func ("/clt/pg-schema/page-details-migrated", test_page_details_migrated);
+  g_test_add_func ("/clt/pg-schema/page-details-part-refreshed", test_page_details_part_refreshed);
+  g_test_add_func ("/clt/pg-schema/page-details-bulk", test_page_details_bulk);
+  g_test_add_func ("/clt/pg-schema/page-details-bulk-migrated", test_page_details_bulk_migrated);
   g_test_add_func ("/clt/pg-schema/number-walk-in-index", test_number_walk_in_index);
   g_test_add_func ("/clt/pg-schema/number-walk-in-index-migrated",
                    test_number_walk_in_index_migrated);

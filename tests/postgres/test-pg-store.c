@@ -285,6 +285,108 @@ test_anchors_shared (void)
   store_unref_and_wait_finalized (CLT_STORE (g_steal_pointer (&store)));
 }
 
+/* The round trips of one list of the first page on a connection that
+ * listed before (statements prepared, the count kept); -1 when another
+ * read (the change log's poll) took that connection meanwhile. */
+static int
+list_round_trips (CltPgStore *store,
+                  CltQuery   *query)
+{
+  g_autoptr(GPtrArray) customers = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *held = hold_connections (store);
+  Reader *reader;
+  guint64 before;
+  guint n_connections;
+  guint total = 0;
+  int n = -1;
+
+  g_assert_cmpuint (held->len, >, 0);
+  reader = g_ptr_array_steal_index (held, 0);
+  before = pg_conn_get_n_round_trips (reader->db);
+  n_connections = held->len + 1;
+  pgs_release_reader (store, reader);
+
+  customers = sync_list_customers (CLT_STORE (store), query, 0, 50, CLT_LIST_FLAGS_WITH_TOTAL,
+                                   &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (customers->len, ==, 2);
+  g_assert_cmpuint (total, ==, 2);
+
+  g_mutex_lock (&store->pool_lock);
+  if (store->n_connections == n_connections)
+    n = (int) (pg_conn_get_n_round_trips (reader->db) - before);
+  g_mutex_unlock (&store->pool_lock);
+  release_connections (store, held);
+  return n;
+}
+
+/* A page of the plain list, as most requests are, waits for the server
+ * three times: BEGIN with the data version (a prepared statement), the
+ * page, COMMIT. Its plan mode is set once per connection, not by a
+ * statement of each read; a search sets its own. */
+static void
+test_list_round_trips (void)
+{
+  g_autofree char *conninfo = pg_cluster_create_database (cluster);
+  g_autoptr(CltPgStore) store = NULL;
+  g_autoptr(CltQuery) plain = clt_query_new ();
+  g_autoptr(CltQuery) search = clt_query_new ();
+  g_autoptr(GError) error = NULL;
+  PGconn *conn;
+  int n = -1;
+
+  store = clt_pg_store_new (conninfo, NULL, &error);
+  g_assert_no_error (error);
+  conn = PQconnectdb (conninfo);
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  add_anna (conn, "1001");
+  add_anna (conn, "1002");
+  pg_exec_ok (conn, "UPDATE clt_data_version SET version = version + 1");
+  clt_query_set_search_text (search, "anna");
+
+  for (guint attempt = 0; attempt < 5 && n < 0; attempt++)
+    {
+      if (list_round_trips (store, plain) < 0)
+        continue;
+      n = list_round_trips (store, plain);
+    }
+  g_assert_cmpint (n, ==, 3);
+
+  /* The data version is asked by a statement prepared once per
+   * connection, not parsed and planned for each read. */
+  {
+    GPtrArray *held = hold_connections (store);
+    gint64 n_prepared = 0;
+
+    for (guint i = 0; i < held->len; i++)
+      {
+        Reader *reader = g_ptr_array_index (held, i);
+        g_autoptr(PgStmt) stmt = NULL;
+
+        g_assert_cmpint (pg_prepare_v2 (reader->db,
+                                        "SELECT count(*) FROM pg_prepared_statements"
+                                        " WHERE statement LIKE '%FROM clt_data' || '_version%'",
+                                        -1, &stmt, NULL), ==, PG_OK);
+        g_assert_cmpint (pg_step (stmt), ==, PG_ROW);
+        n_prepared += pg_column_int64 (stmt, 0);
+      }
+    g_assert_cmpint (n_prepared, >, 0);
+    release_connections (store, held);
+  }
+
+  /* Searches and plain lists by turns: each gets its plan mode. */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_cmpint (list_round_trips (store, search), !=, 0);
+      g_assert_cmpuint (count_annas (store), ==, 2);
+      g_assert_cmpint (list_round_trips (store, plain), !=, 0);
+    }
+
+  PQfinish (conn);
+  store_unref_and_wait_finalized (CLT_STORE (g_steal_pointer (&store)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -304,6 +406,7 @@ main (int   argc,
   g_test_add_func ("/clt/pg-store/counts-shared", test_counts_shared);
   g_test_add_func ("/clt/pg-store/count-made-once", test_count_made_once);
   g_test_add_func ("/clt/pg-store/anchors-shared", test_anchors_shared);
+  g_test_add_func ("/clt/pg-store/list-round-trips", test_list_round_trips);
 
   return g_test_run ();
 }
