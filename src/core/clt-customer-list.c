@@ -767,6 +767,9 @@ on_first_page_cb (GObject      *object,
 
   if (rows == NULL)
     {
+      /* The rows of the query shown stay: the page reads stopped for
+       * this count (stop_page_requests ()) go on. */
+      clt_customer_list_refill_below (self);
       update_loading (self);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         emit_error (self, error);

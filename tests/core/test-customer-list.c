@@ -157,6 +157,21 @@ on_first_rows_loaded_cb (GListModel *model,
   g_assert_true (first == NULL || clt_customer_get_loaded (first));
 }
 
+/* @item is row @position of @query's customers, and current. */
+static void
+assert_row_of_query (CltCustomerList *list,
+                     FakeStore       *store,
+                     CltQuery        *query,
+                     CltCustomer     *item,
+                     guint            position)
+{
+  g_autoptr(GPtrArray) selected = fake_store_select (store, query);
+
+  g_assert_true (clt_customer_list_is_current (list, position));
+  g_assert_cmpstr (clt_customer_get_id (item), ==,
+                   clt_customer_get_id (g_ptr_array_index (selected, position)));
+}
+
 static void
 test_initial_count (void)
 {
@@ -562,10 +577,7 @@ test_refill_below_later (void)
   fake_store_set_hold (store, FALSE);
   g_assert_cmpuint (fake_store_release (store, FAKE_REQUEST_ANY), ==, 1);
   run_until_idle ();
-  expected = fake_store_select (store, smith);
-  g_assert_true (clt_customer_list_is_current (list, 25));
-  g_assert_cmpstr (clt_customer_get_id (below), ==,
-                   clt_customer_get_id (g_ptr_array_index (expected, 25)));
+  assert_row_of_query (list, store, smith, below, 25);
 
   /* Turned off, waiting rows refill at once. */
   g_clear_pointer (&expected, g_ptr_array_unref);
@@ -580,10 +592,7 @@ test_refill_below_later (void)
   fake_store_set_hold (store, FALSE);
   g_assert_cmpuint (fake_store_release (store, FAKE_REQUEST_ANY), ==, 1);
   run_until_idle ();
-  expected = fake_store_select (store, dubois);
-  g_assert_true (clt_customer_list_is_current (list, 25));
-  g_assert_cmpstr (clt_customer_get_id (below), ==,
-                   clt_customer_get_id (g_ptr_array_index (expected, 25)));
+  assert_row_of_query (list, store, dubois, below, 25);
 
   g_assert_finalize_object (g_steal_pointer (&list));
 }
@@ -600,7 +609,6 @@ test_new_query_stops_page_reads (void)
   g_autoptr(CltCustomerList) list = NULL;
   g_autoptr(CltCustomer) far = NULL;
   g_autoptr(CltCustomer) first = NULL;
-  g_autoptr(GPtrArray) everyone = NULL;
   g_autoptr(GPtrArray) expected = NULL;
 
   list = create_list (store, all, 20, 40);
@@ -622,10 +630,7 @@ test_new_query_stops_page_reads (void)
   fake_store_set_hold (store, FALSE);
   fake_store_release (store, FAKE_REQUEST_ANY);
   run_until_idle ();
-  everyone = fake_store_select (store, all);
-  g_assert_true (clt_customer_list_is_current (list, 60));
-  g_assert_cmpstr (clt_customer_get_id (far), ==,
-                   clt_customer_get_id (g_ptr_array_index (everyone, 60)));
+  assert_row_of_query (list, store, all, far, 60);
   g_assert_false (clt_customer_list_get_loading (list));
 
   /* Stopped for a count that is answered: the page refills from it. */
@@ -644,6 +649,47 @@ test_new_query_stops_page_reads (void)
   g_assert_true (clt_customer_list_is_current (list, 0));
   g_assert_cmpstr (clt_customer_get_id (first), ==,
                    clt_customer_get_id (g_ptr_array_index (expected, 0)));
+  g_assert_false (clt_customer_list_get_loading (list));
+
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
+/* A new query's count that fails leaves the rows of the query shown: the
+ * page reads stopped for it are read again, and the list is not left
+ * loading. */
+static void
+test_new_query_count_fails (void)
+{
+  g_autoptr(FakeStore) store = fake_store_new (250);
+  g_autoptr(CltQuery) all = clt_query_new ();
+  g_autoptr(CltQuery) dubois = create_query ("dubois", CLT_SORT_KEY_LAST_NAME, CLT_SORT_DESCENDING);
+  g_autoptr(CltCustomerList) list = NULL;
+  g_autoptr(CltCustomer) far = NULL;
+  g_autoptr(GPtrArray) everyone = NULL;
+
+  list = create_list (store, all, 20, 40);
+  run_until_idle ();
+
+  fake_store_set_hold (store, TRUE);
+  far = g_list_model_get_item (G_LIST_MODEL (list), 60);
+  clt_customer_list_set_query (list, dubois);
+  g_assert_cmpuint (fake_store_get_n_held_cancelled (store), ==, 1);
+
+  /* The count fails; the stopped read is answered (cancelled) too. */
+  fake_store_set_fail (store, TRUE);
+  g_assert_cmpuint (fake_store_release (store, FAKE_REQUEST_ANY), ==, 2);
+  run_until_idle ();
+  g_assert_cmpuint (fake_store_get_n_held (store, FAKE_REQUEST_LIST), ==, 1);
+
+  /* The store recovers: row 60 shows the query still shown. */
+  fake_store_set_fail (store, FALSE);
+  fake_store_set_hold (store, FALSE);
+  fake_store_release (store, FAKE_REQUEST_ANY);
+  run_until_idle ();
+  everyone = fake_store_select (store, all);
+  g_assert_true (clt_customer_get_loaded (far));
+  g_assert_cmpstr (clt_customer_get_id (far), ==,
+                   clt_customer_get_id (g_ptr_array_index (everyone, 60)));
   g_assert_false (clt_customer_list_get_loading (list));
 
   g_assert_finalize_object (g_steal_pointer (&list));
@@ -1270,6 +1316,7 @@ main (int   argc,
   g_test_add_func ("/clt/customer-list/visible-end", test_visible_end);
   g_test_add_func ("/clt/customer-list/refill-below-later", test_refill_below_later);
   g_test_add_func ("/clt/customer-list/new-query-stops-page-reads", test_new_query_stops_page_reads);
+  g_test_add_func ("/clt/customer-list/new-query-count-fails", test_new_query_count_fails);
   g_test_add_func ("/clt/customer-list/large-pages", test_large_pages);
   g_test_add_func ("/clt/customer-list/sort-change", test_sort_change);
   g_test_add_func ("/clt/customer-list/query-change-large", test_query_change_large);
