@@ -64,10 +64,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static GQuark spec_quark;
+static GQuark cell_quark;
 static GQuark list_item_quark;
 static GQuark table_quark;
-static GQuark watched_quark;
 static GQuark status_width_quark;
 
 /* The status cell's texts are inscriptions too: a GtkLabel shapes its text
@@ -132,28 +131,42 @@ status_line_measure (GtkWidget      *widget,
   *natural = MAX (*natural, *minimum);
 }
 
-/* The width of a status text, as last measured for its inscription. A
+/* The widths of the status texts, as measured for one inscription. A
  * status line is laid out again whenever its row shows another customer
  * (GTK 4.8 rebinds ~200 rows a scroll jump), and shaping the text into a
  * new layout each time was ~2.6% of the main thread's CPU at 100k (perf,
- * scroll jumps); there are three texts. The context's serial changes
- * with the font, the resolution and the font options. */
+ * scroll jumps); there are three texts, hence three places. The widget's
+ * Pango context's serial changes with the font, the resolution and the
+ * font options: then they are measured again. */
+#define N_STATUS_WIDTHS 3
+
 typedef struct
 {
-  char          *text;
-  PangoAttrList *attrs;
-  guint          serial;
-  int            width;
-} StatusWidth;
+  guint serial;
+  guint next;
+  struct
+  {
+    char          *text;
+    PangoAttrList *attrs;
+    int            width;
+  } widths[N_STATUS_WIDTHS];
+} StatusWidths;
 
 static void
-status_width_free (gpointer data)
+status_widths_clear (StatusWidths *cached)
 {
-  StatusWidth *cached = data;
+  for (guint i = 0; i < N_STATUS_WIDTHS; i++)
+    {
+      g_clear_pointer (&cached->widths[i].text, g_free);
+      g_clear_pointer (&cached->widths[i].attrs, pango_attr_list_unref);
+    }
+}
 
-  g_free (cached->text);
-  g_clear_pointer (&cached->attrs, pango_attr_list_unref);
-  g_free (cached);
+static void
+status_widths_free (gpointer data)
+{
+  status_widths_clear (data);
+  g_free (data);
 }
 
 static int
@@ -162,30 +175,40 @@ get_status_text_width (GtkWidget  *status,
 {
   PangoAttrList *attrs = gtk_inscription_get_attributes (GTK_INSCRIPTION (status));
   guint serial = pango_context_get_serial (gtk_widget_get_pango_context (status));
-  StatusWidth *cached = g_object_get_qdata (G_OBJECT (status), status_width_quark);
+  StatusWidths *cached = g_object_get_qdata (G_OBJECT (status), status_width_quark);
   g_autoptr(PangoLayout) layout = NULL;
-
-  if (cached != NULL && cached->attrs == attrs && cached->serial == serial &&
-      g_strcmp0 (cached->text, text) == 0)
-    return cached->width;
+  guint i;
 
   if (cached == NULL)
     {
-      cached = g_new0 (StatusWidth, 1);
-      g_object_set_qdata_full (G_OBJECT (status), status_width_quark, cached, status_width_free);
+      cached = g_new0 (StatusWidths, 1);
+      cached->serial = serial;
+      g_object_set_qdata_full (G_OBJECT (status), status_width_quark, cached, status_widths_free);
     }
+  else if (cached->serial != serial)
+    {
+      status_widths_clear (cached);
+      cached->serial = serial;
+    }
+
+  for (i = 0; i < N_STATUS_WIDTHS; i++)
+    if (cached->widths[i].text != NULL && cached->widths[i].attrs == attrs &&
+        strcmp (cached->widths[i].text, text) == 0)
+      return cached->widths[i].width;
+
+  i = cached->next;
+  cached->next = (cached->next + 1) % N_STATUS_WIDTHS;
 
   layout = gtk_widget_create_pango_layout (status, text);
   pango_layout_set_attributes (layout, attrs);
-  pango_layout_get_pixel_size (layout, &cached->width, NULL);
+  pango_layout_get_pixel_size (layout, &cached->widths[i].width, NULL);
 
-  g_free (cached->text);
-  cached->text = g_strdup (text);
-  g_clear_pointer (&cached->attrs, pango_attr_list_unref);
-  cached->attrs = attrs != NULL ? pango_attr_list_ref (attrs) : NULL;
-  cached->serial = serial;
+  g_free (cached->widths[i].text);
+  cached->widths[i].text = g_strdup (text);
+  g_clear_pointer (&cached->widths[i].attrs, pango_attr_list_unref);
+  cached->widths[i].attrs = attrs != NULL ? pango_attr_list_ref (attrs) : NULL;
 
-  return cached->width;
+  return cached->widths[i].width;
 }
 
 static void
@@ -363,11 +386,38 @@ update_status_cell (GtkWidget   *box,
     gtk_widget_queue_allocate (line);
 }
 
+/* What a cell of a built-in column keeps, in one piece, kept by its list
+ * item: a bind and an unbind look it up once, in the list item's short
+ * data list. Each of the pieces apart was a lookup in the child widget's
+ * long one, several per bind and unbind of each of the ~200 rows' cells
+ * a scroll jump rebinds (perf, 100k scroll jumps: ~4% of the main
+ * thread's CPU in those lookups). */
+typedef struct
+{
+  GtkWidget        *child;
+  const ColumnSpec *spec;
+  /* The table outlives its cells (dispose unbinds them first). */
+  CltCustomerTable *table;
+  GtkListItem      *list_item;
+  /* The customer whose notifications the cell listens to, if any; the
+   * list item's while bound: no reference. Disconnected by id: by
+   * function and data GLib walks every handler list of the customer. */
+  CltCustomer      *watched;
+  gulong            handlers[3];
+} Cell;
+
+static inline Cell *
+get_cell (GtkListItem *list_item)
+{
+  return g_object_get_qdata (G_OBJECT (list_item), cell_quark);
+}
+
 static void
-update_cell (GtkWidget   *child,
+update_cell (Cell        *cell,
              CltCustomer *customer)
 {
-  const ColumnSpec *spec = g_object_get_qdata (G_OBJECT (child), spec_quark);
+  GtkWidget *child = cell->child;
+  const ColumnSpec *spec = cell->spec;
 
   switch (spec->kind)
     {
@@ -592,7 +642,7 @@ cell_in_range (GtkListItem *list_item,
 
 static void on_customer_notify_cb (CltCustomer *customer,
                                    GParamSpec  *pspec,
-                                   GtkWidget   *child);
+                                   Cell        *cell);
 
 /* A cell listens to its customer from its first update after a bind: one
  * bound out of sight stays stale and deaf until it is updated, and a
@@ -600,57 +650,58 @@ static void on_customer_notify_cb (CltCustomer *customer,
  * page then fills without notifying it, and unbinding it disconnects
  * nothing. The customer is the list item's while bound: no reference. */
 static void
-watch_customer (GtkWidget   *child,
+watch_customer (Cell        *cell,
                 CltCustomer *customer)
 {
-  const ColumnSpec *spec = g_object_get_qdata (G_OBJECT (child), spec_quark);
-  CltCustomer *watched = g_object_get_qdata (G_OBJECT (child), watched_quark);
+  const ColumnSpec *spec = cell->spec;
 
-  if (watched == customer)
+  if (cell->watched == customer)
     return;
-  g_assert (watched == NULL);
+  g_assert (cell->watched == NULL);
 
   /* Placeholder rows fill in place when their page arrives: listen to the
    * properties this cell shows, and to nothing else. */
-  g_signal_connect (customer, spec->notify, G_CALLBACK (on_customer_notify_cb), child);
+  cell->handlers[0] = g_signal_connect (customer, spec->notify,
+                                        G_CALLBACK (on_customer_notify_cb), cell);
   if (spec->kind == CELL_STATUS)
     {
-      g_signal_connect (customer, "notify::verified", G_CALLBACK (on_customer_notify_cb), child);
-      g_signal_connect (customer, "notify::loaded", G_CALLBACK (on_customer_notify_cb), child);
+      cell->handlers[1] = g_signal_connect (customer, "notify::verified",
+                                            G_CALLBACK (on_customer_notify_cb), cell);
+      cell->handlers[2] = g_signal_connect (customer, "notify::loaded",
+                                            G_CALLBACK (on_customer_notify_cb), cell);
     }
-  g_object_set_qdata (G_OBJECT (child), watched_quark, customer);
+  cell->watched = customer;
 }
 
 static void
-unwatch_customer (GtkWidget *child)
+unwatch_customer (Cell *cell)
 {
-  CltCustomer *watched = g_object_get_qdata (G_OBJECT (child), watched_quark);
-
-  if (watched == NULL)
+  if (cell->watched == NULL)
     return;
 
-  g_signal_handlers_disconnect_by_func (watched, on_customer_notify_cb, child);
-  g_object_set_qdata (G_OBJECT (child), watched_quark, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (cell->handlers); i++)
+    g_clear_signal_handler (&cell->handlers[i], cell->watched);
+  cell->watched = NULL;
 }
 
-/* Shows @customer in @child, and from now on what changes in it. */
+/* Shows @customer in @cell, and from now on what changes in it. */
 static void
-show_customer (GtkWidget   *child,
+show_customer (Cell        *cell,
                CltCustomer *customer)
 {
-  watch_customer (child, customer);
-  update_cell (child, customer);
+  watch_customer (cell, customer);
+  update_cell (cell, customer);
 }
 
-/* Updates @child from the customer its list item holds now. */
+/* Updates the cell of @list_item from the customer it holds now. */
 static void
-update_stale_cell (GtkWidget *child)
+update_stale_cell (GtkListItem *list_item)
 {
-  GtkListItem *list_item = g_object_get_qdata (G_OBJECT (child), list_item_quark);
-  CltCustomer *customer = list_item != NULL ? gtk_list_item_get_item (list_item) : NULL;
+  Cell *cell = get_cell (list_item);
+  CltCustomer *customer = gtk_list_item_get_item (list_item);
 
-  if (customer != NULL)
-    show_customer (child, customer);
+  if (cell != NULL && customer != NULL)
+    show_customer (cell, customer);
 }
 
 static void schedule_stale_updates (CltCustomerTable *self);
@@ -660,7 +711,7 @@ update_stale_cells_idle_cb (gpointer user_data)
 {
   CltCustomerTable *self = user_data;
   GHashTableIter iter;
-  gpointer child;
+  gpointer list_item;
   guint n = 0;
 
   /* Cells went stale again meanwhile: wait for quiet once more. */
@@ -672,10 +723,10 @@ update_stale_cells_idle_cb (gpointer user_data)
     }
 
   g_hash_table_iter_init (&iter, self->stale_cells);
-  while (n < STALE_CELLS_PER_IDLE && g_hash_table_iter_next (&iter, &child, NULL))
+  while (n < STALE_CELLS_PER_IDLE && g_hash_table_iter_next (&iter, NULL, &list_item))
     {
       g_hash_table_iter_remove (&iter);
-      update_stale_cell (child);
+      update_stale_cell (list_item);
       n++;
     }
 
@@ -759,7 +810,7 @@ update_visible_stale_cells (CltCustomerTable *self)
       if (known && !cell_in_range (list_item, first, end))
         continue;
       g_hash_table_iter_remove (&iter);
-      update_stale_cell (child);
+      update_stale_cell (list_item);
     }
 }
 
@@ -807,47 +858,47 @@ on_vadjustment_changed_cb (CltCustomerTable *self,
   update_visible_stale_cells (self);
 }
 
-/* Shows @customer in @child now when it is in sight, else marks it stale. */
+/* Shows @customer in @cell now when it is in sight, else marks it stale. */
 static void
-request_update (GtkWidget   *child,
+request_update (Cell        *cell,
                 CltCustomer *customer)
 {
-  CltCustomerTable *self = g_object_get_qdata (G_OBJECT (child), table_quark);
-  GtkListItem *list_item;
+  CltCustomerTable *self = cell->table;
+  GtkListItem *list_item = cell->list_item;
   guint first, end;
 
   /* Already stale: its next update reads the customer as it is then. */
-  if (self != NULL && self->stale_cells != NULL && g_hash_table_contains (self->stale_cells, child))
+  if (self != NULL && self->stale_cells != NULL &&
+      g_hash_table_contains (self->stale_cells, cell->child))
     return;
 
-  list_item = g_object_get_qdata (G_OBJECT (child), list_item_quark);
   if (self == NULL || self->stale_cells == NULL ||
       !get_visible_range (self, &first, &end) || cell_in_range (list_item, first, end))
     {
-      show_customer (child, customer);
+      show_customer (cell, customer);
       return;
     }
 
-  g_hash_table_insert (self->stale_cells, child, list_item);
+  g_hash_table_insert (self->stale_cells, cell->child, list_item);
   self->last_stale_us = g_get_monotonic_time ();
   schedule_stale_updates (self);
 }
 
 static void
-forget_stale_cell (GtkWidget *child)
+forget_stale_cell (Cell *cell)
 {
-  CltCustomerTable *self = child != NULL ? g_object_get_qdata (G_OBJECT (child), table_quark) : NULL;
+  CltCustomerTable *self = cell != NULL ? cell->table : NULL;
 
   if (self != NULL && self->stale_cells != NULL)
-    g_hash_table_remove (self->stale_cells, child);
+    g_hash_table_remove (self->stale_cells, cell->child);
 }
 
 static void
 on_customer_notify_cb (CltCustomer *customer,
                        GParamSpec  *pspec,
-                       GtkWidget   *child)
+                       Cell        *cell)
 {
-  request_update (child, customer);
+  request_update (cell, customer);
 }
 
 static void
@@ -857,6 +908,7 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
 {
   const ColumnSpec *spec = user_data;
   GtkWidget *child;
+  Cell *cell;
 
   if (spec->kind == CELL_STATUS)
     {
@@ -912,10 +964,12 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
       child = _clt_customer_table_create_inscription (spec->tabular);
     }
 
-  g_object_set_qdata (G_OBJECT (child), spec_quark, (gpointer) spec);
-  /* The table outlives its cells (dispose unbinds them first). */
-  g_object_set_qdata (G_OBJECT (child), table_quark,
-                      g_object_get_qdata (G_OBJECT (factory), table_quark));
+  cell = g_new0 (Cell, 1);
+  cell->child = child;
+  cell->spec = spec;
+  cell->table = g_object_get_qdata (G_OBJECT (factory), table_quark);
+  cell->list_item = list_item;
+  g_object_set_qdata_full (G_OBJECT (list_item), cell_quark, cell, g_free);
   _clt_customer_table_remember_cell (child, list_item);
   gtk_list_item_set_child (list_item, child);
 }
@@ -942,11 +996,11 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
                     gpointer                  user_data)
 {
   CltCustomer *customer = gtk_list_item_get_item (list_item);
-  GtkWidget *child = gtk_list_item_get_child (list_item);
+  Cell *cell = get_cell (list_item);
 
   /* Unbinding made it fresh: in sight (shown and watched) or not (stale,
    * see watch_customer ()) is decided anew. */
-  request_update (child, customer);
+  request_update (cell, customer);
 }
 
 static void
@@ -954,10 +1008,10 @@ on_factory_unbind_cb (GtkSignalListItemFactory *factory,
                       GtkListItem              *list_item,
                       gpointer                  user_data)
 {
-  GtkWidget *child = gtk_list_item_get_child (list_item);
+  Cell *cell = get_cell (list_item);
 
-  unwatch_customer (child);
-  forget_stale_cell (child);
+  unwatch_customer (cell);
+  forget_stale_cell (cell);
 }
 
 static void
@@ -965,7 +1019,7 @@ on_factory_teardown_cb (GtkSignalListItemFactory *factory,
                         GtkListItem              *list_item,
                         gpointer                  user_data)
 {
-  forget_stale_cell (gtk_list_item_get_child (list_item));
+  forget_stale_cell (get_cell (list_item));
 }
 
 static GtkListItemFactory *
@@ -1176,10 +1230,9 @@ clt_customer_table_class_init (CltCustomerTableClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  spec_quark = g_quark_from_static_string ("clt-customer-table-column-spec");
+  cell_quark = g_quark_from_static_string ("clt-customer-table-cell");
   list_item_quark = g_quark_from_static_string ("clt-customer-table-list-item");
   table_quark = g_quark_from_static_string ("clt-customer-table");
-  watched_quark = g_quark_from_static_string ("clt-customer-table-watched");
   status_width_quark = g_quark_from_static_string ("clt-customer-table-status-width");
 
   gtk_widget_class_set_template_from_resource (widget_class,
