@@ -7,128 +7,13 @@
 
 #include "config.h"
 
-#include "clt-customer-list.h"
+#include "clt-customer-list-private.h"
 #include "clt-customer.h"
 #include "clt-query.h"
 #include "clt-store.h"
 
 #define DEFAULT_PAGE_SIZE 100
 #define DEFAULT_MAX_PAGES 40
-
-/* A store that keeps answering with short pages would otherwise make us
- * reload forever; two recounts in one generation are enough to catch up
- * with a change that raced a page. */
-#define MAX_SHORT_PAGE_RELOADS 2
-
-typedef struct _Page Page;
-
-/* One row object. The list holds it through a toggle reference, the only
- * one it takes, so GObject tells it when anybody else takes the first
- * reference (a view's row widget, a selection, a caller of get_item ())
- * or drops the last one: @held is exactly "referenced outside the list".
- * That needs ours to be the object's only toggle reference; a second one
- * (a language binding's) would silence the notifications. */
-typedef struct
-{
-  Page        *page;
-  CltCustomer *customer;
-  gboolean     held;
-} Row;
-
-/* One cached page: page_size (fewer at the end) rows, placeholders until
- * the store answers. @n_held counts the rows held outside the list.
- * @cancellable is set while a request for the page is in flight; it also
- * identifies that request. @waiting is set while its refill waits for
- * clt_customer_list_refill_below (). */
-struct _Page
-{
-  guint         index;
-  GPtrArray    *rows;
-  guint         n_held;
-  GCancellable *cancellable;
-  gboolean      waiting;
-  GList         link;
-};
-
-/* The requests hold no reference to the list: dispose cancels every
- * cancellable, and a callback whose cancellable is cancelled never touches
- * the list. That is what lets the list go away while a store still works. */
-typedef struct
-{
-  CltCustomerList *self;
-  GCancellable    *cancellable;
-  guint            page_index;
-} PageRequest;
-
-/* A count asks for the first @n_pages pages with the total. */
-typedef struct
-{
-  CltCustomerList *self;
-  GCancellable    *cancellable;
-  guint            n_pages;
-} CountRequest;
-
-struct _CltCustomerList
-{
-  GObject       parent_instance;
-
-  CltStore     *store;
-  gulong        store_changed_handler;
-
-  /* The query whose rows are shown, and the one being counted to replace
-   * them (NULL unless set_query () is waiting for its count). */
-  CltQuery     *query;
-  CltQuery     *pending_query;
-
-  guint         n_items;
-  guint         page_size;
-  /* Rows from here on are not on screen (a view's hint, G_MAXUINT when
-   * none was given). */
-  guint         visible_end;
-  guint         max_pages;
-
-  /* Page index → Page; @lru holds the same pages, most recently used first. */
-  GHashTable   *pages;
-  GQueue        lru;
-  guint         n_page_requests;
-
-  /* Page index → Page: the pages with held rows while the list is empty
-   * (a search without matches), out of the cache. The next count that
-   * has rows takes them back at their places and refills them, so a
-   * view that kept its rows meanwhile (CltGrowingModel's hold) finds
-   * the same objects there and keeps its row widgets. */
-  GHashTable   *parked;
-
-  /* The count in flight (a request for page 0 with the total), if any. A
-   * count either replaces the contents (new query) or reloads them (same
-   * query, the store changed). */
-  GCancellable *count_cancellable;
-  gboolean      count_replaces;
-
-  GSource      *reload_source;
-  guint         n_short_page_reloads;
-
-  /* Pages get_item () evicted (nobody held a row of them), freed from an
-   * idle: finalizing a page of customers inside get_item () (a view's
-   * scroll jump) cost a tenth of the frame. Linked through Page.link,
-   * oldest first. */
-  GQueue        evicted;
-  GSource      *free_source;
-
-  /* Cached pages whose refill waits (see Page.waiting). */
-  guint         n_waiting;
-
-  /* Set while the rows shown may predate a store change, i.e. from the
-   * change until a count started after it succeeds. */
-  guint         stale : 1;
-
-  /* Whether held rows below the visible end refill only when the view
-   * says so (clt_customer_list_set_refill_below_later ()). */
-  guint         refill_below_later : 1;
-
-  guint         constructed : 1;
-  guint         loading : 1;
-};
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -155,12 +40,13 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void
-page_request_free (PageRequest *request)
+/* A count asks for the first @n_pages pages with the total. */
+typedef struct
 {
-  g_clear_object (&request->cancellable);
-  g_free (request);
-}
+  CltCustomerList *self;
+  GCancellable    *cancellable;
+  guint            n_pages;
+} CountRequest;
 
 static void
 count_request_free (CountRequest *request)
@@ -169,77 +55,10 @@ count_request_free (CountRequest *request)
   g_free (request);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PageRequest, page_request_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CountRequest, count_request_free)
 
-/* Runs wherever the other reference is taken or dropped: the main thread,
- * as the header asks. */
-static void
-on_row_toggle_notify_cb (gpointer  data,
-                         GObject  *object,
-                         gboolean  is_last_ref)
-{
-  Row *row = data;
-
-  g_assert (row->held == is_last_ref);
-
-  row->held = !is_last_ref;
-  if (row->held)
-    row->page->n_held++;
-  else
-    row->page->n_held--;
-}
-
-static Row *
-row_new (Page *page)
-{
-  Row *row = g_new0 (Row, 1);
-
-  row->page = page;
-  row->customer = clt_customer_new ();
-
-  /* The reference from new () counts as someone else's until we drop it
-   * just below, which tells us the row is no longer held. */
-  row->held = TRUE;
-  page->n_held++;
-  g_object_add_toggle_ref (G_OBJECT (row->customer), on_row_toggle_notify_cb, row);
-  g_object_unref (row->customer);
-  g_assert (!row->held);
-
-  return row;
-}
-
-/* A held row lives on as a plain object of whoever holds it. */
-static void
-row_free (Row *row)
-{
-  if (row->held)
-    {
-      g_assert (row->page->n_held > 0);
-      row->page->n_held--;
-    }
-
-  g_object_remove_toggle_ref (G_OBJECT (row->customer), on_row_toggle_notify_cb, row);
-  g_free (row);
-}
-
-static inline CltCustomer *
-page_get_customer (Page  *page,
-                   guint  i)
-{
-  return ((Row *) g_ptr_array_index (page->rows, i))->customer;
-}
-
-/* Whether any row of @page is referenced outside the list, i.e. shown by
- * a view or kept by a caller: those rows must be refilled, not dropped. */
-static inline gboolean
-page_is_held (Page *page)
-{
-  return page->n_held > 0;
-}
-
-static void
-update_loading (CltCustomerList *self)
+void
+_clt_customer_list_update_loading (CltCustomerList *self)
 {
   /* Rows waiting for their refill count too: they show an earlier
    * generation, and whoever waits for the list to settle (the window's
@@ -255,10 +74,10 @@ update_loading (CltCustomerList *self)
 }
 
 /* Marks @page as waiting for clt_customer_list_refill_below () or not. */
-static void
-set_page_waiting (CltCustomerList *self,
-                  Page            *page,
-                  gboolean         waiting)
+void
+_clt_customer_list_set_page_waiting (CltCustomerList *self,
+                                     Page            *page,
+                                     gboolean         waiting)
 {
   if (page->waiting == waiting)
     return;
@@ -270,475 +89,33 @@ set_page_waiting (CltCustomerList *self,
     self->n_waiting--;
 
   /* Rows that start to wait are announced by the count that made them
-   * wait (notify_refill_waiting ()), even when some waited already. */
+   * wait (_clt_customer_list_notify_refill_waiting ()), even when some
+   * waited already. */
   if (self->n_waiting == 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFILL_WAITING]);
 }
 
-static void
-cancel_page_request (CltCustomerList *self,
-                     Page            *page)
+void
+_clt_customer_list_notify_n_items (CltCustomerList *self)
 {
-  if (page->cancellable == NULL)
-    return;
-
-  g_cancellable_cancel (page->cancellable);
-  g_clear_object (&page->cancellable);
-  g_assert (self->n_page_requests > 0);
-  self->n_page_requests--;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
-static void
-page_free (Page *page)
-{
-  g_clear_pointer (&page->rows, g_ptr_array_unref);
-  g_assert (page->n_held == 0);
-  g_assert (!page->waiting);
-  g_free (page);
-}
-
-static void
-free_evicted (CltCustomerList *self)
-{
-  GList *link;
-
-  /* The links are the pages' own: pop links, never items. */
-  while ((link = g_queue_pop_head_link (&self->evicted)) != NULL)
-    page_free (link->data);
-
-  if (self->free_source != NULL)
-    {
-      g_source_destroy (self->free_source);
-      g_clear_pointer (&self->free_source, g_source_unref);
-    }
-}
-
-/* One page a dispatch: a frame or a store answer waiting meanwhile goes
- * first. */
-static gboolean
-free_evicted_idle_cb (gpointer user_data)
-{
-  CltCustomerList *self = user_data;
-  GList *link = g_queue_pop_head_link (&self->evicted);
-
-  if (link != NULL)
-    page_free (link->data);
-
-  if (self->evicted.length > 0)
-    return G_SOURCE_CONTINUE;
-
-  g_clear_pointer (&self->free_source, g_source_unref);
-  return G_SOURCE_REMOVE;
-}
-
-/* At most this many evicted pages wait for the idle: the next page is
- * allocated before they are freed, so each one waiting is memory. */
-#define MAX_EVICTED_WAITING 4
-
-/* Removes @page from the cache and frees it: from an idle when @defer and
- * no row of it is held, else now (a holder then keeps a plain object, see
- * row_free ()). The caller updates "loading". Nothing reaches a page once
- * it is out of the cache: get_item () and find_loaded () look in the
- * cache only. */
-static void
-evict_page (CltCustomerList *self,
-            Page            *page,
-            gboolean         defer)
-{
-  cancel_page_request (self, page);
-  set_page_waiting (self, page, FALSE);
-  g_queue_unlink (&self->lru, &page->link);
-  g_hash_table_remove (self->pages, GUINT_TO_POINTER (page->index));
-
-  if (!defer || page_is_held (page))
-    {
-      page_free (page);
-      return;
-    }
-
-  if (self->evicted.length >= MAX_EVICTED_WAITING)
-    page_free (g_queue_pop_head_link (&self->evicted)->data);
-
-  g_queue_push_tail_link (&self->evicted, &page->link);
-  if (self->free_source == NULL)
-    {
-      self->free_source = g_idle_source_new ();
-      g_source_set_callback (self->free_source, free_evicted_idle_cb, self, NULL);
-      g_source_set_static_name (self->free_source, "[clt] CltCustomerList free evicted");
-      g_source_attach (self->free_source, g_main_context_get_thread_default ());
-    }
-}
-
-static void
-drop_cache (CltCustomerList *self)
-{
-  while (self->lru.tail != NULL)
-    evict_page (self, self->lru.tail->data, FALSE);
-  free_evicted (self);
-  if (self->parked != NULL)
-    g_hash_table_remove_all (self->parked);
-}
-
-static void
-emit_error (CltCustomerList *self,
-            const GError    *error)
+void
+_clt_customer_list_emit_error (CltCustomerList *self,
+                               const GError    *error)
 {
   g_debug ("Store request failed: %s", error->message);
   g_signal_emit (self, signals[ERROR], 0, error);
 }
 
-static void schedule_reload (CltCustomerList *self);
-static void fill_page       (CltCustomerList *self,
-                             Page            *page,
-                             GPtrArray       *rows);
-
-static void
-on_list_customers_cb (GObject      *object,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr(PageRequest) request = user_data;
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CltCustomerList) self = NULL;
-  Page *page;
-
-  rows = clt_store_list_customers_finish (CLT_STORE (object), result, NULL, &error);
-
-  /* Evicted, replaced by a newer request, or the list was disposed. */
-  if (g_cancellable_is_cancelled (request->cancellable))
-    return;
-
-  /* Not cancelled, so the page is still cached and this is its request.
-   * The reference keeps us alive through handlers that drop theirs. */
-  self = g_object_ref (request->self);
-  page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (request->page_index));
-  g_assert (page != NULL && page->cancellable == request->cancellable);
-
-  g_clear_object (&page->cancellable);
-  self->n_page_requests--;
-
-  if (rows == NULL)
-    {
-      update_loading (self);
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        emit_error (self, error);
-      return;
-    }
-
-  fill_page (self, page, rows);
-  update_loading (self);
-}
-
-/* Fills @page's rows from @rows, a page of the current query. */
-static void
-fill_page (CltCustomerList *self,
-           Page            *page,
-           GPtrArray       *rows)
-{
-  g_autoptr(GPtrArray) items = NULL;
-  guint n_filled;
-
-  /* Filling notifies bound widgets, whose handlers may call get_item () and
-   * so evict pages: fill through references of our own, never touch @page
-   * again. (While they last the page counts as held.) */
-  items = g_ptr_array_new_full (page->rows->len, g_object_unref);
-  for (guint i = 0; i < page->rows->len; i++)
-    g_ptr_array_add (items, g_object_ref (page_get_customer (page, i)));
-  n_filled = MIN (rows->len, items->len);
-
-  for (guint i = 0; i < n_filled; i++)
-    {
-      CltCustomer *item = g_ptr_array_index (items, i);
-
-      clt_customer_update_from (item, g_ptr_array_index (rows, i));
-      clt_customer_set_loaded (item, TRUE);
-    }
-
-  /* Items kept from an earlier generation that this page did not fill no
-   * longer show a customer of this one. */
-  for (guint i = n_filled; i < items->len; i++)
-    clt_customer_set_loaded (g_ptr_array_index (items, i), FALSE);
-
-  /* Fewer rows than the count promised: customers went away between the
-   * count and this page. Recount rather than show rows that never load. */
-  if (n_filled < items->len && self->n_short_page_reloads < MAX_SHORT_PAGE_RELOADS)
-    {
-      self->n_short_page_reloads++;
-      schedule_reload (self);
-    }
-}
-
-static void
-start_page_request (CltCustomerList *self,
-                    Page            *page)
-{
-  PageRequest *request;
-
-  cancel_page_request (self, page);
-  set_page_waiting (self, page, FALSE);
-
-  page->cancellable = g_cancellable_new ();
-  self->n_page_requests++;
-
-  request = g_new0 (PageRequest, 1);
-  request->self = self;
-  request->cancellable = g_object_ref (page->cancellable);
-  request->page_index = page->index;
-
-  clt_store_list_customers_async (self->store,
-                                  self->query,
-                                  page->index,
-                                  self->page_size,
-                                  CLT_LIST_FLAGS_NONE,
-                                  page->cancellable,
-                                  on_list_customers_cb,
-                                  request);
-}
-
 /* After a count that left rows waiting: a view that was told before and
  * whose refill found a count under way calls refill_below () again. */
-static void
-notify_refill_waiting (CltCustomerList *self)
+void
+_clt_customer_list_notify_refill_waiting (CltCustomerList *self)
 {
   if (self->n_waiting > 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFILL_WAITING]);
-}
-
-/* Refills @page, a held page of an earlier generation, from the current
- * query: now, or, when it lies below the visible end and the view wants
- * those rows later, once clt_customer_list_refill_below () is called. */
-static void
-refill_page (CltCustomerList *self,
-             Page            *page)
-{
-  if (self->refill_below_later && (guint64) page->index * self->page_size >= self->visible_end)
-    {
-      cancel_page_request (self, page);
-      set_page_waiting (self, page, TRUE);
-      return;
-    }
-
-  start_page_request (self, page);
-}
-
-static Page *
-create_page (CltCustomerList *self,
-             guint            index,
-             gboolean         request)
-{
-  Page *page;
-  guint first = index * self->page_size;
-  guint n = MIN (self->page_size, self->n_items - first);
-
-  g_assert (first < self->n_items);
-
-  page = g_new0 (Page, 1);
-  page->index = index;
-  page->link.data = page;
-  page->rows = g_ptr_array_new_full (n, (GDestroyNotify) row_free);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (page->rows, row_new (page));
-
-  g_hash_table_insert (self->pages, GUINT_TO_POINTER (index), page);
-  g_queue_push_head_link (&self->lru, &page->link);
-
-  /* Least recently used first, but never a page with a held row: it would
-   * not be refilled on a new query, and a get_item () for its rows would
-   * hand out new objects beside the ones shown. When every other page is
-   * held the cache grows past max-pages by those; their rows are alive
-   * anyway. The new page is at the head: it is never evicted here. */
-  for (GList *l = self->lru.tail;
-       l != &page->link && self->lru.length > self->max_pages;)
-    {
-      Page *old = l->data;
-
-      l = l->prev;
-      if (!page_is_held (old))
-        evict_page (self, old, TRUE);
-    }
-
-  if (request)
-    {
-      start_page_request (self, page);
-      update_loading (self);
-    }
-
-  return page;
-}
-
-/* Fills the first @n_pages pages from @first_rows, the start of the
- * current query that came with its count, creating them when they are not
- * cached: GTK asks for the first rows right after a new count, and then
- * finds them loaded instead of asking the store again. */
-static void
-fill_first_pages (CltCustomerList *self,
-                  GPtrArray       *first_rows,
-                  guint            n_pages)
-{
-  if (first_rows == NULL)
-    return;
-
-  for (guint index = 0; index < n_pages && index * self->page_size < self->n_items; index++)
-    {
-      g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-      guint first = index * self->page_size;
-      Page *page;
-
-      for (guint i = first; i < MIN (first + self->page_size, first_rows->len); i++)
-        g_ptr_array_add (rows, g_ptr_array_index (first_rows, i));
-
-      /* Looked up each time: filling one page runs view handlers, which
-       * may evict another. */
-      page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index));
-      if (page == NULL)
-        page = create_page (self, index, FALSE);
-      else
-        cancel_page_request (self, page);
-      set_page_waiting (self, page, FALSE);
-
-      fill_page (self, page, rows);
-    }
-}
-
-/* Refills the pages whose rows are held (on screen) and drops the rest:
- * GTK asks for those again, if ever, through get_item (). The first
- * @n_first_pages take @first_rows when given. */
-static void
-refetch_cached_pages (CltCustomerList *self,
-                      GPtrArray       *first_rows,
-                      guint            n_first_pages)
-{
-  GList *l = self->lru.head;
-
-  while (l != NULL)
-    {
-      Page *page = l->data;
-
-      l = l->next;
-      if (!page_is_held (page))
-        evict_page (self, page, FALSE);
-      else if (page->index >= n_first_pages || first_rows == NULL)
-        refill_page (self, page);
-    }
-
-  fill_first_pages (self, first_rows, n_first_pages);
-  notify_refill_waiting (self);
-}
-
-/* Brings @page's item array to its length under @n_items: drops the items
- * past the end, adds placeholders for positions that were past the old end. */
-static void
-resize_page (CltCustomerList *self,
-             Page            *page,
-             guint            n_items)
-{
-  guint first = page->index * self->page_size;
-  guint n = MIN (self->page_size, n_items - first);
-
-  if (n < page->rows->len)
-    g_ptr_array_set_size (page->rows, n);
-
-  while (page->rows->len < n)
-    g_ptr_array_add (page->rows, row_new (page));
-}
-
-/* Takes @page, which has held rows, out of the cache while the list is
- * empty (see @parked). */
-static void
-park_page (CltCustomerList *self,
-           Page            *page)
-{
-  cancel_page_request (self, page);
-  set_page_waiting (self, page, FALSE);
-  g_queue_unlink (&self->lru, &page->link);
-  g_hash_table_steal (self->pages, GUINT_TO_POINTER (page->index));
-  g_hash_table_insert (self->parked, GUINT_TO_POINTER (page->index), page);
-}
-
-/* The list has rows again (n_items is set): the parked pages still held
- * and inside it come back to the cache, to be resized and refilled as
- * kept pages; the others go (a holder keeps a plain object). */
-static void
-unpark_pages (CltCustomerList *self)
-{
-  GHashTableIter iter;
-  Page *page;
-
-  g_hash_table_iter_init (&iter, self->parked);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &page))
-    {
-      g_hash_table_iter_steal (&iter);
-      if (page_is_held (page) && page->index * self->page_size < self->n_items)
-        {
-          g_hash_table_insert (self->pages, GUINT_TO_POINTER (page->index), page);
-          g_queue_push_head_link (&self->lru, &page->link);
-        }
-      else
-        {
-          page_free (page);
-        }
-    }
-}
-
-/* Switches to @n_items rows of a new generation (new query, or the store
- * changed the count) without replacing the row objects GTK holds: the
- * cached pages below min (old, new) keep their objects and refill in place
- * from the current query; only the difference at the end is signalled.
- * GTK 4.8 then keeps its row widgets, and never fetches every item, which
- * it does for one items-changed (0, N, N) (PLATFORM.md). */
-static void
-swap_contents (CltCustomerList *self,
-               guint            n_items,
-               GPtrArray       *first_rows,
-               guint            n_first_pages)
-{
-  guint old_n_items = self->n_items;
-  guint n_kept = MIN (old_n_items, n_items);
-  GList *l;
-
-  self->n_short_page_reloads = 0;
-
-  /* Pages past the kept range go; the last kept one may change length.
-   * So do pages nobody else holds a row of: refilling them would cost a
-   * store query per page (up to max-pages after a long scroll) for rows
-   * that are not on screen; GTK asks for them again when they are. */
-  l = self->lru.head;
-  while (l != NULL)
-    {
-      Page *page = l->data;
-
-      l = l->next;
-      if (n_items == 0 && page_is_held (page))
-        park_page (self, page);
-      else if (page->index * self->page_size >= n_kept || !page_is_held (page))
-        evict_page (self, page, FALSE);
-    }
-
-  self->n_items = n_items;
-  if (n_items > 0)
-    unpark_pages (self);
-
-  for (l = self->lru.head; l != NULL; l = l->next)
-    {
-      Page *page = l->data;
-
-      resize_page (self, page, n_items);
-      if (page->index >= n_first_pages || first_rows == NULL)
-        refill_page (self, page);
-    }
-
-  /* Before the signal: the view asks for the first rows in its handler. */
-  fill_first_pages (self, first_rows, n_first_pages);
-
-  if (n_items < old_n_items)
-    g_list_model_items_changed (G_LIST_MODEL (self), n_items, old_n_items - n_items, 0);
-  else if (n_items > old_n_items)
-    g_list_model_items_changed (G_LIST_MODEL (self), old_n_items, 0, n_items - old_n_items);
-
-  if (old_n_items != n_items)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
-  notify_refill_waiting (self);
 }
 
 /* The count comes with the first page (CLT_LIST_FLAGS_WITH_TOTAL): one
@@ -770,9 +147,9 @@ on_first_page_cb (GObject      *object,
       /* The rows of the query shown stay: the page reads stopped for
        * this count (stop_page_requests ()) go on. */
       clt_customer_list_refill_below (self);
-      update_loading (self);
+      _clt_customer_list_update_loading (self);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        emit_error (self, error);
+        _clt_customer_list_emit_error (self, error);
       return;
     }
 
@@ -787,18 +164,18 @@ on_first_page_cb (GObject      *object,
       g_assert (self->pending_query != NULL);
       g_clear_object (&self->query);
       self->query = g_steal_pointer (&self->pending_query);
-      swap_contents (self, n_customers, rows, request->n_pages);
+      _clt_customer_list_swap_contents (self, n_customers, rows, request->n_pages);
     }
   else if (n_customers != self->n_items)
     {
-      swap_contents (self, n_customers, rows, request->n_pages);
+      _clt_customer_list_swap_contents (self, n_customers, rows, request->n_pages);
     }
   else
     {
-      refetch_cached_pages (self, rows, request->n_pages);
+      _clt_customer_list_refetch_cached_pages (self, rows, request->n_pages);
     }
 
-  update_loading (self);
+  _clt_customer_list_update_loading (self);
 }
 
 /* How many pages the count asks for: page 0, and with it the pages after
@@ -861,7 +238,7 @@ start_count (CltCustomerList *self)
                                   on_first_page_cb,
                                   request);
 
-  update_loading (self);
+  _clt_customer_list_update_loading (self);
 }
 
 /* A new query is being counted: the page reads under way are for rows
@@ -878,8 +255,8 @@ stop_page_requests (CltCustomerList *self)
 
       if (page->cancellable != NULL)
         {
-          cancel_page_request (self, page);
-          set_page_waiting (self, page, TRUE);
+          _clt_customer_list_cancel_page_request (self, page);
+          _clt_customer_list_set_page_waiting (self, page, TRUE);
         }
     }
 }
@@ -907,8 +284,8 @@ reload_idle_cb (gpointer user_data)
 
 /* Coalesces bursts ("changed" per written row, several short pages in one
  * frame) into one recount, on the context the store signals on. */
-static void
-schedule_reload (CltCustomerList *self)
+void
+_clt_customer_list_schedule_reload (CltCustomerList *self)
 {
   self->stale = TRUE;
 
@@ -931,7 +308,7 @@ on_store_changed_cb (CltStore        *store,
    * table; customers, their defaults (location) and imports do. */
   if (kind == CLT_CHANGE_CUSTOMERS || kind == CLT_CHANGE_CUSTOMER || kind == CLT_CHANGE_ADDRESS ||
       kind == CLT_CHANGE_SITE || kind == CLT_CHANGE_GROUP)
-    schedule_reload (self);
+    _clt_customer_list_schedule_reload (self);
 }
 
 static GType
@@ -962,7 +339,7 @@ clt_customer_list_get_item (GListModel *model,
 
   if (page == NULL)
     {
-      page = create_page (self, index, TRUE);
+      page = _clt_customer_list_create_page (self, index, TRUE);
     }
   else if (self->lru.head != &page->link)
     {
@@ -1012,7 +389,7 @@ clt_customer_list_dispose (GObject *object)
       g_clear_object (&self->count_cancellable);
     }
 
-  drop_cache (self);
+  _clt_customer_list_drop_cache (self);
 
   if (self->store != NULL)
     g_clear_signal_handler (&self->store_changed_handler, self->store);
@@ -1221,7 +598,8 @@ clt_customer_list_init (CltCustomerList *self)
   self->max_pages = DEFAULT_MAX_PAGES;
   self->visible_end = G_MAXUINT;
   self->pages = g_hash_table_new (NULL, NULL);
-  self->parked = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) page_free);
+  self->parked = g_hash_table_new_full (NULL, NULL, NULL,
+                                        (GDestroyNotify) _clt_customer_list_page_free);
   g_queue_init (&self->lru);
   g_queue_init (&self->evicted);
 }
@@ -1284,10 +662,10 @@ clt_customer_list_set_query (CltCustomerList *self,
            * (it found the count under way), go on now, or for a view that
            * wants them later, when it says so. */
           if (self->refill_below_later)
-            notify_refill_waiting (self);
+            _clt_customer_list_notify_refill_waiting (self);
           else
             clt_customer_list_refill_below (self);
-          update_loading (self);
+          _clt_customer_list_update_loading (self);
         }
     }
   else if (self->pending_query == NULL && !self->stale && self->count_cancellable == NULL &&
@@ -1297,8 +675,8 @@ clt_customer_list_set_query (CltCustomerList *self,
        * Refill the rows on screen in the new order, without a recount. */
       g_clear_object (&self->query);
       self->query = clt_query_copy (query);
-      swap_contents (self, self->n_items, NULL, 0);
-      update_loading (self);
+      _clt_customer_list_swap_contents (self, self->n_items, NULL, 0);
+      _clt_customer_list_update_loading (self);
     }
   else
     {
@@ -1437,9 +815,9 @@ clt_customer_list_refill_below (CltCustomerList *self)
       Page *page = l->data;
 
       if (page->waiting)
-        start_page_request (self, page);
+        _clt_customer_list_start_page_request (self, page);
     }
-  update_loading (self);
+  _clt_customer_list_update_loading (self);
 }
 
 /**

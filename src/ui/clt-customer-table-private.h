@@ -141,6 +141,11 @@ int       _clt_customer_table_compare_probe   (gconstpointer a,
 void      _clt_customer_table_remember_cell   (GtkWidget   *child,
                                                GtkListItem *list_item);
 
+/* clt-customer-table-status.c */
+GtkWidget *_clt_customer_table_create_status_cell (gboolean     stacked);
+void       _clt_customer_table_update_status_cell (GtkWidget   *box,
+                                                   CltCustomer *customer);
+
 /* clt-customer-table-rows.c */
 void        _clt_customer_table_init_rows          (CltCustomerTable *self);
 GListModel *_clt_customer_table_connect_rows       (CltCustomerTable *self);

@@ -64,240 +64,42 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static GQuark spec_quark;
+static GQuark cell_quark;
 static GQuark list_item_quark;
 static GQuark table_quark;
-static GQuark watched_quark;
 
-/* The status cell's texts are inscriptions too: a GtkLabel shapes its text
- * to measure itself, and in a scroll jump's layout the ~200 rows' status
- * labels were most of the shaping. An inscription in a box asks for as
- * many (average) characters as it shows. */
-static void
-set_inscription_text (GtkWidget  *inscription,
-                      const char *text)
+/* What a cell of a built-in column keeps, in one piece, kept by its list
+ * item: a bind and an unbind look it up once, in the list item's short
+ * data list. Each of the pieces apart was a lookup in the child widget's
+ * long one, several per bind and unbind of each of the ~200 rows' cells
+ * a scroll jump rebinds (perf, 100k scroll jumps: ~4% of the main
+ * thread's CPU in those lookups). */
+typedef struct
 {
-  guint n_chars = (guint) g_utf8_strlen (text, -1);
+  GtkWidget        *child;
+  const ColumnSpec *spec;
+  /* The table outlives its cells (dispose unbinds them first). */
+  CltCustomerTable *table;
+  GtkListItem      *list_item;
+  /* The customer whose notifications the cell listens to, if any; the
+   * list item's while bound: no reference. Disconnected by id: by
+   * function and data GLib walks every handler list of the customer. */
+  CltCustomer      *watched;
+  gulong            handlers[3];
+} Cell;
 
-  gtk_inscription_set_text (GTK_INSCRIPTION (inscription), text);
-  if (gtk_inscription_get_nat_chars (GTK_INSCRIPTION (inscription)) != n_chars)
-    gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), n_chars);
-}
-
-/* The status line: the status text as wide as it is, then the verified
- * icon or "Unverified" (in one-line rows) right after it. Its size request
- * does not depend on what it shows, and what it shows changes by text and
- * opacity alone, never by a child's visibility or width: filling a
- * placeholder row or rebinding a row in a scroll jump then queues no
- * resize. A resize in any row made GTK 4.8 measure the table's rows again
- * in that frame (1M, scroll-only runs: main-thread CPU 51-58 ms per jump
- * with those resizes, 37 ms without). */
-#define STATUS_SPACING 6
-
-static GtkSizeRequestMode
-status_line_get_request_mode (GtkWidget *widget)
+static inline Cell *
+get_cell (GtkListItem *list_item)
 {
-  return GTK_SIZE_REQUEST_CONSTANT_SIZE;
+  return g_object_get_qdata (G_OBJECT (list_item), cell_quark);
 }
 
 static void
-status_line_measure (GtkWidget      *widget,
-                     GtkOrientation  orientation,
-                     int             for_size,
-                     int            *minimum,
-                     int            *natural,
-                     int            *minimum_baseline,
-                     int            *natural_baseline)
-{
-  *minimum = *natural = 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      int child_min, child_nat;
-
-      if (!gtk_widget_should_layout (child))
-        continue;
-
-      gtk_widget_measure (child, orientation, -1, &child_min, &child_nat, NULL, NULL);
-      *minimum = MAX (*minimum, child_min);
-      if (orientation == GTK_ORIENTATION_HORIZONTAL)
-        *natural += child_nat + (*natural > 0 ? STATUS_SPACING : 0);
-      else
-        *natural = MAX (*natural, child_nat);
-    }
-
-  *natural = MAX (*natural, *minimum);
-}
-
-static void
-status_line_allocate (GtkWidget *widget,
-                      int        width,
-                      int        height,
-                      int        baseline)
-{
-  GtkWidget *status = gtk_widget_get_first_child (widget);
-  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (status));
-  int text_width = 0;
-  int x;
-
-  if (text != NULL && text[0] != '\0')
-    {
-      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (status, text);
-
-      pango_layout_set_attributes (layout, gtk_inscription_get_attributes (GTK_INSCRIPTION (status)));
-      pango_layout_get_pixel_size (layout, &text_width, NULL);
-    }
-
-  /* The others (one shown, any other transparent) follow the text and keep
-   * their natural width; the text gets what the shown one leaves. */
-  x = width;
-  for (GtkWidget *child = gtk_widget_get_next_sibling (status);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      int child_nat;
-
-      if (!gtk_widget_should_layout (child) || gtk_widget_get_opacity (child) == 0)
-        continue;
-      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &child_nat, NULL, NULL);
-      x = MAX (width - child_nat - STATUS_SPACING, 0);
-    }
-
-  text_width = MIN (text_width, x);
-  gtk_widget_allocate (status, text_width, height, baseline, NULL);
-  x = text_width > 0 ? text_width + STATUS_SPACING : 0;
-
-  for (GtkWidget *child = gtk_widget_get_next_sibling (status);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      int child_nat;
-
-      if (!gtk_widget_should_layout (child))
-        continue;
-      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &child_nat, NULL, NULL);
-      child_nat = MIN (child_nat, MAX (width - x, 0));
-      gtk_widget_allocate (child, child_nat, height, baseline,
-                           gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (x, 0)));
-    }
-}
-
-/* Shows or hides @child of a status line without resizing it: transparent,
- * not a pointer target (no tooltip), and hidden from assistive technologies.
- * A part starts hidden, and is made visible (one resize) the first time it
- * is shown: the ~200 rows of the first frame then lay out, map and draw
- * only the parts they show (both visible from the start cost the first
- * paint ~60 ms of CPU at 1M). */
-static void
-set_status_part_shown (GtkWidget *child,
-                       gboolean   shown)
-{
-  if (!gtk_widget_get_visible (child))
-    {
-      if (shown)
-        gtk_widget_set_visible (child, TRUE);
-      return;
-    }
-
-  if ((gtk_widget_get_opacity (child) > 0) == shown)
-    return;
-
-  gtk_widget_set_opacity (child, shown ? 1.0 : 0.0);
-  gtk_widget_set_can_target (child, shown);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (child),
-                               GTK_ACCESSIBLE_STATE_HIDDEN, !shown,
-                               -1);
-}
-
-/* "On hold" is bold: as an attribute, which an inscription draws without
- * a resize (a font weight from CSS would resize the row). */
-static PangoAttrList *
-get_bold_attributes (void)
-{
-  static PangoAttrList *bold;
-
-  /* Widgets live on the main thread only. */
-  if (bold == NULL)
-    {
-      bold = pango_attr_list_new ();
-      pango_attr_list_insert (bold, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-    }
-
-  return bold;
-}
-
-static gboolean
-status_part_is_shown (GtkWidget *child)
-{
-  return gtk_widget_get_visible (child) && gtk_widget_get_opacity (child) > 0;
-}
-
-static void
-update_status_cell (GtkWidget   *box,
-                    CltCustomer *customer)
-{
-  GtkWidget *status_label = g_object_get_data (G_OBJECT (box), "status-label");
-  GtkWidget *verified_icon = g_object_get_data (G_OBJECT (box), "verified-icon");
-  GtkWidget *unverified_label = g_object_get_data (G_OBJECT (box), "unverified-label");
-  GtkWidget *line = gtk_widget_get_parent (status_label);
-  const char *status_text = "";
-  const char *old_text;
-  gboolean loaded = clt_customer_get_loaded (customer);
-  gboolean verified = clt_customer_get_verified (customer);
-  PangoAttrList *attrs = NULL;
-  gboolean relayout;
-
-  gtk_widget_remove_css_class (status_label, "status-on-hold");
-  gtk_widget_remove_css_class (status_label, "status-inactive");
-
-  if (loaded)
-    {
-      switch (clt_customer_get_status (customer))
-        {
-        case CLT_CUSTOMER_STATUS_ACTIVE:
-          status_text = _("Active");
-          break;
-
-        case CLT_CUSTOMER_STATUS_ON_HOLD:
-          status_text = _("On hold");
-          attrs = get_bold_attributes ();
-          gtk_widget_add_css_class (status_label, "status-on-hold");
-          break;
-
-        case CLT_CUSTOMER_STATUS_INACTIVE:
-          status_text = _("Inactive");
-          gtk_widget_add_css_class (status_label, "status-inactive");
-          break;
-
-        default:
-          g_assert_not_reached ();
-        }
-    }
-
-  old_text = gtk_inscription_get_text (GTK_INSCRIPTION (status_label));
-  relayout = g_strcmp0 (old_text != NULL ? old_text : "", status_text) != 0 ||
-             status_part_is_shown (verified_icon) != (loaded && verified);
-
-  gtk_inscription_set_text (GTK_INSCRIPTION (status_label), status_text);
-  gtk_inscription_set_attributes (GTK_INSCRIPTION (status_label), attrs);
-  set_status_part_shown (verified_icon, loaded && verified);
-  if (gtk_widget_get_parent (unverified_label) == line)
-    set_status_part_shown (unverified_label, loaded && !verified);
-  else
-    gtk_widget_set_visible (unverified_label, loaded && !verified);
-
-  /* A new width for the text: the others move, nothing is measured. */
-  if (relayout)
-    gtk_widget_queue_allocate (line);
-}
-
-static void
-update_cell (GtkWidget   *child,
+update_cell (Cell        *cell,
              CltCustomer *customer)
 {
-  const ColumnSpec *spec = g_object_get_qdata (G_OBJECT (child), spec_quark);
+  GtkWidget *child = cell->child;
+  const ColumnSpec *spec = cell->spec;
 
   switch (spec->kind)
     {
@@ -314,7 +116,7 @@ update_cell (GtkWidget   *child,
       break;
 
     case CELL_STATUS:
-      update_status_cell (child, customer);
+      _clt_customer_table_update_status_cell (child, customer);
       break;
 
     default:
@@ -522,7 +324,7 @@ cell_in_range (GtkListItem *list_item,
 
 static void on_customer_notify_cb (CltCustomer *customer,
                                    GParamSpec  *pspec,
-                                   GtkWidget   *child);
+                                   Cell        *cell);
 
 /* A cell listens to its customer from its first update after a bind: one
  * bound out of sight stays stale and deaf until it is updated, and a
@@ -530,57 +332,58 @@ static void on_customer_notify_cb (CltCustomer *customer,
  * page then fills without notifying it, and unbinding it disconnects
  * nothing. The customer is the list item's while bound: no reference. */
 static void
-watch_customer (GtkWidget   *child,
+watch_customer (Cell        *cell,
                 CltCustomer *customer)
 {
-  const ColumnSpec *spec = g_object_get_qdata (G_OBJECT (child), spec_quark);
-  CltCustomer *watched = g_object_get_qdata (G_OBJECT (child), watched_quark);
+  const ColumnSpec *spec = cell->spec;
 
-  if (watched == customer)
+  if (cell->watched == customer)
     return;
-  g_assert (watched == NULL);
+  g_assert (cell->watched == NULL);
 
   /* Placeholder rows fill in place when their page arrives: listen to the
    * properties this cell shows, and to nothing else. */
-  g_signal_connect (customer, spec->notify, G_CALLBACK (on_customer_notify_cb), child);
+  cell->handlers[0] = g_signal_connect (customer, spec->notify,
+                                        G_CALLBACK (on_customer_notify_cb), cell);
   if (spec->kind == CELL_STATUS)
     {
-      g_signal_connect (customer, "notify::verified", G_CALLBACK (on_customer_notify_cb), child);
-      g_signal_connect (customer, "notify::loaded", G_CALLBACK (on_customer_notify_cb), child);
+      cell->handlers[1] = g_signal_connect (customer, "notify::verified",
+                                            G_CALLBACK (on_customer_notify_cb), cell);
+      cell->handlers[2] = g_signal_connect (customer, "notify::loaded",
+                                            G_CALLBACK (on_customer_notify_cb), cell);
     }
-  g_object_set_qdata (G_OBJECT (child), watched_quark, customer);
+  cell->watched = customer;
 }
 
 static void
-unwatch_customer (GtkWidget *child)
+unwatch_customer (Cell *cell)
 {
-  CltCustomer *watched = g_object_get_qdata (G_OBJECT (child), watched_quark);
-
-  if (watched == NULL)
+  if (cell->watched == NULL)
     return;
 
-  g_signal_handlers_disconnect_by_func (watched, on_customer_notify_cb, child);
-  g_object_set_qdata (G_OBJECT (child), watched_quark, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (cell->handlers); i++)
+    g_clear_signal_handler (&cell->handlers[i], cell->watched);
+  cell->watched = NULL;
 }
 
-/* Shows @customer in @child, and from now on what changes in it. */
+/* Shows @customer in @cell, and from now on what changes in it. */
 static void
-show_customer (GtkWidget   *child,
+show_customer (Cell        *cell,
                CltCustomer *customer)
 {
-  watch_customer (child, customer);
-  update_cell (child, customer);
+  watch_customer (cell, customer);
+  update_cell (cell, customer);
 }
 
-/* Updates @child from the customer its list item holds now. */
+/* Updates the cell of @list_item from the customer it holds now. */
 static void
-update_stale_cell (GtkWidget *child)
+update_stale_cell (GtkListItem *list_item)
 {
-  GtkListItem *list_item = g_object_get_qdata (G_OBJECT (child), list_item_quark);
-  CltCustomer *customer = list_item != NULL ? gtk_list_item_get_item (list_item) : NULL;
+  Cell *cell = get_cell (list_item);
+  CltCustomer *customer = gtk_list_item_get_item (list_item);
 
-  if (customer != NULL)
-    show_customer (child, customer);
+  if (cell != NULL && customer != NULL)
+    show_customer (cell, customer);
 }
 
 static void schedule_stale_updates (CltCustomerTable *self);
@@ -590,7 +393,7 @@ update_stale_cells_idle_cb (gpointer user_data)
 {
   CltCustomerTable *self = user_data;
   GHashTableIter iter;
-  gpointer child;
+  gpointer list_item;
   guint n = 0;
 
   /* Cells went stale again meanwhile: wait for quiet once more. */
@@ -602,10 +405,10 @@ update_stale_cells_idle_cb (gpointer user_data)
     }
 
   g_hash_table_iter_init (&iter, self->stale_cells);
-  while (n < STALE_CELLS_PER_IDLE && g_hash_table_iter_next (&iter, &child, NULL))
+  while (n < STALE_CELLS_PER_IDLE && g_hash_table_iter_next (&iter, NULL, &list_item))
     {
       g_hash_table_iter_remove (&iter);
-      update_stale_cell (child);
+      update_stale_cell (list_item);
       n++;
     }
 
@@ -689,7 +492,7 @@ update_visible_stale_cells (CltCustomerTable *self)
       if (known && !cell_in_range (list_item, first, end))
         continue;
       g_hash_table_iter_remove (&iter);
-      update_stale_cell (child);
+      update_stale_cell (list_item);
     }
 }
 
@@ -737,47 +540,47 @@ on_vadjustment_changed_cb (CltCustomerTable *self,
   update_visible_stale_cells (self);
 }
 
-/* Shows @customer in @child now when it is in sight, else marks it stale. */
+/* Shows @customer in @cell now when it is in sight, else marks it stale. */
 static void
-request_update (GtkWidget   *child,
+request_update (Cell        *cell,
                 CltCustomer *customer)
 {
-  CltCustomerTable *self = g_object_get_qdata (G_OBJECT (child), table_quark);
-  GtkListItem *list_item;
+  CltCustomerTable *self = cell->table;
+  GtkListItem *list_item = cell->list_item;
   guint first, end;
 
   /* Already stale: its next update reads the customer as it is then. */
-  if (self != NULL && self->stale_cells != NULL && g_hash_table_contains (self->stale_cells, child))
+  if (self != NULL && self->stale_cells != NULL &&
+      g_hash_table_contains (self->stale_cells, cell->child))
     return;
 
-  list_item = g_object_get_qdata (G_OBJECT (child), list_item_quark);
   if (self == NULL || self->stale_cells == NULL ||
       !get_visible_range (self, &first, &end) || cell_in_range (list_item, first, end))
     {
-      show_customer (child, customer);
+      show_customer (cell, customer);
       return;
     }
 
-  g_hash_table_insert (self->stale_cells, child, list_item);
+  g_hash_table_insert (self->stale_cells, cell->child, list_item);
   self->last_stale_us = g_get_monotonic_time ();
   schedule_stale_updates (self);
 }
 
 static void
-forget_stale_cell (GtkWidget *child)
+forget_stale_cell (Cell *cell)
 {
-  CltCustomerTable *self = child != NULL ? g_object_get_qdata (G_OBJECT (child), table_quark) : NULL;
+  CltCustomerTable *self = cell != NULL ? cell->table : NULL;
 
   if (self != NULL && self->stale_cells != NULL)
-    g_hash_table_remove (self->stale_cells, child);
+    g_hash_table_remove (self->stale_cells, cell->child);
 }
 
 static void
 on_customer_notify_cb (CltCustomer *customer,
                        GParamSpec  *pspec,
-                       GtkWidget   *child)
+                       Cell        *cell)
 {
-  request_update (child, customer);
+  request_update (cell, customer);
 }
 
 static void
@@ -787,65 +590,27 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
 {
   const ColumnSpec *spec = user_data;
   GtkWidget *child;
+  Cell *cell;
 
   if (spec->kind == CELL_STATUS)
     {
       /* In one line, or (the narrow table's two-line rows) "Unverified"
        * under the status. */
       gboolean stacked = g_object_get_data (G_OBJECT (factory), "stacked") != NULL;
-      GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, STATUS_SPACING);
-      GtkWidget *status = _clt_customer_table_create_inscription (FALSE);
-      GtkWidget *icon;
-      GtkWidget *unverified;
 
-      child = stacked ? gtk_box_new (GTK_ORIENTATION_VERTICAL, 0) : line;
-      if (stacked)
-        {
-          gtk_widget_set_valign (child, GTK_ALIGN_CENTER);
-          gtk_box_append (GTK_BOX (child), line);
-        }
-
-      /* A box for its children's lifetime, laid out as above. The box's
-       * own layout (spacing, orientation) is never asked for again. */
-      gtk_widget_set_layout_manager (line, gtk_custom_layout_new (status_line_get_request_mode,
-                                                                  status_line_measure,
-                                                                  status_line_allocate));
-      gtk_box_append (GTK_BOX (line), status);
-
-      /* The tooltips are set while the icon and "Unverified" are hidden:
-       * setting a visible widget's tooltip asks the display where the
-       * pointer is, a round trip to the X server for each of the ~200 rows
-       * GTK builds when a search's few rows grow back. Both then show as
-       * update_status_cell () says (set_status_part_shown ()). */
-      icon = gtk_image_new_from_icon_name ("emblem-ok-symbolic");
-      gtk_widget_set_visible (icon, FALSE);
-      gtk_widget_set_tooltip_text (icon, _("Email address verified"));
-      gtk_widget_add_css_class (icon, "verified-icon");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Verified"),
-                                      -1);
-      gtk_box_append (GTK_BOX (line), icon);
-
-      unverified = _clt_customer_table_create_inscription (FALSE);
-      gtk_widget_set_visible (unverified, FALSE);
-      set_inscription_text (unverified, _("Unverified"));
-      gtk_widget_set_tooltip_text (unverified, _("Email address not verified yet"));
-      gtk_widget_add_css_class (unverified, "dim-label");
-      gtk_box_append (GTK_BOX (child), unverified);
-
-      g_object_set_data (G_OBJECT (child), "status-label", status);
-      g_object_set_data (G_OBJECT (child), "verified-icon", icon);
-      g_object_set_data (G_OBJECT (child), "unverified-label", unverified);
+      child = _clt_customer_table_create_status_cell (stacked);
     }
   else
     {
       child = _clt_customer_table_create_inscription (spec->tabular);
     }
 
-  g_object_set_qdata (G_OBJECT (child), spec_quark, (gpointer) spec);
-  /* The table outlives its cells (dispose unbinds them first). */
-  g_object_set_qdata (G_OBJECT (child), table_quark,
-                      g_object_get_qdata (G_OBJECT (factory), table_quark));
+  cell = g_new0 (Cell, 1);
+  cell->child = child;
+  cell->spec = spec;
+  cell->table = g_object_get_qdata (G_OBJECT (factory), table_quark);
+  cell->list_item = list_item;
+  g_object_set_qdata_full (G_OBJECT (list_item), cell_quark, cell, g_free);
   _clt_customer_table_remember_cell (child, list_item);
   gtk_list_item_set_child (list_item, child);
 }
@@ -872,11 +637,11 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
                     gpointer                  user_data)
 {
   CltCustomer *customer = gtk_list_item_get_item (list_item);
-  GtkWidget *child = gtk_list_item_get_child (list_item);
+  Cell *cell = get_cell (list_item);
 
   /* Unbinding made it fresh: in sight (shown and watched) or not (stale,
    * see watch_customer ()) is decided anew. */
-  request_update (child, customer);
+  request_update (cell, customer);
 }
 
 static void
@@ -884,10 +649,10 @@ on_factory_unbind_cb (GtkSignalListItemFactory *factory,
                       GtkListItem              *list_item,
                       gpointer                  user_data)
 {
-  GtkWidget *child = gtk_list_item_get_child (list_item);
+  Cell *cell = get_cell (list_item);
 
-  unwatch_customer (child);
-  forget_stale_cell (child);
+  unwatch_customer (cell);
+  forget_stale_cell (cell);
 }
 
 static void
@@ -895,7 +660,7 @@ on_factory_teardown_cb (GtkSignalListItemFactory *factory,
                         GtkListItem              *list_item,
                         gpointer                  user_data)
 {
-  forget_stale_cell (gtk_list_item_get_child (list_item));
+  forget_stale_cell (get_cell (list_item));
 }
 
 static GtkListItemFactory *
@@ -1106,10 +871,9 @@ clt_customer_table_class_init (CltCustomerTableClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  spec_quark = g_quark_from_static_string ("clt-customer-table-column-spec");
+  cell_quark = g_quark_from_static_string ("clt-customer-table-cell");
   list_item_quark = g_quark_from_static_string ("clt-customer-table-list-item");
   table_quark = g_quark_from_static_string ("clt-customer-table");
-  watched_quark = g_quark_from_static_string ("clt-customer-table-watched");
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/clientele/Clientele/ui/clt-customer-table.ui");

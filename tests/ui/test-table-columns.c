@@ -530,6 +530,7 @@ typedef struct
   guint n_lines;
   guint n_verified;
   guint n_unverified;
+  int   max_text_width;
 } StatusCount;
 
 static gboolean
@@ -583,6 +584,23 @@ check_status_lines (GtkWidget   *widget,
       g_assert_cmpfloat (at.x, >=, gtk_widget_get_width (status));
       g_assert_cmpfloat (at.x, <=, gtk_widget_get_width (status) + 12);
       g_assert_cmpint (gtk_widget_get_width (status), >, 0);
+
+      /* As wide as the text is now, in the font it has now. */
+      {
+        g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (status, text);
+        GtkWidget *line = gtk_widget_get_parent (status);
+        int text_width, shown_width;
+
+        pango_layout_set_attributes (layout, gtk_inscription_get_attributes (GTK_INSCRIPTION (status)));
+        pango_layout_get_pixel_size (layout, &text_width, NULL);
+        /* Squeezed by the part after it when the column is too narrow. */
+        gtk_widget_measure (shown, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &shown_width, NULL, NULL);
+        if (gtk_widget_get_parent (shown) != line)
+          shown_width = -6;
+        g_assert_cmpint (gtk_widget_get_width (status), ==,
+                         MIN (text_width, MAX (gtk_widget_get_width (line) - shown_width - 6, 0)));
+        count->max_text_width = MAX (count->max_text_width, text_width);
+      }
       return;
     }
 
@@ -622,6 +640,29 @@ test_status_cell (void)
     g_assert_cmpuint (after.n_verified, ==, before.n_verified + 1);
   else
     g_assert_cmpuint (after.n_unverified, ==, before.n_unverified + 1);
+
+  /* The first row's status changes: its text is measured again. */
+  clt_customer_set_active (first, TRUE);
+  clt_customer_set_on_hold (first, clt_customer_get_status (first) != CLT_CUSTOMER_STATUS_ON_HOLD);
+  wait_for_paint (view);
+  check_status_lines (view, &(StatusCount) { 0 });
+
+  /* A smaller font: every status text is measured again (the widths are
+   * kept per text and font). Smaller, so that nothing is squeezed. */
+  {
+    g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+    StatusCount smaller = { 0 };
+
+    gtk_css_provider_load_from_data (provider, "columnview { font-size: 9px; }", -1);
+    gtk_style_context_add_provider_for_display (gtk_widget_get_display (view),
+                                                GTK_STYLE_PROVIDER (provider),
+                                                GTK_STYLE_PROVIDER_PRIORITY_USER);
+    wait_for_paint (view);
+    check_status_lines (view, &smaller);
+    g_assert_cmpint (smaller.max_text_width, <, after.max_text_width);
+    gtk_style_context_remove_provider_for_display (gtk_widget_get_display (view),
+                                                   GTK_STYLE_PROVIDER (provider));
+  }
 
   g_clear_object (&first);
   destroy_window (window);

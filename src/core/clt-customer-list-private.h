@@ -1,0 +1,151 @@
+/* clt-customer-list-private.h: what clt-customer-list.c and
+ * clt-customer-list-pages.c (the page cache) share.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "clt-customer-list.h"
+
+G_BEGIN_DECLS
+
+typedef struct _Page Page;
+
+/* One row object. The list holds it through a toggle reference, the only
+ * one it takes, so GObject tells it when anybody else takes the first
+ * reference (a view's row widget, a selection, a caller of get_item ())
+ * or drops the last one: @held is exactly "referenced outside the list".
+ * That needs ours to be the object's only toggle reference; a second one
+ * (a language binding's) would silence the notifications. */
+typedef struct
+{
+  Page        *page;
+  CltCustomer *customer;
+  gboolean     held;
+} Row;
+
+/* One cached page: page_size (fewer at the end) rows, placeholders until
+ * the store answers. @n_held counts the rows held outside the list.
+ * @cancellable is set while a request for the page is in flight; it also
+ * identifies that request. @waiting is set while its refill waits for
+ * clt_customer_list_refill_below (). */
+struct _Page
+{
+  guint         index;
+  GPtrArray    *rows;
+  guint         n_held;
+  GCancellable *cancellable;
+  gboolean      waiting;
+  GList         link;
+};
+
+
+struct _CltCustomerList
+{
+  GObject       parent_instance;
+
+  CltStore     *store;
+  gulong        store_changed_handler;
+
+  /* The query whose rows are shown, and the one being counted to replace
+   * them (NULL unless set_query () is waiting for its count). */
+  CltQuery     *query;
+  CltQuery     *pending_query;
+
+  guint         n_items;
+  guint         page_size;
+  /* Rows from here on are not on screen (a view's hint, G_MAXUINT when
+   * none was given). */
+  guint         visible_end;
+  guint         max_pages;
+
+  /* Page index → Page; @lru holds the same pages, most recently used first. */
+  GHashTable   *pages;
+  GQueue        lru;
+  guint         n_page_requests;
+
+  /* Page index → Page: the pages with held rows while the list is empty
+   * (a search without matches), out of the cache. The next count that
+   * has rows takes them back at their places and refills them, so a
+   * view that kept its rows meanwhile (CltGrowingModel's hold) finds
+   * the same objects there and keeps its row widgets. */
+  GHashTable   *parked;
+
+  /* The count in flight (a request for page 0 with the total), if any. A
+   * count either replaces the contents (new query) or reloads them (same
+   * query, the store changed). */
+  GCancellable *count_cancellable;
+  gboolean      count_replaces;
+
+  GSource      *reload_source;
+  guint         n_short_page_reloads;
+
+  /* Pages get_item () evicted (nobody held a row of them), freed from an
+   * idle: finalizing a page of customers inside get_item () (a view's
+   * scroll jump) cost a tenth of the frame. Linked through Page.link,
+   * oldest first. */
+  GQueue        evicted;
+  GSource      *free_source;
+
+  /* Cached pages whose refill waits (see Page.waiting). */
+  guint         n_waiting;
+
+  /* Set while the rows shown may predate a store change, i.e. from the
+   * change until a count started after it succeeds. */
+  guint         stale : 1;
+
+  /* Whether held rows below the visible end refill only when the view
+   * says so (clt_customer_list_set_refill_below_later ()). */
+  guint         refill_below_later : 1;
+
+  guint         constructed : 1;
+  guint         loading : 1;
+};
+
+
+static inline CltCustomer *
+page_get_customer (Page  *page,
+                   guint  i)
+{
+  return ((Row *) g_ptr_array_index (page->rows, i))->customer;
+}
+
+/* Whether any row of @page is referenced outside the list, i.e. shown by
+ * a view or kept by a caller: those rows must be refilled, not dropped. */
+static inline gboolean
+page_is_held (Page *page)
+{
+  return page->n_held > 0;
+}
+
+/* clt-customer-list.c */
+void  _clt_customer_list_update_loading        (CltCustomerList *self);
+void  _clt_customer_list_set_page_waiting      (CltCustomerList *self,
+                                              Page            *page,
+                                              gboolean         waiting);
+void  _clt_customer_list_notify_refill_waiting (CltCustomerList *self);
+void  _clt_customer_list_notify_n_items        (CltCustomerList *self);
+void  _clt_customer_list_emit_error            (CltCustomerList *self,
+                                              const GError    *error);
+void  _clt_customer_list_schedule_reload       (CltCustomerList *self);
+
+/* clt-customer-list-pages.c */
+void  _clt_customer_list_page_free              (Page            *page);
+void  _clt_customer_list_cancel_page_request   (CltCustomerList *self,
+                                              Page            *page);
+void  _clt_customer_list_start_page_request    (CltCustomerList *self,
+                                              Page            *page);
+Page *_clt_customer_list_create_page           (CltCustomerList *self,
+                                              guint            index,
+                                              gboolean         request);
+void  _clt_customer_list_drop_cache            (CltCustomerList *self);
+void  _clt_customer_list_refetch_cached_pages  (CltCustomerList *self,
+                                              GPtrArray       *first_rows,
+                                              guint            n_first_pages);
+void  _clt_customer_list_swap_contents         (CltCustomerList *self,
+                                              guint            n_items,
+                                              GPtrArray       *first_rows,
+                                              guint            n_first_pages);
+
+G_END_DECLS
