@@ -235,6 +235,10 @@ test_words_search (void)
   assert_search (store, conn, "example.org", "'example' <-> 'org':*", 2);
   assert_search (store, conn, "org.ex", "'org' <-> 'ex':*", 1);
   assert_search (store, conn, "ple.org", "'ple' <-> 'org':*", 0);
+  /* A short last run: the whole words before it pick the customers. */
+  assert_search (store, conn, "example.o", "'example' <-> 'o':*", 2);
+  assert_search (store, conn, "org.e", "'org' <-> 'e':*", 1);
+  assert_search (store, conn, "exam.o", "'exam' <-> 'o':*", 0);
   assert_search (store, conn, "xyz", "'xyz':*", 0);
 
   PQfinish (conn);
