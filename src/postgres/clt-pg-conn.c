@@ -639,13 +639,70 @@ pg_column_int (PgStmt *stmt,
   return (int) pg_column_int64 (stmt, col);
 }
 
+/* Powers of ten a double holds exactly. */
+static const double exact_powers[] = {
+  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+  1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+};
+
+double
+pg_parse_double (const char *text,
+                 gsize       length)
+{
+  const char *p = text;
+  const char *end = text + length;
+  gboolean negative = FALSE;
+  guint64 mantissa = 0;
+  guint n_digits = 0;
+  guint n_decimals = 0;
+  double value;
+
+  if (p < end && *p == '-')
+    {
+      negative = TRUE;
+      p++;
+    }
+  /* [-]digits[.digits], at most 15 digits in all and at least one before
+   * the point: the digits are an integer a double holds exactly, divided
+   * by an exact power of ten, which IEEE arithmetic rounds once, to the
+   * double nearest the decimal, as strtod () does. Anything else
+   * (exponents, longer numbers, "NaN") goes to g_ascii_strtod (). */
+  if (p < end && g_ascii_isdigit (*p))
+    {
+      for (; p < end && g_ascii_isdigit (*p) && n_digits <= 15; p++, n_digits++)
+        mantissa = mantissa * 10 + (guint64) (*p - '0');
+      if (p < end && *p == '.')
+        for (p++; p < end && g_ascii_isdigit (*p) && n_digits <= 15; p++, n_digits++, n_decimals++)
+          mantissa = mantissa * 10 + (guint64) (*p - '0');
+      if (p == end && n_digits <= 15)
+        {
+          value = (double) mantissa / exact_powers[n_decimals];
+          return negative ? -value : value;
+        }
+    }
+
+  {
+    char buffer[64];
+    g_autofree char *copy = NULL;
+
+    if (length < sizeof buffer)
+      {
+        memcpy (buffer, text, length);
+        buffer[length] = '\0';
+        return g_ascii_strtod (buffer, NULL);
+      }
+    copy = g_strndup (text, length);
+    return g_ascii_strtod (copy, NULL);
+  }
+}
+
 double
 pg_column_double (PgStmt *stmt,
                   int     col)
 {
   const char *value = value_at (stmt, col);
 
-  return value != NULL ? g_ascii_strtod (value, NULL) : 0.0;
+  return value != NULL ? pg_parse_double (value, strlen (value)) : 0.0;
 }
 
 const unsigned char *

@@ -112,6 +112,11 @@ int         pg_column_int            (PgStmt        *stmt,
                                       int            col);
 double      pg_column_double         (PgStmt        *stmt,
                                       int            col);
+/* The number that @length bytes at @text write in PostgreSQL's text
+ * output ("-12.5", "1e+20"), as g_ascii_strtod () reads it: short
+ * decimals without it. */
+double      pg_parse_double          (const char    *text,
+                                      gsize          length);
 const unsigned char *pg_column_text  (PgStmt        *stmt,
                                       int            col);
 PgConn     *pg_db_handle             (PgStmt        *stmt);

@@ -21,9 +21,9 @@
 
 /* The tables, parents before children. The columns are those of the
  * PostgreSQL table that are not generated: both schemas name them alike
- * (clt-pg-schema.c). customer_prefixes is left out: it is made from the
- * customers (fill_prefixes below, or the trigger when the copy goes row
- * by row). */
+ * (clt-pg-schema.c). customer_prefixes and customer_words are left out:
+ * they are made from the customers (fill_prefixes below and
+ * CLT_PG_FILL_WORDS, or the triggers when the copy goes row by row). */
 static const char * const tables[] = {
   "clt_meta",
   "shop_preferences",
@@ -290,6 +290,9 @@ deferred_clear (Deferred *deferred)
  * and memberships are inserted (clt-pg-schema.c): the table is filled for
  * all customers at once instead. */
 #define PAGE_FIELDS_TRIGGER "customer_page_fields_insert"
+/* The trigger that inserts a new customer's search words (schema version
+ * 8), and the same rows for all customers at once. */
+#define WORDS_TRIGGER "customer_words_insert"
 #define PAGE_GROUPS_TRIGGER "customer_page_groups_insert"
 static const char fill_prefixes[] =
   "INSERT INTO customer_prefixes (prefix, customer_pk)"
@@ -359,7 +362,8 @@ read_deferred (PgConn      *db,
 }
 
 /* Drops what @deferred remakes, and turns off the triggers that keep
- * customer_prefixes and customer_page_details as rows come in. FALSE
+ * customer_prefixes, customer_words and customer_page_details as rows
+ * come in. FALSE
  * (the database as it was, the transaction usable) when the role may
  * not: the copy then goes row by row through them, only slower. */
 static gboolean
@@ -371,7 +375,7 @@ defer_schema (PgConn   *db,
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     g_string_append_printf (names, "%s,", tables[i]);
-  g_string_append (names, "customer_prefixes,customer_page_details}");
+  g_string_append (names, "customer_prefixes,customer_words,customer_page_details}");
 
   if (pg_exec (db, "SAVEPOINT defer_schema") != PG_OK)
     return FALSE;
@@ -384,6 +388,7 @@ defer_schema (PgConn   *db,
           break;
       if (i == deferred->drop->len &&
           pg_exec (db, "ALTER TABLE customers DISABLE TRIGGER " PREFIX_TRIGGER) == PG_OK &&
+          pg_exec (db, "ALTER TABLE customers DISABLE TRIGGER " WORDS_TRIGGER) == PG_OK &&
           pg_exec (db, "ALTER TABLE customer_field_values DISABLE TRIGGER "
                        PAGE_FIELDS_TRIGGER) == PG_OK &&
           pg_exec (db, "ALTER TABLE customer_groups DISABLE TRIGGER "
@@ -401,7 +406,7 @@ defer_schema (PgConn   *db,
   return FALSE;
 }
 
-/* After the copy: the prefixes, the keys and indexes built from the rows,
+/* After the copy: the prefixes and words, the keys and indexes built from the rows,
  * the foreign keys checked against them, the trigger back on. */
 static gboolean
 remake_schema (PgConn    *db,
@@ -410,6 +415,8 @@ remake_schema (PgConn    *db,
 {
   if (pg_exec (db, fill_prefixes) != PG_OK)
     return set_pg_error (db, "customer_prefixes", error);
+  if (pg_exec (db, CLT_PG_FILL_WORDS) != PG_OK)
+    return set_pg_error (db, "customer_words", error);
   for (guint i = 0; i < deferred->remake->len; i++)
     {
       const char *sql = g_ptr_array_index (deferred->remake, i);
@@ -417,7 +424,8 @@ remake_schema (PgConn    *db,
       if (pg_exec (db, sql) != PG_OK)
         return set_pg_error (db, sql, error);
     }
-  if (pg_exec (db, "ALTER TABLE customers ENABLE TRIGGER " PREFIX_TRIGGER) != PG_OK)
+  if (pg_exec (db, "ALTER TABLE customers ENABLE TRIGGER " PREFIX_TRIGGER) != PG_OK ||
+      pg_exec (db, "ALTER TABLE customers ENABLE TRIGGER " WORDS_TRIGGER) != PG_OK)
     return set_pg_error (db, "customers", error);
   /* After the indexes: the values come grouped from their primary key. */
   if (pg_exec (db, CLT_PG_FILL_PAGE_DETAILS ("")) != PG_OK)
@@ -628,7 +636,7 @@ clt_pg_migrate_from_sqlite (const char    *path,
    * another, the server would warn about each table. */
   if (deferring)
     {
-      g_autoptr(GString) analyze = g_string_new ("ANALYZE customer_prefixes");
+      g_autoptr(GString) analyze = g_string_new ("ANALYZE customer_prefixes, customer_words");
 
       for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
         g_string_append_printf (analyze, ", %s", tables[i]);

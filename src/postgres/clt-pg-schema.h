@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-#define CLT_PG_SCHEMA_VERSION 7
+#define CLT_PG_SCHEMA_VERSION 8
 
 /* A customer's fields text (schema version 4): the aggregate of its rows
  * of customer_field_values, each value after its key, in key order. */
@@ -42,6 +42,13 @@ G_BEGIN_DECLS
   "INSERT INTO customer_page_details (customer_pk, groups, fields)" \
   CLT_PG_PAGE_TEXTS (where) \
   " ON CONFLICT (customer_pk) DO UPDATE SET groups = excluded.groups, fields = excluded.fields"
+
+/* Fills customer_words (schema version 8) with the words of every
+ * customer: the lexemes of their search vector (none when anonymized). */
+#define CLT_PG_FILL_WORDS \
+  "INSERT INTO customer_words (word, customer_pk, number_key)" \
+  " SELECT w, c.pk, c.number_key" \
+  " FROM customers c, unnest (tsvector_to_array (c.search_vector)) AS w"
 
 /* The schema version of the database on @db: 0 for an empty database, -1
  * (with @error set) when it holds tables that are not Clientele's. */

@@ -32,10 +32,15 @@ typedef struct
   GString   *where;     /* conditions, each starting with " AND " */
   GPtrArray *params;    /* GVariant: string or int64 */
   GString   *key;       /* cache key for counts */
-  /* Set when the count comes from one index alone: the tsquery, or the
-   * single 1–2 character prefix. */
+  /* Set when the count comes from one table alone: customer_words, the
+   * single 1–2 character prefix, the group; its parameters are texts. */
   char      *fast_count_sql;
-  char      *fast_count_param;
+  GPtrArray *fast_count_params;
+  /* Set when the search's matches are customer_words' alone (each word
+   * one token): their (customer_pk, number_key), and its parameters
+   * (texts). */
+  char      *words_sql;
+  GPtrArray *words_params;
   gboolean   has_text;
 } Filter;
 
@@ -66,7 +71,24 @@ filter_clear (Filter *filter)
   g_ptr_array_unref (filter->params);
   g_string_free (filter->key, TRUE);
   g_free (filter->fast_count_sql);
-  g_free (filter->fast_count_param);
+  g_clear_pointer (&filter->fast_count_params, g_ptr_array_unref);
+  g_free (filter->words_sql);
+  g_clear_pointer (&filter->words_params, g_ptr_array_unref);
+}
+
+/* Sets the filter's count: @sql, whose parameters are the texts of
+ * @params (NULL-terminated). */
+static void
+filter_set_fast_count (Filter      *filter,
+                       char        *sql,
+                       const char **params)
+{
+  g_free (filter->fast_count_sql);
+  filter->fast_count_sql = sql;
+  g_clear_pointer (&filter->fast_count_params, g_ptr_array_unref);
+  filter->fast_count_params = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; params[i] != NULL; i++)
+    g_ptr_array_add (filter->fast_count_params, g_strdup (params[i]));
 }
 
 static void
@@ -136,12 +158,21 @@ filter_add_fields (Filter    *filter,
  * digits (the words of search_vector) as a phrase whose last word is a
  * prefix ("example.org" finds the email, "mul" Müller). The lexemes hold
  * nothing but letters and digits, quoted all the same, so no input can be
- * tsquery syntax. */
-static void
+ * tsquery syntax. Adds to @tokens what customer_words is to hold: "^run"
+ * for a prefix, "=run" for a word; returns how many runs the word has. Of
+ * a word of several runs, each but the last is a whole word of the
+ * customer's, and only those are added: the last is a prefix, whose
+ * range may be a large part of the index ('c': 1.4 million rows of 10.8
+ * million, 'com' most of a million), read in full to intersect it with
+ * the others even when they are none ('gmail.com': 550 ms for no match);
+ * the tsquery checks it on the customers the others leave. */
+static guint
 append_word_query (GString    *out,
-                   const char *word)
+                   const char *word,
+                   GPtrArray  *tokens)
 {
   GString *token = g_string_new (NULL);
+  g_autofree char *last = NULL;
   guint n_tokens = 0;
 
   g_string_append_c (out, '(');
@@ -157,6 +188,10 @@ append_word_query (GString    *out,
       if (token->len > 0)
         {
           g_string_append_printf (out, "%s'%s'", n_tokens++ > 0 ? " <-> " : "", token->str);
+          if (last != NULL)
+            g_ptr_array_add (tokens, g_strconcat ("=", last, NULL));
+          g_free (last);
+          last = g_strdup (token->str);
           g_string_truncate (token, 0);
         }
       if (c == 0)
@@ -164,17 +199,30 @@ append_word_query (GString    *out,
     }
   g_string_append (out, ":*)");
   g_string_free (token, TRUE);
+  if (last != NULL && n_tokens == 1)
+    g_ptr_array_add (tokens, g_strconcat ("^", last, NULL));
+  return n_tokens;
 }
 
-/* Search text becomes (a) one tsquery ANDing a word-prefix match of every
- * word, or (b) when it is a single word of one or two characters, a
- * prefix match on the folded last name, first name and email through the
- * customer_prefixes table. Words without a letter or digit (a lone "-" or
- * "*") cannot match a word and are left out.
+/* Search text becomes (a) a word-prefix match of every word, or (b) when
+ * it is a single word of one or two characters, a prefix match on the
+ * folded last name, first name and email through the customer_prefixes
+ * table. Words without a letter or digit (a lone "-" or "*") cannot match
+ * a word and are left out.
+ *
+ * (a) Each run of letters and digits of the search (a token) must begin
+ * a word of the customer's (customer_words, schema version 8): a range
+ * of its index per token, the customers of all ranges intersected. That
+ * is the whole match when each searched word is one token; a word of
+ * several ("example.org") must find them in a row, which the tsquery of
+ * search_vector checks on the customers its runs leave (see
+ * append_word_query ()).
  *
  * @dense: the caller will walk the sort index and test each row (many
  * rows match), rather than collect the matches and sort them (few match);
- * prefixes are then tested by a keyed lookup per row (EXISTS). */
+ * the match is then tested on each row: the tsquery, on the vector the
+ * number order's index holds, and the prefixes by a keyed lookup per row
+ * (EXISTS). */
 static gboolean
 word_has_token (const char *word)
 {
@@ -183,6 +231,85 @@ word_has_token (const char *word)
       return TRUE;
 
   return FALSE;
+}
+
+#define WORD_RANGE_OF(columns) \
+  "SELECT " columns " FROM customer_words WHERE word >= ? AND word < ?"
+#define WORD_EQUALS_OF(columns) \
+  "SELECT " columns " FROM customer_words WHERE word = ?"
+
+/* Conditions (a) of filter_add_search (). */
+static void
+filter_add_words (Filter     *filter,
+                  const char *match,
+                  GPtrArray  *tokens,
+                  gboolean    phrase,
+                  gboolean    dense)
+{
+  g_autoptr(GString) ranges = g_string_new (NULL);
+  g_autoptr(GString) pairs = g_string_new (NULL);
+  g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *count_sql = NULL;
+
+  /* U+10FFFF sorts after any character a prefix is followed by. */
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      const char *token = g_ptr_array_index (tokens, i);
+      gboolean prefix = token[0] == '^';
+      const char *glue = i > 0 ? " INTERSECT " : "";
+
+      g_string_append_printf (ranges, "%s%s", glue,
+                              prefix ? WORD_RANGE_OF ("customer_pk") : WORD_EQUALS_OF ("customer_pk"));
+      g_string_append_printf (pairs, "%s%s", glue,
+                              prefix ? WORD_RANGE_OF ("customer_pk, number_key")
+                                     : WORD_EQUALS_OF ("customer_pk, number_key"));
+      g_ptr_array_add (params, g_strdup (token + 1));
+      if (prefix)
+        g_ptr_array_add (params, g_strconcat (token + 1, "\xf4\x8f\xbf\xbf", NULL));
+    }
+
+  if (dense)
+    {
+      g_string_append (filter->where, " AND c.search_vector @@ ?::tsquery");
+      filter_add_text (filter, match);
+    }
+  else
+    {
+      g_string_append_printf (filter->where, " AND c.pk IN (%s)", ranges->str);
+      for (guint i = 0; i < params->len; i++)
+        filter_add_text (filter, g_ptr_array_index (params, i));
+      if (phrase)
+        {
+          g_string_append (filter->where, " AND c.search_vector @@ ?::tsquery");
+          filter_add_text (filter, match);
+        }
+    }
+
+  if (!phrase)
+    {
+      filter->words_sql = tokens->len == 1
+                          ? g_strdup ("SELECT DISTINCT customer_pk, number_key FROM customer_words"
+                                      " WHERE word >= ? AND word < ?")
+                          : g_strdup (pairs->str);
+      filter->words_params = g_ptr_array_copy (params, (GCopyFunc) (void (*) (void)) g_strdup, NULL);
+      g_ptr_array_set_free_func (filter->words_params, g_free);
+    }
+
+  /* The words of anonymized customers are none. */
+  if (phrase)
+    {
+      count_sql = g_strdup_printf ("SELECT count(*) FROM customers"
+                                   " WHERE pk IN (%s) AND search_vector @@ ?::tsquery",
+                                   ranges->str);
+      g_ptr_array_add (params, g_strdup (match));
+    }
+  else if (tokens->len == 1)
+    count_sql = g_strdup ("SELECT count(DISTINCT customer_pk) FROM customer_words"
+                          " WHERE word >= ? AND word < ?");
+  else
+    count_sql = g_strdup_printf ("SELECT count(*) FROM (%s) w", ranges->str);
+  g_ptr_array_add (params, NULL);
+  filter_set_fast_count (filter, g_steal_pointer (&count_sql), (const char **) params->pdata);
 }
 
 static void
@@ -194,6 +321,8 @@ filter_add_search (Filter     *filter,
   g_auto(GStrv) words = NULL;
   g_autoptr(GString) match = g_string_new (NULL);
   g_autoptr(GPtrArray) short_words = g_ptr_array_new ();
+  g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func (g_free);
+  gboolean phrase = FALSE;
   guint n_words = 0;
   guint n_long = 0;
 
@@ -208,7 +337,8 @@ filter_add_search (Filter     *filter,
 
       if (n_words++ > 0)
         g_string_append (match, " & ");
-      append_word_query (match, words[i]);
+      if (append_word_query (match, words[i], tokens) > 1)
+        phrase = TRUE;
 
       if (g_utf8_strlen (words[i], -1) >= 3)
         n_long++;
@@ -221,17 +351,10 @@ filter_add_search (Filter     *filter,
 
   filter->has_text = TRUE;
 
-  /* One short word: the prefix table. Anything more: the full-text index,
-   * whose prefix indexes make short words cheap next to others. */
+  /* One short word: the prefix table. Anything more: the words. */
   if (n_long > 0 || n_words > 1)
     {
-      g_string_append (filter->where, " AND c.search_vector @@ ?::tsquery");
-      filter_add_text (filter, match->str);
-
-      /* Anonymized customers have an empty vector. */
-      filter->fast_count_sql =
-        g_strdup ("SELECT count(*) FROM customers WHERE search_vector @@ ?::tsquery");
-      filter->fast_count_param = g_strdup (match->str);
+      filter_add_words (filter, match->str, tokens, phrase, dense);
       return;
     }
 
@@ -251,10 +374,9 @@ filter_add_search (Filter     *filter,
     }
 
   if (short_words->len == 1)
-    {
-      filter->fast_count_sql = g_strdup ("SELECT count(*) FROM customer_prefixes WHERE prefix = ?");
-      filter->fast_count_param = g_strdup (g_ptr_array_index (short_words, 0));
-    }
+    filter_set_fast_count (filter,
+                           g_strdup ("SELECT count(*) FROM customer_prefixes WHERE prefix = ?"),
+                           (const char *[]) { g_ptr_array_index (short_words, 0), NULL });
 }
 
 static void
@@ -272,7 +394,9 @@ filter_init (Filter    *filter,
   filter->params = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
   filter->key = g_string_new (NULL);
   filter->fast_count_sql = NULL;
-  filter->fast_count_param = NULL;
+  filter->fast_count_params = NULL;
+  filter->words_sql = NULL;
+  filter->words_params = NULL;
   filter->has_text = FALSE;
 
   filter_add_search (filter, clt_query_get_search_text (query), dense);
@@ -316,8 +440,10 @@ filter_init (Filter    *filter,
       filter_add_text (filter, clt_query_get_group (query));
       if (!filter->has_text)
         {
-          filter->fast_count_sql = g_strdup ("SELECT count(*) FROM customer_groups WHERE group_code = ?");
-          filter->fast_count_param = g_strdup (clt_query_get_group (query));
+          filter_set_fast_count (filter,
+                                 g_strdup ("SELECT count(*) FROM customer_groups"
+                                           " WHERE group_code = ?"),
+                                 (const char *[]) { clt_query_get_group (query), NULL });
         }
       else
         other = TRUE;
@@ -370,7 +496,7 @@ filter_init (Filter    *filter,
   if (other)
     {
       g_clear_pointer (&filter->fast_count_sql, g_free);
-      g_clear_pointer (&filter->fast_count_param, g_free);
+      g_clear_pointer (&filter->fast_count_params, g_ptr_array_unref);
     }
   g_string_prepend (filter->key, filter->where->str);
 }
@@ -715,7 +841,8 @@ run_count (CltPgStore  *self,
     return FALSE;
 
   if (filter->fast_count_sql != NULL)
-    sql_bind_text (stmt, 1, filter->fast_count_param);
+    for (guint i = 0; i < filter->fast_count_params->len; i++)
+      sql_bind_text (stmt, i + 1, g_ptr_array_index (filter->fast_count_params, i));
   else
     bind_params (stmt, filter->params, 1);
 
@@ -886,6 +1013,7 @@ list_customers_read (CltPgStore *self,
   g_autofree char *sql = NULL;
   Filter filter;
   gboolean dense = TRUE;
+  gboolean from_words = FALSE;
   gint64 total = -1;
   g_autoptr(GVariant) anchor_key = NULL;
   gint64 anchor_pk = 0;
@@ -964,6 +1092,13 @@ list_customers_read (CltPgStore *self,
                            " ORDER BY v.customer_pk IS NULL, v.sort_number %s, v.sort_text %s,"
                            " c.pk %s LIMIT ? OFFSET ?",
                            filter.where->str, dir, dir, dir);
+  else if ((from_words = !dense && key == CLT_SORT_KEY_NUMBER && filter.words_sql != NULL &&
+                         !hide_pending && only_text_filters (data->query)))
+    /* Few matches in the default order: collected and sorted in the index
+     * of customer_words, which holds each customer's number. */
+    pks_sql = g_strdup_printf ("SELECT w.customer_pk FROM (%s) w"
+                               " ORDER BY w.number_key %s, w.customer_pk %s LIMIT ? OFFSET ?",
+                               filter.words_sql, dir, dir);
   else if (!dense)
     /* Few matches: collected, then sorted. Given the bare condition, the
      * planner walked the sort index and tested each row even so (its
@@ -995,8 +1130,14 @@ list_customers_read (CltPgStore *self,
   next_param = 1;
   if (sort_field[0] != '\0')
     sql_bind_text (stmt, next_param++, sort_field);
-  bind_params (stmt, filter.params, next_param);
-  next_param += filter.params->len;
+  if (from_words)
+    for (guint i = 0; i < filter.words_params->len; i++)
+      sql_bind_text (stmt, next_param++, g_ptr_array_index (filter.words_params, i));
+  else
+    {
+      bind_params (stmt, filter.params, next_param);
+      next_param += filter.params->len;
+    }
   if (anchor_key != NULL)
     {
       bind_variant (stmt, next_param++, anchor_key);

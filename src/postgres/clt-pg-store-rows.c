@@ -387,23 +387,11 @@ typedef struct
 static double
 slot_double (const Slot *slot)
 {
-  char buffer[64];
-  g_autofree char *copy = NULL;
-  const char *text = buffer;
-
-  if (slot->length < sizeof buffer)
-    {
-      memcpy (buffer, slot->text, slot->length);
-      buffer[slot->length] = '\0';
-    }
-  else
-    text = copy = g_strndup (slot->text, slot->length);
-
-  if (text[0] == 't' && text[1] == '\0')
+  if (slot->length == 1 && slot->text[0] == 't')
     return 1;
-  if (text[0] == 'f' && text[1] == '\0')
+  if (slot->length == 1 && slot->text[0] == 'f')
     return 0;
-  return g_ascii_strtod (text, NULL);
+  return pg_parse_double (slot->text, slot->length);
 }
 
 static void
