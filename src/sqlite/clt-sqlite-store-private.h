@@ -72,6 +72,9 @@ typedef struct
   char      *fast_count_sql;
   char      *fast_count_param;
   GPtrArray *fast_count_params;  /* GVariant, instead of fast_count_param */
+  /* With fast_count_sql: a lone custom field condition, counted by
+   * field_range_count () rather than by summing a count per value. */
+  const struct _FieldCondition *fast_count_range;
   gboolean   has_text;
   gboolean   has_fields;
   /* The rowset whose rowids (JSON) filter_bind () binds at json_index
@@ -82,7 +85,7 @@ typedef struct
 
 /* A custom field filter of the query, its value read by the field's type
  * into what customer_field_values.sort_key holds. */
-typedef struct
+typedef struct _FieldCondition
 {
   char          *key;
   CltFieldMatch  match;
@@ -173,6 +176,9 @@ G_GNUC_INTERNAL void filter_bind (Filter *filter, sqlite3_stmt *stmt, int first)
 /* clt-sqlite-store-query.c */
 typedef struct _Anchors Anchors;
 G_GNUC_INTERNAL void anchors_free (Anchors *anchors);
+
+/* clt-sqlite-store-counts.c */
+G_GNUC_INTERNAL gboolean field_range_count (CltSqliteStore *self, Reader *reader, const FieldCondition *condition, gint64 *count, GError **error);
 
 /* clt-sqlite-store-rows.c */
 G_GNUC_INTERNAL gboolean select_customers (CltSqliteStore *self, sqlite3 *db, sqlite3_stmt *stmt, GPtrArray **out, GError **error);

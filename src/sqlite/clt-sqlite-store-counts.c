@@ -1,0 +1,148 @@
+/* clt-sqlite-store-counts.c — how many customers have a value of a
+ * custom field in a range, from the kept counts.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * customer_field_counts holds one count per distinct value (schema 7),
+ * customer_field_buckets their sums by bucket (schema 11): a sort key's
+ * integer part, or its first 10 characters. A bucket never decreases as
+ * the key grows, so the buckets strictly between those of the range's two
+ * ends hold only values inside it, and every value inside it is in one of
+ * them or in an end bucket. A range is counted as the sum of those
+ * buckets, plus the values of each end bucket that are in range, read
+ * from that end of the range until the bucket changes ("Member 0" at a
+ * million customers: 1,000 buckets and one value instead of 100,000
+ * values).
+ */
+
+#define G_LOG_DOMAIN "clt-sqlite-store"
+
+#include "config.h"
+
+#include "clt-sqlite-store-private.h"
+
+/* The bucket of a sort key, as schema 11's triggers compute it. */
+#define BUCKET(x) \
+  "CASE WHEN typeof (" x ") IN ('integer', 'real') THEN CAST (" x " AS INTEGER)" \
+  " ELSE substr (" x ", 1, 10) END"
+
+/* Sums the first column of @stmt's rows while their second is true. */
+static gboolean
+sum_edge (CltSqliteStore  *self,
+          Reader          *reader,
+          sqlite3_stmt    *stmt,
+          gint64          *count,
+          GError         **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW && sqlite3_column_int (stmt, 1) != 0)
+    *count += sqlite3_column_int64 (stmt, 0);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, reader->db, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Runs @sql (the field bound to ?1, @lower to ?2 and @upper to ?3 where
+ * they are not NULL) as an edge, or as a sum when @edge is FALSE, adding
+ * to @count. */
+static gboolean
+add_count (CltSqliteStore  *self,
+           Reader          *reader,
+           const char      *sql,
+           gboolean         edge,
+           const char      *key,
+           GVariant        *lower,
+           GVariant        *upper,
+           gint64          *count,
+           GError         **error)
+{
+  g_autoptr(ReaderStmt) stmt = reader_prepare (self, reader, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, key);
+  if (lower != NULL)
+    bind_variant (stmt, 2, lower);
+  if (upper != NULL)
+    bind_variant (stmt, 3, upper);
+  if (edge)
+    return sum_edge (self, reader, stmt, count, error);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      set_db_error (self, error, reader->db, rc);
+      return FALSE;
+    }
+  *count += sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+gboolean
+field_range_count (CltSqliteStore        *self,
+                   Reader                *reader,
+                   const FieldCondition  *condition,
+                   gint64                *count,
+                   GError               **error)
+{
+  *count = 0;
+
+  switch (condition->match)
+    {
+    case CLT_FIELD_MATCH_PREFIX:
+      /* [value, upper) */
+      return add_count (self, reader,
+                        "SELECT ifnull (sum (n), 0) FROM customer_field_buckets"
+                        " WHERE field_key = ?1 AND bucket > " BUCKET ("?2")
+                        " AND bucket < " BUCKET ("?3"),
+                        FALSE, condition->key, condition->value, condition->upper, count, error) &&
+             add_count (self, reader,
+                        "SELECT n, " BUCKET ("sort_key") " = " BUCKET ("?2")
+                        " FROM customer_field_counts"
+                        " WHERE field_key = ?1 AND sort_key >= ?2 AND sort_key < ?3"
+                        " ORDER BY sort_key",
+                        TRUE, condition->key, condition->value, condition->upper, count, error) &&
+             add_count (self, reader,
+                        "SELECT n, " BUCKET ("sort_key") " = " BUCKET ("?3")
+                        " AND " BUCKET ("sort_key") " IS NOT " BUCKET ("?2")
+                        " FROM customer_field_counts"
+                        " WHERE field_key = ?1 AND sort_key >= ?2 AND sort_key < ?3"
+                        " ORDER BY sort_key DESC",
+                        TRUE, condition->key, condition->value, condition->upper, count, error);
+
+    case CLT_FIELD_MATCH_AT_LEAST:
+      return add_count (self, reader,
+                        "SELECT ifnull (sum (n), 0) FROM customer_field_buckets"
+                        " WHERE field_key = ?1 AND bucket > " BUCKET ("?2"),
+                        FALSE, condition->key, condition->value, NULL, count, error) &&
+             add_count (self, reader,
+                        "SELECT n, " BUCKET ("sort_key") " = " BUCKET ("?2")
+                        " FROM customer_field_counts"
+                        " WHERE field_key = ?1 AND sort_key >= ?2 ORDER BY sort_key",
+                        TRUE, condition->key, condition->value, NULL, count, error);
+
+    case CLT_FIELD_MATCH_AT_MOST:
+      return add_count (self, reader,
+                        "SELECT ifnull (sum (n), 0) FROM customer_field_buckets"
+                        " WHERE field_key = ?1 AND bucket < " BUCKET ("?3"),
+                        FALSE, condition->key, NULL, condition->value, count, error) &&
+             add_count (self, reader,
+                        "SELECT n, " BUCKET ("sort_key") " = " BUCKET ("?3")
+                        " FROM customer_field_counts"
+                        " WHERE field_key = ?1 AND sort_key <= ?3 ORDER BY sort_key DESC",
+                        TRUE, condition->key, NULL, condition->value, count, error);
+
+    case CLT_FIELD_MATCH_EQUALS:
+    default:
+      return add_count (self, reader,
+                        "SELECT ifnull ((SELECT n FROM customer_field_counts"
+                        " WHERE field_key = ?1 AND sort_key = ?2), 0)",
+                        FALSE, condition->key, condition->value, NULL, count, error);
+    }
+}
