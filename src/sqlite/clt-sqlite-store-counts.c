@@ -84,12 +84,12 @@ add_count (CltSqliteStore  *self,
   return TRUE;
 }
 
-gboolean
-field_range_count (CltSqliteStore        *self,
-                   Reader                *reader,
-                   const FieldCondition  *condition,
-                   gint64                *count,
-                   GError               **error)
+static gboolean
+range_count (CltSqliteStore        *self,
+             Reader                *reader,
+             const FieldCondition  *condition,
+             gint64                *count,
+             GError               **error)
 {
   *count = 0;
 
@@ -145,4 +145,35 @@ field_range_count (CltSqliteStore        *self,
                         " WHERE field_key = ?1 AND sort_key = ?2), 0)",
                         FALSE, condition->key, condition->value, NULL, count, error);
     }
+}
+
+/* Kept with the reader's counts while nothing is committed: a read asks
+ * for it to choose its plan and again for its total (a number field
+ * >= 5000 at a million customers: 5,000 buckets, ~4.5 M instructions). */
+gboolean
+field_range_count (CltSqliteStore        *self,
+                   Reader                *reader,
+                   const FieldCondition  *condition,
+                   gint64                *count,
+                   GError               **error)
+{
+  g_autofree char *value = g_variant_print (condition->value, TRUE);
+  g_autofree char *upper = condition->upper != NULL ? g_variant_print (condition->upper, TRUE) : NULL;
+  g_autofree char *key = g_strdup_printf ("range|%zu:%s|%d|%zu:%s|%s", strlen (condition->key),
+                                          condition->key, condition->match, strlen (value), value,
+                                          upper != NULL ? upper : "");
+  gpointer cached;
+
+  reader_check_version (reader);
+  if (g_hash_table_lookup_extended (reader->counts, key, NULL, &cached))
+    {
+      *count = GPOINTER_TO_SIZE (cached);
+      return TRUE;
+    }
+
+  if (!range_count (self, reader, condition, count, error))
+    return FALSE;
+
+  reader_cache_count (reader, key, *count);
+  return TRUE;
 }

@@ -177,6 +177,10 @@ G_GNUC_INTERNAL void filter_bind (Filter *filter, sqlite3_stmt *stmt, int first)
 typedef struct _Anchors Anchors;
 G_GNUC_INTERNAL void anchors_free (Anchors *anchors);
 
+/* clt-sqlite-store-query.c */
+G_GNUC_INTERNAL void reader_check_version (Reader *reader);
+G_GNUC_INTERNAL void reader_cache_count (Reader *reader, const char *key, gint64 count);
+
 /* clt-sqlite-store-counts.c */
 G_GNUC_INTERNAL gboolean field_range_count (CltSqliteStore *self, Reader *reader, const FieldCondition *condition, gint64 *count, GError **error);
 
