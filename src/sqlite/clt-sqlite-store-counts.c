@@ -26,35 +26,14 @@
   "CASE WHEN typeof (" x ") IN ('integer', 'real') THEN CAST (" x " AS INTEGER)" \
   " ELSE substr (" x ", 1, 10) END"
 
-/* Sums the first column of @stmt's rows while their second is true. */
-static gboolean
-sum_edge (CltSqliteStore  *self,
-          Reader          *reader,
-          sqlite3_stmt    *stmt,
-          gint64          *count,
-          GError         **error)
-{
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW && sqlite3_column_int (stmt, 1) != 0)
-    *count += sqlite3_column_int64 (stmt, 0);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      set_db_error (self, error, reader->db, rc);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* Runs @sql (the field bound to ?1, @lower to ?2 and @upper to ?3 where
- * they are not NULL) as an edge, or as a sum when @edge is FALSE, adding
- * to @count. */
+ * they are not NULL), adding its first column to @count row by row while
+ * its second is true: an end bucket's values, from one end of the range
+ * until the bucket changes, or one row of a sum. */
 static gboolean
 add_count (CltSqliteStore  *self,
            Reader          *reader,
            const char      *sql,
-           gboolean         edge,
            const char      *key,
            GVariant        *lower,
            GVariant        *upper,
@@ -71,16 +50,15 @@ add_count (CltSqliteStore  *self,
     bind_variant (stmt, 2, lower);
   if (upper != NULL)
     bind_variant (stmt, 3, upper);
-  if (edge)
-    return sum_edge (self, reader, stmt, count, error);
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW && sqlite3_column_int (stmt, 1) != 0)
+    *count += sqlite3_column_int64 (stmt, 0);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
       set_db_error (self, error, reader->db, rc);
       return FALSE;
     }
-  *count += sqlite3_column_int64 (stmt, 0);
+
   return TRUE;
 }
 
@@ -98,52 +76,52 @@ range_count (CltSqliteStore        *self,
     case CLT_FIELD_MATCH_PREFIX:
       /* [value, upper) */
       return add_count (self, reader,
-                        "SELECT ifnull (sum (n), 0) FROM customer_field_buckets"
+                        "SELECT ifnull (sum (n), 0), 1 FROM customer_field_buckets"
                         " WHERE field_key = ?1 AND bucket > " BUCKET ("?2")
                         " AND bucket < " BUCKET ("?3"),
-                        FALSE, condition->key, condition->value, condition->upper, count, error) &&
+                        condition->key, condition->value, condition->upper, count, error) &&
              add_count (self, reader,
                         "SELECT n, " BUCKET ("sort_key") " = " BUCKET ("?2")
                         " FROM customer_field_counts"
                         " WHERE field_key = ?1 AND sort_key >= ?2 AND sort_key < ?3"
                         " ORDER BY sort_key",
-                        TRUE, condition->key, condition->value, condition->upper, count, error) &&
+                        condition->key, condition->value, condition->upper, count, error) &&
              add_count (self, reader,
                         "SELECT n, " BUCKET ("sort_key") " = " BUCKET ("?3")
                         " AND " BUCKET ("sort_key") " IS NOT " BUCKET ("?2")
                         " FROM customer_field_counts"
                         " WHERE field_key = ?1 AND sort_key >= ?2 AND sort_key < ?3"
                         " ORDER BY sort_key DESC",
-                        TRUE, condition->key, condition->value, condition->upper, count, error);
+                        condition->key, condition->value, condition->upper, count, error);
 
     case CLT_FIELD_MATCH_AT_LEAST:
       return add_count (self, reader,
-                        "SELECT ifnull (sum (n), 0) FROM customer_field_buckets"
+                        "SELECT ifnull (sum (n), 0), 1 FROM customer_field_buckets"
                         " WHERE field_key = ?1 AND bucket > " BUCKET ("?2"),
-                        FALSE, condition->key, condition->value, NULL, count, error) &&
+                        condition->key, condition->value, NULL, count, error) &&
              add_count (self, reader,
                         "SELECT n, " BUCKET ("sort_key") " = " BUCKET ("?2")
                         " FROM customer_field_counts"
                         " WHERE field_key = ?1 AND sort_key >= ?2 ORDER BY sort_key",
-                        TRUE, condition->key, condition->value, NULL, count, error);
+                        condition->key, condition->value, NULL, count, error);
 
     case CLT_FIELD_MATCH_AT_MOST:
       return add_count (self, reader,
-                        "SELECT ifnull (sum (n), 0) FROM customer_field_buckets"
+                        "SELECT ifnull (sum (n), 0), 1 FROM customer_field_buckets"
                         " WHERE field_key = ?1 AND bucket < " BUCKET ("?3"),
-                        FALSE, condition->key, NULL, condition->value, count, error) &&
+                        condition->key, NULL, condition->value, count, error) &&
              add_count (self, reader,
                         "SELECT n, " BUCKET ("sort_key") " = " BUCKET ("?3")
                         " FROM customer_field_counts"
                         " WHERE field_key = ?1 AND sort_key <= ?3 ORDER BY sort_key DESC",
-                        TRUE, condition->key, NULL, condition->value, count, error);
+                        condition->key, NULL, condition->value, count, error);
 
     case CLT_FIELD_MATCH_EQUALS:
     default:
       return add_count (self, reader,
                         "SELECT ifnull ((SELECT n FROM customer_field_counts"
-                        " WHERE field_key = ?1 AND sort_key = ?2), 0)",
-                        FALSE, condition->key, condition->value, NULL, count, error);
+                        " WHERE field_key = ?1 AND sort_key = ?2), 0), 1",
+                        condition->key, condition->value, NULL, count, error);
     }
 }
 
