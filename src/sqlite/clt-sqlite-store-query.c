@@ -150,24 +150,35 @@ column_variant (sqlite3_stmt *stmt,
  * in it becomes "+" when the walk must not lead by an index) and
  * the filter, in the order (@column, @pk). @field_key, when set, is bound
  * to the one "?" of @head, before the filter's parameters. @row_pk, when
- * set, stands for c.pk in the filter: the walk does not join customers. */
+ * set, stands for c.pk in the filter: the walk does not join customers.
+ * @range, when set, is a condition on the walked field's values (v) that
+ * the walk starts and stops by, bound after @field_key. */
 typedef struct
 {
-  const char *from;
-  const char *head;
-  const char *column;
-  const char *pk;
-  const char *field_key;
-  const char *row_pk;
+  const char           *from;
+  const char           *head;
+  const char           *column;
+  const char           *pk;
+  const char           *field_key;
+  const char           *row_pk;
+  const FieldCondition *range;
 } Walk;
 
 static char *
 walk_head (const Walk *walk,
            gboolean    plus)
 {
+  static const char * const range_ops[] = {
+    [CLT_FIELD_MATCH_EQUALS]   = " AND v.sort_key = ?",
+    [CLT_FIELD_MATCH_PREFIX]   = " AND v.sort_key >= ? AND v.sort_key < ?",
+    [CLT_FIELD_MATCH_AT_LEAST] = " AND v.sort_key >= ?",
+    [CLT_FIELD_MATCH_AT_MOST]  = " AND v.sort_key <= ?",
+  };
   GString *head = g_string_new (walk->head);
 
   g_string_replace (head, "%+", plus ? "+" : "", 0);
+  if (walk->range != NULL)
+    g_string_append (head, range_ops[walk->range->match]);
   return g_string_free (head, FALSE);
 }
 
@@ -192,6 +203,12 @@ walk_bind (const Walk   *walk,
 
   if (walk->field_key != NULL)
     bind_text (stmt, next++, walk->field_key);
+  if (walk->range != NULL)
+    {
+      bind_variant (stmt, next++, walk->range->value);
+      if (walk->range->upper != NULL)
+        bind_variant (stmt, next++, walk->range->upper);
+    }
   filter_bind (filter, stmt, next);
 
   return next + (int) filter->params->len;
@@ -953,6 +970,7 @@ list_customers_read (CltSqliteStore *self,
   g_autoptr(GPtrArray) conditions = NULL;
   g_autoptr(GArray) pks = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(Rowset) rowset = NULL;
+  const FieldCondition *walk_range = NULL;
   Filter filter;
   gboolean dense = TRUE;
   gboolean probe = FALSE;
@@ -1011,7 +1029,19 @@ list_customers_read (CltSqliteStore *self,
       !(sort_field[0] != '\0' && conditions_on_field (conditions, sort_field)))
     walk_rows = (double) (data->offset + data->limit) * (double) n_total;
 
-  if (!reader_rowset (self, reader, data->query, conditions, short_limit, walk_rows, n_total,
+  /* Filtered on the sorted field alone: the condition's range leads the
+   * walk along the field's values, which stops past it. The matches
+   * were collected and sorted, or the walk passed every value before
+   * them (f01 >= 9990 sorted by f01 at a million customers: 1,000
+   * matches, ~6 M instructions sorted each time the count or a page is
+   * read). */
+  if (sort_field[0] != '\0' && conditions != NULL && conditions->len == 1 &&
+      only_set_filters (data->query) && clt_query_get_search_text (data->query)[0] == '\0' &&
+      clt_query_get_group (data->query)[0] == '\0' && conditions_on_field (conditions, sort_field))
+    walk_range = g_ptr_array_index (conditions, 0);
+
+  if (walk_range == NULL &&
+      !reader_rowset (self, reader, data->query, conditions, short_limit, walk_rows, n_total,
                       &rowset, error))
     {
       sqlite3_exec (reader->db, "COMMIT", NULL, NULL, NULL);
@@ -1039,7 +1069,9 @@ list_customers_read (CltSqliteStore *self,
       /* Filtered on the sorted field itself, the matches are one stretch
        * of the sort order, maybe at its far end: the walk may pass every
        * other row first (f01 >= 9990 sorted by f01 walked a million). */
-      if (sort_field[0] != '\0' && conditions_on_field (conditions, sort_field))
+      if (walk_range != NULL)
+        walked = (double) (data->offset + data->limit);
+      else if (sort_field[0] != '\0' && conditions_on_field (conditions, sort_field))
         walked = (double) (n_total - n_matches) + (double) (data->offset + data->limit);
 
       /* With a rowset, a row walked costs a step of the index and
@@ -1105,7 +1137,8 @@ list_customers_read (CltSqliteStore *self,
         : dense ? "customer_field_values v CROSS JOIN customers c ON c.pk = v.customer_pk"
                 : "customers c CROSS JOIN customer_field_values v ON v.customer_pk = c.pk",
         values_only ? "v.field_key = ?" : "v.field_key = ? AND +c.listed = 1",
-        "v.sort_key", "v.customer_pk", sort_field, values_only ? "v.customer_pk" : NULL
+        "v.sort_key", "v.customer_pk", sort_field, values_only ? "v.customer_pk" : NULL,
+        walk_range
       };
       Walk without_value = {
         "customers c",

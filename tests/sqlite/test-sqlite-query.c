@@ -1223,6 +1223,99 @@ test_combined_filters (Fixture       *fixture,
   close_store (store);
 }
 
+/* Filtered on the sorted field alone, the walk starts and stops by the
+ * condition's range: every match in the field's order (ties by customer)
+ * both ways, the total, small pages and deep ones (from the anchors),
+ * for each kind of condition, as plain SQL lists them. */
+static void
+test_filter_on_sort_field (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  static const struct
+  {
+    const char    *key;
+    CltFieldMatch  match;
+    const char    *value;
+    const char    *where;
+  } cases[] = {
+    { "num", CLT_FIELD_MATCH_AT_LEAST, "30", "sort_key >= 30" },
+    { "num", CLT_FIELD_MATCH_AT_MOST, "70", "sort_key <= 70" },
+    { "num", CLT_FIELD_MATCH_EQUALS, "37", "sort_key = 37" },
+    { "code", CLT_FIELD_MATCH_PREFIX, "C1", "sort_key >= 'c1' AND sort_key < 'c2'" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  CltSqliteStore *store = open_store (fixture->path);
+
+  g_assert_true (load_sample (store, N_SAMPLE, 21, &error));
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("INSERT INTO custom_fields (key, label, type, position) VALUES"
+                         " ('num', 'Num', %d, 0), ('code', 'Code', %d, 1);"
+                         "INSERT INTO customer_field_values (customer_pk, field_key, value, sort_key)"
+                         " SELECT pk, 'num', (pk * 37) %% 100 * 1.0, (pk * 37) %% 100 * 1.0"
+                         " FROM customers WHERE listed AND pk %% 7 <> 0;"
+                         "INSERT INTO customer_field_values (customer_pk, field_key, value, sort_key)"
+                         " SELECT pk, 'code', printf ('C%%03d', (pk * 13) %% 300),"
+                         "  printf ('c%%03d', (pk * 13) %% 300) FROM customers WHERE listed;",
+                         CLT_CUSTOM_FIELD_NUMBER, CLT_CUSTOM_FIELD_STRING);
+  exec_on_file (fixture->path, sql);
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    for (guint d = 0; d < 2; d++)
+      {
+        const char *dir = d == 0 ? "ASC" : "DESC";
+        g_autoptr(CltQuery) query = clt_query_new ();
+        g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+        g_autoptr(GPtrArray) rows = NULL;
+        g_autofree char *want_sql = NULL;
+        sqlite3 *db = NULL;
+        sqlite3_stmt *stmt = NULL;
+        guint total = 0;
+
+        want_sql = g_strdup_printf ("SELECT c.id FROM customer_field_values v"
+                                    " JOIN customers c ON c.pk = v.customer_pk"
+                                    " WHERE c.listed AND v.field_key = '%s' AND %s"
+                                    " ORDER BY v.sort_key %s, v.customer_pk %s",
+                                    cases[c].key, cases[c].where, dir, dir);
+        g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+        g_assert_cmpint (sqlite3_prepare_v2 (db, want_sql, -1, &stmt, NULL), ==, SQLITE_OK);
+        while (sqlite3_step (stmt) == SQLITE_ROW)
+          g_ptr_array_add (expected, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+        sqlite3_finalize (stmt);
+        sqlite3_close (db);
+        g_test_message ("%s %d '%s' %s: %u", cases[c].key, cases[c].match, cases[c].value, dir,
+                        expected->len);
+        g_assert_cmpuint (expected->len, >, 5);
+
+        clt_query_add_field_filter (query, cases[c].key, cases[c].match, cases[c].value);
+        clt_query_set_sort_field (query, cases[c].key);
+        clt_query_set_sort_direction (query, d == 0 ? CLT_SORT_ASCENDING : CLT_SORT_DESCENDING);
+        g_assert_cmpuint (count (store, query), ==, expected->len);
+        {
+          g_autoptr(GPtrArray) customers = list (store, query, 0, N_SAMPLE);
+
+          rows = ids_of (customers);
+        }
+        g_assert_cmpuint (rows->len, ==, expected->len);
+        for (guint i = 0; i < rows->len; i++)
+          g_assert_cmpstr (g_ptr_array_index (rows, i), ==, g_ptr_array_index (expected, i));
+
+        /* Pages of 5, the last ones past 1,024 rows (anchors). */
+        for (guint p = 0; p * 5 < expected->len; p += 1 + p / 4)
+          {
+            g_autoptr(GPtrArray) page = page_ids (store, query, p, 5, &total);
+
+            g_assert_cmpuint (total, ==, expected->len);
+            g_assert_cmpuint (page->len, ==, MIN (5, expected->len - p * 5));
+            for (guint i = 0; i < page->len; i++)
+              g_assert_cmpstr (g_ptr_array_index (page, i), ==,
+                               g_ptr_array_index (expected, p * 5 + i));
+          }
+      }
+
+  close_store (store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1241,6 +1334,7 @@ main (int   argc,
   ADD ("filters", test_filters);
   ADD ("filters/group", test_group_filter);
   ADD ("filters/combined", test_combined_filters);
+  ADD ("filters/sort-field", test_filter_on_sort_field);
   ADD ("pending-deletion", test_pending_deletion);
   ADD ("custom-field-values", test_custom_field_values);
   ADD ("bulk", test_bulk);
