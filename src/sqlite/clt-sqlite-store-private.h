@@ -193,6 +193,7 @@ G_GNUC_INTERNAL RowsetSource *rowset_source_new (const char *sql);
 G_GNUC_INTERNAL RowsetSource *rowset_source_new_words (const char *sql);
 G_GNUC_INTERNAL void rowset_source_add (RowsetSource *source, GVariant *value);
 G_GNUC_INTERNAL void rowset_source_set_probe (RowsetSource *source, const char *count_sql, const char *probe_sql);
+G_GNUC_INTERNAL void rowset_source_set_range (RowsetSource *source, const FieldCondition *range);
 G_GNUC_INTERNAL void rowset_source_free (RowsetSource *source);
 G_GNUC_INTERNAL gboolean rowset_source_count (CltSqliteStore *self, Reader *reader, RowsetSource *source, gint64 *count);
 G_GNUC_INTERNAL Rowset *rowset_collect (CltSqliteStore *self, Reader *reader, const char *key, GPtrArray *sources, GError **error);

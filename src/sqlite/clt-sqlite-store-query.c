@@ -814,6 +814,7 @@ reader_rowset (CltSqliteStore  *self,
       probe_sql = g_strconcat ("SELECT 1 FROM customer_field_values WHERE field_key = ? AND sort_key",
                                ops[condition->match], " AND customer_pk = ?", NULL);
       rowset_source_set_probe (source, count_sql, probe_sql);
+      rowset_source_set_range (source, condition);
       g_ptr_array_add (sources, source);
     }
 
