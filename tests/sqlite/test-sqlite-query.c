@@ -1041,6 +1041,39 @@ page_ids (CltSqliteStore *store,
   return ids;
 }
 
+/* @query counts and lists the ids of @expected, in their order. */
+static void
+assert_all_listed (CltSqliteStore *store,
+                   CltQuery       *query,
+                   GPtrArray      *expected)
+{
+  g_autoptr(GPtrArray) customers = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_assert_cmpuint (count (store, query), ==, expected->len);
+  customers = list (store, query, 0, N_SAMPLE);
+  rows = ids_of (customers);
+  g_assert_cmpuint (rows->len, ==, expected->len);
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (rows, i), ==, g_ptr_array_index (expected, i));
+}
+
+/* A store with the sample of @seed, and custom fields and values written
+ * by @sql (by hand, as a bulk load does). */
+static CltSqliteStore *
+open_sample_with (Fixture    *fixture,
+                  guint32     seed,
+                  const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  CltSqliteStore *store = open_store (fixture->path);
+
+  g_assert_true (load_sample (store, N_SAMPLE, seed, &error));
+  g_assert_no_error (error);
+  exec_on_file (fixture->path, sql);
+  return store;
+}
+
 /* Several of text, group and custom field conditions together (counted
  * and listed from the rowids they share, collected once per read): the
  * count and every page match the customers of all of them alone, in the
@@ -1085,12 +1118,8 @@ test_combined_filters (Fixture       *fixture,
     { CLT_SORT_KEY_NUMBER, CLT_SORT_ASCENDING, "num" },
     { CLT_SORT_KEY_NUMBER, CLT_SORT_DESCENDING, "flag" },
   };
-  g_autoptr(GError) error = NULL;
   g_autofree char *sql = NULL;
-  CltSqliteStore *store = open_store (fixture->path);
-
-  g_assert_true (load_sample (store, N_SAMPLE, 14, &error));
-  g_assert_no_error (error);
+  CltSqliteStore *store;
 
   /* A yes/no field every other customer has true, a number 0–99 that
    * every fifth customer lacks. */
@@ -1102,7 +1131,7 @@ test_combined_filters (Fixture       *fixture,
                          " SELECT pk, 'num', (pk * 37) %% 100 * 1.0, (pk * 37) %% 100 * 1.0"
                          " FROM customers WHERE listed AND pk %% 5 <> 0;",
                          CLT_CUSTOM_FIELD_BOOLEAN, CLT_CUSTOM_FIELD_NUMBER);
-  exec_on_file (fixture->path, sql);
+  store = open_sample_with (fixture, 14, sql);
 
   for (guint s = 0; s < G_N_ELEMENTS (sorts); s++)
     for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
@@ -1112,7 +1141,6 @@ test_combined_filters (Fixture       *fixture,
         g_autoptr(GPtrArray) singles = g_ptr_array_new_with_free_func (g_object_unref);
         g_autoptr(GPtrArray) all = NULL;
         g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
-        g_autoptr(GPtrArray) rows = NULL;
         g_autoptr(GPtrArray) alones = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
         g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
         guint total = 0;
@@ -1186,18 +1214,9 @@ test_combined_filters (Fixture       *fixture,
         else
           g_assert_cmpuint (expected->len, >, 5);
 
-        g_assert_cmpuint (count (store, query), ==, expected->len);
-
         /* All of them, a large page, then small pages from the front and
          * the middle. */
-        {
-          g_autoptr(GPtrArray) customers = list (store, query, 0, N_SAMPLE);
-
-          rows = ids_of (customers);
-        }
-        g_assert_cmpuint (rows->len, ==, expected->len);
-        for (guint i = 0; i < rows->len; i++)
-          g_assert_cmpstr (g_ptr_array_index (rows, i), ==, g_ptr_array_index (expected, i));
+        assert_all_listed (store, query, expected);
 
         {
           g_autoptr(GPtrArray) page = page_ids (store, query, 0, CLT_STORE_MAX_PAGE_SIZE, &total);
@@ -1243,12 +1262,9 @@ test_filter_on_sort_field (Fixture       *fixture,
     { "num", CLT_FIELD_MATCH_EQUALS, "37", "sort_key = 37" },
     { "code", CLT_FIELD_MATCH_PREFIX, "C1", "sort_key >= 'c1' AND sort_key < 'c2'" },
   };
-  g_autoptr(GError) error = NULL;
   g_autofree char *sql = NULL;
-  CltSqliteStore *store = open_store (fixture->path);
+  CltSqliteStore *store;
 
-  g_assert_true (load_sample (store, N_SAMPLE, 21, &error));
-  g_assert_no_error (error);
   sql = g_strdup_printf ("INSERT INTO custom_fields (key, label, type, position) VALUES"
                          " ('num', 'Num', %d, 0), ('code', 'Code', %d, 1);"
                          "INSERT INTO customer_field_values (customer_pk, field_key, value, sort_key)"
@@ -1258,7 +1274,7 @@ test_filter_on_sort_field (Fixture       *fixture,
                          " SELECT pk, 'code', printf ('C%%03d', (pk * 13) %% 300),"
                          "  printf ('c%%03d', (pk * 13) %% 300) FROM customers WHERE listed;",
                          CLT_CUSTOM_FIELD_NUMBER, CLT_CUSTOM_FIELD_STRING);
-  exec_on_file (fixture->path, sql);
+  store = open_sample_with (fixture, 21, sql);
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
     for (guint d = 0; d < 2; d++)
@@ -1266,7 +1282,6 @@ test_filter_on_sort_field (Fixture       *fixture,
         const char *dir = d == 0 ? "ASC" : "DESC";
         g_autoptr(CltQuery) query = clt_query_new ();
         g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
-        g_autoptr(GPtrArray) rows = NULL;
         g_autofree char *want_sql = NULL;
         sqlite3 *db = NULL;
         sqlite3_stmt *stmt = NULL;
@@ -1290,15 +1305,7 @@ test_filter_on_sort_field (Fixture       *fixture,
         clt_query_add_field_filter (query, cases[c].key, cases[c].match, cases[c].value);
         clt_query_set_sort_field (query, cases[c].key);
         clt_query_set_sort_direction (query, d == 0 ? CLT_SORT_ASCENDING : CLT_SORT_DESCENDING);
-        g_assert_cmpuint (count (store, query), ==, expected->len);
-        {
-          g_autoptr(GPtrArray) customers = list (store, query, 0, N_SAMPLE);
-
-          rows = ids_of (customers);
-        }
-        g_assert_cmpuint (rows->len, ==, expected->len);
-        for (guint i = 0; i < rows->len; i++)
-          g_assert_cmpstr (g_ptr_array_index (rows, i), ==, g_ptr_array_index (expected, i));
+        assert_all_listed (store, query, expected);
 
         /* Pages of 5, the last ones past 1,024 rows (anchors). */
         for (guint p = 0; p * 5 < expected->len; p += 1 + p / 4)
