@@ -774,6 +774,48 @@ static const char schema_v10[] =
   "    ON CONFLICT (group_code, word) DO UPDATE SET bits = bits | excluded.bits;"
   "END;";
 
+/* Version 11: customer_field_counts summed by bucket of sort keys, so a
+ * range of many distinct values is counted from few entries. At a million
+ * customers f03 "Member 0" summed 100,000 counts (~78 M instructions),
+ * a number field >= 5000 50,000 (~34 M). A sort key's bucket is its
+ * integer part (numbers) or its first 10 characters (text; dates are whole
+ * then): a function that never decreases as the key grows, so the keys of
+ * the buckets strictly between those of a range's two ends lie inside the
+ * range, and only the values of the two end buckets are read one by one
+ * (clt-sqlite-store-counts.c). Kept by triggers on customer_field_counts,
+ * which its own triggers keep through every write; a bucket reaching 0
+ * leaves the table. */
+static const char schema_v11[] =
+  "CREATE TABLE customer_field_buckets ("
+  "  field_key TEXT NOT NULL,"
+  "  bucket NOT NULL,"
+  "  n INTEGER NOT NULL,"
+  "  PRIMARY KEY (field_key, bucket)"
+  ") WITHOUT ROWID;"
+  "INSERT INTO customer_field_buckets (field_key, bucket, n)"
+  "  SELECT field_key, CASE WHEN typeof (sort_key) IN ('integer', 'real') THEN CAST (sort_key AS INTEGER) ELSE substr (sort_key, 1, 10) END, sum (n) FROM customer_field_counts"
+  "  GROUP BY 1, 2;"
+  "CREATE TRIGGER customer_field_buckets_insert AFTER INSERT ON customer_field_counts BEGIN"
+  "  INSERT INTO customer_field_buckets (field_key, bucket, n)"
+  "    VALUES (new.field_key, CASE WHEN typeof (new.sort_key) IN ('integer', 'real') THEN CAST (new.sort_key AS INTEGER) ELSE substr (new.sort_key, 1, 10) END, new.n)"
+  "    ON CONFLICT (field_key, bucket) DO UPDATE SET n = n + excluded.n;"
+  "END;"
+  "CREATE TRIGGER customer_field_buckets_delete AFTER DELETE ON customer_field_counts BEGIN"
+  "  UPDATE customer_field_buckets SET n = n - old.n"
+  "    WHERE field_key = old.field_key AND bucket = CASE WHEN typeof (old.sort_key) IN ('integer', 'real') THEN CAST (old.sort_key AS INTEGER) ELSE substr (old.sort_key, 1, 10) END;"
+  "  DELETE FROM customer_field_buckets"
+  "    WHERE field_key = old.field_key AND bucket = CASE WHEN typeof (old.sort_key) IN ('integer', 'real') THEN CAST (old.sort_key AS INTEGER) ELSE substr (old.sort_key, 1, 10) END AND n <= 0;"
+  "END;"
+  "CREATE TRIGGER customer_field_buckets_update AFTER UPDATE ON customer_field_counts BEGIN"
+  "  UPDATE customer_field_buckets SET n = n - old.n"
+  "    WHERE field_key = old.field_key AND bucket = CASE WHEN typeof (old.sort_key) IN ('integer', 'real') THEN CAST (old.sort_key AS INTEGER) ELSE substr (old.sort_key, 1, 10) END;"
+  "  DELETE FROM customer_field_buckets"
+  "    WHERE field_key = old.field_key AND bucket = CASE WHEN typeof (old.sort_key) IN ('integer', 'real') THEN CAST (old.sort_key AS INTEGER) ELSE substr (old.sort_key, 1, 10) END AND n <= 0;"
+  "  INSERT INTO customer_field_buckets (field_key, bucket, n)"
+  "    VALUES (new.field_key, CASE WHEN typeof (new.sort_key) IN ('integer', 'real') THEN CAST (new.sort_key AS INTEGER) ELSE substr (new.sort_key, 1, 10) END, new.n)"
+  "    ON CONFLICT (field_key, bucket) DO UPDATE SET n = n + excluded.n;"
+  "END;";
+
 /* Forward steps: step N brings version N-1 to N. Append, never edit a
  * step that has shipped. */
 static const CltSqlMigrationStep steps[] = {
@@ -787,6 +829,7 @@ static const CltSqlMigrationStep steps[] = {
   { 8, schema_v8 },
   { 9, schema_v9 },
   { 10, schema_v10 },
+  { 11, schema_v11 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == CLT_SQLITE_SCHEMA_VERSION);

@@ -116,6 +116,7 @@ filter_add_fields (Filter    *filter,
       filter->fast_count_sql = g_strconcat ("SELECT ifnull (sum (n), 0) FROM customer_field_counts"
                                             " WHERE field_key = ? AND sort_key",
                                             ops[condition->match], NULL);
+      filter->fast_count_range = condition;
       filter->fast_count_params = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
       g_ptr_array_add (filter->fast_count_params, g_variant_ref_sink (g_variant_new_string (condition->key)));
       g_ptr_array_add (filter->fast_count_params, g_variant_ref (condition->value));
@@ -287,6 +288,7 @@ filter_init (Filter    *filter,
   filter->fast_count_sql = NULL;
   filter->fast_count_param = NULL;
   filter->fast_count_params = NULL;
+  filter->fast_count_range = NULL;
   filter->has_text = FALSE;
   filter->has_fields = FALSE;
   filter->json_rowset = NULL;
@@ -376,6 +378,7 @@ filter_init (Filter    *filter,
 
           /* A yes/no or choice value within the group: its kept counts
            * (schema version 9), one entry per distinct value in range. */
+          filter->fast_count_range = NULL;
           g_free (filter->fast_count_sql);
           filter->fast_count_sql = g_strconcat ("SELECT ifnull (sum (n), 0)"
                                                 " FROM customer_group_field_counts"

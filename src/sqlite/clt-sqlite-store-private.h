@@ -72,6 +72,9 @@ typedef struct
   char      *fast_count_sql;
   char      *fast_count_param;
   GPtrArray *fast_count_params;  /* GVariant, instead of fast_count_param */
+  /* With fast_count_sql: a lone custom field condition, counted by
+   * field_range_count () rather than by summing a count per value. */
+  const struct _FieldCondition *fast_count_range;
   gboolean   has_text;
   gboolean   has_fields;
   /* The rowset whose rowids (JSON) filter_bind () binds at json_index
@@ -82,7 +85,7 @@ typedef struct
 
 /* A custom field filter of the query, its value read by the field's type
  * into what customer_field_values.sort_key holds. */
-typedef struct
+typedef struct _FieldCondition
 {
   char          *key;
   CltFieldMatch  match;
@@ -174,6 +177,13 @@ G_GNUC_INTERNAL void filter_bind (Filter *filter, sqlite3_stmt *stmt, int first)
 typedef struct _Anchors Anchors;
 G_GNUC_INTERNAL void anchors_free (Anchors *anchors);
 
+/* clt-sqlite-store-query.c */
+G_GNUC_INTERNAL void reader_check_version (Reader *reader);
+G_GNUC_INTERNAL void reader_cache_count (Reader *reader, const char *key, gint64 count);
+
+/* clt-sqlite-store-counts.c */
+G_GNUC_INTERNAL gboolean field_range_count (CltSqliteStore *self, Reader *reader, const FieldCondition *condition, gint64 *count, GError **error);
+
 /* clt-sqlite-store-rows.c */
 G_GNUC_INTERNAL gboolean select_customers (CltSqliteStore *self, sqlite3 *db, sqlite3_stmt *stmt, GPtrArray **out, GError **error);
 G_GNUC_INTERNAL gboolean fetch_customers (CltSqliteStore *self, Reader *reader, GArray *pks, GPtrArray **out, GError **error);
@@ -183,6 +193,7 @@ G_GNUC_INTERNAL RowsetSource *rowset_source_new (const char *sql);
 G_GNUC_INTERNAL RowsetSource *rowset_source_new_words (const char *sql);
 G_GNUC_INTERNAL void rowset_source_add (RowsetSource *source, GVariant *value);
 G_GNUC_INTERNAL void rowset_source_set_probe (RowsetSource *source, const char *count_sql, const char *probe_sql);
+G_GNUC_INTERNAL void rowset_source_set_range (RowsetSource *source, const FieldCondition *range);
 G_GNUC_INTERNAL void rowset_source_free (RowsetSource *source);
 G_GNUC_INTERNAL gboolean rowset_source_count (CltSqliteStore *self, Reader *reader, RowsetSource *source, gint64 *count);
 G_GNUC_INTERNAL Rowset *rowset_collect (CltSqliteStore *self, Reader *reader, const char *key, GPtrArray *sources, GError **error);

@@ -14,6 +14,8 @@
  * 10's customer_group_words (each group's members as bitmap words) stay
  * the words of the memberships, and a group intersected with a field
  * condition read from them lists exactly its members with the value.
+ * Version 11's customer_field_buckets (the values' counts by bucket) stay
+ * the sums of the values, and a range counted from them is exact.
  */
 
 #define G_LOG_DOMAIN "test-sqlite-counts"
@@ -38,6 +40,12 @@
   " WHERE f.type IN (2, 4) AND v.sort_key IS NOT NULL" \
   " GROUP BY g.group_code, v.field_key, v.sort_key"
 
+/* Each field's values by bucket (schema 11), from the values. */
+#define BUCKETS \
+  "SELECT field_key, CASE WHEN typeof (sort_key) IN ('integer', 'real')" \
+  "  THEN CAST (sort_key AS INTEGER) ELSE substr (sort_key, 1, 10) END, count(*)" \
+  " FROM customer_field_values WHERE sort_key IS NOT NULL GROUP BY 1, 2"
+
 /* Each group's members as bitmap words, from the memberships. */
 #define WORDS \
   "SELECT group_code, customer_pk >> 6, sum (1 << (customer_pk & 63))" \
@@ -48,6 +56,17 @@
 static void
 assert_counts_exact (const char *path)
 {
+  g_assert_cmpint (query_int64 (path,
+                                "SELECT count(*) FROM ("
+                                " SELECT field_key, bucket, n FROM customer_field_buckets"
+                                " EXCEPT " BUCKETS ")"),
+                   ==, 0);
+  g_assert_cmpint (query_int64 (path,
+                                "SELECT count(*) FROM (" BUCKETS
+                                " EXCEPT SELECT field_key, bucket, n FROM customer_field_buckets)"),
+                   ==, 0);
+  g_assert_cmpint (query_int64 (path, "SELECT count(*) FROM customer_field_buckets WHERE n <= 0"),
+                   ==, 0);
   g_assert_cmpint (query_int64 (path,
                                 "SELECT count(*) FROM ("
                                 " SELECT group_code, word, bits FROM customer_group_words"
@@ -477,6 +496,13 @@ test_counts_writes (Fixture       *fixture,
   close_store (store);
 }
 
+/* What version 11 added: the values' buckets. */
+#define DROP_V11 \
+  "DROP TRIGGER customer_field_buckets_insert;" \
+  "DROP TRIGGER customer_field_buckets_delete;" \
+  "DROP TRIGGER customer_field_buckets_update;" \
+  "DROP TABLE customer_field_buckets;"
+
 /* What version 10 added: the groups' words. */
 #define DROP_V10 \
   "DROP TRIGGER customer_group_words_insert;" \
@@ -522,6 +548,7 @@ test_counts_migration_v8 (Fixture       *fixture,
 
   exec_on_file (fixture->path,
                 "PRAGMA journal_mode = DELETE;"
+                DROP_V11
                 DROP_V10
                 DROP_V9
                 "UPDATE customer_field_values SET value = 1, sort_key = 1"
@@ -571,6 +598,7 @@ test_counts_migration (Fixture       *fixture,
    * the counts never saw. */
   exec_on_file (fixture->path,
                 "PRAGMA journal_mode = DELETE;"
+                DROP_V11
                 DROP_V10
                 DROP_V9
                 "DROP TRIGGER customer_prefix_counts_insert;"
@@ -766,6 +794,7 @@ test_counts_group_words (Fixture       *fixture,
   /* Version 9: the words made on opening. */
   exec_on_file (fixture->path,
                 "PRAGMA journal_mode = DELETE;"
+                DROP_V11
                 DROP_V10
                 "DELETE FROM customer_groups WHERE group_code = 'gold' AND customer_pk = 100;"
                 "PRAGMA user_version = 9;");
@@ -774,6 +803,120 @@ test_counts_group_words (Fixture       *fixture,
   assert_counts_exact (fixture->path);
   g_assert_cmpuint (count (store, query), ==, 68);
   close_store (store);
+}
+
+/* Ranges of a number and a text field counted from the buckets (schema
+ * 11) and the values at their two ends: each equals counting the values,
+ * with ends inside a bucket, on its bounds, shorter than a bucket's 10
+ * characters and between buckets; with negative numbers (bucket 0 holds
+ * -0.75 and 0.75) written by hand; and after a database of version 10
+ * gets its buckets. */
+static const struct
+{
+  const char    *key;
+  CltFieldMatch  match;
+  const char    *value;
+  const char    *where;
+} ranges[] = {
+  { "score", CLT_FIELD_MATCH_AT_LEAST, "7.5", "sort_key >= 7.5" },
+  { "score", CLT_FIELD_MATCH_AT_LEAST, "7", "sort_key >= 7" },
+  { "score", CLT_FIELD_MATCH_AT_LEAST, "0", "sort_key >= 0" },
+  { "score", CLT_FIELD_MATCH_AT_LEAST, "-0.75", "sort_key >= -0.75" },
+  { "score", CLT_FIELD_MATCH_AT_LEAST, "-100", "sort_key >= -100" },
+  { "score", CLT_FIELD_MATCH_AT_LEAST, "29.75", "sort_key >= 29.75" },
+  { "score", CLT_FIELD_MATCH_AT_LEAST, "30", "sort_key >= 30" },
+  { "score", CLT_FIELD_MATCH_AT_MOST, "7.25", "sort_key <= 7.25" },
+  { "score", CLT_FIELD_MATCH_AT_MOST, "7", "sort_key <= 7" },
+  { "score", CLT_FIELD_MATCH_AT_MOST, "0.5", "sort_key <= 0.5" },
+  { "score", CLT_FIELD_MATCH_AT_MOST, "-0.75", "sort_key <= -0.75" },
+  { "score", CLT_FIELD_MATCH_AT_MOST, "-3", "sort_key <= -3" },
+  { "score", CLT_FIELD_MATCH_EQUALS, "7.5", "sort_key = 7.5" },
+  { "tier", CLT_FIELD_MATCH_PREFIX, "Member 0", "sort_key >= 'member 0' AND sort_key < 'member 0' || char (1114111)" },
+  { "tier", CLT_FIELD_MATCH_PREFIX, "member 01", "sort_key >= 'member 01' AND sort_key < 'member 01' || char (1114111)" },
+  { "tier", CLT_FIELD_MATCH_PREFIX, "member 012", "sort_key >= 'member 012' AND sort_key < 'member 012' || char (1114111)" },
+  { "tier", CLT_FIELD_MATCH_PREFIX, "member 0123", "sort_key >= 'member 0123' AND sort_key < 'member 0123' || char (1114111)" },
+  { "tier", CLT_FIELD_MATCH_PREFIX, "Member 1", "sort_key >= 'member 1' AND sort_key < 'member 1' || char (1114111)" },
+  { "tier", CLT_FIELD_MATCH_PREFIX, "m", "sort_key >= 'm' AND sort_key < 'm' || char (1114111)" },
+  { "tier", CLT_FIELD_MATCH_AT_LEAST, "member 01", "sort_key >= 'member 01'" },
+  { "tier", CLT_FIELD_MATCH_AT_LEAST, "member 1", "sort_key >= 'member 1'" },
+  { "tier", CLT_FIELD_MATCH_AT_MOST, "member 01", "sort_key <= 'member 01'" },
+  { "tier", CLT_FIELD_MATCH_AT_MOST, "member 0115", "sort_key <= 'member 0115'" },
+  { "tier", CLT_FIELD_MATCH_AT_MOST, "member 1", "sort_key <= 'member 1'" },
+};
+
+static void
+assert_ranges (const char *path)
+{
+  CltSqliteStore *store = open_store (path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM customer_field_values"
+                                              " WHERE field_key = '%s' AND %s",
+                                              ranges[i].key, ranges[i].where);
+      gint64 want = query_int64 (path, sql);
+
+      g_test_message ("%s %d '%s': %" G_GINT64_FORMAT, ranges[i].key, ranges[i].match,
+                      ranges[i].value, want);
+      g_assert_cmpint (count_field (store, ranges[i].key, ranges[i].match, ranges[i].value), ==,
+                       want);
+    }
+  close_store (store);
+}
+
+static void
+test_counts_buckets (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  CltSqliteStore *store = open_store (fixture->path);
+  CltStore *s = CLT_STORE (store);
+  g_autoptr(GPtrArray) imported = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  save_field (s, "score", CLT_CUSTOM_FIELD_NUMBER);
+  save_field (s, "tier", CLT_CUSTOM_FIELD_STRING);
+  for (guint i = 0; i < 240; i++)
+    {
+      g_autofree char *email = g_strdup_printf ("r%03u@example.com", i);
+      g_autofree char *name = g_strdup_printf ("R%03u", i);
+      g_autofree char *tier = i % 40 == 0 ? g_strdup ("Member 1")
+                              : i % 40 == 1 ? g_strdup ("Member 01")
+                              : g_strdup_printf ("Member %04u", (i * 7) % 240);
+
+      g_ptr_array_add (imported, customer_with (email, name,
+                                                field_values ((i * 37) % 120 / 4.0, tier, NULL),
+                                                NULL));
+    }
+  g_assert_true (import (store, imported, &error));
+  g_assert_no_error (error);
+  close_store (store);
+  assert_counts_exact (fixture->path);
+  assert_ranges (fixture->path);
+
+  /* Negative numbers, a value changed and one deleted, by hand. */
+  exec_on_file (fixture->path,
+                "UPDATE customer_field_values SET value = -sort_key - 0.75, sort_key = -sort_key - 0.75"
+                "  WHERE field_key = 'score' AND customer_pk % 3 = 0;"
+                "UPDATE customer_field_values SET value = 'Member 0115', sort_key = 'member 0115'"
+                "  WHERE field_key = 'tier' AND customer_pk % 5 = 0;"
+                "DELETE FROM customer_field_values WHERE field_key = 'tier' AND customer_pk % 7 = 0;");
+  assert_counts_exact (fixture->path);
+  assert_ranges (fixture->path);
+
+  /* Version 10: the buckets made on opening, from values written
+   * without them. */
+  exec_on_file (fixture->path,
+                "PRAGMA journal_mode = DELETE;"
+                DROP_V11
+                "UPDATE customer_field_values SET value = sort_key + 0.5, sort_key = sort_key + 0.5"
+                "  WHERE field_key = 'score' AND customer_pk % 4 = 0;"
+                "DELETE FROM customer_field_values WHERE field_key = 'tier' AND customer_pk % 11 = 0;"
+                "PRAGMA user_version = 10;");
+  store = open_store (fixture->path);
+  g_assert_cmpint (pragma_int (fixture->path, "user_version"), ==, CLT_SQLITE_SCHEMA_VERSION);
+  close_store (store);
+  assert_counts_exact (fixture->path);
+  assert_ranges (fixture->path);
 }
 
 int
@@ -790,6 +933,7 @@ main (int   argc,
   ADD ("migration-v8", test_counts_migration_v8);
   ADD ("group-and-value", test_counts_group_and_value);
   ADD ("group-words", test_counts_group_words);
+  ADD ("buckets", test_counts_buckets);
 
 #undef ADD
 

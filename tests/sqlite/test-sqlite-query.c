@@ -1041,6 +1041,39 @@ page_ids (CltSqliteStore *store,
   return ids;
 }
 
+/* @query counts and lists the ids of @expected, in their order. */
+static void
+assert_all_listed (CltSqliteStore *store,
+                   CltQuery       *query,
+                   GPtrArray      *expected)
+{
+  g_autoptr(GPtrArray) customers = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_assert_cmpuint (count (store, query), ==, expected->len);
+  customers = list (store, query, 0, N_SAMPLE);
+  rows = ids_of (customers);
+  g_assert_cmpuint (rows->len, ==, expected->len);
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (rows, i), ==, g_ptr_array_index (expected, i));
+}
+
+/* A store with the sample of @seed, and custom fields and values written
+ * by @sql (by hand, as a bulk load does). */
+static CltSqliteStore *
+open_sample_with (Fixture    *fixture,
+                  guint32     seed,
+                  const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  CltSqliteStore *store = open_store (fixture->path);
+
+  g_assert_true (load_sample (store, N_SAMPLE, seed, &error));
+  g_assert_no_error (error);
+  exec_on_file (fixture->path, sql);
+  return store;
+}
+
 /* Several of text, group and custom field conditions together (counted
  * and listed from the rowids they share, collected once per read): the
  * count and every page match the customers of all of them alone, in the
@@ -1085,12 +1118,8 @@ test_combined_filters (Fixture       *fixture,
     { CLT_SORT_KEY_NUMBER, CLT_SORT_ASCENDING, "num" },
     { CLT_SORT_KEY_NUMBER, CLT_SORT_DESCENDING, "flag" },
   };
-  g_autoptr(GError) error = NULL;
   g_autofree char *sql = NULL;
-  CltSqliteStore *store = open_store (fixture->path);
-
-  g_assert_true (load_sample (store, N_SAMPLE, 14, &error));
-  g_assert_no_error (error);
+  CltSqliteStore *store;
 
   /* A yes/no field every other customer has true, a number 0–99 that
    * every fifth customer lacks. */
@@ -1102,7 +1131,7 @@ test_combined_filters (Fixture       *fixture,
                          " SELECT pk, 'num', (pk * 37) %% 100 * 1.0, (pk * 37) %% 100 * 1.0"
                          " FROM customers WHERE listed AND pk %% 5 <> 0;",
                          CLT_CUSTOM_FIELD_BOOLEAN, CLT_CUSTOM_FIELD_NUMBER);
-  exec_on_file (fixture->path, sql);
+  store = open_sample_with (fixture, 14, sql);
 
   for (guint s = 0; s < G_N_ELEMENTS (sorts); s++)
     for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
@@ -1112,7 +1141,6 @@ test_combined_filters (Fixture       *fixture,
         g_autoptr(GPtrArray) singles = g_ptr_array_new_with_free_func (g_object_unref);
         g_autoptr(GPtrArray) all = NULL;
         g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
-        g_autoptr(GPtrArray) rows = NULL;
         g_autoptr(GPtrArray) alones = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
         g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
         guint total = 0;
@@ -1186,18 +1214,9 @@ test_combined_filters (Fixture       *fixture,
         else
           g_assert_cmpuint (expected->len, >, 5);
 
-        g_assert_cmpuint (count (store, query), ==, expected->len);
-
         /* All of them, a large page, then small pages from the front and
          * the middle. */
-        {
-          g_autoptr(GPtrArray) customers = list (store, query, 0, N_SAMPLE);
-
-          rows = ids_of (customers);
-        }
-        g_assert_cmpuint (rows->len, ==, expected->len);
-        for (guint i = 0; i < rows->len; i++)
-          g_assert_cmpstr (g_ptr_array_index (rows, i), ==, g_ptr_array_index (expected, i));
+        assert_all_listed (store, query, expected);
 
         {
           g_autoptr(GPtrArray) page = page_ids (store, query, 0, CLT_STORE_MAX_PAGE_SIZE, &total);
@@ -1223,6 +1242,87 @@ test_combined_filters (Fixture       *fixture,
   close_store (store);
 }
 
+/* Filtered on the sorted field alone, the walk starts and stops by the
+ * condition's range: every match in the field's order (ties by customer)
+ * both ways, the total, small pages and deep ones (from the anchors),
+ * for each kind of condition, as plain SQL lists them. */
+static void
+test_filter_on_sort_field (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  static const struct
+  {
+    const char    *key;
+    CltFieldMatch  match;
+    const char    *value;
+    const char    *where;
+  } cases[] = {
+    { "num", CLT_FIELD_MATCH_AT_LEAST, "30", "sort_key >= 30" },
+    { "num", CLT_FIELD_MATCH_AT_MOST, "70", "sort_key <= 70" },
+    { "num", CLT_FIELD_MATCH_EQUALS, "37", "sort_key = 37" },
+    { "code", CLT_FIELD_MATCH_PREFIX, "C1", "sort_key >= 'c1' AND sort_key < 'c2'" },
+  };
+  g_autofree char *sql = NULL;
+  CltSqliteStore *store;
+
+  sql = g_strdup_printf ("INSERT INTO custom_fields (key, label, type, position) VALUES"
+                         " ('num', 'Num', %d, 0), ('code', 'Code', %d, 1);"
+                         "INSERT INTO customer_field_values (customer_pk, field_key, value, sort_key)"
+                         " SELECT pk, 'num', (pk * 37) %% 100 * 1.0, (pk * 37) %% 100 * 1.0"
+                         " FROM customers WHERE listed AND pk %% 7 <> 0;"
+                         "INSERT INTO customer_field_values (customer_pk, field_key, value, sort_key)"
+                         " SELECT pk, 'code', printf ('C%%03d', (pk * 13) %% 300),"
+                         "  printf ('c%%03d', (pk * 13) %% 300) FROM customers WHERE listed;",
+                         CLT_CUSTOM_FIELD_NUMBER, CLT_CUSTOM_FIELD_STRING);
+  store = open_sample_with (fixture, 21, sql);
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    for (guint d = 0; d < 2; d++)
+      {
+        const char *dir = d == 0 ? "ASC" : "DESC";
+        g_autoptr(CltQuery) query = clt_query_new ();
+        g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+        g_autofree char *want_sql = NULL;
+        sqlite3 *db = NULL;
+        sqlite3_stmt *stmt = NULL;
+        guint total = 0;
+
+        want_sql = g_strdup_printf ("SELECT c.id FROM customer_field_values v"
+                                    " JOIN customers c ON c.pk = v.customer_pk"
+                                    " WHERE c.listed AND v.field_key = '%s' AND %s"
+                                    " ORDER BY v.sort_key %s, v.customer_pk %s",
+                                    cases[c].key, cases[c].where, dir, dir);
+        g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+        g_assert_cmpint (sqlite3_prepare_v2 (db, want_sql, -1, &stmt, NULL), ==, SQLITE_OK);
+        while (sqlite3_step (stmt) == SQLITE_ROW)
+          g_ptr_array_add (expected, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+        sqlite3_finalize (stmt);
+        sqlite3_close (db);
+        g_test_message ("%s %d '%s' %s: %u", cases[c].key, cases[c].match, cases[c].value, dir,
+                        expected->len);
+        g_assert_cmpuint (expected->len, >, 5);
+
+        clt_query_add_field_filter (query, cases[c].key, cases[c].match, cases[c].value);
+        clt_query_set_sort_field (query, cases[c].key);
+        clt_query_set_sort_direction (query, d == 0 ? CLT_SORT_ASCENDING : CLT_SORT_DESCENDING);
+        assert_all_listed (store, query, expected);
+
+        /* Pages of 5, the last ones past 1,024 rows (anchors). */
+        for (guint p = 0; p * 5 < expected->len; p += 1 + p / 4)
+          {
+            g_autoptr(GPtrArray) page = page_ids (store, query, p, 5, &total);
+
+            g_assert_cmpuint (total, ==, expected->len);
+            g_assert_cmpuint (page->len, ==, MIN (5, expected->len - p * 5));
+            for (guint i = 0; i < page->len; i++)
+              g_assert_cmpstr (g_ptr_array_index (page, i), ==,
+                               g_ptr_array_index (expected, p * 5 + i));
+          }
+      }
+
+  close_store (store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1241,6 +1341,7 @@ main (int   argc,
   ADD ("filters", test_filters);
   ADD ("filters/group", test_group_filter);
   ADD ("filters/combined", test_combined_filters);
+  ADD ("filters/sort-field", test_filter_on_sort_field);
   ADD ("pending-deletion", test_pending_deletion);
   ADD ("custom-field-values", test_custom_field_values);
   ADD ("bulk", test_bulk);
