@@ -772,9 +772,15 @@ test_text_writer_numbers (void)
           if (!isfinite (number))
             continue;
         }
+      /* The text alone, read as json-glib reads a number (g_ascii_strtod ()):
+       * a parse of the whole object per number made this test take a minute
+       * under the sanitizers. The cases above go through the parser. */
       {
-        double back = read_back_number (number, NULL);
+        g_autofree char *text = written_field (g_variant_new_double (number), NULL);
+        char *end = NULL;
+        double back = g_ascii_strtod (text, &end);
 
+        g_assert_cmpint (*end, ==, '\0');
         g_assert_cmpmem (&back, sizeof back, &number, sizeof number);
       }
     }
