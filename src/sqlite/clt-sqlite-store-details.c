@@ -16,13 +16,18 @@
 
 /* The custom fields in their order (position, key), and the values of the
  * customer being read, one slot per field: the values come in key order
- * (the primary key's), without a join or a sort in SQL. */
+ * (the primary key's), without a join or a sort in SQL. A customer's
+ * texts are kept in one buffer, and a key is found by stepping through
+ * the keys in their order: a hash lookup, a copy and a free per value
+ * were ~0.5 M instructions of a page of 100 customers with twenty
+ * fields. */
 typedef struct
 {
   gboolean  set;
   double    number;
   guint8    flag;
-  char     *text;
+  gsize     text_at;    /* in Fields.texts */
+  gsize     text_len;
 } Slot;
 
 typedef struct
@@ -30,15 +35,19 @@ typedef struct
   GPtrArray  *keys;
   GArray     *types;    /* CltCustomFieldType */
   GHashTable *ranks;    /* key → index into @keys, plus one */
+  guint      *by_key;   /* indices into @keys, in the keys' byte order */
+  guint       next;     /* into @by_key: where the customer's next key is looked for */
+  GString    *texts;    /* the texts of the customer being read */
   Slot       *slots;
 } Fields;
 
 static void
 fields_clear (Fields *fields)
 {
-  for (guint i = 0; fields->keys != NULL && i < fields->keys->len; i++)
-    g_free (fields->slots[i].text);
   g_clear_pointer (&fields->slots, g_free);
+  if (fields->texts != NULL)
+    g_string_free (g_steal_pointer (&fields->texts), TRUE);
+  g_clear_pointer (&fields->by_key, g_free);
   g_clear_pointer (&fields->ranks, g_hash_table_unref);
   g_clear_pointer (&fields->types, g_array_unref);
   g_clear_pointer (&fields->keys, g_ptr_array_unref);
@@ -59,6 +68,17 @@ details_prepare (CltSqliteStore  *self,
     return *owned = prepare (self, db, sql, error);
 
   return *kept = reader_prepare (self, reader, sql, error);
+}
+
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  GPtrArray *keys = user_data;
+
+  return strcmp (g_ptr_array_index (keys, *(const guint *) a),
+                 g_ptr_array_index (keys, *(const guint *) b));
 }
 
 static gboolean
@@ -98,8 +118,37 @@ fields_init (CltSqliteStore *self,
       return FALSE;
     }
 
+  fields->by_key = g_new (guint, MAX (fields->keys->len, 1));
+  for (guint i = 0; i < fields->keys->len; i++)
+    fields->by_key[i] = i;
+  g_qsort_with_data (fields->by_key, fields->keys->len, sizeof (guint), compare_keys, fields->keys);
+  fields->next = 0;
+  fields->texts = g_string_sized_new (256);
   fields->slots = g_new0 (Slot, MAX (fields->keys->len, 1));
   return TRUE;
+}
+
+/* The rank (index plus one) of the field @key, 0 for none. The customer's
+ * values come in key order: the key is most often the one after the
+ * last; one that is not (a field that no longer exists, or any order
+ * the rows may come in) is looked up. */
+static guint
+fields_rank (Fields     *fields,
+             const char *key)
+{
+  while (fields->next < fields->keys->len)
+    {
+      guint index = fields->by_key[fields->next];
+      int cmp = strcmp (g_ptr_array_index (fields->keys, index), key);
+
+      if (cmp > 0)
+        break;
+      fields->next++;
+      if (cmp == 0)
+        return index + 1;
+    }
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (fields->ranks, key));
 }
 
 /* Keeps the value in @column of @stmt for the field @key, read by the
@@ -110,7 +159,7 @@ fields_take (Fields       *fields,
              sqlite3_stmt *stmt,
              int           column)
 {
-  guint rank = GPOINTER_TO_UINT (g_hash_table_lookup (fields->ranks, key));
+  guint rank = fields_rank (fields, key);
   Slot *slot;
 
   if (rank == 0)
@@ -133,10 +182,13 @@ fields_take (Fields       *fields,
     default:
       {
         const char *text = column_text (stmt, column);
+        const char *end = NULL;
 
-        /* A string with a nul inside is not a GVariant string. */
-        g_free (slot->text);
-        slot->text = g_strdup (g_utf8_validate (text, -1, NULL) ? text : "");
+        /* A string with a nul inside is not a GVariant string: up to
+         * the nul, and only valid UTF-8. */
+        slot->text_at = fields->texts->len;
+        slot->text_len = g_utf8_validate (text, -1, &end) ? (gsize) (end - text) : 0;
+        g_string_append_len (fields->texts, text, (gssize) slot->text_len);
       }
       break;
     }
@@ -169,12 +221,14 @@ fields_end (Fields        *fields,
         case CLT_CUSTOM_FIELD_STRING:
         case CLT_CUSTOM_FIELD_DATE:
         default:
-          clt_sql_vardict_add (vardict, key, 's', slot->text, strlen (slot->text));
-          g_clear_pointer (&slot->text, g_free);
+          clt_sql_vardict_add (vardict, key, 's', fields->texts->str + slot->text_at,
+                               slot->text_len);
           break;
         }
       slot->set = FALSE;
     }
+  g_string_truncate (fields->texts, 0);
+  fields->next = 0;
 
   return clt_sql_vardict_end (vardict);
 }

@@ -517,19 +517,26 @@ probe_collect (CltSqliteStore  *self,
   return TRUE;
 }
 
-/* Appends the rowid of each bit set in @bits to @pks, ascending. */
+/* Appends the rowid of each bit set in @bits to @pks, ascending: the
+ * array grown once to the bits' count and written in place (a
+ * g_array_append_val () per rowid was ~70 instructions, 1.4 M of f03
+ * "member 12"'s 20,000 rowids at a million customers). */
 static void
 bits_to_pks (const guint64 *bits,
              gsize          n_words,
              GArray        *pks)
 {
+  gsize n = 0;
+  gint64 *out;
+
+  for (gsize w = 0; w < n_words; w++)
+    n += (gsize) __builtin_popcountll (bits[w]);
+  g_array_set_size (pks, pks->len + (guint) n);
+  out = (gint64 *) (gpointer) pks->data + (pks->len - (guint) n);
+
   for (gsize w = 0; w < n_words; w++)
     for (guint64 word = bits[w]; word != 0; word &= word - 1)
-      {
-        gint64 pk = (gint64) (w * 64 + (gsize) __builtin_ctzll (word));
-
-        g_array_append_val (pks, pk);
-      }
+      *out++ = (gint64) (w * 64 + (gsize) __builtin_ctzll (word));
 }
 
 /* Sorts @pks ascending without duplicates, unless they are already.

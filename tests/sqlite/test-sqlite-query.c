@@ -541,7 +541,10 @@ test_filters (Fixture       *fixture,
 
 /* Custom field values come back as the a{sv} GVariantBuilder makes, byte
  * for byte, in the fields' order: the store writes the serialized form
- * itself, with framing offsets of one, two and four bytes. */
+ * itself, with framing offsets of one, two and four bytes. Values of
+ * fields that no longer exist (keys before, between and after the
+ * others') are left out; a text is cut at a nul inside it, and one that
+ * is not UTF-8 is empty. */
 static void
 assert_same_dict (GVariant *got,
                   GVariant *expected)
@@ -584,7 +587,12 @@ test_custom_field_values (Fixture       *fixture,
                          "   UNION ALL SELECT 'e_long', '%s') WHERE id = 'p1';"
                          "INSERT INTO customer_field_values (customer_pk, field_key, value, sort_key)"
                          " SELECT pk, f, v, v FROM customers, (SELECT 'b_flag' AS f, 0 AS v"
-                         "   UNION ALL SELECT 'a_num', -3) WHERE id = 'p2';"
+                         "   UNION ALL SELECT 'a_num', -3 UNION ALL SELECT 'b_gone', 'x'"
+                         "   UNION ALL SELECT 'a_gone', 2 UNION ALL SELECT 'c_zz_gone', 'y'"
+                         "   UNION ALL SELECT 'zz_gone', 7"
+                         "   UNION ALL SELECT 'c_text', CAST (X'61620063' AS TEXT)) WHERE id = 'p2';"
+                         "INSERT INTO customer_field_values (customer_pk, field_key, value, sort_key)"
+                         " SELECT pk, 'c_text', CAST (X'ff61' AS TEXT), 'a' FROM customers WHERE id = 'p4';"
                          "INSERT INTO customer_field_values (customer_pk, field_key, value, sort_key)"
                          " SELECT pk, 'e_long', '%s', 'h' FROM customers WHERE id = 'p4';",
                          CLT_CUSTOM_FIELD_NUMBER, CLT_CUSTOM_FIELD_BOOLEAN, CLT_CUSTOM_FIELD_STRING,
@@ -599,10 +607,12 @@ test_custom_field_values (Fixture       *fixture,
   g_variant_builder_add (&builder, "{sv}", "e_long", g_variant_new_string (medium));
   p1 = g_variant_ref_sink (g_variant_builder_end (&builder));
   g_variant_builder_init (&builder, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (&builder, "{sv}", "c_text", g_variant_new_string ("ab"));
   g_variant_builder_add (&builder, "{sv}", "b_flag", g_variant_new_boolean (FALSE));
   g_variant_builder_add (&builder, "{sv}", "a_num", g_variant_new_double (-3));
   p2 = g_variant_ref_sink (g_variant_builder_end (&builder));
   g_variant_builder_init (&builder, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (&builder, "{sv}", "c_text", g_variant_new_string (""));
   g_variant_builder_add (&builder, "{sv}", "e_long", g_variant_new_string (huge));
   p4 = g_variant_ref_sink (g_variant_builder_end (&builder));
   g_assert_cmpuint (g_variant_get_size (p1), >, G_MAXUINT8);
