@@ -461,6 +461,8 @@ test_shrink_keeps_cell_children (void)
   sizes.n = N_CUSTOMERS;
   wait_until (view_has_all, &sizes, "the cleared search in the view");
   wait_until (widget_parented, &at.child, "the kept child in a cell again");
+  wait_for_paint (GTK_WIDGET (window));
+  save_screenshot (GTK_WIDGET (window), "table-regrown.png");
 
   g_object_remove_weak_pointer (G_OBJECT (at.child), (gpointer *) &at.child);
   gtk_window_destroy (window);
