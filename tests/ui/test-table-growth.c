@@ -54,6 +54,20 @@ view_has_all (gpointer data)
          !clt_customer_list_get_loading (sizes->list);
 }
 
+/* Shows @table over @sizes' list in @window, once the view has all
+ * its rows. */
+static void
+present_table (GtkWindow        *window,
+               CltCustomerTable *table,
+               Sizes            *sizes)
+{
+  clt_customer_table_set_list (table, sizes->list);
+  gtk_window_set_default_size (window, 1000, 700);
+  gtk_window_set_child (window, GTK_WIDGET (table));
+  gtk_window_present (window);
+  wait_until (view_has_all, sizes, "all customers in the view");
+}
+
 static void
 set_search (CltCustomerList *list,
             const char      *text)
@@ -74,11 +88,7 @@ test_growth_waits_for_store (void)
   Sizes sizes = { table, list, N_CUSTOMERS };
   guint grown;
 
-  clt_customer_table_set_list (table, list);
-  gtk_window_set_default_size (window, 1000, 700);
-  gtk_window_set_child (window, GTK_WIDGET (table));
-  gtk_window_present (window);
-  wait_until (view_has_all, &sizes, "all customers in the view");
+  present_table (window, table, &sizes);
 
   /* A search of one customer, then cleared: the view grows again. */
   set_search (list, "Meyer 00005");
@@ -144,11 +154,7 @@ test_empty_search_keeps_rows (void)
   GtkWidget *again;
   guint n_removed = 0;
 
-  clt_customer_table_set_list (table, list);
-  gtk_window_set_default_size (window, 1000, 700);
-  gtk_window_set_child (window, GTK_WIDGET (table));
-  gtk_window_present (window);
-  wait_until (view_has_all, &sizes, "all customers in the view");
+  present_table (window, table, &sizes);
   run_for (100);
 
   cell = gtk_widget_pick (view, 200, 300, GTK_PICK_DEFAULT);
@@ -231,11 +237,7 @@ test_rows_out_of_sight_unwatched (void)
   guint first;
   RowAt row;
 
-  clt_customer_table_set_list (table, list);
-  gtk_window_set_default_size (window, 1000, 700);
-  gtk_window_set_child (window, GTK_WIDGET (table));
-  gtk_window_present (window);
-  wait_until (view_has_all, &sizes, "all customers in the view");
+  present_table (window, table, &sizes);
   wait_for_paint (GTK_WIDGET (window));
 
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
@@ -317,11 +319,7 @@ test_rows_below_refill_after_paint (void)
   g_autoptr(CltCustomer) held = NULL;
   gulong handler;
 
-  clt_customer_table_set_list (table, list);
-  gtk_window_set_default_size (window, 1000, 700);
-  gtk_window_set_child (window, GTK_WIDGET (table));
-  gtk_window_present (window);
-  wait_until (view_has_all, &sizes, "all customers in the view");
+  present_table (window, table, &sizes);
   wait_for_paint (GTK_WIDGET (window));
   /* GTK binds a row this far below the viewport of ~20 rows. */
   held = g_list_model_get_item (G_LIST_MODEL (list), below.position);
@@ -425,11 +423,7 @@ test_shrink_keeps_cell_children (void)
   AtShrink at = { NULL, NULL, FALSE, FALSE, FALSE };
   gulong handler;
 
-  clt_customer_table_set_list (table, list);
-  gtk_window_set_default_size (window, 1000, 700);
-  gtk_window_set_child (window, GTK_WIDGET (table));
-  gtk_window_present (window);
-  wait_until (view_has_all, &sizes, "all customers in the view");
+  present_table (window, table, &sizes);
   wait_for_paint (GTK_WIDGET (window));
 
   /* A cell some rows down, and our child in it. */
