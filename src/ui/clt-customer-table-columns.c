@@ -172,15 +172,19 @@ on_name_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
                   gpointer                  user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *email = _clt_customer_table_create_inscription (FALSE);
+  GtkWidget *box = _clt_customer_table_reuse_child (GTK_LIST_ITEM_FACTORY (factory));
 
-  gtk_box_append (GTK_BOX (box), _clt_customer_table_create_inscription (FALSE));
-  gtk_widget_add_css_class (email, "dim-label");
-  gtk_widget_add_css_class (email, "caption");
-  gtk_box_append (GTK_BOX (box), email);
-  _clt_customer_table_remember_cell (box, list_item);
-  gtk_list_item_set_child (list_item, box);
+  if (box == NULL)
+    {
+      GtkWidget *email = _clt_customer_table_create_inscription (FALSE);
+
+      box = g_object_ref_sink (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
+      gtk_box_append (GTK_BOX (box), _clt_customer_table_create_inscription (FALSE));
+      gtk_widget_add_css_class (email, "dim-label");
+      gtk_widget_add_css_class (email, "caption");
+      gtk_box_append (GTK_BOX (box), email);
+    }
+  _clt_customer_table_set_child (list_item, box);
 }
 
 static void
@@ -202,11 +206,14 @@ on_custom_setup_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *list_item,
                     gpointer                  user_data)
 {
-  GtkWidget *child = _clt_customer_table_create_inscription (FALSE);
+  GtkWidget *child = _clt_customer_table_reuse_child (GTK_LIST_ITEM_FACTORY (factory));
 
-  g_object_set_data (G_OBJECT (child), "clt-custom-column", user_data);
-  _clt_customer_table_remember_cell (child, list_item);
-  gtk_list_item_set_child (list_item, child);
+  if (child == NULL)
+    {
+      child = g_object_ref_sink (_clt_customer_table_create_inscription (FALSE));
+      g_object_set_data (G_OBJECT (child), "clt-custom-column", user_data);
+    }
+  _clt_customer_table_set_child (list_item, child);
 }
 
 static void
@@ -336,6 +343,7 @@ add_custom_column (CltCustomerTable *self,
   g_signal_connect (factory, "setup", G_CALLBACK (on_custom_setup_cb), custom);
   g_signal_connect (factory, "bind", G_CALLBACK (on_custom_bind_cb), custom);
   g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind_cb), custom);
+  g_signal_connect (factory, "teardown", G_CALLBACK (_clt_customer_table_keep_child), NULL);
   sorter = GTK_SORTER (gtk_custom_sorter_new (_clt_customer_table_compare_probe, &custom->probe, NULL));
 
   custom->column = gtk_column_view_column_new (clt_custom_field_get_label (field),
@@ -900,6 +908,7 @@ _clt_customer_table_init_columns (CltCustomerTable *self)
   g_signal_connect (factory, "setup", G_CALLBACK (on_name_setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (on_name_bind_cb), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind_cb), NULL);
+  g_signal_connect (factory, "teardown", G_CALLBACK (_clt_customer_table_keep_child), NULL);
   self->name_probe.self = self;
   self->name_probe.sort_key = CLT_SORT_KEY_LAST_NAME;
   sorter = GTK_SORTER (gtk_custom_sorter_new (_clt_customer_table_compare_probe,

@@ -61,6 +61,11 @@ struct _CltCustomerTable
    * (clt-customer-table-rows.c). */
   GdkFrameClock       *after_paint_clock;
   gulong               after_paint_handler;
+  /* Row and cell widgets GTK let go of when the view's model shrank,
+   * kept alive by a reference of ours and finalized a few dozen at a
+   * time from an idle (clt-customer-table-rows.c). */
+  GPtrArray           *dropped_rows;
+  guint                release_idle_id;
   GtkColumnViewColumn *columns[CLT_N_SORT_KEYS];
   SortProbe            probes[CLT_N_SORT_KEYS];
 
@@ -140,6 +145,13 @@ int       _clt_customer_table_compare_probe   (gconstpointer a,
                                                gpointer      user_data);
 void      _clt_customer_table_remember_cell   (GtkWidget   *child,
                                                GtkListItem *list_item);
+GtkListItem *_clt_customer_table_lookup_cell  (GtkWidget   *child);
+void      _clt_customer_table_keep_child      (GtkSignalListItemFactory *factory,
+                                               GtkListItem              *list_item,
+                                               gpointer                  user_data);
+GtkWidget *_clt_customer_table_reuse_child    (GtkListItemFactory *factory);
+void      _clt_customer_table_set_child       (GtkListItem *list_item,
+                                               GtkWidget   *child);
 
 /* clt-customer-table-status.c */
 GtkWidget *_clt_customer_table_create_status_cell (gboolean     stacked);

@@ -87,6 +87,114 @@ _clt_customer_table_growing_complete_cb (CltCustomerTable *self)
                                                      on_grow_tick_cb, self, NULL);
 }
 
+/* Row widgets dropped by a shrinking model.
+ *
+ * When the view's model shrinks below the ~200 rows GTK 4.8 keeps bound
+ * (a search narrowed to a few matches, or none and then a few), GTK
+ * unparents the row widgets of the positions that went, tears their
+ * cells down and finalizes rows and cells inside the model's
+ * items-changed: at 100,000 customers 30-80 ms of such a keystroke
+ * before its frame, most of it finalizing (perf). Before GTK's handler
+ * runs, the rows about to go and their cells get a reference of ours:
+ * GTK only unparents and tears them down, and they are finalized a few
+ * dozen at a time from an idle, after the frame that shows the matches.
+ * (Their children of ours are kept for reuse: see
+ * _clt_customer_table_keep_child ().) */
+#define WIDGETS_RELEASED_PER_IDLE 64
+
+static gboolean
+release_rows_idle_cb (gpointer user_data)
+{
+  CltCustomerTable *self = user_data;
+
+  for (guint i = 0; i < WIDGETS_RELEASED_PER_IDLE && self->dropped_rows->len > 0; i++)
+    g_ptr_array_remove_index (self->dropped_rows, self->dropped_rows->len - 1);
+
+  if (self->dropped_rows->len > 0)
+    return G_SOURCE_CONTINUE;
+
+  self->release_idle_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+release_dropped_rows (CltCustomerTable *self)
+{
+  g_clear_handle_id (&self->release_idle_id, g_source_remove);
+  g_clear_pointer (&self->dropped_rows, g_ptr_array_unref);
+}
+
+/* The position of the row widget @row (GTK's), from the first of its
+ * cells that holds a child of ours; G_MAXUINT when none does. */
+static guint
+row_position (GtkWidget *row)
+{
+  for (GtkWidget *cell = gtk_widget_get_first_child (row);
+       cell != NULL;
+       cell = gtk_widget_get_next_sibling (cell))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (cell);
+      GtkListItem *list_item = child != NULL ? _clt_customer_table_lookup_cell (child) : NULL;
+
+      if (list_item != NULL)
+        return gtk_list_item_get_position (list_item);
+    }
+
+  return G_MAXUINT;
+}
+
+/* Runs before GTK's handler (the selection model over the growing model
+ * connects after us): positions are still the old ones. A row that GTK
+ * keeps after all (an item removed and added back in the same change)
+ * only loses our extra reference later. */
+static void
+on_view_items_changed_cb (CltCustomerTable *self,
+                          guint             position,
+                          guint             removed,
+                          guint             added)
+{
+  guint end = position + removed;
+
+  if (removed <= added)
+    return;
+
+  /* The column view holds its header and its list; the list the rows. */
+  for (GtkWidget *part = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       part != NULL;
+       part = gtk_widget_get_next_sibling (part))
+    {
+      for (GtkWidget *row = gtk_widget_get_first_child (part);
+           row != NULL;
+           row = gtk_widget_get_next_sibling (row))
+        {
+          guint row_pos;
+
+          if (g_strcmp0 (gtk_widget_get_css_name (row), "row") != 0)
+            continue;
+
+          row_pos = row_position (row);
+          if (row_pos < position || row_pos >= end)
+            continue;
+
+          if (self->dropped_rows == NULL)
+            self->dropped_rows = g_ptr_array_new_with_free_func (g_object_unref);
+          /* GTK tears the row's cells down and drops them as the row
+           * leaves: each is kept too. */
+          g_ptr_array_add (self->dropped_rows, g_object_ref (row));
+          for (GtkWidget *cell = gtk_widget_get_first_child (row);
+               cell != NULL;
+               cell = gtk_widget_get_next_sibling (cell))
+            g_ptr_array_add (self->dropped_rows, g_object_ref (cell));
+        }
+    }
+
+  if (self->dropped_rows != NULL && self->dropped_rows->len > 0 && self->release_idle_id == 0)
+    {
+      self->release_idle_id = g_idle_add (release_rows_idle_cb, self);
+      g_source_set_name_by_id (self->release_idle_id, "[clt] CltCustomerTable release rows");
+    }
+}
+
 /* Refilling the rows below the viewport after a paint.
  *
  * A count brings the rows on screen; GTK 4.8 also keeps ~160 rows bound
@@ -178,6 +286,9 @@ _clt_customer_table_connect_rows (CltCustomerTable *self)
    * meanwhile, instead of GTK tearing down and building again
    * ~200 rows of eleven cells (60-130 ms each way at a million). */
   clt_growing_model_set_hold_empty (self->growing, TRUE);
+  /* Before the selection model made over it connects, hence before GTK. */
+  g_signal_connect_object (self->growing, "items-changed",
+                           G_CALLBACK (on_view_items_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->growing, "notify::complete",
                            G_CALLBACK (_clt_customer_table_growing_complete_cb), self,
                            G_CONNECT_SWAPPED);
@@ -199,8 +310,12 @@ _clt_customer_table_disconnect_rows (CltCustomerTable *self)
       clt_customer_list_set_refill_below_later (self->list, FALSE);
     }
   if (self->growing != NULL)
-    g_signal_handlers_disconnect_by_func (self->growing, _clt_customer_table_growing_complete_cb,
-                                          self);
+    {
+      g_signal_handlers_disconnect_by_func (self->growing, _clt_customer_table_growing_complete_cb,
+                                            self);
+      g_signal_handlers_disconnect_by_func (self->growing, on_view_items_changed_cb, self);
+    }
+  release_dropped_rows (self);
   cancel_after_paint (self);
   _clt_customer_table_stop_growing (self);
   g_clear_object (&self->growing);

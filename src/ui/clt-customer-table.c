@@ -592,17 +592,22 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *child;
   Cell *cell;
 
-  if (spec->kind == CELL_STATUS)
+  child = _clt_customer_table_reuse_child (GTK_LIST_ITEM_FACTORY (factory));
+  if (child != NULL)
+    {
+      /* Set up by this factory before: made the same way. */
+    }
+  else if (spec->kind == CELL_STATUS)
     {
       /* In one line, or (the narrow table's two-line rows) "Unverified"
        * under the status. */
       gboolean stacked = g_object_get_data (G_OBJECT (factory), "stacked") != NULL;
 
-      child = _clt_customer_table_create_status_cell (stacked);
+      child = g_object_ref_sink (_clt_customer_table_create_status_cell (stacked));
     }
   else
     {
-      child = _clt_customer_table_create_inscription (spec->tabular);
+      child = g_object_ref_sink (_clt_customer_table_create_inscription (spec->tabular));
     }
 
   cell = g_new0 (Cell, 1);
@@ -611,8 +616,78 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
   cell->table = g_object_get_qdata (G_OBJECT (factory), table_quark);
   cell->list_item = list_item;
   g_object_set_qdata_full (G_OBJECT (list_item), cell_quark, cell, g_free);
+  _clt_customer_table_set_child (list_item, child);
+}
+
+/* Cell children for reuse.
+ *
+ * GTK 4.8 tears a cell down when its row widget leaves the view (the
+ * model shrank below the ~200 rows GTK keeps) and sets up new ones when
+ * it grows again: each time a child widget of ours was finalized or made
+ * (an inscription makes its Pango context and layout). A list item holds
+ * a reference of ours on its child besides GTK's, which unsets the child
+ * before "teardown"; the teardown handler gives it to its factory, which
+ * keeps up to what GTK keeps at most, and the factory's setup takes one
+ * of those before it makes a new one. */
+#define MAX_KEPT_CHILDREN 256
+
+static GQuark kept_children_quark;
+static GQuark own_child_quark;
+
+/* Gives @list_item @child, a child made or reused by its factory's setup
+ * (the caller's reference is taken). */
+void
+_clt_customer_table_set_child (GtkListItem *list_item,
+                               GtkWidget   *child)
+{
   _clt_customer_table_remember_cell (child, list_item);
   gtk_list_item_set_child (list_item, child);
+  g_object_set_qdata_full (G_OBJECT (list_item), own_child_quark, child, g_object_unref);
+}
+
+/* A "teardown" handler of a factory whose setup sets children with
+ * _clt_customer_table_set_child (). */
+void
+_clt_customer_table_keep_child (GtkSignalListItemFactory *factory,
+                                GtkListItem              *list_item,
+                                gpointer                  user_data)
+{
+  GtkWidget *child = g_object_steal_qdata (G_OBJECT (list_item), own_child_quark);
+  GPtrArray *kept;
+
+  if (child == NULL)
+    return;
+
+  kept = g_object_get_qdata (G_OBJECT (factory), kept_children_quark);
+  if (kept == NULL)
+    {
+      kept = g_ptr_array_new_with_free_func (g_object_unref);
+      g_object_set_qdata_full (G_OBJECT (factory), kept_children_quark, kept,
+                               (GDestroyNotify) g_ptr_array_unref);
+    }
+
+  /* Unset already, or a child GTK unsets right after. */
+  if (kept->len < MAX_KEPT_CHILDREN && gtk_widget_get_parent (child) == NULL)
+    {
+      g_object_set_qdata (G_OBJECT (child), list_item_quark, NULL);
+      g_ptr_array_add (kept, child);
+    }
+  else
+    {
+      g_object_unref (child);
+    }
+}
+
+/* A child @factory kept (a reference for the caller), or NULL. */
+GtkWidget *
+_clt_customer_table_reuse_child (GtkListItemFactory *factory)
+{
+  GPtrArray *kept = g_object_get_qdata (G_OBJECT (factory), kept_children_quark);
+
+  if (kept == NULL || kept->len == 0)
+    return NULL;
+
+  return g_ptr_array_steal_index_fast (kept, kept->len - 1);
 }
 
 /* The list item owns the child: a plain pointer back is safe. */
@@ -621,6 +696,13 @@ _clt_customer_table_remember_cell (GtkWidget   *child,
                                    GtkListItem *list_item)
 {
   g_object_set_qdata (G_OBJECT (child), list_item_quark, list_item);
+}
+
+/* The list item of a cell's child, or NULL for any other widget. */
+GtkListItem *
+_clt_customer_table_lookup_cell (GtkWidget *child)
+{
+  return g_object_get_qdata (G_OBJECT (child), list_item_quark);
 }
 
 const ColumnSpec *
@@ -661,6 +743,7 @@ on_factory_teardown_cb (GtkSignalListItemFactory *factory,
                         gpointer                  user_data)
 {
   forget_stale_cell (get_cell (list_item));
+  _clt_customer_table_keep_child (factory, list_item, NULL);
 }
 
 static GtkListItemFactory *
@@ -873,6 +956,8 @@ clt_customer_table_class_init (CltCustomerTableClass *klass)
 
   cell_quark = g_quark_from_static_string ("clt-customer-table-cell");
   list_item_quark = g_quark_from_static_string ("clt-customer-table-list-item");
+  kept_children_quark = g_quark_from_static_string ("clt-customer-table-kept-children");
+  own_child_quark = g_quark_from_static_string ("clt-customer-table-own-child");
   table_quark = g_quark_from_static_string ("clt-customer-table");
 
   gtk_widget_class_set_template_from_resource (widget_class,

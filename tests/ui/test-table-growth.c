@@ -54,6 +54,20 @@ view_has_all (gpointer data)
          !clt_customer_list_get_loading (sizes->list);
 }
 
+/* Shows @table over @sizes' list in @window, once the view has all
+ * its rows. */
+static void
+present_table (GtkWindow        *window,
+               CltCustomerTable *table,
+               Sizes            *sizes)
+{
+  clt_customer_table_set_list (table, sizes->list);
+  gtk_window_set_default_size (window, 1000, 700);
+  gtk_window_set_child (window, GTK_WIDGET (table));
+  gtk_window_present (window);
+  wait_until (view_has_all, sizes, "all customers in the view");
+}
+
 static void
 set_search (CltCustomerList *list,
             const char      *text)
@@ -74,11 +88,7 @@ test_growth_waits_for_store (void)
   Sizes sizes = { table, list, N_CUSTOMERS };
   guint grown;
 
-  clt_customer_table_set_list (table, list);
-  gtk_window_set_default_size (window, 1000, 700);
-  gtk_window_set_child (window, GTK_WIDGET (table));
-  gtk_window_present (window);
-  wait_until (view_has_all, &sizes, "all customers in the view");
+  present_table (window, table, &sizes);
 
   /* A search of one customer, then cleared: the view grows again. */
   set_search (list, "Meyer 00005");
@@ -144,11 +154,7 @@ test_empty_search_keeps_rows (void)
   GtkWidget *again;
   guint n_removed = 0;
 
-  clt_customer_table_set_list (table, list);
-  gtk_window_set_default_size (window, 1000, 700);
-  gtk_window_set_child (window, GTK_WIDGET (table));
-  gtk_window_present (window);
-  wait_until (view_has_all, &sizes, "all customers in the view");
+  present_table (window, table, &sizes);
   run_for (100);
 
   cell = gtk_widget_pick (view, 200, 300, GTK_PICK_DEFAULT);
@@ -231,11 +237,7 @@ test_rows_out_of_sight_unwatched (void)
   guint first;
   RowAt row;
 
-  clt_customer_table_set_list (table, list);
-  gtk_window_set_default_size (window, 1000, 700);
-  gtk_window_set_child (window, GTK_WIDGET (table));
-  gtk_window_present (window);
-  wait_until (view_has_all, &sizes, "all customers in the view");
+  present_table (window, table, &sizes);
   wait_for_paint (GTK_WIDGET (window));
 
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
@@ -317,11 +319,7 @@ test_rows_below_refill_after_paint (void)
   g_autoptr(CltCustomer) held = NULL;
   gulong handler;
 
-  clt_customer_table_set_list (table, list);
-  gtk_window_set_default_size (window, 1000, 700);
-  gtk_window_set_child (window, GTK_WIDGET (table));
-  gtk_window_present (window);
-  wait_until (view_has_all, &sizes, "all customers in the view");
+  present_table (window, table, &sizes);
   wait_for_paint (GTK_WIDGET (window));
   /* GTK binds a row this far below the viewport of ~20 rows. */
   held = g_list_model_get_item (G_LIST_MODEL (list), below.position);
@@ -353,6 +351,117 @@ test_rows_below_refill_after_paint (void)
   gtk_window_destroy (window);
 }
 
+/* Up from a widget @view picked to the cell around it (GTK's). */
+static GtkWidget *
+cell_at (GtkWidget *view,
+         double     x,
+         double     y)
+{
+  for (GtkWidget *w = gtk_widget_pick (view, x, y, GTK_PICK_DEFAULT);
+       w != NULL && w != view;
+       w = gtk_widget_get_parent (w))
+    if (g_strcmp0 (gtk_widget_get_css_name (w), "cell") == 0)
+      return w;
+
+  return NULL;
+}
+
+typedef struct
+{
+  GtkWidget *cell;
+  GtkWidget *child;
+  gboolean   seen;
+  gboolean   cell_alive;
+  gboolean   cell_parented;
+} AtShrink;
+
+/* After the table's and GTK's handlers: what is left of the row GTK
+ * dropped. */
+static void
+on_shrink_items_changed_cb (GListModel *model,
+                            guint       position,
+                            guint       removed,
+                            guint       added,
+                            AtShrink   *at)
+{
+  if (removed == 0 || at->seen)
+    return;
+
+  at->seen = TRUE;
+  at->cell_alive = at->cell != NULL;
+  at->cell_parented = at->cell != NULL && gtk_widget_get_parent (at->cell) != NULL;
+}
+
+static gboolean
+widget_gone (gpointer data)
+{
+  return *(GtkWidget **) data == NULL;
+}
+
+static gboolean
+widget_parented (gpointer data)
+{
+  GtkWidget **widget = data;
+
+  return *widget != NULL && gtk_widget_get_parent (*widget) != NULL;
+}
+
+/* A search narrowed to one match: GTK drops the row widgets of the rows
+ * that went, and with them their cells. It drops them inside the list's
+ * items-changed; their finalization waits for an idle after it, and the
+ * cells' children of ours are kept and used again by the rows the view
+ * grows when the search is cleared. */
+static void
+test_shrink_keeps_cell_children (void)
+{
+  g_autoptr(FakeStore) store = fake_store_new (N_CUSTOMERS);
+  g_autoptr(CltCustomerList) list = clt_customer_list_new (CLT_STORE (store));
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  CltCustomerTable *table = CLT_CUSTOMER_TABLE (clt_customer_table_new ());
+  GtkWidget *view = GTK_WIDGET (clt_customer_table_get_column_view (table));
+  Sizes sizes = { table, list, N_CUSTOMERS };
+  AtShrink at = { NULL, NULL, FALSE, FALSE, FALSE };
+  gulong handler;
+
+  present_table (window, table, &sizes);
+  wait_for_paint (GTK_WIDGET (window));
+
+  /* A cell some rows down, and our child in it. */
+  at.cell = cell_at (view, 200, 400);
+  g_assert_nonnull (at.cell);
+  at.child = gtk_widget_get_first_child (at.cell);
+  g_assert_nonnull (at.child);
+  g_object_add_weak_pointer (G_OBJECT (at.cell), (gpointer *) &at.cell);
+  g_object_add_weak_pointer (G_OBJECT (at.child), (gpointer *) &at.child);
+
+  handler = g_signal_connect (list, "items-changed", G_CALLBACK (on_shrink_items_changed_cb), &at);
+  set_search (list, "Meyer 00005");
+  sizes.n = 1;
+  wait_until (list_settled, &sizes, "the search's one customer");
+  g_signal_handler_disconnect (list, handler);
+
+  /* Dropped by GTK, not finalized in its handler. */
+  g_assert_true (at.seen);
+  g_assert_true (at.cell_alive);
+  g_assert_false (at.cell_parented);
+  /* Finalized soon after. */
+  wait_until (widget_gone, &at.cell, "the dropped cell finalized");
+
+  /* The child outlived its cell, unparented, and shows a customer again
+   * once the view grows back. */
+  g_assert_nonnull (at.child);
+  g_assert_null (gtk_widget_get_parent (at.child));
+  set_search (list, "");
+  sizes.n = N_CUSTOMERS;
+  wait_until (view_has_all, &sizes, "the cleared search in the view");
+  wait_until (widget_parented, &at.child, "the kept child in a cell again");
+  wait_for_paint (GTK_WIDGET (window));
+  save_screenshot (GTK_WIDGET (window), "table-regrown.png");
+
+  g_object_remove_weak_pointer (G_OBJECT (at.child), (gpointer *) &at.child);
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -365,6 +474,8 @@ main (int   argc,
                    test_rows_out_of_sight_unwatched);
   g_test_add_func ("/clt/table-growth/rows-below-refill-after-paint",
                    test_rows_below_refill_after_paint);
+  g_test_add_func ("/clt/table-growth/shrink-keeps-cell-children",
+                   test_shrink_keeps_cell_children);
 
   return g_test_run ();
 }
