@@ -65,7 +65,7 @@ hold_connections (CltPgStore *store)
       Reader *reader;
       guint n_connections;
 
-      while ((reader = g_async_queue_try_pop (store->idle_readers)) != NULL)
+      while ((reader = pgs_take_idle_reader (store)) != NULL)
         g_ptr_array_add (held, reader);
       g_mutex_lock (&store->pool_lock);
       n_connections = store->n_connections;
@@ -387,6 +387,129 @@ test_list_round_trips (void)
   store_unref_and_wait_finalized (CLT_STORE (g_steal_pointer (&store)));
 }
 
+/* The pool's connections, in threads waiting for one {{{ */
+
+static gpointer
+acquire_thread (gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  Reader *reader = pgs_acquire_reader (data, NULL, &error);
+
+  g_assert_no_error (error);
+  return reader;
+}
+
+static guint
+n_pool_waiters (CltPgStore *store)
+{
+  guint n;
+
+  g_mutex_lock (&store->pool_lock);
+  n = store->pool_waiters.length;
+  g_mutex_unlock (&store->pool_lock);
+  return n;
+}
+
+static void
+wait_for_pool_waiters (CltPgStore *store,
+                       guint       n)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (n_pool_waiters (store) != n)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (5 * 1000);
+    }
+}
+
+/* A store whose every connection (PG_POOL_SIZE) is taken: @held. No
+ * upkeep (the change log's poll) takes one meanwhile. */
+static CltPgStore *
+full_pool_store (GPtrArray **held)
+{
+  g_autofree char *conninfo = pg_cluster_create_database (cluster);
+  g_autoptr(GError) error = NULL;
+  CltPgStore *store;
+
+  store = clt_pg_store_new (conninfo, NULL, &error);
+  g_assert_no_error (error);
+  pgs_stop_upkeep (store);
+  *held = g_ptr_array_new ();
+  while ((*held)->len < PG_POOL_SIZE)
+    g_ptr_array_add (*held, acquire_thread (store));
+  return store;
+}
+
+/* A connection given back goes to the oldest of those waiting for one,
+ * not back to the pool, where the thread that gave it back (starting its
+ * next request) took it as often as not: an unlucky request waited for
+ * round after round of others (the list bench's p99). */
+static void
+test_pool_order (void)
+{
+  g_autoptr(CltPgStore) store = NULL;
+  GPtrArray *held = NULL;
+  GThread *first;
+  GThread *second;
+  Reader *given;
+
+  store = full_pool_store (&held);
+  first = g_thread_new ("first", acquire_thread, store);
+  wait_for_pool_waiters (store, 1);
+  second = g_thread_new ("second", acquire_thread, store);
+  wait_for_pool_waiters (store, 2);
+
+  given = g_ptr_array_index (held, 0);
+  pgs_release_reader (store, given);
+  g_assert_null (pgs_take_idle_reader (store));
+  g_assert_true (g_thread_join (first) == given);
+  g_assert_cmpuint (n_pool_waiters (store), ==, 1);
+
+  given = g_ptr_array_index (held, 1);
+  pgs_release_reader (store, given);
+  g_assert_null (pgs_take_idle_reader (store));
+  g_assert_true (g_thread_join (second) == given);
+
+  release_connections (store, held);
+  store_unref_and_wait_finalized (CLT_STORE (g_steal_pointer (&store)));
+}
+
+/* A connection lost while others wait for one leaves its place to the
+ * first of them, who opens a new one, rather than keep it waiting for
+ * the next that is given back (with every connection lost, for ever). */
+static void
+test_pool_lost_connection (void)
+{
+  g_autoptr(CltPgStore) store = NULL;
+  GPtrArray *held = NULL;
+  GThread *waiting;
+  Reader *lost;
+  Reader *opened;
+
+  store = full_pool_store (&held);
+  waiting = g_thread_new ("waiting", acquire_thread, store);
+  wait_for_pool_waiters (store, 1);
+
+  lost = g_ptr_array_steal_index (held, 0);
+  pg_exec (lost->db, "SELECT pg_terminate_backend (pg_backend_pid ())");
+  g_assert_false (pg_conn_is_ok (lost->db));
+  pgs_release_reader (store, lost);
+
+  wait_for_pool_waiters (store, 0);
+  opened = g_thread_join (waiting);
+  g_assert_true (pg_conn_is_ok (opened->db));
+  g_assert_cmpint (pg_exec (opened->db, "SELECT 1"), ==, PG_OK);
+  g_assert_cmpuint (store->n_connections, ==, PG_POOL_SIZE);
+  g_assert_cmpuint (store->readers->len, ==, PG_POOL_SIZE);
+  g_ptr_array_add (held, opened);
+
+  release_connections (store, held);
+  store_unref_and_wait_finalized (CLT_STORE (g_steal_pointer (&store)));
+}
+
+/* }}} */
+
 int
 main (int   argc,
       char *argv[])
@@ -407,6 +530,8 @@ main (int   argc,
   g_test_add_func ("/clt/pg-store/count-made-once", test_count_made_once);
   g_test_add_func ("/clt/pg-store/anchors-shared", test_anchors_shared);
   g_test_add_func ("/clt/pg-store/list-round-trips", test_list_round_trips);
+  g_test_add_func ("/clt/pg-store/pool-order", test_pool_order);
+  g_test_add_func ("/clt/pg-store/pool-lost-connection", test_pool_lost_connection);
 
   return g_test_run ();
 }
