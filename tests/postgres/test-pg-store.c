@@ -387,6 +387,106 @@ test_list_round_trips (void)
   store_unref_and_wait_finalized (CLT_STORE (g_steal_pointer (&store)));
 }
 
+/* Pages of the plain list read along the sort index {{{ */
+
+/* How many scans of customers_pkey the cluster counted, the store's
+ * connections' own included (each flushes its counts when next idle). */
+static gint64
+pkey_scans (CltPgStore *store,
+            PGconn     *conn)
+{
+  GPtrArray *held = hold_connections (store);
+  PGresult *result;
+  gint64 n;
+
+  for (guint i = 0; i < held->len; i++)
+    g_assert_cmpint (pg_exec (((Reader *) g_ptr_array_index (held, i))->db,
+                              "SELECT pg_stat_force_next_flush ()"), ==, PG_OK);
+  release_connections (store, held);
+  pg_exec_ok (conn, "SELECT pg_stat_clear_snapshot ()");
+  result = PQexec (conn, "SELECT idx_scan FROM pg_stat_user_indexes"
+                         " WHERE indexrelname = 'customers_pkey'");
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  n = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+  PQclear (result);
+  return n;
+}
+
+/* Every page of the plain list in the order @key @direction, against the
+ * customers' ids in that order (@order_by, SQL). */
+static void
+assert_pages (CltPgStore    *store,
+              PGconn        *conn,
+              CltSortKey     key,
+              CltSortDirection direction,
+              const char    *order_by)
+{
+  g_autoptr(CltQuery) query = clt_query_new ();
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM customers ORDER BY %s", order_by);
+  PGresult *expected = PQexec (conn, sql);
+  guint n = (guint) PQntuples (expected);
+
+  g_assert_cmpint (PQresultStatus (expected), ==, PGRES_TUPLES_OK);
+  clt_query_set_sort_key (query, key);
+  clt_query_set_sort_direction (query, direction);
+  for (guint page = 0; page * 50 < n + 50; page++)
+    {
+      g_autoptr(GPtrArray) customers = NULL;
+      g_autoptr(GError) error = NULL;
+      guint total = 0;
+
+      customers = sync_list_customers (CLT_STORE (store), query, page, 50, CLT_LIST_FLAGS_NONE,
+                                       &total, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (customers->len, ==, MIN (50, n - MIN (n, page * 50)));
+      for (guint i = 0; i < customers->len; i++)
+        g_assert_cmpstr (clt_customer_get_id (g_ptr_array_index (customers, i)), ==,
+                         PQgetvalue (expected, (int) (page * 50 + i), 0));
+    }
+  PQclear (expected);
+}
+
+/* A page of the plain list (most requests) is read from its first row
+ * along the sort index, each row in the table where the index points,
+ * not looked up by pk (a descent of customers_pkey for each of its 50
+ * rows); deep pages from their anchors, in either direction, ties (one
+ * country for all) in pk order. */
+static void
+test_walk_pages (void)
+{
+  g_autofree char *conninfo = pg_cluster_create_database (cluster);
+  g_autoptr(CltPgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 before;
+  PGconn *conn;
+
+  store = clt_pg_store_new (conninfo, NULL, &error);
+  g_assert_no_error (error);
+  conn = PQconnectdb (conninfo);
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  /* Numbers in no order of the rows': 1,330 customers, past the pages
+   * that start from an anchor (1,024). */
+  pg_exec_ok (conn,
+              "INSERT INTO customers (id, number, email, number_key, registered, updated)"
+              " SELECT 'w-' || n, md5 (n::text), n || '@example.org', md5 (n::text), 0, 0"
+              " FROM generate_series (1, 1330) AS n");
+  pg_exec_ok (conn, "ANALYZE customers");
+  pg_exec_ok (conn, "UPDATE clt_data_version SET version = version + 1");
+
+  before = pkey_scans (store, conn);
+  assert_pages (store, conn, CLT_SORT_KEY_NUMBER, CLT_SORT_ASCENDING, "number_key, pk");
+  g_assert_cmpint (pkey_scans (store, conn), ==, before);
+  assert_pages (store, conn, CLT_SORT_KEY_NUMBER, CLT_SORT_DESCENDING,
+                "number_key DESC, pk DESC");
+  assert_pages (store, conn, CLT_SORT_KEY_COUNTRY, CLT_SORT_DESCENDING, "country DESC, pk DESC");
+  g_assert_cmpint (pkey_scans (store, conn), ==, before);
+
+  PQfinish (conn);
+  store_unref_and_wait_finalized (CLT_STORE (g_steal_pointer (&store)));
+}
+
+/* }}} */
+
 /* The pool's connections, in threads waiting for one {{{ */
 
 static gpointer
@@ -530,6 +630,7 @@ main (int   argc,
   g_test_add_func ("/clt/pg-store/count-made-once", test_count_made_once);
   g_test_add_func ("/clt/pg-store/anchors-shared", test_anchors_shared);
   g_test_add_func ("/clt/pg-store/list-round-trips", test_list_round_trips);
+  g_test_add_func ("/clt/pg-store/walk-pages", test_walk_pages);
   g_test_add_func ("/clt/pg-store/pool-order", test_pool_order);
   g_test_add_func ("/clt/pg-store/pool-lost-connection", test_pool_lost_connection);
 
