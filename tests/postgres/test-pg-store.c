@@ -21,6 +21,24 @@
 
 static PgCluster *cluster;
 
+/* A store on a database of its own and, unless @conn is NULL, the
+ * test's connection to that database. */
+static CltPgStore *
+store_on_new_database (PGconn **conn)
+{
+  g_autofree char *conninfo = pg_cluster_create_database (cluster);
+  g_autoptr(GError) error = NULL;
+  CltPgStore *store = clt_pg_store_new (conninfo, NULL, &error);
+
+  g_assert_no_error (error);
+  if (conn != NULL)
+    {
+      *conn = PQconnectdb (conninfo);
+      g_assert_cmpint (PQstatus (*conn), ==, CONNECTION_OK);
+    }
+  return store;
+}
+
 /* Adds a customer named Anna behind the store's back: the data version
  * stays, so that what the store kept of it shows. */
 static void
@@ -95,16 +113,11 @@ release_connections (CltPgStore *store,
 static void
 test_counts_shared (void)
 {
-  g_autofree char *conninfo = pg_cluster_create_database (cluster);
   g_autoptr(CltPgStore) store = NULL;
-  g_autoptr(GError) error = NULL;
   GPtrArray *held;
   PGconn *conn;
 
-  store = clt_pg_store_new (conninfo, NULL, &error);
-  g_assert_no_error (error);
-  conn = PQconnectdb (conninfo);
-  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  store = store_on_new_database (&conn);
 
   add_anna (conn, "1001");
   add_anna (conn, "1002");
@@ -241,18 +254,13 @@ first_on_page (CltPgStore *store,
 static void
 test_anchors_shared (void)
 {
-  g_autofree char *conninfo = pg_cluster_create_database (cluster);
   g_autoptr(CltPgStore) store = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *first = NULL;
   g_autofree char *again = NULL;
   GPtrArray *held;
   PGconn *conn;
 
-  store = clt_pg_store_new (conninfo, NULL, &error);
-  g_assert_no_error (error);
-  conn = PQconnectdb (conninfo);
-  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  store = store_on_new_database (&conn);
 
   pg_exec_ok (conn,
               "INSERT INTO customers (id, number, email, number_key, registered, updated)"
@@ -328,18 +336,13 @@ list_round_trips (CltPgStore *store,
 static void
 test_list_round_trips (void)
 {
-  g_autofree char *conninfo = pg_cluster_create_database (cluster);
   g_autoptr(CltPgStore) store = NULL;
   g_autoptr(CltQuery) plain = clt_query_new ();
   g_autoptr(CltQuery) search = clt_query_new ();
-  g_autoptr(GError) error = NULL;
   PGconn *conn;
   int n = -1;
 
-  store = clt_pg_store_new (conninfo, NULL, &error);
-  g_assert_no_error (error);
-  conn = PQconnectdb (conninfo);
-  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  store = store_on_new_database (&conn);
   add_anna (conn, "1001");
   add_anna (conn, "1002");
   pg_exec_ok (conn, "UPDATE clt_data_version SET version = version + 1");
@@ -454,16 +457,11 @@ assert_pages (CltPgStore    *store,
 static void
 test_walk_pages (void)
 {
-  g_autofree char *conninfo = pg_cluster_create_database (cluster);
   g_autoptr(CltPgStore) store = NULL;
-  g_autoptr(GError) error = NULL;
   gint64 before;
   PGconn *conn;
 
-  store = clt_pg_store_new (conninfo, NULL, &error);
-  g_assert_no_error (error);
-  conn = PQconnectdb (conninfo);
-  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  store = store_on_new_database (&conn);
   /* Numbers in no order of the rows': 1,330 customers, past the pages
    * that start from an anchor (1,024). */
   pg_exec_ok (conn,
@@ -523,21 +521,21 @@ wait_for_pool_waiters (CltPgStore *store,
     }
 }
 
-/* A store whose every connection (PG_POOL_SIZE) is taken: @held. No
- * upkeep (the change log's poll) takes one meanwhile. */
+/* A store whose every connection (PG_POOL_SIZE) is taken (@held), and
+ * a thread (@waiting) waiting for one. No upkeep (the change log's poll)
+ * takes one meanwhile. */
 static CltPgStore *
-full_pool_store (GPtrArray **held)
+full_pool_store (GPtrArray **held,
+                 GThread   **waiting)
 {
-  g_autofree char *conninfo = pg_cluster_create_database (cluster);
-  g_autoptr(GError) error = NULL;
-  CltPgStore *store;
+  CltPgStore *store = store_on_new_database (NULL);
 
-  store = clt_pg_store_new (conninfo, NULL, &error);
-  g_assert_no_error (error);
   pgs_stop_upkeep (store);
   *held = g_ptr_array_new ();
   while ((*held)->len < PG_POOL_SIZE)
     g_ptr_array_add (*held, acquire_thread (store));
+  *waiting = g_thread_new ("waiting", acquire_thread, store);
+  wait_for_pool_waiters (store, 1);
   return store;
 }
 
@@ -548,16 +546,12 @@ full_pool_store (GPtrArray **held)
 static void
 test_pool_order (void)
 {
-  g_autoptr(CltPgStore) store = NULL;
   GPtrArray *held = NULL;
-  GThread *first;
-  GThread *second;
+  GThread *first = NULL;
+  g_autoptr(CltPgStore) store = full_pool_store (&held, &first);
+  GThread *second = g_thread_new ("second", acquire_thread, store);
   Reader *given;
 
-  store = full_pool_store (&held);
-  first = g_thread_new ("first", acquire_thread, store);
-  wait_for_pool_waiters (store, 1);
-  second = g_thread_new ("second", acquire_thread, store);
   wait_for_pool_waiters (store, 2);
 
   given = g_ptr_array_index (held, 0);
@@ -581,17 +575,12 @@ test_pool_order (void)
 static void
 test_pool_lost_connection (void)
 {
-  g_autoptr(CltPgStore) store = NULL;
   GPtrArray *held = NULL;
-  GThread *waiting;
-  Reader *lost;
+  GThread *waiting = NULL;
+  g_autoptr(CltPgStore) store = full_pool_store (&held, &waiting);
+  Reader *lost = g_ptr_array_steal_index (held, 0);
   Reader *opened;
 
-  store = full_pool_store (&held);
-  waiting = g_thread_new ("waiting", acquire_thread, store);
-  wait_for_pool_waiters (store, 1);
-
-  lost = g_ptr_array_steal_index (held, 0);
   pg_exec (lost->db, "SELECT pg_terminate_backend (pg_backend_pid ())");
   g_assert_false (pg_conn_is_ok (lost->db));
   pgs_release_reader (store, lost);
