@@ -9,6 +9,9 @@
 
 #include "clt-pg-store-private.h"
 
+/* See list_customers_read (). */
+#define WALK_PAGE_SIZES 50
+
 /* Indexed column per CltSortKey (each indexed as (listed, column); see
  * clt-pg-schema.c). */
 static const char * const sort_columns[CLT_N_SORT_KEYS] = {
@@ -1110,11 +1113,17 @@ list_customers_read (CltPgStore *self,
                                " WHERE c.listed = 1%s OFFSET 0) s"
                                " ORDER BY s.k %s, s.pk %s LIMIT ? OFFSET ?",
                                sort_columns[key], filter.where->str, dir, dir);
-  else if ((walk = clt_query_is_unfiltered (data->query) && key != CLT_SORT_KEY_REGISTERED))
+  else if ((walk = clt_query_is_unfiltered (data->query) && key != CLT_SORT_KEY_REGISTERED
+                   && data->limit % WALK_PAGE_SIZES == 0))
     {
       /* The plain list (any pending deletions left out), in the order of
        * a column that holds no NULL (registered may): a walk from the
-       * page's first row, see pgs_walk_page_sql (). */
+       * page's first row, see pgs_walk_page_sql (). Its page size is in
+       * the statement's text, and each text is prepared once on each
+       * connection: only sizes in steps of WALK_PAGE_SIZES (the app's
+       * pages of 100 and their multiples, the REST API's default of 50)
+       * walk, so that a client asking every size from 1 to 500 prepares
+       * at most ten such statements per order, not 500. */
       g_autofree char *start = NULL;
 
       start = anchor_key != NULL ? g_strdup_printf (" AND (%s, c.pk) %s (?, ?)", sort_columns[key],
