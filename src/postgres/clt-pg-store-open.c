@@ -49,68 +49,122 @@ set_unavailable (CltPgStore  *self,
                _("The database “%s” cannot be reached: %s"), self->location, cause->message);
 }
 
+/* The pool hands its connections to those waiting for one in the order
+ * they came. A GAsyncQueue woke one of its waiters when a connection came
+ * back, but the thread that had given it back, starting its next task,
+ * took it first (g_async_queue_try_pop ()) as often as not: with the
+ * list bench's 16 requests in flight on 4 connections, a request waited
+ * 9.6 ms for one on average and 33 ms at p99 (120 ms at worst), most of
+ * its p99 of 59 ms. */
+typedef struct
+{
+  GCond    cond;
+  Reader  *reader;   /* the connection handed over */
+  gboolean open;     /* or the right to open one (one was lost) */
+} PoolWaiter;
+
+/* Under pool_lock: @reader (NULL: a lost connection's place in the pool)
+ * goes to the oldest waiter, or back to the pool. */
+static void
+pool_hand_over (CltPgStore *self,
+                Reader     *reader)
+{
+  PoolWaiter *waiter = g_queue_pop_head (&self->pool_waiters);
+
+  if (waiter != NULL)
+    {
+      waiter->reader = reader;
+      waiter->open = reader == NULL;
+      g_cond_signal (&waiter->cond);
+    }
+  else if (reader != NULL)
+    g_queue_push_tail (&self->idle_readers, reader);
+  else
+    self->n_connections--;
+}
+
 /* A connection of the pool, opened when all are busy and fewer than
- * PG_POOL_SIZE exist; NULL (with @error) when the server cannot be
+ * PG_POOL_SIZE exist, else the first given back to the pool after those
+ * who waited before; NULL (with @error) when the server cannot be
  * reached. */
 Reader *
 pgs_acquire_reader (CltPgStore    *self,
                     GCancellable  *cancellable,
                     GError       **error)
 {
-  Reader *reader = g_async_queue_try_pop (self->idle_readers);
+  g_autoptr(GError) local_error = NULL;
+  gboolean open_one = FALSE;
+  Reader *reader;
+  PgConn *db;
 
-  if (reader == NULL)
+  g_mutex_lock (&self->pool_lock);
+  reader = g_queue_pop_head (&self->idle_readers);
+  if (reader == NULL && self->n_connections < PG_POOL_SIZE)
     {
-      gboolean open_one;
+      self->n_connections++;
+      open_one = TRUE;
+    }
+  else if (reader == NULL)
+    {
+      PoolWaiter waiter = { 0 };
 
+      g_cond_init (&waiter.cond);
+      g_queue_push_tail (&self->pool_waiters, &waiter);
+      while (waiter.reader == NULL && !waiter.open)
+        g_cond_wait (&waiter.cond, &self->pool_lock);
+      g_cond_clear (&waiter.cond);
+      reader = waiter.reader;
+      open_one = waiter.open;
+    }
+  g_mutex_unlock (&self->pool_lock);
+
+  if (open_one)
+    {
+      db = pg_conn_open (self->conninfo, self->password, &local_error);
       g_mutex_lock (&self->pool_lock);
-      open_one = self->n_connections < PG_POOL_SIZE;
-      if (open_one)
-        self->n_connections++;
-      g_mutex_unlock (&self->pool_lock);
-
-      if (open_one)
-        {
-          g_autoptr(GError) local_error = NULL;
-          PgConn *db = pg_conn_open (self->conninfo, self->password, &local_error);
-
-          if (db == NULL)
-            {
-              g_mutex_lock (&self->pool_lock);
-              self->n_connections--;
-              g_mutex_unlock (&self->pool_lock);
-              set_unavailable (self, local_error, error);
-              return NULL;
-            }
-          reader = reader_new (db);
-          g_mutex_lock (&self->pool_lock);
-          g_ptr_array_add (self->readers, reader);
-          g_mutex_unlock (&self->pool_lock);
-        }
+      if (db == NULL)
+        pool_hand_over (self, NULL);
       else
-        reader = g_async_queue_pop (self->idle_readers);
+        g_ptr_array_add (self->readers, reader = reader_new (db));
+      g_mutex_unlock (&self->pool_lock);
+      if (db == NULL)
+        {
+          set_unavailable (self, local_error, error);
+          return NULL;
+        }
     }
 
   pgs_watch_cancellable (reader->db, cancellable);
   return reader;
 }
 
-/* A connection the server dropped (restart, failover) leaves the pool; the
- * next operation opens a new one. */
+/* An idle connection of the pool, or NULL when none is (tests). */
+Reader *
+pgs_take_idle_reader (CltPgStore *self)
+{
+  Reader *reader;
+
+  g_mutex_lock (&self->pool_lock);
+  reader = g_queue_pop_head (&self->idle_readers);
+  g_mutex_unlock (&self->pool_lock);
+  return reader;
+}
+
+/* A connection the server dropped (restart, failover) leaves the pool;
+ * the next operation (one waiting, first) opens a new one. */
 void
 pgs_release_reader (CltPgStore *self,
                     Reader     *reader)
 {
   pgs_watch_cancellable (reader->db, NULL);
+  g_mutex_lock (&self->pool_lock);
   if (!pg_conn_is_ok (reader->db))
     {
-      g_mutex_lock (&self->pool_lock);
       g_ptr_array_remove (self->readers, reader);
-      self->n_connections--;
-      g_mutex_unlock (&self->pool_lock);
-      return;
+      reader = NULL;
     }
-  g_async_queue_push (self->idle_readers, reader);
+  pool_hand_over (self, reader);
+  g_mutex_unlock (&self->pool_lock);
 }
 
 /* A read's transaction, and in the same round trip what its caches and

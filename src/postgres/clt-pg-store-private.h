@@ -105,9 +105,12 @@ struct _CltPgStore
   /* What the store shows as its location: the conninfo without secrets. */
   char        *location;
 
-  GAsyncQueue *idle_readers;      /* Reader: every connection, reads and writes */
+  /* The pool (clt-pg-store-open.c): connections for reads and writes,
+   * handed to those waiting for one in the order they came. */
   GPtrArray   *readers;           /* every Reader, for finalize */
   GMutex       pool_lock;
+  GQueue       idle_readers;      /* Reader, under pool_lock */
+  GQueue       pool_waiters;      /* PoolWaiter, oldest first, under pool_lock */
   guint        n_connections;     /* under pool_lock */
 
   /* What the readers share (clt-pg-store-query.c), good for a snapshot
@@ -139,6 +142,7 @@ G_GNUC_INTERNAL void pgs_watch_cancellable (PgConn *db, GCancellable *cancellabl
 G_GNUC_INTERNAL void pgs_reader_free (Reader *reader);
 G_GNUC_INTERNAL Reader *pgs_acquire_reader (CltPgStore *self, GCancellable *cancellable, GError **error);
 G_GNUC_INTERNAL void pgs_release_reader (CltPgStore *self, Reader *reader);
+G_GNUC_INTERNAL Reader *pgs_take_idle_reader (CltPgStore *self);
 G_GNUC_INTERNAL gboolean pgs_reader_begin (CltPgStore *self, Reader *reader, GError **error);
 G_GNUC_INTERNAL gboolean pgs_set_plan_mode (CltPgStore *self, Reader *reader, const char *mode, GError **error);
 G_GNUC_INTERNAL void clt_pg_store_initable_iface_init (GInitableIface *iface);
@@ -151,6 +155,8 @@ G_GNUC_INTERNAL gboolean pgs_select_customers (CltPgStore *self, PgConn *db, PgS
 /* clt-pg-store-rows.c */
 G_GNUC_INTERNAL void pgs_fields_free (PgFields *fields);
 G_GNUC_INTERNAL char *pgs_page_sql (const char *pks_sql);
+G_GNUC_INTERNAL char *pgs_walk_page_sql (const char *column, const char *where, const char *start,
+                                         gboolean descending, guint limit);
 G_GNUC_INTERNAL gboolean pgs_select_rows (CltPgStore *self, PgConn *db, CltSqlStmt *stmt, GPtrArray **out, GError **error);
 G_GNUC_INTERNAL gboolean pgs_read_page (CltPgStore *self, Reader *reader, CltSqlStmt *stmt, GPtrArray **out, GError **error);
 

@@ -9,6 +9,9 @@
 
 #include "clt-pg-store-private.h"
 
+/* See list_customers_read (). */
+#define WALK_PAGE_SIZES 50
+
 /* Indexed column per CltSortKey (each indexed as (listed, column); see
  * clt-pg-schema.c). */
 static const char * const sort_columns[CLT_N_SORT_KEYS] = {
@@ -1014,6 +1017,7 @@ list_customers_read (CltPgStore *self,
   Filter filter;
   gboolean dense = TRUE;
   gboolean from_words = FALSE;
+  gboolean walk = FALSE;
   gint64 total = -1;
   g_autoptr(GVariant) anchor_key = NULL;
   gint64 anchor_pk = 0;
@@ -1109,6 +1113,25 @@ list_customers_read (CltPgStore *self,
                                " WHERE c.listed = 1%s OFFSET 0) s"
                                " ORDER BY s.k %s, s.pk %s LIMIT ? OFFSET ?",
                                sort_columns[key], filter.where->str, dir, dir);
+  else if ((walk = clt_query_is_unfiltered (data->query) && key != CLT_SORT_KEY_REGISTERED
+                   && data->limit % WALK_PAGE_SIZES == 0))
+    {
+      /* The plain list (any pending deletions left out), in the order of
+       * a column that holds no NULL (registered may): a walk from the
+       * page's first row, see pgs_walk_page_sql (). Its page size is in
+       * the statement's text, and each text is prepared once on each
+       * connection: only sizes in steps of WALK_PAGE_SIZES (the app's
+       * pages of 100 and their multiples, the REST API's default of 50)
+       * walk, so that a client asking every size from 1 to 500 prepares
+       * at most ten such statements per order, not 500. */
+      g_autofree char *start = NULL;
+
+      start = anchor_key != NULL ? g_strdup_printf (" AND (%s, c.pk) %s (?, ?)", sort_columns[key],
+                                                    descending ? "<=" : ">=")
+                                 : g_strdup ("");
+      sql = pgs_walk_page_sql (sort_columns[key], filter.where->str, start, descending,
+                               data->limit);
+    }
   else
     pks_sql = g_strdup_printf ("SELECT c.pk FROM customers c"
                            " WHERE c.listed = 1%s%s%s%s"
@@ -1118,7 +1141,8 @@ list_customers_read (CltPgStore *self,
                            anchor_key != NULL ? sort_columns[key] : "",
                            anchor_key != NULL ? (descending ? ", c.pk) <= (?, ?)" : ", c.pk) >= (?, ?)") : "",
                            sort_columns[key], dir, dir);
-  sql = pgs_page_sql (pks_sql);
+  if (sql == NULL)
+    sql = pgs_page_sql (pks_sql);
 
   stmt = pgs_prepare (self, reader->db, sql, error);
   if (stmt == NULL)
@@ -1143,8 +1167,16 @@ list_customers_read (CltPgStore *self,
       bind_variant (stmt, next_param++, anchor_key);
       clt_sql_bind_int64 (stmt, next_param++, anchor_pk);
     }
-  clt_sql_bind_int64 (stmt, next_param++, data->limit);
-  clt_sql_bind_int64 (stmt, next_param, data->offset - anchor_offset);
+  if (walk)
+    {
+      clt_sql_bind_int64 (stmt, next_param++, data->offset - anchor_offset);
+      bind_params (stmt, filter.params, next_param);
+    }
+  else
+    {
+      clt_sql_bind_int64 (stmt, next_param++, data->limit);
+      clt_sql_bind_int64 (stmt, next_param, data->offset - anchor_offset);
+    }
   filter_clear (&filter);
 
   ok = pgs_read_page (self, reader, stmt, &customers, error);

@@ -491,6 +491,42 @@ pgs_page_sql (const char *pks_sql)
   return g_strdup_printf (PAGE_SQL_FORMAT, pks_sql);
 }
 
+/* A page of a walk along the index of a sort column that holds no NULL:
+ * the row at the page's offset is found in the index alone, and the
+ * page's rows are read from there along the same index, rather than each
+ * looked up by its pk (50 descents of customers_pkey, as many buffers
+ * looked up again: with the texts' 50, B-tree descents were a quarter of
+ * the database's time per list request at 1,000,000 customers, warm:
+ * 572 buffers, 0.64 ms for a page, here 392 and 0.46 ms). The texts
+ * come as in PAGE_SQL_FORMAT. The page's size is in the text: a generic
+ * plan that does not know it guesses a third of the table, joins the
+ * texts by merging all million of them and compiles itself (JIT), 0.7 s.
+ * @where (the filter's conditions) is in the statement twice, @start (the
+ * anchor's condition, or "") once: parameters the filter's, the
+ * anchor's, the OFFSET, the filter's again. */
+char *
+pgs_walk_page_sql (const char *column,
+                   const char *where,
+                   const char *start,
+                   gboolean    descending,
+                   guint       limit)
+{
+  const char *dir = descending ? "DESC" : "ASC";
+
+  return g_strdup_printf ("SELECT " CUSTOMER_COLUMNS ", d.groups, d.fields"
+                          " FROM (SELECT %s AS k, c.pk FROM customers c WHERE c.listed = 1%s%s"
+                          "       ORDER BY %s %s, c.pk %s LIMIT 1 OFFSET ?) s,"
+                          " LATERAL (SELECT * FROM customers c"
+                          "          WHERE c.listed = 1%s AND (%s, c.pk) %s (s.k, s.pk)"
+                          "          ORDER BY %s %s, c.pk %s LIMIT %u) c"
+                          " LEFT JOIN customer_page_details d ON d.customer_pk = c.pk"
+                          " ORDER BY %s %s, c.pk %s",
+                          column, where, start, column, dir, dir,
+                          where, column, descending ? "<=" : ">=",
+                          column, dir, dir, limit,
+                          column, dir, dir);
+}
+
 /* The customers of @stmt, made from pgs_page_sql (). */
 gboolean
 pgs_read_page (CltPgStore  *self,

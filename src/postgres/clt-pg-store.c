@@ -157,7 +157,7 @@ clt_pg_store_finalize (GObject *object)
 
   /* Every task holds a reference: no connection is in use by now. */
   g_clear_pointer (&self->readers, g_ptr_array_unref);
-  g_clear_pointer (&self->idle_readers, g_async_queue_unref);
+  g_queue_clear (&self->idle_readers);
   g_clear_pointer (&self->listen_db, pg_conn_close);
   g_mutex_clear (&self->pool_lock);
   g_clear_pointer (&self->counts, g_hash_table_unref);
@@ -267,7 +267,6 @@ clt_pg_store_init (CltPgStore *self)
   self->cache_version = -1;
   self->making = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_cond_init (&self->cache_made);
-  self->idle_readers = g_async_queue_new ();
   self->readers = g_ptr_array_new_with_free_func ((GDestroyNotify) pgs_reader_free);
 }
 

@@ -21,6 +21,24 @@
 
 static PgCluster *cluster;
 
+/* A store on a database of its own and, unless @conn is NULL, the
+ * test's connection to that database. */
+static CltPgStore *
+store_on_new_database (PGconn **conn)
+{
+  g_autofree char *conninfo = pg_cluster_create_database (cluster);
+  g_autoptr(GError) error = NULL;
+  CltPgStore *store = clt_pg_store_new (conninfo, NULL, &error);
+
+  g_assert_no_error (error);
+  if (conn != NULL)
+    {
+      *conn = PQconnectdb (conninfo);
+      g_assert_cmpint (PQstatus (*conn), ==, CONNECTION_OK);
+    }
+  return store;
+}
+
 /* Adds a customer named Anna behind the store's back: the data version
  * stays, so that what the store kept of it shows. */
 static void
@@ -65,7 +83,7 @@ hold_connections (CltPgStore *store)
       Reader *reader;
       guint n_connections;
 
-      while ((reader = g_async_queue_try_pop (store->idle_readers)) != NULL)
+      while ((reader = pgs_take_idle_reader (store)) != NULL)
         g_ptr_array_add (held, reader);
       g_mutex_lock (&store->pool_lock);
       n_connections = store->n_connections;
@@ -95,16 +113,11 @@ release_connections (CltPgStore *store,
 static void
 test_counts_shared (void)
 {
-  g_autofree char *conninfo = pg_cluster_create_database (cluster);
   g_autoptr(CltPgStore) store = NULL;
-  g_autoptr(GError) error = NULL;
   GPtrArray *held;
   PGconn *conn;
 
-  store = clt_pg_store_new (conninfo, NULL, &error);
-  g_assert_no_error (error);
-  conn = PQconnectdb (conninfo);
-  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  store = store_on_new_database (&conn);
 
   add_anna (conn, "1001");
   add_anna (conn, "1002");
@@ -241,18 +254,13 @@ first_on_page (CltPgStore *store,
 static void
 test_anchors_shared (void)
 {
-  g_autofree char *conninfo = pg_cluster_create_database (cluster);
   g_autoptr(CltPgStore) store = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *first = NULL;
   g_autofree char *again = NULL;
   GPtrArray *held;
   PGconn *conn;
 
-  store = clt_pg_store_new (conninfo, NULL, &error);
-  g_assert_no_error (error);
-  conn = PQconnectdb (conninfo);
-  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  store = store_on_new_database (&conn);
 
   pg_exec_ok (conn,
               "INSERT INTO customers (id, number, email, number_key, registered, updated)"
@@ -328,18 +336,13 @@ list_round_trips (CltPgStore *store,
 static void
 test_list_round_trips (void)
 {
-  g_autofree char *conninfo = pg_cluster_create_database (cluster);
   g_autoptr(CltPgStore) store = NULL;
   g_autoptr(CltQuery) plain = clt_query_new ();
   g_autoptr(CltQuery) search = clt_query_new ();
-  g_autoptr(GError) error = NULL;
   PGconn *conn;
   int n = -1;
 
-  store = clt_pg_store_new (conninfo, NULL, &error);
-  g_assert_no_error (error);
-  conn = PQconnectdb (conninfo);
-  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  store = store_on_new_database (&conn);
   add_anna (conn, "1001");
   add_anna (conn, "1002");
   pg_exec_ok (conn, "UPDATE clt_data_version SET version = version + 1");
@@ -387,6 +390,215 @@ test_list_round_trips (void)
   store_unref_and_wait_finalized (CLT_STORE (g_steal_pointer (&store)));
 }
 
+/* Pages of the plain list read along the sort index {{{ */
+
+/* How many scans of customers_pkey the cluster counted, the store's
+ * connections' own included (each flushes its counts when next idle). */
+static gint64
+pkey_scans (CltPgStore *store,
+            PGconn     *conn)
+{
+  GPtrArray *held = hold_connections (store);
+  PGresult *result;
+  gint64 n;
+
+  for (guint i = 0; i < held->len; i++)
+    g_assert_cmpint (pg_exec (((Reader *) g_ptr_array_index (held, i))->db,
+                              "SELECT pg_stat_force_next_flush ()"), ==, PG_OK);
+  release_connections (store, held);
+  pg_exec_ok (conn, "SELECT pg_stat_clear_snapshot ()");
+  result = PQexec (conn, "SELECT idx_scan FROM pg_stat_user_indexes"
+                         " WHERE indexrelname = 'customers_pkey'");
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  n = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+  PQclear (result);
+  return n;
+}
+
+/* Every page of the plain list in the order @key @direction, against the
+ * customers' ids in that order (@order_by, SQL). */
+static void
+assert_pages (CltPgStore    *store,
+              PGconn        *conn,
+              CltSortKey     key,
+              CltSortDirection direction,
+              const char    *order_by)
+{
+  g_autoptr(CltQuery) query = clt_query_new ();
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM customers ORDER BY %s", order_by);
+  PGresult *expected = PQexec (conn, sql);
+  guint n = (guint) PQntuples (expected);
+
+  g_assert_cmpint (PQresultStatus (expected), ==, PGRES_TUPLES_OK);
+  clt_query_set_sort_key (query, key);
+  clt_query_set_sort_direction (query, direction);
+  for (guint page = 0; page * 50 < n + 50; page++)
+    {
+      g_autoptr(GPtrArray) customers = NULL;
+      g_autoptr(GError) error = NULL;
+      guint total = 0;
+
+      customers = sync_list_customers (CLT_STORE (store), query, page, 50, CLT_LIST_FLAGS_NONE,
+                                       &total, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (customers->len, ==, MIN (50, n - MIN (n, page * 50)));
+      for (guint i = 0; i < customers->len; i++)
+        g_assert_cmpstr (clt_customer_get_id (g_ptr_array_index (customers, i)), ==,
+                         PQgetvalue (expected, (int) (page * 50 + i), 0));
+    }
+  PQclear (expected);
+}
+
+/* A page of the plain list (most requests) is read from its first row
+ * along the sort index, each row in the table where the index points,
+ * not looked up by pk (a descent of customers_pkey for each of its 50
+ * rows); deep pages from their anchors, in either direction, ties (one
+ * country for all) in pk order. */
+static void
+test_walk_pages (void)
+{
+  g_autoptr(CltPgStore) store = NULL;
+  gint64 before;
+  PGconn *conn;
+
+  store = store_on_new_database (&conn);
+  /* Numbers in no order of the rows': 1,330 customers, past the pages
+   * that start from an anchor (1,024). */
+  pg_exec_ok (conn,
+              "INSERT INTO customers (id, number, email, number_key, registered, updated)"
+              " SELECT 'w-' || n, md5 (n::text), n || '@example.org', md5 (n::text), 0, 0"
+              " FROM generate_series (1, 1330) AS n");
+  pg_exec_ok (conn, "ANALYZE customers");
+  pg_exec_ok (conn, "UPDATE clt_data_version SET version = version + 1");
+
+  before = pkey_scans (store, conn);
+  assert_pages (store, conn, CLT_SORT_KEY_NUMBER, CLT_SORT_ASCENDING, "number_key, pk");
+  g_assert_cmpint (pkey_scans (store, conn), ==, before);
+  assert_pages (store, conn, CLT_SORT_KEY_NUMBER, CLT_SORT_DESCENDING,
+                "number_key DESC, pk DESC");
+  assert_pages (store, conn, CLT_SORT_KEY_COUNTRY, CLT_SORT_DESCENDING, "country DESC, pk DESC");
+  g_assert_cmpint (pkey_scans (store, conn), ==, before);
+
+  PQfinish (conn);
+  store_unref_and_wait_finalized (CLT_STORE (g_steal_pointer (&store)));
+}
+
+/* }}} */
+
+/* The pool's connections, in threads waiting for one {{{ */
+
+static gpointer
+acquire_thread (gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  Reader *reader = pgs_acquire_reader (data, NULL, &error);
+
+  g_assert_no_error (error);
+  return reader;
+}
+
+static guint
+n_pool_waiters (CltPgStore *store)
+{
+  guint n;
+
+  g_mutex_lock (&store->pool_lock);
+  n = store->pool_waiters.length;
+  g_mutex_unlock (&store->pool_lock);
+  return n;
+}
+
+static void
+wait_for_pool_waiters (CltPgStore *store,
+                       guint       n)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (n_pool_waiters (store) != n)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (5 * 1000);
+    }
+}
+
+/* A store whose every connection (PG_POOL_SIZE) is taken (@held), and
+ * a thread (@waiting) waiting for one. No upkeep (the change log's poll)
+ * takes one meanwhile. */
+static CltPgStore *
+full_pool_store (GPtrArray **held,
+                 GThread   **waiting)
+{
+  CltPgStore *store = store_on_new_database (NULL);
+
+  pgs_stop_upkeep (store);
+  *held = g_ptr_array_new ();
+  while ((*held)->len < PG_POOL_SIZE)
+    g_ptr_array_add (*held, acquire_thread (store));
+  *waiting = g_thread_new ("waiting", acquire_thread, store);
+  wait_for_pool_waiters (store, 1);
+  return store;
+}
+
+/* A connection given back goes to the oldest of those waiting for one,
+ * not back to the pool, where the thread that gave it back (starting its
+ * next request) took it as often as not: an unlucky request waited for
+ * round after round of others (the list bench's p99). */
+static void
+test_pool_order (void)
+{
+  GPtrArray *held = NULL;
+  GThread *first = NULL;
+  g_autoptr(CltPgStore) store = full_pool_store (&held, &first);
+  GThread *second = g_thread_new ("second", acquire_thread, store);
+  Reader *given;
+
+  wait_for_pool_waiters (store, 2);
+
+  given = g_ptr_array_index (held, 0);
+  pgs_release_reader (store, given);
+  g_assert_null (pgs_take_idle_reader (store));
+  g_assert_true (g_thread_join (first) == given);
+  g_assert_cmpuint (n_pool_waiters (store), ==, 1);
+
+  given = g_ptr_array_index (held, 1);
+  pgs_release_reader (store, given);
+  g_assert_null (pgs_take_idle_reader (store));
+  g_assert_true (g_thread_join (second) == given);
+
+  release_connections (store, held);
+  store_unref_and_wait_finalized (CLT_STORE (g_steal_pointer (&store)));
+}
+
+/* A connection lost while others wait for one leaves its place to the
+ * first of them, who opens a new one, rather than keep it waiting for
+ * the next that is given back (with every connection lost, for ever). */
+static void
+test_pool_lost_connection (void)
+{
+  GPtrArray *held = NULL;
+  GThread *waiting = NULL;
+  g_autoptr(CltPgStore) store = full_pool_store (&held, &waiting);
+  Reader *lost = g_ptr_array_steal_index (held, 0);
+  Reader *opened;
+
+  pg_exec (lost->db, "SELECT pg_terminate_backend (pg_backend_pid ())");
+  g_assert_false (pg_conn_is_ok (lost->db));
+  pgs_release_reader (store, lost);
+
+  wait_for_pool_waiters (store, 0);
+  opened = g_thread_join (waiting);
+  g_assert_true (pg_conn_is_ok (opened->db));
+  g_assert_cmpint (pg_exec (opened->db, "SELECT 1"), ==, PG_OK);
+  g_assert_cmpuint (store->n_connections, ==, PG_POOL_SIZE);
+  g_assert_cmpuint (store->readers->len, ==, PG_POOL_SIZE);
+  g_ptr_array_add (held, opened);
+
+  release_connections (store, held);
+  store_unref_and_wait_finalized (CLT_STORE (g_steal_pointer (&store)));
+}
+
+/* }}} */
+
 int
 main (int   argc,
       char *argv[])
@@ -407,6 +619,9 @@ main (int   argc,
   g_test_add_func ("/clt/pg-store/count-made-once", test_count_made_once);
   g_test_add_func ("/clt/pg-store/anchors-shared", test_anchors_shared);
   g_test_add_func ("/clt/pg-store/list-round-trips", test_list_round_trips);
+  g_test_add_func ("/clt/pg-store/walk-pages", test_walk_pages);
+  g_test_add_func ("/clt/pg-store/pool-order", test_pool_order);
+  g_test_add_func ("/clt/pg-store/pool-lost-connection", test_pool_lost_connection);
 
   return g_test_run ();
 }
