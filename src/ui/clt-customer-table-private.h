@@ -90,8 +90,10 @@ struct _CltCustomerTable
   GtkAdjustment       *vadjustment;
   guint                stale_idle_id;
   guint                stale_quiet_id;
-  /* When a cell last went stale (monotonic). */
+  /* When a cell last went stale or a stale cell's customer changed
+   * again, by @clock (g_get_monotonic_time () but in tests). */
   gint64               last_stale_us;
+  gint64             (*clock) (void);
   guint                visible_idle_id;
   /* A row's height, from the last layout (0: not laid out yet). */
   double               row_height;
@@ -152,6 +154,12 @@ void      _clt_customer_table_keep_child      (GtkSignalListItemFactory *factory
 GtkWidget *_clt_customer_table_reuse_child    (GtkListItemFactory *factory);
 void      _clt_customer_table_set_child       (GtkListItem *list_item,
                                                GtkWidget   *child);
+
+/* Tests: the clock the quiet before updating cells out of sight is timed
+ * by (g_get_monotonic_time () by default), to wait for the state and not
+ * for the time. */
+void     _clt_customer_table_set_clock        (CltCustomerTable *self,
+                                               gint64          (*clock) (void));
 
 /* clt-customer-table-status.c */
 GtkWidget *_clt_customer_table_create_status_cell (gboolean     stacked);

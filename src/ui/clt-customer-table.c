@@ -397,7 +397,7 @@ update_stale_cells_idle_cb (gpointer user_data)
   guint n = 0;
 
   /* Cells went stale again meanwhile: wait for quiet once more. */
-  if (g_get_monotonic_time () - self->last_stale_us < STALE_QUIET_MS * G_TIME_SPAN_MILLISECOND)
+  if (self->clock () - self->last_stale_us < STALE_QUIET_MS * G_TIME_SPAN_MILLISECOND)
     {
       self->stale_idle_id = 0;
       schedule_stale_updates (self);
@@ -441,7 +441,7 @@ schedule_stale_updates (CltCustomerTable *self)
     return;
 
   quiet_left = STALE_QUIET_MS * G_TIME_SPAN_MILLISECOND -
-               (g_get_monotonic_time () - self->last_stale_us);
+               (self->clock () - self->last_stale_us);
   if (quiet_left > 0)
     self->stale_quiet_id = g_timeout_add (MAX (quiet_left / G_TIME_SPAN_MILLISECOND, 1),
                                           on_stale_quiet_cb, self);
@@ -549,10 +549,15 @@ request_update (Cell        *cell,
   GtkListItem *list_item = cell->list_item;
   guint first, end;
 
-  /* Already stale: its next update reads the customer as it is then. */
+  /* Already stale: its next update reads the customer as it is then. A
+   * change nobody saw still restarts the quiet (keystrokes refill the
+   * rows in place: the same customers change again, nothing is rebound). */
   if (self != NULL && self->stale_cells != NULL &&
       g_hash_table_contains (self->stale_cells, cell->child))
-    return;
+    {
+      self->last_stale_us = self->clock ();
+      return;
+    }
 
   if (self == NULL || self->stale_cells == NULL ||
       !get_visible_range (self, &first, &end) || cell_in_range (list_item, first, end))
@@ -562,7 +567,7 @@ request_update (Cell        *cell,
     }
 
   g_hash_table_insert (self->stale_cells, cell->child, list_item);
-  self->last_stale_us = g_get_monotonic_time ();
+  self->last_stale_us = self->clock ();
   schedule_stale_updates (self);
 }
 
@@ -711,6 +716,16 @@ _clt_customer_table_get_spec (CltSortKey sort_key)
   g_return_val_if_fail ((guint) sort_key < G_N_ELEMENTS (columns), NULL);
 
   return &columns[sort_key];
+}
+
+void
+_clt_customer_table_set_clock (CltCustomerTable *self,
+                               gint64          (*clock) (void))
+{
+  g_return_if_fail (CLT_IS_CUSTOMER_TABLE (self));
+  g_return_if_fail (clock != NULL);
+
+  self->clock = clock;
 }
 
 static void
@@ -985,6 +1000,7 @@ clt_customer_table_init (CltCustomerTable *self)
   self->sort_key = CLT_SORT_KEY_NUMBER;
   self->sort_direction = CLT_SORT_ASCENDING;
   self->stale_cells = g_hash_table_new (NULL, NULL);
+  self->clock = g_get_monotonic_time;
 
   add_columns (self);
   _clt_customer_table_init_columns (self);
