@@ -107,7 +107,7 @@ test_growth_waits_for_store (void)
   /* The next search waits for the store: the view does not grow. */
   set_search (list, "Meyer");
   g_assert_true (clt_customer_list_get_loading (list));
-  run_for (300);
+  wait_for_frames (GTK_WIDGET (window), 5);
   g_assert_cmpuint (view_n_items (table), ==, grown);
 
   /* Answered, it grows to the whole list. */
@@ -155,7 +155,7 @@ test_empty_search_keeps_rows (void)
   guint n_removed = 0;
 
   present_table (window, table, &sizes);
-  run_for (100);
+  wait_for_paint (GTK_WIDGET (window));
 
   cell = gtk_widget_pick (view, 200, 300, GTK_PICK_DEFAULT);
   g_assert_nonnull (cell);
@@ -167,13 +167,13 @@ test_empty_search_keeps_rows (void)
   set_search (list, "zzz");
   sizes.n = 0;
   wait_until (list_settled, &sizes, "the search without matches");
-  run_for (100);
+  wait_for_frames (GTK_WIDGET (window), 3);
   g_assert_cmpuint (view_n_items (table), ==, N_CUSTOMERS);
 
   set_search (list, "");
   sizes.n = N_CUSTOMERS;
   wait_until (list_settled, &sizes, "the cleared search");
-  run_for (100);
+  wait_for_frames (GTK_WIDGET (window), 3);
 
   g_assert_cmpuint (n_removed, ==, 0);
   g_assert_nonnull (cell);

@@ -414,6 +414,14 @@ wait_for_paint (GtkWidget *widget)
   g_signal_handler_disconnect (clock, handler);
 }
 
+void
+wait_for_frames (GtkWidget *widget,
+                 guint      n)
+{
+  for (guint i = 0; i < n; i++)
+    wait_for_paint (widget);
+}
+
 /* The first of @widget and the widgets below it (depth first) that
  * @match accepts with @data, or %NULL. */
 GtkWidget *

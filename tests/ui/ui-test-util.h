@@ -89,6 +89,11 @@ void            destroy_window      (CltWindow        *window);
 void            destroy_and_finalize (gpointer         window,
                                       const char      *what);
 void            wait_for_paint      (GtkWidget        *widget);
+/* Waits until @widget has been drawn @n times: the frames something
+ * driven by the frame clock had to act in (not a time, which a loaded
+ * machine stretches). */
+void            wait_for_frames     (GtkWidget        *widget,
+                                     guint             n);
 void            save_screenshot     (GtkWidget        *widget,
                                      const char       *name);
 void            save_screenshot_in  (GtkWidget        *widget,
