@@ -177,6 +177,9 @@ typedef struct
   GArray          *layout_ms;
   GArray          *paint_ms;
   GArray          *between_ms;
+  /* Per frame: how many frames after its jump's (0: the jump's own). */
+  GArray          *frame_after_jump;
+  guint            frames_since_jump;
 } UiBench;
 
 static void
@@ -553,8 +556,41 @@ on_tick_cb (GtkWidget     *widget,
   bench->jump_pending = FALSE;
   bench->waiting = TRUE;
   bench->start_us = g_get_monotonic_time ();
+  bench->frames_since_jump = 0;
 
   return G_SOURCE_CONTINUE;
+}
+
+/* Which frames make the p99 (those at least @p99 long; the per-frame
+ * arrays still in frame order): the jump's own
+ * (the rows rebound to placeholders), the next ones (the page filled in),
+ * and where their time went. */
+static void
+report_slow_frames (UiBench *bench,
+                    double   p99)
+{
+  guint n[4] = { 0 };
+  double layout[4] = { 0 }, paint[4] = { 0 }, between[4] = { 0 };
+
+  for (guint i = 0; i < bench->frame_ms->len; i++)
+    {
+      guint k;
+
+      if (g_array_index (bench->frame_ms, double, i) < p99)
+        continue;
+      k = MIN (g_array_index (bench->frame_after_jump, guint, i), 3);
+      n[k]++;
+      layout[k] += g_array_index (bench->layout_ms, double, i);
+      paint[k] += g_array_index (bench->paint_ms, double, i);
+      between[k] += g_array_index (bench->between_ms, double, i);
+    }
+
+  for (guint k = 0; k < 4; k++)
+    if (n[k] > 0)
+      g_printerr ("scroll: frames >= p99 (%.1f ms) %s%u after the jump: %u, mean layout %.1f,"
+                  " paint %.1f, between %.1f ms\n",
+                  p99, k == 3 ? ">= " : "", k, n[k], layout[k] / n[k], paint[k] / n[k],
+                  between[k] / n[k]);
 }
 
 static void
@@ -562,6 +598,8 @@ report_scroll (UiBench *bench)
 {
   g_autoptr(GArray) intervals = g_array_copy (bench->frame_ms);
 
+  /* Before percentile () sorts the per-frame arrays. */
+  report_slow_frames (bench, percentile (intervals, 99));
   g_printerr ("scroll: %u jumps, %u frames, frame interval p50 %.1f ms, max %.1f ms;"
               " main thread CPU %.1f ms per jump\n",
               bench->jump_index, bench->n_frames,
@@ -601,7 +639,9 @@ scroll_after_paint (UiBench *bench,
       g_array_append_val (bench->layout_ms, layout);
       g_array_append_val (bench->paint_ms, paint);
       g_array_append_val (bench->between_ms, between);
+      g_array_append_val (bench->frame_after_jump, bench->frames_since_jump);
     }
+  bench->frames_since_jump++;
   bench->last_after_paint_us = now;
   bench->n_frames++;
 
@@ -914,6 +954,7 @@ run_ui (const char *path,
   bench.layout_ms = g_array_new (FALSE, FALSE, sizeof (double));
   bench.paint_ms = g_array_new (FALSE, FALSE, sizeof (double));
   bench.between_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  bench.frame_after_jump = g_array_new (FALSE, FALSE, sizeof (guint));
   bench.typing_rand = g_rand_new_with_seed (TYPING_SEED);
   bench.scroll_rand = g_rand_new_with_seed (SCROLL_SEED);
   bench.status = EXIT_FAILURE;
@@ -957,6 +998,7 @@ run_ui (const char *path,
   g_array_unref (bench.layout_ms);
   g_array_unref (bench.paint_ms);
   g_array_unref (bench.between_ms);
+  g_array_unref (bench.frame_after_jump);
   g_rand_free (bench.typing_rand);
   g_rand_free (bench.scroll_rand);
 
