@@ -12,12 +12,25 @@
 
 #include "clt-pg-conn.h"
 
+/* One statement prepared on the connection, a link of PgConn.lru. */
+typedef struct
+{
+  char       *sql;          /* translated */
+  char       *name;
+} Prepared;
+
 struct _PgConn
 {
   PGconn     *conn;
-  /* SQL text (translated) → name of the prepared statement */
+  /* SQL text (translated) → its GList link in @lru */
   GHashTable *prepared;
-  guint       next_name;
+  /* Of Prepared, the one used last first */
+  GQueue      lru;
+  /* Names of statements evicted from @prepared that are still prepared on
+   * the server: DEALLOCATE'd once the connection is outside a
+   * transaction (deallocate_evicted ()). */
+  GPtrArray  *evicted;
+  guint64     next_name;
   gint64      changes;
   char       *errmsg;
   GCancellable *cancellable;
@@ -38,6 +51,16 @@ struct _PgStmt
   int         row;          /* the current row, -1 before the first */
   gboolean    executed;
 };
+
+static void
+prepared_free (gpointer data)
+{
+  Prepared *prepared = data;
+
+  g_free (prepared->sql);
+  g_free (prepared->name);
+  g_free (prepared);
+}
 
 PgConn *
 pg_conn_open (const char  *conninfo,
@@ -65,7 +88,9 @@ pg_conn_open (const char  *conninfo,
 
   db = g_new0 (PgConn, 1);
   db->conn = conn;
-  db->prepared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  db->prepared = g_hash_table_new (g_str_hash, g_str_equal);
+  g_queue_init (&db->lru);
+  db->evicted = g_ptr_array_new_with_free_func (g_free);
   db->cancel = PQgetCancel (conn);
   /* Notices (NOTICE: relation already exists…) are not for the user. */
   PQsetNoticeProcessor (conn, NULL, NULL);
@@ -83,6 +108,8 @@ pg_conn_close (PgConn *db)
     PQfreeCancel (db->cancel);
   PQfinish (db->conn);
   g_hash_table_unref (db->prepared);
+  g_queue_clear_full (&db->lru, prepared_free);
+  g_ptr_array_unref (db->evicted);
   g_free (db->errmsg);
   g_free (db);
 }
@@ -171,6 +198,123 @@ result_code (PgConn   *db,
   return PG_ERROR;
 }
 
+/* The name of @sql prepared on @db, or NULL; one found is from now on
+ * the one used last. */
+static const char *
+lookup_prepared (PgConn     *db,
+                 const char *sql)
+{
+  GList *link = g_hash_table_lookup (db->prepared, sql);
+
+  if (link == NULL)
+    return NULL;
+  g_queue_unlink (&db->lru, link);
+  g_queue_push_head_link (&db->lru, link);
+  return ((Prepared *) link->data)->name;
+}
+
+/* Keeps @name as the statement of @sql, the one used last, and evicts
+ * those used longest ago beyond PG_MAX_PREPARED: their names wait in
+ * @evicted for DEALLOCATE. Returns @name. */
+static const char *
+remember_prepared (PgConn     *db,
+                   const char *sql,
+                   char       *name)
+{
+  Prepared *prepared = g_new0 (Prepared, 1);
+
+  prepared->sql = g_strdup (sql);
+  prepared->name = name;
+  g_queue_push_head (&db->lru, prepared);
+  g_hash_table_insert (db->prepared, prepared->sql, db->lru.head);
+  while (db->lru.length > PG_MAX_PREPARED)
+    {
+      Prepared *oldest = g_queue_pop_tail (&db->lru);
+
+      g_hash_table_remove (db->prepared, oldest->sql);
+      g_ptr_array_add (db->evicted, g_steal_pointer (&oldest->name));
+      prepared_free (oldest);
+    }
+  return name;
+}
+
+/* Forgets @sql, whose preparing failed: there is nothing to deallocate. */
+static void
+forget_prepared (PgConn     *db,
+                 const char *sql)
+{
+  GList *link = g_hash_table_lookup (db->prepared, sql);
+
+  if (link == NULL)
+    return;
+  g_hash_table_remove (db->prepared, sql);
+  prepared_free (link->data);
+  g_queue_delete_link (&db->lru, link);
+}
+
+/* DEALLOCATEs the evicted statements, outside a transaction only: in an
+ * aborted one DEALLOCATE cannot run, and in an open one a DEALLOCATE that
+ * failed (hit by a cancel meant for the caller's statement, say) would
+ * abort the caller's transaction; the server keeps them until it ends.
+ * Each in its own segment of one pipeline (one round trip), so that one
+ * failing leaves the others be. Their errors are not the caller's: the
+ * error message and pg_changes () stay. A statement whose DEALLOCATE was
+ * cancelled waits for the next time; otherwise (deallocated, or the
+ * connection lost and its statements with it) it is forgotten. */
+static void
+deallocate_evicted (PgConn *db)
+{
+  g_autoptr(GPtrArray) names = NULL;
+  guint n_sent = 0;
+
+  if (db->evicted->len == 0 || PQtransactionStatus (db->conn) != PQTRANS_IDLE ||
+      !PQenterPipelineMode (db->conn))
+    return;
+
+  names = g_steal_pointer (&db->evicted);
+  db->evicted = g_ptr_array_new_with_free_func (g_free);
+  db->n_round_trips++;
+  for (; n_sent < names->len; n_sent++)
+    {
+      g_autofree char *sql = g_strdup_printf ("DEALLOCATE %s",
+                                              (const char *) g_ptr_array_index (names, n_sent));
+
+      if (!PQsendQueryParams (db->conn, sql, 0, NULL, NULL, NULL, NULL, 0) ||
+          !PQpipelineSync (db->conn))
+        break;
+    }
+
+  for (guint done = 0; done < n_sent;)
+    {
+      const char *name = g_ptr_array_index (names, done);
+      PGresult *result = PQgetResult (db->conn);
+      ExecStatusType status;
+
+      if (result == NULL)
+        {
+          if (PQstatus (db->conn) != CONNECTION_OK)
+            break;
+          continue;
+        }
+      status = PQresultStatus (result);
+      if (status == PGRES_PIPELINE_SYNC)
+        done++;
+      else if (status != PGRES_COMMAND_OK)
+        {
+          g_debug ("DEALLOCATE %s: %s", name, PQresultErrorMessage (result));
+          if (g_strcmp0 (PQresultErrorField (result, PG_DIAG_SQLSTATE), "57014") == 0)
+            g_ptr_array_add (db->evicted, g_strdup (name));
+        }
+      PQclear (result);
+    }
+  PQexitPipelineMode (db->conn);
+
+  /* Those not sent, unless the connection and they are gone. */
+  if (PQstatus (db->conn) == CONNECTION_OK)
+    for (guint i = n_sent; i < names->len; i++)
+      g_ptr_array_add (db->evicted, g_strdup (g_ptr_array_index (names, i)));
+}
+
 int
 pg_exec (PgConn     *db,
          const char *sql)
@@ -187,12 +331,14 @@ pg_exec (PgConn     *db,
   else
     rc = result_code (db, result);
   PQclear (result);
+  deallocate_evicted (db);
   return rc;
 }
 
 /* The name of @sql prepared on @db, prepared now unless it was (only
- * sent when @pipelined: the pipeline's results tell whether it was).
- * NULL, with *@rc set, when preparing failed. */
+ * sent when @pipelined: the pipeline's results tell whether it was, and
+ * the caller forgets it when not). NULL, with *@rc set, when preparing
+ * failed. */
 static const char *
 prepared_name (PgConn     *db,
                const char *sql,
@@ -202,13 +348,15 @@ prepared_name (PgConn     *db,
                int        *rc)
 {
   g_autofree char *new_name = NULL;
-  const char *name = g_hash_table_lookup (db->prepared, sql);
+  const char *name = lookup_prepared (db, sql);
 
   *rc = PG_OK;
   if (name != NULL)
     return name;
 
-  new_name = g_strdup_printf ("s%u", db->next_name++);
+  /* Never used again on the connection: an evicted name may still be
+   * prepared on the server until deallocate_evicted () runs. */
+  new_name = g_strdup_printf ("s%" G_GUINT64_FORMAT, db->next_name++);
   if (pipelined)
     {
       if (!PQsendPrepare (db->conn, new_name, sql, n_params, types))
@@ -232,12 +380,11 @@ prepared_name (PgConn     *db,
           return NULL;
         }
     }
-  g_hash_table_insert (db->prepared, g_strdup (sql), g_steal_pointer (&new_name));
-  return g_hash_table_lookup (db->prepared, sql);
+  return remember_prepared (db, sql, g_steal_pointer (&new_name));
 }
 
 /* Runs @begin (one statement without parameters, BEGIN …) and then
- * @sql (without parameters), prepared once per connection, in one round
+ * @sql (without parameters), kept prepared as the others, in one round
  * trip (a pipeline); reads the first row of @sql's result as @n_values
  * integers ("t" and "f" as 1 and 0; SQL NULL and a missing row as 0). A
  * read's BEGIN and what it asks first, without planning that anew each
@@ -249,10 +396,12 @@ pg_begin_values (PgConn     *db,
                  gint64     *values,
                  int         n_values)
 {
-  gboolean preparing = g_hash_table_lookup (db->prepared, sql) == NULL;
+  gboolean preparing = !g_hash_table_contains (db->prepared, sql);
+  gboolean prepared = FALSE;
   const char *name;
   PGresult *result;
   gboolean synced;
+  int command = 0;    /* whose results come: 0 @begin, 1 preparing @sql (when sent) */
   int rc = PG_OK;
 
   memset (values, 0, sizeof (gint64) * n_values);
@@ -279,6 +428,7 @@ pg_begin_values (PgConn     *db,
         {
           if (PQstatus (db->conn) != CONNECTION_OK)
             break;
+          command++;
           continue;
         }
       status = PQresultStatus (result);
@@ -287,7 +437,9 @@ pg_begin_values (PgConn     *db,
           PQclear (result);
           break;
         }
-      if (status == PGRES_TUPLES_OK && PQntuples (result) > 0)
+      if (command == 1 && preparing && status == PGRES_COMMAND_OK)
+        prepared = TRUE;
+      else if (status == PGRES_TUPLES_OK && PQntuples (result) > 0)
         for (int i = 0; i < n_values && i < PQnfields (result); i++)
           {
             const char *value = PQgetvalue (result, 0, i);
@@ -301,9 +453,10 @@ pg_begin_values (PgConn     *db,
     }
   PQexitPipelineMode (db->conn);
 
-  /* A statement whose preparing failed is not kept. */
-  if (rc != PG_OK && preparing)
-    g_hash_table_remove (db->prepared, sql);
+  /* A statement whose preparing failed (or was not reached) is not kept;
+   * one prepared is, even when what followed failed: it is on the server. */
+  if (preparing && !prepared)
+    forget_prepared (db, sql);
   db->changes = 0;
   return rc;
 }
@@ -338,6 +491,12 @@ guint64
 pg_conn_get_n_round_trips (PgConn *db)
 {
   return db->n_round_trips;
+}
+
+guint
+pg_conn_get_n_prepared (PgConn *db)
+{
+  return g_hash_table_size (db->prepared);
 }
 
 gboolean
@@ -554,22 +713,19 @@ execute (PgStmt *stmt)
   stmt->result = PQexecPrepared (db->conn, name, stmt->n_params,
                                  (const char * const *) stmt->values, NULL, NULL, 0);
   status = PQresultStatus (stmt->result);
-  if (status == PGRES_TUPLES_OK)
+  if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK)
     {
-      stmt->n_rows = PQntuples (stmt->result);
+      stmt->n_rows = status == PGRES_TUPLES_OK ? PQntuples (stmt->result) : 0;
       db->changes = g_ascii_strtoll (PQcmdTuples (stmt->result), NULL, 10);
-      return PG_OK;
+      rc = PG_OK;
     }
-  if (status == PGRES_COMMAND_OK)
+  else
     {
-      stmt->n_rows = 0;
-      db->changes = g_ascii_strtoll (PQcmdTuples (stmt->result), NULL, 10);
-      return PG_OK;
+      rc = result_code (db, stmt->result);
+      g_debug ("%s: %s", stmt->sql, pg_errmsg (db));
+      g_clear_pointer (&stmt->result, PQclear);
     }
-
-  rc = result_code (db, stmt->result);
-  g_debug ("%s: %s", stmt->sql, pg_errmsg (db));
-  g_clear_pointer (&stmt->result, PQclear);
+  deallocate_evicted (db);
   return rc;
 }
 

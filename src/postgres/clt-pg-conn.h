@@ -8,7 +8,12 @@
  *
  * Statements are written with SQLite's "?" and "?N" parameters and become
  * "$N"; each distinct SQL text is prepared once per connection (PQprepare)
- * and then executed by name. Parameters are sent as text of unknown type,
+ * and then executed by name, as long as it is among the PG_MAX_PREPARED
+ * texts used last on the connection: the texts of filtered lists vary
+ * with the filter's shape, and a statement kept costs memory in the
+ * client and in the server's backend. One evicted is DEALLOCATE'd once the
+ * connection is outside a transaction, and prepared anew, under a new
+ * name, when used again. Parameters are sent as text of unknown type,
  * so that the server infers each from where it stands, as SQLite's
  * dynamic typing would accept it. Results come in text format.
  *
@@ -46,6 +51,16 @@ G_BEGIN_DECLS
 #define PG_STATIC    ((void (*) (void *)) 0)
 #define PG_TRANSIENT ((void (*) (void *)) -1)
 
+/* The statements a connection keeps prepared, the ones used last. A
+ * run of the store's conformance suite on PostgreSQL prepares 311
+ * distinct texts in all (121 of them list pages of different filter
+ * shapes), at most 75 on one connection: every fixed statement of the
+ * store fits, with room for some hundred list shapes. A list page's
+ * statement holds about 100 KB in the backend (CachedPlanSource and
+ * CachedPlanQuery, before any plan), so at most some 25 MB per
+ * connection. */
+#define PG_MAX_PREPARED  256
+
 typedef struct _PgConn PgConn;
 typedef struct _PgStmt PgStmt;
 
@@ -59,7 +74,7 @@ PGconn     *pg_conn_get_native       (PgConn        *db);
 int         pg_exec                  (PgConn        *db,
                                       const char    *sql);
 /* Runs @begin (a statement without parameters) and @sql (a query
- * without parameters, prepared once per connection) in one round trip,
+ * without parameters, kept prepared as the others) in one round trip,
  * and reads the first row of @sql's result as @n_values integers. */
 int         pg_begin_values          (PgConn        *db,
                                       const char    *begin,
@@ -123,6 +138,9 @@ PgConn     *pg_db_handle             (PgStmt        *stmt);
 
 /* How many times @db waited for the server's answer (for tests). */
 guint64     pg_conn_get_n_round_trips (PgConn       *db);
+/* How many statements @db keeps prepared, at most PG_MAX_PREPARED (for
+ * tests). */
+guint       pg_conn_get_n_prepared   (PgConn        *db);
 
 /* The SQL of @sql with SQLite's parameters as PostgreSQL's (for tests). */
 char       *pg_translate_parameters  (const char    *sql,
