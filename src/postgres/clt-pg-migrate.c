@@ -575,7 +575,14 @@ clt_pg_migrate_from_sqlite (const char    *path,
       set_sqlite_error (file, name, error);
       goto out;
     }
-  if (pg_exec (db, "BEGIN") != PG_OK ||
+  /* Every commit of the copy's connection waits for its WAL to be
+   * flushed, even where synchronous_commit is off: until then no row of
+   * the copy could be marked committed (PostgreSQL sets no hint bits of a
+   * transaction whose commit, or any asynchronous commit near it, is not
+   * on disk), and the VACUUM after the copy could mark no page
+   * all-visible. */
+  if (pg_exec (db, "SET synchronous_commit = on") != PG_OK ||
+      pg_exec (db, "BEGIN") != PG_OK ||
       pg_exec (db, "SELECT pg_advisory_xact_lock (1131181157)") != PG_OK)
     {
       set_pg_error (db, name, error);
@@ -630,18 +637,23 @@ clt_pg_migrate_from_sqlite (const char    *path,
     }
   ok = TRUE;
 
-  /* The planner's statistics of the new rows before the first request
-   * (autovacuum would gather them only after a while); not fatal. Only
-   * the tables' owner may (the role that could defer their indexes): for
-   * another, the server would warn about each table. */
+  /* The planner's statistics of the new rows, and the visibility map
+   * that lets a list page skip its OFFSET in the sort index alone, before
+   * the first request (autovacuum sees to both only after a while: until
+   * then a page deep in the list fetches the row of each entry it skips,
+   * 12,625 buffers instead of 288 at offset 12,345 of 20,000 customers);
+   * not fatal. Only the tables' owner may (the role that could defer
+   * their indexes): for another, the server would warn about each
+   * table. */
   if (deferring)
     {
-      g_autoptr(GString) analyze = g_string_new ("ANALYZE customer_prefixes, customer_words");
+      g_autoptr(GString) vacuum = g_string_new ("VACUUM (ANALYZE) customer_prefixes, customer_words,"
+                                                 " customer_page_details");
 
       for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-        g_string_append_printf (analyze, ", %s", tables[i]);
-      if (pg_exec (db, analyze->str) != PG_OK)
-        g_warning ("Analyzing the copied tables failed: %s", pg_errmsg (db));
+        g_string_append_printf (vacuum, ", %s", tables[i]);
+      if (pg_exec (db, vacuum->str) != PG_OK)
+        g_warning ("Vacuuming the copied tables failed: %s", pg_errmsg (db));
     }
 
 out:
