@@ -27,6 +27,7 @@
 #include "clt-custom-field.h"
 #include "clt-group.h"
 #include "clt-query.h"
+#include "clt-sqlite-store-private.h"
 
 #include "sqlite-store-util.h"
 #include "sqlite-test-util.h"
@@ -712,6 +713,56 @@ test_counts_group_and_value (Fixture       *fixture,
   close_store (store);
 }
 
+/* A lone custom field condition with more matches than a short word's
+ * limit for the first page (2.4 × √(100 × 1,000) ≈ 759) but fewer than
+ * FIELD_COLLECT_FACTOR times it: its matches are collected into a rowset
+ * (kept by the reader that read the page), not tested by a lookup per row
+ * walked; the page and the total are the same. */
+static void
+test_counts_field_collected (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  CltSqliteStore *store = open_store (fixture->path);
+  g_autoptr(GPtrArray) imported = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(CltQuery) query = clt_query_new ();
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_rowsets = 0;
+
+  save_field (CLT_STORE (store), "score", CLT_CUSTOM_FIELD_NUMBER);
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_autofree char *email = g_strdup_printf ("p%04u@example.com", i);
+      g_autofree char *name = g_strdup_printf ("P%04u", i);
+
+      g_ptr_array_add (imported, customer_with (email, name,
+                                                field_values (i % 10 != 0 ? (double) i : -1, NULL, NULL),
+                                                NULL));
+    }
+  g_assert_true (import (store, imported, &error));
+  g_assert_no_error (error);
+
+  clt_query_add_field_filter (query, "score", CLT_FIELD_MATCH_AT_LEAST, "0");
+  rows = list (store, query, 0, 100);
+  g_assert_cmpuint (rows->len, ==, 100);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GVariant *fields = clt_customer_get_custom_fields (g_ptr_array_index (rows, i));
+
+      g_assert_true (g_variant_lookup (fields, "score", "d", NULL));
+    }
+  g_assert_cmpuint (count (store, query), ==, 900);
+
+  for (guint i = 0; i < store->readers->len; i++)
+    {
+      Reader *reader = g_ptr_array_index (store->readers, i);
+
+      n_rowsets += g_hash_table_size (reader->rowsets);
+    }
+  g_assert_cmpuint (n_rowsets, ==, 1);
+  close_store (store);
+}
+
 /* A group of 130 customers (rowids 1–130: words 0, 1 and 2, every bit of
  * word 1 and bit 63 of word 0) with a number each, and a small one: the
  * group and a range list exactly the members with a value in it, in
@@ -932,6 +983,7 @@ main (int   argc,
   ADD ("migration", test_counts_migration);
   ADD ("migration-v8", test_counts_migration_v8);
   ADD ("group-and-value", test_counts_group_and_value);
+  ADD ("field-collected", test_counts_field_collected);
   ADD ("group-words", test_counts_group_words);
   ADD ("buckets", test_counts_buckets);
 
