@@ -798,8 +798,9 @@ test_query_bytes (Fixture       *f,
                                                   "Authorization: Bearer %s\r\n\r\n",
                                                   raw_queries[i], f->viewer);
       g_autoptr(GBytes) answer = raw_request (f, request, strlen (request), 10, NULL);
+      g_autofree char *shown = g_strescape (raw_queries[i], NULL);   /* TAP output is UTF-8 */
 
-      g_test_message ("raw query %s: %u", raw_queries[i], raw_status (answer));
+      g_test_message ("raw query %s: %u", shown, raw_status (answer));
       g_assert_cmpuint (raw_status (answer), >=, 200);
       g_assert_cmpuint (raw_status (answer), <, 500);
     }
@@ -892,8 +893,9 @@ test_ids (Fixture       *f,
                                                     raw_paths[i], f->admin);
         g_autoptr(GBytes) answer = raw_request (f, request, strlen (request), 10, NULL);
         const char *text = g_bytes_get_data (answer, NULL);
+        g_autofree char *shown = g_strescape (raw_paths[i], NULL);   /* TAP output is UTF-8 */
 
-        g_test_message ("GET %s: %u", raw_paths[i], raw_status (answer));
+        g_test_message ("GET %s: %u", shown, raw_status (answer));
         if (raw_status (answer) == 200)
           {
             g_assert_true (g_str_has_suffix (raw_paths[i], "/abc"));
