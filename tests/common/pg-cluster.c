@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <pwd.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -231,6 +232,22 @@ pg_cluster_get (const char **why_not)
   g_setenv (SOCKET_DIR_ENV, the_cluster->dir, TRUE);
   atexit (shutdown_at_exit);
   return the_cluster;
+}
+
+PgCluster *
+pg_cluster_test_init (int    *argc,
+                      char ***argv)
+{
+  const char *why_not = NULL;
+  PgCluster *cluster;
+
+  setlocale (LC_ALL, "");
+  g_test_init (argc, argv, NULL);
+
+  cluster = pg_cluster_get (&why_not);
+  if (cluster == NULL)
+    g_print ("1..0 # SKIP %s\n", why_not);
+  return cluster;
 }
 
 const char *

@@ -36,6 +36,12 @@ const char *pg_cluster_get_socket_dir  (PgCluster   *cluster);
 /* Runs @sql on @conn; a failure ends the test with PostgreSQL's message. */
 void        pg_exec_ok                 (PGconn      *conn,
                                         const char  *sql);
+/* What a PostgreSQL test program's main () does first: setlocale (),
+ * g_test_init () and pg_cluster_get (). NULL (outside CI only) when
+ * PostgreSQL is not installed, after printing a TAP plan that skips the
+ * whole program with the reason: main () then returns 0. */
+PgCluster  *pg_cluster_test_init       (int         *argc,
+                                        char      ***argv);
 /* Stops the server and removes the folder (also done at exit). */
 void        pg_cluster_shutdown        (void);
 

@@ -9,7 +9,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -676,17 +675,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *why_not = NULL;
-
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
-
-  cluster = pg_cluster_get (&why_not);
+  cluster = pg_cluster_test_init (&argc, &argv);
   if (cluster == NULL)
-    {
-      g_test_skip (why_not);
-      return g_test_run ();
-    }
+    return 0;
 
   g_test_add_func ("/clt/pg-schema/page-details-kept", test_page_details_kept);
   g_test_add_func ("/clt/pg-schema/page-details-concurrent", test_page_details_concurrent);

@@ -9,7 +9,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <stdlib.h>
 
 #include <libpq-fe.h>
@@ -603,17 +602,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *why_not = NULL;
-
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
-
-  cluster = pg_cluster_get (&why_not);
+  cluster = pg_cluster_test_init (&argc, &argv);
   if (cluster == NULL)
-    {
-      g_test_skip (why_not);
-      return g_test_run ();
-    }
+    return 0;
 
   g_test_add_func ("/clt/pg-store/counts-shared", test_counts_shared);
   g_test_add_func ("/clt/pg-store/count-made-once", test_count_made_once);

@@ -12,7 +12,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -513,17 +512,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *why_not = NULL;
-
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
-
-  if (pg_cluster_get (&why_not) == NULL)
-    {
-      g_test_skip (why_not);
-      g_print ("1..0 # SKIP %s\n", why_not);
-      return 0;
-    }
+  if (pg_cluster_test_init (&argc, &argv) == NULL)
+    return 0;
 
   g_test_add ("/clt/server/postgres/concurrent-edits", TwoServers, NULL,
               two_servers_setup, test_concurrent_edits, two_servers_teardown);
