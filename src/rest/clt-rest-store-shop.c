@@ -110,6 +110,7 @@ save_thing (CltRestStore        *self,
     }
 
   rest_call_set_body (call, body);
+  rest_call_set_timeout (call, MAX (self->request_timeout, SHOP_WRITE_TIMEOUT_S));
   rest_call_set_local_check (call, CLT_PERMISSION_MANAGE_SHOP, kind->check, object);
   rest_call_start (call, source_tag, cancellable, callback, user_data);
 }
@@ -137,6 +138,7 @@ delete_thing (CltRestStore        *self,
 
   call = rest_call_new (self, "DELETE", path, RESULT_NONE, G_TYPE_NONE);
   rest_call_set_if_match (call, version);
+  rest_call_set_timeout (call, MAX (self->request_timeout, SHOP_WRITE_TIMEOUT_S));
   rest_call_start (call, source_tag, cancellable, callback, user_data);
 }
 

@@ -1094,6 +1094,65 @@ test_request_empty_id (Fixture       *fixture,
   g_assert_cmpuint (fixture->n_requests, ==, 0);
 }
 
+static gboolean
+unpause_cb (gpointer data)
+{
+  soup_server_message_unpause (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* A server that takes 1.5 s to delete a custom field (as one rewriting
+ * every customer would take longer) and never answers a listing. */
+static void
+answer_shop_slowly (Fixture           *fixture,
+                    SoupServerMessage *msg,
+                    const char        *path,
+                    GHashTable        *query)
+{
+  if (!g_str_has_prefix (path, "/api/v1/custom-fields"))
+    answer_clientele (fixture, msg, path, query);
+  else if (g_str_equal (soup_server_message_get_method (msg), "DELETE"))
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_NO_CONTENT, NULL);
+      soup_server_message_pause (msg);
+      g_timeout_add_full (G_PRIORITY_DEFAULT, 1500, unpause_cb, g_object_ref (msg),
+                          g_object_unref);
+    }
+  else
+    pause_forever (fixture, msg);
+}
+
+/* A write of the shop's settings may rewrite every customer: it waits
+ * longer than the store's request timeout (here 1 s), a read does not. */
+static void
+test_request_shop_write_waits (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(CltRestStore) store = NULL;
+  g_autoptr(GAsyncResult) deleted = NULL;
+  g_autoptr(GAsyncResult) listed = NULL;
+  g_autoptr(GPtrArray) fields = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fixture->role = CLT_ROLE_ADMIN;
+  fixture->answer = answer_shop_slowly;
+  start_server (fixture, NULL);
+  store = new_store (fixture, 1);
+
+  clt_store_delete_custom_field_async (CLT_STORE (store), "tier", 3, NULL, result_cb, &deleted);
+  g_assert_true (clt_store_delete_custom_field_finish (CLT_STORE (store), wait_for (&deleted),
+                                                       &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (fixture->method, ==, "DELETE");
+  g_assert_cmpstr (fixture->path, ==, "/api/v1/custom-fields/tier");
+
+  clt_store_list_custom_fields_async (CLT_STORE (store), NULL, result_cb, &listed);
+  fields = clt_store_list_custom_fields_finish (CLT_STORE (store), wait_for (&listed), &error);
+  g_assert_null (fields);
+  g_assert_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_UNAVAILABLE);
+  g_assert_nonnull (strstr (error->message, "did not answer in time (1 seconds)"));
+}
+
 static void
 test_request_invalid_utf8 (Fixture       *fixture,
                            gconstpointer  data)
@@ -1168,6 +1227,7 @@ main (int   argc,
   ADD ("/clt/rest-store/requests/escaped-ids", test_request_escaped_ids);
   ADD ("/clt/rest-store/requests/empty-id", test_request_empty_id);
   ADD ("/clt/rest-store/requests/invalid-utf8", test_request_invalid_utf8);
+  ADD ("/clt/rest-store/requests/shop-write-waits", test_request_shop_write_waits);
 
 #undef ADD
 
