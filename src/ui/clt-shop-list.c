@@ -182,6 +182,7 @@ on_store_changed_cb (CltStore      *store,
 typedef struct
 {
   GtkWidget *page;
+  char      *key;
   char      *name;
 } Deleting;
 
@@ -189,11 +190,37 @@ static void
 deleting_free (Deleting *deleting)
 {
   g_clear_object (&deleting->page);
+  g_free (deleting->key);
   g_free (deleting->name);
   g_free (deleting);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Deleting, deleting_free)
+
+/* Drops @key's object from the items, as deleted. */
+static void
+forget_item (CltShopList *list,
+             const char  *key)
+{
+  gpointer item = clt_shop_list_find (list, key);
+
+  if (item != NULL)
+    g_ptr_array_remove (list->items, item);
+}
+
+/* Why a delete failed, in a dialog: the reasons are sentences a toast
+ * would cut off. */
+static void
+show_delete_failed (CltShopList *list,
+                    const char  *reason)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (list->page)),
+                                   _(list->info->delete_failed), reason);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
 
 static void
 on_deleted_cb (GObject      *object,
@@ -204,20 +231,35 @@ on_deleted_cb (GObject      *object,
   CltShopList *list = list_of (deleting->page);
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  gboolean deleted;
 
-  if (list->info->delete_finish (CLT_STORE (object), result, &error) ||
-      g_error_matches (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND))
-    message = format_name (list->info->deleted, deleting->name);
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  deleted = list->info->delete_finish (CLT_STORE (object), result, &error) ||
+            g_error_matches (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND);
+  /* Cancelled: the page went away or shows another store. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || list->rows == NULL ||
+      CLT_STORE (object) != list->store)
     return;
-  else if (g_error_matches (error, CLT_STORE_ERROR, CLT_STORE_ERROR_STALE))
-    message = g_strdup_printf (_("Not deleted: someone else changed “%s” meanwhile. Look at it "
-                                 "again before you delete it."), deleting->name);
-  else
-    message = clt_error_dup_message (_(list->info->delete_failed), error);
 
-  clt_shop_list_add_toast (list, message);
+  /* The row leaves at once when deleted, or shows the object again. */
+  g_hash_table_remove (list->deleting, deleting->key);
+  if (deleted)
+    forget_item (list, deleting->key);
+  rebuild_rows (list);
   clt_shop_list_reload (list);
+
+  if (deleted)
+    {
+      message = format_name (list->info->deleted, deleting->name);
+      clt_shop_list_add_toast (list, message);
+      return;
+    }
+
+  if (g_error_matches (error, CLT_STORE_ERROR, CLT_STORE_ERROR_STALE))
+    message = g_strdup_printf (_("Someone else changed “%s” meanwhile. Look at it again before "
+                                 "you delete it."), deleting->name);
+  else
+    message = clt_error_dup_message (NULL, error);
+  show_delete_failed (list, message);
 }
 
 static void
@@ -235,7 +277,13 @@ on_confirm_response_cb (AdwMessageDialog *dialog,
 
   deleting = g_new0 (Deleting, 1);
   deleting->page = g_object_ref (page);
+  deleting->key = g_strdup (key);
   deleting->name = clt_shop_list_dup_name (list, item);
+  /* Deleting may take a while (a custom field that every customer has
+   * is deleted from each of them): the row says so meanwhile, and can't
+   * be deleted or edited twice. */
+  g_hash_table_add (list->deleting, g_strdup (key));
+  rebuild_rows (list);
   list->info->delete_async (list->store, key, get_version (item), list->cancellable,
                             on_deleted_cb, deleting);
 }
@@ -250,14 +298,26 @@ create_row (CltShopList *list,
   g_autofree char *name = clt_shop_list_dup_name (list, item);
   g_autofree char *subtitle = list->info->dup_subtitle (item);
   AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+  gboolean deleting = g_hash_table_contains (list->deleting, key);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  adw_action_row_set_subtitle (row, subtitle);
+  adw_action_row_set_subtitle (row, deleting ? _("Deleting…") : subtitle);
   adw_action_row_set_subtitle_lines (row, 2);
   g_object_set_data_full (G_OBJECT (row), ROW_KEY, g_strdup (key), g_free);
 
-  if (list->may_manage)
+  if (deleting)
+    {
+      GtkWidget *spinner = gtk_spinner_new ();
+
+      gtk_spinner_start (GTK_SPINNER (spinner));
+      gtk_widget_set_valign (spinner, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (spinner),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Deleting…"),
+                                      -1);
+      adw_action_row_add_suffix (row, spinner);
+    }
+  else if (list->may_manage)
     {
       g_autofree char *delete_label = g_strdup_printf (_("Delete “%s”"), name);
       GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
@@ -378,6 +438,7 @@ clt_shop_list_init (CltShopList           *list,
   list->page = page;
   list->info = info;
   list->rows = g_ptr_array_new ();
+  list->deleting = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   list->cancellable = g_cancellable_new ();
   g_object_set_data (G_OBJECT (page), LIST_KEY, list);
 
@@ -400,6 +461,7 @@ clt_shop_list_clear (CltShopList *list)
   g_clear_object (&list->cancellable);
   g_clear_pointer (&list->items, g_ptr_array_unref);
   g_clear_pointer (&list->rows, g_ptr_array_unref);
+  g_clear_pointer (&list->deleting, g_hash_table_unref);
   g_clear_pointer (&list->pending, g_free);
 }
 
@@ -421,6 +483,8 @@ clt_shop_list_set_store (CltShopList *list,
     g_clear_signal_handler (&list->changed_id, list->store);
   g_set_object (&list->store, store);
   g_clear_pointer (&list->items, g_ptr_array_unref);
+  /* Their deletes were cancelled with the old store's work. */
+  g_hash_table_remove_all (list->deleting);
   list->loaded = FALSE;
   list->loading = FALSE;
   list->user_known = FALSE;
@@ -540,6 +604,10 @@ clt_shop_list_delete (CltShopList *list,
 {
   g_autofree char *name = NULL;
   g_autofree char *body = NULL;
+  g_autofree char *key = dup_key (list, item);
+
+  if (g_hash_table_contains (list->deleting, key))
+    return;
 
   if (list->info->ask_delete != NULL)
     {

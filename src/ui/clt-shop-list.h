@@ -97,6 +97,8 @@ struct _CltShopList
   GPtrArray             *rows;
   /* To show once listed (clt_shop_list_show ()). */
   char                  *pending;
+  /* The keys whose delete is under way (shown as "Deleting…"). */
+  GHashTable            *deleting;
   gulong                 changed_id;
 
   guint                  may_manage : 1;

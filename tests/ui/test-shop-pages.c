@@ -205,11 +205,37 @@ is_delete_button (GtkWidget     *widget,
                            gtk_widget_get_tooltip_text (widget) : "", "Delete “");
 }
 
-/* Deletes @key's object through its row's button and the confirmation;
- * returns what the confirmation said. */
+static gboolean
+is_spinner (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return GTK_IS_SPINNER (widget) && gtk_spinner_get_spinning (GTK_SPINNER (widget));
+}
+
+/* Whether @key's row says its delete is under way: a spinner, no delete
+ * button, not opening the editor (and not deleting again). */
+static gboolean
+row_deleting (CltShopList *list,
+              const char  *key)
+{
+  GtkWidget *row = clt_shop_list_get_row (list, key);
+
+  g_assert_nonnull (row);
+  if (find_widget (row, is_spinner, NULL) == NULL)
+    return FALSE;
+
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Deleting…");
+  g_assert_null (find_widget (row, is_delete_button, NULL));
+  g_assert_false (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  return TRUE;
+}
+
+/* Confirms the delete of @key's object through its row's button;
+ * returns what the confirmation said. The row shows the delete under
+ * way until the store answers. */
 static char *
-delete_through_ui (CltShopList *list,
-                   const char  *key)
+confirm_delete_through_ui (CltShopList *list,
+                           const char  *key)
 {
   AdwMessageDialog *dialog = NULL;
   GtkWidget *row = clt_shop_list_get_row (list, key);
@@ -217,6 +243,7 @@ delete_through_ui (CltShopList *list,
   char *body;
 
   g_assert_nonnull (row);
+  g_assert_false (row_deleting (list, key));
   button = find_widget (row, is_delete_button, NULL);
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
@@ -224,9 +251,31 @@ delete_through_ui (CltShopList *list,
   body = g_strdup (adw_message_dialog_get_body (dialog));
   adw_message_dialog_response (dialog, "delete");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_listed (list, key, FALSE);
+  /* The store answers from the main loop, not before it runs again. */
+  g_assert_true (row_deleting (list, key));
 
   return body;
+}
+
+/* Deletes @key's object through its row's button and the confirmation;
+ * returns what the confirmation said. */
+static char *
+delete_through_ui (CltShopList *list,
+                   const char  *key)
+{
+  char *body = confirm_delete_through_ui (list, key);
+
+  wait_listed (list, key, FALSE);
+  return body;
+}
+
+static gboolean
+row_deleted_or_back (gpointer data)
+{
+  CltShopList *list = data;
+  GtkWidget *row = clt_shop_list_get_row (list, "nl");
+
+  return row == NULL || find_widget (row, is_delete_button, NULL) != NULL;
 }
 
 static void
@@ -301,6 +350,32 @@ test_sites (void)
   wait_until (list_ready, list, "the list");
   while (g_strcmp0 (clt_site_get_name (clt_shop_list_find (list, "nl")), "Nederland") != 0)
     run_for (20);
+
+  /* A site customers prefer is not deleted: the row shows it again. */
+  {
+    g_autoptr(CltCustomer) customer = sync_first_customer (f.ts.store);
+    g_autoptr(CltCustomer) updated = NULL;
+    g_autofree char *refused = NULL;
+    AdwMessageDialog *dialog = NULL;
+
+    clt_customer_set_preferred_site (customer, "nl");
+    updated = sync_update_customer (f.ts.store, customer);
+    refused = confirm_delete_through_ui (list, "nl");
+    wait_until (find_message_dialog, &dialog, "the refused delete's dialog");
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Couldn't delete the site");
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "prefer"));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    wait_until (row_deleted_or_back, list, "the refused delete");
+    g_assert_nonnull (clt_shop_list_get_row (list, "nl"));
+    g_assert_false (row_deleting (list, "nl"));
+    g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (clt_shop_list_get_row (list,
+                                                                                              "nl"))));
+    g_clear_object (&customer);
+    customer = sync_get_customer (f.ts.store, clt_customer_get_id (updated));
+    clt_customer_set_preferred_site (customer, "");
+    g_clear_object (&updated);
+    updated = sync_update_customer (f.ts.store, customer);
+  }
 
   body = delete_through_ui (list, "nl");
   g_assert_nonnull (strstr (body, "Nederland"));
