@@ -18,6 +18,7 @@
 #include "clt-order.h"
 #include "clt-site.h"
 #include "clt-store.h"
+#include "clt-toast.h"
 
 struct _CltAssistedBuying
 {
@@ -76,10 +77,10 @@ show_error (CltAssistedBuying *self,
   overlay = gtk_widget_get_ancestor (self->owner, ADW_TYPE_TOAST_OVERLAY);
   if (overlay != NULL)
     {
-      /* A toast title is markup; messages (and site names) are text. */
-      g_autofree char *escaped = g_markup_escape_text (message, -1);
+      AdwToast *toast = clt_toast_new (message);
 
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
+      clt_toast_fit (toast, overlay);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
     }
   else
     g_warning ("%s", message);

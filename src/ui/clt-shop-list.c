@@ -13,6 +13,7 @@
 #include "clt-error-message.h"
 #include "clt-shop-list.h"
 #include "clt-store.h"
+#include "clt-toast.h"
 
 #define LIST_KEY "clt-shop-list"
 #define ROW_KEY  "clt-shop-key"
@@ -656,7 +657,12 @@ clt_shop_list_add_toast (CltShopList *list,
   GtkRoot *root = gtk_widget_get_root (list->page);
 
   if (ADW_IS_PREFERENCES_WINDOW (root))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (message));
+    {
+      AdwToast *toast = clt_toast_new (message);
+
+      clt_toast_fit (toast, GTK_WIDGET (root));
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), toast);
+    }
   else
     g_message ("%s", message);
 }

@@ -7,6 +7,13 @@
  * becomes showing and Orca reads it, as it reads GNOME Shell's
  * notifications. It is styled like libadwaita's own toast title.
  *
+ * And a message wraps, over up to MAX_LINES lines, where libadwaita cuts
+ * a title off at the window's width ("Couldn't save the customer: Someone
+ * else changed this customer in the m…"). libadwaita 1.2 sizes a toast
+ * for its title's natural width, not for the width it then gets: the
+ * label's natural width must fit the overlay (clt_toast_fit ()), or the
+ * wrapped lines overflow the toast.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -17,6 +24,13 @@
 #include "clt-toast.h"
 
 #define MESSAGE_KEY "clt-toast-message"
+
+#define MAX_LINES       8
+#define MAX_WIDTH_CHARS 40
+/* What a toast takes around its text: the overlay's margins (2 × 17 px
+ * with libadwaita 1.2's style), the toast's padding and close button
+ * (94 px), and a little to spare. */
+#define TOAST_CHROME_PX 136
 
 /**
  * clt_toast_new:
@@ -37,6 +51,10 @@ clt_toast_new (const char *message)
   label = g_object_new (GTK_TYPE_LABEL,
                         "accessible-role", GTK_ACCESSIBLE_ROLE_ALERT,
                         "label", message,
+                        "wrap", TRUE,
+                        "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                        "lines", MAX_LINES,
+                        "max-width-chars", MAX_WIDTH_CHARS,
                         "ellipsize", PANGO_ELLIPSIZE_END,
                         "xalign", 0.0f,
                         "hexpand", TRUE,
@@ -61,4 +79,49 @@ clt_toast_get_message (AdwToast *toast)
   g_return_val_if_fail (ADW_IS_TOAST (toast), NULL);
 
   return g_object_get_data (G_OBJECT (toast), MESSAGE_KEY);
+}
+
+/**
+ * clt_toast_fit:
+ * @toast: a toast from clt_toast_new ()
+ * @area: the widget the toast shows over (its overlay, or the window)
+ *
+ * Narrows @toast's text to wrap within @area's width, so that the toast
+ * grows to hold every line. Call it just before adding @toast.
+ */
+void
+clt_toast_fit (AdwToast  *toast,
+               GtkWidget *area)
+{
+  GtkWidget *label;
+  PangoContext *context;
+  PangoFontDescription *font;
+  PangoFontMetrics *metrics;
+  int char_width;
+  int width;
+
+  g_return_if_fail (ADW_IS_TOAST (toast));
+  g_return_if_fail (GTK_IS_WIDGET (area));
+
+  label = adw_toast_get_custom_title (toast);
+  width = gtk_widget_get_width (area);
+  if (!GTK_IS_LABEL (label) || width <= 0)
+    return;
+
+  /* As GtkLabel counts a character's width for max-width-chars, in the
+   * title's font: @area's, bold (the "heading" style class). */
+  context = gtk_widget_get_pango_context (area);
+  font = pango_font_description_copy (pango_context_get_font_description (context));
+  pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  metrics = pango_context_get_metrics (context, font, NULL);
+  char_width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
+                    pango_font_metrics_get_approximate_digit_width (metrics));
+  pango_font_metrics_unref (metrics);
+  pango_font_description_free (font);
+  if (char_width <= 0)
+    return;
+
+  gtk_label_set_max_width_chars (GTK_LABEL (label),
+                                 CLAMP ((width - TOAST_CHROME_PX) * PANGO_SCALE / char_width,
+                                        10, MAX_WIDTH_CHARS));
 }

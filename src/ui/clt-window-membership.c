@@ -23,6 +23,7 @@
 #include "clt-group-membership.h"
 #include "clt-query.h"
 #include "clt-store.h"
+#include "clt-toast.h"
 #include "clt-window-private.h"
 
 /* Preferences {{{ */
@@ -261,7 +262,7 @@ on_membership_applied_cb (GObject      *object,
     }
 
   outcome = dup_outcome (data, report);
-  _clt_window_show_toast (self, adw_toast_new (outcome));
+  _clt_window_show_toast (self, clt_toast_new (outcome));
 }
 
 static void
@@ -302,7 +303,7 @@ choose_group (CltWindow *self,
         g_strdup_printf (_("Select at most %u customers to change their groups at once."),
                          (guint) CLT_GROUP_MEMBERSHIP_MAX_CUSTOMERS);
 
-      _clt_window_show_toast (self, adw_toast_new (message));
+      _clt_window_show_toast (self, clt_toast_new (message));
       return;
     }
 
@@ -312,7 +313,7 @@ choose_group (CltWindow *self,
     return;
   if (n_ids < n)
     {
-      _clt_window_show_toast (self, adw_toast_new (_("Some selected customers are still "
+      _clt_window_show_toast (self, clt_toast_new (_("Some selected customers are still "
                                                      "loading: try again in a moment.")));
       return;
     }

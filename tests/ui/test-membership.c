@@ -20,6 +20,7 @@
 #include "clt-group-chooser.h"
 #include "clt-query.h"
 #include "clt-store.h"
+#include "clt-toast.h"
 #include "clt-window-private.h"
 
 #include "ui-test-store.h"
@@ -452,7 +453,7 @@ test_table_add_selected (void)
   g_assert_cmpuint (count_query (ts.store, query), ==, 3);
   toast = clt_window_get_last_toast (window);
   g_assert_nonnull (toast);
-  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Added 3 customers to “Gold Members”");
+  g_assert_cmpstr (clt_toast_get_message (toast), ==, "Added 3 customers to “Gold Members”");
   for (guint i = 0; ids[i] != NULL; i++)
     {
       MemberWait member = { ts.store, ids[i], "gold", TRUE };

@@ -735,6 +735,65 @@ test_error_dialog (void)
   remove_dir (dir);
 }
 
+static void
+screenshot_window (CltWindow *window,
+                   int        width)
+{
+  g_autofree char *name = g_strdup_printf ("long-toast-%d.png", width);
+
+  save_screenshot (GTK_WIDGET (window), name);
+}
+
+static gboolean
+toast_shown (gpointer data)
+{
+  GtkWidget *label = data;
+
+  return gtk_widget_get_mapped (label) && gtk_widget_get_width (label) > 0;
+}
+
+/* An error toast says all of its (long) message, at a wide and at a
+ * narrow width: wrapped, not cut off, and the toast tall enough for it. */
+static void
+test_long_toast_fits (void)
+{
+  static const int widths[] = { 900, 600, 360 };
+  TempStore ts = { 0 };
+
+  temp_store_init (&ts, TEMP_DIR_TEMPLATE, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      CltWindow *window = create_window (app, ts.store);
+      GtkWidget *label;
+      int needed = 0;
+
+      gtk_window_set_default_size (GTK_WINDOW (window), widths[i], 500);
+      wait_for_frames (GTK_WIDGET (window), 3);
+      /* The default size holds the client-side decorations' shadow too. */
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, widths[i]);
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >, widths[i] - 50);
+
+      clt_window_add_toast (window, "Couldn't save the customer: Someone else changed this "
+                                    "customer in the meantime. Reload it and make your changes "
+                                    "again.");
+      label = adw_toast_get_custom_title (clt_window_get_last_toast (window));
+      wait_until (toast_shown, label, "the toast");
+      wait_for_frames (GTK_WIDGET (window), 3);
+
+      g_test_message ("%d px: the text is %d × %d px", widths[i], gtk_widget_get_width (label),
+                      gtk_widget_get_height (label));
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+      gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (label),
+                          &needed, NULL, NULL, NULL);
+      g_assert_cmpint (gtk_widget_get_height (label), >=, needed);
+      screenshot_window (window, widths[i]);
+      destroy_window (window);
+    }
+
+  temp_store_clear (&ts);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -755,6 +814,7 @@ main (int   argc,
   g_test_add_func ("/clt/window/empty-state", test_empty_state);
   g_test_add_func ("/clt/window/error-dialog", test_error_dialog);
   g_test_add_func ("/clt/window/read-only", test_read_only);
+  g_test_add_func ("/clt/window/long-toast-fits", test_long_toast_fits);
 
   ret = g_test_run ();
 
