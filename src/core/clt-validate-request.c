@@ -201,3 +201,32 @@ clt_validate_page (guint    page_index,
 
   return TRUE;
 }
+
+/**
+ * clt_validate_list_request:
+ * @page_index: the page asked for
+ * @page_size: how many customers a page has
+ * @query: (nullable): the filters and order
+ * @error: a CLT_STORE_ERROR_TOO_LARGE above CLT_VALIDATE_MAX_PAGE_SIZE,
+ *   else a CLT_STORE_ERROR_INVALID
+ *
+ * Returns: whether a store may list this page
+ */
+gboolean
+clt_validate_list_request (guint     page_index,
+                           guint     page_size,
+                           CltQuery *query,
+                           GError  **error)
+{
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (page_size > CLT_VALIDATE_MAX_PAGE_SIZE)
+    {
+      g_set_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_TOO_LARGE,
+                   _("A page holds at most %u customers."), (guint) CLT_VALIDATE_MAX_PAGE_SIZE);
+      return FALSE;
+    }
+
+  return clt_validate_page (page_index, page_size, error) &&
+         (query == NULL || clt_validate_query (query, error));
+}

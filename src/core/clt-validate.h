@@ -168,6 +168,13 @@ gboolean  clt_validate_query               (CltQuery         *query,
 gboolean  clt_validate_page                (guint             page_index,
                                             guint             page_size,
                                             GError          **error);
+/* What every store checks of a list_customers () call: TOO_LARGE above
+ * the largest page, else clt_validate_page () and (@query not NULL)
+ * clt_validate_query (). */
+gboolean  clt_validate_list_request        (guint             page_index,
+                                            guint             page_size,
+                                            CltQuery         *query,
+                                            GError          **error);
 /* Whether @value fits @field's type; for the customer's "custom-fields". */
 gboolean  clt_validate_custom_field_value  (CltCustomField   *field,
                                             GVariant         *value,

@@ -1210,14 +1210,7 @@ clt_pg_store_list_customers (CltStore            *store,
   CustomersData *data;
   GError *error = NULL;
 
-  /* Above the limit is too large; 0 or past any end is invalid. */
-  if (page_size > CLT_STORE_MAX_PAGE_SIZE)
-    error = g_error_new (CLT_STORE_ERROR, CLT_STORE_ERROR_TOO_LARGE,
-                         _("A page holds at most %u customers."),
-                         (guint) CLT_STORE_MAX_PAGE_SIZE);
-  if (error != NULL ||
-      !clt_validate_page (page_index, page_size, &error) ||
-      !clt_validate_query (query, &error))
+  if (!clt_validate_list_request (page_index, page_size, query, &error))
     {
       pgs_return_invalid (store, clt_pg_store_list_customers, error, cancellable, callback,
                       user_data);

@@ -156,13 +156,7 @@ clt_rest_store_list_customers (CltStore            *store,
 
   /* Reads are everyone's: the same checks as the server, without asking
    * it (a search text that is not UTF-8 cannot even be sent). */
-  if (page_size > CLT_STORE_MAX_PAGE_SIZE)
-    error = g_error_new (CLT_STORE_ERROR, CLT_STORE_ERROR_TOO_LARGE,
-                         _("A page holds at most %u customers."),
-                         (guint) CLT_STORE_MAX_PAGE_SIZE);
-  if (error != NULL ||
-      !clt_validate_page (page_index, page_size, &error) ||
-      (query != NULL && !clt_validate_query (query, &error)))
+  if (!clt_validate_list_request (page_index, page_size, query, &error))
     {
       rest_report_error (self, clt_rest_store_list_customers, cancellable, callback, user_data,
                          error);

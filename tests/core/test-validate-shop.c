@@ -691,6 +691,27 @@ test_page (void)
     g_assert_false (clt_validate_page (0, 1000, &error));
     g_assert_cmpstr (error->message, ==, "Ask for 1 to 500 items per page");
   }
+
+  /* A store's list_customers (): too large above the largest page, else
+   * as clt_validate_page () and clt_validate_query () say. */
+  {
+    g_autoptr(CltQuery) query = clt_query_new ();
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (clt_validate_list_request (2, 100, NULL, &error));
+    g_assert_true (clt_validate_list_request (2, 100, query, &error));
+    g_assert_no_error (error);
+    g_assert_false (clt_validate_list_request (0, CLT_VALIDATE_MAX_PAGE_SIZE + 1, query, &error));
+    g_assert_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_TOO_LARGE);
+    g_assert_cmpstr (error->message, ==, "A page holds at most 500 customers.");
+    g_clear_error (&error);
+    g_assert_false (clt_validate_list_request (0, 0, query, &error));
+    assert_invalid (error, "page-size", NULL);
+    g_clear_error (&error);
+    clt_query_set_search_text (query, "\xff");
+    g_assert_false (clt_validate_list_request (0, 50, query, &error));
+    g_assert_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_INVALID);
+  }
 }
 
 int
