@@ -55,13 +55,15 @@ on_row_toggle_notify_cb (gpointer  data,
     row->page->n_held--;
 }
 
+/* Makes a row of @page holding @customer (taken). */
 static Row *
-row_new (Page *page)
+row_new (Page        *page,
+         CltCustomer *customer)
 {
   Row *row = g_new0 (Row, 1);
 
   row->page = page;
-  row->customer = clt_customer_new ();
+  row->customer = customer;
 
   /* The reference from new () counts as someone else's until we drop it
    * just below, which tells us the row is no longer held. */
@@ -78,6 +80,10 @@ row_new (Page *page)
 static void
 row_free (Row *row)
 {
+  /* A position whose row was never asked for. */
+  if (row == NULL)
+    return;
+
   if (row->held)
     {
       g_assert (row->page->n_held > 0);
@@ -105,9 +111,60 @@ void
 _clt_customer_list_page_free (Page *page)
 {
   g_clear_pointer (&page->rows, g_ptr_array_unref);
+  g_clear_pointer (&page->fetched, g_ptr_array_unref);
   g_assert (page->n_held == 0);
   g_assert (!page->waiting);
   g_free (page);
+}
+
+/* Page.fetched has a hole at each row made. */
+static void
+unref_fetched (gpointer customer)
+{
+  if (customer != NULL)
+    g_object_unref (customer);
+}
+
+/* The row at @i of @page, made now when nobody asked for it before: the
+ * customer of the page's last fill there, or a placeholder when the page
+ * has none (not answered yet, or a short page). */
+CltCustomer *
+_clt_customer_list_page_get_row (Page  *page,
+                                 guint  i)
+{
+  Row *row = g_ptr_array_index (page->rows, i);
+  CltCustomer *customer = NULL;
+
+  if (row != NULL)
+    return row->customer;
+
+  if (page->fetched != NULL && i < page->fetched->len)
+    customer = g_steal_pointer (&g_ptr_array_index (page->fetched, i));
+
+  if (customer == NULL)
+    {
+      customer = clt_customer_new ();
+    }
+  else
+    {
+      /* The store's object becomes the row unless someone else still
+       * holds it (the answer of a count being handed out): a row must be
+       * held by nobody but its holders (see Row). */
+      if (G_OBJECT (customer)->ref_count > 1)
+        {
+          CltCustomer *copy = clt_customer_copy (customer);
+
+          g_object_unref (customer);
+          customer = copy;
+        }
+      /* As a placeholder filled in place (clt_customer_update_from ()). */
+      clt_customer_set_loaded (customer, TRUE);
+    }
+
+  row = row_new (page, customer);
+  g_ptr_array_index (page->rows, i) = row;
+
+  return row->customer;
 }
 
 static void
@@ -234,39 +291,61 @@ on_list_customers_cb (GObject      *object,
   _clt_customer_list_update_loading (self);
 }
 
-/* Fills @page's rows from @rows, a page of the current query. */
+/* Fills @page from @rows, a page of the current query: the rows made
+ * already in place, the others when they are asked for (from @fetched). */
 static void
 fill_page (CltCustomerList *self,
            Page            *page,
            GPtrArray       *rows)
 {
   g_autoptr(GPtrArray) items = NULL;
-  guint n_filled;
+  g_autoptr(GPtrArray) sources = NULL;
+  guint n_positions = page->rows->len;
+  guint n_filled = MIN (rows->len, n_positions);
+
+  /* The positions without a row keep their customer for when one is made;
+   * the rows made take a copy of theirs just below (one object a position). */
+  g_clear_pointer (&page->fetched, g_ptr_array_unref);
+  page->fetched = g_ptr_array_new_full (n_filled, unref_fetched);
+  items = g_ptr_array_new_full (n_positions, g_object_unref);
+  sources = g_ptr_array_new_full (n_positions, NULL);
+  for (guint i = 0; i < n_positions; i++)
+    {
+      Row *row = g_ptr_array_index (page->rows, i);
+      CltCustomer *source = i < n_filled ? g_ptr_array_index (rows, i) : NULL;
+
+      if (i < n_filled)
+        g_ptr_array_add (page->fetched, row == NULL ? g_object_ref (source) : NULL);
+      if (row == NULL)
+        continue;
+      g_ptr_array_add (items, g_object_ref (row->customer));
+      g_ptr_array_add (sources, source);
+    }
 
   /* Filling notifies bound widgets, whose handlers may call get_item () and
    * so evict pages: fill through references of our own, never touch @page
-   * again. (While they last the page counts as held.) */
-  items = g_ptr_array_new_full (page->rows->len, g_object_unref);
-  for (guint i = 0; i < page->rows->len; i++)
-    g_ptr_array_add (items, g_object_ref (page_get_customer (page, i)));
-  n_filled = MIN (rows->len, items->len);
-
-  for (guint i = 0; i < n_filled; i++)
+   * again. (While they last the page counts as held.) A row made meanwhile
+   * is made from @fetched, set above; @rows outlives the fill. */
+  for (guint i = 0; i < items->len; i++)
     {
       CltCustomer *item = g_ptr_array_index (items, i);
+      CltCustomer *source = g_ptr_array_index (sources, i);
 
-      clt_customer_update_from (item, g_ptr_array_index (rows, i));
+      /* Items kept from an earlier generation that this page did not fill
+       * no longer show a customer of this one. */
+      if (source == NULL)
+        {
+          clt_customer_set_loaded (item, FALSE);
+          continue;
+        }
+
+      clt_customer_update_from (item, source);
       clt_customer_set_loaded (item, TRUE);
     }
 
-  /* Items kept from an earlier generation that this page did not fill no
-   * longer show a customer of this one. */
-  for (guint i = n_filled; i < items->len; i++)
-    clt_customer_set_loaded (g_ptr_array_index (items, i), FALSE);
-
   /* Fewer rows than the count promised: customers went away between the
    * count and this page. Recount rather than show rows that never load. */
-  if (n_filled < items->len && self->n_short_page_reloads < MAX_SHORT_PAGE_RELOADS)
+  if (n_filled < n_positions && self->n_short_page_reloads < MAX_SHORT_PAGE_RELOADS)
     {
       self->n_short_page_reloads++;
       _clt_customer_list_schedule_reload (self);
@@ -331,9 +410,9 @@ _clt_customer_list_create_page (CltCustomerList *self,
   page = g_new0 (Page, 1);
   page->index = index;
   page->link.data = page;
+  /* No row is made yet (see Page). */
   page->rows = g_ptr_array_new_full (n, (GDestroyNotify) row_free);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (page->rows, row_new (page));
+  g_ptr_array_set_size (page->rows, n);
 
   g_hash_table_insert (self->pages, GUINT_TO_POINTER (index), page);
   g_queue_push_head_link (&self->lru, &page->link);
@@ -421,8 +500,9 @@ _clt_customer_list_refetch_cached_pages (CltCustomerList *self,
   _clt_customer_list_notify_refill_waiting (self);
 }
 
-/* Brings @page's item array to its length under @n_items: drops the items
- * past the end, adds placeholders for positions that were past the old end. */
+/* Brings @page's positions to their number under @n_items: drops the rows
+ * and fetched customers past the end, adds positions (no rows yet) that
+ * were past the old end. */
 static void
 resize_page (CltCustomerList *self,
              Page            *page,
@@ -431,11 +511,10 @@ resize_page (CltCustomerList *self,
   guint first = page->index * self->page_size;
   guint n = MIN (self->page_size, n_items - first);
 
-  if (n < page->rows->len)
-    g_ptr_array_set_size (page->rows, n);
-
-  while (page->rows->len < n)
-    g_ptr_array_add (page->rows, row_new (page));
+  /* Both free functions take the holes. */
+  g_ptr_array_set_size (page->rows, n);
+  if (page->fetched != NULL && page->fetched->len > n)
+    g_ptr_array_set_size (page->fetched, n);
 }
 
 /* Takes @page, which has held rows, out of the cache while the list is

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "clt-customer-list.h"
+#include "clt-customer.h"
 
 G_BEGIN_DECLS
 
@@ -25,15 +26,22 @@ typedef struct
   gboolean     held;
 } Row;
 
-/* One cached page: page_size (fewer at the end) rows, placeholders until
- * the store answers. @n_held counts the rows held outside the list.
- * @cancellable is set while a request for the page is in flight; it also
- * identifies that request. @waiting is set while its refill waits for
- * clt_customer_list_refill_below (). */
+/* One cached page: page_size (fewer at the end) positions. A position's
+ * row is made when it is first asked for (NULL until then): a scroll jump
+ * asks for the ~200 rows GTK keeps, which touch three pages of 100 on
+ * average, and the rows nobody asked for cost nothing. A row made before
+ * the store answers is a placeholder, filled in place when the answer
+ * comes; one made after it is the store's customer in @fetched, which
+ * keeps the page's last fill at the positions without a row (NULL before
+ * the first fill; shorter than @rows after a short page). @n_held counts
+ * the rows held outside the list. @cancellable is set while a request for
+ * the page is in flight; it also identifies that request. @waiting is set
+ * while its refill waits for clt_customer_list_refill_below (). */
 struct _Page
 {
   guint         index;
   GPtrArray    *rows;
+  GPtrArray    *fetched;
   guint         n_held;
   GCancellable *cancellable;
   gboolean      waiting;
@@ -104,11 +112,21 @@ struct _CltCustomerList
 };
 
 
+/* The customer at @i of @page if it is loaded, made into a row or not,
+ * else NULL. */
 static inline CltCustomer *
-page_get_customer (Page  *page,
-                   guint  i)
+page_peek_loaded (Page  *page,
+                  guint  i)
 {
-  return ((Row *) g_ptr_array_index (page->rows, i))->customer;
+  Row *row = g_ptr_array_index (page->rows, i);
+
+  if (row != NULL)
+    return clt_customer_get_loaded (row->customer) ? row->customer : NULL;
+
+  if (page->fetched != NULL && i < page->fetched->len)
+    return g_ptr_array_index (page->fetched, i);
+
+  return NULL;
 }
 
 /* Whether any row of @page is referenced outside the list, i.e. shown by
@@ -120,32 +138,34 @@ page_is_held (Page *page)
 }
 
 /* clt-customer-list.c */
-void  _clt_customer_list_update_loading        (CltCustomerList *self);
-void  _clt_customer_list_set_page_waiting      (CltCustomerList *self,
-                                              Page            *page,
-                                              gboolean         waiting);
-void  _clt_customer_list_notify_refill_waiting (CltCustomerList *self);
-void  _clt_customer_list_notify_n_items        (CltCustomerList *self);
-void  _clt_customer_list_emit_error            (CltCustomerList *self,
-                                              const GError    *error);
-void  _clt_customer_list_schedule_reload       (CltCustomerList *self);
+void         _clt_customer_list_update_loading        (CltCustomerList *self);
+void         _clt_customer_list_set_page_waiting      (CltCustomerList *self,
+                                                       Page            *page,
+                                                       gboolean         waiting);
+void         _clt_customer_list_notify_refill_waiting (CltCustomerList *self);
+void         _clt_customer_list_notify_n_items        (CltCustomerList *self);
+void         _clt_customer_list_emit_error            (CltCustomerList *self,
+                                                       const GError    *error);
+void         _clt_customer_list_schedule_reload       (CltCustomerList *self);
 
 /* clt-customer-list-pages.c */
-void  _clt_customer_list_page_free              (Page            *page);
-void  _clt_customer_list_cancel_page_request   (CltCustomerList *self,
-                                              Page            *page);
-void  _clt_customer_list_start_page_request    (CltCustomerList *self,
-                                              Page            *page);
-Page *_clt_customer_list_create_page           (CltCustomerList *self,
-                                              guint            index,
-                                              gboolean         request);
-void  _clt_customer_list_drop_cache            (CltCustomerList *self);
-void  _clt_customer_list_refetch_cached_pages  (CltCustomerList *self,
-                                              GPtrArray       *first_rows,
-                                              guint            n_first_pages);
-void  _clt_customer_list_swap_contents         (CltCustomerList *self,
-                                              guint            n_items,
-                                              GPtrArray       *first_rows,
-                                              guint            n_first_pages);
+void         _clt_customer_list_page_free             (Page            *page);
+CltCustomer *_clt_customer_list_page_get_row          (Page            *page,
+                                                       guint            i);
+void         _clt_customer_list_cancel_page_request   (CltCustomerList *self,
+                                                       Page            *page);
+void         _clt_customer_list_start_page_request    (CltCustomerList *self,
+                                                       Page            *page);
+Page        *_clt_customer_list_create_page           (CltCustomerList *self,
+                                                       guint            index,
+                                                       gboolean         request);
+void         _clt_customer_list_drop_cache            (CltCustomerList *self);
+void         _clt_customer_list_refetch_cached_pages  (CltCustomerList *self,
+                                                       GPtrArray       *first_rows,
+                                                       guint            n_first_pages);
+void         _clt_customer_list_swap_contents         (CltCustomerList *self,
+                                                       guint            n_items,
+                                                       GPtrArray       *first_rows,
+                                                       guint            n_first_pages);
 
 G_END_DECLS

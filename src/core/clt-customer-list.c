@@ -347,7 +347,7 @@ clt_customer_list_get_item (GListModel *model,
       g_queue_push_head_link (&self->lru, &page->link);
     }
 
-  return g_object_ref (page_get_customer (page, position % self->page_size));
+  return g_object_ref (_clt_customer_list_page_get_row (page, position % self->page_size));
 }
 
 static void
@@ -714,6 +714,31 @@ clt_customer_list_get_n_cached_pages (CltCustomerList *self)
   return self->lru.length;
 }
 
+/**
+ * clt_customer_list_get_n_cached_rows:
+ *
+ * Returns: how many row objects the cached pages hold: a row is made when
+ *   get_item () first asks for its position
+ */
+guint
+clt_customer_list_get_n_cached_rows (CltCustomerList *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (CLT_IS_CUSTOMER_LIST (self), 0);
+
+  for (GList *l = self->lru.head; l != NULL; l = l->next)
+    {
+      Page *page = l->data;
+
+      for (guint i = 0; i < page->rows->len; i++)
+        if (g_ptr_array_index (page->rows, i) != NULL)
+          n++;
+    }
+
+  return n;
+}
+
 void
 clt_customer_list_reload (CltCustomerList *self)
 {
@@ -739,10 +764,9 @@ clt_customer_list_find_loaded (CltCustomerList *self,
 
       for (guint i = 0; i < page->rows->len; i++)
         {
-          CltCustomer *item = page_get_customer (page, i);
+          CltCustomer *item = page_peek_loaded (page, i);
 
-          if (clt_customer_get_loaded (item) &&
-              g_strcmp0 (clt_customer_get_id (item), customer_id) == 0)
+          if (item != NULL && g_strcmp0 (clt_customer_get_id (item), customer_id) == 0)
             return page->index * self->page_size + i;
         }
     }
@@ -857,5 +881,5 @@ clt_customer_list_is_current (CltCustomerList *self,
   if (page == NULL || page->cancellable != NULL || page->waiting)
     return FALSE;
 
-  return clt_customer_get_loaded (page_get_customer (page, position % self->page_size));
+  return page_peek_loaded (page, position % self->page_size) != NULL;
 }

@@ -79,6 +79,7 @@ void             clt_customer_list_set_query      (CltCustomerList *self,
 gboolean         clt_customer_list_get_loading    (CltCustomerList *self);
 guint            clt_customer_list_get_page_size  (CltCustomerList *self);
 guint            clt_customer_list_get_n_cached_pages (CltCustomerList *self);
+guint            clt_customer_list_get_n_cached_rows (CltCustomerList *self);
 /* Recount and refill every cached page (what "changed" triggers). */
 void             clt_customer_list_reload         (CltCustomerList *self);
 /* Rows from @end on are below the viewport (a view's hint): a new query's

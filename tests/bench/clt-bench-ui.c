@@ -618,8 +618,9 @@ report_scroll (UiBench *bench)
   print_metric ("ui_scroll_jump_to_paint_ms_p95", percentile (bench->jump_ms, 95), "ms", bench->n_total);
   print_metric ("ui_rss_mb", read_rss_mb (), "MB", bench->n_total);
   print_rss_parts ();
-  g_printerr ("list cache after scrolling: %u pages\n",
-              clt_customer_list_get_n_cached_pages (bench->list));
+  g_printerr ("list cache after scrolling: %u pages, %u row objects made\n",
+              clt_customer_list_get_n_cached_pages (bench->list),
+              clt_customer_list_get_n_cached_rows (bench->list));
 }
 
 static void

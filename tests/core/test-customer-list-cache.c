@@ -446,6 +446,108 @@ test_evicted_freed_later (void)
   run_until_idle ();
 }
 
+static void
+on_items_changed_get_cb (GListModel   *model,
+                         guint         position,
+                         guint         removed,
+                         guint         added,
+                         CltCustomer **item)
+{
+  if (*item == NULL)
+    *item = g_list_model_get_item (model, 5);
+}
+
+/* A row object is made when its position is first asked for, and is the
+ * same object each time after while its page is cached. One made after
+ * its page arrived is loaded at once, without a store request; one made
+ * before is a placeholder filled in place. A new query refills the rows
+ * made and makes the others from its own pages. The rows not made yet
+ * count as loaded all the same (find_loaded (), is_current ()). A row
+ * made while the count's answer is handed out (a view's items-changed
+ * handler) is a copy, not the store's object shared with the answer. */
+static void
+test_rows_made_on_demand (void)
+{
+  g_autoptr(FakeStore) store = fake_store_new (100);
+  g_autoptr(CltQuery) all = clt_query_new ();
+  g_autoptr(CltQuery) descending = create_query ("", CLT_SORT_KEY_LAST_NAME, CLT_SORT_DESCENDING);
+  g_autoptr(CltCustomerList) list = NULL;
+  g_autoptr(CltCustomer) first = NULL;
+  g_autoptr(CltCustomer) early = NULL;
+  g_autoptr(CltCustomer) late = NULL;
+  g_autoptr(CltCustomer) made_after = NULL;
+  g_autoptr(CltCustomer) during = NULL;
+  g_autoptr(GPtrArray) expected = NULL;
+  CltCustomer *again;
+
+  list = create_list (store, all, 10, 3);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_get_cb), &during);
+  run_until_idle ();
+  g_signal_handlers_disconnect_by_func (list, on_items_changed_get_cb, &during);
+  /* Page 0 came with the count; one position was asked for. */
+  g_assert_cmpuint (clt_customer_list_get_n_cached_pages (list), ==, 1);
+  g_assert_cmpuint (clt_customer_list_get_n_cached_rows (list), ==, 1);
+  g_assert_true (clt_customer_get_loaded (during));
+  g_assert_cmpstr (clt_customer_get_id (during), ==, "c00005");
+  g_assert_cmpuint (clt_customer_list_find_loaded (list, "c00007"), ==, 7);
+  g_assert_true (clt_customer_list_is_current (list, 8));
+  g_assert_cmpuint (clt_customer_list_get_n_cached_rows (list), ==, 1);
+
+  first = g_list_model_get_item (G_LIST_MODEL (list), 3);
+  g_assert_true (clt_customer_get_loaded (first));
+  g_assert_cmpstr (clt_customer_get_id (first), ==, "c00003");
+  again = g_list_model_get_item (G_LIST_MODEL (list), 3);
+  g_assert_true (again == first);
+  g_object_unref (again);
+  g_assert_cmpuint (clt_customer_list_get_n_cached_rows (list), ==, 2);
+
+  /* Asked for before its page arrived: a placeholder, filled in place. */
+  fake_store_set_hold (store, TRUE);
+  early = g_list_model_get_item (G_LIST_MODEL (list), 12);
+  g_assert_false (clt_customer_get_loaded (early));
+  g_assert_false (clt_customer_list_is_current (list, 15));
+  g_assert_cmpuint (clt_customer_list_get_n_cached_rows (list), ==, 3);
+  fake_store_release (store, FAKE_REQUEST_ANY);
+  fake_store_set_hold (store, FALSE);
+  run_until_idle ();
+  g_assert_true (clt_customer_get_loaded (early));
+  g_assert_cmpstr (clt_customer_get_id (early), ==, "c00012");
+
+  late = g_list_model_get_item (G_LIST_MODEL (list), 15);
+  g_assert_true (clt_customer_get_loaded (late));
+  g_assert_cmpstr (clt_customer_get_id (late), ==, "c00015");
+  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 10), ==, 1);
+  g_assert_cmpuint (clt_customer_list_get_n_cached_rows (list), ==, 4);
+
+  /* Both pages are held: refilled, the rows made in place. */
+  clt_customer_list_set_query (list, descending);
+  run_until_idle ();
+  expected = fake_store_select (store, descending);
+  g_assert_cmpuint (clt_customer_list_get_n_cached_rows (list), ==, 4);
+  g_assert_cmpstr (clt_customer_get_id (first), ==,
+                   clt_customer_get_id (g_ptr_array_index (expected, 3)));
+  g_assert_cmpstr (clt_customer_get_id (early), ==,
+                   clt_customer_get_id (g_ptr_array_index (expected, 12)));
+  g_assert_cmpstr (clt_customer_get_id (late), ==,
+                   clt_customer_get_id (g_ptr_array_index (expected, 15)));
+  /* Position 17 has no row yet: found in the page's new fill, not the old. */
+  g_assert_cmpuint (clt_customer_list_find_loaded (
+                      list, clt_customer_get_id (g_ptr_array_index (expected, 17))),
+                    ==, 17);
+  g_assert_cmpuint (clt_customer_list_find_loaded (list, "c00017"), !=, 17);
+
+  made_after = g_list_model_get_item (G_LIST_MODEL (list), 17);
+  g_assert_true (clt_customer_get_loaded (made_after));
+  g_assert_cmpstr (clt_customer_get_id (made_after), ==,
+                   clt_customer_get_id (g_ptr_array_index (expected, 17)));
+  again = g_list_model_get_item (G_LIST_MODEL (list), 12);
+  g_assert_true (again == early);
+  g_object_unref (again);
+  g_assert_cmpuint (clt_customer_list_get_n_cached_rows (list), ==, 5);
+
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -462,6 +564,7 @@ main (int   argc,
   g_test_add_func ("/clt/customer-list/cut-row-released", test_cut_row_released);
   g_test_add_func ("/clt/customer-list/rows-outlive-list", test_rows_outlive_list);
   g_test_add_func ("/clt/customer-list/dispose", test_dispose);
+  g_test_add_func ("/clt/customer-list/rows-made-on-demand", test_rows_made_on_demand);
 
   return g_test_run ();
 }
