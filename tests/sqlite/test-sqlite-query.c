@@ -643,6 +643,143 @@ test_custom_field_values (Fixture       *fixture,
   close_store (store);
 }
 
+/* What customer_field_values holds for the customer @id, read with plain
+ * SQL and built with GVariantBuilder in the fields' order (position,
+ * key): numbers as doubles, yes/no as booleans, every other type as its
+ * text (up to a nul inside, empty when not UTF-8); values of fields that
+ * no longer exist are left out. NULL when nothing is left. */
+static GVariant *
+read_values_sql (const char *path,
+                 const char *id)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  GVariantBuilder builder;
+  guint n = 0;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT f.key, f.type, v.value"
+                                       " FROM customers c"
+                                       " JOIN customer_field_values v ON v.customer_pk = c.pk"
+                                       " JOIN custom_fields f ON f.key = v.field_key"
+                                       " WHERE c.id = ? ORDER BY f.position, f.key",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  g_variant_builder_init (&builder, G_VARIANT_TYPE_VARDICT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *key = (const char *) sqlite3_column_text (stmt, 0);
+      GVariant *value;
+
+      switch (sqlite3_column_int (stmt, 1))
+        {
+        case CLT_CUSTOM_FIELD_NUMBER:
+          value = g_variant_new_double (sqlite3_column_double (stmt, 2));
+          break;
+
+        case CLT_CUSTOM_FIELD_BOOLEAN:
+          value = g_variant_new_boolean (sqlite3_column_int (stmt, 2) != 0);
+          break;
+
+        default:
+          {
+            const char *text = (const char *) sqlite3_column_text (stmt, 2);
+
+            value = g_variant_new_string (text != NULL && g_utf8_validate (text, -1, NULL)
+                                          ? text : "");
+          }
+          break;
+        }
+      g_variant_builder_add (&builder, "{sv}", key, value);
+      n++;
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  if (n == 0)
+    {
+      g_variant_builder_clear (&builder);
+      return NULL;
+    }
+  return g_variant_ref_sink (g_variant_builder_end (&builder));
+}
+
+static void
+assert_values_as_sql (GVariant *got,
+                      GVariant *expected)
+{
+  if (expected == NULL)
+    g_assert_true (got == NULL || g_variant_n_children (got) == 0);
+  else
+    assert_same_dict (got, expected);
+}
+
+/* Every customer of every list page carries the custom field values a
+ * plain SQL read of customer_field_values gives, byte for byte, and the
+ * same as get_customer () gives: all five field types, fields in an
+ * order other than their keys', customers without values, with only
+ * values of a deleted field, and a dictionary with four-byte offsets
+ * followed on its page by small ones (the page's buffers are reused from
+ * customer to customer). Pages of 1, 2, 3 and 100. */
+static void
+test_custom_field_values_pages (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  CltSqliteStore *store = store_with_people (fixture->path);
+  g_autofree char *huge = g_strnfill (70000, 'h');
+  g_autofree char *medium = g_strnfill (300, 'm');
+  g_autofree char *sql = NULL;
+  static const guint page_sizes[] = { 1, 2, 3, 100 };
+  guint n_with_values = 0;
+
+  sql = g_strdup_printf ("INSERT INTO custom_fields (key, label, type, position, choices) VALUES"
+                         " ('tier', 'Tier', %d, 0, 'Gold\nSilver'), ('score', 'Score', %d, 4, ''),"
+                         " ('member', 'Member', %d, 2, ''), ('joined', 'Joined', %d, 1, ''),"
+                         " ('code', 'Code', %d, 3, '');"
+                         "INSERT INTO customer_field_values (customer_pk, field_key, value, sort_key)"
+                         " SELECT c.pk, v.f, v.v, v.v FROM customers c JOIN (SELECT 'p1' AS id,"
+                         "   'tier' AS f, 'Gold' AS v UNION ALL SELECT 'p1', 'score', 12.25"
+                         "   UNION ALL SELECT 'p1', 'member', 1 UNION ALL SELECT 'p1', 'joined', '2001-05-17'"
+                         "   UNION ALL SELECT 'p1', 'code', 'Grün'"
+                         "   UNION ALL SELECT 'p2', 'code', '%s' UNION ALL SELECT 'p2', 'member', 0"
+                         "   UNION ALL SELECT 'p2', 'score', 7"
+                         "   UNION ALL SELECT 'p4', 'gone', 'x'"
+                         "   UNION ALL SELECT 'p5', 'aa_gone', 3 UNION ALL SELECT 'p5', 'score', -0.5"
+                         "   UNION ALL SELECT 'p5', 'tier', 'Silver' UNION ALL SELECT 'p5', 'zz_gone', 'y'"
+                         "   UNION ALL SELECT 'p6', 'code', '%s' UNION ALL SELECT 'p6', 'joined', ''"
+                         "   UNION ALL SELECT 'p7', 'member', 1) v ON v.id = c.id;",
+                         CLT_CUSTOM_FIELD_CHOICE, CLT_CUSTOM_FIELD_NUMBER, CLT_CUSTOM_FIELD_BOOLEAN,
+                         CLT_CUSTOM_FIELD_DATE, CLT_CUSTOM_FIELD_STRING, huge, medium);
+  exec_on_file (fixture->path, sql);
+
+  for (guint s = 0; s < G_N_ELEMENTS (page_sizes); s++)
+    for (guint offset = 0; offset < 7; offset += page_sizes[s])
+      {
+        g_autoptr(GPtrArray) rows = list (store, NULL, offset, page_sizes[s]);
+
+        g_assert_cmpuint (rows->len, ==, MIN (page_sizes[s], 7 - offset));
+        for (guint i = 0; i < rows->len; i++)
+          {
+            CltCustomer *customer = g_ptr_array_index (rows, i);
+            const char *id = clt_customer_get_id (customer);
+            g_autoptr(GVariant) expected = read_values_sql (fixture->path, id);
+            g_autoptr(CltCustomer) got = NULL;
+            g_autoptr(GError) error = NULL;
+
+            assert_values_as_sql (clt_customer_get_custom_fields (customer), expected);
+            got = get (CLT_STORE (store), id, &error);
+            g_assert_no_error (error);
+            assert_values_as_sql (clt_customer_get_custom_fields (got), expected);
+            if (expected != NULL)
+              n_with_values++;
+          }
+      }
+  /* p1, p2, p5, p6 and p7 on each of the four page sizes. */
+  g_assert_cmpuint (n_with_values, ==, 5 * G_N_ELEMENTS (page_sizes));
+
+  close_store (store);
+}
+
 static GPtrArray *
 first_page (CltSqliteStore *store,
             guint          *total)
@@ -1354,6 +1491,7 @@ main (int   argc,
   ADD ("filters/sort-field", test_filter_on_sort_field);
   ADD ("pending-deletion", test_pending_deletion);
   ADD ("custom-field-values", test_custom_field_values);
+  ADD ("custom-field-values/pages", test_custom_field_values_pages);
   ADD ("bulk", test_bulk);
   ADD ("search/short-counts", test_search_short_counts);
 
