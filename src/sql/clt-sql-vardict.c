@@ -10,6 +10,11 @@
  * {sv} entry 8-aligned, its key's end as the entry's one framing offset,
  * the array's framing offsets (each entry's end) after the last entry,
  * offsets little-endian and as wide as the container's size needs.
+ *
+ * The entries go into one buffer kept from customer to customer, each
+ * byte written once: growing a GByteArray (and zeroing) twice per entry
+ * and a new array per customer were ~0.5 M instructions of a page of 100
+ * customers with twenty fields (callgrind, 1,000,000 customers).
  */
 
 #include "config.h"
@@ -21,15 +26,21 @@
 void
 clt_sql_vardict_init (CltSqlVardict *vardict)
 {
-  vardict->data = g_byte_array_sized_new (512);
-  vardict->ends = g_array_sized_new (FALSE, FALSE, sizeof (gsize), 32);
+  vardict->allocated = 512;
+  vardict->data = g_malloc (vardict->allocated);
+  vardict->len = 0;
+  vardict->ends_allocated = 32;
+  vardict->ends = g_new (gsize, vardict->ends_allocated);
+  vardict->n_ends = 0;
 }
 
 void
 clt_sql_vardict_clear (CltSqlVardict *vardict)
 {
-  g_clear_pointer (&vardict->data, g_byte_array_unref);
-  g_clear_pointer (&vardict->ends, g_array_unref);
+  g_clear_pointer (&vardict->data, g_free);
+  g_clear_pointer (&vardict->ends, g_free);
+  vardict->len = vardict->allocated = 0;
+  vardict->n_ends = vardict->ends_allocated = 0;
 }
 
 /* The width of a container's framing offsets, by the size of its body
@@ -56,20 +67,19 @@ write_offset (guint8 *at,
     at[i] = (offset >> (8 * i)) & 0xff;
 }
 
-/* Grows @data by @n zero bytes; returns where they start. */
+/* Room for @n more bytes after the data; returns where they start (not
+ * zeroed: every byte is written by the caller). */
 static guint8 *
-grow (GByteArray *data,
-      gsize       n)
+reserve (CltSqlVardict *vardict,
+         gsize          n)
 {
-  gsize at = data->len;
+  if (vardict->len + n > vardict->allocated)
+    {
+      vardict->allocated = MAX (2 * vardict->allocated, vardict->len + n);
+      vardict->data = g_realloc (vardict->data, vardict->allocated);
+    }
 
-  /* An empty array may have no buffer yet: no pointer from it, no
-   * memset () of NULL (callers ignore the start of zero bytes). */
-  if (n == 0)
-    return NULL;
-  g_byte_array_set_size (data, at + n);
-  memset (data->data + at, 0, n);
-  return data->data + at;
+  return vardict->data + vardict->len;
 }
 
 void
@@ -79,43 +89,51 @@ clt_sql_vardict_add (CltSqlVardict *vardict,
                      gconstpointer  value,
                      gsize          size)
 {
-  GByteArray *data = vardict->data;
   gsize key_size = strlen (key) + 1;
   gsize value_at = (key_size + 7) & ~(gsize) 7;
   /* A string's nul is a zero byte after it. */
   gsize value_size = type == 's' ? size + 1 : size;
   gsize body = value_at + value_size + 2;   /* the value, a nul, the type */
   guint width = offset_size (body, 1);
-  guint8 *entry;
-  gsize end;
-
   /* Entries start 8-aligned (the alignment of "v"); padding is zeros. */
-  grow (data, ((data->len + 7) & ~(gsize) 7) - data->len);
-  entry = grow (data, body + width);
+  gsize padding = ((vardict->len + 7) & ~(gsize) 7) - vardict->len;
+  guint8 *entry = reserve (vardict, padding + body + width);
+
+  memset (entry, 0, padding);
+  entry += padding;
   memcpy (entry, key, key_size);
+  memset (entry + key_size, 0, value_at - key_size);
   if (size > 0)
     memcpy (entry + value_at, value, size);
+  if (type == 's')
+    entry[value_at + size] = 0;
+  entry[value_at + value_size] = 0;
   entry[value_at + value_size + 1] = (guint8) type;
   write_offset (entry + body, key_size, width);
+  vardict->len += padding + body + width;
 
-  end = data->len;
-  g_array_append_val (vardict->ends, end);
+  if (vardict->n_ends == vardict->ends_allocated)
+    {
+      vardict->ends_allocated = MAX (2 * vardict->ends_allocated, 32);
+      vardict->ends = g_renew (gsize, vardict->ends, vardict->ends_allocated);
+    }
+  vardict->ends[vardict->n_ends++] = vardict->len;
 }
 
 GVariant *
 clt_sql_vardict_end (CltSqlVardict *vardict)
 {
-  GByteArray *data = vardict->data;
-  GArray *ends = vardict->ends;
-  guint size = offset_size (data->len, ends->len);
-  guint8 *offsets = grow (data, (gsize) size * ends->len);
+  guint size = offset_size (vardict->len, vardict->n_ends);
+  guint8 *offsets = reserve (vardict, (gsize) size * vardict->n_ends);
   g_autoptr(GBytes) bytes = NULL;
 
-  for (guint i = 0; i < ends->len; i++)
-    write_offset (offsets + (gsize) size * i, g_array_index (ends, gsize, i), size);
+  for (gsize i = 0; i < vardict->n_ends; i++)
+    write_offset (offsets + (gsize) size * i, vardict->ends[i], size);
 
-  bytes = g_byte_array_free_to_bytes (data);
-  vardict->data = g_byte_array_sized_new (512);
-  g_array_set_size (ends, 0);
+  /* A copy of the exact size (malloc ()'s alignment is the 8 GVariant
+   * wants); the buffer is kept for the next dictionary. */
+  bytes = g_bytes_new (vardict->data, vardict->len + (gsize) size * vardict->n_ends);
+  vardict->len = 0;
+  vardict->n_ends = 0;
   return g_variant_new_from_bytes (G_VARIANT_TYPE_VARDICT, bytes, TRUE);
 }

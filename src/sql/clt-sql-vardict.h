@@ -13,8 +13,12 @@ G_BEGIN_DECLS
  * the custom field values of a page of customers (both SQL stores). */
 typedef struct
 {
-  GByteArray *data;
-  GArray     *ends;   /* gsize: where each entry ends */
+  guint8 *data;
+  gsize   len;
+  gsize   allocated;
+  gsize  *ends;       /* where each entry ends */
+  gsize   n_ends;
+  gsize   ends_allocated;
 } CltSqlVardict;
 
 void      clt_sql_vardict_init  (CltSqlVardict *vardict);
