@@ -41,7 +41,7 @@ clt_customer_set_loaded (CltCustomer *self,
     return;
 
   self->loaded = loaded;
-  g_object_notify_by_pspec (G_OBJECT (self), customer_properties[PROP_LOADED]);
+  _clt_customer_notify (self, PROP_LOADED);
 }
 
 const char *
@@ -59,7 +59,7 @@ clt_customer_set_id (CltCustomer *self,
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
   if (clt_set_string (&self->id, id))
-    g_object_notify_by_pspec (G_OBJECT (self), customer_properties[PROP_ID]);
+    _clt_customer_notify (self, PROP_ID);
 }
 
 const char *
@@ -77,7 +77,7 @@ clt_customer_set_number (CltCustomer *self,
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
   if (clt_set_string (&self->number, number))
-    g_object_notify_by_pspec (G_OBJECT (self), customer_properties[PROP_NUMBER]);
+    _clt_customer_notify (self, PROP_NUMBER);
 }
 
 const char *
@@ -95,7 +95,7 @@ clt_customer_set_email (CltCustomer *self,
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
   if (clt_set_string (&self->email, email))
-    g_object_notify_by_pspec (G_OBJECT (self), customer_properties[PROP_EMAIL]);
+    _clt_customer_notify (self, PROP_EMAIL);
 }
 
 const char *
@@ -113,7 +113,7 @@ clt_customer_set_salutation (CltCustomer *self,
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
   if (clt_set_string (&self->salutation, salutation))
-    g_object_notify_by_pspec (G_OBJECT (self), customer_properties[PROP_SALUTATION]);
+    _clt_customer_notify (self, PROP_SALUTATION);
 }
 
 const char *
@@ -131,7 +131,7 @@ clt_customer_set_title (CltCustomer *self,
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
   if (clt_set_string (&self->title, title))
-    g_object_notify_by_pspec (G_OBJECT (self), customer_properties[PROP_TITLE]);
+    _clt_customer_notify (self, PROP_TITLE);
 }
 
 const char *
@@ -149,7 +149,7 @@ clt_customer_set_first_name (CltCustomer *self,
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
   if (clt_set_string (&self->first_name, first_name))
-    g_object_notify_by_pspec (G_OBJECT (self), customer_properties[PROP_FIRST_NAME]);
+    _clt_customer_notify (self, PROP_FIRST_NAME);
 }
 
 const char *
@@ -167,7 +167,7 @@ clt_customer_set_middle_name (CltCustomer *self,
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
   if (clt_set_string (&self->middle_name, middle_name))
-    g_object_notify_by_pspec (G_OBJECT (self), customer_properties[PROP_MIDDLE_NAME]);
+    _clt_customer_notify (self, PROP_MIDDLE_NAME);
 }
 
 const char *
@@ -185,7 +185,7 @@ clt_customer_set_last_name (CltCustomer *self,
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
   if (clt_set_string (&self->last_name, last_name))
-    g_object_notify_by_pspec (G_OBJECT (self), customer_properties[PROP_LAST_NAME]);
+    _clt_customer_notify (self, PROP_LAST_NAME);
 }
 
 CltGender
@@ -206,7 +206,7 @@ clt_customer_set_gender (CltCustomer *self,
     return;
 
   self->gender = gender;
-  g_object_notify_by_pspec (G_OBJECT (self), customer_properties[PROP_GENDER]);
+  _clt_customer_notify (self, PROP_GENDER);
 }
 
 const char *
@@ -224,7 +224,7 @@ clt_customer_set_date_of_birth (CltCustomer *self,
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
   if (clt_set_string (&self->date_of_birth, date_of_birth))
-    g_object_notify_by_pspec (G_OBJECT (self), customer_properties[PROP_DATE_OF_BIRTH]);
+    _clt_customer_notify (self, PROP_DATE_OF_BIRTH);
 }
 
 const char *
@@ -242,7 +242,7 @@ clt_customer_set_phone (CltCustomer *self,
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
   if (clt_set_string (&self->phone, phone))
-    g_object_notify_by_pspec (G_OBJECT (self), customer_properties[PROP_PHONE]);
+    _clt_customer_notify (self, PROP_PHONE);
 }
 
 const char *
@@ -260,7 +260,7 @@ clt_customer_set_company (CltCustomer *self,
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
   if (clt_set_string (&self->company, company))
-    g_object_notify_by_pspec (G_OBJECT (self), customer_properties[PROP_COMPANY]);
+    _clt_customer_notify (self, PROP_COMPANY);
 }
 
 const char *
@@ -278,7 +278,7 @@ clt_customer_set_locale (CltCustomer *self,
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
   if (clt_set_string (&self->locale, locale))
-    g_object_notify_by_pspec (G_OBJECT (self), customer_properties[PROP_LOCALE]);
+    _clt_customer_notify (self, PROP_LOCALE);
 }
 
 const char *
@@ -296,7 +296,7 @@ clt_customer_set_currency (CltCustomer *self,
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
   if (clt_set_string (&self->currency, currency))
-    g_object_notify_by_pspec (G_OBJECT (self), customer_properties[PROP_CURRENCY]);
+    _clt_customer_notify (self, PROP_CURRENCY);
 }
 
 const char *
@@ -314,7 +314,7 @@ clt_customer_set_preferred_site (CltCustomer *self,
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
   if (clt_set_string (&self->preferred_site, site_code))
-    g_object_notify_by_pspec (G_OBJECT (self), customer_properties[PROP_PREFERRED_SITE]);
+    _clt_customer_notify (self, PROP_PREFERRED_SITE);
 }
 
 const char *
@@ -343,7 +343,7 @@ clt_customer_set_restriction (CltCustomer *self,
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
   if (clt_set_string (&self->restriction, restriction))
-    g_object_notify_by_pspec (G_OBJECT (self), customer_properties[PROP_RESTRICTION]);
+    _clt_customer_notify (self, PROP_RESTRICTION);
 }
 
 gboolean
@@ -369,9 +369,9 @@ clt_customer_set_active (CltCustomer *self,
 
   old_status = clt_customer_get_status (self);
   self->active = active;
-  g_object_notify_by_pspec (G_OBJECT (self), customer_properties[PROP_ACTIVE]);
+  _clt_customer_notify (self, PROP_ACTIVE);
   if (clt_customer_get_status (self) != old_status)
-    g_object_notify_by_pspec (G_OBJECT (self), customer_properties[PROP_STATUS]);
+    _clt_customer_notify (self, PROP_STATUS);
 }
 
 gboolean
@@ -397,9 +397,9 @@ clt_customer_set_on_hold (CltCustomer *self,
 
   old_status = clt_customer_get_status (self);
   self->on_hold = on_hold;
-  g_object_notify_by_pspec (G_OBJECT (self), customer_properties[PROP_ON_HOLD]);
+  _clt_customer_notify (self, PROP_ON_HOLD);
   if (clt_customer_get_status (self) != old_status)
-    g_object_notify_by_pspec (G_OBJECT (self), customer_properties[PROP_STATUS]);
+    _clt_customer_notify (self, PROP_STATUS);
 }
 
 gboolean
@@ -422,7 +422,7 @@ clt_customer_set_verified (CltCustomer *self,
     return;
 
   self->verified = verified;
-  g_object_notify_by_pspec (G_OBJECT (self), customer_properties[PROP_VERIFIED]);
+  _clt_customer_notify (self, PROP_VERIFIED);
 }
 
 GDateTime *
@@ -440,7 +440,7 @@ clt_customer_set_registered (CltCustomer *self,
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
   if (clt_set_date_time (&self->registered, registered))
-    g_object_notify_by_pspec (G_OBJECT (self), customer_properties[PROP_REGISTERED]);
+    _clt_customer_notify (self, PROP_REGISTERED);
 }
 
 GDateTime *
@@ -458,7 +458,7 @@ clt_customer_set_updated (CltCustomer *self,
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
   if (clt_set_date_time (&self->updated, updated))
-    g_object_notify_by_pspec (G_OBJECT (self), customer_properties[PROP_UPDATED]);
+    _clt_customer_notify (self, PROP_UPDATED);
 }
 
 GDateTime *
@@ -476,7 +476,7 @@ clt_customer_set_last_login (CltCustomer *self,
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
   if (clt_set_date_time (&self->last_login, last_login))
-    g_object_notify_by_pspec (G_OBJECT (self), customer_properties[PROP_LAST_LOGIN]);
+    _clt_customer_notify (self, PROP_LAST_LOGIN);
 }
 
 GDateTime *
@@ -494,7 +494,7 @@ clt_customer_set_anonymized_at (CltCustomer *self,
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
   if (clt_set_date_time (&self->anonymized_at, anonymized_at))
-    g_object_notify_by_pspec (G_OBJECT (self), customer_properties[PROP_ANONYMIZED_AT]);
+    _clt_customer_notify (self, PROP_ANONYMIZED_AT);
 }
 
 const char *
@@ -512,7 +512,7 @@ clt_customer_set_default_billing_address (CltCustomer *self,
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
   if (clt_set_string (&self->default_billing_address, address_id))
-    g_object_notify_by_pspec (G_OBJECT (self), customer_properties[PROP_DEFAULT_BILLING_ADDRESS]);
+    _clt_customer_notify (self, PROP_DEFAULT_BILLING_ADDRESS);
 }
 
 const char *
@@ -530,7 +530,7 @@ clt_customer_set_default_shipping_address (CltCustomer *self,
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
   if (clt_set_string (&self->default_shipping_address, address_id))
-    g_object_notify_by_pspec (G_OBJECT (self), customer_properties[PROP_DEFAULT_SHIPPING_ADDRESS]);
+    _clt_customer_notify (self, PROP_DEFAULT_SHIPPING_ADDRESS);
 }
 
 const char *
@@ -548,7 +548,7 @@ clt_customer_set_zip_code (CltCustomer *self,
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
   if (clt_set_string (&self->zip_code, zip_code))
-    g_object_notify_by_pspec (G_OBJECT (self), customer_properties[PROP_ZIP_CODE]);
+    _clt_customer_notify (self, PROP_ZIP_CODE);
 }
 
 const char *
@@ -566,7 +566,7 @@ clt_customer_set_city (CltCustomer *self,
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
   if (clt_set_string (&self->city, city))
-    g_object_notify_by_pspec (G_OBJECT (self), customer_properties[PROP_CITY]);
+    _clt_customer_notify (self, PROP_CITY);
 }
 
 const char *
@@ -584,7 +584,7 @@ clt_customer_set_country (CltCustomer *self,
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
   if (clt_set_string (&self->country, country))
-    g_object_notify_by_pspec (G_OBJECT (self), customer_properties[PROP_COUNTRY]);
+    _clt_customer_notify (self, PROP_COUNTRY);
 }
 
 const char * const *
@@ -602,7 +602,7 @@ clt_customer_set_groups (CltCustomer        *self,
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
   if (clt_set_strv (&self->groups, groups))
-    g_object_notify_by_pspec (G_OBJECT (self), customer_properties[PROP_GROUPS]);
+    _clt_customer_notify (self, PROP_GROUPS);
 }
 
 const char *
@@ -620,7 +620,7 @@ clt_customer_set_company_id (CltCustomer *self,
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
   if (clt_set_string (&self->company_id, company_id))
-    g_object_notify_by_pspec (G_OBJECT (self), customer_properties[PROP_COMPANY_ID]);
+    _clt_customer_notify (self, PROP_COMPANY_ID);
 }
 
 const char *
@@ -638,7 +638,7 @@ clt_customer_set_business_unit (CltCustomer *self,
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
   if (clt_set_string (&self->business_unit, business_unit))
-    g_object_notify_by_pspec (G_OBJECT (self), customer_properties[PROP_BUSINESS_UNIT]);
+    _clt_customer_notify (self, PROP_BUSINESS_UNIT);
 }
 
 const char * const *
@@ -656,7 +656,7 @@ clt_customer_set_roles (CltCustomer        *self,
   g_return_if_fail (CLT_IS_CUSTOMER (self));
 
   if (clt_set_strv (&self->roles, roles))
-    g_object_notify_by_pspec (G_OBJECT (self), customer_properties[PROP_ROLES]);
+    _clt_customer_notify (self, PROP_ROLES);
 }
 
 gint64
@@ -677,7 +677,7 @@ clt_customer_set_version (CltCustomer *self,
     return;
 
   self->version = version;
-  g_object_notify_by_pspec (G_OBJECT (self), customer_properties[PROP_VERSION]);
+  _clt_customer_notify (self, PROP_VERSION);
 }
 
 CltCustomerStatus
@@ -715,5 +715,5 @@ clt_customer_set_custom_fields (CltCustomer *self,
                     g_variant_is_of_type (custom_fields, G_VARIANT_TYPE_VARDICT));
 
   if (clt_set_variant (&self->custom_fields, custom_fields))
-    g_object_notify_by_pspec (G_OBJECT (self), customer_properties[PROP_CUSTOM_FIELDS]);
+    _clt_customer_notify (self, PROP_CUSTOM_FIELDS);
 }

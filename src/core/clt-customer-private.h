@@ -53,6 +53,10 @@ struct _CltCustomer
   GVariant   *custom_fields;
   gint64      version;
 
+  /* Inside clt_customer_update_from (): "changed" waits for its end. */
+  gboolean    filling;
+  gboolean    changed_while_filling;
+
   /* Import only, created on first use. */
   GPtrArray  *import_addresses;
   GPtrArray  *import_orders;
@@ -102,5 +106,8 @@ enum {
 
 /* Defined in clt-customer.c. */
 G_GNUC_INTERNAL extern GParamSpec *customer_properties[N_PROPS];
+
+G_GNUC_INTERNAL void _clt_customer_notify (CltCustomer *self,
+                                           guint        prop_id);
 
 G_END_DECLS

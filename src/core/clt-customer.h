@@ -17,9 +17,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CltCustomer, clt_customer, CLT, CUSTOMER, GObject)
 
 /* A customer: the union of what Spryker and Emporix keep. Every field is a
- * GObject property (READWRITE | EXPLICIT_NOTIFY, notified only on change)
- * so that table cells bound to a placeholder row update when its page
- * arrives. Strings are never NULL when read: unset reads as "". Dates are
+ * GObject property (READWRITE | EXPLICIT_NOTIFY, notified only on change),
+ * followed by "changed"; clt_customer_update_from () emits "changed" once for
+ * all it changed. Table cells bound to a placeholder row listen to that, to
+ * update when its page arrives. Strings are never NULL when read: unset reads as "". Dates are
  * GDateTime (UTC) or NULL; the date of birth is a plain "YYYY-MM-DD" string.
  *
  * Property names (used by bindings, the JSON mapping and INVALID errors):

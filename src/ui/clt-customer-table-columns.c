@@ -152,17 +152,15 @@ update_custom_cell (GtkWidget   *child,
 }
 
 static void
-on_name_notify_cb (CltCustomer *customer,
-                   GParamSpec  *pspec,
-                   GtkWidget   *child)
+on_name_changed_cb (CltCustomer *customer,
+                    GtkWidget   *child)
 {
   update_name_cell (child, customer);
 }
 
 static void
-on_custom_notify_cb (CltCustomer *customer,
-                     GParamSpec  *pspec,
-                     GtkWidget   *child)
+on_custom_changed_cb (CltCustomer *customer,
+                      GtkWidget   *child)
 {
   update_custom_cell (child, customer);
 }
@@ -195,9 +193,8 @@ on_name_bind_cb (GtkSignalListItemFactory *factory,
   CltCustomer *customer = gtk_list_item_get_item (list_item);
   GtkWidget *child = gtk_list_item_get_child (list_item);
 
-  g_signal_connect (customer, "notify::first-name", G_CALLBACK (on_name_notify_cb), child);
-  g_signal_connect (customer, "notify::last-name", G_CALLBACK (on_name_notify_cb), child);
-  g_signal_connect (customer, "notify::email", G_CALLBACK (on_name_notify_cb), child);
+  /* One "changed" per fill of a placeholder (see clt-customer-table.c). */
+  g_signal_connect (customer, "changed", G_CALLBACK (on_name_changed_cb), child);
   update_name_cell (child, customer);
 }
 
@@ -224,7 +221,7 @@ on_custom_bind_cb (GtkSignalListItemFactory *factory,
   CltCustomer *customer = gtk_list_item_get_item (list_item);
   GtkWidget *child = gtk_list_item_get_child (list_item);
 
-  g_signal_connect (customer, "notify::custom-fields", G_CALLBACK (on_custom_notify_cb), child);
+  g_signal_connect (customer, "changed", G_CALLBACK (on_custom_changed_cb), child);
   update_custom_cell (child, customer);
 }
 
@@ -238,8 +235,8 @@ on_unbind_cb (GtkSignalListItemFactory *factory,
 
   if (customer != NULL)
     {
-      g_signal_handlers_disconnect_by_func (customer, on_name_notify_cb, child);
-      g_signal_handlers_disconnect_by_func (customer, on_custom_notify_cb, child);
+      g_signal_handlers_disconnect_by_func (customer, on_name_changed_cb, child);
+      g_signal_handlers_disconnect_by_func (customer, on_custom_changed_cb, child);
     }
 }
 

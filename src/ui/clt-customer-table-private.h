@@ -23,9 +23,6 @@ typedef struct
 {
   CltSortKey    sort_key;
   const char   *title;
-  /* The notification that changes the cell (the Status cell also
-   * listens to notify::verified and notify::loaded). */
-  const char   *notify;
   CellKind      kind;
   const char *(*get_text) (CltCustomer *customer);
   int           fixed_width;

@@ -445,6 +445,47 @@ test_customer_update_from (void)
 }
 
 static void
+on_changed_cb (CltCustomer *customer,
+               guint       *n_changed)
+{
+  /* After the notifications: a handler sees the customer as it is now. */
+  g_assert_cmpstr (clt_customer_get_city (customer), ==, "Hamburg");
+  (*n_changed)++;
+}
+
+/* "changed" comes once for a whole fill (the ~35 notifications of
+ * clt_customer_update_from ()), once per property a setter changes,
+ * never when nothing changed. */
+static void
+test_customer_changed (void)
+{
+  g_autoptr(CltCustomer) source = make_full_customer ();
+  g_autoptr(CltCustomer) placeholder = clt_customer_new ();
+  guint n_changed = 0;
+
+  clt_customer_set_city (source, "Hamburg");
+  g_signal_connect (placeholder, "changed", G_CALLBACK (on_changed_cb), &n_changed);
+
+  clt_customer_update_from (placeholder, source);
+  g_assert_cmpuint (n_changed, ==, 1);
+
+  /* Filling again from an equal source changes nothing. */
+  clt_customer_update_from (placeholder, source);
+  g_assert_cmpuint (n_changed, ==, 1);
+
+  clt_customer_set_email (placeholder, "new@example.com");
+  g_assert_cmpuint (n_changed, ==, 2);
+  clt_customer_set_email (placeholder, "new@example.com");
+  g_assert_cmpuint (n_changed, ==, 2);
+
+  /* Through GObject too. */
+  g_object_set (placeholder, "first-name", "Ann", "last-name", "Lee", NULL);
+  g_assert_cmpuint (n_changed, ==, 4);
+
+  g_signal_handlers_disconnect_by_func (placeholder, on_changed_cb, &n_changed);
+}
+
+static void
 test_customer_copy (void)
 {
   g_autoptr(CltCustomer) customer = make_full_customer ();
@@ -615,6 +656,7 @@ main (int   argc,
   g_test_add_func ("/clt/customer/notify", test_customer_notify);
   g_test_add_func ("/clt/customer/status", test_customer_status);
   g_test_add_func ("/clt/customer/update-from", test_customer_update_from);
+  g_test_add_func ("/clt/customer/changed", test_customer_changed);
   g_test_add_func ("/clt/customer/copy", test_customer_copy);
   g_test_add_func ("/clt/customer/full-name", test_customer_full_name);
   g_test_add_func ("/clt/customer/dates-utc", test_customer_dates_utc);

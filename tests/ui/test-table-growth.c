@@ -193,7 +193,7 @@ test_empty_search_keeps_rows (void)
   gtk_window_destroy (window);
 }
 
-/* Whether the row at @position listens to its customer's email. */
+/* Whether the row at @position listens to its customer. */
 static gboolean
 row_watched (GtkColumnView *view,
              guint          position)
@@ -201,8 +201,8 @@ row_watched (GtkColumnView *view,
   GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
   g_autoptr(CltCustomer) customer = g_list_model_get_item (model, position);
 
-  return g_signal_has_handler_pending (customer, g_signal_lookup ("notify", G_TYPE_OBJECT),
-                                       g_quark_from_static_string ("email"), FALSE);
+  return g_signal_has_handler_pending (customer, g_signal_lookup ("changed", CLT_TYPE_CUSTOMER),
+                                       0, FALSE);
 }
 
 typedef struct
@@ -258,6 +258,111 @@ test_rows_out_of_sight_unwatched (void)
   wait_until (row_at_watched, &row, "a row out of sight to be updated");
 
   gtk_window_destroy (window);
+}
+
+/* How many of the text cells under @widget show @text. */
+static guint
+count_cells_showing (GtkWidget  *widget,
+                     const char *text)
+{
+  guint n = 0;
+
+  if (GTK_IS_INSCRIPTION (widget) &&
+      g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0)
+    n++;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_cells_showing (child, text);
+
+  return n;
+}
+
+typedef struct
+{
+  GtkWidget  *view;
+  const char *text;
+} Showing;
+
+static gboolean
+cell_showing (gpointer data)
+{
+  Showing *showing = data;
+
+  return count_cells_showing (showing->view, showing->text) > 0;
+}
+
+/* A row in sight follows its customer: a placeholder filled in place
+ * (one "changed" for all its properties) updates every cell of the row,
+ * and so does a single property set later. In a narrow window, the
+ * Customer column (name over email) as well. */
+static void
+check_row_follows_customer (int      width,
+                            gboolean narrow)
+{
+  g_autoptr(FakeStore) store = fake_store_new (N_CUSTOMERS);
+  g_autoptr(CltCustomerList) list = clt_customer_list_new (CLT_STORE (store));
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  CltCustomerTable *table = CLT_CUSTOMER_TABLE (clt_customer_table_new ());
+  GtkWidget *view = GTK_WIDGET (clt_customer_table_get_column_view (table));
+  Sizes sizes = { table, list, N_CUSTOMERS };
+  g_autoptr(CltCustomer) row = NULL;
+  g_autoptr(CltCustomer) source = NULL;
+  g_autofree char *full_name = NULL;
+  Showing showing = { view, NULL };
+
+  clt_customer_table_set_list (table, list);
+  gtk_window_set_default_size (window, width, 700);
+  gtk_window_set_child (window, GTK_WIDGET (table));
+  gtk_window_present (window);
+  wait_until (view_has_all, &sizes, "all customers in the view");
+  wait_for_paint (GTK_WIDGET (window));
+
+  row = g_list_model_get_item (G_LIST_MODEL (list), 1);
+  if (narrow)
+    {
+      full_name = clt_customer_dup_full_name (row);
+      showing.text = full_name;
+      wait_until (cell_showing, &showing, "the Customer column");
+    }
+
+  source = clt_customer_copy (row);
+  clt_customer_set_first_name (source, "Filledfirst");
+  clt_customer_set_middle_name (source, NULL);
+  clt_customer_set_last_name (source, "Filledlast");
+  clt_customer_set_email (source, "filled@example.com");
+  clt_customer_set_city (source, "Filledcity");
+  g_assert_cmpuint (count_cells_showing (view, "filled@example.com"), ==, 0);
+
+  clt_customer_update_from (row, source);
+  if (narrow)
+    {
+      /* Customer (the email under the name) and Status only. */
+      g_assert_cmpuint (count_cells_showing (view, "Filledfirst Filledlast"), ==, 1);
+      g_assert_cmpuint (count_cells_showing (view, "filled@example.com"), ==, 1);
+      clt_customer_set_last_name (row, "Renamed");
+      g_assert_cmpuint (count_cells_showing (view, "Filledfirst Filledlast"), ==, 0);
+      g_assert_cmpuint (count_cells_showing (view, "Filledfirst Renamed"), ==, 1);
+    }
+  else
+    {
+      g_assert_cmpuint (count_cells_showing (view, "filled@example.com"), ==, 1);
+      g_assert_cmpuint (count_cells_showing (view, "Filledfirst"), ==, 1);
+      g_assert_cmpuint (count_cells_showing (view, "Filledlast"), ==, 1);
+      g_assert_cmpuint (count_cells_showing (view, "Filledcity"), ==, 1);
+      clt_customer_set_city (row, "Othercity");
+      g_assert_cmpuint (count_cells_showing (view, "Filledcity"), ==, 0);
+      g_assert_cmpuint (count_cells_showing (view, "Othercity"), ==, 1);
+    }
+
+  gtk_window_destroy (window);
+}
+
+static void
+test_cells_follow_their_customer (void)
+{
+  check_row_follows_customer (1000, FALSE);
+  check_row_follows_customer (500, TRUE);
 }
 
 typedef struct
@@ -470,6 +575,8 @@ main (int   argc,
 
   g_test_add_func ("/clt/table-growth/waits-for-store", test_growth_waits_for_store);
   g_test_add_func ("/clt/table-growth/empty-search-keeps-rows", test_empty_search_keeps_rows);
+  g_test_add_func ("/clt/table-growth/cells-follow-their-customer",
+                   test_cells_follow_their_customer);
   g_test_add_func ("/clt/table-growth/rows-out-of-sight-unwatched",
                    test_rows_out_of_sight_unwatched);
   g_test_add_func ("/clt/table-growth/rows-below-refill-after-paint",
