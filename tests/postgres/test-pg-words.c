@@ -348,8 +348,16 @@ test_words_copied_from_sqlite (void)
   assert_words_exact (conn);
   PQfinish (conn);
 
-  g_unlink (path);
-  g_rmdir (dir);
+  /* The migration read the file through a read-only connection, which
+   * leaves its (empty) WAL and shared-memory files behind. */
+  for (const char *const *suffix = (const char *const[]) { "", "-wal", "-shm", NULL };
+       *suffix != NULL; suffix++)
+    {
+      g_autofree char *file_path = g_strconcat (path, *suffix, NULL);
+
+      g_unlink (file_path);
+    }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
 int
