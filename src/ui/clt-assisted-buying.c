@@ -76,12 +76,7 @@ show_error (CltAssistedBuying *self,
   message = clt_error_dup_message (_("Assisted Buying failed"), error);
   overlay = gtk_widget_get_ancestor (self->owner, ADW_TYPE_TOAST_OVERLAY);
   if (overlay != NULL)
-    {
-      AdwToast *toast = clt_toast_new (message);
-
-      clt_toast_fit (toast, overlay);
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-    }
+    clt_toast_show (clt_toast_new (message), overlay);
   else
     g_warning ("%s", message);
 }

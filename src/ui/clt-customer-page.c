@@ -685,8 +685,7 @@ clt_customer_page_add_toast (CltCustomerPage *self,
 
   toast = clt_toast_new (message);
   adw_toast_set_timeout (toast, 8);
-  clt_toast_fit (toast, GTK_WIDGET (self->toast_overlay));
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  clt_toast_show (toast, GTK_WIDGET (self->toast_overlay));
 }
 
 void

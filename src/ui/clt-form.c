@@ -737,8 +737,7 @@ clt_form_add_toast (CltForm    *form,
   AdwToast *toast = clt_toast_new (message);
 
   adw_toast_set_timeout (toast, 5);
-  clt_toast_fit (toast, GTK_WIDGET (form->toast_overlay));
-  adw_toast_overlay_add_toast (form->toast_overlay, toast);
+  clt_toast_show (toast, GTK_WIDGET (form->toast_overlay));
 }
 
 void

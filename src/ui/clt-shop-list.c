@@ -657,12 +657,7 @@ clt_shop_list_add_toast (CltShopList *list,
   GtkRoot *root = gtk_widget_get_root (list->page);
 
   if (ADW_IS_PREFERENCES_WINDOW (root))
-    {
-      AdwToast *toast = clt_toast_new (message);
-
-      clt_toast_fit (toast, GTK_WIDGET (root));
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), toast);
-    }
+    clt_toast_show (clt_toast_new (message), GTK_WIDGET (root));
   else
     g_message ("%s", message);
 }

@@ -11,7 +11,7 @@
  * a title off at the window's width ("Couldn't save the customer: Someone
  * else changed this customer in the m…"). libadwaita 1.2 sizes a toast
  * for its title's natural width, not for the width it then gets: the
- * label's natural width must fit the overlay (clt_toast_fit ()), or the
+ * label's natural width must fit the overlay (clt_toast_show ()), or the
  * wrapped lines overflow the toast.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -81,17 +81,12 @@ clt_toast_get_message (AdwToast *toast)
   return g_object_get_data (G_OBJECT (toast), MESSAGE_KEY);
 }
 
-/**
- * clt_toast_fit:
- * @toast: a toast from clt_toast_new ()
- * @area: the widget the toast shows over (its overlay, or the window)
- *
- * Narrows @toast's text to wrap within @area's width, so that the toast
- * grows to hold every line. Call it just before adding @toast.
- */
-void
-clt_toast_fit (AdwToast  *toast,
-               GtkWidget *area)
+/* Narrows @toast's text to wrap within @area's width, so that the toast
+ * grows to hold every line (libadwaita 1.2 sizes a toast for its title's
+ * natural width). */
+static void
+fit_toast (AdwToast  *toast,
+           GtkWidget *area)
 {
   GtkWidget *label;
   PangoContext *context;
@@ -99,9 +94,6 @@ clt_toast_fit (AdwToast  *toast,
   PangoFontMetrics *metrics;
   int char_width;
   int width;
-
-  g_return_if_fail (ADW_IS_TOAST (toast));
-  g_return_if_fail (GTK_IS_WIDGET (area));
 
   label = adw_toast_get_custom_title (toast);
   width = gtk_widget_get_width (area);
@@ -124,4 +116,25 @@ clt_toast_fit (AdwToast  *toast,
   gtk_label_set_max_width_chars (GTK_LABEL (label),
                                  CLAMP ((width - TOAST_CHROME_PX) * PANGO_SCALE / char_width,
                                         10, MAX_WIDTH_CHARS));
+}
+
+/**
+ * clt_toast_show:
+ * @toast: (transfer full): a toast from clt_toast_new ()
+ * @where: the #AdwToastOverlay or #AdwPreferencesWindow to show it in
+ *
+ * Shows @toast in @where, its text wrapped within @where's width.
+ */
+void
+clt_toast_show (AdwToast  *toast,
+                GtkWidget *where)
+{
+  g_return_if_fail (ADW_IS_TOAST (toast));
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (where) || ADW_IS_PREFERENCES_WINDOW (where));
+
+  fit_toast (toast, where);
+  if (ADW_IS_PREFERENCES_WINDOW (where))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (where), toast);
+  else
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (where), toast);
 }

@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 
 AdwToast   *clt_toast_new         (const char *message);
 const char *clt_toast_get_message (AdwToast   *toast);
-void        clt_toast_fit         (AdwToast   *toast,
-                                   GtkWidget  *area);
+void        clt_toast_show        (AdwToast   *toast,
+                                   GtkWidget  *where);
 
 G_END_DECLS

@@ -482,8 +482,7 @@ _clt_window_show_toast (CltWindow *self,
                         AdwToast  *toast)
 {
   g_set_weak_pointer (&self->last_toast, toast);
-  clt_toast_fit (toast, GTK_WIDGET (self->toast_overlay));
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  clt_toast_show (toast, GTK_WIDGET (self->toast_overlay));
 }
 
 void
