@@ -156,7 +156,7 @@ G_GNUC_INTERNAL gboolean pgs_select_customers (CltPgStore *self, PgConn *db, PgS
 G_GNUC_INTERNAL void pgs_fields_free (PgFields *fields);
 G_GNUC_INTERNAL char *pgs_page_sql (const char *pks_sql);
 G_GNUC_INTERNAL char *pgs_walk_page_sql (const char *column, const char *where, const char *start,
-                                         gboolean descending, guint limit);
+                                         gboolean descending, gboolean skip, guint limit);
 G_GNUC_INTERNAL gboolean pgs_select_rows (CltPgStore *self, PgConn *db, CltSqlStmt *stmt, GPtrArray **out, GError **error);
 G_GNUC_INTERNAL gboolean pgs_read_page (CltPgStore *self, Reader *reader, CltSqlStmt *stmt, GPtrArray **out, GError **error);
 

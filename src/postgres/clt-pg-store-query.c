@@ -661,8 +661,13 @@ cache_keep (CltPgStore *self,
  * by one walk of the index; a deep page then starts from the anchor before
  * it ((key, pk) >= anchor, a seek) and skips fewer than ANCHOR_STRIDE
  * rows. They are kept by the store, for all its connections, until something
- * is committed (cache_admits ()). */
-#define ANCHOR_STRIDE      256
+ * is committed (cache_admits ()). The stride is the walk's page step: a
+ * walked page (any size in steps of WALK_PAGE_SIZES) starts at its anchor
+ * and skips nothing. With a stride of 256 a page skipped 128 entries on
+ * average in an index-only scan whose visibility checks hop between the
+ * visibility map's pages: some 90 of a page's ~330 buffer lookups. A set
+ * of anchors of 1,000,000 customers holds 20,000 (about 2 MB). */
+#define ANCHOR_STRIDE      WALK_PAGE_SIZES
 #define ANCHOR_MIN_OFFSET  (4 * ANCHOR_STRIDE)
 #define MAX_ANCHOR_SETS    16
 
@@ -1130,7 +1135,7 @@ list_customers_read (CltPgStore *self,
                                                     descending ? "<=" : ">=")
                                  : g_strdup ("");
       sql = pgs_walk_page_sql (sort_columns[key], filter.where->str, start, descending,
-                               data->limit);
+                               data->offset != anchor_offset, data->limit);
     }
   else
     pks_sql = g_strdup_printf ("SELECT c.pk FROM customers c"
@@ -1167,12 +1172,12 @@ list_customers_read (CltPgStore *self,
       bind_variant (stmt, next_param++, anchor_key);
       clt_sql_bind_int64 (stmt, next_param++, anchor_pk);
     }
-  if (walk)
+  if (walk && data->offset != anchor_offset)
     {
       clt_sql_bind_int64 (stmt, next_param++, data->offset - anchor_offset);
       bind_params (stmt, filter.params, next_param);
     }
-  else
+  else if (!walk)
     {
       clt_sql_bind_int64 (stmt, next_param++, data->limit);
       clt_sql_bind_int64 (stmt, next_param, data->offset - anchor_offset);

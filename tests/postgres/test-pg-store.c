@@ -391,13 +391,18 @@ test_list_round_trips (void)
 
 /* Pages of the plain list read along the sort index {{{ */
 
-/* How many scans of customers_pkey the cluster counted, the store's
- * connections' own included (each flushes its counts when next idle). */
+/* The cluster's count @counter (idx_scan, idx_tup_read) of @index, the
+ * store's connections' own included (each flushes its counts when next
+ * idle). */
 static gint64
-pkey_scans (CltPgStore *store,
-            PGconn     *conn)
+index_stat (CltPgStore *store,
+            PGconn     *conn,
+            const char *index,
+            const char *counter)
 {
   GPtrArray *held = hold_connections (store);
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM pg_stat_user_indexes"
+                                          " WHERE indexrelname = '%s'", counter, index);
   PGresult *result;
   gint64 n;
 
@@ -406,12 +411,19 @@ pkey_scans (CltPgStore *store,
                               "SELECT pg_stat_force_next_flush ()"), ==, PG_OK);
   release_connections (store, held);
   pg_exec_ok (conn, "SELECT pg_stat_clear_snapshot ()");
-  result = PQexec (conn, "SELECT idx_scan FROM pg_stat_user_indexes"
-                         " WHERE indexrelname = 'customers_pkey'");
+  result = PQexec (conn, sql);
   g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
   n = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
   PQclear (result);
   return n;
+}
+
+/* How many scans of customers_pkey the cluster counted. */
+static gint64
+pkey_scans (CltPgStore *store,
+            PGconn     *conn)
+{
+  return index_stat (store, conn, "customers_pkey", "idx_scan");
 }
 
 /* Every page of the plain list in the order @key @direction, against the
@@ -477,6 +489,56 @@ test_walk_pages (void)
                 "number_key DESC, pk DESC");
   assert_pages (store, conn, CLT_SORT_KEY_COUNTRY, CLT_SORT_DESCENDING, "country DESC, pk DESC");
   g_assert_cmpint (pkey_scans (store, conn), ==, before);
+
+  PQfinish (conn);
+  store_unref_and_wait_finalized (CLT_STORE (g_steal_pointer (&store)));
+}
+
+/* A walked page reads its own rows from the sort index and no others:
+ * deep pages start at their anchor (one every 50 rows, the walk's page
+ * step), the first page at the first row; only a page between them skips
+ * rows. */
+static void
+test_walk_reads_page_alone (void)
+{
+  g_autoptr(CltPgStore) store = NULL;
+  g_autofree char *first = NULL;
+  gint64 before;
+  PGconn *conn;
+
+  store = store_on_new_database (&conn);
+  pg_exec_ok (conn,
+              "INSERT INTO customers (id, number, email, number_key, registered, updated)"
+              " SELECT 'w-' || n, md5 (n::text), n || '@example.org', md5 (n::text), 0, 0"
+              " FROM generate_series (1, 1500) AS n");
+  pg_exec_ok (conn, "ANALYZE customers");
+  pg_exec_ok (conn, "UPDATE clt_data_version SET version = version + 1");
+
+  /* The anchors' walk of the whole index first. */
+  first = first_on_page (store, 1100);
+
+  for (guint offset = 0; offset <= 1400; offset += 50)
+    {
+      g_autofree char *expected = NULL;
+      g_autofree char *text = g_strdup_printf ("%u", offset);
+      const char * const values[] = { text };
+      PGresult *result;
+      char *id;
+
+      result = PQexecParams (conn, "SELECT id FROM customers ORDER BY number_key, pk"
+                                   " OFFSET $1::integer LIMIT 1", 1, NULL, values, NULL, NULL, 0);
+      g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+      expected = g_strdup (PQgetvalue (result, 0, 0));
+      PQclear (result);
+
+      before = index_stat (store, conn, "customers_by_number", "idx_tup_read");
+      id = first_on_page (store, offset);
+      g_assert_cmpstr (id, ==, expected);
+      g_free (id);
+      if (offset == 0 || offset >= 200)
+        g_assert_cmpint (index_stat (store, conn, "customers_by_number", "idx_tup_read") - before,
+                         ==, 50);
+    }
 
   PQfinish (conn);
   store_unref_and_wait_finalized (CLT_STORE (g_steal_pointer (&store)));
@@ -610,6 +672,7 @@ main (int   argc,
   g_test_add_func ("/clt/pg-store/count-made-once", test_count_made_once);
   g_test_add_func ("/clt/pg-store/anchors-shared", test_anchors_shared);
   g_test_add_func ("/clt/pg-store/list-round-trips", test_list_round_trips);
+  g_test_add_func ("/clt/pg-store/walk-reads-page-alone", test_walk_reads_page_alone);
   g_test_add_func ("/clt/pg-store/walk-pages", test_walk_pages);
   g_test_add_func ("/clt/pg-store/pool-order", test_pool_order);
   g_test_add_func ("/clt/pg-store/pool-lost-connection", test_pool_lost_connection);
