@@ -180,6 +180,13 @@ typedef struct
   /* Per frame: how many frames after its jump's (0: the jump's own). */
   GArray          *frame_after_jump;
   guint            frames_since_jump;
+  /* The main thread's CPU time in each jump's own frame (load-independent
+   * enough to compare builds), and in its tick (the jump itself: GTK
+   * rebinding the rows it keeps). */
+  double           frame_cpu_start_ms;
+  double           tick_cpu_ms;
+  GArray          *jump_frame_cpu_ms;
+  GArray          *jump_tick_cpu_ms;
 } UiBench;
 
 static void
@@ -543,7 +550,7 @@ on_tick_cb (GtkWidget     *widget,
 {
   UiBench *bench = user_data;
   GtkAdjustment *adjustment;
-  double range;
+  double range, tick_start_ms;
 
   if (!bench->jump_pending)
     return G_SOURCE_CONTINUE;
@@ -552,7 +559,9 @@ on_tick_cb (GtkWidget     *widget,
    * before a redraw. */
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (bench->view));
   range = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+  tick_start_ms = thread_cpu_ms ();
   gtk_adjustment_set_value (adjustment, g_rand_double (bench->scroll_rand) * MAX (range, 0));
+  bench->tick_cpu_ms = thread_cpu_ms () - tick_start_ms;
   bench->jump_pending = FALSE;
   bench->waiting = TRUE;
   bench->start_us = g_get_monotonic_time ();
@@ -613,6 +622,11 @@ report_scroll (UiBench *bench)
               percentile (bench->paint_ms, 50), percentile (bench->paint_ms, 95), percentile (bench->paint_ms, 100),
               percentile (bench->between_ms, 50), percentile (bench->between_ms, 95), percentile (bench->between_ms, 100));
 
+  g_printerr ("scroll: the jumps' own frames: main thread CPU p50 / p95 / max %.1f / %.1f / %.1f ms,"
+              " of which the jump's tick (rows rebound) %.1f / %.1f / %.1f ms\n",
+              percentile (bench->jump_frame_cpu_ms, 50), percentile (bench->jump_frame_cpu_ms, 95),
+              percentile (bench->jump_frame_cpu_ms, 100), percentile (bench->jump_tick_cpu_ms, 50),
+              percentile (bench->jump_tick_cpu_ms, 95), percentile (bench->jump_tick_cpu_ms, 100));
   print_metric ("ui_scroll_frame_ms_p99", percentile (bench->frame_ms, 99), "ms", bench->n_total);
   print_metric ("ui_scroll_jump_to_paint_ms_p50", percentile (bench->jump_ms, 50), "ms", bench->n_total);
   print_metric ("ui_scroll_jump_to_paint_ms_p95", percentile (bench->jump_ms, 95), "ms", bench->n_total);
@@ -641,6 +655,13 @@ scroll_after_paint (UiBench *bench,
       g_array_append_val (bench->paint_ms, paint);
       g_array_append_val (bench->between_ms, between);
       g_array_append_val (bench->frame_after_jump, bench->frames_since_jump);
+      if (bench->frames_since_jump == 0)
+        {
+          double cpu = thread_cpu_ms () - bench->frame_cpu_start_ms;
+
+          g_array_append_val (bench->jump_frame_cpu_ms, cpu);
+          g_array_append_val (bench->jump_tick_cpu_ms, bench->tick_cpu_ms);
+        }
     }
   bench->frames_since_jump++;
   bench->last_after_paint_us = now;
@@ -797,6 +818,7 @@ on_before_paint_cb (GdkFrameClock *frame_clock,
                     UiBench       *bench)
 {
   bench->frame_start_us = g_get_monotonic_time ();
+  bench->frame_cpu_start_ms = thread_cpu_ms ();
   bench->update_end_us = bench->frame_start_us;
   bench->layout_end_us = bench->frame_start_us;
   bench->paint_end_us = bench->frame_start_us;
@@ -956,6 +978,8 @@ run_ui (const char *path,
   bench.paint_ms = g_array_new (FALSE, FALSE, sizeof (double));
   bench.between_ms = g_array_new (FALSE, FALSE, sizeof (double));
   bench.frame_after_jump = g_array_new (FALSE, FALSE, sizeof (guint));
+  bench.jump_frame_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  bench.jump_tick_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
   bench.typing_rand = g_rand_new_with_seed (TYPING_SEED);
   bench.scroll_rand = g_rand_new_with_seed (SCROLL_SEED);
   bench.status = EXIT_FAILURE;
@@ -1000,6 +1024,8 @@ run_ui (const char *path,
   g_array_unref (bench.paint_ms);
   g_array_unref (bench.between_ms);
   g_array_unref (bench.frame_after_jump);
+  g_array_unref (bench.jump_frame_cpu_ms);
+  g_array_unref (bench.jump_tick_cpu_ms);
   g_rand_free (bench.typing_rand);
   g_rand_free (bench.scroll_rand);
 
