@@ -130,8 +130,12 @@ update_name_cell (GtkWidget   *box,
 {
   GtkWidget *name = gtk_widget_get_first_child (box);
   GtkWidget *email = gtk_widget_get_next_sibling (name);
-  g_autofree char *full_name = clt_customer_dup_full_name (customer);
+  g_autofree char *full_name = NULL;
 
+  if (_clt_customer_table_hide_placeholder (box, customer))
+    return;
+
+  full_name = clt_customer_dup_full_name (customer);
   gtk_inscription_set_text (GTK_INSCRIPTION (name), full_name);
   gtk_inscription_set_text (GTK_INSCRIPTION (email), clt_customer_get_email (customer));
 }
@@ -144,6 +148,9 @@ update_custom_cell (GtkWidget   *child,
   GVariant *values = clt_customer_get_custom_fields (customer);
   g_autoptr(GVariant) value = NULL;
   g_autofree char *text = NULL;
+
+  if (_clt_customer_table_hide_placeholder (child, customer))
+    return;
 
   if (values != NULL)
     value = g_variant_lookup_value (values, clt_custom_field_get_key (custom->field), NULL);

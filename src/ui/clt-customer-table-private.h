@@ -139,6 +139,8 @@ void     _clt_customer_table_save_sort_field  (CltCustomerTable *self);
 /* The ColumnSpec of a built-in column, and the cell helpers. */
 const ColumnSpec *_clt_customer_table_get_spec (CltSortKey sort_key);
 GtkWidget *_clt_customer_table_create_inscription (gboolean tabular);
+gboolean  _clt_customer_table_hide_placeholder (GtkWidget   *child,
+                                               CltCustomer *customer);
 int       _clt_customer_table_compare_probe   (gconstpointer a,
                                                gconstpointer b,
                                                gpointer      user_data);

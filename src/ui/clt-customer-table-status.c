@@ -290,36 +290,36 @@ _clt_customer_table_update_status_cell (GtkWidget   *box,
   GtkWidget *verified_icon = g_object_get_data (G_OBJECT (box), "verified-icon");
   GtkWidget *unverified_label = g_object_get_data (G_OBJECT (box), "unverified-label");
   GtkWidget *line = gtk_widget_get_parent (status_label);
-  const char *status_text = "";
+  const char *status_text = NULL;
   const char *old_text;
-  gboolean loaded = clt_customer_get_loaded (customer);
   gboolean verified = clt_customer_get_verified (customer);
   PangoAttrList *attrs = NULL;
   const char *css_class = NULL;
   gboolean relayout;
 
-  if (loaded)
+  /* A placeholder's cell is hidden, not updated (see
+   * _clt_customer_table_hide_placeholder ()). */
+  g_assert (clt_customer_get_loaded (customer));
+
+  switch (clt_customer_get_status (customer))
     {
-      switch (clt_customer_get_status (customer))
-        {
-        case CLT_CUSTOMER_STATUS_ACTIVE:
-          status_text = _("Active");
-          break;
+    case CLT_CUSTOMER_STATUS_ACTIVE:
+      status_text = _("Active");
+      break;
 
-        case CLT_CUSTOMER_STATUS_ON_HOLD:
-          status_text = _("On hold");
-          attrs = get_bold_attributes ();
-          css_class = "status-on-hold";
-          break;
+    case CLT_CUSTOMER_STATUS_ON_HOLD:
+      status_text = _("On hold");
+      attrs = get_bold_attributes ();
+      css_class = "status-on-hold";
+      break;
 
-        case CLT_CUSTOMER_STATUS_INACTIVE:
-          status_text = _("Inactive");
-          css_class = "status-inactive";
-          break;
+    case CLT_CUSTOMER_STATUS_INACTIVE:
+      status_text = _("Inactive");
+      css_class = "status-inactive";
+      break;
 
-        default:
-          g_assert_not_reached ();
-        }
+    default:
+      g_assert_not_reached ();
     }
 
   /* Classes change only when the status does: removing a class and adding
@@ -329,16 +329,16 @@ _clt_customer_table_update_status_cell (GtkWidget   *box,
 
   old_text = gtk_inscription_get_text (GTK_INSCRIPTION (status_label));
   relayout = g_strcmp0 (old_text != NULL ? old_text : "", status_text) != 0 ||
-             status_part_is_shown (verified_icon) != (loaded && verified);
+             status_part_is_shown (verified_icon) != verified;
 
   gtk_inscription_set_text (GTK_INSCRIPTION (status_label), status_text);
   if (gtk_inscription_get_attributes (GTK_INSCRIPTION (status_label)) != attrs)
     gtk_inscription_set_attributes (GTK_INSCRIPTION (status_label), attrs);
-  set_status_part_shown (verified_icon, loaded && verified);
+  set_status_part_shown (verified_icon, verified);
   if (gtk_widget_get_parent (unverified_label) == line)
-    set_status_part_shown (unverified_label, loaded && !verified);
+    set_status_part_shown (unverified_label, !verified);
   else
-    gtk_widget_set_visible (unverified_label, loaded && !verified);
+    gtk_widget_set_visible (unverified_label, !verified);
 
   /* A new width for the text: the others move, nothing is measured. */
   if (relayout)

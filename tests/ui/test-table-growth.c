@@ -471,6 +471,72 @@ cell_at (GtkWidget *view,
   return NULL;
 }
 
+static gboolean
+widget_opaque (gpointer data)
+{
+  return gtk_widget_get_opacity (data) > 0;
+}
+
+static void
+assert_hidden (GtkWidget *child,
+               gboolean   hidden)
+{
+  g_autofree char *error = gtk_test_accessible_check_state (GTK_ACCESSIBLE (child),
+                                                            GTK_ACCESSIBLE_STATE_HIDDEN,
+                                                            hidden);
+
+  g_assert_cmpfloat (gtk_widget_get_opacity (child), ==, hidden ? 0 : 1);
+  /* Never set is not hidden either. */
+  if (hidden || gtk_test_accessible_has_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN))
+    g_assert_null (error);
+}
+
+/* A scroll jump binds the rows in sight to placeholders until the store
+ * answers their page: their cells show nothing, to sight (transparent)
+ * and to assistive technologies (hidden), and show the customer once the
+ * page fills the row. */
+static void
+test_loading_rows_hidden (void)
+{
+  g_autoptr(FakeStore) store = fake_store_new (N_CUSTOMERS);
+  g_autoptr(CltCustomerList) list = clt_customer_list_new (CLT_STORE (store));
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  CltCustomerTable *table = CLT_CUSTOMER_TABLE (clt_customer_table_new ());
+  GtkWidget *view = GTK_WIDGET (clt_customer_table_get_column_view (table));
+  Sizes sizes = { table, list, N_CUSTOMERS };
+  GtkAdjustment *adjustment;
+  GtkWidget *cell, *child;
+  double row_height;
+
+  present_table (window, table, &sizes);
+  wait_for_paint (GTK_WIDGET (window));
+  cell = cell_at (view, 200, 400);
+  g_assert_nonnull (cell);
+  child = gtk_widget_get_first_child (cell);
+  g_assert_true (GTK_IS_INSCRIPTION (child));
+  assert_hidden (child, FALSE);
+
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  row_height = gtk_adjustment_get_upper (adjustment) / N_CUSTOMERS;
+  fake_store_set_hold (store, TRUE);
+  gtk_adjustment_set_value (adjustment, N_CUSTOMERS / 2 * row_height);
+  wait_for_paint (GTK_WIDGET (window));
+  cell = cell_at (view, 200, 400);
+  g_assert_nonnull (cell);
+  child = gtk_widget_get_first_child (cell);
+  g_assert_true (GTK_IS_INSCRIPTION (child));
+  assert_hidden (child, TRUE);
+
+  fake_store_set_hold (store, FALSE);
+  fake_store_release (store, FAKE_REQUEST_ANY);
+  wait_until (widget_opaque, child, "the row filled");
+  assert_hidden (child, FALSE);
+  g_assert_nonnull (gtk_inscription_get_text (GTK_INSCRIPTION (child)));
+  g_assert_cmpstr (gtk_inscription_get_text (GTK_INSCRIPTION (child)), !=, "");
+
+  gtk_window_destroy (window);
+}
+
 typedef struct
 {
   GtkWidget *cell;
@@ -581,6 +647,7 @@ main (int   argc,
                    test_rows_out_of_sight_unwatched);
   g_test_add_func ("/clt/table-growth/rows-below-refill-after-paint",
                    test_rows_below_refill_after_paint);
+  g_test_add_func ("/clt/table-growth/loading-rows-hidden", test_loading_rows_hidden);
   g_test_add_func ("/clt/table-growth/shrink-keeps-cell-children",
                    test_shrink_keeps_cell_children);
 
