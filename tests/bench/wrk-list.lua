@@ -4,14 +4,19 @@
 -- random positions of the whole table, with or without a search word.
 --
 -- Environment: CLT_BENCH_TOKEN (bearer token), CLT_BENCH_PAGES (number of
--- pages of 50), CLT_BENCH_SEARCH=1 to add `q` from a fixed word list, and
--- CLT_BENCH_OUT (file the summary JSON is written to).
+-- pages of 50), CLT_BENCH_SEARCH=1 to add `q` from a fixed word list,
+-- CLT_BENCH_OUT (file the summary JSON is written to) and
+-- CLT_BENCH_DELAY_MS: each connection waits that long after an answer
+-- before its next request (clients that pause between requests, so that
+-- the load is a rate the server can keep up with rather than all it can
+-- take; wrk's latencies do not count the pause).
 
 local token = os.getenv("CLT_BENCH_TOKEN")
 local pages = tonumber(os.getenv("CLT_BENCH_PAGES") or "20000")
 local search = os.getenv("CLT_BENCH_SEARCH") == "1"
 local out = os.getenv("CLT_BENCH_OUT")
 local words = { "mül", "schm", "anna", "berlin", "gmbh", "wag", "peter", "ham", "klein", "lu" }
+local delay_ms = tonumber(os.getenv("CLT_BENCH_DELAY_MS") or "")
 local counter = 0
 
 function setup(thread)
@@ -21,6 +26,12 @@ end
 
 function init(args)
   math.randomseed(42 + id)
+end
+
+if delay_ms then
+  function delay()
+    return delay_ms
+  end
 end
 
 function request()
