@@ -460,6 +460,23 @@ assert_pages (CltPgStore    *store,
   PQclear (expected);
 }
 
+/* @n customers w-1 … w-@n, whose numbers are in no order of the rows',
+ * analyzed, the store's caches made stale. */
+static void
+add_walk_customers (PGconn *conn,
+                    guint   n)
+{
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO customers (id, number, email, number_key,"
+                                          " registered, updated)"
+                                          " SELECT 'w-' || n, md5 (n::text), n || '@example.org',"
+                                          " md5 (n::text), 0, 0"
+                                          " FROM generate_series (1, %u) AS n", n);
+
+  pg_exec_ok (conn, sql);
+  pg_exec_ok (conn, "ANALYZE customers");
+  pg_exec_ok (conn, "UPDATE clt_data_version SET version = version + 1");
+}
+
 /* A page of the plain list (most requests) is read from its first row
  * along the sort index, each row in the table where the index points,
  * not looked up by pk (a descent of customers_pkey for each of its 50
@@ -473,14 +490,10 @@ test_walk_pages (void)
   PGconn *conn;
 
   store = store_on_new_database (&conn);
-  /* Numbers in no order of the rows': 1,330 customers, past the pages
-   * that start from an anchor (1,024). */
-  pg_exec_ok (conn,
-              "INSERT INTO customers (id, number, email, number_key, registered, updated)"
-              " SELECT 'w-' || n, md5 (n::text), n || '@example.org', md5 (n::text), 0, 0"
-              " FROM generate_series (1, 1330) AS n");
-  pg_exec_ok (conn, "ANALYZE customers");
-  pg_exec_ok (conn, "UPDATE clt_data_version SET version = version + 1");
+  /* 1,330 customers in pages of 50: the first page, pages that skip rows
+   * (offsets 50-150) and pages that start at an anchor (one every 50 rows
+   * from the 200th), to a last short one. */
+  add_walk_customers (conn, 1330);
 
   before = pkey_scans (store, conn);
   assert_pages (store, conn, CLT_SORT_KEY_NUMBER, CLT_SORT_ASCENDING, "number_key, pk");
@@ -507,12 +520,7 @@ test_walk_reads_page_alone (void)
   PGconn *conn;
 
   store = store_on_new_database (&conn);
-  pg_exec_ok (conn,
-              "INSERT INTO customers (id, number, email, number_key, registered, updated)"
-              " SELECT 'w-' || n, md5 (n::text), n || '@example.org', md5 (n::text), 0, 0"
-              " FROM generate_series (1, 1500) AS n");
-  pg_exec_ok (conn, "ANALYZE customers");
-  pg_exec_ok (conn, "UPDATE clt_data_version SET version = version + 1");
+  add_walk_customers (conn, 1500);
 
   /* The anchors' walk of the whole index first. */
   first = first_on_page (store, 1100);

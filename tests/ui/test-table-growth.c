@@ -471,6 +471,22 @@ cell_at (GtkWidget *view,
   return NULL;
 }
 
+/* The text of the cell at (@x, @y) of @view. */
+static GtkWidget *
+inscription_at (GtkWidget *view,
+                double     x,
+                double     y)
+{
+  GtkWidget *cell = cell_at (view, x, y);
+  GtkWidget *child;
+
+  g_assert_nonnull (cell);
+  child = gtk_widget_get_first_child (cell);
+  g_assert_true (GTK_IS_INSCRIPTION (child));
+
+  return child;
+}
+
 static gboolean
 widget_opaque (gpointer data)
 {
@@ -505,15 +521,12 @@ test_loading_rows_hidden (void)
   GtkWidget *view = GTK_WIDGET (clt_customer_table_get_column_view (table));
   Sizes sizes = { table, list, N_CUSTOMERS };
   GtkAdjustment *adjustment;
-  GtkWidget *cell, *child;
+  GtkWidget *child;
   double row_height;
 
   present_table (window, table, &sizes);
   wait_for_paint (GTK_WIDGET (window));
-  cell = cell_at (view, 200, 400);
-  g_assert_nonnull (cell);
-  child = gtk_widget_get_first_child (cell);
-  g_assert_true (GTK_IS_INSCRIPTION (child));
+  child = inscription_at (view, 200, 400);
   assert_hidden (child, FALSE);
 
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
@@ -521,10 +534,7 @@ test_loading_rows_hidden (void)
   fake_store_set_hold (store, TRUE);
   gtk_adjustment_set_value (adjustment, N_CUSTOMERS / 2 * row_height);
   wait_for_paint (GTK_WIDGET (window));
-  cell = cell_at (view, 200, 400);
-  g_assert_nonnull (cell);
-  child = gtk_widget_get_first_child (cell);
-  g_assert_true (GTK_IS_INSCRIPTION (child));
+  child = inscription_at (view, 200, 400);
   assert_hidden (child, TRUE);
 
   fake_store_set_hold (store, FALSE);
