@@ -558,7 +558,12 @@ clt_pg_migrate_from_sqlite (const char    *path,
       return NULL;
     }
 
-  if (sqlite3_open_v2 (path, &file, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+  /* Read-write but query-only: the file is only read, and the last
+   * connection's close can remove the WAL and shared-memory files, which
+   * a read-only connection would leave next to the user's file. (Opening
+   * the store above has already written to it.) */
+  if (sqlite3_open_v2 (path, &file, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+      sqlite3_exec (file, "PRAGMA query_only = ON", NULL, NULL, NULL) != SQLITE_OK)
     {
       set_sqlite_error (file, name, error);
       sqlite3_close_v2 (file);

@@ -348,15 +348,16 @@ test_words_copied_from_sqlite (void)
   assert_words_exact (conn);
   PQfinish (conn);
 
-  /* The migration read the file through a read-only connection, which
-   * leaves its (empty) WAL and shared-memory files behind. */
-  for (const char *const *suffix = (const char *const[]) { "", "-wal", "-shm", NULL };
+  /* The migration leaves nothing next to the file (a read-only connection
+   * left its WAL and shared-memory files). */
+  for (const char *const *suffix = (const char *const[]) { "-wal", "-shm", "-journal", NULL };
        *suffix != NULL; suffix++)
     {
       g_autofree char *file_path = g_strconcat (path, *suffix, NULL);
 
-      g_unlink (file_path);
+      g_assert_false (g_file_test (file_path, G_FILE_TEST_EXISTS));
     }
+  g_unlink (path);
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
