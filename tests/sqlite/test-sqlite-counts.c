@@ -828,6 +828,107 @@ test_counts_group_collected (Fixture       *fixture,
   sqlite3_close (db);
 }
 
+/* Whether a reader of @store has prepared a statement containing @sql. */
+static gboolean
+reader_prepared (CltSqliteStore *store,
+                 const char     *sql)
+{
+  for (guint i = 0; i < store->readers->len; i++)
+    {
+      Reader *reader = g_ptr_array_index (store->readers, i);
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, reader->stmts);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        if (strstr (key, sql) != NULL)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* A group of half of 5,000 customers, filtered alone first (its members
+ * collected into a rowset the reader keeps), then its first row alone,
+ * then with a yes/no value two thirds of them have. A page of one row
+ * walks 2 or 3 rows: with the members still to collect (79 bitmap words)
+ * a lookup in the group's index a row (and one of the value) is cheaper,
+ * but the kept members cost nothing, so the walk tests them, never the
+ * group's index. The rows and the total are those of the plain SQL. */
+static void
+test_counts_group_kept (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  static const char * const half[] = { "half", NULL };
+  CltSqliteStore *store = open_store (fixture->path);
+  CltStore *s = CLT_STORE (store);
+  g_autoptr(GPtrArray) imported = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(CltQuery) group = clt_query_new ();
+  g_autoptr(CltQuery) query = clt_query_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(CltCustomer) first = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+  guint total = 0;
+  guint n = 0;
+
+  save_field (s, "flag", CLT_CUSTOM_FIELD_BOOLEAN);
+  save_group (s, "half");
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autofree char *email = g_strdup_printf ("k%04u@example.com", i);
+      g_autofree char *name = g_strdup_printf ("K%04u", i);
+
+      g_ptr_array_add (imported, customer_with (email, name,
+                                                field_values (-1, NULL, i % 3 != 0 ? "yes" : "no"),
+                                                i % 2 == 0 ? half : NULL));
+    }
+  g_assert_true (import (store, imported, &error));
+  g_assert_no_error (error);
+
+  clt_query_set_group (group, "half");
+  clt_store_list_customers_async (s, group, 0, 10, CLT_LIST_FLAGS_WITH_TOTAL, NULL, on_result_cb,
+                                  &result);
+  rows = clt_store_list_customers_finish (s, wait_for (&result), &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (total, ==, 2500);
+  g_assert_cmpuint (n_kept_rowsets (store), ==, 1);
+  g_clear_object (&result);
+  first = row_at (store, group, 0);
+  g_assert_cmpstr (clt_customer_get_id (first), ==, clt_customer_get_id (g_ptr_array_index (rows, 0)));
+
+  clt_query_set_group (query, "half");
+  clt_query_add_field_filter (query, "flag", CLT_FIELD_MATCH_EQUALS, "true");
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT c.id FROM customers c"
+                                           " JOIN customer_groups g ON g.customer_pk = c.pk"
+                                           "  AND g.group_code = 'half'"
+                                           " JOIN customer_field_values v ON v.customer_pk = c.pk"
+                                           "  AND v.field_key = 'flag' AND v.value = 1"
+                                           " ORDER BY c.number_key, c.pk LIMIT 5",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(CltCustomer) customer = row_at (store, query, n++);
+
+      g_assert_cmpstr (clt_customer_get_id (customer), ==,
+                       (const char *) sqlite3_column_text (stmt, 0));
+    }
+  g_assert_cmpuint (n, ==, 5);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_cmpint (query_int64 (fixture->path, "SELECT count(*) FROM customer_groups g"
+                                               " JOIN customer_field_values v"
+                                               " ON v.customer_pk = g.customer_pk"
+                                               " WHERE g.group_code = 'half'"
+                                               " AND v.field_key = 'flag' AND v.value = 1"),
+                   ==, count (store, query));
+  g_assert_false (reader_prepared (store, "FROM customer_groups WHERE group_code = ? AND customer_pk"));
+  g_assert_cmpuint (n_kept_rowsets (store), ==, 1);
+  close_store (store);
+}
+
 /* A group of 130 customers (rowids 1–130: words 0, 1 and 2, every bit of
  * word 1 and bit 63 of word 0) with a number each, and a small one: the
  * group and a range list exactly the members with a value in it, in
@@ -1051,6 +1152,7 @@ main (int   argc,
   ADD ("field-collected", test_counts_field_collected);
   ADD ("group-words", test_counts_group_words);
   ADD ("group-collected", test_counts_group_collected);
+  ADD ("group-kept", test_counts_group_kept);
   ADD ("buckets", test_counts_buckets);
 
 #undef ADD
