@@ -86,6 +86,10 @@ typedef struct
    * and data GLib walks every handler list of the customer. */
   CltCustomer      *watched;
   gulong            handler;
+  /* In the table's stale_cells: a bind asks, and an unbind forgets only
+   * a stale cell, without a hash lookup (~264,000 binds of 328,000 found
+   * their cell stale in 200 jumps at 100k). */
+  gboolean          stale;
 } Cell;
 
 static inline Cell *
@@ -401,6 +405,8 @@ update_stale_cell (GtkListItem *list_item)
   Cell *cell = get_cell (list_item);
   CltCustomer *customer = gtk_list_item_get_item (list_item);
 
+  if (cell != NULL)
+    cell->stale = FALSE;
   if (cell != NULL && customer != NULL)
     show_customer (cell, customer);
 }
@@ -571,8 +577,7 @@ request_update (Cell        *cell,
   /* Already stale: its next update reads the customer as it is then. A
    * change nobody saw still restarts the quiet (keystrokes refill the
    * rows in place: the same customers change again, nothing is rebound). */
-  if (self != NULL && self->stale_cells != NULL &&
-      g_hash_table_contains (self->stale_cells, cell->child))
+  if (self != NULL && self->stale_cells != NULL && cell->stale)
     {
       self->last_stale_us = self->clock ();
       return;
@@ -586,6 +591,7 @@ request_update (Cell        *cell,
     }
 
   g_hash_table_insert (self->stale_cells, cell->child, list_item);
+  cell->stale = TRUE;
   self->last_stale_us = self->clock ();
   schedule_stale_updates (self);
 }
@@ -595,7 +601,11 @@ forget_stale_cell (Cell *cell)
 {
   CltCustomerTable *self = cell != NULL ? cell->table : NULL;
 
-  if (self != NULL && self->stale_cells != NULL)
+  if (self == NULL || !cell->stale)
+    return;
+
+  cell->stale = FALSE;
+  if (self->stale_cells != NULL)
     g_hash_table_remove (self->stale_cells, cell->child);
 }
 
