@@ -653,6 +653,53 @@ row_at (CltSqliteStore *store,
   return g_object_ref (g_ptr_array_index (rows, 0));
 }
 
+/* Imports @n customers (e-mail PREFIXnnnn@example.com, last name the
+ * same in capitals), two in three with the yes/no field "flag" set, the
+ * others with it unset, and every @group_every-th in @groups. */
+static void
+import_flagged (CltSqliteStore     *store,
+                const char         *prefix,
+                guint               n,
+                guint               group_every,
+                const char * const *groups)
+{
+  g_autoptr(GPtrArray) imported = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *upper = g_ascii_strup (prefix, -1);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *email = g_strdup_printf ("%s%04u@example.com", prefix, i);
+      g_autofree char *name = g_strdup_printf ("%s%04u", upper, i);
+
+      g_ptr_array_add (imported, customer_with (email, name,
+                                                field_values (-1, NULL, i % 3 != 0 ? "yes" : "no"),
+                                                i % group_every == 0 ? groups : NULL));
+    }
+  g_assert_true (import (store, imported, &error));
+  g_assert_no_error (error);
+}
+
+/* The first @limit rows of @query and its total, in one read (as the
+ * table asks for a new filter). */
+static GPtrArray *
+first_rows (CltSqliteStore *store,
+            CltQuery       *query,
+            guint           limit,
+            guint          *total)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rows;
+
+  clt_store_list_customers_async (CLT_STORE (store), query, 0, limit, CLT_LIST_FLAGS_WITH_TOTAL,
+                                  NULL, on_result_cb, &result);
+  rows = clt_store_list_customers_finish (CLT_STORE (store), wait_for (&result), total, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (rows);
+  return rows;
+}
+
 /* A group and a yes/no value with many matches: the total is the kept
  * count (a wrong one shows), the first rows come from walking the table
  * (two lookups a row) and the later ones from the collected matches,
@@ -664,25 +711,13 @@ test_counts_group_and_value (Fixture       *fixture,
   static const char * const gold[] = { "gold", NULL };
   CltSqliteStore *store = open_store (fixture->path);
   CltStore *s = CLT_STORE (store);
-  g_autoptr(GPtrArray) imported = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(CltQuery) query = clt_query_new ();
-  g_autoptr(GError) error = NULL;
   g_autofree char *previous = NULL;
 
   save_field (s, "flag", CLT_CUSTOM_FIELD_BOOLEAN);
   save_group (s, "gold");
-  for (guint i = 0; i < 60; i++)
-    {
-      g_autofree char *email = g_strdup_printf ("p%02u@example.com", i);
-      g_autofree char *name = g_strdup_printf ("P%02u", i);
-
-      g_ptr_array_add (imported, customer_with (email, name,
-                                                field_values (-1, NULL, i % 3 != 0 ? "yes" : "no"),
-                                                gold));
-    }
-  g_assert_true (import (store, imported, &error));
-  g_assert_no_error (error);
+  import_flagged (store, "p", 60, 1, gold);
   assert_counts_exact (fixture->path);
 
   clt_query_set_group (query, "gold");
@@ -784,7 +819,6 @@ test_counts_group_collected (Fixture       *fixture,
   CltSqliteStore *store = open_store (fixture->path);
   g_autoptr(GPtrArray) imported = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(CltQuery) query = clt_query_new ();
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt = NULL;
@@ -804,13 +838,9 @@ test_counts_group_collected (Fixture       *fixture,
   g_assert_no_error (error);
 
   clt_query_set_group (query, "half");
-  clt_store_list_customers_async (CLT_STORE (store), query, 0, 10, CLT_LIST_FLAGS_WITH_TOTAL,
-                                  NULL, on_result_cb, &result);
-  rows = clt_store_list_customers_finish (CLT_STORE (store), wait_for (&result), &total, &error);
-  g_assert_no_error (error);
+  rows = first_rows (store, query, 10, &total);
   g_assert_cmpuint (rows->len, ==, 10);
   g_assert_cmpuint (n_kept_rowsets (store), ==, 1);
-  g_clear_object (&result);
   close_store (store);
 
   g_assert_cmpint (query_int64 (fixture->path, "SELECT count(*) FROM customer_groups"
@@ -861,13 +891,10 @@ test_counts_group_kept (Fixture       *fixture,
   static const char * const half[] = { "half", NULL };
   CltSqliteStore *store = open_store (fixture->path);
   CltStore *s = CLT_STORE (store);
-  g_autoptr(GPtrArray) imported = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(CltQuery) group = clt_query_new ();
   g_autoptr(CltQuery) query = clt_query_new ();
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(CltCustomer) first = NULL;
-  g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt = NULL;
   sqlite3 *db = NULL;
   guint total = 0;
@@ -875,26 +902,12 @@ test_counts_group_kept (Fixture       *fixture,
 
   save_field (s, "flag", CLT_CUSTOM_FIELD_BOOLEAN);
   save_group (s, "half");
-  for (guint i = 0; i < 5000; i++)
-    {
-      g_autofree char *email = g_strdup_printf ("k%04u@example.com", i);
-      g_autofree char *name = g_strdup_printf ("K%04u", i);
-
-      g_ptr_array_add (imported, customer_with (email, name,
-                                                field_values (-1, NULL, i % 3 != 0 ? "yes" : "no"),
-                                                i % 2 == 0 ? half : NULL));
-    }
-  g_assert_true (import (store, imported, &error));
-  g_assert_no_error (error);
+  import_flagged (store, "k", 5000, 2, half);
 
   clt_query_set_group (group, "half");
-  clt_store_list_customers_async (s, group, 0, 10, CLT_LIST_FLAGS_WITH_TOTAL, NULL, on_result_cb,
-                                  &result);
-  rows = clt_store_list_customers_finish (s, wait_for (&result), &total, &error);
-  g_assert_no_error (error);
+  rows = first_rows (store, group, 10, &total);
   g_assert_cmpuint (total, ==, 2500);
   g_assert_cmpuint (n_kept_rowsets (store), ==, 1);
-  g_clear_object (&result);
   first = row_at (store, group, 0);
   g_assert_cmpstr (clt_customer_get_id (first), ==, clt_customer_get_id (g_ptr_array_index (rows, 0)));
 
