@@ -686,6 +686,12 @@ static const char schema_v8[] =
   "CREATE TRIGGER customer_words_delete AFTER DELETE ON customers"
   "  FOR EACH ROW EXECUTE FUNCTION clt_customer_words ();";
 
+/* Version 9: a deleted custom field is marked (purging = 1) and its
+ * values are deleted afterwards in small batches, as SQLite's schema_v12
+ * (clt-sql-store-purge.c). */
+static const char schema_v9[] =
+  "ALTER TABLE custom_fields ADD COLUMN purging INTEGER NOT NULL DEFAULT 0;";
+
 /* Forward steps: step N brings version N-1 to N. Append, never edit a
  * step that has shipped. */
 static const CltSqlMigrationStep steps[] = {
@@ -697,6 +703,7 @@ static const CltSqlMigrationStep steps[] = {
   { 6, schema_v6 },
   { 7, schema_v7 },
   { 8, schema_v8 },
+  { 9, schema_v9 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == CLT_PG_SCHEMA_VERSION);

@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-#define CLT_PG_SCHEMA_VERSION 8
+#define CLT_PG_SCHEMA_VERSION 9
 
 /* A customer's fields text (schema version 4): the aggregate of its rows
  * of customer_field_values, each value after its key, in key order. */

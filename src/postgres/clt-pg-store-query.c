@@ -927,7 +927,7 @@ resolve_field_filters (CltPgStore  *self,
   if (n == 0 && sort_field[0] == '\0')
     return TRUE;
 
-  lookup = pgs_prepare (self, db, "SELECT type FROM custom_fields WHERE key = ?", error);
+  lookup = pgs_prepare (self, db, "SELECT type FROM custom_fields WHERE key = ? AND purging = 0", error);
   if (lookup == NULL)
     return FALSE;
 

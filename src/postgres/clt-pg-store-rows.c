@@ -133,7 +133,8 @@ fill_customer_details (CltPgStore *self,
 
   fields = pgs_prepare (self, db,
                     "SELECT v.customer_pk, v.field_key, f.type, v.value"
-                    " FROM customer_field_values v JOIN custom_fields f ON f.key = v.field_key"
+                    " FROM customer_field_values v"
+                    " JOIN custom_fields f ON f.key = v.field_key AND f.purging = 0"
                     " WHERE v.customer_pk = ANY (?::bigint[])"
                     " ORDER BY v.customer_pk, f.position, f.key",
                     error);
@@ -303,7 +304,8 @@ reader_fields (CltPgStore  *self,
   if (reader->fields != NULL)
     return reader->fields;
 
-  stmt = pgs_prepare (self, reader->db, "SELECT key, type FROM custom_fields ORDER BY position, key",
+  stmt = pgs_prepare (self, reader->db, "SELECT key, type FROM custom_fields WHERE purging = 0"
+                      " ORDER BY position, key",
                       error);
   if (stmt == NULL)
     return NULL;

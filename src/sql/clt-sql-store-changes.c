@@ -179,6 +179,7 @@ typedef struct
   gint64    since;
   GArray   *changes;
   gboolean  pending_due;
+  gboolean  purge_due;
 } PollData;
 
 static void
@@ -199,6 +200,7 @@ poll_read (CltSqlStore   *self,
   PollData *data = user_data;
   g_autoptr(CltSqlStmt) stmt = NULL;
   g_autoptr(CltSqlStmt) due = NULL;
+  g_autoptr(CltSqlStmt) purge = NULL;
 
   stmt = prepare (self, reader->db,
                   "SELECT seq, kind, object_id FROM change_log WHERE seq > ? ORDER BY seq LIMIT 1000",
@@ -217,6 +219,14 @@ poll_read (CltSqlStore   *self,
   clt_sql_bind_int64 (due, 1, now_usec ());
   if (clt_sql_step (due) == CLT_SQL_ROW)
     data->pending_due = clt_sql_column_int (due, 0) != 0;
+
+  /* A deleted custom field whose values are still there. */
+  purge = prepare (self, reader->db,
+                   "SELECT EXISTS (SELECT 1 FROM custom_fields WHERE purging = 1)", error);
+  if (purge == NULL)
+    return FALSE;
+  if (clt_sql_step (purge) == CLT_SQL_ROW)
+    data->purge_due = clt_sql_column_int (purge, 0) != 0;
 
   g_task_return_boolean (task, TRUE);
   return TRUE;
@@ -260,7 +270,7 @@ on_poll_cb (GObject      *object,
         clt_store_emit_changed (CLT_STORE (self), change->kind, change->id);
     }
 
-  if (data->pending_due || engine_upkeep_pending (self))
+  if (data->pending_due || data->purge_due || engine_upkeep_pending (self))
     upkeep_write_start (self);
 }
 
@@ -306,13 +316,17 @@ upkeep_write (CltSqlStore   *self,
               GError       **error)
 {
   int secure_delete = begin_secure_delete (self, db);
+  gboolean purge_more = FALSE;
   gboolean ok;
 
-  ok = finish_due_deletions (self, db, task, error);
+  ok = finish_due_deletions (self, db, task, error) &&
+       sql_purge_fields_step (self, db, task, &purge_more, error);
   if (ok && SQL_CLASS (self)->upkeep_write != NULL)
     ok = SQL_CLASS (self)->upkeep_write (self, db, error);
   restore_secure_delete (self, db, secure_delete);
 
+  if (ok)
+    write_return_boolean (task, purge_more);
   return ok;
 }
 
@@ -323,17 +337,20 @@ on_upkeep_written_cb (GObject      *object,
 {
   CltSqlStore *self = CLT_SQL_STORE (object);
   g_autoptr(GError) error = NULL;
+  gboolean purge_more;
 
   sql_store_get_private (self)->upkeep_running = FALSE;
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  purge_more = g_task_propagate_boolean (G_TASK (result), &error);
+  if (error != NULL)
     {
       g_warning ("Finishing deletions failed: %s", error->message);
       return;
     }
 
-  /* More of the engine's upkeep: go on at once rather than at the next
-   * tick, so that erased words leave within seconds. */
-  if (engine_upkeep_pending (self))
+  /* More of the engine's upkeep or of a purge: go on at once rather than
+   * at the next tick, so that erased words leave within seconds (other
+   * writes queued meanwhile go first). */
+  if (purge_more || engine_upkeep_pending (self))
     upkeep_write_start (self);
 }
 

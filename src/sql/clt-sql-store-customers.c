@@ -323,6 +323,8 @@ check_site_reference (CltSqlStore  *self,
 
 /* Group codes must name existing groups, sites existing sites (see
  * check_site_reference ()), custom field keys existing definitions.
+ * Values of a field deleted meanwhile (still being purged) are dropped
+ * from @customer: an edit begun before the delete saves the rest.
  * @stored: the customer as stored, NULL for a new one. */
 static gboolean
 check_references (CltSqlStore  *self,
@@ -361,9 +363,12 @@ check_references (CltSqlStore  *self,
       GVariantIter iter;
       const char *key;
       GVariant *value;
+      g_autoptr(GVariantBuilder) kept = NULL;
+      gboolean dropped = FALSE;
 
       g_autoptr(CltSqlStmt) type = prepare (self, db,
-                                            "SELECT type, choices FROM custom_fields WHERE key = ?",
+                                            "SELECT type, choices, purging FROM custom_fields"
+                                            " WHERE key = ?",
                                             error);
 
       if (type == NULL)
@@ -393,6 +398,11 @@ check_references (CltSqlStore  *self,
               g_propagate_error (error, clt_custom_field_value_error (key, unknown));
               return FALSE;
             }
+          if (clt_sql_column_int (type, 2) != 0)
+            {
+              dropped = TRUE;
+              continue;
+            }
 
           field = clt_custom_field_new ();
           clt_custom_field_set_key (field, key);
@@ -407,7 +417,14 @@ check_references (CltSqlStore  *self,
               g_propagate_error (error, clt_custom_field_value_error (key, message));
               return FALSE;
             }
+          if (kept == NULL)
+            kept = g_variant_builder_new (G_VARIANT_TYPE_VARDICT);
+          g_variant_builder_add (kept, "{sv}", key, owned);
         }
+
+      if (dropped)
+        clt_customer_set_custom_fields (customer,
+                                        kept != NULL ? g_variant_builder_end (kept) : NULL);
     }
 
   return TRUE;

@@ -27,6 +27,9 @@ typedef struct
   CltSqlStmt *field_value;
   CltSqlStmt *ensure_field;
   CltSqlStmt *ensure_company;
+  /* The field keys this transaction checked: key → whether the field is
+   * still being purged (clt-sql-store-purge.c). */
+  GHashTable *purging;
   guint       n_written;
 } Importer;
 
@@ -42,6 +45,7 @@ importer_clear (Importer *importer)
   g_clear_pointer (&importer->field_value, clt_sql_finalize);
   g_clear_pointer (&importer->ensure_field, clt_sql_finalize);
   g_clear_pointer (&importer->ensure_company, clt_sql_finalize);
+  g_clear_pointer (&importer->purging, g_hash_table_unref);
 }
 
 static gboolean
@@ -51,6 +55,7 @@ importer_init (CltSqlStore  *self,
                GError      **error)
 {
   memset (importer, 0, sizeof *importer);
+  importer->purging = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   importer->customer = prepare (self, db,
     "INSERT INTO customers (id, number, email, salutation, title, first_name, middle_name,"
@@ -115,6 +120,37 @@ importer_init (CltSqlStore  *self,
     " ON CONFLICT DO NOTHING", error);
   if (importer->ensure_company == NULL)
     return FALSE;
+
+  return TRUE;
+}
+
+/* A deleted field keeps its key until its values are purged: values
+ * imported under it would go with them. */
+static gboolean
+check_field_live (CltSqlStore  *self,
+                  CltSqlDb     *db,
+                  Importer     *importer,
+                  const char   *key,
+                  GError      **error)
+{
+  gpointer known;
+  gboolean purging = FALSE;
+
+  if (g_hash_table_lookup_extended (importer->purging, key, NULL, &known))
+    purging = GPOINTER_TO_INT (known);
+  else if (!sql_field_purging (self, db, key, &purging, error))
+    return FALSE;
+  else
+    g_hash_table_insert (importer->purging, g_strdup (key), GINT_TO_POINTER (purging));
+
+  if (purging)
+    {
+      g_autofree char *message = g_strdup_printf (_("The custom field “%s” is still being removed: "
+                                                    "import again once it is gone."), key);
+
+      g_propagate_error (error, clt_custom_field_value_error (key, message));
+      return FALSE;
+    }
 
   return TRUE;
 }
@@ -365,6 +401,7 @@ import_one (CltSqlStore  *self,
           bind_text (importer->ensure_field, 1, key);
           clt_sql_bind_int (importer->ensure_field, 2, type);
           ok = step_done (self, db, importer->ensure_field, error);
+          ok = ok && check_field_live (self, db, importer, key, error);
 
           clt_sql_bind_int64 (v, 1, pk);
           bind_text (v, 2, key);

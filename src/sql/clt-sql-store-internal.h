@@ -142,6 +142,9 @@ G_GNUC_INTERNAL void sql_start_upkeep (CltSqlStore *self, gint64 last_change);
 G_GNUC_INTERNAL void sql_stop_upkeep (CltSqlStore *self);
 G_GNUC_INTERNAL void clt_sql_store_changes_iface_init (CltStoreInterface *iface);
 
+/* clt-sql-store-purge.c: for tests and benchmarks */
+G_GNUC_INTERNAL void sql_set_field_purge_batch (guint n_values);
+
 /* clt-sql-store-customers.c */
 G_GNUC_INTERNAL gboolean sql_check_version (gint64 stored, gint64 expected, GError **error);
 G_GNUC_INTERNAL gboolean sql_step_expect_done (CltSqlStore *self, CltSqlDb *db, CltSqlStmt *stmt, GError **error);

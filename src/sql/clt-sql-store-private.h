@@ -60,6 +60,11 @@ G_GNUC_INTERNAL gboolean sql_return_rows (CltSqlStore *self, CltSqlDb *db, CltSq
 /* clt-sql-store-mail.c */
 G_GNUC_INTERNAL CltEmail *sql_email_from_row (CltSqlStmt *stmt, const char *customer_id);
 
+/* clt-sql-store-purge.c */
+G_GNUC_INTERNAL gboolean sql_mark_field_purging (CltSqlStore *self, CltSqlDb *db, GTask *task, const char *key, GError **error);
+G_GNUC_INTERNAL gboolean sql_field_purging (CltSqlStore *self, CltSqlDb *db, const char *key, gboolean *purging, GError **error);
+G_GNUC_INTERNAL gboolean sql_purge_fields_step (CltSqlStore *self, CltSqlDb *db, GTask *task, gboolean *more, GError **error);
+
 /* clt-sql-store-shop.c */
 G_GNUC_INTERNAL CltSqlStmt *sql_prepare_customer_update (CltSqlStore *self, CltSqlDb *db, GTask *task, const char *set, const char *where, int n_params, GError **error);
 

@@ -59,10 +59,21 @@ struct _ShopKind
   const char    *members;
   const char    *in_use;
   const char    *detach;
+  /* Optional: which rows are there to read (NULL: all), and what a
+   * delete does instead of clearing @detach and deleting the row (the
+   * row then stays, not @live, until the upkeep removes it; a create of
+   * its key meanwhile fails with @removing). */
+  const char    *live;
+  gboolean     (*mark_deleted) (CltSqlStore    *self,
+                                CltSqlDb       *db,
+                                GTask          *task,
+                                const char     *key,
+                                GError        **error);
   /* Messages, translated when shown. */
   const char    *gone;
   const char    *taken;
   const char    *stale;
+  const char    *removing;
 };
 
 static void
@@ -565,10 +576,11 @@ static const ShopKind custom_field_kind = {
                 " choices = ?5, version = version + 1 WHERE key = ?1",
   .bind = bind_custom_field,
   .check = check_custom_field_type,
-  .members = "pk IN (SELECT customer_pk FROM customer_field_values WHERE field_key = ?1)",
-  .detach = "",
+  .live = "purging = 0",
+  .mark_deleted = sql_mark_field_purging,
   .gone = N_("The custom field no longer exists."),
   .taken = N_("There is already a custom field with this key."),
+  .removing = N_("A field with this key is still being removed."),
   .stale = N_("Someone else changed this custom field in the meantime. "
               "Reload it and make your changes again."),
 };
@@ -599,9 +611,10 @@ prepare_select (CltSqlStore    *self,
 {
   g_autofree char *sql = NULL;
 
-  sql = g_strdup_printf ("SELECT %s FROM %s%s%s%s ORDER BY %s",
+  sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s%s%s%s ORDER BY %s",
                          kind_columns (self, kind), kind->table,
-                         one ? " WHERE " : "", one ? kind->key : "", one ? " = ?1" : "",
+                         kind->live != NULL ? kind->live : "1 = 1",
+                         one ? " AND " : "", one ? kind->key : "", one ? " = ?1" : "",
                          kind_order (self, kind));
   return prepare (self, db, sql, error);
 }
@@ -814,6 +827,18 @@ save_write (CltSqlStore  *self,
           set_conflict (error, kind->key, _(kind->taken));
           return FALSE;
         }
+      if (kind->removing != NULL)
+        {
+          gboolean removing = FALSE;
+
+          if (!sql_field_purging (self, db, key, &removing, error))
+            return FALSE;
+          if (removing)
+            {
+              set_conflict (error, kind->key, _(kind->removing));
+              return FALSE;
+            }
+        }
     }
   else if (!check_stored (kind, stored, version, error))
     return FALSE;
@@ -889,6 +914,15 @@ delete_write (CltSqlStore  *self,
   if (!lookup_object (self, db, kind, data->key, &stored, error) ||
       !check_stored (kind, stored, data->version, error))
     return FALSE;
+
+  if (kind->mark_deleted != NULL)
+    {
+      if (!kind->mark_deleted (self, db, task, data->key, error) ||
+          !record_change (self, db, task, kind->change, data->key, error))
+        return FALSE;
+      write_return_boolean (task, TRUE);
+      return TRUE;
+    }
 
   if (kind->in_use != NULL)
     {

@@ -816,6 +816,15 @@ static const char schema_v11[] =
   "    ON CONFLICT (field_key, bucket) DO UPDATE SET n = n + excluded.n;"
   "END;";
 
+/* Version 12: deleting a custom field marks it (purging = 1) in a short
+ * transaction; the upkeep then deletes its values in small batches, each
+ * a transaction of its own, and the field's row last
+ * (clt-sql-store-purge.c). At a million customers the single delete held
+ * the write lock for ~40 s. A field being purged is left out of every
+ * read, and its key cannot be taken again until the purge is done. */
+static const char schema_v12[] =
+  "ALTER TABLE custom_fields ADD COLUMN purging INTEGER NOT NULL DEFAULT 0;";
+
 /* Forward steps: step N brings version N-1 to N. Append, never edit a
  * step that has shipped. */
 static const CltSqlMigrationStep steps[] = {
@@ -830,6 +839,7 @@ static const CltSqlMigrationStep steps[] = {
   { 9, schema_v9 },
   { 10, schema_v10 },
   { 11, schema_v11 },
+  { 12, schema_v12 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == CLT_SQLITE_SCHEMA_VERSION);

@@ -98,7 +98,8 @@ fields_init (CltSqliteStore *self,
   fields->ranks = g_hash_table_new (g_str_hash, g_str_equal);
   fields->slots = NULL;
 
-  stmt = details_prepare (self, db, reader, "SELECT key, type FROM custom_fields ORDER BY position, key",
+  stmt = details_prepare (self, db, reader, "SELECT key, type FROM custom_fields WHERE purging = 0"
+                          " ORDER BY position, key",
                           &owned, &kept, error);
   if (stmt == NULL)
     return FALSE;

@@ -431,7 +431,7 @@ resolve_field_filters (CltSqliteStore  *self,
       return TRUE;
     }
 
-  lookup = reader_prepare (self, reader, "SELECT type FROM custom_fields WHERE key = ?", error);
+  lookup = reader_prepare (self, reader, "SELECT type FROM custom_fields WHERE key = ? AND purging = 0", error);
   if (lookup == NULL)
     return FALSE;
 

@@ -432,6 +432,169 @@ test_filter_by_field_invalid (StoreFixture  *fixture,
   }
 }
 
+/* Deleting a field {{{ */
+
+/* Whether any of @customers has a value of @key. */
+static gboolean
+any_value_of (GPtrArray  *customers,
+              const char *key)
+{
+  for (guint i = 0; i < customers->len; i++)
+    {
+      GVariant *values = clt_customer_get_custom_fields (g_ptr_array_index (customers, i));
+      g_autoptr(GVariant) value = values != NULL ? g_variant_lookup_value (values, key, NULL) : NULL;
+
+      if (value != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The field @key and its values are gone from every read: the list of
+ * fields, a customer, the list's rows (every customer: @n_customers),
+ * filtering and sorting by it. */
+static void
+assert_field_gone (CltStore   *store,
+                   const char *key,
+                   const char *customer_id,
+                   guint       n_customers)
+{
+  g_autoptr(GPtrArray) fields = sync_list_custom_fields (store, NULL);
+  g_autoptr(CltCustomer) read = sync_get_customer (store, customer_id, NULL);
+  g_autoptr(CltQuery) all = clt_query_new ();
+  g_autoptr(GPtrArray) rows = list_all (store, all, 2);
+  GVariant *values = clt_customer_get_custom_fields (read);
+  g_autoptr(GVariant) value = values != NULL ? g_variant_lookup_value (values, key, NULL) : NULL;
+
+  for (guint i = 0; i < fields->len; i++)
+    g_assert_cmpstr (clt_custom_field_get_key (g_ptr_array_index (fields, i)), !=, key);
+  g_assert_null (value);
+  g_assert_cmpuint (rows->len, ==, n_customers);
+  g_assert_false (any_value_of (rows, key));
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(CltQuery) query = clt_query_new ();
+      g_autoptr(GPtrArray) customers = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (i == 0)
+        clt_query_add_field_filter (query, key, CLT_FIELD_MATCH_AT_LEAST, "0");
+      else
+        clt_query_set_sort_field (query, key);
+      customers = sync_list_customers (store, query, 0, 10, CLT_LIST_FLAGS_NONE, NULL, &error);
+      g_assert_null (customers);
+      g_assert_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_INVALID);
+    }
+}
+
+/* Creates the number field @key once the store lets it: while the values
+ * of a deleted field of that key are being purged, a create is refused,
+ * naming the key. */
+static CltCustomField *
+add_field_once_purged (CltStore   *store,
+                       const char *key,
+                       guint      *n_refused)
+{
+  g_autoptr(CltCustomField) field = make_custom_field (key, "Points again",
+                                                       CLT_CUSTOM_FIELD_NUMBER);
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  *n_refused = 0;
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_autoptr(GError) error = NULL;
+      CltCustomField *stored = sync_save_custom_field (store, field, NULL, &error);
+
+      if (stored != NULL)
+        return stored;
+      assert_store_error (error, CLT_STORE_ERROR_CONFLICT, "key");
+      (*n_refused)++;
+      spin_main_loop (50);
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_delete_field_values (StoreFixture  *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) fields = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(CltQuery) by_name = clt_query_new ();
+  g_autoptr(CltCustomer) anna = NULL;
+  g_autoptr(CltCustomer) edit = NULL;
+  g_autoptr(CltCustomer) saved = NULL;
+  g_autoptr(CltCustomField) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) nick = NULL;
+  gint64 version = 0;
+  guint n_refused = 0;
+
+  add_sorting_customers (fixture->store);
+  fields = sync_list_custom_fields (fixture->store, NULL);
+  for (guint i = 0; i < fields->len; i++)
+    if (g_str_equal (clt_custom_field_get_key (g_ptr_array_index (fields, i)), "points"))
+      version = clt_custom_field_get_version (g_ptr_array_index (fields, i));
+  clt_query_set_sort_key (by_name, CLT_SORT_KEY_FIRST_NAME);
+  before = list_all (fixture->store, by_name, 10);
+  anna = g_object_ref (g_ptr_array_index (before, 0));
+  g_assert_cmpstr (clt_customer_get_first_name (anna), ==, "Anna");
+  g_assert_true (any_value_of (before, "points"));
+
+  g_assert_true (sync_delete_custom_field (fixture->store, "points", version, &error));
+  g_assert_no_error (error);
+
+  /* Gone at once, purged or not. */
+  assert_field_gone (fixture->store, "points", clt_customer_get_id (anna), 5);
+
+  /* An edit begun before the delete, still holding the field's value,
+   * saves the rest while the purge runs; once the field is gone for good
+   * its value is refused as that of any unknown field (the purge may be
+   * over already: it runs in the background). */
+  edit = clt_customer_copy (anna);
+  clt_customer_set_last_name (edit, "Edited");
+  saved = sync_update_customer (fixture->store, edit, &error);
+  if (saved == NULL)
+    {
+      assert_store_error (error, CLT_STORE_ERROR_INVALID, "custom-fields.points");
+      g_clear_error (&error);
+    }
+  else
+    {
+      g_assert_no_error (error);
+      g_assert_cmpstr (clt_customer_get_last_name (saved), ==, "Edited");
+      nick = g_variant_lookup_value (clt_customer_get_custom_fields (saved), "nick", NULL);
+      g_assert_cmpstr (g_variant_get_string (nick, NULL), ==, "Ännchen");
+    }
+  assert_field_gone (fixture->store, "points", clt_customer_get_id (anna), 5);
+
+  /* The key can be taken again once the old values are gone; the new
+   * field starts empty. */
+  again = add_field_once_purged (fixture->store, "points", &n_refused);
+  g_test_message ("a create of the key was refused %u times", n_refused);
+  {
+    g_autoptr(CltCustomer) read = sync_get_customer (fixture->store, clt_customer_get_id (anna),
+                                                     NULL);
+    g_autoptr(CltQuery) all = clt_query_new ();
+    g_autoptr(CltQuery) filtered = clt_query_new ();
+    g_autoptr(GPtrArray) rows = list_all (fixture->store, all, 2);
+    GVariant *values = clt_customer_get_custom_fields (read);
+    g_autoptr(GVariant) value = values != NULL ? g_variant_lookup_value (values, "points", NULL)
+                                               : NULL;
+    g_autofree char *names = NULL;
+
+    g_assert_null (value);
+    g_assert_false (any_value_of (rows, "points"));
+    clt_query_add_field_filter (filtered, "points", CLT_FIELD_MATCH_AT_LEAST, "-100");
+    names = names_of (fixture->store, filtered, 2);
+    g_assert_cmpstr (names, ==, "");
+    g_assert_cmpuint (count_matches (fixture->store, NULL), ==, 5);
+  }
+}
+
 /* }}} */
 
 void
@@ -443,4 +606,5 @@ register_field_cases (const StoreFactory *factory)
   STORE_TEST ("/clt/store/custom-fields/sort", test_sort_by_field);
   STORE_TEST ("/clt/store/custom-fields/filter", test_filter_by_field);
   STORE_TEST ("/clt/store/custom-fields/filter-invalid", test_filter_by_field_invalid);
+  STORE_TEST ("/clt/store/custom-fields/delete-values", test_delete_field_values);
 }
