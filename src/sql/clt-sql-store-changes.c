@@ -16,6 +16,11 @@
 /* How often another process's changes are looked for and due deletions
  * finished. */
 #define UPKEEP_INTERVAL_MS 1000
+/* The pause between two batches of a field's purge: another process's
+ * writer waiting for SQLite's write lock tries again every 100 ms at the
+ * most (sqlite3_busy_timeout ()), and batches that followed each other
+ * at once kept one waiting for seconds (a million values: 2.6 s). */
+#define PURGE_PAUSE_MS 100
 #define CHANGE_LOG_LIFETIME_USEC (G_GINT64_CONSTANT (30) * 24 * 3600 * G_USEC_PER_SEC)
 
 /* The change log {{{ */
@@ -241,6 +246,7 @@ engine_upkeep_pending (CltSqlStore *self)
 }
 
 static void upkeep_write_start (CltSqlStore *self);
+static void weak_ref_free (GWeakRef *ref);
 
 static void
 on_poll_cb (GObject      *object,
@@ -270,7 +276,9 @@ on_poll_cb (GObject      *object,
         clt_store_emit_changed (CLT_STORE (self), change->kind, change->id);
     }
 
-  if (data->pending_due || data->purge_due || engine_upkeep_pending (self))
+  /* A purge under way goes on after its pause, not at the tick. */
+  if (data->pending_due || engine_upkeep_pending (self) ||
+      (data->purge_due && priv->purge_source == NULL))
     upkeep_write_start (self);
 }
 
@@ -330,6 +338,38 @@ upkeep_write (CltSqlStore   *self,
   return ok;
 }
 
+static gboolean
+purge_pause_cb (gpointer user_data)
+{
+  g_autoptr(CltSqlStore) self = g_weak_ref_get (user_data);
+
+  if (self == NULL)
+    return G_SOURCE_REMOVE;
+
+  g_clear_pointer (&sql_store_get_private (self)->purge_source, g_source_unref);
+  upkeep_write_start (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The next batch of a purge after a pause (where the upkeep runs, as
+ * the store may be finalized on another thread: a weak reference). */
+static void
+purge_after_pause (CltSqlStore *self)
+{
+  CltSqlStorePrivate *priv = sql_store_get_private (self);
+  GWeakRef *ref;
+
+  if (priv->purge_source != NULL)
+    return;
+
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, self);
+  priv->purge_source = g_timeout_source_new (PURGE_PAUSE_MS);
+  g_source_set_name (priv->purge_source, "[clt] field purge pause");
+  g_source_set_callback (priv->purge_source, purge_pause_cb, ref, (GDestroyNotify) weak_ref_free);
+  g_source_attach (priv->purge_source, g_main_context_default ());
+}
+
 static void
 on_upkeep_written_cb (GObject      *object,
                       GAsyncResult *result,
@@ -347,11 +387,13 @@ on_upkeep_written_cb (GObject      *object,
       return;
     }
 
-  /* More of the engine's upkeep or of a purge: go on at once rather than
-   * at the next tick, so that erased words leave within seconds (other
-   * writes queued meanwhile go first). */
-  if (purge_more || engine_upkeep_pending (self))
+  /* More of the engine's upkeep: go on at once rather than at the next
+   * tick, so that erased words leave within seconds. More of a purge:
+   * after a pause. */
+  if (engine_upkeep_pending (self))
     upkeep_write_start (self);
+  else if (purge_more)
+    purge_after_pause (self);
 }
 
 static void
@@ -441,6 +483,11 @@ sql_stop_upkeep (CltSqlStore *self)
     {
       g_source_destroy (priv->upkeep_source);
       g_clear_pointer (&priv->upkeep_source, g_source_unref);
+    }
+  if (priv->purge_source != NULL)
+    {
+      g_source_destroy (priv->purge_source);
+      g_clear_pointer (&priv->purge_source, g_source_unref);
     }
 }
 

@@ -42,6 +42,7 @@ typedef struct
   /* The upkeep (clt-sql-store-changes.c), on the main context. */
   gint64      last_change;
   GSource    *upkeep_source;
+  GSource    *purge_source;       /* the pause before the next batch */
   gboolean    polling;
   gboolean    upkeep_running;
 } CltSqlStorePrivate;

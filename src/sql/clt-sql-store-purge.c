@@ -93,6 +93,7 @@ sql_purge_fields_step (CltSqlStore  *self,
   g_autoptr(CltSqlStmt) batch = NULL;
   g_autoptr(CltSqlStmt) drop = NULL;
   g_autofree char *key = NULL;
+  gint64 start = g_get_monotonic_time ();
   gint64 n_deleted;
   int rc;
 
@@ -124,6 +125,8 @@ sql_purge_fields_step (CltSqlStore  *self,
   if (!step_expect_done (self, db, batch, error))
     return FALSE;
   n_deleted = sql_changes (self, db);
+  g_debug ("Purged %" G_GINT64_FORMAT " values of the deleted field “%s” in %.1f ms",
+           n_deleted, key, (g_get_monotonic_time () - start) / 1000.0);
 
   *more = TRUE;
   if (n_deleted >= purge_batch)

@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "clt-bench-fields.h"
+#include "clt-bench-purge.h"
 #include "clt-bench-rest.h"
 #include "clt-bench-sample.h"
 #include "clt-bench-ui.h"
@@ -422,6 +423,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *database = NULL;
   g_autofree char *url = NULL;
+  g_autofree char *field = NULL;
   const char *command;
   double process_start_ms;
   int count = 0;
@@ -431,6 +433,8 @@ main (int   argc,
     { "count", 'n', 0, G_OPTION_ARG_INT, &count, "Customers to generate", "N" },
     { "seed", 's', 0, G_OPTION_ARG_INT, &seed, "Sample generator seed (default 42)", "S" },
     { "url", 'u', 0, G_OPTION_ARG_STRING, &url, "clientele-server URL (rest)", "URL" },
+    { "field", 'f', 0, G_OPTION_ARG_STRING, &field, "Custom field to delete (field-delete)",
+      "KEY" },
     { NULL }
   };
 
@@ -473,6 +477,13 @@ main (int   argc,
   else if (g_str_equal (command, "fields"))
     {
       return run_fields (database);
+    }
+  else if (g_str_equal (command, "field-delete") || g_str_equal (command, "field-delete-single"))
+    {
+      if (field == NULL)
+        die ("%s needs --field KEY", command);
+      bench_field_delete (database, field, g_str_equal (command, "field-delete-single"));
+      return EXIT_SUCCESS;
     }
   else if (g_str_equal (command, "typing"))
     {

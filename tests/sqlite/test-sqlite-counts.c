@@ -1273,6 +1273,14 @@ test_counts_field_purge (Fixture       *fixture,
   score = g_variant_lookup_value (clt_customer_get_custom_fields (saved), "score", NULL);
   g_assert_null (flag);
   g_assert_nonnull (score);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM customer_field_values v"
+                                            " JOIN customers c ON c.pk = v.customer_pk"
+                                            " WHERE c.id = '%s' AND v.field_key = 'flag'", first);
+
+    /* Not written again for the purge to delete. */
+    g_assert_cmpint (query_int64 (fixture->path, sql), ==, 0);
+  }
 
   wait_purged (fixture->path);
   assert_counts_exact (fixture->path);
