@@ -145,10 +145,9 @@ check_field_live (CltSqlStore  *self,
 
   if (purging)
     {
-      g_autofree char *message = g_strdup_printf (_("The custom field “%s” is still being removed: "
-                                                    "import again once it is gone."), key);
-
-      g_propagate_error (error, clt_custom_field_value_error (key, message));
+      g_propagate_error (error, clt_custom_field_value_error (key,
+                                                              _("This field is still being removed: "
+                                                                "import again once it is gone.")));
       return FALSE;
     }
 

@@ -1282,6 +1282,19 @@ test_counts_field_purge (Fixture       *fixture,
     g_assert_cmpint (query_int64 (fixture->path, sql), ==, 0);
   }
 
+  /* An import with a value of it fails, naming the field. */
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(CltImportReport) report = NULL;
+
+    g_ptr_array_add (rows, customer_with ("late@example.com", "Late", field_values (1, NULL, "yes"),
+                                          none));
+    report = import_report (store, rows, &error);
+    g_assert_null (report);
+    assert_invalid (error, "custom-fields.flag");
+    g_clear_error (&error);
+  }
+
   wait_purged (fixture->path);
   assert_counts_exact (fixture->path);
   g_assert_cmpint (query_int64 (fixture->path, "SELECT count(*) FROM custom_fields"
