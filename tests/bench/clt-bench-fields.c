@@ -155,17 +155,6 @@ filter_only (void)
   return g_getenv ("CLT_BENCH_FILTER") != NULL;
 }
 
-/* CPU time of the whole process (the store's worker does the work while
- * the caller waits): a figure that holds up when the machine is loaded. */
-static double
-process_cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
 static double
 timed_list (CltStore     *store,
             CltQuery     *query,

@@ -226,7 +226,7 @@ typedef struct
 } Timed;
 
 /* CPU time of the whole process (the store's worker threads included). */
-static double
+double
 process_cpu_ms (void)
 {
   struct timespec ts;

@@ -30,6 +30,9 @@ void          print_metric    (const char    *name,
 double        percentile      (GArray        *values,
                                double         p);
 double        elapsed_ms      (gint64         since_us);
+/* CPU time of the whole process (the store's worker threads included): a
+ * figure that holds up when the machine is loaded. */
+double        process_cpu_ms  (void);
 /* Each prefix of @text a user types, one character at a time. */
 GPtrArray    *typed_prefixes  (const char    *text);
 
