@@ -437,7 +437,17 @@ _clt_customer_list_create_page (CltCustomerList *self,
         evict_page (self, old, TRUE);
     }
 
-  if (request)
+  /* A view that wants its reads after its frame (a scroll jump: GTK asks
+   * for the ~200 rows it keeps inside the frame that lays them out) gets
+   * them once that frame is painted: the store's readers would otherwise
+   * take the CPU from it (see clt_customer_list_set_refill_below_later ()). */
+  if (request && self->refill_below_later)
+    {
+      _clt_customer_list_set_page_waiting (self, page, TRUE);
+      _clt_customer_list_notify_refill_waiting (self);
+      _clt_customer_list_update_loading (self);
+    }
+  else if (request)
     {
       _clt_customer_list_start_page_request (self, page);
       _clt_customer_list_update_loading (self);

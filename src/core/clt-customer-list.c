@@ -545,8 +545,8 @@ clt_customer_list_class_init (CltCustomerListClass *klass)
   /**
    * CltCustomerList:refill-waiting:
    *
-   * Whether held rows below the visible end wait for
-   * clt_customer_list_refill_below () (see
+   * Whether held rows below the visible end, or pages first asked for,
+   * wait for clt_customer_list_refill_below () (see
    * clt_customer_list_set_refill_below_later ()).
    */
   properties[PROP_REFILL_WAITING] =
@@ -802,8 +802,11 @@ clt_customer_list_set_visible_end (CltCustomerList *self,
  * clt_customer_list_refill_below (), with "refill-waiting" set: a view
  * calls it once the frame that shows the rows on screen is painted, so
  * that their store reads do not compete with that frame for the CPU.
- * Without it (the default) they refill right after the count, as do the
- * waiting ones when @later is turned off.
+ * A page first asked for (get_item ()) waits the same way, on screen or
+ * not: a scroll jump asks for its rows inside the frame that lays them
+ * out. Without it (the default) they refill right after the count and new
+ * pages are read at once, as the waiting ones are when @later is turned
+ * off.
  */
 void
 clt_customer_list_set_refill_below_later (CltCustomerList *self,

@@ -64,7 +64,7 @@ G_DECLARE_FINAL_TYPE (CltCustomerList, clt_customer_list, CLT, CUSTOMER_LIST, GO
  * Properties: "store" (construct-only), "query" (a copy is kept),
  * "n-items" (guint), "loading" (gboolean: a count or page is under way
  * or waits),
- * "refill-waiting" (gboolean: held rows wait for
+ * "refill-waiting" (gboolean: held rows or new pages wait for
  * clt_customer_list_refill_below ()),
  * "page-size" (construct-only, default 100), "max-pages" (construct-only,
  * default 40: the cache bound, see above). Signal "error" (GError *) when
@@ -86,8 +86,9 @@ void             clt_customer_list_reload         (CltCustomerList *self);
  * count brings the held rows above it, the rest refill right after. */
 void             clt_customer_list_set_visible_end (CltCustomerList *self,
                                                     guint            end);
-/* With @later, held rows from the visible end on wait after a count until
- * clt_customer_list_refill_below () ("refill-waiting" is set meanwhile). */
+/* With @later, held rows from the visible end on wait after a count, and
+ * pages first asked for wait, until clt_customer_list_refill_below ()
+ * ("refill-waiting" is set meanwhile). */
 void             clt_customer_list_set_refill_below_later (CltCustomerList *self,
                                                            gboolean         later);
 void             clt_customer_list_refill_below           (CltCustomerList *self);

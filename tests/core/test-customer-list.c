@@ -597,6 +597,58 @@ test_refill_below_later (void)
   g_assert_finalize_object (g_steal_pointer (&list));
 }
 
+/* A view that wants its reads after its frame gets the pages it first
+ * asks for (a scroll jump's) once it says so, not inside the frame that
+ * asked: nothing is read meanwhile, the rows wait as placeholders and
+ * are not current, and the view hears that rows wait. */
+static void
+test_pages_asked_later (void)
+{
+  g_autoptr(FakeStore) store = fake_store_new (250);
+  g_autoptr(CltQuery) all = clt_query_new ();
+  g_autoptr(CltCustomerList) list = NULL;
+  g_autoptr(CltCustomer) far = NULL;
+  g_autoptr(CltCustomer) near = NULL;
+  guint n_notifies = 0;
+
+  list = create_list (store, all, 20, 40);
+  run_until_idle ();
+  g_assert_cmpuint (fake_store_get_n_list_calls (store), ==, 0);
+  g_signal_connect (list, "notify::refill-waiting", G_CALLBACK (on_notify_count_cb), &n_notifies);
+
+  /* In sight (above the visible end) too: the whole jump waits. */
+  clt_customer_list_set_visible_end (list, 240);
+  clt_customer_list_set_refill_below_later (list, TRUE);
+  far = g_list_model_get_item (G_LIST_MODEL (list), 205);
+  run_until_idle ();
+
+  g_assert_cmpuint (fake_store_get_n_list_calls (store), ==, 0);
+  g_assert_false (clt_customer_get_loaded (far));
+  g_assert_false (clt_customer_list_is_current (list, 205));
+  g_assert_true (clt_customer_list_get_refill_waiting (list));
+  g_assert_true (clt_customer_list_get_loading (list));
+  g_assert_cmpuint (n_notifies, ==, 1);
+
+  /* Told, the list reads it. */
+  clt_customer_list_refill_below (list);
+  g_assert_false (clt_customer_list_get_refill_waiting (list));
+  run_until_idle ();
+  g_assert_cmpuint (fake_store_get_n_list_calls (store), ==, 1);
+  g_assert_true (clt_customer_get_loaded (far));
+  assert_row_of_query (list, store, all, far, 205);
+  g_assert_false (clt_customer_list_get_loading (list));
+
+  /* A view that does not ask for that gets a new page read at once. */
+  clt_customer_list_set_refill_below_later (list, FALSE);
+  near = g_list_model_get_item (G_LIST_MODEL (list), 105);
+  g_assert_false (clt_customer_list_get_refill_waiting (list));
+  run_until_idle ();
+  g_assert_cmpuint (fake_store_get_n_list_calls (store), ==, 2);
+  assert_row_of_query (list, store, all, near, 105);
+
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
 /* A new query stops the page reads still under way: its count decides
  * about those rows again, and the store's readers are free for it. Typed
  * back to the query shown, the stopped pages are read again. */
@@ -1315,6 +1367,7 @@ main (int   argc,
   g_test_add_func ("/clt/customer-list/first-page-with-count", test_first_page_with_count);
   g_test_add_func ("/clt/customer-list/visible-end", test_visible_end);
   g_test_add_func ("/clt/customer-list/refill-below-later", test_refill_below_later);
+  g_test_add_func ("/clt/customer-list/pages-asked-later", test_pages_asked_later);
   g_test_add_func ("/clt/customer-list/new-query-stops-page-reads", test_new_query_stops_page_reads);
   g_test_add_func ("/clt/customer-list/new-query-count-fails", test_new_query_count_fails);
   g_test_add_func ("/clt/customer-list/large-pages", test_large_pages);

@@ -456,6 +456,40 @@ test_rows_below_refill_after_paint (void)
   gtk_window_destroy (window);
 }
 
+/* A scroll jump makes GTK rebind its rows to positions whose pages are not
+ * cached: the store reads them once the frame that lays those rows out is
+ * painted, not while it is (the readers took the CPU from that frame), and
+ * the rows fill as before. */
+static void
+test_jump_reads_after_paint (void)
+{
+  g_autoptr(FakeStore) store = fake_store_new (N_CUSTOMERS);
+  g_autoptr(CltCustomerList) list = clt_customer_list_new (CLT_STORE (store));
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  CltCustomerTable *table = CLT_CUSTOMER_TABLE (clt_customer_table_new ());
+  Sizes sizes = { table, list, N_CUSTOMERS };
+  Position far = { list, 1500 };
+  GtkAdjustment *adjustment;
+  guint n_calls;
+
+  present_table (window, table, &sizes);
+  wait_for_paint (GTK_WIDGET (window));
+  n_calls = fake_store_get_n_list_calls (store);
+
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (clt_customer_table_get_column_view (table)));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) * far.position / N_CUSTOMERS);
+
+  /* Rebound already (GTK does it as the value changes); nothing read. */
+  g_assert_false (clt_customer_list_is_current (list, far.position));
+  g_assert_true (clt_customer_list_get_refill_waiting (list));
+  g_assert_cmpuint (fake_store_get_n_list_calls (store), ==, n_calls);
+
+  wait_until (row_current, &far, "the jump's rows read after its frame");
+  g_assert_cmpuint (fake_store_get_n_list_calls (store), >, n_calls);
+
+  gtk_window_destroy (window);
+}
+
 /* Up from a widget @view picked to the cell around it (GTK's). */
 static GtkWidget *
 cell_at (GtkWidget *view,
@@ -657,6 +691,7 @@ main (int   argc,
                    test_rows_out_of_sight_unwatched);
   g_test_add_func ("/clt/table-growth/rows-below-refill-after-paint",
                    test_rows_below_refill_after_paint);
+  g_test_add_func ("/clt/table-growth/jump-reads-after-paint", test_jump_reads_after_paint);
   g_test_add_func ("/clt/table-growth/loading-rows-hidden", test_loading_rows_hidden);
   g_test_add_func ("/clt/table-growth/shrink-keeps-cell-children",
                    test_shrink_keeps_cell_children);
