@@ -181,6 +181,9 @@ G_GNUC_INTERNAL void anchors_free (Anchors *anchors);
 G_GNUC_INTERNAL void reader_check_version (Reader *reader);
 G_GNUC_INTERNAL void reader_cache_count (Reader *reader, const char *key, gint64 count);
 
+/* clt-sqlite-store-plan.c */
+G_GNUC_INTERNAL gboolean reader_rowset (CltSqliteStore *self, Reader *reader, CltQuery *query, GPtrArray *conditions, gint64 short_limit, double walk_rows, gint64 n_total, Rowset **out, GError **error);
+
 /* clt-sqlite-store-counts.c */
 G_GNUC_INTERNAL gboolean field_range_count (CltSqliteStore *self, Reader *reader, const FieldCondition *condition, gint64 *count, GError **error);
 
