@@ -825,6 +825,87 @@ static const char schema_v11[] =
 static const char schema_v12[] =
   "ALTER TABLE custom_fields ADD COLUMN purging INTEGER NOT NULL DEFAULT 0;";
 
+/* Version 13: each group's members' custom field values, by group,
+ * field and sort key. A group and a custom field condition read the
+ * group's members (as words) and the field's matches in full to
+ * intersect them: at a million customers "b2b" and a date >= 2020-01-01
+ * read ~15,000 words and 57,832 values (~6 ms of CPU) for ~3,000
+ * customers that have both, which one range of this table lists alone.
+ * Every type of field, unlike customer_group_field_counts: a member's
+ * value is one row per group of theirs (7.5 M rows, ~240 MB at a million
+ * customers of 20 fields, in ~2.3 groups each). Triggers keep it exact
+ * as those of version 9 do: a membership added or removed adds or drops
+ * the member's values, a value written or dropped those of the
+ * customer's groups, so each (membership, value) pair comes and goes
+ * once whichever of the two goes first (a cascade from the customer, a
+ * group or a field drops both; a renamed group or field cascades as an
+ * update). Values without a sort key (none is written so) are left out,
+ * as from the counts. Filled from the memberships (each a seek into
+ * the member's values; 400,000 of them at a million customers, where
+ * the values are 18.7 M), sorted: inserting in key order appends to the
+ * b-tree instead of splitting pages at random (without: 3 times the
+ * time at 100,000 customers). */
+static const char schema_v13[] =
+  "CREATE TABLE customer_group_field_values ("
+  "  group_code TEXT NOT NULL,"
+  "  field_key TEXT NOT NULL,"
+  "  sort_key NOT NULL,"
+  "  customer_pk INTEGER NOT NULL,"
+  "  PRIMARY KEY (group_code, field_key, sort_key, customer_pk)"
+  ") WITHOUT ROWID;"
+  "INSERT INTO customer_group_field_values (group_code, field_key, sort_key, customer_pk)"
+  "  SELECT g.group_code, v.field_key, v.sort_key, v.customer_pk"
+  "  FROM customer_groups g CROSS JOIN customer_field_values v ON v.customer_pk = g.customer_pk"
+  "  WHERE v.sort_key IS NOT NULL"
+  "  ORDER BY 1, 2, 3, 4;"
+
+  "CREATE TRIGGER customer_group_field_values_join AFTER INSERT ON customer_groups BEGIN"
+  "  INSERT INTO customer_group_field_values (group_code, field_key, sort_key, customer_pk)"
+  "    SELECT new.group_code, field_key, sort_key, customer_pk FROM customer_field_values"
+  "    WHERE customer_pk = new.customer_pk AND sort_key IS NOT NULL;"
+  "END;"
+  "CREATE TRIGGER customer_group_field_values_leave AFTER DELETE ON customer_groups BEGIN"
+  "  DELETE FROM customer_group_field_values"
+  "    WHERE group_code = old.group_code AND (field_key, sort_key, customer_pk) IN"
+  "      (SELECT field_key, sort_key, customer_pk FROM customer_field_values"
+  "       WHERE customer_pk = old.customer_pk AND sort_key IS NOT NULL);"
+  "END;"
+  "CREATE TRIGGER customer_group_field_values_move AFTER UPDATE OF group_code, customer_pk"
+  "  ON customer_groups"
+  "  WHEN old.group_code IS NOT new.group_code OR old.customer_pk IS NOT new.customer_pk BEGIN"
+  "  DELETE FROM customer_group_field_values"
+  "    WHERE group_code = old.group_code AND (field_key, sort_key, customer_pk) IN"
+  "      (SELECT field_key, sort_key, customer_pk FROM customer_field_values"
+  "       WHERE customer_pk = old.customer_pk AND sort_key IS NOT NULL);"
+  "  INSERT INTO customer_group_field_values (group_code, field_key, sort_key, customer_pk)"
+  "    SELECT new.group_code, field_key, sort_key, customer_pk FROM customer_field_values"
+  "    WHERE customer_pk = new.customer_pk AND sort_key IS NOT NULL;"
+  "END;"
+
+  "CREATE TRIGGER customer_group_field_values_insert AFTER INSERT ON customer_field_values"
+  "  WHEN new.sort_key IS NOT NULL BEGIN"
+  "  INSERT INTO customer_group_field_values (group_code, field_key, sort_key, customer_pk)"
+  "    SELECT group_code, new.field_key, new.sort_key, new.customer_pk FROM customer_groups"
+  "    WHERE customer_pk = new.customer_pk;"
+  "END;"
+  "CREATE TRIGGER customer_group_field_values_delete AFTER DELETE ON customer_field_values"
+  "  WHEN old.sort_key IS NOT NULL BEGIN"
+  "  DELETE FROM customer_group_field_values"
+  "    WHERE group_code IN (SELECT group_code FROM customer_groups WHERE customer_pk = old.customer_pk)"
+  "      AND field_key = old.field_key AND sort_key = old.sort_key AND customer_pk = old.customer_pk;"
+  "END;"
+  "CREATE TRIGGER customer_group_field_values_update"
+  "  AFTER UPDATE OF customer_pk, field_key, sort_key ON customer_field_values"
+  "  WHEN old.customer_pk IS NOT new.customer_pk OR old.field_key IS NOT new.field_key"
+  "    OR old.sort_key IS NOT new.sort_key BEGIN"
+  "  DELETE FROM customer_group_field_values"
+  "    WHERE group_code IN (SELECT group_code FROM customer_groups WHERE customer_pk = old.customer_pk)"
+  "      AND field_key = old.field_key AND sort_key = old.sort_key AND customer_pk = old.customer_pk;"
+  "  INSERT INTO customer_group_field_values (group_code, field_key, sort_key, customer_pk)"
+  "    SELECT group_code, new.field_key, new.sort_key, new.customer_pk FROM customer_groups"
+  "    WHERE customer_pk = new.customer_pk AND new.sort_key IS NOT NULL;"
+  "END;";
+
 /* Forward steps: step N brings version N-1 to N. Append, never edit a
  * step that has shipped. */
 static const CltSqlMigrationStep steps[] = {
@@ -840,6 +921,7 @@ static const CltSqlMigrationStep steps[] = {
   { 10, schema_v10 },
   { 11, schema_v11 },
   { 12, schema_v12 },
+  { 13, schema_v13 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == CLT_SQLITE_SCHEMA_VERSION);

@@ -176,6 +176,89 @@ reader_pair_count (CltSqliteStore  *self,
   return TRUE;
 }
 
+/* Replaces the group's source (@sources[@group_index]) and that of one
+ * of @conditions (the sources after it, in order) by one range of
+ * customer_group_field_values, when its entries (the members with a
+ * value in range) are fewer than the group's words and the values in
+ * range; @combined says whether it did. */
+static gboolean
+combine_group_and_field (CltSqliteStore  *self,
+                         Reader          *reader,
+                         GPtrArray       *sources,
+                         guint            group_index,
+                         const char      *group,
+                         GPtrArray       *conditions,
+                         gint64           n_total,
+                         gboolean        *combined,
+                         GError         **error)
+{
+  static const char * const ops[] = {
+    [CLT_FIELD_MATCH_EQUALS]   = " = ?",
+    [CLT_FIELD_MATCH_PREFIX]   = " >= ? AND sort_key < ?",
+    [CLT_FIELD_MATCH_AT_LEAST] = " >= ?",
+    [CLT_FIELD_MATCH_AT_MOST]  = " <= ?",
+  };
+  g_autofree char *sql = NULL;
+  FieldCondition *condition;
+  RowsetSource *source;
+  gint64 n_members = 0;
+  double group_cost;
+  double best_cost = G_MAXDOUBLE;
+  int best = -1;
+
+  *combined = FALSE;
+  if (!rowset_source_count (self, reader, g_ptr_array_index (sources, group_index), &n_members))
+    return TRUE;
+  group_cost = group_collect_cost (n_members, n_total);
+
+  for (guint i = 0; i < conditions->len; i++)
+    {
+      gint64 n_matches = 0;
+      gint64 n_values = 0;
+      double entries;
+
+      condition = g_ptr_array_index (conditions, i);
+      if (condition->paired)
+        {
+          if (!reader_pair_count (self, reader, group, condition, &n_matches, &n_members,
+                                  &n_values, error))
+            return FALSE;
+          entries = (double) n_matches;
+        }
+      else
+        {
+          if (!field_range_count (self, reader, condition, &n_values, error))
+            return FALSE;
+          entries = MIN ((double) n_members * (double) n_values / (double) MAX (n_total, 1),
+                         (double) MIN (n_members, n_values));
+        }
+      if (entries < group_cost + (double) n_values && entries < best_cost)
+        {
+          best = (int) i;
+          best_cost = entries;
+        }
+    }
+  if (best < 0)
+    return TRUE;
+
+  condition = g_ptr_array_index (conditions, best);
+  sql = g_strconcat ("SELECT customer_pk FROM customer_group_field_values"
+                     " WHERE group_code = ? AND field_key = ? AND sort_key",
+                     ops[condition->match], NULL);
+  source = rowset_source_new (sql);
+  rowset_source_add (source, g_variant_new_string (group));
+  rowset_source_add (source, g_variant_new_string (condition->key));
+  rowset_source_add (source, condition->value);
+  if (condition->upper != NULL)
+    rowset_source_add (source, condition->upper);
+  /* The condition's source first (the later index), then the group's. */
+  g_ptr_array_remove_index (sources, group_index + 1 + (guint) best);
+  rowset_source_free (g_ptr_array_index (sources, group_index));
+  g_ptr_array_index (sources, group_index) = source;
+  *combined = TRUE;
+  return TRUE;
+}
+
 /* The rowset of @query's set conditions, when it has the full-text
  * query or more than one of them (unless a group and a yes/no or choice
  * value are walked, see below; or the group's members alone), or is a
@@ -208,7 +291,9 @@ reader_rowset (CltSqliteStore  *self,
   g_autofree char *match = NULL;
   const char *group = clt_query_get_group (query);
   gboolean holds_fields = TRUE;
+  gboolean combined = FALSE;
   Rowset *rowset;
+  guint group_index = 0;
   guint n_words = 0;
 
   *out = NULL;
@@ -241,6 +326,7 @@ reader_rowset (CltSqliteStore  *self,
       RowsetSource *source = rowset_source_new_words ("SELECT word, bits FROM customer_group_words"
                                                       " WHERE group_code = ?");
 
+      group_index = sources->len;
       rowset_source_add (source, g_variant_new_string (group));
       rowset_key_append (key, 'g', g_variant_new_string (group));
       rowset_source_set_probe (source,
@@ -304,6 +390,7 @@ reader_rowset (CltSqliteStore  *self,
       double two_lookups;
       double members_only;
       double group_cost;
+      double collect;
 
       if (!reader_pair_count (self, reader, group, condition, &n_matches, &n_members, &n_values,
                               error))
@@ -321,9 +408,12 @@ reader_rowset (CltSqliteStore  *self,
                      ? group_cost + 1.5 * walked
                        + 25.0 * walked * (double) n_members / (double) MAX (n_total, 1)
                      : G_MAXDOUBLE;
-      if (two_lookups < members_only && two_lookups < group_cost + (double) n_values)
+      /* Collected, both come from one range of their matches alone
+       * (schema 12) when fewer: see below. */
+      collect = MIN (group_cost + (double) n_values, (double) n_matches);
+      if (two_lookups < members_only && two_lookups < collect)
         return TRUE;
-      if (members_only < group_cost + (double) n_values)
+      if (members_only < collect)
         {
           /* The group's source alone, first among the sources. */
           g_ptr_array_set_size (sources, 1);
@@ -331,6 +421,22 @@ reader_rowset (CltSqliteStore  *self,
           holds_fields = FALSE;
         }
     }
+
+  /* A group and a custom field condition collected together: one range
+   * of customer_group_field_values (schema 12), the members' values in
+   * range, in place of the group's words and every value in range (b2b
+   * and f05 >= 2020-01-01 at a million customers: 3,509 entries
+   * against 15,334 words and 57,832 values, 12.4-14.2 → 6.7-7.5 ms of
+   * CPU for the first page with its total; "VIP" and f02 "Gold", 6,013
+   * entries, 10.1-15.8 → 5.3-5.5 ms). It reads their
+   * intersection, at most the fewer of the two: for a yes/no or choice
+   * value its kept count, otherwise as if the two were independent. The
+   * condition whose intersection is the smallest, when it costs less
+   * than collecting both. */
+  if (holds_fields && group[0] != '\0' && conditions != NULL &&
+      !combine_group_and_field (self, reader, sources, group_index, group, conditions, n_total,
+                                &combined, error))
+    return FALSE;
 
   if (match == NULL && sources->len == 1 && short_words->len == 1)
     {
@@ -385,7 +491,7 @@ reader_rowset (CltSqliteStore  *self,
       /* The same rowset as the group's above, under the same key. */
       holds_fields = FALSE;
     }
-  else if (match == NULL && sources->len < 2 && holds_fields)
+  else if (match == NULL && sources->len < 2 && holds_fields && !combined)
     return TRUE;
 
   reader_check_version (reader);

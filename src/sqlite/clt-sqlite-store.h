@@ -43,7 +43,7 @@ typedef enum
 
 GQuark          clt_sqlite_error_quark         (void);
 
-#define CLT_SQLITE_SCHEMA_VERSION 12
+#define CLT_SQLITE_SCHEMA_VERSION 13
 
 CltSqliteStore *clt_sqlite_store_new           (const char           *path,
                                                 GCancellable         *cancellable,

@@ -16,6 +16,10 @@
  * condition read from them lists exactly its members with the value.
  * Version 11's customer_field_buckets (the values' counts by bucket) stay
  * the sums of the values, and a range counted from them is exact.
+ * Version 12's customer_group_field_values (each group's members'
+ * values) stay the pairs of memberships and values, and a group with a
+ * condition of each kind lists and counts what plain SQL finds, read
+ * from them, or walked when the two match most customers.
  */
 
 #define G_LOG_DOMAIN "test-sqlite-counts"
@@ -48,6 +52,13 @@
   "  THEN CAST (sort_key AS INTEGER) ELSE substr (sort_key, 1, 10) END, count(*)" \
   " FROM customer_field_values WHERE sort_key IS NOT NULL GROUP BY 1, 2"
 
+/* Each group's members' values (schema 12), from the memberships and
+ * the values. */
+#define GROUP_VALUES \
+  "SELECT g.group_code, v.field_key, v.sort_key, v.customer_pk" \
+  " FROM customer_groups g JOIN customer_field_values v ON v.customer_pk = g.customer_pk" \
+  " WHERE v.sort_key IS NOT NULL"
+
 /* Each group's members as bitmap words, from the memberships. */
 #define WORDS \
   "SELECT group_code, customer_pk >> 6, sum (1 << (customer_pk & 63))" \
@@ -58,6 +69,17 @@
 static void
 assert_counts_exact (const char *path)
 {
+  g_assert_cmpint (query_int64 (path,
+                                "SELECT count(*) FROM ("
+                                " SELECT group_code, field_key, sort_key, customer_pk"
+                                "  FROM customer_group_field_values"
+                                " EXCEPT " GROUP_VALUES ")"),
+                   ==, 0);
+  g_assert_cmpint (query_int64 (path,
+                                "SELECT count(*) FROM (" GROUP_VALUES
+                                " EXCEPT SELECT group_code, field_key, sort_key, customer_pk"
+                                "  FROM customer_group_field_values)"),
+                   ==, 0);
   g_assert_cmpint (query_int64 (path,
                                 "SELECT count(*) FROM ("
                                 " SELECT field_key, bucket, n FROM customer_field_buckets"
@@ -295,33 +317,108 @@ assert_pair_totals (const char     *path,
       }
 }
 
-/* A group and a number range together (collected from the group's words
- * and the values' index): the customers shown that have both. */
+/* The first @limit rows of @query and its total, in one read (as the
+ * table asks for a new filter). */
+static GPtrArray *
+first_rows (CltSqliteStore *store,
+            CltQuery       *query,
+            guint           limit,
+            guint          *total)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rows;
+
+  clt_store_list_customers_async (CLT_STORE (store), query, 0, limit, CLT_LIST_FLAGS_WITH_TOTAL,
+                                  NULL, on_result_cb, &result);
+  rows = clt_store_list_customers_finish (CLT_STORE (store), wait_for (&result), total, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (rows);
+  return rows;
+}
+
+/* @group and @key's condition together list (in number order, in pages
+ * of 100) and count exactly the customers shown that plain SQL finds
+ * with both, @sql testing the value v. */
+static void
+assert_group_field_rows (const char     *path,
+                         CltSqliteStore *store,
+                         const char     *group,
+                         const char     *key,
+                         CltFieldMatch   match,
+                         const char     *value,
+                         const char     *sql)
+{
+  g_autoptr(CltQuery) query = clt_query_new ();
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *select = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+  guint total = 0;
+  guint n = 0;
+
+  clt_query_set_group (query, group);
+  clt_query_add_field_filter (query, key, match, value);
+  rows = first_rows (store, query, 100, &total);
+  select = g_strdup_printf ("SELECT c.id FROM customers c WHERE c.listed"
+                            " AND c.pk NOT IN (SELECT customer_pk FROM pending_deletions)"
+                            " AND EXISTS (SELECT 1 FROM customer_groups g"
+                            "  WHERE g.customer_pk = c.pk AND g.group_code = '%s')"
+                            " AND EXISTS (SELECT 1 FROM customer_field_values v"
+                            "  WHERE v.customer_pk = c.pk AND v.field_key = '%s' AND %s)"
+                            " ORDER BY c.number_key, c.pk",
+                            group, key, sql);
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, select, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      if (n < rows->len)
+        g_assert_cmpstr (clt_customer_get_id (g_ptr_array_index (rows, n)), ==,
+                         (const char *) sqlite3_column_text (stmt, 0));
+      n++;
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_cmpuint (rows->len, ==, MIN (n, 100));
+  g_assert_cmpuint (total, ==, n);
+  g_assert_cmpuint (count (store, query), ==, n);
+}
+
+/* A group and a condition of each kind together (a number range or
+ * value, a text prefix or value, a yes/no value; collected from the
+ * group's members' values, schema 12, or the group's words and the
+ * values' index, or walked): the customers shown that have both. */
 static void
 assert_group_range_totals (const char     *path,
                            CltSqliteStore *store)
 {
   static const char * const groups[] = { "gold", "silver" };
+  static const struct
+  {
+    const char    *key;
+    CltFieldMatch  match;
+    const char    *value;
+    const char    *sql;
+  } conditions[] = {
+    { "score", CLT_FIELD_MATCH_AT_LEAST, "0", "v.sort_key >= 0" },
+    { "score", CLT_FIELD_MATCH_AT_MOST, "20", "v.sort_key <= 20" },
+    { "score", CLT_FIELD_MATCH_EQUALS, "10", "v.sort_key = 10" },
+    { "tier", CLT_FIELD_MATCH_PREFIX, "go", "v.sort_key >= 'go' AND v.sort_key < 'gp'" },
+    { "tier", CLT_FIELD_MATCH_EQUALS, "Gold", "v.sort_key = 'gold'" },
+    { "flag", CLT_FIELD_MATCH_EQUALS, "true", "v.sort_key = 1" },
+  };
 
   for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
-    {
-      g_autoptr(CltQuery) query = clt_query_new ();
-      g_autofree char *sql = NULL;
+    for (guint i = 0; i < G_N_ELEMENTS (conditions); i++)
+      {
+        g_autofree char *exists = g_strdup_printf ("SELECT count(*) FROM custom_fields"
+                                                   " WHERE key = '%s'", conditions[i].key);
 
-      if (query_int64 (path, "SELECT count(*) FROM custom_fields WHERE key = 'score'") == 0)
-        continue;
-      sql = g_strdup_printf ("SELECT count(*) FROM customers c WHERE c.listed"
-                             " AND c.pk NOT IN (SELECT customer_pk FROM pending_deletions)"
-                             " AND EXISTS (SELECT 1 FROM customer_groups g"
-                             "  WHERE g.customer_pk = c.pk AND g.group_code = '%s')"
-                             " AND EXISTS (SELECT 1 FROM customer_field_values v"
-                             "  WHERE v.customer_pk = c.pk AND v.field_key = 'score'"
-                             "  AND v.sort_key >= 0)",
-                             groups[g]);
-      clt_query_set_group (query, groups[g]);
-      clt_query_add_field_filter (query, "score", CLT_FIELD_MATCH_AT_LEAST, "0");
-      g_assert_cmpint (count (store, query), ==, query_int64 (path, sql));
-    }
+        if (query_int64 (path, exists) == 0)
+          continue;
+        assert_group_field_rows (path, store, groups[g], conditions[i].key, conditions[i].match,
+                                 conditions[i].value, conditions[i].sql);
+      }
 }
 
 #define ASSERT_TOTALS(fixture, store, expected) \
@@ -515,6 +612,16 @@ test_counts_writes (Fixture       *fixture,
   close_store (store);
 }
 
+/* What version 13 added: the groups' members' values. */
+#define DROP_V13 \
+  "DROP TRIGGER customer_group_field_values_join;" \
+  "DROP TRIGGER customer_group_field_values_leave;" \
+  "DROP TRIGGER customer_group_field_values_move;" \
+  "DROP TRIGGER customer_group_field_values_insert;" \
+  "DROP TRIGGER customer_group_field_values_delete;" \
+  "DROP TRIGGER customer_group_field_values_update;" \
+  "DROP TABLE customer_group_field_values;"
+
 /* What version 12 added: the mark of a field being purged. */
 #define DROP_V12 \
   "ALTER TABLE custom_fields DROP COLUMN purging;"
@@ -571,6 +678,7 @@ test_counts_migration_v8 (Fixture       *fixture,
 
   exec_on_file (fixture->path,
                 "PRAGMA journal_mode = DELETE;"
+                DROP_V13
                 DROP_V12
                 DROP_V11
                 DROP_V10
@@ -622,6 +730,7 @@ test_counts_migration (Fixture       *fixture,
    * the counts never saw. */
   exec_on_file (fixture->path,
                 "PRAGMA journal_mode = DELETE;"
+                DROP_V13
                 DROP_V12
                 DROP_V11
                 DROP_V10
@@ -704,24 +813,23 @@ import_flagged (CltSqliteStore     *store,
   g_assert_no_error (error);
 }
 
-/* The first @limit rows of @query and its total, in one read (as the
- * table asks for a new filter). */
-static GPtrArray *
-first_rows (CltSqliteStore *store,
-            CltQuery       *query,
-            guint           limit,
-            guint          *total)
+/* Whether a reader of @store has prepared a statement containing @sql. */
+static gboolean
+reader_prepared (CltSqliteStore *store,
+                 const char     *sql)
 {
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *rows;
+  for (guint i = 0; i < store->readers->len; i++)
+    {
+      Reader *reader = g_ptr_array_index (store->readers, i);
+      GHashTableIter iter;
+      gpointer key;
 
-  clt_store_list_customers_async (CLT_STORE (store), query, 0, limit, CLT_LIST_FLAGS_WITH_TOTAL,
-                                  NULL, on_result_cb, &result);
-  rows = clt_store_list_customers_finish (CLT_STORE (store), wait_for (&result), total, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (rows);
-  return rows;
+      g_hash_table_iter_init (&iter, reader->stmts);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        if (strstr (key, sql) != NULL)
+          return TRUE;
+    }
+  return FALSE;
 }
 
 /* A group and a yes/no value with many matches: the total is the kept
@@ -752,6 +860,11 @@ test_counts_group_and_value (Fixture       *fixture,
       g_autoptr(CltCustomer) customer = row_at (store, query, i);
       GVariant *fields = clt_customer_get_custom_fields (customer);
       gboolean flag = FALSE;
+
+      /* The first row walks (40 of 60 customers match: 1.5 rows walked,
+       * two lookups each, cost less than the 40 matches collected);
+       * the later ones collect the matches from the members' values. */
+      g_assert_true (reader_prepared (store, "FROM customer_group_field_values") == (i > 0));
 
       g_assert_true (g_variant_lookup (fields, "flag", "b", &flag));
       g_assert_true (flag);
@@ -882,25 +995,6 @@ test_counts_group_collected (Fixture       *fixture,
   sqlite3_close (db);
 }
 
-/* Whether a reader of @store has prepared a statement containing @sql. */
-static gboolean
-reader_prepared (CltSqliteStore *store,
-                 const char     *sql)
-{
-  for (guint i = 0; i < store->readers->len; i++)
-    {
-      Reader *reader = g_ptr_array_index (store->readers, i);
-      GHashTableIter iter;
-      gpointer key;
-
-      g_hash_table_iter_init (&iter, reader->stmts);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        if (strstr (key, sql) != NULL)
-          return TRUE;
-    }
-  return FALSE;
-}
-
 /* A group of half of 5,000 customers, filtered alone first (its members
  * collected into a rowset the reader keeps), then its first row alone,
  * then with a yes/no value two thirds of them have. A page of one row
@@ -963,6 +1057,141 @@ test_counts_group_kept (Fixture       *fixture,
                    ==, count (store, query));
   g_assert_false (reader_prepared (store, "FROM customer_groups WHERE group_code = ? AND customer_pk"));
   g_assert_cmpuint (n_kept_rowsets (store), ==, 1);
+  close_store (store);
+}
+
+/* The id of the customer of @email. */
+static char *
+id_of (const char *path,
+       const char *email)
+{
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+  char *id;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT id FROM customers WHERE email = ?", -1, &stmt,
+                                       NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, email, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return id;
+}
+
+/* A group of half of 400 customers and a condition on a number, a text
+ * or a yes/no value: its first page and total come from one range of
+ * the members' values (schema 12), and stay those of the plain SQL
+ * after values are edited, members leave and join, a customer is
+ * anonymized and another waits out its deletion. */
+static void
+test_counts_group_field_values (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  static const char * const half[] = { "half", NULL };
+  static const char * const none[] = { NULL };
+  CltSqliteStore *store = open_store (fixture->path);
+  CltStore *s = CLT_STORE (store);
+  g_autoptr(GPtrArray) imported = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(CltCustomer) edited = NULL;
+  g_autoptr(CltCustomer) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *third = NULL;
+  g_autofree char *fourth = NULL;
+  g_autofree char *fifth = NULL;
+
+  save_field (s, "score", CLT_CUSTOM_FIELD_NUMBER);
+  save_field (s, "tier", CLT_CUSTOM_FIELD_STRING);
+  save_field (s, "flag", CLT_CUSTOM_FIELD_BOOLEAN);
+  save_group (s, "half");
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autofree char *email = g_strdup_printf ("v%04u@example.com", i);
+      g_autofree char *name = g_strdup_printf ("V%04u", i);
+
+      g_ptr_array_add (imported,
+                       customer_with (email, name,
+                                      field_values ((double) i, i % 3 == 0 ? "Gold" : "Silver",
+                                                    i % 5 == 0 ? "yes" : "no"),
+                                      i % 2 == 0 ? half : NULL));
+    }
+  g_assert_true (import (store, imported, &error));
+  g_assert_no_error (error);
+  assert_counts_exact (fixture->path);
+
+  g_assert_false (reader_prepared (store, "FROM customer_group_field_values"));
+  assert_group_field_rows (fixture->path, store, "half", "score", CLT_FIELD_MATCH_AT_LEAST, "300",
+                           "v.sort_key >= 300");
+  g_assert_true (reader_prepared (store, "FROM customer_group_field_values"));
+  close_store (store);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      store = open_store (fixture->path);
+      s = CLT_STORE (store);
+      assert_group_field_rows (fixture->path, store, "half", "score", CLT_FIELD_MATCH_AT_LEAST,
+                               "300", "v.sort_key >= 300");
+      assert_group_field_rows (fixture->path, store, "half", "score", CLT_FIELD_MATCH_AT_MOST,
+                               "50", "v.sort_key <= 50");
+      assert_group_field_rows (fixture->path, store, "half", "tier", CLT_FIELD_MATCH_PREFIX, "go",
+                               "v.sort_key >= 'go' AND v.sort_key < 'gp'");
+      assert_group_field_rows (fixture->path, store, "half", "flag", CLT_FIELD_MATCH_EQUALS,
+                               "true", "v.sort_key = 1");
+      g_assert_true (reader_prepared (store, "FROM customer_group_field_values"));
+      assert_counts_exact (fixture->path);
+      if (round == 1)
+        break;
+
+      /* Values edited and dropped, a member leaving and one joining, an
+       * anonymized member, a deletion waiting out its undo time. */
+      first = id_of (fixture->path, "v0300@example.com");
+      second = id_of (fixture->path, "v0301@example.com");
+      third = id_of (fixture->path, "v0302@example.com");
+      fourth = id_of (fixture->path, "v0304@example.com");
+      fifth = id_of (fixture->path, "v0306@example.com");
+      edited = get (s, first, &error);
+      g_assert_no_error (error);
+      clt_customer_set_custom_fields (edited, field_values (10, "gold", NULL));
+      stored = update (s, edited, &error);
+      g_assert_no_error (error);
+      g_clear_object (&stored);
+      g_clear_object (&edited);
+      edited = get (s, second, &error);
+      g_assert_no_error (error);
+      clt_store_set_customer_groups_async (s, second, clt_customer_get_version (edited), half,
+                                           NULL, on_result_cb, &result);
+      stored = clt_store_set_customer_groups_finish (s, wait_for (&result), &error);
+      g_assert_no_error (error);
+      g_clear_object (&result);
+      g_clear_object (&stored);
+      g_clear_object (&edited);
+      edited = get (s, third, &error);
+      g_assert_no_error (error);
+      clt_store_set_customer_groups_async (s, clt_customer_get_id (edited),
+                                           clt_customer_get_version (edited), none, NULL,
+                                           on_result_cb, &result);
+      stored = clt_store_set_customer_groups_finish (s, wait_for (&result), &error);
+      g_assert_no_error (error);
+      g_clear_object (&result);
+      g_clear_object (&stored);
+      g_clear_object (&edited);
+      g_assert_true (delete_customer (s, fourth, &error));
+      g_assert_no_error (error);
+      edited = get (s, fifth, &error);
+      g_assert_no_error (error);
+      clt_store_delete_customer_async (s, clt_customer_get_id (edited),
+                                       clt_customer_get_version (edited), 60, NULL,
+                                       on_result_cb, &result);
+      g_assert_true (clt_store_delete_customer_finish (s, wait_for (&result), &error));
+      g_assert_no_error (error);
+      g_clear_object (&result);
+      g_clear_object (&edited);
+      close_store (store);
+    }
   close_store (store);
 }
 
@@ -1048,6 +1277,7 @@ test_counts_group_words (Fixture       *fixture,
   /* Version 9: the words made on opening. */
   exec_on_file (fixture->path,
                 "PRAGMA journal_mode = DELETE;"
+                DROP_V13
                 DROP_V12
                 DROP_V11
                 DROP_V10
@@ -1162,6 +1392,7 @@ test_counts_buckets (Fixture       *fixture,
    * without them. */
   exec_on_file (fixture->path,
                 "PRAGMA journal_mode = DELETE;"
+                DROP_V13
                 DROP_V12
                 DROP_V11
                 "UPDATE customer_field_values SET value = sort_key + 0.5, sort_key = sort_key + 0.5"
@@ -1334,6 +1565,7 @@ main (int   argc,
   ADD ("group-words", test_counts_group_words);
   ADD ("group-collected", test_counts_group_collected);
   ADD ("group-kept", test_counts_group_kept);
+  ADD ("group-field-values", test_counts_group_field_values);
   ADD ("buckets", test_counts_buckets);
   ADD ("field-purge", test_counts_field_purge);
 
