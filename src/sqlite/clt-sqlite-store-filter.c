@@ -86,9 +86,10 @@ static const char * const ops[] = {
 static void
 filter_add_fields (Filter    *filter,
                    GPtrArray *conditions,
-                   gboolean   dense)
+                   gboolean   dense,
+                   gboolean   tested)
 {
-  for (guint i = 0; conditions != NULL && i < conditions->len; i++)
+  for (guint i = 0; tested && conditions != NULL && i < conditions->len; i++)
     {
       FieldCondition *condition = g_ptr_array_index (conditions, i);
 
@@ -281,6 +282,9 @@ filter_init (Filter    *filter,
   GDateTime *from;
   GDateTime *until;
   gboolean other = FALSE;
+  gboolean pair_lookup = dense && rowset == NULL && clt_query_get_group (query)[0] != '\0' &&
+                         conditions != NULL && conditions->len == 1 &&
+                         ((FieldCondition *) g_ptr_array_index (conditions, 0))->match == CLT_FIELD_MATCH_EQUALS;
 
   filter->where = g_string_new (NULL);
   filter->params = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
@@ -331,7 +335,25 @@ filter_init (Filter    *filter,
    * lookup ("VIP" and a choice of five at a million customers, the
    * count's page of one: 167 rows walked, 2,018 pages read and 9-12 ms
    * of CPU with the values tested first, 889 pages and 4-6 ms now). */
-  if (clt_query_get_group (query)[0] != '\0' && rowset == NULL)
+  /* A group and one value of a field, walked (list_customers_read ()
+   * tests each row when most customers match both): one lookup in their
+   * pairs (schema 12) rather than one in the members' index and one in
+   * the values' ("Newsletter" and a yes/no at "yes" at a million
+   * customers, 800 rows walked: 8.1-9.5 → 6.2-7.6 ms of CPU). */
+  if (pair_lookup)
+    {
+      FieldCondition *condition = g_ptr_array_index (conditions, 0);
+
+      g_string_append (filter->where,
+                       " AND EXISTS (SELECT 1 FROM customer_group_field_values"
+                       " WHERE group_code = ? AND field_key = ? AND sort_key = ?"
+                       " AND customer_pk = c.pk)");
+      filter_add_text (filter, clt_query_get_group (query));
+      filter_add_text (filter, condition->key);
+      filter_add_variant (filter, condition->value);
+      filter->has_fields = TRUE;
+    }
+  else if (clt_query_get_group (query)[0] != '\0' && rowset == NULL)
     {
       if (dense)
         g_string_append (filter->where,
@@ -345,7 +367,7 @@ filter_init (Filter    *filter,
     }
 
   if (rowset == NULL || !rowset_holds_fields (rowset))
-    filter_add_fields (filter, conditions, dense);
+    filter_add_fields (filter, conditions, dense, !pair_lookup);
 
   switch (clt_query_get_status (query))
     {
