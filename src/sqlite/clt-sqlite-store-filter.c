@@ -337,7 +337,7 @@ filter_init (Filter    *filter,
    * of CPU with the values tested first, 889 pages and 4-6 ms now). */
   /* A group and one value of a field, walked (list_customers_read ()
    * tests each row when most customers match both): one lookup in their
-   * pairs (schema 12) rather than one in the members' index and one in
+   * pairs (schema 13) rather than one in the members' index and one in
    * the values' ("Newsletter" and a yes/no at "yes" at a million
    * customers, 800 rows walked: 8.1-9.5 → 6.2-7.6 ms of CPU). */
   if (pair_lookup)

@@ -409,7 +409,7 @@ reader_rowset (CltSqliteStore  *self,
                        + 25.0 * walked * (double) n_members / (double) MAX (n_total, 1)
                      : G_MAXDOUBLE;
       /* Collected, both come from one range of their matches alone
-       * (schema 12) when fewer: see below. */
+       * (schema 13) when fewer: see below. */
       collect = MIN (group_cost + (double) n_values, (double) n_matches);
       if (two_lookups < members_only && two_lookups < collect)
         return TRUE;
@@ -423,7 +423,7 @@ reader_rowset (CltSqliteStore  *self,
     }
 
   /* A group and a custom field condition collected together: one range
-   * of customer_group_field_values (schema 12), the members' values in
+   * of customer_group_field_values (schema 13), the members' values in
    * range, in place of the group's words and every value in range (b2b
    * and f05 >= 2020-01-01 at a million customers: 3,509 entries
    * against 15,334 words and 57,832 values, 12.4-14.2 → 6.7-7.5 ms of

@@ -387,7 +387,7 @@ assert_group_field_rows (const char     *path,
 
 /* A group and a condition of each kind together (a number range or
  * value, a text prefix or value, a yes/no value; collected from the
- * group's members' values, schema 12, or the group's words and the
+ * group's members' values, schema 13, or the group's words and the
  * values' index, or walked): the customers shown that have both. */
 static void
 assert_group_range_totals (const char     *path,
@@ -1087,7 +1087,7 @@ id_of (const char *path,
 
 /* A group of half of 400 customers and a condition on a number, a text
  * or a yes/no value: its first page and total come from one range of
- * the members' values (schema 12), and stay those of the plain SQL
+ * the members' values (schema 13), and stay those of the plain SQL
  * after values are edited, members leave and join, a customer is
  * anonymized and another waits out its deletion. */
 static void
