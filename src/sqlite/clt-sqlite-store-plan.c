@@ -131,6 +131,15 @@ group_collect_cost (gint64 n_members,
   return n_words * -expm1 (-(double) MAX (n_members, 0) / n_words);
 }
 
+/* A group's and a field's condition on sort_key, the group ?1, the field
+ * ?2, the value ?3 (and a prefix's upper bound ?4). */
+static const char * const pair_range_ops[] = {
+  [CLT_FIELD_MATCH_EQUALS]   = " = ?3",
+  [CLT_FIELD_MATCH_PREFIX]   = " >= ?3 AND sort_key < ?4",
+  [CLT_FIELD_MATCH_AT_LEAST] = " >= ?3",
+  [CLT_FIELD_MATCH_AT_MOST]  = " <= ?3",
+};
+
 /* How many members of @group have a value of @condition's yes/no or
  * choice field in its range (customer_group_field_counts, schema 9), and
  * the lengths of the two lists a rowset would read: the group's members
@@ -145,13 +154,7 @@ reader_pair_count (CltSqliteStore  *self,
                    gint64          *n_values,
                    GError         **error)
 {
-  static const char * const ops[] = {
-    [CLT_FIELD_MATCH_EQUALS]   = " = ?3",
-    [CLT_FIELD_MATCH_PREFIX]   = " >= ?3 AND sort_key < ?4",
-    [CLT_FIELD_MATCH_AT_LEAST] = " >= ?3",
-    [CLT_FIELD_MATCH_AT_MOST]  = " <= ?3",
-  };
-  const char *op = ops[condition->match];
+  const char *op = pair_range_ops[condition->match];
   g_autofree char *sql = g_strconcat ("SELECT (SELECT ifnull (sum (n), 0) FROM customer_group_field_counts"
                                       "  WHERE group_code = ?1 AND field_key = ?2 AND sort_key", op, "),"
                                       " ifnull ((SELECT n FROM customer_group_counts"
@@ -192,12 +195,6 @@ combine_group_and_field (CltSqliteStore  *self,
                          gboolean        *combined,
                          GError         **error)
 {
-  static const char * const ops[] = {
-    [CLT_FIELD_MATCH_EQUALS]   = " = ?",
-    [CLT_FIELD_MATCH_PREFIX]   = " >= ? AND sort_key < ?",
-    [CLT_FIELD_MATCH_AT_LEAST] = " >= ?",
-    [CLT_FIELD_MATCH_AT_MOST]  = " <= ?",
-  };
   g_autofree char *sql = NULL;
   FieldCondition *condition;
   RowsetSource *source;
@@ -243,8 +240,8 @@ combine_group_and_field (CltSqliteStore  *self,
 
   condition = g_ptr_array_index (conditions, best);
   sql = g_strconcat ("SELECT customer_pk FROM customer_group_field_values"
-                     " WHERE group_code = ? AND field_key = ? AND sort_key",
-                     ops[condition->match], NULL);
+                     " WHERE group_code = ?1 AND field_key = ?2 AND sort_key",
+                     pair_range_ops[condition->match], NULL);
   source = rowset_source_new (sql);
   rowset_source_add (source, g_variant_new_string (group));
   rowset_source_add (source, g_variant_new_string (condition->key));
