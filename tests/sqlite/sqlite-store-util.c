@@ -105,6 +105,26 @@ count (CltSqliteStore *store,
   return n;
 }
 
+/* The first @limit rows of @query and its total, in one read (as the
+ * table asks for a new filter). */
+GPtrArray *
+first_rows (CltSqliteStore *store,
+            CltQuery       *query,
+            guint           limit,
+            guint          *total)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rows;
+
+  clt_store_list_customers_async (CLT_STORE (store), query, 0, limit, CLT_LIST_FLAGS_WITH_TOTAL,
+                                  NULL, on_result_cb, &result);
+  rows = clt_store_list_customers_finish (CLT_STORE (store), wait_for (&result), total, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (rows);
+  return rows;
+}
+
 GPtrArray *
 list (CltSqliteStore *store,
       CltQuery       *query,

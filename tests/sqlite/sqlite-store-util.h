@@ -47,6 +47,12 @@ gboolean         import             (CltSqliteStore *store,
                                      GError        **error);
 guint            count              (CltSqliteStore *store,
                                      CltQuery       *query);
+/* The first @limit rows of @query and its total, in one read (as the
+ * table asks for a new filter). */
+GPtrArray       *first_rows         (CltSqliteStore *store,
+                                     CltQuery       *query,
+                                     guint           limit,
+                                     guint          *total);
 /* Rows @offset … @offset + @limit − 1 of @query, read page by page. */
 GPtrArray       *list               (CltSqliteStore *store,
                                      CltQuery       *query,

@@ -318,26 +318,6 @@ assert_pair_totals (const char     *path,
       }
 }
 
-/* The first @limit rows of @query and its total, in one read (as the
- * table asks for a new filter). */
-static GPtrArray *
-first_rows (CltSqliteStore *store,
-            CltQuery       *query,
-            guint           limit,
-            guint          *total)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *rows;
-
-  clt_store_list_customers_async (CLT_STORE (store), query, 0, limit, CLT_LIST_FLAGS_WITH_TOTAL,
-                                  NULL, on_result_cb, &result);
-  rows = clt_store_list_customers_finish (CLT_STORE (store), wait_for (&result), total, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (rows);
-  return rows;
-}
-
 /* @group and @key's condition together list (in number order, in pages
  * of 100) and count exactly the customers shown that plain SQL finds
  * with both, @sql testing the value v. */

@@ -540,24 +540,6 @@ test_filters (Fixture       *fixture,
   close_store (store);
 }
 
-static GPtrArray *
-first_page (CltSqliteStore *store,
-            guint          *total)
-{
-  g_autoptr(CltQuery) query = clt_query_new ();
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *rows;
-
-  clt_store_list_customers_async (CLT_STORE (store), query, 0, 100, CLT_LIST_FLAGS_WITH_TOTAL,
-                                  NULL, on_result_cb, &result);
-  rows = clt_store_list_customers_finish (CLT_STORE (store), wait_for (&result), total, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (rows);
-
-  return rows;
-}
-
 static void
 test_pending_deletion (Fixture       *fixture,
                        gconstpointer  data)
@@ -567,6 +549,7 @@ test_pending_deletion (Fixture       *fixture,
   g_autoptr(CltCustomer) stored = NULL;
   g_autoptr(CltCustomer) restored = NULL;
   g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(CltQuery) all = clt_query_new ();
   CltSqliteStore *store = store_with_people (fixture->path);
   guint total = 0;
 
@@ -583,7 +566,7 @@ test_pending_deletion (Fixture       *fixture,
   g_assert_no_error (error);
   g_clear_object (&result);
 
-  rows = first_page (store, &total);
+  rows = first_rows (store, all, 100, &total);
   g_assert_cmpuint (rows->len, ==, 6);
   g_assert_cmpuint (total, ==, 6);
   g_assert_false (list_has_last_name (rows, "François"));
@@ -596,7 +579,7 @@ test_pending_deletion (Fixture       *fixture,
   g_assert_cmpstr (clt_customer_get_id (restored), ==, "p3");
   g_clear_object (&result);
 
-  rows = first_page (store, &total);
+  rows = first_rows (store, all, 100, &total);
   g_assert_cmpuint (rows->len, ==, 7);
   g_assert_cmpuint (total, ==, 7);
   g_assert_true (list_has_last_name (rows, "François"));
