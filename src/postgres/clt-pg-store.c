@@ -148,17 +148,24 @@ clt_pg_store_store_iface_init (CltStoreInterface *iface)
   clt_sql_store_assisted_iface_init (iface);
 }
 
+/* No task uses a connection by now (clt_sql_store_close ()). */
+static void
+close_connections (CltPgStore *self)
+{
+  pgs_stop_upkeep (self);
+  g_clear_pointer (&self->readers, g_ptr_array_unref);
+  g_queue_clear (&self->idle_readers);
+  g_clear_pointer (&self->listen_db, pg_conn_close);
+}
+
 static void
 clt_pg_store_finalize (GObject *object)
 {
   CltPgStore *self = (CltPgStore *) object;
 
-  pgs_stop_upkeep (self);
-
-  /* Every task holds a reference: no connection is in use by now. */
-  g_clear_pointer (&self->readers, g_ptr_array_unref);
-  g_queue_clear (&self->idle_readers);
-  g_clear_pointer (&self->listen_db, pg_conn_close);
+  /* Unless it was closed before: every task holds a reference, so none
+   * is under way, and this closes the connections at once. */
+  clt_sql_store_close (CLT_SQL_STORE (self));
   g_mutex_clear (&self->pool_lock);
   g_clear_pointer (&self->counts, g_hash_table_unref);
   g_clear_pointer (&self->anchors, g_hash_table_unref);
@@ -254,6 +261,7 @@ clt_pg_store_class_init (CltPgStoreClass *klass)
   sql_class->engine = &clt_pg_engine;
   sql_class->dialect = &clt_pg_dialect;
   CLT_SQL_STORE_CLASS_SET_HELPERS (sql_class, pgs_);
+  sql_class->close_connections = CLT_SQL_ENGINE_FUNC (close_connections);
 }
 
 static void

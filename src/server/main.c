@@ -16,6 +16,7 @@
 #include "clt-backoffice-user.h"
 #include "clt-mailer-private.h"
 #include "clt-server.h"
+#include "clt-sql-store.h"
 #include "clt-sqlite-store.h"
 #ifdef CLT_HAVE_POSTGRES
 #include "clt-pg-migrate.h"
@@ -167,81 +168,30 @@ open_database (Location  *location,
   return CLT_STORE (clt_sqlite_store_new (location->database, NULL, error));
 }
 
+/* Closes @store before the process exits. Its last reference may be
+ * dropped by the worker thread of a task after the task's callback ran:
+ * main () could return first, and the SQLite file kept its -wal and -shm
+ * (the WAL not checkpointed into it). */
+static void
+close_database (CltStore *store)
+{
+  clt_sql_store_close (CLT_SQL_STORE (store));
+}
+
 /* user add|list|revoke|set-role {{{ */
 
+/* @command (checked) on the users of @accounts; the exit status. */
 static int
-run_user (int    argc,
-          char **argv)
+run_user_command (CltAccounts *accounts,
+                  const char  *command,
+                  char       **argv,
+                  CltRole      role,
+                  const char  *display_name)
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(CltStore) store = NULL;
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Location) location = { NULL, };
-  g_autofree char *role_nick = NULL;
-  g_autofree char *display_name = NULL;
-  CltAccounts *accounts;
   Wait wait = { loop, NULL };
-  const char *command;
-  CltRole role = CLT_ROLE_VIEWER;
-  GOptionEntry entries[] = {
-    { "role", 'r', 0, G_OPTION_ARG_STRING, &role_nick,
-      N_("admin, staff, support or viewer (user add)"), N_("ROLE") },
-    { "display-name", 0, 0, G_OPTION_ARG_STRING, &display_name,
-      N_("The name shown for the user (user add)"), N_("NAME") },
-    G_OPTION_ENTRY_NULL
-  };
-
-  context = g_option_context_new (_("add NAME --role ROLE | list | revoke NAME | set-role NAME ROLE"));
-  g_option_context_set_summary (context,
-                                _("Manages the back-office users of a Clientele database and "
-                                  "their access tokens. A new user's token is printed once."));
-  location_add_entries (context, &location, N_("The database file"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage (context, error->message);
-
-  /* argv: "user" COMMAND [NAME [ROLE]] */
-  if (argc < 2)
-    return usage (context, _("Say what to do with users."));
-  command = argv[1];
-
-  if (g_str_equal (command, "add"))
-    {
-      if (argc != 3)
-        return usage (context, _("user add takes one user name."));
-      if (role_nick == NULL || !clt_accounts_parse_role (role_nick, &role))
-        return usage (context, _("Give the new user a role: --role admin, staff, support or viewer."));
-    }
-  else if (g_str_equal (command, "list"))
-    {
-      if (argc != 2)
-        return usage (context, _("user list takes no arguments."));
-    }
-  else if (g_str_equal (command, "revoke"))
-    {
-      if (argc != 3)
-        return usage (context, _("user revoke takes one user name."));
-    }
-  else if (g_str_equal (command, "set-role"))
-    {
-      if (argc != 4)
-        return usage (context, _("user set-role takes a user name and a role."));
-      if (!clt_accounts_parse_role (argv[3], &role))
-        return usage (context, _("The role is one of admin, staff, support or viewer."));
-    }
-  else
-    {
-      g_autofree char *message = g_strdup_printf (_("There is no user command “%s”."), command);
-
-      return usage (context, message);
-    }
-
-  store = open_database (&location, &error);
-  if (store == NULL)
-    return fail (_("Could not open the database"), error);
-  accounts = CLT_ACCOUNTS (store);
 
   if (g_str_equal (command, "add"))
     {
@@ -303,6 +253,81 @@ run_user (int    argc,
     }
 
   return 0;
+}
+
+static int
+run_user (int    argc,
+          char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(CltStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Location) location = { NULL, };
+  g_autofree char *role_nick = NULL;
+  g_autofree char *display_name = NULL;
+  const char *command;
+  CltRole role = CLT_ROLE_VIEWER;
+  int status;
+  GOptionEntry entries[] = {
+    { "role", 'r', 0, G_OPTION_ARG_STRING, &role_nick,
+      N_("admin, staff, support or viewer (user add)"), N_("ROLE") },
+    { "display-name", 0, 0, G_OPTION_ARG_STRING, &display_name,
+      N_("The name shown for the user (user add)"), N_("NAME") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  context = g_option_context_new (_("add NAME --role ROLE | list | revoke NAME | set-role NAME ROLE"));
+  g_option_context_set_summary (context,
+                                _("Manages the back-office users of a Clientele database and "
+                                  "their access tokens. A new user's token is printed once."));
+  location_add_entries (context, &location, N_("The database file"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage (context, error->message);
+
+  /* argv: "user" COMMAND [NAME [ROLE]] */
+  if (argc < 2)
+    return usage (context, _("Say what to do with users."));
+  command = argv[1];
+
+  if (g_str_equal (command, "add"))
+    {
+      if (argc != 3)
+        return usage (context, _("user add takes one user name."));
+      if (role_nick == NULL || !clt_accounts_parse_role (role_nick, &role))
+        return usage (context, _("Give the new user a role: --role admin, staff, support or viewer."));
+    }
+  else if (g_str_equal (command, "list"))
+    {
+      if (argc != 2)
+        return usage (context, _("user list takes no arguments."));
+    }
+  else if (g_str_equal (command, "revoke"))
+    {
+      if (argc != 3)
+        return usage (context, _("user revoke takes one user name."));
+    }
+  else if (g_str_equal (command, "set-role"))
+    {
+      if (argc != 4)
+        return usage (context, _("user set-role takes a user name and a role."));
+      if (!clt_accounts_parse_role (argv[3], &role))
+        return usage (context, _("The role is one of admin, staff, support or viewer."));
+    }
+  else
+    {
+      g_autofree char *message = g_strdup_printf (_("There is no user command “%s”."), command);
+
+      return usage (context, message);
+    }
+
+  store = open_database (&location, &error);
+  if (store == NULL)
+    return fail (_("Could not open the database"), error);
+
+  status = run_user_command (CLT_ACCOUNTS (store), command, argv, role, display_name);
+  close_database (store);
+  return status;
 }
 
 /* }}} */
@@ -421,7 +446,6 @@ run_serve (int    argc,
   GOptionGroup *smtp_group;
   gboolean insecure = FALSE;
   int rate_limit = CLT_SERVER_DEFAULT_RATE_LIMIT;
-  GWeakRef store_ref;
   Serve serve = { 0, };
   guint sigterm_id;
   guint sigint_id;
@@ -517,22 +541,7 @@ run_serve (int    argc,
   g_source_remove (sigint_id);
   g_clear_object (&mailer);
   g_clear_object (&server);
-
-  /* Closing the last connection checkpoints the WAL into the database
-   * file: let the store's last tasks finish so that it is finalized. */
-  g_weak_ref_init (&store_ref, store);
-  g_clear_object (&store);
-  for (guint i = 0; i < 500; i++)
-    {
-      g_autoptr(GObject) alive = g_weak_ref_get (&store_ref);
-
-      if (alive == NULL)
-        break;
-      g_clear_object (&alive);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (10 * 1000);
-    }
-  g_weak_ref_clear (&store_ref);
+  close_database (store);
 
   g_printerr (_("Stopped.\n"));
   return 0;

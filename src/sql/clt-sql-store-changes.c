@@ -359,7 +359,7 @@ purge_after_pause (CltSqlStore *self)
   CltSqlStorePrivate *priv = sql_store_get_private (self);
   GWeakRef *ref;
 
-  if (priv->purge_source != NULL)
+  if (priv->purge_source != NULL || sql_store_is_closed (self))
     return;
 
   ref = g_new0 (GWeakRef, 1);
@@ -401,7 +401,8 @@ upkeep_write_start (CltSqlStore *self)
 {
   CltSqlStorePrivate *priv = sql_store_get_private (self);
 
-  if (priv->upkeep_running ||
+  /* Closed while a poll or a batch was under way: no more. */
+  if (priv->upkeep_running || sql_store_is_closed (self) ||
       (SQL_CLASS (self)->check_writable != NULL && !SQL_CLASS (self)->check_writable (self, NULL)))
     return;
 
@@ -418,7 +419,7 @@ sql_poll_changes (CltSqlStore *self)
   CltSqlStorePrivate *priv = sql_store_get_private (self);
   PollData *data;
 
-  if (priv->polling)
+  if (priv->polling || sql_store_is_closed (self))
     return;
 
   priv->polling = TRUE;

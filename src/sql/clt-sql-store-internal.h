@@ -98,6 +98,9 @@ G_GNUC_INTERNAL gboolean sql_record_change (CltSqlStore *self, CltSqlDb *db, GTa
 G_GNUC_INTERNAL gboolean sql_take_own_change (CltSqlStore *self, gint64 seq);
 G_GNUC_INTERNAL void sql_op_emit_changes (CltSqlStore *self, CltSqlOp *op);
 G_GNUC_INTERNAL void sql_run_read (CltSqlStore *self, gpointer source_tag, CltSqlReadFunc func, gpointer data, GDestroyNotify data_free, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+G_GNUC_INTERNAL gboolean sql_task_begin (CltSqlStore *self);
+G_GNUC_INTERNAL void sql_task_end (CltSqlStore *self);
+G_GNUC_INTERNAL gboolean sql_store_is_closed (CltSqlStore *self);
 G_GNUC_INTERNAL void sql_run_write (CltSqlStore *self, gpointer source_tag, CltSqlWriteFunc func, gpointer data, GDestroyNotify data_free, CltPermission permission, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 
 /* A step of a schema's migrations: it brings version - 1 to version. */

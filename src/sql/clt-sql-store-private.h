@@ -45,6 +45,12 @@ typedef struct
   GSource    *purge_source;       /* the pause before the next batch */
   gboolean    polling;
   gboolean    upkeep_running;
+  /* The tasks that use the connections (sql_task_begin ()): close waits
+   * for them, then refuses new ones. */
+  GMutex      tasks_lock;
+  GCond       tasks_done;
+  guint       n_tasks;
+  gboolean    closed;
 } CltSqlStorePrivate;
 
 /* clt-sql-store.c */

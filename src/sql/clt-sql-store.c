@@ -5,7 +5,9 @@
  * subclass's write transaction (begin_write, end_write) after the
  * permission check. A write hands back its result and its changes here,
  * and they reach the caller and the "changed" listeners only once the
- * transaction committed.
+ * transaction committed. Closing the store waits for the tasks under way
+ * and closes the connections then, whichever thread lets go of the store
+ * last.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -184,16 +186,71 @@ sql_take_own_change (CltSqlStore *self,
 
 /* }}} */
 
+/* Closing {{{ */
+
+/* Counts a task that is going to use the connections, until its
+ * sql_task_end (); FALSE once the store is closed: then it must not
+ * start. */
+gboolean
+sql_task_begin (CltSqlStore *self)
+{
+  CltSqlStorePrivate *priv = clt_sql_store_get_instance_private (self);
+  gboolean open;
+
+  g_mutex_lock (&priv->tasks_lock);
+  open = !priv->closed;
+  if (open)
+    priv->n_tasks++;
+  g_mutex_unlock (&priv->tasks_lock);
+
+  return open;
+}
+
+/* The task is done with the connections (its thread still holds a
+ * reference to the store, and may drop the last one after the caller's
+ * callback ran). */
+void
+sql_task_end (CltSqlStore *self)
+{
+  CltSqlStorePrivate *priv = clt_sql_store_get_instance_private (self);
+
+  g_mutex_lock (&priv->tasks_lock);
+  g_assert (priv->n_tasks > 0);
+  if (--priv->n_tasks == 0)
+    g_cond_broadcast (&priv->tasks_done);
+  g_mutex_unlock (&priv->tasks_lock);
+}
+
+gboolean
+sql_store_is_closed (CltSqlStore *self)
+{
+  CltSqlStorePrivate *priv = clt_sql_store_get_instance_private (self);
+  gboolean closed;
+
+  g_mutex_lock (&priv->tasks_lock);
+  closed = priv->closed;
+  g_mutex_unlock (&priv->tasks_lock);
+
+  return closed;
+}
+
+static void
+return_closed (GTask *task)
+{
+  g_task_return_new_error (task, CLT_STORE_ERROR, CLT_STORE_ERROR_FAILED,
+                           _("The database is closed."));
+}
+
+/* }}} */
+
 /* Threads {{{ */
 
 static void
-read_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+read_task (GTask        *task,
+           CltSqlStore  *self,
+           CltSqlOp     *op,
+           GCancellable *cancellable)
 {
-  CltSqlStore *self = source_object;
-  CltSqlOp *op = task_data;
   g_autoptr(GError) error = NULL;
   CltSqlReader *reader;
   gboolean ok;
@@ -223,13 +280,21 @@ read_thread (GTask        *task,
 }
 
 static void
-write_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+read_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
 {
-  CltSqlStore *self = source_object;
-  CltSqlOp *op = task_data;
+  read_task (task, source_object, task_data, cancellable);
+  sql_task_end (source_object);
+}
+
+static void
+write_task (GTask        *task,
+            CltSqlStore  *self,
+            CltSqlOp     *op,
+            GCancellable *cancellable)
+{
   g_autoptr(GError) error = NULL;
   gpointer writer = NULL;
   CltSqlDb *db;
@@ -261,6 +326,16 @@ write_thread (GTask        *task,
     g_task_return_boolean (task, op->has_result ? op->result_boolean : TRUE);
   else
     g_task_return_pointer (task, g_steal_pointer (&op->result), op->result_free);
+}
+
+static void
+write_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  write_task (task, source_object, task_data, cancellable);
+  sql_task_end (source_object);
 }
 
 static GTask *
@@ -296,6 +371,11 @@ sql_run_read (CltSqlStore         *self,
   op->data = data;
   op->data_free = data_free;
   task = op_task_new (self, op, source_tag, cancellable, callback, user_data);
+  if (!sql_task_begin (self))
+    {
+      return_closed (task);
+      return;
+    }
   g_task_run_in_thread (task, read_thread);
 }
 
@@ -323,9 +403,16 @@ sql_run_write (CltSqlStore         *self,
   task = op_task_new (self, op, source_tag, cancellable, callback, user_data);
   op->author = sql_current_author (op->actor);
 
+  if (!sql_task_begin (self))
+    {
+      return_closed (task);
+      return;
+    }
+
   if (SQL_CLASS (self)->check_writable != NULL &&
       !SQL_CLASS (self)->check_writable (self, &error))
     {
+      sql_task_end (self);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
@@ -343,6 +430,8 @@ clt_sql_store_finalize (GObject *object)
 
   g_mutex_clear (&priv->changes_lock);
   g_clear_pointer (&priv->own_changes, g_hash_table_unref);
+  g_mutex_clear (&priv->tasks_lock);
+  g_cond_clear (&priv->tasks_done);
 
   G_OBJECT_CLASS (clt_sql_store_parent_class)->finalize (object);
 }
@@ -362,4 +451,47 @@ clt_sql_store_init (CltSqlStore *self)
 
   g_mutex_init (&priv->changes_lock);
   priv->own_changes = g_hash_table_new (NULL, NULL);
+  g_mutex_init (&priv->tasks_lock);
+  g_cond_init (&priv->tasks_done);
+}
+
+/**
+ * clt_sql_store_close:
+ * @self: the store
+ *
+ * Closes the store now rather than when its last reference goes, on
+ * whichever thread that is: a task's worker thread drops its reference
+ * after the caller's callback ran, and a process that returned from
+ * main () meanwhile ended with the connections open (SQLite's -wal and
+ * -shm stayed next to the file, and the WAL was not checkpointed).
+ *
+ * Stops the upkeep, waits for the tasks under way to be done with the
+ * connections, then closes them all: SQLite's last close checkpoints the
+ * WAL into the file and removes it. Later operations fail. Call it on the
+ * thread of the default main context (where the upkeep runs); a second
+ * call does nothing.
+ */
+void
+clt_sql_store_close (CltSqlStore *self)
+{
+  CltSqlStorePrivate *priv;
+
+  g_return_if_fail (CLT_IS_SQL_STORE (self));
+
+  priv = clt_sql_store_get_instance_private (self);
+  sql_stop_upkeep (self);
+
+  g_mutex_lock (&priv->tasks_lock);
+  if (priv->closed)
+    {
+      g_mutex_unlock (&priv->tasks_lock);
+      return;
+    }
+  priv->closed = TRUE;
+  while (priv->n_tasks > 0)
+    g_cond_wait (&priv->tasks_done, &priv->tasks_lock);
+  g_mutex_unlock (&priv->tasks_lock);
+
+  if (SQL_CLASS (self)->close_connections != NULL)
+    SQL_CLASS (self)->close_connections (self);
 }

@@ -154,6 +154,9 @@ struct _CltSqlStoreClass
                                                CltSqlOp             *op,
                                                gboolean              ok,
                                                GError              **error);
+  /* Closes every connection (clt_sql_store_close (), and finalize): no
+   * task uses them any more; whatever is closed already is left alone. */
+  void                (*close_connections)    (CltSqlStore          *self);
   /* FALSE and @error when the store takes no writes; NULL: it always does. */
   gboolean            (*check_writable)       (CltSqlStore          *self,
                                                GError              **error);
@@ -239,5 +242,7 @@ struct _CltSqlStoreClass
     (klass)->bind_field_value = CLT_SQL_ENGINE_FUNC (prefix##bind_field_value); \
     (klass)->select_customers = CLT_SQL_ENGINE_FUNC (prefix##select_customers); \
   } G_STMT_END
+
+void clt_sql_store_close (CltSqlStore *self);
 
 G_END_DECLS

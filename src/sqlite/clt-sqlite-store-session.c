@@ -125,6 +125,7 @@ checkpoint_thread (GTask        *task,
     g_atomic_int_set (&self->fold_wal, 1);
 
   g_task_return_boolean (task, TRUE);
+  sql_task_end (CLT_SQL_STORE (self));
 }
 
 static void
@@ -141,7 +142,8 @@ upkeep_tick (CltSqliteStore *self)
 {
   g_autoptr(GTask) task = NULL;
 
-  if (self->checkpointing || self->checkpoint_db == NULL)
+  /* Counted as a task: closing the store waits for it. */
+  if (self->checkpointing || self->checkpoint_db == NULL || !sql_task_begin (CLT_SQL_STORE (self)))
     return;
 
   self->checkpointing = TRUE;

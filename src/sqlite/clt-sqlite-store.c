@@ -154,14 +154,10 @@ clt_sqlite_store_store_iface_init (CltStoreInterface *iface)
   clt_sql_store_assisted_iface_init (iface);
 }
 
+/* No task uses a connection by now (clt_sql_store_close ()). */
 static void
-clt_sqlite_store_finalize (GObject *object)
+close_connections (CltSqliteStore *self)
 {
-  CltSqliteStore *self = (CltSqliteStore *) object;
-
-  sql_stop_upkeep (CLT_SQL_STORE (self));
-
-  /* Every task holds a reference: no reader is in use by now. */
   g_clear_pointer (&self->readers, g_ptr_array_unref);
   g_clear_pointer (&self->idle_readers, g_async_queue_unref);
   if (self->write_db != NULL)
@@ -178,6 +174,16 @@ clt_sqlite_store_finalize (GObject *object)
       sqlite3_close_v2 (self->checkpoint_db);
       self->checkpoint_db = NULL;
     }
+}
+
+static void
+clt_sqlite_store_finalize (GObject *object)
+{
+  CltSqliteStore *self = (CltSqliteStore *) object;
+
+  /* Unless it was closed before: every task holds a reference, so none
+   * is under way, and this closes the connections at once. */
+  clt_sql_store_close (CLT_SQL_STORE (self));
   g_mutex_clear (&self->write_lock);
   g_clear_pointer (&self->path, g_free);
 
@@ -253,6 +259,7 @@ clt_sqlite_store_class_init (CltSqliteStoreClass *klass)
   sql_class->engine = &clt_sqlite_engine;
   sql_class->dialect = &clt_sqlite_dialect;
   CLT_SQL_STORE_CLASS_SET_HELPERS (sql_class, );
+  sql_class->close_connections = CLT_SQL_ENGINE_FUNC (close_connections);
   sql_class->check_writable = CLT_SQL_ENGINE_FUNC (check_writable);
   sql_class->begin_secure_delete = CLT_SQL_ENGINE_FUNC (begin_secure_delete);
   sql_class->restore_secure_delete = CLT_SQL_ENGINE_FUNC (restore_secure_delete);

@@ -801,6 +801,72 @@ test_details_stopped (Fixture       *fixture,
   close_store (store);
 }
 
+/* clt_sql_store_close (): every connection closed and the WAL folded into
+ * the file and removed, whichever thread lets go of the store last. A
+ * task's worker thread drops its reference to the store after the task's
+ * callback ran: clientele-server's commands returned from main () first
+ * now and then, and the file kept its -wal and -shm. Here a finished task
+ * is kept, so that the store outlives the caller's reference for sure. */
+static void
+test_close (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
+  g_autoptr(CltBackofficeUser) user = clt_backoffice_user_new ();
+  g_autoptr(GAsyncResult) added = NULL;
+  g_autoptr(GAsyncResult) listed = NULL;
+  g_autoptr(GPtrArray) users = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+  CltSqliteStore *store;
+  CltAccounts *accounts;
+
+  store = open_store (fixture->path);
+  accounts = CLT_ACCOUNTS (store);
+
+  /* A write (in the WAL), its task kept as its worker thread keeps it. */
+  clt_backoffice_user_set_username (user, "ops");
+  clt_backoffice_user_set_role (user, CLT_ROLE_ADMIN);
+  clt_accounts_add_user_async (accounts, user, NULL, on_result_cb, &added);
+  token = clt_accounts_add_user_finish (accounts, wait_for (&added), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (token);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  /* A read under way: closing waits until it is done. */
+  clt_accounts_list_users_async (accounts, NULL, on_result_cb, &listed);
+  clt_sql_store_close (CLT_SQL_STORE (store));
+
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+
+  users = clt_accounts_list_users_finish (accounts, wait_for (&listed), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (users->len, ==, 1);
+  g_clear_object (&listed);
+
+  /* Closed: operations fail, and closing again does nothing. */
+  clt_accounts_list_users_async (accounts, NULL, on_result_cb, &listed);
+  g_assert_null (clt_accounts_list_users_finish (accounts, wait_for (&listed), &error));
+  g_assert_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  g_clear_object (&listed);
+  clt_sql_store_close (CLT_SQL_STORE (store));
+
+  /* The kept task lets go of the store last; nothing is left to close. */
+  g_object_unref (store);
+  g_clear_object (&added);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+
+  /* The write is in the file itself, which is sound. */
+  g_assert_cmpint (query_int64 (fixture->path, "SELECT count(*) FROM backoffice_users"), ==, 1);
+  g_assert_cmpint (query_int64 (fixture->path,
+                                "SELECT count(*) FROM pragma_quick_check WHERE quick_check = 'ok'"),
+                   ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -825,6 +891,7 @@ main (int   argc,
   ADD ("cancel", test_cancel);
   ADD ("cancel-running", test_cancel_running);
   ADD ("details-stopped", test_details_stopped);
+  ADD ("close", test_close);
   g_test_add_func ("/clt/sample-generator/deterministic", test_generator);
 
 #undef ADD
