@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <signal.h>
 #include <string.h>
 
 #include "clt-accessible.h"
@@ -17,6 +19,7 @@
 #include "clt-keyring.h"
 #include "clt-preferences-window.h"
 #include "clt-rest-store.h"
+#include "clt-sql-store.h"
 #include "clt-sqlite-store.h"
 #include "clt-store.h"
 #include "clt-window.h"
@@ -29,6 +32,12 @@ struct _CltApplication
 
   /* Weak: the application's window list owns it. */
   CltWindow      *main_window;
+
+  /* Weak references to the SQL stores the windows used (GWeakRef): each
+   * is closed at shutdown. */
+  GPtrArray      *sql_stores;
+  guint           sigterm_id;
+  guint           sigint_id;
 };
 
 G_DEFINE_FINAL_TYPE (CltApplication, clt_application, ADW_TYPE_APPLICATION)
@@ -614,15 +623,67 @@ static const GActionEntry app_actions[] = {
   { .name = "sign-in", .activate = sign_in_action },
 };
 
+/* SIGTERM (a session ending, `kill`) and SIGINT quit the way Ctrl+Q does:
+ * deletions still waiting for their Undo are committed and the database is
+ * closed. The handler goes with the first signal, so a second one ends
+ * the process at once. */
+static gboolean
+on_quit_signal_cb (gpointer user_data)
+{
+  CltApplication *self = user_data;
+
+  self->sigterm_id = 0;
+  self->sigint_id = 0;
+  g_action_group_activate_action (G_ACTION_GROUP (self), "quit", NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+weak_ref_free (GWeakRef *ref)
+{
+  g_weak_ref_clear (ref);
+  g_free (ref);
+}
+
+/* A store's last reference can go with a worker thread after its last
+ * callback ran, so the process could end before its connections close
+ * (a SQLite file then keeps its -wal and -shm): every SQL store a window
+ * used is closed here, once the windows are gone and the store's work is
+ * done (a window holds the application until then). */
+static void
+clt_application_shutdown (GApplication *application)
+{
+  CltApplication *self = CLT_APPLICATION (application);
+
+  g_clear_handle_id (&self->sigterm_id, g_source_remove);
+  g_clear_handle_id (&self->sigint_id, g_source_remove);
+
+  for (guint i = 0; i < self->sql_stores->len; i++)
+    {
+      g_autoptr(CltSqlStore) store = g_weak_ref_get (g_ptr_array_index (self->sql_stores, i));
+
+      if (store != NULL)
+        clt_sql_store_close (store);
+    }
+  g_ptr_array_set_size (self->sql_stores, 0);
+
+  G_APPLICATION_CLASS (clt_application_parent_class)->shutdown (application);
+}
+
 static void
 clt_application_startup (GApplication *application)
 {
+  CltApplication *self = CLT_APPLICATION (application);
   static const char *open_accels[] = { "<Control>o", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
 
   G_APPLICATION_CLASS (clt_application_parent_class)->startup (application);
+
+  self->sigterm_id = g_unix_signal_add (SIGTERM, on_quit_signal_cb, self);
+  self->sigint_id = g_unix_signal_add (SIGINT, on_quit_signal_cb, self);
 
   clt_accessible_install_button_names ();
 
@@ -736,6 +797,7 @@ clt_application_dispose (GObject *object)
   CltApplication *self = (CltApplication *) object;
 
   g_clear_weak_pointer (&self->main_window);
+  g_clear_pointer (&self->sql_stores, g_ptr_array_unref);
 
   G_OBJECT_CLASS (clt_application_parent_class)->dispose (object);
 }
@@ -751,6 +813,7 @@ clt_application_class_init (CltApplicationClass *klass)
   app_class->activate = clt_application_activate;
   app_class->command_line = clt_application_command_line;
   app_class->startup = clt_application_startup;
+  app_class->shutdown = clt_application_shutdown;
 }
 
 static void
@@ -764,6 +827,7 @@ clt_application_init (CltApplication *self)
     { NULL }
   };
 
+  self->sql_stores = g_ptr_array_new_with_free_func ((GDestroyNotify) weak_ref_free);
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Manage the customers of your online shop."));
@@ -912,6 +976,13 @@ clt_application_use_store (CltApplication *self,
   if (CLT_IS_REST_STORE (store))
     g_signal_connect_object (store, "connection-changed", G_CALLBACK (on_connection_changed_cb),
                              window, 0);
+  if (CLT_IS_SQL_STORE (store))
+    {
+      GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+      g_weak_ref_init (ref, store);
+      g_ptr_array_add (self->sql_stores, ref);
+    }
   g_set_weak_pointer (&self->main_window, window);
   gtk_window_present (GTK_WINDOW (window));
 

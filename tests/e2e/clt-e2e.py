@@ -8,7 +8,8 @@
 #
 #   clt-e2e.py sample --clientele BIN
 #       an empty database shows "Load Sample Customers"; clicking it fills
-#       the table and the title counts the customers.
+#       the table and the title counts the customers; SIGTERM then quits
+#       (exit status 0) and leaves no -wal/-shm next to the database.
 #   clt-e2e.py keyboard --clientele BIN
 #       with key events only, as someone who uses no pointer: Ctrl+N adds a
 #       customer in a dialog (role dialog, named by its title, every field
@@ -317,6 +318,8 @@ class App:
         return find_one(w, pred, prune=self.is_table) if w is not None else None
 
     def stop(self):
+        """Ends the app with SIGTERM (a session ending); returns its exit
+        status (negative: the signal that ended it)."""
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)
             try:
@@ -324,12 +327,15 @@ class App:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+        if self.log.closed:
+            return self.proc.returncode
         self.log.close()
         with open(self.log_path, errors='replace') as f:
             out = f.read().strip()
         if out:
             diag('clientele printed:')
             diag(out[-4000:])
+        return self.proc.returncode
 
 
 def parse_count(text):
@@ -402,6 +408,13 @@ def test_sample(args, workdir):
             emails = [c for r in rows for c in r if '@' in c]
             ok(len(emails) >= len(rows), 'every row shows an email address',
                'rows: %r' % rows[:3])
+
+        # SIGTERM quits as Ctrl+Q does: the database is closed, its WAL
+        # folded into the file.
+        status = app.stop()
+        ok(status == 0, 'SIGTERM quits the app', 'exit status: %r' % status)
+        left = [database + s for s in ('-wal', '-shm') if os.path.exists(database + s)]
+        ok(not left, 'the database is closed on quit', 'left next to it: %r' % left)
     finally:
         app.stop()
 
