@@ -202,10 +202,14 @@ poll_read (CltSqlStore   *self,
            GTask         *task,
            GError       **error)
 {
+  CltSqlStorePrivate *priv = sql_store_get_private (self);
   PollData *data = user_data;
   g_autoptr(CltSqlStmt) stmt = NULL;
   g_autoptr(CltSqlStmt) due = NULL;
   g_autoptr(CltSqlStmt) purge = NULL;
+
+  if (priv->poll_hook != NULL)
+    priv->poll_hook (self, priv->poll_hook_data);
 
   stmt = prepare (self, reader->db,
                   "SELECT seq, kind, object_id FROM change_log WHERE seq > ? ORDER BY seq LIMIT 1000",
@@ -427,8 +431,27 @@ sql_poll_changes (CltSqlStore *self)
   data->since = priv->last_change;
   data->changes = g_array_new (FALSE, FALSE, sizeof (CltChange));
   g_array_set_clear_func (data->changes, clt_change_clear);
-  run_read (self, sql_poll_changes, poll_read, data, (GDestroyNotify) poll_data_free, NULL,
-            on_poll_cb, NULL);
+  /* Every second, while users read: a read of the upkeep's, which leaves
+   * them the reader they come back to (begin_upkeep_read). */
+  sql_run_upkeep_read (self, sql_poll_changes, poll_read, data, (GDestroyNotify) poll_data_free,
+                       on_poll_cb, NULL);
+}
+
+void
+sql_set_poll_hook (CltSqlStore *self,
+                   GFunc        hook,
+                   gpointer     user_data)
+{
+  CltSqlStorePrivate *priv = sql_store_get_private (self);
+
+  priv->poll_hook = hook;
+  priv->poll_hook_data = user_data;
+}
+
+gboolean
+sql_polling (CltSqlStore *self)
+{
+  return sql_store_get_private (self)->polling;
 }
 
 static void

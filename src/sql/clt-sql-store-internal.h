@@ -101,6 +101,7 @@ G_GNUC_INTERNAL void sql_run_read (CltSqlStore *self, gpointer source_tag, CltSq
 G_GNUC_INTERNAL gboolean sql_task_begin (CltSqlStore *self);
 G_GNUC_INTERNAL void sql_task_end (CltSqlStore *self);
 G_GNUC_INTERNAL gboolean sql_store_is_closed (CltSqlStore *self);
+G_GNUC_INTERNAL void sql_run_upkeep_read (CltSqlStore *self, gpointer source_tag, CltSqlReadFunc func, gpointer data, GDestroyNotify data_free, GAsyncReadyCallback callback, gpointer user_data);
 G_GNUC_INTERNAL void sql_run_write (CltSqlStore *self, gpointer source_tag, CltSqlWriteFunc func, gpointer data, GDestroyNotify data_free, CltPermission permission, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 
 /* A step of a schema's migrations: it brings version - 1 to version. */
@@ -143,6 +144,11 @@ G_GNUC_INTERNAL gint64 sql_read_last_change (CltSqlStore *self, CltSqlDb *db);
 G_GNUC_INTERNAL void sql_poll_changes (CltSqlStore *self);
 G_GNUC_INTERNAL void sql_start_upkeep (CltSqlStore *self, gint64 last_change);
 G_GNUC_INTERNAL void sql_stop_upkeep (CltSqlStore *self);
+/* For tests: @hook (@self, @user_data) runs in the change poll's thread
+ * once the poll has its reader, before its statements; sql_polling ()
+ * says whether a poll is under way (on the main context). */
+G_GNUC_INTERNAL void sql_set_poll_hook (CltSqlStore *self, GFunc hook, gpointer user_data);
+G_GNUC_INTERNAL gboolean sql_polling (CltSqlStore *self);
 G_GNUC_INTERNAL void clt_sql_store_changes_iface_init (CltStoreInterface *iface);
 
 /* clt-sql-store-purge.c: for tests and benchmarks */

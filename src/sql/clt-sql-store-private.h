@@ -51,6 +51,9 @@ typedef struct
   GCond       tasks_done;
   guint       n_tasks;
   gboolean    closed;
+  /* Tests (sql_set_poll_hook ()): runs in the poll's thread. */
+  GFunc       poll_hook;
+  gpointer    poll_hook_data;
 } CltSqlStorePrivate;
 
 /* clt-sql-store.c */

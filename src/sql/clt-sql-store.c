@@ -258,7 +258,10 @@ read_task (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  reader = SQL_CLASS (self)->begin_read (self, cancellable, &error);
+  if (op->upkeep && SQL_CLASS (self)->begin_upkeep_read != NULL)
+    reader = SQL_CLASS (self)->begin_upkeep_read (self, &error);
+  else
+    reader = SQL_CLASS (self)->begin_read (self, cancellable, &error);
   if (reader == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -273,7 +276,10 @@ read_task (GTask        *task,
     ok = op->read (self, reader, op->data, cancellable, task, &error);
   /* Statements are finalized by now, so the read can end (end_read ends
    * a transaction a stopped read left open). */
-  SQL_CLASS (self)->end_read (self, reader, ok);
+  if (op->upkeep && SQL_CLASS (self)->end_upkeep_read != NULL)
+    SQL_CLASS (self)->end_upkeep_read (self, reader, ok);
+  else
+    SQL_CLASS (self)->end_read (self, reader, ok);
 
   if (!ok)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -354,6 +360,33 @@ op_task_new (CltSqlStore         *self,
   return task;
 }
 
+static void
+run_read_op (CltSqlStore         *self,
+             gboolean             upkeep,
+             gpointer             source_tag,
+             CltSqlReadFunc       func,
+             gpointer             data,
+             GDestroyNotify       data_free,
+             GCancellable        *cancellable,
+             GAsyncReadyCallback  callback,
+             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  CltSqlOp *op = g_new0 (CltSqlOp, 1);
+
+  op->read = func;
+  op->upkeep = upkeep;
+  op->data = data;
+  op->data_free = data_free;
+  task = op_task_new (self, op, source_tag, cancellable, callback, user_data);
+  if (!sql_task_begin (self))
+    {
+      return_closed (task);
+      return;
+    }
+  g_task_run_in_thread (task, read_thread);
+}
+
 void
 sql_run_read (CltSqlStore         *self,
               gpointer             source_tag,
@@ -364,19 +397,20 @@ sql_run_read (CltSqlStore         *self,
               GAsyncReadyCallback  callback,
               gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  CltSqlOp *op = g_new0 (CltSqlOp, 1);
+  run_read_op (self, FALSE, source_tag, func, data, data_free, cancellable, callback, user_data);
+}
 
-  op->read = func;
-  op->data = data;
-  op->data_free = data_free;
-  task = op_task_new (self, op, source_tag, cancellable, callback, user_data);
-  if (!sql_task_begin (self))
-    {
-      return_closed (task);
-      return;
-    }
-  g_task_run_in_thread (task, read_thread);
+/* A read of the store's upkeep (see begin_upkeep_read). */
+void
+sql_run_upkeep_read (CltSqlStore         *self,
+                     gpointer             source_tag,
+                     CltSqlReadFunc       func,
+                     gpointer             data,
+                     GDestroyNotify       data_free,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  run_read_op (self, TRUE, source_tag, func, data, data_free, NULL, callback, user_data);
 }
 
 void

@@ -67,6 +67,8 @@ typedef struct
 {
   CltSqlReadFunc      read;
   CltSqlWriteFunc     write;
+  /* For reads: the store's upkeep reads (begin_upkeep_read), not a user. */
+  gboolean            upkeep;
   gpointer            data;
   GDestroyNotify      data_free;
   /* For writes: what the user's role must allow, who acts, and the
@@ -137,6 +139,16 @@ struct _CltSqlStoreClass
                                                GCancellable         *cancellable,
                                                GError              **error);
   void                (*end_read)             (CltSqlStore          *self,
+                                               CltSqlReader         *reader,
+                                               gboolean              ok);
+  /* The upkeep's reads (the change poll, every second) take their
+   * connection through these where set, else like any read: a subclass
+   * whose connections keep what users' reads computed (SQLite's readers
+   * keep rowsets, counts and anchors, each its own) lends one that users'
+   * reads do not come back to. */
+  CltSqlReader       *(*begin_upkeep_read)    (CltSqlStore          *self,
+                                               GError              **error);
+  void                (*end_upkeep_read)      (CltSqlStore          *self,
                                                CltSqlReader         *reader,
                                                gboolean              ok);
   /* A write begins its transaction on the connection this returns, with

@@ -59,9 +59,8 @@ acquire_reader (CltSqliteStore *self,
   return reader;
 }
 
-void
-release_reader (CltSqliteStore *self,
-                Reader         *reader)
+static void
+reader_reset (Reader *reader)
 {
   watch_cancellable (reader->db, NULL);
   /* A read stopped half-way (cancelled, interrupted) may leave its
@@ -69,12 +68,53 @@ release_reader (CltSqliteStore *self,
    * snapshot. */
   if (!sqlite3_get_autocommit (reader->db))
     sqlite3_exec (reader->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+void
+release_reader (CltSqliteStore *self,
+                Reader         *reader)
+{
+  reader_reset (reader);
   /* Last in, first out: reads one after another (a count, then the page
    * of the same filter) land on the same connection and find what it
    * cached (counts, anchors, statements). In turn, a count and a page
    * each counted the filter again: 500,000 index entries for a yes/no
    * custom field. */
   g_async_queue_push_front (self->idle_readers, reader);
+}
+
+/* For the upkeep's reads (the change poll, every second): the idle
+ * reader used longest ago, given back behind the others (when all are
+ * busy, the first to come back). Users' reads keep finding the reader
+ * they used last, with what it keeps: when a poll took that one, a read
+ * made meanwhile went to another, which collected a group of 5,990 again
+ * (2.1 ms rather than 0.18 ms for a row), after 24 of 30 polls while
+ * reads of a row followed each other, 14 of 30 with 1 ms between them. */
+Reader *
+acquire_upkeep_reader (CltSqliteStore *self)
+{
+  GAsyncQueue *queue = self->idle_readers;
+  Reader *reader;
+  int n_idle;
+
+  g_async_queue_lock (queue);
+  /* Only the front can be popped: the others go round behind, in their
+   * order. */
+  n_idle = g_async_queue_length_unlocked (queue);
+  for (int i = 1; i < n_idle; i++)
+    g_async_queue_push_unlocked (queue, g_async_queue_pop_unlocked (queue));
+  reader = g_async_queue_pop_unlocked (queue);
+  g_async_queue_unlock (queue);
+
+  return reader;
+}
+
+void
+release_upkeep_reader (CltSqliteStore *self,
+                       Reader         *reader)
+{
+  reader_reset (reader);
+  g_async_queue_push (self->idle_readers, reader);
 }
 
 gint64

@@ -161,6 +161,8 @@ G_GNUC_INTERNAL void watch_cancellable (sqlite3 *db, GCancellable *cancellable);
 G_GNUC_INTERNAL void reader_free (Reader *reader);
 G_GNUC_INTERNAL Reader *acquire_reader (CltSqliteStore *self, GCancellable *cancellable);
 G_GNUC_INTERNAL void release_reader (CltSqliteStore *self, Reader *reader);
+G_GNUC_INTERNAL Reader *acquire_upkeep_reader (CltSqliteStore *self);
+G_GNUC_INTERNAL void release_upkeep_reader (CltSqliteStore *self, Reader *reader);
 G_GNUC_INTERNAL gint64 reader_data_version (Reader *reader);
 G_GNUC_INTERNAL void clt_sqlite_store_initable_iface_init (GInitableIface *iface);
 

@@ -69,6 +69,21 @@ end_read (CltSqliteStore *self,
   release_reader (self, reader);
 }
 
+static Reader *
+begin_upkeep_read (CltSqliteStore  *self,
+                   GError         **error)
+{
+  return acquire_upkeep_reader (self);
+}
+
+static void
+end_upkeep_read (CltSqliteStore *self,
+                 Reader         *reader,
+                 gboolean        ok)
+{
+  release_upkeep_reader (self, reader);
+}
+
 /* Writes follow one another on the single write connection. */
 static sqlite3 *
 begin_write (CltSqliteStore  *self,
@@ -261,6 +276,8 @@ clt_sqlite_store_class_init (CltSqliteStoreClass *klass)
   CLT_SQL_STORE_CLASS_SET_HELPERS (sql_class, );
   sql_class->close_connections = CLT_SQL_ENGINE_FUNC (close_connections);
   sql_class->check_writable = CLT_SQL_ENGINE_FUNC (check_writable);
+  sql_class->begin_upkeep_read = CLT_SQL_ENGINE_FUNC (begin_upkeep_read);
+  sql_class->end_upkeep_read = CLT_SQL_ENGINE_FUNC (end_upkeep_read);
   sql_class->begin_secure_delete = CLT_SQL_ENGINE_FUNC (begin_secure_delete);
   sql_class->restore_secure_delete = CLT_SQL_ENGINE_FUNC (restore_secure_delete);
   sql_class->request_wal_fold = CLT_SQL_ENGINE_FUNC (request_wal_fold);

@@ -13,6 +13,7 @@
 
 #include "clt-address.h"
 #include "clt-sample-loader.h"
+#include "clt-sql-store-internal.h"
 
 #include "sqlite-store-util.h"
 #include "sqlite-test-util.h"
@@ -259,4 +260,95 @@ store_with_people (const char *path)
   g_assert_no_error (error);
 
   return store;
+}
+
+struct _PollHold
+{
+  CltSqliteStore *store;
+  GMutex          lock;
+  GCond           cond;
+  gboolean        armed;
+  gboolean        held;
+  gboolean        go;
+};
+
+/* In the poll's thread, with its reader taken. */
+static void
+hold_poll_cb (gpointer store,
+              gpointer user_data)
+{
+  PollHold *hold = user_data;
+
+  g_mutex_lock (&hold->lock);
+  if (hold->armed)
+    {
+      hold->armed = FALSE;
+      hold->held = TRUE;
+      g_cond_broadcast (&hold->cond);
+      while (!hold->go)
+        g_cond_wait (&hold->cond, &hold->lock);
+    }
+  g_mutex_unlock (&hold->lock);
+}
+
+PollHold *
+poll_hold_new (CltSqliteStore *store)
+{
+  PollHold *hold = g_new0 (PollHold, 1);
+
+  hold->store = store;
+  g_mutex_init (&hold->lock);
+  g_cond_init (&hold->cond);
+  sql_set_poll_hook (CLT_SQL_STORE (store), hold_poll_cb, hold);
+  return hold;
+}
+
+void
+hold_poll (PollHold *hold)
+{
+  CltSqlStore *store = CLT_SQL_STORE (hold->store);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+
+  g_mutex_lock (&hold->lock);
+  hold->armed = TRUE;
+  hold->held = FALSE;
+  hold->go = FALSE;
+  while (!hold->held)
+    {
+      g_mutex_unlock (&hold->lock);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      /* A poll under way may have passed the hook: its end first. */
+      if (!sql_polling (store))
+        sql_poll_changes (store);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_mutex_lock (&hold->lock);
+      if (!hold->held)
+        g_cond_wait_until (&hold->cond, &hold->lock,
+                           g_get_monotonic_time () + G_TIME_SPAN_MILLISECOND);
+    }
+  g_mutex_unlock (&hold->lock);
+}
+
+void
+release_poll (PollHold *hold)
+{
+  g_mutex_lock (&hold->lock);
+  hold->go = TRUE;
+  g_cond_broadcast (&hold->cond);
+  g_mutex_unlock (&hold->lock);
+  while (sql_polling (CLT_SQL_STORE (hold->store)))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+void
+poll_hold_free (PollHold *hold)
+{
+  sql_set_poll_hook (CLT_SQL_STORE (hold->store), NULL, NULL);
+  /* Until no poll that may still call the hook is under way. */
+  while (sql_polling (CLT_SQL_STORE (hold->store)))
+    g_main_context_iteration (NULL, TRUE);
+  g_cond_clear (&hold->cond);
+  g_mutex_clear (&hold->lock);
+  g_free (hold);
 }

@@ -72,6 +72,18 @@ CltCustomer     *make_customer      (const char     *id,
                                      const char     *zip,
                                      const char     *city,
                                      const char     *country);
+/* A change poll held while it has its reader: the upkeep polls once a
+ * second, and a request made meanwhile finds only the readers the poll
+ * left. poll_hold_new () hooks into @store's polls (sql_set_poll_hook ()),
+ * hold_poll () returns once one holds its reader (the upkeep's own, or
+ * one it starts), release_poll () lets it go on and waits for its end. */
+typedef struct _PollHold PollHold;
+
+PollHold        *poll_hold_new      (CltSqliteStore *store);
+void             hold_poll          (PollHold       *hold);
+void             release_poll       (PollHold       *hold);
+void             poll_hold_free     (PollHold       *hold);
+
 /* A store on @path with seven customers whose names need folding
  * (accents, case, apostrophes). */
 CltSqliteStore  *store_with_people  (const char     *path);
