@@ -206,7 +206,6 @@ poll_read (CltSqlStore   *self,
   PollData *data = user_data;
   g_autoptr(CltSqlStmt) stmt = NULL;
   g_autoptr(CltSqlStmt) due = NULL;
-  g_autoptr(CltSqlStmt) purge = NULL;
 
   if (priv->poll_hook != NULL)
     priv->poll_hook (self, priv->poll_hook_data);
@@ -221,21 +220,20 @@ poll_read (CltSqlStore   *self,
   if (!collect_changes (self, reader->db, stmt, data->changes, error))
     return FALSE;
 
+  /* Deletions whose undo time is over, and a deleted custom field whose
+   * values are still there: one statement. */
   due = prepare (self, reader->db,
-                 "SELECT EXISTS (SELECT 1 FROM pending_deletions WHERE due_at <= ?)", error);
+                 "SELECT EXISTS (SELECT 1 FROM pending_deletions WHERE due_at <= ?),"
+                 " EXISTS (SELECT 1 FROM custom_fields WHERE purging = 1)",
+                 error);
   if (due == NULL)
     return FALSE;
   clt_sql_bind_int64 (due, 1, now_usec ());
   if (clt_sql_step (due) == CLT_SQL_ROW)
-    data->pending_due = clt_sql_column_int (due, 0) != 0;
-
-  /* A deleted custom field whose values are still there. */
-  purge = prepare (self, reader->db,
-                   "SELECT EXISTS (SELECT 1 FROM custom_fields WHERE purging = 1)", error);
-  if (purge == NULL)
-    return FALSE;
-  if (clt_sql_step (purge) == CLT_SQL_ROW)
-    data->purge_due = clt_sql_column_int (purge, 0) != 0;
+    {
+      data->pending_due = clt_sql_column_int (due, 0) != 0;
+      data->purge_due = clt_sql_column_int (due, 1) != 0;
+    }
 
   g_task_return_boolean (task, TRUE);
   return TRUE;
