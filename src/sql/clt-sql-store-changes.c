@@ -203,12 +203,13 @@ poll_read (CltSqlStore   *self,
            GError       **error)
 {
   CltSqlStorePrivate *priv = sql_store_get_private (self);
+  GFunc hook = g_atomic_pointer_get (&priv->poll_hook);
   PollData *data = user_data;
   g_autoptr(CltSqlStmt) stmt = NULL;
   g_autoptr(CltSqlStmt) due = NULL;
 
-  if (priv->poll_hook != NULL)
-    priv->poll_hook (self, priv->poll_hook_data);
+  if (hook != NULL)
+    hook (self, priv->poll_hook_data);
 
   stmt = prepare (self, reader->db,
                   "SELECT seq, kind, object_id FROM change_log WHERE seq > ? ORDER BY seq LIMIT 1000",
@@ -442,8 +443,13 @@ sql_set_poll_hook (CltSqlStore *self,
 {
   CltSqlStorePrivate *priv = sql_store_get_private (self);
 
-  priv->poll_hook = hook;
+  /* Read by the poll in its thread: the data goes in before the hook
+   * (whoever clears it waits for sql_polling () before freeing the data). */
+  g_atomic_pointer_set (&priv->poll_hook, NULL);
+  if (hook == NULL)
+    return;
   priv->poll_hook_data = user_data;
+  g_atomic_pointer_set (&priv->poll_hook, hook);
 }
 
 gboolean
