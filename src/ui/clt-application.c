@@ -16,12 +16,14 @@
 #include "clt-application.h"
 #include "clt-backoffice-user.h"
 #include "clt-database-chooser.h"
+#include "clt-form.h"
 #include "clt-keyring.h"
 #include "clt-preferences-window.h"
 #include "clt-rest-store.h"
 #include "clt-sql-store.h"
 #include "clt-sqlite-store.h"
 #include "clt-store.h"
+#include "clt-unsaved.h"
 #include "clt-window.h"
 
 #define SETTINGS_SCHEMA_ID "io.github.clientele.Clientele"
@@ -38,6 +40,12 @@ struct _CltApplication
   GPtrArray      *sql_stores;
   guint           sigterm_id;
   guint           sigint_id;
+
+  /* While an editor has unsaved changes: logging out asks first. */
+  guint           inhibit_cookie;
+  char           *inhibit_reason;
+  guint           inhibit_update_id;
+  guint           inhibiting : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CltApplication, clt_application, ADW_TYPE_APPLICATION)
@@ -566,17 +574,14 @@ open_action (GSimpleAction *action,
   show_open_dialog (CLT_APPLICATION (user_data));
 }
 
+/* Close the windows instead of stopping at once: a main window commits
+ * the deletions still waiting for their Undo toast and holds the
+ * application until the store is done; it quits when nothing is left. */
 static void
-quit_action (GSimpleAction *action,
-             GVariant      *parameter,
-             gpointer       user_data)
+close_all_windows (GtkApplication *application)
 {
-  GtkApplication *application = GTK_APPLICATION (user_data);
   g_autoptr(GList) windows = NULL;
 
-  /* Close the windows instead of stopping at once: a main window commits
-   * the deletions still waiting for their Undo toast and holds the
-   * application until the store is done; it quits when nothing is left. */
   windows = g_list_copy (gtk_application_get_windows (application));
   for (GList *l = windows; l != NULL; l = l->next)
     if (CLT_IS_WINDOW (l->data))
@@ -586,6 +591,32 @@ quit_action (GSimpleAction *action,
   windows = g_list_copy (gtk_application_get_windows (application));
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_destroy (GTK_WINDOW (l->data));
+}
+
+static void
+on_quit_confirmed_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(CltApplication) self = user_data;
+
+  if (clt_unsaved_confirm_finish (result))
+    close_all_windows (GTK_APPLICATION (self));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  CltApplication *self = CLT_APPLICATION (user_data);
+  g_autoptr(GPtrArray) editors = clt_unsaved_list_editors (NULL);
+
+  /* Unsaved changes in an editor: the user says what becomes of them. */
+  if (editors->len > 0)
+    clt_unsaved_confirm_async (editors, on_quit_confirmed_cb, g_object_ref (self));
+  else
+    close_all_windows (GTK_APPLICATION (self));
 }
 
 static void
@@ -639,6 +670,79 @@ on_quit_signal_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Unsaved changes {{{ */
+
+/* Asks the session to let the user decide before logging out while an
+ * editor has unsaved changes. Without a session manager (or a portal)
+ * GTK gives no cookie and says nothing: then this only keeps track. */
+static gboolean
+update_inhibit_cb (gpointer user_data)
+{
+  CltApplication *self = user_data;
+  g_autoptr(GPtrArray) editors = clt_unsaved_list_editors (NULL);
+  g_autofree char *reason = editors->len > 0 ? clt_unsaved_dup_reason (editors) : NULL;
+  guint old_cookie = self->inhibit_cookie;
+
+  self->inhibit_update_id = 0;
+
+  if (g_strcmp0 (reason, self->inhibit_reason) == 0)
+    return G_SOURCE_REMOVE;
+
+  /* The new reason first, so that logging out is never allowed between. */
+  self->inhibit_cookie = 0;
+  if (reason != NULL)
+    self->inhibit_cookie = gtk_application_inhibit (GTK_APPLICATION (self), NULL,
+                                                    GTK_APPLICATION_INHIBIT_LOGOUT, reason);
+  if (old_cookie != 0)
+    gtk_application_uninhibit (GTK_APPLICATION (self), old_cookie);
+
+  self->inhibiting = reason != NULL;
+  g_free (self->inhibit_reason);
+  self->inhibit_reason = g_steal_pointer (&reason);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_update_inhibit (CltApplication *self)
+{
+  /* A dialog's form is set up after GTK lists it, and a destroyed one
+   * leaves before its last signal: look from the main loop. */
+  if (self->inhibit_update_id == 0)
+    self->inhibit_update_id = g_idle_add_full (G_PRIORITY_HIGH, update_inhibit_cb, self, NULL);
+}
+
+static gboolean
+watch_editors_cb (gpointer user_data)
+{
+  CltApplication *self = user_data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (clt_form_get_from_window (window) != NULL &&
+          g_object_get_data (G_OBJECT (window), "clt-application-watched") == NULL)
+        {
+          g_object_set_data (G_OBJECT (window), "clt-application-watched", GINT_TO_POINTER (TRUE));
+          g_signal_connect_object (window, "modified-changed",
+                                   G_CALLBACK (queue_update_inhibit), self, G_CONNECT_SWAPPED);
+        }
+    }
+
+  return update_inhibit_cb (self);
+}
+
+static void
+on_toplevels_changed_cb (CltApplication *self)
+{
+  g_clear_handle_id (&self->inhibit_update_id, g_source_remove);
+  self->inhibit_update_id = g_idle_add_full (G_PRIORITY_HIGH, watch_editors_cb, self, NULL);
+}
+
+/* }}} */
+
 static void
 weak_ref_free (GWeakRef *ref)
 {
@@ -658,6 +762,13 @@ clt_application_shutdown (GApplication *application)
 
   g_clear_handle_id (&self->sigterm_id, g_source_remove);
   g_clear_handle_id (&self->sigint_id, g_source_remove);
+  g_clear_handle_id (&self->inhibit_update_id, g_source_remove);
+  g_signal_handlers_disconnect_by_func (gtk_window_get_toplevels (), on_toplevels_changed_cb, self);
+  if (self->inhibit_cookie != 0)
+    gtk_application_uninhibit (GTK_APPLICATION (self), self->inhibit_cookie);
+  self->inhibit_cookie = 0;
+  self->inhibiting = FALSE;
+  g_clear_pointer (&self->inhibit_reason, g_free);
 
   for (guint i = 0; i < self->sql_stores->len; i++)
     {
@@ -684,6 +795,9 @@ clt_application_startup (GApplication *application)
 
   self->sigterm_id = g_unix_signal_add (SIGTERM, on_quit_signal_cb, self);
   self->sigint_id = g_unix_signal_add (SIGINT, on_quit_signal_cb, self);
+
+  g_signal_connect_object (gtk_window_get_toplevels (), "items-changed",
+                           G_CALLBACK (on_toplevels_changed_cb), self, G_CONNECT_SWAPPED);
 
   clt_accessible_install_button_names ();
 
@@ -988,4 +1102,24 @@ clt_application_use_store (CltApplication *self,
 
   if (previous != NULL)
     gtk_window_destroy (GTK_WINDOW (previous));
+}
+
+/* Why logging out is inhibited now (see gtk_application_inhibit ()), or
+ * NULL when it is not. */
+const char *
+clt_application_get_inhibit_reason (CltApplication *self)
+{
+  g_return_val_if_fail (CLT_IS_APPLICATION (self), NULL);
+
+  return self->inhibiting ? self->inhibit_reason : NULL;
+}
+
+/* The session's cookie for it: 0 when not inhibiting, or when there is no
+ * session manager to ask. */
+guint
+clt_application_get_inhibit_cookie (CltApplication *self)
+{
+  g_return_val_if_fail (CLT_IS_APPLICATION (self), 0);
+
+  return self->inhibit_cookie;
 }

@@ -221,6 +221,8 @@ on_conflict_cancelled_cb (CltConflictDialog *dialog,
     clt_form_show_stale_banner (conflict->form);
 }
 
+/* Adds @name to @names when form->object and @theirs differ in it, and
+ * to @they_changed (if not NULL) when @theirs also differs from the base. */
 static void
 compare (CltForm    *form,
          GObject    *theirs,
@@ -228,16 +230,58 @@ compare (CltForm    *form,
          GPtrArray  *names,
          GPtrArray  *they_changed)
 {
-  g_autofree char *base = dup_raw (form->base, name);
   g_autofree char *mine = dup_raw (form->object, name);
   g_autofree char *stored = dup_raw (theirs, name);
+  g_autofree char *base = NULL;
 
   if (g_strcmp0 (mine, stored) == 0)
     return;
 
   g_ptr_array_add (names, (gpointer) name);
+  if (they_changed == NULL)
+    return;
+
+  base = dup_raw (form->base, name);
   if (g_strcmp0 (base, stored) != 0)
     g_ptr_array_add (they_changed, (gpointer) name);
+}
+
+/* compare () for each shown field that is a property, and each labelled
+ * property the dialog edits outside of fields. */
+static void
+compare_all (CltForm   *form,
+             GObject   *theirs,
+             GPtrArray *names,
+             GPtrArray *they_changed)
+{
+  for (guint i = 0; i < form->info->n_fields; i++)
+    {
+      CltFormField *field = &form->fields[i];
+
+      if (!field->hidden && field->name != NULL &&
+          g_object_class_find_property (G_OBJECT_GET_CLASS (form->object), field->name) != NULL)
+        compare (form, theirs, field->name, names, they_changed);
+    }
+  for (guint i = 0; i < form->info->n_labels; i++)
+    {
+      const char *name = form->info->labels[i].name;
+
+      if (clt_form_find_field (form, name) == NULL)
+        compare (form, theirs, name, names, they_changed);
+    }
+}
+
+gboolean
+clt_form_differs (CltForm *form,
+                  GObject *other)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  g_return_val_if_fail (G_IS_OBJECT (other), FALSE);
+
+  compare_all (form, other, names, NULL);
+
+  return names->len > 0;
 }
 
 void
@@ -258,21 +302,7 @@ clt_form_resolve_conflict (CltForm  *form,
   conflict->names = g_ptr_array_new ();
 
   /* The fields that differ between the stored version and the typed one. */
-  for (guint i = 0; i < form->info->n_fields; i++)
-    {
-      CltFormField *field = &form->fields[i];
-
-      if (!field->hidden &&
-          g_object_class_find_property (G_OBJECT_GET_CLASS (form->object), field->name) != NULL)
-        compare (form, theirs, field->name, conflict->names, they_changed);
-    }
-  for (guint i = 0; i < form->info->n_labels; i++)
-    {
-      const char *name = form->info->labels[i].name;
-
-      if (clt_form_find_field (form, name) == NULL)
-        compare (form, theirs, name, conflict->names, they_changed);
-    }
+  compare_all (form, theirs, conflict->names, they_changed);
 
   /* They changed nothing the user sees here (a group, a note, a field the
    * user also set to the same value): the user's values go on top of

@@ -253,6 +253,18 @@ show_save_error (CltForm      *form,
     }
 }
 
+static void
+update_modified (CltForm *form)
+{
+  gboolean modified = clt_form_get_modified (form);
+
+  if (modified != form->modified)
+    {
+      form->modified = modified;
+      g_signal_emit_by_name (form->window, "modified-changed");
+    }
+}
+
 /* Callbacks --------------------------------------------------------------- */
 
 static void
@@ -345,6 +357,11 @@ clt_form_class_init (GtkWidgetClass *widget_class,
 
   gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
 
+  g_signal_new ("modified-changed", G_TYPE_FROM_CLASS (widget_class), G_SIGNAL_RUN_LAST,
+                0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  g_signal_new ("save-finished", G_TYPE_FROM_CLASS (widget_class), G_SIGNAL_RUN_LAST,
+                0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "editor.save", NULL);
@@ -382,6 +399,8 @@ clt_form_init (CltForm           *form,
 
   g_assert (form->can_save_pspec != NULL && form->busy_pspec != NULL);
 
+  g_object_set_data (G_OBJECT (window), "clt-form", form);
+
   g_signal_connect (form->sign_in_button, "clicked", G_CALLBACK (on_sign_in_clicked_cb), form);
 }
 
@@ -390,6 +409,7 @@ void
 clt_form_close (CltForm *form)
 {
   form->closed = TRUE;
+  update_modified (form);
 
   if (form->cancellable != NULL)
     g_cancellable_cancel (form->cancellable);
@@ -639,6 +659,9 @@ clt_form_update_can_save (CltForm *form)
       form->can_save = can_save;
       g_object_notify_by_pspec (G_OBJECT (form->window), form->can_save_pspec);
     }
+
+  /* Every change of the object ends here. */
+  update_modified (form);
 }
 
 /* Combo rows -------------------------------------------------------------- */
@@ -816,8 +839,11 @@ clt_form_finish_save (CltForm      *form,
     {
       show_save_error (form, error);
       clt_form_update_can_save (form);
+      g_signal_emit_by_name (form->window, "save-finished", FALSE);
       return FALSE;
     }
+
+  g_signal_emit_by_name (form->window, "save-finished", TRUE);
 
   return TRUE;
 }
@@ -888,6 +914,81 @@ clt_form_finish_reload (CltForm      *form,
   clt_form_add_toast (form, _("Showing the current version"));
 
   return TRUE;
+}
+
+/* Unsaved changes --------------------------------------------------------- */
+
+CltForm *
+clt_form_get_from_window (GtkWindow *window)
+{
+  g_return_val_if_fail (GTK_IS_WINDOW (window), NULL);
+
+  return g_object_get_data (G_OBJECT (window), "clt-form");
+}
+
+gboolean
+clt_form_get_modified (CltForm *form)
+{
+  if (form->closed || form->fields == NULL)
+    return FALSE;
+
+  if (!form->create)
+    return form->base != NULL && clt_form_differs (form, form->base);
+
+  /* A new object: what the dialog filled in itself (the shop's defaults)
+   * is no change; what the user typed is. */
+  for (guint i = 0; i < form->info->n_fields; i++)
+    if (form->fields[i].touched && !form->fields[i].hidden)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The first AdwWindowTitle in @widget, depth first. */
+static AdwWindowTitle *
+find_window_title (GtkWidget *widget)
+{
+  if (ADW_IS_WINDOW_TITLE (widget))
+    return ADW_WINDOW_TITLE (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwWindowTitle *title = find_window_title (child);
+
+      if (title != NULL)
+        return title;
+    }
+
+  return NULL;
+}
+
+char *
+clt_form_dup_subject (CltForm *form)
+{
+  AdwWindowTitle *title = find_window_title (form->window);
+  const char *subtitle = title != NULL ? adw_window_title_get_subtitle (title) : NULL;
+
+  if (subtitle != NULL && subtitle[0] != '\0')
+    return g_strdup (subtitle);
+
+  return g_strdup (gtk_window_get_title (GTK_WINDOW (form->window)));
+}
+
+gboolean
+clt_form_save (CltForm *form)
+{
+  if (!form->can_save || form->closed)
+    {
+      /* Why it can't: every field's problem, typed or not. */
+      for (guint i = 0; i < form->info->n_fields; i++)
+        form->fields[i].touched = TRUE;
+      update_all_fields (form);
+      return FALSE;
+    }
+
+  return gtk_widget_activate_action (form->window, "editor.save", NULL);
 }
 
 /* For tests --------------------------------------------------------------- */

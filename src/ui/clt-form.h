@@ -36,7 +36,13 @@ G_BEGIN_DECLS
  * (the application's "sign-in" action), after which Retry saves. The form installs "editor.cancel"; the
  * dialog installs "editor.save" and "editor.reload", and has read-only
  * boolean properties "can-save" and "busy", which the form keeps and
- * notifies. */
+ * notifies.
+ *
+ * The form also adds two signals to the dialog's class: "modified-changed"
+ * (no arguments), when clt_form_get_modified () changes, and
+ * "save-finished" (a gboolean: whether it saved), when a save ends while
+ * the dialog is open; and it makes itself known to
+ * clt_form_get_from_window (). */
 
 typedef struct _CltForm      CltForm;
 typedef struct _CltFormField CltFormField;
@@ -158,6 +164,8 @@ struct _CltForm
   guint               fetching : 1;
   guint               can_save : 1;
   guint               busy : 1;
+  /* What clt_form_get_modified () said last. */
+  guint               modified : 1;
 };
 
 /* A hidden message row right under @row (an AdwPreferencesGroup's row:
@@ -248,6 +256,22 @@ GtkWidget       *clt_form_get_field_row         (CltForm           *form,
 const char      *clt_form_get_field_error       (CltForm           *form,
                                                  const char        *name);
 const char      *clt_form_get_error             (CltForm           *form);
+/* The form of @window, an editor dialog, or NULL for any other window. */
+CltForm         *clt_form_get_from_window       (GtkWindow         *window);
+/* Whether there are changes a close would lose: creating, a field the
+ * user changed; editing, form->object differs from form->base. */
+gboolean         clt_form_get_modified          (CltForm           *form);
+/* What the dialog edits, for a sentence ("Anna Berger"): its title
+ * widget's subtitle, else its title. */
+char            *clt_form_dup_subject           (CltForm           *form);
+/* Saves as Save does, for a caller that waits for "save-finished"; FALSE
+ * (and every field's error shown) when it can't save now. */
+gboolean         clt_form_save                  (CltForm           *form);
+/* clt-form-conflict.c: whether form->object differs from @other in a
+ * field or property that the conflict dialog compares. */
+gboolean         clt_form_differs               (CltForm           *form,
+                                                 GObject           *other);
+
 /* The conflict dialog while it shows, or NULL. */
 GtkWindow       *clt_form_get_conflict_dialog   (CltForm           *form);
 

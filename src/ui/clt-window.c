@@ -13,6 +13,7 @@
 #include "clt-accessible.h"
 #include "clt-customer.h"
 #include "clt-customer-editor.h"
+#include "clt-unsaved.h"
 #include "clt-customer-list.h"
 #include "clt-customer-page.h"
 #include "clt-customer-table.h"
@@ -834,10 +835,30 @@ _clt_window_ensure_page (CltWindow *self)
 
 /* }}} */
 
+static void
+on_close_confirmed_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(CltWindow) self = user_data;
+
+  if (clt_unsaved_confirm_finish (result) && !self->disposed)
+    gtk_window_close (GTK_WINDOW (self));
+}
+
 static gboolean
 clt_window_close_request (GtkWindow *window)
 {
   CltWindow *self = CLT_WINDOW (window);
+  g_autoptr(GPtrArray) editors = clt_unsaved_list_editors (window);
+
+  /* Its editors go with it: unsaved changes in them are the user's to
+   * save or discard first (both leave none, so the close goes on). */
+  if (editors->len > 0)
+    {
+      clt_unsaved_confirm_async (editors, on_close_confirmed_cb, g_object_ref (self));
+      return TRUE;
+    }
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->count_cancellable);

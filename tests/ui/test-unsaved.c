@@ -1,0 +1,343 @@
+/* test-unsaved.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Quitting (app.quit: Ctrl+Q, SIGTERM) or closing the main window with an
+ * editor whose changes are not saved asks "Save Changes?" first, and
+ * logging out is inhibited while there are such changes.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "clt-application.h"
+#include "clt-customer.h"
+#include "clt-customer-editor.h"
+#include "clt-customer-list.h"
+#include "clt-customer-editor-private.h"
+#include "clt-window-private.h"
+
+#include "ui-test-util.h"
+
+#define N_SAMPLE 20
+#define TEMP_DIR_TEMPLATE "clt-test-unsaved-XXXXXX"
+
+static CltApplication *app;
+
+typedef struct
+{
+  TempStore          ts;
+  CltWindow         *window;
+  CltCustomerEditor *editor;
+  CltCustomer       *customer;
+} Fixture;
+
+static gboolean
+rows_loaded (gpointer data)
+{
+  CltWindow *window = data;
+  GListModel *list = G_LIST_MODEL (clt_window_get_customer_list (window));
+  g_autoptr(CltCustomer) first = NULL;
+
+  if (g_list_model_get_n_items (list) < N_SAMPLE)
+    return FALSE;
+
+  first = g_list_model_get_item (list, 0);
+
+  return clt_customer_get_loaded (first);
+}
+
+/* Opens the Edit Customer dialog on the first customer. */
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GListModel *list;
+  g_autoptr(CltCustomer) row = NULL;
+
+  temp_store_init (&fixture->ts, TEMP_DIR_TEMPLATE, N_SAMPLE);
+  fixture->window = create_window (app, fixture->ts.store);
+  wait_until (rows_loaded, fixture->window, "the rows");
+
+  list = G_LIST_MODEL (clt_window_get_customer_list (fixture->window));
+  row = g_list_model_get_item (list, 0);
+  fixture->customer = clt_customer_copy (row);
+  gtk_selection_model_select_item (gtk_column_view_get_model (clt_window_get_column_view (fixture->window)),
+                                   0, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-customer", NULL));
+  wait_until (window_editor_ready, fixture->window, "the Edit Customer dialog");
+  fixture->editor = clt_window_get_editor (fixture->window);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (fixture->window != NULL)
+    destroy_and_finalize (g_steal_pointer (&fixture->window), "the window's last reference");
+  g_clear_object (&fixture->customer);
+  wait_until (only_one_ref, fixture->ts.store, "the store's last reference");
+  temp_store_clear (&fixture->ts);
+}
+
+static gboolean
+no_message_dialog (gpointer data)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL;
+}
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+/* Clicks the button of @response, as the user does. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  const char *label = adw_message_dialog_get_response_label (dialog, response);
+  GtkWidget *button = find_widget (GTK_WIDGET (dialog), is_button_labelled, label);
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_activate (button));
+}
+
+static AdwMessageDialog *
+quit_and_wait_for_question (void)
+{
+  AdwMessageDialog *dialog = NULL;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  wait_until (find_message_dialog, &dialog, "the Save Changes? dialog");
+
+  return dialog;
+}
+
+/* The window is closed and gone: the quit went on. */
+static void
+wait_for_window_gone (Fixture *fixture)
+{
+  CltWindow *window = g_steal_pointer (&fixture->window);
+
+  wait_until (only_one_ref, window, "the window's last reference");
+  g_assert_finalize_object (window);
+  g_assert_null (find_toplevel (CLT_TYPE_CUSTOMER_EDITOR));
+}
+
+static char *
+stored_last_name (Fixture *fixture)
+{
+  g_autoptr(CltCustomer) stored = sync_get_customer (fixture->ts.store,
+                                                     clt_customer_get_id (fixture->customer));
+
+  return g_strdup (clt_customer_get_last_name (stored));
+}
+
+static void
+test_quit_asks_cancel (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *name = clt_customer_dup_full_name (fixture->customer);
+  g_autofree char *before = stored_last_name (fixture);
+  AdwMessageDialog *dialog;
+  GtkWidget *row;
+
+  type_into_field (fixture->editor, "last-name", "Quitmann");
+  dialog = quit_and_wait_for_question ();
+
+  /* Transient for the editor, which stays, and naming the customer. */
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->editor));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), name));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  g_assert_cmpstr (adw_message_dialog_get_close_response (dialog), ==, "cancel");
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "discard"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "save"), ==,
+                   ADW_RESPONSE_SUGGESTED);
+  run_for (300);
+  save_screenshot (GTK_WIDGET (dialog), "unsaved-quit.png");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->editor)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)));
+
+  /* Cancel (Escape): everything stays as typed, nothing saved. */
+  respond (dialog, "cancel");
+  wait_until (no_message_dialog, NULL, "the dialog to go");
+  run_for (200);
+  g_assert_true (clt_window_get_editor (fixture->window) == fixture->editor);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->editor)));
+  row = clt_customer_editor_get_field_row (fixture->editor, "last-name");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Quitmann");
+  g_assert_cmpstr (stored_last_name (fixture), ==, before);
+}
+
+static void
+test_quit_discard (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *before = stored_last_name (fixture);
+  g_autofree char *after = NULL;
+  AdwMessageDialog *dialog;
+
+  type_into_field (fixture->editor, "last-name", "Quitmann");
+  dialog = quit_and_wait_for_question ();
+  respond (dialog, "discard");
+  wait_for_window_gone (fixture);
+
+  after = stored_last_name (fixture);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_quit_save (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *after = NULL;
+  AdwMessageDialog *dialog;
+
+  type_into_field (fixture->editor, "last-name", "Quitmann");
+  dialog = quit_and_wait_for_question ();
+  respond (dialog, "save");
+  wait_for_window_gone (fixture);
+
+  after = stored_last_name (fixture);
+  g_assert_cmpstr (after, ==, "Quitmann");
+}
+
+static void
+test_quit_save_invalid (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *before = stored_last_name (fixture);
+  g_autofree char *after = NULL;
+  AdwMessageDialog *dialog;
+
+  type_into_field (fixture->editor, "last-name", "Quitmann");
+  type_into_field (fixture->editor, "email", "not an address");
+  dialog = quit_and_wait_for_question ();
+  respond (dialog, "save");
+  wait_until (no_message_dialog, NULL, "the dialog to go");
+  run_for (500);
+
+  /* The quit stopped: the editor shows why it can't save. */
+  g_assert_true (clt_window_get_editor (fixture->window) == fixture->editor);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->editor)));
+  g_assert_nonnull (clt_customer_editor_get_field_error (fixture->editor, "email"));
+  after = stored_last_name (fixture);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_quit_clean (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  /* Typed and typed back: nothing to lose. */
+  GtkWidget *row = clt_customer_editor_get_field_row (fixture->editor, "last-name");
+  g_autofree char *original = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
+
+  type_into_field (fixture->editor, "last-name", "Quitmann");
+  type_into_field (fixture->editor, "last-name", original);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  wait_for_window_gone (fixture);
+}
+
+static void
+test_close_window_asks (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  AdwMessageDialog *dialog = NULL;
+
+  type_into_field (fixture->editor, "last-name", "Quitmann");
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  wait_until (find_message_dialog, &dialog, "the Save Changes? dialog");
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->editor));
+
+  respond (dialog, "cancel");
+  wait_until (no_message_dialog, NULL, "the dialog to go");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)));
+  g_assert_true (clt_window_get_editor (fixture->window) == fixture->editor);
+
+  /* Discard: the window closes as before. */
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  wait_until (find_message_dialog, &dialog, "the Save Changes? dialog again");
+  respond (dialog, "discard");
+  wait_for_window_gone (fixture);
+}
+
+static gboolean
+inhibited (gpointer data)
+{
+  return clt_application_get_inhibit_reason (app) != NULL;
+}
+
+static gboolean
+not_inhibited (gpointer data)
+{
+  return clt_application_get_inhibit_reason (app) == NULL;
+}
+
+static void
+test_inhibit (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *name = clt_customer_dup_full_name (fixture->customer);
+  g_autofree char *reason = NULL;
+  GtkWidget *row = clt_customer_editor_get_field_row (fixture->editor, "last-name");
+  g_autofree char *original = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
+
+  run_for (100);
+  g_assert_null (clt_application_get_inhibit_reason (app));
+  g_assert_cmpuint (clt_application_get_inhibit_cookie (app), ==, 0);
+
+  type_into_field (fixture->editor, "last-name", "Quitmann");
+  wait_until (inhibited, NULL, "logout to be inhibited");
+  reason = g_strdup_printf ("Unsaved changes in “%s”", name);
+  g_assert_cmpstr (clt_application_get_inhibit_reason (app), ==, reason);
+
+  /* Typed back: nothing unsaved. */
+  type_into_field (fixture->editor, "last-name", original);
+  wait_until (not_inhibited, NULL, "logout to be allowed again");
+  g_assert_cmpuint (clt_application_get_inhibit_cookie (app), ==, 0);
+
+  /* Closing a dirty editor (Discard) releases it too. */
+  type_into_field (fixture->editor, "last-name", "Quitmann");
+  wait_until (inhibited, NULL, "logout to be inhibited again");
+  gtk_window_destroy (GTK_WINDOW (fixture->editor));
+  wait_until (not_inhibited, NULL, "logout to be allowed after the editor closed");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  ui_test_init (&argc, &argv);
+
+  app = ui_test_app_new ();
+
+#define ADD(path, func) \
+  g_test_add ("/clt/unsaved/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("quit-asks-cancel", test_quit_asks_cancel);
+  ADD ("quit-discard", test_quit_discard);
+  ADD ("quit-save", test_quit_save);
+  ADD ("quit-save-invalid", test_quit_save_invalid);
+  ADD ("quit-clean", test_quit_clean);
+  ADD ("close-window-asks", test_close_window_asks);
+  ADD ("inhibit", test_inhibit);
+#undef ADD
+
+  ret = g_test_run ();
+
+  g_clear_object (&app);
+
+  return ret;
+}
