@@ -25,6 +25,148 @@
 
 static CltApplication *app;
 
+/* A session manager on the session bus (when there is one), in a thread
+ * of its own: GTK asks it synchronously from the main thread. Started
+ * before the application, which looks for it at start-up. */
+typedef struct
+{
+  GMutex           lock;
+  GCond            cond;
+  gboolean         ready;
+  gboolean         running;
+  GMainContext    *context;
+  GDBusConnection *connection;
+  guint            next_cookie;
+  /* The inhibitions not yet ended, and the last one's flags and reason. */
+  guint            n_active;
+  guint            last_flags;
+  char            *last_reason;
+} FakeSession;
+
+static FakeSession session;
+
+static const char session_xml[] =
+  "<node>"
+  "  <interface name='org.gnome.SessionManager'>"
+  "    <method name='RegisterClient'>"
+  "      <arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "      <arg type='o' direction='out'/>"
+  "    </method>"
+  "    <method name='Inhibit'>"
+  "      <arg type='s' direction='in'/><arg type='u' direction='in'/>"
+  "      <arg type='s' direction='in'/><arg type='u' direction='in'/>"
+  "      <arg type='u' direction='out'/>"
+  "    </method>"
+  "    <method name='Uninhibit'>"
+  "      <arg type='u' direction='in'/>"
+  "    </method>"
+  "  </interface>"
+  "</node>";
+
+static void
+session_method_cb (GDBusConnection       *connection,
+                   const char            *sender,
+                   const char            *path,
+                   const char            *interface,
+                   const char            *method,
+                   GVariant              *parameters,
+                   GDBusMethodInvocation *invocation,
+                   gpointer               user_data)
+{
+  g_mutex_lock (&session.lock);
+
+  if (g_str_equal (method, "RegisterClient"))
+    {
+      g_dbus_method_invocation_return_value (invocation,
+                                             g_variant_new ("(o)", "/org/gnome/SessionManager/Client1"));
+    }
+  else if (g_str_equal (method, "Inhibit"))
+    {
+      g_free (session.last_reason);
+      g_variant_get (parameters, "(susu)", NULL, NULL, &session.last_reason, &session.last_flags);
+      session.n_active++;
+      g_dbus_method_invocation_return_value (invocation,
+                                             g_variant_new ("(u)", ++session.next_cookie));
+    }
+  else
+    {
+      g_assert_cmpuint (session.n_active, >, 0);
+      session.n_active--;
+      g_dbus_method_invocation_return_value (invocation, NULL);
+    }
+
+  g_mutex_unlock (&session.lock);
+}
+
+static gpointer
+session_thread (gpointer data)
+{
+  static const GDBusInterfaceVTable vtable = { session_method_cb, NULL, NULL, { 0 } };
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (session_xml, NULL);
+  g_autoptr(GMainLoop) loop = NULL;
+  g_autofree char *address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+
+  g_main_context_push_thread_default (session.context);
+
+  if (address != NULL)
+    session.connection =
+      g_dbus_connection_new_for_address_sync (address,
+                                              G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                              G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                              NULL, NULL, NULL);
+  if (session.connection != NULL)
+    {
+      g_dbus_connection_register_object (session.connection, "/org/gnome/SessionManager",
+                                         info->interfaces[0], &vtable, NULL, NULL, NULL);
+      reply = g_dbus_connection_call_sync (session.connection, "org.freedesktop.DBus",
+                                           "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                                           "RequestName",
+                                           g_variant_new ("(su)", "org.gnome.SessionManager", 0),
+                                           G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1,
+                                           NULL, NULL);
+    }
+
+  g_mutex_lock (&session.lock);
+  session.running = reply != NULL;
+  session.ready = TRUE;
+  g_cond_signal (&session.cond);
+  g_mutex_unlock (&session.lock);
+
+  if (!session.running)
+    return NULL;
+
+  loop = g_main_loop_new (session.context, FALSE);
+  g_main_loop_run (loop);
+
+  return NULL;
+}
+
+static void
+start_fake_session (void)
+{
+  session.context = g_main_context_new ();
+  g_thread_unref (g_thread_new ("fake-session", session_thread, NULL));
+
+  g_mutex_lock (&session.lock);
+  while (!session.ready)
+    g_cond_wait (&session.cond, &session.lock);
+  g_mutex_unlock (&session.lock);
+}
+
+static guint
+session_n_active (void)
+{
+  guint n;
+
+  g_mutex_lock (&session.lock);
+  n = session.n_active;
+  g_mutex_unlock (&session.lock);
+
+  return n;
+}
+
+
 typedef struct
 {
   TempStore          ts;
@@ -237,11 +379,17 @@ static void
 test_quit_clean (Fixture       *fixture,
                  gconstpointer  data)
 {
-  /* Typed and typed back: nothing to lose. */
   GtkWidget *row = clt_customer_editor_get_field_row (fixture->editor, "last-name");
   g_autofree char *original = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
+  AdwMessageDialog *dialog;
 
+  /* Typed: asked (then cancelled). */
   type_into_field (fixture->editor, "last-name", "Quitmann");
+  dialog = quit_and_wait_for_question ();
+  respond (dialog, "cancel");
+  wait_until (no_message_dialog, NULL, "the dialog to go");
+
+  /* Typed back: nothing to lose, nothing asked. */
   type_into_field (fixture->editor, "last-name", original);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
@@ -284,34 +432,56 @@ not_inhibited (gpointer data)
   return clt_application_get_inhibit_reason (app) == NULL;
 }
 
+/* GTK ends an inhibition without waiting for the answer. */
+static gboolean
+session_released (gpointer data)
+{
+  return session_n_active () == 0;
+}
+
 static void
 test_inhibit (Fixture       *fixture,
               gconstpointer  data)
 {
   g_autofree char *name = clt_customer_dup_full_name (fixture->customer);
-  g_autofree char *reason = NULL;
+  g_autofree char *reason = g_strdup_printf ("Unsaved changes in “%s”", name);
   GtkWidget *row = clt_customer_editor_get_field_row (fixture->editor, "last-name");
   g_autofree char *original = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
+
+  if (!session.running)
+    g_test_message ("No session bus: only the application's side is checked");
 
   run_for (100);
   g_assert_null (clt_application_get_inhibit_reason (app));
   g_assert_cmpuint (clt_application_get_inhibit_cookie (app), ==, 0);
+  g_assert_cmpuint (session_n_active (), ==, 0);
 
   type_into_field (fixture->editor, "last-name", "Quitmann");
   wait_until (inhibited, NULL, "logout to be inhibited");
-  reason = g_strdup_printf ("Unsaved changes in “%s”", name);
   g_assert_cmpstr (clt_application_get_inhibit_reason (app), ==, reason);
+  if (session.running)
+    {
+      /* The session manager was asked (the call is synchronous). */
+      g_assert_cmpuint (clt_application_get_inhibit_cookie (app), !=, 0);
+      g_assert_cmpuint (session_n_active (), ==, 1);
+      g_mutex_lock (&session.lock);
+      g_assert_cmpuint (session.last_flags, ==, GTK_APPLICATION_INHIBIT_LOGOUT);
+      g_assert_cmpstr (session.last_reason, ==, reason);
+      g_mutex_unlock (&session.lock);
+    }
 
-  /* Typed back: nothing unsaved. */
+  /* Typed back: nothing unsaved, the cookie goes back. */
   type_into_field (fixture->editor, "last-name", original);
   wait_until (not_inhibited, NULL, "logout to be allowed again");
   g_assert_cmpuint (clt_application_get_inhibit_cookie (app), ==, 0);
+  wait_until (session_released, NULL, "the session's inhibition to end");
 
-  /* Closing a dirty editor (Discard) releases it too. */
+  /* Closing a dirty editor (as Discard does) releases it too. */
   type_into_field (fixture->editor, "last-name", "Quitmann");
   wait_until (inhibited, NULL, "logout to be inhibited again");
   gtk_window_destroy (GTK_WINDOW (fixture->editor));
   wait_until (not_inhibited, NULL, "logout to be allowed after the editor closed");
+  wait_until (session_released, NULL, "the session's inhibition to end again");
 }
 
 int
@@ -322,6 +492,7 @@ main (int   argc,
 
   ui_test_init (&argc, &argv);
 
+  start_fake_session ();
   app = ui_test_app_new ();
 
 #define ADD(path, func) \
