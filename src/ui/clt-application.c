@@ -741,6 +741,18 @@ on_toplevels_changed_cb (CltApplication *self)
   self->inhibit_update_id = g_idle_add_full (G_PRIORITY_HIGH, watch_editors_cb, self, NULL);
 }
 
+static void
+stop_inhibiting (CltApplication *self)
+{
+  g_clear_handle_id (&self->inhibit_update_id, g_source_remove);
+  g_signal_handlers_disconnect_by_func (gtk_window_get_toplevels (), on_toplevels_changed_cb, self);
+  if (self->inhibit_cookie != 0)
+    gtk_application_uninhibit (GTK_APPLICATION (self), self->inhibit_cookie);
+  self->inhibit_cookie = 0;
+  self->inhibiting = FALSE;
+  g_clear_pointer (&self->inhibit_reason, g_free);
+}
+
 /* }}} */
 
 static void
@@ -762,13 +774,7 @@ clt_application_shutdown (GApplication *application)
 
   g_clear_handle_id (&self->sigterm_id, g_source_remove);
   g_clear_handle_id (&self->sigint_id, g_source_remove);
-  g_clear_handle_id (&self->inhibit_update_id, g_source_remove);
-  g_signal_handlers_disconnect_by_func (gtk_window_get_toplevels (), on_toplevels_changed_cb, self);
-  if (self->inhibit_cookie != 0)
-    gtk_application_uninhibit (GTK_APPLICATION (self), self->inhibit_cookie);
-  self->inhibit_cookie = 0;
-  self->inhibiting = FALSE;
-  g_clear_pointer (&self->inhibit_reason, g_free);
+  stop_inhibiting (self);
 
   for (guint i = 0; i < self->sql_stores->len; i++)
     {
@@ -912,6 +918,8 @@ clt_application_dispose (GObject *object)
 
   g_clear_weak_pointer (&self->main_window);
   g_clear_pointer (&self->sql_stores, g_ptr_array_unref);
+  /* Never run (tests): no shutdown either. */
+  stop_inhibiting (self);
 
   G_OBJECT_CLASS (clt_application_parent_class)->dispose (object);
 }

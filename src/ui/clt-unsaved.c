@@ -36,7 +36,7 @@ typedef struct
   GTask     *task;
   GtkWindow *editor;
   gulong     finished_id;
-  gulong     destroy_id;
+  gulong     unrealize_id;
 } Pending;
 
 static void
@@ -52,7 +52,7 @@ static void
 pending_free (Pending *pending)
 {
   g_clear_signal_handler (&pending->finished_id, pending->editor);
-  g_clear_signal_handler (&pending->destroy_id, pending->editor);
+  g_clear_signal_handler (&pending->unrealize_id, pending->editor);
   g_clear_object (&pending->editor);
   g_clear_object (&pending->task);
   g_free (pending);
@@ -168,10 +168,11 @@ on_save_finished_cb (GtkWindow *editor,
   end_save (pending, saved);
 }
 
-/* Closed before its save ended: nothing saved. */
+/* Closed before its save ended: nothing saved. (gtk_window_destroy ()
+ * unrealizes a window; its "destroy" waits for the last reference.) */
 static void
-on_editor_destroy_cb (GtkWindow *editor,
-                      Pending   *pending)
+on_editor_unrealize_cb (GtkWindow *editor,
+                        Pending   *pending)
 {
   end_save (pending, FALSE);
 }
@@ -199,8 +200,8 @@ save_all (GTask *task)
       pending->editor = g_object_ref (editor);
       pending->finished_id = g_signal_connect (editor, "save-finished",
                                                G_CALLBACK (on_save_finished_cb), pending);
-      pending->destroy_id = g_signal_connect (editor, "destroy",
-                                              G_CALLBACK (on_editor_destroy_cb), pending);
+      pending->unrealize_id = g_signal_connect (editor, "unrealize",
+                                                G_CALLBACK (on_editor_unrealize_cb), pending);
       g_ptr_array_add (confirm->pending, pending);
     }
 
@@ -213,8 +214,13 @@ on_response_cb (AdwMessageDialog *dialog,
                 const char       *response,
                 gpointer          user_data)
 {
-  g_autoptr(GTask) task = user_data;
-  Confirm *confirm = g_task_get_task_data (task);
+  g_autoptr(GTask) task = g_object_steal_data (G_OBJECT (dialog), "clt-unsaved-task");
+  Confirm *confirm;
+
+  if (task == NULL)
+    return;
+
+  confirm = g_task_get_task_data (task);
 
   if (g_str_equal (response, "discard"))
     {
@@ -229,6 +235,17 @@ on_response_cb (AdwMessageDialog *dialog,
     {
       g_task_return_boolean (task, FALSE);
     }
+}
+
+/* Destroyed unanswered (with its editor): nothing was decided. */
+static void
+on_dialog_destroy_cb (AdwMessageDialog *dialog,
+                      gpointer          user_data)
+{
+  g_autoptr(GTask) task = g_object_steal_data (G_OBJECT (dialog), "clt-unsaved-task");
+
+  if (task != NULL)
+    g_task_return_boolean (task, FALSE);
 }
 
 void
@@ -299,8 +316,16 @@ clt_unsaved_confirm_async (GPtrArray           *editors,
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
   gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
 
+  /* An editor that closes another way takes the question with it. */
+  for (guint i = 0; i < editors->len; i++)
+    g_signal_connect_object (g_ptr_array_index (editors, i), "unrealize",
+                             G_CALLBACK (gtk_window_destroy), dialog, G_CONNECT_SWAPPED);
+
   g_set_weak_pointer (&asking, ADW_MESSAGE_DIALOG (dialog));
-  g_signal_connect (dialog, "response", G_CALLBACK (on_response_cb), g_steal_pointer (&task));
+  g_object_set_data_full (G_OBJECT (dialog), "clt-unsaved-task", g_steal_pointer (&task),
+                          g_object_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_response_cb), NULL);
+  g_signal_connect (dialog, "destroy", G_CALLBACK (on_dialog_destroy_cb), NULL);
 
   gtk_window_present (GTK_WINDOW (dialog));
 }

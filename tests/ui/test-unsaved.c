@@ -420,6 +420,27 @@ test_close_window_asks (Fixture       *fixture,
   wait_for_window_gone (fixture);
 }
 
+static void
+test_question_destroyed (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  AdwMessageDialog *dialog = NULL;
+
+  type_into_field (fixture->editor, "last-name", "Quitmann");
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  wait_until (find_message_dialog, &dialog, "the Save Changes? dialog");
+
+  /* The editor goes another way, the question with it, unanswered: the
+   * window stays, holds nothing more, and closes when asked again. */
+  gtk_window_destroy (GTK_WINDOW (fixture->editor));
+  wait_until (no_message_dialog, NULL, "the dialog to go with its editor");
+  run_for (200);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)));
+
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  wait_for_window_gone (fixture);
+}
+
 static gboolean
 inhibited (gpointer data)
 {
@@ -503,6 +524,7 @@ main (int   argc,
   ADD ("quit-save-invalid", test_quit_save_invalid);
   ADD ("quit-clean", test_quit_clean);
   ADD ("close-window-asks", test_close_window_asks);
+  ADD ("question-destroyed", test_question_destroyed);
   ADD ("inhibit", test_inhibit);
 #undef ADD
 
