@@ -656,8 +656,8 @@ static const GActionEntry app_actions[] = {
 
 /* SIGTERM (a session ending, `kill`) and SIGINT quit the way Ctrl+Q does:
  * deletions still waiting for their Undo are committed and the database is
- * closed. The handler goes with the first signal, so a second one ends
- * the process at once. */
+ * closed; unsaved changes in an editor are asked about first. The handler
+ * goes with the first signal, so a second one ends the process at once. */
 static gboolean
 on_quit_signal_cb (gpointer user_data)
 {

@@ -78,7 +78,8 @@ session_method_cb (GDBusConnection       *connection,
   if (g_str_equal (method, "RegisterClient"))
     {
       g_dbus_method_invocation_return_value (invocation,
-                                             g_variant_new ("(o)", "/org/gnome/SessionManager/Client1"));
+                                             g_variant_new ("(o)",
+                                                            "/org/gnome/SessionManager/Client1"));
     }
   else if (g_str_equal (method, "Inhibit"))
     {
@@ -195,6 +196,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
+  GtkSelectionModel *selection;
   GListModel *list;
   g_autoptr(CltCustomer) row = NULL;
 
@@ -205,9 +207,10 @@ fixture_set_up (Fixture       *fixture,
   list = G_LIST_MODEL (clt_window_get_customer_list (fixture->window));
   row = g_list_model_get_item (list, 0);
   fixture->customer = clt_customer_copy (row);
-  gtk_selection_model_select_item (gtk_column_view_get_model (clt_window_get_column_view (fixture->window)),
-                                   0, TRUE);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-customer", NULL));
+  selection = gtk_column_view_get_model (clt_window_get_column_view (fixture->window));
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-customer",
+                                             NULL));
   wait_until (window_editor_ready, fixture->window, "the Edit Customer dialog");
   fixture->editor = clt_window_get_editor (fixture->window);
 }
@@ -293,7 +296,8 @@ test_quit_asks_cancel (Fixture       *fixture,
   dialog = quit_and_wait_for_question ();
 
   /* Transient for the editor, which stays, and naming the customer. */
-  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->editor));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) ==
+                 GTK_WINDOW (fixture->editor));
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), name));
@@ -406,7 +410,8 @@ test_close_window_asks (Fixture       *fixture,
   type_into_field (fixture->editor, "last-name", "Quitmann");
   gtk_window_close (GTK_WINDOW (fixture->window));
   wait_until (find_message_dialog, &dialog, "the Save Changes? dialog");
-  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->editor));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) ==
+                 GTK_WINDOW (fixture->editor));
 
   respond (dialog, "cancel");
   wait_until (no_message_dialog, NULL, "the dialog to go");
