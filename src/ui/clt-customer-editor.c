@@ -205,6 +205,47 @@ static const CltFormLabel form_labels[] = {
   { "on-hold", N_("On Hold") },
 };
 
+/* Whether @a and @b, custom field values (a{sv}, NULL for none), hold
+ * the same values, in whatever order. */
+static gboolean
+custom_fields_equal (GVariant *a,
+                     GVariant *b)
+{
+  GVariantIter iter;
+  const char *key;
+  GVariant *value;
+  gboolean equal = TRUE;
+
+  if ((a != NULL ? g_variant_n_children (a) : 0) != (b != NULL ? g_variant_n_children (b) : 0))
+    return FALSE;
+  if (a == NULL)
+    return TRUE;
+
+  g_variant_iter_init (&iter, a);
+  while (equal && g_variant_iter_next (&iter, "{&sv}", &key, &value))
+    {
+      g_autoptr(GVariant) other = g_variant_lookup_value (b, key, NULL);
+
+      equal = other != NULL && g_variant_equal (value, other);
+      g_variant_unref (value);
+    }
+
+  return equal;
+}
+
+/* The custom field values are the group's rows, not the form's fields:
+ * changed when they differ from the version the edits are based on (a
+ * new customer: from none). */
+static gboolean
+custom_fields_modified (GtkWidget *window)
+{
+  CltCustomerEditor *self = CLT_CUSTOMER_EDITOR (window);
+  CltCustomer *base = self->form.base != NULL ? CLT_CUSTOMER (self->form.base) : NULL;
+
+  return !custom_fields_equal (clt_customer_get_custom_fields (get_customer (self)),
+                               base != NULL ? clt_customer_get_custom_fields (base) : NULL);
+}
+
 static const CltFormInfo form_info = {
   .field_names = field_names,
   .n_fields = N_FIELDS,
@@ -214,6 +255,7 @@ static const CltFormInfo form_info = {
   .load = load_object,
   .labels = form_labels,
   .n_labels = G_N_ELEMENTS (form_labels),
+  .modified = custom_fields_modified,
   .stale_title = N_("Someone else changed this customer"),
   .create_failed_title = N_("Couldn't add the customer"),
   .reload_failed_title = N_("Couldn't reload the customer"),

@@ -932,6 +932,9 @@ clt_form_get_modified (CltForm *form)
   if (form->closed || form->fields == NULL)
     return FALSE;
 
+  if (form->info->modified != NULL && form->info->modified (form->window))
+    return TRUE;
+
   if (!form->create)
     return form->base != NULL && clt_form_differs (form, form->base);
 

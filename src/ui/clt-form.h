@@ -78,6 +78,10 @@ typedef struct
    * row has no title. */
   const CltFormLabel *labels;
   guint               n_labels;
+  /* Optional: whether the user changed what neither the fields nor the
+   * labels hold (the customer's custom field values), for
+   * clt_form_get_modified (). */
+  gboolean          (*modified)    (GtkWidget     *window);
 
   /* Banner texts, marked with N_() and translated when shown. */
   const char         *stale_title;          /* a save met a newer version */

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "clt-application.h"
+#include "clt-custom-field.h"
 #include "clt-customer.h"
 #include "clt-customer-editor.h"
 #include "clt-customer-list.h"
@@ -207,6 +208,26 @@ fixture_set_up (Fixture       *fixture,
   list = G_LIST_MODEL (clt_window_get_customer_list (fixture->window));
   row = g_list_model_get_item (list, 0);
   fixture->customer = clt_customer_copy (row);
+
+  /* With custom fields (@data): the customer has a value in each. */
+  if (data != NULL)
+    {
+      g_autoptr(CltCustomField) tier = save_custom_field (fixture->ts.store, "loyalty_tier",
+                                                          "Loyalty Tier",
+                                                          CLT_CUSTOM_FIELD_STRING, NULL);
+      g_autoptr(CltCustomField) visits = save_custom_field (fixture->ts.store, "visits", "Visits",
+                                                            CLT_CUSTOM_FIELD_NUMBER, NULL);
+      g_autoptr(CltCustomer) stored = sync_get_customer (fixture->ts.store,
+                                                         clt_customer_get_id (row));
+      g_autoptr(CltCustomer) updated = NULL;
+      GVariantDict values;
+
+      g_variant_dict_init (&values, NULL);
+      g_variant_dict_insert (&values, "loyalty_tier", "s", "Gold");
+      g_variant_dict_insert (&values, "visits", "d", 12.0);
+      clt_customer_set_custom_fields (stored, g_variant_dict_end (&values));
+      updated = sync_update_customer (fixture->ts.store, stored);
+    }
   selection = gtk_column_view_get_model (clt_window_get_column_view (fixture->window));
   gtk_selection_model_select_item (selection, 0, TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-customer",
@@ -401,6 +422,37 @@ test_quit_clean (Fixture       *fixture,
   wait_for_window_gone (fixture);
 }
 
+static gboolean
+visits_row_filled (gpointer data)
+{
+  GtkWidget *row = clt_customer_editor_get_field_row (data, "custom-fields.visits");
+
+  return GTK_IS_EDITABLE (row) && gtk_editable_get_text (GTK_EDITABLE (row))[0] != '\0';
+}
+
+/* A custom field value is a change too; typed back, it is none. */
+static void
+test_quit_custom_field (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *row;
+  AdwMessageDialog *dialog;
+
+  wait_until (visits_row_filled, fixture->editor, "the custom fields' rows");
+  row = clt_customer_editor_get_field_row (fixture->editor, "custom-fields.visits");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "12");
+
+  type_into_field (fixture->editor, "custom-fields.visits", "13");
+  dialog = quit_and_wait_for_question ();
+  respond (dialog, "cancel");
+  wait_until (no_message_dialog, NULL, "the dialog to go");
+
+  type_into_field (fixture->editor, "custom-fields.visits", "12");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  wait_for_window_gone (fixture);
+}
+
 static void
 test_close_window_asks (Fixture       *fixture,
                         gconstpointer  data)
@@ -528,6 +580,8 @@ main (int   argc,
   ADD ("quit-save", test_quit_save);
   ADD ("quit-save-invalid", test_quit_save_invalid);
   ADD ("quit-clean", test_quit_clean);
+  g_test_add ("/clt/unsaved/quit-custom-field", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up,
+              test_quit_custom_field, fixture_tear_down);
   ADD ("close-window-asks", test_close_window_asks);
   ADD ("question-destroyed", test_question_destroyed);
   ADD ("inhibit", test_inhibit);
