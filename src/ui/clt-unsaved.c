@@ -74,14 +74,11 @@ is_owned_by (GtkWindow *window,
 GPtrArray *
 clt_unsaved_list_editors (GtkWindow *owner)
 {
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  GListModel *toplevels = gtk_window_get_toplevels ();
   GPtrArray *editors = g_ptr_array_new_with_free_func (g_object_unref);
   guint n = g_list_model_get_n_items (toplevels);
 
   g_return_val_if_fail (owner == NULL || GTK_IS_WINDOW (owner), editors);
-
-  /* gtk_window_get_toplevels () is transfer none in GTK 4.8. */
-  g_object_ref (toplevels);
 
   for (guint i = 0; i < n; i++)
     {

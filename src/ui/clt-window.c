@@ -13,7 +13,6 @@
 #include "clt-accessible.h"
 #include "clt-customer.h"
 #include "clt-customer-editor.h"
-#include "clt-unsaved.h"
 #include "clt-customer-list.h"
 #include "clt-customer-page.h"
 #include "clt-customer-table.h"
@@ -24,6 +23,7 @@
 #include "clt-sample-loader.h"
 #include "clt-store.h"
 #include "clt-toast.h"
+#include "clt-unsaved.h"
 #include "clt-window-private.h"
 
 #define SETTINGS_SCHEMA_ID "io.github.clientele.Clientele"

@@ -177,21 +177,6 @@ typedef struct
   CltCustomer       *customer;
 } Fixture;
 
-static gboolean
-rows_loaded (gpointer data)
-{
-  CltWindow *window = data;
-  GListModel *list = G_LIST_MODEL (clt_window_get_customer_list (window));
-  g_autoptr(CltCustomer) first = NULL;
-
-  if (g_list_model_get_n_items (list) < N_SAMPLE)
-    return FALSE;
-
-  first = g_list_model_get_item (list, 0);
-
-  return clt_customer_get_loaded (first);
-}
-
 /* Opens the Edit Customer dialog on the first customer. */
 static void
 fixture_set_up (Fixture       *fixture,
@@ -203,7 +188,7 @@ fixture_set_up (Fixture       *fixture,
 
   temp_store_init (&fixture->ts, TEMP_DIR_TEMPLATE, N_SAMPLE);
   fixture->window = create_window (app, fixture->ts.store);
-  wait_until (rows_loaded, fixture->window, "the rows");
+  wait_until (first_rows_loaded, fixture->window, "the rows");
 
   list = G_LIST_MODEL (clt_window_get_customer_list (fixture->window));
   row = g_list_model_get_item (list, 0);
