@@ -181,6 +181,7 @@ typedef struct
   GArray          *jump_ms;
   guint            n_frames;
   double           scroll_cpu_start_ms;
+  double           scroll_process_cpu_start_ms;
 
   /* Where each frame's time goes: the end of each frame clock phase
    * (our handlers run after GTK's), and arrays over the scroll run. */
@@ -192,6 +193,13 @@ typedef struct
   GArray          *layout_ms;
   GArray          *paint_ms;
   GArray          *between_ms;
+  /* The main thread's and the other threads' CPU time between the last
+   * after-paint and each frame's start (list fills, store callbacks; the
+   * store's readers), and the clocks they are counted from. */
+  double           after_paint_cpu_ms;
+  double           after_paint_process_cpu_ms;
+  GArray          *between_cpu_ms;
+  GArray          *between_other_cpu_ms;
   /* Per frame: how many frames after its jump's (0: the jump's own). */
   GArray          *frame_after_jump;
   guint            frames_since_jump;
@@ -608,36 +616,51 @@ on_tick_cb (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
-/* Which frames make the p99 of ui_scroll_frame_ms (those at least @p99
- * long; the per-frame arrays still in frame order): the jump's own
- * (the rows rebound to placeholders), the next ones (the page filled in),
- * and where their time went. */
+/* Where the frames at least @min_ms long (0: all of them) stand after
+ * their jump: the jump's own (the rows rebound to placeholders), the next
+ * ones (the page filled in), and where their time went. The per-frame
+ * arrays are in frame order. */
 static void
-report_slow_frames (UiBench *bench,
-                    double   p99)
+report_frames_by_jump (UiBench    *bench,
+                       const char *which,
+                       double      min_ms)
 {
   guint n[4] = { 0 };
   double layout[4] = { 0 }, paint[4] = { 0 }, between[4] = { 0 };
+  double between_cpu[4] = { 0 }, between_other[4] = { 0 };
 
   for (guint i = 0; i < bench->frame_ms->len; i++)
     {
       guint k;
 
-      if (g_array_index (bench->frame_ms, double, i) < p99)
+      if (g_array_index (bench->frame_ms, double, i) < min_ms)
         continue;
       k = MIN (g_array_index (bench->frame_after_jump, guint, i), 3);
       n[k]++;
       layout[k] += g_array_index (bench->layout_ms, double, i);
       paint[k] += g_array_index (bench->paint_ms, double, i);
       between[k] += g_array_index (bench->between_ms, double, i);
+      between_cpu[k] += g_array_index (bench->between_cpu_ms, double, i);
+      between_other[k] += g_array_index (bench->between_other_cpu_ms, double, i);
     }
 
   for (guint k = 0; k < 4; k++)
     if (n[k] > 0)
-      g_printerr ("scroll: frames >= p99 (%.1f ms) %s%u after the jump: %u, mean layout %.1f,"
-                  " paint %.1f, between %.1f ms\n",
-                  p99, k == 3 ? ">= " : "", k, n[k], layout[k] / n[k], paint[k] / n[k],
-                  between[k] / n[k]);
+      g_printerr ("scroll: %s %s%u after the jump: %u, mean layout %.1f, paint %.1f,"
+                  " between %.1f ms (main thread CPU %.1f, other threads %.1f)\n",
+                  which, k == 3 ? ">= " : "", k, n[k], layout[k] / n[k], paint[k] / n[k],
+                  between[k] / n[k], between_cpu[k] / n[k], between_other[k] / n[k]);
+}
+
+/* Which frames make the p99 of ui_scroll_frame_ms, against all frames. */
+static void
+report_slow_frames (UiBench *bench,
+                    double   p99)
+{
+  g_autofree char *which = g_strdup_printf ("frames >= p99 (%.1f ms)", p99);
+
+  report_frames_by_jump (bench, which, p99);
+  report_frames_by_jump (bench, "all frames,", 0);
 }
 
 static guint
@@ -732,7 +755,7 @@ report_scroll (UiBench *bench)
 {
   g_autoptr(GArray) intervals = g_array_copy (bench->interval_ms);
   g_autoptr(GArray) frames = g_array_copy (bench->frame_ms);
-  double busy_p99;
+  double busy_p99, main_cpu;
   guint n_late = 0;
 
   for (guint i = 0; i < bench->frame_ms->len; i++)
@@ -742,11 +765,14 @@ report_scroll (UiBench *bench)
   report_slow_frames (bench, percentile (frames, 99));
   busy_p99 = report_frame_busy (bench);
   report_widgets (bench);
+  main_cpu = thread_cpu_ms () - bench->scroll_cpu_start_ms;
   g_printerr ("scroll: %u jumps, %u frames, frame interval p50 %.1f ms, max %.1f ms;"
-              " main thread CPU %.1f ms per jump\n",
+              " main thread CPU %.1f ms per jump, other threads (the store's readers) %.1f ms\n",
               bench->jump_index, bench->n_frames,
               percentile (intervals, 50), percentile (intervals, 100),
-              (thread_cpu_ms () - bench->scroll_cpu_start_ms) / MAX (bench->jump_index, 1));
+              main_cpu / MAX (bench->jump_index, 1),
+              (process_cpu_ms () - bench->scroll_process_cpu_start_ms - main_cpu) /
+              MAX (bench->jump_index, 1));
   g_printerr ("scroll frame phases, p50 / p95 / max ms: update (tick, adjustment) %.1f / %.1f / %.1f,"
               " layout (measure + allocate) %.1f / %.1f / %.1f, paint (snapshot + render) %.1f / %.1f / %.1f,"
               " between frames (main loop: list fills, store callbacks, waiting for the clock) %.1f / %.1f / %.1f\n",
@@ -849,6 +875,9 @@ scroll_after_paint (UiBench *bench,
       double layout = (bench->layout_end_us - bench->update_end_us) / 1000.0;
       double paint = (bench->paint_end_us - bench->layout_end_us) / 1000.0;
       double between = (bench->frame_start_us - bench->last_after_paint_us) / 1000.0;
+      double between_cpu = bench->frame_cpu_start_ms - bench->after_paint_cpu_ms;
+      double between_other = bench->frame_process_cpu_start_ms - bench->after_paint_process_cpu_ms
+                             - between_cpu;
 
       g_array_append_val (bench->interval_ms, interval);
       g_array_append_val (bench->frame_ms, frame);
@@ -856,6 +885,8 @@ scroll_after_paint (UiBench *bench,
       g_array_append_val (bench->layout_ms, layout);
       g_array_append_val (bench->paint_ms, paint);
       g_array_append_val (bench->between_ms, between);
+      g_array_append_val (bench->between_cpu_ms, between_cpu);
+      g_array_append_val (bench->between_other_cpu_ms, between_other);
       g_array_append_val (bench->frame_after_jump, bench->frames_since_jump);
       if (bench->frames_since_jump == 0)
         {
@@ -869,6 +900,8 @@ scroll_after_paint (UiBench *bench,
     }
   bench->frames_since_jump++;
   bench->last_after_paint_us = now;
+  bench->after_paint_cpu_ms = thread_cpu_ms ();
+  bench->after_paint_process_cpu_ms = process_cpu_ms ();
   bench->last_frame_start_us = bench->frame_start_us;
   bench->n_frames++;
 
@@ -939,6 +972,7 @@ start_scroll (UiBench *bench)
 
   bench->phase = PHASE_SCROLL;
   bench->scroll_cpu_start_ms = thread_cpu_ms ();
+  bench->scroll_process_cpu_start_ms = process_cpu_ms ();
   bench->jump_pending = TRUE;
   bench->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (bench->view), on_tick_cb, bench, NULL);
 }
@@ -1181,6 +1215,8 @@ run_ui (const char *path,
   bench.layout_ms = g_array_new (FALSE, FALSE, sizeof (double));
   bench.paint_ms = g_array_new (FALSE, FALSE, sizeof (double));
   bench.between_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  bench.between_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  bench.between_other_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
   bench.frame_after_jump = g_array_new (FALSE, FALSE, sizeof (guint));
   bench.jump_frame_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
   bench.jump_tick_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
@@ -1232,6 +1268,8 @@ run_ui (const char *path,
   g_array_unref (bench.layout_ms);
   g_array_unref (bench.paint_ms);
   g_array_unref (bench.between_ms);
+  g_array_unref (bench.between_cpu_ms);
+  g_array_unref (bench.between_other_cpu_ms);
   g_array_unref (bench.frame_after_jump);
   g_array_unref (bench.jump_frame_cpu_ms);
   g_array_unref (bench.jump_tick_cpu_ms);
