@@ -268,6 +268,7 @@ on_list_customers_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(CltCustomerList) self = NULL;
   Page *page;
+  gboolean on_screen;
 
   rows = clt_store_list_customers_finish (CLT_STORE (object), result, NULL, &error);
 
@@ -283,17 +284,26 @@ on_list_customers_cb (GObject      *object,
 
   g_clear_object (&page->cancellable);
   self->n_page_requests--;
+  on_screen = _clt_customer_list_page_distance (self, page) == DISTANCE_ON_SCREEN;
 
   if (rows == NULL)
     {
       _clt_customer_list_update_loading (self);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         _clt_customer_list_emit_error (self, error);
-      return;
+    }
+  else
+    {
+      fill_page (self, page, rows);
+      _clt_customer_list_update_loading (self);
     }
 
-  fill_page (self, page, rows);
-  _clt_customer_list_update_loading (self);
+  /* The last page on screen is in: the pages near it that wait behind it
+   * may go, once the view has painted it (see
+   * clt_customer_list_refill_below ()). */
+  if (on_screen && !_clt_customer_list_reading_on_screen (self) &&
+      _clt_customer_list_waiting_within (self, DISTANCE_NEAR))
+    _clt_customer_list_notify_refill_waiting (self);
 }
 
 /* Fills @page from @rows, a page of the current query: the rows made

@@ -37,6 +37,15 @@ typedef struct
  * the rows held outside the list. @cancellable is set while a request for
  * the page is in flight; it also identifies that request. @waiting is set
  * while its refill waits for clt_customer_list_refill_below (). */
+/* How far a page's rows are from the rows on screen: a screenful or less
+ * is near. */
+typedef enum
+{
+  DISTANCE_ON_SCREEN,
+  DISTANCE_NEAR,
+  DISTANCE_FAR,
+} Distance;
+
 struct _Page
 {
   guint         index;
@@ -63,8 +72,9 @@ struct _CltCustomerList
 
   guint         n_items;
   guint         page_size;
-  /* Rows from here on are not on screen (a view's hint, G_MAXUINT when
-   * none was given). */
+  /* The rows on screen: from @visible_start up to @visible_end (a view's
+   * hint; 0 and G_MAXUINT, every row, when none was given). */
+  guint         visible_start;
   guint         visible_end;
   guint         max_pages;
 
@@ -96,8 +106,10 @@ struct _CltCustomerList
   GQueue        evicted;
   GSource      *free_source;
 
-  /* Cached pages whose refill waits (see Page.waiting). */
+  /* Cached pages whose refill waits (see Page.waiting), and the timeout
+   * that reads those far from the screen (see refill_below ()). */
   guint         n_waiting;
+  GSource      *far_source;
 
   /* Set while the rows shown may predate a store change, i.e. from the
    * change until a count started after it succeeds. */
@@ -143,6 +155,11 @@ void         _clt_customer_list_set_page_waiting      (CltCustomerList *self,
                                                        Page            *page,
                                                        gboolean         waiting);
 void         _clt_customer_list_notify_refill_waiting (CltCustomerList *self);
+Distance     _clt_customer_list_page_distance         (CltCustomerList *self,
+                                                       Page            *page);
+gboolean     _clt_customer_list_reading_on_screen     (CltCustomerList *self);
+gboolean     _clt_customer_list_waiting_within        (CltCustomerList *self,
+                                                       Distance         distance);
 void         _clt_customer_list_notify_n_items        (CltCustomerList *self);
 void         _clt_customer_list_emit_error            (CltCustomerList *self,
                                                        const GError    *error);

@@ -14,6 +14,8 @@
 
 #define DEFAULT_PAGE_SIZE 100
 #define DEFAULT_MAX_PAGES 40
+/* See clt_customer_list_refill_below (). */
+#define FAR_QUIET_MS      150
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -376,12 +378,121 @@ clt_customer_list_constructed (GObject *object)
   start_count (self);
 }
 
+/* How far rows of @page are from the screen (see set_visible_range ()). */
+Distance
+_clt_customer_list_page_distance (CltCustomerList *self,
+                                  Page            *page)
+{
+  guint64 first = (guint64) page->index * self->page_size;
+  guint64 end = first + page->rows->len;
+  guint64 screen;
+
+  if (self->visible_end == G_MAXUINT ||
+      (first < self->visible_end && end > self->visible_start))
+    return DISTANCE_ON_SCREEN;
+
+  screen = self->visible_end - self->visible_start;
+  if (first < self->visible_end + screen && end + screen > self->visible_start)
+    return DISTANCE_NEAR;
+
+  return DISTANCE_FAR;
+}
+
+/* Whether a page on screen is being read (or refilled). */
+gboolean
+_clt_customer_list_reading_on_screen (CltCustomerList *self)
+{
+  for (GList *l = self->lru.head; l != NULL; l = l->next)
+    {
+      Page *page = l->data;
+
+      if (page->cancellable != NULL && _clt_customer_list_page_distance (self, page) == DISTANCE_ON_SCREEN)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether a page that waits is at most @distance from the screen. */
+gboolean
+_clt_customer_list_waiting_within (CltCustomerList *self,
+                                   Distance         distance)
+{
+  if (self->n_waiting == 0)
+    return FALSE;
+
+  for (GList *l = self->lru.head; l != NULL; l = l->next)
+    {
+      Page *page = l->data;
+
+      if (page->waiting && _clt_customer_list_page_distance (self, page) <= distance)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Starts the refills that wait at most @distance from the screen. */
+static void
+start_waiting (CltCustomerList *self,
+               Distance         distance)
+{
+  /* Starting a request changes no other page. */
+  for (GList *l = self->lru.head; l != NULL && self->n_waiting > 0; l = l->next)
+    {
+      Page *page = l->data;
+
+      if (page->waiting && _clt_customer_list_page_distance (self, page) <= distance)
+        _clt_customer_list_start_page_request (self, page);
+    }
+}
+
+static void
+cancel_far_refill (CltCustomerList *self)
+{
+  if (self->far_source == NULL)
+    return;
+
+  g_source_destroy (self->far_source);
+  g_clear_pointer (&self->far_source, g_source_unref);
+}
+
+static gboolean
+far_refill_cb (gpointer user_data)
+{
+  CltCustomerList *self = user_data;
+
+  g_clear_pointer (&self->far_source, g_source_unref);
+  /* A count under way decides again; its answer asks the view again. */
+  if (self->count_cancellable == NULL)
+    {
+      start_waiting (self, DISTANCE_FAR);
+      _clt_customer_list_update_loading (self);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The pages far from the screen are read once the view has been quiet
+ * for FAR_QUIET_MS: counted from the last refill_below (). */
+static void
+schedule_far_refill (CltCustomerList *self)
+{
+  cancel_far_refill (self);
+  if (self->n_waiting == 0)
+    return;
+
+  self->far_source = g_timeout_source_new (FAR_QUIET_MS);
+  g_source_set_callback (self->far_source, far_refill_cb, self, NULL);
+  g_source_set_static_name (self->far_source, "[clt] CltCustomerList far refill");
+  g_source_attach (self->far_source, g_main_context_get_thread_default ());
+}
+
 static void
 clt_customer_list_dispose (GObject *object)
 {
   CltCustomerList *self = CLT_CUSTOMER_LIST (object);
 
   cancel_scheduled_reload (self);
+  cancel_far_refill (self);
 
   if (self->count_cancellable != NULL)
     {
@@ -698,6 +809,19 @@ clt_customer_list_get_loading (CltCustomerList *self)
   return self->loading;
 }
 
+/**
+ * clt_customer_list_get_counting:
+ *
+ * Returns: whether a count is under way: a new query's, or a reload's
+ */
+gboolean
+clt_customer_list_get_counting (CltCustomerList *self)
+{
+  g_return_val_if_fail (CLT_IS_CUSTOMER_LIST (self), FALSE);
+
+  return self->count_cancellable != NULL;
+}
+
 guint
 clt_customer_list_get_page_size (CltCustomerList *self)
 {
@@ -775,21 +899,32 @@ clt_customer_list_find_loaded (CltCustomerList *self,
 }
 
 /**
- * clt_customer_list_set_visible_end:
+ * clt_customer_list_set_visible_range:
+ * @start: the position of the first row in the viewport
  * @end: the position of the first row below the viewport, or %G_MAXUINT
  *   when the view does not know
  *
  * Tells the list which rows a view shows: a new query's count then brings
  * the rows on screen with it, and the rows a view only keeps ready below
- * them refill right after. Without it, every held row counts as shown.
+ * them refill right after. Of the pages that wait for
+ * clt_customer_list_refill_below (), those on screen are read first, then
+ * those within a screenful of it, and the others once the view is quiet.
+ * Without it, every held row counts as shown.
  */
 void
-clt_customer_list_set_visible_end (CltCustomerList *self,
-                                   guint            end)
+clt_customer_list_set_visible_range (CltCustomerList *self,
+                                     guint            start,
+                                     guint            end)
 {
   g_return_if_fail (CLT_IS_CUSTOMER_LIST (self));
 
+  self->visible_start = MIN (start, end);
   self->visible_end = end;
+
+  /* Scrolled up to rows that wait far from the screen: they are near now. */
+  if (self->refill_below_later && self->count_cancellable == NULL &&
+      _clt_customer_list_waiting_within (self, DISTANCE_NEAR))
+    _clt_customer_list_notify_refill_waiting (self);
 }
 
 /**
@@ -798,7 +933,7 @@ clt_customer_list_set_visible_end (CltCustomerList *self,
  *
  * With @later, a new count refills the held rows on screen at once and
  * makes those below the visible end (see
- * clt_customer_list_set_visible_end ()) wait for
+ * clt_customer_list_set_visible_range ()) wait for
  * clt_customer_list_refill_below (), with "refill-waiting" set: a view
  * calls it once the frame that shows the rows on screen is painted, so
  * that their store reads do not compete with that frame for the CPU.
@@ -815,8 +950,12 @@ clt_customer_list_set_refill_below_later (CltCustomerList *self,
   g_return_if_fail (CLT_IS_CUSTOMER_LIST (self));
 
   self->refill_below_later = !!later;
-  if (!later)
-    clt_customer_list_refill_below (self);
+  if (!later && self->n_waiting > 0 && self->count_cancellable == NULL)
+    {
+      cancel_far_refill (self);
+      start_waiting (self, DISTANCE_FAR);
+      _clt_customer_list_update_loading (self);
+    }
 }
 
 /**
@@ -825,25 +964,32 @@ clt_customer_list_set_refill_below_later (CltCustomerList *self,
  * Starts the refills that wait (see
  * clt_customer_list_set_refill_below_later ()). While a new count is under
  * way they keep waiting: that count decides again which rows it brings.
+ *
+ * Pages on screen (see clt_customer_list_set_visible_range ()) go first;
+ * once none of them is being read, those within a screenful of it; and
+ * the rest once the view has been quiet for FAR_QUIET_MS (no call of this
+ * meanwhile). When the last page on screen comes in, "refill-waiting" is
+ * notified again.
+ *
+ * A scroll jump's ~200 rows (GTK 4.8) ask for one or two pages on screen
+ * and three or four below. All read at once on two cores, the ones below
+ * took the CPU from the fill of the rows on screen and from the frame that
+ * painted them (1M, the frames after a jump: 12 ms of the readers' CPU
+ * before each), and were mostly read for nothing: the next jump came
+ * before anyone could see them.
  */
 void
 clt_customer_list_refill_below (CltCustomerList *self)
 {
-  GList *l;
-
   g_return_if_fail (CLT_IS_CUSTOMER_LIST (self));
 
   if (self->n_waiting == 0 || self->count_cancellable != NULL)
     return;
 
-  /* Starting a request changes no other page. */
-  for (l = self->lru.head; l != NULL; l = l->next)
-    {
-      Page *page = l->data;
-
-      if (page->waiting)
-        _clt_customer_list_start_page_request (self, page);
-    }
+  start_waiting (self, DISTANCE_ON_SCREEN);
+  if (!_clt_customer_list_reading_on_screen (self))
+    start_waiting (self, DISTANCE_NEAR);
+  schedule_far_refill (self);
   _clt_customer_list_update_loading (self);
 }
 

@@ -77,15 +77,18 @@ CltQuery        *clt_customer_list_dup_query      (CltCustomerList *self);
 void             clt_customer_list_set_query      (CltCustomerList *self,
                                                    CltQuery        *query);
 gboolean         clt_customer_list_get_loading    (CltCustomerList *self);
+gboolean         clt_customer_list_get_counting   (CltCustomerList *self);
 guint            clt_customer_list_get_page_size  (CltCustomerList *self);
 guint            clt_customer_list_get_n_cached_pages (CltCustomerList *self);
 guint            clt_customer_list_get_n_cached_rows (CltCustomerList *self);
 /* Recount and refill every cached page (what "changed" triggers). */
 void             clt_customer_list_reload         (CltCustomerList *self);
-/* Rows from @end on are below the viewport (a view's hint): a new query's
- * count brings the held rows above it, the rest refill right after. */
-void             clt_customer_list_set_visible_end (CltCustomerList *self,
-                                                    guint            end);
+/* The rows from @start up to @end are on screen (a view's hint): a new
+ * query's count brings the held rows above @end, the rest refill right
+ * after; waiting rows on screen are read before the others. */
+void             clt_customer_list_set_visible_range (CltCustomerList *self,
+                                                      guint            start,
+                                                      guint            end);
 /* With @later, held rows from the visible end on wait after a count, and
  * pages first asked for wait, until clt_customer_list_refill_below ()
  * ("refill-waiting" is set meanwhile). */

@@ -41,12 +41,14 @@ on_grow_tick_cb (GtkWidget     *widget,
   if (gdk_frame_clock_get_frame_counter (frame_clock) <= self->grow_after_frame)
     return G_SOURCE_CONTINUE;
 
-  /* While the list waits for the store (a new search typed as the view
+  /* While the list waits for a count (a new search typed as the view
    * still grows after a clear), a step would lay out forty rows of
    * widgets before the answer is taken: 60-85 ms at a million customers,
    * most of the time a first letter took. Wait, and leave the frame that
-   * shows the answer as it is too. */
-  if (self->list != NULL && clt_customer_list_get_loading (self->list))
+   * shows the answer as it is too. (Not for pages: those far from the
+   * screen wait until the view is quiet, see
+   * clt_customer_list_refill_below ().) */
+  if (self->list != NULL && clt_customer_list_get_counting (self->list))
     {
       self->grow_after_frame = gdk_frame_clock_get_frame_counter (frame_clock) + 1;
       return G_SOURCE_CONTINUE;
@@ -212,7 +214,11 @@ on_view_items_changed_cb (CltCustomerTable *self,
  * store's two readers while that frame was laid out and painted (the
  * frames at the scroll p99: ~6 ms of main-thread CPU, 12 ms of wall).
  * They wait for the paint too, and their rows fill a frame later as
- * before: the reads take less than the rest of that frame interval. */
+ * before: the reads take less than the rest of that frame interval.
+ * Of those, the list reads the pages on screen first; it asks again
+ * (refill-waiting) when they are in, and the pages within a screenful
+ * start after the paint of the frame that shows them; the rest once the
+ * view is quiet (see clt_customer_list_refill_below ()). */
 
 static void
 on_after_paint_cb (CltCustomerTable *self,

@@ -521,25 +521,28 @@ update_visible_stale_cells (CltCustomerTable *self)
     }
 }
 
-/* Tells the list where the rows on screen end: a keystroke's count then
+/* Tells the list which rows are on screen: a keystroke's count then
  * brings those rows and not the ones the view only keeps ready below
- * them (see clt_customer_list_set_visible_end ()). */
+ * them, and a scroll jump's pages on screen are read before the others
+ * (see clt_customer_list_set_visible_range ()). */
 static void
-update_list_visible_end (CltCustomerTable *self)
+update_list_visible_range (CltCustomerTable *self)
 {
   guint first, end;
 
   if (self->list == NULL)
     return;
 
-  clt_customer_list_set_visible_end (self->list,
-                                     get_visible_range (self, &first, &end) ? end : G_MAXUINT);
+  if (get_visible_range (self, &first, &end))
+    clt_customer_list_set_visible_range (self->list, first, end);
+  else
+    clt_customer_list_set_visible_range (self->list, 0, G_MAXUINT);
 }
 
 static void
 on_vadjustment_value_changed_cb (CltCustomerTable *self)
 {
-  update_list_visible_end (self);
+  update_list_visible_range (self);
   update_visible_stale_cells (self);
 }
 
@@ -561,7 +564,7 @@ on_vadjustment_changed_cb (CltCustomerTable *self,
   n_items = model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (model)) : 0;
 
   self->row_height = n_items > 0 && upper > 0 ? upper / n_items : 0;
-  update_list_visible_end (self);
+  update_list_visible_range (self);
   update_visible_stale_cells (self);
 }
 

@@ -537,7 +537,7 @@ test_refill_below_later (void)
   g_assert_cmpuint (fake_store_get_n_list_calls (store), ==, 1);
   g_signal_connect (list, "notify::refill-waiting", G_CALLBACK (on_notify_count_cb), &n_notifies);
 
-  clt_customer_list_set_visible_end (list, 20);
+  clt_customer_list_set_visible_range (list, 0, 20);
   clt_customer_list_set_refill_below_later (list, TRUE);
   fake_store_set_hold (store, TRUE);
   clt_customer_list_set_query (list, dubois);
@@ -597,6 +597,107 @@ test_refill_below_later (void)
   g_assert_finalize_object (g_steal_pointer (&list));
 }
 
+static guint
+wait_for_held_list (FakeStore *store)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (fake_store_get_n_held (store, FAKE_REQUEST_LIST) == 0 &&
+         g_get_monotonic_time () < deadline)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+
+  return fake_store_get_n_held (store, FAKE_REQUEST_LIST);
+}
+
+/* Pages that wait are read by their distance from the screen: those on
+ * screen first; those within a screenful once none on screen is read (the
+ * view hears again when the last one is in); the rest once the view has
+ * been quiet a while, or when it scrolls near them. */
+static void
+test_refill_order (void)
+{
+  g_autoptr(FakeStore) store = fake_store_new (250);
+  g_autoptr(CltQuery) all = clt_query_new ();
+  g_autoptr(CltCustomerList) list = NULL;
+  g_autoptr(CltCustomer) shown = NULL;
+  g_autoptr(CltCustomer) above = NULL;
+  g_autoptr(CltCustomer) below = NULL;
+  g_autoptr(CltCustomer) further = NULL;
+  g_autoptr(CltCustomer) far = NULL;
+  guint n_notifies = 0;
+
+  list = create_list (store, all, 20, 40);
+  run_until_idle ();
+  g_signal_connect (list, "notify::refill-waiting", G_CALLBACK (on_notify_count_cb), &n_notifies);
+
+  /* A jump to rows 100-119: GTK asks for rows on screen and around. */
+  clt_customer_list_set_visible_range (list, 100, 120);
+  clt_customer_list_set_refill_below_later (list, TRUE);
+  fake_store_set_hold (store, TRUE);
+  shown = g_list_model_get_item (G_LIST_MODEL (list), 105);
+  above = g_list_model_get_item (G_LIST_MODEL (list), 85);
+  below = g_list_model_get_item (G_LIST_MODEL (list), 130);
+  further = g_list_model_get_item (G_LIST_MODEL (list), 165);
+  far = g_list_model_get_item (G_LIST_MODEL (list), 245);
+  run_until_idle ();
+  g_assert_cmpuint (fake_store_get_n_list_calls (store), ==, 0);
+  g_assert_cmpuint (n_notifies, >, 0);
+  n_notifies = 0;
+
+  /* The page on screen alone. */
+  clt_customer_list_refill_below (list);
+  g_assert_cmpuint (fake_store_get_n_held (store, FAKE_REQUEST_LIST), ==, 1);
+  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 100), ==, 1);
+  /* Asked again while it is read: nothing more starts. */
+  clt_customer_list_refill_below (list);
+  g_assert_cmpuint (fake_store_get_n_held (store, FAKE_REQUEST_LIST), ==, 1);
+  g_assert_cmpuint (fake_store_release (store, FAKE_REQUEST_LIST), ==, 1);
+  run_until_idle ();
+  assert_row_of_query (list, store, all, shown, 105);
+  g_assert_cmpuint (n_notifies, ==, 1);
+  g_assert_true (clt_customer_list_get_refill_waiting (list));
+
+  /* Then those within a screenful, above and below. */
+  clt_customer_list_refill_below (list);
+  g_assert_cmpuint (fake_store_get_n_held (store, FAKE_REQUEST_LIST), ==, 2);
+  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 80), ==, 1);
+  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 120), ==, 1);
+  g_assert_cmpuint (fake_store_release (store, FAKE_REQUEST_LIST), ==, 2);
+  run_until_idle ();
+  assert_row_of_query (list, store, all, above, 85);
+  assert_row_of_query (list, store, all, below, 130);
+  g_assert_false (clt_customer_get_loaded (further));
+  g_assert_true (clt_customer_list_get_loading (list));
+
+  /* Scrolled near a page that waits: the view hears, and it is read. */
+  clt_customer_list_set_visible_range (list, 130, 150);
+  g_assert_cmpuint (n_notifies, ==, 2);
+  clt_customer_list_refill_below (list);
+  g_assert_cmpuint (fake_store_get_n_held (store, FAKE_REQUEST_LIST), ==, 1);
+  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 160), ==, 1);
+  g_assert_cmpuint (fake_store_release (store, FAKE_REQUEST_LIST), ==, 1);
+  run_until_idle ();
+  assert_row_of_query (list, store, all, further, 165);
+
+  /* The one far away once the view is quiet. */
+  g_assert_false (clt_customer_get_loaded (far));
+  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 240), ==, 0);
+  g_assert_cmpuint (wait_for_held_list (store), ==, 1);
+  g_assert_cmpuint (fake_store_get_n_list_calls_at (store, 240), ==, 1);
+  g_assert_true (clt_customer_list_get_loading (list));
+  fake_store_set_hold (store, FALSE);
+  g_assert_cmpuint (fake_store_release (store, FAKE_REQUEST_LIST), ==, 1);
+  run_until_idle ();
+  assert_row_of_query (list, store, all, far, 245);
+  g_assert_false (clt_customer_list_get_loading (list));
+  g_assert_false (clt_customer_list_get_refill_waiting (list));
+
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
 /* A view that wants its reads after its frame gets the pages it first
  * asks for (a scroll jump's) once it says so, not inside the frame that
  * asked: nothing is read meanwhile, the rows wait as placeholders and
@@ -617,7 +718,7 @@ test_pages_asked_later (void)
   g_signal_connect (list, "notify::refill-waiting", G_CALLBACK (on_notify_count_cb), &n_notifies);
 
   /* In sight (above the visible end) too: the whole jump waits. */
-  clt_customer_list_set_visible_end (list, 240);
+  clt_customer_list_set_visible_range (list, 0, 240);
   clt_customer_list_set_refill_below_later (list, TRUE);
   far = g_list_model_get_item (G_LIST_MODEL (list), 205);
   run_until_idle ();
@@ -774,7 +875,7 @@ test_visible_end (void)
   g_assert_cmpuint (fake_store_get_n_list_calls (store), ==, 1);
 
   /* Rows 0-19 on screen: page 0. */
-  clt_customer_list_set_visible_end (list, 20);
+  clt_customer_list_set_visible_range (list, 0, 20);
   fake_store_set_hold (store, TRUE);
   clt_customer_list_set_query (list, dubois);
   g_assert_false (clt_customer_list_is_current (list, 0));
@@ -804,7 +905,7 @@ test_visible_end (void)
 
   /* Without the hint every held row counts as on screen: page 1 comes
    * with the count again. */
-  clt_customer_list_set_visible_end (list, G_MAXUINT);
+  clt_customer_list_set_visible_range (list, 0, G_MAXUINT);
   clt_customer_list_set_query (list, all);
   run_until_idle ();
   everyone = fake_store_select (store, all);
@@ -1367,6 +1468,7 @@ main (int   argc,
   g_test_add_func ("/clt/customer-list/first-page-with-count", test_first_page_with_count);
   g_test_add_func ("/clt/customer-list/visible-end", test_visible_end);
   g_test_add_func ("/clt/customer-list/refill-below-later", test_refill_below_later);
+  g_test_add_func ("/clt/customer-list/refill-order", test_refill_order);
   g_test_add_func ("/clt/customer-list/pages-asked-later", test_pages_asked_later);
   g_test_add_func ("/clt/customer-list/new-query-stops-page-reads", test_new_query_stops_page_reads);
   g_test_add_func ("/clt/customer-list/new-query-count-fails", test_new_query_count_fails);
