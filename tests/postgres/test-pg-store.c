@@ -230,6 +230,81 @@ test_count_made_once (void)
   store_unref_and_wait_finalized (CLT_STORE (g_steal_pointer (&store)));
 }
 
+/* How many connections other than @conn's are open to its database. */
+static int
+n_other_backends (PGconn *conn)
+{
+  PGresult *result = PQexec (conn, "SELECT count(*) FROM pg_stat_activity"
+                                   " WHERE datname = current_database()"
+                                   " AND pid <> pg_backend_pid()");
+  int n;
+
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  n = atoi (PQgetvalue (result, 0, 0));
+  PQclear (result);
+  return n;
+}
+
+/* clt_sql_store_close () on PostgreSQL: it waits for a read under way,
+ * then every connection of the store is gone from the server (the readers
+ * and the change feed's LISTEN connection); later operations fail, and
+ * closing again does nothing. */
+static void
+test_close (void)
+{
+  g_autoptr(CltPgStore) store = NULL;
+  g_autoptr(CltQuery) query = clt_query_new ();
+  g_autoptr(GAsyncResult) listed = NULL;
+  g_autoptr(GPtrArray) customers = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 deadline;
+  guint total = 0;
+  PGconn *conn;
+
+  store = store_on_new_database (&conn);
+  add_anna (conn, "1001");
+  pg_exec_ok (conn, "UPDATE clt_data_version SET version = version + 1");
+  customers = sync_list_customers (CLT_STORE (store), query, 0, 50, CLT_LIST_FLAGS_WITH_TOTAL,
+                                   &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (total, ==, 1);
+  g_clear_pointer (&customers, g_ptr_array_unref);
+  g_assert_cmpint (n_other_backends (conn), >, 0);
+
+  /* A read under way: closing waits until it is done. */
+  clt_store_list_customers_async (CLT_STORE (store), query, 0, 50, CLT_LIST_FLAGS_WITH_TOTAL,
+                                  NULL, store_result_cb, &listed);
+  clt_sql_store_close (CLT_SQL_STORE (store));
+  customers = clt_store_list_customers_finish (CLT_STORE (store), store_wait (&listed), &total,
+                                               &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (customers->len, ==, 1);
+  g_clear_pointer (&customers, g_ptr_array_unref);
+  g_clear_object (&listed);
+
+  /* A backend leaves pg_stat_activity as it exits, just after its client
+   * closed the connection. */
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (n_other_backends (conn) > 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (10 * 1000);
+    }
+
+  clt_store_list_customers_async (CLT_STORE (store), query, 0, 50, CLT_LIST_FLAGS_WITH_TOTAL,
+                                  NULL, store_result_cb, &listed);
+  g_assert_null (clt_store_list_customers_finish (CLT_STORE (store), store_wait (&listed), &total,
+                                                  &error));
+  g_assert_error (error, CLT_STORE_ERROR, CLT_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  g_clear_object (&listed);
+  clt_sql_store_close (CLT_SQL_STORE (store));
+  g_assert_cmpint (n_other_backends (conn), ==, 0);
+
+  PQfinish (conn);
+  store_unref_and_wait_finalized (CLT_STORE (g_steal_pointer (&store)));
+}
+
 /* The id of the first customer of the page of 50 at @offset of the plain
  * list (number order). */
 static char *
@@ -684,6 +759,7 @@ main (int   argc,
   g_test_add_func ("/clt/pg-store/walk-pages", test_walk_pages);
   g_test_add_func ("/clt/pg-store/pool-order", test_pool_order);
   g_test_add_func ("/clt/pg-store/pool-lost-connection", test_pool_lost_connection);
+  g_test_add_func ("/clt/pg-store/close", test_close);
 
   return g_test_run ();
 }
