@@ -16,7 +16,6 @@
 #include "clt-application.h"
 #include "clt-backoffice-user.h"
 #include "clt-database-chooser.h"
-#include "clt-form.h"
 #include "clt-keyring.h"
 #include "clt-preferences-window.h"
 #include "clt-rest-store.h"
@@ -41,7 +40,8 @@ struct _CltApplication
   guint           sigterm_id;
   guint           sigint_id;
 
-  /* While an editor has unsaved changes: logging out asks first. */
+  /* While there are unsaved changes (an editor, a note draft): logging
+   * out asks first. */
   guint           inhibit_cookie;
   char           *inhibit_reason;
   guint           inhibit_update_id;
@@ -610,11 +610,12 @@ quit_action (GSimpleAction *action,
              gpointer       user_data)
 {
   CltApplication *self = CLT_APPLICATION (user_data);
-  g_autoptr(GPtrArray) editors = clt_unsaved_list_editors (NULL);
+  g_autoptr(GPtrArray) unsaved = clt_unsaved_list_windows (NULL);
 
-  /* Unsaved changes in an editor: the user says what becomes of them. */
-  if (editors->len > 0)
-    clt_unsaved_confirm_async (editors, on_quit_confirmed_cb, g_object_ref (self));
+  /* Unsaved changes in an editor or a note draft: the user says what
+   * becomes of them. */
+  if (unsaved->len > 0)
+    clt_unsaved_confirm_async (unsaved, on_quit_confirmed_cb, g_object_ref (self));
   else
     close_all_windows (GTK_APPLICATION (self));
 }
@@ -656,8 +657,9 @@ static const GActionEntry app_actions[] = {
 
 /* SIGTERM (a session ending, `kill`) and SIGINT quit the way Ctrl+Q does:
  * deletions still waiting for their Undo are committed and the database is
- * closed; unsaved changes in an editor are asked about first. The handler
- * goes with the first signal, so a second one ends the process at once. */
+ * closed; unsaved changes (an editor, a note draft) are asked about
+ * first. The handler goes with the first signal, so a second one ends the
+ * process at once. */
 static gboolean
 on_quit_signal_cb (gpointer user_data)
 {
@@ -672,15 +674,15 @@ on_quit_signal_cb (gpointer user_data)
 
 /* Unsaved changes {{{ */
 
-/* Asks the session to let the user decide before logging out while an
- * editor has unsaved changes. Without a session manager (or a portal)
+/* Asks the session to let the user decide before logging out while there
+ * are unsaved changes (an editor, a note draft). Without a session manager (or a portal)
  * GTK gives no cookie and says nothing: then this only keeps track. */
 static gboolean
 update_inhibit_cb (gpointer user_data)
 {
   CltApplication *self = user_data;
-  g_autoptr(GPtrArray) editors = clt_unsaved_list_editors (NULL);
-  g_autofree char *reason = editors->len > 0 ? clt_unsaved_dup_reason (editors) : NULL;
+  g_autoptr(GPtrArray) unsaved = clt_unsaved_list_windows (NULL);
+  g_autofree char *reason = unsaved->len > 0 ? clt_unsaved_dup_reason (unsaved) : NULL;
   guint old_cookie = self->inhibit_cookie;
 
   self->inhibit_update_id = 0;
@@ -713,7 +715,7 @@ queue_update_inhibit (CltApplication *self)
 }
 
 static gboolean
-watch_editors_cb (gpointer user_data)
+watch_windows_cb (gpointer user_data)
 {
   CltApplication *self = user_data;
   GListModel *toplevels = gtk_window_get_toplevels ();
@@ -722,7 +724,7 @@ watch_editors_cb (gpointer user_data)
     {
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
 
-      if (clt_form_get_from_window (window) != NULL &&
+      if (clt_unsaved_is_source (window) &&
           g_object_get_data (G_OBJECT (window), "clt-application-watched") == NULL)
         {
           g_object_set_data (G_OBJECT (window), "clt-application-watched", GINT_TO_POINTER (TRUE));
@@ -738,7 +740,7 @@ static void
 on_toplevels_changed_cb (CltApplication *self)
 {
   g_clear_handle_id (&self->inhibit_update_id, g_source_remove);
-  self->inhibit_update_id = g_idle_add_full (G_PRIORITY_HIGH, watch_editors_cb, self, NULL);
+  self->inhibit_update_id = g_idle_add_full (G_PRIORITY_HIGH, watch_windows_cb, self, NULL);
 }
 
 static void

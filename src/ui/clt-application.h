@@ -42,7 +42,8 @@ void            clt_application_open_server        (CltApplication *self,
  * that replaces the current one. */
 void            clt_application_use_store          (CltApplication *self,
                                                     CltStore       *store);
-/* While an editor has unsaved changes, logging out is inhibited: why
+/* While there are unsaved changes (an editor, a note draft), logging out
+ * is inhibited: why
  * (NULL when it is not), and the session's cookie (0 also when there is
  * no session manager). */
 const char     *clt_application_get_inhibit_reason (CltApplication *self);

@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The customer.* actions of CltCustomerPage and the writes they start:
- * the status switches, Mark as Verified, notes, addresses and the outbox.
+ * the status switches, Mark as Verified, addresses and the outbox (the
+ * note box's are in clt-customer-page-notes.c).
  */
 
 #define G_LOG_DOMAIN "clt-customer-page"
@@ -18,7 +19,6 @@
 #include "clt-customer-page-private.h"
 #include "clt-email.h"
 #include "clt-error-message.h"
-#include "clt-note.h"
 #include "clt-store.h"
 #include "clt-validate.h"
 
@@ -29,23 +29,13 @@ is_writable (CltCustomerPage *self)
          self->edit_denied == NULL;
 }
 
-static char *
-dup_note_text (CltCustomerPage *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
 void
 _clt_customer_page_update_actions (CltCustomerPage *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean writable = is_writable (self);
   gboolean verified = self->customer != NULL && clt_customer_get_verified (self->customer);
-  g_autofree char *note = dup_note_text (self);
+  g_autofree char *note = _clt_customer_page_dup_note_text (self);
   g_autoptr(GError) note_error = NULL;
   gboolean note_valid;
 
@@ -65,7 +55,7 @@ _clt_customer_page_update_actions (CltCustomerPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->note_error_label),
                           note_error != NULL && !is_blank (note));
   gtk_widget_action_set_enabled (widget, "customer.add-note",
-                                 writable && !self->adding_note && note_valid);
+                                 writable && self->adding_notes == 0 && note_valid);
   gtk_widget_action_set_enabled (widget, "customer.mark-verified",
                                  writable && !verified && !self->updating_customer);
 
@@ -325,43 +315,6 @@ mark_verified_action (GtkWidget  *widget,
 
 /* }}} */
 
-/* Notes {{{ */
-
-static void
-on_note_added_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(WriteData) data = user_data;
-  g_autoptr(CltNote) note = NULL;
-  g_autoptr(GError) error = NULL;
-  CltCustomerPage *self = data->self;
-
-  note = clt_store_add_note_finish (CLT_STORE (object), result, &error);
-  self->adding_note = FALSE;
-
-  if (note == NULL)
-    {
-      /* The typed message stays in the box, and a retry of it keeps its
-       * request id: should this one have been stored after all, the
-       * store answers with it instead of storing it twice. */
-      _clt_customer_page_report_write_error (self, _("Couldn’t add the note"), error);
-      _clt_customer_page_update_actions (self);
-      return;
-    }
-
-  if (g_strcmp0 (clt_note_get_customer_id (note), self->customer_id) == 0
-      || is_blank (clt_note_get_customer_id (note)))
-    {
-      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), "", 0);
-      g_clear_pointer (&self->note_request_id, g_free);
-      gtk_list_box_prepend (self->note_list, _clt_customer_page_create_note_row (note));
-      _clt_customer_page_queue_reload (self);
-    }
-
-  _clt_customer_page_update_actions (self);
-}
-
 /* Alt+1…4: the Overview, Addresses, Notes and Orders tabs, with the focus
  * on the first control of the tab (the keyboard way to the view switcher,
  * which is out of the Tab order at the bottom of a narrow window). */
@@ -380,39 +333,6 @@ show_tab_action (GtkWidget  *widget,
   adw_view_stack_set_visible_child (self->view_stack, tab);
   gtk_widget_child_focus (tab, GTK_DIR_TAB_FORWARD);
 }
-
-static void
-add_note_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  CltCustomerPage *self = CLT_CUSTOMER_PAGE (widget);
-  g_autofree char *text = dup_note_text (self);
-
-  if (self->customer == NULL || self->adding_note || !clt_validate_note_message (text, NULL))
-    return;
-
-  self->adding_note = TRUE;
-  _clt_customer_page_update_actions (self);
-
-  if (self->note_request_id == NULL)
-    self->note_request_id = g_uuid_string_random ();
-
-  clt_store_add_note_async (self->store, self->customer_id, g_strstrip (text),
-                            self->note_request_id, self->cancellable,
-                            on_note_added_cb, write_data_new (self));
-}
-
-static void
-on_note_buffer_changed_cb (CltCustomerPage *self,
-                           GtkTextBuffer   *buffer)
-{
-  /* Another text is another note. */
-  g_clear_pointer (&self->note_request_id, g_free);
-  _clt_customer_page_update_actions (self);
-}
-
-/* }}} */
 
 /* Addresses {{{ */
 
@@ -747,7 +667,6 @@ _clt_customer_page_class_init_actions (CltCustomerPageClass *klass)
   gtk_widget_class_install_action (widget_class, "customer.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "customer.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "customer.add-address", NULL, add_address_action);
-  gtk_widget_class_install_action (widget_class, "customer.add-note", NULL, add_note_action);
   gtk_widget_class_install_action (widget_class, "customer.show-tab", "s", show_tab_action);
   gtk_widget_class_install_action (widget_class, "customer.mark-verified", NULL,
                                    mark_verified_action);
@@ -776,13 +695,6 @@ _clt_customer_page_class_init_actions (CltCustomerPageClass *klass)
                                        "customer.edit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "customer.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "customer.delete", NULL);
-}
-
-void
-_clt_customer_page_init_actions (CltCustomerPage *self)
-{
-  g_signal_connect_object (gtk_text_view_get_buffer (self->note_view), "changed",
-                           G_CALLBACK (on_note_buffer_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* }}} */

@@ -6,7 +6,9 @@
  * lifecycle and public API), clt-customer-page-rows.c (what the
  * page shows: the field rows, the header and the rows of its lists) and
  * clt-customer-page-actions.c (the customer.* actions and the writes they
- * start), and the getters tests use.
+ * start), clt-customer-page-notes.c (the note box: adding a note, and
+ * the drafts kept per customer) and clt-customer-page-membership.c (groups
+ * and company), and the getters tests use.
  */
 
 #pragma once
@@ -118,9 +120,14 @@ struct _CltCustomerPage
   /* Writes and dialogs; cancelled when the page goes. */
   GCancellable         *cancellable;
   guint                 load_generation;
-  /* The request id of the note in the box: made when it is first sent,
-   * kept for retries of the same text. */
-  char                 *note_request_id;
+  /* The note drafts: customer id → what was typed in the note box for
+   * that customer and not added yet (clt-customer-page-notes.c). The
+   * shown customer's is the box's text, kept up to date as it changes. */
+  GHashTable           *drafts;
+  /* What "n-drafts" said last. */
+  guint                 n_drafts;
+  /* Notes being added. */
+  guint                 adding_notes;
   /* Why the signed-in user may not change customers (their role), or
    * NULL when they may. */
   char                 *edit_denied;
@@ -131,7 +138,8 @@ struct _CltCustomerPage
   /* Set while the page moves its switches itself. */
   guint                 syncing : 1;
   guint                 updating_customer : 1;
-  guint                 adding_note : 1;
+  /* Set while the note box shows a draft: not the user's typing. */
+  guint                 showing_draft : 1;
 };
 
 /* Getters for tests. */
@@ -149,6 +157,8 @@ void       _clt_customer_page_set_customer       (CltCustomerPage *self,
                                                   CltCustomer     *customer);
 /* Reloads from an idle, once for any number of calls before it runs. */
 void       _clt_customer_page_queue_reload       (CltCustomerPage *self);
+/* Notifies "n-drafts" when the number of drafts changed. */
+void       _clt_customer_page_update_n_drafts    (CltCustomerPage *self);
 
 /* clt-customer-page-rows.c */
 
@@ -171,7 +181,6 @@ GtkWidget *_clt_customer_page_create_note_row    (CltNote         *note);
 /* Installs the customer.* actions and their shortcuts, and binds the
  * template callbacks of the status switches: after the template is set. */
 void       _clt_customer_page_class_init_actions (CltCustomerPageClass *klass);
-void       _clt_customer_page_init_actions       (CltCustomerPage *self);
 /* Enables the actions and the switches for the customer and the store. */
 void       _clt_customer_page_update_actions     (CltCustomerPage *self);
 
@@ -182,6 +191,19 @@ GtkWindow *_clt_customer_page_get_parent_window  (CltCustomerPage *self);
 void       _clt_customer_page_report_write_error (CltCustomerPage *self,
                                                   const char      *what,
                                                   const GError    *error);
+
+/* clt-customer-page-notes.c */
+
+/* Installs customer.add-note (the note box's Ctrl+Return). */
+void       _clt_customer_page_class_init_notes   (CltCustomerPageClass *klass);
+void       _clt_customer_page_init_notes         (CltCustomerPage *self);
+char      *_clt_customer_page_dup_note_text      (CltCustomerPage *self);
+/* Before the page goes to another customer: remembers where the cursor
+ * stands in the shown customer's draft. */
+void       _clt_customer_page_keep_draft         (CltCustomerPage *self);
+/* Shows the draft of the customer now shown (or an empty box), the
+ * cursor where it stood. */
+void       _clt_customer_page_show_draft         (CltCustomerPage *self);
 
 /* clt-customer-page-membership.c */
 

@@ -5,7 +5,8 @@
  * CltCustomerPage: loading a customer and all it shows (one store call),
  * the object's life
  * and the public API. What it shows is in clt-customer-page-rows.c, its
- * actions and writes in clt-customer-page-actions.c.
+ * actions and writes in clt-customer-page-actions.c, the note box and its
+ * drafts in clt-customer-page-notes.c.
  */
 
 #define G_LOG_DOMAIN "clt-customer-page"
@@ -31,6 +32,7 @@ enum {
   PROP_CUSTOMER_ID,
   PROP_CUSTOMER,
   PROP_LOADING,
+  PROP_N_DRAFTS,
   N_PROPS
 };
 
@@ -96,6 +98,18 @@ set_loading (CltCustomerPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
+void
+_clt_customer_page_update_n_drafts (CltCustomerPage *self)
+{
+  guint n_drafts = g_hash_table_size (self->drafts);
+
+  if (self->n_drafts == n_drafts)
+    return;
+
+  self->n_drafts = n_drafts;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_DRAFTS]);
+}
+
 static void
 show_customer (CltCustomerPage *self)
 {
@@ -141,6 +155,8 @@ show_error (CltCustomerPage *self,
 
   if (g_error_matches (error, CLT_STORE_ERROR, CLT_STORE_ERROR_NOT_FOUND))
     {
+      /* Deleted: a note for it can't be added any more. */
+      clt_customer_page_drop_draft (self, self->customer_id);
       adw_status_page_set_title (self->error_page, _("Customer Not Found"));
       adw_status_page_set_description (self->error_page,
                                        _("This customer has been deleted or is no longer in "
@@ -248,8 +264,6 @@ load (CltCustomerPage *self,
 static void
 clear_customer (CltCustomerPage *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
-
   g_clear_object (&self->customer);
   g_clear_pointer (&self->addresses, g_ptr_array_unref);
   g_clear_pointer (&self->emails, g_ptr_array_unref);
@@ -259,7 +273,7 @@ clear_customer (CltCustomerPage *self)
   _clt_customer_page_clear_lists (self);
 
   /* A draft belongs to the customer it was typed for. */
-  gtk_text_buffer_set_text (buffer, "", 0);
+  _clt_customer_page_show_draft (self);
   adw_view_stack_set_visible_child_name (self->view_stack, "overview");
 }
 
@@ -410,7 +424,7 @@ clt_customer_page_finalize (GObject *object)
   CltCustomerPage *self = CLT_CUSTOMER_PAGE (object);
 
   g_clear_pointer (&self->customer_id, g_free);
-  g_clear_pointer (&self->note_request_id, g_free);
+  g_clear_pointer (&self->drafts, g_hash_table_unref);
   g_clear_pointer (&self->edit_denied, g_free);
 
   G_OBJECT_CLASS (clt_customer_page_parent_class)->finalize (object);
@@ -437,6 +451,9 @@ clt_customer_page_get_property (GObject    *object,
       break;
     case PROP_LOADING:
       g_value_set_boolean (value, clt_customer_page_get_loading (self));
+      break;
+    case PROP_N_DRAFTS:
+      g_value_set_uint (value, clt_customer_page_get_n_drafts (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -492,6 +509,10 @@ clt_customer_page_class_init (CltCustomerPageClass *klass)
     g_param_spec_boolean ("loading", NULL, NULL,
                           FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_DRAFTS] =
+    g_param_spec_uint ("n-drafts", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[BACK_REQUESTED] =
@@ -554,6 +575,7 @@ clt_customer_page_class_init (CltCustomerPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_switcher_title_visible_cb);
   _clt_customer_page_class_init_actions (klass);
   _clt_customer_page_class_init_membership (klass);
+  _clt_customer_page_class_init_notes (klass);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -575,7 +597,7 @@ clt_customer_page_init (CltCustomerPage *self)
   self->cancellable = g_cancellable_new ();
 
   _clt_customer_page_init_rows (self);
-  _clt_customer_page_init_actions (self);
+  _clt_customer_page_init_notes (self);
 }
 
 CltCustomerPage *
@@ -613,6 +635,7 @@ clt_customer_page_set_customer_id (CltCustomerPage *self,
     }
 
   had_customer = self->customer != NULL;
+  _clt_customer_page_keep_draft (self);
 
   g_free (self->customer_id);
   self->customer_id = g_strdup (customer_id);

@@ -50,12 +50,19 @@ G_DECLARE_FINAL_TYPE (CltCustomerPage, clt_customer_page, CLT, CUSTOMER_PAGE, Gt
  * customer.set-default-billing, customer.set-default-shipping; per outbox
  * entry customer.open-email (target: the email id, a string).
  *
+ * Note drafts: what is typed in the note box and not added yet is kept
+ * per customer while the page lives (another customer, or none, keeps
+ * it; opening the customer again shows it, the cursor where it stood).
+ * Adding the note ends it, and so do the customer's deletion and a
+ * discard; white space only is no draft.
+ *
  * The page listens to the store's "changed" signal and reloads (once per
  * burst) when the change is about the shown customer (CUSTOMER, ADDRESS,
  * NOTE, OUTBOX with its id; CUSTOMERS) or shop data it shows (its preferred
  * site, its groups, its company). Properties: "store" (construct-only),
- * "customer-id", "customer" (read-only, NULL until loaded) and "loading"
- * (read-only: TRUE while the page is being fetched). */
+ * "customer-id", "customer" (read-only, NULL until loaded), "loading"
+ * (read-only: TRUE while the page is being fetched) and "n-drafts"
+ * (read-only: how many customers have a note draft). */
 
 CltCustomerPage *clt_customer_page_new             (CltStore        *store);
 CltStore        *clt_customer_page_get_store       (CltCustomerPage *self);
@@ -86,5 +93,27 @@ void             clt_customer_page_add_toast       (CltCustomerPage *self,
  * customer still loads in one store call. */
 void             clt_customer_page_set_custom_fields (CltCustomerPage *self,
                                                       GPtrArray       *fields);
+
+
+/* clt-customer-page-notes.c: the note drafts. */
+
+guint            clt_customer_page_get_n_drafts    (CltCustomerPage *self);
+/* What the question about unsaved changes calls a draft ("New Note for
+ * Anna Berger"): one of them, NULL when there is none. */
+char            *clt_customer_page_dup_draft_subject (CltCustomerPage *self);
+/* Adds every draft as a note, as Add Note does: a note that can't be
+ * added says why in a toast (or under the box), and its draft stays.
+ * Finishes TRUE when every draft was added; else FALSE, with the id of a
+ * customer whose draft stays in @failed_id. */
+void             clt_customer_page_add_drafts_async  (CltCustomerPage     *self,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gboolean         clt_customer_page_add_drafts_finish (CltCustomerPage     *self,
+                                                      GAsyncResult        *result,
+                                                      char               **failed_id);
+/* The customer is gone (deleted): its draft too. */
+void             clt_customer_page_drop_draft      (CltCustomerPage *self,
+                                                    const char      *customer_id);
+void             clt_customer_page_discard_drafts  (CltCustomerPage *self);
 
 G_END_DECLS

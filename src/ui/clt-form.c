@@ -17,6 +17,7 @@
 #include "clt-form.h"
 #include "clt-store.h"
 #include "clt-toast.h"
+#include "clt-unsaved.h"
 
 /* AdwEntryRow has no subtitle in libadwaita 1.2: the message goes in a
  * row of its own right under @row, in the same list. Returns the label
@@ -357,10 +358,7 @@ clt_form_class_init (GtkWidgetClass *widget_class,
 
   gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
 
-  g_signal_new ("modified-changed", G_TYPE_FROM_CLASS (widget_class), G_SIGNAL_RUN_LAST,
-                0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  g_signal_new ("save-finished", G_TYPE_FROM_CLASS (widget_class), G_SIGNAL_RUN_LAST,
-                0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+  clt_unsaved_class_add_signals (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);

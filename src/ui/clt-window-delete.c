@@ -400,6 +400,9 @@ delete_customer (CltWindow  *self,
   if (self->page != NULL &&
       g_strcmp0 (clt_customer_page_get_customer_id (self->page), customer_id) == 0)
     clt_customer_page_set_customer_id (self->page, NULL);
+  /* Anonymized, the customer gets no note: its draft goes. */
+  if (self->page != NULL)
+    clt_customer_page_drop_draft (self->page, customer_id);
 
   for (guint i = 0; i < self->deletions->len; i++)
     {

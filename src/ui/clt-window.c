@@ -806,6 +806,12 @@ on_page_delete_requested_cb (CltWindow       *self,
   _clt_window_confirm_delete (self, clt_customer_page_get_customer (page));
 }
 
+static void
+on_page_n_drafts_cb (CltWindow *self)
+{
+  g_signal_emit_by_name (self, "modified-changed");
+}
+
 /* The customer page sits next to the table in the window's stack, so the
  * table keeps its selection and scroll position while it shows. It is
  * built when first opened: start-up builds only the table. */
@@ -825,6 +831,8 @@ _clt_window_ensure_page (CltWindow *self)
                            G_CALLBACK (on_page_edit_requested_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->page, "delete-requested",
                            G_CALLBACK (on_page_delete_requested_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->page, "notify::n-drafts",
+                           G_CALLBACK (on_page_n_drafts_cb), self, G_CONNECT_SWAPPED);
   if (self->custom_fields != NULL)
     clt_customer_page_set_custom_fields (self->page, self->custom_fields);
   clt_customer_page_set_edit_denied (self->page, self->edit_denied);
@@ -832,6 +840,76 @@ _clt_window_ensure_page (CltWindow *self)
 
   return self->page;
 }
+
+/* }}} */
+
+/* Unsaved note drafts {{{ */
+
+/* The customer page's note drafts are the window's unsaved changes: the
+ * Save Changes? question of quitting and closing asks about them as it
+ * does about editors (see clt-unsaved.h). */
+
+static guint
+count_drafts (GtkWindow *window)
+{
+  CltWindow *self = CLT_WINDOW (window);
+
+  return self->page != NULL ? clt_customer_page_get_n_drafts (self->page) : 0;
+}
+
+static char *
+dup_drafts_subject (GtkWindow *window)
+{
+  CltWindow *self = CLT_WINDOW (window);
+
+  return self->page != NULL ? clt_customer_page_dup_draft_subject (self->page) : NULL;
+}
+
+static void
+on_drafts_added_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(CltWindow) self = user_data;
+  g_autofree char *failed_id = NULL;
+  gboolean saved;
+
+  saved = clt_customer_page_add_drafts_finish (CLT_CUSTOMER_PAGE (object), result, &failed_id);
+
+  /* The draft that stays, and why (the page's toast or the box's error). */
+  if (failed_id != NULL && !self->disposed)
+    show_customer (self, failed_id);
+
+  g_signal_emit_by_name (self, "save-finished", saved);
+}
+
+static gboolean
+save_drafts (GtkWindow *window)
+{
+  CltWindow *self = CLT_WINDOW (window);
+
+  if (self->page == NULL)
+    return FALSE;
+
+  clt_customer_page_add_drafts_async (self->page, on_drafts_added_cb, g_object_ref (self));
+  return TRUE;
+}
+
+static void
+discard_drafts (GtkWindow *window)
+{
+  CltWindow *self = CLT_WINDOW (window);
+
+  if (self->page != NULL)
+    clt_customer_page_discard_drafts (self->page);
+}
+
+static const CltUnsavedSource drafts_source = {
+  .count = count_drafts,
+  .dup_subject = dup_drafts_subject,
+  .save = save_drafts,
+  .discard = discard_drafts,
+};
 
 /* }}} */
 
@@ -850,13 +928,14 @@ static gboolean
 clt_window_close_request (GtkWindow *window)
 {
   CltWindow *self = CLT_WINDOW (window);
-  g_autoptr(GPtrArray) editors = clt_unsaved_list_editors (window);
+  g_autoptr(GPtrArray) unsaved = clt_unsaved_list_windows (window);
 
-  /* Its editors go with it: unsaved changes in them are the user's to
-   * save or discard first (both leave none, so the close goes on). */
-  if (editors->len > 0)
+  /* Its editors and note drafts go with it: unsaved changes in them are
+   * the user's to save or discard first (both leave none, so the close
+   * goes on). */
+  if (unsaved->len > 0)
     {
-      clt_unsaved_confirm_async (editors, on_close_confirmed_cb, g_object_ref (self));
+      clt_unsaved_confirm_async (unsaved, on_close_confirmed_cb, g_object_ref (self));
       return TRUE;
     }
 
@@ -1075,6 +1154,7 @@ clt_window_class_init (CltWindowClass *klass)
   object_class->set_property = clt_window_set_property;
 
   window_class->close_request = clt_window_close_request;
+  clt_unsaved_class_add_signals (widget_class);
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
@@ -1146,6 +1226,7 @@ clt_window_init (CltWindow *self)
 
   self->cancellable = g_cancellable_new ();
   _clt_window_init_deletions (self);
+  clt_unsaved_set_source (GTK_WINDOW (self), &drafts_source);
   self->settings = create_settings ();
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));

@@ -3,8 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Quitting (app.quit: Ctrl+Q, SIGTERM) or closing the main window with an
- * editor whose changes are not saved asks "Save Changes?" first, and
- * logging out is inhibited while there are such changes.
+ * editor whose changes are not saved, or with a note typed on a customer
+ * page and not added (a draft), asks "Save Changes?" first, and logging
+ * out is inhibited while there are such changes. Drafts are kept per
+ * customer while the window lives.
  */
 
 #include "config.h"
@@ -17,8 +19,12 @@
 #include "clt-customer-editor.h"
 #include "clt-customer-list.h"
 #include "clt-customer-editor-private.h"
+#include "clt-customer-page-private.h"
+#include "clt-format.h"
+#include "clt-note.h"
 #include "clt-window-private.h"
 
+#include "ui-test-store.h"
 #include "ui-test-util.h"
 
 #define N_SAMPLE 20
@@ -175,6 +181,12 @@ typedef struct
   CltWindow         *window;
   CltCustomerEditor *editor;
   CltCustomer       *customer;
+  /* The note draft tests: the window's store (a UiTestStore over the
+   * temporary one), its customer page (showing @customer) and a second
+   * customer. */
+  CltStore          *store;
+  CltCustomerPage   *page;
+  CltCustomer       *other;
 } Fixture;
 
 /* Opens the Edit Customer dialog on the first customer. */
@@ -222,12 +234,53 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
+show_customer (Fixture     *fixture,
+               CltCustomer *customer)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-customer",
+                                             "s", clt_customer_get_id (customer)));
+  g_assert_cmpstr (clt_window_get_visible_page (fixture->window), ==, "customer");
+  wait_until (page_loaded, fixture->page, "the customer page");
+  g_assert_cmpstr (clt_customer_get_id (clt_customer_page_get_customer (fixture->page)), ==,
+                   clt_customer_get_id (customer));
+}
+
+/* Opens the page of the first customer, without an editor. */
+static void
+draft_fixture_set_up (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GListModel *list;
+  g_autoptr(CltCustomer) first = NULL;
+  g_autoptr(CltCustomer) second = NULL;
+
+  temp_store_init (&fixture->ts, TEMP_DIR_TEMPLATE, N_SAMPLE);
+  fixture->store = ui_test_store_new (fixture->ts.store, FALSE, TRUE);
+  fixture->window = create_window (app, fixture->store);
+  wait_until (first_rows_loaded, fixture->window, "the rows");
+
+  list = G_LIST_MODEL (clt_window_get_customer_list (fixture->window));
+  first = g_list_model_get_item (list, 0);
+  second = g_list_model_get_item (list, 1);
+  fixture->customer = clt_customer_copy (first);
+  fixture->other = clt_customer_copy (second);
+  fixture->page = clt_window_get_customer_page (fixture->window);
+  show_customer (fixture, fixture->customer);
+}
+
+static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   if (fixture->window != NULL)
     destroy_and_finalize (g_steal_pointer (&fixture->window), "the window's last reference");
   g_clear_object (&fixture->customer);
+  g_clear_object (&fixture->other);
+  if (fixture->store != NULL)
+    {
+      wait_until (only_one_ref, fixture->store, "the test store's last reference");
+      g_clear_object (&fixture->store);
+    }
   wait_until (only_one_ref, fixture->ts.store, "the store's last reference");
   temp_store_clear (&fixture->ts);
 }
@@ -547,6 +600,288 @@ test_inhibit (Fixture       *fixture,
   wait_until (session_released, NULL, "the session's inhibition to end again");
 }
 
+/* Note drafts {{{ */
+
+static GtkTextBuffer *
+note_buffer (Fixture *fixture)
+{
+  return gtk_text_view_get_buffer (fixture->page->note_view);
+}
+
+static void
+assert_note_box (Fixture    *fixture,
+                 const char *expected)
+{
+  g_autofree char *text = _clt_customer_page_dup_note_text (fixture->page);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static int
+cursor_offset (GtkTextBuffer *buffer)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  return gtk_text_iter_get_offset (&iter);
+}
+
+/* Whether the store has a note on @customer that says @message. */
+static gboolean
+has_note (Fixture     *fixture,
+          CltCustomer *customer,
+          const char  *message)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+
+  clt_store_list_notes_async (fixture->ts.store, clt_customer_get_id (customer), NULL,
+                              store_result_cb, &result);
+  wait_until (async_done, &result, "the notes");
+  notes = clt_store_list_notes_finish (fixture->ts.store, result, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < notes->len; i++)
+    if (g_str_equal (clt_note_get_message (g_ptr_array_index (notes, i)), message))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+no_drafts (gpointer data)
+{
+  return clt_customer_page_get_n_drafts (data) == 0;
+}
+
+static gboolean
+is_label_containing (GtkWidget     *widget,
+                     gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+static gboolean
+toast_shown (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return find_widget (GTK_WIDGET (fixture->page), is_label_containing,
+                      "The server did not answer.") != NULL;
+}
+
+/* Back and other customers keep a draft, and opening its customer again
+ * shows it, the cursor where it stood; an added note's draft is gone, and
+ * so is a deleted customer's. */
+static void
+test_draft_kept (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkTextBuffer *buffer = note_buffer (fixture);
+  AdwMessageDialog *dialog = NULL;
+  GtkTextIter iter;
+
+  g_assert_cmpuint (clt_customer_page_get_n_drafts (fixture->page), ==, 0);
+  gtk_text_buffer_set_text (buffer, "Wants the blue one", -1);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, 5);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+
+  /* Back, then another customer: an empty box for them. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "customer.back", NULL));
+  g_assert_cmpstr (clt_window_get_visible_page (fixture->window), ==, "table");
+  show_customer (fixture, fixture->other);
+  assert_note_box (fixture, "");
+  gtk_text_buffer_set_text (buffer, "Call back on Monday", -1);
+  g_assert_cmpuint (clt_customer_page_get_n_drafts (fixture->page), ==, 2);
+
+  show_customer (fixture, fixture->customer);
+  assert_note_box (fixture, "Wants the blue one");
+  g_assert_cmpint (cursor_offset (buffer), ==, 5);
+  show_customer (fixture, fixture->other);
+  assert_note_box (fixture, "Call back on Monday");
+
+  /* White space only is no draft. */
+  gtk_text_buffer_set_text (buffer, " \n\t", -1);
+  g_assert_cmpuint (clt_customer_page_get_n_drafts (fixture->page), ==, 1);
+
+  /* Added: gone from the box, and not shown again. */
+  show_customer (fixture, fixture->customer);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "customer.add-note",
+                                             NULL));
+  wait_until (no_drafts, fixture->page, "the note to be added");
+  assert_note_box (fixture, "");
+  g_assert_true (has_note (fixture, fixture->customer, "Wants the blue one"));
+  show_customer (fixture, fixture->other);
+  show_customer (fixture, fixture->customer);
+  assert_note_box (fixture, "");
+
+  /* Deleted (anonymized): its draft goes with it. */
+  show_customer (fixture, fixture->other);
+  gtk_text_buffer_set_text (buffer, "Asked to close the account", -1);
+  g_assert_cmpuint (clt_customer_page_get_n_drafts (fixture->page), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "customer.delete",
+                                             NULL));
+  wait_until (find_message_dialog, &dialog, "the Delete Account? dialog");
+  respond (dialog, "delete");
+  wait_until (no_drafts, fixture->page, "the deleted customer's draft to go");
+  wait_until (no_message_dialog, NULL, "the dialog to go");
+
+  /* Nothing left to ask about. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  wait_for_window_gone (fixture);
+}
+
+static void
+test_draft_quit_cancel (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *name = clt_format_customer_name (fixture->customer);
+  g_autofree char *subject = g_strdup_printf ("“New Note for %s”", name);
+  AdwMessageDialog *dialog;
+
+  gtk_text_buffer_set_text (note_buffer (fixture), "Wants the blue one", -1);
+  dialog = quit_and_wait_for_question ();
+
+  /* Over the window, naming the customer's note. */
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) ==
+                 GTK_WINDOW (fixture->window));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), subject));
+  run_for (300);
+  save_screenshot (GTK_WIDGET (dialog), "unsaved-draft-quit.png");
+
+  /* Cancel: the draft stays, nothing added. */
+  respond (dialog, "cancel");
+  wait_until (no_message_dialog, NULL, "the dialog to go");
+  run_for (200);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)));
+  g_assert_cmpstr (clt_window_get_visible_page (fixture->window), ==, "customer");
+  assert_note_box (fixture, "Wants the blue one");
+  g_assert_cmpuint (clt_customer_page_get_n_drafts (fixture->page), ==, 1);
+  g_assert_false (has_note (fixture, fixture->customer, "Wants the blue one"));
+
+  /* Closing the window asks too. */
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  wait_until (find_message_dialog, &dialog, "the Save Changes? dialog of the close");
+  respond (dialog, "cancel");
+  wait_until (no_message_dialog, NULL, "the dialog to go again");
+  run_for (200);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)));
+  assert_note_box (fixture, "Wants the blue one");
+}
+
+/* Discard drops the drafts (the close asks no more) and quits. */
+static void
+test_draft_quit_discard (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+
+  gtk_text_buffer_set_text (note_buffer (fixture), "Wants the blue one", -1);
+  show_customer (fixture, fixture->other);
+  gtk_text_buffer_set_text (note_buffer (fixture), "Call back on Monday", -1);
+
+  dialog = quit_and_wait_for_question ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2 changes are not saved"));
+  respond (dialog, "discard");
+  wait_for_window_gone (fixture);
+
+  g_assert_false (has_note (fixture, fixture->customer, "Wants the blue one"));
+  g_assert_false (has_note (fixture, fixture->other, "Call back on Monday"));
+}
+
+/* Save adds every draft as a note, then quits. */
+static void
+test_draft_quit_save (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+
+  gtk_text_buffer_set_text (note_buffer (fixture), "Wants the blue one", -1);
+  show_customer (fixture, fixture->other);
+  gtk_text_buffer_set_text (note_buffer (fixture), "  Call back on Monday\n", -1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "customer.back", NULL));
+
+  dialog = quit_and_wait_for_question ();
+  respond (dialog, "save");
+  wait_for_window_gone (fixture);
+
+  g_assert_true (has_note (fixture, fixture->customer, "Wants the blue one"));
+  g_assert_true (has_note (fixture, fixture->other, "Call back on Monday"));
+}
+
+/* A note the store refuses stops the quit: its customer shows, with the
+ * draft and the page's toast saying why. */
+static void
+test_draft_save_fails (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+
+  gtk_text_buffer_set_text (note_buffer (fixture), "Wants the blue one", -1);
+  show_customer (fixture, fixture->other);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "customer.back", NULL));
+  ui_test_store_fail (UI_TEST_STORE (fixture->store), "add_note", CLT_STORE_ERROR_UNAVAILABLE,
+                      "The server did not answer.");
+
+  dialog = quit_and_wait_for_question ();
+  respond (dialog, "save");
+  wait_until (toast_shown, fixture, "the page's toast");
+  wait_until (page_loaded, fixture->page, "the customer page");
+  run_for (300);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)));
+  g_assert_cmpstr (clt_window_get_visible_page (fixture->window), ==, "customer");
+  g_assert_cmpstr (clt_customer_page_get_customer_id (fixture->page), ==,
+                   clt_customer_get_id (fixture->customer));
+  assert_note_box (fixture, "Wants the blue one");
+  g_assert_false (has_note (fixture, fixture->customer, "Wants the blue one"));
+
+  /* The store takes it again: Save adds it and quits. */
+  ui_test_store_fail (UI_TEST_STORE (fixture->store), "add_note", 0, NULL);
+  dialog = quit_and_wait_for_question ();
+  respond (dialog, "save");
+  wait_for_window_gone (fixture);
+  g_assert_true (has_note (fixture, fixture->customer, "Wants the blue one"));
+}
+
+static void
+test_draft_inhibit (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *name = clt_format_customer_name (fixture->customer);
+  g_autofree char *reason = g_strdup_printf ("Unsaved changes in “New Note for %s”", name);
+  GtkTextBuffer *buffer = note_buffer (fixture);
+
+  run_for (100);
+  g_assert_null (clt_application_get_inhibit_reason (app));
+
+  gtk_text_buffer_set_text (buffer, "Wants the blue one", -1);
+  wait_until (inhibited, NULL, "logout to be inhibited");
+  g_assert_cmpstr (clt_application_get_inhibit_reason (app), ==, reason);
+  if (session.running)
+    {
+      g_assert_cmpuint (session_n_active (), ==, 1);
+      g_mutex_lock (&session.lock);
+      g_assert_cmpstr (session.last_reason, ==, reason);
+      g_mutex_unlock (&session.lock);
+    }
+
+  /* Kept for its customer while another shows: still inhibited. */
+  show_customer (fixture, fixture->other);
+  run_for (100);
+  g_assert_cmpstr (clt_application_get_inhibit_reason (app), ==, reason);
+
+  /* Emptied to white space: nothing unsaved. */
+  show_customer (fixture, fixture->customer);
+  gtk_text_buffer_set_text (buffer, "  ", -1);
+  wait_until (not_inhibited, NULL, "logout to be allowed again");
+  wait_until (session_released, NULL, "the session's inhibition to end");
+}
+
+/* }}} */
+
 int
 main (int   argc,
       char *argv[])
@@ -571,6 +906,15 @@ main (int   argc,
   ADD ("question-destroyed", test_question_destroyed);
   ADD ("inhibit", test_inhibit);
 #undef ADD
+#define ADD_DRAFT(path, func) \
+  g_test_add ("/clt/unsaved/" path, Fixture, NULL, draft_fixture_set_up, func, fixture_tear_down)
+  ADD_DRAFT ("draft-kept", test_draft_kept);
+  ADD_DRAFT ("draft-quit-cancel", test_draft_quit_cancel);
+  ADD_DRAFT ("draft-quit-discard", test_draft_quit_discard);
+  ADD_DRAFT ("draft-quit-save", test_draft_quit_save);
+  ADD_DRAFT ("draft-save-fails", test_draft_save_fails);
+  ADD_DRAFT ("draft-inhibit", test_draft_inhibit);
+#undef ADD_DRAFT
 
   ret = g_test_run ();
 
