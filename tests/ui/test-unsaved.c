@@ -698,6 +698,9 @@ test_draft_kept (Fixture       *fixture,
   show_customer (fixture, fixture->customer);
   assert_note_box (fixture, "Wants the blue one");
   g_assert_cmpint (cursor_offset (buffer), ==, 5);
+  adw_view_stack_set_visible_child_name (fixture->page->view_stack, "notes");
+  run_for (300);
+  save_screenshot (GTK_WIDGET (fixture->window), "unsaved-draft-kept.png");
   show_customer (fixture, fixture->other);
   assert_note_box (fixture, "Call back on Monday");
 
@@ -777,6 +780,8 @@ static void
 test_draft_quit_discard (Fixture       *fixture,
                          gconstpointer  data)
 {
+  /* Past the window, to see what became of the drafts. */
+  g_autoptr(CltCustomerPage) page = g_object_ref (fixture->page);
   AdwMessageDialog *dialog;
 
   gtk_text_buffer_set_text (note_buffer (fixture), "Wants the blue one", -1);
@@ -788,6 +793,7 @@ test_draft_quit_discard (Fixture       *fixture,
   respond (dialog, "discard");
   wait_for_window_gone (fixture);
 
+  g_assert_cmpuint (clt_customer_page_get_n_drafts (page), ==, 0);
   g_assert_false (has_note (fixture, fixture->customer, "Wants the blue one"));
   g_assert_false (has_note (fixture, fixture->other, "Call back on Monday"));
 }
