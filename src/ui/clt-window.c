@@ -878,7 +878,10 @@ on_drafts_added_cb (GObject      *object,
 
   /* The draft that stays, and why (the page's toast or the box's error). */
   if (failed_id != NULL && !self->disposed)
-    show_customer (self, failed_id);
+    {
+      show_customer (self, failed_id);
+      gtk_widget_activate_action (GTK_WIDGET (self->page), "customer.show-tab", "s", "notes");
+    }
 
   g_signal_emit_by_name (self, "save-finished", saved);
 }

@@ -841,6 +841,8 @@ test_draft_save_fails (Fixture       *fixture,
   g_assert_cmpstr (clt_window_get_visible_page (fixture->window), ==, "customer");
   g_assert_cmpstr (clt_customer_page_get_customer_id (fixture->page), ==,
                    clt_customer_get_id (fixture->customer));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (fixture->page->view_stack), ==,
+                   "notes");
   assert_note_box (fixture, "Wants the blue one");
   g_assert_false (has_note (fixture, fixture->customer, "Wants the blue one"));
 
