@@ -94,7 +94,6 @@ void             clt_customer_page_add_toast       (CltCustomerPage *self,
 void             clt_customer_page_set_custom_fields (CltCustomerPage *self,
                                                       GPtrArray       *fields);
 
-
 /* clt-customer-page-notes.c: the note drafts. */
 
 guint            clt_customer_page_get_n_drafts    (CltCustomerPage *self);
