@@ -144,6 +144,20 @@ test_counts_shared (void)
   store_unref_and_wait_finalized (CLT_STORE (g_steal_pointer (&store)));
 }
 
+/* The number @sql (one row, one column) reads on @conn. */
+static int
+query_int (PGconn     *conn,
+           const char *sql)
+{
+  PGresult *result = PQexec (conn, sql);
+  int n;
+
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  n = atoi (PQgetvalue (result, 0, 0));
+  PQclear (result);
+  return n;
+}
+
 /* How many connections wait for a lock that @gate holds. */
 static int
 n_waiting_for (PGconn *monitor,
@@ -152,13 +166,8 @@ n_waiting_for (PGconn *monitor,
   g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM pg_stat_activity"
                                           " WHERE %d = ANY (pg_blocking_pids (pid))",
                                           PQbackendPID (gate));
-  PGresult *result = PQexec (monitor, sql);
-  int n;
 
-  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
-  n = atoi (PQgetvalue (result, 0, 0));
-  PQclear (result);
-  return n;
+  return query_int (monitor, sql);
 }
 
 /* Requests that ask for the same count at once, on two connections, wait
@@ -234,15 +243,8 @@ test_count_made_once (void)
 static int
 n_other_backends (PGconn *conn)
 {
-  PGresult *result = PQexec (conn, "SELECT count(*) FROM pg_stat_activity"
-                                   " WHERE datname = current_database()"
-                                   " AND pid <> pg_backend_pid()");
-  int n;
-
-  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
-  n = atoi (PQgetvalue (result, 0, 0));
-  PQclear (result);
-  return n;
+  return query_int (conn, "SELECT count(*) FROM pg_stat_activity"
+                          " WHERE datname = current_database() AND pid <> pg_backend_pid()");
 }
 
 /* clt_sql_store_close () on PostgreSQL: it waits for a read under way,
