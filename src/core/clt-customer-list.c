@@ -406,7 +406,8 @@ _clt_customer_list_reading_on_screen (CltCustomerList *self)
     {
       Page *page = l->data;
 
-      if (page->cancellable != NULL && _clt_customer_list_page_distance (self, page) == DISTANCE_ON_SCREEN)
+      if (page->cancellable != NULL &&
+          _clt_customer_list_page_distance (self, page) == DISTANCE_ON_SCREEN)
         return TRUE;
     }
   return FALSE;
