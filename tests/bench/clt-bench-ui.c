@@ -559,8 +559,8 @@ filter_after_paint (UiBench *bench,
       record_empty_steps (bench, ms);
       if (ms > 16.7)
         g_printerr ("  %s '%s' -> %u rows there after %.1f ms, painted after %.1f ms (frame %u after the key;"
-                    " frames before the rows: %u, their layout %.1f ms; the rows' frame from %.1f ms,"
-                    " layout %.1f, paint %.1f ms)\n",
+                    " frames before the rows: %u, their layout %.1f ms;"
+                    " the rows' frame from %.1f ms, layout %.1f, paint %.1f ms)\n",
                     step->measured ? "keystroke" : "clear", step->text,
                     g_list_model_get_n_items (G_LIST_MODEL (bench->list)), bench->rows_at_ms, ms,
                     bench->frames_waited, bench->frames_before_rows, bench->layout_before_rows_ms,
